@@ -1,0 +1,3 @@
+from hw7grade.cli import main
+
+main()

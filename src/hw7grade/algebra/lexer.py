@@ -1,0 +1,241 @@
+"""LaTeX (and plain-text) matrix algebra -> tokens.
+
+Only the subset models write for matrix algebra is recognised; every other command becomes an
+`unsup` token so the parser can say which construct it does not handle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .limits import MAX_INPUT_CHARS, MAX_NUMBER_DIGITS, Deadline, MathError
+
+_UNICODE = (
+    ("^⊤", "^T"), ("^ᵀ", "^T"), ("⊤", "^T"), ("ᵀ", "^T"), ("⁻¹", "^{-1}"), ("²", "^2"), ("³", "^3"),
+    ("−", "-"), ("–", "-"), ("·", r"\cdot "), ("⋅", r"\cdot "), ("×", r"\times "), ("∇", r"\nabla "),
+    ("∂", r"\partial "), ("₀", "_0"), ("₁", "_1"), ("₂", "_2"), ("₃", "_3"), ("ₖ", "_k"), ("ₘ", "_m"),
+    ("ₙ", "_n"), ("λ", r"\lambda "), ("σ", r"\sigma "), ("Σ", r"\Sigma "), ("Λ", r"\Lambda "),
+    ("≈", r"\approx "), ("≠", r"\neq "), ("∈", r"\in "), ("⇒", r"\Rightarrow "), ("⟹", r"\Rightarrow "),
+    ("→", r"\Rightarrow "), ("≤", r"\leq "), ("≥", r"\geq "), ("ℒ", r"\loss "), ("‖", r"\| "),
+)
+_FONT_RE = re.compile(
+    r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathsf|mathnormal|pmb|mathbfit|textbf|textit|textrm"
+    r"|operatorname\*?|text|mbox|mathbb|mathcal|mathscr)\s*\{([^{}]*)\}"
+)
+_FONT_NAME_RE = re.compile(r"\\([A-Za-z]+)")
+_SIMPLE_INNER_RE = re.compile(r"^\s*(?:[A-Za-z0-9]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?\s*$")
+_TRACE_WORDS = {"tr", "Tr", "trace", "Trace", "TR"}
+_LOSS_LETTERS = {"L", "J"}
+_MAX_FONT_PASSES = 8
+
+_GREEK = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "theta", "kappa", "lambda", "mu",
+    "nu", "xi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega",
+    "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega",
+}
+_IGNORED = {
+    "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
+    "Biggl", "Biggr", "displaystyle", "textstyle", "limits", "nolimits", "nonumber", "notag", "boxed",
+    "mathstrut",
+}
+_SPACES = {",", ";", ":", "!", ">", " ", "enspace", "thinspace", "medspace", "thickspace"}
+_SEPARATORS = {"quad", "qquad", "Rightarrow", "implies", "iff", "Longrightarrow", "Leftrightarrow",
+               "therefore", "because", "hwsep", "newline"}
+_RELATIONS = {"approx", "neq", "ne", "leq", "le", "geq", "ge", "in", "sim", "propto", "equiv", "simeq",
+              "cong", "subset", "subseteq", "lt", "gt", "mapsto", "to"}
+_MULS = {"cdot", "times", "ast", "cdotp"}
+_FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
+_TOPS = {"top", "intercal", "T"}
+_DROP_WITH_ARG = {"label", "tag", "hspace", "vspace"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    """num, letter, greek, op, mul, frac, nabla, partial, top, trace, loss, sep, rel, row, unsup."""
+    text: str
+    pos: int
+    adjacent: bool = False
+    """True when no whitespace separates this token from the previous one (`W1`, not `W 1`)."""
+
+
+def _unwrap_fonts(text: str) -> str:
+    """`\\mathbf{W}_1` -> `W_1`, `\\mathrm{tr}` -> `\\trace`, `\\text{and}` -> a separator."""
+
+    def repl(match: re.Match[str]) -> str:
+        command = _FONT_NAME_RE.match(match.group(0)).group(1)  # type: ignore[union-attr]
+        inner = match.group(1).strip()
+        if inner in _TRACE_WORDS:
+            return r" \trace "
+        if command in ("mathcal", "mathscr"):
+            return r" \loss " if inner in _LOSS_LETTERS else inner
+        if command == "mathbb":
+            return inner if inner in ("I", "1", "0") else r" \hwunsupportedmathbb "
+        if command in ("text", "mbox", "textrm", "textbf", "textit"):
+            if not inner or not any(c.isalnum() for c in inner):
+                return " "
+            if len(inner) == 1 and inner.isalpha():
+                return inner
+            return r" \hwsep "
+        if command.startswith("operatorname"):
+            return r" \hwunsupportedoperatorname "
+        if inner in ("T", r"\top", r"\intercal"):
+            return "T"
+        return inner if _SIMPLE_INNER_RE.match(inner) else "{" + inner + "}"
+
+    for _ in range(_MAX_FONT_PASSES):
+        new = _FONT_RE.sub(repl, text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def normalise(text: str) -> str:
+    for old, new in _UNICODE:
+        if old in text:
+            text = text.replace(old, new)
+    return _unwrap_fonts(text)
+
+
+def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
+    if len(text) > MAX_INPUT_CHARS:
+        raise MathError("limit", f"the input is {len(text)} characters; the limit is {MAX_INPUT_CHARS}")
+    text = normalise(text)
+    tokens: list[Token] = []
+    i, n = 0, len(text)
+    gap = True
+    while i < n:
+        if deadline is not None and i % 256 == 0:
+            deadline.check()
+        ch = text[i]
+        if ch.isspace() or ch == "~":
+            gap = True
+            i += 1
+            continue
+        start = i
+        if ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
+            j = i
+            while j < n and (text[j].isdigit() or (text[j] == "." and j + 1 < n and text[j + 1].isdigit())):
+                j += 1
+            number = text[i:j]
+            if len(number) > MAX_NUMBER_DIGITS:
+                raise MathError("limit", f"the number at character {i + 1} has more than {MAX_NUMBER_DIGITS} digits")
+            tokens.append(Token("num", number, start, not gap))
+            i = j
+        elif ch.isalpha() and ch.isascii():
+            # Plain-text `tr(A)` / `trace(A)` is the trace, not t times r.
+            word = re.match(r"(?:trace|Trace|tr|Tr)(?=\s*\()", text[i:i + 8])
+            prev_alpha = i > 0 and text[i - 1].isalpha()
+            if word and not prev_alpha:
+                tokens.append(Token("trace", word.group(0), start, not gap))
+                i += len(word.group(0))
+            else:
+                tokens.append(Token("letter", ch, start, not gap))
+                i += 1
+        elif ch == "\\":
+            i = _command(text, i, tokens, gap)
+        elif ch in "+-*/^_()[]{}=,;&":
+            if ch == "=" and tokens and tokens[-1].kind == "op" and tokens[-1].text == ":":
+                tokens.pop()
+            tokens.append(Token("op", ch, start, not gap))
+            i += 1
+        elif ch == ":" and i + 1 < n and text[i + 1] == "=":
+            i += 1  # `:=` is `=`
+        elif ch in "<>":
+            tokens.append(Token("rel", ch, start, not gap))
+            i += 1
+        elif ch == "|":
+            tokens.append(Token("unsup", "|", start, not gap))
+            i += 1
+        elif ch in ".:!?":
+            tokens.append(Token("sep", ch, start, not gap))
+            i += 1
+        elif ch == "'":
+            tokens.append(Token("unsup", "' (prime)", start, not gap))
+            i += 1
+        else:
+            tokens.append(Token("unsup", ch, start, not gap))
+            i += 1
+        gap = False
+    return tokens
+
+
+def _command(text: str, i: int, tokens: list[Token], gap: bool) -> int:
+    n = len(text)
+    if i + 1 >= n:
+        tokens.append(Token("unsup", "\\", i, not gap))
+        return n
+    nxt = text[i + 1]
+    if nxt == "\\":
+        tokens.append(Token("row", "\\\\", i, not gap))
+        return i + 2
+    if nxt == "|":
+        tokens.append(Token("unsup", r"\| (norm)", i, not gap))
+        return i + 2
+    if nxt in "{}":
+        tokens.append(Token("unsup", "\\" + nxt, i, not gap))
+        return i + 2
+    if not nxt.isalpha():
+        if nxt in _SPACES:
+            return i + 2
+        tokens.append(Token("unsup", "\\" + nxt, i, not gap))
+        return i + 2
+    j = i + 1
+    while j < n and text[j].isalpha():
+        j += 1
+    name = text[i + 1:j]
+    adjacent = not gap
+    if name in _IGNORED:
+        if name in ("left", "right") and j < n and text[j] == ".":
+            return j + 1
+        return j
+    if name in _SPACES:
+        return j
+    if name in _DROP_WITH_ARG:
+        return _skip_group(text, j)
+    if name in _SEPARATORS:
+        tokens.append(Token("sep", name, i, adjacent))
+    elif name in _RELATIONS:
+        tokens.append(Token("rel", name, i, adjacent))
+    elif name in _MULS:
+        tokens.append(Token("mul", name, i, adjacent))
+    elif name in _FRACS:
+        tokens.append(Token("frac", name, i, adjacent))
+    elif name == "nabla":
+        tokens.append(Token("nabla", name, i, adjacent))
+    elif name == "partial":
+        tokens.append(Token("partial", name, i, adjacent))
+    elif name in _TOPS:
+        tokens.append(Token("top", name, i, adjacent))
+    elif name in ("trace", "tr", "Tr"):
+        tokens.append(Token("trace", name, i, adjacent))
+    elif name in ("loss", "ell"):
+        tokens.append(Token("loss", name, i, adjacent))
+    elif name in _GREEK:
+        tokens.append(Token("greek", name, i, adjacent))
+    elif name in ("lVert", "rVert", "Vert", "vert", "lvert", "rvert"):
+        tokens.append(Token("unsup", r"\| (norm)", i, adjacent))
+    else:
+        tokens.append(Token("unsup", "\\" + name.replace("hwunsupported", ""), i, adjacent))
+    return j
+
+
+def _skip_group(text: str, j: int) -> int:
+    """Skip `{...}` after commands whose argument is not mathematics (`\\label`, `\\tag`)."""
+    n = len(text)
+    while j < n and text[j].isspace():
+        j += 1
+    if j >= n or text[j] != "{":
+        return j
+    depth = 0
+    while j < n:
+        if text[j] == "{":
+            depth += 1
+        elif text[j] == "}":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return n

@@ -1,0 +1,135 @@
+"""The syntax tree: small frozen dataclasses, plus a compact renderer for messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Union
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    value: Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class Sym:
+    """A matrix (shape from the table) or, for lower-case and Greek names, a scalar."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ident:
+    """`I` or `I_k`; `uid` keeps two unsized identities apart (each gets its size from context)."""
+
+    size: str | None
+    uid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Zero:
+    """A literal 0 standing for a zero matrix of whatever shape its equation needs."""
+
+    uid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Add:
+    terms: tuple["Node", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    x: "Node"
+
+
+@dataclass(frozen=True, slots=True)
+class Mul:
+    factors: tuple["Node", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Div:
+    """x divided by a scalar."""
+
+    x: "Node"
+    den: "Node"
+
+
+@dataclass(frozen=True, slots=True)
+class Transpose:
+    x: "Node"
+
+
+@dataclass(frozen=True, slots=True)
+class Power:
+    """x^n for a small integer n (n = -1 is the inverse)."""
+
+    x: "Node"
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    x: "Node"
+
+
+@dataclass(frozen=True, slots=True)
+class Gradient:
+    """`\\nabla_{W_1}\\mathcal{L}`, `\\partial L/\\partial W_1`, `dL/dW_1`: only valid as a whole side."""
+
+    wrt: str
+
+
+Node = Union[Num, Sym, Ident, Zero, Add, Neg, Mul, Div, Transpose, Power, Trace, Gradient]
+
+RENDER_MAX_CHARS = 60
+
+
+def render(node: Node) -> str:
+    """Plain-text form for messages (`W_2^T (W_2 W_1 - I) X X^T`), shortened if long."""
+    text = _render(node)
+    return text if len(text) <= RENDER_MAX_CHARS else text[: RENDER_MAX_CHARS - 3] + "..."
+
+
+def _atomic(node: Node) -> bool:
+    return isinstance(node, (Num, Sym, Ident, Zero, Trace, Gradient)) and not (
+        isinstance(node, Num) and (node.value < 0 or node.value.denominator != 1)
+    )
+
+
+def _wrap(node: Node) -> str:
+    text = _render(node)
+    return text if _atomic(node) or isinstance(node, (Transpose, Power)) else f"({text})"
+
+
+def _render(node: Node) -> str:
+    if isinstance(node, Num):
+        return str(node.value)
+    if isinstance(node, Sym):
+        return node.name
+    if isinstance(node, Ident):
+        return f"I_{node.size}" if node.size else "I"
+    if isinstance(node, Zero):
+        return "0"
+    if isinstance(node, Add):
+        out = _render(node.terms[0])
+        for term in node.terms[1:]:
+            out += f" - {_render(term.x)}" if isinstance(term, Neg) else f" + {_render(term)}"
+        return out
+    if isinstance(node, Neg):
+        return f"-{_wrap(node.x)}"
+    if isinstance(node, Mul):
+        return " ".join(_wrap(f) for f in node.factors)
+    if isinstance(node, Div):
+        return f"{_wrap(node.x)}/{_wrap(node.den)}"
+    if isinstance(node, Transpose):
+        inner = _render(node.x) if _atomic(node.x) else f"({_render(node.x)})"
+        return f"{inner}^T"
+    if isinstance(node, Power):
+        inner = _render(node.x) if _atomic(node.x) else f"({_render(node.x)})"
+        return f"{inner}^{{{node.n}}}"
+    if isinstance(node, Trace):
+        return f"tr({_render(node.x)})"
+    return f"grad_{node.wrt} L"

@@ -1,0 +1,81 @@
+"""What every check shares: its rubric spec (pydantic), its input (`CheckContext`) and its result.
+
+A check is one pydantic model per type, in its own module, with a `run(ctx) -> CheckResult`
+method that is a pure function of the spec and the answer text. Register new types in
+`hw7grade/checks/__init__.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["passed", "failed", "unscored"]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """The answer to one part, plus what a check may need besides the text."""
+
+    answer: str
+    question: str = ""
+    """What the user asked with; text the answer copies from it is not the model's claim."""
+    part_id: str = ""
+    shapes: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Matrix symbol -> (rows, cols) dimension names, from the rubric file (`shapes:`)."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    status: Status
+    points: float
+    max_points: float
+    evidence: str | None = None
+    """The span of answer text the verdict rests on (None when nothing matched)."""
+    message: str = ""
+    cap: float | None = None
+    """When set, the part's score may not exceed this many points (a forbidden claim fired)."""
+
+
+class CheckSpec(BaseModel):
+    """Fields every check has in a rubric file. Subclasses add their own and set `type`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: str
+    name: str = ""
+    """Unique within the part; defaults to the type."""
+    points: float = Field(default=0.0, ge=0)
+    feedback: str = ""
+    """Shown when the check does not pass: what a correct answer would have done."""
+    requires: list[str] = Field(default_factory=list)
+    """Names of checks in the same part that must pass for this one to earn points."""
+
+    counts_toward_total: ClassVar[bool] = True
+    """False for checks that only cap a part (forbidden): their points are not part of the total."""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.type
+
+    def run(self, ctx: CheckContext) -> CheckResult:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # Small constructors so every check reports the same way.
+    def passed(self, evidence: str | None, message: str = "", points: float | None = None) -> CheckResult:
+        return CheckResult(
+            self.label, "passed", self.points if points is None else points, self.points, evidence, message
+        )
+
+    def failed(
+        self, evidence: str | None, message: str = "", points: float = 0.0, cap: float | None = None
+    ) -> CheckResult:
+        return CheckResult(
+            self.label, "failed", points, self.points, evidence, message or self.feedback, cap
+        )
+
+    def unscored(self, reason: str, evidence: str | None = None) -> CheckResult:
+        return CheckResult(self.label, "unscored", 0.0, self.points, evidence, reason)

@@ -1,0 +1,23 @@
+"""`forbidden`: claims that reveal a wrong answer (ImageNet, ResNet-50 ...) cap the part's points."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from .base import CheckContext, CheckResult, CheckSpec
+from .concepts import Concept
+
+
+class ForbiddenCheck(CheckSpec):
+    type: Literal["forbidden"] = "forbidden"
+    claims: list[Concept] = Field(min_length=1)
+    """Each a wrong claim with its phrasings; a claim only mentioned to reject it does not count."""
+    cap: float = Field(default=0.0, ge=0)
+    """The most points the part may earn once any claim is asserted (0 removes them all)."""
+
+    counts_toward_total: ClassVar[bool] = False
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        raise NotImplementedError

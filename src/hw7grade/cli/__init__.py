@@ -1,0 +1,52 @@
+"""The `hw7grade` command. Commands are registered here, in one place.
+
+Command modules import only typer at module level; rubrics, sympy and SDKs are imported inside
+the command functions so `hw7grade --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from ..errors import Hw7gradeError
+
+
+class _Hw7gradeGroup(TyperGroup):
+    """Catches `Hw7gradeError` once for every command: `Error: ...` on stderr, its exit code."""
+
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except Hw7gradeError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            typer.echo("Interrupted.", err=True)
+            ctx.exit(130)
+
+
+app = typer.Typer(
+    cls=_Hw7gradeGroup,
+    help="Ask LLMs homework questions and grade their answers against rubrics.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+from . import grade as _grade  # noqa: E402
+from . import rubrics as _rubrics  # noqa: E402
+
+app.command("grade")(_grade.grade)
+app.add_typer(_rubrics.app, name="rubrics")
+
+
+def main() -> None:
+    app(prog_name="hw7grade")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""`hw7grade grade [PATHS...]`: batch-grade saved chats into a terminal report and files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+PROGRESS_MIN_FILES = 8
+"""Show a progress bar from this many input files on (on a terminal)."""
+
+
+def grade(
+    paths: List[Path] = typer.Argument(None, help="Transcript files or folders (default: transcripts/)."),
+    only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."),
+    model_name: Optional[str] = typer.Option(None, "--model-name", help="Label for transcripts that do not say which model wrote them."),
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
+    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+) -> None:
+    """Grade saved chats (ChatGPT/Claude exports, Markdown, plain text, hw7grade JSON).
+
+    Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded).
+    """
+    from rich.console import Console
+
+    from ..batch import iter_graded
+    from ..report.console import render_report
+    from ..report.model import Report
+    from ..rubric import load_rubric
+    from ..transcripts import iter_transcript_files
+
+    rubric = load_rubric(rubrics_dir)
+    if only:
+        rubric.select(only)  # unknown prefixes fail before any work
+    files = iter_transcript_files(paths or [Path("transcripts")])
+    console = Console()
+    err = Console(stderr=True)
+    results = []
+    if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("grading", total=len(files))
+            results = list(iter_graded(files, rubric, only, model_name, on_file=lambda _: progress.advance(task)))
+    else:
+        results = list(iter_graded(files, rubric, only, model_name))
+    report = Report(transcripts=tuple(results))
+    render_report(report, console, verbose=verbose)
+    if json_path:
+        from ..report.json_report import write_json_report
+
+        write_json_report(report, json_path)
+    # outputs: further report writers and gates go here (they run after every file is graded).
+    if report.unreadable:
+        for t in report.unreadable:
+            for error in t.errors:
+                err.print(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", markup=False, highlight=False)
+        raise typer.Exit(2)

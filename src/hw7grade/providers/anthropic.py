@@ -1,0 +1,89 @@
+"""Anthropic through the Messages API, reading the raw stream events.
+
+The key is passed explicitly so the SDK never falls back to profiles or config files on disk;
+its own retries are off (`max_retries=0`): `retry.py` retries every provider the same way.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Sequence
+
+from .base import Completion, Message, ProviderParams, RetryableError, TextStream, Usage
+from .faults import classify
+
+NAME = "anthropic"
+LABEL = "Anthropic"
+KEY_ENV = "ANTHROPIC_API_KEY"
+BASE_URL_ENV = "ANTHROPIC_BASE_URL"
+
+
+class AnthropicProvider:
+    name = NAME
+
+    def __init__(self, model: str, api_key: str, base_url: str | None = None) -> None:
+        import anthropic
+
+        self.model = model
+        self._sdk = anthropic
+        # base_url None lets the SDK read ANTHROPIC_BASE_URL itself.
+        self._client = anthropic.Anthropic(api_key=api_key, base_url=base_url, max_retries=0)
+
+    def _request(self, messages: Sequence[Message], params: ProviderParams) -> dict:
+        request: dict = {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "max_tokens": params.max_tokens,
+            "timeout": params.timeout_s,
+        }
+        if params.system:
+            request["system"] = params.system
+        if params.temperature is not None:
+            # This SDK version has no `temperature` argument; the API field still exists for the
+            # models that accept it, so it goes in the body as is.
+            request["extra_body"] = {"temperature": params.temperature}
+        return request
+
+    def stream(self, messages: Sequence[Message], params: ProviderParams) -> TextStream:
+        started = time.monotonic()
+        parts: list[str] = []
+        model, finish, stopped = self.model, None, False
+        input_tokens = output_tokens = None
+        try:
+            events = self._client.messages.create(**self._request(messages, params), stream=True)
+            with events:
+                for event in events:
+                    if event.type == "message_start":
+                        model = event.message.model or model
+                        input_tokens = event.message.usage.input_tokens
+                        output_tokens = event.message.usage.output_tokens
+                    elif event.type == "content_block_delta" and event.delta.type == "text_delta":
+                        parts.append(event.delta.text)
+                        yield event.delta.text
+                    elif event.type == "message_delta":
+                        finish = event.delta.stop_reason or finish
+                        output_tokens = event.usage.output_tokens
+                        input_tokens = event.usage.input_tokens or input_tokens
+                    elif event.type == "message_stop":
+                        stopped = True
+        except Exception as exc:
+            raise self._classify(exc, params) from None
+        if not stopped:
+            raise RetryableError(f"{LABEL}'s stream ended before the answer was finished.")
+        usage = Usage(input_tokens, output_tokens)
+        return Completion("".join(parts), model, NAME, usage, time.monotonic() - started, finish)
+
+    def complete(self, messages: Sequence[Message], params: ProviderParams) -> Completion:
+        started = time.monotonic()
+        try:
+            message = self._client.messages.create(**self._request(messages, params))
+        except Exception as exc:
+            raise self._classify(exc, params) from None
+        text = "".join(block.text for block in message.content if block.type == "text")
+        usage = Usage(message.usage.input_tokens, message.usage.output_tokens)
+        return Completion(
+            text, message.model or self.model, NAME, usage, time.monotonic() - started, message.stop_reason
+        )
+
+    def _classify(self, exc: Exception, params: ProviderParams):
+        return classify(exc, self._sdk, LABEL, KEY_ENV, params.timeout_s)

@@ -1,0 +1,132 @@
+"""The one small interface every model provider implements, and the values it trades in.
+
+Providers translate their SDK's exceptions into `RetryableError` (worth another attempt),
+`AuthError` (a key or quota problem: retrying cannot help) and `ProviderError` (give up), so the
+retry loop and the CLI never see an SDK type. Messages they build pass through `scrub` first:
+server error text may echo the key back.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from typing import Callable, Generator, Literal, Protocol, Sequence
+
+from ..errors import ProviderError
+
+KEY_ENV_VARS = ("OPENAI_API_KEY", "ANTHROPIC_API_KEY")
+ERROR_TEXT_LIMIT = 300
+"""Characters of a server's error message worth showing; the rest is noise."""
+REDACTED = "[redacted]"
+
+Role = Literal["user", "assistant"]
+
+
+@dataclass(frozen=True)
+class Message:
+    role: Role
+    content: str
+
+
+@dataclass(frozen=True)
+class ProviderParams:
+    """What shapes an answer (and so the cache key), plus the per-request timeout, which does not."""
+
+    temperature: float | None = None
+    """None: the provider's default (not sent)."""
+    max_tokens: int = 2048
+    system: str | None = None
+    timeout_s: float = 120.0
+
+    def request_fields(self) -> dict[str, object]:
+        """The fields that change the answer: part of the cache key and of the transcript."""
+        fields = asdict(self)
+        fields.pop("timeout_s")
+        return fields
+
+
+@dataclass(frozen=True)
+class Usage:
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+
+
+@dataclass(frozen=True)
+class Completion:
+    text: str
+    model: str
+    """The model id the provider reported (an alias like `gpt-4o` resolves to a dated id)."""
+    provider: str
+    usage: Usage = Usage()
+    latency_s: float = 0.0
+    finish_reason: str | None = None
+    cached: bool = False
+
+
+TextStream = Generator[str, None, Completion]
+"""Yields text deltas as they arrive; its return value (StopIteration.value) is the Completion."""
+
+
+class Provider(Protocol):
+    name: str
+    model: str
+
+    def stream(self, messages: Sequence[Message], params: ProviderParams) -> TextStream:
+        """Stream one answer; raises RetryableError if the stream ends before the model finished."""
+        ...
+
+    def complete(self, messages: Sequence[Message], params: ProviderParams) -> Completion:
+        """One non-streaming request, for servers or proxies without SSE."""
+        ...
+
+
+class RetryableError(ProviderError):
+    """A failure another attempt may fix: 429, 5xx, timeout, dropped connection, broken stream."""
+
+    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class Cancelled(Exception):
+    """Raised inside a stream when the user pressed Ctrl-C: the partial answer is dropped."""
+
+
+def drain(stream: TextStream, on_text: Callable[[str], None] | None = None,
+          should_stop: Callable[[], bool] | None = None) -> Completion:
+    """Run a TextStream to the end, feeding deltas to `on_text`, and return its Completion."""
+    try:
+        while True:
+            delta = next(stream)
+            if should_stop is not None and should_stop():
+                stream.close()
+                raise Cancelled()
+            if on_text is not None:
+                on_text(delta)
+    except StopIteration as done:
+        return done.value
+
+
+def secrets_in_env() -> list[str]:
+    return [v for v in (os.environ.get(name, "") for name in KEY_ENV_VARS) if len(v) >= 4]
+
+
+def scrub(text: str) -> str:
+    """Remove any API key from text bound for the terminal, a file or an exception message."""
+    for secret in secrets_in_env():
+        text = text.replace(secret, REDACTED)
+    return text
+
+
+def server_message(body: object, fallback: str) -> str:
+    """The human part of an error body (`{"error": {"message": ...}}`), scrubbed and shortened."""
+    message = None
+    error = body.get("error", body) if isinstance(body, dict) else None
+    if isinstance(error, dict):
+        message = error.get("message")
+    elif isinstance(body, str) and body.strip():
+        message = body
+    text = " ".join(str(message or fallback).split())
+    if len(text) > ERROR_TEXT_LIMIT:
+        text = text[: ERROR_TEXT_LIMIT - 1] + "…"
+    return scrub(text)

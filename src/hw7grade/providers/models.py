@@ -1,0 +1,100 @@
+"""Model names -> (provider, model id), keys from the environment, and providers built on demand.
+
+Aliases live in `aliases.toml` (data, not code). A provider's SDK is imported only when a model
+of that provider is actually asked.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import AuthError, UsageError
+from .base import Provider
+
+ALIASES_FILE = Path(__file__).with_name("aliases.toml")
+
+
+@dataclass(frozen=True)
+class ProviderInfo:
+    name: str
+    label: str
+    key_env: str
+    base_url_env: str
+    module: str
+    cls: str
+
+
+PROVIDERS: dict[str, ProviderInfo] = {
+    "openai": ProviderInfo("openai", "OpenAI", "OPENAI_API_KEY", "OPENAI_BASE_URL", ".openai", "OpenAIProvider"),
+    "anthropic": ProviderInfo(
+        "anthropic", "Anthropic", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", ".anthropic", "AnthropicProvider"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    provider: str
+    model: str
+    asked_as: str
+    """What the user typed (`gpt4o`), for messages and file names."""
+
+    @property
+    def info(self) -> ProviderInfo:
+        return PROVIDERS[self.provider]
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.provider}:{self.model}"
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, ModelSpec]:
+    data = tomllib.loads(ALIASES_FILE.read_text(encoding="utf-8"))
+    table = {}
+    for alias, target in data["aliases"].items():
+        provider, _, model = target.partition(":")
+        table[alias] = ModelSpec(provider, model, alias)
+    return table
+
+
+def resolve_model(name: str) -> ModelSpec:
+    """`gpt4o`, `openai:gpt-4o`, or a bare id an alias points at (`gpt-4o`)."""
+    name = name.strip()
+    table = aliases()
+    if name.lower() in table:
+        return table[name.lower()]
+    provider, sep, model = name.partition(":")
+    if sep:
+        if provider.lower() not in PROVIDERS or not model:
+            known = ", ".join(PROVIDERS)
+            raise UsageError(f"--model {name!r}: the part before ':' must be a provider ({known}) followed by a model id.")
+        return ModelSpec(provider.lower(), model, name)
+    for spec in table.values():
+        if spec.model == name:
+            return ModelSpec(spec.provider, spec.model, name)
+    raise UsageError(
+        f"Unknown model {name!r}; use an alias ({', '.join(table)}) or openai:MODEL / anthropic:MODEL "
+        f"(`hw7grade models` lists them)."
+    )
+
+
+def require_key(provider: str) -> str:
+    """The provider's key from the environment, or one sentence saying which variable to set."""
+    info = PROVIDERS[provider]
+    key = os.environ.get(info.key_env, "").strip()
+    if not key:
+        raise AuthError(f"Set {info.key_env} to ask {info.label} models (no request was sent).")
+    return key
+
+
+def make_provider(spec: ModelSpec, base_url: str | None = None) -> Provider:
+    """Build the provider; imports its SDK now. `base_url` None means the SDK's own env variable."""
+    info = spec.info
+    module = importlib.import_module(info.module, __package__)
+    return getattr(module, info.cls)(spec.model, require_key(spec.provider), base_url)

@@ -1,0 +1,81 @@
+"""OpenAI (and any OpenAI-compatible server: vLLM, Ollama, ...) through the Chat Completions API.
+
+The SDK's own retries are off (`max_retries=0`): `retry.py` retries every provider the same way.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Sequence
+
+from .base import Completion, Message, ProviderParams, RetryableError, TextStream, Usage
+from .faults import classify
+
+NAME = "openai"
+LABEL = "OpenAI"
+KEY_ENV = "OPENAI_API_KEY"
+BASE_URL_ENV = "OPENAI_BASE_URL"
+
+
+class OpenAIProvider:
+    name = NAME
+
+    def __init__(self, model: str, api_key: str, base_url: str | None = None) -> None:
+        import openai
+
+        self.model = model
+        self._sdk = openai
+        # base_url None lets the SDK read OPENAI_BASE_URL itself.
+        self._client = openai.OpenAI(api_key=api_key, base_url=base_url, max_retries=0)
+
+    def _request(self, messages: Sequence[Message], params: ProviderParams) -> dict:
+        chat = [{"role": "system", "content": params.system}] if params.system else []
+        chat += [{"role": m.role, "content": m.content} for m in messages]
+        request: dict = {"model": self.model, "messages": chat, "max_tokens": params.max_tokens,
+                         "timeout": params.timeout_s}
+        if params.temperature is not None:
+            request["temperature"] = params.temperature
+        return request
+
+    def stream(self, messages: Sequence[Message], params: ProviderParams) -> TextStream:
+        started = time.monotonic()
+        parts: list[str] = []
+        model, finish, usage = self.model, None, Usage()
+        try:
+            response = self._client.chat.completions.create(
+                **self._request(messages, params), stream=True, stream_options={"include_usage": True}
+            )
+            with response:
+                for chunk in response:
+                    model = chunk.model or model
+                    if chunk.usage is not None:
+                        usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+                    for choice in chunk.choices:
+                        if choice.delta is not None and choice.delta.content:
+                            parts.append(choice.delta.content)
+                            yield choice.delta.content
+                        if choice.finish_reason:
+                            finish = choice.finish_reason
+        except Exception as exc:
+            raise self._classify(exc, params) from None
+        if finish is None:
+            raise RetryableError(f"{LABEL}'s stream ended before the answer was finished.")
+        return Completion("".join(parts), model, NAME, usage, time.monotonic() - started, finish)
+
+    def complete(self, messages: Sequence[Message], params: ProviderParams) -> Completion:
+        started = time.monotonic()
+        try:
+            response = self._client.chat.completions.create(**self._request(messages, params))
+        except Exception as exc:
+            raise self._classify(exc, params) from None
+        if not response.choices:
+            raise RetryableError(f"{LABEL} returned no answer.")
+        choice = response.choices[0]
+        usage = Usage(response.usage.prompt_tokens, response.usage.completion_tokens) if response.usage else Usage()
+        return Completion(
+            choice.message.content or "", response.model or self.model, NAME, usage,
+            time.monotonic() - started, choice.finish_reason,
+        )
+
+    def _classify(self, exc: Exception, params: ProviderParams):
+        return classify(exc, self._sdk, LABEL, KEY_ENV, params.timeout_s)

@@ -1,0 +1,1 @@
+"""Report values and writers (console, JSON, ...); each writer is one module."""

@@ -1,0 +1,166 @@
+"""Agreement between the grader and human labels: confusion matrix, percent agreement, Cohen's kappa.
+
+Each human label (per transcript, part and attempt) is paired with the grader's verdict on the same
+attempt. A human `first` label is compared with the grader's first attempt, a `final` label with the
+final attempt; when the grader saw only one attempt, first and final are the same answer, and a
+pair of equal labels on it counts once.
+
+The grader has a fourth verdict, `missing` (it found no answer to the part). A missing answer scores
+nothing, so for the matrix and the statistics it counts as `incorrect`; each such pair is still
+flagged (`grader_missing`) and counted separately, because it usually means the segmenter lost the
+answer rather than that the answer was wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Attempt, PartScore, Report, TranscriptResult
+
+LABELS: tuple[str, ...] = ("correct", "partial", "incorrect")
+"""Matrix order: rows are the grader's verdicts, columns the human's."""
+
+
+@dataclass(frozen=True)
+class LabelPair:
+    path: str
+    model: str | None
+    part_id: str
+    attempt: Attempt
+    human: str
+    grader: str
+    """The grader's verdict mapped onto LABELS (`missing` -> `incorrect`)."""
+    part: PartScore | None
+    """The grader's score for the attempt (None when the grader never saw the part)."""
+
+    @property
+    def grader_missing(self) -> bool:
+        return self.part is None or self.part.verdict == "missing"
+
+    @property
+    def agrees(self) -> bool:
+        return self.human == self.grader
+
+
+@dataclass(frozen=True)
+class Agreement:
+    pairs: tuple[LabelPair, ...]
+
+    @property
+    def n(self) -> int:
+        return len(self.pairs)
+
+    @property
+    def matrix(self) -> dict[str, dict[str, int]]:
+        return confusion_matrix((p.grader, p.human) for p in self.pairs)
+
+    @property
+    def percent(self) -> float | None:
+        return percent_agreement([(p.grader, p.human) for p in self.pairs])
+
+    @property
+    def kappa(self) -> float | None:
+        return cohens_kappa([(p.grader, p.human) for p in self.pairs])
+
+    @property
+    def disagreements(self) -> list[LabelPair]:
+        return [p for p in self.pairs if not p.agrees]
+
+    @property
+    def missing(self) -> int:
+        return sum(1 for p in self.pairs if p.grader_missing)
+
+    def for_part(self, part_id: str) -> "Agreement":
+        return Agreement(tuple(p for p in self.pairs if p.part_id == part_id))
+
+    @property
+    def part_ids(self) -> list[str]:
+        return list(dict.fromkeys(p.part_id for p in self.pairs))
+
+
+def confusion_matrix(pairs) -> dict[str, dict[str, int]]:
+    """matrix[grader][human] = count, over LABELS in both directions."""
+    matrix = {g: {h: 0 for h in LABELS} for g in LABELS}
+    for grader, human in pairs:
+        matrix[grader][human] += 1
+    return matrix
+
+
+def percent_agreement(pairs: list[tuple[str, str]]) -> float | None:
+    if not pairs:
+        return None
+    return sum(1 for g, h in pairs if g == h) / len(pairs)
+
+
+def cohens_kappa(pairs: list[tuple[str, str]]) -> float | None:
+    """(p_o - p_e) / (1 - p_e); None when undefined (no pairs, or both raters used one label only)."""
+    n = len(pairs)
+    if n == 0:
+        return None
+    observed = sum(1 for g, h in pairs if g == h) / n
+    expected = sum(
+        (sum(1 for g, _ in pairs if g == label) / n) * (sum(1 for _, h in pairs if h == label) / n)
+        for label in LABELS
+    )
+    if expected >= 1.0:
+        return None
+    return (observed - expected) / (1.0 - expected)
+
+
+def grader_label(part: PartScore | None) -> str:
+    if part is None or part.verdict == "missing":
+        return "incorrect"
+    return part.verdict
+
+
+def label_pairs(transcript: TranscriptResult) -> list[LabelPair]:
+    pairs: list[LabelPair] = []
+    for part_id, label in transcript.human_labels.items():
+        final = transcript.attempt(part_id, "final")
+        first = transcript.attempt(part_id, "first")
+        if label.final is not None:
+            pairs.append(_pair(transcript, part_id, "final", label.final, final))
+        if label.first is not None:
+            same_answer = first is None
+            if same_answer and label.final == label.first:
+                continue
+            pairs.append(_pair(transcript, part_id, "first", label.first, first or final))
+    return pairs
+
+
+def _pair(t: TranscriptResult, part_id: str, attempt: Attempt, human: str, part: PartScore | None) -> LabelPair:
+    return LabelPair(t.path, t.model, part_id, attempt, human, grader_label(part), part)
+
+
+def agreement(report: Report) -> Agreement:
+    return Agreement(tuple(p for t in report.transcripts for p in label_pairs(t)))
+
+
+def has_labels(report: Report) -> bool:
+    return any(t.human_labels for t in report.transcripts)
+
+
+def evidence_lines(part: PartScore | None) -> list[str]:
+    """What the grader's verdict rests on: its reason, then each check with its evidence."""
+    if part is None:
+        return ["the grader found no answer to this part"]
+    lines = [part.reason] if part.reason else []
+    for c in part.checks:
+        quote = f' — "{c.evidence}"' if c.evidence else ""
+        lines.append(f"{c.name}: {c.status} {c.points:g}/{c.max_points:g}{quote}{' — ' + c.message if c.message else ''}")
+    return lines
+
+
+__all__ = [
+    "Agreement",
+    "LABELS",
+    "LabelPair",
+    "agreement",
+    "cohens_kappa",
+    "confusion_matrix",
+    "evidence_lines",
+    "grader_label",
+    "has_labels",
+    "label_pairs",
+    "percent_agreement",
+]

@@ -1,0 +1,111 @@
+"""The terminal report (rich): one table of parts per transcript, checks and evidence on --verbose."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..conversation import HumanLabel
+from .model import PartScore, Report, TranscriptResult
+
+EVIDENCE_CHARS = 90
+"""Evidence is cut to this many characters in the terminal; the JSON report keeps it whole."""
+
+_VERDICT_STYLE = {
+    "correct": "green",
+    "partial": "yellow",
+    "incorrect": "red",
+    "missing": "magenta",
+    "unscored": "cyan",
+}
+
+
+def render_report(report: Report, console: Console, verbose: bool = False) -> None:
+    for transcript in report.transcripts:
+        _render_transcript(transcript, console, verbose)
+    score, maximum = report.totals()
+    graded = [t for t in report.transcripts if not t.errors]
+    line = f"{len(graded)} conversation(s) graded"
+    if maximum:
+        line += f": {score:g} / {maximum:g} points ({score / maximum:.0%}) on final attempts"
+    if report.unreadable:
+        line += f"; {len(report.unreadable)} input(s) could not be graded"
+    console.print(line)
+
+
+def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> None:
+    title = f"{t.path}" + (f" — {t.model}" if t.model else "") + (f" ({t.title})" if t.title else "")
+    if t.errors:
+        for error in t.errors:
+            console.print(f"[red]✗[/red] {escape(title)}: {escape(error)}")
+        return
+    has_labels = bool(t.human_labels)
+    table = Table(title=escape(title), title_justify="left", show_lines=False, expand=False)
+    table.add_column("part")
+    table.add_column("first", justify="right")
+    table.add_column("final", justify="right")
+    table.add_column("verdict")
+    if has_labels:
+        table.add_column("human")
+    table.add_column("reason", overflow="fold")
+    for part_id in dict.fromkeys(p.id for p in t.parts):
+        first, final = t.attempt(part_id, "first"), t.attempt(part_id, "final")
+        assert first is not None and final is not None
+        row = [
+            part_id,
+            _points(first),
+            _points(final),
+            _verdict(first, final),
+        ]
+        if has_labels:
+            row.append(_human(t.human_labels.get(part_id), first, final))
+        row.append(escape(final.reason))
+        table.add_row(*row)
+    console.print(table)
+    if verbose:
+        for part in t.parts:
+            first = t.attempt(part.id, "first")
+            if part.attempt == "final" and first is not None and first.turn == part.turn:
+                continue  # answered once: the first attempt's checks are the same
+            _render_checks(part, console)
+
+
+def _render_checks(part: PartScore, console: Console) -> None:
+    console.print(f"  [bold]{part.id}[/bold] ({part.attempt} attempt, turn {part.turn})")
+    for c in part.checks:
+        mark = {"passed": "[green]✓[/green]", "failed": "[red]✗[/red]", "unscored": "[cyan]?[/cyan]"}[c.status]
+        cap = f", caps the part at {c.cap:g}" if c.cap is not None else ""
+        console.print(f"    {mark} {escape(c.name)}: {c.points:g}/{c.max_points:g}{cap}  {escape(c.message)}")
+        if c.evidence:
+            console.print(f"        evidence: [dim]{escape(_clip(c.evidence))}[/dim]")
+
+
+def _points(p: PartScore) -> str:
+    return f"{p.score:g}/{p.max_score:g}"
+
+
+def _verdict(first: PartScore, final: PartScore) -> str:
+    style = _VERDICT_STYLE.get(final.verdict, "")
+    text = final.verdict if first.verdict == final.verdict else f"{first.verdict} → {final.verdict}"
+    if not final.complete and final.verdict != "unscored":
+        text += " (incomplete)"
+    return f"[{style}]{text}[/{style}]"
+
+
+def _human(label: HumanLabel | None, first: PartScore, final: PartScore) -> str:
+    if label is None or (label.first is None and label.final is None):
+        return ""
+    parts = []
+    for mine, theirs in ((first, label.first), (final, label.final)):
+        if theirs is None:
+            continue
+        parts.append(theirs if mine.verdict == theirs else f"[bold red]{theirs} ≠[/bold red]")
+    if label.first == label.final and len(parts) == 2 and parts[0] == parts[1]:
+        parts = parts[:1]
+    return " → ".join(parts)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"

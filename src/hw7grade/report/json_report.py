@@ -1,0 +1,119 @@
+"""The JSON report (`--json FILE`), schema `hw7grade.report/1`, and reading it back (baselines)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..atomic import write_text_atomic
+from ..checks.base import CheckResult
+from ..conversation import HumanLabel
+from ..errors import Hw7gradeError
+from .model import PartScore, Report, TranscriptResult
+
+SCHEMA = "hw7grade.report/1"
+
+
+def report_to_dict(report: Report) -> dict:
+    score, maximum = report.totals()
+    return {
+        "schema": SCHEMA,
+        "summary": {"score": score, "max_score": maximum, "transcripts": len(report.transcripts)},
+        "transcripts": [_transcript(t) for t in report.transcripts],
+    }
+
+
+def _transcript(t: TranscriptResult) -> dict:
+    out: dict = {
+        "path": t.path,
+        "model": t.model,
+        "format": t.format,
+        "title": t.title,
+        "errors": list(t.errors),
+        "parts": [_part(p) for p in t.parts],
+    }
+    if t.human_labels:
+        out["human_labels"] = {k: {"first": v.first, "final": v.final} for k, v in t.human_labels.items()}
+    return out
+
+
+def _part(p: PartScore) -> dict:
+    return {
+        "id": p.id,
+        "attempt": p.attempt,
+        "score": p.score,
+        "max_score": p.max_score,
+        "verdict": p.verdict,
+        "complete": p.complete,
+        "reason": p.reason,
+        "turn": p.turn,
+        "checks": [
+            {
+                "name": c.name,
+                "status": c.status,
+                "points": c.points,
+                "max_points": c.max_points,
+                "evidence": c.evidence,
+                "message": c.message,
+                **({"cap": c.cap} if c.cap is not None else {}),
+            }
+            for c in p.checks
+        ],
+    }
+
+
+def write_json_report(report: Report, path: Path) -> None:
+    write_text_atomic(path, json.dumps(report_to_dict(report), indent=2, ensure_ascii=False) + "\n")
+
+
+def read_json_report(path: Path) -> Report:
+    """Read a report written by `write_json_report` (for baselines and `compare`)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Hw7gradeError(f"{path}: cannot read JSON report ({exc.__class__.__name__}).") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise Hw7gradeError(f"{path}: not an hw7grade report (expected \"schema\": \"{SCHEMA}\").")
+    try:
+        return Report(transcripts=tuple(_read_transcript(t) for t in data["transcripts"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise Hw7gradeError(f"{path}: malformed report ({exc.__class__.__name__}: {exc}).") from None
+
+
+def _read_transcript(t: dict) -> TranscriptResult:
+    labels = {k: HumanLabel(first=v.get("first"), final=v.get("final")) for k, v in (t.get("human_labels") or {}).items()}
+    return TranscriptResult(
+        path=t["path"],
+        model=t.get("model"),
+        errors=tuple(t.get("errors") or ()),
+        format=t.get("format") or "",
+        title=t.get("title"),
+        human_labels=labels,
+        parts=tuple(
+            PartScore(
+                id=p["id"],
+                attempt=p["attempt"],
+                score=float(p["score"]),
+                max_score=float(p["max_score"]),
+                verdict=p["verdict"],
+                reason=p.get("reason") or "",
+                turn=p.get("turn"),
+                checks=tuple(
+                    CheckResult(
+                        name=c["name"],
+                        status=c["status"],
+                        points=float(c["points"]),
+                        max_points=float(c["max_points"]),
+                        evidence=c.get("evidence"),
+                        message=c.get("message") or "",
+                        cap=c.get("cap"),
+                    )
+                    for c in p.get("checks") or ()
+                ),
+            )
+            for p in t.get("parts") or ()
+        ),
+    )
+
+
+__all__ = ["SCHEMA", "read_json_report", "report_to_dict", "write_json_report"]

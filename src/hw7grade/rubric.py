@@ -1,0 +1,201 @@
+"""Rubric files (`rubrics/*.yaml`): pydantic models and loading.
+
+Loading is the only I/O here; everything downstream takes `Rubric` values. A typo in a rubric
+fails at load time with the file, the part and the field named.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .checks import AnyCheck
+from .errors import RubricError
+
+PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
+RUBRICS_ENV = "HW7GRADE_RUBRICS"
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+    points: float = Field(gt=0)
+    prompt: str
+    """What `ask` sends to a model: the question in the project's own words."""
+    reference: str
+    """The reference answer, shown by `rubrics show` and given to judges."""
+    cues: list[str] = Field(default_factory=list)
+    """Phrases that identify this part in text with no part markers (plain pasted answers)."""
+    checks: list[AnyCheck] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not PART_ID_RE.match(value):
+            raise ValueError(f"part id {value!r} must look like q7b or q3b.ii")
+        return value
+
+    @model_validator(mode="after")
+    def _checks_add_up(self) -> "Part":
+        names = [c.label for c in self.checks]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"check names must be unique within a part; repeated: {', '.join(dupes)}")
+        for check in self.checks:
+            unknown = [r for r in check.requires if r not in names or r == check.label]
+            if unknown:
+                raise ValueError(f"check {check.label!r} requires unknown check(s): {', '.join(unknown)}")
+        total = sum(c.points for c in self.checks if c.counts_toward_total)
+        if abs(total - self.points) > 1e-9:
+            raise ValueError(f"check points add up to {total:g} but the part is worth {self.points:g}")
+        return self
+
+    @property
+    def question(self) -> str:
+        """`q3b.ii` -> `q3`, `q7b` -> `q7`."""
+        return re.match(r"q\d+", self.id).group(0)  # type: ignore[union-attr]
+
+
+class RubricFile(BaseModel):
+    """One question's file, e.g. `rubrics/q7.yaml`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question: str
+    title: str
+    points_note: str = ""
+    """Where the points come from (the homework, or the project's choice and why)."""
+    shapes: dict[str, tuple[str, str]] = Field(default_factory=dict)
+    """Matrix symbol -> (rows, cols) dimension names, for the algebra checks."""
+    parts: list[Part] = Field(min_length=1)
+
+
+class Rubric(BaseModel):
+    """All questions' parts, in order, with shapes per part's question."""
+
+    model_config = ConfigDict(frozen=True)
+
+    files: tuple[RubricFile, ...]
+
+    @property
+    def parts(self) -> list[Part]:
+        return [p for f in self.files for p in f.parts]
+
+    def part(self, part_id: str) -> Part:
+        for p in self.parts:
+            if p.id == part_id:
+                return p
+        raise RubricError(f"Unknown part {part_id!r}; run `hw7grade rubrics` to list the part ids.")
+
+    def shapes_for(self, part_id: str) -> dict[str, tuple[str, str]]:
+        for f in self.files:
+            if any(p.id == part_id for p in f.parts):
+                return dict(f.shapes)
+        return {}
+
+    def select(self, prefixes: Iterable[str] | None) -> list[Part]:
+        """Parts whose id starts with any prefix (`q7`, `q3b`, `q8a.ii`); `all`/None = every part."""
+        wanted = [p.strip().lower() for p in (prefixes or []) if p.strip()]
+        if not wanted or "all" in wanted:
+            return self.parts
+        chosen = [p for p in self.parts if any(_has_prefix(p.id, w) for w in wanted)]
+        for w in wanted:
+            if not any(_has_prefix(p.id, w) for p in self.parts):
+                ids = ", ".join(p.id for p in self.parts)
+                raise RubricError(f"No rubric part matches {w!r}; known parts: {ids}.")
+        return chosen
+
+
+def _has_prefix(part_id: str, prefix: str) -> bool:
+    # q8a matches q8a.i but q8 must not match q80; q7 matches q7a.
+    return part_id == prefix or (part_id.startswith(prefix) and not part_id[len(prefix)].isdigit())
+
+
+def default_rubric_dir() -> Path:
+    """`$HW7GRADE_RUBRICS`, else `./rubrics`, else the repository's, else the installed copy."""
+    env = os.environ.get(RUBRICS_ENV)
+    if env:
+        return Path(env)
+    here = Path.cwd() / "rubrics"
+    if here.is_dir() and any(here.glob("q*.yaml")):
+        return here
+    source_tree = Path(__file__).resolve().parents[2] / "rubrics"
+    if source_tree.is_dir():
+        return source_tree
+    return Path(__file__).resolve().parent / "_rubrics"
+
+
+def _describe(error: ValidationError, data: object) -> str:
+    first = error.errors()[0]
+    loc = list(first["loc"])
+    where = []
+    if len(loc) >= 2 and loc[0] == "parts" and isinstance(loc[1], int):
+        part_id = None
+        if isinstance(data, dict) and isinstance(data.get("parts"), list) and loc[1] < len(data["parts"]):
+            item = data["parts"][loc[1]]
+            part_id = item.get("id") if isinstance(item, dict) else None
+        where.append(f"part {part_id or '#' + str(loc[1] + 1)}")
+        loc = loc[2:]
+    # pydantic puts the discriminator value into the path of a union member; drop it.
+    field = ".".join(str(x) for x in loc if not (isinstance(x, str) and x in _CHECK_TAGS))
+    if field:
+        where.append(f"field {field}")
+    extra = f" ({len(error.errors()) - 1} more problem(s))" if len(error.errors()) > 1 else ""
+    return f"{', '.join(where) or 'top level'}: {first['msg']}{extra}"
+
+
+def _check_tags() -> set[str]:
+    from .checks import CHECK_TYPES
+
+    return {c.model_fields["type"].default for c in CHECK_TYPES}
+
+
+_CHECK_TAGS = _check_tags()
+
+
+def load_rubric_file(path: Path) -> RubricFile:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RubricError(f"{path}: cannot read rubric file ({exc.__class__.__name__}).") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark else ""
+        raise RubricError(f"{path}: not valid YAML{line}.") from None
+    if not isinstance(data, dict):
+        raise RubricError(f"{path}: a rubric file must be a mapping with `question`, `title` and `parts`.")
+    try:
+        return RubricFile.model_validate(data)
+    except ValidationError as exc:
+        raise RubricError(f"{path}: {_describe(exc, data)}.") from None
+
+
+def load_rubric(directory: Path | None = None) -> Rubric:
+    directory = Path(directory) if directory else default_rubric_dir()
+    if not directory.is_dir():
+        raise RubricError(f"Rubric folder {directory} does not exist; pass --rubrics DIR or set {RUBRICS_ENV}.")
+    files = sorted(directory.glob("q*.yaml"), key=lambda p: _natural_key(p.stem))
+    if not files:
+        raise RubricError(f"No rubric files (q*.yaml) in {directory}.")
+    loaded = tuple(load_rubric_file(p) for p in files)
+    seen: dict[str, Path] = {}
+    for path, rubric_file in zip(files, loaded):
+        for part in rubric_file.parts:
+            if part.id in seen:
+                raise RubricError(f"{path}: part {part.id} is already defined in {seen[part.id]}.")
+            seen[part.id] = path
+    return Rubric(files=loaded)
+
+
+def _natural_key(text: str) -> list[object]:
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]

@@ -1,0 +1,524 @@
+"""Text helpers the text checks share: normalising chat formatting, splitting into sentences,
+phrase matching on word boundaries, and telling asserted mentions from negated or rejected ones.
+
+Model answers wrap the same words in Markdown, LaTeX and Unicode decoration; checks compare
+meaning, so everything is first reduced to one plain form. All regexes are compiled once.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+NEGATION_WINDOW_WORDS = 5
+"""How many words before a mention are searched for not/no/never/without ..."""
+POST_NEGATION_MAX_CHARS = 80
+"""How far after a mention "... is not needed" / "... is wrong" may be."""
+COPY_MIN_WORDS = 6
+"""A run of at least this many words shared with the question is treated as copied."""
+COPY_DROP_LINE_SHARE = 0.5
+"""A line whose words are mostly copied from the question is dropped whole."""
+PHRASE_CACHE_SIZE = 4096
+ANALYSIS_CACHE_SIZE = 256
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+        "\u2013": "\u2014", "\u2015": "\u2014",
+        "\u2026": "...",
+        "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+    }
+)
+_LATEX_WRAPPERS = (
+    "text", "textrm", "textbf", "textit", "texttt", "textsf", "textnormal", "mathrm", "mathbf",
+    "mathit", "mathtt", "mathsf", "mathcal", "mathbb", "boldsymbol", "bm", "operatorname", "emph",
+    "underline", "mbox",
+)
+_LATEX_WRAP_RE = re.compile(r"\\(?:%s)\s*\{([^{}]*)\}" % "|".join(_LATEX_WRAPPERS))
+_LATEX_SYMBOLS = {
+    "langle": "<", "rangle": ">", "lt": "<", "gt": ">", "textless": "<", "textgreater": ">",
+    "ldots": "...", "dots": "...", "cdots": "...", "approx": "≈", "sim": "~", "times": "x",
+    "lambda": "λ", "sigma": "σ", "Sigma": "Σ", "top": "T", "intercal": "T", "to": "→",
+    "rightarrow": "→", "quad": " ", "qquad": " ", "checkmark": "✓", "neq": "≠", "ne": "≠",
+    "leq": "≤", "geq": "≥", "le": "≤", "ge": "≥", "percent": "%",
+}
+_LATEX_SYMBOL_RE = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)))
+_LATEX_ESCAPES_RE = re.compile(r"\\([%_&#$<>{}])")
+_LATEX_SPACING_RE = re.compile(r"\\[,;:! ]|\\\\")
+_MATH_DELIMS_RE = re.compile(r"\${1,2}|\\[()\[\]]")
+_SUBSCRIPT_RE = re.compile(r"(?<![A-Za-z])([A-Za-z])_(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
+_ANGLE_TOKEN_RE = re.compile(r"<\s+(\w+)\s+>|<\s*(\w+)\s+>|<\s+(\w+)\s*>")
+_CODE_FENCE_RE = re.compile(r"^\s*```.*$", re.M)
+_LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
+_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STAR_ITALIC_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_UNDERSCORE_ITALIC_RE = re.compile(r"(?<![\w])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
+_STRIKE_RE = re.compile(r"~~(.+?)~~")
+_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+_QUOTE_LINE_RE = re.compile(r"^[ \t]*>[ \t]?", re.M)
+_SPACES_RE = re.compile(r"[ \t\f\v]+")
+
+
+def normalize(text: str) -> str:
+    """Plain text with Markdown/LaTeX/Unicode decoration removed; line breaks are kept."""
+    text = html.unescape(text)
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CODE_FENCE_RE.sub("", text)
+    for _ in range(4):  # nested wrappers: \textbf{\text{x}}
+        new = _LATEX_WRAP_RE.sub(r"\1", text)
+        if new == text:
+            break
+        text = new
+    text = _LATEX_SYMBOL_RE.sub(lambda m: _LATEX_SYMBOLS[m.group(1)], text)
+    text = _LATEX_SPACING_RE.sub(" ", text)
+    text = _LATEX_ESCAPES_RE.sub(r"\1", text)
+    text = _MATH_DELIMS_RE.sub("", text)
+    text = _SUBSCRIPT_RE.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text)
+    text = _ANGLE_TOKEN_RE.sub(lambda m: "<" + (m.group(1) or m.group(2) or m.group(3)) + ">", text)
+    text = _LINK_RE.sub(r"\1", text)
+    text = text.replace("`", "")
+    for _ in range(2):  # ***x*** and **_x_**
+        text = _BOLD_RE.sub(r"\2", text)
+        text = _STAR_ITALIC_RE.sub(r"\1", text)
+        text = _UNDERSCORE_ITALIC_RE.sub(r"\1", text)
+    text = _STRIKE_RE.sub(r"\1", text)
+    text = _HEADING_RE.sub("", text)
+    text = _QUOTE_LINE_RE.sub("", text)
+    text = _SPACES_RE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def fold(text: str, case_sensitive: bool = False) -> str:
+    return text if case_sensitive else text.casefold()
+
+
+# ---------------------------------------------------------------------------------------------
+# Line markers shared by checks
+
+LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(?[a-z]{1,4}\))\s+")
+CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|\[[xX✓]\])\s*")
+UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
+REJECT_MARK_RE = re.compile(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔)\s*")
+TRAILING_CHECK_RE = re.compile(r"\s*(?:✅|✓|✔|☑)\s*$")
+TRAILING_REJECT_RE = re.compile(r"\s*(?:✗|✘|❌|×|✕)\s*$")
+_DECORATION_RE = re.compile(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
+_ANSWER_LINE_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:final|short|correct|my|overall)\s+)?answers?\s*(?:\([^)]*\))?\s*(?:is\s*)?[:：=—-]\s*(.*)$",
+    re.I,
+)
+_ANSWER_INLINE_RE = re.compile(r"\b(?:the\s+)?(?:final|correct|short)?\s*answer\s+is\s*:?\s*(.+)$", re.I)
+
+
+def strip_line_marker(line: str) -> str:
+    """A line without its bullet / numbering prefix."""
+    return LIST_MARKER_RE.sub("", line.strip(), count=1)
+
+
+def strip_decoration(line: str) -> str:
+    """A line without leading bullets and emoji/check-mark decoration (keeps checkbox meaning out)."""
+    line = strip_line_marker(line)
+    return _DECORATION_RE.sub("", line).strip()
+
+
+def is_list_item(line: str) -> bool:
+    s = line.strip()
+    return bool(LIST_MARKER_RE.match(s) or CHECKED_RE.match(s) or UNCHECKED_RE.match(s) or REJECT_MARK_RE.match(s))
+
+
+@dataclass(frozen=True)
+class AnswerRegion:
+    text: str
+    start: int
+    end: int
+    """Span of the region in the text it was found in."""
+
+
+def answer_regions(text: str) -> list[AnswerRegion]:
+    """What follows each "Answer:" marker (or the list under an empty one), in order.
+
+    Recognises "Answer: X", "✓ Answer: X", "Final answer: X", "The answer is X" and
+    "Answers:" followed by a list."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    regions: list[AnswerRegion] = []
+    for i, raw in enumerate(lines):
+        line = strip_decoration(raw)
+        m = _ANSWER_LINE_RE.match(line) or _ANSWER_INLINE_RE.search(line)
+        if m is None:
+            continue
+        rest = m.group(1).strip()
+        if rest:
+            at = offsets[i] + raw.rfind(rest)
+            regions.append(AnswerRegion(rest, at, at + len(rest)))
+            continue
+        if m.re is _ANSWER_INLINE_RE:
+            continue
+        first = last = None
+        for j in range(i + 1, len(lines)):
+            s = lines[j].strip()
+            if not s:
+                if first is not None:
+                    break
+                continue
+            if first is not None and not is_list_item(s):
+                break
+            if s.endswith(":") and not is_list_item(s):
+                break
+            first = j if first is None else first
+            last = j
+            if not is_list_item(s):
+                break
+        if first is not None and last is not None:
+            a, b = offsets[first], offsets[last] + len(lines[last])
+            regions.append(AnswerRegion(text[a:b], a, b))
+    return regions
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+_ABBREVIATIONS = {"e.g", "i.e", "vs", "etc", "approx", "fig", "eq", "cf", "al", "no", "sec", "min", "resp"}
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
+_REJECT_HEADER_RE = re.compile(
+    r"^(?:(?:✗|❌|✘)\s*)?(?:not\s+(?:needed|required|used|necessary|relevant|applicable|correct)"
+    r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?|common\s+(?:mistakes?|errors?|pitfalls?)"
+    r"|mistakes?|pitfalls?|what\s+not\s+to\s+(?:do|use)|(?:do\s+)?not\s+(?:use|needed)|avoid"
+    r"|(?:options?\s+)?(?:we\s+)?(?:don't|do\s+not)\s+need|why\s+not\s+the\s+others?"
+    r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)\s*:$",
+    re.I,
+)
+_HEADING_LIKE_RE = re.compile(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
+_LABEL_LINE_RE = re.compile(r"^[^:]{1,50}:\s")
+_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    """The sentence with its line breaks turned into spaces (same length as its span)."""
+    unit: int
+    """Index of the line/paragraph unit the sentence came from (sentences of a list item share it)."""
+    index: int = 0
+    """Position among the answer's sentences."""
+    rejected: bool = False
+    """Framed as rejected by its line: a ✗/☐ marker or a "Not needed:" / "Common mistake:" header."""
+    start: int = 0
+    """Offset of the sentence in the text it was split from."""
+
+
+def _units(text: str) -> list[tuple[int, int, bool]]:
+    """Paragraph units as (start, end, rejected) spans: wrapped lines are joined, while list items,
+    table rows, labels and headers stand alone. Assumes lines are already stripped (normalize)."""
+    units: list[tuple[int, int, bool]] = []
+    cur: list[int] = []  # [start, end] of the open unit
+    last_line = ""
+    rejecting = False
+    cur_rejected = False
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            if cur:
+                units.append((cur[0], cur[1], cur_rejected))
+                cur = []
+            rejecting = False
+            continue
+        starts_unit = (
+            not cur
+            or is_list_item(line)
+            or _TABLE_ROW_RE.match(line) is not None
+            or _LABEL_LINE_RE.match(line) is not None
+            or _HEADING_LIKE_RE.match(line) is not None
+            or last_line.endswith((".", "!", "?", ":", ";", "|"))
+            or _REJECT_HEADER_RE.match(strip_line_marker(line)) is not None
+        )
+        if starts_unit:
+            if cur:
+                units.append((cur[0], cur[1], cur_rejected))
+            cur = [line_start, line_start + len(line)]
+            if rejecting and not (
+                is_list_item(line) or (_LABEL_LINE_RE.match(line) and not _HEADING_LIKE_RE.match(line))
+            ):
+                rejecting = False
+            marked = bool(REJECT_MARK_RE.match(line) or UNCHECKED_RE.match(strip_line_marker(line)))
+            cur_rejected = rejecting or marked or bool(TRAILING_REJECT_RE.search(line))
+            if _REJECT_HEADER_RE.match(strip_line_marker(line)):
+                rejecting = True
+                cur_rejected = True
+        else:
+            cur[1] = line_start + len(line)
+        last_line = line
+    if cur:
+        units.append((cur[0], cur[1], cur_rejected))
+    return units
+
+
+def _split_unit(unit: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of one unit."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(unit):
+        before = unit[start : m.start()]
+        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+        if last_word.rstrip(".").casefold() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+", last_word):
+            continue
+        pieces.append((start, before))
+        start = m.end()
+    pieces.append((start, unit[start:]))
+    out = []
+    for off, piece in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append((off + lead, piece.strip()))
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of normalised text, each knowing its offset and whether its line frames it as rejected."""
+    out: list[Sentence] = []
+    for i, (a, b, rejected) in enumerate(_units(text)):
+        unit = text[a:b].replace("\n", " ")
+        for off, piece in _split_unit(unit):
+            out.append(Sentence(piece, i, len(out), rejected, a + off))
+    return out
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[;:]|,\s+(?:but|however|whereas|while|although|though|so|because|since|which)\b|\s+—\s+")
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Clauses of one sentence, for checks that judge a short span at a time."""
+    return [c.strip() for c in _CLAUSE_SPLIT_RE.split(sentence) if c.strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Question copies
+
+_WORD_RE = re.compile(r"[\w<>\[\]'%.-]*\w[\w<>\[\]'%-]*|<\w+>")
+
+
+def _word_key(word: str) -> str:
+    return word.casefold().strip(".'")
+
+
+def strip_question_copies(answer: str, question: str) -> str:
+    """The answer without runs of words it copies from the question (restated prompts are not claims)."""
+    if not question.strip():
+        return answer
+    q_words = [_word_key(m.group()) for m in _WORD_RE.finditer(normalize(question))]
+    if len(q_words) < COPY_MIN_WORDS:
+        return answer
+    grams = {tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1)}
+    kept: list[str] = []
+    for line in answer.split("\n"):
+        words = list(_WORD_RE.finditer(line))
+        keys = [_word_key(m.group()) for m in words]
+        covered = [False] * len(words)
+        for i in range(len(words) - COPY_MIN_WORDS + 1):
+            if tuple(keys[i : i + COPY_MIN_WORDS]) in grams:
+                for j in range(i, i + COPY_MIN_WORDS):
+                    covered[j] = True
+        n_cov = sum(covered)
+        if not n_cov:
+            kept.append(line)
+            continue
+        if n_cov >= COPY_DROP_LINE_SHARE * len(words):
+            continue
+        pieces: list[str] = []
+        pos = 0
+        for m, cov in zip(words, covered):
+            if cov:
+                pieces.append(line[pos : m.start()])
+                pos = m.end()
+        pieces.append(line[pos:])
+        kept.append(_SPACES_RE.sub(" ", "".join(pieces)).strip())
+    return "\n".join(kept)
+
+
+@dataclass(frozen=True)
+class Analysed:
+    text: str
+    """Normalised answer with text copied from the question removed."""
+    sentences: tuple[Sentence, ...]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding text offset `pos` (None between sentences)."""
+        starts = [s.start for s in self.sentences]
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].start + len(self.sentences[i].text):
+            return self.sentences[i]
+        return None
+
+    def negation_at(self, start: int, end: int) -> str | None:
+        """`negation_kind` for the span text[start:end] of the analysed text."""
+        s = self.sentence_at(start)
+        if s is None:
+            return None
+        return negation_kind(s, start - s.start, min(end, s.start + len(s.text)) - s.start)
+
+
+@lru_cache(maxsize=ANALYSIS_CACHE_SIZE)
+def analyse(answer: str, question: str = "") -> Analysed:
+    """Normalise, drop question copies and split once per answer (several checks read one answer)."""
+    text = strip_question_copies(normalize(answer), question)
+    return Analysed(text, tuple(split_sentences(text)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Phrase matching
+
+_ELLIPSIS_RE = re.compile(r"\s*\.\.\.\s*")
+
+
+def _word_pattern(word: str) -> str:
+    wildcard = word.endswith("*") and len(word) > 1
+    core = word[:-1] if wildcard else word
+    parts = [re.escape(p) for p in re.split(r"-", core)]
+    pat = r"[\s_-]?".join(parts)
+    return pat + (r"[\w-]*" if wildcard else "")
+
+
+def _fragment_pattern(fragment: str) -> str:
+    words = fragment.split()
+    body = r"[\s_-]+".join(_word_pattern(w) for w in words)
+    first, last = words[0], words[-1].rstrip("*")
+    left = r"(?<![\w])" if re.match(r"\w", first) else ""
+    right = "" if words[-1].endswith("*") else (r"(?![\w])" if re.search(r"\w$", last) else "")
+    return left + body + right
+
+
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
+def compile_phrase(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    """A rubric phrase as a regex: word boundaries, `word*` wildcard, `A ... B` within a sentence."""
+    text = normalize(phrase).strip()
+    fragments = [f for f in _ELLIPSIS_RE.split(text) if f.strip()]
+    if not fragments:
+        raise ValueError(f"empty phrase {phrase!r}")
+    pattern = r".*?".join(_fragment_pattern(f) for f in fragments)
+    return re.compile(pattern, 0 if case_sensitive else re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# Negation and rejection
+
+_NEG_CUE_RE = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|none|nothing|cannot|unlike|excluding|except|instead\s+of"
+    r"|rather\s+than|as\s+opposed\s+to|other\s+than|in\s+place\s+of|n't)\b|n't\b",
+    re.I,
+)
+_NEG_FALSE_RE = re.compile(
+    r"\b(?:not\s+(?:only|just|merely|simply)|no\s+(?:longer|matter|doubt)|nothing\s+but|not\s+least)\b", re.I
+)
+_CLAUSE_BOUNDARY_RE = re.compile(
+    r"[,;:()\[\]]|\s—\s|\b(?:but|however|although|though|whereas|while|because|since|so|which|yet|and\s+then)\b",
+    re.I,
+)
+_AUX = r"(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|must|may|might)"
+_ITEM_WORD = r"(?!(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|not|no)\b)[\w.<>%+-]+"
+_POST_NEG_RE = re.compile(
+    r"^(?:\s*\([^)]*\))?"
+    rf"(?:\s*(?:[/,&]|\band\b|\bor\b)\s*{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,3}})*"
+    r"\s*(?:"
+    rf"{_AUX}\s*(?:n't|not|never)\b(?!\s+(?:only|just|merely)\b)"
+    r"|(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't)\b"
+    r"|[:—-]\s*(?:not\b|no\b|never\b|unnecessary|unneeded|irrelevant|wrong|incorrect|✗|❌)"
+    r"|\(\s*(?:not|no)\b"
+    r"|(?:✗|❌|✘)"
+    r")",
+    re.I,
+)
+_POST_WRONG_RE = re.compile(
+    rf"^[^,;:]{{0,{POST_NEGATION_MAX_CHARS}}}?\b(?:is|are|was|were|would\s+be)\s+(?:wrong|incorrect|a\s+(?:common\s+)?mistake|not\s+correct|a\s+misconception)\b",
+    re.I,
+)
+_FRAME_RE = re.compile(
+    r"\b(?:(?:common|typical|frequent|classic)\s+(?:mistake|error|misconception|pitfall)|mistake\s+(?:is|would\s+be)|misconception"
+    r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)\s+(?:think|assume|say|argue|be\s+tempted)"
+    r"|tempting\s+to|naive(?:ly)?|mistakenly|erroneously|(?:wrong|incorrect)\s*(?:answer)?\s*:)",
+    re.I,
+)
+
+
+def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
+    """Why the mention sentence.text[start:end] is not asserted, or None when it is.
+
+    "negated": not/no/never/n't/without/rather than/instead of shortly before it in its clause, or
+    "X is not needed" / "X: not relevant" after it. "rejected": its line or a header frames it as
+    wrong, or the sentence presents it as a mistake. "question": the sentence is a question."""
+    text = sentence.text
+    if sentence.rejected:
+        return "rejected"
+    before = text[:start]
+    cut = 0
+    for m in _CLAUSE_BOUNDARY_RE.finditer(before):
+        cut = m.end()
+    clause = before[cut:]
+    window = " ".join(clause.split()[-NEGATION_WINDOW_WORDS:])
+    if _NEG_CUE_RE.search(_NEG_FALSE_RE.sub(" ", window)):
+        return "negated"
+    after = text[end:]
+    if _POST_NEG_RE.match(after):
+        return "negated"
+    if _FRAME_RE.search(before) or _POST_WRONG_RE.match(after):
+        return "rejected"
+    if text.rstrip().endswith("?"):
+        return "question"
+    return None
+
+
+@dataclass(frozen=True)
+class Hit:
+    text: str
+    sentence: Sentence
+    start: int
+    end: int
+    negation: str | None
+
+    @property
+    def asserted(self) -> bool:
+        return self.negation is None
+
+
+def find_phrase(phrase: str, sentences: tuple[Sentence, ...] | list[Sentence], case_sensitive: bool = False) -> list[Hit]:
+    """Every mention of a phrase, sentence by sentence, each marked asserted or not."""
+    pattern = compile_phrase(phrase, case_sensitive)
+    hits: list[Hit] = []
+    for s in sentences:
+        for m in pattern.finditer(s.text):
+            hits.append(Hit(m.group(), s, m.start(), m.end(), negation_kind(s, m.start(), m.end())))
+    return hits
+
+
+def first_asserted(phrases: list[str] | tuple[str, ...], sentences: tuple[Sentence, ...], case_sensitive: bool = False) -> Hit | None:
+    """The earliest asserted mention of any of the phrases."""
+    best: Hit | None = None
+    for phrase in phrases:
+        for hit in find_phrase(phrase, sentences, case_sensitive):
+            if hit.asserted:
+                if best is None or (hit.sentence.index, hit.start) < (best.sentence.index, best.start):
+                    best = hit
+                break
+    return best
+
+
+_NUMBER_WORDS = {
+    "0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
+    "7": "seven", "8": "eight", "9": "nine", "10": "ten", "11": "eleven", "12": "twelve",
+}
+
+
+def number_word(label: str) -> str | None:
+    """"two" for "2" (small integers only), so number words count for numeric options."""
+    return _NUMBER_WORDS.get(label.strip())

@@ -1,0 +1,63 @@
+"""Optional YAML front matter on text transcripts: model, title and a person's labels per part.
+
+Only a `---` block on the very first line whose first entry is a known key counts, so a Cursor
+export's `---` turn separators are never mistaken for it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..conversation import HumanLabel
+from ..errors import TranscriptError
+from .native import LabelPair, LabelValue, PartId, to_human_labels
+from .validation import describe_validation_error
+
+FENCE_RE = re.compile(r"^---[ \t]*$")
+END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+KNOWN_KEY_RE = re.compile(r"^(model|title|human_labels)[ \t]*:")
+
+
+class FrontMatter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    model: str | None = None
+    title: str | None = None
+    human_labels: dict[PartId, Union[LabelValue, LabelPair]] = Field(default_factory=dict)
+
+    def labels(self) -> dict[str, HumanLabel]:
+        return to_human_labels(self.human_labels)
+
+
+def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]:
+    """Return the validated front matter (None when there is none) and the text after it."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not FENCE_RE.match(lines[0].rstrip("\r\n")):
+        return None, text
+    end = next((i for i in range(1, len(lines)) if END_RE.match(lines[i].rstrip("\r\n"))), None)
+    if end is None:
+        return None, text
+    block = "".join(lines[1:end])
+    first_entry = next((ln for ln in block.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
+    if not KNOWN_KEY_RE.match(first_entry):
+        return None, text
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise TranscriptError(f"{source}: the YAML front matter is invalid{where}; fix its syntax (quote values containing ':').") from None
+    if not isinstance(data, dict):
+        raise TranscriptError(f"{source}: the YAML front matter must be a mapping of model, title and human_labels.")
+    try:
+        front = FrontMatter.model_validate(data)
+    except ValidationError as exc:
+        raise TranscriptError(
+            f"{source}: bad front matter {describe_validation_error(exc, data)}; "
+            "labels are correct, partial, incorrect or {first: ..., final: ...}."
+        ) from None
+    return front, "".join(lines[end + 1 :])

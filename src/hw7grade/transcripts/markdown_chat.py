@@ -1,0 +1,119 @@
+"""Markdown chats: Cursor's "Export chat", bold or heading role lines, and ChatGPT/Claude web copy.
+
+A turn starts at a role line and runs to the next one. A document uses one style of role line
+(bold, one heading level, or "X said:"), so the style with both roles and the most lines wins and
+lines of other styles stay text: an answer's own "### Model" heading does not start a turn.
+Role lines inside fenced code blocks are text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..conversation import Conversation, Role
+from .front_matter import split_front_matter
+from .turns import build_turns
+
+USER_ROLES = ("user", "you", "human", "student")
+ASSISTANT_ROLES = ("assistant", "chatgpt", "claude", "cursor", "model", "ai", "gemini")
+FORMAT = "markdown"
+
+_ROLE = "|".join(USER_ROLES + ASSISTANT_ROLES)
+_BOLD_RE = re.compile(rf"^\s*\*\*\s*({_ROLE})\s*:?\s*\*\*\s*:?\s*$", re.IGNORECASE)
+_HEADING_RE = re.compile(rf"^ {{0,3}}(#{{1,6}})\s+\**({_ROLE})\**\s*:?\s*#*\s*$", re.IGNORECASE)
+_SAID_RE = re.compile(rf"^\s*({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
+_CODE_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_TITLE_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_EXPORTED_RE = re.compile(r"^_Exported on (?P<when>.+?) from (?P<tool>[\w .-]+?) \((?P<version>[\w.-]+)\)_\s*$")
+_RULE_RE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    index: int
+    style: str
+    """`bold`, `said`, or `h1`..`h6`: role lines of other styles in the same file are text."""
+    role: Role
+
+
+def _role(word: str) -> Role:
+    return "user" if word.lower() in USER_ROLES else "assistant"
+
+
+def find_role_lines(lines: list[str]) -> list[RoleLine]:
+    """Every line outside code fences that could start a turn, in any style."""
+    found: list[RoleLine] = []
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        opener = _CODE_FENCE_RE.match(line)
+        if opener:
+            mark = opener.group(1)
+            if fence is None:
+                fence = mark[0] * 3
+            elif mark.startswith(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        if m := _BOLD_RE.match(line):
+            found.append(RoleLine(i, "bold", _role(m.group(1))))
+        elif m := _HEADING_RE.match(line):
+            found.append(RoleLine(i, f"h{len(m.group(1))}", _role(m.group(2))))
+        elif m := _SAID_RE.match(line):
+            found.append(RoleLine(i, "said", _role(m.group(1))))
+    return found
+
+
+def chat_role_lines(lines: list[str]) -> list[RoleLine]:
+    """The role lines of the style that has both roles and the most lines; [] when no style does."""
+    by_style: dict[str, list[RoleLine]] = {}
+    for rl in find_role_lines(lines):
+        by_style.setdefault(rl.style, []).append(rl)
+    chats = [rls for rls in by_style.values() if {r.role for r in rls} == {"user", "assistant"}]
+    if not chats:
+        return []
+    return max(chats, key=lambda rls: (len(rls), -rls[0].index))
+
+
+def is_markdown_chat(text: str) -> bool:
+    return bool(chat_role_lines(text.splitlines()))
+
+
+def _turn_text(lines: list[str]) -> str:
+    """Drop blank lines and Cursor's `---` separators at the edges of a turn; keep rules inside it."""
+    start, end = 0, len(lines)
+    while start < end and (not lines[start].strip() or _RULE_RE.match(lines[start])):
+        start += 1
+    while end > start and (not lines[end - 1].strip() or _RULE_RE.match(lines[end - 1])):
+        end -= 1
+    return "\n".join(line.rstrip() for line in lines[start:end])
+
+
+def parse_markdown_chat(text: str, source: str) -> list[Conversation]:
+    front, body = split_front_matter(text, source)
+    lines = body.splitlines()
+    role_lines = chat_role_lines(lines)
+    title: str | None = None
+    metadata: dict[str, object] = {}
+    preamble = lines[: role_lines[0].index] if role_lines else lines
+    for line in preamble:
+        if title is None and (m := _TITLE_RE.match(line)):
+            title = m.group(1)
+        elif m := _EXPORTED_RE.match(line):
+            metadata.update(exported_on=m.group("when"), exported_by=f"{m.group('tool')} {m.group('version')}")
+    bounds = [rl.index for rl in role_lines] + [len(lines)]
+    turns = build_turns(
+        (rl.role, _turn_text(lines[rl.index + 1 : bounds[n + 1]])) for n, rl in enumerate(role_lines)
+    )
+    return [
+        Conversation(
+            turns=turns,
+            source=source,
+            model=front.model if front else None,
+            title=(front.title if front and front.title else title),
+            format=FORMAT,
+            human_labels=front.labels() if front else {},
+            metadata=metadata,
+        )
+    ]

@@ -1,0 +1,110 @@
+"""hw7grade's own transcript format (written by `hw7grade ask`), versioned and validated.
+
+Never holds API keys or request headers: only the model id, provider, parameters, turns,
+timestamps and token usage.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Mapping, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from ..conversation import Conversation, HumanLabel, Turn
+from ..errors import TranscriptError
+from ..rubric import PART_ID_RE
+from .validation import describe_validation_error
+
+SCHEMA = "hw7grade.transcript/1"
+SCHEMA_PREFIX = "hw7grade.transcript/"
+
+LabelValue = Literal["correct", "partial", "incorrect"]
+
+
+def _check_part_id(value: str) -> str:
+    if not PART_ID_RE.match(value):
+        raise ValueError(f"part id {value!r} must look like q7b or q3b.ii")
+    return value
+
+
+PartId = Annotated[str, AfterValidator(_check_part_id)]
+
+
+class LabelPair(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    first: LabelValue | None = None
+    final: LabelValue | None = None
+
+
+class Usage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+
+
+class NativeTurn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["user", "assistant"]
+    text: str
+    created_at: str | None = None
+    """ISO-8601 timestamp."""
+    model: str | None = None
+    """For assistant turns: the model id the provider reported (may differ from the alias asked)."""
+    usage: Usage | None = None
+    latency_s: float | None = None
+    cached: bool = False
+
+
+class NativeTranscript(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_: Literal["hw7grade.transcript/1"] = Field(default=SCHEMA, alias="schema")
+    model: str | None = None
+    provider: str | None = None
+    parts: list[str] = Field(default_factory=list)
+    """Part ids the conversation was asked about."""
+    parameters: dict[str, Union[float, int, str, bool, None]] = Field(default_factory=dict)
+    created_at: str | None = None
+    title: str | None = None
+    turns: list[NativeTurn] = Field(min_length=1)
+    human_labels: dict[PartId, Union[LabelValue, LabelPair]] = Field(default_factory=dict)
+
+    def to_conversation(self, source: str = "") -> Conversation:
+        return Conversation(
+            turns=tuple(Turn(t.role, t.text) for t in self.turns),
+            source=source,
+            model=self.model,
+            title=self.title,
+            format="native",
+            human_labels=to_human_labels(self.human_labels),
+            metadata={"provider": self.provider, "parts": list(self.parts)},
+        )
+
+    def dump_json(self) -> str:
+        return self.model_dump_json(by_alias=True, indent=2, exclude_none=True) + "\n"
+
+
+def to_human_labels(labels: Mapping[str, Union[str, LabelPair]]) -> dict[str, HumanLabel]:
+    """A bare label means the person judged first and final attempt the same."""
+    return {
+        pid: HumanLabel(first=v, final=v) if isinstance(v, str) else HumanLabel(first=v.first, final=v.final)
+        for pid, v in labels.items()
+    }
+
+
+def read_native(data: object, source: str) -> Conversation:
+    """Validate parsed JSON against the schema; a newer schema version is named, not guessed at."""
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if isinstance(schema, str) and schema != SCHEMA:
+        raise TranscriptError(
+            f"{source}: transcript schema {schema!r} is not supported (this hw7grade reads {SCHEMA!r}); "
+            "upgrade hw7grade or re-create the transcript with `hw7grade ask`."
+        )
+    try:
+        transcript = NativeTranscript.model_validate(data)
+    except ValidationError as exc:
+        raise TranscriptError(f"{source}: not a valid hw7grade transcript: {describe_validation_error(exc, data)}.") from None
+    return transcript.to_conversation(source)

@@ -1,0 +1,56 @@
+"""Part segmentation, table-driven from cases.yaml (conversations written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hw7grade.conversation import Conversation, Turn
+from hw7grade.rubric import load_rubric
+from hw7grade.segment import find_answers
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+RUBRIC = load_rubric()
+
+
+def _conversation(turns: list[dict[str, str]]) -> Conversation:
+    return Conversation(turns=tuple(Turn(role, text) for t in turns for role, text in t.items()))
+
+
+def _find(conversation: Conversation, asked=()):
+    parts = RUBRIC.parts
+    return find_answers(conversation, [p.id for p in parts], {p.id: p.cues for p in parts}, asked)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_segmentation(case):
+    found = _find(_conversation(case["turns"]))
+    assert sorted(found) == sorted(case["expect"]), f"parts found: {sorted(found)}"
+    for part_id, attempts in case["expect"].items():
+        got = found[part_id].attempts
+        assert [a.turn for a in got] == [a[0] for a in attempts]
+        for attempt, (_, present, absent) in zip(got, attempts):
+            assert present in attempt.text
+            assert absent not in attempt.text
+
+
+def test_asked_but_unanswered_part_has_no_attempts():
+    conversation = _conversation([{"user": "Question 7, all parts."}, {"assistant": "(a) Lengths differ.\n(b) <sos>, I, see, a, dog"}])
+    found = _find(conversation)
+    assert found["q7c"].attempts == ()
+    assert [a.turn for a in found["q7b"].attempts] == [1]
+
+
+def test_parts_recorded_as_asked_are_reported_even_when_the_reply_names_none():
+    conversation = _conversation([{"user": "Please help."}, {"assistant": "(z) nothing relevant"}])
+    found = _find(conversation, asked=["q8b"])
+    assert list(found) == ["q8b"] and found["q8b"].attempts == ()
+
+
+def test_question_text_is_kept_for_each_part():
+    conversation = _conversation(
+        [{"user": "Question 7 (b): which tokens during training?"}, {"assistant": "<sos>, I, see, a, dog"}]
+    )
+    assert _find(conversation)["q7b"].question.startswith("Question 7 (b)")
