@@ -132,7 +132,9 @@ def default_rubric_dir() -> Path:
 
 
 def _describe(error: ValidationError, data: object) -> str:
-    first = error.errors()[0]
+    # A typo shows up twice (an unknown field and a missing one): name the typo first.
+    errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
     loc = list(first["loc"])
     where = []
     if len(loc) >= 2 and loc[0] == "parts" and isinstance(loc[1], int):
@@ -146,8 +148,9 @@ def _describe(error: ValidationError, data: object) -> str:
     field = ".".join(str(x) for x in loc if not (isinstance(x, str) and x in _CHECK_TAGS))
     if field:
         where.append(f"field {field}")
-    extra = f" ({len(error.errors()) - 1} more problem(s))" if len(error.errors()) > 1 else ""
-    return f"{', '.join(where) or 'top level'}: {first['msg']}{extra}"
+    extra = f" ({len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{', '.join(where) or 'top level'}: {message}{extra}"
 
 
 def _check_tags() -> set[str]:

@@ -44,7 +44,12 @@ _MENTION_QUESTION = re.compile(
     rf"(?:\(?(?P<letter>[a-h])\)?(?![a-z]))?\s*(?:\(?(?P<roman>{_ROMAN})\)(?![a-z]))?",
     re.IGNORECASE,
 )
-_MENTION_PART = re.compile(rf"\bpart\s*\(?(?P<x>[a-h]|{_ROMAN})\)?(?![a-z])", re.IGNORECASE)
+# "7(b)", "3(b)(ii)": a question number directly followed by a lettered part.
+_MENTION_NUMBERED = re.compile(
+    rf"(?<![\w.])(?P<q>\d{{1,2}})\s*\((?P<letter>[a-h])\)(?:\s*\((?P<roman>{_ROMAN})\))?", re.IGNORECASE
+)
+# "part ii", "part (b)", or a bare "(b)" -- relative to the question being discussed.
+_MENTION_PART = re.compile(rf"(?:\bpart\s*\(?(?P<x>[a-h]|{_ROMAN})\)?|\((?P<y>[a-h]|{_ROMAN})\))(?![a-z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -169,11 +174,12 @@ def _read_user_turn(text: str, context: _Key, index: _PartIndex) -> tuple[_Key, 
     keys: list[_Key] = []
     for m in _MENTION_ID.finditer(text):
         keys.append(_Key(m.group("q"), _low(m.group("letter")), _low(m.group("roman"))))
-    for m in _MENTION_QUESTION.finditer(text):
-        keys.append(_Key(m.group("q"), _low(m.group("letter")), _low(m.group("roman"))))
+    for pattern in (_MENTION_QUESTION, _MENTION_NUMBERED):
+        for m in pattern.finditer(text):
+            keys.append(_Key(m.group("q"), _low(m.group("letter")), _low(m.group("roman"))))
     if not keys:
         for m in _MENTION_PART.finditer(text):
-            x = m.group("x").lower()
+            x = (m.group("x") or m.group("y")).lower()
             if context.q is None:
                 continue
             if x in ROMANS and not _is_letter_of(context.q, x, index):

@@ -200,7 +200,7 @@ _REJECT_HEADER_RE = re.compile(
     re.I,
 )
 _HEADING_LIKE_RE = re.compile(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
-_LABEL_LINE_RE = re.compile(r"^[^:]{1,50}:\s")
+_LABEL_LINE_RE = re.compile(r"^(?:[^\s:.!?]+ ?){1,5}:\s")
 _TABLE_ROW_RE = re.compile(r"^\|.*\|$")
 
 

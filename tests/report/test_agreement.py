@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from hw7grade.conversation import HumanLabel
@@ -58,3 +60,17 @@ def test_pairs_from_report_first_final_and_missing():
 def test_label_for_part_grader_never_saw():
     a = agreement(report(transcript("x.md", "m", part("q7a", 4, 4), labels={"q8b": HumanLabel(final="correct")})))
     assert [(p.part_id, p.grader, p.grader_missing, p.part) for p in a.pairs] == [("q8b", "incorrect", True, None)]
+
+
+def test_identical_first_and_final_count_once_and_unscored_left_out():
+    # The grader writes both attempts even for a part answered once; equal labels on it count once.
+    once = part("q7b", 3, verdict="correct")
+    t = transcript(
+        "x.md", "m", replace(once, attempt="first"), once,
+        part("q3b.i", 0, attempt="first", verdict="unscored"), part("q3b.i", 0, verdict="unscored"),
+        labels={"q7b": HumanLabel(first="correct", final="correct"), "q3b.i": HumanLabel(final="correct")},
+    )
+    a = agreement(report(t))
+    assert [(p.part_id, p.attempt) for p in a.pairs] == [("q7b", "final"), ("q3b.i", "final")]
+    assert a.n == 1 and a.percent == pytest.approx(1.0)
+    assert [p.part_id for p in a.unscored] == ["q3b.i"] and a.disagreements == []

@@ -23,8 +23,8 @@ def test_summary_tables():
     md = render_markdown(r)
     assert md.startswith("## hw7grade: 5 / 11 (45%)\n")
     rows = _rows(md, "| Transcript |")
-    assert rows[0] == ["`t/a\\|b.md`", "gpt-4o", "5/7", "1", "1", "0", "0"]
-    assert rows[1] == ["`t/c.md`", "claude", "0/4", "0", "0", "0", "1"]
+    assert rows[0] == ["`t/a\\|b.md`", "gpt-4o", "5/7", "1", "1", "0", "0", "0"]
+    assert rows[1] == ["`t/c.md`", "claude", "0/4", "0", "0", "0", "1", "0"]
     assert rows[2][2] == "unreadable"
     assert _rows(md, "| Part |") == [["q7a", "100%", "0%"], ["q7b", "33%", "–"]]
     assert "### Unreadable inputs" in md and "- `t/bad.json`: bad JSON" in md

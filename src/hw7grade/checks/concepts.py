@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..textmatch import Hit, Sentence, analyse, first_asserted
 from .base import CheckContext, CheckResult, CheckSpec
 
 
@@ -18,6 +19,10 @@ class Concept(BaseModel):
     there. A trailing `*` matches any word ending (`orthonormal*`); `A ... B` means A then B within
     one sentence."""
 
+    def find(self, sentences: tuple[Sentence, ...]) -> Hit | None:
+        """The earliest asserted mention of any phrase."""
+        return first_asserted(tuple(self.phrases), sentences)
+
 
 class ConceptsCheck(CheckSpec):
     type: Literal["concepts"] = "concepts"
@@ -27,5 +32,32 @@ class ConceptsCheck(CheckSpec):
     partial: bool = False
     """If true and the requirement is not met, earn points in proportion to concepts found."""
 
+    @model_validator(mode="after")
+    def _require_fits(self) -> "ConceptsCheck":
+        if isinstance(self.require, int) and not 1 <= self.require <= len(self.concepts):
+            raise ValueError(f"require: {self.require} must be between 1 and the number of concepts ({len(self.concepts)})")
+        return self
+
+    @property
+    def needed(self) -> int:
+        if self.require == "all":
+            return len(self.concepts)
+        if self.require == "any":
+            return 1
+        return int(self.require)
+
     def run(self, ctx: CheckContext) -> CheckResult:
-        raise NotImplementedError
+        sentences = analyse(ctx.answer, ctx.question).sentences
+        found: list[str] = []
+        missing: list[str] = []
+        for c in self.concepts:
+            hit = c.find(sentences)
+            if hit is None:
+                missing.append(c.name)
+            else:
+                found.append(f"{c.name}: {hit.text}")
+        evidence = " | ".join(found) or None
+        if len(found) >= self.needed:
+            return self.passed(evidence, f"found {len(found)} of {len(self.concepts)} concepts")
+        points = self.points * len(found) / self.needed if self.partial else 0.0
+        return self.failed(evidence, "missing: " + ", ".join(missing), points=points)

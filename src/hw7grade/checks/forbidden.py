@@ -6,6 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from ..textmatch import analyse
 from .base import CheckContext, CheckResult, CheckSpec
 from .concepts import Concept
 
@@ -20,4 +21,11 @@ class ForbiddenCheck(CheckSpec):
     counts_toward_total: ClassVar[bool] = False
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        raise NotImplementedError
+        sentences = analyse(ctx.answer, ctx.question).sentences
+        asserted = [(c.name, hit) for c in self.claims if (hit := c.find(sentences)) is not None]
+        if not asserted:
+            return self.passed(None, "no wrong claim asserted")
+        evidence = " | ".join(hit.sentence.text for _, hit in asserted)
+        names = ", ".join(name for name, _ in asserted)
+        message = f"asserts a wrong claim ({names})" + (f": {self.feedback}" if self.feedback else "")
+        return self.failed(evidence, message, cap=self.cap)

@@ -2,11 +2,54 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..textmatch import Sentence, analyse, compile_phrase, negation_kind
 from .base import CheckContext, CheckResult, CheckSpec
+
+VALUE_EPSILON = 1e-9
+"""Slack for float comparisons at the tolerance edge."""
+FRACTION_CONTEXT = re.compile(r"\baccura\w*|\bacc\b", re.I)
+"""A fraction (0.94) counts as a percentage only in an accuracy context."""
+
+def _num(name: str) -> str:
+    """A decimal number on its own: 341 but not inside 3410, 1341 or 3.41."""
+    return rf"(?<![\w.,])(?P<{name}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d)"
+
+
+_SECONDS = r"s|secs?|seconds?"
+_MINUTES = r"mins?|minutes?"
+_UNIT_RE = {
+    "s": re.compile(
+        rf"{_num('v')}[\s-]*(?:(?P<min>{_MINUTES})(?:[\s,]*(?:and\s+)?{_num('sec')}[\s-]*(?:{_SECONDS}))?"
+        rf"|(?:{_SECONDS}))(?![\w])",
+        re.I,
+    ),
+    "%": re.compile(rf"{_num('v')}\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I),
+}
+_BARE_RE = re.compile(_num("v") + r"(?![A-Za-z])")
+_FRACTION_RE = re.compile(r"(?<![\w.,])(?P<v>0?\.\d+)(?!\d|[.,]\d)")
+
+
+@lru_cache(maxsize=64)
+def _other_unit_re(unit: str) -> re.Pattern[str]:
+    return re.compile(rf"{_num('v')}\s*{re.escape(unit)}(?![\w])", re.I)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    value: float
+    start: int
+    end: int
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 class Quantity(BaseModel):
@@ -22,6 +65,44 @@ class Quantity(BaseModel):
     context: list[str] = Field(default_factory=list)
     """Optional words that must occur in the same sentence (e.g. ["baseline", "started", "DAWNBench"])."""
 
+    @property
+    def shown(self) -> str:
+        v = f"{self.value:g}"
+        text = v + ("%" if self.unit == "%" else f" {self.unit}" if self.unit else "")
+        return f"{self.label} {text}" if self.label else text
+
+    def readings(self, sentence: str) -> list[_Reading]:
+        """Every value in the canonical unit that the sentence states."""
+        out: list[_Reading] = []
+        if self.unit is None:
+            for m in _BARE_RE.finditer(sentence):
+                out.append(_Reading(_number(m.group("v")), m.start(), m.end()))
+            return out
+        regex = _UNIT_RE.get(self.unit)
+        if regex is None:
+            unit_re = _other_unit_re(self.unit)
+            return [_Reading(_number(m.group("v")), m.start(), m.end()) for m in unit_re.finditer(sentence)]
+        for m in regex.finditer(sentence):
+            value = _number(m.group("v"))
+            if self.unit == "s" and m.group("min"):
+                value = value * 60 + (_number(m.group("sec")) if m.group("sec") else 0.0)
+            out.append(_Reading(value, m.start(), m.end()))
+        if self.unit == "%" and FRACTION_CONTEXT.search(sentence):
+            for m in _FRACTION_RE.finditer(sentence):
+                out.append(_Reading(float(m.group("v")) * 100, m.start(), m.end()))
+        return out
+
+    def find(self, sentences: tuple[Sentence, ...]) -> str | None:
+        """The first asserted statement of this value (in context, within tolerance)."""
+        contexts = [compile_phrase(c) for c in self.context]
+        for s in sentences:
+            if contexts and not any(c.search(s.text) for c in contexts):
+                continue
+            for r in self.readings(s.text):
+                if abs(r.value - self.value) <= self.tolerance + VALUE_EPSILON and negation_kind(s, r.start, r.end) is None:
+                    return s.text[r.start : r.end]
+        return None
+
 
 class NumbersCheck(CheckSpec):
     type: Literal["numbers"] = "numbers"
@@ -30,4 +111,18 @@ class NumbersCheck(CheckSpec):
     """If true, earn points in proportion to the values found; otherwise all or nothing."""
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        raise NotImplementedError
+        sentences = analyse(ctx.answer, ctx.question).sentences
+        found: list[str] = []
+        missing: list[str] = []
+        for q in self.values:
+            span = q.find(sentences)
+            if span is None:
+                missing.append(q.shown)
+            else:
+                found.append(span)
+        evidence = "; ".join(found) or None
+        if not missing:
+            return self.passed(evidence)
+        message = "not found: " + ", ".join(missing)
+        points = self.points * len(found) / len(self.values) if self.partial else 0.0
+        return self.failed(evidence, message, points=points)

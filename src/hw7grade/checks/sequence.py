@@ -2,11 +2,54 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field
 
+from ..textmatch import Analysed, analyse, answer_regions
 from .base import CheckContext, CheckResult, CheckSpec
+
+MAX_TOKEN_CHARS = 24
+"""Longer "tokens" are prose, not sequence items."""
+MAX_SLOT_INDEX = 99
+
+_STOP_WORDS = r"(?!(?:not|and|or|nor|but|then|instead|rather|vs|versus|never)\b)"
+"""Words that join or negate list items; they are never items themselves."""
+_TOKEN = (
+    rf"{_STOP_WORDS}(?:<[^<>\s]{{1,{MAX_TOKEN_CHARS}}}>|\[[^\[\]\s]{{1,{MAX_TOKEN_CHARS}}}\]"
+    rf"|\"[^\"\n,]{{1,{MAX_TOKEN_CHARS}}}\"|'[^'\n,]{{1,{MAX_TOKEN_CHARS}}}'|[\w'.-]{{1,{MAX_TOKEN_CHARS}}})"
+)
+_LIST_SEP = r"\s*(?:,|→|->|=>|⇒|\|)\s*"
+_LIST_RE = re.compile(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
+_START_RUN_RE = re.compile(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
+_ANGLE_RE = re.compile(r"<\s*(\w+)\s*>")
+
+
+@lru_cache(maxsize=64)
+def _slot_re(prefix: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w<]){re.escape(prefix)}[ \t]*(\d{{1,2}})(?![\w])"
+        rf"(?:[ \t]*(?::=|=|:|->|→|⇒|\bis\b|\|)[ \t]*(?:\n[ \t|]*)?|[ \t]*\n[ \t]*)"
+        rf"({_TOKEN})",
+        re.I,
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tokens: tuple[str, ...]
+    evidence: str
+    start: int
+    slots: bool
+    complete: bool
+
+
+def _clean(token: str) -> str:
+    token = token.strip().strip("\"'*").rstrip(".,;:!?")
+    return _ANGLE_RE.sub(lambda m: f"<{m.group(1)}>", token)
 
 
 class SequenceCheck(CheckSpec):
@@ -19,5 +62,89 @@ class SequenceCheck(CheckSpec):
     """Answers may name positions `w1 = ...`, `w_1`, `w₁`; this is the letter before the index."""
     case_sensitive: bool = False
 
+    def _key(self, token: str) -> str:
+        t = _clean(token)
+        t = t if self.case_sensitive else t.casefold()
+        return _alias_table(
+            tuple((k, tuple(v)) for k, v in self.aliases.items()), self.case_sensitive
+        ).get(t, t)
+
+    def _slot_groups(self, a: Analysed, n: int) -> list[_Candidate]:
+        """Runs of `w1 = x, w2 = y ...`; a new run starts whenever the index goes back."""
+        groups: list[dict[int, tuple[str, int, int]]] = []
+        prev = MAX_SLOT_INDEX + 1
+        slot_name = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
+        for m in _slot_re(self.slot_prefix).finditer(a.text):
+            idx, tok = int(m.group(1)), m.group(2)
+            if slot_name.fullmatch(_clean(tok)) or a.negation_at(m.start(), m.end()) is not None:
+                continue
+            if idx <= prev or not groups:
+                groups.append({})
+            groups[-1][idx] = (_clean(tok), m.start(), m.end())
+            prev = idx
+        out = []
+        for g in groups:
+            toks = tuple(g[i][0] if i in g else "?" for i in range(1, n + 1))
+            shown = ", ".join(f"{self.slot_prefix}{i} = {g[i][0]}" for i in sorted(g) if i <= n)
+            start = min(v[1] for v in g.values())
+            out.append(_Candidate(toks, shown, start, True, all(i in g for i in range(1, n + 1))))
+        return out
+
+    def _lists(self, a: Analysed, n: int) -> list[_Candidate]:
+        """Comma/arrow/pipe lists and `<sos> I see ...` runs that are asserted, in text order."""
+        found: dict[int, _Candidate] = {}
+        for s in a.sentences:
+            for regex in (_LIST_RE, _START_RUN_RE):
+                for m in regex.finditer(s.text):
+                    start = s.start + m.start()
+                    if start in found or a.negation_at(start, s.start + m.end()) is not None:
+                        continue
+                    parts = re.split(_LIST_SEP, m.group()) if regex is _LIST_RE else m.group().split()
+                    toks = tuple(_clean(t) for t in parts if _clean(t))
+                    if regex is _START_RUN_RE:
+                        toks = toks[:n]
+                    if len(toks) >= 3:
+                        evidence = " ".join(m.group().split()).rstrip(".,;:!?") if regex is _LIST_RE else " ".join(toks)
+                        found[start] = _Candidate(toks, evidence, start, False, len(toks) == n)
+        return [found[k] for k in sorted(found)]
+
+    def _choose(self, a: Analysed) -> _Candidate | None:
+        n = len(self.expected)
+        slots = self._slot_groups(a, n)
+        lists = self._lists(a, n)
+        regions = answer_regions(a.text)
+        in_answer = [c for c in lists if any(r.start <= c.start < r.end for r in regions)]
+        for tier in (slots, in_answer, lists):
+            complete = [c for c in tier if c.complete]
+            if complete:
+                return complete[-1]
+        partial = slots + lists
+        return max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None
+
     def run(self, ctx: CheckContext) -> CheckResult:
-        raise NotImplementedError
+        a = analyse(ctx.answer, ctx.question)
+        n = len(self.expected)
+        cand = self._choose(a)
+        if cand is None:
+            return self.failed(None, f"no {self.slot_prefix}1..{self.slot_prefix}{n} sequence found")
+        want = [self._key(t) for t in self.expected]
+        got = [self._key(t) for t in cand.tokens]
+        for i, (w, g) in enumerate(zip(want, got), start=1):
+            if w != g:
+                what = "missing" if cand.tokens[i - 1] == "?" else f"is {cand.tokens[i - 1]}"
+                return self.failed(cand.evidence, f"{self.slot_prefix}{i} {what}, expected {self.expected[i - 1]}")
+        if len(got) != n:
+            return self.failed(cand.evidence, f"found {len(got)} tokens, expected {n}")
+        return self.passed(cand.evidence)
+
+
+@lru_cache(maxsize=256)
+def _alias_table(aliases: tuple[tuple[str, tuple[str, ...]], ...], case_sensitive: bool) -> dict[str, str]:
+    """Spelling -> canonical token, built once per spec."""
+    table: dict[str, str] = {}
+    for canon, spellings in aliases:
+        key = _clean(canon) if case_sensitive else _clean(canon).casefold()
+        for s in (canon, *spellings):
+            c = _clean(s)
+            table[c if case_sensitive else c.casefold()] = key
+    return table

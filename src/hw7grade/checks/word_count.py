@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from ..textmatch import LIST_MARKER_RE, normalize
 from .base import CheckContext, CheckResult, CheckSpec
+
+HEADING_MAX_WORDS = 12
+"""A first line longer than this is prose, not the part's heading."""
+
+_PART_HEADING_RE = re.compile(
+    r"^(?:part\s*)?(?:q(?:uestion)?\s*\d+\s*)?\(?[a-z]{1,4}\)|^part\b|^q(?:uestion)?\s*\d|\bwords?\)\s*:?$",
+    re.I,
+)
+_WORD_RE = re.compile(r"\w")
+_TABLE_RULE_RE = re.compile(r"^[\s|:-]+$")
+
+
+def count_words(answer: str) -> int:
+    """Words of the answer without Markdown markup or a leading part heading."""
+    raw_lines = answer.strip().split("\n")
+    first = raw_lines[0].strip() if raw_lines else ""
+    is_heading = first.startswith("#") or (first.startswith("**") and first.endswith("**"))
+    lines = normalize(answer.strip()).split("\n")
+    if lines and (is_heading or _PART_HEADING_RE.search(lines[0])) and len(lines[0].split()) <= HEADING_MAX_WORDS:
+        lines = lines[1:]
+    words = 0
+    for line in lines:
+        if _TABLE_RULE_RE.match(line):
+            continue
+        line = LIST_MARKER_RE.sub("", line).replace("|", " ")
+        words += sum(1 for tok in line.split() if _WORD_RE.search(tok))
+    return words
 
 
 class WordCountCheck(CheckSpec):
@@ -14,5 +43,16 @@ class WordCountCheck(CheckSpec):
     min: int = Field(ge=0)
     max: int = Field(ge=1)
 
+    @model_validator(mode="after")
+    def _range(self) -> "WordCountCheck":
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        return self
+
     def run(self, ctx: CheckContext) -> CheckResult:
-        raise NotImplementedError
+        n = count_words(ctx.answer)
+        evidence = f"{n} words"
+        if self.min <= n <= self.max:
+            return self.passed(evidence)
+        side = "short" if n < self.min else "long"
+        return self.failed(evidence, f"too {side}: {n} words, expected {self.min}-{self.max}")

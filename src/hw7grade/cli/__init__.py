@@ -39,9 +39,17 @@ app = typer.Typer(
 
 from . import grade as _grade  # noqa: E402
 from . import rubrics as _rubrics  # noqa: E402
+from . import ask as _ask  # noqa: E402
+from . import models as _models  # noqa: E402
+from . import compare as _compare  # noqa: E402
+from . import agree as _agree  # noqa: E402
 
 app.command("grade")(_grade.grade)
 app.add_typer(_rubrics.app, name="rubrics")
+app.command("ask")(_ask.ask)
+app.command("models")(_models.models)
+app.command("compare")(_compare.compare)
+app.command("agree")(_agree.agree)
 
 
 def main() -> None:

@@ -18,10 +18,17 @@ def grade(
     json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
     rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    junit_path: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML here (one test per graded part)."),
+    markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Write a Markdown summary here (for a PR comment)."),
+    html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
+    gradescope_path: Optional[Path] = typer.Option(None, "--gradescope", help="Write Gradescope results.json here."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="A JSON report to compare with; exit 1 if any part's final score dropped."),
+    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports, Markdown, plain text, hw7grade JSON).
 
-    Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded).
+    Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded),
+    else 1 when a gate (--baseline, --fail-under) fails.
     """
     from rich.console import Console
 
@@ -53,8 +60,18 @@ def grade(
 
         write_json_report(report, json_path)
     # outputs: further report writers and gates go here (they run after every file is graded).
+    from ..report.outputs import OutputOptions, emit_outputs
+
+    gate = emit_outputs(
+        report,
+        OutputOptions(junit_path, markdown_path, html_path, gradescope_path, baseline, fail_under),
+        console,
+        err,
+    )
     if report.unreadable:
         for t in report.unreadable:
             for error in t.errors:
-                err.print(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", markup=False, highlight=False)
+                typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         raise typer.Exit(2)
+    if gate:
+        raise typer.Exit(gate)

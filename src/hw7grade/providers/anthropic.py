@@ -85,5 +85,8 @@ class AnthropicProvider:
             text, message.model or self.model, NAME, usage, time.monotonic() - started, message.stop_reason
         )
 
+    def close(self) -> None:
+        self._client.close()
+
     def _classify(self, exc: Exception, params: ProviderParams):
         return classify(exc, self._sdk, LABEL, KEY_ENV, params.timeout_s)

@@ -79,6 +79,10 @@ class Provider(Protocol):
         """One non-streaming request, for servers or proxies without SSE."""
         ...
 
+    def close(self) -> None:
+        """Release connections; from another thread it also ends a request in flight (Ctrl-C)."""
+        ...
+
 
 class RetryableError(ProviderError):
     """A failure another attempt may fix: 429, 5xx, timeout, dropped connection, broken stream."""

@@ -77,5 +77,8 @@ class OpenAIProvider:
             time.monotonic() - started, choice.finish_reason,
         )
 
+    def close(self) -> None:
+        self._client.close()
+
     def _classify(self, exc: Exception, params: ProviderParams):
         return classify(exc, self._sdk, LABEL, KEY_ENV, params.timeout_s)

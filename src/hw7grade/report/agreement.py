@@ -2,23 +2,25 @@
 
 Each human label (per transcript, part and attempt) is paired with the grader's verdict on the same
 attempt. A human `first` label is compared with the grader's first attempt, a `final` label with the
-final attempt; when the grader saw only one attempt, first and final are the same answer, and a
-pair of equal labels on it counts once.
+final attempt; when the part was answered once, first and final are the same answer, and a pair of
+equal labels on it counts once.
 
-The grader has a fourth verdict, `missing` (it found no answer to the part). A missing answer scores
+The grader has two verdicts humans do not use. `missing` (it found no answer to the part) scores
 nothing, so for the matrix and the statistics it counts as `incorrect`; each such pair is still
-flagged (`grader_missing`) and counted separately, because it usually means the segmenter lost the
-answer rather than that the answer was wrong.
+flagged (`grader_missing`) and counted, because it usually means the segmenter lost the answer
+rather than that the answer was wrong. `unscored` (no check could run) is no verdict at all: those
+pairs are listed but left out of the matrix and the statistics.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Attempt, PartScore, Report, TranscriptResult
 
 LABELS: tuple[str, ...] = ("correct", "partial", "incorrect")
 """Matrix order: rows are the grader's verdicts, columns the human's."""
+NO_ANSWER = "the grader found no answer to this part"
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,10 @@ class LabelPair:
         return self.part is None or self.part.verdict == "missing"
 
     @property
+    def scored(self) -> bool:
+        return self.grader in LABELS
+
+    @property
     def agrees(self) -> bool:
         return self.human == self.grader
 
@@ -47,24 +53,33 @@ class Agreement:
     pairs: tuple[LabelPair, ...]
 
     @property
+    def _scored(self) -> list[tuple[str, str]]:
+        return [(p.grader, p.human) for p in self.pairs if p.scored]
+
+    @property
     def n(self) -> int:
-        return len(self.pairs)
+        """Pairs in the statistics (unscored ones excluded)."""
+        return len(self._scored)
 
     @property
     def matrix(self) -> dict[str, dict[str, int]]:
-        return confusion_matrix((p.grader, p.human) for p in self.pairs)
+        return confusion_matrix(self._scored)
 
     @property
     def percent(self) -> float | None:
-        return percent_agreement([(p.grader, p.human) for p in self.pairs])
+        return percent_agreement(self._scored)
 
     @property
     def kappa(self) -> float | None:
-        return cohens_kappa([(p.grader, p.human) for p in self.pairs])
+        return cohens_kappa(self._scored)
 
     @property
     def disagreements(self) -> list[LabelPair]:
-        return [p for p in self.pairs if not p.agrees]
+        return [p for p in self.pairs if p.scored and not p.agrees]
+
+    @property
+    def unscored(self) -> list[LabelPair]:
+        return [p for p in self.pairs if not p.scored]
 
     @property
     def missing(self) -> int:
@@ -108,22 +123,28 @@ def cohens_kappa(pairs: list[tuple[str, str]]) -> float | None:
 
 
 def grader_label(part: PartScore | None) -> str:
+    """The grader's verdict on LABELS (`missing` -> `incorrect`); `unscored` stays itself."""
     if part is None or part.verdict == "missing":
         return "incorrect"
     return part.verdict
+
+
+def distinct_first(t: TranscriptResult, part_id: str) -> PartScore | None:
+    """The first attempt when it is a different answer from the final one, else None."""
+    first, final = t.attempt(part_id, "first"), t.attempt(part_id, "final")
+    if first is None or final is None or replace(first, attempt="final") == final:
+        return None
+    return first
 
 
 def label_pairs(transcript: TranscriptResult) -> list[LabelPair]:
     pairs: list[LabelPair] = []
     for part_id, label in transcript.human_labels.items():
         final = transcript.attempt(part_id, "final")
-        first = transcript.attempt(part_id, "first")
+        first = distinct_first(transcript, part_id)
         if label.final is not None:
             pairs.append(_pair(transcript, part_id, "final", label.final, final))
-        if label.first is not None:
-            same_answer = first is None
-            if same_answer and label.final == label.first:
-                continue
+        if label.first is not None and not (first is None and label.final == label.first):
             pairs.append(_pair(transcript, part_id, "first", label.first, first or final))
     return pairs
 
@@ -143,8 +164,9 @@ def has_labels(report: Report) -> bool:
 def evidence_lines(part: PartScore | None) -> list[str]:
     """What the grader's verdict rests on: its reason, then each check with its evidence."""
     if part is None:
-        return ["the grader found no answer to this part"]
-    lines = [part.reason] if part.reason else []
+        return [NO_ANSWER]
+    lines = [part.reason or (NO_ANSWER if part.verdict == "missing" else "")]
+    lines = [line for line in lines if line]
     for c in part.checks:
         quote = f' — "{c.evidence}"' if c.evidence else ""
         lines.append(f"{c.name}: {c.status} {c.points:g}/{c.max_points:g}{quote}{' — ' + c.message if c.message else ''}")
@@ -158,6 +180,7 @@ __all__ = [
     "agreement",
     "cohens_kappa",
     "confusion_matrix",
+    "distinct_first",
     "evidence_lines",
     "grader_label",
     "has_labels",

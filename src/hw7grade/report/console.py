@@ -100,7 +100,8 @@ def _human(label: HumanLabel | None, first: PartScore, final: PartScore) -> str:
     for mine, theirs in ((first, label.first), (final, label.final)):
         if theirs is None:
             continue
-        parts.append(theirs if mine.verdict == theirs else f"[bold red]{theirs} ≠[/bold red]")
+        agrees = mine.verdict == theirs or mine.verdict == "unscored"
+        parts.append(theirs if agrees else f"[bold red]{theirs} ≠[/bold red]")
     if label.first == label.final and len(parts) == 2 and parts[0] == parts[1]:
         parts = parts[:1]
     return " → ".join(parts)

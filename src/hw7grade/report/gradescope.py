@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from .agreement import evidence_lines
+from .agreement import distinct_first, evidence_lines
 from .junit import is_full_marks
 from .model import Report
 
@@ -23,7 +23,7 @@ def results_dict(report: Report) -> dict:
     for t in readable:
         for part in t.finals:
             name = part.id if len(readable) == 1 else f"{t.path}: {part.id}"
-            first = t.attempt(part.id, "first")
+            first = distinct_first(t, part.id)
             out = [f"{part.verdict}: {part.score:g}/{part.max_score:g}"]
             if first is not None:
                 out.append(f"first attempt: {first.verdict}, {first.score:g}/{first.max_score:g}")

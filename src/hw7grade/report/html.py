@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from .agreement import LABELS, agreement, evidence_lines, has_labels
+from .agreement import LABELS, agreement, distinct_first, evidence_lines, has_labels
 from .baseline import BaselineComparison, fraction
 from .compare import UNKNOWN_MODEL
 from .model import PartScore, Report, TranscriptResult
@@ -49,6 +49,7 @@ td.num {{ white-space: nowrap; }}
 .v-correct {{ color: {COLOR_FULL}; font-weight: 600; }}
 .v-partial {{ color: #b26a00; font-weight: 600; }}
 .v-incorrect, .v-missing {{ color: {COLOR_LOW}; font-weight: 600; }}
+.v-unscored {{ color: #00838f; font-weight: 600; }}
 ul.evidence {{ margin: 0; padding-left: 1.1rem; font-size: .9rem; }}
 .legend span {{ display: inline-block; margin-right: 1rem; }}
 .swatch {{ display: inline-block; width: .9rem; height: .9rem; vertical-align: middle; margin-right: .3rem; }}
@@ -95,7 +96,7 @@ def model_fractions(report: Report) -> dict[str, dict[str, tuple[float, float]]]
 
 
 def render_chart(model: str, parts: dict[str, tuple[float, float]]) -> str:
-    height = CHART_PADDING * 2 + ROW_HEIGHT * len(parts)
+    height = CHART_PADDING + ROW_HEIGHT * len(parts)
     out = [
         f'<svg class="chart" role="img" width="{CHART_WIDTH}" height="{height}" '
         f'viewBox="0 0 {CHART_WIDTH} {height}" xmlns="http://www.w3.org/2000/svg" '
@@ -143,7 +144,7 @@ def _transcript_section(t: TranscriptResult) -> str:
     maximum = sum(p.max_score for p in t.finals)
     rows = []
     for final in t.finals:
-        first = t.attempt(final.id, "first")
+        first = distinct_first(t, final.id)
         human = ""
         if t.human_labels:
             label = t.human_labels.get(final.id)
@@ -192,13 +193,14 @@ def _agreement_section(report: Report) -> str:
     )
     dis = "".join(
         f"<tr><td>{_e(p.path)}</td><td>{_e(p.part_id)}</td><td>{_e(p.attempt)}</td>"
-        f'<td class="v-{_e(p.grader)}">{_e(p.grader)}</td><td class="v-{_e(p.human)}">{_e(p.human)}</td>'
+        f'<td class="v-{_e(p.grader)}">{_e(p.grader)}{" (no answer found)" if p.grader_missing else ""}</td><td class="v-{_e(p.human)}">{_e(p.human)}</td>'
         f'<td><ul class="evidence">{"".join(f"<li>{_e(x)}</li>" for x in evidence_lines(p.part))}</ul></td></tr>'
         for p in a.disagreements
     )
     return (
         '<section id="agreement"><h2>Agreement with human labels</h2>'
-        f"<p>{a.n} labelled answers: {percent} agreement, Cohen's kappa {kappa}.</p>"
+        f"<p>{a.n} labelled answers: {percent} agreement, Cohen's kappa {kappa}"
+        f"{f'; {len(a.unscored)} left out because the grader could not score them' if a.unscored else ''}.</p>"
         f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>"
         + (
             "<h3>Disagreements</h3><table><thead><tr><th>Transcript</th><th>Part</th><th>Attempt</th>"

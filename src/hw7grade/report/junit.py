@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from .agreement import evidence_lines
+from .agreement import distinct_first, evidence_lines
 from .model import PartScore, Report, TranscriptResult
 
 FULL_MARKS_EPSILON = 1e-9
@@ -63,9 +63,9 @@ def _suite(t: TranscriptResult) -> ET.Element:
     failures = 0
     for part in t.finals:
         case = ET.SubElement(suite, "testcase", classname=classname, name=part.id, time="0")
-        first = t.attempt(part.id, "first")
+        first = distinct_first(t, part.id)
         out = [f"score {part.score:g}/{part.max_score:g} ({part.verdict})"]
-        if first is not None and first is not part:
+        if first is not None:
             out.append(f"first attempt: {first.score:g}/{first.max_score:g} ({first.verdict})")
         out += evidence_lines(part)
         if not is_full_marks(part):

@@ -18,6 +18,9 @@ MAX_REASON_CHARS = 160
 """Reasons longer than this are cut in table cells; the HTML report has them whole."""
 
 
+VERDICTS = ("correct", "partial", "incorrect", "missing", "unscored")
+
+
 def _cell(text: str) -> str:
     flat = " ".join(text.split()).replace("|", "\\|")
     return flat if len(flat) <= MAX_REASON_CHARS else flat[: MAX_REASON_CHARS - 1] + "…"
@@ -45,13 +48,13 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
     rows = []
     for t in report.transcripts:
         if t.errors:
-            rows.append([_code(t.path), _cell(t.model or ""), "unreadable", "", "", "", ""])
+            rows.append([_code(t.path), _cell(t.model or ""), "unreadable", "", "", "", "", ""])
             continue
         s = sum(p.score for p in t.finals)
         m = sum(p.max_score for p in t.finals)
-        counts = [sum(1 for p in t.finals if p.verdict == v) for v in ("correct", "partial", "incorrect", "missing")]
+        counts = [sum(1 for p in t.finals if p.verdict == v) for v in VERDICTS]
         rows.append([_code(t.path), _cell(t.model or ""), f"{s:g}/{m:g}"] + [str(c) for c in counts])
-    lines += _table(["Transcript", "Model", "Score", "Correct", "Partial", "Incorrect", "Missing"], rows)
+    lines += _table(["Transcript", "Model", "Score", *(v.capitalize() for v in VERDICTS)], rows)
 
     lines += ["", *_part_by_model(report)]
 
@@ -117,7 +120,8 @@ def _agreement_section(report: Report) -> list[str]:
         "### Agreement with human labels",
         "",
         f"{a.n} labelled answers: {percent} agreement, Cohen's kappa {kappa}, "
-        f"{len(a.disagreements)} disagreement(s).",
+        f"{len(a.disagreements)} disagreement(s)"
+        f"{f', {len(a.unscored)} left out (grader could not score them)' if a.unscored else ''}.",
     ]
     if a.disagreements:
         lines += ["", *_table(

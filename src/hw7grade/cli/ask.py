@@ -1,0 +1,335 @@
+"""`hw7grade ask PARTS... --model M`: ask models the homework parts, stream, grade, save.
+
+One model and one part stream live as rendered Markdown on a terminal (printed whole when piped);
+more run concurrently behind a progress table. Each conversation is saved as a native transcript
+as soon as its answer is complete; Ctrl-C keeps those and drops the rest.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+DEFAULT_SYSTEM = (
+    "You are answering one part of a deep-learning homework. Show your reasoning briefly, then give "
+    "the final answer on its own line starting with 'Answer:'."
+)
+DEFAULT_MAX_TOKENS = 2048
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_CONCURRENCY = 4
+DEFAULT_SAVE_DIR = Path("transcripts/runs")
+LIVE_REFRESH_PER_S = 8
+INTERACTIVE_HELP = "Type a follow-up, or /grade, /save, /model NAME, /quit."
+
+
+def ask(
+    parts: List[str] = typer.Argument(..., help="Part ids or prefixes: q7b, q7, q3b, all."),
+    models: List[str] = typer.Option(..., "--model", "-m", help="Alias (gpt4o, claude, ...) or openai:MODEL / anthropic:MODEL; repeatable."),
+    temperature: Optional[float] = typer.Option(None, "--temperature", min=0.0, max=2.0, help="Sampling temperature (default: the provider's)."),
+    max_tokens: int = typer.Option(DEFAULT_MAX_TOKENS, "--max-tokens", min=1, help="Longest answer, in tokens."),
+    system: str = typer.Option(DEFAULT_SYSTEM, "--system", help="System prompt."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=0.001, help="Seconds to wait for the server (per read)."),
+    max_retries: int = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts/broken streams."),
+    concurrency: int = typer.Option(DEFAULT_CONCURRENCY, "--concurrency", min=1, help="Requests in flight at once."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible server (vLLM, Ollama); default OPENAI_BASE_URL."),
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
+    save_dir: Path = typer.Option(DEFAULT_SAVE_DIR, "--save-dir", help="Folder for the transcripts (one JSON file per conversation)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ask again even if an identical request was answered before."),
+    stream: bool = typer.Option(True, "--stream/--no-stream", help="Stream answers (SSE) or make plain requests."),
+    interactive: Optional[bool] = typer.Option(None, "--interactive/--no-interactive", help="Prompt for follow-ups after the answer (default: on a terminal)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
+    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+) -> None:
+    """Ask models homework parts, stream the answers, grade them and save the transcripts.
+
+    Keys come from OPENAI_API_KEY / ANTHROPIC_API_KEY. Exit 0 when every answer came back, 2 for a
+    usage, key or auth problem, 3 when a provider still failed after retries.
+    """
+    from rich.console import Console
+
+    from ..errors import UsageError
+    from ..providers.base import ProviderParams
+    from ..providers.cache import ResponseCache, default_cache_dir
+    from ..providers.models import make_provider, require_key, resolve_model
+    from ..providers.retry import RetryPolicy
+    from ..providers.session import Asker, Session
+    from ..rubric import load_rubric
+
+    rubric = load_rubric(rubrics_dir)
+    chosen = rubric.select(parts)
+    specs = list(dict.fromkeys(resolve_model(m) for m in models))
+    for provider in dict.fromkeys(s.provider for s in specs):
+        require_key(provider)  # every key checked before any request
+    if base_url and not any(s.provider == "openai" for s in specs):
+        raise UsageError("--base-url is for OpenAI-compatible servers; none of the --model values is openai:...")
+    _quiet_sdk_loggers()
+
+    params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
+    settings = {"max_retries": max_retries, "stream": stream}
+    asker = Asker(
+        policy=RetryPolicy.from_env(max_retries),
+        cache=None if no_cache else ResponseCache(default_cache_dir()),
+        use_stream=stream,
+    )
+    providers = {s: make_provider(s, base_url if s.provider == "openai" else None) for s in specs}
+    sessions = [
+        Session.for_part(s, providers[s], _endpoint(s.provider, base_url), p.id, p.prompt, params, settings)
+        for s in specs
+        for p in chosen
+    ]
+    console, err = Console(), Console(stderr=True)
+    wants_prompt = interactive if interactive is not None else (sys.stdin.isatty() and sys.stdout.isatty())
+    if wants_prompt and len(sessions) > 1:
+        if interactive:
+            raise UsageError("--interactive needs exactly one model and one part.")
+        wants_prompt = False
+
+    try:
+        if len(sessions) == 1:
+            failures = _run_one(sessions[0], asker, save_dir, console, err)
+        else:
+            failures = _run_many(sessions, asker, save_dir, concurrency, err)
+    except KeyboardInterrupt:
+        asker.cancel.set()
+        for p in providers.values():
+            p.close()
+        saved = [s for s in sessions if s.path is not None]
+        err.print(f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.", markup=False, highlight=False)
+        raise
+
+    done = [s for s in sessions if s.answered]
+    if done:
+        _report(done, rubric, console, json_path, verbose)
+    if wants_prompt and done:
+        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, verbose)
+    for session, error in failures:
+        err.print(f"Error: {session.spec.model} {session.part_ids[0]}: {error}", markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(max(error.exit_code for _, error in failures))
+
+
+def _endpoint(provider: str, base_url: str | None) -> str | None:
+    """What, besides the model, says which server answers: part of the cache key (hashed only)."""
+    import os
+
+    from ..providers.models import PROVIDERS
+
+    if provider == "openai" and base_url:
+        return base_url
+    return os.environ.get(PROVIDERS[provider].base_url_env)
+
+
+def _quiet_sdk_loggers() -> None:
+    """SDK debug logs print request options, which can include the Authorization header."""
+    import logging
+
+    for name in ("openai", "anthropic", "httpx2", "httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.INFO:
+            logger.setLevel(logging.INFO)
+
+
+def _run_one(session, asker, save_dir: Path, console, err) -> list:
+    """Stream one answer live; returns [(session, error)] if it failed for good."""
+    from ..errors import Hw7gradeError
+
+    console.print(f"[bold]{session.part_ids[0]}[/] → {session.spec.model} ({session.spec.provider})", highlight=False)
+    try:
+        completion = _stream_reply(lambda on_text, on_retry: session.reply(asker, on_text, on_retry), console, err)
+    except Hw7gradeError as error:
+        return [(session, error)]
+    _note_completion(completion, session.save(save_dir), err)
+    return []
+
+
+def _stream_reply(call, console, err):
+    """Show an answer as it streams, rendered as Markdown, on a terminal; else print it when done."""
+    from rich.live import Live
+    from rich.markdown import Markdown
+
+    buffer: list[str] = []
+
+    def on_retry(retry: int, wait: float, exc: Exception) -> None:
+        buffer.clear()
+        err.print(f"[yellow]retry {retry} in {wait:.1f}s:[/] {exc}", highlight=False)
+
+    if not console.is_terminal:
+        # Piped: print the answer once complete, so no retried half-answer ends up in the output.
+        completion = call(None, on_retry)
+        console.file.write(completion.text.rstrip("\n") + "\n")
+        return completion
+    with Live(console=console, refresh_per_second=LIVE_REFRESH_PER_S, vertical_overflow="visible") as live:
+        def on_text(text: str) -> None:
+            buffer.append(text)
+            live.update(Markdown("".join(buffer)))
+
+        completion = call(on_text, on_retry)
+        live.update(Markdown(completion.text))
+    return completion
+
+
+def _note_completion(completion, path: Path, err) -> None:
+    usage = completion.usage
+    source = "cache" if completion.cached else f"{completion.latency_s:.1f}s"
+    err.print(
+        f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
+        f"{source}; saved {path}",
+        markup=False, highlight=False,
+    )
+
+
+def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> list:
+    """Ask every conversation with at most `concurrency` requests in flight, behind a status table."""
+    from concurrent.futures import ThreadPoolExecutor, wait
+
+    from rich.live import Live
+
+    from ..errors import Hw7gradeError
+
+    board = _Board(sessions)
+    failures: list = []
+
+    def work(index: int) -> None:
+        session = sessions[index]
+        board.set(index, "asking")
+        try:
+            completion = session.reply(
+                asker,
+                on_text=lambda text: board.grow(index, len(text)),
+                on_retry=lambda retry, wait_s, exc: board.set(index, f"retry {retry} in {wait_s:.1f}s", reset=True),
+            )
+        except Hw7gradeError as error:
+            board.set(index, "failed")
+            failures.append((session, error))
+            return
+        session.save(save_dir)
+        board.finish(index, completion)
+
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ask")
+    try:
+        with Live(get_renderable=board.table, console=err, refresh_per_second=LIVE_REFRESH_PER_S):
+            futures = [pool.submit(work, i) for i in range(len(sessions))]
+            pending = set(futures)
+            while pending:
+                _, pending = wait(pending, timeout=0.2)
+            for f in futures:
+                f.result()  # re-raise a bug rather than hide it
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return failures
+
+
+class _Board:
+    """The progress table's rows; workers update it from their threads."""
+
+    def __init__(self, sessions: list) -> None:
+        self._lock = threading.Lock()
+        self._rows = [
+            {"model": s.spec.model, "part": s.part_ids[0], "status": "queued", "chars": 0, "tokens": "", "time": "",
+             "started": None}
+            for s in sessions
+        ]
+
+    def set(self, index: int, status: str, reset: bool = False) -> None:
+        with self._lock:
+            row = self._rows[index]
+            row["status"] = status
+            row["started"] = row["started"] or time.monotonic()
+            if reset:
+                row["chars"] = 0
+
+    def grow(self, index: int, chars: int) -> None:
+        with self._lock:
+            self._rows[index]["chars"] += chars
+            self._rows[index]["status"] = "streaming"
+
+    def finish(self, index: int, completion) -> None:
+        with self._lock:
+            row = self._rows[index]
+            row["status"] = "cached" if completion.cached else "done"
+            row["chars"] = len(completion.text)
+            row["tokens"] = str(completion.usage.output_tokens or "")
+            row["time"] = f"{completion.latency_s:.1f}s"
+
+    def table(self):
+        from rich.table import Table
+
+        table = Table("model", "part", "status", "chars", "out tokens", "time")
+        with self._lock:
+            for row in self._rows:
+                table.add_row(row["model"], row["part"], row["status"], str(row["chars"]), row["tokens"], row["time"])
+        return table
+
+
+def _grade(sessions: list, rubric):
+    from ..grading import grade_conversation
+    from ..report.model import Report
+
+    results = []
+    for s in sessions:
+        conversation = s.transcript().to_conversation(source=str(s.path or ""))
+        results.append(grade_conversation(conversation, rubric, only=s.part_ids))
+    return Report(transcripts=tuple(results))
+
+
+def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool) -> None:
+    from ..report.console import render_report
+
+    report = _grade(sessions, rubric)
+    console.print()
+    render_report(report, console, verbose=verbose)
+    if json_path:
+        from ..report.json_report import write_json_report
+
+        write_json_report(report, json_path)
+
+
+def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, verbose: bool) -> None:
+    """Follow-ups on one conversation, read line by line until /quit or end of input."""
+    from ..errors import Hw7gradeError
+    from ..providers.models import make_provider, require_key, resolve_model
+
+    console.print(INTERACTIVE_HELP, markup=False, highlight=False)
+    while True:
+        console.print("you> ", end="", markup=False, highlight=False)
+        line = sys.stdin.readline()
+        if not line:
+            console.print()
+            return
+        text = line.strip()
+        if not text:
+            continue
+        command, _, argument = text.partition(" ")
+        try:
+            if command == "/quit":
+                return
+            if command == "/grade":
+                render_only = _grade([session], rubric)
+                from ..report.console import render_report
+
+                render_report(render_only, console, verbose=verbose)
+            elif command == "/save":
+                err.print(f"saved {session.save(save_dir)}", markup=False, highlight=False)
+            elif command == "/model":
+                spec = resolve_model(argument)
+                require_key(spec.provider)
+                session.switch(make_provider(spec, base_url if spec.provider == "openai" else None),
+                               _endpoint(spec.provider, base_url))
+                err.print(f"next answers from {spec.model} ({spec.provider})", markup=False, highlight=False)
+            elif command.startswith("/"):
+                err.print(f"Unknown command {command}. {INTERACTIVE_HELP}", markup=False, highlight=False)
+            else:
+                completion = _stream_reply(
+                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry), console, err
+                )
+                _note_completion(completion, session.save(save_dir), err)
+                _report([session], rubric, console, None, verbose)
+        except Hw7gradeError as error:
+            err.print(f"Error: {error}", markup=False, highlight=False)

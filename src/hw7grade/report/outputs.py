@@ -1,0 +1,148 @@
+"""What `grade` does once the report is built: extra report files, terminal sections, CI gates.
+
+Kept out of the command so the command stays a thin shell: `emit_outputs` writes every requested
+file, prints the baseline table and the agreement section, and returns the gate's exit status
+(1 when a part regressed or the score is under `--fail-under`, else 0). Unreadable inputs (exit 2)
+are the caller's to report; they outrank the gates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .agreement import LABELS, Agreement, agreement, evidence_lines, has_labels
+from .baseline import BaselineComparison, PartDelta, compare_with_baseline
+from .model import PartScore, Report
+
+GATE_FAILED = 1
+STATUS_ORDER = ("regressed", "improved", "new", "unchanged")
+_STATUS_STYLE = {"regressed": "red", "improved": "green", "new": "cyan", "unchanged": "dim"}
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    junit: Path | None = None
+    markdown: Path | None = None
+    html: Path | None = None
+    gradescope: Path | None = None
+    baseline: Path | None = None
+    fail_under: float | None = None
+
+
+def emit_outputs(report: Report, options: OutputOptions, console: Console, err: Console) -> int:
+    comparison = None
+    if options.baseline is not None:
+        from .json_report import read_json_report
+
+        comparison = compare_with_baseline(report, read_json_report(options.baseline))
+    _write_files(report, options, comparison)
+    if has_labels(report):
+        render_agreement(agreement(report), console)
+    status = 0
+    if comparison is not None:
+        render_baseline(comparison, console)
+        if comparison.regressions:
+            names = ", ".join(f"{d.path} {d.part_id} ({_score(d.before)} -> {_score(d.after)})" for d in comparison.regressions)
+            err.print(f"Gate: {len(comparison.regressions)} part(s) regressed against the baseline: {names}", markup=False, highlight=False)
+            status = GATE_FAILED
+    if options.fail_under is not None:
+        message = fail_under_message(report, options.fail_under)
+        if message:
+            err.print(f"Gate: {message}", markup=False, highlight=False)
+            status = GATE_FAILED
+    return status
+
+
+def fail_under_message(report: Report, threshold: float) -> str | None:
+    """Why the overall score fails `--fail-under`, or None when it passes."""
+    score, maximum = report.totals()
+    if maximum <= 0:
+        return f"no part was graded, so the score cannot reach --fail-under {threshold:g}"
+    if score / maximum < threshold:
+        return f"overall score {score:g}/{maximum:g} ({score / maximum:.1%}) is below --fail-under {threshold:g}"
+    return None
+
+
+def _write_files(report: Report, options: OutputOptions, comparison: BaselineComparison | None) -> None:
+    if options.junit:
+        from .junit import write_junit
+
+        write_junit(report, options.junit)
+    if options.markdown:
+        from .markdown import write_markdown
+
+        write_markdown(report, options.markdown, comparison)
+    if options.html:
+        from .html import write_html
+
+        write_html(report, options.html, comparison)
+    if options.gradescope:
+        from .gradescope import write_gradescope
+
+        write_gradescope(report, options.gradescope)
+
+
+def _score(part: PartScore | None) -> str:
+    return "–" if part is None else f"{part.score:g}/{part.max_score:g}"
+
+
+def render_baseline(comparison: BaselineComparison, console: Console) -> None:
+    table = Table(title="Against the baseline", title_justify="left")
+    for column in ("change", "transcript", "part", "baseline", "now", "matched by"):
+        table.add_column(column)
+    ordered: list[PartDelta] = sorted(comparison.deltas, key=lambda d: STATUS_ORDER.index(d.status))
+    for d in ordered:
+        style = _STATUS_STYLE[d.status]
+        table.add_row(
+            f"[{style}]{d.status}[/{style}]", escape(d.path), d.part_id, _score(d.before), _score(d.after),
+            d.matched_by if d.before is not None else "",
+        )
+    console.print(table)
+    counts = ", ".join(f"{len(comparison.by_status(s))} {s}" for s in STATUS_ORDER)
+    extra = f"; {len(comparison.baseline_only)} baseline part(s) not in this run" if comparison.baseline_only else ""
+    console.print(f"Baseline: {counts}{extra}", highlight=False)
+
+
+def render_agreement(a: Agreement, console: Console) -> None:
+    """Per part: grader beside human; then the confusion matrix, the statistics, the disagreements."""
+    table = Table(title="Grader vs human labels", title_justify="left")
+    for column in ("transcript", "part", "attempt", "grader", "human", ""):
+        table.add_column(column)
+    for p in a.pairs:
+        mark = "[cyan]?[/cyan]" if not p.scored else ("[green]✓[/green]" if p.agrees else "[red]✗[/red]")
+        grader = p.grader + (" (no answer found)" if p.grader_missing else "")
+        table.add_row(escape(p.path), p.part_id, p.attempt, grader, p.human, mark)
+    console.print(table)
+
+    matrix = Table(title="Confusion matrix (rows: grader, columns: human)", title_justify="left")
+    matrix.add_column("")
+    for h in LABELS:
+        matrix.add_column(f"human {h}", justify="right")
+    for g in LABELS:
+        matrix.add_row(f"grader {g}", *(str(a.matrix[g][h]) for h in LABELS))
+    console.print(matrix)
+
+    percent = f"{a.percent:.0%}" if a.percent is not None else "n/a"
+    kappa = f"{a.kappa:.2f}" if a.kappa is not None else "undefined"
+    console.print(f"Agreement: {a.n} labelled answer(s), {percent} agreement, Cohen's kappa {kappa}", highlight=False)
+    per_part = [
+        f"{pid} {sub.percent:.0%} ({sub.n})" for pid in a.part_ids if (sub := a.for_part(pid)).percent is not None
+    ]
+    if per_part:
+        console.print("Per part: " + ", ".join(per_part), highlight=False)
+    if a.unscored:
+        console.print(f"{len(a.unscored)} labelled answer(s) left out: the grader could not score them.")
+    if a.disagreements:
+        console.print(f"[bold]Disagreements ({len(a.disagreements)})[/bold] — the grader's evidence, to decide who is right:")
+        for p in a.disagreements:
+            console.print(f"- {escape(p.path)} {p.part_id} ({p.attempt}): grader {p.grader}, human {p.human}", highlight=False)
+            for line in evidence_lines(p.part):
+                console.print(f"    {escape(line)}", highlight=False)
+
+
+__all__ = ["OutputOptions", "emit_outputs", "fail_under_message", "render_agreement", "render_baseline"]

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+
+from providers.fake_server import FakeServer
+
+FAKE_OPENAI_KEY = "sk-test-FAKEKEY123"
+FAKE_ANTHROPIC_KEY = "sk-ant-test-FAKEKEY456"
+
+
+@pytest.fixture
+def server():
+    with FakeServer() as running:
+        yield running
+
+
+@pytest.fixture
+def keys(monkeypatch):
+    """Fake keys in the environment (scrub() removes them from any text), no base-URL variables."""
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_OPENAI_KEY)
+    monkeypatch.setenv("ANTHROPIC_API_KEY", FAKE_ANTHROPIC_KEY)
+    for name in ("OPENAI_BASE_URL", "ANTHROPIC_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)

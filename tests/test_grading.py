@@ -1,0 +1,128 @@
+"""Scoring rules: points add up, `requires` gates, forbidden caps, unscored is never a verdict."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from hw7grade.checks.base import CheckContext, CheckResult, CheckSpec
+from hw7grade.conversation import Conversation, HumanLabel, Turn
+from hw7grade.grading import NO_PARTS_FOUND, grade_conversation, score_part
+from hw7grade.rubric import Part, Rubric, RubricFile
+
+
+class WordCheck(CheckSpec):
+    """Passes when `word` is in the answer; a test double with real behaviour."""
+
+    type: Literal["word"] = "word"
+    word: str = ""
+    cap_when_found: float | None = None
+    crash: bool = False
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        if self.crash:
+            raise RuntimeError("boom")
+        if self.word == "?":
+            return self.unscored("cannot tell")
+        found = self.word in ctx.answer
+        if self.cap_when_found is not None:
+            return self.failed(self.word, cap=self.cap_when_found) if found else self.passed(None)
+        return self.passed(self.word) if found else self.failed(None)
+
+
+class CapCheck(WordCheck):
+    counts_toward_total = False
+
+
+def _part(*checks: CheckSpec, points: float | None = None, part_id: str = "q7b") -> Part:
+    total = sum(c.points for c in checks if c.counts_toward_total)
+    return Part.model_construct(
+        id=part_id, title="t", points=points if points is not None else total, prompt="p", reference="r", cues=[], checks=list(checks)
+    )
+
+
+def test_points_add_up_and_verdicts():
+    part = _part(WordCheck(name="a", word="alpha", points=2), WordCheck(name="b", word="beta", points=1))
+    assert score_part(part, "alpha beta", "first").verdict == "correct"
+    partial = score_part(part, "alpha", "first")
+    assert (partial.score, partial.verdict) == (2, "partial")
+    assert partial.reason == "b failed"  # no feedback text in this double
+    assert score_part(part, "gamma", "first").verdict == "incorrect"
+
+
+def test_requires_blocks_points_until_the_required_check_passes():
+    part = _part(WordCheck(name="stance", word="yes", points=1), WordCheck(name="argument", word="because", points=2, requires=["stance"]))
+    blocked = score_part(part, "no, because reasons", "first")
+    assert blocked.score == 0
+    assert blocked.checks[1].status == "failed" and "needs stance" in blocked.checks[1].message
+    assert score_part(part, "yes, because reasons", "first").score == 3
+
+
+def test_forbidden_claim_caps_the_part():
+    part = _part(WordCheck(name="fact", word="341", points=3), CapCheck(name="wrong", word="ImageNet", cap_when_found=0.0))
+    assert score_part(part, "341 s", "first").score == 3
+    capped = score_part(part, "341 s on ImageNet", "first")
+    assert (capped.score, capped.verdict) == (0, "incorrect")
+    assert "ImageNet" in capped.reason
+
+
+def test_unscored_checks_are_not_incorrect():
+    part = _part(WordCheck(name="math", word="?", points=2))
+    result = score_part(part, "anything", "first")
+    assert result.verdict == "unscored" and not result.complete
+    mixed = score_part(_part(WordCheck(name="math", word="?", points=2), WordCheck(name="w", word="x", points=1)), "x", "first")
+    assert mixed.verdict == "partial" and not mixed.complete
+    dependent = score_part(_part(WordCheck(name="math", word="?", points=2), WordCheck(name="w", word="x", points=1, requires=["math"])), "x", "first")
+    assert dependent.checks[1].status == "unscored"
+
+
+def test_a_crashing_check_is_unscored_with_a_reason():
+    result = score_part(_part(WordCheck(name="c", crash=True, points=1)), "x", "first")
+    assert result.checks[0].status == "unscored"
+    assert "crashed (RuntimeError)" in result.checks[0].message
+
+
+def _rubric(*parts: Part) -> Rubric:
+    return Rubric(files=(RubricFile.model_construct(question="q7", title="t", points_note="", shapes={}, parts=list(parts)),))
+
+
+def test_grade_conversation_reports_first_and_final_attempts():
+    rubric = _rubric(_part(WordCheck(name="w", word="see", points=3), part_id="q7b"))
+    conversation = Conversation(
+        turns=(
+            Turn("user", "Question 7 (b)?"),
+            Turn("assistant", "<sos>, I, saw, a, dog"),
+            Turn("user", "Wrong, re-read it."),
+            Turn("assistant", "<sos>, I, see, a, dog"),
+        ),
+        source="chat.md",
+        model="gpt-4o",
+        human_labels={"q7b": HumanLabel(first="incorrect", final="correct")},
+    )
+    result = grade_conversation(conversation, rubric)
+    assert [(p.id, p.attempt, p.score, p.turn) for p in result.parts] == [("q7b", "first", 0, 1), ("q7b", "final", 3, 3)]
+    assert result.model == "gpt-4o" and result.human_labels["q7b"].final == "correct"
+
+
+def test_answered_once_gives_identical_first_and_final():
+    rubric = _rubric(_part(WordCheck(name="w", word="see", points=3), part_id="q7b"))
+    conversation = Conversation(turns=(Turn("user", "q7b"), Turn("assistant", "I see")))
+    first, final = grade_conversation(conversation, rubric).parts
+    assert (first.attempt, final.attempt) == ("first", "final")
+    assert (first.score, first.checks) == (final.score, final.checks)
+
+
+def test_unrelated_chat_is_an_error_and_asked_parts_are_missing():
+    rubric = _rubric(_part(WordCheck(name="w", word="see", points=3), part_id="q7b"))
+    unrelated = grade_conversation(Conversation(turns=(Turn("user", "hi"), Turn("assistant", "Hello!"))), rubric)
+    assert unrelated.errors == (NO_PARTS_FOUND,)
+    asked = grade_conversation(
+        Conversation(turns=(Turn("user", "hi"), Turn("assistant", "Hello!")), metadata={"parts": ["q7b"]}), rubric
+    )
+    assert [(p.attempt, p.verdict) for p in asked.parts] == [("first", "missing"), ("final", "missing")]
+
+
+def test_only_restricts_parts():
+    rubric = _rubric(_part(WordCheck(name="w", word="see", points=3), part_id="q7b"), _part(WordCheck(name="w", word="saw", points=3), part_id="q7c"))
+    conversation = Conversation(turns=(Turn("user", "Question 7"), Turn("assistant", "(b) I see\n(c) I saw")))
+    assert {p.id for p in grade_conversation(conversation, rubric).parts} == {"q7b", "q7c"}
+    assert {p.id for p in grade_conversation(conversation, rubric, only=["q7c"]).parts} == {"q7c"}

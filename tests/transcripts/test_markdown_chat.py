@@ -1,0 +1,114 @@
+from pathlib import Path
+
+import pytest
+
+from hw7grade.conversation import HumanLabel, Turn
+from hw7grade.errors import TranscriptError
+from hw7grade.transcripts import read_transcript
+from hw7grade.transcripts.markdown_chat import find_role_lines, is_markdown_chat, parse_markdown_chat
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_cursor_export_turns_title_and_exporter():
+    [conv] = read_transcript(FIXTURES / "cursor_export.md")
+    assert conv.format == "markdown"
+    assert conv.title == "Decoder inputs at training time"
+    assert conv.metadata == {"exported_on": "11/30/2025 at 09:02:44 PST", "exported_by": "Cursor 2.1.44"}
+    assert [t.role for t in conv.turns] == ["user", "assistant", "user", "assistant"]
+    assert conv.turns[0].text == "Question 7(b) in my own words: which tokens go into the decoder while training?"
+    # Separators at turn edges are dropped; a rule inside the answer stays.
+    assert conv.turns[1].text == (
+        "**Answer:** `<sos>`, I, see, a, dog.\n\n---\n\nThe horizontal rule above belongs to the answer."
+    )
+
+
+def test_consecutive_blocks_of_one_role_merge():
+    [conv] = read_transcript(FIXTURES / "cursor_export.md")
+    assert conv.turns[3].text == (
+        "The model's own outputs: `<sos>`, I, saw, a, dog.\n\n"
+        "(A second Cursor block that the export split off after a tool call.)"
+    )
+
+
+def test_role_words_in_prose_and_code_do_not_split_turns():
+    [conv] = read_transcript(FIXTURES / "prose_roles.md")
+    assert [t.role for t in conv.turns] == ["user", "assistant", "user"]
+    answer = conv.turns[1].text
+    assert "You said that earlier" in answer
+    assert "ChatGPT said: nothing different here." in answer
+    assert "this bold role inside a code fence is an example" in answer
+    assert conv.turns[2] == Turn("user", "Thanks.")
+
+
+def test_headings_one_level_are_roles_and_deeper_headings_are_text():
+    [conv] = read_transcript(FIXTURES / "headings.md")
+    assert [t.role for t in conv.turns] == ["user", "assistant", "user", "assistant"]
+    assert conv.turns[1].text.startswith("Two layers.\n\n### Model\n\nThe model is")
+    assert conv.turns[2].text == "And the loss?"
+    assert conv.title == "Notes from a chat"
+
+
+def test_web_copy_said_lines():
+    [conv] = read_transcript(FIXTURES / "web_copy.md")
+    assert [t.role for t in conv.turns] == ["user", "assistant"]
+    assert conv.turns[1].text.startswith("Weight decay (for the penalty)")
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("**User**", "user"),
+        ("**user:**", "user"),
+        ("**Student**", "user"),
+        ("**Gemini**", "assistant"),
+        ("## You", "user"),
+        ("###### AI", "assistant"),
+        ("## **ChatGPT**", "assistant"),
+        ("Claude said:", "assistant"),
+        ("You said:", "user"),
+        ("**Model**", "assistant"),
+    ],
+)
+def test_role_line_forms(line, role):
+    [found] = find_role_lines([line])
+    assert found.role == role
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The user said so.", "User", "**User** wants this", "You said: three words", "## User guide", "#User", "    **Userx**"],
+)
+def test_not_role_lines(line):
+    assert find_role_lines([line]) == []
+
+
+def test_one_role_only_is_not_a_chat():
+    assert not is_markdown_chat("## Assistant\n\nan answer with no question\n")
+
+
+def test_front_matter_sets_model_title_and_labels():
+    [conv] = read_transcript(FIXTURES / "front_matter_labels.md")
+    assert conv.model == "gpt-4o"
+    assert conv.title == "Labels: first and final"
+    assert conv.human_labels == {
+        "q7b": HumanLabel("incorrect", "correct"),
+        "q7c": HumanLabel("partial", "partial"),
+    }
+    assert len(conv.turns) == 4
+
+
+def test_bad_label_names_file_and_field():
+    with pytest.raises(TranscriptError) as err:
+        read_transcript(FIXTURES / "bad_label.md")
+    message = str(err.value)
+    assert message.startswith(str(FIXTURES / "bad_label.md") + ": bad front matter field human_labels.q7b.first")
+    assert "'wrongish'" in message
+
+
+def test_cursor_separator_at_top_is_not_front_matter():
+    text = "---\n\n**User**\n\nmodel: is this yaml?\n\n---\n\n**Assistant**\n\nNo, it is a turn.\n"
+    [conv] = parse_markdown_chat(text, "chat.md")
+    assert conv.model is None
+    assert conv.turns[0].text == "model: is this yaml?"
+    assert conv.turns[1].text == "No, it is a turn."
