@@ -1,16 +1,28 @@
-"""Grading files: read each transcript, grade its conversations, keep going past bad files."""
+"""Grading files: read each transcript, grade its conversations, keep going past bad files.
+
+Large batches run in worker processes: each worker loads the rubric once (so reference
+expressions are parsed once per process), reads its own files, and sends back only the small
+result values; results come back in input order, so the report is identical to a serial run.
+"""
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from .errors import TranscriptError
 from .grading import grade_conversation
 from .report.model import Report, TranscriptResult
-from .rubric import Rubric
+from .rubric import Rubric, load_rubric
 
 ProgressCallback = Callable[[Path], None]
+
+PARALLEL_MIN_FILES = 32
+"""Below this many files a process pool costs more than it saves."""
+CHUNK_FILES = 8
+"""Files per task sent to a worker: fewer round trips, still even load."""
 
 
 def grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, model_name: str | None = None) -> list[TranscriptResult]:
@@ -30,17 +42,35 @@ def grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, mo
     return results
 
 
+def default_jobs(n_files: int) -> int:
+    if n_files < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, n_files // CHUNK_FILES))
+
+
 def iter_graded(
     files: Sequence[Path],
     rubric: Rubric,
     only: Sequence[str] | None = None,
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
+    jobs: int = 1,
+    rubric_dir: Path | None = None,
 ) -> Iterator[TranscriptResult]:
-    for path in files:
-        yield from grade_file(path, rubric, only, model_name)
-        if on_file:
-            on_file(path)
+    """Results in input order; with `jobs > 1`, workers load the rubric from `rubric_dir`."""
+    if jobs <= 1 or len(files) < 2:
+        for path in files:
+            yield from grade_file(path, rubric, only, model_name)
+            if on_file:
+                on_file(path)
+        return
+    chunks = [list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rubric_dir,)) as pool:
+        for chunk, results in zip(chunks, pool.map(_grade_chunk, chunks, [only] * len(chunks), [model_name] * len(chunks))):
+            yield from results
+            if on_file:
+                for path in chunk:
+                    on_file(path)
 
 
 def grade_files(
@@ -49,5 +79,20 @@ def grade_files(
     only: Sequence[str] | None = None,
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
+    jobs: int = 1,
+    rubric_dir: Path | None = None,
 ) -> Report:
-    return Report(transcripts=tuple(iter_graded(files, rubric, only, model_name, on_file)))
+    return Report(transcripts=tuple(iter_graded(files, rubric, only, model_name, on_file, jobs, rubric_dir)))
+
+
+_worker_rubric: Rubric | None = None
+
+
+def _init_worker(rubric_dir: Path | None) -> None:
+    global _worker_rubric
+    _worker_rubric = load_rubric(rubric_dir)
+
+
+def _grade_chunk(paths: list[Path], only: Sequence[str] | None, model_name: str | None) -> list[TranscriptResult]:
+    assert _worker_rubric is not None, "worker started without its rubric"
+    return [r for path in paths for r in grade_file(path, _worker_rubric, only, model_name)]

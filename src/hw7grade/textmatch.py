@@ -446,7 +446,7 @@ _POST_WRONG_RE = re.compile(
 _FRAME_RE = re.compile(
     r"\b(?:(?:common|typical|frequent|classic)\s+(?:mistake|error|misconception|pitfall)|mistake\s+(?:is|would\s+be)|misconception"
     r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)\s+(?:think|assume|say|argue|be\s+tempted)"
-    r"|tempting\s+to|naive(?:ly)?|mistakenly|erroneously|(?:wrong|incorrect)\s*(?:answer)?\s*:)",
+    r"|tempting\s+to|naive(?:ly)?|mistakenly|erroneously|^\W*(?:wrong|incorrect)(?:\s+answers?)?\s*:)",
     re.I,
 )
 

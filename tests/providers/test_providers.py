@@ -19,7 +19,7 @@ ANSWER = "Answer: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog"
 def make(kind: str, server):
     if kind == "openai":
         return OpenAIProvider("gpt-4o", FAKE_OPENAI_KEY, server.openai_base_url), server.openai
-    return AnthropicProvider("claude-sonnet-4-5", FAKE_ANTHROPIC_KEY, server.anthropic_base_url), server.anthropic
+    return AnthropicProvider("claude-sonnet-5-5", FAKE_ANTHROPIC_KEY, server.anthropic_base_url), server.anthropic
 
 
 KINDS = ["openai", "anthropic"]

@@ -24,6 +24,7 @@ def grade(
     gradescope_path: Optional[Path] = typer.Option(None, "--gradescope", help="Write Gradescope results.json here."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A JSON report to compare with; exit 1 if any part's final score dropped."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports, Markdown, plain text, hw7grade JSON).
 
@@ -32,7 +33,7 @@ def grade(
     """
     from rich.console import Console
 
-    from ..batch import iter_graded
+    from ..batch import default_jobs, iter_graded
     from ..report.console import render_report
     from ..report.model import Report
     from ..rubric import load_rubric
@@ -44,15 +45,16 @@ def grade(
     files = iter_transcript_files(paths or [Path("transcripts")])
     console = Console()
     err = Console(stderr=True)
-    results = []
+    workers = jobs or default_jobs(len(files))
     if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
         from rich.progress import Progress
 
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("grading", total=len(files))
-            results = list(iter_graded(files, rubric, only, model_name, on_file=lambda _: progress.advance(task)))
+            advance = lambda _path: progress.advance(task)  # noqa: E731
+            results = list(iter_graded(files, rubric, only, model_name, advance, workers, rubrics_dir))
     else:
-        results = list(iter_graded(files, rubric, only, model_name))
+        results = list(iter_graded(files, rubric, only, model_name, jobs=workers, rubric_dir=rubrics_dir))
     report = Report(transcripts=tuple(results))
     render_report(report, console, verbose=verbose)
     if json_path:

@@ -72,8 +72,8 @@ def resolve_model(name: str) -> ModelSpec:
     provider, sep, model = name.partition(":")
     if sep:
         if provider.lower() not in PROVIDERS or not model:
-            known = ", ".join(PROVIDERS)
-            raise UsageError(f"--model {name!r}: the part before ':' must be a provider ({known}) followed by a model id.")
+            raise UsageError(f"--model {name!r}: write openai:MODEL or anthropic:MODEL, or use an alias "
+                             f"(`hw7grade models` lists them).")
         return ModelSpec(provider.lower(), model, name)
     for spec in table.values():
         if spec.model == name:

@@ -20,7 +20,14 @@ from .native import read_native
 from .plain_text import parse_plain_text
 from .turns import has_answer
 
-__all__ = ["MAX_TRANSCRIPT_BYTES", "TRANSCRIPT_SUFFIXES", "detect_format", "iter_transcript_files", "parse_transcript", "read_transcript"]
+__all__ = [
+    "MAX_TRANSCRIPT_BYTES",
+    "TRANSCRIPT_SUFFIXES",
+    "detect_format",
+    "iter_transcript_files",
+    "parse_transcript",
+    "read_transcript",
+]
 
 MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024
 """A chat export of one homework is well under this; bigger files are refused before reading."""
@@ -31,8 +38,8 @@ _MB = 1024 * 1024
 
 def _too_large(source: str, size: int) -> TranscriptError:
     return TranscriptError(
-        f"{source}: is {size / _MB:.1f} MB, larger than the {MAX_TRANSCRIPT_BYTES / _MB:g} MB limit for one transcript; "
-        "split the export."
+        f"{source}: is {size / _MB:.1f} MB, larger than the {MAX_TRANSCRIPT_BYTES / _MB:g} MB limit "
+        "for one transcript; split the export."
     )
 
 

@@ -73,7 +73,9 @@ def _visible_path(conv: ChatGPTConversation, where: str) -> list[Message]:
             raise TranscriptError(f"{where}: the message tree has a cycle at node {node_id!r}; re-export the chat.")
         node = conv.mapping.get(node_id)
         if node is None:
-            raise TranscriptError(f"{where}: node {node_id!r} is referenced but missing from mapping; re-export the chat.")
+            raise TranscriptError(
+                f"{where}: node {node_id!r} is referenced but missing from mapping; re-export the chat."
+            )
         seen.add(node_id)
         if node.message is not None:
             path.append(node.message)
@@ -115,7 +117,8 @@ def read_chatgpt_export(data: list[object], source: str) -> list[Conversation]:
             conv = ChatGPTConversation.model_validate(item)
         except ValidationError as exc:
             raise TranscriptError(
-                f"{source}: conversation {n} is not a valid ChatGPT export entry: {describe_validation_error(exc, item)}."
+                f"{source}: conversation {n} is not a valid ChatGPT export entry: "
+                f"{describe_validation_error(exc, item)}."
             ) from None
         out.append(_to_conversation(conv, where))
     return out

@@ -51,7 +51,8 @@ def read_claude_export(data: list[object], source: str) -> list[Conversation]:
             conv = ClaudeConversation.model_validate(item)
         except ValidationError as exc:
             raise TranscriptError(
-                f"{source}: conversation {n} is not a valid Claude export entry: {describe_validation_error(exc, item)}."
+                f"{source}: conversation {n} is not a valid Claude export entry: "
+                f"{describe_validation_error(exc, item)}."
             ) from None
         out.append(
             Conversation(

@@ -41,20 +41,27 @@ def decode_transcript(data: bytes, source: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise TranscriptError(f"{source}: starts with a {encoding} byte-order mark but is not valid {encoding}; re-save it as UTF-8.") from None
+                raise TranscriptError(
+                    f"{source}: starts with a {encoding} byte-order mark but is not valid {encoding}; "
+                    "re-save it as UTF-8."
+                ) from None
     if b"\x00" in data:
         raise TranscriptError(f"{source}: is a binary file, not a text or JSON transcript.")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise TranscriptError(f"{source}: unknown text encoding (not UTF-8, or UTF-16 with a byte-order mark); re-save it as UTF-8.") from None
+        raise TranscriptError(
+            f"{source}: unknown text encoding (not UTF-8, or UTF-16 with a byte-order mark); re-save it as UTF-8."
+        ) from None
 
 
 def _load_json(text: str, source: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise TranscriptError(f"{source}: truncated or invalid JSON at line {exc.lineno} ({exc.msg}); re-export or fix the file.") from None
+        raise TranscriptError(
+            f"{source}: truncated or invalid JSON at line {exc.lineno} ({exc.msg}); re-export or fix the file."
+        ) from None
     except RecursionError:
         raise TranscriptError(f"{source}: JSON nested too deeply to be a transcript.") from None
 

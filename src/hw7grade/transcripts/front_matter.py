@@ -50,7 +50,9 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
-        raise TranscriptError(f"{source}: the YAML front matter is invalid{where}; fix its syntax (quote values containing ':').") from None
+        raise TranscriptError(
+            f"{source}: the YAML front matter is invalid{where}; fix its syntax (quote values containing ':')."
+        ) from None
     if not isinstance(data, dict):
         raise TranscriptError(f"{source}: the YAML front matter must be a mapping of model, title and human_labels.")
     try:

@@ -106,5 +106,7 @@ def read_native(data: object, source: str) -> Conversation:
     try:
         transcript = NativeTranscript.model_validate(data)
     except ValidationError as exc:
-        raise TranscriptError(f"{source}: not a valid hw7grade transcript: {describe_validation_error(exc, data)}.") from None
+        raise TranscriptError(
+            f"{source}: not a valid hw7grade transcript: {describe_validation_error(exc, data)}."
+        ) from None
     return transcript.to_conversation(source)

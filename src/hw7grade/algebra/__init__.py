@@ -1,0 +1,46 @@
+"""Matrix-algebra engine for answers like `\\nabla_{W_2}\\mathcal{L} = -2(X - W_2 W_1 X)(W_1 X)^\\top`.
+
+Pure functions, no I/O. Model text is tokenised and parsed by hand (never eval/sympify), symbols
+are non-commuting matrices with shapes from a table, and equivalence is decided exactly by
+evaluation on seeded random integer matrices modulo a large prime (see `evaluate`).
+Entry points: `compare`, `parse_statements`, `find_candidates`, `answer_statements`, `pca`.
+"""
+
+from .candidates import Candidate, answer_statements, find_candidates
+from .equivalence import (
+    ERROR_STATUSES,
+    STATUSES,
+    MathResult,
+    Prepared,
+    Statement,
+    best_match,
+    compare,
+    compare_prepared,
+    parse_statements,
+    prepare,
+)
+from .limits import MATH_TIMEOUT_S, Deadline, MathError
+from .parser import canonical_name
+from .shapes import HW7_SHAPES, normalise_table
+
+__all__ = [
+    "Candidate",
+    "Deadline",
+    "ERROR_STATUSES",
+    "HW7_SHAPES",
+    "MATH_TIMEOUT_S",
+    "MathError",
+    "MathResult",
+    "Prepared",
+    "STATUSES",
+    "Statement",
+    "answer_statements",
+    "best_match",
+    "canonical_name",
+    "compare",
+    "compare_prepared",
+    "find_candidates",
+    "normalise_table",
+    "parse_statements",
+    "prepare",
+]

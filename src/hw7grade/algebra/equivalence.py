@@ -1,0 +1,359 @@
+"""Statements (expressions, gradient claims, conditions) and deciding whether two agree.
+
+Rules: an equation `A = B` is the condition A - B = 0, matched by any nonzero scalar multiple of
+it or of its transpose. `\\nabla_{W_1}\\mathcal{L} = G` claims a value (a scalar multiple of the
+right gradient is reported as `scalar_multiple`); `\\nabla_{W_1}\\mathcal{L} = G = 0` is the
+condition G = 0 for W_1. A bare expression compared with a gradient reference counts as the
+condition "expression = 0" (an answer listing what must vanish).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import isqrt
+from typing import Literal, Mapping
+
+from .evaluate import P, Evaluator, Trial, flatten, make_trials
+from .expand import expand, first_difference, normalise_to, transpose_poly
+from .limits import Deadline, MathError
+from .nodes import Add, Gradient, Neg, Node, Zero, render
+from .parser import Chain, parse_chains
+from .shapes import Shape, ShapeContext, normalise_table
+
+STATUSES = (
+    "equivalent",
+    "scalar_multiple",
+    "wrong_variable",
+    "not_equivalent",
+    "shape_error",
+    "parse_error",
+    "unsupported",
+    "limit",
+)
+ERROR_STATUSES = frozenset({"shape_error", "parse_error", "unsupported", "limit"})
+_RANK = {s: i for i, s in enumerate(STATUSES)}
+
+Kind = Literal["expression", "gradient", "condition"]
+
+
+@dataclass(frozen=True)
+class MathResult:
+    status: str
+    """One of STATUSES."""
+    explanation: str = ""
+    factor: Fraction | None = None
+    """answer = factor x reference, when the two differ only by a scalar (or, for conditions, always)."""
+    transposed: bool = False
+    """The answer matched the transpose of the reference (fine for conditions)."""
+    wrt: str | None = None
+    """The variable the answer's gradient is taken with respect to, if it names one."""
+    candidate: str = ""
+    """The answer text the verdict rests on."""
+
+    @property
+    def equivalent(self) -> bool:
+        return self.status == "equivalent"
+
+    @property
+    def is_error(self) -> bool:
+        return self.status in ERROR_STATUSES
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: Kind
+    lhs: Node
+    rhs: Node | None = None
+    """For a condition lhs = rhs; None otherwise."""
+    wrt: str | None = None
+    text: str = ""
+
+    def describe(self) -> str:
+        prefix = f"grad_{self.wrt} L = " if self.kind == "gradient" else ""
+        tail = f" = {render(self.rhs)}" if self.rhs is not None else ""
+        return prefix + render(self.lhs) + tail
+
+    def mentions(self) -> set[str]:
+        from .nodes import Sym
+
+        found: set[str] = set()
+        stack: list[object] = [self.lhs] + ([self.rhs] if self.rhs is not None else [])
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Sym):
+                found.add(node.name)
+            elif hasattr(node, "__slots__"):
+                for slot in node.__slots__:  # type: ignore[attr-defined]
+                    value = getattr(node, slot)
+                    if isinstance(value, tuple):
+                        stack.extend(value)
+                    elif not isinstance(value, (str, int, Fraction)) and value is not None:
+                        stack.append(value)
+        return found
+
+
+def statements_from_chain(chain: Chain, text: str = "") -> tuple[list[Statement], list[MathError]]:
+    """Turn `a = b = c = 0` into statements (see the module docstring for the rules)."""
+    if chain.error is not None:
+        return [], [chain.error]
+    text = text or chain.text
+    errors = [s for s in chain.sides if isinstance(s, MathError)]
+    sides = list(chain.sides)
+    out: list[Statement] = []
+    if sides and isinstance(sides[0], Gradient):
+        wrt = sides[0].wrt
+        rest = sides[1:]
+        if not rest:
+            return [], errors + [MathError("unsupported", "a gradient with no value")]
+        values = [s for s in rest if not isinstance(s, (MathError, Gradient, Zero))]
+        if isinstance(rest[-1], Zero):
+            out = [Statement("condition", v, rest[-1], wrt, text) for v in values]
+        else:
+            out = [Statement("gradient", v, None, wrt, text) for v in values]
+        return out, errors
+    if len(sides) == 1:
+        side = sides[0]
+        if isinstance(side, MathError):
+            return [], [side]
+        return [Statement("expression", side, None, None, text)], []
+
+    def usable(s: object) -> bool:
+        return not isinstance(s, (MathError, Gradient))
+
+    for a, b in zip(sides, sides[1:]):
+        if usable(a) and usable(b) and not (isinstance(a, Zero) and isinstance(b, Zero)):
+            out.append(Statement("condition", a, b, None, text))  # type: ignore[arg-type]
+    last = sides[-1]
+    if isinstance(last, Zero):
+        for s in sides[:-2]:
+            if usable(s) and not isinstance(s, Zero):
+                out.append(Statement("condition", s, last, None, text))  # type: ignore[arg-type]
+    if any(isinstance(s, Gradient) for s in sides):
+        errors.append(MathError("unsupported", "a gradient must be the first side of an equation"))
+    return out, errors
+
+
+def parse_statements(
+    text: str, shapes: Mapping[str, tuple[str, str]] | None = None, deadline: Deadline | None = None
+) -> tuple[list[Statement], list[MathError]]:
+    """All statements in a math snippet, and the errors of the parts that could not be used."""
+    table = normalise_table(shapes)
+    statements: list[Statement] = []
+    errors: list[MathError] = []
+    for chain in parse_chains(text, table.keys(), deadline):
+        found, errs = statements_from_chain(chain, text.strip())
+        statements.extend(found)
+        errors.extend(errs)
+    return statements, errors
+
+
+@dataclass
+class Prepared:
+    """A statement with its shape inferred and its value (lhs - rhs for a condition) on each trial."""
+
+    statement: Statement
+    shape: Shape
+    sizes: list[tuple[int, int]]
+    values: list[list[int]]
+    ctx: ShapeContext
+
+    @property
+    def kind(self) -> Kind:
+        return self.statement.kind
+
+
+def prepare(statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> Prepared:
+    ctx = ShapeContext(table)
+    shape = ctx.infer(statement.lhs)
+    node = statement.lhs
+    if statement.rhs is not None:
+        shape = ctx.unify_shapes(shape, ctx.infer(statement.rhs), statement.lhs, statement.rhs)
+        node = statement.lhs if isinstance(statement.rhs, Zero) else Add((statement.lhs, Neg(statement.rhs)))
+    if statement.kind == "gradient" and statement.wrt in table:
+        expected = table[statement.wrt]
+        if shape is None or not (ctx.unify(shape[0], expected[0]) and ctx.unify(shape[1], expected[1])):
+            raise MathError(
+                "shape_error",
+                f"a gradient with respect to {statement.wrt} must be {ctx.show(expected)}, "
+                f"but {render(statement.lhs)} is {ctx.show(shape)}",
+            )
+    sizes, values = [], []
+    for trial in make_trials(table):
+        value = Evaluator(ctx, trial, deadline).eval(node)
+        sizes.append((0, 0) if isinstance(value, int) else (len(value), len(value[0])))
+        values.append(flatten(value))
+    return Prepared(statement, ctx.resolve(shape), sizes, values, ctx)
+
+
+def _transposed_values(p: Prepared) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    sizes, values = [], []
+    for (r, c), flat in zip(p.sizes, p.values):
+        if r == 0:
+            sizes.append((0, 0))
+            values.append(flat)
+        else:
+            sizes.append((c, r))
+            values.append([flat[i * c + j] for j in range(c) for i in range(r)])
+    return sizes, values
+
+
+def _multiple(a: list[list[int]], b: list[list[int]]) -> int | None:
+    """c with a = c * b on every trial (c may be 0), or None."""
+    if a == b:
+        return 1
+    c = None
+    for fa, fb in zip(a, b):
+        for x, y in zip(fa, fb):
+            if y:
+                c = x * pow(y, P - 2, P) % P
+                break
+        if c is not None:
+            break
+    if c is None:
+        return 0 if all(not x for fa in a for x in fa) else None
+    for fa, fb in zip(a, b):
+        if any(x != c * y % P for x, y in zip(fa, fb)):
+            return None
+    return c
+
+
+def rational(c: int) -> Fraction | None:
+    """The small fraction a/b with a = b*c mod P (rational reconstruction), if there is one."""
+    bound = isqrt(P // 2)
+    r0, r1, t0, t1 = P, c % P, 0, 1
+    while r1 > bound:
+        q = r0 // r1
+        r0, r1 = r1, r0 - q * r1
+        t0, t1 = t1, t0 - q * t1
+    if t1 == 0 or abs(t1) > bound:
+        return None
+    return Fraction(r1, t1)
+
+
+def _is_zero(p: Prepared) -> bool:
+    return all(not x for flat in p.values for x in flat)
+
+
+def compare_prepared(ref: Prepared, cand: Prepared) -> MathResult:
+    """Does the candidate say what the reference says? (See the module docstring.)"""
+    text = cand.statement.text
+    wrt = cand.statement.wrt
+    as_condition = ref.kind == "condition" or cand.kind == "condition" or (
+        ref.kind == "gradient" and cand.kind == "expression"
+    )
+    if _is_zero(ref):
+        return MathResult("unsupported", "the reference is zero for all matrices", wrt=wrt, candidate=text)
+    if as_condition and _is_zero(cand):
+        return MathResult(
+            "not_equivalent", "it holds for all matrices (an identity), so it is not a condition", wrt=wrt, candidate=text
+        )
+    direct = _multiple(cand.values, ref.values) if cand.sizes == ref.sizes else None
+    flipped = None
+    t_sizes, t_values = _transposed_values(cand)
+    if t_sizes == ref.sizes and (direct is None or direct == 0):
+        flipped = _multiple(t_values, ref.values)
+    wrong_var = ref.statement.wrt is not None and wrt is not None and wrt != ref.statement.wrt
+
+    def matched(c: int | None) -> bool:
+        return c is not None and c != 0 and (as_condition or c == 1)
+
+    if wrong_var and (matched(direct) or matched(flipped) or direct or flipped):
+        return MathResult(
+            "wrong_variable",
+            f"this is given as the gradient with respect to {wrt}, but it is the one with respect to {ref.statement.wrt}",
+            wrt=wrt,
+            candidate=text,
+        )
+    if as_condition:
+        for c, transposed in ((direct, False), (flipped, True)):
+            if c:
+                return MathResult("equivalent", "the same condition" + (" (transposed)" if transposed else ""),
+                                  rational(c), transposed, wrt, text)
+        return MathResult("not_equivalent", _explain(ref, cand, True), wrt=wrt, candidate=text)
+    if direct == 1:
+        return MathResult("equivalent", "the same expression", Fraction(1), False, wrt, text)
+    if direct:
+        factor = rational(direct)
+        if factor is not None:
+            return MathResult("scalar_multiple", f"it is {factor} times the expected expression", factor, False, wrt, text)
+    if flipped == 1:
+        return MathResult("not_equivalent", "it is the transpose of the expected expression", Fraction(1), True, wrt, text)
+    if cand.sizes != ref.sizes and t_sizes != ref.sizes:
+        return MathResult(
+            "not_equivalent",
+            f"it has shape {cand.ctx.show(cand.shape)}, expected {ref.ctx.show(ref.shape)}",
+            wrt=wrt,
+            candidate=text,
+        )
+    return MathResult("not_equivalent", _explain(ref, cand, False), wrt=wrt, candidate=text)
+
+
+def _condition_poly(p: Prepared):  # type: ignore[no-untyped-def]
+    s = p.statement
+    node = s.lhs if s.rhs is None or isinstance(s.rhs, Zero) else Add((s.lhs, Neg(s.rhs)))
+    return expand(node)
+
+
+def _explain(ref: Prepared, cand: Prepared, as_condition: bool) -> str:
+    expected, got = _condition_poly(ref), _condition_poly(cand)
+    if expected is None or got is None:
+        return "the two differ"
+    if as_condition:
+        options = [normalise_to(expected, got), normalise_to(expected, transpose_poly(got))]
+        got = min(options, key=lambda g: len(set(g) ^ set(expected)))
+    return first_difference(expected, got) or "the two differ"
+
+
+def better(a: MathResult | None, b: MathResult) -> MathResult:
+    """The more favourable verdict (equivalent first, then scalar multiple, ... errors last)."""
+    return b if a is None or _RANK[b.status] < _RANK[a.status] else a
+
+
+def compare(
+    reference: str,
+    candidate: str,
+    shapes: Mapping[str, tuple[str, str]] | None = None,
+    deadline: Deadline | None = None,
+) -> MathResult:
+    """Compare one reference statement with everything a candidate snippet states; never raises."""
+    deadline = deadline or Deadline()
+    table = normalise_table(shapes)
+    try:
+        refs, ref_errors = parse_statements(reference, table, deadline)
+    except MathError as exc:
+        return MathResult(exc.status, f"reference: {exc.message}")
+    if len(refs) != 1:
+        if ref_errors:
+            return MathResult(ref_errors[0].status, f"reference: {ref_errors[0].message}")
+        return MathResult("unsupported", "the reference must be one expression, gradient or equation")
+    try:
+        ref = prepare(refs[0], table, deadline)
+    except MathError as exc:
+        return MathResult(exc.status, f"reference: {exc.message}")
+    return best_match(ref, candidate, table, deadline)
+
+
+def best_match(
+    ref: Prepared, candidate: str, table: Mapping[str, tuple[str, str]], deadline: Deadline
+) -> MathResult:
+    try:
+        cands, errors = parse_statements(candidate, table, deadline)
+    except MathError as exc:
+        return MathResult(exc.status, exc.message, candidate=candidate.strip())
+    best: MathResult | None = None
+    for statement in cands:
+        try:
+            result = compare_prepared(ref, prepare(statement, table, deadline))
+        except MathError as exc:
+            if exc.status == "limit":
+                return MathResult("limit", exc.message, candidate=statement.text)
+            result = MathResult(exc.status, exc.message, wrt=statement.wrt, candidate=statement.text)
+        best = better(best, result)
+        if best.equivalent:
+            break
+    if best is None or (best.is_error and errors and _RANK[errors[0].status] < _RANK[best.status]):
+        if errors:
+            return MathResult(errors[0].status, errors[0].message, candidate=candidate.strip())
+        return MathResult("parse_error", "no expression found", candidate=candidate.strip())
+    return best
