@@ -20,8 +20,6 @@ POST_NEGATION_MAX_CHARS = 80
 """How far after a mention "... is not needed" / "... is wrong" may be."""
 COPY_MIN_WORDS = 6
 """A run of at least this many words shared with the question is treated as copied."""
-COPY_DROP_LINE_SHARE = 0.5
-"""A line whose words are mostly copied from the question is dropped whole."""
 PHRASE_CACHE_SIZE = 4096
 ANALYSIS_CACHE_SIZE = 256
 
@@ -189,7 +187,7 @@ def answer_regions(text: str) -> list[AnswerRegion]:
 # ---------------------------------------------------------------------------------------------
 # Sentences
 
-_ABBREVIATIONS = {"e.g", "i.e", "vs", "etc", "approx", "fig", "eq", "cf", "al", "no", "sec", "min", "resp"}
+_ABBREVIATIONS = {"e.g", "i.e", "vs", "approx", "fig", "eq", "cf", "al", "resp", "w.r.t", "wrt"}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
 _REJECT_HEADER_RE = re.compile(
     r"^(?:(?:✗|❌|✘)\s*)?(?:not\s+(?:needed|required|used|necessary|relevant|applicable|correct)"
@@ -272,7 +270,7 @@ def _split_unit(unit: str) -> list[tuple[int, str]]:
     for m in _SENTENCE_END_RE.finditer(unit):
         before = unit[start : m.start()]
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
-        if last_word.rstrip(".").casefold() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+", last_word):
+        if last_word.rstrip(".").casefold() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.){2,}", last_word):
             continue
         pieces.append((start, before))
         start = m.end()
@@ -330,11 +328,8 @@ def strip_question_copies(answer: str, question: str) -> str:
             if tuple(keys[i : i + COPY_MIN_WORDS]) in grams:
                 for j in range(i, i + COPY_MIN_WORDS):
                     covered[j] = True
-        n_cov = sum(covered)
-        if not n_cov:
+        if not any(covered):
             kept.append(line)
-            continue
-        if n_cov >= COPY_DROP_LINE_SHARE * len(words):
             continue
         pieces: list[str] = []
         pos = 0

@@ -20,6 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 OPENAI_PATH = "/v1/chat/completions"
 ANTHROPIC_PATH = "/v1/messages"
 CHUNK_CHARS = 12
+POLL_S = 0.02
+"""How often the server loop checks for shutdown: keeps each test's teardown short."""
 
 
 @dataclass
@@ -70,7 +72,7 @@ class FakeServer:
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(POLL_S,), daemon=True)
 
     # -- lifecycle -----------------------------------------------------------------------------
     def __enter__(self) -> "FakeServer":

@@ -20,7 +20,7 @@ EXPECTED = {
             "q7b": HumanLabel(I, C), "q7c": OK, "q8a.i": OK, "q8a.ii": OK, "q8a.iii": OK, "q8b": OK,
         },
     },
-    "claude-cursor-q3b.md": {"model": "claude-opus", "turns": 6, "labels": {"q3b.i": OK, "q3b.ii": HumanLabel(I, C)}},
+    "claude-cursor-q3b.md": {"model": "claude-opus", "turns": 6, "labels": {"q3b.i": OK, "q3b.ii": OK}},
     "claude-cursor-q4.md": {"model": "claude-opus", "turns": 2, "labels": {"q4a": OK, "q4b": OK, "q4c": OK}},
     "claude-cursor-q7.md": {"model": "claude-opus", "turns": 2, "labels": {"q7a": OK, "q7b": OK, "q7c": OK}},
     "claude-cursor-q8.md": {

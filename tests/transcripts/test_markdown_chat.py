@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,23 @@ def test_cursor_separator_at_top_is_not_front_matter():
     assert conv.model is None
     assert conv.turns[0].text == "model: is this yaml?"
     assert conv.turns[1].text == "No, it is a turn."
+
+
+def test_readme_example_parses():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("<!-- section: transcripts -->")[1].split("<!-- end: transcripts -->")[0]
+    example = re.search(r"```markdown\n(.*?)```", section, re.S).group(1)
+    [conv] = parse_markdown_chat(example, "README example")
+    assert [t.role for t in conv.turns] == ["user", "assistant"]
+    assert conv.human_labels["q7b"] == HumanLabel("incorrect", "correct")
+
+
+def test_long_hostile_preamble_line_is_quick():
+    hostile = "_Exported on " + " from x" * 200_000 + "\n# " + " #" * 200_000 + "\n"
+    [conv] = parse_markdown_chat(hostile + "**User**\n\nq\n\n**AI**\n\na\n", "big.md")
+    assert conv.title is None and conv.metadata == {}
+
+
+def test_long_lines_that_start_like_role_lines_are_quick():
+    lines = ["## User" + " " * 1_000_000 + "x", "**User**" + " " * 1_000_000 + "x", "You said:" + " " * 1_000_000 + "x"]
+    assert find_role_lines(lines) == []

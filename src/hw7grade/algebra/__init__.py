@@ -3,7 +3,7 @@
 Pure functions, no I/O. Model text is tokenised and parsed by hand (never eval/sympify), symbols
 are non-commuting matrices with shapes from a table, and equivalence is decided exactly by
 evaluation on seeded random integer matrices modulo a large prime (see `evaluate`).
-Entry points: `compare`, `parse_statements`, `find_candidates`, `answer_statements`, `pca`.
+Entry points: `compare`, `parse_statements`, `find_candidates`, `answer_statements`, `check_at_pca`.
 """
 
 from .candidates import Candidate, answer_statements, find_candidates
@@ -21,6 +21,7 @@ from .equivalence import (
 )
 from .limits import MATH_TIMEOUT_S, Deadline, MathError
 from .parser import canonical_name
+from .pca import PcaRoles, PcaVerdict, check_at_pca
 from .shapes import HW7_SHAPES, normalise_table
 
 __all__ = [
@@ -31,12 +32,15 @@ __all__ = [
     "MATH_TIMEOUT_S",
     "MathError",
     "MathResult",
+    "PcaRoles",
+    "PcaVerdict",
     "Prepared",
     "STATUSES",
     "Statement",
     "answer_statements",
     "best_match",
     "canonical_name",
+    "check_at_pca",
     "compare",
     "compare_prepared",
     "find_candidates",

@@ -157,33 +157,41 @@ class Prepared:
     sizes: list[tuple[int, int]]
     values: list[list[int]]
     ctx: ShapeContext
+    shape_problem: str | None = None
+    """Set when a gradient's shape is not its variable's (reported unless it is a wrong-variable case)."""
 
     @property
     def kind(self) -> Kind:
         return self.statement.kind
 
 
-def prepare(statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> Prepared:
+def prepare(
+    statement: Statement,
+    table: Mapping[str, tuple[str, str]],
+    deadline: Deadline,
+    trials: list[Trial] | None = None,
+) -> Prepared:
+    """Infer the statement's shape and evaluate it on each trial (fresh random ones by default)."""
     ctx = ShapeContext(table)
     shape = ctx.infer(statement.lhs)
     node = statement.lhs
     if statement.rhs is not None:
         shape = ctx.unify_shapes(shape, ctx.infer(statement.rhs), statement.lhs, statement.rhs)
         node = statement.lhs if isinstance(statement.rhs, Zero) else Add((statement.lhs, Neg(statement.rhs)))
+    shape_problem = None
     if statement.kind == "gradient" and statement.wrt in table:
         expected = table[statement.wrt]
         if shape is None or not (ctx.unify(shape[0], expected[0]) and ctx.unify(shape[1], expected[1])):
-            raise MathError(
-                "shape_error",
+            shape_problem = (
                 f"a gradient with respect to {statement.wrt} must be {ctx.show(expected)}, "
-                f"but {render(statement.lhs)} is {ctx.show(shape)}",
+                f"but {render(statement.lhs)} is {ctx.show(shape)}"
             )
     sizes, values = [], []
-    for trial in make_trials(table):
+    for trial in trials if trials is not None else make_trials(table):
         value = Evaluator(ctx, trial, deadline).eval(node)
         sizes.append((0, 0) if isinstance(value, int) else (len(value), len(value[0])))
         values.append(flatten(value))
-    return Prepared(statement, ctx.resolve(shape), sizes, values, ctx)
+    return Prepared(statement, ctx.resolve(shape), sizes, values, ctx, shape_problem)
 
 
 def _transposed_values(p: Prepared) -> tuple[list[tuple[int, int]], list[list[int]]]:
@@ -265,6 +273,8 @@ def compare_prepared(ref: Prepared, cand: Prepared) -> MathResult:
             wrt=wrt,
             candidate=text,
         )
+    if cand.shape_problem:
+        return MathResult("shape_error", cand.shape_problem, wrt=wrt, candidate=text)
     if as_condition:
         for c, transposed in ((direct, False), (flipped, True)):
             if c:

@@ -12,6 +12,7 @@ from .concepts import ConceptsCheck
 from .forbidden import ForbiddenCheck
 from .math_equiv import MathEquivCheck
 from .numbers import NumbersCheck
+from .pca_satisfies import PcaSatisfiesCheck
 from .sequence import SequenceCheck
 from .stance import StanceCheck
 from .word_count import WordCountCheck
@@ -25,6 +26,7 @@ CHECK_TYPES: tuple[type[CheckSpec], ...] = (
     StanceCheck,
     WordCountCheck,
     MathEquivCheck,
+    PcaSatisfiesCheck,
 )
 
 AnyCheck = Annotated[Union[CHECK_TYPES], Field(discriminator="type")]  # type: ignore[valid-type]

@@ -43,6 +43,7 @@ from . import ask as _ask  # noqa: E402
 from . import models as _models  # noqa: E402
 from . import compare as _compare  # noqa: E402
 from . import agree as _agree  # noqa: E402
+from . import math as _math  # noqa: E402
 
 app.command("grade")(_grade.grade)
 app.add_typer(_rubrics.app, name="rubrics")
@@ -50,6 +51,7 @@ app.command("ask")(_ask.ask)
 app.command("models")(_models.models)
 app.command("compare")(_compare.compare)
 app.command("agree")(_agree.agree)
+app.command("math")(_math.math)
 
 
 def main() -> None:

@@ -99,16 +99,16 @@ def ask(
         for p in providers.values():
             p.close()
         saved = [s for s in sessions if s.path is not None]
-        err.print(f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.", markup=False, highlight=False)
+        err.print(f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.", markup=False, highlight=False, soft_wrap=True)
         raise
 
     done = [s for s in sessions if s.answered]
     if done:
         _report(done, rubric, console, json_path, verbose)
     if wants_prompt and done:
-        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, verbose)
+        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose)
     for session, error in failures:
-        err.print(f"Error: {session.spec.model} {session.part_ids[0]}: {error}", markup=False, highlight=False)
+        err.print(f"Error: {session.spec.model} {session.part_ids[0]}: {error}", markup=False, highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(max(error.exit_code for _, error in failures))
 
@@ -156,12 +156,13 @@ def _stream_reply(call, console, err):
 
     def on_retry(retry: int, wait: float, exc: Exception) -> None:
         buffer.clear()
-        err.print(f"[yellow]retry {retry} in {wait:.1f}s:[/] {exc}", highlight=False)
+        err.print(f"[yellow]retry {retry} in {wait:.1f}s:[/] {exc}", highlight=False, soft_wrap=True)
 
     if not console.is_terminal:
         # Piped: print the answer once complete, so no retried half-answer ends up in the output.
         completion = call(None, on_retry)
         console.file.write(completion.text.rstrip("\n") + "\n")
+        console.file.flush()
         return completion
     with Live(console=console, refresh_per_second=LIVE_REFRESH_PER_S, vertical_overflow="visible") as live:
         def on_text(text: str) -> None:
@@ -179,7 +180,7 @@ def _note_completion(completion, path: Path, err) -> None:
     err.print(
         f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
         f"{source}; saved {path}",
-        markup=False, highlight=False,
+        markup=False, highlight=False, soft_wrap=True,
     )
 
 
@@ -291,14 +292,17 @@ def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bo
         write_json_report(report, json_path)
 
 
-def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, verbose: bool) -> None:
-    """Follow-ups on one conversation, read line by line until /quit or end of input."""
+def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool) -> None:
+    """Follow-ups on one conversation, read line by line until /quit or end of input.
+
+    Each reply is saved and re-graded (first vs final attempt); the JSON report, if asked for,
+    is rewritten to match."""
     from ..errors import Hw7gradeError
     from ..providers.models import make_provider, require_key, resolve_model
 
-    console.print(INTERACTIVE_HELP, markup=False, highlight=False)
+    console.print(INTERACTIVE_HELP, markup=False, highlight=False, soft_wrap=True)
     while True:
-        console.print("you> ", end="", markup=False, highlight=False)
+        console.print("you> ", end="", markup=False, highlight=False, soft_wrap=True)
         line = sys.stdin.readline()
         if not line:
             console.print()
@@ -316,20 +320,20 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
 
                 render_report(render_only, console, verbose=verbose)
             elif command == "/save":
-                err.print(f"saved {session.save(save_dir)}", markup=False, highlight=False)
+                err.print(f"saved {session.save(save_dir)}", markup=False, highlight=False, soft_wrap=True)
             elif command == "/model":
                 spec = resolve_model(argument)
                 require_key(spec.provider)
                 session.switch(make_provider(spec, base_url if spec.provider == "openai" else None),
                                _endpoint(spec.provider, base_url))
-                err.print(f"next answers from {spec.model} ({spec.provider})", markup=False, highlight=False)
+                err.print(f"next answers from {spec.model} ({spec.provider})", markup=False, highlight=False, soft_wrap=True)
             elif command.startswith("/"):
-                err.print(f"Unknown command {command}. {INTERACTIVE_HELP}", markup=False, highlight=False)
+                err.print(f"Unknown command {command}. {INTERACTIVE_HELP}", markup=False, highlight=False, soft_wrap=True)
             else:
                 completion = _stream_reply(
                     lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry), console, err
                 )
                 _note_completion(completion, session.save(save_dir), err)
-                _report([session], rubric, console, None, verbose)
+                _report([session], rubric, console, json_path, verbose)
         except Hw7gradeError as error:
-            err.print(f"Error: {error}", markup=False, highlight=False)
+            err.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)

@@ -52,3 +52,15 @@ def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubr
     for check in part.checks:
         points = f"{check.points:g} pt" if check.counts_toward_total else f"caps the part at {getattr(check, 'cap', 0):g}"
         console.print(f"- {escape(check.label)} ({check.type}, {points}): {escape(check.feedback)}")
+
+
+@app.command("test")
+def test_cases(
+    rubrics_dir: Optional[Path] = _RUBRICS,
+    cases_dir: Optional[Path] = typer.Option(None, "--cases", help="Case folder (default: the rubric folder's cases/)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every case, not only the surprises."),
+) -> None:
+    """Grade each rubric's known answers (rubrics/cases/*.yaml); exit 1 on any surprise or missing case."""
+    from ..rubric_cases import run_rubric_tests
+
+    raise typer.Exit(run_rubric_tests(rubrics_dir, cases_dir, verbose))

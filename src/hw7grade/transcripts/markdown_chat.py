@@ -18,6 +18,10 @@ from .turns import build_turns
 USER_ROLES = ("user", "you", "human", "student")
 ASSISTANT_ROLES = ("assistant", "chatgpt", "claude", "cursor", "model", "ai", "gemini")
 FORMAT = "markdown"
+MAX_ROLE_LINE_CHARS = 40
+"""The longest role line (`###### **Assistant**:`) is far shorter; longer lines are text, unmatched."""
+MAX_HEADER_LINE_CHARS = 500
+"""Title and "Exported on" lines are short; bounding the lines matched keeps the regexes fast."""
 
 _ROLE = "|".join(USER_ROLES + ASSISTANT_ROLES)
 _BOLD_RE = re.compile(rf"^\s*\*\*\s*({_ROLE})\s*:?\s*\*\*\s*:?\s*$", re.IGNORECASE)
@@ -54,7 +58,8 @@ def find_role_lines(lines: list[str]) -> list[RoleLine]:
             elif mark.startswith(fence):
                 fence = None
             continue
-        if fence is not None:
+        line = line.rstrip()
+        if fence is not None or len(line) > MAX_ROLE_LINE_CHARS:
             continue
         if m := _BOLD_RE.match(line):
             found.append(RoleLine(i, "bold", _role(m.group(1))))
@@ -97,7 +102,7 @@ def parse_markdown_chat(text: str, source: str) -> list[Conversation]:
     title: str | None = None
     metadata: dict[str, object] = {}
     preamble = lines[: role_lines[0].index] if role_lines else lines
-    for line in preamble:
+    for line in (ln for ln in preamble if len(ln) <= MAX_HEADER_LINE_CHARS):
         if title is None and (m := _TITLE_RE.match(line)):
             title = m.group(1)
         elif m := _EXPORTED_RE.match(line):

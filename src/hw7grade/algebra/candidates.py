@@ -1,0 +1,167 @@
+"""Finding the mathematics in an answer: display and inline math, `\\boxed{}`, aligned rows, and
+plain-text formulas such as `W_2^T (W_2 W_1 - I) X X^T = 0`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Mapping
+
+from .equivalence import Statement, parse_statements
+from .limits import MAX_INPUT_CHARS, Deadline, MathError
+
+Source = Literal["display", "inline", "boxed", "aligned", "plain"]
+
+MAX_CANDIDATES = 200
+"""Most candidate snippets taken from one answer (later ones are ignored)."""
+
+_DISPLAY_RE = re.compile(
+    r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}(.+?)\\end\{\3\4\}",
+    re.DOTALL,
+)
+_INLINE_RE = re.compile(r"\\\((.+?)\\\)|(?<![\\$])\$(?!\$)([^$\n]+?)(?<!\\)\$")
+_ROW_ENV_RE = re.compile(r"\\(?:begin|end)\{(?:aligned|align|split|gathered|gather|eqnarray|alignedat|equation|multline)\*?\}(?:\{\d+\})?")
+_ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
+_ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
+_WORD_RE = re.compile(r"\S+")
+_CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
+_ENGLISH_RE = re.compile(r"[a-z]{3,}")
+_MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−")
+_TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
+_SYMBOL_WORD_RE = re.compile(r"^[A-Z]{1,3}$|^[A-Z][0-9k]$|^[0-9]+$|^[-+=]$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    start: int
+    """Offset of the snippet's region in the answer."""
+    source: Source
+
+
+def find_candidates(answer: str) -> list[Candidate]:
+    """Math snippets in reading order; each is one expression, equation or equation chain."""
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for match in _DISPLAY_RE.finditer(answer):
+        body = next(g for g in (match.group(1), match.group(2), match.group(5)) if g is not None)
+        taken.append(match.span())
+        found.extend(_from_region(body, match.start(), "display"))
+    for match in _INLINE_RE.finditer(answer):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        taken.append(match.span())
+        found.extend(_from_region(match.group(1) or match.group(2), match.start(), "inline"))
+    for start, body in _boxed(answer):
+        found.append(Candidate(body.strip(), start, "boxed"))
+    masked = _mask(answer, taken)
+    found.extend(_plain(masked))
+    found.sort(key=lambda c: c.start)
+    unique: list[Candidate] = []
+    seen: set[str] = set()
+    for cand in found:
+        if cand.text and cand.text not in seen:
+            seen.add(cand.text)
+            unique.append(cand)
+    return unique[:MAX_CANDIDATES]
+
+
+def _from_region(body: str, start: int, source: Source) -> list[Candidate]:
+    if "\\\\" not in body and "&" not in body:
+        return [Candidate(body.strip(), start, source)]
+    body = _ROW_ENV_RE.sub(" ", body)
+    statements: list[str] = []
+    for row in _ROW_BREAK_RE.split(body):
+        row = _ANNOTATION_RE.sub("", row.replace("&", " ")).strip()
+        if not row:
+            continue
+        if statements and row[0] in "=+-":
+            statements[-1] += " " + row
+        else:
+            statements.append(row)
+    return [Candidate(s, start, "aligned") for s in statements]
+
+
+def _boxed(answer: str) -> list[tuple[int, str]]:
+    out = []
+    for match in re.finditer(r"\\boxed\s*\{", answer):
+        depth, i = 1, match.end()
+        while i < len(answer) and depth:
+            depth += {"{": 1, "}": -1}.get(answer[i], 0)
+            i += 1
+        if depth == 0:
+            out.append((match.start(), answer[match.end(): i - 1]))
+    return out
+
+
+def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(answer)
+    for a, b in spans:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _mathy(word: str) -> bool:
+    core = word.strip(".,;:!?*`\"")
+    if not core:
+        return False
+    if _TRACE_WORD_RE.match(core):
+        return True
+    if _ENGLISH_RE.search(core.replace("\\", " \\")) and "\\" not in core:
+        return False
+    if "\\" in core:
+        return not re.search(r"\\(?:text|textbf|emph)\b", core)
+    return bool(_MATH_CHARS & set(core)) or bool(_SYMBOL_WORD_RE.match(core))
+
+
+def _plain(masked: str) -> list[Candidate]:
+    """Runs of formula-like words in text outside math delimiters."""
+    out = []
+    # A line that starts with `=` continues the previous line's chain.
+    masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
+    for line_match in re.finditer(r"[^\n]+", masked):
+        line = line_match.group(0)
+        run: list[re.Match[str]] = []
+        for word in list(_WORD_RE.finditer(line)) + [None]:
+            if word is not None and _mathy(word.group(0)):
+                run.append(word)
+                continue
+            if run:
+                text = line[run[0].start(): run[-1].end()].strip(" .,;:!?*`\"")
+                if _formula_like(text):
+                    out.append(Candidate(text, line_match.start() + run[0].start(), "plain"))
+                run = []
+    return out
+
+
+def _formula_like(text: str) -> bool:
+    letters = sum(1 for c in text if c.isupper())
+    return letters >= 1 and ("=" in text or "^" in text or "ᵀ" in text or letters >= 2)
+
+
+def answer_statements(
+    answer: str,
+    shapes: Mapping[str, tuple[str, str]] | None = None,
+    deadline: Deadline | None = None,
+) -> tuple[list[tuple[Candidate, Statement]], list[tuple[Candidate, MathError]]]:
+    """Every statement the answer makes, with where it came from; unusable snippets with why."""
+    deadline = deadline or Deadline()
+    statements: list[tuple[Candidate, Statement]] = []
+    errors: list[tuple[Candidate, MathError]] = []
+    for cand in find_candidates(answer):
+        if len(cand.text) > MAX_INPUT_CHARS:
+            errors.append((cand, MathError("limit", "the formula is too long")))
+            continue
+        try:
+            found, errs = parse_statements(cand.text, shapes, deadline)
+        except MathError as exc:
+            if deadline.expired:
+                errors.append((cand, exc))
+                break
+            errors.append((cand, exc))
+            continue
+        statements.extend((cand, s) for s in found)
+        errors.extend((cand, e) for e in errs)
+    return statements, errors

@@ -1,0 +1,108 @@
+"""Does a stated condition hold at the PCA solution W_1 = U_k^T, W_2 = U_k? Decided exactly.
+
+Each trial builds X = U S V^T over the field of `evaluate.P`, with U and V products of Householder
+reflections (orthogonal: U^T U = I holds exactly in the field) and S diagonal with distinct
+entries, so X X^T = U (S S^T) U^T and U_k (the first k columns of U) holds eigenvectors of X X^T.
+A condition that holds for every such instance is zero at the PCA point; a wrong one is caught
+with overwhelming probability (Schwartz-Zippel, as for `evaluate`).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Literal, Mapping
+
+from .equivalence import Statement, prepare
+from .evaluate import P, Trial, matmul, transpose
+from .limits import Deadline, MathError
+
+PCA_DIMS: tuple[tuple[int, int, int], ...] = ((2, 4, 5), (3, 5, 4))
+"""(k, m, n) per trial: k < m, and both m < n and m > n are covered."""
+HOUSEHOLDER_STEPS = 3
+"""Reflections multiplied into each random orthogonal matrix."""
+
+Verdict = Literal["holds", "fails", "identity", "skipped"]
+
+
+@dataclass(frozen=True)
+class PcaRoles:
+    """Which symbols play data, principal components, encoder and decoder (canonical names)."""
+
+    data: str = "X"
+    components: str = "U_k"
+    encoder: str = "W_1"
+    decoder: str = "W_2"
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset({self.data, self.components, self.encoder, self.decoder})
+
+
+@dataclass(frozen=True)
+class PcaVerdict:
+    status: Verdict
+    message: str = ""
+
+
+def _orthogonal(n: int, rng: random.Random) -> list[list[int]]:
+    q = [[1 if i == j else 0 for j in range(n)] for i in range(n)]
+    for _ in range(HOUSEHOLDER_STEPS):
+        while True:
+            v = [rng.randrange(P) for _ in range(n)]
+            norm = sum(x * x for x in v) % P
+            if norm:
+                break
+        c = 2 * pow(norm, P - 2, P) % P
+        h = [[((1 if i == j else 0) - c * v[i] * v[j]) % P for j in range(n)] for i in range(n)]
+        q = matmul(q, h)
+    return q
+
+
+def pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles = PcaRoles()) -> list[Trial]:
+    """Trials whose bindings put the four role symbols at the PCA point."""
+    for name in (roles.data, roles.components):
+        if name not in table:
+            raise MathError("unsupported", f"the shape table has no {name}")
+    m_name, n_name = table[roles.data]
+    k_name = table[roles.components][1]
+    trials = []
+    for index, (k, m, n) in enumerate(PCA_DIMS):
+        rng = random.Random(f"pca/{index}")
+        u = _orthogonal(m, rng)
+        v = _orthogonal(n, rng)
+        sigma = rng.sample(range(1, 10 * (m + n)), min(m, n))
+        s = [[sigma[i] if i == j else 0 for j in range(n)] for i in range(m)]
+        x = matmul(matmul(u, s), transpose(v))  # type: ignore[arg-type]
+        u_k = [row[:k] for row in u]
+        u_k_t = transpose(u_k)
+        bindings = {roles.data: x, roles.components: u_k, roles.encoder: u_k_t, roles.decoder: u_k}
+        trials.append(Trial(index, {k_name: k, m_name: m, n_name: n}, bindings))
+    return trials
+
+
+def check_at_pca(
+    statement: Statement,
+    table: Mapping[str, tuple[str, str]],
+    deadline: Deadline,
+    roles: PcaRoles = PcaRoles(),
+) -> PcaVerdict:
+    """holds / fails at the PCA point; identity if it holds for all matrices; skipped if not applicable."""
+    if statement.kind == "expression":
+        return PcaVerdict("skipped", "not a condition")
+    matrices = {n for n in statement.mentions() if n in table}
+    others = matrices - roles.names
+    if others:
+        return PcaVerdict("skipped", f"mentions {', '.join(sorted(others))}")
+    try:
+        generic = prepare(statement, table, deadline)
+        if all(not x for flat in generic.values for x in flat):
+            return PcaVerdict("identity", "holds for all matrices")
+        at_pca = prepare(statement, table, deadline, pca_trials(table, roles))
+    except MathError as exc:
+        if exc.status == "limit":
+            raise
+        return PcaVerdict("skipped", exc.message)
+    if all(not x for flat in at_pca.values for x in flat):
+        return PcaVerdict("holds")
+    return PcaVerdict("fails", f"{statement.describe()} is false at W_1 = U_k^T, W_2 = U_k")

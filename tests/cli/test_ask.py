@@ -1,0 +1,276 @@
+"""`hw7grade ask` end to end: the real SDKs against the local fake server, through the base-URL
+variables, with fake keys that must never reach the output, the transcripts, the cache or the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hw7grade.cli import app
+from hw7grade.providers.models import aliases
+from hw7grade.transcripts.native import NativeTranscript
+from providers.fake_server import (
+    ANTHROPIC_PATH,
+    OPENAI_PATH,
+    Drop,
+    FakeServer,
+    MidStreamError,
+    Reply,
+    Slow,
+    Status,
+)
+
+OPENAI_KEY = "sk-test-FAKEKEY123"
+ANTHROPIC_KEY = "sk-ant-test-FAKEKEY456"
+CORRECT = "Teacher forcing feeds the reference shifted right.\n\nAnswer: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog"
+WRONG = "The decoder reads its own samples.\n\nAnswer: w1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog"
+runner = CliRunner()
+
+
+@pytest.fixture
+def server():
+    with FakeServer() as running:
+        yield running
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> dict[str, Path]:
+    return {"save": tmp_path / "runs", "cache": tmp_path / "cache", "json": tmp_path / "report.json"}
+
+
+def env_for(server: FakeServer, dirs: dict[str, Path], **extra: str | None) -> dict[str, str | None]:
+    env = {
+        "OPENAI_API_KEY": OPENAI_KEY,
+        "ANTHROPIC_API_KEY": ANTHROPIC_KEY,
+        "OPENAI_BASE_URL": server.openai_base_url,
+        "ANTHROPIC_BASE_URL": server.anthropic_base_url,
+        "HW7GRADE_CACHE_DIR": str(dirs["cache"]),
+        "HW7GRADE_BACKOFF_BASE_S": "0.01",
+        "HW7GRADE_RETRY_AFTER_CAP_S": "0.05",
+        "HW7GRADE_RUBRICS": None,
+    }
+    env.update(extra)
+    return env
+
+
+def ask(server, dirs, *args: str, input: str | None = None, **env: str | None):
+    return runner.invoke(
+        app, ["ask", *args, "--save-dir", str(dirs["save"])], env=env_for(server, dirs, **env), input=input,
+        catch_exceptions=False,
+    )
+
+
+def transcripts(dirs) -> list[NativeTranscript]:
+    files = sorted(dirs["save"].glob("*.json")) if dirs["save"].exists() else []
+    return [NativeTranscript.model_validate_json(f.read_text()) for f in files]
+
+
+def assert_no_key_anywhere(result, dirs) -> None:
+    assert "FAKEKEY" not in result.output
+    for folder in (dirs["save"], dirs["cache"], dirs["json"].parent):
+        for f in folder.rglob("*") if folder.exists() else []:
+            if f.is_file():
+                assert "FAKEKEY" not in f.read_text(errors="replace"), f
+
+
+@pytest.mark.parametrize("alias, path", [("gpt4o", OPENAI_PATH), ("claude", ANTHROPIC_PATH)])
+def test_ask_streams_grades_saves_and_reports(alias, path, server, dirs):
+    (server.openai if path == OPENAI_PATH else server.anthropic)(Reply(CORRECT, input_tokens=40, output_tokens=30))
+    result = ask(server, dirs, "q7b", "--model", alias, "--json", str(dirs["json"]))
+    assert result.exit_code == 0, result.output
+    assert "w5 = dog" in result.output and "q7b" in result.output
+    request = server.requests[0]
+    assert request.path == path and request.body["stream"] is True
+    assert request.body["messages"][-1]["content"].startswith("Question q7b. ")
+    [saved] = transcripts(dirs)
+    spec = aliases()[alias]
+    assert (saved.provider, saved.model, saved.parts) == (spec.provider, spec.model, ["q7b"])
+    assert [t.role for t in saved.turns] == ["user", "assistant"]
+    answer = saved.turns[1]
+    assert answer.text == CORRECT and answer.model.startswith(spec.model)
+    assert (answer.usage.input_tokens, answer.usage.output_tokens) == (40, 30)
+    assert answer.latency_s is not None and not answer.cached
+    assert saved.parameters["max_tokens"] == 2048 and saved.parameters["model_asked"] == alias
+    report = json.loads(dirs["json"].read_text())
+    assert report["schema"] == "hw7grade.report/1"
+    final = [p for p in report["transcripts"][0]["parts"] if p["attempt"] == "final"]
+    assert [(p["id"], p["score"], p["max_score"]) for p in final] == [("q7b", 3.0, 3.0)]
+    assert_no_key_anywhere(result, dirs)
+
+
+def test_repeated_ask_comes_from_the_cache_and_no_cache_asks_again(server, dirs):
+    server.openai(Reply(CORRECT), Reply(WRONG), Reply(CORRECT))
+    first = ask(server, dirs, "q7b", "--model", "gpt4o")
+    second = ask(server, dirs, "q7b", "--model", "gpt4o")
+    assert first.exit_code == second.exit_code == 0
+    assert server.count(OPENAI_PATH) == 1
+    assert "cache" in second.output
+    cached = transcripts(dirs)
+    assert [t.turns[1].cached for t in cached].count(True) == 1
+    fresh = ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache")
+    assert fresh.exit_code == 0 and server.count(OPENAI_PATH) == 2
+    assert "saw" in fresh.output
+    changed = ask(server, dirs, "q7b", "--model", "gpt4o", "--max-tokens", "99")
+    assert changed.exit_code == 0 and server.count(OPENAI_PATH) == 3  # other parameters, other key
+    assert_no_key_anywhere(fresh, dirs)
+
+
+@pytest.mark.parametrize("kind", ["openai", "anthropic"])
+def test_transient_faults_are_retried_and_never_saved_half(kind, server, dirs):
+    script = server.openai if kind == "openai" else server.anthropic
+    script(Status(429, headers={"retry-after": "1"}), Status(500), MidStreamError(), Drop(), Reply(CORRECT))
+    model = "gpt4o" if kind == "openai" else "claude"
+    result = ask(server, dirs, "q7b", "--model", model)
+    assert result.exit_code == 0, result.output
+    assert len(server.requests) == 5
+    assert result.output.count("retry ") == 4
+    assert "Partial answer" not in result.output
+    [saved] = transcripts(dirs)
+    assert saved.turns[1].text == CORRECT
+
+
+def test_failure_after_retries_exits_3_and_saves_nothing(server, dirs):
+    server.anthropic(Status(500), Status(503))
+    result = ask(server, dirs, "q7b", "--model", "claude", "--max-retries", "1")
+    assert result.exit_code == 3
+    assert len(server.requests) == 2
+    assert "Gave up after 2 attempt(s)" in result.output
+    assert transcripts(dirs) == []
+    assert not dirs["cache"].exists() or not any(p.is_file() for p in dirs["cache"].rglob("*"))
+
+
+def test_timeout_is_retried_then_fails_with_exit_3(server, dirs):
+    server.openai(Slow(5), Slow(5))
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--timeout", "0.3", "--max-retries", "1")
+    assert result.exit_code == 3
+    assert "timeout" in result.output and len(server.requests) == 2
+
+
+@pytest.mark.parametrize("step, words", [
+    (Status(401, echo_key=True), "OPENAI_API_KEY"),
+    (Status(429, body={"error": {"message": "You exceeded your current quota", "type": "insufficient_quota",
+                                 "code": "insufficient_quota"}}), "quota"),
+])
+def test_auth_and_quota_errors_are_not_retried_and_exit_2(step, words, server, dirs):
+    server.openai(step)
+    result = ask(server, dirs, "q7b", "--model", "gpt4o")
+    assert result.exit_code == 2
+    assert len(server.requests) == 1
+    assert words in result.output
+    assert_no_key_anywhere(result, dirs)
+
+
+def test_missing_key_exits_2_before_any_request(server, dirs):
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--model", "claude", ANTHROPIC_API_KEY=None)
+    assert result.exit_code == 2
+    assert "Set ANTHROPIC_API_KEY" in result.output
+    assert server.requests == []
+
+
+def test_many_models_and_parts_run_concurrently_behind_a_table(server, dirs):
+    server.openai(*[Reply(CORRECT) for _ in range(3)])
+    server.anthropic(*[Reply(CORRECT) for _ in range(3)])
+    result = ask(server, dirs, "q7", "--model", "gpt4o", "--model", "claude", "--concurrency", "3",
+                 "--json", str(dirs["json"]))
+    assert result.exit_code == 0, result.output
+    assert server.count(OPENAI_PATH) == 3 and server.count(ANTHROPIC_PATH) == 3
+    saved = transcripts(dirs)
+    assert sorted((t.provider, t.parts[0]) for t in saved) == sorted(
+        (p, q) for p in ("openai", "anthropic") for q in ("q7a", "q7b", "q7c")
+    )
+    asked = {r.body["messages"][-1]["content"].split(".")[0] for r in server.requests}
+    assert asked == {"Question q7a", "Question q7b", "Question q7c"}
+    assert "status" in result.output  # the progress table's header
+    assert len(json.loads(dirs["json"].read_text())["transcripts"]) == 6
+
+
+def test_one_failing_conversation_does_not_sink_the_others(server, dirs):
+    server.openai(Reply(CORRECT))
+    server.anthropic(Status(401))
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--model", "claude")
+    assert result.exit_code == 2
+    assert [t.provider for t in transcripts(dirs)] == ["openai"]
+    assert "Anthropic rejected the API key" in result.output
+
+
+def test_interactive_follow_up_is_streamed_regraded_and_saved(server, dirs):
+    server.openai(Reply(WRONG), Reply(CORRECT))
+    follow_up = "Read the question again: the correct translation is 'I see a dog'"
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--interactive", "--json", str(dirs["json"]),
+                 input=f"{follow_up}\n/grade\n/save\n/quit\n")
+    assert result.exit_code == 0, result.output
+    second = server.requests[1].body["messages"]
+    assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]
+    assert second[-1]["content"] == follow_up and second[2]["content"] == WRONG
+    [saved] = transcripts(dirs)
+    assert [t.role for t in saved.turns] == ["user", "assistant", "user", "assistant"]
+    assert saved.turns[3].text == CORRECT
+    # the re-grade compares the first attempt (wrong) with the final one (right)
+    parts = json.loads(dirs["json"].read_text())["transcripts"][0]["parts"]
+    assert {p["attempt"]: p["score"] for p in parts if p["id"] == "q7b"} == {"first": 0.0, "final": 3.0}
+    assert "Unknown command" not in result.output and "saved" in result.output
+
+
+def test_model_command_switches_the_answering_model(server, dirs):
+    server.openai(Reply(WRONG))
+    server.anthropic(Reply(CORRECT))
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--interactive", input="/model claude\nTry again.\n/quit\n")
+    assert result.exit_code == 0, result.output
+    assert server.count(ANTHROPIC_PATH) == 1
+    [saved] = transcripts(dirs)
+    assert saved.provider == "openai"
+    assert saved.turns[3].model.startswith(aliases()["claude"].model)
+
+
+def test_without_a_terminal_it_never_waits_for_input(server, dirs):
+    server.openai(Reply(CORRECT))
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", input="this must not be read\n")
+    assert result.exit_code == 0
+    assert "you>" not in result.output and len(server.requests) == 1
+
+
+def test_interactive_needs_a_single_conversation(server, dirs):
+    result = ask(server, dirs, "q7", "--model", "gpt4o", "--interactive")
+    assert result.exit_code == 2 and "exactly one model and one part" in result.output
+    assert server.requests == []
+
+
+def test_no_stream_makes_a_plain_request(server, dirs):
+    server.anthropic(Reply(CORRECT))
+    result = ask(server, dirs, "q7b", "--model", "claude", "--no-stream")
+    assert result.exit_code == 0, result.output
+    assert not server.requests[0].body.get("stream")
+    assert transcripts(dirs)[0].turns[1].text == CORRECT
+
+
+def test_base_url_option_overrides_the_environment(server, dirs):
+    server.openai(Reply(CORRECT))
+    result = ask(server, dirs, "q7b", "--model", "openai:local-model", "--base-url", server.openai_base_url,
+                 OPENAI_BASE_URL="http://127.0.0.1:9/v1")
+    assert result.exit_code == 0, result.output
+    assert server.requests[0].body["model"] == "local-model"
+
+
+def test_parameters_reach_the_request_and_the_transcript(server, dirs):
+    server.openai(Reply(CORRECT))
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--temperature", "0.2", "--max-tokens", "300",
+                 "--system", "Be terse.")
+    assert result.exit_code == 0, result.output
+    body = server.requests[0].body
+    assert (body["temperature"], body["max_tokens"], body["messages"][0]["content"]) == (0.2, 300, "Be terse.")
+    params = transcripts(dirs)[0].parameters
+    assert (params["temperature"], params["max_tokens"], params["system"]) == (0.2, 300, "Be terse.")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["q99", "--model", "gpt4o"], "q99"),
+    (["q7b", "--model", "gpt-nine"], "Unknown model"),
+    (["q7b", "--model", "claude", "--base-url", "http://127.0.0.1:9/v1"], "--base-url"),
+])
+def test_usage_errors_exit_2_without_requests(args, message, server, dirs):
+    result = ask(server, dirs, *args)
+    assert result.exit_code == 2 and message in result.output
+    assert server.requests == []

@@ -1,0 +1,211 @@
+"""Text helpers shared by the text checks."""
+
+import pytest
+
+from hw7grade.textmatch import (
+    Sentence,
+    analyse,
+    answer_regions,
+    compile_phrase,
+    find_phrase,
+    negation_kind,
+    normalize,
+    number_word,
+    split_clauses,
+    split_sentences,
+    strip_question_copies,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        ("- $w_1 = \\text{<sos>}$", "- w1 = <sos>"),
+        ("| w₁ | <sos> |", "| w1 | <sos> |"),
+        ("$w_{3} = \\mathrm{see}$", "w3 = see"),
+        ("**Answer: 2 linear layers**", "Answer: 2 linear layers"),
+        ("✓ Answer: `nn.MSELoss`", "✓ Answer: nn.MSELoss"),
+        ("\u201cI saw a dog\u201d \u2013 it\u2019s fine", '"I saw a dog" — it\'s fine'),
+        ("&lt;sos&gt; and < sos > and \\langle sos \\rangle", "<sos> and <sos> and <sos>"),
+        ("weight_decay stays, *italic* and _also_ go", "weight_decay stays, italic and also go"),
+        ("\\textbf{\\text{nested}}", "nested"),
+        ("## Heading\n> quoted", "Heading\nquoted"),
+        ("ﬁnding", "finding"),
+        ("[the blog](https://example.org/post)", "the blog"),
+        ("λ via \\lambda", "λ via λ"),
+    ],
+)
+def test_normalize(raw, plain):
+    assert normalize(raw) == plain
+
+
+def test_split_sentences_joins_wrapped_lines_and_keeps_offsets():
+    text = normalize("It reached 94% in 341\nseconds on one GPU. Then 26 s.\n\n- item one\n- item two")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "It reached 94% in 341 seconds on one GPU.",
+        "Then 26 s.",
+        "- item one",
+        "- item two",
+    ]
+    for s in sentences:
+        assert text[s.start : s.start + len(s.text)].replace("\n", " ") == s.text
+
+
+def test_split_sentences_does_not_break_abbreviations():
+    assert [s.text for s in split_sentences("Use a norm, e.g. Frobenius. Done.")] == [
+        "Use a norm, e.g. Frobenius.",
+        "Done.",
+    ]
+
+
+def test_rejection_header_marks_following_items():
+    sentences = split_sentences("Answer: Weight Decay\nNot needed:\n- Dropout\n- Batch Norm\n\nSGD is used.")
+    rejected = {s.text: s.rejected for s in sentences}
+    assert rejected == {
+        "Answer: Weight Decay": False,
+        "Not needed:": True,
+        "- Dropout": True,
+        "- Batch Norm": True,
+        "SGD is used.": False,
+    }
+
+
+def test_reject_and_unchecked_markers():
+    sentences = split_sentences("✗ Dropout\n☐ Layer Norm\n☒ SGD\n- Batch Norm ❌")
+    assert [s.rejected for s in sentences] == [True, True, False, True]
+
+
+def test_split_clauses():
+    assert split_clauses("Yes; the product is fixed, but the norm is not — so it balances") == [
+        "Yes",
+        "the product is fixed",
+        "the norm is not",
+        "so it balances",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("norm", "the Frobenius norm", "norm"),
+        ("norm", "batch normalization", None),
+        ("norm*", "batch normalization", "normalization"),
+        ("weight decay", "use weight-decay", "weight-decay"),
+        ("weight decay", "set weight_decay=1e-4", "weight_decay"),
+        ("ResNet-50", "a ResNet50 model", "ResNet50"),
+        ("ResNet-50", "a ResNet-501 model", None),
+        ("<sos>", "feed <SOS> first", "<SOS>"),
+        ("first t ... words", "it sees the first t source words only", "first t source words"),
+        ("first t ... words", "the first t. Then words", None),
+        ("W_1", "the matrix W₁", "W1"),
+        ("two", "network", None),
+    ],
+)
+def test_compile_phrase(phrase, text, found):
+    hits = find_phrase(phrase, split_sentences(normalize(text)))
+    assert (hits[0].text if hits else None) == found
+
+
+def test_compile_phrase_is_cached():
+    assert compile_phrase("dropout") is compile_phrase("dropout")
+
+
+def test_compile_phrase_rejects_empty():
+    with pytest.raises(ValueError, match="empty phrase"):
+        compile_phrase(" ... ")
+
+
+def _kind(text: str, phrase: str) -> str | None:
+    sentence = split_sentences(normalize(text))[0]
+    m = compile_phrase(phrase).search(sentence.text)
+    assert m is not None
+    return negation_kind(sentence, m.start(), m.end())
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        ("They trained on CIFAR-10, not ImageNet.", "ImageNet", "negated"),
+        ("They trained on CIFAR-10, not ImageNet.", "CIFAR-10", None),
+        ("Dropout is not needed.", "Dropout", "negated"),
+        ("Dropout isn't needed.", "Dropout", "negated"),
+        ("Dropout / Layer Norm / Batch Norm are not used.", "Dropout", "negated"),
+        ("Dropout and Batch Norm are not used.", "Batch Norm", "negated"),
+        ("Weight decay is needed and dropout is not.", "Weight decay", None),
+        ("Dropout: not relevant here.", "Dropout", "negated"),
+        ("Dropout (not needed).", "Dropout", "negated"),
+        ("Train without dropout.", "dropout", "negated"),
+        ("Use SGD rather than Adam.", "Adam", "negated"),
+        ("Use SGD rather than Adam.", "SGD", None),
+        ("Instead of ImageNet, they used CIFAR-10.", "ImageNet", "negated"),
+        ("Instead of ImageNet, they used CIFAR-10.", "CIFAR-10", None),
+        ("Not batch norm, but dropout.", "dropout", None),
+        ("We need not only weight decay but also dropout.", "weight decay", None),
+        ("It is never ImageNet.", "ImageNet", "negated"),
+        ("A common mistake is to feed I saw a dog.", "I saw a dog", "rejected"),
+        ("It is wrong to say the lengths match.", "lengths match", "rejected"),
+        ("Feeding saw at step three is wrong.", "saw", "rejected"),
+        ("Incorrect: the lengths match.", "lengths match", "rejected"),
+        ("Do they use ImageNet?", "ImageNet", "question"),
+        ("The decoder does not see the later words, which is the problem.", "not ... later words", None),
+        ("It has no access to later source words.", "later source words", "negated"),
+    ],
+)
+def test_negation_kind(text, phrase, kind):
+    assert _kind(text, phrase) == kind
+
+
+def test_negation_window_is_limited():
+    text = "Nothing here is relevant to the question at all, yet the baseline used ImageNet."
+    assert _kind(text, "ImageNet") is None
+
+
+def test_rejected_sentence_reports_rejected():
+    s = Sentence("Dropout", unit=0, rejected=True)
+    assert negation_kind(s, 0, 7) == "rejected"
+
+
+def test_answer_regions():
+    text = normalize(
+        "✓ Answer: 2\n\nExplanation: two maps.\n\n**Answers:**\n\n- ☒ Weight Decay\n- ☒ SGD\n\nMore text.\n"
+        "So the answer is yes."
+    )
+    regions = answer_regions(text)
+    assert [r.text for r in regions] == ["2", "- ☒ Weight Decay\n- ☒ SGD", "yes."]
+    for r in regions:
+        assert text[r.start : r.end] == r.text
+
+
+def test_answer_region_empty_marker_without_content():
+    assert answer_regions("Answer:\n\n") == []
+
+
+def test_strip_question_copies_removes_long_shared_runs_only():
+    question = "Which five tokens go into the decoder during training for w1 to w5?"
+    answer = "Which five tokens go into the decoder during training for w1 to w5? They are <sos>, I, see, a, dog."
+    out = strip_question_copies(normalize(answer), question)
+    assert "Which five tokens" not in out
+    assert "They are <sos>, I, see, a, dog." in out
+
+
+def test_strip_question_copies_keeps_short_overlaps():
+    question = "The reference translation is I see a dog and the output was wrong."
+    answer = "The decoder reads I see a dog."
+    assert strip_question_copies(answer, question) == answer
+
+
+def test_strip_question_copies_without_question():
+    assert strip_question_copies("text", "") == "text"
+
+
+def test_analyse_is_cached_and_strips_copies():
+    question = "Please explain in detail why the decoder cannot see the later source words here."
+    a = analyse("Please explain in detail why the decoder cannot see the later source words here. Lengths differ.", question)
+    assert a is analyse("Please explain in detail why the decoder cannot see the later source words here. Lengths differ.", question)
+    assert [s.text for s in a.sentences if s.text.strip(". ")] == ["Lengths differ."]
+
+
+def test_number_word():
+    assert number_word("2") == "two"
+    assert number_word("Weight Decay") is None
