@@ -96,10 +96,6 @@ def normalize(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
-def fold(text: str, case_sensitive: bool = False) -> str:
-    return text if case_sensitive else text.casefold()
-
-
 # ---------------------------------------------------------------------------------------------
 # Line markers shared by checks
 

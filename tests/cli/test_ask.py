@@ -4,6 +4,7 @@ variables, with fake keys that must never reach the output, the transcripts, the
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,42 @@ def test_usage_errors_exit_2_without_requests(args, message, server, dirs):
     result = ask(server, dirs, *args)
     assert result.exit_code == 2 and message in result.output
     assert server.requests == []
+
+
+def test_live_markdown_keeps_angle_bracket_tokens():
+    from rich.console import Console
+
+    from hw7grade.cli.ask import _markdown
+
+    console = Console(width=80, record=True, force_terminal=True)
+    console.print(_markdown("**Answer:** w1 = <sos>, w2 = I, then `<eos>`"))
+    assert "w1 = <sos>, w2 = I, then <eos>" in console.export_text()
+
+
+def test_ctrl_c_keeps_completed_conversations_and_nothing_half_written(server, dirs):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    server.openai(Reply(CORRECT), Slow(30), Slow(30))
+    env = {k: v for k, v in {**os.environ, **env_for(server, dirs)}.items() if v is not None}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hw7grade", "ask", "q7", "--model", "gpt4o", "--concurrency", "3",
+         "--save-dir", str(dirs["save"])],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 20
+    while not list(dirs["save"].glob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    while len(server.requests) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    _, stderr = process.communicate(timeout=15)
+    assert process.returncode == 130, stderr
+    assert time.monotonic() - started < 5  # requests in flight are abandoned, not waited for
+    assert "Interrupted." in stderr and "1 complete conversation(s) saved" in stderr
+    assert [t.turns[1].text for t in transcripts(dirs)] == [CORRECT]
+    assert [p.name for p in dirs["save"].iterdir() if not p.name.endswith(".json")] == []

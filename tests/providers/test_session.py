@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hw7grade.errors import ProviderError
 from hw7grade.providers.base import Cancelled, ProviderParams
 from hw7grade.providers.cache import ResponseCache
 from hw7grade.providers.models import make_provider, resolve_model
@@ -66,6 +67,6 @@ def test_failed_follow_up_leaves_the_conversation_as_it_was(server, keys, monkey
     server.openai(Reply("first"))  # the follow-up gets the server's 500
     asker = Asker(RetryPolicy(max_retries=0))
     session.reply(asker)
-    with pytest.raises(Exception):
+    with pytest.raises(ProviderError):
         session.follow_up("again", asker)
     assert [m.role for m in session.messages] == ["user", "assistant"] and len(session.turns) == 2

@@ -170,8 +170,12 @@ def prepare(
     table: Mapping[str, tuple[str, str]],
     deadline: Deadline,
     trials: list[Trial] | None = None,
+    hint: Shape = None,
 ) -> Prepared:
-    """Infer the statement's shape and evaluate it on each trial (fresh random ones by default)."""
+    """Infer the statement's shape and evaluate it on each trial (fresh random ones by default).
+
+    `hint` (the reference's shape) sizes what nothing else fixes, such as a lone `I`.
+    """
     ctx = ShapeContext(table)
     shape = ctx.infer(statement.lhs)
     node = statement.lhs
@@ -186,6 +190,10 @@ def prepare(
                 f"a gradient with respect to {statement.wrt} must be {ctx.show(expected)}, "
                 f"but {render(statement.lhs)} is {ctx.show(shape)}"
             )
+    if hint is not None and shape is not None:
+        for dim, wanted in zip(shape, hint):
+            if not wanted.startswith("?"):
+                ctx.unify(dim, wanted)
     sizes, values = [], []
     for trial in trials if trials is not None else make_trials(table):
         value = Evaluator(ctx, trial, deadline).eval(node)
@@ -315,6 +323,10 @@ def _explain(ref: Prepared, cand: Prepared, as_condition: bool) -> str:
     return first_difference(expected, got) or "the two differ"
 
 
+def has_unknown_size(p: Prepared) -> bool:
+    return p.shape is not None and any(d.startswith("?") for d in p.shape)
+
+
 def better(a: MathResult | None, b: MathResult) -> MathResult:
     """The more favourable verdict (equivalent first, then scalar multiple, ... errors last)."""
     return b if a is None or _RANK[b.status] < _RANK[a.status] else a
@@ -354,7 +366,7 @@ def best_match(
     best: MathResult | None = None
     for statement in cands:
         try:
-            result = compare_prepared(ref, prepare(statement, table, deadline))
+            result = compare_prepared(ref, prepare(statement, table, deadline, hint=ref.shape))
         except MathError as exc:
             if exc.status == "limit":
                 return MathResult("limit", exc.message, candidate=statement.text)

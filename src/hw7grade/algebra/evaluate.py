@@ -22,8 +22,10 @@ from .shapes import ShapeContext
 
 P = (1 << 61) - 1
 """The field's prime: large enough that random agreement is negligible, products fit easily."""
-TRIAL_DIMS: tuple[tuple[int, ...], ...] = ((3, 4, 5, 6, 7, 8, 9, 10), (4, 2, 3, 5, 6, 7, 8, 9))
-"""Sizes handed to dimension names (sorted, then unknowns) in each trial; pairwise distinct."""
+TRIAL_DIMS: tuple[tuple[int, ...], ...] = ((3, 4, 5, 6, 7, 8, 9, 10), (2, 3, 6, 4, 5, 7, 8, 9))
+"""Sizes handed to dimension names (sorted, then unknowns) in each trial; pairwise distinct.
+For HW7 (k, m, n) both trials have k < m < n, so products such as W_2^T W_2 and X X^T are
+invertible, as they are for real data."""
 MAX_DIM_NAMES = 8
 SYMBOL_CACHE_MAX = 512
 

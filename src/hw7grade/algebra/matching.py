@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from .candidates import Candidate
-from .equivalence import _RANK, MathResult, Prepared, Statement, compare_prepared, parse_statements, prepare
+from .equivalence import (
+    _RANK,
+    MathResult,
+    Prepared,
+    Statement,
+    compare_prepared,
+    has_unknown_size,
+    parse_statements,
+    prepare,
+)
 from .limits import Deadline, MathError
 
 Entry = tuple[Candidate, Statement, Prepared | MathError]
@@ -52,6 +61,8 @@ def best_for_reference(
         if isinstance(prepared, MathError):
             result = MathResult(prepared.status, prepared.message, wrt=statement.wrt, candidate=cand.text)
         else:
+            if has_unknown_size(prepared):
+                prepared = prepare(statement, table, deadline, hint=ref.shape)
             result = compare_prepared(ref, prepared)
             result = MathResult(result.status, result.explanation, result.factor, result.transposed, result.wrt, cand.text)
         rank = _RANK[result.status]

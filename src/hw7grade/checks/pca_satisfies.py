@@ -25,7 +25,16 @@ class PcaSatisfiesCheck(CheckSpec):
     decoder: str = "W_2"
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        from ..algebra import Deadline, MathError, PcaRoles, answer_statements, canonical_name, check_at_pca, normalise_table
+        from ..algebra import (
+            Deadline,
+            MathError,
+            PcaRoles,
+            Statement,
+            answer_statements,
+            canonical_name,
+            check_at_pca,
+            normalise_table,
+        )
         from ..algebra.matching import best_for_reference, prepared_cache
 
         deadline = Deadline()
@@ -40,6 +49,15 @@ class PcaSatisfiesCheck(CheckSpec):
                 c, s, v = wrong[0]
                 return self.failed(c.text, f"the answer states {s.describe()}, which is false at the PCA solution")
             conditions = [(c, s) for c, s, v in verdicts if v.status == "holds" and roles.components not in s.mentions()]
+            # `(X - W_2 W_1 X)(W_1 X)^T = (X - U_k U_k^T X)(U_k^T X)^T` addresses the W-side condition
+            # even when the `= 0` comes a line later about the U_k form.
+            conditions += [
+                (c, Statement("expression", side, None, s.wrt, c.text))
+                for c, s, v in verdicts
+                if v.status == "holds" and s.rhs is not None
+                for side in (s.lhs, s.rhs)
+                if _mentions(side) & {roles.encoder, roles.decoder} and roles.components not in _mentions(side)
+            ]
             cache = prepared_cache(conditions, table, deadline)
             found = []
             for ref in self.references:
@@ -58,3 +76,9 @@ class PcaSatisfiesCheck(CheckSpec):
             f"verified {len(covered)} of {len(found)} conditions; not stated: {'; '.join(missing)}"
         )
         return self.failed(evidence, message, points=self.points * len(covered) / len(found))
+
+
+def _mentions(node) -> set[str]:  # type: ignore[no-untyped-def]
+    from ..algebra import Statement
+
+    return Statement("expression", node).mentions()

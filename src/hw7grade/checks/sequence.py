@@ -25,6 +25,10 @@ _TOKEN = (
 _LIST_SEP = r"\s*(?:,|→|->|=>|⇒|\|)\s*"
 _LIST_RE = re.compile(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
 _START_RUN_RE = re.compile(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
+_ITEM_RE = re.compile(
+    rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)"
+)
+"""A list item holding one token, optionally followed by an explanation."""
 _ANGLE_RE = re.compile(r"<\s*(\w+)\s*>")
 
 
@@ -90,6 +94,35 @@ class SequenceCheck(CheckSpec):
             out.append(_Candidate(toks, shown, start, True, all(i in g for i in range(1, n + 1))))
         return out
 
+    def _item_runs(self, a: Analysed, n: int) -> tuple[list[_Candidate], list[_Candidate]]:
+        """Lists with one token per item: numbered ("1. [SOS]", "2. I") and bulleted ("- <sos>")."""
+        numbered: list[_Candidate] = []
+        bulleted: list[_Candidate] = []
+        slot_name = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
+        run: list[tuple[str, str, int]] = []  # (marker, token, offset)
+
+        def close() -> None:
+            if len(run) >= 3:
+                toks = tuple(tok for _, tok, _ in run)
+                evidence = ", ".join(toks)
+                numbers = [m.rstrip(".)") for m, _, _ in run]
+                if numbers == [str(i) for i in range(1, len(run) + 1)]:
+                    numbered.append(_Candidate(toks, evidence, run[0][2], True, len(toks) == n))
+                elif not any(m[0].isdigit() for m, _, _ in run):
+                    bulleted.append(_Candidate(toks, evidence, run[0][2], False, len(toks) == n))
+            run.clear()
+
+        pos = 0
+        for line in a.text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            m = _ITEM_RE.match(line)
+            if m is None or slot_name.fullmatch(_clean(m.group("tok"))) or a.negation_at(start, start + len(line)):
+                close()
+                continue
+            run.append((m.group("marker"), _clean(m.group("tok")), start))
+        close()
+        return numbered, bulleted
+
     def _lists(self, a: Analysed, n: int) -> list[_Candidate]:
         """Comma/arrow/pipe lists and `<sos> I see ...` runs that are asserted, in text order."""
         found: dict[int, _Candidate] = {}
@@ -110,8 +143,9 @@ class SequenceCheck(CheckSpec):
 
     def _choose(self, a: Analysed) -> _Candidate | None:
         n = len(self.expected)
-        slots = self._slot_groups(a, n)
-        lists = self._lists(a, n)
+        numbered, bulleted = self._item_runs(a, n)
+        slots = sorted(self._slot_groups(a, n) + numbered, key=lambda c: c.start)
+        lists = sorted((c for c in self._lists(a, n) + bulleted if self._on_topic(c)), key=lambda c: c.start)
         regions = answer_regions(a.text)
         in_answer = [c for c in lists if any(r.start <= c.start < r.end for r in regions)]
         for tier in (slots, in_answer, lists):
@@ -120,6 +154,13 @@ class SequenceCheck(CheckSpec):
                 return complete[-1]
         partial = slots + lists
         return max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None
+
+    def _on_topic(self, cand: _Candidate) -> bool:
+        """A free-standing list counts only if most of its tokens are this question's tokens:
+        "teacher forcing, i.e., we feed ..." is prose with commas, not a token sequence."""
+        vocabulary = {self._key(t) for t in self.expected} | {self._key(k) for k in self.aliases}
+        known = sum(self._key(t) in vocabulary for t in cand.tokens)
+        return 2 * known >= len(cand.tokens)
 
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)

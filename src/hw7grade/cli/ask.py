@@ -138,19 +138,20 @@ def _run_one(session, asker, save_dir: Path, console, err) -> list:
     """Stream one answer live; returns [(session, error)] if it failed for good."""
     from ..errors import Hw7gradeError
 
-    console.print(f"[bold]{session.part_ids[0]}[/] → {session.spec.model} ({session.spec.provider})", highlight=False)
+    from rich.markup import escape
+
+    console.print(f"[bold]{session.part_ids[0]}[/] → {escape(session.spec.model)} ({session.spec.provider})", highlight=False)
     try:
         completion = _stream_reply(lambda on_text, on_retry: session.reply(asker, on_text, on_retry), console, err)
+        _note_completion(completion, session.save(save_dir), err)
     except Hw7gradeError as error:
         return [(session, error)]
-    _note_completion(completion, session.save(save_dir), err)
     return []
 
 
 def _stream_reply(call, console, err):
     """Show an answer as it streams, rendered as Markdown, on a terminal; else print it when done."""
     from rich.live import Live
-    from rich.markdown import Markdown
 
     buffer: list[str] = []
 
@@ -167,11 +168,22 @@ def _stream_reply(call, console, err):
     with Live(console=console, refresh_per_second=LIVE_REFRESH_PER_S, vertical_overflow="visible") as live:
         def on_text(text: str) -> None:
             buffer.append(text)
-            live.update(Markdown("".join(buffer)))
+            live.update(_markdown("".join(buffer)))
 
         completion = call(on_text, on_retry)
-        live.update(Markdown(completion.text))
+        live.update(_markdown(completion.text))
     return completion
+
+
+def _markdown(text: str):
+    """Rich Markdown that shows `<sos>`-style tokens as text; by default they parse as HTML and vanish."""
+    from markdown_it import MarkdownIt
+    from rich.markdown import Markdown
+
+    rendered = Markdown("")
+    rendered.markup = text
+    rendered.parsed = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table").parse(text)
+    return rendered
 
 
 def _note_completion(completion, path: Path, err) -> None:
@@ -204,11 +216,11 @@ def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> l
                 on_text=lambda text: board.grow(index, len(text)),
                 on_retry=lambda retry, wait_s, exc: board.set(index, f"retry {retry} in {wait_s:.1f}s", reset=True),
             )
+            session.save(save_dir)
         except Hw7gradeError as error:
             board.set(index, "failed")
             failures.append((session, error))
             return
-        session.save(save_dir)
         board.finish(index, completion)
 
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ask")
@@ -224,7 +236,7 @@ def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> l
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    return failures
+    return sorted(failures, key=lambda failure: sessions.index(failure[0]))
 
 
 class _Board:

@@ -29,8 +29,11 @@ def compare(
     def delta(d: float | None) -> str:
         if d is None:
             return ""
-        style = "green" if d > 0 else "red" if d < 0 else "dim"
-        return f"[{style}]{d * 100:+.0f} pts[/{style}]"
+        points = round(d * 100)
+        if points == 0:
+            return "[dim]0[/dim]"
+        style = "green" if points > 0 else "red"
+        return f"[{style}]{points:+d} pts[/{style}]"
 
     def pct(x: float | None) -> str:
         return "–" if x is None else f"{x:.0%}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..atomic import write_text_atomic
+from ..errors import UsageError
 from ..transcripts.native import NativeTranscript, NativeTurn, Usage as NativeUsage
 from .base import Cancelled, Completion, Message, Provider, ProviderParams, drain, scrub
 from .cache import ResponseCache, cache_key, request_record
@@ -68,7 +69,10 @@ class Asker:
 
         completion = with_retries(attempt, self.policy, on_retry, sleep=self.cancel.wait)
         if self.cache is not None:
-            self.cache.put(key, record, completion)
+            try:
+                self.cache.put(key, record, completion)
+            except OSError:
+                pass  # an unwritable cache only costs a later request, never this answer
         return completion
 
 
@@ -146,5 +150,8 @@ class Session:
             slug = re.sub(r"[^A-Za-z0-9.-]+", "-", self.spec.model).strip("-") or "model"
             name = f"{stamp}-{slug}-{'-'.join(self.part_ids)}-{uuid.uuid4().hex[:6]}.json"
             self.path = Path(directory) / name
-        write_text_atomic(self.path, scrub(self.transcript().dump_json()))
+        try:
+            write_text_atomic(self.path, scrub(self.transcript().dump_json()))
+        except OSError as exc:
+            raise UsageError(f"Cannot write the transcript {self.path} ({exc.strerror}); pass another --save-dir.") from None
         return self.path

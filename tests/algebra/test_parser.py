@@ -1,0 +1,73 @@
+"""Names, gradient left-hand sides, equation chains and the LaTeX subset."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.algebra import canonical_name, parse_statements
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("W_1", "W_1"), ("W_{1}", "W_1"), ("W1", "W_1"), (r"\mathbf{W}_1", "W_1"), (r"\mathbf{W_1}", "W_1"),
+     ("U_k", "U_k"), (r"\mathbf{U}_k", "U_k"), (r"\mathbf{X}", "X"), ("X", "X")],
+)
+def test_canonical_names(text, expected):
+    assert canonical_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    "lhs",
+    [r"\nabla_{W_1}\mathcal{L}", r"\nabla_{W_1} L", r"\nabla_{\mathbf{W}_1}\mathcal{L}(W_1, W_2; X)",
+     r"\frac{\partial \mathcal{L}}{\partial W_1}", r"\frac{\partial L}{\partial \mathbf{W}_1}",
+     r"\dfrac{d L}{d W_1}", "dL/dW_1", r"\partial L / \partial W_1", r"\frac{\partial}{\partial W_1} \mathcal{L}",
+     "∂L/∂W₁", "∇_{W_1} L"],
+)
+def test_gradient_left_hand_sides(lhs):
+    statements, errors = parse_statements(lhs + r" = 2 W_2^T (W_2 W_1 - I) X X^T")
+    assert not errors
+    assert [(s.kind, s.wrt) for s in statements] == [("gradient", "W_1")]
+
+
+def test_gradient_set_to_zero_is_a_condition_for_that_variable():
+    statements, _ = parse_statements(r"\nabla_{W_2}\mathcal{L} = -2(X - W_2 W_1 X)(W_1 X)^\top = 0")
+    assert [(s.kind, s.wrt) for s in statements] == [("condition", "W_2")]
+
+
+def test_chain_gives_adjacent_pairs_and_each_side_equal_to_zero():
+    statements, _ = parse_statements(r"W_2^T (X - W_2 W_1 X) X^T = U_k^T (X - U_k U_k^T X) X^T = 0")
+    described = {s.describe() for s in statements}
+    assert described == {
+        "W_2^T (X - W_2 W_1 X) X^T = U_k^T (X - U_k U_k^T X) X^T",
+        "U_k^T (X - U_k U_k^T X) X^T = 0",
+        "W_2^T (X - W_2 W_1 X) X^T = 0",
+    }
+
+
+def test_commas_and_quads_separate_statements():
+    statements, _ = parse_statements(r"W_1 = \mathbf{U}_k^\top, \quad W_2 = \mathbf{U}_k")
+    assert [s.describe() for s in statements] == ["W_1 = U_k^T", "W_2 = U_k"]
+
+
+def test_an_unparseable_side_does_not_lose_the_others():
+    statements, errors = parse_statements(r"\nabla_{W_2} L = \nabla_{W_2}\text{tr}(X X^T) = 2(W_2 W_1 - I) X X^T W_1^T")
+    assert [s.describe() for s in statements] == ["grad_W_2 L = 2 (W_2 W_1 - I) X X^T W_1^T"]
+    assert errors and errors[0].status == "unsupported"
+
+
+@pytest.mark.parametrize(
+    "text, rendered",
+    [(r"X X^\top", "X X^T"), ("X X^T", "X X^T"), ("X X^{T}", "X X^T"), (r"X X^\intercal", "X X^T"),
+     ("XX^T", "X X^T"), ("W_2(W_1X)", "W_2 (W_1 X)"), (r"\left( X \right)^{-1}", "X^{-1}"), ("X^2", "X^{2}"),
+     (r"\mathrm{tr}(X)", "tr(X)"), (r"\operatorname{tr}(X)", "tr(X)"), (r"\text{tr}(X)", "tr(X)"),
+     (r"\operatorname{Tr}\left(X\right)", "tr(X)"), ("tr(X)", "tr(X)"), ("I_k", "I_k"), ("X^{-T}", "(X^T)^{-1}")],
+)
+def test_latex_subset(text, rendered):
+    statements, errors = parse_statements(text)
+    assert not errors
+    assert statements[0].describe() == rendered
+
+
+def test_I_is_the_identity_not_the_imaginary_unit():
+    statements, _ = parse_statements("W_2 W_1 - I")
+    assert statements[0].describe() == "W_2 W_1 - I"

@@ -1,0 +1,112 @@
+"""`math_equiv` on q3b.i-style answers (our own texts, modelled on the seed transcripts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.algebra import HW7_SHAPES
+from hw7grade.checks import CheckContext
+from hw7grade.checks.math_equiv import MathEquivCheck
+
+G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
+G2 = r"\nabla_{W_2}\mathcal{L} = 2 (W_2 W_1 - I) X X^\top W_1^\top"
+W1 = MathEquivCheck(name="gradient_w1", points=2, scalar_multiple_points=1, references=[G1], feedback="Give the W_1 condition.")
+W2 = MathEquivCheck(name="gradient_w2", points=2, scalar_multiple_points=1, references=[G2], feedback="Give the W_2 condition.")
+BOTH = MathEquivCheck(name="both", points=4, references=[G1, G2])
+EITHER = MathEquivCheck(name="either", points=1, references=[G1, G2], require="any")
+
+CHATGPT_STYLE = r"""We minimise $$\mathcal{L}(W_1, W_2; X) = \|\mathbf{X} - W_2 W_1 \mathbf{X}\|_F^2$$
+with $W_1 \in \mathbb{R}^{k \times m}$ and $W_2 \in \mathbb{R}^{m \times k}$.
+
+Gradient with respect to W_2:
+
+$$\nabla_{W_2} \mathcal{L} = -2(\mathbf{X} - W_2 W_1 \mathbf{X})(W_1 \mathbf{X})^\top = 0$$
+
+Working it out:
+$$\begin{aligned}
+ \nabla_{W_2} L &= \nabla_{W_2} \text{tr}(XX^T + W_2 W_1 X X^T W_1^T W_2^T - 2W_2 W_1 X X^T) \\
+ &= 2(W_1 X X^T W_1^T W_2^T)^T - 2(W_1 X X^T)^T \quad \text{(product rule)} \\
+ &= 2(W_2 W_1 - I) X X^T W_1^T
+\end{aligned}$$
+
+Gradient with respect to W_1:
+
+$$\nabla_{W_1} \mathcal{L} = -2W_2^T (\mathbf{X} - W_2 W_1 \mathbf{X}) \mathbf{X}^T = 0$$
+"""
+
+CURSOR_STYLE = r"""**Part (i): first-order conditions**
+
+Expanding the loss, $L = \mathrm{tr}(X^\top X) - 2\,\mathrm{tr}(X^\top W_2 W_1 X) + \mathrm{tr}(X^\top W_1^\top W_2^\top W_2 W_1 X)$.
+
+$$\frac{\partial L}{\partial W_1} = -2 W_2^\top X X^\top + 2 W_2^\top W_2 W_1 X X^\top$$
+
+$$\frac{\partial L}{\partial W_2} = -2 X X^\top W_1^\top + 2 W_2 W_1 X X^\top W_1^\top$$
+
+Setting both to zero:
+
+$$W_2^\top W_2 W_1 X X^\top = W_2^\top X X^\top \quad \text{(Condition 1)}$$
+
+$$W_2 W_1 X X^\top W_1^\top = X X^\top W_1^\top \quad \text{(Condition 2)}$$
+"""
+
+PLAIN_STYLE = """The two conditions are
+W_2^T (W_2 W_1 - I) X X^T = 0
+(W_2 W_1 - I) X X^T W_1^T = 0
+"""
+
+GRAM_WRONG_SIDE = r"$$\nabla_{W_1} L = 2 W_2^T (W_2 W_1 - I) X^T X = 0$$ and $$\nabla_{W_2} L = 2 (W_2 W_1 - I) X^T X W_1^T = 0$$"
+WRONG_ORDER = r"$$\nabla_{W_1} L = 2 W_2^T (W_1 W_2 - I) X X^T$$"
+WRONG_WRT = r"$$\nabla_{W_2} L = 2 W_2^T (W_2 W_1 - I) X X^T$$ $$\nabla_{W_1} L = 2 (W_2 W_1 - I) X X^T W_1^T$$"
+SIGN_ONLY = r"$$\nabla_{W_1} L = 2 W_2^T (X - W_2 W_1 X) X^T$$"
+FACTOR_ONLY = r"$$\frac{\partial L}{\partial W_2} = (W_2 W_1 - I) X X^T W_1^T$$"
+ONLY_W1 = r"The encoder condition: $$W_2^T (X - W_2 W_1 X) X^T = 0$$"
+NO_MATH = "The gradients vanish at the optimum, which gives the usual normal equations."
+
+TABLE = [
+    ("chatgpt style, W_1", CHATGPT_STYLE, W1, "passed", 2),
+    ("chatgpt style, W_2", CHATGPT_STYLE, W2, "passed", 2),
+    ("cursor equations, W_1", CURSOR_STYLE, W1, "passed", 2),
+    ("cursor equations, W_2", CURSOR_STYLE, W2, "passed", 2),
+    ("plain text, both", PLAIN_STYLE, BOTH, "passed", 4),
+    ("gram on the wrong side, W_1", GRAM_WRONG_SIDE, W1, "failed", 0),
+    ("gram on the wrong side, W_2", GRAM_WRONG_SIDE, W2, "failed", 0),
+    ("W_1 W_2 order", WRONG_ORDER, W1, "failed", 0),
+    ("wrong variable, W_1", WRONG_WRT, W1, "failed", 0),
+    ("wrong variable, W_2", WRONG_WRT, W2, "failed", 0),
+    ("sign only", SIGN_ONLY, W1, "failed", 1),
+    ("factor only", FACTOR_ONLY, W2, "failed", 1),
+    ("factor only without part credit", FACTOR_ONLY, BOTH, "failed", 0),
+    ("missing W_2 condition", ONLY_W1, BOTH, "failed", 0),
+    ("missing W_2 condition, any", ONLY_W1, EITHER, "passed", 1),
+    ("no formulas", NO_MATH, W1, "failed", 0),
+]
+
+
+@pytest.mark.parametrize("name, answer, spec, status, points", TABLE, ids=[t[0] for t in TABLE])
+def test_math_equiv(name, answer, spec, status, points):
+    result = spec.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert (result.status, result.points) == (status, points), result
+
+
+def test_messages_name_the_problem():
+    shape = W1.run(CheckContext(answer=GRAM_WRONG_SIDE, shapes=HW7_SHAPES))
+    assert "shape error" in shape.message and "inner dimensions m and n differ" in shape.message
+    wrong = W1.run(CheckContext(answer=WRONG_WRT, shapes=HW7_SHAPES))
+    assert "wrong variable" in wrong.message and "with respect to W_2" in wrong.message
+    sign = W1.run(CheckContext(answer=SIGN_ONLY, shapes=HW7_SHAPES))
+    assert "scalar multiple" in sign.message and "-1 times" in sign.message
+
+
+def test_evidence_is_the_matching_formula():
+    result = W2.run(CheckContext(answer=CURSOR_STYLE, shapes=HW7_SHAPES))
+    assert result.evidence is not None and "W_1^\\top" in result.evidence
+
+
+def test_unreadable_reference_is_unscored_not_failed():
+    spec = MathEquivCheck(points=1, references=[r"\nabla_{W_1} L = 2 Q W_1"])
+    result = spec.run(CheckContext(answer=PLAIN_STYLE, shapes=HW7_SHAPES))
+    assert result.status == "unscored" and "Q" in result.message
+
+
+def test_shapes_default_to_hw7_when_the_rubric_gives_none():
+    assert W1.run(CheckContext(answer=PLAIN_STYLE)).status == "passed"

@@ -1,0 +1,63 @@
+"""`hw7grade math A B`: verdict and reason on stdout; exit 0 equivalent, 1 different, 2 error."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from hw7grade.cli import app
+
+runner = CliRunner()
+G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
+
+
+@pytest.mark.parametrize(
+    "reference, candidate, code, first_line",
+    [
+        (G1, r"W_2^T W_2 W_1 X X^T = W_2^T X X^T", 0, "equivalent"),
+        (G1, r"\nabla_{W_1} L = W_2^T (W_2 W_1 - I) X X^T", 1, "scalar multiple"),
+        (G1, r"\nabla_{W_2} L = 2 W_2^T (W_2 W_1 - I) X X^T", 1, "wrong variable"),
+        (G1, r"\nabla_{W_1} L = 2 W_2^T (W_2 W_1 + I) X X^T", 1, "not equivalent"),
+        (G1, r"\nabla_{W_1} L = 2 W_2^T (W_2 W_1 - I) X^T X", 2, "shape error"),
+        (G1, r"\nabla_{W_1} L = 2 W_2^T (W_2 W_1 - I X X^T", 2, "parse error"),
+        (G1, r"\|X\|_F", 2, "unsupported"),
+        (G1, "9^{9^{9^{9}}}", 2, "limit"),
+    ],
+)
+def test_exit_codes(reference, candidate, code, first_line):
+    result = runner.invoke(app, ["math", reference, candidate])
+    assert result.exit_code == code, result.output
+    assert result.output.splitlines()[0] == first_line
+
+
+def test_explains_the_scalar_factor():
+    result = runner.invoke(app, ["math", G1, r"\nabla_{W_1} L = -2 W_2^T (W_2 W_1 - I) X X^T"])
+    assert "factor: answer = -1 x reference" in result.output
+
+
+def test_custom_shapes():
+    ok = runner.invoke(app, ["math", "(A B)^T", "B^T A^T", "--shape", "A=p,q", "--shape", "B=q,r"])
+    assert ok.exit_code == 0, ok.output
+    differ = runner.invoke(app, ["math", "A B", "B A", "--shape", "A=p,p", "--shape", "B=p,p"])
+    assert differ.exit_code == 1 and "not equivalent" in differ.output
+
+
+def test_unknown_symbol_says_how_to_give_its_shape():
+    result = runner.invoke(app, ["math", "A", "A"])
+    assert result.exit_code == 2 and "--shape A=ROWS,COLS" in result.output
+
+
+@pytest.mark.parametrize("bad", ["A", "A=p", "=p,q", "A=p,"])
+def test_bad_shape_option_is_one_clear_error(bad):
+    result = runner.invoke(app, ["math", "X", "X", "--shape", bad])
+    assert result.exit_code == 2
+    assert "Error: --shape" in result.output and "NAME=ROWS,COLS" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("hostile", ["__import__('os').system('x')", "(" * 500, "}" * 50, "\\", "$$", "\x00\x01", "^^^", "X" * 10000])
+def test_no_traceback_for_any_input(hostile):
+    result = runner.invoke(app, ["math", G1, hostile])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
