@@ -126,3 +126,5 @@ def test_only_restricts_parts():
     conversation = Conversation(turns=(Turn("user", "Question 7"), Turn("assistant", "(b) I see\n(c) I saw")))
     assert {p.id for p in grade_conversation(conversation, rubric).parts} == {"q7b", "q7c"}
     assert {p.id for p in grade_conversation(conversation, rubric, only=["q7c"]).parts} == {"q7c"}
+    labelled = Conversation(turns=conversation.turns, human_labels={"q7b": HumanLabel("correct", "correct"), "q7c": HumanLabel("correct", "correct")})
+    assert set(grade_conversation(labelled, rubric, only=["q7c"]).human_labels) == {"q7c"}  # labels follow --only

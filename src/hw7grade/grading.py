@@ -77,12 +77,13 @@ def grade_conversation(
             continue
         scores.extend(_score_attempts(part, found, rubric.shapes_for(part.id)))
     errors = () if answers else (NO_PARTS_FOUND,)
+    labels = {k: v for k, v in conversation.human_labels.items() if selected is None or k in selected}
     return TranscriptResult(
         path=conversation.source,
         model=conversation.model,
         errors=errors,
         parts=tuple(scores),
-        human_labels=dict(conversation.human_labels),
+        human_labels=labels,
         format=conversation.format,
         title=conversation.title,
     )

@@ -113,8 +113,13 @@ class Rubric(BaseModel):
 
 
 def _has_prefix(part_id: str, prefix: str) -> bool:
-    # q8a matches q8a.i but q8 must not match q80; q7 matches q7a.
-    return part_id == prefix or (part_id.startswith(prefix) and not part_id[len(prefix)].isdigit())
+    """q7 selects q7a, q8a selects q8a.i; but q8 is not q80 and q8a.i is not q8a.ii."""
+    if part_id == prefix:
+        return True
+    if not part_id.startswith(prefix):
+        return False
+    following = part_id[len(prefix)]
+    return following == "." or (prefix[-1].isdigit() and following.isalpha())
 
 
 def default_rubric_dir() -> Path:

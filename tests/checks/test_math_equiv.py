@@ -110,3 +110,14 @@ def test_unreadable_reference_is_unscored_not_failed():
 
 def test_shapes_default_to_hw7_when_the_rubric_gives_none():
     assert W1.run(CheckContext(answer=PLAIN_STYLE)).status == "passed"
+
+
+def test_q3b_rubric_uses_the_default_shapes_and_these_checks():
+    from pathlib import Path
+
+    from hw7grade.rubric import load_rubric_file
+
+    rubric = load_rubric_file(Path(__file__).parents[2] / "rubrics" / "q3b.yaml")
+    assert {k: tuple(v) for k, v in rubric.shapes.items()} == HW7_SHAPES
+    types = {p.id: [c.type for c in p.checks] for p in rubric.parts}
+    assert types == {"q3b.i": ["math_equiv", "math_equiv"], "q3b.ii": ["pca_satisfies", "concepts"]}

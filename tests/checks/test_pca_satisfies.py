@@ -45,6 +45,14 @@ $W_2^T (W_2 W_1 - I) X X^T = 0$ and $(W_2 W_1 - I) X X^T W_1^T = 0$."""
 
 ONE_CONDITION = r"""Substitute $W_1 = U_k^T$, $W_2 = U_k$: $W_2^T (W_2 W_1 - I) X X^T = U_k^T (U_k U_k^T - I) X X^T = 0$."""
 
+SUBSTITUTED_THEN_ZERO = r"""Let $W_1 = U_k^\top$ and $W_2 = U_k$.
+
+Condition 1: $$(X - W_2 W_1 X)(W_1 X)^\top = (X - U_k U_k^\top X)(U_k^\top X)^\top$$
+which simplifies to $$(X - U_k U_k^\top X)(X^\top U_k) = 0$$ since the residual is orthogonal to U_k.
+
+Condition 2: $$W_2^\top (X - W_2 W_1 X) X^\top = U_k^\top (X - U_k U_k^\top X) X^\top = 0$$
+"""
+
 NO_CONDITIONS = "PCA gives the best rank-k reconstruction, so the principal components must satisfy the conditions."
 
 TABLE = [
@@ -53,6 +61,7 @@ TABLE = [
     ("a wrong condition shown to hold", WRONG_CONDITION, "failed", 0),
     ("a false step", FALSE_STEP, "failed", 0),
     ("one condition", ONE_CONDITION, "failed", 1),
+    ("substituted, then zero on a later line", SUBSTITUTED_THEN_ZERO, "passed", 2),
     ("no conditions", NO_CONDITIONS, "failed", 0),
 ]
 

@@ -188,6 +188,14 @@ def test_many_models_and_parts_run_concurrently_behind_a_table(server, dirs):
     assert len(json.loads(dirs["json"].read_text())["transcripts"]) == 6
 
 
+def test_concurrency_bounds_the_requests_in_flight(server, dirs):
+    server.openai(*[Reply(CORRECT, delay_s=0.15) for _ in range(3)])
+    server.anthropic(*[Reply(CORRECT, delay_s=0.15) for _ in range(3)])
+    result = ask(server, dirs, "q7", "--model", "gpt4o", "--model", "claude", "--concurrency", "2")
+    assert result.exit_code == 0, result.output
+    assert len(server.requests) == 6 and server.max_in_flight == 2
+
+
 def test_one_failing_conversation_does_not_sink_the_others(server, dirs):
     server.openai(Reply(CORRECT))
     server.anthropic(Status(401))
@@ -285,6 +293,23 @@ def test_live_markdown_keeps_angle_bracket_tokens():
     console = Console(width=80, record=True, force_terminal=True)
     console.print(_markdown("**Answer:** w1 = <sos>, w2 = I, then `<eos>`"))
     assert "w1 = <sos>, w2 = I, then <eos>" in console.export_text()
+
+
+@pytest.mark.parametrize("kind, model", [("openai", "gpt4o"), ("anthropic", "claude")])
+def test_sdk_debug_logs_do_not_show_the_key(kind, model, server, dirs):
+    import os
+    import subprocess
+
+    (server.openai if kind == "openai" else server.anthropic)(Status(500), Reply(CORRECT))
+    env = {**os.environ, **env_for(server, dirs), "OPENAI_LOG": "debug", "ANTHROPIC_LOG": "debug"}
+    env = {k: v for k, v in env.items() if v is not None}
+    done = subprocess.run(
+        [sys.executable, "-m", "hw7grade", "ask", "q7b", "--model", model, "--save-dir", str(dirs["save"])],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "DEBUG" in done.stderr  # the SDK did log
+    assert "FAKEKEY" not in done.stdout + done.stderr
 
 
 def test_ctrl_c_keeps_completed_conversations_and_nothing_half_written(server, dirs):

@@ -31,6 +31,8 @@ class Reply:
     """Reported model id; default: the requested one plus a date suffix."""
     input_tokens: int = 21
     output_tokens: int = 34
+    delay_s: float = 0.0
+    """Pause before answering, so that concurrent requests overlap."""
 
 
 @dataclass
@@ -68,6 +70,8 @@ class FakeServer:
     def __init__(self) -> None:
         self.steps: dict[str, deque] = {OPENAI_PATH: deque(), ANTHROPIC_PATH: deque()}
         self.requests: list[Seen] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -114,6 +118,15 @@ class FakeServer:
         with self._lock:
             self.requests.append(seen)
 
+    def enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+
     def count(self, path: str) -> int:
         return sum(1 for r in self.requests if r.path == path)
 
@@ -126,6 +139,13 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            server.enter()
+            try:
+                self._answer()
+            finally:
+                server.leave()
+
+        def _answer(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
             server.record(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
@@ -136,6 +156,8 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
                 server._stop.wait(step.delay_s)  # the client has given up by now
                 self.close_connection = True
                 return
+            if isinstance(step, Reply) and step.delay_s:
+                server._stop.wait(step.delay_s)
             kind = "openai" if self.path == OPENAI_PATH else "anthropic"
             if isinstance(step, Status):
                 return self._status(step, kind)

@@ -41,6 +41,8 @@ def test_select_by_prefix():
     rubric = load_rubric()
     assert [p.id for p in rubric.select(["q8a"])] == ["q8a.i", "q8a.ii", "q8a.iii"]
     assert [p.id for p in rubric.select(["q3b", "q7c"])] == ["q3b.i", "q3b.ii", "q7c"]
+    assert [p.id for p in rubric.select(["q8a.i"])] == ["q8a.i"]
+    assert [p.id for p in rubric.select(["q7"])] == ["q7a", "q7b", "q7c"]
     assert len(rubric.select(["all"])) == len(rubric.parts)
     with pytest.raises(RubricError, match="No rubric part matches 'q9'"):
         rubric.select(["q9"])

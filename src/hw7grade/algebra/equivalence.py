@@ -327,9 +327,13 @@ def has_unknown_size(p: Prepared) -> bool:
     return p.shape is not None and any(d.startswith("?") for d in p.shape)
 
 
-def better(a: MathResult | None, b: MathResult) -> MathResult:
-    """The more favourable verdict (equivalent first, then scalar multiple, ... errors last)."""
-    return b if a is None or _RANK[b.status] < _RANK[a.status] else a
+def rank_key(result: MathResult, wanted_wrt: str | None) -> tuple[int, int, int]:
+    """Sort key for "best" verdicts: matches first (equivalent, scalar multiple, wrong variable);
+    then the closest miss, preferring a statement about the same gradient so the message names
+    the relevant error."""
+    rank = _RANK[result.status]
+    same = 0 if wanted_wrt is not None and result.wrt == wanted_wrt else 1
+    return (min(rank, _RANK["not_equivalent"]), same, rank)
 
 
 def compare(
@@ -371,7 +375,8 @@ def best_match(
             if exc.status == "limit":
                 return MathResult("limit", exc.message, candidate=statement.text)
             result = MathResult(exc.status, exc.message, wrt=statement.wrt, candidate=statement.text)
-        best = better(best, result)
+        if best is None or rank_key(result, ref.statement.wrt) < rank_key(best, ref.statement.wrt):
+            best = result
         if best.equivalent:
             break
     if best is None or (best.is_error and errors and _RANK[errors[0].status] < _RANK[best.status]):

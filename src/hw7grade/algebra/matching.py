@@ -6,7 +6,6 @@ from typing import Mapping, Sequence
 
 from .candidates import Candidate
 from .equivalence import (
-    _RANK,
     MathResult,
     Prepared,
     Statement,
@@ -14,6 +13,7 @@ from .equivalence import (
     has_unknown_size,
     parse_statements,
     prepare,
+    rank_key,
 )
 from .limits import Deadline, MathError
 
@@ -48,14 +48,10 @@ def prepare_reference(reference: str, table: Mapping[str, tuple[str, str]], dead
 def best_for_reference(
     reference: str | Prepared, cache: Sequence[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline
 ) -> MathResult:
-    """The most favourable verdict over the answer's statements.
-
-    Matches first (equivalent, scalar multiple, wrong variable); otherwise the closest miss,
-    preferring a statement about the same gradient so the message names the relevant error.
-    """
+    """The most favourable verdict over the answer's statements (see `rank_key`)."""
     ref = prepare_reference(reference, table, deadline) if isinstance(reference, str) else reference
     wanted = ref.statement.wrt
-    best: tuple[tuple[int, int, int], MathResult] | None = None
+    best: MathResult | None = None
     for cand, statement, prepared in cache:
         deadline.check()
         if isinstance(prepared, MathError):
@@ -63,14 +59,10 @@ def best_for_reference(
         else:
             if has_unknown_size(prepared):
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
-            result = compare_prepared(ref, prepared)
-            result = MathResult(result.status, result.explanation, result.factor, result.transposed, result.wrt, cand.text)
-        rank = _RANK[result.status]
-        key = (min(rank, 3), 0 if wanted is not None and result.wrt == wanted else 1, rank)
-        if best is None or key < best[0]:
-            best = (key, result)
+            found = compare_prepared(ref, prepared)
+            result = MathResult(found.status, found.explanation, found.factor, found.transposed, found.wrt, cand.text)
+        if best is None or rank_key(result, wanted) < rank_key(best, wanted):
+            best = result
         if result.equivalent:
             break
-    if best is None:
-        return MathResult("not_equivalent", "the answer states no formula")
-    return best[1]
+    return best or MathResult("not_equivalent", "the answer states no formula")

@@ -55,7 +55,7 @@ def parse_chains(text: str, known: Iterable[str] = (), deadline: Deadline | None
         segment = [t for t in segment if not (t.kind == "op" and t.text == "&")]
         if not segment:
             continue
-        seg_text = _source(text, segment)
+        seg_text = " ".join(t.text for t in segment)
         if any(t.kind == "rel" for t in _top_level(segment)):
             rel = next(t for t in _top_level(segment) if t.kind == "rel")
             chains.append(Chain((), seg_text, MathError("unsupported", f"the relation {rel.text} is not an equation")))
@@ -73,11 +73,6 @@ def parse_chains(text: str, known: Iterable[str] = (), deadline: Deadline | None
                 sides.append(exc)
         chains.append(Chain(tuple(sides), seg_text))
     return chains
-
-
-def _source(text: str, segment: list[Token]) -> str:
-    # Token positions refer to the normalised text; fall back to joining token texts.
-    return " ".join(t.text for t in segment)
 
 
 def _top_level(tokens: list[Token]) -> Iterable[Token]:

@@ -67,7 +67,6 @@ def ask(
         require_key(provider)  # every key checked before any request
     if base_url and not any(s.provider == "openai" for s in specs):
         raise UsageError("--base-url is for OpenAI-compatible servers; none of the --model values is openai:...")
-    _quiet_sdk_loggers()
 
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
     settings = {"max_retries": max_retries, "stream": stream}
@@ -124,21 +123,11 @@ def _endpoint(provider: str, base_url: str | None) -> str | None:
     return os.environ.get(PROVIDERS[provider].base_url_env)
 
 
-def _quiet_sdk_loggers() -> None:
-    """SDK debug logs print request options, which can include the Authorization header."""
-    import logging
-
-    for name in ("openai", "anthropic", "httpx2", "httpx", "httpcore"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.INFO:
-            logger.setLevel(logging.INFO)
-
-
 def _run_one(session, asker, save_dir: Path, console, err) -> list:
     """Stream one answer live; returns [(session, error)] if it failed for good."""
-    from ..errors import Hw7gradeError
-
     from rich.markup import escape
+
+    from ..errors import Hw7gradeError
 
     console.print(f"[bold]{session.part_ids[0]}[/] → {escape(session.spec.model)} ({session.spec.provider})", highlight=False)
     try:
@@ -165,13 +154,11 @@ def _stream_reply(call, console, err):
         console.file.write(completion.text.rstrip("\n") + "\n")
         console.file.flush()
         return completion
-    with Live(console=console, refresh_per_second=LIVE_REFRESH_PER_S, vertical_overflow="visible") as live:
-        def on_text(text: str) -> None:
-            buffer.append(text)
-            live.update(_markdown("".join(buffer)))
-
-        completion = call(on_text, on_retry)
-        live.update(_markdown(completion.text))
+    # Markdown is parsed at each refresh, not at each delta: long answers stay cheap.
+    with Live(get_renderable=lambda: _markdown("".join(buffer)), console=console,
+              refresh_per_second=LIVE_REFRESH_PER_S, vertical_overflow="visible"):
+        completion = call(buffer.append, on_retry)
+        buffer[:] = [completion.text]
     return completion
 
 
@@ -197,8 +184,11 @@ def _note_completion(completion, path: Path, err) -> None:
 
 
 def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> list:
-    """Ask every conversation with at most `concurrency` requests in flight, behind a status table."""
-    from concurrent.futures import ThreadPoolExecutor, wait
+    """Ask every conversation with at most `concurrency` requests in flight, behind a status table.
+
+    Workers are daemon threads: on Ctrl-C the process exits without waiting for requests in
+    flight (their answers were never saved; every saved file was written atomically)."""
+    import queue
 
     from rich.live import Live
 
@@ -206,6 +196,10 @@ def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> l
 
     board = _Board(sessions)
     failures: list = []
+    crashes: list[BaseException] = []
+    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for index in range(len(sessions)):
+        todo.put(index)
 
     def work(index: int) -> None:
         session = sessions[index]
@@ -223,19 +217,27 @@ def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> l
             return
         board.finish(index, completion)
 
-    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ask")
-    try:
-        with Live(get_renderable=board.table, console=err, refresh_per_second=LIVE_REFRESH_PER_S):
-            futures = [pool.submit(work, i) for i in range(len(sessions))]
-            pending = set(futures)
-            while pending:
-                _, pending = wait(pending, timeout=0.2)
-            for f in futures:
-                f.result()  # re-raise a bug rather than hide it
-    except KeyboardInterrupt:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+    def worker() -> None:
+        while not asker.cancel.is_set():
+            try:
+                index = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                work(index)
+            except BaseException as exc:  # a bug, or Cancelled after Ctrl-C: reported by the main thread
+                crashes.append(exc)
+                return
+
+    threads = [threading.Thread(target=worker, daemon=True, name=f"ask-{n}") for n in range(min(concurrency, len(sessions)))]
+    with Live(get_renderable=board.table, console=err, refresh_per_second=LIVE_REFRESH_PER_S):
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(timeout=0.2)
+    if crashes:
+        raise crashes[0]
     return sorted(failures, key=lambda failure: sessions.index(failure[0]))
 
 

@@ -40,6 +40,11 @@ def grade(
     from ..transcripts import iter_transcript_files
 
     rubric = load_rubric(rubrics_dir)
+    baseline_report = None
+    if baseline is not None:
+        from ..report.json_report import read_json_report
+
+        baseline_report = read_json_report(baseline)
     if only:
         rubric.select(only)  # unknown prefixes fail before any work
     files = iter_transcript_files(paths or [Path("transcripts")])
@@ -66,7 +71,7 @@ def grade(
 
     gate = emit_outputs(
         report,
-        OutputOptions(junit_path, markdown_path, html_path, gradescope_path, baseline, fail_under),
+        OutputOptions(junit_path, markdown_path, html_path, gradescope_path, baseline_report, fail_under),
         console,
         err,
     )

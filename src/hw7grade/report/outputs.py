@@ -30,16 +30,15 @@ class OutputOptions:
     markdown: Path | None = None
     html: Path | None = None
     gradescope: Path | None = None
-    baseline: Path | None = None
+    baseline: Report | None = None
+    """Read before grading starts, so a bad --baseline fails fast."""
     fail_under: float | None = None
 
 
 def emit_outputs(report: Report, options: OutputOptions, console: Console, err: Console) -> int:
     comparison = None
     if options.baseline is not None:
-        from .json_report import read_json_report
-
-        comparison = compare_with_baseline(report, read_json_report(options.baseline))
+        comparison = compare_with_baseline(report, options.baseline)
     _write_files(report, options, comparison)
     if has_labels(report):
         render_agreement(agreement(report), console)
