@@ -1,6 +1,6 @@
 """The `hw7grade` command. Commands are registered here, in one place.
 
-Command modules import only typer at module level; rubrics, sympy and SDKs are imported inside
+Command modules import only typer at module level; rubrics, the algebra engine and SDKs are imported inside
 the command functions so `hw7grade --help` stays instant.
 """
 
