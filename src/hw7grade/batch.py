@@ -8,7 +8,8 @@ result values; results come back in input order, so the report is identical to a
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -23,6 +24,8 @@ PARALLEL_MIN_FILES = 32
 """Below this many files a process pool costs more than it saves."""
 CHUNK_FILES = 8
 """Files per task sent to a worker: fewer round trips, still even load."""
+CHUNKS_IN_FLIGHT_PER_WORKER = 4
+"""Chunks submitted ahead per worker: enough to keep every worker busy, few enough to stream."""
 
 
 def grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, model_name: str | None = None) -> list[TranscriptResult]:
@@ -64,13 +67,27 @@ def iter_graded(
             if on_file:
                 on_file(path)
         return
-    chunks = [list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES)]
+    chunks = (list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES))
+    window: deque[tuple[list[Path], Future[list[TranscriptResult]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rubric_dir,)) as pool:
-        for chunk, results in zip(chunks, pool.map(_grade_chunk, chunks, [only] * len(chunks), [model_name] * len(chunks))):
-            yield from results
-            if on_file:
-                for path in chunk:
-                    on_file(path)
+        # A bounded window of chunks in flight: results are handed on as they arrive, and
+        # memory does not grow with a batch that the consumer reads slowly.
+        for chunk in chunks:
+            window.append((chunk, pool.submit(_grade_chunk, chunk, only, model_name)))
+            if len(window) >= jobs * CHUNKS_IN_FLIGHT_PER_WORKER:
+                yield from _drain_one(window, on_file)
+        while window:
+            yield from _drain_one(window, on_file)
+
+
+def _drain_one(
+    window: deque[tuple[list[Path], Future[list[TranscriptResult]]]], on_file: ProgressCallback | None
+) -> Iterator[TranscriptResult]:
+    chunk, future = window.popleft()
+    yield from future.result()
+    if on_file:
+        for path in chunk:
+            on_file(path)
 
 
 def grade_files(

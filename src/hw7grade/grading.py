@@ -58,17 +58,23 @@ def missing_part(part: Part, attempt: Attempt) -> PartScore:
     return PartScore(part.id, attempt, 0.0, part.points, "missing", (), "asked, but no answer to this part was found")
 
 
-def grade_conversation(
-    conversation: Conversation, rubric: Rubric, only: Sequence[str] | None = None
-) -> TranscriptResult:
-    """Grade the first and final attempt of every part the conversation answers (or was asked)."""
+def part_answers(conversation: Conversation, rubric: Rubric) -> dict[str, PartAnswers]:
+    """The answer text of each part's attempts, as grading finds them (the judge reads these too)."""
     parts = rubric.parts
-    answers = find_answers(
+    return find_answers(
         conversation,
         [p.id for p in parts],
         cues={p.id: p.cues for p in parts},
         asked=[str(x) for x in conversation.metadata.get("parts", ()) or ()],  # type: ignore[union-attr]
     )
+
+
+def grade_conversation(
+    conversation: Conversation, rubric: Rubric, only: Sequence[str] | None = None
+) -> TranscriptResult:
+    """Grade the first and final attempt of every part the conversation answers (or was asked)."""
+    parts = rubric.parts
+    answers = part_answers(conversation, rubric)
     selected = {p.id for p in rubric.select(only)} if only else None
     scores: list[PartScore] = []
     for part in parts:

@@ -14,6 +14,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .checks import AnyCheck
+from .judge.criteria import Criterion, criteria_problem
 from .errors import RubricError
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
@@ -33,6 +34,9 @@ class Part(BaseModel):
     cues: list[str] = Field(default_factory=list)
     """Phrases that identify this part in text with no part markers (plain pasted answers)."""
     checks: list[AnyCheck] = Field(min_length=1)
+    judge: bool = False
+    """True: `--judge MODEL` may score this part's `criteria` (see the README's judge section)."""
+    criteria: list[Criterion] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod
@@ -54,6 +58,9 @@ class Part(BaseModel):
         total = sum(c.points for c in self.checks if c.counts_toward_total)
         if abs(total - self.points) > 1e-9:
             raise ValueError(f"check points add up to {total:g} but the part is worth {self.points:g}")
+        problem = criteria_problem(self.judge, self.criteria, self.checks)
+        if problem:
+            raise ValueError(problem)
         return self
 
     @property

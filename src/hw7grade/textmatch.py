@@ -484,7 +484,18 @@ class Hit:
 
 def find_phrase(phrase: str, sentences: tuple[Sentence, ...] | list[Sentence], case_sensitive: bool = False) -> list[Hit]:
     """Every mention of a phrase, sentence by sentence, each marked asserted or not."""
-    pattern = compile_phrase(phrase, case_sensitive)
+    return _find(compile_phrase(phrase, case_sensitive), sentences, _joined(sentences))
+
+
+def _joined(sentences: tuple[Sentence, ...] | list[Sentence]) -> str:
+    """All sentences, one per line: a phrase absent from this is absent from every sentence, since
+    phrase patterns have no anchors and a line break is a non-word character, like a string's end."""
+    return "\n".join(s.text for s in sentences)
+
+
+def _find(pattern: re.Pattern[str], sentences: tuple[Sentence, ...] | list[Sentence], joined: str) -> list[Hit]:
+    if pattern.search(joined) is None:
+        return []
     hits: list[Hit] = []
     for s in sentences:
         for m in pattern.finditer(s.text):
@@ -495,8 +506,9 @@ def find_phrase(phrase: str, sentences: tuple[Sentence, ...] | list[Sentence], c
 def first_asserted(phrases: list[str] | tuple[str, ...], sentences: tuple[Sentence, ...], case_sensitive: bool = False) -> Hit | None:
     """The earliest asserted mention of any of the phrases."""
     best: Hit | None = None
+    joined = _joined(sentences)
     for phrase in phrases:
-        for hit in find_phrase(phrase, sentences, case_sensitive):
+        for hit in _find(compile_phrase(phrase, case_sensitive), sentences, joined):
             if hit.asserted:
                 if best is None or (hit.sentence.index, hit.start) < (best.sentence.index, best.start):
                     best = hit

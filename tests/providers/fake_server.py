@@ -60,6 +60,22 @@ class Slow:
 
 
 @dataclass
+class ToolReply:
+    """A structured answer: Anthropic's forced tool call with this input; OpenAI's JSON content."""
+
+    input: dict
+    name: str = "record_scores"
+    delay_s: float = 0.0
+
+
+@dataclass
+class Refusal:
+    """The model declines: OpenAI's `refusal` field; Anthropic's `refusal` stop reason."""
+
+    text: str = "I can't help with grading this."
+
+
+@dataclass
 class Seen:
     path: str
     headers: dict[str, str]
@@ -70,6 +86,8 @@ class FakeServer:
     def __init__(self) -> None:
         self.steps: dict[str, deque] = {OPENAI_PATH: deque(), ANTHROPIC_PATH: deque()}
         self.requests: list[Seen] = []
+        self.responders: dict[str, object] = {}
+        """path -> function(request body) -> step, used when no scripted step is left (order-free)."""
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
@@ -109,10 +127,18 @@ class FakeServer:
         self.steps[ANTHROPIC_PATH].extend(steps)
         return self
 
-    def next_step(self, path: str) -> object | None:
+    def respond_with(self, path: str, responder) -> "FakeServer":
+        """Answer every otherwise unscripted request to `path` with `responder(body)`."""
+        self.responders[path] = responder
+        return self
+
+    def next_step(self, path: str, body: dict | None = None) -> object | None:
         with self._lock:
             queue = self.steps.get(path)
-            return queue.popleft() if queue else None
+            if queue:
+                return queue.popleft()
+            responder = self.responders.get(path)
+        return responder(body or {}) if responder is not None else None
 
     def record(self, seen: Seen) -> None:
         with self._lock:
@@ -149,14 +175,14 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
             server.record(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
-            step = server.next_step(self.path)
+            step = server.next_step(self.path, body)
             if step is None:
                 return self._json(500, {"error": {"message": "unscripted request", "type": "server_error"}})
             if isinstance(step, Slow):
                 server._stop.wait(step.delay_s)  # the client has given up by now
                 self.close_connection = True
                 return
-            if isinstance(step, Reply) and step.delay_s:
+            if isinstance(step, (Reply, ToolReply)) and step.delay_s:
                 server._stop.wait(step.delay_s)
             kind = "openai" if self.path == OPENAI_PATH else "anthropic"
             if isinstance(step, Status):
@@ -219,6 +245,8 @@ def _error_body(kind: str, code: int) -> dict:
 
 def _full_body(kind: str, step: Reply, body: dict) -> dict:
     model = _reported_model(step, body)
+    if isinstance(step, (ToolReply, Refusal)):
+        return _structured_body(kind, step, model)
     if kind == "openai":
         return {
             "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": model,
@@ -231,6 +259,23 @@ def _full_body(kind: str, step: Reply, body: dict) -> dict:
         "content": [{"type": "text", "text": step.text}], "stop_reason": "end_turn", "stop_sequence": None,
         "usage": {"input_tokens": step.input_tokens, "output_tokens": step.output_tokens},
     }
+
+
+def _structured_body(kind: str, step: object, model: str) -> dict:
+    usage = {"prompt_tokens": 50, "completion_tokens": 20, "total_tokens": 70}
+    if kind == "openai":
+        if isinstance(step, Refusal):
+            message = {"role": "assistant", "content": None, "refusal": step.text}
+        else:
+            message = {"role": "assistant", "content": json.dumps(step.input)}
+        return {"id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": model,
+                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}], "usage": usage}
+    if isinstance(step, Refusal):
+        content, stop = [{"type": "text", "text": step.text}], "refusal"
+    else:
+        content, stop = [{"type": "tool_use", "id": "toolu_fake", "name": step.name, "input": step.input}], "tool_use"
+    return {"id": "msg_fake", "type": "message", "role": "assistant", "model": model, "content": content,
+            "stop_reason": stop, "stop_sequence": None, "usage": {"input_tokens": 50, "output_tokens": 20}}
 
 
 def _pieces(text: str) -> list[str]:

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, Mapping
 
 from .equivalence import Statement, parse_statements
 from .limits import MAX_INPUT_CHARS, Deadline, MathError
+from .memo import Memo
+from .shapes import table_key
 
 Source = Literal["display", "inline", "boxed", "aligned", "plain"]
 
 MAX_CANDIDATES = 200
 """Most candidate snippets taken from one answer (later ones are ignored)."""
+WORD_CACHE_SIZE = 8192
+"""Words whose formula-likeness is remembered (prose repeats the same words)."""
 
 _DISPLAY_RE = re.compile(
     r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}(.+?)\\end\{\3\4\}",
@@ -103,6 +108,7 @@ def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _mathy(word: str) -> bool:
     core = word.strip(".,;:!?*`\"")
     if not core:
@@ -146,8 +152,15 @@ def answer_statements(
     shapes: Mapping[str, tuple[str, str]] | None = None,
     deadline: Deadline | None = None,
 ) -> tuple[list[tuple[Candidate, Statement]], list[tuple[Candidate, MathError]]]:
-    """Every statement the answer makes, with where it came from; unusable snippets with why."""
+    """Every statement the answer makes, with where it came from; unusable snippets with why.
+
+    Memoised per answer text and shape table: every q3b check reads the same answer.
+    """
     deadline = deadline or Deadline()
+    key = (answer, table_key(shapes))
+    known = _answers.get(key)
+    if known is not None:
+        return list(known[0]), list(known[1])
     statements: list[tuple[Candidate, Statement]] = []
     errors: list[tuple[Candidate, MathError]] = []
     for cand in find_candidates(answer):
@@ -164,4 +177,9 @@ def answer_statements(
             continue
         statements.extend((cand, s) for s in found)
         errors.extend((cand, e) for e in errs)
+    if not deadline.expired:
+        _answers.put(key, (tuple(statements), tuple(errors)))
     return statements, errors
+
+
+_answers: Memo[tuple[tuple[tuple[Candidate, Statement], ...], tuple[tuple[Candidate, MathError], ...]]] = Memo()

@@ -17,9 +17,10 @@ from typing import Literal, Mapping
 from .evaluate import P, Evaluator, Trial, flatten, make_trials
 from .expand import expand, first_difference, normalise_to, transpose_poly
 from .limits import Deadline, MathError
+from .memo import Memo
 from .nodes import Add, Gradient, Neg, Node, Zero, render
 from .parser import Chain, parse_chains
-from .shapes import Shape, ShapeContext, normalise_table
+from .shapes import Shape, ShapeContext, normalise_table, table_key
 
 STATUSES = (
     "equivalent",
@@ -174,8 +175,33 @@ def prepare(
 ) -> Prepared:
     """Infer the statement's shape and evaluate it on each trial (fresh random ones by default).
 
-    `hint` (the reference's shape) sizes what nothing else fixes, such as a lone `I`.
+    `hint` (the reference's shape) sizes what nothing else fixes, such as a lone `I`. With the
+    default trials and no hint the outcome is memoised: several checks evaluate the same statement.
     """
+    if trials is not None or hint is not None:
+        return _prepare(statement, table, deadline, trials, hint)
+    key = (statement, table_key(table))
+    known = _prepared.get(key)
+    if isinstance(known, MathError):
+        raise MathError(known.status, known.message)
+    if known is not None:
+        return known
+    try:
+        prepared = _prepare(statement, table, deadline, None, None)
+    except MathError as exc:
+        if exc.status != "limit":
+            _prepared.put(key, exc)
+        raise
+    _prepared.put(key, prepared)
+    return prepared
+
+
+_prepared: Memo[Prepared | MathError] = Memo()
+
+
+def _prepare(
+    statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline, trials: list[Trial] | None, hint: Shape
+) -> Prepared:
     ctx = ShapeContext(table)
     shape = ctx.infer(statement.lhs)
     node = statement.lhs
@@ -251,8 +277,12 @@ def _is_zero(p: Prepared) -> bool:
     return all(not x for flat in p.values for x in flat)
 
 
-def compare_prepared(ref: Prepared, cand: Prepared) -> MathResult:
-    """Does the candidate say what the reference says? (See the module docstring.)"""
+def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True) -> MathResult:
+    """Does the candidate say what the reference says? (See the module docstring.)
+
+    `explain=False` leaves a miss's explanation empty: expanding polynomials is the costly part,
+    and a caller scanning many candidates needs it only for the one it reports.
+    """
     text = cand.statement.text
     wrt = cand.statement.wrt
     as_condition = ref.kind == "condition" or cand.kind == "condition" or (
@@ -288,7 +318,7 @@ def compare_prepared(ref: Prepared, cand: Prepared) -> MathResult:
             if c:
                 return MathResult("equivalent", "the same condition" + (" (transposed)" if transposed else ""),
                                   rational(c), transposed, wrt, text)
-        return MathResult("not_equivalent", _explain(ref, cand, True), wrt=wrt, candidate=text)
+        return MathResult("not_equivalent", _explain(ref, cand, True) if explain else "", wrt=wrt, candidate=text)
     if direct == 1:
         return MathResult("equivalent", "the same expression", Fraction(1), False, wrt, text)
     if direct:
@@ -304,7 +334,7 @@ def compare_prepared(ref: Prepared, cand: Prepared) -> MathResult:
             wrt=wrt,
             candidate=text,
         )
-    return MathResult("not_equivalent", _explain(ref, cand, False), wrt=wrt, candidate=text)
+    return MathResult("not_equivalent", _explain(ref, cand, False) if explain else "", wrt=wrt, candidate=text)
 
 
 def _condition_poly(p: Prepared):  # type: ignore[no-untyped-def]

@@ -28,6 +28,9 @@ _SIMPLE_INNER_RE = re.compile(r"^\s*(?:[A-Za-z0-9]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s
 _TRACE_WORDS = {"tr", "Tr", "trace", "Trace", "TR"}
 _LOSS_LETTERS = {"L", "J"}
 _MAX_FONT_PASSES = 8
+_TRACE_CALL_RE = re.compile(r"(?:trace|Trace|tr|Tr)(?=\s*\()")
+_TRACE_CALL_WINDOW = 8
+"""Characters looked at for a plain-text `tr(` / `trace (` call."""
 
 _GREEK = {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "theta", "kappa", "lambda", "mu",
@@ -126,7 +129,7 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             i = j
         elif ch.isalpha() and ch.isascii():
             # Plain-text `tr(A)` / `trace(A)` is the trace, not t times r.
-            word = re.match(r"(?:trace|Trace|tr|Tr)(?=\s*\()", text[i:i + 8])
+            word = _TRACE_CALL_RE.match(text, i, i + _TRACE_CALL_WINDOW)
             prev_alpha = i > 0 and text[i - 1].isalpha()
             if word and not prev_alpha:
                 tokens.append(Token("trace", word.group(0), start, not gap))

@@ -16,6 +16,8 @@ from .equivalence import (
     rank_key,
 )
 from .limits import Deadline, MathError
+from .memo import Memo
+from .shapes import table_key
 
 Entry = tuple[Candidate, Statement, Prepared | MathError]
 
@@ -36,13 +38,32 @@ def prepared_cache(
 
 
 def prepare_reference(reference: str, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> Prepared:
-    """A rubric reference must be exactly one expression, gradient or condition."""
-    found, errors = parse_statements(reference, table, deadline)
-    if len(found) != 1:
-        if errors:
-            raise errors[0]
-        raise MathError("unsupported", "a reference must be one expression, gradient or equation")
-    return prepare(found[0], table, deadline)
+    """A rubric reference must be exactly one expression, gradient or condition.
+
+    Parsed and evaluated once per process (rubric references are the same for every answer).
+    """
+    key = (reference, table_key(table))
+    known = _references.get(key)
+    if isinstance(known, MathError):
+        raise MathError(known.status, known.message)
+    if known is not None:
+        return known
+    try:
+        found, errors = parse_statements(reference, table, deadline)
+        if len(found) != 1:
+            if errors:
+                raise errors[0]
+            raise MathError("unsupported", "a reference must be one expression, gradient or equation")
+        prepared = prepare(found[0], table, deadline)
+    except MathError as exc:
+        if exc.status != "limit":
+            _references.put(key, exc)
+        raise
+    _references.put(key, prepared)
+    return prepared
+
+
+_references: Memo[Prepared | MathError] = Memo()
 
 
 def best_for_reference(
@@ -52,17 +73,26 @@ def best_for_reference(
     ref = prepare_reference(reference, table, deadline) if isinstance(reference, str) else reference
     wanted = ref.statement.wrt
     best: MathResult | None = None
+    best_prepared: Prepared | None = None
     for cand, statement, prepared in cache:
         deadline.check()
         if isinstance(prepared, MathError):
             result = MathResult(prepared.status, prepared.message, wrt=statement.wrt, candidate=cand.text)
+            checked = None
         else:
             if has_unknown_size(prepared):
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
-            found = compare_prepared(ref, prepared)
-            result = MathResult(found.status, found.explanation, found.factor, found.transposed, found.wrt, cand.text)
+            checked = prepared
+            result = _as_candidate(compare_prepared(ref, prepared, explain=False), cand.text)
         if best is None or rank_key(result, wanted) < rank_key(best, wanted):
-            best = result
+            best, best_prepared = result, checked
         if result.equivalent:
             break
+    if best is not None and best_prepared is not None and best.status == "not_equivalent":
+        # Only the reported miss needs its explanation (ranking never looks at it).
+        best = _as_candidate(compare_prepared(ref, best_prepared), best.candidate)
     return best or MathResult("not_equivalent", "the answer states no formula")
+
+
+def _as_candidate(found: MathResult, text: str) -> MathResult:
+    return MathResult(found.status, found.explanation, found.factor, found.transposed, found.wrt, text)

@@ -16,6 +16,8 @@ from typing import Literal, Mapping
 from .equivalence import Statement, prepare
 from .evaluate import P, Trial, matmul, transpose
 from .limits import Deadline, MathError
+from .memo import Memo
+from .shapes import table_key
 
 PCA_DIMS: tuple[tuple[int, int, int], ...] = ((2, 4, 5), (3, 5, 4))
 """(k, m, n) per trial: k < m, and both m < n and m > n are covered."""
@@ -60,7 +62,23 @@ def _orthogonal(n: int, rng: random.Random) -> list[list[int]]:
 
 
 def pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles = PcaRoles()) -> list[Trial]:
-    """Trials whose bindings put the four role symbols at the PCA point."""
+    """Trials whose bindings put the four role symbols at the PCA point.
+
+    The matrices are built once per table and roles; each call gets fresh `Trial`s because a trial
+    records the sizes it hands to unknown dimensions.
+    """
+    key = (table_key(table), roles)
+    built = _pca_points.get(key)
+    if built is None:
+        built = [(t.index, dict(t.dims), t.bindings) for t in _build_pca_trials(table, roles)]
+        _pca_points.put(key, built)
+    return [Trial(index, dict(dims), bindings) for index, dims, bindings in built]
+
+
+_pca_points: Memo[list[tuple[int, dict[str, int], Mapping[str, object]]]] = Memo()
+
+
+def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles) -> list[Trial]:
     for name in (roles.data, roles.components):
         if name not in table:
             raise MathError("unsupported", f"the shape table has no {name}")
@@ -87,7 +105,22 @@ def check_at_pca(
     deadline: Deadline,
     roles: PcaRoles = PcaRoles(),
 ) -> PcaVerdict:
-    """holds / fails at the PCA point; identity if it holds for all matrices; skipped if not applicable."""
+    """holds / fails at the PCA point; identity if it holds for all matrices; skipped if not applicable.
+
+    Memoised per statement: the verdict is a fixed function of it (the trials are seeded).
+    """
+    key = (statement, table_key(table), roles)
+    known = _verdicts.get(key)
+    if known is None:
+        known = _check_at_pca(statement, table, deadline, roles)
+        _verdicts.put(key, known)
+    return known
+
+
+_verdicts: Memo[PcaVerdict] = Memo()
+
+
+def _check_at_pca(statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline, roles: PcaRoles) -> PcaVerdict:
     if statement.kind == "expression":
         return PcaVerdict("skipped", "not a condition")
     matrices = {n for n in statement.mentions() if n in table}

@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Hashable, Mapping
 
 from .limits import MathError
+from .memo import Memo
 from .nodes import Add, Div, Gradient, Ident, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, Zero, render
 from .parser import canonical_name
 
@@ -31,8 +32,28 @@ _SCALAR_GREEK = {
 
 def normalise_table(shapes: Mapping[str, tuple[str, str]] | None) -> dict[str, tuple[str, str]]:
     """Canonical symbol names (`W1`, `W_{1}`, `\\mathbf{W}_1` -> `W_1`) and string dimensions."""
+    return dict(table_key(shapes))
+
+
+TableKey = tuple[tuple[str, tuple[str, str]], ...]
+
+
+def table_key(shapes: Mapping[str, tuple[str, str]] | None) -> TableKey:
+    """The normalised table as a hashable value (memo keys); memoised, as every parse asks for it."""
     table = HW7_SHAPES if shapes is None else shapes
-    return {canonical_name(k): (str(v[0]).strip(), str(v[1]).strip()) for k, v in table.items()}
+    try:
+        key: Hashable | None = tuple(table.items())
+        known = _tables.get(key)
+    except TypeError:  # unhashable dimension values (lists): just normalise
+        key, known = None, None
+    if known is None:
+        known = tuple((canonical_name(k), (str(v[0]).strip(), str(v[1]).strip())) for k, v in table.items())
+        if key is not None:
+            _tables.put(key, known)
+    return known
+
+
+_tables: Memo[TableKey] = Memo()
 
 
 def is_scalar_name(name: str) -> bool:

@@ -12,11 +12,14 @@ def agree(
     paths: List[Path] = typer.Argument(..., help="Labelled transcripts or folders, or JSON reports from `grade --json`."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b); repeatable."),
     rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    judge_model: Optional[str] = typer.Option(None, "--judge", help="Also judge the transcripts with this model and show its agreement beside the checks'."),
+    judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
 ) -> None:
     """Grader verdict beside each human label: confusion matrix, percent agreement, Cohen's kappa,
     and every disagreement with the grader's evidence.
 
-    Exit 0 when every input was read, 2 when any could not be or no input carries labels.
+    Exit 0 when every input was read, 2 when any could not be or no input carries labels, 3 when
+    judge requests failed after retries.
     """
     from rich.console import Console
 
@@ -27,6 +30,12 @@ def agree(
 
     reports, transcripts = _split_reports(paths)
     results = [t for r in reports for t in r.transcripts]
+    judge = None
+    if judge_model:
+        from ..judge.run import make_judge
+
+        judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
+    files: list[Path] = []
     if transcripts:
         from ..batch import iter_graded
         from ..rubric import load_rubric
@@ -35,7 +44,8 @@ def agree(
         rubric = load_rubric(rubrics_dir)
         if only:
             rubric.select(only)
-        results += list(iter_graded(iter_transcript_files(transcripts), rubric, only))
+        files = iter_transcript_files(transcripts)
+        results += list(iter_graded(files, rubric, only))
     report = Report(tuple(results))
     err = Console(stderr=True)
     for t in report.unreadable:
@@ -47,6 +57,12 @@ def agree(
             "or the native JSON `human_labels` field."
         )
     render_agreement(agreement(report), Console())
+    if judge is not None:
+        from ..judge.cli import calibrate_and_render
+
+        judge_code = calibrate_and_render(judge, report, files, rubrics_dir, Console(), err)
+        if judge_code and not report.unreadable:
+            raise typer.Exit(judge_code)
     if report.unreadable:
         raise typer.Exit(2)
 

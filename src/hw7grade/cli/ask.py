@@ -44,6 +44,7 @@ def ask(
     interactive: Optional[bool] = typer.Option(None, "--interactive/--no-interactive", help="Prompt for follow-ups after the answer (default: on a terminal)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
     rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."),
 ) -> None:
     """Ask models homework parts, stream the answers, grade them and save the transcripts.
 
@@ -82,6 +83,13 @@ def ask(
         for p in chosen
     ]
     console, err = Console(), Console(stderr=True)
+    judge = None
+    if judge_model:
+        from ..judge.cli import warn_same_model
+        from ..judge.run import make_judge
+
+        judge = make_judge(judge_model, concurrency, use_cache=not no_cache, max_retries=max_retries)
+        warn_same_model(judge, [s.model for s in specs], err)
     wants_prompt = interactive if interactive is not None else (sys.stdin.isatty() and sys.stdout.isatty())
     if wants_prompt and len(sessions) > 1:
         if interactive:
@@ -103,13 +111,18 @@ def ask(
 
     done = [s for s in sessions if s.answered]
     if done:
-        _report(done, rubric, console, json_path, verbose)
+        _report(done, rubric, console, json_path, verbose, judge)
     if wants_prompt and done:
-        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose)
+        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge)
     for session, error in failures:
         err.print(f"Error: {session.spec.model} {session.part_ids[0]}: {error}", markup=False, highlight=False, soft_wrap=True)
-    if failures:
-        raise typer.Exit(max(error.exit_code for _, error in failures))
+    judge_code = 0
+    if judge is not None:
+        from ..judge.cli import failure_exit_code
+
+        judge_code = failure_exit_code(judge, err)
+    if failures or judge_code:
+        raise typer.Exit(max([error.exit_code for _, error in failures] + [judge_code]))
 
 
 def _endpoint(provider: str, base_url: str | None) -> str | None:
@@ -283,21 +296,25 @@ class _Board:
         return table
 
 
-def _grade(sessions: list, rubric):
+def _grade(sessions: list, rubric, judge=None):
     from ..grading import grade_conversation
     from ..report.model import Report
 
-    results = []
+    pairs = []
     for s in sessions:
         conversation = s.transcript().to_conversation(source=str(s.path or ""))
-        results.append(grade_conversation(conversation, rubric, only=s.part_ids))
-    return Report(transcripts=tuple(results))
+        pairs.append((grade_conversation(conversation, rubric, only=s.part_ids), conversation))
+    if judge is not None:
+        from ..judge.apply import judge_transcripts
+
+        return Report(transcripts=tuple(judge_transcripts(pairs, rubric, judge)))
+    return Report(transcripts=tuple(result for result, _ in pairs))
 
 
-def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool) -> None:
+def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None) -> None:
     from ..report.console import render_report
 
-    report = _grade(sessions, rubric)
+    report = _grade(sessions, rubric, judge)
     console.print()
     render_report(report, console, verbose=verbose)
     if json_path:
@@ -306,7 +323,7 @@ def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bo
         write_json_report(report, json_path)
 
 
-def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool) -> None:
+def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None) -> None:
     """Follow-ups on one conversation, read line by line until /quit or end of input.
 
     Each reply is saved and re-graded (first vs final attempt); the JSON report, if asked for,
@@ -329,7 +346,7 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
             if command == "/quit":
                 return
             if command == "/grade":
-                render_only = _grade([session], rubric)
+                render_only = _grade([session], rubric, judge)
                 from ..report.console import render_report
 
                 render_report(render_only, console, verbose=verbose)
@@ -348,6 +365,6 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
                     lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry), console, err
                 )
                 _note_completion(completion, session.save(save_dir), err)
-                _report([session], rubric, console, json_path, verbose)
+                _report([session], rubric, console, json_path, verbose, judge)
         except Hw7gradeError as error:
             err.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)

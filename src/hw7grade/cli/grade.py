@@ -25,11 +25,13 @@ def grade(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A JSON report to compare with; exit 1 if any part's final score dropped."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."),
+    judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."),
+    judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports, Markdown, plain text, hw7grade JSON).
 
     Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded),
-    else 1 when a gate (--baseline, --fail-under) fails.
+    else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     """
     from rich.console import Console
 
@@ -48,6 +50,11 @@ def grade(
     if only:
         rubric.select(only)  # unknown prefixes fail before any work
     files = iter_transcript_files(paths or [Path("transcripts")])
+    judge = None
+    if judge_model:
+        from ..judge.run import make_judge
+
+        judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
     console = Console()
     err = Console(stderr=True)
     workers = jobs or default_jobs(len(files))
@@ -60,6 +67,10 @@ def grade(
             results = list(iter_graded(files, rubric, only, model_name, advance, workers, rubrics_dir))
     else:
         results = list(iter_graded(files, rubric, only, model_name, jobs=workers, rubric_dir=rubrics_dir))
+    if judge is not None:
+        from ..judge.cli import judge_graded_files
+
+        results = judge_graded_files(judge, results, files, rubric, err)
     report = Report(transcripts=tuple(results))
     render_report(report, console, verbose=verbose)
     if json_path:
@@ -80,5 +91,11 @@ def grade(
             for error in t.errors:
                 typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         raise typer.Exit(2)
+    if judge is not None:
+        from ..judge.cli import failure_exit_code
+
+        judge_code = failure_exit_code(judge, err)
+        if judge_code:
+            raise typer.Exit(judge_code)
     if gate:
         raise typer.Exit(gate)

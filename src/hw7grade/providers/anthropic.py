@@ -6,6 +6,7 @@ its own retries are off (`max_retries=0`): `retry.py` retries every provider the
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Sequence
 
@@ -42,6 +43,10 @@ class AnthropicProvider:
             # This SDK version has no `temperature` argument; the API field still exists for the
             # models that accept it, so it goes in the body as is.
             request["extra_body"] = {"temperature": params.temperature}
+        if params.structured is not None:
+            request["tools"] = [{"name": params.structured.name, "description": params.structured.description,
+                                 "input_schema": json.loads(params.structured.schema_json)}]
+            request["tool_choice"] = {"type": "tool", "name": params.structured.name}
         return request
 
     def stream(self, messages: Sequence[Message], params: ProviderParams) -> TextStream:
@@ -80,6 +85,10 @@ class AnthropicProvider:
         except Exception as exc:
             raise self._classify(exc, params) from None
         text = "".join(block.text for block in message.content if block.type == "text")
+        if params.structured is not None and message.stop_reason != "refusal":
+            # The forced tool call's input is the structured answer.
+            calls = [b.input for b in message.content if b.type == "tool_use" and b.name == params.structured.name]
+            text = json.dumps(calls[0]) if calls else text
         usage = Usage(message.usage.input_tokens, message.usage.output_tokens)
         return Completion(
             text, message.model or self.model, NAME, usage, time.monotonic() - started, message.stop_reason

@@ -29,6 +29,19 @@ class Message:
 
 
 @dataclass(frozen=True)
+class StructuredOutput:
+    """Ask for JSON of this schema: OpenAI `response_format` json_schema, Anthropic a forced tool.
+
+    The answer's text is then that JSON (for Anthropic, the tool call's input), or a refusal with
+    `finish_reason` "refusal". Only `complete` supports it; the judge does not stream."""
+
+    name: str
+    description: str
+    schema_json: str
+    """The JSON schema as canonical JSON text (hashable, and stable in the cache key)."""
+
+
+@dataclass(frozen=True)
 class ProviderParams:
     """What shapes an answer (and so the cache key), plus the per-request timeout, which does not."""
 
@@ -37,11 +50,14 @@ class ProviderParams:
     max_tokens: int = 2048
     system: str | None = None
     timeout_s: float = 120.0
+    structured: StructuredOutput | None = None
 
     def request_fields(self) -> dict[str, object]:
         """The fields that change the answer: part of the cache key and of the transcript."""
         fields = asdict(self)
         fields.pop("timeout_s")
+        if self.structured is None:
+            fields.pop("structured")  # keys of plain requests stay as they were
         return fields
 
 

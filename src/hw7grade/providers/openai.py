@@ -5,6 +5,7 @@ The SDK's own retries are off (`max_retries=0`): `retry.py` retries every provid
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Sequence
 
@@ -35,6 +36,10 @@ class OpenAIProvider:
                          "timeout": params.timeout_s}
         if params.temperature is not None:
             request["temperature"] = params.temperature
+        if params.structured is not None:
+            request["response_format"] = {"type": "json_schema", "json_schema": {
+                "name": params.structured.name, "description": params.structured.description,
+                "schema": json.loads(params.structured.schema_json), "strict": True}}
         return request
 
     def stream(self, messages: Sequence[Message], params: ProviderParams) -> TextStream:
@@ -72,9 +77,10 @@ class OpenAIProvider:
             raise RetryableError(f"{LABEL} returned no answer.")
         choice = response.choices[0]
         usage = Usage(response.usage.prompt_tokens, response.usage.completion_tokens) if response.usage else Usage()
+        refusal = getattr(choice.message, "refusal", None)
         return Completion(
-            choice.message.content or "", response.model or self.model, NAME, usage,
-            time.monotonic() - started, choice.finish_reason,
+            refusal or choice.message.content or "", response.model or self.model, NAME, usage,
+            time.monotonic() - started, "refusal" if refusal else choice.finish_reason,
         )
 
     def close(self) -> None:

@@ -162,11 +162,12 @@ def has_labels(report: Report) -> bool:
 
 
 def evidence_lines(part: PartScore | None) -> list[str]:
-    """What the grader's verdict rests on: its reason, then each check with its evidence."""
+    """What the grader's verdict rests on: each check with its evidence (the reason if none ran)."""
     if part is None:
         return [NO_ANSWER]
-    lines = [part.reason or (NO_ANSWER if part.verdict == "missing" else "")]
-    lines = [line for line in lines if line]
+    if part.verdict == "missing" or not part.checks:
+        return [part.reason or NO_ANSWER]
+    lines = []
     for c in part.checks:
         quote = f' — "{c.evidence}"' if c.evidence else ""
         lines.append(f"{c.name}: {c.status} {c.points:g}/{c.max_points:g}{quote}{' — ' + c.message if c.message else ''}")

@@ -46,6 +46,9 @@ def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> 
     table.add_column("first", justify="right")
     table.add_column("final", justify="right")
     table.add_column("verdict")
+    judged = [p for p in t.parts if p.judge is not None]
+    if judged:
+        table.add_column("judge", justify="right")
     if has_labels:
         table.add_column("human")
     table.add_column("reason", overflow="fold")
@@ -58,11 +61,15 @@ def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> 
             _points(final),
             _verdict(first, final),
         ]
+        if judged:
+            row.append(_judge_cell(final))
         if has_labels:
             row.append(_human(t.human_labels.get(part_id), first, final))
         row.append(escape(final.reason))
         table.add_row(*row)
     console.print(table)
+    if judged:
+        _render_judge_notes(t, console)
     if verbose:
         for part in t.parts:
             first = t.attempt(part.id, "first")
@@ -79,6 +86,46 @@ def _render_checks(part: PartScore, console: Console) -> None:
         console.print(f"    {mark} {escape(c.name)}: {c.points:g}/{c.max_points:g}{cap}  {escape(c.message)}")
         if c.evidence:
             console.print(f"        evidence: [dim]{escape(_clip(c.evidence))}[/dim]")
+    if part.judge is not None:
+        console.print(f"    judge {escape(part.judge.model)}: {part.judge.status}"
+                      + (f" ({escape(part.judge.reason)})" if part.judge.reason else ""))
+        for c in part.judge.criteria:
+            mark = "[green]●[/green]" if c.status == "scored" else "[cyan]?[/cyan]"
+            console.print(f"      {mark} {escape(c.name)} ({escape(c.check)}): {c.points:g}/{c.max_points:g}  {escape(c.reason)}")
+            if c.evidence:
+                console.print(f"          quote: [dim]{escape(_clip(c.evidence))}[/dim]")
+
+
+def _judge_cell(part: PartScore) -> str:
+    j = part.judge
+    if j is None:
+        return ""
+    if j.status == "unscored":
+        return "[cyan]unscored[/cyan]"
+    text = f"{j.points:g}/{j.max_points:g}" + (" (partly)" if j.status == "partial" else "")
+    return text + (" [bold]counted[/bold]" if j.filled else "")
+
+
+def _render_judge_notes(t: TranscriptResult, console: Console) -> None:
+    """Who judged, what its points did to the score, and where it disagrees with a decided check."""
+    finals = [p for p in t.finals if p.judge is not None]
+    models = ", ".join(dict.fromkeys(p.judge.model for p in finals if p.judge))
+    counted = [f"{p.id} {p.judge.judge_points:+g}" for p in finals if p.judge and p.judge.filled]
+    line = f"Judge {models}: " + (f"points counted where checks could not decide: {', '.join(counted)}" if counted
+                                   else "second opinion only; every judged check decided on its own")
+    console.print(escape(line), highlight=False)
+    for p in t.parts:
+        j = p.judge
+        if j is None:
+            continue
+        first = t.attempt(p.id, "first")
+        if p.attempt == "final" and first is not None and first.turn == p.turn:
+            continue  # answered once: listed with the first attempt
+        if j.status == "unscored":
+            console.print(f"  {p.id} ({p.attempt}): judge unscored — {escape(j.reason)}", highlight=False)
+        for d in j.disagreements:
+            quote = f' — judge quotes "{escape(_clip(d.judge_evidence))}"' if d.judge_evidence else ""
+            console.print(f"  [yellow]disagreement[/yellow] {p.id} ({p.attempt}) {escape(d.summary)}{quote}", highlight=False)
 
 
 def _points(p: PartScore) -> str:

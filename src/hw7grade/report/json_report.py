@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from ..atomic import write_text_atomic
 from ..checks.base import CheckResult
 from ..conversation import HumanLabel
 from ..errors import Hw7gradeError
+from ..judge.model import CriterionScore, Disagreement, JudgeResult
 from .model import PartScore, Report, TranscriptResult
 
 SCHEMA = "hw7grade.report/1"
@@ -59,7 +61,41 @@ def _part(p: PartScore) -> dict:
             }
             for c in p.checks
         ],
+        **(_judge(p.judge) if p.judge is not None else {}),
     }
+
+
+def _judge(j: JudgeResult) -> dict:
+    """Judge keys, present only when a judge was asked: `score` = `deterministic_points` + `judge_points`."""
+    return {
+        "deterministic_points": j.deterministic_points,
+        "judge_points": j.judge_points,
+        "judge": {
+            "model": j.model,
+            "answered_by": j.answered_by,
+            "status": j.status,
+            "points": j.points,
+            "max_points": j.max_points,
+            "reason": j.reason,
+            "filled": list(j.filled),
+            "criteria": [asdict(c) for c in j.criteria],
+            "disagreements": [asdict(d) for d in j.disagreements],
+        },
+    }
+
+
+def _read_judge(p: dict) -> JudgeResult | None:
+    j = p.get("judge")
+    if not j:
+        return None
+    return JudgeResult(
+        model=j["model"], status=j["status"], reason=j.get("reason") or "", answered_by=j.get("answered_by"),
+        criteria=tuple(CriterionScore(**c) for c in j.get("criteria") or ()),
+        filled=tuple(j.get("filled") or ()),
+        deterministic_points=p.get("deterministic_points"),
+        judge_points=float(p.get("judge_points") or 0.0),
+        disagreements=tuple(Disagreement(**d) for d in j.get("disagreements") or ()),
+    )
 
 
 def write_json_report(report: Report, path: Path) -> None:
@@ -98,6 +134,7 @@ def _read_transcript(t: dict) -> TranscriptResult:
                 verdict=p["verdict"],
                 reason=p.get("reason") or "",
                 turn=p.get("turn"),
+                judge=_read_judge(p),
                 checks=tuple(
                     CheckResult(
                         name=c["name"],

@@ -7,6 +7,7 @@ from typing import Literal, Mapping
 
 from ..checks.base import CheckResult
 from ..conversation import HumanLabel
+from ..judge.model import JudgeResult
 
 Attempt = Literal["first", "final"]
 Verdict = Literal["correct", "partial", "incorrect", "missing", "unscored"]
@@ -25,11 +26,14 @@ class PartScore:
     """One line: why the part did not get full marks (or what it got right)."""
     turn: int | None = None
     """Index in the conversation's turns of the assistant turn holding this attempt."""
+    judge: JudgeResult | None = None
+    """The judge's second opinion (`--judge`); None when no judge was asked."""
 
     @property
     def complete(self) -> bool:
         """False when a check could not run: the score is a lower bound, not a verdict on it."""
-        return all(c.status != "unscored" for c in self.checks)
+        filled = self.judge.filled if self.judge is not None else ()
+        return all(c.status != "unscored" or c.name in filled for c in self.checks)
 
 
 @dataclass(frozen=True)

@@ -144,4 +144,41 @@ def render_agreement(a: Agreement, console: Console) -> None:
                 console.print(f"    {escape(line)}", highlight=False)
 
 
-__all__ = ["OutputOptions", "emit_outputs", "fail_under_message", "render_agreement", "render_baseline"]
+def _stats(a: Agreement) -> str:
+    if a.n == 0:
+        return "n/a (0)"
+    kappa = f"{a.kappa:.2f}" if a.kappa is not None else "undef."
+    return f"{a.percent:.0%} κ {kappa} ({a.n})"
+
+
+def render_calibration(c, judge_model: str, console: Console) -> None:
+    """The judge beside the checks on the parts it may score, per part and overall (`agree --judge`)."""
+    table = Table(title=f"Judge calibration: {judge_model} on the parts it may score", title_justify="left")
+    for column in ("part", "checks alone", "judge alone", "checks + judge"):
+        table.add_column(column, justify="left" if column == "part" else "right")
+    for pid in c.part_ids:
+        table.add_row(pid, *(_stats(a.for_part(pid)) for a in (c.checks, c.judge, c.combined)))
+    table.add_row("all", *(_stats(a) for a in (c.checks, c.judge, c.combined)), style="bold")
+    console.print(table)
+    console.print("Cells: agreement with the human labels, Cohen's kappa, (labelled answers compared).", highlight=False)
+    matrix = Table(title="Judge alone: confusion matrix (rows: judge, columns: human)", title_justify="left")
+    matrix.add_column("")
+    for h in LABELS:
+        matrix.add_column(f"human {h}", justify="right")
+    for g in LABELS:
+        matrix.add_row(f"judge {g}", *(str(c.judge.matrix[g][h]) for h in LABELS))
+    console.print(matrix)
+    if c.judge.unscored:
+        console.print(f"{len(c.judge.unscored)} labelled answer(s) the judge could not score are left out of its column.")
+    if c.disagreements:
+        console.print(f"[bold]Judge vs checks ({len(c.disagreements)})[/bold] — the checks decided with evidence and stand:")
+        for path, part, d in c.disagreements:
+            console.print(f"- {escape(path)} {part.id} ({part.attempt}): {escape(d.summary)}", highlight=False)
+            if d.deterministic_evidence:
+                console.print(f'    checks found: "{escape(d.deterministic_evidence)}"', highlight=False)
+            if d.judge_evidence:
+                console.print(f'    judge quotes: "{escape(d.judge_evidence)}"', highlight=False)
+
+
+__all__ = ["OutputOptions", "emit_outputs", "fail_under_message", "render_agreement", "render_baseline",
+           "render_calibration"]

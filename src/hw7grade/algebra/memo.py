@@ -1,0 +1,48 @@
+"""Per-process memos for the algebra engine: answers and references are read once, not once per check.
+
+A q3b answer is read by three checks (two `math_equiv`, one `pca_satisfies`) and every answer is
+compared with the same few rubric references, so parsing and evaluating each text once per
+process removes most of the grading cost. Everything memoised is a deterministic function of its
+key (the trials are seeded); results cut short by the deadline are never stored.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Hashable, TypeVar
+
+MEMO_MAX_ENTRIES = 4096
+"""Entries per memo before it is emptied (bounds memory in a long-lived worker)."""
+
+V = TypeVar("V")
+
+
+class Memo(Generic[V]):
+    """A bounded dict: emptied when full, which is cheap and safe without a lock."""
+
+    __slots__ = ("_data", "_size")
+
+    def __init__(self, size: int = MEMO_MAX_ENTRIES) -> None:
+        self._data: dict[Hashable, V] = {}
+        self._size = size
+        _ALL.append(self)
+
+    def get(self, key: Hashable) -> V | None:
+        return self._data.get(key)
+
+    def put(self, key: Hashable, value: V) -> None:
+        if len(self._data) >= self._size:
+            self._data.clear()
+        self._data[key] = value
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
+_ALL: list[Memo] = []  # type: ignore[type-arg]
+
+
+def clear_memos() -> None:
+    """Forget everything memoised (benchmarks measure the cost of a first reading with this)."""
+    for memo in _ALL:
+        memo.clear()
+

@@ -1,0 +1,51 @@
+"""What the `--judge MODEL` option does in `grade`, `ask` and `agree`: open the judge before any
+work (a missing key fails fast), judge the graded results, and end with exit 3 when judge
+requests still failed after retries (those answers are reported as unscored by the judge)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from rich.console import Console
+
+from ..report.model import TranscriptResult
+from .apply import judge_files, same_model_warnings
+from .run import Judge
+
+
+def warn_same_model(judge: Judge, tested: Iterable[str | None], err: Console) -> None:
+    for warning in same_model_warnings(judge, tested):
+        err.print(warning, markup=False, highlight=False, soft_wrap=True)
+
+
+def judge_graded_files(judge: Judge, results: Sequence[TranscriptResult], files: Iterable[Path], rubric,
+                       err: Console) -> list[TranscriptResult]:
+    warn_same_model(judge, (r.model for r in results), err)
+    return judge_files(results, files, rubric, judge)
+
+
+def failure_exit_code(judge: Judge | None, err: Console) -> int:
+    """0, or the exit code of the worst judge failure after printing how many answers it cost."""
+    if judge is None or not judge.failures:
+        return 0
+    first = judge.failures[0]
+    err.print(f"Error: {len(judge.failures)} judge request(s) failed after retries; those answers are unscored "
+              f"by the judge. First: {first}", markup=False, highlight=False, soft_wrap=True)
+    return max(f.exit_code for f in judge.failures)
+
+
+def calibrate_and_render(judge: Judge, report, files: Sequence[Path], rubric_dir: Path | None, console: Console,
+                         err: Console) -> int:
+    """`agree --judge`: judge the transcripts (JSON reports carry no answer text and are compared
+    as they are), print the calibration table; returns the judge's failure exit code."""
+    from ..report.model import Report
+    from ..report.outputs import render_calibration
+    from ..rubric import load_rubric
+    from .calibration import calibrate
+
+    rubric = load_rubric(rubric_dir)
+    judged = Report(tuple(judge_graded_files(judge, report.transcripts, files, rubric, err)))
+    calibration = calibrate(report, judged, [p.id for p in rubric.parts if p.judge])
+    render_calibration(calibration, judge.name, console)
+    return failure_exit_code(judge, err)
