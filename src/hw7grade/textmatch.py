@@ -22,6 +22,7 @@ COPY_MIN_WORDS = 6
 """A run of at least this many words shared with the question is treated as copied."""
 PHRASE_CACHE_SIZE = 4096
 ANALYSIS_CACHE_SIZE = 256
+QUESTION_CACHE_SIZE = 64
 
 # ---------------------------------------------------------------------------------------------
 # Normalisation
@@ -307,14 +308,20 @@ def _word_key(word: str) -> str:
     return word.casefold().strip(".'")
 
 
+@lru_cache(maxsize=QUESTION_CACHE_SIZE)
+def _question_grams(question: str) -> frozenset[tuple[str, ...]]:
+    """The question's word n-grams; one question is asked with every part of a conversation."""
+    if not question.strip():
+        return frozenset()
+    q_words = [_word_key(m.group()) for m in _WORD_RE.finditer(normalize(question))]
+    return frozenset(tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1))
+
+
 def strip_question_copies(answer: str, question: str) -> str:
     """The answer without runs of words it copies from the question (restated prompts are not claims)."""
-    if not question.strip():
+    grams = _question_grams(question)
+    if not grams:
         return answer
-    q_words = [_word_key(m.group()) for m in _WORD_RE.finditer(normalize(question))]
-    if len(q_words) < COPY_MIN_WORDS:
-        return answer
-    grams = {tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1)}
     kept: list[str] = []
     for line in answer.split("\n"):
         words = list(_WORD_RE.finditer(line))
@@ -484,17 +491,46 @@ class Hit:
 
 def find_phrase(phrase: str, sentences: tuple[Sentence, ...] | list[Sentence], case_sensitive: bool = False) -> list[Hit]:
     """Every mention of a phrase, sentence by sentence, each marked asserted or not."""
-    return _find(compile_phrase(phrase, case_sensitive), sentences, _joined(sentences))
+    return _find(phrase, case_sensitive, sentences, _Joined(sentences))
 
 
-def _joined(sentences: tuple[Sentence, ...] | list[Sentence]) -> str:
-    """All sentences, one per line: a phrase absent from this is absent from every sentence, since
-    phrase patterns have no anchors and a line break is a non-word character, like a string's end."""
-    return "\n".join(s.text for s in sentences)
+# Non-ASCII characters that a case-insensitive pattern matches to an ASCII letter (all of them:
+# checked over every code point), mapped to that letter so a plain substring test agrees with `re.I`.
+_ASCII_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+_ALNUM_RUN_RE = re.compile(r"[A-Za-z0-9]+")
 
 
-def _find(pattern: re.Pattern[str], sentences: tuple[Sentence, ...] | list[Sentence], joined: str) -> list[Hit]:
-    if pattern.search(joined) is None:
+class _Joined:
+    """All sentences, one per line, and a case-folded copy: a phrase absent from these is absent
+    from every sentence (phrase patterns have no anchors, and a line break is a non-word character
+    like a string's end), which is far cheaper to learn than matching sentence by sentence."""
+
+    __slots__ = ("text", "folded")
+
+    def __init__(self, sentences: tuple[Sentence, ...] | list[Sentence]) -> None:
+        self.text = "\n".join(s.text for s in sentences)
+        folded = self.text
+        if not folded.isascii():
+            for char, letter in _ASCII_FOLD:
+                folded = folded.replace(char, letter)
+        self.folded = folded.lower()
+
+
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
+def _required_literal(phrase: str) -> str:
+    """The longest run of ASCII letters and digits every match of the phrase contains (lower case;
+    empty if none), mirroring `compile_phrase`: each word part is matched literally."""
+    parts = [p for word in normalize(phrase).split() for p in word.rstrip("*").split("-")]
+    runs = [r for p in parts for r in _ALNUM_RUN_RE.findall(p)]
+    return max(runs, key=len).lower() if runs else ""
+
+
+def _find(phrase: str, case_sensitive: bool, sentences: tuple[Sentence, ...] | list[Sentence], joined: _Joined) -> list[Hit]:
+    literal = _required_literal(phrase)
+    if literal and literal not in joined.folded:
+        return []
+    pattern = compile_phrase(phrase, case_sensitive)
+    if pattern.search(joined.text) is None:
         return []
     hits: list[Hit] = []
     for s in sentences:
@@ -506,9 +542,9 @@ def _find(pattern: re.Pattern[str], sentences: tuple[Sentence, ...] | list[Sente
 def first_asserted(phrases: list[str] | tuple[str, ...], sentences: tuple[Sentence, ...], case_sensitive: bool = False) -> Hit | None:
     """The earliest asserted mention of any of the phrases."""
     best: Hit | None = None
-    joined = _joined(sentences)
+    joined = _Joined(sentences)
     for phrase in phrases:
-        for hit in _find(compile_phrase(phrase, case_sensitive), sentences, joined):
+        for hit in _find(phrase, case_sensitive, sentences, joined):
             if hit.asserted:
                 if best is None or (hit.sentence.index, hit.start) < (best.sentence.index, best.start):
                     best = hit

@@ -138,15 +138,28 @@ def statements_from_chain(chain: Chain, text: str = "") -> tuple[list[Statement]
 def parse_statements(
     text: str, shapes: Mapping[str, tuple[str, str]] | None = None, deadline: Deadline | None = None
 ) -> tuple[list[Statement], list[MathError]]:
-    """All statements in a math snippet, and the errors of the parts that could not be used."""
-    table = normalise_table(shapes)
-    statements: list[Statement] = []
-    errors: list[MathError] = []
-    for chain in parse_chains(text, table.keys(), deadline):
-        found, errs = statements_from_chain(chain, text.strip())
-        statements.extend(found)
-        errors.extend(errs)
-    return statements, errors
+    """All statements in a math snippet, and the errors of the parts that could not be used.
+
+    Memoised per text and table: the same formulas recur across the answers in a batch.
+    """
+    key = (text, table_key(shapes))
+    known = _parsed.get(key)
+    if known is None:
+        table = dict(key[1])
+        statements: list[Statement] = []
+        errors: list[MathError] = []
+        for chain in parse_chains(text, table.keys(), deadline):
+            found, errs = statements_from_chain(chain, text.strip())
+            statements.extend(found)
+            errors.extend(errs)
+        known = (tuple(statements), tuple(errors))
+        if not any(e.status == "limit" for e in errors) and not (deadline is not None and deadline.expired):
+            _parsed.put(key, known)
+    # Fresh error objects: a caller may raise one, and a raised exception keeps its traceback.
+    return list(known[0]), [MathError(e.status, e.message) for e in known[1]]
+
+
+_parsed: Memo[tuple[tuple[Statement, ...], tuple[MathError, ...]]] = Memo()
 
 
 @dataclass

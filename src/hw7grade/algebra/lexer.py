@@ -129,7 +129,7 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             i = j
         elif ch.isalpha() and ch.isascii():
             # Plain-text `tr(A)` / `trace(A)` is the trace, not t times r.
-            word = _TRACE_CALL_RE.match(text, i, i + _TRACE_CALL_WINDOW)
+            word = _TRACE_CALL_RE.match(text, i, i + _TRACE_CALL_WINDOW) if ch in "tT" else None
             prev_alpha = i > 0 and text[i - 1].isalpha()
             if word and not prev_alpha:
                 tokens.append(Token("trace", word.group(0), start, not gap))

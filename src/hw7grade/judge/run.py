@@ -9,7 +9,7 @@ import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..errors import Hw7gradeError
 from ..providers.base import Provider, ProviderParams
@@ -19,6 +19,9 @@ from .model import CriterionScore, JudgeResult
 from .parse import ShapeError, parse_reply
 from .prompt import SYSTEM, judge_messages
 from .schema import structured_output
+
+if TYPE_CHECKING:
+    from ..rubric import Part
 
 SHAPE_RETRIES = 1
 """A reply in the wrong shape is asked again this many times, then the answer is unscored."""
@@ -32,8 +35,8 @@ REFUSAL_CHARS = 160
 class JudgeJob:
     """One answer to score: the rubric part (its prompt, reference and criteria) and the text."""
 
-    part: object
-    """A `rubric.Part` with `judge: true`."""
+    part: "Part"
+    """A part with `judge: true`."""
     answer: str
 
 
@@ -52,7 +55,7 @@ class Judge:
     def name(self) -> str:
         return self.spec.qualified
 
-    def params(self, part) -> ProviderParams:
+    def params(self, part: "Part") -> ProviderParams:
         return ProviderParams(max_tokens=JUDGE_MAX_TOKENS, system=SYSTEM, timeout_s=JUDGE_TIMEOUT_S,
                               structured=structured_output(part.criteria))
 
@@ -94,7 +97,7 @@ class Judge:
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _unscored(self, part, reason: str, answered_by: str | None = None) -> JudgeResult:
+    def _unscored(self, part: "Part", reason: str, answered_by: str | None = None) -> JudgeResult:
         criteria = tuple(CriterionScore(c.name, c.check, "unscored", 0.0, c.points, "", reason) for c in part.criteria)
         return JudgeResult(self.name, "unscored", criteria, reason, answered_by)
 
