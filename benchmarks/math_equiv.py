@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from pathlib import Path
 from typing import Callable
 
 PAIRS: list[tuple[str, str]] = [
@@ -30,9 +31,12 @@ $$\nabla_{W_1} \mathcal{L} = -2W_2^T (\mathbf{X} - W_2 W_1 \mathbf{X}) \mathbf{X
 
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm-up (imports, caches)
+    from hw7grade.algebra.memo import clear_memos
+
+    fn()  # warm-up (imports)
     times = []
     for _ in range(repeat):
+        clear_memos()  # every run parses and evaluates from scratch, as Math-Verify does
         start = time.perf_counter()
         fn()
         times.append((time.perf_counter() - start) * 1000)
@@ -41,6 +45,65 @@ def _median_ms(fn: Callable[[], object], repeat: int) -> float:
 
 def _rhs(text: str) -> str:
     return text.split("=", 1)[1] if r"\nabla" in text else text
+
+
+SEEDS = Path("/work/shared/seeds")
+REPO = Path(__file__).resolve().parents[1]
+
+
+def seed_answers(repeat: int) -> None:
+    """Per-check cost on real q3b answers (10-60 formula snippets each), as a batch pays it: the
+    rubric's references are parsed once per process, each answer is new (its memos are cleared)."""
+    from hw7grade.algebra.matching import prepare_reference
+    from hw7grade.algebra.memo import clear_memos
+    from hw7grade.algebra import Deadline, find_candidates, normalise_table
+    from hw7grade.checks import CheckContext
+    from hw7grade.grading import part_answers
+    from hw7grade.rubric import load_rubric
+    from hw7grade.transcripts import read_transcript
+
+    rubric = load_rubric(REPO / "rubrics")
+    files = sorted(SEEDS.glob("*.txt")) + sorted((REPO / "transcripts").glob("*q3b*.md")) + [REPO / "transcripts" / "chatgpt-4o-hw7.md"]
+    jobs = []
+    for path in files:
+        if not path.exists():
+            continue
+        for conversation in read_transcript(path):
+            for part_id, found in part_answers(conversation, rubric).items():
+                if not part_id.startswith("q3b") or not found.attempts:
+                    continue
+                part = rubric.part(part_id)
+                ctx = CheckContext(answer=found.first.text, question=found.question, part_id=part_id, shapes=rubric.shapes_for(part_id))
+                checks = [c for c in part.checks if c.type in ("math_equiv", "pca_satisfies")]
+                jobs.append((f"{path.name[:24]} {part_id}", ctx, checks))
+
+    def warm_references() -> None:
+        for part in rubric.parts:
+            table = normalise_table(rubric.shapes_for(part.id))
+            for check in part.checks:
+                for ref in getattr(check, "references", []) if check.type in ("math_equiv", "pca_satisfies") else []:
+                    prepare_reference(ref, table, Deadline())
+
+    per_check: list[float] = []
+    print("\nreal q3b answers, each check timed on a new answer (references parsed once per process):")
+    for name, ctx, checks in jobs:
+        answer_times: list[float] = []
+        check_times: dict[str, list[float]] = {c.label: [] for c in checks}
+        for _ in range(max(3, repeat // 20)):
+            clear_memos()
+            warm_references()
+            start = time.perf_counter()
+            for check in checks:
+                t0 = time.perf_counter()
+                check.run(ctx)
+                check_times[check.label].append((time.perf_counter() - t0) * 1000)
+            answer_times.append((time.perf_counter() - start) * 1000)
+        medians = {k: statistics.median(v) for k, v in check_times.items()}
+        per_check.extend(medians.values())
+        detail = ", ".join(f"{k} {v:.2f}" for k, v in medians.items())
+        print(f"  {name:40s} {len(find_candidates(ctx.answer)):3d} snippets: {detail} ms; whole answer {statistics.median(answer_times):.2f} ms")
+    if per_check:
+        print(f"per math check over these answers: min {min(per_check):.2f} ms, median {statistics.median(per_check):.2f} ms, max {max(per_check):.2f} ms")
 
 
 def main() -> None:
@@ -60,6 +123,8 @@ def main() -> None:
     verdicts = [compare(a, b).status for a, b in PAIRS]
     print(f"hw7grade compare(): median {ours_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in ours)}); verdicts: {verdicts}")
     print(f"hw7grade math_equiv check on a two-formula answer: median {check_ms:.3f} ms")
+
+    seed_answers(args.repeat)
 
     try:
         from math_verify import parse, verify

@@ -6,7 +6,6 @@ fails at load time with the file, the part and the field named.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Iterable
@@ -16,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .checks import AnyCheck
 from .judge.criteria import Criterion, criteria_problem
 from .errors import RubricError
+from .rubric_listing import RUBRICS_ENV, default_rubric_dir  # noqa: F401 (re-exported)
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
-RUBRICS_ENV = "HW7GRADE_RUBRICS"
 
 
 class Part(BaseModel):
@@ -127,20 +126,6 @@ def _has_prefix(part_id: str, prefix: str) -> bool:
         return False
     following = part_id[len(prefix)]
     return following == "." or (prefix[-1].isdigit() and following.isalpha())
-
-
-def default_rubric_dir() -> Path:
-    """`$HW7GRADE_RUBRICS`, else `./rubrics`, else the repository's, else the installed copy."""
-    env = os.environ.get(RUBRICS_ENV)
-    if env:
-        return Path(env)
-    here = Path.cwd() / "rubrics"
-    if here.is_dir() and any(here.glob("q*.yaml")):
-        return here
-    source_tree = Path(__file__).resolve().parents[2] / "rubrics"
-    if source_tree.is_dir():
-        return source_tree
-    return Path(__file__).resolve().parent / "_rubrics"
 
 
 def _describe(error: ValidationError, data: object) -> str:

@@ -5,11 +5,20 @@ Steps: `Reply` (JSON or SSE, as the request asks), `Status` (an error response),
 (an SSE error event after part of the answer), `Drop` (the socket closes midway), `Slow` (no answer
 before the client's timeout). An endpoint with no step left answers 500 "unscripted", so a test
 that expects no request notices one.
+
+Batch APIs too: OpenAI's `/v1/files` (multipart upload), `/v1/batches`, `/v1/files/{id}/content`,
+and Anthropic's `/v1/messages/batches` with its `results` JSONL. Each batched request takes the
+next step of its live endpoint (`Reply` succeeds, `Status` errors, `Expired` expires); a batch
+answers `in_progress` to its first `batch_polls` retrieves, then ends. `script(route, Status(...))`
+makes a batch HTTP call itself fail (routes: the `*_ROUTE` constants).
 """
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
 import json
+import re
 import socket
 import threading
 import time
@@ -19,6 +28,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 OPENAI_PATH = "/v1/chat/completions"
 ANTHROPIC_PATH = "/v1/messages"
+FILES_ROUTE = "POST /v1/files"
+BATCHES_ROUTE = "POST /v1/batches"
+BATCH_GET_ROUTE = "GET /v1/batches/{id}"
+FILE_CONTENT_ROUTE = "GET /v1/files/{id}/content"
+MESSAGE_BATCHES_ROUTE = "POST /v1/messages/batches"
+MESSAGE_BATCH_GET_ROUTE = "GET /v1/messages/batches/{id}"
+MESSAGE_BATCH_RESULTS_ROUTE = "GET /v1/messages/batches/{id}/results"
+_GET_ROUTES = [
+    (re.compile(r"^/v1/batches/([\w-]+)$"), BATCH_GET_ROUTE),
+    (re.compile(r"^/v1/files/([\w-]+)/content$"), FILE_CONTENT_ROUTE),
+    (re.compile(r"^/v1/messages/batches/([\w-]+)$"), MESSAGE_BATCH_GET_ROUTE),
+    (re.compile(r"^/v1/messages/batches/([\w-]+)/results$"), MESSAGE_BATCH_RESULTS_ROUTE),
+]
 CHUNK_CHARS = 12
 POLL_S = 0.02
 """How often the server loop checks for shutdown: keeps each test's teardown short."""
@@ -76,6 +98,11 @@ class Refusal:
 
 
 @dataclass
+class Expired:
+    """A batched request the batch's time window ran out on."""
+
+
+@dataclass
 class Seen:
     path: str
     headers: dict[str, str]
@@ -90,6 +117,11 @@ class FakeServer:
         """path -> function(request body) -> step, used when no scripted step is left (order-free)."""
         self.in_flight = 0
         self.max_in_flight = 0
+        self.files: dict[str, bytes] = {}
+        """Uploaded (and generated result) files by id."""
+        self.batches: dict[str, dict] = {}
+        self.batch_polls = 0
+        """Retrieves of a batch that answer `in_progress` before it ends."""
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -125,6 +157,11 @@ class FakeServer:
 
     def anthropic(self, *steps: object) -> "FakeServer":
         self.steps[ANTHROPIC_PATH].extend(steps)
+        return self
+
+    def script(self, route: str, *steps: object) -> "FakeServer":
+        """Steps for a batch HTTP call (`FILES_ROUTE`, ...): a `Status` fails it, anything else lets it through."""
+        self.steps.setdefault(route, deque()).extend(steps)
         return self
 
     def respond_with(self, path: str, responder) -> "FakeServer":
@@ -167,9 +204,73 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
             server.enter()
             try:
-                self._answer()
+                if self.path in _BATCH_POSTS:
+                    self._batch_post()
+                else:
+                    self._answer()
             finally:
                 server.leave()
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            server.record(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, {}))
+            for pattern, route in _GET_ROUTES:
+                match = pattern.match(self.path)
+                if match:
+                    return self._batch_get(route, match.group(1))
+            return self._json(404, {"error": {"message": "no such route", "type": "not_found_error"}})
+
+        def _scripted_failure(self, route: str, kind: str) -> bool:
+            step = server.next_step(route)
+            if isinstance(step, Status):
+                self._status(step, kind)
+                return True
+            return False
+
+        def _batch_post(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length)
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            if self.path == "/v1/files":
+                fields = _multipart(headers.get("content-type", ""), raw)
+                server.record(Seen(self.path, headers, {k: v.decode("utf-8") for k, v in fields.items()}))
+                if self._scripted_failure(FILES_ROUTE, "openai"):
+                    return
+                file_id = f"file-{len(server.files) + 1}"
+                server.files[file_id] = fields["file"]
+                return self._json(200, {"id": file_id, "object": "file", "bytes": len(fields["file"]), "created_at": 0,
+                                        "filename": "batch.jsonl", "purpose": fields["purpose"].decode(), "status": "processed"})
+            body = json.loads(raw or b"{}")
+            server.record(Seen(self.path, headers, body))
+            kind = "openai" if self.path == "/v1/batches" else "anthropic"
+            if self._scripted_failure(BATCHES_ROUTE if kind == "openai" else MESSAGE_BATCHES_ROUTE, kind):
+                return
+            batch = _new_batch(server, kind, body)
+            return self._json(200, _batch_object(server, batch))
+
+        def _batch_get(self, route: str, item_id: str) -> None:
+            kind = "anthropic" if "messages" in route else "openai"
+            if self._scripted_failure(route, kind):
+                return
+            if route == FILE_CONTENT_ROUTE:
+                if item_id not in server.files:
+                    return self._json(404, _error_body(kind, 404))
+                return self._raw(server.files[item_id], "application/octet-stream")
+            batch = server.batches.get(item_id)
+            if batch is None:
+                return self._json(404, _error_body(kind, 404))
+            if route == MESSAGE_BATCH_RESULTS_ROUTE:
+                lines = "".join(json.dumps(row) + "\n" for row in batch["rows"])
+                return self._raw(lines.encode("utf-8"), "application/binary")
+            answer = _batch_object(server, batch)
+            batch["polls_left"] = max(0, batch["polls_left"] - 1)
+            return self._json(200, answer)
+
+        def _raw(self, data: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def _answer(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -339,3 +440,85 @@ def _anthropic_events(step: object, text: str, model: str) -> list[str]:
                "usage": {"output_tokens": step.output_tokens}}, "message_delta"),
         _data({"type": "message_stop"}, "message_stop"),
     ]
+
+
+_BATCH_POSTS = ("/v1/files", "/v1/batches", "/v1/messages/batches")
+
+
+def _multipart(content_type: str, raw: bytes) -> dict[str, bytes]:
+    """The form fields of a multipart/form-data body, by name."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
+    return {part.get_param("name", header="content-disposition"): part.get_payload(decode=True)
+            for part in message.iter_parts()}
+
+
+def _new_batch(server: FakeServer, kind: str, body: dict) -> dict:
+    """Run every batched request through its live endpoint's script now; reveal the rows once ended."""
+    if kind == "openai":
+        lines = [json.loads(x) for x in server.files[body["input_file_id"]].decode("utf-8").splitlines() if x.strip()]
+        asked = [(line["custom_id"], line["body"]) for line in lines]
+    else:
+        asked = [(r["custom_id"], r["params"]) for r in body["requests"]]
+    path = OPENAI_PATH if kind == "openai" else ANTHROPIC_PATH
+    outcomes = [(cid, request, server.next_step(path, request)) for cid, request in asked]
+    prefix = "batch" if kind == "openai" else "msgbatch"
+    batch = {"id": f"{prefix}_{len(server.batches) + 1}", "kind": kind, "polls_left": server.batch_polls,
+             "input_file_id": body.get("input_file_id"), "rows": [], "counts": {}}
+    if kind == "openai":
+        ok = [_openai_row(cid, request, step) for cid, request, step in outcomes if isinstance(step, (Reply, ToolReply, Refusal))]
+        bad = [_openai_row(cid, request, step) for cid, request, step in outcomes if not isinstance(step, (Reply, ToolReply, Refusal))]
+        for rows, name in ((ok, "output_file_id"), (bad, "error_file_id")):
+            if rows:
+                file_id = f"file-{len(server.files) + 1}"
+                server.files[file_id] = "".join(json.dumps(r) + "\n" for r in rows).encode("utf-8")
+                batch[name] = file_id
+        batch["expired"] = any(isinstance(step, Expired) for _, _, step in outcomes)
+        batch["counts"] = {"total": len(outcomes), "completed": len(ok), "failed": len(bad)}
+    else:
+        batch["rows"] = [_anthropic_row(cid, request, step) for cid, request, step in outcomes]
+        kinds = [row["result"]["type"] for row in batch["rows"]]
+        batch["counts"] = {k: kinds.count(k) for k in ("succeeded", "errored", "canceled", "expired")}
+    server.batches[batch["id"]] = batch
+    return batch
+
+
+def _openai_row(cid: str, request: dict, step: object) -> dict:
+    row = {"id": f"batch_req_{cid}", "custom_id": cid, "response": None, "error": None}
+    if isinstance(step, Expired):
+        row["error"] = {"code": "batch_expired", "message": "This request could not be executed before the completion window expired."}
+    elif isinstance(step, (Reply, ToolReply, Refusal)):
+        row["response"] = {"status_code": 200, "request_id": "req_fake", "body": _full_body("openai", step, request)}
+    else:
+        code = step.code if isinstance(step, Status) else 500
+        body = (step.body if isinstance(step, Status) and step.body else None) or _error_body("openai", code)
+        row["response"] = {"status_code": code, "request_id": "req_fake", "body": body}
+    return row
+
+
+def _anthropic_row(cid: str, request: dict, step: object) -> dict:
+    if isinstance(step, Expired):
+        return {"custom_id": cid, "result": {"type": "expired"}}
+    if isinstance(step, (Reply, ToolReply, Refusal)):
+        return {"custom_id": cid, "result": {"type": "succeeded", "message": _full_body("anthropic", step, request)}}
+    code = step.code if isinstance(step, Status) else 500
+    body = (step.body if isinstance(step, Status) and step.body else None) or _error_body("anthropic", code)
+    return {"custom_id": cid, "result": {"type": "errored", "error": body}}
+
+
+def _batch_object(server: FakeServer, batch: dict) -> dict:
+    ended = batch["polls_left"] == 0
+    if batch["kind"] == "openai":
+        status = ("expired" if batch["expired"] else "completed") if ended else "in_progress"
+        total = batch["counts"]["total"]
+        return {"id": batch["id"], "object": "batch", "endpoint": "/v1/chat/completions", "completion_window": "24h",
+                "input_file_id": batch["input_file_id"], "status": status, "created_at": 0,
+                "output_file_id": batch.get("output_file_id") if ended else None,
+                "error_file_id": batch.get("error_file_id") if ended else None,
+                "request_counts": batch["counts"] if ended else {"total": total, "completed": 0, "failed": 0}}
+    processing = 0 if ended else sum(batch["counts"].values())
+    counts = batch["counts"] if ended else {"succeeded": 0, "errored": 0, "canceled": 0, "expired": 0}
+    return {"id": batch["id"], "type": "message_batch", "processing_status": "ended" if ended else "in_progress",
+            "request_counts": {**counts, "processing": processing}, "created_at": "2026-01-01T00:00:00Z",
+            "expires_at": "2026-01-02T00:00:00Z", "ended_at": "2026-01-01T01:00:00Z" if ended else None,
+            "results_url": f"{server.root}/v1/messages/batches/{batch['id']}/results" if ended else None}

@@ -19,6 +19,9 @@ MAX_CANDIDATES = 200
 """Most candidate snippets taken from one answer (later ones are ignored)."""
 WORD_CACHE_SIZE = 8192
 """Words whose formula-likeness is remembered (prose repeats the same words)."""
+ANSWER_MEMO_SIZE = 16
+"""Answers whose statements are remembered: the checks of one part read one answer in a row, and
+a long batch must not keep every answer's text."""
 
 _DISPLAY_RE = re.compile(
     r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}(.+?)\\end\{\3\4\}",
@@ -182,4 +185,4 @@ def answer_statements(
     return statements, errors
 
 
-_answers: Memo[tuple[tuple[tuple[Candidate, Statement], ...], tuple[tuple[Candidate, MathError], ...]]] = Memo()
+_answers: Memo[tuple[tuple[tuple[Candidate, Statement], ...], tuple[tuple[Candidate, MathError], ...]]] = Memo(ANSWER_MEMO_SIZE)

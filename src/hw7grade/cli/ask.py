@@ -45,6 +45,8 @@ def ask(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
     rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."),
+    batch: bool = typer.Option(False, "--batch", help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later."),
+    batch_state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
 ) -> None:
     """Ask models homework parts, stream the answers, grade them and save the transcripts.
 
@@ -71,6 +73,10 @@ def ask(
 
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
     settings = {"max_retries": max_retries, "stream": stream}
+    if batch:
+        _submit_batch(specs, chosen, params, base_url, no_cache, batch_state_dir, save_dir, max_retries, rubric,
+                      json_path, verbose, interactive, judge_model)
+        return
     asker = Asker(
         policy=RetryPolicy.from_env(max_retries),
         cache=None if no_cache else ResponseCache(default_cache_dir()),
@@ -123,6 +129,25 @@ def ask(
         judge_code = failure_exit_code(judge, err)
     if failures or judge_code:
         raise typer.Exit(max([error.exit_code for _, error in failures] + [judge_code]))
+
+
+def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, save_dir: Path, max_retries: int,
+                  rubric, json_path, verbose: bool, interactive, judge_model) -> None:
+    """`--batch`: one provider batch per model; answers the cache already has are saved and graded now."""
+    from rich.console import Console
+
+    from ..errors import UsageError
+    from .batch import submit_batches
+
+    if interactive:
+        raise UsageError("--batch returns before any answer exists, so it cannot be combined with --interactive.")
+    if judge_model:
+        raise UsageError("--batch returns before any answer exists; pass --judge to `hw7grade batch collect` instead.")
+    console, err = Console(), Console(stderr=True)
+    cached = submit_batches(specs, chosen, params, base_url, use_cache=not no_cache, state_dir=state_dir,
+                            save_dir=save_dir, max_retries=max_retries, console=console, err=err)
+    if cached:
+        _report(cached, rubric, console, json_path, verbose)
 
 
 def _endpoint(provider: str, base_url: str | None) -> str | None:

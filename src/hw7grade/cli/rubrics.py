@@ -17,20 +17,36 @@ def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = _RUBRICS) -> No
     """List every part with its title, points and check types."""
     if ctx.invoked_subcommand is not None:
         return
-    from rich.console import Console
-    from rich.table import Table
+    print_listing(rubrics_dir)
 
-    from ..rubric import load_rubric
 
-    rubric = load_rubric(rubrics_dir)
-    table = Table(title="HW7 rubric parts", title_justify="left")
-    for column in ("part", "title", "points", "checks"):
-        table.add_column(column)
-    for part in rubric.parts:
-        table.add_row(part.id, part.title, f"{part.points:g}", ", ".join(c.type for c in part.checks))
-    console = Console()
-    console.print(table)
-    console.print(f"{len(rubric.parts)} parts, {sum(p.points for p in rubric.parts):g} points")
+def print_listing(rubrics_dir: Optional[Path]) -> None:
+    """Plain text from the validated-listing cache: no rich, pydantic or check imports (start-up)."""
+    from ..rubric_listing import rubric_listing
+
+    rows = rubric_listing(rubrics_dir)
+    cells = [(r.id, f"{r.points:g}", ", ".join(r.checks), r.title) for r in rows]
+    header = ("part", "points", "checks", "title")
+    widths = [max(len(c[i]) for c in [header, *cells]) for i in range(3)]
+    typer.echo("HW7 rubric parts")
+    for cell in [header, *cells]:
+        typer.echo("  ".join(text.ljust(width) for text, width in zip(cell, widths)) + "  " + cell[3])
+    typer.echo(f"{len(rows)} parts, {sum(r.points for r in rows):g} points")
+
+
+def fast_listing_args(argv: list[str]) -> tuple[bool, Optional[Path]]:
+    """(True, folder) when argv is exactly `rubrics [--rubrics DIR]`: `main` then lists without
+    typer's parameter coercion, which imports pydantic for any non-flag option (typer >= 0.29)."""
+    if argv[:1] != ["rubrics"]:
+        return False, None
+    rest = argv[1:]
+    if not rest:
+        return True, None
+    if len(rest) == 2 and rest[0] == "--rubrics" and not rest[1].startswith("-"):
+        return True, Path(rest[1])
+    if len(rest) == 1 and rest[0].startswith("--rubrics=") and len(rest[0]) > len("--rubrics="):
+        return True, Path(rest[0].split("=", 1)[1])
+    return False, None
 
 
 @app.command("show")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..atomic import write_text_atomic
 from .agreement import distinct_first, evidence_lines
-from .junit import is_full_marks
+from .junit import is_full_marks, judge_note
 from .model import Report
 
 
@@ -28,6 +28,9 @@ def results_dict(report: Report) -> dict:
             if first is not None:
                 out.append(f"first attempt: {first.verdict}, {first.score:g}/{first.max_score:g}")
             out += evidence_lines(part)
+            note = judge_note(part)
+            if note:
+                out.append(note)
             tests.append(
                 {
                     "name": name,

@@ -15,6 +15,7 @@ from ..atomic import write_text_atomic
 from .agreement import LABELS, agreement, distinct_first, evidence_lines, has_labels
 from .baseline import BaselineComparison, fraction
 from .compare import UNKNOWN_MODEL
+from .junit import judge_note
 from .model import PartScore, Report, TranscriptResult
 
 CHART_WIDTH = 640
@@ -143,18 +144,21 @@ def _transcript_section(t: TranscriptResult) -> str:
     score = sum(p.score for p in t.finals)
     maximum = sum(p.max_score for p in t.finals)
     rows = []
+    judged = any(p.judge is not None for p in t.finals)
     for final in t.finals:
         first = distinct_first(t, final.id)
         human = ""
         if t.human_labels:
             label = t.human_labels.get(final.id)
             human = "<td>" + (_e(label.final) if label is not None and label.final else "") + "</td>"
+        judge = f'<td class="judge">{_e(judge_note(final) or "–")}</td>' if judged else ""
         rows.append(
             f'<tr data-part="{_e(final.id)}"><td>{_e(final.id)}</td>'
             f'<td class="num">{_score_cell(first) if first is not None else "same as final"}</td>'
-            f'<td class="num">{_score_cell(final)}</td>{human}<td>{_evidence(final)}</td></tr>'
+            f'<td class="num">{_score_cell(final)}</td>{human}{judge}<td>{_evidence(final)}</td></tr>'
         )
     human_head = "<th>Human label</th>" if t.human_labels else ""
+    human_head += "<th>Judge</th>" if judged else ""
     return (
         f'<section class="transcript"><h3>{_e(title)} ({score:g}/{maximum:g})</h3>'
         f"<table><thead><tr><th>Part</th><th>First attempt</th><th>Final attempt</th>{human_head}"

@@ -29,6 +29,21 @@ def is_full_marks(part: PartScore) -> bool:
     return part.score >= part.max_score - FULL_MARKS_EPSILON
 
 
+def judge_note(part: PartScore) -> str | None:
+    """The judge's second opinion in one line (`--judge`), shared by the text-like reports."""
+    j = part.judge
+    if j is None:
+        return None
+    if j.status == "unscored":
+        return f"judge ({j.model}): unscored — {j.reason}"
+    note = f"judge ({j.model}): {j.points:g}/{j.max_points:g}" + (" (partly scored)" if j.status == "partial" else "")
+    if j.filled:
+        note += f", counted {j.judge_points:+g} where the checks could not decide"
+    if j.disagreements:
+        note += "; disagrees on " + "; ".join(d.summary for d in j.disagreements)
+    return note
+
+
 def render_junit(report: Report) -> str:
     root = ET.Element("testsuites", name="hw7grade")
     totals = {"tests": 0, "failures": 0, "errors": 0}
@@ -68,6 +83,9 @@ def _suite(t: TranscriptResult) -> ET.Element:
         if first is not None:
             out.append(f"first attempt: {first.score:g}/{first.max_score:g} ({first.verdict})")
         out += evidence_lines(part)
+        note = judge_note(part)
+        if note:
+            out.append(note)
         if not is_full_marks(part):
             failures += 1
             failure = ET.SubElement(
@@ -89,4 +107,4 @@ def write_junit(report: Report, path: Path) -> None:
     write_text_atomic(path, render_junit(report))
 
 
-__all__ = ["is_full_marks", "render_junit", "write_junit"]
+__all__ = ["is_full_marks", "judge_note", "render_junit", "write_junit"]

@@ -1,7 +1,7 @@
 """A Markdown summary (`--markdown FILE`) short enough for a pull-request comment.
 
-Totals, one row per transcript, a part x model table, and, when given, the baseline comparison and
-the agreement with human labels. Details stay in the HTML/JSON reports.
+Totals, one row per transcript, a part x model table, and, when given, the judge's second opinion,
+the baseline comparison and the agreement with human labels. Details stay in the HTML/JSON reports.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from ..atomic import write_text_atomic
 from .agreement import agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, fraction
 from .compare import UNKNOWN_MODEL
+from .junit import judge_note
 from .model import Report
 
 MAX_REASON_CHARS = 160
@@ -58,6 +59,12 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
 
     lines += ["", *_part_by_model(report)]
 
+    judged = [(t, p) for t in report.transcripts for p in t.finals if p.judge is not None]
+    if judged:
+        lines += ["", "### Judge (second opinion)", "", *_table(
+            ["Transcript", "Part", "Score", "Judge"],
+            [[_code(t.path), p.id, f"{p.score:g}/{p.max_score:g}", _cell(judge_note(p) or "")] for t, p in judged],
+        )]
     if baseline is not None:
         lines += ["", *_baseline_section(baseline)]
     if has_labels(report):

@@ -1,0 +1,65 @@
+"""Start-up cost: `python -c "import typer"` vs `hw7grade --help`, `hw7grade rubrics` and a first `grade`.
+
+Run: `.venv/bin/python benchmarks/startup.py [--repeat 15]`. Each command runs in a fresh process
+(wall time, min/median/max); ratios are to `import typer`, the floor any typer CLI pays. The
+`rubrics` listing is timed with a cold cache (first run after a rubric edit: full validation) and
+warm (every later run), each with its own `HW7GRADE_CACHE_DIR`. `grade` grades one bundled chat
+that answers all four questions (q3b math included). Prints figures only; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ONE_FILE = REPO / "transcripts" / "chatgpt-4o-hw7.md"
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="runs per command (default 15)")
+    args = parser.parse_args()
+    hw7grade = str(BIN / "hw7grade")
+    with tempfile.TemporaryDirectory(prefix="hw7grade-startup-") as tmp:
+        warm_cache = Path(tmp) / "warm"
+        env = {**os.environ, "HW7GRADE_CACHE_DIR": str(warm_cache)}
+        cold_dirs = [Path(tmp) / f"cold{i}" for i in range(args.repeat)]
+        commands: list[tuple[str, list[str], Callable[[int], dict[str, str]]]] = [
+            ('python -c "import typer"', [sys.executable, "-c", "import typer"], lambda i: env),
+            ("hw7grade --help", [hw7grade, "--help"], lambda i: env),
+            ("hw7grade rubrics (warm cache)", [hw7grade, "rubrics"], lambda i: env),
+            ("hw7grade rubrics (cold cache)", [hw7grade, "rubrics"], lambda i: {**env, "HW7GRADE_CACHE_DIR": str(cold_dirs[i])}),
+            (f"hw7grade grade {ONE_FILE.relative_to(REPO)}", [hw7grade, "grade", str(ONE_FILE), "--rubrics", str(REPO / "rubrics")], lambda i: env),
+        ]
+        subprocess.run([hw7grade, "rubrics"], env=env, cwd=REPO, stdout=subprocess.DEVNULL, check=False)  # fill the warm cache
+        results: dict[str, list[float]] = {name: [] for name, _, _ in commands}
+        for i in range(args.repeat):  # interleaved, so drifting machine load hits every command alike
+            for name, argv, env_for in commands:
+                results[name].append(timed(argv, env_for(i)))
+        shutil.rmtree(warm_cache, ignore_errors=True)
+    base = statistics.median(results[commands[0][0]])
+    print(f"{args.repeat} runs each; wall time per process start to exit")
+    for name, times in results.items():
+        med = statistics.median(times)
+        print(f"{name:45s} min {min(times) * 1000:6.0f} ms  median {med * 1000:6.0f} ms  max {max(times) * 1000:6.0f} ms"
+              f"  ({med / base:.2f}x import typer)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Start-up paths stay light: `--help` and `rubrics` import no sympy, numpy, SDK (or, for a
+cached `rubrics` listing, pydantic, YAML or rich). Checked through `sys.modules`, not timings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+HEAVY = ["sympy", "numpy", "openai", "anthropic"]
+LISTING_HEAVY = HEAVY + ["pydantic", "yaml", "rich"]
+
+PROBE = """
+import json, sys
+sys.argv = ["hw7grade", *json.loads(sys.argv[1])]
+from hw7grade.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in json.loads(sys.argv_heavy))))
+"""
+
+
+def _loaded(args: list[str], heavy: list[str], cache_dir: Path) -> list[str]:
+    code = PROBE.replace("json.loads(sys.argv_heavy)", repr(heavy))
+    env = {**os.environ, "HW7GRADE_CACHE_DIR": str(cache_dir)}
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True, env=env, cwd=REPO, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_help_imports_nothing_heavy(tmp_path):
+    assert _loaded(["--help"], LISTING_HEAVY, tmp_path) == []
+
+
+@pytest.mark.parametrize("args", [["rubrics"], ["rubrics", "--rubrics", str(REPO / "rubrics")]])
+def test_cached_rubric_listing_imports_nothing_heavy(tmp_path, args):
+    cold = _loaded(args, LISTING_HEAVY, tmp_path)
+    assert "pydantic" in cold  # the first listing validates the rubrics
+    assert not set(HEAVY) & {m.split(".")[0] for m in cold}
+    assert _loaded(args, LISTING_HEAVY, tmp_path) == []  # later ones read the cached listing
