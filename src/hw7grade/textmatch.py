@@ -324,6 +324,13 @@ def strip_question_copies(answer: str, question: str) -> str:
         return answer
     kept: list[str] = []
     for line in answer.split("\n"):
+        # Fast path: most lines share no run with the question; find that without match objects.
+        folded = line.casefold()
+        if len(folded) == len(line):
+            keys = [w.strip(".'") for w in _WORD_RE.findall(folded)]
+            if not any(tuple(keys[i : i + COPY_MIN_WORDS]) in grams for i in range(len(keys) - COPY_MIN_WORDS + 1)):
+                kept.append(line)
+                continue
         words = list(_WORD_RE.finditer(line))
         keys = [_word_key(m.group()) for m in words]
         covered = [False] * len(words)

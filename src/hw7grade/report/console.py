@@ -21,9 +21,17 @@ _VERDICT_STYLE = {
 }
 
 
+DETAIL_MAX_TRANSCRIPTS = 20
+"""Above this many conversations the terminal gets one summary row each (use --verbose for all
+the per-part tables); the JSON, JUnit, Markdown and HTML reports always hold every part."""
+
+
 def render_report(report: Report, console: Console, verbose: bool = False) -> None:
-    for transcript in report.transcripts:
-        _render_transcript(transcript, console, verbose)
+    if verbose or len(report.transcripts) <= DETAIL_MAX_TRANSCRIPTS:
+        for transcript in report.transcripts:
+            _render_transcript(transcript, console, verbose)
+    else:
+        _render_summary(report, console)
     score, maximum = report.totals()
     graded = [t for t in report.transcripts if not t.errors]
     line = f"{len(graded)} conversation(s) graded"
@@ -32,6 +40,41 @@ def render_report(report: Report, console: Console, verbose: bool = False) -> No
     if report.unreadable:
         line += f"; {len(report.unreadable)} input(s) could not be graded"
     console.print(line)
+
+
+def _render_summary(report: Report, console: Console) -> None:
+    """One row per conversation, then one per part: what a class-sized batch needs at a glance."""
+    table = Table(title="Conversations (final attempts)", title_justify="left")
+    for column in ("transcript", "model", "score", "correct", "partial", "incorrect", "missing"):
+        table.add_column(column, justify="left" if column in ("transcript", "model") else "right")
+    by_part: dict[str, list[PartScore]] = {}
+    for t in report.transcripts:
+        if t.errors:
+            table.add_row(escape(t.path), escape(t.model or ""), "[red]unreadable[/red]", "", "", "", "")
+            continue
+        finals = t.finals
+        counts = {v: sum(p.verdict == v for p in finals) for v in ("correct", "partial", "incorrect", "missing")}
+        table.add_row(
+            escape(t.path),
+            escape(t.model or ""),
+            f"{sum(p.score for p in finals):g}/{sum(p.max_score for p in finals):g}",
+            *(str(counts[v]) for v in counts),
+        )
+        for p in finals:
+            by_part.setdefault(p.id, []).append(p)
+    console.print(table)
+    parts = Table(title="Parts (final attempts)", title_justify="left")
+    for column in ("part", "answered", "mean score", "correct", "partial", "incorrect", "missing"):
+        parts.add_column(column, justify="left" if column == "part" else "right")
+    for part_id, scores in by_part.items():
+        parts.add_row(
+            part_id,
+            str(len(scores)),
+            f"{sum(p.score for p in scores) / len(scores):.2f}/{scores[0].max_score:g}",
+            *(str(sum(p.verdict == v for p in scores)) for v in ("correct", "partial", "incorrect", "missing")),
+        )
+    console.print(parts)
+    console.print(f"(per-part tables for each of the {len(report.transcripts)} conversations: --verbose, or see --json/--html)")
 
 
 def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> None:
@@ -54,6 +97,8 @@ def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> 
     table.add_column("reason", overflow="fold")
     for part_id in dict.fromkeys(p.id for p in t.parts):
         first, final = t.attempt(part_id, "first"), t.attempt(part_id, "final")
+        # Reports read back from JSON may hold one attempt only.
+        first, final = first or final, final or first
         assert first is not None and final is not None
         row = [
             part_id,
