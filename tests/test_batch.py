@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hw7grade.batch import PARALLEL_MIN_FILES, default_jobs, grade_files
 from hw7grade.report.json_report import report_to_dict
-from hw7grade.rubric import default_rubric_dir, load_rubric
+from hw7grade.rubric import load_rubric
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,7 +30,7 @@ def test_parallel_report_is_identical_to_serial(tmp_path):
     files = _corpus(tmp_path, 24)
     rubric = load_rubric()
     serial = report_to_dict(grade_files(files, rubric, jobs=1))
-    parallel = report_to_dict(grade_files(files, rubric, jobs=2, rubric_dir=default_rubric_dir()))
+    parallel = report_to_dict(grade_files(files, rubric, jobs=2))
     assert parallel == serial
     assert [Path(t["path"]).name for t in serial["transcripts"]] == [f.name for f in files]  # input order
     assert any(t["errors"] for t in serial["transcripts"])
@@ -46,3 +46,13 @@ def test_progress_callback_sees_every_file(tmp_path):
 def test_small_batches_stay_in_process():
     assert default_jobs(PARALLEL_MIN_FILES - 1) == 1
     assert default_jobs(10_000) >= 1
+
+
+def test_rubric_survives_pickling_for_spawned_workers(tmp_path):
+    # On platforms whose workers are spawned, not forked, the rubric reaches them pickled.
+    import pickle
+
+    files = _corpus(tmp_path, 3)
+    rubric = load_rubric()
+    copy = pickle.loads(pickle.dumps(rubric))
+    assert report_to_dict(grade_files(files, copy)) == report_to_dict(grade_files(files, rubric))

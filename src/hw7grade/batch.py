@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Sequence
 from .errors import TranscriptError
 from .grading import grade_conversation
 from .report.model import Report, TranscriptResult
-from .rubric import Rubric, load_rubric
+from .rubric import Rubric
 
 ProgressCallback = Callable[[Path], None]
 
@@ -58,9 +58,8 @@ def iter_graded(
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
-    rubric_dir: Path | None = None,
 ) -> Iterator[TranscriptResult]:
-    """Results in input order; with `jobs > 1`, workers load the rubric from `rubric_dir`."""
+    """Results in input order; with `jobs > 1`, graded in worker processes that share `rubric`."""
     if jobs <= 1 or len(files) < 2:
         for path in files:
             yield from grade_file(path, rubric, only, model_name)
@@ -69,7 +68,7 @@ def iter_graded(
         return
     chunks = (list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES))
     window: deque[tuple[list[Path], Future[list[TranscriptResult]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rubric_dir,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rubric,)) as pool:
         # A bounded window of chunks in flight: results are handed on as they arrive, and
         # memory does not grow with a batch that the consumer reads slowly.
         for chunk in chunks:
@@ -97,17 +96,18 @@ def grade_files(
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
-    rubric_dir: Path | None = None,
 ) -> Report:
-    return Report(transcripts=tuple(iter_graded(files, rubric, only, model_name, on_file, jobs, rubric_dir)))
+    return Report(transcripts=tuple(iter_graded(files, rubric, only, model_name, on_file, jobs)))
 
 
 _worker_rubric: Rubric | None = None
 
 
-def _init_worker(rubric_dir: Path | None) -> None:
+def _init_worker(rubric: Rubric) -> None:
+    """Forked workers inherit the parent's validated rubric (spawned ones get it pickled): no
+    second load or validation per worker."""
     global _worker_rubric
-    _worker_rubric = load_rubric(rubric_dir)
+    _worker_rubric = rubric
 
 
 def _grade_chunk(paths: list[Path], only: Sequence[str] | None, model_name: str | None) -> list[TranscriptResult]:

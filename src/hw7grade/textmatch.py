@@ -72,27 +72,38 @@ def normalize(text: str) -> str:
     text = html.unescape(text)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CODE_FENCE_RE.sub("", text)
-    for _ in range(4):  # nested wrappers: \textbf{\text{x}}
-        new = _LATEX_WRAP_RE.sub(r"\1", text)
-        if new == text:
-            break
-        text = new
-    text = _LATEX_SYMBOL_RE.sub(lambda m: _LATEX_SYMBOLS[m.group(1)], text)
-    text = _LATEX_SPACING_RE.sub(" ", text)
-    text = _LATEX_ESCAPES_RE.sub(r"\1", text)
-    text = _MATH_DELIMS_RE.sub("", text)
-    text = _SUBSCRIPT_RE.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text)
-    text = _ANGLE_TOKEN_RE.sub(lambda m: "<" + (m.group(1) or m.group(2) or m.group(3)) + ">", text)
-    text = _LINK_RE.sub(r"\1", text)
+    # Each pass runs only when its marker character is present: most answers use few of them.
+    if "```" in text:
+        text = _CODE_FENCE_RE.sub("", text)
+    if "\\" in text:
+        for _ in range(4):  # nested wrappers: \textbf{\text{x}}
+            new = _LATEX_WRAP_RE.sub(r"\1", text)
+            if new == text:
+                break
+            text = new
+        text = _LATEX_SYMBOL_RE.sub(lambda m: _LATEX_SYMBOLS[m.group(1)], text)
+        text = _LATEX_SPACING_RE.sub(" ", text)
+        text = _LATEX_ESCAPES_RE.sub(r"\1", text)
+    if "$" in text or "\\" in text:
+        text = _MATH_DELIMS_RE.sub("", text)
+    if "_" in text:
+        text = _SUBSCRIPT_RE.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text)
+    if "<" in text:
+        text = _ANGLE_TOKEN_RE.sub(lambda m: "<" + (m.group(1) or m.group(2) or m.group(3)) + ">", text)
+    if "](" in text:
+        text = _LINK_RE.sub(r"\1", text)
     text = text.replace("`", "")
-    for _ in range(2):  # ***x*** and **_x_**
-        text = _BOLD_RE.sub(r"\2", text)
-        text = _STAR_ITALIC_RE.sub(r"\1", text)
-        text = _UNDERSCORE_ITALIC_RE.sub(r"\1", text)
-    text = _STRIKE_RE.sub(r"\1", text)
-    text = _HEADING_RE.sub("", text)
-    text = _QUOTE_LINE_RE.sub("", text)
+    if "*" in text or "_" in text:
+        for _ in range(2):  # ***x*** and **_x_**
+            text = _BOLD_RE.sub(r"\2", text)
+            text = _STAR_ITALIC_RE.sub(r"\1", text)
+            text = _UNDERSCORE_ITALIC_RE.sub(r"\1", text)
+    if "~~" in text:
+        text = _STRIKE_RE.sub(r"\1", text)
+    if "#" in text:
+        text = _HEADING_RE.sub("", text)
+    if ">" in text:
+        text = _QUOTE_LINE_RE.sub("", text)
     text = _SPACES_RE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -66,12 +66,14 @@ class SequenceCheck(CheckSpec):
     """Answers may name positions `w1 = ...`, `w_1`, `w₁`; this is the letter before the index."""
     case_sensitive: bool = False
 
+    @cached_property
+    def _aliases(self) -> dict[str, str]:
+        return _alias_table(tuple((k, tuple(v)) for k, v in self.aliases.items()), self.case_sensitive)
+
     def _key(self, token: str) -> str:
         t = _clean(token)
         t = t if self.case_sensitive else t.casefold()
-        return _alias_table(
-            tuple((k, tuple(v)) for k, v in self.aliases.items()), self.case_sensitive
-        ).get(t, t)
+        return self._aliases.get(t, t)
 
     def _slot_groups(self, a: Analysed, n: int) -> list[_Candidate]:
         """Runs of `w1 = x, w2 = y ...`; a new run starts whenever the index goes back."""

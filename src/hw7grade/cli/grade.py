@@ -64,9 +64,9 @@ def grade(
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("grading", total=len(files))
             advance = lambda _path: progress.advance(task)  # noqa: E731
-            results = list(iter_graded(files, rubric, only, model_name, advance, workers, rubrics_dir))
+            results = list(iter_graded(files, rubric, only, model_name, advance, workers))
     else:
-        results = list(iter_graded(files, rubric, only, model_name, jobs=workers, rubric_dir=rubrics_dir))
+        results = list(iter_graded(files, rubric, only, model_name, jobs=workers))
     if judge is not None:
         from ..judge.cli import judge_graded_files
 
