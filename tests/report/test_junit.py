@@ -25,7 +25,7 @@ def test_parses_back_with_suites_cases_and_failures():
     assert [c.get("name") for c in cases] == ["q7b", "q7c"]
     assert all(c.get("classname") == "gpt-4o" for c in cases)
     assert cases[0].find("failure") is None
-    assert "first attempt: 0/3" in cases[0].find("system-out").text
+    assert "first attempt: incorrect, 0/3" in cases[0].find("system-out").text
     failure = cases[1].find("failure")
     assert failure.get("message") == 'w3 should be saw <not see> & "quoted"'
     assert failure.get("type") == "partial"

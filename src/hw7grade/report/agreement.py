@@ -14,13 +14,13 @@ pairs are listed but left out of the matrix and the statistics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from .explain import distinct_first
 from .model import Attempt, PartScore, Report, TranscriptResult
 
 LABELS: tuple[str, ...] = ("correct", "partial", "incorrect")
 """Matrix order: rows are the grader's verdicts, columns the human's."""
-NO_ANSWER = "the grader found no answer to this part"
 
 
 @dataclass(frozen=True)
@@ -129,14 +129,6 @@ def grader_label(part: PartScore | None) -> str:
     return part.verdict
 
 
-def distinct_first(t: TranscriptResult, part_id: str) -> PartScore | None:
-    """The first attempt when it is a different answer from the final one, else None."""
-    first, final = t.attempt(part_id, "first"), t.attempt(part_id, "final")
-    if first is None or final is None or replace(first, attempt="final") == final:
-        return None
-    return first
-
-
 def label_pairs(transcript: TranscriptResult) -> list[LabelPair]:
     pairs: list[LabelPair] = []
     for part_id, label in transcript.human_labels.items():
@@ -161,19 +153,6 @@ def has_labels(report: Report) -> bool:
     return any(t.human_labels for t in report.transcripts)
 
 
-def evidence_lines(part: PartScore | None) -> list[str]:
-    """What the grader's verdict rests on: each check with its evidence (the reason if none ran)."""
-    if part is None:
-        return [NO_ANSWER]
-    if part.verdict == "missing" or not part.checks:
-        return [part.reason or NO_ANSWER]
-    lines = []
-    for c in part.checks:
-        quote = f' — "{c.evidence}"' if c.evidence else ""
-        lines.append(f"{c.name}: {c.status} {c.points:g}/{c.max_points:g}{quote}{' — ' + c.message if c.message else ''}")
-    return lines
-
-
 __all__ = [
     "Agreement",
     "LABELS",
@@ -181,8 +160,6 @@ __all__ = [
     "agreement",
     "cohens_kappa",
     "confusion_matrix",
-    "distinct_first",
-    "evidence_lines",
     "grader_label",
     "has_labels",
     "label_pairs",

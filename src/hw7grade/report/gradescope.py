@@ -12,8 +12,7 @@ import json
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from .agreement import distinct_first, evidence_lines
-from .junit import is_full_marks, judge_note
+from .explain import is_full_marks, part_lines
 from .model import Report
 
 
@@ -23,14 +22,7 @@ def results_dict(report: Report) -> dict:
     for t in readable:
         for part in t.finals:
             name = part.id if len(readable) == 1 else f"{t.path}: {part.id}"
-            first = distinct_first(t, part.id)
-            out = [f"{part.verdict}: {part.score:g}/{part.max_score:g}"]
-            if first is not None:
-                out.append(f"first attempt: {first.verdict}, {first.score:g}/{first.max_score:g}")
-            out += evidence_lines(part)
-            note = judge_note(part)
-            if note:
-                out.append(note)
+            out = part_lines(t, part)
             tests.append(
                 {
                     "name": name,

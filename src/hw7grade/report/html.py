@@ -12,10 +12,10 @@ from html import escape
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from .agreement import LABELS, agreement, distinct_first, evidence_lines, has_labels
+from .agreement import LABELS, agreement, has_labels
 from .baseline import BaselineComparison, fraction
 from .compare import UNKNOWN_MODEL
-from .junit import judge_note
+from .explain import distinct_first, evidence_lines, judge_note
 from .model import PartScore, Report, TranscriptResult
 
 CHART_WIDTH = 640

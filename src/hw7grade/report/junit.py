@@ -12,10 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from .agreement import distinct_first, evidence_lines
+from .explain import is_full_marks, part_lines
 from .model import PartScore, Report, TranscriptResult
-
-FULL_MARKS_EPSILON = 1e-9
 
 # Characters XML 1.0 cannot carry at all; model output may contain them.
 _XML_INVALID = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -25,23 +23,7 @@ def _clean(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
-def is_full_marks(part: PartScore) -> bool:
-    return part.score >= part.max_score - FULL_MARKS_EPSILON
 
-
-def judge_note(part: PartScore) -> str | None:
-    """The judge's second opinion in one line (`--judge`), shared by the text-like reports."""
-    j = part.judge
-    if j is None:
-        return None
-    if j.status == "unscored":
-        return f"judge ({j.model}): unscored — {j.reason}"
-    note = f"judge ({j.model}): {j.points:g}/{j.max_points:g}" + (" (partly scored)" if j.status == "partial" else "")
-    if j.filled:
-        note += f", counted {j.judge_points:+g} where the checks could not decide"
-    if j.disagreements:
-        note += "; disagrees on " + "; ".join(d.summary for d in j.disagreements)
-    return note
 
 
 def render_junit(report: Report) -> str:
@@ -78,14 +60,7 @@ def _suite(t: TranscriptResult) -> ET.Element:
     failures = 0
     for part in t.finals:
         case = ET.SubElement(suite, "testcase", classname=classname, name=part.id, time="0")
-        first = distinct_first(t, part.id)
-        out = [f"score {part.score:g}/{part.max_score:g} ({part.verdict})"]
-        if first is not None:
-            out.append(f"first attempt: {first.score:g}/{first.max_score:g} ({first.verdict})")
-        out += evidence_lines(part)
-        note = judge_note(part)
-        if note:
-            out.append(note)
+        out = part_lines(t, part)
         if not is_full_marks(part):
             failures += 1
             failure = ET.SubElement(
@@ -107,4 +82,4 @@ def write_junit(report: Report, path: Path) -> None:
     write_text_atomic(path, render_junit(report))
 
 
-__all__ = ["is_full_marks", "judge_note", "render_junit", "write_junit"]
+__all__ = ["render_junit", "write_junit"]

@@ -12,7 +12,7 @@ from ..atomic import write_text_atomic
 from .agreement import agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, fraction
 from .compare import UNKNOWN_MODEL
-from .junit import judge_note
+from .explain import judge_note
 from .model import Report
 
 MAX_REASON_CHARS = 160

@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .agreement import LABELS, Agreement, agreement, evidence_lines, has_labels
+from .agreement import LABELS, Agreement, agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, compare_with_baseline
+from .explain import evidence_lines
 from .model import PartScore, Report
 
 GATE_FAILED = 1

@@ -1,0 +1,64 @@
+"""Shared wording for one graded part, used by every text-like report (JUnit, Gradescope,
+Markdown, HTML, the agreement listing): what it scored, what it rests on, what a judge said."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import PartScore, TranscriptResult
+
+FULL_MARKS_EPSILON = 1e-9
+NO_ANSWER = "the grader found no answer to this part"
+
+
+def is_full_marks(part: PartScore) -> bool:
+    return part.score >= part.max_score - FULL_MARKS_EPSILON
+
+
+def judge_note(part: PartScore) -> str | None:
+    """The judge's second opinion in one line (`--judge`), shared by the text-like reports."""
+    j = part.judge
+    if j is None:
+        return None
+    if j.status == "unscored":
+        return f"judge ({j.model}): unscored — {j.reason}"
+    note = f"judge ({j.model}): {j.points:g}/{j.max_points:g}" + (" (partly scored)" if j.status == "partial" else "")
+    if j.filled:
+        note += f", counted {j.judge_points:+g} where the checks could not decide"
+    if j.disagreements:
+        note += "; disagrees on " + "; ".join(d.summary for d in j.disagreements)
+    return note
+
+
+def distinct_first(t: TranscriptResult, part_id: str) -> PartScore | None:
+    """The first attempt when it is a different answer from the final one, else None."""
+    first, final = t.attempt(part_id, "first"), t.attempt(part_id, "final")
+    if first is None or final is None or replace(first, attempt="final") == final:
+        return None
+    return first
+
+
+def evidence_lines(part: PartScore | None) -> list[str]:
+    """What the grader's verdict rests on: each check with its evidence (the reason if none ran)."""
+    if part is None:
+        return [NO_ANSWER]
+    if part.verdict == "missing" or not part.checks:
+        return [part.reason or NO_ANSWER]
+    lines = []
+    for c in part.checks:
+        quote = f' — "{c.evidence}"' if c.evidence else ""
+        lines.append(f"{c.name}: {c.status} {c.points:g}/{c.max_points:g}{quote}{' — ' + c.message if c.message else ''}")
+    return lines
+
+
+def part_lines(t: TranscriptResult, part: PartScore) -> list[str]:
+    """The final attempt's score, the first attempt when it differs, the evidence, the judge."""
+    lines = [f"{part.verdict}: {part.score:g}/{part.max_score:g}"]
+    first = distinct_first(t, part.id)
+    if first is not None:
+        lines.append(f"first attempt: {first.verdict}, {first.score:g}/{first.max_score:g}")
+    lines += evidence_lines(part)
+    note = judge_note(part)
+    if note:
+        lines.append(note)
+    return lines
