@@ -29,7 +29,7 @@ def test_parses_back_with_suites_cases_and_failures():
     failure = cases[1].find("failure")
     assert failure.get("message") == 'w3 should be saw <not see> & "quoted"'
     assert failure.get("type") == "partial"
-    assert "score 1/3" in failure.text and "<sos>, I, see\ufffd, a, dog" in failure.text
+    assert "partial: 1/3" in failure.text and "<sos>, I, see\ufffd, a, dog" in failure.text
     error = suites[1].find("testcase/error")
     assert error.get("message") == "runs/broken.json: not valid JSON at line 3."
     props = {p.get("name"): p.get("value") for p in suites[0].iter("property")}
