@@ -25,7 +25,8 @@ class ForbiddenCheck(CheckSpec):
         asserted = [(c.name, hit) for c in self.claims if (hit := c.find(sentences)) is not None]
         if not asserted:
             return self.passed(None, "no wrong claim asserted")
-        evidence = " | ".join(hit.sentence.text for _, hit in asserted)
+        # Several claims often sit in one sentence ("ResNet-50 on ImageNet for 14 days"): quote it once.
+        evidence = " | ".join(dict.fromkeys(hit.sentence.text for _, hit in asserted))
         names = ", ".join(name for name, _ in asserted)
         message = f"asserts a wrong claim ({names})" + (f": {self.feedback}" if self.feedback else "")
         return self.failed(evidence, message, cap=self.cap)
