@@ -24,8 +24,8 @@ from providers.fake_server import (
     Status,
 )
 
-OPENAI_KEY = "sk-test-FAKEKEY123"
-ANTHROPIC_KEY = "sk-ant-test-FAKEKEY456"
+OPENAI_KEY = "test-KEYSECRET-openai-123"
+ANTHROPIC_KEY = "test-KEYSECRET-anthropic-456"
 CORRECT = "Teacher forcing feeds the reference shifted right.\n\nAnswer: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog"
 WRONG = "The decoder reads its own samples.\n\nAnswer: w1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog"
 runner = CliRunner()
@@ -70,11 +70,11 @@ def transcripts(dirs) -> list[NativeTranscript]:
 
 
 def assert_no_key_anywhere(result, dirs) -> None:
-    assert "FAKEKEY" not in result.output
+    assert "KEYSECRET" not in result.output
     for folder in (dirs["save"], dirs["cache"], dirs["json"].parent):
         for f in folder.rglob("*") if folder.exists() else []:
             if f.is_file():
-                assert "FAKEKEY" not in f.read_text(errors="replace"), f
+                assert "KEYSECRET" not in f.read_text(errors="replace"), f
 
 
 @pytest.mark.parametrize("alias, path", [("gpt4o", OPENAI_PATH), ("claude", ANTHROPIC_PATH)])
@@ -309,7 +309,7 @@ def test_sdk_debug_logs_do_not_show_the_key(kind, model, server, dirs):
     )
     assert done.returncode == 0, done.stderr
     assert "DEBUG" in done.stderr  # the SDK did log
-    assert "FAKEKEY" not in done.stdout + done.stderr
+    assert "KEYSECRET" not in done.stdout + done.stderr
 
 
 def test_ctrl_c_keeps_completed_conversations_and_nothing_half_written(server, dirs):

@@ -23,8 +23,8 @@ from providers.fake_server import (
     Status,
 )
 
-OPENAI_KEY = "sk-test-FAKEKEY123"
-ANTHROPIC_KEY = "sk-ant-test-FAKEKEY456"
+OPENAI_KEY = "test-KEYSECRET-openai-123"
+ANTHROPIC_KEY = "test-KEYSECRET-anthropic-456"
 CORRECT = "Teacher forcing feeds the reference shifted right.\n\nAnswer: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog"
 WRONG = "The decoder reads its own samples.\n\nAnswer: w1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog"
 runner = CliRunner()
@@ -74,11 +74,11 @@ def transcripts(dirs) -> list[NativeTranscript]:
 
 def assert_no_key_anywhere(dirs, *results) -> None:
     for result in results:
-        assert "FAKEKEY" not in result.output
+        assert "KEYSECRET" not in result.output
     for folder in (dirs["save"], dirs["cache"], dirs["json"].parent):
         for f in folder.rglob("*") if folder.exists() else []:
             if f.is_file():
-                assert "FAKEKEY" not in f.read_text(errors="replace"), f
+                assert "KEYSECRET" not in f.read_text(errors="replace"), f
 
 
 @pytest.mark.parametrize("alias, path", [("gpt4o", OPENAI_PATH), ("claude", ANTHROPIC_PATH)])

@@ -29,7 +29,7 @@ def server():
 
 
 def env_for(server, tmp_path, **extra):
-    env = {"OPENAI_API_KEY": "sk-test-FAKEKEY123", "ANTHROPIC_API_KEY": "sk-ant-test-FAKEKEY456",
+    env = {"OPENAI_API_KEY": "test-KEYSECRET-openai-123", "ANTHROPIC_API_KEY": "test-KEYSECRET-anthropic-456",
            "OPENAI_BASE_URL": server.openai_base_url, "ANTHROPIC_BASE_URL": server.anthropic_base_url,
            "HW7GRADE_CACHE_DIR": str(tmp_path / "cache"), "HW7GRADE_BACKOFF_BASE_S": "0.01",
            "HW7GRADE_RETRY_AFTER_CAP_S": "0.05", "HW7GRADE_RUBRICS": None, "COLUMNS": "200"}
@@ -61,7 +61,7 @@ def test_grade_with_judge_fills_in_and_keeps_points_apart(server, tmp_path):
     q4a = got[("chatgpt-4o-hw7.md", "q4a", "final")]
     assert "judge" not in q4a and "judge_points" not in q4a  # not a judge-able part
     assert "Judge anthropic:claude-sonnet-5-5: points counted where checks could not decide" in result.stdout
-    assert "FAKEKEY" not in result.output + out.read_text()
+    assert "KEYSECRET" not in result.output + out.read_text()
 
 
 def test_disagreements_are_listed_and_decided_checks_stand(server, tmp_path):

@@ -4,8 +4,8 @@ import pytest
 
 from providers.fake_server import FakeServer
 
-OPENAI_KEY = "sk-test-FAKEKEY123"
-ANTHROPIC_KEY = "sk-ant-test-FAKEKEY456"
+OPENAI_KEY = "test-KEYSECRET-openai-123"
+ANTHROPIC_KEY = "test-KEYSECRET-anthropic-456"
 
 
 @pytest.fixture

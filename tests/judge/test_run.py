@@ -108,7 +108,7 @@ def test_keys_never_reach_the_cache(judge_env, tmp_path):
     judge_env.respond_with(ANTHROPIC_PATH, judge_with(FULL))
     judge_for("claude").score(JudgeJob(Q7A, ANSWER))
     files = list((tmp_path / "cache").rglob("*.json"))
-    assert files and all("FAKEKEY" not in f.read_text() for f in files)
+    assert files and all("KEYSECRET" not in f.read_text() for f in files)
     assert json.loads(files[0].read_text())["request"]["params"]["structured"]["name"] == "record_scores"
 
 

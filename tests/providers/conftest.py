@@ -4,8 +4,8 @@ import pytest
 
 from providers.fake_server import FakeServer
 
-FAKE_OPENAI_KEY = "sk-test-FAKEKEY123"
-FAKE_ANTHROPIC_KEY = "sk-ant-test-FAKEKEY456"
+FAKE_OPENAI_KEY = "test-KEYSECRET-openai-123"
+FAKE_ANTHROPIC_KEY = "test-KEYSECRET-anthropic-456"
 
 
 @pytest.fixture

@@ -96,7 +96,7 @@ def test_faults_become_our_errors(kind, step, expected, retry_after, server, key
     assert type(caught.value) is expected
     if expected is RetryableError:
         assert caught.value.retry_after_s == retry_after
-    assert "FAKEKEY" not in str(caught.value)
+    assert "KEYSECRET" not in str(caught.value)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -113,7 +113,7 @@ def test_key_echoed_by_the_server_is_scrubbed_from_the_message(kind, server, key
     script(Status(403, echo_key=True))
     with pytest.raises(AuthError) as caught:
         drain(provider.stream(MESSAGES, PARAMS))
-    assert "FAKEKEY" not in str(caught.value) and "[redacted]" in str(caught.value)
+    assert "KEYSECRET" not in str(caught.value) and "[redacted]" in str(caught.value)
 
 
 @pytest.mark.parametrize("kind", KINDS)
