@@ -73,19 +73,18 @@ def grade(
         results = judge_graded_files(judge, results, files, rubric, err)
     report = Report(transcripts=tuple(results))
     render_report(report, console, verbose=verbose)
-    if json_path:
-        from ..report.json_report import write_json_report
-
-        write_json_report(report, json_path)
-    # outputs: further report writers and gates go here (they run after every file is graded).
     from ..report.outputs import OutputOptions, emit_outputs
 
-    gate = emit_outputs(
-        report,
-        OutputOptions(junit_path, markdown_path, html_path, gradescope_path, baseline_report, fail_under),
-        console,
-        err,
+    options = OutputOptions(
+        json=json_path,
+        junit=junit_path,
+        markdown=markdown_path,
+        html=html_path,
+        gradescope=gradescope_path,
+        baseline=baseline_report,
+        fail_under=fail_under,
     )
+    gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
     if report.unreadable:
         for t in report.unreadable:
             for error in t.errors:

@@ -27,6 +27,7 @@ _STATUS_STYLE = {"regressed": "red", "improved": "green", "new": "cyan", "unchan
 
 @dataclass(frozen=True)
 class OutputOptions:
+    json: Path | None = None
     junit: Path | None = None
     markdown: Path | None = None
     html: Path | None = None
@@ -69,6 +70,10 @@ def fail_under_message(report: Report, threshold: float) -> str | None:
 
 
 def _write_files(report: Report, options: OutputOptions, comparison: BaselineComparison | None) -> None:
+    if options.json:
+        from .json_report import write_json_report
+
+        write_json_report(report, options.json)
     if options.junit:
         from .junit import write_junit
 
