@@ -37,6 +37,9 @@ _PART_MARKER = re.compile(
     rf"(?=[\s:.*_—–-]|$)",
     re.IGNORECASE,
 )
+# What every line that either marker matches starts with (one cheap test for most lines): after
+# the decoration, `q`/`question`/`problem`/`part`, `(`, or a letter or numeral closed by `)`.
+_MARKER_START = re.compile(rf"^{_LEAD}(?:[qp(]|(?:[a-h]|{_ROMAN})\))", re.IGNORECASE)
 # Mentions inside a user's message (not only at line start).
 _MENTION_ID = re.compile(rf"\bq(?P<q>\d{{1,2}})(?P<letter>[a-h])?(?:\.(?P<roman>{_ROMAN}))?\b", re.IGNORECASE)
 _MENTION_QUESTION = re.compile(
@@ -232,6 +235,8 @@ def _split_answer(
 
 
 def _marker(line: str, context: _Key, index: _PartIndex) -> _Key | None:
+    if not _MARKER_START.match(line):
+        return None
     m = _QUESTION_MARKER.match(line)
     if m and (m.group("letter") or m.group("roman") or re.match(rf"{_LEAD}(?:question|problem)", line, re.I)):
         key = _Key(m.group("q"), _low(m.group("letter")), _low(m.group("roman")))

@@ -13,6 +13,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
+from typing import Iterator
 
 NEGATION_WINDOW_WORDS = 5
 """How many words before a mention are searched for not/no/never/without ..."""
@@ -37,6 +39,14 @@ _QUOTES = str.maketrans(
         "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
     }
 )
+_QUOTE_CHARS_RE = re.compile("[%s]" % "".join(chr(c) for c in _QUOTES))
+
+
+def _quote_char(m: re.Match[str]) -> str:
+    """`str.translate(_QUOTES)` for one character; translating only these is much faster."""
+    return _QUOTES[ord(m.group())]
+
+
 _LATEX_WRAPPERS = (
     "text", "textrm", "textbf", "textit", "texttt", "textsf", "textnormal", "mathrm", "mathbf",
     "mathit", "mathtt", "mathsf", "mathcal", "mathbb", "boldsymbol", "bm", "operatorname", "emph",
@@ -54,23 +64,27 @@ _LATEX_SYMBOL_RE = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_LATEX_SYM
 _LATEX_ESCAPES_RE = re.compile(r"\\([%_&#$<>{}])")
 _LATEX_SPACING_RE = re.compile(r"\\[,;:! ]|\\\\")
 _MATH_DELIMS_RE = re.compile(r"\${1,2}|\\[()\[\]]")
-_SUBSCRIPT_RE = re.compile(r"(?<![A-Za-z])([A-Za-z])_(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
+_SUBSCRIPT_RE = re.compile(r"([A-Za-z])(?<![A-Za-z][A-Za-z])_(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
 _ANGLE_TOKEN_RE = re.compile(r"<\s+(\w+)\s+>|<\s*(\w+)\s+>|<\s+(\w+)\s*>")
 _CODE_FENCE_RE = re.compile(r"^\s*```.*$", re.M)
 _LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
 _BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_STAR_ITALIC_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_UNDERSCORE_ITALIC_RE = re.compile(r"(?<![\w])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
+_STAR_ITALIC_RE = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_UNDERSCORE_ITALIC_RE = re.compile(r"_(?<!\w_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
 _STRIKE_RE = re.compile(r"~~(.+?)~~")
 _HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
 _QUOTE_LINE_RE = re.compile(r"^[ \t]*>[ \t]?", re.M)
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
+_SPACE_RUNS_RE = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")
+"""Same result as `_SPACES_RE` -> " ", without replacing every single space by itself."""
 
 
 def normalize(text: str) -> str:
     """Plain text with Markdown/LaTeX/Unicode decoration removed; line breaks are kept."""
     text = html.unescape(text)
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = _QUOTE_CHARS_RE.sub(_quote_char, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Each pass runs only when its marker character is present: most answers use few of them.
     if "```" in text:
@@ -95,16 +109,23 @@ def normalize(text: str) -> str:
     text = text.replace("`", "")
     if "*" in text or "_" in text:
         for _ in range(2):  # ***x*** and **_x_**
-            text = _BOLD_RE.sub(r"\2", text)
-            text = _STAR_ITALIC_RE.sub(r"\1", text)
-            text = _UNDERSCORE_ITALIC_RE.sub(r"\1", text)
+            before = text
+            if "**" in text or "__" in text:
+                text = _BOLD_RE.sub(r"\2", text)
+            if "*" in text:
+                text = _STAR_ITALIC_RE.sub(r"\1", text)
+            if "_" in text:
+                text = _UNDERSCORE_ITALIC_RE.sub(r"\1", text)
+            if text == before:  # a second pass over unchanged text changes nothing either
+                break
     if "~~" in text:
         text = _STRIKE_RE.sub(r"\1", text)
     if "#" in text:
         text = _HEADING_RE.sub("", text)
     if ">" in text:
         text = _QUOTE_LINE_RE.sub("", text)
-    text = _SPACES_RE.sub(" ", text)
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:
+        text = _SPACE_RUNS_RE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
@@ -196,7 +217,9 @@ def answer_regions(text: str) -> list[AnswerRegion]:
 # Sentences
 
 _ABBREVIATIONS = {"e.g", "i.e", "vs", "approx", "fig", "eq", "cf", "al", "resp", "w.r.t", "wrt"}
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
+_SENTENCE_END_RE = re.compile(r"[.!?](\s+)(?=[^\s])")
+"""Group 1 is the break; matching the mark itself (not a look-behind) lets the engine skip ahead."""
+_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
 _REJECT_HEADER_RE = re.compile(
     r"^(?:(?:✗|❌|✘)\s*)?(?:not\s+(?:needed|required|used|necessary|relevant|applicable|correct)"
     r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?|common\s+(?:mistakes?|errors?|pitfalls?)"
@@ -276,12 +299,13 @@ def _split_unit(unit: str) -> list[tuple[int, str]]:
     pieces: list[tuple[int, str]] = []
     start = 0
     for m in _SENTENCE_END_RE.finditer(unit):
-        before = unit[start : m.start()]
-        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
-        if last_word.rstrip(".").casefold() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.){2,}", last_word):
+        before = unit[start : m.start(1)]
+        words = before.rsplit(None, 1)  # the last word only; empty when `before` is blank
+        last_word = words[-1] if words else ""
+        if last_word.rstrip(".").casefold() in _ABBREVIATIONS or _INITIALS_RE.fullmatch(last_word):
             continue
         pieces.append((start, before))
-        start = m.end()
+        start = m.end(1)
     pieces.append((start, unit[start:]))
     out = []
     for off, piece in pieces:
@@ -312,7 +336,11 @@ def split_clauses(sentence: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # Question copies
 
-_WORD_RE = re.compile(r"[\w<>\[\]'%.-]*\w[\w<>\[\]'%-]*|<\w+>")
+_WORD_RE = re.compile(r"(?:[<>\[\]'%.-]*+\w++)++[<>\[\]'%-]*+")
+"""A word: from the first of a run of word and <>[]'%.- characters to its last word character,
+then any <>[]'%- after it: the same matches as the plainer `[\\w<>\\[\\]'%.-]*\\w[\\w<>\\[\\]'%-]*`,
+without backtracking over every word."""
+_WORD_OR_BREAK_RE = re.compile(r"\n|" + _WORD_RE.pattern)
 
 
 def _word_key(word: str) -> str:
@@ -333,34 +361,48 @@ def strip_question_copies(answer: str, question: str) -> str:
     grams = _question_grams(question)
     if not grams:
         return answer
-    kept: list[str] = []
-    for line in answer.split("\n"):
-        # Fast path: most lines share no run with the question; find that without match objects.
+    folded = answer.casefold()
+    if len(folded) != len(answer):
+        return "\n".join(_without_copies(line, grams, check_first=True) for line in answer.split("\n"))
+    # All lines at once, without a Python step per word for the usual answer that copies nothing:
+    # line breaks are tokens of their own, so no window spans two lines.
+    keys = list(map(str.strip, _WORD_OR_BREAK_RE.findall(folded), repeat(".'")))
+    windows = list(zip(*(keys[i:] for i in range(COPY_MIN_WORDS))))
+    if grams.isdisjoint(windows):
+        return answer
+    line_of = list(accumulate(k == "\n" for k in keys))  # a word's line: the breaks before it
+    copied = {line_of[i] for i, w in enumerate(windows) if w in grams}
+    lines = answer.split("\n")
+    for n in copied:
+        lines[n] = _without_copies(lines[n], grams, check_first=False)
+    return "\n".join(lines)
+
+
+def _without_copies(line: str, grams: frozenset[tuple[str, ...]], check_first: bool) -> str:
+    if check_first:
+        # Most lines share no run with the question; find that without match objects.
         folded = line.casefold()
         if len(folded) == len(line):
-            keys = [w.strip(".'") for w in _WORD_RE.findall(folded)]
-            if not any(tuple(keys[i : i + COPY_MIN_WORDS]) in grams for i in range(len(keys) - COPY_MIN_WORDS + 1)):
-                kept.append(line)
-                continue
-        words = list(_WORD_RE.finditer(line))
-        keys = [_word_key(m.group()) for m in words]
-        covered = [False] * len(words)
-        for i in range(len(words) - COPY_MIN_WORDS + 1):
-            if tuple(keys[i : i + COPY_MIN_WORDS]) in grams:
-                for j in range(i, i + COPY_MIN_WORDS):
-                    covered[j] = True
-        if not any(covered):
-            kept.append(line)
-            continue
-        pieces: list[str] = []
-        pos = 0
-        for m, cov in zip(words, covered):
-            if cov:
-                pieces.append(line[pos : m.start()])
-                pos = m.end()
-        pieces.append(line[pos:])
-        kept.append(_SPACES_RE.sub(" ", "".join(pieces)).strip())
-    return "\n".join(kept)
+            keys = list(map(str.strip, _WORD_RE.findall(folded), repeat(".'")))
+            if grams.isdisjoint(zip(*(keys[i:] for i in range(COPY_MIN_WORDS)))):
+                return line
+    words = list(_WORD_RE.finditer(line))
+    keys = [_word_key(m.group()) for m in words]
+    covered = [False] * len(words)
+    for i in range(len(words) - COPY_MIN_WORDS + 1):
+        if tuple(keys[i : i + COPY_MIN_WORDS]) in grams:
+            for j in range(i, i + COPY_MIN_WORDS):
+                covered[j] = True
+    if not any(covered):
+        return line
+    pieces: list[str] = []
+    pos = 0
+    for m, cov in zip(words, covered):
+        if cov:
+            pieces.append(line[pos : m.start()])
+            pos = m.end()
+    pieces.append(line[pos:])
+    return _SPACES_RE.sub(" ", "".join(pieces)).strip()
 
 
 @dataclass(frozen=True)
@@ -509,7 +551,7 @@ class Hit:
 
 def find_phrase(phrase: str, sentences: tuple[Sentence, ...] | list[Sentence], case_sensitive: bool = False) -> list[Hit]:
     """Every mention of a phrase, sentence by sentence, each marked asserted or not."""
-    return _find(phrase, case_sensitive, sentences, _Joined(sentences))
+    return list(_find(phrase, case_sensitive, sentences, _joined(sentences)))
 
 
 # Non-ASCII characters that a case-insensitive pattern matches to an ASCII letter (all of them:
@@ -521,9 +563,11 @@ _ALNUM_RUN_RE = re.compile(r"[A-Za-z0-9]+")
 class _Joined:
     """All sentences, one per line, and a case-folded copy: a phrase absent from these is absent
     from every sentence (phrase patterns have no anchors, and a line break is a non-word character
-    like a string's end), which is far cheaper to learn than matching sentence by sentence."""
+    like a string's end), which is far cheaper to learn than matching sentence by sentence.
+    `starts` holds each sentence's offset in both (folding keeps every length: U+0130, the one
+    character whose lower case is longer, is replaced first)."""
 
-    __slots__ = ("text", "folded")
+    __slots__ = ("text", "folded", "starts")
 
     def __init__(self, sentences: tuple[Sentence, ...] | list[Sentence]) -> None:
         self.text = "\n".join(s.text for s in sentences)
@@ -532,6 +576,41 @@ class _Joined:
             for char, letter in _ASCII_FOLD:
                 folded = folded.replace(char, letter)
         self.folded = folded.lower()
+        starts = []
+        pos = 0
+        for s in sentences:
+            starts.append(pos)
+            pos += len(s.text) + 1
+        self.starts = starts
+
+    def holding(self, literal: str) -> list[int]:
+        """Indexes of the sentences whose folded text contains `literal`, in order."""
+        found: list[int] = []
+        starts, folded = self.starts, self.folded
+        i = folded.find(literal)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            found.append(k)
+            if k + 1 >= len(starts):
+                break
+            i = folded.find(literal, starts[k + 1])
+        return found
+
+
+_last_joined: tuple[tuple[Sentence, ...], _Joined] | None = None
+
+
+def _joined(sentences: tuple[Sentence, ...] | list[Sentence]) -> _Joined:
+    """The joined form of the sentences; the last tuple's is kept, since one answer's sentences
+    are searched for many phrases in a row (concepts with dozens of synonyms)."""
+    global _last_joined
+    last = _last_joined
+    if last is not None and last[0] is sentences:
+        return last[1]
+    joined = _Joined(sentences)
+    if isinstance(sentences, tuple):
+        _last_joined = (sentences, joined)
+    return joined
 
 
 @lru_cache(maxsize=PHRASE_CACHE_SIZE)
@@ -543,24 +622,26 @@ def _required_literal(phrase: str) -> str:
     return max(runs, key=len).lower() if runs else ""
 
 
-def _find(phrase: str, case_sensitive: bool, sentences: tuple[Sentence, ...] | list[Sentence], joined: _Joined) -> list[Hit]:
+def _find(phrase: str, case_sensitive: bool, sentences: tuple[Sentence, ...] | list[Sentence], joined: _Joined) -> Iterator[Hit]:
+    """Mentions in sentence order, lazily: a caller that needs only the first asserted one stops
+    early. Only sentences holding the phrase's required literal are matched."""
     literal = _required_literal(phrase)
-    if literal and literal not in joined.folded:
-        return []
     pattern = compile_phrase(phrase, case_sensitive)
-    if pattern.search(joined.text) is None:
-        return []
-    hits: list[Hit] = []
-    for s in sentences:
+    if literal:
+        candidates = [sentences[k] for k in joined.holding(literal)]
+    elif pattern.search(joined.text) is None:
+        return
+    else:
+        candidates = list(sentences)
+    for s in candidates:
         for m in pattern.finditer(s.text):
-            hits.append(Hit(m.group(), s, m.start(), m.end(), negation_kind(s, m.start(), m.end())))
-    return hits
+            yield Hit(m.group(), s, m.start(), m.end(), negation_kind(s, m.start(), m.end()))
 
 
 def first_asserted(phrases: list[str] | tuple[str, ...], sentences: tuple[Sentence, ...], case_sensitive: bool = False) -> Hit | None:
     """The earliest asserted mention of any of the phrases."""
     best: Hit | None = None
-    joined = _Joined(sentences)
+    joined = _joined(sentences)
     for phrase in phrases:
         for hit in _find(phrase, case_sensitive, sentences, joined):
             if hit.asserted:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from typing import Literal, Mapping
 
 from .equivalence import Statement, parse_statements
@@ -32,6 +33,8 @@ _ROW_ENV_RE = re.compile(r"\\(?:begin|end)\{(?:aligned|align|split|gathered|gath
 _ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
 _WORD_RE = re.compile(r"\S+")
+"""Words as `str.split()` finds them."""
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−")
@@ -103,12 +106,9 @@ def _boxed(answer: str) -> list[tuple[int, str]]:
 
 
 def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(answer)
     for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+        answer = answer[:a] + _NOT_NEWLINE_RE.sub(" ", answer[a:b]) + answer[b:]
+    return answer
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -132,21 +132,25 @@ def _plain(masked: str) -> list[Candidate]:
     masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
     for line_match in re.finditer(r"[^\n]+", masked):
         line = line_match.group(0)
-        run: list[re.Match[str]] = []
-        for word in list(_WORD_RE.finditer(line)) + [None]:
-            if word is not None and _mathy(word.group(0)):
-                run.append(word)
-                continue
-            if run:
-                text = line[run[0].start(): run[-1].end()].strip(" .,;:!?*`\"")
+        # Flags per word in one C-level pass; match objects only for lines with a formula-like word.
+        flags = list(map(_mathy, line.split()))
+        if True not in flags:
+            continue
+        spans = [w.span() for w in _WORD_RE.finditer(line)]
+        i = 0
+        for mathy, group in groupby(flags):
+            n = len(list(group))
+            if mathy:
+                start, end = spans[i][0], spans[i + n - 1][1]
+                text = line[start:end].strip(" .,;:!?*`\"")
                 if _formula_like(text):
-                    out.append(Candidate(text, line_match.start() + run[0].start(), "plain"))
-                run = []
+                    out.append(Candidate(text, line_match.start() + start, "plain"))
+            i += n
     return out
 
 
 def _formula_like(text: str) -> bool:
-    letters = sum(1 for c in text if c.isupper())
+    letters = sum(map(str.isupper, text))
     return letters >= 1 and ("=" in text or "^" in text or "ᵀ" in text or letters >= 2)
 
 

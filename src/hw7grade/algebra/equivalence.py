@@ -9,7 +9,7 @@ condition "expression = 0" (an answer listing what must vanish).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from math import isqrt
 from typing import Literal, Mapping
@@ -69,6 +69,11 @@ class Statement:
     """For a condition lhs = rhs; None otherwise."""
     wrt: str | None = None
     text: str = ""
+
+    @property
+    def meaning(self) -> tuple[object, ...]:
+        """Everything but the text: two statements with equal meanings evaluate alike."""
+        return (self.kind, self.lhs, self.rhs, self.wrt)
 
     def describe(self) -> str:
         prefix = f"grad_{self.wrt} L = " if self.kind == "gradient" else ""
@@ -193,12 +198,13 @@ def prepare(
     """
     if trials is not None or hint is not None:
         return _prepare(statement, table, deadline, trials, hint)
-    key = (statement, table_key(table))
+    key = (statement.meaning, table_key(table))
     known = _prepared.get(key)
     if isinstance(known, MathError):
         raise MathError(known.status, known.message)
     if known is not None:
-        return known
+        # The same mathematics written differently (`^T` / `^\top`): only the text differs.
+        return known if known.statement.text == statement.text else replace(known, statement=statement)
     try:
         prepared = _prepare(statement, table, deadline, None, None)
     except MathError as exc:

@@ -7,7 +7,7 @@ Only the subset models write for matrix algebra is recognised; every other comma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .limits import MAX_INPUT_CHARS, MAX_NUMBER_DIGITS, Deadline, MathError
 
@@ -53,8 +53,10 @@ _TOPS = {"top", "intercal", "T"}
 _DROP_WITH_ARG = {"label", "tag", "hspace", "vspace"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A named tuple rather than a frozen dataclass: answers hold thousands of tokens, and a
+    tuple is several times cheaper to build."""
+
     kind: str
     """num, letter, greek, op, mul, frac, nabla, partial, top, trace, loss, sep, rel, row, unsup."""
     text: str
@@ -96,10 +98,11 @@ def _unwrap_fonts(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    for old, new in _UNICODE:
-        if old in text:
-            text = text.replace(old, new)
-    return _unwrap_fonts(text)
+    if not text.isascii():  # every `_UNICODE` spelling holds a non-ASCII character
+        for old, new in _UNICODE:
+            if old in text:
+                text = text.replace(old, new)
+    return _unwrap_fonts(text) if "\\" in text else text
 
 
 def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:

@@ -118,8 +118,11 @@ class _Parser:
         return self.toks[j] if j < len(self.toks) else None
 
     def at_op(self, text: str, k: int = 0) -> bool:
-        tok = self.peek(k)
-        return tok is not None and tok.kind == "op" and tok.text == text
+        j = self.i + k  # `peek` inlined: the parser asks this at almost every token
+        if j >= len(self.toks):
+            return False
+        tok = self.toks[j]
+        return tok.kind == "op" and tok.text == text
 
     def take(self) -> Token:
         tok = self.peek()

@@ -107,9 +107,9 @@ def check_at_pca(
 ) -> PcaVerdict:
     """holds / fails at the PCA point; identity if it holds for all matrices; skipped if not applicable.
 
-    Memoised per statement: the verdict is a fixed function of it (the trials are seeded).
+    Memoised per statement (its text aside): the verdict is a fixed function of it (the trials are seeded).
     """
-    key = (statement, table_key(table), roles)
+    key = (statement.meaning, table_key(table), roles)
     known = _verdicts.get(key)
     if known is None:
         known = _check_at_pca(statement, table, deadline, roles)

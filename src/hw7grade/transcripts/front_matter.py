@@ -7,6 +7,7 @@ export's `---` turn separators are never mistaken for it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Union
 
 import yaml
@@ -20,6 +21,9 @@ from .validation import describe_validation_error
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 KNOWN_KEY_RE = re.compile(r"^(model|title|human_labels)[ \t]*:")
+FRONT_MATTER_CACHE_SIZE = 64
+FRONT_MATTER_CACHE_MAX_CHARS = 4096
+"""Longer blocks are parsed every time, so the cache stays small."""
 
 
 class FrontMatter(BaseModel):
@@ -31,6 +35,19 @@ class FrontMatter(BaseModel):
 
     def labels(self) -> dict[str, HumanLabel]:
         return to_human_labels(self.human_labels)
+
+
+def _load_yaml(block: str) -> object:
+    """Parsed once per distinct short block: a batch's transcripts mostly share their front
+    matter. Callers only read the result."""
+    if len(block) > FRONT_MATTER_CACHE_MAX_CHARS:
+        return yaml.safe_load(block)
+    return _load_short_yaml(block)
+
+
+@lru_cache(maxsize=FRONT_MATTER_CACHE_SIZE)
+def _load_short_yaml(block: str) -> object:
+    return yaml.safe_load(block)
 
 
 def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]:
@@ -46,7 +63,7 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]
     if not KNOWN_KEY_RE.match(first_entry):
         return None, text
     try:
-        data = yaml.safe_load(block)
+        data = _load_yaml(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -50,7 +50,8 @@ def find_role_lines(lines: list[str]) -> list[RoleLine]:
     found: list[RoleLine] = []
     fence: str | None = None
     for i, line in enumerate(lines):
-        opener = _CODE_FENCE_RE.match(line)
+        # A fence line holds three backticks or tildes; testing for them first skips the regex.
+        opener = _CODE_FENCE_RE.match(line) if ("```" in line or "~~~" in line) else None
         if opener:
             mark = opener.group(1)
             if fence is None:
@@ -59,12 +60,16 @@ def find_role_lines(lines: list[str]) -> list[RoleLine]:
                 fence = None
             continue
         line = line.rstrip()
-        if fence is not None or len(line) > MAX_ROLE_LINE_CHARS:
+        if fence is not None or len(line) > MAX_ROLE_LINE_CHARS or not line:
             continue
-        if m := _BOLD_RE.match(line):
-            found.append(RoleLine(i, "bold", _role(m.group(1))))
-        elif m := _HEADING_RE.match(line):
-            found.append(RoleLine(i, f"h{len(m.group(1))}", _role(m.group(2))))
+        # The styles start differently (`**`, `#`, a role word), so at most one regex can match.
+        lead = line.lstrip()[:1]
+        if lead == "*":
+            if m := _BOLD_RE.match(line):
+                found.append(RoleLine(i, "bold", _role(m.group(1))))
+        elif lead == "#":
+            if m := _HEADING_RE.match(line):
+                found.append(RoleLine(i, f"h{len(m.group(1))}", _role(m.group(2))))
         elif m := _SAID_RE.match(line):
             found.append(RoleLine(i, "said", _role(m.group(1))))
     return found
