@@ -42,39 +42,59 @@ def render_report(report: Report, console: Console, verbose: bool = False) -> No
     console.print(line)
 
 
+SUMMARY_LOWEST = 10
+"""How many of the lowest-scoring conversations the summary names."""
+_VERDICTS = ("correct", "partial", "incorrect", "missing")
+
+
 def _render_summary(report: Report, console: Console) -> None:
-    """One row per conversation, then one per part: what a class-sized batch needs at a glance."""
-    table = Table(title="Conversations (final attempts)", title_justify="left")
-    for column in ("transcript", "model", "score", "correct", "partial", "incorrect", "missing"):
-        table.add_column(column, justify="left" if column in ("transcript", "model") else "right")
+    """What a class-sized batch needs at a glance: per model, per part, and who scored lowest."""
+    graded = [t for t in report.transcripts if not t.errors]
+    by_model: dict[str, list[TranscriptResult]] = {}
     by_part: dict[str, list[PartScore]] = {}
-    for t in report.transcripts:
-        if t.errors:
-            table.add_row(escape(t.path), escape(t.model or ""), "[red]unreadable[/red]", "", "", "", "")
-            continue
-        finals = t.finals
-        counts = {v: sum(p.verdict == v for p in finals) for v in ("correct", "partial", "incorrect", "missing")}
-        table.add_row(
-            escape(t.path),
-            escape(t.model or ""),
-            f"{sum(p.score for p in finals):g}/{sum(p.max_score for p in finals):g}",
-            *(str(counts[v]) for v in counts),
-        )
-        for p in finals:
+    for t in graded:
+        by_model.setdefault(t.model or "(unknown model)", []).append(t)
+        for p in t.finals:
             by_part.setdefault(p.id, []).append(p)
-    console.print(table)
-    parts = Table(title="Parts (final attempts)", title_justify="left")
-    for column in ("part", "answered", "mean score", "correct", "partial", "incorrect", "missing"):
-        parts.add_column(column, justify="left" if column == "part" else "right")
+    models = _counts_table("Models (final attempts)", "model", "conversations")
+    for model, transcripts in by_model.items():
+        finals = [p for t in transcripts for p in t.finals]
+        models.add_row(escape(model), str(len(transcripts)), _fraction(finals), *_verdict_counts(finals))
+    console.print(models)
+    parts = _counts_table("Parts (final attempts)", "part", "answered")
     for part_id, scores in by_part.items():
-        parts.add_row(
-            part_id,
-            str(len(scores)),
-            f"{sum(p.score for p in scores) / len(scores):.2f}/{scores[0].max_score:g}",
-            *(str(sum(p.verdict == v for p in scores)) for v in ("correct", "partial", "incorrect", "missing")),
-        )
+        mean = f"{sum(p.score for p in scores) / len(scores):.2f}/{scores[0].max_score:g}"
+        parts.add_row(part_id, str(len(scores)), mean, *_verdict_counts(scores))
     console.print(parts)
-    console.print(f"(per-part tables for each of the {len(report.transcripts)} conversations: --verbose, or see --json/--html)")
+    lowest = sorted(graded, key=lambda t: (_ratio(t.finals), t.path))[:SUMMARY_LOWEST]
+    if lowest:
+        console.print(f"Lowest-scoring conversations ({len(lowest)} of {len(graded)}):")
+        for t in lowest:
+            console.print(f"  {escape(t.path)} ({escape(t.model or '?')}): {_fraction(t.finals)}", highlight=False)
+    for t in report.unreadable:
+        console.print(f"[red]✗[/red] {escape(t.path)}: {escape('; '.join(t.errors))}")
+    console.print("(a table per conversation: --verbose; every part is in --json/--html/--junit)")
+
+
+def _counts_table(title: str, key: str, count: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(key)
+    for column in (count, "score", *_VERDICTS):
+        table.add_column(column, justify="right")
+    return table
+
+
+def _verdict_counts(parts: list[PartScore]) -> list[str]:
+    return [str(sum(p.verdict == v for p in parts)) for v in _VERDICTS]
+
+
+def _ratio(parts: list[PartScore]) -> float:
+    maximum = sum(p.max_score for p in parts)
+    return sum(p.score for p in parts) / maximum if maximum else 0.0
+
+
+def _fraction(parts: list[PartScore]) -> str:
+    return f"{sum(p.score for p in parts):g}/{sum(p.max_score for p in parts):g}"
 
 
 def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> None:
