@@ -8,6 +8,7 @@ result values; results come back in input order, so the report is identical to a
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -40,7 +41,7 @@ def grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, mo
     for conversation in conversations:
         result = grade_conversation(conversation, rubric, only)
         if result.model is None and model_name:
-            result = TranscriptResult(**{**result.__dict__, "model": model_name})
+            result = replace(result, model=model_name)
         results.append(result)
     return results
 

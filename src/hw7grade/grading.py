@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping, Sequence
 
 from .checks.base import CheckContext, CheckResult
@@ -100,7 +101,7 @@ def _score_attempts(part: Part, found: PartAnswers, shapes: Mapping[str, tuple[s
         return [missing_part(part, "first"), missing_part(part, "final")]
     first = score_part(part, found.first.text, "first", question=found.question, shapes=shapes, turn=found.first.turn)  # type: ignore[union-attr]
     if len(found.attempts) == 1:
-        final = PartScore(**{**first.__dict__, "attempt": "final"})
+        final = replace(first, attempt="final")
     else:
         final = score_part(part, found.final.text, "final", question=found.question, shapes=shapes, turn=found.final.turn)  # type: ignore[union-attr]
     return [first, final]

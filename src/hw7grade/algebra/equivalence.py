@@ -241,7 +241,7 @@ def _prepare(
                 ctx.unify(dim, wanted)
     sizes, values = [], []
     for trial in trials if trials is not None else make_trials(table):
-        value = Evaluator(ctx, trial, deadline).eval(node)
+        value = Evaluator(ctx, trial, deadline).value_of(node)
         sizes.append((0, 0) if isinstance(value, int) else (len(value), len(value[0])))
         values.append(flatten(value))
     return Prepared(statement, ctx.resolve(shape), sizes, values, ctx, shape_problem)

@@ -92,7 +92,7 @@ class Evaluator:
     def dim(self, d: str) -> int:
         return self.trial.size(self.ctx.find(d))
 
-    def eval(self, node: Node) -> Value:
+    def value_of(self, node: Node) -> Value:
         self.deadline.check()
         if isinstance(node, Num):
             return _num(node.value)
@@ -107,26 +107,26 @@ class Evaluator:
                 return 0
             return [[0] * self.dim(shape[1]) for _ in range(self.dim(shape[0]))]
         if isinstance(node, Add):
-            total = self.eval(node.terms[0])
+            total = self.value_of(node.terms[0])
             for term in node.terms[1:]:
-                total = add(total, self.eval(term))
+                total = add(total, self.value_of(term))
             return total
         if isinstance(node, Neg):
-            return scale(P - 1, self.eval(node.x))
+            return scale(P - 1, self.value_of(node.x))
         if isinstance(node, Mul):
             return self._product(node)
         if isinstance(node, Div):
-            den = self.eval(node.den)
+            den = self.value_of(node.den)
             assert isinstance(den, int)
             if den == 0:
                 raise MathError("unsupported", "division by a scalar that is zero")
-            return scale(pow(den, P - 2, P), self.eval(node.x))
+            return scale(pow(den, P - 2, P), self.value_of(node.x))
         if isinstance(node, Transpose):
-            return transpose(self.eval(node.x))
+            return transpose(self.value_of(node.x))
         if isinstance(node, Power):
-            return power(self.eval(node.x), node.n, self.deadline)
+            return power(self.value_of(node.x), node.n, self.deadline)
         if isinstance(node, Trace):
-            value = self.eval(node.x)
+            value = self.value_of(node.x)
             return value if isinstance(value, int) else sum(value[i][i] for i in range(len(value))) % P
         raise MathError("unsupported", f"cannot evaluate {type(node).__name__}")
 
@@ -145,7 +145,7 @@ class Evaluator:
         coefficient = 1
         matrices: list[list[list[int]]] = []
         for factor in node.factors:
-            value = self.eval(factor)
+            value = self.value_of(factor)
             if isinstance(value, int):
                 coefficient = coefficient * value % P
             else:
