@@ -55,3 +55,11 @@ def test_readme_example(command, exit_code, expected, tmp_path, monkeypatch):
     flat = " ".join(result.output.split())
     for line in expected:
         assert " ".join(line.split()) in flat
+
+
+def test_readme_python_example_runs(monkeypatch, capsys):
+    block = re.search(r"```python\n(from hw7grade import.*?)```", README, flags=re.S)
+    assert block, "README lost its Python example"
+    monkeypatch.chdir(REPO)
+    exec(compile(block.group(1), "README.md", "exec"), {})  # our own README, not model output
+    assert "('q7b', 'final', 'correct')" in capsys.readouterr().out
