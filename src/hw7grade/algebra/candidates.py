@@ -51,7 +51,18 @@ class Candidate:
 
 
 def find_candidates(answer: str) -> list[Candidate]:
-    """Math snippets in reading order; each is one expression, equation or equation chain."""
+    """Math snippets in reading order; each is one expression, equation or equation chain.
+
+    Memoised per answer text: every q3b check of an answer reads the same snippets.
+    """
+    known = _candidates.get(answer)
+    if known is None:
+        known = tuple(_find_candidates(answer))
+        _candidates.put(answer, known)
+    return list(known)
+
+
+def _find_candidates(answer: str) -> list[Candidate]:
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for match in _DISPLAY_RE.finditer(answer):
@@ -171,17 +182,11 @@ def answer_statements(
     statements: list[tuple[Candidate, Statement]] = []
     errors: list[tuple[Candidate, MathError]] = []
     for cand in find_candidates(answer):
-        if len(cand.text) > MAX_INPUT_CHARS:
-            errors.append((cand, MathError("limit", "the formula is too long")))
-            continue
         try:
-            found, errs = parse_statements(cand.text, shapes, deadline)
+            found, errs = snippet_statements(cand, shapes, deadline)
         except MathError as exc:
-            if deadline.expired:
-                errors.append((cand, exc))
-                break
             errors.append((cand, exc))
-            continue
+            break
         statements.extend((cand, s) for s in found)
         errors.extend((cand, e) for e in errs)
     if not deadline.expired:
@@ -189,4 +194,20 @@ def answer_statements(
     return statements, errors
 
 
+def snippet_statements(
+    cand: Candidate, shapes: Mapping[str, tuple[str, str]] | None, deadline: Deadline
+) -> tuple[list[Statement], list[MathError]]:
+    """The statements of one snippet and why parts of it are unusable; raises only once the
+    deadline has passed (an unreadable snippet is an error, not the end of the answer)."""
+    if len(cand.text) > MAX_INPUT_CHARS:
+        return [], [MathError("limit", "the formula is too long")]
+    try:
+        return parse_statements(cand.text, shapes, deadline)
+    except MathError as exc:
+        if deadline.expired:
+            raise
+        return [], [exc]
+
+
+_candidates: Memo[tuple[Candidate, ...]] = Memo(ANSWER_MEMO_SIZE)
 _answers: Memo[tuple[tuple[tuple[Candidate, Statement], ...], tuple[tuple[Candidate, MathError], ...]]] = Memo(ANSWER_MEMO_SIZE)

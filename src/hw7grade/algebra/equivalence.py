@@ -221,11 +221,9 @@ _prepared: Memo[Prepared | MathError] = Memo()
 def _prepare(
     statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline, trials: list[Trial] | None, hint: Shape
 ) -> Prepared:
-    ctx = ShapeContext(table)
-    shape = ctx.infer(statement.lhs)
+    ctx, shape = infer_shape(statement, table)
     node = statement.lhs
     if statement.rhs is not None:
-        shape = ctx.unify_shapes(shape, ctx.infer(statement.rhs), statement.lhs, statement.rhs)
         node = statement.lhs if isinstance(statement.rhs, Zero) else Add((statement.lhs, Neg(statement.rhs)))
     shape_problem = None
     if statement.kind == "gradient" and statement.wrt in table:
@@ -245,6 +243,15 @@ def _prepare(
         sizes.append((0, 0) if isinstance(value, int) else (len(value), len(value[0])))
         values.append(flatten(value))
     return Prepared(statement, ctx.resolve(shape), sizes, values, ctx, shape_problem)
+
+
+def infer_shape(statement: Statement, table: Mapping[str, tuple[str, str]]) -> tuple[ShapeContext, Shape]:
+    """The shape of the statement's value (lhs - rhs for a condition); raises a shape_error."""
+    ctx = ShapeContext(table)
+    shape = ctx.infer(statement.lhs)
+    if statement.rhs is not None:
+        shape = ctx.unify_shapes(shape, ctx.infer(statement.rhs), statement.lhs, statement.rhs)
+    return ctx, shape
 
 
 def _transposed_values(p: Prepared) -> tuple[list[tuple[int, int]], list[list[int]]]:

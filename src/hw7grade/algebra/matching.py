@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator, Mapping, Sequence
 
-from .candidates import Candidate
+from .candidates import Candidate, find_candidates, snippet_statements
 from .equivalence import (
     MathResult,
     Prepared,
     Statement,
     compare_prepared,
     has_unknown_size,
+    infer_shape,
     parse_statements,
     prepare,
     rank_key,
 )
+from .evaluate import TRIAL_DIMS, _random_value, make_trials
+from .lexer import _UNICODE
 from .limits import Deadline, MathError
 from .memo import Memo
-from .shapes import table_key
+from .shapes import Shape, table_key
 
 Entry = tuple[Candidate, Statement, Prepared | MathError]
 
@@ -26,15 +31,194 @@ def prepared_cache(
     statements: Sequence[tuple[Candidate, Statement]], table: Mapping[str, tuple[str, str]], deadline: Deadline
 ) -> list[Entry]:
     """Each answer statement evaluated once (or its error), so many references cost little more."""
-    out: list[Entry] = []
-    for cand, statement in statements:
+    return [_entry(cand, statement, table, deadline) for cand, statement in statements]
+
+
+def _entry(cand: Candidate, statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> Entry:
+    """The statement evaluated, or why it cannot be; a `limit` error is raised (it ends the check)."""
+    try:
+        return (cand, statement, prepare(statement, table, deadline))
+    except MathError as exc:
+        if exc.status == "limit":
+            raise
+        return (cand, statement, exc)
+
+
+class AnswerReading:
+    """An answer's statements, parsed and evaluated only as far as a check reads them.
+
+    Iterating gives the same entries, in the same order, as `prepared_cache(answer_statements(...))`;
+    but `best_for_reference` stops at the first equivalent statement and first looks only at
+    snippets that can hold one (see `needed_symbols`), so an answer that states the reference is
+    rarely read in full (parsing every snippet was most of a check's cost). `check_rest` then
+    raises what the eager reading would have raised in the part never read.
+    """
+
+    def __init__(self, answer: str, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> None:
+        self._cands = find_candidates(answer)
+        self._statements: dict[int, list[Statement]] = {}
+        """Per snippet index, once parsed."""
+        self._entries: dict[tuple[int, int], Entry] = {}
+        """Per (snippet, statement) index, once evaluated."""
+        self._mentioned: dict[tuple[int, int], set[str]] = {}
+        self._table = table
+        self._deadline = deadline
+        self._spare_sizes = min(map(len, TRIAL_DIMS)) - len(
+            {d for shape in table.values() for d in shape if not d.isdigit()}
+        )
+
+    def _statements_of(self, i: int) -> list[Statement]:
+        found = self._statements.get(i)
+        if found is None:
+            found, _errors = self._snippet_statements(self._cands[i])
+            self._statements[i] = found
+        return found
+
+    def _entry_of(self, i: int, j: int) -> Entry:
+        entry = self._entries.get((i, j))
+        if entry is None:
+            entry = _entry(self._cands[i], self._statements[i][j], self._table, self._deadline)
+            self._entries[(i, j)] = entry
+        return entry
+
+    def __bool__(self) -> bool:
+        """Whether the answer states anything that could be read."""
+        return any(self._statements_of(i) for i in range(len(self._cands)))
+
+    def __iter__(self) -> Iterator[Entry]:
+        return self.entries()
+
+    def entries(self, symbols: frozenset[str] = frozenset(), wrt: str | None = None, shape: Shape = None) -> Iterator[Entry]:
+        """The entries in reading order; when given, only of statements that mention every one of
+        `symbols`, are not a gradient with respect to another variable than `wrt`, and can have
+        `shape` or its transpose."""
+        spellings = [_spellings(name) for name in sorted(symbols)]
+        for i, cand in enumerate(self._cands):
+            if not all(any(s in cand.text for s in options) for char_options in spellings for options in char_options):
+                continue  # cannot mention every symbol (see _spellings): not even parsed
+            for j, statement in enumerate(self._statements_of(i)):
+                if wrt is not None and statement.wrt is not None and statement.wrt != wrt:
+                    continue
+                if symbols and not symbols <= self._mentions(i, j):
+                    continue
+                if shape is not None and (i, j) not in self._entries and _other_shape(statement, shape, self._table):
+                    continue
+                yield self._entry_of(i, j)
+
+    def _mentions(self, i: int, j: int) -> set[str]:
+        found = self._mentioned.get((i, j))
+        if found is None:
+            found = self._mentioned[(i, j)] = self._statements[i][j].mentions()
+        return found
+
+    def check_rest(self) -> None:
+        """Raise the `limit` error that evaluating the statements never read would raise.
+
+        Apart from the deadline, evaluation runs out of limits only when a statement needs more
+        distinct sizes than a trial has; every unknown size comes from an `I` (one) or a zero
+        matrix (two), so a snippet with few of those characters cannot, and is not read.
+        """
+        for i, cand in enumerate(self._cands):
+            if not self._may_run_out_of_sizes(cand.text):
+                continue
+            for j in range(len(self._statements_of(i))):
+                self._entry_of(i, j)
+
+    def _snippet_statements(self, cand: Candidate) -> tuple[list[Statement], list[MathError]]:
         try:
-            out.append((cand, statement, prepare(statement, table, deadline)))
-        except MathError as exc:
-            if exc.status == "limit":
-                raise
-            out.append((cand, statement, exc))
-    return out
+            return snippet_statements(cand, self._table, self._deadline)
+        except MathError:
+            self._deadline.check()  # it raised because time ran out: report that as the `limit` it is
+            raise
+
+    def _may_run_out_of_sizes(self, text: str) -> bool:
+        unknown = text.count("I") + 2 * (text.count("0") + text.count("₀"))
+        return unknown > self._spare_sizes
+
+
+def statements_mentioning(
+    answer: str, names: Iterable[str], table: Mapping[str, tuple[str, str]], deadline: Deadline
+) -> list[tuple[Candidate, Statement]]:
+    """What `answer_statements` gives, less statements of snippets that cannot mention any of
+    `names` (see `_spellings`), which are not parsed; so every statement mentioning one is there."""
+    options = [_spellings(name) for name in names]
+    statements: list[tuple[Candidate, Statement]] = []
+    for cand in find_candidates(answer):
+        if all(options) and not any(
+            all(any(s in cand.text for s in char_options) for char_options in spelling) for spelling in options
+        ):
+            continue
+        try:
+            found, _errors = snippet_statements(cand, table, deadline)
+        except MathError:
+            break  # out of time, as `answer_statements` does
+        statements.extend((cand, s) for s in found)
+    return statements
+
+
+def _other_shape(statement: Statement, shape: tuple[str, str], table: Mapping[str, tuple[str, str]]) -> bool:
+    """Whether the statement's value can have neither `shape` nor its transpose on any trial.
+
+    Only decided when both shapes are named dimensions, which every trial sizes differently
+    (see `make_trials`); a statement whose shape cannot be inferred is left to `prepare`.
+    """
+    try:
+        ctx, found = infer_shape(statement, table)
+    except MathError:
+        return False
+    if found is None:
+        return True
+    found = ctx.resolve(found)
+    if not all(_named(d) for d in found):  # type: ignore[union-attr]
+        return False
+    return found != shape and found[::-1] != shape  # type: ignore[index]
+
+
+def _named(dim: str) -> bool:
+    return not dim.startswith("?") and not dim.isdigit()
+
+
+@lru_cache(maxsize=256)
+def _spellings(name: str) -> tuple[tuple[str, ...], ...]:
+    """For each character of a symbol's name (`W_1`: `W`, `1`), the texts one of which a snippet
+    mentioning it must hold: the character itself or a Unicode form the lexer rewrites into it
+    (`₁`). A name the parser builds only from its letters and subscript has these characters."""
+    if not _SIMPLE_NAME_RE.match(name):
+        return ()
+    return tuple(
+        (ch, *(old for old, new in _UNICODE if ch in new)) for ch in name.replace("_", "")
+    )
+
+
+_SIMPLE_NAME_RE = re.compile(r"^[A-Za-z](?:_[A-Za-z0-9])?$")
+
+
+def needed_symbols(ref: Prepared, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> frozenset[str]:
+    """The reference's matrix symbols its value depends on (it changes when the symbol's random
+    value does). A statement that does not mention one of them has a value independent of it, so
+    it can equal a multiple of the reference's only by the chance the whole engine rests on
+    (Schwartz-Zippel: below 2^-50 per trial), and is not equivalent."""
+    key = (ref.statement.meaning, table_key(table))
+    known = _needed.get(key)
+    if known is None:
+        found = set()
+        for name in ref.statement.mentions() & table.keys():
+            trials = make_trials(table)
+            for trial in trials:
+                rows, cols = (trial.size(d) for d in table[name])
+                trial.bindings = {name: _random_value(trial.index + len(TRIAL_DIMS), name, rows, cols)}
+            try:
+                if prepare(ref.statement, table, deadline, trials=trials).values != ref.values:
+                    found.add(name)
+            except MathError as exc:  # not needed, as far as this can tell: no statement is skipped for it
+                if exc.status == "limit":
+                    raise
+        known = frozenset(found)
+        _needed.put(key, known)
+    return known
+
+
+_needed: Memo[frozenset[str]] = Memo()
 
 
 def prepare_reference(reference: str, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> Prepared:
@@ -55,6 +239,7 @@ def prepare_reference(reference: str, table: Mapping[str, tuple[str, str]], dead
                 raise errors[0]
             raise MathError("unsupported", "a reference must be one expression, gradient or equation")
         prepared = prepare(found[0], table, deadline)
+        needed_symbols(prepared, table, deadline)  # per reference, so once per process too
     except MathError as exc:
         if exc.status != "limit":
             _references.put(key, exc)
@@ -67,10 +252,25 @@ _references: Memo[Prepared | MathError] = Memo()
 
 
 def best_for_reference(
-    reference: str | Prepared, cache: Sequence[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline
+    reference: str | Prepared, cache: Iterable[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline
 ) -> MathResult:
     """The most favourable verdict over the answer's statements (see `rank_key`)."""
     ref = prepare_reference(reference, table, deadline) if isinstance(reference, str) else reference
+    if isinstance(cache, AnswerReading):
+        # The first equivalent statement is the verdict, and only statements mentioning the
+        # symbols the reference needs can be one (nor can a gradient with respect to another
+        # variable: see `compare_prepared`); the full scan runs only when none is.
+        needed = needed_symbols(ref, table, deadline)
+        shape = ref.shape if ref.shape is not None and all(_named(d) for d in ref.shape) else None
+        found = _scan(ref, cache.entries(needed, ref.statement.wrt, shape), table, deadline, explain=False)
+        if found.equivalent:
+            return found
+    return _scan(ref, cache, table, deadline)
+
+
+def _scan(
+    ref: Prepared, cache: Iterable[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline, explain: bool = True
+) -> MathResult:
     wanted = ref.statement.wrt
     best: MathResult | None = None
     best_prepared: Prepared | None = None
@@ -88,7 +288,7 @@ def best_for_reference(
             best, best_prepared = result, checked
         if result.equivalent:
             break
-    if best is not None and best_prepared is not None and best.status == "not_equivalent":
+    if explain and best is not None and best_prepared is not None and best.status == "not_equivalent":
         # Only the reported miss needs its explanation (ranking never looks at it).
         best = _as_candidate(compare_prepared(ref, best_prepared), best.candidate)
     return best or MathResult("not_equivalent", "the answer states no formula")

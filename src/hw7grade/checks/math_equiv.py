@@ -18,25 +18,34 @@ class MathEquivCheck(CheckSpec):
     """Points when a gradient is right only up to a scalar factor (a lost 2 or sign)."""
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        from ..algebra import Deadline, MathError, answer_statements, normalise_table
-        from ..algebra.matching import best_for_reference, prepared_cache
+        from ..algebra import Deadline, MathError, normalise_table
+        from ..algebra.matching import AnswerReading, best_for_reference
 
+        too_long = self.unscored("the answer's formulas took too long to check")
         deadline = Deadline()
         table = normalise_table(ctx.shapes or None)
-        statements, _errors = answer_statements(ctx.answer, table, deadline)
-        if deadline.expired:
-            return self.unscored("the answer's formulas took too long to check")
-        if not statements:
-            return self.failed(None, self.feedback or "the answer states no formula that could be read")
-        cache = prepared_cache(statements, table, deadline)
-        results = []
-        for ref in self.references:
-            try:
-                results.append(best_for_reference(ref, cache, table, deadline))
-            except MathError as exc:
-                if exc.status == "limit":
-                    return self.unscored("the answer's formulas took too long to check")
-                return self.unscored(f"reference {ref!r} cannot be checked: {exc.message}")
+        # Read only as far as the references need (see AnswerReading): the verdicts are those of
+        # reading every statement first.
+        reading = AnswerReading(ctx.answer, table, deadline)
+        no_formula = self.failed(None, self.feedback or "the answer states no formula that could be read")
+        try:
+            results = []
+            for ref in self.references:
+                try:
+                    results.append(best_for_reference(ref, reading, table, deadline))
+                except MathError as exc:
+                    if exc.status == "limit":
+                        raise
+                    if not reading:
+                        return no_formula
+                    reading.check_rest()
+                    return self.unscored(f"reference {ref!r} cannot be checked: {exc.message}")
+            # An equivalent statement is a statement: only otherwise can the answer state none.
+            if not all(r.equivalent for r in results) and not reading:
+                return no_formula
+            reading.check_rest()
+        except MathError:  # only `limit` errors get here
+            return too_long
         good = [r for r in results if r.equivalent]
         near = [r for r in results if r.status in ("equivalent", "scalar_multiple")]
         enough = len(good) == len(results) if self.require == "all" else bool(good)

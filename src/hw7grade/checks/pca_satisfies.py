@@ -30,18 +30,18 @@ class PcaSatisfiesCheck(CheckSpec):
             MathError,
             PcaRoles,
             Statement,
-            answer_statements,
             canonical_name,
             check_at_pca,
             normalise_table,
         )
-        from ..algebra.matching import best_for_reference, prepared_cache
+        from ..algebra.matching import best_for_reference, prepared_cache, statements_mentioning
 
         deadline = Deadline()
         table = normalise_table(ctx.shapes or None)
         roles = PcaRoles(*(canonical_name(n) for n in (self.data, self.components, self.encoder, self.decoder)))
         try:
-            statements, _errors = answer_statements(ctx.answer, table, deadline)
+            # Only statements about the encoder or decoder are judged: other snippets are not parsed.
+            statements = statements_mentioning(ctx.answer, (roles.encoder, roles.decoder), table, deadline)
             weights = [(c, s) for c, s in statements if s.kind != "expression" and s.mentions() & {roles.encoder, roles.decoder}]
             verdicts = [(c, s, check_at_pca(s, table, deadline, roles)) for c, s in weights]
             wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails"]
