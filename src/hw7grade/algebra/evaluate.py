@@ -34,7 +34,7 @@ Value = int | list[list[int]]
 _symbol_cache: dict[tuple[int, str, int, int], Value] = {}
 
 
-def _random_value(trial: int, name: str, rows: int, cols: int) -> Value:
+def random_value(trial: int, name: str, rows: int, cols: int) -> Value:
     key = (trial, name, rows, cols)
     cached = _symbol_cache.get(key)
     if cached is None:
@@ -138,8 +138,8 @@ class Evaluator:
         if shape is None:
             if name in self.trial.dims:
                 return self.trial.dims[name]
-            return _random_value(self.trial.index, name, 0, 0)
-        return _random_value(self.trial.index, name, self.dim(shape[0]), self.dim(shape[1]))
+            return random_value(self.trial.index, name, 0, 0)
+        return random_value(self.trial.index, name, self.dim(shape[0]), self.dim(shape[1]))
 
     def _product(self, node: Mul) -> Value:
         coefficient = 1

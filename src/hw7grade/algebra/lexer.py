@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .limits import MAX_INPUT_CHARS, MAX_NUMBER_DIGITS, Deadline, MathError
 
-_UNICODE = (
+UNICODE_SPELLINGS = (
     ("^⊤", "^T"), ("^ᵀ", "^T"), ("⊤", "^T"), ("ᵀ", "^T"), ("⁻¹", "^{-1}"), ("²", "^2"), ("³", "^3"),
     ("−", "-"), ("–", "-"), ("·", r"\cdot "), ("⋅", r"\cdot "), ("×", r"\times "), ("∇", r"\nabla "),
     ("∂", r"\partial "), ("₀", "_0"), ("₁", "_1"), ("₂", "_2"), ("₃", "_3"), ("ₖ", "_k"), ("ₘ", "_m"),
@@ -98,8 +98,8 @@ def _unwrap_fonts(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    if not text.isascii():  # every `_UNICODE` spelling holds a non-ASCII character
-        for old, new in _UNICODE:
+    if not text.isascii():  # every `UNICODE_SPELLINGS` spelling holds a non-ASCII character
+        for old, new in UNICODE_SPELLINGS:
             if old in text:
                 text = text.replace(old, new)
     return _unwrap_fonts(text) if "\\" in text else text

@@ -18,8 +18,8 @@ from .equivalence import (
     prepare,
     rank_key,
 )
-from .evaluate import TRIAL_DIMS, _random_value, make_trials
-from .lexer import _UNICODE
+from .evaluate import TRIAL_DIMS, random_value, make_trials
+from .lexer import UNICODE_SPELLINGS
 from .limits import Deadline, MathError
 from .memo import Memo
 from .shapes import Shape, table_key
@@ -186,7 +186,7 @@ def _spellings(name: str) -> tuple[tuple[str, ...], ...]:
     if not _SIMPLE_NAME_RE.match(name):
         return ()
     return tuple(
-        (ch, *(old for old, new in _UNICODE if ch in new)) for ch in name.replace("_", "")
+        (ch, *(old for old, new in UNICODE_SPELLINGS if ch in new)) for ch in name.replace("_", "")
     )
 
 
@@ -206,7 +206,7 @@ def needed_symbols(ref: Prepared, table: Mapping[str, tuple[str, str]], deadline
             trials = make_trials(table)
             for trial in trials:
                 rows, cols = (trial.size(d) for d in table[name])
-                trial.bindings = {name: _random_value(trial.index + len(TRIAL_DIMS), name, rows, cols)}
+                trial.bindings = {name: random_value(trial.index + len(TRIAL_DIMS), name, rows, cols)}
             try:
                 if prepare(ref.statement, table, deadline, trials=trials).values != ref.values:
                     found.add(name)
