@@ -23,22 +23,9 @@ from providers.fake_server import (
     Status,
 )
 
-OPENAI_KEY = "test-KEYSECRET-openai-123"
-ANTHROPIC_KEY = "test-KEYSECRET-anthropic-456"
-CORRECT = "Teacher forcing feeds the reference shifted right.\n\nAnswer: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog"
-WRONG = "The decoder reads its own samples.\n\nAnswer: w1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog"
+from .conftest import ANTHROPIC_KEY, CORRECT, OPENAI_KEY, WRONG
+
 runner = CliRunner()
-
-
-@pytest.fixture
-def server():
-    with FakeServer() as running:
-        yield running
-
-
-@pytest.fixture
-def dirs(tmp_path: Path) -> dict[str, Path]:
-    return {"save": tmp_path / "runs", "cache": tmp_path / "cache", "json": tmp_path / "report.json"}
 
 
 def run(server: FakeServer, dirs, *args: str):

@@ -12,7 +12,7 @@ from hw7grade.judge.run import JudgeJob, make_judge, same_model
 from hw7grade.providers.models import resolve_model
 from hw7grade.rubric import load_rubric
 from judge.fake_judge import judge_with, refusal, wrong_shape
-from providers.fake_server import ANTHROPIC_PATH, OPENAI_PATH, Reply, Status
+from providers.fake_server import ANTHROPIC_PATH, OPENAI_PATH, Status
 
 RUBRIC = load_rubric(Path(__file__).resolve().parents[2] / "rubrics")
 Q7A = RUBRIC.part("q7a")
