@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -17,36 +16,20 @@ from providers.fake_server import (
     ANTHROPIC_PATH,
     OPENAI_PATH,
     Drop,
-    FakeServer,
     MidStreamError,
     Reply,
     Slow,
     Status,
 )
 
-from .conftest import ANTHROPIC_KEY, CORRECT, OPENAI_KEY, WRONG
+from .conftest import CORRECT, WRONG, provider_env
 
 runner = CliRunner()
 
 
-def env_for(server: FakeServer, dirs: dict[str, Path], **extra: str | None) -> dict[str, str | None]:
-    env = {
-        "OPENAI_API_KEY": OPENAI_KEY,
-        "ANTHROPIC_API_KEY": ANTHROPIC_KEY,
-        "OPENAI_BASE_URL": server.openai_base_url,
-        "ANTHROPIC_BASE_URL": server.anthropic_base_url,
-        "HW7GRADE_CACHE_DIR": str(dirs["cache"]),
-        "HW7GRADE_BACKOFF_BASE_S": "0.01",
-        "HW7GRADE_RETRY_AFTER_CAP_S": "0.05",
-        "HW7GRADE_RUBRICS": None,
-    }
-    env.update(extra)
-    return env
-
-
 def ask(server, dirs, *args: str, input: str | None = None, **env: str | None):
     return runner.invoke(
-        app, ["ask", *args, "--save-dir", str(dirs["save"])], env=env_for(server, dirs, **env), input=input,
+        app, ["ask", *args, "--save-dir", str(dirs["save"])], env=provider_env(server, dirs, **env), input=input,
         catch_exceptions=False,
     )
 
@@ -288,7 +271,7 @@ def test_sdk_debug_logs_do_not_show_the_key(kind, model, server, dirs):
     import subprocess
 
     (server.openai if kind == "openai" else server.anthropic)(Status(500), Reply(CORRECT))
-    env = {**os.environ, **env_for(server, dirs), "OPENAI_LOG": "debug", "ANTHROPIC_LOG": "debug"}
+    env = {**os.environ, **provider_env(server, dirs), "OPENAI_LOG": "debug", "ANTHROPIC_LOG": "debug"}
     env = {k: v for k, v in env.items() if v is not None}
     done = subprocess.run(
         [sys.executable, "-m", "hw7grade", "ask", "q7b", "--model", model, "--save-dir", str(dirs["save"])],
@@ -306,7 +289,7 @@ def test_ctrl_c_keeps_completed_conversations_and_nothing_half_written(server, d
     import time
 
     server.openai(Reply(CORRECT), Slow(30), Slow(30))
-    env = {k: v for k, v in {**os.environ, **env_for(server, dirs)}.items() if v is not None}
+    env = {k: v for k, v in {**os.environ, **provider_env(server, dirs)}.items() if v is not None}
     process = subprocess.Popen(
         [sys.executable, "-m", "hw7grade", "ask", "q7", "--model", "gpt4o", "--concurrency", "3",
          "--save-dir", str(dirs["save"])],

@@ -18,28 +18,17 @@ from providers.fake_server import (
     FILES_ROUTE,
     OPENAI_PATH,
     Expired,
-    FakeServer,
     Reply,
     Status,
 )
 
-from .conftest import ANTHROPIC_KEY, CORRECT, OPENAI_KEY, WRONG
+from .conftest import CORRECT, WRONG, provider_env
 
 runner = CliRunner()
 
 
-def run(server: FakeServer, dirs, *args: str):
-    env = {
-        "OPENAI_API_KEY": OPENAI_KEY,
-        "ANTHROPIC_API_KEY": ANTHROPIC_KEY,
-        "OPENAI_BASE_URL": server.openai_base_url,
-        "ANTHROPIC_BASE_URL": server.anthropic_base_url,
-        "HW7GRADE_CACHE_DIR": str(dirs["cache"]),
-        "HW7GRADE_BACKOFF_BASE_S": "0.01",
-        "HW7GRADE_RETRY_AFTER_CAP_S": "0.05",
-        "HW7GRADE_RUBRICS": None,
-    }
-    return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+def run(server, dirs, *args: str):
+    return runner.invoke(app, list(args), env=provider_env(server, dirs), catch_exceptions=False)
 
 
 def submit(server, dirs, *args: str):

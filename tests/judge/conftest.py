@@ -2,16 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from providers.fake_server import FakeServer
 
-OPENAI_KEY = "test-KEYSECRET-openai-123"
-ANTHROPIC_KEY = "test-KEYSECRET-anthropic-456"
-
-
-@pytest.fixture
-def server():
-    with FakeServer() as running:
-        yield running
+from providers.conftest import FAKE_ANTHROPIC_KEY as ANTHROPIC_KEY
+from providers.conftest import FAKE_OPENAI_KEY as OPENAI_KEY
 
 
 @pytest.fixture

@@ -2,16 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from providers.fake_server import FakeServer
 
 FAKE_OPENAI_KEY = "test-KEYSECRET-openai-123"
 FAKE_ANTHROPIC_KEY = "test-KEYSECRET-anthropic-456"
-
-
-@pytest.fixture
-def server():
-    with FakeServer() as running:
-        yield running
 
 
 @pytest.fixture
