@@ -199,23 +199,12 @@ def prepare(
     if trials is not None or hint is not None:
         return _prepare(statement, table, deadline, trials, hint)
     key = (statement.meaning, table_key(table))
-    known = _prepared.get(key)
-    if isinstance(known, MathError):
-        raise MathError(known.status, known.message)
-    if known is not None:
-        # The same mathematics written differently (`^T` / `^\top`): only the text differs.
-        return known if known.statement.text == statement.text else replace(known, statement=statement)
-    try:
-        prepared = _prepare(statement, table, deadline, None, None)
-    except MathError as exc:
-        if exc.status != "limit":
-            _prepared.put(key, exc)
-        raise
-    _prepared.put(key, prepared)
-    return prepared
+    known = _prepared.get_or_compute(key, lambda: _prepare(statement, table, deadline, None, None))
+    # The same mathematics written differently (`^T` / `^\top`): only the text differs.
+    return known if known.statement.text == statement.text else replace(known, statement=statement)
 
 
-_prepared: Memo[Prepared | MathError] = Memo()
+_prepared: Memo[Prepared] = Memo()
 
 
 def _prepare(

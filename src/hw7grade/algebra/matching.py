@@ -226,13 +226,7 @@ def prepare_reference(reference: str, table: Mapping[str, tuple[str, str]], dead
 
     Parsed and evaluated once per process (rubric references are the same for every answer).
     """
-    key = (reference, table_key(table))
-    known = _references.get(key)
-    if isinstance(known, MathError):
-        raise MathError(known.status, known.message)
-    if known is not None:
-        return known
-    try:
+    def read() -> Prepared:
         found, errors = parse_statements(reference, table, deadline)
         if len(found) != 1:
             if errors:
@@ -240,15 +234,12 @@ def prepare_reference(reference: str, table: Mapping[str, tuple[str, str]], dead
             raise MathError("unsupported", "a reference must be one expression, gradient or equation")
         prepared = prepare(found[0], table, deadline)
         needed_symbols(prepared, table, deadline)  # per reference, so once per process too
-    except MathError as exc:
-        if exc.status != "limit":
-            _references.put(key, exc)
-        raise
-    _references.put(key, prepared)
-    return prepared
+        return prepared
+
+    return _references.get_or_compute((reference, table_key(table)), read)
 
 
-_references: Memo[Prepared | MathError] = Memo()
+_references: Memo[Prepared] = Memo()
 
 
 def best_for_reference(

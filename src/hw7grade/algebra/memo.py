@@ -8,7 +8,9 @@ key (the trials are seeded); results cut short by the deadline are never stored.
 
 from __future__ import annotations
 
-from typing import Generic, Hashable, TypeVar
+from typing import Callable, Generic, Hashable, TypeVar
+
+from .limits import MathError
 
 MEMO_MAX_ENTRIES = 4096
 """Entries per memo before it is emptied (bounds memory in a long-lived worker)."""
@@ -36,6 +38,23 @@ class Memo(Generic[V]):
 
     def clear(self) -> None:
         self._data.clear()
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """`compute()` once per key. A `MathError` is remembered too and raised afresh each time,
+        except `limit`, which depends on the time left rather than on the input."""
+        known = self._data.get(key)
+        if isinstance(known, MathError):
+            raise MathError(known.status, known.message)
+        if known is not None:
+            return known
+        try:
+            value = compute()
+        except MathError as exc:
+            if exc.status != "limit":
+                self.put(key, exc)  # type: ignore[arg-type]
+            raise
+        self.put(key, value)
+        return value
 
 
 _ALL: list[Memo] = []  # type: ignore[type-arg]
