@@ -1,8 +1,9 @@
 """Grading files: read each transcript, grade its conversations, keep going past bad files.
 
-Large batches run in worker processes: each worker loads the rubric once (so reference
-expressions are parsed once per process), reads its own files, and sends back only the small
-result values; results come back in input order, so the report is identical to a serial run.
+Large batches run in worker processes: each worker gets the parent's rubric (so reference
+expressions are parsed once per process), reads its own files, and sends back each result
+already encoded (its summary and its JSON report entry, see `report.spool`); results come back
+in input order, and a serial run encodes the same way, so the reports are identical.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from .conversation import scrub_surrogates
 from .errors import TranscriptError
 from .grading import grade_conversation
 from .report.model import Report, TranscriptResult
+from .report.spool import EncodedResult, ResultSpool
 from .rubric import Rubric
 
 ProgressCallback = Callable[[Path], None]
@@ -36,7 +39,7 @@ def grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, mo
     try:
         conversations = read_transcript(path)
     except TranscriptError as exc:
-        return [TranscriptResult(path=str(path), errors=(str(exc),))]
+        return [TranscriptResult(path=scrub_surrogates(str(path)), errors=(str(exc),))]
     results = []
     for conversation in conversations:
         result = grade_conversation(conversation, rubric, only)
@@ -59,16 +62,16 @@ def iter_graded(
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
-) -> Iterator[TranscriptResult]:
+) -> Iterator[EncodedResult]:
     """Results in input order; with `jobs > 1`, graded in worker processes that share `rubric`."""
     if jobs <= 1 or len(files) < 2:
         for path in files:
-            yield from grade_file(path, rubric, only, model_name)
+            yield from map(EncodedResult.of, grade_file(path, rubric, only, model_name))
             if on_file:
                 on_file(path)
         return
     chunks = (list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES))
-    window: deque[tuple[list[Path], Future[list[TranscriptResult]]]] = deque()
+    window: deque[tuple[list[Path], Future[list[EncodedResult]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rubric,)) as pool:
         # A bounded window of chunks in flight: results are handed on as they arrive, and
         # memory does not grow with a batch that the consumer reads slowly.
@@ -81,7 +84,7 @@ def iter_graded(
 
 
 def _drain_one(
-    window: deque[tuple[list[Path], Future[list[TranscriptResult]]]], on_file: ProgressCallback | None
+    window: deque[tuple[list[Path], Future[list[EncodedResult]]]], on_file: ProgressCallback | None
 ) -> Iterator[TranscriptResult]:
     chunk, future = window.popleft()
     yield from future.result()
@@ -98,7 +101,8 @@ def grade_files(
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
 ) -> Report:
-    return Report(transcripts=tuple(iter_graded(files, rubric, only, model_name, on_file, jobs)))
+    """The graded files as a report whose full results wait in a spool (see `report.spool`)."""
+    return ResultSpool(iter_graded(files, rubric, only, model_name, on_file, jobs)).report()
 
 
 _worker_rubric: Rubric | None = None
@@ -111,6 +115,6 @@ def _init_worker(rubric: Rubric) -> None:
     _worker_rubric = rubric
 
 
-def _grade_chunk(paths: list[Path], only: Sequence[str] | None, model_name: str | None) -> list[TranscriptResult]:
+def _grade_chunk(paths: list[Path], only: Sequence[str] | None, model_name: str | None) -> list[EncodedResult]:
     assert _worker_rubric is not None, "worker started without its rubric"
-    return [r for path in paths for r in grade_file(path, _worker_rubric, only, model_name)]
+    return [EncodedResult.of(r) for path in paths for r in grade_file(path, _worker_rubric, only, model_name)]

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Role = Literal["user", "assistant"]
 Label = Literal["correct", "partial", "incorrect"]
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """Lone surrogates (a JSON export's broken `\\ud83d` escape, an undecodable file name) become
+    U+FFFD: no report, terminal or UTF-8 file can carry them."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
 
 @dataclass(frozen=True)
 class Turn:
     role: Role
     text: str
+
+    def __post_init__(self) -> None:
+        clean = scrub_surrogates(self.text)
+        if clean is not self.text:
+            object.__setattr__(self, "text", clean)
 
 
 @dataclass(frozen=True)
@@ -33,3 +47,9 @@ class Conversation:
     format: str = ""
     human_labels: dict[str, HumanLabel] = field(default_factory=dict)
     metadata: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("source", "model", "title"):
+            value = getattr(self, name)
+            if value is not None and (clean := scrub_surrogates(value)) is not value:
+                object.__setattr__(self, name, clean)

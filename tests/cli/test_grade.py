@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,26 @@ def test_human_label_disagreement_is_shown(tmp_path):
     assert result.exit_code == 0
     row = next(line for line in result.stdout.splitlines() if "q7b" in line)
     assert "incorrect ≠" in row and "correct" in row
+
+
+def test_undecodable_file_names_and_broken_escapes_are_graded_and_reported(tmp_path):
+    """A file name that is not UTF-8 and a JSON export holding half a surrogate pair: both are
+    graded, and every report and the terminal show U+FFFD instead of failing to encode."""
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    odd = folder / os.fsdecode(b"odd\xffname.md")
+    odd.write_text(GOOD_CHAT, encoding="utf-8")
+    native = json.loads((REPO / "tests" / "transcripts" / "fixtures" / "native.json").read_text(encoding="utf-8"))
+    native["title"] = "q7 \ud83d half"
+    native["turns"][1]["text"] = native["turns"][1]["text"].replace("dog", "dog \udc80", 1)
+    (folder / "native.json").write_text(json.dumps(native), encoding="utf-8")  # ensure_ascii: "\ud83d" escapes
+    out = tmp_path / "r"
+    result = _grade(str(folder), "-v", "--json", f"{out}.json", "--junit", f"{out}.xml", "--markdown", f"{out}.md",
+                    "--html", f"{out}.html", "--gradescope", f"{out}.gs.json")
+    assert result.exit_code == 0, result.output
+    assert "odd\ufffdname.md" in result.stdout and "q7 \ufffd half" in result.stdout
+    for suffix in ("json", "xml", "md", "html", "gs.json"):
+        text = Path(f"{out}.{suffix}").read_bytes().decode("utf-8")  # strict: valid UTF-8
+        assert "odd\ufffdname.md" in text
+    report = json.loads(Path(f"{out}.json").read_text(encoding="utf-8"))
+    assert {t["title"] for t in report["transcripts"]} >= {"q7 \ufffd half"}

@@ -37,7 +37,7 @@ def agree(
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
     files: list[Path] = []
     if transcripts:
-        from ..batch import iter_graded
+        from ..batch import grade_files
         from ..rubric import load_rubric
         from ..transcripts import iter_transcript_files
 
@@ -45,7 +45,7 @@ def agree(
         if only:
             rubric.select(only)
         files = iter_transcript_files(transcripts)
-        results += list(iter_graded(files, rubric, only))
+        results += grade_files(files, rubric, only).transcripts
     report = Report(tuple(results))
     err = Console(stderr=True)
     for t in report.unreadable:

@@ -35,7 +35,7 @@ def grade(
     """
     from rich.console import Console
 
-    from ..batch import default_jobs, iter_graded
+    from ..batch import default_jobs, grade_files
     from ..report.console import render_report
     from ..report.model import Report
     from ..rubric import load_rubric
@@ -64,14 +64,13 @@ def grade(
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("grading", total=len(files))
             advance = lambda _path: progress.advance(task)  # noqa: E731
-            results = list(iter_graded(files, rubric, only, model_name, advance, workers))
+            report = grade_files(files, rubric, only, model_name, advance, workers)
     else:
-        results = list(iter_graded(files, rubric, only, model_name, jobs=workers))
+        report = grade_files(files, rubric, only, model_name, jobs=workers)
     if judge is not None:
         from ..judge.cli import judge_graded_files
 
-        results = judge_graded_files(judge, results, files, rubric, err)
-    report = Report(transcripts=tuple(results))
+        report = Report(tuple(judge_graded_files(judge, list(report.transcripts), files, rubric, err)))
     render_report(report, console, verbose=verbose)
     from ..report.outputs import OutputOptions, emit_outputs
 

@@ -150,7 +150,7 @@ def agreement(report: Report) -> Agreement:
 
 
 def has_labels(report: Report) -> bool:
-    return any(t.human_labels for t in report.transcripts)
+    return any(t.labelled for t in report.summaries)
 
 
 __all__ = [

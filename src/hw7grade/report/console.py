@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..conversation import HumanLabel
-from .model import PartScore, Report, TranscriptResult
+from .model import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
 
 EVIDENCE_CHARS = 90
 """Evidence is cut to this many characters in the terminal; the JSON report keeps it whole."""
@@ -27,14 +27,14 @@ the per-part tables); the JSON, JUnit, Markdown and HTML reports always hold eve
 
 
 def render_report(report: Report, console: Console, verbose: bool = False) -> None:
-    if verbose or len(report.transcripts) <= DETAIL_MAX_TRANSCRIPTS:
+    if verbose or len(report.summaries) <= DETAIL_MAX_TRANSCRIPTS:
         for transcript in report.transcripts:
             _render_transcript(transcript, console, verbose)
     else:
         _render_summary(report, console)
     score, maximum = report.totals()
-    graded = [t for t in report.transcripts if not t.errors]
-    line = f"{len(graded)} conversation(s) graded"
+    graded = sum(not t.errors for t in report.summaries)
+    line = f"{graded} conversation(s) graded"
     if maximum:
         line += f": {score:g} / {maximum:g} points ({score / maximum:.0%}) on final attempts"
     if report.unreadable:
@@ -48,10 +48,11 @@ _VERDICTS = ("correct", "partial", "incorrect", "missing")
 
 
 def _render_summary(report: Report, console: Console) -> None:
-    """What a class-sized batch needs at a glance: per model, per part, and who scored lowest."""
-    graded = [t for t in report.transcripts if not t.errors]
-    by_model: dict[str, list[TranscriptResult]] = {}
-    by_part: dict[str, list[PartScore]] = {}
+    """What a class-sized batch needs at a glance: per model, per part, and who scored lowest
+    (from the summaries alone: full results are not read back)."""
+    graded = [t for t in report.summaries if not t.errors]
+    by_model: dict[str, list[TranscriptSummary]] = {}
+    by_part: dict[str, list[PartTotal]] = {}
     for t in graded:
         by_model.setdefault(t.model or "(unknown model)", []).append(t)
         for p in t.finals:
@@ -84,16 +85,16 @@ def _counts_table(title: str, key: str, count: str) -> Table:
     return table
 
 
-def _verdict_counts(parts: list[PartScore]) -> list[str]:
+def _verdict_counts(parts: list[PartTotal]) -> list[str]:
     return [str(sum(p.verdict == v for p in parts)) for v in _VERDICTS]
 
 
-def _ratio(parts: list[PartScore]) -> float:
+def _ratio(parts: list[PartTotal]) -> float:
     maximum = sum(p.max_score for p in parts)
     return sum(p.score for p in parts) / maximum if maximum else 0.0
 
 
-def _fraction(parts: list[PartScore]) -> str:
+def _fraction(parts: list[PartTotal]) -> str:
     return f"{sum(p.score for p in parts):g}/{sum(p.max_score for p in parts):g}"
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import Iterator
 
-from ..atomic import write_text_atomic
+from ..atomic import write_chunks_atomic
 from .agreement import LABELS, agreement, has_labels
 from .baseline import BaselineComparison, fraction
 from .compare import UNKNOWN_MODEL
@@ -78,15 +79,13 @@ def _bar_color(value: float) -> str:
 def model_fractions(report: Report) -> dict[str, dict[str, tuple[float, float]]]:
     """model -> part id -> (mean first-attempt fraction, mean final fraction) over its transcripts.
 
-    A part answered once has the same first and final attempt.
+    A part answered once has the same first and final attempt. Read from the summaries alone.
     """
     acc: dict[str, dict[str, list[tuple[float, float]]]] = {}
-    for t in report.transcripts:
+    for t in report.summaries:
         for final in t.finals:
-            first = t.attempt(final.id, "first") or final
-            acc.setdefault(t.model or UNKNOWN_MODEL, {}).setdefault(final.id, []).append(
-                (fraction(first), fraction(final))
-            )
+            first = final.first_score / final.max_score if final.max_score > 0 else 0.0
+            acc.setdefault(t.model or UNKNOWN_MODEL, {}).setdefault(final.id, []).append((first, fraction(final)))
     return {
         model: {
             part: (sum(a for a, _ in vals) / len(vals), sum(b for _, b in vals) / len(vals))
@@ -217,6 +216,11 @@ def _agreement_section(report: Report) -> str:
 
 
 def render_html(report: Report, baseline: BaselineComparison | None = None, title: str = "hw7grade report") -> str:
+    return "".join(iter_html(report, baseline, title))
+
+
+def iter_html(report: Report, baseline: BaselineComparison | None = None, title: str = "hw7grade report") -> Iterator[str]:
+    """The page piece by piece: one piece per transcript, read back from the report one at a time."""
     score, maximum = report.totals()
     total = f"{score:g} / {maximum:g}" + (f" ({_pct(score / maximum)})" if maximum > 0 else "")
     charts = "".join(
@@ -231,31 +235,27 @@ def render_html(report: Report, baseline: BaselineComparison | None = None, titl
         f'<span><i class="swatch" style="background:{COLOR_LOW}"></i>final, under half</span>'
         f'<span><i class="swatch" style="background:{COLOR_FIRST}"></i>first attempt</span></p>'
     )
-    sections = [
-        f"<h1>{_e(title)}</h1>",
-        f'<p class="summary">Total {total} over {len(report.transcripts)} transcript(s), final attempts.</p>',
-        f'<section id="charts"><h2>Score by part</h2>{legend}<div class="charts">{charts}</div></section>',
-    ]
-    if baseline is not None:
-        sections.append(_baseline_section(baseline))
-    if has_labels(report):
-        sections.append(_agreement_section(report))
-    sections.append(
-        '<section id="transcripts"><h2>Parts</h2>' + "".join(_transcript_section(t) for t in report.transcripts) + "</section>"
-    )
-    return (
+    yield (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         # Nothing on the page may load from anywhere: it is a CI artifact holding model output.
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
-        + "".join(sections)
-        + "</body></html>\n"
+        f"<h1>{_e(title)}</h1>"
+        f'<p class="summary">Total {total} over {len(report.summaries)} transcript(s), final attempts.</p>'
+        f'<section id="charts"><h2>Score by part</h2>{legend}<div class="charts">{charts}</div></section>'
     )
+    if baseline is not None:
+        yield _baseline_section(baseline)
+    if has_labels(report):
+        yield _agreement_section(report)
+    yield '<section id="transcripts"><h2>Parts</h2>'
+    yield from map(_transcript_section, report.transcripts)
+    yield "</section></body></html>\n"
 
 
 def write_html(report: Report, path: Path, baseline: BaselineComparison | None = None) -> None:
-    write_text_atomic(path, render_html(report, baseline))
+    write_chunks_atomic(path, iter_html(report, baseline))
 
 
-__all__ = ["model_fractions", "render_chart", "render_html", "write_html"]
+__all__ = ["iter_html", "model_fractions", "render_chart", "render_html", "write_html"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import Iterator
 
-from ..atomic import write_text_atomic
+from ..atomic import write_chunks_atomic
 from ..checks.base import CheckResult
 from ..conversation import HumanLabel
 from ..errors import Hw7gradeError
@@ -14,6 +15,8 @@ from ..judge.model import CriterionScore, Disagreement, JudgeResult
 from .model import PartScore, Report, TranscriptResult
 
 SCHEMA = "hw7grade.report/1"
+ENTRY_INDENT = " " * 4
+"""A transcript's entry sits two levels deep in the report (`transcripts` list of the top object)."""
 
 
 def report_to_dict(report: Report) -> dict:
@@ -98,8 +101,37 @@ def _read_judge(p: dict) -> JudgeResult | None:
     )
 
 
+def encode_entry(t: TranscriptResult) -> str:
+    """A transcript's entry exactly as it appears in the report file, indentation included.
+
+    Workers encode their results once; the report is then written by joining entries, and the
+    other writers read them back with `decode_entry`.
+    """
+    return json.dumps(_transcript(t), indent=2, ensure_ascii=False).replace("\n", "\n" + ENTRY_INDENT)
+
+
+def decode_entry(entry: str) -> TranscriptResult:
+    return _read_transcript(json.loads(entry))
+
+
+def iter_json_report(report: Report) -> Iterator[str]:
+    """The report file piece by piece: the same text as `json.dumps(report_to_dict(report), indent=2)`."""
+    from .spool import ResultSpool
+
+    score, maximum = report.totals()
+    head = {"schema": SCHEMA, "summary": {"score": score, "max_score": maximum, "transcripts": len(report.summaries)}}
+    yield json.dumps(head, indent=2, ensure_ascii=False).removesuffix("\n}") + ',\n  "transcripts": ['
+    spool = report.transcripts if isinstance(report.transcripts, ResultSpool) else None
+    entries = spool.entries() if spool is not None else map(encode_entry, report.transcripts)
+    separator = "\n" + ENTRY_INDENT
+    for entry in entries:
+        yield separator + entry
+        separator = ",\n" + ENTRY_INDENT
+    yield "]\n}\n" if separator.startswith("\n") else "\n  ]\n}\n"
+
+
 def write_json_report(report: Report, path: Path) -> None:
-    write_text_atomic(path, json.dumps(report_to_dict(report), indent=2, ensure_ascii=False) + "\n")
+    write_chunks_atomic(path, iter_json_report(report))
 
 
 def read_json_report(path: Path) -> Report:
@@ -116,6 +148,13 @@ def read_json_report(path: Path) -> Report:
         raise Hw7gradeError(f"{path}: malformed report ({exc.__class__.__name__}: {exc}).") from None
 
 
+def _number(value: object) -> float:
+    """A score as written: ints stay ints, so an entry read back equals the result it came from."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"expected a number, got {value!r}")
+    return value
+
+
 def _read_transcript(t: dict) -> TranscriptResult:
     labels = {k: HumanLabel(first=v.get("first"), final=v.get("final")) for k, v in (t.get("human_labels") or {}).items()}
     return TranscriptResult(
@@ -129,8 +168,8 @@ def _read_transcript(t: dict) -> TranscriptResult:
             PartScore(
                 id=p["id"],
                 attempt=p["attempt"],
-                score=float(p["score"]),
-                max_score=float(p["max_score"]),
+                score=_number(p["score"]),
+                max_score=_number(p["max_score"]),
                 verdict=p["verdict"],
                 reason=p.get("reason") or "",
                 turn=p.get("turn"),
@@ -139,8 +178,8 @@ def _read_transcript(t: dict) -> TranscriptResult:
                     CheckResult(
                         name=c["name"],
                         status=c["status"],
-                        points=float(c["points"]),
-                        max_points=float(c["max_points"]),
+                        points=_number(c["points"]),
+                        max_points=_number(c["max_points"]),
                         evidence=c.get("evidence"),
                         message=c.get("message") or "",
                         cap=c.get("cap"),
@@ -153,4 +192,5 @@ def _read_transcript(t: dict) -> TranscriptResult:
     )
 
 
-__all__ = ["SCHEMA", "read_json_report", "report_to_dict", "write_json_report"]
+__all__ = ["SCHEMA", "decode_entry", "encode_entry", "iter_json_report", "read_json_report", "report_to_dict",
+           "write_json_report"]

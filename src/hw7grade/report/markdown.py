@@ -47,7 +47,7 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
     lines = [f"## hw7grade: {score:g} / {maximum:g}{overall}", ""]
 
     rows = []
-    for t in report.transcripts:
+    for t in report.summaries:
         if t.errors:
             rows.append([_code(t.path), _cell(t.model or ""), "unreadable", "", "", "", "", ""])
             continue
@@ -59,7 +59,9 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
 
     lines += ["", *_part_by_model(report)]
 
-    judged = [(t, p) for t in report.transcripts for p in t.finals if p.judge is not None]
+    judged = []
+    if any(t.judged for t in report.summaries):
+        judged = [(t, p) for t in report.transcripts for p in t.finals if p.judge is not None]
     if judged:
         lines += ["", "### Judge (second opinion)", "", *_table(
             ["Transcript", "Part", "Score", "Judge"],
@@ -78,7 +80,7 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
 
 def _part_by_model(report: Report) -> list[str]:
     cells: dict[tuple[str, str], list[float]] = {}
-    for t in report.transcripts:
+    for t in report.summaries:
         for p in t.finals:
             cells.setdefault((p.id, t.model or UNKNOWN_MODEL), []).append(fraction(p))
     if not cells:

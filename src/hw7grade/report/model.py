@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import Collection, Literal, Mapping
 
 from ..checks.base import CheckResult
 from ..conversation import HumanLabel
@@ -57,15 +58,65 @@ class TranscriptResult:
         return [p for p in self.parts if p.attempt == "final"]
 
 
+@dataclass(frozen=True, slots=True)
+class PartTotal:
+    """A part's final score without its checks, and its first attempt's score: what totals,
+    summaries and charts need."""
+
+    id: str
+    score: float
+    max_score: float
+    verdict: Verdict
+    first_score: float
+
+    def __reduce__(self):
+        # Thousands arrive from workers: share one string per part id, not one per transcript.
+        return _part_total, (self.id, self.score, self.max_score, self.verdict, self.first_score)
+
+
+def _part_total(part_id: str, score: float, max_score: float, verdict: str, first_score: float) -> PartTotal:
+    return PartTotal(sys.intern(part_id), score, max_score, sys.intern(verdict), first_score)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptSummary:
+    """A graded transcript in a couple of KiB: a report keeps one per transcript in memory while
+    the full results (every check's message and evidence) may wait in a spool file."""
+
+    path: str
+    model: str | None
+    errors: tuple[str, ...]
+    finals: tuple[PartTotal, ...]
+    labelled: bool
+    """It carries human labels (the agreement sections read those transcripts back)."""
+    judged: bool
+    """A judge gave a part a second opinion (the judge sections read those transcripts back)."""
+
+    @classmethod
+    def of(cls, t: TranscriptResult) -> TranscriptSummary:
+        finals = tuple(
+            _part_total(p.id, p.score, p.max_score, p.verdict, (t.attempt(p.id, "first") or p).score) for p in t.finals
+        )
+        return cls(t.path, t.model, t.errors, finals, bool(t.human_labels), any(p.judge is not None for p in t.parts))
+
+
 @dataclass(frozen=True)
 class Report:
-    transcripts: tuple[TranscriptResult, ...]
+    transcripts: Collection[TranscriptResult]
+    """A tuple, or a `ResultSpool` that reads them back from disk one at a time: iterate it (as
+    often as needed), do not index it or hold on to every item."""
+    summaries: tuple[TranscriptSummary, ...] = None  # type: ignore[assignment]
+    """One per transcript, in order; derived from `transcripts` when not given."""
+
+    def __post_init__(self) -> None:
+        if self.summaries is None:
+            object.__setattr__(self, "summaries", tuple(TranscriptSummary.of(t) for t in self.transcripts))
 
     @property
-    def unreadable(self) -> list[TranscriptResult]:
-        return [t for t in self.transcripts if t.errors]
+    def unreadable(self) -> list[TranscriptSummary]:
+        return [t for t in self.summaries if t.errors]
 
     def totals(self) -> tuple[float, float]:
         """(score, max) over every transcript's final attempts."""
-        finals = [p for t in self.transcripts for p in t.finals]
+        finals = [p for t in self.summaries for p in t.finals]
         return sum(p.score for p in finals), sum(p.max_score for p in finals)

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from ..conversation import Conversation
+from ..conversation import Conversation, scrub_surrogates
 from ..errors import TranscriptError
 from .chatgpt_export import read_chatgpt_export
 from .claude_export import read_claude_export
@@ -72,7 +72,7 @@ def parse_transcript(text: str, source: str) -> list[Conversation]:
 
 def read_transcript(path: str | os.PathLike[str]) -> list[Conversation]:
     """Read one file; the size is checked before any byte is read."""
-    source = str(path)
+    source = scrub_surrogates(str(path))
     try:
         size = os.stat(path).st_size
         if not Path(path).is_file():

@@ -1,0 +1,70 @@
+"""Graded results parked on disk until the report writers read them back, one at a time.
+
+The main process of a class-sized batch keeps a summary per transcript (a few hundred bytes) in
+memory; each result's full JSON entry, with every check's message and evidence, waits in a
+temporary file. So the main process's memory does not grow with the number of transcripts, and
+the JSON report is written by joining entries the workers already encoded.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from array import array
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .json_report import decode_entry, encode_entry
+from .model import Report, TranscriptResult, TranscriptSummary
+
+SPOOL_MEMORY_BYTES = 4 * 1024 * 1024
+"""Entries stay in memory up to this many bytes, then move to an anonymous temporary file."""
+_ENCODING = ("utf-8", "surrogatepass")
+"""Model output may hold lone surrogates (JSON exports can escape them); they round-trip."""
+
+
+@dataclass(frozen=True)
+class EncodedResult:
+    """What a worker sends back for one transcript: its summary and its JSON report entry."""
+
+    summary: TranscriptSummary
+    entry: str
+
+    @classmethod
+    def of(cls, t: TranscriptResult) -> EncodedResult:
+        return cls(TranscriptSummary.of(t), encode_entry(t))
+
+
+class ResultSpool:
+    """Results in input order; iterating reads and decodes them one at a time (re-entrant)."""
+
+    def __init__(self, results: Iterable[EncodedResult] = ()) -> None:
+        self._file = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES)
+        self._offsets = array("Q", [0])
+        self.summaries: list[TranscriptSummary] = []
+        for result in results:
+            self.add(result)
+
+    def add(self, result: EncodedResult) -> None:
+        data = result.entry.encode(*_ENCODING)
+        self._file.seek(self._offsets[-1])
+        self._file.write(data)
+        self._offsets.append(self._offsets[-1] + len(data))
+        self.summaries.append(result.summary)
+
+    def __len__(self) -> int:
+        return len(self.summaries)
+
+    def entries(self) -> Iterator[str]:
+        for i in range(len(self.summaries)):
+            start, end = self._offsets[i], self._offsets[i + 1]
+            self._file.seek(start)
+            yield self._file.read(end - start).decode(*_ENCODING)
+
+    def __iter__(self) -> Iterator[TranscriptResult]:
+        return map(decode_entry, self.entries())
+
+    def report(self) -> Report:
+        return Report(transcripts=self, summaries=tuple(self.summaries))
+
+
+__all__ = ["EncodedResult", "ResultSpool", "SPOOL_MEMORY_BYTES"]
