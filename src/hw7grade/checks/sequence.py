@@ -24,6 +24,8 @@ _TOKEN = (
 )
 _LIST_SEP = r"\s*(?:,|→|->|=>|⇒|\|)\s*"
 _LIST_RE = re.compile(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
+_LIST_MARKS = ",→>⇒|"
+"""Every `_LIST_SEP` holds one of these characters."""
 _START_RUN_RE = re.compile(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
 _ITEM_RE = re.compile(
     rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)"
@@ -53,7 +55,7 @@ class _Candidate:
 
 def _clean(token: str) -> str:
     token = token.strip().strip("\"'*").rstrip(".,;:!?")
-    return _ANGLE_RE.sub(lambda m: f"<{m.group(1)}>", token)
+    return _ANGLE_RE.sub(lambda m: f"<{m.group(1)}>", token) if "<" in token else token
 
 
 class SequenceCheck(CheckSpec):
@@ -129,7 +131,9 @@ class SequenceCheck(CheckSpec):
         """Comma/arrow/pipe lists and `<sos> I see ...` runs that are asserted, in text order."""
         found: dict[int, _Candidate] = {}
         for s in a.sentences:
-            for regex in (_LIST_RE, _START_RUN_RE):
+            # Cheap tests first: a list needs a separator, a run an opening `<` or `[`.
+            regexes = [r for r, marks in ((_LIST_RE, _LIST_MARKS), (_START_RUN_RE, "<[")) if any(c in s.text for c in marks)]
+            for regex in regexes:
                 for m in regex.finditer(s.text):
                     start = s.start + m.start()
                     if start in found or a.negation_at(start, s.start + m.end()) is not None:
@@ -157,11 +161,14 @@ class SequenceCheck(CheckSpec):
         partial = slots + lists
         return max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None
 
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        return frozenset(self._key(t) for t in [*self.expected, *self.aliases])
+
     def _on_topic(self, cand: _Candidate) -> bool:
         """A free-standing list counts only if most of its tokens are this question's tokens:
         "teacher forcing, i.e., we feed ..." is prose with commas, not a token sequence."""
-        vocabulary = {self._key(t) for t in self.expected} | {self._key(k) for k in self.aliases}
-        known = sum(self._key(t) in vocabulary for t in cand.tokens)
+        known = sum(self._key(t) in self._vocabulary for t in cand.tokens)
         return 2 * known >= len(cand.tokens)
 
     def run(self, ctx: CheckContext) -> CheckResult:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Sequence
 
 from ..conversation import Conversation, scrub_surrogates
 from ..errors import TranscriptError
@@ -91,23 +91,16 @@ def _hidden_or_skipped(name: str) -> bool:
     return name.startswith(".") or name.lower() in SKIPPED_NAMES
 
 
-def iter_transcript_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def iter_transcript_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Files named directly are kept as given (missing ones too, so reading reports them);
     folders are walked recursively for transcript suffixes, skipping hidden entries and README.md,
-    each folder's files sorted by relative path. Duplicates keep their first position."""
+    each folder's files sorted by relative path. A file reached through two arguments is listed once,
+    at its first position."""
     out: list[Path] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-
     for arg in paths:
         root = Path(arg)
         if not root.is_dir():
-            add(root)
+            out.append(root)
             continue
         found: list[Path] = []
         for dirpath, dirnames, filenames in os.walk(root):
@@ -115,8 +108,16 @@ def iter_transcript_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]
             found.extend(
                 Path(dirpath) / f
                 for f in filenames
-                if not _hidden_or_skipped(f) and Path(f).suffix.lower() in TRANSCRIPT_SUFFIXES
+                if not _hidden_or_skipped(f) and os.path.splitext(f)[1].lower() in TRANSCRIPT_SUFFIXES
             )
-        for p in sorted(found, key=lambda p: p.relative_to(root).as_posix()):
-            add(p)
-    return out
+        out.extend(sorted(found, key=lambda p: p.relative_to(root).as_posix()))
+    if len(out) <= 1 or (len(paths) == 1 and Path(paths[0]).is_dir()):
+        return out  # one folder walk cannot list a file twice: no need to resolve every path
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
