@@ -10,6 +10,7 @@ answers a part is one attempt at it; the first is the first attempt, the last th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -283,7 +284,12 @@ def _question_by_cues(text: str, index: _PartIndex) -> str | None:
 
 
 def _has_phrase(lowered: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered) is not None
+    return phrase in lowered and _phrase_re(phrase).search(lowered) is not None
+
+
+@lru_cache(maxsize=1024)
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 def _low(value: str | None) -> str | None:

@@ -63,8 +63,26 @@ _LATEX_SYMBOLS = {
 _LATEX_SYMBOL_RE = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)))
 _LATEX_ESCAPES_RE = re.compile(r"\\([%_&#$<>{}])")
 _LATEX_SPACING_RE = re.compile(r"\\[,;:! ]|\\\\")
-_MATH_DELIMS_RE = re.compile(r"\${1,2}|\\[()\[\]]")
-_SUBSCRIPT_RE = re.compile(r"([A-Za-z])(?<![A-Za-z][A-Za-z])_(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
+_MATH_DELIMS_RE = re.compile(r"\$\$?|\\[()\[\]]")
+_SUBSCRIPT_RE = re.compile(r"_(?<=[A-Za-z]_)(?<![A-Za-z]{2}_)(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
+"""`_1` / `_{1}` after a lone letter (W_1, x_{t}). It starts with the `_` so that the engine
+jumps from underscore to underscore instead of trying every letter."""
+
+
+def _drop_subscript_marks(text: str) -> str:
+    """W_1 -> W1, x_{t} -> xt. A letter that is itself a subscript does not start another one
+    (a_b_c -> ab_c), as when each match took its letter along."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _SUBSCRIPT_RE.finditer(text):
+        if m.start() == pos:
+            continue  # its letter is the subscript just taken
+        pieces += (text[pos : m.start()], m.group(1) or m.group(2))
+        pos = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
 _ANGLE_TOKEN_RE = re.compile(r"<\s+(\w+)\s+>|<\s*(\w+)\s+>|<\s+(\w+)\s*>")
 _CODE_FENCE_RE = re.compile(r"^\s*```.*$", re.M)
 _LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
@@ -101,7 +119,7 @@ def normalize(text: str) -> str:
     if "$" in text or "\\" in text:
         text = _MATH_DELIMS_RE.sub("", text)
     if "_" in text:
-        text = _SUBSCRIPT_RE.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text)
+        text = _drop_subscript_marks(text)
     if "<" in text:
         text = _ANGLE_TOKEN_RE.sub(lambda m: "<" + (m.group(1) or m.group(2) or m.group(3)) + ">", text)
     if "](" in text:
@@ -136,8 +154,9 @@ LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(?[a-z]{1,4}\
 CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|\[[xX✓]\])\s*")
 UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
 REJECT_MARK_RE = re.compile(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔)\s*")
-TRAILING_CHECK_RE = re.compile(r"\s*(?:✅|✓|✔|☑)\s*$")
-TRAILING_REJECT_RE = re.compile(r"\s*(?:✗|✘|❌|×|✕)\s*$")
+TRAILING_CHECK_RE = re.compile(r"(?:✅|✓|✔|☑)\s*$")
+TRAILING_REJECT_RE = re.compile(r"(?:✗|✘|❌|×|✕)\s*$")
+"""For `search`: a line ending in the mark. Starting with the mark lets the engine skip to it."""
 _DECORATION_RE = re.compile(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
 _ANSWER_LINE_RE = re.compile(
     r"^(?:(?:the\s+)?(?:final|short|correct|my|overall)\s+)?answers?\s*(?:\([^)]*\))?\s*(?:is\s*)?[:：=—-]\s*(.*)$",
@@ -181,6 +200,8 @@ def answer_regions(text: str) -> list[AnswerRegion]:
         offsets.append(offsets[-1] + len(line) + 1)
     regions: list[AnswerRegion] = []
     for i, raw in enumerate(lines):
+        if "answer" not in raw.lower():
+            continue  # both patterns need the word
         line = strip_decoration(raw)
         m = _ANSWER_LINE_RE.match(line) or _ANSWER_INLINE_RE.search(line)
         if m is None:
@@ -264,6 +285,7 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
                 cur = []
             rejecting = False
             continue
+        unmarked = None  # the line without its list marker, computed once when needed
         starts_unit = (
             not cur
             or is_list_item(line)
@@ -271,7 +293,7 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
             or _LABEL_LINE_RE.match(line) is not None
             or _HEADING_LIKE_RE.match(line) is not None
             or last_line.endswith((".", "!", "?", ":", ";", "|"))
-            or _REJECT_HEADER_RE.match(strip_line_marker(line)) is not None
+            or _REJECT_HEADER_RE.match(unmarked := strip_line_marker(line)) is not None
         )
         if starts_unit:
             if cur:
@@ -281,9 +303,11 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
                 is_list_item(line) or (_LABEL_LINE_RE.match(line) and not _HEADING_LIKE_RE.match(line))
             ):
                 rejecting = False
-            marked = bool(REJECT_MARK_RE.match(line) or UNCHECKED_RE.match(strip_line_marker(line)))
+            if unmarked is None:
+                unmarked = strip_line_marker(line)
+            marked = bool(REJECT_MARK_RE.match(line) or UNCHECKED_RE.match(unmarked))
             cur_rejected = rejecting or marked or bool(TRAILING_REJECT_RE.search(line))
-            if _REJECT_HEADER_RE.match(strip_line_marker(line)):
+            if _REJECT_HEADER_RE.match(unmarked):
                 rejecting = True
                 cur_rejected = True
         else:
@@ -352,7 +376,12 @@ def _question_grams(question: str) -> frozenset[tuple[str, ...]]:
     """The question's word n-grams; one question is asked with every part of a conversation."""
     if not question.strip():
         return frozenset()
-    q_words = [_word_key(m.group()) for m in _WORD_RE.finditer(normalize(question))]
+    text = normalize(question)
+    folded = text.casefold()
+    if len(folded) == len(text):  # casefolding moved no word boundary: fold once, not per word
+        q_words = list(map(str.strip, _WORD_RE.findall(folded), repeat(".'")))
+    else:
+        q_words = [_word_key(m.group()) for m in _WORD_RE.finditer(text)]
     return frozenset(tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1))
 
 
@@ -452,9 +481,12 @@ def _fragment_pattern(fragment: str) -> str:
     words = fragment.split()
     body = r"[\s_-]+".join(_word_pattern(w) for w in words)
     first, last = words[0], words[-1].rstrip("*")
-    left = r"(?<![\w])" if re.match(r"\w", first) else ""
+    if re.match(r"\w", first):
+        # No word character before the first one. Checked after it (`(?<!\w.)` looks at it and
+        # the one before) so the pattern starts with a literal the engine can skip ahead to.
+        body = body[0] + r"(?<!\w.)" + body[1:]
     right = "" if words[-1].endswith("*") else (r"(?![\w])" if re.search(r"\w$", last) else "")
-    return left + body + right
+    return body + right
 
 
 @lru_cache(maxsize=PHRASE_CACHE_SIZE)
@@ -509,6 +541,16 @@ _FRAME_RE = re.compile(
 )
 
 
+_FRAME_WORDS = ("mistake", "erro", "misconception", "pitfall", "wrong", "incorrect", "might", "may", "could",
+                "would", "tempting", "naive")
+"""Every `_FRAME_RE` match holds one of these (case-folded): text holding none is not framed."""
+
+
+def _may_frame(text: str) -> bool:
+    folded = ascii_fold(text)
+    return any(word in folded for word in _FRAME_WORDS)
+
+
 def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     """Why the mention sentence.text[start:end] is not asserted, or None when it is.
 
@@ -529,7 +571,7 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     after = text[end:]
     if _POST_NEG_RE.match(after):
         return "negated"
-    if _FRAME_RE.search(before) or _POST_WRONG_RE.match(after):
+    if (_may_frame(before) and _FRAME_RE.search(before)) or _POST_WRONG_RE.match(after):
         return "rejected"
     if text.rstrip().endswith("?"):
         return "question"
@@ -557,6 +599,15 @@ def find_phrase(phrase: str, sentences: tuple[Sentence, ...] | list[Sentence], c
 # Non-ASCII characters that a case-insensitive pattern matches to an ASCII letter (all of them:
 # checked over every code point), mapped to that letter so a plain substring test agrees with `re.I`.
 _ASCII_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def ascii_fold(text: str) -> str:
+    """Lower case, with the characters `re.I` matches to an ASCII letter replaced by it: a plain
+    substring test on this agrees with a case-insensitive pattern (and every length is kept)."""
+    if not text.isascii():
+        for char, letter in _ASCII_FOLD:
+            text = text.replace(char, letter)
+    return text.lower()
 _ALNUM_RUN_RE = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -571,11 +622,7 @@ class _Joined:
 
     def __init__(self, sentences: tuple[Sentence, ...] | list[Sentence]) -> None:
         self.text = "\n".join(s.text for s in sentences)
-        folded = self.text
-        if not folded.isascii():
-            for char, letter in _ASCII_FOLD:
-                folded = folded.replace(char, letter)
-        self.folded = folded.lower()
+        self.folded = ascii_fold(self.text)
         starts = []
         pos = 0
         for s in sentences:

@@ -97,3 +97,73 @@ def test_role_lines_of_each_style_are_still_found() -> None:
     assert [(r.index, r.style, r.role) for r in find_role_lines(lines)] == [
         (0, "bold", "user"), (2, "h2", "assistant"), (6, "said", "assistant"),
     ]
+
+
+# Regexes reordered so that they start with a literal the engine can skip to: each is compared
+# with the form it replaced (a look-behind or a `\s*` first) on text dense in what it looks for.
+
+def test_subscripts_start_at_the_underscore_and_give_the_letter_first_form() -> None:
+    plain = re.compile(r"([A-Za-z])(?<![A-Za-z][A-Za-z])_(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
+    for text in _texts(5, list("aZb_1{} 2x_\n.") + ["W_{2}", "_{ t }", "ab_", "é_1"]):
+        assert textmatch._drop_subscript_marks(text) == plain.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text), text
+
+
+@pytest.mark.parametrize("phrase", ["teacher forcing", "I ... dog", "w*", "x1", "sos>", "<sos>", "é tude", "_x"])
+def test_phrases_check_the_character_before_after_their_first_one(phrase: str) -> None:
+    pattern = textmatch.compile_phrase(phrase)
+    plain = re.compile(pattern.pattern.replace(r"(?<!\w.)", "", 1), re.I)
+    if pattern.pattern != plain.pattern:
+        plain = re.compile(r"(?<![\w])" + plain.pattern, re.I)
+    words = ["teacher", "forcing", "xteacher", "I", "dog", "wI", "w", "x1", "ax1", "sos>", "<sos>", "é", "tude", "_x",
+             "a_x", " ", "-", "\n", "_"]
+    rng = random.Random(phrase)
+    for _ in range(CASES // 5):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_trailing_marks_are_found_where_the_leading_space_form_finds_them() -> None:
+    for fast in (textmatch.TRAILING_CHECK_RE, textmatch.TRAILING_REJECT_RE):
+        plain = re.compile(r"\s*" + fast.pattern)
+        for text in _texts(6, list("a ✓✗×\t✅❌") + ["✔ ", " ✕"]):
+            assert bool(fast.search(text)) == bool(plain.search(text)), text
+
+
+def test_answer_regions_skip_only_lines_that_no_answer_pattern_can_match() -> None:
+    words = ["Answer", "ANSWERS", "answer", "is", ":", "the", "final", "- x", "✓", "(b)", "yes", "ſ", "İ", "—", "="]
+    rng = random.Random(7)
+    for _ in range(CASES):
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+        bare = textmatch.strip_decoration(line)
+        if textmatch._ANSWER_LINE_RE.match(bare) or textmatch._ANSWER_INLINE_RE.search(bare):
+            assert "answer" in line.lower(), line
+
+
+def test_math_delimiters_and_inline_formulas_keep_their_old_matches() -> None:
+    plain_delims = re.compile(r"\${1,2}|\\[()\[\]]")
+    plain_inline = re.compile(r"\\\((.+?)\\\)|(?<![\\$])\$(?!\$)([^$\n]+?)(?<!\\)\$")
+    for text in _texts(8, list("$\\()[]x \n") + ["$$", "\\$", "W_1"]):
+        assert textmatch._MATH_DELIMS_RE.sub("", text) == plain_delims.sub("", text), text
+        assert [m.groups() for m in candidates._INLINE_RE.finditer(text)] == [m.groups() for m in plain_inline.finditer(text)], text
+
+
+def test_masking_spans_in_one_pass_equals_masking_them_one_by_one() -> None:
+    rng = random.Random(9)
+    for text in _texts(10, list("ab\n$ ")):
+        spans = [tuple(sorted((rng.randint(0, len(text) + 2), rng.randint(0, len(text) + 2))))
+                 for _ in range(rng.randint(0, 4))]
+        slow = text
+        for a, b in spans:
+            slow = slow[:a] + re.sub(r"[^\n]", " ", slow[a:b]) + slow[b:]
+        assert candidates._mask(text, spans) == slow, (text, spans)
+
+
+def test_frame_words_are_in_every_text_the_frame_pattern_matches() -> None:
+    words = ["a", "common", "Mistake", "MISCONCEPTION", "error", "Erroneously", "it's", "is", "wrong", "to", "one",
+             "might", "mAy", "think", "tempting", "naïve", "Naive", "ſ", "\u0130", "\u212a", ":", " ", "-", "mıstake",
+             "INCORRECT", "answers", "students", "would", "be", "pitfall", "classic"]
+    rng = random.Random(11)
+    for _ in range(CASES):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 10)))
+        if textmatch._FRAME_RE.search(text):
+            assert textmatch._may_frame(text), text

@@ -28,13 +28,14 @@ _DISPLAY_RE = re.compile(
     r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}(.+?)\\end\{\3\4\}",
     re.DOTALL,
 )
-_INLINE_RE = re.compile(r"\\\((.+?)\\\)|(?<![\\$])\$(?!\$)([^$\n]+?)(?<!\\)\$")
+_INLINE_RE = re.compile(r"\\\((.+?)\\\)|\$(?<![\\$]\$)(?!\$)([^$\n]+?)(?<!\\)\$")
+"""`\\(...\\)` or `$...$` (not `$$`, not `\\$`); each branch starts with its delimiter, so the engine
+can skip to the next `\\` or `$`."""
 _ROW_ENV_RE = re.compile(r"\\(?:begin|end)\{(?:aligned|align|split|gathered|gather|eqnarray|alignedat|equation|multline)\*?\}(?:\{\d+\})?")
 _ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
 _WORD_RE = re.compile(r"\S+")
 """Words as `str.split()` finds them."""
-_NOT_NEWLINE_RE = re.compile(r"[^\n]")
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−")
@@ -117,9 +118,19 @@ def _boxed(answer: str) -> list[tuple[int, str]]:
 
 
 def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
-    for a, b in spans:
-        answer = answer[:a] + _NOT_NEWLINE_RE.sub(" ", answer[a:b]) + answer[b:]
-    return answer
+    """The answer with every character of the spans but line breaks turned into a space (one
+    pass, whatever the spans' order or overlaps)."""
+    pieces: list[str] = []
+    pos = 0
+    for a, b in sorted(spans):
+        a = max(a, pos)
+        if b <= a:
+            continue
+        pieces.append(answer[pos:a])
+        pieces.append("\n".join(" " * len(line) for line in answer[a:b].split("\n")))
+        pos = b
+    pieces.append(answer[pos:])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
