@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.algebra import canonical_name, parse_statements
+from hw7grade.algebra import MathError, canonical_name, parse_statements
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,38 @@ def test_latex_subset(text, rendered):
 def test_I_is_the_identity_not_the_imaginary_unit():
     statements, _ = parse_statements("W_2 W_1 - I")
     assert statements[0].describe() == "W_2 W_1 - I"
+
+
+def _every_sym(node) -> set[str]:
+    """The plain walk `symbol_names` replaced: every slot of every node."""
+    from hw7grade.algebra.nodes import Sym
+
+    if isinstance(node, Sym):
+        return {node.name}
+    found: set[str] = set()
+    for slot in getattr(node, "__slots__", ()):
+        value = getattr(node, slot)
+        for child in value if isinstance(value, tuple) else (value,):
+            if hasattr(child, "__slots__"):
+                found |= _every_sym(child)
+    return found
+
+
+def test_statements_mention_the_symbols_of_both_sides():
+    import yaml
+    from pathlib import Path
+
+    cases = yaml.safe_load((Path(__file__).parent / "compare_cases.yaml").read_text(encoding="utf-8"))["cases"]
+    checked = 0
+    for case in cases:
+        try:
+            statements, _ = parse_statements(case["cand"])
+        except MathError:
+            continue  # over a limit: no statements to ask
+        for s in statements:
+            expected = _every_sym(s.lhs) | (_every_sym(s.rhs) if s.rhs is not None else set())
+            assert s.mentions() == expected, case["cand"]
+            checked += 1
+    assert checked > 50
+    (grad,), _ = parse_statements(r"\nabla_{W_1} L = \mathrm{tr}(W_2^{-1} X) / 2 - U_k")
+    assert grad.mentions() == {"W_2", "X", "U_k"}

@@ -18,7 +18,7 @@ from .evaluate import P, Evaluator, Trial, flatten, make_trials
 from .expand import expand, first_difference, normalise_to, transpose_poly
 from .limits import Deadline, MathError
 from .memo import Memo
-from .nodes import Add, Gradient, Neg, Node, Zero, render
+from .nodes import Add, Gradient, Neg, Node, Zero, render, symbol_names
 from .parser import Chain, parse_chains
 from .shapes import Shape, ShapeContext, normalise_table, table_key
 
@@ -81,21 +81,9 @@ class Statement:
         return prefix + render(self.lhs) + tail
 
     def mentions(self) -> set[str]:
-        from .nodes import Sym
-
-        found: set[str] = set()
-        stack: list[object] = [self.lhs] + ([self.rhs] if self.rhs is not None else [])
-        while stack:
-            node = stack.pop()
-            if isinstance(node, Sym):
-                found.add(node.name)
-            elif hasattr(node, "__slots__"):
-                for slot in node.__slots__:  # type: ignore[attr-defined]
-                    value = getattr(node, slot)
-                    if isinstance(value, tuple):
-                        stack.extend(value)
-                    elif not isinstance(value, (str, int, Fraction)) and value is not None:
-                        stack.append(value)
+        found = symbol_names(self.lhs)
+        if self.rhs is not None:
+            found |= symbol_names(self.rhs)
         return found
 
 

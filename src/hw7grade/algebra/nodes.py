@@ -83,6 +83,27 @@ class Gradient:
 
 
 Node = Union[Num, Sym, Ident, Zero, Add, Neg, Mul, Div, Transpose, Power, Trace, Gradient]
+_ONE_CHILD = (Neg, Transpose, Power, Trace)
+
+
+def symbol_names(node: Node) -> set[str]:
+    """The names of the `Sym`s in a tree (the other leaves name none)."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        kind = type(n)
+        if kind is Sym:
+            found.add(n.name)  # type: ignore[union-attr]
+        elif kind is Add:
+            stack.extend(n.terms)  # type: ignore[union-attr]
+        elif kind is Mul:
+            stack.extend(n.factors)  # type: ignore[union-attr]
+        elif kind is Div:
+            stack += (n.x, n.den)  # type: ignore[union-attr]
+        elif kind in _ONE_CHILD:
+            stack.append(n.x)  # type: ignore[union-attr]
+    return found
 
 RENDER_MAX_CHARS = 60
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..conversation import Conversation, Role
 from .front_matter import split_front_matter
@@ -47,7 +48,10 @@ def _role(word: str) -> Role:
 
 def find_role_lines(lines: list[str]) -> list[RoleLine]:
     """Every line outside code fences that could start a turn, in any style."""
-    found: list[RoleLine] = []
+    return list(_iter_role_lines(lines))
+
+
+def _iter_role_lines(lines: list[str]) -> Iterator[RoleLine]:
     fence: str | None = None
     for i, line in enumerate(lines):
         # A fence line holds three backticks or tildes; testing for them first skips the regex.
@@ -66,13 +70,12 @@ def find_role_lines(lines: list[str]) -> list[RoleLine]:
         lead = line.lstrip()[:1]
         if lead == "*":
             if m := _BOLD_RE.match(line):
-                found.append(RoleLine(i, "bold", _role(m.group(1))))
+                yield RoleLine(i, "bold", _role(m.group(1)))
         elif lead == "#":
             if m := _HEADING_RE.match(line):
-                found.append(RoleLine(i, f"h{len(m.group(1))}", _role(m.group(2))))
+                yield RoleLine(i, f"h{len(m.group(1))}", _role(m.group(2)))
         elif m := _SAID_RE.match(line):
-            found.append(RoleLine(i, "said", _role(m.group(1))))
-    return found
+            yield RoleLine(i, "said", _role(m.group(1)))
 
 
 def chat_role_lines(lines: list[str]) -> list[RoleLine]:
@@ -87,7 +90,15 @@ def chat_role_lines(lines: list[str]) -> list[RoleLine]:
 
 
 def is_markdown_chat(text: str) -> bool:
-    return bool(chat_role_lines(text.splitlines()))
+    """Whether some style has role lines of both roles (`chat_role_lines` is not empty), read only
+    as far as the first such pair: the parser reads them all anyway."""
+    roles: dict[str, set[Role]] = {}
+    for rl in _iter_role_lines(text.splitlines()):
+        seen = roles.setdefault(rl.style, set())
+        seen.add(rl.role)
+        if len(seen) == 2:
+            return True
+    return False
 
 
 def _turn_text(lines: list[str]) -> str:
