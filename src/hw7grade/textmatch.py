@@ -673,12 +673,15 @@ def _find(phrase: str, case_sensitive: bool, sentences: tuple[Sentence, ...] | l
     """Mentions in sentence order, lazily: a caller that needs only the first asserted one stops
     early. Only sentences holding the phrase's required literal are matched."""
     literal = _required_literal(phrase)
-    pattern = compile_phrase(phrase, case_sensitive)
     if literal:
         candidates = [sentences[k] for k in joined.holding(literal)]
-    elif pattern.search(joined.text) is None:
-        return
+        if not candidates:
+            return  # not even compiled: phrases no answer mentions cost a worker nothing
+        pattern = compile_phrase(phrase, case_sensitive)
     else:
+        pattern = compile_phrase(phrase, case_sensitive)
+        if pattern.search(joined.text) is None:
+            return
         candidates = list(sentences)
     for s in candidates:
         for m in pattern.finditer(s.text):
