@@ -6,7 +6,8 @@ answers alike) to a temporary folder, then times whole `hw7grade grade` runs in 
 (interpreter start, rubric load, grading, terminal report, JSON report), so every run starts with
 cold caches. Each run also reports peak RSS: the main process's and the largest worker's
 (`getrusage`, no psutil). The serial run (`--jobs 1`) is the simplest alternative; its JSON
-report must equal the parallel one.
+report must equal the parallel one. Runs being compared alternate (parallel/serial, and the
+scaling sizes round-robin), so a virtual machine's drifting speed does not favour one of them.
 """
 
 from __future__ import annotations
@@ -118,8 +119,10 @@ def main() -> None:
             folders[n] = folder
 
         print(f"\n== {args.count} transcripts: parallel (--jobs {args.jobs}) vs serial (--jobs 1), {args.repeat} runs each")
-        parallel = [run_grade(folders[args.count], args.jobs, root / f"par{i}.json") for i in range(args.repeat)]
-        serial = [run_grade(folders[args.count], 1, root / f"ser{i}.json") for i in range(args.repeat)]
+        parallel, serial = [], []
+        for i in range(args.repeat):  # alternated, so the machine's drift weighs on both alike
+            parallel.append(run_grade(folders[args.count], args.jobs, root / f"par{i}.json"))
+            serial.append(run_grade(folders[args.count], 1, root / f"ser{i}.json"))
         print(f"parallel: {summarise(parallel, args.count)}")
         print(f"serial:   {summarise(serial, args.count)}")
         speedup = statistics.median(r["seconds"] for r in serial) / statistics.median(r["seconds"] for r in parallel)
@@ -131,11 +134,13 @@ def main() -> None:
 
         if sizes:
             print(f"\n== scaling, --jobs {args.jobs}, {args.repeat} runs each")
-            medians = {}
+            runs: dict[int, list[dict]] = {n: [] for n in sizes}
+            for i in range(args.repeat):  # round-robin over the sizes, for the same reason
+                for n in sizes:
+                    runs[n].append(run_grade(folders[n], args.jobs, root / f"scale{n}-{i}.json"))
+            medians = {n: statistics.median(r["seconds"] for r in runs[n]) for n in sizes}
             for n in sizes:
-                runs = [run_grade(folders[n], args.jobs, root / f"scale{n}-{i}.json") for i in range(args.repeat)]
-                medians[n] = statistics.median(r["seconds"] for r in runs)
-                print(summarise(runs, n))
+                print(summarise(runs[n], n))
             lo, hi = min(sizes), max(sizes)
             if hi > lo:
                 per_file = (medians[hi] - medians[lo]) / (hi - lo)

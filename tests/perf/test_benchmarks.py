@@ -1,0 +1,40 @@
+"""The benchmark scripts still run and print what benchmarks/README.md quotes (tiny sizes here:
+the figures themselves come from full runs, not from tests)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _run(script: str, *args: str) -> str:
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+def test_grade_batch_compares_parallel_with_serial_and_fits_the_scaling():
+    out = _run("grade_batch.py", "--count", "6", "--repeat", "1", "--jobs", "2", "--scaling", "3,6")
+    assert "JSON reports identical (parallel == serial, every run): True" in out
+    assert "peak RSS main" in out and "linear fit through 3 and 6" in out
+
+
+def test_profile_batch_lists_shares_of_the_time():
+    out = _run("profile_batch.py", "--count", "3", "--top", "5")
+    lines = out.splitlines()
+    assert lines[0].startswith("3 transcripts in") and lines[1].split()[:2] == ["own", "%"]
+    assert len(lines) == 2 + 5 and all(line.strip()[0].isdigit() for line in lines[2:])
+
+
+@pytest.mark.parametrize("script, args, expected", [
+    ("startup.py", ("--repeat", "1"), "hw7grade --help"),
+    ("math_equiv.py", ("--repeat", "3"), "per math check over these answers"),
+])
+def test_other_benchmarks_print_their_figures(script, args, expected):
+    assert expected in _run(script, *args)
