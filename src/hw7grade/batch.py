@@ -86,7 +86,7 @@ def iter_graded(
 
 def _drain_one(
     window: deque[tuple[list[Path], Future[list[EncodedResult]]]], on_file: ProgressCallback | None
-) -> Iterator[TranscriptResult]:
+) -> Iterator[EncodedResult]:
     chunk, future = window.popleft()
     yield from future.result()
     if on_file:

@@ -10,8 +10,8 @@ answers a part is one attempt at it; the first is the first attempt, the last th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .conversation import Conversation

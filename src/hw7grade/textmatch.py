@@ -83,6 +83,8 @@ def _drop_subscript_marks(text: str) -> str:
         return text
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
 _ANGLE_TOKEN_RE = re.compile(r"<\s+(\w+)\s+>|<\s*(\w+)\s+>|<\s+(\w+)\s*>")
 _CODE_FENCE_RE = re.compile(r"^\s*```.*$", re.M)
 _LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
