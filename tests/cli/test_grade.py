@@ -150,3 +150,17 @@ def test_undecodable_file_names_and_broken_escapes_are_graded_and_reported(tmp_p
         assert "odd\ufffdname.md" in text
     report = json.loads(Path(f"{out}.json").read_text(encoding="utf-8"))
     assert {t["title"] for t in report["transcripts"]} >= {"q7 \ufffd half"}
+
+
+def test_a_folder_without_transcripts_is_an_error_not_an_empty_pass(tmp_path):
+    """A CI job pointed at the wrong folder must fail, not grade nothing and exit 0."""
+    (tmp_path / "README.md").write_text("# notes\n", encoding="utf-8")
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    result = _grade(str(tmp_path), "--json", str(out), "--fail-under", "0.5")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"Error: No transcript files in {tmp_path}: a folder is searched for .md, .markdown, .txt, .json files "
+        "(README.md and hidden files are skipped)."
+    )
+    assert not out.exists()

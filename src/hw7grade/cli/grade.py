@@ -49,7 +49,16 @@ def grade(
         baseline_report = read_json_report(baseline)
     if only:
         rubric.select(only)  # unknown prefixes fail before any work
-    files = iter_transcript_files(paths or [Path("transcripts")])
+    inputs = paths or [Path("transcripts")]
+    files = iter_transcript_files(inputs)
+    if not files:
+        from ..errors import UsageError
+        from ..transcripts import TRANSCRIPT_SUFFIXES
+
+        raise UsageError(
+            f"No transcript files in {', '.join(str(p) for p in inputs)}: a folder is searched for "
+            f"{', '.join(TRANSCRIPT_SUFFIXES)} files (README.md and hidden files are skipped)."
+        )
     judge = None
     if judge_model:
         from ..judge.run import make_judge
