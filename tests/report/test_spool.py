@@ -134,3 +134,15 @@ def test_grade_files_returns_a_spooled_report(tmp_path):
     report = grade_files(files, load_rubric())
     assert isinstance(report.transcripts, ResultSpool)
     assert [t.path for t in report.transcripts] == [str(f) for f in files]
+
+
+def test_an_unusable_temporary_folder_is_one_clear_error(monkeypatch, tmp_path, seed_results):
+    import tempfile
+
+    from hw7grade.errors import Hw7gradeError
+
+    missing = tmp_path / "gone"
+    monkeypatch.setattr(tempfile, "tempdir", str(missing))
+    monkeypatch.setattr(spool_module, "SPOOL_MEMORY_BYTES", 1)
+    with pytest.raises(Hw7gradeError, match=r"^Cannot keep graded results in the temporary folder .*gone .*set TMPDIR"):
+        ResultSpool(map(EncodedResult.of, seed_results))

@@ -13,6 +13,7 @@ from array import array
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from ..errors import Hw7gradeError
 from .json_report import decode_entry, encode_entry
 from .model import Report, TranscriptResult, TranscriptSummary
 
@@ -46,8 +47,14 @@ class ResultSpool:
 
     def add(self, result: EncodedResult) -> None:
         data = result.entry.encode(*_ENCODING)
-        self._file.seek(self._offsets[-1])
-        self._file.write(data)
+        try:
+            self._file.seek(self._offsets[-1])
+            self._file.write(data)
+        except OSError as exc:  # the move to disk failed: a missing, read-only or full temp folder
+            raise Hw7gradeError(
+                f"Cannot keep graded results in the temporary folder {tempfile.gettempdir()} "
+                f"({exc.strerror or exc}); set TMPDIR to a writable folder with free space."
+            ) from None
         self._offsets.append(self._offsets[-1] + len(data))
         self.summaries.append(result.summary)
 
