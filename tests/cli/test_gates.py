@@ -110,3 +110,24 @@ def test_report_files_are_written(run, tmp_path):
     assert html.count('class="bar final"') == 2
     results = json.loads((tmp_path / "out/results.json").read_text())
     assert results["score"] == 3 and [t["name"] for t in results["tests"]] == ["q7b", "q7c"]
+
+
+def test_a_class_sized_comparison_lists_only_the_parts_that_changed(tmp_path):
+    from hw7grade.report.outputs import BASELINE_MAX_ROWS
+
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    source = (REPO / "transcripts" / "chatgpt-4o-hw7.md").read_text(encoding="utf-8")
+    copies = BASELINE_MAX_ROWS // 12 + 2  # twelve parts each: more rows than the limit
+    for i in range(copies):
+        (folder / f"run{i}.md").write_text(source, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert runner.invoke(app, ["grade", str(folder), "--json", str(baseline)]).exit_code == 0
+    (folder / "run0.md").write_text(source.replace("nn.MSELoss", "nn.L1Loss"), encoding="utf-8")
+    result = runner.invoke(app, ["grade", str(folder), "--baseline", str(baseline)])
+    assert result.exit_code == 1
+    table = result.stdout[result.stdout.index("Against the baseline"):]
+    rows = [line for line in table.splitlines() if line.startswith("│")]
+    assert len(rows) == 1 and "regressed" in rows[0] and "q8a.ii" in rows[0]
+    assert f"1 regressed, 0 improved, 0 new, {12 * copies - 1} unchanged" in " ".join(table.split())
+    assert "(only the parts whose score changed are listed)" in " ".join(table.split())

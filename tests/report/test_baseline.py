@@ -61,5 +61,5 @@ def test_first_attempt_does_not_gate():
 def test_normalize_and_relative_paths():
     assert normalize_path(".\\runs\\a.json#2") == "runs/a.json#2"
     assert normalize_path("./x/../y.md") == "y.md"
-    rel = relative_paths(report(transcript("/r/t/a.json#1", "m"), transcript("/r/t/q/b.md", "m")))
+    rel = relative_paths(["/r/t/a.json#1", "/r/t/q/b.md"])
     assert rel == {"/r/t/a.json#1": "a.json#1", "/r/t/q/b.md": "q/b.md"}

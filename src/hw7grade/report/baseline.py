@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterable, Literal
 
-from .model import PartScore, Report, TranscriptResult
+from .model import PartTotal, Report, TranscriptSummary
 
 SCORE_EPSILON = 1e-9
 """Fraction changes smaller than this are float noise, not a change in grade."""
@@ -27,8 +27,8 @@ class PartDelta:
     path: str
     model: str | None
     part_id: str
-    before: PartScore | None
-    after: PartScore
+    before: PartTotal | None
+    after: PartTotal
     matched_by: MatchedBy
     baseline_path: str | None = None
 
@@ -54,7 +54,7 @@ class PartDelta:
 @dataclass(frozen=True)
 class BaselineComparison:
     deltas: tuple[PartDelta, ...]
-    baseline_only: tuple[tuple[TranscriptResult, PartScore], ...] = ()
+    baseline_only: tuple[tuple[TranscriptSummary, PartTotal], ...] = ()
     """Final attempts graded in the baseline but absent from this run: shown, not gated."""
 
     def by_status(self, status: Status) -> list[PartDelta]:
@@ -69,7 +69,8 @@ class BaselineComparison:
         return self.by_status("improved")
 
 
-def fraction(part: PartScore) -> float:
+def fraction(part: PartTotal) -> float:
+    """Score over maximum (0 when the part is worth nothing); takes a `PartScore` too."""
     return part.score / part.max_score if part.max_score > 0 else 0.0
 
 
@@ -79,9 +80,9 @@ def normalize_path(path: str) -> str:
     return posixpath.normpath(file_part) + sep + conversation
 
 
-def relative_paths(report: Report) -> dict[str, str]:
-    """Each transcript path -> that path relative to the deepest folder all transcripts share."""
-    split = {t.path: normalize_path(t.path).partition("#") for t in report.transcripts}
+def relative_paths(paths: Iterable[str]) -> dict[str, str]:
+    """Each transcript path -> that path relative to the deepest folder all of them share."""
+    split = {path: normalize_path(path).partition("#") for path in paths}
     dirs = [posixpath.dirname(f) for f, _, _ in split.values()]
     try:
         root = posixpath.commonpath(dirs) if dirs else ""
@@ -95,15 +96,15 @@ def relative_paths(report: Report) -> dict[str, str]:
 
 def match_transcripts(
     current: Report, baseline: Report
-) -> list[tuple[TranscriptResult, TranscriptResult | None, MatchedBy]]:
+) -> list[tuple[TranscriptSummary, TranscriptSummary | None, MatchedBy]]:
     """Pair each readable transcript of `current` with its baseline transcript, by path."""
-    old = [t for t in baseline.transcripts if not t.errors]
+    old = [t for t in baseline.summaries if not t.errors]
     by_exact = {normalize_path(t.path): t for t in old}
-    old_rel = relative_paths(Report(tuple(old)))
+    old_rel = relative_paths(t.path for t in old)
     by_rel = {old_rel[t.path]: t for t in old}
-    new_rel = relative_paths(current)
-    pairs: list[tuple[TranscriptResult, TranscriptResult | None, MatchedBy]] = []
-    for t in current.transcripts:
+    new_rel = relative_paths(t.path for t in current.summaries)
+    pairs: list[tuple[TranscriptSummary, TranscriptSummary | None, MatchedBy]] = []
+    for t in current.summaries:
         if t.errors:
             continue
         match = by_exact.get(normalize_path(t.path)) or by_rel.get(new_rel[t.path])
@@ -112,11 +113,12 @@ def match_transcripts(
 
 
 def compare_with_baseline(current: Report, baseline: Report) -> BaselineComparison:
+    """Works on the reports' summaries alone: no full result is read back."""
     pairs = match_transcripts(current, baseline)
     matched_old = {id(old) for _, old, _ in pairs if old is not None}
     # Baseline parts left for model + part id matching: from transcripts no path matched.
-    spare: dict[tuple[str | None, str], list[tuple[TranscriptResult, PartScore]]] = {}
-    for t in baseline.transcripts:
+    spare: dict[tuple[str | None, str], list[tuple[TranscriptSummary, PartTotal]]] = {}
+    for t in baseline.summaries:
         if t.errors or id(t) in matched_old:
             continue
         for p in t.finals:
@@ -126,7 +128,7 @@ def compare_with_baseline(current: Report, baseline: Report) -> BaselineComparis
     used_spare: set[tuple[int, str]] = set()
     for new, old, how in pairs:
         for part in new.finals:
-            before = old.attempt(part.id, "final") if old is not None else None
+            before = old.final(part.id) if old is not None else None
             old_path = old.path if old is not None else None
             matched_by: MatchedBy = how if before is not None else "none"
             if old is None:
@@ -141,7 +143,7 @@ def compare_with_baseline(current: Report, baseline: Report) -> BaselineComparis
     seen = {(d.baseline_path, d.part_id) for d in deltas if d.before is not None}
     baseline_only = tuple(
         (t, p)
-        for t in baseline.transcripts
+        for t in baseline.summaries
         if not t.errors
         for p in t.finals
         if (t.path, p.id) not in seen

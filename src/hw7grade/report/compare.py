@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .baseline import compare_with_baseline, fraction
-from .model import PartScore, Report
+from .model import PartTotal, Report
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,8 @@ class PartRow:
     path: str
     model: str | None
     part_id: str
-    a: PartScore | None
-    b: PartScore | None
+    a: PartTotal | None
+    b: PartTotal | None
 
     @property
     def delta(self) -> float | None:
@@ -81,7 +81,7 @@ def _model_rows(a: Report, b: Report) -> list[ModelRow]:
 def _per_model(report: Report) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
     fractions: dict[tuple[str, str], list[float]] = {}
     sums: dict[str, list[float]] = {}
-    for t in report.transcripts:
+    for t in report.summaries:
         model = t.model or UNKNOWN_MODEL
         for p in t.finals:
             fractions.setdefault((model, p.id), []).append(fraction(p))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import Collection, Literal, Mapping
+from typing import Literal, Mapping, Sequence
 
 from ..checks.base import CheckResult
 from ..conversation import HumanLabel
@@ -60,28 +60,29 @@ class TranscriptResult:
 
 @dataclass(frozen=True, slots=True)
 class PartTotal:
-    """A part's final score without its checks, and its first attempt's score: what totals,
-    summaries and charts need."""
+    """A part's final score and reason without its checks, and its first attempt's score: what
+    totals, summaries, charts and baseline comparisons need."""
 
     id: str
     score: float
     max_score: float
     verdict: Verdict
     first_score: float
+    reason: str
 
     def __reduce__(self):
         # Thousands arrive from workers: share one string per part id, not one per transcript.
-        return _part_total, (self.id, self.score, self.max_score, self.verdict, self.first_score)
+        return _part_total, (self.id, self.score, self.max_score, self.verdict, self.first_score, self.reason)
 
 
-def _part_total(part_id: str, score: float, max_score: float, verdict: str, first_score: float) -> PartTotal:
-    return PartTotal(sys.intern(part_id), score, max_score, sys.intern(verdict), first_score)  # type: ignore[arg-type]
+def _part_total(part_id: str, score: float, max_score: float, verdict: str, first_score: float, reason: str) -> PartTotal:
+    return PartTotal(sys.intern(part_id), score, max_score, sys.intern(verdict), first_score, reason)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
 class TranscriptSummary:
-    """A graded transcript in a couple of KiB: a report keeps one per transcript in memory while
-    the full results (every check's message and evidence) may wait in a spool file."""
+    """A graded transcript in a few KiB: a report keeps one per transcript in memory while the
+    full results (every check's message and evidence) may wait in a spool file."""
 
     path: str
     model: str | None
@@ -95,16 +96,20 @@ class TranscriptSummary:
     @classmethod
     def of(cls, t: TranscriptResult) -> TranscriptSummary:
         finals = tuple(
-            _part_total(p.id, p.score, p.max_score, p.verdict, (t.attempt(p.id, "first") or p).score) for p in t.finals
+            _part_total(p.id, p.score, p.max_score, p.verdict, (t.attempt(p.id, "first") or p).score, p.reason)
+            for p in t.finals
         )
         return cls(t.path, t.model, t.errors, finals, bool(t.human_labels), any(p.judge is not None for p in t.parts))
+
+    def final(self, part_id: str) -> PartTotal | None:
+        return next((p for p in self.finals if p.id == part_id), None)
 
 
 @dataclass(frozen=True)
 class Report:
-    transcripts: Collection[TranscriptResult]
-    """A tuple, or a `ResultSpool` that reads them back from disk one at a time: iterate it (as
-    often as needed), do not index it or hold on to every item."""
+    transcripts: Sequence[TranscriptResult]
+    """A tuple, or a `ResultSpool` that reads each back from disk when asked: iterate it (as
+    often as needed) rather than hold on to every item."""
     summaries: tuple[TranscriptSummary, ...] = None  # type: ignore[assignment]
     """One per transcript, in order; derived from `transcripts` when not given."""
 

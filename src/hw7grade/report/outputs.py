@@ -96,21 +96,29 @@ def _score(part: PartScore | None) -> str:
     return "–" if part is None else f"{part.score:g}/{part.max_score:g}"
 
 
+BASELINE_MAX_ROWS = 40
+"""Above this many compared parts the terminal lists only those that changed score."""
+
+
 def render_baseline(comparison: BaselineComparison, console: Console) -> None:
     table = Table(title="Against the baseline", title_justify="left")
     for column in ("change", "transcript", "part", "baseline", "now", "matched by"):
         table.add_column(column)
     ordered: list[PartDelta] = sorted(comparison.deltas, key=lambda d: STATUS_ORDER.index(d.status))
+    if len(ordered) > BASELINE_MAX_ROWS:
+        ordered = comparison.regressions + comparison.improvements
     for d in ordered:
         style = _STATUS_STYLE[d.status]
         table.add_row(
             f"[{style}]{d.status}[/{style}]", escape(d.path), d.part_id, _score(d.before), _score(d.after),
             d.matched_by if d.before is not None else "",
         )
-    console.print(table)
+    if ordered:
+        console.print(table)
     counts = ", ".join(f"{len(comparison.by_status(s))} {s}" for s in STATUS_ORDER)
     extra = f"; {len(comparison.baseline_only)} baseline part(s) not in this run" if comparison.baseline_only else ""
-    console.print(f"Baseline: {counts}{extra}", highlight=False)
+    shown = "" if len(ordered) == len(comparison.deltas) else " (only the parts whose score changed are listed)"
+    console.print(f"Baseline: {counts}{extra}{shown}", highlight=False)
 
 
 def render_agreement(a: Agreement, console: Console) -> None:

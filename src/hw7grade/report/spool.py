@@ -1,9 +1,9 @@
 """Graded results parked on disk until the report writers read them back, one at a time.
 
-The main process of a class-sized batch keeps a summary per transcript (a few hundred bytes) in
-memory; each result's full JSON entry, with every check's message and evidence, waits in a
-temporary file. So the main process's memory does not grow with the number of transcripts, and
-the JSON report is written by joining entries the workers already encoded.
+The main process of a class-sized batch keeps a summary per transcript (a few KiB) in
+memory; each result's full JSON entry, with every check's message and evidence (about ten times
+that as objects), waits in a temporary file. The JSON report is written by joining the entries
+the workers already encoded.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ class EncodedResult:
 
 
 class ResultSpool:
-    """Results in input order; iterating reads and decodes them one at a time (re-entrant)."""
+    """Results in input order; iterating (re-entrant) or indexing reads and decodes them one at a
+    time."""
 
     def __init__(self, results: Iterable[EncodedResult] = ()) -> None:
         self._file = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES)
@@ -61,11 +62,18 @@ class ResultSpool:
     def __len__(self) -> int:
         return len(self.summaries)
 
+    def entry(self, index: int) -> str:
+        start, end = self._offsets[index], self._offsets[index + 1]
+        self._file.seek(start)
+        return self._file.read(end - start).decode(*_ENCODING)
+
     def entries(self) -> Iterator[str]:
-        for i in range(len(self.summaries)):
-            start, end = self._offsets[i], self._offsets[i + 1]
-            self._file.seek(start)
-            yield self._file.read(end - start).decode(*_ENCODING)
+        return map(self.entry, range(len(self.summaries)))
+
+    def __getitem__(self, index: int) -> TranscriptResult:
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return decode_entry(self.entry(index % len(self)))
 
     def __iter__(self) -> Iterator[TranscriptResult]:
         return map(decode_entry, self.entries())

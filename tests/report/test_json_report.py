@@ -1,0 +1,92 @@
+"""Reading a JSON report back (baselines, `compare`, `agree`): entry by entry, with the same
+values `json.loads` would give, and one clear error for anything that is not a report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hw7grade.batch import grade_file
+from hw7grade.errors import Hw7gradeError
+from hw7grade.report.json_report import _scan_report, read_json_report, report_to_dict, write_json_report
+from hw7grade.report.model import Report, TranscriptSummary
+from hw7grade.report.spool import ResultSpool
+from hw7grade.rubric import load_rubric
+
+from .test_judge_in_reports import judged_report
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def results():
+    rubric = load_rubric()
+    seeds = sorted(p for p in (REPO / "transcripts").glob("*.md") if p.name.lower() != "readme.md")
+    return [r for path in seeds for r in grade_file(path, rubric)] + list(judged_report().transcripts)
+
+
+def test_a_written_report_reads_back_whole_into_a_spool(tmp_path, results):
+    path = tmp_path / "report.json"
+    write_json_report(Report(tuple(results)), path)
+    back = read_json_report(path)
+    assert isinstance(back.transcripts, ResultSpool)
+    assert list(back.transcripts) == results
+    assert back.summaries == tuple(TranscriptSummary.of(r) for r in results)
+    assert back.transcripts[-1] == results[-1] and back.transcripts[0] == results[0]
+
+
+def test_member_order_and_layout_do_not_matter(tmp_path, results):
+    data = report_to_dict(Report(tuple(results[:2])))
+    reordered = {"transcripts": data["transcripts"], "summary": data["summary"], "schema": data["schema"]}
+    path = tmp_path / "compact.json"
+    path.write_text(json.dumps(reordered, separators=(",", ":")), encoding="utf-8")
+    assert list(read_json_report(path).transcripts) == results[:2]
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"schema": "hw7grade.report/1", "transcripts": [', "cannot read JSON report (JSONDecodeError)"),
+    ('{"schema": "hw7grade.report/1", "transcripts": []} trailing', "cannot read JSON report (JSONDecodeError)"),
+    ('{"schema": "hw7grade.report/1", "transcripts": [{"path": "a"},]}', "cannot read JSON report (JSONDecodeError)"),
+    ('[{"title": "a ChatGPT export"}]', 'not an hw7grade report (expected "schema": "hw7grade.report/1")'),
+    ('{"transcripts": []}', 'not an hw7grade report (expected "schema": "hw7grade.report/1")'),
+    ('{"schema": "hw7grade.report/1"}', 'malformed report (no "transcripts" list)'),
+    ('{"schema": "hw7grade.report/1", "transcripts": [{"model": "m"}]}', "malformed report (KeyError: 'path')"),
+    ('{"schema": "hw7grade.report/1", "transcripts": [{"path": "a", "parts": [{"id": "q7b", "attempt": "final", '
+     '"score": "3", "max_score": 3, "verdict": "correct"}]}]}', "malformed report (ValueError: expected a number, got '3')"),
+])
+def test_anything_else_is_one_clear_error_naming_the_file(tmp_path, text, message):
+    path = tmp_path / "baseline.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(Hw7gradeError) as info:
+        read_json_report(path)
+    assert str(info.value) == f"{path}: {message}."
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    members=st.dictionaries(st.text(max_size=6).filter(lambda k: k != "transcripts"), _json, max_size=4),
+    items=st.one_of(st.none(), st.lists(_json, max_size=4)),
+    indent=st.sampled_from([None, 0, 2]),
+)
+def test_the_entry_by_entry_reader_agrees_with_json_loads(members, items, indent):
+    document = dict(members)
+    if items is not None:
+        document["transcripts"] = items
+    text = json.dumps(document, indent=indent)
+    seen: list[tuple[str, object]] = []
+    found = _scan_report(text, lambda entry, value: seen.append((entry, value)))
+    assert [value for _, value in seen] == (items or [])
+    assert [json.loads(entry) for entry, _ in seen] == (items or [])
+    assert {k: v for k, v in found.items() if k != "transcripts"} == members
+    assert ("transcripts" in found) == (items is not None)
