@@ -3,6 +3,7 @@ values `json.loads` would give, and one clear error for anything that is not a r
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 
 from hw7grade.batch import grade_file
 from hw7grade.errors import Hw7gradeError
-from hw7grade.report.json_report import _scan_report, read_json_report, report_to_dict, write_json_report
+from hw7grade.report.json_report import read_json_report, report_to_dict, write_json_report
+from hw7grade.report.json_stream import scan_object
 from hw7grade.report.model import Report, TranscriptSummary
 from hw7grade.report.spool import ResultSpool
 from hw7grade.rubric import load_rubric
@@ -78,15 +80,38 @@ _json = st.recursive(
     members=st.dictionaries(st.text(max_size=6).filter(lambda k: k != "transcripts"), _json, max_size=4),
     items=st.one_of(st.none(), st.lists(_json, max_size=4)),
     indent=st.sampled_from([None, 0, 2]),
+    chunk=st.integers(min_value=1, max_value=64),
 )
-def test_the_entry_by_entry_reader_agrees_with_json_loads(members, items, indent):
+def test_the_entry_by_entry_reader_agrees_with_json_loads(members, items, indent, chunk):
+    """Whatever the chunk size, even a character at a time: every value cut at a chunk's end is
+    read on, and the items come out with their exact text."""
     document = dict(members)
     if items is not None:
         document["transcripts"] = items
     text = json.dumps(document, indent=indent)
     seen: list[tuple[str, object]] = []
-    found = _scan_report(text, lambda entry, value: seen.append((entry, value)))
+    found = scan_object(io.StringIO(text), "transcripts", lambda entry, value: seen.append((entry, value)), chunk)
     assert [value for _, value in seen] == (items or [])
     assert [json.loads(entry) for entry, _ in seen] == (items or [])
     assert {k: v for k, v in found.items() if k != "transcripts"} == members
     assert ("transcripts" in found) == (items is not None)
+
+
+@pytest.mark.parametrize("text", ['{"a": 1} {"b": 2}', '{"a": [1, 2}', '{"a" 1}', '{1: 2}', '{"transcripts": [1 2]}',
+                                  '{"a": 12', '{"a": tru}', '', '  '])
+@pytest.mark.parametrize("chunk", [1, 3, 1 << 20])
+def test_what_json_loads_refuses_the_reader_refuses(text, chunk):
+    with pytest.raises(ValueError):
+        json.loads(text)
+    with pytest.raises(ValueError):
+        scan_object(io.StringIO(text), "transcripts", lambda entry, value: None, chunk)
+
+
+def test_a_report_written_as_one_line_is_read_across_chunk_boundaries(tmp_path, monkeypatch, results):
+    from hw7grade.report import json_stream
+
+    monkeypatch.setattr(json_stream, "READ_CHUNK_CHARS", 257)
+    monkeypatch.setattr(json_stream.scan_object, "__defaults__", (257,))
+    path = tmp_path / "one-line.json"
+    path.write_text(json.dumps(report_to_dict(Report(tuple(results))), ensure_ascii=False), encoding="utf-8")
+    assert list(read_json_report(path).transcripts) == results

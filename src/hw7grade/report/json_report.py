@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from ..atomic import write_chunks_atomic
 from ..checks.base import CheckResult
@@ -138,84 +137,31 @@ def write_json_report(report: Report, path: Path) -> None:
 def read_json_report(path: Path) -> Report:
     """Read a report written by `write_json_report` (baselines, `compare`, `agree`).
 
-    Its transcripts are decoded one at a time into a spool, so a class-sized baseline costs its
-    summaries in memory, not every check of every part.
+    The file is read a chunk at a time and its transcripts decoded one at a time into a spool, so
+    a class-sized baseline costs its summaries in memory, not its text or every check of every part.
     """
+    from .json_stream import NotAnObject, scan_object
     from .spool import EncodedResult, ResultSpool
 
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Hw7gradeError(f"{path}: cannot read JSON report ({exc.__class__.__name__}).") from None
+    def keep(entry: str, data: object) -> None:
+        spool.add(EncodedResult(TranscriptSummary.of(_read_transcript(data)), entry))  # type: ignore[arg-type]
+
     spool = ResultSpool()
+    not_a_report = Hw7gradeError(f"{path}: not an hw7grade report (expected \"schema\": \"{SCHEMA}\").")
     try:
-        header = _scan_report(text, lambda entry, data: spool.add(EncodedResult(TranscriptSummary.of(_read_transcript(data)), entry)))
-    except json.JSONDecodeError as exc:
+        with open(path, encoding="utf-8") as stream:
+            members = scan_object(stream, "transcripts", keep)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise Hw7gradeError(f"{path}: cannot read JSON report ({exc.__class__.__name__}).") from None
-    except _NotAReport:
-        raise Hw7gradeError(f"{path}: not an hw7grade report (expected \"schema\": \"{SCHEMA}\").") from None
+    except NotAnObject:
+        raise not_a_report from None
     except (KeyError, TypeError, ValueError) as exc:
         raise Hw7gradeError(f"{path}: malformed report ({exc.__class__.__name__}: {exc}).") from None
-    if header.get("schema") != SCHEMA:
-        raise Hw7gradeError(f"{path}: not an hw7grade report (expected \"schema\": \"{SCHEMA}\").")
-    if "transcripts" not in header:
+    if members.get("schema") != SCHEMA:
+        raise not_a_report
+    if "transcripts" not in members:
         raise Hw7gradeError(f"{path}: malformed report (no \"transcripts\" list).")
     return spool.report()
-
-
-class _NotAReport(ValueError):
-    """The JSON text is not an object."""
-
-
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-
-
-def _scan_report(text: str, on_entry: Callable[[str, object], None]) -> dict[str, object]:
-    """The top-level object's members, except that the items of its `transcripts` list go to
-    `on_entry` one at a time (their text and their value) instead of being decoded all at once."""
-    decode = json.JSONDecoder().raw_decode
-
-    def skip(pos: int) -> int:
-        return _JSON_SPACE.match(text, pos).end()  # type: ignore[union-attr]
-
-    def expect(pos: int, chars: str) -> tuple[str, int]:
-        char = text[pos : pos + 1]
-        if not char or char not in chars:
-            raise json.JSONDecodeError(f"expected one of {chars!r}", text, pos)
-        return char, skip(pos + 1)
-
-    pos = skip(0)
-    if text[pos : pos + 1] != "{":
-        raise _NotAReport()
-    members: dict[str, object] = {}
-    pos = skip(pos + 1)
-    closing = text[pos : pos + 1] == "}"
-    if closing:
-        pos += 1
-    while not closing:
-        key, pos = decode(text, pos)
-        if not isinstance(key, str):
-            raise json.JSONDecodeError("expected a member name", text, pos)
-        _, pos = expect(skip(pos), ":")
-        if key == "transcripts" and text[pos : pos + 1] == "[":
-            pos = skip(pos + 1)
-            if text[pos : pos + 1] == "]":
-                pos += 1
-            else:
-                while True:
-                    value, end = decode(text, pos)
-                    on_entry(text[pos:end], value)
-                    char, pos = expect(skip(end), ",]")
-                    if char == "]":
-                        break
-            members[key] = None
-        else:
-            members[key], pos = decode(text, pos)
-        char, pos = expect(skip(pos), ",}")
-        closing = char == "}"
-    if skip(pos) != len(text):
-        raise json.JSONDecodeError("extra data after the report", text, pos)
-    return members
 
 
 def _number(value: object) -> float:
