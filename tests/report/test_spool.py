@@ -115,7 +115,9 @@ def test_streamed_gradescope_and_junit_are_well_formed_for_any_count(count, seed
     import xml.etree.ElementTree as ET
 
     _, spooled = _in_memory_and_spooled(seed_results[:count])
-    results = json.loads(render_gradescope(spooled))
+    text = render_gradescope(spooled)
+    results = json.loads(text)
+    assert text == json.dumps(results, indent=2, ensure_ascii=False) + "\n"  # the layout json.dumps gives
     assert len(results["tests"]) == sum(len(t.finals) for t in spooled.summaries)
     root = ET.fromstring(render_junit(spooled))
     assert len(root) == count and int(root.get("tests")) == len(results["tests"])

@@ -14,18 +14,26 @@ from typing import Iterator
 
 from ..atomic import write_chunks_atomic
 from .explain import is_full_marks, part_lines
+from .json_report import dumps_at, list_at
 from .model import Report
 
-_TEST_INDENT = " " * 4
+TEST_DEPTH = 2
 """A test sits two levels deep: in the `tests` list of the top object."""
 
 
 def iter_gradescope(report: Report) -> Iterator[str]:
     """results.json piece by piece (the text `json.dumps(..., indent=2)` would give), a test at a time."""
-    several = sum(not t.errors for t in report.summaries) > 1
     score, _ = report.totals()
-    yield "{\n  \"score\": " + json.dumps(score) + ',\n  "tests": ['
-    separator = "\n" + _TEST_INDENT
+    yield "{\n  \"score\": " + json.dumps(score) + ',\n  "tests": '
+    yield from list_at(_tests(report), TEST_DEPTH - 1)
+    problems = [f"{t.path}: {e}" for t in report.unreadable for e in t.errors]
+    if problems:
+        yield ',\n  "output": ' + json.dumps("Could not read:\n" + "\n".join(problems), ensure_ascii=False)
+    yield "\n}\n"
+
+
+def _tests(report: Report) -> Iterator[str]:
+    several = sum(not t.errors for t in report.summaries) > 1
     for t in report.transcripts:
         if t.errors:
             continue
@@ -38,13 +46,7 @@ def iter_gradescope(report: Report) -> Iterator[str]:
                 "status": "passed" if is_full_marks(part) else "failed",
                 "output": "\n".join(part_lines(t, part)),
             }
-            yield separator + json.dumps(test, indent=2, ensure_ascii=False).replace("\n", "\n" + _TEST_INDENT)
-            separator = ",\n" + _TEST_INDENT
-    yield "]" if separator.startswith("\n") else "\n  ]"
-    problems = [f"{t.path}: {e}" for t in report.unreadable for e in t.errors]
-    if problems:
-        yield ',\n  "output": ' + json.dumps("Could not read:\n" + "\n".join(problems), ensure_ascii=False)
-    yield "\n}\n"
+            yield dumps_at(test, TEST_DEPTH)
 
 
 def render_gradescope(report: Report) -> str:

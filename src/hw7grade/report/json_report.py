@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..atomic import write_chunks_atomic
 from ..checks.base import CheckResult
@@ -15,7 +15,7 @@ from ..judge.model import CriterionScore, Disagreement, JudgeResult
 from .model import PartScore, Report, TranscriptResult, TranscriptSummary
 
 SCHEMA = "hw7grade.report/1"
-ENTRY_INDENT = " " * 4
+ENTRY_DEPTH = 2
 """A transcript's entry sits two levels deep in the report (`transcripts` list of the top object)."""
 
 
@@ -101,13 +101,30 @@ def _read_judge(p: dict) -> JudgeResult | None:
     )
 
 
+def dumps_at(value: object, depth: int) -> str:
+    """`json.dumps(value, indent=2)` as it reads `depth` levels deep in a bigger document."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+def list_at(items: Iterable[str], depth: int) -> Iterator[str]:
+    """A list `depth` levels deep, piece by piece, from items already encoded one level deeper:
+    the text `json.dumps(..., indent=2)` gives for the whole list there."""
+    inner = "\n" + "  " * (depth + 1)
+    separator = inner
+    yield "["
+    for item in items:
+        yield separator + item
+        separator = "," + inner
+    yield "]" if separator == inner else "\n" + "  " * depth + "]"
+
+
 def encode_entry(t: TranscriptResult) -> str:
     """A transcript's entry exactly as it appears in the report file, indentation included.
 
     Workers encode their results once; the report is then written by joining entries, and the
     other writers read them back with `decode_entry`.
     """
-    return json.dumps(_transcript(t), indent=2, ensure_ascii=False).replace("\n", "\n" + ENTRY_INDENT)
+    return dumps_at(_transcript(t), ENTRY_DEPTH)
 
 
 def decode_entry(entry: str) -> TranscriptResult:
@@ -120,14 +137,10 @@ def iter_json_report(report: Report) -> Iterator[str]:
 
     score, maximum = report.totals()
     head = {"schema": SCHEMA, "summary": {"score": score, "max_score": maximum, "transcripts": len(report.summaries)}}
-    yield json.dumps(head, indent=2, ensure_ascii=False).removesuffix("\n}") + ',\n  "transcripts": ['
+    yield json.dumps(head, indent=2, ensure_ascii=False).removesuffix("\n}") + ',\n  "transcripts": '
     spool = report.transcripts if isinstance(report.transcripts, ResultSpool) else None
-    entries = spool.entries() if spool is not None else map(encode_entry, report.transcripts)
-    separator = "\n" + ENTRY_INDENT
-    for entry in entries:
-        yield separator + entry
-        separator = ",\n" + ENTRY_INDENT
-    yield "]\n}\n" if separator.startswith("\n") else "\n  ]\n}\n"
+    yield from list_at(spool.entries() if spool is not None else map(encode_entry, report.transcripts), ENTRY_DEPTH - 1)
+    yield "\n}\n"
 
 
 def write_json_report(report: Report, path: Path) -> None:
@@ -143,10 +156,11 @@ def read_json_report(path: Path) -> Report:
     from .json_stream import NotAnObject, scan_object
     from .spool import EncodedResult, ResultSpool
 
+    spool = ResultSpool()
+
     def keep(entry: str, data: object) -> None:
         spool.add(EncodedResult(TranscriptSummary.of(_read_transcript(data)), entry))  # type: ignore[arg-type]
 
-    spool = ResultSpool()
     not_a_report = Hw7gradeError(f"{path}: not an hw7grade report (expected \"schema\": \"{SCHEMA}\").")
     try:
         with open(path, encoding="utf-8") as stream:
@@ -208,5 +222,5 @@ def _read_transcript(t: dict) -> TranscriptResult:
     )
 
 
-__all__ = ["SCHEMA", "decode_entry", "encode_entry", "iter_json_report", "read_json_report", "report_to_dict",
-           "write_json_report"]
+__all__ = ["SCHEMA", "decode_entry", "dumps_at", "encode_entry", "iter_json_report", "list_at", "read_json_report",
+           "report_to_dict", "write_json_report"]
