@@ -71,7 +71,11 @@ class BaselineComparison:
 
 def fraction(part: PartTotal) -> float:
     """Score over maximum (0 when the part is worth nothing); takes a `PartScore` too."""
-    return part.score / part.max_score if part.max_score > 0 else 0.0
+    return score_fraction(part.score, part.max_score)
+
+
+def score_fraction(score: float, maximum: float) -> float:
+    return score / maximum if maximum > 0 else 0.0
 
 
 def normalize_path(path: str) -> str:
@@ -156,6 +160,7 @@ __all__ = [
     "PartDelta",
     "compare_with_baseline",
     "fraction",
+    "score_fraction",
     "match_transcripts",
     "normalize_path",
     "relative_paths",

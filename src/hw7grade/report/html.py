@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..atomic import write_chunks_atomic
 from .agreement import LABELS, agreement, has_labels
-from .baseline import BaselineComparison, fraction
+from .baseline import BaselineComparison, fraction, score_fraction
 from .compare import UNKNOWN_MODEL
 from .explain import distinct_first, evidence_lines, judge_note
 from .model import PartScore, Report, TranscriptResult
@@ -84,7 +84,7 @@ def model_fractions(report: Report) -> dict[str, dict[str, tuple[float, float]]]
     acc: dict[str, dict[str, list[tuple[float, float]]]] = {}
     for t in report.summaries:
         for final in t.finals:
-            first = final.first_score / final.max_score if final.max_score > 0 else 0.0
+            first = score_fraction(final.first_score, final.max_score)
             acc.setdefault(t.model or UNKNOWN_MODEL, {}).setdefault(final.id, []).append((first, fraction(final)))
     return {
         model: {
