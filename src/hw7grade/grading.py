@@ -99,12 +99,19 @@ def grade_conversation(
 def _score_attempts(part: Part, found: PartAnswers, shapes: Mapping[str, tuple[str, str]]) -> list[PartScore]:
     if not found.attempts:
         return [missing_part(part, "first"), missing_part(part, "final")]
-    first = score_part(part, found.first.text, "first", question=found.question, shapes=shapes, turn=found.first.turn)  # type: ignore[union-attr]
-    if len(found.attempts) == 1:
-        final = replace(first, attempt="final")
-    else:
-        final = score_part(part, found.final.text, "final", question=found.question, shapes=shapes, turn=found.final.turn)  # type: ignore[union-attr]
-    return [first, final]
+    first_text = found.attempts[0]
+    first = score_part(part, first_text.text, "first", question=found.question, shapes=shapes, turn=first_text.turn)
+    for later in reversed(found.attempts[1:]):
+        final = score_part(part, later.text, "final", question=found.question, shapes=shapes, turn=later.turn)
+        if later.explicit or answers_the_part(part, final):
+            return [first, final]
+    return [first, replace(first, attempt="final")]
+
+
+def answers_the_part(part: Part, score: PartScore) -> bool:
+    """A reply to a follow-up that named no part is an attempt only if some check found an answer
+    in it ("You're welcome!" or an aside about another topic is not)."""
+    return any(r.evidence for c, r in zip(part.checks, score.checks) if c.shows_an_answer and r.status != "unscored")
 
 
 def _verdict(score: float, maximum: float, counted: list[CheckResult]) -> Verdict:

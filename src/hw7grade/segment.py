@@ -1,120 +1,178 @@
-"""Find which rubric parts a conversation answers, and where each answer starts and ends.
+"""Find which rubric parts a conversation asks, and where each answer to them starts and ends.
 
-Pure: a `Conversation` and the rubric's part ids in, `PartAnswers` out. Signals, strongest first:
-part markers at the start of a line in the answer (`(b)`, `**Part (ii)**`, `Q7(b)`,
-`Question 3b:`), the part or question the user's turn names (`q7b`, `Question 8 (a)(ii)`,
-`part ii`), and each part's `cues` for text with no markers at all. Every assistant turn that
-answers a part is one attempt at it; the first is the first attempt, the last the final one.
+Pure: a `Conversation` and the rubric's part ids in, `PartAnswers` out. The user's turns are
+read into the parts they ask (labels such as `Q7(b)`, `Problem 8, part (a)(iii)`, a whole
+question, or, with no label, the parts whose cues the turn holds); a turn that names nothing is a
+follow-up on the parts just discussed. Each assistant turn is cut at the part labels it starts
+lines with (headings, bold leads, list markers, table cells), and text before any label belongs to
+the part its turn asked. Only asked parts are returned: a part the answer volunteers, or one of
+another homework, is not. Every assistant turn that answers a part is one attempt at it; an
+attempt in reply to a follow-up is `explicit=False`, and grading keeps it only if it answers the
+part (see `grading.py`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .conversation import Conversation
+from .text.labels import ROMANS, Label, line_label, mentions
+from .text.phrases import PhraseSet
 
-ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+COURSE_HOMEWORK = "7"
+"""A label naming another homework ("HW6 Question 3") is not this rubric's."""
 
-# Decoration that may precede a marker at the start of a line: Markdown heading/emphasis/list
-# marks, quote marks and the emoji or symbols chat UIs put before headings.
-_LEAD = r"[\s#>*_`\-•◆◇■□▶►▸➤✅✔✓☑❓❗🔹🔸📌🔴🟢🔵⭐]*"
-_Q_WORD = r"(?:question|problem|q)\s*\.?\s*"
-_ROMAN = r"(?:viii|vii|iii|ix|iv|vi|ii|v|x|i)"
-# "Question 7(b)(ii)", "Q7b", "Question 3b", "Q8 (a)(ii)", "q8a.ii" -- question number required.
-_QUESTION_MARKER = re.compile(
-    rf"^{_LEAD}{_Q_WORD}(?P<q>\d{{1,2}})(?![\d.]\d)\s*"
-    rf"(?:\(?(?P<letter>[a-h])\)?(?![a-z]))?\s*"
-    rf"(?:[.(]?\s*(?P<roman>{_ROMAN})\s*\)?(?![a-z]))?",
-    re.IGNORECASE,
-)
-# "(b)", "b)", "Part (b)", "Part b:", "(ii)", "ii)", "(a)(ii)", "Part (ii)" at the start of a line.
-_PART_MARKER = re.compile(
-    rf"^{_LEAD}(?:part\s*)?"
-    rf"(?:\((?P<l1>[a-h]|{_ROMAN})\)|(?P<l2>[a-h]|{_ROMAN})\)|(?<=part )(?P<l3>[a-h]|{_ROMAN})\b)"
-    rf"(?:\s*\((?P<r2>{_ROMAN})\))?"
-    rf"(?=[\s:.*_—–-]|$)",
-    re.IGNORECASE,
-)
-# What every line that either marker matches starts with (one cheap test for most lines): after
-# the decoration, `q`/`question`/`problem`/`part`, `(`, or a letter or numeral closed by `)`.
-_MARKER_START = re.compile(rf"^{_LEAD}(?:[qp(]|(?:[a-h]|{_ROMAN})\))", re.IGNORECASE)
-# Mentions inside a user's message (not only at line start).
-_MENTION_ID = re.compile(rf"\bq(?P<q>\d{{1,2}})(?P<letter>[a-h])?(?:\.(?P<roman>{_ROMAN}))?\b", re.IGNORECASE)
-_MENTION_QUESTION = re.compile(
-    rf"\b(?:question|problem)\s*(?P<q>\d{{1,2}})(?![\d])\s*"
-    rf"(?:\(?(?P<letter>[a-h])\)?(?![a-z]))?\s*(?:\(?(?P<roman>{_ROMAN})\)(?![a-z]))?",
-    re.IGNORECASE,
-)
-# "7(b)", "3(b)(ii)": a question number directly followed by a lettered part.
-_MENTION_NUMBERED = re.compile(
-    rf"(?<![\w.])(?P<q>\d{{1,2}})\s*\((?P<letter>[a-h])\)(?:\s*\((?P<roman>{_ROMAN})\))?", re.IGNORECASE
-)
-# "part ii", "part (b)", or a bare "(b)" -- relative to the question being discussed.
-_MENTION_PART = re.compile(rf"(?:\bpart\s*\(?(?P<x>[a-h]|{_ROMAN})\)?|\((?P<y>[a-h]|{_ROMAN})\))(?![a-z])", re.IGNORECASE)
+_FOREIGN = "foreign"
+"""Context of a question that is not in the rubric: its relative labels name nothing here."""
 
 
 @dataclass(frozen=True)
-class Attempt:
+class AttemptText:
+    """The text of one attempt at a part, and the assistant turn it came from."""
+
     turn: int
     """Index of the assistant turn in `Conversation.turns`."""
     text: str
+    explicit: bool = True
+    """False when the turn answered a follow-up that named no part ("are you sure?")."""
 
 
 @dataclass(frozen=True)
 class PartAnswers:
     part_id: str
-    attempts: tuple[Attempt, ...]
+    attempts: tuple[AttemptText, ...]
     question: str = ""
     """The user's message that asked for it, so checks can ignore text copied from it."""
 
     @property
-    def first(self) -> Attempt | None:
+    def first(self) -> AttemptText | None:
         return self.attempts[0] if self.attempts else None
 
     @property
-    def final(self) -> Attempt | None:
+    def final(self) -> AttemptText | None:
         return self.attempts[-1] if self.attempts else None
 
 
 @dataclass(frozen=True)
-class _Key:
-    """A (possibly partial) reference to a part: question number, letter, roman numeral."""
-
+class _Context:
     q: str | None = None
+    """Question number, or `_FOREIGN`."""
     letter: str | None = None
-    roman: str | None = None
 
 
 @dataclass
 class _PartIndex:
     ids: tuple[str, ...]
-    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cues: PhraseSet | None = None
+    questions: frozenset[str] = field(default_factory=frozenset)
 
-    def resolve(self, key: _Key) -> list[str]:
-        """Part ids the key names: one for a full id, several for a group (`q8a`, `q7`)."""
-        if key.q is None:
+    @classmethod
+    def build(cls, ids: Sequence[str], cues: dict[str, Sequence[str]] | None) -> "_PartIndex":
+        qs = frozenset(m.group(1) for i in ids if (m := re.match(r"q(\d+)", i)))
+        phrases = {pid: tuple(c) for pid, c in (cues or {}).items() if c}
+        return cls(tuple(ids), PhraseSet.build(phrases) if phrases else None, qs)
+
+    def is_foreign(self, label: Label) -> bool:
+        return (label.homework is not None and label.homework != COURSE_HOMEWORK) or (
+            label.q is not None and label.q not in self.questions
+        )
+
+    def resolve(self, label: Label, context: _Context) -> list[str]:
+        """Part ids the label names: one for a full id, several for a group (`q8a`, `q7`)."""
+        q = label.q or context.q
+        if q is None or q == _FOREIGN:
             return []
-        prefix = f"q{key.q}"
-        if key.letter:
-            prefix += key.letter
-            if key.roman:
-                exact = f"{prefix}.{key.roman}"
+        letter = label.letter
+        if label.q is None and letter is None and label.roman:
+            letter = context.letter
+        roman = label.roman
+        if letter and letter in ROMANS and not self._has_letter(q, letter):
+            letter, roman = None, letter
+        prefix = f"q{q}"
+        if letter:
+            if roman:
+                exact = f"{prefix}{letter}.{roman}"
                 return [exact] if exact in self.ids else []
-        elif key.roman:
-            # "q3 (ii)": the question has a single lettered part with romans (q3b, q8a).
-            return [i for i in self.ids if i.startswith(prefix) and i.endswith(f".{key.roman}")][:1]
+            return [i for i in self.ids if i == prefix + letter or i.startswith(f"{prefix}{letter}.")]
+        if roman:
+            # "q3 (ii)": the question's one lettered part with romans (q3b, q8a).
+            hits = [i for i in self.ids if i.startswith(prefix) and i.endswith(f".{roman}")]
+            return hits if len(hits) == 1 else []
         return [i for i in self.ids if i == prefix or (i.startswith(prefix) and not i[len(prefix)].isdigit())]
 
-    def letters_with_romans(self, q: str) -> list[str]:
-        found = []
-        for i in self.ids:
-            m = re.match(rf"q{q}([a-h])\.", i)
-            if m and m.group(1) not in found:
-                found.append(m.group(1))
-        return found
+    def _has_letter(self, q: str, x: str) -> bool:
+        """`(i)` is a roman numeral unless the question really has a part lettered i (or v, x)."""
+        return any(i == f"q{q}{x}" or i.startswith(f"q{q}{x}.") for i in self.ids)
+
+    def by_cues(self, text: str, within: Iterable[str] | None = None) -> list[str]:
+        """Parts whose cues the text holds (asserted or not: a cue is a topic, not a claim)."""
+        if self.cues is None:
+            return []
+        keep = set(within) if within is not None else None
+        hits = self.cues.keys_in(text)
+        return [i for i in self.ids if i in hits and (keep is None or i in keep)]
+
+
+@dataclass
+class _UserTurn:
+    named: list[str]
+    """Parts the turn asks by label, or by cues when it has no label."""
+    by_label: bool
+    context: _Context
+    foreign_only: bool = False
+
+
+def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTurn:
+    labels = mentions(text)
+    whole: list[str] = []  # questions named without a part
+    specific: dict[str, list[str]] = {}
+    ours = False
+    for label in labels:
+        if label.q is not None:
+            if index.is_foreign(label):
+                context = _Context(_FOREIGN)
+                continue
+            ours = True
+            context = _Context(label.q, label.letter)
+            ids = index.resolve(label, context)
+            if label.letter is None and label.roman is None:
+                if label.q not in whole:
+                    whole.append(label.q)
+                continue
+        else:
+            if context.q in (None, _FOREIGN):
+                continue
+            ids = index.resolve(label, context)
+            if label.letter:
+                context = _Context(context.q, label.letter)
+        for pid in ids:
+            ours = True
+            bucket = specific.setdefault(_question_of(pid), [])
+            if pid not in bucket:
+                bucket.append(pid)
+    named: list[str] = []
+    for q in whole:
+        if not specific.get(q):
+            named += index.resolve(Label(q), _Context(q))
+    for ids in specific.values():
+        named += [p for p in ids if p not in named]
+    named = [p for p in index.ids if p in named]
+    if labels and not ours and context.q == _FOREIGN:
+        return _UserTurn([], True, context, foreign_only=True)
+    if named:
+        return _UserTurn(named, True, context)
+    cued = index.by_cues(text)
+    if cued:
+        q = _question_of(cued[0])[1:]
+        return _UserTurn(cued, False, _Context(q) if all(_question_of(p) == f"q{q}" for p in cued) else context)
+    return _UserTurn([], False, context)
+
+
+def _question_of(part_id: str) -> str:
+    m = re.match(r"q\d+", part_id)
+    return m.group() if m else part_id
 
 
 def find_answers(
@@ -123,178 +181,114 @@ def find_answers(
     cues: dict[str, Sequence[str]] | None = None,
     asked: Iterable[str] = (),
 ) -> dict[str, PartAnswers]:
-    """Answers per part id, only for parts that were answered or asked about.
-
-    `asked` adds part ids known to have been asked (native transcripts record them); a part that
-    was asked but never answered comes back with no attempts, so the report can call it missing.
-    """
-    index = _PartIndex(tuple(part_ids), {k: tuple(v) for k, v in (cues or {}).items()})
-    attempts: dict[str, list[Attempt]] = {}
+    """Answers per asked part id. A part asked but never answered comes back with no attempts,
+    so the report can call it missing. `asked` adds parts known to have been asked (native
+    transcripts record them). With no user turn that names a part, the parts answered count as
+    asked (a pasted answer with no prompt)."""
+    index = _PartIndex.build(part_ids, cues)
+    attempts: dict[str, list[AttemptText]] = {}
     questions: dict[str, str] = {}
     asked_ids: list[str] = [a for a in asked if a in index.ids]
-    context = _Key()
+    context = _Context()
     last_user = ""
     last_answered: list[str] = []
-    pending_default: list[str] = []
+    turn_info: _UserTurn | None = None
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
-            previous_q = context.q
-            context, named = _read_user_turn(turn.text, context, index)
-            asked_ids.extend(p for p in named if p not in asked_ids)
-            pending_default = named if len(named) == 1 else []
-            if not named and last_answered and context.q == previous_q:
-                # "Are you sure?" with no part named revisits the part just discussed.
-                pending_default = last_answered[-1:]
+            turn_info = _read_user_turn(turn.text, context, index)
+            context = turn_info.context
+            asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             continue
-        pieces, context = _split_answer(turn.text, context, index, pending_default)
-        if not pieces and index.cues:
-            pieces = _by_cues(turn.text, index, context)
+        if turn_info is not None and turn_info.foreign_only:
+            continue  # a reply to another homework's question
+        if turn_info is None or not turn_info.named:
+            default, explicit = (last_answered[-1:] if turn_info is not None else []), False
+        else:
+            default, explicit = turn_info.named, turn_info.by_label
+        named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
+        pieces, context = _split_answer(turn.text, context, index, default, named_here, explicit)
+        if not pieces:
+            within = default if default else None
+            hits = index.by_cues(turn.text, within)
+            if hits and (within is not None or turn_info is None or not turn_info.named):
+                pieces = [(pid, turn.text, explicit or within is None) for pid in hits]
         answered_here: list[str] = []
-        for part_id, text in pieces:
+        for part_id, text, is_explicit in pieces:
             if not text.strip():
                 continue
             bucket = attempts.setdefault(part_id, [])
             if bucket and bucket[-1].turn == turn_no:
-                bucket[-1] = Attempt(turn_no, bucket[-1].text + "\n" + text)
+                prev = bucket[-1]
+                bucket[-1] = AttemptText(turn_no, prev.text + "\n" + text, prev.explicit or is_explicit)
             else:
-                bucket.append(Attempt(turn_no, text))
+                bucket.append(AttemptText(turn_no, text, is_explicit))
             questions.setdefault(part_id, last_user)
             if part_id not in answered_here:
                 answered_here.append(part_id)
+            if not named_here and part_id not in asked_ids and (turn_info is None or not turn_info.named):
+                asked_ids.append(part_id)  # a reply to a turn that named no part answers what it labels
         if answered_here:
             last_answered = answered_here
-        pending_default = []
 
-    result = {pid: PartAnswers(pid, tuple(a), questions.get(pid, "")) for pid, a in attempts.items()}
-    for pid in asked_ids:
-        result.setdefault(pid, PartAnswers(pid, ()))
+    result = {pid: PartAnswers(pid, tuple(attempts.get(pid, ())), questions.get(pid, "")) for pid in asked_ids}
     return {pid: result[pid] for pid in index.ids if pid in result}
 
 
-def _read_user_turn(text: str, context: _Key, index: _PartIndex) -> tuple[_Key, list[str]]:
-    """The question context after this message, and the specific parts it names."""
-    keys: list[_Key] = []
-    for m in _MENTION_ID.finditer(text):
-        keys.append(_Key(m.group("q"), _low(m.group("letter")), _low(m.group("roman"))))
-    for pattern in (_MENTION_QUESTION, _MENTION_NUMBERED):
-        for m in pattern.finditer(text):
-            keys.append(_Key(m.group("q"), _low(m.group("letter")), _low(m.group("roman"))))
-    if not keys:
-        for m in _MENTION_PART.finditer(text):
-            x = (m.group("x") or m.group("y")).lower()
-            if context.q is None:
-                continue
-            if x in ROMANS and not _is_letter_of(context.q, x, index):
-                keys.append(_Key(context.q, context.letter or _only(index.letters_with_romans(context.q)), x))
-            else:
-                keys.append(_Key(context.q, x))
-    if not keys:
-        guessed = _question_by_cues(text, index)
-        if guessed:
-            return _Key(guessed), []
-        return context, []
-    named: list[str] = []
-    for key in keys:
-        for pid in index.resolve(key):
-            if pid not in named:
-                named.append(pid)
-    first = keys[0]
-    return _Key(first.q, first.letter, first.roman), named
-
-
 def _split_answer(
-    text: str, context: _Key, index: _PartIndex, default: list[str]
-) -> tuple[list[tuple[str, str]], _Key]:
-    """Cut an assistant message at part markers; text before the first marker goes to `default`."""
-    pieces: list[tuple[str, str]] = []
+    text: str, context: _Context, index: _PartIndex, default: list[str], named: list[str], explicit: bool
+) -> tuple[list[tuple[str, str, bool]], _Context]:
+    """Cut an assistant message at part labels; text before the first label goes to `default`
+    (when it is one part). A relative label naming a part the turn did not ask is content (a
+    numbered step "(i)" inside an answer to (ii)), not a label."""
+    pieces: list[tuple[str, str, bool]] = []
     current: list[str] = list(default)
     buffer: list[str] = []
-    saw_marker = False
+    saw_label = False
     in_fence = False
+    turn_q = context.q
 
     def flush() -> None:
         if buffer and len(current) == 1:
-            pieces.append((current[0], "\n".join(buffer)))
+            pieces.append((current[0], "\n".join(buffer), explicit or saw_label))
         buffer.clear()
 
-    for line in text.splitlines():
+    for line in text.split("\n"):
         if line.lstrip().startswith("```"):
             in_fence = not in_fence
-        key = None if in_fence else _marker(line, context, index)
-        if key is not None:
-            flush()
-            saw_marker = True
-            context = key
-            current = index.resolve(key)
+        label = None if in_fence else line_label(line)
+        if label is not None:
+            target = _label_target(label, context, index, named, turn_q)
+            if target is not None:
+                flush()
+                saw_label = True
+                context, current = target
         buffer.append(line)
     flush()
-    if not saw_marker and not default:
+    if not saw_label and not default:
         return [], context
     return pieces, context
 
 
-def _marker(line: str, context: _Key, index: _PartIndex) -> _Key | None:
-    if not _MARKER_START.match(line):
+def _label_target(
+    label: Label, context: _Context, index: _PartIndex, named: list[str], turn_q: str | None
+) -> tuple[_Context, list[str]] | None:
+    """Where a label line sends the text after it, or None when the line is not a label here."""
+    if label.q is not None:
+        if index.is_foreign(label):
+            return _Context(_FOREIGN), []
+        if not (label.letter or label.roman) and label.q not in index.questions:
+            return None
+        new = _Context(label.q, label.letter)
+        return new, index.resolve(label, new)
+    if context.q is None or context.q == _FOREIGN:
+        if turn_q is None or turn_q == _FOREIGN:
+            return None
+        context = _Context(turn_q)
+    ids = index.resolve(label, context)
+    if not ids:
         return None
-    m = _QUESTION_MARKER.match(line)
-    if m and (m.group("letter") or m.group("roman") or re.match(rf"{_LEAD}(?:question|problem)", line, re.I)):
-        key = _Key(m.group("q"), _low(m.group("letter")), _low(m.group("roman")))
-        return key if index.resolve(_Key(key.q)) else None
-    m = _PART_MARKER.match(line)
-    if not m or context.q is None:
+    if named and not any(p in named for p in ids) and all(_question_of(p) == _question_of(named[0]) for p in ids):
         return None
-    x = (m.group("l1") or m.group("l2") or m.group("l3")).lower()
-    sub = _low(m.group("r2"))
-    if x in ROMANS and not _is_letter_of(context.q, x, index):
-        letter = context.letter if context.letter in index.letters_with_romans(context.q) else None
-        letter = letter or _only(index.letters_with_romans(context.q))
-        return _Key(context.q, letter, x) if letter else None
-    return _Key(context.q, x, sub)
-
-
-def _is_letter_of(q: str, x: str, index: _PartIndex) -> bool:
-    """`(i)` is a roman numeral unless the question really has a part lettered i (or v, x)."""
-    return any(i == f"q{q}{x}" or i.startswith(f"q{q}{x}.") for i in index.ids)
-
-
-def _by_cues(text: str, index: _PartIndex, context: _Key) -> list[tuple[str, str]]:
-    """Unmarked text with no asked part: the parts whose cues it contains (within the context)."""
-    lowered = text.lower()
-    hits = [
-        pid
-        for pid, cues in index.cues.items()
-        if (context.q is None or pid.startswith(f"q{context.q}"))
-        and any(_has_phrase(lowered, c.lower()) for c in cues)
-    ]
-    return [(pid, text) for pid in hits]
-
-
-def _question_by_cues(text: str, index: _PartIndex) -> str | None:
-    lowered = text.lower()
-    scores: dict[str, int] = {}
-    for pid, cues in index.cues.items():
-        q = re.match(r"q(\d+)", pid).group(1)  # type: ignore[union-attr]
-        scores[q] = scores.get(q, 0) + sum(_has_phrase(lowered, c.lower()) for c in cues)
-    best = max(scores.items(), key=lambda kv: kv[1], default=(None, 0))
-    if best[1] == 0 or list(scores.values()).count(best[1]) > 1:
-        return None
-    return best[0]
-
-
-def _has_phrase(lowered: str, phrase: str) -> bool:
-    return phrase in lowered and _phrase_re(phrase).search(lowered) is not None
-
-
-@lru_cache(maxsize=1024)
-def _phrase_re(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-
-
-def _low(value: str | None) -> str | None:
-    return value.lower() if value else None
-
-
-def _only(values: list[str]) -> str | None:
-    return values[0] if len(values) == 1 else None
+    return _Context(context.q, label.letter or context.letter), ids

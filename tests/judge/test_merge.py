@@ -52,7 +52,7 @@ def test_decided_check_stands_and_the_difference_is_listed():
     assert merged.score == 4 and merged.judge.filled == () and merged.judge.judge_points == 0
     (d,) = merged.judge.disagreements
     assert (d.check, d.deterministic_points, d.judge_points) == ("reason", 4.0, 1.0)
-    assert d.deterministic_evidence == "partial source context: only read the first"
+    assert d.deterministic_evidence == "partial source context: only read the first t"
 
 
 def test_agreeing_judge_lists_nothing():

@@ -54,6 +54,8 @@ class CheckSpec(BaseModel):
     requires: list[str] = Field(default_factory=list)
     """Names of checks in the same part that must pass for this one to earn points."""
 
+    shows_an_answer: ClassVar[bool] = True
+    """False for checks whose evidence is no sign that a reply answers the part (a word count)."""
     counts_toward_total: ClassVar[bool] = True
     """False for checks that only cap a part (forbidden): their points are not part of the total."""
 

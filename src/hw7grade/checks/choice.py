@@ -8,18 +8,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..textmatch import (
-    CHECKED_RE,
-    TRAILING_CHECK_RE,
-    Analysed,
-    Sentence,
-    analyse,
-    answer_regions,
-    compile_phrase,
-    negation_kind,
-    number_word,
-    strip_line_marker,
-)
+from ..text.analysis import Analysed, analyse, number_word
+from ..text.answers import CHECKED_RE, TRAILING_CHECK_RE, answer_regions, strip_line_marker
+from ..text.phrases import compile_phrase
+from ..text.polarity import negation_kind
+from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _ASIDE_RE = re.compile(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where)\s.*$", re.I)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..textmatch import Hit, Sentence, analyse, first_asserted
+from ..text.analysis import Analysed, Hit, analyse, first_asserted
 from .base import CheckContext, CheckResult, CheckSpec
 
 
@@ -19,9 +19,9 @@ class Concept(BaseModel):
     there. A trailing `*` matches any word ending (`orthonormal*`); `A ... B` means A then B within
     one sentence."""
 
-    def find(self, sentences: tuple[Sentence, ...]) -> Hit | None:
+    def find(self, a: Analysed) -> Hit | None:
         """The earliest asserted mention of any phrase."""
-        return first_asserted(tuple(self.phrases), sentences)
+        return first_asserted(tuple(self.phrases), a)
 
 
 class ConceptsCheck(CheckSpec):
@@ -47,11 +47,11 @@ class ConceptsCheck(CheckSpec):
         return int(self.require)
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        sentences = analyse(ctx.answer, ctx.question).sentences
+        a = analyse(ctx.answer, ctx.question)
         found: list[str] = []
         missing: list[str] = []
         for c in self.concepts:
-            hit = c.find(sentences)
+            hit = c.find(a)
             if hit is None:
                 missing.append(c.name)
             else:

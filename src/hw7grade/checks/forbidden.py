@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..textmatch import analyse
+from ..text.analysis import analyse
 from .base import CheckContext, CheckResult, CheckSpec
 from .concepts import Concept
 
@@ -21,8 +21,8 @@ class ForbiddenCheck(CheckSpec):
     counts_toward_total: ClassVar[bool] = False
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        sentences = analyse(ctx.answer, ctx.question).sentences
-        asserted = [(c.name, hit) for c in self.claims if (hit := c.find(sentences)) is not None]
+        a = analyse(ctx.answer, ctx.question)
+        asserted = [(c.name, hit) for c in self.claims if (hit := c.find(a)) is not None]
         if not asserted:
             return self.passed(None, "no wrong claim asserted")
         # Several claims often sit in one sentence ("ResNet-50 on ImageNet for 14 days"): quote it once.

@@ -9,7 +9,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..textmatch import Sentence, analyse, compile_phrase, negation_kind
+from ..text.analysis import analyse
+from ..text.phrases import compile_phrase
+from ..text.polarity import negation_kind
+from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 VALUE_EPSILON = 1e-9

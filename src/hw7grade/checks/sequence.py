@@ -9,7 +9,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..textmatch import Analysed, analyse, answer_regions
+from ..text.analysis import Analysed, analyse
+from ..text.answers import answer_regions
 from .base import CheckContext, CheckResult, CheckSpec
 
 MAX_TOKEN_CHARS = 24
@@ -154,10 +155,14 @@ class SequenceCheck(CheckSpec):
         lists = sorted((c for c in self._lists(a, n) + bulleted if self._on_topic(c)), key=lambda c: c.start)
         regions = answer_regions(a.text)
         in_answer = [c for c in lists if any(r.start <= c.start < r.end for r in regions)]
+        opener = self._key(self.expected[0])
         for tier in (slots, in_answer, lists):
             complete = [c for c in tier if c.complete]
-            if complete:
-                return complete[-1]
+            # A sequence that opens like the expected one (a start token) is the answer; a list of
+            # the decoder's targets beside it ("I, see, a, dog, <eos>") is explanation.
+            opening = [c for c in complete if self._key(c.tokens[0]) == opener]
+            if opening or complete:
+                return (opening or complete)[-1]
         partial = slots + lists
         return max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None
 

@@ -7,7 +7,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..textmatch import Sentence, analyse, find_phrase, strip_decoration
+from ..text.analysis import Analysed, analyse, find_hits
+from ..text.answers import strip_decoration
+from ..text.phrases import PhraseSet
+from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _ANSWER_PREFIX_RE = re.compile(
@@ -40,28 +43,27 @@ class StanceCheck(CheckSpec):
     """Extra phrasings of "yes" for this question ("does induce a bias")."""
     no_phrases: list[str] = Field(default_factory=list)
 
-    def _events(self, sentences: tuple[Sentence, ...]) -> list[tuple[int, int, str, str]]:
+    def _events(self, a: Analysed) -> list[tuple[int, int, str, str]]:
         """(sentence index, offset, stance, evidence) for every stance statement, in any order.
 
         A negated yes-phrase ("does not induce a bias") states "no"; a negated no-phrase states nothing."""
         events: list[tuple[int, int, str, str]] = []
-        for s in sentences:
+        for s in a.sentences:
             if s.rejected or s.text.rstrip().endswith("?"):
                 continue
             lead = _leading(s)
             if lead:
                 events.append((s.index, lead[1], lead[0], s.text))
-        for phrases, stance in ((self.yes_phrases, "yes"), (self.no_phrases, "no")):
-            for phrase in phrases:
-                for hit in find_phrase(phrase, sentences):
-                    if hit.negation is None:
-                        events.append((hit.sentence.index, hit.start, stance, hit.sentence.text))
-                    elif hit.negation == "negated" and stance == "yes":
-                        events.append((hit.sentence.index, hit.start, "no", hit.sentence.text))
+        phrases = PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)})
+        for hit in find_hits(phrases, a):
+            if hit.negation is None:
+                events.append((hit.sentence.index, hit.start, hit.key, hit.sentence.text))
+            elif hit.negation == "negated" and hit.key == "yes":
+                events.append((hit.sentence.index, hit.start, "no", hit.sentence.text))
         return events
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        events = self._events(analyse(ctx.answer, ctx.question).sentences)
+        events = self._events(analyse(ctx.answer, ctx.question))
         if not events:
             return self.failed(None, "no yes/no position found")
         _, _, stance, evidence = min(events)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..textmatch import LIST_MARKER_RE, normalize
+from ..text.answers import LIST_MARKER_RE
+from ..text.normalize import normalize
 from .base import CheckContext, CheckResult, CheckSpec
 
 HEADING_MAX_WORDS = 12
@@ -39,6 +40,7 @@ def count_words(answer: str) -> int:
 
 
 class WordCountCheck(CheckSpec):
+    shows_an_answer: ClassVar[bool] = False
     type: Literal["word_count"] = "word_count"
     min: int = Field(ge=0)
     max: int = Field(ge=1)

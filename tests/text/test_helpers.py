@@ -1,20 +1,14 @@
-"""Text helpers shared by the text checks."""
+"""The text layer's pieces: normalising, sentences, phrases, polarity, answer regions, copies."""
 
 import pytest
 
-from hw7grade.textmatch import (
-    Sentence,
-    analyse,
-    answer_regions,
-    compile_phrase,
-    find_phrase,
-    negation_kind,
-    normalize,
-    number_word,
-    split_clauses,
-    split_sentences,
-    strip_question_copies,
-)
+from hw7grade.text.analysis import analyse, find_hits, number_word
+from hw7grade.text.answers import answer_regions
+from hw7grade.text.copies import strip_question_copies
+from hw7grade.text.normalize import normalize
+from hw7grade.text.phrases import PhraseError, PhraseSet, compile_phrase
+from hw7grade.text.polarity import negation_kind
+from hw7grade.text.sentences import Sentence, split_clauses, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -102,18 +96,22 @@ def test_split_clauses():
         ("two", "network", None),
     ],
 )
-def test_compile_phrase(phrase, text, found):
-    hits = find_phrase(phrase, split_sentences(normalize(text)))
+def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):
+    hits = find_hits(PhraseSet.build({"p": (phrase,)}), analyse(text))
     assert (hits[0].text if hits else None) == found
+    m = compile_phrase(phrase).search(normalize(text))
+    assert (m.group() if m else None) == found
 
 
 def test_compile_phrase_is_cached():
     assert compile_phrase("dropout") is compile_phrase("dropout")
 
 
-def test_compile_phrase_rejects_empty():
-    with pytest.raises(ValueError, match="empty phrase"):
+def test_empty_phrases_are_refused():
+    with pytest.raises(PhraseError, match="empty phrase"):
         compile_phrase(" ... ")
+    with pytest.raises(PhraseError, match="no words"):
+        PhraseSet({"k": [" ... "]})
 
 
 def _kind(text: str, phrase: str) -> str | None:

@@ -1,0 +1,139 @@
+"""Hostile text: how long grading takes on answers built to make a text layer backtrack.
+
+Run: `.venv/bin/python benchmarks/hostile_text.py [--kb 100] [--repeat 3]`.
+Each family below is one way a regex engine or a per-mention rescan goes super-linear (long runs
+of one character, repeated separators, unbalanced delimiters, CJK, control characters, long
+lines). Every family is graded at a small size and at 10x that size, under every question, and
+the script prints the time at both sizes and their ratio; the worst case over all families is the
+figure `benchmarks/README.md` quotes. tests/text/test_linear_time.py asserts the same ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from typing import Callable
+
+# One user turn per part, so that every part's checks read the hostile answer.
+QUESTIONS = (
+    "Question 3(b)(i): write the first-order optimality conditions.",
+    "Question 3(b)(ii): show that the principal components satisfy them.",
+    "Question 4(a): what were the baseline and final training times?",
+    "Question 4(b): what did you learn from the series?",
+    "Question 4(c): which approach interested you most?",
+    "Question 7(a): one problem with feeding h_t to decoder step t?",
+    "Question 7(b): which tokens go in w1..w5 during training?",
+    "Question 7(c): which tokens go in w1..w5 at evaluation time?",
+    "Question 8(a)(i): how many linear layers?",
+    "Question 8(a)(ii): which loss?",
+    "Question 8(a)(iii): select all that apply.",
+    "Question 8(b): does a small lambda bias W2 toward orthonormal columns?",
+)
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "letters": lambda n: "a" * n,
+    "equals underline": lambda n: "Answer:\n" + "=" * n,
+    "label then letters": lambda n: "Answer:\n" + "b" * n,
+    "cjk": lambda n: "编码器的隐藏状态只看到了前面的词" * (n // 16 + 1),
+    "and chain": lambda n: "Weight Decay" + ", x and x" * (n // 9 + 1),
+    "or chain": lambda n: "Dropout" + " or x" * (n // 5 + 1) + " is not needed",
+    "slots": lambda n: "w1 = <sos>, w2 = I, w3 = saw " * (n // 29 + 1),
+    "commas": lambda n: "<sos>, " * (n // 7 + 1),
+    "arrows": lambda n: "I -> " * (n // 5 + 1),
+    "stars": lambda n: "**x*" * (n // 4 + 1),
+    "underscores": lambda n: "_x_ _" * (n // 5 + 1),
+    "dollars": lambda n: "$W_1 " * (n // 5 + 1),
+    "parens": lambda n: "(" * n,
+    "brackets": lambda n: "[" * n,
+    "latex parens": lambda n: "\\(" * (n // 2 + 1),
+    "backslashes": lambda n: "\\mathbf{" * (n // 8 + 1),
+    "angles": lambda n: "< " * (n // 2 + 1),
+    "not chain": lambda n: "not " * (n // 4 + 1) + "Dropout",
+    "negated mentions": lambda n: "Dropout is not needed, Layer Norm is not needed, " * (n // 50 + 1),
+    "spaces": lambda n: "Weight" + " " * n + "Decay",
+    "control chars": lambda n: "\x1b[2J\x07\x08" * (n // 7 + 1),
+    "headings": lambda n: "## (b)\n" * (n // 7 + 1),
+    "list items": lambda n: "1. 2\n" * (n // 5 + 1),
+    "table": lambda n: "| a " * (n // 4 + 1) + "|",
+    "table rows": lambda n: "| Dropout | ❌ |\n" * (n // 16 + 1),
+    "words no stop": lambda n: "word " * (n // 5 + 1),
+    "sentences": lambda n: "It is not. " * (n // 11 + 1),
+    "colons": lambda n: "a: " * (n // 3 + 1),
+    "dots": lambda n: "." * n,
+    "digits": lambda n: "9" * n,
+    "minus": lambda n: "-" * n,
+    "pipes": lambda n: "|" * n,
+    "hashes": lambda n: "#" * n,
+    "quotes": lambda n: "'\"" * (n // 2 + 1),
+    "matrix": lambda n: "W_2^T W_2 W_1 X X^T " * (n // 20 + 1),
+    "matrix parens": lambda n: "(W_2 " * (n // 5 + 1),
+    "superscripts": lambda n: "X^" * (n // 2 + 1),
+    "minutes": lambda n: "341 min and " * (n // 12 + 1),
+    "number words": lambda n: "two " * (n // 4 + 1),
+}
+
+
+def conversation_text(family: str, n: int) -> str:
+    """A Markdown chat: each part asked in turn, each answered with the same n characters of
+    hostile text (so every check reads it)."""
+    body = FAMILIES[family](n)[:n]
+    return "".join(f"**User**\n\n{q}\n\n**Assistant**\n\n{body}\n\n" for q in QUESTIONS)
+
+
+def grade_seconds(family: str, n: int) -> float:
+    """Wall time to read and grade one hostile conversation (rubric loaded beforehand)."""
+    from hw7grade.grading import grade_conversation
+    from hw7grade.transcripts import parse_transcript
+
+    rubric = _rubric()
+    text = conversation_text(family, n)
+    start = time.perf_counter()
+    for conversation in parse_transcript(text, f"{family}.md"):
+        grade_conversation(conversation, rubric)
+    return time.perf_counter() - start
+
+
+_RUBRIC = None
+
+
+def _rubric():
+    global _RUBRIC
+    if _RUBRIC is None:
+        from hw7grade.rubric import load_rubric
+
+        _RUBRIC = load_rubric()
+    return _RUBRIC
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kb", type=int, default=100, help="the large size in KB (the small one is a tenth)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", default="", help="one family")
+    args = ap.parse_args(argv)
+    big = args.kb * 1000
+    small = big // 10
+    _rubric()
+    grade_seconds("letters", 100)  # warm: imports, compiled patterns
+    rows = []
+    for family in [args.only] if args.only else FAMILIES:
+        t_small = [grade_seconds(family, small) for _ in range(args.repeat)]
+        t_big = [grade_seconds(family, big) for _ in range(args.repeat)]
+        rows.append((family, t_small, t_big))
+    print(f"{'family':<20} {'small ms (min/med/max)':>26} {'large ms (min/med/max)':>28} {'ratio':>6}")
+    for family, ts, tb in rows:
+        ratio = statistics.median(tb) / max(statistics.median(ts), 1e-6)
+        fmt = lambda t: "/".join(f"{x * 1000:.1f}" for x in (min(t), statistics.median(t), max(t)))  # noqa: E731
+        print(f"{family:<20} {fmt(ts):>26} {fmt(tb):>28} {ratio:6.1f}")
+    worst = max(rows, key=lambda r: statistics.median(r[2]))
+    print(f"worst case at {args.kb} KB: {worst[0]} {statistics.median(worst[2]) * 1000:.0f} ms (median)")
+    worst_ratio = max(rows, key=lambda r: statistics.median(r[2]) / max(statistics.median(r[1]), 1e-6))
+    print(f"largest 10x ratio: {worst_ratio[0]} "
+          f"{statistics.median(worst_ratio[2]) / max(statistics.median(worst_ratio[1]), 1e-6):.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

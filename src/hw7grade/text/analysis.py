@@ -1,0 +1,107 @@
+"""One answer read once: normalised, question copies dropped, split into sentences; and the
+mentions of rubric phrases in it, each with its polarity.
+
+Several checks read the same answer, so `analyse` is cached; phrase mentions come from one
+automaton scan of the whole answer (`PhraseSet`), mapped back to their sentences by bisection.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from .copies import strip_question_copies
+from .normalize import normalize
+from .phrases import PhraseSet
+from .polarity import inherits_previous, negation_kind
+from .sentences import Sentence, split_sentences
+
+ANALYSIS_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True)
+class Analysed:
+    text: str
+    """Normalised answer with text copied from the question removed."""
+    sentences: tuple[Sentence, ...]
+    starts: tuple[int, ...] = field(default=(), repr=False)
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding text offset `pos` (None between sentences)."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].start + len(self.sentences[i].text):
+            return self.sentences[i]
+        return None
+
+    def negation_at(self, start: int, end: int) -> str | None:
+        """`negation_kind` for the span text[start:end] of the analysed text."""
+        s = self.sentence_at(start)
+        if s is None:
+            return None
+        return negation_kind(s, start - s.start, min(end, s.start + len(s.text)) - s.start)
+
+
+@lru_cache(maxsize=ANALYSIS_CACHE_SIZE)
+def analyse(answer: str, question: str = "") -> Analysed:
+    """Normalise, drop question copies and split once per answer (several checks read one answer)."""
+    text = strip_question_copies(normalize(answer), question)
+    sentences = tuple(split_sentences(text))
+    return Analysed(text, sentences, tuple(s.start for s in sentences))
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    text: str
+    sentence: Sentence
+    start: int
+    end: int
+    """Span in the sentence's text."""
+    negation: str | None
+
+    @property
+    def asserted(self) -> bool:
+        return self.negation is None
+
+
+def find_hits(phrases: PhraseSet, a: Analysed) -> list[Hit]:
+    """Every mention of the set's phrases, in text order, each with its polarity. A mention that
+    says "the same goes for X" takes the polarity of the mention before it."""
+    hits: list[Hit] = []
+    previous: str | None = None
+    for h in phrases.find(a.text, a.starts):
+        s = a.sentence_at(h.start)
+        if s is None or h.end > s.start + len(s.text):
+            continue  # between sentences, or across two
+        start, end = h.start - s.start, h.end - s.start
+        negation = negation_kind(s, start, end)
+        if negation is None and previous is not None and inherits_previous(s, start):
+            negation = previous
+        hits.append(Hit(h.key, s.text[start:end], s, start, end, negation))
+        previous = negation
+    return hits
+
+
+def phrase_set(groups: dict[str, Sequence[str]]) -> PhraseSet:
+    return PhraseSet.build(groups)
+
+
+def first_asserted(phrases: Sequence[str], a: Analysed) -> Hit | None:
+    """The earliest asserted mention of any of the phrases."""
+    for hit in find_hits(PhraseSet.build({"": tuple(phrases)}), a):
+        if hit.asserted:
+            return hit
+    return None
+
+
+_NUMBER_WORDS = {
+    "0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
+    "7": "seven", "8": "eight", "9": "nine", "10": "ten", "11": "eleven", "12": "twelve",
+}
+
+
+def number_word(label: str) -> str | None:
+    """"two" for "2" (small integers only), so number words count for numeric options."""
+    return _NUMBER_WORDS.get(label.strip())

@@ -1,0 +1,92 @@
+"""Line-level marks shared by checks: list markers, check boxes, ✓/✗, and "Answer:" regions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(?[a-z]{1,4}\))\s+")
+CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|\[[xX✓]\])\s*")
+UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
+REJECT_MARK_RE = re.compile(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔)\s*")
+TRAILING_CHECK_RE = re.compile(r"(?:✅|✓|✔|☑)\s*$")
+TRAILING_REJECT_RE = re.compile(r"(?:✗|✘|❌|×|✕)\s*$")
+"""For `search`: a line ending in the mark. Starting with the mark lets the engine skip to it."""
+_DECORATION_RE = re.compile(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
+_ANSWER_LINE_RE = re.compile(
+    r"^(?:(?:the\s{1,4})?(?:final|short|correct|my|overall)\s{1,4})?answers?[ \t]{0,4}(?:\([^)\n]{0,80}\))?[ \t]{0,4}(?:is[ \t]{0,4})?[:：=—-]\s*(.*)$",
+    re.I,
+)
+_ANSWER_INLINE_RE = re.compile(r"\b(?:the\s+)?(?:final|correct|short)?\s*answer\s+is\s*:?\s*(.+)$", re.I)
+
+
+def strip_line_marker(line: str) -> str:
+    """A line without its bullet / numbering prefix."""
+    return LIST_MARKER_RE.sub("", line.strip(), count=1)
+
+
+def strip_decoration(line: str) -> str:
+    """A line without leading bullets and emoji/check-mark decoration (keeps checkbox meaning out)."""
+    line = strip_line_marker(line)
+    return _DECORATION_RE.sub("", line).strip()
+
+
+def is_list_item(line: str) -> bool:
+    s = line.strip()
+    return bool(LIST_MARKER_RE.match(s) or CHECKED_RE.match(s) or UNCHECKED_RE.match(s) or REJECT_MARK_RE.match(s))
+
+
+@dataclass(frozen=True)
+class AnswerRegion:
+    text: str
+    start: int
+    end: int
+    """Span of the region in the text it was found in."""
+
+
+def answer_regions(text: str) -> list[AnswerRegion]:
+    """What follows each "Answer:" marker (or the list under an empty one), in order.
+
+    Recognises "Answer: X", "✓ Answer: X", "Final answer: X", "The answer is X" and
+    "Answers:" followed by a list."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    regions: list[AnswerRegion] = []
+    for i, raw in enumerate(lines):
+        if "answer" not in raw.lower():
+            continue  # both patterns need the word
+        line = strip_decoration(raw)
+        m = _ANSWER_LINE_RE.match(line) or _ANSWER_INLINE_RE.search(line)
+        if m is None:
+            continue
+        rest = m.group(1).strip()
+        if rest:
+            at = offsets[i] + raw.rfind(rest)
+            regions.append(AnswerRegion(rest, at, at + len(rest)))
+            continue
+        if m.re is _ANSWER_INLINE_RE:
+            continue
+        first = last = None
+        for j in range(i + 1, len(lines)):
+            s = lines[j].strip()
+            if not s:
+                if first is not None:
+                    break
+                continue
+            if first is not None and not is_list_item(s):
+                break
+            if s.endswith(":") and not is_list_item(s):
+                break
+            first = j if first is None else first
+            last = j
+            if not is_list_item(s):
+                break
+        if first is not None and last is not None:
+            a, b = offsets[first], offsets[last] + len(lines[last])
+            regions.append(AnswerRegion(text[a:b], a, b))
+    return regions
+
+

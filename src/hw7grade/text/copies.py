@@ -1,0 +1,88 @@
+"""Text the answer copies from the question: a restated prompt is not the model's claim."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import accumulate, repeat
+
+from .normalize import normalize
+
+COPY_MIN_WORDS = 6
+"""A run of at least this many words shared with the question is treated as copied."""
+QUESTION_CACHE_SIZE = 64
+_SPACES_RE = re.compile(r"[ \t\f\v]+")
+
+_WORD_RE = re.compile(r"(?:[<>\[\]'%.-]*+\w++)++[<>\[\]'%-]*+")
+"""A word: from the first of a run of word and <>[]'%.- characters to its last word character,
+then any <>[]'%- after it: the same matches as the plainer `[\\w<>\\[\\]'%.-]*\\w[\\w<>\\[\\]'%-]*`,
+without backtracking over every word."""
+_WORD_OR_BREAK_RE = re.compile(r"\n|" + _WORD_RE.pattern)
+
+
+def _word_key(word: str) -> str:
+    return word.casefold().strip(".'")
+
+
+@lru_cache(maxsize=QUESTION_CACHE_SIZE)
+def _question_grams(question: str) -> frozenset[tuple[str, ...]]:
+    """The question's word n-grams; one question is asked with every part of a conversation."""
+    if not question.strip():
+        return frozenset()
+    text = normalize(question)
+    folded = text.casefold()
+    if len(folded) == len(text):  # casefolding moved no word boundary: fold once, not per word
+        q_words = list(map(str.strip, _WORD_RE.findall(folded), repeat(".'")))
+    else:
+        q_words = [_word_key(m.group()) for m in _WORD_RE.finditer(text)]
+    return frozenset(tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1))
+
+
+def strip_question_copies(answer: str, question: str) -> str:
+    """The answer without runs of words it copies from the question (restated prompts are not claims)."""
+    grams = _question_grams(question)
+    if not grams:
+        return answer
+    folded = answer.casefold()
+    if len(folded) != len(answer):
+        return "\n".join(_without_copies(line, grams, check_first=True) for line in answer.split("\n"))
+    # All lines at once, without a Python step per word for the usual answer that copies nothing:
+    # line breaks are tokens of their own, so no window spans two lines.
+    keys = list(map(str.strip, _WORD_OR_BREAK_RE.findall(folded), repeat(".'")))
+    windows = list(zip(*(keys[i:] for i in range(COPY_MIN_WORDS))))
+    if grams.isdisjoint(windows):
+        return answer
+    line_of = list(accumulate(k == "\n" for k in keys))  # a word's line: the breaks before it
+    copied = {line_of[i] for i, w in enumerate(windows) if w in grams}
+    lines = answer.split("\n")
+    for n in copied:
+        lines[n] = _without_copies(lines[n], grams, check_first=False)
+    return "\n".join(lines)
+
+
+def _without_copies(line: str, grams: frozenset[tuple[str, ...]], check_first: bool) -> str:
+    if check_first:
+        # Most lines share no run with the question; find that without match objects.
+        folded = line.casefold()
+        if len(folded) == len(line):
+            keys = list(map(str.strip, _WORD_RE.findall(folded), repeat(".'")))
+            if grams.isdisjoint(zip(*(keys[i:] for i in range(COPY_MIN_WORDS)))):
+                return line
+    words = list(_WORD_RE.finditer(line))
+    keys = [_word_key(m.group()) for m in words]
+    covered = [False] * len(words)
+    for i in range(len(words) - COPY_MIN_WORDS + 1):
+        if tuple(keys[i : i + COPY_MIN_WORDS]) in grams:
+            for j in range(i, i + COPY_MIN_WORDS):
+                covered[j] = True
+    if not any(covered):
+        return line
+    pieces: list[str] = []
+    pos = 0
+    for m, cov in zip(words, covered):
+        if cov:
+            pieces.append(line[pos : m.start()])
+            pos = m.end()
+    pieces.append(line[pos:])
+    return _SPACES_RE.sub(" ", "".join(pieces)).strip()
+

@@ -1,0 +1,138 @@
+"""Part labels: the small grammar of how people name a homework part.
+
+A label names a question number, a part letter and a roman sub-part, any of them optional:
+`Q7b`, `Question 7 (b)`, `7 b)`, `Problem 7, part (a):`, `8a-iii`, `Q8 (a)(ii)`, `q3b.ii`,
+`HW6 Question 2`, and the relative `(b)`, `b)`, `Part (b):`, `(ii)` that take their question from
+the context. Every pattern here runs on a bounded window (a line's first characters, or a few
+dozen characters after a trigger), so reading a label costs the same on any text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LINE_WINDOW = 96
+"""Characters of a line looked at for a label at its start."""
+DECORATION_MAX = 24
+"""Leading decoration (#, *, >, bullets, emoji) skipped before a label."""
+
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_ROMAN = r"(?:viii|vii|iii|ix|iv|vi|ii|v|x|i)"
+_SUB = rf"(?:[a-h]|{_ROMAN})"
+
+# Absolute: a question word and number ("Question 7", "Q7"), or a bare number with a part
+# ("7b", "7(b)", "7 b)", "8a-iii"). A letter after a space must be closed or parenthesised, so
+# "question 7 a teammate" names no part (a).
+_LETTER = (
+    r"(?:[ \t]{0,2}(?:,[ \t]{0,2})?(?:part[ \t]{0,2})?\((?P<l1>[a-h])\)"
+    r"|[ \t]{0,2}(?:,[ \t]{0,2})?part[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
+    r"|[ \t]{1,2}(?P<l4>[a-h])\)"
+    r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
+)
+_ROMAN_PART = (
+    rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
+    rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?part[ \t]{{0,2}}(?P<r3>{_ROMAN})(?![a-z])"
+    rf"|[ \t]{{1,2}}(?P<r4>{_ROMAN})\)"
+    rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z]))"
+)
+_ABSOLUTE = re.compile(
+    rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
+    rf"(?:(?:question|problem|prob\.|exercise|ex\.|q)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}}))(?![\d])"
+    rf"{_LETTER}?{_ROMAN_PART}?",
+    re.IGNORECASE,
+)
+# Relative: "(b)", "b)", "Part (b)", "Part b", "(ii)", "(a)(ii)", "part ii".
+_RELATIVE = re.compile(
+    rf"(?:part[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
+    rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\))"
+    rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\))?",
+    re.IGNORECASE,
+)
+# What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
+_AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
+# Triggers of a mention inside running text (user turns): where a label may start.
+_MENTION_TRIGGER = re.compile(
+    r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\b\d{1,2}(?=[a-h(\s.\-])|\("
+    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A (possibly partial) reference to a part."""
+
+    q: str | None = None
+    letter: str | None = None
+    roman: str | None = None
+    homework: str | None = None
+    start: int = 0
+    end: int = 0
+
+    @property
+    def relative(self) -> bool:
+        return self.q is None
+
+
+def _absolute(m: re.Match[str], offset: int) -> Label:
+    letter = (m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or "").lower() or None
+    roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or "").lower() or None
+    return Label(m.group("q") or m.group("qbare"), letter, roman, m.group("hw"), offset + m.start(), offset + m.end())
+
+
+def _relative(m: re.Match[str], offset: int) -> Label:
+    x = (m.group("p1") or m.group("p2") or m.group("b1") or m.group("b2")).lower()
+    r = (m.group("r") or "").lower() or None
+    if x in ROMANS and r is None and x not in "abcdefgh":
+        return Label(None, None, x, None, offset + m.start(), offset + m.end())
+    return Label(None, x, r, None, offset + m.start(), offset + m.end())
+
+
+def skip_decoration(line: str) -> int:
+    """Offset of the first character after leading Markdown marks, bullets and emoji."""
+    i = 0
+    limit = min(len(line), DECORATION_MAX)
+    while i < limit and not (line[i].isalnum() or line[i] == "("):
+        i += 1
+    return i
+
+
+def line_label(line: str) -> Label | None:
+    """The label a line starts with (after decoration), if the line reads as a label: a heading,
+    a bold lead, a list marker or a table cell that names a part."""
+    start = skip_decoration(line)
+    window = line[start : start + LINE_WINDOW]
+    m = _ABSOLUTE.match(window)
+    if m and (m.group("q") or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+        label = _absolute(m, start)
+        if m.group("q") or label.letter or label.roman:
+            return label
+    m = _RELATIVE.match(window)
+    if m and _AFTER_LABEL.match(window, m.end()):
+        return _relative(m, start)
+    return None
+
+
+def mentions(text: str) -> list[Label]:
+    """Every label named anywhere in running text (a user's message), in order."""
+    found: list[Label] = []
+    covered = 0
+    for t in _MENTION_TRIGGER.finditer(text):
+        at = t.start("ls") if t.group("ls") else t.start()
+        if at < covered:
+            continue
+        window = text[at : at + LINE_WINDOW]
+        m = _ABSOLUTE.match(window)
+        if m and (m.group("q") or m.group("qbare")):
+            label = _absolute(m, at)
+            if m.group("q") or label.letter or label.roman or m.group("hw"):
+                found.append(label)
+                covered = label.end
+                continue
+        m = _RELATIVE.match(window)
+        if m:
+            label = _relative(m, at)
+            found.append(label)
+            covered = label.end
+    return found

@@ -1,0 +1,150 @@
+"""Normalising chat formatting: Markdown, LaTeX and Unicode decoration reduced to one plain form.
+
+Model answers wrap the same words in many decorations; checks compare meaning, so text is first
+reduced to one plain form. Every pattern is compiled once, and none can backtrack over unbounded
+text (tests/text/test_linear_time.py).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+        "\u2013": "\u2014", "\u2015": "\u2014",
+        "\u2026": "...",
+        "\u27e8": "<", "\u27e9": ">", "\u3008": "<", "\u3009": ">", "\u2039": "<", "\u203a": ">",
+        "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+    }
+)
+_QUOTE_CHARS_RE = re.compile("[%s]" % "".join(chr(c) for c in _QUOTES))
+
+
+def _quote_char(m: re.Match[str]) -> str:
+    """`str.translate(_QUOTES)` for one character; translating only these is much faster."""
+    return _QUOTES[ord(m.group())]
+
+
+_LATEX_WRAPPERS = (
+    "text", "textrm", "textbf", "textit", "texttt", "textsf", "textnormal", "mathrm", "mathbf",
+    "mathit", "mathtt", "mathsf", "mathcal", "mathbb", "boldsymbol", "bm", "operatorname", "emph",
+    "underline", "mbox",
+)
+_LATEX_WRAP_RE = re.compile(r"\\(?:%s)\s*\{([^{}]*)\}" % "|".join(_LATEX_WRAPPERS))
+_LATEX_SYMBOLS = {
+    "langle": "<", "rangle": ">", "lt": "<", "gt": ">", "textless": "<", "textgreater": ">",
+    "ldots": "...", "dots": "...", "cdots": "...", "approx": "≈", "sim": "~", "times": "x",
+    "lambda": "λ", "sigma": "σ", "Sigma": "Σ", "top": "T", "intercal": "T", "to": "→",
+    "rightarrow": "→", "quad": " ", "qquad": " ", "checkmark": "✓", "neq": "≠", "ne": "≠",
+    "leq": "≤", "geq": "≥", "le": "≤", "ge": "≥", "percent": "%",
+}
+_LATEX_SYMBOL_RE = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)))
+_LATEX_ESCAPES_RE = re.compile(r"\\([%_&#$<>{}])")
+_LATEX_SPACING_RE = re.compile(r"\\[,;:! ]|\\\\")
+_MATH_DELIMS_RE = re.compile(r"\$\$?|\\[()\[\]]")
+_SUBSCRIPT_RE = re.compile(r"_(?<=[A-Za-z]_)(?<![A-Za-z]{2}_)(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
+"""`_1` / `_{1}` after a lone letter (W_1, x_{t}). It starts with the `_` so that the engine
+jumps from underscore to underscore instead of trying every letter."""
+
+
+def _drop_subscript_marks(text: str) -> str:
+    """W_1 -> W1, x_{t} -> xt. A letter that is itself a subscript does not start another one
+    (a_b_c -> ab_c), as when each match took its letter along."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _SUBSCRIPT_RE.finditer(text):
+        if m.start() == pos:
+            continue  # its letter is the subscript just taken
+        pieces += (text[pos : m.start()], m.group(1) or m.group(2))
+        pos = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+_ANGLE_TOKEN_RE = re.compile(r"<\s+(\w+)\s+>|<\s*(\w+)\s+>|<\s+(\w+)\s*>")
+_CODE_FENCE_RE = re.compile(r"^\s*```.*$", re.M)
+_LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
+_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+_STAR_ITALIC_RE = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_UNDERSCORE_ITALIC_RE = re.compile(r"_(?<!\w_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
+_STRIKE_RE = re.compile(r"~~(.{1,300}?)~~")
+_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+_QUOTE_LINE_RE = re.compile(r"^[ \t]*>[ \t]?", re.M)
+_SPACES_RE = re.compile(r"[ \t\f\v]+")
+_SPACE_RUNS_RE = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")
+"""Same result as `_SPACES_RE` -> " ", without replacing every single space by itself."""
+
+
+def normalize(text: str) -> str:
+    """Plain text with Markdown/LaTeX/Unicode decoration removed; line breaks are kept."""
+    text = html.unescape(text)
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = _QUOTE_CHARS_RE.sub(_quote_char, text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Each pass runs only when its marker character is present: most answers use few of them.
+    if "```" in text:
+        text = _CODE_FENCE_RE.sub("", text)
+    if "\\" in text:
+        # Symbols first: `\langle\text{sos}\rangle` must not become `\langlesos\rangle`.
+        text = _LATEX_SYMBOL_RE.sub(lambda m: _LATEX_SYMBOLS[m.group(1)], text)
+        for _ in range(4):  # nested wrappers: \textbf{\text{x}}
+            new = _LATEX_WRAP_RE.sub(r"\1", text)
+            if new == text:
+                break
+            text = new
+        text = _LATEX_SYMBOL_RE.sub(lambda m: _LATEX_SYMBOLS[m.group(1)], text)
+        text = _LATEX_SPACING_RE.sub(" ", text)
+        text = _LATEX_ESCAPES_RE.sub(r"\1", text)
+    if "$" in text or "\\" in text:
+        text = _MATH_DELIMS_RE.sub("", text)
+    if "_" in text:
+        text = _drop_subscript_marks(text)
+    if "<" in text:
+        text = _ANGLE_TOKEN_RE.sub(lambda m: "<" + (m.group(1) or m.group(2) or m.group(3)) + ">", text)
+    if "](" in text:
+        text = _LINK_RE.sub(r"\1", text)
+    text = text.replace("`", "")
+    if "*" in text or "_" in text:
+        for _ in range(2):  # ***x*** and **_x_**
+            before = text
+            if "**" in text or "__" in text:
+                text = _BOLD_RE.sub(r"\2", text)
+            if "*" in text:
+                text = _STAR_ITALIC_RE.sub(r"\1", text)
+            if "_" in text:
+                text = _UNDERSCORE_ITALIC_RE.sub(r"\1", text)
+            if text == before:  # a second pass over unchanged text changes nothing either
+                break
+    if "~~" in text:
+        text = _STRIKE_RE.sub(r"\1", text)
+    if "#" in text:
+        text = _HEADING_RE.sub("", text)
+    if ">" in text:
+        text = _QUOTE_LINE_RE.sub("", text)
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:
+        text = _SPACE_RUNS_RE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+
+# Non-ASCII characters that a case-insensitive pattern matches to an ASCII letter (all of them:
+# checked over every code point), mapped to that letter so a plain substring test agrees with `re.I`.
+_ASCII_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def ascii_fold(text: str) -> str:
+    """Lower case, with the characters `re.I` matches to an ASCII letter replaced by it: a plain
+    substring test on this agrees with a case-insensitive pattern (and every length is kept)."""
+    if not text.isascii():
+        for char, letter in _ASCII_FOLD:
+            text = text.replace(char, letter)
+    return text.lower()

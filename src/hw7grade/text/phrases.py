@@ -1,0 +1,265 @@
+"""Rubric phrases matched in one pass: an Aho-Corasick automaton over a canonical form of the text.
+
+A phrase is words matched on word boundaries, case-insensitively; a hyphen, underscore or any
+run of white space between words matches any other (`learning-rate` = `learning rate` =
+`learning_rate`, and a hyphenated word also matches written solid, `learningrate`); a trailing
+`*` matches any word ending (`orthonormal*`); `A ... B` means A, then B later in the same
+sentence. All phrases of a set are found in one scan of the text (pyahocorasick), so the cost is
+linear in the text plus the number of hits, whatever the phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Mapping, Sequence
+
+from .normalize import ascii_fold, normalize
+
+_SEP_RUN = re.compile(r"[\s_\-]+")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+PHRASE_SET_CACHE = 512
+
+
+class PhraseError(ValueError):
+    """A rubric phrase that can match nothing (empty, or only separators)."""
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    key: str
+    """The group the phrase belongs to (a concept, an option, a part's cues)."""
+    phrase: str
+    start: int
+    end: int
+    """Span in the text searched (original offsets)."""
+
+
+@dataclass(frozen=True)
+class _Fragment:
+    key: str
+    phrase: str
+    index: int
+    """Position of the fragment in its phrase (`A ... B`: 0, 1)."""
+    count: int
+    adjacent: bool
+    """True when this fragment must follow the previous one directly (after a `word*` inside a phrase)."""
+    wildcard: bool
+    left_bound: bool
+    right_bound: bool
+
+
+class Canonical:
+    """Folded text with separator runs collapsed to one space, and the way back to offsets."""
+
+    __slots__ = ("text", "_canon_starts", "_orig_starts")
+
+    def __init__(self, text: str) -> None:
+        folded = ascii_fold(text)
+        pieces: list[str] = []
+        canon_starts: list[int] = [0]
+        orig_starts: list[int] = [0]
+        pos = 0
+        length = 0
+        for m in _SEP_RUN.finditer(folded):
+            pieces.append(folded[pos : m.start()])
+            length += m.start() - pos
+            canon_starts.append(length)
+            orig_starts.append(m.start())
+            pieces.append(" ")
+            length += 1
+            pos = m.end()
+            canon_starts.append(length)
+            orig_starts.append(pos)
+        pieces.append(folded[pos:])
+        self.text = "".join(pieces)
+        self._canon_starts = canon_starts
+        self._orig_starts = orig_starts
+
+    def original(self, index: int) -> int:
+        k = bisect_right(self._canon_starts, index) - 1
+        return self._orig_starts[k] + (index - self._canon_starts[k])
+
+
+def canonical_phrase(phrase: str) -> str:
+    return _SEP_RUN.sub(" ", ascii_fold(normalize(phrase))).strip()
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class PhraseSet:
+    """Every phrase of every group, compiled once into one automaton."""
+
+    def __init__(self, groups: Mapping[str, Sequence[str]]) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[_Fragment]] = {}
+        for key, phrases in groups.items():
+            for phrase in phrases:
+                for variant in _variants(phrase):
+                    fragments = _fragments(variant)
+                    if not fragments:
+                        raise PhraseError(f"phrase {phrase!r} has no words to match")
+                    for i, (frag, adjacent) in enumerate(fragments):
+                        wildcard = frag.endswith("*") and len(frag) > 1
+                        core = canonical_phrase(frag[:-1] if wildcard else frag)
+                        if not core:
+                            raise PhraseError(f"phrase {phrase!r} has no words to match")
+                        table.setdefault(core, []).append(
+                            _Fragment(key, phrase, i, len(fragments), adjacent, wildcard, _is_word(core[0]),
+                                      _is_word(core[-1]) and not wildcard)
+                        )
+        for core, frags in table.items():
+            self._automaton.add_word(core, (len(core), tuple(frags)))
+        self.empty = not table
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    @classmethod
+    def build(cls, groups: Mapping[str, Sequence[str]]) -> "PhraseSet":
+        return _cached(tuple((k, tuple(v)) for k, v in groups.items()))
+
+    def find(self, text: str, bounds: Sequence[int] = ()) -> list[PhraseHit]:
+        """Every whole-phrase match in the text, in order of start. `bounds` are sentence start
+        offsets; without them a line is the unit an `A ... B` phrase must fit in."""
+        if self.empty or not text:
+            return []
+        canon = Canonical(text)
+        ctext = canon.text
+        n = len(ctext)
+        singles: list[PhraseHit] = []
+        partial: dict[tuple[str, str, int], list[tuple[int, int, int, bool]]] = {}
+        for end_index, (length, frags) in self._automaton.iter(ctext):
+            start, end = end_index - length + 1, end_index + 1
+            left_ok = start == 0 or not _is_word(ctext[start - 1])
+            right_ok = end >= n or not _is_word(ctext[end])
+            for f in frags:
+                if (f.left_bound and not left_ok) or (f.right_bound and not right_ok):
+                    continue
+                s, e = canon.original(start), canon.original(end - 1) + 1
+                if f.wildcard:
+                    e = _word_end(text, e)
+                if f.count == 1:
+                    singles.append(PhraseHit(f.key, f.phrase, s, e))
+                else:
+                    partial.setdefault((f.key, f.phrase, f.count), []).append((f.index, s, e, f.adjacent))
+        for (key, phrase, count), pieces in partial.items():
+            singles.extend(_ordered(key, phrase, count, pieces, text, bounds))
+        singles.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        return singles
+
+    def keys_in(self, text: str) -> set[str]:
+        return {h.key for h in self.find(text)}
+
+
+def _word_end(text: str, pos: int) -> int:
+    """A wildcard runs to the end of the word (letters, digits and inner hyphens)."""
+    n = len(text)
+    while pos < n and (text[pos].isalnum() or (text[pos] == "-" and pos + 1 < n and text[pos + 1].isalnum())):
+        pos += 1
+    return pos
+
+
+def _ordered(
+    key: str, phrase: str, count: int, pieces: list[tuple[int, int, int, bool]], text: str, bounds: Sequence[int]
+) -> Iterable[PhraseHit]:
+    """`A ... B`: fragment 0 then 1 then ... in one unit, greedily from each unit's first A; a
+    fragment after a `word*` must follow it directly."""
+    pieces.sort(key=lambda p: p[1])
+
+    def unit(pos: int) -> int:
+        return bisect_right(bounds if bounds else _line_starts(text), pos)
+
+    state: dict[int, tuple[int, int, int]] = {}  # unit -> (next fragment, start, end)
+    for i, s, e, adjacent in pieces:
+        u = unit(s)
+        nxt, first, _ = state.get(u, (0, -1, -1))
+        if nxt >= count:
+            continue
+        if i == nxt and (nxt == 0 or (s >= state[u][2] and (not adjacent or _only_separators(text, state[u][2], s)))):
+            state[u] = (nxt + 1, s if nxt == 0 else first, e)
+            if nxt + 1 == count:
+                yield PhraseHit(key, phrase, s if nxt == 0 else first, e)
+
+
+@lru_cache(maxsize=8)
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _only_separators(text: str, start: int, end: int) -> bool:
+    return 0 < end - start <= 8 and not text[start:end].strip(" \t\n-_")
+
+
+def _fragments(variant: str) -> list[tuple[str, bool]]:
+    """(fragment, follows the previous one directly): split at `...`, and after every `word*`
+    that is not its fragment's last word."""
+    out: list[tuple[str, bool]] = []
+    for group in (g for g in _ELLIPSIS.split(variant) if g.strip()):
+        words = group.split()
+        current: list[str] = []
+        adjacent = False
+        for w in words:
+            current.append(w)
+            if w.endswith("*") and len(w) > 1 and w is not words[-1]:
+                out.append((" ".join(current), adjacent))
+                current, adjacent = [], True
+        if current:
+            out.append((" ".join(current), adjacent))
+    return out
+
+
+def _variants(phrase: str) -> list[str]:
+    """The phrase, and with its hyphenated words written solid (`learning-rate` -> `learningrate`)."""
+    out = [phrase]
+    if re.search(r"\w-\w", phrase):
+        out.append(re.sub(r"(?<=\w)-(?=\w)", "", phrase))
+    return out
+
+
+@lru_cache(maxsize=PHRASE_SET_CACHE)
+def _cached(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> PhraseSet:
+    return PhraseSet(dict(groups))
+
+
+# A single phrase as a regex, for checks that match a phrase inside a span they already hold
+# (a number's context words). Same word rules as `PhraseSet`; every gap is bounded.
+PHRASE_GAP_MAX_CHARS = 300
+
+
+def _word_pattern(word: str) -> str:
+    wildcard = word.endswith("*") and len(word) > 1
+    core = word[:-1] if wildcard else word
+    parts = [re.escape(p) for p in re.split(r"-", core)]
+    pat = r"[\s_-]?".join(parts)
+    return pat + (r"[\w-]{0,40}" if wildcard else "")
+
+
+def _fragment_pattern(fragment: str) -> str:
+    words = fragment.split()
+    body = r"[\s_-]{1,8}".join(_word_pattern(w) for w in words)
+    first, last = words[0], words[-1].rstrip("*")
+    left = r"(?<!\w)" if re.match(r"\w", first) else ""
+    right = "" if words[-1].endswith("*") else (r"(?!\w)" if re.search(r"\w$", last) else "")
+    return left + body + right
+
+
+@lru_cache(maxsize=PHRASE_SET_CACHE)
+def compile_phrase(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    """A rubric phrase as a regex: word boundaries, `word*` wildcard, `A ... B` within a bounded gap."""
+    text = normalize(phrase).strip()
+    fragments = [f for f in _ELLIPSIS.split(text) if f.strip()]
+    if not fragments:
+        raise PhraseError(f"empty phrase {phrase!r}")
+    pattern = rf"[^\n.!?]{{0,{PHRASE_GAP_MAX_CHARS}}}?".join(_fragment_pattern(f) for f in fragments)
+    return re.compile(pattern, 0 if case_sensitive else re.I)

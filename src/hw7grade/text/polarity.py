@@ -1,0 +1,198 @@
+"""Polarity of a mention: asserted, negated, rejected as a mistake, or only asked about.
+
+Decided on the mention's clause, from marks found once per sentence (clause boundaries, negation
+cues, framing words), so judging every mention of a sentence costs a lookup each, not a rescan:
+linear in the text however many mentions it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import ascii_fold
+from .sentences import Sentence
+
+NEGATION_WINDOW_WORDS = 5
+"""How many words before a mention are searched for not/no/never/without ..."""
+POST_WINDOW_CHARS = 160
+"""How far after a mention its predicate is read ("... is not needed", "..., which is not in the objective")."""
+POST_WRONG_MAX_CHARS = 80
+SUBJECT_MAX_WORDS = 3
+"""A mention this close to its clause's start is the clause's subject: its predicate's negation is its own."""
+POLARITY_CACHE_SIZE = 4096
+
+_NEG_CUE_RE = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|none|nothing|cannot|unlike|excluding|except|instead\s+of"
+    r"|rather\s+than|as\s+opposed\s+to|other\s+than|in\s+place\s+of|n't)\b|n't\b",
+    re.I,
+)
+_NEG_FALSE_RE = re.compile(
+    r"\b(?:not\s+(?:only|just|merely|simply)|no\s+(?:longer|matter|doubt)|nothing\s+but|not\s+least)\b", re.I
+)
+_CLAUSE_BOUNDARY_RE = re.compile(
+    r"[,;:()\[\]|]|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|which|yet|and\s+then)\b",
+    re.I,
+)
+_HARD_BOUNDARY_RE = re.compile(r"[;:|]|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|yet)\b", re.I)
+"""Where a subject's predicate ends ("which" and commas do not end it)."""
+_AUX_NOT_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|must|may|might)"
+    r"\s{1,3}(?:not|never)\b(?!\s{1,3}(?:only|just|merely)\b)"
+    r"|\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
+    re.I,
+)
+_POST_MARK_RE = re.compile(
+    r"[:—–-]\s{0,3}(?:not\b|no\b|never\b|unnecessary|unneeded|irrelevant|wrong|incorrect|✗|❌)"
+    r"|\(\s{0,3}(?:not|no)\b|✗|❌|✘",
+    re.I,
+)
+_POST_WRONG_RE = re.compile(
+    rf"[^,;:]{{0,{POST_WRONG_MAX_CHARS}}}?\b(?:is|are|was|were|would\s+be)\s+(?:wrong|incorrect|a\s+(?:common\s+)?mistake"
+    r"|not\s+correct|a\s+misconception)\b",
+    re.I,
+)
+_FRAME_RE = re.compile(
+    r"\b(?:(?:common|typical|frequent|classic)\s+(?:mistake|error|misconception|pitfall)|mistake\s+(?:is|would\s+be)|misconception"
+    r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)"
+    r"\s+(?:think|assume|say|argue|be\s+tempted)|tempting\s+to|naive(?:ly)?|mistakenly|erroneously)",
+    re.I,
+)
+_LEAD_WRONG_RE = re.compile(r"\W{0,8}(?:wrong|incorrect)(?:\s+answers?)?\s*:", re.I)
+_SAME_AS_BEFORE_RE = re.compile(r"\b(?:the\s+same\s+(?:goes|applies|holds|is\s+true)\s+(?:for|to)|likewise|similarly|nor|neither)\b", re.I)
+_WORD_START_RE = re.compile(r"\S+")
+_FRAME_WORDS = ("mistake", "erro", "misconception", "pitfall", "wrong", "incorrect", "might", "may", "could",
+                "would", "tempting", "naive")
+
+
+@dataclass(frozen=True)
+class _Marks:
+    boundaries: tuple[int, ...]
+    """End offsets of clause boundaries."""
+    hard: tuple[int, ...]
+    """Start offsets of hard boundaries (where a predicate ends)."""
+    cues: tuple[int, ...]
+    """Start offsets of negation cues (false cues such as "not only" left out)."""
+    words: tuple[int, ...]
+    frames: tuple[int, ...]
+    aux_not: tuple[int, ...]
+    same_as_before: tuple[int, ...]
+    question: bool
+
+
+@lru_cache(maxsize=POLARITY_CACHE_SIZE)
+def _marks(text: str) -> _Marks:
+    false = [(m.start(), m.end()) for m in _NEG_FALSE_RE.finditer(text)]
+    cues = []
+    for m in _NEG_CUE_RE.finditer(text):
+        k = bisect_right(false, (m.start(), len(text) + 1)) - 1
+        if k >= 0 and false[k][0] <= m.start() < false[k][1]:
+            continue
+        cues.append(m.start())
+    folded = ascii_fold(text)
+    framed = any(w in folded for w in _FRAME_WORDS)
+    return _Marks(
+        boundaries=tuple(m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(text)),
+        hard=tuple(m.start() for m in _HARD_BOUNDARY_RE.finditer(text)),
+        cues=tuple(cues),
+        words=tuple(m.start() for m in _WORD_START_RE.finditer(text)),
+        frames=tuple(m.start() for m in _FRAME_RE.finditer(text)) if framed else (),
+        aux_not=tuple(m.start() for m in _AUX_NOT_RE.finditer(text)),
+        same_as_before=tuple(m.start() for m in _SAME_AS_BEFORE_RE.finditer(text)),
+        question=text.rstrip().endswith("?"),
+    )
+
+
+def _any_in(points: tuple[int, ...], lo: int, hi: int) -> bool:
+    i = bisect_left(points, lo)
+    return i < len(points) and points[i] < hi
+
+
+def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
+    """Why the mention sentence.text[start:end] is not asserted, or None when it is.
+
+    "negated": not/no/never/n't/without/rather than/instead of shortly before it in its clause;
+    "X is not needed" / "X: not relevant" / "X ✗" right after it; or, when X is its clause's
+    subject, a negated predicate ("Dropout would zero units, which is not in the objective").
+    "rejected": its line or a header frames it as wrong, or the sentence presents it as a mistake.
+    "question": the sentence is a question."""
+    if sentence.rejected:
+        return "rejected"
+    text = sentence.text
+    marks = _marks(text)
+    k = bisect_right(marks.boundaries, start) - 1
+    clause_start = marks.boundaries[k] if k >= 0 else 0
+    w = bisect_left(marks.words, start)
+    window_start = max(clause_start, marks.words[max(w - NEGATION_WINDOW_WORDS, 0)] if marks.words else 0)
+    if _any_in(marks.cues, window_start, start):
+        return "negated"
+    after_end = min(len(text), end + POST_WINDOW_CHARS)
+    h = bisect_left(marks.hard, end)
+    predicate_end = min(marks.hard[h], after_end) if h < len(marks.hard) else after_end
+    for at in {_skip_space(text, end), _skip_space(text, _skip_list(text, end, predicate_end))}:
+        if _POST_MARK_RE.match(text, at) or _AUX_NOT_RE.match(text, at):
+            return "negated"
+    if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS and _which_not(text, marks, end, predicate_end):
+        return "negated"
+    if _any_in(marks.frames, 0, start) or _LEAD_WRONG_RE.match(text) or _POST_WRONG_RE.match(text, end, after_end):
+        return "rejected"
+    if marks.question:
+        return "question"
+    return None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+_WHICH_BEFORE_RE = re.compile(r"\bwhich\s{1,3}$", re.I)
+
+
+def _which_not(text: str, marks: _Marks, end: int, limit: int) -> bool:
+    """"Dropout would zero units, which is not in the objective": a which-clause with a negated
+    verb, in the subject's own predicate, says the subject is not wanted."""
+    i = bisect_left(marks.aux_not, end)
+    while i < len(marks.aux_not) and marks.aux_not[i] < limit:
+        at = marks.aux_not[i]
+        if _WHICH_BEFORE_RE.search(text, max(end, at - 12), at):
+            return True
+        i += 1
+    return False
+
+
+def inherits_previous(sentence: Sentence, start: int) -> bool:
+    """"The same goes for Layer Norm", "likewise", "nor": the mention takes the polarity of the
+    sentence before it."""
+    return _any_in(_marks(sentence.text).same_as_before, 0, start)
+
+
+_SEPARATORS = frozenset({",", "/", "&", "and", "or"})
+_LIST_TOKEN_RE = re.compile(r"\s*(?:[,/&]|\b(?:and|or)\b|\([^()\n]{0,60}\))")
+_ITEM_RE = re.compile(r"\s*[\w.<>%+-]{1,40}")
+_STOP = frozenset({"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "can", "could",
+                   "will", "would", "should", "not", "no"})
+
+
+def _skip_list(text: str, pos: int, limit: int) -> int:
+    """Past a list the mention heads ("Dropout, Layer Norm or Batch Norm are not needed"), and a
+    parenthesis right after it: at most a bounded window, one step per token."""
+    while pos < limit:
+        m = _LIST_TOKEN_RE.match(text, pos, limit)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group().strip().startswith("("):
+            continue
+        words = 0
+        while words < 4:
+            item = _ITEM_RE.match(text, pos, limit)
+            if item is None or item.group().strip().lower() in _STOP:
+                break
+            pos = item.end()
+            words += 1
+    return pos

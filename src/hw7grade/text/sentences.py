@@ -1,0 +1,145 @@
+"""Sentences: paragraph units (list items, table rows, labels stand alone) split at sentence ends,
+each knowing its offset and whether its line frames it as rejected."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .answers import REJECT_MARK_RE, TRAILING_REJECT_RE, UNCHECKED_RE, is_list_item, strip_line_marker
+
+
+_ABBREVIATIONS = {"e.g", "i.e", "vs", "approx", "fig", "eq", "cf", "al", "resp", "w.r.t", "wrt"}
+_SENTENCE_END_RE = re.compile(r"[.!?](\s+)(?=[^\s])")
+"""Group 1 is the break; matching the mark itself (not a look-behind) lets the engine skip ahead."""
+_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
+_REJECT_HEADER_RE = re.compile(
+    r"^(?:(?:✗|❌|✘)\s*)?(?:not\s+(?:needed|required|used|necessary|relevant|applicable|correct)"
+    r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?|common\s+(?:mistakes?|errors?|pitfalls?)"
+    r"|mistakes?|pitfalls?|what\s+not\s+to\s+(?:do|use)|(?:do\s+)?not\s+(?:use|needed)|avoid"
+    r"|(?:options?\s+)?(?:we\s+)?(?:don't|do\s+not)\s+need|why\s+not\s+the\s+others?"
+    r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)\s*:$",
+    re.I,
+)
+_HEADING_LIKE_RE = re.compile(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
+LABEL_LINE_MAX_CHARS = 80
+"""A "Label:" lead ("Not needed:", "Weight decay:") ends within this many characters."""
+
+
+def _is_label_line(line: str) -> bool:
+    """A line that opens with one to five words and a colon ("Short answer: ..."): the same lines
+    as `^(?:[^\\s:.!?]+ ?){1,5}:\\s`, read without backtracking."""
+    i = line.find(":", 0, LABEL_LINE_MAX_CHARS)
+    if i <= 0 or i + 1 >= len(line) or not line[i + 1].isspace():
+        return False
+    prefix = line[:i]
+    if prefix.endswith(" "):
+        prefix = prefix[:-1]
+    words = prefix.split(" ")
+    return len(words) <= 5 and all(w and not any(c in ".!?" or c.isspace() for c in w) for w in words)
+_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    """The sentence with its line breaks turned into spaces (same length as its span)."""
+    unit: int
+    """Index of the line/paragraph unit the sentence came from (sentences of a list item share it)."""
+    index: int = 0
+    """Position among the answer's sentences."""
+    rejected: bool = False
+    """Framed as rejected by its line: a ✗/☐ marker or a "Not needed:" / "Common mistake:" header."""
+    start: int = 0
+    """Offset of the sentence in the text it was split from."""
+
+
+def _units(text: str) -> list[tuple[int, int, bool]]:
+    """Paragraph units as (start, end, rejected) spans: wrapped lines are joined, while list items,
+    table rows, labels and headers stand alone. Assumes lines are already stripped (normalize)."""
+    units: list[tuple[int, int, bool]] = []
+    cur: list[int] = []  # [start, end] of the open unit
+    last_line = ""
+    rejecting = False
+    cur_rejected = False
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            if cur:
+                units.append((cur[0], cur[1], cur_rejected))
+                cur = []
+            rejecting = False
+            continue
+        unmarked = None  # the line without its list marker, computed once when needed
+        starts_unit = (
+            not cur
+            or is_list_item(line)
+            or _TABLE_ROW_RE.match(line) is not None
+            or _is_label_line(line)
+            or _HEADING_LIKE_RE.match(line) is not None
+            or last_line.endswith((".", "!", "?", ":", ";", "|"))
+            or _REJECT_HEADER_RE.match(unmarked := strip_line_marker(line)) is not None
+        )
+        if starts_unit:
+            if cur:
+                units.append((cur[0], cur[1], cur_rejected))
+            cur = [line_start, line_start + len(line)]
+            if rejecting and not (
+                is_list_item(line) or (_is_label_line(line) and not _HEADING_LIKE_RE.match(line))
+            ):
+                rejecting = False
+            if unmarked is None:
+                unmarked = strip_line_marker(line)
+            marked = bool(REJECT_MARK_RE.match(line) or UNCHECKED_RE.match(unmarked))
+            cur_rejected = rejecting or marked or bool(TRAILING_REJECT_RE.search(line))
+            if _REJECT_HEADER_RE.match(unmarked):
+                rejecting = True
+                cur_rejected = True
+        else:
+            cur[1] = line_start + len(line)
+        last_line = line
+    if cur:
+        units.append((cur[0], cur[1], cur_rejected))
+    return units
+
+
+def _split_unit(unit: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of one unit."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(unit):
+        before = unit[start : m.start(1)]
+        words = before.rsplit(None, 1)  # the last word only; empty when `before` is blank
+        last_word = words[-1] if words else ""
+        if last_word.rstrip(".").casefold() in _ABBREVIATIONS or _INITIALS_RE.fullmatch(last_word):
+            continue
+        pieces.append((start, before))
+        start = m.end(1)
+    pieces.append((start, unit[start:]))
+    out = []
+    for off, piece in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append((off + lead, piece.strip()))
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of normalised text, each knowing its offset and whether its line frames it as rejected."""
+    out: list[Sentence] = []
+    for i, (a, b, rejected) in enumerate(_units(text)):
+        unit = text[a:b].replace("\n", " ")
+        for off, piece in _split_unit(unit):
+            out.append(Sentence(piece, i, len(out), rejected, a + off))
+    return out
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[;:]|,\s+(?:but|however|whereas|while|although|though|so|because|since|which)\b|\s+—\s+")
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Clauses of one sentence, for checks that judge a short span at a time."""
+    return [c.strip() for c in _CLAUSE_SPLIT_RE.split(sentence) if c.strip()]
+
+
