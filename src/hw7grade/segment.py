@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .conversation import Conversation
-from .text.labels import ROMANS, Label, line_label, mentions
+from .text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions
 from .text.phrases import PhraseSet
 
 COURSE_HOMEWORK = "7"
@@ -67,6 +67,9 @@ class _PartIndex:
     ids: tuple[str, ...]
     cues: PhraseSet | None = None
     questions: frozenset[str] = field(default_factory=frozenset)
+    _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None], list[str]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def build(cls, ids: Sequence[str], cues: dict[str, Sequence[str]] | None) -> "_PartIndex":
@@ -81,6 +84,13 @@ class _PartIndex:
 
     def resolve(self, label: Label, context: _Context) -> list[str]:
         """Part ids the label names: one for a full id, several for a group (`q8a`, `q7`)."""
+        key = (label.q, label.letter, label.roman, context.q, context.letter)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._resolve(label, context)
+        return found
+
+    def _resolve(self, label: Label, context: _Context) -> list[str]:
         q = label.q or context.q
         if q is None or q == _FOREIGN:
             return []
@@ -254,10 +264,13 @@ def _split_answer(
             pieces.append((current[0], "\n".join(buffer), explicit or saw_label))
         buffer.clear()
 
+    candidates = {m.start() for m in LABEL_LINE_CANDIDATE.finditer(text)}
+    pos = 0
     for line in text.split("\n"):
-        if line.lstrip().startswith("```"):
+        at, pos = pos, pos + len(line) + 1
+        if "```" in line and line.lstrip().startswith("```"):
             in_fence = not in_fence
-        label = None if in_fence else line_label(line)
+        label = line_label(line) if at in candidates and not in_fence else None
         if label is not None:
             target = _label_target(label, context, index, named, turn_q)
             if target is not None:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..text.analysis import Analysed, analyse, number_word
-from ..text.answers import CHECKED_RE, TRAILING_CHECK_RE, answer_regions, strip_line_marker
-from ..text.phrases import compile_phrase
-from ..text.polarity import negation_kind
+from ..text.analysis import Analysed, analyse, find_hits, number_word
+from ..text.answers import CHECKED_RE, LIST_MARKER_RE, TRAILING_CHECK_RE, answer_regions, strip_line_marker
+from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
+_WEAK = "\0weak:"
 _ASIDE_RE = re.compile(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where)\s.*$", re.I)
 """Explanations after the chosen option in a single-choice answer ("2 (one encoder, one decoder)")."""
 
@@ -28,17 +30,43 @@ class Option(BaseModel):
     """Other ways an answer may name it ("weight_decay", "L2 penalty in the optimizer", "two")."""
 
 
-@lru_cache(maxsize=256)
-def _option_patterns(options: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    """Label -> compiled phrases (label, aliases, and the number word of a numeric label)."""
-    out = []
-    for label, aliases in options:
-        phrases = [label, *aliases]
-        word = number_word(label)
-        if word:
-            phrases.append(word)
-        out.append((label, tuple(compile_phrase(p) for p in dict.fromkeys(phrases))))
-    return tuple(out)
+@dataclass(frozen=True)
+class _Mention:
+    sentence: Sentence
+    start: int
+    """Offset in the analysed text."""
+    end: int
+    label: str
+    asserted: bool
+    weak: bool
+    """Named by a number word ("one", "two"): explanations count with these too, so a digit wins."""
+
+
+_ROW_NO = ("no", "not", "unnecessary", "unneeded", "excluded", "skip", "optional")
+_ROW_YES = ("yes", "needed", "required", "include", "included", "use", "necessary")
+_CROSS = "✗✘❌×✕❎🚫⛔"
+_TICK = "✓✔✅☑☒"
+ROW_MARK_MAX_WORDS = 4
+
+
+def row_mark(row: str) -> bool | None:
+    """A table row's verdict from its short mark cells: ❌/✗/"No" -> False, ✅/✓/"Yes" -> True."""
+    for cell in row.strip().strip("|").split("|")[1:]:
+        body = cell.strip().strip("*_` ")
+        if not body:
+            continue
+        if body[0] in _CROSS:
+            return False
+        if body[0] in _TICK:
+            return True
+        words = body.replace("—", " ").replace("-", " ").split()
+        if words and len(words) <= ROW_MARK_MAX_WORDS:
+            first = words[0].strip(".,:;!()").casefold()
+            if first in _ROW_NO:
+                return False
+            if first in _ROW_YES:
+                return True
+    return None
 
 
 class ChoiceCheck(CheckSpec):
@@ -58,72 +86,90 @@ class ChoiceCheck(CheckSpec):
             raise ValueError("a single choice (select_all: false) needs exactly one expected label")
         return self
 
-    def _patterns(self) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-        return _option_patterns(tuple((o.label, tuple(o.aliases)) for o in self.options))
+    def _phrases(self) -> PhraseSet:
+        groups: dict[str, tuple[str, ...]] = {}
+        for o in self.options:
+            groups[o.label] = tuple(dict.fromkeys([o.label, *o.aliases]))
+            word = number_word(o.label)
+            if word:
+                groups[_WEAK + o.label] = (word,)
+        return PhraseSet.build(groups)
 
-    def _mentions(self, sentence: Sentence, text: str | None = None) -> list[tuple[int, str, bool]]:
-        """(position, label, asserted) for each option named in the sentence, longest match first."""
-        text = sentence.text if text is None else text
-        taken: list[tuple[int, int]] = []
-        found: list[tuple[int, str, bool]] = []
-        spans = []
-        for label, pats in self._patterns():
-            for pat in pats:
-                for m in pat.finditer(text):
-                    spans.append((m.start(), m.end(), label))
-        for start, end, label in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-            if any(start < b and a < end for a, b in taken):
-                continue  # "Batch Norm" inside "Layer Norm / Batch Norm" is one mention, not two
-            taken.append((start, end))
-            found.append((start, label, negation_kind(sentence, start, end) is None))
-        return sorted(found)
+    def _mentions(self, a: Analysed) -> list[_Mention]:
+        """Every option named in the answer, in order; overlapping names are one mention (the
+        longer), a list item's own number is no mention, and a table row's mark decides its rows."""
+        found: list[_Mention] = []
+        last_end = -1
+        for h in find_hits(self._phrases(), a):
+            start = h.sentence.start + h.start
+            if start < last_end:
+                continue
+            last_end = start + (h.end - h.start)
+            marker = LIST_MARKER_RE.match(h.sentence.text)
+            if marker and h.start < marker.end() and h.sentence.text[: marker.end()].strip()[0].isdigit():
+                continue  # "1. 2 linear layers": the 1 numbers the item
+            asserted = h.asserted
+            if h.sentence.text.startswith("|"):
+                mark = row_mark(h.sentence.text)
+                if mark is not None and h.start < h.sentence.text.find("|", 1):
+                    asserted = mark
+            weak = h.key.startswith(_WEAK)
+            found.append(_Mention(h.sentence, start, last_end, h.key[len(_WEAK):] if weak else h.key, asserted, weak))
+        return found
 
-    def _from_regions(self, a: Analysed) -> tuple[set[str], list[str]]:
-        """Options asserted in "Answer:" regions and on checked-box lines, with their evidence."""
-        chosen: set[str] = set()
-        evidence: list[str] = []
+    @staticmethod
+    def _strong_first(mentions: list[_Mention]) -> list[_Mention]:
+        """Number words count only where no option is named in digits or by its label."""
+        strong = [m for m in mentions if not m.weak]
+        return strong if strong else mentions
+
+    def _from_regions(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], list[str]]:
+        """Options asserted in "Answer:" regions, on checked-box lines and in ✓ table rows."""
         spans = [(r.start, r.end) for r in answer_regions(a.text)]
         line_start = 0
         for line in a.text.split("\n"):
             body = strip_line_marker(line)
-            if CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body):
+            if CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body) or (body.startswith("|") and row_mark(body)):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, line_start + len(line)))
             line_start += len(line) + 1
-        for start, end in sorted(set(spans)):
-            for s in a.sentences:
-                lo, hi = max(start, s.start), min(end, s.start + len(s.text))
-                if lo >= hi:
-                    continue
-                # Only the part of the sentence inside the region counts; asides are explanation.
-                masked = " " * (lo - s.start) + s.text[lo - s.start : hi - s.start]
-                if not self.select_all:
-                    masked = _ASIDE_RE.sub(lambda m: " " * len(m.group()), masked)
-                hits = [(p, lab) for p, lab, ok in self._mentions(s, masked) if ok]
-                if hits:
-                    chosen.update(lab for _, lab in hits)
-                    evidence.append(s.text[lo - s.start : hi - s.start].strip())
-        return chosen, evidence
-
-    def _from_prose(self, a: Analysed) -> tuple[set[str], list[str]]:
-        """Without answer markers: a set is every asserted option; a single choice is read from the
-        first sentence that names any option."""
+        spans = sorted(set(spans))
+        starts = [s for s, _ in spans]
+        inside: list[_Mention] = []
+        for m in mentions:
+            k = bisect_right(starts, m.start) - 1
+            if k < 0 or not any(s <= m.start < e for s, e in spans[max(0, k - 2) : k + 1]):
+                continue
+            if not self.select_all and _in_aside(m):
+                continue
+            inside.append(m)
         chosen: set[str] = set()
         evidence: list[str] = []
-        for s in a.sentences:
-            hits = [lab for _, lab, ok in self._mentions(s) if ok]
-            if hits:
-                chosen.update(hits)
-                evidence.append(s.text)
-                if not self.select_all:
-                    break
+        for m in self._strong_first([m for m in inside if m.asserted]):
+            chosen.add(m.label)
+            lo, hi = _span_around(m.start, spans)
+            lo, hi = max(lo, m.sentence.start), min(hi, m.sentence.start + len(m.sentence.text))
+            evidence.append(a.text[lo:hi].strip())
         return chosen, evidence
+
+    def _from_prose(self, mentions: list[_Mention]) -> tuple[set[str], list[str]]:
+        """Without answer markers: a set is every asserted option; a single choice is the first
+        asserted option, unless its sentence names others too."""
+        asserted = self._strong_first([m for m in mentions if m.asserted])
+        if not asserted:
+            return set(), []
+        if self.select_all:
+            return {m.label for m in asserted}, [m.sentence.text for m in asserted]
+        first = asserted[0]
+        same = [m for m in asserted if m.sentence is first.sentence and not _in_aside(m)]
+        return {m.label for m in same} or {first.label}, [first.sentence.text]
 
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)
-        chosen, evidence = self._from_regions(a)
+        mentions = self._mentions(a)
+        chosen, evidence = self._from_regions(a, mentions)
         if not chosen:
-            chosen, evidence = self._from_prose(a)
+            chosen, evidence = self._from_prose(mentions)
         order = [o.label for o in self.options]
         shown = ", ".join(lab for lab in order if lab in chosen)
         ev = " | ".join(dict.fromkeys(evidence)) or None
@@ -142,3 +188,23 @@ class ChoiceCheck(CheckSpec):
         if len(chosen) > 1:
             return self.failed(ev, f"several options found: {shown}")
         return self.failed(ev, f"chose {shown}, expected {self.expected[0]}")
+
+
+def _in_aside(m: _Mention) -> bool:
+    """Inside an explanation after the pick: "2 (one encoder, one decoder)", "2 because ..."."""
+    offset = m.start - m.sentence.start
+    spans = _asides(m.sentence.text)
+    k = bisect_right(spans, (offset, len(m.sentence.text) + 1)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+@lru_cache(maxsize=1024)
+def _asides(text: str) -> list[tuple[int, int]]:
+    return [a.span() for a in _ASIDE_RE.finditer(text)]
+
+
+def _span_around(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return pos, pos

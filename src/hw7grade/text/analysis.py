@@ -47,7 +47,7 @@ class Analysed:
 def analyse(answer: str, question: str = "") -> Analysed:
     """Normalise, drop question copies and split once per answer (several checks read one answer)."""
     text = strip_question_copies(normalize(answer), question)
-    sentences = tuple(split_sentences(text))
+    sentences = split_sentences(text)
     return Analysed(text, sentences, tuple(s.start for s in sentences))
 
 

@@ -13,7 +13,10 @@ COPY_MIN_WORDS = 6
 QUESTION_CACHE_SIZE = 64
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
 
-_WORD_RE = re.compile(r"(?:[<>\[\]'%.-]*+\w++)++[<>\[\]'%-]*+")
+WORD_EDGE_MAX = 8
+"""Punctuation kept around a word (`<sos>`, `[SOS]`, `'t`): bounded, so a long run of it costs
+a few steps per character, not a scan to the run's end from every character."""
+_WORD_RE = re.compile(rf"(?:[<>\[\]'%.-]{{0,{WORD_EDGE_MAX}}}+\w++)++[<>\[\]'%-]{{0,{WORD_EDGE_MAX}}}+")
 """A word: from the first of a run of word and <>[]'%.- characters to its last word character,
 then any <>[]'%- after it: the same matches as the plainer `[\\w<>\\[\\]'%.-]*\\w[\\w<>\\[\\]'%-]*`,
 without backtracking over every word."""

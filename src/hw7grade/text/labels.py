@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 LINE_WINDOW = 96
 """Characters of a line looked at for a label at its start."""
@@ -98,6 +99,19 @@ def skip_decoration(line: str) -> int:
     return i
 
 
+# A line that may start with a label (checked at C speed over a whole answer): after decoration,
+# a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
+LABEL_LINE_CANDIDATE = re.compile(
+    rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|exercise|ex\."
+    rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part)|\(|{_SUB}\))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+LINE_LABEL_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=LINE_LABEL_CACHE_SIZE)
 def line_label(line: str) -> Label | None:
     """The label a line starts with (after decoration), if the line reads as a label: a heading,
     a bold lead, a list marker or a table cell that names a part."""

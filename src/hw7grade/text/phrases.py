@@ -52,35 +52,40 @@ class _Fragment:
 
 
 class Canonical:
-    """Folded text with separator runs collapsed to one space, and the way back to offsets."""
+    """Folded text with separator runs collapsed to one space, and the way back to offsets (built
+    only when a hit needs it)."""
 
-    __slots__ = ("text", "_canon_starts", "_orig_starts")
+    __slots__ = ("text", "_folded", "_canon_starts", "_orig_starts")
 
     def __init__(self, text: str) -> None:
-        folded = ascii_fold(text)
-        pieces: list[str] = []
-        canon_starts: list[int] = [0]
-        orig_starts: list[int] = [0]
-        pos = 0
-        length = 0
-        for m in _SEP_RUN.finditer(folded):
-            pieces.append(folded[pos : m.start()])
-            length += m.start() - pos
-            canon_starts.append(length)
-            orig_starts.append(m.start())
-            pieces.append(" ")
-            length += 1
-            pos = m.end()
-            canon_starts.append(length)
-            orig_starts.append(pos)
-        pieces.append(folded[pos:])
-        self.text = "".join(pieces)
-        self._canon_starts = canon_starts
-        self._orig_starts = orig_starts
+        self._folded = ascii_fold(text)
+        self.text = _SEP_RUN.sub(" ", self._folded)
+        self._canon_starts: list[int] = []
+        self._orig_starts: list[int] = []
 
     def original(self, index: int) -> int:
+        if not self._canon_starts:
+            self._build_map()
         k = bisect_right(self._canon_starts, index) - 1
         return self._orig_starts[k] + (index - self._canon_starts[k])
+
+    def _build_map(self) -> None:
+        canon_starts, orig_starts = [0], [0]
+        shrink = 0  # characters the runs before here lost
+        for m in _SEP_RUN.finditer(self._folded):
+            a, b = m.span()
+            canon_starts.append(a - shrink)
+            orig_starts.append(a)
+            shrink += b - a - 1
+            canon_starts.append(b - shrink)
+            orig_starts.append(b)
+        self._canon_starts, self._orig_starts = canon_starts, orig_starts
+
+
+@lru_cache(maxsize=64)
+def canonical(text: str) -> Canonical:
+    """One canonical form per text: several checks search the same answer."""
+    return Canonical(text)
 
 
 def canonical_phrase(phrase: str) -> str:
@@ -129,7 +134,7 @@ class PhraseSet:
         offsets; without them a line is the unit an `A ... B` phrase must fit in."""
         if self.empty or not text:
             return []
-        canon = Canonical(text)
+        canon = canonical(text)
         ctext = canon.text
         n = len(ctext)
         singles: list[PhraseHit] = []

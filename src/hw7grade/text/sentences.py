@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .answers import REJECT_MARK_RE, TRAILING_REJECT_RE, UNCHECKED_RE, is_list_item, strip_line_marker
 
@@ -125,8 +126,16 @@ def _split_unit(unit: str) -> list[tuple[int, str]]:
     return out
 
 
-def split_sentences(text: str) -> list[Sentence]:
+SENTENCES_CACHE_SIZE = 64
+
+
+@lru_cache(maxsize=SENTENCES_CACHE_SIZE)
+def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences of normalised text, each knowing its offset and whether its line frames it as rejected."""
+    return tuple(_split_sentences(text))
+
+
+def _split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for i, (a, b, rejected) in enumerate(_units(text)):
         unit = text[a:b].replace("\n", " ")

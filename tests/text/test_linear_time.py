@@ -1,0 +1,72 @@
+"""Grading time grows linearly with the text: 10x the input costs under 15x the time.
+
+The families of hostile text (long runs of one character, repeated separators, unbalanced
+delimiters, CJK, control characters, long lines) are `benchmarks/hostile_text.py`'s, and a
+hypothesis strategy adds random runs of the characters the text layer treats specially. Each
+input is a whole chat in which every part is asked and answered with the hostile text, so every
+check reads it. Times are the best of three, with a floor so that a fast small run cannot make
+noise look like growth.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+import hostile_text  # noqa: E402
+
+SMALL = 2_000
+GROWTH = 10
+MAX_RATIO = 15
+FLOOR_S = 0.03
+"""Times under this are treated as this (timer and scheduler noise)."""
+SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + ["编码", "\x1b", "\x07", "✓", "❌", " and ", " not ", "(b)", "w1 = ", "Q7"]
+
+
+def _best(family_text: str) -> float:
+    from hw7grade.errors import TranscriptError
+    from hw7grade.grading import grade_conversation
+    from hw7grade.transcripts import parse_transcript
+
+    rubric = hostile_text._rubric()
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        try:
+            for conversation in parse_transcript(family_text, "hostile.md"):
+                grade_conversation(conversation, rubric)
+        except TranscriptError:
+            pass
+        best = min(best, time.perf_counter() - start)
+    return max(best, FLOOR_S)
+
+
+def _chat(body_for_size) -> tuple[str, str]:
+    def chat(n: int) -> str:
+        size = max(n // len(hostile_text.QUESTIONS), 1)
+        body = body_for_size(size)[:size]
+        return "".join(f"**User**\n\n{q}\n\n**Assistant**\n\n{body}\n\n" for q in hostile_text.QUESTIONS)
+
+    return chat(SMALL), chat(SMALL * GROWTH)
+
+
+@pytest.mark.parametrize("family", sorted(hostile_text.FAMILIES))
+def test_each_hostile_family_grades_in_linear_time(family):
+    small, big = _chat(hostile_text.FAMILIES[family])
+    t_small, t_big = _best(small), _best(big)
+    assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unit=st.lists(st.sampled_from(SPECIAL), min_size=1, max_size=6).map("".join))
+def test_random_runs_of_special_characters_grade_in_linear_time(unit):
+    small, big = _chat(lambda n: unit * (n // len(unit) + 1))
+    t_small, t_big = _best(small), _best(big)
+    assert t_big < MAX_RATIO * t_small, f"{unit!r}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
