@@ -8,25 +8,39 @@ from typing import Literal
 from pydantic import Field
 
 from ..text.analysis import Analysed, analyse, find_hits
-from ..text.answers import strip_decoration
+from ..text.answers import TRAILING_REJECT_RE, strip_decoration
+from ..text.labels import line_label
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _ANSWER_PREFIX_RE = re.compile(
-    r"^(?:(?:the\s+)?(?:final|short|correct|my|overall)\s+)?(?:answer|verdict|conclusion)s?\s*(?:is\s*)?[:：—-]?\s*",
+    r"^(?:(?:the\s{1,3})?(?:final|short|correct|my|overall)\s{1,3})?(?:answer|verdict|conclusion)s?[ \t]{0,3}(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
     re.I,
 )
+_DISCOURSE_RE = re.compile(
+    r"^(?:(?:so|thus|hence|therefore|overall|in\s+short|in\s+summary|in\s+conclusion|i'd\s+argue|i\s+would\s+argue"
+    r"|i'd\s+say|i\s+would\s+say|i\s+think|i\s+believe|i\s+argue)[\s,:—-]{0,3}){1,3}",
+    re.I,
+)
+"""Words a stance may follow at a sentence's start ("So yes:", "I'd argue no.")."""
 _LEADING_RE = re.compile(r"^(yes|no)\b(?=\s*(?:$|[,.;:!—)\-]|\s+\w))", re.I)
 _NO_NOUN_RE = re.compile(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
 """"No regularisation is needed" opens with a determiner, not with a stance."""
-_INLINE_RE = re.compile(r"\b(?:answer|verdict)\s+is\s*:?\s*(yes|no)\b", re.I)
+_INLINE_RE = re.compile(
+    r"\b(?:answer|verdict)\s{1,3}is[ \t]{0,3}:?[ \t]{0,3}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
+    re.I,
+)
 
 
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
     """The stance a sentence opens with ("Yes, ...", "✓ Answer: No.", "The answer is yes")."""
     body = strip_decoration(sentence.text)
+    label = line_label(body)
+    if label is not None:
+        body = strip_decoration(body[label.end :])
     body = _ANSWER_PREFIX_RE.sub("", body, count=1).lstrip(" *\"'")
+    body = _DISCOURSE_RE.sub("", body, count=1).lstrip(" *\"'")
     m = _LEADING_RE.match(body)
     if m and not (m.group(1).casefold() == "no" and _NO_NOUN_RE.match(body)):
         return m.group(1).casefold(), 0
@@ -49,10 +63,11 @@ class StanceCheck(CheckSpec):
         A negated yes-phrase ("does not induce a bias") states "no"; a negated no-phrase states nothing."""
         events: list[tuple[int, int, str, str]] = []
         for s in a.sentences:
-            if s.rejected or s.text.rstrip().endswith("?"):
+            if s.text.rstrip().endswith("?"):
                 continue
             lead = _leading(s)
-            if lead:
+            # A sentence marked ✗ rejects what it says, except a "No ❌" that marks its own stance.
+            if lead and (not s.rejected or (lead[0] == "no" and TRAILING_REJECT_RE.search(s.text))):
                 events.append((s.index, lead[1], lead[0], s.text))
         phrases = PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)})
         for hit in find_hits(phrases, a):

@@ -50,6 +50,7 @@ _RELATIVE = re.compile(
     rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\))?",
     re.IGNORECASE,
 )
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
 _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
@@ -103,7 +104,8 @@ def skip_decoration(line: str) -> int:
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
 LABEL_LINE_CANDIDATE = re.compile(
     rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|exercise|ex\."
-    rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part)|\(|{_SUB}\))",
+    rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
+    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|{_SUB}\)))|\(|{_SUB}\))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -117,6 +119,13 @@ def line_label(line: str) -> Label | None:
     a bold lead, a list marker or a table cell that names a part."""
     start = skip_decoration(line)
     window = line[start : start + LINE_WINDOW]
+    item = _LIST_NUMBER.match(window)
+    if item:
+        # "1. (i) Two linear layers": a numbered item whose text starts with a part label.
+        inner = item.end() + skip_decoration(window[item.end() :])
+        m = _RELATIVE.match(window, inner)
+        if m and _AFTER_LABEL.match(window, m.end()):
+            return _relative(m, start)
     m = _ABSOLUTE.match(window)
     if m and (m.group("q") or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
         label = _absolute(m, start)
