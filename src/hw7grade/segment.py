@@ -134,12 +134,41 @@ class _UserTurn:
     foreign_only: bool = False
 
 
-def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTurn:
+_REFERENCE_BEFORE = re.compile(r"(?:\b(?:from|in|of|see|using|per|like|than|with|as)\s{1,3}(?:part\s{1,3})?)$", re.I)
+"""A label after these words points at a part ("the conditions from (i)") instead of asking it."""
+_OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
+"""Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
+REFERENCE_LOOKBACK = 24
+_RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
+
+
+def _range(first: Label, last: Label, context: _Context, index: _PartIndex) -> list[str]:
+    """The parts from one relative label to another: (a) to (c), (i)-(iii)."""
+    if first.letter and last.letter and first.roman is None and last.roman is None:
+        letters = "abcdefgh"
+        a, b = letters.find(first.letter), letters.find(last.letter)
+        keys = [Label(None, x) for x in letters[a : b + 1]] if 0 <= a <= b else []
+    elif first.roman and last.roman and first.roman in ROMANS and last.roman in ROMANS:
+        a, b = ROMANS.index(first.roman), ROMANS.index(last.roman)
+        keys = [Label(None, first.letter, r) for r in ROMANS[a : b + 1]]
+    else:
+        return []
+    return [p for key in keys for p in index.resolve(key, context)]
+
+
+def _read_user_turn(text: str, context: _Context, index: _PartIndex, earlier_labels: bool) -> _UserTurn:
     labels = mentions(text)
-    whole: list[str] = []  # questions named without a part
+    whole: list[list[str]] = []  # questions or groups named without one part
     specific: dict[str, list[str]] = {}
     ours = False
-    for label in labels:
+    owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
+    for i in range(len(labels) - 1):
+        a, b = labels[i], labels[i + 1]
+        if a.q is None and b.q is not None and _OWNER_BETWEEN.search(text[a.end : b.start] or " ") and b.start - a.end < 16:
+            owner_of[i] = b
+    owners = {id(b) for b in owner_of.values()}
+    for i, label in enumerate(labels):
+        reference = _REFERENCE_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start) is not None
         if label.q is not None:
             if index.is_foreign(label):
                 context = _Context(_FOREIGN)
@@ -147,25 +176,35 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             ours = True
             context = _Context(label.q, label.letter)
             ids = index.resolve(label, context)
-            if label.letter is None and label.roman is None:
-                if label.q not in whole:
-                    whole.append(label.q)
+            if len(ids) > 1 or not (label.letter or label.roman):
+                # A whole question or group (Q7, Q3b): its parts are asked unless the turn names some.
+                if ids and not reference and id(label) not in owners and ids not in whole:
+                    whole.append(ids)
                 continue
         else:
+            owner = owner_of.get(i)
+            if owner is not None and not index.is_foreign(owner):
+                context = _Context(owner.q, owner.letter)
             if context.q in (None, _FOREIGN):
                 continue
             ids = index.resolve(label, context)
+            previous = labels[i - 1] if i else None
+            if previous is not None and previous.q is None and _RANGE_BETWEEN.fullmatch(text, previous.end, label.start):
+                ids = _range(previous, label, context, index) or ids  # "parts (a) to (c)"
             if label.letter:
                 context = _Context(context.q, label.letter)
+        if reference:
+            continue
         for pid in ids:
             ours = True
             bucket = specific.setdefault(_question_of(pid), [])
             if pid not in bucket:
                 bucket.append(pid)
     named: list[str] = []
-    for q in whole:
-        if not specific.get(q):
-            named += index.resolve(Label(q), _Context(q))
+    chosen = {p for ids in specific.values() for p in ids}
+    for group in whole:
+        if not chosen.intersection(group):
+            named += group
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named = [p for p in index.ids if p in named]
@@ -174,9 +213,12 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     if named:
         return _UserTurn(named, True, context)
     cued = index.by_cues(text)
-    if cued:
+    cued_q = {_question_of(p) for p in cued}
+    # Cues ask a part in a chat that names none, or when they move to another question ("and the
+    # ResNet baseline?"); inside the question being discussed they are a side question.
+    if cued and (not earlier_labels or context.q is None or f"q{context.q}" not in cued_q):
         q = _question_of(cued[0])[1:]
-        return _UserTurn(cued, False, _Context(q) if all(_question_of(p) == f"q{q}" for p in cued) else context)
+        return _UserTurn(cued, False, _Context(q) if len(cued_q) == 1 else context)
     return _UserTurn([], False, context)
 
 
@@ -203,11 +245,13 @@ def find_answers(
     last_user = ""
     last_answered: list[str] = []
     turn_info: _UserTurn | None = None
+    earlier_labels = False
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
-            turn_info = _read_user_turn(turn.text, context, index)
+            turn_info = _read_user_turn(turn.text, context, index, earlier_labels)
+            earlier_labels = earlier_labels or turn_info.by_label
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             continue
