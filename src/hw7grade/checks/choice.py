@@ -59,13 +59,15 @@ def row_mark(row: str) -> bool | None:
             return False
         if body[0] in _TICK:
             return True
-        words = body.replace("—", " ").replace("-", " ").split()
-        if words and len(words) <= ROW_MARK_MAX_WORDS:
-            first = words[0].strip(".,:;!()").casefold()
-            if first in _ROW_NO:
-                return False
-            if first in _ROW_YES:
-                return True
+        words = body.replace("—", " — ").replace("–", " – ").split()
+        if not words:
+            continue
+        first = words[0].strip(".,:;!()").casefold()
+        marked = len(words) <= ROW_MARK_MAX_WORDS or words[0][-1] in ".,:;!(" or (len(words) > 1 and words[1] in "—–-:")
+        if marked and first in _ROW_NO:
+            return False
+        if marked and first in _ROW_YES:
+            return True
     return None
 
 

@@ -21,6 +21,9 @@ _ANSWER_LINE_RE = re.compile(
 _ANSWER_INLINE_RE = re.compile(r"\b(?:the\s+)?(?:final|correct|short)?\s*answer\s+is\s*:?\s*(.+)$", re.I)
 
 
+_SENTENCE_END = re.compile(r"(?<!\d\.\d)[.!?](?=\s+[A-Z])")
+
+
 def strip_line_marker(line: str) -> str:
     """A line without its bullet / numbering prefix."""
     return LIST_MARKER_RE.sub("", line.strip(), count=1)
@@ -63,6 +66,9 @@ def answer_regions(text: str) -> list[AnswerRegion]:
         if m is None:
             continue
         rest = m.group(1).strip()
+        end = _SENTENCE_END.search(rest)
+        if end:
+            rest = rest[: end.start() + 1]  # the answer's own sentence, not the explanation after it
         if rest:
             at = offsets[i] + raw.rfind(rest)
             regions.append(AnswerRegion(rest, at, at + len(rest)))

@@ -20,7 +20,7 @@ NEGATION_WINDOW_WORDS = 5
 POST_WINDOW_CHARS = 160
 """How far after a mention its predicate is read ("... is not needed", "..., which is not in the objective")."""
 POST_WRONG_MAX_CHARS = 80
-SUBJECT_MAX_WORDS = 3
+SUBJECT_MAX_WORDS = 6
 """A mention this close to its clause's start is the clause's subject: its predicate's negation is its own."""
 POLARITY_CACHE_SIZE = 4096
 
@@ -63,6 +63,13 @@ _FRAME_RE = re.compile(
 _LEAD_WRONG_RE = re.compile(r"\W{0,8}(?:wrong|incorrect)(?:\s+answers?)?\s*:", re.I)
 _SAME_AS_BEFORE_RE = re.compile(r"\b(?:the\s+same\s+(?:goes|applies|holds|is\s+true)\s+(?:for|to)|likewise|similarly|nor|neither)\b", re.I)
 _WORD_START_RE = re.compile(r"\S+")
+_AUX_RE = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|must|may|might|belongs?|needs?"
+    r"|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
+    re.I,
+)
+_NONE_OF_RE = re.compile(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
+"""As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
 _FRAME_WORDS = ("mistake", "erro", "misconception", "pitfall", "wrong", "incorrect", "might", "may", "could",
                 "would", "tempting", "naive")
 
@@ -79,6 +86,8 @@ class _Marks:
     frames: tuple[int, ...]
     aux_not: tuple[int, ...]
     same_as_before: tuple[int, ...]
+    aux: tuple[int, ...]
+    none_of: tuple[int, ...]
     question: bool
 
 
@@ -101,6 +110,8 @@ def _marks(text: str) -> _Marks:
         frames=tuple(m.start() for m in _FRAME_RE.finditer(text)) if framed else (),
         aux_not=tuple(m.start() for m in _AUX_NOT_RE.finditer(text)),
         same_as_before=tuple(m.start() for m in _SAME_AS_BEFORE_RE.finditer(text)),
+        aux=tuple(m.start() for m in _AUX_RE.finditer(text)),
+        none_of=tuple(m.start() for m in _NONE_OF_RE.finditer(text)),
         question=text.rstrip().endswith("?"),
     )
 
@@ -134,7 +145,14 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     for at in {_skip_space(text, end), _skip_space(text, _skip_list(text, end, predicate_end))}:
         if _POST_MARK_RE.match(text, at) or _AUX_NOT_RE.match(text, at):
             return "negated"
-    if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS and _which_not(text, marks, end, predicate_end):
+    if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS:
+        # The clause's subject: its own verb's negation, or a which-clause's, is about it.
+        a = bisect_left(marks.aux, end)
+        if a < len(marks.aux) and marks.aux[a] < predicate_end and _AUX_NOT_RE.match(text, marks.aux[a]):
+            return "negated"
+        if _which_not(text, marks, end, predicate_end):
+            return "negated"
+    if _any_in(marks.none_of, end, len(text)):
         return "negated"
     if _any_in(marks.frames, 0, start) or _LEAD_WRONG_RE.match(text) or _POST_WRONG_RE.match(text, end, after_end):
         return "rejected"

@@ -105,6 +105,9 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
     return units
 
 
+_ITEM_NUMBER_RE = re.compile(r"\d{1,2}[.)]|\(?[a-z]{1,4}\)")
+
+
 def _split_unit(unit: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces of one unit."""
     pieces: list[tuple[int, str]] = []
@@ -115,6 +118,8 @@ def _split_unit(unit: str) -> list[tuple[int, str]]:
         last_word = words[-1] if words else ""
         if last_word.rstrip(".").casefold() in _ABBREVIATIONS or _INITIALS_RE.fullmatch(last_word):
             continue
+        if start == 0 and _ITEM_NUMBER_RE.fullmatch(before.strip()):
+            continue  # "1. 2 linear layers": the item's number is not a sentence
         pieces.append((start, before))
         start = m.end(1)
     pieces.append((start, unit[start:]))
