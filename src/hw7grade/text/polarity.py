@@ -68,6 +68,12 @@ _AUX_RE = re.compile(
     r"|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
     re.I,
 )
+_PRONOUN_NOT_RE = re.compile(
+    r"\b(?:they|these|those|both|all\s{1,3}three|all\s{1,3}of\s{1,3}them)\s{1,3}(?:\w{1,12}\s{1,3})?"
+    r"(?:are|were|do|would|will|should)(?:\s{1,3}not\b|n't\b)|\bthey're\s{1,3}not\b",
+    re.I,
+)
+"""A later clause's pronoun that takes back the subject list: "..., so they are not part of the objective"."""
 _NONE_OF_RE = re.compile(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
 """As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
 _FRAME_WORDS = ("mistake", "erro", "misconception", "pitfall", "wrong", "incorrect", "might", "may", "could",
@@ -88,6 +94,7 @@ class _Marks:
     same_as_before: tuple[int, ...]
     aux: tuple[int, ...]
     none_of: tuple[int, ...]
+    pronoun_not: tuple[int, ...]
     question: bool
 
 
@@ -112,6 +119,7 @@ def _marks(text: str) -> _Marks:
         same_as_before=tuple(m.start() for m in _SAME_AS_BEFORE_RE.finditer(text)),
         aux=tuple(m.start() for m in _AUX_RE.finditer(text)),
         none_of=tuple(m.start() for m in _NONE_OF_RE.finditer(text)),
+        pronoun_not=tuple(m.start() for m in _PRONOUN_NOT_RE.finditer(text)),
         question=text.rstrip().endswith("?"),
     )
 
@@ -152,6 +160,8 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
             return "negated"
         if _which_not(text, marks, end, predicate_end):
             return "negated"
+        if w <= SUBJECT_MAX_WORDS and _any_in(marks.pronoun_not, end, len(text)):
+            return "negated"  # the sentence's opening list, taken back by "they are not"
     if _any_in(marks.none_of, end, len(text)):
         return "negated"
     if _any_in(marks.frames, 0, start) or _LEAD_WRONG_RE.match(text) or _POST_WRONG_RE.match(text, end, after_end):
