@@ -65,6 +65,8 @@ class Quantity(BaseModel):
     """Absolute tolerance in the canonical unit."""
     label: str = ""
     """What the value is, for messages ("baseline time")."""
+    also: list[float] = Field(default_factory=list)
+    """Other values that state the same fact as the sources report it (a reproduction's 356 s)."""
     context: list[str] = Field(default_factory=list)
     """Optional words that must occur in the same sentence (e.g. ["baseline", "started", "DAWNBench"])."""
 
@@ -102,7 +104,9 @@ class Quantity(BaseModel):
             if contexts and not any(c.search(s.text) for c in contexts):
                 continue
             for r in self.readings(s.text):
-                if abs(r.value - self.value) <= self.tolerance + VALUE_EPSILON and negation_kind(s, r.start, r.end) is None:
+                if any(abs(r.value - v) <= self.tolerance + VALUE_EPSILON for v in (self.value, *self.also)) and (
+                    negation_kind(s, r.start, r.end) is None
+                ):
                     return s.text[r.start : r.end]
         return None
 

@@ -57,7 +57,8 @@ _POST_WRONG_RE = re.compile(
 _FRAME_RE = re.compile(
     r"\b(?:(?:common|typical|frequent|classic)\s+(?:mistake|error|misconception|pitfall)|mistake\s+(?:is|would\s+be)|misconception"
     r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)"
-    r"\s+(?:think|assume|say|argue|be\s+tempted)|tempting\s+to|naive(?:ly)?|mistakenly|erroneously)",
+    r"\s+(?:think|assume|say|argue|be\s+tempted)|tempting\s+to|naive(?:ly)?|mistakenly|erroneously"
+    r"|i\s+(?:mixed\s+up|confused|conflated|misremembered)|my\s+mistake|i\s+was\s+wrong)",
     re.I,
 )
 _LEAD_WRONG_RE = re.compile(r"\W{0,8}(?:wrong|incorrect)(?:\s+answers?)?\s*:", re.I)
@@ -77,7 +78,7 @@ _PRONOUN_NOT_RE = re.compile(
 _NONE_OF_RE = re.compile(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
 """As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
 _FRAME_WORDS = ("mistake", "erro", "misconception", "pitfall", "wrong", "incorrect", "might", "may", "could",
-                "would", "tempting", "naive")
+                "would", "tempting", "naive", "mixed", "confused", "conflated", "misremembered")
 
 
 @dataclass(frozen=True)
