@@ -25,7 +25,7 @@ def agree(
 
     from ..errors import UsageError
     from ..report.agreement import agreement, has_labels
-    from ..report.model import Report
+    from ..results import Report
     from ..report.outputs import render_agreement
 
     reports, transcripts = _split_reports(paths)
@@ -37,8 +37,8 @@ def agree(
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
     files: list[Path] = []
     if transcripts:
-        from ..batch import grade_files
-        from ..rubric import load_rubric
+        from ..grading.files import grade_files
+        from ..rubric.model import load_rubric
         from ..transcripts import iter_transcript_files
 
         rubric = load_rubric(rubrics_dir)
@@ -58,7 +58,7 @@ def agree(
         )
     render_agreement(agreement(report), Console())
     if judge is not None:
-        from ..judge.cli import calibrate_and_render
+        from .judging import calibrate_and_render
 
         judge_code = calibrate_and_render(judge, report, files, rubrics_dir, Console(), err)
         if judge_code and not report.unreadable:

@@ -60,8 +60,8 @@ def ask(
     from ..providers.cache import ResponseCache, default_cache_dir
     from ..providers.models import make_provider, require_key, resolve_model
     from ..providers.retry import RetryPolicy
-    from ..providers.session import Asker, Session
-    from ..rubric import load_rubric
+    from ..runs.asking import Asker, Session
+    from ..rubric.model import load_rubric
 
     rubric = load_rubric(rubrics_dir)
     chosen = rubric.select(parts)
@@ -91,7 +91,7 @@ def ask(
     console, err = Console(), Console(stderr=True)
     judge = None
     if judge_model:
-        from ..judge.cli import warn_same_model
+        from .judging import warn_same_model
         from ..judge.run import make_judge
 
         judge = make_judge(judge_model, concurrency, use_cache=not no_cache, max_retries=max_retries)
@@ -124,7 +124,7 @@ def ask(
         err.print(f"Error: {session.spec.model} {session.part_ids[0]}: {error}", markup=False, highlight=False, soft_wrap=True)
     judge_code = 0
     if judge is not None:
-        from ..judge.cli import failure_exit_code
+        from .judging import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
     if failures or judge_code:
@@ -322,8 +322,8 @@ class _Board:
 
 
 def _grade(sessions: list, rubric, judge=None):
-    from ..grading import grade_conversation
-    from ..report.model import Report
+    from ..grading.score import grade_conversation
+    from ..results import Report
 
     pairs = []
     for s in sessions:

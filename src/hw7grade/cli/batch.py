@@ -1,7 +1,7 @@
 """`hw7grade batch status|collect|resend|list`, and the submit half of `ask --batch`.
 
 A batch is asked through the provider's Batch API (cheaper, slower: up to 24 hours). Its state
-file (see `batch_state.py`) lets any later process poll it, save the answers as native
+file (see `runs/state.py`) lets any later process poll it, save the answers as native
 transcripts exactly like live ones, grade them, and resend what errored or expired.
 """
 
@@ -50,7 +50,7 @@ def _say(console, text: str) -> None:
 
 
 def _dir(state_dir: Optional[Path]) -> Path:
-    from ..batch_state import default_state_dir
+    from ..runs.state import default_state_dir
 
     return state_dir if state_dir is not None else default_state_dir()
 
@@ -76,11 +76,11 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
                    save_dir: Path, max_retries: int, console, err) -> list:
     """One batch per model of every part the response cache cannot answer; returns the sessions
     the cache did answer (saved already), for the caller to grade."""
-    from ..batch_state import BatchState, StoredMessage, StoredParams, StoredRequest, save_state
+    from ..runs.state import BatchState, StoredMessage, StoredParams, StoredRequest, save_state
     from ..providers.batch_base import BatchRequest, custom_id, make_batch_provider
     from ..providers.cache import ResponseCache, cache_key, default_cache_dir, request_record
     from ..providers.retry import RetryPolicy
-    from ..providers.session import Asker, Session, now_iso
+    from ..runs.asking import Asker, Session, now_iso
     from .ask import _endpoint
 
     policy = RetryPolicy.from_env(max_retries)
@@ -128,7 +128,7 @@ def status(
     max_retries: int = _MAX_RETRIES,
 ) -> None:
     """Ask the provider how far a batch is; exit 0 whatever its state."""
-    from ..batch_state import load_state, save_state
+    from ..runs.state import load_state, save_state
 
     directory = _dir(state_dir)
     state = load_state(directory, batch_id)
@@ -172,8 +172,8 @@ def collect(
     Exit 0 when every request succeeded (or the batch is still running), 3 when some errored or
     expired (`hw7grade batch resend ID` asks them again), 2 for a usage or key problem.
     """
-    from ..batch_state import load_state, save_state
-    from ..rubric import load_rubric
+    from ..runs.state import load_state, save_state
+    from ..rubric.model import load_rubric
 
     directory = _dir(state_dir)
     state = load_state(directory, batch_id)
@@ -202,7 +202,7 @@ def collect(
         judge = make_judge(judge_model, use_cache=state.use_cache, max_retries=max_retries)
     rows = {} if result.problem else {row.custom_id: row for row in client.results(batch_id)}
     sessions = _save_answers(state, rows, result.problem, client, save_dir or Path(state.save_dir), err)
-    from ..providers.session import now_iso
+    from ..runs.asking import now_iso
 
     state.collected_at = now_iso()
     save_state(state, directory)
@@ -213,7 +213,7 @@ def collect(
     failed = _list_failed(state, state_dir, err)
     judge_code = 0
     if judge is not None:
-        from ..judge.cli import failure_exit_code
+        from .judging import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
     if failed or judge_code:
@@ -236,7 +236,7 @@ def _save_answers(state, rows: dict, problem: str, client, save_dir: Path, err) 
     """Succeeded rows become saved transcripts (and cache entries); the rest get their reason."""
     from ..providers.cache import ResponseCache, default_cache_dir, request_record
     from ..providers.models import ModelSpec
-    from ..providers.session import Session
+    from ..runs.asking import Session
     from .ask import _endpoint
 
     spec = ModelSpec(state.provider, state.model, state.asked_as)
@@ -284,10 +284,10 @@ def resend(
     max_retries: int = _MAX_RETRIES,
 ) -> None:
     """Submit a collected batch's errored, expired and cancelled requests again, as a new batch."""
-    from ..batch_state import BatchState, StoredRequest, load_state, save_state
+    from ..runs.state import BatchState, StoredRequest, load_state, save_state
     from ..errors import UsageError
     from ..providers.batch_base import BatchRequest
-    from ..providers.session import now_iso
+    from ..runs.asking import now_iso
 
     directory = _dir(state_dir)
     state = load_state(directory, batch_id)
@@ -322,7 +322,7 @@ def resend(
 @app.command("list")
 def list_batches(state_dir: Optional[Path] = _STATE_DIR) -> None:
     """The batches this machine submitted, newest first (no request is made)."""
-    from ..batch_state import list_states
+    from ..runs.state import list_states
 
     directory = _dir(state_dir)
     found = list_states(directory)

@@ -18,7 +18,7 @@ def compare(
 
     from ..report.compare import compare_reports
     from ..report.json_report import read_json_report
-    from ..report.model import PartScore
+    from ..results import PartScore
 
     cmp = compare_reports(read_json_report(a_path), read_json_report(b_path))
     console = Console()

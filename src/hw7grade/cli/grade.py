@@ -35,10 +35,10 @@ def grade(
     """
     from rich.console import Console
 
-    from ..batch import default_jobs, grade_files
+    from ..grading.files import default_jobs, grade_files
     from ..report.console import render_report
-    from ..report.model import Report
-    from ..rubric import load_rubric
+    from ..results import Report
+    from ..rubric.model import load_rubric
     from ..transcripts import iter_transcript_files
 
     rubric = load_rubric(rubrics_dir)
@@ -77,7 +77,7 @@ def grade(
     else:
         report = grade_files(files, rubric, only, model_name, jobs=workers)
     if judge is not None:
-        from ..judge.cli import judge_graded_files
+        from .judging import judge_graded_files
 
         report = Report(tuple(judge_graded_files(judge, list(report.transcripts), files, rubric, err)))
     render_report(report, console, verbose=verbose)
@@ -99,7 +99,7 @@ def grade(
                 typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         raise typer.Exit(2)
     if judge is not None:
-        from ..judge.cli import failure_exit_code
+        from .judging import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
         if judge_code:

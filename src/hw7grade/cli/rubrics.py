@@ -22,7 +22,7 @@ def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = _RUBRICS) -> No
 
 def print_listing(rubrics_dir: Optional[Path]) -> None:
     """Plain text from the validated-listing cache: no rich, pydantic or check imports (start-up)."""
-    from ..rubric_listing import rubric_listing
+    from ..rubric.listing import rubric_listing
 
     rows = rubric_listing(rubrics_dir)
     cells = [(r.id, f"{r.points:g}", ", ".join(r.checks), r.title) for r in rows]
@@ -55,7 +55,7 @@ def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubr
     from rich.console import Console
     from rich.markup import escape
 
-    from ..rubric import load_rubric
+    from ..rubric.model import load_rubric
 
     part = load_rubric(rubrics_dir).part(part_id)
     console = Console()
@@ -77,6 +77,6 @@ def test_cases(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every case, not only the surprises."),
 ) -> None:
     """Grade each rubric's known answers (rubrics/cases/*.yaml); exit 1 on any surprise or missing case."""
-    from ..rubric_cases import run_rubric_tests
+    from ..rubric.cases import run_rubric_tests
 
     raise typer.Exit(run_rubric_tests(rubrics_dir, cases_dir, verbose))

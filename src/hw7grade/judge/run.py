@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Sequence
 from ..errors import Hw7gradeError
 from ..providers.base import Provider, ProviderParams
 from ..providers.models import ModelSpec
-from ..providers.session import Asker
+from ..providers.asker import Asker
 from .model import CriterionScore, JudgeResult
 from .parse import ShapeError, parse_reply
 from .prompt import SYSTEM, judge_messages
 from .schema import structured_output
 
 if TYPE_CHECKING:
-    from ..rubric import Part
+    from ..rubric.model import Part
 
 SHAPE_RETRIES = 1
 """A reply in the wrong shape is asked again this many times, then the answer is unscored."""

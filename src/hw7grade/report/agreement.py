@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .explain import distinct_first
-from .model import Attempt, PartScore, Report, TranscriptResult
+from ..results import Attempt, PartScore, Report, TranscriptResult
 
 LABELS: tuple[str, ...] = ("correct", "partial", "incorrect")
 """Matrix order: rows are the grader's verdicts, columns the human's."""

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..conversation import HumanLabel
-from .model import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
+from ..results import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
 
 EVIDENCE_CHARS = 90
 """Evidence is cut to this many characters in the terminal; the JSON report keeps it whole."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import PartScore, TranscriptResult
+from ..results import PartScore, TranscriptResult
 
 FULL_MARKS_EPSILON = 1e-9
 NO_ANSWER = "the grader found no answer to this part"

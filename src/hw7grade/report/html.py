@@ -17,7 +17,7 @@ from .agreement import LABELS, agreement, has_labels
 from .baseline import BaselineComparison, fraction, score_fraction
 from .compare import UNKNOWN_MODEL
 from .explain import distinct_first, evidence_lines, judge_note
-from .model import PartScore, Report, TranscriptResult
+from ..results import PartScore, Report, TranscriptResult
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 80

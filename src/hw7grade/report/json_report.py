@@ -12,7 +12,7 @@ from ..checks.base import CheckResult
 from ..conversation import HumanLabel
 from ..errors import Hw7gradeError
 from ..judge.model import CriterionScore, Disagreement, JudgeResult
-from .model import PartScore, Report, TranscriptResult, TranscriptSummary
+from ..results import PartScore, Report, TranscriptResult, TranscriptSummary
 
 SCHEMA = "hw7grade.report/1"
 ENTRY_DEPTH = 2

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..atomic import write_chunks_atomic
 from .explain import is_full_marks, part_lines
-from .model import Report, TranscriptResult
+from ..results import Report, TranscriptResult
 
 # Characters XML 1.0 cannot carry at all; model output may contain them.
 _XML_INVALID = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

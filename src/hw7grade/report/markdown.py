@@ -13,7 +13,7 @@ from .agreement import agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, fraction
 from .compare import UNKNOWN_MODEL
 from .explain import judge_note
-from .model import Report
+from ..results import Report
 
 MAX_REASON_CHARS = 160
 """Reasons longer than this are cut in table cells; the HTML report has them whole."""

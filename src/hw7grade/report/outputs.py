@@ -18,7 +18,7 @@ from rich.table import Table
 from .agreement import LABELS, Agreement, agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, compare_with_baseline
 from .explain import evidence_lines
-from .model import PartScore, Report
+from ..results import PartScore, Report
 
 GATE_FAILED = 1
 STATUS_ORDER = ("regressed", "improved", "new", "unchanged")

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from ..conversation import Conversation, HumanLabel, Turn
 from ..errors import TranscriptError
-from ..rubric import PART_ID_RE
+from ..rubric.model import PART_ID_RE
 from .validation import describe_validation_error
 
 SCHEMA = "hw7grade.transcript/1"

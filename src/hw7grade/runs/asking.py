@@ -1,14 +1,12 @@
 """One conversation with a model about one part: ask, follow up, save as a native transcript.
 
-`Asker` is the part shared by every conversation of a run: the response cache, the retry policy
-and the cancel flag Ctrl-C sets. A conversation is saved only after a complete answer, atomically,
-so an interrupted or failed run leaves no half-written transcript.
+A conversation is saved only after a complete answer, atomically, so an interrupted or failed run
+leaves no half-written transcript. `Asker` (providers/asker.py) gets each answer.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -18,10 +16,10 @@ from typing import Callable
 from ..atomic import write_text_atomic
 from ..errors import UsageError
 from ..transcripts.native import NativeTranscript, NativeTurn, Usage as NativeUsage
-from .base import Cancelled, Completion, Message, Provider, ProviderParams, drain, scrub
-from .cache import ResponseCache, cache_key, request_record
-from .models import ModelSpec
-from .retry import OnRetry, RetryPolicy, with_retries
+from ..providers.asker import Asker
+from ..providers.base import Completion, Message, Provider, ProviderParams, scrub
+from ..providers.models import ModelSpec
+from ..providers.retry import OnRetry
 
 QUESTION_PREFIX = "Question {part_id}. "
 """Leads the first user turn so the grader knows which part an unmarked answer answers."""
@@ -29,51 +27,6 @@ QUESTION_PREFIX = "Question {part_id}. "
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-@dataclass
-class Asker:
-    policy: RetryPolicy
-    cache: ResponseCache | None = None
-    use_stream: bool = True
-    cancel: threading.Event = field(default_factory=threading.Event)
-
-    def answer(
-        self,
-        provider: Provider,
-        endpoint: str | None,
-        messages: list[Message],
-        params: ProviderParams,
-        on_text: Callable[[str], None] | None = None,
-        on_retry: OnRetry | None = None,
-    ) -> Completion:
-        """A complete answer from the cache or the provider (with retries); cached if fresh."""
-        record = request_record(provider.name, provider.model, messages, params)
-        key = cache_key(record, endpoint)
-        if self.cache is not None:
-            hit = self.cache.get(key)
-            if hit is not None:
-                if on_text is not None:
-                    on_text(hit.text)
-                return hit
-
-        def attempt() -> Completion:
-            if self.cancel.is_set():
-                raise Cancelled()
-            if self.use_stream:
-                return drain(provider.stream(messages, params), on_text, self.cancel.is_set)
-            completion = provider.complete(messages, params)
-            if on_text is not None:
-                on_text(completion.text)
-            return completion
-
-        completion = with_retries(attempt, self.policy, on_retry, sleep=self.cancel.wait)
-        if self.cache is not None:
-            try:
-                self.cache.put(key, record, completion)
-            except OSError:
-                pass  # an unwritable cache only costs a later request, never this answer
-        return completion
 
 
 @dataclass

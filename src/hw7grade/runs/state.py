@@ -14,10 +14,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .atomic import write_text_atomic
-from .errors import UsageError
-from .providers.base import Message, ProviderParams, scrub
-from .providers.cache import CACHE_DIR_ENV, default_cache_dir
+from ..atomic import write_text_atomic
+from ..errors import UsageError
+from ..providers.base import Message, ProviderParams, scrub
+from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
 
 SCHEMA = "hw7grade.batch/1"
 STATE_SUBDIR = "batches"

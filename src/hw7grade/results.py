@@ -6,9 +6,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import Literal, Mapping, Sequence
 
-from ..checks.base import CheckResult
-from ..conversation import HumanLabel
-from ..judge.model import JudgeResult
+from .checks.base import CheckResult
+from .conversation import HumanLabel
+from .judge.model import JudgeResult
 
 Attempt = Literal["first", "final"]
 Verdict = Literal["correct", "partial", "incorrect", "missing", "unscored"]

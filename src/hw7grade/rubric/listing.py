@@ -20,7 +20,7 @@ RUBRICS_ENV = "HW7GRADE_RUBRICS"
 CACHE_DIR_ENV = "HW7GRADE_CACHE_DIR"
 LISTING_SCHEMA = "hw7grade.rubric-listing/1"
 LISTING_DIRNAME = "rubric-listing"
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def rubric_listing(directory: Path | None = None) -> list[PartRow]:
         rows = _read(cache_file)
         if rows is not None:
             return rows
-    from .rubric import load_rubric
+    from .model import load_rubric
 
     rubric = load_rubric(directory)
     rows = [PartRow(p.id, p.title, p.points, tuple(c.type for c in p.checks)) for p in rubric.parts]
@@ -105,7 +105,7 @@ def _read(path: Path) -> list[PartRow] | None:
 
 
 def _write(path: Path, rows: list[PartRow]) -> None:
-    from .atomic import write_text_atomic
+    from ..atomic import write_text_atomic
 
     data = {"schema": LISTING_SCHEMA, "parts": [{"id": r.id, "title": r.title, "points": r.points, "checks": list(r.checks)} for r in rows]}
     try:

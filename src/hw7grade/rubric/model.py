@@ -12,10 +12,10 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .checks import AnyCheck
-from .judge.criteria import Criterion, criteria_problem
-from .errors import RubricError
-from .rubric_listing import RUBRICS_ENV, default_rubric_dir  # noqa: F401 (re-exported)
+from ..checks import AnyCheck
+from ..judge.criteria import Criterion, criteria_problem
+from ..errors import RubricError
+from .listing import RUBRICS_ENV, default_rubric_dir  # noqa: F401 (re-exported)
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
 
@@ -151,7 +151,7 @@ def _describe(error: ValidationError, data: object) -> str:
 
 
 def _check_tags() -> set[str]:
-    from .checks import CHECK_TYPES
+    from ..checks import CHECK_TYPES
 
     return {c.model_fields["type"].default for c in CHECK_TYPES}
 

@@ -9,9 +9,9 @@ from typing import Iterable, Sequence
 
 from rich.console import Console
 
-from ..report.model import TranscriptResult
-from .apply import judge_files, same_model_warnings
-from .run import Judge
+from ..results import TranscriptResult
+from ..judge.apply import judge_files, same_model_warnings
+from ..judge.run import Judge
 
 
 def warn_same_model(judge: Judge, tested: Iterable[str | None], err: Console) -> None:
@@ -39,10 +39,10 @@ def calibrate_and_render(judge: Judge, report, files: Sequence[Path], rubric_dir
                          err: Console) -> int:
     """`agree --judge`: judge the transcripts (JSON reports carry no answer text and are compared
     as they are), print the calibration table; returns the judge's failure exit code."""
-    from ..report.model import Report
+    from ..results import Report
     from ..report.outputs import render_calibration
-    from ..rubric import load_rubric
-    from .calibration import calibrate
+    from ..rubric.model import load_rubric
+    from ..judge.calibration import calibrate
 
     rubric = load_rubric(rubric_dir)
     judged = Report(tuple(judge_graded_files(judge, report.transcripts, files, rubric, err)))

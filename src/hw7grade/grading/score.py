@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from .checks.base import CheckContext, CheckResult
-from .conversation import Conversation
-from .report.model import Attempt, PartScore, TranscriptResult, Verdict
-from .rubric import Part, Rubric
-from .segment import PartAnswers, find_answers
+from ..checks.base import CheckContext, CheckResult
+from ..conversation import Conversation
+from ..results import Attempt, PartScore, TranscriptResult, Verdict
+from ..rubric.model import Part, Rubric
+from ..segment import PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no HW7 part found: the conversation names no question and its text matches no rubric cues"
 
