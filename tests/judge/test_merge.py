@@ -101,7 +101,8 @@ def test_partial_required_fill_only_unblocks_with_full_points(says_yes, expected
 
 
 def test_json_report_round_trip_keeps_the_judge(tmp_path):
-    from hw7grade.report.json_report import read_json_report, report_to_dict, write_json_report
+    from hw7grade.report.json_file import read_json_report, write_json_report
+    from hw7grade.report.json_report import report_to_dict
     from hw7grade.results import Report, TranscriptResult
 
     part, score = graded("q7a", Q7A_VAGUE)

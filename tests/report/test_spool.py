@@ -17,7 +17,8 @@ from hw7grade.report import spool as spool_module
 from hw7grade.report.console import render_report
 from hw7grade.report.gradescope import render_gradescope
 from hw7grade.report.html import render_html
-from hw7grade.report.json_report import decode_entry, encode_entry, iter_json_report, report_to_dict
+from hw7grade.report.json_file import iter_json_report
+from hw7grade.report.json_report import decode_entry, encode_entry, report_to_dict
 from hw7grade.report.junit import render_junit
 from hw7grade.report.markdown import render_markdown
 from hw7grade.results import Report, TranscriptSummary

@@ -71,7 +71,8 @@ def _split_reports(paths: List[Path]) -> tuple[list, list[Path]]:
     """JSON reports (schema hw7grade.report/1) are read as they are; everything else is graded."""
     import json
 
-    from ..report.json_report import SCHEMA, read_json_report
+    from ..report.json_file import read_json_report
+    from ..report.json_report import SCHEMA
 
     reports, others = [], []
     for path in paths:

@@ -343,7 +343,7 @@ def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bo
     console.print()
     render_report(report, console, verbose=verbose)
     if json_path:
-        from ..report.json_report import write_json_report
+        from ..report.json_file import write_json_report
 
         write_json_report(report, json_path)
 

@@ -17,7 +17,7 @@ def compare(
     from rich.table import Table
 
     from ..report.compare import compare_reports
-    from ..report.json_report import read_json_report
+    from ..report.json_file import read_json_report
     from ..results import PartScore
 
     cmp = compare_reports(read_json_report(a_path), read_json_report(b_path))

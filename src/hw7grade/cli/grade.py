@@ -44,7 +44,7 @@ def grade(
     rubric = load_rubric(rubrics_dir)
     baseline_report = None
     if baseline is not None:
-        from ..report.json_report import read_json_report
+        from ..report.json_file import read_json_report
 
         baseline_report = read_json_report(baseline)
     if only:

@@ -71,7 +71,7 @@ def fail_under_message(report: Report, threshold: float) -> str | None:
 
 def _write_files(report: Report, options: OutputOptions, comparison: BaselineComparison | None) -> None:
     if options.json:
-        from .json_report import write_json_report
+        from .json_file import write_json_report
 
         write_json_report(report, options.json)
     if options.junit:

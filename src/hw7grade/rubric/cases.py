@@ -179,7 +179,8 @@ def run_rubric_tests(rubric_dir: Path | None, cases_dir: Path | None, verbose: b
     from rich.markup import escape
     from rich.table import Table
 
-    from .model import default_rubric_dir, load_rubric
+    from .location import default_rubric_dir
+    from .model import load_rubric
 
     rubric_dir = Path(rubric_dir) if rubric_dir else default_rubric_dir()
     rubric = load_rubric(rubric_dir)

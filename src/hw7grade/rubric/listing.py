@@ -1,4 +1,4 @@
-"""Where the rubric files are, and a cache of their validated listing for `hw7grade rubrics`.
+"""A cache of the rubrics' validated listing for `hw7grade rubrics`.
 
 Validating the rubrics needs pydantic, PyYAML and every check module (about 0.2 s of imports);
 listing the parts needs none of that once they have been validated. The cache file is named by a
@@ -16,11 +16,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-RUBRICS_ENV = "HW7GRADE_RUBRICS"
+from .location import PACKAGE_DIR, default_rubric_dir
+
 CACHE_DIR_ENV = "HW7GRADE_CACHE_DIR"
 LISTING_SCHEMA = "hw7grade.rubric-listing/1"
 LISTING_DIRNAME = "rubric-listing"
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -29,20 +29,6 @@ class PartRow:
     title: str
     points: float
     checks: tuple[str, ...]
-
-
-def default_rubric_dir() -> Path:
-    """`$HW7GRADE_RUBRICS`, else `./rubrics`, else the repository's, else the installed copy."""
-    env = os.environ.get(RUBRICS_ENV)
-    if env:
-        return Path(env)
-    here = Path.cwd() / "rubrics"
-    if here.is_dir() and any(here.glob("q*.yaml")):
-        return here
-    source_tree = PACKAGE_DIR.parents[1] / "rubrics"
-    if source_tree.is_dir():
-        return source_tree
-    return PACKAGE_DIR / "_rubrics"
 
 
 def listing_cache_dir() -> Path:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..checks import AnyCheck
 from ..judge.criteria import Criterion, criteria_problem
 from ..errors import RubricError
-from .listing import RUBRICS_ENV, default_rubric_dir  # noqa: F401 (re-exported)
+from .location import RUBRICS_ENV, default_rubric_dir
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
 
