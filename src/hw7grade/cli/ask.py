@@ -59,7 +59,7 @@ def ask(
     from ..providers.base import ProviderParams
     from ..providers.cache import ResponseCache, default_cache_dir
     from ..providers.asker import Asker
-    from ..providers.models import require_key, resolve_model
+    from ..providers.models import PROVIDERS, require_key, resolve_model
     from ..providers.retry import RetryPolicy
     from ..rubric.model import load_rubric
     from ..runs.asking import start_sessions
@@ -69,8 +69,9 @@ def ask(
     specs = list(dict.fromkeys(resolve_model(m) for m in models))
     for provider in dict.fromkeys(s.provider for s in specs):
         require_key(provider)  # every key checked before any request
-    if base_url and not any(s.provider == "openai" for s in specs):
-        raise UsageError("--base-url is for OpenAI-compatible servers; none of the --model values is openai:...")
+    if base_url and not any(s.info.takes_base_url for s in specs):
+        takers = " or ".join(f"{name}:..." for name, info in PROVIDERS.items() if info.takes_base_url)
+        raise UsageError(f"--base-url is for OpenAI-compatible servers; none of the --model values is {takers}")
 
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
     settings = {"max_retries": max_retries, "stream": stream}
@@ -273,7 +274,7 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
     is rewritten to match."""
     from ..errors import Hw7gradeError
     from ..providers.models import make_provider, require_key, resolve_model
-    from ..runs.asking import endpoint_for
+    from ..providers.registry import endpoint_for, explicit_base_url
 
     console.print(INTERACTIVE_HELP, markup=False, highlight=False, soft_wrap=True)
     while True:
@@ -301,7 +302,7 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
             elif command == "/model":
                 spec = resolve_model(argument)
                 require_key(spec.provider)
-                session.switch(make_provider(spec, base_url if spec.provider == "openai" else None),
+                session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)),
                                endpoint_for(spec.provider, base_url))
                 err.print(f"next answers from {spec.model} ({spec.provider})", markup=False, highlight=False, soft_wrap=True)
             elif command.startswith("/"):

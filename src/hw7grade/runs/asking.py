@@ -21,6 +21,7 @@ from ..transcripts.native import NativeTranscript, NativeTurn, Usage as NativeUs
 from ..providers.asker import Asker
 from ..providers.base import Completion, Message, Provider, ProviderParams, scrub
 from ..providers.models import ModelSpec
+from ..providers.registry import endpoint_for, explicit_base_url
 from ..providers.retry import OnRetry
 
 QUESTION_PREFIX = "Question {part_id}. "
@@ -112,23 +113,12 @@ class Session:
         return self.path
 
 
-def endpoint_for(provider: str, base_url: str | None) -> str | None:
-    """What, besides the model, says which server answers: part of the cache key (hashed only)."""
-    import os
-
-    from ..providers.models import PROVIDERS
-
-    if provider == "openai" and base_url:
-        return base_url
-    return os.environ.get(PROVIDERS[provider].base_url_env)
-
-
 def start_sessions(specs: list[ModelSpec], parts, params: ProviderParams, base_url: str | None,
                    settings: dict[str, object]) -> tuple[dict[ModelSpec, Provider], list[Session]]:
     """A provider per model (its SDK imported now) and a conversation per model and part, not yet asked."""
     from ..providers.models import make_provider
 
-    providers = {s: make_provider(s, base_url if s.provider == "openai" else None) for s in specs}
+    providers = {s: make_provider(s, explicit_base_url(s.provider, base_url)) for s in specs}
     sessions = [
         Session.for_part(s, providers[s], endpoint_for(s.provider, base_url), p.id, p.prompt, params, settings)
         for s in specs

@@ -55,7 +55,8 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
     from ..providers.batch_base import BatchRequest, custom_id, make_batch_provider
     from ..providers.cache import ResponseCache, cache_key, default_cache_dir, request_record
     from ..providers.retry import RetryPolicy
-    from .asking import endpoint_for, now_iso
+    from ..providers.registry import endpoint_for, explicit_base_url
+    from .asking import now_iso
     from .state import StoredMessage, StoredParams, save_state
 
     policy = RetryPolicy.from_env(max_retries)
@@ -64,7 +65,7 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
     settings = {"max_retries": max_retries, "stream": False}
     from_cache = []
     for spec in specs:
-        explicit_url = base_url if spec.provider == "openai" else None
+        explicit_url = explicit_base_url(spec.provider, base_url)
         client = make_batch_provider(spec, policy, explicit_url)
         endpoint = endpoint_for(spec.provider, base_url)
         pending: list[tuple[str, Session, str]] = []
@@ -111,7 +112,7 @@ def save_answers(state: BatchState, rows: dict, problem: str, client, save_dir: 
                  on_saved: Callable[[StoredRequest], None]) -> list[Session]:
     """Succeeded rows become saved transcripts (and cache entries); the rest get their reason."""
     from ..providers.cache import ResponseCache, default_cache_dir, request_record
-    from .asking import endpoint_for
+    from ..providers.registry import endpoint_for
 
     spec = ModelSpec(state.provider, state.model, state.asked_as)
     params = state.params.to_params()
