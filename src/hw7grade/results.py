@@ -10,7 +10,7 @@ from .checks.base import CheckResult
 from .conversation import HumanLabel
 from .judge.model import JudgeResult
 
-Attempt = Literal["first", "final"]
+AttemptKind = Literal["first", "final"]
 Verdict = Literal["correct", "partial", "incorrect", "missing", "unscored"]
 """`unscored`: no check of the part could run (e.g. the algebra engine gave up); never a guess."""
 
@@ -18,7 +18,7 @@ Verdict = Literal["correct", "partial", "incorrect", "missing", "unscored"]
 @dataclass(frozen=True)
 class PartScore:
     id: str
-    attempt: Attempt
+    attempt: AttemptKind
     score: float
     max_score: float
     verdict: Verdict
@@ -47,7 +47,7 @@ class TranscriptResult:
     format: str = ""
     title: str | None = None
 
-    def attempt(self, part_id: str, attempt: Attempt) -> PartScore | None:
+    def attempt(self, part_id: str, attempt: AttemptKind) -> PartScore | None:
         for p in self.parts:
             if p.id == part_id and p.attempt == attempt:
                 return p

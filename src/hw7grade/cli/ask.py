@@ -15,6 +15,10 @@ from typing import List, Optional
 
 import typer
 
+from . import options
+
+from .shared import consoles, say
+
 DEFAULT_SYSTEM = (
     "You are answering one part of a deep-learning homework. Show your reasoning briefly, then give "
     "the final answer on its own line starting with 'Answer:'."
@@ -37,13 +41,13 @@ def ask(
     max_retries: int = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts/broken streams."),
     concurrency: int = typer.Option(DEFAULT_CONCURRENCY, "--concurrency", min=1, help="Requests in flight at once."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible server (vLLM, Ollama); default OPENAI_BASE_URL."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
+    json_path: Optional[Path] = options.JSON,
     save_dir: Path = typer.Option(DEFAULT_SAVE_DIR, "--save-dir", help="Folder for the transcripts (one JSON file per conversation)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ask again even if an identical request was answered before."),
     stream: bool = typer.Option(True, "--stream/--no-stream", help="Stream answers (SSE) or make plain requests."),
     interactive: Optional[bool] = typer.Option(None, "--interactive/--no-interactive", help="Prompt for follow-ups after the answer (default: on a terminal)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    verbose: bool = options.VERBOSE,
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."),
     batch: bool = typer.Option(False, "--batch", help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later."),
     batch_state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
@@ -53,8 +57,6 @@ def ask(
     Keys come from OPENAI_API_KEY / ANTHROPIC_API_KEY. Exit 0 when every answer came back, 2 for a
     usage, key or auth problem, 3 when a provider still failed after retries.
     """
-    from rich.console import Console
-
     from ..errors import UsageError
     from ..providers.base import ProviderParams
     from ..providers.cache import ResponseCache, default_cache_dir
@@ -85,7 +87,7 @@ def ask(
         use_stream=stream,
     )
     providers, sessions = start_sessions(specs, chosen, params, base_url, settings)
-    console, err = Console(), Console(stderr=True)
+    console, err = consoles()
     judge = None
     if judge_model:
         from .judging import warn_same_model
@@ -109,7 +111,7 @@ def ask(
         for p in providers.values():
             p.close()
         saved = [s for s in sessions if s.path is not None]
-        err.print(f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.", markup=False, highlight=False, soft_wrap=True)
+        say(err, f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.")
         raise
 
     done = [s for s in sessions if s.answered]
@@ -118,7 +120,7 @@ def ask(
     if wants_prompt and done:
         _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge)
     for session, error in failures:
-        err.print(f"Error: {session.spec.model} {session.part_ids[0]}: {error}", markup=False, highlight=False, soft_wrap=True)
+        say(err, f"Error: {session.spec.model} {session.part_ids[0]}: {error}")
     judge_code = 0
     if judge is not None:
         from .judging import failure_exit_code
@@ -131,8 +133,6 @@ def ask(
 def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, save_dir: Path, max_retries: int,
                   rubric, json_path, verbose: bool, interactive, judge_model) -> None:
     """`--batch`: one provider batch per model; answers the cache already has are saved and graded now."""
-    from rich.console import Console
-
     from ..errors import UsageError
     from .batch import submit_batches
 
@@ -140,7 +140,7 @@ def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, sa
         raise UsageError("--batch returns before any answer exists, so it cannot be combined with --interactive.")
     if judge_model:
         raise UsageError("--batch returns before any answer exists; pass --judge to `hw7grade batch collect` instead.")
-    console, err = Console(), Console(stderr=True)
+    console, err = consoles()
     cached = submit_batches(specs, chosen, params, base_url, use_cache=not no_cache, state_dir=state_dir,
                             save_dir=save_dir, max_retries=max_retries, console=console, err=err)
     if cached:
@@ -200,11 +200,8 @@ def _markdown(text: str):
 def _note_completion(completion, path: Path, err) -> None:
     usage = completion.usage
     source = "cache" if completion.cached else f"{completion.latency_s:.1f}s"
-    err.print(
-        f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
-        f"{source}; saved {path}",
-        markup=False, highlight=False, soft_wrap=True,
-    )
+    say(err, f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
+             f"{source}; saved {path}")
 
 
 def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> list:
@@ -276,9 +273,9 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
     from ..providers.models import make_provider, require_key, resolve_model
     from ..providers.registry import endpoint_for, explicit_base_url
 
-    console.print(INTERACTIVE_HELP, markup=False, highlight=False, soft_wrap=True)
+    say(console, INTERACTIVE_HELP)
     while True:
-        console.print("you> ", end="", markup=False, highlight=False, soft_wrap=True)
+        say(console, "you> ", end="")
         line = sys.stdin.readline()
         if not line:
             console.print()
@@ -298,15 +295,15 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
 
                 render_report(render_only, console, verbose=verbose)
             elif command == "/save":
-                err.print(f"saved {session.save(save_dir)}", markup=False, highlight=False, soft_wrap=True)
+                say(err, f"saved {session.save(save_dir)}")
             elif command == "/model":
                 spec = resolve_model(argument)
                 require_key(spec.provider)
                 session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)),
                                endpoint_for(spec.provider, base_url))
-                err.print(f"next answers from {spec.model} ({spec.provider})", markup=False, highlight=False, soft_wrap=True)
+                say(err, f"next answers from {spec.model} ({spec.provider})")
             elif command.startswith("/"):
-                err.print(f"Unknown command {command}. {INTERACTIVE_HELP}", markup=False, highlight=False, soft_wrap=True)
+                say(err, f"Unknown command {command}. {INTERACTIVE_HELP}")
             else:
                 completion = _stream_reply(
                     lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry), console, err
@@ -314,4 +311,4 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
                 _note_completion(completion, session.save(save_dir), err)
                 _report([session], rubric, console, json_path, verbose, judge)
         except Hw7gradeError as error:
-            err.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)
+            say(err, f"Error: {error}")

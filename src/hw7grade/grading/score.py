@@ -7,7 +7,7 @@ from typing import Mapping, Sequence
 
 from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
-from ..results import Attempt, PartScore, TranscriptResult, Verdict
+from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..segment import PartAnswers, find_answers
@@ -34,7 +34,7 @@ def run_checks(part: Part, ctx: CheckContext) -> tuple[CheckResult, ...]:
 
 
 def score_part(
-    part: Part, text: str, attempt: Attempt, *, question: str = "", shapes: Mapping[str, tuple[str, str]] | None = None, turn: int | None = None
+    part: Part, text: str, attempt: AttemptKind, *, question: str = "", shapes: Mapping[str, tuple[str, str]] | None = None, turn: int | None = None
 ) -> PartScore:
     ctx = CheckContext(answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}))
     results = run_checks(part, ctx)
@@ -56,7 +56,7 @@ def score_part(
     )
 
 
-def missing_part(part: Part, attempt: Attempt) -> PartScore:
+def missing_part(part: Part, attempt: AttemptKind) -> PartScore:
     return PartScore(part.id, attempt, 0.0, part.points, "missing", (), "asked, but no answer to this part was found")
 
 

@@ -27,6 +27,11 @@ DETAIL_MAX_TRANSCRIPTS = 20
 the per-part tables); the JSON, JUnit, Markdown and HTML reports always hold every part."""
 
 
+def say(console: Console, text: str, *, end: str = "\n", soft_wrap: bool = True) -> None:
+    """Print text as it is: no Rich markup or highlighting (it may hold model, file or server text)."""
+    console.print(text, end=end, markup=False, highlight=False, soft_wrap=soft_wrap)
+
+
 def render_report(report: Report, console: Console, verbose: bool = False) -> None:
     if verbose or len(report.summaries) <= DETAIL_MAX_TRANSCRIPTS:
         for transcript in report.transcripts:

@@ -17,7 +17,7 @@ from typing import Callable, Protocol
 
 from ..atomic import write_text_atomic
 from ..errors import Hw7gradeError, UsageError
-from ..transcripts.native import NativeTranscript, NativeTurn, Usage as NativeUsage
+from ..transcripts.native import NativeTranscript, NativeTurn, TokenUsage
 from ..providers.asker import Asker
 from ..providers.base import Completion, Message, Provider, ProviderParams, scrub
 from ..providers.models import ModelSpec
@@ -64,7 +64,7 @@ class Session:
         asked_at = now_iso()
         completion = asker.answer(self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry)
         self.messages.append(Message("assistant", completion.text))
-        usage = NativeUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens)
+        usage = TokenUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens)
         self.turns += [
             NativeTurn(role="user", text=pending.content, created_at=asked_at),
             NativeTurn(role="assistant", text=completion.text, created_at=now_iso(), model=completion.model,

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..atomic import write_text_atomic
 from ..errors import UsageError
+from ..conversation import Role
 from ..providers.base import Message, ProviderParams, scrub
 from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
 from ..providers.registry import PROVIDERS
@@ -34,7 +35,7 @@ class _Strict(BaseModel):
 
 
 class StoredMessage(_Strict):
-    role: Literal["user", "assistant"]
+    role: Role
     content: str
 
 
