@@ -76,7 +76,7 @@ def ask(
         raise UsageError(f"--base-url is for OpenAI-compatible servers; none of the --model values is {takers}")
 
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
-    settings = {"max_retries": max_retries, "stream": stream}
+    settings: dict[str, object] = {"max_retries": max_retries, "stream": stream}
     if batch:
         _submit_batch(specs, chosen, params, base_url, no_cache, batch_state_dir, save_dir, max_retries, rubric,
                       json_path, verbose, interactive, judge_model)
@@ -306,7 +306,8 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
                 say(err, f"Unknown command {command}. {INTERACTIVE_HELP}")
             else:
                 completion = _stream_reply(
-                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry), console, err
+                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry),  # noqa: B023 (called now)
+                    console, err,
                 )
                 _note_completion(completion, session.save(save_dir), err)
                 _report([session], rubric, console, json_path, verbose, judge)

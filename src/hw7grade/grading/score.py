@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, cast
 
 from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
@@ -67,7 +67,7 @@ def part_answers(conversation: Conversation, rubric: Rubric) -> dict[str, PartAn
         conversation,
         [p.id for p in parts],
         cues={p.id: p.cues for p in parts},
-        asked=[str(x) for x in conversation.metadata.get("parts", ()) or ()],  # type: ignore[union-attr]
+        asked=[str(x) for x in cast(Iterable[object], conversation.metadata.get("parts", ()) or ())],
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -95,12 +97,12 @@ def _verdict_counts(parts: list[PartTotal]) -> list[str]:
     return [str(sum(p.verdict == v for p in parts)) for v in _VERDICTS]
 
 
-def _ratio(parts: list[PartTotal]) -> float:
+def _ratio(parts: Sequence[PartTotal]) -> float:
     maximum = sum(p.max_score for p in parts)
     return sum(p.score for p in parts) / maximum if maximum else 0.0
 
 
-def _fraction(parts: list[PartTotal]) -> str:
+def _fraction(parts: Sequence[PartTotal]) -> str:
     return f"{sum(p.score for p in parts):g}/{sum(p.max_score for p in parts):g}"
 
 
@@ -161,11 +163,11 @@ def _render_checks(part: PartScore, console: Console) -> None:
     if part.judge is not None:
         console.print(f"    judge {escape(part.judge.model)}: {part.judge.status}"
                       + (f" ({escape(part.judge.reason)})" if part.judge.reason else ""))
-        for c in part.judge.criteria:
-            mark = "[green]●[/green]" if c.status == "scored" else "[cyan]?[/cyan]"
-            console.print(f"      {mark} {escape(c.name)} ({escape(c.check)}): {c.points:g}/{c.max_points:g}  {escape(c.reason)}")
-            if c.evidence:
-                console.print(f"          quote: [dim]{escape(_clip(c.evidence))}[/dim]")
+        for s in part.judge.criteria:
+            mark = "[green]●[/green]" if s.status == "scored" else "[cyan]?[/cyan]"
+            console.print(f"      {mark} {escape(s.name)} ({escape(s.check)}): {s.points:g}/{s.max_points:g}  {escape(s.reason)}")
+            if s.evidence:
+                console.print(f"          quote: [dim]{escape(_clip(s.evidence))}[/dim]")
 
 
 def _judge_cell(part: PartScore) -> str:

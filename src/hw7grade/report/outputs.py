@@ -17,12 +17,12 @@ from rich.table import Table
 
 from .agreement import LABELS, Agreement, agreement, has_labels
 from .console import say
-from .baseline import BaselineComparison, PartDelta, compare_with_baseline
+from .baseline import BaselineComparison, PartDelta, Status, compare_with_baseline
 from .explain import evidence_lines
-from ..results import PartScore, Report
+from ..results import PartScore, PartTotal, Report
 
 GATE_FAILED = 1
-STATUS_ORDER = ("regressed", "improved", "new", "unchanged")
+STATUS_ORDER: tuple[Status, ...] = ("regressed", "improved", "new", "unchanged")
 _STATUS_STYLE = {"regressed": "red", "improved": "green", "new": "cyan", "unchanged": "dim"}
 
 
@@ -93,7 +93,7 @@ def _write_files(report: Report, options: OutputOptions, comparison: BaselineCom
         write_gradescope(report, options.gradescope)
 
 
-def _score(part: PartScore | None) -> str:
+def _score(part: PartScore | PartTotal | None) -> str:
     return "–" if part is None else f"{part.score:g}/{part.max_score:g}"
 
 

@@ -6,7 +6,7 @@ timestamps and token usage.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Mapping, Union
+from typing import Annotated, Final, Literal, Mapping, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
@@ -15,7 +15,7 @@ from ..errors import TranscriptError
 from ..rubric.model import PART_ID_RE
 from .validation import describe_validation_error
 
-SCHEMA = "hw7grade.transcript/1"
+SCHEMA: Final = "hw7grade.transcript/1"
 SCHEMA_PREFIX = "hw7grade.transcript/"
 
 
@@ -85,7 +85,7 @@ class NativeTranscript(BaseModel):
         return self.model_dump_json(by_alias=True, indent=2, exclude_none=True) + "\n"
 
 
-def to_human_labels(labels: Mapping[str, Union[str, LabelPair]]) -> dict[str, HumanLabel]:
+def to_human_labels(labels: Mapping[str, Union[Label, LabelPair]]) -> dict[str, HumanLabel]:
     """A bare label means the person judged first and final attempt the same."""
     return {
         pid: HumanLabel(first=v, final=v) if isinstance(v, str) else HumanLabel(first=v.first, final=v.final)
