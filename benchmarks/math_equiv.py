@@ -58,8 +58,8 @@ def seed_answers(repeat: int) -> None:
     from hw7grade.algebra.memo import clear_memos
     from hw7grade.algebra import Deadline, find_candidates, normalise_table
     from hw7grade.checks import CheckContext
-    from hw7grade.grading import part_answers
-    from hw7grade.rubric import load_rubric
+    from hw7grade.grading.score import part_answers
+    from hw7grade.rubric.model import load_rubric
     from hw7grade.transcripts import read_transcript
 
     rubric = load_rubric(REPO / "rubrics")

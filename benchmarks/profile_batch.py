@@ -36,9 +36,9 @@ def main() -> None:
     parser.add_argument("--sort", default="tottime", choices=("tottime", "cumulative"), help="pstats sort key")
     args = parser.parse_args()
 
-    from hw7grade.batch import grade_file
+    from hw7grade.grading.files import grade_file
     from hw7grade.report.spool import EncodedResult
-    from hw7grade.rubric import load_rubric
+    from hw7grade.rubric.model import load_rubric
 
     rubric = load_rubric()
     with tempfile.TemporaryDirectory(prefix="hw7grade-profile-") as tmp:

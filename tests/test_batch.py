@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hw7grade.batch import PARALLEL_MIN_FILES, default_jobs, grade_files
+from hw7grade.grading.files import PARALLEL_MIN_FILES, default_jobs, grade_files
 from hw7grade.report.json_report import report_to_dict
-from hw7grade.rubric import load_rubric
+from hw7grade.rubric.model import load_rubric
 
 REPO = Path(__file__).resolve().parents[1]
 

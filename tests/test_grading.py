@@ -6,8 +6,8 @@ from typing import Literal
 
 from hw7grade.checks.base import CheckContext, CheckResult, CheckSpec
 from hw7grade.conversation import Conversation, HumanLabel, Turn
-from hw7grade.grading import NO_PARTS_FOUND, grade_conversation, score_part
-from hw7grade.rubric import Part, Rubric, RubricFile
+from hw7grade.grading.score import NO_PARTS_FOUND, grade_conversation, score_part
+from hw7grade.rubric.model import Part, Rubric, RubricFile
 
 
 class WordCheck(CheckSpec):

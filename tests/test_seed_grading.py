@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from hw7grade.batch import grade_file
-from hw7grade.rubric import load_rubric
+from hw7grade.grading.files import grade_file
+from hw7grade.rubric.model import load_rubric
 
 REPO = Path(__file__).resolve().parents[1]
 RUBRIC = load_rubric()

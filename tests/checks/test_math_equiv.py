@@ -115,7 +115,7 @@ def test_shapes_default_to_hw7_when_the_rubric_gives_none():
 def test_q3b_rubric_uses_the_default_shapes_and_these_checks():
     from pathlib import Path
 
-    from hw7grade.rubric import load_rubric_file
+    from hw7grade.rubric.model import load_rubric_file
 
     rubric = load_rubric_file(Path(__file__).parents[2] / "rubrics" / "q3b.yaml")
     assert {k: tuple(v) for k, v in rubric.shapes.items()} == HW7_SHAPES

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hw7grade.batch_state import BatchState
+from hw7grade.runs.state import BatchState
 from hw7grade.cli import app
 from hw7grade.transcripts.native import NativeTranscript
 from providers.fake_server import (

@@ -7,8 +7,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hw7grade.cli import app
-from hw7grade.report.json_report import write_json_report
-from hw7grade.report.model import PartScore, Report, TranscriptResult
+from hw7grade.report.json_file import write_json_report
+from hw7grade.results import PartScore, Report, TranscriptResult
 
 runner = CliRunner()
 

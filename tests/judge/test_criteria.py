@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from hw7grade.rubric import Part, load_rubric
+from hw7grade.rubric.model import Part, load_rubric
 
 REPO = Path(__file__).resolve().parents[2]
 

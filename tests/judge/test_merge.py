@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hw7grade.grading import score_part
+from hw7grade.grading.score import score_part
 from hw7grade.judge.merge import merge
 from hw7grade.judge.model import CriterionScore, JudgeResult
-from hw7grade.rubric import load_rubric
+from hw7grade.rubric.model import load_rubric
 
 RUBRIC = load_rubric(Path(__file__).resolve().parents[2] / "rubrics")
 
@@ -101,8 +101,9 @@ def test_partial_required_fill_only_unblocks_with_full_points(says_yes, expected
 
 
 def test_json_report_round_trip_keeps_the_judge(tmp_path):
-    from hw7grade.report.json_report import read_json_report, report_to_dict, write_json_report
-    from hw7grade.report.model import Report, TranscriptResult
+    from hw7grade.report.json_file import read_json_report, write_json_report
+    from hw7grade.report.json_report import report_to_dict
+    from hw7grade.results import Report, TranscriptResult
 
     part, score = graded("q7a", Q7A_VAGUE)
     merged = merge(score, part, judged("q7a", {"names_problem": 2, "explains_problem": 1}))

@@ -10,7 +10,7 @@ import pytest
 
 from hw7grade.judge.run import JudgeJob, make_judge, same_model
 from hw7grade.providers.models import resolve_model
-from hw7grade.rubric import load_rubric
+from hw7grade.rubric.model import load_rubric
 from judge.fake_judge import judge_with, refusal, wrong_shape
 from providers.fake_server import ANTHROPIC_PATH, OPENAI_PATH, Status
 

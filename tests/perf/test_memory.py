@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from hw7grade.batch import grade_file
+from hw7grade.grading.files import grade_file
 from hw7grade.report import spool as spool_module
 from hw7grade.report.json_report import decode_entry, encode_entry
-from hw7grade.report.model import TranscriptSummary
+from hw7grade.results import TranscriptSummary
 from hw7grade.report.spool import EncodedResult, ResultSpool
-from hw7grade.rubric import load_rubric
+from hw7grade.rubric.model import load_rubric
 
 REPO = Path(__file__).resolve().parents[2]
 SUMMARY_BUDGET_BYTES = 6 * 1024

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hw7grade.checks.base import CheckResult
 from hw7grade.conversation import HumanLabel
-from hw7grade.report.model import PartScore, Report, TranscriptResult
+from hw7grade.results import PartScore, Report, TranscriptResult
 
 
 def part(part_id: str, score: float, max_score: float = 3.0, *, attempt: str = "final", verdict: str | None = None,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hw7grade.errors import RubricError
-from hw7grade.rubric import load_rubric
+from hw7grade.rubric.model import load_rubric
 
 ANSWER_KEY_PARTS = ["q3b.i", "q3b.ii", "q4a", "q4b", "q4c", "q7a", "q7b", "q7c", "q8a.i", "q8a.ii", "q8a.iii", "q8b"]
 

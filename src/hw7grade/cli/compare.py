@@ -17,13 +17,13 @@ def compare(
     from rich.table import Table
 
     from ..report.compare import compare_reports
-    from ..report.json_report import read_json_report
-    from ..report.model import PartScore
+    from ..report.json_file import read_json_report
+    from ..results import PartScore, PartTotal
 
     cmp = compare_reports(read_json_report(a_path), read_json_report(b_path))
     console = Console()
 
-    def score(p: PartScore | None) -> str:
+    def score(p: PartScore | PartTotal | None) -> str:
         return "–" if p is None else f"{p.score:g}/{p.max_score:g}"
 
     def delta(d: float | None) -> str:

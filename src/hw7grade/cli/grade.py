@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from . import options
+
 PROGRESS_MIN_FILES = 8
 """Show a progress bar from this many input files on (on a terminal)."""
 
@@ -15,9 +17,9 @@ def grade(
     paths: List[Path] = typer.Argument(None, help="Transcript files or folders (default: transcripts/)."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."),
     model_name: Optional[str] = typer.Option(None, "--model-name", help="Label for transcripts that do not say which model wrote them."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    json_path: Optional[Path] = options.JSON,
+    verbose: bool = options.VERBOSE,
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     junit_path: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML here (one test per graded part)."),
     markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Write a Markdown summary here (for a PR comment)."),
     html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
@@ -35,16 +37,16 @@ def grade(
     """
     from rich.console import Console
 
-    from ..batch import default_jobs, grade_files
+    from ..grading.files import default_jobs, grade_files
     from ..report.console import render_report
-    from ..report.model import Report
-    from ..rubric import load_rubric
+    from ..results import Report
+    from ..rubric.model import load_rubric
     from ..transcripts import iter_transcript_files
 
     rubric = load_rubric(rubrics_dir)
     baseline_report = None
     if baseline is not None:
-        from ..report.json_report import read_json_report
+        from ..report.json_file import read_json_report
 
         baseline_report = read_json_report(baseline)
     if only:
@@ -77,7 +79,7 @@ def grade(
     else:
         report = grade_files(files, rubric, only, model_name, jobs=workers)
     if judge is not None:
-        from ..judge.cli import judge_graded_files
+        from .judging import judge_graded_files
 
         report = Report(tuple(judge_graded_files(judge, list(report.transcripts), files, rubric, err)))
     render_report(report, console, verbose=verbose)
@@ -99,7 +101,7 @@ def grade(
                 typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         raise typer.Exit(2)
     if judge is not None:
-        from ..judge.cli import failure_exit_code
+        from .judging import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
         if judge_code:

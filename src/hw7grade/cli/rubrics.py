@@ -7,13 +7,14 @@ from typing import Optional
 
 import typer
 
+from . import options
+
 app = typer.Typer(help="List rubric parts, show one, or test the rubrics against known answers.", no_args_is_help=False)
 
-_RUBRICS = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one).")
 
 
 @app.callback(invoke_without_command=True)
-def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = _RUBRICS) -> None:
+def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = options.RUBRICS) -> None:
     """List every part with its title, points and check types."""
     if ctx.invoked_subcommand is not None:
         return
@@ -22,7 +23,7 @@ def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = _RUBRICS) -> No
 
 def print_listing(rubrics_dir: Optional[Path]) -> None:
     """Plain text from the validated-listing cache: no rich, pydantic or check imports (start-up)."""
-    from ..rubric_listing import rubric_listing
+    from ..rubric.listing import rubric_listing
 
     rows = rubric_listing(rubrics_dir)
     cells = [(r.id, f"{r.points:g}", ", ".join(r.checks), r.title) for r in rows]
@@ -50,12 +51,12 @@ def fast_listing_args(argv: list[str]) -> tuple[bool, Optional[Path]]:
 
 
 @app.command("show")
-def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = _RUBRICS) -> None:
+def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = options.RUBRICS) -> None:
     """Print a part's prompt, reference answer and checks."""
     from rich.console import Console
     from rich.markup import escape
 
-    from ..rubric import load_rubric
+    from ..rubric.model import load_rubric
 
     part = load_rubric(rubrics_dir).part(part_id)
     console = Console()
@@ -72,11 +73,11 @@ def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubr
 
 @app.command("test")
 def test_cases(
-    rubrics_dir: Optional[Path] = _RUBRICS,
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     cases_dir: Optional[Path] = typer.Option(None, "--cases", help="Case folder (default: the rubric folder's cases/)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every case, not only the surprises."),
 ) -> None:
     """Grade each rubric's known answers (rubrics/cases/*.yaml); exit 1 on any surprise or missing case."""
-    from ..rubric_cases import run_rubric_tests
+    from ..rubric.cases import run_rubric_tests
 
     raise typer.Exit(run_rubric_tests(rubrics_dir, cases_dir, verbose))

@@ -9,8 +9,8 @@ from typing import Iterable, Sequence
 
 from ..conversation import Conversation
 from ..errors import TranscriptError
-from ..grading import part_answers
-from ..report.model import TranscriptResult
+from ..grading.score import part_answers
+from ..results import TranscriptResult
 from .merge import merge
 from .run import Judge, JudgeJob, same_model
 

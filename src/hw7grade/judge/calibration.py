@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..report.agreement import Agreement, agreement
-from ..report.model import PartScore, Report
+from ..results import PartScore, Report
 from .model import Disagreement
 
 EPS = 1e-9

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..checks.base import CheckResult
-from ..report.model import PartScore, Verdict
+from ..results import PartScore, Verdict
 from .model import Disagreement, JudgeResult
 
 EPS = 1e-9

@@ -13,7 +13,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-from .model import PartTotal, Report, TranscriptSummary
+from ..results import PartTotal, Report, TranscriptSummary
 
 SCORE_EPSILON = 1e-9
 """Fraction changes smaller than this are float noise, not a change in grade."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .baseline import compare_with_baseline, fraction
-from .model import PartTotal, Report
+from ..results import PartTotal, Report
 
 
 @dataclass(frozen=True)

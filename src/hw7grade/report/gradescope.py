@@ -15,7 +15,7 @@ from typing import Iterator
 from ..atomic import write_chunks_atomic
 from .explain import is_full_marks, part_lines
 from .json_report import dumps_at, list_at
-from .model import Report
+from ..results import Report
 
 TEST_DEPTH = 2
 """A test sits two levels deep: in the `tests` list of the top object."""

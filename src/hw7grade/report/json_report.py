@@ -1,18 +1,16 @@
-"""The JSON report (`--json FILE`), schema `hw7grade.report/1`, and reading it back (baselines)."""
+"""The JSON report's form, schema `hw7grade.report/1`: a report as a dict, and each transcript's entry
+encoded and decoded. Writing and reading report files is `json_file.py`, through the spool."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..atomic import write_chunks_atomic
 from ..checks.base import CheckResult
 from ..conversation import HumanLabel
-from ..errors import Hw7gradeError
 from ..judge.model import CriterionScore, Disagreement, JudgeResult
-from .model import PartScore, Report, TranscriptResult, TranscriptSummary
+from ..results import PartScore, Report, TranscriptResult
 
 SCHEMA = "hw7grade.report/1"
 ENTRY_DEPTH = 2
@@ -128,54 +126,7 @@ def encode_entry(t: TranscriptResult) -> str:
 
 
 def decode_entry(entry: str) -> TranscriptResult:
-    return _read_transcript(json.loads(entry))
-
-
-def iter_json_report(report: Report) -> Iterator[str]:
-    """The report file piece by piece: the same text as `json.dumps(report_to_dict(report), indent=2)`."""
-    from .spool import ResultSpool
-
-    score, maximum = report.totals()
-    head = {"schema": SCHEMA, "summary": {"score": score, "max_score": maximum, "transcripts": len(report.summaries)}}
-    yield json.dumps(head, indent=2, ensure_ascii=False).removesuffix("\n}") + ',\n  "transcripts": '
-    spool = report.transcripts if isinstance(report.transcripts, ResultSpool) else None
-    yield from list_at(spool.entries() if spool is not None else map(encode_entry, report.transcripts), ENTRY_DEPTH - 1)
-    yield "\n}\n"
-
-
-def write_json_report(report: Report, path: Path) -> None:
-    write_chunks_atomic(path, iter_json_report(report))
-
-
-def read_json_report(path: Path) -> Report:
-    """Read a report written by `write_json_report` (baselines, `compare`, `agree`).
-
-    The file is read a chunk at a time and its transcripts decoded one at a time into a spool, so
-    a class-sized baseline costs its summaries in memory, not its text or every check of every part.
-    """
-    from .json_stream import NotAnObject, scan_object
-    from .spool import EncodedResult, ResultSpool
-
-    spool = ResultSpool()
-
-    def keep(entry: str, data: object) -> None:
-        spool.add(EncodedResult(TranscriptSummary.of(_read_transcript(data)), entry))  # type: ignore[arg-type]
-
-    not_a_report = Hw7gradeError(f"{path}: not an hw7grade report (expected \"schema\": \"{SCHEMA}\").")
-    try:
-        with open(path, encoding="utf-8") as stream:
-            members = scan_object(stream, "transcripts", keep)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Hw7gradeError(f"{path}: cannot read JSON report ({exc.__class__.__name__}).") from None
-    except NotAnObject:
-        raise not_a_report from None
-    except (KeyError, TypeError, ValueError) as exc:
-        raise Hw7gradeError(f"{path}: malformed report ({exc.__class__.__name__}: {exc}).") from None
-    if members.get("schema") != SCHEMA:
-        raise not_a_report
-    if "transcripts" not in members:
-        raise Hw7gradeError(f"{path}: malformed report (no \"transcripts\" list).")
-    return spool.report()
+    return transcript_from_dict(json.loads(entry))
 
 
 def _number(value: object) -> float:
@@ -185,7 +136,7 @@ def _number(value: object) -> float:
     return value
 
 
-def _read_transcript(t: dict) -> TranscriptResult:
+def transcript_from_dict(t: dict) -> TranscriptResult:
     labels = {k: HumanLabel(first=v.get("first"), final=v.get("final")) for k, v in (t.get("human_labels") or {}).items()}
     return TranscriptResult(
         path=t["path"],
@@ -222,5 +173,4 @@ def _read_transcript(t: dict) -> TranscriptResult:
     )
 
 
-__all__ = ["SCHEMA", "decode_entry", "dumps_at", "encode_entry", "iter_json_report", "list_at", "read_json_report",
-           "report_to_dict", "write_json_report"]
+__all__ = ["SCHEMA", "decode_entry", "dumps_at", "encode_entry", "list_at", "report_to_dict", "transcript_from_dict"]

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from ..errors import Hw7gradeError
 from .json_report import decode_entry, encode_entry
-from .model import Report, TranscriptResult, TranscriptSummary
+from ..results import Report, TranscriptResult, TranscriptSummary
 
 SPOOL_MEMORY_BYTES = 4 * 1024 * 1024
 """Entries stay in memory up to this many bytes, then move to an anonymous temporary file."""

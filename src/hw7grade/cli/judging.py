@@ -9,14 +9,16 @@ from typing import Iterable, Sequence
 
 from rich.console import Console
 
-from ..report.model import TranscriptResult
-from .apply import judge_files, same_model_warnings
-from .run import Judge
+from ..report.console import say
+
+from ..results import TranscriptResult
+from ..judge.apply import judge_files, same_model_warnings
+from ..judge.run import Judge
 
 
 def warn_same_model(judge: Judge, tested: Iterable[str | None], err: Console) -> None:
     for warning in same_model_warnings(judge, tested):
-        err.print(warning, markup=False, highlight=False, soft_wrap=True)
+        say(err, warning)
 
 
 def judge_graded_files(judge: Judge, results: Sequence[TranscriptResult], files: Iterable[Path], rubric,
@@ -30,8 +32,8 @@ def failure_exit_code(judge: Judge | None, err: Console) -> int:
     if judge is None or not judge.failures:
         return 0
     first = judge.failures[0]
-    err.print(f"Error: {len(judge.failures)} judge request(s) failed after retries; those answers are unscored "
-              f"by the judge. First: {first}", markup=False, highlight=False, soft_wrap=True)
+    say(err, f"Error: {len(judge.failures)} judge request(s) failed after retries; those answers are unscored "
+             f"by the judge. First: {first}")
     return max(f.exit_code for f in judge.failures)
 
 
@@ -39,10 +41,10 @@ def calibrate_and_render(judge: Judge, report, files: Sequence[Path], rubric_dir
                          err: Console) -> int:
     """`agree --judge`: judge the transcripts (JSON reports carry no answer text and are compared
     as they are), print the calibration table; returns the judge's failure exit code."""
-    from ..report.model import Report
+    from ..results import Report
     from ..report.outputs import render_calibration
-    from ..rubric import load_rubric
-    from .calibration import calibrate
+    from ..rubric.model import load_rubric
+    from ..judge.calibration import calibrate
 
     rubric = load_rubric(rubric_dir)
     judged = Report(tuple(judge_graded_files(judge, report.transcripts, files, rubric, err)))

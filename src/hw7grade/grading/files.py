@@ -16,12 +16,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .conversation import scrub_surrogates
-from .errors import TranscriptError
-from .grading import grade_conversation
-from .report.model import Report, TranscriptResult
-from .report.spool import EncodedResult, ResultSpool
-from .rubric import Rubric
+from ..conversation import scrub_surrogates
+from ..errors import TranscriptError
+from .score import grade_conversation
+from ..results import Report, TranscriptResult
+from ..report.spool import EncodedResult, ResultSpool
+from ..rubric.model import Rubric
 
 ProgressCallback = Callable[[Path], None]
 
@@ -35,7 +35,7 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 4
 
 def grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, model_name: str | None = None) -> list[TranscriptResult]:
     """Every conversation in one file, graded; an unreadable file becomes one result with an error."""
-    from .transcripts import read_transcript
+    from ..transcripts import read_transcript
 
     try:
         conversations = read_transcript(path)

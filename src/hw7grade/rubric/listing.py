@@ -1,4 +1,4 @@
-"""Where the rubric files are, and a cache of their validated listing for `hw7grade rubrics`.
+"""A cache of the rubrics' validated listing for `hw7grade rubrics`.
 
 Validating the rubrics needs pydantic, PyYAML and every check module (about 0.2 s of imports);
 listing the parts needs none of that once they have been validated. The cache file is named by a
@@ -16,33 +16,19 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-RUBRICS_ENV = "HW7GRADE_RUBRICS"
+from .location import PACKAGE_DIR, default_rubric_dir
+
 CACHE_DIR_ENV = "HW7GRADE_CACHE_DIR"
 LISTING_SCHEMA = "hw7grade.rubric-listing/1"
 LISTING_DIRNAME = "rubric-listing"
-PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
-class PartRow:
+class ListedPart:
     id: str
     title: str
     points: float
     checks: tuple[str, ...]
-
-
-def default_rubric_dir() -> Path:
-    """`$HW7GRADE_RUBRICS`, else `./rubrics`, else the repository's, else the installed copy."""
-    env = os.environ.get(RUBRICS_ENV)
-    if env:
-        return Path(env)
-    here = Path.cwd() / "rubrics"
-    if here.is_dir() and any(here.glob("q*.yaml")):
-        return here
-    source_tree = PACKAGE_DIR.parents[1] / "rubrics"
-    if source_tree.is_dir():
-        return source_tree
-    return PACKAGE_DIR / "_rubrics"
 
 
 def listing_cache_dir() -> Path:
@@ -76,7 +62,7 @@ def _fingerprint(directory: Path) -> str | None:
     return digest.hexdigest()
 
 
-def rubric_listing(directory: Path | None = None) -> list[PartRow]:
+def rubric_listing(directory: Path | None = None) -> list[ListedPart]:
     """Every part (id, title, points, check types), from the cache when the files are unchanged."""
     directory = Path(directory) if directory else default_rubric_dir()
     key = _fingerprint(directory) if directory.is_dir() else None
@@ -85,27 +71,27 @@ def rubric_listing(directory: Path | None = None) -> list[PartRow]:
         rows = _read(cache_file)
         if rows is not None:
             return rows
-    from .rubric import load_rubric
+    from .model import load_rubric
 
     rubric = load_rubric(directory)
-    rows = [PartRow(p.id, p.title, p.points, tuple(c.type for c in p.checks)) for p in rubric.parts]
+    rows = [ListedPart(p.id, p.title, p.points, tuple(c.type for c in p.checks)) for p in rubric.parts]
     if cache_file is not None:
         _write(cache_file, rows)
     return rows
 
 
-def _read(path: Path) -> list[PartRow] | None:
+def _read(path: Path) -> list[ListedPart] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("schema") != LISTING_SCHEMA:
             return None
-        return [PartRow(r["id"], r["title"], float(r["points"]), tuple(r["checks"])) for r in data["parts"]]
+        return [ListedPart(r["id"], r["title"], float(r["points"]), tuple(r["checks"])) for r in data["parts"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or damaged: validate again
 
 
-def _write(path: Path, rows: list[PartRow]) -> None:
-    from .atomic import write_text_atomic
+def _write(path: Path, rows: list[ListedPart]) -> None:
+    from ..atomic import write_text_atomic
 
     data = {"schema": LISTING_SCHEMA, "parts": [{"id": r.id, "title": r.title, "points": r.points, "checks": list(r.checks)} for r in rows]}
     try:

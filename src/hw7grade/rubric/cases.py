@@ -14,10 +14,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .conversation import Conversation, Turn
-from .errors import RubricError
-from .report.model import PartScore
-from .rubric import Rubric
+from ..conversation import Conversation, Turn
+from ..errors import RubricError
+from ..results import PartScore
+from .model import Rubric
 
 CASES_DIRNAME = "cases"
 SCORE_EPSILON = 1e-9
@@ -134,7 +134,7 @@ def coverage_gaps(rubric: Rubric, cases: list[LoadedCase], part_ids: list[str] |
 
 
 def grade_case(rubric: Rubric, case: Case) -> PartScore | None:
-    from .grading import grade_conversation
+    from ..grading.score import grade_conversation
 
     conversation = Conversation(
         turns=(Turn("user", f"Answer {case.part}."), Turn("assistant", case.answer)),
@@ -179,7 +179,8 @@ def run_rubric_tests(rubric_dir: Path | None, cases_dir: Path | None, verbose: b
     from rich.markup import escape
     from rich.table import Table
 
-    from .rubric import default_rubric_dir, load_rubric
+    from .location import default_rubric_dir
+    from .model import load_rubric
 
     rubric_dir = Path(rubric_dir) if rubric_dir else default_rubric_dir()
     rubric = load_rubric(rubric_dir)

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .checks import AnyCheck
-from .judge.criteria import Criterion, criteria_problem
-from .errors import RubricError
-from .rubric_listing import RUBRICS_ENV, default_rubric_dir  # noqa: F401 (re-exported)
+if TYPE_CHECKING:
+    # mypy cannot read the discriminated union checks/__init__.py builds from CHECK_TYPES;
+    # every member is a CheckSpec.
+    from ..checks.base import CheckSpec as AnyCheck
+else:
+    from ..checks import AnyCheck
+from ..judge.criteria import Criterion, criteria_problem
+from ..errors import RubricError
+from .location import RUBRICS_ENV, default_rubric_dir
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
 
@@ -151,7 +156,7 @@ def _describe(error: ValidationError, data: object) -> str:
 
 
 def _check_tags() -> set[str]:
-    from .checks import CHECK_TYPES
+    from ..checks import CHECK_TYPES
 
     return {c.model_fields["type"].default for c in CHECK_TYPES}
 
