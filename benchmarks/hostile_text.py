@@ -85,7 +85,7 @@ def conversation_text(family: str, n: int) -> str:
 
 def grade_seconds(family: str, n: int) -> float:
     """Wall time to read and grade one hostile conversation (rubric loaded beforehand)."""
-    from hw7grade.grading import grade_conversation
+    from hw7grade.grading.score import grade_conversation
     from hw7grade.transcripts import parse_transcript
 
     from hw7grade.errors import TranscriptError
@@ -107,7 +107,7 @@ _RUBRIC = None
 def _rubric():
     global _RUBRIC
     if _RUBRIC is None:
-        from hw7grade.rubric import load_rubric
+        from hw7grade.rubric.model import load_rubric
 
         _RUBRIC = load_rubric()
     return _RUBRIC

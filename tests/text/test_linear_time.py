@@ -32,7 +32,7 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + ["编码", "\x1b"
 
 def _best(family_text: str) -> float:
     from hw7grade.errors import TranscriptError
-    from hw7grade.grading import grade_conversation
+    from hw7grade.grading.score import grade_conversation
     from hw7grade.transcripts import parse_transcript
 
     rubric = hostile_text._rubric()

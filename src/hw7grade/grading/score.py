@@ -10,7 +10,7 @@ from ..conversation import Conversation
 from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
-from ..segment import PartAnswers, find_answers
+from .segment import PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no HW7 part found: the conversation names no question and its text matches no rubric cues"
 

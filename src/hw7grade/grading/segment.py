@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .conversation import Conversation
-from .text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions
-from .text.phrases import PhraseSet
+from ..conversation import Conversation
+from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions
+from ..text.phrases import PhraseSet
 
 COURSE_HOMEWORK = "7"
 """A label naming another homework ("HW6 Question 3") is not this rubric's."""
