@@ -18,7 +18,7 @@ CLAUDE = '[{"name": "n", "chat_messages": []}]'
         (CLAUDE, "export.md", "claude-export"),
         ('{"title": "t", "mapping": {}}', "one.json", "chatgpt-export"),
         ("**User**\n\nq\n\n**Cursor**\n\na\n", "chat.txt", "markdown"),
-        ("You said:\nq\nChatGPT said:\na\n", "copy.json.txt", "markdown"),
+        ("You said:\nq\nChatGPT said:\na\n", "copy.json.txt", "chatgpt-copy"),
         ("Just an answer.\n", "notes.md", "plain"),
         ("[1] A footnote-first answer, not JSON.\n", "answer.txt", "plain"),
         ("{note} braces in prose\n", "answer.txt", "plain"),

@@ -105,6 +105,16 @@ class TranscriptSummary:
         return next((p for p in self.finals if p.id == part_id), None)
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something about the inputs that is not a graded result: a `warning` (always shown, once
+    per `key` when it has one) or a `skipped` chat (listed with -v)."""
+
+    kind: Literal["warning", "skipped"]
+    text: str
+    key: str = ""
+
+
 @dataclass(frozen=True)
 class Report:
     transcripts: Sequence[TranscriptResult]
@@ -112,6 +122,8 @@ class Report:
     often as needed) rather than hold on to every item."""
     summaries: tuple[TranscriptSummary, ...] = None  # type: ignore[assignment]
     """One per transcript, in order; derived from `transcripts` when not given."""
+    notes: tuple[Note, ...] = ()
+    """Warnings and skipped chats, in input order."""
 
     def __post_init__(self) -> None:
         if self.summaries is None:

@@ -12,13 +12,18 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from typing import Iterator as _Iterator
+
 from ..conversation import Conversation, Role
+from .base import Item
 from .front_matter import split_front_matter
 from .turns import build_turns
 
 USER_ROLES = ("user", "you", "human", "student")
 ASSISTANT_ROLES = ("assistant", "chatgpt", "claude", "cursor", "model", "ai", "gemini")
 FORMAT = "markdown"
+KIND = "text"
+HOW_TO_GET = "Cursor's Export chat, or any chat with **User** / **Assistant** (or `## User` heading) role lines"
 MAX_ROLE_LINE_CHARS = 40
 """The longest role line (`###### **Assistant**:`) is far shorter; longer lines are text, unmatched."""
 MAX_HEADER_LINE_CHARS = 500
@@ -26,8 +31,10 @@ MAX_HEADER_LINE_CHARS = 500
 
 _ROLE = "|".join(USER_ROLES + ASSISTANT_ROLES)
 _BOLD_RE = re.compile(rf"^\s*\*\*\s*({_ROLE})\s*:?\s*\*\*\s*:?\s*$", re.IGNORECASE)
-_HEADING_RE = re.compile(rf"^ {{0,3}}(#{{1,6}})\s+\**({_ROLE})\**\s*:?\s*#*\s*$", re.IGNORECASE)
-_SAID_RE = re.compile(rf"^\s*({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
+_HEADING_RE = re.compile(rf"^ {{0,3}}(#{{1,6}})\s+(?:[^\w\s#*]{{1,3}}\s*)?\**({_ROLE})\**\s*:?\s*#*\s*$", re.IGNORECASE)
+"""`## User`, `#### ChatGPT:`, and the Gemini exporter's `## 👤 User` (an emoji before the role)."""
+_SAID_RE = re.compile(rf"^ {{0,3}}(?:#{{1,6}}\s+)?({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
+"""ChatGPT's copied page: `You said:` / `ChatGPT said:`, bare or as headings of any level."""
 _CODE_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TITLE_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _EXPORTED_RE = re.compile(r"^_Exported on (?P<when>.+?) from (?P<tool>[\w .-]+?) \((?P<version>[\w.-]+)\)_\s*$")
@@ -74,6 +81,8 @@ def _iter_role_lines(lines: list[str]) -> Iterator[RoleLine]:
         elif lead == "#":
             if m := _HEADING_RE.match(line):
                 yield RoleLine(i, f"h{len(m.group(1))}", _role(m.group(2)))
+            elif m := _SAID_RE.match(line):
+                yield RoleLine(i, "said", _role(m.group(1)))
         elif m := _SAID_RE.match(line):
             yield RoleLine(i, "said", _role(m.group(1)))
 
@@ -111,8 +120,23 @@ def _turn_text(lines: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines[start:end])
 
 
-def parse_markdown_chat(text: str, source: str) -> list[Conversation]:
+def sniff(text: str) -> bool:
+    return is_markdown_chat(text)
+
+
+def read(text: str, source: str, fmt: str = FORMAT) -> _Iterator[Item]:
     front, body = split_front_matter(text, source)
+    if front is not None:
+        yield from front.warnings
+    yield from parse_markdown_chat(body, source, fmt=fmt, front=front)
+
+
+def parse_markdown_chat(text: str, source: str, fmt: str = FORMAT, front=None) -> list[Conversation]:  # type: ignore[no-untyped-def]
+    """The chat in `text`; front matter is split off here unless the caller already did."""
+    if front is None:
+        front, body = split_front_matter(text, source)
+    else:
+        body = text
     lines = body.splitlines()
     role_lines = chat_role_lines(lines)
     title: str | None = None
@@ -133,8 +157,8 @@ def parse_markdown_chat(text: str, source: str) -> list[Conversation]:
             source=source,
             model=front.model if front else None,
             title=(front.title if front and front.title else title),
-            format=FORMAT,
+            format=fmt,
             human_labels=front.labels() if front else {},
-            metadata=metadata,
+            metadata={**(front.metadata if front else {}), **metadata},
         )
     ]
