@@ -16,7 +16,6 @@ from .turns import build_turns
 FORMAT = "openai-chat"
 KIND = "json"
 HOW_TO_GET = "a Chat Completions request or response body (or JSON Lines of them), as logged by your own code"
-GEMINI_FORMAT = "gemini-exporter"
 ROLES: dict[str, Role] = {"user": "user", "human": "user", "assistant": "assistant", "model": "assistant", "ai": "assistant"}
 IGNORED_ROLES = ("system", "developer", "tool", "function")
 
@@ -60,5 +59,4 @@ def read(records: Iterable[object], source: str) -> Iterator[Item]:
         if not isinstance(record, dict):
             yield Skipped(where, "not a JSON object")
             continue
-        fmt = GEMINI_FORMAT if "exportedAt" in record else FORMAT
-        yield conversation_from_messages(record, where, fmt)
+        yield conversation_from_messages(record, where, FORMAT)

@@ -61,11 +61,11 @@ def read(text: str, source: str) -> Iterator[Item]:
     hidden = 0
     pieces: list[tuple[Role, str]] = []
     for n, (i, role, _) in enumerate(found):
-        body = _turn_text(lines[i + 1 : bounds[n + 1]])
+        body = "\n".join(lines[i + 1 : bounds[n + 1]])
         for start, end in HIDDEN_BLOCKS:
             body, count = strip_blocks(body, start, end)
             hidden += count
-        pieces.append((role, body))
+        pieces.append((role, _turn_text(body.splitlines())))
     models = [m for _, _, m in found if m]
     yield Conversation(
         turns=build_turns(pieces),
