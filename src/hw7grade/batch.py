@@ -41,9 +41,9 @@ def grade_file(
     max_bytes: int | None = None,
 ) -> list[TranscriptResult | Note]:
     """Every conversation in one input, graded as it is read (an export is never held whole).
-    A chat in which grading finds no HW7 part is a `skipped` note, not an error; a chat the
-    reader skipped is a warning; an unreadable input (or the unreadable rest of one) becomes one
-    result with an error."""
+    A chat in which grading finds no HW7 part is a `skipped` note, not an error; a damaged chat
+    the reader skipped is an `unreadable` note; an unreadable input (or the unreadable rest of
+    one) becomes one result with an error."""
     from .conversation import Conversation
     from .transcripts import ReadWarning, Skipped, iter_transcript
 
@@ -51,7 +51,7 @@ def grade_file(
     try:
         for item in iter_transcript(path, max_bytes):
             if isinstance(item, Skipped):
-                out.append(Note("warning" if item.warn else "skipped", str(item)))
+                out.append(Note("unreadable" if item.warn else "skipped", str(item)))
             elif isinstance(item, ReadWarning):
                 out.append(Note("warning", item.text, item.key))
             elif isinstance(item, Conversation):

@@ -13,7 +13,7 @@ from hw7grade.grading import grade_conversation
 from hw7grade.rubric import load_rubric
 from hw7grade.transcripts import READERS, detect_format, parse_items, parse_transcript, read_transcript
 
-from . import formats as f
+import intake_samples as f
 
 RUBRIC = load_rubric()
 ROLES = ["user", "assistant", "user", "assistant"]

@@ -99,10 +99,13 @@ def grade(
         fail_under=fail_under,
     )
     gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
-    if report.unreadable:
+    unreadable_chats = sum(n.kind == "unreadable" for n in report.notes)
+    if report.unreadable or unreadable_chats:
         for t in report.unreadable:
             for error in t.errors:
                 typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
+        if unreadable_chats:
+            typer.echo(f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were graded.", err=True)
         raise typer.Exit(2)
     if judge is not None:
         from ..judge.cli import failure_exit_code

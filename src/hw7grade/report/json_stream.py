@@ -73,6 +73,8 @@ class _Window:
             number = isinstance(value, (int, float)) and not isinstance(value, bool)
             if number and _NUMBER_CHARS.fullmatch(self.text, end) and self._more():
                 continue  # a number cut at the window's end (`0.` of `0.5`) goes on in the next chunk
+            if self.max_value_chars is not None and end - (pos - self.base) > self.max_value_chars:
+                raise ValueTooLarge(pos)
             return value, self.base + end
 
     def _check_size(self, pos: int) -> None:

@@ -108,9 +108,10 @@ class TranscriptSummary:
 @dataclass(frozen=True, slots=True)
 class Note:
     """Something about the inputs that is not a graded result: a `warning` (always shown, once
-    per `key` when it has one) or a `skipped` chat (listed with -v)."""
+    per `key` when it has one), an `unreadable` chat of a multi-chat file (shown, and the run
+    exits 2 like for an unreadable file) or a `skipped` chat with nothing to grade (listed with -v)."""
 
-    kind: Literal["warning", "skipped"]
+    kind: Literal["warning", "unreadable", "skipped"]
     text: str
     key: str = ""
 

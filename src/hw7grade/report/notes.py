@@ -12,10 +12,11 @@ from .model import Note
 
 
 def unique_warnings(notes: Sequence[Note]) -> list[str]:
+    """Warnings and unreadable chats in input order, each warning key once."""
     seen: set[str] = set()
     out = []
     for note in notes:
-        if note.kind != "warning":
+        if note.kind == "skipped":
             continue
         key = note.key or note.text
         if key not in seen:

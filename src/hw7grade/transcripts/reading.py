@@ -34,12 +34,12 @@ _MB = 1024 * 1024
 
 
 def _mb(n: int) -> str:
-    return f"{n / _MB:g}"
+    return f"{n / _MB:.3g}"
 
 
 def _too_large(source: str, size: int, cap: int) -> TranscriptError:
     return TranscriptError(
-        f"{source}: is {size / _MB:.1f} MB, larger than the {_mb(cap)} MB limit for one conversation; "
+        f"{source}: is {_mb(size)} MB, larger than the {_mb(cap)} MB limit for one conversation; "
         f"if it is one chat, raise the limit with --max-file-mb {int(size / _MB) + 1}."
     )
 
