@@ -14,7 +14,7 @@ from dataclasses import replace
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .conversation import scrub_surrogates
 from .errors import TranscriptError
@@ -40,6 +40,17 @@ def grade_file(
     model_name: str | None = None,
     max_bytes: int | None = None,
 ) -> list[TranscriptResult | Note]:
+    """`iter_grade_file` as a list."""
+    return list(iter_grade_file(path, rubric, only, model_name, max_bytes))
+
+
+def iter_grade_file(
+    path: Path,
+    rubric: Rubric,
+    only: Sequence[str] | None = None,
+    model_name: str | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[TranscriptResult | Note]:
     """Every conversation in one input, graded as it is read (an export is never held whole).
     A chat in which grading finds no HW7 part is a `skipped` note, not an error; a damaged chat
     the reader skipped is an `unreadable` note; an unreadable input (or the unreadable rest of
@@ -47,28 +58,26 @@ def grade_file(
     from .conversation import Conversation
     from .transcripts import ReadWarning, Skipped, iter_transcript
 
-    out: list[TranscriptResult | Note] = []
     try:
         for item in iter_transcript(path, max_bytes):
             if isinstance(item, Skipped):
-                out.append(Note("unreadable" if item.warn else "skipped", str(item)))
+                yield Note("unreadable" if item.warn else "skipped", str(item))
             elif isinstance(item, ReadWarning):
-                out.append(Note("warning", item.text, item.key))
+                yield Note("warning", item.text, item.key)
             elif isinstance(item, Conversation):
                 result = grade_conversation(item, rubric, only)
                 if result.errors == (NO_PARTS_FOUND,):
-                    out.append(Note("skipped", f"{result.path}: skipped: {NO_PARTS_FOUND}"))
+                    yield Note("skipped", f"{result.path}: skipped: {NO_PARTS_FOUND}")
                     continue
                 if result.model is None and model_name:
                     result = replace(result, model=model_name)
-                out.append(result)
+                yield result
     except TranscriptError as exc:
-        out.append(TranscriptResult(path=scrub_surrogates(str(path)), errors=(str(exc),)))
-    return out
+        yield TranscriptResult(path=scrub_surrogates(str(path)), errors=(str(exc),))
 
 
-def _encoded(items: list[TranscriptResult | Note]) -> list[EncodedResult | Note]:
-    return [item if isinstance(item, Note) else EncodedResult.of(item) for item in items]
+def _encoded(items: Iterable[TranscriptResult | Note]) -> Iterator[EncodedResult | Note]:
+    return (item if isinstance(item, Note) else EncodedResult.of(item) for item in items)
 
 
 def default_jobs(n_files: int) -> int:
@@ -90,7 +99,7 @@ def iter_graded(
     share `rubric`. Standard input (`-`) is always read here, in this process."""
     if jobs <= 1 or len(files) < 2 or any(str(p) == "-" for p in files):
         for path in files:
-            yield from _encoded(grade_file(path, rubric, only, model_name, max_bytes))
+            yield from _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
             if on_file:
                 on_file(path)
         return
@@ -147,4 +156,4 @@ def _grade_chunk(
     paths: list[Path], only: Sequence[str] | None, model_name: str | None, max_bytes: int | None = None
 ) -> list[EncodedResult | Note]:
     assert _worker_rubric is not None, "worker started without its rubric"
-    return [r for path in paths for r in _encoded(grade_file(path, _worker_rubric, only, model_name, max_bytes))]
+    return [r for path in paths for r in _encoded(iter_grade_file(path, _worker_rubric, only, model_name, max_bytes))]

@@ -143,3 +143,14 @@ def test_every_reader_has_the_registry_interface():
         assert reader.KIND in ("json", "text") and reader.FORMAT and reader.HOW_TO_GET
         assert callable(reader.sniff) and callable(reader.read)
     assert len({r.FORMAT for r in READERS}) == len(READERS)
+
+
+def test_readme_format_table_lists_every_reader():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| Format (`format`) |") :].split("\n\n", 1)[0]
+    rows = [line for line in table.splitlines()[2:] if line.startswith("|")]
+    named = [row.split("(`", 1)[1].split("`)", 1)[0] for row in rows]
+    assert sorted(named) == sorted(r.FORMAT for r in READERS)
+    assert all(len(row.split(" | ")) == 4 and row.split(" | ")[1].strip() for row in rows)  # a "how to get it" cell
