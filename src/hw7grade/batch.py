@@ -71,6 +71,10 @@ def iter_grade_file(
                     continue
                 if result.model is None and model_name:
                     result = replace(result, model=model_name)
+                front = item.metadata.get("front_matter")
+                if isinstance(front, dict) and front:
+                    shown = ", ".join(f"{k}: {v}" for k, v in front.items())
+                    yield Note("info", f"{result.path}: front matter kept as metadata: {shown}")
                 yield result
     except TranscriptError as exc:
         yield TranscriptResult(path=scrub_surrogates(str(path)), errors=(str(exc),))

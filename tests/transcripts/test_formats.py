@@ -69,7 +69,7 @@ def test_chatgpt_exporter_front_matter_is_metadata_with_a_warning_per_key():
     ]
     [conv] = [i for i in items if isinstance(i, Conversation)]
     assert conv.title == "Decoder inputs"
-    assert conv.metadata["source"] == "https://chatgpt.com/c/6790e1b2-0000-8000-9000-000000000000"
+    assert conv.metadata["front_matter"]["source"] == "https://chatgpt.com/c/6790e1b2-0000-8000-9000-000000000000"
 
 
 def test_llm_logs_are_one_conversation_per_id_oldest_first():

@@ -109,9 +109,10 @@ class TranscriptSummary:
 class Note:
     """Something about the inputs that is not a graded result: a `warning` (always shown, once
     per `key` when it has one), an `unreadable` chat of a multi-chat file (shown, and the run
-    exits 2 like for an unreadable file) or a `skipped` chat with nothing to grade (listed with -v)."""
+    exits 2 like for an unreadable file), a `skipped` chat with nothing to grade, or `info` such as
+    a chat's front matter metadata (both listed with -v)."""
 
-    kind: Literal["warning", "unreadable", "skipped"]
+    kind: Literal["warning", "unreadable", "skipped", "info"]
     text: str
     key: str = ""
 

@@ -16,7 +16,7 @@ def unique_warnings(notes: Sequence[Note]) -> list[str]:
     seen: set[str] = set()
     out = []
     for note in notes:
-        if note.kind == "skipped":
+        if note.kind in ("skipped", "info"):
             continue
         key = note.key or note.text
         if key not in seen:
@@ -30,7 +30,8 @@ def render_notes(notes: Sequence[Note], console: Console, err: Console, verbose:
         err.print(f"Warning: {escape(text)}", highlight=False, soft_wrap=True)
     skipped = [n.text for n in notes if n.kind == "skipped"]
     if verbose:
-        for text in skipped:
-            console.print(f"[dim]-[/dim] {escape(text)}", highlight=False, soft_wrap=True)
+        for note in notes:
+            if note.kind in ("skipped", "info"):
+                console.print(f"[dim]-[/dim] {escape(note.text)}", highlight=False, soft_wrap=True)
     elif skipped:
         console.print(f"{len(skipped)} chat(s) with nothing to grade skipped (-v lists them).", highlight=False)

@@ -54,5 +54,5 @@ def read(text: str, source: str) -> Iterator[Item]:
         title=front.title if front else None,
         format=FORMAT,
         human_labels=front.labels() if front else {},
-        metadata=dict(front.metadata) if front else {},
+        metadata={"front_matter": dict(front.metadata)} if front and front.metadata else {},
     )

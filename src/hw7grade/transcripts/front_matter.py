@@ -10,6 +10,7 @@ header costs milliseconds.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import reprlib
@@ -121,7 +122,12 @@ def _near_miss(key: str) -> str | None:
 
 
 def _shown(value: object) -> str:
-    text = value if isinstance(value, str) else _SHORT.repr(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        text = value.isoformat()  # YAML reads `create_time: 2025-01-22T12:00:00Z` as a datetime
+    elif isinstance(value, (str, int, float, bool)):
+        text = str(value)
+    else:
+        text = _SHORT.repr(value)
     text = " ".join(text[: MAX_SHOWN_VALUE_CHARS * 2].split())
     return text if len(text) <= MAX_SHOWN_VALUE_CHARS else text[: MAX_SHOWN_VALUE_CHARS - 1] + "…"
 

@@ -159,6 +159,6 @@ def parse_markdown_chat(text: str, source: str, fmt: str = FORMAT, front=None) -
             title=(front.title if front and front.title else title),
             format=fmt,
             human_labels=front.labels() if front else {},
-            metadata={**(front.metadata if front else {}), **metadata},
+            metadata={**metadata, **({"front_matter": dict(front.metadata)} if front and front.metadata else {})},
         )
     ]
