@@ -11,7 +11,7 @@ from typing import Iterator
 from ..conversation import Conversation, Role
 from .base import Item
 from .front_matter import split_front_matter
-from .markdown_chat import _turn_text, find_role_lines
+from .markdown_chat import turn_text, find_role_lines
 from .turns import build_turns
 
 FORMAT = "chatgpt-copy"
@@ -44,9 +44,9 @@ def read(text: str, source: str) -> Iterator[Item]:
         chunk = lines[rl.index + 1 : bounds[n + 1]]
         if rl.role == "user" and not has_answers:
             question, answer = _split_first_paragraph(chunk)
-            pieces += [("user", _turn_text(question)), ("assistant", _turn_text(answer))]
+            pieces += [("user", turn_text(question)), ("assistant", turn_text(answer))]
         else:
-            pieces.append((rl.role, _turn_text(chunk)))
+            pieces.append((rl.role, turn_text(chunk)))
     yield Conversation(
         turns=build_turns(pieces),
         source=source,

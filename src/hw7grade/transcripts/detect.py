@@ -55,9 +55,6 @@ READERS: tuple[ModuleType, ...] = (
 JSON_READERS = tuple(r for r in READERS if r.KIND == "json")
 TEXT_READERS = tuple(r for r in READERS if r.KIND == "text")
 
-NATIVE, CHATGPT_EXPORT, CLAUDE_EXPORT = native.FORMAT, chatgpt_export.FORMAT, claude_export.FORMAT
-MARKDOWN, PLAIN = markdown_chat.FORMAT, plain_text.FORMAT
-
 JSON_SUFFIXES = (".json", ".jsonl")
 _JSON_START_RE = re.compile(r'^\s*(\{\s*["}]|\[\s*[\[{"\]])')
 """Text that opens like a JSON object or array; `[1] see...` or `{note}` prose does not."""

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..conversation import Conversation, Role
 from .base import Item
-from .markdown_chat import _turn_text
+from .markdown_chat import turn_text
 from .turns import build_turns
 
 FORMAT = "llm-markdown"
@@ -56,7 +56,7 @@ def read(text: str, source: str) -> Iterator[Item]:
         if current is not None and section is not None:
             role = SECTIONS[section.lower()]
             if role is not None:
-                current["pieces"].append((role, _turn_text(lines[start:end])))
+                current["pieces"].append((role, turn_text(lines[start:end])))
             elif section.lower() == "reasoning":
                 current["reasoning"] += 1
 

@@ -12,11 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from typing import Iterator as _Iterator
-
 from ..conversation import Conversation, Role
 from .base import Item
-from .front_matter import split_front_matter
+from .front_matter import FrontMatter, split_front_matter
 from .turns import build_turns
 
 USER_ROLES = ("user", "you", "human", "student")
@@ -110,7 +108,7 @@ def is_markdown_chat(text: str) -> bool:
     return False
 
 
-def _turn_text(lines: list[str]) -> str:
+def turn_text(lines: list[str]) -> str:
     """Drop blank lines and Cursor's `---` separators at the edges of a turn; keep rules inside it."""
     start, end = 0, len(lines)
     while start < end and (not lines[start].strip() or _RULE_RE.match(lines[start])):
@@ -124,14 +122,14 @@ def sniff(text: str) -> bool:
     return is_markdown_chat(text)
 
 
-def read(text: str, source: str, fmt: str = FORMAT) -> _Iterator[Item]:
+def read(text: str, source: str, fmt: str = FORMAT) -> Iterator[Item]:
     front, body = split_front_matter(text, source)
     if front is not None:
         yield from front.warnings
     yield from parse_markdown_chat(body, source, fmt=fmt, front=front)
 
 
-def parse_markdown_chat(text: str, source: str, fmt: str = FORMAT, front=None) -> list[Conversation]:  # type: ignore[no-untyped-def]
+def parse_markdown_chat(text: str, source: str, fmt: str = FORMAT, front: FrontMatter | None = None) -> list[Conversation]:
     """The chat in `text`; front matter is split off here unless the caller already did."""
     if front is None:
         front, body = split_front_matter(text, source)
@@ -149,7 +147,7 @@ def parse_markdown_chat(text: str, source: str, fmt: str = FORMAT, front=None) -
             metadata.update(exported_on=m.group("when"), exported_by=f"{m.group('tool')} {m.group('version')}")
     bounds = [rl.index for rl in role_lines] + [len(lines)]
     turns = build_turns(
-        (rl.role, _turn_text(lines[rl.index + 1 : bounds[n + 1]])) for n, rl in enumerate(role_lines)
+        (rl.role, turn_text(lines[rl.index + 1 : bounds[n + 1]])) for n, rl in enumerate(role_lines)
     )
     return [
         Conversation(

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..conversation import Conversation, Role
 from .base import Item, strip_blocks
-from .markdown_chat import MAX_HEADER_LINE_CHARS, _turn_text
+from .markdown_chat import MAX_HEADER_LINE_CHARS, turn_text
 from .turns import build_turns
 
 FORMAT = "specstory"
@@ -65,7 +65,7 @@ def read(text: str, source: str) -> Iterator[Item]:
         for start, end in HIDDEN_BLOCKS:
             body, count = strip_blocks(body, start, end)
             hidden += count
-        pieces.append((role, _turn_text(body.splitlines())))
+        pieces.append((role, turn_text(body.splitlines())))
     models = [m for _, _, m in found if m]
     yield Conversation(
         turns=build_turns(pieces),
