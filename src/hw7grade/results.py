@@ -115,6 +115,18 @@ class TranscriptResults(Protocol):
     def __getitem__(self, index: int) -> TranscriptResult: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something about the inputs that is not a graded result: a `warning` (always shown, once
+    per `key` when it has one), an `unreadable` chat of a multi-chat file (shown, and the run
+    exits 2 like for an unreadable file), a `skipped` chat with nothing to grade, or `info` such as
+    a chat's front matter metadata (both listed with -v)."""
+
+    kind: Literal["warning", "unreadable", "skipped", "info"]
+    text: str
+    key: str = ""
+
+
 @dataclass(frozen=True)
 class Report:
     transcripts: TranscriptResults
@@ -122,6 +134,8 @@ class Report:
     often as needed) rather than hold on to every item."""
     summaries: tuple[TranscriptSummary, ...] = None  # type: ignore[assignment]
     """One per transcript, in order; derived from `transcripts` when not given."""
+    notes: tuple[Note, ...] = ()
+    """Warnings and skipped chats, in input order."""
 
     def __post_init__(self) -> None:
         if self.summaries is None:

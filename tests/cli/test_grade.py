@@ -106,11 +106,15 @@ def test_usage_errors_exit_2_with_one_line(args, message, tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_unrelated_chat_is_reported(tmp_path):
+def test_unrelated_chat_is_skipped_not_an_error(tmp_path):
     (tmp_path / "chat.md").write_text("**User**\n\nWhat's a good pasta recipe?\n\n**Assistant**\n\nTry cacio e pepe.\n", encoding="utf-8")
     result = _grade(str(tmp_path / "chat.md"))
-    assert result.exit_code == 2
-    assert "no HW7 part found" in result.stderr
+    assert result.exit_code == 0
+    assert "1 chat(s) with nothing to grade skipped (-v lists them)." in result.stdout
+    assert "no HW7 part found" not in result.stdout + result.stderr
+    verbose = _grade(str(tmp_path / "chat.md"), "-v")
+    assert verbose.exit_code == 0
+    assert f"{tmp_path / 'chat.md'}: skipped: no HW7 part found" in " ".join(verbose.stdout.split())
 
 
 def test_verbose_shows_checks_and_evidence(tmp_path):
@@ -160,7 +164,7 @@ def test_a_folder_without_transcripts_is_an_error_not_an_empty_pass(tmp_path):
     result = _grade(str(tmp_path), "--json", str(out), "--fail-under", "0.5")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"Error: No transcript files in {tmp_path}: a folder is searched for .md, .markdown, .txt, .json files "
+        f"Error: No transcript files in {tmp_path}: a folder is searched for .md, .markdown, .txt, .json, .jsonl, .zip files "
         "(README.md and hidden files are skipped)."
     )
     assert not out.exists()

@@ -32,6 +32,12 @@ def test_profile_batch_lists_shares_of_the_time():
     assert len(lines) == 2 + 5 and all(line.strip()[0].isdigit() for line in lines[2:])
 
 
+def test_big_export_streams_a_whole_export_and_names_the_damaged_chat():
+    out = _run("big_export.py", "--mb", "0.5")
+    assert "exit code 2 (2: the damaged entry is named)" in out and "peak RSS:" in out
+    assert "MB/s" in _run("big_export.py", "--mb", "0.5", "--zip", "--read-only")
+
+
 @pytest.mark.parametrize("script, args, expected", [
     ("startup.py", ("--repeat", "1"), "hw7grade --help"),
     ("math_equiv.py", ("--repeat", "3"), "per math check over these answers"),

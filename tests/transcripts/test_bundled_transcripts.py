@@ -13,6 +13,7 @@ OK = HumanLabel(C, C)
 
 EXPECTED = {
     "chatgpt-4o-hw7.md": {
+        "format": "chatgpt-copy",
         "model": "gpt-4o",
         "turns": 16,
         "labels": {
@@ -54,7 +55,7 @@ def test_every_bundled_file_is_expected():
 def test_bundled_transcript(name):
     want = EXPECTED[name]
     [conv] = read_transcript(BUNDLED / name)
-    assert conv.format == "markdown"
+    assert conv.format == want.get("format", "markdown")
     assert conv.model == want["model"]
     assert conv.title
     assert len(conv.turns) == want["turns"]

@@ -83,5 +83,5 @@ def test_dangling_parent_is_reported():
 def test_malformed_entry_names_conversation_and_field():
     data = _branch_data()
     del data[0]["mapping"]["u2"]["message"]["author"]
-    with pytest.raises(TranscriptError, match=r"export\.json: conversation 1 is not a valid ChatGPT export entry: field mapping\.u2\.message\.author: Field required"):
+    with pytest.raises(TranscriptError, match=r"export\.json: not a valid ChatGPT export entry: field mapping\.u2\.message\.author: Field required"):
         parse_transcript(json.dumps(data), "export.json")

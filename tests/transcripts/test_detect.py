@@ -3,7 +3,8 @@ import codecs
 import pytest
 
 from hw7grade.errors import TranscriptError
-from hw7grade.transcripts.detect import decode_transcript, detect_format
+from hw7grade.transcripts.detect import decode_transcript
+from hw7grade.transcripts.reading import detect_format
 
 NATIVE = '{"schema": "hw7grade.transcript/1", "turns": []}'
 CHATGPT = '[{"title": "t", "mapping": {}}]'
@@ -18,7 +19,7 @@ CLAUDE = '[{"name": "n", "chat_messages": []}]'
         (CLAUDE, "export.md", "claude-export"),
         ('{"title": "t", "mapping": {}}', "one.json", "chatgpt-export"),
         ("**User**\n\nq\n\n**Cursor**\n\na\n", "chat.txt", "markdown"),
-        ("You said:\nq\nChatGPT said:\na\n", "copy.json.txt", "markdown"),
+        ("You said:\nq\nChatGPT said:\na\n", "copy.json.txt", "chatgpt-copy"),
         ("Just an answer.\n", "notes.md", "plain"),
         ("[1] A footnote-first answer, not JSON.\n", "answer.txt", "plain"),
         ("{note} braces in prose\n", "answer.txt", "plain"),

@@ -23,7 +23,6 @@ def test_unclosed_fence_is_not_front_matter():
 @pytest.mark.parametrize(
     ("block", "expected"),
     [
-        ("model: gpt-4o\nmodle: typo\n", r"a\.md: bad front matter field modle: Extra inputs are not permitted"),
         ("model: gpt-4o\nhuman_labels:\n  q7b: great\n", r"field human_labels\.q7b: .* \(got 'great'\)"),
         ("model: gpt-4o\nhuman_labels:\n  seven: correct\n", r"part id 'seven' must look like q7b"),
         ("model: gpt-4o\nhuman_labels: [q7b]\n", r"field human_labels: Input should be a valid dictionary"),

@@ -14,7 +14,7 @@ PROGRESS_MIN_FILES = 8
 
 
 def grade(
-    paths: List[Path] = typer.Argument(None, help="Transcript files or folders (default: transcripts/)."),
+    paths: List[Path] = typer.Argument(None, help="Transcript files, export .zip files or folders (default: transcripts/); - reads standard input."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."),
     model_name: Optional[str] = typer.Option(None, "--model-name", help="Label for transcripts that do not say which model wrote them."),
     json_path: Optional[Path] = options.JSON,
@@ -29,8 +29,9 @@ def grade(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."),
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
+    max_file_mb: float = typer.Option(5.0, "--max-file-mb", min=0.001, help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are streamed)."),
 ) -> None:
-    """Grade saved chats (ChatGPT/Claude exports, Markdown, plain text, hw7grade JSON).
+    """Grade saved chats (ChatGPT/Claude exports and their .zip, Markdown chats, exporter files, JSON, plain text).
 
     Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded),
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
@@ -69,19 +70,24 @@ def grade(
     console = Console()
     err = Console(stderr=True)
     workers = jobs or default_jobs(len(files))
+    max_bytes = int(max_file_mb * 1024 * 1024)
     if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
         from rich.progress import Progress
 
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("grading", total=len(files))
             advance = lambda _path: progress.advance(task)  # noqa: E731
-            report = grade_files(files, rubric, only, model_name, advance, workers)
+            report = grade_files(files, rubric, only, model_name, advance, workers, max_bytes)
     else:
-        report = grade_files(files, rubric, only, model_name, jobs=workers)
+        report = grade_files(files, rubric, only, model_name, jobs=workers, max_bytes=max_bytes)
     if judge is not None:
         from .judging import judge_graded_files
 
-        report = Report(tuple(judge_graded_files(judge, list(report.transcripts), files, rubric, err)))
+        graded = judge_graded_files(judge, list(report.transcripts), files, rubric, err)
+        report = Report(tuple(graded), notes=report.notes)
+    from ..report.notes import render_notes
+
+    render_notes(report.notes, console, err, verbose=verbose)
     render_report(report, console, verbose=verbose)
     from ..report.outputs import OutputOptions, emit_outputs
 
@@ -95,10 +101,13 @@ def grade(
         fail_under=fail_under,
     )
     gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
-    if report.unreadable:
+    unreadable_chats = sum(n.kind == "unreadable" for n in report.notes)
+    if report.unreadable or unreadable_chats:
         for t in report.unreadable:
             for error in t.errors:
                 typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
+        if unreadable_chats:
+            typer.echo(f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were graded.", err=True)
         raise typer.Exit(2)
     if judge is not None:
         from .judging import failure_exit_code

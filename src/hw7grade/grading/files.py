@@ -14,12 +14,12 @@ from dataclasses import replace
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..conversation import scrub_surrogates
 from ..errors import TranscriptError
-from .score import grade_conversation
-from ..results import Report, TranscriptResult
+from .score import NO_PARTS_FOUND, grade_conversation
+from ..results import Note, Report, TranscriptResult
 from ..report.spool import EncodedResult, ResultSpool
 from ..rubric.model import Rubric
 
@@ -33,21 +33,55 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 4
 """Chunks submitted ahead per worker: enough to keep every worker busy, few enough to stream."""
 
 
-def grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, model_name: str | None = None) -> list[TranscriptResult]:
-    """Every conversation in one file, graded; an unreadable file becomes one result with an error."""
-    from ..transcripts import read_transcript
+def grade_file(
+    path: Path,
+    rubric: Rubric,
+    only: Sequence[str] | None = None,
+    model_name: str | None = None,
+    max_bytes: int | None = None,
+) -> list[TranscriptResult | Note]:
+    """`iter_grade_file` as a list."""
+    return list(iter_grade_file(path, rubric, only, model_name, max_bytes))
+
+
+def iter_grade_file(
+    path: Path,
+    rubric: Rubric,
+    only: Sequence[str] | None = None,
+    model_name: str | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[TranscriptResult | Note]:
+    """Every conversation in one input, graded as it is read (an export is never held whole).
+    A chat in which grading finds no HW7 part is a `skipped` note, not an error; a damaged chat
+    the reader skipped is an `unreadable` note; an unreadable input (or the unreadable rest of
+    one) becomes one result with an error."""
+    from ..conversation import Conversation
+    from ..transcripts import ReadWarning, Skipped, iter_transcript
 
     try:
-        conversations = read_transcript(path)
+        for item in iter_transcript(path, max_bytes):
+            if isinstance(item, Skipped):
+                yield Note("unreadable" if item.warn else "skipped", str(item))
+            elif isinstance(item, ReadWarning):
+                yield Note("warning", item.text, item.key)
+            elif isinstance(item, Conversation):
+                result = grade_conversation(item, rubric, only)
+                if result.errors == (NO_PARTS_FOUND,):
+                    yield Note("skipped", f"{result.path}: skipped: {NO_PARTS_FOUND}")
+                    continue
+                if result.model is None and model_name:
+                    result = replace(result, model=model_name)
+                front = item.metadata.get("front_matter")
+                if isinstance(front, dict) and front:
+                    shown = ", ".join(f"{k}: {v}" for k, v in front.items())
+                    yield Note("info", f"{result.path}: front matter kept as metadata: {shown}")
+                yield result
     except TranscriptError as exc:
-        return [TranscriptResult(path=scrub_surrogates(str(path)), errors=(str(exc),))]
-    results = []
-    for conversation in conversations:
-        result = grade_conversation(conversation, rubric, only)
-        if result.model is None and model_name:
-            result = replace(result, model=model_name)
-        results.append(result)
-    return results
+        yield TranscriptResult(path=scrub_surrogates(str(path)), errors=(str(exc),))
+
+
+def _encoded(items: Iterable[TranscriptResult | Note]) -> Iterator[EncodedResult | Note]:
+    return (item if isinstance(item, Note) else EncodedResult.of(item) for item in items)
 
 
 def default_jobs(n_files: int) -> int:
@@ -63,21 +97,23 @@ def iter_graded(
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
-) -> Iterator[EncodedResult]:
-    """Results in input order; with `jobs > 1`, graded in worker processes that share `rubric`."""
-    if jobs <= 1 or len(files) < 2:
+    max_bytes: int | None = None,
+) -> Iterator[EncodedResult | Note]:
+    """Results (and notes) in input order; with `jobs > 1`, graded in worker processes that
+    share `rubric`. Standard input (`-`) is always read here, in this process."""
+    if jobs <= 1 or len(files) < 2 or any(str(p) == "-" for p in files):
         for path in files:
-            yield from map(EncodedResult.of, grade_file(path, rubric, only, model_name))
+            yield from _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
             if on_file:
                 on_file(path)
         return
     chunks = (list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES))
-    window: deque[tuple[list[Path], Future[list[EncodedResult]]]] = deque()
+    window: deque[tuple[list[Path], Future[list[EncodedResult | Note]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rubric,)) as pool:
         # A bounded window of chunks in flight: results are handed on as they arrive, and
         # memory does not grow with a batch that the consumer reads slowly.
         for chunk in chunks:
-            window.append((chunk, pool.submit(_grade_chunk, chunk, only, model_name)))
+            window.append((chunk, pool.submit(_grade_chunk, chunk, only, model_name, max_bytes)))
             if len(window) >= jobs * CHUNKS_IN_FLIGHT_PER_WORKER:
                 yield from _drain_one(window, on_file)
         while window:
@@ -85,8 +121,8 @@ def iter_graded(
 
 
 def _drain_one(
-    window: deque[tuple[list[Path], Future[list[EncodedResult]]]], on_file: ProgressCallback | None
-) -> Iterator[EncodedResult]:
+    window: deque[tuple[list[Path], Future[list[EncodedResult | Note]]]], on_file: ProgressCallback | None
+) -> Iterator[EncodedResult | Note]:
     chunk, future = window.popleft()
     yield from future.result()
     if on_file:
@@ -101,9 +137,10 @@ def grade_files(
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
+    max_bytes: int | None = None,
 ) -> Report:
     """The graded files as a report whose full results wait in a spool (see `report.spool`)."""
-    return ResultSpool(iter_graded(files, rubric, only, model_name, on_file, jobs)).report()
+    return ResultSpool(iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes)).report()
 
 
 _worker_rubric: Rubric | None = None
@@ -119,6 +156,8 @@ def _init_worker(rubric: Rubric) -> None:
     gc.freeze()
 
 
-def _grade_chunk(paths: list[Path], only: Sequence[str] | None, model_name: str | None) -> list[EncodedResult]:
+def _grade_chunk(
+    paths: list[Path], only: Sequence[str] | None, model_name: str | None, max_bytes: int | None = None
+) -> list[EncodedResult | Note]:
     assert _worker_rubric is not None, "worker started without its rubric"
-    return [EncodedResult.of(r) for path in paths for r in grade_file(path, _worker_rubric, only, model_name)]
+    return [r for path in paths for r in _encoded(iter_grade_file(path, _worker_rubric, only, model_name, max_bytes))]

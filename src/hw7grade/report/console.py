@@ -108,6 +108,8 @@ def _fraction(parts: Sequence[PartTotal]) -> str:
 
 def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> None:
     title = f"{t.path}" + (f" — {t.model}" if t.model else "") + (f" ({t.title})" if t.title else "")
+    if verbose and t.format:
+        title += f" [format: {t.format}]"
     if t.errors:
         for error in t.errors:
             console.print(f"[red]✗[/red] {escape(title)}: {escape(error)}")

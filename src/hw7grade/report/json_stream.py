@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Callable, TextIO
+from typing import Callable, Iterator, TextIO
 
 READ_CHUNK_CHARS = 1 << 20
 """Characters read at a time; text before the current item is dropped once it exceeds this."""
@@ -24,11 +24,15 @@ class NotAnObject(ValueError):
     """The text does not start with `{`."""
 
 
+class ValueTooLarge(ValueError):
+    """One value is longer than the caller's limit; reading stops before holding more of it."""
+
+
 class _Window:
     """The unread part of a text stream around a position; positions are counted from the start."""
 
-    def __init__(self, stream: TextIO, chunk: int) -> None:
-        self.stream, self.chunk = stream, chunk
+    def __init__(self, stream: TextIO, chunk: int, max_value_chars: int | None = None) -> None:
+        self.stream, self.chunk, self.max_value_chars = stream, chunk, max_value_chars
         self.text, self.base, self.ended = "", 0, False
 
     def _more(self) -> bool:
@@ -62,13 +66,20 @@ class _Window:
             try:
                 value, end = _decode(self.text, pos - self.base)
             except json.JSONDecodeError:
+                self._check_size(pos)
                 if self._more():
                     continue
                 raise
             number = isinstance(value, (int, float)) and not isinstance(value, bool)
             if number and _NUMBER_CHARS.fullmatch(self.text, end) and self._more():
                 continue  # a number cut at the window's end (`0.` of `0.5`) goes on in the next chunk
+            if self.max_value_chars is not None and end - (pos - self.base) > self.max_value_chars:
+                raise ValueTooLarge(pos)
             return value, self.base + end
+
+    def _check_size(self, pos: int) -> None:
+        if self.max_value_chars is not None and len(self.text) - (pos - self.base) > self.max_value_chars:
+            raise ValueTooLarge(pos)
 
     def slice(self, start: int, end: int) -> str:
         return self.text[start - self.base : end - self.base]
@@ -119,4 +130,32 @@ def scan_object(
     return members
 
 
-__all__ = ["NotAnObject", "READ_CHUNK_CHARS", "scan_object"]
+def iter_values(stream: TextIO, max_value_chars: int | None = None, chunk: int = READ_CHUNK_CHARS) -> Iterator[object]:
+    """The items of a top-level list, or else each top-level value in turn (one object, or JSON
+    Lines), one at a time with about one chunk of text held besides the current value. Raises
+    `json.JSONDecodeError` for bad JSON, `ValueTooLarge` for a value over `max_value_chars`, and
+    `ValueError`/`RecursionError` as `json.loads` does (a 5,000-digit integer, deep nesting)."""
+    window = _Window(stream, chunk, max_value_chars)
+    pos = window.skip_space(0)
+    if window.peek(pos) == "[":
+        _, pos = window.expect(pos, "[")
+        more = window.peek(pos) != "]"
+        if not more:
+            _, pos = window.expect(pos, "]")
+        while more:
+            value, end = window.decode(pos)
+            yield value
+            char, pos = window.expect(end, ",]")
+            more = char == ","
+            window.forget_before(pos)
+        if window.peek(pos):
+            raise json.JSONDecodeError("extra data after the list", window.text, pos - window.base)
+        return
+    while window.peek(pos):
+        value, pos = window.decode(pos)
+        yield value
+        window.forget_before(pos)
+        pos = window.skip_space(pos)
+
+
+__all__ = ["NotAnObject", "READ_CHUNK_CHARS", "ValueTooLarge", "iter_values", "scan_object"]

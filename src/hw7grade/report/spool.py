@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from ..errors import Hw7gradeError
 from .json_report import decode_entry, encode_entry
-from ..results import Report, TranscriptResult, TranscriptSummary
+from ..results import Note, Report, TranscriptResult, TranscriptSummary
 
 SPOOL_MEMORY_BYTES = 4 * 1024 * 1024
 """Entries stay in memory up to this many bytes, then move to an anonymous temporary file."""
@@ -39,14 +39,18 @@ class ResultSpool:
     """Results in input order; iterating (re-entrant) or indexing reads and decodes them one at a
     time."""
 
-    def __init__(self, results: Iterable[EncodedResult] = ()) -> None:
+    def __init__(self, results: Iterable[EncodedResult | Note] = ()) -> None:
         self._file = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES)
         self._offsets = array("Q", [0])
         self.summaries: list[TranscriptSummary] = []
+        self.notes: list[Note] = []
         for result in results:
             self.add(result)
 
-    def add(self, result: EncodedResult) -> None:
+    def add(self, result: EncodedResult | Note) -> None:
+        if isinstance(result, Note):
+            self.notes.append(result)
+            return
         data = result.entry.encode(*_ENCODING)
         try:
             self._file.seek(self._offsets[-1])
@@ -79,7 +83,7 @@ class ResultSpool:
         return map(decode_entry, self.entries())
 
     def report(self) -> Report:
-        return Report(transcripts=self, summaries=tuple(self.summaries))
+        return Report(transcripts=self, summaries=tuple(self.summaries), notes=tuple(self.notes))
 
 
 __all__ = ["EncodedResult", "ResultSpool", "SPOOL_MEMORY_BYTES"]

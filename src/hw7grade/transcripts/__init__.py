@@ -1,7 +1,8 @@
 """Read saved chats in any supported format into `Conversation` values.
 
-Public API: `read_transcript`, `parse_transcript`, `iter_transcript_files`, `detect_format`.
-Every unreadable input raises `TranscriptError` with one sentence naming the file and the reason.
+Public API: `read_transcript`, `parse_transcript`, `iter_transcript`, `iter_transcript_files`,
+`detect_format`, and `READERS` (the table of formats). Every unreadable input raises
+`TranscriptError` with one sentence naming the file and the reason.
 """
 
 from __future__ import annotations
@@ -10,113 +11,89 @@ import os
 from pathlib import Path
 from typing import Sequence
 
-from ..conversation import Conversation, scrub_surrogates
-from ..errors import TranscriptError
-from .chatgpt_export import read_chatgpt_export
-from .claude_export import read_claude_export
-from .detect import CHATGPT_EXPORT, CLAUDE_EXPORT, MARKDOWN, NATIVE, decode_transcript, detect, detect_format
-from .markdown_chat import parse_markdown_chat
-from .native import read_native
-from .plain_text import parse_plain_text
-from .turns import has_answer
+from ..conversation import Conversation
+from .base import Item, ReadWarning, Skipped
+from .detect import READERS
+from .reading import MAX_TRANSCRIPT_BYTES, STDIN, answered_only, detect_format, iter_transcript, read_text
 
 __all__ = [
     "MAX_TRANSCRIPT_BYTES",
+    "READERS",
     "TRANSCRIPT_SUFFIXES",
+    "ReadWarning",
+    "Skipped",
     "detect_format",
+    "iter_transcript",
     "iter_transcript_files",
+    "parse_items",
     "parse_transcript",
     "read_transcript",
 ]
 
-MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024
-"""A chat export of one homework is well under this; bigger files are refused before reading."""
-TRANSCRIPT_SUFFIXES = (".md", ".markdown", ".txt", ".json")
+TRANSCRIPT_SUFFIXES = (".md", ".markdown", ".txt", ".json", ".jsonl", ".zip")
 SKIPPED_NAMES = ("readme.md",)
-_MB = 1024 * 1024
 
 
-def _too_large(source: str, size: int) -> TranscriptError:
-    return TranscriptError(
-        f"{source}: is {size / _MB:.1f} MB, larger than the {MAX_TRANSCRIPT_BYTES / _MB:g} MB limit "
-        "for one transcript; split the export."
-    )
+def parse_items(text: str, source: str, max_bytes: int | None = None) -> list[Item]:
+    """Everything read from transcript text: conversations, skipped chats and warnings."""
+    return list(answered_only(read_text(text, source, max_bytes or MAX_TRANSCRIPT_BYTES), source))
 
 
 def parse_transcript(text: str, source: str) -> list[Conversation]:
     """Parse transcript text of any format; exports give one Conversation per chat that has an answer."""
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_TRANSCRIPT_BYTES:
-        raise _too_large(source, size)
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise TranscriptError(f"{source}: is empty.")
-    if "\x00" in text:
-        raise TranscriptError(f"{source}: is a binary file, not a text or JSON transcript.")
-    found = detect(text, source)
-    if found.format == NATIVE:
-        conversations = [read_native(found.data, source)]
-    elif found.format == CHATGPT_EXPORT:
-        conversations = read_chatgpt_export(found.data, source)  # type: ignore[arg-type]
-    elif found.format == CLAUDE_EXPORT:
-        conversations = read_claude_export(found.data, source)  # type: ignore[arg-type]
-    elif found.format == MARKDOWN:
-        conversations = parse_markdown_chat(text, source)
-    else:
-        conversations = parse_plain_text(text, source)
-    answered = [c for c in conversations if has_answer(c.turns)]
-    if not answered:
-        raise TranscriptError(f"{source}: no assistant answers found; is this the right file?")
-    return answered
+    return [c for c in parse_items(text, source) if isinstance(c, Conversation)]
 
 
-def read_transcript(path: str | os.PathLike[str]) -> list[Conversation]:
-    """Read one file; the size is checked before any byte is read."""
-    source = scrub_surrogates(str(path))
-    try:
-        size = os.stat(path).st_size
-        if not Path(path).is_file():
-            raise TranscriptError(f"{source}: is not a file.")
-        if size > MAX_TRANSCRIPT_BYTES:
-            raise _too_large(source, size)
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TranscriptError(f"{source}: no such file.") from None
-    except OSError as exc:
-        raise TranscriptError(f"{source}: cannot be read ({exc.strerror or exc}).") from None
-    return parse_transcript(decode_transcript(data, source), source)
+def read_transcript(path: str | os.PathLike[str], max_bytes: int | None = None) -> list[Conversation]:
+    """Read one file (or `-` for standard input); the size is checked before it is read whole."""
+    return [c for c in iter_transcript(path, max_bytes) if isinstance(c, Conversation)]
 
 
 def _hidden_or_skipped(name: str) -> bool:
     return name.startswith(".") or name.lower() in SKIPPED_NAMES
 
 
+def _is_dir(path: Path) -> bool:
+    """A path under a folder we may not search is not known to be a folder: reading it names the error."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def iter_transcript_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Files named directly are kept as given (missing ones too, so reading reports them);
-    folders are walked recursively for transcript suffixes, skipping hidden entries and README.md,
-    each folder's files sorted by relative path. A file reached through two arguments is listed once,
-    at its first position."""
+    """Files named directly are kept as given (missing or unreadable ones too, so reading reports
+    them); folders are walked recursively for transcript suffixes, skipping hidden entries and
+    README.md, each folder's files sorted by relative path. A folder that cannot be listed is kept
+    as an input, so it is reported as an error rather than skipped in silence. A file reached
+    through two arguments is listed once, at its first position."""
     out: list[Path] = []
     for arg in paths:
         root = Path(arg)
-        if not root.is_dir():
+        if str(arg) == STDIN or not _is_dir(root):
             out.append(root)
             continue
         found: list[Path] = []
-        for dirpath, dirnames, filenames in os.walk(root):
+        unreadable: list[Path] = []
+
+        def note(exc: OSError, unreadable: list[Path] = unreadable, root: Path = root) -> None:
+            unreadable.append(Path(exc.filename) if exc.filename else root)
+
+        for dirpath, dirnames, filenames in os.walk(root, onerror=note):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
             found.extend(
                 Path(dirpath) / f
                 for f in filenames
                 if not _hidden_or_skipped(f) and os.path.splitext(f)[1].lower() in TRANSCRIPT_SUFFIXES
             )
-        out.extend(sorted(found, key=lambda p: p.relative_to(root).as_posix()))
-    if len(out) <= 1 or (len(paths) == 1 and Path(paths[0]).is_dir()):
+        found.extend(unreadable)
+        out.extend(sorted(found, key=lambda p: p.relative_to(root).as_posix() if p != root else ""))
+    if len(out) <= 1 or (len(paths) == 1 and _is_dir(Path(paths[0]))):
         return out  # one folder walk cannot list a file twice: no need to resolve every path
     seen: set[Path] = set()
     unique = []
     for p in out:
-        key = p.resolve()
+        key = p if str(p) == STDIN else p.resolve()
         if key not in seen:
             seen.add(key)
             unique.append(p)

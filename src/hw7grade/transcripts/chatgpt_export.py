@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from typing import Iterable, Iterator
+
 from ..conversation import Conversation, Role
 from ..errors import TranscriptError
+from .base import Item, Skipped, bad_entry, numbered
 from .turns import build_turns
-from .validation import describe_validation_error
 
 FORMAT = "chatgpt-export"
+KIND = "json"
+HOW_TO_GET = "Settings > Data controls > Export data; the emailed .zip (or its conversations.json)"
 TEXT_CONTENT_TYPES = ("text", "multimodal_text")
 """Content types whose string parts are the message; code, tool output and images are skipped."""
 KEPT_ROLES: tuple[Role, ...] = ("user", "assistant")
@@ -54,27 +58,32 @@ class ChatGPTConversation(_Lenient):
     mapping: dict[str, Node]
 
 
-def _leaf(conv: ChatGPTConversation) -> str | None:
-    """`current_node`, or for exports without it the end of the newest branch (last child each step)."""
+def _leaf(conv: ChatGPTConversation, where: str) -> str | None:
+    """`current_node`, or for exports without it the end of the newest branch (last child each
+    step); `children` that lead back to a node already passed are a damaged tree, not a path."""
     if conv.current_node is not None:
         return conv.current_node
     node_id = next((nid for nid, node in conv.mapping.items() if node.parent is None), None)
+    seen: set[str] = set()
     while node_id is not None and conv.mapping[node_id].children:
+        seen.add(node_id)
         node_id = next((c for c in reversed(conv.mapping[node_id].children) if c in conv.mapping), None)
+        if node_id in seen:
+            raise TranscriptError(f"{where}: the message tree has a cycle at node {node_id[:40]!r}; re-export the chat.")
     return node_id
 
 
 def _visible_path(conv: ChatGPTConversation, where: str) -> list[Message]:
     path: list[Message] = []
     seen: set[str] = set()
-    node_id = _leaf(conv)
+    node_id = _leaf(conv, where)
     while node_id is not None:
         if node_id in seen:
-            raise TranscriptError(f"{where}: the message tree has a cycle at node {node_id!r}; re-export the chat.")
+            raise TranscriptError(f"{where}: the message tree has a cycle at node {node_id[:40]!r}; re-export the chat.")
         node = conv.mapping.get(node_id)
         if node is None:
             raise TranscriptError(
-                f"{where}: node {node_id!r} is referenced but missing from mapping; re-export the chat."
+                f"{where}: node {node_id[:40]!r} is referenced but missing from mapping; re-export the chat."
             )
         seen.add(node_id)
         if node.message is not None:
@@ -108,17 +117,19 @@ def _to_conversation(conv: ChatGPTConversation, source: str) -> Conversation:
     )
 
 
-def read_chatgpt_export(data: list[object], source: str) -> list[Conversation]:
-    """One Conversation per exported chat; `source#N` (1-based) when the file holds several."""
-    out: list[Conversation] = []
-    for n, item in enumerate(data, start=1):
-        where = f"{source}#{n}" if len(data) > 1 else source
+def sniff(record: object) -> bool:
+    return isinstance(record, dict) and "mapping" in record
+
+
+def read(records: Iterable[object], source: str) -> Iterator[Item]:
+    """One Conversation per exported chat; a damaged chat is skipped with its reason."""
+    for where, item in numbered(records, source):
         try:
             conv = ChatGPTConversation.model_validate(item)
+            yield _to_conversation(conv, where)
         except ValidationError as exc:
-            raise TranscriptError(
-                f"{source}: conversation {n} is not a valid ChatGPT export entry: "
-                f"{describe_validation_error(exc, item)}."
-            ) from None
-        out.append(_to_conversation(conv, where))
-    return out
+            yield bad_entry(where, source, "ChatGPT export entry", exc, item)
+        except TranscriptError as exc:
+            if where == source:
+                raise
+            yield Skipped(where, str(exc).removeprefix(f"{where}: "))

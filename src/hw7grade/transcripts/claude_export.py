@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Iterable, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..conversation import Conversation
-from ..errors import TranscriptError
+from .base import Item, ReadWarning, bad_entry, numbered
 from .turns import build_turns
-from .validation import describe_validation_error
 
 FORMAT = "claude-export"
+KIND = "json"
+HOW_TO_GET = "Settings > Privacy > Export data; the emailed .zip (or its conversations.json)"
 SENDER_ROLES = {"human": "user", "assistant": "assistant"}
+THINKING_TYPES = ("thinking", "redacted_thinking")
 
 
 class _Lenient(BaseModel):
@@ -43,25 +45,32 @@ class ClaudeConversation(_Lenient):
     chat_messages: list[ChatMessage]
 
 
-def read_claude_export(data: list[object], source: str) -> list[Conversation]:
-    """One Conversation per exported chat; `source#N` (1-based) when the file holds several."""
-    out: list[Conversation] = []
-    for n, item in enumerate(data, start=1):
+def sniff(record: object) -> bool:
+    return isinstance(record, dict) and "chat_messages" in record
+
+
+def read(records: Iterable[object], source: str) -> Iterator[Item]:
+    """One Conversation per exported chat; a damaged chat is skipped, a `null` message dropped."""
+    for where, item in numbered(records, source):
+        dropped = 0
+        if isinstance(item, dict) and isinstance(item.get("chat_messages"), list):
+            messages = item["chat_messages"]
+            kept = [m for m in messages if m is not None]
+            dropped = len(messages) - len(kept)
+            item = {**item, "chat_messages": kept}
         try:
             conv = ClaudeConversation.model_validate(item)
         except ValidationError as exc:
-            raise TranscriptError(
-                f"{source}: conversation {n} is not a valid Claude export entry: "
-                f"{describe_validation_error(exc, item)}."
-            ) from None
-        out.append(
-            Conversation(
-                turns=build_turns((SENDER_ROLES[m.sender], m.body()) for m in conv.chat_messages),  # type: ignore[misc]
-                source=f"{source}#{n}" if len(data) > 1 else source,
-                model=conv.model,
-                title=conv.name or None,
-                format=FORMAT,
-                metadata={"uuid": conv.uuid, "created_at": conv.created_at},
-            )
+            yield bad_entry(where, source, "Claude export entry", exc, item)
+            continue
+        if dropped:
+            yield ReadWarning(f"{where}: {dropped} empty (null) message(s) left out of the chat.")
+        thinking = sum(b.type in THINKING_TYPES for m in conv.chat_messages for b in m.content)
+        yield Conversation(
+            turns=build_turns((SENDER_ROLES[m.sender], m.body()) for m in conv.chat_messages),  # type: ignore[misc]
+            source=where,
+            model=conv.model,
+            title=conv.name or None,
+            format=FORMAT,
+            metadata={"uuid": conv.uuid, "created_at": conv.created_at, "thinking_blocks_skipped": thinking},
         )
-    return out

@@ -1,37 +1,73 @@
-"""Which format a transcript is in, decided from its bytes and text rather than its file name.
+"""Which reader a transcript needs, decided from its bytes and text rather than its file name.
 
-JSON is recognised by its shape (our schema key, ChatGPT's `mapping`, Claude's `chat_messages`);
-text is a Markdown chat when it has role lines of both roles, otherwise plain text.
+`READERS` is the one table of formats: each module exports `FORMAT`, `KIND` ("json" or "text"),
+`HOW_TO_GET` (for the README's table), `sniff()` and `read()`. JSON readers sniff the first JSON
+value (the first item of a top-level list, or the first line of JSON Lines); text readers sniff
+the text. The first reader whose sniff says yes reads the file; plain text takes what is left.
 """
 
 from __future__ import annotations
 
 import codecs
-import json
 import re
-from dataclasses import dataclass
+from types import ModuleType
 
 from ..errors import TranscriptError
-from .markdown_chat import is_markdown_chat
-from .native import SCHEMA_PREFIX
+from . import (
+    ai_studio,
+    chatgpt_copy,
+    chatgpt_export,
+    chatgpt_exporter,
+    claude_export,
+    gemini_exporter,
+    gemini_exporter_json,
+    librechat,
+    llm_json,
+    llm_markdown,
+    markdown_chat,
+    native,
+    open_webui,
+    openai_chat,
+    openai_messages,
+    plain_text,
+    specstory,
+)
 
-NATIVE = "native"
-CHATGPT_EXPORT = "chatgpt-export"
-CLAUDE_EXPORT = "claude-export"
-MARKDOWN = "markdown"
-PLAIN = "plain"
+READERS: tuple[ModuleType, ...] = (
+    native,
+    chatgpt_export,
+    claude_export,
+    open_webui,
+    librechat,
+    ai_studio,
+    llm_json,
+    gemini_exporter_json,
+    openai_chat,
+    openai_messages,
+    specstory,
+    llm_markdown,
+    chatgpt_exporter,
+    gemini_exporter,
+    chatgpt_copy,
+    markdown_chat,
+    plain_text,
+)
+JSON_READERS = tuple(r for r in READERS if r.KIND == "json")
+TEXT_READERS = tuple(r for r in READERS if r.KIND == "text")
 
-JSON_SUFFIX = ".json"
+JSON_SUFFIXES = (".json", ".jsonl")
 _JSON_START_RE = re.compile(r'^\s*(\{\s*["}]|\[\s*[\[{"\]])')
 """Text that opens like a JSON object or array; `[1] see...` or `{note}` prose does not."""
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-@dataclass(frozen=True)
-class Detected:
-    format: str
-    data: object = None
-    """The parsed JSON for JSON formats, so it is parsed once."""
+def looks_like_json(head: str, source: str) -> bool:
+    return source.lower().endswith(JSON_SUFFIXES) or bool(_JSON_START_RE.match(head))
+
+
+def text_encoding(head: bytes) -> str:
+    """The codec for a stream that starts with `head` (UTF-8 unless a BOM says otherwise)."""
+    return next((encoding for bom, encoding in _BOMS if head.startswith(bom)), "utf-8")
 
 
 def decode_transcript(data: bytes, source: str) -> str:
@@ -55,45 +91,13 @@ def decode_transcript(data: bytes, source: str) -> str:
         ) from None
 
 
-def _load_json(text: str, source: str) -> object:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TranscriptError(
-            f"{source}: truncated or invalid JSON at line {exc.lineno} ({exc.msg}); re-export or fix the file."
-        ) from None
-    except RecursionError:
-        raise TranscriptError(f"{source}: JSON nested too deeply to be a transcript.") from None
+def json_reader(first: object, source: str) -> ModuleType:
+    for reader in JSON_READERS:
+        if reader.sniff(first):
+            return reader
+    kinds = ", ".join(r.FORMAT for r in JSON_READERS)
+    raise TranscriptError(f"{source}: JSON that is none of the known transcript kinds ({kinds}).")
 
 
-def _json_format(data: object, source: str) -> str:
-    if isinstance(data, dict):
-        if isinstance(data.get("schema"), str) and data["schema"].startswith(SCHEMA_PREFIX):
-            return NATIVE
-        data = [data]
-    if isinstance(data, list):
-        if not data:
-            raise TranscriptError(f"{source}: the JSON list holds no conversations.")
-        first = data[0]
-        if isinstance(first, dict) and "mapping" in first:
-            return CHATGPT_EXPORT
-        if isinstance(first, dict) and "chat_messages" in first:
-            return CLAUDE_EXPORT
-    raise TranscriptError(
-        f"{source}: JSON that is none of the known transcript kinds "
-        "(hw7grade transcript, ChatGPT export conversations.json, Claude export conversations.json)."
-    )
-
-
-def detect(text: str, source: str) -> Detected:
-    if source.lower().endswith(JSON_SUFFIX) or _JSON_START_RE.match(text):
-        data = _load_json(text, source)
-        fmt = _json_format(data, source)
-        if fmt != NATIVE and isinstance(data, dict):
-            data = [data]
-        return Detected(fmt, data)
-    return Detected(MARKDOWN if is_markdown_chat(text) else PLAIN)
-
-
-def detect_format(text: str, source: str = "<text>") -> str:
-    return detect(text, source).format
+def text_reader(text: str) -> ModuleType:
+    return next(r for r in TEXT_READERS if r.sniff(text))

@@ -1,12 +1,19 @@
 """Optional YAML front matter on text transcripts: model, title and a person's labels per part.
 
-Only a `---` block on the very first line whose first entry is a known key counts, so a Cursor
-export's `---` turn separators are never mistaken for it.
+Only a `---` block on the very first line whose top-level lines are all `key: ...` entries, one
+of them a key we or a chat exporter use, counts: a Cursor export's `---` turn separators and an
+answer that opens with a rule are never mistaken for it. Keys we do not use (the ChatGPT
+Exporter's `source:`, `url:`, `create_time:` ...) are kept as metadata with a warning, never an
+error. The block is bounded in size and nesting and may not use YAML aliases, so a hostile
+header costs milliseconds.
 """
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import re
+import reprlib
 from functools import lru_cache
 from typing import Union
 
@@ -15,15 +22,29 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..conversation import HumanLabel, Label
 from ..errors import TranscriptError
+from .base import ReadWarning
 from .native import LabelPair, PartId, to_human_labels
 from .validation import describe_validation_error
 
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-KNOWN_KEY_RE = re.compile(r"^(model|title|human_labels)[ \t]*:")
+KNOWN_KEYS = ("model", "title", "human_labels")
+EXPORTER_KEYS = frozenset(
+    {"source", "url", "link", "date", "created", "updated", "create_time", "update_time", "timestamp", "model_name", "tags", "author", "platform", "exported"}
+)
+"""Keys chat exporters write (the ChatGPT Exporter extension's defaults among them)."""
+_ENTRY_RE = re.compile(r"^([A-Za-z_][\w-]{0,40})[ \t]*:")
+MAX_FRONT_MATTER_CHARS = 16_384
+MAX_FLOW_DEPTH = 16
+"""`[`/`{` nesting allowed in the block; YAML's composer recurses once per level."""
+MAX_SHOWN_VALUE_CHARS = 80
+NEAR_MISS_CUTOFF = 0.75
 FRONT_MATTER_CACHE_SIZE = 64
 FRONT_MATTER_CACHE_MAX_CHARS = 4096
 """Longer blocks are parsed every time, so the cache stays small."""
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict = 2, 4, 4
+_SHORT.maxstring = _SHORT.maxother = MAX_SHOWN_VALUE_CHARS
 
 
 class FrontMatter(BaseModel):
@@ -32,26 +53,110 @@ class FrontMatter(BaseModel):
     model: str | None = None
     title: str | None = None
     human_labels: dict[PartId, Union[Label, LabelPair]] = Field(default_factory=dict)
+    metadata: dict[str, str] = Field(default_factory=dict, exclude=True)
+    """Keys hw7grade does not use, each value shortened to one line."""
+    warnings: tuple[ReadWarning, ...] = Field(default=(), exclude=True)
 
     def labels(self) -> dict[str, HumanLabel]:
         return to_human_labels(self.human_labels)
+
+
+class _AliasFound(yaml.YAMLError):
+    pass
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses `*alias` nodes: an alias bomb cannot expand."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasFound()
+        return super().compose_node(parent, index)
+
+
+def _parse(block: str) -> object:
+    return yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def _load_yaml(block: str) -> object:
     """Parsed once per distinct short block: a batch's transcripts mostly share their front
     matter. Callers only read the result."""
     if len(block) > FRONT_MATTER_CACHE_MAX_CHARS:
-        return yaml.safe_load(block)
+        return _parse(block)
     return _load_short_yaml(block)
 
 
 @lru_cache(maxsize=FRONT_MATTER_CACHE_SIZE)
 def _load_short_yaml(block: str) -> object:
-    return yaml.safe_load(block)
+    return _parse(block)
+
+
+def _flow_depth(block: str) -> int:
+    depth = deepest = 0
+    for char in block:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def _is_front_matter(block: str) -> bool:
+    keys = []
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#") or line[:1] in " \t-":
+            continue
+        m = _ENTRY_RE.match(line)
+        if not m:
+            return False
+        keys.append(m.group(1))
+    return any(k in KNOWN_KEYS or k in EXPORTER_KEYS or _near_miss(k) for k in keys)
+
+
+def _near_miss(key: str) -> str | None:
+    if key in KNOWN_KEYS:
+        return None
+    close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=NEAR_MISS_CUTOFF)
+    return close[0] if close else None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        text = value.isoformat()  # YAML reads `create_time: 2025-01-22T12:00:00Z` as a datetime
+    elif isinstance(value, (str, int, float, bool)):
+        text = str(value)
+    else:
+        text = _SHORT.repr(value)
+    text = " ".join(text[: MAX_SHOWN_VALUE_CHARS * 2].split())
+    return text if len(text) <= MAX_SHOWN_VALUE_CHARS else text[: MAX_SHOWN_VALUE_CHARS - 1] + "…"
+
+
+def _load(block: str, source: str) -> object:
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise TranscriptError(
+            f"{source}: the YAML front matter is longer than {MAX_FRONT_MATTER_CHARS} characters; keep only model, title and human_labels."
+        )
+    if _flow_depth(block) > MAX_FLOW_DEPTH:
+        raise TranscriptError(f"{source}: the YAML front matter is nested more than {MAX_FLOW_DEPTH} levels deep.")
+    try:
+        return _load_yaml(block)
+    except _AliasFound:
+        raise TranscriptError(f"{source}: the YAML front matter uses an alias (*name); write the value out instead.") from None
+    except RecursionError:
+        raise TranscriptError(f"{source}: the YAML front matter is nested too deeply.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise TranscriptError(
+            f"{source}: the YAML front matter is invalid{where}; fix its syntax (quote values containing ':')."
+        ) from None
 
 
 def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]:
     """Return the validated front matter (None when there is none) and the text after it."""
+    if not text.startswith("---"):
+        return None, text
     lines = text.splitlines(keepends=True)
     if not lines or not FENCE_RE.match(lines[0].rstrip("\r\n")):
         return None, text
@@ -59,24 +164,31 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]
     if end is None:
         return None, text
     block = "".join(lines[1:end])
-    first_entry = next((ln for ln in block.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
-    if not KNOWN_KEY_RE.match(first_entry):
+    if not _is_front_matter(block[: MAX_FRONT_MATTER_CHARS + 1]):
         return None, text
-    try:
-        data = _load_yaml(block)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        raise TranscriptError(
-            f"{source}: the YAML front matter is invalid{where}; fix its syntax (quote values containing ':')."
-        ) from None
+    data = _load(block, source)
     if not isinstance(data, dict):
         raise TranscriptError(f"{source}: the YAML front matter must be a mapping of model, title and human_labels.")
+    known = {k: v for k, v in data.items() if k in KNOWN_KEYS}
+    extra = {str(k): v for k, v in data.items() if k not in KNOWN_KEYS}
     try:
-        front = FrontMatter.model_validate(data)
+        front = FrontMatter.model_validate(known)
     except ValidationError as exc:
         raise TranscriptError(
-            f"{source}: bad front matter {describe_validation_error(exc, data)}; "
+            f"{source}: bad front matter {describe_validation_error(exc, known)}; "
             "labels are correct, partial, incorrect or {first: ..., final: ...}."
         ) from None
+    warnings = []
+    for key in extra:
+        shown_key = _shown(key)
+        if guess := _near_miss(key):
+            warnings.append(
+                ReadWarning(f"{source}: front matter key {shown_key!r} is not used; did you mean {guess!r}?", key=f"front:{key}")
+            )
+        else:
+            warnings.append(
+                ReadWarning(f"front matter key {shown_key!r} (first in {source}) is kept as metadata, not graded.", key=f"front:{key}")
+            )
+    front.metadata = {_shown(k): _shown(v) for k, v in extra.items()}
+    front.warnings = tuple(warnings)
     return front, "".join(lines[end + 1 :])

@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..conversation import Conversation, Role
-from .front_matter import split_front_matter
+from .base import Item
+from .front_matter import FrontMatter, split_front_matter
 from .turns import build_turns
 
 USER_ROLES = ("user", "you", "human", "student")
 ASSISTANT_ROLES = ("assistant", "chatgpt", "claude", "cursor", "model", "ai", "gemini")
 FORMAT = "markdown"
+KIND = "text"
+HOW_TO_GET = "Cursor's Export chat, or any chat with **User** / **Assistant** (or `## User` heading) role lines"
 MAX_ROLE_LINE_CHARS = 40
 """The longest role line (`###### **Assistant**:`) is far shorter; longer lines are text, unmatched."""
 MAX_HEADER_LINE_CHARS = 500
@@ -26,8 +29,10 @@ MAX_HEADER_LINE_CHARS = 500
 
 _ROLE = "|".join(USER_ROLES + ASSISTANT_ROLES)
 _BOLD_RE = re.compile(rf"^\s*\*\*\s*({_ROLE})\s*:?\s*\*\*\s*:?\s*$", re.IGNORECASE)
-_HEADING_RE = re.compile(rf"^ {{0,3}}(#{{1,6}})\s+\**({_ROLE})\**\s*:?\s*#*\s*$", re.IGNORECASE)
-_SAID_RE = re.compile(rf"^\s*({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
+_HEADING_RE = re.compile(rf"^ {{0,3}}(#{{1,6}})\s+(?:[^\w\s#*]{{1,3}}\s*)?\**({_ROLE})\**\s*:?\s*#*\s*$", re.IGNORECASE)
+"""`## User`, `#### ChatGPT:`, and the Gemini exporter's `## 👤 User` (an emoji before the role)."""
+_SAID_RE = re.compile(rf"^ {{0,3}}(?:#{{1,6}}\s+)?({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
+"""ChatGPT's copied page: `You said:` / `ChatGPT said:`, bare or as headings of any level."""
 _CODE_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TITLE_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _EXPORTED_RE = re.compile(r"^_Exported on (?P<when>.+?) from (?P<tool>[\w .-]+?) \((?P<version>[\w.-]+)\)_\s*$")
@@ -74,6 +79,8 @@ def _iter_role_lines(lines: list[str]) -> Iterator[RoleLine]:
         elif lead == "#":
             if m := _HEADING_RE.match(line):
                 yield RoleLine(i, f"h{len(m.group(1))}", _role(m.group(2)))
+            elif m := _SAID_RE.match(line):
+                yield RoleLine(i, "said", _role(m.group(1)))
         elif m := _SAID_RE.match(line):
             yield RoleLine(i, "said", _role(m.group(1)))
 
@@ -101,7 +108,7 @@ def is_markdown_chat(text: str) -> bool:
     return False
 
 
-def _turn_text(lines: list[str]) -> str:
+def turn_text(lines: list[str]) -> str:
     """Drop blank lines and Cursor's `---` separators at the edges of a turn; keep rules inside it."""
     start, end = 0, len(lines)
     while start < end and (not lines[start].strip() or _RULE_RE.match(lines[start])):
@@ -111,8 +118,23 @@ def _turn_text(lines: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines[start:end])
 
 
-def parse_markdown_chat(text: str, source: str) -> list[Conversation]:
+def sniff(text: str) -> bool:
+    return is_markdown_chat(text)
+
+
+def read(text: str, source: str, fmt: str = FORMAT) -> Iterator[Item]:
     front, body = split_front_matter(text, source)
+    if front is not None:
+        yield from front.warnings
+    yield from parse_markdown_chat(body, source, fmt=fmt, front=front)
+
+
+def parse_markdown_chat(text: str, source: str, fmt: str = FORMAT, front: FrontMatter | None = None) -> list[Conversation]:
+    """The chat in `text`; front matter is split off here unless the caller already did."""
+    if front is None:
+        front, body = split_front_matter(text, source)
+    else:
+        body = text
     lines = body.splitlines()
     role_lines = chat_role_lines(lines)
     title: str | None = None
@@ -125,7 +147,7 @@ def parse_markdown_chat(text: str, source: str) -> list[Conversation]:
             metadata.update(exported_on=m.group("when"), exported_by=f"{m.group('tool')} {m.group('version')}")
     bounds = [rl.index for rl in role_lines] + [len(lines)]
     turns = build_turns(
-        (rl.role, _turn_text(lines[rl.index + 1 : bounds[n + 1]])) for n, rl in enumerate(role_lines)
+        (rl.role, turn_text(lines[rl.index + 1 : bounds[n + 1]])) for n, rl in enumerate(role_lines)
     )
     return [
         Conversation(
@@ -133,8 +155,8 @@ def parse_markdown_chat(text: str, source: str) -> list[Conversation]:
             source=source,
             model=front.model if front else None,
             title=(front.title if front and front.title else title),
-            format=FORMAT,
+            format=fmt,
             human_labels=front.labels() if front else {},
-            metadata=metadata,
+            metadata={**metadata, **({"front_matter": dict(front.metadata)} if front and front.metadata else {})},
         )
     ]

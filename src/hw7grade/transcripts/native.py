@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from ..conversation import Conversation, HumanLabel, Label, Role, Turn
 from ..errors import TranscriptError
 from ..rubric.model import PART_ID_RE
+from .base import numbered
 from .validation import describe_validation_error
 
 SCHEMA: Final = "hw7grade.transcript/1"
@@ -108,3 +109,18 @@ def read_native(data: object, source: str) -> Conversation:
             f"{source}: not a valid hw7grade transcript: {describe_validation_error(exc, data)}."
         ) from None
     return transcript.to_conversation(source)
+
+
+FORMAT = "native"
+KIND = "json"
+HOW_TO_GET = "written by `hw7grade ask`"
+
+
+def sniff(record: object) -> bool:
+    return isinstance(record, dict) and isinstance(record.get("schema"), str) and record["schema"].startswith(SCHEMA_PREFIX)
+
+
+def read(records, source: str):
+    """One transcript per JSON value (a file, or each line of JSON Lines)."""
+    for where, record in numbered(records, source):
+        yield read_native(record, where)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import reprlib
 from typing import Any, Mapping
 
 from pydantic import ValidationError
 
 MAX_SHOWN_INPUT_CHARS = 60
+_SHORT = reprlib.Repr()  # Python 3.11 has no keyword arguments for these
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict = 2, 4, 4
+_SHORT.maxstring = _SHORT.maxother = MAX_SHOWN_INPUT_CHARS
+"""Bounded: a huge or deeply shared value (a YAML alias bomb) is never written out whole."""
 
 
 def _field_path(error: Mapping[str, Any], data: object) -> str:
@@ -32,7 +37,7 @@ def describe_validation_error(exc: ValidationError, data: object) -> str:
     best = max(errors, key=lambda e: len(_field_path(e, data).split(".")))
     path = _field_path(best, data)
     message = best["msg"].removeprefix("Value error, ")
-    shown = repr(best.get("input"))
+    shown = _SHORT.repr(best.get("input"))
     if best["type"] == "missing" or len(shown) > MAX_SHOWN_INPUT_CHARS:
         return f"field {path}: {message}"
     return f"field {path}: {message} (got {shown})"

@@ -1,0 +1,28 @@
+"""The ChatGPT Exporter browser extension's Markdown: front matter (`title:`, `source:` ... as the
+user configured it), `# Title`, then `#### You:` / `#### ChatGPT:` turns."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .base import Item
+from .markdown_chat import read as read_markdown
+
+FORMAT = "chatgpt-exporter"
+KIND = "text"
+HOW_TO_GET = "the ChatGPT Exporter extension (pionxzh/chatgpt-exporter): Export > Markdown"
+HEAD_CHARS = 4096
+_SOURCE_RE = re.compile(r"^source:[ \t]*https://(chatgpt\.com|chat\.openai\.com)/", re.MULTILINE)
+_ROLE_RE = re.compile(r"^#### (You|ChatGPT):[ \t]*$", re.MULTILINE)
+
+
+def sniff(text: str) -> bool:
+    head = text[:HEAD_CHARS]
+    if text.startswith("---") and _SOURCE_RE.search(head):
+        return True
+    return {m.group(1) for m in _ROLE_RE.finditer(text[: HEAD_CHARS * 16])} == {"You", "ChatGPT"}
+
+
+def read(text: str, source: str) -> Iterator[Item]:
+    yield from read_markdown(text, source, fmt=FORMAT)

@@ -1,0 +1,26 @@
+"""The Gemini Chat Exporter extension (danielheyman/gemini-export-chrome-extension): Markdown
+with `## 👤 User` / `## 🤖 Gemini` turns between `---` rules. (Its JSON, `messages` of role
+`user` / `model`, is read by `openai_chat`.)"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .base import Item
+from .markdown_chat import read as read_markdown
+
+FORMAT = "gemini-exporter"
+KIND = "text"
+HOW_TO_GET = "the Gemini Chat Exporter extension: Export All Chats (Markdown or JSON)"
+HEAD_CHARS = 65536
+_ROLE_RE = re.compile("^## (?:\U0001F464 User|\U0001F916 Gemini)[ \t]*$", re.MULTILINE)
+
+
+def sniff(text: str) -> bool:
+    return len({m.group(0).strip() for m in _ROLE_RE.finditer(text[:HEAD_CHARS])}) == 2
+
+
+def read(text: str, source: str) -> Iterator[Item]:
+    yield from read_markdown(text, source, fmt=FORMAT)
+
