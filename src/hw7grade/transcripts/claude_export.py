@@ -67,6 +67,7 @@ def read(records: Iterable[object], source: str) -> Iterator[Item]:
             yield ReadWarning(f"{where}: {dropped} empty (null) message(s) left out of the chat.")
         thinking = sum(b.type in THINKING_TYPES for m in conv.chat_messages for b in m.content)
         yield Conversation(
+            # (mypy ignore below) SENDER_ROLES maps to Role values.
             turns=build_turns((SENDER_ROLES[m.sender], m.body()) for m in conv.chat_messages),  # type: ignore[misc]
             source=where,
             model=conv.model,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from .base import Item, numbered
+from .base import Item, Skipped, numbered
 from .openai_chat import conversation_from_messages
 
 FORMAT = "gemini-exporter-json"
@@ -19,4 +19,7 @@ def sniff(record: object) -> bool:
 
 def read(records: Iterable[object], source: str) -> Iterator[Item]:
     for where, record in numbered(records, source):
-        yield conversation_from_messages(record, where, FORMAT)  # type: ignore[arg-type]
+        if not isinstance(record, dict):
+            yield Skipped(where, "not a JSON object")
+            continue
+        yield conversation_from_messages(record, where, FORMAT)
