@@ -207,3 +207,17 @@ def test_analyse_is_cached_and_strips_copies():
 def test_number_word():
     assert number_word("2") == "two"
     assert number_word("Weight Decay") is None
+
+
+def test_canonical_offsets_lead_back_to_the_same_character():
+    import random
+
+    from hw7grade.text.phrases import Canonical
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice("aB -_\n\t") for _ in range(rng.randint(0, 30)))
+        canon = Canonical(text)
+        for i, ch in enumerate(canon.text):
+            original = text[canon.original(i)]
+            assert original.lower() == ch or (ch == " " and original in " -_\n\t"), (text, i)

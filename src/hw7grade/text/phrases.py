@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable, Mapping, Sequence
 
 from .normalize import ascii_fold, normalize
@@ -55,31 +56,21 @@ class Canonical:
     """Folded text with separator runs collapsed to one space, and the way back to offsets (built
     only when a hit needs it)."""
 
-    __slots__ = ("text", "_folded", "_canon_starts", "_orig_starts")
+    __slots__ = ("text", "_folded", "_after", "_lost")
 
     def __init__(self, text: str) -> None:
         self._folded = ascii_fold(text)
         self.text = _SEP_RUN.sub(" ", self._folded)
-        self._canon_starts: list[int] = []
-        self._orig_starts: list[int] = []
+        self._after: list[int] | None = None
+        self._lost: list[int] = []
 
     def original(self, index: int) -> int:
-        if not self._canon_starts:
-            self._build_map()
-        k = bisect_right(self._canon_starts, index) - 1
-        return self._orig_starts[k] + (index - self._canon_starts[k])
-
-    def _build_map(self) -> None:
-        canon_starts, orig_starts = [0], [0]
-        shrink = 0  # characters the runs before here lost
-        for m in _SEP_RUN.finditer(self._folded):
-            a, b = m.span()
-            canon_starts.append(a - shrink)
-            orig_starts.append(a)
-            shrink += b - a - 1
-            canon_starts.append(b - shrink)
-            orig_starts.append(b)
-        self._canon_starts, self._orig_starts = canon_starts, orig_starts
+        if self._after is None:
+            spans = [m.span() for m in _SEP_RUN.finditer(self._folded)]
+            self._lost = list(accumulate(b - a - 1 for a, b in spans))  # characters runs 0..k lost
+            self._after = [b - lost for (_, b), lost in zip(spans, self._lost)]  # canonical index after run k
+        k = bisect_right(self._after, index)
+        return index + (self._lost[k - 1] if k else 0)
 
 
 @lru_cache(maxsize=64)
