@@ -83,8 +83,11 @@ def grade_conversation(
         found = answers.get(part.id)
         if found is None or (selected is not None and part.id not in selected):
             continue
-        scores.extend(_score_attempts(part, found, rubric.shapes_for(part.id)))
-    errors = () if answers else (NO_PARTS_FOUND,)
+        graded = _score_attempts(part, found, rubric.shapes_for(part.id))
+        if found.weak and not any(s.verdict != "missing" and answers_the_part(part, s) for s in graded):
+            continue  # asked only by cues, and no reply answers it: a side question, not an ask
+        scores.extend(graded)
+    errors = () if scores else (NO_PARTS_FOUND,)
     labels = {k: v for k, v in conversation.human_labels.items() if selected is None or k in selected}
     return TranscriptResult(
         path=conversation.source,

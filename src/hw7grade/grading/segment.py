@@ -45,6 +45,9 @@ class PartAnswers:
     attempts: tuple[AttemptText, ...]
     question: str = ""
     """The user's message that asked for it, so checks can ignore text copied from it."""
+    weak: bool = False
+    """Asked only through cues (a pasted question with no label, "what about evaluation time?"):
+    grading reports the part only if some reply answers it, so a side question is no ask."""
 
     @property
     def first(self) -> AttemptText | None:
@@ -156,7 +159,7 @@ def _range(first: Label, last: Label, context: _Context, index: _PartIndex) -> l
     return [p for key in keys for p in index.resolve(key, context)]
 
 
-def _read_user_turn(text: str, context: _Context, index: _PartIndex, earlier_labels: bool) -> _UserTurn:
+def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTurn:
     labels = mentions(text)
     whole: list[list[str]] = []  # questions or groups named without one part
     specific: dict[str, list[str]] = {}
@@ -214,9 +217,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex, earlier_lab
         return _UserTurn(named, True, context)
     cued = index.by_cues(text)
     cued_q = {_question_of(p) for p in cued}
-    # Cues ask a part in a chat that names none, or when they move to another question ("and the
-    # ResNet baseline?"); inside the question being discussed they are a side question.
-    if cued and (not earlier_labels or context.q is None or f"q{context.q}" not in cued_q):
+    # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
+    if cued:
         q = _question_of(cued[0])[1:]
         return _UserTurn(cued, False, _Context(q) if len(cued_q) == 1 else context)
     return _UserTurn([], False, context)
@@ -245,15 +247,16 @@ def find_answers(
     last_user = ""
     last_answered: list[str] = []
     turn_info: _UserTurn | None = None
-    earlier_labels = False
+    firmly: set[str] = set(asked_ids)  # asked by a label or recorded as asked, not only by cues
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
-            turn_info = _read_user_turn(turn.text, context, index, earlier_labels)
-            earlier_labels = earlier_labels or turn_info.by_label
+            turn_info = _read_user_turn(turn.text, context, index)
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
+            if turn_info.by_label:
+                firmly.update(turn_info.named)
             continue
         if turn_info is not None and turn_info.foreign_only:
             continue  # a reply to another homework's question
@@ -263,11 +266,13 @@ def find_answers(
             default, explicit = turn_info.named, turn_info.by_label
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
         pieces, context = _split_answer(turn.text, context, index, default, named_here, explicit)
+        from_cues = False
         if not pieces:
             within = default if default else None
             hits = index.by_cues(turn.text, within)
             if hits and (within is not None or turn_info is None or not turn_info.named):
                 pieces = [(pid, turn.text, explicit or within is None) for pid in hits]
+                from_cues = True
         answered_here: list[str] = []
         for part_id, text, is_explicit in pieces:
             if not text.strip():
@@ -283,10 +288,15 @@ def find_answers(
                 answered_here.append(part_id)
             if not named_here and part_id not in asked_ids and (turn_info is None or not turn_info.named):
                 asked_ids.append(part_id)  # a reply to a turn that named no part answers what it labels
+                if not from_cues:
+                    firmly.add(part_id)
         if answered_here:
             last_answered = answered_here
 
-    result = {pid: PartAnswers(pid, tuple(attempts.get(pid, ())), questions.get(pid, "")) for pid in asked_ids}
+    result = {
+        pid: PartAnswers(pid, tuple(attempts.get(pid, ())), questions.get(pid, ""), weak=pid not in firmly)
+        for pid in asked_ids
+    }
     return {pid: result[pid] for pid in index.ids if pid in result}
 
 
