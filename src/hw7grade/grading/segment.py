@@ -356,6 +356,11 @@ def _label_target(
     ids = index.resolve(label, context)
     if not ids:
         return None
-    if named and not any(p in named for p in ids) and all(_question_of(p) == _question_of(named[0]) for p in ids):
-        return None
+    if (
+        label.letter is None
+        and named
+        and not any(p in named for p in ids)
+        and all(_question_of(p) == _question_of(named[0]) for p in ids)
+    ):
+        return None  # "(i)" numbering steps inside an answer to (ii); a lettered "(b)" still cuts
     return _Context(context.q, label.letter or context.letter), ids
