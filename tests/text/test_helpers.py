@@ -221,3 +221,20 @@ def test_canonical_offsets_lead_back_to_the_same_character():
         for i, ch in enumerate(canon.text):
             original = text[canon.original(i)]
             assert original.lower() == ch or (ch == " " and original in " -_\n\t"), (text, i)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"type": "concepts", "points": 1, "concepts": [{"name": "c", "phrases": ["fine", "..."]}]},
+        {"type": "choice", "points": 1, "options": [{"label": "-"}, {"label": "b"}], "expected": ["b"]},
+        {"type": "stance", "points": 1, "expected": "yes", "yes_phrases": [" _ "]},
+    ],
+)
+def test_a_phrase_with_no_words_is_a_load_error_naming_the_field(spec):
+    from pydantic import TypeAdapter, ValidationError
+
+    from hw7grade.checks import AnyCheck
+
+    with pytest.raises(ValidationError, match="no words to match"):
+        TypeAdapter(AnyCheck).validate_python(spec)
