@@ -14,7 +14,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from typing import Iterable, Mapping, Sequence
 
 from .normalize import ascii_fold, normalize
@@ -52,31 +51,14 @@ class _Fragment:
     right_bound: bool
 
 
-class Canonical:
-    """Folded text with separator runs collapsed to one space, and the way back to offsets (built
-    only when a hit needs it)."""
-
-    __slots__ = ("text", "_folded", "_after", "_lost")
-
-    def __init__(self, text: str) -> None:
-        self._folded = ascii_fold(text)
-        self.text = _SEP_RUN.sub(" ", self._folded)
-        self._after: list[int] | None = None
-        self._lost: list[int] = []
-
-    def original(self, index: int) -> int:
-        if self._after is None:
-            spans = [m.span() for m in _SEP_RUN.finditer(self._folded)]
-            self._lost = list(accumulate(b - a - 1 for a, b in spans))  # characters runs 0..k lost
-            self._after = [b - lost for (_, b), lost in zip(spans, self._lost)]  # canonical index after run k
-        k = bisect_right(self._after, index)
-        return index + (self._lost[k - 1] if k else 0)
+_TO_SPACE = str.maketrans({c: " " for c in "\t\n\r\f\v-_\u00a0\u2009\u202f"})
 
 
 @lru_cache(maxsize=64)
-def canonical(text: str) -> Canonical:
-    """One canonical form per text: several checks search the same answer."""
-    return Canonical(text)
+def canonical(text: str) -> str:
+    """Case folded, with every hyphen, underscore and white-space character a space: the same
+    length as the text, so a hit's offsets are the text's (one canonical form per answer)."""
+    return ascii_fold(text).translate(_TO_SPACE)
 
 
 def canonical_phrase(phrase: str) -> str:
@@ -125,8 +107,7 @@ class PhraseSet:
         offsets; without them a line is the unit an `A ... B` phrase must fit in."""
         if self.empty or not text:
             return []
-        canon = canonical(text)
-        ctext = canon.text
+        ctext = canonical(text)
         n = len(ctext)
         singles: list[PhraseHit] = []
         partial: dict[tuple[str, str, int], list[tuple[int, int, int, bool]]] = {}
@@ -137,7 +118,7 @@ class PhraseSet:
             for f in frags:
                 if (f.left_bound and not left_ok) or (f.right_bound and not right_ok):
                     continue
-                s, e = canon.original(start), canon.original(end - 1) + 1
+                s, e = start, end
                 if f.wildcard:
                     e = _word_end(text, e)
                 if f.count == 1:
