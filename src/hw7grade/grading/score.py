@@ -115,7 +115,11 @@ def _score_attempts(part: Part, found: PartAnswers, shapes: Mapping[str, tuple[s
 def answers_the_part(part: Part, score: PartScore) -> bool:
     """A reply to a follow-up that named no part is an attempt only if some check found an answer
     in it ("You're welcome!" or an aside about another topic is not)."""
-    return any(r.evidence for c, r in zip(part.checks, score.checks) if c.shows_an_answer and r.status != "unscored")
+    return any(
+        r.evidence
+        for c, r in zip(part.checks, score.checks)
+        if c.shows_an_answer and c.counts_toward_total and r.status != "unscored"
+    )
 
 
 def _verdict(score: float, maximum: float, counted: list[CheckResult]) -> Verdict:
