@@ -319,11 +319,23 @@ def _split_answer(
         buffer.clear()
 
     candidates = {m.start() for m in LABEL_LINE_CANDIDATE.finditer(text)}
+    columns: dict[int, str] = {}  # a table whose header names parts: column -> part
+    column_rows: dict[str, list[str]] = {}
     pos = 0
     for line in text.split("\n"):
         at, pos = pos, pos + len(line) + 1
         if "```" in line and line.lstrip().startswith("```"):
             in_fence = not in_fence
+        if line.lstrip().startswith("|") and not in_fence:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if columns and not _TABLE_RULE.fullmatch(line.strip()):
+                for k, pid in columns.items():
+                    if k < len(cells):
+                        column_rows.setdefault(pid, []).append(f"{cells[0]} = {cells[k]}")
+            elif not columns:
+                columns = _part_columns(cells, context, index, named, turn_q)
+        else:
+            columns = {}
         label = line_label(line) if at in candidates and not in_fence else None
         if label is not None:
             target = _label_target(label, context, index, named, turn_q)
@@ -333,9 +345,31 @@ def _split_answer(
                 context, current = target
         buffer.append(line)
     flush()
+    for pid, rows in column_rows.items():
+        pieces.append((pid, "\n".join(rows), True))
+        saw_label = True
     if not saw_label and not default:
         return [], context
     return pieces, context
+
+
+_TABLE_RULE = re.compile(r"\|?[ \t:|-]{3,}")
+"""A table's header rule (`|---|:---:|`)."""
+TABLE_MAX_COLUMNS = 12
+
+
+def _part_columns(
+    cells: list[str], context: _Context, index: _PartIndex, named: list[str], turn_q: str | None
+) -> dict[int, str]:
+    """Columns of a table header that name one part each ("| Slot | 7 b) Training | 7 c) Evaluation |"):
+    two or more make a side-by-side table, read column by column."""
+    found: dict[int, str] = {}
+    for k, cell in enumerate(cells[1:TABLE_MAX_COLUMNS], start=1):
+        label = line_label(cell)
+        target = _label_target(label, context, index, named, turn_q) if label is not None else None
+        if target is not None and len(target[1]) == 1:
+            found[k] = target[1][0]
+    return found if len(found) >= 2 else {}
 
 
 def _label_target(
