@@ -1,4 +1,4 @@
-"""Hostile text: how long grading takes on answers built to make a text layer backtrack.
+"""Hostile text: how long grading takes (CPU time of the grading process) on answers built to make a text layer backtrack.
 
 Run: `.venv/bin/python benchmarks/hostile_text.py [--kb 100] [--repeat 3]`.
 Each family below is one way a regex engine or a per-mention rescan goes super-linear (long runs
@@ -75,12 +75,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 }
 
 
-def conversation_text(family: str, n: int) -> str:
+def conversation_text(family: str, n: int, salt: int = 0) -> str:
     """A Markdown chat of about n characters: each part asked in turn, each answered with n/12
-    characters of hostile text (so every part's checks read it)."""
+    characters of hostile text (so every part's checks read it). `salt` makes each run's text
+    new, so no cache of an earlier run answers it."""
     size = max(n // len(QUESTIONS), 1)
     body = FAMILIES[family](size)[:size]
-    return "".join(f"**User**\n\n{q}\n\n**Assistant**\n\n{body}\n\n" for q in QUESTIONS)
+    return "".join(f"**User**\n\n{q} ({salt})\n\n**Assistant**\n\n{body} {salt}\n\n" for q in QUESTIONS)
+
+
+_RUNS = [0]
 
 
 def grade_seconds(family: str, n: int) -> float:
@@ -91,14 +95,15 @@ def grade_seconds(family: str, n: int) -> float:
     from hw7grade.errors import TranscriptError
 
     rubric = _rubric()
-    text = conversation_text(family, n)
-    start = time.perf_counter()
+    _RUNS[0] += 1
+    text = conversation_text(family, n, _RUNS[0])
+    start = time.process_time()
     try:
         for conversation in parse_transcript(text, f"{family}.md"):
             grade_conversation(conversation, rubric)
     except TranscriptError:
         pass  # refusing the file (no answer in it) is an outcome too; its time still counts
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 _RUBRIC = None

@@ -128,3 +128,24 @@ def test_only_restricts_parts():
     assert {p.id for p in grade_conversation(conversation, rubric, only=["q7c"]).parts} == {"q7c"}
     labelled = Conversation(turns=conversation.turns, human_labels={"q7b": HumanLabel("correct", "correct"), "q7c": HumanLabel("correct", "correct")})
     assert set(grade_conversation(labelled, rubric, only=["q7c"]).human_labels) == {"q7c"}  # labels follow --only
+
+
+def test_a_reply_that_answers_nothing_is_no_final_attempt_and_a_weak_ask_needs_an_answer():
+    """"Thanks!" gets "You're welcome!": the final attempt stays the real answer; a side question
+    whose cues name a part ("what does teacher forcing mean?") does not put that part in the report."""
+    from hw7grade.conversation import Conversation, Turn
+    from hw7grade.grading.score import grade_conversation
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn("user", "Question 7 (a): one problem with feeding h_t to decoder step t?"),
+        Turn("assistant", "The lengths differ: there is no h_t for decoder steps past the source length."),
+        Turn("user", "what does teacher forcing mean?"),
+        Turn("assistant", "It means feeding the reference token instead of the model's own prediction."),
+        Turn("user", "Thanks!"),
+        Turn("assistant", "You're welcome! Good luck."),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    assert sorted({p.id for p in result.parts}) == ["q7a"]
+    final = next(p for p in result.parts if p.attempt == "final")
+    assert (final.verdict, final.turn) == ("correct", 1)

@@ -136,9 +136,16 @@ def test_answer_regions_skip_only_lines_that_no_answer_pattern_can_match() -> No
 def test_math_delimiters_and_inline_formulas_keep_their_old_matches() -> None:
     plain_delims = re.compile(r"\${1,2}|\\[()\[\]]")
     plain_inline = re.compile(r"\\\((.+?)\\\)|(?<![\\$])\$(?!\$)([^$\n]+?)(?<!\\)\$")
+    plain_display = re.compile(
+        r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}(.+?)\\end\{\3\4\}", re.DOTALL
+    )
     for text in _texts(8, list("$\\()[]x \n") + ["$$", "\\$", "W_1"]):
         assert normalize._MATH_DELIMS_RE.sub("", text) == plain_delims.sub("", text), text
-        assert [m.groups() for m in candidates._INLINE_RE.finditer(text)] == [m.groups() for m in plain_inline.finditer(text)], text
+        assert candidates._inline_regions(text) == [(m.start(), m.end(), m.group(1) or m.group(2)) for m in plain_inline.finditer(text)], text
+        assert candidates._display_regions(text) == [
+            (m.start(), m.end(), next(g for g in (m.group(1), m.group(2), m.group(5)) if g is not None))
+            for m in plain_display.finditer(text)
+        ], text
 
 
 def test_masking_spans_in_one_pass_equals_masking_them_one_by_one() -> None:

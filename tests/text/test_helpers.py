@@ -207,3 +207,34 @@ def test_analyse_is_cached_and_strips_copies():
 def test_number_word():
     assert number_word("2") == "two"
     assert number_word("Weight Decay") is None
+
+
+def test_the_canonical_form_keeps_every_offset():
+    import random
+
+    from hw7grade.text.phrases import canonical
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice("aBİ -_\n\t") for _ in range(rng.randint(0, 30)))
+        canon = canonical(text)
+        assert len(canon) == len(text)
+        for ch, original in zip(canon, text):
+            assert ch == " " if original in " -_\n\t" else ch == original.lower() or original == "İ"
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"type": "concepts", "points": 1, "concepts": [{"name": "c", "phrases": ["fine", "..."]}]},
+        {"type": "choice", "points": 1, "options": [{"label": "-"}, {"label": "b"}], "expected": ["b"]},
+        {"type": "stance", "points": 1, "expected": "yes", "yes_phrases": [" _ "]},
+    ],
+)
+def test_a_phrase_with_no_words_is_a_load_error_naming_the_field(spec):
+    from pydantic import TypeAdapter, ValidationError
+
+    from hw7grade.checks import AnyCheck
+
+    with pytest.raises(ValidationError, match="no words to match"):
+        TypeAdapter(AnyCheck).validate_python(spec)

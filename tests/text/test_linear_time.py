@@ -30,31 +30,32 @@ FLOOR_S = 0.03
 SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + ["编码", "\x1b", "\x07", "✓", "❌", " and ", " not ", "(b)", "w1 = ", "Q7"]
 
 
-def _best(family_text: str) -> float:
+def _best(chat) -> float:
     from hw7grade.errors import TranscriptError
     from hw7grade.grading.score import grade_conversation
     from hw7grade.transcripts import parse_transcript
 
     rubric = hostile_text._rubric()
     best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
+    for run in range(3):
+        text = chat(run)  # a new text each run: no cache of an earlier run answers it
+        start = time.process_time()
         try:
-            for conversation in parse_transcript(family_text, "hostile.md"):
+            for conversation in parse_transcript(text, "hostile.md"):
                 grade_conversation(conversation, rubric)
         except TranscriptError:
             pass
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return max(best, FLOOR_S)
 
 
-def _chat(body_for_size) -> tuple[str, str]:
-    def chat(n: int) -> str:
+def _chat(body_for_size):
+    def chat(n: int, salt: int) -> str:
         size = max(n // len(hostile_text.QUESTIONS), 1)
         body = body_for_size(size)[:size]
-        return "".join(f"**User**\n\n{q}\n\n**Assistant**\n\n{body}\n\n" for q in hostile_text.QUESTIONS)
+        return "".join(f"**User**\n\n{q} ({salt})\n\n**Assistant**\n\n{body} {salt}\n\n" for q in hostile_text.QUESTIONS)
 
-    return chat(SMALL), chat(SMALL * GROWTH)
+    return (lambda salt: chat(SMALL, salt)), (lambda salt: chat(SMALL * GROWTH, salt))
 
 
 @pytest.mark.parametrize("family", sorted(hostile_text.FAMILIES))

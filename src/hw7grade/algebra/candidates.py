@@ -4,6 +4,8 @@ plain-text formulas such as `W_2^T (W_2 W_1 - I) X X^T = 0`."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from typing import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -24,13 +26,96 @@ ANSWER_MEMO_SIZE = 16
 """Answers whose statements are remembered: the checks of one part read one answer in a row, and
 a long batch must not keep every answer's text."""
 
-_DISPLAY_RE = re.compile(
-    r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}(.+?)\\end\{\3\4\}",
-    re.DOTALL,
-)
-_INLINE_RE = re.compile(r"\\\((.+?)\\\)|\$(?<![\\$]\$)(?!\$)([^$\n]+?)(?<!\\)\$")
-"""`\\(...\\)` or `$...$` (not `$$`, not `\\$`); each branch starts with its delimiter, so the engine
-can skip to the next `\\` or `$`."""
+_BEGIN_RE = re.compile(r"\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}")
+_INLINE_RE = re.compile(r"\$(?<![\\$]\$)(?!\$)([^$\n]+?)(?<!\\)\$")
+"""`$...$` (not `$$`, not `\\$`); it cannot cross a `$` or a line break, so it is linear."""
+BOXED_MAX_CHARS = 4000
+"""How far a `\\boxed{` looks for its closing brace."""
+
+
+class _NextFinder:
+    """The next occurrence of a string at or after a position, for positions that only grow: each
+    search starts where the last one ended, so a whole scan costs one pass over the text."""
+
+    __slots__ = ("text", "needle", "at")
+
+    def __init__(self, text: str, needle: str) -> None:
+        self.text, self.needle, self.at = text, needle, -1
+
+    def from_(self, pos: int) -> int:
+        if self.at < pos and self.at != len(self.text):
+            found = self.text.find(self.needle, pos)
+            self.at = found if found >= 0 else len(self.text)
+        return self.at if self.at < len(self.text) else -1
+
+
+_Opener = Callable[[int], "tuple[int, int, str] | None"]
+"""From a position: the next opener's start, where its body starts, and the closer it needs."""
+
+
+def _literal(text: str, opener: str, closer: str) -> _Opener:
+    def find(pos: int) -> tuple[int, int, str] | None:
+        a = text.find(opener, pos)
+        return None if a < 0 else (a, a + len(opener), closer)
+
+    return find
+
+
+def _begin(text: str) -> _Opener:
+    def find(pos: int) -> tuple[int, int, str] | None:
+        m = _BEGIN_RE.search(text, pos)
+        return None if m is None else (m.start(), m.end(), f"\\end{{{m.group(1)}{m.group(2)}}}")
+
+    return find
+
+
+def _paired(text: str, openers: list[_Opener], one_line: bool) -> list[tuple[int, int, str]]:
+    """(start, end, body) of each region an opener starts and its closer ends, leftmost first and not
+    overlapping, with a body of at least one character (and no line break when `one_line`): what
+    the lazy alternation `A(.+?)A'|B(.+?)B'|...` finds, in linear time. Every search starts where
+    the last one of its kind ended, so the text is read a bounded number of times."""
+    out: list[tuple[int, int, str]] = []
+    closers: dict[str, _NextFinder] = {}
+    breaks = _NextFinder(text, "\n")
+    nexts: list[tuple[int, int, str] | None] = [find(0) for find in openers]
+    pos = 0
+    while True:
+        live = [(n[0], i) for i, n in enumerate(nexts) if n is not None]
+        if not live:
+            return out
+        _, i = min(live)
+        a, body, closer = nexts[i]  # type: ignore[misc]  # live entries are not None
+        finder = closers.setdefault(closer, _NextFinder(text, closer))
+        b = finder.from_(body + 1)
+        if b < 0:
+            nexts[i] = None  # no closer after this opener, so none after any later one either
+            continue
+        if one_line and 0 <= breaks.from_(body) < b:
+            nexts[i] = openers[i](a + 1)
+            continue
+        out.append((a, b + len(closer), text[body:b]))
+        pos = b + len(closer)
+        nexts = [n if n is None or n[0] >= pos else openers[k](pos) for k, n in enumerate(nexts)]
+
+
+def _inline_regions(answer: str) -> list[tuple[int, int, str]]:
+    """`\\(...\\)` on one line and `$...$`, leftmost first and not overlapping."""
+    found = _paired(answer, [_literal(answer, "\\(", "\\)")], True)
+    found += [(m.start(), m.end(), m.group(1)) for m in _INLINE_RE.finditer(answer)]
+    found.sort(key=lambda r: r[0])
+    kept: list[tuple[int, int, str]] = []
+    for region in found:
+        if not kept or region[0] >= kept[-1][1]:
+            kept.append(region)
+    return kept
+
+
+def _display_regions(answer: str) -> list[tuple[int, int, str]]:
+    """`$$...$$`, `\\[...\\]` and `\\begin{equation}...\\end{equation}` regions (also align,
+    gather, multline, eqnarray and their starred forms), leftmost first and not overlapping."""
+    return _paired(answer, [_literal(answer, "$$", "$$"), _literal(answer, "\\[", "\\]"), _begin(answer)], False)
+
+
 _ROW_ENV_RE = re.compile(r"\\(?:begin|end)\{(?:aligned|align|split|gathered|gather|eqnarray|alignedat|equation|multline)\*?\}(?:\{\d+\})?")
 _ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
@@ -66,15 +151,17 @@ def find_candidates(answer: str) -> list[Candidate]:
 def _find_candidates(answer: str) -> list[Candidate]:
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for match in _DISPLAY_RE.finditer(answer):
-        body = next(g for g in (match.group(1), match.group(2), match.group(5)) if g is not None)
-        taken.append(match.span())
-        found.extend(_from_region(body, match.start(), "display"))
-    for match in _INLINE_RE.finditer(answer):
-        if any(a <= match.start() < b for a, b in taken):
+    for start, end, body in _display_regions(answer):
+        taken.append((start, end))
+        found.extend(_from_region(body, start, "display"))
+    display = list(taken)
+    starts = [a for a, _ in display]
+    for start, end, body in _inline_regions(answer):
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and start < display[k][1]:
             continue
-        taken.append(match.span())
-        found.extend(_from_region(match.group(1) or match.group(2), match.start(), "inline"))
+        taken.append((start, end))
+        found.extend(_from_region(body, start, "inline"))
     for start, body in _boxed(answer):
         found.append(Candidate(body.strip(), start, "boxed"))
     masked = _mask(answer, taken)
@@ -109,7 +196,8 @@ def _boxed(answer: str) -> list[tuple[int, str]]:
     out = []
     for match in re.finditer(r"\\boxed\s*\{", answer):
         depth, i = 1, match.end()
-        while i < len(answer) and depth:
+        limit = min(len(answer), i + BOXED_MAX_CHARS)
+        while i < limit and depth:
             depth += {"{": 1, "}": -1}.get(answer[i], 0)
             i += 1
         if depth == 0:

@@ -86,6 +86,7 @@ class ChoiceCheck(CheckSpec):
             raise ValueError(f"expected {unknown} not among the option labels {sorted(labels)}")
         if not self.select_all and len(self.expected) != 1:
             raise ValueError("a single choice (select_all: false) needs exactly one expected label")
+        self._phrases()  # an option name with no words to match is a load error
         return self
 
     def _phrases(self) -> PhraseSet:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..text.analysis import Analysed, Hit, analyse, first_asserted
+from ..text.phrases import PhraseSet
 from .base import CheckContext, CheckResult, CheckSpec
 
 
@@ -18,6 +19,13 @@ class Concept(BaseModel):
     """Synonyms; any one present (not negated, not copied from the question) means the concept is
     there. A trailing `*` matches any word ending (`orthonormal*`); `A ... B` means A then B within
     one sentence."""
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_can_match(cls, phrases: list[str]) -> list[str]:
+        """A phrase with no words (empty, "...", "-") is a load error, not a check that never fires."""
+        PhraseSet.build({"": tuple(phrases)})
+        return phrases
 
     def find(self, a: Analysed) -> Hit | None:
         """The earliest asserted mention of any phrase."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import TRAILING_REJECT_RE, strip_decoration
@@ -56,6 +56,11 @@ class StanceCheck(CheckSpec):
     yes_phrases: list[str] = Field(default_factory=list)
     """Extra phrasings of "yes" for this question ("does induce a bias")."""
     no_phrases: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _phrases_can_match(self) -> "StanceCheck":
+        PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)})
+        return self
 
     def _events(self, a: Analysed) -> list[tuple[int, int, str, str]]:
         """(sentence index, offset, stance, evidence) for every stance statement, in any order.

@@ -83,8 +83,11 @@ def grade_conversation(
         found = answers.get(part.id)
         if found is None or (selected is not None and part.id not in selected):
             continue
-        scores.extend(_score_attempts(part, found, rubric.shapes_for(part.id)))
-    errors = () if answers else (NO_PARTS_FOUND,)
+        graded = _score_attempts(part, found, rubric.shapes_for(part.id))
+        if found.weak and not any(s.verdict != "missing" and answers_the_part(part, s) for s in graded):
+            continue  # asked only by cues, and no reply answers it: a side question, not an ask
+        scores.extend(graded)
+    errors = () if scores else (NO_PARTS_FOUND,)
     labels = {k: v for k, v in conversation.human_labels.items() if selected is None or k in selected}
     return TranscriptResult(
         path=conversation.source,
@@ -112,7 +115,11 @@ def _score_attempts(part: Part, found: PartAnswers, shapes: Mapping[str, tuple[s
 def answers_the_part(part: Part, score: PartScore) -> bool:
     """A reply to a follow-up that named no part is an attempt only if some check found an answer
     in it ("You're welcome!" or an aside about another topic is not)."""
-    return any(r.evidence for c, r in zip(part.checks, score.checks) if c.shows_an_answer and r.status != "unscored")
+    return any(
+        r.evidence
+        for c, r in zip(part.checks, score.checks)
+        if c.shows_an_answer and c.counts_toward_total and r.status != "unscored"
+    )
 
 
 def _verdict(score: float, maximum: float, counted: list[CheckResult]) -> Verdict:

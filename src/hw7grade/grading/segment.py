@@ -45,6 +45,9 @@ class PartAnswers:
     attempts: tuple[AttemptText, ...]
     question: str = ""
     """The user's message that asked for it, so checks can ignore text copied from it."""
+    weak: bool = False
+    """Asked only through cues (a pasted question with no label, "what about evaluation time?"):
+    grading reports the part only if some reply answers it, so a side question is no ask."""
 
     @property
     def first(self) -> AttemptText | None:
@@ -156,7 +159,7 @@ def _range(first: Label, last: Label, context: _Context, index: _PartIndex) -> l
     return [p for key in keys for p in index.resolve(key, context)]
 
 
-def _read_user_turn(text: str, context: _Context, index: _PartIndex, earlier_labels: bool) -> _UserTurn:
+def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTurn:
     labels = mentions(text)
     whole: list[list[str]] = []  # questions or groups named without one part
     specific: dict[str, list[str]] = {}
@@ -214,9 +217,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex, earlier_lab
         return _UserTurn(named, True, context)
     cued = index.by_cues(text)
     cued_q = {_question_of(p) for p in cued}
-    # Cues ask a part in a chat that names none, or when they move to another question ("and the
-    # ResNet baseline?"); inside the question being discussed they are a side question.
-    if cued and (not earlier_labels or context.q is None or f"q{context.q}" not in cued_q):
+    # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
+    if cued:
         q = _question_of(cued[0])[1:]
         return _UserTurn(cued, False, _Context(q) if len(cued_q) == 1 else context)
     return _UserTurn([], False, context)
@@ -245,15 +247,16 @@ def find_answers(
     last_user = ""
     last_answered: list[str] = []
     turn_info: _UserTurn | None = None
-    earlier_labels = False
+    firmly: set[str] = set(asked_ids)  # asked by a label or recorded as asked, not only by cues
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
-            turn_info = _read_user_turn(turn.text, context, index, earlier_labels)
-            earlier_labels = earlier_labels or turn_info.by_label
+            turn_info = _read_user_turn(turn.text, context, index)
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
+            if turn_info.by_label:
+                firmly.update(turn_info.named)
             continue
         if turn_info is not None and turn_info.foreign_only:
             continue  # a reply to another homework's question
@@ -263,11 +266,13 @@ def find_answers(
             default, explicit = turn_info.named, turn_info.by_label
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
         pieces, context = _split_answer(turn.text, context, index, default, named_here, explicit)
+        from_cues = False
         if not pieces:
             within = default if default else None
             hits = index.by_cues(turn.text, within)
             if hits and (within is not None or turn_info is None or not turn_info.named):
                 pieces = [(pid, turn.text, explicit or within is None) for pid in hits]
+                from_cues = True
         answered_here: list[str] = []
         for part_id, text, is_explicit in pieces:
             if not text.strip():
@@ -283,10 +288,15 @@ def find_answers(
                 answered_here.append(part_id)
             if not named_here and part_id not in asked_ids and (turn_info is None or not turn_info.named):
                 asked_ids.append(part_id)  # a reply to a turn that named no part answers what it labels
+                if not from_cues:
+                    firmly.add(part_id)
         if answered_here:
             last_answered = answered_here
 
-    result = {pid: PartAnswers(pid, tuple(attempts.get(pid, ())), questions.get(pid, "")) for pid in asked_ids}
+    result = {
+        pid: PartAnswers(pid, tuple(attempts.get(pid, ())), questions.get(pid, ""), weak=pid not in firmly)
+        for pid in asked_ids
+    }
     return {pid: result[pid] for pid in index.ids if pid in result}
 
 
@@ -309,11 +319,23 @@ def _split_answer(
         buffer.clear()
 
     candidates = {m.start() for m in LABEL_LINE_CANDIDATE.finditer(text)}
+    columns: dict[int, str] = {}  # a table whose header names parts: column -> part
+    column_rows: dict[str, list[str]] = {}
     pos = 0
     for line in text.split("\n"):
         at, pos = pos, pos + len(line) + 1
         if "```" in line and line.lstrip().startswith("```"):
             in_fence = not in_fence
+        if line.lstrip().startswith("|") and not in_fence:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if columns and not _TABLE_RULE.fullmatch(line.strip()):
+                for k, pid in columns.items():
+                    if k < len(cells):
+                        column_rows.setdefault(pid, []).append(f"{cells[0]} = {cells[k]}")
+            elif not columns:
+                columns = _part_columns(cells, context, index, named, turn_q)
+        else:
+            columns = {}
         label = line_label(line) if at in candidates and not in_fence else None
         if label is not None:
             target = _label_target(label, context, index, named, turn_q)
@@ -323,9 +345,31 @@ def _split_answer(
                 context, current = target
         buffer.append(line)
     flush()
+    for pid, rows in column_rows.items():
+        pieces.append((pid, "\n".join(rows), True))
+        saw_label = True
     if not saw_label and not default:
         return [], context
     return pieces, context
+
+
+_TABLE_RULE = re.compile(r"\|?[ \t:|-]{3,}")
+"""A table's header rule (`|---|:---:|`)."""
+TABLE_MAX_COLUMNS = 12
+
+
+def _part_columns(
+    cells: list[str], context: _Context, index: _PartIndex, named: list[str], turn_q: str | None
+) -> dict[int, str]:
+    """Columns of a table header that name one part each ("| Slot | 7 b) Training | 7 c) Evaluation |"):
+    two or more make a side-by-side table, read column by column."""
+    found: dict[int, str] = {}
+    for k, cell in enumerate(cells[1:TABLE_MAX_COLUMNS], start=1):
+        label = line_label(cell)
+        target = _label_target(label, context, index, named, turn_q) if label is not None else None
+        if target is not None and len(target[1]) == 1:
+            found[k] = target[1][0]
+    return found if len(found) >= 2 else {}
 
 
 def _label_target(
@@ -346,6 +390,11 @@ def _label_target(
     ids = index.resolve(label, context)
     if not ids:
         return None
-    if named and not any(p in named for p in ids) and all(_question_of(p) == _question_of(named[0]) for p in ids):
-        return None
+    if (
+        label.letter is None
+        and named
+        and not any(p in named for p in ids)
+        and all(_question_of(p) == _question_of(named[0]) for p in ids)
+    ):
+        return None  # "(i)" numbering steps inside an answer to (ii); a lettered "(b)" still cuts
     return _Context(context.q, label.letter or context.letter), ids

@@ -69,6 +69,7 @@ def _drop_subscript_marks(text: str) -> str:
     return "".join(pieces)
 
 
+_SUPERSCRIPT_BRACES_RE = re.compile(r"\^\{[ \t]{0,2}([A-Za-z0-9]{1,3}|-1)[ \t]{0,2}\}")
 _ANGLE_TOKEN_RE = re.compile(r"<\s+(\w+)\s+>|<\s*(\w+)\s+>|<\s+(\w+)\s*>")
 _CODE_FENCE_RE = re.compile(r"^\s*```.*$", re.M)
 _LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
@@ -106,6 +107,8 @@ def normalize(text: str) -> str:
         text = _LATEX_ESCAPES_RE.sub(r"\1", text)
     if "$" in text or "\\" in text:
         text = _MATH_DELIMS_RE.sub("", text)
+    if "^{" in text:
+        text = _SUPERSCRIPT_BRACES_RE.sub(r"^\1", text)  # U_k^{T} -> U_k^T, like the unbraced form
     if "_" in text:
         text = _drop_subscript_marks(text)
     if "<" in text:

@@ -51,41 +51,14 @@ class _Fragment:
     right_bound: bool
 
 
-class Canonical:
-    """Folded text with separator runs collapsed to one space, and the way back to offsets (built
-    only when a hit needs it)."""
-
-    __slots__ = ("text", "_folded", "_canon_starts", "_orig_starts")
-
-    def __init__(self, text: str) -> None:
-        self._folded = ascii_fold(text)
-        self.text = _SEP_RUN.sub(" ", self._folded)
-        self._canon_starts: list[int] = []
-        self._orig_starts: list[int] = []
-
-    def original(self, index: int) -> int:
-        if not self._canon_starts:
-            self._build_map()
-        k = bisect_right(self._canon_starts, index) - 1
-        return self._orig_starts[k] + (index - self._canon_starts[k])
-
-    def _build_map(self) -> None:
-        canon_starts, orig_starts = [0], [0]
-        shrink = 0  # characters the runs before here lost
-        for m in _SEP_RUN.finditer(self._folded):
-            a, b = m.span()
-            canon_starts.append(a - shrink)
-            orig_starts.append(a)
-            shrink += b - a - 1
-            canon_starts.append(b - shrink)
-            orig_starts.append(b)
-        self._canon_starts, self._orig_starts = canon_starts, orig_starts
+_TO_SPACE = str.maketrans({c: " " for c in "\t\n\r\f\v-_\u00a0\u2009\u202f"})
 
 
 @lru_cache(maxsize=64)
-def canonical(text: str) -> Canonical:
-    """One canonical form per text: several checks search the same answer."""
-    return Canonical(text)
+def canonical(text: str) -> str:
+    """Case folded, with every hyphen, underscore and white-space character a space: the same
+    length as the text, so a hit's offsets are the text's (one canonical form per answer)."""
+    return ascii_fold(text).translate(_TO_SPACE)
 
 
 def canonical_phrase(phrase: str) -> str:
@@ -134,8 +107,7 @@ class PhraseSet:
         offsets; without them a line is the unit an `A ... B` phrase must fit in."""
         if self.empty or not text:
             return []
-        canon = canonical(text)
-        ctext = canon.text
+        ctext = canonical(text)
         n = len(ctext)
         singles: list[PhraseHit] = []
         partial: dict[tuple[str, str, int], list[tuple[int, int, int, bool]]] = {}
@@ -146,7 +118,7 @@ class PhraseSet:
             for f in frags:
                 if (f.left_bound and not left_ok) or (f.right_bound and not right_ok):
                     continue
-                s, e = canon.original(start), canon.original(end - 1) + 1
+                s, e = start, end
                 if f.wildcard:
                     e = _word_end(text, e)
                 if f.count == 1:
