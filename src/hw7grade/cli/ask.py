@@ -65,6 +65,10 @@ def ask(
 
     rubric = load_rubric(rubrics_dir)
     chosen = rubric.select(parts)
+    if json_path:
+        from ..atomic import check_output_path
+
+        check_output_path(json_path)  # a device or folder fails before any request
     specs = list(dict.fromkeys(resolve_model(m) for m in models))
     for provider in dict.fromkeys(s.provider for s in specs):
         require_key(provider)  # every key checked before any request

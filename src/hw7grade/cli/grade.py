@@ -59,6 +59,22 @@ def grade(
             f"No transcript files in {', '.join(str(p) for p in inputs)}: a folder is searched for "
             f"{', '.join(TRANSCRIPT_SUFFIXES)} files (README.md and hidden files are skipped)."
         )
+    from ..report.outputs import OutputOptions, check_outputs, emit_outputs, output_paths
+
+    options = OutputOptions(
+        json=json_path,
+        junit=junit_path,
+        markdown=markdown_path,
+        html=html_path,
+        gradescope=gradescope_path,
+        baseline=baseline_report,
+        fail_under=fail_under,
+    )
+    refused = check_outputs(output_paths(options), files)  # a device, a folder, a transcript: before grading
+    if refused:
+        for problem in refused:
+            typer.echo(f"Error: {problem}", err=True)
+        raise typer.Exit(2)
     judge = None
     if judge_model:
         from ..judge.run import make_judge
@@ -81,19 +97,10 @@ def grade(
 
         report = Report(tuple(judge_graded_files(judge, list(report.transcripts), files, rubric, err)))
     render_report(report, console, verbose=verbose)
-    from ..report.outputs import OutputOptions, emit_outputs
+    from ..report.outputs import WRITE_FAILED
 
-    options = OutputOptions(
-        json=json_path,
-        junit=junit_path,
-        markdown=markdown_path,
-        html=html_path,
-        gradescope=gradescope_path,
-        baseline=baseline_report,
-        fail_under=fail_under,
-    )
     gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
-    if report.unreadable:
+    if report.unreadable or gate == WRITE_FAILED:
         for t in report.unreadable:
             for error in t.errors:
                 typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..atomic import write_text_atomic
-from ..errors import UsageError
+from ..errors import OutputError
 from ..transcripts.native import NativeTranscript, NativeTurn, Usage as NativeUsage
 from .base import Cancelled, Completion, Message, Provider, ProviderParams, drain, scrub
 from .cache import ResponseCache, cache_key, request_record
@@ -152,6 +152,6 @@ class Session:
             self.path = Path(directory) / name
         try:
             write_text_atomic(self.path, scrub(self.transcript().dump_json()))
-        except OSError as exc:
-            raise UsageError(f"Cannot write the transcript {self.path} ({exc.strerror}); pass another --save-dir.") from None
+        except OutputError as exc:
+            raise OutputError(f"{exc} Pass another --save-dir.") from None
         return self.path

@@ -2,25 +2,31 @@
 
 Kept out of the command so the command stays a thin shell: `emit_outputs` writes every requested
 file, prints the baseline table and the agreement section, and returns the gate's exit status
-(1 when a part regressed or the score is under `--fail-under`, else 0). Unreadable inputs (exit 2)
-are the caller's to report; they outrank the gates.
+(1 when a part regressed or the score is under `--fail-under`, else 0; 2 when a file could not be
+written: each is attempted and each failure named). Unreadable inputs (exit 2) are the caller's to
+report; they outrank the gates.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..errors import OutputError
 from .agreement import LABELS, Agreement, agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, compare_with_baseline
 from .explain import evidence_lines
 from .model import PartScore, Report
 
 GATE_FAILED = 1
+WRITE_FAILED = 2
+"""A report file could not be written: like an unreadable input, it outranks the gates."""
 STATUS_ORDER = ("regressed", "improved", "new", "unchanged")
 _STATUS_STYLE = {"regressed": "red", "improved": "green", "new": "cyan", "unchanged": "dim"}
 
@@ -41,7 +47,9 @@ def emit_outputs(report: Report, options: OutputOptions, console: Console, err: 
     comparison = None
     if options.baseline is not None:
         comparison = compare_with_baseline(report, options.baseline)
-    _write_files(report, options, comparison)
+    failures = _write_files(report, options, comparison)
+    for failure in failures:
+        err.print(f"Error: {failure}", markup=False, highlight=False, soft_wrap=True)
     if has_labels(report):
         render_agreement(agreement(report), console)
     status = 0
@@ -56,7 +64,7 @@ def emit_outputs(report: Report, options: OutputOptions, console: Console, err: 
         if message:
             err.print(f"Gate: {message}", markup=False, highlight=False)
             status = GATE_FAILED
-    return status
+    return WRITE_FAILED if failures else status
 
 
 def fail_under_message(report: Report, threshold: float) -> str | None:
@@ -69,27 +77,68 @@ def fail_under_message(report: Report, threshold: float) -> str | None:
     return None
 
 
-def _write_files(report: Report, options: OutputOptions, comparison: BaselineComparison | None) -> None:
+def _write_files(report: Report, options: OutputOptions, comparison: BaselineComparison | None) -> list[str]:
+    """Every requested file is attempted; returns one message per file that could not be written."""
+    failures = []
+    for path, write in _writers(report, options, comparison):
+        try:
+            write(path)
+        except OutputError as exc:
+            failures.append(str(exc))
+    return failures
+
+
+def _writers(report: Report, options: OutputOptions, comparison: BaselineComparison | None):
     if options.json:
         from .json_report import write_json_report
 
-        write_json_report(report, options.json)
+        yield options.json, lambda path: write_json_report(report, path)
     if options.junit:
         from .junit import write_junit
 
-        write_junit(report, options.junit)
+        yield options.junit, lambda path: write_junit(report, path)
     if options.markdown:
         from .markdown import write_markdown
 
-        write_markdown(report, options.markdown, comparison)
+        yield options.markdown, lambda path: write_markdown(report, path, comparison)
     if options.html:
         from .html import write_html
 
-        write_html(report, options.html, comparison)
+        yield options.html, lambda path: write_html(report, path, comparison)
     if options.gradescope:
         from .gradescope import write_gradescope
 
-        write_gradescope(report, options.gradescope)
+        yield options.gradescope, lambda path: write_gradescope(report, path)
+
+
+def output_paths(options: OutputOptions) -> list[Path]:
+    return [p for p in (options.json, options.junit, options.markdown, options.html, options.gradescope) if p]
+
+
+def check_outputs(paths: Sequence[Path], inputs: Sequence[Path]) -> list[str]:
+    """Before any grading: why each output that cannot be written (a device, FIFO or folder, a
+    path under a file, one of the inputs) would fail; empty when all can be tried."""
+    from ..atomic import check_output_path
+
+    input_ids = {_file_id(p) for p in inputs} - {None}
+    problems = []
+    for path in paths:
+        try:
+            target = check_output_path(path)
+        except OutputError as exc:
+            problems.append(str(exc))
+            continue
+        if _file_id(target) in input_ids:
+            problems.append(f"Cannot write {path}: it is one of the transcripts being graded; pick another file.")
+    return problems
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _score(part: PartScore | None) -> str:
@@ -194,5 +243,5 @@ def render_calibration(c, judge_model: str, console: Console) -> None:
                 console.print(f'    judge quotes: "{escape(d.judge_evidence)}"', highlight=False)
 
 
-__all__ = ["OutputOptions", "emit_outputs", "fail_under_message", "render_agreement", "render_baseline",
+__all__ = ["OutputOptions", "check_outputs", "emit_outputs", "output_paths", "fail_under_message", "render_agreement", "render_baseline",
            "render_calibration"]
