@@ -1,9 +1,10 @@
 """Grading files: read each transcript, grade its conversations, keep going past bad files.
 
-Large batches run in worker processes: each worker gets the parent's rubric (so reference
-expressions are parsed once per process), reads its own files, and sends back each result
-already encoded (its summary and its JSON report entry, see `report.spool`); results come back
-in input order, and a serial run encodes the same way, so the reports are identical.
+Grading runs in worker processes (one per core for large batches, one otherwise), so that a
+transcript over its time budget can be stopped (see `worker_pool`): each worker gets the parent's
+rubric (so reference expressions are parsed once per process), reads its own files, and sends
+back each result already encoded (its summary and its JSON report entry, see `report.spool`);
+results come back in input order, so the reports do not depend on the number of workers.
 """
 
 from __future__ import annotations
@@ -11,43 +12,43 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import replace
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .conversation import scrub_surrogates
+from .conversation import Conversation, scrub_surrogates
 from .errors import TranscriptError
 from .grading import grade_conversation
 from .report.model import Report, TranscriptResult
 from .report.spool import EncodedResult, ResultSpool
 from .rubric import Rubric
+from .worker_pool import DEFAULT_TIME_LIMIT_S, run_timed
 
 ProgressCallback = Callable[[Path], None]
 
 PARALLEL_MIN_FILES = 32
 """Below this many files a process pool costs more than it saves."""
 CHUNK_FILES = 8
-"""Files per task sent to a worker: fewer round trips, still even load."""
-CHUNKS_IN_FLIGHT_PER_WORKER = 4
-"""Chunks submitted ahead per worker: enough to keep every worker busy, few enough to stream."""
+"""A worker pays off from this many files per worker on."""
 
 
 def grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, model_name: str | None = None) -> list[TranscriptResult]:
     """Every conversation in one file, graded; an unreadable file becomes one result with an error."""
+    return list(iter_grade_file(path, rubric, only, model_name))
+
+
+def iter_grade_file(path: Path, rubric: Rubric, only: Sequence[str] | None = None, model_name: str | None = None) -> Iterator[TranscriptResult]:
     from .transcripts import read_transcript
 
     try:
         conversations = read_transcript(path)
     except TranscriptError as exc:
-        return [TranscriptResult(path=scrub_surrogates(str(path)), errors=(str(exc),))]
-    results = []
+        yield TranscriptResult(path=scrub_surrogates(str(path)), errors=(str(exc),))
+        return
     for conversation in conversations:
         result = grade_conversation(conversation, rubric, only)
         if result.model is None and model_name:
             result = replace(result, model=model_name)
-        results.append(result)
-    return results
+        yield result
 
 
 def default_jobs(n_files: int) -> int:
@@ -63,35 +64,23 @@ def iter_graded(
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
 ) -> Iterator[EncodedResult]:
-    """Results in input order; with `jobs > 1`, graded in worker processes that share `rubric`."""
-    if jobs <= 1 or len(files) < 2:
-        for path in files:
-            yield from map(EncodedResult.of, grade_file(path, rubric, only, model_name))
-            if on_file:
-                on_file(path)
-        return
-    chunks = (list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES))
-    window: deque[tuple[list[Path], Future[list[EncodedResult]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rubric,)) as pool:
-        # A bounded window of chunks in flight: results are handed on as they arrive, and
-        # memory does not grow with a batch that the consumer reads slowly.
-        for chunk in chunks:
-            window.append((chunk, pool.submit(_grade_chunk, chunk, only, model_name)))
-            if len(window) >= jobs * CHUNKS_IN_FLIGHT_PER_WORKER:
-                yield from _drain_one(window, on_file)
-        while window:
-            yield from _drain_one(window, on_file)
+    """Results in input order, graded in `jobs` worker processes that share `rubric`; a file
+    whose grading overruns `time_limit_s` (per conversation) becomes an error result."""
+    warm_up(rubric)
+    for outcome in run_timed(files, _grade_path, jobs, time_limit_s, _init_worker, (rubric, only, model_name)):
+        yield from outcome.items
+        if outcome.failure is not None:
+            yield EncodedResult.of(stopped_result(str(outcome.task), outcome.failure))
+        if on_file:
+            on_file(outcome.task)
 
 
-def _drain_one(
-    window: deque[tuple[list[Path], Future[list[EncodedResult]]]], on_file: ProgressCallback | None
-) -> Iterator[EncodedResult]:
-    chunk, future = window.popleft()
-    yield from future.result()
-    if on_file:
-        for path in chunk:
-            on_file(path)
+def stopped_result(path: str, failure: str) -> TranscriptResult:
+    """What a transcript whose grading was stopped (or failed) reports: its path and why."""
+    path = scrub_surrogates(path)
+    return TranscriptResult(path=path, errors=(f"{path}: {failure}.",))
 
 
 def grade_files(
@@ -101,24 +90,61 @@ def grade_files(
     model_name: str | None = None,
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
 ) -> Report:
     """The graded files as a report whose full results wait in a spool (see `report.spool`)."""
-    return ResultSpool(iter_graded(files, rubric, only, model_name, on_file, jobs)).report()
+    return ResultSpool(iter_graded(files, rubric, only, model_name, on_file, jobs, time_limit_s)).report()
 
 
-_worker_rubric: Rubric | None = None
+_worker_args: tuple[Rubric, Sequence[str] | None, str | None] | None = None
+_warmed = False
 
 
-def _init_worker(rubric: Rubric) -> None:
+def warm_up(rubric: Rubric) -> None:
+    """Read and grade a chat of the rubric's own references once in this process: the lazy
+    imports and compiled patterns are then inherited by every forked worker, so a worker (and
+    one that replaces a stopped worker) starts warm and no time budget pays for start-up."""
+    global _warmed
+    if _warmed:
+        return
+    from .transcripts import parse_transcript
+
+    chat = "".join(f"**User**\n\n{p.prompt}\n\n**Assistant**\n\n{p.reference}\n\n" for p in rubric.parts)
+    for conversation in parse_transcript(f"---\nmodel: warm-up\n---\n\n{chat}", "warm-up"):
+        grade_conversation(conversation, rubric)
+    _warmed = True
+
+
+def _init_worker(rubric: Rubric, only: Sequence[str] | None, model_name: str | None) -> None:
     """Forked workers inherit the parent's validated rubric (spawned ones get it pickled): no
     second load or validation per worker."""
-    global _worker_rubric
-    _worker_rubric = rubric
+    global _worker_args
+    _worker_args = (rubric, only, model_name)
     # What the worker starts with (modules, rubric) lives as long as it does: out of the cyclic
     # collector's sight, full collections are cheaper and do not touch pages shared with the parent.
     gc.freeze()
 
 
-def _grade_chunk(paths: list[Path], only: Sequence[str] | None, model_name: str | None) -> list[EncodedResult]:
-    assert _worker_rubric is not None, "worker started without its rubric"
-    return [EncodedResult.of(r) for path in paths for r in grade_file(path, _worker_rubric, only, model_name)]
+def _grade_path(path: Path) -> Iterator[EncodedResult]:
+    assert _worker_args is not None, "worker started without its rubric"
+    return map(EncodedResult.of, iter_grade_file(path, *_worker_args))
+
+
+def grade_conversations(
+    tasks: Sequence[tuple[Conversation, Sequence[str] | None]], rubric: Rubric, time_limit_s: float = DEFAULT_TIME_LIMIT_S
+) -> list[TranscriptResult]:
+    """Conversations already in memory (`ask`), each graded in a worker with the same time
+    budget as a file; one that overruns becomes an error result naming its source."""
+    results = []
+    warm_up(rubric)
+    for outcome in run_timed(tasks, _grade_one, 1, time_limit_s, _init_worker, (rubric, None, None)):
+        results.extend(outcome.items)
+        if outcome.failure is not None:
+            results.append(stopped_result(outcome.task[0].source, outcome.failure))
+    return results
+
+
+def _grade_one(task: tuple[Conversation, Sequence[str] | None]) -> Iterator[TranscriptResult]:
+    assert _worker_args is not None, "worker started without its rubric"
+    conversation, only = task
+    yield grade_conversation(conversation, _worker_args[0], only)

@@ -23,6 +23,8 @@ DEFAULT_MAX_TOKENS = 2048
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_CONCURRENCY = 4
 DEFAULT_SAVE_DIR = Path("transcripts/runs")
+DEFAULT_TIME_LIMIT_S = 10.0
+"""The same as `worker_pool.DEFAULT_TIME_LIMIT_S` (not imported: `--help` stays light)."""
 LIVE_REFRESH_PER_S = 8
 INTERACTIVE_HELP = "Type a follow-up, or /grade, /save, /model NAME, /quit."
 
@@ -47,11 +49,13 @@ def ask(
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."),
     batch: bool = typer.Option(False, "--batch", help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later."),
     batch_state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
+    time_limit: float = typer.Option(DEFAULT_TIME_LIMIT_S, "--time-limit", min=0.1, help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays saved."),
 ) -> None:
     """Ask models homework parts, stream the answers, grade them and save the transcripts.
 
-    Keys come from OPENAI_API_KEY / ANTHROPIC_API_KEY. Exit 0 when every answer came back, 2 for a
-    usage, key or auth problem, 3 when a provider still failed after retries.
+    Keys come from OPENAI_API_KEY / ANTHROPIC_API_KEY. Exit 0 when every answer came back and was
+    graded, 2 for a usage, key or auth problem or an answer whose grading overran --time-limit, 3
+    when a provider still failed after retries.
     """
     from rich.console import Console
 
@@ -79,7 +83,7 @@ def ask(
     settings = {"max_retries": max_retries, "stream": stream}
     if batch:
         _submit_batch(specs, chosen, params, base_url, no_cache, batch_state_dir, save_dir, max_retries, rubric,
-                      json_path, verbose, interactive, judge_model)
+                      json_path, verbose, interactive, judge_model, time_limit)
         return
     asker = Asker(
         policy=RetryPolicy.from_env(max_retries),
@@ -120,10 +124,11 @@ def ask(
         raise
 
     done = [s for s in sessions if s.answered]
+    graded = True
     if done:
-        _report(done, rubric, console, json_path, verbose, judge)
+        graded = _report(done, rubric, console, json_path, verbose, judge, time_limit)
     if wants_prompt and done:
-        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge)
+        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge, time_limit)
     for session, error in failures:
         err.print(f"Error: {session.spec.model} {session.part_ids[0]}: {error}", markup=False, highlight=False, soft_wrap=True)
     judge_code = 0
@@ -131,12 +136,12 @@ def ask(
         from ..judge.cli import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
-    if failures or judge_code:
-        raise typer.Exit(max([error.exit_code for _, error in failures] + [judge_code]))
+    if failures or judge_code or not graded:
+        raise typer.Exit(max([error.exit_code for _, error in failures] + [judge_code, 0 if graded else 2]))
 
 
 def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, save_dir: Path, max_retries: int,
-                  rubric, json_path, verbose: bool, interactive, judge_model) -> None:
+                  rubric, json_path, verbose: bool, interactive, judge_model, time_limit_s: float) -> None:
     """`--batch`: one provider batch per model; answers the cache already has are saved and graded now."""
     from rich.console import Console
 
@@ -150,8 +155,8 @@ def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, sa
     console, err = Console(), Console(stderr=True)
     cached = submit_batches(specs, chosen, params, base_url, use_cache=not no_cache, state_dir=state_dir,
                             save_dir=save_dir, max_retries=max_retries, console=console, err=err)
-    if cached:
-        _report(cached, rubric, console, json_path, verbose)
+    if cached and not _report(cached, rubric, console, json_path, verbose, time_limit_s=time_limit_s):
+        raise typer.Exit(2)
 
 
 def _endpoint(provider: str, base_url: str | None) -> str | None:
@@ -325,34 +330,45 @@ class _Board:
         return table
 
 
-def _grade(sessions: list, rubric, judge=None):
-    from ..grading import grade_conversation
+def _grade(sessions: list, rubric, judge=None, time_limit_s: float | None = None):
+    """Graded in a worker with the usual time budget: every session was saved before, so an
+    answer whose grading is stopped is still on disk, and its error says where."""
+    from ..batch import grade_conversations
     from ..report.model import Report
+    from ..worker_pool import DEFAULT_TIME_LIMIT_S
 
-    pairs = []
-    for s in sessions:
-        conversation = s.transcript().to_conversation(source=str(s.path or ""))
-        pairs.append((grade_conversation(conversation, rubric, only=s.part_ids), conversation))
+    conversations = [s.transcript().to_conversation(source=str(s.path or "")) for s in sessions]
+    results = grade_conversations([(c, s.part_ids) for c, s in zip(conversations, sessions)], rubric,
+                                  time_limit_s or DEFAULT_TIME_LIMIT_S)
     if judge is not None:
         from ..judge.apply import judge_transcripts
 
-        return Report(transcripts=tuple(judge_transcripts(pairs, rubric, judge)))
-    return Report(transcripts=tuple(result for result, _ in pairs))
+        pairs = [(r, c) for r, c in zip(results, conversations) if not r.errors]
+        judged = iter(judge_transcripts(pairs, rubric, judge))
+        return Report(transcripts=tuple(r if r.errors else next(judged) for r in results))
+    return Report(transcripts=tuple(results))
 
 
-def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None) -> None:
+def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None,
+            time_limit_s: float | None = None) -> bool:
+    """Grade, print and write the report; True when every answer could be graded."""
     from ..report.console import render_report
 
-    report = _grade(sessions, rubric, judge)
+    report = _grade(sessions, rubric, judge, time_limit_s)
     console.print()
     render_report(report, console, verbose=verbose)
     if json_path:
         from ..report.json_report import write_json_report
 
         write_json_report(report, json_path)
+    for t in report.unreadable:
+        for error in t.errors:
+            typer.echo(f"Error: {error} The transcript is saved; grade it with `hw7grade grade {t.path}`.", err=True)
+    return not report.unreadable
 
 
-def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None) -> None:
+def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None,
+                 time_limit_s: float | None = None) -> None:
     """Follow-ups on one conversation, read line by line until /quit or end of input.
 
     Each reply is saved and re-graded (first vs final attempt); the JSON report, if asked for,
@@ -375,7 +391,7 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
             if command == "/quit":
                 return
             if command == "/grade":
-                render_only = _grade([session], rubric, judge)
+                render_only = _grade([session], rubric, judge, time_limit_s)
                 from ..report.console import render_report
 
                 render_report(render_only, console, verbose=verbose)
@@ -394,6 +410,6 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
                     lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry), console, err
                 )
                 _note_completion(completion, session.save(save_dir), err)
-                _report([session], rubric, console, json_path, verbose, judge)
+                _report([session], rubric, console, json_path, verbose, judge, time_limit_s)
         except Hw7gradeError as error:
             err.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)

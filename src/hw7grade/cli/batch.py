@@ -209,15 +209,17 @@ def collect(
     if sessions:
         from .ask import _report
 
-        _report(sessions, rubric, console, json_path, verbose, judge)
+        graded = _report(sessions, rubric, console, json_path, verbose, judge)
+    else:
+        graded = True
     failed = _list_failed(state, state_dir, err)
     judge_code = 0
     if judge is not None:
         from ..judge.cli import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
-    if failed or judge_code:
-        raise typer.Exit(max(3 if failed else 0, judge_code))
+    if failed or judge_code or not graded:
+        raise typer.Exit(max(3 if failed else 0, judge_code, 0 if graded else 2))
 
 
 def _poll(client, batch_id: str, wait: bool, timeout: float, poll_every: float, err):

@@ -27,6 +27,7 @@ def grade(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."),
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
+    time_limit: float = typer.Option(10.0, "--time-limit", min=0.1, help="Seconds grading one conversation may take; then it is stopped and named as an error (exit 2)."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports, Markdown, plain text, hw7grade JSON).
 
@@ -89,9 +90,9 @@ def grade(
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("grading", total=len(files))
             advance = lambda _path: progress.advance(task)  # noqa: E731
-            report = grade_files(files, rubric, only, model_name, advance, workers)
+            report = grade_files(files, rubric, only, model_name, advance, workers, time_limit)
     else:
-        report = grade_files(files, rubric, only, model_name, jobs=workers)
+        report = grade_files(files, rubric, only, model_name, jobs=workers, time_limit_s=time_limit)
     if judge is not None:
         from ..judge.cli import judge_graded_files
 
