@@ -21,7 +21,7 @@ def agree(
     Exit 0 when every input was read, 2 when any could not be or no input carries labels, 3 when
     judge requests failed after retries.
     """
-    from rich.console import Console
+    from .. import terminal as _terminal
 
     from ..errors import UsageError
     from ..report.agreement import agreement, has_labels
@@ -47,7 +47,7 @@ def agree(
         files = iter_transcript_files(transcripts)
         results += grade_files(files, rubric, only).transcripts
     report = Report(tuple(results))
-    err = Console(stderr=True)
+    err = _terminal.console(stderr=True)
     for t in report.unreadable:
         for error in t.errors:
             err.print(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", markup=False, highlight=False)
@@ -56,11 +56,11 @@ def agree(
             "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect) "
             "or the native JSON `human_labels` field."
         )
-    render_agreement(agreement(report), Console())
+    render_agreement(agreement(report), _terminal.console())
     if judge is not None:
         from ..judge.cli import calibrate_and_render
 
-        judge_code = calibrate_and_render(judge, report, files, rubrics_dir, Console(), err)
+        judge_code = calibrate_and_render(judge, report, files, rubrics_dir, _terminal.console(), err)
         if judge_code and not report.unreadable:
             raise typer.Exit(judge_code)
     if report.unreadable:

@@ -57,7 +57,7 @@ def ask(
     graded, 2 for a usage, key or auth problem or an answer whose grading overran --time-limit, 3
     when a provider still failed after retries.
     """
-    from rich.console import Console
+    from .. import terminal as _terminal
 
     from ..errors import UsageError
     from ..providers.base import ProviderParams
@@ -96,7 +96,7 @@ def ask(
         for s in specs
         for p in chosen
     ]
-    console, err = Console(), Console(stderr=True)
+    console, err = _terminal.console(), _terminal.console(stderr=True)
     judge = None
     if judge_model:
         from ..judge.cli import warn_same_model
@@ -143,7 +143,7 @@ def ask(
 def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, save_dir: Path, max_retries: int,
                   rubric, json_path, verbose: bool, interactive, judge_model, time_limit_s: float) -> None:
     """`--batch`: one provider batch per model; answers the cache already has are saved and graded now."""
-    from rich.console import Console
+    from .. import terminal as _terminal
 
     from ..errors import UsageError
     from .batch import submit_batches
@@ -152,7 +152,7 @@ def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, sa
         raise UsageError("--batch returns before any answer exists, so it cannot be combined with --interactive.")
     if judge_model:
         raise UsageError("--batch returns before any answer exists; pass --judge to `hw7grade batch collect` instead.")
-    console, err = Console(), Console(stderr=True)
+    console, err = _terminal.console(), _terminal.console(stderr=True)
     cached = submit_batches(specs, chosen, params, base_url, use_cache=not no_cache, state_dir=state_dir,
                             save_dir=save_dir, max_retries=max_retries, console=console, err=err)
     if cached and not _report(cached, rubric, console, json_path, verbose, time_limit_s=time_limit_s):
@@ -198,11 +198,16 @@ def _stream_reply(call, console, err):
     if not console.is_terminal:
         # Piped: print the answer once complete, so no retried half-answer ends up in the output.
         completion = call(None, on_retry)
-        console.file.write(completion.text.rstrip("\n") + "\n")
+        from ..terminal import visible
+
+        console.file.write(visible(completion.text.rstrip("\n")) + "\n")
         console.file.flush()
         return completion
     # Markdown is parsed at each refresh, not at each delta: long answers stay cheap.
-    with Live(get_renderable=lambda: _markdown("".join(buffer)), console=console,
+    from ..providers.base import scrub
+
+    # Scrubbed whole: a key the server echoes may arrive split across deltas.
+    with Live(get_renderable=lambda: _markdown(scrub("".join(buffer))), console=console,
               refresh_per_second=LIVE_REFRESH_PER_S, vertical_overflow="visible"):
         completion = call(buffer.append, on_retry)
         buffer[:] = [completion.text]
@@ -352,6 +357,7 @@ def _grade(sessions: list, rubric, judge=None, time_limit_s: float | None = None
 def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None,
             time_limit_s: float | None = None) -> bool:
     """Grade, print and write the report; True when every answer could be graded."""
+    from .. import terminal as _terminal
     from ..report.console import render_report
 
     report = _grade(sessions, rubric, judge, time_limit_s)
@@ -363,7 +369,7 @@ def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bo
         write_json_report(report, json_path)
     for t in report.unreadable:
         for error in t.errors:
-            typer.echo(f"Error: {error} The transcript is saved; grade it with `hw7grade grade {t.path}`.", err=True)
+            _terminal.echo(f"Error: {error} The transcript is saved; grade it with `hw7grade grade {t.path}`.", err=True)
     return not report.unreadable
 
 

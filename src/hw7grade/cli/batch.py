@@ -27,6 +27,7 @@ app = typer.Typer(help="Follow up on batches submitted with `hw7grade ask --batc
 
 _STATE_DIR = typer.Option(None, "--state-dir", help="Folder of batch state files (default: <cache dir>/batches).")
 _MAX_RETRIES = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts on each HTTP call.")
+_BASE_URL = typer.Option(None, "--base-url", help="OpenAI-compatible server to poll (default OPENAI_BASE_URL); must match the one the batch was sent to.")
 
 
 class _Answered:
@@ -40,9 +41,9 @@ class _Answered:
 
 
 def _out():
-    from rich.console import Console
+    from .. import terminal as _terminal
 
-    return Console(), Console(stderr=True)
+    return _terminal.console(), _terminal.console(stderr=True)
 
 
 def _say(console, text: str) -> None:
@@ -59,13 +60,33 @@ def _dir_flag(state_dir: Optional[Path]) -> str:
     return f" --state-dir {state_dir}" if state_dir is not None else ""
 
 
-def _client(state, max_retries: int):
+def _client(state, max_retries: int, base_url: str | None):
+    """A client for the endpoint configured now (`--base-url`, else the provider's variable, else
+    its default): the key goes only there. A state file naming another server is refused, so a
+    copied or edited state file cannot send the key elsewhere."""
+    import os
+
+    from ..errors import UsageError
     from ..providers.batch_base import make_batch_provider
-    from ..providers.models import ModelSpec
+    from ..providers.models import PROVIDERS, ModelSpec
     from ..providers.retry import RetryPolicy
 
+    if base_url and state.provider != "openai":
+        raise UsageError("--base-url is for OpenAI-compatible servers; this batch went to " + state.provider + ".")
+    variable = PROVIDERS[state.provider].base_url_env
+    configured = base_url or os.environ.get(variable) or None
+    if state.base_url and not _same_url(state.base_url, configured):
+        now = f"{configured} (from {'--base-url' if base_url else variable})" if configured else f"the {state.provider} default"
+        raise UsageError(
+            f"The state of batch {state.batch_id} names the server {state.base_url}, but the endpoint configured now is "
+            f"{now}; the key is only sent to the configured one. Pass --base-url {state.base_url} if you trust it."
+        )
     spec = ModelSpec(state.provider, state.model, state.asked_as)
-    return make_batch_provider(spec, RetryPolicy.from_env(max_retries), state.base_url)
+    return make_batch_provider(spec, RetryPolicy.from_env(max_retries), base_url)
+
+
+def _same_url(a: str, b: str | None) -> bool:
+    return b is not None and a.rstrip("/") == b.rstrip("/")
 
 
 def _counts(status) -> str:
@@ -126,15 +147,17 @@ def status(
     batch_id: str = typer.Argument(..., help="The batch id `ask --batch` printed."),
     state_dir: Optional[Path] = _STATE_DIR,
     max_retries: int = _MAX_RETRIES,
+    base_url: Optional[str] = _BASE_URL,
 ) -> None:
     """Ask the provider how far a batch is; exit 0 whatever its state."""
     from ..batch_state import load_state, save_state
 
     directory = _dir(state_dir)
     state = load_state(directory, batch_id)
+    client = _client(state, max_retries, base_url)
     console, _ = _out()
     _say(console, f"{batch_id}: {state.provider}:{state.model}, {len(state.requests)} request(s), submitted {state.created_at}")
-    result = _client(state, max_retries).status(batch_id)
+    result = client.status(batch_id)
     _say(console, f"provider status: {result.provider_status} ({_counts(result)})")
     if result.problem:
         _say(console, f"problem: {result.problem}")
@@ -163,6 +186,7 @@ def collect(
     timeout: float = typer.Option(DEFAULT_WAIT_TIMEOUT_S, "--timeout", min=0.0, help="Seconds --wait polls at most."),
     poll_every: float = typer.Option(POLL_EVERY_S, "--poll-every", min=0.0, help="First pause between polls with --wait; doubles each time."),
     max_retries: int = _MAX_RETRIES,
+    base_url: Optional[str] = _BASE_URL,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
     rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria."),
@@ -187,7 +211,7 @@ def collect(
         _list_failed(state, state_dir, err)
         return
     rubric = load_rubric(rubrics_dir)
-    client = _client(state, max_retries)
+    client = _client(state, max_retries, base_url)
     result = _poll(client, batch_id, wait, timeout, poll_every, err)
     state.provider_status = result.provider_status
     if not result.ended:
@@ -284,6 +308,7 @@ def resend(
     batch_id: str = typer.Argument(..., help="A collected batch with errored or expired requests."),
     state_dir: Optional[Path] = _STATE_DIR,
     max_retries: int = _MAX_RETRIES,
+    base_url: Optional[str] = _BASE_URL,
 ) -> None:
     """Submit a collected batch's errored, expired and cancelled requests again, as a new batch."""
     from ..batch_state import BatchState, StoredRequest, load_state, save_state
@@ -303,7 +328,7 @@ def resend(
         return
     params = state.params.to_params()
     asked_at = now_iso()
-    new_id = _client(state, max_retries).submit(
+    new_id = _client(state, max_retries, base_url).submit(
         [BatchRequest(r.custom_id, tuple(r.to_messages()), params) for r in todo]
     )
     fresh = [StoredRequest(custom_id=r.custom_id, part_id=r.part_id, messages=r.messages, cache_key=r.cache_key,

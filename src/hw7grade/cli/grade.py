@@ -34,7 +34,7 @@ def grade(
     Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded),
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     """
-    from rich.console import Console
+    from .. import terminal as _terminal
 
     from ..batch import default_jobs, grade_files
     from ..report.console import render_report
@@ -74,15 +74,15 @@ def grade(
     refused = check_outputs(output_paths(options), files)  # a device, a folder, a transcript: before grading
     if refused:
         for problem in refused:
-            typer.echo(f"Error: {problem}", err=True)
+            _terminal.echo(f"Error: {problem}", err=True)
         raise typer.Exit(2)
     judge = None
     if judge_model:
         from ..judge.run import make_judge
 
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
-    console = Console()
-    err = Console(stderr=True)
+    console = _terminal.console()
+    err = _terminal.console(stderr=True)
     workers = jobs or default_jobs(len(files))
     if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
         from rich.progress import Progress
@@ -104,7 +104,7 @@ def grade(
     if report.unreadable or gate == WRITE_FAILED:
         for t in report.unreadable:
             for error in t.errors:
-                typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
+                _terminal.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         raise typer.Exit(2)
     if judge is not None:
         from ..judge.cli import failure_exit_code

@@ -78,6 +78,13 @@ class Completion:
     finish_reason: str | None = None
     cached: bool = False
 
+    def __post_init__(self) -> None:
+        # A server may echo the key in the answer or the model id: gone before anything prints it.
+        for name in ("text", "model"):
+            value = getattr(self, name)
+            if isinstance(value, str) and (clean := scrub(value)) != value:
+                object.__setattr__(self, name, clean)
+
 
 TextStream = Generator[str, None, Completion]
 """Yields text deltas as they arrive; its return value (StopIteration.value) is the Completion."""
@@ -146,7 +153,7 @@ def server_message(body: object, fallback: str) -> str:
         message = error.get("message")
     elif isinstance(body, str) and body.strip():
         message = body
-    text = " ".join(str(message or fallback).split())
+    text = scrub(" ".join(str(message or fallback).split()))  # before cutting: a key may straddle the cut
     if len(text) > ERROR_TEXT_LIMIT:
         text = text[: ERROR_TEXT_LIMIT - 1] + "…"
-    return scrub(text)
+    return text
