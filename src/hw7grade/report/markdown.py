@@ -6,6 +6,7 @@ the baseline comparison and the agreement with human labels. Details stay in the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
@@ -22,13 +23,31 @@ MAX_REASON_CHARS = 160
 VERDICTS = ("correct", "partial", "incorrect", "missing", "unscored")
 
 
-def _cell(text: str) -> str:
-    flat = " ".join(text.split()).replace("|", "\\|")
+_ZWSP = "\u200b"
+_INERT = str.maketrans({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;",  # no HTML: images, <details open>, comments
+    "|": "\\|",  # no new table cell
+    "[": "\\[", "]": "\\]", "`": "\\`", "\\": "\\\\",  # no link, image or code span
+    "@": "@" + _ZWSP,  # no @user / @org/team mention
+})
+_AUTOLINK = re.compile(r"(?i)(https?|ftp):(?=//)|(www)(?=\.)")
+"""GitHub links bare URLs and www. names; a zero-width space after the scheme or www stops it."""
+
+
+def _cut(text: str) -> str:
+    flat = " ".join(text.split())
     return flat if len(flat) <= MAX_REASON_CHARS else flat[: MAX_REASON_CHARS - 1] + "…"
 
 
+def _cell(text: str) -> str:
+    """Untrusted text (model names, reasons, quotes, errors) as an inert table cell: shown as
+    written, but no HTML, link, image, mention or extra column."""
+    return _AUTOLINK.sub(lambda m: m.group(0) + _ZWSP, _cut(text).translate(_INERT))
+
+
 def _code(text: str) -> str:
-    return "`" + _cell(text).replace("`", "'") + "`"
+    """A path as a code span: nothing inside renders, only `|` (table) and backticks need care."""
+    return "`" + _cut(text).replace("`", "'").replace("|", "\\|") + "`"
 
 
 def _pct(value: float) -> str:
