@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
+from ..injection import FLAG_PREFIX
 from .agreement import agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, fraction
 from .compare import UNKNOWN_MODEL
@@ -90,6 +91,12 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
         lines += ["", *_baseline_section(baseline)]
     if has_labels(report):
         lines += ["", *_agreement_section(report)]
+    flagged = [(t, p) for t in report.summaries for p in t.finals if p.reason.startswith(FLAG_PREFIX)]
+    if flagged:
+        lines += ["", "### Text aimed at the grader", "", *_table(
+            ["Transcript", "Part", "Score", "Flag"],
+            [[_code(t.path), p.id, f"{p.score:g}/{p.max_score:g}", _cell(p.reason)] for t, p in flagged],
+        )]
     unreadable = report.unreadable
     if unreadable:
         lines += ["", "### Unreadable inputs", ""]
