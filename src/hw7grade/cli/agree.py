@@ -36,6 +36,7 @@ def agree(
 
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
     files: list[Path] = []
+    rubric = None
     if transcripts:
         from ..batch import grade_files
         from ..rubric import load_rubric
@@ -56,7 +57,8 @@ def agree(
             "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect) "
             "or the native JSON `human_labels` field."
         )
-    render_agreement(agreement(report), _terminal.console())
+    known = frozenset(p.id for p in rubric.parts) if transcripts else None
+    render_agreement(agreement(report), _terminal.console(), known, err)
     if judge is not None:
         from ..judge.cli import calibrate_and_render
 

@@ -70,6 +70,7 @@ def grade(
         gradescope=gradescope_path,
         baseline=baseline_report,
         fail_under=fail_under,
+        known_parts=frozenset(p.id for p in rubric.parts),
     )
     refused = check_outputs(output_paths(options), files)  # a device, a folder, a transcript: before grading
     if refused:

@@ -41,6 +41,9 @@ class OutputOptions:
     baseline: Report | None = None
     """Read before grading starts, so a bad --baseline fails fast."""
     fail_under: float | None = None
+    known_parts: frozenset[str] | None = None
+    """The rubric's part ids: human labels for other parts are warned about and left out of the
+    terminal's agreement section (the files keep everything)."""
 
 
 def emit_outputs(report: Report, options: OutputOptions, console: Console, err: Console) -> int:
@@ -51,7 +54,7 @@ def emit_outputs(report: Report, options: OutputOptions, console: Console, err: 
     for failure in failures:
         err.print(f"Error: {failure}", markup=False, highlight=False, soft_wrap=True)
     if has_labels(report):
-        render_agreement(agreement(report), console)
+        render_agreement(agreement(report), console, options.known_parts, err)
     status = 0
     if comparison is not None:
         render_baseline(comparison, console)
@@ -170,16 +173,40 @@ def render_baseline(comparison: BaselineComparison, console: Console) -> None:
     console.print(f"Baseline: {counts}{extra}{shown}", highlight=False)
 
 
-def render_agreement(a: Agreement, console: Console) -> None:
+AGREEMENT_MAX_ROWS = 40
+"""Above this many labelled answers (or disagreements, or parts) the terminal lists this many, the
+disagreements and unscored ones first; the report files keep every one."""
+UNKNOWN_SHOWN = 10
+
+
+def render_agreement(a: Agreement, console: Console, known_parts: frozenset[str] | None = None,
+                     err: Console | None = None) -> None:
     """Per part: grader beside human; then the confusion matrix, the statistics, the disagreements."""
+    if known_parts is not None:
+        unknown = [p for p in a.pairs if p.part_id not in known_parts]
+        if unknown:
+            ids = list(dict.fromkeys(p.part_id for p in unknown))
+            more = f" and {len(ids) - UNKNOWN_SHOWN} more" if len(ids) > UNKNOWN_SHOWN else ""
+            files = len({p.path for p in unknown})
+            (err or console).print(
+                f"Warning: {len(unknown)} human label(s) in {files} transcript(s) name parts the rubric lacks "
+                f"({', '.join(ids[:UNKNOWN_SHOWN])}{more}); they are left out of the agreement.",
+                markup=False, highlight=False, soft_wrap=True)
+            a = Agreement(tuple(p for p in a.pairs if p.part_id in known_parts))
     table = Table(title="Grader vs human labels", title_justify="left")
     for column in ("transcript", "part", "attempt", "grader", "human", ""):
         table.add_column(column)
-    for p in a.pairs:
+    rows = list(a.pairs)
+    if len(rows) > AGREEMENT_MAX_ROWS:
+        rows = sorted(rows, key=lambda p: p.scored and p.agrees)[:AGREEMENT_MAX_ROWS]  # stable: input order kept
+    for p in rows:
         mark = "[cyan]?[/cyan]" if not p.scored else ("[green]✓[/green]" if p.agrees else "[red]✗[/red]")
         grader = p.grader + (" (no answer found)" if p.grader_missing else "")
         table.add_row(escape(p.path), p.part_id, p.attempt, grader, p.human, mark)
     console.print(table)
+    if len(rows) < len(a.pairs):
+        console.print(f"(the first {len(rows)} of {len(a.pairs)} labelled answers, disagreements first; the report "
+                      "files list all)", highlight=False)
 
     matrix = Table(title="Confusion matrix (rows: grader, columns: human)", title_justify="left")
     matrix.add_column("")
@@ -192,19 +219,21 @@ def render_agreement(a: Agreement, console: Console) -> None:
     percent = f"{a.percent:.0%}" if a.percent is not None else "n/a"
     kappa = f"{a.kappa:.2f}" if a.kappa is not None else "undefined"
     console.print(f"Agreement: {a.n} labelled answer(s), {percent} agreement, Cohen's kappa {kappa}", highlight=False)
-    per_part = [
-        f"{pid} {sub.percent:.0%} ({sub.n})" for pid in a.part_ids if (sub := a.for_part(pid)).percent is not None
-    ]
+    per_part = [f"{pid} {sub.percent:.0%} ({sub.n})" for pid, sub in a.by_part().items() if sub.percent is not None]
     if per_part:
-        console.print("Per part: " + ", ".join(per_part), highlight=False)
+        more = f", and {len(per_part) - AGREEMENT_MAX_ROWS} more part(s)" if len(per_part) > AGREEMENT_MAX_ROWS else ""
+        console.print("Per part: " + ", ".join(per_part[:AGREEMENT_MAX_ROWS]) + more, highlight=False)
     if a.unscored:
         console.print(f"{len(a.unscored)} labelled answer(s) left out: the grader could not score them.")
     if a.disagreements:
         console.print(f"[bold]Disagreements ({len(a.disagreements)})[/bold] — the grader's evidence, to decide who is right:")
-        for p in a.disagreements:
+        for p in a.disagreements[:AGREEMENT_MAX_ROWS]:
             console.print(f"- {escape(p.path)} {p.part_id} ({p.attempt}): grader {p.grader}, human {p.human}", highlight=False)
             for line in evidence_lines(p.part):
                 console.print(f"    {escape(line)}", highlight=False)
+        if len(a.disagreements) > AGREEMENT_MAX_ROWS:
+            console.print(f"... and {len(a.disagreements) - AGREEMENT_MAX_ROWS} more disagreement(s) in the report files.",
+                          highlight=False)
 
 
 def _stats(a: Agreement) -> str:
