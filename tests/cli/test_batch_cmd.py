@@ -247,3 +247,25 @@ def test_the_configured_endpoint_is_polled_when_the_state_names_the_same_one(ser
     result = run(server, dirs, "batch", "status", state_file.stem)
     assert result.exit_code == 0, result.output
     assert "provider status:" in result.output
+
+
+def test_state_and_cache_files_are_private(server, dirs):
+    import stat
+
+    server.openai(Reply(CORRECT))
+    submit(server, dirs, "q7b", "--model", "gpt4o")
+    [state_file] = state_files(dirs)
+    assert stat.S_IMODE(state_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(state_file.parent.stat().st_mode) == 0o700
+    collected = run(server, dirs, "batch", "collect", state_file.stem)
+    assert collected.exit_code == 0, collected.output
+    cached = [f for f in dirs["cache"].rglob("*.json") if f.parent.name != "batches"]  # HW7GRADE_CACHE_DIR itself
+    assert cached and {stat.S_IMODE(f.stat().st_mode) for f in cached} == {0o600}
+    [saved] = sorted(dirs["save"].glob("*.json"))
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o666 & ~_umask()  # a transcript is an ordinary file
+
+
+def _umask() -> int:
+    from hw7grade import atomic
+
+    return atomic._UMASK
