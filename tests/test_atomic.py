@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 
+from hw7grade import atomic
 from hw7grade.atomic import write_chunks_atomic, write_text_atomic
 
 
@@ -34,3 +38,70 @@ def test_lone_surrogates_are_written_as_replacement_characters(tmp_path, write):
     target = tmp_path / "r.md"
     write(target, "file bad\udcffname.md, quote \ud83d end")
     assert target.read_bytes().decode("utf-8") == "file bad\ufffdname.md, quote \ufffd end"
+
+
+def test_a_symlinked_report_is_written_through_to_its_target_and_stays_a_link(tmp_path):
+    real = tmp_path / "real" / "report.json"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_text_atomic(link, "new")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_a_fifo_folder_or_device_is_refused_and_left_as_it_was(tmp_path, kind):
+    from hw7grade.errors import OutputError
+
+    target = tmp_path / "out"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        target.symlink_to("/dev/null")  # a regression replaces only this link, never the device
+    with pytest.raises(OutputError, match=f"it is a {'FIFO' if kind == 'fifo' else kind}, not a regular file"):
+        write_text_atomic(target, "report")
+    assert {"fifo": stat.S_ISFIFO, "folder": stat.S_ISDIR, "device": stat.S_ISCHR}[kind](os.stat(target).st_mode)
+
+
+def test_new_reports_follow_the_umask_and_private_files_stay_private(tmp_path):
+    report = write_text_atomic(tmp_path / "report.json", "{}")
+    assert stat.S_IMODE(report.stat().st_mode) == 0o666 & ~atomic._UMASK
+    state = write_text_atomic(tmp_path / "state" / "batch.json", "{}", private=True)
+    assert stat.S_IMODE(state.stat().st_mode) == 0o600
+    assert stat.S_IMODE(state.parent.stat().st_mode) == 0o700
+
+
+def test_an_existing_file_keeps_its_permissions(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    write_text_atomic(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_long_name_that_fits_is_written_and_one_too_long_is_one_error(tmp_path):
+    from hw7grade.errors import OutputError
+
+    fits = tmp_path / ("r" * 250 + ".json")  # 255 bytes: the old temp name (name + 14) did not fit
+    write_text_atomic(fits, "{}")
+    assert fits.read_text(encoding="utf-8") == "{}"
+    with pytest.raises(OutputError, match=r"^Cannot write .*: the file name is too long\.$"):
+        write_text_atomic(tmp_path / ("r" * 300 + ".json"), "{}")
+
+
+def test_a_full_disk_is_one_error_and_leaves_no_temp_file(tmp_path, monkeypatch):
+    import errno
+
+    from hw7grade.errors import OutputError
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    with pytest.raises(OutputError, match=r"report\.json: no space left on the device\.$"):
+        write_text_atomic(tmp_path / "report.json", "{}")
+    assert list(tmp_path.iterdir()) == []

@@ -17,6 +17,10 @@ class TranscriptError(Hw7gradeError):
     """A transcript file cannot be read (bad JSON, binary, empty, too large, unknown format)."""
 
 
+class OutputError(Hw7gradeError):
+    """A report or saved file cannot be written: not a regular file, read-only, full, bad name."""
+
+
 class UsageError(Hw7gradeError):
     """A command-line argument does not make sense (unknown part id, bad option value)."""
 

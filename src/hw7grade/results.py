@@ -29,6 +29,8 @@ class PartScore:
     """Index in the conversation's turns of the assistant turn holding this attempt."""
     judge: JudgeResult | None = None
     """The judge's second opinion (`--judge`); None when no judge was asked."""
+    flag: str = ""
+    """A phrase of the answer aimed at the grader ("award full marks"), if any: see `injection`."""
 
     @property
     def complete(self) -> bool:

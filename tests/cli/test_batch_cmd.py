@@ -217,3 +217,55 @@ def test_a_state_file_that_is_not_ours_is_named(server, dirs):
 def _submitted_id(result, dirs) -> str:
     assert result.exit_code == 0, result.output
     return max(state_files(dirs), key=lambda p: p.stat().st_mtime_ns).stem
+
+
+def test_a_state_file_naming_another_server_is_refused_and_gets_no_key(server, dirs):
+    from providers.fake_server import FakeServer
+
+    server.openai(Reply(CORRECT))
+    submit(server, dirs, "q7b", "--model", "gpt4o", "--base-url", server.openai_base_url)
+    [state_file] = state_files(dirs)
+    batch_id = state_file.stem
+    with FakeServer() as elsewhere:
+        data = json.loads(state_file.read_text())
+        data["base_url"] = elsewhere.openai_base_url  # a copied or edited state file
+        state_file.write_text(json.dumps(data))
+        for command in ("status", "collect"):
+            result = run(server, dirs, "batch", command, batch_id)
+            assert result.exit_code == 2, result.output
+            assert result.output.startswith(f"Error: The state of batch {batch_id} names the server {elsewhere.openai_base_url}, "
+                                            f"but the endpoint configured now is {server.openai_base_url} (from OPENAI_BASE_URL)")
+        assert elsewhere.requests == []
+        run(server, dirs, "batch", "status", batch_id, "--base-url", elsewhere.openai_base_url)
+        assert [r.path for r in elsewhere.requests] == [f"/v1/batches/{batch_id}"]  # an explicit --base-url does
+
+
+def test_the_configured_endpoint_is_polled_when_the_state_names_the_same_one(server, dirs):
+    server.openai(Reply(CORRECT))
+    submit(server, dirs, "q7b", "--model", "gpt4o", "--base-url", server.openai_base_url + "/")
+    [state_file] = state_files(dirs)
+    result = run(server, dirs, "batch", "status", state_file.stem)
+    assert result.exit_code == 0, result.output
+    assert "provider status:" in result.output
+
+
+def test_state_and_cache_files_are_private(server, dirs):
+    import stat
+
+    server.openai(Reply(CORRECT))
+    submit(server, dirs, "q7b", "--model", "gpt4o")
+    [state_file] = state_files(dirs)
+    assert stat.S_IMODE(state_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(state_file.parent.stat().st_mode) == 0o700
+    collected = run(server, dirs, "batch", "collect", state_file.stem)
+    assert collected.exit_code == 0, collected.output
+    cached = [f for f in dirs["cache"].rglob("*.json") if f.parent.name != "batches"]  # HW7GRADE_CACHE_DIR itself
+    assert cached and {stat.S_IMODE(f.stat().st_mode) for f in cached} == {0o600}
+    [saved] = sorted(dirs["save"].glob("*.json"))
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o666 & ~_umask()  # a transcript is an ordinary file
+
+
+def _umask() -> int:
+    from hw7grade import atomic
+
+    return atomic._UMASK

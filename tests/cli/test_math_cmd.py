@@ -61,3 +61,16 @@ def test_no_traceback_for_any_input(hostile):
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
+
+
+def test_a_huge_declared_shape_is_a_limit_not_an_allocation():
+    import resource
+    import time
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    result = CliRunner().invoke(app, ["math", "X", "X", "--shape", "X=99999999,99999999"])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == ["limit", "  reference: a declared dimension of 99999999 is over the limit of 32"]
+    assert time.perf_counter() - start < 1.0
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB: nothing sized by the shape

@@ -41,3 +41,23 @@ def test_baseline_and_agreement_sections():
     assert changed[0][:4] == ["🔻 `a.md`", "q7a", "4/4", "2/4"] and changed[1][:2] == ["🔺 `a.md`", "q7b"]
     assert "1 labelled answers: 0% agreement" in md
     assert _rows(md, "| Transcript | Part | Attempt |") == [["`a.md`", "q7a", "final", "partial", "correct"]]
+
+
+HOSTILE = "see ![x](https://evil.example/a.png) @octocat @org/team <details open><img src=x> [l](http://e.x) www.evil.com a|b"
+
+
+def test_untrusted_cells_render_as_text_with_no_html_link_image_mention_or_column():
+    from markdown_it import MarkdownIt
+
+    r = report(transcript("t/x.md", HOSTILE, part("q7a", 2, 4, reason=HOSTILE)),
+               transcript("t/bad.json", None, errors=(HOSTILE,)))
+    md = render_markdown(r)
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    for forbidden in ("<img", "<a ", "<details open", "http://e.x", "https://evil", "www.evil"):
+        assert forbidden not in html, forbidden
+    assert "@octocat" not in md and "@org/team" not in md
+    assert "see !\\[x\\](https:\u200b//evil.example/a.png) @\u200boctocat @\u200borg/team &lt;details open&gt;" in md
+    rows = _rows(md, "| Transcript |")
+    assert len(rows[0]) == 8  # the pipe in the model name did not add a column
+    # What a reader sees is still the text as written.
+    assert "&lt;details open&gt;&lt;img src=x&gt;" in html

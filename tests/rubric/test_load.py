@@ -100,3 +100,74 @@ def test_prompts_are_our_own_words_not_the_homework_text():
     text = " ".join(p.prompt for p in load_rubric().parts).lower()
     for phrase in originals:
         assert phrase.lower() not in text
+
+
+CONCEPTS_PART = """
+  - id: q7a
+    title: The problem
+    points: 2
+    prompt: What goes wrong?
+    reference: exposure bias
+    judge: true
+    criteria:
+      - name: names_problem
+        check: reason
+        points: 2
+        description: Names a real problem.
+    checks:
+      - type: concepts
+        name: reason
+        points: 2
+        concepts:
+          - name: mismatch
+            phrases: ["exposure bias", "train test mismatch"]
+"""
+
+
+def _file(part: str) -> str:
+    return "question: q7\ntitle: t\nshapes:\n  X: [m, n]\nparts:\n" + part
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (_file(GOOD_PART.replace("points: 3\n    prompt", "points: .inf\n    prompt")),
+         r"q7.yaml: part q7b, field points: Input should be a finite number\.$"),
+        (_file(GOOD_PART.replace("points: 3\n    prompt", "points: .inf\n    prompt").replace("points: 3\n        expected", "points: .inf\n        expected")),
+         r"q7.yaml: part q7b, field points: Input should be a finite number\.$"),
+        (_file(GOOD_PART.replace("points: 3\n        expected", "points: .nan\n        expected")),
+         r"q7.yaml: part q7b, field checks\.0\.points: Input should be greater than or equal to 0\.$"),
+        (_file(CONCEPTS_PART.replace("points: 2\n        description", "points: .inf\n        description")),
+         r"q7.yaml: part q7a, field criteria\[names_problem\]\.points: inf is not a finite number\.$"),
+        (_file(CONCEPTS_PART.replace('"train test mismatch"', '"  "')),
+         # main's concepts validator (text layer) refuses a phrase with no words before this part-level check runs
+         r"q7.yaml: part q7a, field checks\.0\.0\.phrases: phrase '  ' has no words to match\.$"),
+        (_file(GOOD_PART.replace('"see"', '""')),
+         r"q7.yaml: part q7b, field checks\[1\]\.expected\[3\]: an empty phrase"),
+        (_file(GOOD_PART.replace("points: 3\n        expected", "points: 3\n        points: 0\n        expected")),
+         r"q7.yaml: part q7b, field checks\[1\]\.points: duplicate key at line 15 \(first at line 14\)\.$"),
+        (_file(GOOD_PART).replace("title: t\n", "title: t\ntitle: u\n"),
+         r"q7.yaml: field title: duplicate key at line 3 \(first at line 2\)\.$"),
+        (_file(GOOD_PART).replace("X: [m, n]", "X: ['99999999', '99999999']"),
+         r"q7.yaml: field shapes: X: a numeric dimension may be at most 32"),
+    ],
+    ids=["infinite part points", "infinite part and check points", "nan check points", "infinite criterion points",
+         "blank phrase", "empty token", "duplicate check key", "duplicate top-level key", "huge declared shape"],
+)
+def test_unsafe_values_are_load_errors_naming_file_part_and_field(tmp_path, body, message):
+    _write(tmp_path, body)
+    with pytest.raises(RubricError, match=message):
+        load_rubric(tmp_path)
+
+
+def test_the_fixture_parts_load_when_nothing_is_wrong(tmp_path):
+    _write(tmp_path, _file(GOOD_PART + CONCEPTS_PART))
+    assert [p.id for p in load_rubric(tmp_path).parts] == ["q7b", "q7a"]
+
+
+def test_a_rubric_file_over_the_size_cap_is_refused_unread(tmp_path):
+    from hw7grade.rubric.model import MAX_RUBRIC_BYTES
+
+    _write(tmp_path, _file(GOOD_PART) + "#" * MAX_RUBRIC_BYTES + "\n")
+    with pytest.raises(RubricError, match=r"q7.yaml: the file is 1,048,8\d\d bytes, over the 1,048,576-byte limit for a rubric\."):
+        load_rubric(tmp_path)

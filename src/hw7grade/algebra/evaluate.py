@@ -16,7 +16,7 @@ from fractions import Fraction
 from operator import mul
 from typing import Mapping
 
-from .limits import Deadline, MathError
+from .limits import MAX_DECLARED_DIM, Deadline, MathError
 from .nodes import Add, Div, Ident, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, Zero
 from .shapes import ShapeContext
 
@@ -60,7 +60,7 @@ class Trial:
 
     def size(self, dim: str) -> int:
         if dim.isdigit():
-            return int(dim)
+            return declared_size(dim)
         if dim not in self.dims:
             used = set(self.dims.values())
             choices = [d for d in TRIAL_DIMS[self.index % len(TRIAL_DIMS)] if d not in used]
@@ -68,6 +68,14 @@ class Trial:
                 raise MathError("limit", f"more than {MAX_DIM_NAMES} different dimensions")
             self.dims[dim] = choices[0]
         return self.dims[dim]
+
+
+def declared_size(dim: str) -> int:
+    """A number given as a dimension, within `MAX_DECLARED_DIM` (checked before any allocation)."""
+    if dim.isascii() and len(dim) <= 3 and int(dim) <= MAX_DECLARED_DIM:
+        return int(dim)
+    shown = dim if len(dim) <= 12 else dim[:12] + "..."
+    raise MathError("limit", f"a declared dimension of {shown} is over the limit of {MAX_DECLARED_DIM}")
 
 
 def make_trials(table: Mapping[str, tuple[str, str]]) -> list[Trial]:

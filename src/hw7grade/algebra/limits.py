@@ -18,6 +18,9 @@ MAX_EXPONENT = 12
 """Largest |n| in a power A^{n}; bigger exponents are a limit error, not a computation."""
 MAX_NUMBER_DIGITS = 12
 """Longest integer or decimal literal."""
+MAX_DECLARED_DIM = 32
+"""Largest number a shape may declare (`--shape X=3,4`, rubric `shapes:`): declared sizes are
+used as matrix sizes, so a bigger one is a limit error before anything is allocated."""
 MATH_TIMEOUT_S = 2.0
 """Wall-clock budget for one parse-and-compare (or one whole check's candidate scan)."""
 

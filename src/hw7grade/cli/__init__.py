@@ -21,7 +21,9 @@ class _Hw7gradeGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except Hw7gradeError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            from ..terminal import echo
+
+            echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             typer.echo("Interrupted.", err=True)
@@ -62,7 +64,9 @@ def main() -> None:
         try:
             _rubrics.print_listing(rubrics_dir)
         except Hw7gradeError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            from ..terminal import echo
+
+            echo(f"Error: {exc}", err=True)
             sys.exit(exc.exit_code)
         return
     app(prog_name="hw7grade")

@@ -38,6 +38,7 @@ def agree(
 
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
     files: list[Path] = []
+    rubric = None
     if transcripts:
         from ..grading.files import grade_files
         from ..rubric.model import load_rubric
@@ -58,7 +59,8 @@ def agree(
             "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect) "
             "or the native JSON `human_labels` field."
         )
-    render_agreement(agreement(report), console)
+    known = frozenset(p.id for p in rubric.parts) if rubric is not None else None
+    render_agreement(agreement(report), console, known, err)
     if judge is not None:
         from .judging import calibrate_and_render
 

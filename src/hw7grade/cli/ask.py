@@ -27,6 +27,8 @@ DEFAULT_MAX_TOKENS = 2048
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_CONCURRENCY = 4
 DEFAULT_SAVE_DIR = Path("transcripts/runs")
+DEFAULT_TIME_LIMIT_S = 10.0
+"""The same as `worker_pool.DEFAULT_TIME_LIMIT_S` (not imported: `--help` stays light)."""
 LIVE_REFRESH_PER_S = 8
 INTERACTIVE_HELP = "Type a follow-up, or /grade, /save, /model NAME, /quit."
 
@@ -51,11 +53,13 @@ def ask(
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."),
     batch: bool = typer.Option(False, "--batch", help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later."),
     batch_state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
+    time_limit: float = typer.Option(DEFAULT_TIME_LIMIT_S, "--time-limit", min=0.1, help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays saved."),
 ) -> None:
     """Ask models homework parts, stream the answers, grade them and save the transcripts.
 
-    Keys come from OPENAI_API_KEY / ANTHROPIC_API_KEY. Exit 0 when every answer came back, 2 for a
-    usage, key or auth problem, 3 when a provider still failed after retries.
+    Keys come from OPENAI_API_KEY / ANTHROPIC_API_KEY. Exit 0 when every answer came back and was
+    graded, 2 for a usage, key or auth problem or an answer whose grading overran --time-limit, 3
+    when a provider still failed after retries.
     """
     from ..errors import UsageError
     from ..providers.base import ProviderParams
@@ -65,6 +69,10 @@ def ask(
 
     rubric = load_rubric(rubrics_dir)
     chosen = rubric.select(parts)
+    if json_path:
+        from ..atomic import check_output_path
+
+        check_output_path(json_path)  # a device or folder fails before any request
     specs = list(dict.fromkeys(resolve_model(m) for m in models))
     for provider in dict.fromkeys(s.provider for s in specs):
         require_key(provider)  # every key checked before any request
@@ -76,7 +84,7 @@ def ask(
     settings: dict[str, object] = {"max_retries": max_retries, "stream": stream}
     if batch:
         _submit_batch(specs, chosen, params, base_url, no_cache, batch_state_dir, save_dir, max_retries, rubric,
-                      json_path, verbose, interactive, judge_model)
+                      json_path, verbose, interactive, judge_model, time_limit)
         return
     asker = make_asker(max_retries, use_cache=not no_cache, stream=stream)
     providers, sessions = start_sessions(specs, chosen, params, base_url, settings)
@@ -108,10 +116,11 @@ def ask(
         raise
 
     done = [s for s in sessions if s.answered]
+    graded = True
     if done:
-        _report(done, rubric, console, json_path, verbose, judge)
+        graded = _report(done, rubric, console, json_path, verbose, judge, time_limit)
     if wants_prompt and done:
-        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge)
+        _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge, time_limit)
     for session, error in failures:
         say(err, f"Error: {session.spec.model} {session.part_ids[0]}: {error}")
     judge_code = 0
@@ -119,12 +128,12 @@ def ask(
         from .judging import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
-    if failures or judge_code:
-        raise typer.Exit(max([error.exit_code for _, error in failures] + [judge_code]))
+    if failures or judge_code or not graded:
+        raise typer.Exit(max([error.exit_code for _, error in failures] + [judge_code, 0 if graded else 2]))
 
 
 def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, save_dir: Path, max_retries: int,
-                  rubric, json_path, verbose: bool, interactive, judge_model) -> None:
+                  rubric, json_path, verbose: bool, interactive, judge_model, time_limit_s: float) -> None:
     """`--batch`: one provider batch per model; answers the cache already has are saved and graded now."""
     from ..errors import UsageError
     from .batch import submit_batches
@@ -136,8 +145,8 @@ def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, sa
     console, err = consoles()
     cached = submit_batches(specs, chosen, params, base_url, use_cache=not no_cache, state_dir=state_dir,
                             save_dir=save_dir, max_retries=max_retries, console=console, err=err)
-    if cached:
-        _report(cached, rubric, console, json_path, verbose)
+    if cached and not _report(cached, rubric, console, json_path, verbose, time_limit_s=time_limit_s):
+        raise typer.Exit(2)
 
 
 def _run_one(session, asker, save_dir: Path, console, err) -> list:
@@ -168,11 +177,16 @@ def _stream_reply(call, console, err):
     if not console.is_terminal:
         # Piped: print the answer once complete, so no retried half-answer ends up in the output.
         completion = call(None, on_retry)
-        console.file.write(completion.text.rstrip("\n") + "\n")
+        from ..terminal import visible
+
+        console.file.write(visible(completion.text.rstrip("\n")) + "\n")
         console.file.flush()
         return completion
     # Markdown is parsed at each refresh, not at each delta: long answers stay cheap.
-    with Live(get_renderable=lambda: _markdown("".join(buffer)), console=console,
+    from ..providers.base import scrub
+
+    # Scrubbed whole: a key the server echoes may arrive split across deltas.
+    with Live(get_renderable=lambda: _markdown(scrub("".join(buffer))), console=console,
               refresh_per_second=LIVE_REFRESH_PER_S, vertical_overflow="visible"):
         completion = call(buffer.append, on_retry)
         buffer[:] = [completion.text]
@@ -250,14 +264,16 @@ class _Board:
         return table
 
 
-def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None) -> None:
-    from ..runs.asking import grade_sessions
-    from .shared import show_report
+def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None,
+            time_limit_s: float | None = None) -> bool:
+    """Grade, print and write the report; True when every answer could be graded."""
+    from .shared import show_graded_sessions
 
-    show_report(grade_sessions(sessions, rubric, judge), console, json_path, verbose)
+    return show_graded_sessions(sessions, rubric, console, json_path, verbose, judge, time_limit_s)
 
 
-def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None) -> None:
+def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None,
+                 time_limit_s: float | None = None) -> None:
     """Follow-ups on one conversation, read line by line until /quit or end of input.
 
     Each reply is saved and re-graded (first vs final attempt); the JSON report, if asked for,
@@ -283,7 +299,7 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
                 from ..report.console import render_report
                 from ..runs.asking import grade_sessions
 
-                render_only = grade_sessions([session], rubric, judge)
+                render_only = grade_sessions([session], rubric, judge, time_limit_s)
 
                 render_report(render_only, console, verbose=verbose)
             elif command == "/save":
@@ -299,6 +315,6 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
                     console, err,
                 )
                 _note_completion(completion, session.save(save_dir), err)
-                _report([session], rubric, console, json_path, verbose, judge)
+                _report([session], rubric, console, json_path, verbose, judge, time_limit_s)
         except Hw7gradeError as error:
             say(err, f"Error: {error}")

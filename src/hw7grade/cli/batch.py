@@ -21,6 +21,7 @@ DEFAULT_WAIT_TIMEOUT_S = 3600.0
 app = typer.Typer(help="Follow up on batches submitted with `hw7grade ask --batch`.", no_args_is_help=True)
 
 _MAX_RETRIES = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts on each HTTP call.")
+_BASE_URL = typer.Option(None, "--base-url", help="OpenAI-compatible server to poll (default OPENAI_BASE_URL); must match the one the batch was sent to.")
 
 
 def _dir(state_dir: Optional[Path]) -> Path:
@@ -68,6 +69,7 @@ def status(
     batch_id: str = typer.Argument(..., help="The batch id `ask --batch` printed."),
     state_dir: Optional[Path] = options.STATE_DIR,
     max_retries: int = _MAX_RETRIES,
+    base_url: Optional[str] = _BASE_URL,
 ) -> None:
     """Ask the provider how far a batch is; exit 0 whatever its state."""
     from ..runs.batches import batch_client, tally
@@ -75,9 +77,10 @@ def status(
     from .shared import consoles, say
 
     directory, state = _load(batch_id, state_dir)
+    client = batch_client(state, max_retries, base_url)  # a state file naming another server fails first
     console, _ = consoles()
     say(console, f"{batch_id}: {state.provider}:{state.model}, {len(state.requests)} request(s), submitted {state.created_at}")
-    result = batch_client(state, max_retries).status(batch_id)
+    result = client.status(batch_id)
     say(console, f"provider status: {result.provider_status} ({_counts(result)})")
     if result.problem:
         say(console, f"problem: {result.problem}")
@@ -99,6 +102,7 @@ def collect(
     timeout: float = typer.Option(DEFAULT_WAIT_TIMEOUT_S, "--timeout", min=0.0, help="Seconds --wait polls at most."),
     poll_every: float = typer.Option(POLL_EVERY_S, "--poll-every", min=0.0, help="First pause between polls with --wait; doubles each time."),
     max_retries: int = _MAX_RETRIES,
+    base_url: Optional[str] = _BASE_URL,
     verbose: bool = options.VERBOSE,
     rubrics_dir: Optional[Path] = options.RUBRICS,
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria."),
@@ -124,7 +128,7 @@ def collect(
         _list_failed(state, state_dir, err)
         return
     rubric = load_rubric(rubrics_dir)
-    client = batches.batch_client(state, max_retries)
+    client = batches.batch_client(state, max_retries, base_url)
     result = batches.poll(client, batch_id, wait, timeout, poll_every, lambda status, pause: say(
         err, f"{batch_id}: {status.provider_status} ({_counts(status)}); next poll in {pause:.0f}s"))
     state.provider_status = result.provider_status
@@ -142,18 +146,19 @@ def collect(
     sessions = batches.collect(state, directory, client, rows, result.problem, save_dir or Path(state.save_dir),
                                lambda request: say(err, f"{state.model} {request.part_id}: saved {request.transcript}"))
     if sessions:
-        from ..runs.asking import grade_sessions
-        from .shared import show_report
+        from .shared import show_graded_sessions
 
-        show_report(grade_sessions(sessions, rubric, judge), console, json_path, verbose)
+        graded = show_graded_sessions(sessions, rubric, console, json_path, verbose, judge)
+    else:
+        graded = True
     failed = _list_failed(state, state_dir, err)
     judge_code = 0
     if judge is not None:
         from .judging import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
-    if failed or judge_code:
-        raise typer.Exit(max(3 if failed else 0, judge_code))
+    if failed or judge_code or not graded:
+        raise typer.Exit(max(3 if failed else 0, judge_code, 0 if graded else 2))
 
 
 def _list_failed(state, state_dir: Optional[Path], err) -> list:
@@ -173,6 +178,7 @@ def resend(
     batch_id: str = typer.Argument(..., help="A collected batch with errored or expired requests."),
     state_dir: Optional[Path] = options.STATE_DIR,
     max_retries: int = _MAX_RETRIES,
+    base_url: Optional[str] = _BASE_URL,
 ) -> None:
     """Submit a collected batch's errored, expired and cancelled requests again, as a new batch."""
     from ..errors import UsageError
@@ -188,7 +194,7 @@ def resend(
     if not todo:
         say(console, f"Nothing to resend: no request of {batch_id} errored or expired (or it was resent already).")
         return
-    new_id = batches.resend(state, directory, todo, max_retries)
+    new_id = batches.resend(state, directory, todo, max_retries, base_url)
     say(console, f"{len(todo)} request(s) of {batch_id} resent as batch {new_id}.")
     say(console, f"  follow up: hw7grade batch collect {new_id}{_dir_flag(state_dir)}")
 

@@ -12,7 +12,7 @@ def compare(
     b_path: Path = typer.Argument(..., metavar="B.json", help="The later JSON report."),
 ) -> None:
     """Show two reports side by side: score, verdict and change per part and per model (exit 0)."""
-    from rich.console import Console
+    from .. import terminal as _terminal
     from rich.markup import escape
     from rich.table import Table
 
@@ -21,7 +21,7 @@ def compare(
     from ..results import PartScore, PartTotal
 
     cmp = compare_reports(read_json_report(a_path), read_json_report(b_path))
-    console = Console()
+    console = _terminal.console()
 
     def score(p: PartScore | PartTotal | None) -> str:
         return "–" if p is None else f"{p.score:g}/{p.max_score:g}"

@@ -30,13 +30,14 @@ def grade(
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
     max_file_mb: float = typer.Option(5.0, "--max-file-mb", min=0.001, help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are streamed)."),
+    time_limit: float = typer.Option(10.0, "--time-limit", min=0.1, help="Seconds grading one conversation may take; then it is stopped and named as an error (exit 2)."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports and their .zip, Markdown chats, exporter files, JSON, plain text).
 
     Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded),
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     """
-    from rich.console import Console
+    from .. import terminal as _terminal
 
     from ..grading.files import default_jobs, grade_files
     from ..report.console import render_report
@@ -62,34 +63,7 @@ def grade(
             f"No transcript files in {', '.join(str(p) for p in inputs)}: a folder is searched for "
             f"{', '.join(TRANSCRIPT_SUFFIXES)} files (README.md and hidden files are skipped)."
         )
-    judge = None
-    if judge_model:
-        from ..judge.run import make_judge
-
-        judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
-    console = Console()
-    err = Console(stderr=True)
-    workers = jobs or default_jobs(len(files))
-    max_bytes = int(max_file_mb * 1024 * 1024)
-    if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
-        from rich.progress import Progress
-
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("grading", total=len(files))
-            advance = lambda _path: progress.advance(task)  # noqa: E731
-            report = grade_files(files, rubric, only, model_name, advance, workers, max_bytes)
-    else:
-        report = grade_files(files, rubric, only, model_name, jobs=workers, max_bytes=max_bytes)
-    if judge is not None:
-        from .judging import judge_graded_files
-
-        graded = judge_graded_files(judge, list(report.transcripts), files, rubric, err)
-        report = Report(tuple(graded), notes=report.notes)
-    from ..report.notes import render_notes
-
-    render_notes(report.notes, console, err, verbose=verbose)
-    render_report(report, console, verbose=verbose)
-    from ..report.outputs import OutputOptions, emit_outputs
+    from ..report.outputs import OutputOptions, check_outputs, emit_outputs, output_paths
 
     options = OutputOptions(
         json=json_path,
@@ -99,15 +73,50 @@ def grade(
         gradescope=gradescope_path,
         baseline=baseline_report,
         fail_under=fail_under,
+        known_parts=frozenset(p.id for p in rubric.parts),
     )
+    refused = check_outputs(output_paths(options), files)  # a device, a folder, a transcript: before grading
+    if refused:
+        for problem in refused:
+            _terminal.echo(f"Error: {problem}", err=True)
+        raise typer.Exit(2)
+    judge = None
+    if judge_model:
+        from ..judge.run import make_judge
+
+        judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
+    console = _terminal.console()
+    err = _terminal.console(stderr=True)
+    workers = jobs or default_jobs(len(files))
+    max_bytes = int(max_file_mb * 1024 * 1024)
+    if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("grading", total=len(files))
+            advance = lambda _path: progress.advance(task)  # noqa: E731
+            report = grade_files(files, rubric, only, model_name, advance, workers, max_bytes, time_limit)
+    else:
+        report = grade_files(files, rubric, only, model_name, jobs=workers, max_bytes=max_bytes, time_limit_s=time_limit)
+    if judge is not None:
+        from .judging import judge_graded_files
+
+        graded = judge_graded_files(judge, list(report.transcripts), files, rubric, err)
+        report = Report(tuple(graded), notes=report.notes)
+    from ..report.notes import render_notes
+
+    render_notes(report.notes, console, err, verbose=verbose)
+    render_report(report, console, verbose=verbose)
+    from ..report.outputs import WRITE_FAILED
+
     gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
     unreadable_chats = sum(n.kind == "unreadable" for n in report.notes)
-    if report.unreadable or unreadable_chats:
+    if report.unreadable or unreadable_chats or gate == WRITE_FAILED:
         for t in report.unreadable:
             for error in t.errors:
-                typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
+                _terminal.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         if unreadable_chats:
-            typer.echo(f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were graded.", err=True)
+            _terminal.echo(f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were graded.", err=True)
         raise typer.Exit(2)
     if judge is not None:
         from .judging import failure_exit_code

@@ -26,6 +26,7 @@ def math(
     """Compare two matrix expressions exactly. Exit 0 equivalent, 1 not (also a scalar multiple), 2 error."""
     from ..algebra import HW7_SHAPES, compare
     from ..errors import UsageError
+    from ..terminal import echo
 
     shapes = dict(HW7_SHAPES)
     for item in shape or []:
@@ -44,7 +45,7 @@ def math(
     if result.wrt:
         details.append(f"gradient with respect to {result.wrt}")
     for line in details:
-        typer.echo(f"  {line}")
+        echo(f"  {line}")
     if result.status == "equivalent":
         raise typer.Exit(EXIT_EQUIVALENT)
     raise typer.Exit(EXIT_ERROR if result.is_error else EXIT_DIFFERENT)

@@ -53,13 +53,13 @@ def fast_listing_args(argv: list[str]) -> tuple[bool, Optional[Path]]:
 @app.command("show")
 def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = options.RUBRICS) -> None:
     """Print a part's prompt, reference answer and checks."""
-    from rich.console import Console
+    from .. import terminal as _terminal
     from rich.markup import escape
 
     from ..rubric.model import load_rubric
 
     part = load_rubric(rubrics_dir).part(part_id)
-    console = Console()
+    console = _terminal.console()
     console.print(f"[bold]{part.id}[/bold] — {escape(part.title)} ({part.points:g} points)")
     console.print("\n[bold]Prompt[/bold]")
     console.print(escape(part.prompt.strip()))

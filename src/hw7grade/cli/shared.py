@@ -6,10 +6,11 @@ from pathlib import Path
 
 
 def consoles():
-    """(stdout, stderr) rich consoles."""
-    from rich.console import Console
+    """(stdout, stderr) rich consoles that show control characters as symbols and scrub keys
+    (see `terminal`)."""
+    from .. import terminal
 
-    return Console(), Console(stderr=True)
+    return terminal.console(), terminal.console(stderr=True)
 
 
 def say(console, text: str, *, end: str = "\n", soft_wrap: bool = True) -> None:
@@ -29,3 +30,18 @@ def show_report(report, console, json_path: Path | None, verbose: bool) -> None:
         from ..report.json_file import write_json_report
 
         write_json_report(report, json_path)
+
+
+def show_graded_sessions(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None,
+                         time_limit_s: float | None = None) -> bool:
+    """Grade saved conversations (each in a worker with the time budget), print and write the
+    report; True when every answer could be graded (the others are named, with how to grade them)."""
+    from .. import terminal
+    from ..runs.asking import grade_sessions
+
+    report = grade_sessions(sessions, rubric, judge, time_limit_s)
+    show_report(report, console, json_path, verbose)
+    for t in report.unreadable:
+        for error in t.errors:
+            terminal.echo(f"Error: {error} The transcript is saved; grade it with `hw7grade grade {t.path}`.", err=True)
+    return not report.unreadable

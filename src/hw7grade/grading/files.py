@@ -1,9 +1,11 @@
 """Grading files: read each transcript, grade its conversations, keep going past bad files.
 
-Large batches run in worker processes: each worker gets the parent's rubric (so reference
-expressions are parsed once per process), reads its own files, and sends back each result
-already encoded (its summary and its JSON report entry, see `report.spool`); results come back
-in input order, and a serial run encodes the same way, so the reports are identical.
+Grading runs in worker processes (one per core for large batches, one otherwise), so that a
+transcript over its time budget can be stopped (see `worker_pool`): each worker gets the parent's
+rubric (so reference expressions are parsed once per process), reads its own files, and sends
+back each result already encoded (its summary and its JSON report entry, see `report.spool`);
+results come back in input order, so the reports do not depend on the number of workers.
+Standard input (`-`) is read in this process.
 """
 
 from __future__ import annotations
@@ -11,26 +13,23 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import replace
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..conversation import scrub_surrogates
+from ..conversation import Conversation, scrub_surrogates
 from ..errors import TranscriptError
 from .score import NO_PARTS_FOUND, grade_conversation
 from ..results import Note, Report, TranscriptResult
 from ..report.spool import EncodedResult, ResultSpool
 from ..rubric.model import Rubric
+from ..worker_pool import DEFAULT_TIME_LIMIT_S, run_timed
 
 ProgressCallback = Callable[[Path], None]
 
 PARALLEL_MIN_FILES = 32
 """Below this many files a process pool costs more than it saves."""
 CHUNK_FILES = 8
-"""Files per task sent to a worker: fewer round trips, still even load."""
-CHUNKS_IN_FLIGHT_PER_WORKER = 4
-"""Chunks submitted ahead per worker: enough to keep every worker busy, few enough to stream."""
+"""A worker pays off from this many files per worker on."""
 
 
 def grade_file(
@@ -55,7 +54,6 @@ def iter_grade_file(
     A chat in which grading finds no HW7 part is a `skipped` note, not an error; a damaged chat
     the reader skipped is an `unreadable` note; an unreadable input (or the unreadable rest of
     one) becomes one result with an error."""
-    from ..conversation import Conversation
     from ..transcripts import ReadWarning, Skipped, iter_transcript
 
     try:
@@ -98,36 +96,48 @@ def iter_graded(
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
     max_bytes: int | None = None,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
 ) -> Iterator[EncodedResult | Note]:
-    """Results (and notes) in input order; with `jobs > 1`, graded in worker processes that
-    share `rubric`. Standard input (`-`) is always read here, in this process."""
-    if jobs <= 1 or len(files) < 2 or any(str(p) == "-" for p in files):
-        for path in files:
+    """Results (and notes) in input order, graded in `jobs` worker processes that share `rubric`;
+    a file whose grading overruns `time_limit_s` (per conversation) becomes an error result.
+    Standard input (`-`) is read and graded here, in this process."""
+    warm_up(rubric)
+    run: list[Path] = []
+    for path in [*files, None]:
+        if path is not None and str(path) != "-":
+            run.append(path)
+            continue
+        yield from _graded_in_workers(run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s)
+        run = []
+        if path is not None:
             yield from _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
             if on_file:
                 on_file(path)
-        return
-    chunks = (list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES))
-    window: deque[tuple[list[Path], Future[list[EncodedResult | Note]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rubric,)) as pool:
-        # A bounded window of chunks in flight: results are handed on as they arrive, and
-        # memory does not grow with a batch that the consumer reads slowly.
-        for chunk in chunks:
-            window.append((chunk, pool.submit(_grade_chunk, chunk, only, model_name, max_bytes)))
-            if len(window) >= jobs * CHUNKS_IN_FLIGHT_PER_WORKER:
-                yield from _drain_one(window, on_file)
-        while window:
-            yield from _drain_one(window, on_file)
 
 
-def _drain_one(
-    window: deque[tuple[list[Path], Future[list[EncodedResult | Note]]]], on_file: ProgressCallback | None
+def _graded_in_workers(
+    files: Sequence[Path],
+    rubric: Rubric,
+    only: Sequence[str] | None,
+    model_name: str | None,
+    on_file: ProgressCallback | None,
+    jobs: int,
+    max_bytes: int | None,
+    time_limit_s: float,
 ) -> Iterator[EncodedResult | Note]:
-    chunk, future = window.popleft()
-    yield from future.result()
-    if on_file:
-        for path in chunk:
-            on_file(path)
+    args = (rubric, only, model_name, max_bytes)
+    for outcome in run_timed(files, _grade_path, jobs, time_limit_s, _init_worker, args):
+        yield from outcome.items
+        if outcome.failure is not None:
+            yield EncodedResult.of(stopped_result(str(outcome.task), outcome.failure))
+        if on_file:
+            on_file(outcome.task)
+
+
+def stopped_result(path: str, failure: str) -> TranscriptResult:
+    """What a transcript whose grading was stopped (or failed) reports: its path and why."""
+    path = scrub_surrogates(path)
+    return TranscriptResult(path=path, errors=(f"{path}: {failure}.",))
 
 
 def grade_files(
@@ -138,26 +148,63 @@ def grade_files(
     on_file: ProgressCallback | None = None,
     jobs: int = 1,
     max_bytes: int | None = None,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
 ) -> Report:
     """The graded files as a report whose full results wait in a spool (see `report.spool`)."""
-    return ResultSpool(iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes)).report()
+    return ResultSpool(iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s)).report()
 
 
-_worker_rubric: Rubric | None = None
+_worker_args: tuple[Rubric, Sequence[str] | None, str | None, int | None] | None = None
+_warmed = False
 
 
-def _init_worker(rubric: Rubric) -> None:
+def warm_up(rubric: Rubric) -> None:
+    """Read and grade a chat of the rubric's own references once in this process: the lazy
+    imports and compiled patterns are then inherited by every forked worker, so a worker (and
+    one that replaces a stopped worker) starts warm and no time budget pays for start-up."""
+    global _warmed
+    if _warmed:
+        return
+    from ..transcripts import parse_transcript
+
+    chat = "".join(f"**User**\n\n{p.prompt}\n\n**Assistant**\n\n{p.reference}\n\n" for p in rubric.parts)
+    for conversation in parse_transcript(f"---\nmodel: warm-up\n---\n\n{chat}", "warm-up"):
+        grade_conversation(conversation, rubric)
+    _warmed = True
+
+
+def _init_worker(
+    rubric: Rubric, only: Sequence[str] | None, model_name: str | None, max_bytes: int | None = None
+) -> None:
     """Forked workers inherit the parent's validated rubric (spawned ones get it pickled): no
     second load or validation per worker."""
-    global _worker_rubric
-    _worker_rubric = rubric
+    global _worker_args
+    _worker_args = (rubric, only, model_name, max_bytes)
     # What the worker starts with (modules, rubric) lives as long as it does: out of the cyclic
     # collector's sight, full collections are cheaper and do not touch pages shared with the parent.
     gc.freeze()
 
 
-def _grade_chunk(
-    paths: list[Path], only: Sequence[str] | None, model_name: str | None, max_bytes: int | None = None
-) -> list[EncodedResult | Note]:
-    assert _worker_rubric is not None, "worker started without its rubric"
-    return [r for path in paths for r in _encoded(iter_grade_file(path, _worker_rubric, only, model_name, max_bytes))]
+def _grade_path(path: Path) -> Iterator[EncodedResult | Note]:
+    assert _worker_args is not None, "worker started without its rubric"
+    return _encoded(iter_grade_file(path, *_worker_args))
+
+
+def grade_conversations(
+    tasks: Sequence[tuple[Conversation, Sequence[str] | None]], rubric: Rubric, time_limit_s: float = DEFAULT_TIME_LIMIT_S
+) -> list[TranscriptResult]:
+    """Conversations already in memory (`ask`), each graded in a worker with the same time
+    budget as a file; one that overruns becomes an error result naming its source."""
+    results = []
+    warm_up(rubric)
+    for outcome in run_timed(tasks, _grade_one, 1, time_limit_s, _init_worker, (rubric, None, None)):
+        results.extend(outcome.items)
+        if outcome.failure is not None:
+            results.append(stopped_result(outcome.task[0].source, outcome.failure))
+    return results
+
+
+def _grade_one(task: tuple[Conversation, Sequence[str] | None]) -> Iterator[TranscriptResult]:
+    assert _worker_args is not None, "worker started without its rubric"
+    conversation, only = task
+    yield grade_conversation(conversation, _worker_args[0], only)

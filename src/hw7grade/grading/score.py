@@ -7,6 +7,7 @@ from typing import Iterable, Mapping, Sequence, cast
 
 from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
+from ..injection import flag_reason, grader_directed
 from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
@@ -38,6 +39,7 @@ def score_part(
 ) -> PartScore:
     ctx = CheckContext(answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}))
     results = run_checks(part, ctx)
+    flag = grader_directed(text) or ""
     counted = [(c, r) for c, r in zip(part.checks, results) if c.counts_toward_total]
     earned = sum(r.points for _, r in counted)
     caps = [r.cap for r in results if r.cap is not None]
@@ -51,8 +53,9 @@ def score_part(
         max_score=part.points,
         verdict=_verdict(earned, part.points, [r for _, r in counted]),
         checks=results,
-        reason=_reason(results, earned, part.points),
+        reason=flag_reason(flag, _reason(results, earned, part.points)) if flag else _reason(results, earned, part.points),
         turn=turn,
+        flag=flag,
     )
 
 

@@ -5,7 +5,8 @@ checks always stand, and so do caps (`forbidden`). A check the rubric lets the j
 (criteria name it) that did not decide — unscored, or failed with nothing quoted — takes the
 judge's points for its criteria, provided every one of them was scored and the checks it
 `requires` passed (or were filled with full points). Where a decided check and the judge differ,
-the difference is listed as a disagreement and nothing else happens.
+the difference is listed as a disagreement and nothing else happens. An answer flagged as aimed
+at the grader (`injection`) gets no fill-in at all: the judge never adds points to it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def merge(score: PartScore, part, judge: JudgeResult) -> PartScore:
         judged = judge.check_points(spec.label)
         blocked = any(not passed.get(r, False) for r in spec.requires)
         points, ok = result.points, result.status == "passed"
-        if judged is not None and not blocked and not decided(result):
+        if judged is not None and not blocked and not decided(result) and not score.flag:
             points, ok = judged, judged >= result.max_points - EPS
             filled.append(spec.label)
         elif judged is not None and decided(result) and abs(judged - result.points) > EPS:

@@ -77,6 +77,12 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where + ': ' if where else ''}{first['msg']}"
 
 
+def grader_directed(text: str) -> str | None:
+    from ..injection import grader_directed as found
+
+    return found(text)
+
+
 def _score(criterion: Criterion, item: _Item, answer: str) -> CriterionScore:
     points = min(max(item.points, 0.0), criterion.points)
     reason = shorten(item.reason, REASON_CHARS)
@@ -90,6 +96,8 @@ def _score(criterion: Criterion, item: _Item, answer: str) -> CriterionScore:
         return unscored("the judge's quote does not occur in the answer")
     if points > 0 and len(normalise(evidence)) < MIN_QUOTE_CHARS:
         return unscored(f"the judge gave {points:g} point(s) without quoting the answer")
+    if points > 0 and grader_directed(evidence):
+        return unscored("the judge's quote is an instruction to the grader, not an answer")
     return CriterionScore(criterion.name, criterion.check, "scored", round(points, 4), criterion.points,
                           shorten(evidence, EVIDENCE_CHARS), reason)
 

@@ -79,6 +79,13 @@ class Completion:
     finish_reason: str | None = None
     cached: bool = False
 
+    def __post_init__(self) -> None:
+        # A server may echo the key in the answer or the model id: gone before anything prints it.
+        for name in ("text", "model"):
+            value = getattr(self, name)
+            if isinstance(value, str) and (clean := scrub(value)) != value:
+                object.__setattr__(self, name, clean)
+
 
 TextStream = Generator[str, None, Completion]
 """Yields text deltas as they arrive; its return value (StopIteration.value) is the Completion."""
@@ -147,4 +154,4 @@ def server_message(body: object, fallback: str) -> str:
         message = error.get("message")
     elif isinstance(body, str) and body.strip():
         message = body
-    return scrub(shorten(str(message or fallback), ERROR_TEXT_LIMIT))
+    return shorten(scrub(str(message or fallback)), ERROR_TEXT_LIMIT)  # scrubbed before the cut: a key may straddle it

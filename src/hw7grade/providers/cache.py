@@ -76,4 +76,4 @@ class ResponseCache:
             "request": record,
             "completion": {**asdict(completion), "cached": False},
         }
-        return write_text_atomic(self._path(key), scrub(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n")
+        return write_text_atomic(self._path(key), scrub(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n", private=True)

@@ -88,6 +88,13 @@ class Agreement:
     def for_part(self, part_id: str) -> "Agreement":
         return Agreement(tuple(p for p in self.pairs if p.part_id == part_id))
 
+    def by_part(self) -> dict[str, "Agreement"]:
+        """Every part's agreement, in one pass (`for_part` per part is quadratic in labels)."""
+        groups: dict[str, list[LabelledAttempt]] = {}
+        for p in self.pairs:
+            groups.setdefault(p.part_id, []).append(p)
+        return {part_id: Agreement(tuple(pairs)) for part_id, pairs in groups.items()}
+
     @property
     def part_ids(self) -> list[str]:
         return list(dict.fromkeys(p.part_id for p in self.pairs))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..injection import FLAG_PREFIX
 from ..results import PartScore, PartTotal, TranscriptResult
 
 FULL_MARKS_EPSILON = 1e-9
@@ -44,7 +45,7 @@ def evidence_lines(part: PartScore | None) -> list[str]:
         return [NO_ANSWER]
     if part.verdict == "missing" or not part.checks:
         return [part.reason or NO_ANSWER]
-    lines = []
+    lines = [f'{FLAG_PREFIX} ("{part.flag}")'] if part.flag else []
     for c in part.checks:
         quote = f' — "{c.evidence}"' if c.evidence else ""
         lines.append(f"{c.name}: {c.status} {c.points:g}/{c.max_points:g}{quote}{' — ' + c.message if c.message else ''}")

@@ -49,6 +49,7 @@ def _part(p: PartScore) -> dict:
         "verdict": p.verdict,
         "complete": p.complete,
         "reason": p.reason,
+        **({"flag": p.flag} if p.flag else {}),
         "turn": p.turn,
         "checks": [
             {
@@ -153,6 +154,7 @@ def transcript_from_dict(t: dict) -> TranscriptResult:
                 max_score=_number(p["max_score"]),
                 verdict=p["verdict"],
                 reason=p.get("reason") or "",
+                flag=p.get("flag") or "",
                 turn=p.get("turn"),
                 judge=_read_judge(p),
                 checks=tuple(

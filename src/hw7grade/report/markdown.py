@@ -6,9 +6,11 @@ the baseline comparison and the agreement with human labels. Details stay in the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
+from ..injection import FLAG_PREFIX
 from .agreement import agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, fraction
 from .compare import UNKNOWN_MODEL
@@ -23,12 +25,30 @@ MAX_REASON_CHARS = 160
 VERDICTS = ("correct", "partial", "incorrect", "missing", "unscored")
 
 
+_ZWSP = "\u200b"
+_INERT = str.maketrans({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;",  # no HTML: images, <details open>, comments
+    "|": "\\|",  # no new table cell
+    "[": "\\[", "]": "\\]", "`": "\\`", "\\": "\\\\",  # no link, image or code span
+    "@": "@" + _ZWSP,  # no @user / @org/team mention
+})
+_AUTOLINK = re.compile(r"(?i)(https?|ftp):(?=//)|(www)(?=\.)")
+"""GitHub links bare URLs and www. names; a zero-width space after the scheme or www stops it."""
+
+
+def _cut(text: str) -> str:
+    return shorten(text, MAX_REASON_CHARS)
+
+
 def _cell(text: str) -> str:
-    return shorten(text.replace("|", "\\|"), MAX_REASON_CHARS)
+    """Untrusted text (model names, reasons, quotes, errors) as an inert table cell: shown as
+    written, but no HTML, link, image, mention or extra column."""
+    return _AUTOLINK.sub(lambda m: m.group(0) + _ZWSP, _cut(text).translate(_INERT))
 
 
 def _code(text: str) -> str:
-    return "`" + _cell(text).replace("`", "'") + "`"
+    """A path as a code span: nothing inside renders, only `|` (table) and backticks need care."""
+    return "`" + _cut(text).replace("`", "'").replace("|", "\\|") + "`"
 
 
 def _pct(value: float) -> str:
@@ -71,6 +91,12 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
         lines += ["", *_baseline_section(baseline)]
     if has_labels(report):
         lines += ["", *_agreement_section(report)]
+    flagged = [(t, p) for t in report.summaries for p in t.finals if p.reason.startswith(FLAG_PREFIX)]
+    if flagged:
+        lines += ["", "### Text aimed at the grader", "", *_table(
+            ["Transcript", "Part", "Score", "Flag"],
+            [[_code(t.path), p.id, f"{p.score:g}/{p.max_score:g}", _cell(p.reason)] for t, p in flagged],
+        )]
     unreadable = report.unreadable
     if unreadable:
         lines += ["", "### Unreadable inputs", ""]

@@ -175,7 +175,7 @@ def run_cases(rubric: Rubric, cases: list[LoadedCase]) -> list[CaseOutcome]:
 
 def run_rubric_tests(rubric_dir: Path | None, cases_dir: Path | None, verbose: bool = False) -> int:
     """`hw7grade rubrics test`: print the surprises (every case with verbose); 1 if any, else 0."""
-    from rich.console import Console
+    from .. import terminal as _terminal
     from rich.markup import escape
     from rich.table import Table
 
@@ -187,7 +187,7 @@ def run_rubric_tests(rubric_dir: Path | None, cases_dir: Path | None, verbose: b
     cases = load_cases(cases_dir or default_cases_dir(rubric_dir), rubric)
     outcomes = run_cases(rubric, cases)
     gaps = coverage_gaps(rubric, cases)
-    console = Console()
+    console = _terminal.console()
     shown = [o for o in outcomes if verbose or not o.ok]
     if shown:
         table = Table(title="Rubric cases", title_justify="left")

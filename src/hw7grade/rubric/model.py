@@ -30,7 +30,7 @@ class Part(BaseModel):
 
     id: str
     title: str
-    points: float = Field(gt=0)
+    points: float = Field(gt=0, allow_inf_nan=False)
     prompt: str
     """What `ask` sends to a model: the question in the project's own words."""
     reference: str
@@ -51,6 +51,9 @@ class Part(BaseModel):
 
     @model_validator(mode="after")
     def _checks_add_up(self) -> "Part":
+        problem = _bad_value(self.model_dump(include={"cues", "checks", "criteria"}), ())
+        if problem:
+            raise ValueError(problem)
         names = [c.label for c in self.checks]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
@@ -85,6 +88,17 @@ class RubricFile(BaseModel):
     shapes: dict[str, tuple[str, str]] = Field(default_factory=dict)
     """Matrix symbol -> (rows, cols) dimension names, for the algebra checks."""
     parts: list[Part] = Field(min_length=1)
+
+    @field_validator("shapes")
+    @classmethod
+    def _sizes_within_limit(cls, shapes: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+        from ..algebra.limits import MAX_DECLARED_DIM
+
+        for name, dims in shapes.items():
+            for dim in dims:
+                if dim.strip().isdigit() and (len(dim.strip()) > 3 or int(dim) > MAX_DECLARED_DIM):
+                    raise ValueError(f"{name}: a numeric dimension may be at most {MAX_DECLARED_DIM} (it sizes test matrices)")
+        return shapes
 
 
 class Rubric(BaseModel):
@@ -123,6 +137,37 @@ class Rubric(BaseModel):
         return chosen
 
 
+_POINT_FIELDS = ("points", "cap", "scalar_multiple_points", "tolerance")
+
+
+def _bad_value(value: object, path: tuple[str, ...]) -> str | None:
+    """The first non-finite or negative number or empty phrase in a part's checks, cues and
+    criteria, as `field PATH: problem`. An empty phrase would match every answer."""
+    import math
+
+    where = "field " + ".".join(path)
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{where}: {value} is not a finite number"
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and path and path[-1] in _POINT_FIELDS and value < 0:
+        return f"{where}: {value:g} is negative"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and not key.strip():
+                return f"{where}: an empty key"
+            found = _bad_value(item, (*path, str(key)))
+            if found:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            label = str(item["name"]) if isinstance(item, dict) and item.get("name") else str(index + 1)
+            if isinstance(item, str) and not item.strip():
+                return f"{where}[{index + 1}]: an empty phrase (it would match every answer)"
+            found = _bad_value(item, (*path[:-1], f"{path[-1]}[{label}]") if path else (label,))
+            if found:
+                return found
+    return None
+
+
 def _has_prefix(part_id: str, prefix: str) -> bool:
     """q7 selects q7a, q8a selects q8a.i; but q8 is not q80 and q8a.i is not q8a.ii."""
     if part_id == prefix:
@@ -152,6 +197,9 @@ def _describe(error: ValidationError, data: object) -> str:
         where.append(f"field {field}")
     extra = f" ({len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
     message = first["msg"].removeprefix("Value error, ")
+    if not field and message.startswith("field "):
+        found, _, message = message.partition(": ")
+        where.append(found)
     return f"{', '.join(where) or 'top level'}: {message}{extra}"
 
 
@@ -164,25 +212,74 @@ def _check_tags() -> set[str]:
 _CHECK_TAGS = _check_tags()
 
 
+MAX_RUBRIC_BYTES = 1024 * 1024
+"""A rubric file is a few KiB; anything near this size is a mistake, not a rubric."""
+
+
 def load_rubric_file(path: Path) -> RubricFile:
     import yaml
 
     try:
+        size = path.stat().st_size
+        if size > MAX_RUBRIC_BYTES:
+            raise RubricError(f"{path}: the file is {size:,} bytes, over the {MAX_RUBRIC_BYTES:,}-byte limit for a rubric.")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RubricError(f"{path}: cannot read rubric file ({exc.__class__.__name__}).") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # C parser when built
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when built
+        node = loader.get_single_node()
+        if node is not None:
+            duplicate = _duplicate_key(node)
+            if duplicate:
+                raise RubricError(f"{path}: {duplicate}.")
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark else ""
         raise RubricError(f"{path}: not valid YAML{line}.") from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise RubricError(f"{path}: a rubric file must be a mapping with `question`, `title` and `parts`.")
     try:
         return RubricFile.model_validate(data)
     except ValidationError as exc:
         raise RubricError(f"{path}: {_describe(exc, data)}.") from None
+
+
+def _duplicate_key(root) -> str | None:
+    """`part q7b, field checks[2].points: duplicate key at line 14 (first at line 12)`, or None.
+
+    YAML lets the last of two equal keys win in silence, so a rubric's second `points:` would
+    quietly replace the first. Each node is visited once (aliases do not multiply the walk)."""
+    import yaml
+
+    seen_nodes: set[int] = set()
+    stack: list[tuple[object, str | None, tuple[str, ...]]] = [(root, None, ())]
+    while stack:
+        node, part, path = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key, value in node.value:
+                name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+                line = key.start_mark.line + 1
+                if name in first_line:
+                    where = (f"part {part}, " if part else "") + "field " + ".".join((*path, name))
+                    return f"{where}: duplicate key at line {line} (first at line {first_line[name]})"
+                first_line[name] = line
+                stack.append((value, part, (*path, name)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                item_part, item_path = part, (*path[:-1], f"{path[-1]}[{index + 1}]") if path else (str(index + 1),)
+                if path == ("parts",) and isinstance(item, yaml.MappingNode):
+                    ids = [v.value for k, v in item.value if getattr(k, "value", None) == "id" and isinstance(v, yaml.ScalarNode)]
+                    item_part, item_path = (ids[0] if ids else f"#{index + 1}"), ()
+                stack.append((item, item_part, item_path))
+    return None
 
 
 def load_rubric(directory: Path | None = None) -> Rubric:

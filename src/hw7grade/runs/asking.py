@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from ..atomic import write_text_atomic
-from ..errors import Hw7gradeError, UsageError
+from ..errors import Hw7gradeError, OutputError
 from ..transcripts.native import NativeTranscript, NativeTurn, TokenUsage
 from ..providers.asker import Asker
 from ..providers.base import Completion, Message, Provider, ProviderParams, scrub
@@ -108,8 +108,8 @@ class Session:
             self.path = Path(directory) / name
         try:
             write_text_atomic(self.path, scrub(self.transcript().dump_json()))
-        except OSError as exc:
-            raise UsageError(f"Cannot write the transcript {self.path} ({exc.strerror}); pass another --save-dir.") from None
+        except OutputError as exc:
+            raise OutputError(f"{exc} Pass another --save-dir.") from None
         return self.path
 
 
@@ -150,20 +150,24 @@ def start_sessions(specs: list[ModelSpec], parts, params: ProviderParams, base_u
     return providers, sessions
 
 
-def grade_sessions(sessions: list[Session], rubric, judge=None):
-    """The report of these conversations: each graded on the parts it was asked, then judged if asked."""
-    from ..grading.score import grade_conversation
+def grade_sessions(sessions: list[Session], rubric, judge=None, time_limit_s: float | None = None):
+    """The report of these conversations: each graded on the parts it was asked, then judged if asked.
+    Graded in a worker with the usual time budget: every session was saved before, so an answer
+    whose grading is stopped is still on disk, and its error says where."""
+    from ..grading.files import grade_conversations
     from ..results import Report
+    from ..worker_pool import DEFAULT_TIME_LIMIT_S
 
-    pairs = []
-    for s in sessions:
-        conversation = s.transcript().to_conversation(source=str(s.path or ""))
-        pairs.append((grade_conversation(conversation, rubric, only=s.part_ids), conversation))
+    conversations = [s.transcript().to_conversation(source=str(s.path or "")) for s in sessions]
+    results = grade_conversations([(c, s.part_ids) for c, s in zip(conversations, sessions)], rubric,
+                                  time_limit_s or DEFAULT_TIME_LIMIT_S)
     if judge is not None:
         from ..judge.apply import judge_transcripts
 
-        return Report(transcripts=tuple(judge_transcripts(pairs, rubric, judge)))
-    return Report(transcripts=tuple(result for result, _ in pairs))
+        pairs = [(r, c) for r, c in zip(results, conversations) if not r.errors]
+        judged = iter(judge_transcripts(pairs, rubric, judge))
+        return Report(transcripts=tuple(r if r.errors else next(judged) for r in results))
+    return Report(transcripts=tuple(results))
 
 
 class Progress(Protocol):

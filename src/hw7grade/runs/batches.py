@@ -37,13 +37,34 @@ class _Answered:
         return self.completion
 
 
-def batch_client(state: BatchState, max_retries: int):
-    """The provider's batch client for this batch (imports its SDK now)."""
+def batch_client(state: BatchState, max_retries: int, base_url: str | None = None):
+    """The provider's batch client for this batch (imports its SDK now), for the endpoint configured
+    now (`--base-url`, else the provider's variable, else its default): the key goes only there. A
+    state file naming another server is refused, so a copied or edited state file cannot send the
+    key elsewhere."""
+    import os
+
+    from ..errors import UsageError
     from ..providers.batch_base import make_batch_provider
+    from ..providers.registry import PROVIDERS
     from ..providers.retry import RetryPolicy
 
+    if base_url and not PROVIDERS[state.provider].takes_base_url:
+        raise UsageError("--base-url is for OpenAI-compatible servers; this batch went to " + state.provider + ".")
+    variable = PROVIDERS[state.provider].base_url_env
+    configured = base_url or os.environ.get(variable) or None
+    if state.base_url and not _same_url(state.base_url, configured):
+        now = f"{configured} (from {'--base-url' if base_url else variable})" if configured else f"the {state.provider} default"
+        raise UsageError(
+            f"The state of batch {state.batch_id} names the server {state.base_url}, but the endpoint configured now is "
+            f"{now}; the key is only sent to the configured one. Pass --base-url {state.base_url} if you trust it."
+        )
     spec = ModelSpec(state.provider, state.model, state.asked_as)
-    return make_batch_provider(spec, RetryPolicy.from_env(max_retries), state.base_url)
+    return make_batch_provider(spec, RetryPolicy.from_env(max_retries), base_url)
+
+
+def _same_url(a: str, b: str | None) -> bool:
+    return b is not None and a.rstrip("/") == b.rstrip("/")
 
 
 def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bool, state_dir: Path, save_dir: Path,
@@ -159,7 +180,8 @@ def collect(state: BatchState, directory: Path, client, rows: dict, problem: str
     return sessions
 
 
-def resend(state: BatchState, directory: Path, todo: list[StoredRequest], max_retries: int) -> str:
+def resend(state: BatchState, directory: Path, todo: list[StoredRequest], max_retries: int,
+           base_url: str | None = None) -> str:
     """Submit these requests of a collected batch again as a new batch; both state files record
     the link. Returns the new batch id."""
     from ..providers.batch_base import BatchRequest
@@ -168,7 +190,7 @@ def resend(state: BatchState, directory: Path, todo: list[StoredRequest], max_re
 
     params = state.params.to_params()
     asked_at = now_iso()
-    new_id = batch_client(state, max_retries).submit(
+    new_id = batch_client(state, max_retries, base_url).submit(
         [BatchRequest(r.custom_id, tuple(r.to_messages()), params) for r in todo]
     )
     fresh = [StoredRequest(custom_id=r.custom_id, part_id=r.part_id, messages=r.messages, cache_key=r.cache_key,

@@ -15,7 +15,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..atomic import write_text_atomic
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from ..conversation import Role
 from ..providers.base import Message, ProviderParams, scrub
 from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
@@ -125,9 +125,9 @@ def state_path(directory: Path, batch_id: str) -> Path:
 def save_state(state: BatchState, directory: Path) -> Path:
     path = state_path(directory, state.batch_id)
     try:
-        return write_text_atomic(path, scrub(state.model_dump_json(by_alias=True, indent=2)) + "\n")
-    except OSError as exc:
-        raise UsageError(f"Cannot write the batch state {path} ({exc.strerror}); pass another --state-dir.") from None
+        return write_text_atomic(path, scrub(state.model_dump_json(by_alias=True, indent=2)) + "\n", private=True)
+    except OutputError as exc:
+        raise OutputError(f"{exc} Pass another --state-dir.") from None
 
 
 def load_state(directory: Path, batch_id: str) -> BatchState:
