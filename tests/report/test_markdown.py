@@ -41,3 +41,13 @@ def test_baseline_and_agreement_sections():
     assert changed[0][:4] == ["🔻 `a.md`", "q7a", "4/4", "2/4"] and changed[1][:2] == ["🔺 `a.md`", "q7b"]
     assert "1 labelled answers: 0% agreement" in md
     assert _rows(md, "| Transcript | Part | Attempt |") == [["`a.md`", "q7a", "final", "partial", "correct"]]
+
+
+def test_pipes_in_model_names_and_reasons_stay_inside_their_cells():
+    old = report(transcript("a.md", "gpt|4o", part("q7a", 4, 4)))
+    new = report(transcript("a.md", "gpt|4o", part("q7a", 0, 4, reason="said W | X, expected W X")))
+    md = render_markdown(new, compare_with_baseline(new, old))
+    assert _rows(md, "| Transcript |")[0][:3] == ["`a.md`", "gpt\\|4o", "0/4"]
+    assert "| Part | gpt\\|4o |" in md
+    assert _rows(md, "| Transcript | Part | Baseline |") == [
+        ["🔻 `a.md`", "q7a", "4/4", "0/4", "said W \\| X, expected W X"]]
