@@ -86,7 +86,8 @@ def test_no_progress_bar_when_piped(tmp_path, calls):
 
 def test_only_repeated_on_the_command_line(tmp_path):
     out = tmp_path / "r.json"
-    result = _grade(str(REPO / "transcripts" / "chatgpt-4o-hw7.md"), "--only", "q7b", "--only", "q8a.ii", "--json", str(out))
+    chat = str(REPO / "transcripts" / "chatgpt-4o-hw7.md")
+    result = _grade(chat, "--only", "q7b", "--only", "q8a.ii", "--json", str(out))
     assert result.exit_code == 0, result.output
     ids = {p["id"] for t in json.loads(out.read_text())["transcripts"] for p in t["parts"]}
     assert ids == {"q7b", "q8a.ii"}
