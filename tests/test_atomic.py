@@ -105,3 +105,36 @@ def test_a_full_disk_is_one_error_and_leaves_no_temp_file(tmp_path, monkeypatch)
     with pytest.raises(OutputError, match=r"report\.json: no space left on the device\.$"):
         write_text_atomic(tmp_path / "report.json", "{}")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_reader_sees_the_old_file_until_the_new_one_is_complete(tmp_path):
+    target = tmp_path / "summary.md"
+    write_text_atomic(target, "old summary")
+    seen = []
+
+    def chunks():
+        yield "new "
+        seen.append(target.read_text(encoding="utf-8"))  # a reader in the middle of the write
+        yield "summary"
+
+    write_chunks_atomic(target, chunks())
+    assert seen == ["old summary"]
+    assert target.read_text(encoding="utf-8") == "new summary"
+
+
+def test_a_failed_rename_keeps_the_old_file_and_removes_the_temp_file(tmp_path, monkeypatch):
+    import hw7grade.atomic
+    import hw7grade.errors
+
+    target = tmp_path / "report.json"
+    write_text_atomic(target, "old")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(hw7grade.atomic.os, "replace", refuse)
+    # Every write failure is one OutputError naming the file (issue 12), never a bare OSError.
+    with pytest.raises(hw7grade.errors.OutputError, match=r"report\.json: Permission denied\.$"):
+        write_text_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

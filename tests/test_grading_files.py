@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hw7grade.grading.files import PARALLEL_MIN_FILES, default_jobs, grade_files
 from hw7grade.report.json_report import report_to_dict
 from hw7grade.rubric.model import load_rubric
@@ -43,9 +45,22 @@ def test_progress_callback_sees_every_file(tmp_path):
     assert seen == files
 
 
-def test_small_batches_stay_in_process():
+def test_small_batches_stay_in_process(monkeypatch):
+    monkeypatch.setattr("hw7grade.grading.files.os.cpu_count", lambda: 8)
     assert default_jobs(PARALLEL_MIN_FILES - 1) == 1
-    assert default_jobs(10_000) >= 1
+    assert default_jobs(1) == 1
+
+
+@pytest.mark.parametrize("cores, n_files, jobs", [
+    (8, 32, 4),       # no more workers than chunks of 8 files
+    (8, 64, 8),       # one per core
+    (8, 10_000, 8),
+    (2, 32, 2),
+    (None, 10_000, 1),  # cpu_count() unknown
+])
+def test_large_batches_use_one_worker_per_core(monkeypatch, cores, n_files, jobs):
+    monkeypatch.setattr("hw7grade.grading.files.os.cpu_count", lambda: cores)
+    assert default_jobs(n_files) == jobs
 
 
 def test_rubric_survives_pickling_for_spawned_workers(tmp_path):

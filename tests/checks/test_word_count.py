@@ -13,3 +13,7 @@ def test_word_count_case(case):
 def test_min_must_not_exceed_max():
     with pytest.raises(ValidationError, match="larger than max"):
         WordCountCheck(min=10, max=5)
+
+
+def test_min_may_equal_max():
+    assert (WordCountCheck(min=5, max=5).min, WordCountCheck(min=5, max=5).max) == (5, 5)

@@ -89,6 +89,17 @@ def test_repeated_ask_comes_from_the_cache_and_no_cache_asks_again(server, dirs)
     assert_no_key_anywhere(fresh, dirs)
 
 
+def test_another_model_is_not_answered_from_the_cache(server, dirs):
+    server.openai(Reply(CORRECT), Reply(WRONG))
+    first = ask(server, dirs, "q7b", "--model", "gpt4o")
+    other = ask(server, dirs, "q7b", "--model", "gpt4o-mini")  # same provider, prompt and parameters
+    assert first.exit_code == other.exit_code == 0
+    assert [r.body["model"] for r in server.requests] == ["gpt-4o", "gpt-4o-mini"]
+    assert "saw" in other.output
+    assert sorted((t.model, t.turns[1].cached) for t in transcripts(dirs)) == [
+        ("gpt-4o", False), ("gpt-4o-mini", False)]
+
+
 @pytest.mark.parametrize("kind", ["openai", "anthropic"])
 def test_transient_faults_are_retried_and_never_saved_half(kind, server, dirs):
     script = server.openai if kind == "openai" else server.anthropic

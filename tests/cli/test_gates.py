@@ -64,7 +64,10 @@ def test_renamed_file_matches_by_model_and_part(run):
     (run / "renamed.md").rename(run / "other-name.md")
     (run / "other-name.md").write_text("---\nmodel: m\n---\n" + chat(TRAINING, EVAL), encoding="utf-8")
     result = grade("transcripts", "--baseline", "base2.json")
-    assert result.exit_code == 0 and "improved" in result.stdout and "model" in result.stdout
+    assert result.exit_code == 0, result.output
+    # Matched by model + part id: unmatched parts would count as new, not improved and unchanged.
+    assert "Baseline: 0 regressed, 1 improved, 0 new, 1 unchanged" in result.stdout
+    assert "│ model " in result.stdout
 
 
 @pytest.mark.parametrize("threshold, code", [("0.51", 1), ("0.5", 0), ("0", 0)])

@@ -3,12 +3,14 @@ and `requires` stand; differences with decided checks are listed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from hw7grade.grading.score import score_part
-from hw7grade.judge.merge import merge
+from hw7grade.checks.base import CheckResult
+from hw7grade.judge.merge import decided, merge
 from hw7grade.judge.model import CriterionScore, JudgeResult
 from hw7grade.rubric.model import load_rubric
 
@@ -53,6 +55,25 @@ def test_decided_check_stands_and_the_difference_is_listed():
     (d,) = merged.judge.disagreements
     assert (d.check, d.deterministic_points, d.judge_points) == ("reason", 4.0, 1.0)
     assert d.deterministic_evidence == "partial source context: only read the first t"
+
+
+@pytest.mark.parametrize("status, evidence, expected", [
+    ("passed", None, True),        # a pass decides even with nothing quoted
+    ("failed", "W_1 W_2", True),   # a fail decides only when it quotes what was wrong
+    ("failed", None, False),
+    ("unscored", "W_1 W_2", False),
+])
+def test_decided_means_passed_or_failed_with_evidence(status, evidence, expected):
+    assert decided(CheckResult("reason", status, 0.0, 2.0, evidence)) is expected
+
+
+def test_a_pass_without_evidence_stands_against_the_judge():
+    part, score = graded("q7a", Q7A_KEYWORDS)
+    bare = replace(score, checks=(replace(score.checks[0], evidence=None), *score.checks[1:]))
+    merged = merge(bare, part, judged("q7a", {"names_problem": 1}))
+    assert merged.score == 4 and merged.judge.filled == ()
+    (d,) = merged.judge.disagreements
+    assert (d.check, d.deterministic_points, d.judge_points, d.deterministic_evidence) == ("reason", 4.0, 1.0, None)
 
 
 def test_agreeing_judge_lists_nothing():

@@ -7,7 +7,7 @@ import pytest
 from hw7grade.errors import AuthError, ProviderError, UsageError
 from hw7grade.providers.base import RetryableError
 from hw7grade.providers.faults import retry_after_s
-from hw7grade.providers.retry import JITTER, RetryPolicy, with_retries
+from hw7grade.providers.retry import BACKOFF_BASE_S, JITTER, RetryPolicy, with_retries
 
 
 def flaky(failures: list[Exception], result: str = "ok"):
@@ -85,6 +85,22 @@ def test_policy_from_env(monkeypatch):
     monkeypatch.setenv("HW7GRADE_BACKOFF_BASE_S", "soon")
     with pytest.raises(UsageError, match="HW7GRADE_BACKOFF_BASE_S"):
         RetryPolicy.from_env()
+
+
+def test_total_wait_may_reach_the_cap_exactly():
+    attempt, calls = flaky([RetryableError("429", retry_after_s=60.0)] * 5)
+    waits: list[float] = []
+    policy = RetryPolicy(max_retries=10, retry_after_cap_s=60.0, total_wait_cap_s=120.0)
+    with pytest.raises(ProviderError) as caught:
+        with_retries(attempt, policy, sleep=waits.append)
+    assert waits == [60.0, 60.0] and len(calls) == 3
+    assert str(caught.value) == "429 Gave up after 3 attempt(s): waiting 60s more would pass the 120s limit."
+
+
+@pytest.mark.parametrize("raw, expected", [("", BACKOFF_BASE_S), ("0", 0.0), ("0.5", 0.5)])
+def test_policy_from_env_empty_is_the_default_and_zero_is_allowed(monkeypatch, raw, expected):
+    monkeypatch.setenv("HW7GRADE_BACKOFF_BASE_S", raw)
+    assert RetryPolicy.from_env().backoff_base_s == expected
 
 
 @pytest.mark.parametrize(

@@ -63,3 +63,26 @@ def test_normalize_and_relative_paths():
     assert normalize_path("./x/../y.md") == "y.md"
     rel = relative_paths(["/r/t/a.json#1", "/r/t/q/b.md"])
     assert rel == {"/r/t/a.json#1": "a.json#1", "/r/t/q/b.md": "q/b.md"}
+
+
+def test_a_transcript_matched_by_path_is_not_matched_again_by_model():
+    old = report(transcript("t/a.md", "m", part("q7b", 3)))
+    new = report(transcript("t/a.md", "m", part("q7b", 3)), transcript("t/b.md", "m", part("q7b", 0)))
+    cmp = compare_with_baseline(new, old)
+    assert [(d.path, d.status, d.matched_by, d.baseline_path) for d in cmp.deltas] == [
+        ("t/a.md", "unchanged", "path", "t/a.md"), ("t/b.md", "new", "none", None)]
+
+
+def test_each_baseline_part_pairs_by_model_once():
+    old = report(transcript("old/a.md", "m", part("q7b", 3)))
+    new = report(transcript("new/x.md", "m", part("q7b", 0)), transcript("new/y.md", "m", part("q7b", 3)))
+    cmp = compare_with_baseline(new, old)
+    assert [(d.path, d.status, d.matched_by) for d in cmp.deltas] == [
+        ("new/x.md", "regressed", "model"), ("new/y.md", "new", "none")]
+
+
+def test_a_part_worth_nothing_has_fraction_0():
+    from hw7grade.report.baseline import fraction, score_fraction
+
+    assert score_fraction(0, 0) == 0.0 and score_fraction(2, 0) == 0.0
+    assert fraction(part("q7b", 0, 0)) == 0.0

@@ -61,3 +61,13 @@ def test_untrusted_cells_render_as_text_with_no_html_link_image_mention_or_colum
     assert len(rows[0]) == 8  # the pipe in the model name did not add a column
     # What a reader sees is still the text as written.
     assert "&lt;details open&gt;&lt;img src=x&gt;" in html
+
+
+def test_pipes_in_model_names_and_reasons_stay_inside_their_cells():
+    old = report(transcript("a.md", "gpt|4o", part("q7a", 4, 4)))
+    new = report(transcript("a.md", "gpt|4o", part("q7a", 0, 4, reason="said W | X, expected W X")))
+    md = render_markdown(new, compare_with_baseline(new, old))
+    assert _rows(md, "| Transcript |")[0][:3] == ["`a.md`", "gpt\\|4o", "0/4"]
+    assert "| Part | gpt\\|4o |" in md
+    assert _rows(md, "| Transcript | Part | Baseline |") == [
+        ["🔻 `a.md`", "q7a", "4/4", "0/4", "said W \\| X, expected W X"]]

@@ -36,6 +36,27 @@ def test_current_node_on_other_branch_picks_that_branch():
     ]
 
 
+def test_hidden_context_messages_are_left_out():
+    # Real exports carry custom instructions and model context as messages flagged hidden.
+    data = _branch_data()
+    mapping = data[0]["mapping"]
+    hidden = {"is_visually_hidden_from_conversation": True}
+    mapping["ctx"] = {"parent": "sys", "children": ["u2"], "message": {
+        "author": {"role": "user"}, "metadata": hidden,
+        "content": {"content_type": "text", "parts": ["Custom instructions: answer in French."]}}}
+    mapping["note"] = {"parent": "u2", "children": ["code"], "message": {
+        "author": {"role": "assistant"}, "metadata": {**hidden, "model_slug": "gpt-4o-mini"},
+        "content": {"content_type": "text", "parts": ["Hidden model context."]}}}
+    mapping["u2"]["parent"] = "ctx"
+    mapping["code"]["parent"] = "note"
+    [conv] = parse_transcript(json.dumps(data), "export.json")
+    assert conv.turns == (
+        Turn("user", "Edited wording: which tokens feed the decoder while training?"),
+        Turn("assistant", "With teacher forcing the decoder reads <sos> followed by the reference words."),
+    )
+    assert conv.metadata["models"] == ["gpt-4o", "gpt-4o-2024-08-06"]
+
+
 def test_without_current_node_the_newest_branch_is_used():
     data = _branch_data()
     del data[0]["current_node"]

@@ -21,7 +21,7 @@ from rich.table import Table
 from ..errors import OutputError
 from .agreement import LABELS, Agreement, agreement, has_labels
 from .console import say
-from .baseline import BaselineComparison, PartDelta, Status, compare_with_baseline
+from .baseline import SCORE_EPSILON, BaselineComparison, PartDelta, Status, compare_with_baseline
 from .explain import evidence_lines
 from ..results import PartScore, PartTotal, Report
 
@@ -72,11 +72,12 @@ def emit_outputs(report: Report, options: OutputOptions, console: Console, err: 
 
 
 def fail_under_message(report: Report, threshold: float) -> str | None:
-    """Why the overall score fails `--fail-under`, or None when it passes."""
+    """Why the overall score fails `--fail-under`, or None when it passes. A sum of partial
+    credits (0.7 + 0.1 is 0.7999999999999999) that misses the threshold only by float noise passes."""
     score, maximum = report.totals()
     if maximum <= 0:
         return f"no part was graded, so the score cannot reach --fail-under {threshold:g}"
-    if score / maximum < threshold:
+    if score / maximum < threshold - SCORE_EPSILON:
         return f"overall score {score:g}/{maximum:g} ({score / maximum:.1%}) is below --fail-under {threshold:g}"
     return None
 
