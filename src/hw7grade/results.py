@@ -112,6 +112,9 @@ class Report:
     often as needed) rather than hold on to every item."""
     summaries: tuple[TranscriptSummary, ...] = None  # type: ignore[assignment]
     """One per transcript, in order; derived from `transcripts` when not given."""
+    run: Mapping[str, object] | None = None
+    """How `ask` made these transcripts (mode, samples, follow-ups, tokens and cost per model); None
+    for a report of saved chats."""
 
     def __post_init__(self) -> None:
         if self.summaries is None:

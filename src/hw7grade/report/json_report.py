@@ -22,8 +22,20 @@ def report_to_dict(report: Report) -> dict:
     return {
         "schema": SCHEMA,
         "summary": {"score": score, "max_score": maximum, "transcripts": len(report.transcripts)},
+        **run_sections(report),
         "transcripts": [_transcript(t) for t in report.transcripts],
     }
+
+
+def run_sections(report: Report) -> dict:
+    """`run` (how `ask` asked) and `stats` (per model x part, with intervals): present for a report
+    `ask` wrote, or when some model answered some part more than once."""
+    from .samples import has_repeats, part_stats
+
+    stats = part_stats(report)
+    if report.run is None and not has_repeats(stats):
+        return {}
+    return {**({"run": dict(report.run)} if report.run is not None else {}), "stats": [s.to_dict() for s in stats]}
 
 
 def _transcript(t: TranscriptResult) -> dict:

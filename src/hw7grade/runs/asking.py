@@ -21,8 +21,7 @@ from ..providers.base import Completion, Message, Provider, ProviderParams, scru
 from ..providers.models import ModelSpec
 from ..providers.retry import OnRetry
 
-QUESTION_PREFIX = "Question {part_id}. "
-"""Leads the first user turn so the grader knows which part an unmarked answer answers."""
+from .plan import QUESTION_PREFIX, Planned
 
 
 def now_iso() -> str:
@@ -42,6 +41,17 @@ class Session:
     turns: list[NativeTurn] = field(default_factory=list)
     created_at: str = field(default_factory=now_iso)
     path: Path | None = None
+    sample: int = 0
+    """Which of `--samples N` this conversation is: part of every request's cache key."""
+
+    @classmethod
+    def planned(cls, spec: ModelSpec, provider: Provider, endpoint: str | None, planned: Planned,
+                params: ProviderParams, settings: dict[str, object]) -> "Session":
+        session = cls(spec, provider, endpoint, list(planned.part_ids), params, dict(settings), sample=planned.sample)
+        if planned.sample:
+            session.settings["sample"] = planned.sample
+        session.messages.append(Message("user", planned.text))
+        return session
 
     @classmethod
     def for_part(cls, spec: ModelSpec, provider: Provider, endpoint: str | None, part_id: str, prompt: str,
@@ -59,9 +69,11 @@ class Session:
         """Answer the pending user message; on failure the conversation is left as it was."""
         pending = self.messages[-1]
         asked_at = now_iso()
-        completion = asker.answer(self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry)
+        completion = asker.answer(self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry,
+                                  sample=self.sample)
         self.messages.append(Message("assistant", completion.text))
-        usage = NativeUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens)
+        usage = NativeUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens,
+                            reasoning_tokens=completion.usage.reasoning_tokens)
         self.turns += [
             NativeTurn(role="user", text=pending.content, created_at=asked_at),
             NativeTurn(role="assistant", text=completion.text, created_at=now_iso(), model=completion.model,

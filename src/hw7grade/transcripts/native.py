@@ -42,6 +42,8 @@ class Usage(BaseModel):
 
     input_tokens: int | None = None
     output_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    """Reasoning or thinking tokens, included in output_tokens; the thinking text is never kept."""
 
 
 class NativeTurn(BaseModel):
