@@ -58,18 +58,20 @@ def ask(
     from ..errors import UsageError
     from ..providers.base import ProviderParams
     from ..providers.cache import ResponseCache, default_cache_dir
-    from ..providers.models import make_provider, require_key, resolve_model
+    from ..providers.asker import Asker
+    from ..providers.models import PROVIDERS, require_key, resolve_model
     from ..providers.retry import RetryPolicy
-    from ..runs.asking import Asker, Session
     from ..rubric.model import load_rubric
+    from ..runs.asking import start_sessions
 
     rubric = load_rubric(rubrics_dir)
     chosen = rubric.select(parts)
     specs = list(dict.fromkeys(resolve_model(m) for m in models))
     for provider in dict.fromkeys(s.provider for s in specs):
         require_key(provider)  # every key checked before any request
-    if base_url and not any(s.provider == "openai" for s in specs):
-        raise UsageError("--base-url is for OpenAI-compatible servers; none of the --model values is openai:...")
+    if base_url and not any(s.info.takes_base_url for s in specs):
+        takers = " or ".join(f"{name}:..." for name, info in PROVIDERS.items() if info.takes_base_url)
+        raise UsageError(f"--base-url is for OpenAI-compatible servers; none of the --model values is {takers}")
 
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
     settings = {"max_retries": max_retries, "stream": stream}
@@ -82,12 +84,7 @@ def ask(
         cache=None if no_cache else ResponseCache(default_cache_dir()),
         use_stream=stream,
     )
-    providers = {s: make_provider(s, base_url if s.provider == "openai" else None) for s in specs}
-    sessions = [
-        Session.for_part(s, providers[s], _endpoint(s.provider, base_url), p.id, p.prompt, params, settings)
-        for s in specs
-        for p in chosen
-    ]
+    providers, sessions = start_sessions(specs, chosen, params, base_url, settings)
     console, err = Console(), Console(stderr=True)
     judge = None
     if judge_model:
@@ -148,17 +145,6 @@ def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, sa
                             save_dir=save_dir, max_retries=max_retries, console=console, err=err)
     if cached:
         _report(cached, rubric, console, json_path, verbose)
-
-
-def _endpoint(provider: str, base_url: str | None) -> str | None:
-    """What, besides the model, says which server answers: part of the cache key (hashed only)."""
-    import os
-
-    from ..providers.models import PROVIDERS
-
-    if provider == "openai" and base_url:
-        return base_url
-    return os.environ.get(PROVIDERS[provider].base_url_env)
 
 
 def _run_one(session, asker, save_dir: Path, console, err) -> list:
@@ -222,61 +208,14 @@ def _note_completion(completion, path: Path, err) -> None:
 
 
 def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> list:
-    """Ask every conversation with at most `concurrency` requests in flight, behind a status table.
-
-    Workers are daemon threads: on Ctrl-C the process exits without waiting for requests in
-    flight (their answers were never saved; every saved file was written atomically)."""
-    import queue
-
+    """Ask every conversation (see `runs.asking.ask_all`) behind a live status table."""
     from rich.live import Live
 
-    from ..errors import Hw7gradeError
+    from ..runs.asking import ask_all
 
     board = _Board(sessions)
-    failures: list = []
-    crashes: list[BaseException] = []
-    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for index in range(len(sessions)):
-        todo.put(index)
-
-    def work(index: int) -> None:
-        session = sessions[index]
-        board.set(index, "asking")
-        try:
-            completion = session.reply(
-                asker,
-                on_text=lambda text: board.grow(index, len(text)),
-                on_retry=lambda retry, wait_s, exc: board.set(index, f"retry {retry} in {wait_s:.1f}s", reset=True),
-            )
-            session.save(save_dir)
-        except Hw7gradeError as error:
-            board.set(index, "failed")
-            failures.append((session, error))
-            return
-        board.finish(index, completion)
-
-    def worker() -> None:
-        while not asker.cancel.is_set():
-            try:
-                index = todo.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                work(index)
-            except BaseException as exc:  # a bug, or Cancelled after Ctrl-C: reported by the main thread
-                crashes.append(exc)
-                return
-
-    threads = [threading.Thread(target=worker, daemon=True, name=f"ask-{n}") for n in range(min(concurrency, len(sessions)))]
     with Live(get_renderable=board.table, console=err, refresh_per_second=LIVE_REFRESH_PER_S):
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            while thread.is_alive():
-                thread.join(timeout=0.2)
-    if crashes:
-        raise crashes[0]
-    return sorted(failures, key=lambda failure: sessions.index(failure[0]))
+        return ask_all(sessions, asker, save_dir, concurrency, board)
 
 
 class _Board:
@@ -321,31 +260,11 @@ class _Board:
         return table
 
 
-def _grade(sessions: list, rubric, judge=None):
-    from ..grading.score import grade_conversation
-    from ..results import Report
-
-    pairs = []
-    for s in sessions:
-        conversation = s.transcript().to_conversation(source=str(s.path or ""))
-        pairs.append((grade_conversation(conversation, rubric, only=s.part_ids), conversation))
-    if judge is not None:
-        from ..judge.apply import judge_transcripts
-
-        return Report(transcripts=tuple(judge_transcripts(pairs, rubric, judge)))
-    return Report(transcripts=tuple(result for result, _ in pairs))
-
-
 def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None) -> None:
-    from ..report.console import render_report
+    from ..runs.asking import grade_sessions
+    from .shared import show_report
 
-    report = _grade(sessions, rubric, judge)
-    console.print()
-    render_report(report, console, verbose=verbose)
-    if json_path:
-        from ..report.json_file import write_json_report
-
-        write_json_report(report, json_path)
+    show_report(grade_sessions(sessions, rubric, judge), console, json_path, verbose)
 
 
 def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None) -> None:
@@ -355,6 +274,7 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
     is rewritten to match."""
     from ..errors import Hw7gradeError
     from ..providers.models import make_provider, require_key, resolve_model
+    from ..providers.registry import endpoint_for, explicit_base_url
 
     console.print(INTERACTIVE_HELP, markup=False, highlight=False, soft_wrap=True)
     while True:
@@ -371,8 +291,10 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
             if command == "/quit":
                 return
             if command == "/grade":
-                render_only = _grade([session], rubric, judge)
                 from ..report.console import render_report
+                from ..runs.asking import grade_sessions
+
+                render_only = grade_sessions([session], rubric, judge)
 
                 render_report(render_only, console, verbose=verbose)
             elif command == "/save":
@@ -380,8 +302,8 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
             elif command == "/model":
                 spec = resolve_model(argument)
                 require_key(spec.provider)
-                session.switch(make_provider(spec, base_url if spec.provider == "openai" else None),
-                               _endpoint(spec.provider, base_url))
+                session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)),
+                               endpoint_for(spec.provider, base_url))
                 err.print(f"next answers from {spec.model} ({spec.provider})", markup=False, highlight=False, soft_wrap=True)
             elif command.startswith("/"):
                 err.print(f"Unknown command {command}. {INTERACTIVE_HELP}", markup=False, highlight=False, soft_wrap=True)

@@ -9,6 +9,7 @@ from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
 from ..results import Attempt, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
+from ..shorten import shorten
 from ..segment import PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no HW7 part found: the conversation names no question and its text matches no rubric cues"
@@ -133,5 +134,4 @@ def _reason(results: Sequence[CheckResult], score: float, maximum: float) -> str
 
 
 def _short(text: str | None, limit: int = 60) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text or "", limit)

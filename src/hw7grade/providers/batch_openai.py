@@ -13,7 +13,8 @@ from typing import Sequence
 from .base import Completion, Usage, scrub, server_message
 from .batch_base import BATCH_CALL_TIMEOUT_S, BatchRequest, BatchResult, BatchStatus, retrying, wire_body
 from .faults import classify
-from .openai import KEY_ENV, LABEL, NAME, OpenAIProvider
+from .openai import OpenAIProvider
+from .registry import ProviderInfo
 from .retry import RetryPolicy
 
 ENDPOINT = "/v1/chat/completions"
@@ -24,12 +25,13 @@ ROW_OUTCOMES = {"batch_expired": "expired", "batch_cancelled": "canceled"}
 
 
 class OpenAIBatch(OpenAIProvider):
-    def __init__(self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy) -> None:
-        super().__init__(model, api_key, base_url)
+    def __init__(self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy,
+                 info: ProviderInfo | None = None) -> None:
+        super().__init__(model, api_key, base_url, info)
         self._policy = policy
 
     def _call(self, fn):
-        return retrying(self._policy, fn, lambda exc: classify(exc, self._sdk, LABEL, KEY_ENV, BATCH_CALL_TIMEOUT_S))
+        return retrying(self._policy, fn, lambda exc: classify(exc, self._sdk, self.info.label, self.info.key_env, BATCH_CALL_TIMEOUT_S))
 
     def request_line(self, request: BatchRequest) -> dict:
         body = wire_body(self._request(list(request.messages), request.params))
@@ -90,13 +92,13 @@ class OpenAIBatch(OpenAIProvider):
 
     def _succeeded(self, cid: str, body: dict) -> BatchResult:
         if not body.get("choices"):
-            return BatchResult(cid, "errored", reason=f"{LABEL} returned no answer.")
+            return BatchResult(cid, "errored", reason=f"{self.info.label} returned no answer.")
         choice = body["choices"][0]
         message = choice.get("message") or {}
         refusal = message.get("refusal")
         usage = body.get("usage") or {}
         completion = Completion(
-            refusal or message.get("content") or "", body.get("model") or self.model, NAME,
+            refusal or message.get("content") or "", body.get("model") or self.model, self.name,
             Usage(usage.get("prompt_tokens"), usage.get("completion_tokens")), 0.0,
             "refusal" if refusal else choice.get("finish_reason"),
         )

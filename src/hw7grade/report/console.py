@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..conversation import HumanLabel
+from ..shorten import shorten
 from ..results import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
 
 EVIDENCE_CHARS = 90
@@ -224,5 +225,4 @@ def _human(label: HumanLabel | None, first: PartScore, final: PartScore) -> str:
 
 
 def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
+    return shorten(text, EVIDENCE_CHARS)
