@@ -47,6 +47,8 @@ def _transcript(t: TranscriptResult) -> dict:
         "errors": list(t.errors),
         "parts": [_part(p) for p in t.parts],
     }
+    if t.follow_ups:
+        out["follow_ups"] = list(t.follow_ups)
     if t.human_labels:
         out["human_labels"] = {k: {"first": v.first, "final": v.final} for k, v in t.human_labels.items()}
     return out
@@ -157,6 +159,7 @@ def transcript_from_dict(t: dict) -> TranscriptResult:
         format=t.get("format") or "",
         title=t.get("title"),
         human_labels=labels,
+        follow_ups=tuple(str(k) for k in t.get("follow_ups") or ()),
         parts=tuple(
             PartScore(
                 id=p["id"],

@@ -4,8 +4,9 @@ pass@k, the spread of verdicts, and the self-correction counts of scripted follo
 Read from the transcripts' summaries alone (final score, first-attempt score, verdict), so `grade`
 on saved runs, `ask` and `compare` all compute the same numbers. Follow-ups go out only after a
 first answer short of full marks (a nudge) or after a full-marks one (`--push-back`), so:
-fixed = short at first, full marks at the end; broke = short at first and lower at the end;
-caved = full marks at first, short at the end.
+fixed = short of full marks at first, full marks at the end; broke = lower at the end than at first,
+with no push-back sent (a nudge for the part, or for a sibling part in one whole-question message);
+caved = full marks at first, short at the end after `--push-back`.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class PartStats:
 
     @property
     def first_short(self) -> int:
-        """Samples whose first answer was short of full marks (those a nudge could fix or break)."""
+        """Samples whose first answer was short of full marks (those a nudge could fix)."""
         return self.n - self.first_correct
 
     def spread(self) -> str:
@@ -78,11 +79,13 @@ def part_stats(report: Report) -> list[PartStats]:
     groups: dict[tuple[str, str], list] = {}
     for t in report.summaries:
         for p in t.finals:
-            groups.setdefault((t.model or UNKNOWN_MODEL, p.id), []).append(p)
+            groups.setdefault((t.model or UNKNOWN_MODEL, p.id), []).append((p, t.pushed_back))
     return [_stats(model, part_id, finals) for (model, part_id), finals in groups.items()]
 
 
-def _stats(model: str, part_id: str, finals: list) -> PartStats:
+def _stats(model: str, part_id: str, answered: list) -> PartStats:
+    finals = [p for p, _ in answered]
+    pushed = [push for _, push in answered]
     n = len(finals)
     fractions = [fraction(p) for p in finals]
     firsts = [score_fraction(p.first_score, p.max_score) for p in finals]
@@ -95,8 +98,8 @@ def _stats(model: str, part_id: str, finals: list) -> PartStats:
         pass_at={k: pass_at_k(n, correct, k) for k in PASS_KS if k <= n} if n > 1 else {},
         first_mean=sum(firsts) / n, first_correct=first_correct,
         fixed=sum(a < FULL <= b for a, b in zip(firsts, fractions)),
-        broke=sum(a < FULL and b < a - 1e-9 for a, b in zip(firsts, fractions)),
-        caved=sum(a >= FULL > b for a, b in zip(firsts, fractions)),
+        broke=sum(b < a - 1e-9 and not push for a, b, push in zip(firsts, fractions, pushed)),
+        caved=sum(a >= FULL > b and push for a, b, push in zip(firsts, fractions, pushed)),
     )
 
 

@@ -22,7 +22,7 @@ def stats_row(s: PartStats) -> list[str]:
 
 def self_row(s: PartStats) -> list[str]:
     return [s.model, s.part_id, str(s.n), pct(s.first_mean), pct(s.mean), f"{s.first_correct}/{s.n}",
-            f"{s.correct}/{s.n}", f"{s.fixed}/{s.first_short}", f"{s.broke}/{s.first_short}",
+            f"{s.correct}/{s.n}", f"{s.fixed}/{s.first_short}", f"{s.broke}/{s.n}",
             f"{s.caved}/{s.first_correct}"]
 
 

@@ -24,7 +24,10 @@ from ..providers.models import ModelSpec
 from ..providers.registry import endpoint_for, explicit_base_url
 from ..providers.retry import OnRetry
 
-from .plan import QUESTION_PREFIX, Planned
+from .cost import BudgetExhausted
+from .follow_up import FollowUpPolicy, converse
+from .options import RunOptions
+from .plan import QUESTION_PREFIX, Planned, plan
 
 
 def now_iso() -> str:
@@ -126,15 +129,25 @@ class Session:
 
 
 def start_sessions(specs: list[ModelSpec], parts, params: ProviderParams, base_url: str | None,
-                   settings: dict[str, object]) -> tuple[dict[ModelSpec, Provider], list[Session]]:
-    """A provider per model (its SDK imported now) and a conversation per model and part, not yet asked."""
+                   settings: dict[str, object], *, rubric=None, options: RunOptions | None = None,
+                   ) -> tuple[dict[ModelSpec, Provider], list[Session]]:
+    """A provider per model (its SDK imported now) and its conversations (`runs/plan.py`: one per part,
+    or per question with `--whole-question`, times `--samples`), not yet asked.
+
+    Without a rubric each part's prompt is sent as it is (no question context)."""
     from ..providers.models import make_provider
 
+    options = options or RunOptions()
     providers = {s: make_provider(s, explicit_base_url(s.provider, base_url)) for s in specs}
+    if rubric is None:
+        planned = [Planned((p.id,), QUESTION_PREFIX.format(part_id=p.id) + p.prompt.strip()) for p in parts]
+    else:
+        planned = plan(rubric, list(parts), options.whole_question, options.samples)
     sessions = [
-        Session.for_part(s, providers[s], endpoint_for(s.provider, base_url), p.id, p.prompt, params, settings)
+        Session.planned(s, providers[s], endpoint_for(s.provider, base_url), one, options.params_for(s, params),
+                        {**settings, **options.settings()})
         for s in specs
-        for p in parts
+        for one in planned
     ]
     return providers, sessions
 
@@ -166,12 +179,14 @@ class Progress(Protocol):
 
 
 def ask_all(sessions: list[Session], asker: Asker, save_dir: Path, concurrency: int,
-            progress: Progress) -> list[tuple[Session, Hw7gradeError]]:
+            progress: Progress, policy: FollowUpPolicy | None = None,
+            rubric=None) -> list[tuple[Session, Hw7gradeError]]:
     """Ask every conversation with at most `concurrency` requests in flight; save each answered one.
 
     Workers are daemon threads: on Ctrl-C the process exits without waiting for requests in
-    flight (their answers were never saved; every saved file was written atomically). Returns the
-    conversations that failed for good, in order, with their error."""
+    flight (their answers were never saved; every saved file was written atomically). With a
+    follow-up policy each conversation goes on as the policy says (`runs/follow_up.py`). Returns
+    the conversations that failed for good, or were not asked under `--max-cost`, with their error."""
     import queue
 
     failures: list[tuple[Session, Hw7gradeError]] = []
@@ -184,14 +199,14 @@ def ask_all(sessions: list[Session], asker: Asker, save_dir: Path, concurrency: 
         session = sessions[index]
         progress.set(index, "asking")
         try:
-            completion = session.reply(
-                asker,
+            completion = converse(
+                session, asker, policy or FollowUpPolicy(), rubric,
                 on_text=lambda text: progress.grow(index, len(text)),
                 on_retry=lambda retry, wait_s, exc: progress.set(index, f"retry {retry} in {wait_s:.1f}s", reset=True),
             )
             session.save(save_dir)
         except Hw7gradeError as error:
-            progress.set(index, "failed")
+            progress.set(index, "not sent (--max-cost)" if isinstance(error, BudgetExhausted) else "failed")
             failures.append((session, error))
             return
         progress.finish(index, completion)

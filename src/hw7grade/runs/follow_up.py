@@ -58,8 +58,9 @@ class FollowUpPolicy:
 def converse(session, asker, policy: FollowUpPolicy, rubric: Rubric, on_text=None, on_retry=None):
     """The first answer, then the policy's follow-ups; returns the last completion.
 
-    Each follow-up's kind is recorded in the transcript's parameters (`follow_ups`)."""
+    The kinds sent are recorded in the transcript's parameters (`"follow_ups": "nudge,push_back"`)."""
     from ..grading.score import grade_conversation
+    from .cost import BudgetExhausted
 
     completion = session.reply(asker, on_text, on_retry)
     if not policy.active:
@@ -71,6 +72,9 @@ def converse(session, asker, policy: FollowUpPolicy, rubric: Rubric, on_text=Non
         if step is None:
             return completion
         kind, text = step
-        completion = session.follow_up(text, asker, on_text, on_retry)
+        try:
+            completion = session.follow_up(text, asker, on_text, on_retry)
+        except BudgetExhausted:
+            return completion  # the answers so far stand; the run says why it stopped
         sent.append(kind)
-        session.settings["follow_ups"] = list(sent)
+        session.settings["follow_ups"] = ",".join(sent)
