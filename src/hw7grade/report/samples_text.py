@@ -5,7 +5,7 @@ from __future__ import annotations
 from .samples import PartStats, ci_text, has_follow_ups, has_repeats, part_stats, pct
 from ..results import Report
 
-STATS_HEADERS = ("model", "part", "n", "mean score", "95% CI", "correct", "95% CI (Wilson)", "pass@k", "verdicts")
+STATS_HEADERS = ("model", "part", "n", "mean score [95% CI]", "correct [95% Wilson]", "pass@k", "verdicts")
 SELF_HEADERS = ("model", "part", "n", "first", "final", "correct first", "correct final", "fixed", "broke", "caved")
 
 
@@ -16,8 +16,8 @@ def wanted(report: Report, stats: list[PartStats]) -> bool:
 
 def stats_row(s: PartStats) -> list[str]:
     pass_k = ", ".join(f"@{k} {pct(v)}" for k, v in s.pass_at.items() if k > 1) or "–"
-    return [s.model, s.part_id, str(s.n), pct(s.mean), ci_text(s.mean_ci), f"{s.correct}/{s.n}",
-            ci_text(s.correct_ci), pass_k, s.spread()]
+    return [s.model, s.part_id, str(s.n), f"{pct(s.mean)} {ci_text(s.mean_ci)}",
+            f"{s.correct}/{s.n} {ci_text(s.correct_ci)}", pass_k, s.spread()]
 
 
 def self_row(s: PartStats) -> list[str]:
