@@ -244,3 +244,17 @@ def test_bad_price_table_is_one_sentence(server, dirs, tmp_path):
     result = ask(server, dirs, "q7b", "--model", "gpt4o", "--prices", str(prices))
     assert result.exit_code == 2 and "price of 'gpt-4o' must be" in result.output and str(prices) in result.output
     assert server.requests == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--follow-up", NUDGE, "--follow-up-from-rubric"], "pick one"),
+    (["--max-turns", "3"], "--max-turns needs --follow-up"),
+    (["--reasoning-effort", "extreme"], "--reasoning-effort 'extreme': use one of low, medium, high"),
+    (["--samples", "2", "--batch"], "--batch asks each part once"),
+    (["--max-cost", "1", "--model", "openai:unpriced-model"], "has no price for unpriced-model"),
+])
+def test_option_problems_are_one_sentence_and_send_nothing(args, message, server, dirs):
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert server.requests == []
