@@ -162,6 +162,7 @@ class _Parser:
             return grad
         node = self.expr()
         if self.peek() is not None:
+            # (mypy ignore below) peek() is not None here.
             raise MathError("parse_error", f"unexpected {self.peek().text!r} at character {self.peek().pos + 1}")  # type: ignore[union-attr]
         if isinstance(node, Num) and node.value == 0:
             return self.make(Zero(next(self.uids)))
@@ -362,7 +363,7 @@ class _Parser:
         if wrt is None:
             self.i = start
             return None
-        return Gradient(wrt)  # type: ignore[return-value]
+        return Gradient(wrt)
 
     def _is_d(self, k: int = 0) -> bool:
         tok = self.peek(k)

@@ -17,7 +17,7 @@ from ..errors import Hw7gradeError
 class _Hw7gradeGroup(TyperGroup):
     """Catches `Hw7gradeError` once for every command: `Error: ...` on stderr, its exit code."""
 
-    def invoke(self, ctx: typer.Context):  # type: ignore[override]
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]  # same call, errors caught
         try:
             return super().invoke(ctx)
         except Hw7gradeError as exc:
@@ -69,4 +69,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

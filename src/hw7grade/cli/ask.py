@@ -15,6 +15,10 @@ from typing import List, Optional
 
 import typer
 
+from . import options
+
+from .shared import consoles, say
+
 DEFAULT_SYSTEM = (
     "You are answering one part of a deep-learning homework. Show your reasoning briefly, then give "
     "the final answer on its own line starting with 'Answer:'."
@@ -37,13 +41,13 @@ def ask(
     max_retries: int = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts/broken streams."),
     concurrency: int = typer.Option(DEFAULT_CONCURRENCY, "--concurrency", min=1, help="Requests in flight at once."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible server (vLLM, Ollama); default OPENAI_BASE_URL."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
+    json_path: Optional[Path] = options.JSON,
     save_dir: Path = typer.Option(DEFAULT_SAVE_DIR, "--save-dir", help="Folder for the transcripts (one JSON file per conversation)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ask again even if an identical request was answered before."),
     stream: bool = typer.Option(True, "--stream/--no-stream", help="Stream answers (SSE) or make plain requests."),
     interactive: Optional[bool] = typer.Option(None, "--interactive/--no-interactive", help="Prompt for follow-ups after the answer (default: on a terminal)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    verbose: bool = options.VERBOSE,
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."),
     batch: bool = typer.Option(False, "--batch", help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later."),
     batch_state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
@@ -65,18 +69,12 @@ def ask(
     Keys come from OPENAI_API_KEY / ANTHROPIC_API_KEY. Exit 0 when every answer came back, 2 for a
     usage, key or auth problem, 3 when a provider still failed after retries.
     """
-    from rich.console import Console
-
     from ..errors import UsageError
     from ..providers.base import ProviderParams
-    from ..providers.cache import ResponseCache, default_cache_dir
-    from ..providers.asker import Asker
     from ..providers.models import PROVIDERS, require_key, resolve_model
-    from ..providers.retry import RetryPolicy
-    from ..providers.prices import load_prices
     from ..rubric.model import load_rubric
-    from ..runs.asking import start_sessions
-    from ..runs.cost import Budget
+    from ..runs.asking import make_asker, start_sessions
+    from ..runs.cost import make_budget
     from ..runs.options import RunOptions, run_options
     from ..runs.plan import with_context
     from ..runs.reasoning import ignored
@@ -91,34 +89,24 @@ def ask(
         raise UsageError(f"--base-url is for OpenAI-compatible servers; none of the --model values is {takers}")
 
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
-    settings = {"max_retries": max_retries, "stream": stream}
-    options = run_options(whole_question, samples, follow_ups, follow_up_from_rubric, push_back, max_turns,
+    settings: dict[str, object] = {"max_retries": max_retries, "stream": stream}
+    run_opts = run_options(whole_question, samples, follow_ups, follow_up_from_rubric, push_back, max_turns,
                           reasoning_effort, thinking_budget, max_cost)
     for spec in specs:
-        options.params_for(spec, params)  # a reasoning model given a temperature fails before any request
+        run_opts.params_for(spec, params)  # a reasoning model given a temperature fails before any request
     if batch:
-        if options != RunOptions():
+        if run_opts != RunOptions():
             raise UsageError("--batch asks each part once, as a plain request; drop --whole-question, --samples, "
                              "the follow-up, reasoning and --max-cost options, or ask live.")
         _submit_batch(specs, [with_context(rubric, p) for p in chosen], params, base_url, no_cache, batch_state_dir,
                       save_dir, max_retries, rubric, json_path, verbose, interactive, judge_model)
         return
-    budget = Budget(load_prices(prices_path), max_cost)
-    if max_cost is not None:
-        unpriced = [s.model for s in specs if budget.price(s.model) is None]
-        if unpriced:
-            raise UsageError(f"--max-cost: the price table {budget.prices.source} has no price for "
-                             f"{', '.join(unpriced)}; add it (USD per million input and output tokens).")
-    asker = Asker(
-        policy=RetryPolicy.from_env(max_retries),
-        cache=None if no_cache else ResponseCache(default_cache_dir()),
-        use_stream=stream,
-        budget=budget,
-    )
-    providers, sessions = start_sessions(specs, chosen, params, base_url, settings, rubric=rubric, options=options)
-    console, err = Console(), Console(stderr=True)
+    budget = make_budget(prices_path, max_cost, specs)
+    asker = make_asker(max_retries, use_cache=not no_cache, stream=stream, budget=budget)
+    providers, sessions = start_sessions(specs, chosen, params, base_url, settings, rubric=rubric, options=run_opts)
+    console, err = consoles()
     for note in ignored(specs, reasoning_effort, thinking_budget):
-        err.print(f"Note: {note}", markup=False, highlight=False, soft_wrap=True)
+        say(err, f"Note: {note}")
     judge = None
     if judge_model:
         from .judging import warn_same_model
@@ -127,26 +115,26 @@ def ask(
         judge = make_judge(judge_model, concurrency, use_cache=not no_cache, max_retries=max_retries)
         warn_same_model(judge, [s.model for s in specs], err)
     wants_prompt = interactive if interactive is not None else (sys.stdin.isatty() and sys.stdout.isatty())
-    if wants_prompt and (len(sessions) > 1 or options.follow_up.active):
+    if wants_prompt and (len(sessions) > 1 or run_opts.follow_up.active):
         if interactive:
             raise UsageError("--interactive needs exactly one model and one part, and no scripted follow-up.")
         wants_prompt = False
 
     try:
-        if len(sessions) == 1 and not options.follow_up.active:
+        if len(sessions) == 1 and not run_opts.follow_up.active:
             failures = _run_one(sessions[0], asker, save_dir, console, err)
         else:
-            failures = _run_many(sessions, asker, save_dir, concurrency, err, options.follow_up, rubric)
+            failures = _run_many(sessions, asker, save_dir, concurrency, err, run_opts.follow_up, rubric)
     except KeyboardInterrupt:
         asker.cancel.set()
         for p in providers.values():
             p.close()
         saved = [s for s in sessions if s.path is not None]
-        err.print(f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.", markup=False, highlight=False, soft_wrap=True)
+        say(err, f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.")
         raise
 
     done = [s for s in sessions if s.answered]
-    run = options.describe(budget)
+    run = run_opts.describe(budget)
     if done:
         _report(done, rubric, console, json_path, verbose, judge, run, markdown_path, html_path)
     _print_usage(budget, err)
@@ -157,11 +145,10 @@ def ask(
     skipped = [s for s, e in failures if isinstance(e, BudgetExhausted)]
     failures = [(s, e) for s, e in failures if not isinstance(e, BudgetExhausted)]
     if budget.stopped:
-        err.print(f"Stopped sending requests: the next one would pass --max-cost ${max_cost:g} (estimated "
-                  f"${budget.spent:.4f} spent); {len(skipped)} conversation(s) not asked, the ones in flight finished.",
-                  markup=False, highlight=False, soft_wrap=True)
+        say(err, f"Stopped sending requests: the next one would pass --max-cost ${max_cost:g} (estimated "
+                 f"${budget.spent:.4f} spent); {len(skipped)} conversation(s) not asked, the ones in flight finished.")
     for session, error in failures:
-        err.print(f"Error: {session.spec.model} {','.join(session.part_ids)}: {error}", markup=False, highlight=False, soft_wrap=True)
+        say(err, f"Error: {session.spec.model} {','.join(session.part_ids)}: {error}")
     judge_code = 0
     if judge is not None:
         from .judging import failure_exit_code
@@ -174,8 +161,6 @@ def ask(
 def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, save_dir: Path, max_retries: int,
                   rubric, json_path, verbose: bool, interactive, judge_model) -> None:
     """`--batch`: one provider batch per model; answers the cache already has are saved and graded now."""
-    from rich.console import Console
-
     from ..errors import UsageError
     from .batch import submit_batches
 
@@ -183,7 +168,7 @@ def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, sa
         raise UsageError("--batch returns before any answer exists, so it cannot be combined with --interactive.")
     if judge_model:
         raise UsageError("--batch returns before any answer exists; pass --judge to `hw7grade batch collect` instead.")
-    console, err = Console(), Console(stderr=True)
+    console, err = consoles()
     cached = submit_batches(specs, chosen, params, base_url, use_cache=not no_cache, state_dir=state_dir,
                             save_dir=save_dir, max_retries=max_retries, console=console, err=err)
     if cached:
@@ -243,11 +228,8 @@ def _markdown(text: str):
 def _note_completion(completion, path: Path, err) -> None:
     usage = completion.usage
     source = "cache" if completion.cached else f"{completion.latency_s:.1f}s"
-    err.print(
-        f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
-        f"{source}; saved {path}",
-        markup=False, highlight=False, soft_wrap=True,
-    )
+    say(err, f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
+             f"{source}; saved {path}")
 
 
 def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err, policy=None, rubric=None) -> list:
@@ -266,8 +248,8 @@ def _print_usage(budget, err) -> None:
     for model, t in budget.tallies.items():
         cost = "no price in the table" if t.cost_usd is None else f"~${t.cost_usd:.4f}"
         reasoning = f" ({t.reasoning_tokens} reasoning)" if t.reasoning_tokens else ""
-        err.print(f"{model}: {t.requests} request(s), {t.cached} from cache; {t.input_tokens} in / "
-                  f"{t.output_tokens} out tokens{reasoning}; {cost}", markup=False, highlight=False, soft_wrap=True)
+        say(err, f"{model}: {t.requests} request(s), {t.cached} from cache; {t.input_tokens} in / "
+                 f"{t.output_tokens} out tokens{reasoning}; {cost}")
 
 
 class _Board:
@@ -340,12 +322,11 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
     Each reply is saved and re-graded (first vs final attempt); the JSON report, if asked for,
     is rewritten to match."""
     from ..errors import Hw7gradeError
-    from ..providers.models import make_provider, require_key, resolve_model
-    from ..providers.registry import endpoint_for, explicit_base_url
+    from ..runs.asking import switch_model
 
-    console.print(INTERACTIVE_HELP, markup=False, highlight=False, soft_wrap=True)
+    say(console, INTERACTIVE_HELP)
     while True:
-        console.print("you> ", end="", markup=False, highlight=False, soft_wrap=True)
+        say(console, "you> ", end="")
         line = sys.stdin.readline()
         if not line:
             console.print()
@@ -365,20 +346,18 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
 
                 render_report(render_only, console, verbose=verbose)
             elif command == "/save":
-                err.print(f"saved {session.save(save_dir)}", markup=False, highlight=False, soft_wrap=True)
+                say(err, f"saved {session.save(save_dir)}")
             elif command == "/model":
-                spec = resolve_model(argument)
-                require_key(spec.provider)
-                session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)),
-                               endpoint_for(spec.provider, base_url))
-                err.print(f"next answers from {spec.model} ({spec.provider})", markup=False, highlight=False, soft_wrap=True)
+                spec = switch_model(session, argument, base_url)
+                say(err, f"next answers from {spec.model} ({spec.provider})")
             elif command.startswith("/"):
-                err.print(f"Unknown command {command}. {INTERACTIVE_HELP}", markup=False, highlight=False, soft_wrap=True)
+                say(err, f"Unknown command {command}. {INTERACTIVE_HELP}")
             else:
                 completion = _stream_reply(
-                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry), console, err
+                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry),  # noqa: B023 (called now)
+                    console, err,
                 )
                 _note_completion(completion, session.save(save_dir), err)
                 _report([session], rubric, console, json_path, verbose, judge)
         except Hw7gradeError as error:
-            err.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)
+            say(err, f"Error: {error}")

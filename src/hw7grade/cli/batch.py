@@ -13,12 +13,13 @@ from typing import Optional
 
 import typer
 
+from . import options
+
 POLL_EVERY_S = 30.0
 DEFAULT_WAIT_TIMEOUT_S = 3600.0
 
 app = typer.Typer(help="Follow up on batches submitted with `hw7grade ask --batch`.", no_args_is_help=True)
 
-_STATE_DIR = typer.Option(None, "--state-dir", help="Folder of batch state files (default: <cache dir>/batches).")
 _MAX_RETRIES = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts on each HTTP call.")
 
 
@@ -65,7 +66,7 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
 @app.command("status")
 def status(
     batch_id: str = typer.Argument(..., help="The batch id `ask --batch` printed."),
-    state_dir: Optional[Path] = _STATE_DIR,
+    state_dir: Optional[Path] = options.STATE_DIR,
     max_retries: int = _MAX_RETRIES,
 ) -> None:
     """Ask the provider how far a batch is; exit 0 whatever its state."""
@@ -91,15 +92,15 @@ def status(
 @app.command("collect")
 def collect(
     batch_id: str = typer.Argument(..., help="The batch id `ask --batch` printed."),
-    state_dir: Optional[Path] = _STATE_DIR,
+    state_dir: Optional[Path] = options.STATE_DIR,
     save_dir: Optional[Path] = typer.Option(None, "--save-dir", help="Folder for the transcripts (default: the one given to ask)."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
+    json_path: Optional[Path] = options.JSON,
     wait: bool = typer.Option(False, "--wait", help="Poll until the batch ends (or --timeout passes)."),
     timeout: float = typer.Option(DEFAULT_WAIT_TIMEOUT_S, "--timeout", min=0.0, help="Seconds --wait polls at most."),
     poll_every: float = typer.Option(POLL_EVERY_S, "--poll-every", min=0.0, help="First pause between polls with --wait; doubles each time."),
     max_retries: int = _MAX_RETRIES,
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    verbose: bool = options.VERBOSE,
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria."),
 ) -> None:
     """When the batch has ended: save its answers as transcripts, grade them, list what failed.
@@ -170,7 +171,7 @@ def _list_failed(state, state_dir: Optional[Path], err) -> list:
 @app.command("resend")
 def resend(
     batch_id: str = typer.Argument(..., help="A collected batch with errored or expired requests."),
-    state_dir: Optional[Path] = _STATE_DIR,
+    state_dir: Optional[Path] = options.STATE_DIR,
     max_retries: int = _MAX_RETRIES,
 ) -> None:
     """Submit a collected batch's errored, expired and cancelled requests again, as a new batch."""
@@ -193,7 +194,7 @@ def resend(
 
 
 @app.command("list")
-def list_batches(state_dir: Optional[Path] = _STATE_DIR) -> None:
+def list_batches(state_dir: Optional[Path] = options.STATE_DIR) -> None:
     """The batches this machine submitted, newest first (no request is made)."""
     from ..runs.batches import tally
     from ..runs.state import list_states

@@ -18,13 +18,13 @@ def compare(
 
     from ..report.compare import compare_reports
     from ..report.json_file import read_json_report
-    from ..results import PartScore
+    from ..results import PartScore, PartTotal
 
     a_report, b_report = read_json_report(a_path), read_json_report(b_path)
     cmp = compare_reports(a_report, b_report)
     console = Console()
 
-    def score(p: PartScore | None) -> str:
+    def score(p: PartScore | PartTotal | None) -> str:
         return "–" if p is None else f"{p.score:g}/{p.max_score:g}"
 
     def delta(d: float | None) -> str:

@@ -13,8 +13,10 @@ def consoles():
 
 
 def say(console, text: str, *, end: str = "\n", soft_wrap: bool = True) -> None:
-    """Print text as it is: no Rich markup or highlighting (it may hold model, file or server text)."""
-    console.print(text, end=end, markup=False, highlight=False, soft_wrap=soft_wrap)
+    """`report.console.say`: text printed as it is, never read as Rich markup."""
+    from ..report.console import say as plain
+
+    plain(console, text, end=end, soft_wrap=soft_wrap)
 
 
 def show_report(report, console, json_path: Path | None, verbose: bool) -> None:

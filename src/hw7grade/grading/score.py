@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, cast
 
 from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
-from ..results import Attempt, PartScore, TranscriptResult, Verdict
+from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..segment import PartAnswers, find_answers
@@ -34,7 +34,7 @@ def run_checks(part: Part, ctx: CheckContext) -> tuple[CheckResult, ...]:
 
 
 def score_part(
-    part: Part, text: str, attempt: Attempt, *, question: str = "", shapes: Mapping[str, tuple[str, str]] | None = None, turn: int | None = None
+    part: Part, text: str, attempt: AttemptKind, *, question: str = "", shapes: Mapping[str, tuple[str, str]] | None = None, turn: int | None = None
 ) -> PartScore:
     ctx = CheckContext(answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}))
     results = run_checks(part, ctx)
@@ -56,7 +56,7 @@ def score_part(
     )
 
 
-def missing_part(part: Part, attempt: Attempt) -> PartScore:
+def missing_part(part: Part, attempt: AttemptKind) -> PartScore:
     return PartScore(part.id, attempt, 0.0, part.points, "missing", (), "asked, but no answer to this part was found")
 
 
@@ -67,7 +67,7 @@ def part_answers(conversation: Conversation, rubric: Rubric) -> dict[str, PartAn
         conversation,
         [p.id for p in parts],
         cues={p.id: p.cues for p in parts},
-        asked=[str(x) for x in conversation.metadata.get("parts", ()) or ()],  # type: ignore[union-attr]
+        asked=[str(x) for x in cast(Iterable[object], conversation.metadata.get("parts", ()) or ())],
     )
 
 
@@ -101,10 +101,12 @@ def grade_conversation(
 def _score_attempts(part: Part, found: PartAnswers, shapes: Mapping[str, tuple[str, str]]) -> list[PartScore]:
     if not found.attempts:
         return [missing_part(part, "first"), missing_part(part, "final")]
+    # (mypy ignore below) answers_for parts always hold an attempt.
     first = score_part(part, found.first.text, "first", question=found.question, shapes=shapes, turn=found.first.turn)  # type: ignore[union-attr]
     if len(found.attempts) == 1:
         final = replace(first, attempt="final")
     else:
+        # (mypy ignore below) answers_for parts always hold an attempt.
         final = score_part(part, found.final.text, "final", question=found.question, shapes=shapes, turn=found.final.turn)  # type: ignore[union-attr]
     return [first, final]
 

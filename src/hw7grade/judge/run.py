@@ -14,7 +14,7 @@ from ..errors import Hw7gradeError
 from ..providers.base import Provider, ProviderParams
 from ..providers.models import ModelSpec
 from ..providers.asker import Asker
-from .model import CriterionScore, JudgeResult
+from .model import CriterionScore, JudgeResult, JudgeStatus
 from .parse import ShapeError, parse_reply
 from .prompt import SYSTEM, judge_messages
 from .schema import structured_output
@@ -101,7 +101,7 @@ class Judge:
         return JudgeResult(self.name, "unscored", criteria, reason, answered_by)
 
 
-def _status(scores: Sequence[CriterionScore]) -> str:
+def _status(scores: Sequence[CriterionScore]) -> JudgeStatus:
     scored = sum(1 for s in scores if s.status == "scored")
     return "scored" if scored == len(scores) else ("unscored" if scored == 0 else "partial")
 

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
 from .base import Cancelled, Completion, Message, Provider, ProviderParams, drain
 from .cache import ResponseCache, cache_key, request_record
 from .retry import OnRetry, RetryPolicy, with_retries
 
-if TYPE_CHECKING:
-    from ..runs.cost import Budget
+
+class Tally(Protocol):
+    """Counts each answer's tokens and cost, and may refuse a request before it is sent
+    (`runs/cost.py`'s Budget, for `ask --max-cost`)."""
+
+    def admit(self, model: str, messages: list[Message], params: ProviderParams) -> float: ...
+
+    def settle(self, model: str, reservation: float, completion: Completion | None) -> None: ...
 
 
 @dataclass
@@ -21,7 +27,7 @@ class Asker:
     cache: ResponseCache | None = None
     use_stream: bool = True
     cancel: threading.Event = field(default_factory=threading.Event)
-    budget: Budget | None = None
+    budget: Tally | None = None
     """Counts tokens and cost per model and may refuse a request (`ask --max-cost`)."""
 
     def answer(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass
-from typing import Callable, Generator, Literal, Protocol, Sequence
+from typing import Callable, Generator, Protocol, Sequence
 
+from ..conversation import Role
 from ..errors import ProviderError
 from ..shorten import shorten
 from .registry import key_env_vars
@@ -20,7 +21,6 @@ ERROR_TEXT_LIMIT = 300
 """Characters of a server's error message worth showing; the rest is noise."""
 REDACTED = "[redacted]"
 
-Role = Literal["user", "assistant"]
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ class AnthropicBatch(AnthropicProvider):
 
     def submit(self, requests: Sequence[BatchRequest]) -> str:
         entries = [self.request_entry(r) for r in requests]
-        batch = self._call(lambda: self._client.messages.batches.create(requests=entries, timeout=BATCH_CALL_TIMEOUT_S))
+        batch = self._call(lambda: self._client.messages.batches.create(
+            requests=entries, timeout=BATCH_CALL_TIMEOUT_S))  # type: ignore[arg-type]  # the SDK's Request TypedDicts, built as dicts
         return batch.id
 
     def status(self, batch_id: str) -> BatchStatus:

@@ -24,7 +24,7 @@ LISTING_DIRNAME = "rubric-listing"
 
 
 @dataclass(frozen=True)
-class PartRow:
+class ListedPart:
     id: str
     title: str
     points: float
@@ -62,7 +62,7 @@ def _fingerprint(directory: Path) -> str | None:
     return digest.hexdigest()
 
 
-def rubric_listing(directory: Path | None = None) -> list[PartRow]:
+def rubric_listing(directory: Path | None = None) -> list[ListedPart]:
     """Every part (id, title, points, check types), from the cache when the files are unchanged."""
     directory = Path(directory) if directory else default_rubric_dir()
     key = _fingerprint(directory) if directory.is_dir() else None
@@ -74,23 +74,23 @@ def rubric_listing(directory: Path | None = None) -> list[PartRow]:
     from .model import load_rubric
 
     rubric = load_rubric(directory)
-    rows = [PartRow(p.id, p.title, p.points, tuple(c.type for c in p.checks)) for p in rubric.parts]
+    rows = [ListedPart(p.id, p.title, p.points, tuple(c.type for c in p.checks)) for p in rubric.parts]
     if cache_file is not None:
         _write(cache_file, rows)
     return rows
 
 
-def _read(path: Path) -> list[PartRow] | None:
+def _read(path: Path) -> list[ListedPart] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("schema") != LISTING_SCHEMA:
             return None
-        return [PartRow(r["id"], r["title"], float(r["points"]), tuple(r["checks"])) for r in data["parts"]]
+        return [ListedPart(r["id"], r["title"], float(r["points"]), tuple(r["checks"])) for r in data["parts"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or damaged: validate again
 
 
-def _write(path: Path, rows: list[PartRow]) -> None:
+def _write(path: Path, rows: list[ListedPart]) -> None:
     from ..atomic import write_text_atomic
 
     data = {"schema": LISTING_SCHEMA, "parts": [{"id": r.id, "title": r.title, "points": r.points, "checks": list(r.checks)} for r in rows]}

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..checks import AnyCheck
+if TYPE_CHECKING:
+    # mypy cannot read the discriminated union checks/__init__.py builds from CHECK_TYPES;
+    # every member is a CheckSpec.
+    from ..checks.base import CheckSpec as AnyCheck
+else:
+    from ..checks import AnyCheck
 from ..judge.criteria import Criterion, criteria_problem
 from ..errors import RubricError
 from .location import RUBRICS_ENV, default_rubric_dir
@@ -67,7 +72,7 @@ class Part(BaseModel):
     @property
     def question(self) -> str:
         """`q3b.ii` -> `q3`, `q7b` -> `q7`."""
-        return re.match(r"q\d+", self.id).group(0)  # type: ignore[union-attr]
+        return re.match(r"q\d+", self.id).group(0)  # type: ignore[union-attr]  # ids match PART_ID_RE
 
 
 class RubricFile(BaseModel):

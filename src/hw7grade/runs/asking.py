@@ -17,7 +17,7 @@ from typing import Callable, Protocol
 
 from ..atomic import write_text_atomic
 from ..errors import Hw7gradeError, UsageError
-from ..transcripts.native import NativeTranscript, NativeTurn, Usage as NativeUsage
+from ..transcripts.native import NativeTranscript, NativeTurn, TokenUsage
 from ..providers.asker import Asker
 from ..providers.base import Completion, Message, Provider, ProviderParams, scrub
 from ..providers.models import ModelSpec
@@ -78,8 +78,8 @@ class Session:
         completion = asker.answer(self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry,
                                   sample=self.sample)
         self.messages.append(Message("assistant", completion.text))
-        usage = NativeUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens,
-                            reasoning_tokens=completion.usage.reasoning_tokens)
+        usage = TokenUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens,
+                           reasoning_tokens=completion.usage.reasoning_tokens)
         self.turns += [
             NativeTurn(role="user", text=pending.content, created_at=asked_at),
             NativeTurn(role="assistant", text=completion.text, created_at=now_iso(), model=completion.model,
@@ -126,6 +126,30 @@ class Session:
         except OSError as exc:
             raise UsageError(f"Cannot write the transcript {self.path} ({exc.strerror}); pass another --save-dir.") from None
         return self.path
+
+
+def make_asker(max_retries: int, *, use_cache: bool, stream: bool, budget=None) -> Asker:
+    """The run's shared asker: the retry policy (from the environment), the response cache unless
+    `--no-cache`, streaming or plain requests, and the token and cost tally (`runs/cost.py`)."""
+    from ..providers.cache import ResponseCache, default_cache_dir
+    from ..providers.retry import RetryPolicy
+
+    return Asker(
+        policy=RetryPolicy.from_env(max_retries),
+        cache=ResponseCache(default_cache_dir()) if use_cache else None,
+        use_stream=stream,
+        budget=budget,
+    )
+
+
+def switch_model(session: Session, name: str, base_url: str | None) -> ModelSpec:
+    """`/model NAME`: later turns of this conversation go to that model (its key checked first)."""
+    from ..providers.models import make_provider, require_key, resolve_model
+
+    spec = resolve_model(name)
+    require_key(spec.provider)
+    session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)), endpoint_for(spec.provider, base_url))
+    return spec
 
 
 def start_sessions(specs: list[ModelSpec], parts, params: ProviderParams, base_url: str | None,

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..providers.models import ModelSpec
 from .asking import Session
 from .state import BatchState, StoredRequest
+
+if TYPE_CHECKING:
+    from ..providers.batch_base import BatchStatus
 
 POLL_MAX_S = 300.0
 """`collect --wait` doubles its pause between polls up to this."""
@@ -62,7 +65,7 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
     policy = RetryPolicy.from_env(max_retries)
     cache = ResponseCache(default_cache_dir()) if use_cache else None
     asker = Asker(policy=policy, cache=cache, use_stream=False)
-    settings = {"max_retries": max_retries, "stream": False}
+    settings: dict[str, object] = {"max_retries": max_retries, "stream": False}
     from_cache = []
     for spec in specs:
         explicit_url = explicit_base_url(spec.provider, base_url)
@@ -70,7 +73,8 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
         endpoint = endpoint_for(spec.provider, base_url)
         pending: list[tuple[str, Session, str]] = []
         for index, part in enumerate(chosen):
-            session = Session.for_part(spec, client, endpoint, part.id, part.prompt, params, settings)
+            # A batch session is answered by the batch (or the cache), never asked live.
+            session = Session.for_part(spec, client, endpoint, part.id, part.prompt, params, settings)  # type: ignore[arg-type]
             key = cache_key(request_record(spec.provider, spec.model, session.messages, params), endpoint)
             if cache is not None and cache.get(key) is not None:
                 session.reply(asker)  # the cache answers: no request
@@ -94,7 +98,8 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
     return from_cache
 
 
-def poll(client, batch_id: str, wait: bool, timeout: float, poll_every: float, on_wait: Callable[[object, float], None]):
+def poll(client, batch_id: str, wait: bool, timeout: float, poll_every: float,
+         on_wait: Callable[[BatchStatus, float], None]) -> BatchStatus:
     """The batch's status; with `wait`, polled again (pauses doubling up to POLL_MAX_S) until it
     ends or `timeout` would pass. `on_wait(status, pause)` precedes each pause."""
     result = client.status(batch_id)
@@ -129,7 +134,7 @@ def save_answers(state: BatchState, rows: dict, problem: str, client, save_dir: 
         session = Session(spec, client, endpoint, [request.part_id], params,
                           {**state.settings, "batch_id": state.batch_id}, messages=list(messages),
                           created_at=state.created_at)
-        session.reply(_Answered(row.completion))  # type: ignore[arg-type]
+        session.reply(_Answered(row.completion))  # type: ignore[arg-type]  # _Answered stands in for Asker
         session.turns[0] = session.turns[0].model_copy(update={"created_at": request.asked_at})
         request.status, request.transcript = "succeeded", str(session.save(save_dir))
         on_saved(request)

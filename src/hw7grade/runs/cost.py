@@ -99,3 +99,17 @@ class Budget:
                 tally.cost_usd = None
             else:
                 tally.cost_usd += price.cost(usage.input_tokens, usage.output_tokens)
+
+
+def make_budget(prices_path, max_cost: float | None, specs) -> Budget:
+    """The run's tally from the price table; under `--max-cost` every model needs a price."""
+    from ..errors import UsageError
+    from ..providers.prices import load_prices
+
+    budget = Budget(load_prices(prices_path), max_cost)
+    if max_cost is not None:
+        unpriced = [s.model for s in specs if budget.price(s.model) is None]
+        if unpriced:
+            raise UsageError(f"--max-cost: the price table {budget.prices.source} has no price for "
+                             f"{', '.join(unpriced)}; add it (USD per million input and output tokens).")
+    return budget

@@ -10,17 +10,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..atomic import write_text_atomic
 from ..errors import UsageError
+from ..conversation import Role
 from ..providers.base import Message, ProviderParams, scrub
 from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
 from ..providers.registry import PROVIDERS
 
-SCHEMA = "hw7grade.batch/1"
+SCHEMA: Final = "hw7grade.batch/1"
 STATE_SUBDIR = "batches"
 BATCH_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,200}$")
 """Batch ids as both providers issue them; anything else could escape the state folder."""
@@ -34,7 +35,7 @@ class _Strict(BaseModel):
 
 
 class StoredMessage(_Strict):
-    role: Literal["user", "assistant"]
+    role: Role
     content: str
 
 
@@ -148,7 +149,7 @@ def read_state(path: Path) -> BatchState:
 
 def list_states(directory: Path) -> list[tuple[Path, BatchState | None]]:
     """Every state file, newest first; an unreadable one is listed with None."""
-    found = []
+    found: list[tuple[Path, BatchState | None]] = []
     for path in sorted(Path(directory).glob("*.json")) if Path(directory).is_dir() else []:
         try:
             found.append((path, read_state(path)))
