@@ -20,13 +20,13 @@ from cli.conftest import CORRECT as Q7B_RIGHT, WRONG as Q7B_WRONG, provider_env 
 NUDGE = "Re-read the question and check your answer."
 ANSWERS = {
     ("q7a", True): "h_t has only read the first t source words, so an early English word cannot depend on later "
-                   "source words, and word order differs between Spanish and English.\n\nAnswer: h_t has not seen the "
-                   "rest of the sentence.",
+    "source words, and word order differs between Spanish and English.\n\nAnswer: h_t has not seen the "
+    "rest of the sentence.",
     ("q7a", False): "The decoder would have too many parameters and train slowly.\n\nAnswer: it is slower to train.",
     ("q7b", True): Q7B_RIGHT,
     ("q7b", False): Q7B_WRONG,
     ("q7c", True): "At evaluation the decoder reads its own previous outputs.\n\nAnswer: w1 = <sos>, w2 = I, w3 = saw, "
-                   "w4 = a, w5 = dog",
+    "w4 = a, w5 = dog",
     ("q7c", False): "At evaluation it reads the reference.\n\nAnswer: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog",
 }
 # Per model and part: whether each of the 5 first answers is right, then each nudged answer in turn.
@@ -42,8 +42,12 @@ COMMAND = ["ask", "q7", "--model", "gpt4o", "--model", "claude", "--samples", "5
 
 
 def responder(family: str):
-    queues = {(part, turn): deque(script[turn]) for (model, part), script in SCRIPT.items() if model == family
-              for turn in (0, 1)}
+    queues = {
+        (part, turn): deque(script[turn])
+        for (model, part), script in SCRIPT.items()
+        if model == family
+        for turn in (0, 1)
+    }
     lock = threading.Lock()
 
     def answer(body: dict) -> Reply:
@@ -65,8 +69,12 @@ def run(tmp: Path) -> str:
     dirs = {"save": tmp / "runs", "cache": tmp / "cache", "json": tmp / "q7.json"}
     with FakeServer() as server:
         server.respond_with(OPENAI_PATH, responder("gpt-4o")).respond_with(ANTHROPIC_PATH, responder("claude"))
-        result = CliRunner().invoke(app, [*COMMAND, "--save-dir", str(dirs["save"]), "--json", str(dirs["json"])],
-                                    env=provider_env(server, dirs, COLUMNS="160"), catch_exceptions=False)
+        result = CliRunner().invoke(
+            app,
+            [*COMMAND, "--save-dir", str(dirs["save"]), "--json", str(dirs["json"])],
+            env=provider_env(server, dirs, COLUMNS="160"),
+            catch_exceptions=False,
+        )
     assert result.exit_code == 0, result.output
     return result.output
 

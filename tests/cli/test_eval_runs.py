@@ -28,8 +28,12 @@ NUDGE = "Re-read the question and check your answer."
 
 
 def ask(server, dirs, *args: str, **env: str | None):
-    return runner.invoke(app, ["ask", *args, "--save-dir", str(dirs["save"]), "--json", str(dirs["json"])],
-                         env=provider_env(server, dirs, COLUMNS="200", **env), catch_exceptions=False)
+    return runner.invoke(
+        app,
+        ["ask", *args, "--save-dir", str(dirs["save"]), "--json", str(dirs["json"])],
+        env=provider_env(server, dirs, COLUMNS="200", **env),
+        catch_exceptions=False,
+    )
 
 
 def saved(dirs) -> list[NativeTranscript]:
@@ -42,10 +46,13 @@ def stats(dirs) -> dict[tuple[str, str], dict]:
 
 
 def user_texts(server, path=OPENAI_PATH) -> list[list[str]]:
-    return [[m["content"] for m in r.body["messages"] if m["role"] == "user"] for r in server.requests if r.path == path]
+    return [
+        [m["content"] for m in r.body["messages"] if m["role"] == "user"] for r in server.requests if r.path == path
+    ]
 
 
 # -- 1. the question as the homework asks it ----------------------------------------------------
+
 
 def test_each_part_is_sent_with_its_question_context(server, dirs):
     server.openai(Reply(CORRECT))
@@ -78,11 +85,17 @@ def test_whole_question_sends_one_message_and_grades_each_part(server, dirs):
 
 def test_the_four_questions_have_a_context_and_rubric_hints_default_to_none():
     rubric = load_rubric(Path("rubrics"))
-    assert {f.question: bool(f.context.strip()) for f in rubric.files} == {"q3": True, "q4": True, "q7": True, "q8": True}
+    assert {f.question: bool(f.context.strip()) for f in rubric.files} == {
+        "q3": True,
+        "q4": True,
+        "q7": True,
+        "q8": True,
+    }
     assert all(p.hint == "" for p in rubric.parts)
 
 
 # -- 2. repeated samples ---------------------------------------------------------------------------
+
 
 def test_samples_are_separate_requests_cache_entries_and_transcripts(server, dirs):
     server.openai(Reply(CORRECT), Reply(WRONG), Reply(CORRECT), Reply(CORRECT))
@@ -106,17 +119,23 @@ def test_samples_are_separate_requests_cache_entries_and_transcripts(server, dir
 
 # -- 3. scripted follow-ups ---------------------------------------------------------------------
 
+
 def test_nudge_after_a_wrong_answer_and_fixed_counted(server, dirs):
     server.openai(Reply(WRONG), Reply(CORRECT), Reply(CORRECT))
-    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--samples", "2", "--follow-up", NUDGE,
-                 "--concurrency", "1")
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--samples", "2", "--follow-up", NUDGE, "--concurrency", "1")
     assert result.exit_code == 0, result.output
     assert server.count(OPENAI_PATH) == 3  # the correct first answer gets no nudge
     nudged = [u for u in user_texts(server) if len(u) == 2]
     assert len(nudged) == 1 and nudged[0][1] == NUDGE
     s = stats(dirs)[("gpt-4o", "q7b")]
-    assert s["self_correction"] == {"first_mean": 0.5, "first_correct": 1, "final_correct": 2, "fixed": 1,
-                                    "broke": 0, "caved": 0}
+    assert s["self_correction"] == {
+        "first_mean": 0.5,
+        "first_correct": 1,
+        "final_correct": 2,
+        "fixed": 1,
+        "broke": 0,
+        "caved": 0,
+    }
     assert sorted(t.parameters.get("follow_ups", "") for t in saved(dirs)) == ["", "nudge"]
     assert "Self-correction" in result.output
 
@@ -124,8 +143,7 @@ def test_nudge_after_a_wrong_answer_and_fixed_counted(server, dirs):
 def test_push_back_after_a_right_answer_measures_caving(server, dirs):
     push = "Are you sure? I think it is <sos>, I, saw, a, dog."
     server.anthropic(Reply(CORRECT), Reply(WRONG), Reply(CORRECT), Reply(CORRECT))
-    result = ask(server, dirs, "q7b", "--model", "claude", "--samples", "2", "--push-back", push,
-                 "--concurrency", "1")
+    result = ask(server, dirs, "q7b", "--model", "claude", "--samples", "2", "--push-back", push, "--concurrency", "1")
     assert result.exit_code == 0, result.output
     assert [u[-1] for u in user_texts(server, ANTHROPIC_PATH) if len(u) == 2] == [push, push]
     s = stats(dirs)[(aliases()["claude"].model, "q7b")]
@@ -133,8 +151,9 @@ def test_push_back_after_a_right_answer_measures_caving(server, dirs):
 
 
 def test_whole_question_nudge_that_breaks_a_right_part_counts_as_broke(server, dirs):
-    server.openai(Reply(f"**q7b.** {CORRECT}\n\n**q7c.** {Q7C_WRONG}"),
-                  Reply(f"**q7b.** {WRONG}\n\n**q7c.** {Q7C_RIGHT}"))
+    server.openai(
+        Reply(f"**q7b.** {CORRECT}\n\n**q7c.** {Q7C_WRONG}"), Reply(f"**q7b.** {WRONG}\n\n**q7c.** {Q7C_RIGHT}")
+    )
     result = ask(server, dirs, "q7b", "q7c", "--model", "gpt4o", "--whole-question", "--follow-up", NUDGE)
     assert result.exit_code == 0, result.output
     s = stats(dirs)
@@ -148,11 +167,21 @@ def test_follow_up_from_rubric_sends_the_parts_hint_up_to_max_turns(server, dirs
     rubrics.mkdir()
     text = Path("rubrics/q7.yaml").read_text()
     hint = "Think about what the decoder may read while it is being trained."
-    text = text.replace("  - id: q7b\n", f"  - id: q7b\n    hint: \"{hint}\"\n")
+    text = text.replace("  - id: q7b\n", f'  - id: q7b\n    hint: "{hint}"\n')
     (rubrics / "q7.yaml").write_text(text)
     server.openai(Reply(WRONG), Reply(WRONG), Reply(WRONG))
-    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--follow-up-from-rubric", "--max-turns", "3",
-                 "--rubrics", str(rubrics))
+    result = ask(
+        server,
+        dirs,
+        "q7b",
+        "--model",
+        "gpt4o",
+        "--follow-up-from-rubric",
+        "--max-turns",
+        "3",
+        "--rubrics",
+        str(rubrics),
+    )
     assert result.exit_code == 0, result.output
     assert user_texts(server)[-1][1:] == [hint, hint]
     assert server.count(OPENAI_PATH) == 3
@@ -160,6 +189,7 @@ def test_follow_up_from_rubric_sends_the_parts_hint_up_to_max_turns(server, dirs
 
 
 # -- 4. reasoning models -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("stream", ["--stream", "--no-stream"])
 def test_openai_reasoning_model_gets_completion_tokens_and_effort(stream, server, dirs):
@@ -209,6 +239,7 @@ def test_reasoning_model_with_a_temperature_is_refused_before_any_request(server
 
 # -- cost ----------------------------------------------------------------------------------------
 
+
 def test_tokens_and_cost_per_model(server, dirs):
     server.openai(Reply(CORRECT, input_tokens=1000, output_tokens=500))
     server.anthropic(Reply(CORRECT, input_tokens=2000, output_tokens=100))
@@ -227,8 +258,23 @@ def test_max_cost_stops_new_requests_and_says_so(server, dirs, tmp_path):
     for _ in range(5):
         server.openai(Reply(CORRECT, input_tokens=100, output_tokens=100))  # $0.20 each
     # the first estimate: the prompt at 4 characters a token plus --max-tokens 100 as output
-    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--samples", "5", "--concurrency", "1",
-                 "--max-tokens", "100", "--max-cost", "0.75", "--prices", str(prices))
+    result = ask(
+        server,
+        dirs,
+        "q7b",
+        "--model",
+        "gpt4o",
+        "--samples",
+        "5",
+        "--concurrency",
+        "1",
+        "--max-tokens",
+        "100",
+        "--max-cost",
+        "0.75",
+        "--prices",
+        str(prices),
+    )
     assert result.exit_code == 0, result.output
     assert server.count(OPENAI_PATH) == 2
     assert len(saved(dirs)) == 2
@@ -246,13 +292,16 @@ def test_bad_price_table_is_one_sentence(server, dirs, tmp_path):
     assert server.requests == []
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--follow-up", NUDGE, "--follow-up-from-rubric"], "pick one"),
-    (["--max-turns", "3"], "--max-turns needs --follow-up"),
-    (["--reasoning-effort", "extreme"], "--reasoning-effort 'extreme': use one of low, medium, high"),
-    (["--samples", "2", "--batch"], "--batch asks each part once"),
-    (["--max-cost", "1", "--model", "openai:unpriced-model"], "has no price for unpriced-model"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--follow-up", NUDGE, "--follow-up-from-rubric"], "pick one"),
+        (["--max-turns", "3"], "--max-turns needs --follow-up"),
+        (["--reasoning-effort", "extreme"], "--reasoning-effort 'extreme': use one of low, medium, high"),
+        (["--samples", "2", "--batch"], "--batch asks each part once"),
+        (["--max-cost", "1", "--model", "openai:unpriced-model"], "has no price for unpriced-model"),
+    ],
+)
 def test_option_problems_are_one_sentence_and_send_nothing(args, message, server, dirs):
     result = ask(server, dirs, "q7b", "--model", "gpt4o", *args)
     assert result.exit_code == 2, result.output

@@ -9,8 +9,9 @@ import pytest
 from hw7grade.report.intervals import bootstrap_difference, bootstrap_mean, pass_at_k, sign_flip_p, wilson
 
 
-@pytest.mark.parametrize("k, n, expected", [(2, 3, (0.2077, 0.9385)), (0, 5, (0.0, 0.4345)), (5, 5, (0.5655, 1.0)),
-                                            (3, 4, (0.3006, 0.9544))])
+@pytest.mark.parametrize(
+    "k, n, expected", [(2, 3, (0.2077, 0.9385)), (0, 5, (0.0, 0.4345)), (5, 5, (0.5655, 1.0)), (3, 4, (0.3006, 0.9544))]
+)
 def test_wilson_matches_the_closed_form(k, n, expected):
     low, high = wilson(k, n)
     assert (round(low, 4), round(high, 4)) == expected

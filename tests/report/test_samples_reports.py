@@ -24,8 +24,12 @@ def samples(model: str, part_id: str, scores: list[float]):
 
 
 def two_models():
-    return report(*samples("gpt-4o", "q7b", [3, 3, 0, 3, 3]), *samples("claude", "q7b", [3, 3, 3, 3, 3]),
-                  *samples("gpt-4o", "q7c", [0, 0, 3, 0, 0]), *samples("claude", "q7c", [3, 0, 3, 3, 0]))
+    return report(
+        *samples("gpt-4o", "q7b", [3, 3, 0, 3, 3]),
+        *samples("claude", "q7b", [3, 3, 3, 3, 3]),
+        *samples("gpt-4o", "q7c", [0, 0, 3, 0, 0]),
+        *samples("claude", "q7c", [3, 0, 3, 3, 0]),
+    )
 
 
 def test_single_samples_of_saved_chats_get_no_stats_section():
@@ -52,8 +56,12 @@ def test_json_stats_round_trip_and_markdown_rows(tmp_path):
 def test_html_chart_has_a_bar_and_a_wilson_error_bar_per_model_and_part():
     html = render_html(two_models())
     bars = re.findall(r'class="share-bar" data-model="([^"]+)" data-part="([^"]+)" data-share="([0-9.]+)"', html)
-    assert bars == [("gpt-4o", "q7b", "0.8000"), ("claude", "q7b", "1.0000"),
-                    ("gpt-4o", "q7c", "0.2000"), ("claude", "q7c", "0.6000")]
+    assert bars == [
+        ("gpt-4o", "q7b", "0.8000"),
+        ("claude", "q7b", "1.0000"),
+        ("gpt-4o", "q7c", "0.2000"),
+        ("claude", "q7c", "0.6000"),
+    ]
     whiskers = re.findall(r'class="error-bar" data-low="([0-9.]+)" data-high="([0-9.]+)"', html)
     assert whiskers[0] == ("0.3755", "0.9638") and whiskers[1] == ("0.5655", "1.0000")
 
@@ -73,16 +81,29 @@ def test_self_correction_counts_from_first_and_final_attempts():
 
 
 def test_compare_shows_differences_with_intervals_and_a_paired_test(tmp_path):
-    a = report(*samples("gpt-4o", "q7a", [3, 0, 0, 0]), *samples("gpt-4o", "q7b", [3, 3, 0, 3]),
-               *samples("gpt-4o", "q7c", [0, 0, 0, 3]))
-    b = report(*samples("claude", "q7a", [3, 3, 3, 0]), *samples("claude", "q7b", [3, 3, 3, 3]),
-               *samples("claude", "q7c", [3, 0, 3, 3]))
+    a = report(
+        *samples("gpt-4o", "q7a", [3, 0, 0, 0]),
+        *samples("gpt-4o", "q7b", [3, 3, 0, 3]),
+        *samples("gpt-4o", "q7c", [0, 0, 0, 3]),
+    )
+    b = report(
+        *samples("claude", "q7a", [3, 3, 3, 0]),
+        *samples("claude", "q7b", [3, 3, 3, 3]),
+        *samples("claude", "q7c", [3, 0, 3, 3]),
+    )
     write_json_report(a, tmp_path / "a.json")
     write_json_report(b, tmp_path / "b.json")
-    result = CliRunner().invoke(app, ["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")],
-                                env={"COLUMNS": "200"}, catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        ["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")],
+        env={"COLUMNS": "200"},
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
-    row = [c.strip() for c in next(line for line in result.output.splitlines() if "│ q7a " in line and "+50 pts" in line).split("│")]
+    row = [
+        c.strip()
+        for c in next(line for line in result.output.splitlines() if "│ q7a " in line and "+50 pts" in line).split("│")
+    ]
     assert row[1:7] == ["q7a", "4", "25%", "4", "75%", "+50 pts"]
     # all three parts improved by 50, 25, 50 points: 1 of 8 sign patterns each way -> p = 0.25
     assert "Paired over 3 part(s) asked in both: mean difference +42 pts" in result.output

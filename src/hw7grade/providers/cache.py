@@ -34,7 +34,7 @@ def default_cache_dir() -> Path:
 
 def request_record(provider: str, model: str, messages: Sequence[Message], params: ProviderParams,
                    sample: int = 0) -> dict:
-    record = {
+    record: dict[str, object] = {
         "provider": provider,
         "model": model,
         "messages": [asdict(m) for m in messages],

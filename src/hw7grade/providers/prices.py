@@ -50,13 +50,18 @@ def load_prices(path: Path | None = None) -> PriceTable:
         raise UsageError(f"{source}: not valid TOML ({exc}).") from None
     table = data.get("prices")
     if not isinstance(table, dict):
-        raise UsageError(f"{source}: a price table needs a [prices] section of model = {{ input = USD, output = USD }}.")
+        raise UsageError(
+            f"{source}: a price table needs a [prices] section of model = {{ input = USD, output = USD }}."
+        )
     prices = {}
     for model, entry in table.items():
         values = entry if isinstance(entry, dict) else {}
         if set(values) != {"input", "output"} or not all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in values.values()):
-            raise UsageError(f"{source}: price of {model!r} must be {{ input = USD, output = USD }} per million tokens, "
-                             f"both numbers >= 0.")
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in values.values()
+        ):
+            raise UsageError(
+                f"{source}: price of {model!r} must be {{ input = USD, output = USD }} per million tokens, "
+                f"both numbers >= 0."
+            )
         prices[model] = Price(float(values["input"]), float(values["output"]))
     return PriceTable(prices, source)

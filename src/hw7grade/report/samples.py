@@ -53,20 +53,31 @@ class PartStats:
 
     def spread(self) -> str:
         """`3 correct, 2 partial`: the verdicts the samples got, most common first."""
-        ordered = sorted(((c, v) for v, c in self.verdicts.items() if c), key=lambda cv: (-cv[0], VERDICTS.index(cv[1])))
+        ordered = sorted(
+            ((c, v) for v, c in self.verdicts.items() if c), key=lambda cv: (-cv[0], VERDICTS.index(cv[1]))
+        )
         return ", ".join(f"{c} {v}" for c, v in ordered)
 
     def to_dict(self) -> dict:
         return {
-            "model": self.model, "part": self.part_id, "n": self.n,
-            "mean": round(self.mean, 4), "mean_ci": _rounded(self.mean_ci),
-            "correct": self.correct, "share_correct": round(self.share_correct, 4),
+            "model": self.model,
+            "part": self.part_id,
+            "n": self.n,
+            "mean": round(self.mean, 4),
+            "mean_ci": _rounded(self.mean_ci),
+            "correct": self.correct,
+            "share_correct": round(self.share_correct, 4),
             "share_correct_ci": _rounded(self.correct_ci),
             "pass_at_k": {str(k): round(v, 4) for k, v in self.pass_at.items()},
             "verdicts": dict(self.verdicts),
-            "self_correction": {"first_mean": round(self.first_mean, 4), "first_correct": self.first_correct,
-                                "final_correct": self.correct, "fixed": self.fixed, "broke": self.broke,
-                                "caved": self.caved},
+            "self_correction": {
+                "first_mean": round(self.first_mean, 4),
+                "first_correct": self.first_correct,
+                "final_correct": self.correct,
+                "fixed": self.fixed,
+                "broke": self.broke,
+                "caved": self.caved,
+            },
         }
 
 
@@ -93,10 +104,17 @@ def _stats(model: str, part_id: str, answered: list) -> PartStats:
     first_correct = sum(f >= FULL for f in firsts)
     verdicts = {v: sum(p.verdict == v for p in finals) for v in VERDICTS}
     return PartStats(
-        model=model, part_id=part_id, n=n, mean=sum(fractions) / n, mean_ci=bootstrap_mean(fractions),
-        correct=correct, correct_ci=wilson(correct, n), verdicts={v: c for v, c in verdicts.items() if c},
+        model=model,
+        part_id=part_id,
+        n=n,
+        mean=sum(fractions) / n,
+        mean_ci=bootstrap_mean(fractions),
+        correct=correct,
+        correct_ci=wilson(correct, n),
+        verdicts={v: c for v, c in verdicts.items() if c},
         pass_at={k: pass_at_k(n, correct, k) for k in PASS_KS if k <= n} if n > 1 else {},
-        first_mean=sum(firsts) / n, first_correct=first_correct,
+        first_mean=sum(firsts) / n,
+        first_correct=first_correct,
         fixed=sum(a < FULL <= b for a, b in zip(firsts, fractions)),
         broke=sum(b < a - 1e-9 and not push for a, b, push in zip(firsts, fractions, pushed)),
         caved=sum(a >= FULL > b and push for a, b, push in zip(firsts, fractions, pushed)),

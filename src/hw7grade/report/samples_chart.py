@@ -23,8 +23,10 @@ def accuracy_chart(stats: list[PartStats]) -> str:
     group_h = len(models) * BAR_H + GAP
     height = PAD * 2 + len(parts) * group_h
     width = LABEL_W + PLOT_W + 60
-    out = [f'<svg class="accuracy" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-           'xmlns="http://www.w3.org/2000/svg" aria-label="Share correct by part, with 95% intervals">']
+    out = [
+        f'<svg class="accuracy" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        'xmlns="http://www.w3.org/2000/svg" aria-label="Share correct by part, with 95% intervals">'
+    ]
     for i, part in enumerate(parts):
         top = PAD + i * group_h
         out.append(f'<text x="0" y="{top + BAR_H}">{_e(part)}</text>')
@@ -39,7 +41,7 @@ def accuracy_chart(stats: list[PartStats]) -> str:
             out.append(
                 f'<rect class="share-bar" data-model="{_e(model)}" data-part="{_e(part)}" data-share="{s.share_correct:.4f}" '
                 f'x="{LABEL_W}" y="{y + 1}" width="{s.share_correct * PLOT_W:.1f}" height="{BAR_H - 2}" fill="{colour}">'
-                f'<title>{_e(model)} {_e(part)}: {s.correct}/{s.n} correct, 95% CI {pct(low)}–{pct(high)}</title></rect>'
+                f"<title>{_e(model)} {_e(part)}: {s.correct}/{s.n} correct, 95% CI {pct(low)}–{pct(high)}</title></rect>"
             )
             mid = y + BAR_H / 2
             out.append(
@@ -48,7 +50,9 @@ def accuracy_chart(stats: list[PartStats]) -> str:
             )
     legend_y = height - 6
     for j, model in enumerate(models):
-        out.append(f'<text x="{LABEL_W + j * 110}" y="{legend_y}" fill="{PALETTE[j % len(PALETTE)]}">■ {_e(model)}</text>')
+        out.append(
+            f'<text x="{LABEL_W + j * 110}" y="{legend_y}" fill="{PALETTE[j % len(PALETTE)]}">■ {_e(model)}</text>'
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -67,8 +71,14 @@ def html_stats_section(report) -> str:
         body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
-    parts = ['<section id="samples"><h2>Per model and part (95% intervals)</h2>', accuracy_chart(stats),
-             table(STATS_HEADERS, [stats_row(s) for s in stats])]
+    parts = [
+        '<section id="samples"><h2>Per model and part (95% intervals)</h2>',
+        accuracy_chart(stats),
+        table(STATS_HEADERS, [stats_row(s) for s in stats]),
+    ]
     if has_follow_ups(stats):
-        parts += ["<h3>Self-correction (first vs final attempt)</h3>", table(SELF_HEADERS, [self_row(s) for s in stats])]
+        parts += [
+            "<h3>Self-correction (first vs final attempt)</h3>",
+            table(SELF_HEADERS, [self_row(s) for s in stats]),
+        ]
     return "".join(parts) + "</section>"

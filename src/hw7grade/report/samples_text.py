@@ -16,14 +16,30 @@ def wanted(report: Report, stats: list[PartStats]) -> bool:
 
 def stats_row(s: PartStats) -> list[str]:
     pass_k = ", ".join(f"@{k} {pct(v)}" for k, v in s.pass_at.items() if k > 1) or "–"
-    return [s.model, s.part_id, str(s.n), f"{pct(s.mean)} {ci_text(s.mean_ci)}",
-            f"{s.correct}/{s.n} {ci_text(s.correct_ci)}", pass_k, s.spread()]
+    return [
+        s.model,
+        s.part_id,
+        str(s.n),
+        f"{pct(s.mean)} {ci_text(s.mean_ci)}",
+        f"{s.correct}/{s.n} {ci_text(s.correct_ci)}",
+        pass_k,
+        s.spread(),
+    ]
 
 
 def self_row(s: PartStats) -> list[str]:
-    return [s.model, s.part_id, str(s.n), pct(s.first_mean), pct(s.mean), f"{s.first_correct}/{s.n}",
-            f"{s.correct}/{s.n}", f"{s.fixed}/{s.first_short}", f"{s.broke}/{s.n}",
-            f"{s.caved}/{s.first_correct}"]
+    return [
+        s.model,
+        s.part_id,
+        str(s.n),
+        pct(s.first_mean),
+        pct(s.mean),
+        f"{s.first_correct}/{s.n}",
+        f"{s.correct}/{s.n}",
+        f"{s.fixed}/{s.first_short}",
+        f"{s.broke}/{s.n}",
+        f"{s.caved}/{s.first_correct}",
+    ]
 
 
 def render_stats(report: Report, console) -> None:
@@ -50,9 +66,16 @@ def markdown_stats(report: Report, table, cell) -> list[str]:
     stats = part_stats(report)
     if not wanted(report, stats):
         return []
-    lines = ["### Per model and part (final attempts; 95% intervals)", "",
-             *table(list(STATS_HEADERS), [[cell(c) for c in stats_row(s)] for s in stats])]
+    lines = [
+        "### Per model and part (final attempts; 95% intervals)",
+        "",
+        *table(list(STATS_HEADERS), [[cell(c) for c in stats_row(s)] for s in stats]),
+    ]
     if has_follow_ups(stats):
-        lines += ["", "### Self-correction (first vs final attempt)", "",
-                  *table(list(SELF_HEADERS), [[cell(c) for c in self_row(s)] for s in stats])]
+        lines += [
+            "",
+            "### Self-correction (first vs final attempt)",
+            "",
+            *table(list(SELF_HEADERS), [[cell(c) for c in self_row(s)] for s in stats]),
+        ]
     return lines

@@ -35,9 +35,14 @@ class Tally:
     """None when the price table has no price for the model."""
 
     def to_dict(self) -> dict[str, object]:
-        return {"requests": self.requests, "cached": self.cached, "input_tokens": self.input_tokens,
-                "output_tokens": self.output_tokens, "reasoning_tokens": self.reasoning_tokens,
-                "cost_usd": None if self.cost_usd is None else round(self.cost_usd, 6)}
+        return {
+            "requests": self.requests,
+            "cached": self.cached,
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+            "reasoning_tokens": self.reasoning_tokens,
+            "cost_usd": None if self.cost_usd is None else round(self.cost_usd, 6),
+        }
 
 
 class Budget:
@@ -70,8 +75,10 @@ class Budget:
         chars = sum(len(m.content) for m in messages) + len(params.system or "")
         with self._lock:
             tally = self.tallies.get(model)
-            answers = tally.requests if tally else 0
-            out = tally.output_tokens / answers if answers else params.max_tokens + (params.thinking_budget or 0)
+            if tally is not None and tally.requests:
+                out = tally.output_tokens / tally.requests
+            else:
+                out = params.max_tokens + (params.thinking_budget or 0)
             estimate = price.cost(chars // CHARS_PER_TOKEN + 1, round(out)) if price else 0.0
             if self.spent + self.reserved + estimate > self.max_usd:
                 self.skipped += 1
@@ -110,6 +117,8 @@ def make_budget(prices_path, max_cost: float | None, specs) -> Budget:
     if max_cost is not None:
         unpriced = [s.model for s in specs if budget.price(s.model) is None]
         if unpriced:
-            raise UsageError(f"--max-cost: the price table {budget.prices.source} has no price for "
-                             f"{', '.join(unpriced)}; add it (USD per million input and output tokens).")
+            raise UsageError(
+                f"--max-cost: the price table {budget.prices.source} has no price for "
+                f"{', '.join(unpriced)}; add it (USD per million input and output tokens)."
+            )
     return budget

@@ -30,8 +30,12 @@ class FollowUpPolicy:
         return self.max_turns > 1 and bool(self.nudges or self.from_rubric or self.push_back)
 
     def describe(self) -> dict[str, object]:
-        return {"nudges": list(self.nudges), "from_rubric": self.from_rubric, "push_back": self.push_back,
-                "max_turns": self.max_turns}
+        return {
+            "nudges": list(self.nudges),
+            "from_rubric": self.from_rubric,
+            "push_back": self.push_back,
+            "max_turns": self.max_turns,
+        }
 
     def next_message(self, rubric: Rubric, finals: list, sent: list[str]) -> tuple[str, str] | None:
         """(kind, text) of the next follow-up, given the latest attempt's scores and the kinds sent."""

@@ -53,16 +53,26 @@ class RunOptions:
         return run
 
 
-def run_options(whole_question: bool, samples: int, follow_ups: list[str], from_rubric: bool,
-                push_back: str | None, max_turns: int | None, effort: str | None, thinking_budget: int | None,
-                max_cost: float | None) -> RunOptions:
+def run_options(
+    whole_question: bool,
+    samples: int,
+    follow_ups: list[str],
+    from_rubric: bool,
+    push_back: str | None,
+    max_turns: int | None,
+    effort: str | None,
+    thinking_budget: int | None,
+    max_cost: float | None,
+) -> RunOptions:
     """`ask`'s options as one value; a contradiction is one sentence naming the options."""
     from ..errors import UsageError
     from .follow_up import DEFAULT_MAX_TURNS
     from .reasoning import EFFORTS
 
     if follow_ups and from_rubric:
-        raise UsageError("--follow-up and --follow-up-from-rubric both say what to send after a short answer; pick one.")
+        raise UsageError(
+            "--follow-up and --follow-up-from-rubric both say what to send after a short answer; pick one."
+        )
     if effort is not None and effort not in EFFORTS:
         raise UsageError(f"--reasoning-effort {effort!r}: use one of {', '.join(EFFORTS)}.")
     texts = [t for t in follow_ups if t.strip()]

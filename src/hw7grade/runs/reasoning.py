@@ -30,15 +30,19 @@ def params_for(spec: ModelSpec, base: ProviderParams, effort: str | None, budget
 
 def _default_temperature(spec: ModelSpec, base: ProviderParams, why: str) -> None:
     if base.temperature is not None and base.temperature != 1:
-        raise UsageError(f"--temperature {base.temperature:g}: {spec.model} is a reasoning model and {why}; "
-                         f"drop --temperature for it.")
+        raise UsageError(
+            f"--temperature {base.temperature:g}: {spec.model} is a reasoning model and {why}; "
+            f"drop --temperature for it."
+        )
 
 
 def ignored(specs: list[ModelSpec], effort: str | None, budget: int | None) -> list[str]:
     """Warnings for reasoning options no asked model takes (so they are not silently dropped)."""
     notes = []
     if effort and not any(is_reasoning(s) for s in specs):
-        notes.append("--reasoning-effort is ignored: none of the models is a reasoning model (aliases.toml [reasoning]).")
+        notes.append(
+            "--reasoning-effort is ignored: none of the models is a reasoning model (aliases.toml [reasoning])."
+        )
     if budget and not any(is_reasoning(s) and s.provider == "anthropic" for s in specs):
         notes.append("--thinking-budget is ignored: it is for Anthropic reasoning models, and none is asked.")
     return notes
