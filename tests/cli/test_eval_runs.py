@@ -99,8 +99,27 @@ def test_the_four_questions_have_a_context_and_rubric_hints_default_to_none():
 
 def test_samples_are_separate_requests_cache_entries_and_transcripts(server, dirs):
     server.openai(Reply(CORRECT), Reply(WRONG), Reply(CORRECT), Reply(CORRECT))
-    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--samples", "4", "--concurrency", "1")
+    md, html = dirs["json"].with_suffix(".md"), dirs["json"].with_suffix(".html")
+    result = ask(
+        server,
+        dirs,
+        "q7b",
+        "--model",
+        "gpt4o",
+        "--samples",
+        "4",
+        "--concurrency",
+        "1",
+        "--markdown",
+        str(md),
+        "--html",
+        str(html),
+    )
     assert result.exit_code == 0, result.output
+    assert (
+        "| gpt-4o | q7b | 4 | 75% [25%, 100%] | 3/4 [30%, 95%] | @2 100% | 3 correct, 1 incorrect |" in md.read_text()
+    )
+    assert 'data-share="0.7500"' in html.read_text() and 'data-low="0.3006" data-high="0.9544"' in html.read_text()
     assert server.count(OPENAI_PATH) == 4
     assert len(list(dirs["cache"].rglob("*.json"))) == 4
     assert sorted(t.parameters.get("sample", 0) for t in saved(dirs)) == [0, 1, 2, 3]
