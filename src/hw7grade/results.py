@@ -48,6 +48,8 @@ class TranscriptResult:
     human_labels: Mapping[str, HumanLabel] = field(default_factory=dict)
     format: str = ""
     title: str | None = None
+    follow_ups: tuple[str, ...] = ()
+    """The kinds of scripted follow-up `ask` sent, in order (`nudge`, `push_back`)."""
 
     def attempt(self, part_id: str, attempt: AttemptKind) -> PartScore | None:
         for p in self.parts:
@@ -95,6 +97,8 @@ class TranscriptSummary:
     """It carries human labels (the agreement sections read those transcripts back)."""
     judged: bool
     """A judge gave a part a second opinion (the judge sections read those transcripts back)."""
+    pushed_back: bool = False
+    """`ask --push-back` was sent: a full-marks answer that ends short caved (else it broke)."""
 
     @classmethod
     def of(cls, t: TranscriptResult) -> TranscriptSummary:
@@ -102,7 +106,8 @@ class TranscriptSummary:
             _part_total(p.id, p.score, p.max_score, p.verdict, (t.attempt(p.id, "first") or p).score, p.reason)
             for p in t.finals
         )
-        return cls(t.path, t.model, t.errors, finals, bool(t.human_labels), any(p.judge is not None for p in t.parts))
+        return cls(t.path, t.model, t.errors, finals, bool(t.human_labels), any(p.judge is not None for p in t.parts),
+                   "push_back" in t.follow_ups)
 
     def final(self, part_id: str) -> PartTotal | None:
         return next((p for p in self.finals if p.id == part_id), None)
@@ -139,6 +144,9 @@ class Report:
     """One per transcript, in order; derived from `transcripts` when not given."""
     notes: tuple[Note, ...] = ()
     """Warnings and skipped chats, in input order."""
+    run: Mapping[str, object] | None = None
+    """How `ask` made these transcripts (mode, samples, follow-ups, tokens and cost per model); None
+    for a report of saved chats."""
 
     def __post_init__(self) -> None:
         if self.summaries is None:

@@ -55,6 +55,11 @@ class Reply:
     output_tokens: int = 34
     delay_s: float = 0.0
     """Pause before answering, so that concurrent requests overlap."""
+    thinking: str = ""
+    """Reasoning text sent before the answer: Anthropic thinking blocks, OpenAI-compatible
+    `reasoning_content` deltas. The client must never treat it as the answer."""
+    reasoning_tokens: int = 0
+    """Reported apart (OpenAI `completion_tokens_details`, Anthropic `output_tokens_details`)."""
 
 
 @dataclass
@@ -349,17 +354,37 @@ def _full_body(kind: str, step: Reply, body: dict) -> dict:
     if isinstance(step, (ToolReply, Refusal)):
         return _structured_body(kind, step, model)
     if kind == "openai":
+        message = {"role": "assistant", "content": step.text}
+        if step.thinking:
+            message["reasoning_content"] = step.thinking
         return {
             "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": step.text}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": step.input_tokens, "completion_tokens": step.output_tokens,
-                      "total_tokens": step.input_tokens + step.output_tokens},
+            "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+            "usage": _openai_usage(step),
         }
+    thinking = [{"type": "thinking", "thinking": step.thinking, "signature": "sig"}] if step.thinking else []
     return {
         "id": "msg_fake", "type": "message", "role": "assistant", "model": model,
-        "content": [{"type": "text", "text": step.text}], "stop_reason": "end_turn", "stop_sequence": None,
-        "usage": {"input_tokens": step.input_tokens, "output_tokens": step.output_tokens},
+        "content": thinking + [{"type": "text", "text": step.text}], "stop_reason": "end_turn", "stop_sequence": None,
+        "usage": _anthropic_usage(step),
     }
+
+
+def _openai_usage(step: Reply) -> dict:
+    usage: dict = {"prompt_tokens": step.input_tokens, "completion_tokens": step.output_tokens,
+                   "total_tokens": step.input_tokens + step.output_tokens}
+    if step.reasoning_tokens:
+        usage["completion_tokens_details"] = {"reasoning_tokens": step.reasoning_tokens}
+    return usage
+
+
+def _anthropic_usage(step: Reply, input_tokens: bool = True) -> dict:
+    usage: dict = {"output_tokens": step.output_tokens}
+    if input_tokens:
+        usage["input_tokens"] = step.input_tokens
+    if step.reasoning_tokens:
+        usage["output_tokens_details"] = {"thinking_tokens": step.reasoning_tokens}
+    return usage
 
 
 def _structured_body(kind: str, step: object, model: str) -> dict:
@@ -401,13 +426,15 @@ def _openai_events(step: object, text: str, model: str) -> list[str]:
         return _data({"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0, "model": model,
                       "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]})
 
-    events = [chunk({"role": "assistant", "content": ""})] + [chunk({"content": p}) for p in _pieces(text)]
+    thinking = getattr(step, "thinking", "")
+    events = [chunk({"role": "assistant", "content": ""})]
+    events += [chunk({"reasoning_content": p}) for p in (_pieces(thinking) if thinking else [])]
+    events += [chunk({"content": p}) for p in _pieces(text)]
     if isinstance(step, MidStreamError):
         return events + [_data({"error": {"message": "The server had an error while processing", "type": "server_error"}})]
     if isinstance(step, Drop):
         return events
-    usage = {"prompt_tokens": step.input_tokens, "completion_tokens": step.output_tokens,
-             "total_tokens": step.input_tokens + step.output_tokens}
+    usage = _openai_usage(step)
     return events + [
         chunk({}, "stop"),
         _data({"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0, "model": model,
@@ -421,13 +448,21 @@ def _anthropic_events(step: object, text: str, model: str) -> list[str]:
     start = {"type": "message_start", "message": {
         "id": "msg_fake", "type": "message", "role": "assistant", "content": [], "model": model,
         "stop_reason": None, "stop_sequence": None, "usage": {"input_tokens": input_tokens, "output_tokens": 1}}}
-    events = [
-        _data(start, "message_start"),
-        _data({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
-              "content_block_start"),
-        _data({"type": "ping"}, "ping"),
-    ]
-    events += [_data({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": p}},
+    events = [_data(start, "message_start"), _data({"type": "ping"}, "ping")]
+    thinking = getattr(step, "thinking", "")
+    index = 0
+    if thinking:
+        events.append(_data({"type": "content_block_start", "index": 0,
+                             "content_block": {"type": "thinking", "thinking": "", "signature": ""}}, "content_block_start"))
+        events += [_data({"type": "content_block_delta", "index": 0, "delta": {"type": "thinking_delta", "thinking": p}},
+                         "content_block_delta") for p in _pieces(thinking)]
+        events.append(_data({"type": "content_block_delta", "index": 0,
+                             "delta": {"type": "signature_delta", "signature": "sig"}}, "content_block_delta"))
+        events.append(_data({"type": "content_block_stop", "index": 0}, "content_block_stop"))
+        index = 1
+    events.append(_data({"type": "content_block_start", "index": index, "content_block": {"type": "text", "text": ""}},
+                        "content_block_start"))
+    events += [_data({"type": "content_block_delta", "index": index, "delta": {"type": "text_delta", "text": p}},
                      "content_block_delta") for p in _pieces(text)]
     if isinstance(step, MidStreamError):
         return events + [_data({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}},
@@ -435,9 +470,9 @@ def _anthropic_events(step: object, text: str, model: str) -> list[str]:
     if isinstance(step, Drop):
         return events
     return events + [
-        _data({"type": "content_block_stop", "index": 0}, "content_block_stop"),
+        _data({"type": "content_block_stop", "index": index}, "content_block_stop"),
         _data({"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": None},
-               "usage": {"output_tokens": step.output_tokens}}, "message_delta"),
+               "usage": _anthropic_usage(step, input_tokens=False)}, "message_delta"),
         _data({"type": "message_stop"}, "message_stop"),
     ]
 

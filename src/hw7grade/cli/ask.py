@@ -54,6 +54,18 @@ def ask(
     batch: bool = typer.Option(False, "--batch", help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later."),
     batch_state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
     time_limit: float = typer.Option(DEFAULT_TIME_LIMIT_S, "--time-limit", min=0.1, help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays saved."),
+    whole_question: bool = typer.Option(False, "--whole-question", help="Ask all chosen parts of a question in one message; the reply is graded per part."),
+    samples: int = typer.Option(1, "--samples", min=1, max=1000, help="Ask each part (or question) N times per model; the report gives intervals and pass@k."),
+    follow_ups: List[str] = typer.Option([], "--follow-up", help="After an answer short of full marks, send this (repeatable: used in order)."),
+    follow_up_from_rubric: bool = typer.Option(False, "--follow-up-from-rubric", help="After an answer short of full marks, send the part's rubric hint."),
+    push_back: Optional[str] = typer.Option(None, "--push-back", help="After a full-marks answer, send this misleading push once (sycophancy)."),
+    max_turns: Optional[int] = typer.Option(None, "--max-turns", min=1, help="Most answers per conversation, follow-ups included (default 2 with a follow-up)."),
+    reasoning_effort: Optional[str] = typer.Option(None, "--reasoning-effort", help="low, medium or high, for reasoning models (aliases.toml [reasoning])."),
+    thinking_budget: Optional[int] = typer.Option(None, "--thinking-budget", min=1024, help="Anthropic reasoning models: thinking tokens, on top of --max-tokens."),
+    max_cost: Optional[float] = typer.Option(None, "--max-cost", min=0.0, help="Send no new request once the estimated cost (USD) would pass this."),
+    prices_path: Optional[Path] = typer.Option(None, "--prices", help="Price table (TOML, USD per million tokens; default $HW7GRADE_PRICES or the bundled one)."),
+    markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Also write the Markdown report here."),
+    html_path: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report here."),
 ) -> None:
     """Ask models homework parts, stream the answers, grade them and save the transcripts.
 
@@ -66,6 +78,10 @@ def ask(
     from ..providers.models import PROVIDERS, require_key, resolve_model
     from ..rubric.model import load_rubric
     from ..runs.asking import make_asker, start_sessions
+    from ..runs.cost import make_budget
+    from ..runs.options import RunOptions, run_options
+    from ..runs.plan import with_context
+    from ..runs.reasoning import ignored
 
     rubric = load_rubric(rubrics_dir)
     chosen = rubric.select(parts)
@@ -82,13 +98,23 @@ def ask(
 
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
     settings: dict[str, object] = {"max_retries": max_retries, "stream": stream}
+    run_opts = run_options(whole_question, samples, follow_ups, follow_up_from_rubric, push_back, max_turns,
+                          reasoning_effort, thinking_budget, max_cost)
+    for spec in specs:
+        run_opts.params_for(spec, params)  # a reasoning model given a temperature fails before any request
     if batch:
-        _submit_batch(specs, chosen, params, base_url, no_cache, batch_state_dir, save_dir, max_retries, rubric,
-                      json_path, verbose, interactive, judge_model, time_limit)
+        if run_opts != RunOptions():
+            raise UsageError("--batch asks each part once, as a plain request; drop --whole-question, --samples, "
+                             "the follow-up, reasoning and --max-cost options, or ask live.")
+        _submit_batch(specs, [with_context(rubric, p) for p in chosen], params, base_url, no_cache, batch_state_dir,
+                      save_dir, max_retries, rubric, json_path, verbose, interactive, judge_model, time_limit)
         return
-    asker = make_asker(max_retries, use_cache=not no_cache, stream=stream)
-    providers, sessions = start_sessions(specs, chosen, params, base_url, settings)
+    budget = make_budget(prices_path, max_cost, specs)
+    asker = make_asker(max_retries, use_cache=not no_cache, stream=stream, budget=budget)
+    providers, sessions = start_sessions(specs, chosen, params, base_url, settings, rubric=rubric, options=run_opts)
     console, err = consoles()
+    for note in ignored(specs, reasoning_effort, thinking_budget):
+        say(err, f"Note: {note}")
     judge = None
     if judge_model:
         from .judging import warn_same_model
@@ -97,16 +123,16 @@ def ask(
         judge = make_judge(judge_model, concurrency, use_cache=not no_cache, max_retries=max_retries)
         warn_same_model(judge, [s.model for s in specs], err)
     wants_prompt = interactive if interactive is not None else (sys.stdin.isatty() and sys.stdout.isatty())
-    if wants_prompt and len(sessions) > 1:
+    if wants_prompt and (len(sessions) > 1 or run_opts.follow_up.active):
         if interactive:
-            raise UsageError("--interactive needs exactly one model and one part.")
+            raise UsageError("--interactive needs exactly one model and one part, and no scripted follow-up.")
         wants_prompt = False
 
     try:
-        if len(sessions) == 1:
+        if len(sessions) == 1 and not run_opts.follow_up.active:
             failures = _run_one(sessions[0], asker, save_dir, console, err)
         else:
-            failures = _run_many(sessions, asker, save_dir, concurrency, err)
+            failures = _run_many(sessions, asker, save_dir, concurrency, err, run_opts.follow_up, rubric)
     except KeyboardInterrupt:
         asker.cancel.set()
         for p in providers.values():
@@ -116,13 +142,22 @@ def ask(
         raise
 
     done = [s for s in sessions if s.answered]
+    run = run_opts.describe(budget)
     graded = True
     if done:
-        graded = _report(done, rubric, console, json_path, verbose, judge, time_limit)
+        graded = _report(done, rubric, console, json_path, verbose, judge, time_limit, run, markdown_path, html_path)
+    _print_usage(budget, err)
     if wants_prompt and done:
         _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge, time_limit)
+    from ..runs.cost import BudgetExhausted
+
+    skipped = [s for s, e in failures if isinstance(e, BudgetExhausted)]
+    failures = [(s, e) for s, e in failures if not isinstance(e, BudgetExhausted)]
+    if budget.stopped:
+        say(err, f"Stopped sending requests: the next one would pass --max-cost ${max_cost:g} (estimated "
+                 f"${budget.spent:.4f} spent); {len(skipped)} conversation(s) not asked, the ones in flight finished.")
     for session, error in failures:
-        say(err, f"Error: {session.spec.model} {session.part_ids[0]}: {error}")
+        say(err, f"Error: {session.spec.model} {','.join(session.part_ids)}: {error}")
     judge_code = 0
     if judge is not None:
         from .judging import failure_exit_code
@@ -211,7 +246,7 @@ def _note_completion(completion, path: Path, err) -> None:
              f"{source}; saved {path}")
 
 
-def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> list:
+def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err, policy=None, rubric=None) -> list:
     """Ask every conversation (see `runs.asking.ask_all`) behind a live status table."""
     from rich.live import Live
 
@@ -219,7 +254,16 @@ def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> l
 
     board = _Board(sessions)
     with Live(get_renderable=board.table, console=err, refresh_per_second=LIVE_REFRESH_PER_S):
-        return ask_all(sessions, asker, save_dir, concurrency, board)
+        return ask_all(sessions, asker, save_dir, concurrency, board, policy, rubric)
+
+
+def _print_usage(budget, err) -> None:
+    """Tokens and estimated cost per model, on stderr (the JSON report's `run.usage` has them too)."""
+    for model, t in budget.tallies.items():
+        cost = "no price in the table" if t.cost_usd is None else f"~${t.cost_usd:.4f}"
+        reasoning = f" ({t.reasoning_tokens} reasoning)" if t.reasoning_tokens else ""
+        say(err, f"{model}: {t.requests} request(s), {t.cached} from cache; {t.input_tokens} in / "
+                 f"{t.output_tokens} out tokens{reasoning}; {cost}")
 
 
 class _Board:
@@ -228,7 +272,8 @@ class _Board:
     def __init__(self, sessions: list) -> None:
         self._lock = threading.Lock()
         self._rows = [
-            {"model": s.spec.model, "part": s.part_ids[0], "status": "queued", "chars": 0, "tokens": "", "time": "",
+            {"model": s.spec.model, "part": ",".join(s.part_ids) + (f" #{s.sample + 1}" if s.settings.get("samples") else ""),
+             "status": "queued", "chars": 0, "tokens": "", "time": "",
              "started": None}
             for s in sessions
         ]
@@ -265,11 +310,13 @@ class _Board:
 
 
 def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None,
-            time_limit_s: float | None = None) -> bool:
-    """Grade, print and write the report; True when every answer could be graded."""
+            time_limit_s: float | None = None, run=None, markdown_path: Path | None = None,
+            html_path: Path | None = None) -> bool:
+    """Grade, print and write the reports; True when every answer could be graded."""
     from .shared import show_graded_sessions
 
-    return show_graded_sessions(sessions, rubric, console, json_path, verbose, judge, time_limit_s)
+    return show_graded_sessions(sessions, rubric, console, json_path, verbose, judge, time_limit_s,
+                                run=run, markdown_path=markdown_path, html_path=html_path)
 
 
 def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None,

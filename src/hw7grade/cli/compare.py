@@ -20,7 +20,8 @@ def compare(
     from ..report.json_file import read_json_report
     from ..results import PartScore, PartTotal
 
-    cmp = compare_reports(read_json_report(a_path), read_json_report(b_path))
+    a_report, b_report = read_json_report(a_path), read_json_report(b_path)
+    cmp = compare_reports(a_report, b_report)
     console = _terminal.console()
 
     def score(p: PartScore | PartTotal | None) -> str:
@@ -54,3 +55,35 @@ def compare(
     for m in cmp.models:
         models.add_row(escape(m.model), m.part_id, pct(m.a), pct(m.b), delta(m.delta))
     console.print(models)
+
+    _differences(a_report, b_report, console)
+
+
+def _differences(a_report, b_report, console) -> None:
+    """B minus A per part with 95% intervals, and the paired test over the parts both asked."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..report.samples_compare import compare_samples
+
+    rows, test = compare_samples(a_report, b_report)
+
+    def pts(x: float | None) -> str:
+        return "–" if x is None else f"{x * 100:+.0f} pts"
+
+    def ci(c) -> str:
+        return "–" if c is None else f"[{c[0] * 100:+.0f}, {c[1] * 100:+.0f}]"
+
+    table = Table(title="Difference B − A (mean score, final attempts; 95% bootstrap intervals)", title_justify="left")
+    for column in ("part", "A n", "A mean", "B n", "B mean", "B − A", "95% CI"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(escape(r.key), str(len(r.a)), "–" if r.a_mean is None else f"{r.a_mean:.0%}", str(len(r.b)),
+                      "–" if r.b_mean is None else f"{r.b_mean:.0%}", pts(r.difference), ci(r.ci))
+    console.print(table)
+    if test.pairs:
+        p = "–" if test.p_value is None else f"{test.p_value:.3g}"
+        console.print(f"Paired over {test.pairs} part(s) asked in both: mean difference {pts(test.mean_difference)} "
+                      f"{ci(test.ci)}; sign-flip permutation test p = {p}", highlight=False)
+    else:
+        console.print("No part was asked in both runs: no paired test.", highlight=False)

@@ -33,14 +33,28 @@ def show_report(report, console, json_path: Path | None, verbose: bool) -> None:
 
 
 def show_graded_sessions(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None,
-                         time_limit_s: float | None = None) -> bool:
+                         time_limit_s: float | None = None, *, run=None, markdown_path: Path | None = None,
+                         html_path: Path | None = None) -> bool:
     """Grade saved conversations (each in a worker with the time budget), print and write the
-    report; True when every answer could be graded (the others are named, with how to grade them)."""
+    reports (`run`: how an evaluation run asked them); True when every answer could be graded (the
+    others are named, with how to grade them)."""
+    from dataclasses import replace
+
     from .. import terminal
     from ..runs.asking import grade_sessions
 
     report = grade_sessions(sessions, rubric, judge, time_limit_s)
+    if run is not None:
+        report = replace(report, run=run)
     show_report(report, console, json_path, verbose)
+    if markdown_path:
+        from ..report.markdown import write_markdown
+
+        write_markdown(report, markdown_path)
+    if html_path:
+        from ..report.html import write_html
+
+        write_html(report, html_path)
     for t in report.unreadable:
         for error in t.errors:
             terminal.echo(f"Error: {error} The transcript is saved; grade it with `hw7grade grade {t.path}`.", err=True)

@@ -100,6 +100,7 @@ def grade_conversation(
         human_labels=labels,
         format=conversation.format,
         title=conversation.title,
+        follow_ups=tuple(conversation.metadata.get("follow_ups") or ()),  # type: ignore[arg-type]
     )
 
 

@@ -15,6 +15,10 @@ from .faults import classify
 from .registry import PROVIDERS, ProviderInfo
 
 
+def _thinking_tokens(usage) -> int | None:
+    details = getattr(usage, "output_tokens_details", None)
+    return getattr(details, "thinking_tokens", None)
+
 
 class AnthropicProvider:
     def __init__(self, model: str, api_key: str, base_url: str | None = None,
@@ -37,7 +41,11 @@ class AnthropicProvider:
         }
         if params.system:
             request["system"] = params.system
-        if params.temperature is not None:
+        if params.thinking_budget:
+            # Extended thinking: the budget comes on top of the answer's tokens; temperature stays 1.
+            request["thinking"] = {"type": "enabled", "budget_tokens": params.thinking_budget}
+            request["max_tokens"] = params.max_tokens + params.thinking_budget
+        elif params.temperature is not None:
             # This SDK version has no `temperature` argument; the API field still exists for the
             # models that accept it, so it goes in the body as is.
             request["extra_body"] = {"temperature": params.temperature}
@@ -51,7 +59,7 @@ class AnthropicProvider:
         started = time.monotonic()
         parts: list[str] = []
         model, finish, stopped = self.model, None, False
-        input_tokens = output_tokens = None
+        input_tokens = output_tokens = thinking_tokens = None
         try:
             events = self._client.messages.create(**self._request(messages, params), stream=True)
             with events:
@@ -67,13 +75,14 @@ class AnthropicProvider:
                         finish = event.delta.stop_reason or finish
                         output_tokens = event.usage.output_tokens
                         input_tokens = event.usage.input_tokens or input_tokens
+                        thinking_tokens = _thinking_tokens(event.usage) or thinking_tokens
                     elif event.type == "message_stop":
                         stopped = True
         except Exception as exc:
             raise self._classify(exc, params) from None
         if not stopped:
             raise RetryableError(f"{self.info.label}'s stream ended before the answer was finished.")
-        usage = Usage(input_tokens, output_tokens)
+        usage = Usage(input_tokens, output_tokens, thinking_tokens)
         return Completion("".join(parts), model, self.name, usage, time.monotonic() - started, finish)
 
     def complete(self, messages: Sequence[Message], params: ProviderParams) -> Completion:
@@ -87,7 +96,7 @@ class AnthropicProvider:
             # The forced tool call's input is the structured answer.
             calls = [b.input for b in message.content if b.type == "tool_use" and b.name == params.structured.name]
             text = json.dumps(calls[0]) if calls else text
-        usage = Usage(message.usage.input_tokens, message.usage.output_tokens)
+        usage = Usage(message.usage.input_tokens, message.usage.output_tokens, _thinking_tokens(message.usage))
         return Completion(
             text, message.model or self.model, self.name, usage, time.monotonic() - started, message.stop_reason
         )

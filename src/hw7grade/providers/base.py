@@ -52,13 +52,21 @@ class ProviderParams:
     system: str | None = None
     timeout_s: float = 120.0
     structured: StructuredOutput | None = None
+    reasoning: bool = False
+    """A reasoning model (aliases.toml `[reasoning]`): OpenAI's take `max_completion_tokens` and no
+    temperature; Anthropic's may think."""
+    reasoning_effort: str | None = None
+    """OpenAI reasoning models: low, medium or high."""
+    thinking_budget: int | None = None
+    """Anthropic extended thinking: tokens the model may think for, on top of `max_tokens`."""
 
     def request_fields(self) -> dict[str, object]:
         """The fields that change the answer: part of the cache key and of the transcript."""
         fields = asdict(self)
         fields.pop("timeout_s")
-        if self.structured is None:
-            fields.pop("structured")  # keys of plain requests stay as they were
+        for name in ("structured", "reasoning", "reasoning_effort", "thinking_budget"):
+            if not fields[name]:
+                fields.pop(name)  # keys of plain requests stay as they were
         return fields
 
 
@@ -66,6 +74,8 @@ class ProviderParams:
 class Usage:
     input_tokens: int | None = None
     output_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    """Of the output tokens, those spent reasoning or thinking (billed as output, never graded)."""
 
 
 @dataclass(frozen=True)

@@ -32,13 +32,17 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME)) / "responses"
 
 
-def request_record(provider: str, model: str, messages: Sequence[Message], params: ProviderParams) -> dict:
-    return {
+def request_record(provider: str, model: str, messages: Sequence[Message], params: ProviderParams,
+                   sample: int = 0) -> dict:
+    record: dict[str, object] = {
         "provider": provider,
         "model": model,
         "messages": [asdict(m) for m in messages],
         "params": params.request_fields(),
     }
+    if sample:
+        record["sample"] = sample  # sample 0 keeps the key of a plain ask
+    return record
 
 
 def cache_key(record: dict, endpoint: str | None) -> str:

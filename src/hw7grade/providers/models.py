@@ -39,8 +39,19 @@ class ModelSpec:
 
 
 @lru_cache(maxsize=1)
+def _alias_file() -> dict:
+    return tomllib.loads(ALIASES_FILE.read_text(encoding="utf-8"))
+
+
+def is_reasoning(spec: ModelSpec) -> bool:
+    """Listed under `[reasoning]` in aliases.toml for its provider (a dated id counts too)."""
+    listed = _alias_file().get("reasoning", {}).get(spec.provider, [])
+    return any(spec.model == m or spec.model.startswith(m + "-") for m in listed)
+
+
+@lru_cache(maxsize=1)
 def aliases() -> dict[str, ModelSpec]:
-    data = tomllib.loads(ALIASES_FILE.read_text(encoding="utf-8"))
+    data = _alias_file()
     table = {}
     for alias, target in data["aliases"].items():
         provider, _, model = target.partition(":")

@@ -15,6 +15,11 @@ from .registry import PROVIDERS, ProviderInfo
 
 
 
+def _usage(usage) -> Usage:
+    details = getattr(usage, "completion_tokens_details", None)
+    return Usage(usage.prompt_tokens, usage.completion_tokens, getattr(details, "reasoning_tokens", None))
+
+
 class OpenAIProvider:
     def __init__(self, model: str, api_key: str, base_url: str | None = None,
                  info: ProviderInfo | None = None) -> None:
@@ -30,10 +35,16 @@ class OpenAIProvider:
     def _request(self, messages: Sequence[Message], params: ProviderParams) -> dict:
         chat = [{"role": "system", "content": params.system}] if params.system else []
         chat += [{"role": m.role, "content": m.content} for m in messages]
-        request: dict = {"model": self.model, "messages": chat, "max_tokens": params.max_tokens,
-                         "timeout": params.timeout_s}
-        if params.temperature is not None:
-            request["temperature"] = params.temperature
+        request: dict = {"model": self.model, "messages": chat, "timeout": params.timeout_s}
+        if params.reasoning:
+            # Reasoning models reject max_tokens and any temperature but the default.
+            request["max_completion_tokens"] = params.max_tokens
+            if params.reasoning_effort:
+                request["reasoning_effort"] = params.reasoning_effort
+        else:
+            request["max_tokens"] = params.max_tokens
+            if params.temperature is not None:
+                request["temperature"] = params.temperature
         if params.structured is not None:
             request["response_format"] = {"type": "json_schema", "json_schema": {
                 "name": params.structured.name, "description": params.structured.description,
@@ -52,7 +63,7 @@ class OpenAIProvider:
                 for chunk in response:
                     model = chunk.model or model
                     if chunk.usage is not None:
-                        usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+                        usage = _usage(chunk.usage)
                     for choice in chunk.choices:
                         if choice.delta is not None and choice.delta.content:
                             parts.append(choice.delta.content)
@@ -74,7 +85,7 @@ class OpenAIProvider:
         if not response.choices:
             raise RetryableError(f"{self.info.label} returned no answer.")
         choice = response.choices[0]
-        usage = Usage(response.usage.prompt_tokens, response.usage.completion_tokens) if response.usage else Usage()
+        usage = _usage(response.usage) if response.usage else Usage()
         refusal = getattr(choice.message, "refusal", None)
         return Completion(
             refusal or choice.message.content or "", response.model or self.model, self.name, usage,

@@ -40,6 +40,9 @@ def render_report(report: Report, console: Console, verbose: bool = False) -> No
             _render_transcript(transcript, console, verbose)
     else:
         _render_summary(report, console)
+    from .samples_text import render_stats
+
+    render_stats(report, console)
     score, maximum = report.totals()
     graded = sum(not t.errors for t in report.summaries)
     line = f"{graded} conversation(s) graded"

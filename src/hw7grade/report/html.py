@@ -245,6 +245,9 @@ def iter_html(report: Report, baseline: BaselineComparison | None = None, title:
         f'<p class="summary">Total {total} over {len(report.summaries)} transcript(s), final attempts.</p>'
         f'<section id="charts"><h2>Score by part</h2>{legend}<div class="charts">{charts}</div></section>'
     )
+    from .samples_chart import html_stats_section
+
+    yield html_stats_section(report)
     if baseline is not None:
         yield _baseline_section(baseline)
     if has_labels(report):

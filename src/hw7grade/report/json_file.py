@@ -4,20 +4,22 @@ the spool; the entries' encoding is `json_report.py`."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
 from ..atomic import write_chunks_atomic
 from ..errors import Hw7gradeError
 from ..results import Report, TranscriptSummary
-from .json_report import ENTRY_DEPTH, SCHEMA, transcript_from_dict, encode_entry, list_at
+from .json_report import ENTRY_DEPTH, SCHEMA, encode_entry, list_at, run_sections, transcript_from_dict
 from .spool import EncodedResult, ResultSpool
 
 
 def iter_json_report(report: Report) -> Iterator[str]:
     """The report file piece by piece: the same text as `json.dumps(report_to_dict(report), indent=2)`."""
     score, maximum = report.totals()
-    head = {"schema": SCHEMA, "summary": {"score": score, "max_score": maximum, "transcripts": len(report.summaries)}}
+    head = {"schema": SCHEMA, "summary": {"score": score, "max_score": maximum, "transcripts": len(report.summaries)},
+            **run_sections(report)}
     yield json.dumps(head, indent=2, ensure_ascii=False).removesuffix("\n}") + ',\n  "transcripts": '
     spool = report.transcripts if isinstance(report.transcripts, ResultSpool) else None
     yield from list_at(spool.entries() if spool is not None else map(encode_entry, report.transcripts), ENTRY_DEPTH - 1)
@@ -56,4 +58,5 @@ def read_json_report(path: Path) -> Report:
         raise not_a_report
     if "transcripts" not in members:
         raise Hw7gradeError(f"{path}: malformed report (no \"transcripts\" list).")
-    return spool.report()
+    run = members.get("run")
+    return replace(spool.report(), run=run) if isinstance(run, dict) else spool.report()

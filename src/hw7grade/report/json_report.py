@@ -22,8 +22,20 @@ def report_to_dict(report: Report) -> dict:
     return {
         "schema": SCHEMA,
         "summary": {"score": score, "max_score": maximum, "transcripts": len(report.transcripts)},
+        **run_sections(report),
         "transcripts": [_transcript(t) for t in report.transcripts],
     }
+
+
+def run_sections(report: Report) -> dict:
+    """`run` (how `ask` asked) and `stats` (per model x part, with intervals): present for a report
+    `ask` wrote, or when some model answered some part more than once."""
+    from .samples import has_repeats, part_stats
+
+    stats = part_stats(report)
+    if report.run is None and not has_repeats(stats):
+        return {}
+    return {**({"run": dict(report.run)} if report.run is not None else {}), "stats": [s.to_dict() for s in stats]}
 
 
 def _transcript(t: TranscriptResult) -> dict:
@@ -35,6 +47,8 @@ def _transcript(t: TranscriptResult) -> dict:
         "errors": list(t.errors),
         "parts": [_part(p) for p in t.parts],
     }
+    if t.follow_ups:
+        out["follow_ups"] = list(t.follow_ups)
     if t.human_labels:
         out["human_labels"] = {k: {"first": v.first, "final": v.final} for k, v in t.human_labels.items()}
     return out
@@ -146,6 +160,7 @@ def transcript_from_dict(t: dict) -> TranscriptResult:
         format=t.get("format") or "",
         title=t.get("title"),
         human_labels=labels,
+        follow_ups=tuple(str(k) for k in t.get("follow_ups") or ()),
         parts=tuple(
             PartScore(
                 id=p["id"],

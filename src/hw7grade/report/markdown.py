@@ -78,6 +78,11 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
     lines += _table(["Transcript", "Model", "Score", *(v.capitalize() for v in VERDICTS)], rows)
 
     lines += ["", *_part_by_model(report)]
+    from .samples_text import markdown_stats
+
+    stats = markdown_stats(report, _table, _cell)
+    if stats:
+        lines += ["", *stats]
 
     judged = []
     if any(t.judged for t in report.summaries):

@@ -41,6 +41,8 @@ class Part(BaseModel):
     judge: bool = False
     """True: `--judge MODEL` may score this part's `criteria` (see the README's judge section)."""
     criteria: list[Criterion] = Field(default_factory=list)
+    hint: str = ""
+    """A follow-up that points at the mistake without giving the answer (`ask --follow-up-from-rubric`)."""
 
     @field_validator("id")
     @classmethod
@@ -85,6 +87,9 @@ class RubricFile(BaseModel):
     title: str
     points_note: str = ""
     """Where the points come from (the homework, or the project's choice and why)."""
+    context: str = ""
+    """The question's shared setup in the project's own words: `ask` sends it before any of its parts,
+    which otherwise begin "Same translator, ..." with the translator never described."""
     shapes: dict[str, tuple[str, str]] = Field(default_factory=dict)
     """Matrix symbol -> (rows, cols) dimension names, for the algebra checks."""
     parts: list[Part] = Field(min_length=1)
@@ -117,6 +122,13 @@ class Rubric(BaseModel):
             if p.id == part_id:
                 return p
         raise RubricError(f"Unknown part {part_id!r}; run `hw7grade rubrics` to list the part ids.")
+
+    def context_for(self, part_id: str) -> str:
+        """The shared setup of the question this part belongs to ("" when its file has none)."""
+        for f in self.files:
+            if any(p.id == part_id for p in f.parts):
+                return " ".join(f.context.split())
+        return ""
 
     def shapes_for(self, part_id: str) -> dict[str, tuple[str, str]]:
         for f in self.files:

@@ -24,8 +24,10 @@ from ..providers.models import ModelSpec
 from ..providers.registry import endpoint_for, explicit_base_url
 from ..providers.retry import OnRetry
 
-QUESTION_PREFIX = "Question {part_id}. "
-"""Leads the first user turn so the grader knows which part an unmarked answer answers."""
+from .cost import BudgetExhausted
+from .follow_up import FollowUpPolicy, converse
+from .options import RunOptions
+from .plan import QUESTION_PREFIX, Planned, plan
 
 
 def now_iso() -> str:
@@ -45,6 +47,17 @@ class Session:
     turns: list[NativeTurn] = field(default_factory=list)
     created_at: str = field(default_factory=now_iso)
     path: Path | None = None
+    sample: int = 0
+    """Which of `--samples N` this conversation is: part of every request's cache key."""
+
+    @classmethod
+    def planned(cls, spec: ModelSpec, provider: Provider, endpoint: str | None, planned: Planned,
+                params: ProviderParams, settings: dict[str, object]) -> "Session":
+        session = cls(spec, provider, endpoint, list(planned.part_ids), params, dict(settings), sample=planned.sample)
+        if planned.sample:
+            session.settings["sample"] = planned.sample
+        session.messages.append(Message("user", planned.text))
+        return session
 
     @classmethod
     def for_part(cls, spec: ModelSpec, provider: Provider, endpoint: str | None, part_id: str, prompt: str,
@@ -62,9 +75,11 @@ class Session:
         """Answer the pending user message; on failure the conversation is left as it was."""
         pending = self.messages[-1]
         asked_at = now_iso()
-        completion = asker.answer(self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry)
+        completion = asker.answer(self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry,
+                                  sample=self.sample)
         self.messages.append(Message("assistant", completion.text))
-        usage = TokenUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens)
+        usage = TokenUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens,
+                           reasoning_tokens=completion.usage.reasoning_tokens)
         self.turns += [
             NativeTurn(role="user", text=pending.content, created_at=asked_at),
             NativeTurn(role="assistant", text=completion.text, created_at=now_iso(), model=completion.model,
@@ -113,9 +128,9 @@ class Session:
         return self.path
 
 
-def make_asker(max_retries: int, *, use_cache: bool, stream: bool) -> Asker:
+def make_asker(max_retries: int, *, use_cache: bool, stream: bool, budget=None) -> Asker:
     """The run's shared asker: the retry policy (from the environment), the response cache unless
-    `--no-cache`, streaming or plain requests."""
+    `--no-cache`, streaming or plain requests, and the token and cost tally (`runs/cost.py`)."""
     from ..providers.cache import ResponseCache, default_cache_dir
     from ..providers.retry import RetryPolicy
 
@@ -123,6 +138,7 @@ def make_asker(max_retries: int, *, use_cache: bool, stream: bool) -> Asker:
         policy=RetryPolicy.from_env(max_retries),
         cache=ResponseCache(default_cache_dir()) if use_cache else None,
         use_stream=stream,
+        budget=budget,
     )
 
 
@@ -137,15 +153,25 @@ def switch_model(session: Session, name: str, base_url: str | None) -> ModelSpec
 
 
 def start_sessions(specs: list[ModelSpec], parts, params: ProviderParams, base_url: str | None,
-                   settings: dict[str, object]) -> tuple[dict[ModelSpec, Provider], list[Session]]:
-    """A provider per model (its SDK imported now) and a conversation per model and part, not yet asked."""
+                   settings: dict[str, object], *, rubric=None, options: RunOptions | None = None,
+                   ) -> tuple[dict[ModelSpec, Provider], list[Session]]:
+    """A provider per model (its SDK imported now) and its conversations (`runs/plan.py`: one per part,
+    or per question with `--whole-question`, times `--samples`), not yet asked.
+
+    Without a rubric each part's prompt is sent as it is (no question context)."""
     from ..providers.models import make_provider
 
+    options = options or RunOptions()
     providers = {s: make_provider(s, explicit_base_url(s.provider, base_url)) for s in specs}
+    if rubric is None:
+        planned = [Planned((p.id,), QUESTION_PREFIX.format(part_id=p.id) + p.prompt.strip()) for p in parts]
+    else:
+        planned = plan(rubric, list(parts), options.whole_question, options.samples)
     sessions = [
-        Session.for_part(s, providers[s], endpoint_for(s.provider, base_url), p.id, p.prompt, params, settings)
+        Session.planned(s, providers[s], endpoint_for(s.provider, base_url), one, options.params_for(s, params),
+                        {**settings, **options.settings()})
         for s in specs
-        for p in parts
+        for one in planned
     ]
     return providers, sessions
 
@@ -181,12 +207,14 @@ class Progress(Protocol):
 
 
 def ask_all(sessions: list[Session], asker: Asker, save_dir: Path, concurrency: int,
-            progress: Progress) -> list[tuple[Session, Hw7gradeError]]:
+            progress: Progress, policy: FollowUpPolicy | None = None,
+            rubric=None) -> list[tuple[Session, Hw7gradeError]]:
     """Ask every conversation with at most `concurrency` requests in flight; save each answered one.
 
     Workers are daemon threads: on Ctrl-C the process exits without waiting for requests in
-    flight (their answers were never saved; every saved file was written atomically). Returns the
-    conversations that failed for good, in order, with their error."""
+    flight (their answers were never saved; every saved file was written atomically). With a
+    follow-up policy each conversation goes on as the policy says (`runs/follow_up.py`). Returns
+    the conversations that failed for good, or were not asked under `--max-cost`, with their error."""
     import queue
 
     failures: list[tuple[Session, Hw7gradeError]] = []
@@ -199,14 +227,14 @@ def ask_all(sessions: list[Session], asker: Asker, save_dir: Path, concurrency: 
         session = sessions[index]
         progress.set(index, "asking")
         try:
-            completion = session.reply(
-                asker,
+            completion = converse(
+                session, asker, policy or FollowUpPolicy(), rubric,
                 on_text=lambda text: progress.grow(index, len(text)),
                 on_retry=lambda retry, wait_s, exc: progress.set(index, f"retry {retry} in {wait_s:.1f}s", reset=True),
             )
             session.save(save_dir)
         except Hw7gradeError as error:
-            progress.set(index, "failed")
+            progress.set(index, "not sent (--max-cost)" if isinstance(error, BudgetExhausted) else "failed")
             failures.append((session, error))
             return
         progress.finish(index, completion)

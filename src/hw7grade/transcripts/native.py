@@ -41,6 +41,8 @@ class TokenUsage(BaseModel):
 
     input_tokens: int | None = None
     output_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    """Reasoning or thinking tokens, included in output_tokens; the thinking text is never kept."""
 
 
 class NativeTurn(BaseModel):
@@ -79,8 +81,13 @@ class NativeTranscript(BaseModel):
             title=self.title,
             format="native",
             human_labels=to_human_labels(self.human_labels),
-            metadata={"provider": self.provider, "parts": list(self.parts)},
+            metadata={"provider": self.provider, "parts": list(self.parts), **self._follow_ups()},
         )
+
+    def _follow_ups(self) -> dict[str, list[str]]:
+        """The kinds of scripted follow-up `ask` sent, when it sent any: `"nudge,push_back"` in the parameters."""
+        kinds = self.parameters.get("follow_ups")
+        return {"follow_ups": kinds.split(",")} if isinstance(kinds, str) and kinds else {}
 
     def dump_json(self) -> str:
         return self.model_dump_json(by_alias=True, indent=2, exclude_none=True) + "\n"
