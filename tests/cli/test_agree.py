@@ -43,7 +43,8 @@ def test_agreement_and_disagreement_with_evidence(tmp_path):
     assert "Agreement: 2 labelled answer(s), 50% agreement, Cohen's kappa 0.00" in out
     matrix = {m.group(1): m.group(2).split() for m in re.finditer(r"│ grader (\w+)\s+│(.*)│", out)}
     assert {k: [c for c in v if c != "│"] for k, v in matrix.items()} == {
-        "correct": ["1", "0", "0"], "partial": ["0", "0", "0"], "incorrect": ["1", "0", "0"]}
+        "correct": ["1", "0", "0", "0"], "partial": ["0", "0", "0", "0"], "incorrect": ["1", "0", "0", "0"],
+        "missing": ["0", "0", "0", "0"]}
     assert "q7c (final): grader incorrect, human correct" in out
     assert "<eos>" in out.split("Disagreements")[1]  # the evidence a person needs to decide
 

@@ -53,7 +53,7 @@ def agree(
             err.print(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", markup=False, highlight=False)
     if not has_labels(report):
         raise UsageError(
-            "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect) "
+            "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect|missing), a `--labels` file "
             "or the native JSON `human_labels` field."
         )
     render_agreement(agreement(report), Console())

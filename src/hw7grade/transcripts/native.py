@@ -18,7 +18,7 @@ from .validation import describe_validation_error
 SCHEMA = "hw7grade.transcript/1"
 SCHEMA_PREFIX = "hw7grade.transcript/"
 
-LabelValue = Literal["correct", "partial", "incorrect"]
+LabelValue = Literal["correct", "partial", "incorrect", "missing"]
 
 
 def _check_part_id(value: str) -> str:
