@@ -14,6 +14,7 @@ def agree(
     rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also judge the transcripts with this model and show its agreement beside the checks'."),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
+    labels_path: Optional[Path] = typer.Option(None, "--labels", help="A labels YAML file (e.g. downloaded from the HTML report); its labels win over the transcripts' own."),
 ) -> None:
     """Grader verdict beside each human label: confusion matrix, percent agreement, Cohen's kappa,
     and every disagreement with the grader's evidence.
@@ -28,8 +29,20 @@ def agree(
     from ..report.model import Report
     from ..report.outputs import render_agreement
 
+    err = Console(stderr=True)
+    labels, bad_labels = None, []
+    if labels_path is not None:
+        from ..transcripts.labels_file import read_labels_file
+
+        labels = read_labels_file(labels_path, bad_labels.append)
+        for problem in bad_labels:
+            err.print(f"Error: {problem}", markup=False, highlight=False)
     reports, transcripts = _split_reports(paths)
     results = [t for r in reports for t in r.transcripts]
+    if labels:
+        from dataclasses import replace
+
+        results = [replace(t, human_labels={**t.human_labels, **labels[t.path]}) if t.path in labels else t for t in results]
     judge = None
     if judge_model:
         from ..judge.run import make_judge
@@ -45,16 +58,21 @@ def agree(
         if only:
             rubric.select(only)
         files = iter_transcript_files(transcripts)
-        results += grade_files(files, rubric, only).transcripts
+        results += grade_files(files, rubric, only, labels=labels).transcripts
     report = Report(tuple(results))
-    err = Console(stderr=True)
+    if labels:
+        from ..transcripts.labels_file import unmatched_warning
+
+        warning = unmatched_warning(labels, (t.path for t in report.summaries), labels_path)
+        if warning:
+            err.print(f"Warning: {warning}", markup=False, highlight=False)
     for t in report.unreadable:
         for error in t.errors:
             err.print(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", markup=False, highlight=False)
     if not has_labels(report):
         raise UsageError(
-            "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect|missing), a `--labels` file "
-            "or the native JSON `human_labels` field."
+            "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect|missing) "
+            "or the native JSON `human_labels` field, or pass a `--labels` file."
         )
     render_agreement(agreement(report), Console())
     if judge is not None:
@@ -63,7 +81,7 @@ def agree(
         judge_code = calibrate_and_render(judge, report, files, rubrics_dir, Console(), err)
         if judge_code and not report.unreadable:
             raise typer.Exit(judge_code)
-    if report.unreadable:
+    if report.unreadable or bad_labels:
         raise typer.Exit(2)
 
 

@@ -27,6 +27,7 @@ def grade(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."),
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
+    labels_path: Optional[Path] = typer.Option(None, "--labels", help="A labels YAML file (e.g. downloaded from the HTML report): human labels shown beside the grader's."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports, Markdown, plain text, hw7grade JSON).
 
@@ -49,6 +50,15 @@ def grade(
         baseline_report = read_json_report(baseline)
     if only:
         rubric.select(only)  # unknown prefixes fail before any work
+    console = Console()
+    err = Console(stderr=True)
+    labels, bad_labels = None, []
+    if labels_path is not None:
+        from ..transcripts.labels_file import read_labels_file
+
+        labels = read_labels_file(labels_path, bad_labels.append)  # an unreadable file fails before any work
+        for problem in bad_labels:
+            err.print(f"Error: {problem}", markup=False, highlight=False)
     inputs = paths or [Path("transcripts")]
     files = iter_transcript_files(inputs)
     if not files:
@@ -64,8 +74,6 @@ def grade(
         from ..judge.run import make_judge
 
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
-    console = Console()
-    err = Console(stderr=True)
     workers = jobs or default_jobs(len(files))
     if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
         from rich.progress import Progress
@@ -73,9 +81,15 @@ def grade(
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("grading", total=len(files))
             advance = lambda _path: progress.advance(task)  # noqa: E731
-            report = grade_files(files, rubric, only, model_name, advance, workers)
+            report = grade_files(files, rubric, only, model_name, advance, workers, labels)
     else:
-        report = grade_files(files, rubric, only, model_name, jobs=workers)
+        report = grade_files(files, rubric, only, model_name, jobs=workers, labels=labels)
+    if labels:
+        from ..transcripts.labels_file import unmatched_warning
+
+        warning = unmatched_warning(labels, (t.path for t in report.summaries), labels_path)
+        if warning:
+            err.print(f"Warning: {warning}", markup=False, highlight=False)
     if judge is not None:
         from ..judge.cli import judge_graded_files
 
@@ -93,7 +107,7 @@ def grade(
         fail_under=fail_under,
     )
     gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
-    if report.unreadable:
+    if report.unreadable or bad_labels:
         for t in report.unreadable:
             for error in t.errors:
                 typer.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
