@@ -18,6 +18,7 @@ from .baseline import BaselineComparison, fraction, score_fraction
 from .compare import UNKNOWN_MODEL
 from .explain import distinct_first, evidence_lines, judge_note
 from .model import PartScore, Report, TranscriptResult
+from .numbers import num
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 80
@@ -128,7 +129,7 @@ def render_chart(model: str, parts: dict[str, tuple[float, float]]) -> str:
 def _score_cell(part: PartScore | None) -> str:
     if part is None:
         return "–"
-    return f'{part.score:g}/{part.max_score:g} <span class="v-{_e(part.verdict)}">{_e(part.verdict)}</span>'
+    return f'{num(part.score)}/{num(part.max_score)} <span class="v-{_e(part.verdict)}">{_e(part.verdict)}</span>'
 
 
 def _evidence(part: PartScore) -> str:
@@ -159,7 +160,7 @@ def _transcript_section(t: TranscriptResult) -> str:
     human_head = "<th>Human label</th>" if t.human_labels else ""
     human_head += "<th>Judge</th>" if judged else ""
     return (
-        f'<section class="transcript"><h3>{_e(title)} ({score:g}/{maximum:g})</h3>'
+        f'<section class="transcript"><h3>{_e(title)} ({num(score)}/{num(maximum)})</h3>'
         f"<table><thead><tr><th>Part</th><th>First attempt</th><th>Final attempt</th>{human_head}"
         "<th>Reason and evidence</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
     )
@@ -222,7 +223,7 @@ def render_html(report: Report, baseline: BaselineComparison | None = None, titl
 def iter_html(report: Report, baseline: BaselineComparison | None = None, title: str = "hw7grade report") -> Iterator[str]:
     """The page piece by piece: one piece per transcript, read back from the report one at a time."""
     score, maximum = report.totals()
-    total = f"{score:g} / {maximum:g}" + (f" ({_pct(score / maximum)})" if maximum > 0 else "")
+    total = f"{num(score)} / {num(maximum)}" + (f" ({_pct(score / maximum)})" if maximum > 0 else "")
     charts = "".join(
         f'<figure class="chart" data-model="{_e(model)}"><figcaption>{_e(model)}</figcaption>'
         f"{render_chart(model, parts)}</figure>"
