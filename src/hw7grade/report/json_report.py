@@ -52,6 +52,7 @@ def _part(p: PartScore) -> dict:
         "complete": p.complete,
         "reason": p.reason,
         "turn": p.turn,
+        "answer": p.answer,
         "checks": [
             {
                 "name": c.name,
@@ -203,6 +204,7 @@ def _read_transcript(t: dict) -> TranscriptResult:
                 verdict=p["verdict"],
                 reason=p.get("reason") or "",
                 turn=p.get("turn"),
+                answer=p.get("answer"),
                 judge=_read_judge(p),
                 checks=tuple(
                     CheckResult(
