@@ -5,7 +5,7 @@ The format (also what the HTML report's review panel downloads):
     chat.md: {q7b: correct, q7c: {first: incorrect, final: correct}}
     exports/chatgpt.json#2: {q4a: missing}
 
-Each key is a transcript path relative to the labels file's folder, plus `#N` (1-based) for the
+Each key is a transcript path relative to the labels file's folder (or absolute), plus `#N` (1-based) for the
 Nth conversation of a file holding several; each value maps a part id to `correct`, `partial`,
 `incorrect`, `missing` or `{first: L, final: L}`. Keys are turned into the source string grading
 gives that conversation, so labels attach to results by plain lookup.
@@ -93,8 +93,6 @@ def _check_key(key: object) -> str | None:
     name, sep, number = key.partition("#")
     if sep and not (number.isdigit() and int(number) >= 1):
         return "the part after # must be a conversation number (1, 2, ...)"
-    if PurePosixPath(name).is_absolute():
-        return "the path must be relative to the labels file's folder"
     return None
 
 
