@@ -198,16 +198,18 @@ def test_review_tool_in_chromium(graded_page, browser, tmp_path):
     assert marks == ["w1 = <eos>, w2 = I, w3 = saw, w4 = a, w5 = dog"]
     answer = browser.js("document.querySelector('details.row[open] .answer').textContent")
     assert "<script>window.__pwned = 1</script>" in answer and "![x](http://127.0.0.1:9/y.png)" in answer
-    # Text search narrows the list to the answer that holds the words.
-    browser.js("document.getElementById('f-clear').click(); const s = document.getElementById('f-text');"
-               "s.value = 'W3 = see'; s.dispatchEvent(new Event('input'))")
-    assert browser.js(VISIBLE) == [["claude", "q7b"], ["gpt-4o", "q7b"]]
+    # The README's screenshot: the filtered list with this drill-down (HW7GRADE_WRITE_SCREENSHOT=1 saves it).
+    browser.js("document.getElementById('transcripts').scrollIntoView()")
     browser.screenshot(tmp_path / "review.png")
     if os.environ.get("HW7GRADE_WRITE_SCREENSHOT"):
         SCREENSHOT.parent.mkdir(exist_ok=True)
         SCREENSHOT.write_bytes((tmp_path / "review.png").read_bytes())
     width, height, _ = _decode_png((tmp_path / "review.png").read_bytes())
     assert (width, height) == (1400, 1000)
+    # Text search narrows the list to the answer that holds the words.
+    browser.js("document.getElementById('f-clear').click(); const s = document.getElementById('f-text');"
+               "s.value = 'W3 = see'; s.dispatchEvent(new Event('input'))")
+    assert browser.js(VISIBLE) == [["claude", "q7b"], ["gpt-4o", "q7b"]]
     # Nothing from the transcripts ran or was fetched: one script (ours), only the page's own URL.
     assert browser.js("window.__pwned === undefined && document.scripts.length === 1")
     assert browser.js("document.querySelectorAll('.answer img, .answer a, .answer script').length") == 0

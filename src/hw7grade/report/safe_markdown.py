@@ -59,6 +59,16 @@ def _inline(line: str) -> str:
     """Escaped line with `code`, **bold** and $math$; unmatched markers stay as text."""
     out: list[str] = []
     i, n = 0, len(line)
+    ahead = {"`": -1, "$": -1, "**": -1}
+    """Next position of each marker at or after some point: each is searched forward only once."""
+
+    def next_marker(start: int) -> int:
+        for marker, at in ahead.items():
+            if at < start and at != n:
+                found = line.find(marker, start)
+                ahead[marker] = n if found < 0 else found
+        return min(ahead.values())
+
     while i < n:
         ch = line[i]
         if ch == "`" or (ch == "$" and not line.startswith("$$", i)):
@@ -74,7 +84,7 @@ def _inline(line: str) -> str:
                 out.append(f"<strong>{escape(line[i + 2 : end], quote=False)}</strong>")
                 i = end + 2
                 continue
-        nxt = min((j for j in (line.find("`", i + 1), line.find("$", i + 1), line.find("**", i + 1)) if j >= 0), default=n)
+        nxt = next_marker(i + 1)
         out.append(escape(line[i:nxt], quote=False))
         i = nxt
     return "".join(out)
@@ -96,7 +106,7 @@ def render_answer(text: str, evidence: Iterable[str] = ()) -> str:
         text = text.translate(_SENTINELS)
     marked = _with_marks(text, find_spans(text, evidence))
     html: list[str] = []
-    lines = marked.split("\n")
+    lines = _balanced_lines(marked)
     i, in_list = 0, False
     while i < len(lines):
         line = lines[i]
@@ -146,18 +156,20 @@ def render_answer(text: str, evidence: Iterable[str] = ()) -> str:
         i += 1
     if in_list:
         html.append("</ul>")
-    return _balance_marks("\n".join(html))
+    return "\n".join(html).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
 
 
-def _balance_marks(html: str) -> str:
-    """Sentinels -> `<mark>`, each line's marks closed by its end and reopened on the next."""
+def _balanced_lines(marked: str) -> list[str]:
+    """Source lines whose marks each close on their own line (reopened on the next), so a mark
+    never straddles the block elements lines become. Spans never nest (they are merged)."""
     out, open_ = [], False
-    for line in html.split("\n"):
-        piece = ("<mark>" if open_ else "") + line.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
-        opens, closes = line.count(MARK_OPEN), line.count(MARK_CLOSE)
-        open_ = (open_ and closes == opens) or (opens > closes)
-        out.append(piece + ("</mark>" if open_ else ""))
-    return "\n".join(out)
+    for line in marked.split("\n"):
+        if open_:
+            line = MARK_OPEN + line
+        last_open, last_close = line.rfind(MARK_OPEN), line.rfind(MARK_CLOSE)
+        open_ = last_open > last_close
+        out.append(line + MARK_CLOSE if open_ else line)
+    return out
 
 
 __all__ = ["find_spans", "render_answer"]
