@@ -263,7 +263,7 @@ def _big_report(transcripts: int = 1600, parts: int = 5):
 
 
 def test_class_sized_page_is_small_and_opens_fast(tmp_path, browser):
-    """Under 10 MB always; under 2 s to open when HW7GRADE_PERF=1 (README: Performance)."""
+    """Under 10 MB always; under 2 s to open when HW7GRADE_PERF=1 (README: the HTML report as a review tool)."""
     r = _big_report()
     assert sum(len(t.finals) for t in r.summaries) >= PACK_DRILLS_FROM_PARTS
     target = tmp_path / "big.html"
