@@ -29,6 +29,8 @@ class PartScore:
     """Index in the conversation's turns of the assistant turn holding this attempt."""
     judge: JudgeResult | None = None
     """The judge's second opinion (`--judge`); None when no judge was asked."""
+    answer: str | None = None
+    """The answer text the checks read (the HTML report shows it); None when none was found."""
 
     @property
     def complete(self) -> bool:

@@ -53,6 +53,7 @@ def score_part(
         checks=results,
         reason=_reason(results, earned, part.points),
         turn=turn,
+        answer=text,
     )
 
 

@@ -50,6 +50,7 @@ def _part(p: PartScore) -> dict:
         "complete": p.complete,
         "reason": p.reason,
         "turn": p.turn,
+        "answer": p.answer,
         "checks": [
             {
                 "name": c.name,
@@ -154,6 +155,7 @@ def transcript_from_dict(t: dict) -> TranscriptResult:
                 verdict=p["verdict"],
                 reason=p.get("reason") or "",
                 turn=p.get("turn"),
+                answer=p.get("answer"),
                 judge=_read_judge(p),
                 checks=tuple(
                     CheckResult(

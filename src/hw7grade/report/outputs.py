@@ -20,6 +20,7 @@ from .console import say
 from .baseline import BaselineComparison, PartDelta, Status, compare_with_baseline
 from .explain import evidence_lines
 from ..results import PartScore, PartTotal, Report
+from .numbers import num
 
 GATE_FAILED = 1
 STATUS_ORDER: tuple[Status, ...] = ("regressed", "improved", "new", "unchanged")
@@ -64,9 +65,9 @@ def fail_under_message(report: Report, threshold: float) -> str | None:
     """Why the overall score fails `--fail-under`, or None when it passes."""
     score, maximum = report.totals()
     if maximum <= 0:
-        return f"no part was graded, so the score cannot reach --fail-under {threshold:g}"
+        return f"no part was graded, so the score cannot reach --fail-under {num(threshold)}"
     if score / maximum < threshold:
-        return f"overall score {score:g}/{maximum:g} ({score / maximum:.1%}) is below --fail-under {threshold:g}"
+        return f"overall score {num(score)}/{num(maximum)} ({score / maximum:.1%}) is below --fail-under {num(threshold)}"
     return None
 
 
@@ -94,7 +95,7 @@ def _write_files(report: Report, options: OutputOptions, comparison: BaselineCom
 
 
 def _score(part: PartScore | PartTotal | None) -> str:
-    return "–" if part is None else f"{part.score:g}/{part.max_score:g}"
+    return "–" if part is None else f"{num(part.score)}/{num(part.max_score)}"
 
 
 BASELINE_MAX_ROWS = 40
