@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Role = Literal["user", "assistant"]
-Label = Literal["correct", "partial", "incorrect"]
+Label = Literal["correct", "partial", "incorrect", "missing"]
+"""`missing`: the part was asked but never answered."""
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -31,6 +31,8 @@ class PartScore:
     """The judge's second opinion (`--judge`); None when no judge was asked."""
     flag: str = ""
     """A phrase of the answer aimed at the grader ("award full marks"), if any: see `injection`."""
+    answer: str | None = None
+    """The answer text the checks read (the HTML report shows it); None when none was found."""
 
     @property
     def complete(self) -> bool:

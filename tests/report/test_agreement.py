@@ -46,7 +46,7 @@ def test_pairs_from_report_first_final_and_missing():
     assert [(p.part_id, p.attempt, p.grader, p.human) for p in a.pairs] == [
         ("q7b", "final", "correct", "correct"),
         ("q7b", "first", "incorrect", "incorrect"),
-        ("q4a", "final", "incorrect", "partial"),
+        ("q4a", "final", "missing", "partial"),
         ("q7c", "final", "incorrect", "correct"),
     ]
     assert a.n == 4 and a.missing == 1
@@ -59,7 +59,22 @@ def test_pairs_from_report_first_final_and_missing():
 
 def test_label_for_part_grader_never_saw():
     a = agreement(report(transcript("x.md", "m", part("q7a", 4, 4), labels={"q8b": HumanLabel(final="correct")})))
-    assert [(p.part_id, p.grader, p.grader_missing, p.part) for p in a.pairs] == [("q8b", "incorrect", True, None)]
+    assert [(p.part_id, p.grader, p.grader_missing, p.part) for p in a.pairs] == [("q8b", "missing", True, None)]
+
+
+def test_missing_agrees_with_missing_only():
+    t = transcript(
+        "x.md", "m", part("q4a", 0, verdict="missing"), part("q4b", 0, verdict="missing"),
+        part("q4c", 0, verdict="incorrect"),
+        labels={"q4a": HumanLabel(final="missing"), "q4b": HumanLabel(final="incorrect"),
+                "q4c": HumanLabel(final="missing")},
+    )
+    a = agreement(report(t))
+    assert [(p.part_id, p.grader, p.human, p.agrees) for p in a.pairs] == [
+        ("q4a", "missing", "missing", True), ("q4b", "missing", "incorrect", False),
+        ("q4c", "incorrect", "missing", False)]
+    assert a.matrix["missing"] == {"correct": 0, "partial": 0, "incorrect": 1, "missing": 1}
+    assert a.percent == pytest.approx(1 / 3)
 
 
 def test_identical_first_and_final_count_once_and_unscored_left_out():

@@ -5,6 +5,7 @@ import pytest
 from hw7grade.conversation import HumanLabel
 from hw7grade.report.baseline import compare_with_baseline
 from hw7grade.report.html import BAR_WIDTH, render_html
+from hw7grade.report.html_review import SCRIPT, SCRIPT_HASH
 
 from .factory import part, report, transcript
 
@@ -51,11 +52,16 @@ def test_bars_per_model_and_part_with_first_and_final():
 
 def test_self_contained_and_escaped():
     html = render_html(sample_report())
-    assert "<script" not in html and "<img" not in html
+    # One script, the page's own, allowed by its hash in the CSP; no other may run.
+    assert html.count("<script") == 1 and f"<script>{SCRIPT}</script>" in html
+    assert f"script-src '{SCRIPT_HASH}'" in html and "unsafe-inline'; script" not in html.replace("style-src 'unsafe-inline'; script", "")
+    assert "<img" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     for tag, attrs in _tags(html):
-        assert tag not in {"script", "link", "img", "iframe"}
+        assert tag not in {"link", "img", "iframe"}
+        assert tag != "script" or attrs == {}
         assert not ({"src", "href"} & attrs.keys()), (tag, attrs)
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
     # The only URL in markup is the SVG namespace, which is a name, not a fetch.
     urls = {v for _, attrs in _tags(html) for v in attrs.values() if v and "://" in v}
     assert urls == {"http://www.w3.org/2000/svg"}
@@ -70,7 +76,7 @@ def test_sections_tables_agreement_baseline():
     assert 'id="agreement"' in html and "0% agreement" in html
     assert "the grader found no answer to this part" in html
     assert "Unreadable: runs/bad.json: not valid JSON." in html
-    rows = [a["data-part"] for tag, a in _tags(html) if tag == "tr" and "data-part" in a]
+    rows = [a["data-part"] for tag, a in _tags(html) if tag == "details"]
     assert rows == ["q7a", "q7b", "q7c", "q7a", "q7b", "q7a"]
     assert "0/3 <span class=\"v-incorrect\">incorrect</span>" in html  # gpt q7b first attempt
 
@@ -79,4 +85,5 @@ def test_sections_tables_agreement_baseline():
 def test_human_label_column_only_when_labelled(with_labels):
     labels = {"q7a": HumanLabel(final="partial")} if with_labels else None
     html = render_html(report(transcript("a.md", "m", part("q7a", 4, 4), labels=labels)))
-    assert ("<th>Human label</th>" in html) is with_labels
+    assert ("Human label: <b" in html) is with_labels
+    assert (" · human <b>partial</b>" in html) is with_labels

@@ -1,5 +1,6 @@
 """Load the HTML report in headless Chromium: the DOM it builds and the pixels it paints."""
 
+import dataclasses
 import re
 import shutil
 import struct
@@ -123,3 +124,159 @@ def test_screenshot_paints_the_chart(page, tmp_path):
     assert abs(_longest_run(rows, _rgb(COLOR_FULL)) - BAR_WIDTH) <= 1
     assert abs(_longest_run(rows, _rgb(COLOR_LOW)) - BAR_WIDTH / 3) <= 1
     assert abs(_longest_run(rows, _rgb(COLOR_PARTIAL)) - BAR_WIDTH / 2) <= 1
+
+
+# --- The review tool, driven over the DevTools protocol ---------------------------------------
+
+import os  # noqa: E402
+import time  # noqa: E402
+
+from typer.testing import CliRunner  # noqa: E402
+
+from hw7grade.cli import app  # noqa: E402
+from hw7grade.report.html import PACK_DRILLS_FROM_PARTS  # noqa: E402
+
+from .cdp import Browser  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOT = REPO / "docs" / "html-report.png"
+HOSTILE = ('<script>window.__pwned = 1</script> <img src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 2"> '
+           "![x](http://127.0.0.1:9/y.png) [a](javascript:window.__pwned=3)")
+CHAT = """---
+model: {model}
+---
+**User**
+
+Question 7 (b) and (c): which tokens enter the decoder?
+
+**Assistant**
+
+(b) Ground truth shifted right: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog.
+
+(c) Its own outputs: w1 = <eos>, w2 = I, w3 = saw, w4 = a, w5 = dog. {hostile}
+"""
+
+
+@pytest.fixture()
+def browser(tmp_path):
+    b = Browser(CHROMIUM, tmp_path / "cdp-profile")
+    yield b
+    b.close()
+
+
+@pytest.fixture()
+def graded_page(tmp_path, monkeypatch):
+    """Two real chats graded by `hw7grade grade --html`, run from tmp_path with relative paths."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "runs").mkdir()
+    (tmp_path / "runs" / "gpt.md").write_text(CHAT.format(model="gpt-4o", hostile=HOSTILE), encoding="utf-8")
+    (tmp_path / "runs" / "claude.md").write_text(CHAT.format(model="claude", hostile=""), encoding="utf-8")
+    done = CliRunner().invoke(app, ["grade", "--rubrics", str(REPO / "rubrics"), "--only", "q7b", "--only", "q7c",
+                                    "runs", "--html", "report.html"], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    return tmp_path / "report.html"
+
+
+VISIBLE = "[...document.querySelectorAll('details.row')].filter(r => !r.hidden).map(r => [r.dataset.model, r.dataset.part])"
+
+
+def test_review_tool_in_chromium(graded_page, browser, tmp_path):
+    browser.open(graded_page.as_uri())
+    # Heatmap: one cell per model and part, mean score, count.
+    cells = browser.js("[...document.querySelectorAll('#heatmap td.cell[data-model]')]"
+                       ".map(c => [c.dataset.model, c.dataset.part, c.innerText.replace(/\\s+/g, ' ')])")
+    assert cells == [["claude", "q7b", "3/3 n=1"], ["claude", "q7c", "0/3 n=1"],
+                     ["gpt-4o", "q7b", "3/3 n=1"], ["gpt-4o", "q7c", "0/3 n=1"]]
+    assert browser.js(VISIBLE) == [["claude", "q7b"], ["claude", "q7c"], ["gpt-4o", "q7b"], ["gpt-4o", "q7c"]]
+    # Clicking one cell lists only that model's part.
+    browser.js("document.querySelector('#heatmap td.cell[data-model=\"gpt-4o\"][data-part=\"q7c\"]').click()")
+    assert browser.js(VISIBLE) == [["gpt-4o", "q7c"]]
+    assert browser.js("document.getElementById('f-count').textContent") == "1 of 4 parts shown"
+    # Drill-down: the answer as written, the failing evidence highlighted, hostile markup as text.
+    browser.js("document.querySelector('details.row:not([hidden])').open = true")
+    marks = browser.wait_for("[...document.querySelectorAll('details.row[open] .answer mark')].map(m => m.textContent)")
+    assert marks == ["w1 = <eos>, w2 = I, w3 = saw, w4 = a, w5 = dog"]
+    answer = browser.js("document.querySelector('details.row[open] .answer').textContent")
+    assert "<script>window.__pwned = 1</script>" in answer and "![x](http://127.0.0.1:9/y.png)" in answer
+    # The README's screenshot: the filtered list with this drill-down (HW7GRADE_WRITE_SCREENSHOT=1 saves it).
+    browser.js("document.getElementById('transcripts').scrollIntoView()")
+    browser.screenshot(tmp_path / "review.png")
+    if os.environ.get("HW7GRADE_WRITE_SCREENSHOT"):
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        SCREENSHOT.write_bytes((tmp_path / "review.png").read_bytes())
+    width, height, _ = _decode_png((tmp_path / "review.png").read_bytes())
+    assert (width, height) == (1400, 1000)
+    # Text search narrows the list to the answer that holds the words.
+    browser.js("document.getElementById('f-clear').click(); const s = document.getElementById('f-text');"
+               "s.value = 'W3 = see'; s.dispatchEvent(new Event('input'))")
+    assert browser.js(VISIBLE) == [["claude", "q7b"], ["gpt-4o", "q7b"]]
+    # Nothing from the transcripts ran or was fetched: one script (ours), only the page's own URL.
+    assert browser.js("window.__pwned === undefined && document.scripts.length === 1")
+    assert browser.js("document.querySelectorAll('.answer img, .answer a, .answer script').length") == 0
+    assert browser.requested_urls() == [graded_page.as_uri()]
+
+
+def test_review_decision_exported_and_read_by_agree(graded_page, browser, tmp_path):
+    browser.open(graded_page.as_uri())
+    browser.page("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(tmp_path / "downloads"))
+    for model, part_id, action in (("gpt-4o", "q7b", "agree"), ("gpt-4o", "q7c", "correct")):
+        row = f"document.querySelector('details.row[data-model=\"{model}\"][data-part=\"{part_id}\"]')"
+        browser.js(f"{row}.open = true")
+        browser.wait_for(f"!!{row}.querySelector('.review')")
+        if action == "agree":
+            browser.js(f"{row}.querySelector('.review .agree').click()")
+        else:
+            browser.js(f"const s = {row}.querySelector('.review .override'); s.value = '{action}';"
+                       "s.dispatchEvent(new Event('change'));"
+                       f"const n = {row}.querySelector('.review .note'); n.value = 'the # starts\\na comment';"
+                       "n.dispatchEvent(new Event('input'))")
+    browser.js("document.getElementById('download-labels').click()")
+    downloaded = tmp_path / "downloads" / "labels.yaml"
+    deadline = time.monotonic() + 10
+    while not downloaded.is_file() and time.monotonic() < deadline:
+        browser.events.clear()
+        time.sleep(0.1)
+    text = downloaded.read_text(encoding="utf-8")
+    assert text == browser.js("document.getElementById('labels-yaml').value")
+    # A text input drops the newline, so a note stays one YAML comment.
+    assert '"runs/gpt.md":\n  q7b: correct\n  q7c: correct  # the # startsa comment\n' in text
+    (tmp_path / "labels.yaml").write_bytes(downloaded.read_bytes())
+    done = CliRunner().invoke(app, ["agree", "--rubrics", str(REPO / "rubrics"), "runs", "--labels", "labels.yaml"],
+                              terminal_width=200, env={"COLUMNS": "200"}, catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert "Agreement: 2 labelled answer(s), 50% agreement" in done.stdout
+    assert "runs/gpt.md q7c (final): grader incorrect, human correct" in done.stdout
+
+
+def _big_report(transcripts: int = 1600, parts: int = 5):
+    words = "the decoder reads its own previous outputs at inference time while training uses ground truth "
+    out = []
+    for i in range(transcripts):
+        model = ("gpt-4o", "claude", "gemini", "llama")[i % 4]
+        ps = []
+        for k in range(parts):
+            answer = f"Answer {i}.{k}: " + words * 10 + f"$x_{k} = {i}$ and **bold {k}**\n- w1 = <sos>, w2 = I {i}"
+            p = part(f"q{k + 3}a", (i + k) % 4, 3, evidence=f"w2 = I {i}")
+            ps.append(dataclasses.replace(p, answer=answer))
+        out.append(transcript(f"runs/batch/t{i:05d}.md", model, *ps))
+    return report(*out)
+
+
+def test_class_sized_page_is_small_and_opens_fast(tmp_path, browser):
+    """Under 10 MB always; under 2 s to open when HW7GRADE_PERF=1 (README: the HTML report as a review tool)."""
+    r = _big_report()
+    assert sum(len(t.finals) for t in r.summaries) >= PACK_DRILLS_FROM_PARTS
+    target = tmp_path / "big.html"
+    write_html(r, target)
+    size = target.stat().st_size
+    assert size < 10 * 1024 * 1024
+    start = time.monotonic()
+    browser.open(target.as_uri())
+    browser.wait_for("!!document.querySelector('details.row') && (document.querySelector('details.row').open = true,"
+                     " !!document.querySelector('details.row .answer mark'))")
+    seconds = time.monotonic() - start
+    print(f"1,600 transcripts, 8,000 parts: {size / 1e6:.1f} MB, loaded and first drill-down shown in {seconds:.2f} s")
+    assert browser.js("document.querySelectorAll('details.row').length") == 8000
+    assert browser.js("document.querySelector('details.row .answer mark').textContent") == "w2 = I 0"
+    if os.environ.get("HW7GRADE_PERF"):  # timing on a shared CI box is noise; measured on demand
+        assert seconds < 2.0

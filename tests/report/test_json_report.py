@@ -116,3 +116,16 @@ def test_a_report_written_as_one_line_is_read_across_chunk_boundaries(tmp_path, 
     path = tmp_path / "one-line.json"
     path.write_text(json.dumps(report_to_dict(Report(tuple(results))), ensure_ascii=False), encoding="utf-8")
     assert list(read_json_report(path).transcripts) == results
+
+
+def test_parts_carry_the_answer_text_they_were_graded_on(tmp_path):
+    chat = tmp_path / "chat.md"
+    chat.write_text("**User**\n\nQuestion 7 (b): which tokens enter the decoder?\n\n**Assistant**\n\n"
+                    "(b) Ground truth shifted right: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog.\n",
+                    encoding="utf-8")
+    [result] = grade_file(chat, load_rubric(), ["q7b"])
+    path = tmp_path / "r.json"
+    write_json_report(Report((result,)), path)
+    parts = json.loads(path.read_text(encoding="utf-8"))["transcripts"][0]["parts"]
+    assert [(p["attempt"], "w1 = <sos>" in p["answer"]) for p in parts] == [("first", True), ("final", True)]
+    assert list(read_json_report(path).transcripts)[0].parts[1].answer == parts[1]["answer"]

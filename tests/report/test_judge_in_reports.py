@@ -80,7 +80,7 @@ def test_markdown_has_a_judge_table_only_when_judged():
 
 def test_html_has_an_escaped_judge_column_only_when_judged():
     page = render_html(judged_report())
-    assert "<th>Judge</th>" in page and '<td class="judge">judge (anthropic:claude-sonnet-5-5): 2/3' in page
+    assert '<p class="judge">judge (anthropic:claude-sonnet-5-5): 2/3' in page
     assert "refused &lt;twice&gt;" in page and "refused <twice>" not in page
-    assert '<td class="judge">–</td>' in page  # q7b: no judge asked for it
-    assert "<th>Judge</th>" not in render_html(report(transcript("runs/b.json", "m", part("q7b", 3, 3))))
+    assert page.count('<p class="judge">') == 3  # the three judged parts; q7b had no judge
+    assert 'class="judge"' not in render_html(report(transcript("runs/b.json", "m", part("q7b", 3, 3))))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from . import options
 
 from .shared import consoles, say
+
+if TYPE_CHECKING:
+    from ..transcripts.labels_file import Labels
 
 
 def agree(
@@ -18,6 +21,7 @@ def agree(
     rubrics_dir: Optional[Path] = options.RUBRICS,
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also judge the transcripts with this model and show its agreement beside the checks'."),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
+    labels_path: Optional[Path] = typer.Option(None, "--labels", help="A labels YAML file (e.g. downloaded from the HTML report); its labels win over the transcripts' own."),
 ) -> None:
     """Grader verdict beside each human label: confusion matrix, percent agreement, Cohen's kappa,
     and every disagreement with the grader's evidence.
@@ -30,8 +34,21 @@ def agree(
     from ..results import Report
     from ..report.outputs import render_agreement
 
+    console, err = consoles()
+    labels: Labels | None = None
+    bad_labels: list[str] = []
+    if labels_path is not None:
+        from ..transcripts.labels_file import read_labels_file
+
+        labels = read_labels_file(labels_path, bad_labels.append)
+        for problem in bad_labels:
+            say(err, f"Error: {problem}", soft_wrap=False)
     reports, transcripts = _split_reports(paths)
     results = [t for r in reports for t in r.transcripts]
+    if labels:
+        from dataclasses import replace
+
+        results = [replace(t, human_labels={**t.human_labels, **labels[t.path]}) if t.path in labels else t for t in results]
     judge = None
     if judge_model:
         from ..judge.run import make_judge
@@ -48,16 +65,21 @@ def agree(
         if only:
             rubric.select(only)
         files = iter_transcript_files(transcripts)
-        results += grade_files(files, rubric, only).transcripts
+        results += grade_files(files, rubric, only, labels=labels).transcripts
     report = Report(tuple(results))
-    console, err = consoles()
+    if labels and labels_path is not None:
+        from ..transcripts.labels_file import unmatched_warning
+
+        warning = unmatched_warning(labels, (t.path for t in report.summaries), labels_path)
+        if warning:
+            say(err, f"Warning: {warning}", soft_wrap=False)
     for t in report.unreadable:
         for error in t.errors:
             say(err, f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", soft_wrap=False)
     if not has_labels(report):
         raise UsageError(
-            "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect) "
-            "or the native JSON `human_labels` field."
+            "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect|missing) "
+            "or the native JSON `human_labels` field, or pass a `--labels` file."
         )
     known = frozenset(p.id for p in rubric.parts) if rubric is not None else None
     render_agreement(agreement(report), console, known, err)
@@ -67,7 +89,7 @@ def agree(
         judge_code = calibrate_and_render(judge, report, files, rubrics_dir, console, err)
         if judge_code and not report.unreadable:
             raise typer.Exit(judge_code)
-    if report.unreadable:
+    if report.unreadable or bad_labels:
         raise typer.Exit(2)
 
 

@@ -18,6 +18,7 @@ def compare(
 
     from ..report.compare import compare_reports
     from ..report.json_file import read_json_report
+    from ..report.numbers import num
     from ..results import PartScore, PartTotal
 
     a_report, b_report = read_json_report(a_path), read_json_report(b_path)
@@ -25,7 +26,7 @@ def compare(
     console = _terminal.console()
 
     def score(p: PartScore | PartTotal | None) -> str:
-        return "–" if p is None else f"{p.score:g}/{p.max_score:g}"
+        return "–" if p is None else f"{num(p.score)}/{num(p.max_score)}"
 
     def delta(d: float | None) -> str:
         if d is None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from . import options
+
+if TYPE_CHECKING:
+    from ..transcripts.labels_file import Labels
 
 PROGRESS_MIN_FILES = 8
 """Show a progress bar from this many input files on (on a terminal)."""
@@ -31,6 +34,7 @@ def grade(
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
     max_file_mb: float = typer.Option(5.0, "--max-file-mb", min=0.001, help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are streamed)."),
     time_limit: float = typer.Option(10.0, "--time-limit", min=0.1, help="Seconds grading one conversation may take; then it is stopped and named as an error (exit 2)."),
+    labels_path: Optional[Path] = typer.Option(None, "--labels", help="A labels YAML file (e.g. downloaded from the HTML report): human labels shown beside the grader's."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports and their .zip, Markdown chats, exporter files, JSON, plain text).
 
@@ -53,6 +57,16 @@ def grade(
         baseline_report = read_json_report(baseline)
     if only:
         rubric.select(only)  # unknown prefixes fail before any work
+    console = _terminal.console()
+    err = _terminal.console(stderr=True)
+    labels: Labels | None = None
+    bad_labels: list[str] = []
+    if labels_path is not None:
+        from ..transcripts.labels_file import read_labels_file
+
+        labels = read_labels_file(labels_path, bad_labels.append)  # an unreadable file fails before any work
+        for problem in bad_labels:
+            err.print(f"Error: {problem}", markup=False, highlight=False)
     inputs = paths or [Path("transcripts")]
     files = iter_transcript_files(inputs)
     if not files:
@@ -85,8 +99,6 @@ def grade(
         from ..judge.run import make_judge
 
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
-    console = _terminal.console()
-    err = _terminal.console(stderr=True)
     workers = jobs or default_jobs(len(files))
     max_bytes = int(max_file_mb * 1024 * 1024)
     if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
@@ -95,9 +107,16 @@ def grade(
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("grading", total=len(files))
             advance = lambda _path: progress.advance(task)  # noqa: E731
-            report = grade_files(files, rubric, only, model_name, advance, workers, max_bytes, time_limit)
+            report = grade_files(files, rubric, only, model_name, advance, workers, max_bytes, time_limit, labels)
     else:
-        report = grade_files(files, rubric, only, model_name, jobs=workers, max_bytes=max_bytes, time_limit_s=time_limit)
+        report = grade_files(files, rubric, only, model_name, jobs=workers, max_bytes=max_bytes, time_limit_s=time_limit,
+                             labels=labels)
+    if labels and labels_path is not None:
+        from ..transcripts.labels_file import unmatched_warning
+
+        warning = unmatched_warning(labels, (t.path for t in report.summaries), labels_path)
+        if warning:
+            err.print(f"Warning: {warning}", markup=False, highlight=False)
     if judge is not None:
         from .judging import judge_graded_files
 
@@ -111,7 +130,7 @@ def grade(
 
     gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
     unreadable_chats = sum(n.kind == "unreadable" for n in report.notes)
-    if report.unreadable or unreadable_chats or gate == WRITE_FAILED:
+    if report.unreadable or unreadable_chats or bad_labels or gate == WRITE_FAILED:
         for t in report.unreadable:
             for error in t.errors:
                 _terminal.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)

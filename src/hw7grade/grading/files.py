@@ -14,7 +14,7 @@ import gc
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Sequence
 
 from ..conversation import Conversation, scrub_surrogates
 from ..errors import TranscriptError
@@ -23,6 +23,9 @@ from ..results import Note, Report, TranscriptResult
 from ..report.spool import EncodedResult, ResultSpool
 from ..rubric.model import Rubric
 from ..worker_pool import DEFAULT_TIME_LIMIT_S, run_timed
+
+if TYPE_CHECKING:
+    from ..transcripts.labels_file import Labels
 
 ProgressCallback = Callable[[Path], None]
 
@@ -149,9 +152,32 @@ def grade_files(
     jobs: int = 1,
     max_bytes: int | None = None,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    labels: Labels | None = None,
 ) -> Report:
-    """The graded files as a report whose full results wait in a spool (see `report.spool`)."""
-    return ResultSpool(iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s)).report()
+    """The graded files as a report whose full results wait in a spool (see `report.spool`);
+    `labels` (from a `--labels` file) are added to the results they name."""
+    results = iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s)
+    if labels:
+        results = with_labels(results, labels, {p.id for p in rubric.select(only)} if only else None)
+    return ResultSpool(results).report()
+
+
+def with_labels(
+    results: Iterable[EncodedResult | Note], labels: Labels, parts: Collection[str] | None
+) -> Iterator[EncodedResult | Note]:
+    """Results with a labels file's labels on top of their own; only labelled ones are re-encoded
+    (notes pass through). With `--only`, labels of parts not graded are dropped, as front-matter
+    labels are."""
+    from ..report.json_report import decode_entry
+
+    for result in results:
+        found = None if isinstance(result, Note) else labels.get(result.summary.path)
+        if not found or isinstance(result, Note):
+            yield result
+            continue
+        kept = {k: v for k, v in found.items() if parts is None or k in parts}
+        t = decode_entry(result.entry)
+        yield EncodedResult.of(replace(t, human_labels={**t.human_labels, **kept}))  # the file's label wins
 
 
 _worker_args: tuple[Rubric, Sequence[str] | None, str | None, int | None] | None = None

@@ -56,6 +56,7 @@ def score_part(
         reason=flag_reason(flag, _reason(results, earned, part.points)) if flag else _reason(results, earned, part.points),
         turn=turn,
         flag=flag,
+        answer=text,
     )
 
 

@@ -37,8 +37,10 @@ class Disagreement:
 
     @property
     def summary(self) -> str:
-        return (f"{self.check}: checks gave {self.deterministic_points:g}/{self.max_points:g}, "
-                f"judge {self.judge_points:g}/{self.max_points:g}")
+        from ..report.numbers import num
+
+        return (f"{self.check}: checks gave {num(self.deterministic_points)}/{num(self.max_points)}, "
+                f"judge {num(self.judge_points)}/{num(self.max_points)}")
 
 
 @dataclass(frozen=True)

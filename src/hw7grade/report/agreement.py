@@ -5,11 +5,12 @@ attempt. A human `first` label is compared with the grader's first attempt, a `f
 final attempt; when the part was answered once, first and final are the same answer, and a pair of
 equal labels on it counts once.
 
-The grader has two verdicts humans do not use. `missing` (it found no answer to the part) scores
-nothing, so for the matrix and the statistics it counts as `incorrect`; each such pair is still
-flagged (`grader_missing`) and counted, because it usually means the segmenter lost the answer
-rather than that the answer was wrong. `unscored` (no check could run) is no verdict at all: those
-pairs are listed but left out of the matrix and the statistics.
+Both sides use four labels: `correct`, `partial`, `incorrect` and `missing` (asked, but never
+answered). A grader `missing` agrees with a human `missing` only: beside a human `incorrect` it
+usually means the segmenter lost an answer that exists, so it is a disagreement worth reading.
+A part the grader never saw counts as `missing` for it. Each such pair is flagged
+(`grader_missing`). `unscored` (no check could run) is no verdict at all: those pairs are listed
+but left out of the matrix and the statistics.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from .explain import distinct_first
 from ..results import AttemptKind, PartScore, Report, TranscriptResult
 
-LABELS: tuple[str, ...] = ("correct", "partial", "incorrect")
+LABELS: tuple[str, ...] = ("correct", "partial", "incorrect", "missing")
 """Matrix order: rows are the grader's verdicts, columns the human's."""
 
 
@@ -31,7 +32,7 @@ class LabelledAttempt:
     attempt: AttemptKind
     human: str
     grader: str
-    """The grader's verdict mapped onto LABELS (`missing` -> `incorrect`)."""
+    """The grader's verdict on LABELS, or `unscored` (a part it never saw is `missing`)."""
     part: PartScore | None
     """The grader's score for the attempt (None when the grader never saw the part)."""
 
@@ -130,9 +131,9 @@ def cohens_kappa(pairs: list[tuple[str, str]]) -> float | None:
 
 
 def grader_label(part: PartScore | None) -> str:
-    """The grader's verdict on LABELS (`missing` -> `incorrect`); `unscored` stays itself."""
-    if part is None or part.verdict == "missing":
-        return "incorrect"
+    """The grader's verdict on LABELS (a part it never saw is `missing`); `unscored` stays itself."""
+    if part is None:
+        return "missing"
     return part.verdict
 
 

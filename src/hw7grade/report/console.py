@@ -11,6 +11,7 @@ from rich.table import Table
 from ..conversation import HumanLabel
 from ..shorten import shorten
 from ..results import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
+from .numbers import num
 
 EVIDENCE_CHARS = 90
 """Evidence is cut to this many characters in the terminal; the JSON report keeps it whole."""
@@ -47,7 +48,7 @@ def render_report(report: Report, console: Console, verbose: bool = False) -> No
     graded = sum(not t.errors for t in report.summaries)
     line = f"{graded} conversation(s) graded"
     if maximum:
-        line += f": {score:g} / {maximum:g} points ({score / maximum:.0%}) on final attempts"
+        line += f": {num(score)} / {num(maximum)} points ({score / maximum:.0%}) on final attempts"
     if report.unreadable:
         line += f"; {len(report.unreadable)} input(s) could not be graded"
     console.print(line)
@@ -75,7 +76,7 @@ def _render_summary(report: Report, console: Console) -> None:
     console.print(models)
     parts = _counts_table("Parts (final attempts)", "part", "answered")
     for part_id, scores in by_part.items():
-        mean = f"{sum(p.score for p in scores) / len(scores):.2f}/{scores[0].max_score:g}"
+        mean = f"{sum(p.score for p in scores) / len(scores):.2f}/{num(scores[0].max_score)}"
         parts.add_row(part_id, str(len(scores)), mean, *_verdict_counts(scores))
     console.print(parts)
     lowest = sorted(graded, key=lambda t: (_ratio(t.finals), t.path))[:SUMMARY_LOWEST]
@@ -106,7 +107,7 @@ def _ratio(parts: Sequence[PartTotal]) -> float:
 
 
 def _fraction(parts: Sequence[PartTotal]) -> str:
-    return f"{sum(p.score for p in parts):g}/{sum(p.max_score for p in parts):g}"
+    return f"{num(sum(p.score for p in parts))}/{num(sum(p.max_score for p in parts))}"
 
 
 def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> None:
@@ -161,8 +162,8 @@ def _render_checks(part: PartScore, console: Console) -> None:
     console.print(f"  [bold]{part.id}[/bold] ({part.attempt} attempt, turn {part.turn})")
     for c in part.checks:
         mark = {"passed": "[green]✓[/green]", "failed": "[red]✗[/red]", "unscored": "[cyan]?[/cyan]"}[c.status]
-        cap = f", caps the part at {c.cap:g}" if c.cap is not None else ""
-        console.print(f"    {mark} {escape(c.name)}: {c.points:g}/{c.max_points:g}{cap}  {escape(c.message)}")
+        cap = f", caps the part at {num(c.cap)}" if c.cap is not None else ""
+        console.print(f"    {mark} {escape(c.name)}: {num(c.points)}/{num(c.max_points)}{cap}  {escape(c.message)}")
         if c.evidence:
             console.print(f"        evidence: [dim]{escape(_clip(c.evidence))}[/dim]")
     if part.judge is not None:
@@ -170,7 +171,7 @@ def _render_checks(part: PartScore, console: Console) -> None:
                       + (f" ({escape(part.judge.reason)})" if part.judge.reason else ""))
         for s in part.judge.criteria:
             mark = "[green]●[/green]" if s.status == "scored" else "[cyan]?[/cyan]"
-            console.print(f"      {mark} {escape(s.name)} ({escape(s.check)}): {s.points:g}/{s.max_points:g}  {escape(s.reason)}")
+            console.print(f"      {mark} {escape(s.name)} ({escape(s.check)}): {num(s.points)}/{num(s.max_points)}  {escape(s.reason)}")
             if s.evidence:
                 console.print(f"          quote: [dim]{escape(_clip(s.evidence))}[/dim]")
 
@@ -181,7 +182,7 @@ def _judge_cell(part: PartScore) -> str:
         return ""
     if j.status == "unscored":
         return "[cyan]unscored[/cyan]"
-    text = f"{j.points:g}/{j.max_points:g}" + (" (partly)" if j.status == "partial" else "")
+    text = f"{num(j.points)}/{num(j.max_points)}" + (" (partly)" if j.status == "partial" else "")
     return text + (" [bold]counted[/bold]" if j.filled else "")
 
 
@@ -208,7 +209,7 @@ def _render_judge_notes(t: TranscriptResult, console: Console) -> None:
 
 
 def _points(p: PartScore) -> str:
-    return f"{p.score:g}/{p.max_score:g}"
+    return f"{num(p.score)}/{num(p.max_score)}"
 
 
 def _verdict(first: PartScore, final: PartScore) -> str:

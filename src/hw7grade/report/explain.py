@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..injection import FLAG_PREFIX
 from ..results import PartScore, PartTotal, TranscriptResult
+from .numbers import num
 
 FULL_MARKS_EPSILON = 1e-9
 NO_ANSWER = "the grader found no answer to this part"
@@ -23,7 +24,7 @@ def judge_note(part: PartScore) -> str | None:
         return None
     if j.status == "unscored":
         return f"judge ({j.model}): unscored — {j.reason}"
-    note = f"judge ({j.model}): {j.points:g}/{j.max_points:g}" + (" (partly scored)" if j.status == "partial" else "")
+    note = f"judge ({j.model}): {num(j.points)}/{num(j.max_points)}" + (" (partly scored)" if j.status == "partial" else "")
     if j.filled:
         note += f", counted {j.judge_points:+g} where the checks could not decide"
     if j.disagreements:
@@ -48,16 +49,16 @@ def evidence_lines(part: PartScore | None) -> list[str]:
     lines = [f'{FLAG_PREFIX} ("{part.flag}")'] if part.flag else []
     for c in part.checks:
         quote = f' — "{c.evidence}"' if c.evidence else ""
-        lines.append(f"{c.name}: {c.status} {c.points:g}/{c.max_points:g}{quote}{' — ' + c.message if c.message else ''}")
+        lines.append(f"{c.name}: {c.status} {num(c.points)}/{num(c.max_points)}{quote}{' — ' + c.message if c.message else ''}")
     return lines
 
 
 def part_lines(t: TranscriptResult, part: PartScore) -> list[str]:
     """The final attempt's score, the first attempt when it differs, the evidence, the judge."""
-    lines = [f"{part.verdict}: {part.score:g}/{part.max_score:g}"]
+    lines = [f"{part.verdict}: {num(part.score)}/{num(part.max_score)}"]
     first = distinct_first(t, part.id)
     if first is not None:
-        lines.append(f"first attempt: {first.verdict}, {first.score:g}/{first.max_score:g}")
+        lines.append(f"first attempt: {first.verdict}, {num(first.score)}/{num(first.max_score)}")
     lines += evidence_lines(part)
     note = judge_note(part)
     if note:

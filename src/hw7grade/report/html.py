@@ -1,7 +1,10 @@
-"""One self-contained HTML page (`--html FILE`): charts, per-part tables with evidence, first vs final.
+"""One self-contained HTML page (`--html FILE`): a review tool for course staff.
 
-Everything is inline (CSS, SVG), nothing is fetched, and every piece of model or file text is
-escaped: the page is safe to open from a CI artifact. Each model gets a bar chart of its mean score
+A heatmap of models x parts, bar charts, a filterable list of every graded part with its answer,
+evidence, checks and first vs final attempt, and review decisions saved as a labels file (see
+`html_review`). Everything is inline (CSS, SVG, one script allowed by its hash), nothing is
+fetched, and every piece of model or file text is escaped: the page is safe to open from a CI
+artifact. Each model gets a bar chart of its mean score
 fraction per part, final attempt (solid) over first attempt (thin grey), so a reader sees at a
 glance where a model is weak and where follow-ups helped.
 """
@@ -16,8 +19,11 @@ from ..atomic import write_chunks_atomic
 from .agreement import LABELS, agreement, has_labels
 from .baseline import BaselineComparison, fraction, score_fraction
 from .compare import UNKNOWN_MODEL
-from .explain import distinct_first, evidence_lines, judge_note
+from .explain import evidence_lines
 from ..results import PartScore, PartTotal, Report, TranscriptResult
+from .numbers import num
+from .html_review import CSS as REVIEW_CSS
+from .html_review import DECISIONS_PANEL, SCRIPT, SCRIPT_HASH, PackedDrills, filters, heatmap, part_rows
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 80
@@ -37,7 +43,7 @@ LOW_FRACTION = 0.5
 """Final bars below this fraction are drawn red, between it and full marks amber."""
 
 _CSS = f"""
-body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: #212121; }}
+body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1rem 2rem; color: #212121; max-width: none; }}
 h1 {{ margin-bottom: .2rem; }}
 .summary {{ font-size: 1.1rem; color: #424242; }}
 .charts {{ display: flex; flex-wrap: wrap; gap: 1.5rem; }}
@@ -59,7 +65,7 @@ ul.evidence {{ margin: 0; padding-left: 1.1rem; font-size: .9rem; }}
 """
 
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+_CSP = f"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'"
 
 
 def _e(text: object) -> str:
@@ -128,7 +134,7 @@ def render_chart(model: str, parts: dict[str, tuple[float, float]]) -> str:
 def _score_cell(part: PartScore | PartTotal | None) -> str:
     if part is None:
         return "–"
-    return f'{part.score:g}/{part.max_score:g} <span class="v-{_e(part.verdict)}">{_e(part.verdict)}</span>'
+    return f'{num(part.score)}/{num(part.max_score)} <span class="v-{_e(part.verdict)}">{_e(part.verdict)}</span>'
 
 
 def _evidence(part: PartScore) -> str:
@@ -136,33 +142,15 @@ def _evidence(part: PartScore) -> str:
     return '<ul class="evidence">' + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"
 
 
-def _transcript_section(t: TranscriptResult) -> str:
-    title = f"{t.path}" + (f" — {t.model}" if t.model else "")
+PACK_DRILLS_FROM_PARTS = 1500
+"""From this many graded parts on, drill-downs are packed (gzip) and unpacked by the script."""
+
+
+def _transcript_rows(t: TranscriptResult, packed: PackedDrills | None = None) -> str:
     if t.errors:
-        return f'<section class="transcript"><h3>{_e(title)}</h3><p class="error">Unreadable: {_e("; ".join(t.errors))}</p></section>'
-    score = sum(p.score for p in t.finals)
-    maximum = sum(p.max_score for p in t.finals)
-    rows = []
-    judged = any(p.judge is not None for p in t.finals)
-    for final in t.finals:
-        first = distinct_first(t, final.id)
-        human = ""
-        if t.human_labels:
-            label = t.human_labels.get(final.id)
-            human = "<td>" + (_e(label.final) if label is not None and label.final else "") + "</td>"
-        judge = f'<td class="judge">{_e(judge_note(final) or "–")}</td>' if judged else ""
-        rows.append(
-            f'<tr data-part="{_e(final.id)}"><td>{_e(final.id)}</td>'
-            f'<td class="num">{_score_cell(first) if first is not None else "same as final"}</td>'
-            f'<td class="num">{_score_cell(final)}</td>{human}{judge}<td>{_evidence(final)}</td></tr>'
-        )
-    human_head = "<th>Human label</th>" if t.human_labels else ""
-    human_head += "<th>Judge</th>" if judged else ""
-    return (
-        f'<section class="transcript"><h3>{_e(title)} ({score:g}/{maximum:g})</h3>'
-        f"<table><thead><tr><th>Part</th><th>First attempt</th><th>Final attempt</th>{human_head}"
-        "<th>Reason and evidence</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
-    )
+        title = f"{t.path}" + (f" — {t.model}" if t.model else "")
+        return f'<p class="error">{_e(title)}. Unreadable: {_e("; ".join(t.errors))}</p>'
+    return part_rows(t, packed)
 
 
 def _baseline_section(cmp: BaselineComparison) -> str:
@@ -222,7 +210,7 @@ def render_html(report: Report, baseline: BaselineComparison | None = None, titl
 def iter_html(report: Report, baseline: BaselineComparison | None = None, title: str = "hw7grade report") -> Iterator[str]:
     """The page piece by piece: one piece per transcript, read back from the report one at a time."""
     score, maximum = report.totals()
-    total = f"{score:g} / {maximum:g}" + (f" ({_pct(score / maximum)})" if maximum > 0 else "")
+    total = f"{num(score)} / {num(maximum)}" + (f" ({_pct(score / maximum)})" if maximum > 0 else "")
     charts = "".join(
         f'<figure class="chart" data-model="{_e(model)}"><figcaption>{_e(model)}</figcaption>'
         f"{render_chart(model, parts)}</figure>"
@@ -240,10 +228,11 @@ def iter_html(report: Report, baseline: BaselineComparison | None = None, title:
         # Nothing on the page may load from anywhere: it is a CI artifact holding model output.
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{_e(title)}</title><style>{_CSS}{REVIEW_CSS}</style></head><body>"
         f"<h1>{_e(title)}</h1>"
         f'<p class="summary">Total {total} over {len(report.summaries)} transcript(s), final attempts.</p>'
-        f'<section id="charts"><h2>Score by part</h2>{legend}<div class="charts">{charts}</div></section>'
+        + heatmap(report)
+        + f'<section id="charts"><h2>Score by part</h2>{legend}<div class="charts">{charts}</div></section>'
     )
     from .samples_chart import html_stats_section
 
@@ -252,9 +241,13 @@ def iter_html(report: Report, baseline: BaselineComparison | None = None, title:
         yield _baseline_section(baseline)
     if has_labels(report):
         yield _agreement_section(report)
-    yield '<section id="transcripts"><h2>Parts</h2>'
-    yield from map(_transcript_section, report.transcripts)
-    yield "</section></body></html>\n"
+    yield DECISIONS_PANEL
+    yield f'<section id="transcripts"><h2>Parts</h2>{filters(report)}<div id="rows">'
+    packed = PackedDrills() if sum(len(t.finals) for t in report.summaries) >= PACK_DRILLS_FROM_PARTS else None
+    for t in report.transcripts:
+        yield _transcript_rows(t, packed)
+    yield "</div></section>" + (packed.data_block() if packed is not None else "")
+    yield f"<script>{SCRIPT}</script></body></html>\n"
 
 
 def write_html(report: Report, path: Path, baseline: BaselineComparison | None = None) -> None:

@@ -65,6 +65,7 @@ def _part(p: PartScore) -> dict:
         "reason": p.reason,
         **({"flag": p.flag} if p.flag else {}),
         "turn": p.turn,
+        "answer": p.answer,
         "checks": [
             {
                 "name": c.name,
@@ -171,6 +172,7 @@ def transcript_from_dict(t: dict) -> TranscriptResult:
                 reason=p.get("reason") or "",
                 flag=p.get("flag") or "",
                 turn=p.get("turn"),
+                answer=p.get("answer"),
                 judge=_read_judge(p),
                 checks=tuple(
                     CheckResult(

@@ -15,6 +15,7 @@ from typing import Iterator
 from ..atomic import write_chunks_atomic
 from .explain import is_full_marks, part_lines
 from ..results import Report, TranscriptResult
+from .numbers import num
 
 # Characters XML 1.0 cannot carry at all; model output may contain them.
 _XML_INVALID = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -67,7 +68,7 @@ def _suite(t: TranscriptResult) -> ET.Element:
         ET.SubElement(props, "property", name="model", value=_clean(t.model))
     score = sum(p.score for p in t.finals)
     maximum = sum(p.max_score for p in t.finals)
-    ET.SubElement(props, "property", name="score", value=f"{score:g}/{maximum:g}")
+    ET.SubElement(props, "property", name="score", value=f"{num(score)}/{num(maximum)}")
     failures = 0
     for part in t.finals:
         case = ET.SubElement(suite, "testcase", classname=classname, name=part.id, time="0")
@@ -77,7 +78,7 @@ def _suite(t: TranscriptResult) -> ET.Element:
             failure = ET.SubElement(
                 case,
                 "failure",
-                message=_clean(part.reason or f"{part.verdict}: {part.score:g}/{part.max_score:g}"),
+                message=_clean(part.reason or f"{part.verdict}: {num(part.score)}/{num(part.max_score)}"),
                 type=part.verdict,
             )
             failure.text = _clean("\n".join(out))

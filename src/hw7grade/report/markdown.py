@@ -17,6 +17,7 @@ from .compare import UNKNOWN_MODEL
 from .explain import judge_note
 from ..results import Report
 from ..shorten import shorten
+from .numbers import num
 
 MAX_REASON_CHARS = 160
 """Reasons longer than this are cut in table cells; the HTML report has them whole."""
@@ -64,7 +65,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 def render_markdown(report: Report, baseline: BaselineComparison | None = None) -> str:
     score, maximum = report.totals()
     overall = f" ({_pct(score / maximum)})" if maximum > 0 else ""
-    lines = [f"## hw7grade: {score:g} / {maximum:g}{overall}", ""]
+    lines = [f"## hw7grade: {num(score)} / {num(maximum)}{overall}", ""]
 
     rows = []
     for t in report.summaries:
@@ -74,7 +75,7 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
         s = sum(p.score for p in t.finals)
         m = sum(p.max_score for p in t.finals)
         counts = [sum(1 for p in t.finals if p.verdict == v) for v in VERDICTS]
-        rows.append([_code(t.path), _cell(t.model or ""), f"{s:g}/{m:g}"] + [str(c) for c in counts])
+        rows.append([_code(t.path), _cell(t.model or ""), f"{num(s)}/{num(m)}"] + [str(c) for c in counts])
     lines += _table(["Transcript", "Model", "Score", *(v.capitalize() for v in VERDICTS)], rows)
 
     lines += ["", *_part_by_model(report)]
@@ -90,7 +91,7 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
     if judged:
         lines += ["", "### Judge (second opinion)", "", *_table(
             ["Transcript", "Part", "Score", "Judge"],
-            [[_code(t.path), p.id, f"{p.score:g}/{p.max_score:g}", _cell(judge_note(p) or "")] for t, p in judged],
+            [[_code(t.path), p.id, f"{num(p.score)}/{num(p.max_score)}", _cell(judge_note(p) or "")] for t, p in judged],
         )]
     if baseline is not None:
         lines += ["", *_baseline_section(baseline)]
@@ -128,9 +129,9 @@ def _part_by_model(report: Report) -> list[str]:
 
 
 def _delta_row(d: PartDelta) -> list[str]:
-    before = f"{d.before.score:g}/{d.before.max_score:g}" if d.before else "–"
+    before = f"{num(d.before.score)}/{num(d.before.max_score)}" if d.before else "–"
     arrow = "🔻" if d.status == "regressed" else "🔺"
-    after = f"{d.after.score:g}/{d.after.max_score:g}"
+    after = f"{num(d.after.score)}/{num(d.after.max_score)}"
     return [f"{arrow} {_code(d.path)}", d.part_id, before, after, _cell(d.after.reason)]
 
 

@@ -24,6 +24,7 @@ from .console import say
 from .baseline import SCORE_EPSILON, BaselineComparison, PartDelta, Status, compare_with_baseline
 from .explain import evidence_lines
 from ..results import PartScore, PartTotal, Report
+from .numbers import num
 
 GATE_FAILED = 1
 STATUS_ORDER: tuple[Status, ...] = ("regressed", "improved", "new", "unchanged")
@@ -76,9 +77,9 @@ def fail_under_message(report: Report, threshold: float) -> str | None:
     credits (0.7 + 0.1 is 0.7999999999999999) that misses the threshold only by float noise passes."""
     score, maximum = report.totals()
     if maximum <= 0:
-        return f"no part was graded, so the score cannot reach --fail-under {threshold:g}"
+        return f"no part was graded, so the score cannot reach --fail-under {num(threshold)}"
     if score / maximum < threshold - SCORE_EPSILON:
-        return f"overall score {score:g}/{maximum:g} ({score / maximum:.1%}) is below --fail-under {threshold:g}"
+        return f"overall score {num(score)}/{num(maximum)} ({score / maximum:.1%}) is below --fail-under {num(threshold)}"
     return None
 
 
@@ -147,7 +148,7 @@ def _file_id(path: Path) -> tuple[int, int] | None:
 
 
 def _score(part: PartScore | PartTotal | None) -> str:
-    return "–" if part is None else f"{part.score:g}/{part.max_score:g}"
+    return "–" if part is None else f"{num(part.score)}/{num(part.max_score)}"
 
 
 BASELINE_MAX_ROWS = 40

@@ -176,7 +176,7 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]
     except ValidationError as exc:
         raise TranscriptError(
             f"{source}: bad front matter {describe_validation_error(exc, known)}; "
-            "labels are correct, partial, incorrect or {first: ..., final: ...}."
+            "labels are correct, partial, incorrect, missing or {first: ..., final: ...}."
         ) from None
     warnings = []
     for key in extra:
