@@ -132,6 +132,11 @@ class SequenceCheck(CheckSpec):
         """Comma/arrow/pipe lists and `<sos> I see ...` runs that are asserted, in text order."""
         found: dict[int, _Candidate] = {}
         for s in a.sentences:
+            if s.text.startswith("|") and a.negation_at(s.start, s.start + 1) is None:
+                row = self._table_row(s.text, n)
+                if row is not None:
+                    found[s.start] = _Candidate(row, ", ".join(row), s.start, False, len(row) == n)
+                    continue
             # Cheap tests first: a list needs a separator, a run an opening `<` or `[`.
             regexes = [r for r, marks in ((_LIST_RE, _LIST_MARKS), (_START_RUN_RE, "<[")) if any(c in s.text for c in marks)]
             for regex in regexes:
@@ -147,6 +152,17 @@ class SequenceCheck(CheckSpec):
                         evidence = " ".join(m.group().split()).rstrip(".,;:!?") if regex is _LIST_RE else " ".join(toks)
                         found[start] = _Candidate(toks, evidence, start, False, len(toks) == n)
         return [found[k] for k in sorted(found)]
+
+    def _table_row(self, row: str, n: int) -> tuple[str, ...] | None:
+        """A table row of tokens after its header cell ("| (b) training | <s> | I | see | a | dog |")."""
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        if len(cells) != n + 1 or " " not in cells[0]:
+            return None  # the header cell describes the row ("(b) training"); a w1 | w2 ... row names slots
+        toks = tuple(_clean(c) for c in cells[1:])
+        slot = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
+        if any(not tok or " " in tok or len(tok) > MAX_TOKEN_CHARS or slot.fullmatch(tok) for tok in toks):
+            return None
+        return toks
 
     def _choose(self, a: Analysed) -> _Candidate | None:
         n = len(self.expected)

@@ -15,7 +15,7 @@ from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _ANSWER_PREFIX_RE = re.compile(
-    r"^(?:(?:the\s{1,3})?(?:final|short|correct|my|overall)\s{1,3})?(?:answer|verdict|conclusion)s?[ \t]{0,3}(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
+    r"^(?:(?:the\s{1,3})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3})?(?:answer|verdict|conclusion)s?[ \t]{0,3}(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
     re.I,
 )
 _DISCOURSE_RE = re.compile(
@@ -24,7 +24,7 @@ _DISCOURSE_RE = re.compile(
     re.I,
 )
 """Words a stance may follow at a sentence's start ("So yes:", "I'd argue no.")."""
-_LEADING_RE = re.compile(r"^(yes|no)\b(?=\s*(?:$|[,.;:!—)\-]|\s+\w))", re.I)
+_LEADING_RE = re.compile(r"^(yes|no)\b(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s+\w))", re.I)
 _NO_NOUN_RE = re.compile(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
 """"No regularisation is needed" opens with a determiner, not with a stance."""
 _INLINE_RE = re.compile(

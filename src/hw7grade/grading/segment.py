@@ -224,6 +224,18 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     return _UserTurn([], False, context)
 
 
+def _parts_named_in(text: str, context: _Context, index: _PartIndex, asked: list[str]) -> list[str]:
+    """The asked parts a reply names in its running text (not as labels at line starts)."""
+    found: list[str] = []
+    for label in mentions(text):
+        if label.q is not None and index.is_foreign(label):
+            continue
+        for pid in index.resolve(label, context):
+            if pid in asked and pid not in found:
+                found.append(pid)
+    return found
+
+
 def _question_of(part_id: str) -> str:
     m = re.match(r"q\d+", part_id)
     return m.group() if m else part_id
@@ -262,6 +274,12 @@ def find_answers(
             continue  # a reply to another homework's question
         if turn_info is None or not turn_info.named:
             default, explicit = (last_answered[-1:] if turn_info is not None else []), False
+            if turn_info is not None:
+                # "the corrected answer for (a) is: ... (b) and (c) are unaffected": a follow-up
+                # reply revisits the asked part it names first, not the last one answered.
+                said = _parts_named_in(turn.text, context, index, asked_ids)
+                if said:
+                    default = said[:1]
         else:
             default, explicit = turn_info.named, turn_info.by_label
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []

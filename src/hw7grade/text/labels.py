@@ -56,7 +56,7 @@ _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\b\d{1,2}(?=[a-h(\s.\-])|\("
-    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\))",
+    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\))|\b(?:for|in|on|about|to)[ \t]{{1,3}}(?P<lp>{_SUB}\))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -142,7 +142,7 @@ def mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        at = t.start("ls") if t.group("ls") else t.start()
+        at = t.start("ls") if t.group("ls") else t.start("lp") if t.group("lp") else t.start()
         if at < covered:
             continue
         window = text[at : at + LINE_WINDOW]
