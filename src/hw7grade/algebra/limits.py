@@ -47,5 +47,10 @@ class Deadline:
             raise MathError("limit", f"gave up after the {MATH_TIMEOUT_S:g} s time limit")
 
     @property
+    def remaining(self) -> float:
+        """Seconds left (negative once past)."""
+        return self._end - time.monotonic()
+
+    @property
     def expired(self) -> bool:
         return time.monotonic() > self._end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -281,9 +282,9 @@ def _scan(
             break
     if explain and best is not None and best_prepared is not None and best.status == "not_equivalent":
         # Only the reported miss needs its explanation (ranking never looks at it).
-        best = _as_candidate(compare_prepared(ref, best_prepared), best.candidate)
+        best = _as_candidate(compare_prepared(ref, best_prepared, deadline=deadline), best.candidate)
     return best or MathResult("not_equivalent", "the answer states no formula")
 
 
 def _as_candidate(found: MathResult, text: str) -> MathResult:
-    return MathResult(found.status, found.explanation, found.factor, found.transposed, found.wrt, text)
+    return replace(found, candidate=text)
