@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .limits import Deadline, MathError
 from .nodes import Add, Neg, Node, Zero
-from .symbolic import Word, bounded, coefficient, expand, is_zero, show, show_term, sympy_module, terms, to_sympy
+from .symbolic import Word, bounded, budget, coefficient, expand, vanishes, show, show_term, sympy_module, terms, to_sympy
 
 if TYPE_CHECKING:
     from .equivalence import MathResult, Prepared
@@ -34,7 +34,7 @@ def expanded(p: "Prepared") -> Any:
 def explain(ref: "Prepared", cand: "Prepared", as_condition: bool, deadline: Deadline | None = None) -> str:
     """One sentence naming the first term the answer lacks, has extra, or has with another coefficient."""
     try:
-        with bounded(deadline or Deadline(EXPLAIN_TIMEOUT_S)):
+        with bounded(budget(deadline, EXPLAIN_TIMEOUT_S)):
             expected = terms(expanded(ref))
             got_expr = expanded(cand)
             got = terms(got_expr)
@@ -55,14 +55,14 @@ def certificate(ref: "Prepared", cand: "Prepared", result: "MathResult", deadlin
     if result.factor is None:
         return ""
     try:
-        with bounded(deadline or Deadline(EXPLAIN_TIMEOUT_S)):
+        with bounded(budget(deadline, EXPLAIN_TIMEOUT_S)):
             sp = sympy_module()
             got = to_sympy(condition_node(cand), cand.ctx)
             want = to_sympy(condition_node(ref), ref.ctx)
             if result.transposed and got.is_Matrix:
                 got = sp.Transpose(got)
             factor = sp.Rational(result.factor.numerator, result.factor.denominator)
-            zero = is_zero(expand(got - factor * want))
+            zero = vanishes(expand(got - factor * want))
     except Exception:  # MathError (time, size) or sympy giving up
         return "no symbolic certificate (sympy could not expand it in time)"
     scaled = "reference" if result.factor == 1 else f"{show(factor)}·reference"

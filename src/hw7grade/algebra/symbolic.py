@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from fractions import Fraction
 from functools import reduce
@@ -39,6 +40,17 @@ def sympy_module() -> Any:
     return sympy
 
 
+def budget(deadline: Deadline | None, default_s: float) -> Deadline:
+    """The time sympy may take: the caller's deadline (or `default_s`), not counting sympy's
+    one-off import, which is a per-process cost rather than this answer's."""
+    start = time.monotonic()
+    sympy_module()
+    imported_in = time.monotonic() - start
+    if deadline is None:
+        return Deadline(default_s)
+    return Deadline(min(deadline.remaining + imported_in, default_s))
+
+
 class _TimeUp(BaseException):
     """Raised by the alarm inside sympy; a BaseException so sympy's own `except Exception` cannot swallow it."""
 
@@ -51,21 +63,18 @@ def bounded(deadline: Deadline | None) -> Iterator[None]:
     if deadline is not None:
         deadline.check()
     remaining = deadline.remaining if deadline is not None else None
-    use_timer = (
-        remaining is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-    )
-    if not use_timer:
+    if remaining is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def on_alarm(signum: int, frame: object) -> None:
         raise _TimeUp
 
+    # An outer timer (pytest-timeout, a caller's own) is paused and re-armed with its time left.
+    outer_left = signal.getitimer(signal.ITIMER_REAL)[0]
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001))  # type: ignore[arg-type]
+    signal.setitimer(signal.ITIMER_REAL, max(min(remaining, outer_left or remaining), 0.001))
     try:
         yield
     except _TimeUp:
@@ -73,6 +82,8 @@ def bounded(deadline: Deadline | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left:
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 0.001))
 
 
 def count_nodes(node: Node) -> int:
@@ -167,7 +178,23 @@ def expand(expr: Any) -> Any:
         exponent = power.args[1]
         if exponent.is_Integer and abs(int(exponent)) > MAX_SYMBOLIC_POWER:
             raise MathError("limit", f"the power {exponent} is too large to expand")
-    return sp.expand(expr.doit())
+    out = sp.expand(expr.doit())
+    if out.has(sp.Trace):
+        out = sp.expand(out.replace(lambda e: isinstance(e, sp.Trace), _canonical_trace))
+    return out
+
+
+def _canonical_trace(trace: Any) -> Any:
+    """tr(AB) = tr(BA) = tr(BᵀAᵀ): one representative (the first by text) of the rotations of
+    the product and of its transpose, so equal traces expand alike."""
+    sp = sympy_module()
+    coeff, body = trace.arg.as_coeff_mmul()
+    options = []
+    for product in (body, sp.Transpose(body).doit()):
+        factors = list(product.args) if isinstance(product, sp.MatMul) else [product]
+        options += [factors[i:] + factors[:i] for i in range(len(factors))]
+    best = min(options, key=lambda fs: "*".join(map(str, fs)))
+    return coeff * sp.Trace(sp.MatMul(*best).doit() if len(best) > 1 else best[0])
 
 
 def is_zero(expr: Any) -> bool:
@@ -193,13 +220,29 @@ def terms(expr: Any) -> dict[Word, Any]:
             factors = body.args if isinstance(body, sp.MatMul) else (body,)
             scalars = [f for f in factors if not f.is_Matrix]
             coeff = reduce(lambda a, b: a * b, scalars, coeff)
-            word = tuple(show(f) for f in factors if f.is_Matrix)
+            word = tuple(w for f in factors if f.is_Matrix for w in _letters(f))
         else:
             coeff, rest = part.as_coeff_Mul()
             word = ("",) if rest == 1 else (show(rest),)
             word = () if word == ("",) else ("·" + word[0],)
         out[word] = out.get(word, 0) + coeff
     return {w: c for w, c in out.items() if c != 0}
+
+
+def _letters(factor: Any) -> list[str]:
+    """A factor as letters of a word: sympy writes A·A as A² (and ABAB as (AB)²), so positive
+    powers are written out, or AB·AB and (AB)² would be different words."""
+    sp = sympy_module()
+    base, exponent = factor.args if isinstance(factor, sp.MatPow) else (factor, None)
+    if exponent is None or not exponent.is_Integer or exponent < 1:
+        return [show(factor)]
+    inner = base.args if isinstance(base, sp.MatMul) else (base,)
+    return [w for _ in range(int(exponent)) for f in inner for w in _letters(f)] if all(f.is_Matrix for f in inner) else [show(factor)]
+
+
+def vanishes(expr: Any) -> bool:
+    """Whether an expanded expression is zero once its terms are collected as words."""
+    return is_zero(expr) or not terms(expr)
 
 
 def show(expr: Any) -> str:
