@@ -48,7 +48,8 @@ def budget(deadline: Deadline | None, default_s: float) -> Deadline:
     imported_in = time.monotonic() - start
     if deadline is None:
         return Deadline(default_s)
-    return Deadline(min(deadline.remaining + imported_in, default_s))
+    deadline.extend(imported_in)
+    return Deadline(min(deadline.remaining, default_s))
 
 
 class _TimeUp(BaseException):

@@ -64,6 +64,10 @@ class Quantity(BaseModel):
     """What the value is, for messages ("baseline time")."""
     context: list[str] = Field(default_factory=list)
     """Optional words that must occur in the same sentence (e.g. ["baseline", "started", "DAWNBench"])."""
+    exact: str | None = None
+    """The value as an exact expression (`\\frac{341}{26}`): a number the answer states matches
+    when it equals it, or is it rounded to the decimals written ("13.1", "about 13"); compared by
+    sympy (hw7grade.algebra.scalars), in place of `value` and `tolerance`."""
 
     @property
     def shown(self) -> str:
@@ -99,9 +103,16 @@ class Quantity(BaseModel):
             if contexts and not any(c.search(s.text) for c in contexts):
                 continue
             for r in self.readings(s.text):
-                if abs(r.value - self.value) <= self.tolerance + VALUE_EPSILON and negation_kind(s, r.start, r.end) is None:
+                if self._matches(s.text[r.start : r.end], r.value) and negation_kind(s, r.start, r.end) is None:
                     return s.text[r.start : r.end]
         return None
+
+    def _matches(self, span: str, value: float) -> bool:
+        if self.exact is None:
+            return abs(value - self.value) <= self.tolerance + VALUE_EPSILON
+        from ..algebra.scalars import exact_match
+
+        return exact_match(self.exact, span, value)
 
 
 class NumbersCheck(CheckSpec):
