@@ -246,3 +246,6 @@ def test_cross_check_sees_both_outcomes():
     # sympy writes A(A + A) as 2·A·A but AA + AA as 2·A²: the words must still agree (found by the property).
     square = Mul((Transpose(Sym("W_1")), Sym("W_1")))
     assert _decide(Mul((square, Add((square, square)))), Add((Mul((square, square)), Mul((square, square))))) == (True, True)
+    # ... and (A + A)(A + A) as (2A)², whose scalar must come out of the power.
+    double = Add((square, square))
+    assert _decide(Mul((Num(Fraction(-2)), Mul((double, double)))), Mul((Num(Fraction(-8)), square, square))) == (True, True)

@@ -221,7 +221,12 @@ def terms(expr: Any) -> dict[Word, Any]:
             factors = body.args if isinstance(body, sp.MatMul) else (body,)
             scalars = [f for f in factors if not f.is_Matrix]
             coeff = reduce(lambda a, b: a * b, scalars, coeff)
-            word = tuple(w for f in factors if f.is_Matrix for w in _letters(f))
+            letters: list[str] = []
+            for f in factors:
+                if f.is_Matrix:
+                    c, ls = _letters(f)
+                    coeff, letters = coeff * c, letters + ls
+            word = tuple(letters)
         else:
             coeff, rest = part.as_coeff_Mul()
             word = ("",) if rest == 1 else (show(rest),)
@@ -230,15 +235,24 @@ def terms(expr: Any) -> dict[Word, Any]:
     return {w: c for w, c in out.items() if c != 0}
 
 
-def _letters(factor: Any) -> list[str]:
-    """A factor as letters of a word: sympy writes A·A as A² (and ABAB as (AB)²), so positive
-    powers are written out, or AB·AB and (AB)² would be different words."""
+def _letters(factor: Any) -> tuple[Any, list[str]]:
+    """A factor as (scalar, letters of a word): sympy writes A·A as A² (and 2AB·2AB as (2AB)²), so
+    positive powers are written out, or AB·AB and (AB)² would be different words."""
     sp = sympy_module()
     base, exponent = factor.args if isinstance(factor, sp.MatPow) else (factor, None)
     if exponent is None or not exponent.is_Integer or exponent < 1:
-        return [show(factor)]
-    inner = base.args if isinstance(base, sp.MatMul) else (base,)
-    return [w for _ in range(int(exponent)) for f in inner for w in _letters(f)] if all(f.is_Matrix for f in inner) else [show(factor)]
+        return 1, [show(factor)]
+    coeff, body = base.as_coeff_mmul() if isinstance(base, sp.MatMul) else (1, base)
+    inner = body.args if isinstance(body, sp.MatMul) else (body,)
+    scalar, letters = coeff, []
+    for f in inner:
+        if not f.is_Matrix:
+            scalar = scalar * f
+            continue
+        c, ls = _letters(f)
+        scalar, letters = scalar * c, letters + ls
+    n = int(exponent)
+    return scalar**n, letters * n
 
 
 def vanishes(expr: Any) -> bool:
