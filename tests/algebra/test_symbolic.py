@@ -80,8 +80,12 @@ def test_a_sympy_computation_past_the_deadline_is_a_limit():
 
 
 def test_an_explanation_past_the_deadline_is_the_plain_sentence():
+    from hw7grade.algebra.memo import clear_memos
+
+    clear_memos()  # an explanation found earlier is remembered
     ref, cand = _prepared(G1), _prepared(r"\nabla_{W_1} L = 2 W_2^T W_2 W_1 X X^T")
     assert explain(ref, cand, False, Deadline(-1)) == "the two differ"
+    assert explain(ref, cand, False) == "the term −2·W₂ᵀXXᵀ is missing"  # the time-out was not remembered
 
 
 # -- model text never reaches a sympy parser --------------------------------------------------

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .limits import Deadline, MathError
+from .memo import Memo
 from .nodes import Add, Neg, Node, Zero
 from .symbolic import Word, bounded, budget, coefficient, expand, vanishes, show, show_term, sympy_module, terms, to_sympy
 
 if TYPE_CHECKING:
     from .equivalence import MathResult, Prepared
 
-EXPLAIN_TIMEOUT_S = 1.0
+EXPLAIN_TIMEOUT_S = 2.0
 """Budget for one explanation when the caller has no deadline of its own."""
 UNKNOWN = "the two differ"
 
@@ -32,7 +33,22 @@ def expanded(p: "Prepared") -> Any:
 
 
 def explain(ref: "Prepared", cand: "Prepared", as_condition: bool, deadline: Deadline | None = None) -> str:
-    """One sentence naming the first term the answer lacks, has extra, or has with another coefficient."""
+    """One sentence naming the first term the answer lacks, has extra, or has with another coefficient.
+
+    Memoised per pair of meanings: the same wrong formula recurs across a batch's answers."""
+    key = (ref.statement.meaning, cand.statement.meaning, as_condition, tuple(sorted(ref.ctx.table.items())))
+    known = _explained.get(key)
+    if known is None:
+        known = _explain(ref, cand, as_condition, deadline)
+        if known != UNKNOWN:  # a time-out depends on the time left, not on the input
+            _explained.put(key, known)
+    return known
+
+
+_explained: Memo[str] = Memo()
+
+
+def _explain(ref: "Prepared", cand: "Prepared", as_condition: bool, deadline: Deadline | None) -> str:
     try:
         with bounded(budget(deadline, EXPLAIN_TIMEOUT_S)):
             expected = terms(expanded(ref))
