@@ -106,6 +106,35 @@ def seed_answers(repeat: int) -> None:
         print(f"per math check over these answers: min {min(per_check):.2f} ms, median {statistics.median(per_check):.2f} ms, max {max(per_check):.2f} ms")
 
 
+WRONG = [
+    (PAIRS[0][0], r"\nabla_{W_1} \mathcal{L} = 2 W_2^\top W_2 W_1 X X^\top"),
+    (PAIRS[1][0], r"\nabla_{W_2} \mathcal{L} = 2 (W_2 W_1 + I) X X^\top W_1^\top"),
+    (PAIRS[2][0], r"W_2^\top W_2 W_1 X X^\top = 3 W_2^\top X X^\top"),
+]
+"""Wrong answers: each needs an explanation (sympy's expanded difference)."""
+SCALARS = [(r"\frac{341}{26}", "13.1"), (r"\frac{\sqrt{2}}{2}", r"\sin(\pi/4)"), (r"\log(8) + e^{2}", r"3\log 2 + \exp(2)")]
+
+
+def sympy_costs(repeat: int) -> None:
+    """sympy's one-off import (in a fresh interpreter) and what an explanation or a scalar comparison costs."""
+    import subprocess
+    import sys
+
+    from hw7grade.algebra import compare
+    from hw7grade.algebra.scalars import read_scalar, same_value
+
+    code = "import time; t = time.perf_counter(); import sympy; print((time.perf_counter() - t) * 1000)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(3)]
+    print(f"sympy import in a fresh process: median {statistics.median(runs):.0f} ms (once per worker that needs it)")
+    modular = [_median_ms(lambda a=a: compare(a, a.split("=", 1)[1] if "=" in a else a), repeat) for a, _ in WRONG]
+    explained = [_median_ms(lambda a=a, b=b: compare(a, b), max(3, repeat // 10)) for a, b in WRONG]
+    print(f"a verdict without explanation (modular): median {statistics.median(modular):.3f} ms; "
+          f"a wrong answer with its sympy explanation: median {statistics.median(explained):.1f} ms "
+          f"(per answer: {', '.join(f'{t:.1f}' for t in explained)})")
+    scalar = [_median_ms(lambda a=a, b=b: same_value(read_scalar(a), read_scalar(b)), max(3, repeat // 10)) for a, b in SCALARS]
+    print(f"a scalar comparison (sympy): median {statistics.median(scalar):.2f} ms (per pair: {', '.join(f'{t:.2f}' for t in scalar)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=300, help="timed runs per measurement (default 300)")
@@ -124,6 +153,7 @@ def main() -> None:
     print(f"hw7grade compare(): median {ours_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in ours)}); verdicts: {verdicts}")
     print(f"hw7grade math_equiv check on a two-formula answer: median {check_ms:.3f} ms")
 
+    sympy_costs(args.repeat)
     seed_answers(args.repeat)
 
     try:

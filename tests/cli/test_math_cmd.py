@@ -74,3 +74,35 @@ def test_a_huge_declared_shape_is_a_limit_not_an_allocation():
     assert result.output.splitlines() == ["limit", "  reference: a declared dimension of 99999999 is over the limit of 32"]
     assert time.perf_counter() - start < 1.0
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB: nothing sized by the shape
+
+
+def test_verbose_prints_the_formulas_and_difference_in_unicode():
+    result = CliRunner().invoke(app, ["math", "-v", r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top",
+                                      r"\nabla_{W_1} L = 2 W_2^T W_2 W_1 X X^T"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[1] == "  the term −2·W₂ᵀXXᵀ is missing"
+    at = lines.index("  found − expected, expanded:")
+    assert lines[at + 1:at + 3] == ["        T    T", "    2⋅W₂ ⋅X⋅X "]
+    assert lines[-1] == "  decided by: modular"
+
+
+def test_verbose_match_shows_the_symbolic_certificate():
+    result = CliRunner().invoke(app, ["math", "-v", r"X X^T W_2", r"(W_2^T X X^T)^T"])
+    assert result.exit_code == 0
+    assert "  certificate: symbolic: answer − reference expands to 0" in result.output.splitlines()
+
+
+@pytest.mark.parametrize(
+    "reference, candidate, code, first",
+    [
+        (r"\frac{341}{26}", "13.1", 0, "equivalent"),
+        (r"\frac{341}{26}", "13.2", 1, "not equivalent"),
+        ("341", "5 min 41 s", 0, "equivalent"),
+        (r"\frac{\sqrt{2}}{2}", r"\sin(\pi/4)", 0, "equivalent"),
+        ("341", "__import__('os')", 2, "unsupported"),
+    ],
+)
+def test_scalar_mode(reference, candidate, code, first):
+    result = CliRunner().invoke(app, ["math", "--scalar", reference, candidate])
+    assert (result.exit_code, result.output.splitlines()[0]) == (code, first)

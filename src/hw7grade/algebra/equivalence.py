@@ -15,7 +15,6 @@ from math import isqrt
 from typing import Literal, Mapping
 
 from .evaluate import P, Evaluator, Trial, flatten, make_trials
-from .expand import expand, first_difference, normalise_to, transpose_poly
 from .limits import Deadline, MathError
 from .memo import Memo
 from .nodes import Add, Gradient, Neg, Node, Zero, render, symbol_names
@@ -51,6 +50,8 @@ class MathResult:
     """The variable the answer's gradient is taken with respect to, if it names one."""
     candidate: str = ""
     """The answer text the verdict rests on."""
+    method: str = "modular"
+    """What decided: `modular` (exact evaluation modulo a prime) or `symbolic` (sympy's expansion)."""
 
     @property
     def equivalent(self) -> bool:
@@ -281,11 +282,11 @@ def _is_zero(p: Prepared) -> bool:
     return all(not x for flat in p.values for x in flat)
 
 
-def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True) -> MathResult:
+def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True, deadline: Deadline | None = None) -> MathResult:
     """Does the candidate say what the reference says? (See the module docstring.)
 
-    `explain=False` leaves a miss's explanation empty: expanding polynomials is the costly part,
-    and a caller scanning many candidates needs it only for the one it reports.
+    `explain=False` leaves a miss's explanation empty: the symbolic expansion (sympy) is the costly
+    part, and a caller scanning many candidates needs it only for the one it reports.
     """
     text = cand.statement.text
     wrt = cand.statement.wrt
@@ -322,7 +323,7 @@ def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True) -> Mat
             if c:
                 return MathResult("equivalent", "the same condition" + (" (transposed)" if transposed else ""),
                                   rational(c), transposed, wrt, text)
-        return MathResult("not_equivalent", _explain(ref, cand, True) if explain else "", wrt=wrt, candidate=text)
+        return MathResult("not_equivalent", _explain(ref, cand, True, deadline) if explain else "", wrt=wrt, candidate=text)
     if direct == 1:
         return MathResult("equivalent", "the same expression", Fraction(1), False, wrt, text)
     if direct:
@@ -338,23 +339,13 @@ def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True) -> Mat
             wrt=wrt,
             candidate=text,
         )
-    return MathResult("not_equivalent", _explain(ref, cand, False) if explain else "", wrt=wrt, candidate=text)
+    return MathResult("not_equivalent", _explain(ref, cand, False, deadline) if explain else "", wrt=wrt, candidate=text)
 
 
-def _condition_poly(p: Prepared):
-    s = p.statement
-    node = s.lhs if s.rhs is None or isinstance(s.rhs, Zero) else Add((s.lhs, Neg(s.rhs)))
-    return expand(node)
+def _explain(ref: Prepared, cand: Prepared, as_condition: bool, deadline: Deadline | None) -> str:
+    from .difference import explain  # imports sympy: only a reported miss needs it
 
-
-def _explain(ref: Prepared, cand: Prepared, as_condition: bool) -> str:
-    expected, got = _condition_poly(ref), _condition_poly(cand)
-    if expected is None or got is None:
-        return "the two differ"
-    if as_condition:
-        options = [normalise_to(expected, got), normalise_to(expected, transpose_poly(got))]
-        got = min(options, key=lambda g: len(set(g) ^ set(expected)))
-    return first_difference(expected, got) or "the two differ"
+    return explain(ref, cand, as_condition, deadline)
 
 
 def has_unknown_size(p: Prepared) -> bool:
@@ -404,7 +395,7 @@ def best_match(
     best: MathResult | None = None
     for statement in cands:
         try:
-            result = compare_prepared(ref, prepare(statement, table, deadline, hint=ref.shape))
+            result = compare_prepared(ref, prepare(statement, table, deadline, hint=ref.shape), deadline=deadline)
         except MathError as exc:
             if exc.status == "limit":
                 return MathResult("limit", exc.message, candidate=statement.text)

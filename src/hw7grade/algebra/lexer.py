@@ -14,7 +14,8 @@ from .limits import MAX_INPUT_CHARS, MAX_NUMBER_DIGITS, Deadline, MathError
 UNICODE_SPELLINGS = (
     ("^⊤", "^T"), ("^ᵀ", "^T"), ("⊤", "^T"), ("ᵀ", "^T"), ("⁻¹", "^{-1}"), ("²", "^2"), ("³", "^3"),
     ("−", "-"), ("–", "-"), ("·", r"\cdot "), ("⋅", r"\cdot "), ("×", r"\times "), ("∇", r"\nabla "),
-    ("∂", r"\partial "), ("₀", "_0"), ("₁", "_1"), ("₂", "_2"), ("₃", "_3"), ("ₖ", "_k"), ("ₘ", "_m"),
+    ("∂", r"\partial "), ("₀", "_0"), ("₁", "_1"), ("₂", "_2"), ("₃", "_3"), ("₄", "_4"), ("₅", "_5"),
+    ("₆", "_6"), ("₇", "_7"), ("₈", "_8"), ("₉", "_9"), ("′", "^T"), ("ₖ", "_k"), ("ₘ", "_m"),
     ("ₙ", "_n"), ("λ", r"\lambda "), ("σ", r"\sigma "), ("Σ", r"\Sigma "), ("Λ", r"\Lambda "),
     ("≈", r"\approx "), ("≠", r"\neq "), ("∈", r"\in "), ("⇒", r"\Rightarrow "), ("⟹", r"\Rightarrow "),
     ("→", r"\Rightarrow "), ("≤", r"\leq "), ("≥", r"\geq "), ("ℒ", r"\loss "), ("‖", r"\| "),
@@ -58,7 +59,7 @@ class Token(NamedTuple):
     tuple is several times cheaper to build."""
 
     kind: str
-    """num, letter, greek, op, mul, frac, nabla, partial, top, trace, loss, sep, rel, row, unsup."""
+    """num, letter, greek, op, mul, frac, nabla, partial, top, trace, loss, norm, sep, rel, row, unsup."""
     text: str
     pos: int
     adjacent: bool = False
@@ -88,7 +89,9 @@ def _unwrap_fonts(text: str) -> str:
             return r" \hwunsupportedoperatorname "
         if inner in ("T", r"\top", r"\intercal"):
             return "T"
-        return inner if _SIMPLE_INNER_RE.match(inner) else "{" + inner + "}"
+        out = inner if _SIMPLE_INNER_RE.match(inner) else "{" + inner + "}"
+        # `X^\top\mathbf{W}_1` must not become the command `\topW`.
+        return " " + out if _after_command(match.string, match.start()) else out
 
     for _ in range(_MAX_FONT_PASSES):
         new = _FONT_RE.sub(repl, text)
@@ -96,6 +99,17 @@ def _unwrap_fonts(text: str) -> str:
             break
         text = new
     return text
+
+
+def _after_command(text: str, end: int) -> bool:
+    """Whether `text[:end]` ends with a `\\command` name (looks back a bounded number of letters)."""
+    i = end
+    while i > 0 and end - i < _MAX_COMMAND_LOOKBACK and text[i - 1].isalpha():
+        i -= 1
+    return i < end and i > 0 and text[i - 1] == "\\"
+
+
+_MAX_COMMAND_LOOKBACK = 16
 
 
 def normalise(text: str) -> str:
@@ -179,7 +193,7 @@ def _command(text: str, i: int, tokens: list[Token], gap: bool) -> int:
         tokens.append(Token("row", "\\\\", i, not gap))
         return i + 2
     if nxt == "|":
-        tokens.append(Token("unsup", r"\| (norm)", i, not gap))
+        tokens.append(Token("norm", r"\|", i, not gap))
         return i + 2
     if nxt in "{}":
         tokens.append(Token("unsup", "\\" + nxt, i, not gap))
@@ -222,7 +236,9 @@ def _command(text: str, i: int, tokens: list[Token], gap: bool) -> int:
         tokens.append(Token("loss", name, i, adjacent))
     elif name in _GREEK:
         tokens.append(Token("greek", name, i, adjacent))
-    elif name in ("lVert", "rVert", "Vert", "vert", "lvert", "rvert"):
+    elif name in ("lVert", "rVert", "Vert"):
+        tokens.append(Token("norm", r"\|", i, adjacent))
+    elif name in ("vert", "lvert", "rvert"):
         tokens.append(Token("unsup", r"\| (norm)", i, adjacent))
     else:
         tokens.append(Token("unsup", "\\" + name.replace("hwunsupported", ""), i, adjacent))

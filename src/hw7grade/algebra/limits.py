@@ -49,6 +49,15 @@ class Deadline:
         if time.monotonic() > self._end:
             raise MathError("limit", f"gave up after the {MATH_TIMEOUT_S:g} s time limit")
 
+    def extend(self, seconds: float) -> None:
+        """Give back time spent on a one-off per-process cost (importing sympy), not on this input."""
+        self._end += seconds
+
+    @property
+    def remaining(self) -> float:
+        """Seconds left (negative once past)."""
+        return self._end - time.monotonic()
+
     @property
     def expired(self) -> bool:
         return time.monotonic() > self._end

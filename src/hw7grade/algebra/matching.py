@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from .candidates import Candidate, find_candidates, snippet_statements
+from .definitions import find_definitions, substitute_all
 from .equivalence import (
     MathResult,
     Prepared,
@@ -56,6 +58,7 @@ class AnswerReading:
 
     def __init__(self, answer: str, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> None:
         self._cands = find_candidates(answer)
+        self._defs = find_definitions(answer, self._cands, table, deadline)
         self._statements: dict[int, list[Statement]] = {}
         """Per snippet index, once parsed."""
         self._entries: dict[tuple[int, int], Entry] = {}
@@ -71,6 +74,7 @@ class AnswerReading:
         found = self._statements.get(i)
         if found is None:
             found, _errors = self._snippet_statements(self._cands[i])
+            found = substitute_all(found, self._defs)
             self._statements[i] = found
         return found
 
@@ -94,7 +98,7 @@ class AnswerReading:
         `shape` or its transpose."""
         spellings = [_spellings(name) for name in sorted(symbols)]
         for i, cand in enumerate(self._cands):
-            if not all(any(s in cand.text for s in options) for char_options in spellings for options in char_options):
+            if not self._defs and not all(any(s in cand.text for s in options) for char_options in spellings for options in char_options):
                 continue  # cannot mention every symbol (see _spellings): not even parsed
             for j, statement in enumerate(self._statements_of(i)):
                 if wrt is not None and statement.wrt is not None and statement.wrt != wrt:
@@ -143,8 +147,10 @@ def statements_mentioning(
     `names` (see `_spellings`), which are not parsed; so every statement mentioning one is there."""
     options = [_spellings(name) for name in names]
     statements: list[tuple[Candidate, Statement]] = []
-    for cand in find_candidates(answer):
-        if all(options) and not any(
+    cands = find_candidates(answer)
+    defs = find_definitions(answer, cands, table, deadline)
+    for cand in cands:
+        if not defs and all(options) and not any(
             all(any(s in cand.text for s in char_options) for char_options in spelling) for spelling in options
         ):
             continue
@@ -152,7 +158,7 @@ def statements_mentioning(
             found, _errors = snippet_statements(cand, table, deadline)
         except MathError:
             break  # out of time, as `answer_statements` does
-        statements.extend((cand, s) for s in found)
+        statements.extend((cand, s) for s in substitute_all(found, defs))
     return statements
 
 
@@ -274,16 +280,22 @@ def _scan(
             if has_unknown_size(prepared):
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
             checked = prepared
-            result = _as_candidate(compare_prepared(ref, prepared, explain=False), cand.text)
+            result = _as_candidate(compare_prepared(ref, prepared, explain=False), _quoted(cand, statement))
         if best is None or rank_key(result, wanted) < rank_key(best, wanted):
             best, best_prepared = result, checked
         if result.equivalent:
             break
     if explain and best is not None and best_prepared is not None and best.status == "not_equivalent":
         # Only the reported miss needs its explanation (ranking never looks at it).
-        best = _as_candidate(compare_prepared(ref, best_prepared), best.candidate)
+        best = _as_candidate(compare_prepared(ref, best_prepared, deadline=deadline), best.candidate)
     return best or MathResult("not_equivalent", "the answer states no formula")
 
 
+def _quoted(cand: Candidate, statement: Statement) -> str:
+    """The snippet, plus the answer's definitions it was read with (see `definitions`)."""
+    at = statement.text.find(" (with ")
+    return cand.text if at < 0 else cand.text + statement.text[at:]
+
+
 def _as_candidate(found: MathResult, text: str) -> MathResult:
-    return MathResult(found.status, found.explanation, found.factor, found.transposed, found.wrt, text)
+    return replace(found, candidate=text)

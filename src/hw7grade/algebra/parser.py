@@ -111,6 +111,8 @@ class _Parser:
         self.known = known
         self.deadline = deadline
         self.uids = uids
+        self.in_norm = 0
+        """Open `\\|` norms: inside one, a `\\|` closes it rather than starting a factor."""
 
     # -- helpers ---------------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -201,7 +203,7 @@ class _Parser:
                 den = self.factor()
                 num = factors[0] if len(factors) == 1 else self.make(Mul(tuple(factors)))
                 factors = [self.make(Div(num, den))]
-            elif self.starts_factor(tok):
+            elif self.starts_factor(tok) or (tok.kind == "norm" and not self.in_norm):
                 factors.append(self.factor())
             else:
                 break
@@ -240,6 +242,8 @@ class _Parser:
                     raise MathError("parse_error", f"division by zero at character {tok.pos + 1}")
                 return self.make(Num(num.value / den.value))
             return self.make(Div(num, den))
+        if tok.kind == "norm":
+            return self.frobenius_squared(tok)
         if tok.kind == "trace":
             nxt = self.peek()
             arg = self.primary() if nxt is not None and nxt.kind == "op" and nxt.text in _OPEN else self.factor()
@@ -249,6 +253,36 @@ class _Parser:
         if tok.kind == "unsup":
             raise MathError("unsupported", f"{tok.text} is not supported (character {tok.pos + 1})")
         raise MathError("parse_error", f"unexpected {tok.text!r} at character {tok.pos + 1}")
+
+    def frobenius_squared(self, tok: Token) -> Node:
+        """`\\|A\\|_F^2` is tr(AᵀA); any other norm is not a polynomial, so not supported."""
+        self.enter()
+        self.in_norm += 1
+        inner = self.expr()
+        self.in_norm -= 1
+        self.depth -= 1
+        close = self.take()
+        if close.kind != "norm":
+            raise MathError("parse_error", f"the norm opened at character {tok.pos + 1} is not closed")
+        subscript = ""
+        if self.at_op("_"):
+            self.i += 1
+            subscript = self.subscript()
+        squared = self.at_op("^") and self._squared()
+        if subscript != "F" or not squared:
+            raise MathError("unsupported", f"only the squared Frobenius norm \\|...\\|_F^2 is supported (character {tok.pos + 1})")
+        return self.make(Trace(self.make(Mul((self.make(Transpose(inner)), inner)))))
+
+    def _squared(self) -> bool:
+        """Consume `^2` or `^{2}` after a norm."""
+        texts = [t.text for t in self.toks[self.i + 1 : self.i + 4]]
+        if texts[:1] == ["2"]:
+            self.i += 2
+            return True
+        if texts[:3] == ["{", "2", "}"]:
+            self.i += 4
+            return True
+        return False
 
     def frac_arg(self) -> Node:
         if self.at_op("{"):

@@ -13,6 +13,7 @@ from .forbidden import ForbiddenCheck
 from .math_equiv import MathEquivCheck
 from .numbers import NumbersCheck
 from .pca_satisfies import PcaSatisfiesCheck
+from .scalar_equiv import ScalarEquivCheck
 from .sequence import SequenceCheck
 from .stance import StanceCheck
 from .word_count import WordCountCheck
@@ -27,6 +28,7 @@ CHECK_TYPES: tuple[type[CheckSpec], ...] = (
     WordCountCheck,
     MathEquivCheck,
     PcaSatisfiesCheck,
+    ScalarEquivCheck,
 )
 
 AnyCheck = Annotated[Union[CHECK_TYPES], Field(discriminator="type")]  # type: ignore[valid-type]

@@ -69,6 +69,10 @@ class Quantity(BaseModel):
     """Other values that state the same fact as the sources report it (a reproduction's 356 s)."""
     context: list[str] = Field(default_factory=list)
     """Optional words that must occur in the same sentence (e.g. ["baseline", "started", "DAWNBench"])."""
+    exact: str | None = None
+    """The value as an exact expression (`\\frac{341}{26}`): a number the answer states matches
+    when it equals it, or is it rounded to the decimals written ("13.1", "about 13"); compared by
+    sympy (hw7grade.algebra.scalars), in place of `value` and `tolerance`."""
 
     @property
     def shown(self) -> str:
@@ -104,11 +108,19 @@ class Quantity(BaseModel):
             if contexts and not any(c.search(s.text) for c in contexts):
                 continue
             for r in self.readings(s.text):
-                if any(abs(r.value - v) <= self.tolerance + VALUE_EPSILON for v in (self.value, *self.also)) and (
-                    negation_kind(s, r.start, r.end) is None
-                ):
+                if self._matches(s.text[r.start : r.end], r.value) and negation_kind(s, r.start, r.end) is None:
                     return s.text[r.start : r.end]
         return None
+
+    def _matches(self, span: str, value: float) -> bool:
+        """`exact`, when given, in place of `value`; the `also` values are compared within `tolerance` either way."""
+        if any(abs(value - v) <= self.tolerance + VALUE_EPSILON for v in self.also):
+            return True
+        if self.exact is None:
+            return abs(value - self.value) <= self.tolerance + VALUE_EPSILON
+        from ..algebra.scalars import exact_match
+
+        return exact_match(self.exact, span, value)
 
 
 class NumbersCheck(CheckSpec):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from ..algebra import MathResult
 
 EXIT_EQUIVALENT = 0
 EXIT_DIFFERENT = 1
@@ -22,11 +25,16 @@ def math(
     reference: str = typer.Argument(..., help="The reference: expression, gradient or equation (LaTeX or plain)."),
     candidate: str = typer.Argument(..., help="The answer to compare with it."),
     shape: Optional[List[str]] = _SHAPE,
+    scalar: bool = typer.Option(False, "--scalar", help="Compare two scalars exactly (fractions, roots, powers, \\log, \\exp, trig, times)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print both formulas and their difference (Unicode, via sympy)."),
 ) -> None:
     """Compare two matrix expressions exactly. Exit 0 equivalent, 1 not (also a scalar multiple), 2 error."""
     from ..algebra import HW7_SHAPES, compare
     from ..errors import UsageError
     from ..terminal import echo
+
+    if scalar:
+        raise typer.Exit(_scalar(reference, candidate))
 
     shapes = dict(HW7_SHAPES)
     for item in shape or []:
@@ -46,6 +54,49 @@ def math(
         details.append(f"gradient with respect to {result.wrt}")
     for line in details:
         echo(f"  {line}")
+    if verbose:
+        _pretty(reference, candidate, shapes, result)
     if result.status == "equivalent":
         raise typer.Exit(EXIT_EQUIVALENT)
     raise typer.Exit(EXIT_ERROR if result.is_error else EXIT_DIFFERENT)
+
+
+def _pretty(reference: str, candidate: str, shapes: dict, result: MathResult) -> None:
+    """Expected, found and their expanded difference in sympy's Unicode pretty printer."""
+    from ..algebra.forms import forms
+    from ..algebra.symbolic import sympy_module
+
+    found = forms(reference, candidate, shapes)
+    if found is None:
+        typer.echo("  (no symbolic form)")
+        return
+    sp = sympy_module()
+    want, got, difference, proof = found
+    sections = [("expected", want), ("found", got)]
+    if difference is not None and result.status != "equivalent":
+        sections.append(("found − expected, expanded", difference))
+    for title, expr in sections:
+        typer.echo(f"  {title}:")
+        for line in sp.pretty(expr, use_unicode=True).splitlines():
+            typer.echo(f"    {line}")
+    if proof:
+        typer.echo(f"  certificate: {proof}")
+    typer.echo(f"  decided by: {result.method}")
+
+
+def _scalar(reference: str, candidate: str) -> int:
+    from ..algebra import MathError
+    from ..algebra.scalars import read_scalar, same_value
+
+    try:
+        want, got = read_scalar(reference), read_scalar(candidate)
+        equal = same_value(want, got)
+    except MathError as exc:
+        typer.echo(exc.status.replace("_", " "))
+        typer.echo(f"  {exc.message}")
+        return EXIT_ERROR
+    typer.echo("equivalent" if equal else "not equivalent")
+    if equal and got.decimals is not None and want.value != got.value:
+        typer.echo(f"  {candidate} is the value rounded to {got.decimals} decimal{'s' if got.decimals != 1 else ''}")
+    typer.echo("  decided by: symbolic")
+    return EXIT_EQUIVALENT if equal else EXIT_DIFFERENT

@@ -1,0 +1,87 @@
+"""The answer's own shorthand: "let Σ = XXᵀ", "where A := W₂W₁", "denote D = ΣΣᵀ".
+
+A definition is an equation `NAME = expression` whose NAME has no shape in the table, in a snippet
+that writes `:=` or follows a cue word (let, where, denote, define, with, set). Later statements
+are read with the definition substituted, and their text quotes it, so the evidence shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Mapping
+
+from .candidates import Candidate, snippet_statements
+from .equivalence import Statement
+from .limits import MAX_NODES, Deadline, MathError
+from .nodes import Add, Div, Mul, Neg, Node, Power, Sym, Trace, Transpose, Zero, symbol_names
+from .symbolic import count_nodes
+
+CUE_WINDOW = 40
+"""Characters before a snippet searched for a cue word."""
+_CUE_RE = re.compile(r"\b(?:let|where|denote|define|defining|with|set)\b[^.\n]{0,16}$", re.I)
+MAX_DEFINITIONS = 8
+MAX_PASSES = 3
+"""Definitions may use earlier ones (D = ΣΣᵀ with Σ = XXᵀ): substituted this many times at most."""
+
+Definitions = dict[str, tuple[Node, str]]
+"""Name -> (its value, the snippet that defines it)."""
+
+
+def find_definitions(
+    answer: str, cands: list[Candidate], table: Mapping[str, tuple[str, str]], deadline: Deadline
+) -> Definitions:
+    found: Definitions = {}
+    for cand in cands:
+        if ":=" not in cand.text and not _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start]):
+            continue
+        try:
+            statements, _errors = snippet_statements(cand, table, deadline)
+        except MathError:
+            break
+        for s in statements:
+            if (
+                s.kind == "condition"
+                and isinstance(s.lhs, Sym)
+                and s.lhs.name not in table
+                and s.rhs is not None
+                and not isinstance(s.rhs, Zero)
+                and s.lhs.name not in symbol_names(s.rhs)
+                and len(found) < MAX_DEFINITIONS
+            ):
+                found.setdefault(s.lhs.name, (s.rhs, cand.text))
+    return found
+
+
+def substitute_all(statements: list[Statement], defs: Definitions) -> list[Statement]:
+    return [substitute_statement(s, defs) for s in statements] if defs else statements
+
+
+def substitute_statement(s: Statement, defs: Definitions) -> Statement:
+    used = s.mentions() & defs.keys()
+    if not used or (isinstance(s.lhs, Sym) and s.lhs.name in defs and s.rhs is defs[s.lhs.name][0]):
+        return s
+    lhs, rhs = s.lhs, s.rhs
+    for _ in range(MAX_PASSES):
+        lhs = _substitute(lhs, defs)
+        rhs = None if rhs is None else _substitute(rhs, defs)
+    if count_nodes(lhs) + (count_nodes(rhs) if rhs is not None else 0) > MAX_NODES:
+        return s
+    quoted = "; ".join(dict.fromkeys(defs[name][1] for name in sorted(used)))
+    return replace(s, lhs=lhs, rhs=rhs, text=f"{s.text} (with {quoted})")
+
+
+def _substitute(node: Node, defs: Definitions) -> Node:
+    if isinstance(node, Sym):
+        return defs[node.name][0] if node.name in defs else node
+    if isinstance(node, Add):
+        return Add(tuple(_substitute(t, defs) for t in node.terms))
+    if isinstance(node, Mul):
+        return Mul(tuple(_substitute(f, defs) for f in node.factors))
+    if isinstance(node, Div):
+        return Div(_substitute(node.x, defs), _substitute(node.den, defs))
+    if isinstance(node, (Neg, Transpose, Trace)):
+        return type(node)(_substitute(node.x, defs))
+    if isinstance(node, Power):
+        return Power(_substitute(node.x, defs), node.n)
+    return node

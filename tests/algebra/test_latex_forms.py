@@ -1,0 +1,67 @@
+"""LaTeX as models write it (issue 16): each form below failed to parse before."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.algebra import compare
+from hw7grade.checks.base import CheckContext
+from hw7grade.checks.math_equiv import MathEquivCheck
+
+G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
+
+
+@pytest.mark.parametrize(
+    "reference, candidate, status",
+    [
+        (r"(W_1 X)^T", r"\mathbf{X}^\top\mathbf{W}_1^\top", "equivalent"),  # ^\top then a macro
+        (r"(W_1 X)^T", r"X^\top\mathbf{W}_1^\intercal", "equivalent"),
+        (r"(W_1 X)^T", "X^⊤ W₁′", "equivalent"),  # Unicode ⊤, subscript digit, prime
+        (r"(W_1 X)^T", "Xᵀ·W₁ᵀ", "equivalent"),
+        (r"W_2^T - W_1", "W₂ᵀ − W₁ × 1", "equivalent"),
+        (r"(W_1 X)^T", r"\left( \mathbf{W}_1 X \right)^\top", "equivalent"),
+        (r"(W_1 X)^T", r"\big( W_1 X \big)^T", "equivalent"),
+        (r"\operatorname{tr}(X^T W_1^T W_1 X)", r"\|W_1 X\|_F^2", "equivalent"),
+        (r"\operatorname{tr}(X^T W_1^T W_1 X)", r"\mathrm{tr}(X^\top W_1^\top W_1 X)", "equivalent"),
+        (r"\operatorname{tr}(X^T W_1^T W_1 X)", r"\text{tr}(W_1 X X^\top W_1^\top)", "equivalent"),
+        (r"\operatorname{tr}(X^T W_1^T W_1 X)", r"\frac{1}{2}\lVert W_1 X\rVert_{F}^{2}", "scalar_multiple"),
+        (r"\operatorname{tr}(X^T W_1^T W_1 X)", "‖W₁X‖_F^2", "equivalent"),
+        (r"\operatorname{tr}(X^T W_1^T W_1 X)", r"\|W_1 X\|_F", "unsupported"),  # not a polynomial
+        (G1, r"\nabla_{W_1} L = 2W_2^\top W_2 W_1 XX^\top - 2 W_2^\top XX^\top = 0", "equivalent"),  # a chain
+    ],
+)
+def test_forms(reference, candidate, status):
+    assert compare(reference, candidate).status == status
+
+
+CHECK = MathEquivCheck(references=[G1], points=2)
+
+
+@pytest.mark.parametrize(
+    "answer, evidence",
+    [
+        (r"Let $\Sigma = XX^\top$. Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$.",
+         r"\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma (with \Sigma = XX^\top)"),
+        ("where A := W₂W₁, the gradient is ∇_{W_1} L = 2W₂ᵀ(A − I)XXᵀ", "∇_{W_1} L = 2W₂ᵀ(A − I)XXᵀ (with A := W₂W₁)"),
+        (r"Denote $D = \Sigma\Sigma^\top$ and let $\Sigma = X$. Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)D$.",
+         r"\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)D (with D = \Sigma\Sigma^\top)"),
+    ],
+)
+def test_shorthand_definitions_are_substituted_and_quoted(answer, evidence):
+    result = CHECK.run(CheckContext(answer))
+    assert (result.status, result.evidence) == ("passed", evidence)
+
+
+def test_an_undefined_shorthand_is_not_guessed():
+    result = CHECK.run(CheckContext(r"Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$."))
+    assert result.status == "failed" and "unknown matrix symbol Sigma" in result.message
+
+
+def test_aligned_block_rows_are_statements():
+    answer = (
+        "$$\\begin{aligned}\n\\nabla_{W_1} L &= 2W_2^\\top(W_2W_1 - I)XX^\\top \\\\\n"
+        "\\nabla_{W_2} L &= 2(W_2W_1 - I)XX^\\top W_1^\\top\n\\end{aligned}$$"
+    )
+    assert CHECK.run(CheckContext(answer)).status == "passed"
+    starred = answer.replace("$$\\begin{aligned}", "\\begin{align*}").replace("\\end{aligned}$$", "\\end{align*}")
+    assert CHECK.run(CheckContext(starred)).status == "passed"
