@@ -1,0 +1,65 @@
+"""The grader against labels written blind from the answer key (tests/corpus/README.md).
+
+Agreement counts every labelled part-attempt (first and final) whose verdict equals the label;
+false credit is a `correct` verdict where the label is not; a reported part with no label was
+never asked. The floors are the figures measured when the text layer was rebuilt, less a margin
+for answers that later rounds of work may read differently: a drop below them is a regression.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from hw7grade.grading.score import grade_conversation
+from hw7grade.rubric.model import load_rubric
+from hw7grade.transcripts import iter_transcript_files, read_transcript
+from hw7grade.transcripts.labels_file import read_labels_file
+
+CORPUS = Path(__file__).parent
+FLOORS = {
+    # split: (agreement at least, false credit at most, never-asked parts at most)
+    "dev": (0.87, 0.01, 1),
+    "holdout": (0.89, 0.01, 3),
+}
+
+
+@dataclass
+class Tally:
+    attempts: int = 0
+    agree: int = 0
+    false_credit: int = 0
+    never_asked: int = 0
+
+
+def _tally(split: str) -> Tally:
+    folder = CORPUS / split
+    labels = read_labels_file(folder / "labels.yaml")
+    rubric = load_rubric()
+    tally = Tally()
+    for path in iter_transcript_files([folder]):
+        for conversation in read_transcript(path):
+            wanted = labels.get(conversation.source, {})
+            result = grade_conversation(conversation, rubric)
+            got = {(p.id, p.attempt): p.verdict for p in result.parts}
+            tally.never_asked += len({pid for pid, _ in got if pid not in wanted})
+            for pid, label in wanted.items():
+                for attempt in ("first", "final"):
+                    human = getattr(label, attempt) or label.final
+                    verdict = got.get((pid, attempt), "missing")
+                    tally.attempts += 1
+                    tally.agree += verdict == human
+                    tally.false_credit += verdict == "correct" and human != "correct"
+    return tally
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_agreement_with_blind_labels_holds_its_floor(split):
+    least, most_false_credit, most_never_asked = FLOORS[split]
+    t = _tally(split)
+    assert t.attempts > 80
+    assert t.agree / t.attempts >= least, f"{split}: {t.agree}/{t.attempts}"
+    assert t.false_credit / t.attempts <= most_false_credit, f"{split}: {t.false_credit} false credit"
+    assert t.never_asked <= most_never_asked, f"{split}: {t.never_asked} never-asked part(s) reported"
