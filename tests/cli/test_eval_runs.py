@@ -83,7 +83,7 @@ def test_whole_question_sends_one_message_and_grades_each_part(server, dirs):
     assert finals == {"q7b": "correct", "q7c": "incorrect"}
 
 
-def test_the_four_questions_have_a_context_and_rubric_hints_default_to_none():
+def test_the_four_questions_have_a_context_and_every_part_a_hint_that_keeps_the_answer():
     rubric = load_rubric(Path("rubrics"))
     assert {f.question: bool(f.context.strip()) for f in rubric.files} == {
         "q3": True,
@@ -91,7 +91,10 @@ def test_the_four_questions_have_a_context_and_rubric_hints_default_to_none():
         "q7": True,
         "q8": True,
     }
-    assert all(p.hint == "" for p in rubric.parts)
+    assert all(p.hint.strip() for p in rubric.parts)
+    # A hint nudges; it never hands over the answer the checks look for.
+    give_aways = ["<sos>", "MSELoss", "saw, a, dog", "see, a, dog", "341", "26 s", "Weight Decay and", "U_k^T"]
+    assert not [(p.id, g) for p in rubric.parts for g in give_aways if g.lower() in p.hint.lower()]
 
 
 # -- 2. repeated samples ---------------------------------------------------------------------------
