@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..checks import AnyCheck
 from ..judge.criteria import Criterion, criteria_problem
 from ..errors import RubricError
+from .course import Course, default_course
 from .location import RUBRICS_ENV, default_rubric_dir
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
@@ -88,6 +89,9 @@ class Rubric(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     files: tuple[RubricFile, ...]
+    course: Course = Field(default_factory=default_course)
+    directory: Path | None = None
+    """The folder the files came from (None when built in code)."""
 
     @property
     def parts(self) -> list[Part]:
@@ -100,10 +104,11 @@ class Rubric(BaseModel):
         raise RubricError(f"Unknown part {part_id!r}; run `hw7grade rubrics` to list the part ids.")
 
     def shapes_for(self, part_id: str) -> dict[str, tuple[str, str]]:
+        """The course's shapes, with the part's file's own on top."""
         for f in self.files:
             if any(p.id == part_id for p in f.parts):
-                return dict(f.shapes)
-        return {}
+                return {**self.course.shapes, **f.shapes}
+        return dict(self.course.shapes)
 
     def select(self, prefixes: Iterable[str] | None) -> list[Part]:
         """Parts whose id starts with any prefix (`q7`, `q3b`, `q8a.ii`); `all`/None = every part."""
@@ -128,26 +133,51 @@ def _has_prefix(part_id: str, prefix: str) -> bool:
     return following == "." or (prefix[-1].isdigit() and following.isalpha())
 
 
-def _describe(error: ValidationError, data: object) -> str:
-    # A typo shows up twice (an unknown field and a missing one): name the typo first.
-    errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    first = errors[0]
-    loc = list(first["loc"])
-    where = []
-    if len(loc) >= 2 and loc[0] == "parts" and isinstance(loc[1], int):
-        part_id = None
-        if isinstance(data, dict) and isinstance(data.get("parts"), list) and loc[1] < len(data["parts"]):
-            item = data["parts"][loc[1]]
-            part_id = item.get("id") if isinstance(item, dict) else None
-        where.append(f"part {part_id or '#' + str(loc[1] + 1)}")
-        loc = loc[2:]
-    # pydantic puts the discriminator value into the path of a union member; drop it.
-    field = ".".join(str(x) for x in loc if not (isinstance(x, str) and x in _CHECK_TAGS))
-    if field:
-        where.append(f"field {field}")
-    extra = f" ({len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-    message = first["msg"].removeprefix("Value error, ")
-    return f"{', '.join(where) or 'top level'}: {message}{extra}"
+_HINTS = {
+    "extra_forbidden": "not a field here; check its spelling (`hw7grade rubrics schema` lists the fields)",
+    "missing": "add this field",
+    "union_tag_invalid": "`hw7grade rubrics schema` lists the check types",
+    "union_tag_not_found": "give the check a `type`",
+}
+
+
+def validation_problems(error: ValidationError, data: object) -> list[str]:
+    """Every problem pydantic found, in file order, each as `part ID, field F: message (hint)`."""
+    problems = []
+    for item in error.errors():
+        loc = list(item["loc"])
+        where = []
+        if len(loc) >= 2 and loc[0] == "parts" and isinstance(loc[1], int):
+            where.append(f"part {_part_id(data, loc[1])}")
+            loc = loc[2:]
+        # pydantic puts the discriminator value into the path of a union member; drop it.
+        field = ".".join(str(x) for x in loc if not (isinstance(x, str) and x in _CHECK_TAGS))
+        if field:
+            where.append(f"field {field}")
+        message = item["msg"].removeprefix("Value error, ")
+        hint = _hint(item, loc)
+        problems.append(f"{', '.join(where) or 'top level'}: {message}" + (f" (hint: {hint})" if hint else ""))
+    # A typo shows up twice (an unknown field and a missing one): the typo first.
+    return sorted(problems, key=lambda p: "Extra inputs" not in p)
+
+
+def _part_id(data: object, index: int) -> str:
+    if isinstance(data, dict) and isinstance(data.get("parts"), list) and index < len(data["parts"]):
+        item = data["parts"][index]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            return item["id"]
+    return f"#{index + 1}"
+
+
+def _hint(item: dict, loc: list) -> str:
+    hint = _HINTS.get(item["type"], "")
+    if item["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+        import difflib
+
+        close = difflib.get_close_matches(loc[-1], _FIELD_NAMES, n=1)
+        if close:
+            hint = f"did you mean `{close[0]}`?"
+    return hint
 
 
 def _check_tags() -> set[str]:
@@ -156,16 +186,25 @@ def _check_tags() -> set[str]:
     return {c.model_fields["type"].default for c in CHECK_TYPES}
 
 
+def _field_names() -> list[str]:
+    from ..checks import CHECK_TYPES
+
+    models = [RubricFile, Part, Criterion, Course, *CHECK_TYPES]
+    return sorted({name for m in models for name in m.model_fields})
+
+
 _CHECK_TAGS = _check_tags()
+_FIELD_NAMES = _field_names()
 
 
-def load_rubric_file(path: Path) -> RubricFile:
+def read_yaml_mapping(path: Path, shape: str) -> dict:
+    """A YAML file's top-level mapping; `shape` says what the file should hold when it is not one."""
     import yaml
 
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RubricError(f"{path}: cannot read rubric file ({exc.__class__.__name__}).") from None
+        raise RubricError(f"{path}: cannot read the file ({exc.__class__.__name__}).") from None
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when built
     except yaml.YAMLError as exc:
@@ -173,28 +212,58 @@ def load_rubric_file(path: Path) -> RubricFile:
         line = f" at line {mark.line + 1}" if mark else ""
         raise RubricError(f"{path}: not valid YAML{line}.") from None
     if not isinstance(data, dict):
-        raise RubricError(f"{path}: a rubric file must be a mapping with `question`, `title` and `parts`.")
+        raise RubricError(f"{path}: {shape}.")
+    return data
+
+
+def load_rubric_file(path: Path) -> RubricFile:
+    """One validated rubric file; its error names every problem in it, one per line."""
+    data = read_yaml_mapping(path, "a rubric file must be a mapping with `question`, `title` and `parts`")
     try:
         return RubricFile.model_validate(data)
     except ValidationError as exc:
-        raise RubricError(f"{path}: {_describe(exc, data)}.") from None
+        raise RubricError("\n".join(f"{path}: {p}." for p in validation_problems(exc, data))) from None
+
+
+def rubric_files(directory: Path) -> list[Path]:
+    """Every `*.yaml` in the folder but the course file, in natural order (q3b before q10)."""
+    from .course import COURSE_FILE
+
+    found = [p for p in directory.glob("*.yaml") if p.name != COURSE_FILE and not p.name.startswith(".")]
+    return sorted(found, key=lambda p: _natural_key(p.stem))
 
 
 def load_rubric(directory: Path | None = None) -> Rubric:
+    """All rubric files of the folder, and its course file. Every file is checked before failing,
+    so one error lists the problems of all of them."""
+    from .course import load_course
+
     directory = Path(directory) if directory else default_rubric_dir()
     if not directory.is_dir():
         raise RubricError(f"Rubric folder {directory} does not exist; pass --rubrics DIR or set {RUBRICS_ENV}.")
-    files = sorted(directory.glob("q*.yaml"), key=lambda p: _natural_key(p.stem))
+    files = rubric_files(directory)
     if not files:
-        raise RubricError(f"No rubric files (q*.yaml) in {directory}.")
-    loaded = tuple(load_rubric_file(p) for p in files)
+        raise RubricError(f"No rubric files (*.yaml) in {directory}.")
+    problems: list[str] = []
+    loaded: list[tuple[Path, RubricFile]] = []
+    for path in files:
+        try:
+            loaded.append((path, load_rubric_file(path)))
+        except RubricError as exc:
+            problems.append(str(exc))
+    try:
+        course = load_course(directory)
+    except RubricError as exc:
+        problems.append(str(exc))
     seen: dict[str, Path] = {}
-    for path, rubric_file in zip(files, loaded):
+    for path, rubric_file in loaded:
         for part in rubric_file.parts:
             if part.id in seen:
-                raise RubricError(f"{path}: part {part.id} is already defined in {seen[part.id]}.")
+                problems.append(f"{path}: part {part.id} is already defined in {seen[part.id]}.")
             seen[part.id] = path
-    return Rubric(files=loaded)
+    if problems:
+        raise RubricError("\n".join(problems))
+    return Rubric(files=tuple(f for _, f in loaded), course=course, directory=directory)
 
 
 def _natural_key(text: str) -> list[object]:
