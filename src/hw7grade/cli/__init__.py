@@ -88,6 +88,9 @@ app.command("env")(_env.env)
 
 
 def main() -> None:
+    from .streams import guard_encoding
+
+    guard_encoding()  # a cp1252 redirect gets ASCII marks, not a UnicodeEncodeError
     try:
         _run()
     except BrokenPipeError:  # `hw7grade ... | head`: the reader left; say nothing more

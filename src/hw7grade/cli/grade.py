@@ -2,45 +2,86 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
+from .streams import STDOUT
+
 PROGRESS_MIN_FILES = 8
 """Show a progress bar from this many input files on (on a terminal)."""
+FORMATS = ("rich", "plain")
+
+
+def stdout_report(plain: bool = False, **paths: Optional[Path]) -> Optional[str]:
+    """The one report option given `-` (stdout), if any; two things on stdout is a usage error."""
+    from ..errors import UsageError
+
+    claims = [f"--{name} -" for name, path in paths.items() if path == STDOUT] + (["--format plain"] if plain else [])
+    if len(claims) > 1:
+        raise UsageError(f"Only one output can go to stdout; {' and '.join(claims)} both ask for it.")
+    return next((c for c in claims if c != "--format plain"), None)
+
+
+def _show_human_report(report, human, verbose: bool, quiet: bool, output_format: str):
+    """Print the report as asked; return the console for the sections after it (agreement,
+    baseline), which `--quiet` silences."""
+    import io
+
+    from ..report.console import render_report, summary_line
+    from .streams import report_console
+
+    if output_format == "plain":
+        from ..report.plain import plain_lines
+
+        for line in plain_lines(report):
+            typer.echo(line)
+    if quiet or output_format == "plain":
+        human.print(summary_line(report), markup=False, highlight=False, soft_wrap=True)
+        return report_console(file=io.StringIO()) if quiet else human
+    render_report(report, human, verbose=verbose, errors=False)
+    return human
 
 
 def grade(
     paths: List[Path] = typer.Argument(None, help="Transcript files or folders (default: transcripts/)."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."),
     model_name: Optional[str] = typer.Option(None, "--model-name", help="Label for transcripts that do not say which model wrote them."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here; - for stdout."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
     rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
-    junit_path: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML here (one test per graded part)."),
-    markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Write a Markdown summary here (for a PR comment)."),
+    junit_path: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML here (one test per graded part); - for stdout."),
+    markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Write a Markdown summary here (for a PR comment); - for stdout."),
     html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
-    gradescope_path: Optional[Path] = typer.Option(None, "--gradescope", help="Write Gradescope results.json here."),
+    gradescope_path: Optional[Path] = typer.Option(None, "--gradescope", help="Write Gradescope results.json here; - for stdout."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A JSON report to compare with; exit 1 if any part's final score dropped."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."),
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors, gate failures and the one-line summary."),
+    output_format: str = typer.Option("rich", "--format", metavar="[rich|plain]", help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, verdict)."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports, Markdown, plain text, hw7grade JSON).
 
     Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded),
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
+    With a report on stdout (`--json -`) or `--format plain`, the human report goes to stderr.
     """
-    from rich.console import Console
-
     from ..grading.files import default_jobs, grade_files
-    from ..report.console import render_report
     from ..results import Report
     from ..rubric.model import load_rubric
     from ..transcripts import iter_transcript_files
+    from .streams import report_console
 
+    if output_format not in FORMATS:
+        from ..errors import UsageError
+
+        raise UsageError(f"--format {output_format!r} is not one of: {', '.join(FORMATS)}.")
+    to_stdout = stdout_report(json=json_path, junit=junit_path, markdown=markdown_path, html=html_path,
+                              gradescope=gradescope_path, plain=output_format == "plain")
     rubric = load_rubric(rubrics_dir)
     baseline_report = None
     if baseline is not None:
@@ -64,10 +105,12 @@ def grade(
         from ..judge.run import make_judge
 
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
-    console = Console()
-    err = Console(stderr=True)
+    err = report_console(stderr=True)
+    human = err if to_stdout or output_format == "plain" else report_console()
+    if not quiet:
+        err.print(f"Rubrics: {rubric.course.homework} from {rubric.directory}", markup=False, highlight=False, soft_wrap=True)
     workers = jobs or default_jobs(len(files))
-    if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
+    if len(files) >= PROGRESS_MIN_FILES and err.is_terminal and not quiet:
         from rich.progress import Progress
 
         with Progress(console=err, transient=True) as progress:
@@ -80,19 +123,26 @@ def grade(
         from .judging import judge_graded_files
 
         report = Report(tuple(judge_graded_files(judge, list(report.transcripts), files, rubric, err)))
-    render_report(report, console, verbose=verbose)
+    sections = _show_human_report(report, human, verbose, quiet, output_format)
     from ..report.outputs import OutputOptions, emit_outputs
 
-    options = OutputOptions(
-        json=json_path,
-        junit=junit_path,
-        markdown=markdown_path,
-        html=html_path,
-        gradescope=gradescope_path,
-        baseline=baseline_report,
-        fail_under=fail_under,
-    )
-    gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
+    with tempfile.TemporaryDirectory(prefix="hw7grade-stdout-") as tmp:
+        spare = Path(tmp) / "report"
+        pick = lambda path: spare if path == STDOUT else path  # noqa: E731  # '-': written here, then copied
+        options = OutputOptions(
+            json=pick(json_path),
+            junit=pick(junit_path),
+            markdown=pick(markdown_path),
+            html=pick(html_path),
+            gradescope=pick(gradescope_path),
+            baseline=baseline_report,
+            fail_under=fail_under,
+        )
+        gate = emit_outputs(report, options, sections, err)  # writes every file, then applies the gates
+        if to_stdout:
+            from .streams import copy_to_stdout
+
+            copy_to_stdout(spare)
     if report.unreadable:
         for t in report.unreadable:
             for error in t.errors:

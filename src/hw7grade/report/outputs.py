@@ -121,16 +121,29 @@ def render_baseline(comparison: BaselineComparison, console: Console) -> None:
     console.print(f"Baseline: {counts}{extra}{shown}", highlight=False)
 
 
+AGREEMENT_MAX_ROWS = 40
+"""Above this many labelled answers the table lists only those where grader and human differ (or
+the grader could not score); the counts below and the report files hold every one."""
+
+
 def render_agreement(a: Agreement, console: Console) -> None:
     """Per part: grader beside human; then the confusion matrix, the statistics, the disagreements."""
+    pairs = a.pairs
+    capped = len(pairs) > AGREEMENT_MAX_ROWS
+    if capped:
+        pairs = [p for p in pairs if not (p.scored and p.agrees)]
     table = Table(title="Grader vs human labels", title_justify="left")
     for column in ("transcript", "part", "attempt", "grader", "human", ""):
         table.add_column(column)
-    for p in a.pairs:
+    for p in pairs:
         mark = "[cyan]?[/cyan]" if not p.scored else ("[green]✓[/green]" if p.agrees else "[red]✗[/red]")
         grader = p.grader + (" (no answer found)" if p.grader_missing else "")
         table.add_row(escape(p.path), p.part_id, p.attempt, grader, p.human, mark)
-    console.print(table)
+    if pairs:
+        console.print(table)
+    if capped:
+        console.print(f"{len(a.pairs) - len(pairs)} of {len(a.pairs)} labelled answers agree and are not listed "
+                      "(every one is in the report files).", highlight=False)
 
     matrix = Table(title="Confusion matrix (rows: grader, columns: human)", title_justify="left")
     matrix.add_column("")
@@ -194,5 +207,5 @@ def render_calibration(c, judge_model: str, console: Console) -> None:
                 console.print(f'    judge quotes: "{escape(d.judge_evidence)}"', highlight=False)
 
 
-__all__ = ["OutputOptions", "emit_outputs", "fail_under_message", "render_agreement", "render_baseline",
+__all__ = ["AGREEMENT_MAX_ROWS", "OutputOptions", "emit_outputs", "fail_under_message", "render_agreement", "render_baseline",
            "render_calibration"]
