@@ -65,7 +65,7 @@ def _vary_math(text: str, rng: random.Random) -> str:
     def one(match: re.Match[str]) -> str:
         math = match.group(0)
         for pattern, spellings in NOTATION:
-            math = pattern.sub(lambda _m: rng.choice(spellings), math)
+            math = pattern.sub(lambda _m: rng.choice(spellings), math)  # noqa: B023 (used before the loop moves on)
         return math
 
     return _MATH_RE.sub(one, text)

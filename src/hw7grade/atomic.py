@@ -11,7 +11,7 @@ from typing import Iterable
 
 _UTF8 = ("utf-8", "hw7grade.replacement-char")
 """Text files are valid UTF-8 whatever they quote: a lone surrogate is written as U+FFFD."""
-codecs.register_error(_UTF8[1], lambda error: ("\ufffd".encode("utf-8"), error.end))  # a str must be ASCII here
+codecs.register_error(_UTF8[1], lambda error: ("\ufffd".encode("utf-8"), error.end))  # type: ignore[attr-defined]  # encode errors carry .end; typeshed says UnicodeError
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Sequence
+from typing import Iterator, Literal, Mapping, Protocol
 
 from .checks.base import CheckResult
 from .conversation import HumanLabel
 from .judge.model import JudgeResult
 
-Attempt = Literal["first", "final"]
+AttemptKind = Literal["first", "final"]
 Verdict = Literal["correct", "partial", "incorrect", "missing", "unscored"]
 """`unscored`: no check of the part could run (e.g. the algebra engine gave up); never a guess."""
 
@@ -18,7 +18,7 @@ Verdict = Literal["correct", "partial", "incorrect", "missing", "unscored"]
 @dataclass(frozen=True)
 class PartScore:
     id: str
-    attempt: Attempt
+    attempt: AttemptKind
     score: float
     max_score: float
     verdict: Verdict
@@ -47,7 +47,7 @@ class TranscriptResult:
     format: str = ""
     title: str | None = None
 
-    def attempt(self, part_id: str, attempt: Attempt) -> PartScore | None:
+    def attempt(self, part_id: str, attempt: AttemptKind) -> PartScore | None:
         for p in self.parts:
             if p.id == part_id and p.attempt == attempt:
                 return p
@@ -105,9 +105,19 @@ class TranscriptSummary:
         return next((p for p in self.finals if p.id == part_id), None)
 
 
+class TranscriptResults(Protocol):
+    """What a report's transcripts are: a tuple, or a spool read back from disk one at a time."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[TranscriptResult]: ...
+
+    def __getitem__(self, index: int) -> TranscriptResult: ...
+
+
 @dataclass(frozen=True)
 class Report:
-    transcripts: Sequence[TranscriptResult]
+    transcripts: TranscriptResults
     """A tuple, or a `ResultSpool` that reads each back from disk when asked: iterate it (as
     often as needed) rather than hold on to every item."""
     summaries: tuple[TranscriptSummary, ...] = None  # type: ignore[assignment]

@@ -309,3 +309,16 @@ def test_ctrl_c_keeps_completed_conversations_and_nothing_half_written(server, d
     assert "Interrupted." in stderr and "1 complete conversation(s) saved" in stderr
     assert [t.turns[1].text for t in transcripts(dirs)] == [CORRECT]
     assert [p.name for p in dirs["save"].iterdir() if not p.name.endswith(".json")] == []
+
+
+def test_local_server_needs_no_key(server, dirs):
+    """The `local` row: an OpenAI-compatible server (Ollama, vLLM) asked with no key set at all."""
+    server.openai(Reply(CORRECT))
+    result = ask(server, dirs, "q7b", "--model", "local:llama3.1", OPENAI_API_KEY=None, ANTHROPIC_API_KEY=None,
+                 HW7GRADE_LOCAL_API_KEY=None, HW7GRADE_LOCAL_BASE_URL=server.openai_base_url)
+    assert result.exit_code == 0, result.output
+    request = server.requests[0]
+    assert request.path == OPENAI_PATH and request.body["model"] == "llama3.1"
+    assert request.headers["authorization"] == "Bearer no-key"
+    [saved] = transcripts(dirs)
+    assert (saved.provider, saved.model) == ("local", "llama3.1")

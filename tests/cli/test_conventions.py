@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from hw7grade import __version__
 from hw7grade.cli import app
-from hw7grade.cli.env import ENV_VARS
+from hw7grade.cli.env import env_vars
 from hw7grade.cli.help import EXAMPLES
 
 runner = CliRunner()
@@ -57,15 +57,21 @@ def test_command_summaries_are_whole(group):
     result = runner.invoke(app, [*group, "--help"], terminal_width=80)
     commands = result.output.split("Commands:", 1)[1].split("Examples:", 1)[0]
     assert "..." not in commands and "…" not in commands
-    assert "and whether each provider's key is set." in " ".join(runner.invoke(app, ["--help"], terminal_width=80).output.split())
+    assert "and whether each provider's key is set." in " ".join(
+        runner.invoke(app, ["--help"], terminal_width=80).output.split()
+    )
 
 
 def test_env_lists_names_and_whether_set_never_values():
-    result = runner.invoke(app, ["env"], env={"OPENAI_API_KEY": "sk-secret-value-1234", "ANTHROPIC_API_KEY": None, "HW7GRADE_RUBRICS": None})
+    result = runner.invoke(
+        app,
+        ["env"],
+        env={"OPENAI_API_KEY": "sk-secret-value-1234", "ANTHROPIC_API_KEY": None, "HW7GRADE_RUBRICS": None},
+    )
     assert result.exit_code == 0
     assert "sk-secret" not in result.output
     lines = {line.split()[0]: line for line in result.output.splitlines()}
-    assert set(lines) == {name for name, _ in ENV_VARS}
+    assert set(lines) == {name for name, _ in env_vars()}
     assert lines["OPENAI_API_KEY"].split()[1] == "set"
     assert lines["ANTHROPIC_API_KEY"].split()[1:3] == ["not", "set"]
     assert "hw7grade env" in runner.invoke(app, ["--help"]).output
@@ -74,4 +80,4 @@ def test_env_lists_names_and_whether_set_never_values():
 def test_env_table_names_every_variable_the_code_reads():
     text = "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py"))
     read = set(re.findall(r'"((?:HW7GRADE|OPENAI|ANTHROPIC)_[A-Z_]+)"', text))
-    assert read and read <= {name for name, _ in ENV_VARS}
+    assert read and read <= {name for name, _ in env_vars()}

@@ -55,7 +55,9 @@ def test_json_dash_is_stdout_and_the_human_report_moves_to_stderr(chat):
     assert not Path("-").exists()
 
 
-@pytest.mark.parametrize("option, start", [("--junit", "<?xml"), ("--markdown", "## hw7grade: 3 / 3"), ("--gradescope", "{")])
+@pytest.mark.parametrize(
+    "option, start", [("--junit", "<?xml"), ("--markdown", "## hw7grade: 3 / 3"), ("--gradescope", "{")]
+)
 def test_other_reports_to_stdout(chat, option, start):
     result = _grade(str(chat), option, "-")
     assert result.exit_code == 0, result.output
@@ -107,7 +109,10 @@ def test_format_plain_and_a_report_on_stdout_conflict(chat):
 
 
 def test_the_human_label_table_lists_only_disagreements_above_the_cap():
-    agree = [transcript(f"t{i}.md", "m", part("q7b", 3), labels={"q7b": HumanLabel(final="correct")}) for i in range(AGREEMENT_MAX_ROWS)]
+    agree = [
+        transcript(f"t{i}.md", "m", part("q7b", 3), labels={"q7b": HumanLabel(final="correct")})
+        for i in range(AGREEMENT_MAX_ROWS)
+    ]
     differ = transcript("odd.md", "m", part("q7b", 0), labels={"q7b": HumanLabel(final="correct")})
     out = io.StringIO()
     render_agreement(agreement(report(*agree, differ)), Console(file=out, width=200))
@@ -118,9 +123,13 @@ def test_the_human_label_table_lists_only_disagreements_above_the_cap():
 
 
 def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "PYTHONIOENCODING") and not k.endswith("_API_KEY")}
+    environ = {
+        k: v for k, v in os.environ.items() if k not in ("COLUMNS", "PYTHONIOENCODING") and not k.endswith("_API_KEY")
+    }
     environ.update(env)
-    return subprocess.run([sys.executable, "-m", "hw7grade", *args], capture_output=True, env=environ, cwd=REPO, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "hw7grade", *args], capture_output=True, env=environ, cwd=REPO, timeout=120
+    )
 
 
 def test_pipe_json_dash_through_a_real_process(chat):

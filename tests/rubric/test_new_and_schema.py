@@ -16,8 +16,11 @@ def test_new_part_in_a_new_folder_loads_and_passes_its_cases(tmp_path):
     folder = tmp_path / "rubrics"
     result = runner.invoke(app, ["rubrics", "new", "q9a", "--rubrics", str(folder)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[:3] == [f"Wrote {folder / 'course.yaml'}", f"Wrote {folder / 'q9a.yaml'}",
-                                              f"Wrote {folder / 'cases' / 'q9a.yaml'}"]
+    assert result.output.splitlines()[:3] == [
+        f"Wrote {folder / 'course.yaml'}",
+        f"Wrote {folder / 'q9a.yaml'}",
+        f"Wrote {folder / 'cases' / 'q9a.yaml'}",
+    ]
     rubric = load_rubric(folder)
     assert [p.id for p in rubric.parts] == ["q9a"] and rubric.course.homework == "Homework"
     assert "# Rubric for q9" in (folder / "q9a.yaml").read_text(encoding="utf-8")

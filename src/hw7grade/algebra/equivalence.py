@@ -203,7 +203,7 @@ def _prepare(
     if statement.rhs is not None:
         node = statement.lhs if isinstance(statement.rhs, Zero) else Add((statement.lhs, Neg(statement.rhs)))
     shape_problem = None
-    if statement.kind == "gradient" and statement.wrt in table:
+    if statement.kind == "gradient" and statement.wrt is not None and statement.wrt in table:
         expected = table[statement.wrt]
         if shape is None or not (ctx.unify(shape[0], expected[0]) and ctx.unify(shape[1], expected[1])):
             shape_problem = (
@@ -340,7 +340,7 @@ def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True) -> Mat
     return MathResult("not_equivalent", _explain(ref, cand, False) if explain else "", wrt=wrt, candidate=text)
 
 
-def _condition_poly(p: Prepared):  # type: ignore[no-untyped-def]
+def _condition_poly(p: Prepared):
     s = p.statement
     node = s.lhs if s.rhs is None or isinstance(s.rhs, Zero) else Add((s.lhs, Neg(s.rhs)))
     return expand(node)

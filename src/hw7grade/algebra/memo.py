@@ -57,7 +57,7 @@ class Memo(Generic[V]):
         return value
 
 
-_ALL: list[Memo] = []  # type: ignore[type-arg]
+_ALL: list[Memo] = []
 
 
 def clear_memos() -> None:

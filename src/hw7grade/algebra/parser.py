@@ -362,7 +362,7 @@ class _Parser:
         if wrt is None:
             self.i = start
             return None
-        return Gradient(wrt)  # type: ignore[return-value]
+        return Gradient(wrt)
 
     def _is_d(self, k: int = 0) -> bool:
         tok = self.peek(k)

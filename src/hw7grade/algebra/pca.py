@@ -72,7 +72,7 @@ def pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles = PcaRoles(
     if built is None:
         built = [(t.index, dict(t.dims), t.bindings) for t in _build_pca_trials(table, roles)]
         _pca_points.put(key, built)
-    return [Trial(index, dict(dims), bindings) for index, dims, bindings in built]
+    return [Trial(index, dict(dims), bindings) for index, dims, bindings in built]  # type: ignore[arg-type]  # the memo stores values as object
 
 
 _pca_points: Memo[list[tuple[int, dict[str, int], Mapping[str, object]]]] = Memo()

@@ -34,7 +34,9 @@ def _problem(text: str, shapes: Mapping[str, tuple[str, str]], deadline: Deadlin
         splits = tok.kind in ("sep", "row") or (tok.kind == "op" and tok.text in (",", ";"))
         if splits and depth == 0 and not trailing:
             shown = "text in \\text{...}" if tok.text == "hwsep" else repr(tok.text)
-            return MathError("parse_error", f"{shown} at character {tok.pos + 1} is not part of an expression; give one expression")
+            return MathError(
+                "parse_error", f"{shown} at character {tok.pos + 1} is not part of an expression; give one expression"
+            )
     statements, errors = parse_statements(text, shapes, deadline)
     if errors:
         return errors[0]

@@ -7,11 +7,15 @@ from typing import List, Optional
 
 import typer
 
+from . import options
+
+from .shared import consoles, say
+
 
 def agree(
     paths: List[Path] = typer.Argument(..., help="Labelled transcripts or folders, or JSON reports from `grade --json`."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b); repeatable."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also judge the transcripts with this model and show its agreement beside the checks'."),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
 ) -> None:
@@ -21,8 +25,6 @@ def agree(
     Exit 0 when every input was read, 2 when any could not be or no input carries labels, 3 when
     judge requests failed after retries.
     """
-    from rich.console import Console
-
     from ..errors import UsageError
     from ..report.agreement import agreement, has_labels
     from ..results import Report
@@ -47,20 +49,20 @@ def agree(
         files = iter_transcript_files(transcripts)
         results += grade_files(files, rubric, only).transcripts
     report = Report(tuple(results))
-    err = Console(stderr=True)
+    console, err = consoles()
     for t in report.unreadable:
         for error in t.errors:
-            err.print(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", markup=False, highlight=False)
+            say(err, f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", soft_wrap=False)
     if not has_labels(report):
         raise UsageError(
             "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect) "
             "or the native JSON `human_labels` field."
         )
-    render_agreement(agreement(report), Console())
+    render_agreement(agreement(report), console)
     if judge is not None:
         from .judging import calibrate_and_render
 
-        judge_code = calibrate_and_render(judge, report, files, rubrics_dir, Console(), err)
+        judge_code = calibrate_and_render(judge, report, files, rubrics_dir, console, err)
         if judge_code and not report.unreadable:
             raise typer.Exit(judge_code)
     if report.unreadable:

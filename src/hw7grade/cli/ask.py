@@ -15,6 +15,10 @@ from typing import List, Optional
 
 import typer
 
+from . import options
+
+from .shared import consoles, say
+
 DEFAULT_SYSTEM = (
     "You are answering one part of a deep-learning homework. Show your reasoning briefly, then give "
     "the final answer on its own line starting with 'Answer:'."
@@ -37,13 +41,13 @@ def ask(
     max_retries: int = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts/broken streams."),
     concurrency: int = typer.Option(DEFAULT_CONCURRENCY, "--concurrency", min=1, help="Requests in flight at once."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible server (vLLM, Ollama); default OPENAI_BASE_URL."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here."),
+    json_path: Optional[Path] = options.JSON,
     save_dir: Path = typer.Option(DEFAULT_SAVE_DIR, "--save-dir", help="Folder for the transcripts (one JSON file per conversation)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ask again even if an identical request was answered before."),
     stream: bool = typer.Option(True, "--stream/--no-stream", help="Stream answers (SSE) or make plain requests."),
     interactive: Optional[bool] = typer.Option(None, "--interactive/--no-interactive", help="Prompt for follow-ups after the answer (default: on a terminal)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    verbose: bool = options.VERBOSE,
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."),
     batch: bool = typer.Option(False, "--batch", help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later."),
     batch_state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
@@ -53,26 +57,26 @@ def ask(
     Keys come from OPENAI_API_KEY / ANTHROPIC_API_KEY. Exit 0 when every answer came back, 2 for a
     usage, key or auth problem, 3 when a provider still failed after retries.
     """
-    from rich.console import Console
-
     from ..errors import UsageError
     from ..providers.base import ProviderParams
     from ..providers.cache import ResponseCache, default_cache_dir
-    from ..providers.models import make_provider, require_key, resolve_model
+    from ..providers.asker import Asker
+    from ..providers.models import PROVIDERS, require_key, resolve_model
     from ..providers.retry import RetryPolicy
-    from ..runs.asking import Asker, Session
     from ..rubric.model import load_rubric
+    from ..runs.asking import start_sessions
 
     rubric = load_rubric(rubrics_dir)
     chosen = rubric.select(parts)
     specs = list(dict.fromkeys(resolve_model(m) for m in models))
     for provider in dict.fromkeys(s.provider for s in specs):
         require_key(provider)  # every key checked before any request
-    if base_url and not any(s.provider == "openai" for s in specs):
-        raise UsageError("--base-url is for OpenAI-compatible servers; none of the --model values is openai:...")
+    if base_url and not any(s.info.takes_base_url for s in specs):
+        takers = " or ".join(f"{name}:..." for name, info in PROVIDERS.items() if info.takes_base_url)
+        raise UsageError(f"--base-url is for OpenAI-compatible servers; none of the --model values is {takers}")
 
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
-    settings = {"max_retries": max_retries, "stream": stream}
+    settings: dict[str, object] = {"max_retries": max_retries, "stream": stream}
     if batch:
         _submit_batch(specs, chosen, params, base_url, no_cache, batch_state_dir, save_dir, max_retries, rubric,
                       json_path, verbose, interactive, judge_model)
@@ -82,13 +86,8 @@ def ask(
         cache=None if no_cache else ResponseCache(default_cache_dir()),
         use_stream=stream,
     )
-    providers = {s: make_provider(s, base_url if s.provider == "openai" else None) for s in specs}
-    sessions = [
-        Session.for_part(s, providers[s], _endpoint(s.provider, base_url), p.id, p.prompt, params, settings)
-        for s in specs
-        for p in chosen
-    ]
-    console, err = Console(), Console(stderr=True)
+    providers, sessions = start_sessions(specs, chosen, params, base_url, settings)
+    console, err = consoles()
     judge = None
     if judge_model:
         from .judging import warn_same_model
@@ -112,7 +111,7 @@ def ask(
         for p in providers.values():
             p.close()
         saved = [s for s in sessions if s.path is not None]
-        err.print(f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.", markup=False, highlight=False, soft_wrap=True)
+        say(err, f"Stopped: {len(saved)} complete conversation(s) saved in {save_dir}.")
         raise
 
     done = [s for s in sessions if s.answered]
@@ -121,7 +120,7 @@ def ask(
     if wants_prompt and done:
         _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge)
     for session, error in failures:
-        err.print(f"Error: {session.spec.model} {session.part_ids[0]}: {error}", markup=False, highlight=False, soft_wrap=True)
+        say(err, f"Error: {session.spec.model} {session.part_ids[0]}: {error}")
     judge_code = 0
     if judge is not None:
         from .judging import failure_exit_code
@@ -134,8 +133,6 @@ def ask(
 def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, save_dir: Path, max_retries: int,
                   rubric, json_path, verbose: bool, interactive, judge_model) -> None:
     """`--batch`: one provider batch per model; answers the cache already has are saved and graded now."""
-    from rich.console import Console
-
     from ..errors import UsageError
     from .batch import submit_batches
 
@@ -143,22 +140,11 @@ def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, sa
         raise UsageError("--batch returns before any answer exists, so it cannot be combined with --interactive.")
     if judge_model:
         raise UsageError("--batch returns before any answer exists; pass --judge to `hw7grade batch collect` instead.")
-    console, err = Console(), Console(stderr=True)
+    console, err = consoles()
     cached = submit_batches(specs, chosen, params, base_url, use_cache=not no_cache, state_dir=state_dir,
                             save_dir=save_dir, max_retries=max_retries, console=console, err=err)
     if cached:
         _report(cached, rubric, console, json_path, verbose)
-
-
-def _endpoint(provider: str, base_url: str | None) -> str | None:
-    """What, besides the model, says which server answers: part of the cache key (hashed only)."""
-    import os
-
-    from ..providers.models import PROVIDERS
-
-    if provider == "openai" and base_url:
-        return base_url
-    return os.environ.get(PROVIDERS[provider].base_url_env)
 
 
 def _run_one(session, asker, save_dir: Path, console, err) -> list:
@@ -214,69 +200,19 @@ def _markdown(text: str):
 def _note_completion(completion, path: Path, err) -> None:
     usage = completion.usage
     source = "cache" if completion.cached else f"{completion.latency_s:.1f}s"
-    err.print(
-        f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
-        f"{source}; saved {path}",
-        markup=False, highlight=False, soft_wrap=True,
-    )
+    say(err, f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
+             f"{source}; saved {path}")
 
 
 def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err) -> list:
-    """Ask every conversation with at most `concurrency` requests in flight, behind a status table.
-
-    Workers are daemon threads: on Ctrl-C the process exits without waiting for requests in
-    flight (their answers were never saved; every saved file was written atomically)."""
-    import queue
-
+    """Ask every conversation (see `runs.asking.ask_all`) behind a live status table."""
     from rich.live import Live
 
-    from ..errors import Hw7gradeError
+    from ..runs.asking import ask_all
 
     board = _Board(sessions)
-    failures: list = []
-    crashes: list[BaseException] = []
-    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for index in range(len(sessions)):
-        todo.put(index)
-
-    def work(index: int) -> None:
-        session = sessions[index]
-        board.set(index, "asking")
-        try:
-            completion = session.reply(
-                asker,
-                on_text=lambda text: board.grow(index, len(text)),
-                on_retry=lambda retry, wait_s, exc: board.set(index, f"retry {retry} in {wait_s:.1f}s", reset=True),
-            )
-            session.save(save_dir)
-        except Hw7gradeError as error:
-            board.set(index, "failed")
-            failures.append((session, error))
-            return
-        board.finish(index, completion)
-
-    def worker() -> None:
-        while not asker.cancel.is_set():
-            try:
-                index = todo.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                work(index)
-            except BaseException as exc:  # a bug, or Cancelled after Ctrl-C: reported by the main thread
-                crashes.append(exc)
-                return
-
-    threads = [threading.Thread(target=worker, daemon=True, name=f"ask-{n}") for n in range(min(concurrency, len(sessions)))]
     with Live(get_renderable=board.table, console=err, refresh_per_second=LIVE_REFRESH_PER_S):
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            while thread.is_alive():
-                thread.join(timeout=0.2)
-    if crashes:
-        raise crashes[0]
-    return sorted(failures, key=lambda failure: sessions.index(failure[0]))
+        return ask_all(sessions, asker, save_dir, concurrency, board)
 
 
 class _Board:
@@ -321,31 +257,11 @@ class _Board:
         return table
 
 
-def _grade(sessions: list, rubric, judge=None):
-    from ..grading.score import grade_conversation
-    from ..results import Report
-
-    pairs = []
-    for s in sessions:
-        conversation = s.transcript().to_conversation(source=str(s.path or ""))
-        pairs.append((grade_conversation(conversation, rubric, only=s.part_ids), conversation))
-    if judge is not None:
-        from ..judge.apply import judge_transcripts
-
-        return Report(transcripts=tuple(judge_transcripts(pairs, rubric, judge)))
-    return Report(transcripts=tuple(result for result, _ in pairs))
-
-
 def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None) -> None:
-    from ..report.console import render_report
+    from ..runs.asking import grade_sessions
+    from .shared import show_report
 
-    report = _grade(sessions, rubric, judge)
-    console.print()
-    render_report(report, console, verbose=verbose)
-    if json_path:
-        from ..report.json_file import write_json_report
-
-        write_json_report(report, json_path)
+    show_report(grade_sessions(sessions, rubric, judge), console, json_path, verbose)
 
 
 def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None) -> None:
@@ -355,10 +271,11 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
     is rewritten to match."""
     from ..errors import Hw7gradeError
     from ..providers.models import make_provider, require_key, resolve_model
+    from ..providers.registry import endpoint_for, explicit_base_url
 
-    console.print(INTERACTIVE_HELP, markup=False, highlight=False, soft_wrap=True)
+    say(console, INTERACTIVE_HELP)
     while True:
-        console.print("you> ", end="", markup=False, highlight=False, soft_wrap=True)
+        say(console, "you> ", end="")
         line = sys.stdin.readline()
         if not line:
             console.print()
@@ -371,25 +288,28 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
             if command == "/quit":
                 return
             if command == "/grade":
-                render_only = _grade([session], rubric, judge)
                 from ..report.console import render_report
+                from ..runs.asking import grade_sessions
+
+                render_only = grade_sessions([session], rubric, judge)
 
                 render_report(render_only, console, verbose=verbose)
             elif command == "/save":
-                err.print(f"saved {session.save(save_dir)}", markup=False, highlight=False, soft_wrap=True)
+                say(err, f"saved {session.save(save_dir)}")
             elif command == "/model":
                 spec = resolve_model(argument)
                 require_key(spec.provider)
-                session.switch(make_provider(spec, base_url if spec.provider == "openai" else None),
-                               _endpoint(spec.provider, base_url))
-                err.print(f"next answers from {spec.model} ({spec.provider})", markup=False, highlight=False, soft_wrap=True)
+                session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)),
+                               endpoint_for(spec.provider, base_url))
+                say(err, f"next answers from {spec.model} ({spec.provider})")
             elif command.startswith("/"):
-                err.print(f"Unknown command {command}. {INTERACTIVE_HELP}", markup=False, highlight=False, soft_wrap=True)
+                say(err, f"Unknown command {command}. {INTERACTIVE_HELP}")
             else:
                 completion = _stream_reply(
-                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry), console, err
+                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry),  # noqa: B023 (called now)
+                    console, err,
                 )
                 _note_completion(completion, session.save(save_dir), err)
                 _report([session], rubric, console, json_path, verbose, judge)
         except Hw7gradeError as error:
-            err.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)
+            say(err, f"Error: {error}")

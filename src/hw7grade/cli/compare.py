@@ -18,12 +18,12 @@ def compare(
 
     from ..report.compare import compare_reports
     from ..report.json_file import read_json_report
-    from ..results import PartScore
+    from ..results import PartScore, PartTotal
 
     cmp = compare_reports(read_json_report(a_path), read_json_report(b_path))
     console = Console()
 
-    def score(p: PartScore | None) -> str:
+    def score(p: PartScore | PartTotal | None) -> str:
         return "–" if p is None else f"{p.score:g}/{p.max_score:g}"
 
     def delta(d: float | None) -> str:

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import os
 
-ENV_VARS: tuple[tuple[str, str], ...] = (
-    ("OPENAI_API_KEY", "key for OpenAI models (ask, --judge)"),
-    ("ANTHROPIC_API_KEY", "key for Anthropic models (ask, --judge)"),
-    ("OPENAI_BASE_URL", "an OpenAI-compatible server instead of api.openai.com"),
-    ("ANTHROPIC_BASE_URL", "another Anthropic endpoint"),
+TOOL_ENV_VARS: tuple[tuple[str, str], ...] = (
     ("HW7GRADE_RUBRICS", "rubric folder (instead of ./rubrics or the bundled one)"),
     ("HW7GRADE_CACHE_DIR", "cache folder: answers, batch state, rubric listing"),
     ("HW7GRADE_BACKOFF_BASE_S", "first retry pause, in seconds"),
@@ -16,16 +12,28 @@ ENV_VARS: tuple[tuple[str, str], ...] = (
     ("XDG_CACHE_HOME", "user cache folder on Linux (when HW7GRADE_CACHE_DIR is unset)"),
     ("TMPDIR", "where large runs spool their results"),
     ("NO_COLOR", "no colours in the terminal report"),
-    ("COLUMNS", "terminal width for the report"),
+    ("COLUMNS", "report width (on a terminal: its width; otherwise wide)"),
 )
-"""Every variable the tool reads: name -> what it changes. The one table `env` and `--help` use."""
+"""The variables the tool itself reads; the providers' come from their table (providers/registry.py)."""
+
+
+def env_vars() -> list[tuple[str, str]]:
+    """Every variable hw7grade reads: (name, what it changes)."""
+    from ..providers.registry import PROVIDERS
+
+    rows = []
+    for info in PROVIDERS.values():
+        rows.append((info.key_env, f"API key for {info.label} ({info.name}:MODEL)"))
+        rows.append((info.base_url_env, f"another server for {info.name}:MODEL"))
+    return rows + list(TOOL_ENV_VARS)
 
 
 def env() -> None:
     """List the environment variables hw7grade reads and whether each is set (values are never shown)."""
     import typer
 
-    width = max(len(name) for name, _ in ENV_VARS)
-    for name, meaning in ENV_VARS:
+    rows = env_vars()
+    width = max(len(name) for name, _ in rows)
+    for name, meaning in rows:
         state = "set" if os.environ.get(name) else "not set"
         typer.echo(f"{name.ljust(width)}  {state.ljust(7)}  {meaning}")

@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import typer
 
+from . import options
 from .streams import STDOUT
 
 PROGRESS_MIN_FILES = 8
@@ -49,9 +50,9 @@ def grade(
     paths: List[Path] = typer.Argument(None, help="Transcript files or folders (default: transcripts/)."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."),
     model_name: Optional[str] = typer.Option(None, "--model-name", help="Label for transcripts that do not say which model wrote them."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the JSON report (schema hw7grade.report/1) here; - for stdout."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every check with its evidence."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one)."),
+    json_path: Optional[Path] = options.JSON_OR_STDOUT,
+    verbose: bool = options.VERBOSE,
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     junit_path: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML here (one test per graded part); - for stdout."),
     markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Write a Markdown summary here (for a PR comment); - for stdout."),
     html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here."),

@@ -46,8 +46,14 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 """Command path ("" for the root, "rubrics show" for a subcommand) -> example command lines."""
 
 
-_METAVARS = {"path": "PATH", "float": "NUMBER", "float range": "NUMBER", "int": "N", "integer": "N",
-             "integer range": "N"}
+_METAVARS = {
+    "path": "PATH",
+    "float": "NUMBER",
+    "float range": "NUMBER",
+    "int": "N",
+    "integer": "N",
+    "integer range": "N",
+}
 
 
 def metavar(param: Any) -> str:
@@ -89,13 +95,13 @@ def polish(command: Command, path: str = "") -> None:
             param.metavar = metavar(param)
         elif param.param_type_name == "argument":
             param.metavar = param.metavar or param.name.upper()
-            param.display_type_rich = _no_type  # type: ignore[method-assign]  # the name says it
+            param.display_type_rich = _no_type  # the name says it
     for name, sub in getattr(command, "commands", {}).items():
         polish(sub, f"{path} {name}".strip())
 
 
 def patch_short_help_limit(command: Command) -> None:
     """Summaries in a command list are printed whole (click cuts them at the terminal width)."""
-    command.get_short_help_str = lambda limit=0: command.short_help or ""  # type: ignore[method-assign]
+    command.get_short_help_str = lambda limit=0: command.short_help or ""
     for sub in getattr(command, "commands", {}).values():
         patch_short_help_limit(sub)

@@ -9,6 +9,8 @@ from typing import Iterable, Sequence
 
 from rich.console import Console
 
+from ..report.console import say
+
 from ..results import TranscriptResult
 from ..judge.apply import judge_files, same_model_warnings
 from ..judge.run import Judge
@@ -16,7 +18,7 @@ from ..judge.run import Judge
 
 def warn_same_model(judge: Judge, tested: Iterable[str | None], err: Console) -> None:
     for warning in same_model_warnings(judge, tested):
-        err.print(warning, markup=False, highlight=False, soft_wrap=True)
+        say(err, warning)
 
 
 def judge_graded_files(judge: Judge, results: Sequence[TranscriptResult], files: Iterable[Path], rubric,
@@ -30,8 +32,8 @@ def failure_exit_code(judge: Judge | None, err: Console) -> int:
     if judge is None or not judge.failures:
         return 0
     first = judge.failures[0]
-    err.print(f"Error: {len(judge.failures)} judge request(s) failed after retries; those answers are unscored "
-              f"by the judge. First: {first}", markup=False, highlight=False, soft_wrap=True)
+    say(err, f"Error: {len(judge.failures)} judge request(s) failed after retries; those answers are unscored "
+             f"by the judge. First: {first}")
     return max(f.exit_code for f in judge.failures)
 
 

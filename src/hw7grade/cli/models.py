@@ -12,8 +12,9 @@ def models() -> None:
     from urllib.parse import urlsplit
 
     from ..providers.models import PROVIDERS, aliases
+    from ..providers.registry import prefixes
 
-    lines = ["Aliases (or use openai:MODEL / anthropic:MODEL):"]
+    lines = [f"Aliases (or use {prefixes()}):"]
     width = max(len(a) for a in aliases())
     for alias, spec in aliases().items():
         lines.append(f"  {alias:<{width}}  {spec.qualified}")

@@ -7,13 +7,14 @@ from typing import Optional
 
 import typer
 
+from . import options
+
 app = typer.Typer(help="List rubric parts, show one, or test the rubrics against known answers.", no_args_is_help=False)
 
-_RUBRICS = typer.Option(None, "--rubrics", help="Rubric folder (default: ./rubrics or the bundled one).")
 
 
 @app.callback(invoke_without_command=True)
-def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = _RUBRICS) -> None:
+def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = options.RUBRICS) -> None:
     """List every part with its title, points and check types."""
     if ctx.invoked_subcommand is not None:
         return
@@ -51,7 +52,7 @@ def fast_listing_args(argv: list[str]) -> tuple[bool, Optional[Path]]:
 
 
 @app.command("show")
-def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = _RUBRICS) -> None:
+def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = options.RUBRICS) -> None:
     """Print a part's prompt, reference answer and checks."""
     from rich.console import Console
     from rich.markup import escape
@@ -73,7 +74,7 @@ def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubr
 
 @app.command("test")
 def test_cases(
-    rubrics_dir: Optional[Path] = _RUBRICS,
+    rubrics_dir: Optional[Path] = options.RUBRICS,
     cases_dir: Optional[Path] = typer.Option(None, "--cases", help="Case folder (default: the rubric folder's cases/)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every case, not only the surprises."),
 ) -> None:

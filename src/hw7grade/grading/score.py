@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, cast
 
 from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
-from ..results import Attempt, PartScore, TranscriptResult, Verdict
+from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
+from ..shorten import shorten
 from ..segment import PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no HW7 part found: the conversation names no question and its text matches no rubric cues"
@@ -33,7 +34,7 @@ def run_checks(part: Part, ctx: CheckContext) -> tuple[CheckResult, ...]:
 
 
 def score_part(
-    part: Part, text: str, attempt: Attempt, *, question: str = "", shapes: Mapping[str, tuple[str, str]] | None = None, turn: int | None = None
+    part: Part, text: str, attempt: AttemptKind, *, question: str = "", shapes: Mapping[str, tuple[str, str]] | None = None, turn: int | None = None
 ) -> PartScore:
     ctx = CheckContext(answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}))
     results = run_checks(part, ctx)
@@ -55,7 +56,7 @@ def score_part(
     )
 
 
-def missing_part(part: Part, attempt: Attempt) -> PartScore:
+def missing_part(part: Part, attempt: AttemptKind) -> PartScore:
     return PartScore(part.id, attempt, 0.0, part.points, "missing", (), "asked, but no answer to this part was found")
 
 
@@ -66,7 +67,7 @@ def part_answers(conversation: Conversation, rubric: Rubric) -> dict[str, PartAn
         conversation,
         [p.id for p in parts],
         cues={p.id: p.cues for p in parts},
-        asked=[str(x) for x in conversation.metadata.get("parts", ()) or ()],  # type: ignore[union-attr]
+        asked=[str(x) for x in cast(Iterable[object], conversation.metadata.get("parts", ()) or ())],
     )
 
 
@@ -133,5 +134,4 @@ def _reason(results: Sequence[CheckResult], score: float, maximum: float) -> str
 
 
 def _short(text: str | None, limit: int = 60) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text or "", limit)

@@ -8,7 +8,7 @@ more than the rubric allows.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Any, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -35,7 +35,7 @@ class Criterion(BaseModel):
         return value
 
 
-def criteria_problem(judge: bool, criteria: Sequence[Criterion], checks: Sequence[object]) -> str | None:
+def criteria_problem(judge: bool, criteria: Sequence[Criterion], checks: Sequence[Any]) -> str | None:
     """Why a part's `judge`/`criteria` fields do not fit its checks, or None when they do."""
     if not judge:
         return "criteria are given but judge is not true; set judge: true or remove criteria" if criteria else None
@@ -45,16 +45,16 @@ def criteria_problem(judge: bool, criteria: Sequence[Criterion], checks: Sequenc
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         return f"criterion names must be unique within a part; repeated: {', '.join(dupes)}"
-    by_label = {getattr(c, "label"): c for c in checks}
+    by_label = {c.label: c for c in checks}
     for criterion in criteria:
         check = by_label.get(criterion.check)
         if check is None:
             return f"criterion {criterion.name!r} names unknown check {criterion.check!r}"
-        if not getattr(check, "counts_toward_total"):
+        if not check.counts_toward_total:
             return f"criterion {criterion.name!r} names check {criterion.check!r}, which only caps the part; a judge cannot score it"
     for label in dict.fromkeys(c.check for c in criteria):
         total = sum(c.points for c in criteria if c.check == label)
-        wanted = getattr(by_label[label], "points")
+        wanted = by_label[label].points
         if abs(total - wanted) > POINTS_TOLERANCE:
             return f"criteria for check {label!r} add up to {total:g} points but the check is worth {wanted:g}"
     return None

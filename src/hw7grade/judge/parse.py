@@ -15,6 +15,7 @@ from typing import Sequence
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ..shorten import shorten
 from .criteria import Criterion
 from .model import CriterionScore
 
@@ -78,19 +79,19 @@ def _first_error(exc: ValidationError) -> str:
 
 def _score(criterion: Criterion, item: _Item, answer: str) -> CriterionScore:
     points = min(max(item.points, 0.0), criterion.points)
-    reason = _clip(item.reason, REASON_CHARS)
+    reason = shorten(item.reason, REASON_CHARS)
     evidence = item.evidence.strip()
 
     def unscored(why: str) -> CriterionScore:
         return CriterionScore(criterion.name, criterion.check, "unscored", 0.0, criterion.points,
-                              _clip(evidence, EVIDENCE_CHARS), f"{why} (judge said: {reason})" if reason else why)
+                              shorten(evidence, EVIDENCE_CHARS), f"{why} (judge said: {reason})" if reason else why)
 
     if evidence and not quote_occurs(evidence, answer):
         return unscored("the judge's quote does not occur in the answer")
     if points > 0 and len(normalise(evidence)) < MIN_QUOTE_CHARS:
         return unscored(f"the judge gave {points:g} point(s) without quoting the answer")
     return CriterionScore(criterion.name, criterion.check, "scored", round(points, 4), criterion.points,
-                          _clip(evidence, EVIDENCE_CHARS), reason)
+                          shorten(evidence, EVIDENCE_CHARS), reason)
 
 
 def normalise(text: str) -> str:
@@ -113,6 +114,3 @@ def quote_occurs(quote: str, answer: str) -> bool:
     return True
 
 
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -5,7 +5,6 @@ shape. A judge that cannot score an answer makes it `unscored`, never a guess.
 
 from __future__ import annotations
 
-import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from ..errors import Hw7gradeError
 from ..providers.base import Provider, ProviderParams
 from ..providers.models import ModelSpec
 from ..providers.asker import Asker
-from .model import CriterionScore, JudgeResult
+from .model import CriterionScore, JudgeResult, JudgeStatus
 from .parse import ShapeError, parse_reply
 from .prompt import SYSTEM, judge_messages
 from .schema import structured_output
@@ -102,7 +101,7 @@ class Judge:
         return JudgeResult(self.name, "unscored", criteria, reason, answered_by)
 
 
-def _status(scores: Sequence[CriterionScore]) -> str:
+def _status(scores: Sequence[CriterionScore]) -> JudgeStatus:
     scored = sum(1 for s in scores if s.status == "scored")
     return "scored" if scored == len(scores) else ("unscored" if scored == 0 else "partial")
 
@@ -111,14 +110,15 @@ def make_judge(name: str, concurrency: int = DEFAULT_JUDGE_CONCURRENCY, use_cach
                max_retries: int | None = None) -> Judge:
     """The judge for `--judge NAME`: same aliases, keys, cache and retry policy as `ask`."""
     from ..providers.cache import ResponseCache, default_cache_dir
-    from ..providers.models import PROVIDERS, make_provider, require_key, resolve_model
+    from ..providers.models import make_provider, require_key, resolve_model
+    from ..providers.registry import endpoint_for
     from ..providers.retry import RetryPolicy
 
     spec = resolve_model(name)
     require_key(spec.provider)
     policy = RetryPolicy.from_env() if max_retries is None else RetryPolicy.from_env(max_retries)
     asker = Asker(policy=policy, cache=ResponseCache(default_cache_dir()) if use_cache else None, use_stream=False)
-    endpoint = os.environ.get(PROVIDERS[spec.provider].base_url_env)
+    endpoint = endpoint_for(spec.provider, None)
     return Judge(spec, make_provider(spec), endpoint, asker, concurrency)
 
 

@@ -12,19 +12,17 @@ from typing import Sequence
 
 from .base import Completion, Message, ProviderParams, RetryableError, TextStream, Usage
 from .faults import classify
+from .registry import PROVIDERS, ProviderInfo
 
-NAME = "anthropic"
-LABEL = "Anthropic"
-KEY_ENV = "ANTHROPIC_API_KEY"
-BASE_URL_ENV = "ANTHROPIC_BASE_URL"
 
 
 class AnthropicProvider:
-    name = NAME
-
-    def __init__(self, model: str, api_key: str, base_url: str | None = None) -> None:
+    def __init__(self, model: str, api_key: str, base_url: str | None = None,
+                 info: ProviderInfo | None = None) -> None:
         import anthropic
 
+        self.info = info or PROVIDERS["anthropic"]
+        self.name = self.info.name
         self.model = model
         self._sdk = anthropic
         # base_url None lets the SDK read ANTHROPIC_BASE_URL itself.
@@ -74,9 +72,9 @@ class AnthropicProvider:
         except Exception as exc:
             raise self._classify(exc, params) from None
         if not stopped:
-            raise RetryableError(f"{LABEL}'s stream ended before the answer was finished.")
+            raise RetryableError(f"{self.info.label}'s stream ended before the answer was finished.")
         usage = Usage(input_tokens, output_tokens)
-        return Completion("".join(parts), model, NAME, usage, time.monotonic() - started, finish)
+        return Completion("".join(parts), model, self.name, usage, time.monotonic() - started, finish)
 
     def complete(self, messages: Sequence[Message], params: ProviderParams) -> Completion:
         started = time.monotonic()
@@ -91,11 +89,11 @@ class AnthropicProvider:
             text = json.dumps(calls[0]) if calls else text
         usage = Usage(message.usage.input_tokens, message.usage.output_tokens)
         return Completion(
-            text, message.model or self.model, NAME, usage, time.monotonic() - started, message.stop_reason
+            text, message.model or self.model, self.name, usage, time.monotonic() - started, message.stop_reason
         )
 
     def close(self) -> None:
         self._client.close()
 
     def _classify(self, exc: Exception, params: ProviderParams):
-        return classify(exc, self._sdk, LABEL, KEY_ENV, params.timeout_s)
+        return classify(exc, self._sdk, self.info.label, self.info.key_env, params.timeout_s)

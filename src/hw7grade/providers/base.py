@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass
-from typing import Callable, Generator, Literal, Protocol, Sequence
+from typing import Callable, Generator, Protocol, Sequence
 
+from ..conversation import Role
 from ..errors import ProviderError
+from ..shorten import shorten
+from .registry import key_env_vars
 
-KEY_ENV_VARS = ("OPENAI_API_KEY", "ANTHROPIC_API_KEY")
 ERROR_TEXT_LIMIT = 300
 """Characters of a server's error message worth showing; the rest is noise."""
 REDACTED = "[redacted]"
 
-Role = Literal["user", "assistant"]
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def drain(stream: TextStream, on_text: Callable[[str], None] | None = None,
 
 
 def secrets_in_env() -> list[str]:
-    return [v for v in (os.environ.get(name, "") for name in KEY_ENV_VARS) if len(v) >= 4]
+    return [v for v in (os.environ.get(name, "") for name in key_env_vars()) if len(v) >= 4]
 
 
 def scrub(text: str) -> str:
@@ -146,7 +147,4 @@ def server_message(body: object, fallback: str) -> str:
         message = error.get("message")
     elif isinstance(body, str) and body.strip():
         message = body
-    text = " ".join(str(message or fallback).split())
-    if len(text) > ERROR_TEXT_LIMIT:
-        text = text[: ERROR_TEXT_LIMIT - 1] + "…"
-    return scrub(text)
+    return scrub(shorten(str(message or fallback), ERROR_TEXT_LIMIT))

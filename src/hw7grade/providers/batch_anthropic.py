@@ -11,7 +11,8 @@ from typing import Sequence
 
 from .base import Completion, Usage, server_message
 from .batch_base import BATCH_CALL_TIMEOUT_S, BatchRequest, BatchResult, BatchStatus, retrying, wire_body
-from .anthropic import KEY_ENV, LABEL, NAME, AnthropicProvider
+from .anthropic import AnthropicProvider
+from .registry import ProviderInfo
 from .faults import classify
 from .retry import RetryPolicy
 
@@ -19,12 +20,13 @@ ENDED = "ended"
 
 
 class AnthropicBatch(AnthropicProvider):
-    def __init__(self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy) -> None:
-        super().__init__(model, api_key, base_url)
+    def __init__(self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy,
+                 info: ProviderInfo | None = None) -> None:
+        super().__init__(model, api_key, base_url, info)
         self._policy = policy
 
     def _call(self, fn):
-        return retrying(self._policy, fn, lambda exc: classify(exc, self._sdk, LABEL, KEY_ENV, BATCH_CALL_TIMEOUT_S))
+        return retrying(self._policy, fn, lambda exc: classify(exc, self._sdk, self.info.label, self.info.key_env, BATCH_CALL_TIMEOUT_S))
 
     def request_entry(self, request: BatchRequest) -> dict:
         return {"custom_id": request.custom_id,
@@ -32,7 +34,8 @@ class AnthropicBatch(AnthropicProvider):
 
     def submit(self, requests: Sequence[BatchRequest]) -> str:
         entries = [self.request_entry(r) for r in requests]
-        batch = self._call(lambda: self._client.messages.batches.create(requests=entries, timeout=BATCH_CALL_TIMEOUT_S))
+        batch = self._call(lambda: self._client.messages.batches.create(
+            requests=entries, timeout=BATCH_CALL_TIMEOUT_S))  # type: ignore[arg-type]  # the SDK's Request TypedDicts, built as dicts
         return batch.id
 
     def status(self, batch_id: str) -> BatchStatus:
@@ -65,4 +68,4 @@ class AnthropicBatch(AnthropicProvider):
         if calls and message.stop_reason == "tool_use":
             text = json.dumps(calls[0])  # a forced tool call's input is the structured answer, as live
         usage = Usage(message.usage.input_tokens, message.usage.output_tokens)
-        return Completion(text, message.model or self.model, NAME, usage, 0.0, message.stop_reason)
+        return Completion(text, message.model or self.model, self.name, usage, 0.0, message.stop_reason)

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Literal, Protocol, Sequence, TypeVar
 
-from ..errors import Hw7gradeError
+from ..errors import Hw7gradeError, UsageError
 from .base import Completion, Message, ProviderParams
 from .models import ModelSpec, require_key
+from .registry import client_base_url
 from .retry import RetryPolicy, with_retries
 
 BATCH_CALL_TIMEOUT_S = 120.0
@@ -71,14 +72,15 @@ class BatchProvider(Protocol):
     def close(self) -> None: ...
 
 
-BATCH_CLASSES = {"openai": (".batch_openai", "OpenAIBatch"), "anthropic": (".batch_anthropic", "AnthropicBatch")}
-
-
 def make_batch_provider(spec: ModelSpec, policy: RetryPolicy, base_url: str | None = None) -> BatchProvider:
     """Build the batch client for this model's provider; imports its SDK now."""
-    module_name, cls = BATCH_CLASSES[spec.provider]
+    info = spec.info
+    if info.batch is None:
+        raise UsageError(f"{info.label} has no Batch API; ask {spec.qualified} without --batch.")
+    module_name, cls = info.batch
     module = importlib.import_module(module_name, __package__)
-    return getattr(module, cls)(spec.model, require_key(spec.provider), base_url, policy)
+    return getattr(module, cls)(spec.model, require_key(spec.provider), client_base_url(spec.provider, base_url),
+                                policy, info=info)
 
 
 def wire_body(sdk_kwargs: dict) -> dict:

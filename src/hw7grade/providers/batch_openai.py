@@ -8,28 +8,30 @@ requests come back in the error file (`error.code` `batch_expired` for expiry).
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from typing import Any, Final, Sequence
 
 from .base import Completion, Usage, scrub, server_message
 from .batch_base import BATCH_CALL_TIMEOUT_S, BatchRequest, BatchResult, BatchStatus, retrying, wire_body
 from .faults import classify
-from .openai import KEY_ENV, LABEL, NAME, OpenAIProvider
+from .openai import OpenAIProvider
+from .registry import ProviderInfo
 from .retry import RetryPolicy
 
-ENDPOINT = "/v1/chat/completions"
-COMPLETION_WINDOW = "24h"
+ENDPOINT: Final = "/v1/chat/completions"
+COMPLETION_WINDOW: Final = "24h"
 INPUT_FILE_NAME = "hw7grade-batch.jsonl"
 ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
 ROW_OUTCOMES = {"batch_expired": "expired", "batch_cancelled": "canceled"}
 
 
 class OpenAIBatch(OpenAIProvider):
-    def __init__(self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy) -> None:
-        super().__init__(model, api_key, base_url)
+    def __init__(self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy,
+                 info: ProviderInfo | None = None) -> None:
+        super().__init__(model, api_key, base_url, info)
         self._policy = policy
 
     def _call(self, fn):
-        return retrying(self._policy, fn, lambda exc: classify(exc, self._sdk, LABEL, KEY_ENV, BATCH_CALL_TIMEOUT_S))
+        return retrying(self._policy, fn, lambda exc: classify(exc, self._sdk, self.info.label, self.info.key_env, BATCH_CALL_TIMEOUT_S))
 
     def request_line(self, request: BatchRequest) -> dict:
         body = wire_body(self._request(list(request.messages), request.params))
@@ -61,7 +63,7 @@ class OpenAIBatch(OpenAIProvider):
         for file_id in (batch.output_file_id, batch.error_file_id):
             if not file_id:
                 continue
-            content = self._call(lambda: self._client.files.content(file_id, timeout=BATCH_CALL_TIMEOUT_S))
+            content = self._call(lambda: self._client.files.content(file_id, timeout=BATCH_CALL_TIMEOUT_S))  # noqa: B023 (called now)
             for line in content.text.splitlines():
                 if line.strip():
                     rows.append(self._row(line))
@@ -78,7 +80,7 @@ class OpenAIBatch(OpenAIProvider):
             error = data.get("error")
             if error:
                 code = error.get("code") if isinstance(error, dict) else None
-                outcome = ROW_OUTCOMES.get(code, "errored")
+                outcome = ROW_OUTCOMES.get(code or "", "errored")
                 return BatchResult(cid, outcome, reason=server_message({"error": error}, str(code or "error")))  # type: ignore[arg-type]
             response = data.get("response") or {}
             status, body = response.get("status_code"), response.get("body")
@@ -88,15 +90,15 @@ class OpenAIBatch(OpenAIProvider):
         except (AttributeError, TypeError, IndexError):
             return BatchResult(cid, "errored", reason="The result row is not shaped like a Chat Completions answer.")
 
-    def _succeeded(self, cid: str, body: dict) -> BatchResult:
+    def _succeeded(self, cid: str, body: Any) -> BatchResult:
         if not body.get("choices"):
-            return BatchResult(cid, "errored", reason=f"{LABEL} returned no answer.")
+            return BatchResult(cid, "errored", reason=f"{self.info.label} returned no answer.")
         choice = body["choices"][0]
         message = choice.get("message") or {}
         refusal = message.get("refusal")
         usage = body.get("usage") or {}
         completion = Completion(
-            refusal or message.get("content") or "", body.get("model") or self.model, NAME,
+            refusal or message.get("content") or "", body.get("model") or self.model, self.name,
             Usage(usage.get("prompt_tokens"), usage.get("completion_tokens")), 0.0,
             "refusal" if refusal else choice.get("finish_reason"),
         )

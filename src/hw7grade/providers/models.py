@@ -15,26 +15,11 @@ from pathlib import Path
 
 from ..errors import AuthError, UsageError
 from .base import Provider
+from .registry import PROVIDERS, ProviderInfo, client_base_url, prefixes
 
 ALIASES_FILE = Path(__file__).with_name("aliases.toml")
-
-
-@dataclass(frozen=True)
-class ProviderInfo:
-    name: str
-    label: str
-    key_env: str
-    base_url_env: str
-    module: str
-    cls: str
-
-
-PROVIDERS: dict[str, ProviderInfo] = {
-    "openai": ProviderInfo("openai", "OpenAI", "OPENAI_API_KEY", "OPENAI_BASE_URL", ".openai", "OpenAIProvider"),
-    "anthropic": ProviderInfo(
-        "anthropic", "Anthropic", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", ".anthropic", "AnthropicProvider"
-    ),
-}
+NO_KEY = "no-key"
+"""Sent to a server that needs no key (the OpenAI SDK insists on one)."""
 
 
 @dataclass(frozen=True)
@@ -72,14 +57,14 @@ def resolve_model(name: str) -> ModelSpec:
     provider, sep, model = name.partition(":")
     if sep:
         if provider.lower() not in PROVIDERS or not model:
-            raise UsageError(f"--model {name!r}: write openai:MODEL or anthropic:MODEL, or use an alias "
+            raise UsageError(f"--model {name!r}: write {prefixes().replace(' / ', ' or ')}, or use an alias "
                              f"(`hw7grade models` lists them).")
         return ModelSpec(provider.lower(), model, name)
     for spec in table.values():
         if spec.model == name:
             return ModelSpec(spec.provider, spec.model, name)
     raise UsageError(
-        f"Unknown model {name!r}; use an alias ({', '.join(table)}) or openai:MODEL / anthropic:MODEL "
+        f"Unknown model {name!r}; use an alias ({', '.join(table)}) or {prefixes()} "
         f"(`hw7grade models` lists them)."
     )
 
@@ -88,13 +73,17 @@ def require_key(provider: str) -> str:
     """The provider's key from the environment, or one sentence saying which variable to set."""
     info = PROVIDERS[provider]
     key = os.environ.get(info.key_env, "").strip()
+    if not key and not info.needs_key:
+        return NO_KEY
     if not key:
         raise AuthError(f"Set {info.key_env} to ask {info.label} models (no request was sent).")
     return key
 
 
 def make_provider(spec: ModelSpec, base_url: str | None = None) -> Provider:
-    """Build the provider; imports its SDK now. `base_url` None means the SDK's own env variable."""
+    """Build the provider; imports its SDK now. `base_url` None means the provider's variable or
+    default endpoint (callers pass `--base-url` only to providers that take it: `explicit_base_url`)."""
     info = spec.info
     module = importlib.import_module(info.module, __package__)
-    return getattr(module, info.cls)(spec.model, require_key(spec.provider), base_url)
+    return getattr(module, info.cls)(spec.model, require_key(spec.provider), client_base_url(spec.provider, base_url),
+                                     info=info)

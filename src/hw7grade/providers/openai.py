@@ -11,19 +11,17 @@ from typing import Sequence
 
 from .base import Completion, Message, ProviderParams, RetryableError, TextStream, Usage
 from .faults import classify
+from .registry import PROVIDERS, ProviderInfo
 
-NAME = "openai"
-LABEL = "OpenAI"
-KEY_ENV = "OPENAI_API_KEY"
-BASE_URL_ENV = "OPENAI_BASE_URL"
 
 
 class OpenAIProvider:
-    name = NAME
-
-    def __init__(self, model: str, api_key: str, base_url: str | None = None) -> None:
+    def __init__(self, model: str, api_key: str, base_url: str | None = None,
+                 info: ProviderInfo | None = None) -> None:
         import openai
 
+        self.info = info or PROVIDERS["openai"]
+        self.name = self.info.name
         self.model = model
         self._sdk = openai
         # base_url None lets the SDK read OPENAI_BASE_URL itself.
@@ -64,8 +62,8 @@ class OpenAIProvider:
         except Exception as exc:
             raise self._classify(exc, params) from None
         if finish is None:
-            raise RetryableError(f"{LABEL}'s stream ended before the answer was finished.")
-        return Completion("".join(parts), model, NAME, usage, time.monotonic() - started, finish)
+            raise RetryableError(f"{self.info.label}'s stream ended before the answer was finished.")
+        return Completion("".join(parts), model, self.name, usage, time.monotonic() - started, finish)
 
     def complete(self, messages: Sequence[Message], params: ProviderParams) -> Completion:
         started = time.monotonic()
@@ -74,12 +72,12 @@ class OpenAIProvider:
         except Exception as exc:
             raise self._classify(exc, params) from None
         if not response.choices:
-            raise RetryableError(f"{LABEL} returned no answer.")
+            raise RetryableError(f"{self.info.label} returned no answer.")
         choice = response.choices[0]
         usage = Usage(response.usage.prompt_tokens, response.usage.completion_tokens) if response.usage else Usage()
         refusal = getattr(choice.message, "refusal", None)
         return Completion(
-            refusal or choice.message.content or "", response.model or self.model, NAME, usage,
+            refusal or choice.message.content or "", response.model or self.model, self.name, usage,
             time.monotonic() - started, "refusal" if refusal else choice.finish_reason,
         )
 
@@ -87,4 +85,4 @@ class OpenAIProvider:
         self._client.close()
 
     def _classify(self, exc: Exception, params: ProviderParams):
-        return classify(exc, self._sdk, LABEL, KEY_ENV, params.timeout_s)
+        return classify(exc, self._sdk, self.info.label, self.info.key_env, params.timeout_s)

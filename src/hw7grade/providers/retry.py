@@ -77,7 +77,7 @@ def with_retries(
     attempt: Callable[[], T],
     policy: RetryPolicy,
     on_retry: OnRetry | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], object] = time.sleep,
 ) -> T:
     """Call `attempt` until it succeeds, retrying only RetryableError; other errors pass through."""
     waited = 0.0

@@ -17,18 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .explain import distinct_first
-from ..results import Attempt, PartScore, Report, TranscriptResult
+from ..results import AttemptKind, PartScore, Report, TranscriptResult
 
 LABELS: tuple[str, ...] = ("correct", "partial", "incorrect")
 """Matrix order: rows are the grader's verdicts, columns the human's."""
 
 
 @dataclass(frozen=True)
-class LabelPair:
+class LabelledAttempt:
     path: str
     model: str | None
     part_id: str
-    attempt: Attempt
+    attempt: AttemptKind
     human: str
     grader: str
     """The grader's verdict mapped onto LABELS (`missing` -> `incorrect`)."""
@@ -50,7 +50,7 @@ class LabelPair:
 
 @dataclass(frozen=True)
 class Agreement:
-    pairs: tuple[LabelPair, ...]
+    pairs: tuple[LabelledAttempt, ...]
 
     @property
     def _scored(self) -> list[tuple[str, str]]:
@@ -74,11 +74,11 @@ class Agreement:
         return cohens_kappa(self._scored)
 
     @property
-    def disagreements(self) -> list[LabelPair]:
+    def disagreements(self) -> list[LabelledAttempt]:
         return [p for p in self.pairs if p.scored and not p.agrees]
 
     @property
-    def unscored(self) -> list[LabelPair]:
+    def unscored(self) -> list[LabelledAttempt]:
         return [p for p in self.pairs if not p.scored]
 
     @property
@@ -129,8 +129,8 @@ def grader_label(part: PartScore | None) -> str:
     return part.verdict
 
 
-def label_pairs(transcript: TranscriptResult) -> list[LabelPair]:
-    pairs: list[LabelPair] = []
+def label_pairs(transcript: TranscriptResult) -> list[LabelledAttempt]:
+    pairs: list[LabelledAttempt] = []
     for part_id, label in transcript.human_labels.items():
         final = transcript.attempt(part_id, "final")
         first = distinct_first(transcript, part_id)
@@ -141,8 +141,8 @@ def label_pairs(transcript: TranscriptResult) -> list[LabelPair]:
     return pairs
 
 
-def _pair(t: TranscriptResult, part_id: str, attempt: Attempt, human: str, part: PartScore | None) -> LabelPair:
-    return LabelPair(t.path, t.model, part_id, attempt, human, grader_label(part), part)
+def _pair(t: TranscriptResult, part_id: str, attempt: AttemptKind, human: str, part: PartScore | None) -> LabelledAttempt:
+    return LabelledAttempt(t.path, t.model, part_id, attempt, human, grader_label(part), part)
 
 
 def agreement(report: Report) -> Agreement:
@@ -156,7 +156,7 @@ def has_labels(report: Report) -> bool:
 __all__ = [
     "Agreement",
     "LABELS",
-    "LabelPair",
+    "LabelledAttempt",
     "agreement",
     "cohens_kappa",
     "confusion_matrix",

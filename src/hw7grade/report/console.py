@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ..conversation import HumanLabel
+from ..shorten import shorten
 from ..results import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
 
 EVIDENCE_CHARS = 90
@@ -24,6 +27,11 @@ _VERDICT_STYLE = {
 DETAIL_MAX_TRANSCRIPTS = 20
 """Above this many conversations the terminal gets one summary row each (use --verbose for all
 the per-part tables); the JSON, JUnit, Markdown and HTML reports always hold every part."""
+
+
+def say(console: Console, text: str, *, end: str = "\n", soft_wrap: bool = True) -> None:
+    """Print text as it is: no Rich markup or highlighting (it may hold model, file or server text)."""
+    console.print(text, end=end, markup=False, highlight=False, soft_wrap=soft_wrap)
 
 
 def render_report(report: Report, console: Console, verbose: bool = False, errors: bool = True) -> None:
@@ -97,12 +105,12 @@ def _verdict_counts(parts: list[PartTotal]) -> list[str]:
     return [str(sum(p.verdict == v for p in parts)) for v in _VERDICTS]
 
 
-def _ratio(parts: list[PartTotal]) -> float:
+def _ratio(parts: Sequence[PartTotal]) -> float:
     maximum = sum(p.max_score for p in parts)
     return sum(p.score for p in parts) / maximum if maximum else 0.0
 
 
-def _fraction(parts: list[PartTotal]) -> str:
+def _fraction(parts: Sequence[PartTotal]) -> str:
     return f"{sum(p.score for p in parts):g}/{sum(p.max_score for p in parts):g}"
 
 
@@ -166,11 +174,11 @@ def _render_checks(part: PartScore, console: Console) -> None:
     if part.judge is not None:
         console.print(f"    judge {escape(part.judge.model)}: {part.judge.status}"
                       + (f" ({escape(part.judge.reason)})" if part.judge.reason else ""))
-        for c in part.judge.criteria:
-            mark = "[green]●[/green]" if c.status == "scored" else "[cyan]?[/cyan]"
-            console.print(f"      {mark} {escape(c.name)} ({escape(c.check)}): {c.points:g}/{c.max_points:g}  {escape(c.reason)}")
-            if c.evidence:
-                console.print(f"          quote: [dim]{escape(_clip(c.evidence))}[/dim]")
+        for s in part.judge.criteria:
+            mark = "[green]●[/green]" if s.status == "scored" else "[cyan]?[/cyan]"
+            console.print(f"      {mark} {escape(s.name)} ({escape(s.check)}): {s.points:g}/{s.max_points:g}  {escape(s.reason)}")
+            if s.evidence:
+                console.print(f"          quote: [dim]{escape(_clip(s.evidence))}[/dim]")
 
 
 def _judge_cell(part: PartScore) -> str:
@@ -232,5 +240,4 @@ def _human(label: HumanLabel | None, first: PartScore, final: PartScore) -> str:
 
 
 def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
+    return shorten(text, EVIDENCE_CHARS)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..results import PartScore, TranscriptResult
+from ..results import PartScore, PartTotal, TranscriptResult
 
 FULL_MARKS_EPSILON = 1e-9
 NO_ANSWER = "the grader found no answer to this part"
 
 
-def is_full_marks(part: PartScore) -> bool:
+def is_full_marks(part: PartScore | PartTotal) -> bool:
     return part.score >= part.max_score - FULL_MARKS_EPSILON
 
 

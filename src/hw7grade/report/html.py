@@ -17,7 +17,7 @@ from .agreement import LABELS, agreement, has_labels
 from .baseline import BaselineComparison, fraction, score_fraction
 from .compare import UNKNOWN_MODEL
 from .explain import distinct_first, evidence_lines, judge_note
-from ..results import PartScore, Report, TranscriptResult
+from ..results import PartScore, PartTotal, Report, TranscriptResult
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 80
@@ -125,7 +125,7 @@ def render_chart(model: str, parts: dict[str, tuple[float, float]]) -> str:
     return "".join(out)
 
 
-def _score_cell(part: PartScore | None) -> str:
+def _score_cell(part: PartScore | PartTotal | None) -> str:
     if part is None:
         return "–"
     return f'{part.score:g}/{part.max_score:g} <span class="v-{_e(part.verdict)}">{_e(part.verdict)}</span>'

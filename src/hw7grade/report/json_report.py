@@ -173,5 +173,4 @@ def transcript_from_dict(t: dict) -> TranscriptResult:
     )
 
 
-__all__ = ["SCHEMA", "decode_entry", "dumps_at", "encode_entry", "iter_json_report", "list_at", "read_json_report",
-           "report_to_dict", "write_json_report"]
+__all__ = ["SCHEMA", "decode_entry", "dumps_at", "encode_entry", "list_at", "report_to_dict", "transcript_from_dict"]

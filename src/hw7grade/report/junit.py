@@ -38,14 +38,14 @@ def iter_junit(report: Report) -> Iterator[str]:
         else:
             totals["tests"] += len(t.finals)
             totals["failures"] += sum(not is_full_marks(p) for p in t.finals)
-    root = ET.Element("testsuites", name="hw7grade", **{key: str(value) for key, value in totals.items()})
+    root = ET.Element("testsuites", {"name": "hw7grade", **{key: str(value) for key, value in totals.items()}})
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     if not report.summaries:
         yield ET.tostring(root, encoding="unicode") + "\n"
         return
     yield ET.tostring(root, encoding="unicode").removesuffix(" />") + ">"
-    for t in report.transcripts:
-        suite = _suite(t)
+    for result in report.transcripts:
+        suite = _suite(result)
         ET.indent(suite, level=1)
         yield "\n  " + ET.tostring(suite, encoding="unicode")
     yield "\n</testsuites>\n"

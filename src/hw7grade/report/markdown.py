@@ -14,6 +14,7 @@ from .baseline import BaselineComparison, PartDelta, fraction
 from .compare import UNKNOWN_MODEL
 from .explain import judge_note
 from ..results import Report
+from ..shorten import shorten
 
 MAX_REASON_CHARS = 160
 """Reasons longer than this are cut in table cells; the HTML report has them whole."""
@@ -23,8 +24,7 @@ VERDICTS = ("correct", "partial", "incorrect", "missing", "unscored")
 
 
 def _cell(text: str) -> str:
-    flat = " ".join(text.split()).replace("|", "\\|")
-    return flat if len(flat) <= MAX_REASON_CHARS else flat[: MAX_REASON_CHARS - 1] + "…"
+    return shorten(text.replace("|", "\\|"), MAX_REASON_CHARS)
 
 
 def _code(text: str) -> str:

@@ -16,12 +16,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from .agreement import LABELS, Agreement, agreement, has_labels
-from .baseline import BaselineComparison, PartDelta, compare_with_baseline
+from .console import say
+from .baseline import BaselineComparison, PartDelta, Status, compare_with_baseline
 from .explain import evidence_lines
-from ..results import PartScore, Report
+from ..results import PartScore, PartTotal, Report
 
 GATE_FAILED = 1
-STATUS_ORDER = ("regressed", "improved", "new", "unchanged")
+STATUS_ORDER: tuple[Status, ...] = ("regressed", "improved", "new", "unchanged")
 _STATUS_STYLE = {"regressed": "red", "improved": "green", "new": "cyan", "unchanged": "dim"}
 
 
@@ -49,12 +50,12 @@ def emit_outputs(report: Report, options: OutputOptions, console: Console, err: 
         render_baseline(comparison, console)
         if comparison.regressions:
             names = ", ".join(f"{d.path} {d.part_id} ({_score(d.before)} -> {_score(d.after)})" for d in comparison.regressions)
-            err.print(f"Gate: {len(comparison.regressions)} part(s) regressed against the baseline: {names}", markup=False, highlight=False)
+            say(err, f"Gate: {len(comparison.regressions)} part(s) regressed against the baseline: {names}", soft_wrap=False)
             status = GATE_FAILED
     if options.fail_under is not None:
         message = fail_under_message(report, options.fail_under)
         if message:
-            err.print(f"Gate: {message}", markup=False, highlight=False)
+            say(err, f"Gate: {message}", soft_wrap=False)
             status = GATE_FAILED
     return status
 
@@ -92,7 +93,7 @@ def _write_files(report: Report, options: OutputOptions, comparison: BaselineCom
         write_gradescope(report, options.gradescope)
 
 
-def _score(part: PartScore | None) -> str:
+def _score(part: PartScore | PartTotal | None) -> str:
     return "–" if part is None else f"{part.score:g}/{part.max_score:g}"
 
 
@@ -128,10 +129,8 @@ the grader could not score); the counts below and the report files hold every on
 
 def render_agreement(a: Agreement, console: Console) -> None:
     """Per part: grader beside human; then the confusion matrix, the statistics, the disagreements."""
-    pairs = a.pairs
-    capped = len(pairs) > AGREEMENT_MAX_ROWS
-    if capped:
-        pairs = [p for p in pairs if not (p.scored and p.agrees)]
+    capped = len(a.pairs) > AGREEMENT_MAX_ROWS
+    pairs = [p for p in a.pairs if not (capped and p.scored and p.agrees)]
     table = Table(title="Grader vs human labels", title_justify="left")
     for column in ("transcript", "part", "attempt", "grader", "human", ""):
         table.add_column(column)

@@ -12,8 +12,21 @@ from typing import Iterator
 from ..results import Report
 
 COLUMNS = ("path", "model", "part", "first", "final", "max", "verdict")
-_FLATTEN = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\x0b": " ", "\x0c": " ", "\x1c": " ", "\x1d": " ",
-                          "\x1e": " ", "\x85": " ", "\u2028": " ", "\u2029": " "})
+_FLATTEN = str.maketrans(
+    {
+        "\t": " ",
+        "\n": " ",
+        "\r": " ",
+        "\x0b": " ",
+        "\x0c": " ",
+        "\x1c": " ",
+        "\x1d": " ",
+        "\x1e": " ",
+        "\x85": " ",
+        "\u2028": " ",
+        "\u2029": " ",
+    }
+)
 
 
 def plain_lines(report: Report) -> Iterator[str]:

@@ -42,14 +42,18 @@ def load_course_file(path: Path) -> Course:
     from pydantic import ValidationError
 
     from ..errors import RubricError
-    from .model import read_yaml_mapping, validation_problems
+    from .problems import describe_errors, read_yaml_mapping
 
-    data = read_yaml_mapping(path, "a course file must be a mapping with `homework` (and optionally `course`, "
-                                   "`title`, `system_prompt`, `shapes`)")
+    data = read_yaml_mapping(
+        path,
+        "a course file must be a mapping with `homework` (and optionally `course`, `title`, `system_prompt`, `shapes`)",
+    )
     try:
         return Course.model_validate(data)
     except ValidationError as exc:
-        raise RubricError("\n".join(f"{path}: {p}." for p in validation_problems(exc, data))) from None
+        raise RubricError(
+            "\n".join(f"{path}: {p}." for p in describe_errors(exc, data, set(), sorted(Course.model_fields)))
+        ) from None
 
 
 def default_course() -> Course:

@@ -24,7 +24,7 @@ LISTING_DIRNAME = "rubric-listing"
 
 
 @dataclass(frozen=True)
-class PartRow:
+class ListedPart:
     id: str
     title: str
     points: float
@@ -36,7 +36,7 @@ class Listing:
     directory: Path
     homework: str
     """The course file's homework name, for the heading."""
-    rows: list[PartRow]
+    rows: list[ListedPart]
 
 
 def listing_cache_dir() -> Path:
@@ -70,7 +70,7 @@ def _fingerprint(directory: Path) -> str | None:
     return digest.hexdigest()
 
 
-def rubric_listing(directory: Path | None = None) -> list[PartRow]:
+def rubric_listing(directory: Path | None = None) -> list[ListedPart]:
     """Every part (id, title, points, check types), from the cache when the files are unchanged."""
     return read_listing(directory).rows
 
@@ -87,24 +87,24 @@ def read_listing(directory: Path | None = None) -> Listing:
     from .model import load_rubric
 
     rubric = load_rubric(directory)
-    rows = [PartRow(p.id, p.title, p.points, tuple(c.type for c in p.checks)) for p in rubric.parts]
+    rows = [ListedPart(p.id, p.title, p.points, tuple(c.type for c in p.checks)) for p in rubric.parts]
     if cache_file is not None:
         _write(cache_file, rubric.course.homework, rows)
     return Listing(directory, rubric.course.homework, rows)
 
 
-def _read(path: Path) -> tuple[str, list[PartRow]] | None:
+def _read(path: Path) -> tuple[str, list[ListedPart]] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("schema") != LISTING_SCHEMA:
             return None
-        rows = [PartRow(r["id"], r["title"], float(r["points"]), tuple(r["checks"])) for r in data["parts"]]
+        rows = [ListedPart(r["id"], r["title"], float(r["points"]), tuple(r["checks"])) for r in data["parts"]]
         return str(data["homework"]), rows
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or damaged: validate again
 
 
-def _write(path: Path, homework: str, rows: list[PartRow]) -> None:
+def _write(path: Path, homework: str, rows: list[ListedPart]) -> None:
     from ..atomic import write_text_atomic
 
     data = {"schema": LISTING_SCHEMA, "homework": homework, "parts": [{"id": r.id, "title": r.title, "points": r.points, "checks": list(r.checks)} for r in rows]}

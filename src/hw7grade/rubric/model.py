@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..checks import AnyCheck
+if TYPE_CHECKING:
+    # mypy cannot read the discriminated union checks/__init__.py builds from CHECK_TYPES;
+    # every member is a CheckSpec.
+    from ..checks.base import CheckSpec as AnyCheck
+else:
+    from ..checks import AnyCheck
 from ..judge.criteria import Criterion, criteria_problem
 from ..errors import RubricError
 from .course import Course, default_course
+from .problems import describe_errors, read_yaml_mapping
 from .location import RUBRICS_ENV, default_rubric_dir
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
@@ -133,51 +139,9 @@ def _has_prefix(part_id: str, prefix: str) -> bool:
     return following == "." or (prefix[-1].isdigit() and following.isalpha())
 
 
-_HINTS = {
-    "extra_forbidden": "not a field here; check its spelling (`hw7grade rubrics schema` lists the fields)",
-    "missing": "add this field",
-    "union_tag_invalid": "`hw7grade rubrics schema` lists the check types",
-    "union_tag_not_found": "give the check a `type`",
-}
-
-
 def validation_problems(error: ValidationError, data: object) -> list[str]:
-    """Every problem pydantic found, in file order, each as `part ID, field F: message (hint)`."""
-    problems = []
-    for item in error.errors():
-        loc = list(item["loc"])
-        where = []
-        if len(loc) >= 2 and loc[0] == "parts" and isinstance(loc[1], int):
-            where.append(f"part {_part_id(data, loc[1])}")
-            loc = loc[2:]
-        # pydantic puts the discriminator value into the path of a union member; drop it.
-        field = ".".join(str(x) for x in loc if not (isinstance(x, str) and x in _CHECK_TAGS))
-        if field:
-            where.append(f"field {field}")
-        message = item["msg"].removeprefix("Value error, ")
-        hint = _hint(item, loc)
-        problems.append(f"{', '.join(where) or 'top level'}: {message}" + (f" (hint: {hint})" if hint else ""))
-    # A typo shows up twice (an unknown field and a missing one): the typo first.
-    return sorted(problems, key=lambda p: "Extra inputs" not in p)
-
-
-def _part_id(data: object, index: int) -> str:
-    if isinstance(data, dict) and isinstance(data.get("parts"), list) and index < len(data["parts"]):
-        item = data["parts"][index]
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            return item["id"]
-    return f"#{index + 1}"
-
-
-def _hint(item: dict, loc: list) -> str:
-    hint = _HINTS.get(item["type"], "")
-    if item["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
-        import difflib
-
-        close = difflib.get_close_matches(loc[-1], _FIELD_NAMES, n=1)
-        if close:
-            hint = f"did you mean `{close[0]}`?"
-    return hint
+    """Every problem in a rubric file, each as `part ID, field F: message (hint)`."""
+    return describe_errors(error, data, _CHECK_TAGS, _FIELD_NAMES)
 
 
 def _check_tags() -> set[str]:
@@ -189,31 +153,12 @@ def _check_tags() -> set[str]:
 def _field_names() -> list[str]:
     from ..checks import CHECK_TYPES
 
-    models = [RubricFile, Part, Criterion, Course, *CHECK_TYPES]
+    models: list[type[BaseModel]] = [RubricFile, Part, Criterion, Course, *CHECK_TYPES]
     return sorted({name for m in models for name in m.model_fields})
 
 
 _CHECK_TAGS = _check_tags()
 _FIELD_NAMES = _field_names()
-
-
-def read_yaml_mapping(path: Path, shape: str) -> dict:
-    """A YAML file's top-level mapping; `shape` says what the file should hold when it is not one."""
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RubricError(f"{path}: cannot read the file ({exc.__class__.__name__}).") from None
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when built
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark else ""
-        raise RubricError(f"{path}: not valid YAML{line}.") from None
-    if not isinstance(data, dict):
-        raise RubricError(f"{path}: {shape}.")
-    return data
 
 
 def load_rubric_file(path: Path) -> RubricFile:

@@ -10,16 +10,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..atomic import write_text_atomic
 from ..errors import UsageError
+from ..conversation import Role
 from ..providers.base import Message, ProviderParams, scrub
 from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
+from ..providers.registry import PROVIDERS
 
-SCHEMA = "hw7grade.batch/1"
+SCHEMA: Final = "hw7grade.batch/1"
 STATE_SUBDIR = "batches"
 BATCH_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,200}$")
 """Batch ids as both providers issue them; anything else could escape the state folder."""
@@ -33,7 +35,7 @@ class _Strict(BaseModel):
 
 
 class StoredMessage(_Strict):
-    role: Literal["user", "assistant"]
+    role: Role
     content: str
 
 
@@ -75,7 +77,8 @@ class BatchState(_Strict):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     schema_: Literal["hw7grade.batch/1"] = Field(SCHEMA, alias="schema")
-    provider: Literal["openai", "anthropic"]
+    provider: str
+    """A provider with a Batch API (see providers/registry.py)."""
     model: str
     asked_as: str
     batch_id: str
@@ -92,6 +95,14 @@ class BatchState(_Strict):
     collected_at: str | None = None
     resent_from: str | None = None
     resent_as: list[str] = Field(default_factory=list)
+
+    @field_validator("provider")
+    @classmethod
+    def _has_batches(cls, name: str) -> str:
+        batched = [n for n, info in PROVIDERS.items() if info.batch is not None]
+        if name not in batched:
+            raise ValueError(f"Input should be {' or '.join(repr(n) for n in batched)}")
+        return name
 
     def request(self, custom_id: str) -> StoredRequest | None:
         return next((r for r in self.requests if r.custom_id == custom_id), None)
@@ -138,7 +149,7 @@ def read_state(path: Path) -> BatchState:
 
 def list_states(directory: Path) -> list[tuple[Path, BatchState | None]]:
     """Every state file, newest first; an unreadable one is listed with None."""
-    found = []
+    found: list[tuple[Path, BatchState | None]] = []
     for path in sorted(Path(directory).glob("*.json")) if Path(directory).is_dir() else []:
         try:
             found.append((path, read_state(path)))

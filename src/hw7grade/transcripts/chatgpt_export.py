@@ -97,7 +97,7 @@ def _to_conversation(conv: ChatGPTConversation, source: str) -> Conversation:
         and m.recipient == "all"
         and not m.metadata.get("is_visually_hidden_from_conversation")
     ]
-    models = [m.metadata["model_slug"] for m in messages if isinstance(m.metadata.get("model_slug"), str)]
+    models = [slug for m in messages if isinstance(slug := m.metadata.get("model_slug"), str)]
     return Conversation(
         turns=build_turns((m.author.role, _text(m)) for m in messages),  # type: ignore[misc]
         source=source,

@@ -13,9 +13,9 @@ from typing import Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..conversation import HumanLabel
+from ..conversation import HumanLabel, Label
 from ..errors import TranscriptError
-from .native import LabelPair, LabelValue, PartId, to_human_labels
+from .native import LabelPair, PartId, to_human_labels
 from .validation import describe_validation_error
 
 FENCE_RE = re.compile(r"^---[ \t]*$")
@@ -31,7 +31,7 @@ class FrontMatter(BaseModel):
 
     model: str | None = None
     title: str | None = None
-    human_labels: dict[PartId, Union[LabelValue, LabelPair]] = Field(default_factory=dict)
+    human_labels: dict[PartId, Union[Label, LabelPair]] = Field(default_factory=dict)
 
     def labels(self) -> dict[str, HumanLabel]:
         return to_human_labels(self.human_labels)

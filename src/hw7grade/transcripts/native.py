@@ -6,19 +6,17 @@ timestamps and token usage.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Mapping, Union
+from typing import Annotated, Final, Literal, Mapping, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from ..conversation import Conversation, HumanLabel, Turn
+from ..conversation import Conversation, HumanLabel, Label, Role, Turn
 from ..errors import TranscriptError
 from ..rubric.model import PART_ID_RE
 from .validation import describe_validation_error
 
-SCHEMA = "hw7grade.transcript/1"
+SCHEMA: Final = "hw7grade.transcript/1"
 SCHEMA_PREFIX = "hw7grade.transcript/"
-
-LabelValue = Literal["correct", "partial", "incorrect"]
 
 
 def _check_part_id(value: str) -> str:
@@ -33,11 +31,11 @@ PartId = Annotated[str, AfterValidator(_check_part_id)]
 class LabelPair(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    first: LabelValue | None = None
-    final: LabelValue | None = None
+    first: Label | None = None
+    final: Label | None = None
 
 
-class Usage(BaseModel):
+class TokenUsage(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     input_tokens: int | None = None
@@ -47,13 +45,13 @@ class Usage(BaseModel):
 class NativeTurn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    role: Literal["user", "assistant"]
+    role: Role
     text: str
     created_at: str | None = None
     """ISO-8601 timestamp."""
     model: str | None = None
     """For assistant turns: the model id the provider reported (may differ from the alias asked)."""
-    usage: Usage | None = None
+    usage: TokenUsage | None = None
     latency_s: float | None = None
     cached: bool = False
 
@@ -70,7 +68,7 @@ class NativeTranscript(BaseModel):
     created_at: str | None = None
     title: str | None = None
     turns: list[NativeTurn] = Field(min_length=1)
-    human_labels: dict[PartId, Union[LabelValue, LabelPair]] = Field(default_factory=dict)
+    human_labels: dict[PartId, Union[Label, LabelPair]] = Field(default_factory=dict)
 
     def to_conversation(self, source: str = "") -> Conversation:
         return Conversation(
@@ -87,7 +85,7 @@ class NativeTranscript(BaseModel):
         return self.model_dump_json(by_alias=True, indent=2, exclude_none=True) + "\n"
 
 
-def to_human_labels(labels: Mapping[str, Union[str, LabelPair]]) -> dict[str, HumanLabel]:
+def to_human_labels(labels: Mapping[str, Union[Label, LabelPair]]) -> dict[str, HumanLabel]:
     """A bare label means the person judged first and final attempt the same."""
     return {
         pid: HumanLabel(first=v, final=v) if isinstance(v, str) else HumanLabel(first=v.first, final=v.final)

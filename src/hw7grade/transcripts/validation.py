@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from pydantic import ValidationError
 
 MAX_SHOWN_INPUT_CHARS = 60
 
 
-def _field_path(error: dict, data: object) -> str:
+def _field_path(error: Mapping[str, Any], data: object) -> str:
     """Keep only the loc steps that exist in the input: union tags like `LabelPair` are pydantic's, not the user's."""
     loc = error["loc"]
     steps: list[str] = []
