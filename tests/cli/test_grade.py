@@ -110,7 +110,7 @@ def test_unrelated_chat_is_reported(tmp_path):
     (tmp_path / "chat.md").write_text("**User**\n\nWhat's a good pasta recipe?\n\n**Assistant**\n\nTry cacio e pepe.\n", encoding="utf-8")
     result = _grade(str(tmp_path / "chat.md"))
     assert result.exit_code == 2
-    assert "no HW7 part found" in result.stderr
+    assert "no rubric part found" in result.stderr
 
 
 def test_verbose_shows_checks_and_evidence(tmp_path):
