@@ -12,16 +12,16 @@ def compare(
     b_path: Path = typer.Argument(..., metavar="B.json", help="The later JSON report."),
 ) -> None:
     """Show two reports side by side: score, verdict and change per part and per model (exit 0)."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from ..report.compare import compare_reports
+    from .streams import report_console
     from ..report.json_file import read_json_report
     from ..results import PartScore, PartTotal
 
     cmp = compare_reports(read_json_report(a_path), read_json_report(b_path))
-    console = Console()
+    console = report_console()
 
     def score(p: PartScore | PartTotal | None) -> str:
         return "–" if p is None else f"{p.score:g}/{p.max_score:g}"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 
 def consoles():
-    """(stdout, stderr) rich consoles."""
-    from rich.console import Console
+    """(stdout, stderr) rich consoles, full width when not a terminal (see `streams.report_console`)."""
+    from .streams import report_console
 
-    return Console(), Console(stderr=True)
+    return report_console(), report_console(stderr=True)
 
 
 def say(console, text: str, *, end: str = "\n", soft_wrap: bool = True) -> None:
