@@ -76,6 +76,7 @@ class PartTotal:
 
 
 def _part_total(part_id: str, score: float, max_score: float, verdict: str, first_score: float, reason: str) -> PartTotal:
+    # (mypy ignore below) sys.intern keeps the Verdict value.
     return PartTotal(sys.intern(part_id), score, max_score, sys.intern(verdict), first_score, reason)  # type: ignore[arg-type]
 
 
@@ -120,7 +121,7 @@ class Report:
     transcripts: TranscriptResults
     """A tuple, or a `ResultSpool` that reads each back from disk when asked: iterate it (as
     often as needed) rather than hold on to every item."""
-    summaries: tuple[TranscriptSummary, ...] = None  # type: ignore[assignment]
+    summaries: tuple[TranscriptSummary, ...] = None  # type: ignore[assignment]  # filled in by __post_init__
     """One per transcript, in order; derived from `transcripts` when not given."""
 
     def __post_init__(self) -> None:

@@ -117,11 +117,12 @@ def statements_from_chain(chain: Chain, text: str = "") -> tuple[list[Statement]
 
     for a, b in zip(sides, sides[1:]):
         if usable(a) and usable(b) and not (isinstance(a, Zero) and isinstance(b, Zero)):
-            out.append(Statement("condition", a, b, None, text))  # type: ignore[arg-type]
+            out.append(Statement("condition", a, b, None, text))  # type: ignore[arg-type]  # usable() sides are Nodes
     last = sides[-1]
     if isinstance(last, Zero):
         for s in sides[:-2]:
             if usable(s) and not isinstance(s, Zero):
+                # (mypy ignore below) usable() sides are Nodes.
                 out.append(Statement("condition", s, last, None, text))  # type: ignore[arg-type]
     if any(isinstance(s, Gradient) for s in sides):
         errors.append(MathError("unsupported", "a gradient must be the first side of an equation"))

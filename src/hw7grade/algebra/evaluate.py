@@ -224,7 +224,7 @@ def power(a: Value, n: int, deadline: Deadline) -> Value:
     result: Value = identity(len(a))
     for _ in range(n):
         deadline.check()
-        result = matmul(result, a)  # type: ignore[arg-type]
+        result = matmul(result, a)  # type: ignore[arg-type]  # a is a matrix here
     return result
 
 

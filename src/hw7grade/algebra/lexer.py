@@ -69,6 +69,7 @@ def _unwrap_fonts(text: str) -> str:
     """`\\mathbf{W}_1` -> `W_1`, `\\mathrm{tr}` -> `\\trace`, `\\text{and}` -> a separator."""
 
     def repl(match: re.Match[str]) -> str:
+        # (mypy ignore below) the outer pattern matched it.
         command = _FONT_NAME_RE.match(match.group(0)).group(1)  # type: ignore[union-attr]
         inner = match.group(1).strip()
         if inner in _TRACE_WORDS:

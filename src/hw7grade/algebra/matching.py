@@ -169,9 +169,9 @@ def _other_shape(statement: Statement, shape: tuple[str, str], table: Mapping[st
     if found is None:
         return True
     found = ctx.resolve(found)
-    if not all(_named(d) for d in found):  # type: ignore[union-attr]
+    if not all(_named(d) for d in found):  # type: ignore[union-attr]  # resolve() returns a shape tuple
         return False
-    return found != shape and found[::-1] != shape  # type: ignore[index]
+    return found != shape and found[::-1] != shape  # type: ignore[index]  # resolve() returns a shape tuple
 
 
 def _named(dim: str) -> bool:

@@ -51,7 +51,7 @@ class Memo(Generic[V]):
             value = compute()
         except MathError as exc:
             if exc.status != "limit":
-                self.put(key, exc)  # type: ignore[arg-type]
+                self.put(key, exc)  # type: ignore[arg-type]  # the memo keeps errors beside values
             raise
         self.put(key, value)
         return value

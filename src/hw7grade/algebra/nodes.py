@@ -94,15 +94,15 @@ def symbol_names(node: Node) -> set[str]:
         n = stack.pop()
         kind = type(n)
         if kind is Sym:
-            found.add(n.name)  # type: ignore[union-attr]
+            found.add(n.name)  # type: ignore[union-attr]  # type(n) is Sym (exact type test: faster than isinstance)
         elif kind is Add:
-            stack.extend(n.terms)  # type: ignore[union-attr]
+            stack.extend(n.terms)  # type: ignore[union-attr]  # type(n) is Add
         elif kind is Mul:
-            stack.extend(n.factors)  # type: ignore[union-attr]
+            stack.extend(n.factors)  # type: ignore[union-attr]  # type(n) is Mul
         elif kind is Div:
-            stack += (n.x, n.den)  # type: ignore[union-attr]
+            stack += (n.x, n.den)  # type: ignore[union-attr]  # type(n) is Div
         elif kind in _ONE_CHILD:
-            stack.append(n.x)  # type: ignore[union-attr]
+            stack.append(n.x)  # type: ignore[union-attr]  # a one-child node type
     return found
 
 RENDER_MAX_CHARS = 60

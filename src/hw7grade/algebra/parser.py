@@ -162,6 +162,7 @@ class _Parser:
             return grad
         node = self.expr()
         if self.peek() is not None:
+            # (mypy ignore below) peek() is not None here.
             raise MathError("parse_error", f"unexpected {self.peek().text!r} at character {self.peek().pos + 1}")  # type: ignore[union-attr]
         if isinstance(node, Num) and node.value == 0:
             return self.make(Zero(next(self.uids)))

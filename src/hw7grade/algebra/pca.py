@@ -91,7 +91,7 @@ def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles) -> 
         v = _orthogonal(n, rng)
         sigma = rng.sample(range(1, 10 * (m + n)), min(m, n))
         s = [[sigma[i] if i == j else 0 for j in range(n)] for i in range(m)]
-        x = matmul(matmul(u, s), transpose(v))  # type: ignore[arg-type]
+        x = matmul(matmul(u, s), transpose(v))  # type: ignore[arg-type]  # int matrices are valid Values
         u_k = [row[:k] for row in u]
         u_k_t = transpose(u_k)
         bindings = {roles.data: x, roles.components: u_k, roles.encoder: u_k_t, roles.decoder: u_k}

@@ -57,12 +57,9 @@ def ask(
     """
     from ..errors import UsageError
     from ..providers.base import ProviderParams
-    from ..providers.cache import ResponseCache, default_cache_dir
-    from ..providers.asker import Asker
     from ..providers.models import PROVIDERS, require_key, resolve_model
-    from ..providers.retry import RetryPolicy
     from ..rubric.model import load_rubric
-    from ..runs.asking import start_sessions
+    from ..runs.asking import make_asker, start_sessions
 
     rubric = load_rubric(rubrics_dir)
     chosen = rubric.select(parts)
@@ -80,11 +77,7 @@ def ask(
         _submit_batch(specs, chosen, params, base_url, no_cache, batch_state_dir, save_dir, max_retries, rubric,
                       json_path, verbose, interactive, judge_model)
         return
-    asker = Asker(
-        policy=RetryPolicy.from_env(max_retries),
-        cache=None if no_cache else ResponseCache(default_cache_dir()),
-        use_stream=stream,
-    )
+    asker = make_asker(max_retries, use_cache=not no_cache, stream=stream)
     providers, sessions = start_sessions(specs, chosen, params, base_url, settings)
     console, err = consoles()
     judge = None
@@ -269,8 +262,7 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
     Each reply is saved and re-graded (first vs final attempt); the JSON report, if asked for,
     is rewritten to match."""
     from ..errors import Hw7gradeError
-    from ..providers.models import make_provider, require_key, resolve_model
-    from ..providers.registry import endpoint_for, explicit_base_url
+    from ..runs.asking import switch_model
 
     say(console, INTERACTIVE_HELP)
     while True:
@@ -296,10 +288,7 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
             elif command == "/save":
                 say(err, f"saved {session.save(save_dir)}")
             elif command == "/model":
-                spec = resolve_model(argument)
-                require_key(spec.provider)
-                session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)),
-                               endpoint_for(spec.provider, base_url))
+                spec = switch_model(session, argument, base_url)
                 say(err, f"next answers from {spec.model} ({spec.provider})")
             elif command.startswith("/"):
                 say(err, f"Unknown command {command}. {INTERACTIVE_HELP}")

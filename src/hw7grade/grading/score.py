@@ -100,10 +100,12 @@ def grade_conversation(
 def _score_attempts(part: Part, found: PartAnswers, shapes: Mapping[str, tuple[str, str]]) -> list[PartScore]:
     if not found.attempts:
         return [missing_part(part, "first"), missing_part(part, "final")]
+    # (mypy ignore below) answers_for parts always hold an attempt.
     first = score_part(part, found.first.text, "first", question=found.question, shapes=shapes, turn=found.first.turn)  # type: ignore[union-attr]
     if len(found.attempts) == 1:
         final = replace(first, attempt="final")
     else:
+        # (mypy ignore below) answers_for parts always hold an attempt.
         final = score_part(part, found.final.text, "final", question=found.question, shapes=shapes, turn=found.final.turn)  # type: ignore[union-attr]
     return [first, final]
 

@@ -81,6 +81,7 @@ class OpenAIBatch(OpenAIProvider):
             if error:
                 code = error.get("code") if isinstance(error, dict) else None
                 outcome = ROW_OUTCOMES.get(code or "", "errored")
+                # (mypy ignore below) ROW_OUTCOMES values are Outcomes.
                 return BatchResult(cid, outcome, reason=server_message({"error": error}, str(code or "error")))  # type: ignore[arg-type]
             response = data.get("response") or {}
             status, body = response.get("status_code"), response.get("body")

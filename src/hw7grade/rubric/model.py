@@ -72,7 +72,7 @@ class Part(BaseModel):
     @property
     def question(self) -> str:
         """`q3b.ii` -> `q3`, `q7b` -> `q7`."""
-        return re.match(r"q\d+", self.id).group(0)  # type: ignore[union-attr]
+        return re.match(r"q\d+", self.id).group(0)  # type: ignore[union-attr]  # ids match PART_ID_RE
 
 
 class RubricFile(BaseModel):

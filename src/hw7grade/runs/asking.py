@@ -113,6 +113,29 @@ class Session:
         return self.path
 
 
+def make_asker(max_retries: int, *, use_cache: bool, stream: bool) -> Asker:
+    """The run's shared asker: the retry policy (from the environment), the response cache unless
+    `--no-cache`, streaming or plain requests."""
+    from ..providers.cache import ResponseCache, default_cache_dir
+    from ..providers.retry import RetryPolicy
+
+    return Asker(
+        policy=RetryPolicy.from_env(max_retries),
+        cache=ResponseCache(default_cache_dir()) if use_cache else None,
+        use_stream=stream,
+    )
+
+
+def switch_model(session: Session, name: str, base_url: str | None) -> ModelSpec:
+    """`/model NAME`: later turns of this conversation go to that model (its key checked first)."""
+    from ..providers.models import make_provider, require_key, resolve_model
+
+    spec = resolve_model(name)
+    require_key(spec.provider)
+    session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)), endpoint_for(spec.provider, base_url))
+    return spec
+
+
 def start_sessions(specs: list[ModelSpec], parts, params: ProviderParams, base_url: str | None,
                    settings: dict[str, object]) -> tuple[dict[ModelSpec, Provider], list[Session]]:
     """A provider per model (its SDK imported now) and a conversation per model and part, not yet asked."""

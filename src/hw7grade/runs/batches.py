@@ -134,7 +134,7 @@ def save_answers(state: BatchState, rows: dict, problem: str, client, save_dir: 
         session = Session(spec, client, endpoint, [request.part_id], params,
                           {**state.settings, "batch_id": state.batch_id}, messages=list(messages),
                           created_at=state.created_at)
-        session.reply(_Answered(row.completion))  # type: ignore[arg-type]
+        session.reply(_Answered(row.completion))  # type: ignore[arg-type]  # _Answered stands in for Asker
         session.turns[0] = session.turns[0].model_copy(update={"created_at": request.asked_at})
         request.status, request.transcript = "succeeded", str(session.save(save_dir))
         on_saved(request)

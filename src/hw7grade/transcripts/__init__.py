@@ -57,9 +57,9 @@ def parse_transcript(text: str, source: str) -> list[Conversation]:
     if found.format == NATIVE:
         conversations = [read_native(found.data, source)]
     elif found.format == CHATGPT_EXPORT:
-        conversations = read_chatgpt_export(found.data, source)  # type: ignore[arg-type]
+        conversations = read_chatgpt_export(found.data, source)  # type: ignore[arg-type]  # detect() checked the shape
     elif found.format == CLAUDE_EXPORT:
-        conversations = read_claude_export(found.data, source)  # type: ignore[arg-type]
+        conversations = read_claude_export(found.data, source)  # type: ignore[arg-type]  # detect() checked the shape
     elif found.format == MARKDOWN:
         conversations = parse_markdown_chat(text, source)
     else:

@@ -99,6 +99,7 @@ def _to_conversation(conv: ChatGPTConversation, source: str) -> Conversation:
     ]
     models = [slug for m in messages if isinstance(slug := m.metadata.get("model_slug"), str)]
     return Conversation(
+        # (mypy ignore below) roles filtered to KEPT_ROLES.
         turns=build_turns((m.author.role, _text(m)) for m in messages),  # type: ignore[misc]
         source=source,
         model=models[-1] if models else None,

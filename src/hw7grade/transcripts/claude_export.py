@@ -56,6 +56,7 @@ def read_claude_export(data: list[object], source: str) -> list[Conversation]:
             ) from None
         out.append(
             Conversation(
+                # (mypy ignore below) SENDER_ROLES maps to Role values.
                 turns=build_turns((SENDER_ROLES[m.sender], m.body()) for m in conv.chat_messages),  # type: ignore[misc]
                 source=f"{source}#{n}" if len(data) > 1 else source,
                 model=conv.model,
