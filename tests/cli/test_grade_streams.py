@@ -149,3 +149,9 @@ def test_cp1252_stream_gets_ascii_marks_instead_of_a_crash(chat):
     assert "    + tokens: 3/3" in out and "✓" not in out
     assert "+-" in out and "─" not in out  # ASCII box drawing
     assert SUMMARY in out
+
+
+def test_the_rubric_folder_in_use_is_named_on_stderr(chat):
+    result = _grade(str(chat), "--rubrics", str(REPO / "rubrics"))
+    assert result.stderr.splitlines()[0] == f"Rubrics: HW7 from {REPO / 'rubrics'}"
+    assert "Rubrics:" not in result.stdout

@@ -139,3 +139,13 @@ def test_a_bad_course_file_names_its_field(tmp_path):
     _write(tmp_path, "homework: HW9\nsystem_promt: x\n", name="course.yaml")
     with pytest.raises(RubricError, match=r"course.yaml: field system_promt: Extra inputs are not permitted \(hint: did you mean `system_prompt`\?\)"):
         load_rubric(tmp_path)
+
+
+def test_a_rubrics_folder_in_the_working_directory_is_used_whatever_its_file_names(tmp_path, monkeypatch):
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    _write(folder, "question: q9\ntitle: t\nparts:\n" + GOOD_PART.replace("id: q7b", "id: q9a"), name="hw9.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HW7GRADE_RUBRICS", raising=False)
+    rubric = load_rubric()
+    assert [p.id for p in rubric.parts] == ["q9a"] and rubric.directory == Path("rubrics").resolve()
