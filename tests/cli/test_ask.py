@@ -333,3 +333,18 @@ def test_local_server_needs_no_key(server, dirs):
     assert request.headers["authorization"] == "Bearer no-key"
     [saved] = transcripts(dirs)
     assert (saved.provider, saved.model) == ("local", "llama3.1")
+
+
+def test_the_default_system_prompt_is_the_course_files(server, dirs, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    folder = tmp_path / "rubrics"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "rubrics", folder)
+    (folder / "course.yaml").write_text("homework: HW9\nsystem_prompt: Answer as a HW9 student.\n", encoding="utf-8")
+    server.openai(Reply(CORRECT), Reply(CORRECT))
+    assert ask(server, dirs, "q7b", "--model", "gpt4o", "--rubrics", str(folder)).exit_code == 0
+    assert server.requests[0].body["messages"][0] == {"role": "system", "content": "Answer as a HW9 student."}
+    assert ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache").exit_code == 0
+    bundled = server.requests[1].body["messages"][0]["content"]
+    assert bundled.startswith("You are answering one part of a deep-learning homework.") and bundled.endswith("'Answer:'.")

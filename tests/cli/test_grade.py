@@ -111,10 +111,10 @@ def test_unrelated_chat_is_skipped_not_an_error(tmp_path):
     result = _grade(str(tmp_path / "chat.md"))
     assert result.exit_code == 0
     assert "1 chat(s) with nothing to grade skipped (-v lists them)." in result.stdout
-    assert "no HW7 part found" not in result.stdout + result.stderr
+    assert "no rubric part found" not in result.stdout + result.stderr
     verbose = _grade(str(tmp_path / "chat.md"), "-v")
     assert verbose.exit_code == 0
-    assert f"{tmp_path / 'chat.md'}: skipped: no HW7 part found" in " ".join(verbose.stdout.split())
+    assert f"{tmp_path / 'chat.md'}: skipped: no rubric part found" in " ".join(verbose.stdout.split())
 
 
 def test_verbose_shows_checks_and_evidence(tmp_path):

@@ -81,7 +81,8 @@ def test_no_progress_bar_when_piped(tmp_path, calls):
     result = _grade(str(_folder(tmp_path, 40)), env={"TTY_COMPATIBLE": None, "FORCE_COLOR": None})
     assert result.exit_code == 0, result.output
     assert calls[0]["on_file"] is None
-    assert result.stderr == ""
+    # issue 14: grade names the rubric folder on stderr; nothing else (no progress bar) goes there
+    assert result.stderr.splitlines() == [f"Rubrics: HW7 from {result.stderr.split(' from ', 1)[1].strip()}"]
 
 
 def test_only_repeated_on_the_command_line(tmp_path):

@@ -39,7 +39,7 @@ def test_export_grades_each_chat_skips_the_rest_and_names_the_damaged_one(tmp_pa
     assert result.exit_code == 2
     assert f"Warning: {path}#3: skipped: no mapping" in result.stderr
     assert "1 chat(s) in exports could not be read" in result.stderr
-    assert "no HW7 part" not in result.stderr
+    assert "no rubric part" not in result.stderr
     report = json.loads(out.read_text())
     assert [(t["path"], t["format"]) for t in report["transcripts"]] == [(f"{path}#1", "chatgpt-export")]
     assert "1 chat(s) with nothing to grade skipped (-v lists them)." in result.stdout
@@ -49,7 +49,7 @@ def test_verbose_lists_skipped_chats_and_the_format(tmp_path):
     path = _export(tmp_path)
     result = _grade(str(path), "-v")
     flat = " ".join(result.stdout.split())
-    assert f"{path}#2: skipped: no HW7 part found" in flat
+    assert f"{path}#2: skipped: no rubric part found" in flat
     assert "[format: chatgpt-export]" in flat
 
 

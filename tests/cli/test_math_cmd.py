@@ -106,3 +106,38 @@ def test_verbose_match_shows_the_symbolic_certificate():
 def test_scalar_mode(reference, candidate, code, first):
     result = CliRunner().invoke(app, ["math", "--scalar", reference, candidate])
     assert (result.exit_code, result.output.splitlines()[0]) == (code, first)
+def test_an_expression_may_start_with_a_minus():
+    result = runner.invoke(app, ["math", "2X", "-2X"])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:2] == ["scalar multiple", "  it is -1 times the expected expression"]
+    same = runner.invoke(app, ["math", "-X", "-X"])
+    assert (same.exit_code, same.output.splitlines()[0]) == (0, "equivalent")
+
+
+@pytest.mark.parametrize(
+    "candidate, message",
+    [
+        ("X.__class__.__mro__", "answer: '.' at character 2 is not part of an expression"),
+        (r"X \text{ is the data}", r"answer: text in \text{...}"),
+        ("X, W_1", "answer: ',' at character 2 is not part of an expression"),
+        ("X +", "answer: "),
+    ],
+)
+def test_text_that_is_not_the_expression_is_a_parse_error(candidate, message):
+    result = runner.invoke(app, ["math", "X", candidate])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[0] == "parse error"
+    assert result.output.splitlines()[1].startswith("  " + message)
+
+
+def test_the_reference_is_read_whole_too():
+    result = runner.invoke(app, ["math", "X.__class__", "X"])
+    assert result.exit_code == 2 and result.output.splitlines()[1].startswith("  reference: '.'")
+
+
+def test_default_shapes_come_from_the_course_file(tmp_path):
+    (tmp_path / "course.yaml").write_text("homework: HW9\nshapes:\n  A: [p, q]\n  B: [q, p]\n", encoding="utf-8")
+    ok = runner.invoke(app, ["math", "(A B)^T", "B^T A^T", "--rubrics", str(tmp_path)])
+    assert ok.exit_code == 0, ok.output
+    unknown = runner.invoke(app, ["math", "X", "X", "--rubrics", str(tmp_path)])
+    assert unknown.exit_code == 2 and "--shape X=ROWS,COLS" in unknown.output

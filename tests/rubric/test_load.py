@@ -84,7 +84,7 @@ def test_duplicate_part_across_files(tmp_path):
 def test_missing_folder_and_empty_folder(tmp_path):
     with pytest.raises(RubricError, match="does not exist"):
         load_rubric(tmp_path / "nope")
-    with pytest.raises(RubricError, match=r"No rubric files \(q\*.yaml\)"):
+    with pytest.raises(RubricError, match=r"No rubric files \(\*.yaml\)"):
         load_rubric(tmp_path)
 
 
@@ -171,3 +171,50 @@ def test_a_rubric_file_over_the_size_cap_is_refused_unread(tmp_path):
     _write(tmp_path, _file(GOOD_PART) + "#" * MAX_RUBRIC_BYTES + "\n")
     with pytest.raises(RubricError, match=r"q7.yaml: the file is 1,048,8\d\d bytes, over the 1,048,576-byte limit for a rubric\."):
         load_rubric(tmp_path)
+def test_every_problem_of_every_file_is_listed_with_part_field_and_hint(tmp_path):
+    body = GOOD_PART.replace("points: 3\n    prompt", "pionts: 3\n    prompt").replace("type: sequence", "type: sequense")
+    _write(tmp_path, "question: q7\ntitle: t\nparts:\n" + body)
+    _write(tmp_path, "question: q9\ntitle: t\nparts:\n" + GOOD_PART.replace("id: q7b", "id: q9a").replace("title: Training tokens\n    ", ""), name="hw9.yaml")
+    with pytest.raises(RubricError) as caught:
+        load_rubric(tmp_path)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 4
+    assert lines[0] == f"{tmp_path / 'hw9.yaml'}: part q9a, field title: Field required (hint: add this field)."
+    assert lines[1] == f"{tmp_path / 'q7.yaml'}: part q7b, field pionts: Extra inputs are not permitted (hint: did you mean `points`?)."
+    assert lines[2] == f"{tmp_path / 'q7.yaml'}: part q7b, field points: Field required (hint: add this field)."
+    assert lines[3].startswith(f"{tmp_path / 'q7.yaml'}: part q7b, field checks.0: Input tag 'sequense' found")
+    assert lines[3].endswith("(hint: `hw7grade rubrics schema` lists the check types).")
+
+
+def test_any_yaml_name_is_a_rubric_file_and_course_yaml_is_the_course(tmp_path):
+    _write(tmp_path, "question: q9\ntitle: t\nparts:\n" + GOOD_PART.replace("id: q7b", "id: q9a"), name="hw9.yaml")
+    _write(tmp_path, "homework: HW9\nsystem_prompt: Be brief.\nshapes:\n  A: [p, q]\n", name="course.yaml")
+    rubric = load_rubric(tmp_path)
+    assert [p.id for p in rubric.parts] == ["q9a"]
+    assert (rubric.course.homework, rubric.course.system_prompt) == ("HW9", "Be brief.")
+    assert rubric.shapes_for("q9a") == {"A": ("p", "q")}
+    assert rubric.directory == tmp_path
+
+
+def test_a_folder_without_a_course_file_gets_the_bundled_one(tmp_path):
+    _write(tmp_path, "question: q7\ntitle: t\nparts:\n" + GOOD_PART)
+    course = load_rubric(tmp_path).course
+    assert course.homework == "HW7" and course.shapes["W_1"] == ("k", "m")
+    assert "Answer:" in course.system_prompt
+
+
+def test_a_bad_course_file_names_its_field(tmp_path):
+    _write(tmp_path, "question: q7\ntitle: t\nparts:\n" + GOOD_PART)
+    _write(tmp_path, "homework: HW9\nsystem_promt: x\n", name="course.yaml")
+    with pytest.raises(RubricError, match=r"course.yaml: field system_promt: Extra inputs are not permitted \(hint: did you mean `system_prompt`\?\)"):
+        load_rubric(tmp_path)
+
+
+def test_a_rubrics_folder_in_the_working_directory_is_used_whatever_its_file_names(tmp_path, monkeypatch):
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    _write(folder, "question: q9\ntitle: t\nparts:\n" + GOOD_PART.replace("id: q7b", "id: q9a"), name="hw9.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HW7GRADE_RUBRICS", raising=False)
+    rubric = load_rubric()
+    assert [p.id for p in rubric.parts] == ["q9a"] and rubric.directory == Path("rubrics").resolve()

@@ -15,7 +15,15 @@ from ..errors import Hw7gradeError
 
 
 class _Hw7gradeGroup(TyperGroup):
-    """Catches `Hw7gradeError` once for every command: `Error: ...` on stderr, its exit code."""
+    """Catches `Hw7gradeError` once for every command: `Error: ...` on stderr, its exit code.
+    Built once per run, as the root: it also gives every command its examples and plain help."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from .help import patch_short_help_limit, polish
+
+        polish(self)
+        patch_short_help_limit(self)
 
     def invoke(self, ctx: typer.Context):  # type: ignore[override]  # same call, errors caught
         try:
@@ -32,12 +40,33 @@ class _Hw7gradeGroup(TyperGroup):
 
 app = typer.Typer(
     cls=_Hw7gradeGroup,
-    help="Ask LLMs homework questions and grade their answers against rubrics.",
+    help="Ask LLMs homework questions and grade their answers against rubrics.\n\n"
+    "Environment variables it reads: `hw7grade env` lists them and whether each is set.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"hw7grade {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Ask LLMs homework questions and grade their answers against rubrics.
+
+    Environment variables it reads: `hw7grade env` lists them and whether each is set.
+    """
+
 
 from . import grade as _grade  # noqa: E402
 from . import rubrics as _rubrics  # noqa: E402
@@ -47,6 +76,7 @@ from . import compare as _compare  # noqa: E402
 from . import agree as _agree  # noqa: E402
 from . import math as _math  # noqa: E402
 from . import batch as _batch  # noqa: E402
+from . import env as _env  # noqa: E402
 
 app.command("grade")(_grade.grade)
 app.add_typer(_rubrics.app, name="rubrics")
@@ -54,11 +84,25 @@ app.command("ask")(_ask.ask)
 app.command("models")(_models.models)
 app.command("compare")(_compare.compare)
 app.command("agree")(_agree.agree)
-app.command("math")(_math.math)
+app.command("math", context_settings={"ignore_unknown_options": True})(_math.math)  # `-2X` is an expression
 app.add_typer(_batch.app, name="batch")
+app.command("env")(_env.env)
 
 
 def main() -> None:
+    from .streams import guard_encoding
+
+    guard_encoding()  # a cp1252 redirect gets ASCII marks, not a UnicodeEncodeError
+    try:
+        _run()
+    except BrokenPipeError:  # `hw7grade ... | head`: the reader left; say nothing more
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
+
+
+def _run() -> None:
     fast, rubrics_dir = _rubrics.fast_listing_args(sys.argv[1:])
     if fast:  # `hw7grade rubrics` is a start-up benchmark: skip typer's argument coercion
         try:

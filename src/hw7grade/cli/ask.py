@@ -19,10 +19,6 @@ from . import options
 
 from .shared import consoles, say
 
-DEFAULT_SYSTEM = (
-    "You are answering one part of a deep-learning homework. Show your reasoning briefly, then give "
-    "the final answer on its own line starting with 'Answer:'."
-)
 DEFAULT_MAX_TOKENS = 2048
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_CONCURRENCY = 4
@@ -38,7 +34,9 @@ def ask(
     models: List[str] = typer.Option(..., "--model", "-m", help="Alias (gpt4o, claude, ...) or openai:MODEL / anthropic:MODEL; repeatable."),
     temperature: Optional[float] = typer.Option(None, "--temperature", min=0.0, max=2.0, help="Sampling temperature (default: the provider's)."),
     max_tokens: int = typer.Option(DEFAULT_MAX_TOKENS, "--max-tokens", min=1, help="Longest answer, in tokens."),
-    system: str = typer.Option(DEFAULT_SYSTEM, "--system", help="System prompt."),
+    system: Optional[str] = typer.Option(
+        None, "--system", help="System prompt (default: the course file's system_prompt; '' for none)."
+    ),
     timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=0.001, help="Seconds to wait for the server (per read)."),
     max_retries: int = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts/broken streams."),
     concurrency: int = typer.Option(DEFAULT_CONCURRENCY, "--concurrency", min=1, help="Requests in flight at once."),
@@ -96,6 +94,7 @@ def ask(
         takers = " or ".join(f"{name}:..." for name, info in PROVIDERS.items() if info.takes_base_url)
         raise UsageError(f"--base-url is for OpenAI-compatible servers; none of the --model values is {takers}")
 
+    system = rubric.course.system_prompt if system is None else system
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
     settings: dict[str, object] = {"max_retries": max_retries, "stream": stream}
     run_opts = run_options(whole_question, samples, follow_ups, follow_up_from_rubric, push_back, max_turns,

@@ -12,18 +12,18 @@ def compare(
     b_path: Path = typer.Argument(..., metavar="B.json", help="The later JSON report."),
 ) -> None:
     """Show two reports side by side: score, verdict and change per part and per model (exit 0)."""
-    from .. import terminal as _terminal
     from rich.markup import escape
     from rich.table import Table
 
     from ..report.compare import compare_reports
+    from .streams import report_console
     from ..report.json_file import read_json_report
     from ..report.numbers import num
     from ..results import PartScore, PartTotal
 
     a_report, b_report = read_json_report(a_path), read_json_report(b_path)
     cmp = compare_reports(a_report, b_report)
-    console = _terminal.console()
+    console = report_console()  # control-character-safe (terminal.console), full width off a terminal
 
     def score(p: PartScore | PartTotal | None) -> str:
         return "–" if p is None else f"{num(p.score)}/{num(p.max_score)}"

@@ -2,31 +2,66 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from . import options
+from .streams import STDOUT
 
 if TYPE_CHECKING:
     from ..transcripts.labels_file import Labels
 
 PROGRESS_MIN_FILES = 8
 """Show a progress bar from this many input files on (on a terminal)."""
+FORMATS = ("rich", "plain")
+
+
+def stdout_report(plain: bool = False, **paths: Optional[Path]) -> Optional[str]:
+    """The one report option given `-` (stdout), if any; two things on stdout is a usage error."""
+    from ..errors import UsageError
+
+    claims = [f"--{name} -" for name, path in paths.items() if path == STDOUT] + (["--format plain"] if plain else [])
+    if len(claims) > 1:
+        raise UsageError(f"Only one output can go to stdout; {' and '.join(claims)} both ask for it.")
+    return next((c for c in claims if c != "--format plain"), None)
+
+
+def _show_human_report(report, human, verbose: bool, quiet: bool, output_format: str):
+    """Print the report as asked; return the console for the sections after it (agreement,
+    baseline), which `--quiet` silences."""
+    import io
+
+    from ..report.console import render_report, summary_line
+    from .streams import report_console
+
+    if output_format == "plain":
+        from ..report.plain import plain_lines
+
+        from ..terminal import echo
+
+        for line in plain_lines(report):
+            echo(line)  # control characters made visible (tabs, the separators, kept)
+    if quiet or output_format == "plain":
+        human.print(summary_line(report), markup=False, highlight=False, soft_wrap=True)
+        return report_console(file=io.StringIO()) if quiet else human
+    render_report(report, human, verbose=verbose, errors=False)
+    return human
 
 
 def grade(
     paths: List[Path] = typer.Argument(None, help="Transcript files, export .zip files or folders (default: transcripts/); - reads standard input."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."),
     model_name: Optional[str] = typer.Option(None, "--model-name", help="Label for transcripts that do not say which model wrote them."),
-    json_path: Optional[Path] = options.JSON,
+    json_path: Optional[Path] = options.JSON_OR_STDOUT,
     verbose: bool = options.VERBOSE,
     rubrics_dir: Optional[Path] = options.RUBRICS,
-    junit_path: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML here (one test per graded part)."),
-    markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Write a Markdown summary here (for a PR comment)."),
+    junit_path: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML here (one test per graded part); - for stdout."),
+    markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Write a Markdown summary here (for a PR comment); - for stdout."),
     html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
-    gradescope_path: Optional[Path] = typer.Option(None, "--gradescope", help="Write Gradescope results.json here."),
+    gradescope_path: Optional[Path] = typer.Option(None, "--gradescope", help="Write Gradescope results.json here; - for stdout."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A JSON report to compare with; exit 1 if any part's final score dropped."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."),
@@ -35,20 +70,29 @@ def grade(
     max_file_mb: float = typer.Option(5.0, "--max-file-mb", min=0.001, help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are streamed)."),
     time_limit: float = typer.Option(10.0, "--time-limit", min=0.1, help="Seconds grading one conversation may take; then it is stopped and named as an error (exit 2)."),
     labels_path: Optional[Path] = typer.Option(None, "--labels", help="A labels YAML file (e.g. downloaded from the HTML report): human labels shown beside the grader's."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors, gate failures and the one-line summary."),
+    output_format: str = typer.Option("rich", "--format", metavar="[rich|plain]", help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, verdict)."),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports and their .zip, Markdown chats, exporter files, JSON, plain text).
 
     Exit 0 when every input was read, 2 when any could not be (each named; the rest still graded),
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
+    With a report on stdout (`--json -`) or `--format plain`, the human report goes to stderr.
     """
     from .. import terminal as _terminal
 
     from ..grading.files import default_jobs, grade_files
-    from ..report.console import render_report
     from ..results import Report
     from ..rubric.model import load_rubric
     from ..transcripts import iter_transcript_files
+    from .streams import report_console
 
+    if output_format not in FORMATS:
+        from ..errors import UsageError
+
+        raise UsageError(f"--format {output_format!r} is not one of: {', '.join(FORMATS)}.")
+    to_stdout = stdout_report(json=json_path, junit=junit_path, markdown=markdown_path, html=html_path,
+                              gradescope=gradescope_path, plain=output_format == "plain")
     rubric = load_rubric(rubrics_dir)
     baseline_report = None
     if baseline is not None:
@@ -57,8 +101,8 @@ def grade(
         baseline_report = read_json_report(baseline)
     if only:
         rubric.select(only)  # unknown prefixes fail before any work
-    console = _terminal.console()
-    err = _terminal.console(stderr=True)
+    err = report_console(stderr=True)  # control-character-safe, full width off a terminal
+    human = err if to_stdout or output_format == "plain" else report_console()
     labels: Labels | None = None
     bad_labels: list[str] = []
     if labels_path is not None:
@@ -77,19 +121,10 @@ def grade(
             f"No transcript files in {', '.join(str(p) for p in inputs)}: a folder is searched for "
             f"{', '.join(TRANSCRIPT_SUFFIXES)} files (README.md and hidden files are skipped)."
         )
-    from ..report.outputs import OutputOptions, check_outputs, emit_outputs, output_paths
+    from ..report.outputs import OutputOptions, check_outputs, emit_outputs
 
-    options = OutputOptions(
-        json=json_path,
-        junit=junit_path,
-        markdown=markdown_path,
-        html=html_path,
-        gradescope=gradescope_path,
-        baseline=baseline_report,
-        fail_under=fail_under,
-        known_parts=frozenset(p.id for p in rubric.parts),
-    )
-    refused = check_outputs(output_paths(options), files)  # a device, a folder, a transcript: before grading
+    real_paths = [p for p in (json_path, junit_path, markdown_path, html_path, gradescope_path) if p and p != STDOUT]
+    refused = check_outputs(real_paths, files)  # a device, a folder, a transcript: before grading
     if refused:
         for problem in refused:
             _terminal.echo(f"Error: {problem}", err=True)
@@ -99,9 +134,11 @@ def grade(
         from ..judge.run import make_judge
 
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
+    if not quiet:
+        err.print(f"Rubrics: {rubric.course.homework} from {rubric.directory}", markup=False, highlight=False, soft_wrap=True)
     workers = jobs or default_jobs(len(files))
     max_bytes = int(max_file_mb * 1024 * 1024)
-    if len(files) >= PROGRESS_MIN_FILES and err.is_terminal:
+    if len(files) >= PROGRESS_MIN_FILES and err.is_terminal and not quiet:
         from rich.progress import Progress
 
         with Progress(console=err, transient=True) as progress:
@@ -122,13 +159,34 @@ def grade(
 
         graded = judge_graded_files(judge, list(report.transcripts), files, rubric, err)
         report = Report(tuple(graded), notes=report.notes)
+    import io
+
     from ..report.notes import render_notes
 
-    render_notes(report.notes, console, err, verbose=verbose)
-    render_report(report, console, verbose=verbose)
+    render_notes(report.notes, report_console(file=io.StringIO()) if quiet else human, err, verbose=verbose)
+    sections = _show_human_report(report, human, verbose, quiet, output_format)
     from ..report.outputs import WRITE_FAILED
 
-    gate = emit_outputs(report, options, console, err)  # writes every file, then applies the gates
+    from contextlib import nullcontext
+
+    with tempfile.TemporaryDirectory(prefix="hw7grade-stdout-") if to_stdout else nullcontext(".") as tmp:
+        spare = Path(tmp) / "report"
+        pick = lambda path: spare if path == STDOUT else path  # noqa: E731  # '-': written here, then copied
+        options = OutputOptions(
+            json=pick(json_path),
+            junit=pick(junit_path),
+            markdown=pick(markdown_path),
+            html=pick(html_path),
+            gradescope=pick(gradescope_path),
+            baseline=baseline_report,
+            fail_under=fail_under,
+            known_parts=frozenset(p.id for p in rubric.parts),
+        )
+        gate = emit_outputs(report, options, sections, err)  # writes every file, then applies the gates
+        if to_stdout and gate != WRITE_FAILED:
+            from .streams import copy_to_stdout
+
+            copy_to_stdout(spare)
     unreadable_chats = sum(n.kind == "unreadable" for n in report.notes)
     if report.unreadable or unreadable_chats or bad_labels or gate == WRITE_FAILED:
         for t in report.unreadable:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
@@ -17,7 +18,7 @@ _SHAPE = typer.Option(
     None,
     "--shape",
     metavar="NAME=ROWS,COLS",
-    help="A matrix's shape, e.g. --shape X=m,n (repeatable). Default: HW7's X, W_1, W_2, U_k.",
+    help="A matrix's shape, e.g. --shape X=m,n (repeatable); added to the course file's `shapes`.",
 )
 
 
@@ -27,22 +28,36 @@ def math(
     shape: Optional[List[str]] = _SHAPE,
     scalar: bool = typer.Option(False, "--scalar", help="Compare two scalars exactly (fractions, roots, powers, \\log, \\exp, trig, times)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print both formulas and their difference (Unicode, via sympy)."),
+    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder whose course.yaml gives the default shapes."),
 ) -> None:
-    """Compare two matrix expressions exactly. Exit 0 equivalent, 1 not (also a scalar multiple), 2 error."""
-    from ..algebra import HW7_SHAPES, compare
+    """Compare two matrix expressions exactly. Exit 0 equivalent, 1 not (also a scalar multiple), 2 error.
+
+    Each argument must be exactly one expression, gradient or equation: any other text is a parse
+    error (exit 2). An expression may start with `-` (`hw7grade math '2X' '-2X'`).
+    """
+    from ..algebra import Deadline, compare
+    from ..algebra.strict import whole_input_problem
     from ..errors import UsageError
+    from ..rubric.course import load_course
+    from ..rubric.location import default_rubric_dir
     from ..terminal import echo
 
     if scalar:
         raise typer.Exit(_scalar(reference, candidate))
 
-    shapes = dict(HW7_SHAPES)
+    shapes = dict(load_course(rubrics_dir or default_rubric_dir()).shapes)
     for item in shape or []:
         name, _, dims = item.partition("=")
         parts = [p.strip() for p in dims.split(",")]
         if not name.strip() or len(parts) != 2 or not all(parts):
             raise UsageError(f"--shape {item!r} must look like NAME=ROWS,COLS (e.g. X=m,n).")
         shapes[name.strip()] = (parts[0], parts[1])
+    for role, text in (("reference", reference), ("answer", candidate)):
+        problem = whole_input_problem(text, shapes, Deadline())
+        if problem is not None:
+            typer.echo(problem.status.replace("_", " "))
+            echo(f"  {role}: {problem.message}")
+            raise typer.Exit(EXIT_ERROR)
     result = compare(reference, candidate, shapes)
     typer.echo(result.status.replace("_", " "))
     details = []

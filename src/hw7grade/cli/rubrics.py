@@ -23,13 +23,14 @@ def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = options.RUBRICS
 
 def print_listing(rubrics_dir: Optional[Path]) -> None:
     """Plain text from the validated-listing cache: no rich, pydantic or check imports (start-up)."""
-    from ..rubric.listing import rubric_listing
+    from ..rubric.listing import read_listing
 
-    rows = rubric_listing(rubrics_dir)
+    listing = read_listing(rubrics_dir)
+    rows = listing.rows
     cells = [(r.id, f"{r.points:g}", ", ".join(r.checks), r.title) for r in rows]
     header = ("part", "points", "checks", "title")
     widths = [max(len(c[i]) for c in [header, *cells]) for i in range(3)]
-    typer.echo("HW7 rubric parts")
+    typer.echo(f"{listing.homework} rubric parts (from {listing.directory})")
     for cell in [header, *cells]:
         typer.echo("  ".join(text.ljust(width) for text, width in zip(cell, widths)) + "  " + cell[3])
     typer.echo(f"{len(rows)} parts, {sum(r.points for r in rows):g} points")
@@ -81,3 +82,34 @@ def test_cases(
     from ..rubric.cases import run_rubric_tests
 
     raise typer.Exit(run_rubric_tests(rubrics_dir, cases_dir, verbose))
+
+
+@app.command("new")
+def new(
+    part_id: str = typer.Argument(..., help="The new part's id, such as q9a (its question, q9, is taken from it)."),
+    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Folder to write to (default: $HW7GRADE_RUBRICS or ./rubrics)."),
+) -> None:
+    """Write a commented skeleton rubric for a new part, and a cases file for `rubrics test`.
+
+    In a folder with no rubric yet, also a course.yaml (course name, system prompt, default shapes).
+    """
+    import os
+
+    from ..rubric.location import RUBRICS_ENV
+    from ..rubric.skeleton import write_skeleton
+
+    directory = rubrics_dir or Path(os.environ.get(RUBRICS_ENV) or "rubrics")
+    for path in write_skeleton(part_id, directory):
+        typer.echo(f"Wrote {path}")
+    typer.echo(f"Next: edit them, then `hw7grade rubrics show {part_id} --rubrics {directory}` and "
+               f"`hw7grade rubrics test --rubrics {directory}`.")
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of a rubric file, for completion and validation in an editor."""
+    import json
+
+    from ..rubric.skeleton import rubric_schema
+
+    typer.echo(json.dumps(rubric_schema(), indent=2, ensure_ascii=False))

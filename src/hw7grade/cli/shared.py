@@ -6,11 +6,11 @@ from pathlib import Path
 
 
 def consoles():
-    """(stdout, stderr) rich consoles that show control characters as symbols and scrub keys
-    (see `terminal`)."""
-    from .. import terminal
+    """(stdout, stderr) rich consoles that show control characters as symbols and scrub keys (see
+    `terminal`), full width when not a terminal (see `streams.report_console`)."""
+    from .streams import report_console
 
-    return terminal.console(), terminal.console(stderr=True)
+    return report_console(), report_console(stderr=True)
 
 
 def say(console, text: str, *, end: str = "\n", soft_wrap: bool = True) -> None:

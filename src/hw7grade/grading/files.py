@@ -54,7 +54,7 @@ def iter_grade_file(
     max_bytes: int | None = None,
 ) -> Iterator[TranscriptResult | Note]:
     """Every conversation in one input, graded as it is read (an export is never held whole).
-    A chat in which grading finds no HW7 part is a `skipped` note, not an error; a damaged chat
+    A chat in which grading finds no rubric part is a `skipped` note, not an error; a damaged chat
     the reader skipped is an `unreadable` note; an unreadable input (or the unreadable rest of
     one) becomes one result with an error."""
     from ..transcripts import ReadWarning, Skipped, iter_transcript

@@ -13,7 +13,7 @@ from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from .segment import PartAnswers, find_answers
 
-NO_PARTS_FOUND = "no HW7 part found: the conversation names no question and its text matches no rubric cues"
+NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
 
 
 def run_checks(part: Part, ctx: CheckContext) -> tuple[CheckResult, ...]:

@@ -35,15 +35,23 @@ def say(console: Console, text: str, *, end: str = "\n", soft_wrap: bool = True)
     console.print(text, end=end, markup=False, highlight=False, soft_wrap=soft_wrap)
 
 
-def render_report(report: Report, console: Console, verbose: bool = False) -> None:
+def render_report(report: Report, console: Console, verbose: bool = False, errors: bool = True) -> None:
+    """The per-transcript tables (or the class summary), then `summary_line`. `errors=False` leaves
+    unreadable inputs out, for a caller that reports each one on stderr itself."""
     if verbose or len(report.summaries) <= DETAIL_MAX_TRANSCRIPTS:
         for transcript in report.transcripts:
-            _render_transcript(transcript, console, verbose)
+            if errors or not transcript.errors:
+                _render_transcript(transcript, console, verbose)
     else:
-        _render_summary(report, console)
+        _render_summary(report, console, errors)
     from .samples_text import render_stats
 
     render_stats(report, console)
+    console.print(summary_line(report), highlight=False)
+
+
+def summary_line(report: Report) -> str:
+    """`N conversation(s) graded: S / M points (P%) on final attempts[; K input(s) could not be graded]`."""
     score, maximum = report.totals()
     graded = sum(not t.errors for t in report.summaries)
     line = f"{graded} conversation(s) graded"
@@ -51,7 +59,7 @@ def render_report(report: Report, console: Console, verbose: bool = False) -> No
         line += f": {num(score)} / {num(maximum)} points ({score / maximum:.0%}) on final attempts"
     if report.unreadable:
         line += f"; {len(report.unreadable)} input(s) could not be graded"
-    console.print(line)
+    return line
 
 
 SUMMARY_LOWEST = 10
@@ -59,7 +67,7 @@ SUMMARY_LOWEST = 10
 _VERDICTS = ("correct", "partial", "incorrect", "missing")
 
 
-def _render_summary(report: Report, console: Console) -> None:
+def _render_summary(report: Report, console: Console, errors: bool = True) -> None:
     """What a class-sized batch needs at a glance: per model, per part, and who scored lowest
     (from the summaries alone: full results are not read back)."""
     graded = [t for t in report.summaries if not t.errors]
@@ -84,7 +92,7 @@ def _render_summary(report: Report, console: Console) -> None:
         console.print(f"Lowest-scoring conversations ({len(lowest)} of {len(graded)}):")
         for t in lowest:
             console.print(f"  {escape(t.path)} ({escape(t.model or '?')}): {_fraction(t.finals)}", highlight=False)
-    for t in report.unreadable:
+    for t in report.unreadable if errors else ():
         console.print(f"[red]✗[/red] {escape(t.path)}: {escape('; '.join(t.errors))}")
     console.print("(a table per conversation: --verbose; every part is in --json/--html/--junit)")
 
@@ -119,7 +127,10 @@ def _render_transcript(t: TranscriptResult, console: Console, verbose: bool) -> 
             console.print(f"[red]✗[/red] {escape(title)}: {escape(error)}")
         return
     has_labels = bool(t.human_labels)
-    table = Table(title=escape(title), title_justify="left", show_lines=False, expand=False)
+    # The title on a line of its own: a table title wraps at the table's width, cutting long paths
+    # and model names in two.
+    console.print(f"[italic]{escape(title)}[/italic]", soft_wrap=True, highlight=False)
+    table = Table(show_lines=False, expand=False)
     table.add_column("part")
     table.add_column("first", justify="right")
     table.add_column("final", justify="right")

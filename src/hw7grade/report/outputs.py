@@ -275,5 +275,5 @@ def render_calibration(c, judge_model: str, console: Console) -> None:
                 console.print(f'    judge quotes: "{escape(d.judge_evidence)}"', highlight=False)
 
 
-__all__ = ["OutputOptions", "check_outputs", "emit_outputs", "output_paths", "fail_under_message", "render_agreement", "render_baseline",
+__all__ = ["AGREEMENT_MAX_ROWS", "OutputOptions", "check_outputs", "emit_outputs", "output_paths", "fail_under_message", "render_agreement", "render_baseline",
            "render_calibration"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from .location import PACKAGE_DIR, default_rubric_dir
 
 CACHE_DIR_ENV = "HW7GRADE_CACHE_DIR"
-LISTING_SCHEMA = "hw7grade.rubric-listing/1"
+LISTING_SCHEMA = "hw7grade.rubric-listing/2"
 LISTING_DIRNAME = "rubric-listing"
 
 
@@ -29,6 +29,14 @@ class ListedPart:
     title: str
     points: float
     checks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Listing:
+    directory: Path
+    homework: str
+    """The course file's homework name, for the heading."""
+    rows: list[ListedPart]
 
 
 def listing_cache_dir() -> Path:
@@ -51,7 +59,7 @@ def _fingerprint(directory: Path) -> str | None:
     digest = hashlib.sha256(LISTING_SCHEMA.encode())
     try:
         digest.update(str(directory.resolve()).encode())
-        for path in sorted(directory.glob("q*.yaml")):
+        for path in sorted(directory.glob("*.yaml")):  # the rubric files and the course file
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         for root, _dirs, files in sorted(os.walk(PACKAGE_DIR)):
             for name in sorted(f for f in files if f.endswith(".py")):
@@ -64,37 +72,43 @@ def _fingerprint(directory: Path) -> str | None:
 
 def rubric_listing(directory: Path | None = None) -> list[ListedPart]:
     """Every part (id, title, points, check types), from the cache when the files are unchanged."""
+    return read_listing(directory).rows
+
+
+def read_listing(directory: Path | None = None) -> Listing:
+    """The parts, the homework name and the folder they came from (cached like `rubric_listing`)."""
     directory = Path(directory) if directory else default_rubric_dir()
     key = _fingerprint(directory) if directory.is_dir() else None
     cache_file = listing_cache_dir() / f"{key}.json" if key else None
     if cache_file is not None:
-        rows = _read(cache_file)
-        if rows is not None:
-            return rows
+        cached = _read(cache_file)
+        if cached is not None:
+            return Listing(directory, *cached)
     from .model import load_rubric
 
     rubric = load_rubric(directory)
     rows = [ListedPart(p.id, p.title, p.points, tuple(c.type for c in p.checks)) for p in rubric.parts]
     if cache_file is not None:
-        _write(cache_file, rows)
-    return rows
+        _write(cache_file, rubric.course.homework, rows)
+    return Listing(directory, rubric.course.homework, rows)
 
 
-def _read(path: Path) -> list[ListedPart] | None:
+def _read(path: Path) -> tuple[str, list[ListedPart]] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("schema") != LISTING_SCHEMA:
             return None
-        return [ListedPart(r["id"], r["title"], float(r["points"]), tuple(r["checks"])) for r in data["parts"]]
+        rows = [ListedPart(r["id"], r["title"], float(r["points"]), tuple(r["checks"])) for r in data["parts"]]
+        return str(data["homework"]), rows
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or damaged: validate again
 
 
-def _write(path: Path, rows: list[ListedPart]) -> None:
+def _write(path: Path, homework: str, rows: list[ListedPart]) -> None:
     from ..atomic import write_text_atomic
     from ..errors import Hw7gradeError
 
-    data = {"schema": LISTING_SCHEMA, "parts": [{"id": r.id, "title": r.title, "points": r.points, "checks": list(r.checks)} for r in rows]}
+    data = {"schema": LISTING_SCHEMA, "homework": homework, "parts": [{"id": r.id, "title": r.title, "points": r.points, "checks": list(r.checks)} for r in rows]}
     try:
         write_text_atomic(path, json.dumps(data, ensure_ascii=False), private=True)
     except Hw7gradeError:

@@ -17,7 +17,7 @@ def default_rubric_dir() -> Path:
     if env:
         return Path(env)
     here = Path.cwd() / "rubrics"
-    if here.is_dir() and any(here.glob("q*.yaml")):
+    if here.is_dir() and any(here.glob("*.yaml")):
         return here
     source_tree = PACKAGE_DIR.parents[1] / "rubrics"
     if source_tree.is_dir():

@@ -20,6 +20,8 @@ else:
     from ..checks import AnyCheck
 from ..judge.criteria import Criterion, criteria_problem
 from ..errors import RubricError
+from .course import Course, default_course
+from .problems import MAX_RUBRIC_BYTES as MAX_RUBRIC_BYTES, describe_errors, read_yaml_mapping  # re-exported
 from .location import RUBRICS_ENV, default_rubric_dir
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
@@ -112,6 +114,9 @@ class Rubric(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     files: tuple[RubricFile, ...]
+    course: Course = Field(default_factory=default_course)
+    directory: Path | None = None
+    """The folder the files came from (None when built in code)."""
 
     @property
     def parts(self) -> list[Part]:
@@ -131,10 +136,11 @@ class Rubric(BaseModel):
         return ""
 
     def shapes_for(self, part_id: str) -> dict[str, tuple[str, str]]:
+        """The course's shapes, with the part's file's own on top."""
         for f in self.files:
             if any(p.id == part_id for p in f.parts):
-                return dict(f.shapes)
-        return {}
+                return {**self.course.shapes, **f.shapes}
+        return dict(self.course.shapes)
 
     def select(self, prefixes: Iterable[str] | None) -> list[Part]:
         """Parts whose id starts with any prefix (`q7`, `q3b`, `q8a.ii`); `all`/None = every part."""
@@ -190,29 +196,9 @@ def _has_prefix(part_id: str, prefix: str) -> bool:
     return following == "." or (prefix[-1].isdigit() and following.isalpha())
 
 
-def _describe(error: ValidationError, data: object) -> str:
-    # A typo shows up twice (an unknown field and a missing one): name the typo first.
-    errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    first = errors[0]
-    loc = list(first["loc"])
-    where = []
-    if len(loc) >= 2 and loc[0] == "parts" and isinstance(loc[1], int):
-        part_id = None
-        if isinstance(data, dict) and isinstance(data.get("parts"), list) and loc[1] < len(data["parts"]):
-            item = data["parts"][loc[1]]
-            part_id = item.get("id") if isinstance(item, dict) else None
-        where.append(f"part {part_id or '#' + str(loc[1] + 1)}")
-        loc = loc[2:]
-    # pydantic puts the discriminator value into the path of a union member; drop it.
-    field = ".".join(str(x) for x in loc if not (isinstance(x, str) and x in _CHECK_TAGS))
-    if field:
-        where.append(f"field {field}")
-    extra = f" ({len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-    message = first["msg"].removeprefix("Value error, ")
-    if not field and message.startswith("field "):
-        found, _, message = message.partition(": ")
-        where.append(found)
-    return f"{', '.join(where) or 'top level'}: {message}{extra}"
+def validation_problems(error: ValidationError, data: object) -> list[str]:
+    """Every problem in a rubric file, each as `part ID, field F: message (hint)`."""
+    return describe_errors(error, data, _CHECK_TAGS, _FIELD_NAMES)
 
 
 def _check_tags() -> set[str]:
@@ -221,94 +207,68 @@ def _check_tags() -> set[str]:
     return {c.model_fields["type"].default for c in CHECK_TYPES}
 
 
+def _field_names() -> list[str]:
+    from ..checks import CHECK_TYPES
+
+    models: list[type[BaseModel]] = [RubricFile, Part, Criterion, Course, *CHECK_TYPES]
+    return sorted({name for m in models for name in m.model_fields})
+
+
 _CHECK_TAGS = _check_tags()
+_FIELD_NAMES = _field_names()
 
 
-MAX_RUBRIC_BYTES = 1024 * 1024
-"""A rubric file is a few KiB; anything near this size is a mistake, not a rubric."""
 
 
 def load_rubric_file(path: Path) -> RubricFile:
-    import yaml
-
-    try:
-        size = path.stat().st_size
-        if size > MAX_RUBRIC_BYTES:
-            raise RubricError(f"{path}: the file is {size:,} bytes, over the {MAX_RUBRIC_BYTES:,}-byte limit for a rubric.")
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RubricError(f"{path}: cannot read rubric file ({exc.__class__.__name__}).") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # C parser when built
-    try:
-        node = loader.get_single_node()
-        if node is not None:
-            duplicate = _duplicate_key(node)
-            if duplicate:
-                raise RubricError(f"{path}: {duplicate}.")
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark else ""
-        raise RubricError(f"{path}: not valid YAML{line}.") from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        raise RubricError(f"{path}: a rubric file must be a mapping with `question`, `title` and `parts`.")
+    """One validated rubric file; its error names every problem in it, one per line."""
+    data = read_yaml_mapping(path, "a rubric file must be a mapping with `question`, `title` and `parts`")
     try:
         return RubricFile.model_validate(data)
     except ValidationError as exc:
-        raise RubricError(f"{path}: {_describe(exc, data)}.") from None
+        raise RubricError("\n".join(f"{path}: {p}." for p in validation_problems(exc, data))) from None
 
 
-def _duplicate_key(root) -> str | None:
-    """`part q7b, field checks[2].points: duplicate key at line 14 (first at line 12)`, or None.
+def rubric_files(directory: Path) -> list[Path]:
+    """Every `*.yaml` in the folder but the course file, in natural order (q3b before q10)."""
+    from .course import COURSE_FILE
 
-    YAML lets the last of two equal keys win in silence, so a rubric's second `points:` would
-    quietly replace the first. Each node is visited once (aliases do not multiply the walk)."""
-    import yaml
+    found = [p for p in directory.glob("*.yaml") if p.name != COURSE_FILE and not p.name.startswith(".")]
+    return sorted(found, key=lambda p: _natural_key(p.stem))
 
-    seen_nodes: set[int] = set()
-    stack: list[tuple[object, str | None, tuple[str, ...]]] = [(root, None, ())]
-    while stack:
-        node, part, path = stack.pop()
-        if id(node) in seen_nodes:
-            continue
-        seen_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            first_line: dict[str, int] = {}
-            for key, value in node.value:
-                name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
-                line = key.start_mark.line + 1
-                if name in first_line:
-                    where = (f"part {part}, " if part else "") + "field " + ".".join((*path, name))
-                    return f"{where}: duplicate key at line {line} (first at line {first_line[name]})"
-                first_line[name] = line
-                stack.append((value, part, (*path, name)))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                item_part, item_path = part, (*path[:-1], f"{path[-1]}[{index + 1}]") if path else (str(index + 1),)
-                if path == ("parts",) and isinstance(item, yaml.MappingNode):
-                    ids = [v.value for k, v in item.value if getattr(k, "value", None) == "id" and isinstance(v, yaml.ScalarNode)]
-                    item_part, item_path = (ids[0] if ids else f"#{index + 1}"), ()
-                stack.append((item, item_part, item_path))
-    return None
 
 
 def load_rubric(directory: Path | None = None) -> Rubric:
+    """All rubric files of the folder, and its course file. Every file is checked before failing,
+    so one error lists the problems of all of them."""
+    from .course import load_course
+
     directory = Path(directory) if directory else default_rubric_dir()
     if not directory.is_dir():
         raise RubricError(f"Rubric folder {directory} does not exist; pass --rubrics DIR or set {RUBRICS_ENV}.")
-    files = sorted(directory.glob("q*.yaml"), key=lambda p: _natural_key(p.stem))
+    files = rubric_files(directory)
     if not files:
-        raise RubricError(f"No rubric files (q*.yaml) in {directory}.")
-    loaded = tuple(load_rubric_file(p) for p in files)
+        raise RubricError(f"No rubric files (*.yaml) in {directory}.")
+    problems: list[str] = []
+    loaded: list[tuple[Path, RubricFile]] = []
+    for path in files:
+        try:
+            loaded.append((path, load_rubric_file(path)))
+        except RubricError as exc:
+            problems.append(str(exc))
+    try:
+        course = load_course(directory)
+    except RubricError as exc:
+        problems.append(str(exc))
     seen: dict[str, Path] = {}
-    for path, rubric_file in zip(files, loaded):
+    for path, rubric_file in loaded:
         for part in rubric_file.parts:
             if part.id in seen:
-                raise RubricError(f"{path}: part {part.id} is already defined in {seen[part.id]}.")
+                problems.append(f"{path}: part {part.id} is already defined in {seen[part.id]}.")
             seen[part.id] = path
-    return Rubric(files=loaded)
+    if problems:
+        raise RubricError("\n".join(problems))
+    return Rubric(files=tuple(f for _, f in loaded), course=course, directory=directory)
 
 
 def _natural_key(text: str) -> list[object]:
