@@ -60,7 +60,14 @@ def _entry(n: int, rng: random.Random) -> dict:
         }
         mapping[parent]["children"].append(node)
         parent = node
-    return {"title": f"chat {n}", "create_time": 1737540000.0, "update_time": 1737540100.0, "mapping": mapping, "current_node": parent, "id": f"c-{n}"}
+    return {
+        "title": f"chat {n}",
+        "create_time": 1737540000.0,
+        "update_time": 1737540100.0,
+        "mapping": mapping,
+        "current_node": parent,
+        "id": f"c-{n}",
+    }
 
 
 def write_export(path: Path, megabytes: float, seed: int = 7) -> int:
@@ -97,18 +104,34 @@ def _read_only(path: str) -> None:
     from hw7grade.transcripts import iter_transcript
 
     chats = sum(isinstance(item, Conversation) for item in iter_transcript(path))
-    print(json.dumps({"code": 0, "chats": chats, "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)
+    print(
+        json.dumps({"code": 0, "chats": chats, "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}),
+        file=sys.stderr,
+    )
 
 
 def run(path: Path, out: Path, read_only: bool = False) -> dict:
     if read_only:
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, __file__, "--read-child", str(path)], stderr=subprocess.PIPE, text=True, check=True)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--read-child", str(path)], stderr=subprocess.PIPE, text=True, check=True
+        )
         info = json.loads(proc.stderr.splitlines()[-1])
-        return {"seconds": time.perf_counter() - start, "rss_mib": info["rss_kib"] / 1024, "code": 0, "graded": info["chats"]}
+        return {
+            "seconds": time.perf_counter() - start,
+            "rss_mib": info["rss_kib"] / 1024,
+            "code": 0,
+            "graded": info["chats"],
+        }
     argv = ["grade", str(path), "--json", str(out)]
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(argv)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", json.dumps(argv)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - start
     lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("{")]
     if not lines:
@@ -123,7 +146,9 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=200.0)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--zip", action="store_true", help="grade the export packed as ChatGPT's emailed .zip")
-    parser.add_argument("--read-only", action="store_true", help="only read the export (streaming cost without grading)")
+    parser.add_argument(
+        "--read-only", action="store_true", help="only read the export (streaming cost without grading)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--read-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -152,9 +177,13 @@ def main() -> None:
         if args.read_only:
             print(f"read {runs[0]['graded']} conversations with an answer (no grading)")
         else:
-            print(f"graded {runs[0]['graded']} HW7 conversations, exit code {runs[0]['code']} (2: the damaged entry is named)")
-        print(f"time min/median/max: {min(times):.1f} / {statistics.median(times):.1f} / {max(times):.1f} s; "
-              f"{size / 1024 / 1024 / statistics.median(times):.1f} MB/s")
+            print(
+                f"graded {runs[0]['graded']} HW7 conversations, exit code {runs[0]['code']} (2: the damaged entry is named)"
+            )
+        print(
+            f"time min/median/max: {min(times):.1f} / {statistics.median(times):.1f} / {max(times):.1f} s; "
+            f"{size / 1024 / 1024 / statistics.median(times):.1f} MB/s"
+        )
         print(f"peak RSS: {rss:.1f} MiB")
 
 

@@ -83,7 +83,13 @@ def _add_fillers(text: str, rng: random.Random, tag: str) -> str:
         if line.count("$$") % 2:
             in_display = not in_display
         plain = not fenced and not in_display
-        if plain and len(line) > TAG_MIN_CHARS and line.rstrip().endswith(".") and "$" not in line and not line.lstrip().startswith("|"):
+        if (
+            plain
+            and len(line) > TAG_MIN_CHARS
+            and line.rstrip().endswith(".")
+            and "$" not in line
+            and not line.lstrip().startswith("|")
+        ):
             out[-1] = line.rstrip() + f" (ref {''.join(rng.choice(TAG_LETTERS) for _ in range(TAG_LENGTH))})"
         if not line.strip() and plain and rng.random() < FILLER_RATE:
             out += [f"{rng.choice(FILLERS)} (note {tag}-{rng.randrange(10**6)})", ""]

@@ -87,7 +87,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 def main() -> None:
@@ -118,7 +120,9 @@ def main() -> None:
                 (folder / f.name).symlink_to(f)
             folders[n] = folder
 
-        print(f"\n== {args.count} transcripts: parallel (--jobs {args.jobs}) vs serial (--jobs 1), {args.repeat} runs each")
+        print(
+            f"\n== {args.count} transcripts: parallel (--jobs {args.jobs}) vs serial (--jobs 1), {args.repeat} runs each"
+        )
         parallel, serial = [], []
         for i in range(args.repeat):  # alternated, so the machine's drift weighs on both alike
             parallel.append(run_grade(folders[args.count], args.jobs, root / f"par{i}.json"))
@@ -127,7 +131,11 @@ def main() -> None:
         print(f"serial:   {summarise(serial, args.count)}")
         speedup = statistics.median(r["seconds"] for r in serial) / statistics.median(r["seconds"] for r in parallel)
         print(f"speed-up: {speedup:.2f}x with {args.jobs} workers")
-        same = all(_reports_equal(root / "ser0.json", root / f"{k}{i}.json") for k in ("par", "ser") for i in range(args.repeat))
+        same = all(
+            _reports_equal(root / "ser0.json", root / f"{k}{i}.json")
+            for k in ("par", "ser")
+            for i in range(args.repeat)
+        )
         print(f"JSON reports identical (parallel == serial, every run): {same}")
         if not same:
             raise SystemExit("parallel and serial reports differ")
@@ -145,10 +153,14 @@ def main() -> None:
             if hi > lo:
                 per_file = (medians[hi] - medians[lo]) / (hi - lo)
                 fixed = medians[lo] - per_file * lo
-                print(f"linear fit through {lo} and {hi}: {fixed:.2f} s fixed + {per_file * 1000:.2f} ms per transcript")
+                print(
+                    f"linear fit through {lo} and {hi}: {fixed:.2f} s fixed + {per_file * 1000:.2f} ms per transcript"
+                )
                 for n in sizes:
                     predicted = fixed + per_file * n
-                    print(f"  {n:5d}: measured {medians[n]:.2f} s, linear prediction {predicted:.2f} s ({medians[n] / predicted - 1:+.1%})")
+                    print(
+                        f"  {n:5d}: measured {medians[n]:.2f} s, linear prediction {predicted:.2f} s ({medians[n] / predicted - 1:+.1%})"
+                    )
 
 
 if __name__ == "__main__":

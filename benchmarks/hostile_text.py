@@ -141,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     worst = max(rows, key=lambda r: statistics.median(r[2]))
     print(f"worst case at {args.kb} KB: {worst[0]} {statistics.median(worst[2]) * 1000:.0f} ms (median)")
     worst_ratio = max(rows, key=lambda r: statistics.median(r[2]) / max(statistics.median(r[1]), 1e-6))
-    print(f"largest 10x ratio: {worst_ratio[0]} "
-          f"{statistics.median(worst_ratio[2]) / max(statistics.median(worst_ratio[1]), 1e-6):.1f}x")
+    print(
+        f"largest 10x ratio: {worst_ratio[0]} "
+        f"{statistics.median(worst_ratio[2]) / max(statistics.median(worst_ratio[1]), 1e-6):.1f}x"
+    )
     return 0
 
 

@@ -14,10 +14,14 @@ from pathlib import Path
 from typing import Callable
 
 PAIRS: list[tuple[str, str]] = [
-    (r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top",
-     r"\nabla_{W_1} \mathcal{L} = -2W_2^T (\mathbf{X} - W_2 W_1 \mathbf{X}) \mathbf{X}^T"),
-    (r"\nabla_{W_2}\mathcal{L} = 2 (W_2 W_1 - I) X X^\top W_1^\top",
-     r"\nabla_{W_2} \mathcal{L} = -2(\mathbf{X} - W_2 W_1 \mathbf{X})(W_1 \mathbf{X})^\top"),
+    (
+        r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top",
+        r"\nabla_{W_1} \mathcal{L} = -2W_2^T (\mathbf{X} - W_2 W_1 \mathbf{X}) \mathbf{X}^T",
+    ),
+    (
+        r"\nabla_{W_2}\mathcal{L} = 2 (W_2 W_1 - I) X X^\top W_1^\top",
+        r"\nabla_{W_2} \mathcal{L} = -2(\mathbf{X} - W_2 W_1 \mathbf{X})(W_1 \mathbf{X})^\top",
+    ),
     (r"W_2^\top W_2 W_1 X X^\top - W_2^\top X X^\top", r"W_2^\top (W_2 W_1 - I) X X^\top"),
     (r"\operatorname{tr}(W_2 W_1 X X^\top)", r"\mathrm{tr}(W_1 X X^\top W_2)"),
 ]
@@ -63,7 +67,11 @@ def seed_answers(repeat: int) -> None:
     from hw7grade.transcripts import read_transcript
 
     rubric = load_rubric(REPO / "rubrics")
-    files = sorted(SEEDS.glob("*.txt")) + sorted((REPO / "transcripts").glob("*q3b*.md")) + [REPO / "transcripts" / "chatgpt-4o-hw7.md"]
+    files = (
+        sorted(SEEDS.glob("*.txt"))
+        + sorted((REPO / "transcripts").glob("*q3b*.md"))
+        + [REPO / "transcripts" / "chatgpt-4o-hw7.md"]
+    )
     jobs = []
     for path in files:
         if not path.exists():
@@ -73,7 +81,9 @@ def seed_answers(repeat: int) -> None:
                 if not part_id.startswith("q3b") or not found.attempts:
                     continue
                 part = rubric.part(part_id)
-                ctx = CheckContext(answer=found.first.text, question=found.question, part_id=part_id, shapes=rubric.shapes_for(part_id))
+                ctx = CheckContext(
+                    answer=found.first.text, question=found.question, part_id=part_id, shapes=rubric.shapes_for(part_id)
+                )
                 checks = [c for c in part.checks if c.type in ("math_equiv", "pca_satisfies")]
                 jobs.append((f"{path.name[:24]} {part_id}", ctx, checks))
 
@@ -101,9 +111,13 @@ def seed_answers(repeat: int) -> None:
         medians = {k: statistics.median(v) for k, v in check_times.items()}
         per_check.extend(medians.values())
         detail = ", ".join(f"{k} {v:.2f}" for k, v in medians.items())
-        print(f"  {name:40s} {len(find_candidates(ctx.answer)):3d} snippets: {detail} ms; whole answer {statistics.median(answer_times):.2f} ms")
+        print(
+            f"  {name:40s} {len(find_candidates(ctx.answer)):3d} snippets: {detail} ms; whole answer {statistics.median(answer_times):.2f} ms"
+        )
     if per_check:
-        print(f"per math check over these answers: min {min(per_check):.2f} ms, median {statistics.median(per_check):.2f} ms, max {max(per_check):.2f} ms")
+        print(
+            f"per math check over these answers: min {min(per_check):.2f} ms, median {statistics.median(per_check):.2f} ms, max {max(per_check):.2f} ms"
+        )
 
 
 WRONG = [
@@ -112,7 +126,11 @@ WRONG = [
     (PAIRS[2][0], r"W_2^\top W_2 W_1 X X^\top = 3 W_2^\top X X^\top"),
 ]
 """Wrong answers: each needs an explanation (sympy's expanded difference)."""
-SCALARS = [(r"\frac{341}{26}", "13.1"), (r"\frac{\sqrt{2}}{2}", r"\sin(\pi/4)"), (r"\log(8) + e^{2}", r"3\log 2 + \exp(2)")]
+SCALARS = [
+    (r"\frac{341}{26}", "13.1"),
+    (r"\frac{\sqrt{2}}{2}", r"\sin(\pi/4)"),
+    (r"\log(8) + e^{2}", r"3\log 2 + \exp(2)"),
+]
 
 
 def sympy_costs(repeat: int) -> None:
@@ -124,15 +142,25 @@ def sympy_costs(repeat: int) -> None:
     from hw7grade.algebra.scalars import read_scalar, same_value
 
     code = "import time; t = time.perf_counter(); import sympy; print((time.perf_counter() - t) * 1000)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(3)]
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(3)
+    ]
     print(f"sympy import in a fresh process: median {statistics.median(runs):.0f} ms (once per worker that needs it)")
     modular = [_median_ms(lambda a=a: compare(a, a.split("=", 1)[1] if "=" in a else a), repeat) for a, _ in WRONG]
     explained = [_median_ms(lambda a=a, b=b: compare(a, b), max(3, repeat // 10)) for a, b in WRONG]
-    print(f"a verdict without explanation (modular): median {statistics.median(modular):.3f} ms; "
-          f"a wrong answer with its sympy explanation: median {statistics.median(explained):.1f} ms "
-          f"(per answer: {', '.join(f'{t:.1f}' for t in explained)})")
-    scalar = [_median_ms(lambda a=a, b=b: same_value(read_scalar(a), read_scalar(b)), max(3, repeat // 10)) for a, b in SCALARS]
-    print(f"a scalar comparison (sympy): median {statistics.median(scalar):.2f} ms (per pair: {', '.join(f'{t:.2f}' for t in scalar)})")
+    print(
+        f"a verdict without explanation (modular): median {statistics.median(modular):.3f} ms; "
+        f"a wrong answer with its sympy explanation: median {statistics.median(explained):.1f} ms "
+        f"(per answer: {', '.join(f'{t:.1f}' for t in explained)})"
+    )
+    scalar = [
+        _median_ms(lambda a=a, b=b: same_value(read_scalar(a), read_scalar(b)), max(3, repeat // 10))
+        for a, b in SCALARS
+    ]
+    print(
+        f"a scalar comparison (sympy): median {statistics.median(scalar):.2f} ms (per pair: {', '.join(f'{t:.2f}' for t in scalar)})"
+    )
 
 
 def main() -> None:
@@ -150,7 +178,9 @@ def main() -> None:
     ctx = CheckContext(answer=ANSWER, shapes=HW7_SHAPES)
     check_ms = _median_ms(lambda: check.run(ctx), args.repeat)
     verdicts = [compare(a, b).status for a, b in PAIRS]
-    print(f"hw7grade compare(): median {ours_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in ours)}); verdicts: {verdicts}")
+    print(
+        f"hw7grade compare(): median {ours_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in ours)}); verdicts: {verdicts}"
+    )
     print(f"hw7grade math_equiv check on a two-formula answer: median {check_ms:.3f} ms")
 
     sympy_costs(args.repeat)
@@ -168,7 +198,9 @@ def main() -> None:
     theirs = [_median_ms(lambda a=a, b=b: mv(a, b), args.repeat) for a, b in PAIRS]
     theirs_median = statistics.median(theirs)
     mv_verdicts = [mv(a, b) for a, b in PAIRS]
-    print(f"Math-Verify parse+verify: median {theirs_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in theirs)}); verdicts: {mv_verdicts}")
+    print(
+        f"Math-Verify parse+verify: median {theirs_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in theirs)}); verdicts: {mv_verdicts}"
+    )
     print(f"ratio (Math-Verify / hw7grade): {theirs_median / ours_median:.1f}x")
 
 

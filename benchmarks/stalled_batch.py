@@ -54,8 +54,13 @@ def _child(argv: list[str]) -> None:
 def run_grade(folder: Path, jobs: int, time_limit: float, json_out: Path) -> dict:
     argv = ["grade", str(folder), "--jobs", str(jobs), "--time-limit", str(time_limit), "--json", str(json_out)]
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(argv)], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", json.dumps(argv)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - start
     lines = [line for line in proc.stderr.splitlines() if line.startswith("{")]
     if not lines:
@@ -102,8 +107,10 @@ def main() -> None:
                 print(f"{k:8s} min {times[0]:6.2f} s  median {med[k]:6.2f} s  max {times[-1]:6.2f} s  exit {codes[k]}")
             print(f"errors in a stalled run: {runs['stalled'][0]['errors']}")
             cost = med["stalled"] - med["clean"]
-            print(f"cost of the stall: {cost:.2f} s (time limit {args.time_limit:g} s, stall {STALL_S:g} s): "
-                  f"{'within' if cost <= args.time_limit else 'OVER'} the time limit")
+            print(
+                f"cost of the stall: {cost:.2f} s (time limit {args.time_limit:g} s, stall {STALL_S:g} s): "
+                f"{'within' if cost <= args.time_limit else 'OVER'} the time limit"
+            )
             if codes["stalled"] != [2] or codes["clean"] != [0]:
                 raise SystemExit("expected exit 0 for the clean batch and 2 for the stalled one")
 

@@ -44,10 +44,20 @@ def main() -> None:
             ('python -c "import typer"', [sys.executable, "-c", "import typer"], lambda i: env),
             ("hw7grade --help", [hw7grade, "--help"], lambda i: env),
             ("hw7grade rubrics (warm cache)", [hw7grade, "rubrics"], lambda i: env),
-            ("hw7grade rubrics (cold cache)", [hw7grade, "rubrics"], lambda i: {**env, "HW7GRADE_CACHE_DIR": str(cold_dirs[i])}),
-            (f"hw7grade grade {ONE_FILE.relative_to(REPO)}", [hw7grade, "grade", str(ONE_FILE), "--rubrics", str(REPO / "rubrics")], lambda i: env),
+            (
+                "hw7grade rubrics (cold cache)",
+                [hw7grade, "rubrics"],
+                lambda i: {**env, "HW7GRADE_CACHE_DIR": str(cold_dirs[i])},
+            ),
+            (
+                f"hw7grade grade {ONE_FILE.relative_to(REPO)}",
+                [hw7grade, "grade", str(ONE_FILE), "--rubrics", str(REPO / "rubrics")],
+                lambda i: env,
+            ),
         ]
-        subprocess.run([hw7grade, "rubrics"], env=env, cwd=REPO, stdout=subprocess.DEVNULL, check=False)  # fill the warm cache
+        subprocess.run(
+            [hw7grade, "rubrics"], env=env, cwd=REPO, stdout=subprocess.DEVNULL, check=False
+        )  # fill the warm cache
         results: dict[str, list[float]] = {name: [] for name, _, _ in commands}
         for i in range(args.repeat):  # interleaved, so drifting machine load hits every command alike
             for name, argv, env_for in commands:
@@ -57,8 +67,10 @@ def main() -> None:
     print(f"{args.repeat} runs each; wall time per process start to exit")
     for name, times in results.items():
         med = statistics.median(times)
-        print(f"{name:45s} min {min(times) * 1000:6.0f} ms  median {med * 1000:6.0f} ms  max {max(times) * 1000:6.0f} ms"
-              f"  ({med / base:.2f}x import typer)")
+        print(
+            f"{name:45s} min {min(times) * 1000:6.0f} ms  median {med * 1000:6.0f} ms  max {max(times) * 1000:6.0f} ms"
+            f"  ({med / base:.2f}x import typer)"
+        )
 
 
 if __name__ == "__main__":

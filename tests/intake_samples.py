@@ -110,25 +110,25 @@ GEMINI_EXPORTER = f"""# Decoder inputs
 
 ---
 
-## \U0001F464 User
+## \U0001f464 User
 
 {Q}
 
 ---
 
-## \U0001F916 Gemini
+## \U0001f916 Gemini
 
 {WRONG}
 
 ---
 
-## \U0001F464 User
+## \U0001f464 User
 
 {FIX}
 
 ---
 
-## \U0001F916 Gemini
+## \U0001f916 Gemini
 
 {RIGHT}
 
@@ -210,7 +210,14 @@ LLM_JSON = json.dumps([_llm_row(2, FIX, RIGHT), _llm_row(1, Q, WRONG)], indent=2
 
 
 def _owui_message(mid: str, parent: str | None, children: list[str], role: str, content: str) -> dict:
-    message = {"id": mid, "parentId": parent, "childrenIds": children, "role": role, "content": content, "timestamp": 1737540000}
+    message = {
+        "id": mid,
+        "parentId": parent,
+        "childrenIds": children,
+        "role": role,
+        "content": content,
+        "timestamp": 1737540000,
+    }
     if role == "assistant":
         message["model"] = "llama3.1:8b"
     return message
@@ -303,7 +310,13 @@ LIBRECHAT_TREE = json.dumps({**_LIBRE_HEAD, "recursive": True, "messagesTree": _
 
 AI_STUDIO = json.dumps(
     {
-        "runSettings": {"temperature": 1.0, "model": "models/gemini-2.5-pro", "topP": 0.95, "topK": 64, "maxOutputTokens": 65536},
+        "runSettings": {
+            "temperature": 1.0,
+            "model": "models/gemini-2.5-pro",
+            "topP": 0.95,
+            "topK": 64,
+            "maxOutputTokens": 65536,
+        },
         "systemInstruction": {},
         "chunkedPrompt": {
             "chunks": [
@@ -319,7 +332,9 @@ AI_STUDIO = json.dumps(
     indent=2,
 )
 
-OPENAI_MESSAGES = json.dumps([{"role": "system", "content": "You are a tutor."}] + [{"role": r, "content": t} for r, t in TURNS])
+OPENAI_MESSAGES = json.dumps(
+    [{"role": "system", "content": "You are a tutor."}] + [{"role": r, "content": t} for r, t in TURNS]
+)
 
 CHAT_REQUEST = json.dumps(
     {
@@ -336,14 +351,14 @@ CHAT_RESPONSE = json.dumps(
         "object": "chat.completion",
         "created": 1737540000,
         "model": "gpt-4o-mini-2024-07-18",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": RIGHT, "refusal": None}, "finish_reason": "stop"}],
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": RIGHT, "refusal": None}, "finish_reason": "stop"}
+        ],
         "usage": {"prompt_tokens": 60, "completion_tokens": 30, "total_tokens": 90},
     }
 )
 
-CHAT_JSONL = "\n".join(
-    json.dumps({"messages": [{"role": r, "content": t} for r, t in TURNS]}) for _ in range(2)
-) + "\n"
+CHAT_JSONL = "\n".join(json.dumps({"messages": [{"role": r, "content": t} for r, t in TURNS]}) for _ in range(2)) + "\n"
 
 
 def chatgpt_export_entry(title: str, turns: list[tuple[str, str]]) -> dict:

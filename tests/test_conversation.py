@@ -13,7 +13,10 @@ def test_lone_surrogates_become_replacement_characters_and_clean_text_is_kept_as
 
 def test_turns_and_conversation_names_are_scrubbed_on_creation():
     conversation = Conversation(
-        turns=(Turn("assistant", "answer \ud83d"),), source="dir/bad\udcffname.json", model="gpt\udc80", title=None,
+        turns=(Turn("assistant", "answer \ud83d"),),
+        source="dir/bad\udcffname.json",
+        model="gpt\udc80",
+        title=None,
     )
     assert conversation.turns[0].text == "answer \ufffd"
     assert conversation.source == "dir/bad\ufffdname.json"

@@ -36,7 +36,13 @@ class CapCheck(WordCheck):
 def _part(*checks: CheckSpec, points: float | None = None, part_id: str = "q7b") -> Part:
     total = sum(c.points for c in checks if c.counts_toward_total)
     return Part.model_construct(
-        id=part_id, title="t", points=points if points is not None else total, prompt="p", reference="r", cues=[], checks=list(checks)
+        id=part_id,
+        title="t",
+        points=points if points is not None else total,
+        prompt="p",
+        reference="r",
+        cues=[],
+        checks=list(checks),
     )
 
 
@@ -50,7 +56,10 @@ def test_points_add_up_and_verdicts():
 
 
 def test_requires_blocks_points_until_the_required_check_passes():
-    part = _part(WordCheck(name="stance", word="yes", points=1), WordCheck(name="argument", word="because", points=2, requires=["stance"]))
+    part = _part(
+        WordCheck(name="stance", word="yes", points=1),
+        WordCheck(name="argument", word="because", points=2, requires=["stance"]),
+    )
     blocked = score_part(part, "no, because reasons", "first")
     assert blocked.score == 0
     assert blocked.checks[1].status == "failed" and "needs stance" in blocked.checks[1].message
@@ -58,7 +67,9 @@ def test_requires_blocks_points_until_the_required_check_passes():
 
 
 def test_forbidden_claim_caps_the_part():
-    part = _part(WordCheck(name="fact", word="341", points=3), CapCheck(name="wrong", word="ImageNet", cap_when_found=0.0))
+    part = _part(
+        WordCheck(name="fact", word="341", points=3), CapCheck(name="wrong", word="ImageNet", cap_when_found=0.0)
+    )
     assert score_part(part, "341 s", "first").score == 3
     capped = score_part(part, "341 s on ImageNet", "first")
     assert (capped.score, capped.verdict) == (0, "incorrect")
@@ -69,9 +80,15 @@ def test_unscored_checks_are_not_incorrect():
     part = _part(WordCheck(name="math", word="?", points=2))
     result = score_part(part, "anything", "first")
     assert result.verdict == "unscored" and not result.complete
-    mixed = score_part(_part(WordCheck(name="math", word="?", points=2), WordCheck(name="w", word="x", points=1)), "x", "first")
+    mixed = score_part(
+        _part(WordCheck(name="math", word="?", points=2), WordCheck(name="w", word="x", points=1)), "x", "first"
+    )
     assert mixed.verdict == "partial" and not mixed.complete
-    dependent = score_part(_part(WordCheck(name="math", word="?", points=2), WordCheck(name="w", word="x", points=1, requires=["math"])), "x", "first")
+    dependent = score_part(
+        _part(WordCheck(name="math", word="?", points=2), WordCheck(name="w", word="x", points=1, requires=["math"])),
+        "x",
+        "first",
+    )
     assert dependent.checks[1].status == "unscored"
 
 
@@ -82,7 +99,9 @@ def test_a_crashing_check_is_unscored_with_a_reason():
 
 
 def _rubric(*parts: Part) -> Rubric:
-    return Rubric(files=(RubricFile.model_construct(question="q7", title="t", points_note="", shapes={}, parts=list(parts)),))
+    return Rubric(
+        files=(RubricFile.model_construct(question="q7", title="t", points_note="", shapes={}, parts=list(parts)),)
+    )
 
 
 def test_grade_conversation_reports_first_and_final_attempts():
@@ -99,7 +118,10 @@ def test_grade_conversation_reports_first_and_final_attempts():
         human_labels={"q7b": HumanLabel(first="incorrect", final="correct")},
     )
     result = grade_conversation(conversation, rubric)
-    assert [(p.id, p.attempt, p.score, p.turn) for p in result.parts] == [("q7b", "first", 0, 1), ("q7b", "final", 3, 3)]
+    assert [(p.id, p.attempt, p.score, p.turn) for p in result.parts] == [
+        ("q7b", "first", 0, 1),
+        ("q7b", "final", 3, 3),
+    ]
     assert result.model == "gpt-4o" and result.human_labels["q7b"].final == "correct"
 
 
@@ -122,16 +144,22 @@ def test_unrelated_chat_is_an_error_and_asked_parts_are_missing():
 
 
 def test_only_restricts_parts():
-    rubric = _rubric(_part(WordCheck(name="w", word="see", points=3), part_id="q7b"), _part(WordCheck(name="w", word="saw", points=3), part_id="q7c"))
+    rubric = _rubric(
+        _part(WordCheck(name="w", word="see", points=3), part_id="q7b"),
+        _part(WordCheck(name="w", word="saw", points=3), part_id="q7c"),
+    )
     conversation = Conversation(turns=(Turn("user", "Question 7"), Turn("assistant", "(b) I see\n(c) I saw")))
     assert {p.id for p in grade_conversation(conversation, rubric).parts} == {"q7b", "q7c"}
     assert {p.id for p in grade_conversation(conversation, rubric, only=["q7c"]).parts} == {"q7c"}
-    labelled = Conversation(turns=conversation.turns, human_labels={"q7b": HumanLabel("correct", "correct"), "q7c": HumanLabel("correct", "correct")})
+    labelled = Conversation(
+        turns=conversation.turns,
+        human_labels={"q7b": HumanLabel("correct", "correct"), "q7c": HumanLabel("correct", "correct")},
+    )
     assert set(grade_conversation(labelled, rubric, only=["q7c"]).human_labels) == {"q7c"}  # labels follow --only
 
 
 def test_a_reply_that_answers_nothing_is_no_final_attempt_and_a_weak_ask_needs_an_answer():
-    """"Thanks!" gets "You're welcome!": the final attempt stays the real answer; a side question
+    """ "Thanks!" gets "You're welcome!": the final attempt stays the real answer; a side question
     whose cues name a part ("what does teacher forcing mean?") does not put that part in the report."""
     from hw7grade.conversation import Conversation, Turn
     from hw7grade.grading.score import grade_conversation

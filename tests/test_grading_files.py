@@ -51,13 +51,16 @@ def test_small_batches_stay_in_process(monkeypatch):
     assert default_jobs(1) == 1
 
 
-@pytest.mark.parametrize("cores, n_files, jobs", [
-    (8, 32, 4),       # no more workers than chunks of 8 files
-    (8, 64, 8),       # one per core
-    (8, 10_000, 8),
-    (2, 32, 2),
-    (None, 10_000, 1),  # cpu_count() unknown
-])
+@pytest.mark.parametrize(
+    "cores, n_files, jobs",
+    [
+        (8, 32, 4),  # no more workers than chunks of 8 files
+        (8, 64, 8),  # one per core
+        (8, 10_000, 8),
+        (2, 32, 2),
+        (None, 10_000, 1),  # cpu_count() unknown
+    ],
+)
 def test_large_batches_use_one_worker_per_core(monkeypatch, cores, n_files, jobs):
     monkeypatch.setattr("hw7grade.grading.files.os.cpu_count", lambda: cores)
     assert default_jobs(n_files) == jobs

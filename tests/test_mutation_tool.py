@@ -24,12 +24,21 @@ def _tool():
 
 
 def test_list_names_each_mutant_and_the_count():
-    proc = subprocess.run([sys.executable, str(TOOL), "--list", "report/baseline.py"],
-                          capture_output=True, text=True, timeout=60, check=True)
+    proc = subprocess.run(
+        [sys.executable, str(TOOL), "--list", "report/baseline.py"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     lines = proc.stdout.splitlines()
     fraction = [l for l in lines if l.startswith("hw7grade/report/baseline.py:") and " score_fraction: " in l]
     assert sorted(l.rsplit(": ", 1)[1] for l in fraction) == [
-        "binop:Div->Mult", "cmp0:Gt->GtE", "const:0->1", "const:0.0->1.0"]
+        "binop:Div->Mult",
+        "cmp0:Gt->GtE",
+        "const:0->1",
+        "const:0.0->1.0",
+    ]
     assert lines[-1] == f"{len(lines) - 1} mutants"
 
 

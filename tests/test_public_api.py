@@ -10,7 +10,10 @@ import hw7grade
 
 def test_public_api_grades_a_chat(tmp_path):
     chat = tmp_path / "chat.md"
-    chat.write_text("**User**\n\nQuestion 7 (c)?\n\n**Assistant**\n\nw1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog\n", encoding="utf-8")
+    chat.write_text(
+        "**User**\n\nQuestion 7 (c)?\n\n**Assistant**\n\nw1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog\n",
+        encoding="utf-8",
+    )
     rubric = hw7grade.load_rubric()
     (conversation,) = hw7grade.read_transcript(chat)
     result = hw7grade.grade_conversation(conversation, rubric)

@@ -50,7 +50,12 @@ def test_readme_example(command, exit_code, expected, tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)
     # Outputs the examples write go to a temp folder, not into the repository.
     argv = [str(tmp_path / a) if a.startswith("out/") else a for a in argv[1:]]
-    result = CliRunner().invoke(app, argv, terminal_width=200, env={"COLUMNS": "200", **{k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}})
+    result = CliRunner().invoke(
+        app,
+        argv,
+        terminal_width=200,
+        env={"COLUMNS": "200", **{k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}},
+    )
     assert result.exit_code == exit_code, result.output
     flat = " ".join(result.output.split())
     for line in expected:

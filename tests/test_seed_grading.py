@@ -80,11 +80,15 @@ def test_disagreements_with_the_student_are_exactly_the_known_ones():
                     disagreements.add((name, part_id, attempt))
     assert disagreements == {
         # The three the answer key lists.
-        ("chatgpt-4o-hw7.md", "q4a", "first"), ("chatgpt-4o-hw7.md", "q4a", "final"),
-        ("chatgpt-4o-hw7.md", "q4c", "first"), ("chatgpt-4o-hw7.md", "q4c", "final"),
-        ("chatgpt-4o-hw7.md", "q7c", "first"), ("chatgpt-4o-hw7.md", "q7c", "final"),
+        ("chatgpt-4o-hw7.md", "q4a", "first"),
+        ("chatgpt-4o-hw7.md", "q4a", "final"),
+        ("chatgpt-4o-hw7.md", "q4c", "first"),
+        ("chatgpt-4o-hw7.md", "q4c", "final"),
+        ("chatgpt-4o-hw7.md", "q7c", "first"),
+        ("chatgpt-4o-hw7.md", "q7c", "final"),
         # Two that follow from the key's rules (see the module docstring).
-        ("chatgpt-4o-hw7.md", "q7a", "first"), ("chatgpt-4o-hw7.md", "q7a", "final"),
+        ("chatgpt-4o-hw7.md", "q7a", "first"),
+        ("chatgpt-4o-hw7.md", "q7a", "final"),
         ("chatgpt-4o-hw7.md", "q7b", "final"),
     }
 
@@ -92,7 +96,9 @@ def test_disagreements_with_the_student_are_exactly_the_known_ones():
 def test_the_wrong_answers_are_caught_for_the_right_reason():
     chatgpt = GRADED["chatgpt-4o-hw7.md"]
     q4a = chatgpt.attempt("q4a", "final")
-    assert any(c.cap == 0 and ("ResNet-50" in (c.evidence or "") or "ImageNet" in (c.evidence or "")) for c in q4a.checks)
+    assert any(
+        c.cap == 0 and ("ResNet-50" in (c.evidence or "") or "ImageNet" in (c.evidence or "")) for c in q4a.checks
+    )
     q4c = chatgpt.attempt("q4c", "final")
     assert any(c.cap == 0 and "annealing" in (c.evidence or "").lower() for c in q4c.checks)
     q7c = chatgpt.attempt("q7c", "final")

@@ -32,8 +32,9 @@ def test_visible_shows_control_characters_as_symbols():
 def test_a_key_echoed_in_the_answer_or_model_id_never_reaches_stdout_or_stderr(server, tmp_path):
     dirs = {"save": tmp_path / "runs", "cache": tmp_path / "cache"}
     server.openai(Reply(f"Your key is {FAKE_OPENAI_KEY}. w1 = <sos>", model=f"gpt-4o-{FAKE_OPENAI_KEY}"))
-    result = runner.invoke(app, ["ask", "q7b", "--model", "gpt4o", "--save-dir", str(dirs["save"]), "-v"],
-                           env=provider_env(server, dirs))
+    result = runner.invoke(
+        app, ["ask", "q7b", "--model", "gpt4o", "--save-dir", str(dirs["save"]), "-v"], env=provider_env(server, dirs)
+    )
     assert result.exit_code == 0, result.output
     assert "KEYSECRET" not in result.stdout and "KEYSECRET" not in result.stderr
     assert "Your key is [redacted]" in result.stdout
@@ -43,7 +44,9 @@ def test_a_key_echoed_in_the_answer_or_model_id_never_reaches_stdout_or_stderr(s
 def test_an_echoed_key_in_an_error_is_scrubbed_on_stderr(server, tmp_path):
     dirs = {"save": tmp_path / "runs", "cache": tmp_path / "cache"}
     server.openai(Status(401, body={"error": {"message": "y" * 290}}, echo_key=True))
-    result = runner.invoke(app, ["ask", "q7b", "--model", "gpt4o", "--save-dir", str(dirs["save"])], env=provider_env(server, dirs))
+    result = runner.invoke(
+        app, ["ask", "q7b", "--model", "gpt4o", "--save-dir", str(dirs["save"])], env=provider_env(server, dirs)
+    )
     assert result.exit_code == 2
     assert "KEYSECRET" not in result.output and "test-KEY" not in result.output
 

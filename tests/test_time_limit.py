@@ -63,8 +63,12 @@ def test_a_stalled_transcript_is_stopped_named_and_the_batch_goes_on(tmp_path, s
     report = grade_files(files, load_rubric(), jobs=jobs, time_limit_s=0.5)
     elapsed = time.monotonic() - start
     assert [t.errors for t in report.summaries] == [
-        (), (f"{files[1]}: grading took longer than 0.5 s, so it was stopped.",), (), (),
-        (f"{files[4]}: grading took longer than 0.5 s, so it was stopped.",), (),
+        (),
+        (f"{files[1]}: grading took longer than 0.5 s, so it was stopped.",),
+        (),
+        (),
+        (f"{files[4]}: grading took longer than 0.5 s, so it was stopped.",),
+        (),
     ]
     assert [t.finals[0].verdict for t in report.summaries if not t.errors] == ["correct"] * 4
     assert elapsed < 2 * 0.5 + 5  # two stalls cost their budgets (in turn with one worker), not 2 x 60 s
@@ -74,14 +78,18 @@ def test_a_worker_that_dies_or_raises_costs_only_its_transcript(tmp_path, stalls
     files = _files(tmp_path, ["CRASH", "", "RAISE", ""])
     report = grade_files(files, load_rubric(), jobs=1, time_limit_s=5)
     assert [t.errors for t in report.summaries] == [
-        (f"{files[0]}: the grading process stopped unexpectedly (exit code 7).",), (),
-        (f"{files[2]}: grading failed (ValueError: Exceeds the limit (4300 digits) for integer string conversion).",), (),
+        (f"{files[0]}: the grading process stopped unexpectedly (exit code 7).",),
+        (),
+        (f"{files[2]}: grading failed (ValueError: Exceeds the limit (4300 digits) for integer string conversion).",),
+        (),
     ]
 
 
 def test_grade_time_limit_option_exits_2_with_one_line_per_stopped_file(tmp_path, stalls):
     files = _files(tmp_path, ["", "STALL"])
-    result = CliRunner().invoke(app, ["grade", str(tmp_path), "-j", "1", "--time-limit", "0.5", "--json", str(tmp_path / "r.json")])
+    result = CliRunner().invoke(
+        app, ["grade", str(tmp_path), "-j", "1", "--time-limit", "0.5", "--json", str(tmp_path / "r.json")]
+    )
     assert result.exit_code == 2
     assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
         f"Error: {files[1]}: grading took longer than 0.5 s, so it was stopped."
@@ -98,8 +106,22 @@ def test_ask_grades_with_the_same_budget_and_keeps_the_saved_transcript(server, 
     dirs = {"save": tmp_path / "runs", "cache": tmp_path / "cache"}
     server.openai(Reply("w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog. STALL"))
     start = time.monotonic()
-    result = CliRunner().invoke(app, ["ask", "q7b", "--model", "gpt4o", "--save-dir", str(dirs["save"]), "--time-limit", "0.5",
-                                      "--json", str(tmp_path / "r.json")], env=provider_env(server, dirs))
+    result = CliRunner().invoke(
+        app,
+        [
+            "ask",
+            "q7b",
+            "--model",
+            "gpt4o",
+            "--save-dir",
+            str(dirs["save"]),
+            "--time-limit",
+            "0.5",
+            "--json",
+            str(tmp_path / "r.json"),
+        ],
+        env=provider_env(server, dirs),
+    )
     assert time.monotonic() - start < 10
     assert result.exit_code == 2, result.output
     [saved] = sorted(dirs["save"].glob("*.json"))

@@ -47,18 +47,42 @@ def _check_tests(module: Path) -> list[str]:
 
 
 TARGETS: dict[str, list[str]] = {
-    "hw7grade/report/baseline.py": ["tests/report/test_baseline.py", "tests/report/test_markdown.py",
-                                    "tests/report/test_compare.py", "tests/cli/test_gates.py"],
+    "hw7grade/report/baseline.py": [
+        "tests/report/test_baseline.py",
+        "tests/report/test_markdown.py",
+        "tests/report/test_compare.py",
+        "tests/cli/test_gates.py",
+    ],
     "hw7grade/providers/retry.py": ["tests/providers/test_retry.py"],
     **{f"hw7grade/checks/{p.name}": _check_tests(p) for p in sorted(CHECKS.glob("*.py")) if p.name != "__init__.py"},
 }
 """Each target and the tests run against its mutants: the ones written for it, chosen to be quick (none
 uses hypothesis; the CLI `ask` and report-writer tests that also cover them are left out for time)."""
-PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--no-header", "-o", "addopts=",
-               "--timeout=60"]
+PYTEST_ARGS = [
+    "-x",
+    "-q",
+    "-p",
+    "no:cacheprovider",
+    "-p",
+    "no:hypothesispytest",
+    "--no-header",
+    "-o",
+    "addopts=",
+    "--timeout=60",
+]
 
-_COMPARE_SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
-                 ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
+_COMPARE_SWAP = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+}
 _BINOP_SWAP = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult}
 
 
@@ -152,8 +176,10 @@ def _mutation_sites(tree: ast.Module) -> list[tuple[str, ast.AST, str]]:
 
 def mutants(target: str) -> list[Mutant]:
     tree = ast.parse((SRC / target).read_text(encoding="utf-8"))
-    return [Mutant(target, i, getattr(node, "lineno", 0), qualname, description)
-            for i, (qualname, node, description) in enumerate(_mutation_sites(tree))]
+    return [
+        Mutant(target, i, getattr(node, "lineno", 0), qualname, description)
+        for i, (qualname, node, description) in enumerate(_mutation_sites(tree))
+    ]
 
 
 def mutated_code(mutant: Mutant) -> types.CodeType:
@@ -188,8 +214,11 @@ def _swap_code(mutant: Mutant) -> int:
     filename = str(SRC / mutant.target)
     changed = 0
     for obj in gc.get_objects():
-        if isinstance(obj, types.FunctionType) and obj.__code__.co_filename == filename \
-                and obj.__code__.co_qualname == mutant.function:
+        if (
+            isinstance(obj, types.FunctionType)
+            and obj.__code__.co_filename == filename
+            and obj.__code__.co_qualname == mutant.function
+        ):
             obj.__code__ = new
             changed += 1
     return changed
@@ -241,15 +270,26 @@ def run(mutant: Mutant | None, tests: list[str], timeout: float, quiet: bool = T
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("only", nargs="*", help="run only targets whose path contains one of these "
-                        "(with --resume: run these again in full, besides the time-outs)")
+    parser.add_argument(
+        "only",
+        nargs="*",
+        help="run only targets whose path contains one of these "
+        "(with --resume: run these again in full, besides the time-outs)",
+    )
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--jobs", type=int, default=4, help="mutants run at once (default 4)")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--resume", type=Path, help="a previous --json: run again only its timed-out mutants "
-                        "(with --timeout-factor), keep its other results")
-    parser.add_argument("--timeout-factor", type=float, default=3.0,
-                        help="a mutant may take this many times the unmutated run (default 3; at least 30 s)")
+    parser.add_argument(
+        "--resume",
+        type=Path,
+        help="a previous --json: run again only its timed-out mutants (with --timeout-factor), keep its other results",
+    )
+    parser.add_argument(
+        "--timeout-factor",
+        type=float,
+        default=3.0,
+        help="a mutant may take this many times the unmutated run (default 3; at least 30 s)",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO / "tests"))
     named = lambda t: any(o in t for o in args.only)  # noqa: E731
@@ -307,13 +347,17 @@ def main(argv: list[str] | None = None) -> int:
         outcome = ["killed", "survived", "timeout", "not applied"][os.waitstatus_to_exitcode(status)]
         results.append((m, outcome, time.monotonic() - t0))
         mark = "SURVIVED" if outcome == "survived" else outcome
-        print(f"[{len(results) - len(kept)}/{len(every)}] {mark:11} {m.target}:{m.line} {m.function}: "
-              f"{m.description}", flush=True)
+        print(
+            f"[{len(results) - len(kept)}/{len(every)}] {mark:11} {m.target}:{m.line} {m.function}: {m.description}",
+            flush=True,
+        )
 
     counts = {k: sum(1 for _, o, _ in results if o == k) for k in ("killed", "timeout", "survived", "not applied")}
-    print(f"\n{len(results)} mutants: {counts['killed']} killed, {counts['survived']} survived, "
-          f"{counts['timeout']} timed out (counted neither way; --resume runs them again), "
-          f"{counts['not applied']} not applied; {time.monotonic() - started:.0f}s")
+    print(
+        f"\n{len(results)} mutants: {counts['killed']} killed, {counts['survived']} survived, "
+        f"{counts['timeout']} timed out (counted neither way; --resume runs them again), "
+        f"{counts['not applied']} not applied; {time.monotonic() - started:.0f}s"
+    )
     per_target: dict[str, list[int]] = {}
     for m, outcome, _ in results:
         row = per_target.setdefault(m.target, [0, 0])
@@ -327,9 +371,23 @@ def main(argv: list[str] | None = None) -> int:
         for m in survivors:
             print(f"  {m.target}:{m.line} {m.function}: {m.description}")
     if args.json:
-        args.json.write_text(json.dumps([
-            {"target": m.target, "line": m.line, "function": m.function, "mutation": m.description, "outcome": o}
-            for m, o, _ in results], indent=1) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                [
+                    {
+                        "target": m.target,
+                        "line": m.line,
+                        "function": m.function,
+                        "mutation": m.description,
+                        "outcome": o,
+                    }
+                    for m, o, _ in results
+                ],
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     return 0
 
 

@@ -34,8 +34,13 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 _TEMP_NAME_CHARS = 40
 """The temp file repeats at most this much of the name, so a long but valid name still fits."""
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, private: bool = False) -> Path:

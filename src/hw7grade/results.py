@@ -81,7 +81,9 @@ class PartTotal:
         return _part_total, (self.id, self.score, self.max_score, self.verdict, self.first_score, self.reason)
 
 
-def _part_total(part_id: str, score: float, max_score: float, verdict: str, first_score: float, reason: str) -> PartTotal:
+def _part_total(
+    part_id: str, score: float, max_score: float, verdict: str, first_score: float, reason: str
+) -> PartTotal:
     # (mypy ignore below) sys.intern keeps the Verdict value.
     return PartTotal(sys.intern(part_id), score, max_score, sys.intern(verdict), first_score, reason)  # type: ignore[arg-type]
 
@@ -108,8 +110,15 @@ class TranscriptSummary:
             _part_total(p.id, p.score, p.max_score, p.verdict, (t.attempt(p.id, "first") or p).score, p.reason)
             for p in t.finals
         )
-        return cls(t.path, t.model, t.errors, finals, bool(t.human_labels), any(p.judge is not None for p in t.parts),
-                   "push_back" in t.follow_ups)
+        return cls(
+            t.path,
+            t.model,
+            t.errors,
+            finals,
+            bool(t.human_labels),
+            any(p.judge is not None for p in t.parts),
+            "push_back" in t.follow_ups,
+        )
 
     def final(self, part_id: str) -> PartTotal | None:
         return next((p for p in self.finals if p.id == part_id), None)

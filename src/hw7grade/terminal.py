@@ -50,8 +50,7 @@ def _safe_console_class():
     class SafeConsole(Console):
         def _render_buffer(self, buffer):  # the one place rich turns segments into output
             return super()._render_buffer(
-                segment if segment.control else Segment(visible(segment.text), segment.style)
-                for segment in buffer
+                segment if segment.control else Segment(visible(segment.text), segment.style) for segment in buffer
             )
 
     return SafeConsole

@@ -40,11 +40,15 @@ CHECK = MathEquivCheck(references=[G1], points=2)
 @pytest.mark.parametrize(
     "answer, evidence",
     [
-        (r"Let $\Sigma = XX^\top$. Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$.",
-         r"\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma (with \Sigma = XX^\top)"),
+        (
+            r"Let $\Sigma = XX^\top$. Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$.",
+            r"\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma (with \Sigma = XX^\top)",
+        ),
         ("where A := W₂W₁, the gradient is ∇_{W_1} L = 2W₂ᵀ(A − I)XXᵀ", "∇_{W_1} L = 2W₂ᵀ(A − I)XXᵀ (with A := W₂W₁)"),
-        (r"Denote $D = \Sigma\Sigma^\top$ and let $\Sigma = X$. Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)D$.",
-         r"\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)D (with D = \Sigma\Sigma^\top)"),
+        (
+            r"Denote $D = \Sigma\Sigma^\top$ and let $\Sigma = X$. Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)D$.",
+            r"\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)D (with D = \Sigma\Sigma^\top)",
+        ),
     ],
 )
 def test_shorthand_definitions_are_substituted_and_quoted(answer, evidence):

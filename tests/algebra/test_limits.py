@@ -37,7 +37,9 @@ def test_hostile_input_is_an_error_result_and_quick(text, status):
 
 def test_works_off_the_main_thread():
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda t: compare(G1, t).status, [h[0] for h in HOSTILE] + ["W_2^T (W_2 W_1 - I) X X^T = 0"]))
+        results = list(
+            pool.map(lambda t: compare(G1, t).status, [h[0] for h in HOSTILE] + ["W_2^T (W_2 W_1 - I) X X^T = 0"])
+        )
     assert results == [h[1] for h in HOSTILE] + ["equivalent"]
 
 

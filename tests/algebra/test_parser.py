@@ -9,8 +9,17 @@ from hw7grade.algebra import MathError, canonical_name, parse_statements
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("W_1", "W_1"), ("W_{1}", "W_1"), ("W1", "W_1"), (r"\mathbf{W}_1", "W_1"), (r"\mathbf{W_1}", "W_1"),
-     ("U_k", "U_k"), (r"\mathbf{U}_k", "U_k"), (r"\mathbf{X}", "X"), ("X", "X")],
+    [
+        ("W_1", "W_1"),
+        ("W_{1}", "W_1"),
+        ("W1", "W_1"),
+        (r"\mathbf{W}_1", "W_1"),
+        (r"\mathbf{W_1}", "W_1"),
+        ("U_k", "U_k"),
+        (r"\mathbf{U}_k", "U_k"),
+        (r"\mathbf{X}", "X"),
+        ("X", "X"),
+    ],
 )
 def test_canonical_names(text, expected):
     assert canonical_name(text) == expected
@@ -18,10 +27,19 @@ def test_canonical_names(text, expected):
 
 @pytest.mark.parametrize(
     "lhs",
-    [r"\nabla_{W_1}\mathcal{L}", r"\nabla_{W_1} L", r"\nabla_{\mathbf{W}_1}\mathcal{L}(W_1, W_2; X)",
-     r"\frac{\partial \mathcal{L}}{\partial W_1}", r"\frac{\partial L}{\partial \mathbf{W}_1}",
-     r"\dfrac{d L}{d W_1}", "dL/dW_1", r"\partial L / \partial W_1", r"\frac{\partial}{\partial W_1} \mathcal{L}",
-     "∂L/∂W₁", "∇_{W_1} L"],
+    [
+        r"\nabla_{W_1}\mathcal{L}",
+        r"\nabla_{W_1} L",
+        r"\nabla_{\mathbf{W}_1}\mathcal{L}(W_1, W_2; X)",
+        r"\frac{\partial \mathcal{L}}{\partial W_1}",
+        r"\frac{\partial L}{\partial \mathbf{W}_1}",
+        r"\dfrac{d L}{d W_1}",
+        "dL/dW_1",
+        r"\partial L / \partial W_1",
+        r"\frac{\partial}{\partial W_1} \mathcal{L}",
+        "∂L/∂W₁",
+        "∇_{W_1} L",
+    ],
 )
 def test_gradient_left_hand_sides(lhs):
     statements, errors = parse_statements(lhs + r" = 2 W_2^T (W_2 W_1 - I) X X^T")
@@ -57,10 +75,23 @@ def test_an_unparseable_side_does_not_lose_the_others():
 
 @pytest.mark.parametrize(
     "text, rendered",
-    [(r"X X^\top", "X X^T"), ("X X^T", "X X^T"), ("X X^{T}", "X X^T"), (r"X X^\intercal", "X X^T"),
-     ("XX^T", "X X^T"), ("W_2(W_1X)", "W_2 (W_1 X)"), (r"\left( X \right)^{-1}", "X^{-1}"), ("X^2", "X^{2}"),
-     (r"\mathrm{tr}(X)", "tr(X)"), (r"\operatorname{tr}(X)", "tr(X)"), (r"\text{tr}(X)", "tr(X)"),
-     (r"\operatorname{Tr}\left(X\right)", "tr(X)"), ("tr(X)", "tr(X)"), ("I_k", "I_k"), ("X^{-T}", "(X^T)^{-1}")],
+    [
+        (r"X X^\top", "X X^T"),
+        ("X X^T", "X X^T"),
+        ("X X^{T}", "X X^T"),
+        (r"X X^\intercal", "X X^T"),
+        ("XX^T", "X X^T"),
+        ("W_2(W_1X)", "W_2 (W_1 X)"),
+        (r"\left( X \right)^{-1}", "X^{-1}"),
+        ("X^2", "X^{2}"),
+        (r"\mathrm{tr}(X)", "tr(X)"),
+        (r"\operatorname{tr}(X)", "tr(X)"),
+        (r"\text{tr}(X)", "tr(X)"),
+        (r"\operatorname{Tr}\left(X\right)", "tr(X)"),
+        ("tr(X)", "tr(X)"),
+        ("I_k", "I_k"),
+        ("X^{-T}", "(X^T)^{-1}"),
+    ],
 )
 def test_latex_subset(text, rendered):
     statements, errors = parse_statements(text)

@@ -17,9 +17,19 @@ def _verdict(text):
 
 @pytest.mark.parametrize(
     "text",
-    [r"W_2^T (W_2 W_1 - I) X X^T = 0", r"(W_2 W_1 - I) X X^T W_1^T = 0", r"W_2^T W_2 W_1 X X^T = W_2^T X X^T",
-     r"W_2 W_1 X X^T W_1^T = X X^T W_1^T", r"(X - W_2 W_1 X)(W_1 X)^T = 0", r"\nabla_{W_1} L = -2 W_2^T (X - W_2 W_1 X) X^T",
-     "W_1 = U_k^T", "W_2 = U_k", "U_k^T U_k = I_k", "W_1 W_1^T = I", r"(X - U_k U_k^T X)(U_k^T X)^T = 0"],
+    [
+        r"W_2^T (W_2 W_1 - I) X X^T = 0",
+        r"(W_2 W_1 - I) X X^T W_1^T = 0",
+        r"W_2^T W_2 W_1 X X^T = W_2^T X X^T",
+        r"W_2 W_1 X X^T W_1^T = X X^T W_1^T",
+        r"(X - W_2 W_1 X)(W_1 X)^T = 0",
+        r"\nabla_{W_1} L = -2 W_2^T (X - W_2 W_1 X) X^T",
+        "W_1 = U_k^T",
+        "W_2 = U_k",
+        "U_k^T U_k = I_k",
+        "W_1 W_1^T = I",
+        r"(X - U_k U_k^T X)(U_k^T X)^T = 0",
+    ],
 )
 def test_true_statements_hold(text):
     assert _verdict(text) == "holds"
@@ -27,8 +37,14 @@ def test_true_statements_hold(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["W_2 W_1 = I", "U_k U_k^T = I", "W_1^T W_1 = I", "X = W_2 W_1 X", "W_2^T X X^T W_2 = W_1 W_2",
-     r"W_1 X X^T W_1^T = I"],
+    [
+        "W_2 W_1 = I",
+        "U_k U_k^T = I",
+        "W_1^T W_1 = I",
+        "X = W_2 W_1 X",
+        "W_2^T X X^T W_2 = W_1 W_2",
+        r"W_1 X X^T W_1^T = I",
+    ],
 )
 def test_false_statements_fail(text):
     assert _verdict(text) == "fails"

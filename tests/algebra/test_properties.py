@@ -10,10 +10,14 @@ from hw7grade.algebra import compare
 
 # letter -> (rows, cols) under HW7 shapes: X m x n, W_1 k x m, W_2 m x k, U_k m x k.
 LETTERS = {
-    "X": ("m", "n"), "X^T": ("n", "m"),
-    "W_1": ("k", "m"), "W_1^T": ("m", "k"),
-    "W_2": ("m", "k"), "W_2^T": ("k", "m"),
-    "U_k": ("m", "k"), "U_k^T": ("k", "m"),
+    "X": ("m", "n"),
+    "X^T": ("n", "m"),
+    "W_1": ("k", "m"),
+    "W_1^T": ("m", "k"),
+    "W_2": ("m", "k"),
+    "W_2^T": ("k", "m"),
+    "U_k": ("m", "k"),
+    "U_k^T": ("k", "m"),
 }
 DIMS = ("k", "m", "n")
 
@@ -81,7 +85,9 @@ def render_with_identities(terms: dict[tuple[str, ...], int]) -> str:
 
 
 @settings(max_examples=120, deadline=None)
-@given(polynomials(), st.permutations(list(range(4))), st.sampled_from(["reorder", "transpose", "identities", "factor"]))
+@given(
+    polynomials(), st.permutations(list(range(4))), st.sampled_from(["reorder", "transpose", "identities", "factor"])
+)
 def test_equal_forms_are_equivalent(poly, order, rewrite):
     _start, _end, terms = poly
     reference = render(terms)
@@ -109,7 +115,7 @@ def test_mutations_are_caught(poly, data):
     positions = [i for i, l in enumerate(word) if l in swaps]
     if kind == "letter" and positions:
         i = data.draw(st.sampled_from(positions))
-        new_word = word[:i] + (swaps[word[i]],) + word[i + 1:]
+        new_word = word[:i] + (swaps[word[i]],) + word[i + 1 :]
         c = mutated.pop(word)
         mutated[new_word] = mutated.get(new_word, 0) + c
     elif kind == "drop" and len(terms) > 1:

@@ -142,7 +142,9 @@ def test_grading_every_fixture_never_parses_text_with_sympy(monkeypatch):
 
     monkeypatch.setattr(difference, "to_sympy", symbolic.to_sympy)
     rubric = load_rubric(REPO / "rubrics")
-    graded = [grade_file(path, rubric) for path in sorted((REPO / "transcripts").glob("*.md")) if path.name != "README.md"]
+    graded = [
+        grade_file(path, rubric) for path in sorted((REPO / "transcripts").glob("*.md")) if path.name != "README.md"
+    ]
     cases = load_cases(REPO / "rubrics" / "cases", rubric)
     scores = [grade_case(rubric, c.case) for c in cases]
     assert len(graded) == 5 and len(scores) == len(cases) > 20
@@ -249,7 +251,13 @@ def test_cross_check_sees_both_outcomes():
     assert _decide(a, Transpose(a)) == (False, False)
     # sympy writes A(A + A) as 2·A·A but AA + AA as 2·A²: the words must still agree (found by the property).
     square = Mul((Transpose(Sym("W_1")), Sym("W_1")))
-    assert _decide(Mul((square, Add((square, square)))), Add((Mul((square, square)), Mul((square, square))))) == (True, True)
+    assert _decide(Mul((square, Add((square, square)))), Add((Mul((square, square)), Mul((square, square))))) == (
+        True,
+        True,
+    )
     # ... and (A + A)(A + A) as (2A)², whose scalar must come out of the power.
     double = Add((square, square))
-    assert _decide(Mul((Num(Fraction(-2)), Mul((double, double)))), Mul((Num(Fraction(-8)), square, square))) == (True, True)
+    assert _decide(Mul((Num(Fraction(-2)), Mul((double, double)))), Mul((Num(Fraction(-8)), square, square))) == (
+        True,
+        True,
+    )

@@ -10,8 +10,12 @@ from hw7grade.checks.math_equiv import MathEquivCheck
 
 G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
 G2 = r"\nabla_{W_2}\mathcal{L} = 2 (W_2 W_1 - I) X X^\top W_1^\top"
-W1 = MathEquivCheck(name="gradient_w1", points=2, scalar_multiple_points=1, references=[G1], feedback="Give the W_1 condition.")
-W2 = MathEquivCheck(name="gradient_w2", points=2, scalar_multiple_points=1, references=[G2], feedback="Give the W_2 condition.")
+W1 = MathEquivCheck(
+    name="gradient_w1", points=2, scalar_multiple_points=1, references=[G1], feedback="Give the W_1 condition."
+)
+W2 = MathEquivCheck(
+    name="gradient_w2", points=2, scalar_multiple_points=1, references=[G2], feedback="Give the W_2 condition."
+)
 BOTH = MathEquivCheck(name="both", points=4, references=[G1, G2])
 EITHER = MathEquivCheck(name="either", points=1, references=[G1, G2], require="any")
 
@@ -54,7 +58,9 @@ W_2^T (W_2 W_1 - I) X X^T = 0
 (W_2 W_1 - I) X X^T W_1^T = 0
 """
 
-GRAM_WRONG_SIDE = r"$$\nabla_{W_1} L = 2 W_2^T (W_2 W_1 - I) X^T X = 0$$ and $$\nabla_{W_2} L = 2 (W_2 W_1 - I) X^T X W_1^T = 0$$"
+GRAM_WRONG_SIDE = (
+    r"$$\nabla_{W_1} L = 2 W_2^T (W_2 W_1 - I) X^T X = 0$$ and $$\nabla_{W_2} L = 2 (W_2 W_1 - I) X^T X W_1^T = 0$$"
+)
 WRONG_ORDER = r"$$\nabla_{W_1} L = 2 W_2^T (W_1 W_2 - I) X X^T$$"
 WRONG_WRT = r"$$\nabla_{W_2} L = 2 W_2^T (W_2 W_1 - I) X X^T$$ $$\nabla_{W_1} L = 2 (W_2 W_1 - I) X X^T W_1^T$$"
 SIGN_ONLY = r"$$\nabla_{W_1} L = 2 W_2^T (X - W_2 W_1 X) X^T$$"

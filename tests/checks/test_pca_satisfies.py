@@ -43,7 +43,9 @@ $W_2^T (W_2 W_1 - I) X X^T = 0$ both hold, since $U_k^T U_k = I$."""
 FALSE_STEP = r"""Substitute $W_1 = U_k^T$, $W_2 = U_k$. Then $W_2 W_1 = I$, so
 $W_2^T (W_2 W_1 - I) X X^T = 0$ and $(W_2 W_1 - I) X X^T W_1^T = 0$."""
 
-ONE_CONDITION = r"""Substitute $W_1 = U_k^T$, $W_2 = U_k$: $W_2^T (W_2 W_1 - I) X X^T = U_k^T (U_k U_k^T - I) X X^T = 0$."""
+ONE_CONDITION = (
+    r"""Substitute $W_1 = U_k^T$, $W_2 = U_k$: $W_2^T (W_2 W_1 - I) X X^T = U_k^T (U_k U_k^T - I) X X^T = 0$."""
+)
 
 SUBSTITUTED_THEN_ZERO = r"""Let $W_1 = U_k^\top$ and $W_2 = U_k$.
 

@@ -31,8 +31,13 @@ Question 7 (b) and (c): which tokens enter the decoder?
 
 
 def agree(*args: str):
-    return runner.invoke(app, ["agree", "--rubrics", str(REPO / "rubrics"), *args], terminal_width=200,
-                         env={"COLUMNS": "200"}, catch_exceptions=False)
+    return runner.invoke(
+        app,
+        ["agree", "--rubrics", str(REPO / "rubrics"), *args],
+        terminal_width=200,
+        env={"COLUMNS": "200"},
+        catch_exceptions=False,
+    )
 
 
 def test_agreement_and_disagreement_with_evidence(tmp_path):
@@ -43,16 +48,21 @@ def test_agreement_and_disagreement_with_evidence(tmp_path):
     assert "Agreement: 2 labelled answer(s), 50% agreement, Cohen's kappa 0.00" in out
     matrix = {m.group(1): m.group(2).split() for m in re.finditer(r"│ grader (\w+)\s+│(.*)│", out)}
     assert {k: [c for c in v if c != "│"] for k, v in matrix.items()} == {
-        "correct": ["1", "0", "0", "0"], "partial": ["0", "0", "0", "0"], "incorrect": ["1", "0", "0", "0"],
-        "missing": ["0", "0", "0", "0"]}
+        "correct": ["1", "0", "0", "0"],
+        "partial": ["0", "0", "0", "0"],
+        "incorrect": ["1", "0", "0", "0"],
+        "missing": ["0", "0", "0", "0"],
+    }
     assert "q7c (final): grader incorrect, human correct" in out
     assert "<eos>" in out.split("Disagreements")[1]  # the evidence a person needs to decide
 
 
 def test_reads_json_reports_too(tmp_path):
     (tmp_path / "chat.md").write_text(LABELLED, encoding="utf-8")
-    graded = runner.invoke(app, ["grade", "--rubrics", str(REPO / "rubrics"), str(tmp_path / "chat.md"),
-                                 "--json", str(tmp_path / "r.json")])
+    graded = runner.invoke(
+        app,
+        ["grade", "--rubrics", str(REPO / "rubrics"), str(tmp_path / "chat.md"), "--json", str(tmp_path / "r.json")],
+    )
     assert graded.exit_code == 0, graded.output
     assert "Cohen's kappa" in graded.stdout  # the grade report has the section when labels exist
     result = agree(str(tmp_path / "r.json"))
@@ -82,8 +92,9 @@ def test_labels_file_gives_and_overrides_labels(tmp_path):
     (tmp_path / "runs" / "labelled.md").write_text(LABELLED, encoding="utf-8")
     labels = tmp_path / "labels.yaml"
     # The file's q7c label replaces the front matter's `correct`; q7b keeps the front matter's.
-    labels.write_text("runs/plain.md: {q7b: correct, q7c: incorrect}\nruns/labelled.md: {q7c: incorrect}\n",
-                      encoding="utf-8")
+    labels.write_text(
+        "runs/plain.md: {q7b: correct, q7c: incorrect}\nruns/labelled.md: {q7c: incorrect}\n", encoding="utf-8"
+    )
     result = agree(str(tmp_path / "runs"), "--labels", str(labels))
     assert result.exit_code == 0, result.output
     assert "Agreement: 4 labelled answer(s), 100% agreement" in result.stdout
@@ -119,9 +130,22 @@ def test_bad_label_entries_exit_2_after_the_rest(tmp_path):
 def test_grade_shows_the_labels_file_as_the_human_column(tmp_path):
     (tmp_path / "chat.md").write_text(UNLABELLED, encoding="utf-8")
     (tmp_path / "labels.yaml").write_text("chat.md: {q7c: {first: correct, final: incorrect}}\n", encoding="utf-8")
-    result = runner.invoke(app, ["grade", "--rubrics", str(REPO / "rubrics"), str(tmp_path / "chat.md"),
-                                 "--labels", str(tmp_path / "labels.yaml"), "--json", str(tmp_path / "r.json")],
-                           terminal_width=200, env={"COLUMNS": "200"}, catch_exceptions=False)
+    result = runner.invoke(
+        app,
+        [
+            "grade",
+            "--rubrics",
+            str(REPO / "rubrics"),
+            str(tmp_path / "chat.md"),
+            "--labels",
+            str(tmp_path / "labels.yaml"),
+            "--json",
+            str(tmp_path / "r.json"),
+        ],
+        terminal_width=200,
+        env={"COLUMNS": "200"},
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert "Grader vs human labels" in result.stdout
     # One answer, labelled differently as first and final: both labels are compared with it.

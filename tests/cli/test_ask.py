@@ -29,7 +29,10 @@ runner = CliRunner()
 
 def ask(server, dirs, *args: str, input: str | None = None, **env: str | None):
     return runner.invoke(
-        app, ["ask", *args, "--save-dir", str(dirs["save"])], env=provider_env(server, dirs, **env), input=input,
+        app,
+        ["ask", *args, "--save-dir", str(dirs["save"])],
+        env=provider_env(server, dirs, **env),
+        input=input,
         catch_exceptions=False,
     )
 
@@ -97,7 +100,9 @@ def test_another_model_is_not_answered_from_the_cache(server, dirs):
     assert [r.body["model"] for r in server.requests] == ["gpt-4o", "gpt-4o-mini"]
     assert "saw" in other.output
     assert sorted((t.model, t.turns[1].cached) for t in transcripts(dirs)) == [
-        ("gpt-4o", False), ("gpt-4o-mini", False)]
+        ("gpt-4o", False),
+        ("gpt-4o-mini", False),
+    ]
 
 
 @pytest.mark.parametrize("kind", ["openai", "anthropic"])
@@ -131,11 +136,25 @@ def test_timeout_is_retried_then_fails_with_exit_3(server, dirs):
     assert "timeout" in result.output and len(server.requests) == 2
 
 
-@pytest.mark.parametrize("step, words", [
-    (Status(401, echo_key=True), "OPENAI_API_KEY"),
-    (Status(429, body={"error": {"message": "You exceeded your current quota", "type": "insufficient_quota",
-                                 "code": "insufficient_quota"}}), "quota"),
-])
+@pytest.mark.parametrize(
+    "step, words",
+    [
+        (Status(401, echo_key=True), "OPENAI_API_KEY"),
+        (
+            Status(
+                429,
+                body={
+                    "error": {
+                        "message": "You exceeded your current quota",
+                        "type": "insufficient_quota",
+                        "code": "insufficient_quota",
+                    }
+                },
+            ),
+            "quota",
+        ),
+    ],
+)
 def test_auth_and_quota_errors_are_not_retried_and_exit_2(step, words, server, dirs):
     server.openai(step)
     result = ask(server, dirs, "q7b", "--model", "gpt4o")
@@ -155,8 +174,9 @@ def test_missing_key_exits_2_before_any_request(server, dirs):
 def test_many_models_and_parts_run_concurrently_behind_a_table(server, dirs):
     server.openai(*[Reply(CORRECT) for _ in range(3)])
     server.anthropic(*[Reply(CORRECT) for _ in range(3)])
-    result = ask(server, dirs, "q7", "--model", "gpt4o", "--model", "claude", "--concurrency", "3",
-                 "--json", str(dirs["json"]))
+    result = ask(
+        server, dirs, "q7", "--model", "gpt4o", "--model", "claude", "--concurrency", "3", "--json", str(dirs["json"])
+    )
     assert result.exit_code == 0, result.output
     assert server.count(OPENAI_PATH) == 3 and server.count(ANTHROPIC_PATH) == 3
     saved = transcripts(dirs)
@@ -189,8 +209,17 @@ def test_one_failing_conversation_does_not_sink_the_others(server, dirs):
 def test_interactive_follow_up_is_streamed_regraded_and_saved(server, dirs):
     server.openai(Reply(WRONG), Reply(CORRECT))
     follow_up = "Read the question again: the correct translation is 'I see a dog'"
-    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--interactive", "--json", str(dirs["json"]),
-                 input=f"{follow_up}\n/grade\n/save\n/quit\n")
+    result = ask(
+        server,
+        dirs,
+        "q7b",
+        "--model",
+        "gpt4o",
+        "--interactive",
+        "--json",
+        str(dirs["json"]),
+        input=f"{follow_up}\n/grade\n/save\n/quit\n",
+    )
     assert result.exit_code == 0, result.output
     second = server.requests[1].body["messages"]
     assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]
@@ -238,16 +267,25 @@ def test_no_stream_makes_a_plain_request(server, dirs):
 
 def test_base_url_option_overrides_the_environment(server, dirs):
     server.openai(Reply(CORRECT))
-    result = ask(server, dirs, "q7b", "--model", "openai:local-model", "--base-url", server.openai_base_url,
-                 OPENAI_BASE_URL="http://127.0.0.1:9/v1")
+    result = ask(
+        server,
+        dirs,
+        "q7b",
+        "--model",
+        "openai:local-model",
+        "--base-url",
+        server.openai_base_url,
+        OPENAI_BASE_URL="http://127.0.0.1:9/v1",
+    )
     assert result.exit_code == 0, result.output
     assert server.requests[0].body["model"] == "local-model"
 
 
 def test_parameters_reach_the_request_and_the_transcript(server, dirs):
     server.openai(Reply(CORRECT))
-    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--temperature", "0.2", "--max-tokens", "300",
-                 "--system", "Be terse.")
+    result = ask(
+        server, dirs, "q7b", "--model", "gpt4o", "--temperature", "0.2", "--max-tokens", "300", "--system", "Be terse."
+    )
     assert result.exit_code == 0, result.output
     body = server.requests[0].body
     assert (body["temperature"], body["max_tokens"], body["messages"][0]["content"]) == (0.2, 300, "Be terse.")
@@ -255,11 +293,14 @@ def test_parameters_reach_the_request_and_the_transcript(server, dirs):
     assert (params["temperature"], params["max_tokens"], params["system"]) == (0.2, 300, "Be terse.")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["q99", "--model", "gpt4o"], "q99"),
-    (["q7b", "--model", "gpt-nine"], "Unknown model"),
-    (["q7b", "--model", "claude", "--base-url", "http://127.0.0.1:9/v1"], "--base-url"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["q99", "--model", "gpt4o"], "q99"),
+        (["q7b", "--model", "gpt-nine"], "Unknown model"),
+        (["q7b", "--model", "claude", "--base-url", "http://127.0.0.1:9/v1"], "--base-url"),
+    ],
+)
 def test_usage_errors_exit_2_without_requests(args, message, server, dirs):
     result = ask(server, dirs, *args)
     assert result.exit_code == 2 and message in result.output
@@ -286,7 +327,10 @@ def test_sdk_debug_logs_do_not_show_the_key(kind, model, server, dirs):
     env = {k: v for k, v in env.items() if v is not None}
     done = subprocess.run(
         [sys.executable, "-m", "hw7grade", "ask", "q7b", "--model", model, "--save-dir", str(dirs["save"])],
-        env=env, capture_output=True, text=True, timeout=60,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert "DEBUG" in done.stderr  # the SDK did log
@@ -302,9 +346,23 @@ def test_ctrl_c_keeps_completed_conversations_and_nothing_half_written(server, d
     server.openai(Reply(CORRECT), Slow(30), Slow(30))
     env = {k: v for k, v in {**os.environ, **provider_env(server, dirs)}.items() if v is not None}
     process = subprocess.Popen(
-        [sys.executable, "-m", "hw7grade", "ask", "q7", "--model", "gpt4o", "--concurrency", "3",
-         "--save-dir", str(dirs["save"])],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "hw7grade",
+            "ask",
+            "q7",
+            "--model",
+            "gpt4o",
+            "--concurrency",
+            "3",
+            "--save-dir",
+            str(dirs["save"]),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 20
@@ -325,8 +383,17 @@ def test_ctrl_c_keeps_completed_conversations_and_nothing_half_written(server, d
 def test_local_server_needs_no_key(server, dirs):
     """The `local` row: an OpenAI-compatible server (Ollama, vLLM) asked with no key set at all."""
     server.openai(Reply(CORRECT))
-    result = ask(server, dirs, "q7b", "--model", "local:llama3.1", OPENAI_API_KEY=None, ANTHROPIC_API_KEY=None,
-                 HW7GRADE_LOCAL_API_KEY=None, HW7GRADE_LOCAL_BASE_URL=server.openai_base_url)
+    result = ask(
+        server,
+        dirs,
+        "q7b",
+        "--model",
+        "local:llama3.1",
+        OPENAI_API_KEY=None,
+        ANTHROPIC_API_KEY=None,
+        HW7GRADE_LOCAL_API_KEY=None,
+        HW7GRADE_LOCAL_BASE_URL=server.openai_base_url,
+    )
     assert result.exit_code == 0, result.output
     request = server.requests[0]
     assert request.path == OPENAI_PATH and request.body["model"] == "llama3.1"
@@ -347,4 +414,6 @@ def test_the_default_system_prompt_is_the_course_files(server, dirs, tmp_path):
     assert server.requests[0].body["messages"][0] == {"role": "system", "content": "Answer as a HW9 student."}
     assert ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache").exit_code == 0
     bundled = server.requests[1].body["messages"][0]["content"]
-    assert bundled.startswith("You are answering one part of a deep-learning homework.") and bundled.endswith("'Answer:'.")
+    assert bundled.startswith("You are answering one part of a deep-learning homework.") and bundled.endswith(
+        "'Answer:'."
+    )

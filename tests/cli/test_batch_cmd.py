@@ -178,10 +178,13 @@ def test_state_dir_option_and_list(server, dirs, tmp_path):
     assert path.stem in listing.output and "openai:gpt-4o" in listing.output
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--interactive"], "cannot be combined with --interactive"),
-    (["--judge", "claude"], "pass --judge to `hw7grade batch collect`"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--interactive"], "cannot be combined with --interactive"),
+        (["--judge", "claude"], "pass --judge to `hw7grade batch collect`"),
+    ],
+)
 def test_batch_with_options_that_need_an_answer_is_a_usage_error(server, dirs, args, message):
     result = submit(server, dirs, "q7b", "--model", "gpt4o", *args)
     assert result.exit_code == 2 and message in result.output
@@ -233,8 +236,10 @@ def test_a_state_file_naming_another_server_is_refused_and_gets_no_key(server, d
         for command in ("status", "collect"):
             result = run(server, dirs, "batch", command, batch_id)
             assert result.exit_code == 2, result.output
-            assert result.output.startswith(f"Error: The state of batch {batch_id} names the server {elsewhere.openai_base_url}, "
-                                            f"but the endpoint configured now is {server.openai_base_url} (from OPENAI_BASE_URL)")
+            assert result.output.startswith(
+                f"Error: The state of batch {batch_id} names the server {elsewhere.openai_base_url}, "
+                f"but the endpoint configured now is {server.openai_base_url} (from OPENAI_BASE_URL)"
+            )
         assert elsewhere.requests == []
         run(server, dirs, "batch", "status", batch_id, "--base-url", elsewhere.openai_base_url)
         assert [r.path for r in elsewhere.requests] == [f"/v1/batches/{batch_id}"]  # an explicit --base-url does

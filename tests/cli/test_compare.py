@@ -14,8 +14,10 @@ runner = CliRunner()
 
 
 def _report(path: Path, q7b: float, q7c: float) -> Path:
-    parts = (PartScore("q7b", "final", q7b, 3.0, "correct" if q7b == 3 else "incorrect"),
-             PartScore("q7c", "final", q7c, 3.0, "correct" if q7c == 3 else "partial"))
+    parts = (
+        PartScore("q7b", "final", q7b, 3.0, "correct" if q7b == 3 else "incorrect"),
+        PartScore("q7c", "final", q7c, 3.0, "correct" if q7c == 3 else "partial"),
+    )
     write_json_report(Report((TranscriptResult("runs/gpt.md", "gpt-4o", parts=parts),)), path)
     return path
 

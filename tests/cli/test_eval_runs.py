@@ -191,7 +191,9 @@ def test_follow_up_from_rubric_sends_the_parts_hint_up_to_max_turns(server, dirs
     rubrics.mkdir()
     text = Path("rubrics/q7.yaml").read_text()
     hint = "Think about what the decoder may read while it is being trained."
-    text = re.sub(r'(  - id: q7b\n(?:.*\n)*?)    hint: "[^"]*"\n', lambda m: f'{m.group(1)}    hint: "{hint}"\n', text, count=1)
+    text = re.sub(
+        r'(  - id: q7b\n(?:.*\n)*?)    hint: "[^"]*"\n', lambda m: f'{m.group(1)}    hint: "{hint}"\n', text, count=1
+    )
     assert hint in text
     (rubrics / "q7.yaml").write_text(text)
     server.openai(Reply(WRONG), Reply(WRONG), Reply(WRONG))

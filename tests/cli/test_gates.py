@@ -20,7 +20,11 @@ EVAL = "(c) At evaluation it feeds back its own outputs: w1 = <sos>, w2 = I, w3 
 
 
 def chat(*answers: str) -> str:
-    return "**User**\n\nQuestion 7 (b) and (c): which tokens enter the decoder?\n\n**Assistant**\n\n" + "\n\n".join(answers) + "\n"
+    return (
+        "**User**\n\nQuestion 7 (b) and (c): which tokens enter the decoder?\n\n**Assistant**\n\n"
+        + "\n\n".join(answers)
+        + "\n"
+    )
 
 
 def grade(*args: str):
@@ -101,8 +105,17 @@ def test_unreadable_baseline_exits_2(run, tmp_path):
 
 def test_report_files_are_written(run, tmp_path):
     (run / "gpt.md").write_text(chat(TRAINING_WRONG, EVAL), encoding="utf-8")
-    result = grade("transcripts", "--junit", "out/junit.xml", "--markdown", "out/summary.md", "--html", "out/report.html",
-                   "--gradescope", "out/results.json")
+    result = grade(
+        "transcripts",
+        "--junit",
+        "out/junit.xml",
+        "--markdown",
+        "out/summary.md",
+        "--html",
+        "out/report.html",
+        "--gradescope",
+        "out/results.json",
+    )
     assert result.exit_code == 0, result.output
     suite = ET.parse(tmp_path / "out/junit.xml").getroot().find("testsuite")
     cases = {c.get("name"): c for c in suite.findall("testcase")}
@@ -129,7 +142,7 @@ def test_a_class_sized_comparison_lists_only_the_parts_that_changed(tmp_path):
     (folder / "run0.md").write_text(source.replace("nn.MSELoss", "nn.L1Loss"), encoding="utf-8")
     result = runner.invoke(app, ["grade", str(folder), "--baseline", str(baseline)])
     assert result.exit_code == 1
-    table = result.stdout[result.stdout.index("Against the baseline"):]
+    table = result.stdout[result.stdout.index("Against the baseline") :]
     rows = [line for line in table.splitlines() if line.startswith("│")]
     assert len(rows) == 1 and "regressed" in rows[0] and "q8a.ii" in rows[0]
     assert f"1 regressed, 0 improved, 0 new, {12 * copies - 1} unchanged" in " ".join(table.split())

@@ -107,7 +107,9 @@ def test_usage_errors_exit_2_with_one_line(args, message, tmp_path):
 
 
 def test_unrelated_chat_is_skipped_not_an_error(tmp_path):
-    (tmp_path / "chat.md").write_text("**User**\n\nWhat's a good pasta recipe?\n\n**Assistant**\n\nTry cacio e pepe.\n", encoding="utf-8")
+    (tmp_path / "chat.md").write_text(
+        "**User**\n\nWhat's a good pasta recipe?\n\n**Assistant**\n\nTry cacio e pepe.\n", encoding="utf-8"
+    )
     result = _grade(str(tmp_path / "chat.md"))
     assert result.exit_code == 0
     assert "1 chat(s) with nothing to grade skipped (-v lists them)." in result.stdout
@@ -145,8 +147,20 @@ def test_undecodable_file_names_and_broken_escapes_are_graded_and_reported(tmp_p
     native["turns"][1]["text"] = native["turns"][1]["text"].replace("dog", "dog \udc80", 1)
     (folder / "native.json").write_text(json.dumps(native), encoding="utf-8")  # ensure_ascii: "\ud83d" escapes
     out = tmp_path / "r"
-    result = _grade(str(folder), "-v", "--json", f"{out}.json", "--junit", f"{out}.xml", "--markdown", f"{out}.md",
-                    "--html", f"{out}.html", "--gradescope", f"{out}.gs.json")
+    result = _grade(
+        str(folder),
+        "-v",
+        "--json",
+        f"{out}.json",
+        "--junit",
+        f"{out}.xml",
+        "--markdown",
+        f"{out}.md",
+        "--html",
+        f"{out}.html",
+        "--gradescope",
+        f"{out}.gs.json",
+    )
     assert result.exit_code == 0, result.output
     assert "odd\ufffdname.md" in result.stdout and "q7 \ufffd half" in result.stdout
     for suffix in ("json", "xml", "md", "html", "gs.json"):

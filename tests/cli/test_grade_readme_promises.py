@@ -108,8 +108,10 @@ def test_rubrics_env_names_the_rubric_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)
     out = tmp_path / "r.json"
     result = runner.invoke(
-        app, ["grade", "transcripts/chatgpt-4o-hw7.md", "--json", str(out)],
-        env={"HW7GRADE_RUBRICS": str(rubrics)}, catch_exceptions=False,
+        app,
+        ["grade", "transcripts/chatgpt-4o-hw7.md", "--json", str(out)],
+        env={"HW7GRADE_RUBRICS": str(rubrics)},
+        catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
     ids = {p["id"] for t in json.loads(out.read_text())["transcripts"] for p in t["parts"]}

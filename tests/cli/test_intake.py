@@ -88,7 +88,10 @@ def test_front_matter_keys_warn_once_per_run(tmp_path):
     assert result.stderr.count("front matter key 'source'") == 1
     assert "front matter kept as metadata" not in result.stdout
     verbose = " ".join(_grade(str(tmp_path), "-v").stdout.split())
-    assert f"{tmp_path / 'a.md'}: front matter kept as metadata: source: https://chatgpt.com/c/6790e1b2-0000-8000-9000-000000000000, create_time: 2025-01-22T12:00:00+00:00" in verbose
+    assert (
+        f"{tmp_path / 'a.md'}: front matter kept as metadata: source: https://chatgpt.com/c/6790e1b2-0000-8000-9000-000000000000, create_time: 2025-01-22T12:00:00+00:00"
+        in verbose
+    )
 
 
 def test_a_large_text_file_names_the_flag_and_the_flag_lifts_it(tmp_path):
@@ -96,7 +99,10 @@ def test_a_large_text_file_names_the_flag_and_the_flag_lifts_it(tmp_path):
     path.write_text(f.CHATGPT_COPY + "\n" + "padding line\n" * 1000, encoding="utf-8")
     small = _grade(str(path), "--max-file-mb", "0.01")
     assert small.exit_code == 2
-    assert "larger than the 0.01 MB limit for one conversation; if it is one chat, raise the limit with --max-file-mb 1." in " ".join(small.stderr.split())
+    assert (
+        "larger than the 0.01 MB limit for one conversation; if it is one chat, raise the limit with --max-file-mb 1."
+        in " ".join(small.stderr.split())
+    )
     assert _grade(str(path), "--max-file-mb", "1").exit_code == 0
 
 

@@ -16,8 +16,17 @@ from providers.fake_server import ANTHROPIC_PATH, OPENAI_PATH, FakeServer, Reply
 REPO = Path(__file__).resolve().parents[2]
 TRANSCRIPTS = str(REPO / "transcripts")
 RUBRICS = str(REPO / "rubrics")
-FULL = {"real_lesson": .5, "lesson_explained": .5, "approach_from_series": 1, "why_interesting": 1,
-        "names_problem": 2, "explains_problem": 2, "says_yes": 1, "balancing_argument": 1, "values_near_one": 1}
+FULL = {
+    "real_lesson": 0.5,
+    "lesson_explained": 0.5,
+    "approach_from_series": 1,
+    "why_interesting": 1,
+    "names_problem": 2,
+    "explains_problem": 2,
+    "says_yes": 1,
+    "balancing_argument": 1,
+    "values_near_one": 1,
+}
 HARSH = {**{k: 0.0 for k in FULL}, "names_problem": 2, "explains_problem": 2}
 runner = CliRunner()
 
@@ -29,16 +38,25 @@ def server():
 
 
 def env_for(server, tmp_path, **extra):
-    env = {"OPENAI_API_KEY": "test-KEYSECRET-openai-123", "ANTHROPIC_API_KEY": "test-KEYSECRET-anthropic-456",
-           "OPENAI_BASE_URL": server.openai_base_url, "ANTHROPIC_BASE_URL": server.anthropic_base_url,
-           "HW7GRADE_CACHE_DIR": str(tmp_path / "cache"), "HW7GRADE_BACKOFF_BASE_S": "0.01",
-           "HW7GRADE_RETRY_AFTER_CAP_S": "0.05", "HW7GRADE_RUBRICS": None, "COLUMNS": "200"}
+    env = {
+        "OPENAI_API_KEY": "test-KEYSECRET-openai-123",
+        "ANTHROPIC_API_KEY": "test-KEYSECRET-anthropic-456",
+        "OPENAI_BASE_URL": server.openai_base_url,
+        "ANTHROPIC_BASE_URL": server.anthropic_base_url,
+        "HW7GRADE_CACHE_DIR": str(tmp_path / "cache"),
+        "HW7GRADE_BACKOFF_BASE_S": "0.01",
+        "HW7GRADE_RETRY_AFTER_CAP_S": "0.05",
+        "HW7GRADE_RUBRICS": None,
+        "COLUMNS": "200",
+    }
     env.update(extra)
     return env
 
 
 def run(server, tmp_path, *args, **env):
-    return runner.invoke(app, list(args), env=env_for(server, tmp_path, **env), terminal_width=200, catch_exceptions=False)
+    return runner.invoke(
+        app, list(args), env=env_for(server, tmp_path, **env), terminal_width=200, catch_exceptions=False
+    )
 
 
 def parts(report: dict) -> dict[tuple[str, str, str], dict]:
@@ -53,7 +71,12 @@ def test_grade_with_judge_fills_in_and_keeps_points_apart(server, tmp_path):
     assert server.count(ANTHROPIC_PATH) == 8  # one call per distinct judge-able answer
     got = parts(json.loads(out.read_text()))
     q7a = got[("chatgpt-4o-hw7.md", "q7a", "final")]
-    assert (q7a["score"], q7a["deterministic_points"], q7a["judge_points"], q7a["verdict"]) == (4.0, 0.0, 4.0, "correct")
+    assert (q7a["score"], q7a["deterministic_points"], q7a["judge_points"], q7a["verdict"]) == (
+        4.0,
+        0.0,
+        4.0,
+        "correct",
+    )
     assert q7a["judge"]["model"] == "anthropic:claude-sonnet-5-5" and q7a["judge"]["filled"] == ["reason"]
     assert all(c["evidence"] for c in q7a["judge"]["criteria"])
     q4c = got[("chatgpt-4o-hw7.md", "q4c", "final")]  # the forbidden claim's cap stands
@@ -67,8 +90,18 @@ def test_grade_with_judge_fills_in_and_keeps_points_apart(server, tmp_path):
 def test_disagreements_are_listed_and_decided_checks_stand(server, tmp_path):
     server.respond_with(OPENAI_PATH, judge_with(HARSH))
     out = tmp_path / "r.json"
-    result = run(server, tmp_path, "grade", str(REPO / "transcripts/claude-cursor-q8.md"), "--rubrics", RUBRICS,
-                 "--judge", "gpt4o", "--json", str(out))
+    result = run(
+        server,
+        tmp_path,
+        "grade",
+        str(REPO / "transcripts/claude-cursor-q8.md"),
+        "--rubrics",
+        RUBRICS,
+        "--judge",
+        "gpt4o",
+        "--json",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     q8b = parts(json.loads(out.read_text()))[("claude-cursor-q8.md", "q8b", "final")]
     assert q8b["score"] == 3.0 and q8b["judge_points"] == 0.0
@@ -91,7 +124,9 @@ def test_missing_key_fails_before_any_work(server, tmp_path):
 
 def test_same_model_warning(server, tmp_path):
     server.respond_with(OPENAI_PATH, judge_with(FULL))
-    result = run(server, tmp_path, "grade", str(REPO / "transcripts/chatgpt-4o-hw7.md"), "--rubrics", RUBRICS, "--judge", "gpt4o")
+    result = run(
+        server, tmp_path, "grade", str(REPO / "transcripts/chatgpt-4o-hw7.md"), "--rubrics", RUBRICS, "--judge", "gpt4o"
+    )
     assert result.exit_code == 0
     assert "the judge openai:gpt-4o looks like the model under test (gpt-4o)" in result.stderr
 
@@ -99,8 +134,18 @@ def test_same_model_warning(server, tmp_path):
 def test_judge_failures_exit_3_and_leave_answers_unscored_by_the_judge(server, tmp_path):
     server.respond_with(OPENAI_PATH, lambda body: Status(503))
     out = tmp_path / "r.json"
-    result = run(server, tmp_path, "grade", str(REPO / "transcripts/claude-cursor-q7.md"), "--rubrics", RUBRICS,
-                 "--judge", "gpt4o", "--json", str(out))
+    result = run(
+        server,
+        tmp_path,
+        "grade",
+        str(REPO / "transcripts/claude-cursor-q7.md"),
+        "--rubrics",
+        RUBRICS,
+        "--judge",
+        "gpt4o",
+        "--json",
+        str(out),
+    )
     assert result.exit_code == 3
     assert "judge request(s) failed after retries" in result.stderr
     q7a = parts(json.loads(out.read_text()))[("claude-cursor-q7.md", "q7a", "final")]
@@ -109,7 +154,16 @@ def test_judge_failures_exit_3_and_leave_answers_unscored_by_the_judge(server, t
 
 def test_refusal_shows_as_unscored(server, tmp_path):
     server.respond_with(OPENAI_PATH, refusal)
-    result = run(server, tmp_path, "grade", str(REPO / "transcripts/claude-cursor-q7.md"), "--rubrics", RUBRICS, "--judge", "gpt4o")
+    result = run(
+        server,
+        tmp_path,
+        "grade",
+        str(REPO / "transcripts/claude-cursor-q7.md"),
+        "--rubrics",
+        RUBRICS,
+        "--judge",
+        "gpt4o",
+    )
     assert result.exit_code == 0
     assert "q7a (first): judge unscored — the judge refused" in result.stdout
 
@@ -133,13 +187,28 @@ def test_agree_calibration_on_the_bundled_transcripts(server, tmp_path):
 
 
 def test_ask_with_judge(server, tmp_path):
-    answer = ("Stacking them is a problem: the decoder at step t gets h_t, so it is tied to the source position and "
-              "cannot look ahead.\n\nAnswer: the alignment between positions is forced.")
+    answer = (
+        "Stacking them is a problem: the decoder at step t gets h_t, so it is tied to the source position and "
+        "cannot look ahead.\n\nAnswer: the alignment between positions is forced."
+    )
     server.openai(Reply(answer))
     server.respond_with(ANTHROPIC_PATH, judge_with(FULL))
     out = tmp_path / "r.json"
-    result = run(server, tmp_path, "ask", "q7a", "--model", "gpt4o", "--judge", "claude", "--no-interactive",
-                 "--save-dir", str(tmp_path / "runs"), "--json", str(out))
+    result = run(
+        server,
+        tmp_path,
+        "ask",
+        "q7a",
+        "--model",
+        "gpt4o",
+        "--judge",
+        "claude",
+        "--no-interactive",
+        "--save-dir",
+        str(tmp_path / "runs"),
+        "--json",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     (q7a,) = [p for p in json.loads(out.read_text())["transcripts"][0]["parts"] if p["attempt"] == "final"]
     assert q7a["judge"]["model"] == "anthropic:claude-sonnet-5-5"
@@ -150,7 +219,18 @@ def test_ask_with_judge(server, tmp_path):
 def test_ask_warns_when_judge_is_the_model_under_test(server, tmp_path):
     server.openai(Reply("Answer: h_t has only read the first t source words."))
     server.respond_with(OPENAI_PATH, judge_with(FULL))
-    result = run(server, tmp_path, "ask", "q7a", "--model", "gpt4o", "--judge", "gpt4o", "--no-interactive",
-                 "--save-dir", str(tmp_path / "runs"))
+    result = run(
+        server,
+        tmp_path,
+        "ask",
+        "q7a",
+        "--model",
+        "gpt4o",
+        "--judge",
+        "gpt4o",
+        "--no-interactive",
+        "--save-dir",
+        str(tmp_path / "runs"),
+    )
     assert result.exit_code == 0, result.output
     assert "looks like the model under test" in result.stderr

@@ -55,7 +55,9 @@ def test_bad_shape_option_is_one_clear_error(bad):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("hostile", ["__import__('os').system('x')", "(" * 500, "}" * 50, "\\", "$$", "\x00\x01", "^^^", "X" * 10000])
+@pytest.mark.parametrize(
+    "hostile", ["__import__('os').system('x')", "(" * 500, "}" * 50, "\\", "$$", "\x00\x01", "^^^", "X" * 10000]
+)
 def test_no_traceback_for_any_input(hostile):
     result = runner.invoke(app, ["math", G1, hostile])
     assert result.exit_code == 2, result.output
@@ -71,19 +73,29 @@ def test_a_huge_declared_shape_is_a_limit_not_an_allocation():
     start = time.perf_counter()
     result = CliRunner().invoke(app, ["math", "X", "X", "--shape", "X=99999999,99999999"])
     assert result.exit_code == 2
-    assert result.output.splitlines() == ["limit", "  reference: a declared dimension of 99999999 is over the limit of 32"]
+    assert result.output.splitlines() == [
+        "limit",
+        "  reference: a declared dimension of 99999999 is over the limit of 32",
+    ]
     assert time.perf_counter() - start < 1.0
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB: nothing sized by the shape
 
 
 def test_verbose_prints_the_formulas_and_difference_in_unicode():
-    result = CliRunner().invoke(app, ["math", "-v", r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top",
-                                      r"\nabla_{W_1} L = 2 W_2^T W_2 W_1 X X^T"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "math",
+            "-v",
+            r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top",
+            r"\nabla_{W_1} L = 2 W_2^T W_2 W_1 X X^T",
+        ],
+    )
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[1] == "  the term −2·W₂ᵀXXᵀ is missing"
     at = lines.index("  found − expected, expanded:")
-    assert lines[at + 1:at + 3] == ["        T    T", "    2⋅W₂ ⋅X⋅X "]
+    assert lines[at + 1 : at + 3] == ["        T    T", "    2⋅W₂ ⋅X⋅X "]
     assert lines[-1] == "  decided by: modular"
 
 
@@ -106,6 +118,8 @@ def test_verbose_match_shows_the_symbolic_certificate():
 def test_scalar_mode(reference, candidate, code, first):
     result = CliRunner().invoke(app, ["math", "--scalar", reference, candidate])
     assert (result.exit_code, result.output.splitlines()[0]) == (code, first)
+
+
 def test_an_expression_may_start_with_a_minus():
     result = runner.invoke(app, ["math", "2X", "-2X"])
     assert result.exit_code == 1, result.output

@@ -11,8 +11,12 @@ runner = CliRunner()
 
 
 def test_lists_aliases_and_key_state_without_the_key():
-    env = {"OPENAI_API_KEY": "test-KEYSECRET-openai-123", "ANTHROPIC_API_KEY": None,
-           "OPENAI_BASE_URL": "http://user:pw-secret@127.0.0.1:8000/v1", "ANTHROPIC_BASE_URL": None}
+    env = {
+        "OPENAI_API_KEY": "test-KEYSECRET-openai-123",
+        "ANTHROPIC_API_KEY": None,
+        "OPENAI_BASE_URL": "http://user:pw-secret@127.0.0.1:8000/v1",
+        "ANTHROPIC_BASE_URL": None,
+    }
     result = runner.invoke(app, ["models"], env=env, catch_exceptions=False)
     assert result.exit_code == 0
     for alias, spec in aliases().items():

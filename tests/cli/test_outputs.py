@@ -38,8 +38,19 @@ def test_paths_that_cannot_be_written_are_each_named_before_grading(tmp_path):
     blocker.write_text("", encoding="utf-8")
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    result = runner.invoke(app, ["grade", str(chat), "--json", str(blocker / "r.json"), "--junit", str(fifo),
-                                 "--markdown", str(tmp_path / "s.md")])
+    result = runner.invoke(
+        app,
+        [
+            "grade",
+            str(chat),
+            "--json",
+            str(blocker / "r.json"),
+            "--junit",
+            str(fifo),
+            "--markdown",
+            str(tmp_path / "s.md"),
+        ],
+    )
     assert result.exit_code == 2, result.output
     assert _errors(result) == [
         f"Error: Cannot write {blocker / 'r.json'}: Not a directory.",
@@ -63,11 +74,26 @@ def test_a_failed_write_does_not_drop_the_other_reports(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic.os, "fsync", fsync)
     chat = _chat(tmp_path)
     full = tmp_path / "full"
-    result = runner.invoke(app, ["grade", str(chat), "--json", str(full / "r.json"), "--junit", str(tmp_path / "new" / "j.xml"),
-                                 "--markdown", str(full / "s.md"), "--html", str(tmp_path / "r.html")])
+    result = runner.invoke(
+        app,
+        [
+            "grade",
+            str(chat),
+            "--json",
+            str(full / "r.json"),
+            "--junit",
+            str(tmp_path / "new" / "j.xml"),
+            "--markdown",
+            str(full / "s.md"),
+            "--html",
+            str(tmp_path / "r.html"),
+        ],
+    )
     assert result.exit_code == 2, result.output
-    assert _errors(result) == [f"Error: Cannot write {full / 'r.json'}: no space left on the device.",
-                               f"Error: Cannot write {full / 's.md'}: no space left on the device."]
+    assert _errors(result) == [
+        f"Error: Cannot write {full / 'r.json'}: no space left on the device.",
+        f"Error: Cannot write {full / 's.md'}: no space left on the device.",
+    ]
     assert (tmp_path / "new" / "j.xml").read_text(encoding="utf-8").startswith("<?xml")  # a missing folder is created
     assert (tmp_path / "r.html").exists()
     assert sorted(p.name for p in full.iterdir()) == []
@@ -88,7 +114,9 @@ def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_transcript_kept(
     chat = _chat(tmp_path)
     result = runner.invoke(app, ["grade", str(tmp_path), "--markdown", str(chat)])
     assert result.exit_code == 2
-    assert _errors(result) == [f"Error: Cannot write {chat}: it is one of the transcripts being graded; pick another file."]
+    assert _errors(result) == [
+        f"Error: Cannot write {chat}: it is one of the transcripts being graded; pick another file."
+    ]
     assert chat.read_text(encoding="utf-8") == CHAT
     link = tmp_path / "elsewhere.json"
     link.symlink_to(chat)
@@ -108,7 +136,9 @@ def test_a_write_failure_outranks_a_failed_gate(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic.os, "fsync", fsync)
     chat = _chat(tmp_path)
     chat.write_text(CHAT.replace("see", "saw"), encoding="utf-8")  # a wrong token: under --fail-under 1
-    result = runner.invoke(app, ["grade", str(chat), "--only", "q7", "--fail-under", "1", "--gradescope", str(tmp_path / "g.json")])
+    result = runner.invoke(
+        app, ["grade", str(chat), "--only", "q7", "--fail-under", "1", "--gradescope", str(tmp_path / "g.json")]
+    )
     assert result.exit_code == 2
     assert "Gate: overall score" in result.stderr
     assert _errors(result) == [f"Error: Cannot write {tmp_path / 'g.json'}: no space left on the device."]

@@ -37,7 +37,9 @@ def test_segmentation(case):
 
 
 def test_asked_but_unanswered_part_has_no_attempts():
-    conversation = _conversation([{"user": "Question 7, all parts."}, {"assistant": "(a) Lengths differ.\n(b) <sos>, I, see, a, dog"}])
+    conversation = _conversation(
+        [{"user": "Question 7, all parts."}, {"assistant": "(a) Lengths differ.\n(b) <sos>, I, see, a, dog"}]
+    )
     found = _find(conversation)
     assert found["q7c"].attempts == ()
     assert [a.turn for a in found["q7b"].attempts] == [1]

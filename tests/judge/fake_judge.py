@@ -38,18 +38,26 @@ def first_words(answer: str, n: int = 6) -> str:
 
 def scores(body: dict, points: Mapping[str, float], quote: str | None = None) -> dict:
     answer = answer_in(body)
-    return {"criteria": [
-        {"name": name, "points": points.get(name, 0.0), "evidence": quote if quote is not None else first_words(answer),
-         "reason": f"scripted {name}"}
-        for name in criteria_names(body)
-    ]}
+    return {
+        "criteria": [
+            {
+                "name": name,
+                "points": points.get(name, 0.0),
+                "evidence": quote if quote is not None else first_words(answer),
+                "reason": f"scripted {name}",
+            }
+            for name in criteria_names(body)
+        ]
+    }
 
 
 def judge_with(points: Mapping[str, float] | Callable[[dict], Mapping[str, float]], quote: str | None = None):
     """A responder giving these points per criterion name (missing names get 0)."""
+
     def respond(body: dict):
         chosen = points(body) if callable(points) else points
         return ToolReply(scores(body, chosen, quote))
+
     return respond
 
 

@@ -23,11 +23,23 @@ def test_judge_label():
 
 
 def test_three_columns_on_judged_parts_only():
-    labels = {"q7a": HumanLabel(final="correct"), "q7b": HumanLabel(final="correct"), "q8b": HumanLabel(final="incorrect")}
+    labels = {
+        "q7a": HumanLabel(final="correct"),
+        "q7b": HumanLabel(final="correct"),
+        "q8b": HumanLabel(final="incorrect"),
+    }
     before = report(transcript("a.md", "m", part("q7a", 0, 2), part("q7b", 0, 2), part("q8b", 2, 2), labels=labels))
     d = Disagreement("main", 2.0, 0.0, 2.0, "ev", "q")
-    after = report(transcript("a.md", "m", with_judge(part("q7a", 2, 2), 2), part("q7b", 0, 2),
-                              with_judge(part("q8b", 2, 2), 0, disagreements=[d]), labels=labels))
+    after = report(
+        transcript(
+            "a.md",
+            "m",
+            with_judge(part("q7a", 2, 2), 2),
+            part("q7b", 0, 2),
+            with_judge(part("q8b", 2, 2), 0, disagreements=[d]),
+            labels=labels,
+        )
+    )
     c = calibrate(before, after, ["q7a", "q8b"])
     assert c.part_ids == ["q7a", "q8b"]  # q7b has no judge criteria: not in the table
     assert (c.checks.n, c.checks.percent) == (2, 0.0)

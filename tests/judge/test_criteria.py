@@ -14,10 +14,20 @@ REPO = Path(__file__).resolve().parents[2]
 
 def part(**extra) -> dict:
     return {
-        "id": "q7a", "title": "t", "points": 3, "prompt": "p", "reference": "r",
+        "id": "q7a",
+        "title": "t",
+        "points": 3,
+        "prompt": "p",
+        "reference": "r",
         "checks": [
-            {"type": "stance", "name": "position", "points": 1, "expected": "yes",
-             "yes_phrases": ["yes"], "no_phrases": ["no"]},
+            {
+                "type": "stance",
+                "name": "position",
+                "points": 1,
+                "expected": "yes",
+                "yes_phrases": ["yes"],
+                "no_phrases": ["no"],
+            },
             {"type": "word_count", "name": "length", "points": 2, "min": 1, "max": 9},
             {"type": "forbidden", "name": "bad", "cap": 0, "claims": [{"name": "x", "phrases": ["x"]}]},
         ],
@@ -30,20 +40,25 @@ def crit(name="says_yes", check="position", points=1.0) -> dict:
 
 
 def test_judge_criteria_accepted():
-    p = Part.model_validate(part(judge=True, criteria=[crit(), crit("long_enough", "length", 1), crit("clear", "length", 1)]))
+    p = Part.model_validate(
+        part(judge=True, criteria=[crit(), crit("long_enough", "length", 1), crit("clear", "length", 1)])
+    )
     assert p.judge and [c.check for c in p.criteria] == ["position", "length", "length"]
 
 
-@pytest.mark.parametrize("extra, message", [
-    ({"judge": True}, "judge: true needs at least one entry under criteria"),
-    ({"criteria": [crit()]}, "criteria are given but judge is not true"),
-    ({"judge": True, "criteria": [crit(check="nope")]}, "names unknown check 'nope'"),
-    ({"judge": True, "criteria": [crit(check="bad")]}, "only caps the part"),
-    ({"judge": True, "criteria": [crit(points=0.5)]}, "add up to 0.5 points but the check is worth 1"),
-    ({"judge": True, "criteria": [crit(), crit()]}, "repeated: says_yes"),
-    ({"judge": True, "criteria": [crit(name="Says Yes")]}, "lower_snake_case"),
-    ({"judge": True, "criteria": [{**crit(), "weight": 2}]}, "Extra inputs are not permitted"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"judge": True}, "judge: true needs at least one entry under criteria"),
+        ({"criteria": [crit()]}, "criteria are given but judge is not true"),
+        ({"judge": True, "criteria": [crit(check="nope")]}, "names unknown check 'nope'"),
+        ({"judge": True, "criteria": [crit(check="bad")]}, "only caps the part"),
+        ({"judge": True, "criteria": [crit(points=0.5)]}, "add up to 0.5 points but the check is worth 1"),
+        ({"judge": True, "criteria": [crit(), crit()]}, "repeated: says_yes"),
+        ({"judge": True, "criteria": [crit(name="Says Yes")]}, "lower_snake_case"),
+        ({"judge": True, "criteria": [{**crit(), "weight": 2}]}, "Extra inputs are not permitted"),
+    ],
+)
 def test_bad_criteria_rejected(extra, message):
     with pytest.raises(ValidationError, match=message):
         Part.model_validate(part(**extra))

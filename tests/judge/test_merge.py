@@ -20,8 +20,15 @@ RUBRIC = load_rubric(Path(__file__).resolve().parents[2] / "rubrics")
 def judged(part_id: str, points: dict[str, float], unscored: tuple[str, ...] = ()) -> JudgeResult:
     part = RUBRIC.part(part_id)
     criteria = tuple(
-        CriterionScore(c.name, c.check, "unscored" if c.name in unscored else "scored",
-                       0.0 if c.name in unscored else points.get(c.name, 0.0), c.points, "quoted", "why")
+        CriterionScore(
+            c.name,
+            c.check,
+            "unscored" if c.name in unscored else "scored",
+            0.0 if c.name in unscored else points.get(c.name, 0.0),
+            c.points,
+            "quoted",
+            "why",
+        )
         for c in part.criteria
     )
     return JudgeResult("openai:judge", "partial" if unscored else "scored", criteria)
@@ -57,12 +64,15 @@ def test_decided_check_stands_and_the_difference_is_listed():
     assert d.deterministic_evidence == "partial source context: only read the first t"
 
 
-@pytest.mark.parametrize("status, evidence, expected", [
-    ("passed", None, True),        # a pass decides even with nothing quoted
-    ("failed", "W_1 W_2", True),   # a fail decides only when it quotes what was wrong
-    ("failed", None, False),
-    ("unscored", "W_1 W_2", False),
-])
+@pytest.mark.parametrize(
+    "status, evidence, expected",
+    [
+        ("passed", None, True),  # a pass decides even with nothing quoted
+        ("failed", "W_1 W_2", True),  # a fail decides only when it quotes what was wrong
+        ("failed", None, False),
+        ("unscored", "W_1 W_2", False),
+    ],
+)
 def test_decided_means_passed_or_failed_with_evidence(status, evidence, expected):
     assert decided(CheckResult("reason", status, 0.0, 2.0, evidence)) is expected
 
@@ -89,8 +99,10 @@ def test_an_unscored_criterion_means_no_fill():
 
 
 def test_caps_still_apply():
-    answer = ("The approach that interested me most was cosine annealing with warm restarts, which the authors "
-              "used to converge faster. " * 4)
+    answer = (
+        "The approach that interested me most was cosine annealing with warm restarts, which the authors "
+        "used to converge faster. " * 4
+    )
     part, score = graded("q4c", answer)
     assert any(c.cap == 0 for c in score.checks)
     merged = merge(score, part, judged("q4c", {"approach_from_series": 1, "why_interesting": 1}))
@@ -99,7 +111,9 @@ def test_caps_still_apply():
 
 
 def test_requires_blocks_the_fill_when_the_required_check_decided_against():
-    part, score = graded("q8b", "No, the regularisation does not induce any such bias; singular values can be anything.")
+    part, score = graded(
+        "q8b", "No, the regularisation does not induce any such bias; singular values can be anything."
+    )
     assert score.checks[0].status == "failed" and score.checks[0].evidence
     merged = merge(score, part, judged("q8b", {"says_yes": 1, "balancing_argument": 1, "values_near_one": 1}))
     assert merged.score == 0 and merged.judge.filled == ()

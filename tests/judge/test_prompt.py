@@ -27,6 +27,11 @@ def test_an_answer_cannot_close_its_own_fence():
 def test_message_carries_question_reference_criteria_and_retry_note():
     (message,) = judge_messages("Does it?", "Yes, because.", CRITERIA, "Yes.", problem="no score for says_yes")
     assert message.role == "user"
-    for piece in ("QUESTION\nDoes it?", "REFERENCE ANSWER", "Yes, because.", "- says_yes (0 to 1 points): Concludes yes.",
-                  "could not be used (no score for says_yes)"):
+    for piece in (
+        "QUESTION\nDoes it?",
+        "REFERENCE ANSWER",
+        "Yes, because.",
+        "- says_yes (0 to 1 points): Concludes yes.",
+        "could not be used (no score for says_yes)",
+    ):
         assert piece in message.content

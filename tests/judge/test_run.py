@@ -112,8 +112,15 @@ def test_keys_never_reach_the_cache(judge_env, tmp_path):
     assert json.loads(files[0].read_text())["request"]["params"]["structured"]["name"] == "record_scores"
 
 
-@pytest.mark.parametrize("tested, same", [
-    ("gpt-4o", True), ("gpt-4o-2024-08-06", True), ("openai:gpt-4o", True), ("claude-opus", False), (None, False),
-])
+@pytest.mark.parametrize(
+    "tested, same",
+    [
+        ("gpt-4o", True),
+        ("gpt-4o-2024-08-06", True),
+        ("openai:gpt-4o", True),
+        ("claude-opus", False),
+        (None, False),
+    ],
+)
 def test_same_model_guard(tested, same):
     assert same_model(resolve_model("gpt4o"), tested) is same

@@ -13,8 +13,9 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 def _run(script: str, *args: str) -> str:
-    proc = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True,
-                          timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True, timeout=120, check=False
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
 
@@ -38,10 +39,17 @@ def test_big_export_streams_a_whole_export_and_names_the_damaged_chat():
     assert "MB/s" in _run("big_export.py", "--mb", "0.5", "--zip", "--read-only")
 
 
-@pytest.mark.parametrize("script, args, expected", [
-    ("startup.py", ("--repeat", "1"), "hw7grade --help"),
-    ("math_equiv.py", ("--repeat", "3"), "per math check over these answers"),
-    ("stalled_batch.py", ("--count", "4", "--repeat", "1", "--time-limit", "5", "--jobs", "1"), "cost of the stall"),
-])
+@pytest.mark.parametrize(
+    "script, args, expected",
+    [
+        ("startup.py", ("--repeat", "1"), "hw7grade --help"),
+        ("math_equiv.py", ("--repeat", "3"), "per math check over these answers"),
+        (
+            "stalled_batch.py",
+            ("--count", "4", "--repeat", "1", "--time-limit", "5", "--jobs", "1"),
+            "cost of the stall",
+        ),
+    ],
+)
 def test_other_benchmarks_print_their_figures(script, args, expected):
     assert expected in _run(script, *args)

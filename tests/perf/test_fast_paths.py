@@ -20,8 +20,29 @@ from hw7grade.transcripts.markdown_chat import find_role_lines
 
 CASES = 3000
 ALPHABET = list("ab Z_*~#>`$\\{}<>[]()\n\t.,:;!?-x1 2'%") + [
-    "**", "__", "\u2019", "\u201c", "\u2026", "\u200b", "\u2013", "é", "İ", "ß", "\\text{", "\\mathbf{",
-    "\\top", "$$", "w_1", "W_{2}", "< sos >", "](http://a)", "e.g. ", "U.S. ", "  ", "not ", "no ",
+    "**",
+    "__",
+    "\u2019",
+    "\u201c",
+    "\u2026",
+    "\u200b",
+    "\u2013",
+    "é",
+    "İ",
+    "ß",
+    "\\text{",
+    "\\mathbf{",
+    "\\top",
+    "$$",
+    "w_1",
+    "W_{2}",
+    "< sos >",
+    "](http://a)",
+    "e.g. ",
+    "U.S. ",
+    "  ",
+    "not ",
+    "no ",
 ]
 
 
@@ -47,7 +68,9 @@ def test_space_runs_give_what_replacing_every_run_gives() -> None:
 def test_sentence_breaks_are_the_look_behind_ones() -> None:
     plain = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
     for text in _texts(3, list("a .!?\n\t")):
-        assert [m.span(1) for m in sentences._SENTENCE_END_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.span(1) for m in sentences._SENTENCE_END_RE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
 
 
 def test_quote_characters_are_translated_as_by_the_table() -> None:
@@ -77,8 +100,28 @@ PHRASES = ["teacher forcing", "ground*truth", "previous ... token", "exposure bi
 @pytest.mark.parametrize("phrase", PHRASES)
 def test_the_automaton_finds_what_the_phrase_regex_finds_first_in_each_sentence(phrase: str) -> None:
     rng = random.Random(phrase)
-    vocabulary = ["teacher", "Forcing", "forcing", "ground-truth", "ground truth", "GROUNDTRUTHS", "previous", "the",
-                  "token", "not", "exposure", "bias.", "W1", "w1", "ſ", "K", "\u0130", "I", "is", "wrong."]
+    vocabulary = [
+        "teacher",
+        "Forcing",
+        "forcing",
+        "ground-truth",
+        "ground truth",
+        "GROUNDTRUTHS",
+        "previous",
+        "the",
+        "token",
+        "not",
+        "exposure",
+        "bias.",
+        "W1",
+        "w1",
+        "ſ",
+        "K",
+        "\u0130",
+        "I",
+        "is",
+        "wrong.",
+    ]
     pattern = compile_phrase(phrase)
     phrases = PhraseSet.build({"p": (phrase,)})
     for _ in range(300):
@@ -103,17 +146,22 @@ def test_formula_runs_skip_only_lines_without_formula_words() -> None:
 def test_role_lines_of_each_style_are_still_found() -> None:
     lines = ["**User**", "hello", "## Assistant", "```", "**User**", "```", "ChatGPT said:", "   ", "*not a role*"]
     assert [(r.index, r.style, r.role) for r in find_role_lines(lines)] == [
-        (0, "bold", "user"), (2, "h2", "assistant"), (6, "said", "assistant"),
+        (0, "bold", "user"),
+        (2, "h2", "assistant"),
+        (6, "said", "assistant"),
     ]
 
 
 # Regexes reordered so that they start with a literal the engine can skip to: each is compared
 # with the form it replaced (a look-behind or a `\s*` first) on text dense in what it looks for.
 
+
 def test_subscripts_start_at_the_underscore_and_give_the_letter_first_form() -> None:
     plain = re.compile(r"([A-Za-z])(?<![A-Za-z][A-Za-z])_(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
     for text in _texts(5, list("aZb_1{} 2x_\n.") + ["W_{2}", "_{ t }", "ab_", "é_1"]):
-        assert normalize._drop_subscript_marks(text) == plain.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), text), text
+        assert normalize._drop_subscript_marks(text) == plain.sub(
+            lambda m: m.group(1) + (m.group(2) or m.group(3)), text
+        ), text
 
 
 def test_trailing_marks_are_found_where_the_leading_space_form_finds_them() -> None:
@@ -137,11 +185,14 @@ def test_math_delimiters_and_inline_formulas_keep_their_old_matches() -> None:
     plain_delims = re.compile(r"\${1,2}|\\[()\[\]]")
     plain_inline = re.compile(r"\\\((.+?)\\\)|(?<![\\$])\$(?!\$)([^$\n]+?)(?<!\\)\$")
     plain_display = re.compile(
-        r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}(.+?)\\end\{\3\4\}", re.DOTALL
+        r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}(.+?)\\end\{\3\4\}",
+        re.DOTALL,
     )
     for text in _texts(8, list("$\\()[]x \n") + ["$$", "\\$", "W_1"]):
         assert normalize._MATH_DELIMS_RE.sub("", text) == plain_delims.sub("", text), text
-        assert candidates._inline_regions(text) == [(m.start(), m.end(), m.group(1) or m.group(2)) for m in plain_inline.finditer(text)], text
+        assert candidates._inline_regions(text) == [
+            (m.start(), m.end(), m.group(1) or m.group(2)) for m in plain_inline.finditer(text)
+        ], text
         assert candidates._display_regions(text) == [
             (m.start(), m.end(), next(g for g in (m.group(1), m.group(2), m.group(5)) if g is not None))
             for m in plain_display.finditer(text)
@@ -151,8 +202,10 @@ def test_math_delimiters_and_inline_formulas_keep_their_old_matches() -> None:
 def test_masking_spans_in_one_pass_equals_masking_them_one_by_one() -> None:
     rng = random.Random(9)
     for text in _texts(10, list("ab\n$ ")):
-        spans = [tuple(sorted((rng.randint(0, len(text) + 2), rng.randint(0, len(text) + 2))))
-                 for _ in range(rng.randint(0, 4))]
+        spans = [
+            tuple(sorted((rng.randint(0, len(text) + 2), rng.randint(0, len(text) + 2))))
+            for _ in range(rng.randint(0, 4))
+        ]
         slow = text
         for a, b in spans:
             slow = slow[:a] + re.sub(r"[^\n]", " ", slow[a:b]) + slow[b:]
@@ -160,9 +213,39 @@ def test_masking_spans_in_one_pass_equals_masking_them_one_by_one() -> None:
 
 
 def test_frame_words_are_in_every_text_the_frame_pattern_matches() -> None:
-    words = ["a", "common", "Mistake", "MISCONCEPTION", "error", "Erroneously", "it's", "is", "wrong", "to", "one",
-             "might", "mAy", "think", "tempting", "naïve", "Naive", "ſ", "\u0130", "\u212a", ":", " ", "-", "mıstake",
-             "INCORRECT", "answers", "students", "would", "be", "pitfall", "classic"]
+    words = [
+        "a",
+        "common",
+        "Mistake",
+        "MISCONCEPTION",
+        "error",
+        "Erroneously",
+        "it's",
+        "is",
+        "wrong",
+        "to",
+        "one",
+        "might",
+        "mAy",
+        "think",
+        "tempting",
+        "naïve",
+        "Naive",
+        "ſ",
+        "\u0130",
+        "\u212a",
+        ":",
+        " ",
+        "-",
+        "mıstake",
+        "INCORRECT",
+        "answers",
+        "students",
+        "would",
+        "be",
+        "pitfall",
+        "classic",
+    ]
     rng = random.Random(11)
     for _ in range(CASES):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 10)))

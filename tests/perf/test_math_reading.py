@@ -53,7 +53,10 @@ SNIPPETS = [
 REFERENCES = [
     [r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"],
     [r"\nabla_{W_2}\mathcal{L} = 2 (W_2 W_1 - I) X X^\top W_1^\top"],
-    [r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top", r"\nabla_{W_2}\mathcal{L} = 2 (W_2 W_1 - I) X X^\top W_1^\top"],
+    [
+        r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top",
+        r"\nabla_{W_2}\mathcal{L} = 2 (W_2 W_1 - I) X X^\top W_1^\top",
+    ],
     [r"W_2^\top W_2 W_1 X X^\top = W_2^\top X X^\top"],
     [r"\mathrm{tr}(W_1 X X^\top W_2)"],
 ]

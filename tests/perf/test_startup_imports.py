@@ -30,7 +30,9 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in json.loads(
 def _loaded(args: list[str], heavy: list[str], cache_dir: Path) -> list[str]:
     code = PROBE.replace("json.loads(sys.argv_heavy)", repr(heavy))
     env = {**os.environ, "HW7GRADE_CACHE_DIR": str(cache_dir)}
-    out = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True, env=env, cwd=REPO, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True, env=env, cwd=REPO, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -242,8 +242,18 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
                     return
                 file_id = f"file-{len(server.files) + 1}"
                 server.files[file_id] = fields["file"]
-                return self._json(200, {"id": file_id, "object": "file", "bytes": len(fields["file"]), "created_at": 0,
-                                        "filename": "batch.jsonl", "purpose": fields["purpose"].decode(), "status": "processed"})
+                return self._json(
+                    200,
+                    {
+                        "id": file_id,
+                        "object": "file",
+                        "bytes": len(fields["file"]),
+                        "created_at": 0,
+                        "filename": "batch.jsonl",
+                        "purpose": fields["purpose"].decode(),
+                        "status": "processed",
+                    },
+                )
             body = json.loads(raw or b"{}")
             server.record(Seen(self.path, headers, body))
             kind = "openai" if self.path == "/v1/batches" else "anthropic"
@@ -341,8 +351,13 @@ def _reported_model(step: object, body: dict) -> str:
 
 
 def _error_body(kind: str, code: int) -> dict:
-    kinds = {401: "authentication_error", 403: "permission_error", 429: "rate_limit_error",
-             500: "api_error", 529: "overloaded_error"}
+    kinds = {
+        401: "authentication_error",
+        403: "permission_error",
+        429: "rate_limit_error",
+        500: "api_error",
+        529: "overloaded_error",
+    }
     message = {401: "invalid api key", 429: "rate limited", 500: "internal error"}.get(code, f"status {code}")
     if kind == "anthropic":
         return {"type": "error", "error": {"type": kinds.get(code, "api_error"), "message": message}}
@@ -358,21 +373,32 @@ def _full_body(kind: str, step: Reply, body: dict) -> dict:
         if step.thinking:
             message["reasoning_content"] = step.thinking
         return {
-            "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": model,
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": 0,
+            "model": model,
             "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
             "usage": _openai_usage(step),
         }
     thinking = [{"type": "thinking", "thinking": step.thinking, "signature": "sig"}] if step.thinking else []
     return {
-        "id": "msg_fake", "type": "message", "role": "assistant", "model": model,
-        "content": thinking + [{"type": "text", "text": step.text}], "stop_reason": "end_turn", "stop_sequence": None,
+        "id": "msg_fake",
+        "type": "message",
+        "role": "assistant",
+        "model": model,
+        "content": thinking + [{"type": "text", "text": step.text}],
+        "stop_reason": "end_turn",
+        "stop_sequence": None,
         "usage": _anthropic_usage(step),
     }
 
 
 def _openai_usage(step: Reply) -> dict:
-    usage: dict = {"prompt_tokens": step.input_tokens, "completion_tokens": step.output_tokens,
-                   "total_tokens": step.input_tokens + step.output_tokens}
+    usage: dict = {
+        "prompt_tokens": step.input_tokens,
+        "completion_tokens": step.output_tokens,
+        "total_tokens": step.input_tokens + step.output_tokens,
+    }
     if step.reasoning_tokens:
         usage["completion_tokens_details"] = {"reasoning_tokens": step.reasoning_tokens}
     return usage
@@ -394,14 +420,28 @@ def _structured_body(kind: str, step: object, model: str) -> dict:
             message = {"role": "assistant", "content": None, "refusal": step.text}
         else:
             message = {"role": "assistant", "content": json.dumps(step.input)}
-        return {"id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": model,
-                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}], "usage": usage}
+        return {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": 0,
+            "model": model,
+            "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+            "usage": usage,
+        }
     if isinstance(step, Refusal):
         content, stop = [{"type": "text", "text": step.text}], "refusal"
     else:
         content, stop = [{"type": "tool_use", "id": "toolu_fake", "name": step.name, "input": step.input}], "tool_use"
-    return {"id": "msg_fake", "type": "message", "role": "assistant", "model": model, "content": content,
-            "stop_reason": stop, "stop_sequence": None, "usage": {"input_tokens": 50, "output_tokens": 20}}
+    return {
+        "id": "msg_fake",
+        "type": "message",
+        "role": "assistant",
+        "model": model,
+        "content": content,
+        "stop_reason": stop,
+        "stop_sequence": None,
+        "usage": {"input_tokens": 50, "output_tokens": 20},
+    }
 
 
 def _pieces(text: str) -> list[str]:
@@ -423,56 +463,116 @@ def _data(obj: object, event: str | None = None) -> str:
 
 def _openai_events(step: object, text: str, model: str) -> list[str]:
     def chunk(delta: dict, finish: str | None = None) -> str:
-        return _data({"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0, "model": model,
-                      "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]})
+        return _data(
+            {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": model,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
+        )
 
     thinking = getattr(step, "thinking", "")
     events = [chunk({"role": "assistant", "content": ""})]
     events += [chunk({"reasoning_content": p}) for p in (_pieces(thinking) if thinking else [])]
     events += [chunk({"content": p}) for p in _pieces(text)]
     if isinstance(step, MidStreamError):
-        return events + [_data({"error": {"message": "The server had an error while processing", "type": "server_error"}})]
+        return events + [
+            _data({"error": {"message": "The server had an error while processing", "type": "server_error"}})
+        ]
     if isinstance(step, Drop):
         return events
     usage = _openai_usage(step)
     return events + [
         chunk({}, "stop"),
-        _data({"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0, "model": model,
-               "choices": [], "usage": usage}),
+        _data(
+            {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": model,
+                "choices": [],
+                "usage": usage,
+            }
+        ),
         "data: [DONE]\n\n",
     ]
 
 
 def _anthropic_events(step: object, text: str, model: str) -> list[str]:
     input_tokens = getattr(step, "input_tokens", 21)
-    start = {"type": "message_start", "message": {
-        "id": "msg_fake", "type": "message", "role": "assistant", "content": [], "model": model,
-        "stop_reason": None, "stop_sequence": None, "usage": {"input_tokens": input_tokens, "output_tokens": 1}}}
+    start = {
+        "type": "message_start",
+        "message": {
+            "id": "msg_fake",
+            "type": "message",
+            "role": "assistant",
+            "content": [],
+            "model": model,
+            "stop_reason": None,
+            "stop_sequence": None,
+            "usage": {"input_tokens": input_tokens, "output_tokens": 1},
+        },
+    }
     events = [_data(start, "message_start"), _data({"type": "ping"}, "ping")]
     thinking = getattr(step, "thinking", "")
     index = 0
     if thinking:
-        events.append(_data({"type": "content_block_start", "index": 0,
-                             "content_block": {"type": "thinking", "thinking": "", "signature": ""}}, "content_block_start"))
-        events += [_data({"type": "content_block_delta", "index": 0, "delta": {"type": "thinking_delta", "thinking": p}},
-                         "content_block_delta") for p in _pieces(thinking)]
-        events.append(_data({"type": "content_block_delta", "index": 0,
-                             "delta": {"type": "signature_delta", "signature": "sig"}}, "content_block_delta"))
+        events.append(
+            _data(
+                {
+                    "type": "content_block_start",
+                    "index": 0,
+                    "content_block": {"type": "thinking", "thinking": "", "signature": ""},
+                },
+                "content_block_start",
+            )
+        )
+        events += [
+            _data(
+                {"type": "content_block_delta", "index": 0, "delta": {"type": "thinking_delta", "thinking": p}},
+                "content_block_delta",
+            )
+            for p in _pieces(thinking)
+        ]
+        events.append(
+            _data(
+                {"type": "content_block_delta", "index": 0, "delta": {"type": "signature_delta", "signature": "sig"}},
+                "content_block_delta",
+            )
+        )
         events.append(_data({"type": "content_block_stop", "index": 0}, "content_block_stop"))
         index = 1
-    events.append(_data({"type": "content_block_start", "index": index, "content_block": {"type": "text", "text": ""}},
-                        "content_block_start"))
-    events += [_data({"type": "content_block_delta", "index": index, "delta": {"type": "text_delta", "text": p}},
-                     "content_block_delta") for p in _pieces(text)]
+    events.append(
+        _data(
+            {"type": "content_block_start", "index": index, "content_block": {"type": "text", "text": ""}},
+            "content_block_start",
+        )
+    )
+    events += [
+        _data(
+            {"type": "content_block_delta", "index": index, "delta": {"type": "text_delta", "text": p}},
+            "content_block_delta",
+        )
+        for p in _pieces(text)
+    ]
     if isinstance(step, MidStreamError):
-        return events + [_data({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}},
-                               "error")]
+        return events + [
+            _data({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}, "error")
+        ]
     if isinstance(step, Drop):
         return events
     return events + [
         _data({"type": "content_block_stop", "index": index}, "content_block_stop"),
-        _data({"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": None},
-               "usage": _anthropic_usage(step, input_tokens=False)}, "message_delta"),
+        _data(
+            {
+                "type": "message_delta",
+                "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                "usage": _anthropic_usage(step, input_tokens=False),
+            },
+            "message_delta",
+        ),
         _data({"type": "message_stop"}, "message_stop"),
     ]
 
@@ -483,9 +583,12 @@ _BATCH_POSTS = ("/v1/files", "/v1/batches", "/v1/messages/batches")
 def _multipart(content_type: str, raw: bytes) -> dict[str, bytes]:
     """The form fields of a multipart/form-data body, by name."""
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
-    return {part.get_param("name", header="content-disposition"): part.get_payload(decode=True)
-            for part in message.iter_parts()}
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw
+    )
+    return {
+        part.get_param("name", header="content-disposition"): part.get_payload(decode=True)
+        for part in message.iter_parts()
+    }
 
 
 def _new_batch(server: FakeServer, kind: str, body: dict) -> dict:
@@ -498,11 +601,25 @@ def _new_batch(server: FakeServer, kind: str, body: dict) -> dict:
     path = OPENAI_PATH if kind == "openai" else ANTHROPIC_PATH
     outcomes = [(cid, request, server.next_step(path, request)) for cid, request in asked]
     prefix = "batch" if kind == "openai" else "msgbatch"
-    batch = {"id": f"{prefix}_{len(server.batches) + 1}", "kind": kind, "polls_left": server.batch_polls,
-             "input_file_id": body.get("input_file_id"), "rows": [], "counts": {}}
+    batch = {
+        "id": f"{prefix}_{len(server.batches) + 1}",
+        "kind": kind,
+        "polls_left": server.batch_polls,
+        "input_file_id": body.get("input_file_id"),
+        "rows": [],
+        "counts": {},
+    }
     if kind == "openai":
-        ok = [_openai_row(cid, request, step) for cid, request, step in outcomes if isinstance(step, (Reply, ToolReply, Refusal))]
-        bad = [_openai_row(cid, request, step) for cid, request, step in outcomes if not isinstance(step, (Reply, ToolReply, Refusal))]
+        ok = [
+            _openai_row(cid, request, step)
+            for cid, request, step in outcomes
+            if isinstance(step, (Reply, ToolReply, Refusal))
+        ]
+        bad = [
+            _openai_row(cid, request, step)
+            for cid, request, step in outcomes
+            if not isinstance(step, (Reply, ToolReply, Refusal))
+        ]
         for rows, name in ((ok, "output_file_id"), (bad, "error_file_id")):
             if rows:
                 file_id = f"file-{len(server.files) + 1}"
@@ -521,7 +638,10 @@ def _new_batch(server: FakeServer, kind: str, body: dict) -> dict:
 def _openai_row(cid: str, request: dict, step: object) -> dict:
     row = {"id": f"batch_req_{cid}", "custom_id": cid, "response": None, "error": None}
     if isinstance(step, Expired):
-        row["error"] = {"code": "batch_expired", "message": "This request could not be executed before the completion window expired."}
+        row["error"] = {
+            "code": "batch_expired",
+            "message": "This request could not be executed before the completion window expired.",
+        }
     elif isinstance(step, (Reply, ToolReply, Refusal)):
         row["response"] = {"status_code": 200, "request_id": "req_fake", "body": _full_body("openai", step, request)}
     else:
@@ -546,14 +666,27 @@ def _batch_object(server: FakeServer, batch: dict) -> dict:
     if batch["kind"] == "openai":
         status = ("expired" if batch["expired"] else "completed") if ended else "in_progress"
         total = batch["counts"]["total"]
-        return {"id": batch["id"], "object": "batch", "endpoint": "/v1/chat/completions", "completion_window": "24h",
-                "input_file_id": batch["input_file_id"], "status": status, "created_at": 0,
-                "output_file_id": batch.get("output_file_id") if ended else None,
-                "error_file_id": batch.get("error_file_id") if ended else None,
-                "request_counts": batch["counts"] if ended else {"total": total, "completed": 0, "failed": 0}}
+        return {
+            "id": batch["id"],
+            "object": "batch",
+            "endpoint": "/v1/chat/completions",
+            "completion_window": "24h",
+            "input_file_id": batch["input_file_id"],
+            "status": status,
+            "created_at": 0,
+            "output_file_id": batch.get("output_file_id") if ended else None,
+            "error_file_id": batch.get("error_file_id") if ended else None,
+            "request_counts": batch["counts"] if ended else {"total": total, "completed": 0, "failed": 0},
+        }
     processing = 0 if ended else sum(batch["counts"].values())
     counts = batch["counts"] if ended else {"succeeded": 0, "errored": 0, "canceled": 0, "expired": 0}
-    return {"id": batch["id"], "type": "message_batch", "processing_status": "ended" if ended else "in_progress",
-            "request_counts": {**counts, "processing": processing}, "created_at": "2026-01-01T00:00:00Z",
-            "expires_at": "2026-01-02T00:00:00Z", "ended_at": "2026-01-01T01:00:00Z" if ended else None,
-            "results_url": f"{server.root}/v1/messages/batches/{batch['id']}/results" if ended else None}
+    return {
+        "id": batch["id"],
+        "type": "message_batch",
+        "processing_status": "ended" if ended else "in_progress",
+        "request_counts": {**counts, "processing": processing},
+        "created_at": "2026-01-01T00:00:00Z",
+        "expires_at": "2026-01-02T00:00:00Z",
+        "ended_at": "2026-01-01T01:00:00Z" if ended else None,
+        "results_url": f"{server.root}/v1/messages/batches/{batch['id']}/results" if ended else None,
+    }

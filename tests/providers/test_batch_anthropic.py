@@ -50,8 +50,11 @@ def test_each_params_is_the_body_a_live_ask_sends_temperature_included(server, k
 
 def test_poll_then_results_with_succeeded_errored_and_expired_rows(server, keys):
     server.batch_polls = 2
-    server.anthropic(Reply("Answer: dog", model="claude-sonnet-5-5-20260101", input_tokens=5, output_tokens=8),
-                     Status(529), Expired())
+    server.anthropic(
+        Reply("Answer: dog", model="claude-sonnet-5-5-20260101", input_tokens=5, output_tokens=8),
+        Status(529),
+        Expired(),
+    )
     client = batch_client(server)
     batch_id = client.submit(requests(3))
     assert batch_id.startswith("msgbatch_")

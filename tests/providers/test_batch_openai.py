@@ -58,9 +58,11 @@ def test_each_line_is_the_request_a_live_ask_sends(server, keys):
 
 def test_poll_then_results_with_succeeded_errored_and_expired_rows(server, keys):
     server.batch_polls = 1
-    server.openai(Reply("Answer: dog", model="gpt-4o-2024-08-06", input_tokens=7, output_tokens=9),
-                  Status(400, body={"error": {"message": "max_tokens is too large", "type": "invalid_request_error"}}),
-                  Expired())
+    server.openai(
+        Reply("Answer: dog", model="gpt-4o-2024-08-06", input_tokens=7, output_tokens=9),
+        Status(400, body={"error": {"message": "max_tokens is too large", "type": "invalid_request_error"}}),
+        Expired(),
+    )
     client = batch_client(server)
     batch_id = client.submit(requests(3))
     first = client.status(batch_id)
@@ -99,11 +101,14 @@ def test_a_rejected_key_is_an_auth_error_without_the_key(server, keys):
     assert server.count("/v1/batches") == 0
 
 
-@pytest.mark.parametrize("line, reason", [
-    ("not json", "unreadable line"),
-    ('{"custom_id": "q7b-0", "response": {"status_code": 200, "body": {"choices": []}}}', "no answer"),
-    ('{"custom_id": "q7b-0", "response": {"status_code": 200, "body": {"choices": ["x"]}}}', "not shaped"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("not json", "unreadable line"),
+        ('{"custom_id": "q7b-0", "response": {"status_code": 200, "body": {"choices": []}}}', "no answer"),
+        ('{"custom_id": "q7b-0", "response": {"status_code": 200, "body": {"choices": ["x"]}}}', "not shaped"),
+    ],
+)
 def test_malformed_result_lines_are_errored_rows(server, keys, line, reason):
     row = batch_client(server)._row(line)
     assert row.outcome == "errored" and reason in row.reason

@@ -21,7 +21,12 @@ def test_round_trip_marks_the_answer_as_cached(tmp_path):
     cache.put(key, record(), COMPLETION)
     hit = cache.get(key)
     assert hit is not None and hit.cached
-    assert (hit.text, hit.model, hit.usage, hit.finish_reason) == ("w1 = <sos>", "gpt-4o-2024-08-06", Usage(3, 4), "stop")
+    assert (hit.text, hit.model, hit.usage, hit.finish_reason) == (
+        "w1 = <sos>",
+        "gpt-4o-2024-08-06",
+        Usage(3, 4),
+        "stop",
+    )
 
 
 def test_key_depends_on_what_shapes_the_answer_but_not_the_timeout():

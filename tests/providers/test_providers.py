@@ -80,13 +80,36 @@ def test_anthropic_request_carries_system_prompt_and_parameters(server, keys):
         (Drop(), RetryableError, None),
         (Status(401), AuthError, None),
         (Status(403), AuthError, None),
-        (Status(429, body={"error": {"message": "You exceeded your current quota", "type": "insufficient_quota",
-                                     "code": "insufficient_quota"}}), AuthError, None),
+        (
+            Status(
+                429,
+                body={
+                    "error": {
+                        "message": "You exceeded your current quota",
+                        "type": "insufficient_quota",
+                        "code": "insufficient_quota",
+                    }
+                },
+            ),
+            AuthError,
+            None,
+        ),
         (Status(404), UsageError, None),
         (Status(400), ProviderError, None),
     ],
-    ids=["429-retry-after", "429-retry-after-ms", "500", "529", "mid-stream-error", "dropped", "401", "403",
-         "quota", "404", "400"],
+    ids=[
+        "429-retry-after",
+        "429-retry-after-ms",
+        "500",
+        "529",
+        "mid-stream-error",
+        "dropped",
+        "401",
+        "403",
+        "quota",
+        "404",
+        "400",
+    ],
 )
 def test_faults_become_our_errors(kind, step, expected, retry_after, server, keys):
     provider, script = make(kind, server)

@@ -47,22 +47,31 @@ def test_a_registered_provider_is_asked_graded_saved_and_its_key_scrubbed(echo, 
     assert scrub(f"bad key {ECHO_KEY}") == "bad key [redacted]"
     assert resolve_model("echo:tiny").qualified == "echo:tiny"
     env = {"HW7GRADE_CACHE_DIR": str(tmp_path / "cache"), "HW7GRADE_RUBRICS": None}
-    result = runner.invoke(app, ["ask", "q7b", "--model", "echo:tiny", "--save-dir", str(tmp_path / "runs"),
-                                 "--no-interactive"], env=env, catch_exceptions=False)
+    result = runner.invoke(
+        app,
+        ["ask", "q7b", "--model", "echo:tiny", "--save-dir", str(tmp_path / "runs"), "--no-interactive"],
+        env=env,
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     [saved] = [NativeTranscript.model_validate_json(f.read_text()) for f in (tmp_path / "runs").glob("*.json")]
     assert (saved.provider, saved.model, saved.parts) == ("echo", "tiny", ["q7b"])
     assert "3 / 3" in result.output  # graded like any other answer: the echo answer is correct
-    leak = runner.invoke(app, ["ask", "q7b", "--model", "echo:leaky", "--save-dir", str(tmp_path / "runs")],
-                         env=env, catch_exceptions=False)
+    leak = runner.invoke(
+        app,
+        ["ask", "q7b", "--model", "echo:leaky", "--save-dir", str(tmp_path / "runs")],
+        env=env,
+        catch_exceptions=False,
+    )
     assert leak.exit_code == 3
     assert "Echo refused key [redacted]." in leak.output and "KEYSECRET" not in leak.output
 
 
 def test_a_registered_provider_without_a_key_or_batch_api_gets_one_clear_sentence(echo, tmp_path, monkeypatch):
     monkeypatch.delenv("ECHO_API_KEY", raising=False)
-    result = runner.invoke(app, ["ask", "q7b", "--model", "echo:tiny", "--save-dir", str(tmp_path)],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        app, ["ask", "q7b", "--model", "echo:tiny", "--save-dir", str(tmp_path)], catch_exceptions=False
+    )
     assert result.exit_code == 2
     assert "Set ECHO_API_KEY to ask Echo models (no request was sent)." in result.output
     monkeypatch.setenv("ECHO_API_KEY", ECHO_KEY)
@@ -73,8 +82,10 @@ def test_a_registered_provider_without_a_key_or_batch_api_gets_one_clear_sentenc
 def test_unknown_prefix_lists_every_row(echo):
     with pytest.raises(UsageError) as caught:
         resolve_model("nope:model")
-    assert str(caught.value) == ("--model 'nope:model': write openai:MODEL or anthropic:MODEL or local:MODEL or "
-                                 "echo:MODEL, or use an alias (`hw7grade models` lists them).")
+    assert str(caught.value) == (
+        "--model 'nope:model': write openai:MODEL or anthropic:MODEL or local:MODEL or "
+        "echo:MODEL, or use an alias (`hw7grade models` lists them)."
+    )
 
 
 def test_endpoint_and_client_url_come_from_the_row(monkeypatch):

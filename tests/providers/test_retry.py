@@ -72,8 +72,9 @@ def test_non_retryable_errors_pass_through_at_once():
 def test_on_retry_sees_each_retry():
     attempt, _ = flaky([RetryableError("a"), RetryableError("b")])
     seen = []
-    with_retries(attempt, RetryPolicy(backoff_base_s=0), on_retry=lambda n, w, e: seen.append((n, str(e))),
-                 sleep=lambda s: None)
+    with_retries(
+        attempt, RetryPolicy(backoff_base_s=0), on_retry=lambda n, w, e: seen.append((n, str(e))), sleep=lambda s: None
+    )
     assert seen == [(1, "a"), (2, "b")]
 
 

@@ -20,8 +20,9 @@ LONG = "word " * 200
 def new_session(server, monkeypatch) -> Session:
     monkeypatch.setenv("OPENAI_BASE_URL", server.openai_base_url)
     spec = resolve_model("gpt4o")
-    return Session.for_part(spec, make_provider(spec), None, "q7b", "Which tokens?", ProviderParams(timeout_s=5),
-                            {"stream": True})
+    return Session.for_part(
+        spec, make_provider(spec), None, "q7b", "Which tokens?", ProviderParams(timeout_s=5), {"stream": True}
+    )
 
 
 def test_cancel_mid_stream_keeps_nothing(server, keys, monkeypatch, tmp_path):

@@ -22,15 +22,33 @@ class Browser:
 
         def wire() -> None:  # Chromium reads commands on fd 3 and writes replies on fd 4
             # Move both ends above 4 first, so placing one cannot overwrite the other.
-            read_end, write_end = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10), fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+            read_end, write_end = (
+                fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10),
+                fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10),
+            )
             os.dup2(read_end, 3)
             os.dup2(write_end, 4)
 
         self.proc = subprocess.Popen(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--force-device-scale-factor=1", "--hide-scrollbars", f"--user-data-dir={profile}", "about:blank"],
-            preexec_fn=wire, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--remote-debugging-pipe",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--force-device-scale-factor=1",
+                "--hide-scrollbars",
+                f"--user-data-dir={profile}",
+                "about:blank",
+            ],
+            preexec_fn=wire,
+            close_fds=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         os.close(to_chrome_r)
         os.close(from_chrome_w)

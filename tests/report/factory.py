@@ -7,18 +7,29 @@ from hw7grade.conversation import HumanLabel
 from hw7grade.results import PartScore, Report, TranscriptResult
 
 
-def part(part_id: str, score: float, max_score: float = 3.0, *, attempt: str = "final", verdict: str | None = None,
-         reason: str = "", evidence: str | None = None) -> PartScore:
+def part(
+    part_id: str,
+    score: float,
+    max_score: float = 3.0,
+    *,
+    attempt: str = "final",
+    verdict: str | None = None,
+    reason: str = "",
+    evidence: str | None = None,
+) -> PartScore:
     if verdict is None:
         verdict = "correct" if score >= max_score else ("partial" if score > 0 else "incorrect")
-    checks = (
-        CheckResult("main", "passed" if score > 0 else "failed", score, max_score, evidence, reason),
-    )
+    checks = (CheckResult("main", "passed" if score > 0 else "failed", score, max_score, evidence, reason),)
     return PartScore(part_id, attempt, score, max_score, verdict, checks, reason)  # type: ignore[arg-type]
 
 
-def transcript(path: str, model: str | None, *parts: PartScore, labels: dict[str, HumanLabel] | None = None,
-               errors: tuple[str, ...] = ()) -> TranscriptResult:
+def transcript(
+    path: str,
+    model: str | None,
+    *parts: PartScore,
+    labels: dict[str, HumanLabel] | None = None,
+    errors: tuple[str, ...] = (),
+) -> TranscriptResult:
     return TranscriptResult(path=path, model=model, parts=tuple(parts), human_labels=labels or {}, errors=errors)
 
 

@@ -32,8 +32,10 @@ def test_confusion_matrix_rows_are_grader():
 
 def test_pairs_from_report_first_final_and_missing():
     t = transcript(
-        "seed.md", "gpt-4o",
-        part("q7b", 0, attempt="first", verdict="incorrect"), part("q7b", 3, verdict="correct"),
+        "seed.md",
+        "gpt-4o",
+        part("q7b", 0, attempt="first", verdict="incorrect"),
+        part("q7b", 3, verdict="correct"),
         part("q4a", 0, verdict="missing", reason="no answer found"),
         part("q7c", 0, verdict="incorrect", evidence="<eos>, I, saw"),
         labels={
@@ -64,15 +66,23 @@ def test_label_for_part_grader_never_saw():
 
 def test_missing_agrees_with_missing_only():
     t = transcript(
-        "x.md", "m", part("q4a", 0, verdict="missing"), part("q4b", 0, verdict="missing"),
+        "x.md",
+        "m",
+        part("q4a", 0, verdict="missing"),
+        part("q4b", 0, verdict="missing"),
         part("q4c", 0, verdict="incorrect"),
-        labels={"q4a": HumanLabel(final="missing"), "q4b": HumanLabel(final="incorrect"),
-                "q4c": HumanLabel(final="missing")},
+        labels={
+            "q4a": HumanLabel(final="missing"),
+            "q4b": HumanLabel(final="incorrect"),
+            "q4c": HumanLabel(final="missing"),
+        },
     )
     a = agreement(report(t))
     assert [(p.part_id, p.grader, p.human, p.agrees) for p in a.pairs] == [
-        ("q4a", "missing", "missing", True), ("q4b", "missing", "incorrect", False),
-        ("q4c", "incorrect", "missing", False)]
+        ("q4a", "missing", "missing", True),
+        ("q4b", "missing", "incorrect", False),
+        ("q4c", "incorrect", "missing", False),
+    ]
     assert a.matrix["missing"] == {"correct": 0, "partial": 0, "incorrect": 1, "missing": 1}
     assert a.percent == pytest.approx(1 / 3)
 
@@ -81,8 +91,12 @@ def test_identical_first_and_final_count_once_and_unscored_left_out():
     # The grader writes both attempts even for a part answered once; equal labels on it count once.
     once = part("q7b", 3, verdict="correct")
     t = transcript(
-        "x.md", "m", replace(once, attempt="first"), once,
-        part("q3b.i", 0, attempt="first", verdict="unscored"), part("q3b.i", 0, verdict="unscored"),
+        "x.md",
+        "m",
+        replace(once, attempt="first"),
+        once,
+        part("q3b.i", 0, attempt="first", verdict="unscored"),
+        part("q3b.i", 0, verdict="unscored"),
         labels={"q7b": HumanLabel(first="correct", final="correct"), "q3b.i": HumanLabel(final="correct")},
     )
     a = agreement(report(t))

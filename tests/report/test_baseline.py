@@ -20,21 +20,30 @@ def test_fraction_not_points_when_rubric_rescales():
 
 
 def test_path_relative_to_run_root_matches_other_checkout():
-    old = report(transcript("/ci/build1/transcripts/a.md", "m", part("q7b", 3)),
-                 transcript("/ci/build1/transcripts/sub/b.md", "m", part("q7b", 3)))
-    new = report(transcript("/home/me/repo/transcripts/a.md", "m", part("q7b", 0)),
-                 transcript("/home/me/repo/transcripts/sub/b.md", "m", part("q7b", 3)))
+    old = report(
+        transcript("/ci/build1/transcripts/a.md", "m", part("q7b", 3)),
+        transcript("/ci/build1/transcripts/sub/b.md", "m", part("q7b", 3)),
+    )
+    new = report(
+        transcript("/home/me/repo/transcripts/a.md", "m", part("q7b", 0)),
+        transcript("/home/me/repo/transcripts/sub/b.md", "m", part("q7b", 3)),
+    )
     cmp = compare_with_baseline(new, old)
     assert {(d.path.rsplit("/", 1)[1], d.status, d.matched_by) for d in cmp.deltas} == {
-        ("a.md", "regressed", "path"), ("b.md", "unchanged", "path")}
+        ("a.md", "regressed", "path"),
+        ("b.md", "unchanged", "path"),
+    }
 
 
 def test_falls_back_to_model_and_part_id():
-    old = report(transcript("old/gpt.md", "gpt-4o", part("q7b", 3)),
-                 transcript("old/claude.md", "claude", part("q7b", 0)),
-                 transcript("old/extra.md", "claude", part("q7b", 1)))
-    new = report(transcript("renamed/x.md", "gpt-4o", part("q7b", 1)),
-                 transcript("renamed/y.md", "claude", part("q7b", 3)))
+    old = report(
+        transcript("old/gpt.md", "gpt-4o", part("q7b", 3)),
+        transcript("old/claude.md", "claude", part("q7b", 0)),
+        transcript("old/extra.md", "claude", part("q7b", 1)),
+    )
+    new = report(
+        transcript("renamed/x.md", "gpt-4o", part("q7b", 1)), transcript("renamed/y.md", "claude", part("q7b", 3))
+    )
     cmp = compare_with_baseline(new, old)
     by_model = {d.model: d for d in cmp.deltas}
     assert by_model["gpt-4o"].status == "regressed" and by_model["gpt-4o"].matched_by == "model"
@@ -70,7 +79,9 @@ def test_a_transcript_matched_by_path_is_not_matched_again_by_model():
     new = report(transcript("t/a.md", "m", part("q7b", 3)), transcript("t/b.md", "m", part("q7b", 0)))
     cmp = compare_with_baseline(new, old)
     assert [(d.path, d.status, d.matched_by, d.baseline_path) for d in cmp.deltas] == [
-        ("t/a.md", "unchanged", "path", "t/a.md"), ("t/b.md", "new", "none", None)]
+        ("t/a.md", "unchanged", "path", "t/a.md"),
+        ("t/b.md", "new", "none", None),
+    ]
 
 
 def test_each_baseline_part_pairs_by_model_once():
@@ -78,7 +89,9 @@ def test_each_baseline_part_pairs_by_model_once():
     new = report(transcript("new/x.md", "m", part("q7b", 0)), transcript("new/y.md", "m", part("q7b", 3)))
     cmp = compare_with_baseline(new, old)
     assert [(d.path, d.status, d.matched_by) for d in cmp.deltas] == [
-        ("new/x.md", "regressed", "model"), ("new/y.md", "new", "none")]
+        ("new/x.md", "regressed", "model"),
+        ("new/y.md", "new", "none"),
+    ]
 
 
 def test_a_part_worth_nothing_has_fraction_0():

@@ -66,8 +66,9 @@ def test_grade_command_fails_the_check_on_a_regression(tmp_path, monkeypatch):
     runner, baseline = _make_baseline(tmp_path, monkeypatch)
     data = json.loads(baseline.read_text())
     # The baseline claims full marks for the first final part the bundled answers do not get.
-    part = next(p for t in data["transcripts"] for p in t["parts"]
-                if p["attempt"] == "final" and p["score"] < p["max_score"])
+    part = next(
+        p for t in data["transcripts"] for p in t["parts"] if p["attempt"] == "final" and p["score"] < p["max_score"]
+    )
     part["score"] = part["max_score"]
     baseline.write_text(json.dumps(data), encoding="utf-8")
     result = runner.invoke(app, _grade_argv())

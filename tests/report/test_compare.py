@@ -6,11 +6,15 @@ from .factory import part, report, transcript
 
 
 def test_side_by_side_parts_and_models():
-    a = report(transcript("a.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 0)),
-               transcript("b.md", "gpt-4o", part("q7a", 2, 4), part("q7b", 3)),
-               transcript("gone.md", "claude", part("q7c", 3)))
-    b = report(transcript("a.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 3)),
-               transcript("b.md", "gpt-4o", part("q7a", 0, 4), part("q7b", 3)))
+    a = report(
+        transcript("a.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 0)),
+        transcript("b.md", "gpt-4o", part("q7a", 2, 4), part("q7b", 3)),
+        transcript("gone.md", "claude", part("q7c", 3)),
+    )
+    b = report(
+        transcript("a.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 3)),
+        transcript("b.md", "gpt-4o", part("q7a", 0, 4), part("q7b", 3)),
+    )
     cmp = compare_reports(a, b)
     rows = {(r.path, r.part_id): r for r in cmp.parts}
     assert rows[("a.md", "q7b")].delta == pytest.approx(1.0)

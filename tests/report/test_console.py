@@ -17,7 +17,9 @@ def _render(r, verbose=False) -> str:
 
 
 def test_few_conversations_get_a_table_each():
-    r = report(transcript("a.md", "gpt-4o", part("q7b", 3), part("q7c", 0)), transcript("b.md", "claude", part("q7b", 3)))
+    r = report(
+        transcript("a.md", "gpt-4o", part("q7b", 3), part("q7c", 0)), transcript("b.md", "claude", part("q7b", 3))
+    )
     out = _render(r)
     assert "a.md — gpt-4o" in out and "b.md — claude" in out
     assert "Conversations (final attempts)" not in out
@@ -38,7 +40,7 @@ def test_a_class_sized_batch_gets_a_summary():
     claude = next(line for line in out.splitlines() if "claude" in line and "│" in line)
     # i = 0, 3, ..., 18: 7 conversations; odd ones (3, 9, 15) got q7b right -> 7*3 + 3*3 = 30 of 42
     assert " 7 " in claude and "30/42" in claude
-    lowest = out[out.index("Lowest-scoring"):]
+    lowest = out[out.index("Lowest-scoring") :]
     assert "Lowest-scoring conversations (10 of 21)" in lowest and "s00.md (claude): 3/6" in lowest
     assert "s01.md" not in lowest  # 6/6 is not among the lowest
     assert "bad.json: not valid JSON." in out

@@ -9,11 +9,14 @@ from hw7grade.report.outputs import fail_under_message
 from .factory import part, report, transcript
 
 
-@pytest.mark.parametrize("threshold, message", [
-    (0.75, None),  # exactly at the threshold passes
-    (0.76, "overall score 3/4 (75.0%) is below --fail-under 0.76"),
-    (0, None),
-])
+@pytest.mark.parametrize(
+    "threshold, message",
+    [
+        (0.75, None),  # exactly at the threshold passes
+        (0.76, "overall score 3/4 (75.0%) is below --fail-under 0.76"),
+        (0, None),
+    ],
+)
 def test_threshold_edges(threshold, message):
     r = report(transcript("a.md", "m", part("q7a", 1, 2), part("q7b", 2, 2)))
     assert fail_under_message(r, threshold) == message

@@ -29,11 +29,21 @@ def _tags(html: str) -> list[tuple[str, dict]]:
 
 def sample_report():
     return report(
-        transcript("runs/gpt.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 0, attempt="first"), part("q7b", 1),
-                   part("q7c", 3, reason=HOSTILE, evidence=HOSTILE)),
+        transcript(
+            "runs/gpt.md",
+            "gpt-4o",
+            part("q7a", 4, 4),
+            part("q7b", 0, attempt="first"),
+            part("q7b", 1),
+            part("q7c", 3, reason=HOSTILE, evidence=HOSTILE),
+        ),
         transcript("runs/gpt2.md", "gpt-4o", part("q7a", 2, 4), part("q7b", 3)),
-        transcript("runs/claude.md", "claude", part("q7a", 0, 4, verdict="missing"),
-                   labels={"q7a": HumanLabel(final="correct")}),
+        transcript(
+            "runs/claude.md",
+            "claude",
+            part("q7a", 0, 4, verdict="missing"),
+            labels={"q7a": HumanLabel(final="correct")},
+        ),
         transcript("runs/bad.json", None, errors=("runs/bad.json: not valid JSON.",)),
     )
 
@@ -43,8 +53,16 @@ def test_bars_per_model_and_part_with_first_and_final():
     bars = [a for tag, a in _tags(html) if tag == "rect" and "bar" in a.get("class", "").split()]
     got = {(a["data-part"], a["data-attempt"], float(a["width"])) for a in bars}
     # gpt-4o q7a: mean of 4/4 and 2/4; q7b final: mean of 1/3 and 3/3, first: mean of 0 and 3/3.
-    expected = {("q7a", "final", 0.75), ("q7a", "first", 0.75), ("q7b", "final", 2 / 3), ("q7b", "first", 0.5),
-                ("q7c", "final", 1.0), ("q7c", "first", 1.0), ("q7a", "final", 0.0), ("q7a", "first", 0.0)}
+    expected = {
+        ("q7a", "final", 0.75),
+        ("q7a", "first", 0.75),
+        ("q7b", "final", 2 / 3),
+        ("q7b", "first", 0.5),
+        ("q7c", "final", 1.0),
+        ("q7c", "first", 1.0),
+        ("q7a", "final", 0.0),
+        ("q7a", "first", 0.0),
+    }
     assert got == {(p, a, round(f * BAR_WIDTH, 1)) for p, a, f in expected}
     charts = [a["data-model"] for tag, a in _tags(html) if tag == "figure"]
     assert charts == ["gpt-4o", "claude"]
@@ -54,7 +72,9 @@ def test_self_contained_and_escaped():
     html = render_html(sample_report())
     # One script, the page's own, allowed by its hash in the CSP; no other may run.
     assert html.count("<script") == 1 and f"<script>{SCRIPT}</script>" in html
-    assert f"script-src '{SCRIPT_HASH}'" in html and "unsafe-inline'; script" not in html.replace("style-src 'unsafe-inline'; script", "")
+    assert f"script-src '{SCRIPT_HASH}'" in html and "unsafe-inline'; script" not in html.replace(
+        "style-src 'unsafe-inline'; script", ""
+    )
     assert "<img" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     for tag, attrs in _tags(html):
@@ -78,7 +98,7 @@ def test_sections_tables_agreement_baseline():
     assert "Unreadable: runs/bad.json: not valid JSON." in html
     rows = [a["data-part"] for tag, a in _tags(html) if tag == "details"]
     assert rows == ["q7a", "q7b", "q7c", "q7a", "q7b", "q7a"]
-    assert "0/3 <span class=\"v-incorrect\">incorrect</span>" in html  # gpt q7b first attempt
+    assert '0/3 <span class="v-incorrect">incorrect</span>' in html  # gpt q7b first attempt
 
 
 @pytest.mark.parametrize("with_labels", [False, True])

@@ -23,10 +23,25 @@ def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     profile = tmp_path / "profile"
     profile.mkdir(exist_ok=True)
     return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--force-device-scale-factor=1", "--hide-scrollbars", f"--user-data-dir={profile}", *args],
-        capture_output=True, text=True, timeout=BROWSER_TIMEOUT_S, check=False,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--force-device-scale-factor=1",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=BROWSER_TIMEOUT_S,
+        check=False,
     )
 
 
@@ -35,8 +50,8 @@ def _decode_png(data: bytes) -> tuple[int, int, list[list[tuple[int, int, int]]]
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, header = 8, b"", None
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
@@ -50,7 +65,7 @@ def _decode_png(data: bytes) -> tuple[int, int, list[list[tuple[int, int, int]]]
     rows, prev = [], bytearray(stride)
     for y in range(height):
         kind = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
             b = prev[i]
@@ -65,13 +80,13 @@ def _decode_png(data: bytes) -> tuple[int, int, list[list[tuple[int, int, int]]]
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
-        rows.append([tuple(line[x * bpp:x * bpp + 3]) for x in range(width)])
+        rows.append([tuple(line[x * bpp : x * bpp + 3]) for x in range(width)])
         prev = line
     return width, height, rows
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
-    return tuple(int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def _longest_run(rows, color) -> int:
@@ -87,8 +102,9 @@ def _longest_run(rows, color) -> int:
 @pytest.fixture()
 def page(tmp_path):
     r = report(
-        transcript("runs/gpt.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 1), part("q7c", 0, attempt="first"),
-                   part("q7c", 3)),
+        transcript(
+            "runs/gpt.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 1), part("q7c", 0, attempt="first"), part("q7c", 3)
+        ),
         transcript("runs/claude.md", "claude", part("q7a", 2, 4), part("q7b", 3)),
     )
     target = tmp_path / "report.html"
@@ -100,8 +116,9 @@ def test_dom_has_the_chart_bars(page, tmp_path):
     done = _chromium(tmp_path, "--dump-dom", page.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
-    finals = re.findall(r'<rect class="bar final" data-part="([^"]+)"[^>]*width="([\d.]+)"[^>]*>\s*<title>([^<]*)</title>',
-                        dom)
+    finals = re.findall(
+        r'<rect class="bar final" data-part="([^"]+)"[^>]*width="([\d.]+)"[^>]*>\s*<title>([^<]*)</title>', dom
+    )
     assert [(p, float(w), t) for p, w, t in finals] == [
         ("q7a", float(BAR_WIDTH), "q7a final: 100%"),
         ("q7b", round(BAR_WIDTH / 3, 1), "q7b final: 33%"),
@@ -140,8 +157,10 @@ from .cdp import Browser  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOT = REPO / "docs" / "html-report.png"
-HOSTILE = ('<script>window.__pwned = 1</script> <img src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 2"> '
-           "![x](http://127.0.0.1:9/y.png) [a](javascript:window.__pwned=3)")
+HOSTILE = (
+    '<script>window.__pwned = 1</script> <img src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 2"> '
+    "![x](http://127.0.0.1:9/y.png) [a](javascript:window.__pwned=3)"
+)
 CHAT = """---
 model: {model}
 ---
@@ -171,25 +190,47 @@ def graded_page(tmp_path, monkeypatch):
     (tmp_path / "runs").mkdir()
     (tmp_path / "runs" / "gpt.md").write_text(CHAT.format(model="gpt-4o", hostile=HOSTILE), encoding="utf-8")
     (tmp_path / "runs" / "claude.md").write_text(CHAT.format(model="claude", hostile=""), encoding="utf-8")
-    done = CliRunner().invoke(app, ["grade", "--rubrics", str(REPO / "rubrics"), "--only", "q7b", "--only", "q7c",
-                                    "runs", "--html", "report.html"], catch_exceptions=False)
+    done = CliRunner().invoke(
+        app,
+        [
+            "grade",
+            "--rubrics",
+            str(REPO / "rubrics"),
+            "--only",
+            "q7b",
+            "--only",
+            "q7c",
+            "runs",
+            "--html",
+            "report.html",
+        ],
+        catch_exceptions=False,
+    )
     assert done.exit_code == 0, done.output
     return tmp_path / "report.html"
 
 
-VISIBLE = "[...document.querySelectorAll('details.row')].filter(r => !r.hidden).map(r => [r.dataset.model, r.dataset.part])"
+VISIBLE = (
+    "[...document.querySelectorAll('details.row')].filter(r => !r.hidden).map(r => [r.dataset.model, r.dataset.part])"
+)
 
 
 def test_review_tool_in_chromium(graded_page, browser, tmp_path):
     browser.open(graded_page.as_uri())
     # Heatmap: one cell per model and part, mean score, count.
-    cells = browser.js("[...document.querySelectorAll('#heatmap td.cell[data-model]')]"
-                       ".map(c => [c.dataset.model, c.dataset.part, c.innerText.replace(/\\s+/g, ' ')])")
-    assert cells == [["claude", "q7b", "3/3 n=1"], ["claude", "q7c", "0/3 n=1"],
-                     ["gpt-4o", "q7b", "3/3 n=1"], ["gpt-4o", "q7c", "0/3 n=1"]]
+    cells = browser.js(
+        "[...document.querySelectorAll('#heatmap td.cell[data-model]')]"
+        ".map(c => [c.dataset.model, c.dataset.part, c.innerText.replace(/\\s+/g, ' ')])"
+    )
+    assert cells == [
+        ["claude", "q7b", "3/3 n=1"],
+        ["claude", "q7c", "0/3 n=1"],
+        ["gpt-4o", "q7b", "3/3 n=1"],
+        ["gpt-4o", "q7c", "0/3 n=1"],
+    ]
     assert browser.js(VISIBLE) == [["claude", "q7b"], ["claude", "q7c"], ["gpt-4o", "q7b"], ["gpt-4o", "q7c"]]
     # Clicking one cell lists only that model's part.
-    browser.js("document.querySelector('#heatmap td.cell[data-model=\"gpt-4o\"][data-part=\"q7c\"]').click()")
+    browser.js('document.querySelector(\'#heatmap td.cell[data-model="gpt-4o"][data-part="q7c"]\').click()')
     assert browser.js(VISIBLE) == [["gpt-4o", "q7c"]]
     assert browser.js("document.getElementById('f-count').textContent") == "1 of 4 parts shown"
     # Drill-down: the answer as written, the failing evidence highlighted, hostile markup as text.
@@ -207,8 +248,10 @@ def test_review_tool_in_chromium(graded_page, browser, tmp_path):
     width, height, _ = _decode_png((tmp_path / "review.png").read_bytes())
     assert (width, height) == (1400, 1000)
     # Text search narrows the list to the answer that holds the words.
-    browser.js("document.getElementById('f-clear').click(); const s = document.getElementById('f-text');"
-               "s.value = 'W3 = see'; s.dispatchEvent(new Event('input'))")
+    browser.js(
+        "document.getElementById('f-clear').click(); const s = document.getElementById('f-text');"
+        "s.value = 'W3 = see'; s.dispatchEvent(new Event('input'))"
+    )
     assert browser.js(VISIBLE) == [["claude", "q7b"], ["gpt-4o", "q7b"]]
     # Nothing from the transcripts ran or was fetched: one script (ours), only the page's own URL.
     assert browser.js("window.__pwned === undefined && document.scripts.length === 1")
@@ -220,16 +263,18 @@ def test_review_decision_exported_and_read_by_agree(graded_page, browser, tmp_pa
     browser.open(graded_page.as_uri())
     browser.page("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(tmp_path / "downloads"))
     for model, part_id, action in (("gpt-4o", "q7b", "agree"), ("gpt-4o", "q7c", "correct")):
-        row = f"document.querySelector('details.row[data-model=\"{model}\"][data-part=\"{part_id}\"]')"
+        row = f'document.querySelector(\'details.row[data-model="{model}"][data-part="{part_id}"]\')'
         browser.js(f"{row}.open = true")
         browser.wait_for(f"!!{row}.querySelector('.review')")
         if action == "agree":
             browser.js(f"{row}.querySelector('.review .agree').click()")
         else:
-            browser.js(f"const s = {row}.querySelector('.review .override'); s.value = '{action}';"
-                       "s.dispatchEvent(new Event('change'));"
-                       f"const n = {row}.querySelector('.review .note'); n.value = 'the # starts\\na comment';"
-                       "n.dispatchEvent(new Event('input'))")
+            browser.js(
+                f"const s = {row}.querySelector('.review .override'); s.value = '{action}';"
+                "s.dispatchEvent(new Event('change'));"
+                f"const n = {row}.querySelector('.review .note'); n.value = 'the # starts\\na comment';"
+                "n.dispatchEvent(new Event('input'))"
+            )
     browser.js("document.getElementById('download-labels').click()")
     downloaded = tmp_path / "downloads" / "labels.yaml"
     deadline = time.monotonic() + 10
@@ -241,8 +286,13 @@ def test_review_decision_exported_and_read_by_agree(graded_page, browser, tmp_pa
     # A text input drops the newline, so a note stays one YAML comment.
     assert '"runs/gpt.md":\n  q7b: correct\n  q7c: correct  # the # startsa comment\n' in text
     (tmp_path / "labels.yaml").write_bytes(downloaded.read_bytes())
-    done = CliRunner().invoke(app, ["agree", "--rubrics", str(REPO / "rubrics"), "runs", "--labels", "labels.yaml"],
-                              terminal_width=200, env={"COLUMNS": "200"}, catch_exceptions=False)
+    done = CliRunner().invoke(
+        app,
+        ["agree", "--rubrics", str(REPO / "rubrics"), "runs", "--labels", "labels.yaml"],
+        terminal_width=200,
+        env={"COLUMNS": "200"},
+        catch_exceptions=False,
+    )
     assert done.exit_code == 0, done.output
     assert "Agreement: 2 labelled answer(s), 50% agreement" in done.stdout
     assert "runs/gpt.md q7c (final): grader incorrect, human correct" in done.stdout
@@ -272,8 +322,10 @@ def test_class_sized_page_is_small_and_opens_fast(tmp_path, browser):
     assert size < 10 * 1024 * 1024
     start = time.monotonic()
     browser.open(target.as_uri())
-    browser.wait_for("!!document.querySelector('details.row') && (document.querySelector('details.row').open = true,"
-                     " !!document.querySelector('details.row .answer mark'))")
+    browser.wait_for(
+        "!!document.querySelector('details.row') && (document.querySelector('details.row').open = true,"
+        " !!document.querySelector('details.row .answer mark'))"
+    )
     seconds = time.monotonic() - start
     print(f"1,600 transcripts, 8,000 parts: {size / 1e6:.1f} MB, loaded and first drill-down shown in {seconds:.2f} s")
     assert browser.js("document.querySelectorAll('details.row').length") == 8000

@@ -50,17 +50,26 @@ def test_member_order_and_layout_do_not_matter(tmp_path, results):
     assert list(read_json_report(path).transcripts) == results[:2]
 
 
-@pytest.mark.parametrize("text, message", [
-    ('{"schema": "hw7grade.report/1", "transcripts": [', "cannot read JSON report (JSONDecodeError)"),
-    ('{"schema": "hw7grade.report/1", "transcripts": []} trailing', "cannot read JSON report (JSONDecodeError)"),
-    ('{"schema": "hw7grade.report/1", "transcripts": [{"path": "a"},]}', "cannot read JSON report (JSONDecodeError)"),
-    ('[{"title": "a ChatGPT export"}]', 'not an hw7grade report (expected "schema": "hw7grade.report/1")'),
-    ('{"transcripts": []}', 'not an hw7grade report (expected "schema": "hw7grade.report/1")'),
-    ('{"schema": "hw7grade.report/1"}', 'malformed report (no "transcripts" list)'),
-    ('{"schema": "hw7grade.report/1", "transcripts": [{"model": "m"}]}', "malformed report (KeyError: 'path')"),
-    ('{"schema": "hw7grade.report/1", "transcripts": [{"path": "a", "parts": [{"id": "q7b", "attempt": "final", '
-     '"score": "3", "max_score": 3, "verdict": "correct"}]}]}', "malformed report (ValueError: expected a number, got '3')"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('{"schema": "hw7grade.report/1", "transcripts": [', "cannot read JSON report (JSONDecodeError)"),
+        ('{"schema": "hw7grade.report/1", "transcripts": []} trailing', "cannot read JSON report (JSONDecodeError)"),
+        (
+            '{"schema": "hw7grade.report/1", "transcripts": [{"path": "a"},]}',
+            "cannot read JSON report (JSONDecodeError)",
+        ),
+        ('[{"title": "a ChatGPT export"}]', 'not an hw7grade report (expected "schema": "hw7grade.report/1")'),
+        ('{"transcripts": []}', 'not an hw7grade report (expected "schema": "hw7grade.report/1")'),
+        ('{"schema": "hw7grade.report/1"}', 'malformed report (no "transcripts" list)'),
+        ('{"schema": "hw7grade.report/1", "transcripts": [{"model": "m"}]}', "malformed report (KeyError: 'path')"),
+        (
+            '{"schema": "hw7grade.report/1", "transcripts": [{"path": "a", "parts": [{"id": "q7b", "attempt": "final", '
+            '"score": "3", "max_score": 3, "verdict": "correct"}]}]}',
+            "malformed report (ValueError: expected a number, got '3')",
+        ),
+    ],
+)
 def test_anything_else_is_one_clear_error_naming_the_file(tmp_path, text, message):
     path = tmp_path / "baseline.json"
     path.write_text(text, encoding="utf-8")
@@ -98,8 +107,20 @@ def test_the_entry_by_entry_reader_agrees_with_json_loads(members, items, indent
     assert ("transcripts" in found) == (items is not None)
 
 
-@pytest.mark.parametrize("text", ['{"a": 1} {"b": 2}', '{"a": [1, 2}', '{"a" 1}', '{1: 2}', '{"transcripts": [1 2]}',
-                                  '{"a": 12', '{"a": tru}', '', '  '])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": 1} {"b": 2}',
+        '{"a": [1, 2}',
+        '{"a" 1}',
+        "{1: 2}",
+        '{"transcripts": [1 2]}',
+        '{"a": 12',
+        '{"a": tru}',
+        "",
+        "  ",
+    ],
+)
 @pytest.mark.parametrize("chunk", [1, 3, 1 << 20])
 def test_what_json_loads_refuses_the_reader_refuses(text, chunk):
     with pytest.raises(ValueError):
@@ -120,9 +141,11 @@ def test_a_report_written_as_one_line_is_read_across_chunk_boundaries(tmp_path, 
 
 def test_parts_carry_the_answer_text_they_were_graded_on(tmp_path):
     chat = tmp_path / "chat.md"
-    chat.write_text("**User**\n\nQuestion 7 (b): which tokens enter the decoder?\n\n**Assistant**\n\n"
-                    "(b) Ground truth shifted right: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog.\n",
-                    encoding="utf-8")
+    chat.write_text(
+        "**User**\n\nQuestion 7 (b): which tokens enter the decoder?\n\n**Assistant**\n\n"
+        "(b) Ground truth shifted right: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog.\n",
+        encoding="utf-8",
+    )
     [result] = grade_file(chat, load_rubric(), ["q7b"])
     path = tmp_path / "r.json"
     write_json_report(Report((result,)), path)

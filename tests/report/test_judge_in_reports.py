@@ -19,12 +19,16 @@ from hw7grade.report.markdown import render_markdown
 from .factory import part, report, transcript
 
 FILLED = JudgeResult(
-    model="anthropic:claude-sonnet-5-5", status="scored",
+    model="anthropic:claude-sonnet-5-5",
+    status="scored",
     criteria=(CriterionScore("names_problem", "main", "scored", 2.0, 3.0, "the encoder must read ahead"),),
-    filled=("main",), deterministic_points=0.0, judge_points=2.0,
+    filled=("main",),
+    deterministic_points=0.0,
+    judge_points=2.0,
 )
 DISAGREES = JudgeResult(
-    model="openai:gpt-4o", status="partial",
+    model="openai:gpt-4o",
+    status="partial",
     criteria=(CriterionScore("a", "main", "scored", 1.0, 2.0), CriterionScore("b", "main", "unscored", 0.0, 1.0)),
     disagreements=(Disagreement("main", 3.0, 1.0, 3.0, "ev", "quote"),),
 )
@@ -32,20 +36,26 @@ UNSCORED = JudgeResult(model="openai:gpt-4o", status="unscored", reason="the jud
 
 
 def judged_report():
-    return report(transcript(
-        "runs/a.json", "gpt-4o",
-        replace(part("q7a", 2, 3), judge=FILLED),
-        replace(part("q8b", 3, 3), judge=DISAGREES),
-        replace(part("q4b", 0, 2), judge=UNSCORED),
-        part("q7b", 3, 3),
-    ))
+    return report(
+        transcript(
+            "runs/a.json",
+            "gpt-4o",
+            replace(part("q7a", 2, 3), judge=FILLED),
+            replace(part("q8b", 3, 3), judge=DISAGREES),
+            replace(part("q4b", 0, 2), judge=UNSCORED),
+            part("q7b", 3, 3),
+        )
+    )
 
 
-@pytest.mark.parametrize("result, expected", [
-    (FILLED, "judge (anthropic:claude-sonnet-5-5): 2/3, counted +2 where the checks could not decide"),
-    (DISAGREES, "judge (openai:gpt-4o): 1/3 (partly scored); disagrees on main: checks gave 3/3, judge 1/3"),
-    (UNSCORED, "judge (openai:gpt-4o): unscored — the judge refused <twice>"),
-])
+@pytest.mark.parametrize(
+    "result, expected",
+    [
+        (FILLED, "judge (anthropic:claude-sonnet-5-5): 2/3, counted +2 where the checks could not decide"),
+        (DISAGREES, "judge (openai:gpt-4o): 1/3 (partly scored); disagrees on main: checks gave 3/3, judge 1/3"),
+        (UNSCORED, "judge (openai:gpt-4o): unscored — the judge refused <twice>"),
+    ],
+)
 def test_judge_note_says_points_what_counted_and_disagreements(result, expected):
     assert judge_note(replace(part("q7a", 2, 3), judge=result)) == expected
 

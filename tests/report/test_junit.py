@@ -7,10 +7,13 @@ from .factory import part, report, transcript
 
 def _sample():
     return report(
-        transcript("runs/gpt.md", "gpt-4o",
-                   part("q7b", 0, attempt="first", reason="decoder inputs wrong"),
-                   part("q7b", 3), part("q7c", 1, reason="w3 should be saw <not see> & \"quoted\"",
-                                        evidence="<sos>, I, see\x00, a, dog")),
+        transcript(
+            "runs/gpt.md",
+            "gpt-4o",
+            part("q7b", 0, attempt="first", reason="decoder inputs wrong"),
+            part("q7b", 3),
+            part("q7c", 1, reason='w3 should be saw <not see> & "quoted"', evidence="<sos>, I, see\x00, a, dog"),
+        ),
         transcript("runs/broken.json", None, errors=("runs/broken.json: not valid JSON at line 3.",)),
     )
 

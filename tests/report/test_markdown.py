@@ -9,7 +9,7 @@ def _rows(md: str, header_start: str) -> list[list[str]]:
     lines = md.splitlines()
     start = next(i for i, l in enumerate(lines) if l.startswith(header_start))
     rows = []
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         rows.append([c.strip() for c in line.strip("|").split(" | ")])
@@ -17,9 +17,11 @@ def _rows(md: str, header_start: str) -> list[list[str]]:
 
 
 def test_summary_tables():
-    r = report(transcript("t/a|b.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 1)),
-               transcript("t/c.md", "claude", part("q7a", 0, 4, verdict="missing")),
-               transcript("t/bad.json", None, errors=("bad JSON",)))
+    r = report(
+        transcript("t/a|b.md", "gpt-4o", part("q7a", 4, 4), part("q7b", 1)),
+        transcript("t/c.md", "claude", part("q7a", 0, 4, verdict="missing")),
+        transcript("t/bad.json", None, errors=("bad JSON",)),
+    )
     md = render_markdown(r)
     assert md.startswith("## hw7grade: 5 / 11 (45%)\n")
     rows = _rows(md, "| Transcript |")
@@ -33,8 +35,15 @@ def test_summary_tables():
 
 def test_baseline_and_agreement_sections():
     old = report(transcript("a.md", "m", part("q7a", 4, 4), part("q7b", 0)))
-    new = report(transcript("a.md", "m", part("q7a", 2, 4, reason="only one reason given"), part("q7b", 3),
-                            labels={"q7a": HumanLabel(final="correct")}))
+    new = report(
+        transcript(
+            "a.md",
+            "m",
+            part("q7a", 2, 4, reason="only one reason given"),
+            part("q7b", 3),
+            labels={"q7a": HumanLabel(final="correct")},
+        )
+    )
     md = render_markdown(new, compare_with_baseline(new, old))
     assert "**1 regressed**, 1 improved, 0 unchanged." in md
     changed = _rows(md, "| Transcript | Part | Baseline |")
@@ -43,14 +52,18 @@ def test_baseline_and_agreement_sections():
     assert _rows(md, "| Transcript | Part | Attempt |") == [["`a.md`", "q7a", "final", "partial", "correct"]]
 
 
-HOSTILE = "see ![x](https://evil.example/a.png) @octocat @org/team <details open><img src=x> [l](http://e.x) www.evil.com a|b"
+HOSTILE = (
+    "see ![x](https://evil.example/a.png) @octocat @org/team <details open><img src=x> [l](http://e.x) www.evil.com a|b"
+)
 
 
 def test_untrusted_cells_render_as_text_with_no_html_link_image_mention_or_column():
     from markdown_it import MarkdownIt
 
-    r = report(transcript("t/x.md", HOSTILE, part("q7a", 2, 4, reason=HOSTILE)),
-               transcript("t/bad.json", None, errors=(HOSTILE,)))
+    r = report(
+        transcript("t/x.md", HOSTILE, part("q7a", 2, 4, reason=HOSTILE)),
+        transcript("t/bad.json", None, errors=(HOSTILE,)),
+    )
     md = render_markdown(r)
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
     for forbidden in ("<img", "<a ", "<details open", "http://e.x", "https://evil", "www.evil"):
@@ -70,4 +83,5 @@ def test_pipes_in_model_names_and_reasons_stay_inside_their_cells():
     assert _rows(md, "| Transcript |")[0][:3] == ["`a.md`", "gpt\\|4o", "0/4"]
     assert "| Part | gpt\\|4o |" in md
     assert _rows(md, "| Transcript | Part | Baseline |") == [
-        ["🔻 `a.md`", "q7a", "4/4", "0/4", "said W \\| X, expected W X"]]
+        ["🔻 `a.md`", "q7a", "4/4", "0/4", "said W \\| X, expected W X"]
+    ]

@@ -39,12 +39,25 @@ def test_chromium_lays_the_mathml_out(tmp_path):
         "document.title=m.map(e=>Math.round(e.getBoundingClientRect().width)+'x'+"
         "Math.round(e.getBoundingClientRect().height)+':'+(e instanceof MathMLElement)).join(',');</script>"
     )
-    page.write_text(f"<!doctype html><meta charset=utf-8><body>{formulas_html(G1, WRONG)}{script}</body>", encoding="utf-8")
+    page.write_text(
+        f"<!doctype html><meta charset=utf-8><body>{formulas_html(G1, WRONG)}{script}</body>", encoding="utf-8"
+    )
     profile = tmp_path / "profile"
     out = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={profile}",
-         "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=90, check=False,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
     ).stdout
     title = out.split("<title>", 1)[1].split("</title>", 1)[0]
     boxes = [b.split(":") for b in title.split(",")]

@@ -19,8 +19,18 @@ THIRDS = report(transcript("t/a.md", "m", part("q7a", 4 / 3, 4), part("q7b", 92.
 """Total 93.666663 / 197, a part at 1.3333/4."""
 
 
-@pytest.mark.parametrize("value, text", [(93.6667, "93.67"), (4.0, "4"), (0.666667, "0.67"), (1.5, "1.5"),
-                                         (123456.789, "123456.79"), (-0.001, "0"), (0, "0")])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (93.6667, "93.67"),
+        (4.0, "4"),
+        (0.666667, "0.67"),
+        (1.5, "1.5"),
+        (123456.789, "123456.79"),
+        (-0.001, "0"),
+        (0, "0"),
+    ],
+)
 def test_num(value, text):
     assert num(value) == text
 

@@ -7,17 +7,24 @@ from hw7grade.report.safe_markdown import find_spans, render_answer
 
 
 def test_everything_is_escaped_and_nothing_links_or_loads():
-    html = render_answer('<script>x()</script> <img src=a onerror=b> ![i](http://e/x.png) [l](javascript:y)')
-    assert html == ("<p>&lt;script&gt;x()&lt;/script&gt; &lt;img src=a onerror=b&gt; "
-                    "![i](http://e/x.png) [l](javascript:y)</p>")
+    html = render_answer("<script>x()</script> <img src=a onerror=b> ![i](http://e/x.png) [l](javascript:y)")
+    assert html == (
+        "<p>&lt;script&gt;x()&lt;/script&gt; &lt;img src=a onerror=b&gt; ![i](http://e/x.png) [l](javascript:y)</p>"
+    )
 
 
 def test_markdown_subset_and_formulas():
     html = render_answer("# Title\n**bold** and `c<d`\n- one\n- $x^2$\n$$\n\\frac{a}{b}\n$$\n```\n<raw>\n```")
     assert html.split("\n") == [
-        "<h4>Title</h4>", "<p><strong>bold</strong> and <code>c&lt;d</code></p>", "<ul>", "<li>one</li>",
-        '<li><code class="latex">x^2</code></li>', "</ul>", '<pre class="latex">\\frac{a}{b}</pre>',
-        "<pre><code>&lt;raw&gt;</code></pre>"]
+        "<h4>Title</h4>",
+        "<p><strong>bold</strong> and <code>c&lt;d</code></p>",
+        "<ul>",
+        "<li>one</li>",
+        '<li><code class="latex">x^2</code></li>',
+        "</ul>",
+        '<pre class="latex">\\frac{a}{b}</pre>',
+        "<pre><code>&lt;raw&gt;</code></pre>",
+    ]
     assert render_formula("a<b", True) == '<pre class="latex">a&lt;b</pre>'
 
 

@@ -40,11 +40,18 @@ def seed_results():
 
 def _odd_results():
     """What real grading rarely produces at once: judge results, caps, labels, errors, odd text."""
-    capped = replace(part("q4a", 1, 2), checks=(CheckResult("hallucination", "failed", 0.0, 0.0, "ResNet-50", "made up", cap=1.0),))
+    capped = replace(
+        part("q4a", 1, 2), checks=(CheckResult("hallucination", "failed", 0.0, 0.0, "ResNet-50", "made up", cap=1.0),)
+    )
     return [
         *judged_report().transcripts,
-        transcript("odd/ünïcode \"quoted\".md", None, capped, part("q4a", 0, 2, attempt="first", evidence="a\tb\n\\c ✓"),
-                   labels={"q4a": HumanLabel(first="incorrect", final=None)}),
+        transcript(
+            'odd/ünïcode "quoted".md',
+            None,
+            capped,
+            part("q4a", 0, 2, attempt="first", evidence="a\tb\n\\c ✓"),
+            labels={"q4a": HumanLabel(first="incorrect", final=None)},
+        ),
         transcript("broken.json", None, errors=("broken.json: not JSON (line 1).",)),
     ]
 

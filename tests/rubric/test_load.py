@@ -51,22 +51,45 @@ def test_select_by_prefix():
 @pytest.mark.parametrize(
     "body, message",
     [
-        ("question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("points: 3\n    prompt", "pionts: 3\n    prompt"),
-         r"q7.yaml: part q7b, field pionts: Extra inputs are not permitted"),
-        ("question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("type: sequence", "type: sequense"),
-         r"q7.yaml: part q7b, field checks.0: Input tag 'sequense' found"),
-        ("question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("expected: [", "expectd: ["),
-         r"q7.yaml: part q7b, field checks.0.expect"),
-        ("question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("points: 3\n        expected", "points: 2\n        expected"),
-         r"q7.yaml: part q7b: check points add up to 2 but the part is worth 3"),
-        ("question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("id: q7b", "id: Q7-b"),
-         r"q7.yaml: part Q7-b, field id: .*must look like q7b"),
+        (
+            "question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("points: 3\n    prompt", "pionts: 3\n    prompt"),
+            r"q7.yaml: part q7b, field pionts: Extra inputs are not permitted",
+        ),
+        (
+            "question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("type: sequence", "type: sequense"),
+            r"q7.yaml: part q7b, field checks.0: Input tag 'sequense' found",
+        ),
+        (
+            "question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("expected: [", "expectd: ["),
+            r"q7.yaml: part q7b, field checks.0.expect",
+        ),
+        (
+            "question: q7\ntitle: t\nparts:\n"
+            + GOOD_PART.replace("points: 3\n        expected", "points: 2\n        expected"),
+            r"q7.yaml: part q7b: check points add up to 2 but the part is worth 3",
+        ),
+        (
+            "question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("id: q7b", "id: Q7-b"),
+            r"q7.yaml: part Q7-b, field id: .*must look like q7b",
+        ),
         ("question: q7\ntitle: t\nparts: [\n", r"q7.yaml: not valid YAML at line"),
         ("- just\n- a list\n", r"q7.yaml: a rubric file must be a mapping"),
-        ("question: q7\ntitle: t\nparts:\n" + GOOD_PART.replace("points: 3\n        expected", "points: 3\n        requires: [nope]\n        expected"),
-         r"requires unknown check\(s\): nope"),
+        (
+            "question: q7\ntitle: t\nparts:\n"
+            + GOOD_PART.replace("points: 3\n        expected", "points: 3\n        requires: [nope]\n        expected"),
+            r"requires unknown check\(s\): nope",
+        ),
     ],
-    ids=["typo in part field", "unknown check type", "typo in check field", "points do not add up", "bad id", "bad yaml", "not a mapping", "unknown requires"],
+    ids=[
+        "typo in part field",
+        "unknown check type",
+        "typo in check field",
+        "points do not add up",
+        "bad id",
+        "bad yaml",
+        "not a mapping",
+        "unknown requires",
+    ],
 )
 def test_mistakes_name_file_part_and_field(tmp_path, body, message):
     _write(tmp_path, body)
@@ -131,28 +154,59 @@ def _file(part: str) -> str:
 @pytest.mark.parametrize(
     "body, message",
     [
-        (_file(GOOD_PART.replace("points: 3\n    prompt", "points: .inf\n    prompt")),
-         r"q7.yaml: part q7b, field points: Input should be a finite number\.$"),
-        (_file(GOOD_PART.replace("points: 3\n    prompt", "points: .inf\n    prompt").replace("points: 3\n        expected", "points: .inf\n        expected")),
-         r"q7.yaml: part q7b, field points: Input should be a finite number\.$"),
-        (_file(GOOD_PART.replace("points: 3\n        expected", "points: .nan\n        expected")),
-         r"q7.yaml: part q7b, field checks\.0\.points: Input should be greater than or equal to 0\.$"),
-        (_file(CONCEPTS_PART.replace("points: 2\n        description", "points: .inf\n        description")),
-         r"q7.yaml: part q7a, field criteria\[names_problem\]\.points: inf is not a finite number\.$"),
-        (_file(CONCEPTS_PART.replace('"train test mismatch"', '"  "')),
-         # main's concepts validator (text layer) refuses a phrase with no words before this part-level check runs
-         r"q7.yaml: part q7a, field checks\.0\.0\.phrases: phrase '  ' has no words to match\.$"),
-        (_file(GOOD_PART.replace('"see"', '""')),
-         r"q7.yaml: part q7b, field checks\[1\]\.expected\[3\]: an empty phrase"),
-        (_file(GOOD_PART.replace("points: 3\n        expected", "points: 3\n        points: 0\n        expected")),
-         r"q7.yaml: part q7b, field checks\[1\]\.points: duplicate key at line 15 \(first at line 14\)\.$"),
-        (_file(GOOD_PART).replace("title: t\n", "title: t\ntitle: u\n"),
-         r"q7.yaml: field title: duplicate key at line 3 \(first at line 2\)\.$"),
-        (_file(GOOD_PART).replace("X: [m, n]", "X: ['99999999', '99999999']"),
-         r"q7.yaml: field shapes: X: a numeric dimension may be at most 32"),
+        (
+            _file(GOOD_PART.replace("points: 3\n    prompt", "points: .inf\n    prompt")),
+            r"q7.yaml: part q7b, field points: Input should be a finite number\.$",
+        ),
+        (
+            _file(
+                GOOD_PART.replace("points: 3\n    prompt", "points: .inf\n    prompt").replace(
+                    "points: 3\n        expected", "points: .inf\n        expected"
+                )
+            ),
+            r"q7.yaml: part q7b, field points: Input should be a finite number\.$",
+        ),
+        (
+            _file(GOOD_PART.replace("points: 3\n        expected", "points: .nan\n        expected")),
+            r"q7.yaml: part q7b, field checks\.0\.points: Input should be greater than or equal to 0\.$",
+        ),
+        (
+            _file(CONCEPTS_PART.replace("points: 2\n        description", "points: .inf\n        description")),
+            r"q7.yaml: part q7a, field criteria\[names_problem\]\.points: inf is not a finite number\.$",
+        ),
+        (
+            _file(CONCEPTS_PART.replace('"train test mismatch"', '"  "')),
+            # main's concepts validator (text layer) refuses a phrase with no words before this part-level check runs
+            r"q7.yaml: part q7a, field checks\.0\.0\.phrases: phrase '  ' has no words to match\.$",
+        ),
+        (
+            _file(GOOD_PART.replace('"see"', '""')),
+            r"q7.yaml: part q7b, field checks\[1\]\.expected\[3\]: an empty phrase",
+        ),
+        (
+            _file(GOOD_PART.replace("points: 3\n        expected", "points: 3\n        points: 0\n        expected")),
+            r"q7.yaml: part q7b, field checks\[1\]\.points: duplicate key at line 15 \(first at line 14\)\.$",
+        ),
+        (
+            _file(GOOD_PART).replace("title: t\n", "title: t\ntitle: u\n"),
+            r"q7.yaml: field title: duplicate key at line 3 \(first at line 2\)\.$",
+        ),
+        (
+            _file(GOOD_PART).replace("X: [m, n]", "X: ['99999999', '99999999']"),
+            r"q7.yaml: field shapes: X: a numeric dimension may be at most 32",
+        ),
     ],
-    ids=["infinite part points", "infinite part and check points", "nan check points", "infinite criterion points",
-         "blank phrase", "empty token", "duplicate check key", "duplicate top-level key", "huge declared shape"],
+    ids=[
+        "infinite part points",
+        "infinite part and check points",
+        "nan check points",
+        "infinite criterion points",
+        "blank phrase",
+        "empty token",
+        "duplicate check key",
+        "duplicate top-level key",
+        "huge declared shape",
+    ],
 )
 def test_unsafe_values_are_load_errors_naming_file_part_and_field(tmp_path, body, message):
     _write(tmp_path, body)
@@ -169,18 +223,32 @@ def test_a_rubric_file_over_the_size_cap_is_refused_unread(tmp_path):
     from hw7grade.rubric.model import MAX_RUBRIC_BYTES
 
     _write(tmp_path, _file(GOOD_PART) + "#" * MAX_RUBRIC_BYTES + "\n")
-    with pytest.raises(RubricError, match=r"q7.yaml: the file is 1,048,8\d\d bytes, over the 1,048,576-byte limit for a rubric\."):
+    with pytest.raises(
+        RubricError, match=r"q7.yaml: the file is 1,048,8\d\d bytes, over the 1,048,576-byte limit for a rubric\."
+    ):
         load_rubric(tmp_path)
+
+
 def test_every_problem_of_every_file_is_listed_with_part_field_and_hint(tmp_path):
-    body = GOOD_PART.replace("points: 3\n    prompt", "pionts: 3\n    prompt").replace("type: sequence", "type: sequense")
+    body = GOOD_PART.replace("points: 3\n    prompt", "pionts: 3\n    prompt").replace(
+        "type: sequence", "type: sequense"
+    )
     _write(tmp_path, "question: q7\ntitle: t\nparts:\n" + body)
-    _write(tmp_path, "question: q9\ntitle: t\nparts:\n" + GOOD_PART.replace("id: q7b", "id: q9a").replace("title: Training tokens\n    ", ""), name="hw9.yaml")
+    _write(
+        tmp_path,
+        "question: q9\ntitle: t\nparts:\n"
+        + GOOD_PART.replace("id: q7b", "id: q9a").replace("title: Training tokens\n    ", ""),
+        name="hw9.yaml",
+    )
     with pytest.raises(RubricError) as caught:
         load_rubric(tmp_path)
     lines = str(caught.value).splitlines()
     assert len(lines) == 4
     assert lines[0] == f"{tmp_path / 'hw9.yaml'}: part q9a, field title: Field required (hint: add this field)."
-    assert lines[1] == f"{tmp_path / 'q7.yaml'}: part q7b, field pionts: Extra inputs are not permitted (hint: did you mean `points`?)."
+    assert (
+        lines[1]
+        == f"{tmp_path / 'q7.yaml'}: part q7b, field pionts: Extra inputs are not permitted (hint: did you mean `points`?)."
+    )
     assert lines[2] == f"{tmp_path / 'q7.yaml'}: part q7b, field points: Field required (hint: add this field)."
     assert lines[3].startswith(f"{tmp_path / 'q7.yaml'}: part q7b, field checks.0: Input tag 'sequense' found")
     assert lines[3].endswith("(hint: `hw7grade rubrics schema` lists the check types).")
@@ -206,7 +274,10 @@ def test_a_folder_without_a_course_file_gets_the_bundled_one(tmp_path):
 def test_a_bad_course_file_names_its_field(tmp_path):
     _write(tmp_path, "question: q7\ntitle: t\nparts:\n" + GOOD_PART)
     _write(tmp_path, "homework: HW9\nsystem_promt: x\n", name="course.yaml")
-    with pytest.raises(RubricError, match=r"course.yaml: field system_promt: Extra inputs are not permitted \(hint: did you mean `system_prompt`\?\)"):
+    with pytest.raises(
+        RubricError,
+        match=r"course.yaml: field system_promt: Extra inputs are not permitted \(hint: did you mean `system_prompt`\?\)",
+    ):
         load_rubric(tmp_path)
 
 

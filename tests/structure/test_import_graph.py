@@ -98,14 +98,23 @@ def _importers(graph: dict[str, set[str]], prefix: str) -> set[str]:
 
 def test_only_the_command_line_imports_cli_and_only_commands_import_runs():
     graph = import_graph()
-    assert _importers(graph, "hw7grade.cli") - {m for m in graph if m.startswith("hw7grade.cli")} == {"hw7grade.__main__"}
-    assert {m for m in _importers(graph, "hw7grade.runs") if not m.startswith(("hw7grade.cli", "hw7grade.runs"))} == set()
+    assert _importers(graph, "hw7grade.cli") - {m for m in graph if m.startswith("hw7grade.cli")} == {
+        "hw7grade.__main__"
+    }
+    assert {
+        m for m in _importers(graph, "hw7grade.runs") if not m.startswith(("hw7grade.cli", "hw7grade.runs"))
+    } == set()
 
 
 def test_commands_hold_no_caching_retrying_or_scoring():
     graph = import_graph()
-    below = {"hw7grade.providers.cache", "hw7grade.providers.asker", "hw7grade.providers.batch_base",
-             "hw7grade.providers.retry", "hw7grade.grading.score"}
+    below = {
+        "hw7grade.providers.cache",
+        "hw7grade.providers.asker",
+        "hw7grade.providers.batch_base",
+        "hw7grade.providers.retry",
+        "hw7grade.grading.score",
+    }
     commands = {m: graph[m] & below for m in graph if m.startswith("hw7grade.cli")}
     assert {m: t for m, t in commands.items() if t} == {}
 
@@ -113,5 +122,8 @@ def test_commands_hold_no_caching_retrying_or_scoring():
 def test_reports_do_not_reach_back_into_grading_or_runs():
     graph = import_graph()
     reports = [m for m in graph if m.startswith("hw7grade.report") or m == "hw7grade.results"]
-    assert {m: sorted(t for t in graph[m] if t.startswith(("hw7grade.grading", "hw7grade.runs", "hw7grade.cli")))
-            for m in reports if any(t.startswith(("hw7grade.grading", "hw7grade.runs", "hw7grade.cli")) for t in graph[m])} == {}
+    assert {
+        m: sorted(t for t in graph[m] if t.startswith(("hw7grade.grading", "hw7grade.runs", "hw7grade.cli")))
+        for m in reports
+        if any(t.startswith(("hw7grade.grading", "hw7grade.runs", "hw7grade.cli")) for t in graph[m])
+    } == {}

@@ -199,8 +199,12 @@ def test_strip_question_copies_without_question():
 
 def test_analyse_is_cached_and_strips_copies():
     question = "Please explain in detail why the decoder cannot see the later source words here."
-    a = analyse("Please explain in detail why the decoder cannot see the later source words here. Lengths differ.", question)
-    assert a is analyse("Please explain in detail why the decoder cannot see the later source words here. Lengths differ.", question)
+    a = analyse(
+        "Please explain in detail why the decoder cannot see the later source words here. Lengths differ.", question
+    )
+    assert a is analyse(
+        "Please explain in detail why the decoder cannot see the later source words here. Lengths differ.", question
+    )
     assert [s.text for s in a.sentences if s.text.strip(". ")] == ["Lengths differ."]
 
 

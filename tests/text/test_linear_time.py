@@ -27,7 +27,18 @@ GROWTH = 10
 MAX_RATIO = 15
 FLOOR_S = 0.03
 """Times under this are treated as this (timer and scheduler noise)."""
-SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + ["编码", "\x1b", "\x07", "✓", "❌", " and ", " not ", "(b)", "w1 = ", "Q7"]
+SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
+    "编码",
+    "\x1b",
+    "\x07",
+    "✓",
+    "❌",
+    " and ",
+    " not ",
+    "(b)",
+    "w1 = ",
+    "Q7",
+]
 
 
 def _best(chat) -> float:
@@ -53,7 +64,9 @@ def _chat(body_for_size):
     def chat(n: int, salt: int) -> str:
         size = max(n // len(hostile_text.QUESTIONS), 1)
         body = body_for_size(size)[:size]
-        return "".join(f"**User**\n\n{q} ({salt})\n\n**Assistant**\n\n{body} {salt}\n\n" for q in hostile_text.QUESTIONS)
+        return "".join(
+            f"**User**\n\n{q} ({salt})\n\n**Assistant**\n\n{body} {salt}\n\n" for q in hostile_text.QUESTIONS
+        )
 
     return (lambda salt: chat(SMALL, salt)), (lambda salt: chat(SMALL * GROWTH, salt))
 

@@ -59,7 +59,10 @@ def test_file_at_the_limit_is_read(tmp_path):
 
 
 def test_large_text_is_refused_by_parse_transcript():
-    with pytest.raises(TranscriptError, match=r"^t\.txt: is 5 MB, larger than the 5 MB limit for one conversation; if it is one chat, raise the limit with --max-file-mb 6\.$"):
+    with pytest.raises(
+        TranscriptError,
+        match=r"^t\.txt: is 5 MB, larger than the 5 MB limit for one conversation; if it is one chat, raise the limit with --max-file-mb 6\.$",
+    ):
         parse_transcript("x" * (MAX_TRANSCRIPT_BYTES + 10), "t.txt")
 
 
@@ -106,4 +109,3 @@ def test_only_user_turns_has_no_answers(tmp_path):
 def test_json_nested_too_deeply():
     with pytest.raises(TranscriptError, match=r"^deep\.json: "):
         parse_transcript("[" * 100_000 + "]" * 100_000, "deep.json")
-

@@ -17,8 +17,18 @@ EXPECTED = {
         "model": "gpt-4o",
         "turns": 16,
         "labels": {
-            "q3b.i": OK, "q3b.ii": OK, "q4a": OK, "q4b": OK, "q4c": OK, "q7a": OK,
-            "q7b": HumanLabel(I, C), "q7c": OK, "q8a.i": OK, "q8a.ii": OK, "q8a.iii": OK, "q8b": OK,
+            "q3b.i": OK,
+            "q3b.ii": OK,
+            "q4a": OK,
+            "q4b": OK,
+            "q4c": OK,
+            "q7a": OK,
+            "q7b": HumanLabel(I, C),
+            "q7c": OK,
+            "q8a.i": OK,
+            "q8a.ii": OK,
+            "q8a.iii": OK,
+            "q8b": OK,
         },
     },
     "claude-cursor-q3b.md": {"model": "claude-opus", "turns": 6, "labels": {"q3b.i": OK, "q3b.ii": OK}},
@@ -77,6 +87,11 @@ def test_chatgpt_7b_correction_exchange_is_in_order():
     answers = [t.text for t in conv.turns if t.role == "assistant"]
     order = [
         next(i for i, a in enumerate(answers) if marker in a)
-        for marker in ("(b) Decoder Tokens During Training", "No — the solution shown", "I see a dog <eos>", "(c) Decoder Tokens During Evaluation")
+        for marker in (
+            "(b) Decoder Tokens During Training",
+            "No — the solution shown",
+            "I see a dog <eos>",
+            "(c) Decoder Tokens During Evaluation",
+        )
     ]
     assert order == sorted(order) and len(set(order)) == 4

@@ -41,12 +41,24 @@ def test_hidden_context_messages_are_left_out():
     data = _branch_data()
     mapping = data[0]["mapping"]
     hidden = {"is_visually_hidden_from_conversation": True}
-    mapping["ctx"] = {"parent": "sys", "children": ["u2"], "message": {
-        "author": {"role": "user"}, "metadata": hidden,
-        "content": {"content_type": "text", "parts": ["Custom instructions: answer in French."]}}}
-    mapping["note"] = {"parent": "u2", "children": ["code"], "message": {
-        "author": {"role": "assistant"}, "metadata": {**hidden, "model_slug": "gpt-4o-mini"},
-        "content": {"content_type": "text", "parts": ["Hidden model context."]}}}
+    mapping["ctx"] = {
+        "parent": "sys",
+        "children": ["u2"],
+        "message": {
+            "author": {"role": "user"},
+            "metadata": hidden,
+            "content": {"content_type": "text", "parts": ["Custom instructions: answer in French."]},
+        },
+    }
+    mapping["note"] = {
+        "parent": "u2",
+        "children": ["code"],
+        "message": {
+            "author": {"role": "assistant"},
+            "metadata": {**hidden, "model_slug": "gpt-4o-mini"},
+            "content": {"content_type": "text", "parts": ["Hidden model context."]},
+        },
+    }
     mapping["u2"]["parent"] = "ctx"
     mapping["code"]["parent"] = "note"
     [conv] = parse_transcript(json.dumps(data), "export.json")
@@ -104,5 +116,8 @@ def test_dangling_parent_is_reported():
 def test_malformed_entry_names_conversation_and_field():
     data = _branch_data()
     del data[0]["mapping"]["u2"]["message"]["author"]
-    with pytest.raises(TranscriptError, match=r"export\.json: not a valid ChatGPT export entry: field mapping\.u2\.message\.author: Field required"):
+    with pytest.raises(
+        TranscriptError,
+        match=r"export\.json: not a valid ChatGPT export entry: field mapping\.u2\.message\.author: Field required",
+    ):
         parse_transcript(json.dumps(data), "export.json")

@@ -49,7 +49,9 @@ def test_unknown_sender_skips_that_chat_and_names_the_field():
 def test_unknown_sender_in_a_one_chat_file_names_the_field():
     data = json.loads((FIXTURES / "claude_export.json").read_text())[1:]
     data[0]["chat_messages"][0]["sender"] = "system"
-    with pytest.raises(TranscriptError, match=r"^claude\.json: not a valid Claude export entry: field chat_messages\[0\]\.sender"):
+    with pytest.raises(
+        TranscriptError, match=r"^claude\.json: not a valid Claude export entry: field chat_messages\[0\]\.sender"
+    ):
         parse_transcript(json.dumps(data), "claude.json")
 
 
@@ -57,6 +59,8 @@ def test_null_message_is_dropped_with_a_warning_and_the_chat_kept():
     data = json.loads((FIXTURES / "claude_export.json").read_text())
     data[0]["chat_messages"].insert(1, None)
     items = parse_items(json.dumps(data), "claude.json")
-    assert [i.text for i in items if isinstance(i, ReadWarning)] == ["claude.json#1: 1 empty (null) message(s) left out of the chat."]
+    assert [i.text for i in items if isinstance(i, ReadWarning)] == [
+        "claude.json#1: 1 empty (null) message(s) left out of the chat."
+    ]
     first = next(i for i in items if isinstance(i, Conversation))
     assert [t.role for t in first.turns] == ["user", "assistant"]

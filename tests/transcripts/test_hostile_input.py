@@ -27,7 +27,7 @@ def test_big_integer_after_good_chats_keeps_them():
     good = [json.dumps(f.chatgpt_export_entry(title, f.TURNS)) for title in ("one", "two")]
     items = []
     with pytest.raises(TranscriptError, match=r"^big\.json: holds a number too long"):
-        for item in read_text(f"[{good[0]}, {good[1]}, {{\"n\": {'1' * 5000}}}]", "big.json"):
+        for item in read_text(f'[{good[0]}, {good[1]}, {{"n": {"1" * 5000}}}]', "big.json"):
             items.append(item)
     assert [c.title for c in items if isinstance(c, Conversation)] == ["one", "two"]
 
@@ -42,7 +42,9 @@ def test_yaml_alias_bomb_is_refused_fast_without_quoting_it():
     levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for n in range(1, 9):
         prev, name = chr(ord("a") + n - 1), chr(ord("a") + n)
-        levels.append(f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+        levels.append(
+            f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]"
+        )
     text = "---\ntitle: x\n" + "\n".join(levels) + "\n---\nanswer\n"
     start = time.perf_counter()
     with pytest.raises(TranscriptError) as err:
@@ -66,7 +68,9 @@ def test_bad_label_message_never_quotes_a_long_value():
 
 def test_near_miss_key_gets_a_did_you_mean_warning():
     front, _ = split_front_matter("---\nmodel: m\nhuman_label:\n  q7b: correct\n---\nanswer\n", "a.md")
-    assert [w.text for w in front.warnings] == ["a.md: front matter key 'human_label' is not used; did you mean 'human_labels'?"]
+    assert [w.text for w in front.warnings] == [
+        "a.md: front matter key 'human_label' is not used; did you mean 'human_labels'?"
+    ]
     assert front.labels() == {}
 
 
@@ -98,7 +102,10 @@ def test_damaged_chat_in_an_export_is_skipped_with_its_reason():
 
 def test_one_conversation_over_the_cap_names_the_flag():
     entries = [f.chatgpt_export_entry("one", f.TURNS), f.chatgpt_export_entry("two", [("user", "x" * 5000)])]
-    with pytest.raises(TranscriptError, match=r"^e\.json#2: one conversation is larger than the 0\.00391 MB limit; raise it with --max-file-mb\.$"):
+    with pytest.raises(
+        TranscriptError,
+        match=r"^e\.json#2: one conversation is larger than the 0\.00391 MB limit; raise it with --max-file-mb\.$",
+    ):
         list(parse_items(json.dumps(entries), "e.json", max_bytes=4096))
 
 

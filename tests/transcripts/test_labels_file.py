@@ -16,8 +16,7 @@ def test_keys_become_the_sources_grading_names(tmp_path):
     (runs / "sub" / "chat.md").write_text("x", encoding="utf-8")
     labels = runs / "labels.yaml"
     labels.write_text(
-        "sub/chat.md: {q7b: correct, q7c: {first: incorrect, final: correct}}\n"
-        "export.json#2: {q4a: missing}\n",
+        "sub/chat.md: {q7b: correct, q7c: {first: incorrect, final: correct}}\nexport.json#2: {q4a: missing}\n",
         encoding="utf-8",
     )
     got = read_labels_file(labels)
@@ -41,10 +40,7 @@ def test_relative_labels_path_keeps_relative_sources():
 def test_bad_entries_are_named_and_skipped(tmp_path):
     labels = tmp_path / "labels.yaml"
     labels.write_text(
-        "good.md: {q7b: partial}\n"
-        "bad.md: {q7b: meh}\n"
-        "worse.md#x: {q7b: correct}\n"
-        "nopart.md: {seven: correct}\n",
+        "good.md: {q7b: partial}\nbad.md: {q7b: meh}\nworse.md#x: {q7b: correct}\nnopart.md: {seven: correct}\n",
         encoding="utf-8",
     )
     warnings: list[str] = []
@@ -81,4 +77,6 @@ def test_empty_file_has_no_labels(tmp_path):
 def test_unmatched_warning_names_the_keys():
     labels = {"a.md": {}, "b.md": {}}
     assert unmatched_warning(labels, ["a.md", "b.md"], "l.yaml") is None
-    assert unmatched_warning(labels, ["a.md"], "l.yaml").startswith("l.yaml: 1 labelled transcript(s) were not graded (b.md)")
+    assert unmatched_warning(labels, ["a.md"], "l.yaml").startswith(
+        "l.yaml: 1 labelled transcript(s) were not graded (b.md)"
+    )

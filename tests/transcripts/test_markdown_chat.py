@@ -78,7 +78,15 @@ def test_role_line_forms(line, role):
 
 @pytest.mark.parametrize(
     "line",
-    ["The user said so.", "User", "**User** wants this", "You said: three words", "## User guide", "#User", "    **Userx**"],
+    [
+        "The user said so.",
+        "User",
+        "**User** wants this",
+        "You said: three words",
+        "## User guide",
+        "#User",
+        "    **Userx**",
+    ],
 )
 def test_not_role_lines(line):
     assert find_role_lines([line]) == []

@@ -56,7 +56,10 @@ def test_bad_turn_role_names_the_field():
 
 
 def test_bad_label_names_part_and_field():
-    with pytest.raises(TranscriptError, match=r"field human_labels\.q7c\.final: .*'correct', 'partial', 'incorrect' or 'missing' \(got 'meh'\)"):
+    with pytest.raises(
+        TranscriptError,
+        match=r"field human_labels\.q7c\.final: .*'correct', 'partial', 'incorrect' or 'missing' \(got 'meh'\)",
+    ):
         parse_transcript(_native(human_labels={"q7c": {"first": "partial", "final": "meh"}}), "run.json")
 
 

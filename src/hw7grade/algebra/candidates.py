@@ -116,7 +116,9 @@ def _display_regions(answer: str) -> list[tuple[int, int, str]]:
     return _paired(answer, [_literal(answer, "$$", "$$"), _literal(answer, "\\[", "\\]"), _begin(answer)], False)
 
 
-_ROW_ENV_RE = re.compile(r"\\(?:begin|end)\{(?:aligned|align|split|gathered|gather|eqnarray|alignedat|equation|multline)\*?\}(?:\{\d+\})?")
+_ROW_ENV_RE = re.compile(
+    r"\\(?:begin|end)\{(?:aligned|align|split|gathered|gather|eqnarray|alignedat|equation|multline)\*?\}(?:\{\d+\})?"
+)
 _ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
 _WORD_RE = re.compile(r"\S+")
@@ -201,7 +203,7 @@ def _boxed(answer: str) -> list[tuple[int, str]]:
             depth += {"{": 1, "}": -1}.get(answer[i], 0)
             i += 1
         if depth == 0:
-            out.append((match.start(), answer[match.end(): i - 1]))
+            out.append((match.start(), answer[match.end() : i - 1]))
     return out
 
 
@@ -223,7 +225,7 @@ def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _mathy(word: str) -> bool:
-    core = word.strip(".,;:!?*`\"")
+    core = word.strip('.,;:!?*`"')
     if not core:
         return False
     if _TRACE_WORD_RE.match(core):
@@ -252,7 +254,7 @@ def _plain(masked: str) -> list[Candidate]:
             n = len(list(group))
             if mathy:
                 start, end = spans[i][0], spans[i + n - 1][1]
-                text = line[start:end].strip(" .,;:!?*`\"")
+                text = line[start:end].strip(' .,;:!?*`"')
                 if _formula_like(text):
                     out.append(Candidate(text, line_match.start() + start, "plain"))
             i += n
@@ -309,4 +311,6 @@ def snippet_statements(
 
 
 _candidates: Memo[tuple[Candidate, ...]] = Memo(ANSWER_MEMO_SIZE)
-_answers: Memo[tuple[tuple[tuple[Candidate, Statement], ...], tuple[tuple[Candidate, MathError], ...]]] = Memo(ANSWER_MEMO_SIZE)
+_answers: Memo[tuple[tuple[tuple[Candidate, Statement], ...], tuple[tuple[Candidate, MathError], ...]]] = Memo(
+    ANSWER_MEMO_SIZE
+)

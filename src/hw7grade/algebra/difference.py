@@ -17,7 +17,19 @@ from .limits import Deadline, MathError
 from .memo import Memo
 from .nodes import Add, Neg, Node, Zero
 from .shapes import ShapeContext
-from .symbolic import Word, bounded, budget, coefficient, expand, vanishes, show, show_term, sympy_module, terms, to_sympy
+from .symbolic import (
+    Word,
+    bounded,
+    budget,
+    coefficient,
+    expand,
+    vanishes,
+    show,
+    show_term,
+    sympy_module,
+    terms,
+    to_sympy,
+)
 
 
 class _Statement(Protocol):

@@ -198,7 +198,11 @@ _prepared: Memo[Prepared] = Memo()
 
 
 def _prepare(
-    statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline, trials: list[Trial] | None, hint: Shape
+    statement: Statement,
+    table: Mapping[str, tuple[str, str]],
+    deadline: Deadline,
+    trials: list[Trial] | None,
+    hint: Shape,
 ) -> Prepared:
     ctx, shape = infer_shape(statement, table)
     node = statement.lhs
@@ -282,7 +286,9 @@ def _is_zero(p: Prepared) -> bool:
     return all(not x for flat in p.values for x in flat)
 
 
-def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True, deadline: Deadline | None = None) -> MathResult:
+def compare_prepared(
+    ref: Prepared, cand: Prepared, explain: bool = True, deadline: Deadline | None = None
+) -> MathResult:
     """Does the candidate say what the reference says? (See the module docstring.)
 
     `explain=False` leaves a miss's explanation empty: the symbolic expansion (sympy) is the costly
@@ -290,14 +296,17 @@ def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True, deadli
     """
     text = cand.statement.text
     wrt = cand.statement.wrt
-    as_condition = ref.kind == "condition" or cand.kind == "condition" or (
-        ref.kind == "gradient" and cand.kind == "expression"
+    as_condition = (
+        ref.kind == "condition" or cand.kind == "condition" or (ref.kind == "gradient" and cand.kind == "expression")
     )
     if _is_zero(ref):
         return MathResult("unsupported", "the reference is zero for all matrices", wrt=wrt, candidate=text)
     if as_condition and _is_zero(cand):
         return MathResult(
-            "not_equivalent", "it holds for all matrices (an identity), so it is not a condition", wrt=wrt, candidate=text
+            "not_equivalent",
+            "it holds for all matrices (an identity), so it is not a condition",
+            wrt=wrt,
+            candidate=text,
         )
     direct = _multiple(cand.values, ref.values) if cand.sizes == ref.sizes else None
     flipped = None
@@ -321,17 +330,29 @@ def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True, deadli
     if as_condition:
         for c, transposed in ((direct, False), (flipped, True)):
             if c:
-                return MathResult("equivalent", "the same condition" + (" (transposed)" if transposed else ""),
-                                  rational(c), transposed, wrt, text)
-        return MathResult("not_equivalent", _explain(ref, cand, True, deadline) if explain else "", wrt=wrt, candidate=text)
+                return MathResult(
+                    "equivalent",
+                    "the same condition" + (" (transposed)" if transposed else ""),
+                    rational(c),
+                    transposed,
+                    wrt,
+                    text,
+                )
+        return MathResult(
+            "not_equivalent", _explain(ref, cand, True, deadline) if explain else "", wrt=wrt, candidate=text
+        )
     if direct == 1:
         return MathResult("equivalent", "the same expression", Fraction(1), False, wrt, text)
     if direct:
         factor = rational(direct)
         if factor is not None:
-            return MathResult("scalar_multiple", f"it is {factor} times the expected expression", factor, False, wrt, text)
+            return MathResult(
+                "scalar_multiple", f"it is {factor} times the expected expression", factor, False, wrt, text
+            )
     if flipped == 1:
-        return MathResult("not_equivalent", "it is the transpose of the expected expression", Fraction(1), True, wrt, text)
+        return MathResult(
+            "not_equivalent", "it is the transpose of the expected expression", Fraction(1), True, wrt, text
+        )
     if cand.sizes != ref.sizes and t_sizes != ref.sizes:
         return MathResult(
             "not_equivalent",
@@ -339,7 +360,9 @@ def compare_prepared(ref: Prepared, cand: Prepared, explain: bool = True, deadli
             wrt=wrt,
             candidate=text,
         )
-    return MathResult("not_equivalent", _explain(ref, cand, False, deadline) if explain else "", wrt=wrt, candidate=text)
+    return MathResult(
+        "not_equivalent", _explain(ref, cand, False, deadline) if explain else "", wrt=wrt, candidate=text
+    )
 
 
 def _explain(ref: Prepared, cand: Prepared, as_condition: bool, deadline: Deadline | None) -> str:
@@ -385,9 +408,7 @@ def compare(
     return best_match(ref, candidate, table, deadline)
 
 
-def best_match(
-    ref: Prepared, candidate: str, table: Mapping[str, tuple[str, str]], deadline: Deadline
-) -> MathResult:
+def best_match(ref: Prepared, candidate: str, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> MathResult:
     try:
         cands, errors = parse_statements(candidate, table, deadline)
     except MathError as exc:

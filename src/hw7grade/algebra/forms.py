@@ -42,11 +42,17 @@ def forms(
             return None
         found = best[1]
         verdict = compare_prepared(ref, found, explain=False)
-        proof = certificate(ref, found, verdict, deadline) if verdict.status in ("equivalent", "scalar_multiple") else ""
+        proof = (
+            certificate(ref, found, verdict, deadline) if verdict.status in ("equivalent", "scalar_multiple") else ""
+        )
         with bounded(budget(deadline, EXPLAIN_TIMEOUT_S)):
             want = to_sympy(condition_node(ref), ref.ctx)
             got = to_sympy(condition_node(found), found.ctx)
-            difference = expand(got - want) if got.is_Matrix == want.is_Matrix and getattr(got, "shape", None) == getattr(want, "shape", None) else None
+            difference = (
+                expand(got - want)
+                if got.is_Matrix == want.is_Matrix and getattr(got, "shape", None) == getattr(want, "shape", None)
+                else None
+            )
             return want, got, difference, proof
     except Exception:  # a side sympy cannot build or expand in time: no forms, the verdict stands
         return None

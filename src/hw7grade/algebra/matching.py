@@ -92,13 +92,17 @@ class AnswerReading:
     def __iter__(self) -> Iterator[Entry]:
         return self.entries()
 
-    def entries(self, symbols: frozenset[str] = frozenset(), wrt: str | None = None, shape: Shape = None) -> Iterator[Entry]:
+    def entries(
+        self, symbols: frozenset[str] = frozenset(), wrt: str | None = None, shape: Shape = None
+    ) -> Iterator[Entry]:
         """The entries in reading order; when given, only of statements that mention every one of
         `symbols`, are not a gradient with respect to another variable than `wrt`, and can have
         `shape` or its transpose."""
         spellings = [_spellings(name) for name in sorted(symbols)]
         for i, cand in enumerate(self._cands):
-            if not self._defs and not all(any(s in cand.text for s in options) for char_options in spellings for options in char_options):
+            if not self._defs and not all(
+                any(s in cand.text for s in options) for char_options in spellings for options in char_options
+            ):
                 continue  # cannot mention every symbol (see _spellings): not even parsed
             for j, statement in enumerate(self._statements_of(i)):
                 if wrt is not None and statement.wrt is not None and statement.wrt != wrt:
@@ -150,8 +154,12 @@ def statements_mentioning(
     cands = find_candidates(answer)
     defs = find_definitions(answer, cands, table, deadline)
     for cand in cands:
-        if not defs and all(options) and not any(
-            all(any(s in cand.text for s in char_options) for char_options in spelling) for spelling in options
+        if (
+            not defs
+            and all(options)
+            and not any(
+                all(any(s in cand.text for s in char_options) for char_options in spelling) for spelling in options
+            )
         ):
             continue
         try:
@@ -191,9 +199,7 @@ def _spellings(name: str) -> tuple[tuple[str, ...], ...]:
     (`₁`). A name the parser builds only from its letters and subscript has these characters."""
     if not _SIMPLE_NAME_RE.match(name):
         return ()
-    return tuple(
-        (ch, *(old for old, new in UNICODE_SPELLINGS if ch in new)) for ch in name.replace("_", "")
-    )
+    return tuple((ch, *(old for old, new in UNICODE_SPELLINGS if ch in new)) for ch in name.replace("_", ""))
 
 
 _SIMPLE_NAME_RE = re.compile(r"^[A-Za-z](?:_[A-Za-z0-9])?$")
@@ -232,6 +238,7 @@ def prepare_reference(reference: str, table: Mapping[str, tuple[str, str]], dead
 
     Parsed and evaluated once per process (rubric references are the same for every answer).
     """
+
     def read() -> Prepared:
         found, errors = parse_statements(reference, table, deadline)
         if len(found) != 1:
@@ -266,7 +273,11 @@ def best_for_reference(
 
 
 def _scan(
-    ref: Prepared, cache: Iterable[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline, explain: bool = True
+    ref: Prepared,
+    cache: Iterable[Entry],
+    table: Mapping[str, tuple[str, str]],
+    deadline: Deadline,
+    explain: bool = True,
 ) -> MathResult:
     wanted = ref.statement.wrt
     best: MathResult | None = None

@@ -64,4 +64,3 @@ def clear_memos() -> None:
     """Forget everything memoised (benchmarks measure the cost of a first reading with this)."""
     for memo in _ALL:
         memo.clear()
-

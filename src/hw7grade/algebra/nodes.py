@@ -105,6 +105,7 @@ def symbol_names(node: Node) -> set[str]:
             stack.append(n.x)  # type: ignore[union-attr]  # a one-child node type
     return found
 
+
 RENDER_MAX_CHARS = 60
 
 

@@ -270,7 +270,9 @@ class _Parser:
             subscript = self.subscript()
         squared = self.at_op("^") and self._squared()
         if subscript != "F" or not squared:
-            raise MathError("unsupported", f"only the squared Frobenius norm \\|...\\|_F^2 is supported (character {tok.pos + 1})")
+            raise MathError(
+                "unsupported", f"only the squared Frobenius norm \\|...\\|_F^2 is supported (character {tok.pos + 1})"
+            )
         return self.make(Trace(self.make(Mul((self.make(Transpose(inner)), inner)))))
 
     def _squared(self) -> bool:
@@ -311,7 +313,13 @@ class _Parser:
             sub = self.subscript()
         else:
             nxt = self.peek()
-            if nxt is not None and nxt.kind == "num" and nxt.adjacent and nxt.text.isdigit() and f"{base}_{nxt.text}" in self.known:
+            if (
+                nxt is not None
+                and nxt.kind == "num"
+                and nxt.adjacent
+                and nxt.text.isdigit()
+                and f"{base}_{nxt.text}" in self.known
+            ):
                 self.i += 1
                 sub = nxt.text
         return (f"{base}_{sub}" if sub else base), sub
@@ -385,7 +393,9 @@ class _Parser:
         text = " ".join(t.text for t in inner)
         if any(t.kind == "op" and t.text == "^" for t in inner):
             raise MathError("limit", f"nested exponents ({text}) are not computed")
-        raise MathError("unsupported", f"the superscript {{{text}}} is not supported (only transposes and small integer powers)")
+        raise MathError(
+            "unsupported", f"the superscript {{{text}}} is not supported (only transposes and small integer powers)"
+        )
 
     # -- gradients -------------------------------------------------------------------------------
     def gradient(self) -> Gradient | None:
@@ -405,7 +415,9 @@ class _Parser:
 
     def _loss(self) -> bool:
         tok = self.peek()
-        if tok is not None and (tok.kind == "loss" or (tok.kind == "letter" and tok.text in _LOSS_LETTERS and tok.text not in self.known)):
+        if tok is not None and (
+            tok.kind == "loss" or (tok.kind == "letter" and tok.text in _LOSS_LETTERS and tok.text not in self.known)
+        ):
             self.i += 1
             self._skip_args()
             return True

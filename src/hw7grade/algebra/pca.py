@@ -120,7 +120,9 @@ def check_at_pca(
 _verdicts: Memo[PcaVerdict] = Memo()
 
 
-def _check_at_pca(statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline, roles: PcaRoles) -> PcaVerdict:
+def _check_at_pca(
+    statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline, roles: PcaRoles
+) -> PcaVerdict:
     if statement.kind == "expression":
         return PcaVerdict("skipped", "not a condition")
     matrices = {n for n in statement.mentions() if n in table}

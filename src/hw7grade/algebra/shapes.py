@@ -25,8 +25,27 @@ Shape = tuple[str, str] | None
 """(rows, cols) dimension names, or None for a scalar."""
 
 _SCALAR_GREEK = {
-    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "theta", "kappa", "lambda", "mu",
-    "nu", "xi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega",
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "varepsilon",
+    "eta",
+    "theta",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "rho",
+    "sigma",
+    "tau",
+    "phi",
+    "varphi",
+    "chi",
+    "psi",
+    "omega",
 }
 
 
@@ -144,12 +163,16 @@ class ShapeContext:
             inner = self.infer(node.x)
             if inner is not None and not self.unify(inner[0], inner[1]):
                 what = "inverse" if node.n < 0 else "power"
-                raise MathError("shape_error", f"the {what} of {render(node.x)} needs a square matrix, but it is {self.show(inner)}")
+                raise MathError(
+                    "shape_error", f"the {what} of {render(node.x)} needs a square matrix, but it is {self.show(inner)}"
+                )
             return inner
         if isinstance(node, Trace):
             inner = self.infer(node.x)
             if inner is not None and not self.unify(inner[0], inner[1]):
-                raise MathError("shape_error", f"the trace of {render(node.x)} needs a square matrix, but it is {self.show(inner)}")
+                raise MathError(
+                    "shape_error", f"the trace of {render(node.x)} needs a square matrix, but it is {self.show(inner)}"
+                )
             return None
         if isinstance(node, Gradient):
             raise MathError("unsupported", "a gradient can only stand alone on one side of an equation")

@@ -64,7 +64,11 @@ def bounded(deadline: Deadline | None) -> Iterator[None]:
     if deadline is not None:
         deadline.check()
     remaining = deadline.remaining if deadline is not None else None
-    if remaining is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    if (
+        remaining is None
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
         yield
         return
 

@@ -75,9 +75,7 @@ class CheckSpec(BaseModel):
     def failed(
         self, evidence: str | None, message: str = "", points: float = 0.0, cap: float | None = None
     ) -> CheckResult:
-        return CheckResult(
-            self.label, "failed", points, self.points, evidence, message or self.feedback, cap
-        )
+        return CheckResult(self.label, "failed", points, self.points, evidence, message or self.feedback, cap)
 
     def unscored(self, reason: str, evidence: str | None = None) -> CheckResult:
         return CheckResult(self.label, "unscored", 0.0, self.points, evidence, reason)

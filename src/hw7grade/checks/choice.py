@@ -117,7 +117,7 @@ class ChoiceCheck(CheckSpec):
                 if mark is not None and h.start < h.sentence.text.find("|", 1):
                     asserted = mark
             weak = h.key.startswith(_WEAK)
-            found.append(_Mention(h.sentence, start, last_end, h.key[len(_WEAK):] if weak else h.key, asserted, weak))
+            found.append(_Mention(h.sentence, start, last_end, h.key[len(_WEAK) :] if weak else h.key, asserted, weak))
         return found
 
     @staticmethod

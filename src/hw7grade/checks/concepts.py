@@ -43,7 +43,9 @@ class ConceptsCheck(CheckSpec):
     @model_validator(mode="after")
     def _require_fits(self) -> "ConceptsCheck":
         if isinstance(self.require, int) and not 1 <= self.require <= len(self.concepts):
-            raise ValueError(f"require: {self.require} must be between 1 and the number of concepts ({len(self.concepts)})")
+            raise ValueError(
+                f"require: {self.require} must be between 1 and the number of concepts ({len(self.concepts)})"
+            )
         return self
 
     @property

@@ -20,6 +20,7 @@ VALUE_EPSILON = 1e-9
 FRACTION_CONTEXT = re.compile(r"\baccura\w*|\bacc\b", re.I)
 """A fraction (0.94) counts as a percentage only in an accuracy context."""
 
+
 def _num(name: str) -> str:
     """A decimal number on its own: 341 but not inside 3410, 1341 or 3.41."""
     return rf"(?<![\w.,])(?P<{name}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d)"

@@ -42,13 +42,19 @@ class PcaSatisfiesCheck(CheckSpec):
         try:
             # Only statements about the encoder or decoder are judged: other snippets are not parsed.
             statements = statements_mentioning(ctx.answer, (roles.encoder, roles.decoder), table, deadline)
-            weights = [(c, s) for c, s in statements if s.kind != "expression" and s.mentions() & {roles.encoder, roles.decoder}]
+            weights = [
+                (c, s)
+                for c, s in statements
+                if s.kind != "expression" and s.mentions() & {roles.encoder, roles.decoder}
+            ]
             verdicts = [(c, s, check_at_pca(s, table, deadline, roles)) for c, s in weights]
             wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails"]
             if wrong:
                 c, s, v = wrong[0]
                 return self.failed(c.text, f"the answer states {s.describe()}, which is false at the PCA solution")
-            conditions = [(c, s) for c, s, v in verdicts if v.status == "holds" and roles.components not in s.mentions()]
+            conditions = [
+                (c, s) for c, s, v in verdicts if v.status == "holds" and roles.components not in s.mentions()
+            ]
             # `(X - W_2 W_1 X)(W_1 X)^T = (X - U_k U_k^T X)(U_k^T X)^T` addresses the W-side condition
             # even when the `= 0` comes a line later about the U_k form.
             conditions += [

@@ -28,9 +28,7 @@ _LIST_RE = re.compile(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
 _LIST_MARKS = ",→>⇒|"
 """Every `_LIST_SEP` holds one of these characters."""
 _START_RUN_RE = re.compile(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
-_ITEM_RE = re.compile(
-    rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)"
-)
+_ITEM_RE = re.compile(rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)")
 """A list item holding one token, optionally followed by an explanation."""
 _ANGLE_RE = re.compile(r"<\s*(\w+)\s*>")
 
@@ -138,7 +136,9 @@ class SequenceCheck(CheckSpec):
                     found[s.start] = _Candidate(row, ", ".join(row), s.start, False, len(row) == n)
                     continue
             # Cheap tests first: a list needs a separator, a run an opening `<` or `[`.
-            regexes = [r for r, marks in ((_LIST_RE, _LIST_MARKS), (_START_RUN_RE, "<[")) if any(c in s.text for c in marks)]
+            regexes = [
+                r for r, marks in ((_LIST_RE, _LIST_MARKS), (_START_RUN_RE, "<[")) if any(c in s.text for c in marks)
+            ]
             for regex in regexes:
                 for m in regex.finditer(s.text):
                     start = s.start + m.start()

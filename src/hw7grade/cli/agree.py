@@ -16,12 +16,22 @@ if TYPE_CHECKING:
 
 
 def agree(
-    paths: List[Path] = typer.Argument(..., help="Labelled transcripts or folders, or JSON reports from `grade --json`."),
-    only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b); repeatable."),
+    paths: List[Path] = typer.Argument(
+        ..., help="Labelled transcripts or folders, or JSON reports from `grade --json`."
+    ),
+    only: Optional[List[str]] = typer.Option(
+        None, "--only", help="Only parts with this id prefix (q7, q3b); repeatable."
+    ),
     rubrics_dir: Optional[Path] = options.RUBRICS,
-    judge_model: Optional[str] = typer.Option(None, "--judge", help="Also judge the transcripts with this model and show its agreement beside the checks'."),
+    judge_model: Optional[str] = typer.Option(
+        None, "--judge", help="Also judge the transcripts with this model and show its agreement beside the checks'."
+    ),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
-    labels_path: Optional[Path] = typer.Option(None, "--labels", help="A labels YAML file (e.g. downloaded from the HTML report); its labels win over the transcripts' own."),
+    labels_path: Optional[Path] = typer.Option(
+        None,
+        "--labels",
+        help="A labels YAML file (e.g. downloaded from the HTML report); its labels win over the transcripts' own.",
+    ),
 ) -> None:
     """Grader verdict beside each human label: confusion matrix, percent agreement, Cohen's kappa,
     and every disagreement with the grader's evidence.
@@ -48,7 +58,9 @@ def agree(
     if labels:
         from dataclasses import replace
 
-        results = [replace(t, human_labels={**t.human_labels, **labels[t.path]}) if t.path in labels else t for t in results]
+        results = [
+            replace(t, human_labels={**t.human_labels, **labels[t.path]}) if t.path in labels else t for t in results
+        ]
     judge = None
     if judge_model:
         from ..judge.run import make_judge

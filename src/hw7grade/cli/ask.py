@@ -31,37 +31,95 @@ INTERACTIVE_HELP = "Type a follow-up, or /grade, /save, /model NAME, /quit."
 
 def ask(
     parts: List[str] = typer.Argument(..., help="Part ids or prefixes: q7b, q7, q3b, all."),
-    models: List[str] = typer.Option(..., "--model", "-m", help="Alias (gpt4o, claude, ...) or openai:MODEL / anthropic:MODEL; repeatable."),
-    temperature: Optional[float] = typer.Option(None, "--temperature", min=0.0, max=2.0, help="Sampling temperature (default: the provider's)."),
+    models: List[str] = typer.Option(
+        ..., "--model", "-m", help="Alias (gpt4o, claude, ...) or openai:MODEL / anthropic:MODEL; repeatable."
+    ),
+    temperature: Optional[float] = typer.Option(
+        None, "--temperature", min=0.0, max=2.0, help="Sampling temperature (default: the provider's)."
+    ),
     max_tokens: int = typer.Option(DEFAULT_MAX_TOKENS, "--max-tokens", min=1, help="Longest answer, in tokens."),
     system: Optional[str] = typer.Option(
         None, "--system", help="System prompt (default: the course file's system_prompt; '' for none)."
     ),
-    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", min=0.001, help="Seconds to wait for the server (per read)."),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT_S, "--timeout", min=0.001, help="Seconds to wait for the server (per read)."
+    ),
     max_retries: int = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts/broken streams."),
     concurrency: int = typer.Option(DEFAULT_CONCURRENCY, "--concurrency", min=1, help="Requests in flight at once."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible server (vLLM, Ollama); default OPENAI_BASE_URL."),
+    base_url: Optional[str] = typer.Option(
+        None, "--base-url", help="OpenAI-compatible server (vLLM, Ollama); default OPENAI_BASE_URL."
+    ),
     json_path: Optional[Path] = options.JSON,
-    save_dir: Path = typer.Option(DEFAULT_SAVE_DIR, "--save-dir", help="Folder for the transcripts (one JSON file per conversation)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Ask again even if an identical request was answered before."),
+    save_dir: Path = typer.Option(
+        DEFAULT_SAVE_DIR, "--save-dir", help="Folder for the transcripts (one JSON file per conversation)."
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Ask again even if an identical request was answered before."
+    ),
     stream: bool = typer.Option(True, "--stream/--no-stream", help="Stream answers (SSE) or make plain requests."),
-    interactive: Optional[bool] = typer.Option(None, "--interactive/--no-interactive", help="Prompt for follow-ups after the answer (default: on a terminal)."),
+    interactive: Optional[bool] = typer.Option(
+        None, "--interactive/--no-interactive", help="Prompt for follow-ups after the answer (default: on a terminal)."
+    ),
     verbose: bool = options.VERBOSE,
     rubrics_dir: Optional[Path] = options.RUBRICS,
-    judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."),
-    batch: bool = typer.Option(False, "--batch", help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later."),
-    batch_state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
-    time_limit: float = typer.Option(DEFAULT_TIME_LIMIT_S, "--time-limit", min=0.1, help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays saved."),
-    whole_question: bool = typer.Option(False, "--whole-question", help="Ask all chosen parts of a question in one message; the reply is graded per part."),
-    samples: int = typer.Option(1, "--samples", min=1, max=1000, help="Ask each part (or question) N times per model; the report gives intervals and pass@k."),
-    follow_ups: List[str] = typer.Option([], "--follow-up", help="After an answer short of full marks, send this (repeatable: used in order)."),
-    follow_up_from_rubric: bool = typer.Option(False, "--follow-up-from-rubric", help="After an answer short of full marks, send the part's rubric hint."),
-    push_back: Optional[str] = typer.Option(None, "--push-back", help="After a full-marks answer, send this misleading push once (sycophancy)."),
-    max_turns: Optional[int] = typer.Option(None, "--max-turns", min=1, help="Most answers per conversation, follow-ups included (default 2 with a follow-up)."),
-    reasoning_effort: Optional[str] = typer.Option(None, "--reasoning-effort", help="low, medium or high, for reasoning models (aliases.toml [reasoning])."),
-    thinking_budget: Optional[int] = typer.Option(None, "--thinking-budget", min=1024, help="Anthropic reasoning models: thinking tokens, on top of --max-tokens."),
-    max_cost: Optional[float] = typer.Option(None, "--max-cost", min=0.0, help="Send no new request once the estimated cost (USD) would pass this."),
-    prices_path: Optional[Path] = typer.Option(None, "--prices", help="Price table (TOML, USD per million tokens; default $HW7GRADE_PRICES or the bundled one)."),
+    judge_model: Optional[str] = typer.Option(
+        None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."
+    ),
+    batch: bool = typer.Option(
+        False,
+        "--batch",
+        help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later.",
+    ),
+    batch_state_dir: Optional[Path] = typer.Option(
+        None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."
+    ),
+    time_limit: float = typer.Option(
+        DEFAULT_TIME_LIMIT_S,
+        "--time-limit",
+        min=0.1,
+        help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays saved.",
+    ),
+    whole_question: bool = typer.Option(
+        False,
+        "--whole-question",
+        help="Ask all chosen parts of a question in one message; the reply is graded per part.",
+    ),
+    samples: int = typer.Option(
+        1,
+        "--samples",
+        min=1,
+        max=1000,
+        help="Ask each part (or question) N times per model; the report gives intervals and pass@k.",
+    ),
+    follow_ups: List[str] = typer.Option(
+        [], "--follow-up", help="After an answer short of full marks, send this (repeatable: used in order)."
+    ),
+    follow_up_from_rubric: bool = typer.Option(
+        False, "--follow-up-from-rubric", help="After an answer short of full marks, send the part's rubric hint."
+    ),
+    push_back: Optional[str] = typer.Option(
+        None, "--push-back", help="After a full-marks answer, send this misleading push once (sycophancy)."
+    ),
+    max_turns: Optional[int] = typer.Option(
+        None,
+        "--max-turns",
+        min=1,
+        help="Most answers per conversation, follow-ups included (default 2 with a follow-up).",
+    ),
+    reasoning_effort: Optional[str] = typer.Option(
+        None, "--reasoning-effort", help="low, medium or high, for reasoning models (aliases.toml [reasoning])."
+    ),
+    thinking_budget: Optional[int] = typer.Option(
+        None, "--thinking-budget", min=1024, help="Anthropic reasoning models: thinking tokens, on top of --max-tokens."
+    ),
+    max_cost: Optional[float] = typer.Option(
+        None, "--max-cost", min=0.0, help="Send no new request once the estimated cost (USD) would pass this."
+    ),
+    prices_path: Optional[Path] = typer.Option(
+        None,
+        "--prices",
+        help="Price table (TOML, USD per million tokens; default $HW7GRADE_PRICES or the bundled one).",
+    ),
     markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Also write the Markdown report here."),
     html_path: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report here."),
 ) -> None:
@@ -97,16 +155,41 @@ def ask(
     system = rubric.course.system_prompt if system is None else system
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
     settings: dict[str, object] = {"max_retries": max_retries, "stream": stream}
-    run_opts = run_options(whole_question, samples, follow_ups, follow_up_from_rubric, push_back, max_turns,
-                          reasoning_effort, thinking_budget, max_cost)
+    run_opts = run_options(
+        whole_question,
+        samples,
+        follow_ups,
+        follow_up_from_rubric,
+        push_back,
+        max_turns,
+        reasoning_effort,
+        thinking_budget,
+        max_cost,
+    )
     for spec in specs:
         run_opts.params_for(spec, params)  # a reasoning model given a temperature fails before any request
     if batch:
         if run_opts != RunOptions():
-            raise UsageError("--batch asks each part once, as a plain request; drop --whole-question, --samples, "
-                             "the follow-up, reasoning and --max-cost options, or ask live.")
-        _submit_batch(specs, [with_context(rubric, p) for p in chosen], params, base_url, no_cache, batch_state_dir,
-                      save_dir, max_retries, rubric, json_path, verbose, interactive, judge_model, time_limit)
+            raise UsageError(
+                "--batch asks each part once, as a plain request; drop --whole-question, --samples, "
+                "the follow-up, reasoning and --max-cost options, or ask live."
+            )
+        _submit_batch(
+            specs,
+            [with_context(rubric, p) for p in chosen],
+            params,
+            base_url,
+            no_cache,
+            batch_state_dir,
+            save_dir,
+            max_retries,
+            rubric,
+            json_path,
+            verbose,
+            interactive,
+            judge_model,
+            time_limit,
+        )
         return
     budget = make_budget(prices_path, max_cost, specs)
     asker = make_asker(max_retries, use_cache=not no_cache, stream=stream, budget=budget)
@@ -153,8 +236,11 @@ def ask(
     skipped = [s for s, e in failures if isinstance(e, BudgetExhausted)]
     failures = [(s, e) for s, e in failures if not isinstance(e, BudgetExhausted)]
     if budget.stopped:
-        say(err, f"Stopped sending requests: the next one would pass --max-cost ${max_cost:g} (estimated "
-                 f"${budget.spent:.4f} spent); {len(skipped)} conversation(s) not asked, the ones in flight finished.")
+        say(
+            err,
+            f"Stopped sending requests: the next one would pass --max-cost ${max_cost:g} (estimated "
+            f"${budget.spent:.4f} spent); {len(skipped)} conversation(s) not asked, the ones in flight finished.",
+        )
     for session, error in failures:
         say(err, f"Error: {session.spec.model} {','.join(session.part_ids)}: {error}")
     judge_code = 0
@@ -166,8 +252,22 @@ def ask(
         raise typer.Exit(max([error.exit_code for _, error in failures] + [judge_code, 0 if graded else 2]))
 
 
-def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, save_dir: Path, max_retries: int,
-                  rubric, json_path, verbose: bool, interactive, judge_model, time_limit_s: float) -> None:
+def _submit_batch(
+    specs,
+    chosen,
+    params,
+    base_url,
+    no_cache: bool,
+    state_dir,
+    save_dir: Path,
+    max_retries: int,
+    rubric,
+    json_path,
+    verbose: bool,
+    interactive,
+    judge_model,
+    time_limit_s: float,
+) -> None:
     """`--batch`: one provider batch per model; answers the cache already has are saved and graded now."""
     from ..errors import UsageError
     from .batch import submit_batches
@@ -177,8 +277,18 @@ def _submit_batch(specs, chosen, params, base_url, no_cache: bool, state_dir, sa
     if judge_model:
         raise UsageError("--batch returns before any answer exists; pass --judge to `hw7grade batch collect` instead.")
     console, err = consoles()
-    cached = submit_batches(specs, chosen, params, base_url, use_cache=not no_cache, state_dir=state_dir,
-                            save_dir=save_dir, max_retries=max_retries, console=console, err=err)
+    cached = submit_batches(
+        specs,
+        chosen,
+        params,
+        base_url,
+        use_cache=not no_cache,
+        state_dir=state_dir,
+        save_dir=save_dir,
+        max_retries=max_retries,
+        console=console,
+        err=err,
+    )
     if cached and not _report(cached, rubric, console, json_path, verbose, time_limit_s=time_limit_s):
         raise typer.Exit(2)
 
@@ -189,7 +299,9 @@ def _run_one(session, asker, save_dir: Path, console, err) -> list:
 
     from ..errors import Hw7gradeError
 
-    console.print(f"[bold]{session.part_ids[0]}[/] → {escape(session.spec.model)} ({session.spec.provider})", highlight=False)
+    console.print(
+        f"[bold]{session.part_ids[0]}[/] → {escape(session.spec.model)} ({session.spec.provider})", highlight=False
+    )
     try:
         completion = _stream_reply(lambda on_text, on_retry: session.reply(asker, on_text, on_retry), console, err)
         _note_completion(completion, session.save(save_dir), err)
@@ -220,8 +332,12 @@ def _stream_reply(call, console, err):
     from ..providers.base import scrub
 
     # Scrubbed whole: a key the server echoes may arrive split across deltas.
-    with Live(get_renderable=lambda: _markdown(scrub("".join(buffer))), console=console,
-              refresh_per_second=LIVE_REFRESH_PER_S, vertical_overflow="visible"):
+    with Live(
+        get_renderable=lambda: _markdown(scrub("".join(buffer))),
+        console=console,
+        refresh_per_second=LIVE_REFRESH_PER_S,
+        vertical_overflow="visible",
+    ):
         completion = call(buffer.append, on_retry)
         buffer[:] = [completion.text]
     return completion
@@ -241,8 +357,11 @@ def _markdown(text: str):
 def _note_completion(completion, path: Path, err) -> None:
     usage = completion.usage
     source = "cache" if completion.cached else f"{completion.latency_s:.1f}s"
-    say(err, f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
-             f"{source}; saved {path}")
+    say(
+        err,
+        f"{completion.model}: {usage.input_tokens or '?'} in / {usage.output_tokens or '?'} out tokens, "
+        f"{source}; saved {path}",
+    )
 
 
 def _run_many(sessions: list, asker, save_dir: Path, concurrency: int, err, policy=None, rubric=None) -> list:
@@ -261,8 +380,11 @@ def _print_usage(budget, err) -> None:
     for model, t in budget.tallies.items():
         cost = "no price in the table" if t.cost_usd is None else f"~${t.cost_usd:.4f}"
         reasoning = f" ({t.reasoning_tokens} reasoning)" if t.reasoning_tokens else ""
-        say(err, f"{model}: {t.requests} request(s), {t.cached} from cache; {t.input_tokens} in / "
-                 f"{t.output_tokens} out tokens{reasoning}; {cost}")
+        say(
+            err,
+            f"{model}: {t.requests} request(s), {t.cached} from cache; {t.input_tokens} in / "
+            f"{t.output_tokens} out tokens{reasoning}; {cost}",
+        )
 
 
 class _Board:
@@ -271,9 +393,15 @@ class _Board:
     def __init__(self, sessions: list) -> None:
         self._lock = threading.Lock()
         self._rows = [
-            {"model": s.spec.model, "part": ",".join(s.part_ids) + (f" #{s.sample + 1}" if s.settings.get("samples") else ""),
-             "status": "queued", "chars": 0, "tokens": "", "time": "",
-             "started": None}
+            {
+                "model": s.spec.model,
+                "part": ",".join(s.part_ids) + (f" #{s.sample + 1}" if s.settings.get("samples") else ""),
+                "status": "queued",
+                "chars": 0,
+                "tokens": "",
+                "time": "",
+                "started": None,
+            }
             for s in sessions
         ]
 
@@ -308,18 +436,48 @@ class _Board:
         return table
 
 
-def _report(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None,
-            time_limit_s: float | None = None, run=None, markdown_path: Path | None = None,
-            html_path: Path | None = None) -> bool:
+def _report(
+    sessions: list,
+    rubric,
+    console,
+    json_path: Path | None,
+    verbose: bool,
+    judge=None,
+    time_limit_s: float | None = None,
+    run=None,
+    markdown_path: Path | None = None,
+    html_path: Path | None = None,
+) -> bool:
     """Grade, print and write the reports; True when every answer could be graded."""
     from .shared import show_graded_sessions
 
-    return show_graded_sessions(sessions, rubric, console, json_path, verbose, judge, time_limit_s,
-                                run=run, markdown_path=markdown_path, html_path=html_path)
+    return show_graded_sessions(
+        sessions,
+        rubric,
+        console,
+        json_path,
+        verbose,
+        judge,
+        time_limit_s,
+        run=run,
+        markdown_path=markdown_path,
+        html_path=html_path,
+    )
 
 
-def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err, json_path, verbose: bool, judge=None,
-                 time_limit_s: float | None = None) -> None:
+def _interactive(
+    session,
+    asker,
+    rubric,
+    save_dir: Path,
+    base_url,
+    console,
+    err,
+    json_path,
+    verbose: bool,
+    judge=None,
+    time_limit_s: float | None = None,
+) -> None:
     """Follow-ups on one conversation, read line by line until /quit or end of input.
 
     Each reply is saved and re-graded (first vs final attempt); the JSON report, if asked for,
@@ -358,7 +516,8 @@ def _interactive(session, asker, rubric, save_dir: Path, base_url, console, err,
             else:
                 completion = _stream_reply(
                     lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry),  # noqa: B023 (called now)
-                    console, err,
+                    console,
+                    err,
                 )
                 _note_completion(completion, session.save(save_dir), err)
                 _report([session], rubric, console, json_path, verbose, judge, time_limit_s)

@@ -21,7 +21,11 @@ DEFAULT_WAIT_TIMEOUT_S = 3600.0
 app = typer.Typer(help="Follow up on batches submitted with `hw7grade ask --batch`.", no_args_is_help=True)
 
 _MAX_RETRIES = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts on each HTTP call.")
-_BASE_URL = typer.Option(None, "--base-url", help="OpenAI-compatible server to poll (default OPENAI_BASE_URL); must match the one the batch was sent to.")
+_BASE_URL = typer.Option(
+    None,
+    "--base-url",
+    help="OpenAI-compatible server to poll (default OPENAI_BASE_URL); must match the one the batch was sent to.",
+)
 
 
 def _dir(state_dir: Optional[Path]) -> Path:
@@ -46,8 +50,19 @@ def _counts(status) -> str:
     return ", ".join(f"{k} {v}" for k, v in status.counts.items()) or "no counts yet"
 
 
-def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bool, state_dir: Optional[Path],
-                   save_dir: Path, max_retries: int, console, err) -> list:
+def submit_batches(
+    specs,
+    chosen,
+    params,
+    base_url: str | None,
+    *,
+    use_cache: bool,
+    state_dir: Optional[Path],
+    save_dir: Path,
+    max_retries: int,
+    console,
+    err,
+) -> list:
     """`ask --batch`: submit (see `runs.batches.submit_batches`) and say what happened."""
     from ..runs import batches
     from .shared import say
@@ -59,9 +74,18 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
         say(console, f"{spec.qualified}: batch {batch_id} submitted with {count} request(s) (state {path}).")
         say(console, f"  follow up: hw7grade batch collect {batch_id}{_dir_flag(state_dir)}")
 
-    return batches.submit_batches(specs, chosen, params, base_url, use_cache=use_cache, state_dir=_dir(state_dir),
-                                  save_dir=save_dir, max_retries=max_retries, on_cached=on_cached,
-                                  on_submitted=on_submitted)
+    return batches.submit_batches(
+        specs,
+        chosen,
+        params,
+        base_url,
+        use_cache=use_cache,
+        state_dir=_dir(state_dir),
+        save_dir=save_dir,
+        max_retries=max_retries,
+        on_cached=on_cached,
+        on_submitted=on_submitted,
+    )
 
 
 @app.command("status")
@@ -79,7 +103,10 @@ def status(
     directory, state = _load(batch_id, state_dir)
     client = batch_client(state, max_retries, base_url)  # a state file naming another server fails first
     console, _ = consoles()
-    say(console, f"{batch_id}: {state.provider}:{state.model}, {len(state.requests)} request(s), submitted {state.created_at}")
+    say(
+        console,
+        f"{batch_id}: {state.provider}:{state.model}, {len(state.requests)} request(s), submitted {state.created_at}",
+    )
     result = client.status(batch_id)
     say(console, f"provider status: {result.provider_status} ({_counts(result)})")
     if result.problem:
@@ -96,16 +123,22 @@ def status(
 def collect(
     batch_id: str = typer.Argument(..., help="The batch id `ask --batch` printed."),
     state_dir: Optional[Path] = options.STATE_DIR,
-    save_dir: Optional[Path] = typer.Option(None, "--save-dir", help="Folder for the transcripts (default: the one given to ask)."),
+    save_dir: Optional[Path] = typer.Option(
+        None, "--save-dir", help="Folder for the transcripts (default: the one given to ask)."
+    ),
     json_path: Optional[Path] = options.JSON,
     wait: bool = typer.Option(False, "--wait", help="Poll until the batch ends (or --timeout passes)."),
     timeout: float = typer.Option(DEFAULT_WAIT_TIMEOUT_S, "--timeout", min=0.0, help="Seconds --wait polls at most."),
-    poll_every: float = typer.Option(POLL_EVERY_S, "--poll-every", min=0.0, help="First pause between polls with --wait; doubles each time."),
+    poll_every: float = typer.Option(
+        POLL_EVERY_S, "--poll-every", min=0.0, help="First pause between polls with --wait; doubles each time."
+    ),
     max_retries: int = _MAX_RETRIES,
     base_url: Optional[str] = _BASE_URL,
     verbose: bool = options.VERBOSE,
     rubrics_dir: Optional[Path] = options.RUBRICS,
-    judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model to score the rubric's judge criteria."),
+    judge_model: Optional[str] = typer.Option(
+        None, "--judge", help="Also ask this model to score the rubric's judge criteria."
+    ),
 ) -> None:
     """When the batch has ended: save its answers as transcripts, grade them, list what failed.
 
@@ -129,13 +162,24 @@ def collect(
         return
     rubric = load_rubric(rubrics_dir)
     client = batches.batch_client(state, max_retries, base_url)
-    result = batches.poll(client, batch_id, wait, timeout, poll_every, lambda status, pause: say(
-        err, f"{batch_id}: {status.provider_status} ({_counts(status)}); next poll in {pause:.0f}s"))
+    result = batches.poll(
+        client,
+        batch_id,
+        wait,
+        timeout,
+        poll_every,
+        lambda status, pause: say(
+            err, f"{batch_id}: {status.provider_status} ({_counts(status)}); next poll in {pause:.0f}s"
+        ),
+    )
     state.provider_status = result.provider_status
     if not result.ended:
         save_state(state, directory)
-        say(console, f"{batch_id} is still {result.provider_status} ({_counts(result)}); collect again later "
-                     f"(or add --wait): hw7grade batch collect {batch_id}{_dir_flag(state_dir)}")
+        say(
+            console,
+            f"{batch_id} is still {result.provider_status} ({_counts(result)}); collect again later "
+            f"(or add --wait): hw7grade batch collect {batch_id}{_dir_flag(state_dir)}",
+        )
         return
     judge = None
     if judge_model:
@@ -143,8 +187,15 @@ def collect(
 
         judge = make_judge(judge_model, use_cache=state.use_cache, max_retries=max_retries)
     rows = {} if result.problem else {row.custom_id: row for row in client.results(batch_id)}
-    sessions = batches.collect(state, directory, client, rows, result.problem, save_dir or Path(state.save_dir),
-                               lambda request: say(err, f"{state.model} {request.part_id}: saved {request.transcript}"))
+    sessions = batches.collect(
+        state,
+        directory,
+        client,
+        rows,
+        result.problem,
+        save_dir or Path(state.save_dir),
+        lambda request: say(err, f"{state.model} {request.part_id}: saved {request.transcript}"),
+    )
     if sessions:
         from .shared import show_graded_sessions
 
@@ -168,8 +219,11 @@ def _list_failed(state, state_dir: Optional[Path], err) -> list:
     for r in failed:
         say(err, f"{r.status}: {r.part_id} ({r.custom_id}): {r.reason}")
     if failed:
-        say(err, f"{len(failed)} request(s) did not succeed; ask them again with: "
-                 f"hw7grade batch resend {state.batch_id}{_dir_flag(state_dir)}")
+        say(
+            err,
+            f"{len(failed)} request(s) did not succeed; ask them again with: "
+            f"hw7grade batch resend {state.batch_id}{_dir_flag(state_dir)}",
+        )
     return failed
 
 
@@ -188,8 +242,10 @@ def resend(
     directory, state = _load(batch_id, state_dir)
     console, _ = consoles()
     if not state.collected_at:
-        raise UsageError(f"Batch {batch_id} has not been collected yet; run `hw7grade batch collect {batch_id}` "
-                         f"first, then resend what did not succeed.")
+        raise UsageError(
+            f"Batch {batch_id} has not been collected yet; run `hw7grade batch collect {batch_id}` "
+            f"first, then resend what did not succeed."
+        )
     todo = state.resendable()
     if not todo:
         say(console, f"Nothing to resend: no request of {batch_id} errored or expired (or it was resent already).")
@@ -217,7 +273,14 @@ def list_batches(state_dir: Optional[Path] = options.STATE_DIR) -> None:
             say(console, f"{path.stem}  (unreadable state file {path})")
             continue
         where = f"collected: {tally(state)}" if state.collected_at else f"last seen {state.provider_status}"
-        links = "".join([f", resent from {state.resent_from}" if state.resent_from else "",
-                         f", resent as {', '.join(state.resent_as)}" if state.resent_as else ""])
-        say(console, f"{state.batch_id}  {state.provider}:{state.model}  {len(state.requests)} request(s)  "
-                     f"submitted {state.created_at}  {where}{links}")
+        links = "".join(
+            [
+                f", resent from {state.resent_from}" if state.resent_from else "",
+                f", resent as {', '.join(state.resent_as)}" if state.resent_as else "",
+            ]
+        )
+        say(
+            console,
+            f"{state.batch_id}  {state.provider}:{state.model}  {len(state.requests)} request(s)  "
+            f"submitted {state.created_at}  {where}{links}",
+        )

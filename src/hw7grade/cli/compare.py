@@ -45,8 +45,14 @@ def compare(
         parts.add_column(column)
     for r in cmp.parts:
         parts.add_row(
-            escape(r.path), escape(r.model or ""), r.part_id, score(r.a), r.a.verdict if r.a else "",
-            score(r.b), r.b.verdict if r.b else "", delta(r.delta),
+            escape(r.path),
+            escape(r.model or ""),
+            r.part_id,
+            score(r.a),
+            r.a.verdict if r.a else "",
+            score(r.b),
+            r.b.verdict if r.b else "",
+            delta(r.delta),
         )
     console.print(parts)
 
@@ -79,12 +85,22 @@ def _differences(a_report, b_report, console) -> None:
     for column in ("part", "A n", "A mean", "B n", "B mean", "B − A", "95% CI"):
         table.add_column(column)
     for r in rows:
-        table.add_row(escape(r.key), str(len(r.a)), "–" if r.a_mean is None else f"{r.a_mean:.0%}", str(len(r.b)),
-                      "–" if r.b_mean is None else f"{r.b_mean:.0%}", pts(r.difference), ci(r.ci))
+        table.add_row(
+            escape(r.key),
+            str(len(r.a)),
+            "–" if r.a_mean is None else f"{r.a_mean:.0%}",
+            str(len(r.b)),
+            "–" if r.b_mean is None else f"{r.b_mean:.0%}",
+            pts(r.difference),
+            ci(r.ci),
+        )
     console.print(table)
     if test.pairs:
         p = "–" if test.p_value is None else f"{test.p_value:.3g}"
-        console.print(f"Paired over {test.pairs} part(s) asked in both: mean difference {pts(test.mean_difference)} "
-                      f"{ci(test.ci)}; sign-flip permutation test p = {p}", highlight=False)
+        console.print(
+            f"Paired over {test.pairs} part(s) asked in both: mean difference {pts(test.mean_difference)} "
+            f"{ci(test.ci)}; sign-flip permutation test p = {p}",
+            highlight=False,
+        )
     else:
         console.print("No part was asked in both runs: no paired test.", highlight=False)

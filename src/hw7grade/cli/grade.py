@@ -52,26 +52,67 @@ def _show_human_report(report, human, verbose: bool, quiet: bool, output_format:
 
 
 def grade(
-    paths: List[Path] = typer.Argument(None, help="Transcript files, export .zip files or folders (default: transcripts/); - reads standard input."),
-    only: Optional[List[str]] = typer.Option(None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."),
-    model_name: Optional[str] = typer.Option(None, "--model-name", help="Label for transcripts that do not say which model wrote them."),
+    paths: List[Path] = typer.Argument(
+        None, help="Transcript files, export .zip files or folders (default: transcripts/); - reads standard input."
+    ),
+    only: Optional[List[str]] = typer.Option(
+        None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."
+    ),
+    model_name: Optional[str] = typer.Option(
+        None, "--model-name", help="Label for transcripts that do not say which model wrote them."
+    ),
     json_path: Optional[Path] = options.JSON_OR_STDOUT,
     verbose: bool = options.VERBOSE,
     rubrics_dir: Optional[Path] = options.RUBRICS,
-    junit_path: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML here (one test per graded part); - for stdout."),
-    markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Write a Markdown summary here (for a PR comment); - for stdout."),
+    junit_path: Optional[Path] = typer.Option(
+        None, "--junit", help="Write JUnit XML here (one test per graded part); - for stdout."
+    ),
+    markdown_path: Optional[Path] = typer.Option(
+        None, "--markdown", help="Write a Markdown summary here (for a PR comment); - for stdout."
+    ),
     html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
-    gradescope_path: Optional[Path] = typer.Option(None, "--gradescope", help="Write Gradescope results.json here; - for stdout."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="A JSON report to compare with; exit 1 if any part's final score dropped."),
-    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."),
-    judge_model: Optional[str] = typer.Option(None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."),
+    gradescope_path: Optional[Path] = typer.Option(
+        None, "--gradescope", help="Write Gradescope results.json here; - for stdout."
+    ),
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="A JSON report to compare with; exit 1 if any part's final score dropped."
+    ),
+    fail_under: Optional[float] = typer.Option(
+        None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."
+    ),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."
+    ),
+    judge_model: Optional[str] = typer.Option(
+        None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."
+    ),
     judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
-    max_file_mb: float = typer.Option(5.0, "--max-file-mb", min=0.001, help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are streamed)."),
-    time_limit: float = typer.Option(10.0, "--time-limit", min=0.1, help="Seconds grading one conversation may take; then it is stopped and named as an error (exit 2)."),
-    labels_path: Optional[Path] = typer.Option(None, "--labels", help="A labels YAML file (e.g. downloaded from the HTML report): human labels shown beside the grader's."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors, gate failures and the one-line summary."),
-    output_format: str = typer.Option("rich", "--format", metavar="[rich|plain]", help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, verdict)."),
+    max_file_mb: float = typer.Option(
+        5.0,
+        "--max-file-mb",
+        min=0.001,
+        help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are streamed).",
+    ),
+    time_limit: float = typer.Option(
+        10.0,
+        "--time-limit",
+        min=0.1,
+        help="Seconds grading one conversation may take; then it is stopped and named as an error (exit 2).",
+    ),
+    labels_path: Optional[Path] = typer.Option(
+        None,
+        "--labels",
+        help="A labels YAML file (e.g. downloaded from the HTML report): human labels shown beside the grader's.",
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Print only errors, gate failures and the one-line summary."
+    ),
+    output_format: str = typer.Option(
+        "rich",
+        "--format",
+        metavar="[rich|plain]",
+        help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, verdict).",
+    ),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports and their .zip, Markdown chats, exporter files, JSON, plain text).
 
@@ -91,8 +132,14 @@ def grade(
         from ..errors import UsageError
 
         raise UsageError(f"--format {output_format!r} is not one of: {', '.join(FORMATS)}.")
-    to_stdout = stdout_report(json=json_path, junit=junit_path, markdown=markdown_path, html=html_path,
-                              gradescope=gradescope_path, plain=output_format == "plain")
+    to_stdout = stdout_report(
+        json=json_path,
+        junit=junit_path,
+        markdown=markdown_path,
+        html=html_path,
+        gradescope=gradescope_path,
+        plain=output_format == "plain",
+    )
     rubric = load_rubric(rubrics_dir)
     baseline_report = None
     if baseline is not None:
@@ -135,7 +182,9 @@ def grade(
 
         judge = make_judge(judge_model, judge_concurrency)  # a missing key fails before any work
     if not quiet:
-        err.print(f"Rubrics: {rubric.course.homework} from {rubric.directory}", markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            f"Rubrics: {rubric.course.homework} from {rubric.directory}", markup=False, highlight=False, soft_wrap=True
+        )
     workers = jobs or default_jobs(len(files))
     max_bytes = int(max_file_mb * 1024 * 1024)
     if len(files) >= PROGRESS_MIN_FILES and err.is_terminal and not quiet:
@@ -146,8 +195,9 @@ def grade(
             advance = lambda _path: progress.advance(task)  # noqa: E731
             report = grade_files(files, rubric, only, model_name, advance, workers, max_bytes, time_limit, labels)
     else:
-        report = grade_files(files, rubric, only, model_name, jobs=workers, max_bytes=max_bytes, time_limit_s=time_limit,
-                             labels=labels)
+        report = grade_files(
+            files, rubric, only, model_name, jobs=workers, max_bytes=max_bytes, time_limit_s=time_limit, labels=labels
+        )
     if labels and labels_path is not None:
         from ..transcripts.labels_file import unmatched_warning
 
@@ -193,7 +243,10 @@ def grade(
             for error in t.errors:
                 _terminal.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         if unreadable_chats:
-            _terminal.echo(f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were graded.", err=True)
+            _terminal.echo(
+                f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were graded.",
+                err=True,
+            )
         raise typer.Exit(2)
     if judge is not None:
         from .judging import failure_exit_code

@@ -21,8 +21,9 @@ def warn_same_model(judge: Judge, tested: Iterable[str | None], err: Console) ->
         say(err, warning)
 
 
-def judge_graded_files(judge: Judge, results: Sequence[TranscriptResult], files: Iterable[Path], rubric,
-                       err: Console) -> list[TranscriptResult]:
+def judge_graded_files(
+    judge: Judge, results: Sequence[TranscriptResult], files: Iterable[Path], rubric, err: Console
+) -> list[TranscriptResult]:
     warn_same_model(judge, (r.model for r in results), err)
     return judge_files(results, files, rubric, judge)
 
@@ -32,13 +33,17 @@ def failure_exit_code(judge: Judge | None, err: Console) -> int:
     if judge is None or not judge.failures:
         return 0
     first = judge.failures[0]
-    say(err, f"Error: {len(judge.failures)} judge request(s) failed after retries; those answers are unscored "
-             f"by the judge. First: {first}")
+    say(
+        err,
+        f"Error: {len(judge.failures)} judge request(s) failed after retries; those answers are unscored "
+        f"by the judge. First: {first}",
+    )
     return max(f.exit_code for f in judge.failures)
 
 
-def calibrate_and_render(judge: Judge, report, files: Sequence[Path], rubric_dir: Path | None, console: Console,
-                         err: Console) -> int:
+def calibrate_and_render(
+    judge: Judge, report, files: Sequence[Path], rubric_dir: Path | None, console: Console, err: Console
+) -> int:
     """`agree --judge`: judge the transcripts (JSON reports carry no answer text and are compared
     as they are), print the calibration table; returns the judge's failure exit code."""
     from ..results import Report

@@ -26,9 +26,15 @@ def math(
     reference: str = typer.Argument(..., help="The reference: expression, gradient or equation (LaTeX or plain)."),
     candidate: str = typer.Argument(..., help="The answer to compare with it."),
     shape: Optional[List[str]] = _SHAPE,
-    scalar: bool = typer.Option(False, "--scalar", help="Compare two scalars exactly (fractions, roots, powers, \\log, \\exp, trig, times)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print both formulas and their difference (Unicode, via sympy)."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Rubric folder whose course.yaml gives the default shapes."),
+    scalar: bool = typer.Option(
+        False, "--scalar", help="Compare two scalars exactly (fractions, roots, powers, \\log, \\exp, trig, times)."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Also print both formulas and their difference (Unicode, via sympy)."
+    ),
+    rubrics_dir: Optional[Path] = typer.Option(
+        None, "--rubrics", help="Rubric folder whose course.yaml gives the default shapes."
+    ),
 ) -> None:
     """Compare two matrix expressions exactly. Exit 0 equivalent, 1 not (also a scalar multiple), 2 error.
 

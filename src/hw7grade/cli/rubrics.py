@@ -12,7 +12,6 @@ from . import options
 app = typer.Typer(help="List rubric parts, show one, or test the rubrics against known answers.", no_args_is_help=False)
 
 
-
 @app.callback(invoke_without_command=True)
 def list_parts(ctx: typer.Context, rubrics_dir: Optional[Path] = options.RUBRICS) -> None:
     """List every part with its title, points and check types."""
@@ -52,7 +51,9 @@ def fast_listing_args(argv: list[str]) -> tuple[bool, Optional[Path]]:
 
 
 @app.command("show")
-def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = options.RUBRICS) -> None:
+def show(
+    part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = options.RUBRICS
+) -> None:
     """Print a part's prompt, reference answer and checks."""
     from .. import terminal as _terminal
     from rich.markup import escape
@@ -68,14 +69,18 @@ def show(part_id: str = typer.Argument(..., help="A part id such as q7b."), rubr
     console.print(escape(part.reference.strip()))
     console.print("\n[bold]Checks[/bold]")
     for check in part.checks:
-        points = f"{check.points:g} pt" if check.counts_toward_total else f"caps the part at {getattr(check, 'cap', 0):g}"
+        points = (
+            f"{check.points:g} pt" if check.counts_toward_total else f"caps the part at {getattr(check, 'cap', 0):g}"
+        )
         console.print(f"- {escape(check.label)} ({check.type}, {points}): {escape(check.feedback)}")
 
 
 @app.command("test")
 def test_cases(
     rubrics_dir: Optional[Path] = options.RUBRICS,
-    cases_dir: Optional[Path] = typer.Option(None, "--cases", help="Case folder (default: the rubric folder's cases/)."),
+    cases_dir: Optional[Path] = typer.Option(
+        None, "--cases", help="Case folder (default: the rubric folder's cases/)."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every case, not only the surprises."),
 ) -> None:
     """Grade each rubric's known answers (rubrics/cases/*.yaml); exit 1 on any surprise or missing case."""
@@ -87,7 +92,9 @@ def test_cases(
 @app.command("new")
 def new(
     part_id: str = typer.Argument(..., help="The new part's id, such as q9a (its question, q9, is taken from it)."),
-    rubrics_dir: Optional[Path] = typer.Option(None, "--rubrics", help="Folder to write to (default: $HW7GRADE_RUBRICS or ./rubrics)."),
+    rubrics_dir: Optional[Path] = typer.Option(
+        None, "--rubrics", help="Folder to write to (default: $HW7GRADE_RUBRICS or ./rubrics)."
+    ),
 ) -> None:
     """Write a commented skeleton rubric for a new part, and a cases file for `rubrics test`.
 
@@ -101,8 +108,10 @@ def new(
     directory = rubrics_dir or Path(os.environ.get(RUBRICS_ENV) or "rubrics")
     for path in write_skeleton(part_id, directory):
         typer.echo(f"Wrote {path}")
-    typer.echo(f"Next: edit them, then `hw7grade rubrics show {part_id} --rubrics {directory}` and "
-               f"`hw7grade rubrics test --rubrics {directory}`.")
+    typer.echo(
+        f"Next: edit them, then `hw7grade rubrics show {part_id} --rubrics {directory}` and "
+        f"`hw7grade rubrics test --rubrics {directory}`."
+    )
 
 
 @app.command("schema")

@@ -32,9 +32,19 @@ def show_report(report, console, json_path: Path | None, verbose: bool) -> None:
         write_json_report(report, json_path)
 
 
-def show_graded_sessions(sessions: list, rubric, console, json_path: Path | None, verbose: bool, judge=None,
-                         time_limit_s: float | None = None, *, run=None, markdown_path: Path | None = None,
-                         html_path: Path | None = None) -> bool:
+def show_graded_sessions(
+    sessions: list,
+    rubric,
+    console,
+    json_path: Path | None,
+    verbose: bool,
+    judge=None,
+    time_limit_s: float | None = None,
+    *,
+    run=None,
+    markdown_path: Path | None = None,
+    html_path: Path | None = None,
+) -> bool:
     """Grade saved conversations (each in a worker with the time budget), print and write the
     reports (`run`: how an evaluation run asked them); True when every answer could be graded (the
     others are named, with how to grade them)."""

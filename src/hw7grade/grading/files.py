@@ -217,7 +217,9 @@ def _grade_path(path: Path) -> Iterator[EncodedResult | Note]:
 
 
 def grade_conversations(
-    tasks: Sequence[tuple[Conversation, Sequence[str] | None]], rubric: Rubric, time_limit_s: float = DEFAULT_TIME_LIMIT_S
+    tasks: Sequence[tuple[Conversation, Sequence[str] | None]],
+    rubric: Rubric,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
 ) -> list[TranscriptResult]:
     """Conversations already in memory (`ask`), each graded in a worker with the same time
     budget as a file; one that overruns becomes an error result naming its source."""

@@ -24,7 +24,9 @@ def run_checks(part: Part, ctx: CheckContext) -> tuple[CheckResult, ...]:
         if any(r.status == "unscored" for r in blocked):
             result = check.unscored(f"depends on {', '.join(r.name for r in blocked)}, which could not be scored")
         elif blocked:
-            result = check.failed(None, f"needs {', '.join(r.name for r in blocked)} first; {check.feedback}".strip("; "))
+            result = check.failed(
+                None, f"needs {', '.join(r.name for r in blocked)} first; {check.feedback}".strip("; ")
+            )
         else:
             try:
                 result = check.run(ctx)
@@ -35,7 +37,13 @@ def run_checks(part: Part, ctx: CheckContext) -> tuple[CheckResult, ...]:
 
 
 def score_part(
-    part: Part, text: str, attempt: AttemptKind, *, question: str = "", shapes: Mapping[str, tuple[str, str]] | None = None, turn: int | None = None
+    part: Part,
+    text: str,
+    attempt: AttemptKind,
+    *,
+    question: str = "",
+    shapes: Mapping[str, tuple[str, str]] | None = None,
+    turn: int | None = None,
 ) -> PartScore:
     ctx = CheckContext(answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}))
     results = run_checks(part, ctx)
@@ -53,7 +61,9 @@ def score_part(
         max_score=part.points,
         verdict=_verdict(earned, part.points, [r for _, r in counted]),
         checks=results,
-        reason=flag_reason(flag, _reason(results, earned, part.points)) if flag else _reason(results, earned, part.points),
+        reason=flag_reason(flag, _reason(results, earned, part.points))
+        if flag
+        else _reason(results, earned, part.points),
         turn=turn,
         flag=flag,
         answer=text,

@@ -167,7 +167,12 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
     for i in range(len(labels) - 1):
         a, b = labels[i], labels[i + 1]
-        if a.q is None and b.q is not None and _OWNER_BETWEEN.search(text[a.end : b.start] or " ") and b.start - a.end < 16:
+        if (
+            a.q is None
+            and b.q is not None
+            and _OWNER_BETWEEN.search(text[a.end : b.start] or " ")
+            and b.start - a.end < 16
+        ):
             owner_of[i] = b
     owners = {id(b) for b in owner_of.values()}
     for i, label in enumerate(labels):
@@ -192,7 +197,11 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
                 continue
             ids = index.resolve(label, context)
             previous = labels[i - 1] if i else None
-            if previous is not None and previous.q is None and _RANGE_BETWEEN.fullmatch(text, previous.end, label.start):
+            if (
+                previous is not None
+                and previous.q is None
+                and _RANGE_BETWEEN.fullmatch(text, previous.end, label.start)
+            ):
                 ids = _range(previous, label, context, index) or ids  # "parts (a) to (c)"
             if label.letter:
                 context = _Context(context.q, label.letter)

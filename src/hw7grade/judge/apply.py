@@ -20,7 +20,9 @@ SAME_MODEL_WARNING = (
 )
 
 
-def judge_transcripts(pairs: Sequence[tuple[TranscriptResult, Conversation | None]], rubric, judge: Judge) -> list[TranscriptResult]:
+def judge_transcripts(
+    pairs: Sequence[tuple[TranscriptResult, Conversation | None]], rubric, judge: Judge
+) -> list[TranscriptResult]:
     """Each result with its judge-able parts judged and merged; others unchanged."""
     parts = {p.id: p for p in rubric.parts}
     jobs: dict[tuple[str, str], int] = {}
@@ -40,15 +42,20 @@ def judge_transcripts(pairs: Sequence[tuple[TranscriptResult, Conversation | Non
                 wanted[(ti, pi)] = jobs.setdefault((score.id, text), len(jobs))
     outcomes = judge.score_all([JudgeJob(parts[pid], text) for pid, text in jobs])
     return [
-        replace(result, parts=tuple(
-            merge(score, parts[score.id], outcomes[wanted[(ti, pi)]]) if (ti, pi) in wanted else score
-            for pi, score in enumerate(result.parts)
-        ))
+        replace(
+            result,
+            parts=tuple(
+                merge(score, parts[score.id], outcomes[wanted[(ti, pi)]]) if (ti, pi) in wanted else score
+                for pi, score in enumerate(result.parts)
+            ),
+        )
         for ti, (result, _) in enumerate(pairs)
     ]
 
 
-def judge_files(results: Sequence[TranscriptResult], files: Iterable[Path], rubric, judge: Judge) -> list[TranscriptResult]:
+def judge_files(
+    results: Sequence[TranscriptResult], files: Iterable[Path], rubric, judge: Judge
+) -> list[TranscriptResult]:
     """`grade`/`agree` graded the files (maybe in worker processes); read them again for the text."""
     from ..transcripts import read_transcript
 
@@ -63,5 +70,8 @@ def judge_files(results: Sequence[TranscriptResult], files: Iterable[Path], rubr
 
 def same_model_warnings(judge: Judge, tested: Iterable[str | None]) -> list[str]:
     """One warning per tested model the judge looks like."""
-    return [SAME_MODEL_WARNING.format(judge=judge.name, tested=t)
-            for t in dict.fromkeys(tested) if same_model(judge.spec, t)]
+    return [
+        SAME_MODEL_WARNING.format(judge=judge.name, tested=t)
+        for t in dict.fromkeys(tested)
+        if same_model(judge.spec, t)
+    ]

@@ -40,7 +40,9 @@ def merge(score: PartScore, part, judge: JudgeResult) -> PartScore:
             filled.append(spec.label)
         elif judged is not None and decided(result) and abs(judged - result.points) > EPS:
             quotes = " | ".join(c.evidence for c in judge.for_check(spec.label) if c.evidence)
-            disagreements.append(Disagreement(spec.label, result.points, judged, result.max_points, result.evidence, quotes))
+            disagreements.append(
+                Disagreement(spec.label, result.points, judged, result.max_points, result.evidence, quotes)
+            )
         passed[spec.label] = ok
         if spec.counts_toward_total:
             earned += points
@@ -49,13 +51,20 @@ def merge(score: PartScore, part, judge: JudgeResult) -> PartScore:
     if caps:
         earned = min(earned, min(caps))
     earned = round(earned, 4)
-    attached = replace(judge, filled=tuple(filled), deterministic_points=score.score,
-                       judge_points=round(earned - score.score, 4), disagreements=tuple(disagreements))
+    attached = replace(
+        judge,
+        filled=tuple(filled),
+        deterministic_points=score.score,
+        judge_points=round(earned - score.score, 4),
+        disagreements=tuple(disagreements),
+    )
     if not filled:
         return replace(score, judge=attached)
     names = ", ".join(filled)
     reason = f"{score.reason}; judge scored {names}" if score.reason else f"judge scored {names}"
-    return replace(score, score=earned, verdict=_verdict(earned, score.max_score, counted), reason=reason, judge=attached)
+    return replace(
+        score, score=earned, verdict=_verdict(earned, score.max_score, counted), reason=reason, judge=attached
+    )
 
 
 def _verdict(score: float, maximum: float, counted: list[tuple[CheckResult, bool]]) -> Verdict:

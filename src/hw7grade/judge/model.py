@@ -39,8 +39,10 @@ class Disagreement:
     def summary(self) -> str:
         from ..report.numbers import num
 
-        return (f"{self.check}: checks gave {num(self.deterministic_points)}/{num(self.max_points)}, "
-                f"judge {num(self.judge_points)}/{num(self.max_points)}")
+        return (
+            f"{self.check}: checks gave {num(self.deterministic_points)}/{num(self.max_points)}, "
+            f"judge {num(self.judge_points)}/{num(self.max_points)}"
+        )
 
 
 @dataclass(frozen=True)

@@ -89,8 +89,15 @@ def _score(criterion: Criterion, item: _Item, answer: str) -> CriterionScore:
     evidence = item.evidence.strip()
 
     def unscored(why: str) -> CriterionScore:
-        return CriterionScore(criterion.name, criterion.check, "unscored", 0.0, criterion.points,
-                              shorten(evidence, EVIDENCE_CHARS), f"{why} (judge said: {reason})" if reason else why)
+        return CriterionScore(
+            criterion.name,
+            criterion.check,
+            "unscored",
+            0.0,
+            criterion.points,
+            shorten(evidence, EVIDENCE_CHARS),
+            f"{why} (judge said: {reason})" if reason else why,
+        )
 
     if evidence and not quote_occurs(evidence, answer):
         return unscored("the judge's quote does not occur in the answer")
@@ -98,8 +105,15 @@ def _score(criterion: Criterion, item: _Item, answer: str) -> CriterionScore:
         return unscored(f"the judge gave {points:g} point(s) without quoting the answer")
     if points > 0 and grader_directed(evidence):
         return unscored("the judge's quote is an instruction to the grader, not an answer")
-    return CriterionScore(criterion.name, criterion.check, "scored", round(points, 4), criterion.points,
-                          shorten(evidence, EVIDENCE_CHARS), reason)
+    return CriterionScore(
+        criterion.name,
+        criterion.check,
+        "scored",
+        round(points, 4),
+        criterion.points,
+        shorten(evidence, EVIDENCE_CHARS),
+        reason,
+    )
 
 
 def normalise(text: str) -> str:
@@ -120,5 +134,3 @@ def quote_occurs(quote: str, answer: str) -> bool:
             return False
         position = found + len(piece)
     return True
-
-

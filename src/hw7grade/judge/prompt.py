@@ -40,8 +40,9 @@ def fence_for(answer: str) -> str:
     raise AssertionError("unreachable")
 
 
-def judge_messages(question: str, reference: str, criteria: Sequence[Criterion], answer: str,
-                   problem: str | None = None) -> list[Message]:
+def judge_messages(
+    question: str, reference: str, criteria: Sequence[Criterion], answer: str, problem: str | None = None
+) -> list[Message]:
     fence = fence_for(answer)
     listed = "\n".join(f"- {c.name} (0 to {c.points:g} points): {' '.join(c.description.split())}" for c in criteria)
     text = (

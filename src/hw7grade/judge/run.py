@@ -55,8 +55,12 @@ class Judge:
         return self.spec.qualified
 
     def params(self, part: "Part") -> ProviderParams:
-        return ProviderParams(max_tokens=JUDGE_MAX_TOKENS, system=SYSTEM, timeout_s=JUDGE_TIMEOUT_S,
-                              structured=structured_output(part.criteria))
+        return ProviderParams(
+            max_tokens=JUDGE_MAX_TOKENS,
+            system=SYSTEM,
+            timeout_s=JUDGE_TIMEOUT_S,
+            structured=structured_output(part.criteria),
+        )
 
     def score(self, job: JudgeJob) -> JudgeResult:
         part, answer = job.part, job.answer
@@ -72,8 +76,9 @@ class Judge:
                 return self._unscored(part, f"the judge request failed: {error}")
             if completion.finish_reason == "refusal":
                 text = " ".join(completion.text.split())[:REFUSAL_CHARS]
-                return self._unscored(part, f"the judge refused to score this answer ({text or 'no reason given'})",
-                                      completion.model)
+                return self._unscored(
+                    part, f"the judge refused to score this answer ({text or 'no reason given'})", completion.model
+                )
             try:
                 scores = parse_reply(completion.text, part.criteria, answer)
             except ShapeError as error:
@@ -106,8 +111,9 @@ def _status(scores: Sequence[CriterionScore]) -> JudgeStatus:
     return "scored" if scored == len(scores) else ("unscored" if scored == 0 else "partial")
 
 
-def make_judge(name: str, concurrency: int = DEFAULT_JUDGE_CONCURRENCY, use_cache: bool = True,
-               max_retries: int | None = None) -> Judge:
+def make_judge(
+    name: str, concurrency: int = DEFAULT_JUDGE_CONCURRENCY, use_cache: bool = True, max_retries: int | None = None
+) -> Judge:
     """The judge for `--judge NAME`: same aliases, keys, cache and retry policy as `ask`."""
     from ..providers.cache import ResponseCache, default_cache_dir
     from ..providers.models import make_provider, require_key, resolve_model

@@ -21,8 +21,7 @@ def _thinking_tokens(usage) -> int | None:
 
 
 class AnthropicProvider:
-    def __init__(self, model: str, api_key: str, base_url: str | None = None,
-                 info: ProviderInfo | None = None) -> None:
+    def __init__(self, model: str, api_key: str, base_url: str | None = None, info: ProviderInfo | None = None) -> None:
         import anthropic
 
         self.info = info or PROVIDERS["anthropic"]
@@ -50,8 +49,13 @@ class AnthropicProvider:
             # models that accept it, so it goes in the body as is.
             request["extra_body"] = {"temperature": params.temperature}
         if params.structured is not None:
-            request["tools"] = [{"name": params.structured.name, "description": params.structured.description,
-                                 "input_schema": json.loads(params.structured.schema_json)}]
+            request["tools"] = [
+                {
+                    "name": params.structured.name,
+                    "description": params.structured.description,
+                    "input_schema": json.loads(params.structured.schema_json),
+                }
+            ]
             request["tool_choice"] = {"type": "tool", "name": params.structured.name}
         return request
 

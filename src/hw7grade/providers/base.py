@@ -22,7 +22,6 @@ ERROR_TEXT_LIMIT = 300
 REDACTED = "[redacted]"
 
 
-
 @dataclass(frozen=True)
 class Message:
     role: Role
@@ -130,8 +129,9 @@ class Cancelled(Exception):
     """Raised inside a stream when the user pressed Ctrl-C: the partial answer is dropped."""
 
 
-def drain(stream: TextStream, on_text: Callable[[str], None] | None = None,
-          should_stop: Callable[[], bool] | None = None) -> Completion:
+def drain(
+    stream: TextStream, on_text: Callable[[str], None] | None = None, should_stop: Callable[[], bool] | None = None
+) -> Completion:
     """Run a TextStream to the end, feeding deltas to `on_text`, and return its Completion."""
     try:
         while True:

@@ -20,22 +20,28 @@ ENDED = "ended"
 
 
 class AnthropicBatch(AnthropicProvider):
-    def __init__(self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy,
-                 info: ProviderInfo | None = None) -> None:
+    def __init__(
+        self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy, info: ProviderInfo | None = None
+    ) -> None:
         super().__init__(model, api_key, base_url, info)
         self._policy = policy
 
     def _call(self, fn):
-        return retrying(self._policy, fn, lambda exc: classify(exc, self._sdk, self.info.label, self.info.key_env, BATCH_CALL_TIMEOUT_S))
+        return retrying(
+            self._policy,
+            fn,
+            lambda exc: classify(exc, self._sdk, self.info.label, self.info.key_env, BATCH_CALL_TIMEOUT_S),
+        )
 
     def request_entry(self, request: BatchRequest) -> dict:
-        return {"custom_id": request.custom_id,
-                "params": wire_body(self._request(list(request.messages), request.params))}
+        return {
+            "custom_id": request.custom_id,
+            "params": wire_body(self._request(list(request.messages), request.params)),
+        }
 
     def submit(self, requests: Sequence[BatchRequest]) -> str:
         entries = [self.request_entry(r) for r in requests]
-        batch = self._call(lambda: self._client.messages.batches.create(
-            requests=entries, timeout=BATCH_CALL_TIMEOUT_S))  # type: ignore[arg-type]  # the SDK's Request TypedDicts, built as dicts
+        batch = self._call(lambda: self._client.messages.batches.create(requests=entries, timeout=BATCH_CALL_TIMEOUT_S))  # type: ignore[arg-type]  # the SDK's Request TypedDicts, built as dicts
         return batch.id
 
     def status(self, batch_id: str) -> BatchStatus:

@@ -79,8 +79,9 @@ def make_batch_provider(spec: ModelSpec, policy: RetryPolicy, base_url: str | No
         raise UsageError(f"{info.label} has no Batch API; ask {spec.qualified} without --batch.")
     module_name, cls = info.batch
     module = importlib.import_module(module_name, __package__)
-    return getattr(module, cls)(spec.model, require_key(spec.provider), client_base_url(spec.provider, base_url),
-                                policy, info=info)
+    return getattr(module, cls)(
+        spec.model, require_key(spec.provider), client_base_url(spec.provider, base_url), policy, info=info
+    )
 
 
 def wire_body(sdk_kwargs: dict) -> dict:

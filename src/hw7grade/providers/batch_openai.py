@@ -25,13 +25,18 @@ ROW_OUTCOMES = {"batch_expired": "expired", "batch_cancelled": "canceled"}
 
 
 class OpenAIBatch(OpenAIProvider):
-    def __init__(self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy,
-                 info: ProviderInfo | None = None) -> None:
+    def __init__(
+        self, model: str, api_key: str, base_url: str | None, policy: RetryPolicy, info: ProviderInfo | None = None
+    ) -> None:
         super().__init__(model, api_key, base_url, info)
         self._policy = policy
 
     def _call(self, fn):
-        return retrying(self._policy, fn, lambda exc: classify(exc, self._sdk, self.info.label, self.info.key_env, BATCH_CALL_TIMEOUT_S))
+        return retrying(
+            self._policy,
+            fn,
+            lambda exc: classify(exc, self._sdk, self.info.label, self.info.key_env, BATCH_CALL_TIMEOUT_S),
+        )
 
     def request_line(self, request: BatchRequest) -> dict:
         body = wire_body(self._request(list(request.messages), request.params))
@@ -39,11 +44,20 @@ class OpenAIBatch(OpenAIProvider):
 
     def submit(self, requests: Sequence[BatchRequest]) -> str:
         data = "".join(json.dumps(self.request_line(r), ensure_ascii=False) + "\n" for r in requests).encode("utf-8")
-        upload = self._call(lambda: self._client.files.create(
-            file=(INPUT_FILE_NAME, data, "application/jsonl"), purpose="batch", timeout=BATCH_CALL_TIMEOUT_S))
-        batch = self._call(lambda: self._client.batches.create(
-            input_file_id=upload.id, endpoint=ENDPOINT, completion_window=COMPLETION_WINDOW,
-            metadata={"created_by": "hw7grade"}, timeout=BATCH_CALL_TIMEOUT_S))
+        upload = self._call(
+            lambda: self._client.files.create(
+                file=(INPUT_FILE_NAME, data, "application/jsonl"), purpose="batch", timeout=BATCH_CALL_TIMEOUT_S
+            )
+        )
+        batch = self._call(
+            lambda: self._client.batches.create(
+                input_file_id=upload.id,
+                endpoint=ENDPOINT,
+                completion_window=COMPLETION_WINDOW,
+                metadata={"created_by": "hw7grade"},
+                timeout=BATCH_CALL_TIMEOUT_S,
+            )
+        )
         return batch.id
 
     def _retrieve(self, batch_id: str):
@@ -99,8 +113,11 @@ class OpenAIBatch(OpenAIProvider):
         refusal = message.get("refusal")
         usage = body.get("usage") or {}
         completion = Completion(
-            refusal or message.get("content") or "", body.get("model") or self.model, self.name,
-            Usage(usage.get("prompt_tokens"), usage.get("completion_tokens")), 0.0,
+            refusal or message.get("content") or "",
+            body.get("model") or self.model,
+            self.name,
+            Usage(usage.get("prompt_tokens"), usage.get("completion_tokens")),
+            0.0,
             "refusal" if refusal else choice.get("finish_reason"),
         )
         return BatchResult(cid, "succeeded", completion)

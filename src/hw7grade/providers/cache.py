@@ -32,8 +32,9 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME)) / "responses"
 
 
-def request_record(provider: str, model: str, messages: Sequence[Message], params: ProviderParams,
-                   sample: int = 0) -> dict:
+def request_record(
+    provider: str, model: str, messages: Sequence[Message], params: ProviderParams, sample: int = 0
+) -> dict:
     record: dict[str, object] = {
         "provider": provider,
         "model": model,
@@ -46,8 +47,9 @@ def request_record(provider: str, model: str, messages: Sequence[Message], param
 
 
 def cache_key(record: dict, endpoint: str | None) -> str:
-    canonical = json.dumps({**record, "endpoint": endpoint or ""}, sort_keys=True, ensure_ascii=False,
-                           separators=(",", ":"))
+    canonical = json.dumps(
+        {**record, "endpoint": endpoint or ""}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -66,9 +68,13 @@ class ResponseCache:
                 return None
             c = data["completion"]
             return Completion(
-                text=c["text"], model=c["model"], provider=c["provider"],
-                usage=Usage(**c.get("usage") or {}), latency_s=float(c.get("latency_s") or 0.0),
-                finish_reason=c.get("finish_reason"), cached=True,
+                text=c["text"],
+                model=c["model"],
+                provider=c["provider"],
+                usage=Usage(**c.get("usage") or {}),
+                latency_s=float(c.get("latency_s") or 0.0),
+                finish_reason=c.get("finish_reason"),
+                cached=True,
             )
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -80,4 +86,6 @@ class ResponseCache:
             "request": record,
             "completion": {**asdict(completion), "cached": False},
         }
-        return write_text_atomic(self._path(key), scrub(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n", private=True)
+        return write_text_atomic(
+            self._path(key), scrub(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n", private=True
+        )

@@ -42,7 +42,9 @@ def _from_status(exc, label: str, key_env: str) -> Hw7gradeError:
     body = exc.body
     message = server_message(body, f"HTTP {status}")
     if _is_quota(status, body):
-        return AuthError(f"{label} says the account has no quota or credit left ({message}); add credit or use another key.")
+        return AuthError(
+            f"{label} says the account has no quota or credit left ({message}); add credit or use another key."
+        )
     if status == 401:
         return AuthError(f"{label} rejected the API key (401); check {key_env}.")
     if status == 403:

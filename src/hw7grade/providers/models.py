@@ -68,15 +68,16 @@ def resolve_model(name: str) -> ModelSpec:
     provider, sep, model = name.partition(":")
     if sep:
         if provider.lower() not in PROVIDERS or not model:
-            raise UsageError(f"--model {name!r}: write {prefixes().replace(' / ', ' or ')}, or use an alias "
-                             f"(`hw7grade models` lists them).")
+            raise UsageError(
+                f"--model {name!r}: write {prefixes().replace(' / ', ' or ')}, or use an alias "
+                f"(`hw7grade models` lists them)."
+            )
         return ModelSpec(provider.lower(), model, name)
     for spec in table.values():
         if spec.model == name:
             return ModelSpec(spec.provider, spec.model, name)
     raise UsageError(
-        f"Unknown model {name!r}; use an alias ({', '.join(table)}) or {prefixes()} "
-        f"(`hw7grade models` lists them)."
+        f"Unknown model {name!r}; use an alias ({', '.join(table)}) or {prefixes()} (`hw7grade models` lists them)."
     )
 
 
@@ -96,5 +97,6 @@ def make_provider(spec: ModelSpec, base_url: str | None = None) -> Provider:
     default endpoint (callers pass `--base-url` only to providers that take it: `explicit_base_url`)."""
     info = spec.info
     module = importlib.import_module(info.module, __package__)
-    return getattr(module, info.cls)(spec.model, require_key(spec.provider), client_base_url(spec.provider, base_url),
-                                     info=info)
+    return getattr(module, info.cls)(
+        spec.model, require_key(spec.provider), client_base_url(spec.provider, base_url), info=info
+    )

@@ -14,15 +14,13 @@ from .faults import classify
 from .registry import PROVIDERS, ProviderInfo
 
 
-
 def _usage(usage) -> Usage:
     details = getattr(usage, "completion_tokens_details", None)
     return Usage(usage.prompt_tokens, usage.completion_tokens, getattr(details, "reasoning_tokens", None))
 
 
 class OpenAIProvider:
-    def __init__(self, model: str, api_key: str, base_url: str | None = None,
-                 info: ProviderInfo | None = None) -> None:
+    def __init__(self, model: str, api_key: str, base_url: str | None = None, info: ProviderInfo | None = None) -> None:
         import openai
 
         self.info = info or PROVIDERS["openai"]
@@ -46,9 +44,15 @@ class OpenAIProvider:
             if params.temperature is not None:
                 request["temperature"] = params.temperature
         if params.structured is not None:
-            request["response_format"] = {"type": "json_schema", "json_schema": {
-                "name": params.structured.name, "description": params.structured.description,
-                "schema": json.loads(params.structured.schema_json), "strict": True}}
+            request["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {
+                    "name": params.structured.name,
+                    "description": params.structured.description,
+                    "schema": json.loads(params.structured.schema_json),
+                    "strict": True,
+                },
+            }
         return request
 
     def stream(self, messages: Sequence[Message], params: ProviderParams) -> TextStream:
@@ -88,8 +92,12 @@ class OpenAIProvider:
         usage = _usage(response.usage) if response.usage else Usage()
         refusal = getattr(choice.message, "refusal", None)
         return Completion(
-            refusal or choice.message.content or "", response.model or self.model, self.name, usage,
-            time.monotonic() - started, "refusal" if refusal else choice.finish_reason,
+            refusal or choice.message.content or "",
+            response.model or self.model,
+            self.name,
+            usage,
+            time.monotonic() - started,
+            "refusal" if refusal else choice.finish_reason,
         )
 
     def close(self) -> None:

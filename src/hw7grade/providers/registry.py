@@ -48,13 +48,42 @@ def unregister(name: str) -> None:
     PROVIDERS.pop(name, None)
 
 
-register(ProviderInfo("openai", "OpenAI", "OPENAI_API_KEY", "OPENAI_BASE_URL", ".openai", "OpenAIProvider",
-                      batch=(".batch_openai", "OpenAIBatch"), takes_base_url=True))
-register(ProviderInfo("anthropic", "Anthropic", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", ".anthropic",
-                      "AnthropicProvider", batch=(".batch_anthropic", "AnthropicBatch")))
-register(ProviderInfo("local", "The local server", "HW7GRADE_LOCAL_API_KEY", "HW7GRADE_LOCAL_BASE_URL", ".openai",
-                      "OpenAIProvider", default_base_url="http://localhost:11434/v1", needs_key=False,
-                      takes_base_url=True))
+register(
+    ProviderInfo(
+        "openai",
+        "OpenAI",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        ".openai",
+        "OpenAIProvider",
+        batch=(".batch_openai", "OpenAIBatch"),
+        takes_base_url=True,
+    )
+)
+register(
+    ProviderInfo(
+        "anthropic",
+        "Anthropic",
+        "ANTHROPIC_API_KEY",
+        "ANTHROPIC_BASE_URL",
+        ".anthropic",
+        "AnthropicProvider",
+        batch=(".batch_anthropic", "AnthropicBatch"),
+    )
+)
+register(
+    ProviderInfo(
+        "local",
+        "The local server",
+        "HW7GRADE_LOCAL_API_KEY",
+        "HW7GRADE_LOCAL_BASE_URL",
+        ".openai",
+        "OpenAIProvider",
+        default_base_url="http://localhost:11434/v1",
+        needs_key=False,
+        takes_base_url=True,
+    )
+)
 
 
 def key_env_vars() -> tuple[str, ...]:
@@ -82,5 +111,8 @@ def client_base_url(provider: str, base_url: str | None) -> str | None:
 
 def endpoint_for(provider: str, base_url: str | None) -> str | None:
     """What, besides the model, says which server answers: part of the cache key (hashed only)."""
-    return explicit_base_url(provider, base_url) or os.environ.get(PROVIDERS[provider].base_url_env) or \
-        PROVIDERS[provider].default_base_url
+    return (
+        explicit_base_url(provider, base_url)
+        or os.environ.get(PROVIDERS[provider].base_url_env)
+        or PROVIDERS[provider].default_base_url
+    )

@@ -122,8 +122,7 @@ def cohens_kappa(pairs: list[tuple[str, str]]) -> float | None:
         return None
     observed = sum(1 for g, h in pairs if g == h) / n
     expected = sum(
-        (sum(1 for g, _ in pairs if g == label) / n) * (sum(1 for _, h in pairs if h == label) / n)
-        for label in LABELS
+        (sum(1 for g, _ in pairs if g == label) / n) * (sum(1 for _, h in pairs if h == label) / n) for label in LABELS
     )
     if expected >= 1.0:
         return None
@@ -149,7 +148,9 @@ def label_pairs(transcript: TranscriptResult) -> list[LabelledAttempt]:
     return pairs
 
 
-def _pair(t: TranscriptResult, part_id: str, attempt: AttemptKind, human: str, part: PartScore | None) -> LabelledAttempt:
+def _pair(
+    t: TranscriptResult, part_id: str, attempt: AttemptKind, human: str, part: PartScore | None
+) -> LabelledAttempt:
     return LabelledAttempt(t.path, t.model, part_id, attempt, human, grader_label(part), part)
 
 

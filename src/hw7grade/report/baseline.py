@@ -146,11 +146,7 @@ def compare_with_baseline(current: Report, baseline: Report) -> BaselineComparis
 
     seen = {(d.baseline_path, d.part_id) for d in deltas if d.before is not None}
     baseline_only = tuple(
-        (t, p)
-        for t in baseline.summaries
-        if not t.errors
-        for p in t.finals
-        if (t.path, p.id) not in seen
+        (t, p) for t in baseline.summaries if not t.errors for p in t.finals if (t.path, p.id) not in seen
     )
     return BaselineComparison(tuple(deltas), baseline_only)
 

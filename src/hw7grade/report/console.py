@@ -178,11 +178,15 @@ def _render_checks(part: PartScore, console: Console) -> None:
         if c.evidence:
             console.print(f"        evidence: [dim]{escape(_clip(c.evidence))}[/dim]")
     if part.judge is not None:
-        console.print(f"    judge {escape(part.judge.model)}: {part.judge.status}"
-                      + (f" ({escape(part.judge.reason)})" if part.judge.reason else ""))
+        console.print(
+            f"    judge {escape(part.judge.model)}: {part.judge.status}"
+            + (f" ({escape(part.judge.reason)})" if part.judge.reason else "")
+        )
         for s in part.judge.criteria:
             mark = "[green]●[/green]" if s.status == "scored" else "[cyan]?[/cyan]"
-            console.print(f"      {mark} {escape(s.name)} ({escape(s.check)}): {num(s.points)}/{num(s.max_points)}  {escape(s.reason)}")
+            console.print(
+                f"      {mark} {escape(s.name)} ({escape(s.check)}): {num(s.points)}/{num(s.max_points)}  {escape(s.reason)}"
+            )
             if s.evidence:
                 console.print(f"          quote: [dim]{escape(_clip(s.evidence))}[/dim]")
 
@@ -202,8 +206,11 @@ def _render_judge_notes(t: TranscriptResult, console: Console) -> None:
     finals = [p for p in t.finals if p.judge is not None]
     models = ", ".join(dict.fromkeys(p.judge.model for p in finals if p.judge))
     counted = [f"{p.id} {p.judge.judge_points:+g}" for p in finals if p.judge and p.judge.filled]
-    line = f"Judge {models}: " + (f"points counted where checks could not decide: {', '.join(counted)}" if counted
-                                   else "second opinion only; every judged check decided on its own")
+    line = f"Judge {models}: " + (
+        f"points counted where checks could not decide: {', '.join(counted)}"
+        if counted
+        else "second opinion only; every judged check decided on its own"
+    )
     console.print(escape(line), highlight=False)
     for p in t.parts:
         j = p.judge
@@ -216,7 +223,9 @@ def _render_judge_notes(t: TranscriptResult, console: Console) -> None:
             console.print(f"  {p.id} ({p.attempt}): judge unscored — {escape(j.reason)}", highlight=False)
         for d in j.disagreements:
             quote = f' — judge quotes "{escape(_clip(d.judge_evidence))}"' if d.judge_evidence else ""
-            console.print(f"  [yellow]disagreement[/yellow] {p.id} ({p.attempt}) {escape(d.summary)}{quote}", highlight=False)
+            console.print(
+                f"  [yellow]disagreement[/yellow] {p.id} ({p.attempt}) {escape(d.summary)}{quote}", highlight=False
+            )
 
 
 def _points(p: PartScore) -> str:

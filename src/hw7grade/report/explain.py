@@ -24,7 +24,9 @@ def judge_note(part: PartScore) -> str | None:
         return None
     if j.status == "unscored":
         return f"judge ({j.model}): unscored — {j.reason}"
-    note = f"judge ({j.model}): {num(j.points)}/{num(j.max_points)}" + (" (partly scored)" if j.status == "partial" else "")
+    note = f"judge ({j.model}): {num(j.points)}/{num(j.max_points)}" + (
+        " (partly scored)" if j.status == "partial" else ""
+    )
     if j.filled:
         note += f", counted {j.judge_points:+g} where the checks could not decide"
     if j.disagreements:
@@ -49,7 +51,9 @@ def evidence_lines(part: PartScore | None) -> list[str]:
     lines = [f'{FLAG_PREFIX} ("{part.flag}")'] if part.flag else []
     for c in part.checks:
         quote = f' — "{c.evidence}"' if c.evidence else ""
-        lines.append(f"{c.name}: {c.status} {num(c.points)}/{num(c.max_points)}{quote}{' — ' + c.message if c.message else ''}")
+        lines.append(
+            f"{c.name}: {c.status} {num(c.points)}/{num(c.max_points)}{quote}{' — ' + c.message if c.message else ''}"
+        )
     return lines
 
 

@@ -24,7 +24,7 @@ TEST_DEPTH = 2
 def iter_gradescope(report: Report) -> Iterator[str]:
     """results.json piece by piece (the text `json.dumps(..., indent=2)` would give), a test at a time."""
     score, _ = report.totals()
-    yield "{\n  \"score\": " + json.dumps(score) + ',\n  "tests": '
+    yield '{\n  "score": ' + json.dumps(score) + ',\n  "tests": '
     yield from list_at(_tests(report), TEST_DEPTH - 1)
     problems = [f"{t.path}: {e}" for t in report.unreadable for e in t.errors]
     if problems:

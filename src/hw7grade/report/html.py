@@ -207,7 +207,9 @@ def render_html(report: Report, baseline: BaselineComparison | None = None, titl
     return "".join(iter_html(report, baseline, title))
 
 
-def iter_html(report: Report, baseline: BaselineComparison | None = None, title: str = "hw7grade report") -> Iterator[str]:
+def iter_html(
+    report: Report, baseline: BaselineComparison | None = None, title: str = "hw7grade report"
+) -> Iterator[str]:
     """The page piece by piece: one piece per transcript, read back from the report one at a time."""
     score, maximum = report.totals()
     total = f"{num(score)} / {num(maximum)}" + (f" ({_pct(score / maximum)})" if maximum > 0 else "")

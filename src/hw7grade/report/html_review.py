@@ -98,12 +98,17 @@ def filters(report: Report) -> str:
 
     checks = "".join(
         f'<label><input type="checkbox" id="f-{key}"> {label}</label>'
-        for key, label in (("disagree", "disagrees with human label"), ("changed", "changed first → final"),
-                           ("unscored", "unscored"), ("flagged", "flagged"))
+        for key, label in (
+            ("disagree", "disagrees with human label"),
+            ("changed", "changed first → final"),
+            ("unscored", "unscored"),
+            ("flagged", "flagged"),
+        )
     )
     return (
         '<form id="filters" class="filters">'
-        + select("model", models) + select("part", parts)
+        + select("model", models)
+        + select("part", parts)
         + select("verdict", ("correct", "partial", "incorrect", "missing", "unscored"))
         + checks
         + '<label>search <input type="search" id="f-text" placeholder="path, text, evidence"></label>'
@@ -128,7 +133,11 @@ def _attempt_block(title: str, part: PartScore, source: str, label: str | None, 
     checks = "".join(
         f'<li class="c-{_e(c.status)}"><b>{_e(c.name)}</b> {_e(c.status)} {num(c.points)}/{num(c.max_points)}'
         + (f" — {_e(c.message)}" if c.message else "")
-        + (f'<br><q class="evidence">{_e(c.evidence)}</q>' if c.evidence and not _shown(c.evidence, part.answer) else "")
+        + (
+            f'<br><q class="evidence">{_e(c.evidence)}</q>'
+            if c.evidence and not _shown(c.evidence, part.answer)
+            else ""
+        )
         + "</li>"
         for c in part.checks
     )
@@ -181,14 +190,14 @@ def part_rows(t: TranscriptResult, packed: PackedDrills | None = None) -> str:
         disagrees = any(not p.agrees and p.scored for p in pairs if p.part_id == final.id)
         changed = first is not None and (first.score != final.score or first.verdict != final.verdict)
         unscored = final.verdict == "unscored" or not final.complete
-        human = f' · human <b>{_e(label.final)}</b>' if label is not None and label.final else ""
+        human = f" · human <b>{_e(label.final)}</b>" if label is not None and label.final else ""
         attempts = (
             _attempt_block("First attempt", first, t.path, label.first if label else None, "first")
             + _attempt_block("Final attempt", final, t.path, label.final if label else None, "final")
             if first is not None
             else _attempt_block("Answer (first = final)", final, t.path, label.final if label else None, "final")
         )
-        classes = f'attempts{" two" if first is not None else ""}'
+        classes = f"attempts{' two' if first is not None else ''}"
         if packed is not None:
             drill = f'<div class="{classes}" data-drill="{packed.add(attempts)}"><p class="muted">The answer and checks show with scripts on.</p></div>'
         else:
@@ -198,9 +207,9 @@ def part_rows(t: TranscriptResult, packed: PackedDrills | None = None) -> str:
             f'data-score="{final.score / final.max_score if final.max_score else 0:.4f}" '
             f'data-disagree="{int(disagrees)}" data-changed="{int(changed)}" data-unscored="{int(unscored)}" '
             f'data-flagged="{int(flagged(final))}"><summary><span class="path">{_e(t.path)}</span> · {_e(model)} · '
-            f'<b>{_e(final.id)}</b> · {num(final.score)}/{num(final.max_score)} '
+            f"<b>{_e(final.id)}</b> · {num(final.score)}/{num(final.max_score)} "
             f'<span class="v-{_e(final.verdict)}">{_e(final.verdict)}</span>'
-            f'{" (first: " + _e(first.verdict) + ")" if changed and first is not None else ""}{human}'
+            f"{' (first: ' + _e(first.verdict) + ')' if changed and first is not None else ''}{human}"
             f"{_flag_note(final)}</summary>"
             f"{drill}</details>"
         )
@@ -391,4 +400,14 @@ ul.checks .c-failed b { color: #c62828; } ul.checks .c-passed b { color: #2e7d32
 #labels-yaml { width: 100%; font-family: ui-monospace, monospace; }
 """
 
-__all__ = ["CSS", "DECISIONS_PANEL", "PackedDrills", "SCRIPT", "SCRIPT_HASH", "filters", "flagged", "heatmap", "part_rows"]
+__all__ = [
+    "CSS",
+    "DECISIONS_PANEL",
+    "PackedDrills",
+    "SCRIPT",
+    "SCRIPT_HASH",
+    "filters",
+    "flagged",
+    "heatmap",
+    "part_rows",
+]

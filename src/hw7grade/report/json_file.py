@@ -18,8 +18,11 @@ from .spool import EncodedResult, ResultSpool
 def iter_json_report(report: Report) -> Iterator[str]:
     """The report file piece by piece: the same text as `json.dumps(report_to_dict(report), indent=2)`."""
     score, maximum = report.totals()
-    head = {"schema": SCHEMA, "summary": {"score": score, "max_score": maximum, "transcripts": len(report.summaries)},
-            **run_sections(report)}
+    head = {
+        "schema": SCHEMA,
+        "summary": {"score": score, "max_score": maximum, "transcripts": len(report.summaries)},
+        **run_sections(report),
+    }
     yield json.dumps(head, indent=2, ensure_ascii=False).removesuffix("\n}") + ',\n  "transcripts": '
     spool = report.transcripts if isinstance(report.transcripts, ResultSpool) else None
     yield from list_at(spool.entries() if spool is not None else map(encode_entry, report.transcripts), ENTRY_DEPTH - 1)
@@ -44,7 +47,7 @@ def read_json_report(path: Path) -> Report:
         # (mypy ignore below) scan_object hands over parsed JSON.
         spool.add(EncodedResult(TranscriptSummary.of(transcript_from_dict(data)), entry))  # type: ignore[arg-type]
 
-    not_a_report = Hw7gradeError(f"{path}: not an hw7grade report (expected \"schema\": \"{SCHEMA}\").")
+    not_a_report = Hw7gradeError(f'{path}: not an hw7grade report (expected "schema": "{SCHEMA}").')
     try:
         with open(path, encoding="utf-8") as stream:
             members = scan_object(stream, "transcripts", keep)
@@ -57,6 +60,6 @@ def read_json_report(path: Path) -> Report:
     if members.get("schema") != SCHEMA:
         raise not_a_report
     if "transcripts" not in members:
-        raise Hw7gradeError(f"{path}: malformed report (no \"transcripts\" list).")
+        raise Hw7gradeError(f'{path}: malformed report (no "transcripts" list).')
     run = members.get("run")
     return replace(spool.report(), run=run) if isinstance(run, dict) else spool.report()

@@ -106,7 +106,10 @@ def _read_judge(p: dict) -> JudgeResult | None:
     if not j:
         return None
     return JudgeResult(
-        model=j["model"], status=j["status"], reason=j.get("reason") or "", answered_by=j.get("answered_by"),
+        model=j["model"],
+        status=j["status"],
+        reason=j.get("reason") or "",
+        answered_by=j.get("answered_by"),
         criteria=tuple(CriterionScore(**c) for c in j.get("criteria") or ()),
         filled=tuple(j.get("filled") or ()),
         deterministic_points=p.get("deterministic_points"),
@@ -153,7 +156,9 @@ def _number(value: object) -> float:
 
 
 def transcript_from_dict(t: dict) -> TranscriptResult:
-    labels = {k: HumanLabel(first=v.get("first"), final=v.get("final")) for k, v in (t.get("human_labels") or {}).items()}
+    labels = {
+        k: HumanLabel(first=v.get("first"), final=v.get("final")) for k, v in (t.get("human_labels") or {}).items()
+    }
     return TranscriptResult(
         path=t["path"],
         model=t.get("model"),

@@ -27,12 +27,19 @@ VERDICTS = ("correct", "partial", "incorrect", "missing", "unscored")
 
 
 _ZWSP = "\u200b"
-_INERT = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;",  # no HTML: images, <details open>, comments
-    "|": "\\|",  # no new table cell
-    "[": "\\[", "]": "\\]", "`": "\\`", "\\": "\\\\",  # no link, image or code span
-    "@": "@" + _ZWSP,  # no @user / @org/team mention
-})
+_INERT = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",  # no HTML: images, <details open>, comments
+        "|": "\\|",  # no new table cell
+        "[": "\\[",
+        "]": "\\]",
+        "`": "\\`",
+        "\\": "\\\\",  # no link, image or code span
+        "@": "@" + _ZWSP,  # no @user / @org/team mention
+    }
+)
 _AUTOLINK = re.compile(r"(?i)(https?|ftp):(?=//)|(www)(?=\.)")
 """GitHub links bare URLs and www. names; a zero-width space after the scheme or www stops it."""
 
@@ -89,20 +96,33 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
     if any(t.judged for t in report.summaries):
         judged = [(t, p) for t in report.transcripts for p in t.finals if p.judge is not None]
     if judged:
-        lines += ["", "### Judge (second opinion)", "", *_table(
-            ["Transcript", "Part", "Score", "Judge"],
-            [[_code(t.path), p.id, f"{num(p.score)}/{num(p.max_score)}", _cell(judge_note(p) or "")] for t, p in judged],
-        )]
+        lines += [
+            "",
+            "### Judge (second opinion)",
+            "",
+            *_table(
+                ["Transcript", "Part", "Score", "Judge"],
+                [
+                    [_code(t.path), p.id, f"{num(p.score)}/{num(p.max_score)}", _cell(judge_note(p) or "")]
+                    for t, p in judged
+                ],
+            ),
+        ]
     if baseline is not None:
         lines += ["", *_baseline_section(baseline)]
     if has_labels(report):
         lines += ["", *_agreement_section(report)]
     flagged = [(t, p) for t in report.summaries for p in t.finals if p.reason.startswith(FLAG_PREFIX)]
     if flagged:
-        lines += ["", "### Text aimed at the grader", "", *_table(
-            ["Transcript", "Part", "Score", "Flag"],
-            [[_code(t.path), p.id, f"{p.score:g}/{p.max_score:g}", _cell(p.reason)] for t, p in flagged],
-        )]
+        lines += [
+            "",
+            "### Text aimed at the grader",
+            "",
+            *_table(
+                ["Transcript", "Part", "Score", "Flag"],
+                [[_code(t.path), p.id, f"{p.score:g}/{p.max_score:g}", _cell(p.reason)] for t, p in flagged],
+            ),
+        ]
     unreadable = report.unreadable
     if unreadable:
         lines += ["", "### Unreadable inputs", ""]
@@ -120,12 +140,15 @@ def _part_by_model(report: Report) -> list[str]:
     parts = list(dict.fromkeys(k[0] for k in cells))
     models = list(dict.fromkeys(k[1] for k in cells))
     rows = [
-        [part] + [(_pct(sum(v) / len(v)) if (v := cells.get((part, m))) else "–") for m in models]
-        for part in parts
+        [part] + [(_pct(sum(v) / len(v)) if (v := cells.get((part, m))) else "–") for m in models] for part in parts
     ]
-    return ["<details><summary>Score by part (final attempts)</summary>", "", *_table(
-        ["Part", *(_cell(m) for m in models)], rows
-    ), "", "</details>"]
+    return [
+        "<details><summary>Score by part (final attempts)</summary>",
+        "",
+        *_table(["Part", *(_cell(m) for m in models)], rows),
+        "",
+        "</details>",
+    ]
 
 
 def _delta_row(d: PartDelta) -> list[str]:
@@ -146,10 +169,13 @@ def _baseline_section(cmp: BaselineComparison) -> list[str]:
     lines = [head, "", summary]
     changed = regressed + improved
     if changed:
-        lines += ["", *_table(
-            ["Transcript", "Part", "Baseline", "Now", "Reason"],
-            [_delta_row(d) for d in changed],
-        )]
+        lines += [
+            "",
+            *_table(
+                ["Transcript", "Part", "Baseline", "Now", "Reason"],
+                [_delta_row(d) for d in changed],
+            ),
+        ]
     return lines
 
 
@@ -165,13 +191,22 @@ def _agreement_section(report: Report) -> list[str]:
         f"{f', {len(a.unscored)} left out (grader could not score them)' if a.unscored else ''}.",
     ]
     if a.disagreements:
-        lines += ["", *_table(
-            ["Transcript", "Part", "Attempt", "Grader", "Human"],
-            [
-                [_code(p.path), p.part_id, p.attempt, p.grader + (" (no answer found)" if p.grader_missing else ""), p.human]
-                for p in a.disagreements
-            ],
-        )]
+        lines += [
+            "",
+            *_table(
+                ["Transcript", "Part", "Attempt", "Grader", "Human"],
+                [
+                    [
+                        _code(p.path),
+                        p.part_id,
+                        p.attempt,
+                        p.grader + (" (no answer found)" if p.grader_missing else ""),
+                        p.human,
+                    ]
+                    for p in a.disagreements
+                ],
+            ),
+        ]
     return lines
 
 

@@ -61,8 +61,14 @@ def emit_outputs(report: Report, options: OutputOptions, console: Console, err: 
     if comparison is not None:
         render_baseline(comparison, console)
         if comparison.regressions:
-            names = ", ".join(f"{d.path} {d.part_id} ({_score(d.before)} -> {_score(d.after)})" for d in comparison.regressions)
-            say(err, f"Gate: {len(comparison.regressions)} part(s) regressed against the baseline: {names}", soft_wrap=False)
+            names = ", ".join(
+                f"{d.path} {d.part_id} ({_score(d.before)} -> {_score(d.after)})" for d in comparison.regressions
+            )
+            say(
+                err,
+                f"Gate: {len(comparison.regressions)} part(s) regressed against the baseline: {names}",
+                soft_wrap=False,
+            )
             status = GATE_FAILED
     if options.fail_under is not None:
         message = fail_under_message(report, options.fail_under)
@@ -79,7 +85,9 @@ def fail_under_message(report: Report, threshold: float) -> str | None:
     if maximum <= 0:
         return f"no part was graded, so the score cannot reach --fail-under {num(threshold)}"
     if score / maximum < threshold - SCORE_EPSILON:
-        return f"overall score {num(score)}/{num(maximum)} ({score / maximum:.1%}) is below --fail-under {num(threshold)}"
+        return (
+            f"overall score {num(score)}/{num(maximum)} ({score / maximum:.1%}) is below --fail-under {num(threshold)}"
+        )
     return None
 
 
@@ -165,7 +173,11 @@ def render_baseline(comparison: BaselineComparison, console: Console) -> None:
     for d in ordered:
         style = _STATUS_STYLE[d.status]
         table.add_row(
-            f"[{style}]{d.status}[/{style}]", escape(d.path), d.part_id, _score(d.before), _score(d.after),
+            f"[{style}]{d.status}[/{style}]",
+            escape(d.path),
+            d.part_id,
+            _score(d.before),
+            _score(d.after),
             d.matched_by if d.before is not None else "",
         )
     if ordered:
@@ -182,8 +194,9 @@ disagreements and unscored ones first; the report files keep every one."""
 UNKNOWN_SHOWN = 10
 
 
-def render_agreement(a: Agreement, console: Console, known_parts: frozenset[str] | None = None,
-                     err: Console | None = None) -> None:
+def render_agreement(
+    a: Agreement, console: Console, known_parts: frozenset[str] | None = None, err: Console | None = None
+) -> None:
     """Per part: grader beside human; then the confusion matrix, the statistics, the disagreements."""
     if known_parts is not None:
         unknown = [p for p in a.pairs if p.part_id not in known_parts]
@@ -194,7 +207,10 @@ def render_agreement(a: Agreement, console: Console, known_parts: frozenset[str]
             (err or console).print(
                 f"Warning: {len(unknown)} human label(s) in {files} transcript(s) name parts the rubric lacks "
                 f"({', '.join(ids[:UNKNOWN_SHOWN])}{more}); they are left out of the agreement.",
-                markup=False, highlight=False, soft_wrap=True)
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
             a = Agreement(tuple(p for p in a.pairs if p.part_id in known_parts))
     table = Table(title="Grader vs human labels", title_justify="left")
     for column in ("transcript", "part", "attempt", "grader", "human", ""):
@@ -208,8 +224,11 @@ def render_agreement(a: Agreement, console: Console, known_parts: frozenset[str]
         table.add_row(escape(p.path), p.part_id, p.attempt, grader, p.human, mark)
     console.print(table)
     if len(rows) < len(a.pairs):
-        console.print(f"(the first {len(rows)} of {len(a.pairs)} labelled answers, disagreements first; the report "
-                      "files list all)", highlight=False)
+        console.print(
+            f"(the first {len(rows)} of {len(a.pairs)} labelled answers, disagreements first; the report "
+            "files list all)",
+            highlight=False,
+        )
 
     matrix = Table(title="Confusion matrix (rows: grader, columns: human)", title_justify="left")
     matrix.add_column("")
@@ -229,14 +248,20 @@ def render_agreement(a: Agreement, console: Console, known_parts: frozenset[str]
     if a.unscored:
         console.print(f"{len(a.unscored)} labelled answer(s) left out: the grader could not score them.")
     if a.disagreements:
-        console.print(f"[bold]Disagreements ({len(a.disagreements)})[/bold] — the grader's evidence, to decide who is right:")
+        console.print(
+            f"[bold]Disagreements ({len(a.disagreements)})[/bold] — the grader's evidence, to decide who is right:"
+        )
         for p in a.disagreements[:AGREEMENT_MAX_ROWS]:
-            console.print(f"- {escape(p.path)} {p.part_id} ({p.attempt}): grader {p.grader}, human {p.human}", highlight=False)
+            console.print(
+                f"- {escape(p.path)} {p.part_id} ({p.attempt}): grader {p.grader}, human {p.human}", highlight=False
+            )
             for line in evidence_lines(p.part):
                 console.print(f"    {escape(line)}", highlight=False)
         if len(a.disagreements) > AGREEMENT_MAX_ROWS:
-            console.print(f"... and {len(a.disagreements) - AGREEMENT_MAX_ROWS} more disagreement(s) in the report files.",
-                          highlight=False)
+            console.print(
+                f"... and {len(a.disagreements) - AGREEMENT_MAX_ROWS} more disagreement(s) in the report files.",
+                highlight=False,
+            )
 
 
 def _stats(a: Agreement) -> str:
@@ -255,7 +280,9 @@ def render_calibration(c, judge_model: str, console: Console) -> None:
         table.add_row(pid, *(_stats(a.for_part(pid)) for a in (c.checks, c.judge, c.combined)))
     table.add_row("all", *(_stats(a) for a in (c.checks, c.judge, c.combined)), style="bold")
     console.print(table)
-    console.print("Cells: agreement with the human labels, Cohen's kappa, (labelled answers compared).", highlight=False)
+    console.print(
+        "Cells: agreement with the human labels, Cohen's kappa, (labelled answers compared).", highlight=False
+    )
     matrix = Table(title="Judge alone: confusion matrix (rows: judge, columns: human)", title_justify="left")
     matrix.add_column("")
     for h in LABELS:
@@ -264,9 +291,13 @@ def render_calibration(c, judge_model: str, console: Console) -> None:
         matrix.add_row(f"judge {g}", *(str(c.judge.matrix[g][h]) for h in LABELS))
     console.print(matrix)
     if c.judge.unscored:
-        console.print(f"{len(c.judge.unscored)} labelled answer(s) the judge could not score are left out of its column.")
+        console.print(
+            f"{len(c.judge.unscored)} labelled answer(s) the judge could not score are left out of its column."
+        )
     if c.disagreements:
-        console.print(f"[bold]Judge vs checks ({len(c.disagreements)})[/bold] — the checks decided with evidence and stand:")
+        console.print(
+            f"[bold]Judge vs checks ({len(c.disagreements)})[/bold] — the checks decided with evidence and stand:"
+        )
         for path, part, d in c.disagreements:
             console.print(f"- {escape(path)} {part.id} ({part.attempt}): {escape(d.summary)}", highlight=False)
             if d.deterministic_evidence:
@@ -275,5 +306,14 @@ def render_calibration(c, judge_model: str, console: Console) -> None:
                 console.print(f'    judge quotes: "{escape(d.judge_evidence)}"', highlight=False)
 
 
-__all__ = ["AGREEMENT_MAX_ROWS", "OutputOptions", "check_outputs", "emit_outputs", "output_paths", "fail_under_message", "render_agreement", "render_baseline",
-           "render_calibration"]
+__all__ = [
+    "AGREEMENT_MAX_ROWS",
+    "OutputOptions",
+    "check_outputs",
+    "emit_outputs",
+    "output_paths",
+    "fail_under_message",
+    "render_agreement",
+    "render_baseline",
+    "render_calibration",
+]

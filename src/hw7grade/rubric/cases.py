@@ -196,32 +196,45 @@ def run_rubric_tests(rubric_dir: Path | None, cases_dir: Path | None, verbose: b
         for o in shown:
             c = o.loaded.case
             got = "–" if o.score is None else f"{o.score.score:g}/{o.score.max_score:g} {o.score.verdict}"
-            table.add_row(c.part, escape(c.name), _expectation(c), got, "[green]ok[/green]" if o.ok else "[red]SURPRISE[/red]")
+            table.add_row(
+                c.part, escape(c.name), _expectation(c), got, "[green]ok[/green]" if o.ok else "[red]SURPRISE[/red]"
+            )
         console.print(table)
     for o in outcomes:
         if o.ok:
             continue
         c = o.loaded.case
-        console.print(f"[red]✗[/red] {escape(str(o.loaded.file))}: {c.part} {escape(c.name)!r}: {escape('; '.join(o.problems))}")
+        console.print(
+            f"[red]✗[/red] {escape(str(o.loaded.file))}: {c.part} {escape(c.name)!r}: {escape('; '.join(o.problems))}"
+        )
         if c.why:
             console.print(f"    why this case: {escape(c.why)}", highlight=False)
         if o.score is not None:
             for check in o.score.checks:
                 evidence = f' — "{escape(check.evidence)}"' if check.evidence else ""
-                console.print(f"    {escape(check.name)}: {check.status} {check.points:g}/{check.max_points:g}{evidence}"
-                              f"{' — ' + escape(check.message) if check.message else ''}", highlight=False)
+                console.print(
+                    f"    {escape(check.name)}: {check.status} {check.points:g}/{check.max_points:g}{evidence}"
+                    f"{' — ' + escape(check.message) if check.message else ''}",
+                    highlight=False,
+                )
     for gap in gaps:
         console.print(f"[red]✗[/red] missing case: {gap}")
     failed = sum(1 for o in outcomes if not o.ok)
-    console.print(f"{len(outcomes) - failed}/{len(outcomes)} case(s) as expected over {len(rubric.parts)} part(s)"
-                  f"{f'; {len(gaps)} coverage gap(s)' if gaps else ''}.", highlight=False)
+    console.print(
+        f"{len(outcomes) - failed}/{len(outcomes)} case(s) as expected over {len(rubric.parts)} part(s)"
+        f"{f'; {len(gaps)} coverage gap(s)' if gaps else ''}.",
+        highlight=False,
+    )
     return 1 if failed or gaps else 0
 
 
 def _expectation(case: Case) -> str:
-    bits = [case.expect.replace("_", " ") if case.expect else "", case.verdict or "",
-            f">= {case.min_score:g}" if case.min_score is not None else "",
-            f"<= {case.max_score:g}" if case.max_score is not None else ""]
+    bits = [
+        case.expect.replace("_", " ") if case.expect else "",
+        case.verdict or "",
+        f">= {case.min_score:g}" if case.min_score is not None else "",
+        f"<= {case.max_score:g}" if case.max_score is not None else "",
+    ]
     return ", ".join(b for b in bits if b)
 
 

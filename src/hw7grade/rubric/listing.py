@@ -108,7 +108,11 @@ def _write(path: Path, homework: str, rows: list[ListedPart]) -> None:
     from ..atomic import write_text_atomic
     from ..errors import Hw7gradeError
 
-    data = {"schema": LISTING_SCHEMA, "homework": homework, "parts": [{"id": r.id, "title": r.title, "points": r.points, "checks": list(r.checks)} for r in rows]}
+    data = {
+        "schema": LISTING_SCHEMA,
+        "homework": homework,
+        "parts": [{"id": r.id, "title": r.title, "points": r.points, "checks": list(r.checks)} for r in rows],
+    }
     try:
         write_text_atomic(path, json.dumps(data, ensure_ascii=False), private=True)
     except Hw7gradeError:

@@ -104,7 +104,9 @@ class RubricFile(BaseModel):
         for name, dims in shapes.items():
             for dim in dims:
                 if dim.strip().isdigit() and (len(dim.strip()) > 3 or int(dim) > MAX_DECLARED_DIM):
-                    raise ValueError(f"{name}: a numeric dimension may be at most {MAX_DECLARED_DIM} (it sizes test matrices)")
+                    raise ValueError(
+                        f"{name}: a numeric dimension may be at most {MAX_DECLARED_DIM} (it sizes test matrices)"
+                    )
         return shapes
 
 
@@ -166,7 +168,13 @@ def _bad_value(value: object, path: tuple[str, ...]) -> str | None:
     where = "field " + ".".join(path)
     if isinstance(value, float) and not math.isfinite(value):
         return f"{where}: {value} is not a finite number"
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and path and path[-1] in _POINT_FIELDS and value < 0:
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and path
+        and path[-1] in _POINT_FIELDS
+        and value < 0
+    ):
         return f"{where}: {value:g} is negative"
     if isinstance(value, dict):
         for key, item in value.items():
@@ -218,8 +226,6 @@ _CHECK_TAGS = _check_tags()
 _FIELD_NAMES = _field_names()
 
 
-
-
 def load_rubric_file(path: Path) -> RubricFile:
     """One validated rubric file; its error names every problem in it, one per line."""
     data = read_yaml_mapping(path, "a rubric file must be a mapping with `question`, `title` and `parts`")
@@ -235,7 +241,6 @@ def rubric_files(directory: Path) -> list[Path]:
 
     found = [p for p in directory.glob("*.yaml") if p.name != COURSE_FILE and not p.name.startswith(".")]
     return sorted(found, key=lambda p: _natural_key(p.stem))
-
 
 
 def load_rubric(directory: Path | None = None) -> Rubric:

@@ -74,7 +74,9 @@ def read_yaml_mapping(path: Path, shape: str) -> dict:
     try:
         size = path.stat().st_size
         if size > MAX_RUBRIC_BYTES:
-            raise RubricError(f"{path}: the file is {size:,} bytes, over the {MAX_RUBRIC_BYTES:,}-byte limit for a rubric.")
+            raise RubricError(
+                f"{path}: the file is {size:,} bytes, over the {MAX_RUBRIC_BYTES:,}-byte limit for a rubric."
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RubricError(f"{path}: cannot read the file ({exc.__class__.__name__}).") from None
@@ -125,7 +127,11 @@ def _duplicate_key(root) -> str | None:
             for index, item in enumerate(node.value):
                 item_part, item_path = part, (*path[:-1], f"{path[-1]}[{index + 1}]") if path else (str(index + 1),)
                 if path == ("parts",) and isinstance(item, yaml.MappingNode):
-                    ids = [v.value for k, v in item.value if getattr(k, "value", None) == "id" and isinstance(v, yaml.ScalarNode)]
+                    ids = [
+                        v.value
+                        for k, v in item.value
+                        if getattr(k, "value", None) == "id" and isinstance(v, yaml.ScalarNode)
+                    ]
                     item_part, item_path = (ids[0] if ids else f"#{index + 1}"), ()
                 stack.append((item, item_part, item_path))
     return None

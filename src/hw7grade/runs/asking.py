@@ -51,8 +51,15 @@ class Session:
     """Which of `--samples N` this conversation is: part of every request's cache key."""
 
     @classmethod
-    def planned(cls, spec: ModelSpec, provider: Provider, endpoint: str | None, planned: Planned,
-                params: ProviderParams, settings: dict[str, object]) -> "Session":
+    def planned(
+        cls,
+        spec: ModelSpec,
+        provider: Provider,
+        endpoint: str | None,
+        planned: Planned,
+        params: ProviderParams,
+        settings: dict[str, object],
+    ) -> "Session":
         session = cls(spec, provider, endpoint, list(planned.part_ids), params, dict(settings), sample=planned.sample)
         if planned.sample:
             session.settings["sample"] = planned.sample
@@ -60,8 +67,16 @@ class Session:
         return session
 
     @classmethod
-    def for_part(cls, spec: ModelSpec, provider: Provider, endpoint: str | None, part_id: str, prompt: str,
-                 params: ProviderParams, settings: dict[str, object]) -> "Session":
+    def for_part(
+        cls,
+        spec: ModelSpec,
+        provider: Provider,
+        endpoint: str | None,
+        part_id: str,
+        prompt: str,
+        params: ProviderParams,
+        settings: dict[str, object],
+    ) -> "Session":
         session = cls(spec, provider, endpoint, [part_id], params, dict(settings))
         session.messages.append(Message("user", QUESTION_PREFIX.format(part_id=part_id) + prompt.strip()))
         return session
@@ -70,25 +85,38 @@ class Session:
     def answered(self) -> bool:
         return bool(self.turns)
 
-    def reply(self, asker: Asker, on_text: Callable[[str], None] | None = None,
-              on_retry: OnRetry | None = None) -> Completion:
+    def reply(
+        self, asker: Asker, on_text: Callable[[str], None] | None = None, on_retry: OnRetry | None = None
+    ) -> Completion:
         """Answer the pending user message; on failure the conversation is left as it was."""
         pending = self.messages[-1]
         asked_at = now_iso()
-        completion = asker.answer(self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry,
-                                  sample=self.sample)
+        completion = asker.answer(
+            self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry, sample=self.sample
+        )
         self.messages.append(Message("assistant", completion.text))
-        usage = TokenUsage(input_tokens=completion.usage.input_tokens, output_tokens=completion.usage.output_tokens,
-                           reasoning_tokens=completion.usage.reasoning_tokens)
+        usage = TokenUsage(
+            input_tokens=completion.usage.input_tokens,
+            output_tokens=completion.usage.output_tokens,
+            reasoning_tokens=completion.usage.reasoning_tokens,
+        )
         self.turns += [
             NativeTurn(role="user", text=pending.content, created_at=asked_at),
-            NativeTurn(role="assistant", text=completion.text, created_at=now_iso(), model=completion.model,
-                       usage=usage, latency_s=round(completion.latency_s, 3), cached=completion.cached),
+            NativeTurn(
+                role="assistant",
+                text=completion.text,
+                created_at=now_iso(),
+                model=completion.model,
+                usage=usage,
+                latency_s=round(completion.latency_s, 3),
+                cached=completion.cached,
+            ),
         ]
         return completion
 
-    def follow_up(self, text: str, asker: Asker, on_text: Callable[[str], None] | None = None,
-                  on_retry: OnRetry | None = None) -> Completion:
+    def follow_up(
+        self, text: str, asker: Asker, on_text: Callable[[str], None] | None = None, on_retry: OnRetry | None = None
+    ) -> Completion:
         self.messages.append(Message("user", text))
         try:
             return self.reply(asker, on_text, on_retry)
@@ -107,8 +135,12 @@ class Session:
             model=self.spec.model,
             provider=self.spec.provider,
             parts=list(self.part_ids),
-            parameters={"model_asked": self.spec.asked_as, **self.params.request_fields(),
-                        "timeout_s": self.params.timeout_s, **self.settings},
+            parameters={
+                "model_asked": self.spec.asked_as,
+                **self.params.request_fields(),
+                "timeout_s": self.params.timeout_s,
+                **self.settings,
+            },
             created_at=self.created_at,
             title=f"{', '.join(self.part_ids)} asked to {self.spec.model}",
             turns=list(self.turns),
@@ -148,13 +180,22 @@ def switch_model(session: Session, name: str, base_url: str | None) -> ModelSpec
 
     spec = resolve_model(name)
     require_key(spec.provider)
-    session.switch(make_provider(spec, explicit_base_url(spec.provider, base_url)), endpoint_for(spec.provider, base_url))
+    session.switch(
+        make_provider(spec, explicit_base_url(spec.provider, base_url)), endpoint_for(spec.provider, base_url)
+    )
     return spec
 
 
-def start_sessions(specs: list[ModelSpec], parts, params: ProviderParams, base_url: str | None,
-                   settings: dict[str, object], *, rubric=None, options: RunOptions | None = None,
-                   ) -> tuple[dict[ModelSpec, Provider], list[Session]]:
+def start_sessions(
+    specs: list[ModelSpec],
+    parts,
+    params: ProviderParams,
+    base_url: str | None,
+    settings: dict[str, object],
+    *,
+    rubric=None,
+    options: RunOptions | None = None,
+) -> tuple[dict[ModelSpec, Provider], list[Session]]:
     """A provider per model (its SDK imported now) and its conversations (`runs/plan.py`: one per part,
     or per question with `--whole-question`, times `--samples`), not yet asked.
 
@@ -168,8 +209,14 @@ def start_sessions(specs: list[ModelSpec], parts, params: ProviderParams, base_u
     else:
         planned = plan(rubric, list(parts), options.whole_question, options.samples)
     sessions = [
-        Session.planned(s, providers[s], endpoint_for(s.provider, base_url), one, options.params_for(s, params),
-                        {**settings, **options.settings()})
+        Session.planned(
+            s,
+            providers[s],
+            endpoint_for(s.provider, base_url),
+            one,
+            options.params_for(s, params),
+            {**settings, **options.settings()},
+        )
         for s in specs
         for one in planned
     ]
@@ -185,8 +232,9 @@ def grade_sessions(sessions: list[Session], rubric, judge=None, time_limit_s: fl
     from ..worker_pool import DEFAULT_TIME_LIMIT_S
 
     conversations = [s.transcript().to_conversation(source=str(s.path or "")) for s in sessions]
-    results = grade_conversations([(c, s.part_ids) for c, s in zip(conversations, sessions)], rubric,
-                                  time_limit_s or DEFAULT_TIME_LIMIT_S)
+    results = grade_conversations(
+        [(c, s.part_ids) for c, s in zip(conversations, sessions)], rubric, time_limit_s or DEFAULT_TIME_LIMIT_S
+    )
     if judge is not None:
         from ..judge.apply import judge_transcripts
 
@@ -206,9 +254,15 @@ class Progress(Protocol):
     def finish(self, index: int, completion: Completion) -> None: ...
 
 
-def ask_all(sessions: list[Session], asker: Asker, save_dir: Path, concurrency: int,
-            progress: Progress, policy: FollowUpPolicy | None = None,
-            rubric=None) -> list[tuple[Session, Hw7gradeError]]:
+def ask_all(
+    sessions: list[Session],
+    asker: Asker,
+    save_dir: Path,
+    concurrency: int,
+    progress: Progress,
+    policy: FollowUpPolicy | None = None,
+    rubric=None,
+) -> list[tuple[Session, Hw7gradeError]]:
     """Ask every conversation with at most `concurrency` requests in flight; save each answered one.
 
     Workers are daemon threads: on Ctrl-C the process exits without waiting for requests in
@@ -228,7 +282,10 @@ def ask_all(sessions: list[Session], asker: Asker, save_dir: Path, concurrency: 
         progress.set(index, "asking")
         try:
             completion = converse(
-                session, asker, policy or FollowUpPolicy(), rubric,
+                session,
+                asker,
+                policy or FollowUpPolicy(),
+                rubric,
                 on_text=lambda text: progress.grow(index, len(text)),
                 on_retry=lambda retry, wait_s, exc: progress.set(index, f"retry {retry} in {wait_s:.1f}s", reset=True),
             )
@@ -251,7 +308,9 @@ def ask_all(sessions: list[Session], asker: Asker, save_dir: Path, concurrency: 
                 crashes.append(exc)
                 return
 
-    threads = [threading.Thread(target=worker, daemon=True, name=f"ask-{n}") for n in range(min(concurrency, len(sessions)))]
+    threads = [
+        threading.Thread(target=worker, daemon=True, name=f"ask-{n}") for n in range(min(concurrency, len(sessions)))
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

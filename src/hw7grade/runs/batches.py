@@ -54,7 +54,11 @@ def batch_client(state: BatchState, max_retries: int, base_url: str | None = Non
     variable = PROVIDERS[state.provider].base_url_env
     configured = base_url or os.environ.get(variable) or None
     if state.base_url and not _same_url(state.base_url, configured):
-        now = f"{configured} (from {'--base-url' if base_url else variable})" if configured else f"the {state.provider} default"
+        now = (
+            f"{configured} (from {'--base-url' if base_url else variable})"
+            if configured
+            else f"the {state.provider} default"
+        )
         raise UsageError(
             f"The state of batch {state.batch_id} names the server {state.base_url}, but the endpoint configured now is "
             f"{now}; the key is only sent to the configured one. Pass --base-url {state.base_url} if you trust it."
@@ -67,9 +71,19 @@ def _same_url(a: str, b: str | None) -> bool:
     return b is not None and a.rstrip("/") == b.rstrip("/")
 
 
-def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bool, state_dir: Path, save_dir: Path,
-                   max_retries: int, on_cached: Callable[[ModelSpec, str, Path], None],
-                   on_submitted: Callable[[ModelSpec, str, int, Path], None]) -> list[Session]:
+def submit_batches(
+    specs,
+    chosen,
+    params,
+    base_url: str | None,
+    *,
+    use_cache: bool,
+    state_dir: Path,
+    save_dir: Path,
+    max_retries: int,
+    on_cached: Callable[[ModelSpec, str, Path], None],
+    on_submitted: Callable[[ModelSpec, str, int, Path], None],
+) -> list[Session]:
     """One batch per model of every part the response cache cannot answer; returns the sessions
     the cache did answer (saved already), for the caller to grade.
 
@@ -108,19 +122,34 @@ def submit_batches(specs, chosen, params, base_url: str | None, *, use_cache: bo
         asked_at = now_iso()
         batch_id = client.submit([BatchRequest(cid, tuple(s.messages), params) for cid, s, _ in pending])
         state = BatchState(
-            provider=spec.provider, model=spec.model, asked_as=spec.asked_as, batch_id=batch_id, created_at=asked_at,
-            base_url=explicit_url, use_cache=use_cache, save_dir=str(save_dir.resolve()),
-            params=StoredParams.of(params), settings=settings,
-            requests=[StoredRequest(custom_id=cid, part_id=s.part_ids[0], cache_key=key, asked_at=asked_at,
-                                    messages=[StoredMessage(role=m.role, content=m.content) for m in s.messages])
-                      for cid, s, key in pending],
+            provider=spec.provider,
+            model=spec.model,
+            asked_as=spec.asked_as,
+            batch_id=batch_id,
+            created_at=asked_at,
+            base_url=explicit_url,
+            use_cache=use_cache,
+            save_dir=str(save_dir.resolve()),
+            params=StoredParams.of(params),
+            settings=settings,
+            requests=[
+                StoredRequest(
+                    custom_id=cid,
+                    part_id=s.part_ids[0],
+                    cache_key=key,
+                    asked_at=asked_at,
+                    messages=[StoredMessage(role=m.role, content=m.content) for m in s.messages],
+                )
+                for cid, s, key in pending
+            ],
         )
         on_submitted(spec, batch_id, len(pending), save_state(state, state_dir))
     return from_cache
 
 
-def poll(client, batch_id: str, wait: bool, timeout: float, poll_every: float,
-         on_wait: Callable[[BatchStatus, float], None]) -> BatchStatus:
+def poll(
+    client, batch_id: str, wait: bool, timeout: float, poll_every: float, on_wait: Callable[[BatchStatus, float], None]
+) -> BatchStatus:
     """The batch's status; with `wait`, polled again (pauses doubling up to POLL_MAX_S) until it
     ends or `timeout` would pass. `on_wait(status, pause)` precedes each pause."""
     result = client.status(batch_id)
@@ -134,8 +163,9 @@ def poll(client, batch_id: str, wait: bool, timeout: float, poll_every: float,
     return result
 
 
-def save_answers(state: BatchState, rows: dict, problem: str, client, save_dir: Path,
-                 on_saved: Callable[[StoredRequest], None]) -> list[Session]:
+def save_answers(
+    state: BatchState, rows: dict, problem: str, client, save_dir: Path, on_saved: Callable[[StoredRequest], None]
+) -> list[Session]:
     """Succeeded rows become saved transcripts (and cache entries); the rest get their reason."""
     from ..providers.cache import ResponseCache, default_cache_dir, request_record
     from ..providers.registry import endpoint_for
@@ -149,12 +179,21 @@ def save_answers(state: BatchState, rows: dict, problem: str, client, save_dir: 
         row = rows.get(request.custom_id)
         if row is None or row.outcome != "succeeded":
             request.status = row.outcome if row is not None else "errored"
-            request.reason = (row.reason if row is not None else problem) or OUTCOME_REASONS.get(request.status, NO_RESULT)
+            request.reason = (row.reason if row is not None else problem) or OUTCOME_REASONS.get(
+                request.status, NO_RESULT
+            )
             continue
         messages = request.to_messages()
-        session = Session(spec, client, endpoint, [request.part_id], params,
-                          {**state.settings, "batch_id": state.batch_id}, messages=list(messages),
-                          created_at=state.created_at)
+        session = Session(
+            spec,
+            client,
+            endpoint,
+            [request.part_id],
+            params,
+            {**state.settings, "batch_id": state.batch_id},
+            messages=list(messages),
+            created_at=state.created_at,
+        )
         session.reply(_Answered(row.completion))  # type: ignore[arg-type]  # _Answered stands in for Asker
         session.turns[0] = session.turns[0].model_copy(update={"created_at": request.asked_at})
         request.status, request.transcript = "succeeded", str(session.save(save_dir))
@@ -162,14 +201,23 @@ def save_answers(state: BatchState, rows: dict, problem: str, client, save_dir: 
         sessions.append(session)
         if cache is not None:
             try:
-                cache.put(request.cache_key, request_record(state.provider, state.model, messages, params), row.completion)
+                cache.put(
+                    request.cache_key, request_record(state.provider, state.model, messages, params), row.completion
+                )
             except OSError:
                 pass  # an unwritable cache only costs a later request
     return sessions
 
 
-def collect(state: BatchState, directory: Path, client, rows: dict, problem: str, save_dir: Path,
-            on_saved: Callable[[StoredRequest], None]) -> list[Session]:
+def collect(
+    state: BatchState,
+    directory: Path,
+    client,
+    rows: dict,
+    problem: str,
+    save_dir: Path,
+    on_saved: Callable[[StoredRequest], None],
+) -> list[Session]:
     """An ended batch: its answers saved as transcripts, the state marked collected and written."""
     from .asking import now_iso
     from .state import save_state
@@ -180,8 +228,9 @@ def collect(state: BatchState, directory: Path, client, rows: dict, problem: str
     return sessions
 
 
-def resend(state: BatchState, directory: Path, todo: list[StoredRequest], max_retries: int,
-           base_url: str | None = None) -> str:
+def resend(
+    state: BatchState, directory: Path, todo: list[StoredRequest], max_retries: int, base_url: str | None = None
+) -> str:
     """Submit these requests of a collected batch again as a new batch; both state files record
     the link. Returns the new batch id."""
     from ..providers.batch_base import BatchRequest
@@ -193,12 +242,21 @@ def resend(state: BatchState, directory: Path, todo: list[StoredRequest], max_re
     new_id = batch_client(state, max_retries, base_url).submit(
         [BatchRequest(r.custom_id, tuple(r.to_messages()), params) for r in todo]
     )
-    fresh = [StoredRequest(custom_id=r.custom_id, part_id=r.part_id, messages=r.messages, cache_key=r.cache_key,
-                           asked_at=asked_at) for r in todo]
-    new_state = BatchState.model_validate({
-        **state.model_dump(exclude={"requests", "provider_status", "collected_at", "resent_as", "resent_from"}),
-        "batch_id": new_id, "created_at": asked_at, "requests": fresh, "resent_from": state.batch_id,
-    })
+    fresh = [
+        StoredRequest(
+            custom_id=r.custom_id, part_id=r.part_id, messages=r.messages, cache_key=r.cache_key, asked_at=asked_at
+        )
+        for r in todo
+    ]
+    new_state = BatchState.model_validate(
+        {
+            **state.model_dump(exclude={"requests", "provider_status", "collected_at", "resent_as", "resent_from"}),
+            "batch_id": new_id,
+            "created_at": asked_at,
+            "requests": fresh,
+            "resent_from": state.batch_id,
+        }
+    )
     save_state(new_state, directory)
     for r in todo:
         r.resent_in = new_id

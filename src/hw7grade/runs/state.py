@@ -47,12 +47,17 @@ class StoredParams(_Strict):
 
     @classmethod
     def of(cls, params: ProviderParams) -> "StoredParams":
-        return cls(temperature=params.temperature, max_tokens=params.max_tokens, system=params.system,
-                   timeout_s=params.timeout_s)
+        return cls(
+            temperature=params.temperature,
+            max_tokens=params.max_tokens,
+            system=params.system,
+            timeout_s=params.timeout_s,
+        )
 
     def to_params(self) -> ProviderParams:
-        return ProviderParams(temperature=self.temperature, max_tokens=self.max_tokens, system=self.system,
-                              timeout_s=self.timeout_s)
+        return ProviderParams(
+            temperature=self.temperature, max_tokens=self.max_tokens, system=self.system, timeout_s=self.timeout_s
+        )
 
 
 class StoredRequest(_Strict):
@@ -133,8 +138,10 @@ def save_state(state: BatchState, directory: Path) -> Path:
 def load_state(directory: Path, batch_id: str) -> BatchState:
     path = state_path(directory, batch_id)
     if not path.is_file():
-        raise UsageError(f"No batch {batch_id} in {directory}; `hw7grade batch list` shows the known ones "
-                         f"(or pass the --state-dir it was submitted with).")
+        raise UsageError(
+            f"No batch {batch_id} in {directory}; `hw7grade batch list` shows the known ones "
+            f"(or pass the --state-dir it was submitted with)."
+        )
     return read_state(path)
 
 
@@ -143,8 +150,9 @@ def read_state(path: Path) -> BatchState:
         return BatchState.model_validate_json(path.read_bytes())
     except (OSError, ValidationError) as exc:
         problem = exc.strerror if isinstance(exc, OSError) else f"{exc.error_count()} invalid field(s)"
-        raise UsageError(f"Cannot read the batch state {path} ({problem}); it was not written by this "
-                         f"version of hw7grade.") from None
+        raise UsageError(
+            f"Cannot read the batch state {path} ({problem}); it was not written by this version of hw7grade."
+        ) from None
 
 
 def list_states(directory: Path) -> list[tuple[Path, BatchState | None]]:

@@ -94,5 +94,3 @@ def answer_regions(text: str) -> list[AnswerRegion]:
             a, b = offsets[first], offsets[last] + len(lines[last])
             regions.append(AnswerRegion(text[a:b], a, b))
     return regions
-
-

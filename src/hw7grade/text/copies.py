@@ -88,4 +88,3 @@ def _without_copies(line: str, grams: frozenset[tuple[str, ...]], check_first: b
             pos = m.end()
     pieces.append(line[pos:])
     return _SPACES_RE.sub(" ", "".join(pieces)).strip()
-

@@ -14,13 +14,34 @@ import unicodedata
 
 _QUOTES = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
-        "\u2013": "\u2014", "\u2015": "\u2014",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u2013": "\u2014",
+        "\u2015": "\u2014",
         "\u2026": "...",
-        "\u27e8": "<", "\u27e9": ">", "\u3008": "<", "\u3009": ">", "\u2039": "<", "\u203a": ">",
-        "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+        "\u27e8": "<",
+        "\u27e9": ">",
+        "\u3008": "<",
+        "\u3009": ">",
+        "\u2039": "<",
+        "\u203a": ">",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
     }
 )
 _QUOTE_CHARS_RE = re.compile("[%s]" % "".join(chr(c) for c in _QUOTES))
@@ -32,17 +53,58 @@ def _quote_char(m: re.Match[str]) -> str:
 
 
 _LATEX_WRAPPERS = (
-    "text", "textrm", "textbf", "textit", "texttt", "textsf", "textnormal", "mathrm", "mathbf",
-    "mathit", "mathtt", "mathsf", "mathcal", "mathbb", "boldsymbol", "bm", "operatorname", "emph",
-    "underline", "mbox",
+    "text",
+    "textrm",
+    "textbf",
+    "textit",
+    "texttt",
+    "textsf",
+    "textnormal",
+    "mathrm",
+    "mathbf",
+    "mathit",
+    "mathtt",
+    "mathsf",
+    "mathcal",
+    "mathbb",
+    "boldsymbol",
+    "bm",
+    "operatorname",
+    "emph",
+    "underline",
+    "mbox",
 )
 _LATEX_WRAP_RE = re.compile(r"\\(?:%s)\s*\{([^{}]*)\}" % "|".join(_LATEX_WRAPPERS))
 _LATEX_SYMBOLS = {
-    "langle": "<", "rangle": ">", "lt": "<", "gt": ">", "textless": "<", "textgreater": ">",
-    "ldots": "...", "dots": "...", "cdots": "...", "approx": "≈", "sim": "~", "times": "x",
-    "lambda": "λ", "sigma": "σ", "Sigma": "Σ", "top": "T", "intercal": "T", "to": "→",
-    "rightarrow": "→", "quad": " ", "qquad": " ", "checkmark": "✓", "neq": "≠", "ne": "≠",
-    "leq": "≤", "geq": "≥", "le": "≤", "ge": "≥", "percent": "%",
+    "langle": "<",
+    "rangle": ">",
+    "lt": "<",
+    "gt": ">",
+    "textless": "<",
+    "textgreater": ">",
+    "ldots": "...",
+    "dots": "...",
+    "cdots": "...",
+    "approx": "≈",
+    "sim": "~",
+    "times": "x",
+    "lambda": "λ",
+    "sigma": "σ",
+    "Sigma": "Σ",
+    "top": "T",
+    "intercal": "T",
+    "to": "→",
+    "rightarrow": "→",
+    "quad": " ",
+    "qquad": " ",
+    "checkmark": "✓",
+    "neq": "≠",
+    "ne": "≠",
+    "leq": "≤",
+    "geq": "≥",
+    "le": "≤",
+    "ge": "≥",
+    "percent": "%",
 }
 _LATEX_SYMBOL_RE = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)))
 _LATEX_ESCAPES_RE = re.compile(r"\\([%_&#$<>{}])")
@@ -136,7 +198,6 @@ def normalize(text: str) -> str:
     if "  " in text or "\t" in text or "\f" in text or "\v" in text:
         text = _SPACE_RUNS_RE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
-
 
 
 # Non-ASCII characters that a case-insensitive pattern matches to an ASCII letter (all of them:

@@ -89,8 +89,16 @@ class PhraseSet:
                         if not core:
                             raise PhraseError(f"phrase {phrase!r} has no words to match")
                         table.setdefault(core, []).append(
-                            _Fragment(key, phrase, i, len(fragments), adjacent, wildcard, _is_word(core[0]),
-                                      _is_word(core[-1]) and not wildcard)
+                            _Fragment(
+                                key,
+                                phrase,
+                                i,
+                                len(fragments),
+                                adjacent,
+                                wildcard,
+                                _is_word(core[0]),
+                                _is_word(core[-1]) and not wildcard,
+                            )
                         )
         for core, frags in table.items():
             self._automaton.add_word(core, (len(core), tuple(frags)))

@@ -36,7 +36,9 @@ _CLAUSE_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]|]|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|which|yet|and\s+then)\b",
     re.I,
 )
-_HARD_BOUNDARY_RE = re.compile(r"[;:|]|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|yet)\b", re.I)
+_HARD_BOUNDARY_RE = re.compile(
+    r"[;:|]|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|yet)\b", re.I
+)
 """Where a subject's predicate ends ("which" and commas do not end it)."""
 _AUX_NOT_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|must|may|might)"
@@ -62,7 +64,9 @@ _FRAME_RE = re.compile(
     re.I,
 )
 _LEAD_WRONG_RE = re.compile(r"\W{0,8}(?:wrong|incorrect)(?:\s+answers?)?\s*:", re.I)
-_SAME_AS_BEFORE_RE = re.compile(r"\b(?:the\s+same\s+(?:goes|applies|holds|is\s+true)\s+(?:for|to)|likewise|similarly|nor|neither)\b", re.I)
+_SAME_AS_BEFORE_RE = re.compile(
+    r"\b(?:the\s+same\s+(?:goes|applies|holds|is\s+true)\s+(?:for|to)|likewise|similarly|nor|neither)\b", re.I
+)
 _WORD_START_RE = re.compile(r"\S+")
 _AUX_RE = re.compile(
     r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|must|may|might|belongs?|needs?"
@@ -77,8 +81,24 @@ _PRONOUN_NOT_RE = re.compile(
 """A later clause's pronoun that takes back the subject list: "..., so they are not part of the objective"."""
 _NONE_OF_RE = re.compile(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
 """As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
-_FRAME_WORDS = ("mistake", "erro", "misconception", "pitfall", "wrong", "incorrect", "might", "may", "could",
-                "would", "tempting", "naive", "mixed", "confused", "conflated", "misremembered")
+_FRAME_WORDS = (
+    "mistake",
+    "erro",
+    "misconception",
+    "pitfall",
+    "wrong",
+    "incorrect",
+    "might",
+    "may",
+    "could",
+    "would",
+    "tempting",
+    "naive",
+    "mixed",
+    "confused",
+    "conflated",
+    "misremembered",
+)
 
 
 @dataclass(frozen=True)
@@ -183,7 +203,7 @@ _WHICH_BEFORE_RE = re.compile(r"\bwhich\s{1,3}$", re.I)
 
 
 def _which_not(text: str, marks: _Marks, end: int, limit: int) -> bool:
-    """"Dropout would zero units, which is not in the objective": a which-clause with a negated
+    """ "Dropout would zero units, which is not in the objective": a which-clause with a negated
     verb, in the subject's own predicate, says the subject is not wanted."""
     i = bisect_left(marks.aux_not, end)
     while i < len(marks.aux_not) and marks.aux_not[i] < limit:
@@ -195,7 +215,7 @@ def _which_not(text: str, marks: _Marks, end: int, limit: int) -> bool:
 
 
 def inherits_previous(sentence: Sentence, start: int) -> bool:
-    """"The same goes for Layer Norm", "likewise", "nor": the mention takes the polarity of the
+    """ "The same goes for Layer Norm", "likewise", "nor": the mention takes the polarity of the
     sentence before it."""
     return _any_in(_marks(sentence.text).same_as_before, 0, start)
 
@@ -203,8 +223,29 @@ def inherits_previous(sentence: Sentence, start: int) -> bool:
 _SEPARATORS = frozenset({",", "/", "&", "and", "or"})
 _LIST_TOKEN_RE = re.compile(r"\s*(?:[,/&]|\b(?:and|or)\b|\([^()\n]{0,60}\))")
 _ITEM_RE = re.compile(r"\s*[\w.<>%+-]{1,40}")
-_STOP = frozenset({"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "can", "could",
-                   "will", "would", "should", "not", "no"})
+_STOP = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "not",
+        "no",
+    }
+)
 
 
 def _skip_list(text: str, pos: int, limit: int) -> int:

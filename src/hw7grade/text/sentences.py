@@ -38,6 +38,8 @@ def _is_label_line(line: str) -> bool:
         prefix = prefix[:-1]
     words = prefix.split(" ")
     return len(words) <= 5 and all(w and not any(c in ".!?" or c.isspace() for c in w) for w in words)
+
+
 _TABLE_ROW_RE = re.compile(r"^\|.*\|$")
 
 
@@ -86,9 +88,7 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
             if cur:
                 units.append((cur[0], cur[1], cur_rejected))
             cur = [line_start, line_start + len(line)]
-            if rejecting and not (
-                is_list_item(line) or (_is_label_line(line) and not _HEADING_LIKE_RE.match(line))
-            ):
+            if rejecting and not (is_list_item(line) or (_is_label_line(line) and not _HEADING_LIKE_RE.match(line))):
                 rejecting = False
             if unmarked is None:
                 unmarked = strip_line_marker(line)
@@ -149,11 +149,11 @@ def _split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-_CLAUSE_SPLIT_RE = re.compile(r"[;:]|,\s+(?:but|however|whereas|while|although|though|so|because|since|which)\b|\s+—\s+")
+_CLAUSE_SPLIT_RE = re.compile(
+    r"[;:]|,\s+(?:but|however|whereas|while|although|though|so|because|since|which)\b|\s+—\s+"
+)
 
 
 def split_clauses(sentence: str) -> list[str]:
     """Clauses of one sentence, for checks that judge a short span at a time."""
     return [c.strip() for c in _CLAUSE_SPLIT_RE.split(sentence) if c.strip()]
-
-

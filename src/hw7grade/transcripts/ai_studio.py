@@ -24,7 +24,9 @@ def sniff(record: object) -> bool:
 def _chunk_text(chunk: dict) -> tuple[str, int]:
     parts = chunk.get("parts")
     if isinstance(parts, list) and parts:
-        texts = [p["text"] for p in parts if isinstance(p, dict) and not p.get("thought") and isinstance(p.get("text"), str)]
+        texts = [
+            p["text"] for p in parts if isinstance(p, dict) and not p.get("thought") and isinstance(p.get("text"), str)
+        ]
         thoughts = sum(isinstance(p, dict) and bool(p.get("thought")) for p in parts)
         return "".join(texts), thoughts
     text = chunk.get("text")

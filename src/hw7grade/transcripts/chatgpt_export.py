@@ -69,7 +69,9 @@ def _leaf(conv: ChatGPTConversation, where: str) -> str | None:
         seen.add(node_id)
         node_id = next((c for c in reversed(conv.mapping[node_id].children) if c in conv.mapping), None)
         if node_id in seen:
-            raise TranscriptError(f"{where}: the message tree has a cycle at node {node_id[:40]!r}; re-export the chat.")
+            raise TranscriptError(
+                f"{where}: the message tree has a cycle at node {node_id[:40]!r}; re-export the chat."
+            )
     return node_id
 
 
@@ -79,7 +81,9 @@ def _visible_path(conv: ChatGPTConversation, where: str) -> list[Message]:
     node_id = _leaf(conv, where)
     while node_id is not None:
         if node_id in seen:
-            raise TranscriptError(f"{where}: the message tree has a cycle at node {node_id[:40]!r}; re-export the chat.")
+            raise TranscriptError(
+                f"{where}: the message tree has a cycle at node {node_id[:40]!r}; re-export the chat."
+            )
         node = conv.mapping.get(node_id)
         if node is None:
             raise TranscriptError(

@@ -30,7 +30,22 @@ FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 KNOWN_KEYS = ("model", "title", "human_labels")
 EXPORTER_KEYS = frozenset(
-    {"source", "url", "link", "date", "created", "updated", "create_time", "update_time", "timestamp", "model_name", "tags", "author", "platform", "exported"}
+    {
+        "source",
+        "url",
+        "link",
+        "date",
+        "created",
+        "updated",
+        "create_time",
+        "update_time",
+        "timestamp",
+        "model_name",
+        "tags",
+        "author",
+        "platform",
+        "exported",
+    }
 )
 """Keys chat exporters write (the ChatGPT Exporter extension's defaults among them)."""
 _ENTRY_RE = re.compile(r"^([A-Za-z_][\w-]{0,40})[ \t]*:")
@@ -142,7 +157,9 @@ def _load(block: str, source: str) -> object:
     try:
         return _load_yaml(block)
     except _AliasFound:
-        raise TranscriptError(f"{source}: the YAML front matter uses an alias (*name); write the value out instead.") from None
+        raise TranscriptError(
+            f"{source}: the YAML front matter uses an alias (*name); write the value out instead."
+        ) from None
     except RecursionError:
         raise TranscriptError(f"{source}: the YAML front matter is nested too deeply.") from None
     except yaml.YAMLError as exc:
@@ -183,11 +200,16 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]
         shown_key = _shown(key)
         if guess := _near_miss(key):
             warnings.append(
-                ReadWarning(f"{source}: front matter key {shown_key!r} is not used; did you mean {guess!r}?", key=f"front:{key}")
+                ReadWarning(
+                    f"{source}: front matter key {shown_key!r} is not used; did you mean {guess!r}?", key=f"front:{key}"
+                )
             )
         else:
             warnings.append(
-                ReadWarning(f"front matter key {shown_key!r} (first in {source}) is kept as metadata, not graded.", key=f"front:{key}")
+                ReadWarning(
+                    f"front matter key {shown_key!r} (first in {source}) is kept as metadata, not graded.",
+                    key=f"front:{key}",
+                )
             )
     front.metadata = {_shown(k): _shown(v) for k, v in extra.items()}
     front.warnings = tuple(warnings)

@@ -14,7 +14,7 @@ FORMAT = "gemini-exporter"
 KIND = "text"
 HOW_TO_GET = "the Gemini Chat Exporter extension: Export All Chats (Markdown or JSON)"
 HEAD_CHARS = 65536
-_ROLE_RE = re.compile("^## (?:\U0001F464 User|\U0001F916 Gemini)[ \t]*$", re.MULTILINE)
+_ROLE_RE = re.compile("^## (?:\U0001f464 User|\U0001f916 Gemini)[ \t]*$", re.MULTILINE)
 
 
 def sniff(text: str) -> bool:
@@ -23,4 +23,3 @@ def sniff(text: str) -> bool:
 
 def read(text: str, source: str) -> Iterator[Item]:
     yield from read_markdown(text, source, fmt=FORMAT)
-

@@ -70,7 +70,9 @@ def read_labels_file(path: str | os.PathLike[str], warn: Warn | None = None) -> 
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise UsageError(f"{shown}: a labels file maps transcript paths to {{part id: label}}; this one is not a mapping.")
+        raise UsageError(
+            f"{shown}: a labels file maps transcript paths to {{part id: label}}; this one is not a mapping."
+        )
     out: Labels = {}
     for key, value in data.items():
         problem = _check_key(key)
@@ -105,7 +107,9 @@ def unmatched_warning(labels: Labels, sources: Iterable[str], labels_path: str |
     if not missing:
         return None
     names = sorted(missing)
-    shown = ", ".join(names[:UNMATCHED_SHOWN]) + (f" and {len(names) - UNMATCHED_SHOWN} more" if len(names) > UNMATCHED_SHOWN else "")
+    shown = ", ".join(names[:UNMATCHED_SHOWN]) + (
+        f" and {len(names) - UNMATCHED_SHOWN} more" if len(names) > UNMATCHED_SHOWN else ""
+    )
     return (
         f"{labels_path}: {len(names)} labelled transcript(s) were not graded ({shown}); keys are paths "
         "relative to the labels file's folder, plus #N for the Nth chat of a file."

@@ -18,7 +18,9 @@ MAX_MESSAGES = 100_000
 
 
 def sniff(record: object) -> bool:
-    return isinstance(record, dict) and "conversationId" in record and ("messages" in record or "messagesTree" in record)
+    return (
+        isinstance(record, dict) and "conversationId" in record and ("messages" in record or "messagesTree" in record)
+    )
 
 
 def _from_tree(tree: list) -> list[dict]:

@@ -34,7 +34,9 @@ def read(records: Iterable[object], source: str) -> Iterator[Item]:
         key = record.get("conversation_id")
         groups.setdefault(key if isinstance(key, str) else id(record), []).append(record)
     if bad:
-        yield Skipped(source, f"{bad} log entr{'y' if bad == 1 else 'ies'} without prompt, response and conversation_id")
+        yield Skipped(
+            source, f"{bad} log entr{'y' if bad == 1 else 'ies'} without prompt, response and conversation_id"
+        )
     for n, rows in enumerate(groups.values(), start=1):
         rows.sort(key=lambda r: (str(r.get("datetime_utc") or ""), str(r.get("id") or "")))
         pieces: list[tuple[Role, str]] = []

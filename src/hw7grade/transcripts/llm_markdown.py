@@ -31,7 +31,9 @@ SECTIONS: dict[str, Role | None] = {
     "schema": None,
 }
 _ENTRY_RE = re.compile(r"^# (\d{4}-\d\d-\d\dT[\d:.]{5,15})[ \t]+conversation: ([\w-]{1,64})")
-_SECTION_RE = re.compile(r"^## (Prompt|Response|System|Reasoning|Token usage|Tool calls|Tool results|Attachments|Fragments|Schema):?[ \t]*$")
+_SECTION_RE = re.compile(
+    r"^## (Prompt|Response|System|Reasoning|Token usage|Tool calls|Tool results|Attachments|Fragments|Schema):?[ \t]*$"
+)
 _MODEL_RE = re.compile(r"^Model: \*\*([^*\n]{1,100})\*\*")
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -91,5 +93,9 @@ def read(text: str, source: str) -> Iterator[Item]:
             source=f"{source}#{n}" if len(conversations) > 1 else source,
             model=conv["models"][-1] if conv["models"] else None,
             format=FORMAT,
-            metadata={"conversation_id": conv["id"], "started": conv["started"], "reasoning_skipped": conv["reasoning"]},
+            metadata={
+                "conversation_id": conv["id"],
+                "started": conv["started"],
+                "reasoning_skipped": conv["reasoning"],
+            },
         )

@@ -129,7 +129,9 @@ def read(text: str, source: str, fmt: str = FORMAT) -> Iterator[Item]:
     yield from parse_markdown_chat(body, source, fmt=fmt, front=front)
 
 
-def parse_markdown_chat(text: str, source: str, fmt: str = FORMAT, front: FrontMatter | None = None) -> list[Conversation]:
+def parse_markdown_chat(
+    text: str, source: str, fmt: str = FORMAT, front: FrontMatter | None = None
+) -> list[Conversation]:
     """The chat in `text`; front matter is split off here unless the caller already did."""
     if front is None:
         front, body = split_front_matter(text, source)
@@ -146,9 +148,7 @@ def parse_markdown_chat(text: str, source: str, fmt: str = FORMAT, front: FrontM
         elif m := _EXPORTED_RE.match(line):
             metadata.update(exported_on=m.group("when"), exported_by=f"{m.group('tool')} {m.group('version')}")
     bounds = [rl.index for rl in role_lines] + [len(lines)]
-    turns = build_turns(
-        (rl.role, turn_text(lines[rl.index + 1 : bounds[n + 1]])) for n, rl in enumerate(role_lines)
-    )
+    turns = build_turns((rl.role, turn_text(lines[rl.index + 1 : bounds[n + 1]])) for n, rl in enumerate(role_lines))
     return [
         Conversation(
             turns=turns,

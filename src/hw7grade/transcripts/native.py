@@ -124,7 +124,11 @@ HOW_TO_GET = "written by `hw7grade ask`"
 
 
 def sniff(record: object) -> bool:
-    return isinstance(record, dict) and isinstance(record.get("schema"), str) and record["schema"].startswith(SCHEMA_PREFIX)
+    return (
+        isinstance(record, dict)
+        and isinstance(record.get("schema"), str)
+        and record["schema"].startswith(SCHEMA_PREFIX)
+    )
 
 
 def read(records, source: str):

@@ -16,14 +16,22 @@ KIND = "json"
 HOW_TO_GET = "Open WebUI: Settings > Chats > Export chats (or a chat's ... > Download > Export chat (.json))"
 ROLES: dict[str, Role] = {"user": "user", "assistant": "assistant"}
 MAX_MESSAGES = 100_000
-HIDDEN_BLOCKS = (('<details type="reasoning"', "</details>"), ('<details type="tool_calls"', "</details>"), ("<think>", "</think>"))
+HIDDEN_BLOCKS = (
+    ('<details type="reasoning"', "</details>"),
+    ('<details type="tool_calls"', "</details>"),
+    ("<think>", "</think>"),
+)
 
 
 def _chat(record: object) -> dict | None:
     if not isinstance(record, dict):
         return None
     chat = record.get("chat", record)
-    return chat if isinstance(chat, dict) and (isinstance(chat.get("history"), dict) or isinstance(chat.get("messages"), list)) else None
+    return (
+        chat
+        if isinstance(chat, dict) and (isinstance(chat.get("history"), dict) or isinstance(chat.get("messages"), list))
+        else None
+    )
 
 
 def sniff(record: object) -> bool:

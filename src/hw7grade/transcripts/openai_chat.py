@@ -16,12 +16,20 @@ from .turns import build_turns
 FORMAT = "openai-chat"
 KIND = "json"
 HOW_TO_GET = "a Chat Completions request or response body (or JSON Lines of them), as logged by your own code"
-ROLES: dict[str, Role] = {"user": "user", "human": "user", "assistant": "assistant", "model": "assistant", "ai": "assistant"}
+ROLES: dict[str, Role] = {
+    "user": "user",
+    "human": "user",
+    "assistant": "assistant",
+    "model": "assistant",
+    "ai": "assistant",
+}
 IGNORED_ROLES = ("system", "developer", "tool", "function")
 
 
 def sniff(record: object) -> bool:
-    return isinstance(record, dict) and (isinstance(record.get("messages"), list) or isinstance(record.get("choices"), list))
+    return isinstance(record, dict) and (
+        isinstance(record.get("messages"), list) or isinstance(record.get("choices"), list)
+    )
 
 
 def _pieces(messages: list[object]) -> Iterator[tuple[Role, str]]:
@@ -39,9 +47,7 @@ def conversation_from_messages(record: dict, where: str, fmt: str) -> Conversati
     if not messages:
         return Skipped(where, "no messages")
     unknown = sorted(
-        {str(m.get("role"))[:20] for m in messages if isinstance(m, dict)}
-        - set(ROLES)
-        - set(IGNORED_ROLES)
+        {str(m.get("role"))[:20] for m in messages if isinstance(m, dict)} - set(ROLES) - set(IGNORED_ROLES)
     )
     model = record.get("model")
     return Conversation(

@@ -122,9 +122,7 @@ def _read_zip(path: str | os.PathLike[str], source: str, cap: int) -> Iterator[I
     with archive:
         members = [i for i in archive.infolist() if i.filename.rsplit("/", 1)[-1] == EXPORT_MEMBER and not i.is_dir()]
         if not members:
-            raise TranscriptError(
-                f"{source}: a zip without {EXPORT_MEMBER}; unzip it and grade the chat files inside."
-            )
+            raise TranscriptError(f"{source}: a zip without {EXPORT_MEMBER}; unzip it and grade the chat files inside.")
         member = min(members, key=lambda i: i.filename.count("/"))
         try:
             with archive.open(member) as raw:

@@ -22,7 +22,11 @@ _ROLE_RE = re.compile(r"^_\*\*(User|Assistant|Agent)\b([^*\n]{0,180})\*\*_[ \t]*
 _MODEL_RE = re.compile(r"\(model ([^,)\s]{1,80})")
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TITLE_RE = re.compile(r"^#\s+(.+?)\s*$")
-HIDDEN_BLOCKS = (("<think>", "</think>"), ("<tool-use", "</tool-use>"), ("<details><summary>Thought Process", "</details>"))
+HIDDEN_BLOCKS = (
+    ("<think>", "</think>"),
+    ("<tool-use", "</tool-use>"),
+    ("<details><summary>Thought Process", "</details>"),
+)
 
 
 def _role_lines(lines: list[str]) -> Iterator[tuple[int, Role, str | None]]:
@@ -54,7 +58,11 @@ def read(text: str, source: str) -> Iterator[Item]:
     lines = text.splitlines()
     found = list(_role_lines(lines))
     title = next(
-        (m.group(1) for ln in lines[: found[0][0] if found else len(lines)] if len(ln) <= MAX_HEADER_LINE_CHARS and (m := _TITLE_RE.match(ln))),
+        (
+            m.group(1)
+            for ln in lines[: found[0][0] if found else len(lines)]
+            if len(ln) <= MAX_HEADER_LINE_CHARS and (m := _TITLE_RE.match(ln))
+        ),
         None,
     )
     bounds = [i for i, _, _ in found] + [len(lines)]
