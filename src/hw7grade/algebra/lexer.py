@@ -68,38 +68,40 @@ _TRACE_CALL_RE = re.compile(r"(?:trace|Trace|tr|Tr)(?=\s*\()")
 _TRACE_CALL_WINDOW = 8
 """Characters looked at for a plain-text `tr(` / `trace (` call."""
 
-_GREEK = {
-    "alpha",
-    "beta",
-    "gamma",
-    "delta",
-    "epsilon",
-    "varepsilon",
-    "eta",
-    "theta",
-    "kappa",
-    "lambda",
-    "mu",
-    "nu",
-    "xi",
-    "rho",
-    "sigma",
-    "tau",
-    "phi",
-    "varphi",
-    "chi",
-    "psi",
-    "omega",
-    "Gamma",
-    "Delta",
-    "Theta",
-    "Lambda",
-    "Xi",
-    "Sigma",
-    "Phi",
-    "Psi",
-    "Omega",
-}
+GREEK = frozenset(
+    {
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "varepsilon",
+        "eta",
+        "theta",
+        "kappa",
+        "lambda",
+        "mu",
+        "nu",
+        "xi",
+        "rho",
+        "sigma",
+        "tau",
+        "phi",
+        "varphi",
+        "chi",
+        "psi",
+        "omega",
+        "Gamma",
+        "Delta",
+        "Theta",
+        "Lambda",
+        "Xi",
+        "Sigma",
+        "Phi",
+        "Psi",
+        "Omega",
+    }
+)
 _IGNORED = {
     "left",
     "right",
@@ -345,7 +347,7 @@ def _command(text: str, i: int, tokens: list[Token], gap: bool) -> int:
         tokens.append(Token("trace", name, i, adjacent))
     elif name in ("loss", "ell"):
         tokens.append(Token("loss", name, i, adjacent))
-    elif name in _GREEK:
+    elif name in GREEK:
         tokens.append(Token("greek", name, i, adjacent))
     elif name in ("lVert", "rVert", "Vert"):
         tokens.append(Token("norm", r"\|", i, adjacent))

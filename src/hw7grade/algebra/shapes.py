@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Hashable, Mapping
 
+from .lexer import GREEK
 from .limits import MathError
 from .memo import Memo
 from .nodes import Add, Div, Gradient, Ident, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, Zero, render
@@ -24,29 +25,8 @@ HW7_SHAPES: dict[str, tuple[str, str]] = {
 Shape = tuple[str, str] | None
 """(rows, cols) dimension names, or None for a scalar."""
 
-_SCALAR_GREEK = {
-    "alpha",
-    "beta",
-    "gamma",
-    "delta",
-    "epsilon",
-    "varepsilon",
-    "eta",
-    "theta",
-    "kappa",
-    "lambda",
-    "mu",
-    "nu",
-    "xi",
-    "rho",
-    "sigma",
-    "tau",
-    "phi",
-    "varphi",
-    "chi",
-    "psi",
-    "omega",
-}
+_SCALAR_GREEK = frozenset(name for name in GREEK if name.islower())
+"""Lower-case Greek letters name scalars (lambda, sigma); capitals may be matrices (Sigma)."""
 
 
 def normalise_table(shapes: Mapping[str, tuple[str, str]] | None) -> dict[str, tuple[str, str]]:

@@ -17,7 +17,7 @@ import typer
 
 from . import options
 
-from .shared import consoles, say
+from .shared import consoles, say, show_graded_sessions
 
 DEFAULT_MAX_TOKENS = 2048
 DEFAULT_TIMEOUT_S = 120.0
@@ -227,7 +227,18 @@ def ask(
     run = run_opts.describe(budget)
     graded = True
     if done:
-        graded = _report(done, rubric, console, json_path, verbose, judge, time_limit, run, markdown_path, html_path)
+        graded = show_graded_sessions(
+            done,
+            rubric,
+            console,
+            json_path,
+            verbose,
+            judge,
+            time_limit,
+            run=run,
+            markdown_path=markdown_path,
+            html_path=html_path,
+        )
     _print_usage(budget, err)
     if wants_prompt and done:
         _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge, time_limit)
@@ -289,7 +300,7 @@ def _submit_batch(
         console=console,
         err=err,
     )
-    if cached and not _report(cached, rubric, console, json_path, verbose, time_limit_s=time_limit_s):
+    if cached and not show_graded_sessions(cached, rubric, console, json_path, verbose, time_limit_s=time_limit_s):
         raise typer.Exit(2)
 
 
@@ -436,35 +447,6 @@ class _Board:
         return table
 
 
-def _report(
-    sessions: list,
-    rubric,
-    console,
-    json_path: Path | None,
-    verbose: bool,
-    judge=None,
-    time_limit_s: float | None = None,
-    run=None,
-    markdown_path: Path | None = None,
-    html_path: Path | None = None,
-) -> bool:
-    """Grade, print and write the reports; True when every answer could be graded."""
-    from .shared import show_graded_sessions
-
-    return show_graded_sessions(
-        sessions,
-        rubric,
-        console,
-        json_path,
-        verbose,
-        judge,
-        time_limit_s,
-        run=run,
-        markdown_path=markdown_path,
-        html_path=html_path,
-    )
-
-
 def _interactive(
     session,
     asker,
@@ -520,6 +502,6 @@ def _interactive(
                     err,
                 )
                 _note_completion(completion, session.save(save_dir), err)
-                _report([session], rubric, console, json_path, verbose, judge, time_limit_s)
+                show_graded_sessions([session], rubric, console, json_path, verbose, judge, time_limit_s)
         except Hw7gradeError as error:
             say(err, f"Error: {error}")
