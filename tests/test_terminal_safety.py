@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from cli.conftest import provider_env
 from hw7grade.cli import app
 from hw7grade.providers.base import ERROR_TEXT_LIMIT, server_message
-from hw7grade.terminal import visible
+from hw7grade.report.terminal import visible
 from providers.conftest import FAKE_OPENAI_KEY
 from providers.fake_server import Reply, Status
 

@@ -9,7 +9,7 @@ import json
 from typer.testing import CliRunner
 
 from hw7grade.cli import app
-from hw7grade.injection import grader_directed
+from hw7grade.text.injection import grader_directed
 from judge.fake_judge import judge_with
 from providers.fake_server import ANTHROPIC_PATH
 

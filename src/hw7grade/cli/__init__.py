@@ -29,7 +29,7 @@ class _Hw7gradeGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except Hw7gradeError as exc:
-            from ..terminal import echo
+            from ..report.terminal import echo
 
             echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -109,7 +109,7 @@ def _run() -> None:
         try:
             _rubrics.print_listing(rubrics_dir)
         except Hw7gradeError as exc:
-            from ..terminal import echo
+            from ..report.terminal import echo
 
             echo(f"Error: {exc}", err=True)
             sys.exit(exc.exit_code)

@@ -334,7 +334,7 @@ def _stream_reply(call, console, err):
     if not console.is_terminal:
         # Piped: print the answer once complete, so no retried half-answer ends up in the output.
         completion = call(None, on_retry)
-        from ..terminal import visible
+        from ..report.terminal import visible
 
         console.file.write(visible(completion.text.rstrip("\n")) + "\n")
         console.file.flush()

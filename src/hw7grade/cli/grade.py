@@ -40,7 +40,7 @@ def _show_human_report(report, human, verbose: bool, quiet: bool, output_format:
     if output_format == "plain":
         from ..report.plain import plain_lines
 
-        from ..terminal import echo
+        from ..report.terminal import echo
 
         for line in plain_lines(report):
             echo(line)  # control characters made visible (tabs, the separators, kept)
@@ -120,7 +120,7 @@ def grade(
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     With a report on stdout (`--json -`) or `--format plain`, the human report goes to stderr.
     """
-    from .. import terminal as _terminal
+    from ..report import terminal as _terminal
 
     from ..grading.files import default_jobs, grade_files
     from ..results import Report

@@ -46,7 +46,7 @@ def math(
     from ..errors import UsageError
     from ..rubric.course import load_course
     from ..rubric.location import default_rubric_dir
-    from ..terminal import echo
+    from ..report.terminal import echo
 
     if scalar:
         raise typer.Exit(_scalar(reference, candidate))

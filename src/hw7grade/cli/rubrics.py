@@ -55,7 +55,7 @@ def show(
     part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = options.RUBRICS
 ) -> None:
     """Print a part's prompt, reference answer and checks."""
-    from .. import terminal as _terminal
+    from ..report import terminal as _terminal
     from rich.markup import escape
 
     from ..rubric.model import load_rubric

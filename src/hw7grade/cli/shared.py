@@ -50,7 +50,7 @@ def show_graded_sessions(
     others are named, with how to grade them)."""
     from dataclasses import replace
 
-    from .. import terminal
+    from ..report import terminal
     from ..runs.asking import grade_sessions
 
     report = grade_sessions(sessions, rubric, judge, time_limit_s)

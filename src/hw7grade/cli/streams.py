@@ -101,7 +101,7 @@ def guard_encoding() -> None:
 def report_console(stderr: bool = False, file: IO[str] | None = None):
     """A rich console for the human report: control characters shown as symbols and keys scrubbed
     (`terminal.console`), full width when the stream is not a terminal."""
-    from .. import terminal
+    from ..report import terminal
 
     console = terminal.console(stderr=stderr, file=file)
     if not console.is_terminal and not os.environ.get("COLUMNS"):

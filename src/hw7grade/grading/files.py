@@ -22,7 +22,7 @@ from .score import NO_PARTS_FOUND, grade_conversation
 from ..results import Note, Report, TranscriptResult
 from ..report.spool import EncodedResult, ResultSpool
 from ..rubric.model import Rubric
-from ..worker_pool import DEFAULT_TIME_LIMIT_S, run_timed
+from .worker_pool import DEFAULT_TIME_LIMIT_S, run_timed
 
 if TYPE_CHECKING:
     from ..transcripts.labels_file import Labels

@@ -7,7 +7,7 @@ from typing import Iterable, Mapping, Sequence, cast
 
 from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
-from ..injection import flag_reason, grader_directed
+from ..text.injection import flag_reason, grader_directed
 from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten

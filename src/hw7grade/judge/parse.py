@@ -78,7 +78,7 @@ def _first_error(exc: ValidationError) -> str:
 
 
 def grader_directed(text: str) -> str | None:
-    from ..injection import grader_directed as found
+    from ..text.injection import grader_directed as found
 
     return found(text)
 

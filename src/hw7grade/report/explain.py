@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..injection import FLAG_PREFIX
+from ..text.injection import FLAG_PREFIX
 from ..results import PartScore, PartTotal, TranscriptResult
 from .numbers import num
 

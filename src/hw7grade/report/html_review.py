@@ -38,7 +38,7 @@ def _flag_note(part: PartScore) -> str:
     report shows the flag), else nothing."""
     if not flagged(part):
         return ""
-    from ..injection import FLAG_PREFIX
+    from ..text.injection import FLAG_PREFIX
 
     return f' · <span class="flag">{_e(FLAG_PREFIX)} ("{_e(part.flag)}")</span>'
 

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..injection import FLAG_PREFIX
+from ..text.injection import FLAG_PREFIX
 from .agreement import agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, fraction
 from .compare import UNKNOWN_MODEL

@@ -229,7 +229,7 @@ def grade_sessions(sessions: list[Session], rubric, judge=None, time_limit_s: fl
     whose grading is stopped is still on disk, and its error says where."""
     from ..grading.files import grade_conversations
     from ..results import Report
-    from ..worker_pool import DEFAULT_TIME_LIMIT_S
+    from ..grading.worker_pool import DEFAULT_TIME_LIMIT_S
 
     conversations = [s.transcript().to_conversation(source=str(s.path or "")) for s in sessions]
     results = grade_conversations(
