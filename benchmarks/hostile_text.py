@@ -89,10 +89,9 @@ _RUNS = [0]
 
 def grade_seconds(family: str, n: int) -> float:
     """Wall time to read and grade one hostile conversation (rubric loaded beforehand)."""
+    from hw7grade.errors import TranscriptError
     from hw7grade.grading.score import grade_conversation
     from hw7grade.transcripts import parse_transcript
-
-    from hw7grade.errors import TranscriptError
 
     rubric = _rubric()
     _RUNS[0] += 1

@@ -58,9 +58,9 @@ REPO = Path(__file__).resolve().parents[1]
 def seed_answers(repeat: int) -> None:
     """Per-check cost on real q3b answers (10-60 formula snippets each), as a batch pays it: the
     rubric's references are parsed once per process, each answer is new (its memos are cleared)."""
+    from hw7grade.algebra import Deadline, find_candidates, normalise_table
     from hw7grade.algebra.matching import prepare_reference
     from hw7grade.algebra.memo import clear_memos
-    from hw7grade.algebra import Deadline, find_candidates, normalise_table
     from hw7grade.checks import CheckContext
     from hw7grade.grading.score import part_answers
     from hw7grade.rubric.model import load_rubric

@@ -24,8 +24,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import make_corpus  # noqa: E402
 from grade_batch import machine  # noqa: E402
+
+from corpus import make_corpus  # noqa: E402
 
 STALL_MARKER = "BENCHMARK-STALL-60S"
 STALL_S = 60.0
@@ -33,8 +34,8 @@ STALL_S = 60.0
 
 def _child(argv: list[str]) -> None:
     """Run the CLI in this process with the stall wrapped around grading."""
-    from hw7grade.grading import files as batch
     from hw7grade.cli import app
+    from hw7grade.grading import files as batch
 
     real = batch.grade_conversation
 

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from hw7grade.cli import app
 from hw7grade.errors import RubricError
 from hw7grade.results import PartScore
-from hw7grade.rubric.model import load_rubric
 from hw7grade.rubric.cases import Case, check_case, coverage_gaps, grade_case, load_cases
+from hw7grade.rubric.model import load_rubric
 
 REPO = Path(__file__).resolve().parents[1]
 RUBRICS = REPO / "rubrics"

@@ -3,7 +3,6 @@ control characters in untrusted text are shown, never sent to the terminal."""
 
 from __future__ import annotations
 
-
 from typer.testing import CliRunner
 
 from cli.conftest import provider_env

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from hw7grade.cli import app
 from hw7grade.grading import files as grading_files
 from hw7grade.grading.files import grade_files
-from hw7grade.cli import app
 from hw7grade.rubric.model import load_rubric
 
 CHAT = """**User**
@@ -99,9 +99,8 @@ def test_grade_time_limit_option_exits_2_with_one_line_per_stopped_file(tmp_path
 
 def test_ask_grades_with_the_same_budget_and_keeps_the_saved_transcript(server, tmp_path, stalls):
     from cli.conftest import provider_env
-    from providers.fake_server import Reply
-
     from hw7grade.transcripts.native import NativeTranscript
+    from providers.fake_server import Reply
 
     dirs = {"save": tmp_path / "runs", "cache": tmp_path / "cache"}
     server.openai(Reply("w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog. STALL"))

@@ -314,8 +314,9 @@ def main(argv: list[str] | None = None) -> int:
 
     for target in targets:  # imported once here; every child inherits them
         importlib.import_module(_module_name(target))
-    import hw7grade.cli  # noqa: F401
     import pytest  # noqa: F401
+
+    import hw7grade.cli  # noqa: F401
 
     limits: dict[str, float] = {}
     for target, tests in targets.items():

@@ -93,8 +93,8 @@ def test_every_memo_and_cache_is_bounded():
 
 
 def test_clear_memos_empties_every_memo():
-    from hw7grade.algebra.memo import _ALL, clear_memos
     import hw7grade.algebra.equivalence  # noqa: F401 (creates its memos)
+    from hw7grade.algebra.memo import _ALL, clear_memos
 
     memo: Memo[int] = Memo()
     memo.put("k", 1)

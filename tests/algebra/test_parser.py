@@ -120,8 +120,9 @@ def _every_sym(node) -> set[str]:
 
 
 def test_statements_mention_the_symbols_of_both_sides():
-    import yaml
     from pathlib import Path
+
+    import yaml
 
     cases = yaml.safe_load((Path(__file__).parent / "compare_cases.yaml").read_text(encoding="utf-8"))["cases"]
     checked = 0

@@ -93,8 +93,9 @@ def test_an_explanation_past_the_deadline_is_the_plain_sentence():
 
 def _forbid_text_parsing(monkeypatch):
     sp = sympy_module()
-    import sympy.parsing.sympy_parser as sympy_parser
     import importlib
+
+    import sympy.parsing.sympy_parser as sympy_parser
 
     sympify_module = importlib.import_module("sympy.core.sympify")
 

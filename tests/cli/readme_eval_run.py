@@ -13,9 +13,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from cli.conftest import CORRECT as Q7B_RIGHT  # noqa: E402
+from cli.conftest import WRONG as Q7B_WRONG
+from cli.conftest import provider_env
 from providers.fake_server import ANTHROPIC_PATH, OPENAI_PATH, FakeServer, Reply  # noqa: E402
-
-from cli.conftest import CORRECT as Q7B_RIGHT, WRONG as Q7B_WRONG, provider_env  # noqa: E402
 
 NUDGE = "Re-read the question and check your answer."
 ANSWERS = {

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hw7grade.runs.state import BatchState
 from hw7grade.cli import app
+from hw7grade.runs.state import BatchState
 from hw7grade.transcripts.native import NativeTranscript
 from providers.fake_server import (
     ANTHROPIC_PATH,

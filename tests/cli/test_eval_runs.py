@@ -5,9 +5,8 @@ and their self-correction figures, reasoning models, tokens and cost, `--max-cos
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from pathlib import Path
 
 import pytest

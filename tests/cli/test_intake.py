@@ -10,8 +10,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from hw7grade.cli import app
 import intake_samples as f
+from hw7grade.cli import app
 
 runner = CliRunner()
 PASTA = [("user", "What's a good pasta recipe?"), ("assistant", "Try cacio e pepe.")]

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from hw7grade.conversation import Conversation, Turn
-from hw7grade.rubric.model import load_rubric
 from hw7grade.grading.segment import find_answers
+from hw7grade.rubric.model import load_rubric
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
 RUBRIC = load_rubric()

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-
 from providers.conftest import FAKE_ANTHROPIC_KEY as ANTHROPIC_KEY
 from providers.conftest import FAKE_OPENAI_KEY as OPENAI_KEY
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hw7grade.grading.score import score_part
 from hw7grade.checks.base import CheckResult
+from hw7grade.grading.score import score_part
 from hw7grade.judge.merge import decided, merge
 from hw7grade.judge.model import CriterionScore, JudgeResult
 from hw7grade.rubric.model import load_rubric

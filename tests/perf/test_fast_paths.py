@@ -12,10 +12,10 @@ import re
 
 import pytest
 
+from hw7grade.algebra import candidates
 from hw7grade.text import answers, copies, normalize, polarity, sentences
 from hw7grade.text.analysis import analyse, find_hits
 from hw7grade.text.phrases import PhraseSet, compile_phrase
-from hw7grade.algebra import candidates
 from hw7grade.transcripts.markdown_chat import find_role_lines
 
 CASES = 3000

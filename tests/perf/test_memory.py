@@ -15,8 +15,8 @@ import pytest
 from hw7grade.grading.files import grade_file
 from hw7grade.report import spool as spool_module
 from hw7grade.report.json_report import decode_entry, encode_entry
-from hw7grade.results import TranscriptSummary
 from hw7grade.report.spool import EncodedResult, ResultSpool
+from hw7grade.results import TranscriptSummary
 from hw7grade.rubric.model import load_rubric
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from hw7grade.cli import app
 from hw7grade.errors import RubricError
-from hw7grade.rubric.model import load_rubric
 from hw7grade.rubric.listing import listing_cache_dir, rubric_listing
+from hw7grade.rubric.model import load_rubric
 
 REPO = Path(__file__).resolve().parents[2]
 

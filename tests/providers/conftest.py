@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-
 FAKE_OPENAI_KEY = "test-KEYSECRET-openai-123"
 FAKE_ANTHROPIC_KEY = "test-KEYSECRET-anthropic-456"
 

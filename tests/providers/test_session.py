@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from hw7grade.errors import ProviderError
+from hw7grade.providers.asker import Asker
 from hw7grade.providers.base import Cancelled, ProviderParams
 from hw7grade.providers.cache import ResponseCache
 from hw7grade.providers.models import make_provider, resolve_model
 from hw7grade.providers.retry import RetryPolicy
-from hw7grade.providers.asker import Asker
 from hw7grade.runs.asking import Session
 from hw7grade.transcripts.native import NativeTranscript
 from providers.fake_server import Reply

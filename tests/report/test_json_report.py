@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hw7grade.grading.files import grade_file
 from hw7grade.errors import Hw7gradeError
+from hw7grade.grading.files import grade_file
 from hw7grade.report.json_file import read_json_report, write_json_report
 from hw7grade.report.json_report import report_to_dict
 from hw7grade.report.json_stream import scan_object
-from hw7grade.results import Report, TranscriptSummary
 from hw7grade.report.spool import ResultSpool
+from hw7grade.results import Report, TranscriptSummary
 from hw7grade.rubric.model import load_rubric
 
 from .test_judge_in_reports import judged_report

@@ -10,9 +10,9 @@ from dataclasses import replace
 import pytest
 
 from hw7grade.judge.model import CriterionScore, Disagreement, JudgeResult
+from hw7grade.report.explain import judge_note
 from hw7grade.report.gradescope import render_gradescope
 from hw7grade.report.html import render_html
-from hw7grade.report.explain import judge_note
 from hw7grade.report.junit import render_junit
 from hw7grade.report.markdown import render_markdown
 

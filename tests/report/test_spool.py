@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from hw7grade.grading.files import grade_file, grade_files
 from hw7grade.checks.base import CheckResult
 from hw7grade.conversation import HumanLabel
+from hw7grade.grading.files import grade_file, grade_files
 from hw7grade.report import spool as spool_module
 from hw7grade.report.console import render_report
 from hw7grade.report.gradescope import render_gradescope
@@ -21,8 +21,8 @@ from hw7grade.report.json_file import iter_json_report
 from hw7grade.report.json_report import decode_entry, encode_entry, report_to_dict
 from hw7grade.report.junit import render_junit
 from hw7grade.report.markdown import render_markdown
-from hw7grade.results import Report, TranscriptSummary
 from hw7grade.report.spool import EncodedResult, ResultSpool
+from hw7grade.results import Report, TranscriptSummary
 from hw7grade.rubric.model import load_rubric
 
 from .factory import part, transcript

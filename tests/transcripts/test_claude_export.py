@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from hw7grade.errors import TranscriptError
 from hw7grade.conversation import Conversation
+from hw7grade.errors import TranscriptError
 from hw7grade.transcripts import ReadWarning, Skipped, parse_items, parse_transcript, read_transcript
 
 FIXTURES = Path(__file__).parent / "fixtures"

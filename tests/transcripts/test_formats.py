@@ -8,12 +8,11 @@ import zipfile
 
 import pytest
 
+import intake_samples as f
 from hw7grade.conversation import Conversation
 from hw7grade.grading.score import grade_conversation
 from hw7grade.rubric.model import load_rubric
 from hw7grade.transcripts import READERS, detect_format, parse_items, parse_transcript, read_transcript
-
-import intake_samples as f
 
 RUBRIC = load_rubric()
 ROLES = ["user", "assistant", "user", "assistant"]

@@ -7,12 +7,11 @@ import time
 
 import pytest
 
+import intake_samples as f
 from hw7grade.conversation import Conversation
 from hw7grade.errors import TranscriptError
 from hw7grade.transcripts import Skipped, parse_items, parse_transcript
 from hw7grade.transcripts.front_matter import MAX_FRONT_MATTER_CHARS, split_front_matter
-
-import intake_samples as f
 
 
 def test_integer_of_more_than_4300_digits_is_a_named_error():

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
-from typing import Literal, Mapping
+from typing import Callable, Literal, Mapping
 
 from .equivalence import Statement, parse_statements
 from .limits import MAX_INPUT_CHARS, Deadline, MathError

@@ -23,12 +23,12 @@ from .symbolic import (
     budget,
     coefficient,
     expand,
-    vanishes,
     show,
     show_term,
     sympy_module,
     terms,
     to_sympy,
+    vanishes,
 )
 
 

@@ -14,7 +14,7 @@ from fractions import Fraction
 from math import isqrt
 from typing import Literal, Mapping
 
-from .evaluate import P, Evaluator, Trial, flatten, make_trials
+from .evaluate import Evaluator, P, Trial, flatten, make_trials
 from .limits import Deadline, MathError
 from .memo import Memo
 from .nodes import Add, Gradient, Neg, Node, Zero, render, symbol_names

@@ -20,7 +20,7 @@ from .equivalence import (
     prepare,
     rank_key,
 )
-from .evaluate import TRIAL_DIMS, random_value, make_trials
+from .evaluate import TRIAL_DIMS, make_trials, random_value
 from .lexer import UNICODE_SPELLINGS
 from .limits import Deadline, MathError
 from .memo import Memo

@@ -69,15 +69,15 @@ def _root(
     """
 
 
-from . import grade as _grade  # noqa: E402
-from . import rubrics as _rubrics  # noqa: E402
-from . import ask as _ask  # noqa: E402
-from . import models as _models  # noqa: E402
-from . import compare as _compare  # noqa: E402
 from . import agree as _agree  # noqa: E402
-from . import math as _math  # noqa: E402
+from . import ask as _ask  # noqa: E402
 from . import batch as _batch  # noqa: E402
+from . import compare as _compare  # noqa: E402
 from . import env as _env  # noqa: E402
+from . import grade as _grade  # noqa: E402
+from . import math as _math  # noqa: E402
+from . import models as _models  # noqa: E402
+from . import rubrics as _rubrics  # noqa: E402
 
 app.command("grade")(_grade.grade)
 app.add_typer(_rubrics.app, name="rubrics")

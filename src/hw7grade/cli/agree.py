@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from . import options
-
 from .shared import consoles, say
 
 if TYPE_CHECKING:
@@ -41,8 +40,8 @@ def agree(
     """
     from ..errors import UsageError
     from ..report.agreement import agreement, has_labels
-    from ..results import Report
     from ..report.outputs import render_agreement
+    from ..results import Report
 
     console, err = consoles()
     labels: Labels | None = None

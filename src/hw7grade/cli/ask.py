@@ -16,7 +16,6 @@ from typing import List, Optional
 import typer
 
 from . import options
-
 from .shared import consoles, say, show_graded_sessions
 
 DEFAULT_MAX_TOKENS = 2048
@@ -199,8 +198,8 @@ def ask(
         say(err, f"Note: {note}")
     judge = None
     if judge_model:
-        from .judging import warn_same_model
         from ..judge.run import make_judge
+        from .judging import warn_same_model
 
         judge = make_judge(judge_model, concurrency, use_cache=not no_cache, max_retries=max_retries)
         warn_same_model(judge, [s.model for s in specs], err)

@@ -16,10 +16,10 @@ def compare(
     from rich.table import Table
 
     from ..report.compare import compare_reports
-    from .streams import report_console
     from ..report.json_file import read_json_report
     from ..report.numbers import num
     from ..results import PartScore, PartTotal
+    from .streams import report_console
 
     a_report, b_report = read_json_report(a_path), read_json_report(b_path)
     cmp = compare_reports(a_report, b_report)

@@ -39,7 +39,6 @@ def _show_human_report(report, human, verbose: bool, quiet: bool, output_format:
 
     if output_format == "plain":
         from ..report.plain import plain_lines
-
         from ..report.terminal import echo
 
         for line in plain_lines(report):
@@ -120,9 +119,8 @@ def grade(
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     With a report on stdout (`--json -`) or `--format plain`, the human report goes to stderr.
     """
-    from ..report import terminal as _terminal
-
     from ..grading.files import default_jobs, grade_files
+    from ..report import terminal as _terminal
     from ..results import Report
     from ..rubric.model import load_rubric
     from ..transcripts import iter_transcript_files
@@ -215,9 +213,9 @@ def grade(
 
     render_notes(report.notes, report_console(file=io.StringIO()) if quiet else human, err, verbose=verbose)
     sections = _show_human_report(report, human, verbose, quiet, output_format)
-    from ..report.outputs import WRITE_FAILED
-
     from contextlib import nullcontext
+
+    from ..report.outputs import WRITE_FAILED
 
     with tempfile.TemporaryDirectory(prefix="hw7grade-stdout-") if to_stdout else nullcontext(".") as tmp:
         spare = Path(tmp) / "report"

@@ -9,11 +9,10 @@ from typing import Iterable, Sequence
 
 from rich.console import Console
 
-from ..report.console import say
-
-from ..results import TranscriptResult
 from ..judge.apply import judge_files, same_model_warnings
 from ..judge.run import Judge
+from ..report.console import say
+from ..results import TranscriptResult
 
 
 def warn_same_model(judge: Judge, tested: Iterable[str | None], err: Console) -> None:
@@ -46,10 +45,10 @@ def calibrate_and_render(
 ) -> int:
     """`agree --judge`: judge the transcripts (JSON reports carry no answer text and are compared
     as they are), print the calibration table; returns the judge's failure exit code."""
-    from ..results import Report
-    from ..report.outputs import render_calibration
-    from ..rubric.model import load_rubric
     from ..judge.calibration import calibrate
+    from ..report.outputs import render_calibration
+    from ..results import Report
+    from ..rubric.model import load_rubric
 
     rubric = load_rubric(rubric_dir)
     judged = Report(tuple(judge_graded_files(judge, report.transcripts, files, rubric, err)))

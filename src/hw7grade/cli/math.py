@@ -44,9 +44,9 @@ def math(
     from ..algebra import Deadline, compare
     from ..algebra.strict import whole_input_problem
     from ..errors import UsageError
+    from ..report.terminal import echo
     from ..rubric.course import load_course
     from ..rubric.location import default_rubric_dir
-    from ..report.terminal import echo
 
     if scalar:
         raise typer.Exit(_scalar(reference, candidate))

@@ -55,9 +55,9 @@ def show(
     part_id: str = typer.Argument(..., help="A part id such as q7b."), rubrics_dir: Optional[Path] = options.RUBRICS
 ) -> None:
     """Print a part's prompt, reference answer and checks."""
-    from ..report import terminal as _terminal
     from rich.markup import escape
 
+    from ..report import terminal as _terminal
     from ..rubric.model import load_rubric
 
     part = load_rubric(rubrics_dir).part(part_id)

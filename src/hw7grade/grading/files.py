@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Sequ
 
 from ..conversation import Conversation, scrub_surrogates
 from ..errors import TranscriptError
-from .score import NO_PARTS_FOUND, grade_conversation
-from ..results import Note, Report, TranscriptResult
 from ..report.spool import EncodedResult, ResultSpool
+from ..results import Note, Report, TranscriptResult
 from ..rubric.model import Rubric
+from .score import NO_PARTS_FOUND, grade_conversation
 from .worker_pool import DEFAULT_TIME_LIMIT_S, run_timed
 
 if TYPE_CHECKING:

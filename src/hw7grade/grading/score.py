@@ -7,10 +7,10 @@ from typing import Iterable, Mapping, Sequence, cast
 
 from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
-from ..text.injection import flag_reason, grader_directed
 from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
+from ..text.injection import flag_reason, grader_directed
 from .segment import PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"

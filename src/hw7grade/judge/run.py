@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from ..errors import Hw7gradeError
+from ..providers.asker import Asker
 from ..providers.base import Provider, ProviderParams
 from ..providers.models import ModelSpec
-from ..providers.asker import Asker
 from .model import CriterionScore, JudgeResult, JudgeStatus
 from .parse import ShapeError, parse_reply
 from .prompt import SYSTEM, judge_messages

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from typing import Sequence
 
+from .anthropic import AnthropicProvider
 from .base import Completion, Usage, server_message
 from .batch_base import BATCH_CALL_TIMEOUT_S, BatchRequest, BatchResult, BatchStatus, retrying, wire_body
-from .anthropic import AnthropicProvider
-from .registry import ProviderInfo
 from .faults import classify
+from .registry import ProviderInfo
 from .retry import RetryPolicy
 
 ENDED = "ended"

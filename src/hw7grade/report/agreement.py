@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .explain import distinct_first
 from ..results import AttemptKind, PartScore, Report, TranscriptResult
+from .explain import distinct_first
 
 LABELS: tuple[str, ...] = ("correct", "partial", "incorrect", "missing")
 """Matrix order: rows are the grader's verdicts, columns the human's."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .baseline import compare_with_baseline, fraction
 from ..results import PartTotal, Report
+from .baseline import compare_with_baseline, fraction
 
 
 @dataclass(frozen=True)

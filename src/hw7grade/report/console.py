@@ -9,8 +9,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..conversation import HumanLabel
-from ..shorten import shorten
 from ..results import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
+from ..shorten import shorten
 from .numbers import num
 
 EVIDENCE_CHARS = 90

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..text.injection import FLAG_PREFIX
 from ..results import PartScore, PartTotal, TranscriptResult
+from ..text.injection import FLAG_PREFIX
 from .numbers import num
 
 FULL_MARKS_EPSILON = 1e-9

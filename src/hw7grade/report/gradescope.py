@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Iterator
 
 from ..atomic import write_chunks_atomic
+from ..results import Report
 from .explain import is_full_marks, part_lines
 from .json_report import dumps_at, list_at
-from ..results import Report
 
 TEST_DEPTH = 2
 """A test sits two levels deep: in the `tests` list of the top object."""

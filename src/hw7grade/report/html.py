@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Iterator
 
 from ..atomic import write_chunks_atomic
+from ..results import PartScore, PartTotal, Report, TranscriptResult
 from .agreement import LABELS, agreement, has_labels
 from .baseline import BaselineComparison, fraction, score_fraction
 from .compare import UNKNOWN_MODEL
 from .explain import evidence_lines
-from ..results import PartScore, PartTotal, Report, TranscriptResult
-from .numbers import num
 from .html_review import CSS as REVIEW_CSS
 from .html_review import DECISIONS_PANEL, SCRIPT, SCRIPT_HASH, PackedDrills, filters, heatmap, part_rows
+from .numbers import num
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 80

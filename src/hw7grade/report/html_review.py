@@ -14,9 +14,9 @@ import math
 from html import escape
 from typing import Iterable
 
+from ..results import PartScore, Report, TranscriptResult
 from .agreement import label_pairs
 from .explain import distinct_first, judge_note
-from ..results import PartScore, Report, TranscriptResult
 from .numbers import num
 from .safe_markdown import MIN_EVIDENCE_CHARS, render_answer
 

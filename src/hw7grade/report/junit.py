@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..atomic import write_chunks_atomic
-from .explain import is_full_marks, part_lines
 from ..results import Report, TranscriptResult
+from .explain import is_full_marks, part_lines
 from .numbers import num
 
 # Characters XML 1.0 cannot carry at all; model output may contain them.

@@ -10,13 +10,13 @@ import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
+from ..results import Report
+from ..shorten import shorten
 from ..text.injection import FLAG_PREFIX
 from .agreement import agreement, has_labels
 from .baseline import BaselineComparison, PartDelta, fraction
 from .compare import UNKNOWN_MODEL
 from .explain import judge_note
-from ..results import Report
-from ..shorten import shorten
 from .numbers import num
 
 MAX_REASON_CHARS = 160

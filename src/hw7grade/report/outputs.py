@@ -19,11 +19,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import OutputError
-from .agreement import LABELS, Agreement, agreement, has_labels
-from .console import say
-from .baseline import SCORE_EPSILON, BaselineComparison, PartDelta, Status, compare_with_baseline
-from .explain import evidence_lines
 from ..results import PartScore, PartTotal, Report
+from .agreement import LABELS, Agreement, agreement, has_labels
+from .baseline import SCORE_EPSILON, BaselineComparison, PartDelta, Status, compare_with_baseline
+from .console import say
+from .explain import evidence_lines
 from .numbers import num
 
 GATE_FAILED = 1

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..results import Report
 from .baseline import fraction, score_fraction
 from .compare import UNKNOWN_MODEL
 from .intervals import bootstrap_mean, pass_at_k, wilson
-from ..results import Report
 
 PASS_KS = (1, 2, 5, 10)
 """pass@k is reported for these k up to the number of samples (k = 1 is the share correct)."""

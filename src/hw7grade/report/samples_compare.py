@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..results import Report
 from .baseline import fraction
 from .compare import UNKNOWN_MODEL
 from .intervals import bootstrap_difference, bootstrap_mean, sign_flip_p
-from ..results import Report
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .samples import PartStats, ci_text, has_follow_ups, has_repeats, part_stats, pct
 from ..results import Report
+from .samples import PartStats, ci_text, has_follow_ups, has_repeats, part_stats, pct
 
 STATS_HEADERS = ("model", "part", "n", "mean score [95% CI]", "correct [95% Wilson]", "pass@k", "verdicts")
 SELF_HEADERS = ("model", "part", "n", "first", "final", "correct first", "correct final", "fixed", "broke", "caved")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..errors import Hw7gradeError
-from .json_report import decode_entry, encode_entry
 from ..results import Note, Report, TranscriptResult, TranscriptSummary
+from .json_report import decode_entry, encode_entry
 
 SPOOL_MEMORY_BYTES = 4 * 1024 * 1024
 """Entries stay in memory up to this many bytes, then move to an anonymous temporary file."""

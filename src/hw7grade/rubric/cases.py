@@ -175,10 +175,10 @@ def run_cases(rubric: Rubric, cases: list[LoadedCase]) -> list[CaseOutcome]:
 
 def run_rubric_tests(rubric_dir: Path | None, cases_dir: Path | None, verbose: bool = False) -> int:
     """`hw7grade rubrics test`: print the surprises (every case with verbose); 1 if any, else 0."""
-    from ..report import terminal as _terminal
     from rich.markup import escape
     from rich.table import Table
 
+    from ..report import terminal as _terminal
     from .location import default_rubric_dir
     from .model import load_rubric
 

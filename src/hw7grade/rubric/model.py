@@ -18,11 +18,12 @@ if TYPE_CHECKING:
     from ..checks.base import CheckSpec as AnyCheck
 else:
     from ..checks import AnyCheck
-from ..judge.criteria import Criterion, criteria_problem
 from ..errors import RubricError
+from ..judge.criteria import Criterion, criteria_problem
 from .course import Course, default_course
-from .problems import MAX_RUBRIC_BYTES as MAX_RUBRIC_BYTES, describe_errors, read_yaml_mapping  # re-exported
 from .location import RUBRICS_ENV, default_rubric_dir
+from .problems import MAX_RUBRIC_BYTES as MAX_RUBRIC_BYTES  # re-exported
+from .problems import describe_errors, read_yaml_mapping
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
 

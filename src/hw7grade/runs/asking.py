@@ -17,13 +17,12 @@ from typing import Callable, Protocol
 
 from ..atomic import write_text_atomic
 from ..errors import Hw7gradeError, OutputError
-from ..transcripts.native import NativeTranscript, NativeTurn, TokenUsage
 from ..providers.asker import Asker
 from ..providers.base import Completion, Message, Provider, ProviderParams, scrub
 from ..providers.models import ModelSpec
 from ..providers.registry import endpoint_for, explicit_base_url
 from ..providers.retry import OnRetry
-
+from ..transcripts.native import NativeTranscript, NativeTurn, TokenUsage
 from .cost import BudgetExhausted
 from .follow_up import FollowUpPolicy, converse
 from .options import RunOptions
@@ -228,8 +227,8 @@ def grade_sessions(sessions: list[Session], rubric, judge=None, time_limit_s: fl
     Graded in a worker with the usual time budget: every session was saved before, so an answer
     whose grading is stopped is still on disk, and its error says where."""
     from ..grading.files import grade_conversations
-    from ..results import Report
     from ..grading.worker_pool import DEFAULT_TIME_LIMIT_S
+    from ..results import Report
 
     conversations = [s.transcript().to_conversation(source=str(s.path or "")) for s in sessions]
     results = grade_conversations(

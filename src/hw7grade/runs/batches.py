@@ -92,8 +92,8 @@ def submit_batches(
     from ..providers.asker import Asker
     from ..providers.batch_base import BatchRequest, custom_id, make_batch_provider
     from ..providers.cache import ResponseCache, cache_key, default_cache_dir, request_record
-    from ..providers.retry import RetryPolicy
     from ..providers.registry import endpoint_for, explicit_base_url
+    from ..providers.retry import RetryPolicy
     from .asking import now_iso
     from .state import StoredMessage, StoredParams, save_state
 

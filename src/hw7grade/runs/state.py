@@ -15,8 +15,8 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..atomic import write_text_atomic
-from ..errors import OutputError, UsageError
 from ..conversation import Role
+from ..errors import OutputError, UsageError
 from ..providers.base import Message, ProviderParams, scrub
 from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
 from ..providers.registry import PROVIDERS

@@ -11,7 +11,6 @@ import html
 import re
 import unicodedata
 
-
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",

@@ -9,7 +9,6 @@ from functools import lru_cache
 
 from .answers import REJECT_MARK_RE, TRAILING_REJECT_RE, UNCHECKED_RE, is_list_item, strip_line_marker
 
-
 _ABBREVIATIONS = {"e.g", "i.e", "vs", "approx", "fig", "eq", "cf", "al", "resp", "w.r.t", "wrt"}
 _SENTENCE_END_RE = re.compile(r"[.!?](\s+)(?=[^\s])")
 """Group 1 is the break; matching the mark itself (not a look-behind) lets the engine skip ahead."""

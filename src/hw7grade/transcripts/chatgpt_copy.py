@@ -11,7 +11,7 @@ from typing import Iterator
 from ..conversation import Conversation, Role
 from .base import Item
 from .front_matter import split_front_matter
-from .markdown_chat import turn_text, find_role_lines
+from .markdown_chat import find_role_lines, turn_text
 from .turns import build_turns
 
 FORMAT = "chatgpt-copy"

@@ -6,9 +6,9 @@ the root, so other branches are ignored.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from typing import Iterable, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..conversation import Conversation, Role
 from ..errors import TranscriptError
