@@ -168,14 +168,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=300, help="timed runs per measurement (default 300)")
     args = parser.parse_args()
 
-    from hw7grade.algebra import HW7_SHAPES, compare
+    from hw7grade.algebra import compare
     from hw7grade.checks import CheckContext
     from hw7grade.checks.math_equiv import MathEquivCheck
+    from hw7grade.rubric.course import default_course
 
     ours = [_median_ms(lambda a=a, b=b: compare(a, b), args.repeat) for a, b in PAIRS]
     ours_median = statistics.median(ours)
     check = MathEquivCheck(points=2, references=[PAIRS[0][0]])
-    ctx = CheckContext(answer=ANSWER, shapes=HW7_SHAPES)
+    ctx = CheckContext(answer=ANSWER, shapes=default_course().shapes)
     check_ms = _median_ms(lambda: check.run(ctx), args.repeat)
     verdicts = [compare(a, b).status for a, b in PAIRS]
     print(

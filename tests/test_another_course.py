@@ -52,3 +52,17 @@ def test_no_parts_found_message_names_no_homework(tmp_path):
     assert result.exit_code == 0, result.output  # main (issue 13): such a chat is skipped, not an error
     assert "skipped: no rubric part found" in " ".join((result.stdout + result.stderr).split())
     _no_hw7(result.stdout + result.stderr)
+
+
+def test_the_judge_and_the_math_checks_assume_no_hw7():
+    """The judge's instructions name no course, and a math check sees only its course's shapes:
+    without them, W_1 is an unknown symbol rather than HW7's k x m encoder."""
+    from hw7grade.algebra import compare
+    from hw7grade.judge.prompt import SYSTEM
+
+    _no_hw7(SYSTEM)
+    result = compare("W_2 W_1 X", "W_2 W_1 X", {})
+    assert result.status == "unsupported" and "unknown matrix symbol" in result.explanation
+    assert compare("W_2 W_1 X", "W_2 W_1 X", {"X": ("m", "n"), "W_1": ("k", "m"), "W_2": ("m", "k")}).status == (
+        "equivalent"
+    )

@@ -7,6 +7,10 @@ import pytest
 from hw7grade.algebra import compare
 from hw7grade.checks.base import CheckContext
 from hw7grade.checks.math_equiv import MathEquivCheck
+from hw7grade.rubric.course import default_course
+
+HW7_SHAPES = dict(default_course().shapes)
+"""The bundled course file's shapes (X, W_1, W_2, U_k)."""
 
 G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
 
@@ -31,7 +35,7 @@ G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
     ],
 )
 def test_forms(reference, candidate, status):
-    assert compare(reference, candidate).status == status
+    assert compare(reference, candidate, HW7_SHAPES).status == status
 
 
 CHECK = MathEquivCheck(references=[G1], points=2)
@@ -52,12 +56,12 @@ CHECK = MathEquivCheck(references=[G1], points=2)
     ],
 )
 def test_shorthand_definitions_are_substituted_and_quoted(answer, evidence):
-    result = CHECK.run(CheckContext(answer))
+    result = CHECK.run(CheckContext(answer, shapes=HW7_SHAPES))
     assert (result.status, result.evidence) == ("passed", evidence)
 
 
 def test_an_undefined_shorthand_is_not_guessed():
-    result = CHECK.run(CheckContext(r"Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$."))
+    result = CHECK.run(CheckContext(r"Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$.", shapes=HW7_SHAPES))
     assert result.status == "failed" and "unknown matrix symbol Sigma" in result.message
 
 
@@ -66,6 +70,6 @@ def test_aligned_block_rows_are_statements():
         "$$\\begin{aligned}\n\\nabla_{W_1} L &= 2W_2^\\top(W_2W_1 - I)XX^\\top \\\\\n"
         "\\nabla_{W_2} L &= 2(W_2W_1 - I)XX^\\top W_1^\\top\n\\end{aligned}$$"
     )
-    assert CHECK.run(CheckContext(answer)).status == "passed"
+    assert CHECK.run(CheckContext(answer, shapes=HW7_SHAPES)).status == "passed"
     starred = answer.replace("$$\\begin{aligned}", "\\begin{align*}").replace("\\end{aligned}$$", "\\end{align*}")
-    assert CHECK.run(CheckContext(starred)).status == "passed"
+    assert CHECK.run(CheckContext(starred, shapes=HW7_SHAPES)).status == "passed"

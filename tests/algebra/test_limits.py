@@ -9,6 +9,10 @@ import pytest
 
 from hw7grade.algebra import Deadline, MathError, compare, parse_statements
 from hw7grade.algebra.limits import MAX_INPUT_CHARS
+from hw7grade.rubric.course import default_course
+
+HW7_SHAPES = dict(default_course().shapes)
+"""The bundled course file's shapes (X, W_1, W_2, U_k)."""
 
 G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
 FAST_S = 0.5
@@ -30,7 +34,7 @@ HOSTILE = [
 @pytest.mark.parametrize("text, status", HOSTILE, ids=[h[0][:20] for h in HOSTILE])
 def test_hostile_input_is_an_error_result_and_quick(text, status):
     start = time.monotonic()
-    result = compare(G1, text)
+    result = compare(G1, text, HW7_SHAPES)
     assert result.status == status, result
     assert time.monotonic() - start < FAST_S
 
@@ -38,7 +42,9 @@ def test_hostile_input_is_an_error_result_and_quick(text, status):
 def test_works_off_the_main_thread():
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(
-            pool.map(lambda t: compare(G1, t).status, [h[0] for h in HOSTILE] + ["W_2^T (W_2 W_1 - I) X X^T = 0"])
+            pool.map(
+                lambda t: compare(G1, t, HW7_SHAPES).status, [h[0] for h in HOSTILE] + ["W_2^T (W_2 W_1 - I) X X^T = 0"]
+            )
         )
     assert results == [h[1] for h in HOSTILE] + ["equivalent"]
 
@@ -59,4 +65,4 @@ def test_model_text_is_never_evaluated(monkeypatch):
 
     monkeypatch.setattr(builtins, "eval", forbidden)
     monkeypatch.setattr(builtins, "exec", forbidden)
-    assert compare(G1, "eval('1')").status in ("parse_error", "unsupported")
+    assert compare(G1, "eval('1')", HW7_SHAPES).status in ("parse_error", "unsupported")

@@ -7,6 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hw7grade.algebra import compare
+from hw7grade.rubric.course import default_course
+
+HW7_SHAPES = dict(default_course().shapes)
+"""The bundled course file's shapes (X, W_1, W_2, U_k)."""
 
 # letter -> (rows, cols) under HW7 shapes: X m x n, W_1 k x m, W_2 m x k, U_k m x k.
 LETTERS = {
@@ -99,7 +103,7 @@ def test_equal_forms_are_equivalent(poly, order, rewrite):
         candidate = render_with_identities(terms)
     else:
         candidate = "2 \\cdot \\frac{1}{2} (" + reference + ")"
-    result = compare(reference, candidate)
+    result = compare(reference, candidate, HW7_SHAPES)
     assert result.status == "equivalent", (reference, candidate, result)
 
 
@@ -125,5 +129,5 @@ def test_mutations_are_caught(poly, data):
     mutated = {w: c for w, c in mutated.items() if c}
     if not mutated:
         return  # a one-term polynomial whose coefficient became 0: nothing to compare
-    result = compare(reference, render(mutated))
+    result = compare(reference, render(mutated), HW7_SHAPES)
     assert result.status != "equivalent", (reference, render(mutated), result)

@@ -17,10 +17,11 @@ from hw7grade.algebra.difference import certificate, explain
 from hw7grade.algebra.equivalence import compare_prepared, parse_statements
 from hw7grade.algebra.nodes import Add, Mul, Neg, Node, Num, Sym, Transpose
 from hw7grade.algebra.symbolic import bounded, expand, show, sympy_module, to_sympy, vanishes
+from hw7grade.rubric.course import default_course
 
 REPO = Path(__file__).resolve().parents[2]
 G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
-TABLE = normalise_table(None)
+TABLE = normalise_table(default_course().shapes)
 
 
 def _prepared(text: str):
@@ -30,20 +31,20 @@ def _prepared(text: str):
 
 
 def test_wrong_gradient_is_explained_by_its_expanded_difference():
-    result = compare(G1, r"\nabla_{W_1} L = 2 W_2^T W_2 W_1 X X^T")
+    result = compare(G1, r"\nabla_{W_1} L = 2 W_2^T W_2 W_1 X X^T", TABLE)
     assert result.status == "not_equivalent" and result.method == "modular"
     assert result.explanation == "the term −2·W₂ᵀXXᵀ is missing"
 
 
 def test_extra_term_is_named_with_its_coefficient():
-    result = compare(r"W_2^T X X^T", r"W_2^T X X^T - 2 W_2^T W_2 W_1 X X^T")
+    result = compare(r"W_2^T X X^T", r"W_2^T X X^T - 2 W_2^T W_2 W_1 X X^T", TABLE)
     assert result.explanation == "it has an extra term −2·W₂ᵀW₂W₁XXᵀ"
 
 
 def test_condition_difference_is_up_to_scale_and_transpose():
     # Transposed, with a 3 where the reference's ratio asks for a 1: scaled to match the
     # reference on its shortest term (W₂ᵀXXᵀ), the other term is off.
-    result = compare(G1, r"X X^T W_1^T W_2^T W_2 = 3 X X^T W_2")
+    result = compare(G1, r"X X^T W_1^T W_2^T W_2 = 3 X X^T W_2", TABLE)
     assert result.status == "not_equivalent"
     assert result.explanation == "the term W₂ᵀW₂W₁XXᵀ has coefficient 2/3, expected 2"
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.algebra import HW7_SHAPES
 from hw7grade.checks import CheckContext
 from hw7grade.checks.math_equiv import MathEquivCheck
+from hw7grade.rubric.course import default_course
+
+HW7_SHAPES = dict(default_course().shapes)
+"""The bundled course file's shapes (X, W_1, W_2, U_k)."""
 
 G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
 G2 = r"\nabla_{W_2}\mathcal{L} = 2 (W_2 W_1 - I) X X^\top W_1^\top"
@@ -115,7 +118,7 @@ def test_unreadable_reference_is_unscored_not_failed():
 
 
 def test_shapes_default_to_hw7_when_the_rubric_gives_none():
-    assert W1.run(CheckContext(answer=PLAIN_STYLE)).status == "passed"
+    assert W1.run(CheckContext(answer=PLAIN_STYLE, shapes=HW7_SHAPES)).status == "passed"
 
 
 def test_q3b_rubric_uses_the_default_shapes_and_these_checks():

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.algebra import HW7_SHAPES
 from hw7grade.checks import CheckContext
 from hw7grade.checks.pca_satisfies import PcaSatisfiesCheck
+from hw7grade.rubric.course import default_course
+
+HW7_SHAPES = dict(default_course().shapes)
+"""The bundled course file's shapes (X, W_1, W_2, U_k)."""
 
 SPEC = PcaSatisfiesCheck(
     points=2,

@@ -14,11 +14,15 @@ import random
 
 import pytest
 
-from hw7grade.algebra import HW7_SHAPES, Deadline, MathError, answer_statements, normalise_table
+from hw7grade.algebra import Deadline, MathError, answer_statements, normalise_table
 from hw7grade.algebra.matching import best_for_reference, prepared_cache
 from hw7grade.algebra.memo import clear_memos
 from hw7grade.checks import CheckContext
 from hw7grade.checks.math_equiv import MathEquivCheck, _describe
+from hw7grade.rubric.course import default_course
+
+HW7_SHAPES = dict(default_course().shapes)
+"""The bundled course file's shapes (X, W_1, W_2, U_k)."""
 
 CASES = 150
 SNIPPETS = [

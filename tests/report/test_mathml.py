@@ -6,26 +6,30 @@ import subprocess
 import pytest
 
 from hw7grade.report.mathml import formulas_html
+from hw7grade.rubric.course import default_course
+
+HW7_SHAPES = dict(default_course().shapes)
+"""The bundled course file's shapes (X, W_1, W_2, U_k)."""
 
 G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
 WRONG = r"\nabla_{W_1} L = 2 W_2^T W_2 W_1 X X^T"
 
 
 def test_a_wrong_gradient_shows_expected_found_and_difference():
-    page = formulas_html(G1, WRONG)
+    page = formulas_html(G1, WRONG, HW7_SHAPES)
     assert [page.count(t) for t in ("<dt>expected</dt>", "<dt>found</dt>", "<dt>found − expected</dt>")] == [1, 1, 1]
     assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 3
     assert "<msub><mi>W</mi><mi>2</mi></msub>" in page
 
 
 def test_a_match_shows_its_certificate_instead_of_a_difference():
-    page = formulas_html(G1, r"W_2^T W_2 W_1 X X^T = W_2^T X X^T")
+    page = formulas_html(G1, r"W_2^T W_2 W_1 X X^T = W_2^T X X^T", HW7_SHAPES)
     assert "found − expected" not in page
     assert "<dd>symbolic: answer − 1/2·reference expands to 0</dd>" in page
 
 
 def test_unreadable_text_gives_no_block():
-    assert formulas_html(G1, "__import__('os')") == ""
+    assert formulas_html(G1, "__import__('os')", HW7_SHAPES) == ""
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -40,7 +44,8 @@ def test_chromium_lays_the_mathml_out(tmp_path):
         "Math.round(e.getBoundingClientRect().height)+':'+(e instanceof MathMLElement)).join(',');</script>"
     )
     page.write_text(
-        f"<!doctype html><meta charset=utf-8><body>{formulas_html(G1, WRONG)}{script}</body>", encoding="utf-8"
+        f"<!doctype html><meta charset=utf-8><body>{formulas_html(G1, WRONG, HW7_SHAPES)}{script}</body>",
+        encoding="utf-8",
     )
     profile = tmp_path / "profile"
     out = subprocess.run(

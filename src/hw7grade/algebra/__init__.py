@@ -22,13 +22,12 @@ from .equivalence import (
 from .limits import MATH_TIMEOUT_S, Deadline, MathError
 from .parser import canonical_name
 from .pca import PcaRoles, PcaVerdict, check_at_pca
-from .shapes import HW7_SHAPES, normalise_table
+from .shapes import normalise_table
 
 __all__ = [
     "Candidate",
     "Deadline",
     "ERROR_STATUSES",
-    "HW7_SHAPES",
     "MATH_TIMEOUT_S",
     "MathError",
     "MathResult",

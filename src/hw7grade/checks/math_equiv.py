@@ -23,7 +23,7 @@ class MathEquivCheck(CheckSpec):
 
         too_long = self.unscored("the answer's formulas took too long to check")
         deadline = Deadline()
-        table = normalise_table(ctx.shapes or None)
+        table = normalise_table(ctx.shapes)
         # Read only as far as the references need (see AnswerReading): the verdicts are those of
         # reading every statement first.
         reading = AnswerReading(ctx.answer, table, deadline)

@@ -37,7 +37,7 @@ class PcaSatisfiesCheck(CheckSpec):
         from ..algebra.matching import best_for_reference, prepared_cache, statements_mentioning
 
         deadline = Deadline()
-        table = normalise_table(ctx.shapes or None)
+        table = normalise_table(ctx.shapes)
         roles = PcaRoles(*(canonical_name(n) for n in (self.data, self.components, self.encoder, self.decoder)))
         try:
             # Only statements about the encoder or decoder are judged: other snippets are not parsed.

@@ -14,7 +14,7 @@ from ..providers.base import Message
 from .criteria import Criterion
 
 SYSTEM = (
-    "You are a strict, fair teaching assistant grading one part of a deep-learning homework. "
+    "You are a strict, fair teaching assistant grading one part of a homework assignment. "
     "Score the student's answer against each criterion separately, using only what the answer "
     "actually says. For every criterion give points between 0 and that criterion's maximum, a "
     "verbatim quote copied exactly from the answer that justifies the points (an empty string "
