@@ -44,3 +44,10 @@ def test_prose_is_not_a_formula():
 
 def test_math_inside_dollars_is_not_also_taken_as_plain_text():
     assert _texts("so $W_1 = U_k^T$ here") == [("inline", "W_1 = U_k^T")]
+
+
+def test_plain_text_greek_names_start_a_formula_and_worded_parentheticals_end_one():
+    from hw7grade.algebra.candidates import find_candidates
+
+    found = [c.text for c in find_candidates("Let Σ = XXᵀ (an m×m symmetric matrix) and R = X − W₂W₁X.")]
+    assert found[0] == "Σ = XXᵀ" and "R = X − W₂W₁X" in found

@@ -73,3 +73,22 @@ def test_aligned_block_rows_are_statements():
     assert CHECK.run(CheckContext(answer, shapes=HW7_SHAPES)).status == "passed"
     starred = answer.replace("$$\\begin{aligned}", "\\begin{align*}").replace("\\end{aligned}$$", "\\end{align*}")
     assert CHECK.run(CheckContext(starred, shapes=HW7_SHAPES)).status == "passed"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("V₁ = W₁U (k×m)", "V_1 = W_1 U"),  # a shape note is not a product
+        (r"V_2 = U^T W_2 (m \times k)", "V_2 = U^T W_2"),
+        (r"(C1) V_2^T D = 0", "V_2^T D = 0"),  # an equation tag is not a factor
+        (r"(W1)^T X = 0", "W_1^T X = 0"),  # ...but a matrix in parentheses is kept
+        (r"2 (k \times m)", "2 (k m)"),  # sizes after a number are a product
+    ],
+)
+def test_shape_notes_and_equation_tags(text, expected):
+    from hw7grade.algebra import parse_statements
+    from hw7grade.algebra.nodes import render
+
+    (statement,), _ = parse_statements(text, HW7_SHAPES)
+    shown = render(statement.lhs) + ("" if statement.rhs is None else " = " + render(statement.rhs))
+    assert shown == expected

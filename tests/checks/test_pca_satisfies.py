@@ -85,3 +85,40 @@ def test_false_statement_is_named():
 def test_missing_condition_is_named():
     result = SPEC.run(CheckContext(answer=ONE_CONDITION, shapes=HW7_SHAPES))
     assert "1 of 2" in result.message and "W_2}" in result.message
+
+
+# The course's SVD route (our own wording): conditions written in the answer's factors of X.
+SVD_ROUTE = r"""Write the SVD $X = U S V^\top$ with $U$ orthogonal, so $XX^\top = U D U^\top$ where $D := SS^\top$.
+Define $V_1 := W_1 U$ and $V_2 := U^\top W_2$. Multiplying by the invertible $U$ on the outside,
+the two conditions become
+$$V_2^\top (V_2 V_1 - I) D = 0, \qquad (V_2 V_1 - I) D V_1^\top = 0.$$
+With $W_1 = U_k^\top$, $W_2 = U_k$ both hold."""
+
+SVD_ROUTE_IN_FACTORS = r"""With $X = U \Sigma V^\top$: $W_2^\top (W_2 W_1 - I) U \Sigma \Sigma^\top U^\top = 0$ and
+$(W_2 W_1 - I) U \Sigma\Sigma^\top U^\top W_1^\top = 0$; at $W_1 = U_k^\top$, $W_2 = U_k$ both vanish."""
+
+SVD_ROUTE_WRONG = SVD_ROUTE.replace(r"(V_2 V_1 - I) D V_1^\top = 0", r"(V_1 V_2 - I) D = 0")
+
+
+@pytest.mark.parametrize(
+    "answer, status, points",
+    [
+        (SVD_ROUTE, "passed", 2),
+        (SVD_ROUTE.replace(":=", "="), "passed", 2),  # `Define A = ... and B = ...` defines both
+        (SVD_ROUTE_IN_FACTORS, "passed", 2),
+        (SVD_ROUTE_WRONG, "failed", 1),  # the second is not the condition (nor a rotation of it)
+        (SVD_ROUTE.replace("X = U S V^\\top", "X = U S"), "failed", 0),  # no SVD of X: V-forms are not read
+    ],
+)
+def test_conditions_in_the_answers_own_svd_count(answer, status, points):
+    result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert (result.status, result.points) == (status, points), result.message
+
+
+def test_shorthand_set_up_earlier_in_the_reply_is_used():
+    answer = r"Then $W_2^\top(W_2W_1 - I)\Sigma = 0$ and $(W_2W_1 - I)\Sigma W_1^\top = 0$ hold at $W_1 = U_k^\top$."
+    earlier = r"I'll write $\Sigma = XX^\top$ throughout. (i) ..."
+    alone = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert alone.points == 0
+    with_earlier = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES, earlier=earlier))
+    assert with_earlier.status == "passed" and "(with \\Sigma = XX^\\top)" in with_earlier.evidence

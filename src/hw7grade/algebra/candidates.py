@@ -126,7 +126,8 @@ _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−")
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
-_SYMBOL_WORD_RE = re.compile(r"^[A-Z]{1,3}$|^[A-Z][0-9k]$|^[0-9]+$|^[-+=]$")
+_SYMBOL_WORD_RE = re.compile(r"^[A-ZΑ-Ω]{1,3}$|^[A-ZΑ-Ω][0-9k]$|^[0-9]+$|^[-+=]$")
+"""Matrix names (`X`, `W1`, `Σ`, `Λk`), numbers and lone operators: formula words without math characters."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,8 @@ def _mathy(word: str) -> bool:
         return True
     if _ENGLISH_RE.search(core.replace("\\", " \\")) and "\\" not in core:
         return False
+    if core[0] == "(" and len(core) > 2 and core[1:].isalpha() and core[1:].islower():
+        return False  # `(an m×m matrix)`: a parenthetical in words, not a factor
     if "\\" in core:
         return not re.search(r"\\(?:text|textbf|emph)\b", core)
     return bool(_MATH_CHARS & set(core)) or bool(_SYMBOL_WORD_RE.match(core))

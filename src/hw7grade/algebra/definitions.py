@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Mapping
 
-from .candidates import Candidate, snippet_statements
+from .candidates import Candidate, find_candidates, snippet_statements
 from .equivalence import Statement
 from .limits import MAX_NODES, Deadline, MathError
 from .nodes import Add, Div, Mul, Neg, Node, Power, Sym, Trace, Transpose, Zero, symbol_names
@@ -19,7 +19,12 @@ from .symbolic import count_nodes
 
 CUE_WINDOW = 40
 """Characters before a snippet searched for a cue word."""
-_CUE_RE = re.compile(r"\b(?:let|where|denote|define|defining|with|set)\b[^.\n]{0,16}$", re.I)
+_CUE_RE = re.compile(r"\b(?:let|where|denote|define|defining|with|set|write|writing)\b[^.\n]{0,16}$", re.I)
+_JOIN_RE = re.compile(r"[\s$\\()]*(?:,|;|and|,\s*and)[\s$\\()]*$")
+_JOIN_MAX = 16
+_DELIMITER_MAX = 4
+"""Characters of an opening delimiter (`$$`, `\\[`) before a snippet's text in the answer."""
+"""Characters between two snippets joined by `and`, delimiters included."""
 MAX_DEFINITIONS = 8
 MAX_PASSES = 3
 """Definitions may use earlier ones (D = ΣΣᵀ with Σ = XXᵀ): substituted this many times at most."""
@@ -29,12 +34,38 @@ Definitions = dict[str, tuple[Node, str]]
 
 
 def find_definitions(
+    answer: str,
+    cands: list[Candidate],
+    table: Mapping[str, tuple[str, str]],
+    deadline: Deadline,
+    earlier: str = "",
+) -> Definitions:
+    """The answer's definitions, then those of the text before it (`earlier`) for names it leaves
+    undefined."""
+    found = _definitions_in(answer, cands, table, deadline)
+    if earlier:
+        for name, value in _definitions_in(earlier, find_candidates(earlier), table, deadline).items():
+            if len(found) < MAX_DEFINITIONS:
+                found.setdefault(name, value)
+    return found
+
+
+def _definitions_in(
     answer: str, cands: list[Candidate], table: Mapping[str, tuple[str, str]], deadline: Deadline
 ) -> Definitions:
     found: Definitions = {}
+    defined_end = -1
+    """Where the last snippet read as a definition ends: `Define A = ... and B = ...` defines both."""
     for cand in cands:
-        if ":=" not in cand.text and not _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start]):
+        joined = 0 <= cand.start - defined_end <= _JOIN_MAX and _JOIN_RE.match(answer[defined_end : cand.start])
+        if (
+            not joined
+            and ":=" not in cand.text
+            and not _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start])
+        ):
             continue
+        at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
+        defined_end = (at if at >= 0 else cand.start) + len(cand.text)
         try:
             statements, _errors = snippet_statements(cand, table, deadline)
         except MathError:

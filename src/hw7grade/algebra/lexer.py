@@ -293,7 +293,68 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             tokens.append(Token("unsup", ch, start, not gap))
             i += 1
         gap = False
-    return tokens
+    return _without_shape_notes(tokens)
+
+
+def _without_shape_notes(tokens: list[Token]) -> list[Token]:
+    """Drop a shape note after a matrix, `V_1 = W_1 U (k×m)`: a spaced `(a × b)` of two sizes
+    (single lower-case letters or numbers) that follows a matrix name, `)` or a transpose; and a
+    leading tag, `(C1) V_2^T D = 0`. Read as products they would scale the statement by k·m or by
+    a matrix C. One pass, five tokens looked at per position."""
+    if len(tokens) < 5:
+        return tokens
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    tag = _leading_tag(tokens)
+    if tag:
+        i = tag
+    while i < n:
+        t = tokens[i]
+        if t.kind == "op" and t.text == "(" and not t.adjacent and _ends_matrix(out) and i + 4 < n:
+            a, times, b, close = tokens[i + 1 : i + 5]
+            if (
+                _is_size(a)
+                and (times.kind == "mul" or (times.kind == "letter" and times.text == "x"))
+                and _is_size(b)
+                and close.kind == "op"
+                and close.text == ")"
+            ):
+                i += 5
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _is_size(t: Token) -> bool:
+    return (t.kind == "letter" and t.text.islower()) or (t.kind == "num" and t.text.isdigit())
+
+
+def _ends_matrix(out: list[Token]) -> bool:
+    """Whether the tokens so far end with a matrix: `W`, `W_2`, `W^T`, `(...)`."""
+    if not out:
+        return False
+    t = out[-1]
+    if t.kind == "num" and len(out) > 2 and out[-2].text == "_":
+        t = out[-3]
+    return (t.kind == "letter" and t.text.isupper()) or t.kind == "top" or (t.kind == "op" and t.text in ")}")
+
+
+def _leading_tag(tokens: list[Token]) -> int:
+    """How many tokens a leading `(C1) ` / `(E2) ` tag takes (0 when there is none): a letter and
+    a number in parentheses, then a space (`(W1)^T X` and `(W1)X` are matrices, not tags)."""
+    if len(tokens) > 4 and tokens[0].text == "(" and tokens[1].kind == "letter" and tokens[3].text == ")":
+        after = tokens[4]
+        if (
+            tokens[2].kind == "num"
+            and tokens[2].adjacent
+            and tokens[3].adjacent
+            and not after.adjacent
+            and after.text not in ("^", "_")
+            and after.kind != "top"
+        ):
+            return 4
+    return 0
 
 
 def _command(text: str, i: int, tokens: list[Token], gap: bool) -> int:

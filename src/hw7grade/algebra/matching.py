@@ -56,9 +56,11 @@ class AnswerReading:
     raises what the eager reading would have raised in the part never read.
     """
 
-    def __init__(self, answer: str, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> None:
+    def __init__(
+        self, answer: str, table: Mapping[str, tuple[str, str]], deadline: Deadline, earlier: str = ""
+    ) -> None:
         self._cands = find_candidates(answer)
-        self._defs = find_definitions(answer, self._cands, table, deadline)
+        self._defs = find_definitions(answer, self._cands, table, deadline, earlier)
         self._statements: dict[int, list[Statement]] = {}
         """Per snippet index, once parsed."""
         self._entries: dict[tuple[int, int], Entry] = {}
@@ -145,14 +147,18 @@ class AnswerReading:
 
 
 def statements_mentioning(
-    answer: str, names: Iterable[str], table: Mapping[str, tuple[str, str]], deadline: Deadline
+    answer: str,
+    names: Iterable[str],
+    table: Mapping[str, tuple[str, str]],
+    deadline: Deadline,
+    earlier: str = "",
 ) -> list[tuple[Candidate, Statement]]:
     """What `answer_statements` gives, less statements of snippets that cannot mention any of
     `names` (see `_spellings`), which are not parsed; so every statement mentioning one is there."""
     options = [_spellings(name) for name in names]
     statements: list[tuple[Candidate, Statement]] = []
     cands = find_candidates(answer)
-    defs = find_definitions(answer, cands, table, deadline)
+    defs = find_definitions(answer, cands, table, deadline, earlier)
     for cand in cands:
         if (
             not defs

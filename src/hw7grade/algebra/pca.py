@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal, Mapping
 
 from .equivalence import Statement, prepare
-from .evaluate import P, Trial, matmul, transpose
+from .evaluate import P, Trial, Value, matmul, transpose
 from .limits import Deadline, MathError
 from .memo import Memo
 from .shapes import table_key
@@ -35,10 +35,12 @@ class PcaRoles:
     components: str = "U_k"
     encoder: str = "W_1"
     decoder: str = "W_2"
+    factors: tuple[str, str, str] | None = None
+    """The names the answer gives the SVD X = U S V^T (see `svd`), bound to the same U, S, V."""
 
     @property
     def names(self) -> frozenset[str]:
-        return frozenset({self.data, self.components, self.encoder, self.decoder})
+        return frozenset({self.data, self.components, self.encoder, self.decoder, *(self.factors or ())})
 
 
 @dataclass(frozen=True)
@@ -61,16 +63,17 @@ def _orthogonal(n: int, rng: random.Random) -> list[list[int]]:
     return q
 
 
-def pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles = PcaRoles()) -> list[Trial]:
-    """Trials whose bindings put the four role symbols at the PCA point.
+def pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles = PcaRoles(), at_pca: bool = True) -> list[Trial]:
+    """Trials whose bindings put the role symbols at the PCA point; with `at_pca=False`, only the
+    data and its SVD are bound and the encoder and decoder stay generic (random).
 
     The matrices are built once per table and roles; each call gets fresh `Trial`s because a trial
     records the sizes it hands to unknown dimensions.
     """
-    key = (table_key(table), roles)
+    key = (table_key(table), roles, at_pca)
     built = _pca_points.get(key)
     if built is None:
-        built = [(t.index, dict(t.dims), t.bindings) for t in _build_pca_trials(table, roles)]
+        built = [(t.index, dict(t.dims), t.bindings) for t in _build_pca_trials(table, roles, at_pca)]
         _pca_points.put(key, built)
     return [Trial(index, dict(dims), bindings) for index, dims, bindings in built]  # type: ignore[arg-type]  # the memo stores values as object
 
@@ -78,7 +81,7 @@ def pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles = PcaRoles(
 _pca_points: Memo[list[tuple[int, dict[str, int], Mapping[str, object]]]] = Memo()
 
 
-def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles) -> list[Trial]:
+def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles, at_pca: bool) -> list[Trial]:
     for name in (roles.data, roles.components):
         if name not in table:
             raise MathError("unsupported", f"the shape table has no {name}")
@@ -94,7 +97,11 @@ def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles) -> 
         x = matmul(matmul(u, s), transpose(v))  # type: ignore[arg-type]  # int matrices are valid Values
         u_k = [row[:k] for row in u]
         u_k_t = transpose(u_k)
-        bindings = {roles.data: x, roles.components: u_k, roles.encoder: u_k_t, roles.decoder: u_k}
+        bindings: dict[str, Value] = {roles.data: x, roles.components: u_k}
+        if at_pca:
+            bindings |= {roles.encoder: u_k_t, roles.decoder: u_k}
+        if roles.factors:
+            bindings |= dict(zip(roles.factors, (u, s, v)))
         trials.append(Trial(index, {k_name: k, m_name: m, n_name: n}, bindings))
     return trials
 

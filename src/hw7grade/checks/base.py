@@ -25,6 +25,9 @@ class CheckContext:
     part_id: str = ""
     shapes: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Matrix symbol -> (rows, cols) dimension names, from the rubric file (`shapes:`)."""
+    earlier: str = ""
+    """The assistant's text up to this answer's turn: shorthand the model set up there ("let
+    Σ = XXᵀ" in part (i)) still means the same in this answer, unless the answer redefines it."""
 
 
 @dataclass(frozen=True)

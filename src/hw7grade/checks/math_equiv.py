@@ -26,7 +26,7 @@ class MathEquivCheck(CheckSpec):
         table = normalise_table(ctx.shapes)
         # Read only as far as the references need (see AnswerReading): the verdicts are those of
         # reading every statement first.
-        reading = AnswerReading(ctx.answer, table, deadline)
+        reading = AnswerReading(ctx.answer, table, deadline, ctx.earlier)
         no_formula = self.failed(None, self.feedback or "the answer states no formula that could be read")
         try:
             results = []

@@ -8,11 +8,19 @@ scalar or transpose) and that hold.
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING, Literal, Mapping
 
 from pydantic import Field
 
 from .base import CheckContext, CheckResult, CheckSpec
+
+if TYPE_CHECKING:
+    from ..algebra import Deadline, PcaRoles, Statement
+    from ..algebra.candidates import Candidate
+    from ..algebra.equivalence import Prepared
+
+Table = Mapping[str, tuple[str, str]]
 
 
 class PcaSatisfiesCheck(CheckSpec):
@@ -25,56 +33,47 @@ class PcaSatisfiesCheck(CheckSpec):
     decoder: str = "W_2"
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        from ..algebra import (
-            Deadline,
-            MathError,
-            PcaRoles,
-            Statement,
-            canonical_name,
-            check_at_pca,
-            normalise_table,
-        )
+        from ..algebra import Deadline, MathError, PcaRoles, canonical_name, normalise_table
         from ..algebra.matching import best_for_reference, prepared_cache, statements_mentioning
+        from ..algebra.svd import find_factors, with_factor_shapes
 
         deadline = Deadline()
         table = normalise_table(ctx.shapes)
-        roles = PcaRoles(*(canonical_name(n) for n in (self.data, self.components, self.encoder, self.decoder)))
+        roles = PcaRoles(
+            canonical_name(self.data),
+            canonical_name(self.components),
+            canonical_name(self.encoder),
+            canonical_name(self.decoder),
+        )
         try:
-            # Only statements about the encoder or decoder are judged: other snippets are not parsed.
-            statements = statements_mentioning(ctx.answer, (roles.encoder, roles.decoder), table, deadline)
-            weights = [
-                (c, s)
-                for c, s in statements
-                if s.kind != "expression" and s.mentions() & {roles.encoder, roles.decoder}
-            ]
-            verdicts = [(c, s, check_at_pca(s, table, deadline, roles)) for c, s in weights]
-            wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails"]
-            if wrong:
-                c, s, v = wrong[0]
-                return self.failed(c.text, f"the answer states {s.describe()}, which is false at the PCA solution")
-            conditions = [
-                (c, s) for c, s, v in verdicts if v.status == "holds" and roles.components not in s.mentions()
-            ]
-            # `(X - W_2 W_1 X)(W_1 X)^T = (X - U_k U_k^T X)(U_k^T X)^T` addresses the W-side condition
-            # even when the `= 0` comes a line later about the U_k form.
-            conditions += [
-                (c, Statement("expression", side, None, s.wrt, c.text))
-                for c, s, v in verdicts
-                if v.status == "holds" and s.rhs is not None
-                for side in (s.lhs, s.rhs)
-                if _mentions(side) & {roles.encoder, roles.decoder} and roles.components not in _mentions(side)
-            ]
+            wrong, conditions = _conditions(ctx, table, roles, deadline)
+            if wrong is not None:
+                return self.failed(*wrong)
             cache = prepared_cache(conditions, table, deadline)
             found = []
             for ref in self.references:
                 result = best_for_reference(ref, cache, table, deadline)
-                found.append(result if result.status in ("equivalent", "scalar_multiple") else None)
+                found.append(result.candidate if result.status in ("equivalent", "scalar_multiple") else None)
+            if not all(found):
+                # The course's route: the conditions written in the answer's own SVD of X.
+                said = statements_mentioning(ctx.answer, (roles.data,), table, deadline, ctx.earlier)
+                factors = find_factors((s for _, s in said), roles.data, table)
+                if factors is not None:
+                    table = with_factor_shapes(table, roles.data, factors)
+                    roles = replace(roles, factors=factors)
+                    wrong, conditions = _conditions(ctx, table, roles, deadline)
+                    if wrong is not None:
+                        return self.failed(*wrong)
+                    found = [
+                        f or _in_factors(ref, conditions, table, roles, deadline)
+                        for ref, f in zip(self.references, found)
+                    ]
         except MathError as exc:
             if exc.status == "limit":
                 return self.unscored("the answer's formulas took too long to check")
             return self.unscored(f"a reference cannot be checked: {exc.message}")
         covered = [r for r in found if r is not None]
-        evidence = "; ".join(r.candidate for r in covered) or None
+        evidence = "; ".join(covered) or None
         if len(covered) == len(found):
             return self.passed(evidence, "the stated conditions hold at W_1 = U_k^T, W_2 = U_k")
         missing = [ref for ref, r in zip(self.references, found) if r is None]
@@ -82,6 +81,71 @@ class PcaSatisfiesCheck(CheckSpec):
             f"verified {len(covered)} of {len(found)} conditions; not stated: {'; '.join(missing)}"
         )
         return self.failed(evidence, message, points=self.points * len(covered) / len(found))
+
+
+def _conditions(
+    ctx: CheckContext, table: Table, roles: PcaRoles, deadline: Deadline
+) -> tuple[tuple[str, str] | None, list[tuple[Candidate, Statement]]]:
+    """(evidence and message of the first false step, or None; the stated conditions that hold).
+
+    Every statement about the encoder or decoder is evaluated at the PCA point. A condition is one
+    that holds there and does not mention the components (once W_1 = U_k^T is put in, a statement
+    is the verification, not the condition)."""
+    from ..algebra import Statement, check_at_pca
+    from ..algebra.matching import statements_mentioning
+
+    # Only statements about the encoder or decoder are judged: other snippets are not parsed.
+    statements = statements_mentioning(ctx.answer, (roles.encoder, roles.decoder), table, deadline, ctx.earlier)
+    weights = [
+        (c, s) for c, s in statements if s.kind != "expression" and s.mentions() & {roles.encoder, roles.decoder}
+    ]
+    verdicts = [(c, s, check_at_pca(s, table, deadline, roles)) for c, s in weights]
+    wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails"]
+    if wrong:
+        c, s, v = wrong[0]
+        return (c.text, f"the answer states {s.describe()}, which is false at the PCA solution"), []
+    conditions = [(c, s) for c, s, v in verdicts if v.status == "holds" and roles.components not in s.mentions()]
+    # `(X - W_2 W_1 X)(W_1 X)^T = (X - U_k U_k^T X)(U_k^T X)^T` addresses the W-side condition
+    # even when the `= 0` comes a line later about the U_k form.
+    conditions += [
+        (c, Statement("expression", side, None, s.wrt, c.text))
+        for c, s, v in verdicts
+        if v.status == "holds" and s.rhs is not None
+        for side in (s.lhs, s.rhs)
+        if _mentions(side) & {roles.encoder, roles.decoder} and roles.components not in _mentions(side)
+    ]
+    return None, conditions
+
+
+def _in_factors(
+    reference: str, conditions: list[tuple[Candidate, Statement]], table: Table, roles: PcaRoles, deadline: Deadline
+) -> str | None:
+    """The first condition that says the reference in the SVD's terms (see `algebra.svd`)."""
+    from ..algebra import MathError, compare_prepared, parse_statements, prepare
+    from ..algebra.pca import pca_trials
+    from ..algebra.svd import change_of_basis
+
+    def evaluated(statement: Statement) -> Prepared | None:
+        try:
+            return prepare(statement, table, deadline, trials=pca_trials(table, roles, at_pca=False))
+        except MathError as exc:
+            if exc.status == "limit":
+                raise
+            return None
+
+    refs, _errors = parse_statements(reference, table, deadline)
+    if len(refs) != 1:
+        return None
+    stated = [(c, p) for c, p in ((c, evaluated(s)) for c, s in conditions) if p is not None]
+    assert roles.factors is not None
+    for variant in change_of_basis(refs[0], roles.factors[0]):
+        rotated = evaluated(variant)
+        if rotated is None:
+            continue
+        for c, p in stated:
+            if compare_prepared(rotated, p, explain=False).status in ("equivalent", "scalar_multiple"):
+                return c.text
+    return None
 
 
 def _mentions(node) -> set[str]:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.injection import flag_reason, grader_directed
-from .segment import PartAnswers, find_answers
+from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
 
@@ -44,8 +44,9 @@ def score_part(
     question: str = "",
     shapes: Mapping[str, tuple[str, str]] | None = None,
     turn: int | None = None,
+    earlier: str = "",
 ) -> PartScore:
-    ctx = CheckContext(answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}))
+    ctx = CheckContext(answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}), earlier=earlier)
     results = run_checks(part, ctx)
     flag = grader_directed(text) or ""
     counted = [(c, r) for c, r in zip(part.checks, results) if c.counts_toward_total]
@@ -97,7 +98,7 @@ def grade_conversation(
         found = answers.get(part.id)
         if found is None or (selected is not None and part.id not in selected):
             continue
-        graded = _score_attempts(part, found, rubric.shapes_for(part.id))
+        graded = _score_attempts(part, found, rubric.shapes_for(part.id), conversation)
         if found.weak and not any(s.verdict != "missing" and answers_the_part(part, s) for s in graded):
             continue  # asked only by cues, and no reply answers it: a side question, not an ask
         scores.extend(graded)
@@ -115,16 +116,41 @@ def grade_conversation(
     )
 
 
-def _score_attempts(part: Part, found: PartAnswers, shapes: Mapping[str, tuple[str, str]]) -> list[PartScore]:
+def _score_attempts(
+    part: Part, found: PartAnswers, shapes: Mapping[str, tuple[str, str]], conversation: Conversation
+) -> list[PartScore]:
     if not found.attempts:
         return [missing_part(part, "first"), missing_part(part, "final")]
-    first_text = found.attempts[0]
-    first = score_part(part, first_text.text, "first", question=found.question, shapes=shapes, turn=first_text.turn)
+
+    def score(attempt: AttemptText, kind: AttemptKind) -> PartScore:
+        earlier = _assistant_text_until(conversation, attempt.turn)
+        return score_part(
+            part, attempt.text, kind, question=found.question, shapes=shapes, turn=attempt.turn, earlier=earlier
+        )
+
+    first = score(found.attempts[0], "first")
     for later in reversed(found.attempts[1:]):
-        final = score_part(part, later.text, "final", question=found.question, shapes=shapes, turn=later.turn)
+        final = score(later, "final")
         if later.explicit or answers_the_part(part, final):
             return [first, final]
     return [first, replace(first, attempt="final")]
+
+
+EARLIER_MAX_CHARS = 20_000
+"""How much of the assistant's earlier text is searched for shorthand definitions (its tail)."""
+
+
+def _assistant_text_until(conversation: Conversation, turn: int) -> str:
+    """The assistant turns up to and including `turn`, its tail at most `EARLIER_MAX_CHARS` long."""
+    texts: list[str] = []
+    size = 0
+    for t in reversed(conversation.turns[: turn + 1]):
+        if t.role == "assistant":
+            texts.append(t.text)
+            size += len(t.text)
+            if size >= EARLIER_MAX_CHARS:
+                break
+    return "\n\n".join(reversed(texts))[-EARLIER_MAX_CHARS:]
 
 
 def answers_the_part(part: Part, score: PartScore) -> bool:

@@ -1,0 +1,55 @@
+"""The answer's own SVD of the data, `X = U S V^T`: the course's route through the PCA proof.
+
+An answer that factors X may write an optimality condition in the factors,
+`W_2^T (W_2 W_1 - I) U D U^T = 0` with `D := S S^T`, or in new variables `V_1 := W_1 U`,
+`V_2 := U^T W_2`: `V_2^T (V_2 V_1 - I) D = 0`. The first is the W-form condition once X is its SVD;
+the second is it multiplied by U or U^T, which is invertible and so changes nothing about being
+zero. Such statements are therefore compared on trials where X *is* `U S V^T` (U and V orthogonal,
+S diagonal; see `pca.pca_trials(at_pca=False)`) and against the reference multiplied by U on
+either side.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Mapping
+
+from .equivalence import Statement
+from .nodes import Mul, Node, Sym, Transpose, Zero
+
+
+def find_factors(
+    statements: Iterable[Statement], data: str, table: Mapping[str, object]
+) -> tuple[str, str, str] | None:
+    """The names in the first `data = A B C^T` the answer states, when A, B and C are three new symbols."""
+    for s in statements:
+        if s.kind != "condition" or s.rhs is None:
+            continue
+        for lhs, rhs in ((s.lhs, s.rhs), (s.rhs, s.lhs)):
+            if not (isinstance(lhs, Sym) and lhs.name == data and isinstance(rhs, Mul) and len(rhs.factors) == 3):
+                continue
+            a, b, c = rhs.factors
+            if isinstance(a, Sym) and isinstance(b, Sym) and isinstance(c, Transpose) and isinstance(c.x, Sym):
+                names = (a.name, b.name, c.x.name)
+                if len(set(names)) == 3 and not set(names) & table.keys():
+                    return names
+    return None
+
+
+def with_factor_shapes(
+    table: Mapping[str, tuple[str, str]], data: str, factors: tuple[str, str, str]
+) -> dict[str, tuple[str, str]]:
+    """The table plus U (m x m), S (m x n) and V (n x n) for data X of shape m x n."""
+    m, n = table[data]
+    u, s, v = factors
+    return {**table, u: (m, m), s: (m, n), v: (n, n)}
+
+
+def change_of_basis(reference: Statement, u: str) -> Iterator[Statement]:
+    """The reference's value as written, and multiplied by U^T on the left, U on the right, or both
+    (those whose shapes do not fit are dropped when they are evaluated)."""
+    if reference.rhs is not None and not isinstance(reference.rhs, Zero):
+        return  # only gradients, expressions and `expression = 0` are rotated
+    node: Node = reference.lhs
+    left, right = Transpose(Sym(u)), Sym(u)
+    for value in (node, Mul((left, node)), Mul((node, right)), Mul((left, node, right))):
+        yield Statement("expression", value, None, None, reference.text)
