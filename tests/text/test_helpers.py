@@ -242,3 +242,13 @@ def test_a_phrase_with_no_words_is_a_load_error_naming_the_field(spec):
 
     with pytest.raises(ValidationError, match="no words to match"):
         TypeAdapter(AnyCheck).validate_python(spec)
+
+
+def test_a_phrase_with_an_underscore_matches_raw_and_normalised_text():
+    """`W_1` in a rubric phrase matches `W_1` as an answer writes it and `W1` as normalising reads it."""
+    from hw7grade.text.phrases import PhraseSet
+
+    phrases = PhraseSet({"cue": ["gradient with respect to W_1"]})
+    assert phrases.keys_in("Step 3: gradient with respect to W_1.") == {"cue"}
+    assert phrases.keys_in("the gradient with respect to W1 is") == {"cue"}
+    assert phrases.keys_in("the gradient with respect to W_2") == set()

@@ -65,6 +65,15 @@ def canonical_phrase(phrase: str) -> str:
     return _SEP_RUN.sub(" ", ascii_fold(normalize(phrase))).strip()
 
 
+def _cores(fragment: str) -> list[str]:
+    """The fragment's canonical forms: as normalised text reads it (`W_1` -> `w1`) and, when it
+    has an underscore, as raw text reads it (`w 1`): `find` is given either."""
+    cores = [canonical_phrase(fragment)]
+    if "_" in fragment:
+        cores.append(_SEP_RUN.sub(" ", ascii_fold(fragment)).strip())
+    return [c for i, c in enumerate(cores) if c and c not in cores[:i]]
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -85,21 +94,22 @@ class PhraseSet:
                         raise PhraseError(f"phrase {phrase!r} has no words to match")
                     for i, (frag, adjacent) in enumerate(fragments):
                         wildcard = frag.endswith("*") and len(frag) > 1
-                        core = canonical_phrase(frag[:-1] if wildcard else frag)
-                        if not core:
+                        cores = _cores(frag[:-1] if wildcard else frag)
+                        if not cores:
                             raise PhraseError(f"phrase {phrase!r} has no words to match")
-                        table.setdefault(core, []).append(
-                            _Fragment(
-                                key,
-                                phrase,
-                                i,
-                                len(fragments),
-                                adjacent,
-                                wildcard,
-                                _is_word(core[0]),
-                                _is_word(core[-1]) and not wildcard,
+                        for core in cores:
+                            table.setdefault(core, []).append(
+                                _Fragment(
+                                    key,
+                                    phrase,
+                                    i,
+                                    len(fragments),
+                                    adjacent,
+                                    wildcard,
+                                    _is_word(core[0]),
+                                    _is_word(core[-1]) and not wildcard,
+                                )
                             )
-                        )
         for core, frags in table.items():
             self._automaton.add_word(core, (len(core), tuple(frags)))
         self.empty = not table
