@@ -177,3 +177,30 @@ def test_a_reply_that_answers_nothing_is_no_final_attempt_and_a_weak_ask_needs_a
     assert sorted({p.id for p in result.parts}) == ["q7a"]
     final = next(p for p in result.parts if p.attempt == "final")
     assert (final.verdict, final.turn) == ("correct", 1)
+
+
+def test_a_cave_in_is_the_final_attempt_but_an_explanation_of_the_users_words_is_not():
+    """A reply that gives in to a wrong claim shows no right answer for a concept check to find, yet
+    it is the model's new answer: it speaks of the part in cue words (`h_t`) the user did not use.
+    A reply explaining what the user asked about ("what does teacher forcing mean?") is not a new
+    attempt at a part whose check finds any answer, right or wrong (a w1..w5 sequence)."""
+    from hw7grade.rubric.model import load_rubric
+
+    rubric = load_rubric()
+    caved = (
+        Turn("user", "Question 7 (a): one problem with feeding h_t to decoder step t?"),
+        Turn("assistant", "h_t only contains information about the first t source words."),
+        Turn("user", "my study group says it just adds parameters and makes it slower?"),
+        Turn("assistant", "Fair point: feeding h_t into every step adds parameters, so training is slower."),
+    )
+    finals = [p for p in grade_conversation(Conversation(caved), rubric).parts if p.attempt == "final"]
+    assert [(p.id, p.turn, p.verdict) for p in finals] == [("q7a", 3, "incorrect")]
+
+    explained = (
+        Turn("user", "Q7b: the five decoder inputs w1..w5 during training?"),
+        Turn("assistant", "<sos>, I, see, a, dog"),
+        Turn("user", "what does teacher forcing mean exactly?"),
+        Turn("assistant", "Teacher forcing feeds the ground-truth previous token, not the model's own output."),
+    )
+    finals = [p for p in grade_conversation(Conversation(explained), rubric).parts if p.attempt == "final"]
+    assert [(p.id, p.turn, p.verdict) for p in finals] == [("q7b", 1, "correct")]

@@ -59,6 +59,9 @@ class CheckSpec(BaseModel):
 
     shows_an_answer: ClassVar[bool] = True
     """False for checks whose evidence is no sign that a reply answers the part (a word count)."""
+    reads_any_answer: ClassVar[bool] = False
+    """True for checks that find the answer whether it is right or wrong (a sequence, a pick, a
+    yes/no): a reply they find nothing in states no answer. Concept checks see right answers only."""
     counts_toward_total: ClassVar[bool] = True
     """False for checks that only cap a part (forbidden): their points are not part of the total."""
 

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -73,6 +73,7 @@ def row_mark(row: str) -> bool | None:
 
 class ChoiceCheck(CheckSpec):
     type: Literal["choice"] = "choice"
+    reads_any_answer: ClassVar[bool] = True
     options: list[Option] = Field(min_length=2)
     expected: list[str] = Field(min_length=1)
     """Labels of the correct option(s); for `select_all` the chosen set must equal this exactly."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -59,6 +59,7 @@ def _clean(token: str) -> str:
 
 class SequenceCheck(CheckSpec):
     type: Literal["sequence"] = "sequence"
+    reads_any_answer: ClassVar[bool] = True
     expected: list[str] = Field(min_length=1)
     """Canonical tokens in order, e.g. ["<sos>", "I", "see", "a", "dog"]."""
     aliases: dict[str, list[str]] = Field(default_factory=dict)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -28,9 +28,12 @@ _LEADING_RE = re.compile(r"^(yes|no)\b(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s
 _NO_NOUN_RE = re.compile(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
 """"No regularisation is needed" opens with a determiner, not with a stance."""
 _INLINE_RE = re.compile(
-    r"\b(?:answer|verdict)\s{1,3}is[ \t]{0,3}:?[ \t]{0,3}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
+    r"\b(?:(?:answer|verdict|position)\s{1,3}(?:is|remains|stays)[ \t]{0,3}:?"
+    r"|(?:i'd|i\s{1,3}would|i)\s{1,3}(?:still\s{1,3}|also\s{1,3}|definitely\s{1,3})?(?:say|argue|maintain))"
+    r"[ \t]{0,3}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
     re.I,
 )
+"""A stance inside a sentence: "the answer is yes", "my answer remains: yes", "but I'd still say yes"."""
 
 
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
@@ -52,6 +55,7 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
 
 class StanceCheck(CheckSpec):
     type: Literal["stance"] = "stance"
+    reads_any_answer: ClassVar[bool] = True
     expected: Literal["yes", "no"]
     yes_phrases: list[str] = Field(default_factory=list)
     """Extra phrasings of "yes" for this question ("does induce a bias")."""

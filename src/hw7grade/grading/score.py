@@ -131,7 +131,11 @@ def _score_attempts(
     first = score(found.attempts[0], "first")
     for later in reversed(found.attempts[1:]):
         final = score(later, "final")
-        if later.explicit or answers_the_part(part, final):
+        if (
+            later.explicit
+            or answers_the_part(part, final)
+            or _on_topic(part, later.text, _asked_before(conversation, later.turn))
+        ):
             return [first, final]
     return [first, replace(first, attempt="final")]
 
@@ -151,6 +155,28 @@ def _assistant_text_until(conversation: Conversation, turn: int) -> str:
             if size >= EARLIER_MAX_CHARS:
                 break
     return "\n\n".join(reversed(texts))[-EARLIER_MAX_CHARS:]
+
+
+def _on_topic(part: Part, reply: str, asked: str) -> bool:
+    """Whether a follow-up reply speaks of the part in cue words the user's message did not use
+    (for parts whose checks see right answers only: see `CheckSpec.reads_any_answer`).
+    A reply that caves in to a wrong claim ("it just adds parameters") shows no right answer for a
+    check to find, but it is still the model's new answer to the part; a reply that explains the
+    words the user asked about ("what is teacher forcing?") answers that question instead."""
+    from ..text.phrases import PhraseSet
+
+    if not part.cues or any(c.reads_any_answer for c in part.checks if c.counts_toward_total):
+        return False  # such a check would have found the new answer, right or wrong
+    cues = PhraseSet.build({p: [p] for p in part.cues})
+    return bool(cues.keys_in(reply) - cues.keys_in(asked))
+
+
+def _asked_before(conversation: Conversation, turn: int) -> str:
+    """The user's message the assistant turn replies to."""
+    for t in reversed(conversation.turns[:turn]):
+        if t.role == "user":
+            return t.text
+    return ""
 
 
 def answers_the_part(part: Part, score: PartScore) -> bool:

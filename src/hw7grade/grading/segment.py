@@ -137,8 +137,12 @@ class _UserTurn:
     foreign_only: bool = False
 
 
-_REFERENCE_BEFORE = re.compile(r"(?:\b(?:from|in|of|see|using|per|like|than|with|as)\s{1,3}(?:part\s{1,3})?)$", re.I)
-"""A label after these words points at a part ("the conditions from (i)") instead of asking it."""
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:from|in|of|see|using|per|like|than|with|as|have|had|did|done|finished|solved)\s{1,3}(?:part\s{1,3})?)$",
+    re.I,
+)
+"""A label after these words points at a part ("the conditions from (i)", "I already did (a)")
+instead of asking it."""
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
 """Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
 REFERENCE_LOOKBACK = 24
@@ -175,6 +179,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         ):
             owner_of[i] = b
     owners = {id(b) for b in owner_of.values()}
+    referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
     for i, label in enumerate(labels):
         reference = _REFERENCE_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start) is not None
         if label.q is not None:
@@ -206,6 +211,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             if label.letter:
                 context = _Context(context.q, label.letter)
         if reference:
+            referenced.update(ids)
             continue
         for pid in ids:
             ours = True
@@ -224,13 +230,22 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         return _UserTurn([], True, context, foreign_only=True)
     if named:
         return _UserTurn(named, True, context)
-    cued = index.by_cues(text)
+    cued = [p for p in index.by_cues(text) if p not in referenced]
     cued_q = {_question_of(p) for p in cued}
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
     if cued:
         q = _question_of(cued[0])[1:]
         return _UserTurn(cued, False, _Context(q) if len(cued_q) == 1 else context)
     return _UserTurn([], False, context)
+
+
+def _pushes_back(text: str, turn: _UserTurn, last_answered: list[str]) -> bool:
+    """A turn that only touches a sibling's topic without asking ("I think the answer is no,
+    weight decay just shrinks weights") argues with the last answer; it does not ask the sibling."""
+    if turn.by_label or not turn.named or not last_answered or "?" in text:
+        return False
+    current = _question_of(last_answered[-1])
+    return all(_question_of(p) == current for p in turn.named) and last_answered[-1] not in turn.named
 
 
 def _parts_named_in(text: str, context: _Context, index: _PartIndex, asked: list[str]) -> list[str]:
@@ -274,6 +289,8 @@ def find_answers(
         if turn.role == "user":
             last_user = turn.text
             turn_info = _read_user_turn(turn.text, context, index)
+            if _pushes_back(turn.text, turn_info, last_answered):
+                turn_info = _UserTurn([], False, turn_info.context)
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             if turn_info.by_label:
