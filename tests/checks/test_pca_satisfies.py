@@ -122,3 +122,11 @@ def test_shorthand_set_up_earlier_in_the_reply_is_used():
     assert alone.points == 0
     with_earlier = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES, earlier=earlier))
     assert with_earlier.status == "passed" and "(with \\Sigma = XX^\\top)" in with_earlier.evidence
+
+
+def test_a_false_step_caps_the_part_when_the_rubric_says_so():
+    capped = SPEC.model_copy(update={"false_step_cap": 0.0})
+    assert SPEC.run(CheckContext(answer=FALSE_STEP, shapes=HW7_SHAPES)).cap is None
+    result = capped.run(CheckContext(answer=FALSE_STEP, shapes=HW7_SHAPES))
+    assert (result.status, result.cap) == ("failed", 0.0)
+    assert capped.run(CheckContext(answer=ONE_CONDITION, shapes=HW7_SHAPES)).cap is None  # a gap is no false step

@@ -21,7 +21,7 @@ from hw7grade.transcripts.labels_file import read_labels_file
 CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
-    "dev": (0.92, 0.01, 0),
+    "dev": (0.93, 0.01, 0),
 }
 
 

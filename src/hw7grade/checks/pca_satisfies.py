@@ -31,6 +31,9 @@ class PcaSatisfiesCheck(CheckSpec):
     components: str = "U_k"
     encoder: str = "W_1"
     decoder: str = "W_2"
+    false_step_cap: float | None = None
+    """When set, a stated condition that is false at the PCA point caps the whole part at this many
+    points: a proof that shows something false proves nothing, whatever words it uses."""
 
     def run(self, ctx: CheckContext) -> CheckResult:
         from ..algebra import Deadline, MathError, PcaRoles, canonical_name, normalise_table
@@ -48,7 +51,7 @@ class PcaSatisfiesCheck(CheckSpec):
         try:
             wrong, conditions = _conditions(ctx, table, roles, deadline)
             if wrong is not None:
-                return self.failed(*wrong)
+                return self.failed(*wrong, cap=self.false_step_cap)
             cache = prepared_cache(conditions, table, deadline)
             found = []
             for ref in self.references:
@@ -63,7 +66,7 @@ class PcaSatisfiesCheck(CheckSpec):
                     roles = replace(roles, factors=factors)
                     wrong, conditions = _conditions(ctx, table, roles, deadline)
                     if wrong is not None:
-                        return self.failed(*wrong)
+                        return self.failed(*wrong, cap=self.false_step_cap)
                     found = [
                         f or _in_factors(ref, conditions, table, roles, deadline)
                         for ref, f in zip(self.references, found)
