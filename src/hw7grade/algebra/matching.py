@@ -100,12 +100,11 @@ class AnswerReading:
         """The entries in reading order; when given, only of statements that mention every one of
         `symbols`, are not a gradient with respect to another variable than `wrt`, and can have
         `shape` or its transpose."""
-        spellings = [_spellings(name) for name in sorted(symbols)]
         for i, cand in enumerate(self._cands):
-            if not self._defs and not all(
-                any(s in cand.text for s in options) for char_options in spellings for options in char_options
+            if not all(_may_mention(cand.text, n) for n in symbols) and not any(
+                _may_mention(cand.text, d) for d in self._defs
             ):
-                continue  # cannot mention every symbol (see _spellings): not even parsed
+                continue  # cannot mention every symbol, even through a definition: not even parsed
             for j, statement in enumerate(self._statements_of(i)):
                 if wrt is not None and statement.wrt is not None and statement.wrt != wrt:
                     continue
@@ -155,18 +154,12 @@ def statements_mentioning(
 ) -> list[tuple[Candidate, Statement]]:
     """What `answer_statements` gives, less statements of snippets that cannot mention any of
     `names` (see `_spellings`), which are not parsed; so every statement mentioning one is there."""
-    options = [_spellings(name) for name in names]
+    names = list(names)
     statements: list[tuple[Candidate, Statement]] = []
     cands = find_candidates(answer)
     defs = find_definitions(answer, cands, table, deadline, earlier)
     for cand in cands:
-        if (
-            not defs
-            and all(options)
-            and not any(
-                all(any(s in cand.text for s in char_options) for char_options in spelling) for spelling in options
-            )
-        ):
+        if not any(_may_mention(cand.text, n) for n in [*names, *defs]):
             continue
         try:
             found, _errors = snippet_statements(cand, table, deadline)
@@ -196,6 +189,16 @@ def _other_shape(statement: Statement, shape: tuple[str, str], table: Mapping[st
 
 def _named(dim: str) -> bool:
     return not dim.startswith("?") and not dim.isdigit()
+
+
+def _may_mention(text: str, name: str) -> bool:
+    """Whether the snippet can name the symbol: every character of a simple name (`W_1`) in some
+    spelling, or a Greek name (`Sigma`) as a command or its letter; anything else may be there."""
+    spelling = _spellings(name)
+    if spelling:
+        return all(any(s in text for s in char_options) for char_options in spelling)
+    base = name.split("_", 1)[0]
+    return base in text or any(old in text for old, new in UNICODE_SPELLINGS if new.strip() == "\\" + base)
 
 
 @lru_cache(maxsize=256)

@@ -11,10 +11,15 @@ either side.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator, Mapping
 
-from .equivalence import Statement
+from .equivalence import Prepared, Statement, prepare
+from .limits import Deadline, MathError
+from .memo import Memo
 from .nodes import Mul, Node, Sym, Transpose, Zero
+from .pca import PcaRoles, pca_trials
+from .shapes import table_key
 
 
 def find_factors(
@@ -53,3 +58,24 @@ def change_of_basis(reference: Statement, u: str) -> Iterator[Statement]:
     left, right = Transpose(Sym(u)), Sym(u)
     for value in (node, Mul((left, node)), Mul((node, right)), Mul((left, node, right))):
         yield Statement("expression", value, None, None, reference.text)
+
+
+def prepare_in_factors(
+    statement: Statement, table: Mapping[str, tuple[str, str]], deadline: Deadline, roles: PcaRoles
+) -> Prepared | None:
+    """The statement evaluated where X is its SVD and the encoder and decoder are generic; None
+    when it cannot be (its shapes do not fit). Memoised per meaning, as `pca.check_at_pca` is."""
+
+    def compute() -> Prepared:
+        return prepare(statement, table, deadline, trials=pca_trials(table, roles, at_pca=False))
+
+    try:
+        known = _in_factors.get_or_compute((statement.meaning, table_key(table), roles), compute)
+    except MathError as exc:
+        if exc.status == "limit":
+            raise
+        return None
+    return known if known.statement.text == statement.text else replace(known, statement=statement)
+
+
+_in_factors: Memo[Prepared] = Memo()

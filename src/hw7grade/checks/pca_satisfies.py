@@ -64,13 +64,14 @@ class PcaSatisfiesCheck(CheckSpec):
                 if factors is not None:
                     table = with_factor_shapes(table, roles.data, factors)
                     roles = replace(roles, factors=factors)
-                    wrong, conditions = _conditions(ctx, table, roles, deadline)
+                    # Statements without the factors were judged above, the same way.
+                    wrong, conditions = _conditions(ctx, table, roles, deadline, set(factors))
                     if wrong is not None:
                         return self.failed(*wrong, cap=self.false_step_cap)
-                    found = [
-                        f or _in_factors(ref, conditions, table, roles, deadline)
-                        for ref, f in zip(self.references, found)
-                    ]
+                    rotated = _in_factors(
+                        [r for r, f in zip(self.references, found) if not f], conditions, table, roles, deadline
+                    )
+                    found = [f or rotated.pop(0) for f in found]
         except MathError as exc:
             if exc.status == "limit":
                 return self.unscored("the answer's formulas took too long to check")
@@ -87,20 +88,25 @@ class PcaSatisfiesCheck(CheckSpec):
 
 
 def _conditions(
-    ctx: CheckContext, table: Table, roles: PcaRoles, deadline: Deadline
+    ctx: CheckContext, table: Table, roles: PcaRoles, deadline: Deadline, mentioning: set[str] | None = None
 ) -> tuple[tuple[str, str] | None, list[tuple[Candidate, Statement]]]:
     """(evidence and message of the first false step, or None; the stated conditions that hold).
 
     Every statement about the encoder or decoder is evaluated at the PCA point. A condition is one
     that holds there and does not mention the components (once W_1 = U_k^T is put in, a statement
-    is the verification, not the condition)."""
+    is the verification, not the condition). With `mentioning`, only statements naming one of
+    those symbols are read."""
     from ..algebra import Statement, check_at_pca
     from ..algebra.matching import statements_mentioning
 
     # Only statements about the encoder or decoder are judged: other snippets are not parsed.
     statements = statements_mentioning(ctx.answer, (roles.encoder, roles.decoder), table, deadline, ctx.earlier)
     weights = [
-        (c, s) for c, s in statements if s.kind != "expression" and s.mentions() & {roles.encoder, roles.decoder}
+        (c, s)
+        for c, s in statements
+        if s.kind != "expression"
+        and s.mentions() & {roles.encoder, roles.decoder}
+        and (mentioning is None or s.mentions() & mentioning)
     ]
     verdicts = [(c, s, check_at_pca(s, table, deadline, roles)) for c, s in weights]
     wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails"]
@@ -121,34 +127,40 @@ def _conditions(
 
 
 def _in_factors(
-    reference: str, conditions: list[tuple[Candidate, Statement]], table: Table, roles: PcaRoles, deadline: Deadline
-) -> str | None:
-    """The first condition that says the reference in the SVD's terms (see `algebra.svd`)."""
-    from ..algebra import MathError, compare_prepared, parse_statements, prepare
-    from ..algebra.pca import pca_trials
-    from ..algebra.svd import change_of_basis
+    references: list[str],
+    conditions: list[tuple[Candidate, Statement]],
+    table: Table,
+    roles: PcaRoles,
+    deadline: Deadline,
+) -> list[str | None]:
+    """Per reference, the first condition that says it in the SVD's terms (see `algebra.svd`)."""
+    from ..algebra import compare_prepared, parse_statements
+    from ..algebra.svd import change_of_basis, prepare_in_factors
 
     def evaluated(statement: Statement) -> Prepared | None:
-        try:
-            return prepare(statement, table, deadline, trials=pca_trials(table, roles, at_pca=False))
-        except MathError as exc:
-            if exc.status == "limit":
-                raise
-            return None
+        return prepare_in_factors(statement, table, deadline, roles)
 
-    refs, _errors = parse_statements(reference, table, deadline)
-    if len(refs) != 1:
-        return None
-    stated = [(c, p) for c, p in ((c, evaluated(s)) for c, s in conditions) if p is not None]
     assert roles.factors is not None
-    for variant in change_of_basis(refs[0], roles.factors[0]):
-        rotated = evaluated(variant)
-        if rotated is None:
-            continue
-        for c, p in stated:
-            if compare_prepared(rotated, p, explain=False).status in ("equivalent", "scalar_multiple"):
-                return c.text
-    return None
+    stated = [(c, p) for c, p in ((c, evaluated(s)) for c, s in conditions) if p is not None]
+    found: list[str | None] = []
+    for reference in references:
+        refs, _errors = parse_statements(reference, table, deadline)
+        found.append(None)
+        for variant in change_of_basis(refs[0], roles.factors[0]) if len(refs) == 1 else ():
+            rotated = evaluated(variant)
+            match = next(
+                (
+                    c.text
+                    for c, p in stated
+                    if rotated is not None
+                    and compare_prepared(rotated, p, explain=False).status in ("equivalent", "scalar_multiple")
+                ),
+                None,
+            )
+            if match is not None:
+                found[-1] = match
+                break
+    return found
 
 
 def _mentions(node) -> set[str]:  # type: ignore[no-untyped-def]
