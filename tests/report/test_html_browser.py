@@ -411,3 +411,19 @@ def test_script_rows_match_the_scripts_off_rows(tmp_path, browser):
     assert browser.js(
         "[...document.querySelectorAll('#rows > details.row')].map(r => r.dataset.changed + r.dataset.flagged)"
     ) == ["10", "01"]
+
+
+def test_drill_down_built_when_opened_keeps_mathml(tmp_path, browser, monkeypatch):
+    """Formulas rendered server-side as MathML (report/formula.py) survive packing and opening."""
+    from hw7grade.report import html_review
+
+    math = '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><msup><mi>W</mi><mo>⊤</mo></msup></math>'
+    monkeypatch.setattr(html_review, "render_answer", lambda text, evidence=(): f"<p>{math}</p>")
+    target = tmp_path / "r.html"
+    write_html(report(transcript("runs/a.md", "m", dataclasses.replace(part("q3b", 1), answer="$W^T$"))), target)
+    browser.open(target.as_uri())
+    browser.js("document.querySelector('#rows > details.row').open = true")
+    got = browser.wait_for(
+        "(m => m && [m.namespaceURI, m.querySelector('mi').textContent])(document.querySelector('details.row[open] .answer math'))"
+    )
+    assert got == ["http://www.w3.org/1998/Math/MathML", "W"]

@@ -23,7 +23,6 @@ from .explain import distinct_first, judge_note
 from .numbers import num
 from .safe_markdown import MIN_EVIDENCE_CHARS, render_answer
 
-REVIEW_LABELS = ("correct", "partial", "incorrect", "missing")
 Z_95 = 1.96
 
 
