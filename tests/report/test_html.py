@@ -9,7 +9,7 @@ from hw7grade.report.baseline import compare_with_baseline
 from hw7grade.report.html import BAR_WIDTH, render_html
 from hw7grade.report.html_review import SCRIPT, SCRIPT_HASH, STATIC_DRILLS_UP_TO_PARTS
 
-from .factory import part, report, transcript
+from .factory import big_report, part, report, transcript
 
 HOSTILE = '<script>alert("x")</script><img src="http://evil.example/x.png">'
 
@@ -157,9 +157,7 @@ def _drills(html: str) -> list[str]:
 
 
 def test_drill_downs_are_packed_in_order_one_per_row():
-    from .test_html_browser import _big_report
-
-    html = render_html(_big_report(transcripts=60))
+    html = render_html(big_report(transcripts=60))
     data, drills = _data(html), _drills(html)
     assert len(data["rows"]) == len(drills) == 300 and len(data["drills"]) == 3  # chunks of 128
     assert [data["transcripts"][r[0]][0] for r in data["rows"]][299] == "runs/batch/t00059.md"
@@ -168,9 +166,7 @@ def test_drill_downs_are_packed_in_order_one_per_row():
 
 def test_big_page_lists_every_row_with_scripts_off():
     """Above the size where drill-downs fit twice, the scripts-off list keeps every row (summaries only)."""
-    from .test_html_browser import _big_report
-
-    big = _big_report(transcripts=400)
+    big = big_report(transcripts=400)
     assert sum(len(t.finals) for t in big.summaries) > STATIC_DRILLS_UP_TO_PARTS
     static = _static(render_html(big))
     assert static.count('<p class="row">') == 2000 and "<details" not in static

@@ -13,7 +13,7 @@ import pytest
 from hw7grade.conversation import HumanLabel
 from hw7grade.report.html import BAR_WIDTH, COLOR_FULL, COLOR_LOW, COLOR_PARTIAL, write_html
 
-from .factory import part, report, transcript
+from .factory import big_report, part, report, transcript
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 BROWSER_TIMEOUT_S = 90
@@ -312,25 +312,11 @@ def test_review_decision_exported_and_read_by_agree(graded_page, browser, tmp_pa
     assert "runs/gpt.md q7c (final): grader incorrect, human correct" in done.stdout
 
 
-def _big_report(transcripts: int = 1600, parts: int = 5):
-    words = "the decoder reads its own previous outputs at inference time while training uses ground truth "
-    out = []
-    for i in range(transcripts):
-        model = ("gpt-4o", "claude", "gemini", "llama")[i % 4]
-        ps = []
-        for k in range(parts):
-            answer = f"Answer {i}.{k}: " + words * 10 + f"$x_{k} = {i}$ and **bold {k}**\n- w1 = <sos>, w2 = I {i}"
-            p = part(f"q{k + 3}a", (i + k) % 4, 3, evidence=f"w2 = I {i}")
-            ps.append(dataclasses.replace(p, answer=answer))
-        out.append(transcript(f"runs/batch/t{i:05d}.md", model, *ps))
-    return report(*out)
-
-
 def test_class_sized_page_is_small_and_opens_fast(tmp_path, browser):
     """Under 10 MB always; under 2 s to open when HW7GRADE_PERF=1 (README: the HTML report as a review tool).
     The page builds a page of rows, not 8,000: every row is still reachable by scrolling, filters
     and search."""
-    r = _big_report()
+    r = big_report()
     assert sum(len(t.finals) for t in r.summaries) > STATIC_DRILLS_UP_TO_PARTS
     target = tmp_path / "big.html"
     write_html(r, target)
