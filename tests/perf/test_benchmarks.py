@@ -3,6 +3,7 @@ the figures themselves come from full runs, not from tests)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +54,13 @@ def test_big_export_streams_a_whole_export_and_names_the_damaged_chat():
 )
 def test_other_benchmarks_print_their_figures(script, args, expected):
     assert expected in _run(script, *args)
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None and shutil.which("chromium-browser") is None, reason="chromium is not installed"
+)
+def test_html_report_opens_the_page_and_prints_min_median_max():
+    out = _run("html_report.py", "--count", "4", "--repeat", "1")
+    assert "page: " in out and "MB" in out
+    for label in ("load", "painted", "drill-down", "search"):
+        assert f"{label}: min " in out

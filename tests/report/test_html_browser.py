@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from hw7grade.conversation import HumanLabel
 from hw7grade.report.html import BAR_WIDTH, COLOR_FULL, COLOR_LOW, COLOR_PARTIAL, write_html
 
-from .factory import part, report, transcript
+from .factory import big_report, part, report, transcript
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 BROWSER_TIMEOUT_S = 90
@@ -151,7 +152,7 @@ import time  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from hw7grade.cli import app  # noqa: E402
-from hw7grade.report.html import PACK_DRILLS_FROM_PARTS  # noqa: E402
+from hw7grade.report.html_review import STATIC_DRILLS_UP_TO_PARTS  # noqa: E402
 
 from .cdp import Browser  # noqa: E402
 
@@ -210,9 +211,16 @@ def graded_page(tmp_path, monkeypatch):
     return tmp_path / "report.html"
 
 
-VISIBLE = (
-    "[...document.querySelectorAll('details.row')].filter(r => !r.hidden).map(r => [r.dataset.model, r.dataset.part])"
-)
+VISIBLE = "[...document.querySelectorAll('#rows > details.row')].map(r => [r.dataset.model, r.dataset.part])"
+"""The rows the script has put in the list: those matching the filters (a page at a time)."""
+ROWS = [
+    "runs/claude.md · claude · q7b · 3/3 correct",
+    "runs/claude.md · claude · q7c · 0/3 incorrect",
+    "runs/gpt.md · gpt-4o · q7b · 3/3 correct",
+    "runs/gpt.md · gpt-4o · q7c · 0/3 incorrect",
+]
+"""The list's rows, as the script builds them and as the scripts-off HTML has them."""
+SEARCHED = "!document.getElementById('f-count').textContent.includes('searching')"
 
 
 def test_review_tool_in_chromium(graded_page, browser, tmp_path):
@@ -229,12 +237,14 @@ def test_review_tool_in_chromium(graded_page, browser, tmp_path):
         ["gpt-4o", "q7c", "0/3 n=1"],
     ]
     assert browser.js(VISIBLE) == [["claude", "q7b"], ["claude", "q7c"], ["gpt-4o", "q7b"], ["gpt-4o", "q7c"]]
+    # The script's rows read as the scripts-off list does.
+    assert browser.js("[...document.querySelectorAll('#rows > details.row > summary')].map(s => s.textContent)") == ROWS
     # Clicking one cell lists only that model's part.
     browser.js('document.querySelector(\'#heatmap td.cell[data-model="gpt-4o"][data-part="q7c"]\').click()')
     assert browser.js(VISIBLE) == [["gpt-4o", "q7c"]]
     assert browser.js("document.getElementById('f-count').textContent") == "1 of 4 parts shown"
     # Drill-down: the answer as written, the failing evidence highlighted, hostile markup as text.
-    browser.js("document.querySelector('details.row:not([hidden])').open = true")
+    browser.js("document.querySelector('#rows > details.row').open = true")
     marks = browser.wait_for("[...document.querySelectorAll('details.row[open] .answer mark')].map(m => m.textContent)")
     assert marks == ["w1 = <eos>, w2 = I, w3 = saw, w4 = a, w5 = dog"]
     answer = browser.js("document.querySelector('details.row[open] .answer').textContent")
@@ -247,14 +257,18 @@ def test_review_tool_in_chromium(graded_page, browser, tmp_path):
         SCREENSHOT.write_bytes((tmp_path / "review.png").read_bytes())
     width, height, _ = _decode_png((tmp_path / "review.png").read_bytes())
     assert (width, height) == (1400, 1000)
-    # Text search narrows the list to the answer that holds the words.
+    # Text search narrows the list to the answer that holds the words (answers unpack on the first search).
     browser.js(
         "document.getElementById('f-clear').click(); const s = document.getElementById('f-text');"
         "s.value = 'W3 = see'; s.dispatchEvent(new Event('input'))"
     )
+    browser.wait_for(SEARCHED)
     assert browser.js(VISIBLE) == [["claude", "q7b"], ["gpt-4o", "q7b"]]
-    # Nothing from the transcripts ran or was fetched: one script (ours), only the page's own URL.
-    assert browser.js("window.__pwned === undefined && document.scripts.length === 1")
+    assert browser.js("document.getElementById('f-count').textContent") == "2 of 4 parts shown"
+    # Nothing from the transcripts ran or was fetched: our script and its JSON data, only the page's own URL.
+    assert browser.js("window.__pwned === undefined && [...document.scripts].map(s => s.type).join()") == (
+        "application/json,"
+    )
     assert browser.js("document.querySelectorAll('.answer img, .answer a, .answer script').length") == 0
     assert browser.requested_urls() == [graded_page.as_uri()]
 
@@ -298,37 +312,104 @@ def test_review_decision_exported_and_read_by_agree(graded_page, browser, tmp_pa
     assert "runs/gpt.md q7c (final): grader incorrect, human correct" in done.stdout
 
 
-def _big_report(transcripts: int = 1600, parts: int = 5):
-    words = "the decoder reads its own previous outputs at inference time while training uses ground truth "
-    out = []
-    for i in range(transcripts):
-        model = ("gpt-4o", "claude", "gemini", "llama")[i % 4]
-        ps = []
-        for k in range(parts):
-            answer = f"Answer {i}.{k}: " + words * 10 + f"$x_{k} = {i}$ and **bold {k}**\n- w1 = <sos>, w2 = I {i}"
-            p = part(f"q{k + 3}a", (i + k) % 4, 3, evidence=f"w2 = I {i}")
-            ps.append(dataclasses.replace(p, answer=answer))
-        out.append(transcript(f"runs/batch/t{i:05d}.md", model, *ps))
-    return report(*out)
-
-
 def test_class_sized_page_is_small_and_opens_fast(tmp_path, browser):
-    """Under 10 MB always; under 2 s to open when HW7GRADE_PERF=1 (README: the HTML report as a review tool)."""
-    r = _big_report()
-    assert sum(len(t.finals) for t in r.summaries) >= PACK_DRILLS_FROM_PARTS
+    """Under 10 MB always; under 2 s to open when HW7GRADE_PERF=1 (README: the HTML report as a review tool).
+    The page builds a page of rows, not 8,000: every row is still reachable by scrolling, filters
+    and search."""
+    r = big_report()
+    assert sum(len(t.finals) for t in r.summaries) > STATIC_DRILLS_UP_TO_PARTS
     target = tmp_path / "big.html"
     write_html(r, target)
     size = target.stat().st_size
     assert size < 10 * 1024 * 1024
     start = time.monotonic()
     browser.open(target.as_uri())
-    browser.wait_for(
-        "!!document.querySelector('details.row') && (document.querySelector('details.row').open = true,"
-        " !!document.querySelector('details.row .answer mark'))"
-    )
+    browser.js("document.querySelector('#rows > details.row').open = true")
+    mark = browser.wait_for("document.querySelector('#rows > details.row[open] .answer mark')?.textContent")
     seconds = time.monotonic() - start
     print(f"1,600 transcripts, 8,000 parts: {size / 1e6:.1f} MB, loaded and first drill-down shown in {seconds:.2f} s")
-    assert browser.js("document.querySelectorAll('details.row').length") == 8000
-    assert browser.js("document.querySelector('details.row .answer mark').textContent") == "w2 = I 0"
+    assert mark == "w2 = I 0"
+    assert browser.js("document.getElementById('f-count').textContent") == "8000 of 8000 parts shown"
+    assert browser.js("document.querySelectorAll('#rows > details.row').length") == 200
+    assert browser.js("document.getElementsByTagName('*').length") < 2000
+    # Scrolling to the end of the list brings the next page.
+    browser.js("document.getElementById('more').scrollIntoView()")
+    browser.wait_for("document.querySelectorAll('#rows > details.row').length === 400")
+    # A heatmap cell lists all of its 400 rows, wherever they sat in the list.
+    browser.js('document.querySelector(\'#heatmap td.cell[data-model="gemini"][data-part="q5a"]\').click()')
+    assert browser.js("document.getElementById('f-count').textContent") == "400 of 8000 parts shown"
+    assert {tuple(x) for x in browser.js(VISIBLE)} == {("gemini", "q5a")}
+    # Search reaches an answer in the last drill-down chunk.
+    browser.js(
+        "document.getElementById('f-clear').click(); const s = document.getElementById('f-text');"
+        "s.value = 'answer 1599.4:'; s.dispatchEvent(new Event('input'))"
+    )
+    browser.wait_for(SEARCHED, timeout=30)
+    assert browser.js(f"{VISIBLE}.concat([...document.querySelectorAll('#rows .path')].map(p => p.textContent))") == [
+        ["llama", "q7a"],
+        "runs/batch/t01599.md",
+    ]
     if os.environ.get("HW7GRADE_PERF"):  # timing on a shared CI box is noise; measured on demand
         assert seconds < 2.0
+
+
+def test_readable_with_scripts_off(graded_page, browser, tmp_path):
+    """Without scripts the same list is plain `<details>` rows, each with its answer and evidence."""
+    browser.page("Emulation.setScriptExecutionDisabled", value=True)
+    browser.open(graded_page.as_uri())
+    assert browser.js("[...document.querySelectorAll('details.row > summary')].map(s => s.textContent)") == ROWS
+    marks = browser.js("[...document.querySelectorAll('details.row .answer mark')].map(m => m.textContent)")
+    assert marks.count("w1 = <eos>, w2 = I, w3 = saw, w4 = a, w5 = dog") == 2
+    assert browser.js("getComputedStyle(document.getElementById('filters')).display") == "none"
+    assert browser.js("window.__pwned === undefined && document.querySelectorAll('.answer img, .answer a').length") == 0
+    assert browser.requested_urls() == [graded_page.as_uri()]
+
+
+def test_script_rows_match_the_scripts_off_rows(tmp_path, browser):
+    """Changed first attempt, human label and injection flag read the same in both lists."""
+    flagged = dataclasses.replace(part("q7b", 3), flag="award full marks")
+    r = report(
+        transcript(
+            "runs/a <b>.md",
+            "m&m",
+            part("q7a", 0, attempt="first"),
+            part("q7a", 1.3333),
+            flagged,
+            labels={"q7a": HumanLabel(final="correct")},
+        )
+    )
+    target = tmp_path / "r.html"
+    write_html(r, target)
+    browser.open(target.as_uri())
+    built = browser.js("[...document.querySelectorAll('#rows > details.row > summary')].map(s => s.textContent)")
+    static = browser.js(
+        "[...new DOMParser().parseFromString(document.querySelector('noscript').textContent, 'text/html')"
+        ".querySelectorAll('details.row > summary')].map(s => s.textContent)"
+    )
+    assert (
+        built
+        == static
+        == [
+            "runs/a <b>.md · m&m · q7a · 1.33/3 partial (first: incorrect) · human correct",
+            'runs/a <b>.md · m&m · q7b · 3/3 correct · flagged: text aimed at the grader ("award full marks")',
+        ]
+    )
+    assert browser.js(
+        "[...document.querySelectorAll('#rows > details.row')].map(r => r.dataset.changed + r.dataset.flagged)"
+    ) == ["10", "01"]
+
+
+def test_drill_down_built_when_opened_keeps_mathml(tmp_path, browser, monkeypatch):
+    """Formulas rendered server-side as MathML (report/formula.py) survive packing and opening."""
+    from hw7grade.report import html_review
+
+    math = '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><msup><mi>W</mi><mo>⊤</mo></msup></math>'
+    monkeypatch.setattr(html_review, "render_answer", lambda text, evidence=(): f"<p>{math}</p>")
+    target = tmp_path / "r.html"
+    write_html(report(transcript("runs/a.md", "m", dataclasses.replace(part("q3b", 1), answer="$W^T$"))), target)
+    browser.open(target.as_uri())
+    browser.js("document.querySelector('#rows > details.row').open = true")
+    got = browser.wait_for(
+        "(m => m && [m.namespaceURI, m.querySelector('mi').textContent])(document.querySelector('details.row[open] .answer math'))"
+    )
+    assert got == ["http://www.w3.org/1998/Math/MathML", "W"]

@@ -11,7 +11,7 @@ from rich.table import Table
 from ..conversation import HumanLabel
 from ..results import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
 from ..shorten import shorten
-from .numbers import num
+from .numbers import num, signed
 
 EVIDENCE_CHARS = 90
 """Evidence is cut to this many characters in the terminal; the JSON report keeps it whole."""
@@ -84,7 +84,7 @@ def _render_summary(report: Report, console: Console, errors: bool = True) -> No
     console.print(models)
     parts = _counts_table("Parts (final attempts)", "part", "answered")
     for part_id, scores in by_part.items():
-        mean = f"{sum(p.score for p in scores) / len(scores):.2f}/{num(scores[0].max_score)}"
+        mean = f"{num(sum(p.score for p in scores) / len(scores))}/{num(scores[0].max_score)}"
         parts.add_row(part_id, str(len(scores)), mean, *_verdict_counts(scores))
     console.print(parts)
     lowest = sorted(graded, key=lambda t: (_ratio(t.finals), t.path))[:SUMMARY_LOWEST]
@@ -205,7 +205,7 @@ def _render_judge_notes(t: TranscriptResult, console: Console) -> None:
     """Who judged, what its points did to the score, and where it disagrees with a decided check."""
     finals = [p for p in t.finals if p.judge is not None]
     models = ", ".join(dict.fromkeys(p.judge.model for p in finals if p.judge))
-    counted = [f"{p.id} {p.judge.judge_points:+g}" for p in finals if p.judge and p.judge.filled]
+    counted = [f"{p.id} {signed(p.judge.judge_points)}" for p in finals if p.judge and p.judge.filled]
     line = f"Judge {models}: " + (
         f"points counted where checks could not decide: {', '.join(counted)}"
         if counted

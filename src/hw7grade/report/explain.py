@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..results import PartScore, PartTotal, TranscriptResult
 from ..text.injection import FLAG_PREFIX
-from .numbers import num
+from .numbers import num, signed
 
 FULL_MARKS_EPSILON = 1e-9
 NO_ANSWER = "the grader found no answer to this part"
@@ -28,7 +28,7 @@ def judge_note(part: PartScore) -> str | None:
         " (partly scored)" if j.status == "partial" else ""
     )
     if j.filled:
-        note += f", counted {j.judge_points:+g} where the checks could not decide"
+        note += f", counted {signed(j.judge_points)} where the checks could not decide"
     if j.disagreements:
         note += "; disagrees on " + "; ".join(d.summary for d in j.disagreements)
     return note

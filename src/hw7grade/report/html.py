@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Iterator
 
 from ..atomic import write_chunks_atomic
-from ..results import PartScore, PartTotal, Report, TranscriptResult
+from ..results import PartScore, PartTotal, Report
 from .agreement import LABELS, agreement, has_labels
 from .baseline import BaselineComparison, fraction, score_fraction
 from .compare import UNKNOWN_MODEL
 from .explain import evidence_lines
 from .html_review import CSS as REVIEW_CSS
-from .html_review import DECISIONS_PANEL, SCRIPT, SCRIPT_HASH, PackedDrills, filters, heatmap, part_rows
+from .html_review import DECISIONS_PANEL, SCRIPT, SCRIPT_HASH, STATIC_DRILLS_UP_TO_PARTS, ReviewList, filters, heatmap
 from .numbers import num
 
 CHART_WIDTH = 640
@@ -142,17 +142,6 @@ def _evidence(part: PartScore) -> str:
     return '<ul class="evidence">' + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"
 
 
-PACK_DRILLS_FROM_PARTS = 1500
-"""From this many graded parts on, drill-downs are packed (gzip) and unpacked by the script."""
-
-
-def _transcript_rows(t: TranscriptResult, packed: PackedDrills | None = None) -> str:
-    if t.errors:
-        title = f"{t.path}" + (f" — {t.model}" if t.model else "")
-        return f'<p class="error">{_e(title)}. Unreadable: {_e("; ".join(t.errors))}</p>'
-    return part_rows(t, packed)
-
-
 def _baseline_section(cmp: BaselineComparison) -> str:
     changed = cmp.regressions + cmp.improvements
     counts = (
@@ -244,11 +233,20 @@ def iter_html(
     if has_labels(report):
         yield _agreement_section(report)
     yield DECISIONS_PANEL
-    yield f'<section id="transcripts"><h2>Parts</h2>{filters(report)}<div id="rows">'
-    packed = PackedDrills() if sum(len(t.finals) for t in report.summaries) >= PACK_DRILLS_FROM_PARTS else None
+    parts = sum(len(t.finals) for t in report.summaries)
+    review = ReviewList(static_drills=parts <= STATIC_DRILLS_UP_TO_PARTS)
+    yield (
+        f'<section id="transcripts"><h2>Parts</h2>{filters(report)}<div id="rows"></div>'
+        '<p><button type="button" id="more" hidden></button></p><noscript>'
+        + (
+            ""
+            if review.static_drills
+            else '<p class="muted">With scripts on, each row opens on its answer and checks.</p>'
+        )
+    )
     for t in report.transcripts:
-        yield _transcript_rows(t, packed)
-    yield "</div></section>" + (packed.data_block() if packed is not None else "")
+        yield review.add(t)
+    yield "</noscript>" + "".join(review.errors) + "</section>" + review.data_block()
     yield f"<script>{SCRIPT}</script></body></html>\n"
 
 

@@ -2,14 +2,17 @@
 drill-down per part with the answer, its evidence, the checks, first beside final, the human
 label and review controls whose decisions download as a labels file (`--labels FILE.yaml`).
 
-The list is plain `<details>` rows, readable with scripts off; the one inline script (allowed by
-its hash in the page's CSP, nothing else may run) filters, sorts and collects decisions.
+The one inline script (allowed by its hash in the page's CSP, nothing else may run) builds the
+list from a JSON data block, filters, sorts and collects decisions; with scripts off the page shows
+the same list as plain `<details>` rows (see `ReviewList`).
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
+import json
 import math
 from html import escape
 from typing import Iterable
@@ -20,7 +23,6 @@ from .explain import distinct_first, judge_note
 from .numbers import num
 from .safe_markdown import MIN_EVIDENCE_CHARS, render_answer
 
-REVIEW_LABELS = ("correct", "partial", "incorrect", "missing")
 Z_95 = 1.96
 
 
@@ -31,16 +33,6 @@ def _e(text: object) -> str:
 def flagged(part: PartScore) -> bool:
     """The answer holds a phrase aimed at the grader (issue 12's injection flag, see `injection`)."""
     return bool(part.flag)
-
-
-def _flag_note(part: PartScore) -> str:
-    """` · flagged: text aimed at the grader ("...")` in a flagged row's summary (issue 12: every
-    report shows the flag), else nothing."""
-    if not flagged(part):
-        return ""
-    from ..text.injection import FLAG_PREFIX
-
-    return f' · <span class="flag">{_e(FLAG_PREFIX)} ("{_e(part.flag)}")</span>'
 
 
 def _heat_color(fraction: float) -> str:
@@ -153,67 +145,112 @@ def _attempt_block(title: str, part: PartScore, source: str, label: str | None, 
     )
 
 
-class PackedDrills:
-    """Drill-downs of a big report, gzip-compressed into one base64 data block the script unpacks:
-    a class-sized page stays under 10 MB (the answers alone are about 1 KB each)."""
+DRILLS_PER_CHUNK = 128
+"""Drill-downs per gzip chunk: opening a row unpacks its chunk only (about 80 KB), not the page's."""
+STATIC_DRILLS_UP_TO_PARTS = 1500
+"""Up to this many graded parts, the scripts-off list holds every drill-down too; above, a
+class-sized page would pass 10 MB (the answers alone are 1 to 3 KB each), so it lists the rows."""
 
-    def __init__(self) -> None:
-        import zlib
 
-        self._gzip = zlib.compressobj(6, zlib.DEFLATED, 31)
-        self._chunks: list[bytes] = [self._gzip.compress(b"[")]
-        self.count = 0
+def _flag_text(part: PartScore) -> str:
+    from ..text.injection import FLAG_PREFIX
 
-    def add(self, html: str) -> int:
-        import json
+    return f'{FLAG_PREFIX} ("{part.flag}")' if flagged(part) else ""
 
-        piece = ("," if self.count else "") + json.dumps(html, ensure_ascii=False)
-        self._chunks.append(self._gzip.compress(piece.encode("utf-8", "surrogatepass")))
-        self.count += 1
-        return self.count - 1
+
+class ReviewList:
+    """The list of graded parts, kept twice. The script builds rows from compact data, a page of
+    rows at a time as the reader scrolls, and a row's drill-down when it is opened (gzip chunks):
+    a class-sized page then builds about 2,400 elements instead of 55,000 (see
+    benchmarks/html_report.py). Readers with scripts off get the same list as plain HTML in
+    `<noscript>`, which a browser with scripts on keeps as one inert text node (no elements, no
+    layout)."""
+
+    def __init__(self, static_drills: bool) -> None:
+        self.static_drills = static_drills
+        self.transcripts: list[tuple[str, str]] = []
+        self.rows: list[list[object]] = []
+        self.errors: list[str] = []
+        self._chunks: list[str] = []
+        self._drills: list[str] = []
+
+    def add(self, t: TranscriptResult) -> str:
+        """Keep the transcript's rows and drill-downs for the script; return them as static HTML."""
+        if t.errors:
+            title = f"{t.path}" + (f" — {t.model}" if t.model else "")
+            self.errors.append(f'<p class="error">{_e(title)}. Unreadable: {_e("; ".join(t.errors))}</p>')
+            return ""
+        pairs = label_pairs(t) if t.human_labels else []
+        model = t.model or "(unknown model)"
+        self.transcripts.append((t.path, model))
+        out = []
+        for final in t.finals:
+            first = distinct_first(t, final.id)
+            label = t.human_labels.get(final.id)
+            disagrees = any(not p.agrees and p.scored for p in pairs if p.part_id == final.id)
+            changed = first is not None and (first.score != final.score or first.verdict != final.verdict)
+            unscored = final.verdict == "unscored" or not final.complete
+            human = label.final if label is not None and label.final else ""
+            attempts = (
+                _attempt_block("First attempt", first, t.path, label.first if label else None, "first")
+                + _attempt_block("Final attempt", final, t.path, label.final if label else None, "final")
+                if first is not None
+                else _attempt_block("Answer (first = final)", final, t.path, label.final if label else None, "final")
+            )
+            self._add_drill(attempts)
+            first_verdict = first.verdict if changed and first is not None else ""
+            fraction = final.score / final.max_score if final.max_score else 0.0
+            flags = disagrees | changed << 1 | unscored << 2 | flagged(final) << 3
+            self.rows.append(
+                [
+                    len(self.transcripts) - 1,
+                    final.id,
+                    final.verdict,
+                    num(final.score),
+                    num(final.max_score),
+                    round(fraction * 10000),
+                    first_verdict,
+                    human,
+                    _flag_text(final),
+                    flags,
+                    int(first is not None),
+                ]
+            )
+            summary = (
+                f'<span class="path">{_e(t.path)}</span> · {_e(model)} · <b>{_e(final.id)}</b> · '
+                f'{num(final.score)}/{num(final.max_score)} <span class="v-{_e(final.verdict)}">{_e(final.verdict)}</span>'
+                + (f" (first: {_e(first_verdict)})" if first_verdict else "")
+                + (f" · human <b>{_e(human)}</b>" if human else "")
+                + (f' · <span class="flag">{_e(_flag_text(final))}</span>' if flagged(final) else "")
+            )
+            if self.static_drills:
+                classes = f"attempts{' two' if first is not None else ''}"
+                out.append(
+                    f'<details class="row"><summary>{summary}</summary><div class="{classes}">{attempts}</div></details>'
+                )
+            else:
+                out.append(f'<p class="row">{summary}</p>')
+        return "".join(out)
+
+    def _add_drill(self, html: str) -> None:
+        self._drills.append(html)
+        if len(self._drills) == DRILLS_PER_CHUNK:
+            self._pack()
+
+    def _pack(self) -> None:
+        if self._drills:
+            raw = json.dumps(self._drills, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            self._chunks.append(base64.b64encode(gzip.compress(raw, 6, mtime=0)).decode("ascii"))
+            self._drills = []
 
     def data_block(self) -> str:
-        """base64 only: no character of an answer can end the block or start markup."""
-        self._chunks.append(self._gzip.compress(b"]") + self._gzip.flush())
-        return f'<script type="application/gzip+base64" id="drills">{base64.b64encode(b"".join(self._chunks)).decode("ascii")}</script>'
-
-
-def part_rows(t: TranscriptResult, packed: PackedDrills | None = None) -> str:
-    """One `<details>` row per graded part of the transcript (its final attempt, first beside it);
-    with `packed`, the drill-downs go there and the row holds a placeholder."""
-    pairs = label_pairs(t) if t.human_labels else []
-    model = t.model or "(unknown model)"
-    out = []
-    for final in t.finals:
-        first = distinct_first(t, final.id)
-        label = t.human_labels.get(final.id)
-        disagrees = any(not p.agrees and p.scored for p in pairs if p.part_id == final.id)
-        changed = first is not None and (first.score != final.score or first.verdict != final.verdict)
-        unscored = final.verdict == "unscored" or not final.complete
-        human = f" · human <b>{_e(label.final)}</b>" if label is not None and label.final else ""
-        attempts = (
-            _attempt_block("First attempt", first, t.path, label.first if label else None, "first")
-            + _attempt_block("Final attempt", final, t.path, label.final if label else None, "final")
-            if first is not None
-            else _attempt_block("Answer (first = final)", final, t.path, label.final if label else None, "final")
-        )
-        classes = f"attempts{' two' if first is not None else ''}"
-        if packed is not None:
-            drill = f'<div class="{classes}" data-drill="{packed.add(attempts)}"><p class="muted">The answer and checks show with scripts on.</p></div>'
-        else:
-            drill = f'<div class="{classes}">{attempts}</div>'
-        out.append(
-            f'<details class="row" data-model="{_e(model)}" data-part="{_e(final.id)}" data-verdict="{_e(final.verdict)}" '
-            f'data-score="{final.score / final.max_score if final.max_score else 0:.4f}" '
-            f'data-disagree="{int(disagrees)}" data-changed="{int(changed)}" data-unscored="{int(unscored)}" '
-            f'data-flagged="{int(flagged(final))}"><summary><span class="path">{_e(t.path)}</span> · {_e(model)} · '
-            f"<b>{_e(final.id)}</b> · {num(final.score)}/{num(final.max_score)} "
-            f'<span class="v-{_e(final.verdict)}">{_e(final.verdict)}</span>'
-            f"{' (first: ' + _e(first.verdict) + ')' if changed and first is not None else ''}{human}"
-            f"{_flag_note(final)}</summary>"
-            f"{drill}</details>"
-        )
-    return "".join(out)
+        """The rows and packed drill-downs as one JSON data block (a data type: never run).
+        `<`, `>` and `&` are written as JSON escapes, so no text in it can end the block."""
+        self._pack()
+        data = {"transcripts": self.transcripts, "rows": self.rows, "chunk": DRILLS_PER_CHUNK, "drills": self._chunks}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return f'<script type="application/json" id="review-data">{text}</script>'
 
 
 DECISIONS_PANEL = (
@@ -227,35 +264,112 @@ DECISIONS_PANEL = (
 
 SCRIPT = r"""
 (function () {
-  var rows = Array.prototype.slice.call(document.querySelectorAll("details.row"));
-  var list = document.getElementById("rows");
   var $ = function (id) { return document.getElementById(id); };
-  var texts = new Map();
-  function text(row) {
-    if (!texts.has(row)) {
-      var box = row.querySelector("[data-drill]");
-      texts.set(row, (row.textContent + (box && drills ? drills[+box.dataset.drill] : "")).toLowerCase());
+  var data = JSON.parse($("review-data").textContent);
+  /* A row: [transcript, part, verdict, score, points, score per 10,000, first verdict if it changed,
+     human label, flag note, flag bits (FLAGS), 1 if first and final differ]; a transcript: [path, model]. */
+  var rows = data.rows, files = data.transcripts, list = $("rows"), more = $("more"), PAGE = 200;
+  var FLAGS = { disagree: 1, changed: 2, unscored: 4, flagged: 8 };
+  var all = rows.map(function (_, i) { return i; }), order = all, matches = all, shown = 0, els = [];
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  var chunks = [];
+  function chunk(c) {  /* one gzip chunk of drill-downs, unpacked once */
+    if (!chunks[c]) {
+      var b64 = data.drills[c], bytes;
+      if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(b64);
+      else {
+        var s = atob(b64);
+        bytes = new Uint8Array(s.length);
+        for (var k = 0; k < s.length; k++) bytes[k] = s.charCodeAt(k);
+      }
+      chunks[c] = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
     }
-    return texts.get(row);
+    return chunks[c];
+  }
+  function drill(i) { return chunk(Math.floor(i / data.chunk)).then(function (d) { return d[i % data.chunk]; }); }
+
+  function row(i) {  /* built on first show and kept: open state and review controls survive filtering */
+    if (els[i]) return els[i];
+    var r = rows[i], f = files[r[0]], d = el("details", "row"), s = el("summary");
+    var box = el("div", r[10] ? "attempts two" : "attempts");
+    d.dataset.model = f[1]; d.dataset.part = r[1]; d.dataset.verdict = r[2];
+    Object.keys(FLAGS).forEach(function (k) { d.dataset[k] = r[9] & FLAGS[k] ? "1" : "0"; });
+    s.append(el("span", "path", f[0]), " \u00b7 " + f[1] + " \u00b7 ", el("b", "", r[1]),
+      " \u00b7 " + r[3] + "/" + r[4] + " ", el("span", "v-" + r[2], r[2]));
+    if (r[6]) s.append(" (first: " + r[6] + ")");
+    if (r[7]) s.append(" \u00b7 human ", el("b", "", r[7]));
+    if (r[8]) s.append(" \u00b7 ", el("span", "flag", r[8]));
+    box.append(el("p", "muted", "unpacking the answer\u2026"));
+    d.append(s, box);
+    d.addEventListener("toggle", function () {
+      if (!d.open || d.dataset.ready) return;
+      d.dataset.ready = "1";
+      drill(i).then(function (html) {
+        box.innerHTML = html;  /* rendered and escaped by hw7grade, never raw answer HTML */
+        Array.prototype.forEach.call(box.querySelectorAll(".attempt"), controls);
+      });
+    });
+    return (els[i] = d);
+  }
+  var watch = window.IntersectionObserver && new IntersectionObserver(function (seen) {
+    if (seen[0].isIntersecting) showMore();
+  }, { rootMargin: "600px" });
+  function showMore() {  /* the next page of matching rows; more follow as the reader scrolls */
+    var end = Math.min(matches.length, shown + PAGE), page = document.createDocumentFragment();
+    for (; shown < end; shown++) page.appendChild(row(matches[shown]));
+    list.appendChild(page);
+    more.hidden = shown >= matches.length;
+    more.textContent = "show more (" + (matches.length - shown) + " left)";
+    if (watch && !more.hidden) { watch.unobserve(more); watch.observe(more); }
+  }
+
+  var words = [], answers = [], reading = null;
+  var ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'", "&amp;": "&" };
+  function plain(html) {
+    return html.replace(/<\/(p|li|h\d|div|pre|dd|dt)>/g, " ").replace(/<[^>]*>/g, "")
+      .replace(/&(lt|gt|quot|#x27|amp);/g, function (e) { return ENTITIES[e]; }).toLowerCase();
+  }
+  function haystack(i) {
+    if (words[i] === undefined) {
+      var r = rows[i], f = files[r[0]];
+      words[i] = [f[0], f[1], r[1], r[3] + "/" + r[4], r[2], r[6], r[7], r[8]].join(" ").toLowerCase();
+    }
+    return answers[i] === undefined ? words[i] : words[i] + " " + answers[i];
+  }
+  function readAnswers() {  /* every drill-down's text, unpacked on the first search rather than on load */
+    if (!reading) reading = Promise.all(data.drills.map(function (_, c) { return chunk(c); })).then(function (got) {
+      got.forEach(function (d, c) { d.forEach(function (html, k) { answers[c * data.chunk + k] = plain(html); }); });
+      apply();
+    });
   }
   function apply() {
     var m = $("f-model").value, p = $("f-part").value, v = $("f-verdict").value;
-    var q = $("f-text").value.trim().toLowerCase(), shown = 0;
-    var flags = ["disagree", "changed", "unscored", "flagged"].filter(function (k) { return $("f-" + k).checked; });
-    rows.forEach(function (r) {
-      var ok = (!m || r.dataset.model === m) && (!p || r.dataset.part === p) && (!v || r.dataset.verdict === v) &&
-        flags.every(function (k) { return r.dataset[k] === "1"; }) && (!q || text(r).indexOf(q) >= 0);
-      r.hidden = !ok;
-      if (ok) shown++;
+    var q = $("f-text").value.trim().toLowerCase(), mask = 0;
+    Object.keys(FLAGS).forEach(function (k) { if ($("f-" + k).checked) mask |= FLAGS[k]; });
+    if (q) readAnswers();
+    matches = order.filter(function (i) {
+      var r = rows[i];
+      return (!m || files[r[0]][1] === m) && (!p || r[1] === p) && (!v || r[2] === v) &&
+        (r[9] & mask) === mask && (!q || haystack(i).indexOf(q) >= 0);
     });
-    $("f-count").textContent = shown + " of " + rows.length + " parts shown";
+    list.replaceChildren();
+    shown = 0;
+    showMore();
+    $("f-count").textContent = matches.length + " of " + rows.length + " parts shown" +
+      (q && answers.length < rows.length ? " (searching the answers\u2026)" : "");
   }
   function sort() {
-    var key = $("f-sort").value, order = rows.slice();
-    if (key === "score") order.sort(function (a, b) { return a.dataset.score - b.dataset.score; });
-    var path = function (r) { return r.querySelector(".path").textContent; };
+    var key = $("f-sort").value, path = function (i) { return files[rows[i][0]][0]; };
+    order = all.slice();
+    if (key === "score") order.sort(function (a, b) { return rows[a][5] - rows[b][5]; });
     if (key === "path") order.sort(function (a, b) { return path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0; });
-    order.forEach(function (r) { list.appendChild(r); });
+    apply();
   }
   ["f-model", "f-part", "f-verdict", "f-disagree", "f-changed", "f-unscored", "f-flagged"].forEach(function (id) {
     $(id).addEventListener("change", apply);
@@ -263,13 +377,14 @@ SCRIPT = r"""
   $("f-text").addEventListener("input", apply);
   $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
   $("f-sort").addEventListener("change", sort);
-  $("f-clear").addEventListener("click", function () { $("filters").reset(); sort(); apply(); });
+  $("f-clear").addEventListener("click", function () { $("filters").reset(); sort(); });
+  more.addEventListener("click", showMore);
   Array.prototype.forEach.call(document.querySelectorAll("#heatmap td.cell[data-model]"), function (cell) {
     function pick() {
       $("filters").reset();
       $("f-model").value = cell.dataset.model;
       $("f-part").value = cell.dataset.part;
-      apply();
+      sort();
       $("transcripts").scrollIntoView();
     }
     cell.addEventListener("click", pick);
@@ -310,7 +425,7 @@ SCRIPT = r"""
     var two = !!box.closest(".attempts.two");
     var div = document.createElement("div"), agree = document.createElement("button");
     var select = document.createElement("select"), note = document.createElement("input");
-    var shown = document.createElement("span");
+    var said = document.createElement("span");
     div.className = "review";
     agree.type = "button"; agree.className = "agree"; agree.textContent = "agree";
     agree.disabled = box.dataset.grader === "unscored";
@@ -319,13 +434,13 @@ SCRIPT = r"""
       var o = document.createElement("option"); o.value = i ? l : ""; o.textContent = l; select.appendChild(o);
     });
     note.className = "note"; note.type = "text"; note.maxLength = 200; note.placeholder = "note";
-    shown.className = "decision";
-    div.append("Review: ", agree, " ", select, " ", note, " ", shown);
+    said.className = "decision";
+    div.append("Review: ", agree, " ", select, " ", note, " ", said);
     box.appendChild(div);
     function set(label, how) {
       decisions.set(key, { source: box.dataset.source, part: box.dataset.part, attempt: box.dataset.attempt,
         label: label, two: two, note: note.value });
-      shown.textContent = how + ": " + label;
+      said.textContent = how + ": " + label;
       refresh();
     }
     agree.addEventListener("click", function () { set(box.dataset.grader, "agreed"); });
@@ -334,29 +449,6 @@ SCRIPT = r"""
       if (decisions.has(key)) { decisions.get(key).note = note.value; refresh(); }
     });
   }
-  var drills = null, block = $("drills");
-  if (block) {
-    var bytes = Uint8Array.from(atob(block.textContent), function (c) { return c.charCodeAt(0); });
-    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
-      .then(function (json) { drills = JSON.parse(json); texts.clear(); rows.forEach(function (r) { if (r.open) fill(r); }); });
-  }
-  function fill(row) {
-    var box = row.querySelector("[data-drill]");
-    if (box) {
-      if (!drills) return false;
-      box.innerHTML = drills[+box.dataset.drill];  /* rendered and escaped by hw7grade, never raw answer HTML */
-      box.removeAttribute("data-drill");
-    }
-    return true;
-  }
-  rows.forEach(function (row) {
-    row.addEventListener("toggle", function () {
-      if (row.open && !row.dataset.ready && fill(row)) {
-        row.dataset.ready = "1";
-        Array.prototype.forEach.call(row.querySelectorAll(".attempt"), controls);
-      }
-    });
-  });
   $("download-labels").addEventListener("click", function () {
     var a = document.createElement("a");
     a.href = "data:text/yaml;charset=utf-8," + encodeURIComponent(yaml());
@@ -382,10 +474,10 @@ CSS = """
 form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: center; margin: .5rem 0 1rem;
   position: sticky; top: 0; background: #fff; padding: .4rem 0; z-index: 1; }
 body:not(.js) form.filters, body:not(.js) #decisions { display: none; }
-details.row { border-bottom: 1px solid #eceff1; padding: .2rem 0; content-visibility: auto;
-  contain-intrinsic-size: auto 1.6rem; }
+.row { border-bottom: 1px solid #eceff1; padding: .2rem 0; margin: 0; }
+details.row { content-visibility: auto; contain-intrinsic-size: auto 1.6rem; }
 details.row > summary { cursor: pointer; }
-details.row .path { font-family: ui-monospace, monospace; font-size: .9rem; }
+.row .path { font-family: ui-monospace, monospace; font-size: .9rem; }
 .attempts { display: grid; grid-template-columns: 1fr; gap: 1rem; margin: .5rem 0 1rem 1rem; }
 .attempts.two { grid-template-columns: 1fr 1fr; }
 .attempt { border: 1px solid #cfd8dc; border-radius: 6px; padding: .5rem .8rem; min-width: 0; }
@@ -403,11 +495,10 @@ ul.checks .c-failed b { color: #c62828; } ul.checks .c-passed b { color: #2e7d32
 __all__ = [
     "CSS",
     "DECISIONS_PANEL",
-    "PackedDrills",
+    "ReviewList",
     "SCRIPT",
     "SCRIPT_HASH",
     "filters",
     "flagged",
     "heatmap",
-    "part_rows",
 ]

@@ -120,7 +120,7 @@ def render_markdown(report: Report, baseline: BaselineComparison | None = None) 
             "",
             *_table(
                 ["Transcript", "Part", "Score", "Flag"],
-                [[_code(t.path), p.id, f"{p.score:g}/{p.max_score:g}", _cell(p.reason)] for t, p in flagged],
+                [[_code(t.path), p.id, f"{num(p.score)}/{num(p.max_score)}", _cell(p.reason)] for t, p in flagged],
             ),
         ]
     unreadable = report.unreadable

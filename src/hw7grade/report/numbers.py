@@ -9,4 +9,10 @@ def num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-__all__ = ["num"]
+def signed(value: float) -> str:
+    """`num` with its sign: points a judge added (+2) or took away (-0.33)."""
+    text = num(value)
+    return text if text.startswith("-") else "+" + text
+
+
+__all__ = ["num", "signed"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..results import Report
+from .numbers import num
 
 COLUMNS = ("path", "model", "part", "first", "final", "max", "verdict")
 _FLATTEN = str.maketrans(
@@ -35,7 +36,7 @@ def plain_lines(report: Report) -> Iterator[str]:
             continue  # unreadable inputs are reported once, on stderr
         path, model = _field(t.path), _field(t.model or "-")
         for p in t.finals:
-            yield "\t".join((path, model, p.id, f"{p.first_score:g}", f"{p.score:g}", f"{p.max_score:g}", p.verdict))
+            yield "\t".join((path, model, p.id, num(p.first_score), num(p.score), num(p.max_score), p.verdict))
 
 
 def _field(text: str) -> str:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ..conversation import Conversation, Turn
 from ..errors import RubricError
+from ..report.numbers import num
 from ..results import PartScore
 from .model import Rubric
 
@@ -149,7 +150,7 @@ def grade_case(rubric: Rubric, case: Case) -> PartScore | None:
 def check_case(case: Case, score: PartScore | None) -> tuple[str, ...]:
     if score is None or score.verdict == "missing":
         return (f"the grader found no answer to {case.part} in the case",)
-    got = f"{score.score:g}/{score.max_score:g} ({score.verdict})"
+    got = f"{num(score.score)}/{num(score.max_score)} ({score.verdict})"
     full = score.score >= score.max_score - SCORE_EPSILON
     problems = []
     if case.expect == "full" and not full:
@@ -195,7 +196,7 @@ def run_rubric_tests(rubric_dir: Path | None, cases_dir: Path | None, verbose: b
             table.add_column(column)
         for o in shown:
             c = o.loaded.case
-            got = "–" if o.score is None else f"{o.score.score:g}/{o.score.max_score:g} {o.score.verdict}"
+            got = "–" if o.score is None else f"{num(o.score.score)}/{num(o.score.max_score)} {o.score.verdict}"
             table.add_row(
                 c.part, escape(c.name), _expectation(c), got, "[green]ok[/green]" if o.ok else "[red]SURPRISE[/red]"
             )
@@ -213,7 +214,7 @@ def run_rubric_tests(rubric_dir: Path | None, cases_dir: Path | None, verbose: b
             for check in o.score.checks:
                 evidence = f' — "{escape(check.evidence)}"' if check.evidence else ""
                 console.print(
-                    f"    {escape(check.name)}: {check.status} {check.points:g}/{check.max_points:g}{evidence}"
+                    f"    {escape(check.name)}: {check.status} {num(check.points)}/{num(check.max_points)}{evidence}"
                     f"{' — ' + escape(check.message) if check.message else ''}",
                     highlight=False,
                 )
