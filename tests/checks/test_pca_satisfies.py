@@ -130,3 +130,11 @@ def test_a_false_step_caps_the_part_when_the_rubric_says_so():
     result = capped.run(CheckContext(answer=FALSE_STEP, shapes=HW7_SHAPES))
     assert (result.status, result.cap) == ("failed", 0.0)
     assert capped.run(CheckContext(answer=ONE_CONDITION, shapes=HW7_SHAPES)).cap is None  # a gap is no false step
+
+
+def test_a_false_claim_about_the_components_is_a_false_step():
+    answer = (
+        r"Let $A := W_2 W_1 = U_k U_k^\top = I$. Then $W_2^\top(A - I)XX^\top = 0$ and $(A - I)XX^\top W_1^\top = 0$."
+    )
+    result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert result.status == "failed" and "false at the PCA solution" in result.message

@@ -92,21 +92,20 @@ def _conditions(
 ) -> tuple[tuple[str, str] | None, list[tuple[Candidate, Statement]]]:
     """(evidence and message of the first false step, or None; the stated conditions that hold).
 
-    Every statement about the encoder or decoder is evaluated at the PCA point. A condition is one
-    that holds there and does not mention the components (once W_1 = U_k^T is put in, a statement
-    is the verification, not the condition). With `mentioning`, only statements naming one of
-    those symbols are read."""
+    Every statement about the encoder, decoder or components is evaluated at the PCA point
+    (`U_k U_k^T = I` is a false step too). A condition is one that holds there and does not mention
+    the components (once W_1 = U_k^T is put in, a statement is the verification, not the
+    condition). With `mentioning`, only statements naming one of those symbols are read."""
     from ..algebra import Statement, check_at_pca
     from ..algebra.matching import statements_mentioning
 
-    # Only statements about the encoder or decoder are judged: other snippets are not parsed.
-    statements = statements_mentioning(ctx.answer, (roles.encoder, roles.decoder), table, deadline, ctx.earlier)
+    # Only statements about the encoder, decoder or components are judged: other snippets are not parsed.
+    judged = {roles.encoder, roles.decoder, roles.components}
+    statements = statements_mentioning(ctx.answer, sorted(judged), table, deadline, ctx.earlier)
     weights = [
         (c, s)
         for c, s in statements
-        if s.kind != "expression"
-        and s.mentions() & {roles.encoder, roles.decoder}
-        and (mentioning is None or s.mentions() & mentioning)
+        if s.kind != "expression" and s.mentions() & judged and (mentioning is None or s.mentions() & mentioning)
     ]
     verdicts = [(c, s, check_at_pca(s, table, deadline, roles)) for c, s in weights]
     wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails"]
