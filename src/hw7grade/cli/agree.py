@@ -40,7 +40,7 @@ def agree(
     """
     from ..errors import UsageError
     from ..report.agreement import agreement, has_labels
-    from ..report.outputs import render_agreement
+    from ..report.render_agreement import render_agreement
     from ..results import Report
 
     console, err = consoles()
