@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal, Mapping
 
 from .equivalence import Statement, prepare
-from .evaluate import P, Trial, matmul, transpose
+from .evaluate import P, Trial, Value, matmul, transpose
 from .limits import Deadline, MathError
 from .memo import Memo
 from .shapes import table_key
@@ -72,10 +72,10 @@ def pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles = PcaRoles(
     if built is None:
         built = [(t.index, dict(t.dims), t.bindings) for t in _build_pca_trials(table, roles)]
         _pca_points.put(key, built)
-    return [Trial(index, dict(dims), bindings) for index, dims, bindings in built]  # type: ignore[arg-type]  # the memo stores values as object
+    return [Trial(index, dict(dims), bindings) for index, dims, bindings in built]
 
 
-_pca_points: Memo[list[tuple[int, dict[str, int], Mapping[str, object]]]] = Memo()
+_pca_points: Memo[list[tuple[int, dict[str, int], Mapping[str, Value]]]] = Memo()
 
 
 def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles) -> list[Trial]:
@@ -91,7 +91,7 @@ def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles) -> 
         v = _orthogonal(n, rng)
         sigma = rng.sample(range(1, 10 * (m + n)), min(m, n))
         s = [[sigma[i] if i == j else 0 for j in range(n)] for i in range(m)]
-        x = matmul(matmul(u, s), transpose(v))  # type: ignore[arg-type]  # int matrices are valid Values
+        x = matmul(matmul(u, s), transpose(v))
         u_k = [row[:k] for row in u]
         u_k_t = transpose(u_k)
         bindings = {roles.data: x, roles.components: u_k, roles.encoder: u_k_t, roles.decoder: u_k}

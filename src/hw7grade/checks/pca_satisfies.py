@@ -84,7 +84,7 @@ class PcaSatisfiesCheck(CheckSpec):
         return self.failed(evidence, message, points=self.points * len(covered) / len(found))
 
 
-def _mentions(node) -> set[str]:  # type: ignore[no-untyped-def]
+def _mentions(node) -> set[str]:
     from ..algebra import Statement
 
     return Statement("expression", node).mentions()

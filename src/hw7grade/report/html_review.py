@@ -120,7 +120,7 @@ def filters(report: Report) -> str:
 
 def _shown(evidence: str, answer: str | None) -> bool:
     """The evidence is highlighted in the answer shown above, so the checks list need not repeat it."""
-    return bool(answer) and len(evidence.strip()) >= MIN_EVIDENCE_CHARS and evidence.strip() in answer  # type: ignore[operator]
+    return answer is not None and len(evidence.strip()) >= MIN_EVIDENCE_CHARS and evidence.strip() in answer
 
 
 def _attempt_block(title: str, part: PartScore, source: str, label: str | None, attempt: str) -> str:
