@@ -320,7 +320,8 @@ def compare_prepared(
     if wrong_var and (matched(direct) or matched(flipped) or direct or flipped):
         return MathResult(
             "wrong_variable",
-            f"this is given as the gradient with respect to {wrt}, but it is the one with respect to {ref.statement.wrt}",
+            f"this is given as the gradient with respect to {wrt}, but it is the one with respect to "
+            f"{ref.statement.wrt}",
             wrt=wrt,
             candidate=text,
         )

@@ -15,7 +15,8 @@ from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _ANSWER_PREFIX_RE = re.compile(
-    r"^(?:(?:the\s{1,3})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3})?(?:answer|verdict|conclusion)s?[ \t]{0,3}(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
+    r"^(?:(?:the\s{1,3})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3})?(?:answer|verdict|"
+    r"conclusion)s?[ \t]{0,3}(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
     re.I,
 )
 _DISCOURSE_RE = re.compile(
@@ -28,7 +29,8 @@ _LEADING_RE = re.compile(r"^(yes|no)\b(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s
 _NO_NOUN_RE = re.compile(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
 """"No regularisation is needed" opens with a determiner, not with a stance."""
 _INLINE_RE = re.compile(
-    r"\b(?:answer|verdict)\s{1,3}is[ \t]{0,3}:?[ \t]{0,3}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
+    r"\b(?:answer|verdict)\s{1,3}is[ \t]{0,3}:?[ \t]{0,3}(?:(?:actually|definitely|clearly|simply|still|indeed)"
+    r"[ \t]{1,3})?(yes|no)\b",
     re.I,
 )
 

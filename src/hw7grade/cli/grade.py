@@ -129,7 +129,8 @@ def grade(
         5.0,
         "--max-file-mb",
         min=0.001,
-        help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are streamed).",
+        help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are "
+        "streamed).",
     ),
     time_limit: float = typer.Option(
         10.0,
@@ -149,7 +150,8 @@ def grade(
         "rich",
         "--format",
         metavar="[rich|plain]",
-        help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, verdict).",
+        help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, "
+        "verdict).",
     ),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports and their .zip, Markdown chats, exporter files, JSON, plain text).
@@ -279,7 +281,8 @@ def grade(
                 _terminal.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         if unreadable_chats:
             _terminal.echo(
-                f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were graded.",
+                f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were "
+                "graded.",
                 err=True,
             )
         raise typer.Exit(2)

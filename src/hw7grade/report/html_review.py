@@ -84,7 +84,8 @@ def heatmap(report: Report) -> str:
         '<section id="overview"><h2>Overview: mean final score per model and part</h2>'
         '<p class="hint">Each cell: mean score / points, number of answers and a 95% interval. '
         "Click a cell to list those answers.</p>"
-        f'<table id="heatmap"><thead><tr><th>model</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
+        f'<table id="heatmap"><thead><tr><th>model</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
@@ -175,7 +176,10 @@ class PackedDrills:
     def data_block(self) -> str:
         """base64 only: no character of an answer can end the block or start markup."""
         self._chunks.append(self._gzip.compress(b"]") + self._gzip.flush())
-        return f'<script type="application/gzip+base64" id="drills">{base64.b64encode(b"".join(self._chunks)).decode("ascii")}</script>'
+        return (
+            '<script type="application/gzip+base64" '
+            f'id="drills">{base64.b64encode(b"".join(self._chunks)).decode("ascii")}</script>'
+        )
 
 
 def part_rows(t: TranscriptResult, packed: PackedDrills | None = None) -> str:
@@ -199,11 +203,15 @@ def part_rows(t: TranscriptResult, packed: PackedDrills | None = None) -> str:
         )
         classes = f"attempts{' two' if first is not None else ''}"
         if packed is not None:
-            drill = f'<div class="{classes}" data-drill="{packed.add(attempts)}"><p class="muted">The answer and checks show with scripts on.</p></div>'
+            drill = (
+                f'<div class="{classes}" data-drill="{packed.add(attempts)}"><p class="muted">The answer and checks '
+                "show with scripts on.</p></div>"
+            )
         else:
             drill = f'<div class="{classes}">{attempts}</div>'
         out.append(
-            f'<details class="row" data-model="{_e(model)}" data-part="{_e(final.id)}" data-verdict="{_e(final.verdict)}" '
+            f'<details class="row" data-model="{_e(model)}" data-part="{_e(final.id)}" '
+            f'data-verdict="{_e(final.verdict)}" '
             f'data-score="{final.score / final.max_score if final.max_score else 0:.4f}" '
             f'data-disagree="{int(disagrees)}" data-changed="{int(changed)}" data-unscored="{int(unscored)}" '
             f'data-flagged="{int(flagged(final))}"><summary><span class="path">{_e(t.path)}</span> · {_e(model)} · '
@@ -221,7 +229,8 @@ DECISIONS_PANEL = (
     "<p>Agree with a verdict or override it in any drill-down, then download the decisions as a labels "
     "file. Save it in the folder you ran <code>hw7grade grade</code> from (keys are the transcript paths "
     "as graded) and pass it to <code>hw7grade agree --labels FILE.yaml</code> or <code>grade --labels</code>.</p>"
-    '<p><button type="button" id="download-labels">download labels YAML</button> <span id="decision-count">0 decisions</span></p>'
+    '<p><button type="button" id="download-labels">download labels YAML</button> <span id="decision-count">0 '
+    "decisions</span></p>"
     '<textarea id="labels-yaml" readonly rows="6" cols="80" aria-label="labels YAML"></textarea></section>'
 )
 
@@ -369,7 +378,7 @@ SCRIPT = r"""
   refresh();
   apply();
 })();
-"""
+"""  # noqa: E501  # JavaScript written into the report as it is (a raw string: no line continuation)
 
 SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
 """The page's CSP allows this script and no other."""
@@ -390,7 +399,8 @@ details.row .path { font-family: ui-monospace, monospace; font-size: .9rem; }
 .attempts.two { grid-template-columns: 1fr 1fr; }
 .attempt { border: 1px solid #cfd8dc; border-radius: 6px; padding: .5rem .8rem; min-width: 0; }
 .answer { background: #fafafa; border-left: 3px solid #b0bec5; padding: .2rem .8rem; overflow-wrap: anywhere; }
-.answer pre, pre.latex { white-space: pre-wrap; font-family: ui-monospace, monospace; background: #eceff1; padding: .3rem; }
+.answer pre, pre.latex { white-space: pre-wrap; font-family: ui-monospace, monospace; background: #eceff1; \
+padding: .3rem; }
 code.latex { font-family: ui-monospace, monospace; background: #eceff1; }
 mark { background: #fff176; }
 ul.checks { font-size: .9rem; padding-left: 1.1rem; }

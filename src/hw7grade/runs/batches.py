@@ -60,8 +60,9 @@ def batch_client(state: BatchState, max_retries: int, base_url: str | None = Non
             else f"the {state.provider} default"
         )
         raise UsageError(
-            f"The state of batch {state.batch_id} names the server {state.base_url}, but the endpoint configured now is "
-            f"{now}; the key is only sent to the configured one. Pass --base-url {state.base_url} if you trust it."
+            f"The state of batch {state.batch_id} names the server {state.base_url}, but the endpoint configured "
+            f"now is {now}; the key is only sent to the configured one. "
+            f"Pass --base-url {state.base_url} if you trust it."
         )
     spec = ModelSpec(state.provider, state.model, state.asked_as)
     return make_batch_provider(spec, RetryPolicy.from_env(max_retries), base_url)
