@@ -63,9 +63,8 @@ class JudgeCli:
 
 
 @pytest.fixture
-def cli(dirs: dict[str, Path]):
-    with FakeServer() as server:
-        yield JudgeCli(server, dirs)
+def cli(server: FakeServer, dirs: dict[str, Path]) -> JudgeCli:
+    return JudgeCli(server, dirs)
 
 
 def test_grade_with_judge_fills_in_and_keeps_points_apart(cli):
