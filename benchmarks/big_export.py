@@ -29,7 +29,10 @@ FILLER_WORDS = "the model answered with a long explanation about pasta travel co
 Q = "Question 7 (b): which five tokens go into the decoder during training?"
 WRONG = "The decoder reads its own predictions: w1 = I, w2 = see, w3 = a, w4 = dog, w5 = <eos>."
 FIX = "That is wrong, during training it is teacher forcing. Try again."
-RIGHT = "With teacher forcing the decoder reads the ground truth shifted right:\nw1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog."
+RIGHT = (
+    "With teacher forcing the decoder reads the ground truth shifted right:\n"
+    "w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog."
+)
 
 
 def _entry(n: int, rng: random.Random) -> dict:
@@ -178,7 +181,8 @@ def main() -> None:
             print(f"read {runs[0]['graded']} conversations with an answer (no grading)")
         else:
             print(
-                f"graded {runs[0]['graded']} HW7 conversations, exit code {runs[0]['code']} (2: the damaged entry is named)"
+                f"graded {runs[0]['graded']} HW7 conversations, exit code {runs[0]['code']} (2: the damaged entry is "
+                "named)"
             )
         print(
             f"time min/median/max: {min(times):.1f} / {statistics.median(times):.1f} / {max(times):.1f} s; "

@@ -121,7 +121,8 @@ def main() -> None:
             folders[n] = folder
 
         print(
-            f"\n== {args.count} transcripts: parallel (--jobs {args.jobs}) vs serial (--jobs 1), {args.repeat} runs each"
+            f"\n== {args.count} transcripts: parallel (--jobs {args.jobs}) vs serial (--jobs 1), {args.repeat} runs "
+            "each"
         )
         parallel, serial = [], []
         for i in range(args.repeat):  # alternated, so the machine's drift weighs on both alike
@@ -159,7 +160,8 @@ def main() -> None:
                 for n in sizes:
                     predicted = fixed + per_file * n
                     print(
-                        f"  {n:5d}: measured {medians[n]:.2f} s, linear prediction {predicted:.2f} s ({medians[n] / predicted - 1:+.1%})"
+                        f"  {n:5d}: measured {medians[n]:.2f} s, linear prediction {predicted:.2f} s "
+                        f"({medians[n] / predicted - 1:+.1%})"
                     )
 
 

@@ -1,4 +1,5 @@
-"""Hostile text: how long grading takes (CPU time of the grading process) on answers built to make a text layer backtrack.
+"""Hostile text: how long grading takes (CPU time of the grading process) on answers built to make a
+text layer backtrack.
 
 Run: `.venv/bin/python benchmarks/hostile_text.py [--kb 100] [--repeat 3]`.
 Each family below is one way a regex engine or a per-mention rescan goes super-linear (long runs

@@ -112,11 +112,13 @@ def seed_answers(repeat: int) -> None:
         per_check.extend(medians.values())
         detail = ", ".join(f"{k} {v:.2f}" for k, v in medians.items())
         print(
-            f"  {name:40s} {len(find_candidates(ctx.answer)):3d} snippets: {detail} ms; whole answer {statistics.median(answer_times):.2f} ms"
+            f"  {name:40s} {len(find_candidates(ctx.answer)):3d} snippets: {detail} ms; whole answer "
+            f"{statistics.median(answer_times):.2f} ms"
         )
     if per_check:
         print(
-            f"per math check over these answers: min {min(per_check):.2f} ms, median {statistics.median(per_check):.2f} ms, max {max(per_check):.2f} ms"
+            f"per math check over these answers: min {min(per_check):.2f} ms, median "
+            f"{statistics.median(per_check):.2f} ms, max {max(per_check):.2f} ms"
         )
 
 
@@ -159,7 +161,8 @@ def sympy_costs(repeat: int) -> None:
         for a, b in SCALARS
     ]
     print(
-        f"a scalar comparison (sympy): median {statistics.median(scalar):.2f} ms (per pair: {', '.join(f'{t:.2f}' for t in scalar)})"
+        f"a scalar comparison (sympy): median {statistics.median(scalar):.2f} ms (per pair: "
+        f"{', '.join(f'{t:.2f}' for t in scalar)})"
     )
 
 
@@ -180,7 +183,8 @@ def main() -> None:
     check_ms = _median_ms(lambda: check.run(ctx), args.repeat)
     verdicts = [compare(a, b).status for a, b in PAIRS]
     print(
-        f"hw7grade compare(): median {ours_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in ours)}); verdicts: {verdicts}"
+        f"hw7grade compare(): median {ours_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in ours)}); "
+        f"verdicts: {verdicts}"
     )
     print(f"hw7grade math_equiv check on a two-formula answer: median {check_ms:.3f} ms")
 
@@ -200,7 +204,8 @@ def main() -> None:
     theirs_median = statistics.median(theirs)
     mv_verdicts = [mv(a, b) for a, b in PAIRS]
     print(
-        f"Math-Verify parse+verify: median {theirs_median:.3f} ms per pair (per pair: {', '.join(f'{t:.3f}' for t in theirs)}); verdicts: {mv_verdicts}"
+        f"Math-Verify parse+verify: median {theirs_median:.3f} ms per pair (per pair: "
+        f"{', '.join(f'{t:.3f}' for t in theirs)}); verdicts: {mv_verdicts}"
     )
     print(f"ratio (Math-Verify / hw7grade): {theirs_median / ours_median:.1f}x")
 

@@ -9,7 +9,10 @@ import json
 Q = "Question 7 (b): which five tokens go into the decoder during training?"
 WRONG = "The decoder reads its own predictions: w1 = I, w2 = see, w3 = a, w4 = dog, w5 = <eos>."
 FIX = "That is wrong, during training it is teacher forcing. Try again."
-RIGHT = "With teacher forcing the decoder reads the ground truth shifted right:\nw1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog."
+RIGHT = (
+    "With teacher forcing the decoder reads the ground truth shifted right:\n"
+    "w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog."
+)
 TURNS = [("user", Q), ("assistant", WRONG), ("user", FIX), ("assistant", RIGHT)]
 THOUGHT = "Let me think about exposure bias first."
 
@@ -233,7 +236,8 @@ _OWUI_MESSAGES = [
         "u2",
         [],
         "assistant",
-        f'<details type="reasoning" done="true" duration="3">\n<summary>Thought for 3 seconds</summary>\n> {THOUGHT}\n</details>\n{RIGHT}',
+        '<details type="reasoning" done="true" duration="3">\n<summary>Thought for 3 seconds</summary>\n> '
+        f"{THOUGHT}\n</details>\n{RIGHT}",
     ),
 ]
 OPEN_WEBUI = json.dumps(

@@ -32,6 +32,9 @@ def test_unknown_attribute_is_an_attribute_error():
 
 
 def test_importing_the_package_loads_nothing_heavy():
-    code = "import sys, hw7grade; print(sorted(m for m in ('pydantic', 'yaml', 'rich', 'openai', 'anthropic') if m in sys.modules))"
+    code = (
+        "import sys, hw7grade; print(sorted(m for m in ('pydantic', 'yaml', 'rich', 'openai', 'anthropic') if m in "
+        "sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

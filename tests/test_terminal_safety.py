@@ -53,7 +53,8 @@ def test_an_echoed_key_in_an_error_is_scrubbed_on_stderr(server, tmp_path):
 def test_escape_sequences_in_names_titles_models_and_answers_are_made_visible(tmp_path):
     path = tmp_path / f"chat{ESCAPES[:8]}.md"
     path.write_text(
-        f'---\nmodel: "gpt{YAML_ESCAPES}"\ntitle: "t{YAML_ESCAPES}"\n---\n\n**User**\n\nQuestion 7 (b): which five tokens?\n\n'
+        f'---\nmodel: "gpt{YAML_ESCAPES}"\ntitle: "t{YAML_ESCAPES}"\n---\n\n**User**\n\nQuestion 7 (b): which five '
+        "tokens?\n\n"
         f"**Assistant**\n\nw1 = <sos>, w2 = I, w3 = saw{ESCAPES}, w4 = a, w5 = dog\n",
         encoding="utf-8",
     )

@@ -32,7 +32,10 @@ def test_aligned_rows_continue_the_chain():
 
 
 def test_plain_text_formulas_and_continuation_lines():
-    answer = "Setting both to zero:\n\ndL/dW_1 = 2 W_2^T (W_2 W_1 - I) X X^T = 0\nFirst condition: W_2^T W_2 W_1 X X^T\n= W_2^T X X^T (Condition 1)\n"
+    answer = (
+        "Setting both to zero:\n\ndL/dW_1 = 2 W_2^T (W_2 W_1 - I) X X^T = 0\n"
+        "First condition: W_2^T W_2 W_1 X X^T\n= W_2^T X X^T (Condition 1)\n"
+    )
     texts = [t for s, t in _texts(answer) if s == "plain"]
     assert "dL/dW_1 = 2 W_2^T (W_2 W_1 - I) X X^T = 0" in texts
     assert any(t.startswith("W_2^T W_2 W_1 X X^T") and t.endswith("= W_2^T X X^T") for t in texts)

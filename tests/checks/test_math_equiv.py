@@ -54,7 +54,7 @@ Setting both to zero:
 $$W_2^\top W_2 W_1 X X^\top = W_2^\top X X^\top \quad \text{(Condition 1)}$$
 
 $$W_2 W_1 X X^\top W_1^\top = X X^\top W_1^\top \quad \text{(Condition 2)}$$
-"""
+"""  # noqa: E501  # the answer as a model wrote it: display math on one line
 
 PLAIN_STYLE = """The two conditions are
 W_2^T (W_2 W_1 - I) X X^T = 0

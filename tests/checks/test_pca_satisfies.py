@@ -27,7 +27,7 @@ because the residual is orthogonal to the span of the top eigenvectors.
 
 Condition 2:
 $$W_2^\top (\mathbf{X} - W_2 W_1 \mathbf{X}) \mathbf{X}^\top = \mathbf{U}_k^\top (\mathbf{X} - \mathbf{U}_k \mathbf{U}_k^\top \mathbf{X}) \mathbf{X}^\top = 0$$
-"""
+"""  # noqa: E501  # the answer as a model wrote it: display math on one line
 
 EQUATION_FORM = r"""Substituting $W_1 = U_k^\top$, $W_2 = U_k$ and using $X X^\top U_k = U_k S^2$:
 
@@ -38,7 +38,7 @@ $$W_2^\top W_2 W_1 X X^\top = U_k^\top U_k U_k^\top X X^\top = I_k U_k^\top X X^
 **Condition 2:** $W_2 W_1 X X^\top W_1^\top = X X^\top W_1^\top$
 
 $$W_2 W_1 X X^\top W_1^\top = U_k U_k^\top X X^\top U_k = U_k U_k^\top U_k S^2 = U_k S^2 = X X^\top U_k$$
-"""
+"""  # noqa: E501  # the answer as a model wrote it: display math on one line
 
 WRONG_CONDITION = r"""With $W_1 = U_k^T$, $W_2 = U_k$ the optimality conditions $(W_2 W_1 - I) X X^T = 0$ and
 $W_2^T (W_2 W_1 - I) X X^T = 0$ both hold, since $U_k^T U_k = I$."""

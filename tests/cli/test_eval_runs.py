@@ -23,7 +23,10 @@ from providers.fake_server import ANTHROPIC_PATH, OPENAI_PATH, Reply
 from .conftest import CORRECT, WRONG, provider_env
 
 runner = CliRunner()
-Q7C_RIGHT = "At evaluation the decoder reads its own previous outputs.\n\nAnswer: w1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog"
+Q7C_RIGHT = (
+    "At evaluation the decoder reads its own previous outputs.\n\n"
+    "Answer: w1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog"
+)
 Q7C_WRONG = "At evaluation it reads the reference.\n\nAnswer: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog"
 NUDGE = "Re-read the question and check your answer."
 

@@ -129,7 +129,7 @@ def test_report_files_are_written(run, tmp_path):
 
 
 def test_a_class_sized_comparison_lists_only_the_parts_that_changed(tmp_path):
-    from hw7grade.report.outputs import BASELINE_MAX_ROWS
+    from hw7grade.report.render_baseline import BASELINE_MAX_ROWS
 
     folder = tmp_path / "runs"
     folder.mkdir()

@@ -178,7 +178,8 @@ def test_a_folder_without_transcripts_is_an_error_not_an_empty_pass(tmp_path):
     result = _grade(str(tmp_path), "--json", str(out), "--fail-under", "0.5")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"Error: No transcript files in {tmp_path}: a folder is searched for .md, .markdown, .txt, .json, .jsonl, .zip files "
+        f"Error: No transcript files in {tmp_path}: a folder is searched for .md, .markdown, .txt, .json, .jsonl, .zip "
+        "files "
         "(README.md and hidden files are skipped)."
     )
     assert not out.exists()

@@ -89,8 +89,8 @@ def test_front_matter_keys_warn_once_per_run(tmp_path):
     assert "front matter kept as metadata" not in result.stdout
     verbose = " ".join(_grade(str(tmp_path), "-v").stdout.split())
     assert (
-        f"{tmp_path / 'a.md'}: front matter kept as metadata: source: https://chatgpt.com/c/6790e1b2-0000-8000-9000-000000000000, create_time: 2025-01-22T12:00:00+00:00"
-        in verbose
+        f"{tmp_path / 'a.md'}: front matter kept as metadata: source: "
+        "https://chatgpt.com/c/6790e1b2-0000-8000-9000-000000000000, create_time: 2025-01-22T12:00:00+00:00" in verbose
     )
 
 

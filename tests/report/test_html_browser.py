@@ -410,6 +410,7 @@ def test_drill_down_built_when_opened_keeps_mathml(tmp_path, browser, monkeypatc
     browser.open(target.as_uri())
     browser.js("document.querySelector('#rows > details.row').open = true")
     got = browser.wait_for(
-        "(m => m && [m.namespaceURI, m.querySelector('mi').textContent])(document.querySelector('details.row[open] .answer math'))"
+        "(m => m && [m.namespaceURI, m.querySelector('mi').textContent])"
+        "(document.querySelector('details.row[open] .answer math'))"
     )
     assert got == ["http://www.w3.org/1998/Math/MathML", "W"]

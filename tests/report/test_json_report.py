@@ -64,6 +64,10 @@ def test_member_order_and_layout_do_not_matter(tmp_path, results):
         ('{"schema": "hw7grade.report/1"}', 'malformed report (no "transcripts" list)'),
         ('{"schema": "hw7grade.report/1", "transcripts": [{"model": "m"}]}', "malformed report (KeyError: 'path')"),
         (
+            '{"schema": "hw7grade.report/1", "transcripts": [3]}',
+            "malformed report (TypeError: a transcript is int, not an object)",
+        ),
+        (
             '{"schema": "hw7grade.report/1", "transcripts": [{"path": "a", "parts": [{"id": "q7b", "attempt": "final", '
             '"score": "3", "max_score": 3, "verdict": "correct"}]}]}',
             "malformed report (ValueError: expected a number, got '3')",

@@ -247,7 +247,8 @@ def test_every_problem_of_every_file_is_listed_with_part_field_and_hint(tmp_path
     assert lines[0] == f"{tmp_path / 'hw9.yaml'}: part q9a, field title: Field required (hint: add this field)."
     assert (
         lines[1]
-        == f"{tmp_path / 'q7.yaml'}: part q7b, field pionts: Extra inputs are not permitted (hint: did you mean `points`?)."
+        == f"{tmp_path / 'q7.yaml'}: part q7b, field pionts: Extra inputs are not permitted (hint: did you mean "
+        "`points`?)."
     )
     assert lines[2] == f"{tmp_path / 'q7.yaml'}: part q7b, field points: Field required (hint: add this field)."
     assert lines[3].startswith(f"{tmp_path / 'q7.yaml'}: part q7b, field checks.0: Input tag 'sequense' found")
@@ -276,7 +277,8 @@ def test_a_bad_course_file_names_its_field(tmp_path):
     _write(tmp_path, "homework: HW9\nsystem_promt: x\n", name="course.yaml")
     with pytest.raises(
         RubricError,
-        match=r"course.yaml: field system_promt: Extra inputs are not permitted \(hint: did you mean `system_prompt`\?\)",
+        match=r"course.yaml: field system_promt: Extra inputs are not permitted "
+        r"\(hint: did you mean `system_prompt`\?\)",
     ):
         load_rubric(tmp_path)
 

@@ -23,6 +23,11 @@ def _modules() -> dict[str, tuple[Path, bool]]:
 
 
 def _imports(module: str, path: Path, is_package: bool, known: set[str]) -> set[str]:
+    return {t for t in _all_imports(module, path, is_package, known) if t in known and t != module}
+
+
+def _all_imports(module: str, path: Path, is_package: bool, known: set[str]) -> set[str]:
+    """Every module `module` imports, its own package's and others (rich, typer, ...)."""
     here = module.split(".") if is_package else module.split(".")[:-1]
     targets: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -34,7 +39,7 @@ def _imports(module: str, path: Path, is_package: bool, known: set[str]) -> set[
             for alias in node.names:
                 sub = f"{target}.{alias.name}"
                 targets.add(sub if sub in known else target)
-    return {t for t in targets if t in known and t != module}
+    return targets
 
 
 def import_graph() -> dict[str, set[str]]:
@@ -127,3 +132,29 @@ def test_reports_do_not_reach_back_into_grading_or_runs():
         for m in reports
         if any(t.startswith(("hw7grade.grading", "hw7grade.runs", "hw7grade.cli")) for t in graph[m])
     } == {}
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        for nxt in graph[todo.pop()] - seen:
+            seen.add(nxt)
+            todo.append(nxt)
+    return seen
+
+
+TERMINAL = ("rich", "typer", "hw7grade.cli", "hw7grade.report.console", "hw7grade.report.terminal")
+
+
+def _prints(module: str) -> bool:
+    return any(module == t or module.startswith(t + ".") for t in TERMINAL) or ".render_" in module
+
+
+def test_the_gates_decide_without_printing():
+    """report.gates takes values and returns values: nothing it reaches imports rich or a console."""
+    modules = _modules()
+    reached = _reachable(import_graph(), "hw7grade.report.gates")
+    assert "hw7grade.report.baseline" in reached  # the walk follows the gates' own imports
+    printing = {m: sorted(t for t in _all_imports(m, *modules[m], set(modules)) if _prints(t)) for m in reached}
+    assert {m: t for m, t in printing.items() if t} == {}
+    assert not [m for m in reached if _prints(m)]

@@ -61,7 +61,8 @@ def test_file_at_the_limit_is_read(tmp_path):
 def test_large_text_is_refused_by_parse_transcript():
     with pytest.raises(
         TranscriptError,
-        match=r"^t\.txt: is 5 MB, larger than the 5 MB limit for one conversation; if it is one chat, raise the limit with --max-file-mb 6\.$",
+        match=r"^t\.txt: is 5 MB, larger than the 5 MB limit for one conversation; "
+        r"if it is one chat, raise the limit with --max-file-mb 6\.$",
     ):
         parse_transcript("x" * (MAX_TRANSCRIPT_BYTES + 10), "t.txt")
 

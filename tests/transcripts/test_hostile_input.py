@@ -109,7 +109,10 @@ def test_one_conversation_over_the_cap_names_the_flag():
 
 
 def test_plain_text_with_role_like_lines_is_read_with_a_warning():
-    text = "You:\nQuestion 7 (b)?\n\nChatGPT:\nThe decoder reads its own predictions.\n\nYou:\nWrong.\n\nChatGPT:\nTeacher forcing.\n"
+    text = (
+        "You:\nQuestion 7 (b)?\n\nChatGPT:\nThe decoder reads its own "
+        "predictions.\n\nYou:\nWrong.\n\nChatGPT:\nTeacher forcing.\n"
+    )
     items = parse_items(text, "chat.txt")
     assert [i.text for i in items if not isinstance(i, Conversation)] == [
         "chat.txt: read as plain text (one answer), but lines 1, 4, 7, 10 look like role labels; "

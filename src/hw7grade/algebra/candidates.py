@@ -79,11 +79,10 @@ def _paired(text: str, openers: list[_Opener], one_line: bool) -> list[tuple[int
     nexts: list[tuple[int, int, str] | None] = [find(0) for find in openers]
     pos = 0
     while True:
-        live = [(n[0], i) for i, n in enumerate(nexts) if n is not None]
+        live = [(n[0], i, n) for i, n in enumerate(nexts) if n is not None]
         if not live:
             return out
-        _, i = min(live)
-        a, body, closer = nexts[i]  # type: ignore[misc]  # live entries are not None
+        _, i, (a, body, closer) = min(live)  # i is unique: the entries themselves are never compared
         finder = closers.setdefault(closer, _NextFinder(text, closer))
         b = finder.from_(body + 1)
         if b < 0:

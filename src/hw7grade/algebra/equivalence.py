@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from math import isqrt
-from typing import Literal, Mapping
+from typing import Literal, Mapping, TypeGuard
 
 from .evaluate import Evaluator, P, Trial, flatten, make_trials
 from .limits import Deadline, MathError
@@ -113,18 +113,17 @@ def statements_from_chain(chain: Chain, text: str = "") -> tuple[list[Statement]
             return [], [side]
         return [Statement("expression", side, None, None, text)], []
 
-    def usable(s: object) -> bool:
+    def usable(s: object) -> TypeGuard[Node]:
         return not isinstance(s, (MathError, Gradient))
 
     for a, b in zip(sides, sides[1:]):
         if usable(a) and usable(b) and not (isinstance(a, Zero) and isinstance(b, Zero)):
-            out.append(Statement("condition", a, b, None, text))  # type: ignore[arg-type]  # usable() sides are Nodes
+            out.append(Statement("condition", a, b, None, text))
     last = sides[-1]
     if isinstance(last, Zero):
         for s in sides[:-2]:
             if usable(s) and not isinstance(s, Zero):
-                # (mypy ignore below) usable() sides are Nodes.
-                out.append(Statement("condition", s, last, None, text))  # type: ignore[arg-type]
+                out.append(Statement("condition", s, last, None, text))
     if any(isinstance(s, Gradient) for s in sides):
         errors.append(MathError("unsupported", "a gradient must be the first side of an equation"))
     return out, errors
@@ -321,7 +320,8 @@ def compare_prepared(
     if wrong_var and (matched(direct) or matched(flipped) or direct or flipped):
         return MathResult(
             "wrong_variable",
-            f"this is given as the gradient with respect to {wrt}, but it is the one with respect to {ref.statement.wrt}",
+            f"this is given as the gradient with respect to {wrt}, but it is the one with respect to "
+            f"{ref.statement.wrt}",
             wrt=wrt,
             candidate=text,
         )

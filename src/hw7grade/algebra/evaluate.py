@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 from fractions import Fraction
 from operator import mul
-from typing import Mapping
+from typing import Mapping, overload
 
 from .limits import MAX_DECLARED_DIM, Deadline, MathError
 from .nodes import Add, Div, Ident, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, Zero
@@ -186,6 +186,10 @@ def scale(c: int, a: Value) -> Value:
     return [[c * x % P for x in row] for row in a]
 
 
+@overload
+def transpose(a: int) -> int: ...
+@overload
+def transpose(a: list[list[int]]) -> list[list[int]]: ...
 def transpose(a: Value) -> Value:
     return a if isinstance(a, int) else [list(col) for col in zip(*a)]
 
@@ -229,10 +233,10 @@ def power(a: Value, n: int, deadline: Deadline) -> Value:
         return power(inverse(a), -n, deadline)
     if isinstance(a, int):
         return pow(a, n, P)
-    result: Value = identity(len(a))
+    result = identity(len(a))
     for _ in range(n):
         deadline.check()
-        result = matmul(result, a)  # type: ignore[arg-type]  # a is a matrix here
+        result = matmul(result, a)
     return result
 
 

@@ -56,10 +56,9 @@ UNICODE_SPELLINGS = (
     ("‖", r"\| "),
 )
 _FONT_RE = re.compile(
-    r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathsf|mathnormal|pmb|mathbfit|textbf|textit|textrm"
-    r"|operatorname\*?|text|mbox|mathbb|mathcal|mathscr)\s*\{([^{}]*)\}"
+    r"\\(?P<command>mathbf|boldsymbol|bm|mathrm|mathit|mathsf|mathnormal|pmb|mathbfit|textbf|textit|textrm"
+    r"|operatorname\*?|text|mbox|mathbb|mathcal|mathscr)\s*\{(?P<inner>[^{}]*)\}"
 )
-_FONT_NAME_RE = re.compile(r"\\([A-Za-z]+)")
 _SIMPLE_INNER_RE = re.compile(r"^\s*(?:[A-Za-z0-9]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?\s*$")
 _TRACE_WORDS = {"tr", "Tr", "trace", "Trace", "TR"}
 _LOSS_LETTERS = {"L", "J"}
@@ -183,9 +182,8 @@ def _unwrap_fonts(text: str) -> str:
     """`\\mathbf{W}_1` -> `W_1`, `\\mathrm{tr}` -> `\\trace`, `\\text{and}` -> a separator."""
 
     def repl(match: re.Match[str]) -> str:
-        # (mypy ignore below) the outer pattern matched it.
-        command = _FONT_NAME_RE.match(match.group(0)).group(1)  # type: ignore[union-attr]
-        inner = match.group(1).strip()
+        command = match["command"].rstrip("*")
+        inner = match["inner"].strip()
         if inner in _TRACE_WORDS:
             return r" \trace "
         if command in ("mathcal", "mathscr"):

@@ -181,10 +181,10 @@ def _other_shape(statement: Statement, shape: tuple[str, str], table: Mapping[st
         return False
     if found is None:
         return True
-    found = ctx.resolve(found)
-    if not all(_named(d) for d in found):  # type: ignore[union-attr]  # resolve() returns a shape tuple
+    rows, cols = ctx.find(found[0]), ctx.find(found[1])
+    if not (_named(rows) and _named(cols)):
         return False
-    return found != shape and found[::-1] != shape  # type: ignore[index]  # resolve() returns a shape tuple
+    return (rows, cols) != shape and (cols, rows) != shape
 
 
 def _named(dim: str) -> bool:

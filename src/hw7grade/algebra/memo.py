@@ -24,14 +24,19 @@ class Memo(Generic[V]):
     __slots__ = ("_data", "_size")
 
     def __init__(self, size: int = MEMO_MAX_ENTRIES) -> None:
-        self._data: dict[Hashable, V] = {}
+        self._data: dict[Hashable, V | MathError] = {}
+        """Values, and beside them the errors `get_or_compute` remembers."""
         self._size = size
         _ALL.append(self)
 
     def get(self, key: Hashable) -> V | None:
-        return self._data.get(key)
+        known = self._data.get(key)
+        return None if isinstance(known, MathError) else known
 
     def put(self, key: Hashable, value: V) -> None:
+        self._store(key, value)
+
+    def _store(self, key: Hashable, value: V | MathError) -> None:
         if len(self._data) >= self._size:
             self._data.clear()
         self._data[key] = value
@@ -51,7 +56,7 @@ class Memo(Generic[V]):
             value = compute()
         except MathError as exc:
             if exc.status != "limit":
-                self.put(key, exc)  # type: ignore[arg-type]  # the memo keeps errors beside values
+                self._store(key, exc)
             raise
         self.put(key, value)
         return value

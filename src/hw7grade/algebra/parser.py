@@ -163,9 +163,9 @@ class _Parser:
                 raise MathError("unsupported", "a gradient of an expression (not of the loss) is not supported")
             return grad
         node = self.expr()
-        if self.peek() is not None:
-            # (mypy ignore below) peek() is not None here.
-            raise MathError("parse_error", f"unexpected {self.peek().text!r} at character {self.peek().pos + 1}")  # type: ignore[union-attr]
+        tok = self.peek()
+        if tok is not None:
+            raise MathError("parse_error", f"unexpected {tok.text!r} at character {tok.pos + 1}")
         if isinstance(node, Num) and node.value == 0:
             return self.make(Zero(next(self.uids)))
         return node

@@ -75,10 +75,10 @@ def pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles = PcaRoles(
     if built is None:
         built = [(t.index, dict(t.dims), t.bindings) for t in _build_pca_trials(table, roles, at_pca)]
         _pca_points.put(key, built)
-    return [Trial(index, dict(dims), bindings) for index, dims, bindings in built]  # type: ignore[arg-type]  # the memo stores values as object
+    return [Trial(index, dict(dims), bindings) for index, dims, bindings in built]
 
 
-_pca_points: Memo[list[tuple[int, dict[str, int], Mapping[str, object]]]] = Memo()
+_pca_points: Memo[list[tuple[int, dict[str, int], Mapping[str, Value]]]] = Memo()
 
 
 def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles, at_pca: bool) -> list[Trial]:
@@ -94,7 +94,7 @@ def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles, at_
         v = _orthogonal(n, rng)
         sigma = rng.sample(range(1, 10 * (m + n)), min(m, n))
         s = [[sigma[i] if i == j else 0 for j in range(n)] for i in range(m)]
-        x = matmul(matmul(u, s), transpose(v))  # type: ignore[arg-type]  # int matrices are valid Values
+        x = matmul(matmul(u, s), transpose(v))
         u_k = [row[:k] for row in u]
         u_k_t = transpose(u_k)
         bindings: dict[str, Value] = {roles.data: x, roles.components: u_k}

@@ -48,9 +48,9 @@ def read_scalar(text: str, deadline: Deadline | None = None) -> Scalar:
         return Scalar(-_rational(plain[1].text), len(plain[1].text.partition(".")[2]))
     parser = _ScalarParser(plain, deadline or Deadline())
     value = parser.expr()
-    if parser.peek() is not None:
-        tok = parser.peek()
-        raise MathError("parse_error", f"unexpected {tok.text!r} at character {tok.pos + 1}")  # type: ignore[union-attr]
+    tok = parser.peek()
+    if tok is not None:
+        raise MathError("parse_error", f"unexpected {tok.text!r} at character {tok.pos + 1}")
     return Scalar(value)
 
 
@@ -228,7 +228,7 @@ class _ScalarParser:
         if tok.kind != "letter":
             return ""
         word = tok.text
-        while self.at("letter") and self.peek().adjacent and len(word) < 4:  # type: ignore[union-attr]
+        while (nxt := self.peek()) is not None and nxt.kind == "letter" and nxt.adjacent and len(word) < 4:
             word += self.take().text
         return word
 

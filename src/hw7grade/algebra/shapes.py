@@ -160,7 +160,8 @@ class ShapeContext:
             scalar = node.terms[shapes.index(None)]
             raise MathError(
                 "shape_error",
-                f"cannot add the scalar {render(scalar)} to the {self.show(shapes[first])} matrix {render(node.terms[first])}",
+                f"cannot add the scalar {render(scalar)} to the {self.show(shapes[first])} matrix "
+                f"{render(node.terms[first])}",
             )
         base = shapes[first]
         assert base is not None
@@ -169,7 +170,8 @@ class ShapeContext:
             if not (self.unify(base[0], shape[0]) and self.unify(base[1], shape[1])):
                 raise MathError(
                     "shape_error",
-                    f"cannot add {render(node.terms[first])} ({self.show(base)}) and {render(term)} ({self.show(shape)})",
+                    f"cannot add {render(node.terms[first])} ({self.show(base)}) and {render(term)} "
+                    f"({self.show(shape)})",
                 )
         return base
 
@@ -205,6 +207,7 @@ class ShapeContext:
         if a is None or b is None or not (self.unify(a[0], b[0]) and self.unify(a[1], b[1])):
             raise MathError(
                 "shape_error",
-                f"the sides {render(a_node)} ({self.show(a)}) and {render(b_node)} ({self.show(b)}) have different shapes",
+                f"the sides {render(a_node)} ({self.show(a)}) and {render(b_node)} ({self.show(b)}) have different "
+                "shapes",
             )
         return a

@@ -31,6 +31,6 @@ CHECK_TYPES: tuple[type[CheckSpec], ...] = (
     ScalarEquivCheck,
 )
 
-AnyCheck = Annotated[Union[CHECK_TYPES], Field(discriminator="type")]  # type: ignore[valid-type]
+AnyCheck = Annotated[Union[CHECK_TYPES], Field(discriminator="type")]  # type: ignore[valid-type]  # a Union of a tuple
 
 __all__ = ["AnyCheck", "CHECK_TYPES", "CheckContext", "CheckResult", "CheckSpec", "Status"]

@@ -59,7 +59,7 @@ class MathEquivCheck(CheckSpec):
         return self.failed(evidence, (self.feedback + " " if self.feedback else "") + message)
 
 
-def _describe(ref: str, result) -> str:  # type: ignore[no-untyped-def]
+def _describe(ref: str, result) -> str:
     where = f" in {result.candidate!r}" if result.candidate else ""
     reason = result.status.replace("_", " ")
     return f"closest: {reason}{where}" + (f": {result.explanation}" if result.explanation else "")

@@ -162,7 +162,7 @@ def _in_factors(
     return found
 
 
-def _mentions(node) -> set[str]:  # type: ignore[no-untyped-def]
+def _mentions(node) -> set[str]:
     from ..algebra import Statement
 
     return Statement("expression", node).mentions()

@@ -15,7 +15,8 @@ from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _ANSWER_PREFIX_RE = re.compile(
-    r"^(?:(?:the\s{1,3})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3})?(?:answer|verdict|conclusion)s?[ \t]{0,3}(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
+    r"^(?:(?:the\s{1,3})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3})?(?:answer|verdict|"
+    r"conclusion)s?[ \t]{0,3}(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
     re.I,
 )
 _DISCOURSE_RE = re.compile(

@@ -25,7 +25,7 @@ class _Hw7gradeGroup(TyperGroup):
         polish(self)
         patch_short_help_limit(self)
 
-    def invoke(self, ctx: typer.Context):  # type: ignore[override]  # same call, errors caught
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]  # the base takes typer._click.Context (private)
         try:
             return super().invoke(ctx)
         except Hw7gradeError as exc:

@@ -40,7 +40,7 @@ def agree(
     """
     from ..errors import UsageError
     from ..report.agreement import agreement, has_labels
-    from ..report.outputs import render_agreement
+    from ..report.render_agreement import render_agreement
     from ..results import Report
 
     console, err = consoles()
@@ -89,7 +89,8 @@ def agree(
             say(err, f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", soft_wrap=False)
     if not has_labels(report):
         raise UsageError(
-            "No human labels in the given inputs; add `human_labels:` front matter (part id: correct|partial|incorrect|missing) "
+            "No human labels in the given inputs; add `human_labels:` front matter (part id: "
+            "correct|partial|incorrect|missing) "
             "or the native JSON `human_labels` field, or pass a `--labels` file."
         )
     known = frozenset(p.id for p in rubric.parts) if rubric is not None else None

@@ -76,7 +76,8 @@ def ask(
         DEFAULT_TIME_LIMIT_S,
         "--time-limit",
         min=0.1,
-        help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays saved.",
+        help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays "
+        "saved.",
     ),
     whole_question: bool = typer.Option(
         False,

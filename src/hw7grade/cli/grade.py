@@ -12,6 +12,10 @@ from . import options
 from .streams import STDOUT
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..report.outputs import ReportFiles
+    from ..results import Report
     from ..transcripts.labels_file import Labels
 
 PROGRESS_MIN_FILES = 8
@@ -48,6 +52,41 @@ def _show_human_report(report, human, verbose: bool, quiet: bool, output_format:
         return report_console(file=io.StringIO()) if quiet else human
     render_report(report, human, verbose=verbose, errors=False)
     return human
+
+
+def _write_and_gate(
+    report: Report,
+    files: ReportFiles,
+    baseline: Report | None,
+    fail_under: float | None,
+    known_parts: frozenset[str],
+    sections: Console,
+    err: Console,
+) -> int:
+    """Write every requested file, print the agreement and baseline sections, then apply the gates;
+    returns the exit status (2 when a file could not be written, 1 when a gate failed, else 0)."""
+    from ..report.agreement import agreement, has_labels
+    from ..report.baseline import compare_with_baseline
+    from ..report.console import say
+    from ..report.gates import exit_status, gate_failures
+    from ..report.outputs import write_report_files
+
+    comparison = compare_with_baseline(report, baseline) if baseline is not None else None
+    write_failures = write_report_files(report, files, comparison)
+    for failure in write_failures:
+        say(err, f"Error: {failure}")
+    if has_labels(report):
+        from ..report.render_agreement import render_agreement
+
+        render_agreement(agreement(report), sections, known_parts, err)
+    if comparison is not None:
+        from ..report.render_baseline import render_baseline
+
+        render_baseline(comparison, sections)
+    failed_gates = gate_failures(report, comparison, fail_under)
+    for message in failed_gates:
+        say(err, f"Gate: {message}", soft_wrap=False)
+    return exit_status(write_failures, failed_gates)
 
 
 def grade(
@@ -90,7 +129,8 @@ def grade(
         5.0,
         "--max-file-mb",
         min=0.001,
-        help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are streamed).",
+        help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are "
+        "streamed).",
     ),
     time_limit: float = typer.Option(
         10.0,
@@ -110,7 +150,8 @@ def grade(
         "rich",
         "--format",
         metavar="[rich|plain]",
-        help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, verdict).",
+        help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, "
+        "verdict).",
     ),
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports and their .zip, Markdown chats, exporter files, JSON, plain text).
@@ -166,7 +207,7 @@ def grade(
             f"No transcript files in {', '.join(str(p) for p in inputs)}: a folder is searched for "
             f"{', '.join(TRANSCRIPT_SUFFIXES)} files (README.md and hidden files are skipped)."
         )
-    from ..report.outputs import OutputOptions, check_outputs, emit_outputs
+    from ..report.outputs import ReportFiles, check_outputs
 
     real_paths = [p for p in (json_path, junit_path, markdown_path, html_path, gradescope_path) if p and p != STDOUT]
     refused = check_outputs(real_paths, files)  # a device, a folder, a transcript: before grading
@@ -215,22 +256,20 @@ def grade(
     sections = _show_human_report(report, human, verbose, quiet, output_format)
     from contextlib import nullcontext
 
-    from ..report.outputs import WRITE_FAILED
+    from ..report.gates import WRITE_FAILED
 
     with tempfile.TemporaryDirectory(prefix="hw7grade-stdout-") if to_stdout else nullcontext(".") as tmp:
         spare = Path(tmp) / "report"
         pick = lambda path: spare if path == STDOUT else path  # noqa: E731  # '-': written here, then copied
-        options = OutputOptions(
+        report_files = ReportFiles(
             json=pick(json_path),
             junit=pick(junit_path),
             markdown=pick(markdown_path),
             html=pick(html_path),
             gradescope=pick(gradescope_path),
-            baseline=baseline_report,
-            fail_under=fail_under,
-            known_parts=frozenset(p.id for p in rubric.parts),
         )
-        gate = emit_outputs(report, options, sections, err)  # writes every file, then applies the gates
+        known_parts = frozenset(p.id for p in rubric.parts)
+        gate = _write_and_gate(report, report_files, baseline_report, fail_under, known_parts, sections, err)
         if to_stdout and gate != WRITE_FAILED:
             from .streams import copy_to_stdout
 
@@ -242,7 +281,8 @@ def grade(
                 _terminal.echo(f"Error: {error}" if error.startswith(t.path) else f"Error: {t.path}: {error}", err=True)
         if unreadable_chats:
             _terminal.echo(
-                f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were graded.",
+                f"Error: {unreadable_chats} chat(s) in exports could not be read (named above); the others were "
+                "graded.",
                 err=True,
             )
         raise typer.Exit(2)

@@ -46,7 +46,7 @@ def calibrate_and_render(
     """`agree --judge`: judge the transcripts (JSON reports carry no answer text and are compared
     as they are), print the calibration table; returns the judge's failure exit code."""
     from ..judge.calibration import calibrate
-    from ..report.outputs import render_calibration
+    from ..report.render_agreement import render_calibration
     from ..results import Report
     from ..rubric.model import load_rubric
 

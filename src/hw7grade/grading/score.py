@@ -112,8 +112,13 @@ def grade_conversation(
         human_labels=labels,
         format=conversation.format,
         title=conversation.title,
-        follow_ups=tuple(conversation.metadata.get("follow_ups") or ()),  # type: ignore[arg-type]
+        follow_ups=_follow_ups(conversation.metadata.get("follow_ups")),
     )
+
+
+def _follow_ups(kinds: object) -> tuple[str, ...]:
+    """The follow-up kinds `ask` records in a native transcript's metadata (a list of names)."""
+    return tuple(str(k) for k in kinds) if isinstance(kinds, list) else ()
 
 
 def _score_attempts(

@@ -51,7 +51,10 @@ def criteria_problem(judge: bool, criteria: Sequence[Criterion], checks: Sequenc
         if check is None:
             return f"criterion {criterion.name!r} names unknown check {criterion.check!r}"
         if not check.counts_toward_total:
-            return f"criterion {criterion.name!r} names check {criterion.check!r}, which only caps the part; a judge cannot score it"
+            return (
+                f"criterion {criterion.name!r} names check {criterion.check!r}, which only caps the part; a judge "
+                "cannot score it"
+            )
     for label in dict.fromkeys(c.check for c in criteria):
         total = sum(c.points for c in criteria if c.check == label)
         wanted = by_label[label].points

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Literal, Protocol, Sequence, TypeVar
 
 from ..errors import Hw7gradeError, UsageError
-from .base import Completion, Message, ProviderParams
+from .base import Completion, Message, Provider, ProviderParams
 from .models import ModelSpec, require_key
 from .registry import client_base_url
 from .retry import RetryPolicy, with_retries
@@ -55,9 +55,9 @@ class BatchResult:
     """For errored rows: the server's message, scrubbed and shortened."""
 
 
-class BatchProvider(Protocol):
-    name: str
-    model: str
+class BatchProvider(Provider, Protocol):
+    """A provider's Batch API client; it is also its live client (the same request bodies), so a
+    batch session records it as the session's provider."""
 
     def submit(self, requests: Sequence[BatchRequest]) -> str:
         """Create one batch of these requests; returns the provider's batch id."""

@@ -11,7 +11,7 @@ import json
 from typing import Any, Final, Sequence
 
 from .base import Completion, Usage, scrub, server_message
-from .batch_base import BATCH_CALL_TIMEOUT_S, BatchRequest, BatchResult, BatchStatus, retrying, wire_body
+from .batch_base import BATCH_CALL_TIMEOUT_S, BatchRequest, BatchResult, BatchStatus, Outcome, retrying, wire_body
 from .faults import classify
 from .openai import OpenAIProvider
 from .registry import ProviderInfo
@@ -21,7 +21,7 @@ ENDPOINT: Final = "/v1/chat/completions"
 COMPLETION_WINDOW: Final = "24h"
 INPUT_FILE_NAME = "hw7grade-batch.jsonl"
 ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
-ROW_OUTCOMES = {"batch_expired": "expired", "batch_cancelled": "canceled"}
+ROW_OUTCOMES: dict[str, Outcome] = {"batch_expired": "expired", "batch_cancelled": "canceled"}
 
 
 class OpenAIBatch(OpenAIProvider):
@@ -95,8 +95,7 @@ class OpenAIBatch(OpenAIProvider):
             if error:
                 code = error.get("code") if isinstance(error, dict) else None
                 outcome = ROW_OUTCOMES.get(code or "", "errored")
-                # (mypy ignore below) ROW_OUTCOMES values are Outcomes.
-                return BatchResult(cid, outcome, reason=server_message({"error": error}, str(code or "error")))  # type: ignore[arg-type]
+                return BatchResult(cid, outcome, reason=server_message({"error": error}, str(code or "error")))
             response = data.get("response") or {}
             status, body = response.get("status_code"), response.get("body")
             if status != 200:

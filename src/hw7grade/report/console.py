@@ -185,7 +185,8 @@ def _render_checks(part: PartScore, console: Console) -> None:
         for s in part.judge.criteria:
             mark = "[green]●[/green]" if s.status == "scored" else "[cyan]?[/cyan]"
             console.print(
-                f"      {mark} {escape(s.name)} ({escape(s.check)}): {num(s.points)}/{num(s.max_points)}  {escape(s.reason)}"
+                f"      {mark} {escape(s.name)} ({escape(s.check)}): {num(s.points)}/{num(s.max_points)}  "
+                f"{escape(s.reason)}"
             )
             if s.evidence:
                 console.print(f"          quote: [dim]{escape(_clip(s.evidence))}[/dim]")

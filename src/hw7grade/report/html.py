@@ -43,7 +43,8 @@ LOW_FRACTION = 0.5
 """Final bars below this fraction are drawn red, between it and full marks amber."""
 
 _CSS = f"""
-body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1rem 2rem; color: #212121; max-width: none; }}
+body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1rem 2rem; color: #212121; \
+max-width: none; }}
 h1 {{ margin-bottom: .2rem; }}
 .summary {{ font-size: 1.1rem; color: #424242; }}
 .charts {{ display: flex; flex-wrap: wrap; gap: 1.5rem; }}
@@ -173,7 +174,8 @@ def _agreement_section(report: Report) -> str:
     )
     dis = "".join(
         f"<tr><td>{_e(p.path)}</td><td>{_e(p.part_id)}</td><td>{_e(p.attempt)}</td>"
-        f'<td class="v-{_e(p.grader)}">{_e(p.grader)}{" (no answer found)" if p.grader_missing else ""}</td><td class="v-{_e(p.human)}">{_e(p.human)}</td>'
+        f'<td class="v-{_e(p.grader)}">{_e(p.grader)}{" (no answer found)" if p.grader_missing else ""}</td><td '
+        f'class="v-{_e(p.human)}">{_e(p.human)}</td>'
         f'<td><ul class="evidence">{"".join(f"<li>{_e(x)}</li>" for x in evidence_lines(p.part))}</ul></td></tr>'
         for p in a.disagreements
     )

@@ -76,7 +76,8 @@ def heatmap(report: Report) -> str:
         '<section id="overview"><h2>Overview: mean final score per model and part</h2>'
         '<p class="hint">Each cell: mean score / points, number of answers and a 95% interval. '
         "Click a cell to list those answers.</p>"
-        f'<table id="heatmap"><thead><tr><th>model</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
+        f'<table id="heatmap"><thead><tr><th>model</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
@@ -112,7 +113,7 @@ def filters(report: Report) -> str:
 
 def _shown(evidence: str, answer: str | None) -> bool:
     """The evidence is highlighted in the answer shown above, so the checks list need not repeat it."""
-    return bool(answer) and len(evidence.strip()) >= MIN_EVIDENCE_CHARS and evidence.strip() in answer  # type: ignore[operator]
+    return answer is not None and len(evidence.strip()) >= MIN_EVIDENCE_CHARS and evidence.strip() in answer
 
 
 def _attempt_block(title: str, part: PartScore, source: str, label: str | None, attempt: str) -> str:
@@ -218,7 +219,8 @@ class ReviewList:
             )
             summary = (
                 f'<span class="path">{_e(t.path)}</span> · {_e(model)} · <b>{_e(final.id)}</b> · '
-                f'{num(final.score)}/{num(final.max_score)} <span class="v-{_e(final.verdict)}">{_e(final.verdict)}</span>'
+                f"{num(final.score)}/{num(final.max_score)} "
+                f'<span class="v-{_e(final.verdict)}">{_e(final.verdict)}</span>'
                 + (f" (first: {_e(first_verdict)})" if first_verdict else "")
                 + (f" · human <b>{_e(human)}</b>" if human else "")
                 + (f' · <span class="flag">{_e(_flag_text(final))}</span>' if flagged(final) else "")
@@ -226,7 +228,8 @@ class ReviewList:
             if self.static_drills:
                 classes = f"attempts{' two' if first is not None else ''}"
                 out.append(
-                    f'<details class="row"><summary>{summary}</summary><div class="{classes}">{attempts}</div></details>'
+                    f'<details class="row"><summary>{summary}</summary>'
+                    f'<div class="{classes}">{attempts}</div></details>'
                 )
             else:
                 out.append(f'<p class="row">{summary}</p>')
@@ -258,7 +261,8 @@ DECISIONS_PANEL = (
     "<p>Agree with a verdict or override it in any drill-down, then download the decisions as a labels "
     "file. Save it in the folder you ran <code>hw7grade grade</code> from (keys are the transcript paths "
     "as graded) and pass it to <code>hw7grade agree --labels FILE.yaml</code> or <code>grade --labels</code>.</p>"
-    '<p><button type="button" id="download-labels">download labels YAML</button> <span id="decision-count">0 decisions</span></p>'
+    '<p><button type="button" id="download-labels">download labels YAML</button> <span id="decision-count">0 '
+    "decisions</span></p>"
     '<textarea id="labels-yaml" readonly rows="6" cols="80" aria-label="labels YAML"></textarea></section>'
 )
 
@@ -461,7 +465,7 @@ SCRIPT = r"""
   refresh();
   apply();
 })();
-"""
+"""  # noqa: E501  # JavaScript written into the report as it is (a raw string: no line continuation)
 
 SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
 """The page's CSP allows this script and no other."""
@@ -482,7 +486,8 @@ details.row > summary { cursor: pointer; }
 .attempts.two { grid-template-columns: 1fr 1fr; }
 .attempt { border: 1px solid #cfd8dc; border-radius: 6px; padding: .5rem .8rem; min-width: 0; }
 .answer { background: #fafafa; border-left: 3px solid #b0bec5; padding: .2rem .8rem; overflow-wrap: anywhere; }
-.answer pre, pre.latex { white-space: pre-wrap; font-family: ui-monospace, monospace; background: #eceff1; padding: .3rem; }
+.answer pre, pre.latex { white-space: pre-wrap; font-family: ui-monospace, monospace; background: #eceff1; \
+padding: .3rem; }
 code.latex { font-family: ui-monospace, monospace; background: #eceff1; }
 mark { background: #fff176; }
 ul.checks { font-size: .9rem; padding-left: 1.1rem; }

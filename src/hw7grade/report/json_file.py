@@ -44,8 +44,9 @@ def read_json_report(path: Path) -> Report:
     spool = ResultSpool()
 
     def keep(entry: str, data: object) -> None:
-        # (mypy ignore below) scan_object hands over parsed JSON.
-        spool.add(EncodedResult(TranscriptSummary.of(transcript_from_dict(data)), entry))  # type: ignore[arg-type]
+        if not isinstance(data, dict):
+            raise TypeError(f"a transcript is {type(data).__name__}, not an object")
+        spool.add(EncodedResult(TranscriptSummary.of(transcript_from_dict(data)), entry))
 
     not_a_report = Hw7gradeError(f'{path}: not an hw7grade report (expected "schema": "{SCHEMA}").')
     try:

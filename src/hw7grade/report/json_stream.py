@@ -43,8 +43,9 @@ class _Window:
 
     def skip_space(self, pos: int) -> int:
         while True:
-            # (mypy ignore below) _SPACE matches the empty string.
-            end = _SPACE.match(self.text, pos - self.base).end()  # type: ignore[union-attr]
+            space = _SPACE.match(self.text, pos - self.base)
+            assert space is not None  # the pattern matches the empty string
+            end = space.end()
             if end < len(self.text) or not self._more():
                 return self.base + end
 

@@ -39,14 +39,18 @@ def accuracy_chart(stats: list[PartStats]) -> str:
             x = lambda v: LABEL_W + v * PLOT_W  # noqa: E731 - a scale, read once per bar
             colour = PALETTE[j % len(PALETTE)]
             out.append(
-                f'<rect class="share-bar" data-model="{_e(model)}" data-part="{_e(part)}" data-share="{s.share_correct:.4f}" '
-                f'x="{LABEL_W}" y="{y + 1}" width="{s.share_correct * PLOT_W:.1f}" height="{BAR_H - 2}" fill="{colour}">'
-                f"<title>{_e(model)} {_e(part)}: {s.correct}/{s.n} correct, 95% CI {pct(low)}–{pct(high)}</title></rect>"
+                f'<rect class="share-bar" data-model="{_e(model)}" data-part="{_e(part)}" '
+                f'data-share="{s.share_correct:.4f}" '
+                f'x="{LABEL_W}" y="{y + 1}" width="{s.share_correct * PLOT_W:.1f}" height="{BAR_H - 2}" '
+                f'fill="{colour}">'
+                f"<title>{_e(model)} {_e(part)}: {s.correct}/{s.n} correct, 95% CI "
+                f"{pct(low)}–{pct(high)}</title></rect>"
             )
             mid = y + BAR_H / 2
             out.append(
                 f'<path class="error-bar" data-low="{low:.4f}" data-high="{high:.4f}" stroke="#222" fill="none" '
-                f'd="M{x(low):.1f},{mid - 3:.1f}v6M{x(low):.1f},{mid:.1f}H{x(high):.1f}M{x(high):.1f},{mid - 3:.1f}v6"/>'
+                f'd="M{x(low):.1f},{mid - 3:.1f}v6M{x(low):.1f},{mid:.1f}'
+                f'H{x(high):.1f}M{x(high):.1f},{mid - 3:.1f}v6"/>'
             )
     legend_y = height - 6
     for j, model in enumerate(models):

@@ -33,7 +33,8 @@ class PartDifference:
 
     @property
     def difference(self) -> float | None:
-        return None if not self.a or not self.b else self.b_mean - self.a_mean  # type: ignore[operator]
+        a, b = self.a_mean, self.b_mean
+        return None if a is None or b is None else b - a
 
     @property
     def ci(self) -> tuple[float, float] | None:

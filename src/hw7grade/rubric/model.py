@@ -26,6 +26,15 @@ from .problems import MAX_RUBRIC_BYTES as MAX_RUBRIC_BYTES  # re-exported
 from .problems import describe_errors, read_yaml_mapping
 
 PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
+_QUESTION_RE = re.compile(r"q\d+")
+
+
+def question_of(part_id: str) -> str:
+    """`q3b.ii` -> `q3`, `q7b` -> `q7`; ValueError for an id that does not start with a question."""
+    match = _QUESTION_RE.match(part_id)
+    if match is None:
+        raise ValueError(f"{part_id!r} is not a part id (q9a, q3b.ii)")
+    return match.group(0)
 
 
 class Part(BaseModel):
@@ -78,7 +87,7 @@ class Part(BaseModel):
     @property
     def question(self) -> str:
         """`q3b.ii` -> `q3`, `q7b` -> `q7`."""
-        return re.match(r"q\d+", self.id).group(0)  # type: ignore[union-attr]  # ids match PART_ID_RE
+        return question_of(self.id)
 
 
 class RubricFile(BaseModel):

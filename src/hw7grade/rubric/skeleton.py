@@ -6,12 +6,11 @@ author changes a working rubric instead of debugging an empty one.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import UsageError
 from .course import COURSE_FILE
-from .model import PART_ID_RE
+from .model import PART_ID_RE, question_of
 
 RUBRIC_TEMPLATE = """\
 # Rubric for {question}, written by `hw7grade rubrics new {part}`. Edit every field; the comments say
@@ -78,7 +77,7 @@ def write_skeleton(part_id: str, directory: Path) -> list[Path]:
 
     if not PART_ID_RE.match(part_id):
         raise UsageError(f"Part id {part_id!r} must look like q9a or q3b.ii.")
-    question = re.match(r"q\d+", part_id).group(0)  # type: ignore[union-attr]
+    question = question_of(part_id)
     rubric_path = directory / f"{part_id}.yaml"
     cases_path = directory / "cases" / f"{part_id}.yaml"
     for path in (rubric_path, cases_path):

@@ -11,7 +11,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from ..providers.asker import Asker
+from ..providers.base import Completion
 from ..providers.models import ModelSpec
+from ..providers.retry import RetryPolicy
 from .asking import Session
 from .state import BatchState, StoredRequest
 
@@ -27,13 +30,15 @@ OUTCOME_REASONS = {
 }
 
 
-class _Answered:
-    """Stands in for `Asker` so `Session.reply` records a batch answer exactly as a live one."""
+class _Answered(Asker):
+    """An `Asker` that already holds the answer, so `Session.reply` records a batch answer exactly
+    as a live one."""
 
-    def __init__(self, completion) -> None:
+    def __init__(self, completion: Completion) -> None:
+        super().__init__(policy=RetryPolicy())
         self.completion = completion
 
-    def answer(self, *args, **kwargs):
+    def answer(self, *args: object, **kwargs: object) -> Completion:
         return self.completion
 
 
@@ -47,7 +52,6 @@ def batch_client(state: BatchState, max_retries: int, base_url: str | None = Non
     from ..errors import UsageError
     from ..providers.batch_base import make_batch_provider
     from ..providers.registry import PROVIDERS
-    from ..providers.retry import RetryPolicy
 
     if base_url and not PROVIDERS[state.provider].takes_base_url:
         raise UsageError("--base-url is for OpenAI-compatible servers; this batch went to " + state.provider + ".")
@@ -60,8 +64,9 @@ def batch_client(state: BatchState, max_retries: int, base_url: str | None = Non
             else f"the {state.provider} default"
         )
         raise UsageError(
-            f"The state of batch {state.batch_id} names the server {state.base_url}, but the endpoint configured now is "
-            f"{now}; the key is only sent to the configured one. Pass --base-url {state.base_url} if you trust it."
+            f"The state of batch {state.batch_id} names the server {state.base_url}, but the endpoint configured "
+            f"now is {now}; the key is only sent to the configured one. "
+            f"Pass --base-url {state.base_url} if you trust it."
         )
     spec = ModelSpec(state.provider, state.model, state.asked_as)
     return make_batch_provider(spec, RetryPolicy.from_env(max_retries), base_url)
@@ -89,11 +94,9 @@ def submit_batches(
 
     `on_cached(spec, part_id, transcript)` follows each cached answer saved, `on_submitted(spec,
     batch_id, requests, state_file)` each batch submitted."""
-    from ..providers.asker import Asker
     from ..providers.batch_base import BatchRequest, custom_id, make_batch_provider
     from ..providers.cache import ResponseCache, cache_key, default_cache_dir, request_record
     from ..providers.registry import endpoint_for, explicit_base_url
-    from ..providers.retry import RetryPolicy
     from .asking import now_iso
     from .state import StoredMessage, StoredParams, save_state
 
@@ -109,7 +112,7 @@ def submit_batches(
         pending: list[tuple[str, Session, str]] = []
         for index, part in enumerate(chosen):
             # A batch session is answered by the batch (or the cache), never asked live.
-            session = Session.for_part(spec, client, endpoint, part.id, part.prompt, params, settings)  # type: ignore[arg-type]
+            session = Session.for_part(spec, client, endpoint, part.id, part.prompt, params, settings)
             key = cache_key(request_record(spec.provider, spec.model, session.messages, params), endpoint)
             if cache is not None and cache.get(key) is not None:
                 session.reply(asker)  # the cache answers: no request
@@ -194,7 +197,7 @@ def save_answers(
             messages=list(messages),
             created_at=state.created_at,
         )
-        session.reply(_Answered(row.completion))  # type: ignore[arg-type]  # _Answered stands in for Asker
+        session.reply(_Answered(row.completion))
         session.turns[0] = session.turns[0].model_copy(update={"created_at": request.asked_at})
         request.status, request.transcript = "succeeded", str(session.save(save_dir))
         on_saved(request)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 
 _PATTERNS = [
-    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |the |your |these |those |previous |prior |above |earlier )*"
+    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |the |your |these |those |previous |prior |above |"
+    r"earlier )*"
     r"(?:rubric|rubrics|instructions|grading|criteria|scoring|marking|rules|guidelines)\b",
     r"\b(?:award|give|assign|grant) (?:this answer |this response |this |it |me |the answer |the student )?"
     r"(?:full|maximum|max|all the|all|perfect|top) (?:marks|points|credit|score)\b",
-    r"\b(?:mark|grade|score|rate) (?:this|it|the answer|this answer|this response) (?:as )?(?:correct|full marks|perfect|10/10)\b",
+    r"\b(?:mark|grade|score|rate) (?:this|it|the answer|this answer|this response) (?:as )?(?:correct|full marks|"
+    r"perfect|10/10)\b",
     r"\byou are (?:the|a|an) (?:grader|judge|evaluator|examiner|marker)\b",
     r"\b(?:dear|note to the|attention|message to the|to the) (?:grader|judge|evaluator|examiner|marker)\b",
     r"\b(?:as|for) (?:the|an|a) (?:ai |llm |automated )?(?:grader|judge|evaluator)[,:]",

@@ -103,7 +103,8 @@ def skip_decoration(line: str) -> int:
 # A line that may start with a label (checked at C speed over a whole answer): after decoration,
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
 LABEL_LINE_CANDIDATE = re.compile(
-    rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|exercise|ex\."
+    rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
+    r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|{_SUB}\)))|\(|{_SUB}\))",
     re.IGNORECASE | re.MULTILINE,

@@ -20,7 +20,7 @@ KIND = "json"
 HOW_TO_GET = "Settings > Data controls > Export data; the emailed .zip (or its conversations.json)"
 TEXT_CONTENT_TYPES = ("text", "multimodal_text")
 """Content types whose string parts are the message; code, tool output and images are skipped."""
-KEPT_ROLES: tuple[Role, ...] = ("user", "assistant")
+KEPT_ROLES: dict[str, Role] = {"user": "user", "assistant": "assistant"}
 
 
 class _Lenient(BaseModel):
@@ -112,8 +112,7 @@ def _to_conversation(conv: ChatGPTConversation, source: str) -> Conversation:
     ]
     models = [slug for m in messages if isinstance(slug := m.metadata.get("model_slug"), str)]
     return Conversation(
-        # (mypy ignore below) roles filtered to KEPT_ROLES.
-        turns=build_turns((m.author.role, _text(m)) for m in messages),  # type: ignore[misc]
+        turns=build_turns((KEPT_ROLES[m.author.role], _text(m)) for m in messages),
         source=source,
         model=models[-1] if models else None,
         title=conv.title,

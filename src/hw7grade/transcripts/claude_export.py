@@ -6,14 +6,14 @@ from typing import Iterable, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..conversation import Conversation
+from ..conversation import Conversation, Role
 from .base import Item, ReadWarning, bad_entry, numbered
 from .turns import build_turns
 
 FORMAT = "claude-export"
 KIND = "json"
 HOW_TO_GET = "Settings > Privacy > Export data; the emailed .zip (or its conversations.json)"
-SENDER_ROLES = {"human": "user", "assistant": "assistant"}
+SENDER_ROLES: dict[str, Role] = {"human": "user", "assistant": "assistant"}
 THINKING_TYPES = ("thinking", "redacted_thinking")
 
 
@@ -67,8 +67,7 @@ def read(records: Iterable[object], source: str) -> Iterator[Item]:
             yield ReadWarning(f"{where}: {dropped} empty (null) message(s) left out of the chat.")
         thinking = sum(b.type in THINKING_TYPES for m in conv.chat_messages for b in m.content)
         yield Conversation(
-            # (mypy ignore below) SENDER_ROLES maps to Role values.
-            turns=build_turns((SENDER_ROLES[m.sender], m.body()) for m in conv.chat_messages),  # type: ignore[misc]
+            turns=build_turns((SENDER_ROLES[m.sender], m.body()) for m in conv.chat_messages),
             source=where,
             model=conv.model,
             title=conv.name or None,

@@ -150,7 +150,8 @@ def _shown(value: object) -> str:
 def _load(block: str, source: str) -> object:
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise TranscriptError(
-            f"{source}: the YAML front matter is longer than {MAX_FRONT_MATTER_CHARS} characters; keep only model, title and human_labels."
+            f"{source}: the YAML front matter is longer than {MAX_FRONT_MATTER_CHARS} characters; keep only model, "
+            "title and human_labels."
         )
     if _flow_depth(block) > MAX_FLOW_DEPTH:
         raise TranscriptError(f"{source}: the YAML front matter is nested more than {MAX_FLOW_DEPTH} levels deep.")

@@ -80,7 +80,10 @@ def read_labels_file(path: str | os.PathLike[str], warn: Warn | None = None) -> 
             try:
                 parts = _ENTRY.validate_python(value if value is not None else {})
             except ValidationError as exc:
-                problem = f"{describe_validation_error(exc, value)}; labels are correct, partial, incorrect, missing or {{first: ..., final: ...}}"
+                problem = (
+                    f"{describe_validation_error(exc, value)}; labels are correct, partial, incorrect, missing or "
+                    "{first: ..., final: ...}"
+                )
         if problem is not None:
             if warn is not None:
                 warn(f"{shown}: entry {str(key)!r} skipped: {problem}.")

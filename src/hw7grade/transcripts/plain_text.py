@@ -18,7 +18,8 @@ FORMAT = "plain"
 KIND = "text"
 HOW_TO_GET = "any answer pasted into a .txt or .md file (graded as one answer)"
 LABEL_WORDS = frozenset(
-    "you user human me student assistant chatgpt gpt claude gemini bard copilot model ai bot llama mistral deepseek grok".split()
+    "you user human me student assistant chatgpt gpt claude gemini bard copilot model ai bot llama mistral deepseek "
+    "grok".split()
 )
 MAX_LABEL_LINE_CHARS = 60
 MIN_LABEL_LINES = 2
