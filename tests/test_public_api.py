@@ -18,7 +18,7 @@ def test_public_api_grades_a_chat(tmp_path):
     (conversation,) = hw7grade.read_transcript(chat)
     result = hw7grade.grade_conversation(conversation, rubric)
     assert [(p.id, p.verdict) for p in result.parts] == [("q7c", "correct"), ("q7c", "correct")]
-    assert hw7grade.compare_math("X X^T", "X X^\\top").status == "equivalent"
+    assert hw7grade.compare_math("X X^T", "X X^\\top", {"X": ("m", "n")}).status == "equivalent"
     assert set(hw7grade.__all__) >= {"load_rubric", "read_transcript", "grade_conversation", "Hw7gradeError"}
 
 
