@@ -122,7 +122,7 @@ def grade(
     from ..grading.files import default_jobs, grade_files
     from ..report import terminal as _terminal
     from ..results import Report
-    from ..rubric.model import load_rubric
+    from ..rubric.compiled import load_rubric_cached as load_rubric
     from ..transcripts import iter_transcript_files
     from .streams import report_console
 

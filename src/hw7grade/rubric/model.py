@@ -29,7 +29,7 @@ PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
 
 
 class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     id: str
     title: str
@@ -84,7 +84,7 @@ class Part(BaseModel):
 class RubricFile(BaseModel):
     """One question's file, e.g. `rubrics/q7.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     question: str
     title: str
@@ -114,7 +114,7 @@ class RubricFile(BaseModel):
 class Rubric(BaseModel):
     """All questions' parts, in order, with shapes per part's question."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     files: tuple[RubricFile, ...]
     course: Course = Field(default_factory=default_course)
