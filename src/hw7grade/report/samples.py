@@ -85,8 +85,22 @@ def _rounded(ci: tuple[float, float] | None) -> list[float] | None:
     return None if ci is None else [round(ci[0], 4), round(ci[1], 4)]
 
 
+_last_stats: tuple[tuple, list[PartStats]] | None = None
+"""The last report's figures: the terminal, JSON, Markdown and HTML reports of one run all show
+them, and their bootstrap intervals cost about 0.15 µs per draw, 2,000 draws per graded part."""
+
+
 def part_stats(report: Report) -> list[PartStats]:
-    """One row per model and part, in the order they first appear."""
+    """One row per model and part, in the order they first appear (computed once per report)."""
+    global _last_stats
+    if _last_stats is not None and _last_stats[0] is report.summaries:
+        return list(_last_stats[1])
+    stats = _part_stats(report)
+    _last_stats = (report.summaries, stats)
+    return list(stats)
+
+
+def _part_stats(report: Report) -> list[PartStats]:
     groups: dict[tuple[str, str], list] = {}
     for t in report.summaries:
         for p in t.finals:
