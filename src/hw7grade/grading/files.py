@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from ..transcripts.labels_file import Labels
 
 ProgressCallback = Callable[[Path], None]
+GradedCallback = Callable[[Path, list], None]
+"""Called with each file and its items (`EncodedResult`s and notes) as they come in: `--judge`
+sends that file's judge requests while the rest is graded."""
 
 PARALLEL_MIN_FILES = 32
 """Below this many files a process pool costs more than it saves."""
@@ -100,6 +103,7 @@ def iter_graded(
     jobs: int = 1,
     max_bytes: int | None = None,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    on_graded: GradedCallback | None = None,
 ) -> Iterator[EncodedResult | Note]:
     """Results (and notes) in input order, graded in `jobs` worker processes that share `rubric`;
     a file whose grading overruns `time_limit_s` (per conversation) becomes an error result.
@@ -110,10 +114,13 @@ def iter_graded(
         if path is not None and str(path) != "-":
             run.append(path)
             continue
-        yield from _graded_in_workers(run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s)
+        yield from _graded_in_workers(run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded)
         run = []
         if path is not None:
-            yield from _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
+            items = _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
+            if on_graded:  # standard input cannot be read again for the judge: it gets no items
+                on_graded(path, [])
+            yield from items
             if on_file:
                 on_file(path)
 
@@ -127,12 +134,15 @@ def _graded_in_workers(
     jobs: int,
     max_bytes: int | None,
     time_limit_s: float,
+    on_graded: GradedCallback | None = None,
 ) -> Iterator[EncodedResult | Note]:
     args = (rubric, only, model_name, max_bytes)
     for outcome in run_timed(files, _grade_path, jobs, time_limit_s, _init_worker, args):
         yield from outcome.items
         if outcome.failure is not None:
             yield EncodedResult.of(stopped_result(str(outcome.task), outcome.failure))
+        if on_graded:
+            on_graded(outcome.task, outcome.items)
         if on_file:
             on_file(outcome.task)
 
@@ -153,10 +163,11 @@ def grade_files(
     max_bytes: int | None = None,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
     labels: Labels | None = None,
+    on_graded: GradedCallback | None = None,
 ) -> Report:
     """The graded files as a report whose full results wait in a spool (see `report.spool`);
     `labels` (from a `--labels` file) are added to the results they name."""
-    results = iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s)
+    results = iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded)
     if labels:
         results = with_labels(results, labels, {p.id for p in rubric.select(only)} if only else None)
     return ResultSpool(results).report()
