@@ -54,3 +54,23 @@ def test_a_file_s_judge_requests_go_out_before_the_batch_is_graded(judge_env):
     with JudgePipeline(make_judge("claude", use_cache=False), RUBRIC) as pipeline:
         grade_files(FILES, RUBRIC, on_file=after_file, on_graded=pipeline.add_file)
     assert seen_while_grading and seen_while_grading[0] > 0
+
+
+def test_the_judge_s_sdk_is_loaded_at_its_first_request_but_a_missing_key_fails_at_once(judge_env, monkeypatch):
+    import pytest
+
+    from hw7grade.errors import AuthError
+    from hw7grade.judge.run import JudgeJob
+
+    judge_env.respond_with(ANTHROPIC_PATH, judge_with(_points))
+    built = []
+    judge = make_judge("claude", use_cache=False)
+    real = judge.connect
+    judge.connect = lambda: built.append(1) or real()
+    assert built == []
+    judge.score(JudgeJob(RUBRIC.part("q7a"), "The decoder sees only h_t."))
+    judge.score(JudgeJob(RUBRIC.part("q7a"), "Another answer."))
+    assert built == [1] and judge_env.count(ANTHROPIC_PATH) == 2
+    monkeypatch.delenv("ANTHROPIC_API_KEY")
+    with pytest.raises(AuthError):
+        make_judge("claude")

@@ -84,8 +84,7 @@ class JudgePipeline:
     def __exit__(self, kind, value, traceback) -> None:
         if self._pool is not None:
             if kind is not None:
-                self.judge.asker.cancel.set()
-                self.judge.provider.close()
+                self.judge.close()
             self._pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
 
     def add_file(self, path: Path, items: Iterable[object]) -> None:
