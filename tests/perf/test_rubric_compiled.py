@@ -70,3 +70,22 @@ def test_the_same_folder_by_another_name_is_named_as_given(rubrics, monkeypatch)
     load_rubric_cached(rubrics)
     monkeypatch.chdir(rubrics.parent)
     assert load_rubric_cached(Path("rubrics")).directory == Path("rubrics")
+
+
+def test_a_deferred_miss_is_cached_only_when_asked_and_as_validated(rubrics, monkeypatch):
+    from hw7grade.grading import files
+    from hw7grade.grading.files import warm_up
+    from hw7grade.rubric.compiled import load_rubric_deferred
+
+    monkeypatch.setattr(files, "_warmed", False)
+    rubric, save = load_rubric_deferred(rubrics)
+    cache_file = compiled_cache_file(rubrics)
+    assert cache_file is not None and not cache_file.exists()
+    warm_up(rubric)  # grading caches derived data on some checks: not what gets cached
+    assert pickle.dumps(rubric, compiled.PICKLE_PROTOCOL) != pickle.dumps(
+        load_rubric(rubrics), compiled.PICKLE_PROTOCOL
+    )
+    save()
+    assert cache_file.read_bytes() == pickle.dumps(load_rubric(rubrics), compiled.PICKLE_PROTOCOL)
+    again, save_again = load_rubric_deferred(rubrics)
+    assert again == load_rubric(rubrics)

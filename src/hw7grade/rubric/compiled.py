@@ -15,6 +15,7 @@ import hashlib
 import pickle
 import sys
 from pathlib import Path
+from typing import Callable
 
 from .listing import _fingerprint, listing_cache_dir
 from .location import default_rubric_dir
@@ -39,17 +40,35 @@ def compiled_cache_file(directory: Path) -> Path | None:
 
 def load_rubric_cached(directory: Path | None = None) -> Rubric:
     """`load_rubric(directory)`, from the cache when neither the rubric files nor the code changed."""
+    rubric, save = load_rubric_deferred(directory)
+    save()
+    return rubric
+
+
+def load_rubric_deferred(directory: Path | None = None) -> tuple[Rubric, Callable[[], None]]:
+    """`load_rubric_cached`, and what caches a miss, to be called later (`ask` calls it once it
+    has an answer, so that a failed request leaves nothing behind). The rubric is pickled now,
+    before grading caches anything on it."""
     directory = Path(directory) if directory else default_rubric_dir()
     cache_file = compiled_cache_file(directory)
     if cache_file is not None:
         cached = _read(cache_file)
         if cached is not None:
             # the key holds the resolved folder; the rubric names it as it was given
-            return cached if cached.directory == directory else cached.model_copy(update={"directory": directory})
+            found = cached if cached.directory == directory else cached.model_copy(update={"directory": directory})
+            return found, _nothing
     rubric = load_rubric(directory)
-    if cache_file is not None:
-        _write(cache_file, rubric)
-    return rubric
+    if cache_file is None:
+        return rubric, _nothing
+    try:
+        data = pickle.dumps(rubric, PICKLE_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return rubric, _nothing
+    return rubric, lambda: _write(cache_file, data)
+
+
+def _nothing() -> None:
+    return None
 
 
 def _read(path: Path) -> Rubric | None:
@@ -64,15 +83,15 @@ def _read(path: Path) -> Rubric | None:
     return rubric if isinstance(rubric, Rubric) else None
 
 
-def _write(path: Path, rubric: Rubric) -> None:
+def _write(path: Path, data: bytes) -> None:
     from ..atomic import write_bytes_atomic
     from ..errors import Hw7gradeError
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_bytes_atomic(path, pickle.dumps(rubric, PICKLE_PROTOCOL), private=True)
-    except (Hw7gradeError, OSError, pickle.PicklingError):
+        write_bytes_atomic(path, data, private=True)
+    except (Hw7gradeError, OSError):
         pass  # a read-only or full disk only costs the next run its speed
 
 
-__all__ = ["load_rubric_cached"]
+__all__ = ["load_rubric_cached", "load_rubric_deferred"]
