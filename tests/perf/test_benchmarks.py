@@ -45,6 +45,12 @@ def test_big_export_streams_a_whole_export_and_names_the_damaged_chat():
         ("startup.py", ("--repeat", "1"), "hw7grade --help"),
         ("math_equiv.py", ("--repeat", "3"), "per math check over these answers"),
         (
+            "judge_throughput.py",
+            ("--count", "3", "--repeat", "1", "--concurrency", "4", "--latency", "0.01", "--jobs", "1"),
+            "x ideal (median)",
+        ),
+        ("ask_latency.py", ("--repeat", "1"), "first token, hw7grade / bare SDK"),
+        (
             "stalled_batch.py",
             ("--count", "4", "--repeat", "1", "--time-limit", "5", "--jobs", "1"),
             "cost of the stall",
