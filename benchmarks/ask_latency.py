@@ -91,6 +91,7 @@ def main() -> None:
             record(seen)
 
         server.record = stamped
+        server._httpd.handle_error = lambda request, address: None  # a client closing its idle connection at exit
         server.respond_with(path, lambda body: Reply(ANSWER))
         env = {
             **os.environ,
