@@ -24,6 +24,10 @@ import time
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from runner import child_main, run_cli  # noqa: E402
+
 HW7_EVERY = 20
 FILLER_WORDS = "the model answered with a long explanation about pasta travel code gardens and history".split()
 Q = "Question 7 (b): which five tokens go into the decoder during training?"
@@ -90,17 +94,6 @@ def write_export(path: Path, megabytes: float, seed: int = 7) -> int:
     return count
 
 
-def _child(argv: list[str]) -> None:
-    from hw7grade.cli import app
-
-    try:
-        returned = app(argv, prog_name="hw7grade", standalone_mode=False)  # click returns the exit code
-        code = returned if isinstance(returned, int) else 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    print(json.dumps({"code": code, "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)
-
-
 def _read_only(path: str) -> None:
     """Only read the export (no grading): what streaming costs by itself."""
     from hw7grade.conversation import Conversation
@@ -127,21 +120,9 @@ def run(path: Path, out: Path, read_only: bool = False) -> dict:
             "graded": info["chats"],
         }
     argv = ["grade", str(path), "--json", str(out)]
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, __file__, "--child", json.dumps(argv)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    seconds = time.perf_counter() - start
-    lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("{")]
-    if not lines:
-        raise SystemExit(f"hw7grade grade failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    info = json.loads(lines[-1])
+    info = run_cli(__file__, argv, check=False)
     graded = len(json.loads(out.read_text())["transcripts"])
-    return {"seconds": seconds, "rss_mib": info["rss_kib"] / 1024, "code": info["code"], "graded": graded}
+    return {"seconds": info["seconds"], "rss_mib": info["rss_main_kib"] / 1024, "code": info["code"], "graded": graded}
 
 
 def main() -> None:
@@ -156,7 +137,7 @@ def main() -> None:
     parser.add_argument("--read-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(json.loads(args.child))
+        child_main(json.loads(args.child))
         return
     if args.read_child:
         _read_only(args.read_child)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from grade_batch import machine  # noqa: E402
+from runner import child_main, machine, run_cli  # noqa: E402
 
 from corpus import make_corpus  # noqa: E402
 
@@ -34,7 +33,6 @@ STALL_S = 60.0
 
 def _child(argv: list[str]) -> None:
     """Run the CLI in this process with the stall wrapped around grading."""
-    from hw7grade.cli import app
     from hw7grade.grading import files as batch
 
     real = batch.grade_conversation
@@ -45,29 +43,12 @@ def _child(argv: list[str]) -> None:
         return real(conversation, rubric, only)
 
     batch.grade_conversation = grade_conversation
-    try:
-        code = app(argv, prog_name="hw7grade", standalone_mode=False) or 0  # typer.Exit's code
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    print(json.dumps({"code": code}), file=sys.stderr)
+    child_main(argv)
 
 
 def run_grade(folder: Path, jobs: int, time_limit: float, json_out: Path) -> dict:
     argv = ["grade", str(folder), "--jobs", str(jobs), "--time-limit", str(time_limit), "--json", str(json_out)]
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, __file__, "--child", json.dumps(argv)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    seconds = time.perf_counter() - start
-    lines = [line for line in proc.stderr.splitlines() if line.startswith("{")]
-    if not lines:
-        raise SystemExit(f"hw7grade grade failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    errors = [line for line in proc.stderr.splitlines() if line.startswith("Error:")]
-    return {"seconds": seconds, "code": json.loads(lines[-1])["code"], "errors": errors}
+    return run_cli(__file__, argv, check=False)
 
 
 def main() -> None:

@@ -417,3 +417,15 @@ def test_the_default_system_prompt_is_the_course_files(server, dirs, tmp_path):
     assert bundled.startswith("You are answering one part of a deep-learning homework.") and bundled.endswith(
         "'Answer:'."
     )
+
+
+def test_a_successful_ask_caches_the_validated_rubric_and_the_next_ask_reads_it(server, dirs, monkeypatch):
+    from hw7grade.rubric import compiled
+
+    server.openai(Reply(CORRECT), Reply(CORRECT))
+    assert ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache").exit_code == 0
+    assert len(list((dirs["cache"] / compiled.COMPILED_DIRNAME).glob("*.pickle"))) == 1
+    monkeypatch.setattr(compiled, "load_rubric", lambda _d: pytest.fail("validated again"))
+    result = ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "w5 = dog" in result.output

@@ -23,8 +23,8 @@ def _run(script: str, *args: str) -> str:
 
 def test_grade_batch_compares_parallel_with_serial_and_fits_the_scaling():
     out = _run("grade_batch.py", "--count", "6", "--repeat", "1", "--jobs", "2", "--scaling", "3,6")
-    assert "JSON reports identical (parallel == serial, every run): True" in out
-    assert "peak RSS main" in out and "linear fit through 3 and 6" in out
+    assert "JSON reports identical (parallel == serial, every run, byte for byte): True" in out
+    assert "peak RSS main" in out and "least-squares fit" in out
 
 
 def test_profile_batch_lists_shares_of_the_time():
@@ -45,6 +45,12 @@ def test_big_export_streams_a_whole_export_and_names_the_damaged_chat():
     [
         ("startup.py", ("--repeat", "1"), "hw7grade --help"),
         ("math_equiv.py", ("--repeat", "3"), "per math check over these answers"),
+        (
+            "judge_throughput.py",
+            ("--count", "3", "--repeat", "1", "--concurrency", "4", "--latency", "0.01", "--jobs", "1"),
+            "x ideal (median)",
+        ),
+        ("ask_latency.py", ("--repeat", "1"), "first token, hw7grade / bare SDK"),
         (
             "stalled_batch.py",
             ("--count", "4", "--repeat", "1", "--time-limit", "5", "--jobs", "1"),

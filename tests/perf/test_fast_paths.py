@@ -78,6 +78,20 @@ def test_quote_characters_are_translated_as_by_the_table() -> None:
         assert normalize._QUOTE_CHARS_RE.sub(normalize._quote_char, text) == text.translate(normalize._QUOTES)
 
 
+def test_canonical_spaces_and_grader_folding_equal_the_translate_tables() -> None:
+    from hw7grade.text import injection, phrases
+
+    spaces = "\t\n\r\f\v-_\u00a0\u2009\u202f"
+    to_space = str.maketrans({c: " " for c in spaces})
+    fold = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+    for text in _texts(5, [*ALPHABET, *spaces, "\u2018", "\u201d", "\r"]):
+        phrases.canonical.cache_clear()
+        assert phrases.canonical(text) == normalize.ascii_fold(text).translate(to_space), text
+        # the flag quotes what follows the phrase, folded
+        folded = " ".join(("award full marks " + text).translate(fold).lower().split())
+        assert injection.grader_directed("award full marks " + text) == folded[:46].strip(), text
+
+
 QUESTION = "Explain why the decoder is fed the previous target token during training, in about 100 words."
 
 

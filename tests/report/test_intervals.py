@@ -44,3 +44,15 @@ def test_sign_flip_test_enumerates_every_sign():
     assert sign_flip_p([]) is None
     many = [0.5] * 20  # beyond the exact limit: sampled, seeded, still tiny
     assert sign_flip_p(many) == sign_flip_p(many) < 0.001
+
+
+def test_bootstrap_means_of_many_samples_equal_each_sample_s_own_interval():
+    import random
+
+    from hw7grade.report.intervals import bootstrap_means
+
+    rng = random.Random(3)
+    for _ in range(40):
+        sizes = [rng.choice([0, 1, 2, 3, 7, 50]) for _ in range(rng.randint(1, 6))]
+        samples = [[rng.choice([0, 0.5, 1, 1 / 3, 0.1, 2 / 7]) for _ in range(n)] for n in sizes]
+        assert bootstrap_means(samples, resamples=300) == [bootstrap_mean(s, resamples=300) for s in samples]

@@ -108,3 +108,17 @@ def test_compare_shows_differences_with_intervals_and_a_paired_test(tmp_path):
     # all three parts improved by 50, 25, 50 points: 1 of 8 sign patterns each way -> p = 0.25
     assert "Paired over 3 part(s) asked in both: mean difference +42 pts" in result.output
     assert "sign-flip permutation test p = 0.25" in result.output
+
+
+def test_stats_are_computed_once_per_report_and_anew_for_another(monkeypatch):
+    from hw7grade.report import samples as samples_module
+
+    calls = []
+    real = samples_module._part_stats
+    monkeypatch.setattr(samples_module, "_part_stats", lambda r: calls.append(r) or real(r))
+    first = two_models()
+    stats = part_stats(first)
+    stats.pop()  # a caller's list is its own
+    assert part_stats(first) == real(first) and len(calls) == 1
+    other = report(*samples("gpt-4o", "q7b", [0, 0]))
+    assert [(s.model, s.n, s.mean) for s in part_stats(other)] == [("gpt-4o", 2, 0.0)] and len(calls) == 2

@@ -46,7 +46,7 @@ class CheckResult:
 class CheckSpec(BaseModel):
     """Fields every check has in a rubric file. Subclasses add their own and set `type`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     type: str
     name: str = ""

@@ -22,7 +22,7 @@ _ASIDE_RE = re.compile(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|
 
 
 class Option(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     label: str
     """Canonical text of the option, e.g. "Weight Decay" or "2"."""

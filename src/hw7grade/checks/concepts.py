@@ -12,7 +12,7 @@ from .base import CheckContext, CheckResult, CheckSpec
 
 
 class Concept(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     name: str
     phrases: list[str] = Field(min_length=1)

@@ -57,7 +57,7 @@ def _number(text: str) -> float:
 
 
 class Quantity(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     value: float
     unit: str | None = None

@@ -132,14 +132,14 @@ def ask(
     from ..errors import UsageError
     from ..providers.base import ProviderParams
     from ..providers.models import PROVIDERS, require_key, resolve_model
-    from ..rubric.model import load_rubric
+    from ..rubric.compiled import load_rubric_deferred
     from ..runs.asking import make_asker, start_sessions
     from ..runs.cost import make_budget
     from ..runs.options import RunOptions, run_options
     from ..runs.plan import with_context
     from ..runs.reasoning import ignored
 
-    rubric = load_rubric(rubrics_dir)
+    rubric, cache_rubric = load_rubric_deferred(rubrics_dir)  # validated once per rubric edit, not per ask
     chosen = rubric.select(parts)
     if json_path:
         from ..atomic import check_output_path
@@ -240,6 +240,8 @@ def ask(
             html_path=html_path,
         )
     _print_usage(budget, err)
+    if done:
+        cache_rubric()
     if wants_prompt and done:
         _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge, time_limit)
     from ..runs.cost import BudgetExhausted

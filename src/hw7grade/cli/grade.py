@@ -163,7 +163,7 @@ def grade(
     from ..grading.files import default_jobs, grade_files
     from ..report import terminal as _terminal
     from ..results import Report
-    from ..rubric.model import load_rubric
+    from ..rubric.compiled import load_rubric_cached as load_rubric
     from ..transcripts import iter_transcript_files
     from .streams import report_console
 
@@ -226,35 +226,51 @@ def grade(
         )
     workers = jobs or default_jobs(len(files))
     max_bytes = int(max_file_mb * 1024 * 1024)
-    if len(files) >= PROGRESS_MIN_FILES and err.is_terminal and not quiet:
-        from rich.progress import Progress
+    from contextlib import nullcontext
 
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("grading", total=len(files))
-            advance = lambda _path: progress.advance(task)  # noqa: E731
-            report = grade_files(files, rubric, only, model_name, advance, workers, max_bytes, time_limit, labels)
-    else:
-        report = grade_files(
-            files, rubric, only, model_name, jobs=workers, max_bytes=max_bytes, time_limit_s=time_limit, labels=labels
-        )
-    if labels and labels_path is not None:
-        from ..transcripts.labels_file import unmatched_warning
+    from ..judge.apply import JudgePipeline
 
-        warning = unmatched_warning(labels, (t.path for t in report.summaries), labels_path)
-        if warning:
-            err.print(f"Warning: {warning}", markup=False, highlight=False)
-    if judge is not None:
-        from .judging import judge_graded_files
+    with JudgePipeline(judge, rubric) if judge is not None else nullcontext() as pipeline:
+        on_graded = pipeline.add_file if pipeline is not None else None  # judge requests go out as files are graded
+        if len(files) >= PROGRESS_MIN_FILES and err.is_terminal and not quiet:
+            from rich.progress import Progress
 
-        graded = judge_graded_files(judge, list(report.transcripts), files, rubric, err)
-        report = Report(tuple(graded), notes=report.notes)
+            with Progress(console=err, transient=True) as progress:
+                task = progress.add_task("grading", total=len(files))
+                advance = lambda _path: progress.advance(task)  # noqa: E731
+                report = grade_files(
+                    files, rubric, only, model_name, advance, workers, max_bytes, time_limit, labels, on_graded
+                )
+        else:
+            report = grade_files(
+                files,
+                rubric,
+                only,
+                model_name,
+                jobs=workers,
+                max_bytes=max_bytes,
+                time_limit_s=time_limit,
+                labels=labels,
+                on_graded=on_graded,
+            )
+        if labels and labels_path is not None:
+            from ..transcripts.labels_file import unmatched_warning
+
+            warning = unmatched_warning(labels, (t.path for t in report.summaries), labels_path)
+            if warning:
+                err.print(f"Warning: {warning}", markup=False, highlight=False)
+        if judge is not None and pipeline is not None:
+            from .judging import warn_same_model
+
+            transcripts = list(report.transcripts)
+            warn_same_model(judge, (r.model for r in transcripts), err)
+            report = Report(tuple(pipeline.finish(transcripts)), notes=report.notes)
     import io
 
     from ..report.notes import render_notes
 
     render_notes(report.notes, report_console(file=io.StringIO()) if quiet else human, err, verbose=verbose)
     sections = _show_human_report(report, human, verbose, quiet, output_format)
-    from contextlib import nullcontext
 
     from ..report.gates import WRITE_FAILED
 

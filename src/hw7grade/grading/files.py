@@ -14,7 +14,7 @@ import gc
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Sequence, TypeVar
 
 from ..conversation import Conversation, scrub_surrogates
 from ..errors import TranscriptError
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from ..transcripts.labels_file import Labels
 
 ProgressCallback = Callable[[Path], None]
+T = TypeVar("T")
+GradedCallback = Callable[[Path, list], None]
+"""Called with each file and its items (`EncodedResult`s and notes) as they come in: `--judge`
+sends that file's judge requests while the rest is graded."""
 
 PARALLEL_MIN_FILES = 32
 """Below this many files a process pool costs more than it saves."""
@@ -100,6 +104,7 @@ def iter_graded(
     jobs: int = 1,
     max_bytes: int | None = None,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    on_graded: GradedCallback | None = None,
 ) -> Iterator[EncodedResult | Note]:
     """Results (and notes) in input order, graded in `jobs` worker processes that share `rubric`;
     a file whose grading overruns `time_limit_s` (per conversation) becomes an error result.
@@ -110,10 +115,13 @@ def iter_graded(
         if path is not None and str(path) != "-":
             run.append(path)
             continue
-        yield from _graded_in_workers(run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s)
+        yield from _graded_in_workers(run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded)
         run = []
         if path is not None:
-            yield from _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
+            items = _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
+            if on_graded:  # standard input cannot be read again for the judge: it gets no items
+                on_graded(path, [])
+            yield from items
             if on_file:
                 on_file(path)
 
@@ -127,14 +135,34 @@ def _graded_in_workers(
     jobs: int,
     max_bytes: int | None,
     time_limit_s: float,
+    on_graded: GradedCallback | None = None,
 ) -> Iterator[EncodedResult | Note]:
     args = (rubric, only, model_name, max_bytes)
-    for outcome in run_timed(files, _grade_path, jobs, time_limit_s, _init_worker, args):
-        yield from outcome.items
-        if outcome.failure is not None:
-            yield EncodedResult.of(stopped_result(str(outcome.task), outcome.failure))
+    for path, items in _timed(files, _grade_path, jobs, time_limit_s, args, str):
+        encoded = [EncodedResult.of(i) if isinstance(i, TranscriptResult) else i for i in items]  # a stopped one
+        yield from encoded
+        if on_graded:
+            on_graded(path, encoded)
         if on_file:
-            on_file(outcome.task)
+            on_file(path)
+
+
+def _timed(
+    tasks: Sequence[T],
+    work: Callable[[T], Iterable],
+    jobs: int,
+    time_limit_s: float,
+    args: tuple,
+    source: Callable[[T], str],
+) -> Iterator[tuple[T, list]]:
+    """Each task with its items, in input order, graded in workers under the time budget; a task
+    stopped (or failed) ends with an error result naming `source(task)`. Files and `ask`'s
+    in-memory conversations alike."""
+    for outcome in run_timed(tasks, work, jobs, time_limit_s, _init_worker, args):
+        items = list(outcome.items)
+        if outcome.failure is not None:
+            items.append(stopped_result(source(outcome.task), outcome.failure))
+        yield outcome.task, items
 
 
 def stopped_result(path: str, failure: str) -> TranscriptResult:
@@ -153,10 +181,11 @@ def grade_files(
     max_bytes: int | None = None,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
     labels: Labels | None = None,
+    on_graded: GradedCallback | None = None,
 ) -> Report:
     """The graded files as a report whose full results wait in a spool (see `report.spool`);
     `labels` (from a `--labels` file) are added to the results they name."""
-    results = iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s)
+    results = iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded)
     if labels:
         results = with_labels(results, labels, {p.id for p in rubric.select(only)} if only else None)
     return ResultSpool(results).report()
@@ -223,13 +252,9 @@ def grade_conversations(
 ) -> list[TranscriptResult]:
     """Conversations already in memory (`ask`), each graded in a worker with the same time
     budget as a file; one that overruns becomes an error result naming its source."""
-    results = []
     warm_up(rubric)
-    for outcome in run_timed(tasks, _grade_one, 1, time_limit_s, _init_worker, (rubric, None, None)):
-        results.extend(outcome.items)
-        if outcome.failure is not None:
-            results.append(stopped_result(outcome.task[0].source, outcome.failure))
-    return results
+    timed = _timed(tasks, _grade_one, 1, time_limit_s, (rubric, None, None), lambda task: task[0].source)
+    return [result for _, items in timed for result in items]
 
 
 def _grade_one(task: tuple[Conversation, Sequence[str] | None]) -> Iterator[TranscriptResult]:

@@ -17,7 +17,7 @@ POINTS_TOLERANCE = 1e-9
 
 
 class Criterion(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     name: str
     """Short identifier the judge answers with (`names_lesson`)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..errors import Hw7gradeError
 from ..providers.asker import Asker
@@ -42,17 +42,34 @@ class JudgeJob:
 @dataclass
 class Judge:
     spec: ModelSpec
-    provider: Provider
+    connect: Callable[[], Provider]
+    """Builds the provider at the first request: importing its SDK costs about as much as grading
+    a class, and with `grade --judge` the first request comes while files are still being graded."""
     endpoint: str | None
     asker: Asker
     concurrency: int = DEFAULT_JUDGE_CONCURRENCY
     failures: list[Hw7gradeError] = field(default_factory=list)
     """Requests that still failed after retries (their answers are unscored); sets the exit code."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _connect_lock: threading.Lock = field(default_factory=threading.Lock)
+    _provider: Provider | None = None
 
     @property
     def name(self) -> str:
         return self.spec.qualified
+
+    @property
+    def provider(self) -> Provider:
+        with self._connect_lock:
+            if self._provider is None:
+                self._provider = self.connect()
+            return self._provider
+
+    def close(self) -> None:
+        """Stop requests in flight (Ctrl-C); a provider never built has none."""
+        self.asker.cancel.set()
+        if self._provider is not None:
+            self._provider.close()
 
     def params(self, part: "Part") -> ProviderParams:
         return ProviderParams(
@@ -95,8 +112,7 @@ class Judge:
         try:
             return list(pool.map(self.score, jobs))
         except BaseException:
-            self.asker.cancel.set()
-            self.provider.close()
+            self.close()
             raise
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -125,7 +141,7 @@ def make_judge(
     policy = RetryPolicy.from_env() if max_retries is None else RetryPolicy.from_env(max_retries)
     asker = Asker(policy=policy, cache=ResponseCache(default_cache_dir()) if use_cache else None, use_stream=False)
     endpoint = endpoint_for(spec.provider, None)
-    return Judge(spec, make_provider(spec), endpoint, asker, concurrency)
+    return Judge(spec, lambda: make_provider(spec), endpoint, asker, concurrency)
 
 
 def same_model(judge: ModelSpec, tested: str | None) -> bool:

@@ -44,6 +44,36 @@ def bootstrap_mean(
     return _percentiles(means)
 
 
+def bootstrap_means(
+    samples: Sequence[Sequence[float]], resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED
+) -> list[tuple[float, float] | None]:
+    """`[bootstrap_mean(s) for s in samples]`, with the same draws made once per sample size.
+
+    Every sample is resampled from the same seeded stream, so samples of one size draw the same
+    indices: they are drawn once (as `random.choices` draws them) and each sample's resampled sum
+    is taken in C (`itemgetter`), in the same order, so the intervals are exactly the same."""
+    from operator import itemgetter
+
+    out: list[tuple[float, float] | None] = [None] * len(samples)
+    by_size: dict[int, list[int]] = {}
+    for i, values in enumerate(samples):
+        if len(values) >= 2:
+            by_size.setdefault(len(values), []).append(i)
+    for n, members in by_size.items():
+        rand = random.Random(seed).random
+        nf = float(n)
+        draws = range(n)
+        means: list[list[float]] = [[] for _ in members]
+        for _ in range(resamples):
+            pick = itemgetter(*[math.floor(rand() * nf) for _ in draws])
+            for values, found in zip((samples[i] for i in members), means):
+                found.append(sum(pick(values)) / n)
+        for i, found in zip(members, means):
+            found.sort()
+            out[i] = _percentiles(found)
+    return out
+
+
 def bootstrap_difference(
     a: Sequence[float], b: Sequence[float], resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED
 ) -> tuple[float, float] | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..results import Report
 from .baseline import fraction, score_fraction
 from .compare import UNKNOWN_MODEL
-from .intervals import bootstrap_mean, pass_at_k, wilson
+from .intervals import bootstrap_means, pass_at_k, wilson
 
 PASS_KS = (1, 2, 5, 10)
 """pass@k is reported for these k up to the number of samples (k = 1 is the share correct)."""
@@ -85,20 +85,40 @@ def _rounded(ci: tuple[float, float] | None) -> list[float] | None:
     return None if ci is None else [round(ci[0], 4), round(ci[1], 4)]
 
 
+_last_stats: tuple[tuple, list[PartStats]] | None = None
+"""The last report's figures: the terminal, JSON, Markdown and HTML reports of one run all show
+them, and their bootstrap intervals cost about 0.15 µs per draw, 2,000 draws per graded part."""
+
+
 def part_stats(report: Report) -> list[PartStats]:
-    """One row per model and part, in the order they first appear."""
+    """One row per model and part, in the order they first appear (computed once per report)."""
+    global _last_stats
+    if _last_stats is not None and _last_stats[0] is report.summaries:
+        return list(_last_stats[1])
+    stats = _part_stats(report)
+    _last_stats = (report.summaries, stats)
+    return list(stats)
+
+
+def _part_stats(report: Report) -> list[PartStats]:
     groups: dict[tuple[str, str], list] = {}
     for t in report.summaries:
         for p in t.finals:
             groups.setdefault((t.model or UNKNOWN_MODEL, p.id), []).append((p, t.pushed_back))
-    return [_stats(model, part_id, finals) for (model, part_id), finals in groups.items()]
+    fractions = [[fraction(p) for p, _ in finals] for finals in groups.values()]
+    intervals = bootstrap_means(fractions)  # the costly part: draws shared by groups of one size
+    return [
+        _stats(model, part_id, finals, f, ci)
+        for ((model, part_id), finals), f, ci in zip(groups.items(), fractions, intervals)
+    ]
 
 
-def _stats(model: str, part_id: str, answered: list) -> PartStats:
+def _stats(
+    model: str, part_id: str, answered: list, fractions: list[float], mean_ci: tuple[float, float] | None
+) -> PartStats:
     finals = [p for p, _ in answered]
     pushed = [push for _, push in answered]
     n = len(finals)
-    fractions = [fraction(p) for p in finals]
     firsts = [score_fraction(p.first_score, p.max_score) for p in finals]
     correct = sum(f >= FULL for f in fractions)
     first_correct = sum(f >= FULL for f in firsts)
@@ -108,7 +128,7 @@ def _stats(model: str, part_id: str, answered: list) -> PartStats:
         part_id=part_id,
         n=n,
         mean=sum(fractions) / n,
-        mean_ci=bootstrap_mean(fractions),
+        mean_ci=mean_ci,
         correct=correct,
         correct_ci=wilson(correct, n),
         verdicts={v: c for v, c in verdicts.items() if c},

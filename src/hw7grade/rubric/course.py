@@ -16,7 +16,7 @@ BUNDLED_COURSE = Path(__file__).with_name("hw7_course.yaml")
 
 
 class Course(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     course: str = ""
     homework: str = Field(min_length=1)

@@ -38,7 +38,7 @@ def question_of(part_id: str) -> str:
 
 
 class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     id: str
     title: str
@@ -93,7 +93,7 @@ class Part(BaseModel):
 class RubricFile(BaseModel):
     """One question's file, e.g. `rubrics/q7.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     question: str
     title: str
@@ -123,7 +123,7 @@ class RubricFile(BaseModel):
 class Rubric(BaseModel):
     """All questions' parts, in order, with shapes per part's question."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     files: tuple[RubricFile, ...]
     course: Course = Field(default_factory=default_course)

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from ..atomic import write_text_atomic
 from ..errors import Hw7gradeError, OutputError
@@ -22,11 +22,13 @@ from ..providers.base import Completion, Message, Provider, ProviderParams, scru
 from ..providers.models import ModelSpec
 from ..providers.registry import endpoint_for, explicit_base_url
 from ..providers.retry import OnRetry
-from ..transcripts.native import NativeTranscript, NativeTurn, TokenUsage
 from .cost import BudgetExhausted
 from .follow_up import FollowUpPolicy, converse
 from .options import RunOptions
 from .plan import QUESTION_PREFIX, Planned, plan
+
+if TYPE_CHECKING:  # imported when an answer is in: the transcript readers are not needed to ask
+    from ..transcripts.native import NativeTranscript, NativeTurn
 
 
 def now_iso() -> str:
@@ -88,6 +90,8 @@ class Session:
         self, asker: Asker, on_text: Callable[[str], None] | None = None, on_retry: OnRetry | None = None
     ) -> Completion:
         """Answer the pending user message; on failure the conversation is left as it was."""
+        from ..transcripts.native import NativeTurn, TokenUsage
+
         pending = self.messages[-1]
         asked_at = now_iso()
         completion = asker.answer(
@@ -130,6 +134,8 @@ class Session:
         self.provider, self.endpoint = provider, endpoint
 
     def transcript(self) -> NativeTranscript:
+        from ..transcripts.native import NativeTranscript
+
         return NativeTranscript(
             model=self.spec.model,
             provider=self.spec.provider,

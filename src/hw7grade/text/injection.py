@@ -26,14 +26,19 @@ _PATTERNS = [
     r"\b(?:this|the) (?:answer|response) (?:is|must be|should be) (?:graded|marked|scored) (?:as )?(?:correct|full)\b",
 ]
 _GRADER_DIRECTED = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_FOLD = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
+"""Curly quotes made straight, by `str.replace` (a C scan, skipped for ASCII text) rather than
+`str.translate` with a table, which looks every character up in a dict."""
 _CONTEXT_CHARS = 60
 """Characters kept around a match for the flag's quote (an answer may be long)."""
 
 
 def grader_directed(text: str) -> str | None:
     """The first phrase in `text` aimed at the grader (with a little context), or None."""
-    folded = " ".join(text.translate(_FOLD).lower().split())
+    if not text.isascii():
+        for curly, straight in _FOLD:
+            text = text.replace(curly, straight)
+    folded = " ".join(text.lower().split())
     match = _GRADER_DIRECTED.search(folded)
     if match is None:
         return None

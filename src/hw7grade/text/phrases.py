@@ -51,14 +51,24 @@ class _Fragment:
     right_bound: bool
 
 
-_TO_SPACE = str.maketrans({c: " " for c in "\t\n\r\f\v-_\u00a0\u2009\u202f"})
+_ASCII_SPACES = "\t\n\r\f\v-_"
+_OTHER_SPACES = "\u00a0\u2009\u202f"
+"""Made a space by `canonical`: one `str.replace` each (a C scan) rather than `str.translate`
+with a table, which looks every character up in a dict (about 100 times slower here)."""
 
 
 @lru_cache(maxsize=64)
 def canonical(text: str) -> str:
     """Case folded, with every hyphen, underscore and white-space character a space: the same
     length as the text, so a hit's offsets are the text's (one canonical form per answer)."""
-    return ascii_fold(text).translate(_TO_SPACE)
+    text = ascii_fold(text)
+    for char in _ASCII_SPACES:
+        if char in text:
+            text = text.replace(char, " ")
+    if not text.isascii():
+        for char in _OTHER_SPACES:
+            text = text.replace(char, " ")
+    return text
 
 
 def canonical_phrase(phrase: str) -> str:

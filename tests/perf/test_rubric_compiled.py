@@ -1,0 +1,91 @@
+"""The cached validated rubric is the rubric a full validation gives, and never hides a broken one."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from hw7grade.errors import RubricError
+from hw7grade.rubric import compiled
+from hw7grade.rubric.compiled import compiled_cache_file, load_rubric_cached
+from hw7grade.rubric.model import load_rubric
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture()
+def rubrics(tmp_path, monkeypatch):
+    monkeypatch.setenv("HW7GRADE_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "rubrics"
+    shutil.copytree(REPO / "rubrics", folder)
+    return folder
+
+
+def test_the_cached_rubric_equals_a_fresh_validation_and_is_read_back(rubrics, monkeypatch):
+    first = load_rubric_cached(rubrics)
+    assert first == load_rubric(rubrics)
+    cache_file = compiled_cache_file(rubrics)
+    assert cache_file is not None and cache_file.is_file()
+    assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
+    monkeypatch.setattr(compiled, "load_rubric", lambda _d: pytest.fail("validated again on a hit"))
+    again = load_rubric_cached(rubrics)
+    assert again == first and again.directory == rubrics
+
+
+def test_a_rubric_edit_is_a_miss_and_a_typo_fails_with_the_full_message(rubrics):
+    load_rubric_cached(rubrics)
+    q7 = rubrics / "q7.yaml"
+    q7.write_text(q7.read_text(encoding="utf-8").replace("    points:", "    pionts:", 1), encoding="utf-8")
+    with pytest.raises(RubricError) as full:
+        load_rubric(rubrics)
+    with pytest.raises(RubricError) as cached:
+        load_rubric_cached(rubrics)
+    assert str(cached.value) == str(full.value) and "pionts" in str(full.value)
+
+
+def test_a_changed_title_is_seen_at_once(rubrics):
+    load_rubric_cached(rubrics)
+    q7 = rubrics / "q7.yaml"
+    text = q7.read_text(encoding="utf-8")
+    title = load_rubric(rubrics).select(["q7"])[0].title
+    q7.write_text(text.replace(title, title + " (edited)", 1), encoding="utf-8")
+    assert load_rubric_cached(rubrics).select(["q7"])[0].title == title + " (edited)"
+
+
+@pytest.mark.parametrize("content", [b"not a pickle", pickle.dumps({"files": ()}), b""])
+def test_a_damaged_or_foreign_cache_file_is_a_miss(rubrics, content):
+    expected = load_rubric_cached(rubrics)
+    cache_file = compiled_cache_file(rubrics)
+    assert cache_file is not None
+    cache_file.write_bytes(content)
+    assert load_rubric_cached(rubrics) == expected
+    assert cache_file.read_bytes() != content  # rewritten from the fresh validation
+
+
+def test_the_same_folder_by_another_name_is_named_as_given(rubrics, monkeypatch):
+    load_rubric_cached(rubrics)
+    monkeypatch.chdir(rubrics.parent)
+    assert load_rubric_cached(Path("rubrics")).directory == Path("rubrics")
+
+
+def test_a_deferred_miss_is_cached_only_when_asked_and_as_validated(rubrics, monkeypatch):
+    from hw7grade.grading import files
+    from hw7grade.grading.files import warm_up
+    from hw7grade.rubric.compiled import load_rubric_deferred
+
+    monkeypatch.setattr(files, "_warmed", False)
+    rubric, save = load_rubric_deferred(rubrics)
+    cache_file = compiled_cache_file(rubrics)
+    assert cache_file is not None and not cache_file.exists()
+    warm_up(rubric)  # grading caches derived data on some checks: not what gets cached
+    assert pickle.dumps(rubric, compiled.PICKLE_PROTOCOL) != pickle.dumps(
+        load_rubric(rubrics), compiled.PICKLE_PROTOCOL
+    )
+    save()
+    assert cache_file.read_bytes() == pickle.dumps(load_rubric(rubrics), compiled.PICKLE_PROTOCOL)
+    again, save_again = load_rubric_deferred(rubrics)
+    assert again == load_rubric(rubrics)
