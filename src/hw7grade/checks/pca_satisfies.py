@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import CheckContext, CheckResult, CheckSpec
+from .base import CheckContext, CheckResult, CheckSpec, matrix_formula
 
 
 class PcaSatisfiesCheck(CheckSpec):
@@ -66,9 +66,12 @@ class PcaSatisfiesCheck(CheckSpec):
             ]
             cache = prepared_cache(conditions, table, deadline)
             found = []
+            formulas = []
             for ref in self.references:
                 result = best_for_reference(ref, cache, table, deadline)
-                found.append(result if result.status in ("equivalent", "scalar_multiple") else None)
+                stated = result.status in ("equivalent", "scalar_multiple")
+                found.append(result if stated else None)
+                formulas.append(matrix_formula(result.expected, result.found if stated else None, result.status, table))
         except MathError as exc:
             if exc.status == "limit":
                 return self.unscored("the answer's formulas took too long to check")
@@ -76,12 +79,13 @@ class PcaSatisfiesCheck(CheckSpec):
         covered = [r for r in found if r is not None]
         evidence = "; ".join(r.candidate for r in covered) or None
         if len(covered) == len(found):
-            return self.passed(evidence, "the stated conditions hold at W_1 = U_k^T, W_2 = U_k")
+            message = "the stated conditions hold at W_1 = U_k^T, W_2 = U_k"
+            return self.passed(evidence, message, formulas=tuple(formulas))
         missing = [ref for ref, r in zip(self.references, found) if r is None]
         message = (self.feedback + " " if self.feedback else "") + (
             f"verified {len(covered)} of {len(found)} conditions; not stated: {'; '.join(missing)}"
         )
-        return self.failed(evidence, message, points=self.points * len(covered) / len(found))
+        return self.failed(evidence, message, points=self.points * len(covered) / len(found), formulas=tuple(formulas))
 
 
 def _mentions(node) -> set[str]:  # type: ignore[no-untyped-def]
