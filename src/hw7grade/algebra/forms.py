@@ -15,7 +15,7 @@ from .difference import EXPLAIN_TIMEOUT_S, TIME_LIMIT, certificate, condition_no
 from .equivalence import Prepared, compare_prepared, parse_statements, prepare
 from .limits import Deadline, MathError
 from .shapes import normalise_table
-from .symbolic import bounded, budget, expand, sympy_module, to_sympy
+from .symbolic import bounded, budget, expand, sympy_module, to_sympy, vanishes
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Side:
 class Shown:
     expected: Side
     found: Side | None
+    """None when there is no found statement, or it cannot be read back (the view shows its text)."""
     difference: Any | None
     """found − expected (each as lhs − rhs), expanded; None when they match or cannot be subtracted."""
     explanation: str
@@ -54,12 +55,16 @@ def show_formula(
     table = normalise_table(shapes or None)
     try:
         ref = _read(expected, table, deadline, None)
-        cand = _read(found, table, deadline, ref.shape) if found is not None else None
         with bounded(budget(deadline, EXPLAIN_TIMEOUT_S)):
             want = _side(ref)
-            got = _side(cand) if cand is not None else None
-    except Exception:  # MathError, or sympy unable to build a side: the view shows the text
+    except Exception:  # MathError, or sympy unable to build it: the view shows the text
         return None
+    try:
+        cand = _read(found, table, deadline, ref.shape) if found is not None else None
+        with bounded(budget(deadline, EXPLAIN_TIMEOUT_S)):
+            got = _side(cand) if cand is not None else None
+    except Exception:  # a found statement that does not fit its shapes: the view shows its text
+        cand = got = None
     if cand is None or got is None:
         return Shown(want, None, None, "")
     verdict = compare_prepared(ref, cand, explain=True, deadline=deadline)
@@ -72,6 +77,7 @@ def show_formula(
                 a, b = to_sympy(condition_node(cand), cand.ctx), to_sympy(condition_node(ref), ref.ctx)
                 if a.is_Matrix == b.is_Matrix and getattr(a, "shape", None) == getattr(b, "shape", None):
                     difference = expand(a - b)
+                    difference = None if vanishes(difference) else difference
         except MathError as exc:
             explanation = TIME_LIMIT if exc.status == "limit" and limit.expired else explanation
         except Exception:  # sympy giving up: no difference shown, the verdict stands

@@ -17,6 +17,7 @@ from typing import Iterable
 from ..results import PartScore, Report, TranscriptResult
 from .agreement import label_pairs
 from .explain import distinct_first, judge_note
+from .mathml import formulas_html
 from .numbers import num
 from .safe_markdown import MIN_EVIDENCE_CHARS, render_answer
 
@@ -138,6 +139,7 @@ def _attempt_block(title: str, part: PartScore, source: str, label: str | None, 
             if c.evidence and not _shown(c.evidence, part.answer)
             else ""
         )
+        + formulas_html(c.formulas)
         + "</li>"
         for c in part.checks
     )

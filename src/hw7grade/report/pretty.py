@@ -25,6 +25,8 @@ def formula_lines(formula: Formula, unicode: bool = True, with_certificate: bool
     sections: list[tuple[str, Any]] = [("expected", shown.expected)]
     if shown.found is not None:
         sections.append(("found", shown.found))
+    elif formula.found is not None:
+        sections.append(("found", formula.found))
     if shown.difference is not None:
         sections.append((f"found {minus} expected, expanded", shown.difference))
     lines = []
@@ -45,6 +47,8 @@ def pretty(value: Any, unicode: bool = True) -> str:
     from ..algebra.symbolic import sympy_module
 
     sp = sympy_module()
+    if isinstance(value, str):
+        return value  # a formula that could not be read back: its canonical text
     if not isinstance(value, Side):
         return sp.pretty(value, use_unicode=unicode, wrap_line=False)
     from sympy.printing.pretty.pretty import PrettyPrinter

@@ -14,10 +14,8 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from .formula import render_formula
+from .formula import MARK_CLOSE, MARK_OPEN, render_formula
 
-MARK_OPEN = "\ue000"
-MARK_CLOSE = "\ue001"
 _SENTINELS = str.maketrans("", "", MARK_OPEN + MARK_CLOSE)
 MIN_EVIDENCE_CHARS = 3
 """Shorter evidence ("a", "I") would light up every line; it stays in the checks list only."""
