@@ -174,7 +174,11 @@ def canonical(node: Node) -> str:
     if isinstance(node, Add):
         out = canonical(node.terms[0])
         for term in node.terms[1:]:
-            out += f" - {_canonical_negated(term.x)}" if isinstance(term, Neg) else f" + {canonical(term)}"
+            if isinstance(term, Neg):
+                out += f" - {_canonical_negated(term.x)}"
+            else:
+                text = canonical(term)
+                out += f" + \\left({text}\\right)" if text.startswith("-") else f" + {text}"
         return out
     if isinstance(node, Neg):
         return f"-{_canonical_negated(node.x)}"
