@@ -237,3 +237,64 @@ def test_json_junit_and_markdown_are_byte_identical_run_to_run_and_parallel_to_s
     parallel = _reports(tmp_path, "c", "2")
     assert serial == again == parallel
     assert b'"formulas"' in serial[0]
+
+
+# -- grade -v: pretty formulas, ASCII on a stream that cannot encode them ---------------------
+
+WRONG_CHAT = """---
+model: gpt-4o
+---
+**User**
+
+Question 3 (b)(i): state the first-order optimality conditions of the linear autoencoder loss;
+compute the gradient with respect to W_1 and W_2.
+
+**Assistant**
+
+The first-order conditions: set the gradients to zero.
+
+$$\\nabla_{W_1} \\mathcal{L} = 2 W_2^\\top W_2 W_1 X X^\\top = 0$$
+
+$$\\nabla_{W_2} \\mathcal{L} = 2 (W_2 W_1 - I) X X^\\top W_1^\\top = 0$$
+"""
+
+
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [
+        (
+            "utf-8",
+            [
+                "        found − expected, expanded:",
+                "              T    T",
+                "          2⋅W₂ ⋅X⋅X",
+                "        explanation: the term −2·W₂ᵀXXᵀ is missing",
+            ],
+        ),
+        (
+            "cp1252",
+            [
+                "        found - expected, expanded:",
+                "               T    T",
+                "          2*W_2 *X*X",
+                "        explanation: the term -2*W_2^TXX^T is missing",
+            ],
+        ),
+    ],
+)
+def test_grade_verbose_shows_the_formulas_and_explains_the_miss(tmp_path, encoding, expected):
+    chat = tmp_path / "wrong.md"
+    chat.write_text(WRONG_CHAT, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "COLUMNS": "200"}
+    out = subprocess.run(
+        [sys.executable, "-m", "hw7grade", "grade", str(chat), "--only", "q3b.i", "-v", "--rubrics", str(REPO / "rubrics")],
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = [line.rstrip() for line in out.stdout.decode(encoding).splitlines()]
+    at = lines.index(expected[0])
+    assert lines[at : at + 4] == expected
+    assert lines.count("        expected:") == 2  # both checks show their formulas
