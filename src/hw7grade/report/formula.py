@@ -8,7 +8,8 @@ parsing text); anything else stays escaped text. Memoised: the same formulas rec
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
+
+from .mathml import MATHML_NS, latex_html, side_mathml
 
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
@@ -37,12 +38,6 @@ def render_formula(latex: str, display: bool) -> str:
     return latex_html(latex, display)
 
 
-def latex_html(latex: str, display: bool) -> str:
-    """The LaTeX itself, escaped, in monospace."""
-    body = escape(latex.strip(), quote=False)
-    return f'<pre class="latex">{body}</pre>' if display else f'<code class="latex">{body}</code>'
-
-
 @lru_cache(maxsize=4096)
 def _as_mathml(latex: str, display: bool) -> str:
     """The formula's statements as MathML, or "" when our parser does not read all of it."""
@@ -52,7 +47,6 @@ def _as_mathml(latex: str, display: bool) -> str:
     from ..algebra.equivalence import infer_shape
     from ..algebra.forms import Side
     from ..algebra.symbolic import bounded, budget, to_sympy
-    from .mathml import MATHML_NS, side_mathml
 
     table = normalise_table(None)
     deadline = Deadline(RENDER_TIMEOUT_S)

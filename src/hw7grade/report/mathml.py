@@ -41,6 +41,12 @@ def side_mathml(side: Side) -> str:
     return "<mrow>" + head + "<mo>=</mo>".join(_mathml(s) for s in side.sides) + "</mrow>"
 
 
+def latex_html(latex: str, display: bool) -> str:
+    """The LaTeX itself, escaped, in monospace (a formula that is not shown as MathML)."""
+    body = escape(latex.strip(), quote=False)
+    return f'<pre class="latex">{body}</pre>' if display else f'<code class="latex">{body}</code>'
+
+
 def formulas_html(formulas: Sequence[Formula]) -> str:
     """`<dl class="formulas">` per formula a check compared and did not find equivalent: expected,
     found and their expanded difference as MathML, and the explanation; a side that cannot be read
@@ -65,7 +71,6 @@ def _formula_html(f: Formula) -> tuple[str, bool]:
     """The block, and whether its explanation ran out of time (then it is not remembered)."""
     from ..algebra.difference import TIME_LIMIT
     from ..algebra.forms import show_formula
-    from .formula import latex_html
 
     shapes = {name: (rows, cols) for name, rows, cols in f.shapes}
     shown = show_formula(f.expected, f.found, shapes, f.kind)

@@ -75,8 +75,10 @@ def ascii_text(text: str) -> str:
 
 
 def can_show_unicode(stream: object) -> bool:
-    """Whether `stream` can encode the Unicode printer's characters."""
-    from ..cli.streams import can_encode
-
-    return can_encode(stream, PROBE)
+    """Whether `stream` can encode the Unicode printer's characters (a cp1252 redirect cannot)."""
+    try:
+        PROBE.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
