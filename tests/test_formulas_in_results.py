@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from hw7grade.algebra import Deadline, normalise_table, parse_statements
+from hw7grade.algebra import normalise_table, parse_statements
 from hw7grade.algebra.nodes import Add, Div, Ident, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, canonical
 from hw7grade.checks.base import CheckContext, Formula
 from hw7grade.checks.math_equiv import MathEquivCheck
@@ -287,7 +287,18 @@ def test_grade_verbose_shows_the_formulas_and_explains_the_miss(tmp_path, encodi
     chat.write_text(WRONG_CHAT, encoding="utf-8")
     env = {**os.environ, "PYTHONIOENCODING": encoding, "COLUMNS": "200"}
     out = subprocess.run(
-        [sys.executable, "-m", "hw7grade", "grade", str(chat), "--only", "q3b.i", "-v", "--rubrics", str(REPO / "rubrics")],
+        [
+            sys.executable,
+            "-m",
+            "hw7grade",
+            "grade",
+            str(chat),
+            "--only",
+            "q3b.i",
+            "-v",
+            "--rubrics",
+            str(REPO / "rubrics"),
+        ],
         capture_output=True,
         env=env,
         cwd=tmp_path,

@@ -3,7 +3,6 @@ evaluator, the deadline, and that model text never reaches sympy's parsers."""
 
 from __future__ import annotations
 
-import sys
 import time
 from fractions import Fraction
 from pathlib import Path

@@ -63,7 +63,8 @@ def test_chromium_lays_the_mathml_out(tmp_path):
         "Math.round(e.getBoundingClientRect().height)+':'+(e instanceof MathMLElement)).join(',');</script>"
     )
     page.write_text(
-        f"<!doctype html><meta charset=utf-8><body>{formulas_html([_formula(G1, WRONG)])}{script}</body>", encoding="utf-8"
+        f"<!doctype html><meta charset=utf-8><body>{formulas_html([_formula(G1, WRONG)])}{script}</body>",
+        encoding="utf-8",
     )
     profile = tmp_path / "profile"
     out = subprocess.run(

@@ -126,8 +126,3 @@ def as_equation(side: Side) -> Any:
     if len(side.sides) == 1:
         return side.sides[0]
     return sp.Eq(side.sides[0], side.sides[1], evaluate=False)
-
-
-def matrix_symbol(name: str) -> Any:
-    """The gradient's variable as a printable symbol (its shape does not matter to a printer)."""
-    return sympy_module().Symbol(name)

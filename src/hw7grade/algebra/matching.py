@@ -272,7 +272,9 @@ def best_for_reference(
     return _scan(ref, cache, table, deadline)
 
 
-def _scan(ref: Prepared, cache: Iterable[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline) -> MathResult:
+def _scan(
+    ref: Prepared, cache: Iterable[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline
+) -> MathResult:
     """The best verdict with both formulas in canonical form; no explanation (a view adds it)."""
     wanted = ref.statement.wrt
     best: MathResult | None = None
@@ -298,4 +300,3 @@ def _quoted(cand: Candidate, statement: Statement) -> str:
     """The snippet, plus the answer's definitions it was read with (see `definitions`)."""
     at = statement.text.find(" (with ")
     return cand.text if at < 0 else cand.text + statement.text[at:]
-

@@ -43,9 +43,7 @@ class Formula:
     """(name, rows, cols) of the matrices the two mention, as the check read them."""
 
 
-def matrix_formula(
-    expected: str, found: str | None, status: str, shapes: Mapping[str, tuple[str, str]]
-) -> Formula:
+def matrix_formula(expected: str, found: str | None, status: str, shapes: Mapping[str, tuple[str, str]]) -> Formula:
     """A matrix Formula carrying the shapes of the names its two sides mention."""
     text = expected + " " + (found or "")
     used = tuple((name, rows, cols) for name, (rows, cols) in sorted(shapes.items()) if _mentions(text, name))
@@ -129,9 +127,7 @@ class CheckSpec(BaseModel):
         cap: float | None = None,
         formulas: tuple[Formula, ...] = (),
     ) -> CheckResult:
-        return CheckResult(
-            self.label, "failed", points, self.points, evidence, message or self.feedback, cap, formulas
-        )
+        return CheckResult(self.label, "failed", points, self.points, evidence, message or self.feedback, cap, formulas)
 
     def unscored(self, reason: str, evidence: str | None = None) -> CheckResult:
         return CheckResult(self.label, "unscored", 0.0, self.points, evidence, reason)

@@ -26,11 +26,7 @@ def render_formula(latex: str, display: bool) -> str:
     formulas stay LaTeX, which keeps a class-sized page quick to write and small."""
     plain = latex.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
     stripped = latex.strip()
-    evidence = (
-        len(plain) + 2 == len(latex)
-        and stripped.startswith(MARK_OPEN)
-        and stripped.endswith(MARK_CLOSE)
-    )
+    evidence = len(plain) + 2 == len(latex) and stripped.startswith(MARK_OPEN) and stripped.endswith(MARK_CLOSE)
     if evidence:
         found = _as_mathml(plain.strip(), display)
         if found:

@@ -22,8 +22,8 @@ from .baseline import BaselineComparison, fraction, score_fraction
 from .compare import UNKNOWN_MODEL
 from .explain import evidence_lines
 from .html_review import CSS as REVIEW_CSS
-from .mathml import CSS as MATHML_CSS
 from .html_review import DECISIONS_PANEL, SCRIPT, SCRIPT_HASH, PackedDrills, filters, heatmap, part_rows
+from .mathml import CSS as MATHML_CSS
 from .numbers import num
 
 CHART_WIDTH = 640

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Literal
 
 from ..checks.base import CheckResult, Formula
 from ..conversation import HumanLabel
@@ -95,7 +95,7 @@ def _formula(f: Formula) -> dict:
 
 def _read_formula(f: dict) -> Formula:
     shapes = tuple((str(name), str(dims[0]), str(dims[1])) for name, dims in (f.get("shapes") or {}).items())
-    kind = "scalar" if f.get("kind") == "scalar" else "matrix"
+    kind: Literal["matrix", "scalar"] = "scalar" if f.get("kind") == "scalar" else "matrix"
     return Formula(str(f["expected"]), f.get("found"), str(f.get("status") or ""), kind, shapes)
 
 

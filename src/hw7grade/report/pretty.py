@@ -66,7 +66,9 @@ def pretty(value: Any, unicode: bool = True) -> str:
         pretty_use_unicode(was)
 
 
-_ASCII = str.maketrans({"−": "-", "·": "*", "ᵀ": "^T", "⁻": "^-", "¹": "1", **{chr(0x2080 + d): f"_{d}" for d in range(10)}})
+_ASCII = str.maketrans(
+    {"−": "-", "·": "*", "ᵀ": "^T", "⁻": "^-", "¹": "1", **{chr(0x2080 + d): f"_{d}" for d in range(10)}}
+)
 
 
 def ascii_text(text: str) -> str:
@@ -81,4 +83,3 @@ def can_show_unicode(stream: object) -> bool:
     except (UnicodeEncodeError, LookupError):
         return False
     return True
-
