@@ -87,7 +87,11 @@ class Statement:
 
     @property
     def canonical(self) -> str:
-        """The statement in our own LaTeX, read back by `parse_statements` as the same meaning."""
+        """The statement in our own LaTeX, read back by `parse_statements` as the same meaning.
+        Memoised per meaning: the same statements recur across a batch's answers."""
+        return _canonical.get_or_compute(self.meaning, self._canonical)
+
+    def _canonical(self) -> str:
         head = f"{canonical(Gradient(self.wrt))} = " if self.wrt is not None else ""
         return head + canonical(self.lhs) + (f" = {canonical(self.rhs)}" if self.rhs is not None else "")
 
@@ -96,6 +100,9 @@ class Statement:
         if self.rhs is not None:
             found |= symbol_names(self.rhs)
         return found
+
+
+_canonical: Memo[str] = Memo()
 
 
 def statements_from_chain(chain: Chain, text: str = "") -> tuple[list[Statement], list[MathError]]:

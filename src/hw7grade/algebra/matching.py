@@ -278,6 +278,7 @@ def _scan(
     """The best verdict with both formulas in canonical form; no explanation (a view adds it)."""
     wanted = ref.statement.wrt
     best: MathResult | None = None
+    best_statement: Statement | None = None
     for cand, statement, prepared in cache:
         deadline.check()
         if isinstance(prepared, MathError):
@@ -286,13 +287,15 @@ def _scan(
             if has_unknown_size(prepared):
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
             result = replace(compare_prepared(ref, prepared), candidate=_quoted(cand, statement))
-        result = replace(result, found=statement.canonical)
         if best is None or rank_key(result, wanted) < rank_key(best, wanted):
-            best = result
+            best, best_statement = result, statement
         if result.equivalent:
             break
+    found = best_statement.canonical if best_statement is not None else ""
     return replace(
-        best or MathResult("not_equivalent", "the answer states no formula"), expected=ref.statement.canonical
+        best or MathResult("not_equivalent", "the answer states no formula"),
+        expected=ref.statement.canonical,
+        found=found,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Union
 
 
@@ -195,6 +196,7 @@ def canonical(node: Node) -> str:
     return f"\\nabla_{{{_canonical_name(node.wrt)}}} \\mathcal{{L}}"
 
 
+@lru_cache(maxsize=1024)
 def _canonical_name(name: str) -> str:
     from .lexer import GREEK
 
