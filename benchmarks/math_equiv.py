@@ -177,7 +177,11 @@ def grading_and_view_costs(repeat: int) -> None:
     for reference, answer in WRONG:
         check, ctx = MathEquivCheck(points=2, references=[reference]), CheckContext(f"$${answer}$$", shapes=HW7_SHAPES)
         formula = check.run(ctx).formulas[0]
-        for timings, run in ((grading, lambda: check.run(ctx)), (terminal, lambda: formula_lines(formula))):
+        runners = (
+            (grading, lambda check=check, ctx=ctx: check.run(ctx)),
+            (terminal, lambda formula=formula: formula_lines(formula)),
+        )
+        for timings, run in runners:
             runs = []
             for _ in range(max(3, repeat // 20)):
                 clear_memos()
