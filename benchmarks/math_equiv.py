@@ -166,6 +166,49 @@ def sympy_costs(repeat: int) -> None:
     )
 
 
+def grading_and_view_costs(repeat: int) -> None:
+    """CPU (time.process_time) of grading a wrong answer, which records the formulas and explains
+    nothing, beside the view's explanation of it (`grade -v`, the HTML drill-down), memos cleared."""
+    from hw7grade.algebra.memo import clear_memos
+    from hw7grade.checks import CheckContext
+    from hw7grade.checks.math_equiv import MathEquivCheck
+    from hw7grade.report.mathml import _formula_html
+    from hw7grade.report.pretty import formula_lines
+    from hw7grade.rubric.course import default_course
+
+    grading, terminal, html = [], [], []
+    for reference, answer in WRONG:
+        check, ctx = (
+            MathEquivCheck(points=2, references=[reference]),
+            CheckContext(f"$${answer}$$", shapes=default_course().shapes),
+        )
+        formula = check.run(ctx).formulas[0]
+        runners = (
+            (grading, lambda check=check, ctx=ctx: check.run(ctx)),
+            (terminal, lambda formula=formula: formula_lines(formula)),
+        )
+        for timings, run in runners:
+            runs = []
+            for _ in range(max(3, repeat // 20)):
+                clear_memos()
+                start = time.process_time()
+                run()
+                runs.append((time.process_time() - start) * 1000)
+            timings.append(statistics.median(runs))
+        runs = []
+        for _ in range(max(3, repeat // 20)):
+            clear_memos()
+            start = time.process_time()
+            _formula_html(formula)
+            runs.append((time.process_time() - start) * 1000)
+        html.append(statistics.median(runs))
+    print(
+        f"a wrong answer, CPU per answer (memos cleared): grading {statistics.median(grading):.2f} ms "
+        f"(no sympy); its explanation in grade -v {statistics.median(terminal):.1f} ms, "
+        f"in the HTML drill-down (MathML) {statistics.median(html):.1f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=300, help="timed runs per measurement (default 300)")
@@ -188,6 +231,7 @@ def main() -> None:
     )
     print(f"hw7grade math_equiv check on a two-formula answer: median {check_ms:.3f} ms")
 
+    grading_and_view_costs(args.repeat)
     sympy_costs(args.repeat)
     seed_answers(args.repeat)
 

@@ -18,6 +18,7 @@ from hw7grade.algebra import Deadline, MathError, answer_statements, normalise_t
 from hw7grade.algebra.matching import best_for_reference, prepared_cache
 from hw7grade.algebra.memo import clear_memos
 from hw7grade.checks import CheckContext
+from hw7grade.checks.base import matrix_formula
 from hw7grade.checks.math_equiv import MathEquivCheck, _describe
 from hw7grade.rubric.course import default_course
 
@@ -71,7 +72,7 @@ def eager_run(check: MathEquivCheck, ctx: CheckContext):  # type: ignore[no-unty
     (a `limit` while evaluating is reported as such rather than escaping from the check)."""
     too_long = check.unscored("the answer's formulas took too long to check")
     deadline = Deadline()
-    table = normalise_table(ctx.shapes or None)
+    table = normalise_table(ctx.shapes)
     statements, _errors = answer_statements(ctx.answer, table, deadline)
     if not statements:
         return check.failed(None, check.feedback or "the answer states no formula that could be read")
@@ -91,13 +92,15 @@ def eager_run(check: MathEquivCheck, ctx: CheckContext):  # type: ignore[no-unty
     near = [r for r in results if r.status in ("equivalent", "scalar_multiple")]
     enough = len(good) == len(results) if check.require == "all" else bool(good)
     evidence = "; ".join(r.candidate for r in (good or near or results) if r.candidate) or None
+    formulas = tuple(matrix_formula(r.expected, r.found, r.status, table) for r in results if r.expected)
     if enough:
-        return check.passed(evidence, "equivalent to the reference")
+        return check.passed(evidence, "equivalent to the reference", formulas=formulas)
     partial = len(near) == len(results) if check.require == "all" else bool(near)
-    message = "; ".join(_describe(ref, r) for ref, r in zip(check.references, results) if not r.equivalent)
+    message = "; ".join(_describe(r) for r in results if not r.equivalent)
     if partial and check.scalar_multiple_points:
-        return check.failed(evidence, message, points=min(check.scalar_multiple_points, check.points))
-    return check.failed(evidence, (check.feedback + " " if check.feedback else "") + message)
+        points = min(check.scalar_multiple_points, check.points)
+        return check.failed(evidence, message, points=points, formulas=formulas)
+    return check.failed(evidence, (check.feedback + " " if check.feedback else "") + message, formulas=formulas)
 
 
 @pytest.mark.parametrize("seed", range(4))

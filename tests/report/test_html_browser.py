@@ -312,6 +312,54 @@ def test_review_decision_exported_and_read_by_agree(graded_page, browser, tmp_pa
     assert "runs/gpt.md q7c (final): grader incorrect, human correct" in done.stdout
 
 
+Q3B_WRONG = """---
+model: gpt-4o
+---
+**User**
+
+Question 3 (b)(i): state the first-order optimality conditions; compute the gradient with respect to W_1 and W_2.
+
+**Assistant**
+
+Set the gradients to zero.
+
+$$\\nabla_{W_1} \\mathcal{L} = 2 W_2^\\top W_2 W_1 X X^\\top = 0$$
+
+$$\\nabla_{W_2} \\mathcal{L} = 2 (W_2 W_1 - I) X X^\\top W_1^\\top = 0$$
+"""
+
+
+def test_drill_down_renders_formulas_as_mathml(tmp_path, browser, monkeypatch):
+    """A missed gradient's expected, found and difference, and the evidence in the answer, are
+    MathML elements Chromium lays out with a real size."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "wrong.md").write_text(Q3B_WRONG, encoding="utf-8")
+    done = CliRunner().invoke(
+        app,
+        ["grade", "--rubrics", str(REPO / "rubrics"), "--only", "q3b.i", "wrong.md", "--html", "report.html"],
+        catch_exceptions=False,
+    )
+    assert done.exit_code == 0, done.output
+    browser.open((tmp_path / "report.html").as_uri())
+    browser.js("document.querySelector('details.row').open = true")
+    boxes = browser.wait_for(
+        "[...document.querySelectorAll('details.row[open] math')].map(m => [m.closest('dl') ? "
+        "m.closest('dd').previousElementSibling.textContent : 'answer', m instanceof MathMLElement, "
+        "Math.round(m.getBoundingClientRect().width), Math.round(m.getBoundingClientRect().height)])"
+    )
+    assert [(where, kind) for where, kind, _, _ in boxes] == [
+        ("answer", True),  # both formulas of the answer are evidence
+        ("answer", True),
+        ("expected", True),
+        ("found", True),
+        ("found − expected", True),
+    ]
+    assert all(w > 40 and h > 10 for _, _, w, h in boxes), boxes
+    explanation = "[...document.querySelectorAll('details.row[open] dl.formulas dd')].pop().textContent"
+    assert browser.js(explanation) == "the term −2·W₂ᵀXXᵀ is missing"
+    assert browser.requested_urls() == [(tmp_path / "report.html").as_uri()]
+
+
 def test_class_sized_page_is_small_and_opens_fast(tmp_path, browser):
     """Under 10 MB always; under 2 s to open when HW7GRADE_PERF=1 (README: the HTML report as a review tool).
     The page builds a page of rows, not 8,000: every row is still reachable by scrolling, filters
@@ -404,7 +452,7 @@ def test_drill_down_built_when_opened_keeps_mathml(tmp_path, browser, monkeypatc
     from hw7grade.report import html_review
 
     math = '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><msup><mi>W</mi><mo>⊤</mo></msup></math>'
-    monkeypatch.setattr(html_review, "render_answer", lambda text, evidence=(): f"<p>{math}</p>")
+    monkeypatch.setattr(html_review, "render_answer", lambda text, evidence=(), shapes=(): f"<p>{math}</p>")
     target = tmp_path / "r.html"
     write_html(report(transcript("runs/a.md", "m", dataclasses.replace(part("q3b", 1), answer="$W^T$"))), target)
     browser.open(target.as_uri())

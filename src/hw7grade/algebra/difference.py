@@ -64,6 +64,8 @@ class MathResult(Protocol):
 EXPLAIN_TIMEOUT_S = 2.0
 """Budget for one explanation when the caller has no deadline of its own."""
 UNKNOWN = "the two differ"
+TIME_LIMIT = "explanation: time limit"
+"""What a view says when the expansion ran out of time (the verdict, modular, stands)."""
 
 
 def condition_node(p: Prepared) -> Node:
@@ -84,7 +86,7 @@ def explain(ref: Prepared, cand: Prepared, as_condition: bool, deadline: Deadlin
     known = _explained.get(key)
     if known is None:
         known = _explain(ref, cand, as_condition, deadline)
-        if known != UNKNOWN:  # a time-out depends on the time left, not on the input
+        if known != TIME_LIMIT:  # a time-out depends on the time left, not on the input
             _explained.put(key, known)
     return known
 
@@ -93,8 +95,9 @@ _explained: Memo[str] = Memo()
 
 
 def _explain(ref: Prepared, cand: Prepared, as_condition: bool, deadline: Deadline | None) -> str:
+    limit = budget(deadline, EXPLAIN_TIMEOUT_S)
     try:
-        with bounded(budget(deadline, EXPLAIN_TIMEOUT_S)):
+        with bounded(limit):
             expected = terms(expanded(ref))
             got_expr = expanded(cand)
             got = terms(got_expr)
@@ -104,8 +107,9 @@ def _explain(ref: Prepared, cand: Prepared, as_condition: bool, deadline: Deadli
                 options = [normalise_to(expected, got), normalise_to(expected, flipped)]
                 got = min(options, key=lambda g: len(set(g) ^ set(expected)))
             return first_difference(expected, got) or UNKNOWN
-    except MathError:
-        return UNKNOWN
+    except MathError as exc:
+        # A `limit` from the clock, not from a size cap (MAX_TERMS): say the time ran out.
+        return TIME_LIMIT if exc.status == "limit" and limit.expired else UNKNOWN
     except Exception:  # sympy failing on an expression it cannot expand is not the answer's fault
         return UNKNOWN
 

@@ -17,7 +17,7 @@ from typing import Literal, Mapping, TypeGuard
 from .evaluate import Evaluator, P, Trial, flatten, make_trials
 from .limits import Deadline, MathError
 from .memo import Memo
-from .nodes import Add, Gradient, Neg, Node, Zero, render, symbol_names
+from .nodes import Add, Gradient, Neg, Node, Zero, canonical, render, symbol_names
 from .parser import Chain, parse_chains
 from .shapes import Shape, ShapeContext, normalise_table, table_key
 
@@ -52,6 +52,10 @@ class MathResult:
     """The answer text the verdict rests on."""
     method: str = "modular"
     """What decided: `modular` (exact evaluation modulo a prime) or `symbolic` (sympy's expansion)."""
+    expected: str = ""
+    """The reference statement in our canonical LaTeX (`Statement.canonical`), when known."""
+    found: str = ""
+    """The answer's statement the verdict rests on, in our canonical LaTeX ("" when none was read)."""
 
     @property
     def equivalent(self) -> bool:
@@ -81,11 +85,24 @@ class Statement:
         tail = f" = {render(self.rhs)}" if self.rhs is not None else ""
         return prefix + render(self.lhs) + tail
 
+    @property
+    def canonical(self) -> str:
+        """The statement in our own LaTeX, read back by `parse_statements` as the same meaning.
+        Memoised per meaning: the same statements recur across a batch's answers."""
+        return _canonical.get_or_compute(self.meaning, self._canonical)
+
+    def _canonical(self) -> str:
+        head = f"{canonical(Gradient(self.wrt))} = " if self.wrt is not None else ""
+        return head + canonical(self.lhs) + (f" = {canonical(self.rhs)}" if self.rhs is not None else "")
+
     def mentions(self) -> set[str]:
         found = symbol_names(self.lhs)
         if self.rhs is not None:
             found |= symbol_names(self.rhs)
         return found
+
+
+_canonical: Memo[str] = Memo()
 
 
 def statements_from_chain(chain: Chain, text: str = "") -> tuple[list[Statement], list[MathError]]:
@@ -286,12 +303,13 @@ def _is_zero(p: Prepared) -> bool:
 
 
 def compare_prepared(
-    ref: Prepared, cand: Prepared, explain: bool = True, deadline: Deadline | None = None
+    ref: Prepared, cand: Prepared, explain: bool = False, deadline: Deadline | None = None
 ) -> MathResult:
     """Does the candidate say what the reference says? (See the module docstring.)
 
-    `explain=False` leaves a miss's explanation empty: the symbolic expansion (sympy) is the costly
-    part, and a caller scanning many candidates needs it only for the one it reports.
+    A miss's explanation from sympy's expansion (`explain=True`) is for a view that shows it
+    (`math`, `grade -v`, the HTML drill-down): grading leaves it empty, so it never loads sympy and
+    its results do not depend on how long an expansion took.
     """
     text = cand.statement.text
     wrt = cand.statement.wrt
@@ -405,10 +423,14 @@ def compare(
         ref = prepare(refs[0], table, deadline)
     except MathError as exc:
         return MathResult(exc.status, f"reference: {exc.message}")
-    return best_match(ref, candidate, table, deadline)
+    return best_match(ref, candidate, table, deadline, explain=True)
 
 
-def best_match(ref: Prepared, candidate: str, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> MathResult:
+def best_match(
+    ref: Prepared, candidate: str, table: Mapping[str, tuple[str, str]], deadline: Deadline, explain: bool = False
+) -> MathResult:
+    """The best verdict over the candidate's statements (`rank_key`), with both formulas in
+    canonical form; `explain` adds sympy's explanation of a miss (see `compare_prepared`)."""
     try:
         cands, errors = parse_statements(candidate, table, deadline)
     except MathError as exc:
@@ -416,11 +438,13 @@ def best_match(ref: Prepared, candidate: str, table: Mapping[str, tuple[str, str
     best: MathResult | None = None
     for statement in cands:
         try:
-            result = compare_prepared(ref, prepare(statement, table, deadline, hint=ref.shape), deadline=deadline)
+            found = prepare(statement, table, deadline, hint=ref.shape)
+            result = compare_prepared(ref, found, explain, deadline)
         except MathError as exc:
             if exc.status == "limit":
                 return MathResult("limit", exc.message, candidate=statement.text)
             result = MathResult(exc.status, exc.message, wrt=statement.wrt, candidate=statement.text)
+        result = replace(result, expected=ref.statement.canonical, found=statement.canonical)
         if best is None or rank_key(result, ref.statement.wrt) < rank_key(best, ref.statement.wrt):
             best = result
         if best.equivalent:

@@ -275,47 +275,40 @@ def best_for_reference(
         # variable: see `compare_prepared`); the full scan runs only when none is.
         needed = needed_symbols(ref, table, deadline)
         shape = ref.shape if ref.shape is not None and all(_named(d) for d in ref.shape) else None
-        found = _scan(ref, cache.entries(needed, ref.statement.wrt, shape), table, deadline, explain=False)
+        found = _scan(ref, cache.entries(needed, ref.statement.wrt, shape), table, deadline)
         if found.equivalent:
             return found
     return _scan(ref, cache, table, deadline)
 
 
 def _scan(
-    ref: Prepared,
-    cache: Iterable[Entry],
-    table: Mapping[str, tuple[str, str]],
-    deadline: Deadline,
-    explain: bool = True,
+    ref: Prepared, cache: Iterable[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline
 ) -> MathResult:
+    """The best verdict with both formulas in canonical form; no explanation (a view adds it)."""
     wanted = ref.statement.wrt
     best: MathResult | None = None
-    best_prepared: Prepared | None = None
+    best_statement: Statement | None = None
     for cand, statement, prepared in cache:
         deadline.check()
         if isinstance(prepared, MathError):
             result = MathResult(prepared.status, prepared.message, wrt=statement.wrt, candidate=cand.text)
-            checked = None
         else:
             if has_unknown_size(prepared):
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
-            checked = prepared
-            result = _as_candidate(compare_prepared(ref, prepared, explain=False), _quoted(cand, statement))
+            result = replace(compare_prepared(ref, prepared), candidate=_quoted(cand, statement))
         if best is None or rank_key(result, wanted) < rank_key(best, wanted):
-            best, best_prepared = result, checked
+            best, best_statement = result, statement
         if result.equivalent:
             break
-    if explain and best is not None and best_prepared is not None and best.status == "not_equivalent":
-        # Only the reported miss needs its explanation (ranking never looks at it).
-        best = _as_candidate(compare_prepared(ref, best_prepared, deadline=deadline), best.candidate)
-    return best or MathResult("not_equivalent", "the answer states no formula")
+    found = best_statement.canonical if best_statement is not None else ""
+    return replace(
+        best or MathResult("not_equivalent", "the answer states no formula"),
+        expected=ref.statement.canonical,
+        found=found,
+    )
 
 
 def _quoted(cand: Candidate, statement: Statement) -> str:
     """The snippet, plus the answer's definitions it was read with (see `definitions`)."""
     at = statement.text.find(" (with ")
     return cand.text if at < 0 else cand.text + statement.text[at:]
-
-
-def _as_candidate(found: MathResult, text: str) -> MathResult:
-    return replace(found, candidate=text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Union
 
 
@@ -155,3 +156,75 @@ def _render(node: Node) -> str:
     if isinstance(node, Trace):
         return f"tr({_render(node.x)})"
     return f"grad_{node.wrt} L"
+
+
+def canonical(node: Node) -> str:
+    """The whole tree in our own LaTeX (`2 W_2^\\top (W_2 W_1 - I) X X^\\top`): never shortened, and
+    read back by our parser as the same tree (up to the uids of `I` and `0`). Results carry formulas
+    in this form, so a report can show or explain them later without the answer."""
+    if isinstance(node, Num):
+        v = node.value
+        body = str(abs(v.numerator)) if v.denominator == 1 else f"\\frac{{{abs(v.numerator)}}}{{{v.denominator}}}"
+        return "-" + body if v < 0 else body
+    if isinstance(node, Sym):
+        return _canonical_name(node.name)
+    if isinstance(node, Ident):
+        return _canonical_name(f"I_{node.size}") if node.size else "I"
+    if isinstance(node, Zero):
+        return "0"
+    if isinstance(node, Add):
+        out = canonical(node.terms[0])
+        for term in node.terms[1:]:
+            if isinstance(term, Neg):
+                out += f" - {_canonical_negated(term.x)}"
+            else:
+                text = canonical(term)
+                out += f" + \\left({text}\\right)" if text.startswith("-") else f" + {text}"
+        return out
+    if isinstance(node, Neg):
+        return f"-{_canonical_negated(node.x)}"
+    if isinstance(node, Mul):
+        return " ".join(_canonical_wrapped(f) for f in node.factors)
+    if isinstance(node, Div):
+        return f"\\frac{{{canonical(node.x)}}}{{{canonical(node.den)}}}"
+    if isinstance(node, Transpose):
+        return f"{_canonical_base(node.x)}^\\top"
+    if isinstance(node, Power):
+        return f"{_canonical_base(node.x)}^{{{node.n}}}"
+    if isinstance(node, Trace):
+        return f"\\operatorname{{tr}}\\left({canonical(node.x)}\\right)"
+    return f"\\nabla_{{{_canonical_name(node.wrt)}}} \\mathcal{{L}}"
+
+
+@lru_cache(maxsize=1024)
+def _canonical_name(name: str) -> str:
+    from .lexer import GREEK
+
+    base, _, sub = name.partition("_")
+    text = "\\" + base if base in GREEK else base
+    if not sub:
+        return text
+    return f"{text}_{sub}" if len(sub) == 1 else f"{text}_{{{sub}}}"
+
+
+def _canonical_base(node: Node) -> str:
+    """A transposed or powered operand: bare when it is a name, else in brackets."""
+    return canonical(node) if isinstance(node, (Sym, Ident)) else f"\\left({canonical(node)}\\right)"
+
+
+def _canonical_negated(node: Node) -> str:
+    """What follows a minus sign: a product needs no brackets, a sum or a signed value does."""
+    if isinstance(node, Mul) and not _signed(node.factors[0]):
+        return canonical(node)
+    return _canonical_wrapped(node)
+
+
+def _signed(node: Node) -> bool:
+    return isinstance(node, Neg) or (isinstance(node, Num) and node.value < 0)
+
+
+def _canonical_wrapped(node: Node) -> str:
+    """A factor or a negated term: in brackets when it is a sum, a product, or a signed number."""
+    if isinstance(node, (Add, Mul, Neg)) or (isinstance(node, Num) and node.value < 0):
+        return f"\\left({canonical(node)}\\right)"
+    return canonical(node)

@@ -249,3 +249,15 @@ def exact_match(reference: str, span: str, value: float) -> bool:
         return same_value(read_scalar(reference), Scalar(sp.Rational(found.numerator, found.denominator), decimals))
     except MathError:
         return False
+
+
+def scalar_text(scalar: Scalar) -> str:
+    """A scalar in canonical LaTeX (sympy's printer over the value our parser built; a decimal as
+    written, since its decimals matter): `read_scalar` reads it back as the same Scalar."""
+    if scalar.decimals is not None and scalar.value.is_Rational:
+        scaled = Fraction(int(scalar.value.p), int(scalar.value.q)) * 10**scalar.decimals
+        if scaled.denominator == 1:
+            digits = str(abs(scaled.numerator)).rjust(scalar.decimals + 1, "0")
+            whole, frac = digits[: len(digits) - scalar.decimals], digits[len(digits) - scalar.decimals :]
+            return ("-" if scaled < 0 else "") + whole + ("." + frac if frac else "")
+    return sympy_module().latex(scalar.value)

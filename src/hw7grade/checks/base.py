@@ -31,6 +31,43 @@ class CheckContext:
 
 
 @dataclass(frozen=True)
+class Formula:
+    """A formula a math check compared, kept so a report can show it (and explain a miss) later
+    without the answer or sympy at grading time. Both sides are in our own canonical rendering
+    (`Statement.canonical` for matrices, `scalar_text` for scalars), which our parser reads back."""
+
+    expected: str
+    found: str | None = None
+    """The answer's closest statement; None when it states none that could be read."""
+    status: str = ""
+    """The comparison's verdict (`equivalent`, `not_equivalent`, `scalar_multiple`, ...)."""
+    kind: Literal["matrix", "scalar"] = "matrix"
+    shapes: tuple[tuple[str, str, str], ...] = ()
+    """(name, rows, cols) of the matrices the two mention, as the check read them."""
+
+
+def matrix_formula(expected: str, found: str | None, status: str, shapes: Mapping[str, tuple[str, str]]) -> Formula:
+    """A matrix Formula carrying the shapes of the names its two sides mention."""
+    text = expected + " " + (found or "")
+    used = tuple((name, rows, cols) for name, (rows, cols) in sorted(shapes.items()) if _mentions(text, name))
+    return Formula(expected, found or None, status, "matrix", used)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether the canonical text names the matrix: `W_1` as written there, not inside `W_12`."""
+    from ..algebra.nodes import Sym, canonical
+
+    spelled = canonical(Sym(name))
+    at = text.find(spelled)
+    while at >= 0:
+        end = at + len(spelled)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(spelled, at + 1)
+    return False
+
+
+@dataclass(frozen=True)
 class CheckResult:
     name: str
     status: Status
@@ -41,6 +78,8 @@ class CheckResult:
     message: str = ""
     cap: float | None = None
     """When set, the part's score may not exceed this many points (a forbidden claim fired)."""
+    formulas: tuple[Formula, ...] = ()
+    """What a math check compared (expected and found), for views to show; () for other checks."""
 
 
 class CheckSpec(BaseModel):
@@ -73,15 +112,28 @@ class CheckSpec(BaseModel):
         raise NotImplementedError
 
     # Small constructors so every check reports the same way.
-    def passed(self, evidence: str | None, message: str = "", points: float | None = None) -> CheckResult:
+    def passed(
+        self, evidence: str | None, message: str = "", points: float | None = None, formulas: tuple[Formula, ...] = ()
+    ) -> CheckResult:
         return CheckResult(
-            self.label, "passed", self.points if points is None else points, self.points, evidence, message
+            self.label,
+            "passed",
+            self.points if points is None else points,
+            self.points,
+            evidence,
+            message,
+            formulas=formulas,
         )
 
     def failed(
-        self, evidence: str | None, message: str = "", points: float = 0.0, cap: float | None = None
+        self,
+        evidence: str | None,
+        message: str = "",
+        points: float = 0.0,
+        cap: float | None = None,
+        formulas: tuple[Formula, ...] = (),
     ) -> CheckResult:
-        return CheckResult(self.label, "failed", points, self.points, evidence, message or self.feedback, cap)
+        return CheckResult(self.label, "failed", points, self.points, evidence, message or self.feedback, cap, formulas)
 
     def unscored(self, reason: str, evidence: str | None = None) -> CheckResult:
         return CheckResult(self.label, "unscored", 0.0, self.points, evidence, reason)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from .base import CheckContext, CheckResult, CheckSpec
+from .base import CheckContext, CheckResult, CheckSpec, matrix_formula
+
+if TYPE_CHECKING:
+    from ..algebra import MathResult
 
 
 class MathEquivCheck(CheckSpec):
@@ -50,16 +53,18 @@ class MathEquivCheck(CheckSpec):
         near = [r for r in results if r.status in ("equivalent", "scalar_multiple")]
         enough = len(good) == len(results) if self.require == "all" else bool(good)
         evidence = "; ".join(r.candidate for r in (good or near or results) if r.candidate) or None
+        formulas = tuple(matrix_formula(r.expected, r.found, r.status, table) for r in results if r.expected)
         if enough:
-            return self.passed(evidence, "equivalent to the reference")
+            return self.passed(evidence, "equivalent to the reference", formulas=formulas)
         partial = len(near) == len(results) if self.require == "all" else bool(near)
-        message = "; ".join(_describe(ref, r) for ref, r in zip(self.references, results) if not r.equivalent)
+        message = "; ".join(_describe(r) for r in results if not r.equivalent)
         if partial and self.scalar_multiple_points:
-            return self.failed(evidence, message, points=min(self.scalar_multiple_points, self.points))
-        return self.failed(evidence, (self.feedback + " " if self.feedback else "") + message)
+            points = min(self.scalar_multiple_points, self.points)
+            return self.failed(evidence, message, points=points, formulas=formulas)
+        return self.failed(evidence, (self.feedback + " " if self.feedback else "") + message, formulas=formulas)
 
 
-def _describe(ref: str, result) -> str:
+def _describe(result: MathResult) -> str:
     where = f" in {result.candidate!r}" if result.candidate else ""
     reason = result.status.replace("_", " ")
     return f"closest: {reason}{where}" + (f": {result.explanation}" if result.explanation else "")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, Mapping
 
 from pydantic import Field
 
-from .base import CheckContext, CheckResult, CheckSpec
+from .base import CheckContext, CheckResult, CheckSpec, matrix_formula
 
 if TYPE_CHECKING:
     from ..algebra import Deadline, PcaRoles, Statement
@@ -53,10 +53,13 @@ class PcaSatisfiesCheck(CheckSpec):
             if wrong is not None:
                 return self.failed(*wrong, cap=self.false_step_cap)
             cache = prepared_cache(conditions, table, deadline)
-            found = []
+            found: list[str | None] = []
+            formulas = []
             for ref in self.references:
                 result = best_for_reference(ref, cache, table, deadline)
-                found.append(result.candidate if result.status in ("equivalent", "scalar_multiple") else None)
+                stated = result.status in ("equivalent", "scalar_multiple")
+                found.append(result.candidate if stated else None)
+                formulas.append(matrix_formula(result.expected, result.found if stated else None, result.status, table))
             if not all(found):
                 # The course's route: the conditions written in the answer's own SVD of X.
                 said = statements_mentioning(ctx.answer, (roles.data,), table, deadline, ctx.earlier)
@@ -68,10 +71,12 @@ class PcaSatisfiesCheck(CheckSpec):
                     wrong, conditions = _conditions(ctx, table, roles, deadline, set(factors))
                     if wrong is not None:
                         return self.failed(*wrong, cap=self.false_step_cap)
-                    rotated = _in_factors(
-                        [r for r, f in zip(self.references, found) if not f], conditions, table, roles, deadline
-                    )
-                    found = [f or rotated.pop(0) for f in found]
+                    unmatched = [i for i, f in enumerate(found) if f is None]
+                    refs = [self.references[i] for i in unmatched]
+                    for i, match in zip(unmatched, _in_factors(refs, conditions, table, roles, deadline)):
+                        if match is not None:
+                            found[i] = match[0]
+                            formulas[i] = matrix_formula(formulas[i].expected, match[1], "equivalent", table)
         except MathError as exc:
             if exc.status == "limit":
                 return self.unscored("the answer's formulas took too long to check")
@@ -79,12 +84,13 @@ class PcaSatisfiesCheck(CheckSpec):
         covered = [r for r in found if r is not None]
         evidence = "; ".join(covered) or None
         if len(covered) == len(found):
-            return self.passed(evidence, "the stated conditions hold at W_1 = U_k^T, W_2 = U_k")
+            message = "the stated conditions hold at W_1 = U_k^T, W_2 = U_k"
+            return self.passed(evidence, message, formulas=tuple(formulas))
         missing = [ref for ref, r in zip(self.references, found) if r is None]
         message = (self.feedback + " " if self.feedback else "") + (
             f"verified {len(covered)} of {len(found)} conditions; not stated: {'; '.join(missing)}"
         )
-        return self.failed(evidence, message, points=self.points * len(covered) / len(found))
+        return self.failed(evidence, message, points=self.points * len(covered) / len(found), formulas=tuple(formulas))
 
 
 def _conditions(
@@ -131,8 +137,9 @@ def _in_factors(
     table: Table,
     roles: PcaRoles,
     deadline: Deadline,
-) -> list[str | None]:
-    """Per reference, the first condition that says it in the SVD's terms (see `algebra.svd`)."""
+) -> list[tuple[str, str] | None]:
+    """Per reference, the first condition that says it in the SVD's terms (see `algebra.svd`): its
+    snippet (the evidence) and its canonical form (the formula a report shows)."""
     from ..algebra import compare_prepared, parse_statements
     from ..algebra.svd import change_of_basis, prepare_in_factors
 
@@ -141,7 +148,7 @@ def _in_factors(
 
     assert roles.factors is not None
     stated = [(c, p) for c, p in ((c, evaluated(s)) for c, s in conditions) if p is not None]
-    found: list[str | None] = []
+    found: list[tuple[str, str] | None] = []
     for reference in references:
         refs, _errors = parse_statements(reference, table, deadline)
         found.append(None)
@@ -149,7 +156,7 @@ def _in_factors(
             rotated = evaluated(variant)
             match = next(
                 (
-                    c.text
+                    (c.text, p.statement.canonical)
                     for c, p in stated
                     if rotated is not None
                     and compare_prepared(rotated, p, explain=False).status in ("equivalent", "scalar_multiple")

@@ -16,7 +16,7 @@ from pydantic import Field
 from ..text.analysis import analyse
 from ..text.phrases import compile_phrase
 from ..text.polarity import negation_kind
-from .base import CheckContext, CheckResult, CheckSpec
+from .base import CheckContext, CheckResult, CheckSpec, Formula
 
 _TIME_RE = re.compile(
     r"\d{1,6}(?:\.\d{1,6})? ?(?:hours?|hrs?|h|minutes?|mins?|seconds?|secs?|s)\b"
@@ -55,7 +55,7 @@ class ScalarEquivCheck(CheckSpec):
 
     def run(self, ctx: CheckContext) -> CheckResult:
         from ..algebra import Deadline, MathError
-        from ..algebra.scalars import Scalar, read_scalar, same_value
+        from ..algebra.scalars import Scalar, read_scalar, same_value, scalar_text
 
         try:
             reference = read_scalar(self.reference)
@@ -79,7 +79,10 @@ class ScalarEquivCheck(CheckSpec):
                     if not self.rounded:
                         found = Scalar(found.value)
                     if same_value(reference, found, deadline):
-                        return self.passed(s.text[start:end], f"equal to {self.reference} (symbolic)")
+                        formula = Formula(scalar_text(reference), scalar_text(found), "equivalent", "scalar")
+                        message = f"equal to {self.reference} (symbolic)"
+                        return self.passed(s.text[start:end], message, formulas=(formula,))
         except MathError:
             return self.unscored("time limit: the answer's numbers took too long to compare")
-        return self.failed(None, self.feedback or f"no value equal to {self.reference}")
+        formula = Formula(scalar_text(reference), None, "not_equivalent", "scalar")
+        return self.failed(None, self.feedback or f"no value equal to {self.reference}", formulas=(formula,))

@@ -76,33 +76,30 @@ def math(
     for line in details:
         echo(f"  {line}")
     if verbose:
-        _pretty(reference, candidate, shapes, result)
+        _pretty(result, shapes)
     if result.status == "equivalent":
         raise typer.Exit(EXIT_EQUIVALENT)
     raise typer.Exit(EXIT_ERROR if result.is_error else EXIT_DIFFERENT)
 
 
-def _pretty(reference: str, candidate: str, shapes: dict, result: MathResult) -> None:
-    """Expected, found and their expanded difference in sympy's Unicode pretty printer."""
-    from ..algebra.forms import forms
-    from ..algebra.symbolic import sympy_module
+def _pretty(result: MathResult, shapes: dict) -> None:
+    """Expected, found and their expanded difference in sympy's pretty printer, the certificate of a
+    match, and which method decided."""
+    import sys
 
-    found = forms(reference, candidate, shapes)
-    if found is None:
+    from ..checks.base import matrix_formula
+    from ..report.pretty import can_show_unicode, formula_lines
+    from ..report.terminal import echo
+
+    if not result.expected:
         typer.echo("  (no symbolic form)")
         return
-    sp = sympy_module()
-    want, got, difference, proof = found
-    sections = [("expected", want), ("found", got)]
-    if difference is not None and result.status != "equivalent":
-        sections.append(("found − expected, expanded", difference))
-    for title, expr in sections:
-        typer.echo(f"  {title}:")
-        for line in sp.pretty(expr, use_unicode=True).splitlines():
-            typer.echo(f"    {line}")
-    if proof:
-        typer.echo(f"  certificate: {proof}")
-    typer.echo(f"  decided by: {result.method}")
+    formula = matrix_formula(result.expected, result.found, result.status, shapes)
+    lines = formula_lines(formula, can_show_unicode(sys.stdout), with_certificate=True)
+    for line in lines:
+        if not line.startswith("explanation:"):  # the verdict's lines above already explain it
+            echo(f"  {line}")
+    echo(f"  decided by: {result.method}")
 
 
 def _scalar(reference: str, candidate: str) -> int:

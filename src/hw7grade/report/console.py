@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..checks.base import Formula
 from ..conversation import HumanLabel
 from ..results import PartScore, PartTotal, Report, TranscriptResult, TranscriptSummary
 from ..shorten import shorten
@@ -177,6 +178,8 @@ def _render_checks(part: PartScore, console: Console) -> None:
         console.print(f"    {mark} {escape(c.name)}: {num(c.points)}/{num(c.max_points)}{cap}  {escape(c.message)}")
         if c.evidence:
             console.print(f"        evidence: [dim]{escape(_clip(c.evidence))}[/dim]")
+        if c.formulas:
+            _render_formulas(c.formulas, console)
     if part.judge is not None:
         console.print(
             f"    judge {escape(part.judge.model)}: {part.judge.status}"
@@ -190,6 +193,17 @@ def _render_checks(part: PartScore, console: Console) -> None:
             )
             if s.evidence:
                 console.print(f"          quote: [dim]{escape(_clip(s.evidence))}[/dim]")
+
+
+def _render_formulas(formulas: Sequence[Formula], console: Console) -> None:
+    """Expected, found and the difference in sympy's pretty printer (ASCII when the stream cannot
+    encode it), with the explanation of a miss, computed now (see `algebra.forms`)."""
+    from .pretty import can_show_unicode, formula_lines
+
+    unicode = can_show_unicode(console.file)
+    for formula in formulas:
+        for line in formula_lines(formula, unicode):
+            say(console, "        " + line, soft_wrap=True)
 
 
 def _judge_cell(part: PartScore) -> str:

@@ -23,6 +23,7 @@ from .compare import UNKNOWN_MODEL
 from .explain import evidence_lines
 from .html_review import CSS as REVIEW_CSS
 from .html_review import DECISIONS_PANEL, SCRIPT, SCRIPT_HASH, STATIC_DRILLS_UP_TO_PARTS, ReviewList, filters, heatmap
+from .mathml import CSS as MATHML_CSS
 from .numbers import num
 
 CHART_WIDTH = 640
@@ -221,7 +222,7 @@ def iter_html(
         # Nothing on the page may load from anywhere: it is a CI artifact holding model output.
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{_CSS}{REVIEW_CSS}</style></head><body>"
+        f"<title>{_e(title)}</title><style>{_CSS}{REVIEW_CSS}{MATHML_CSS}</style></head><body>"
         f"<h1>{_e(title)}</h1>"
         f'<p class="summary">Total {total} over {len(report.summaries)} transcript(s), final attempts.</p>'
         + heatmap(report)

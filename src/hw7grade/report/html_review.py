@@ -20,6 +20,7 @@ from typing import Iterable
 from ..results import PartScore, Report, TranscriptResult
 from .agreement import label_pairs
 from .explain import distinct_first, judge_note
+from .mathml import formulas_html
 from .numbers import num
 from .safe_markdown import MIN_EVIDENCE_CHARS, render_answer
 
@@ -118,8 +119,9 @@ def _shown(evidence: str, answer: str | None) -> bool:
 
 def _attempt_block(title: str, part: PartScore, source: str, label: str | None, attempt: str) -> str:
     evidence = [c.evidence for c in part.checks if c.evidence]
+    shapes = tuple(sorted({shape for c in part.checks for f in c.formulas for shape in f.shapes}))
     answer = (
-        f'<div class="answer">{render_answer(part.answer, evidence)}</div>'
+        f'<div class="answer">{render_answer(part.answer, evidence, shapes)}</div>'
         if part.answer
         else '<p class="muted">No answer text (none found, or the report predates answer text).</p>'
     )
@@ -131,6 +133,7 @@ def _attempt_block(title: str, part: PartScore, source: str, label: str | None, 
             if c.evidence and not _shown(c.evidence, part.answer)
             else ""
         )
+        + formulas_html(c.formulas)
         + "</li>"
         for c in part.checks
     )

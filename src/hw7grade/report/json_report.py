@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Literal
 
-from ..checks.base import CheckResult
+from ..checks.base import CheckResult, Formula
 from ..conversation import HumanLabel
 from ..judge.model import CriterionScore, Disagreement, JudgeResult
 from ..results import PartScore, Report, TranscriptResult
@@ -75,11 +75,28 @@ def _part(p: PartScore) -> dict:
                 "evidence": c.evidence,
                 "message": c.message,
                 **({"cap": c.cap} if c.cap is not None else {}),
+                **({"formulas": [_formula(f) for f in c.formulas]} if c.formulas else {}),
             }
             for c in p.checks
         ],
         **(_judge(p.judge) if p.judge is not None else {}),
     }
+
+
+def _formula(f: Formula) -> dict:
+    return {
+        "expected": f.expected,
+        "found": f.found,
+        "status": f.status,
+        "kind": f.kind,
+        "shapes": {name: [rows, cols] for name, rows, cols in f.shapes},
+    }
+
+
+def _read_formula(f: dict) -> Formula:
+    shapes = tuple((str(name), str(dims[0]), str(dims[1])) for name, dims in (f.get("shapes") or {}).items())
+    kind: Literal["matrix", "scalar"] = "scalar" if f.get("kind") == "scalar" else "matrix"
+    return Formula(str(f["expected"]), f.get("found"), str(f.get("status") or ""), kind, shapes)
 
 
 def _judge(j: JudgeResult) -> dict:
@@ -188,6 +205,7 @@ def transcript_from_dict(t: dict) -> TranscriptResult:
                         evidence=c.get("evidence"),
                         message=c.get("message") or "",
                         cap=c.get("cap"),
+                        formulas=tuple(_read_formula(f) for f in c.get("formulas") or ()),
                     )
                     for c in p.get("checks") or ()
                 ),

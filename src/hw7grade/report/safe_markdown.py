@@ -14,10 +14,8 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from .formula import render_formula
+from .formula import MARK_CLOSE, MARK_OPEN, Shapes, render_formula
 
-MARK_OPEN = "\ue000"
-MARK_CLOSE = "\ue001"
 _SENTINELS = str.maketrans("", "", MARK_OPEN + MARK_CLOSE)
 MIN_EVIDENCE_CHARS = 3
 """Shorter evidence ("a", "I") would light up every line; it stays in the checks list only."""
@@ -55,7 +53,7 @@ def _with_marks(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _inline(line: str) -> str:
+def _inline(line: str, shapes: Shapes = ()) -> str:
     """Escaped line with `code`, **bold** and $math$; unmatched markers stay as text."""
     out: list[str] = []
     i, n = 0, len(line)
@@ -75,7 +73,9 @@ def _inline(line: str) -> str:
             end = line.find(ch, i + 1)
             if end > i + 1:
                 inner = line[i + 1 : end]
-                out.append(render_formula(inner, False) if ch == "$" else f"<code>{escape(inner, quote=False)}</code>")
+                out.append(
+                    render_formula(inner, False, shapes) if ch == "$" else f"<code>{escape(inner, quote=False)}</code>"
+                )
                 i = end + 1
                 continue
         if line.startswith("**", i):
@@ -100,8 +100,9 @@ def _block_math(line: str) -> tuple[str, str] | None:
     return None
 
 
-def render_answer(text: str, evidence: Iterable[str] = ()) -> str:
-    """The answer as safe HTML, evidence spans in `<mark>`."""
+def render_answer(text: str, evidence: Iterable[str] = (), shapes: Shapes = ()) -> str:
+    """The answer as safe HTML, evidence spans in `<mark>`; `shapes` are the matrices' (name, rows,
+    cols) the part's math checks read, so its evidence formulas can be drawn as MathML."""
     if MARK_OPEN in text or MARK_CLOSE in text:
         text = text.translate(_SENTINELS)
     marked = _with_marks(text, find_spans(text, evidence))
@@ -133,7 +134,7 @@ def render_answer(text: str, evidence: Iterable[str] = ()) -> str:
                 i += 1
                 rest = lines[i].strip()
             body.append(rest.split(closing, 1)[0])
-            html.append(render_formula("\n".join(body), True))
+            html.append(render_formula("\n".join(body), True, shapes))
             i += 1
             continue
         is_item = stripped[:2] in ("- ", "* ") or (stripped[:1].isdigit() and ". " in stripped[:4])
@@ -144,15 +145,15 @@ def render_answer(text: str, evidence: Iterable[str] = ()) -> str:
             pass
         elif stripped.startswith("#"):
             tag = f"h{min(len(stripped) - len(stripped.lstrip('#')) + 3, 6)}"
-            html.append(f"<{tag}>{_inline(stripped.lstrip('#').strip())}</{tag}>")
+            html.append(f"<{tag}>{_inline(stripped.lstrip('#').strip(), shapes)}</{tag}>")
         elif is_item:
             if not in_list:
                 html.append("<ul>")
                 in_list = True
             item = stripped[2:] if stripped[:2] in ("- ", "* ") else stripped
-            html.append(f"<li>{_inline(item)}</li>")
+            html.append(f"<li>{_inline(item, shapes)}</li>")
         else:
-            html.append(f"<p>{_inline(stripped)}</p>")
+            html.append(f"<p>{_inline(stripped, shapes)}</p>")
         i += 1
     if in_list:
         html.append("</ul>")
