@@ -22,6 +22,7 @@ CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     "dev": (0.93, 0.01, 0),
+    "holdout": (0.83, 0.06, 0),  # the fifth batch, run once at the end of its round (82.2%, then 83.2%)
 }
 
 

@@ -33,11 +33,11 @@ _NEG_FALSE_RE = re.compile(
     r"\b(?:not\s+(?:only|just|merely|simply)|no\s+(?:longer|matter|doubt)|nothing\s+but|not\s+least)\b", re.I
 )
 _CLAUSE_BOUNDARY_RE = re.compile(
-    r"[,;:()\[\]|]|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|which|yet|and\s+then)\b",
+    r"[,;:()\[\]|→⇒]|->|=>|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|which|yet|and\s+then)\b",
     re.I,
 )
 _HARD_BOUNDARY_RE = re.compile(
-    r"[;:|]|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|yet)\b", re.I
+    r"[;:|→⇒]|->|=>|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|yet)\b", re.I
 )
 """Where a subject's predicate ends ("which" and commas do not end it)."""
 _AUX_NOT_RE = re.compile(
@@ -47,7 +47,7 @@ _AUX_NOT_RE = re.compile(
     re.I,
 )
 _POST_MARK_RE = re.compile(
-    r"[:—–-]\s{0,3}(?:not\b|no\b|never\b|unnecessary|unneeded|irrelevant|wrong|incorrect|✗|❌)"
+    r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b|no\b|never\b|unnecessary|unneeded|irrelevant|wrong|incorrect|✗|❌)"
     r"|\(\s{0,3}(?:not|no)\b|✗|❌|✘",
     re.I,
 )
