@@ -14,7 +14,9 @@ from typing import Mapping
 from .candidates import Candidate, find_candidates, snippet_statements
 from .equivalence import Statement
 from .limits import MAX_NODES, Deadline, MathError
+from .memo import Memo
 from .nodes import Add, Div, Mul, Neg, Node, Power, Sym, Trace, Transpose, Zero, symbol_names
+from .shapes import table_key
 from .symbolic import count_nodes
 
 CUE_WINDOW = 40
@@ -26,6 +28,8 @@ _DELIMITER_MAX = 4
 """Characters of an opening delimiter (`$$`, `\\[`) before a snippet's text in the answer."""
 """Characters between two snippets joined by `and`, delimiters included."""
 MAX_DEFINITIONS = 8
+EARLIER_MEMO_SIZE = 64
+"""Replies whose definitions are kept (a reply's parts are graded one after another)."""
 MAX_PASSES = 3
 """Definitions may use earlier ones (D = ΣΣᵀ with Σ = XXᵀ): substituted this many times at most."""
 
@@ -44,10 +48,18 @@ def find_definitions(
     undefined."""
     found = _definitions_in(answer, cands, table, deadline)
     if earlier:
-        for name, value in _definitions_in(earlier, find_candidates(earlier), table, deadline).items():
+        key = (earlier, table_key(table))
+        before = _earlier.get(key)
+        if before is None:  # once per reply: every check of every part of it asks
+            before = _definitions_in(earlier, find_candidates(earlier), table, deadline)
+            _earlier.put(key, before)
+        for name, value in before.items():
             if len(found) < MAX_DEFINITIONS:
                 found.setdefault(name, value)
     return found
+
+
+_earlier: Memo[Definitions] = Memo(EARLIER_MEMO_SIZE)
 
 
 def _definitions_in(
