@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import shutil
 import stat
 from pathlib import Path
 
@@ -13,16 +12,6 @@ from hw7grade.errors import RubricError
 from hw7grade.rubric import compiled
 from hw7grade.rubric.compiled import compiled_cache_file, load_rubric_cached
 from hw7grade.rubric.model import load_rubric
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture()
-def rubrics(tmp_path, monkeypatch):
-    monkeypatch.setenv("HW7GRADE_CACHE_DIR", str(tmp_path / "cache"))
-    folder = tmp_path / "rubrics"
-    shutil.copytree(REPO / "rubrics", folder)
-    return folder
 
 
 def test_the_cached_rubric_equals_a_fresh_validation_and_is_read_back(rubrics, monkeypatch):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from typer.testing import CliRunner
 
@@ -12,16 +9,6 @@ from hw7grade.cli import app
 from hw7grade.errors import RubricError
 from hw7grade.rubric.listing import listing_cache_dir, rubric_listing
 from hw7grade.rubric.model import load_rubric
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture()
-def rubrics(tmp_path, monkeypatch):
-    monkeypatch.setenv("HW7GRADE_CACHE_DIR", str(tmp_path / "cache"))
-    folder = tmp_path / "rubrics"
-    shutil.copytree(REPO / "rubrics", folder)
-    return folder
 
 
 def test_listing_matches_the_validated_rubric_and_is_cached(rubrics):
