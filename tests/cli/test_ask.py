@@ -424,7 +424,7 @@ def test_a_successful_ask_caches_the_validated_rubric_and_the_next_ask_reads_it(
 
     server.openai(Reply(CORRECT), Reply(CORRECT))
     assert ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache").exit_code == 0
-    assert len(list((dirs["cache"] / compiled.COMPILED_DIRNAME).glob("*.pickle"))) == 1
+    assert len(list((dirs["cache"] / compiled.COMPILED_DIRNAME).glob("*.json"))) == 1
     monkeypatch.setattr(compiled, "load_rubric", lambda _d: pytest.fail("validated again"))
     result = ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache")
     assert result.exit_code == 0, result.output

@@ -1,18 +1,19 @@
 """A cache of the validated rubric, so that grading one file does not validate the rubrics again.
 
-Validating the rubric files (PyYAML, then pydantic building the check models' schemas) costs
-more than grading a small chat. A successful `load_rubric` is pickled to a file named like the
-listing cache (`listing._fingerprint`: the rubric files' bytes and hw7grade's source files), with
-the Python and pydantic versions added, since a pickle of pydantic models is only good for the
-versions that wrote it. Any change is a miss; a miss, or a cache file that cannot be read or is
-not a rubric, validates in full (and fails with the usual message). Only successes are cached,
-written atomically as a private file. The cache folder is the user's own, like the listing's.
+Validating the rubric files (PyYAML, the problem reporting, pydantic) costs more than grading a
+small chat. A successful `load_rubric` is written as JSON (never a pickle: reading a cache file
+must not be able to run code) to a file named like the listing cache (`listing._fingerprint`: the
+rubric files' bytes and hw7grade's source files), with the Python and pydantic versions added. A
+hit is read back with pydantic's JSON validation, which skips YAML and the per-file problem
+collection. Any change is a miss; a miss, or a cache file that cannot be read or is not a valid
+rubric, validates in full (and fails with the usual message). Only successes are cached, written
+atomically as a private file. The cache folder is the user's own, like the listing's.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 import sys
 from pathlib import Path
 from typing import Callable
@@ -23,7 +24,6 @@ from .model import Rubric, load_rubric
 
 COMPILED_SCHEMA = "hw7grade.rubric-compiled/1"
 COMPILED_DIRNAME = "rubric-compiled"
-PICKLE_PROTOCOL = 5
 
 
 def compiled_cache_file(directory: Path) -> Path | None:
@@ -35,7 +35,7 @@ def compiled_cache_file(directory: Path) -> Path | None:
         return None
     versions = f"{COMPILED_SCHEMA}\0{fingerprint}\0{sys.version}\0{pydantic.VERSION}"
     key = hashlib.sha256(versions.encode()).hexdigest()
-    return listing_cache_dir().parent / COMPILED_DIRNAME / f"{key}.pickle"
+    return listing_cache_dir().parent / COMPILED_DIRNAME / f"{key}.json"
 
 
 def load_rubric_cached(directory: Path | None = None) -> Rubric:
@@ -47,7 +47,7 @@ def load_rubric_cached(directory: Path | None = None) -> Rubric:
 
 def load_rubric_deferred(directory: Path | None = None) -> tuple[Rubric, Callable[[], None]]:
     """`load_rubric_cached`, and what caches a miss, to be called later (`ask` calls it once it
-    has an answer, so that a failed request leaves nothing behind). The rubric is pickled now,
+    has an answer, so that a failed request leaves nothing behind). The rubric is serialised now,
     before grading caches anything on it."""
     directory = Path(directory) if directory else default_rubric_dir()
     cache_file = compiled_cache_file(directory)
@@ -60,11 +60,15 @@ def load_rubric_deferred(directory: Path | None = None) -> tuple[Rubric, Callabl
     rubric = load_rubric(directory)
     if cache_file is None:
         return rubric, _nothing
-    try:
-        data = pickle.dumps(rubric, PICKLE_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return rubric, _nothing
+    data = serialise(rubric)
     return rubric, lambda: _write(cache_file, data)
+
+
+def serialise(rubric: Rubric) -> bytes:
+    """The cache file's bytes: the schema, then the rubric's fields as JSON (what grading caches
+    on checks is no field)."""
+    head = json.dumps({"schema": COMPILED_SCHEMA})[:-1]
+    return f'{head}, "rubric": {rubric.model_dump_json(by_alias=True)}}}'.encode("utf-8")
 
 
 def _nothing() -> None:
@@ -77,10 +81,12 @@ def _read(path: Path) -> Rubric | None:
     except OSError:
         return None
     try:
-        rubric = pickle.loads(data)
-    except Exception:  # damaged or from other code: any failure is a miss  # noqa: BLE001
+        found = json.loads(data)
+        if not isinstance(found, dict) or found.get("schema") != COMPILED_SCHEMA:
+            return None
+        return Rubric.model_validate(found["rubric"])
+    except Exception:  # damaged, or not a rubric: any failure is a miss  # noqa: BLE001
         return None
-    return rubric if isinstance(rubric, Rubric) else None
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -94,4 +100,4 @@ def _write(path: Path, data: bytes) -> None:
         pass  # a read-only or full disk only costs the next run its speed
 
 
-__all__ = ["load_rubric_cached", "load_rubric_deferred"]
+__all__ = ["load_rubric_cached", "load_rubric_deferred", "serialise"]
