@@ -179,11 +179,44 @@ def test_a_reply_that_answers_nothing_is_no_final_attempt_and_a_weak_ask_needs_a
     assert (final.verdict, final.turn) == ("correct", 1)
 
 
+def test_a_question_pasted_in_other_words_is_asked_even_when_the_reply_is_wrong():
+    """Two different cues of a part ("stack them vertically", "h_t") ask it firmly: a wrong answer,
+    which a concept check cannot see, is reported incorrect rather than dropped as a side question."""
+    from hw7grade.conversation import Conversation, Turn
+    from hw7grade.grading.score import grade_conversation
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn("user", "Teammate wants to stack them vertically, feeding h_t into decoder step t. One problem?"),
+        Turn("assistant", "It breaks the autoregressive structure and leaks information."),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    got = [(p.id, p.attempt, p.verdict) for p in result.parts]
+    assert got == [("q7a", "first", "incorrect"), ("q7a", "final", "incorrect")]
+
+
+def test_a_part_the_model_declined_is_missing_even_if_a_closing_reply_names_it():
+    """ "Send me your draft for (b)!" after "thanks" names (b) but answers nothing: (b) stays missing."""
+    from hw7grade.conversation import Conversation, Turn
+    from hw7grade.grading.score import grade_conversation
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn("user", "HW7 Q4: write (b), what I learnt from the series, and (c), the approach I liked most."),
+        Turn("assistant", "I'd rather you wrote (b) in your own voice.\n\n**(c)** Cutout interested me most."),
+        Turn("user", "fair enough, thanks"),
+        Turn("assistant", "You're welcome, feel free to send your draft for (b)!"),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    assert [(p.id, p.verdict) for p in result.parts if p.id == "q4b"] == [("q4b", "missing"), ("q4b", "missing")]
+
+
 def test_a_cave_in_is_the_final_attempt_but_an_explanation_of_the_users_words_is_not():
     """A reply that gives in to a wrong claim shows no right answer for a concept check to find, yet
     it is the model's new answer: it speaks of the part in cue words (`h_t`) the user did not use.
     A reply explaining what the user asked about ("what does teacher forcing mean?") is not a new
-    attempt at a part whose check finds any answer, right or wrong (a w1..w5 sequence)."""
+    attempt at a part whose check finds any answer, right or wrong (a w1..w5 sequence), and an
+    answer to a side question that does not concede is not a new attempt either."""
     from hw7grade.rubric.model import load_rubric
 
     rubric = load_rubric()
@@ -204,3 +237,12 @@ def test_a_cave_in_is_the_final_attempt_but_an_explanation_of_the_users_words_is
     )
     finals = [p for p in grade_conversation(Conversation(explained), rubric).parts if p.attempt == "final"]
     assert [(p.id, p.turn, p.verdict) for p in finals] == [("q7b", 1, "correct")]
+
+    aside = (
+        Turn("user", "Question 7 (a): one problem with feeding h_t to decoder step t?"),
+        Turn("assistant", "h_t only contains information about the first t source words."),
+        Turn("user", "side question, is this why attention was invented?"),
+        Turn("assistant", "Partly, yes: attention lets each decoder step look at every h_t, not one vector."),
+    )
+    finals = [p for p in grade_conversation(Conversation(aside), rubric).parts if p.attempt == "final"]
+    assert [(p.id, p.turn, p.verdict) for p in finals] == [("q7a", 1, "correct")]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..text.analysis import analyse
 from ..text.phrases import compile_phrase
@@ -17,6 +18,8 @@ from .base import CheckContext, CheckResult, CheckSpec
 
 VALUE_EPSILON = 1e-9
 """Slack for float comparisons at the tolerance edge."""
+CONFLICT_WINDOW_CHARS = 40
+"""How far a word naming the quantity ("accuracy") reaches for the value it names."""
 FRACTION_CONTEXT = re.compile(r"\baccura\w*|\bacc\b", re.I)
 """A fraction (0.94) counts as a percentage only in an accuracy context."""
 
@@ -70,10 +73,22 @@ class Quantity(BaseModel):
     """Other values that state the same fact as the sources report it (a reproduction's 356 s)."""
     context: list[str] = Field(default_factory=list)
     """Optional words that must occur in the same sentence (e.g. ["baseline", "started", "DAWNBench"])."""
+    conflicts: list[str] = Field(default_factory=list)
+    """Words naming the quantity ("accuracy") when the answer may give it only this value: another
+    value in the unit that such a word names (the nearest within `CONFLICT_WINDOW_CHARS`),
+    asserted, contradicts the answer ("the final accuracy rose to 96%" beside "94%")."""
     exact: str | None = None
     """The value as an exact expression (`\\frac{341}{26}`): a number the answer states matches
     when it equals it, or is it rounded to the decimals written ("13.1", "about 13"); compared by
     sympy (hw7grade.algebra.scalars), in place of `value` and `tolerance`."""
+
+    @field_validator("context", "conflicts")
+    @classmethod
+    def _phrases_can_match(cls, phrases: list[str]) -> list[str]:
+        """A word with nothing to match (empty, "...") is a load error, not a context never found."""
+        for phrase in phrases:
+            compile_phrase(phrase)
+        return phrases
 
     @property
     def shown(self) -> str:
@@ -113,6 +128,24 @@ class Quantity(BaseModel):
                     return s.text[r.start : r.end]
         return None
 
+    def conflict(self, sentences: tuple[Sentence, ...]) -> str | None:
+        """The first other value a naming word (`conflicts`) gives the quantity, if any."""
+        if not self.conflicts:
+            return None
+        names = [compile_phrase(c) for c in self.conflicts]
+        for s in sentences:
+            hits = [m for c in names for m in c.finditer(s.text)]
+            if not hits:
+                continue
+            readings = sorted(self.readings(s.text), key=lambda r: r.start)
+            starts = [r.start for r in readings]
+            for hit in hits:
+                r = _nearest(readings, starts, hit.start(), hit.end())
+                span = s.text[r.start : r.end] if r else ""
+                if r and not self._matches(span, r.value) and negation_kind(s, r.start, r.end) is None:
+                    return span
+        return None
+
     def _matches(self, span: str, value: float) -> bool:
         """`exact`, when given, in place of `value`; the `also` values are compared within `tolerance` either way."""
         if any(abs(value - v) <= self.tolerance + VALUE_EPSILON for v in self.also):
@@ -122,6 +155,16 @@ class Quantity(BaseModel):
         from ..algebra.scalars import exact_match
 
         return exact_match(self.exact, span, value)
+
+
+def _nearest(readings: list[_Reading], starts: list[int], start: int, end: int) -> _Reading | None:
+    """The reading closest to the span [start, end), if one lies within `CONFLICT_WINDOW_CHARS`:
+    the last one starting before its end or the first one after it (readings sorted by start)."""
+    i = bisect_left(starts, end)
+    near = [(start - r.end if r.end <= start else 0, r) for r in readings[max(i - 1, 0) : i]]
+    near += [(r.start - end, r) for r in readings[i : i + 1]]
+    gap, best = min(near, key=lambda g: g[0], default=(CONFLICT_WINDOW_CHARS + 1, None))
+    return best if gap <= CONFLICT_WINDOW_CHARS else None
 
 
 class NumbersCheck(CheckSpec):
@@ -134,15 +177,22 @@ class NumbersCheck(CheckSpec):
         sentences = analyse(ctx.answer, ctx.question).sentences
         found: list[str] = []
         missing: list[str] = []
+        contradicted: list[str] = []
         for q in self.values:
             span = q.find(sentences)
+            other = q.conflict(sentences) if span is not None else None
             if span is None:
                 missing.append(q.shown)
+            elif other is not None:
+                found.append(other)
+                contradicted.append(f"{q.shown} (the answer also gives {other})")
             else:
                 found.append(span)
         evidence = "; ".join(found) or None
-        if not missing:
+        if not missing and not contradicted:
             return self.passed(evidence)
-        message = "not found: " + ", ".join(missing)
-        points = self.points * len(found) / len(self.values) if self.partial else 0.0
+        kinds = (("not found", missing), ("contradicted", contradicted))
+        message = "; ".join(f"{what}: {', '.join(items)}" for what, items in kinds if items)
+        found_count = len(self.values) - len(missing) - len(contradicted)
+        points = self.points * found_count / len(self.values) if self.partial else 0.0
         return self.failed(evidence, message, points=points)

@@ -157,9 +157,10 @@ class SequenceCheck(CheckSpec):
     def _table_row(self, row: str, n: int) -> tuple[str, ...] | None:
         """A table row of tokens after its header cell ("| (b) training | <s> | I | see | a | dog |")."""
         cells = [c.strip() for c in row.strip().strip("|").split("|")]
-        if len(cells) != n + 1 or " " not in cells[0]:
-            return None  # the header cell describes the row ("(b) training"); a w1 | w2 ... row names slots
-        toks = tuple(_clean(c) for c in cells[1:])
+        # The header cell names the row ("(b) training", "token"), it is not a token of it.
+        if len(cells) != n + 1 or (" " not in cells[0] and self._key(cells[0]) in self._vocabulary):
+            return None
+        toks = tuple(_clean(c) for c in cells[1:])  # a w1 | w2 ... row names slots, not tokens
         slot = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
         if any(not tok or " " in tok or len(tok) > MAX_TOKEN_CHARS or slot.fullmatch(tok) for tok in toks):
             return None

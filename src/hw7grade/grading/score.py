@@ -133,14 +133,26 @@ def _score_attempts(
             part, attempt.text, kind, question=found.question, shapes=shapes, turn=attempt.turn, earlier=earlier
         )
 
-    first = score(found.attempts[0], "first")
-    for later in reversed(found.attempts[1:]):
+    def counts(attempt: AttemptText, graded: PartScore) -> bool:
+        """An attempt under the part's label counts; a reply to a turn that named no part counts
+        only if it answers the part ("You're welcome, send me your draft for (b)!" does not)."""
+        return (
+            attempt.explicit
+            or answers_the_part(part, graded)
+            or _on_topic(part, attempt.text, _asked_before(conversation, attempt.turn))
+        )
+
+    first = None
+    for k, attempt in enumerate(found.attempts):
+        graded = score(attempt, "first")
+        if not attempt.follow_up or counts(attempt, graded):
+            first, rest = graded, found.attempts[k + 1 :]
+            break
+    if first is None:  # only asides in replies to follow-ups named the part
+        return [missing_part(part, "first"), missing_part(part, "final")]
+    for later in reversed(rest):
         final = score(later, "final")
-        if (
-            later.explicit
-            or answers_the_part(part, final)
-            or _on_topic(part, later.text, _asked_before(conversation, later.turn))
-        ):
+        if counts(later, final):
             return [first, final]
     return [first, replace(first, attempt="final")]
 
@@ -163,15 +175,19 @@ def _assistant_text_until(conversation: Conversation, turn: int) -> str:
 
 
 def _on_topic(part: Part, reply: str, asked: str) -> bool:
-    """Whether a follow-up reply speaks of the part in cue words the user's message did not use
-    (for parts whose checks see right answers only: see `CheckSpec.reads_any_answer`).
-    A reply that caves in to a wrong claim ("it just adds parameters") shows no right answer for a
-    check to find, but it is still the model's new answer to the part; a reply that explains the
-    words the user asked about ("what is teacher forcing?") answers that question instead."""
+    """Whether a follow-up reply concedes and then speaks of the part in cue words the user's
+    message did not use (for parts whose checks see right answers only: see
+    `CheckSpec.reads_any_answer`). A reply that caves in to a wrong claim ("Fair point: it just
+    adds parameters") shows no right answer for a check to find, but it is still the model's new
+    answer to the part; a reply that explains the words the user asked about ("what is teacher
+    forcing?") or answers a side question ("is this why attention was invented?") is not."""
+    from ..text.concession import concedes
     from ..text.phrases import PhraseSet
 
     if not part.cues or any(c.reads_any_answer for c in part.checks if c.counts_toward_total):
         return False  # such a check would have found the new answer, right or wrong
+    if not concedes(reply):
+        return False
     cues = PhraseSet.build({p: [p] for p in part.cues})
     return bool(cues.keys_in(reply) - cues.keys_in(asked))
 

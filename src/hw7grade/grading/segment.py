@@ -14,11 +14,12 @@ part (see `grading.py`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..conversation import Conversation
-from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions
+from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions, numbered_title
 from ..text.phrases import PhraseSet
 
 COURSE_HOMEWORK = "7"
@@ -37,6 +38,8 @@ class AttemptText:
     text: str
     explicit: bool = True
     """False when the turn answered a follow-up that named no part ("are you sure?")."""
+    follow_up: bool = False
+    """The turn replied to a user message that named no part ("thanks!", "are you sure?")."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ class _PartIndex:
     @classmethod
     def build(cls, ids: Sequence[str], cues: dict[str, Sequence[str]] | None) -> "_PartIndex":
         qs = frozenset(m.group(1) for i in ids if (m := re.match(r"q(\d+)", i)))
-        phrases = {pid: tuple(c) for pid, c in (cues or {}).items() if c}
+        phrases = {f"{pid}{_CUE_KEY}{c}": (c,) for pid, cs in (cues or {}).items() for c in cs}
         return cls(tuple(ids), PhraseSet.build(phrases) if phrases else None, qs)
 
     def is_foreign(self, label: Label) -> bool:
@@ -119,13 +122,14 @@ class _PartIndex:
         """`(i)` is a roman numeral unless the question really has a part lettered i (or v, x)."""
         return any(i == f"q{q}{x}" or i.startswith(f"q{q}{x}.") for i in self.ids)
 
-    def by_cues(self, text: str, within: Iterable[str] | None = None) -> list[str]:
-        """Parts whose cues the text holds (asserted or not: a cue is a topic, not a claim)."""
+    def by_cues(self, text: str, within: Iterable[str] | None = None, least: int = 1) -> list[str]:
+        """Parts of which the text holds at least `least` different cues (asserted or not: a cue
+        is a topic, not a claim)."""
         if self.cues is None:
             return []
         keep = set(within) if within is not None else None
-        hits = self.cues.keys_in(text)
-        return [i for i in self.ids if i in hits and (keep is None or i in keep)]
+        counts = Counter(key.split(_CUE_KEY, 1)[0] for key in self.cues.keys_in(text))
+        return [i for i in self.ids if counts[i] >= least and (keep is None or i in keep)]
 
 
 @dataclass
@@ -135,6 +139,8 @@ class _UserTurn:
     by_label: bool
     context: _Context
     foreign_only: bool = False
+    firm_cues: tuple[str, ...] = ()
+    """Parts named by `FIRM_CUES` or more different cues: the question pasted in other words."""
 
 
 _REFERENCE_BEFORE = re.compile(
@@ -146,6 +152,11 @@ instead of asking it."""
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
 """Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
 REFERENCE_LOOKBACK = 24
+FIRM_CUES = 2
+"""A turn holding this many different cues of one part asks it, even when no reply shows an
+answer a check can find (a wrong answer to a part graded on concepts)."""
+_CUE_KEY = "\0"
+"""Joins a part id and one of its cues in the cue automaton's keys."""
 _RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
 
 
@@ -235,7 +246,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
     if cued:
         q = _question_of(cued[0])[1:]
-        return _UserTurn(cued, False, _Context(q) if len(cued_q) == 1 else context)
+        firm = tuple(p for p in index.by_cues(text, cued, least=FIRM_CUES))
+        return _UserTurn(cued, False, _Context(q) if len(cued_q) == 1 else context, firm_cues=firm)
     return _UserTurn([], False, context)
 
 
@@ -295,9 +307,11 @@ def find_answers(
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             if turn_info.by_label:
                 firmly.update(turn_info.named)
+            firmly.update(turn_info.firm_cues)
             continue
         if turn_info is not None and turn_info.foreign_only:
             continue  # a reply to another homework's question
+        follow_up = turn_info is not None and not turn_info.named
         if turn_info is None or not turn_info.named:
             default, explicit = (last_answered[-1:] if turn_info is not None else []), False
             if turn_info is not None:
@@ -324,9 +338,9 @@ def find_answers(
             bucket = attempts.setdefault(part_id, [])
             if bucket and bucket[-1].turn == turn_no:
                 prev = bucket[-1]
-                bucket[-1] = AttemptText(turn_no, prev.text + "\n" + text, prev.explicit or is_explicit)
+                bucket[-1] = AttemptText(turn_no, prev.text + "\n" + text, prev.explicit or is_explicit, follow_up)
             else:
-                bucket.append(AttemptText(turn_no, text, is_explicit))
+                bucket.append(AttemptText(turn_no, text, is_explicit, follow_up))
             questions.setdefault(part_id, last_user)
             if part_id not in answered_here:
                 answered_here.append(part_id)
@@ -381,6 +395,11 @@ def _split_answer(
         else:
             columns = {}
         label = line_label(line) if at in candidates and not in_fence else None
+        if label is None and context.q is None and turn_q is None and not in_fence:
+            # With no question known yet, "7. Machine Translation" names the question that the
+            # "(a)", "(b)" below belong to; once one is known, such a line is a list item.
+            q = numbered_title(line)
+            label = Label(q) if q in index.questions else None
         if label is not None:
             target = _label_target(label, context, index, named, turn_q)
             if target is not None:

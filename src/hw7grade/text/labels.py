@@ -111,6 +111,19 @@ LABEL_LINE_CANDIDATE = re.compile(
 )
 
 
+TITLE_MAX_WORDS = 6
+_NUMBERED_TITLE = re.compile(r"[ \t]{0,3}(\d{1,2})[.)][ \t]{1,4}[A-Z][^\n.!?:;,]{0,60}")
+
+
+def numbered_title(line: str) -> str | None:
+    """The question number of a title line such as "7. Machine Translation" (a pasted answer's
+    heading in plain text): a number and a few capitalised words, no sentence."""
+    m = _NUMBERED_TITLE.fullmatch(line.rstrip())
+    if m is None or len(line.split()) > TITLE_MAX_WORDS + 1:
+        return None
+    return m.group(1)
+
+
 LINE_LABEL_CACHE_SIZE = 4096
 
 

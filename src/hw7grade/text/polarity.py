@@ -79,6 +79,13 @@ _PRONOUN_NOT_RE = re.compile(
     re.I,
 )
 """A later clause's pronoun that takes back the subject list: "..., so they are not part of the objective"."""
+_AND_NOT_COPULA_RE = re.compile(
+    r"\band\s{1,3}(?:(?:is|are|was|were)\s{1,3}not\b|(?:isn't|aren't|wasn't|weren't)\b|(?:would|should)\s{1,3}not\s{1,3}be\b)",
+    re.I,
+)
+"""A coordinated predicate that denies the subject a place: "Dropout and Batch Norm would change
+the model and are not part of the objective". Only a copula: "... and does not change X" says
+what the subject does, not whether it belongs."""
 _NONE_OF_RE = re.compile(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
 """As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
 _FRAME_WORDS = (
@@ -114,6 +121,7 @@ class _Marks:
     aux_not: tuple[int, ...]
     same_as_before: tuple[int, ...]
     aux: tuple[int, ...]
+    and_not: tuple[int, ...]
     none_of: tuple[int, ...]
     pronoun_not: tuple[int, ...]
     question: bool
@@ -139,6 +147,7 @@ def _marks(text: str) -> _Marks:
         aux_not=tuple(m.start() for m in _AUX_NOT_RE.finditer(text)),
         same_as_before=tuple(m.start() for m in _SAME_AS_BEFORE_RE.finditer(text)),
         aux=tuple(m.start() for m in _AUX_RE.finditer(text)),
+        and_not=tuple(m.start() for m in _AND_NOT_COPULA_RE.finditer(text)),
         none_of=tuple(m.start() for m in _NONE_OF_RE.finditer(text)),
         pronoun_not=tuple(m.start() for m in _PRONOUN_NOT_RE.finditer(text)),
         question=text.rstrip().endswith("?"),
@@ -179,7 +188,7 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
         a = bisect_left(marks.aux, end)
         if a < len(marks.aux) and marks.aux[a] < predicate_end and _AUX_NOT_RE.match(text, marks.aux[a]):
             return "negated"
-        if _which_not(text, marks, end, predicate_end):
+        if _which_not(text, marks, end, predicate_end) or _any_in(marks.and_not, end, predicate_end):
             return "negated"
         if w <= SUBJECT_MAX_WORDS and _any_in(marks.pronoun_not, end, len(text)):
             return "negated"  # the sentence's opening list, taken back by "they are not"
