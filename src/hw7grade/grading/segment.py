@@ -213,14 +213,21 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
                 continue
             ids = index.resolve(label, context)
             previous = labels[i - 1] if i else None
+            ranged = None
             if (
                 previous is not None
                 and previous.q is None
                 and _RANGE_BETWEEN.fullmatch(text, previous.end, label.start)
             ):
-                ids = _range(previous, label, context, index) or ids  # "parts (a) to (c)"
+                ranged = _range(previous, label, context, index)  # "parts (a) to (c)"
             if label.letter:
                 context = _Context(context.q, label.letter)
+            if not ranged and len(ids) > 1:
+                # "back to (a): (i) ... and (iii)": a group asks its parts unless the turn names some.
+                if not reference and ids not in whole:
+                    whole.append(ids)
+                continue
+            ids = ranged or ids
         if reference:
             referenced.update(ids)
             continue
@@ -233,7 +240,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     chosen = {p for ids in specific.values() for p in ids}
     for group in whole:
         if not chosen.intersection(group):
-            named += group
+            named += [p for p in group if p not in referenced]
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named = [p for p in index.ids if p in named]
@@ -403,6 +410,12 @@ def _split_answer(
         if label is not None:
             target = _label_target(label, context, index, named, turn_q)
             if target is not None:
+                if not saw_label and len(current) > 1 and target[1][:1] == current[1:2]:
+                    # The reply opens on the first asked part unlabelled and labels the second
+                    # ("Step 1 ... Step 3", then "(ii)"): the opening answers the first, unless
+                    # it talks about the parts ("happy to do (c), but (b) is yours to write").
+                    if not mentions("\n".join(buffer)):
+                        current = current[:1]
                 flush()
                 saw_label = True
                 context, current = target
@@ -451,6 +464,12 @@ def _label_target(
             return None
         context = _Context(turn_q)
     ids = index.resolve(label, context)
+    if not ids and label.letter is None and label.roman:
+        # "(i)" after a turn that ended on "(b)": the one asked part with that numeral.
+        ids = [p for p in named if p.endswith(f".{label.roman}")]
+        if len(ids) != 1:
+            return None
+        return _Context(context.q, ids[0].split(".")[0][len(f"q{context.q}") :] or None), ids
     if not ids:
         return None
     if (
