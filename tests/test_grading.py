@@ -195,6 +195,23 @@ def test_a_question_pasted_in_other_words_is_asked_even_when_the_reply_is_wrong(
     assert got == [("q7a", "first", "incorrect"), ("q7a", "final", "incorrect")]
 
 
+def test_a_side_answer_that_repeats_one_number_is_no_new_attempt():
+    """ "What's DAWNBench?" is asked in q4a's cue word; its answer mentions the 94% target, one of the
+    three numbers q4a's checks look for: an aside, not a new answer that would lose the times."""
+    from hw7grade.conversation import Conversation, Turn
+    from hw7grade.grading.score import grade_conversation
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn("user", "HW7 Q4 (a): baseline and final training time and accuracy?"),
+        Turn("assistant", "The baseline was 341 s to 94% test accuracy; the series ended at 26 s to 94%."),
+        Turn("user", "what's DAWNBench actually?"),
+        Turn("assistant", "A Stanford benchmark ranking time to accuracy; for CIFAR-10 the target was 94%."),
+    )
+    final = next(p for p in grade_conversation(Conversation(turns), load_rubric()).parts if p.attempt == "final")
+    assert (final.turn, final.verdict) == (1, "correct")
+
+
 def test_a_part_the_model_declined_is_missing_even_if_a_closing_reply_names_it():
     """ "Send me your draft for (b)!" after "thanks" names (b) but answers nothing: (b) stays missing."""
     from hw7grade.conversation import Conversation, Turn

@@ -138,7 +138,7 @@ def _score_attempts(
         only if it answers the part ("You're welcome, send me your draft for (b)!" does not)."""
         return (
             attempt.explicit
-            or answers_the_part(part, graded)
+            or answers_the_part(part, graded, FOLLOW_UP_SHARE)
             or _on_topic(part, attempt.text, _asked_before(conversation, attempt.turn))
         )
 
@@ -157,6 +157,10 @@ def _score_attempts(
     return [first, replace(first, attempt="final")]
 
 
+FOLLOW_UP_SHARE = 0.4
+"""A later reply not under the part's label (to "are you sure?", or to a side question in the part's
+words: "what's DAWNBench?") is a new answer if its checks find more than this share of what they
+look for: one of q4a's three numbers is an aside, one of q8b's two checks (the yes/no) an answer."""
 EARLIER_MAX_CHARS = 20_000
 """How much of the assistant's earlier text is searched for shorthand definitions (its tail)."""
 
@@ -200,14 +204,16 @@ def _asked_before(conversation: Conversation, turn: int) -> str:
     return ""
 
 
-def answers_the_part(part: Part, score: PartScore) -> bool:
-    """A reply to a follow-up that named no part is an attempt only if some check found an answer
-    in it ("You're welcome!" or an aside about another topic is not)."""
-    return any(
-        r.evidence
+def answers_the_part(part: Part, score: PartScore, share: float = 0.0) -> bool:
+    """Whether checks found an answer in a reply: some check, or more than `share` of those that
+    could. "You're welcome!" or an aside about another topic finds none; a side answer that repeats
+    one of q4a's three numbers ("the target was 94%") finds too few to be a new answer."""
+    found = [
+        bool(r.evidence)
         for c, r in zip(part.checks, score.checks)
         if c.shows_an_answer and c.counts_toward_total and r.status != "unscored"
-    )
+    ]
+    return any(found) and sum(found) > share * len(found)
 
 
 def _verdict(score: float, maximum: float, counted: list[CheckResult]) -> Verdict:
