@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hw7grade.errors import Hw7gradeError
 from hw7grade.grading.files import grade_file
 from hw7grade.report.json_file import read_json_report, write_json_report
-from hw7grade.report.json_report import report_to_dict
+from hw7grade.report.json_report import dumps_at, report_to_dict
 from hw7grade.report.json_stream import scan_object
 from hw7grade.report.spool import ResultSpool
 from hw7grade.results import Report, TranscriptSummary
@@ -156,3 +156,30 @@ def test_parts_carry_the_answer_text_they_were_graded_on(tmp_path):
     parts = json.loads(path.read_text(encoding="utf-8"))["transcripts"][0]["parts"]
     assert [(p["attempt"], "w1 = <sos>" in p["answer"]) for p in parts] == [("first", True), ("final", True)]
     assert list(read_json_report(path).transcripts)[0].parts[1].answer == parts[1]["answer"]
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(st.characters(exclude_categories=())),  # lone surrogates too
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=3))
+def test_entries_are_written_as_json_dumps_writes_them(value, depth):
+    """orjson writes what it writes alike; floats in exponent form, NaN, lone surrogates and huge
+    integers go to `json`, so the bytes are always those of `json.dumps(..., indent=2)`."""
+    expected = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+    assert dumps_at(value, depth) == expected
+
+
+@pytest.mark.parametrize("number", [0.0, -0.0, 1e-4, 9.5e-5, 1e-5, 2.5e-7, 1e15 + 0.5, 1e16, 3e20, 7334.0, 0.1 + 0.2])
+def test_floats_at_the_edges_of_orjson_are_written_as_repr(number):
+    assert dumps_at({"score": number, "points": [number]}, 2) == json.dumps(
+        {"score": number, "points": [number]}, indent=2
+    ).replace("\n", "\n    ")
