@@ -54,3 +54,16 @@ def test_plain_text_greek_names_start_a_formula_and_worded_parentheticals_end_on
 
     found = [c.text for c in find_candidates("Let Σ = XXᵀ (an m×m symmetric matrix) and R = X − W₂W₁X.")]
     assert found[0] == "Σ = XXᵀ" and "R = X − W₂W₁X" in found
+
+
+def test_a_list_bullet_is_no_minus_sign():
+    from hw7grade.algebra.candidates import find_candidates
+
+    found = [c.text for c in find_candidates("Facts used:\n- U_kᵀU_k = I_k (orthonormal columns)\n* W_2 = U_k\n")]
+    assert found == ["U_kᵀU_k = I_k", "W_2 = U_k"]
+
+
+def test_a_shape_note_that_goes_on_in_words_ends_the_formula():
+    from hw7grade.algebra.candidates import find_candidates
+
+    assert [c.text for c in find_candidates("Let Σ := XXᵀ (m×m, symmetric), so ΣU_k = U_kΛ_k.")][0] == "Σ := XXᵀ"

@@ -122,6 +122,9 @@ _ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\
 _SPACE_RUN_RE = re.compile(r"(\s+)")
 """Splits a line at the space between words as `str.split()` does (`\\s` is `str.isspace`), keeping it."""
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
+_OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
+_BULLET_RE = re.compile(r"^[ \t>]*[-*+•·▪◦‣][ \t]+", re.M)
+"""A list item's bullet: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative."""
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−")
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
@@ -233,6 +236,8 @@ def _mathy(word: str) -> bool:
         return False
     if core[0] == "(" and len(core) > 2 and core[1:].isalpha() and core[1:].islower():
         return False  # `(an m×m matrix)`: a parenthetical in words, not a factor
+    if word.endswith(",") and _OPEN_SHAPE_NOTE_RE.match(core):
+        return False  # `(m×m, symmetric)`: a shape note that goes on in words
     if "\\" in core:
         return not re.search(r"\\(?:text|textbf|emph)\b", core)
     return bool(_MATH_CHARS & set(core)) or bool(_SYMBOL_WORD_RE.match(core))
@@ -243,6 +248,7 @@ def _plain(masked: str) -> list[Candidate]:
     out = []
     # A line that starts with `=` continues the previous line's chain.
     masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _BULLET_RE.sub(lambda m: " " * len(m.group(0)), masked)
     line_start = 0
     for line in masked.split("\n"):
         at, line_start = line_start, line_start + len(line) + 1

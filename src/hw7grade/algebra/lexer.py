@@ -267,7 +267,11 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
                 tokens.append(Token("letter", ch, start, not gap))
                 i += 1
         elif ch == "\\":
-            i = _command(text, i, tokens, gap)
+            end = _command(text, i, tokens, gap)
+            spacing, i = text[i + 1 : end] in _SPACES and "!" != text[i + 1 : end], end
+            if spacing:  # `W_1U \;(k\times m)`: the next token is not adjacent
+                gap = True
+                continue
         elif ch in "+-*/^_()[]{}=,;&":
             if ch == "=" and tokens and tokens[-1].kind == "op" and tokens[-1].text == ":":
                 tokens.pop()
