@@ -138,3 +138,15 @@ def test_a_false_claim_about_the_components_is_a_false_step():
     )
     result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
     assert result.status == "failed" and "false at the PCA solution" in result.message
+
+
+def test_a_condition_named_as_the_expression_that_vanishes_counts():
+    """ "Decoder condition $(W_2W_1 - I)XX^TW_1^T$:" then its verification: the condition is stated,
+    without its "= 0". An expression that does not vanish at the PCA point is no condition."""
+    named = (
+        r"**Encoder condition** $W_2^\top(W_2W_1 - I)XX^\top$: it vanishes at $W_1 = U_k^\top$. "
+        r"**Decoder condition** $(W_2W_1 - I)XX^\top W_1^\top$: it vanishes too."
+    )
+    assert SPEC.run(CheckContext(answer=named, shapes=HW7_SHAPES)).status == "passed"
+    not_zero = r"**Encoder condition** $W_2^\top W_2 W_1 XX^\top$ and **decoder condition** $W_2 W_1 XX^\top W_1^\top$."
+    assert SPEC.run(CheckContext(answer=not_zero, shapes=HW7_SHAPES)).points == 0

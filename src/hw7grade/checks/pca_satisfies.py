@@ -128,6 +128,16 @@ def _conditions(
         for side in (s.lhs, s.rhs)
         if _mentions(side) & {roles.encoder, roles.decoder} and roles.components not in _mentions(side)
     ]
+    # "Decoder condition (W_2W_1 - I)CW_1^T:" names the condition as the expression that vanishes.
+    conditions += [
+        (c, s)
+        for c, s in statements
+        if s.kind == "expression"
+        and _mentions(s.lhs) & {roles.encoder, roles.decoder}
+        and roles.components not in _mentions(s.lhs)
+        and (mentioning is None or s.mentions() & mentioning)
+        and check_at_pca(Statement("condition", s.lhs, None, s.wrt, c.text), table, deadline, roles).status == "holds"
+    ]
     return None, conditions
 
 
