@@ -30,6 +30,8 @@ _LIST_MARKS = ",→>⇒|"
 _START_RUN_RE = re.compile(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
 _ITEM_RE = re.compile(rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)")
 """A list item holding one token, optionally followed by an explanation."""
+_ROW_ITEM_RE = re.compile(rf"^\|[ \t]*(?P<marker>\d{{1,2}})[ \t]*\|[ \t]*`?(?P<tok>{_TOKEN})`?[ \t]*\|")
+"""A table row of a step number and its token ("| 1 | [SOS] |"), read like a numbered list item."""
 _ANGLE_RE = re.compile(r"<\s*(\w+)\s*>")
 
 
@@ -99,7 +101,8 @@ class SequenceCheck(CheckSpec):
         return out
 
     def _item_runs(self, a: Analysed, n: int) -> tuple[list[_Candidate], list[_Candidate]]:
-        """Lists with one token per item: numbered ("1. [SOS]", "2. I") and bulleted ("- <sos>")."""
+        """Lists with one token per item: numbered ("1. [SOS]", "2. I", or table rows "| 1 | [SOS] |")
+        and bulleted ("- <sos>")."""
         numbered: list[_Candidate] = []
         bulleted: list[_Candidate] = []
         slot_name = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
@@ -119,7 +122,7 @@ class SequenceCheck(CheckSpec):
         pos = 0
         for line in a.text.split("\n"):
             start, pos = pos, pos + len(line) + 1
-            m = _ITEM_RE.match(line)
+            m = _ITEM_RE.match(line) or _ROW_ITEM_RE.match(line)
             if m is None or slot_name.fullmatch(_clean(m.group("tok"))) or a.negation_at(start, start + len(line)):
                 close()
                 continue
