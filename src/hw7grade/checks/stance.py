@@ -16,7 +16,7 @@ from .base import CheckContext, CheckResult, CheckSpec
 
 _ANSWER_PREFIX_RE = re.compile(
     r"^(?:(?:the\s{1,3})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3})?(?:answer|verdict|"
-    r"conclusion)s?[ \t]{0,3}(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
+    r"conclusion)s?[ \t]{0,3}(?:\([^)\n]{0,12}\)[ \t]{0,3})?(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
     re.I,
 )
 _DISCOURSE_RE = re.compile(
@@ -38,7 +38,8 @@ _INLINE_RE = re.compile(
 
 
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
-    """The stance a sentence opens with ("Yes, ...", "✓ Answer: No.", "The answer is yes")."""
+    """The stance a sentence opens with ("Yes, ...", "✓ Answer: No.", "Corrected answer (b): Yes.",
+    "The answer is yes")."""
     body = strip_decoration(sentence.text)
     label = line_label(body)
     if label is not None:
