@@ -149,6 +149,8 @@ _REFERENCE_BEFORE = re.compile(
 )
 """A label after these words points at a part ("the conditions from (i)", "I already did (a)")
 instead of asking it."""
+_ASK_WITH_BEFORE = re.compile(r"\b(?:help|assist)(?:\s{1,3}(?:me|us))?\s{1,3}with\s{1,3}(?:part\s{1,3})?$", re.I)
+"""...except "help me with (b)", which asks it."""
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
 """Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
 REFERENCE_LOOKBACK = 24
@@ -192,7 +194,11 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     owners = {id(b) for b in owner_of.values()}
     referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
     for i, label in enumerate(labels):
-        reference = _REFERENCE_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start) is not None
+        window = max(0, label.start - REFERENCE_LOOKBACK)
+        reference = (
+            _REFERENCE_BEFORE.search(text, window, label.start) is not None
+            and _ASK_WITH_BEFORE.search(text, window, label.start) is None
+        )
         if label.q is not None:
             if index.is_foreign(label):
                 context = _Context(_FOREIGN)
