@@ -144,11 +144,12 @@ class _UserTurn:
 
 
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:from|in|of|see|using|per|like|than|with|as|have|had|did|done|finished|solved)\s{1,3}(?:part\s{1,3})?)$",
+    r"(?:\b(?:from|in|of|see|using|per|like|than|with|as|have|had|did|done|finished|solved"
+    r"|skip|skipping|except|excluding|without|not|besides|ignore)\s{1,3}(?:for\s{1,3})?(?:part\s{1,3})?)$",
     re.I,
 )
-"""A label after these words points at a part ("the conditions from (i)", "I already did (a)")
-instead of asking it."""
+"""A label after these words points at a part ("the conditions from (i)", "I already did (a)") or
+leaves it out ("skip (b)", "everything except (c)") instead of asking it."""
 _ASK_WITH_BEFORE = re.compile(r"\b(?:help|assist)(?:\s{1,3}(?:me|us))?\s{1,3}with\s{1,3}(?:part\s{1,3})?$", re.I)
 """...except "help me with (b)", which asks it."""
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
@@ -193,6 +194,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             owner_of[i] = b
     owners = {id(b) for b in owner_of.values()}
     referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
+    unplaced: list[Label] = []  # "(a)", "(b)" with no question named before them
     for i, label in enumerate(labels):
         window = max(0, label.start - REFERENCE_LOOKBACK)
         reference = (
@@ -216,6 +218,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             if owner is not None and not index.is_foreign(owner):
                 context = _Context(owner.q, owner.letter)
             if context.q in (None, _FOREIGN):
+                if context.q is None and not reference:
+                    unplaced.append(label)
                 continue
             ids = index.resolve(label, context)
             previous = labels[i - 1] if i else None
@@ -256,6 +260,13 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         return _UserTurn(named, True, context)
     cued = [p for p in index.by_cues(text) if p not in referenced]
     cued_q = {_question_of(p) for p in cued}
+    if unplaced and len(cued_q) == 1:
+        # "(a) baseline time? (b) what you learnt? (c) ..." under the blog's title: the labels
+        # belong to the one question the turn's cues name.
+        placed = _Context(next(iter(cued_q))[1:])
+        asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
+        if asked:
+            return _UserTurn([p for p in index.ids if p in asked], True, placed)
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
     if cued:
         q = _question_of(cued[0])[1:]
