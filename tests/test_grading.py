@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+import pytest
+
 from hw7grade.checks.base import CheckContext, CheckResult, CheckSpec
 from hw7grade.conversation import Conversation, HumanLabel, Turn
 from hw7grade.grading.score import NO_PARTS_FOUND, grade_conversation, score_part
@@ -179,87 +181,82 @@ def test_a_reply_that_answers_nothing_is_no_final_attempt_and_a_weak_ask_needs_a
     assert (final.verdict, final.turn) == ("correct", 1)
 
 
-def test_a_question_pasted_in_other_words_is_asked_even_when_the_reply_is_wrong():
-    """Two different cues of a part ("stack them vertically", "h_t") ask it firmly: a wrong answer,
-    which a concept check cannot see, is reported incorrect rather than dropped as a side question."""
-    from hw7grade.conversation import Conversation, Turn
-    from hw7grade.grading.score import grade_conversation
+# Which reply is a part's attempt: (user, assistant, ...) turns -> the part's (first, final) verdicts and turns.
+ATTEMPT_CASES = [
+    pytest.param(
+        (
+            "Teammate wants to stack them vertically, feeding h_t into decoder step t. One problem?",
+            "It breaks the autoregressive structure and leaks information.",
+        ),
+        "q7a",
+        [("incorrect", 1), ("incorrect", 1)],
+        id="two different cues ask a part firmly, so a wrong answer a concept check cannot see is reported",
+    ),
+    pytest.param(
+        (
+            "HW7 Q4 (a): baseline and final training time and accuracy?",
+            "The baseline was 341 s to 94% test accuracy; the series ended at 26 s to 94%.",
+            "what's DAWNBench actually?",
+            "A Stanford benchmark ranking time to accuracy; for CIFAR-10 the target was 94%.",
+        ),
+        "q4a",
+        [("correct", 1), ("correct", 1)],
+        id="a side answer repeating one of q4a's three numbers is no new attempt",
+    ),
+    pytest.param(
+        (
+            "HW7 Q4: write (b), what I learnt from the series, and (c), the approach I liked most.",
+            "I'd rather you wrote (b) in your own voice.\n\n**(c)** Cutout interested me most.",
+            "fair enough, thanks",
+            "You're welcome, feel free to send your draft for (b)!",
+        ),
+        "q4b",
+        [("missing", None), ("missing", None)],
+        id="a part the model declined stays missing when a closing reply names it",
+    ),
+    pytest.param(
+        (
+            "Question 7 (a): one problem with feeding h_t to decoder step t?",
+            "h_t only contains information about the first t source words.",
+            "my study group says it just adds parameters and makes it slower?",
+            "Fair point: feeding h_t into every step adds parameters, so training is slower.",
+        ),
+        "q7a",
+        [("correct", 1), ("incorrect", 3)],
+        id="a cave-in speaking of the part in cue words the user did not use is the final attempt",
+    ),
+    pytest.param(
+        (
+            "Q7b: the five decoder inputs w1..w5 during training?",
+            "<sos>, I, see, a, dog",
+            "what does teacher forcing mean exactly?",
+            "Teacher forcing feeds the ground-truth previous token, not the model's own output.",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="an explanation of the user's words is no new attempt at a part whose check reads any answer",
+    ),
+    pytest.param(
+        (
+            "Question 7 (a): one problem with feeding h_t to decoder step t?",
+            "h_t only contains information about the first t source words.",
+            "side question, is this why attention was invented?",
+            "Partly, yes: attention lets each decoder step look at every h_t, not one vector.",
+        ),
+        "q7a",
+        [("correct", 1), ("correct", 1)],
+        id="an answer to a side question that does not concede is no new attempt",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts, part_id, expected", ATTEMPT_CASES)
+def test_which_reply_is_an_attempt(texts, part_id, expected):
     from hw7grade.rubric.model import load_rubric
 
-    turns = (
-        Turn("user", "Teammate wants to stack them vertically, feeding h_t into decoder step t. One problem?"),
-        Turn("assistant", "It breaks the autoregressive structure and leaks information."),
-    )
-    result = grade_conversation(Conversation(turns), load_rubric())
-    got = [(p.id, p.attempt, p.verdict) for p in result.parts]
-    assert got == [("q7a", "first", "incorrect"), ("q7a", "final", "incorrect")]
-
-
-def test_a_side_answer_that_repeats_one_number_is_no_new_attempt():
-    """ "What's DAWNBench?" is asked in q4a's cue word; its answer mentions the 94% target, one of the
-    three numbers q4a's checks look for: an aside, not a new answer that would lose the times."""
-    from hw7grade.conversation import Conversation, Turn
-    from hw7grade.grading.score import grade_conversation
-    from hw7grade.rubric.model import load_rubric
-
-    turns = (
-        Turn("user", "HW7 Q4 (a): baseline and final training time and accuracy?"),
-        Turn("assistant", "The baseline was 341 s to 94% test accuracy; the series ended at 26 s to 94%."),
-        Turn("user", "what's DAWNBench actually?"),
-        Turn("assistant", "A Stanford benchmark ranking time to accuracy; for CIFAR-10 the target was 94%."),
-    )
-    final = next(p for p in grade_conversation(Conversation(turns), load_rubric()).parts if p.attempt == "final")
-    assert (final.turn, final.verdict) == (1, "correct")
-
-
-def test_a_part_the_model_declined_is_missing_even_if_a_closing_reply_names_it():
-    """ "Send me your draft for (b)!" after "thanks" names (b) but answers nothing: (b) stays missing."""
-    from hw7grade.conversation import Conversation, Turn
-    from hw7grade.grading.score import grade_conversation
-    from hw7grade.rubric.model import load_rubric
-
-    turns = (
-        Turn("user", "HW7 Q4: write (b), what I learnt from the series, and (c), the approach I liked most."),
-        Turn("assistant", "I'd rather you wrote (b) in your own voice.\n\n**(c)** Cutout interested me most."),
-        Turn("user", "fair enough, thanks"),
-        Turn("assistant", "You're welcome, feel free to send your draft for (b)!"),
-    )
-    result = grade_conversation(Conversation(turns), load_rubric())
-    assert [(p.id, p.verdict) for p in result.parts if p.id == "q4b"] == [("q4b", "missing"), ("q4b", "missing")]
-
-
-def test_a_cave_in_is_the_final_attempt_but_an_explanation_of_the_users_words_is_not():
-    """A reply that gives in to a wrong claim shows no right answer for a concept check to find, yet
-    it is the model's new answer: it speaks of the part in cue words (`h_t`) the user did not use.
-    A reply explaining what the user asked about ("what does teacher forcing mean?") is not a new
-    attempt at a part whose check finds any answer, right or wrong (a w1..w5 sequence), and an
-    answer to a side question that does not concede is not a new attempt either."""
-    from hw7grade.rubric.model import load_rubric
-
-    rubric = load_rubric()
-    caved = (
-        Turn("user", "Question 7 (a): one problem with feeding h_t to decoder step t?"),
-        Turn("assistant", "h_t only contains information about the first t source words."),
-        Turn("user", "my study group says it just adds parameters and makes it slower?"),
-        Turn("assistant", "Fair point: feeding h_t into every step adds parameters, so training is slower."),
-    )
-    finals = [p for p in grade_conversation(Conversation(caved), rubric).parts if p.attempt == "final"]
-    assert [(p.id, p.turn, p.verdict) for p in finals] == [("q7a", 3, "incorrect")]
-
-    explained = (
-        Turn("user", "Q7b: the five decoder inputs w1..w5 during training?"),
-        Turn("assistant", "<sos>, I, see, a, dog"),
-        Turn("user", "what does teacher forcing mean exactly?"),
-        Turn("assistant", "Teacher forcing feeds the ground-truth previous token, not the model's own output."),
-    )
-    finals = [p for p in grade_conversation(Conversation(explained), rubric).parts if p.attempt == "final"]
-    assert [(p.id, p.turn, p.verdict) for p in finals] == [("q7b", 1, "correct")]
-
-    aside = (
-        Turn("user", "Question 7 (a): one problem with feeding h_t to decoder step t?"),
-        Turn("assistant", "h_t only contains information about the first t source words."),
-        Turn("user", "side question, is this why attention was invented?"),
-        Turn("assistant", "Partly, yes: attention lets each decoder step look at every h_t, not one vector."),
-    )
-    finals = [p for p in grade_conversation(Conversation(aside), rubric).parts if p.attempt == "final"]
-    assert [(p.id, p.turn, p.verdict) for p in finals] == [("q7a", 1, "correct")]
+    turns = tuple(Turn("user" if i % 2 == 0 else "assistant", t) for i, t in enumerate(texts))
+    parts = [p for p in grade_conversation(Conversation(turns), load_rubric()).parts if p.id == part_id]
+    assert [(p.attempt, p.verdict, p.turn) for p in parts] == [
+        ("first", *expected[0]),
+        ("final", *expected[1]),
+    ]
