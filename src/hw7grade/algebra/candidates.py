@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, groupby
+from itertools import groupby
 from typing import Callable, Literal, Mapping
 
 from .equivalence import Statement, parse_statements
@@ -119,8 +119,8 @@ _ROW_ENV_RE = re.compile(
 )
 _ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
-_SPACE_RUN_RE = re.compile(r"(\s+)")
-"""Splits a line at the space between words as `str.split()` does (`\\s` is `str.isspace`), keeping it."""
+_WORD_RE = re.compile(r"\S+")
+"""Words as `str.split()` finds them."""
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
 _OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
 _BULLET_RE = re.compile(r"^[ \t>]*[-*+•·▪◦‣][ \t]+", re.M)
@@ -249,26 +249,21 @@ def _plain(masked: str) -> list[Candidate]:
     # A line that starts with `=` continues the previous line's chain.
     masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _BULLET_RE.sub(lambda m: " " * len(m.group(0)), masked)
-    line_start = 0
-    for line in masked.split("\n"):
-        at, line_start = line_start, line_start + len(line) + 1
-        # Flags per word in one C-level pass; offsets only for lines with a formula-like word.
+    for line_match in re.finditer(r"[^\n]+", masked):
+        line = line_match.group(0)
+        # Flags per word in one C-level pass; match objects only for lines with a formula-like word.
         flags = list(map(_mathy, line.split()))
         if True not in flags:
             continue
-        # Words and the spaces between them, each piece's offset from C-level passes (no match
-        # objects): word k of `line.split()` is piece 2k, or 2k + 2 after leading space.
-        pieces = _SPACE_RUN_RE.split(line)
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        first = 0 if pieces[0] else 2
+        spans = [w.span() for w in _WORD_RE.finditer(line)]
         i = 0
         for mathy, group in groupby(flags):
             n = len(list(group))
             if mathy:
-                start, end = offsets[first + 2 * i], offsets[first + 2 * (i + n - 1) + 1]
+                start, end = spans[i][0], spans[i + n - 1][1]
                 text = line[start:end].strip(' .,;:!?*`"')
                 if _formula_like(text):
-                    out.append(Candidate(text, at + start, "plain"))
+                    out.append(Candidate(text, line_match.start() + start, "plain"))
             i += n
     return out
 
