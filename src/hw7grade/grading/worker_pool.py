@@ -75,15 +75,20 @@ def run_timed(
     next_task = 0
     next_out = 0
     window = max(1, jobs) * TASKS_AHEAD_PER_WORKER
+
+    def hand_out() -> None:
+        nonlocal next_task
+        for worker in workers:
+            if worker.ready and worker.index is None and next_task < len(tasks) and next_task < next_out + window:
+                outcomes[next_task] = Outcome(tasks[next_task])
+                worker.conn.send((next_task, tasks[next_task]))
+                worker.index, worker.deadline = next_task, time.monotonic() + time_limit_s
+                next_task += 1
+
     try:
         workers = [start() for _ in range(max(1, min(jobs, len(tasks))))]
         while next_out < len(tasks):
-            for worker in workers:
-                if worker.ready and worker.index is None and next_task < len(tasks) and next_task < next_out + window:
-                    outcomes[next_task] = Outcome(tasks[next_task])
-                    worker.conn.send((next_task, tasks[next_task]))
-                    worker.index, worker.deadline = next_task, time.monotonic() + time_limit_s
-                    next_task += 1
+            hand_out()
             busy = [w for w in workers if w.index is not None]
             starting = [w for w in workers if not w.ready]
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic()) if busy else None
@@ -107,6 +112,7 @@ def run_timed(
                     finished.add(worker.index)
                     _stop(worker)
                     workers[i] = start()
+            hand_out()  # before the results are passed on: a worker need not wait while the caller handles them
             while next_out in finished:
                 finished.discard(next_out)
                 yield outcomes.pop(next_out)
