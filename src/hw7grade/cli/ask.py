@@ -23,7 +23,7 @@ DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_CONCURRENCY = 4
 DEFAULT_SAVE_DIR = Path("transcripts/runs")
 DEFAULT_TIME_LIMIT_S = 10.0
-"""The same as `worker_pool.DEFAULT_TIME_LIMIT_S` (not imported: `--help` stays light)."""
+"""The same as `grading.budget.DEFAULT_TIME_LIMIT_S` (not imported: `--help` stays light)."""
 LIVE_REFRESH_PER_S = 8
 INTERACTIVE_HELP = "Type a follow-up, or /grade, /save, /model NAME, /quit."
 

@@ -119,7 +119,11 @@ def grade(
         None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."
     ),
     jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes (default: one per core for large batches, none for small ones).",
     ),
     judge_model: Optional[str] = typer.Option(
         None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."

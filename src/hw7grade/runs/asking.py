@@ -230,10 +230,10 @@ def start_sessions(
 
 def grade_sessions(sessions: list[Session], rubric, judge=None, time_limit_s: float | None = None):
     """The report of these conversations: each graded on the parts it was asked, then judged if asked.
-    Graded in a worker with the usual time budget: every session was saved before, so an answer
-    whose grading is stopped is still on disk, and its error says where."""
+    Graded with the usual time budget: every session was saved before, so an answer whose grading
+    is stopped is still on disk, and its error says where."""
+    from ..grading.budget import DEFAULT_TIME_LIMIT_S
     from ..grading.files import grade_conversations
-    from ..grading.worker_pool import DEFAULT_TIME_LIMIT_S
     from ..results import Report
 
     conversations = [s.transcript().to_conversation(source=str(s.path or "")) for s in sessions]
