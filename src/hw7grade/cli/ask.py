@@ -342,7 +342,7 @@ def _stream_reply(call, console, err):
         console.file.flush()
         return completion
     # Markdown is parsed at each refresh, not at each delta: long answers stay cheap.
-    from ..providers.base import scrub
+    from ..providers.registry import scrub
 
     # Scrubbed whole: a key the server echoes may arrive split across deltas.
     with Live(

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Callable, Protocol
 from ..atomic import write_text_atomic
 from ..errors import Hw7gradeError, OutputError
 from ..providers.asker import Asker
-from ..providers.base import Completion, Message, Provider, ProviderParams, scrub
+from ..providers.base import Completion, Message, Provider, ProviderParams
 from ..providers.models import ModelSpec
-from ..providers.registry import endpoint_for, explicit_base_url
+from ..providers.registry import endpoint_for, explicit_base_url, scrub
 from ..providers.retry import OnRetry
 from .cost import BudgetExhausted
 from .follow_up import FollowUpPolicy, converse
