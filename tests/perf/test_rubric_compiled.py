@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hw7grade.errors import RubricError
-from hw7grade.rubric import compiled
+from hw7grade.rubric import compiled, model
 from hw7grade.rubric.compiled import compiled_cache_file, load_rubric_cached
 from hw7grade.rubric.model import load_rubric
 
@@ -21,8 +21,8 @@ def test_the_cached_rubric_equals_a_fresh_validation_and_is_read_back(rubrics, m
     cache_file = compiled_cache_file(rubrics)
     assert cache_file is not None and cache_file.is_file()
     assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
-    monkeypatch.setattr(compiled, "load_rubric", lambda _d: pytest.fail("validated again on a hit"))
-    monkeypatch.setattr(compiled.Rubric, "model_validate", lambda _d: pytest.fail("pydantic validation on a hit"))
+    monkeypatch.setattr(model, "load_rubric", lambda _d: pytest.fail("validated again on a hit"))
+    monkeypatch.setattr(model.Rubric, "model_validate", lambda _d: pytest.fail("pydantic validation on a hit"))
     again = load_rubric_cached(rubrics)
     assert again == first and again.directory == rubrics
 
@@ -33,10 +33,10 @@ def test_a_hit_rebuilds_exactly_the_validated_rubric(folder):
 
     validated = load_rubric(folder)
     dumped = json.loads(compiled.serialise(validated))["rubric"]
-    rebuilt = compiled._construct(compiled.Rubric, dumped)
+    rebuilt = compiled._construct(model.Rubric, dumped)
     assert rebuilt == validated
     assert compiled.serialise(rebuilt) == compiled.serialise(validated)
-    revalidated = compiled.Rubric.model_validate(dumped)  # what a hit gave before: the same fields set
+    revalidated = model.Rubric.model_validate(dumped)  # what a hit gave before: the same fields set
     for mine, theirs in zip(rebuilt.parts, revalidated.parts):
         assert [type(c) for c in mine.checks] == [type(c) for c in theirs.checks]
         assert mine.model_fields_set == theirs.model_fields_set

@@ -19,13 +19,15 @@ import json
 import sys
 from pathlib import Path
 from types import NoneType, UnionType
-from typing import Annotated, Any, Callable, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .listing import _fingerprint, listing_cache_dir
+from .listing import _fingerprint, listing_cache_dir, read_listing_deferred
 from .location import default_rubric_dir
-from .model import Rubric, load_rubric
+
+if TYPE_CHECKING:
+    from .model import Rubric
 
 COMPILED_SCHEMA = "hw7grade.rubric-compiled/1"
 COMPILED_DIRNAME = "rubric-compiled"
@@ -50,10 +52,13 @@ def load_rubric_cached(directory: Path | None = None) -> Rubric:
     return rubric
 
 
-def load_rubric_deferred(directory: Path | None = None) -> tuple[Rubric, Callable[[], None]]:
+def load_rubric_deferred(
+    directory: Path | None = None, validated: Rubric | None = None
+) -> tuple[Rubric, Callable[[], None]]:
     """`load_rubric_cached`, and what caches a miss, to be called later (`ask` calls it once it
-    has an answer, so that a failed request leaves nothing behind). The rubric is serialised now,
-    before grading caches anything on it."""
+    has an answer, so that a failed request leaves nothing behind); `validated` is the folder's
+    rubric if the caller validated it already. The rubric is serialised now, before grading
+    caches anything on it."""
     directory = Path(directory) if directory else default_rubric_dir()
     cache_file = compiled_cache_file(directory)
     if cache_file is not None:
@@ -62,11 +67,38 @@ def load_rubric_deferred(directory: Path | None = None) -> tuple[Rubric, Callabl
             # the key holds the resolved folder; the rubric names it as it was given
             found = cached if cached.directory == directory else cached.model_copy(update={"directory": directory})
             return found, _nothing
-    rubric = load_rubric(directory)
+    if validated is None:
+        from .model import load_rubric
+
+        validated = load_rubric(directory)
+    rubric = validated
     if cache_file is None:
         return rubric, _nothing
     data = serialise(rubric)
     return rubric, lambda: _write(cache_file, data)
+
+
+class StagedRubric:
+    """A rubric folder read as late as each step of `ask` needs it: `listing` at once (part ids,
+    prompts, the system prompt; no pydantic models or check modules, so the request goes out
+    before they are imported), the validated rubric at the first `rubric()` (to grade with), and
+    `save()` caches what missed once there is an answer (a failed request leaves nothing behind)."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = Path(directory) if directory else default_rubric_dir()
+        self.listing, self._validated, save_listing = read_listing_deferred(self.directory)
+        self._saves = [save_listing]
+        self._rubric: Rubric | None = None
+
+    def rubric(self) -> Rubric:
+        if self._rubric is None:
+            self._rubric, save = load_rubric_deferred(self.directory, self._validated)
+            self._saves.append(save)
+        return self._rubric
+
+    def save(self) -> None:
+        for save in self._saves:
+            save()
 
 
 def serialise(rubric: Rubric) -> bytes:
@@ -81,6 +113,8 @@ def _nothing() -> None:
 
 
 def _read(path: Path) -> Rubric | None:
+    from .model import Rubric
+
     try:
         data = path.read_bytes()
     except OSError:
@@ -159,4 +193,4 @@ def _write(path: Path, data: bytes) -> None:
         pass  # a read-only or full disk only costs the next run its speed
 
 
-__all__ = ["load_rubric_cached", "load_rubric_deferred", "serialise"]
+__all__ = ["StagedRubric", "load_rubric_cached", "load_rubric_deferred", "serialise"]

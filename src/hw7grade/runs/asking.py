@@ -90,13 +90,13 @@ class Session:
         self, asker: Asker, on_text: Callable[[str], None] | None = None, on_retry: OnRetry | None = None
     ) -> Completion:
         """Answer the pending user message; on failure the conversation is left as it was."""
-        from ..transcripts.native import NativeTurn, TokenUsage
-
         pending = self.messages[-1]
         asked_at = now_iso()
         completion = asker.answer(
             self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry, sample=self.sample
         )
+        from ..transcripts.native import NativeTurn, TokenUsage  # after the request: the reader waits for it
+
         self.messages.append(Message("assistant", completion.text))
         usage = TokenUsage(
             input_tokens=completion.usage.input_tokens,

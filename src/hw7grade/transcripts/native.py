@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from ..conversation import Conversation, HumanLabel, Label, Role, Turn
 from ..errors import TranscriptError
-from ..rubric.model import PART_ID_RE
+from ..rubric.selection import PART_ID_RE
 from .base import numbered
 from .validation import describe_validation_error
 
