@@ -243,8 +243,7 @@ def grade_sessions(sessions: list[Session], rubric, judge=None, time_limit_s: fl
     if judge is not None:
         from ..judge.apply import judge_transcripts
 
-        pairs = [(r, c) for r, c in zip(results, conversations) if not r.errors]
-        judged = iter(judge_transcripts(pairs, rubric, judge))
+        judged = iter(judge_transcripts([r for r in results if not r.errors], rubric, judge))
         return Report(transcripts=tuple(r if r.errors else next(judged) for r in results))
     return Report(transcripts=tuple(results))
 
