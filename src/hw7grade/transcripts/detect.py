@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import cache
+from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
 
@@ -41,9 +41,10 @@ TEXT_FORMATS = (
     "plain_text",
 )
 """The text readers' modules, in the order their sniffs are tried (plain text last: it takes anything)."""
+KINDS = ("json", "text")
 
 
-@cache
+@lru_cache(maxsize=len(KINDS))
 def readers(kind: str) -> tuple[ModuleType, ...]:
     """The reader modules of one kind ("json" or "text"), imported on first use."""
     names = JSON_FORMATS if kind == "json" else TEXT_FORMATS
