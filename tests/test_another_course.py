@@ -3,6 +3,9 @@ own names, and no HW7 wording reaches any output."""
 
 from __future__ import annotations
 
+import base64
+import gzip
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,14 @@ runner = CliRunner()
 HW7_WORDING = ("HW7", "deep-learning", "autoencoder", "seq2seq")
 
 
+GZIP_BASE64 = re.compile(r'"(H4sI[A-Za-z0-9+/=]+)"')
+"""The HTML report's drill-downs, gzip in base64: as base64 they may spell any three letters by chance."""
+
+
 def _no_hw7(text: str) -> None:
+    for packed in GZIP_BASE64.findall(text):
+        _no_hw7(gzip.decompress(base64.b64decode(packed)).decode("utf-8"))
+    text = GZIP_BASE64.sub('""', text)
     for word in HW7_WORDING:
         assert word not in text, word
 

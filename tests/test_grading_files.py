@@ -47,8 +47,8 @@ def test_progress_callback_sees_every_file(tmp_path):
 
 def test_small_batches_stay_in_process(monkeypatch):
     monkeypatch.setattr("hw7grade.grading.files.os.cpu_count", lambda: 8)
-    assert default_jobs(PARALLEL_MIN_FILES - 1) == 1
-    assert default_jobs(1) == 1
+    assert default_jobs(PARALLEL_MIN_FILES - 1) == 0
+    assert default_jobs(1) == 0
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """A time budget per transcript: grading that overruns is stopped (its worker replaced), named as
-an error, and the rest of the batch is graded; with one worker as with several, and in `ask`.
+an error, and the rest of the batch is graded; in this process (a small batch, `jobs=0`), with
+one worker as with several, and in `ask`.
 
 The stall is simulated by a monkeypatched `grade_conversation` that sleeps on a marker word;
 workers are forked, so they inherit it. Nothing in the product knows about the marker.
@@ -56,7 +57,7 @@ def _files(tmp_path: Path, markers: list[str]) -> list[Path]:
     return files
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [0, 1, 2])
 def test_a_stalled_transcript_is_stopped_named_and_the_batch_goes_on(tmp_path, stalls, jobs):
     files = _files(tmp_path, ["", "STALL", "", "", "STALL", ""])
     start = time.monotonic()
@@ -83,6 +84,32 @@ def test_a_worker_that_dies_or_raises_costs_only_its_transcript(tmp_path, stalls
         (f"{files[2]}: grading failed (ValueError: Exceeds the limit (4300 digits) for integer string conversion).",),
         (),
     ]
+
+
+def test_in_process_grading_reports_a_bug_as_a_worker_does(tmp_path, stalls):
+    files = _files(tmp_path, ["", "RAISE", ""])
+    report = grade_files(files, load_rubric(), jobs=0, time_limit_s=5)
+    assert [t.errors for t in report.summaries] == [
+        (),
+        (f"{files[1]}: grading failed (ValueError: Exceeds the limit (4300 digits) for integer string conversion).",),
+        (),
+    ]
+
+
+def test_the_in_process_budget_stops_a_runaway_regex_and_restores_an_outer_timer():
+    import re
+    import signal
+
+    from hw7grade.grading.budget import Overrun, budget
+
+    outer = signal.getitimer(signal.ITIMER_REAL)[0]  # pytest-timeout's, when it uses signals
+    start = time.monotonic()
+    with pytest.raises(Overrun):
+        with budget(0.3):
+            re.match(r"(a+)+$", "a" * 64 + "b")  # catastrophic backtracking: years, not seconds
+    assert time.monotonic() - start < 5
+    if outer:
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= outer
 
 
 def test_grade_time_limit_option_exits_2_with_one_line_per_stopped_file(tmp_path, stalls):

@@ -420,12 +420,72 @@ def test_the_default_system_prompt_is_the_course_files(server, dirs, tmp_path):
 
 
 def test_a_successful_ask_caches_the_validated_rubric_and_the_next_ask_reads_it(server, dirs, monkeypatch):
-    from hw7grade.rubric import compiled
+    from hw7grade.rubric import compiled, listing, model
 
     server.openai(Reply(CORRECT), Reply(CORRECT))
     assert ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache").exit_code == 0
     assert len(list((dirs["cache"] / compiled.COMPILED_DIRNAME).glob("*.json"))) == 1
-    monkeypatch.setattr(compiled, "load_rubric", lambda _d: pytest.fail("validated again"))
+    assert len(list((dirs["cache"] / listing.LISTING_DIRNAME).glob("*.json"))) == 1  # the prompts, for the request
+    monkeypatch.setattr(model, "load_rubric", lambda _d: pytest.fail("validated again"))
     result = ask(server, dirs, "q7b", "--model", "gpt4o", "--no-cache")
     assert result.exit_code == 0, result.output
     assert "w5 = dog" in result.output
+
+
+ASK_PROBE = """
+import json, sys, time
+
+imported = {}
+
+
+class Clock:
+    def find_spec(self, name, path=None, target=None):
+        imported.setdefault(name, time.monotonic())
+
+
+sys.meta_path.insert(0, Clock())
+log = sys.argv[2]
+sys.argv = ["hw7grade", *json.loads(sys.argv[1])]
+from hw7grade.cli import main
+
+try:
+    main()
+except SystemExit:
+    pass
+with open(log, "w") as out:
+    json.dump(imported, out)
+"""
+GRADING = ("hw7grade.grading", "hw7grade.checks", "hw7grade.text", "hw7grade.transcripts", "hw7grade.rubric.model")
+
+
+def test_ask_sends_its_request_before_importing_grading(server, dirs, tmp_path):
+    """Timed on one clock (CLOCK_MONOTONIC): the loopback server's arrival time of the request, and
+    the moment the asking process first imported each module."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+
+    arrivals: list[float] = []
+    record = server.record
+
+    def stamped(seen) -> None:
+        arrivals.append(time.monotonic())
+        record(seen)
+
+    server.record = stamped
+    server.openai(Reply(CORRECT), Reply(CORRECT))
+    log = tmp_path / "imports.json"
+    env = {k: v for k, v in {**os.environ, **provider_env(server, dirs)}.items() if v is not None}
+    for _ in range(2):  # the first fills the rubric caches; the second reads them
+        argv = ["ask", "q7b", "--model", "gpt4o", "--save-dir", str(dirs["save"]), "--no-cache"]
+        probe = [sys.executable, "-c", ASK_PROBE, json.dumps(argv), str(log)]
+        done = subprocess.run(probe, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    imported = json.loads(log.read_text())
+    before = sorted(m for m, t in imported.items() if m.startswith(GRADING) and t < arrivals[-1])
+    after = sorted(m for m, t in imported.items() if m.startswith(GRADING) and t > arrivals[-1])
+    assert before == []
+    assert "hw7grade.grading.score" in after and "hw7grade.rubric.model" in after  # the answer was graded
+    assert "openai" in imported and imported["openai"] < arrivals[-1]

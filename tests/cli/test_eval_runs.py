@@ -128,7 +128,8 @@ def test_samples_are_separate_requests_cache_entries_and_transcripts(server, dir
     )
     assert 'data-share="0.7500"' in html.read_text() and 'data-low="0.3006" data-high="0.9544"' in html.read_text()
     assert server.count(OPENAI_PATH) == 4
-    responses = [f for f in dirs["cache"].rglob("*.json") if f.parent.name != "rubric-compiled"]  # not the rubric
+    rubric_caches = ("rubric-compiled", "rubric-listing")
+    responses = [f for f in dirs["cache"].rglob("*.json") if f.parent.name not in rubric_caches]  # not the rubric
     assert len(responses) == 4
     assert sorted(t.parameters.get("sample", 0) for t in saved(dirs)) == [0, 1, 2, 3]
     s = stats(dirs)[("gpt-4o", "q7b")]

@@ -53,7 +53,7 @@ def _grade(*args: str, env: dict[str, str | None] | None = None):
     return runner.invoke(app, ["grade", "--rubrics", str(REPO / "rubrics"), *args], env=env, catch_exceptions=False)
 
 
-@pytest.mark.parametrize("n_files, cores, jobs", [(31, 4, 1), (32, 4, 4), (40, 2, 2), (40, 64, 5)])
+@pytest.mark.parametrize("n_files, cores, jobs", [(31, 4, 0), (32, 4, 4), (40, 2, 2), (40, 64, 5)])
 def test_workers_per_core_from_32_files_on(tmp_path, monkeypatch, calls, n_files, cores, jobs):
     # One worker per core, and no more workers than chunks of CHUNK_FILES (8) files.
     monkeypatch.setattr(hw7grade.grading.files.os, "cpu_count", lambda: cores)

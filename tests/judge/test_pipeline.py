@@ -74,3 +74,35 @@ def test_the_judge_s_sdk_is_loaded_at_its_first_request_but_a_missing_key_fails_
     monkeypatch.delenv("ANTHROPIC_API_KEY")
     with pytest.raises(AuthError):
         make_judge("claude")
+
+
+def test_the_pipeline_imports_the_judge_s_sdk_before_any_file_is_graded(judge_env):
+    built = []
+    judge = make_judge("claude", use_cache=False)
+    real = judge.connect
+    judge.connect = lambda: built.append(time.monotonic()) or real()
+    with JudgePipeline(judge, RUBRIC):
+        deadline = time.monotonic() + WAIT_S
+        while not built and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert built  # no file graded yet, no request sent
+    assert judge_env.count(ANTHROPIC_PATH) == 0
+
+
+def test_the_judge_reads_the_answer_the_checks_read():
+    """The judge takes each answer from its result (`PartScore.answer`) rather than reading the
+    transcript again: that is the text segmenting the transcript finds for the attempt's turn."""
+    from hw7grade.grading.score import grade_conversation, part_answers
+    from hw7grade.transcripts import read_transcript
+
+    compared = 0
+    for path in FILES:
+        for conversation in read_transcript(path):
+            result = grade_conversation(conversation, RUBRIC)
+            answers = part_answers(conversation, RUBRIC)
+            for score in result.parts:
+                if score.verdict != "missing":
+                    found = answers[score.id]
+                    assert score.answer == next(a.text for a in found.attempts if a.turn == score.turn)
+                    compared += 1
+    assert compared > 20

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from hw7grade.providers.base import Completion, Message, ProviderError, ProviderParams, TextStream, Usage, scrub
-from hw7grade.providers.registry import ProviderInfo
+from hw7grade.providers.base import Completion, Message, ProviderError, ProviderParams, TextStream, Usage
+from hw7grade.providers.registry import ProviderInfo, scrub
 
 ANSWER = "Teacher forcing feeds the reference shifted right.\n\nAnswer: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog"
 

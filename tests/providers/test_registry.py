@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 
 from hw7grade.cli import app
 from hw7grade.errors import UsageError
-from hw7grade.providers.base import scrub, secrets_in_env
 from hw7grade.providers.batch_base import make_batch_provider
 from hw7grade.providers.models import resolve_model
 from hw7grade.providers.registry import (
@@ -18,6 +17,8 @@ from hw7grade.providers.registry import (
     endpoint_for,
     key_env_vars,
     register,
+    scrub,
+    secrets_in_env,
     unregister,
 )
 from hw7grade.providers.retry import RetryPolicy

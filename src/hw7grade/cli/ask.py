@@ -7,24 +7,34 @@ as soon as its answer is complete; Ctrl-C keeps those and drops the rest.
 
 from __future__ import annotations
 
+import queue
 import sys
 import threading
 import time
+from importlib import import_module
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, Callable, List, Optional
 
 import typer
 
 from . import options
 from .shared import consoles, say, show_graded_sessions
 
+if TYPE_CHECKING:
+    from ..providers.base import Completion
+    from ..rubric.compiled import StagedRubric
+
 DEFAULT_MAX_TOKENS = 2048
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_CONCURRENCY = 4
 DEFAULT_SAVE_DIR = Path("transcripts/runs")
 DEFAULT_TIME_LIMIT_S = 10.0
-"""The same as `worker_pool.DEFAULT_TIME_LIMIT_S` (not imported: `--help` stays light)."""
+"""The same as `grading.budget.DEFAULT_TIME_LIMIT_S` (not imported: `--help` stays light)."""
 LIVE_REFRESH_PER_S = 8
+ANSWER_POLL_S = 0.2
+"""How often the main thread looks up from waiting for an answer (retry messages, Ctrl-C)."""
+Ask = Callable[[Callable[[str], None], Callable[[int, float, Exception], None]], "Completion"]
+"""Gets one answer, given what to do with each delta and each retry (`Session.reply`, `follow_up`)."""
 INTERACTIVE_HELP = "Type a follow-up, or /grade, /save, /model NAME, /quit."
 
 
@@ -132,15 +142,15 @@ def ask(
     from ..errors import UsageError
     from ..providers.base import ProviderParams
     from ..providers.models import PROVIDERS, require_key, resolve_model
-    from ..rubric.compiled import load_rubric_deferred
+    from ..rubric.compiled import StagedRubric
     from ..runs.asking import make_asker, start_sessions
     from ..runs.cost import make_budget
     from ..runs.options import RunOptions, run_options
     from ..runs.plan import with_context
     from ..runs.reasoning import ignored
 
-    rubric, cache_rubric = load_rubric_deferred(rubrics_dir)  # validated once per rubric edit, not per ask
-    chosen = rubric.select(parts)
+    rubrics = StagedRubric(rubrics_dir)  # the listing now; the rubric's models are imported after the request
+    chosen = rubrics.listing.select(parts)
     if json_path:
         from ..atomic import check_output_path
 
@@ -152,7 +162,7 @@ def ask(
         takers = " or ".join(f"{name}:..." for name, info in PROVIDERS.items() if info.takes_base_url)
         raise UsageError(f"--base-url is for OpenAI-compatible servers; none of the --model values is {takers}")
 
-    system = rubric.course.system_prompt if system is None else system
+    system = rubrics.listing.system_prompt if system is None else system
     params = ProviderParams(temperature=temperature, max_tokens=max_tokens, system=system or None, timeout_s=timeout)
     settings: dict[str, object] = {"max_retries": max_retries, "stream": stream}
     run_opts = run_options(
@@ -174,9 +184,10 @@ def ask(
                 "--batch asks each part once, as a plain request; drop --whole-question, --samples, "
                 "the follow-up, reasoning and --max-cost options, or ask live."
             )
+        rubric = rubrics.rubric()
         _submit_batch(
             specs,
-            [with_context(rubric, p) for p in chosen],
+            [with_context(rubric, p) for p in rubric.select(parts)],
             params,
             base_url,
             no_cache,
@@ -193,28 +204,36 @@ def ask(
         return
     budget = make_budget(prices_path, max_cost, specs)
     asker = make_asker(max_retries, use_cache=not no_cache, stream=stream, budget=budget)
-    providers, sessions = start_sessions(specs, chosen, params, base_url, settings, rubric=rubric, options=run_opts)
-    console, err = consoles()
-    for note in ignored(specs, reasoning_effort, thinking_budget):
-        say(err, f"Note: {note}")
+    providers, sessions = start_sessions(
+        specs, chosen, params, base_url, settings, rubric=rubrics.listing, options=run_opts
+    )
     judge = None
     if judge_model:
         from ..judge.run import make_judge
-        from .judging import warn_same_model
 
         judge = make_judge(judge_model, concurrency, use_cache=not no_cache, max_retries=max_retries)
-        warn_same_model(judge, [s.model for s in specs], err)
     wants_prompt = interactive if interactive is not None else (sys.stdin.isatty() and sys.stdout.isatty())
     if wants_prompt and (len(sessions) > 1 or run_opts.follow_up.active):
         if interactive:
             raise UsageError("--interactive needs exactly one model and one part, and no scripted follow-up.")
         wants_prompt = False
 
+    one = len(sessions) == 1 and not run_opts.follow_up.active
+    # One answer: its request goes out now, and the display and grading are prepared while it is on its way.
+    answer = _Answer(lambda on_text, on_retry: sessions[0].reply(asker, on_text, on_retry)) if one else None
+    console, err = consoles()
+    for note in ignored(specs, reasoning_effort, thinking_budget):
+        say(err, f"Note: {note}")
+    if judge is not None:
+        from .judging import warn_same_model
+
+        warn_same_model(judge, [s.model for s in specs], err)
     try:
-        if len(sessions) == 1 and not run_opts.follow_up.active:
-            failures = _run_one(sessions[0], asker, save_dir, console, err)
+        if answer is not None:
+            failures = _run_one(answer, sessions[0], save_dir, console, err, lambda: _prepare_grading(rubrics))
         else:
-            failures = _run_many(sessions, asker, save_dir, concurrency, err, run_opts.follow_up, rubric)
+            follow_up_rubric = rubrics.rubric() if run_opts.follow_up.active else None  # grades between turns
+            failures = _run_many(sessions, asker, save_dir, concurrency, err, run_opts.follow_up, follow_up_rubric)
     except KeyboardInterrupt:
         asker.cancel.set()
         for p in providers.values():
@@ -227,6 +246,7 @@ def ask(
     run = run_opts.describe(budget)
     graded = True
     if done:
+        rubric = rubrics.rubric()
         graded = show_graded_sessions(
             done,
             rubric,
@@ -241,7 +261,7 @@ def ask(
         )
     _print_usage(budget, err)
     if done:
-        cache_rubric()
+        rubrics.save()
     if wants_prompt and done:
         _interactive(done[0], asker, rubric, save_dir, base_url, console, err, json_path, verbose, judge, time_limit)
     from ..runs.cost import BudgetExhausted
@@ -306,8 +326,52 @@ def _submit_batch(
         raise typer.Exit(2)
 
 
-def _run_one(session, asker, save_dir: Path, console, err) -> list:
-    """Stream one answer live; returns [(session, error)] if it failed for good."""
+class _Answer:
+    """One reply, asked in a thread: the request goes out at once, while this thread sets up the
+    display (and prepares grading); `wait` returns the completion or raises its error."""
+
+    def __init__(self, call: Ask) -> None:
+        self.text: list[str] = []
+        """The answer so far, for a live display (emptied when a retry starts it over)."""
+        self._retries: queue.SimpleQueue[tuple[int, float, Exception]] = queue.SimpleQueue()
+        self._outcome: list[Completion | BaseException] = []
+        self._thread = threading.Thread(target=self._ask, args=(call,), daemon=True, name="ask-answer")
+        self._thread.start()
+
+    def _ask(self, call: Ask) -> None:
+        try:
+            self._outcome.append(call(self.text.append, self._retried))
+        except BaseException as exc:  # raised again by `wait`, in the main thread
+            self._outcome.append(exc)
+
+    def _retried(self, retry: int, wait_s: float, exc: Exception) -> None:
+        self.text.clear()
+        self._retries.put((retry, wait_s, exc))
+
+    def wait(self, err) -> Completion:
+        """The completion; each retry is printed on `err` meanwhile."""
+        while True:
+            self._thread.join(timeout=ANSWER_POLL_S)
+            finished = not self._thread.is_alive()
+            while not self._retries.empty():
+                retry, wait_s, exc = self._retries.get()
+                err.print(f"[yellow]retry {retry} in {wait_s:.1f}s:[/] {exc}", highlight=False, soft_wrap=True)
+            if finished:
+                break
+        outcome = self._outcome[0]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+
+def _prepare_grading(rubrics: StagedRubric) -> None:
+    """While the answer is on its way: the rubric and the grading modules `grade_sessions` needs."""
+    rubrics.rubric()
+    import_module("hw7grade.grading.files")
+
+
+def _run_one(answer: _Answer, session, save_dir: Path, console, err, prepare: Callable[[], None]) -> list:
+    """Show one answer as it streams; returns [(session, error)] if it failed for good."""
     from rich.markup import escape
 
     from ..errors import Hw7gradeError
@@ -316,43 +380,42 @@ def _run_one(session, asker, save_dir: Path, console, err) -> list:
         f"[bold]{session.part_ids[0]}[/] → {escape(session.spec.model)} ({session.spec.provider})", highlight=False
     )
     try:
-        completion = _stream_reply(lambda on_text, on_retry: session.reply(asker, on_text, on_retry), console, err)
+        completion = _stream_reply(answer, console, err, prepare)
         _note_completion(completion, session.save(save_dir), err)
     except Hw7gradeError as error:
         return [(session, error)]
     return []
 
 
-def _stream_reply(call, console, err):
-    """Show an answer as it streams, rendered as Markdown, on a terminal; else print it when done."""
-    from rich.live import Live
-
-    buffer: list[str] = []
-
-    def on_retry(retry: int, wait: float, exc: Exception) -> None:
-        buffer.clear()
-        err.print(f"[yellow]retry {retry} in {wait:.1f}s:[/] {exc}", highlight=False, soft_wrap=True)
-
+def _stream_reply(answer: _Answer, console, err, prepare: Callable[[], None] | None = None):
+    """Show an answer as it streams, rendered as Markdown, on a terminal; else print it when done.
+    `prepare` runs while the answer is on its way."""
     if not console.is_terminal:
         # Piped: print the answer once complete, so no retried half-answer ends up in the output.
-        completion = call(None, on_retry)
+        if prepare is not None:
+            prepare()
+        completion = answer.wait(err)
         from ..report.terminal import visible
 
         console.file.write(visible(completion.text.rstrip("\n")) + "\n")
         console.file.flush()
         return completion
     # Markdown is parsed at each refresh, not at each delta: long answers stay cheap.
-    from ..providers.base import scrub
+    from rich.live import Live
+
+    from ..providers.registry import scrub
 
     # Scrubbed whole: a key the server echoes may arrive split across deltas.
     with Live(
-        get_renderable=lambda: _markdown(scrub("".join(buffer))),
+        get_renderable=lambda: _markdown(scrub("".join(answer.text))),
         console=console,
         refresh_per_second=LIVE_REFRESH_PER_S,
         vertical_overflow="visible",
     ):
-        completion = call(buffer.append, on_retry)
-        buffer[:] = [completion.text]
+        if prepare is not None:
+            prepare()
+        completion = answer.wait(err)
+        answer.text[:] = [completion.text]
     return completion
 
 
@@ -498,11 +561,10 @@ def _interactive(
             elif command.startswith("/"):
                 say(err, f"Unknown command {command}. {INTERACTIVE_HELP}")
             else:
-                completion = _stream_reply(
-                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry),  # noqa: B023 (called now)
-                    console,
-                    err,
+                follow_up = _Answer(
+                    lambda on_text, on_retry: session.follow_up(text, asker, on_text, on_retry)  # noqa: B023 (waited for)
                 )
+                completion = _stream_reply(follow_up, console, err)
                 _note_completion(completion, session.save(save_dir), err)
                 show_graded_sessions([session], rubric, console, json_path, verbose, judge, time_limit_s)
         except Hw7gradeError as error:

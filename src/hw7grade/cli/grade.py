@@ -119,7 +119,11 @@ def grade(
         None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."
     ),
     jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", min=1, help="Worker processes (default: one per core for large batches)."
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes (default: one per core for large batches, none for small ones).",
     ),
     judge_model: Optional[str] = typer.Option(
         None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."
@@ -228,9 +232,12 @@ def grade(
     max_bytes = int(max_file_mb * 1024 * 1024)
     from contextlib import nullcontext
 
-    from ..judge.apply import JudgePipeline
+    pipeline = None
+    if judge is not None:
+        from ..judge.apply import JudgePipeline
 
-    with JudgePipeline(judge, rubric) if judge is not None else nullcontext() as pipeline:
+        pipeline = JudgePipeline(judge, rubric)
+    with pipeline if pipeline is not None else nullcontext():
         on_graded = pipeline.add_file if pipeline is not None else None  # judge requests go out as files are graded
         if len(files) >= PROGRESS_MIN_FILES and err.is_terminal and not quiet:
             from rich.progress import Progress

@@ -1,11 +1,12 @@
 """Grading files: read each transcript, grade its conversations, keep going past bad files.
 
-Grading runs in worker processes (one per core for large batches, one otherwise), so that a
-transcript over its time budget can be stopped (see `worker_pool`): each worker gets the parent's
-rubric (so reference expressions are parsed once per process), reads its own files, and sends
-back each result already encoded (its summary and its JSON report entry, see `report.spool`);
-results come back in input order, so the reports do not depend on the number of workers.
-Standard input (`-`) is read in this process.
+Every conversation is graded under a time budget, so that a transcript over it can be stopped: a
+batch too small to pay for a worker process is graded here, in this process (`budget`), a larger
+one in worker processes (one per core, see `worker_pool`). Each worker gets the parent's rubric (so
+reference expressions are parsed once per process), reads its own files, and sends back each
+result already encoded (its summary and its JSON report entry, see `report.spool`); results come
+back in input order, so the reports do not depend on the number of workers. Standard input (`-`)
+is read and graded in this process.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from ..errors import TranscriptError
 from ..report.spool import EncodedResult, ResultSpool
 from ..results import Note, Report, TranscriptResult
 from ..rubric.model import Rubric
+from . import budget
+from .budget import DEFAULT_TIME_LIMIT_S
 from .score import NO_PARTS_FOUND, grade_conversation
-from .worker_pool import DEFAULT_TIME_LIMIT_S, run_timed
 
 if TYPE_CHECKING:
     from ..transcripts.labels_file import Labels
@@ -34,7 +36,7 @@ GradedCallback = Callable[[Path, list], None]
 sends that file's judge requests while the rest is graded."""
 
 PARALLEL_MIN_FILES = 32
-"""Below this many files a process pool costs more than it saves."""
+"""Below this many files worker processes cost more than they save: the batch is graded here."""
 CHUNK_FILES = 8
 """A worker pays off from this many files per worker on."""
 
@@ -90,8 +92,10 @@ def _encoded(items: Iterable[TranscriptResult | Note]) -> Iterator[EncodedResult
 
 
 def default_jobs(n_files: int) -> int:
+    """Worker processes for a batch of `n_files`: none (0, graded in this process) below
+    PARALLEL_MIN_FILES, else one per core but no more than chunks of CHUNK_FILES files."""
     if n_files < PARALLEL_MIN_FILES:
-        return 1
+        return 0
     return max(1, min(os.cpu_count() or 1, n_files // CHUNK_FILES))
 
 
@@ -106,16 +110,15 @@ def iter_graded(
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
     on_graded: GradedCallback | None = None,
 ) -> Iterator[EncodedResult | Note]:
-    """Results (and notes) in input order, graded in `jobs` worker processes that share `rubric`;
-    a file whose grading overruns `time_limit_s` (per conversation) becomes an error result.
-    Standard input (`-`) is read and graded here, in this process."""
-    warm_up(rubric)
+    """Results (and notes) in input order, graded in `jobs` worker processes that share `rubric`
+    (0: in this process); a file whose grading overruns `time_limit_s` (per conversation) becomes
+    an error result. Standard input (`-`) is read and graded here, in this process."""
     run: list[Path] = []
     for path in [*files, None]:
         if path is not None and str(path) != "-":
             run.append(path)
             continue
-        yield from _graded_in_workers(run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded)
+        yield from _graded_files(run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded)
         run = []
         if path is not None:
             items = _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
@@ -126,7 +129,7 @@ def iter_graded(
                 on_file(path)
 
 
-def _graded_in_workers(
+def _graded_files(
     files: Sequence[Path],
     rubric: Rubric,
     only: Sequence[str] | None,
@@ -137,8 +140,8 @@ def _graded_in_workers(
     time_limit_s: float,
     on_graded: GradedCallback | None = None,
 ) -> Iterator[EncodedResult | Note]:
-    args = (rubric, only, model_name, max_bytes)
-    for path, items in _timed(files, _grade_path, jobs, time_limit_s, args, str):
+    args = (only, model_name, max_bytes)
+    for path, items in _timed(files, _grade_path, rubric, args, jobs, time_limit_s, str):
         encoded = [EncodedResult.of(i) if isinstance(i, TranscriptResult) else i for i in items]  # a stopped one
         yield from encoded
         if on_graded:
@@ -149,20 +152,47 @@ def _graded_in_workers(
 
 def _timed(
     tasks: Sequence[T],
-    work: Callable[[T], Iterable],
+    work: Callable[..., Iterable],
+    rubric: Rubric,
+    args: tuple,
     jobs: int,
     time_limit_s: float,
-    args: tuple,
     source: Callable[[T], str],
 ) -> Iterator[tuple[T, list]]:
-    """Each task with its items, in input order, graded in workers under the time budget; a task
-    stopped (or failed) ends with an error result naming `source(task)`. Files and `ask`'s
-    in-memory conversations alike."""
-    for outcome in run_timed(tasks, work, jobs, time_limit_s, _init_worker, args):
+    """Each task with its items (`work(task, rubric, *args)`), in input order, under the time
+    budget, in `jobs` workers or (0) here; a task stopped (or failed) ends with an error result
+    naming `source(task)`. Files and `ask`'s in-memory conversations alike."""
+    if not tasks:
+        return
+    if jobs == 0 and budget.available():
+        for task in tasks:
+            yield task, _timed_here(task, work, (rubric, *args), time_limit_s, source)
+        return
+    from .worker_pool import run_timed
+
+    warm_up(rubric)
+    for outcome in run_timed(tasks, _in_worker, max(1, jobs), time_limit_s, _init_worker, (work, (rubric, *args))):
         items = list(outcome.items)
         if outcome.failure is not None:
             items.append(stopped_result(source(outcome.task), outcome.failure))
         yield outcome.task, items
+
+
+def _timed_here(
+    task: T, work: Callable[..., Iterable], args: tuple, time_limit_s: float, source: Callable[[T], str]
+) -> list:
+    """One task's items, graded in this process as a worker would grade it."""
+    items: list = []
+    try:
+        with budget.budget(time_limit_s) as restart:
+            for item in work(task, *args):
+                items.append(item)
+                restart()
+    except budget.Overrun:
+        items.append(stopped_result(source(task), budget.overrun_message(time_limit_s)))
+    except Exception as exc:  # a bug in grading: that task's error, not the batch's end
+        items.append(stopped_result(source(task), budget.failure_message(exc)))
+    return items
 
 
 def stopped_result(path: str, failure: str) -> TranscriptResult:
@@ -209,7 +239,7 @@ def with_labels(
         yield EncodedResult.of(replace(t, human_labels={**t.human_labels, **kept}))  # the file's label wins
 
 
-_worker_args: tuple[Rubric, Sequence[str] | None, str | None, int | None] | None = None
+_worker_job: tuple[Callable[..., Iterable], tuple] | None = None
 _warmed = False
 
 
@@ -228,21 +258,26 @@ def warm_up(rubric: Rubric) -> None:
     _warmed = True
 
 
-def _init_worker(
-    rubric: Rubric, only: Sequence[str] | None, model_name: str | None, max_bytes: int | None = None
-) -> None:
+def _init_worker(work: Callable[..., Iterable], args: tuple) -> None:
     """Forked workers inherit the parent's validated rubric (spawned ones get it pickled): no
     second load or validation per worker."""
-    global _worker_args
-    _worker_args = (rubric, only, model_name, max_bytes)
+    global _worker_job
+    _worker_job = (work, args)
     # What the worker starts with (modules, rubric) lives as long as it does: out of the cyclic
     # collector's sight, full collections are cheaper and do not touch pages shared with the parent.
     gc.freeze()
 
 
-def _grade_path(path: Path) -> Iterator[EncodedResult | Note]:
-    assert _worker_args is not None, "worker started without its rubric"
-    return _encoded(iter_grade_file(path, *_worker_args))
+def _in_worker(task: object) -> Iterable:
+    assert _worker_job is not None, "worker started without its rubric"
+    work, args = _worker_job
+    return work(task, *args)
+
+
+def _grade_path(
+    path: Path, rubric: Rubric, only: Sequence[str] | None, model_name: str | None, max_bytes: int | None
+) -> Iterator[EncodedResult | Note]:
+    return _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
 
 
 def grade_conversations(
@@ -250,14 +285,12 @@ def grade_conversations(
     rubric: Rubric,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
 ) -> list[TranscriptResult]:
-    """Conversations already in memory (`ask`), each graded in a worker with the same time
-    budget as a file; one that overruns becomes an error result naming its source."""
-    warm_up(rubric)
-    timed = _timed(tasks, _grade_one, 1, time_limit_s, (rubric, None, None), lambda task: task[0].source)
+    """Conversations already in memory (`ask`), each graded here with the same time budget as a
+    file; one that overruns becomes an error result naming its source."""
+    timed = _timed(tasks, _grade_one, rubric, (), 0, time_limit_s, lambda task: task[0].source)
     return [result for _, items in timed for result in items]
 
 
-def _grade_one(task: tuple[Conversation, Sequence[str] | None]) -> Iterator[TranscriptResult]:
-    assert _worker_args is not None, "worker started without its rubric"
+def _grade_one(task: tuple[Conversation, Sequence[str] | None], rubric: Rubric) -> Iterator[TranscriptResult]:
     conversation, only = task
-    yield grade_conversation(conversation, _worker_args[0], only)
+    yield grade_conversation(conversation, rubric, only)

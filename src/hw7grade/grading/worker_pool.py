@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from .budget import DEFAULT_TIME_LIMIT_S, failure_message, overrun_message
+
 T = TypeVar("T")
 R = TypeVar("R")
 
-DEFAULT_TIME_LIMIT_S = 10.0
 TASKS_AHEAD_PER_WORKER = 16
 """Tasks handed out beyond the oldest unfinished one, per worker: results held back waiting for
 their turn stay few, whatever the batch size."""
 _READY, _ITEM, _DONE, _RAISED = "ready", "item", "done", "raised"
-_MESSAGE_CHARS = 200
 
 
 @dataclass
@@ -106,7 +106,7 @@ def run_timed(
                 elif worker.process.sentinel in ready:
                     failure = _died(worker)
                 elif time.monotonic() >= worker.deadline:
-                    failure = f"grading took longer than {time_limit_s:g} s, so it was stopped"
+                    failure = overrun_message(time_limit_s)
                 if failure is not None:
                     outcomes[worker.index].failure = failure
                     finished.add(worker.index)
@@ -191,8 +191,7 @@ def _serve(conn: Connection, work: Callable, initializer: Callable[..., None] | 
             for item in work(task):
                 conn.send((_ITEM, index, item))
         except Exception as exc:  # a bug in grading: that task's error, not the batch's end
-            text = f"{exc.__class__.__name__}: {exc}"
-            conn.send((_RAISED, index, f"grading failed ({text[:_MESSAGE_CHARS]})"))
+            conn.send((_RAISED, index, failure_message(exc)))
             continue
         conn.send((_DONE, index, None))
 

@@ -1,4 +1,4 @@
-"""Judging graded transcripts: find each judge-able answer's text, ask once per distinct answer,
+"""Judging graded transcripts: take each judge-able answer from its result, ask once per distinct answer,
 merge the results into the part scores. Used by `grade`, `ask` and `agree` alike."""
 
 from __future__ import annotations
@@ -6,11 +6,9 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Collection, Iterable, Iterator, Sequence
 
-from ..conversation import Conversation
 from ..errors import TranscriptError
-from ..grading.score import part_answers
 from ..results import TranscriptResult
 from .merge import merge
 from .model import JudgeResult
@@ -23,14 +21,17 @@ SAME_MODEL_WARNING = (
 
 
 def judge_transcripts(
-    pairs: Sequence[tuple[TranscriptResult, Conversation | None]], rubric, judge: Judge
+    results: Sequence[TranscriptResult], rubric, judge: Judge, readable: Collection[str] | None = None
 ) -> list[TranscriptResult]:
-    """Each result with its judge-able parts judged and merged; others unchanged."""
+    """Each result with its judge-able parts judged and merged; others unchanged, and so are those
+    whose path is not in `readable` (when given: the transcripts that could be read again)."""
     parts = {p.id: p for p in rubric.parts}
     jobs: dict[tuple[str, str], int] = {}
     wanted: dict[tuple[int, int], int] = {}
-    for ti, (result, conversation) in enumerate(pairs):
-        for pi, key in _judged_answers(result, conversation, parts, rubric):
+    for ti, result in enumerate(results):
+        if readable is not None and result.path not in readable:
+            continue
+        for pi, key in _judged_answers(result, parts):
             wanted[(ti, pi)] = jobs.setdefault(key, len(jobs))
     outcomes = judge.score_all([JudgeJob(parts[pid], text) for pid, text in jobs])
     return [
@@ -41,33 +42,29 @@ def judge_transcripts(
                 for pi, score in enumerate(result.parts)
             ),
         )
-        for ti, (result, _) in enumerate(pairs)
+        for ti, result in enumerate(results)
     ]
 
 
-def _judged_answers(
-    result: TranscriptResult, conversation: Conversation | None, parts: dict, rubric
-) -> Iterator[tuple[int, tuple[str, str]]]:
-    """(index of the part score, (part id, answer text)) for each answer of `result` to judge."""
-    if conversation is None or result.errors:
+def _judged_answers(result: TranscriptResult, parts: dict) -> Iterator[tuple[int, tuple[str, str]]]:
+    """(index of the part score, (part id, answer text)) for each answer of `result` to judge. The
+    text is the one its checks read (`PartScore.answer`): what segmenting the transcript again finds."""
+    if result.errors:
         return
-    answers = None
     for pi, score in enumerate(result.parts):
         part = parts.get(score.id)
-        if part is None or not part.judge or score.verdict == "missing":
-            continue
-        answers = answers if answers is not None else part_answers(conversation, rubric)
-        found = answers.get(score.id)
-        text = next((a.text for a in (found.attempts if found else ()) if a.turn == score.turn), None)
-        if text is not None:
-            yield pi, (score.id, text)
+        if part is not None and part.judge and score.verdict != "missing" and score.answer is not None:
+            yield pi, (score.id, score.answer)
 
 
 class JudgePipeline:
     """`judge_files` while the files are still being graded: each file's judge requests go out
     as soon as its results are in (at most `judge.concurrency` in flight), so the judge's latency
     overlaps the grading instead of following it. `finish` merges exactly what `judge_files` would.
-    Use as a context manager: leaving early (an error, Ctrl-C) cancels what is still queued."""
+    The judge's SDK is imported at once, in a thread of the pool: with a judge that takes seconds to
+    import, that import is what the first requests wait for. The main thread only decodes each
+    result (the answers to judge are in it). Use as a context manager: leaving early (an error,
+    Ctrl-C) cancels what is still queued."""
 
     def __init__(self, judge: Judge, rubric) -> None:
         self.judge, self.rubric = judge, rubric
@@ -77,6 +74,9 @@ class JudgePipeline:
         self._wanted: dict[str, list[dict[int, tuple[str, str]]]] = {}
         """Per result path, in the order graded: part index -> the job that judges it."""
         self._pool: ThreadPoolExecutor | None = None
+        if self.active:
+            self._pool = ThreadPoolExecutor(max_workers=judge.concurrency, thread_name_prefix="judge")
+            self._pool.submit(_connect, judge)  # a failure shows again at the first request, where it counts
 
     def __enter__(self) -> "JudgePipeline":
         return self
@@ -91,26 +91,20 @@ class JudgePipeline:
         """A file's graded items (`EncodedResult`s and notes, as the workers sent them)."""
         from ..report.json_report import decode_entry
         from ..report.spool import EncodedResult
-        from ..transcripts import read_transcript
 
         encoded = [item for item in items if isinstance(item, EncodedResult)]
-        if not self.active or not encoded or str(path) == "-":
+        if not self.active or not encoded or str(path) == "-":  # standard input: as `judge_files`, not judged
             return
-        try:
-            conversations = {c.source: c for c in read_transcript(path)}
-        except TranscriptError:
-            conversations = {}  # already reported as unreadable by the grading pass
         for item in encoded:
             result = decode_entry(item.entry)
-            wanted = dict(_judged_answers(result, conversations.get(result.path), self.parts, self.rubric))
+            wanted = dict(_judged_answers(result, self.parts))
             self._wanted.setdefault(result.path, []).append(wanted)
             for key in wanted.values():
                 if key not in self._futures:
                     self._futures[key] = self._submit(key)
 
     def _submit(self, key: tuple[str, str]) -> Future[JudgeResult]:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=self.judge.concurrency, thread_name_prefix="judge")
+        assert self._pool is not None, "judge requests for a rubric with no judged part"
         part_id, text = key
         return self._pool.submit(self.judge.score, JudgeJob(self.parts[part_id], text))
 
@@ -139,16 +133,21 @@ class JudgePipeline:
 def judge_files(
     results: Sequence[TranscriptResult], files: Iterable[Path], rubric, judge: Judge
 ) -> list[TranscriptResult]:
-    """`grade`/`agree` graded the files (maybe in worker processes); read them again for the text."""
+    """`agree` graded the files (maybe in worker processes): the results of the transcripts that
+    can be read again are judged (not standard input's, read once)."""
     from ..transcripts import read_transcript
 
-    conversations: dict[str, Conversation] = {}
+    readable: set[str] = set()
     for path in files:
         try:
-            conversations.update((c.source, c) for c in read_transcript(path))
+            readable.update(c.source for c in read_transcript(path))
         except TranscriptError:
             continue  # already reported as unreadable by the grading pass
-    return judge_transcripts([(r, conversations.get(r.path)) for r in results], rubric, judge)
+    return judge_transcripts(results, rubric, judge, readable)
+
+
+def _connect(judge: Judge) -> None:
+    judge.provider  # noqa: B018  # builds the provider: imports the SDK
 
 
 def same_model_warnings(judge: Judge, tested: Iterable[str | None]) -> list[str]:

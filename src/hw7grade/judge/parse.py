@@ -34,7 +34,7 @@ class ShapeError(ValueError):
 
 
 class _Item(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     name: str
     points: float
@@ -43,7 +43,7 @@ class _Item(BaseModel):
 
 
 class _Reply(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     criteria: list[_Item]
 

@@ -30,6 +30,7 @@ class AnthropicProvider:
         self._sdk = anthropic
         # base_url None lets the SDK read ANTHROPIC_BASE_URL itself.
         self._client = anthropic.Anthropic(api_key=api_key, base_url=base_url, max_retries=0)
+        self._messages = self._client.messages  # the SDK imports it on first use: now, not mid-request
 
     def _request(self, messages: Sequence[Message], params: ProviderParams) -> dict:
         request: dict = {
@@ -65,7 +66,7 @@ class AnthropicProvider:
         model, finish, stopped = self.model, None, False
         input_tokens = output_tokens = thinking_tokens = None
         try:
-            events = self._client.messages.create(**self._request(messages, params), stream=True)
+            events = self._messages.create(**self._request(messages, params), stream=True)
             with events:
                 for event in events:
                     if event.type == "message_start":
@@ -92,7 +93,7 @@ class AnthropicProvider:
     def complete(self, messages: Sequence[Message], params: ProviderParams) -> Completion:
         started = time.monotonic()
         try:
-            message = self._client.messages.create(**self._request(messages, params))
+            message = self._messages.create(**self._request(messages, params))
         except Exception as exc:
             raise self._classify(exc, params) from None
         text = "".join(block.text for block in message.content if block.type == "text")

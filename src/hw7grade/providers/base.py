@@ -8,18 +8,16 @@ server error text may echo the key back.
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass
 from typing import Callable, Generator, Protocol, Sequence
 
 from ..conversation import Role
 from ..errors import ProviderError
 from ..shorten import shorten
-from .registry import key_env_vars
+from .registry import scrub
 
 ERROR_TEXT_LIMIT = 300
 """Characters of a server's error message worth showing; the rest is noise."""
-REDACTED = "[redacted]"
 
 
 @dataclass(frozen=True)
@@ -143,17 +141,6 @@ def drain(
                 on_text(delta)
     except StopIteration as done:
         return done.value
-
-
-def secrets_in_env() -> list[str]:
-    return [v for v in (os.environ.get(name, "") for name in key_env_vars()) if len(v) >= 4]
-
-
-def scrub(text: str) -> str:
-    """Remove any API key from text bound for the terminal, a file or an exception message."""
-    for secret in secrets_in_env():
-        text = text.replace(secret, REDACTED)
-    return text
 
 
 def server_message(body: object, fallback: str) -> str:

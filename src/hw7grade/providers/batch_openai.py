@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 from typing import Any, Final, Sequence
 
-from .base import Completion, Usage, scrub, server_message
+from .base import Completion, Usage, server_message
 from .batch_base import BATCH_CALL_TIMEOUT_S, BatchRequest, BatchResult, BatchStatus, Outcome, retrying, wire_body
 from .faults import classify
 from .openai import OpenAIProvider
-from .registry import ProviderInfo
+from .registry import ProviderInfo, scrub
 from .retry import RetryPolicy
 
 ENDPOINT: Final = "/v1/chat/completions"

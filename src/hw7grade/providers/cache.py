@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Sequence
 
 from ..atomic import write_text_atomic
-from .base import Completion, Message, ProviderParams, Usage, scrub
+from .base import Completion, Message, ProviderParams, Usage
+from .registry import scrub
 
 SCHEMA = "hw7grade.cache/1"
 CACHE_DIR_ENV = "HW7GRADE_CACHE_DIR"

@@ -29,6 +29,7 @@ class OpenAIProvider:
         self._sdk = openai
         # base_url None lets the SDK read OPENAI_BASE_URL itself.
         self._client = openai.OpenAI(api_key=api_key, base_url=base_url, max_retries=0)
+        self._completions = self._client.chat.completions  # the SDK imports it on first use: now, not mid-request
 
     def _request(self, messages: Sequence[Message], params: ProviderParams) -> dict:
         chat = [{"role": "system", "content": params.system}] if params.system else []
@@ -60,7 +61,7 @@ class OpenAIProvider:
         parts: list[str] = []
         model, finish, usage = self.model, None, Usage()
         try:
-            response = self._client.chat.completions.create(
+            response = self._completions.create(
                 **self._request(messages, params), stream=True, stream_options={"include_usage": True}
             )
             with response:
@@ -83,7 +84,7 @@ class OpenAIProvider:
     def complete(self, messages: Sequence[Message], params: ProviderParams) -> Completion:
         started = time.monotonic()
         try:
-            response = self._client.chat.completions.create(**self._request(messages, params))
+            response = self._completions.create(**self._request(messages, params))
         except Exception as exc:
             raise self._classify(exc, params) from None
         if not response.choices:

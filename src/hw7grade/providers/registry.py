@@ -3,7 +3,8 @@
 Everything else is derived from the rows: which keys are scrubbed from messages, the `provider:`
 prefixes the usage messages list, which batch client a provider has, and which server answers
 (part of the cache key). Adding a provider is its module plus one `register(...)` call.
-Imports nothing: `providers/base.py` reads the key variables from here.
+Imports nothing: `scrub` (every key out of text bound for the terminal or a file) lives here, so
+that the terminal report needs no provider code.
 """
 
 from __future__ import annotations
@@ -86,8 +87,22 @@ register(
 )
 
 
+REDACTED = "[redacted]"
+
+
 def key_env_vars() -> tuple[str, ...]:
     return tuple(info.key_env for info in PROVIDERS.values())
+
+
+def secrets_in_env() -> list[str]:
+    return [v for v in (os.environ.get(name, "") for name in key_env_vars()) if len(v) >= 4]
+
+
+def scrub(text: str) -> str:
+    """Remove any API key from text bound for the terminal, a file or an exception message."""
+    for secret in secrets_in_env():
+        text = text.replace(secret, REDACTED)
+    return text
 
 
 def prefixes() -> str:

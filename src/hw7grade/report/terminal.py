@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..providers.base import scrub
+from ..providers.registry import scrub
 
 
 def _control_table() -> dict[int, str]:

@@ -24,17 +24,7 @@ from .course import Course, default_course
 from .location import RUBRICS_ENV, default_rubric_dir
 from .problems import MAX_RUBRIC_BYTES as MAX_RUBRIC_BYTES  # re-exported
 from .problems import describe_errors, read_yaml_mapping
-
-PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
-_QUESTION_RE = re.compile(r"q\d+")
-
-
-def question_of(part_id: str) -> str:
-    """`q3b.ii` -> `q3`, `q7b` -> `q7`; ValueError for an id that does not start with a question."""
-    match = _QUESTION_RE.match(part_id)
-    if match is None:
-        raise ValueError(f"{part_id!r} is not a part id (q9a, q3b.ii)")
-    return match.group(0)
+from .selection import PART_ID_RE, question_of, select
 
 
 class Part(BaseModel):
@@ -156,15 +146,7 @@ class Rubric(BaseModel):
 
     def select(self, prefixes: Iterable[str] | None) -> list[Part]:
         """Parts whose id starts with any prefix (`q7`, `q3b`, `q8a.ii`); `all`/None = every part."""
-        wanted = [p.strip().lower() for p in (prefixes or []) if p.strip()]
-        if not wanted or "all" in wanted:
-            return self.parts
-        chosen = [p for p in self.parts if any(_has_prefix(p.id, w) for w in wanted)]
-        for w in wanted:
-            if not any(_has_prefix(p.id, w) for p in self.parts):
-                ids = ", ".join(p.id for p in self.parts)
-                raise RubricError(f"No rubric part matches {w!r}; known parts: {ids}.")
-        return chosen
+        return select(self.parts, prefixes)
 
 
 _POINT_FIELDS = ("points", "cap", "scalar_multiple_points", "tolerance")
@@ -202,16 +184,6 @@ def _bad_value(value: object, path: tuple[str, ...]) -> str | None:
             if found:
                 return found
     return None
-
-
-def _has_prefix(part_id: str, prefix: str) -> bool:
-    """q7 selects q7a, q8a selects q8a.i; but q8 is not q80 and q8a.i is not q8a.ii."""
-    if part_id == prefix:
-        return True
-    if not part_id.startswith(prefix):
-        return False
-    following = part_id[len(prefix)]
-    return following == "." or (prefix[-1].isdigit() and following.isalpha())
 
 
 def validation_problems(error: ValidationError, data: object) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from .course import COURSE_FILE
-from .model import PART_ID_RE, question_of
+from .selection import PART_ID_RE, question_of
 
 RUBRIC_TEMPLATE = """\
 # Rubric for {question}, written by `hw7grade rubrics new {part}`. Edit every field; the comments say

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Callable, Protocol
 from ..atomic import write_text_atomic
 from ..errors import Hw7gradeError, OutputError
 from ..providers.asker import Asker
-from ..providers.base import Completion, Message, Provider, ProviderParams, scrub
+from ..providers.base import Completion, Message, Provider, ProviderParams
 from ..providers.models import ModelSpec
-from ..providers.registry import endpoint_for, explicit_base_url
+from ..providers.registry import endpoint_for, explicit_base_url, scrub
 from ..providers.retry import OnRetry
 from .cost import BudgetExhausted
 from .follow_up import FollowUpPolicy, converse
@@ -90,13 +90,13 @@ class Session:
         self, asker: Asker, on_text: Callable[[str], None] | None = None, on_retry: OnRetry | None = None
     ) -> Completion:
         """Answer the pending user message; on failure the conversation is left as it was."""
-        from ..transcripts.native import NativeTurn, TokenUsage
-
         pending = self.messages[-1]
         asked_at = now_iso()
         completion = asker.answer(
             self.provider, self.endpoint, list(self.messages), self.params, on_text, on_retry, sample=self.sample
         )
+        from ..transcripts.native import NativeTurn, TokenUsage  # after the request: the reader waits for it
+
         self.messages.append(Message("assistant", completion.text))
         usage = TokenUsage(
             input_tokens=completion.usage.input_tokens,
@@ -230,10 +230,10 @@ def start_sessions(
 
 def grade_sessions(sessions: list[Session], rubric, judge=None, time_limit_s: float | None = None):
     """The report of these conversations: each graded on the parts it was asked, then judged if asked.
-    Graded in a worker with the usual time budget: every session was saved before, so an answer
-    whose grading is stopped is still on disk, and its error says where."""
+    Graded with the usual time budget: every session was saved before, so an answer whose grading
+    is stopped is still on disk, and its error says where."""
+    from ..grading.budget import DEFAULT_TIME_LIMIT_S
     from ..grading.files import grade_conversations
-    from ..grading.worker_pool import DEFAULT_TIME_LIMIT_S
     from ..results import Report
 
     conversations = [s.transcript().to_conversation(source=str(s.path or "")) for s in sessions]
@@ -243,8 +243,7 @@ def grade_sessions(sessions: list[Session], rubric, judge=None, time_limit_s: fl
     if judge is not None:
         from ..judge.apply import judge_transcripts
 
-        pairs = [(r, c) for r, c in zip(results, conversations) if not r.errors]
-        judged = iter(judge_transcripts(pairs, rubric, judge))
+        judged = iter(judge_transcripts([r for r in results if not r.errors], rubric, judge))
         return Report(transcripts=tuple(r if r.errors else next(judged) for r in results))
     return Report(transcripts=tuple(results))
 

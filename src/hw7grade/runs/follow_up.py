@@ -8,8 +8,10 @@ A push-back ends the script: what the model does after it (keep or cave) is what
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..rubric.model import Rubric
+if TYPE_CHECKING:
+    from ..rubric.model import Rubric
 
 GENERIC_NUDGE = "Re-read the question and check your answer."
 DEFAULT_MAX_TURNS = 2

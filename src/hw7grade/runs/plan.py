@@ -9,13 +9,35 @@ reply is segmented and graded per part.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, Sequence
 
-from ..rubric.model import Part, Rubric
+if TYPE_CHECKING:
+    from ..rubric.model import Part, Rubric
 
 QUESTION_PREFIX = "Question {part_id}. "
 """Leads each part's prompt so the grader knows which part an unmarked answer answers."""
 WHOLE_QUESTION_CLOSE = "Answer each part in order, starting each answer with its label ({labels})."
 MODES = ("part", "whole-question")
+
+
+class AskedPart(Protocol):
+    """What a first message needs of a part: the validated rubric's parts and its cached
+    listing's rows alike (`ask` plans from the listing, before the rubric's models are imported)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def prompt(self) -> str: ...
+
+    @property
+    def question(self) -> str: ...
+
+
+class Contexts(Protocol):
+    """Where a part's question's context comes from: a `Rubric` or a `Listing`."""
+
+    def context_for(self, part_id: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -28,7 +50,7 @@ class Planned:
     """0 .. N-1 with `--samples N`: part of the cache key, so each sample is asked afresh."""
 
 
-def part_message(rubric: Rubric, part: Part) -> str:
+def part_message(rubric: Contexts, part: AskedPart) -> str:
     """`Question q7b. <the question's context>\n\n<the part's prompt>`: the id leads, as it always has."""
     context = rubric.context_for(part.id)
     return QUESTION_PREFIX.format(part_id=part.id) + (f"{context}\n\n" if context else "") + part.prompt.strip()
@@ -41,7 +63,7 @@ def with_context(rubric: Rubric, part: Part) -> Part:
     return part.model_copy(update={"prompt": f"{context}\n\n{part.prompt.strip()}"}) if context else part
 
 
-def question_message(rubric: Rubric, parts: list[Part]) -> str:
+def question_message(rubric: Contexts, parts: Sequence[AskedPart]) -> str:
     context = rubric.context_for(parts[0].id)
     pieces = [context] if context else []
     pieces += [QUESTION_PREFIX.format(part_id=p.id) + p.prompt.strip() for p in parts]
@@ -50,10 +72,12 @@ def question_message(rubric: Rubric, parts: list[Part]) -> str:
     return "\n\n".join(pieces)
 
 
-def plan(rubric: Rubric, chosen: list[Part], whole_question: bool = False, samples: int = 1) -> list[Planned]:
+def plan(
+    rubric: Contexts, chosen: Sequence[AskedPart], whole_question: bool = False, samples: int = 1
+) -> list[Planned]:
     """Every conversation of a run for one model, samples of the same prompt side by side."""
     if whole_question:
-        by_question: dict[str, list[Part]] = {}
+        by_question: dict[str, list[AskedPart]] = {}
         for part in chosen:
             by_question.setdefault(part.question, []).append(part)
         firsts = [(tuple(p.id for p in ps), question_message(rubric, ps)) for ps in by_question.values()]

@@ -17,9 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..atomic import write_text_atomic
 from ..conversation import Role
 from ..errors import OutputError, UsageError
-from ..providers.base import Message, ProviderParams, scrub
+from ..providers.base import Message, ProviderParams
 from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
-from ..providers.registry import PROVIDERS
+from ..providers.registry import PROVIDERS, scrub
 
 SCHEMA: Final = "hw7grade.batch/1"
 STATE_SUBDIR = "batches"
@@ -31,7 +31,7 @@ RESENDABLE: tuple[RequestStatus, ...] = ("errored", "expired", "canceled")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class StoredMessage(_Strict):
@@ -79,7 +79,7 @@ class StoredRequest(_Strict):
 
 
 class BatchState(_Strict):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     schema_: Literal["hw7grade.batch/1"] = Field(SCHEMA, alias="schema")
     provider: str

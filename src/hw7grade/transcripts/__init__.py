@@ -13,7 +13,6 @@ from typing import Sequence
 
 from ..conversation import Conversation
 from .base import Item, ReadWarning, Skipped
-from .detect import READERS
 from .reading import MAX_TRANSCRIPT_BYTES, STDIN, answered_only, detect_format, iter_transcript, read_text
 
 __all__ = [
@@ -32,6 +31,14 @@ __all__ = [
 
 TRANSCRIPT_SUFFIXES = (".md", ".markdown", ".txt", ".json", ".jsonl", ".zip")
 SKIPPED_NAMES = ("readme.md",)
+
+
+def __getattr__(name: str) -> object:
+    if name == "READERS":  # imports every reader: see `detect`
+        from .detect import READERS
+
+        return READERS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_items(text: str, source: str, max_bytes: int | None = None) -> list[Item]:

@@ -26,7 +26,7 @@ KEPT_ROLES: dict[str, Role] = {"user": "user", "assistant": "assistant"}
 class _Lenient(BaseModel):
     """Exports carry many fields we do not need and OpenAI adds more over time."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
 
 class Author(_Lenient):

@@ -18,7 +18,7 @@ THINKING_TYPES = ("thinking", "redacted_thinking")
 
 
 class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
 
 class Block(_Lenient):

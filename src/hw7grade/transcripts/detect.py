@@ -4,56 +4,58 @@
 `HOW_TO_GET` (for the README's table), `sniff()` and `read()`. JSON readers sniff the first JSON
 value (the first item of a top-level list, or the first line of JSON Lines); text readers sniff
 the text. The first reader whose sniff says yes reads the file; plain text takes what is left.
+The table names the modules, by kind, so reading a Markdown chat imports no JSON reader (nor its
+pydantic models), and a JSON export no text reader.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
+from importlib import import_module
 from types import ModuleType
 
 from ..errors import TranscriptError
-from . import (
-    ai_studio,
-    chatgpt_copy,
-    chatgpt_export,
-    chatgpt_exporter,
-    claude_export,
-    gemini_exporter,
-    gemini_exporter_json,
-    librechat,
-    llm_json,
-    llm_markdown,
-    markdown_chat,
-    native,
-    open_webui,
-    openai_chat,
-    openai_messages,
-    plain_text,
-    specstory,
-)
 
-READERS: tuple[ModuleType, ...] = (
-    native,
-    chatgpt_export,
-    claude_export,
-    open_webui,
-    librechat,
-    ai_studio,
-    llm_json,
-    gemini_exporter_json,
-    openai_chat,
-    openai_messages,
-    specstory,
-    llm_markdown,
-    chatgpt_exporter,
-    gemini_exporter,
-    chatgpt_copy,
-    markdown_chat,
-    plain_text,
+JSON_FORMATS = (
+    "native",
+    "chatgpt_export",
+    "claude_export",
+    "open_webui",
+    "librechat",
+    "ai_studio",
+    "llm_json",
+    "gemini_exporter_json",
+    "openai_chat",
+    "openai_messages",
 )
-JSON_READERS = tuple(r for r in READERS if r.KIND == "json")
-TEXT_READERS = tuple(r for r in READERS if r.KIND == "text")
+"""The JSON readers' modules, in the order their sniffs are tried."""
+TEXT_FORMATS = (
+    "specstory",
+    "llm_markdown",
+    "chatgpt_exporter",
+    "gemini_exporter",
+    "chatgpt_copy",
+    "markdown_chat",
+    "plain_text",
+)
+"""The text readers' modules, in the order their sniffs are tried (plain text last: it takes anything)."""
+KINDS = ("json", "text")
+
+
+@lru_cache(maxsize=len(KINDS))
+def readers(kind: str) -> tuple[ModuleType, ...]:
+    """The reader modules of one kind ("json" or "text"), imported on first use."""
+    names = JSON_FORMATS if kind == "json" else TEXT_FORMATS
+    return tuple(import_module(f".{name}", __package__) for name in names)
+
+
+def __getattr__(name: str) -> tuple[ModuleType, ...]:
+    if name == "READERS":  # every format, JSON first: for the README's table and the tests
+        return readers("json") + readers("text")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 JSON_SUFFIXES = (".json", ".jsonl")
 _JSON_START_RE = re.compile(r'^\s*(\{\s*["}]|\[\s*[\[{"\]])')
@@ -92,12 +94,12 @@ def decode_transcript(data: bytes, source: str) -> str:
 
 
 def json_reader(first: object, source: str) -> ModuleType:
-    for reader in JSON_READERS:
+    for reader in readers("json"):
         if reader.sniff(first):
             return reader
-    kinds = ", ".join(r.FORMAT for r in JSON_READERS)
+    kinds = ", ".join(r.FORMAT for r in readers("json"))
     raise TranscriptError(f"{source}: JSON that is none of the known transcript kinds ({kinds}).")
 
 
 def text_reader(text: str) -> ModuleType:
-    return next(r for r in TEXT_READERS if r.sniff(text))
+    return next(r for r in readers("text") if r.sniff(text))

@@ -63,7 +63,7 @@ _SHORT.maxstring = _SHORT.maxother = MAX_SHOWN_VALUE_CHARS
 
 
 class FrontMatter(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     model: str | None = None
     title: str | None = None

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from ..conversation import Conversation, HumanLabel, Label, Role, Turn
 from ..errors import TranscriptError
-from ..rubric.model import PART_ID_RE
+from ..rubric.selection import PART_ID_RE
 from .base import numbered
 from .validation import describe_validation_error
 
@@ -30,14 +30,14 @@ PartId = Annotated[str, AfterValidator(_check_part_id)]
 
 
 class LabelPair(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     first: Label | None = None
     final: Label | None = None
 
 
 class TokenUsage(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     input_tokens: int | None = None
     output_tokens: int | None = None
@@ -46,7 +46,7 @@ class TokenUsage(BaseModel):
 
 
 class NativeTurn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     role: Role
     text: str
@@ -60,7 +60,7 @@ class NativeTurn(BaseModel):
 
 
 class NativeTranscript(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     schema_: Literal["hw7grade.transcript/1"] = Field(default=SCHEMA, alias="schema")
     model: str | None = None
