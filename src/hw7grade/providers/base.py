@@ -9,12 +9,14 @@ server error text may echo the key back.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Callable, Generator, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Generator, Protocol, Sequence
 
-from ..conversation import Role
 from ..errors import ProviderError
 from ..shorten import shorten
 from .registry import scrub
+
+if TYPE_CHECKING:
+    from ..conversation import Role
 
 ERROR_TEXT_LIMIT = 300
 """Characters of a server's error message worth showing; the rest is noise."""

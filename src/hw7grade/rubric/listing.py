@@ -54,10 +54,6 @@ class Listing:
     system_prompt: str
     """The course file's system prompt, which `ask` sends unless told otherwise."""
 
-    @property
-    def parts(self) -> list[ListedPart]:
-        return self.rows
-
     def select(self, prefixes: Iterable[str] | None) -> list[ListedPart]:
         """As `Rubric.select`."""
         return select(self.rows, prefixes)
