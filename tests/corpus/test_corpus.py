@@ -23,8 +23,9 @@ FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     "dev": (0.90, 0.025, 0),  # seven batches: 90.9%, false credit 2.2% when the seventh (g-) joined
     # The eighth batch (h-), run once at the end of its round: 80.4%, false credit 4.9%, and two
-    # never-asked part-attempts (one part of one chat), left as measured rather than fixed on it.
-    "holdout": (0.80, 0.05, 2),
+    # never-asked part-attempts (one part of one chat). That chat alone was then looked at and its
+    # cause fixed (another homework named by number alone); the other figures did not move.
+    "holdout": (0.80, 0.05, 0),
 }
 
 

@@ -150,6 +150,8 @@ _REFERENCE_BEFORE = re.compile(
 )
 """A label after these words points at a part ("the conditions from (i)", "I already did (a)") or
 leaves it out ("skip (b)", "everything except (c)") instead of asking it."""
+_HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
+"""A homework named by its number alone ("a HW5 thing"), with or without a question."""
 _ASK_WITH_BEFORE = re.compile(r"\b(?:help|assist)(?:\s{1,3}(?:me|us))?\s{1,3}with\s{1,3}(?:part\s{1,3})?$", re.I)
 """...except "help me with (b)", which asks it."""
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
@@ -254,8 +256,12 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named = [p for p in index.ids if p in named]
-    if labels and not ours and context.q == _FOREIGN:
-        return _UserTurn([], True, context, foreign_only=True)
+    if not ours and (
+        (labels and context.q == _FOREIGN) or any(m.group(1) != COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text))
+    ):
+        # "HW6 Question 2: ...", or "first a HW5 thing: why does dropout ...": another homework's
+        # question, whatever our cue words it holds.
+        return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
     if named:
         return _UserTurn(named, True, context)
     cued = [p for p in index.by_cues(text) if p not in referenced]
