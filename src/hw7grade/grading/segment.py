@@ -122,14 +122,18 @@ class _PartIndex:
         """`(i)` is a roman numeral unless the question really has a part lettered i (or v, x)."""
         return any(i == f"q{q}{x}" or i.startswith(f"q{q}{x}.") for i in self.ids)
 
-    def by_cues(self, text: str, within: Iterable[str] | None = None, least: int = 1) -> list[str]:
-        """Parts of which the text holds at least `least` different cues (asserted or not: a cue
-        is a topic, not a claim)."""
+    def cue_counts(self, text: str) -> Counter[str]:
+        """How many different cues of each part the text holds (asserted or not: a cue is a topic,
+        not a claim)."""
         if self.cues is None:
-            return []
+            return Counter()
+        return Counter(key.split(_CUE_KEY, 1)[0] for key in self.cues.keys_in(text))
+
+    def by_cues(self, text: str, within: Iterable[str] | None = None) -> list[str]:
+        """Parts whose cues the text holds."""
         keep = set(within) if within is not None else None
-        counts = Counter(key.split(_CUE_KEY, 1)[0] for key in self.cues.keys_in(text))
-        return [i for i in self.ids if counts[i] >= least and (keep is None or i in keep)]
+        counts = self.cue_counts(text)
+        return [i for i in self.ids if counts[i] and (keep is None or i in keep)]
 
 
 @dataclass
@@ -264,7 +268,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
     if named:
         return _UserTurn(named, True, context)
-    cued = [p for p in index.by_cues(text) if p not in referenced]
+    cue_counts = index.cue_counts(text)
+    cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     cued_q = {_question_of(p) for p in cued}
     if unplaced and len(cued_q) == 1:
         # "(a) baseline time? (b) what you learnt? (c) ..." under the blog's title: the labels
@@ -276,7 +281,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
     if cued:
         q = _question_of(cued[0])[1:]
-        firm = tuple(p for p in index.by_cues(text, cued, least=FIRM_CUES))
+        firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         return _UserTurn(cued, False, _Context(q) if len(cued_q) == 1 else context, firm_cues=firm)
     return _UserTurn([], False, context)
 
