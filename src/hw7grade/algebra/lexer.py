@@ -126,6 +126,8 @@ _IGNORED = {
     "mathstrut",
 }
 _SPACES = {",", ";", ":", "!", ">", " ", "enspace", "thinspace", "medspace", "thickspace"}
+_NEGATIVE_SPACES = {"!"}
+r"""`\!` pulls its neighbours together: they stay adjacent, unlike after the other spaces."""
 _SEPARATORS = {
     "quad",
     "qquad",
@@ -268,8 +270,8 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
                 i += 1
         elif ch == "\\":
             end = _command(text, i, tokens, gap)
-            spacing, i = text[i + 1 : end] in _SPACES and "!" != text[i + 1 : end], end
-            if spacing:  # `W_1U \;(k\times m)`: the next token is not adjacent
+            name, i = text[i + 1 : end], end
+            if name in _SPACES and name not in _NEGATIVE_SPACES:  # `W_1U \;(k\times m)`: not adjacent
                 gap = True
                 continue
         elif ch in "+-*/^_()[]{}=,;&":

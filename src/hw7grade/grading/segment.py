@@ -497,7 +497,7 @@ def _label_target(
         ids = [p for p in named if p.endswith(f".{label.roman}")]
         if len(ids) != 1:
             return None
-        return _Context(context.q, ids[0].split(".")[0][len(f"q{context.q}") :] or None), ids
+        return _Context(context.q, ids[0].split(".")[0][len(_question_of(ids[0])) :] or None), ids
     if not ids:
         return None
     if (
