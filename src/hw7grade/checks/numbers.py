@@ -141,8 +141,10 @@ class Quantity(BaseModel):
             starts = [r.start for r in readings]
             for hit in hits:
                 r = _nearest(readings, starts, hit.start(), hit.end())
-                span = s.text[r.start : r.end] if r else ""
-                if r and not self._matches(span, r.value) and negation_kind(s, r.start, r.end) is None:
+                if r is None:
+                    continue
+                span = s.text[r.start : r.end]
+                if not self._matches(span, r.value) and negation_kind(s, r.start, r.end) is None:
                     return span
         return None
 
