@@ -18,3 +18,8 @@ def test_expected_must_be_an_option():
 def test_single_choice_needs_one_expected_label():
     with pytest.raises(ValidationError, match="exactly one expected label"):
         ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a", "b"])
+
+
+def test_subset_credit_needs_select_all():
+    with pytest.raises(ValidationError, match="subset_credit needs select_all"):
+        ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a"], subset_credit=True)
