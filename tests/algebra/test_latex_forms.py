@@ -53,6 +53,10 @@ CHECK = MathEquivCheck(references=[G1], points=2)
             r"Denote $D = \Sigma\Sigma^\top$ and let $\Sigma = X$. Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)D$.",
             r"\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)D (with D = \Sigma\Sigma^\top)",
         ),
+        (  # no cue word: a new name equated to the answer's matrices is still its shorthand
+            r"Since $\Sigma = XX^\top$, $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$.",
+            r"\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma (with \Sigma = XX^\top)",
+        ),
     ],
 )
 def test_shorthand_definitions_are_substituted_and_quoted(answer, evidence):
@@ -62,6 +66,12 @@ def test_shorthand_definitions_are_substituted_and_quoted(answer, evidence):
 
 def test_an_undefined_shorthand_is_not_guessed():
     result = CHECK.run(CheckContext(r"Then $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$.", shapes=HW7_SHAPES))
+    assert result.status == "failed" and "unknown matrix symbol Sigma" in result.message
+
+
+def test_a_name_equated_to_other_new_names_without_a_cue_is_not_shorthand():
+    answer = r"Here $\Sigma = D^2$ and $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)\Sigma$."
+    result = CHECK.run(CheckContext(answer, shapes=HW7_SHAPES))
     assert result.status == "failed" and "unknown matrix symbol Sigma" in result.message
 
 

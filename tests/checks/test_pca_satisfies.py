@@ -97,6 +97,13 @@ With $W_1 = U_k^\top$, $W_2 = U_k$ both hold."""
 SVD_ROUTE_IN_FACTORS = r"""With $X = U \Sigma V^\top$: $W_2^\top (W_2 W_1 - I) U \Sigma \Sigma^\top U^\top = 0$ and
 $(W_2 W_1 - I) U \Sigma\Sigma^\top U^\top W_1^\top = 0$; at $W_1 = U_k^\top$, $W_2 = U_k$ both vanish."""
 
+# The same route in plainer words: no cue word before V_1 = W_1 U, and D named only by the
+# eigendecomposition the SVD gives (D = S S^T is never written).
+SVD_ROUTE_PLAIN = r"""Take the SVD $X = U S V^\top$; then $XX^\top = U S S^\top U^\top = U D U^\top$.
+Changing variables to $V_1 = W_1 U$ and $V_2 = U^\top W_2$, the two conditions become
+$$V_2^\top (V_2 V_1 - I) D = 0, \qquad (V_2 V_1 - I) D V_1^\top = 0.$$
+At $W_1 = U_k^\top$, $W_2 = U_k$ both hold."""
+
 SVD_ROUTE_WRONG = SVD_ROUTE.replace(r"(V_2 V_1 - I) D V_1^\top = 0", r"(V_1 V_2 - I) D = 0")
 
 
@@ -108,6 +115,9 @@ SVD_ROUTE_WRONG = SVD_ROUTE.replace(r"(V_2 V_1 - I) D V_1^\top = 0", r"(V_1 V_2 
         (SVD_ROUTE_IN_FACTORS, "passed", 2),
         (SVD_ROUTE_WRONG, "failed", 1),  # the second is not the condition (nor a rotation of it)
         (SVD_ROUTE.replace("X = U S V^\\top", "X = U S"), "failed", 0),  # no SVD of X: V-forms are not read
+        (SVD_ROUTE_PLAIN, "passed", 2),
+        (SVD_ROUTE_PLAIN.replace(" = U D U^\\top", ""), "failed", 0),  # D is never tied to the data
+        (SVD_ROUTE_PLAIN + r" Indeed $V_2 V_1 = I$.", "failed", 0),  # a false step: V_2 V_1 = diag(I_k, 0)
     ],
 )
 def test_conditions_in_the_answers_own_svd_count(answer, status, points):

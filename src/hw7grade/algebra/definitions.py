@@ -1,7 +1,8 @@
 """The answer's own shorthand: "let Σ = XXᵀ", "where A := W₂W₁", "denote D = ΣΣᵀ".
 
 A definition is an equation `NAME = expression` whose NAME has no shape in the table, in a snippet
-that writes `:=` or follows a cue word (let, where, denote, define, with, set). Later statements
+that writes `:=` or follows a cue word (let, where, denote, define, with, set), or, with no cue,
+whose expression uses a matrix of the table ("changing variables to V_1 = W_1 U"). Later statements
 are read with the definition substituted, and their text quotes it, so the evidence shows it.
 """
 
@@ -70,11 +71,10 @@ def _definitions_in(
     """Where the last snippet read as a definition ends: `Define A = ... and B = ...` defines both."""
     for cand in cands:
         joined = 0 <= cand.start - defined_end <= _JOIN_MAX and _JOIN_RE.match(answer[defined_end : cand.start])
-        if (
-            not joined
-            and ":=" not in cand.text
-            and not _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start])
-        ):
+        cued = bool(
+            joined or ":=" in cand.text or _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start])
+        )
+        if not cued and "=" not in cand.text:
             continue
         at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
         defined_end = (at if at >= 0 else cand.start) + len(cand.text)
@@ -90,6 +90,7 @@ def _definitions_in(
                 and s.rhs is not None
                 and not isinstance(s.rhs, Zero)
                 and s.lhs.name not in symbol_names(s.rhs)
+                and (cued or symbol_names(s.rhs) & table.keys())
                 and len(found) < MAX_DEFINITIONS
             ):
                 found.setdefault(s.lhs.name, (s.rhs, cand.text))

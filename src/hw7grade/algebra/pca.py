@@ -37,10 +37,13 @@ class PcaRoles:
     decoder: str = "W_2"
     factors: tuple[str, str, str] | None = None
     """The names the answer gives the SVD X = U S V^T (see `svd`), bound to the same U, S, V."""
+    eigenvalues: str | None = None
+    """The name of D in the answer's `X X^T = U D U^T` (see `svd`), bound to S S^T."""
 
     @property
     def names(self) -> frozenset[str]:
-        return frozenset({self.data, self.components, self.encoder, self.decoder, *(self.factors or ())})
+        named = (*(self.factors or ()), *((self.eigenvalues,) if self.eigenvalues else ()))
+        return frozenset({self.data, self.components, self.encoder, self.decoder, *named})
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles, at_
             bindings |= {roles.encoder: u_k_t, roles.decoder: u_k}
         if roles.factors:
             bindings |= dict(zip(roles.factors, (u, s, v)))
+        if roles.eigenvalues:
+            bindings[roles.eigenvalues] = matmul(s, transpose(s))
         trials.append(Trial(index, {k_name: k, m_name: m, n_name: n}, bindings))
     return trials
 

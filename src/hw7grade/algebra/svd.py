@@ -2,7 +2,8 @@
 
 An answer that factors X may write an optimality condition in the factors,
 `W_2^T (W_2 W_1 - I) U D U^T = 0` with `D := S S^T`, or in new variables `V_1 := W_1 U`,
-`V_2 := U^T W_2`: `V_2^T (V_2 V_1 - I) D = 0`. The first is the W-form condition once X is its SVD;
+`V_2 := U^T W_2`: `V_2^T (V_2 V_1 - I) D = 0`. D may also be named by the eigendecomposition
+the SVD gives, `X X^T = U D U^T`, rather than defined as `S S^T`. The first is the W-form condition once X is its SVD;
 the second is it multiplied by U or U^T, which is invertible and so changes nothing about being
 zero. Such statements are therefore compared on trials where X *is* `U S V^T` (U and V orthogonal,
 S diagonal; see `pca.pca_trials(at_pca=False)`) and against the reference multiplied by U on
@@ -40,13 +41,34 @@ def find_factors(
     return None
 
 
+def find_eigenvalues(
+    statements: Iterable[Statement], data: str, factors: tuple[str, str, str], table: Mapping[str, object]
+) -> str | None:
+    """The name D in the first `E = U D U^T` the answer states, when E is about the data and its
+    factors alone (`X X^T`, `U S S^T U^T`) and D is a new symbol: with X = U S V^T, D is S S^T."""
+    u = factors[0]
+    for s in statements:
+        if s.kind != "condition" or s.rhs is None:
+            continue
+        for side, other in ((s.lhs, s.rhs), (s.rhs, s.lhs)):
+            if not (isinstance(side, Mul) and len(side.factors) == 3):
+                continue
+            left, middle, right = side.factors
+            if not (left == Sym(u) and right == Transpose(Sym(u)) and isinstance(middle, Sym)):
+                continue
+            about = Statement("expression", other).mentions()
+            if middle.name not in {*table, *factors} and about and about <= {data, *factors}:
+                return middle.name
+    return None
+
+
 def with_factor_shapes(
-    table: Mapping[str, tuple[str, str]], data: str, factors: tuple[str, str, str]
+    table: Mapping[str, tuple[str, str]], data: str, factors: tuple[str, str, str], eigenvalues: str | None = None
 ) -> dict[str, tuple[str, str]]:
-    """The table plus U (m x m), S (m x n) and V (n x n) for data X of shape m x n."""
+    """The table plus U (m x m), S (m x n), V (n x n) and D (m x m) for data X of shape m x n."""
     m, n = table[data]
     u, s, v = factors
-    return {**table, u: (m, m), s: (m, n), v: (n, n)}
+    return {**table, u: (m, m), s: (m, n), v: (n, n), **({eigenvalues: (m, m)} if eigenvalues else {})}
 
 
 def change_of_basis(reference: Statement, u: str) -> Iterator[Statement]:

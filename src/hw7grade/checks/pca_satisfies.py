@@ -38,7 +38,7 @@ class PcaSatisfiesCheck(CheckSpec):
     def run(self, ctx: CheckContext) -> CheckResult:
         from ..algebra import Deadline, MathError, PcaRoles, canonical_name, normalise_table
         from ..algebra.matching import best_for_reference, prepared_cache, statements_mentioning
-        from ..algebra.svd import find_factors, with_factor_shapes
+        from ..algebra.svd import find_eigenvalues, find_factors, with_factor_shapes
 
         deadline = Deadline()
         table = normalise_table(ctx.shapes)
@@ -65,10 +65,12 @@ class PcaSatisfiesCheck(CheckSpec):
                 said = statements_mentioning(ctx.answer, (roles.data,), table, deadline, ctx.earlier)
                 factors = find_factors((s for _, s in said), roles.data, table)
                 if factors is not None:
-                    table = with_factor_shapes(table, roles.data, factors)
-                    roles = replace(roles, factors=factors)
+                    eigenvalues = find_eigenvalues((s for _, s in said), roles.data, factors, table)
+                    table = with_factor_shapes(table, roles.data, factors, eigenvalues)
+                    roles = replace(roles, factors=factors, eigenvalues=eigenvalues)
                     # Statements without the factors were judged above, the same way.
-                    wrong, conditions = _conditions(ctx, table, roles, deadline, set(factors))
+                    new_names = {*factors, *([eigenvalues] if eigenvalues else [])}
+                    wrong, conditions = _conditions(ctx, table, roles, deadline, new_names)
                     if wrong is not None:
                         return self.failed(*wrong, cap=self.false_step_cap)
                     unmatched = [i for i, f in enumerate(found) if f is None]
