@@ -247,6 +247,28 @@ ATTEMPT_CASES = [
         [("correct", 1), ("correct", 1)],
         id="an answer to a side question that does not concede is no new attempt",
     ),
+    pytest.param(
+        (
+            "Q7 (b): the decoder inputs w1..w5 when training?",
+            "<sos>, I, saw, a, dog",
+            "hm, isn't that what happens at inference? check again",
+            "You're right, I mixed the two up. With teacher forcing the inputs are <sos>, I, see, a, dog.",
+        ),
+        "q7b",
+        [("incorrect", 1), ("correct", 3)],
+        id="a conceding reply to push-back that brushes a sibling's cue word is a new attempt at the last part",
+    ),
+    pytest.param(
+        (
+            "Q7 (b): the decoder inputs w1..w5 when training?",
+            "<sos>, I, saw, a, dog",
+            "and what happens at inference?",
+            "At inference the decoder feeds back its own outputs: <sos>, I, see, a, dog if it predicts well.",
+        ),
+        "q7b",
+        [("incorrect", 1), ("incorrect", 1)],
+        id="a reply that does not concede answers the sibling, not the last part again",
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..conversation import Conversation
+from ..text.concession import concedes
 from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions, numbered_title
 from ..text.phrases import PhraseSet
 
@@ -383,6 +384,21 @@ def find_answers(
                 asked_ids.append(part_id)  # a reply to a turn that named no part answers what it labels
                 if not from_cues:
                     firmly.add(part_id)
+        if (
+            turn_info is not None
+            and turn_info.named
+            and not turn_info.by_label
+            and not turn_info.firm_cues
+            and concedes(turn.text)
+        ):
+            # "is progressive resizing really in that series? re-check please" brushes a sibling's
+            # cue word (DAWNBench) while it pushes back on the last answer, and the reply gives the
+            # user the point: it may be a new answer to the last part, kept only if it answers it
+            # (see `score.FOLLOW_UP_SHARE`).
+            for part_id in last_answered:
+                if part_id not in answered_here:
+                    attempts.setdefault(part_id, []).append(AttemptText(turn_no, turn.text, False, True))
+                    answered_here.append(part_id)
         if answered_here:
             last_answered = answered_here
 
