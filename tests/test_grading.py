@@ -269,6 +269,28 @@ ATTEMPT_CASES = [
         [("incorrect", 1), ("incorrect", 1)],
         id="a reply that does not concede answers the sibling, not the last part again",
     ),
+    pytest.param(
+        (
+            "Q7 (b): the decoder inputs w1..w5 when training?",
+            "<sos>, I, see, a, dog",
+            "ok thanks, (b) matches what I had",
+            "Great, glad it lines up! Happy to sketch the training loop too.",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="a closing reply to a message that labels the part is no new attempt",
+    ),
+    pytest.param(
+        (
+            "Q7 (b): the decoder inputs w1..w5 when training?",
+            "<sos>, I, saw, a, dog",
+            "for (b), is that right?",
+            "Sorry, no: with teacher forcing they are <sos>, I, see, a, dog.",
+        ),
+        "q7b",
+        [("incorrect", 1), ("correct", 3)],
+        id="a reply to a message that labels the part is a new attempt when it answers it",
+    ),
 ]
 
 

@@ -71,9 +71,7 @@ def _definitions_in(
     """Where the last snippet read as a definition ends: `Define A = ... and B = ...` defines both."""
     for cand in cands:
         joined = 0 <= cand.start - defined_end <= _JOIN_MAX and _JOIN_RE.match(answer[defined_end : cand.start])
-        cued = bool(
-            joined or ":=" in cand.text or _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start])
-        )
+        cued = bool(joined or ":=" in cand.text or _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start]))
         if not cued and "=" not in cand.text:
             continue
         at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)

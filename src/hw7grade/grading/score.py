@@ -142,6 +142,15 @@ def _score_attempts(
             or _on_topic(part, attempt.text, _asked_before(conversation, attempt.turn))
         )
 
+    def counts_again(attempt: AttemptText, graded: PartScore) -> bool:
+        """A later reply that only the user's message labels must answer the part: "ok, (b) and (c)
+        match what I had" -> "Great, glad they line up!" is no new answer to (b)."""
+        if attempt.explicit and not attempt.labelled:
+            return answers_the_part(part, graded) or _on_topic(
+                part, attempt.text, _asked_before(conversation, attempt.turn)
+            )
+        return counts(attempt, graded)
+
     first = None
     for k, attempt in enumerate(found.attempts):
         graded = score(attempt, "first")
@@ -152,7 +161,7 @@ def _score_attempts(
         return [missing_part(part, "first"), missing_part(part, "final")]
     for later in reversed(rest):
         final = score(later, "final")
-        if counts(later, final):
+        if counts_again(later, final):
             return [first, final]
     return [first, replace(first, attempt="final")]
 

@@ -8,7 +8,7 @@ lines with (headings, bold leads, list markers, table cells), and text before an
 the part its turn asked. Only asked parts are returned: a part the answer volunteers, or one of
 another homework, is not. Every assistant turn that answers a part is one attempt at it; an
 attempt in reply to a follow-up is `explicit=False`, and grading keeps it only if it answers the
-part (see `grading.py`).
+part; so is a later reply that only the user's message labels (see `score.py`).
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ class AttemptText:
     """False when the turn answered a follow-up that named no part ("are you sure?")."""
     follow_up: bool = False
     """The turn replied to a user message that named no part ("thanks!", "are you sure?")."""
+    labelled: bool = True
+    """The reply itself puts the text under the part's label (a heading, a bold lead, a table
+    column); False when only the user's message named the part ("ok, (b) and (c) match mine")."""
 
 
 @dataclass(frozen=True)
@@ -365,18 +368,20 @@ def find_answers(
             within = default if default else None
             hits = index.by_cues(turn.text, within)
             if hits and (within is not None or turn_info is None or not turn_info.named):
-                pieces = [(pid, turn.text, explicit or within is None) for pid in hits]
+                pieces = [(pid, turn.text, explicit or within is None, False) for pid in hits]
                 from_cues = True
         answered_here: list[str] = []
-        for part_id, text, is_explicit in pieces:
+        for part_id, text, is_explicit, labelled in pieces:
             if not text.strip():
                 continue
             bucket = attempts.setdefault(part_id, [])
             if bucket and bucket[-1].turn == turn_no:
                 prev = bucket[-1]
-                bucket[-1] = AttemptText(turn_no, prev.text + "\n" + text, prev.explicit or is_explicit, follow_up)
+                bucket[-1] = AttemptText(
+                    turn_no, prev.text + "\n" + text, prev.explicit or is_explicit, follow_up, prev.labelled or labelled
+                )
             else:
-                bucket.append(AttemptText(turn_no, text, is_explicit, follow_up))
+                bucket.append(AttemptText(turn_no, text, is_explicit, follow_up, labelled))
             questions.setdefault(part_id, last_user)
             if part_id not in answered_here:
                 answered_here.append(part_id)
@@ -397,7 +402,7 @@ def find_answers(
             # (see `score.FOLLOW_UP_SHARE`).
             for part_id in last_answered:
                 if part_id not in answered_here:
-                    attempts.setdefault(part_id, []).append(AttemptText(turn_no, turn.text, False, True))
+                    attempts.setdefault(part_id, []).append(AttemptText(turn_no, turn.text, False, True, False))
                     answered_here.append(part_id)
         if answered_here:
             last_answered = answered_here
@@ -411,11 +416,11 @@ def find_answers(
 
 def _split_answer(
     text: str, context: _Context, index: _PartIndex, default: list[str], named: list[str], explicit: bool
-) -> tuple[list[tuple[str, str, bool]], _Context]:
+) -> tuple[list[tuple[str, str, bool, bool]], _Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
     (when it is one part). A relative label naming a part the turn did not ask is content (a
     numbered step "(i)" inside an answer to (ii)), not a label."""
-    pieces: list[tuple[str, str, bool]] = []
+    pieces: list[tuple[str, str, bool, bool]] = []
     current: list[str] = list(default)
     buffer: list[str] = []
     saw_label = False
@@ -424,7 +429,7 @@ def _split_answer(
 
     def flush() -> None:
         if buffer and len(current) == 1:
-            pieces.append((current[0], "\n".join(buffer), explicit or saw_label))
+            pieces.append((current[0], "\n".join(buffer), explicit or saw_label, saw_label))
         buffer.clear()
 
     candidates = {m.start() for m in LABEL_LINE_CANDIDATE.finditer(text)}
@@ -466,7 +471,7 @@ def _split_answer(
         buffer.append(line)
     flush()
     for pid, rows in column_rows.items():
-        pieces.append((pid, "\n".join(rows), True))
+        pieces.append((pid, "\n".join(rows), True, True))
         saw_label = True
     if not saw_label and not default:
         return [], context
