@@ -158,10 +158,17 @@ _REFERENCE_BEFORE = re.compile(
 )
 """A label after these words points at a part ("the conditions from (i)", "I already did (a)") or
 leaves it out ("skip (b)", "everything except (c)") instead of asking it."""
+_OWN_WORK_AFTER = re.compile(r"[ \t]{0,3}(?:later|myself|on my own|by myself)\b", re.I)
+"""...as does one the user keeps for later or for themself: "I'll do (a) later on my own"."""
 _HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
 """A homework named by its number alone ("a HW5 thing"), with or without a question."""
 _ASK_WITH_BEFORE = re.compile(r"\b(?:help|assist)(?:\s{1,3}(?:me|us))?\s{1,3}with\s{1,3}(?:part\s{1,3})?$", re.I)
 """...except "help me with (b)", which asks it."""
+_ONLY_AFTER = re.compile(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
+_ONLY_BEFORE = re.compile(r"\b(?:only|just)[ \t]{1,3}(?:parts?[ \t]{1,3})?$", re.I)
+"""Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please"; the turn
+asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
+_LABEL_JOIN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
 """Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
 REFERENCE_LOOKBACK = 24
@@ -187,8 +194,31 @@ def _range(first: Label, last: Label, context: _Context, index: _PartIndex) -> l
     return [p for key in keys for p in index.resolve(key, context)]
 
 
+def _only_marked(text: str, labels: list[Label]) -> set[int]:
+    """Indices of the labels in an "only" group: "(b) and (c) only", "only (b), (c)"."""
+    marked: set[int] = set()
+    for i, label in enumerate(labels):
+        if _ONLY_AFTER.match(text, label.end):
+            j = i
+            while j not in marked:
+                marked.add(j)
+                if j == 0 or not _LABEL_JOIN.fullmatch(text, labels[j - 1].end, labels[j].start):
+                    break
+                j -= 1
+        if _ONLY_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start):
+            j = i
+            while True:
+                marked.add(j)
+                if j + 1 == len(labels) or not _LABEL_JOIN.fullmatch(text, labels[j].end, labels[j + 1].start):
+                    break
+                j += 1
+    return marked
+
+
 def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTurn:
     labels = mentions(text)
+    only = _only_marked(text, labels)
+    only_ids: list[str] = []
     whole: list[list[str]] = []  # questions or groups named without one part
     specific: dict[str, list[str]] = {}
     ours = False
@@ -210,7 +240,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         reference = (
             _REFERENCE_BEFORE.search(text, window, label.start) is not None
             and _ASK_WITH_BEFORE.search(text, window, label.start) is None
-        )
+        ) or _OWN_WORK_AFTER.match(text, label.end) is not None
         if label.q is not None:
             if index.is_foreign(label):
                 context = _Context(_FOREIGN)
@@ -251,6 +281,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         if reference:
             referenced.update(ids)
             continue
+        if i in only:
+            only_ids += ids
         for pid in ids:
             ours = True
             bucket = specific.setdefault(_question_of(pid), [])
@@ -263,7 +295,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             named += [p for p in group if p not in referenced]
     for ids in specific.values():
         named += [p for p in ids if p not in named]
-    named = [p for p in index.ids if p in named]
+    named = [p for p in index.ids if p in (only_ids or named)]
     if not ours and (
         (labels and context.q == _FOREIGN) or any(m.group(1) != COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text))
     ):
