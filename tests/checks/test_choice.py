@@ -20,6 +20,6 @@ def test_single_choice_needs_one_expected_label():
         ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a", "b"])
 
 
-def test_subset_credit_needs_select_all():
-    with pytest.raises(ValidationError, match="subset_credit needs select_all"):
-        ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a"], subset_credit=True)
+def test_partial_scoring_needs_select_all():
+    with pytest.raises(ValidationError, match="scoring: right_minus_wrong needs select_all"):
+        ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a"], scoring="right_minus_wrong")

@@ -78,9 +78,10 @@ class ChoiceCheck(CheckSpec):
     expected: list[str] = Field(min_length=1)
     """Labels of the correct option(s); for `select_all` the chosen set must equal this exactly."""
     select_all: bool = False
-    subset_credit: bool = False
-    """For `select_all`: a pick of some expected options and no wrong one earns that share of the
-    points. An incomplete selection is not a wrong one; any wrong pick still earns nothing."""
+    scoring: Literal["all_or_nothing", "right_minus_wrong"] = "all_or_nothing"
+    """For `select_all`: `right_minus_wrong` earns (right picks - wrong picks) / expected picks of the
+    points, at least 0, as an LMS's partial-credit multiple-answer question does: one right option
+    missed, or one wrong one added, is half right; a wrong option instead of a right one is not."""
 
     @model_validator(mode="after")
     def _expected_are_options(self) -> "ChoiceCheck":
@@ -90,8 +91,8 @@ class ChoiceCheck(CheckSpec):
             raise ValueError(f"expected {unknown} not among the option labels {sorted(labels)}")
         if not self.select_all and len(self.expected) != 1:
             raise ValueError("a single choice (select_all: false) needs exactly one expected label")
-        if self.subset_credit and not self.select_all:
-            raise ValueError("subset_credit needs select_all: true (a single choice has no subsets)")
+        if self.scoring != "all_or_nothing" and not self.select_all:
+            raise ValueError(f"scoring: {self.scoring} needs select_all: true (a single choice is right or wrong)")
         self._phrases()  # an option name with no words to match is a load error
         return self
 
@@ -193,7 +194,8 @@ class ChoiceCheck(CheckSpec):
             parts = ([f"extra: {', '.join(extra)}"] if extra else []) + (
                 [f"missing: {', '.join(missing)}"] if missing else []
             )
-            share = len(chosen) / len(want) if self.subset_credit and not extra else 0.0
+            right = len(chosen & want)
+            share = max(0, right - len(extra)) / len(want) if self.scoring == "right_minus_wrong" else 0.0
             return self.failed(ev, f"chose {shown}; " + "; ".join(parts), points=self.points * share)
         if len(chosen) > 1:
             return self.failed(ev, f"several options found: {shown}")
