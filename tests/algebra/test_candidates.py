@@ -67,3 +67,8 @@ def test_a_shape_note_that_goes_on_in_words_ends_the_formula():
     from hw7grade.algebra.candidates import find_candidates
 
     assert [c.text for c in find_candidates("Let Σ := XXᵀ (m×m, symmetric), so ΣU_k = U_kΛ_k.")][0] == "Σ := XXᵀ"
+
+
+def test_a_greek_name_spelled_out_belongs_to_the_formula():
+    found = [c.text for c in find_candidates("   X X^T U_k = U_k Lambda_k       (eigenvector relation)")]
+    assert found == ["X X^T U_k = U_k Lambda_k"]

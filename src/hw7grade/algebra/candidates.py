@@ -11,6 +11,7 @@ from itertools import groupby
 from typing import Callable, Literal, Mapping
 
 from .equivalence import Statement, parse_statements
+from .lexer import SPELLED_GREEK
 from .limits import MAX_INPUT_CHARS, Deadline, MathError
 from .memo import Memo
 from .shapes import table_key
@@ -128,6 +129,10 @@ _BULLET_RE = re.compile(r"^[ \t>]*[-*+•·▪◦‣][ \t]+", re.M)
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−")
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
+_SPELLED_GREEK_WORD_RE = re.compile(
+    r"^\(?(?:" + "|".join(sorted(n for n in SPELLED_GREEK if n[0].isupper())) + r")(?:[_^][\w{}^_]{0,8})?\)?$"
+)
+"""A capitalised Greek name spelled out as a whole word, with an index or power: `Lambda_k`, `Sigma^2`."""
 _SYMBOL_WORD_RE = re.compile(r"^[A-ZΑ-Ω]{1,3}$|^[A-ZΑ-Ω][0-9k]$|^[0-9]+$|^[-+=]$")
 """Matrix names (`X`, `W1`, `Σ`, `Λk`), numbers and lone operators: formula words without math characters."""
 
@@ -232,6 +237,8 @@ def _mathy(word: str) -> bool:
         return False
     if _TRACE_WORD_RE.match(core):
         return True
+    if _SPELLED_GREEK_WORD_RE.match(core):
+        return True  # `Lambda_k`, `Sigma^2`: a matrix named in words
     if _ENGLISH_RE.search(core.replace("\\", " \\")) and "\\" not in core:
         return False
     if core[0] == "(" and len(core) > 2 and core[1:].isalpha() and core[1:].islower():

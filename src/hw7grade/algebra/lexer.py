@@ -101,6 +101,10 @@ GREEK = frozenset(
         "Omega",
     }
 )
+SPELLED_GREEK = frozenset(name for name in GREEK if len(name) >= 4)
+"""Greek names read as the letter without a backslash (`U_k Lambda_k`, `Sigma = X X^T`); shorter
+ones (`mu`, `xi`, `Phi`) are too easily a product of single letters."""
+_SPELLED_GREEK_MAX = max(map(len, SPELLED_GREEK))
 _IGNORED = {
     "left",
     "right",
@@ -262,9 +266,13 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             # Plain-text `tr(A)` / `trace(A)` is the trace, not t times r.
             word = _TRACE_CALL_RE.match(text, i, i + _TRACE_CALL_WINDOW) if ch in "tT" else None
             prev_alpha = i > 0 and text[i - 1].isalpha()
+            spelled = _spelled_greek(text, i) if not prev_alpha else None
             if word and not prev_alpha:
                 tokens.append(Token("trace", word.group(0), start, not gap))
                 i += len(word.group(0))
+            elif spelled:
+                tokens.append(Token("greek", spelled, start, not gap))
+                i += len(spelled)
             else:
                 tokens.append(Token("letter", ch, start, not gap))
                 i += 1
@@ -298,6 +306,16 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             i += 1
         gap = False
     return _without_shape_notes(tokens)
+
+
+def _spelled_greek(text: str, i: int) -> str | None:
+    """The Greek name spelled out at `i` as a whole word (`Lambda` in `Lambda_k`), or None."""
+    j = i
+    end = min(len(text), i + _SPELLED_GREEK_MAX + 1)
+    while j < end and text[j].isalpha():
+        j += 1
+    name = text[i:j]
+    return name if name in SPELLED_GREEK else None
 
 
 def _without_shape_notes(tokens: list[Token]) -> list[Token]:

@@ -171,7 +171,14 @@ class ChoiceCheck(CheckSpec):
         if self.select_all:
             return {m.label for m in asserted}, [m.sentence.text for m in asserted]
         first = asserted[0]
-        same = [m for m in asserted if m.sentence is first.sentence and not _in_aside(m)]
+        # "two linear layers: one for the encoder and one for the decoder": after a colon that
+        # follows the pick comes its explanation.
+        colon = first.sentence.text.find(":", first.end - first.sentence.start)
+        same = [
+            m
+            for m in asserted
+            if m.sentence is first.sentence and not _in_aside(m) and (colon < 0 or m.start - m.sentence.start < colon)
+        ]
         return {m.label for m in same} or {first.label}, [first.sentence.text]
 
     def run(self, ctx: CheckContext) -> CheckResult:

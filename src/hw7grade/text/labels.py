@@ -2,8 +2,8 @@
 
 A label names a question number, a part letter and a roman sub-part, any of them optional:
 `Q7b`, `Question 7 (b)`, `7 b)`, `Problem 7, part (a):`, `8a-iii`, `Q8 (a)(ii)`, `q3b.ii`,
-`HW6 Question 2`, and the relative `(b)`, `b)`, `Part (b):`, `(ii)` that take their question from
-the context. Every pattern here runs on a bounded window (a line's first characters, or a few
+`HW6 Question 2`, and the relative `(b)`, `b)`, `Part (b):`, `(ii)` (and, at a line's start,
+`ii.`) that take their question from the context. Every pattern here runs on a bounded window (a line's first characters, or a few
 dozen characters after a trigger), so reading a label costs the same on any text.
 """
 
@@ -50,6 +50,8 @@ _RELATIVE = re.compile(
     rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\))?",
     re.IGNORECASE,
 )
+_DOTTED = re.compile(rf"(?P<x>{_SUB})\.(?=[ \t])", re.IGNORECASE)
+"""At a line's start only: "i. How many layers?", "**b. Training**" (in running text "a." is a word)."""
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
 _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
@@ -106,7 +108,7 @@ LABEL_LINE_CANDIDATE = re.compile(
     rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
-    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|{_SUB}\)))|\(|{_SUB}\))",
+    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|{_SUB}\)))|\(|{_SUB}[).])",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -148,6 +150,11 @@ def line_label(line: str) -> Label | None:
     m = _RELATIVE.match(window)
     if m and _AFTER_LABEL.match(window, m.end()):
         return _relative(m, start)
+    m = _DOTTED.match(window)
+    if m:
+        x = m.group("x").lower()
+        roman = x in ROMANS and x not in "abcdefgh"
+        return Label(None, None if roman else x, x if roman else None, None, start + m.start(), start + m.end())
     return None
 
 

@@ -1,0 +1,27 @@
+"""Part labels at a line's start: which lines name a part, and which part."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.text.labels import line_label
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("### Part (a): Implementation Details", (None, "a", None)),
+        ("**(i) How many layers**", (None, None, "i")),
+        ("**Q7 (b)** Training", ("7", "b", None)),
+        ("8a-iii: Weight Decay and SGD", ("8", "a", "iii")),
+        # A dotted letter or numeral names a part at a line's start only.
+        ("**i. How many linear layers?**", (None, None, "i")),
+        ("ii. Loss function", (None, None, "ii")),
+        ("b. Training inputs", (None, "b", None)),
+        ("i.e. the loss is the MSE", None),
+        ("Ok. So the answer is two.", None),
+    ],
+)
+def test_line_label(line, label):
+    found = line_label(line)
+    assert (None if found is None else (found.q, found.letter, found.roman)) == label
