@@ -3,8 +3,9 @@
 A label names a question number, a part letter and a roman sub-part, any of them optional:
 `Q7b`, `Question 7 (b)`, `7 b)`, `Problem 7, part (a):`, `8a-iii`, `Q8 (a)(ii)`, `q3b.ii`,
 `HW6 Question 2`, and the relative `(b)`, `b)`, `Part (b):`, `(ii)` (and, at a line's start,
-`ii.`) that take their question from the context. Every pattern here runs on a bounded window (a line's first characters, or a few
-dozen characters after a trigger), so reading a label costs the same on any text.
+`ii.`) that take their question from the context. Every pattern here runs on a bounded window (a
+line's first characters, or a few dozen characters after a trigger), so reading a label costs the
+same on any text.
 """
 
 from __future__ import annotations
