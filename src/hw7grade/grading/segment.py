@@ -307,10 +307,13 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     cue_counts = index.cue_counts(text)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     cued_q = {_question_of(p) for p in cued}
-    if unplaced and len(cued_q) == 1:
+    by_question = Counter(_question_of(p) for p in cued)
+    ranked = by_question.most_common(2)
+    if unplaced and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         # "(a) baseline time? (b) what you learnt? (c) ..." under the blog's title: the labels
-        # belong to the one question the turn's cues name.
-        placed = _Context(next(iter(cued_q))[1:])
+        # belong to the question the turn's cues name, or the one most of its cued parts are in
+        # ("h_t ... at evaluation time" over a stray "training time").
+        placed = _Context(ranked[0][0][1:])
         asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
         if asked:
             return _UserTurn([p for p in index.ids if p in asked], True, placed)
