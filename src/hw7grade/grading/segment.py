@@ -162,8 +162,11 @@ _OWN_WORK_AFTER = re.compile(r"[ \t]{0,3}(?:later|myself|on my own|by myself)\b"
 """...as does one the user keeps for later or for themself: "I'll do (a) later on my own"."""
 _HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
 """A homework named by its number alone ("a HW5 thing"), with or without a question."""
-_ASK_WITH_BEFORE = re.compile(r"\b(?:help|assist)(?:\s{1,3}(?:me|us))?\s{1,3}with\s{1,3}(?:part\s{1,3})?$", re.I)
-"""...except "help me with (b)", which asks it."""
+_ASK_WITH_BEFORE = re.compile(
+    r"\b(?:help|assist|start|begin|starting|beginning)(?:\s{1,3}(?:me|us|off))?\s{1,3}with\s{1,3}(?:part\s{1,3})?$",
+    re.I,
+)
+"""...except "help me with (b)" and "start with (c)", which ask it."""
 _ONLY_AFTER = re.compile(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
 _ONLY_BEFORE = re.compile(r"\b(?:only|just)[ \t]{1,3}(?:parts?[ \t]{1,3})?$", re.I)
 """Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please"; the turn
