@@ -19,6 +19,10 @@ from hw7grade.text.labels import line_label
         ("ii. Loss function", (None, None, "ii")),
         ("b. Training inputs", (None, "b", None)),
         ("i.e. the loss is the MSE", None),
+        # A numbered item that starts with a question names it; a bare number there is the item's.
+        ("## 2. Question 7(b)", ("7", "b", None)),
+        ("## 1. Problem 8(a)(iii)", ("8", "a", "iii")),
+        ("2. 7 linear layers would be too many", None),
         ("Ok. So the answer is two.", None),
     ],
 )

@@ -109,7 +109,7 @@ LABEL_LINE_CANDIDATE = re.compile(
     rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
-    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|{_SUB}\)))|\(|{_SUB}[).])",
+    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|q[ \t.#]{{0,3}}\d|{_SUB}\)))|\(|{_SUB}[).])",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -138,11 +138,15 @@ def line_label(line: str) -> Label | None:
     window = line[start : start + LINE_WINDOW]
     item = _LIST_NUMBER.match(window)
     if item:
-        # "1. (i) Two linear layers": a numbered item whose text starts with a part label.
+        # "1. (i) Two linear layers", "## 2. Question 7(b)": a numbered item whose text starts
+        # with a part label.
         inner = item.end() + skip_decoration(window[item.end() :])
         m = _RELATIVE.match(window, inner)
         if m and _AFTER_LABEL.match(window, m.end()):
             return _relative(m, start)
+        m = _ABSOLUTE.match(window, inner)
+        if m and m.group("q") and _AFTER_LABEL.match(window, m.end()):
+            return _absolute(m, start)
     m = _ABSOLUTE.match(window)
     if m and (m.group("q") or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
         label = _absolute(m, start)
