@@ -72,3 +72,8 @@ def test_a_shape_note_that_goes_on_in_words_ends_the_formula():
 def test_a_greek_name_spelled_out_belongs_to_the_formula():
     found = [c.text for c in find_candidates("   X X^T U_k = U_k Lambda_k       (eigenvector relation)")]
     assert found == ["X X^T U_k = U_k Lambda_k"]
+
+
+def test_a_label_ending_in_a_colon_and_a_list_number_are_not_part_of_the_formula():
+    answer = "* **Encoder W₁ (k×m):** ∇_{W₁}L = 2W₂ᵀ(W₂W₁ − I)XXᵀ\n\n1. W₂ᵀ(W₂W₁ − I)XXᵀ = 0   (k×m)\n"
+    assert [c.text for c in find_candidates(answer)] == ["∇_{W₁}L = 2W₂ᵀ(W₂W₁ − I)XXᵀ", "W₂ᵀ(W₂W₁ − I)XXᵀ = 0   (k×m)"]

@@ -23,3 +23,15 @@ from hw7grade.algebra.lexer import tokenize
 )
 def test_greek_names_spelled_out_are_one_token(text, tokens):
     assert [(t.kind, t.text) for t in tokenize(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("A B = 0 (k×m)", "AB=0"),  # a zero of that shape
+        ("A B (k×m) = 0", "AB=0"),  # a product of that shape
+        ("A = c (k×m)", "A=c(ktimesm)"),  # after a scalar, the sizes multiply
+    ],
+)
+def test_shape_notes_are_dropped_after_a_matrix_or_a_zero(text, kept):
+    assert "".join(t.text for t in tokenize(text)) == kept

@@ -7,7 +7,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 from typing import Callable, Literal, Mapping
 
 from .equivalence import Statement, parse_statements
@@ -124,10 +123,12 @@ _WORD_RE = re.compile(r"\S+")
 """Words as `str.split()` finds them."""
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
 _OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
-_BULLET_RE = re.compile(r"^[ \t>]*[-*+•·▪◦‣][ \t]+", re.M)
-"""A list item's bullet: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative."""
+_BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
+"""A list item's bullet or number: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative, and
+`1. W_2ᵀ(...) = 0` does not multiply it by 1."""
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
-_MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−")
+_LABEL_END_RE = re.compile(r"[^:]:[*_]*$")
+_MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−‖")
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
 _SPELLED_GREEK_WORD_RE = re.compile(
     r"^\(?(?:" + "|".join(sorted(n for n in SPELLED_GREEK if n[0].isupper())) + r")(?:[_^][\w{}^_]{0,8})?\)?$"
@@ -262,16 +263,28 @@ def _plain(masked: str) -> list[Candidate]:
         flags = list(map(_mathy, line.split()))
         if True not in flags:
             continue
-        spans = [w.span() for w in _WORD_RE.finditer(line)]
-        i = 0
-        for mathy, group in groupby(flags):
-            n = len(list(group))
-            if mathy:
-                start, end = spans[i][0], spans[i + n - 1][1]
-                text = line[start:end].strip(' .,;:!?*`"')
-                if _formula_like(text):
-                    out.append(Candidate(text, line_match.start() + start, "plain"))
-            i += n
+        words = list(_WORD_RE.finditer(line))
+        # Runs of formula-like words; a word that ends in a colon ends its run (`W₁ (k×m):** ∇_{W₁}L
+        # = ...` labels the formula after it).
+        runs: list[tuple[int, int]] = []
+        first = None
+        for j, (mathy, word) in enumerate(zip(flags, words)):
+            if not mathy:
+                if first is not None:
+                    runs.append((first, j - 1))
+                first = None
+                continue
+            if first is None:
+                first = j
+            if _LABEL_END_RE.search(word.group()):
+                runs.append((first, j))
+                first = None
+        if first is not None:
+            runs.append((first, len(words) - 1))
+        for a, b in runs:
+            text = line[words[a].start() : words[b].end()].strip(' .,;:!?*`"')
+            if _formula_like(text):
+                out.append(Candidate(text, line_match.start() + words[a].start(), "plain"))
     return out
 
 

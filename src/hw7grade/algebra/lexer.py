@@ -320,7 +320,7 @@ def _spelled_greek(text: str, i: int) -> str | None:
 
 def _without_shape_notes(tokens: list[Token]) -> list[Token]:
     """Drop a shape note after a matrix, `V_1 = W_1 U (k×m)`: a spaced `(a × b)` of two sizes
-    (single lower-case letters or numbers) that follows a matrix name, `)` or a transpose; and a
+    (single lower-case letters or numbers) that follows a matrix name, `)`, a transpose or a zero; and a
     leading tag, `(C1) V_2^T D = 0`. Read as products they would scale the statement by k·m or by
     a matrix C. One pass, five tokens looked at per position."""
     if len(tokens) < 5:
@@ -332,7 +332,7 @@ def _without_shape_notes(tokens: list[Token]) -> list[Token]:
         i = tag
     while i < n:
         t = tokens[i]
-        if t.kind == "op" and t.text == "(" and not t.adjacent and _ends_matrix(out) and i + 4 < n:
+        if t.kind == "op" and t.text == "(" and not t.adjacent and _ends_matrix_or_zero(out) and i + 4 < n:
             a, times, b, close = tokens[i + 1 : i + 5]
             if (
                 _is_size(a)
@@ -350,6 +350,11 @@ def _without_shape_notes(tokens: list[Token]) -> list[Token]:
 
 def _is_size(t: Token) -> bool:
     return (t.kind == "letter" and t.text.islower()) or (t.kind == "num" and t.text.isdigit())
+
+
+def _ends_matrix_or_zero(out: list[Token]) -> bool:
+    """Whether the tokens so far end with a matrix or a zero: `= 0 (k×m)` is a zero of that shape."""
+    return _ends_matrix(out) or (bool(out) and out[-1].kind == "num" and out[-1].text == "0")
 
 
 def _ends_matrix(out: list[Token]) -> bool:
