@@ -69,6 +69,9 @@ class SequenceCheck(CheckSpec):
     slot_prefix: str = "w"
     """Answers may name positions `w1 = ...`, `w_1`, `w₁`; this is the letter before the index."""
     case_sensitive: bool = False
+    overrun_share: float = Field(default=0.0, ge=0.0, lt=1.0)
+    """Share of the points for the expected tokens in order followed by more ("<sos>, I, see, a,
+    dog, <eos>": every input right, plus one the decoder never reads)."""
 
     @cached_property
     def _aliases(self) -> dict[str, str]:
@@ -210,7 +213,9 @@ class SequenceCheck(CheckSpec):
                 what = "missing" if cand.tokens[i - 1] == "?" else f"is {cand.tokens[i - 1]}"
                 return self.failed(cand.evidence, f"{self.slot_prefix}{i} {what}, expected {self.expected[i - 1]}")
         if len(got) != n:
-            return self.failed(cand.evidence, f"found {len(got)} tokens, expected {n}")
+            overran = len(got) > n and "?" not in cand.tokens[n:]
+            points = self.points * self.overrun_share if overran else 0.0
+            return self.failed(cand.evidence, f"found {len(got)} tokens, expected {n}", points=points)
         return self.passed(cand.evidence)
 
 
