@@ -291,6 +291,24 @@ ATTEMPT_CASES = [
         [("incorrect", 1), ("correct", 3)],
         id="a reply to a message that labels the part is a new attempt when it answers it",
     ),
+    pytest.param(
+        (
+            "Q7 (b) and (c): the decoder inputs in training and at evaluation?",
+            "(b) <sos>, I, see, a, dog\n\n(c) This needs greedy decoding first; I'll do it in my next message.",
+        ),
+        "q7c",
+        [("missing", None), ("missing", None)],
+        id="a part the reply puts off is missing, not answered wrongly",
+    ),
+    pytest.param(
+        (
+            "Q8 (b): does a small lambda push W2 toward orthonormal columns?",
+            "### Part (b)\n\nStart from the SVDs of both factors, and note that the squared Frobenius norm of each is",
+        ),
+        "q8b",
+        [("missing", None), ("missing", None)],
+        id="a part whose text stops mid-sentence before any answer is missing",
+    ),
 ]
 
 

@@ -11,6 +11,7 @@ from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.injection import flag_reason, grader_directed
+from ..text.non_answer import holds_no_answer
 from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
@@ -151,17 +152,21 @@ def _score_attempts(
             )
         return counts(attempt, graded)
 
+    def no_answer(attempt: AttemptText, graded: PartScore) -> bool:
+        """Nothing a check can find, in text that puts the part off or stops mid-sentence."""
+        return not answers_the_part(part, graded) and holds_no_answer(attempt.text)
+
     first = None
     for k, attempt in enumerate(found.attempts):
         graded = score(attempt, "first")
-        if not attempt.follow_up or counts(attempt, graded):
+        if (not attempt.follow_up or counts(attempt, graded)) and not no_answer(attempt, graded):
             first, rest = graded, found.attempts[k + 1 :]
             break
-    if first is None:  # only asides in replies to follow-ups named the part
+    if first is None:  # only asides in replies to follow-ups, or text that holds no answer
         return [missing_part(part, "first"), missing_part(part, "final")]
     for later in reversed(rest):
         final = score(later, "final")
-        if counts_again(later, final):
+        if counts_again(later, final) and not no_answer(later, final):
             return [first, final]
     return [first, replace(first, attempt="final")]
 

@@ -1,0 +1,51 @@
+"""Whether a reply's text for a part holds no answer at all: the model defers it ("I'll go through
+it in my next message") or declines it ("I'd rather not write this one for you"), or the reply
+stops mid-sentence. Asked only of text in which no check found anything, so that such a part is
+reported missing rather than answered wrongly."""
+
+from __future__ import annotations
+
+from .phrases import PhraseSet
+
+_PUTTING_OFF = (
+    "next message",
+    "my next reply",
+    "in a follow-up",
+    "I'll come back to",
+    "I will come back to",
+    "get back to this",
+    "I'll go through it",
+    "I will go through it",
+    "rather not write",
+    "rather not answer",
+    "I'd rather not",
+    "I would rather not",
+    "I won't write",
+    "I can't write",
+    "leave this one to you",
+    "leave that one to you",
+)
+CUT_OFF_MIN_WORDS = 8
+"""A last line this long that ends on a bare word was cut off; a short one may be a list entry."""
+_ENDS_A_BLOCK = "#|-*+>"
+
+
+def puts_off(text: str) -> bool:
+    """Whether the text defers or declines the part."""
+    return bool(PhraseSet.build({"putting off": _PUTTING_OFF}).keys_in(text))
+
+
+def cut_off(text: str) -> bool:
+    """Whether the text stops mid-sentence: its last line is running prose that ends on a word."""
+    last = text.rstrip().rpartition("\n")[2].strip()
+    return (
+        len(last.split()) >= CUT_OFF_MIN_WORDS
+        and last[0] not in _ENDS_A_BLOCK
+        and not last[0].isdigit()
+        and last[-1].isalpha()
+        and last[-1].islower()
+    )
+
+
+def holds_no_answer(text: str) -> bool:
+    return puts_off(text) or cut_off(text)

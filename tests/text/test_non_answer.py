@@ -1,0 +1,40 @@
+"""Text that holds no answer to a part: put off, declined, or cut off mid-sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.text.non_answer import cut_off, holds_no_answer, puts_off
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Part (b) needs a longer argument; I'll address it in my next message.", True),
+        ("I'd rather not write this one for you: it asks what you learnt.", True),
+        ("Part (c) builds on (b); I'll go through it once you're ready.", True),
+        ("The decoder reads <sos>, I, see, a, dog.", False),
+        ("It leaks information and breaks the autoregressive structure.", False),
+    ],
+)
+def test_puts_off(text, expected):
+    assert puts_off(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Start from the SVDs of the two factors, and note that the squared Frobenius norm of each is", True),
+        ("Start from the SVDs of the two factors; the squared norm is the sum of squared singular values.", False),
+        ("- Dropout: not needed\n- Layer Norm: no", False),  # list entries need no full stop
+        ("Answer: yes", False),  # too short to tell
+        ("| Dropout | not part of the objective at all in this model |", False),
+    ],
+)
+def test_cut_off(text, expected):
+    assert cut_off(text) is expected
+
+
+def test_holds_no_answer_is_either():
+    assert holds_no_answer("See my next message.") and holds_no_answer("So the first input is the token that we use as")
+    assert not holds_no_answer("So the first input is <sos>.")
