@@ -494,6 +494,12 @@ def _split_answer(
             # "(a)", "(b)" below belong to; once one is known, such a line is a list item.
             q = numbered_title(line)
             label = Label(q) if q in index.questions else None
+            if label is None:
+                # "Notes on HW7 Question 4 (the ResNet blog)": a line that names one of our
+                # questions in its text sets the context of the "(a)" below without labelling it.
+                named_qs = {m.q for m in mentions(line) if m.q and not m.letter and not m.roman}
+                if len(named_qs) == 1 and (q := next(iter(named_qs))) in index.questions:
+                    context = _Context(q)
         if label is not None:
             target = _label_target(label, context, index, named, turn_q)
             if target is not None:
