@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.labels import line_label
+from hw7grade.text.labels import line_label, mentions
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,20 @@ from hw7grade.text.labels import line_label
 def test_line_label(line, label):
     found = line_label(line)
     assert (None if found is None else (found.q, found.letter, found.roman)) == label
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        ("Q4 parts b and c for the reading", [("4", "b", None), (None, "c", None)]),
+        ("Can you do part a, b, and c?", [(None, "a", None), (None, "b", None), (None, "c", None)]),
+        ("Question 8 part ii and iii", [("8", None, "ii"), (None, None, "iii")]),
+        ("part b and I think it is wrong", [(None, "b", None)]),  # a capital I is a word here
+        (
+            "For the reading (Q4): b) what you learnt. c) the approach",
+            [("4", None, None), (None, "b", None), (None, "c", None)],
+        ),
+    ],
+)
+def test_mentions_in_running_text(text, labels):
+    assert [(m.q, m.letter, m.roman) for m in mentions(text)] == labels

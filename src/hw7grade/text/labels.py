@@ -28,7 +28,7 @@ _SUB = rf"(?:[a-h]|{_ROMAN})"
 # "question 7 a teammate" names no part (a).
 _LETTER = (
     r"(?:[ \t]{0,2}(?:,[ \t]{0,2})?(?:part[ \t]{0,2})?\((?P<l1>[a-h])\)"
-    r"|[ \t]{0,2}(?:,[ \t]{0,2})?part[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
+    r"|[ \t]{0,2}(?:,[ \t]{0,2})?parts?[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
     r"|[ \t]{1,2}(?P<l4>[a-h])\)"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
@@ -46,20 +46,24 @@ _ABSOLUTE = re.compile(
 )
 # Relative: "(b)", "b)", "Part (b)", "Part b", "(ii)", "(a)(ii)", "part ii".
 _RELATIVE = re.compile(
-    rf"(?:part[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
+    rf"(?:parts?[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
     rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\))"
     rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\))?",
     re.IGNORECASE,
 )
 _DOTTED = re.compile(rf"(?P<x>{_SUB})\.(?=[ \t])", re.IGNORECASE)
 """At a line's start only: "i. How many layers?", "**b. Training**" (in running text "a." is a word)."""
+_BARE_NEXT = re.compile(
+    rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}(?:and[ \t]{{1,3}})?|[ \t]{{1,3}}(?:and|&)[ \t]{{1,3}})(?P<x>{_SUB})(?![\w(])"
+)
+"""After "parts b" (a bare letter), the rest of its list: "parts b and c", "part a, b, and c"."""
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
 _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\b\d{1,2}(?=[a-h(\s.\-])|\("
-    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\))|\b(?:for|in|on|about|to)[ \t]{{1,3}}(?P<lp>{_SUB}\))",
+    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\))|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -177,11 +181,26 @@ def mentions(text: str) -> list[Label]:
             label = _absolute(m, at)
             if m.group("q") or label.letter or label.roman or m.group("hw"):
                 found.append(label)
-                covered = label.end
+                covered = _bare_list(text, label, found) if m.group("l3") or m.group("r3") else label.end
                 continue
         m = _RELATIVE.match(window)
         if m:
             label = _relative(m, at)
             found.append(label)
             covered = label.end
+        else:
+            continue
+        if m.group("p2"):  # "part b", not "(b)"
+            covered = _bare_list(text, label, found)
     return found
+
+
+def _bare_list(text: str, first: Label, found: list[Label]) -> int:
+    """Append the letters that continue a bare list after `first` ("parts b and c"); its end."""
+    end = first.end
+    while (m := _BARE_NEXT.match(text, end)) is not None:
+        x = m.group("x")
+        roman = first.roman is not None and first.letter is None
+        found.append(Label(None, None if roman else x, x if roman else None, None, m.start("x"), m.end()))
+        end = m.end()
+    return end
