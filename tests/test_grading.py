@@ -309,6 +309,16 @@ ATTEMPT_CASES = [
         [("missing", None), ("missing", None)],
         id="a part whose text stops mid-sentence before any answer is missing",
     ),
+    pytest.param(
+        (
+            "HW7 Q4 (b): write ~100 words on what I learnt from the ResNet series.",
+            "I don't think I should write it for you. Tell me what surprised you, say about data loading,"
+            " batch size or weight decay, and I'll help you shape it into a paragraph.",
+        ),
+        "q4b",
+        [("missing", None), ("missing", None)],
+        id="a part the reply opens by refusing is missing, whatever topics its offer names",
+    ),
 ]
 
 

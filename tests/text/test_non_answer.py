@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.non_answer import cut_off, holds_no_answer, puts_off
+from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, puts_off
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,19 @@ def test_cut_off(text, expected):
 def test_holds_no_answer_is_either():
     assert holds_no_answer("See my next message.") and holds_no_answer("So the first input is the token that we use as")
     assert not holds_no_answer("So the first input is <sos>.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "**Part (b)**\n\nI don't think I should write it for you; tell me what surprised you about data loading.",
+            True,
+        ),
+        ("### (b) What you learnt\n\nI'd rather not write this one for you.", True),
+        ("Data loading was the bottleneck. I'd rather not write more than 100 words, though.", False),  # not first
+        ("The series taught me that data loading was the bottleneck.", False),
+    ],
+)
+def test_declines(text, expected):
+    assert declines(text) is expected

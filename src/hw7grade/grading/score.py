@@ -11,7 +11,7 @@ from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.injection import flag_reason, grader_directed
-from ..text.non_answer import holds_no_answer
+from ..text.non_answer import declines, holds_no_answer
 from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
@@ -153,8 +153,9 @@ def _score_attempts(
         return counts(attempt, graded)
 
     def no_answer(attempt: AttemptText, graded: PartScore) -> bool:
-        """Nothing a check can find, in text that puts the part off or stops mid-sentence."""
-        return not answers_the_part(part, graded) and holds_no_answer(attempt.text)
+        """Text that opens by refusing the part, or in which no check finds anything and that puts
+        the part off or stops mid-sentence."""
+        return declines(attempt.text) or (not answers_the_part(part, graded) and holds_no_answer(attempt.text))
 
     first = None
     for k, attempt in enumerate(found.attempts):

@@ -5,6 +5,7 @@ reported missing rather than answered wrongly."""
 
 from __future__ import annotations
 
+from .labels import line_label
 from .phrases import PhraseSet
 
 _PUTTING_OFF = (
@@ -16,15 +17,26 @@ _PUTTING_OFF = (
     "get back to this",
     "I'll go through it",
     "I will go through it",
+)
+_DECLINING = (
     "rather not write",
     "rather not answer",
     "I'd rather not",
     "I would rather not",
     "I won't write",
     "I can't write",
+    "I cannot write",
+    "should write it for you",
+    "shouldn't write",
+    "should not write",
+    "not going to write",
     "leave this one to you",
     "leave that one to you",
 )
+DECLINE_OPENING_CHARS = 160
+"""A refusal comes first ("I don't think I should write it for you ..."); the offer that follows may
+name the topics ("tell me what surprised you about data loading") without answering."""
+HEADING_MAX_WORDS = 8
 CUT_OFF_MIN_WORDS = 8
 """A last line this long that ends on a bare word was cut off; a short one may be a list entry."""
 _ENDS_A_BLOCK = "#|-*+>"
@@ -32,7 +44,16 @@ _ENDS_A_BLOCK = "#|-*+>"
 
 def puts_off(text: str) -> bool:
     """Whether the text defers or declines the part."""
-    return bool(PhraseSet.build({"putting off": _PUTTING_OFF}).keys_in(text))
+    return bool(PhraseSet.build({"putting off": _PUTTING_OFF + _DECLINING}).keys_in(text))
+
+
+def declines(text: str) -> bool:
+    """Whether the text opens by refusing to answer the part, whatever it offers after."""
+    body = text.lstrip()
+    heading, _, rest = body.partition("\n")
+    if line_label(heading) is not None and len(heading.split()) <= HEADING_MAX_WORDS:
+        body = rest.lstrip()  # the part's own heading: "### (b) What you've learnt"
+    return bool(PhraseSet.build({"declining": _DECLINING}).keys_in(body[:DECLINE_OPENING_CHARS]))
 
 
 def cut_off(text: str) -> bool:
