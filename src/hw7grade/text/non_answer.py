@@ -34,8 +34,9 @@ _DECLINING = (
     "leave that one to you",
 )
 DECLINE_OPENING_CHARS = 160
-"""A refusal comes first ("I don't think I should write it for you ..."); the offer that follows may
-name the topics ("tell me what surprised you about data loading") without answering."""
+"""A refusal is the first sentence ("I don't think I should write it for you ..."), within this many
+characters; the offer that follows may name the topics ("tell me what surprised you about data
+loading") without answering."""
 HEADING_MAX_WORDS = 8
 CUT_OFF_MIN_WORDS = 8
 """A last line this long that ends on a bare word was cut off; a short one may be a list entry."""
@@ -53,7 +54,9 @@ def declines(text: str) -> bool:
     heading, _, rest = body.partition("\n")
     if line_label(heading) is not None and len(heading.split()) <= HEADING_MAX_WORDS:
         body = rest.lstrip()  # the part's own heading: "### (b) What you've learnt"
-    return bool(PhraseSet.build({"declining": _DECLINING}).keys_in(body[:DECLINE_OPENING_CHARS]))
+    opening = body[:DECLINE_OPENING_CHARS]
+    ends = [i for i in (opening.find(". "), opening.find("\n")) if i >= 0]
+    return bool(PhraseSet.build({"declining": _DECLINING}).keys_in(opening[: min(ends, default=len(opening))]))
 
 
 def cut_off(text: str) -> bool:
