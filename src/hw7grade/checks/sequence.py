@@ -16,6 +16,8 @@ from .base import CheckContext, CheckResult, CheckSpec
 MAX_TOKEN_CHARS = 24
 """Longer "tokens" are prose, not sequence items."""
 MAX_SLOT_INDEX = 99
+MAX_ROW_HEADERS = 2
+"""Cells naming a table row before its tokens ("| 7b | training | <sos> | ..."): the part, the setting."""
 
 _STOP_WORDS = r"(?!(?:not|and|or|nor|but|then|instead|rather|vs|versus|never)\b)"
 """Words that join or negate list items; they are never items themselves."""
@@ -161,12 +163,16 @@ class SequenceCheck(CheckSpec):
         return [found[k] for k in sorted(found)]
 
     def _table_row(self, row: str, n: int) -> tuple[str, ...] | None:
-        """A table row of tokens after its header cell ("| (b) training | <s> | I | see | a | dog |")."""
+        """A table row of tokens after its header cells ("| (b) training | <s> | I | see | a | dog |",
+        "| 7b | training | <sos> | I | see | a | dog |")."""
         cells = [c.strip() for c in row.strip().strip("|").split("|")]
-        # The header cell names the row ("(b) training", "token"), it is not a token of it.
-        if len(cells) != n + 1 or (" " not in cells[0] and self._key(cells[0]) in self._vocabulary):
+        # The header cells name the row ("(b) training", "token"); they are not tokens of it.
+        headers = cells[:-n]
+        if not 1 <= len(headers) <= MAX_ROW_HEADERS or any(
+            " " not in h and self._key(h) in self._vocabulary for h in headers
+        ):
             return None
-        toks = tuple(_clean(c) for c in cells[1:])  # a w1 | w2 ... row names slots, not tokens
+        toks = tuple(_clean(c) for c in cells[-n:])  # a w1 | w2 ... row names slots, not tokens
         slot = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
         if any(not tok or " " in tok or len(tok) > MAX_TOKEN_CHARS or slot.fullmatch(tok) for tok in toks):
             return None
