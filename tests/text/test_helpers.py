@@ -175,6 +175,13 @@ def test_answer_regions():
         assert text[r.start : r.end] == r.text
 
 
+def test_a_label_and_a_dash_lead_the_pick():
+    text = normalize("**(a)(iii) — SGD optimizer only.**\n\n- Weight Decay: not strictly needed.\n(b) The encoder ...")
+    regions = answer_regions(text)
+    assert [r.text for r in regions] == ["SGD optimizer only."]
+    assert text[regions[0].start : regions[0].end] == regions[0].text
+
+
 def test_answer_region_empty_marker_without_content():
     assert answer_regions("Answer:\n\n") == []
 

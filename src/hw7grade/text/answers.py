@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .labels import line_label
+
 LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(?[a-z]{1,4}\))\s+")
 CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|\[[xX✓]\])\s*")
 UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
@@ -59,6 +61,11 @@ def answer_regions(text: str) -> list[AnswerRegion]:
         offsets.append(offsets[-1] + len(line) + 1)
     regions: list[AnswerRegion] = []
     for i, raw in enumerate(lines):
+        lead = _label_lead(raw)
+        if lead is not None:
+            a, b = lead
+            regions.append(AnswerRegion(raw[a:b], offsets[i] + a, offsets[i] + b))
+            continue
         if "answer" not in raw.lower():
             continue  # both patterns need the word
         line = strip_decoration(raw)
@@ -94,3 +101,21 @@ def answer_regions(text: str) -> list[AnswerRegion]:
             a, b = offsets[first], offsets[last] + len(lines[last])
             regions.append(AnswerRegion(text[a:b], a, b))
     return regions
+
+
+_LEAD_SEPARATOR_RE = re.compile(r"[ \t]{0,3}[—–][ \t]{0,3}")
+LEAD_MAX_CHARS = 120
+
+
+def _label_lead(line: str) -> tuple[int, int] | None:
+    """The pick after a part's label and a dash, "(a)(iii) — SGD optimizer only." (a bold lead once
+    normalised): its first sentence, within `LEAD_MAX_CHARS`."""
+    label = line_label(line)
+    if label is None:
+        return None
+    sep = _LEAD_SEPARATOR_RE.match(line, label.end)
+    if sep is None or sep.end() >= len(line):
+        return None
+    rest = line[sep.end() : sep.end() + LEAD_MAX_CHARS]
+    end = _SENTENCE_END.search(rest)
+    return sep.end(), sep.end() + (end.start() + 1 if end else len(rest))
