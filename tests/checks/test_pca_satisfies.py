@@ -160,3 +160,29 @@ def test_a_condition_named_as_the_expression_that_vanishes_counts():
     assert SPEC.run(CheckContext(answer=named, shapes=HW7_SHAPES)).status == "passed"
     not_zero = r"**Encoder condition** $W_2^\top W_2 W_1 XX^\top$ and **decoder condition** $W_2 W_1 XX^\top W_1^\top$."
     assert SPEC.run(CheckContext(answer=not_zero, shapes=HW7_SHAPES)).points == 0
+
+
+# Direct substitution written out (our own wording): each condition with W_1 = U_k^T, W_2 = U_k put
+# in, then simplified to zero; the general conditions are never restated.
+SUBSTITUTED = r"""Put $W_1 = U_k^\top$, $W_2 = U_k$, and let $P := U_k U_k^\top$.
+Encoder condition: $U_k^\top (I - P) X X^\top = (U_k^\top - U_k^\top U_k U_k^\top) X X^\top = 0$.
+Decoder condition: $(I - P) X X^\top U_k = (I - P) U_k \Lambda_k = 0$."""
+
+
+@pytest.mark.parametrize(
+    "answer, points",
+    [
+        (SUBSTITUTED, 2),
+        (SUBSTITUTED.split("\nDecoder")[0], 1),  # one condition written out
+        # a true statement about U_k alone is no condition
+        (
+            SUBSTITUTED.replace(
+                r"U_k^\top (I - P) X X^\top = (U_k^\top - U_k^\top U_k U_k^\top) X X^\top = 0", r"U_k^\top U_k = I_k"
+            ),
+            1,
+        ),
+    ],
+)
+def test_a_condition_written_with_the_substitution_made_counts(answer, points):
+    result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert result.points == points, result.message

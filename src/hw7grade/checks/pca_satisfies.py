@@ -49,7 +49,7 @@ class PcaSatisfiesCheck(CheckSpec):
             canonical_name(self.decoder),
         )
         try:
-            wrong, conditions = _conditions(ctx, table, roles, deadline)
+            wrong, conditions, at_pca = _conditions(ctx, table, roles, deadline)
             if wrong is not None:
                 return self.failed(*wrong, cap=self.false_step_cap)
             cache = prepared_cache(conditions, table, deadline)
@@ -60,6 +60,15 @@ class PcaSatisfiesCheck(CheckSpec):
                 stated = result.status in ("equivalent", "scalar_multiple")
                 found.append(result.candidate if stated else None)
                 formulas.append(matrix_formula(result.expected, result.found if stated else None, result.status, table))
+            if not all(found) and at_pca:
+                # Direct substitution: the condition written with W_1 = U_k^T, W_2 = U_k put in.
+                substituted = prepared_cache(at_pca, table, deadline)
+                for i, ref in enumerate(self.references):
+                    value = None if found[i] else _substituted(ref, table, roles, deadline)
+                    result = best_for_reference(value, substituted, table, deadline) if value else None
+                    if result is not None and result.status in ("equivalent", "scalar_multiple"):
+                        found[i] = result.candidate
+                        formulas[i] = matrix_formula(formulas[i].expected, result.found, result.status, table)
             if not all(found):
                 # The course's route: the conditions written in the answer's own SVD of X.
                 said = statements_mentioning(ctx.answer, (roles.data,), table, deadline, ctx.earlier)
@@ -70,7 +79,7 @@ class PcaSatisfiesCheck(CheckSpec):
                     roles = replace(roles, factors=factors, eigenvalues=eigenvalues)
                     # Statements without the factors were judged above, the same way.
                     new_names = {*factors, *([eigenvalues] if eigenvalues else [])}
-                    wrong, conditions = _conditions(ctx, table, roles, deadline, new_names)
+                    wrong, conditions, _ = _conditions(ctx, table, roles, deadline, new_names)
                     if wrong is not None:
                         return self.failed(*wrong, cap=self.false_step_cap)
                     unmatched = [i for i, f in enumerate(found) if f is None]
@@ -97,8 +106,10 @@ class PcaSatisfiesCheck(CheckSpec):
 
 def _conditions(
     ctx: CheckContext, table: Table, roles: PcaRoles, deadline: Deadline, mentioning: set[str] | None = None
-) -> tuple[tuple[str, str] | None, list[tuple[Candidate, Statement]]]:
-    """(evidence and message of the first false step, or None; the stated conditions that hold).
+) -> tuple[tuple[str, str] | None, list[tuple[Candidate, Statement]], list[tuple[Candidate, Statement]]]:
+    """(evidence and message of the first false step, or None; the stated conditions that hold; the
+    sides about the components alone of the statements that hold, `U_k^T (I - U_k U_k^T) X X^T`:
+    a condition with the substitution already made).
 
     Every statement about the encoder, decoder or components is evaluated at the PCA point
     (`U_k U_k^T = I` is a false step too). A condition is one that holds there and does not mention
@@ -119,7 +130,7 @@ def _conditions(
     wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails"]
     if wrong:
         c, s, v = wrong[0]
-        return (c.text, f"the answer states {s.describe()}, which is false at the PCA solution"), []
+        return (c.text, f"the answer states {s.describe()}, which is false at the PCA solution"), [], []
     conditions = [(c, s) for c, s, v in verdicts if v.status == "holds" and roles.components not in s.mentions()]
     # `(X - W_2 W_1 X)(W_1 X)^T = (X - U_k U_k^T X)(U_k^T X)^T` addresses the W-side condition
     # even when the `= 0` comes a line later about the U_k form.
@@ -140,7 +151,31 @@ def _conditions(
         and (mentioning is None or s.mentions() & mentioning)
         and check_at_pca(Statement("condition", s.lhs, None, s.wrt, c.text), table, deadline, roles).status == "holds"
     ]
-    return None, conditions
+    at_pca = [
+        (c, Statement("expression", side, None, None, c.text))
+        for c, s, v in verdicts
+        if v.status == "holds"
+        for side in ((s.lhs,) if s.rhs is None else (s.lhs, s.rhs))
+        if roles.components in _mentions(side) and not _mentions(side) & {roles.encoder, roles.decoder}
+    ]
+    return None, conditions, at_pca
+
+
+def _substituted(reference: str, table: Table, roles: PcaRoles, deadline: Deadline) -> Prepared | None:
+    """The reference's value with W_1 = U_k^T, W_2 = U_k put in, unsimplified: what a direct
+    substitution writes before it uses U_k^T U_k = I and the eigen relation."""
+    from ..algebra import Statement, parse_statements, prepare
+    from ..algebra.definitions import substitute_statement
+    from ..algebra.nodes import Sym, Transpose, Zero
+
+    refs, _errors = parse_statements(reference, table, deadline)
+    if len(refs) != 1 or (refs[0].rhs is not None and not isinstance(refs[0].rhs, Zero)):
+        return None
+    point = {
+        roles.encoder: (Transpose(Sym(roles.components)), ""),
+        roles.decoder: (Sym(roles.components), ""),
+    }
+    return prepare(substitute_statement(Statement("expression", refs[0].lhs), point), table, deadline)
 
 
 def _in_factors(
