@@ -65,10 +65,12 @@ class PcaSatisfiesCheck(CheckSpec):
                 substituted = prepared_cache(at_pca, table, deadline)
                 for i, ref in enumerate(self.references):
                     value = None if found[i] else _substituted(ref, table, roles, deadline)
-                    result = best_for_reference(value, substituted, table, deadline) if value else None
-                    if result is not None and result.status in ("equivalent", "scalar_multiple"):
-                        found[i] = result.candidate
-                        formulas[i] = matrix_formula(formulas[i].expected, result.found, result.status, table)
+                    if value is None:
+                        continue
+                    written = best_for_reference(value, substituted, table, deadline)
+                    if written.status in ("equivalent", "scalar_multiple"):
+                        found[i] = written.candidate
+                        formulas[i] = matrix_formula(formulas[i].expected, written.found, written.status, table)
             if not all(found):
                 # The course's route: the conditions written in the answer's own SVD of X.
                 said = statements_mentioning(ctx.answer, (roles.data,), table, deadline, ctx.earlier)
@@ -165,13 +167,13 @@ def _substituted(reference: str, table: Table, roles: PcaRoles, deadline: Deadli
     """The reference's value with W_1 = U_k^T, W_2 = U_k put in, unsimplified: what a direct
     substitution writes before it uses U_k^T U_k = I and the eigen relation."""
     from ..algebra import Statement, parse_statements, prepare
-    from ..algebra.definitions import substitute_statement
+    from ..algebra.definitions import Definitions, substitute_statement
     from ..algebra.nodes import Sym, Transpose, Zero
 
     refs, _errors = parse_statements(reference, table, deadline)
     if len(refs) != 1 or (refs[0].rhs is not None and not isinstance(refs[0].rhs, Zero)):
         return None
-    point = {
+    point: Definitions = {
         roles.encoder: (Transpose(Sym(roles.components)), ""),
         roles.decoder: (Sym(roles.components), ""),
     }
