@@ -17,7 +17,8 @@ TRAILING_REJECT_RE = re.compile(r"(?:✗|✘|❌|×|✕)\s*$")
 _DECORATION_RE = re.compile(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
 _ANSWER_LINE_RE = re.compile(
     r"^(?:(?:the\s{1,4})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,4})?"
-    r"answers?[ \t]{0,4}(?:\([^)\n]{0,80}\)|(?:for|to)[ \t]{1,3}[^:\n]{1,40})?[ \t]{0,4}(?:is[ \t]{0,4})?[:：=—-]\s*(.*)$",
+    r"answers?[ \t]{0,4}(?:\([^)\n]{0,80}\)|(?:for|to)[ \t]{1,3}[^:\n]{1,40})?"
+    r"[ \t]{0,4}(?:is[ \t]{0,4})?[:：=—-]\s*(.*)$",
     re.I,
 )
 _ANSWER_INLINE_RE = re.compile(r"\b(?:the\s+)?(?:final|correct|short)?\s*answer\s+is\s*:?\s*(.+)$", re.I)
