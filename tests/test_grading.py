@@ -319,6 +319,21 @@ ATTEMPT_CASES = [
         [("missing", None), ("missing", None)],
         id="a part the reply opens by refusing is missing, whatever topics its offer names",
     ),
+    pytest.param(
+        (
+            "Q3b (ii): show that W_1 = U_k^T, W_2 = U_k satisfy the first-order conditions.",
+            "Substitute W_1 = U_k^T and W_2 = U_k. The columns of U_k are orthonormal, U_k^T U_k = I_k, and"
+            " they are eigenvectors, X X^T U_k = U_k D_k. First condition: W_2^T (W_2 W_1 - I) X X^T ="
+            " (U_k^T U_k U_k^T - U_k^T) X X^T = 0. Second condition: (W_2 W_1 - I) X X^T W_1^T ="
+            " (U_k U_k^T - I) U_k D_k = 0.",
+            "why does U_k^T U_k = I hold?",
+            "Because the eigenvectors of the symmetric matrix X X^T can be chosen orthonormal, which is what"
+            " U_k^T U_k = I_k says.",
+        ),
+        "q3b.ii",
+        [("correct", 1), ("correct", 1)],
+        id="explaining one step of an answer the model stands by is no new attempt",
+    ),
 ]
 
 

@@ -11,6 +11,7 @@ from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.injection import flag_reason, grader_directed
+from ..text.concession import concedes
 from ..text.non_answer import declines, holds_no_answer
 from .segment import AttemptText, PartAnswers, find_answers
 
@@ -150,6 +151,8 @@ def _score_attempts(
             return answers_the_part(part, graded) or _on_topic(
                 part, attempt.text, _asked_before(conversation, attempt.turn)
             )
+        if not attempt.explicit and not concedes(attempt.text) and found_share(part, graded) < first_share:
+            return False  # "why can we multiply by U?": explaining one step of the answer it stands by
         return counts(attempt, graded)
 
     def no_answer(attempt: AttemptText, graded: PartScore) -> bool:
@@ -165,6 +168,7 @@ def _score_attempts(
             break
     if first is None:  # only asides in replies to follow-ups, or text that holds no answer
         return [missing_part(part, "first"), missing_part(part, "final")]
+    first_share = found_share(part, first)
     for later in reversed(rest):
         final = score(later, "final")
         if counts_again(later, final) and not no_answer(later, final):
@@ -200,7 +204,6 @@ def _on_topic(part: Part, reply: str, asked: str) -> bool:
     adds parameters") shows no right answer for a check to find, but it is still the model's new
     answer to the part; a reply that explains the words the user asked about ("what is teacher
     forcing?") or answers a side question ("is this why attention was invented?") is not."""
-    from ..text.concession import concedes
     from ..text.phrases import PhraseSet
 
     if not part.cues or any(c.reads_any_answer for c in part.checks if c.counts_toward_total):
@@ -223,12 +226,18 @@ def answers_the_part(part: Part, score: PartScore, share: float = 0.0) -> bool:
     """Whether checks found an answer in a reply: some check, or more than `share` of those that
     could. "You're welcome!" or an aside about another topic finds none; a side answer that repeats
     one of q4a's three numbers ("the target was 94%") finds too few to be a new answer."""
+    found = found_share(part, score)
+    return found > 0 and found > share
+
+
+def found_share(part: Part, score: PartScore) -> float:
+    """The share of the checks that could find an answer in a reply that did find one."""
     found = [
         bool(r.evidence)
         for c, r in zip(part.checks, score.checks)
         if c.shows_an_answer and c.counts_toward_total and r.status != "unscored"
     ]
-    return any(found) and sum(found) > share * len(found)
+    return sum(found) / len(found) if found else 0.0
 
 
 def _verdict(score: float, maximum: float, counted: list[CheckResult]) -> Verdict:
