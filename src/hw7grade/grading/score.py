@@ -10,8 +10,8 @@ from ..conversation import Conversation
 from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
-from ..text.injection import flag_reason, grader_directed
 from ..text.concession import concedes
+from ..text.injection import flag_reason, grader_directed
 from ..text.non_answer import declines, holds_no_answer
 from .segment import AttemptText, PartAnswers, find_answers
 
