@@ -73,6 +73,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "superscripts": lambda n: "X^" * (n // 2 + 1),
     "minutes": lambda n: "341 min and " * (n // 12 + 1),
     "number words": lambda n: "two " * (n // 4 + 1),
+    "dash leads": lambda n: "(a) — x\n" * (n // 8 + 1),
+    "dotted labels": lambda n: "ii. x\n" * (n // 6 + 1),
+    "greek words": lambda n: "U_k Lambda_k = " * (n // 15 + 1),
+    "answer for": lambda n: "Answer for (a)(iii): x\n" * (n // 22 + 1),
+    "part lists": lambda n: "parts b" + ", c and d" * (n // 8 + 1),
+    "putting off": lambda n: "I'll do it in my next message " * (n // 30 + 1),
 }
 
 
