@@ -45,6 +45,8 @@ def test_true_statements_hold(text):
         "X = W_2 W_1 X",
         "W_2^T X X^T W_2 = W_1 W_2",
         r"W_1 X X^T W_1^T = I",
+        "W_1 = U_k",  # a substitution of the wrong shape
+        "W_2^T = U_k",
     ],
 )
 def test_false_statements_fail(text):
@@ -59,3 +61,7 @@ def test_other_matrices_are_skipped():
     table = dict(TABLE, S=("m", "n"))
     statements, _ = parse_statements("X = U_k S", table)
     assert check_at_pca(statements[0], table, Deadline()).status == "skipped"
+
+
+def test_other_shape_mismatches_are_skipped_not_false():
+    assert _verdict("W_1 X = U_k") == "skipped"  # not a substitution: unreadable, not wrong

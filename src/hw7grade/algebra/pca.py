@@ -17,6 +17,7 @@ from .equivalence import Statement, prepare
 from .evaluate import P, Trial, Value, matmul, transpose
 from .limits import Deadline, MathError
 from .memo import Memo
+from .nodes import Sym, Transpose, symbol_names
 from .shapes import table_key
 
 PCA_DIMS: tuple[tuple[int, int, int], ...] = ((2, 4, 5), (3, 5, 4))
@@ -149,7 +150,23 @@ def _check_at_pca(
     except MathError as exc:
         if exc.status == "limit":
             raise
+        if exc.status == "shape_error" and _substitutes(statement, roles):
+            # `W_1 = U_k`: a substitution of the wrong shape cannot be the PCA solution's.
+            return PcaVerdict("fails", exc.message)
         return PcaVerdict("skipped", exc.message)
     if all(not x for flat in at_pca.values for x in flat):
         return PcaVerdict("holds")
     return PcaVerdict("fails", f"{statement.describe()} is false at W_1 = U_k^T, W_2 = U_k")
+
+
+def _substitutes(statement: Statement, roles: PcaRoles) -> bool:
+    """Whether the statement sets the encoder or decoder (or its transpose) to an expression in the
+    components alone: `W_1 = U_k`, `W_2^T = U_k`."""
+    if statement.kind != "condition" or statement.rhs is None:
+        return False
+    for side, other in ((statement.lhs, statement.rhs), (statement.rhs, statement.lhs)):
+        bare = side.x if isinstance(side, Transpose) else side
+        if isinstance(bare, Sym) and bare.name in (roles.encoder, roles.decoder):
+            if symbol_names(other) == {roles.components}:
+                return True
+    return False
