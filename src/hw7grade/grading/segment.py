@@ -564,6 +564,13 @@ def _label_target(
         if len(ids) != 1:
             return None
         return _Context(context.q, ids[0].split(".")[0][len(_question_of(ids[0])) :] or None), ids
+    if ids and named and label.letter and label.roman is None and not any(p in named for p in ids):
+        # "(a)" in a reply to "Q4(a) ... Q7 b)": the one asked part with that letter, wherever the
+        # context last was.
+        lettered = [p for p in named if p[len(_question_of(p)) :][:1] == label.letter]
+        if len({_question_of(p) for p in lettered}) == 1:
+            q = _question_of(lettered[0])
+            return _Context(q[1:], label.letter), [p for p in lettered]
     if not ids:
         return None
     if (
