@@ -334,6 +334,20 @@ ATTEMPT_CASES = [
         [("correct", 1), ("correct", 1)],
         id="explaining one step of an answer the model stands by is no new attempt",
     ),
+    pytest.param(
+        (
+            "Q8 (b): with a small nonzero lambda, does W2 tend to have roughly orthonormal columns? Yes or no first.",
+            "Yes.",
+            "ok, now argue why",
+            "The data term depends only on the product W2 W1, so W2 -> W2 A, W1 -> A^-1 W1 changes nothing"
+            " there; the penalty is the sum of squared singular values of the two factors, smallest when they"
+            " are balanced between the factors; the product is close to a projection whose singular values"
+            " are 1, so the singular values of W2 are near 1.",
+        ),
+        "q8b",
+        [("partial", 1), ("correct", 3)],
+        id="a reply that adds the argument to an answer it stands by is graded with that answer",
+    ),
 ]
 
 

@@ -164,16 +164,23 @@ def _score_attempts(
     for k, attempt in enumerate(found.attempts):
         graded = score(attempt, "first")
         if (not attempt.follow_up or counts(attempt, graded)) and not no_answer(attempt, graded):
-            first, rest = graded, found.attempts[k + 1 :]
+            first, first_text, rest = graded, attempt, found.attempts[k + 1 :]
             break
     if first is None:  # only asides in replies to follow-ups, or text that holds no answer
         return [missing_part(part, "first"), missing_part(part, "final")]
     first_share = found_share(part, first)
-    for later in reversed(rest):
-        final = score(later, "final")
-        if counts_again(later, final) and not no_answer(later, final):
-            return [first, final]
-    return [first, replace(first, attempt="final")]
+    final, final_text = replace(first, attempt="final"), first_text
+    for later in rest:
+        alone = score(later, "final")
+        if counts_again(later, alone) and not no_answer(later, alone):
+            final, final_text = alone, later
+        elif later.follow_up and not later.explicit and not concedes(later.text):
+            # "now argue why" -> the argument: a reply that stands by the answer may add to it.
+            joined = replace(later, text=f"{final_text.text}\n\n{later.text}")
+            graded = score(joined, "final")
+            if found_share(part, graded) > found_share(part, final):
+                final, final_text = graded, joined
+    return [first, final]
 
 
 FOLLOW_UP_SHARE = 0.4
