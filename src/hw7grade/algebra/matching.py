@@ -60,7 +60,7 @@ class AnswerReading:
         self, answer: str, table: Mapping[str, tuple[str, str]], deadline: Deadline, earlier: str = ""
     ) -> None:
         self._cands = find_candidates(answer)
-        self._defs = find_definitions(answer, self._cands, table, deadline, earlier)
+        self._defs = find_definitions(answer, table, deadline, earlier)
         self._statements: dict[int, list[Statement]] = {}
         """Per snippet index, once parsed."""
         self._entries: dict[tuple[int, int], Entry] = {}
@@ -157,7 +157,7 @@ def statements_mentioning(
     names = list(names)
     statements: list[tuple[Candidate, Statement]] = []
     cands = find_candidates(answer)
-    defs = find_definitions(answer, cands, table, deadline, earlier)
+    defs = find_definitions(answer, table, deadline, earlier)
     for cand in cands:
         if not any(_may_mention(cand.text, n) for n in [*names, *defs]):
             continue
