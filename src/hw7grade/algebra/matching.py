@@ -65,7 +65,6 @@ class AnswerReading:
         """Per snippet index, once parsed."""
         self._entries: dict[tuple[int, int], Entry] = {}
         """Per (snippet, statement) index, once evaluated."""
-        self._mentioned: dict[tuple[int, int], set[str]] = {}
         self._table = table
         self._deadline = deadline
         self._spare_sizes = min(map(len, TRIAL_DIMS)) - len(
@@ -108,17 +107,11 @@ class AnswerReading:
             for j, statement in enumerate(self._statements_of(i)):
                 if wrt is not None and statement.wrt is not None and statement.wrt != wrt:
                     continue
-                if symbols and not symbols <= self._mentions(i, j):
+                if symbols and not symbols <= statement.mentions():
                     continue
                 if shape is not None and (i, j) not in self._entries and _other_shape(statement, shape, self._table):
                     continue
                 yield self._entry_of(i, j)
-
-    def _mentions(self, i: int, j: int) -> set[str]:
-        found = self._mentioned.get((i, j))
-        if found is None:
-            found = self._mentioned[(i, j)] = self._statements[i][j].mentions()
-        return found
 
     def check_rest(self) -> None:
         """Raise the `limit` error that evaluating the statements never read would raise.
