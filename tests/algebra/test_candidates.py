@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hw7grade.algebra import answer_statements, find_candidates
 
 
@@ -77,3 +80,81 @@ def test_a_greek_name_spelled_out_belongs_to_the_formula():
 def test_a_label_ending_in_a_colon_and_a_list_number_are_not_part_of_the_formula():
     answer = "* **Encoder W₁ (k×m):** ∇_{W₁}L = 2W₂ᵀ(W₂W₁ − I)XXᵀ\n\n1. W₂ᵀ(W₂W₁ − I)XXᵀ = 0   (k×m)\n"
     assert [c.text for c in find_candidates(answer)] == ["∇_{W₁}L = 2W₂ᵀ(W₂W₁ − I)XXᵀ", "W₂ᵀ(W₂W₁ − I)XXᵀ = 0   (k×m)"]
+
+
+def _whole(answer):
+    """The snippets as reading the whole text in one piece finds them (no paragraph memo)."""
+    from hw7grade.algebra.candidates import MAX_CANDIDATES, _read
+
+    seen, out = set(), []
+    for c in _read(answer)[0]:
+        if c.text and c.text not in seen:
+            seen.add(c.text)
+            out.append((c.source, c.text, c.start))
+    return out[:MAX_CANDIDATES]
+
+
+def _by_paragraph(answer):
+    from hw7grade.algebra.candidates import _find_candidates
+
+    return [(c.source, c.text, c.start) for c in _find_candidates(answer)]
+
+
+def test_regions_across_blank_lines_are_read_as_in_one_piece():
+    answers = [
+        "First $$A = B\n\n= C$$ then $D = E$.\n\nAnd F = G^T here.",
+        "\\boxed{W_1 = U_k^T\n\nW_2 = U_k} and \\boxed\n\n{X = Y}\n\nZ = W^T",
+        "\\begin{align}\nA &= B \\\\\n\n&= C\n\\end{align}\n\nLet D = E^T.",
+        "Open \\[ A = B\n\nstill open \\] closed\n\n$$ never closed\n\nA = B^T",
+        "dL/dW_1 = 0\n\n= W_2^T X\n\n- U_k^T U_k = I\n\ndL/dW_1 = 0",
+    ]
+    for answer in answers:
+        assert _by_paragraph(answer) == _whole(answer), answer
+
+
+def test_a_paragraph_is_read_once_and_placed_at_its_offset():
+    from hw7grade.algebra import candidates
+
+    candidates._paragraphs.clear()
+    shared = "so $W_1 = U_k^T$ holds"
+    first = _by_paragraph(f"Intro.\n\n{shared}")
+    assert shared in candidates._paragraphs._data
+    second = _by_paragraph(f"A longer opening paragraph.\n\n{shared}")
+    assert first == [("inline", "W_1 = U_k^T", 11)] and second == [("inline", "W_1 = U_k^T", 32)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "$",
+                "$$",
+                "\\[",
+                "\\]",
+                "\\(",
+                "\\)",
+                "\\begin{equation}",
+                "\\end{equation}",
+                "\\boxed",
+                "{",
+                "}",
+                " ",
+                "\n",
+                "\n\n",
+                "=",
+                "W_1",
+                "X^T",
+                "A",
+                "- ",
+                "  = ",
+                "\\\\",
+                "&",
+                "\\text{a}",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_reading_by_paragraph_finds_what_reading_the_whole_text_does(answer):
+    assert _by_paragraph(answer) == _whole(answer)

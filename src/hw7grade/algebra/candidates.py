@@ -22,6 +22,8 @@ MAX_CANDIDATES = 200
 WORD_CACHE_SIZE = 8192
 """Words whose formula-likeness is remembered (prose repeats the same words)."""
 ANSWER_MEMO_SIZE = 16
+PARAGRAPH_MEMO_SIZE = 4096
+"""Paragraphs whose snippets are remembered: about a transcript's worth, many times over."""
 """Answers whose statements are remembered: the checks of one part read one answer in a row, and
 a long batch must not keep every answer's text."""
 
@@ -30,6 +32,7 @@ _INLINE_RE = re.compile(r"\$(?<![\\$]\$)(?!\$)([^$\n]+?)(?<!\\)\$")
 """`$...$` (not `$$`, not `\\$`); it cannot cross a `$` or a line break, so it is linear."""
 BOXED_MAX_CHARS = 4000
 """How far a `\\boxed{` looks for its closing brace."""
+_BOXED_RE = re.compile(r"\\boxed\s*\{")
 
 
 class _NextFinder:
@@ -68,12 +71,14 @@ def _begin(text: str) -> _Opener:
     return find
 
 
-def _paired(text: str, openers: list[_Opener], one_line: bool) -> list[tuple[int, int, str]]:
+def _paired(text: str, openers: list[_Opener], one_line: bool) -> tuple[list[tuple[int, int, str]], bool]:
     """(start, end, body) of each region an opener starts and its closer ends, leftmost first and not
     overlapping, with a body of at least one character (and no line break when `one_line`): what
     the lazy alternation `A(.+?)A'|B(.+?)B'|...` finds, in linear time. Every search starts where
-    the last one of its kind ended, so the text is read a bounded number of times."""
+    the last one of its kind ended, so the text is read a bounded number of times. The flag is
+    whether every opener found its closer (text after this one cannot then change the regions)."""
     out: list[tuple[int, int, str]] = []
+    closed = True
     closers: dict[str, _NextFinder] = {}
     breaks = _NextFinder(text, "\n")
     nexts: list[tuple[int, int, str] | None] = [find(0) for find in openers]
@@ -81,12 +86,13 @@ def _paired(text: str, openers: list[_Opener], one_line: bool) -> list[tuple[int
     while True:
         live = [(n[0], i, n) for i, n in enumerate(nexts) if n is not None]
         if not live:
-            return out
+            return out, closed
         _, i, (a, body, closer) = min(live)  # i is unique: the entries themselves are never compared
         finder = closers.setdefault(closer, _NextFinder(text, closer))
         b = finder.from_(body + 1)
         if b < 0:
             nexts[i] = None  # no closer after this opener, so none after any later one either
+            closed = False
             continue
         if one_line and 0 <= breaks.from_(body) < b:
             nexts[i] = openers[i](a + 1)
@@ -98,7 +104,7 @@ def _paired(text: str, openers: list[_Opener], one_line: bool) -> list[tuple[int
 
 def _inline_regions(answer: str) -> list[tuple[int, int, str]]:
     """`\\(...\\)` on one line and `$...$`, leftmost first and not overlapping."""
-    found = _paired(answer, [_literal(answer, "\\(", "\\)")], True)
+    found, _closed = _paired(answer, [_literal(answer, "\\(", "\\)")], True)
     found += [(m.start(), m.end(), m.group(1)) for m in _INLINE_RE.finditer(answer)]
     found.sort(key=lambda r: r[0])
     kept: list[tuple[int, int, str]] = []
@@ -108,9 +114,10 @@ def _inline_regions(answer: str) -> list[tuple[int, int, str]]:
     return kept
 
 
-def _display_regions(answer: str) -> list[tuple[int, int, str]]:
+def _display_regions(answer: str) -> tuple[list[tuple[int, int, str]], bool]:
     """`$$...$$`, `\\[...\\]` and `\\begin{equation}...\\end{equation}` regions (also align,
-    gather, multline, eqnarray and their starred forms), leftmost first and not overlapping."""
+    gather, multline, eqnarray and their starred forms), leftmost first and not overlapping; and
+    whether every opener was closed."""
     return _paired(answer, [_literal(answer, "$$", "$$"), _literal(answer, "\\[", "\\]"), _begin(answer)], False)
 
 
@@ -159,9 +166,50 @@ def find_candidates(answer: str) -> list[Candidate]:
 
 
 def _find_candidates(answer: str) -> list[Candidate]:
+    """The snippets of each paragraph (text between blank lines), each paragraph read once per
+    process: an answer is also part of the earlier text its definitions are looked up in, and a
+    reply's paragraphs recur in every later part's earlier text.
+
+    Reading paragraph by paragraph finds what reading the whole text does: no region crosses a
+    blank line unless its paragraph leaves an opener unclosed (`$$`, `\\[`, `\\begin`,
+    `\\boxed{`), and from such a paragraph on the rest of the text is read as one piece.
+    """
+    pieces: list[tuple[tuple[Candidate, ...], int]] = []
+    paragraphs = answer.split("\n\n")
+    offset = 0
+    for k, paragraph in enumerate(paragraphs):
+        known = _paragraphs.get(paragraph)
+        if known is None:
+            known = _read(paragraph)
+            _paragraphs.put(paragraph, known)
+        cands, closed = known
+        if not closed and k < len(paragraphs) - 1:
+            pieces.append((_read(answer[offset:])[0], offset))
+            break
+        if cands:
+            pieces.append((cands, offset))
+        offset += len(paragraph) + 2
+    unique: list[Candidate] = []
+    seen: set[str] = set()
+    for cands, offset in pieces:
+        for cand in cands:
+            if cand.text and cand.text not in seen:
+                seen.add(cand.text)
+                unique.append(Candidate(cand.text, cand.start + offset, cand.source) if offset else cand)
+                if len(unique) == MAX_CANDIDATES:
+                    return unique
+    return unique
+
+
+def _read(answer: str) -> tuple[tuple[Candidate, ...], bool]:
+    """Every snippet of the text in order of start (repeats included), and whether every region
+    opener in it was closed, so that text after it cannot change what it holds."""
+    if "$" not in answer and "\\" not in answer:  # every region opens with one: only plain text
+        return tuple(_plain(answer)), True
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for start, end, body in _display_regions(answer):
+    regions, closed = _display_regions(answer)
+    for start, end, body in regions:
         taken.append((start, end))
         found.extend(_from_region(body, start, "display"))
     display = list(taken)
@@ -172,18 +220,13 @@ def _find_candidates(answer: str) -> list[Candidate]:
             continue
         taken.append((start, end))
         found.extend(_from_region(body, start, "inline"))
-    for start, body in _boxed(answer):
+    boxed, boxes_closed = _boxed(answer)
+    for start, body in boxed:
         found.append(Candidate(body.strip(), start, "boxed"))
     masked = _mask(answer, taken)
     found.extend(_plain(masked))
     found.sort(key=lambda c: c.start)
-    unique: list[Candidate] = []
-    seen: set[str] = set()
-    for cand in found:
-        if cand.text and cand.text not in seen:
-            seen.add(cand.text)
-            unique.append(cand)
-    return unique[:MAX_CANDIDATES]
+    return tuple(found), closed and boxes_closed
 
 
 def _from_region(body: str, start: int, source: Source) -> list[Candidate]:
@@ -202,9 +245,12 @@ def _from_region(body: str, start: int, source: Source) -> list[Candidate]:
     return [Candidate(s, start, "aligned") for s in statements]
 
 
-def _boxed(answer: str) -> list[tuple[int, str]]:
+def _boxed(answer: str) -> tuple[list[tuple[int, str]], bool]:
+    """(start, body) of each `\\boxed{...}`, and whether text after the answer could close or open
+    one (a brace still open at the end, or a `\\boxed` ending it)."""
     out = []
-    for match in re.finditer(r"\\boxed\s*\{", answer):
+    closed = not answer.rstrip().endswith("\\boxed")
+    for match in _BOXED_RE.finditer(answer):
         depth, i = 1, match.end()
         limit = min(len(answer), i + BOXED_MAX_CHARS)
         while i < limit and depth:
@@ -212,7 +258,9 @@ def _boxed(answer: str) -> list[tuple[int, str]]:
             i += 1
         if depth == 0:
             out.append((match.start(), answer[match.end() : i - 1]))
-    return out
+        elif limit == len(answer):
+            closed = False
+    return out, closed
 
 
 def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
@@ -338,6 +386,7 @@ def snippet_statements(
 
 
 _candidates: Memo[tuple[Candidate, ...]] = Memo(ANSWER_MEMO_SIZE)
+_paragraphs: Memo[tuple[tuple[Candidate, ...], bool]] = Memo(PARAGRAPH_MEMO_SIZE)
 _answers: Memo[tuple[tuple[tuple[Candidate, Statement], ...], tuple[tuple[Candidate, MathError], ...]]] = Memo(
     ANSWER_MEMO_SIZE
 )

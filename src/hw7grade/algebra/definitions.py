@@ -40,14 +40,19 @@ Definitions = dict[str, tuple[Node, str]]
 
 def find_definitions(
     answer: str,
-    cands: list[Candidate],
     table: Mapping[str, tuple[str, str]],
     deadline: Deadline,
     earlier: str = "",
 ) -> Definitions:
     """The answer's definitions, then those of the text before it (`earlier`) for names it leaves
-    undefined."""
-    found = _definitions_in(answer, cands, table, deadline)
+    undefined. Each text is read once per table: every q3b check of an answer asks."""
+    key = (answer, table_key(table))
+    own = _own.get(key)
+    if own is None:
+        own = _definitions_in(answer, find_candidates(answer), table, deadline)
+        if not deadline.expired:  # cut short: not the answer's definitions, only some of them
+            _own.put(key, own)
+    found = dict(own)
     if earlier:
         key = (earlier, table_key(table))
         before = _earlier.get(key)
@@ -60,6 +65,7 @@ def find_definitions(
     return found
 
 
+_own: Memo[Definitions] = Memo(EARLIER_MEMO_SIZE)
 _earlier: Memo[Definitions] = Memo(EARLIER_MEMO_SIZE)
 
 

@@ -95,11 +95,16 @@ class Statement:
         head = f"{canonical(Gradient(self.wrt))} = " if self.wrt is not None else ""
         return head + canonical(self.lhs) + (f" = {canonical(self.rhs)}" if self.rhs is not None else "")
 
-    def mentions(self) -> set[str]:
-        found = symbol_names(self.lhs)
-        if self.rhs is not None:
-            found |= symbol_names(self.rhs)
-        return found
+    def mentions(self) -> frozenset[str]:
+        """The symbols the statement names, worked out once per statement (checks ask again and again)."""
+        known: frozenset[str] | None = self.__dict__.get("_mentions")
+        if known is None:
+            found = symbol_names(self.lhs)
+            if self.rhs is not None:
+                found |= symbol_names(self.rhs)
+            known = frozenset(found)
+            object.__setattr__(self, "_mentions", known)  # not a field: equality and hashing ignore it
+        return known
 
 
 _canonical: Memo[str] = Memo()

@@ -60,12 +60,11 @@ class AnswerReading:
         self, answer: str, table: Mapping[str, tuple[str, str]], deadline: Deadline, earlier: str = ""
     ) -> None:
         self._cands = find_candidates(answer)
-        self._defs = find_definitions(answer, self._cands, table, deadline, earlier)
+        self._defs = find_definitions(answer, table, deadline, earlier)
         self._statements: dict[int, list[Statement]] = {}
         """Per snippet index, once parsed."""
         self._entries: dict[tuple[int, int], Entry] = {}
         """Per (snippet, statement) index, once evaluated."""
-        self._mentioned: dict[tuple[int, int], set[str]] = {}
         self._table = table
         self._deadline = deadline
         self._spare_sizes = min(map(len, TRIAL_DIMS)) - len(
@@ -108,17 +107,11 @@ class AnswerReading:
             for j, statement in enumerate(self._statements_of(i)):
                 if wrt is not None and statement.wrt is not None and statement.wrt != wrt:
                     continue
-                if symbols and not symbols <= self._mentions(i, j):
+                if symbols and not symbols <= statement.mentions():
                     continue
                 if shape is not None and (i, j) not in self._entries and _other_shape(statement, shape, self._table):
                     continue
                 yield self._entry_of(i, j)
-
-    def _mentions(self, i: int, j: int) -> set[str]:
-        found = self._mentioned.get((i, j))
-        if found is None:
-            found = self._mentioned[(i, j)] = self._statements[i][j].mentions()
-        return found
 
     def check_rest(self) -> None:
         """Raise the `limit` error that evaluating the statements never read would raise.
@@ -157,7 +150,7 @@ def statements_mentioning(
     names = list(names)
     statements: list[tuple[Candidate, Statement]] = []
     cands = find_candidates(answer)
-    defs = find_definitions(answer, cands, table, deadline, earlier)
+    defs = find_definitions(answer, table, deadline, earlier)
     for cand in cands:
         if not any(_may_mention(cand.text, n) for n in [*names, *defs]):
             continue

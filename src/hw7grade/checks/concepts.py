@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..text.analysis import Analysed, Hit, analyse, first_asserted
+from ..text.analysis import analyse, first_asserted_each
 from ..text.phrases import PhraseSet
 from .base import CheckContext, CheckResult, CheckSpec
 
@@ -26,10 +26,6 @@ class Concept(BaseModel):
         """A phrase with no words (empty, "...", "-") is a load error, not a check that never fires."""
         PhraseSet.build({"": tuple(phrases)})
         return phrases
-
-    def find(self, a: Analysed) -> Hit | None:
-        """The earliest asserted mention of any phrase."""
-        return first_asserted(tuple(self.phrases), a)
 
 
 class ConceptsCheck(CheckSpec):
@@ -60,8 +56,7 @@ class ConceptsCheck(CheckSpec):
         a = analyse(ctx.answer, ctx.question)
         found: list[str] = []
         missing: list[str] = []
-        for c in self.concepts:
-            hit = c.find(a)
+        for c, hit in zip(self.concepts, first_asserted_each([c.phrases for c in self.concepts], a)):
             if hit is None:
                 missing.append(c.name)
             else:

@@ -218,7 +218,7 @@ def _in_factors(
     return found
 
 
-def _mentions(node) -> set[str]:
+def _mentions(node) -> frozenset[str]:
     from ..algebra import Statement
 
     return Statement("expression", node).mentions()

@@ -10,11 +10,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .copies import strip_question_copies
 from .normalize import normalize
-from .phrases import PhraseSet
+from .phrases import PhraseHit, PhraseSet
 from .polarity import inherits_previous, negation_kind
 from .sentences import Sentence, split_sentences
 
@@ -69,9 +69,14 @@ class Hit:
 def find_hits(phrases: PhraseSet, a: Analysed) -> list[Hit]:
     """Every mention of the set's phrases, in text order, each with its polarity. A mention that
     says "the same goes for X" takes the polarity of the mention before it."""
-    hits: list[Hit] = []
+    return list(_hits(phrases.find(a.text, a.starts), a))
+
+
+def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
+    """`find_hits` of the set that found `found`, one at a time: a reader that stops at the first
+    asserted mention judges no polarity after it."""
     previous: str | None = None
-    for h in phrases.find(a.text, a.starts):
+    for h in found:
         s = a.sentence_at(h.start)
         if s is None or h.end > s.start + len(s.text):
             continue  # between sentences, or across two
@@ -79,21 +84,21 @@ def find_hits(phrases: PhraseSet, a: Analysed) -> list[Hit]:
         negation = negation_kind(s, start, end)
         if negation is None and previous is not None and inherits_previous(s, start):
             negation = previous
-        hits.append(Hit(h.key, s.text[start:end], s, start, end, negation))
+        yield Hit(h.key, s.text[start:end], s, start, end, negation)
         previous = negation
-    return hits
 
 
-def phrase_set(groups: dict[str, Sequence[str]]) -> PhraseSet:
-    return PhraseSet.build(groups)
+def first_asserted_each(groups: Sequence[Sequence[str]], a: Analysed) -> list[Hit | None]:
+    """Per group of phrases, its earliest asserted mention (the hit's key is the group's index).
 
-
-def first_asserted(phrases: Sequence[str], a: Analysed) -> Hit | None:
-    """The earliest asserted mention of any of the phrases."""
-    for hit in find_hits(PhraseSet.build({"": tuple(phrases)}), a):
-        if hit.asserted:
-            return hit
-    return None
+    One scan of the text finds every group's mentions; a group's mentions are those a set of its
+    phrases alone finds (`PhraseSet.find` matches each phrase on its own), and the polarity of
+    each is judged among them, as a scan for that group alone would."""
+    phrases = PhraseSet.build({str(i): tuple(g) for i, g in enumerate(groups)})
+    by_group: dict[str, list[PhraseHit]] = {}
+    for h in phrases.find(a.text, a.starts):
+        by_group.setdefault(h.key, []).append(h)
+    return [next((h for h in _hits(by_group.get(str(i), ()), a) if h.asserted), None) for i in range(len(groups))]
 
 
 _NUMBER_WORDS = {

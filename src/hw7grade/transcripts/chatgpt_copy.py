@@ -22,7 +22,8 @@ _USER_SAID_RE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)?You said:[ \t]*$", re.MULTI
 
 
 def sniff(text: str) -> bool:
-    return _USER_SAID_RE.search(text[:HEAD_CHARS]) is not None
+    head = text[:HEAD_CHARS]
+    return "You said:" in head and _USER_SAID_RE.search(head) is not None
 
 
 def _split_first_paragraph(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -21,7 +21,10 @@ def sniff(text: str) -> bool:
     head = text[:HEAD_CHARS]
     if text.startswith("---") and _SOURCE_RE.search(head):
         return True
-    return {m.group(1) for m in _ROLE_RE.finditer(text[: HEAD_CHARS * 16])} == {"You", "ChatGPT"}
+    head = text[: HEAD_CHARS * 16]
+    if "#### You:" not in head or "#### ChatGPT:" not in head:
+        return False  # a substring scan instead of a line-anchored search at every position
+    return {m.group(1) for m in _ROLE_RE.finditer(head)} == {"You", "ChatGPT"}
 
 
 def read(text: str, source: str) -> Iterator[Item]:

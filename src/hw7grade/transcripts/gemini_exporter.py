@@ -18,7 +18,10 @@ _ROLE_RE = re.compile("^## (?:\U0001f464 User|\U0001f916 Gemini)[ \t]*$", re.MUL
 
 
 def sniff(text: str) -> bool:
-    return len({m.group(0).strip() for m in _ROLE_RE.finditer(text[:HEAD_CHARS])}) == 2
+    head = text[:HEAD_CHARS]
+    if "## \U0001f464 User" not in head or "## \U0001f916 Gemini" not in head:
+        return False  # a substring scan instead of a line-anchored search at every position
+    return len({m.group(0).strip() for m in _ROLE_RE.finditer(head)}) == 2
 
 
 def read(text: str, source: str) -> Iterator[Item]:

@@ -39,7 +39,10 @@ _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def sniff(text: str) -> bool:
-    head = text[:HEAD_CHARS].splitlines()
+    start = text[:HEAD_CHARS]
+    if "conversation: " not in start and "## Response" not in start:
+        return False  # neither an entry line nor a Response section: no line needs reading
+    head = start.splitlines()
     if any(_ENTRY_RE.match(ln) for ln in head[:5]):
         return True
     names = {m.group(1) for ln in head if (m := _SECTION_RE.match(ln))}

@@ -50,7 +50,10 @@ def _role_lines(lines: list[str]) -> Iterator[tuple[int, Role, str | None]]:
 def sniff(text: str) -> bool:
     if MARKER in text[:512]:
         return True
-    roles = {role for _, role, _ in _role_lines(text[:65536].splitlines())}
+    head = text[:65536]
+    if "_**" not in head:
+        return False  # every role line starts with it: no line needs reading
+    roles = {role for _, role, _ in _role_lines(head.splitlines())}
     return roles == {"user", "assistant"}
 
 

@@ -1,0 +1,34 @@
+"""An answer's shorthand definitions: read once per answer, whichever check asks first."""
+
+from hw7grade.algebra import definitions
+from hw7grade.algebra.definitions import find_definitions
+from hw7grade.algebra.limits import Deadline
+
+TABLE = {"X": ("m", "n"), "W_1": ("k", "m"), "W_2": ("m", "k")}
+ANSWER = "Let $\\Sigma = X X^T$. Then $W_2^T (W_2 W_1 - I) \\Sigma = 0$."
+EARLIER = "Write $A := W_2 W_1$ and let $D = X^T X$."
+
+
+def _shown(defs):
+    return {name: text for name, (_, text) in defs.items()}
+
+
+def test_a_second_reading_is_the_first_and_owns_its_dict():
+    definitions._own.clear()
+    first = find_definitions(ANSWER, TABLE, Deadline(), EARLIER)
+    assert _shown(first) == {"Sigma": "\\Sigma = X X^T", "A": "A := W_2 W_1", "D": "D = X^T X"}
+    first.clear()  # a caller's changes stay its own
+    again = find_definitions(ANSWER, TABLE, Deadline())
+    assert _shown(again) == {"Sigma": "\\Sigma = X X^T"}
+    assert _shown(find_definitions(ANSWER, TABLE, Deadline(), EARLIER)) == {
+        "Sigma": "\\Sigma = X X^T",
+        "A": "A := W_2 W_1",
+        "D": "D = X^T X",
+    }
+
+
+def test_definitions_cut_short_by_the_deadline_are_not_remembered():
+    definitions._own.clear()
+    expired = Deadline(0.0)
+    find_definitions(ANSWER, TABLE, expired)
+    assert (ANSWER, definitions.table_key(TABLE)) not in definitions._own._data

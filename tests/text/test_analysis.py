@@ -1,0 +1,72 @@
+"""One answer read once: mentions of several phrase groups from one scan."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hw7grade.text.analysis import analyse, find_hits, first_asserted_each
+from hw7grade.text.phrases import PhraseSet
+
+GROUPS = [
+    ["batch norm*", "layer norm"],
+    ["dropout", "drop out"],
+    ["norm"],
+    ["weight decay ... not", "learning-rate"],
+    ["layer"],
+]
+WORDS = [
+    "batch",
+    "normalization",
+    "norm",
+    "layer",
+    "dropout",
+    "drop",
+    "out",
+    "weight",
+    "decay",
+    "learning",
+    "rate",
+    "learning-rate",
+    "not",
+    "no",
+    "is",
+    "needed",
+    "the",
+    "same",
+    "goes",
+    "for",
+    "likewise",
+    "and",
+    ",",
+    ".",
+    "\n",
+    "✗",
+    "Not needed:",
+    "- ",
+    "?",
+]
+
+
+def _first_alone(phrases, a):
+    """The earliest asserted mention as a scan for this group alone finds it."""
+    return next((h for h in find_hits(PhraseSet.build({"": tuple(phrases)}), a) if h.asserted), None)
+
+
+def _seen(hit):
+    return None if hit is None else (hit.text, hit.sentence.index, hit.start, hit.end, hit.negation)
+
+
+def test_each_group_gets_its_own_first_asserted_mention():
+    a = analyse("Dropout is not needed. Layer norm helps, and the same goes for dropout.")
+    hits = first_asserted_each(GROUPS, a)
+    assert [_seen(h) for h in hits] == [_seen(_first_alone(g, a)) for g in GROUPS]
+    assert hits[0] is not None and hits[0].text == "Layer norm"
+    # "the same goes for dropout" takes the polarity of the group's own mention before it (negated),
+    # not that of "Layer norm", which another group found in between.
+    assert hits[1] is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=50).map(" ".join))
+def test_one_scan_finds_what_a_scan_per_group_finds(text):
+    a = analyse(text)
+    assert [_seen(h) for h in first_asserted_each(GROUPS, a)] == [_seen(_first_alone(g, a)) for g in GROUPS]
