@@ -239,6 +239,7 @@ def grade(
         pipeline = JudgePipeline(judge, rubric)
     with pipeline if pipeline is not None else nullcontext():
         on_graded = pipeline.add_file if pipeline is not None else None  # judge requests go out as files are graded
+        niceness = pipeline.worker_niceness if pipeline is not None else 0
         if len(files) >= PROGRESS_MIN_FILES and err.is_terminal and not quiet:
             from rich.progress import Progress
 
@@ -246,7 +247,17 @@ def grade(
                 task = progress.add_task("grading", total=len(files))
                 advance = lambda _path: progress.advance(task)  # noqa: E731
                 report = grade_files(
-                    files, rubric, only, model_name, advance, workers, max_bytes, time_limit, labels, on_graded
+                    files,
+                    rubric,
+                    only,
+                    model_name,
+                    advance,
+                    workers,
+                    max_bytes,
+                    time_limit,
+                    labels,
+                    on_graded,
+                    niceness,
                 )
         else:
             report = grade_files(
@@ -259,6 +270,7 @@ def grade(
                 time_limit_s=time_limit,
                 labels=labels,
                 on_graded=on_graded,
+                niceness=niceness,
             )
         if labels and labels_path is not None:
             from ..transcripts.labels_file import unmatched_warning
