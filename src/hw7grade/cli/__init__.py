@@ -30,6 +30,7 @@ class _Hw7gradeGroup(TyperGroup):
         # What parsing the command imported lives as long as the process: kept out of the cyclic
         # collector's sight, the command's own collections (during an SDK's import, say) skip it.
         gc.freeze()
+        gc.enable()
         try:
             return super().invoke(ctx)
         except Hw7gradeError as exc:
@@ -95,6 +96,7 @@ app.command("env")(_env.env)
 
 
 def main() -> None:
+    gc.disable()  # start-up imports make long-lived objects, no garbage; `invoke` turns it back on
     from .streams import guard_encoding
 
     guard_encoding()  # a cp1252 redirect gets ASCII marks, not a UnicodeEncodeError

@@ -164,12 +164,15 @@ def grade(
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     With a report on stdout (`--json -`) or `--format plain`, the human report goes to stderr.
     """
-    from ..grading.files import default_jobs, grade_files
-    from ..report import terminal as _terminal
-    from ..results import Report
-    from ..rubric.compiled import load_rubric_cached as load_rubric
-    from ..transcripts import iter_transcript_files
-    from .streams import report_console
+    from ..collector import paused
+
+    with paused():  # the grading modules' imports
+        from ..grading.files import default_jobs, grade_files
+        from ..report import terminal as _terminal
+        from ..results import Report
+        from ..rubric.compiled import load_rubric_cached as load_rubric
+        from ..transcripts import iter_transcript_files
+        from .streams import report_console
 
     if output_format not in FORMATS:
         from ..errors import UsageError

@@ -5,12 +5,12 @@ shape. A judge that cannot score an answer makes it `unscored`, never a guess.
 
 from __future__ import annotations
 
-import gc
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from ..collector import paused
 from ..errors import Hw7gradeError
 from ..providers.asker import Asker
 from ..providers.base import Provider, ProviderParams
@@ -63,7 +63,8 @@ class Judge:
     def provider(self) -> Provider:
         with self._connect_lock:
             if self._provider is None:
-                self._provider = _without_collector(self.connect)
+                with paused():  # an SDK's import: thousands of long-lived objects, a tenth of its CPU in collections
+                    self._provider = self.connect()
             return self._provider
 
     def close(self) -> None:
@@ -121,18 +122,6 @@ class Judge:
     def _unscored(self, part: "Part", reason: str, answered_by: str | None = None) -> JudgeResult:
         criteria = tuple(CriterionScore(c.name, c.check, "unscored", 0.0, c.points, "", reason) for c in part.criteria)
         return JudgeResult(self.name, "unscored", criteria, reason, answered_by)
-
-
-def _without_collector(connect: Callable[[], Provider]) -> Provider:
-    """`connect()` with the cyclic garbage collector paused: an SDK's import creates thousands of
-    long-lived objects and no garbage, and collecting while it runs costs a tenth of its CPU."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return connect()
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _status(scores: Sequence[CriterionScore]) -> JudgeStatus:
