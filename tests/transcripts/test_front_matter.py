@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hw7grade.errors import TranscriptError
 from hw7grade.transcripts.front_matter import split_front_matter
@@ -32,3 +34,44 @@ def test_unclosed_fence_is_not_front_matter():
 def test_bad_front_matter_names_file_and_field(block, expected):
     with pytest.raises(TranscriptError, match=expected):
         split_front_matter(f"---\n{block}---\n\n## User\n", "a.md")
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 2),
+    st.sampled_from(["correct", "partial", "incorrect", "missing", "great", "", "Correct", "q7b", "gpt-4o"]),
+)
+_KEYS = st.sampled_from(["q7a", "q3b.ii", "q8", "seven", "", "Q7b", "first", "final", "other"])
+_VALUES = st.recursive(_SCALARS, lambda inner: st.dictionaries(_KEYS, inner, max_size=3) | st.lists(inner, max_size=2))
+_FRONT = st.dictionaries(st.sampled_from(["model", "title", "human_labels"]), _VALUES, max_size=3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FRONT)
+def test_the_plain_front_matter_path_builds_what_validation_builds(known):
+    """`_plain` skips pydantic's validator for the usual block: whatever it builds, validation
+    builds equal (fields set included), and it builds nothing validation would refuse."""
+    from pydantic import ValidationError
+
+    from hw7grade.transcripts.front_matter import FrontMatter, _plain
+
+    plain = _plain(known)
+    try:
+        validated = FrontMatter.model_validate(known)
+    except ValidationError:
+        assert plain is None
+        return
+    if plain is not None:
+        assert plain == validated and plain.model_fields_set == validated.model_fields_set
+        for label, expected in zip(plain.human_labels.values(), validated.human_labels.values()):
+            assert type(label) is type(expected)
+            if not isinstance(label, str):
+                assert label == expected and label.model_fields_set == expected.model_fields_set
+
+
+def test_the_usual_front_matter_takes_the_plain_path():
+    from hw7grade.transcripts.front_matter import _plain
+
+    usual = {"model": "claude-opus", "title": "Q7", "human_labels": {"q7a": "correct", "q7b": {"first": "partial"}}}
+    assert _plain(usual) is not None

@@ -15,13 +15,14 @@ import difflib
 import re
 import reprlib
 from functools import lru_cache
-from typing import Union
+from typing import Union, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..conversation import HumanLabel, Label
 from ..errors import TranscriptError
+from ..rubric.selection import PART_ID_RE
 from .base import ReadWarning
 from .native import LabelPair, PartId, to_human_labels
 from .validation import describe_validation_error
@@ -57,6 +58,8 @@ NEAR_MISS_CUTOFF = 0.75
 FRONT_MATTER_CACHE_SIZE = 64
 FRONT_MATTER_CACHE_MAX_CHARS = 4096
 """Longer blocks are parsed every time, so the cache stays small."""
+LABELS = frozenset(get_args(Label))
+PAIR_KEYS = frozenset(LabelPair.model_fields)
 _SHORT = reprlib.Repr()
 _SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict = 2, 4, 4
 _SHORT.maxstring = _SHORT.maxother = MAX_SHOWN_VALUE_CHARS
@@ -171,6 +174,35 @@ def _load(block: str, source: str) -> object:
         ) from None
 
 
+def _plain(known: dict) -> FrontMatter | None:
+    """`FrontMatter.model_validate(known)` for the usual block (string model and title, labels
+    that are label words or first/final pairs of them under valid part ids), built without
+    pydantic's validator (its first use costs more than grading a small chat); None for anything
+    else, which validation then accepts or names."""
+    if any(known.get(key) is not None and type(known[key]) is not str for key in ("model", "title")):
+        return None
+    labels = known.get("human_labels", {})
+    if type(labels) is not dict:
+        return None
+    parsed: dict[str, Label | LabelPair] = {}
+    for part_id, label in labels.items():
+        if type(part_id) is not str or not PART_ID_RE.match(part_id):
+            return None
+        if _is_label(label):
+            parsed[part_id] = label
+        elif (
+            type(label) is dict and label.keys() <= PAIR_KEYS and all(v is None or _is_label(v) for v in label.values())
+        ):
+            parsed[part_id] = LabelPair.model_construct(**label)
+        else:
+            return None
+    return FrontMatter.model_construct(**{**known, "human_labels": parsed} if "human_labels" in known else known)
+
+
+def _is_label(value: object) -> bool:
+    return type(value) is str and value in LABELS
+
+
 def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]:
     """Return the validated front matter (None when there is none) and the text after it."""
     if not text.startswith("---"):
@@ -190,7 +222,7 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]
     known = {k: v for k, v in data.items() if k in KNOWN_KEYS}
     extra = {str(k): v for k, v in data.items() if k not in KNOWN_KEYS}
     try:
-        front = FrontMatter.model_validate(known)
+        front = _plain(known) or FrontMatter.model_validate(known)
     except ValidationError as exc:
         raise TranscriptError(
             f"{source}: bad front matter {describe_validation_error(exc, known)}; "
