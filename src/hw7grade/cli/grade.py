@@ -66,12 +66,15 @@ def _write_and_gate(
     """Write every requested file, print the agreement and baseline sections, then apply the gates;
     returns the exit status (2 when a file could not be written, 1 when a gate failed, else 0)."""
     from ..report.agreement import agreement, has_labels
-    from ..report.baseline import compare_with_baseline
     from ..report.console import say
     from ..report.gates import exit_status, gate_failures
     from ..report.outputs import write_report_files
 
-    comparison = compare_with_baseline(report, baseline) if baseline is not None else None
+    comparison = None
+    if baseline is not None:
+        from ..report.baseline import compare_with_baseline
+
+        comparison = compare_with_baseline(report, baseline)
     write_failures = write_report_files(report, files, comparison)
     for failure in write_failures:
         say(err, f"Error: {failure}")
