@@ -75,3 +75,53 @@ def test_the_usual_front_matter_takes_the_plain_path():
 
     usual = {"model": "claude-opus", "title": "Q7", "human_labels": {"q7a": "correct", "q7b": {"first": "partial"}}}
     assert _plain(usual) is not None
+
+
+_GOOD_KEYS = ["model", "title", "human_labels", "q7a", "q3b.ii", "y", "_x", "a-b"]
+_BAD_KEYS = ["on", "Yes", "1a", "null", "a b"]
+_GOOD_VALUES = ["correct", "gpt-4o", "Machine translation  talk", "a (b) c/d.e", "n", "y", "NaN", "x", "a b "]
+_BAD_VALUES = ["null", "NO", "x:y", "a #c", "'q'", "12", "1e3", ".inf", "2025-01-22", "é", "a\tb", "-x", "~", "<<"]
+_YAML_KEYS = st.sampled_from(_GOOD_KEYS * 3 + _BAD_KEYS)
+_YAML_VALUES = st.sampled_from(_GOOD_VALUES * 3 + _BAD_VALUES)
+_INDENT = st.sampled_from(["  "] * 6 + ["", "   ", "\t"])
+_COLON = st.sampled_from([": "] * 6 + [":", ":  ", "::"])
+_END = st.sampled_from(["\n"] * 6 + ["\r\n", "\n\n", "  \n", "\x0c\n"])
+_ENTRY = st.one_of(
+    st.tuples(_YAML_KEYS, _COLON, _YAML_VALUES, _END).map(lambda e: "".join(e)),
+    st.tuples(
+        _YAML_KEYS,
+        st.sampled_from([":\n"] * 4 + [": \n", ":\n\n", ": x\n"]),
+        st.lists(st.tuples(_INDENT, _YAML_KEYS, _COLON, _YAML_VALUES, _END).map(lambda e: "".join(e)), max_size=3),
+    ).map(lambda e: e[0] + e[1] + "".join(e[2])),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_ENTRY, min_size=1, max_size=4))
+def test_the_plain_yaml_path_reads_what_pyyaml_reads(entries):
+    """`_plain_yaml` reads the usual block without PyYAML: whatever it returns, PyYAML returns
+    equal (and of the same types); anything else it leaves to PyYAML."""
+    import yaml
+
+    from hw7grade.transcripts.front_matter import _plain_yaml
+
+    block = "".join(entries)
+    plain = _plain_yaml(block)
+    if plain is None:
+        return
+    loaded = yaml.safe_load(block)
+    assert plain == loaded
+    assert [type(v) for v in plain.values()] == [type(v) for v in loaded.values()]
+
+
+def test_the_usual_block_takes_the_plain_yaml_path():
+    from hw7grade.transcripts.front_matter import _plain_yaml
+
+    block = (
+        "model: claude-opus\ntitle: Machine translation discussion\nhuman_labels:\n  q7a: correct\n  q3b.ii: partial\n"
+    )
+    assert _plain_yaml(block) == {
+        "model": "claude-opus",
+        "title": "Machine translation discussion",
+        "human_labels": {"q7a": "correct", "q3b.ii": "partial"},
+    }
