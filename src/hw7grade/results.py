@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Mapping, Protocol
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping, Protocol
 
 from .checks.base import CheckResult
 from .conversation import HumanLabel
-from .judge.model import JudgeResult
+
+if TYPE_CHECKING:
+    from .judge.model import JudgeResult
 
 AttemptKind = Literal["first", "final"]
 Verdict = Literal["correct", "partial", "incorrect", "missing", "unscored"]

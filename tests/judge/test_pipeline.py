@@ -106,3 +106,38 @@ def test_the_judge_reads_the_answer_the_checks_read():
                     assert score.answer == next(a.text for a in found.attempts if a.turn == score.turn)
                     compared += 1
     assert compared > 20
+
+
+def _own_niceness(task: int) -> list[int]:
+    import os
+
+    return [os.nice(0)]
+
+
+def test_grading_workers_yield_the_cpu_to_a_judging_process(judge_env):
+    """With answers to judge, the workers run `worker_niceness` below the parent: the judge's SDK
+    import and requests, on the run's critical path, are not starved by grading."""
+    import os
+
+    from hw7grade.grading.files import _in_worker, _init_worker
+    from hw7grade.grading.worker_pool import run_timed
+
+    with JudgePipeline(make_judge("claude", use_cache=False), RUBRIC) as pipeline:
+        niceness = pipeline.worker_niceness
+    assert niceness > 0
+    outcomes = list(run_timed([1], _in_worker, 1, 10.0, _init_worker, (_own_niceness, (), niceness)))
+    assert outcomes[0].items == [os.nice(0) + niceness]
+    plain = list(run_timed([1], _in_worker, 1, 10.0, _init_worker, (_own_niceness, ())))
+    assert plain[0].items == [os.nice(0)]
+
+
+def test_the_sdk_is_imported_with_the_collector_paused(judge_env):
+    import gc
+
+    judge = make_judge("claude", use_cache=False)
+    real = judge.connect
+    seen = []
+    judge.connect = lambda: seen.append(gc.isenabled()) or real()
+    assert gc.isenabled()
+    judge.provider  # noqa: B018  # builds the provider
+    assert seen == [False] and gc.isenabled()

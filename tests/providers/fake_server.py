@@ -202,6 +202,7 @@ class FakeServer:
 def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out as written: no delayed-ACK stall per reply
 
         def log_message(self, *args: object) -> None:  # keep test output clean
             pass

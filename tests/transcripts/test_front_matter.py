@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hw7grade.errors import TranscriptError
 from hw7grade.transcripts.front_matter import split_front_matter
@@ -32,3 +34,94 @@ def test_unclosed_fence_is_not_front_matter():
 def test_bad_front_matter_names_file_and_field(block, expected):
     with pytest.raises(TranscriptError, match=expected):
         split_front_matter(f"---\n{block}---\n\n## User\n", "a.md")
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 2),
+    st.sampled_from(["correct", "partial", "incorrect", "missing", "great", "", "Correct", "q7b", "gpt-4o"]),
+)
+_KEYS = st.sampled_from(["q7a", "q3b.ii", "q8", "seven", "", "Q7b", "first", "final", "other"])
+_VALUES = st.recursive(_SCALARS, lambda inner: st.dictionaries(_KEYS, inner, max_size=3) | st.lists(inner, max_size=2))
+_FRONT = st.dictionaries(st.sampled_from(["model", "title", "human_labels"]), _VALUES, max_size=3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FRONT)
+def test_the_plain_front_matter_path_builds_what_validation_builds(known):
+    """`_plain` skips pydantic's validator for the usual block: whatever it builds, validation
+    builds equal (fields set included), and it builds nothing validation would refuse."""
+    from pydantic import ValidationError
+
+    from hw7grade.transcripts.front_matter import FrontMatter, _plain
+
+    plain = _plain(known)
+    try:
+        validated = FrontMatter.model_validate(known)
+    except ValidationError:
+        assert plain is None
+        return
+    if plain is not None:
+        assert plain == validated and plain.model_fields_set == validated.model_fields_set
+        for label, expected in zip(plain.human_labels.values(), validated.human_labels.values()):
+            assert type(label) is type(expected)
+            if not isinstance(label, str):
+                assert label == expected and label.model_fields_set == expected.model_fields_set
+
+
+def test_the_usual_front_matter_takes_the_plain_path():
+    from hw7grade.transcripts.front_matter import _plain
+
+    usual = {"model": "claude-opus", "title": "Q7", "human_labels": {"q7a": "correct", "q7b": {"first": "partial"}}}
+    assert _plain(usual) is not None
+
+
+_GOOD_KEYS = ["model", "title", "human_labels", "q7a", "q3b.ii", "y", "_x", "a-b"]
+_BAD_KEYS = ["on", "Yes", "1a", "null", "a b"]
+_GOOD_VALUES = ["correct", "gpt-4o", "Machine translation  talk", "a (b) c/d.e", "n", "y", "NaN", "x", "a b "]
+_BAD_VALUES = ["null", "NO", "x:y", "a #c", "'q'", "12", "1e3", ".inf", "2025-01-22", "é", "a\tb", "-x", "~", "<<"]
+_YAML_KEYS = st.sampled_from(_GOOD_KEYS * 3 + _BAD_KEYS)
+_YAML_VALUES = st.sampled_from(_GOOD_VALUES * 3 + _BAD_VALUES)
+_INDENT = st.sampled_from(["  "] * 6 + ["", "   ", "\t"])
+_COLON = st.sampled_from([": "] * 6 + [":", ":  ", "::"])
+_END = st.sampled_from(["\n"] * 6 + ["\r\n", "\n\n", "  \n", "\x0c\n"])
+_ENTRY = st.one_of(
+    st.tuples(_YAML_KEYS, _COLON, _YAML_VALUES, _END).map(lambda e: "".join(e)),
+    st.tuples(
+        _YAML_KEYS,
+        st.sampled_from([":\n"] * 4 + [": \n", ":\n\n", ": x\n"]),
+        st.lists(st.tuples(_INDENT, _YAML_KEYS, _COLON, _YAML_VALUES, _END).map(lambda e: "".join(e)), max_size=3),
+    ).map(lambda e: e[0] + e[1] + "".join(e[2])),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_ENTRY, min_size=1, max_size=4))
+def test_the_plain_yaml_path_reads_what_pyyaml_reads(entries):
+    """`_plain_yaml` reads the usual block without PyYAML: whatever it returns, PyYAML returns
+    equal (and of the same types); anything else it leaves to PyYAML."""
+    import yaml
+
+    from hw7grade.transcripts.front_matter import _plain_yaml
+
+    block = "".join(entries)
+    plain = _plain_yaml(block)
+    if plain is None:
+        return
+    loaded = yaml.safe_load(block)
+    assert plain == loaded
+    assert [type(v) for v in plain.values()] == [type(v) for v in loaded.values()]
+
+
+def test_the_usual_block_takes_the_plain_yaml_path():
+    from hw7grade.transcripts.front_matter import _plain_yaml
+
+    block = (
+        "model: claude-opus\ntitle: Machine translation discussion\nhuman_labels:\n  q7a: correct\n  q3b.ii: partial\n"
+    )
+    assert _plain_yaml(block) == {
+        "model": "claude-opus",
+        "title": "Machine translation discussion",
+        "human_labels": {"q7a": "correct", "q3b.ii": "partial"},
+    }

@@ -6,23 +6,61 @@ evaluation on seeded random integer matrices modulo a large prime (see `evaluate
 Entry points: `compare`, `parse_statements`, `find_candidates`, `answer_statements`, `check_at_pca`.
 """
 
-from .candidates import Candidate, answer_statements, find_candidates
-from .equivalence import (
-    ERROR_STATUSES,
-    STATUSES,
-    MathResult,
-    Prepared,
-    Statement,
-    best_match,
-    compare,
-    compare_prepared,
-    parse_statements,
-    prepare,
-)
-from .limits import MATH_TIMEOUT_S, Deadline, MathError
-from .parser import canonical_name
-from .pca import PcaRoles, PcaVerdict, check_at_pca
-from .shapes import normalise_table
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .candidates import Candidate, answer_statements, find_candidates
+    from .equivalence import (
+        ERROR_STATUSES,
+        STATUSES,
+        MathResult,
+        Prepared,
+        Statement,
+        best_match,
+        compare,
+        compare_prepared,
+        parse_statements,
+        prepare,
+    )
+    from .limits import MATH_TIMEOUT_S, Deadline, MathError
+    from .parser import canonical_name
+    from .pca import PcaRoles, PcaVerdict, check_at_pca
+    from .shapes import normalise_table
+
+_HOMES = {
+    "candidates": ("Candidate", "answer_statements", "find_candidates"),
+    "equivalence": (
+        "ERROR_STATUSES",
+        "STATUSES",
+        "MathResult",
+        "Prepared",
+        "Statement",
+        "best_match",
+        "compare",
+        "compare_prepared",
+        "parse_statements",
+        "prepare",
+    ),
+    "limits": ("MATH_TIMEOUT_S", "Deadline", "MathError"),
+    "parser": ("canonical_name",),
+    "pca": ("PcaRoles", "PcaVerdict", "check_at_pca"),
+    "shapes": ("normalise_table",),
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
+"""Each entry point's module, imported on first use: a check that needs one helper (a numbers
+check's exact value reads `scalars`) does not import the whole engine."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Candidate",

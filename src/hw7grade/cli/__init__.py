@@ -10,7 +10,7 @@ import gc
 import sys
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ..errors import Hw7gradeError
 
@@ -26,10 +26,17 @@ class _Hw7gradeGroup(TyperGroup):
         polish(self)
         patch_short_help_limit(self)
 
+    def parse_args(self, ctx, args):
+        from .coercion import install
+
+        install(self.get_params(ctx))  # --version, completion, --help: see `_Command`
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: typer.Context):  # type: ignore[override]  # the base takes typer._click.Context (private)
         # What parsing the command imported lives as long as the process: kept out of the cyclic
         # collector's sight, the command's own collections (during an SDK's import, say) skip it.
         gc.freeze()
+        gc.enable()
         try:
             return super().invoke(ctx)
         except Hw7gradeError as exc:
@@ -40,6 +47,17 @@ class _Hw7gradeGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo("Interrupted.", err=True)
             ctx.exit(130)
+
+
+class _Command(TyperCommand):
+    """A command whose options typer would coerce through pydantic adapters even when left unset:
+    `coercion.install` answers the cases where that changes nothing."""
+
+    def parse_args(self, ctx, args):
+        from .coercion import install
+
+        install(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
 
 app = typer.Typer(
@@ -83,18 +101,19 @@ from . import math as _math  # noqa: E402
 from . import models as _models  # noqa: E402
 from . import rubrics as _rubrics  # noqa: E402
 
-app.command("grade")(_grade.grade)
+app.command("grade", cls=_Command)(_grade.grade)
 app.add_typer(_rubrics.app, name="rubrics")
-app.command("ask")(_ask.ask)
-app.command("models")(_models.models)
-app.command("compare")(_compare.compare)
-app.command("agree")(_agree.agree)
-app.command("math", context_settings={"ignore_unknown_options": True})(_math.math)  # `-2X` is an expression
+app.command("ask", cls=_Command)(_ask.ask)
+app.command("models", cls=_Command)(_models.models)
+app.command("compare", cls=_Command)(_compare.compare)
+app.command("agree", cls=_Command)(_agree.agree)
+app.command("math", cls=_Command, context_settings={"ignore_unknown_options": True})(_math.math)  # `-2X`: an expression
 app.add_typer(_batch.app, name="batch")
-app.command("env")(_env.env)
+app.command("env", cls=_Command)(_env.env)
 
 
 def main() -> None:
+    gc.disable()  # start-up imports make long-lived objects, no garbage; `invoke` turns it back on
     from .streams import guard_encoding
 
     guard_encoding()  # a cp1252 redirect gets ASCII marks, not a UnicodeEncodeError

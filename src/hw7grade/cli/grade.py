@@ -66,12 +66,15 @@ def _write_and_gate(
     """Write every requested file, print the agreement and baseline sections, then apply the gates;
     returns the exit status (2 when a file could not be written, 1 when a gate failed, else 0)."""
     from ..report.agreement import agreement, has_labels
-    from ..report.baseline import compare_with_baseline
     from ..report.console import say
     from ..report.gates import exit_status, gate_failures
     from ..report.outputs import write_report_files
 
-    comparison = compare_with_baseline(report, baseline) if baseline is not None else None
+    comparison = None
+    if baseline is not None:
+        from ..report.baseline import compare_with_baseline
+
+        comparison = compare_with_baseline(report, baseline)
     write_failures = write_report_files(report, files, comparison)
     for failure in write_failures:
         say(err, f"Error: {failure}")
@@ -164,12 +167,15 @@ def grade(
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     With a report on stdout (`--json -`) or `--format plain`, the human report goes to stderr.
     """
-    from ..grading.files import default_jobs, grade_files
-    from ..report import terminal as _terminal
-    from ..results import Report
-    from ..rubric.compiled import load_rubric_cached as load_rubric
-    from ..transcripts import iter_transcript_files
-    from .streams import report_console
+    from ..collector import paused
+
+    with paused():  # the grading modules' imports
+        from ..grading.files import default_jobs, grade_files
+        from ..report import terminal as _terminal
+        from ..results import Report
+        from ..rubric.compiled import load_rubric_cached as load_rubric
+        from ..transcripts import iter_transcript_files
+        from .streams import report_console
 
     if output_format not in FORMATS:
         from ..errors import UsageError
@@ -239,6 +245,7 @@ def grade(
         pipeline = JudgePipeline(judge, rubric)
     with pipeline if pipeline is not None else nullcontext():
         on_graded = pipeline.add_file if pipeline is not None else None  # judge requests go out as files are graded
+        niceness = pipeline.worker_niceness if pipeline is not None else 0
         if len(files) >= PROGRESS_MIN_FILES and err.is_terminal and not quiet:
             from rich.progress import Progress
 
@@ -246,7 +253,17 @@ def grade(
                 task = progress.add_task("grading", total=len(files))
                 advance = lambda _path: progress.advance(task)  # noqa: E731
                 report = grade_files(
-                    files, rubric, only, model_name, advance, workers, max_bytes, time_limit, labels, on_graded
+                    files,
+                    rubric,
+                    only,
+                    model_name,
+                    advance,
+                    workers,
+                    max_bytes,
+                    time_limit,
+                    labels,
+                    on_graded,
+                    niceness,
                 )
         else:
             report = grade_files(
@@ -259,6 +276,7 @@ def grade(
                 time_limit_s=time_limit,
                 labels=labels,
                 on_graded=on_graded,
+                niceness=niceness,
             )
         if labels and labels_path is not None:
             from ..transcripts.labels_file import unmatched_warning

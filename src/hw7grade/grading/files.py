@@ -109,16 +109,20 @@ def iter_graded(
     max_bytes: int | None = None,
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
     on_graded: GradedCallback | None = None,
+    niceness: int = 0,
 ) -> Iterator[EncodedResult | Note]:
     """Results (and notes) in input order, graded in `jobs` worker processes that share `rubric`
-    (0: in this process); a file whose grading overruns `time_limit_s` (per conversation) becomes
-    an error result. Standard input (`-`) is read and graded here, in this process."""
+    (0: in this process) and run `niceness` steps below this process's priority; a file whose
+    grading overruns `time_limit_s` (per conversation) becomes an error result. Standard input
+    (`-`) is read and graded here, in this process."""
     run: list[Path] = []
     for path in [*files, None]:
         if path is not None and str(path) != "-":
             run.append(path)
             continue
-        yield from _graded_files(run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded)
+        yield from _graded_files(
+            run, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded, niceness
+        )
         run = []
         if path is not None:
             items = _encoded(iter_grade_file(path, rubric, only, model_name, max_bytes))
@@ -139,9 +143,10 @@ def _graded_files(
     max_bytes: int | None,
     time_limit_s: float,
     on_graded: GradedCallback | None = None,
+    niceness: int = 0,
 ) -> Iterator[EncodedResult | Note]:
     args = (only, model_name, max_bytes)
-    for path, items in _timed(files, _grade_path, rubric, args, jobs, time_limit_s, str):
+    for path, items in _timed(files, _grade_path, rubric, args, jobs, time_limit_s, str, niceness):
         encoded = [EncodedResult.of(i) if isinstance(i, TranscriptResult) else i for i in items]  # a stopped one
         yield from encoded
         if on_graded:
@@ -158,10 +163,12 @@ def _timed(
     jobs: int,
     time_limit_s: float,
     source: Callable[[T], str],
+    niceness: int = 0,
 ) -> Iterator[tuple[T, list]]:
     """Each task with its items (`work(task, rubric, *args)`), in input order, under the time
-    budget, in `jobs` workers or (0) here; a task stopped (or failed) ends with an error result
-    naming `source(task)`. Files and `ask`'s in-memory conversations alike."""
+    budget, in `jobs` workers (`niceness` below this process) or (0) here; a task stopped (or
+    failed) ends with an error result naming `source(task)`. Files and `ask`'s in-memory
+    conversations alike."""
     if not tasks:
         return
     if jobs == 0 and budget.available():
@@ -171,7 +178,8 @@ def _timed(
     from .worker_pool import run_timed
 
     warm_up(rubric)
-    for outcome in run_timed(tasks, _in_worker, max(1, jobs), time_limit_s, _init_worker, (work, (rubric, *args))):
+    init = (work, (rubric, *args), niceness)
+    for outcome in run_timed(tasks, _in_worker, max(1, jobs), time_limit_s, _init_worker, init):
         items = list(outcome.items)
         if outcome.failure is not None:
             items.append(stopped_result(source(outcome.task), outcome.failure))
@@ -212,10 +220,12 @@ def grade_files(
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
     labels: Labels | None = None,
     on_graded: GradedCallback | None = None,
+    niceness: int = 0,
 ) -> Report:
     """The graded files as a report whose full results wait in a spool (see `report.spool`);
-    `labels` (from a `--labels` file) are added to the results they name."""
-    results = iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded)
+    `labels` (from a `--labels` file) are added to the results they name. Workers run `niceness`
+    steps below this process's priority (`--judge`: its requests come first)."""
+    results = iter_graded(files, rubric, only, model_name, on_file, jobs, max_bytes, time_limit_s, on_graded, niceness)
     if labels:
         results = with_labels(results, labels, {p.id for p in rubric.select(only)} if only else None)
     return ResultSpool(results).report()
@@ -258,11 +268,16 @@ def warm_up(rubric: Rubric) -> None:
     _warmed = True
 
 
-def _init_worker(work: Callable[..., Iterable], args: tuple) -> None:
+def _init_worker(work: Callable[..., Iterable], args: tuple, niceness: int = 0) -> None:
     """Forked workers inherit the parent's validated rubric (spawned ones get it pickled): no
     second load or validation per worker."""
     global _worker_job
     _worker_job = (work, args)
+    if niceness:
+        try:
+            os.nice(niceness)
+        except OSError:  # a platform without priorities: grading goes on at the parent's
+            pass
     # What the worker starts with (modules, rubric) lives as long as it does: out of the cyclic
     # collector's sight, full collections are cheaper and do not touch pages shared with the parent.
     gc.freeze()

@@ -14,6 +14,10 @@ from .merge import merge
 from .model import JudgeResult
 from .run import Judge, JudgeJob, same_model
 
+WORKER_NICENESS = 10
+"""How far below the judging process the grading workers run: its SDK import (seconds of CPU,
+before any request can go) and then its requests come first; the workers take what is left."""
+
 SAME_MODEL_WARNING = (
     "Warning: the judge {judge} looks like the model under test ({tested}); a model tends to rate "
     "its own answers kindly, so prefer a judge from another family."
@@ -77,6 +81,11 @@ class JudgePipeline:
         if self.active:
             self._pool = ThreadPoolExecutor(max_workers=judge.concurrency, thread_name_prefix="judge")
             self._pool.submit(_connect, judge)  # a failure shows again at the first request, where it counts
+
+    @property
+    def worker_niceness(self) -> int:
+        """`WORKER_NICENESS` while there is anything to judge, else 0."""
+        return WORKER_NICENESS if self.active else 0
 
     def __enter__(self) -> "JudgePipeline":
         return self

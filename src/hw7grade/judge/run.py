@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from ..collector import paused
 from ..errors import Hw7gradeError
 from ..providers.asker import Asker
 from ..providers.base import Provider, ProviderParams
@@ -62,7 +63,8 @@ class Judge:
     def provider(self) -> Provider:
         with self._connect_lock:
             if self._provider is None:
-                self._provider = self.connect()
+                with paused():  # an SDK's import: thousands of long-lived objects, a tenth of its CPU in collections
+                    self._provider = self.connect()
             return self._provider
 
     def close(self) -> None:

@@ -6,11 +6,13 @@ inputs (exit 2) are the caller's to report; they outrank the gates.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..results import PartScore, PartTotal, Report
-from .baseline import SCORE_EPSILON, BaselineComparison
 from .numbers import num
+
+if TYPE_CHECKING:
+    from .baseline import BaselineComparison
 
 GATE_FAILED = 1
 WRITE_FAILED = 2
@@ -20,6 +22,8 @@ WRITE_FAILED = 2
 def fail_under_message(report: Report, threshold: float) -> str | None:
     """Why the overall score fails `--fail-under`, or None when it passes. A sum of partial
     credits (0.7 + 0.1 is 0.7999999999999999) that misses the threshold only by float noise passes."""
+    from .baseline import SCORE_EPSILON
+
     score, maximum = report.totals()
     if maximum <= 0:
         return f"no part was graded, so the score cannot reach --fail-under {num(threshold)}"

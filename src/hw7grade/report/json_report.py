@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any, Iterable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal
 
 from ..checks.base import CheckResult, Formula
 from ..conversation import HumanLabel
-from ..judge.model import CriterionScore, Disagreement, JudgeResult
 from ..results import PartScore, Report, TranscriptResult
+
+if TYPE_CHECKING:
+    from ..judge.model import JudgeResult
 
 SCHEMA = "hw7grade.report/1"
 ENTRY_DEPTH = 2
@@ -126,6 +128,8 @@ def _read_judge(p: dict) -> JudgeResult | None:
     j = p.get("judge")
     if not j:
         return None
+    from ..judge.model import CriterionScore, Disagreement, JudgeResult  # judged reports only
+
     return JudgeResult(
         model=j["model"],
         status=j["status"],

@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ..errors import OutputError
 from ..results import Report
-from .baseline import BaselineComparison
+
+if TYPE_CHECKING:
+    from .baseline import BaselineComparison
 
 
 @dataclass(frozen=True)

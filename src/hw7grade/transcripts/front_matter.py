@@ -15,13 +15,13 @@ import difflib
 import re
 import reprlib
 from functools import lru_cache
-from typing import Union
+from typing import Union, get_args
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..conversation import HumanLabel, Label
 from ..errors import TranscriptError
+from ..rubric.selection import PART_ID_RE
 from .base import ReadWarning
 from .native import LabelPair, PartId, to_human_labels
 from .validation import describe_validation_error
@@ -57,6 +57,8 @@ NEAR_MISS_CUTOFF = 0.75
 FRONT_MATTER_CACHE_SIZE = 64
 FRONT_MATTER_CACHE_MAX_CHARS = 4096
 """Longer blocks are parsed every time, so the cache stays small."""
+LABELS = frozenset(get_args(Label))
+PAIR_KEYS = frozenset(LabelPair.model_fields)
 _SHORT = reprlib.Repr()
 _SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict = 2, 4, 4
 _SHORT.maxstring = _SHORT.maxother = MAX_SHOWN_VALUE_CHARS
@@ -76,21 +78,74 @@ class FrontMatter(BaseModel):
         return to_human_labels(self.human_labels)
 
 
-class _AliasFound(yaml.YAMLError):
+class _AliasFound(Exception):
     pass
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses `*alias` nodes: an alias bomb cannot expand."""
+class _YamlProblem(Exception):
+    def __init__(self, line: int | None) -> None:
+        super().__init__(line)
+        self.line = line
+        """0-based line of the block where PyYAML found it, when it says."""
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasFound()
-        return super().compose_node(parent, index)
+
+_PLAIN_KEY = r"[A-Za-z_][A-Za-z0-9_.-]{0,40}"
+_PLAIN_VALUE = r"[A-Za-z][A-Za-z0-9 _./()-]*[A-Za-z0-9_./()-]|[A-Za-z]"
+_PLAIN_LINE_RE = re.compile(rf"(  )?({_PLAIN_KEY}):(?: +({_PLAIN_VALUE}))? *")
+_YAML_WORDS = frozenset(
+    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split()
+)
+"""Plain words PyYAML reads as booleans or null rather than text."""
+
+
+def _plain_yaml(block: str) -> dict | None:
+    """What PyYAML reads from a block of `key: word` lines and one level of indented ones under a
+    bare `key:` (the usual model, title and human_labels), without importing it; None for any
+    other block (quotes, colons or `#` in values, non-ASCII, comments, lists, YAML's boolean and
+    null words, repeated keys...), which PyYAML then reads."""
+    top: dict = {}
+    inner: dict | None = None
+    for line in block.split("\n"):
+        line = line.removesuffix("\r")
+        if not line.strip(" "):
+            continue
+        m = _PLAIN_LINE_RE.fullmatch(line)
+        if not m:
+            return None
+        indented, key, value = m.groups()
+        if key in _YAML_WORDS or value in _YAML_WORDS:
+            return None
+        if indented:
+            if inner is None or value is None or key in inner:
+                return None
+            inner[key] = value
+            continue
+        if inner is not None and not inner or key in top:
+            return None  # a bare key with nothing under it (null), or a repeated one
+        inner = None
+        if value is None:
+            inner = top[key] = {}
+        else:
+            top[key] = value
+    return top if top and inner != {} else None
 
 
 def _parse(block: str) -> object:
-    return yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        """A safe loader that refuses `*alias` nodes: an alias bomb cannot expand."""
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise _AliasFound()
+            return super().compose_node(parent, index)
+
+    try:
+        return yaml.load(block, Loader=NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise _YamlProblem(mark.line if mark is not None else None) from None
 
 
 def _load_yaml(block: str) -> object:
@@ -103,7 +158,8 @@ def _load_yaml(block: str) -> object:
 
 @lru_cache(maxsize=FRONT_MATTER_CACHE_SIZE)
 def _load_short_yaml(block: str) -> object:
-    return _parse(block)
+    plain = _plain_yaml(block)
+    return plain if plain is not None else _parse(block)
 
 
 def _flow_depth(block: str) -> int:
@@ -163,12 +219,40 @@ def _load(block: str, source: str) -> object:
         ) from None
     except RecursionError:
         raise TranscriptError(f"{source}: the YAML front matter is nested too deeply.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
+    except _YamlProblem as exc:
+        where = f" at line {exc.line + 2}" if exc.line is not None else ""
         raise TranscriptError(
             f"{source}: the YAML front matter is invalid{where}; fix its syntax (quote values containing ':')."
         ) from None
+
+
+def _plain(known: dict) -> FrontMatter | None:
+    """`FrontMatter.model_validate(known)` for the usual block (string model and title, labels
+    that are label words or first/final pairs of them under valid part ids), built without
+    pydantic's validator (its first use costs more than grading a small chat); None for anything
+    else, which validation then accepts or names."""
+    if any(known.get(key) is not None and type(known[key]) is not str for key in ("model", "title")):
+        return None
+    labels = known.get("human_labels", {})
+    if type(labels) is not dict:
+        return None
+    parsed: dict[str, Label | LabelPair] = {}
+    for part_id, label in labels.items():
+        if type(part_id) is not str or not PART_ID_RE.match(part_id):
+            return None
+        if _is_label(label):
+            parsed[part_id] = label
+        elif (
+            type(label) is dict and label.keys() <= PAIR_KEYS and all(v is None or _is_label(v) for v in label.values())
+        ):
+            parsed[part_id] = LabelPair.model_construct(**label)
+        else:
+            return None
+    return FrontMatter.model_construct(**{**known, "human_labels": parsed} if "human_labels" in known else known)
+
+
+def _is_label(value: object) -> bool:
+    return type(value) is str and value in LABELS
 
 
 def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]:
@@ -190,7 +274,7 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter | None, str]
     known = {k: v for k, v in data.items() if k in KNOWN_KEYS}
     extra = {str(k): v for k, v in data.items() if k not in KNOWN_KEYS}
     try:
-        front = FrontMatter.model_validate(known)
+        front = _plain(known) or FrontMatter.model_validate(known)
     except ValidationError as exc:
         raise TranscriptError(
             f"{source}: bad front matter {describe_validation_error(exc, known)}; "
