@@ -128,6 +128,7 @@ _ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
 _WORD_RE = re.compile(r"\S+")
 """Words as `str.split()` finds them."""
+_SPAN = re.Match.span
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
 _OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
 _BULLET_RE = re.compile(r"^[ \t>]*[-*+•·▪◦‣][ \t]+", re.M)
@@ -303,7 +304,7 @@ def _plain(masked: str) -> list[Candidate]:
         flags = list(map(_mathy, line.split()))
         if True not in flags:
             continue
-        spans = [w.span() for w in _WORD_RE.finditer(line)]
+        spans = list(map(_SPAN, _WORD_RE.finditer(line)))
         i = 0
         for mathy, group in groupby(flags):
             n = len(list(group))
