@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from operator import itemgetter
 from typing import Iterable
 
 from .lexer import Token, normalise, tokenize
@@ -17,6 +18,10 @@ from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_NODES, Deadline, MathError
 from .nodes import Add, Div, Gradient, Ident, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, Zero
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = frozenset(_OPEN.values())
+_KIND = itemgetter(0)
+_TEXT = itemgetter(1)
+"""A token's kind and text (`Token` is a named tuple)."""
 _LOSS_LETTERS = {"L", "J", "E"}
 _NAME_RE = re.compile(r"^\s*\\?([A-Za-z]+)\s*(?:_\s*\{\s*(\w+)\s*\}|_\s*(\w)|(\d+))?\s*$")
 
@@ -52,11 +57,13 @@ def parse_chains(text: str, known: Iterable[str] = (), deadline: Deadline | None
     uids = itertools.count()
     chains = []
     for segment in _split(tokens, {"sep", "row"}, {",", ";"}):
-        segment = [t for t in segment if not (t.kind == "op" and t.text == "&")]
+        # Each test first over all tokens at C speed; most snippets have no `&` and no relation.
+        if "&" in map(_TEXT, segment):
+            segment = [t for t in segment if not (t.kind == "op" and t.text == "&")]
         if not segment:
             continue
-        seg_text = " ".join(t.text for t in segment)
-        if any(t.kind == "rel" for t in _top_level(segment)):
+        seg_text = " ".join(map(_TEXT, segment))
+        if "rel" in map(_KIND, segment) and any(t.kind == "rel" for t in _top_level(segment)):
             rel = next(t for t in _top_level(segment) if t.kind == "rel")
             chains.append(Chain((), seg_text, MathError("unsupported", f"the relation {rel.text} is not an equation")))
             continue
@@ -87,17 +94,26 @@ def _top_level(tokens: list[Token]) -> Iterable[Token]:
 
 
 def _split(tokens: list[Token], kinds: set[str], ops: set[str]) -> list[list[Token]]:
+    """The tokens cut at top-level tokens of one of `kinds` (dropped inside brackets) or one of the
+    `ops` operators; with `=` among the ops, empty parts are kept (an empty equation side)."""
     parts: list[list[Token]] = [[]]
     depth = 0
     for tok in tokens:
-        if tok.kind == "op" and tok.text in _OPEN:
-            depth += 1
-        elif tok.kind == "op" and tok.text in (")", "]", "}"):
-            depth = max(depth - 1, 0)
-        is_split = tok.kind in kinds or (tok.kind == "op" and tok.text in ops)
-        if is_split and depth == 0:
-            parts.append([])
-        elif not (tok.kind in kinds and depth > 0):
+        kind = tok[0]  # `tok.kind`: indexing is cheaper than the named field, at every token
+        if kind == "op":  # never one of `kinds` (sep, row)
+            text = tok[1]
+            if text in _OPEN:
+                depth += 1
+            elif text in _CLOSE:
+                depth = max(depth - 1, 0)
+            if depth == 0 and text in ops:
+                parts.append([])
+            else:
+                parts[-1].append(tok)
+        elif kind in kinds:
+            if depth == 0:
+                parts.append([])
+        else:
             parts[-1].append(tok)
     return [p for p in parts if p] if not ops or "=" not in ops else parts
 

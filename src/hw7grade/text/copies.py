@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import compress, count, repeat
 
 from .normalize import normalize
 
@@ -55,8 +56,10 @@ def strip_question_copies(answer: str, question: str) -> str:
     windows = list(zip(*(keys[i:] for i in range(COPY_MIN_WORDS))))
     if grams.isdisjoint(windows):
         return answer
-    line_of = list(accumulate(k == "\n" for k in keys))  # a word's line: the breaks before it
-    copied = {line_of[i] for i, w in enumerate(windows) if w in grams}
+    # The windows found and the line breaks, picked out at C speed; a window's line is the number
+    # of breaks up to it.
+    breaks = list(compress(count(), map("\n".__eq__, keys)))
+    copied = {bisect_right(breaks, i) for i in compress(count(), map(grams.__contains__, windows))}
     lines = answer.split("\n")
     for n in copied:
         lines[n] = _without_copies(lines[n], grams, check_first=False)
