@@ -80,6 +80,7 @@ def test_grading_one_file_starts_no_worker_process(tmp_path):
     assert "hw7grade.grading.score" in found["modules"]  # it was graded, here
     assert "hw7grade.algebra.equivalence" not in found["modules"]  # no matrix algebra in a q7 chat
     assert "hw7grade.judge.model" not in found["modules"]  # nor a judge
+    assert "hw7grade.report.samples" not in found["modules"]  # nor a part graded twice to tabulate
 
 
 def test_a_class_sized_batch_still_grades_in_workers(tmp_path):

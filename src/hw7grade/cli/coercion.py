@@ -79,7 +79,7 @@ def _plain_path(annotation: Any, info: Any, file_annotation: Any) -> type | None
     if file_annotation is not None or info.parser is not None or info.path_type is not None:
         return None
     if typing.get_origin(annotation) is list:
-        (annotation,) = typing.get_args(annotation)
+        annotation = typing.get_args(annotation)[0] if len(typing.get_args(annotation)) == 1 else None
     return Path if annotation is Path else None
 
 

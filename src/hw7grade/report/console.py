@@ -45,10 +45,18 @@ def render_report(report: Report, console: Console, verbose: bool = False, error
                 _render_transcript(transcript, console, verbose)
     else:
         _render_summary(report, console, errors)
-    from .samples_text import render_stats
+    if _may_have_stats(report):
+        from .samples_text import render_stats
 
-    render_stats(report, console)
+        render_stats(report, console)
     console.print(summary_line(report), highlight=False)
+
+
+def _may_have_stats(report: Report) -> bool:
+    """False when `render_stats` would show nothing (no run of `ask`, no part graded twice), told
+    without computing the statistics or importing their modules (a one-file report)."""
+    ids = [p.id for t in report.summaries for p in t.finals]
+    return report.run is not None or len(set(ids)) < len(ids)
 
 
 def summary_line(report: Report) -> str:
