@@ -21,11 +21,10 @@ from hw7grade.transcripts.labels_file import read_labels_file
 CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
-    "dev": (0.90, 0.025, 0),  # seven batches: 90.9%, false credit 2.2% when the seventh (g-) joined
-    # The eighth batch (h-), run once at the end of its round: 80.4%, false credit 4.9%, and two
-    # never-asked part-attempts (one part of one chat). That chat alone was then looked at and its
-    # cause fixed (another homework named by number alone); the other figures did not move.
-    "holdout": (0.80, 0.05, 0),
+    "dev": (0.91, 0.025, 0),  # batches a-j: 92.5%, false credit 1.9% when h-, i- and j- joined
+    # Batches k- and l-, written blind this round and run once, at its end: 85.8%, false credit
+    # 2.2%, and 14 never-asked part-attempts (7 parts of two chats).
+    "holdout": (0.85, 0.025, 14),
 }
 
 
