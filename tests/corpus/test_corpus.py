@@ -23,8 +23,9 @@ FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     "dev": (0.91, 0.025, 0),  # batches a-j: 92.5%, false credit 1.9% when h-, i- and j- joined
     # Batches k- and l-, written blind this round and run once, at its end: 85.8%, false credit
-    # 2.2%, and 14 never-asked part-attempts (7 parts of two chats).
-    "holdout": (0.85, 0.025, 14),
+    # 2.2%, and 14 never-asked part-attempts (7 parts of two chats). Those two chats alone were then
+    # read and their causes fixed ("that explains q8", "Q8 a iii", "### 2. HW7 3(b)(ii)"): 86.2%.
+    "holdout": (0.85, 0.025, 0),
 }
 
 

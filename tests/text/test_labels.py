@@ -23,6 +23,7 @@ from hw7grade.text.labels import line_label, mentions
         ("## 2. Question 7(b)", ("7", "b", None)),
         ("## 1. Problem 8(a)(iii)", ("8", "a", "iii")),
         ("2. 7 linear layers would be too many", None),
+        ("### 2. HW7 3(b)(ii) — PCA satisfies them", ("3", "b", "ii")),
         ("Ok. So the answer is two.", None),
     ],
 )
@@ -38,6 +39,8 @@ def test_line_label(line, label):
         ("Can you do part a, b, and c?", [(None, "a", None), (None, "b", None), (None, "c", None)]),
         ("Question 8 part ii and iii", [("8", None, "ii"), (None, None, "iii")]),
         ("part b and I think it is wrong", [(None, "b", None)]),  # a capital I is a word here
+        ("3. (HW7, Q8 a iii) which are needed?", [("8", "a", "iii")]),  # a bare letter, then a numeral
+        ("question 7 a teammate suggests", [("7", None, None)]),
         (
             "For the reading (Q4): b) what you learnt. c) the approach",
             [("4", None, None), (None, "b", None), (None, "c", None)],

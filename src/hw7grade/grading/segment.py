@@ -152,13 +152,13 @@ class _UserTurn:
 
 
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:from|in|of|see|using|per|like|than|with|as|have|had|did|done|finished|solved"
+    r"(?:\b(?:from|in|of|see|using|per|like|than|with|as|have|had|did|done|finished|solved|explains|explained"
     r"|skip|skipping|except|excluding|without|not|besides|ignore)[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?)$",
     re.I,
 )
 """A label after these words on its line points at a part ("the conditions from (i)", "I already did
-(a)") or leaves it out ("skip (b)", "everything except (c)") instead of asking it; a label that
-starts a line after "... end with" starts a new item."""
+(a)", "that explains q8") or leaves it out ("skip (b)", "everything except (c)") instead of asking
+it; a label that starts a line after "... end with" starts a new item."""
 _OWN_WORK_AFTER = re.compile(r"[ \t]{0,3}(?:later|myself|on my own|by myself)\b", re.I)
 """...as does one the user keeps for later or for themself: "I'll do (a) later on my own"."""
 _HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)

@@ -30,6 +30,7 @@ _LETTER = (
     r"(?:[ \t]{0,2}(?:,[ \t]{0,2})?(?:part[ \t]{0,2})?\((?P<l1>[a-h])\)"
     r"|[ \t]{0,2}(?:,[ \t]{0,2})?parts?[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
     r"|[ \t]{1,2}(?P<l4>[a-h])\)"
+    rf"|[ \t]{{1,2}}(?P<l5>[a-h])[ \t]{{1,2}}(?P<r5>{_ROMAN})(?![a-z])"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
 _ROMAN_PART = (
@@ -85,8 +86,8 @@ class Label:
 
 
 def _absolute(m: re.Match[str], offset: int) -> Label:
-    letter = (m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or "").lower() or None
-    roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or "").lower() or None
+    letter = (m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or m.group("l5") or "").lower() or None
+    roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None
     return Label(m.group("q") or m.group("qbare"), letter, roman, m.group("hw"), offset + m.start(), offset + m.end())
 
 
@@ -113,7 +114,8 @@ LABEL_LINE_CANDIDATE = re.compile(
     rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
-    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|q[ \t.#]{{0,3}}\d|{_SUB}\)))|\(|{_SUB}[).])",
+    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
+    rf"|\(|{_SUB}[).])",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -149,8 +151,8 @@ def line_label(line: str) -> Label | None:
         if m and _AFTER_LABEL.match(window, m.end()):
             return _relative(m, start)
         m = _ABSOLUTE.match(window, inner)
-        if m and m.group("q") and _AFTER_LABEL.match(window, m.end()):
-            return _absolute(m, start)
+        if m and (m.group("q") or m.group("hw") and m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+            return _absolute(m, start)  # "## 2. Question 7(b)", "### 2. HW7 3(b)(ii)"
     m = _ABSOLUTE.match(window)
     if m and (m.group("q") or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
         label = _absolute(m, start)
