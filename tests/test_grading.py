@@ -342,7 +342,7 @@ ATTEMPT_CASES = [
             "The data term depends only on the product W2 W1, so W2 -> W2 A, W1 -> A^-1 W1 changes nothing"
             " there; the penalty is the sum of squared singular values of the two factors, smallest when they"
             " are balanced between the factors; the product is close to a projection whose singular values"
-            " are 1, so the singular values of W2 are near 1.",
+            " are 1, so the singular values of W2 are near 1: its columns are nearly orthonormal.",
         ),
         "q8b",
         [("partial", 1), ("correct", 3)],

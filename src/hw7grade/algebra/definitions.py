@@ -23,6 +23,11 @@ from .symbolic import count_nodes
 CUE_WINDOW = 40
 """Characters before a snippet searched for a cue word."""
 _CUE_RE = re.compile(r"\b(?:let|where|denote|define|defining|with|set|write|writing)\b[^.\n]{0,16}$", re.I)
+_NAME_EQUALS_RE = re.compile(
+    r"[ \t]*(?:\\(?:mathbf|mathrm|boldsymbol|bm)\{[^{}]{1,12}\}|\\[A-Za-z]{2,12}|[^\W\d_])"
+    r"(?:_\{?\w{1,4}\}?|[₀-₉ₖ]{1,3})?[ \t]*:?="
+)
+"""A snippet that opens with a name and `=` (`V_1 = W_1 U`, `\\Sigma = XX^\\top`, `P := ...`)."""
 _JOIN_RE = re.compile(r"[\s$\\()]*(?:,|;|and|,\s*and)[\s$\\()]*$")
 _JOIN_MAX = 16
 _DELIMITER_MAX = 4
@@ -78,14 +83,13 @@ def _definitions_in(
     for cand in cands:
         joined = 0 <= cand.start - defined_end <= _JOIN_MAX and _JOIN_RE.match(answer[defined_end : cand.start])
         cued = bool(joined or ":=" in cand.text or _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start]))
-        if not cued and "=" not in cand.text:
-            continue
-        at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
-        defined_end = (at if at >= 0 else cand.start) + len(cand.text)
+        if not cued and not _NAME_EQUALS_RE.match(cand.text):
+            continue  # only a snippet that opens with `NAME =` can define without a cue word
         try:
             statements, _errors = snippet_statements(cand, table, deadline)
         except MathError:
             break
+        defined = False
         for s in statements:
             if (
                 s.kind == "condition"
@@ -98,6 +102,10 @@ def _definitions_in(
                 and len(found) < MAX_DEFINITIONS
             ):
                 found.setdefault(s.lhs.name, (s.rhs, cand.text))
+                defined = True
+        if cued or defined:
+            at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
+            defined_end = (at if at >= 0 else cand.start) + len(cand.text)
     return found
 
 

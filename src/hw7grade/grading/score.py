@@ -170,11 +170,22 @@ def _score_attempts(
         return [missing_part(part, "first"), missing_part(part, "final")]
     first_share = found_share(part, first)
     final, final_text = replace(first, attempt="final"), first_text
-    for later in rest:
+    # The last reply that answers the part again is the final answer (read from the end, so earlier
+    # ones are not graded); replies after it that stand by it may add to it.
+    after: list[tuple[AttemptText, PartScore]] = []
+    for later in reversed(rest):
         alone = score(later, "final")
         if counts_again(later, alone) and not no_answer(later, alone):
             final, final_text = alone, later
-        elif later.follow_up and not later.explicit and not concedes(later.text):
+            break
+        after.append((later, alone))
+    for later, alone in reversed(after):
+        if (
+            later.follow_up
+            and not later.explicit
+            and not concedes(later.text)
+            and (found_share(part, alone) > 0 or _speaks_of(part, later.text))
+        ):
             # "now argue why" -> the argument: a reply that stands by the answer may add to it.
             joined = replace(later, text=f"{final_text.text}\n\n{later.text}")
             graded = score(joined, "final")
@@ -219,6 +230,13 @@ def _on_topic(part: Part, reply: str, asked: str) -> bool:
         return False
     cues = PhraseSet.build({p: [p] for p in part.cues})
     return bool(cues.keys_in(reply) - cues.keys_in(asked))
+
+
+def _speaks_of(part: Part, reply: str) -> bool:
+    """Whether a reply uses one of the part's cue words ("orthonormal" for q8b)."""
+    from ..text.phrases import PhraseSet
+
+    return bool(part.cues) and bool(PhraseSet.build({p: [p] for p in part.cues}).keys_in(reply))
 
 
 def _asked_before(conversation: Conversation, turn: int) -> str:
