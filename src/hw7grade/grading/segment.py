@@ -570,7 +570,7 @@ def _label_target(
         lettered = [p for p in named if p[len(_question_of(p)) :][:1] == label.letter]
         if len({_question_of(p) for p in lettered}) == 1:
             q = _question_of(lettered[0])
-            return _Context(q[1:], label.letter), [p for p in lettered]
+            return _Context(q[1:], label.letter), lettered
     if not ids:
         return None
     if (
