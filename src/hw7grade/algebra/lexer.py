@@ -266,11 +266,10 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             # Plain-text `tr(A)` / `trace(A)` is the trace, not t times r.
             word = _TRACE_CALL_RE.match(text, i, i + _TRACE_CALL_WINDOW) if ch in "tT" else None
             prev_alpha = i > 0 and text[i - 1].isalpha()
-            spelled = _spelled_greek(text, i) if not prev_alpha else None
             if word and not prev_alpha:
                 tokens.append(Token("trace", word.group(0), start, not gap))
                 i += len(word.group(0))
-            elif spelled:
+            elif not prev_alpha and (spelled := _spelled_greek(text, i)):
                 tokens.append(Token("greek", spelled, start, not gap))
                 i += len(spelled)
             else:

@@ -3,11 +3,11 @@
 An answer that factors X may write an optimality condition in the factors,
 `W_2^T (W_2 W_1 - I) U D U^T = 0` with `D := S S^T`, or in new variables `V_1 := W_1 U`,
 `V_2 := U^T W_2`: `V_2^T (V_2 V_1 - I) D = 0`. D may also be named by the eigendecomposition
-the SVD gives, `X X^T = U D U^T`, rather than defined as `S S^T`. The first is the W-form condition once X is its SVD;
-the second is it multiplied by U or U^T, which is invertible and so changes nothing about being
-zero. Such statements are therefore compared on trials where X *is* `U S V^T` (U and V orthogonal,
-S diagonal; see `pca.pca_trials(at_pca=False)`) and against the reference multiplied by U on
-either side.
+the SVD gives, `X X^T = U D U^T`, rather than defined as `S S^T`. The first is the W-form
+condition once X is its SVD; the second is it multiplied by U or U^T, which is invertible and so
+changes nothing about being zero. Such statements are therefore compared on trials where X *is*
+`U S V^T` (U and V orthogonal, S diagonal; see `pca.pca_trials(at_pca=False)`) and against the
+reference multiplied by U on either side.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Mapping
 from .equivalence import Prepared, Statement, prepare
 from .limits import Deadline, MathError
 from .memo import Memo
-from .nodes import Mul, Node, Sym, Transpose, Zero
+from .nodes import Mul, Node, Sym, Transpose, Zero, symbol_names
 from .pca import PcaRoles, pca_trials
 from .shapes import table_key
 
@@ -56,7 +56,7 @@ def find_eigenvalues(
             left, middle, right = side.factors
             if not (left == Sym(u) and right == Transpose(Sym(u)) and isinstance(middle, Sym)):
                 continue
-            about = Statement("expression", other).mentions()
+            about = symbol_names(other)
             if middle.name not in {*table, *factors} and about and about <= {data, *factors}:
                 return middle.name
     return None

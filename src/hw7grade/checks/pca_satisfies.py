@@ -119,6 +119,7 @@ def _conditions(
     condition). With `mentioning`, only statements naming one of those symbols are read."""
     from ..algebra import Statement, check_at_pca
     from ..algebra.matching import statements_mentioning
+    from ..algebra.nodes import symbol_names
 
     # Only statements about the encoder, decoder or components are judged: other snippets are not parsed.
     judged = {roles.encoder, roles.decoder, roles.components}
@@ -141,15 +142,15 @@ def _conditions(
         for c, s, v in verdicts
         if v.status == "holds" and s.rhs is not None
         for side in (s.lhs, s.rhs)
-        if _mentions(side) & {roles.encoder, roles.decoder} and roles.components not in _mentions(side)
+        if symbol_names(side) & {roles.encoder, roles.decoder} and roles.components not in symbol_names(side)
     ]
     # "Decoder condition (W_2W_1 - I)CW_1^T:" names the condition as the expression that vanishes.
     conditions += [
         (c, s)
         for c, s in statements
         if s.kind == "expression"
-        and _mentions(s.lhs) & {roles.encoder, roles.decoder}
-        and roles.components not in _mentions(s.lhs)
+        and symbol_names(s.lhs) & {roles.encoder, roles.decoder}
+        and roles.components not in symbol_names(s.lhs)
         and (mentioning is None or s.mentions() & mentioning)
         and check_at_pca(Statement("condition", s.lhs, None, s.wrt, c.text), table, deadline, roles).status == "holds"
     ]
@@ -158,7 +159,7 @@ def _conditions(
         for c, s, v in verdicts
         if v.status == "holds"
         for side in ((s.lhs,) if s.rhs is None else (s.lhs, s.rhs))
-        if roles.components in _mentions(side) and not _mentions(side) & {roles.encoder, roles.decoder}
+        if roles.components in symbol_names(side) and not symbol_names(side) & {roles.encoder, roles.decoder}
     ]
     return None, conditions, at_pca
 
@@ -166,18 +167,19 @@ def _conditions(
 def _substituted(reference: str, table: Table, roles: PcaRoles, deadline: Deadline) -> Prepared | None:
     """The reference's value with W_1 = U_k^T, W_2 = U_k put in, unsimplified: what a direct
     substitution writes before it uses U_k^T U_k = I and the eigen relation."""
-    from ..algebra import Statement, parse_statements, prepare
+    from ..algebra import Statement, prepare
     from ..algebra.definitions import Definitions, substitute_statement
+    from ..algebra.matching import prepare_reference
     from ..algebra.nodes import Sym, Transpose, Zero
 
-    refs, _errors = parse_statements(reference, table, deadline)
-    if len(refs) != 1 or (refs[0].rhs is not None and not isinstance(refs[0].rhs, Zero)):
+    ref = prepare_reference(reference, table, deadline).statement  # parsed once per process
+    if ref.rhs is not None and not isinstance(ref.rhs, Zero):
         return None
     point: Definitions = {
         roles.encoder: (Transpose(Sym(roles.components)), ""),
         roles.decoder: (Sym(roles.components), ""),
     }
-    return prepare(substitute_statement(Statement("expression", refs[0].lhs), point), table, deadline)
+    return prepare(substitute_statement(Statement("expression", ref.lhs), point), table, deadline)
 
 
 def _in_factors(
@@ -216,9 +218,3 @@ def _in_factors(
                 found[-1] = match
                 break
     return found
-
-
-def _mentions(node) -> frozenset[str]:
-    from ..algebra import Statement
-
-    return Statement("expression", node).mentions()

@@ -222,21 +222,23 @@ def _on_topic(part: Part, reply: str, asked: str) -> bool:
     adds parameters") shows no right answer for a check to find, but it is still the model's new
     answer to the part; a reply that explains the words the user asked about ("what is teacher
     forcing?") or answers a side question ("is this why attention was invented?") is not."""
-    from ..text.phrases import PhraseSet
-
     if not part.cues or any(c.reads_any_answer for c in part.checks if c.counts_toward_total):
         return False  # such a check would have found the new answer, right or wrong
     if not concedes(reply):
         return False
-    cues = PhraseSet.build({p: [p] for p in part.cues})
-    return bool(cues.keys_in(reply) - cues.keys_in(asked))
+    return bool(_cues_in(part, reply) - _cues_in(part, asked))
 
 
 def _speaks_of(part: Part, reply: str) -> bool:
     """Whether a reply uses one of the part's cue words ("orthonormal" for q8b)."""
+    return bool(part.cues) and bool(_cues_in(part, reply))
+
+
+def _cues_in(part: Part, text: str) -> set[str]:
+    """The part's cue words the text holds."""
     from ..text.phrases import PhraseSet
 
-    return bool(part.cues) and bool(PhraseSet.build({p: [p] for p in part.cues}).keys_in(reply))
+    return PhraseSet.build({p: [p] for p in part.cues}).keys_in(text)
 
 
 def _asked_before(conversation: Conversation, turn: int) -> str:

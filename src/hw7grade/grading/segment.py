@@ -310,7 +310,6 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         return _UserTurn(named, True, context)
     cue_counts = index.cue_counts(text)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
-    cued_q = {_question_of(p) for p in cued}
     by_question = Counter(_question_of(p) for p in cued)
     ranked = by_question.most_common(2)
     if unplaced and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -325,7 +324,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     if cued:
         q = _question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
-        return _UserTurn(cued, False, _Context(q) if len(cued_q) == 1 else context, firm_cues=firm)
+        return _UserTurn(cued, False, _Context(q) if len(by_question) == 1 else context, firm_cues=firm)
     return _UserTurn([], False, context)
 
 

@@ -92,11 +92,16 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
 
 
 def _relative(m: re.Match[str], offset: int) -> Label:
-    x = (m.group("p1") or m.group("p2") or m.group("b1") or m.group("b2")).lower()
-    r = (m.group("r") or "").lower() or None
+    x = m.group("p1") or m.group("p2") or m.group("b1") or m.group("b2")
+    return _sub_label(x, m.group("r"), offset + m.start(), offset + m.end())
+
+
+def _sub_label(x: str, roman: str | None, start: int, end: int) -> Label:
+    """A relative label: `x` is a numeral when it can only be one (i, v, x; ii, iv, ...), else a letter."""
+    x, r = x.lower(), (roman or "").lower() or None
     if x in ROMANS and r is None and x not in "abcdefgh":
-        return Label(None, None, x, None, offset + m.start(), offset + m.end())
-    return Label(None, x, r, None, offset + m.start(), offset + m.end())
+        return Label(None, None, x, None, start, end)
+    return Label(None, x, r, None, start, end)
 
 
 def skip_decoration(line: str) -> int:
@@ -163,9 +168,7 @@ def line_label(line: str) -> Label | None:
         return _relative(m, start)
     m = _DOTTED.match(window)
     if m:
-        x = m.group("x").lower()
-        roman = x in ROMANS and x not in "abcdefgh"
-        return Label(None, None if roman else x, x if roman else None, None, start + m.start(), start + m.end())
+        return _sub_label(m.group("x"), None, start + m.start(), start + m.end())
     return None
 
 

@@ -91,7 +91,7 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
                 rejecting = False
             if unmarked is None:
                 unmarked = strip_line_marker(line)
-            marked = bool(REJECT_MARK_RE.match(line) or REJECT_MARK_RE.match(unmarked) or UNCHECKED_RE.match(unmarked))
+            marked = bool(REJECT_MARK_RE.match(unmarked) or UNCHECKED_RE.match(unmarked))  # after any bullet
             cur_rejected = rejecting or marked or bool(TRAILING_REJECT_RE.search(line))
             if _REJECT_HEADER_RE.match(unmarked):
                 rejecting = True
