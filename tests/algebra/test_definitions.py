@@ -32,3 +32,15 @@ def test_definitions_cut_short_by_the_deadline_are_not_remembered():
     expired = Deadline(0.0)
     find_definitions(ANSWER, TABLE, expired)
     assert (ANSWER, definitions.table_key(TABLE)) not in definitions._own._data
+
+
+def test_an_uncued_equation_does_not_replace_a_name_defined_earlier_with_a_cue():
+    """After "let A := W₂W₁", "so A = U_kU_kᵀ" says what A is at the PCA point."""
+    definitions._own.clear()
+    answer = "Take W_1 = U_k^T, so A = U_k U_k^T. Then W_2^T (A - I) X X^T = 0."
+    table = {**TABLE, "U_k": ("m", "k")}
+    assert _shown(find_definitions(answer, table, Deadline()))["A"] == "A = U_k U_k^T"
+    assert _shown(find_definitions(answer, table, Deadline(), EARLIER))["A"] == "A := W_2 W_1"
+    # A cue in the answer itself still defines the name anew.
+    cued = "Now let A := U_k U_k^T. Then (A - I) U_k = 0."
+    assert _shown(find_definitions(cued, table, Deadline(), EARLIER))["A"] == "A := U_k U_k^T"

@@ -134,7 +134,9 @@ _BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re
 """A list item's bullet or number: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative, and
 `1. W_2ᵀ(...) = 0` does not multiply it by 1."""
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
-_LABEL_END_RE = re.compile(r"[^:]:[*_]*$")
+_LABEL_END_RE = re.compile(r"[^:]:[*_]*$|[^*]\*\*$")
+"""A word that ends a formula run: a label's colon, or the close of a bold span (`**A := W₂W₁**
+(m×m)`: the shape note after it is not part of the formula)."""
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−‖")
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
 _SPELLED_GREEK_WORD_RE = re.compile(
@@ -313,7 +315,7 @@ def _plain(masked: str) -> list[Candidate]:
             continue
         words = list(_WORD_RE.finditer(line))
         # Runs of formula-like words; a word that ends in a colon ends its run (`W₁ (k×m):** ∇_{W₁}L
-        # = ...` labels the formula after it).
+        # = ...` labels the formula after it), as does one that closes a bold span.
         runs: list[tuple[int, int]] = []
         first = None
         for j, (mathy, word) in enumerate(zip(flags, words)):

@@ -50,34 +50,42 @@ def find_definitions(
     earlier: str = "",
 ) -> Definitions:
     """The answer's definitions, then those of the text before it (`earlier`) for names it leaves
-    undefined. Each text is read once per table: every q3b check of an answer asks."""
+    undefined or only equates without a cue: after "let A := W₂W₁", a later "so A = U_kU_kᵀ" is
+    what A equals at the point, not a new A. Each text is read once per table: every q3b check of
+    an answer asks."""
     key = (answer, table_key(table))
     own = _own.get(key)
     if own is None:
         own = _definitions_in(answer, find_candidates(answer), table, deadline)
         if not deadline.expired:  # cut short: not the answer's definitions, only some of them
             _own.put(key, own)
-    found = dict(own)
+    found, cued = dict(own[0]), own[1]
     if earlier:
         key = (earlier, table_key(table))
         before = _earlier.get(key)
         if before is None:  # once per reply: every check of every part of it asks
             before = _definitions_in(earlier, find_candidates(earlier), table, deadline)
             _earlier.put(key, before)
-        for name, value in before.items():
-            if len(found) < MAX_DEFINITIONS:
+        for name, value in before[0].items():
+            if name in before[1] and name in found and name not in cued:
+                found[name] = value
+            elif len(found) < MAX_DEFINITIONS:
                 found.setdefault(name, value)
     return found
 
 
-_own: Memo[Definitions] = Memo(EARLIER_MEMO_SIZE)
-_earlier: Memo[Definitions] = Memo(EARLIER_MEMO_SIZE)
+Found = tuple[Definitions, frozenset[str]]
+"""The definitions, and the names among them defined with a cue (`:=`, "let", "where" ...)."""
+
+_own: Memo[Found] = Memo(EARLIER_MEMO_SIZE)
+_earlier: Memo[Found] = Memo(EARLIER_MEMO_SIZE)
 
 
 def _definitions_in(
     answer: str, cands: list[Candidate], table: Mapping[str, tuple[str, str]], deadline: Deadline
-) -> Definitions:
+) -> Found:
     found: Definitions = {}
+    cued_names: set[str] = set()
     defined_end = -1
     """Where the last snippet read as a definition ends: `Define A = ... and B = ...` defines both."""
     for cand in cands:
@@ -101,12 +109,14 @@ def _definitions_in(
                 and (cued or symbol_names(s.rhs) & table.keys())
                 and len(found) < MAX_DEFINITIONS
             ):
+                if s.lhs.name not in found and cued:
+                    cued_names.add(s.lhs.name)
                 found.setdefault(s.lhs.name, (s.rhs, cand.text))
                 defined = True
         if cued or defined:
             at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
             defined_end = (at if at >= 0 else cand.start) + len(cand.text)
-    return found
+    return found, frozenset(cued_names)
 
 
 def substitute_all(statements: list[Statement], defs: Definitions) -> list[Statement]:
