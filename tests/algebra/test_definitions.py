@@ -41,6 +41,8 @@ def test_an_uncued_equation_does_not_replace_a_name_defined_earlier_with_a_cue()
     table = {**TABLE, "U_k": ("m", "k")}
     assert _shown(find_definitions(answer, table, Deadline()))["A"] == "A = U_k U_k^T"
     assert _shown(find_definitions(answer, table, Deadline(), EARLIER))["A"] == "A := W_2 W_1"
-    # A cue in the answer itself still defines the name anew.
-    cued = "Now let A := U_k U_k^T. Then (A - I) U_k = 0."
-    assert _shown(find_definitions(cued, table, Deadline(), EARLIER))["A"] == "A := U_k U_k^T"
+    factored = "Let $A = U_k U_k^T$ be its value at the point."
+    assert _shown(find_definitions(factored, table, Deadline(), EARLIER))["A"] == "A := W_2 W_1"
+    # `:=` in the answer itself defines the name anew.
+    explicit = "Now $A := U_k U_k^T$. Then (A - I) U_k = 0."
+    assert _shown(find_definitions(explicit, table, Deadline(), EARLIER))["A"] == "A := U_k U_k^T"

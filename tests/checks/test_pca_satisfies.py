@@ -186,3 +186,27 @@ Decoder condition: $(I - P) X X^\top U_k = (I - P) U_k \Lambda_k = 0$."""
 def test_a_condition_written_with_the_substitution_made_counts(answer, points):
     result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
     assert result.points == points, result.message
+
+
+# Each side of a condition worked out on its own (our own wording): the sides meet at one value.
+SIDES_MEET = r"""Substitute $W_1 = U_k^\top$, $W_2 = U_k$, with $XX^\top U_k = U_k \Lambda_k$.
+Left side of the decoder condition: $W_2 W_1 XX^\top W_1^\top = U_k U_k^\top XX^\top U_k = U_k U_k^\top U_k \Lambda_k = U_k \Lambda_k$.
+Right side: $XX^\top W_1^\top = XX^\top U_k = U_k \Lambda_k$.
+Left side of the encoder condition: $W_2^\top W_2 W_1 XX^\top = U_k^\top U_k U_k^\top XX^\top = U_k^\top XX^\top$.
+Right side: $W_2^\top XX^\top = U_k^\top XX^\top$."""  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    "answer, points",
+    [
+        (SIDES_MEET, 2),
+        (SIDES_MEET.split("\nLeft side of the encoder")[0], 1),
+        # the sides end at different values: nothing shown
+        (SIDES_MEET.replace(r"$W_2^\top XX^\top = U_k^\top XX^\top$", r"$W_2^\top X = U_k^\top X$"), 1),
+        # sides that meet but are not a condition: W_2 W_1 W_2 and W_2 meet at U_k, proving nothing asked
+        (r"With $W_1 = U_k^\top$, $W_2 = U_k$: $W_2 W_1 W_2 = U_k U_k^\top U_k = U_k$ and $W_2 = U_k$.", 0),
+    ],
+)
+def test_two_sides_worked_out_to_one_value_state_their_condition(answer, points):
+    result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert result.points == points, result.message

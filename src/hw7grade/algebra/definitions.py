@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Mapping
+from typing import Literal, Mapping
 
 from .candidates import Candidate, find_candidates, snippet_statements
 from .equivalence import Statement
@@ -50,16 +50,16 @@ def find_definitions(
     earlier: str = "",
 ) -> Definitions:
     """The answer's definitions, then those of the text before it (`earlier`) for names it leaves
-    undefined or only equates without a cue: after "let A := W₂W₁", a later "so A = U_kU_kᵀ" is
-    what A equals at the point, not a new A. Each text is read once per table: every q3b check of
-    an answer asks."""
+    undefined or does not define with `:=`: after "let A := W₂W₁", a later "so A = U_kU_kᵀ" is what
+    A equals at the point and "let Σ = UΛUᵀ be its eigendecomposition" factors Σ; neither is a new
+    name. Each text is read once per table: every q3b check of an answer asks."""
     key = (answer, table_key(table))
     own = _own.get(key)
     if own is None:
         own = _definitions_in(answer, find_candidates(answer), table, deadline)
         if not deadline.expired:  # cut short: not the answer's definitions, only some of them
             _own.put(key, own)
-    found, cued = dict(own[0]), own[1]
+    found, own_kinds = dict(own[0]), own[1]
     if earlier:
         key = (earlier, table_key(table))
         before = _earlier.get(key)
@@ -67,15 +67,16 @@ def find_definitions(
             before = _definitions_in(earlier, find_candidates(earlier), table, deadline)
             _earlier.put(key, before)
         for name, value in before[0].items():
-            if name in before[1] and name in found and name not in cued:
+            if name in found and before[1][name] != "plain" and own_kinds[name] != "explicit":
                 found[name] = value
             elif len(found) < MAX_DEFINITIONS:
                 found.setdefault(name, value)
     return found
 
 
-Found = tuple[Definitions, frozenset[str]]
-"""The definitions, and the names among them defined with a cue (`:=`, "let", "where" ...)."""
+Kind = Literal["explicit", "cued", "plain"]
+"""How a name was defined: with `:=`, after a cue word ("let", "where" ...), or neither."""
+Found = tuple[Definitions, dict[str, Kind]]
 
 _own: Memo[Found] = Memo(EARLIER_MEMO_SIZE)
 _earlier: Memo[Found] = Memo(EARLIER_MEMO_SIZE)
@@ -85,7 +86,7 @@ def _definitions_in(
     answer: str, cands: list[Candidate], table: Mapping[str, tuple[str, str]], deadline: Deadline
 ) -> Found:
     found: Definitions = {}
-    cued_names: set[str] = set()
+    kinds: dict[str, Kind] = {}
     defined_end = -1
     """Where the last snippet read as a definition ends: `Define A = ... and B = ...` defines both."""
     for cand in cands:
@@ -109,14 +110,14 @@ def _definitions_in(
                 and (cued or symbol_names(s.rhs) & table.keys())
                 and len(found) < MAX_DEFINITIONS
             ):
-                if s.lhs.name not in found and cued:
-                    cued_names.add(s.lhs.name)
+                if s.lhs.name not in found:
+                    kinds[s.lhs.name] = "explicit" if ":=" in cand.text else "cued" if cued else "plain"
                 found.setdefault(s.lhs.name, (s.rhs, cand.text))
                 defined = True
         if cued or defined:
             at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
             defined_end = (at if at >= 0 else cand.start) + len(cand.text)
-    return found, frozenset(cued_names)
+    return found, kinds
 
 
 def substitute_all(statements: list[Statement], defs: Definitions) -> list[Statement]:

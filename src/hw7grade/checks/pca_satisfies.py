@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from ..algebra import Deadline, PcaRoles, Statement
     from ..algebra.candidates import Candidate
     from ..algebra.equivalence import Prepared
+    from ..algebra.nodes import Node
+    from ..algebra.pca import PcaVerdict
 
 Table = Mapping[str, tuple[str, str]]
 
@@ -154,6 +156,7 @@ def _conditions(
         and (mentioning is None or s.mentions() & mentioning)
         and check_at_pca(Statement("condition", s.lhs, None, s.wrt, c.text), table, deadline, roles).status == "holds"
     ]
+    conditions += _sides_that_meet(verdicts, table, roles, deadline)
     at_pca = [
         (c, Statement("expression", side, None, None, c.text))
         for c, s, v in verdicts
@@ -162,6 +165,42 @@ def _conditions(
         if roles.components in symbol_names(side) and not symbol_names(side) & {roles.encoder, roles.decoder}
     ]
     return None, conditions, at_pca
+
+
+def _sides_that_meet(
+    verdicts: list[tuple[Candidate, Statement, PcaVerdict]], table: Table, roles: PcaRoles, deadline: Deadline
+) -> list[tuple[Candidate, Statement]]:
+    """ "Left side: W₂W₁ΣW₁ᵀ = U_kU_kᵀΣU_k = U_kΛ_k", "right side: ΣW₁ᵀ = ΣU_k = U_kΛ_k": two
+    chains that start from the weights alone and end at the same value state that their starts
+    are equal, a condition that must itself hold at the PCA point (no step of either is false
+    there, or the answer would have been stopped before)."""
+    from ..algebra import Statement, check_at_pca
+    from ..algebra.candidates import Candidate
+    from ..algebra.nodes import symbol_names
+
+    weights = {roles.encoder, roles.decoder}
+    chains: list[tuple[Candidate, Node, Node]] = []  # snippet, first side, last side
+    for c, s, _ in verdicts:
+        if s.rhs is None:
+            continue
+        if chains and chains[-1][0] is c and chains[-1][2] == s.lhs:
+            chains[-1] = (c, chains[-1][1], s.rhs)
+        else:
+            chains.append((c, s.lhs, s.rhs))
+    first_by_end: dict[Node, tuple[Candidate, Node]] = {}
+    met: list[tuple[Candidate, Statement]] = []
+    for c, start, end in chains:
+        names = symbol_names(start)
+        if not names & weights or roles.components in names or symbol_names(end) & weights:
+            continue
+        other = first_by_end.setdefault(end, (c, start))
+        if other[0] is c or other[1] == start:
+            continue
+        text = f"{other[0].text}; {c.text}"
+        condition = Statement("condition", other[1], start, None, text)
+        if check_at_pca(condition, table, deadline, roles).status == "holds":
+            met.append((Candidate(text, other[0].start, other[0].source), condition))
+    return met
 
 
 def _substituted(reference: str, table: Table, roles: PcaRoles, deadline: Deadline) -> Prepared | None:
