@@ -181,6 +181,17 @@ Decoder condition: $(I - P) X X^\top U_k = (I - P) U_k \Lambda_k = 0$."""
             ),
             1,
         ),
+        # the substitution made in a shorthand only: the weights are still named
+        (
+            r"""Put $W_1 = U_k^\top$, $W_2 = U_k$ and let $E = X - U_k U_k^\top X$, the residual there.
+Encoder condition: $W_2^\top E X^\top = 0$. Decoder condition: $E X^\top W_1^\top = 0$.""",
+            2,
+        ),
+        (
+            r"""Put $W_1 = U_k^\top$, $W_2 = U_k$ and let $E = X - U_k U_k^\top X$, the residual there.
+Encoder condition: $W_2^\top E X^\top = 0$. Decoder condition: it holds as well.""",
+            1,
+        ),
     ],
 )
 def test_a_condition_written_with_the_substitution_made_counts(answer, points):

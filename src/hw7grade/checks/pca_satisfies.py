@@ -157,14 +157,28 @@ def _conditions(
         and check_at_pca(Statement("condition", s.lhs, None, s.wrt, c.text), table, deadline, roles).status == "holds"
     ]
     conditions += _sides_that_meet(verdicts, table, roles, deadline)
+    # A side about the components is a condition with the point put in; one that still names a
+    # weight ("W₂ᵀEXᵀ = 0" with E := X − U_kU_kᵀX) has the rest put in here.
     at_pca = [
-        (c, Statement("expression", side, None, None, c.text))
+        (c, _at_point(Statement("expression", side, None, None, c.text), roles))
         for c, s, v in verdicts
         if v.status == "holds"
         for side in ((s.lhs,) if s.rhs is None else (s.lhs, s.rhs))
-        if roles.components in symbol_names(side) and not symbol_names(side) & {roles.encoder, roles.decoder}
+        if roles.components in symbol_names(side)
     ]
     return None, conditions, at_pca
+
+
+def _at_point(statement: Statement, roles: PcaRoles) -> Statement:
+    """The statement with W_1 = U_k^T and W_2 = U_k put in (its text unchanged)."""
+    from ..algebra.definitions import Definitions, substitute_statement
+    from ..algebra.nodes import Sym, Transpose
+
+    point: Definitions = {
+        roles.encoder: (Transpose(Sym(roles.components)), ""),
+        roles.decoder: (Sym(roles.components), ""),
+    }
+    return replace(substitute_statement(statement, point), text=statement.text)
 
 
 def _sides_that_meet(
@@ -207,18 +221,13 @@ def _substituted(reference: str, table: Table, roles: PcaRoles, deadline: Deadli
     """The reference's value with W_1 = U_k^T, W_2 = U_k put in, unsimplified: what a direct
     substitution writes before it uses U_k^T U_k = I and the eigen relation."""
     from ..algebra import Statement, prepare
-    from ..algebra.definitions import Definitions, substitute_statement
     from ..algebra.matching import prepare_reference
-    from ..algebra.nodes import Sym, Transpose, Zero
+    from ..algebra.nodes import Zero
 
     ref = prepare_reference(reference, table, deadline).statement  # parsed once per process
     if ref.rhs is not None and not isinstance(ref.rhs, Zero):
         return None
-    point: Definitions = {
-        roles.encoder: (Transpose(Sym(roles.components)), ""),
-        roles.decoder: (Sym(roles.components), ""),
-    }
-    return prepare(substitute_statement(Statement("expression", ref.lhs), point), table, deadline)
+    return prepare(_at_point(Statement("expression", ref.lhs), roles), table, deadline)
 
 
 def _in_factors(
