@@ -214,6 +214,13 @@ Right side: $W_2^\top XX^\top = U_k^\top XX^\top$."""  # noqa: E501
         (SIDES_MEET.split("\nLeft side of the encoder")[0], 1),
         # the sides end at different values: nothing shown
         (SIDES_MEET.replace(r"$W_2^\top XX^\top = U_k^\top XX^\top$", r"$W_2^\top X = U_k^\top X$"), 1),
+        # plain text, each side named before its chain
+        (
+            "With W1 = U_k^T and W2 = U_k:\n"
+            "LHS = W2 W1 X X^T W1^T = U_k U_k^T X X^T U_k = U_k U_k^T U_k L_k = U_k L_k\n"
+            "RHS = X X^T W1^T = X X^T U_k = U_k L_k",
+            1,
+        ),
         # sides that meet but are not a condition: W_2 W_1 W_2 and W_2 meet at U_k, proving nothing asked
         (r"With $W_1 = U_k^\top$, $W_2 = U_k$: $W_2 W_1 W_2 = U_k U_k^\top U_k = U_k$ and $W_2 = U_k$.", 0),
     ],

@@ -193,19 +193,25 @@ def _sides_that_meet(
     from ..algebra.nodes import symbol_names
 
     weights = {roles.encoder, roles.decoder}
-    chains: list[tuple[Candidate, Node, Node]] = []  # snippet, first side, last side
+
+    def about_weights(side: Node) -> bool:
+        names = symbol_names(side)
+        return bool(names & weights) and roles.components not in names
+
+    # snippet, first side about the weights alone ("LHS = W_2 W_1 ... = ..." names its start), last side
+    chains: list[tuple[Candidate, Node | None, Node]] = []
     for c, s, _ in verdicts:
         if s.rhs is None:
             continue
         if chains and chains[-1][0] is c and chains[-1][2] == s.lhs:
-            chains[-1] = (c, chains[-1][1], s.rhs)
+            start = chains[-1][1]
+            chains[-1] = (c, start if start is not None or not about_weights(s.rhs) else s.rhs, s.rhs)
         else:
-            chains.append((c, s.lhs, s.rhs))
+            chains.append((c, s.lhs if about_weights(s.lhs) else s.rhs if about_weights(s.rhs) else None, s.rhs))
     first_by_end: dict[Node, tuple[Candidate, Node]] = {}
     met: list[tuple[Candidate, Statement]] = []
     for c, start, end in chains:
-        names = symbol_names(start)
-        if not names & weights or roles.components in names or symbol_names(end) & weights:
+        if start is None or symbol_names(end) & weights:
             continue
         other = first_by_end.setdefault(end, (c, start))
         if other[0] is c or other[1] == start:
