@@ -348,6 +348,18 @@ ATTEMPT_CASES = [
         [("partial", 1), ("correct", 3)],
         id="a reply that adds the argument to an answer it stands by is graded with that answer",
     ),
+    pytest.param(
+        (
+            "Q7 (a) and (b): one problem with feeding h_t to decoder step t, and the training-time decoder inputs?",
+            "(a) It leaks information.\n(b) <sos>, I, see, a, dog",
+            "I don't buy (a). Can you redo it?",
+            "(a) h_t has only read the first t source words, and word order differs between languages.\n"
+            "(b) stays the same.",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="a later reply that says the part's answer stands is no new attempt",
+    ),
 ]
 
 

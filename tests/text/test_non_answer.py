@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, puts_off
+from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_answer, puts_off
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,15 @@ def test_holds_no_answer_is_either():
 )
 def test_declines(text, expected):
     assert declines(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("(b) and (c) stay the same.", True),
+        ("My answer to (iii) is unchanged: Weight Decay and SGD.", True),
+        ("The decoder reads <sos>, I, see, a, dog.", False),
+    ],
+)
+def test_keeps_answer(text, expected):
+    assert keeps_answer(text) is expected

@@ -12,7 +12,7 @@ from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.concession import concedes
 from ..text.injection import flag_reason, grader_directed
-from ..text.non_answer import declines, holds_no_answer
+from ..text.non_answer import declines, holds_no_answer, keeps_answer
 from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
@@ -175,7 +175,8 @@ def _score_attempts(
     after: list[tuple[AttemptText, PartScore]] = []
     for later in reversed(rest):
         alone = score(later, "final")
-        if counts_again(later, alone) and not no_answer(later, alone):
+        kept = keeps_answer(later.text) and not answers_the_part(part, alone)  # "(b) stays the same"
+        if counts_again(later, alone) and not no_answer(later, alone) and not kept:
             final, final_text = alone, later
             break
         after.append((later, alone))

@@ -1,7 +1,8 @@
 """Whether a reply's text for a part holds no answer at all: the model defers it ("I'll go through
-it in my next message") or declines it ("I'd rather not write this one for you"), or the reply
-stops mid-sentence. Asked only of text in which no check found anything, so that such a part is
-reported missing rather than answered wrongly."""
+it in my next message"), declines it ("I'd rather not write this one for you") or says its earlier
+answer stands ("(b) and (c) stay the same"), or the reply stops mid-sentence. Asked only of text
+in which no check found anything, so that such a part is reported missing (or keeps its earlier
+answer) rather than answered wrongly."""
 
 from __future__ import annotations
 
@@ -33,6 +34,18 @@ _DECLINING = (
     "leave this one to you",
     "leave that one to you",
 )
+_STANDING = (
+    "stay the same",
+    "stays the same",
+    "remain the same",
+    "remains the same",
+    "unchanged",
+    "still stands",
+    "still stand",
+    "I stand by",
+    "same as before",
+)
+"""The earlier answer is kept: no new attempt, when no check finds an answer in the text."""
 DECLINE_OPENING_CHARS = 160
 """A refusal is the first sentence ("I don't think I should write it for you ..."), within this many
 characters; the offer that follows may name the topics ("tell me what surprised you about data
@@ -46,6 +59,11 @@ _ENDS_A_BLOCK = "#|-*+>"
 def puts_off(text: str) -> bool:
     """Whether the text defers or declines the part."""
     return bool(PhraseSet.build({"putting off": _PUTTING_OFF + _DECLINING}).keys_in(text))
+
+
+def keeps_answer(text: str) -> bool:
+    """Whether a later reply says the answer it gave before stands ("(b) and (c) stay the same")."""
+    return bool(PhraseSet.build({"standing": _STANDING}).keys_in(text))
 
 
 def declines(text: str) -> bool:
