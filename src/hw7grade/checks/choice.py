@@ -171,9 +171,11 @@ class ChoiceCheck(CheckSpec):
         if self.select_all:
             return {m.label for m in asserted}, [m.sentence.text for m in asserted]
         first = asserted[0]
-        # "two linear layers: one for the encoder and one for the decoder": after a colon that
-        # follows the pick comes its explanation.
-        colon = first.sentence.text.find(":", first.end - first.sentence.start)
+        # "two linear layers: one for the encoder and one for the decoder", "| **2** | One for the
+        # encoder, one for the decoder |": after a colon or a table cell's end that follows the
+        # pick comes its explanation.
+        after = first.end - first.sentence.start
+        colon = min((i for i in (first.sentence.text.find(c, after) for c in ":|") if i >= 0), default=-1)
         same = [
             m
             for m in asserted

@@ -148,8 +148,11 @@ class SequenceCheck(CheckSpec):
             regexes = [
                 r for r, marks in ((_LIST_RE, _LIST_MARKS), (_START_RUN_RE, "<[")) if any(c in s.text for c in marks)
             ]
-            for regex in regexes:
-                for m in regex.finditer(s.text):
+            # In a table row too short to hold a token per cell, a list stays inside its cell.
+            cells = _cells(s.text) if s.text.startswith("|") else []
+            pieces = cells if 0 < len(cells) < n else [(0, len(s.text))]
+            for regex, (lo, hi) in ((r, p) for r in regexes for p in pieces):
+                for m in regex.finditer(s.text, lo, hi):
                     start = s.start + m.start()
                     if start in found or a.negation_at(start, s.start + m.end()) is not None:
                         continue
@@ -223,6 +226,14 @@ class SequenceCheck(CheckSpec):
             points = self.points * self.overrun_share if overran else 0.0
             return self.failed(cand.evidence, f"found {len(got)} tokens, expected {n}", points=points)
         return self.passed(cand.evidence)
+
+
+def _cells(row: str) -> list[tuple[int, int]]:
+    """The spans of a table row's cells (between its pipes)."""
+    bars = [i for i, c in enumerate(row) if c == "|"]
+    if row.rstrip()[-1:] != "|":
+        bars.append(len(row))
+    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
 
 
 @lru_cache(maxsize=256)

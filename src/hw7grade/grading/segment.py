@@ -512,6 +512,9 @@ def _split_answer(
                 flush()
                 saw_label = True
                 context, current = target
+                if line.lstrip().startswith("|"):
+                    # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
+                    line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
         buffer.append(line)
     flush()
     for pid, rows in column_rows.items():
