@@ -182,6 +182,19 @@ def test_a_label_and_a_dash_lead_the_pick():
     assert text[regions[0].start : regions[0].end] == regions[0].text
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Why one layer fails.\n\n### ✅ Corrected answers\n- **(i) 2** linear layers\n- **(ii)** MSE\n\nMore.",
+        "Why one layer fails.\n\n**Final answers**\n- (i) 2 linear layers\n- (ii) MSE\n\nMore.",
+    ],
+)
+def test_a_heading_that_names_the_answers_heads_the_list_below(raw):
+    for text in (raw, normalize(raw)):  # read raw and once headings and bold are gone
+        regions = answer_regions(text)
+        assert [r.text.replace("**", "") for r in regions] == ["- (i) 2 linear layers\n- (ii) MSE"]
+
+
 def test_answer_region_empty_marker_without_content():
     assert answer_regions("Answer:\n\n") == []
 

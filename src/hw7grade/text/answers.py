@@ -18,7 +18,7 @@ _DECORATION_RE = re.compile(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
 _ANSWER_LINE_RE = re.compile(
     r"^(?:(?:the\s{1,4})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,4})?"
     r"answers?[ \t]{0,4}(?:\([^)\n]{0,80}\)|(?:for|to)[ \t]{1,3}[^:\n]{1,40})?"
-    r"[ \t]{0,4}(?:is[ \t]{0,4})?[:：=—-]\s*(.*)$",
+    r"[ \t]{0,4}(?:(?:is[ \t]{0,4})?[:：=—-]\s*(.*)|[:：]?)$",
     re.I,
 )
 _ANSWER_INLINE_RE = re.compile(r"\b(?:the\s+)?(?:final|correct|short)?\s*answer\s+is\s*:?\s*(.+)$", re.I)
@@ -70,10 +70,13 @@ def answer_regions(text: str) -> list[AnswerRegion]:
         if "answer" not in raw.lower():
             continue  # both patterns need the word
         line = strip_decoration(raw)
+        heading = _heading(raw)
+        if heading is not None:
+            line = heading  # "### ✅ Corrected answers" heads the list below as "Answers:" does
         m = _ANSWER_LINE_RE.match(line) or _ANSWER_INLINE_RE.search(line)
         if m is None:
             continue
-        rest = m.group(1).strip()
+        rest = (m.group(1) or "").strip()
         end = _SENTENCE_END.search(rest)
         if end:
             rest = rest[: end.start() + 1]  # the answer's own sentence, not the explanation after it
@@ -102,6 +105,19 @@ def answer_regions(text: str) -> list[AnswerRegion]:
             a, b = offsets[first], offsets[last] + len(lines[last])
             regions.append(AnswerRegion(text[a:b], a, b))
     return regions
+
+
+def _heading(line: str) -> str | None:
+    """The words of a Markdown heading or a line that is bold as a whole, without marks and a
+    closing colon; None for any other line."""
+    s = line.strip()
+    if s.startswith("#"):
+        s = s.lstrip("#")
+    elif len(s) > 4 and s.startswith("**") and s.endswith("**"):
+        s = s[2:-2]
+    else:
+        return None
+    return strip_decoration(s.strip("*_ \t")).strip("*_ ")
 
 
 _LEAD_SEPARATOR_RE = re.compile(r"[ \t]{0,3}[—–][ \t]{0,3}")
