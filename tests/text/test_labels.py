@@ -25,6 +25,11 @@ from hw7grade.text.labels import line_label, mentions
         ("2. 7 linear layers would be too many", None),
         ("### 2. HW7 3(b)(ii) — PCA satisfies them", ("3", "b", "ii")),
         ("Ok. So the answer is two.", None),
+        # A letter, then a dotted or closed numeral.
+        ("**(a) ii. Loss function: nn.MSELoss**", (None, "a", "ii")),
+        ("8(a) iii) Weight Decay and SGD", ("8", "a", "iii")),
+        ("(b) I think the answer is yes", (None, "b", None)),
+        ("(a) i.e. the encoder", (None, "a", None)),
     ],
 )
 def test_line_label(line, label):

@@ -36,7 +36,7 @@ _LETTER = (
 _ROMAN_PART = (
     rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
     rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?part[ \t]{{0,2}}(?P<r3>{_ROMAN})(?![a-z])"
-    rf"|[ \t]{{1,2}}(?P<r4>{_ROMAN})\)"
+    rf"|[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|\.(?=[ \t]))"
     rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z]))"
 )
 _ABSOLUTE = re.compile(
@@ -49,7 +49,7 @@ _ABSOLUTE = re.compile(
 _RELATIVE = re.compile(
     rf"(?:parts?[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
     rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\))"
-    rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\))?",
+    rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|\.(?=[ \t])))?",
     re.IGNORECASE,
 )
 _DOTTED = re.compile(rf"(?P<x>{_SUB})\.(?=[ \t])", re.IGNORECASE)
@@ -93,7 +93,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
 
 def _relative(m: re.Match[str], offset: int) -> Label:
     x = m.group("p1") or m.group("p2") or m.group("b1") or m.group("b2")
-    return _sub_label(x, m.group("r"), offset + m.start(), offset + m.end())
+    return _sub_label(x, m.group("r") or m.group("rd"), offset + m.start(), offset + m.end())
 
 
 def _sub_label(x: str, roman: str | None, start: int, end: int) -> Label:
