@@ -533,11 +533,12 @@ TABLE_MAX_COLUMNS = 12
 def _part_columns(
     cells: list[str], context: _Context, index: _PartIndex, named: list[str], turn_q: str | None
 ) -> dict[int, str]:
-    """Columns of a table header that name one part each ("| Slot | 7 b) Training | 7 c) Evaluation |"):
-    two or more make a side-by-side table, read column by column."""
+    """Columns of a table header that name one part each ("| Slot | 7 b) Training | 7 c) Evaluation |",
+    "| | Training (b) | Evaluation (c) |"): two or more make a side-by-side table, read column by column."""
     found: dict[int, str] = {}
     for k, cell in enumerate(cells[1:TABLE_MAX_COLUMNS], start=1):
-        label = line_label(cell)
+        named_in = mentions(cell)
+        label = line_label(cell) or (named_in[0] if len(named_in) == 1 else None)
         target = _label_target(label, context, index, named, turn_q) if label is not None else None
         if target is not None and len(target[1]) == 1:
             found[k] = target[1][0]
