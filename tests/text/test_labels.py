@@ -30,6 +30,10 @@ from hw7grade.text.labels import line_label, mentions
         ("8(a) iii) Weight Decay and SGD", ("8", "a", "iii")),
         ("(b) I think the answer is yes", (None, "b", None)),
         ("(a) i.e. the encoder", (None, "a", None)),
+        # A paragraph that opens on the part it turns to.
+        ("For (b), let me run a small experiment.", (None, "b", None)),
+        ("As for part (c): the same inputs.", (None, "c", None)),
+        ("For (b) we feed the reference", None),
     ],
 )
 def test_line_label(line, label):

@@ -29,12 +29,14 @@ _LEADING_RE = re.compile(r"^(yes|no)\b(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s
 _NO_NOUN_RE = re.compile(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
 """"No regularisation is needed" opens with a determiner, not with a stance."""
 _INLINE_RE = re.compile(
-    r"\b(?:(?:answer|verdict|position)\s{1,3}(?:is|remains|stays)[ \t]{0,3}:?"
+    r"\b(?:(?:answer|verdict|position)(?:[ \t]{1,3}(?:to|for|on)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
+    r"\s{1,3}(?:is|remains|stays)[ \t]{0,3}:?"
     r"|(?:i'd|i\s{1,3}would|i)\s{1,3}(?:still\s{1,3}|also\s{1,3}|definitely\s{1,3})?(?:say|argue|maintain))"
     r"[ \t]{0,3}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
     re.I,
 )
-"""A stance inside a sentence: "the answer is yes", "my answer remains: yes", "but I'd still say yes"."""
+"""A stance inside a sentence: "the answer is yes", "the answer to (b) is yes", "my answer remains: yes",
+"but I'd still say yes"."""
 
 
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
