@@ -506,10 +506,8 @@ def _split_answer(
                 if not saw_label and len(current) > 1 and target[1][:1] == current[1:2]:
                     # The reply opens on the first asked part unlabelled and labels the second
                     # ("Step 1 ... Step 3", then "(ii)"): the opening answers the first, unless
-                    # it talks about other parts ("happy to do (c), but (b) is yours to write");
-                    # "Let's derive the conditions for part b(i)." announces the first.
-                    said = [index.resolve(m, context) for m in mentions("\n".join(buffer))]
-                    if all(ids == current[:1] for ids in said):
+                    # it talks about the parts ("happy to do (c), but (b) is yours to write").
+                    if not mentions("\n".join(buffer)):
                         current = current[:1]
                 flush()
                 saw_label = True
