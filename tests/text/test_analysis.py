@@ -1,9 +1,10 @@
 """One answer read once: mentions of several phrase groups from one scan."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hw7grade.text.analysis import analyse, find_hits, first_asserted_each
+from hw7grade.text.analysis import analyse, find_hits, first_stated_each
 from hw7grade.text.phrases import PhraseSet
 
 GROUPS = [
@@ -57,7 +58,7 @@ def _seen(hit):
 
 def test_each_group_gets_its_own_first_asserted_mention():
     a = analyse("Dropout is not needed. Layer norm helps, and the same goes for dropout.")
-    hits = first_asserted_each(GROUPS, a)
+    hits = first_stated_each([(g, ()) for g in GROUPS], a)
     assert [_seen(h) for h in hits] == [_seen(_first_alone(g, a)) for g in GROUPS]
     assert hits[0] is not None and hits[0].text == "Layer norm"
     # "the same goes for dropout" takes the polarity of the group's own mention before it (negated),
@@ -69,4 +70,21 @@ def test_each_group_gets_its_own_first_asserted_mention():
 @given(st.lists(st.sampled_from(WORDS), max_size=50).map(" ".join))
 def test_one_scan_finds_what_a_scan_per_group_finds(text):
     a = analyse(text)
-    assert [_seen(h) for h in first_asserted_each(GROUPS, a)] == [_seen(_first_alone(g, a)) for g in GROUPS]
+    assert [_seen(h) for h in first_stated_each([(g, ()) for g in GROUPS], a)] == [
+        _seen(_first_alone(g, a)) for g in GROUPS
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [
+        ("Spanish and English sentences don't necessarily have the same length.", "same length"),
+        ("The two sentences need not have the same length.", "same length"),
+        ("The lengths differ between languages.", "lengths differ"),
+        ("Both sentences have the same length here.", None),  # asserted, a denied phrase states nothing
+        ("It is wrong to say the lengths differ.", None),  # rejected
+    ],
+)
+def test_a_denied_phrase_states_its_group_when_negated(text, stated):
+    hit = first_stated_each([(["lengths differ"], ["same length"])], analyse(text))[0]
+    assert (hit.text if hit else None) == stated

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..text.analysis import analyse, first_asserted_each
+from ..text.analysis import analyse, first_stated_each
 from ..text.phrases import PhraseSet
 from .base import CheckContext, CheckResult, CheckSpec
 
@@ -19,12 +19,16 @@ class Concept(BaseModel):
     """Synonyms; any one present (not negated, not copied from the question) means the concept is
     there. A trailing `*` matches any word ending (`orthonormal*`); `A ... B` means A then B within
     one sentence."""
+    denied: list[str] = Field(default_factory=list)
+    """Phrases that state the concept when negated: "same length" for "the lengths differ" ("they
+    need not have the same length"); asserted, they do not state it."""
 
-    @field_validator("phrases")
+    @field_validator("phrases", "denied")
     @classmethod
     def _phrases_can_match(cls, phrases: list[str]) -> list[str]:
         """A phrase with no words (empty, "...", "-") is a load error, not a check that never fires."""
-        PhraseSet.build({"": tuple(phrases)})
+        if phrases:
+            PhraseSet.build({"": tuple(phrases)})
         return phrases
 
 
@@ -56,7 +60,7 @@ class ConceptsCheck(CheckSpec):
         a = analyse(ctx.answer, ctx.question)
         found: list[str] = []
         missing: list[str] = []
-        for c, hit in zip(self.concepts, first_asserted_each([c.phrases for c in self.concepts], a)):
+        for c, hit in zip(self.concepts, first_stated_each([(c.phrases, c.denied) for c in self.concepts], a)):
             if hit is None:
                 missing.append(c.name)
             else:

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..text.analysis import analyse, first_asserted_each
+from ..text.analysis import analyse, first_stated_each
 from .base import CheckContext, CheckResult, CheckSpec
 from .concepts import Concept
 
@@ -22,7 +22,7 @@ class ForbiddenCheck(CheckSpec):
 
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)
-        hits = first_asserted_each([c.phrases for c in self.claims], a)
+        hits = first_stated_each([(c.phrases, c.denied) for c in self.claims], a)
         asserted = [(c.name, hit) for c, hit in zip(self.claims, hits) if hit is not None]
         if not asserted:
             return self.passed(None, "no wrong claim asserted")

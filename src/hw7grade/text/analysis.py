@@ -88,17 +88,26 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         previous = negation
 
 
-def first_asserted_each(groups: Sequence[Sequence[str]], a: Analysed) -> list[Hit | None]:
-    """Per group of phrases, its earliest asserted mention (the hit's key is the group's index).
+def first_stated_each(groups: Sequence[tuple[Sequence[str], Sequence[str]]], a: Analysed) -> list[Hit | None]:
+    """Per (phrases, denied) group, its earliest mention that states it: one of its phrases
+    asserted, or one of its denied phrases negated ("they don't have the same length" states that
+    the lengths differ). The hit's key is the group's index.
 
     One scan of the text finds every group's mentions; a group's mentions are those a set of its
     phrases alone finds (`PhraseSet.find` matches each phrase on its own), and the polarity of
     each is judged among them, as a scan for that group alone would."""
-    phrases = PhraseSet.build({str(i): tuple(g) for i, g in enumerate(groups)})
+    keyed = {str(i): tuple(p) for i, (p, _) in enumerate(groups)}
+    keyed.update({f"{i}!": tuple(d) for i, (_, d) in enumerate(groups) if d})
     by_group: dict[str, list[PhraseHit]] = {}
-    for h in phrases.find(a.text, a.starts):
+    for h in PhraseSet.build(keyed).find(a.text, a.starts):
         by_group.setdefault(h.key, []).append(h)
-    return [next((h for h in _hits(by_group.get(str(i), ()), a) if h.asserted), None) for i in range(len(groups))]
+    found: list[Hit | None] = []
+    for i in range(len(groups)):
+        said = next((h for h in _hits(by_group.get(str(i), ()), a) if h.asserted), None)
+        denied = next((h for h in _hits(by_group.get(f"{i}!", ()), a) if h.negation == "negated"), None)
+        stated = [h for h in (said, denied) if h is not None]
+        found.append(min(stated, key=lambda h: h.sentence.start + h.start) if stated else None)
+    return found
 
 
 _NUMBER_WORDS = {
