@@ -13,6 +13,8 @@ from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_a
         ("Part (b) needs a longer argument; I'll address it in my next message.", True),
         ("I'd rather not write this one for you: it asks what you learnt.", True),
         ("Part (c) builds on (b); I'll go through it once you're ready.", True),
+        ("Can you confirm these match your class's conventions? Once you confirm, I'll write the proof.", True),
+        ("I'll need a bit more information about how your course defines U_k.", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),
     ],

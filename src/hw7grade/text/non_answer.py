@@ -1,6 +1,7 @@
 """Whether a reply's text for a part holds no answer at all: the model defers it ("I'll go through
-it in my next message"), declines it ("I'd rather not write this one for you") or says its earlier
-answer stands ("(b) and (c) stay the same"), or the reply stops mid-sentence. Asked only of text
+it in my next message", "once you confirm, I'll write the proof"), declines it ("I'd rather not
+write this one for you") or says its earlier answer stands ("(b) and (c) stay the same"), or the
+reply stops mid-sentence. Asked only of text
 in which no check found anything, so that such a part is reported missing (or keeps its earlier
 answer) rather than answered wrongly."""
 
@@ -19,6 +20,21 @@ _PUTTING_OFF = (
     "I'll go through it",
     "I will go through it",
 )
+_WAITING = (
+    "once you confirm",
+    "can you confirm",
+    "could you confirm",
+    "need a bit more information",
+    "need more information",
+    "need more context",
+    "can you clarify",
+    "could you clarify",
+    "if you paste",
+    "if you share",
+    "please paste",
+    "please share",
+)
+"""The model waits for the user before it answers ("Once you confirm, I'll write out the proof")."""
 _DECLINING = (
     "rather not write",
     "rather not answer",
@@ -57,8 +73,8 @@ _ENDS_A_BLOCK = "#|-*+>"
 
 
 def puts_off(text: str) -> bool:
-    """Whether the text defers or declines the part."""
-    return bool(PhraseSet.build({"putting off": _PUTTING_OFF + _DECLINING}).keys_in(text))
+    """Whether the text defers the part, waits for the user, or declines it."""
+    return bool(PhraseSet.build({"putting off": _PUTTING_OFF + _WAITING + _DECLINING}).keys_in(text))
 
 
 def keeps_answer(text: str) -> bool:
