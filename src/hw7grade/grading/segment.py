@@ -502,6 +502,8 @@ def _split_answer(
                     context = _Context(q)
         if label is not None:
             target = _label_target(label, context, index, named, turn_q)
+            if target is not None and label.q is None and label.letter and label.roman is None:
+                target = _by_heading_cues(line, label.letter, target, index, named)
             if target is not None:
                 if not saw_label and len(current) > 1 and target[1][:1] == current[1:2]:
                     # The reply opens on the first asked part unlabelled and labels the second
@@ -543,6 +545,21 @@ def _part_columns(
         if target is not None and len(target[1]) == 1:
             found[k] = target[1][0]
     return found if len(found) >= 2 else {}
+
+
+def _by_heading_cues(
+    line: str, letter: str, target: tuple[_Context, list[str]], index: _PartIndex, named: list[str]
+) -> tuple[_Context, list[str]]:
+    """ "### (a) Problem with feeding h_t into step t" in a reply to "Q7(a) ... Q4(a)": when asked
+    parts of several questions share the letter, the one whose cues the label's line holds."""
+    lettered = [p for p in named if p[len(_question_of(p)) :][:1] == letter]
+    if len({_question_of(p) for p in lettered}) < 2:
+        return target
+    cued = {_question_of(p) for p in index.by_cues(line, lettered)}
+    if len(cued) != 1:
+        return target
+    q = cued.pop()
+    return _Context(q[1:], letter), [p for p in lettered if _question_of(p) == q]
 
 
 def _label_target(
