@@ -51,23 +51,34 @@ ROW_MARK_MAX_WORDS = 4
 
 def row_mark(row: str) -> bool | None:
     """A table row's verdict from its short mark cells: ❌/✗/"No" -> False, ✅/✓/"Yes" -> True."""
-    for cell in row.strip().strip("|").split("|")[1:]:
-        body = cell.strip().strip("*_` ")
+    found = _row_mark_at(row)
+    return None if found is None else found[0]
+
+
+def _row_mark_at(row: str) -> tuple[bool, int] | None:
+    """The row's verdict and where its marking cell starts in `row`."""
+    text = row.strip()
+    offset = len(row) - len(row.lstrip())
+    bars = [i for i, c in enumerate(text) if c == "|"]
+    starts = [i + 1 for i in bars] if text.startswith("|") else [0, *(i + 1 for i in bars)]
+    for k, start in enumerate(starts[1:], start=1):
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+        body = text[start:end].strip().strip("*_` ")
         if not body:
             continue
         if body[0] in _CROSS:
-            return False
+            return False, offset + start
         if body[0] in _TICK:
-            return True
+            return True, offset + start
         words = body.replace("—", " — ").replace("–", " – ").split()
         if not words:
             continue
         first = words[0].strip(".,:;!()").casefold()
         marked = len(words) <= ROW_MARK_MAX_WORDS or words[0][-1] in ".,:;!(" or (len(words) > 1 and words[1] in "—–-:")
         if marked and first in _ROW_NO:
-            return False
+            return False, offset + start
         if marked and first in _ROW_YES:
-            return True
+            return True, offset + start
     return None
 
 
@@ -136,13 +147,24 @@ class ChoiceCheck(CheckSpec):
     def _from_regions(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], list[str]]:
         """Options asserted in "Answer:" regions, on checked-box lines and in ✓ table rows."""
         spans = [(r.start, r.end) for r in answer_regions(a.text)]
+        starts_of_mentions = sorted(m.start for m in mentions)
         line_start = 0
         for line in a.text.split("\n"):
             body = strip_line_marker(line)
-            if CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body) or (body.startswith("|") and row_mark(body)):
+            end = line_start + len(line)
+            if line.lstrip().startswith("|"):
+                mark = _row_mark_at(line)
+                if mark is not None and mark[0]:
+                    # "| Weight Decay + SGD | ✓ keeps the λ terms; Dropout would change the objective |":
+                    # after options named before it, the mark's cell explains the pick.
+                    at = line_start + mark[1]
+                    k = bisect_right(starts_of_mentions, line_start)
+                    named_before = k < len(starts_of_mentions) and starts_of_mentions[k] < at
+                    spans.append((line_start, at if named_before else end))
+            elif CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body):
                 if not re.match(r"^\W*answers?\b", body, re.I):
-                    spans.append((line_start, line_start + len(line)))
-            line_start += len(line) + 1
+                    spans.append((line_start, end))
+            line_start = end + 1
         spans = sorted(set(spans))
         starts = [s for s, _ in spans]
         inside: list[_Mention] = []
