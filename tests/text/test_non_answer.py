@@ -15,6 +15,7 @@ from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_a
         ("Part (c) builds on (b); I'll go through it once you're ready.", True),
         ("Can you confirm these match your class's conventions? Once you confirm, I'll write the proof.", True),
         ("I'll need a bit more information about how your course defines U_k.", True),
+        ("I'd be glad to help, but I need a bit more context: which blog does Question 4 refer to?", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),
     ],
