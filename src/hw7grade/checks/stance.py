@@ -15,7 +15,7 @@ from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _ANSWER_PREFIX_RE = re.compile(
-    r"^(?:(?:the\s{1,3})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3})?(?:answer|verdict|"
+    r"^(?:the\s{1,3})?(?:(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3}){0,2}(?:answer|verdict|"
     r"conclusion)s?[ \t]{0,3}(?:\([^)\n]{0,12}\)[ \t]{0,3})?(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
     re.I,
 )

@@ -16,7 +16,7 @@ TRAILING_REJECT_RE = re.compile(r"(?:✗|✘|❌|×|✕)\s*$")
 """For `search`: a line ending in the mark. Starting with the mark lets the engine skip to it."""
 _DECORATION_RE = re.compile(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
 _ANSWER_LINE_RE = re.compile(
-    r"^(?:(?:the\s{1,4})?(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,4})?"
+    r"^(?:the\s{1,4})?(?:(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,4}){0,2}"
     r"answers?[ \t]{0,4}(?:\([^)\n]{0,80}\)|(?:for|to)[ \t]{1,3}[^:\n]{1,40})?"
     r"[ \t]{0,4}(?:(?:is[ \t]{0,4})?[:：=—-]\s*(.*)|[:：]?)$",
     re.I,
