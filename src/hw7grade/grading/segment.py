@@ -153,14 +153,33 @@ class _UserTurn:
 
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:from|in|of|see|using|per|like|than|with|as|have|had|did|done|finished|solved|explains|explained"
-    r"|skip|skipping|except|excluding|without|not|besides|ignore)[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?)$",
+    r"|skip|skipping|except|excluding|without|not|besides|ignore"
+    r"|no[ \t]{1,3}need|(?:don't|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?))"
+    r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?)$",
     re.I,
 )
 """A label after these words on its line points at a part ("the conditions from (i)", "I already did
-(a)", "that explains q8") or leaves it out ("skip (b)", "everything except (c)") instead of asking
-it; a label that starts a line after "... end with" starts a new item."""
-_OWN_WORK_AFTER = re.compile(r"[ \t]{0,3}(?:later|myself|on my own|by myself)\b", re.I)
-"""...as does one the user keeps for later or for themself: "I'll do (a) later on my own"."""
+(a)", "that explains q8") or leaves it out ("skip (b)", "everything except (c)", "no need for part
+b", "not doing (b) with AI") instead of asking it; a label that starts a line after "... end with" starts a new item."""
+ALREADY_LOOKBACK = 120
+_ALREADY = re.compile(r"\balready\b", re.I)
+
+
+def _already_before(text: str, at: int) -> bool:
+    """...as does one in a sentence that says the user already has it: "I already have the first-order
+    conditions (hw7 3b part i)" (the sentence's text before the label, at most `ALREADY_LOOKBACK` long)."""
+    lo = max(0, at - ALREADY_LOOKBACK)
+    start = max(text.rfind(c, lo, at) for c in ".?!\n") + 1
+    return _ALREADY.search(text, max(lo, start), at) is not None
+
+
+_OWN_WORK_AFTER = re.compile(
+    r"(?:,[^,\n]{1,40},)?[ \t]{0,3}(?:later|myself|on my own|by myself|another[ \t]{1,3}(?:day|time)|tomorrow"
+    r"|next[ \t]{1,3}time)\b",
+    re.I,
+)
+"""...as does one the user keeps for later or for themself: "I'll do (a) later on my own", "I'll come
+back for (b) another day", "I'll do part (a), the baseline numbers, myself"."""
 _HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
 """A homework named by its number alone ("a HW5 thing"), with or without a question."""
 _ASK_WITH_BEFORE = re.compile(
@@ -182,6 +201,8 @@ answer a check can find (a wrong answer to a part graded on concepts)."""
 _CUE_KEY = "\0"
 """Joins a part id and one of its cues in the cue automaton's keys."""
 _RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
+_LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or)?[ \t]{0,3}", re.I)
+"""Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)"."""
 
 
 def _range(first: Label, last: Label, context: _Context, index: _PartIndex) -> list[str]:
@@ -239,12 +260,20 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     owners = {id(b) for b in owner_of.values()}
     referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
     unplaced: list[Label] = []  # "(a)", "(b)" with no question named before them
+    # "I'll do 7b and 7c on my own": the whole list is kept, not just its last label.
+    own_work = [False] * len(labels)
+    for i in range(len(labels) - 1, -1, -1):
+        own_work[i] = _OWN_WORK_AFTER.match(text, labels[i].end) is not None or (
+            i + 1 < len(labels)
+            and own_work[i + 1]
+            and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
+        )
     for i, label in enumerate(labels):
         window = max(0, label.start - REFERENCE_LOOKBACK)
         reference = (
-            _REFERENCE_BEFORE.search(text, window, label.start) is not None
+            (_REFERENCE_BEFORE.search(text, window, label.start) is not None or _already_before(text, label.start))
             and _ASK_WITH_BEFORE.search(text, window, label.start) is None
-        ) or _OWN_WORK_AFTER.match(text, label.end) is not None
+        ) or own_work[i]
         if label.q is not None:
             if index.is_foreign(label):
                 context = _Context(_FOREIGN)
