@@ -30,6 +30,11 @@ from hw7grade.text.labels import line_label, mentions
         ("8(a) iii) Weight Decay and SGD", ("8", "a", "iii")),
         ("(b) I think the answer is yes", (None, "b", None)),
         ("(a) i.e. the encoder", (None, "a", None)),
+        # A letter, a dot and a numeral ("a.ii"), in lower case only ("A.I." is no label).
+        ("| a.ii | **nn.MSELoss** | squared error |", (None, "a", "ii")),
+        ("a.iii) Weight Decay and SGD", (None, "a", "iii")),
+        ("A.I. models answer this", None),
+        ("e.g. the encoder", None),
         # A paragraph that opens on the part it turns to.
         ("For (b), let me run a small experiment.", (None, "b", None)),
         ("As for part (c): the same inputs.", (None, "c", None)),
@@ -53,6 +58,10 @@ def test_line_label(line, label):
         (
             "For the reading (Q4): b) what you learnt. c) the approach",
             [("4", None, None), (None, "b", None), (None, "c", None)],
+        ),
+        (
+            "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
+            [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],
         ),
     ],
 )

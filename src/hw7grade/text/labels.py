@@ -48,7 +48,7 @@ _ABSOLUTE = re.compile(
 # Relative: "(b)", "b)", "Part (b)", "Part b", "(ii)", "(a)(ii)", "part ii".
 _RELATIVE = re.compile(
     rf"(?:parts?[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
-    rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\))"
+    rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\)|(?-i:(?P<b3>[a-h])\.(?P<rl>{_ROMAN}))(?![a-z]))"
     rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|\.(?=[ \t])))?",
     re.IGNORECASE,
 )
@@ -64,7 +64,8 @@ _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\b\d{1,2}(?=[a-h(\s.\-])|\("
-    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\))|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))",
+    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
+    rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -92,8 +93,8 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
 
 
 def _relative(m: re.Match[str], offset: int) -> Label:
-    x = m.group("p1") or m.group("p2") or m.group("b1") or m.group("b2")
-    return _sub_label(x, m.group("r") or m.group("rd"), offset + m.start(), offset + m.end())
+    x = m.group("p1") or m.group("p2") or m.group("b1") or m.group("b2") or m.group("b3")
+    return _sub_label(x, m.group("r") or m.group("rd") or m.group("rl"), offset + m.start(), offset + m.end())
 
 
 def _sub_label(x: str, roman: str | None, start: int, end: int) -> Label:
