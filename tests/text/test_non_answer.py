@@ -53,6 +53,12 @@ def test_holds_no_answer_is_either():
         ("### (b) What you learnt\n\nI'd rather not write this one for you.", True),
         ("Data loading was the bottleneck. I'd rather not write more than 100 words, though.", False),  # not first
         ("The series taught me that data loading was the bottleneck.", False),
+        (
+            "**Part (ii)**\n\nBefore I write out part (ii), could you confirm how your course defines U_k? Once you"
+            " confirm, I'll write the proof that plugging in W1 = U_k^T makes both conditions vanish.",
+            True,
+        ),
+        ("This one asks which approach interested *you*, so I don't think I should pick it for you.", True),
     ],
 )
 def test_declines(text, expected):

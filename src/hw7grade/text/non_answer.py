@@ -33,6 +33,8 @@ _WAITING = (
     "if you share",
     "please paste",
     "please share",
+    "before I answer",
+    "before I write",
 )
 """The model waits for the user before it answers ("Once you confirm, I'll write out the proof")."""
 _DECLINING = (
@@ -47,6 +49,9 @@ _DECLINING = (
     "shouldn't write",
     "should not write",
     "not going to write",
+    "don't think I should",
+    "do not think I should",
+    "not for me to",
     "leave this one to you",
     "leave that one to you",
 )
@@ -83,14 +88,16 @@ def keeps_answer(text: str) -> bool:
 
 
 def declines(text: str) -> bool:
-    """Whether the text opens by refusing to answer the part, whatever it offers after."""
+    """Whether the text opens by refusing to answer the part, or by asking the user something first
+    ("Before I write out part (ii), could you confirm ..."), whatever it offers after."""
     body = text.lstrip()
     heading, _, rest = body.partition("\n")
     if line_label(heading) is not None and len(heading.split()) <= HEADING_MAX_WORDS:
         body = rest.lstrip()  # the part's own heading: "### (b) What you've learnt"
     opening = body[:DECLINE_OPENING_CHARS]
     ends = [i for i in (opening.find(". "), opening.find("\n")) if i >= 0]
-    return bool(PhraseSet.build({"declining": _DECLINING}).keys_in(opening[: min(ends, default=len(opening))]))
+    first = opening[: min(ends, default=len(opening))]
+    return bool(PhraseSet.build({"declining": _DECLINING + _WAITING}).keys_in(first))
 
 
 def cut_off(text: str) -> bool:
