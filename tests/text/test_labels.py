@@ -39,6 +39,8 @@ from hw7grade.text.labels import line_label, mentions
         ("For (b), let me run a small experiment.", (None, "b", None)),
         ("As for part (c): the same inputs.", (None, "c", None)),
         ("For (b) we feed the reference", None),
+        ("✅ **Corrected (c): `<sos>`, I, saw, a, dog**", (None, "c", None)),
+        ("Fixed (b) typo here", None),
     ],
 )
 def test_line_label(line, label):

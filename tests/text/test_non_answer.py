@@ -59,6 +59,7 @@ def test_holds_no_answer_is_either():
             True,
         ),
         ("This one asks which approach interested *you*, so I don't think I should pick it for you.", True),
+        ("I can't open the Myrtle.ai blog from here, so I won't guess its figures.", True),
     ],
 )
 def test_declines(text, expected):

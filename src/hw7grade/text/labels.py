@@ -121,7 +121,7 @@ LABEL_LINE_CANDIDATE = re.compile(
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
-    rf"|\(|{_SUB}[).]|(?:as[ \t]for|for|regarding)[ \t]{{1,2}}(?:\(|part))",
+    rf"|\(|{_SUB}[).]|(?:as[ \t]for|for|regarding|corrected|revised|updated|fixed|final)[ \t]{{1,2}}(?:\(|part))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -172,14 +172,17 @@ def line_label(line: str) -> Label | None:
         return _sub_label(m.group("x"), None, start + m.start(), start + m.end())
     lead = _FOR_LEAD.match(window)
     if lead:
-        # "For (b), let me run an experiment.": a paragraph that opens on the part it turns to.
+        # "For (b), let me run an experiment.", "Corrected (c): ...": a paragraph that opens on the
+        # part it turns to.
         m = _RELATIVE.match(window, lead.end())
         if m and _FOR_END.match(window, m.end()):
             return _relative(m, start)
     return None
 
 
-_FOR_LEAD = re.compile(r"(?:as[ \t]for|for|regarding)[ \t]{1,2}(?=\(|part)", re.IGNORECASE)
+_FOR_LEAD = re.compile(
+    r"(?:as[ \t]for|for|regarding|corrected|revised|updated|fixed|final)[ \t]{1,2}(?=\(|part)", re.IGNORECASE
+)
 _FOR_END = re.compile(r"[ \t]{0,2}[,:]")
 
 
