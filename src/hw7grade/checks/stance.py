@@ -39,9 +39,17 @@ _INLINE_RE = re.compile(
 "but I'd still say yes"."""
 
 
+_TITLE_TAIL_RE = re.compile(r"[ \t][—–:-][ \t]{0,3}(yes|no)[^\w]{0,4}$", re.I)
+"""A part's heading that ends on its answer after a dash or colon."""
+
+
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
     """The stance a sentence opens with ("Yes, ...", "✓ Answer: No.", "Corrected answer (b): Yes.",
     "The answer is yes")."""
+    if line_label(sentence.text) is not None:
+        tail = _TITLE_TAIL_RE.search(sentence.text)
+        if tail:  # "### (b) Bias toward orthonormal columns — Yes": the heading ends on its answer
+            return tail.group(1).casefold(), tail.start(1)
     body = strip_decoration(sentence.text)
     label = line_label(body)
     if label is not None:
