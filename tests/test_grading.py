@@ -360,6 +360,20 @@ ATTEMPT_CASES = [
         [("correct", 1), ("correct", 1)],
         id="a later reply that says the part's answer stands is no new attempt",
     ),
+    pytest.param(
+        (
+            "Q8 (b): with a small lambda, does W2 tend to have roughly orthonormal columns?",
+            "Yes. Weight decay spreads the decoder's capacity evenly across directions.",
+            "for (b) can you actually argue why, with the SVD hint?",
+            "The data term depends only on the product W2 W1, so W2 -> W2 A, W1 -> A^-1 W1 changes nothing"
+            " there; the penalty is the sum of squared singular values, smallest when they are balanced between"
+            " the factors; the product is close to a projection whose singular values are 1, so the singular"
+            " values of W2 are near 1.",
+        ),
+        "q8b",
+        [("partial", 1), ("correct", 3)],
+        id="an argument asked for by the part's label and added to the answer it stands by is graded with it",
+    ),
 ]
 
 

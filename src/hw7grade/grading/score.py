@@ -182,15 +182,15 @@ def _score_attempts(
         after.append((later, alone))
     for later, alone in reversed(after):
         if (
-            later.follow_up
-            and not later.explicit
+            not later.labelled  # under the part's own label it would be a new answer
             and not concedes(later.text)
-            and (found_share(part, alone) > 0 or _speaks_of(part, later.text))
+            and (later.explicit or found_share(part, alone) > 0 or _speaks_of(part, later.text))
         ):
-            # "now argue why" -> the argument: a reply that stands by the answer may add to it.
+            # "now argue why", "for (b) can you actually argue why?" -> the argument: a reply that
+            # stands by the answer may add to it.
             joined = replace(later, text=f"{final_text.text}\n\n{later.text}")
             graded = score(joined, "final")
-            if found_share(part, graded) > found_share(part, final):
+            if (found_share(part, graded), graded.score) > (found_share(part, final), final.score):
                 final, final_text = graded, joined
     return [first, final]
 
