@@ -82,6 +82,13 @@ def test_a_label_ending_in_a_colon_and_a_list_number_are_not_part_of_the_formula
     assert [c.text for c in find_candidates(answer)] == ["∇_{W₁}L = 2W₂ᵀ(W₂W₁ − I)XXᵀ", "W₂ᵀ(W₂W₁ − I)XXᵀ = 0   (k×m)"]
 
 
+def test_a_method_acronym_is_no_product_of_matrices():
+    assert [c.text for c in find_candidates("Take the SVD X = U S V^T, so XX^T = U D U^T.")] == [
+        "X = U S V^T",
+        "XX^T = U D U^T",
+    ]
+
+
 def test_the_close_of_a_bold_span_ends_the_formula():
     answer = "Two abbreviations: **Σ := XXᵀ** (m×m) and **A := W₂W₁** (m×m, the product)."
     assert [c.text for c in find_candidates(answer)] == ["Σ := XXᵀ", "A := W₂W₁"]

@@ -145,6 +145,8 @@ _SPELLED_GREEK_WORD_RE = re.compile(
 """A capitalised Greek name spelled out as a whole word, with an index or power: `Lambda_k`, `Sigma^2`."""
 _SYMBOL_WORD_RE = re.compile(r"^[A-ZΑ-Ω]{1,3}$|^[A-ZΑ-Ω][0-9k]$|^[0-9]+$|^[-+=]$")
 """Matrix names (`X`, `W1`, `Σ`, `Λk`), numbers and lone operators: formula words without math characters."""
+ACRONYMS = frozenset({"SVD", "EVD", "PCA", "PSD", "SGD", "MSE", "RNN", "CNN", "GPU"})
+"""Capital words that name a method or a device, never a product of matrices ("the SVD X = USVᵀ")."""
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,8 @@ def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
 def _mathy(word: str) -> bool:
     core = word.strip('.,;:!?*`"')
     if not core:
+        return False
+    if core in ACRONYMS:
         return False
     if _TRACE_WORD_RE.match(core):
         return True
