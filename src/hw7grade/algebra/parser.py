@@ -334,8 +334,9 @@ class _Parser:
                 and nxt.kind == "num"
                 and nxt.adjacent
                 and nxt.text.isdigit()
-                and f"{base}_{nxt.text}" in self.known
+                and (f"{base}_{nxt.text}" in self.known or (len(base) == 1 and base.isupper() and len(nxt.text) == 1))
             ):
+                # `W1`, and a capital's one digit written on: `V1 = U_k^T U` names V_1, not V times 1.
                 self.i += 1
                 sub = nxt.text
         return (f"{base}_{sub}" if sub else base), sub

@@ -22,8 +22,20 @@ _WORD_RE = re.compile(r"\w")
 _TABLE_RULE_RE = re.compile(r"^[\s|:-]+$")
 
 
+_RULE_RE = re.compile(r"^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M)
+"""A Markdown horizontal rule (`---`, `***`, `___`)."""
+
+
 def count_words(answer: str) -> int:
-    """Words of the answer without Markdown markup or a leading part heading."""
+    """Words of the answer without Markdown markup or a leading part heading. A draft set off by
+    horizontal rules ("Here's a draft: --- ... --- Trim a sentence if needed") is counted alone."""
+    blocks = _RULE_RE.split(answer)
+    if len(blocks) >= 3:
+        return max(_count_block(b) for b in blocks[1:-1])  # between two rules, not before or after
+    return _count_block(answer)
+
+
+def _count_block(answer: str) -> int:
     raw_lines = answer.strip().split("\n")
     first = raw_lines[0].strip() if raw_lines else ""
     is_heading = first.startswith("#") or (first.startswith("**") and first.endswith("**"))
