@@ -79,6 +79,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "answer for": lambda n: "Answer for (a)(iii): x\n" * (n // 22 + 1),
     "part lists": lambda n: "parts b" + ", c and d" * (n // 8 + 1),
     "putting off": lambda n: "I'll do it in my next message " * (n // 30 + 1),
+    "already labels": lambda n: "already (a) " * (n // 12 + 1),
+    "letter dot numeral": lambda n: "a.iii) b.ii. " * (n // 13 + 1),
+    "turn leads": lambda n: "For (b), Corrected (c): " * (n // 24 + 1),
+    "kept lists": lambda n: "7b and 7c, " * (n // 11 + 1) + "on my own",
+    "rules": lambda n: "---\nword\n" * (n // 9 + 1),
+    "answer tails": lambda n: "(b) title — " * (n // 12 + 1) + "Yes",
 }
 
 
