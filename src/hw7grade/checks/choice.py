@@ -165,6 +165,13 @@ class ChoiceCheck(CheckSpec):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
             line_start = end + 1
+        if self.select_all:
+            # "(iii) Only the SGD optimizer.", "Weight Decay only.": a sentence that names its options
+            # as the only ones is the pick.
+            for m in mentions:
+                text, at, to = m.sentence.text, m.start - m.sentence.start, m.end - m.sentence.start
+                if m.asserted and (_ONLY_BEFORE_RE.search(text, max(0, at - 12), at) or _ONLY_AFTER_RE.match(text, to)):
+                    spans.append((m.sentence.start, m.sentence.start + len(text)))
         spans = sorted(set(spans))
         starts = [s for s, _ in spans]
         inside: list[_Mention] = []
@@ -231,6 +238,10 @@ class ChoiceCheck(CheckSpec):
         if len(chosen) > 1:
             return self.failed(ev, f"several options found: {shown}")
         return self.failed(ev, f"chose {shown}, expected {self.expected[0]}")
+
+
+_ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
+_ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
 
 
 def _in_aside(m: _Mention) -> bool:
