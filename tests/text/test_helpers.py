@@ -195,6 +195,11 @@ def test_a_heading_that_names_the_answers_heads_the_list_below(raw):
         assert [r.text.replace("**", "") for r in regions] == ["- (i) 2 linear layers\n- (ii) MSE"]
 
 
+def test_a_pick_said_in_words_is_an_answer_region():
+    text = normalize("They may want 2, but one layer computes the same map. I'd go with **1** and say why.")
+    assert [r.text for r in answer_regions(text)] == ["1 and say why."]
+
+
 def test_answer_region_empty_marker_without_content():
     assert answer_regions("Answer:\n\n") == []
 

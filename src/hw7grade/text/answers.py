@@ -21,6 +21,11 @@ _ANSWER_LINE_RE = re.compile(
     r"[ \t]{0,4}(?:(?:is[ \t]{0,4})?[:：=—-]\s*(.*)|[:：]?)$",
     re.I,
 )
+_PICK_INLINE_RE = re.compile(
+    r"\b(?:i'd|i\s{1,3}would|i'll|i\s{1,3}will|let's)\s{1,3}(?:still\s{1,3})?(?:go|stick)\s{1,3}with\s{0,3}:?(.*)$",
+    re.I,
+)
+"""A pick said in words: "I'd go with 1", "I'll stick with Weight Decay and SGD"."""
 _ANSWER_INLINE_RE = re.compile(r"\b(?:the\s+)?(?:final|correct|short)?\s*answer\s+is\s*:?\s*(.+)$", re.I)
 
 
@@ -67,7 +72,17 @@ def answer_regions(text: str) -> list[AnswerRegion]:
             a, b = lead
             regions.append(AnswerRegion(raw[a:b], offsets[i] + a, offsets[i] + b))
             continue
-        if "answer" not in raw.lower():
+        low = raw.lower()
+        pick = _PICK_INLINE_RE.search(raw) if (" go with" in low or " stick with" in low) else None
+        if pick is not None:  # "I'd go with **1**", "I'll stick with Weight Decay and SGD"
+            rest = pick.group(1).strip()
+            end = _SENTENCE_END.search(rest)
+            rest = rest[: end.start() + 1] if end else rest
+            if rest:
+                at = offsets[i] + pick.start(1) + (len(pick.group(1)) - len(pick.group(1).lstrip()))
+                regions.append(AnswerRegion(rest, at, at + len(rest)))
+            continue
+        if "answer" not in low:
             continue  # both patterns need the word
         line = strip_decoration(raw)
         heading = _heading(raw)
