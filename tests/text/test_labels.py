@@ -61,6 +61,9 @@ def test_line_label(line, label):
             "For the reading (Q4): b) what you learnt. c) the approach",
             [("4", None, None), (None, "b", None), (None, "c", None)],
         ),
+        ("now HW7 Q7 b. RNN encoder-decoder", [("7", "b", None)]),  # a letter and a dot after a space
+        # a number in a list of choices is no question: "0/1/2/3 (ii) which loss"
+        ("how many linear layers 0/1/2/3 (ii) which loss", [(None, None, "ii")]),
         (
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],

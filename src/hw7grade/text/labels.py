@@ -29,7 +29,7 @@ _SUB = rf"(?:[a-h]|{_ROMAN})"
 _LETTER = (
     r"(?:[ \t]{0,2}(?:,[ \t]{0,2})?(?:part[ \t]{0,2})?\((?P<l1>[a-h])\)"
     r"|[ \t]{0,2}(?:,[ \t]{0,2})?parts?[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
-    r"|[ \t]{1,2}(?P<l4>[a-h])\)"
+    r"|[ \t]{1,2}(?P<l4>[a-h])(?:\)|\.(?=\s|$))"
     rf"|[ \t]{{1,2}}(?P<l5>[a-h])[ \t]{{1,2}}(?P<r5>{_ROMAN})(?![a-z])"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
@@ -63,7 +63,8 @@ _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]{1,4}")
 _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
-    r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\b\d{1,2}(?=[a-h(\s.\-])|\("
+    r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)"
+    r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
     rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))",
     re.IGNORECASE | re.MULTILINE,
