@@ -195,6 +195,11 @@ def test_a_heading_that_names_the_answers_heads_the_list_below(raw):
         assert [r.text.replace("**", "") for r in regions] == ["- (i) 2 linear layers\n- (ii) MSE"]
 
 
+def test_an_arrow_after_a_label_leads_the_pick():
+    text = normalize("**(i) → 2**\nOne nn.Linear for the encoder and one for the decoder.")
+    assert [r.text for r in answer_regions(text)] == ["2"]
+
+
 def test_a_pick_said_in_words_is_an_answer_region():
     text = normalize("They may want 2, but one layer computes the same map. I'd go with **1** and say why.")
     assert [r.text for r in answer_regions(text)] == ["1 and say why."]

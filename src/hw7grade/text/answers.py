@@ -135,13 +135,13 @@ def _heading(line: str) -> str | None:
     return strip_decoration(s.strip("*_ \t")).strip("*_ ")
 
 
-_LEAD_SEPARATOR_RE = re.compile(r"[ \t]{0,3}[—–][ \t]{0,3}")
+_LEAD_SEPARATOR_RE = re.compile(r"[ \t]{0,3}(?:[—–→⇒]|->|=>)[ \t]{0,3}")
 LEAD_MAX_CHARS = 120
 
 
 def _label_lead(line: str) -> tuple[int, int] | None:
-    """The pick after a part's label and a dash, "(a)(iii) — SGD optimizer only." (a bold lead once
-    normalised): its first sentence, within `LEAD_MAX_CHARS`."""
+    """The pick after a part's label and a dash or an arrow, "(a)(iii) — SGD optimizer only.",
+    "(i) → 2" (a bold lead once normalised): its first sentence, within `LEAD_MAX_CHARS`."""
     label = line_label(line)
     if label is None:
         return None
