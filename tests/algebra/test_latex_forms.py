@@ -92,6 +92,7 @@ def test_aligned_block_rows_are_statements():
         (r"V_2 = U^T W_2 (m \times k)", "V_2 = U^T W_2"),
         (r"V_1 := W_1U \;(k\times m)", "V_1 = W_1 U"),  # a LaTeX space is a space
         (r"V_1 = W_1U\,(k\times m)", "V_1 = W_1 U"),
+        (r"W_2 = U_k \ (m\times k)", "W_2 = U_k"),  # after a matrix with a letter subscript too
         (r"(C1) V_2^T D = 0", "V_2^T D = 0"),  # an equation tag is not a factor
         (r"(W1)^T X = 0", "W_1^T X = 0"),  # ...but a matrix in parentheses is kept
         (r"2 (k \times m)", "2 (k m)"),  # sizes after a number are a product

@@ -361,8 +361,8 @@ def _ends_matrix(out: list[Token]) -> bool:
     if not out:
         return False
     t = out[-1]
-    if t.kind == "num" and len(out) > 2 and out[-2].text == "_":
-        t = out[-3]
+    if t.kind in ("num", "letter") and len(out) > 2 and out[-2].text == "_":
+        t = out[-3]  # `W_2`, `U_k`: the subscript's matrix
     return (t.kind == "letter" and t.text.isupper()) or t.kind == "top" or (t.kind == "op" and t.text in ")}")
 
 
