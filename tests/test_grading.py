@@ -374,6 +374,17 @@ ATTEMPT_CASES = [
         [("partial", 1), ("correct", 3)],
         id="an argument asked for by the part's label and added to the answer it stands by is graded with it",
     ),
+    pytest.param(
+        (
+            "Q7 (c): the decoder inputs w1..w5 at evaluation time?",
+            "<sos>, I, saw, a, dog",
+            "side question not for the hw: would beam search have fixed the saw thing?",
+            "Possibly: greedy decoding commits to saw after <sos>, I, while a beam could keep see.",
+        ),
+        "q7c",
+        [("correct", 1), ("correct", 1)],
+        id="a reply to a side question the user marks as such is no attempt",
+    ),
 ]
 
 

@@ -11,7 +11,14 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..text.analysis import Analysed, analyse, find_hits, number_word
-from ..text.answers import CHECKED_RE, LIST_MARKER_RE, TRAILING_CHECK_RE, answer_regions, strip_line_marker
+from ..text.answers import (
+    CHECKED_RE,
+    LIST_MARKER_RE,
+    TRAILING_CHECK_RE,
+    answer_regions,
+    is_list_item,
+    strip_line_marker,
+)
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
@@ -47,6 +54,9 @@ _ROW_YES = ("yes", "needed", "required", "include", "included", "use", "necessar
 _CROSS = "✗✘❌×✕❎🚫⛔"
 _TICK = "✓✔✅☑☒"
 ROW_MARK_MAX_WORDS = 4
+ITEM_MAX_CHARS = 2000
+"""How far back a mention looks for the start of its list item (a longer line is no item)."""
+LIST_LEAD_CHARS = 12
 
 
 def row_mark(row: str) -> bool | None:
@@ -121,6 +131,7 @@ class ChoiceCheck(CheckSpec):
         longer), a list item's own number is no mention, and a table row's mark decides its rows."""
         found: list[_Mention] = []
         last_end = -1
+        item_leads: dict[tuple[int, str], bool] = {}  # (list item's start, option) -> its first mention's polarity
         for h in find_hits(self._phrases(), a):
             start = h.sentence.start + h.start
             if start < last_end:
@@ -135,7 +146,14 @@ class ChoiceCheck(CheckSpec):
                 if mark is not None and h.start < h.sentence.text.find("|", 1):
                     asserted = mark
             weak = h.key.startswith(_WEAK)
-            found.append(_Mention(h.sentence, start, last_end, h.key[len(_WEAK) :] if weak else h.key, asserted, weak))
+            label = h.key[len(_WEAK) :] if weak else h.key
+            lo = max(0, start - ITEM_MAX_CHARS)
+            item = a.text.rfind("\n", lo, start) + 1
+            if (item or lo == 0) and is_list_item(a.text[item : item + LIST_LEAD_CHARS]):
+                # "- Dropout — not needed. Dropout randomly masks units ...": in a list item, an option
+                # keeps the stance its first mention there takes.
+                asserted = item_leads.setdefault((item, label), asserted)
+            found.append(_Mention(h.sentence, start, last_end, label, asserted, weak))
         return found
 
     @staticmethod

@@ -200,6 +200,11 @@ FIRM_CUES = 2
 answer a check can find (a wrong answer to a part graded on concepts)."""
 _CUE_KEY = "\0"
 """Joins a part id and one of its cues in the cue automaton's keys."""
+_SIDE_QUESTION_RE = re.compile(
+    r"\b(?:side[ \t-]question|not for the (?:hw|homework|assignment)|just curious|out of curiosity|off[ \t-]topic)\b",
+    re.I,
+)
+"""A user turn that says it asks beside the homework."""
 _RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
 _LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or)?[ \t]{0,3}", re.I)
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)"."""
@@ -409,6 +414,10 @@ def find_answers(
             turn_info = _read_user_turn(turn.text, context, index)
             if _pushes_back(turn.text, turn_info, last_answered):
                 turn_info = _UserTurn([], False, turn_info.context)
+            elif not turn_info.by_label and _SIDE_QUESTION_RE.search(turn.text):
+                # "side question not for the hw: would beam search have fixed it?": the reply
+                # answers no part, whatever the part's words it uses.
+                turn_info = _UserTurn([], False, turn_info.context, foreign_only=True)
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             if turn_info.by_label:
