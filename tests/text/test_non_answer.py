@@ -60,6 +60,11 @@ def test_holds_no_answer_is_either():
         ),
         ("This one asks which approach interested *you*, so I don't think I should pick it for you.", True),
         ("I can't open the Myrtle.ai blog from here, so I won't guess its figures.", True),
+        (
+            "**(c)** This one asks which approach *you* found most interesting and why, so it's really a reflection"
+            " question — I don't think it would be appropriate for me to write it for you.",
+            True,
+        ),
     ],
 )
 def test_declines(text, expected):

@@ -57,6 +57,7 @@ _DECLINING = (
     "cannot browse",
     "don't have access",
     "do not have access",
+    "appropriate for me to",
     "don't think I should",
     "do not think I should",
     "not for me to",
@@ -75,7 +76,7 @@ _STANDING = (
     "same as before",
 )
 """The earlier answer is kept: no new attempt, when no check finds an answer in the text."""
-DECLINE_OPENING_CHARS = 160
+DECLINE_OPENING_CHARS = 240
 """A refusal is the first sentence ("I don't think I should write it for you ..."), within this many
 characters; the offer that follows may name the topics ("tell me what surprised you about data
 loading") without answering."""
