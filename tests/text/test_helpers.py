@@ -195,6 +195,11 @@ def test_a_heading_that_names_the_answers_heads_the_list_below(raw):
         assert [r.text.replace("**", "") for r in regions] == ["- (i) 2 linear layers\n- (ii) MSE"]
 
 
+def test_the_answer_to_a_named_part_is_an_answer_region():
+    text = normalize("You're correct: the answer to (a)(i) is **2 linear layers**.\n\n- Layer 1 (encoder)")
+    assert [r.text for r in answer_regions(text)] == ["2 linear layers."]
+
+
 def test_an_arrow_after_a_label_leads_the_pick():
     text = normalize("**(i) → 2**\nOne nn.Linear for the encoder and one for the decoder.")
     assert [r.text for r in answer_regions(text)] == ["2"]

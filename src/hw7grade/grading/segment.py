@@ -105,8 +105,11 @@ class _PartIndex:
         if q is None or q == _FOREIGN:
             return []
         letter = label.letter
-        if label.q is None and letter is None and label.roman:
-            letter = context.letter
+        if label.q is None and letter is None and label.roman and context.letter:
+            # "(ii)" under the question's part being discussed, if that part has numerals
+            found = self._resolve(Label(label.q, context.letter, label.roman), context)
+            if found:
+                return found
         roman = label.roman
         if letter and letter in ROMANS and not self._has_letter(q, letter):
             letter, roman = None, letter

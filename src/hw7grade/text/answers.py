@@ -26,7 +26,11 @@ _PICK_INLINE_RE = re.compile(
     re.I,
 )
 """A pick said in words: "I'd go with 1", "I'll stick with Weight Decay and SGD"."""
-_ANSWER_INLINE_RE = re.compile(r"\b(?:the\s+)?(?:final|correct|short)?\s*answer\s+is\s*:?\s*(.+)$", re.I)
+_ANSWER_INLINE_RE = re.compile(
+    r"\b(?:the\s+)?(?:final|correct|short)?\s*answer(?:[ \t]{1,3}(?:to|for)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
+    r"\s+is\s*:?\s*(.+)$",
+    re.I,
+)
 
 
 _SENTENCE_END = re.compile(r"(?<!\d\.\d)[.!?](?=\s+[A-Z])")
