@@ -385,6 +385,18 @@ ATTEMPT_CASES = [
         [("correct", 1), ("correct", 1)],
         id="a reply to a side question the user marks as such is no attempt",
     ),
+    pytest.param(
+        (
+            "Q3b (ii): show that W_1 = U_k^T, W_2 = U_k satisfy the first-order conditions.",
+            "### Part (ii)\n\nThis needs the eigendecomposition of X X^T and the orthonormality of U_k; I'll go"
+            " through it in the next message so the derivation does not get cut off.",
+            "also unrelated, but what's the difference between np.linalg.eig and eigh?",
+            "eigh is for symmetric matrices: it returns real eigenvalues and orthonormal eigenvectors.",
+        ),
+        "q3b.ii",
+        [("missing", None), ("missing", None)],
+        id="a short note that puts the part off is no answer, whatever topic words it names",
+    ),
 ]
 
 

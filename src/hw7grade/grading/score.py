@@ -12,7 +12,7 @@ from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.concession import concedes
 from ..text.injection import flag_reason, grader_directed
-from ..text.non_answer import declines, holds_no_answer, keeps_answer
+from ..text.non_answer import declines, holds_no_answer, keeps_answer, puts_off
 from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
@@ -157,8 +157,14 @@ def _score_attempts(
 
     def no_answer(attempt: AttemptText, graded: PartScore) -> bool:
         """Text that opens by refusing the part, or in which no check finds anything and that puts
-        the part off or stops mid-sentence."""
-        return declines(attempt.text) or (not answers_the_part(part, graded) and holds_no_answer(attempt.text))
+        the part off or stops mid-sentence, or a short note that puts it off whatever words of the
+        part it uses ("This needs the eigendecomposition of XXᵀ; I'll go through it in the next
+        message")."""
+        if declines(attempt.text):
+            return True
+        if len(attempt.text.split()) <= PUT_OFF_MAX_WORDS and puts_off(attempt.text):
+            return True
+        return not answers_the_part(part, graded) and holds_no_answer(attempt.text)
 
     first = None
     for k, attempt in enumerate(found.attempts):
@@ -195,6 +201,8 @@ def _score_attempts(
     return [first, final]
 
 
+PUT_OFF_MAX_WORDS = 80
+"""A part's text this short that puts the part off answers nothing, whatever topic words it names."""
 FOLLOW_UP_SHARE = 0.4
 """A later reply not under the part's label (to "are you sure?", or to a side question in the part's
 words: "what's DAWNBench?") is a new answer if its checks find more than this share of what they

@@ -204,7 +204,8 @@ answer a check can find (a wrong answer to a part graded on concepts)."""
 _CUE_KEY = "\0"
 """Joins a part id and one of its cues in the cue automaton's keys."""
 _SIDE_QUESTION_RE = re.compile(
-    r"\b(?:side[ \t-]question|not for the (?:hw|homework|assignment)|just curious|out of curiosity|off[ \t-]topic)\b",
+    r"\b(?:side[ \t-]question|not for the (?:hw|homework|assignment)|just curious|out of curiosity|off[ \t-]topic"
+    r"|unrelated)\b",
     re.I,
 )
 """A user turn that says it asks beside the homework."""
