@@ -1,4 +1,5 @@
-"""`terminal.echo` writes exactly what `typer.echo(visible(message))` writes, with or without typer."""
+"""`terminal.echo` and `echo_text` write exactly what `typer.echo` writes (of the visible text, and
+of the text as given), with or without importing typer."""
 
 from __future__ import annotations
 
@@ -17,11 +18,18 @@ def _stream(encoding: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="strict", write_through=True)
 
 
+ECHOES = [
+    (terminal.echo, lambda m, err: typer.echo(terminal.visible(m), err=err)),
+    (terminal.echo_text, lambda m, err: typer.echo(m, err=err)),  # ESC included: click strips codes off a terminal
+]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "ascii"])
 @pytest.mark.parametrize("err", [False, True])
-def test_echo_writes_what_typer_echo_writes(monkeypatch, encoding, err):
+@pytest.mark.parametrize("echoes", ECHOES)
+def test_echo_writes_what_typer_echo_writes(monkeypatch, encoding, err, echoes):
     written = []
-    for write in (terminal.echo, lambda m, err: typer.echo(terminal.visible(m), err=err)):
+    for write in echoes:
         stream = _stream(encoding)
         monkeypatch.setattr(sys, "stderr" if err else "stdout", stream)
         for message in MESSAGES:

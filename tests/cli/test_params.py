@@ -103,10 +103,15 @@ TYPERS_PATH = "import sys; from hw7grade.cli.typer_app import app; sys.argv[0] =
         ["grade", "transcripts/claude-cursor-q7.md", "--only", "q99"],
         ["grade", "transcripts/claude-cursor-q7.md", "--format", "fancy"],
         ["grade", "transcripts/claude-cursor-q7.md", "--fail-under", "1"],
+        ["rubrics"],
+        ["rubrics", "--rubrics", "rubrics"],
+        ["rubrics", "--rubrics", "no-such-folder"],
     ],
 )
 def test_without_typer_the_output_and_exit_code_are_typer_s(argv, tmp_path):
-    assert parse_args(GRADE, argv[1:]) is not None  # the path under test
+    from hw7grade.cli.listing import fast_listing_args
+
+    assert parse_args(GRADE, argv[1:]) is not None or fast_listing_args(argv)[0]  # the paths under test
     env = {**os.environ, "HW7GRADE_CACHE_DIR": str(tmp_path), "COLUMNS": "120"}
     fast = subprocess.run([sys.executable, "-m", "hw7grade", *argv], capture_output=True, env=env, cwd=REPO)
     slow = subprocess.run([sys.executable, "-c", TYPERS_PATH, *argv], capture_output=True, env=env, cwd=REPO)

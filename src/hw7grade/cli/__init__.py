@@ -50,12 +50,12 @@ def _run() -> None:
         if kwargs is not None:
             _grade_without_typer(kwargs)
             return
-    from . import rubrics as _rubrics
+    from .listing import fast_listing_args, print_listing
 
-    fast, rubrics_dir = _rubrics.fast_listing_args(args)
-    if fast:  # `hw7grade rubrics` is a start-up benchmark: skip typer's argument coercion
+    fast, rubrics_dir = fast_listing_args(args)
+    if fast:  # `hw7grade rubrics` is a start-up benchmark: no typer
         try:
-            _rubrics.print_listing(rubrics_dir)
+            print_listing(rubrics_dir)
         except Hw7gradeError as exc:
             from ..report.terminal import echo
 

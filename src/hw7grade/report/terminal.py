@@ -35,18 +35,23 @@ def visible(text: str) -> str:
 
 
 def echo(message: str, err: bool = False) -> None:
-    """`typer.echo(visible(message))`: a line to stdout (or stderr), flushed. Written here without
-    importing typer (0.1 s) when click's echo would write the text to the stream as it is: a text
-    stream whose encoding is not ASCII, off Windows (`visible` leaves no ANSI code to strip)."""
+    """`typer.echo(visible(message))`: a line to stdout (or stderr), flushed (`echo_text`)."""
+    echo_text(visible(message), err=err)
+
+
+def echo_text(text: str, err: bool = False) -> None:
+    """`typer.echo(text)`, written here without importing typer (0.1 s) when click's echo would
+    write the text to the stream as it is: a text stream whose encoding is not ASCII, off Windows,
+    and no ESC in the text (click strips ANSI codes off a terminal)."""
     stream = sys.stderr if err else sys.stdout
     if stream is None:  # no stream attached (pythonw): click writes nothing either
         return
-    if not _takes_text_as_is(stream):
+    if "\x1b" in text or not _takes_text_as_is(stream):
         import typer
 
-        typer.echo(visible(message), err=err)
+        typer.echo(text, err=err)
         return
-    stream.write(visible(message) + "\n")
+    stream.write(text + "\n")
     stream.flush()
 
 
@@ -88,4 +93,4 @@ def _safe_console_class():
     return SafeConsole
 
 
-__all__ = ["console", "echo", "visible"]
+__all__ = ["console", "echo", "echo_text", "visible"]
