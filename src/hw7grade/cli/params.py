@@ -10,7 +10,6 @@ returns None, and typer parses it as before, with its own messages.
 
 from __future__ import annotations
 
-import inspect
 import os
 import typing
 from pathlib import Path
@@ -175,11 +174,9 @@ GRADE: Table = (
 )
 
 
-_KEYWORD = inspect.Parameter.POSITIONAL_OR_KEYWORD
-
-
 def typer_command(func: Callable[..., Any], table: Table) -> Callable[..., Any]:
     """`func` (which takes every parameter of `table` by name) with the typer signature the table declares."""
+    from inspect import Parameter, Signature
 
     def command(**kwargs: Any) -> Any:
         return func(**kwargs)
@@ -189,9 +186,9 @@ def typer_command(func: Callable[..., Any], table: Table) -> Callable[..., Any]:
     command.__module__ = func.__module__
     command.__doc__ = func.__doc__
     command.__annotations__ = {name: annotation for name, annotation, _ in table} | {"return": None}
-    command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]  # read by inspect.signature
+    command.__signature__ = Signature(  # type: ignore[attr-defined]  # read by inspect.signature
         [
-            inspect.Parameter(name, _KEYWORD, default=param.typer(), annotation=annotation)
+            Parameter(name, Parameter.POSITIONAL_OR_KEYWORD, default=param.typer(), annotation=annotation)
             for name, annotation, param in table
         ],
         return_annotation=None,
