@@ -117,6 +117,8 @@ def grade(
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     With a report on stdout (`--json -`) or `--format plain`, the human report goes to stderr.
     """
+    import gc
+
     from ..collector import paused
 
     with paused():  # the grading modules' imports
@@ -126,6 +128,10 @@ def grade(
         from ..rubric.compiled import load_rubric_cached as load_rubric
         from ..transcripts import iter_transcript_files
         from .streams import report_console
+
+        # What they made lives as long as the process: out of the collector's sight (and the young
+        # generation's count reset), or the first collections after the pause walk all of it.
+        gc.freeze()
 
     if output_format not in FORMATS:
         from ..errors import UsageError
