@@ -7,7 +7,8 @@ edit: full validation) and warm (every later run), each with its own `HW7GRADE_C
 `grade` grades one bundled chat that answers all four questions (q3b math included) and one that
 answers question 7 with human labels (the agreement tables too). Prints figures only; asserts
 nothing. Byte code is written once and reused (`PYTHONDONTWRITEBYTECODE` is dropped for the
-children), as on a user's machine.
+children), as on a user's machine. `--base DIR` runs every command a second time, alternated, with
+`DIR/src` first on `PYTHONPATH` (another commit's code: `git archive COMMIT | tar -x -C DIR`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="runs per command (default 15)")
+    parser.add_argument("--base", type=Path, help="a checkout of the code to compare with (its src/ is imported)")
     args = parser.parse_args()
     hw7grade = str(BIN / "hw7grade")
     with tempfile.TemporaryDirectory(prefix="hw7grade-startup-") as tmp:
@@ -70,9 +72,20 @@ def main() -> None:
                 lambda i: env,
             ),
         ]
+        if args.base is not None:  # each command's twin on the base code, right after it
+            base_src = str(args.base.resolve() / "src")
+            commands = [
+                twin
+                for name, argv, env_for in commands
+                for twin in (
+                    (name, argv, env_for),
+                    (f"  base: {name}", argv, _with_path(env_for, base_src)),
+                )
+            ]
         for _, argv, env_for in commands:  # byte code written, the warm cache filled
             subprocess.run(argv, env=env_for(0), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        shutil.rmtree(cold_dirs[0], ignore_errors=True)
+        for cold in (cold_dirs[0], Path(f"{cold_dirs[0]}-base")):
+            shutil.rmtree(cold, ignore_errors=True)
         results: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in commands}
         for i in range(args.repeat):  # interleaved, so drifting machine load hits every command alike
             for name, argv, env_for in commands:
@@ -85,6 +98,16 @@ def main() -> None:
         cpus = [cpu for _, cpu in runs]
         med = statistics.median(walls)
         print(f"{name:52s} wall {spread(walls)}  CPU {spread(cpus)}  ({med / base:.2f}x import typer, wall)")
+
+
+def _with_path(env_for: Callable[[int], dict[str, str]], src: str) -> Callable[[int], dict[str, str]]:
+    """The base's twin of a command's environment: its code, and caches of its own (cold stays cold)."""
+
+    def env(i: int) -> dict[str, str]:
+        mine = env_for(i)
+        return {**mine, "PYTHONPATH": src, "HW7GRADE_CACHE_DIR": mine["HW7GRADE_CACHE_DIR"] + "-base"}
+
+    return env
 
 
 def spread(values: list[float]) -> str:

@@ -1,124 +1,37 @@
-"""The `hw7grade` command. Commands are registered here, in one place.
+"""The `hw7grade` command: `main`, and the typer app (`cli.typer_app`), imported when a command line needs it.
 
-Command modules import only typer at module level; rubrics, the algebra engine and SDKs are imported inside
-the command functions so `hw7grade --help` stays instant.
+`hw7grade grade FILES...` with plain options is parsed from the declarations in `cli.params`
+without importing typer (about 0.13 s of a one-file grade); every other command line, help and
+every bad value included, goes to typer.
 """
 
 from __future__ import annotations
 
 import gc
 import sys
-
-import typer
-from typer.core import TyperCommand, TyperGroup
+from typing import Any
 
 from ..errors import Hw7gradeError
 
 
-class _Hw7gradeGroup(TyperGroup):
-    """Catches `Hw7gradeError` once for every command: `Error: ...` on stderr, its exit code.
-    Built once per run, as the root: it also gives every command its examples and plain help."""
+def __getattr__(name: str) -> Any:
+    if name == "app":  # `from hw7grade.cli import app`: the typer app, built on first use
+        from .typer_app import app
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        from .help import patch_short_help_limit, polish
-
-        polish(self)
-        patch_short_help_limit(self)
-
-    def parse_args(self, ctx, args):
-        from .coercion import install
-
-        install(self.get_params(ctx))  # --version, completion, --help: see `_Command`
-        return super().parse_args(ctx, args)
-
-    def invoke(self, ctx: typer.Context):  # type: ignore[override]  # the base takes typer._click.Context (private)
-        # What parsing the command imported lives as long as the process: kept out of the cyclic
-        # collector's sight, the command's own collections (during an SDK's import, say) skip it.
-        gc.freeze()
-        gc.enable()
-        try:
-            return super().invoke(ctx)
-        except Hw7gradeError as exc:
-            from ..report.terminal import echo
-
-            echo(f"Error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            typer.echo("Interrupted.", err=True)
-            ctx.exit(130)
-
-
-class _Command(TyperCommand):
-    """A command whose options typer would coerce through pydantic adapters even when left unset:
-    `coercion.install` answers the cases where that changes nothing."""
-
-    def parse_args(self, ctx, args):
-        from .coercion import install
-
-        install(self.get_params(ctx))
-        return super().parse_args(ctx, args)
-
-
-app = typer.Typer(
-    cls=_Hw7gradeGroup,
-    help="Ask LLMs homework questions and grade their answers against rubrics.\n\n"
-    "Environment variables it reads: `hw7grade env` lists them and whether each is set.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-def _show_version(value: bool) -> None:
-    if value:
-        from .. import __version__
-
-        typer.echo(f"hw7grade {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    """Ask LLMs homework questions and grade their answers against rubrics.
-
-    Environment variables it reads: `hw7grade env` lists them and whether each is set.
-    """
-
-
-from . import agree as _agree  # noqa: E402
-from . import ask as _ask  # noqa: E402
-from . import batch as _batch  # noqa: E402
-from . import compare as _compare  # noqa: E402
-from . import env as _env  # noqa: E402
-from . import grade as _grade  # noqa: E402
-from . import math as _math  # noqa: E402
-from . import models as _models  # noqa: E402
-from . import rubrics as _rubrics  # noqa: E402
-
-app.command("grade", cls=_Command)(_grade.grade)
-app.add_typer(_rubrics.app, name="rubrics")
-app.command("ask", cls=_Command)(_ask.ask)
-app.command("models", cls=_Command)(_models.models)
-app.command("compare", cls=_Command)(_compare.compare)
-app.command("agree", cls=_Command)(_agree.agree)
-app.command("math", cls=_Command, context_settings={"ignore_unknown_options": True})(_math.math)  # `-2X`: an expression
-app.add_typer(_batch.app, name="batch")
-app.command("env", cls=_Command)(_env.env)
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    gc.disable()  # start-up imports make long-lived objects, no garbage; `invoke` turns it back on
+    gc.disable()  # start-up imports make long-lived objects, no garbage; the command turns it back on
     from .streams import guard_encoding
 
     guard_encoding()  # a cp1252 redirect gets ASCII marks, not a UnicodeEncodeError
+    from ..regex_cache import cached_regexes
+
     try:
-        _run()
+        with cached_regexes():  # the imports' regular expressions, compiled once per interpreter
+            _run()
     except BrokenPipeError:  # `hw7grade ... | head`: the reader left; say nothing more
         import os
 
@@ -129,17 +42,66 @@ def main() -> None:
 
 
 def _run() -> None:
-    fast, rubrics_dir = _rubrics.fast_listing_args(sys.argv[1:])
-    if fast:  # `hw7grade rubrics` is a start-up benchmark: skip typer's argument coercion
+    args = sys.argv[1:]
+    if args[:1] == ["grade"]:
+        from .params import GRADE, parse_args
+
+        kwargs = parse_args(GRADE, args[1:])
+        if kwargs is not None:
+            _grade_without_typer(kwargs)
+            return
+    from .listing import fast_listing_args, print_listing
+
+    fast, rubrics_dir = fast_listing_args(args)
+    if fast:  # `hw7grade rubrics` is a start-up benchmark: no typer
         try:
-            _rubrics.print_listing(rubrics_dir)
+            print_listing(rubrics_dir)
         except Hw7gradeError as exc:
             from ..report.terminal import echo
 
             echo(f"Error: {exc}", err=True)
             sys.exit(exc.exit_code)
         return
+    from .typer_app import app
+
     app(prog_name="hw7grade")
+
+
+def _grade_without_typer(kwargs: dict[str, Any]) -> None:
+    """Run `grade` as typer's command would (`typer_app._Hw7gradeGroup.invoke`, typer's `_main`):
+    the same messages and exit codes for our errors, an interrupt, end of input and a closed pipe."""
+    import errno
+
+    from .grade import grade
+
+    gc.freeze()  # as `_Hw7gradeGroup.invoke`: what the imports made stays out of the collector's sight
+    gc.enable()
+    try:
+        grade(**kwargs)
+    except Hw7gradeError as exc:
+        from ..report.terminal import echo
+
+        echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        import typer
+
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except EOFError:
+        import typer
+
+        typer.echo(file=sys.stderr)
+        typer.echo("Aborted!", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        from typer._click.utils import PacifyFlushWrapper
+
+        sys.stdout = PacifyFlushWrapper(sys.stdout)
+        sys.stderr = PacifyFlushWrapper(sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

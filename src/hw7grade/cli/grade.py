@@ -6,9 +6,6 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
-import typer
-
-from . import options
 from .streams import STDOUT
 
 if TYPE_CHECKING:
@@ -93,73 +90,26 @@ def _write_and_gate(
 
 
 def grade(
-    paths: List[Path] = typer.Argument(
-        None, help="Transcript files, export .zip files or folders (default: transcripts/); - reads standard input."
-    ),
-    only: Optional[List[str]] = typer.Option(
-        None, "--only", help="Only parts with this id prefix (q7, q3b, q8a.ii); repeatable."
-    ),
-    model_name: Optional[str] = typer.Option(
-        None, "--model-name", help="Label for transcripts that do not say which model wrote them."
-    ),
-    json_path: Optional[Path] = options.JSON_OR_STDOUT,
-    verbose: bool = options.VERBOSE,
-    rubrics_dir: Optional[Path] = options.RUBRICS,
-    junit_path: Optional[Path] = typer.Option(
-        None, "--junit", help="Write JUnit XML here (one test per graded part); - for stdout."
-    ),
-    markdown_path: Optional[Path] = typer.Option(
-        None, "--markdown", help="Write a Markdown summary here (for a PR comment); - for stdout."
-    ),
-    html_path: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
-    gradescope_path: Optional[Path] = typer.Option(
-        None, "--gradescope", help="Write Gradescope results.json here; - for stdout."
-    ),
-    baseline: Optional[Path] = typer.Option(
-        None, "--baseline", help="A JSON report to compare with; exit 1 if any part's final score dropped."
-    ),
-    fail_under: Optional[float] = typer.Option(
-        None, "--fail-under", min=0.0, max=1.0, help="Exit 1 if the overall score fraction is below this (0-1)."
-    ),
-    jobs: Optional[int] = typer.Option(
-        None,
-        "--jobs",
-        "-j",
-        min=1,
-        help="Worker processes (default: one per core for large batches, none for small ones).",
-    ),
-    judge_model: Optional[str] = typer.Option(
-        None, "--judge", help="Also ask this model (alias or provider:MODEL) to score the rubric's judge criteria."
-    ),
-    judge_concurrency: int = typer.Option(4, "--judge-concurrency", min=1, help="Judge requests in flight at once."),
-    max_file_mb: float = typer.Option(
-        5.0,
-        "--max-file-mb",
-        min=0.001,
-        help="Largest single conversation in MB: a text file, or one chat of an export (exports themselves are "
-        "streamed).",
-    ),
-    time_limit: float = typer.Option(
-        10.0,
-        "--time-limit",
-        min=0.1,
-        help="Seconds grading one conversation may take; then it is stopped and named as an error (exit 2).",
-    ),
-    labels_path: Optional[Path] = typer.Option(
-        None,
-        "--labels",
-        help="A labels YAML file (e.g. downloaded from the HTML report): human labels shown beside the grader's.",
-    ),
-    quiet: bool = typer.Option(
-        False, "--quiet", "-q", help="Print only errors, gate failures and the one-line summary."
-    ),
-    output_format: str = typer.Option(
-        "rich",
-        "--format",
-        metavar="[rich|plain]",
-        help="rich: tables; plain: one tab-separated line per graded part (path, model, part, first, final, max, "
-        "verdict).",
-    ),
+    paths: Optional[List[Path]],
+    only: Optional[List[str]],
+    model_name: Optional[str],
+    json_path: Optional[Path],
+    verbose: bool,
+    rubrics_dir: Optional[Path],
+    junit_path: Optional[Path],
+    markdown_path: Optional[Path],
+    html_path: Optional[Path],
+    gradescope_path: Optional[Path],
+    baseline: Optional[Path],
+    fail_under: Optional[float],
+    jobs: Optional[int],
+    judge_model: Optional[str],
+    judge_concurrency: int,
+    max_file_mb: float,
+    time_limit: float,
+    labels_path: Optional[Path],
+    quiet: bool,
+    output_format: str,
 ) -> None:
     """Grade saved chats (ChatGPT/Claude exports and their .zip, Markdown chats, exporter files, JSON, plain text).
 
@@ -167,6 +117,8 @@ def grade(
     else 1 when a gate (--baseline, --fail-under) fails; 3 when judge requests failed after retries.
     With a report on stdout (`--json -`) or `--format plain`, the human report goes to stderr.
     """
+    import gc
+
     from ..collector import paused
 
     with paused():  # the grading modules' imports
@@ -176,6 +128,10 @@ def grade(
         from ..rubric.compiled import load_rubric_cached as load_rubric
         from ..transcripts import iter_transcript_files
         from .streams import report_console
+
+        # What they made lives as long as the process: out of the collector's sight (and the young
+        # generation's count reset), or the first collections after the pause walk all of it.
+        gc.freeze()
 
     if output_format not in FORMATS:
         from ..errors import UsageError
@@ -224,7 +180,7 @@ def grade(
     if refused:
         for problem in refused:
             _terminal.echo(f"Error: {problem}", err=True)
-        raise typer.Exit(2)
+        raise SystemExit(2)
     judge = None
     if judge_model:
         from ..judge.run import make_judge
@@ -326,12 +282,12 @@ def grade(
                 "graded.",
                 err=True,
             )
-        raise typer.Exit(2)
+        raise SystemExit(2)
     if judge is not None:
         from .judging import failure_exit_code
 
         judge_code = failure_exit_code(judge, err)
         if judge_code:
-            raise typer.Exit(judge_code)
+            raise SystemExit(judge_code)
     if gate:
-        raise typer.Exit(gate)
+        raise SystemExit(gate)

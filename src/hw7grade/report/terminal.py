@@ -8,6 +8,9 @@ plain lines go through `echo`. Rich is imported only when a console is made.
 
 from __future__ import annotations
 
+import codecs
+import os
+import sys
 from functools import lru_cache
 from typing import Any
 
@@ -32,9 +35,43 @@ def visible(text: str) -> str:
 
 
 def echo(message: str, err: bool = False) -> None:
-    import typer
+    """`typer.echo(visible(message))`: a line to stdout (or stderr), flushed (`echo_text`)."""
+    echo_text(visible(message), err=err)
 
-    typer.echo(visible(message), err=err)
+
+def echo_text(text: str, err: bool = False) -> None:
+    """`typer.echo(text)`, written here without importing typer (0.1 s) when click's echo would
+    write the text to the stream as it is: a text stream whose encoding is not ASCII, off Windows,
+    and no ESC in the text (click strips ANSI codes off a terminal)."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:  # no stream attached (pythonw): click writes nothing either
+        return
+    if "\x1b" in text or not _takes_text_as_is(stream):
+        import typer
+
+        typer.echo(text, err=err)
+        return
+    stream.write(text + "\n")
+    stream.flush()
+
+
+def _takes_text_as_is(stream: Any) -> bool:
+    """Whether click's `echo` writes to `stream` itself (`_compat._force_correct_text_stream`): not a
+    binary stream, an encoding and an error mode set, the encoding not ASCII (click would re-wrap it)."""
+    if os.name == "nt":
+        return False
+    try:
+        stream.write(b"")  # a binary stream takes it: click wraps those
+        return False
+    except Exception:
+        pass
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or getattr(stream, "errors", None) is None:
+        return False
+    try:
+        return codecs.lookup(encoding).name != "ascii"
+    except LookupError:
+        return False
 
 
 def console(stderr: bool = False, **options: Any):
@@ -56,4 +93,4 @@ def _safe_console_class():
     return SafeConsole
 
 
-__all__ = ["console", "echo", "visible"]
+__all__ = ["console", "echo", "echo_text", "visible"]
