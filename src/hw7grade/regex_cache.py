@@ -8,13 +8,13 @@ flags, the engine's code (a list of machine words) and the group names.
 `cached_regexes()` replaces `re.compile` while a command runs. A call made from a module's top
 level (an import) with a text pattern is answered from that data when the cache has it; anything
 else (a pattern built inside a function, bytes, a compiled pattern, debug flags) goes to
-`re.compile` unchanged, so nothing an answer contains is ever stored. A miss is compiled by
-`re._compiler.compile` itself, and what it hands `_sre.compile` is stored: a hit gives `_sre.compile`
-the same input this interpreter's compiler gave it (a miss costs what `re.compile` costs). The file
-is JSON (data: reading it can run no code, and `_sre.compile` checks the code it is given), named
-after the interpreter's exact version and the engine's (`_sre.MAGIC`), keyed inside on the pattern
-text and flags, and rewritten atomically (a private file) by the process that opened it when it
-compiled something new.
+`re.compile` unchanged, so nothing an answer contains is ever stored. A miss compiles the pattern
+as `re._compiler.compile` does and compares the result with `re.compile`'s (`Pattern.__eq__`
+compares flags, pattern and code): any difference turns the cache off for the process and stores
+nothing. The file is JSON (data: reading it can run no code, and `_sre.compile` checks the code it
+is given), named after the interpreter's exact version and the engine's (`_sre.MAGIC`), keyed
+inside on the pattern text and flags, and rewritten atomically (a private file) by the process that
+opened it when it compiled something new.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import json
 import os
 import re
 import sys
-import threading
 import zlib
 from array import array
 from contextlib import contextmanager
@@ -52,13 +51,13 @@ def _engine() -> Any:
         return None
     try:
         import _sre  # type: ignore[import-not-found]
-        from re import _compiler  # type: ignore[attr-defined]
+        from re import _compiler, _parser  # type: ignore[attr-defined]
     except ImportError:
         return None
-    needed = ((_sre, "compile"), (_sre, "MAGIC"), (_sre, "CODESIZE"), (_compiler, "compile"), (_compiler, "_sre"))
+    needed = ((_sre, "compile"), (_sre, "MAGIC"), (_sre, "CODESIZE"), (_compiler, "_code"), (_parser, "parse"))
     if not all(hasattr(module, name) for module, name in needed) or _code_type() is None:
         return None
-    return _sre, _compiler
+    return _sre, _compiler, _parser
 
 
 def _code_type() -> str | None:
@@ -86,12 +85,13 @@ class RegexCache:
     def __init__(self, path: Path, version: str, engine: Any) -> None:
         self.path = path
         self.version = version
-        self._sre, self._compiler = engine
+        self._sre, self._compiler, self._parser = engine
         self._code_type = _code_type() or "I"
         self.entries: dict[tuple[str, int], Entry] = _read(path, version)
         self.used: dict[tuple[str, int], Entry] = {}
         self.compiled: dict[tuple[str, int], re.Pattern[str]] = {}
         self.dirty = False
+        self.broken = False
         self.hits = 0
         self.owner = os.getpid()
 
@@ -122,28 +122,29 @@ class RegexCache:
         return found
 
     def _compile(self, pattern: str, flags: int) -> tuple[Entry | None, Any]:
-        """`re._compiler.compile(pattern, flags)` itself, with what it hands `_sre.compile` kept for the cache."""
-        capture = _Capture(self._sre)
-        with _CAPTURING:
-            self._compiler._sre = capture
-            try:
-                found = self._compiler.compile(pattern, flags)
-            except Exception:  # an error in the pattern: `re.compile` raises it
-                return None, None
-            finally:
-                self._compiler._sre = self._sre
-        args = capture.args
-        if args is None or args[0] is not pattern or len(args) != 6:  # another thread's, or an unknown engine
+        """`re._compiler.compile`'s steps, keeping its input to `_sre.compile`; checked against `re.compile`."""
+        if self.broken:
             return None, None
         try:
-            words = array(self._code_type, args[2]).tobytes().hex()
-        except (OverflowError, TypeError):
+            parsed = self._parser.parse(pattern, flags)
+            code = self._compiler._code(parsed, flags)
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup: list[Any] = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            words = array(self._code_type, code).tobytes().hex()
+            entry: Entry = (flags | parsed.state.flags, words, parsed.state.groups - 1, groupindex, indexgroup)
+            found = self._sre.compile(pattern, entry[0], list(code), entry[2], entry[3], tuple(entry[4]))
+        except Exception:  # an error in the pattern (re.compile raises it) or an engine unlike ours
             return None, None
-        return (args[1], words, args[3], dict(args[4]), list(args[5])), found
+        if found != _REAL_COMPILE(pattern, flags):
+            self.broken = True  # this engine compiles differently: cache nothing
+            return None, None
+        return entry, found
 
     def save(self) -> None:
         """Write the file when this process compiled what it did not have (never fails the command)."""
-        if not self.dirty:
+        if not self.dirty or self.broken:
             return
         merged = {**self.entries, **self.used} if len(self.entries) + len(self.used) <= MAX_ENTRIES else self.used
         patterns = [[pattern, flags, *entry] for (pattern, flags), entry in merged.items()]
@@ -187,23 +188,6 @@ def _read(path: Path, version: str) -> dict[tuple[str, int], Entry]:
 
 _REAL_COMPILE = re.compile
 _active: RegexCache | None = None
-_CAPTURING = threading.Lock()
-
-
-class _Capture:
-    """`_sre` as `re._compiler` sees it while a miss compiles: `compile` keeps its arguments (the last
-    call's; a thread compiling at the same moment gets the real result too, and is not stored)."""
-
-    def __init__(self, sre: Any) -> None:
-        self._sre = sre
-        self.args: tuple[Any, ...] | None = None
-
-    def compile(self, *args: Any) -> Any:
-        self.args = args
-        return self._sre.compile(*args)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._sre, name)
 
 
 def _cached_compile(pattern: Any, flags: Any = 0) -> Any:
