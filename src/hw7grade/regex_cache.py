@@ -3,7 +3,7 @@
 CPython compiles a pattern in Python code (`re._parser`, `re._compiler`): the 150-odd patterns the
 modules of a one-file `grade` compile at import (ours, rich's, pydantic's) cost 50 to 70 ms of its
 CPU. Only the last step, `_sre.compile`, is native and cheap; its input is data: the pattern, its
-flags, the engine's code (a list of machine words) and the group names.
+flags, the engine's code (a list of integers) and the group names.
 
 `cached_regexes()` replaces `re.compile` while a command runs. A call made from a module's top
 level (an import) with a text pattern is answered from that data when the cache has it; anything
@@ -24,14 +24,13 @@ import os
 import re
 import sys
 import zlib
-from array import array
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 from .cache_dir import cache_base_dir
 
-SCHEMA = "hw7grade.regex-cache/2"
+SCHEMA = "hw7grade.regex-cache/1"
 REGEX_DIRNAME = "regex"
 MAX_ENTRIES = 2000
 """More than this many patterns in the file (stale ones pile up as code changes): rewritten with
@@ -39,10 +38,8 @@ only the current process's."""
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _UNCACHED_FLAGS = re.DEBUG | re.TEMPLATE  # TEMPLATE: deprecated, still there
 
-Entry = tuple[int, str, int, dict[str, int], list[Any]]
-"""(flags with the pattern's inline ones, code, groups, group index, index group), as `_sre.compile` takes
-them but the code: its machine words in hex (JSON reads a string of them ten times faster than as many
-numbers: 26 M instructions for the 30,000 words of a one-file grade's patterns)."""
+Entry = tuple[int, list[int], int, dict[str, int], list[Any]]
+"""(flags with the pattern's inline ones, code, groups, group index, index group), as `_sre.compile` takes them."""
 
 
 def _engine() -> Any:
@@ -55,23 +52,16 @@ def _engine() -> Any:
     except ImportError:
         return None
     needed = ((_sre, "compile"), (_sre, "MAGIC"), (_sre, "CODESIZE"), (_compiler, "_code"), (_parser, "parse"))
-    if not all(hasattr(module, name) for module, name in needed) or _code_type() is None:
+    if not all(hasattr(module, name) for module, name in needed):
         return None
     return _sre, _compiler, _parser
-
-
-def _code_type() -> str | None:
-    """The `array` type code of the engine's code words, if one has their size."""
-    import _sre
-
-    return next((code for code in "IL" if array(code).itemsize == _sre.CODESIZE), None)
 
 
 def engine_version() -> str:
     """This interpreter's exact build and its regular-expression engine's version: the cache's key."""
     import _sre
 
-    return f"{sys.version} {sys.hexversion:x} {_sre.MAGIC} {_sre.CODESIZE} {sys.maxunicode} {sys.byteorder}"
+    return f"{sys.version} {sys.hexversion:x} {_sre.MAGIC} {_sre.CODESIZE} {sys.maxunicode}"
 
 
 def cache_file(version: str) -> Path:
@@ -86,7 +76,6 @@ class RegexCache:
         self.path = path
         self.version = version
         self._sre, self._compiler, self._parser = engine
-        self._code_type = _code_type() or "I"
         self.entries: dict[tuple[str, int], Entry] = _read(path, version)
         self.used: dict[tuple[str, int], Entry] = {}
         self.compiled: dict[tuple[str, int], re.Pattern[str]] = {}
@@ -104,8 +93,7 @@ class RegexCache:
         entry = self.entries.get(key)
         if entry is not None:
             try:
-                code = array(self._code_type, bytes.fromhex(entry[1])).tolist()
-                found = self._sre.compile(pattern, entry[0], code, entry[2], entry[3], tuple(entry[4]))
+                found = self._sre.compile(pattern, entry[0], entry[1], entry[2], entry[3], tuple(entry[4]))
                 self.hits += 1
             except Exception:  # a damaged entry: compiled afresh below, and the file rewritten
                 found = None
@@ -132,9 +120,8 @@ class RegexCache:
             indexgroup: list[Any] = [None] * parsed.state.groups
             for name, index in groupindex.items():
                 indexgroup[index] = name
-            words = array(self._code_type, code).tobytes().hex()
-            entry: Entry = (flags | parsed.state.flags, words, parsed.state.groups - 1, groupindex, indexgroup)
-            found = self._sre.compile(pattern, entry[0], list(code), entry[2], entry[3], tuple(entry[4]))
+            entry: Entry = (flags | parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup)
+            found = self._sre.compile(pattern, entry[0], entry[1], entry[2], entry[3], tuple(entry[4]))
         except Exception:  # an error in the pattern (re.compile raises it) or an engine unlike ours
             return None, None
         if found != _REAL_COMPILE(pattern, flags):
@@ -174,7 +161,7 @@ def _read(path: Path, version: str) -> dict[tuple[str, int], Entry]:
                 type(pattern) is str
                 and type(flags) is int
                 and type(full_flags) is int
-                and type(code) is str
+                and type(code) is list
                 and type(groups) is int
                 and type(groupindex) is dict
                 and type(indexgroup) is list

@@ -76,10 +76,10 @@ def test_a_bad_pattern_fails_as_re_compile_does():
         lambda data: json.dumps({**data, "engine": "another python"}),
         lambda data: json.dumps({**data, "patterns": [["[0-9]+", 0]]}),
         lambda data: json.dumps(
-            {**data, "patterns": [[p, f, ff, "07000000" * 3, *rest] for p, f, ff, _, *rest in data["patterns"]]}
+            {**data, "patterns": [[p, f, ff, [7, 7, 7], *rest] for p, f, ff, _, *rest in data["patterns"]]}
         ),
         lambda data: json.dumps(
-            {**data, "patterns": [[p, f, ff, "not hex", *rest] for p, f, ff, _, *rest in data["patterns"]]}
+            {**data, "patterns": [[p, f, ff, ["x"], *rest] for p, f, ff, _, *rest in data["patterns"]]}
         ),
     ],
 )
