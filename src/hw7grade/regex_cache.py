@@ -82,7 +82,6 @@ class RegexCache:
         self.dirty = False
         self.broken = False
         self.hits = 0
-        self.owner = os.getpid()
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str] | None:
         """The compiled pattern, from the cache or compiled now; None to leave it to `re.compile`."""
@@ -98,8 +97,6 @@ class RegexCache:
             except Exception:  # a damaged entry: compiled afresh below, and the file rewritten
                 found = None
         if found is None or entry is None:
-            if os.getpid() != self.owner:  # a forked worker: it would not save what it compiled
-                return None
             fresh, found = self._compile(pattern, flags)
             if fresh is None:
                 return None
@@ -200,6 +197,7 @@ def cached_regexes() -> Iterator[RegexCache | None]:
         return
     version = engine_version()
     cache = RegexCache(cache_file(version), version, engine)
+    owner = os.getpid()
     _active = cache
     re.compile = _cached_compile
     try:
@@ -207,5 +205,5 @@ def cached_regexes() -> Iterator[RegexCache | None]:
     finally:
         re.compile = _REAL_COMPILE
         _active = None
-        if os.getpid() == cache.owner:
+        if os.getpid() == owner:
             cache.save()
