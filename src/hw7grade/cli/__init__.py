@@ -27,11 +27,8 @@ def main() -> None:
     from .streams import guard_encoding
 
     guard_encoding()  # a cp1252 redirect gets ASCII marks, not a UnicodeEncodeError
-    from ..regex_cache import cached_regexes
-
     try:
-        with cached_regexes():  # the imports' regular expressions, compiled once per interpreter
-            _run()
+        _run()
     except BrokenPipeError:  # `hw7grade ... | head`: the reader left; say nothing more
         import os
 

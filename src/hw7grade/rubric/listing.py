@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -63,10 +64,18 @@ class Listing:
 
 
 def listing_cache_dir() -> Path:
-    """`$HW7GRADE_CACHE_DIR/rubric-listing`, else in the user cache folder (`cache_dir`)."""
-    from ..cache_dir import cache_base_dir
+    """`$HW7GRADE_CACHE_DIR/rubric-listing`, else the user cache folder (XDG on Linux, without
+    importing platformdirs there: it costs more than the listing)."""
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(env) / LISTING_DIRNAME
+    if sys.platform.startswith("linux"):
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hw7grade"
+    else:
+        import platformdirs
 
-    return cache_base_dir() / LISTING_DIRNAME
+        base = Path(platformdirs.user_cache_dir("hw7grade"))
+    return base / LISTING_DIRNAME
 
 
 def _fingerprint(directory: Path) -> str | None:
