@@ -311,7 +311,8 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             tokens.append(_new_token(Token, ("unsup", ch, start, not gap)))
             i += 1
         gap = False
-    return _without_shape_notes(tokens)
+    # Both a shape note and a leading tag open with `(`, which only a `(` in the text gives.
+    return _without_shape_notes(tokens) if "(" in text else tokens
 
 
 def _spelled_greek(text: str, i: int) -> str | None:
