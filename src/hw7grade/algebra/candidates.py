@@ -104,8 +104,9 @@ def _paired(text: str, openers: list[_Opener], one_line: bool) -> tuple[list[tup
 
 def _inline_regions(answer: str) -> list[tuple[int, int, str]]:
     """`\\(...\\)` on one line and `$...$`, leftmost first and not overlapping."""
-    found, _closed = _paired(answer, [_literal(answer, "\\(", "\\)")], True)
-    found += [(m.start(), m.end(), m.group(1)) for m in _INLINE_RE.finditer(answer)]
+    found = _paired(answer, [_literal(answer, "\\(", "\\)")], True)[0] if "\\(" in answer else []
+    if "$" in answer:
+        found += [(m.start(), m.end(), m.group(1)) for m in _INLINE_RE.finditer(answer)]
     found.sort(key=lambda r: r[0])
     kept: list[tuple[int, int, str]] = []
     for region in found:
@@ -118,7 +119,15 @@ def _display_regions(answer: str) -> tuple[list[tuple[int, int, str]], bool]:
     """`$$...$$`, `\\[...\\]` and `\\begin{equation}...\\end{equation}` regions (also align,
     gather, multline, eqnarray and their starred forms), leftmost first and not overlapping; and
     whether every opener was closed."""
-    return _paired(answer, [_literal(answer, "$$", "$$"), _literal(answer, "\\[", "\\]"), _begin(answer)], False)
+    # Only the openers the text holds (an absent one never opens a region): most paragraphs hold none.
+    openers: list[_Opener] = []
+    if "$$" in answer:
+        openers.append(_literal(answer, "$$", "$$"))
+    if "\\[" in answer:
+        openers.append(_literal(answer, "\\[", "\\]"))
+    if "\\begin{" in answer:
+        openers.append(_begin(answer))
+    return _paired(answer, openers, False) if openers else ([], True)
 
 
 _ROW_ENV_RE = re.compile(
@@ -128,6 +137,7 @@ _ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
 _WORD_RE = re.compile(r"\S+")
 """Words as `str.split()` finds them."""
+_LINE_RE = re.compile(r"[^\n]+")
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
 _OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
 _BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
@@ -252,6 +262,8 @@ def _from_region(body: str, start: int, source: Source) -> list[Candidate]:
 def _boxed(answer: str) -> tuple[list[tuple[int, str]], bool]:
     """(start, body) of each `\\boxed{...}`, and whether text after the answer could close or open
     one (a brace still open at the end, or a `\\boxed` ending it)."""
+    if "\\boxed" not in answer:
+        return [], True
     out = []
     closed = not answer.rstrip().endswith("\\boxed")
     for match in _BOXED_RE.finditer(answer):
@@ -270,6 +282,8 @@ def _boxed(answer: str) -> tuple[list[tuple[int, str]], bool]:
 def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
     """The answer with every character of the spans but line breaks turned into a space (one
     pass, whatever the spans' order or overlaps)."""
+    if not spans:
+        return answer
     pieces: list[str] = []
     pos = 0
     for a, b in sorted(spans):
@@ -309,9 +323,10 @@ def _plain(masked: str) -> list[Candidate]:
     """Runs of formula-like words in text outside math delimiters."""
     out = []
     # A line that starts with `=` continues the previous line's chain.
-    masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
+    if "=" in masked:
+        masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _BULLET_RE.sub(lambda m: " " * len(m.group(0)), masked)
-    for line_match in re.finditer(r"[^\n]+", masked):
+    for line_match in _LINE_RE.finditer(masked):
         line = line_match.group(0)
         # Flags per word in one C-level pass; match objects only for lines with a formula-like word.
         flags = list(map(_mathy, line.split()))

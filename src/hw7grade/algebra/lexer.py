@@ -105,6 +105,8 @@ SPELLED_GREEK = frozenset(name for name in GREEK if len(name) >= 4)
 """Greek names read as the letter without a backslash (`U_k Lambda_k`, `Sigma = X X^T`); shorter
 ones (`mu`, `xi`, `Phi`) are too easily a product of single letters."""
 _SPELLED_GREEK_MAX = max(map(len, SPELLED_GREEK))
+_SPELLED_GREEK_MIN = min(map(len, SPELLED_GREEK))
+"""A letter starts a spelled Greek name only if this many letters start there (a cheap test first)."""
 _IGNORED = {
     "left",
     "right",
@@ -170,6 +172,11 @@ _MULS = {"cdot", "times", "ast", "cdotp"}
 _FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
 _TOPS = {"top", "intercal", "T"}
 _DROP_WITH_ARG = {"label", "tag", "hspace", "vspace"}
+
+
+_new_token = tuple.__new__
+"""`Token(kind, text, pos, adjacent)` is `_new_token(Token, (kind, text, pos, adjacent))`: the same
+tuple, without the Python-level `__new__` of the named tuple (the lexer builds one per token)."""
 
 
 class Token(NamedTuple):
@@ -260,20 +267,20 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             number = text[i:j]
             if len(number) > MAX_NUMBER_DIGITS:
                 raise MathError("limit", f"the number at character {i + 1} has more than {MAX_NUMBER_DIGITS} digits")
-            tokens.append(Token("num", number, start, not gap))
+            tokens.append(_new_token(Token, ("num", number, start, not gap)))
             i = j
         elif ch.isalpha() and ch.isascii():
             # Plain-text `tr(A)` / `trace(A)` is the trace, not t times r.
             word = _TRACE_CALL_RE.match(text, i, i + _TRACE_CALL_WINDOW) if ch in "tT" else None
             prev_alpha = i > 0 and text[i - 1].isalpha()
             if word and not prev_alpha:
-                tokens.append(Token("trace", word.group(0), start, not gap))
+                tokens.append(_new_token(Token, ("trace", word.group(0), start, not gap)))
                 i += len(word.group(0))
-            elif not prev_alpha and (spelled := _spelled_greek(text, i)):
-                tokens.append(Token("greek", spelled, start, not gap))
+            elif not prev_alpha and text[i : i + _SPELLED_GREEK_MIN].isalpha() and (spelled := _spelled_greek(text, i)):
+                tokens.append(_new_token(Token, ("greek", spelled, start, not gap)))
                 i += len(spelled)
             else:
-                tokens.append(Token("letter", ch, start, not gap))
+                tokens.append(_new_token(Token, ("letter", ch, start, not gap)))
                 i += 1
         elif ch == "\\":
             end = _command(text, i, tokens, gap)
@@ -284,27 +291,28 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
         elif ch in "+-*/^_()[]{}=,;&":
             if ch == "=" and tokens and tokens[-1].kind == "op" and tokens[-1].text == ":":
                 tokens.pop()
-            tokens.append(Token("op", ch, start, not gap))
+            tokens.append(_new_token(Token, ("op", ch, start, not gap)))
             i += 1
         elif ch == ":" and i + 1 < n and text[i + 1] == "=":
             i += 1  # `:=` is `=`
         elif ch in "<>":
-            tokens.append(Token("rel", ch, start, not gap))
+            tokens.append(_new_token(Token, ("rel", ch, start, not gap)))
             i += 1
         elif ch == "|":
-            tokens.append(Token("unsup", "|", start, not gap))
+            tokens.append(_new_token(Token, ("unsup", "|", start, not gap)))
             i += 1
         elif ch in ".:!?":
-            tokens.append(Token("sep", ch, start, not gap))
+            tokens.append(_new_token(Token, ("sep", ch, start, not gap)))
             i += 1
         elif ch == "'":
-            tokens.append(Token("unsup", "' (prime)", start, not gap))
+            tokens.append(_new_token(Token, ("unsup", "' (prime)", start, not gap)))
             i += 1
         else:
-            tokens.append(Token("unsup", ch, start, not gap))
+            tokens.append(_new_token(Token, ("unsup", ch, start, not gap)))
             i += 1
         gap = False
-    return _without_shape_notes(tokens)
+    # Both a shape note and a leading tag open with `(`, which only a `(` in the text gives.
+    return _without_shape_notes(tokens) if "(" in text else tokens
 
 
 def _spelled_greek(text: str, i: int) -> str | None:
@@ -386,22 +394,22 @@ def _leading_tag(tokens: list[Token]) -> int:
 def _command(text: str, i: int, tokens: list[Token], gap: bool) -> int:
     n = len(text)
     if i + 1 >= n:
-        tokens.append(Token("unsup", "\\", i, not gap))
+        tokens.append(_new_token(Token, ("unsup", "\\", i, not gap)))
         return n
     nxt = text[i + 1]
     if nxt == "\\":
-        tokens.append(Token("row", "\\\\", i, not gap))
+        tokens.append(_new_token(Token, ("row", "\\\\", i, not gap)))
         return i + 2
     if nxt == "|":
-        tokens.append(Token("norm", r"\|", i, not gap))
+        tokens.append(_new_token(Token, ("norm", r"\|", i, not gap)))
         return i + 2
     if nxt in "{}":
-        tokens.append(Token("unsup", "\\" + nxt, i, not gap))
+        tokens.append(_new_token(Token, ("unsup", "\\" + nxt, i, not gap)))
         return i + 2
     if not nxt.isalpha():
         if nxt in _SPACES:
             return i + 2
-        tokens.append(Token("unsup", "\\" + nxt, i, not gap))
+        tokens.append(_new_token(Token, ("unsup", "\\" + nxt, i, not gap)))
         return i + 2
     j = i + 1
     while j < n and text[j].isalpha():
@@ -417,31 +425,31 @@ def _command(text: str, i: int, tokens: list[Token], gap: bool) -> int:
     if name in _DROP_WITH_ARG:
         return _skip_group(text, j)
     if name in _SEPARATORS:
-        tokens.append(Token("sep", name, i, adjacent))
+        tokens.append(_new_token(Token, ("sep", name, i, adjacent)))
     elif name in _RELATIONS:
-        tokens.append(Token("rel", name, i, adjacent))
+        tokens.append(_new_token(Token, ("rel", name, i, adjacent)))
     elif name in _MULS:
-        tokens.append(Token("mul", name, i, adjacent))
+        tokens.append(_new_token(Token, ("mul", name, i, adjacent)))
     elif name in _FRACS:
-        tokens.append(Token("frac", name, i, adjacent))
+        tokens.append(_new_token(Token, ("frac", name, i, adjacent)))
     elif name == "nabla":
-        tokens.append(Token("nabla", name, i, adjacent))
+        tokens.append(_new_token(Token, ("nabla", name, i, adjacent)))
     elif name == "partial":
-        tokens.append(Token("partial", name, i, adjacent))
+        tokens.append(_new_token(Token, ("partial", name, i, adjacent)))
     elif name in _TOPS:
-        tokens.append(Token("top", name, i, adjacent))
+        tokens.append(_new_token(Token, ("top", name, i, adjacent)))
     elif name in ("trace", "tr", "Tr"):
-        tokens.append(Token("trace", name, i, adjacent))
+        tokens.append(_new_token(Token, ("trace", name, i, adjacent)))
     elif name in ("loss", "ell"):
-        tokens.append(Token("loss", name, i, adjacent))
+        tokens.append(_new_token(Token, ("loss", name, i, adjacent)))
     elif name in GREEK:
-        tokens.append(Token("greek", name, i, adjacent))
+        tokens.append(_new_token(Token, ("greek", name, i, adjacent)))
     elif name in ("lVert", "rVert", "Vert"):
-        tokens.append(Token("norm", r"\|", i, adjacent))
+        tokens.append(_new_token(Token, ("norm", r"\|", i, adjacent)))
     elif name in ("vert", "lvert", "rvert"):
-        tokens.append(Token("unsup", r"\| (norm)", i, adjacent))
+        tokens.append(_new_token(Token, ("unsup", r"\| (norm)", i, adjacent)))
     else:
-        tokens.append(Token("unsup", "\\" + name.replace("hwunsupported", ""), i, adjacent))
+        tokens.append(_new_token(Token, ("unsup", "\\" + name.replace("hwunsupported", ""), i, adjacent)))
     return j
 
 

@@ -27,9 +27,20 @@ _TOKEN = (
 )
 _LIST_SEP = r"\s*(?:,|→|->|=>|⇒|\|)\s*"
 _LIST_RE = re.compile(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
-_LIST_MARKS = ",→>⇒|"
-"""Every `_LIST_SEP` holds one of these characters."""
+_LIST_MARKS_RE = re.compile("[,→>⇒|]")
+"""Every `_LIST_SEP` holds one of these characters (so a list of three tokens, two of them)."""
 _START_RUN_RE = re.compile(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
+_RUN_MARKS_RE = re.compile(r"[<\[]")
+_PRE_CHECKS = ((_LIST_RE, _LIST_MARKS_RE, 2), (_START_RUN_RE, _RUN_MARKS_RE, 1))
+"""Each pattern `_lists` reads a sentence with, the characters it needs, and how many of them."""
+
+
+def _holds(marks: re.Pattern[str], text: str, least: int) -> bool:
+    """Whether the text holds `least` (1 or 2) of the characters `marks` matches."""
+    m = marks.search(text)
+    return m is not None and (least == 1 or marks.search(text, m.end()) is not None)
+
+
 _ITEM_RE = re.compile(rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)")
 """A list item holding one token, optionally followed by an explanation."""
 _ROW_ITEM_RE = re.compile(rf"^\|[ \t]*(?P<marker>\d{{1,2}})[ \t]*\|[ \t]*`?(?P<tok>{_TOKEN})`?[ \t]*\|")
@@ -144,10 +155,8 @@ class SequenceCheck(CheckSpec):
                 if row is not None:
                     found[s.start] = _Candidate(row, ", ".join(row), s.start, False, len(row) == n)
                     continue
-            # Cheap tests first: a list needs a separator, a run an opening `<` or `[`.
-            regexes = [
-                r for r, marks in ((_LIST_RE, _LIST_MARKS), (_START_RUN_RE, "<[")) if any(c in s.text for c in marks)
-            ]
+            # Cheap tests first: a list needs two separators, a run an opening `<` or `[`.
+            regexes = [r for r, marks, least in _PRE_CHECKS if _holds(marks, s.text, least)]
             # In a table row too short to hold a token per cell, a list stays inside its cell.
             cells = _cells(s.text) if s.text.startswith("|") else []
             pieces = cells if 0 < len(cells) < n else [(0, len(s.text))]
