@@ -267,6 +267,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         ):
             owner_of[i] = b
     owners = {id(b) for b in owner_of.values()}
+    turn_homework: str | None = None  # the homework the turn last named ("HW5 Q7(b) ... Q7(c)")
     referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
     unplaced: list[Label] = []  # "(a)", "(b)" with no question named before them
     # "I'll do 7b and 7c on my own": the whole list is kept, not just its last label.
@@ -284,7 +285,10 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             and _ASK_WITH_BEFORE.search(text, window, label.start) is None
         ) or own_work[i]
         if label.q is not None:
-            if index.is_foreign(label):
+            if label.homework is not None:
+                turn_homework = label.homework
+            if index.is_foreign(label) or (label.homework is None and turn_homework not in (None, COURSE_HOMEWORK)):
+                # "HW5 Q7(b): ... and Q7(c) what happens at test time": the same homework's question
                 context = _Context(_FOREIGN)
                 continue
             ours = True
@@ -330,6 +334,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             bucket = specific.setdefault(_question_of(pid), [])
             if pid not in bucket:
                 bucket.append(pid)
+    asking, kept = _split_kept_sentences(text)
+    referenced.update(index.by_cues(kept) if kept else ())
     named: list[str] = []
     chosen = {p for ids in specific.values() for p in ids}
     for group in whole:
@@ -346,7 +352,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
     if named:
         return _UserTurn(named, True, context)
-    cue_counts = index.cue_counts(text)
+    cue_counts = index.cue_counts(asking)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(_question_of(p) for p in cued)
     ranked = by_question.most_common(2)
@@ -364,6 +370,20 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         return _UserTurn(cued, False, _Context(q) if len(by_question) == 1 else context, firm_cues=firm)
     return _UserTurn([], False, context)
+
+
+_SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
+_KEEPS_RE = re.compile(r"\b(?:myself|on my own|by myself)\b|\bI'll do (?:that|it|this)\b[^.?!\n]{0,40}\blater\b", re.I)
+
+
+def _split_kept_sentences(text: str) -> tuple[str, str]:
+    """The turn without the sentences in which the user keeps a part for themself ("There's also a
+    part about the most interesting technique but I'll do that one myself later"), and those
+    sentences: their cue words ask nothing, and leave their part out of a whole question."""
+    if not _KEEPS_RE.search(text):
+        return text, ""
+    pieces = _SENTENCE_CUT_RE.split(text)
+    return " ".join(p for p in pieces if not _KEEPS_RE.search(p)), " ".join(p for p in pieces if _KEEPS_RE.search(p))
 
 
 def _pushes_back(text: str, turn: _UserTurn, last_answered: list[str]) -> bool:
@@ -416,12 +436,16 @@ def find_answers(
         if turn.role == "user":
             last_user = turn.text
             turn_info = _read_user_turn(turn.text, context, index)
-            if _pushes_back(turn.text, turn_info, last_answered):
-                turn_info = _UserTurn([], False, turn_info.context)
-            elif not turn_info.by_label and _SIDE_QUESTION_RE.search(turn.text):
+            if not turn_info.by_label and _SIDE_QUESTION_RE.search(turn.text):
                 # "side question not for the hw: would beam search have fixed it?": the reply
                 # answers no part, whatever the part's words it uses.
                 turn_info = _UserTurn([], False, turn_info.context, foreign_only=True)
+            elif _pushes_back(turn.text, turn_info, last_answered) or (
+                not turn_info.by_label and last_answered and last_answered[-1] in turn_info.named
+            ):
+                # "wait, but weight decay shrinks weights, so NOT orthonormal?" after q8b: a follow-up
+                # on the last answer in its words (and a sibling's), not an ask of the sibling.
+                turn_info = _UserTurn([], False, turn_info.context)
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             if turn_info.by_label:
