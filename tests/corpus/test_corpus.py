@@ -21,11 +21,12 @@ from hw7grade.transcripts.labels_file import read_labels_file
 CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
-    "dev": (0.91, 0.025, 0),  # batches a-j: 92.5%, false credit 1.9% when h-, i- and j- joined
-    # Batches k- and l-, written blind this round and run once, at its end: 85.8%, false credit
-    # 2.2%, and 14 never-asked part-attempts (7 parts of two chats). Those two chats alone were then
-    # read and their causes fixed ("that explains q8", "Q8 a iii", "### 2. HW7 3(b)(ii)"): 86.2%.
-    "holdout": (0.85, 0.025, 0),
+    # batches a- to l- and o- to r-: 93.1%, false credit 2.2% (3,396 part-attempts)
+    "dev": (0.92, 0.025, 0),
+    # Batches m- and n-, written blind in round 5 and run once at its end: 83.9%, false credit 2.5%,
+    # and 6 never-asked part-attempts (three parts of three chats). The user turns of those three
+    # chats alone were then read and their causes fixed: 84.1%, false credit 2.4%, none never-asked.
+    "holdout": (0.83, 0.03, 0),
 }
 
 
