@@ -13,6 +13,9 @@ from typing import Any
 
 from ..errors import Hw7gradeError
 
+INTERRUPTED_EXIT = 130
+"""The shell's code for a command stopped by Ctrl-C (128 + SIGINT)."""
+
 
 def __getattr__(name: str) -> Any:
     if name == "app":  # `from hw7grade.cli import app`: the typer app, built on first use
@@ -20,6 +23,23 @@ def __getattr__(name: str) -> Any:
 
         return app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def report_user_error(exc: Hw7gradeError) -> int:
+    """`Error: ...` on stderr; the exit code to leave with. Every command path, with typer or
+    without, reports our one error type here."""
+    from ..report.terminal import echo
+
+    echo(f"Error: {exc}", err=True)
+    return exc.exit_code
+
+
+def report_interrupt() -> int:
+    """What an interrupted command says, and its exit code."""
+    from ..report.terminal import echo
+
+    echo("Interrupted.", err=True)
+    return INTERRUPTED_EXIT
 
 
 def main() -> None:
@@ -54,10 +74,7 @@ def _run() -> None:
         try:
             print_listing(rubrics_dir)
         except Hw7gradeError as exc:
-            from ..report.terminal import echo
-
-            echo(f"Error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            sys.exit(report_user_error(exc))
         return
     from .typer_app import app
 
@@ -76,15 +93,9 @@ def _grade_without_typer(kwargs: dict[str, Any]) -> None:
     try:
         grade(**kwargs)
     except Hw7gradeError as exc:
-        from ..report.terminal import echo
-
-        echo(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        sys.exit(report_user_error(exc))
     except KeyboardInterrupt:
-        import typer
-
-        typer.echo("Interrupted.", err=True)
-        sys.exit(130)
+        sys.exit(report_interrupt())
     except EOFError:
         import typer
 

@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from ..errors import Hw7gradeError
+from . import report_interrupt, report_user_error
 from .params import GRADE, typer_command
 
 
@@ -40,13 +41,9 @@ class _Hw7gradeGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except Hw7gradeError as exc:
-            from ..report.terminal import echo
-
-            echo(f"Error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
+            ctx.exit(report_user_error(exc))
         except KeyboardInterrupt:
-            typer.echo("Interrupted.", err=True)
-            ctx.exit(130)
+            ctx.exit(report_interrupt())
 
 
 class _Command(TyperCommand):
