@@ -3,7 +3,7 @@
 import pytest
 
 from hw7grade.text.analysis import analyse, find_hits, number_word
-from hw7grade.text.answers import answer_regions
+from hw7grade.text.answers import answer_regions, table_cells
 from hw7grade.text.copies import strip_question_copies
 from hw7grade.text.normalize import normalize
 from hw7grade.text.phrases import PhraseError, PhraseSet, compile_phrase
@@ -287,3 +287,16 @@ def test_a_phrase_with_an_underscore_matches_raw_and_normalised_text():
     assert phrases.keys_in("Step 3: gradient with respect to W_1.") == {"cue"}
     assert phrases.keys_in("the gradient with respect to W1 is") == {"cue"}
     assert phrases.keys_in("the gradient with respect to W_2") == set()
+
+
+@pytest.mark.parametrize(
+    "row, cells",
+    [
+        ("| a | b |", [" a ", " b "]),
+        ("| a | b", [" a ", " b"]),
+        ("a | b |", ["a ", " b "]),
+        ("  | x | ✓ |  ", [" x ", " ✓ "]),
+    ],
+)
+def test_table_cells_are_the_spans_between_pipes(row, cells):
+    assert [row[a:b] for a, b in table_cells(row)] == cells

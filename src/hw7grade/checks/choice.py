@@ -18,6 +18,7 @@ from ..text.answers import (
     answer_regions,
     is_list_item,
     strip_line_marker,
+    table_cells,
 )
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -67,28 +68,23 @@ def row_mark(row: str) -> bool | None:
 
 def _row_mark_at(row: str) -> tuple[bool, int] | None:
     """The row's verdict and where its marking cell starts in `row`."""
-    text = row.strip()
-    offset = len(row) - len(row.lstrip())
-    bars = [i for i, c in enumerate(text) if c == "|"]
-    starts = [i + 1 for i in bars] if text.startswith("|") else [0, *(i + 1 for i in bars)]
-    for k, start in enumerate(starts[1:], start=1):
-        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
-        body = text[start:end].strip().strip("*_` ")
+    for start, end in table_cells(row)[1:]:
+        body = row[start:end].strip().strip("*_` ")
         if not body:
             continue
         if body[0] in _CROSS:
-            return False, offset + start
+            return False, start
         if body[0] in _TICK:
-            return True, offset + start
+            return True, start
         words = body.replace("—", " — ").replace("–", " – ").split()
         if not words:
             continue
         first = words[0].strip(".,:;!()").casefold()
         marked = len(words) <= ROW_MARK_MAX_WORDS or words[0][-1] in ".,:;!(" or (len(words) > 1 and words[1] in "—–-:")
         if marked and first in _ROW_NO:
-            return False, offset + start
+            return False, start
         if marked and first in _ROW_YES:
-            return True, offset + start
+            return True, start
     return None
 
 

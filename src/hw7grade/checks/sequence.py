@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from ..text.analysis import Analysed, analyse
-from ..text.answers import answer_regions
+from ..text.answers import answer_regions, table_cells
 from .base import CheckContext, CheckResult, CheckSpec
 
 MAX_TOKEN_CHARS = 24
@@ -158,7 +158,7 @@ class SequenceCheck(CheckSpec):
             # Cheap tests first: a list needs two separators, a run an opening `<` or `[`.
             regexes = [r for r, marks, least in _PRE_CHECKS if _holds(marks, s.text, least)]
             # In a table row too short to hold a token per cell, a list stays inside its cell.
-            cells = _cells(s.text) if s.text.startswith("|") else []
+            cells = table_cells(s.text) if s.text.startswith("|") else []
             pieces = cells if 0 < len(cells) < n else [(0, len(s.text))]
             for regex, (lo, hi) in ((r, p) for r in regexes for p in pieces):
                 for m in regex.finditer(s.text, lo, hi):
@@ -235,14 +235,6 @@ class SequenceCheck(CheckSpec):
             points = self.points * self.overrun_share if overran else 0.0
             return self.failed(cand.evidence, f"found {len(got)} tokens, expected {n}", points=points)
         return self.passed(cand.evidence)
-
-
-def _cells(row: str) -> list[tuple[int, int]]:
-    """The spans of a table row's cells (between its pipes)."""
-    bars = [i for i, c in enumerate(row) if c == "|"]
-    if row.rstrip()[-1:] != "|":
-        bars.append(len(row))
-    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
 
 
 @lru_cache(maxsize=256)

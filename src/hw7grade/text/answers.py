@@ -47,6 +47,16 @@ def strip_decoration(line: str) -> str:
     return _DECORATION_RE.sub("", line).strip()
 
 
+def table_cells(row: str) -> list[tuple[int, int]]:
+    """The spans of a table row's cells in `row`, between its pipes; the outer pipes are optional
+    (`| a | b |`, `a | b`)."""
+    bars = [i for i, c in enumerate(row) if c == "|"]
+    edges = ([] if row.lstrip().startswith("|") else [-1]) + bars
+    if not row.rstrip().endswith("|"):
+        edges.append(len(row))
+    return [(a + 1, b) for a, b in zip(edges, edges[1:])]
+
+
 def is_list_item(line: str) -> bool:
     s = line.strip()
     return bool(LIST_MARKER_RE.match(s) or CHECKED_RE.match(s) or UNCHECKED_RE.match(s) or REJECT_MARK_RE.match(s))
