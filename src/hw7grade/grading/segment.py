@@ -176,8 +176,10 @@ def _already_before(text: str, at: int) -> bool:
     return _ALREADY.search(text, max(lo, start), at) is not None
 
 
+_FOR_MYSELF = "myself|on my own|by myself"
+"""Words by which a user keeps a part for themself."""
 _OWN_WORK_AFTER = re.compile(
-    r"(?:,[^,\n]{1,40},)?[ \t]{0,3}(?:later|myself|on my own|by myself|another[ \t]{1,3}(?:day|time)|tomorrow"
+    rf"(?:,[^,\n]{{1,40}},)?[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
     r"|next[ \t]{1,3}time)\b",
     re.I,
 )
@@ -373,7 +375,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
 
 
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
-_KEEPS_RE = re.compile(r"\b(?:myself|on my own|by myself)\b|\bI'll do (?:that|it|this)\b[^.?!\n]{0,40}\blater\b", re.I)
+_KEEPS_RE = re.compile(rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b", re.I)
 
 
 def _split_kept_sentences(text: str) -> tuple[str, str]:
@@ -382,17 +384,26 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
     sentences: their cue words ask nothing, and leave their part out of a whole question."""
     if not _KEEPS_RE.search(text):
         return text, ""
-    pieces = _SENTENCE_CUT_RE.split(text)
-    return " ".join(p for p in pieces if not _KEEPS_RE.search(p)), " ".join(p for p in pieces if _KEEPS_RE.search(p))
+    asking: list[str] = []
+    kept: list[str] = []
+    for piece in _SENTENCE_CUT_RE.split(text):
+        (kept if _KEEPS_RE.search(piece) else asking).append(piece)
+    return " ".join(asking), " ".join(kept)
 
 
 def _pushes_back(text: str, turn: _UserTurn, last_answered: list[str]) -> bool:
-    """A turn that only touches a sibling's topic without asking ("I think the answer is no,
-    weight decay just shrinks weights") argues with the last answer; it does not ask the sibling."""
-    if turn.by_label or not turn.named or not last_answered or "?" in text:
+    """A turn in cue words that argues with the last answer rather than asking a sibling: it cues
+    the last answered part itself ("wait, but weight decay shrinks weights, so NOT orthonormal?"
+    after q8b, a sibling's words too), or, without a question, only touches a sibling's topic ("I
+    think the answer is no, weight decay just shrinks weights")."""
+    if turn.by_label or not turn.named or not last_answered:
+        return False
+    if last_answered[-1] in turn.named:
+        return True
+    if "?" in text:
         return False
     current = _question_of(last_answered[-1])
-    return all(_question_of(p) == current for p in turn.named) and last_answered[-1] not in turn.named
+    return all(_question_of(p) == current for p in turn.named)
 
 
 def _parts_named_in(text: str, context: _Context, index: _PartIndex, asked: list[str]) -> list[str]:
@@ -440,11 +451,7 @@ def find_answers(
                 # "side question not for the hw: would beam search have fixed it?": the reply
                 # answers no part, whatever the part's words it uses.
                 turn_info = _UserTurn([], False, turn_info.context, foreign_only=True)
-            elif _pushes_back(turn.text, turn_info, last_answered) or (
-                not turn_info.by_label and last_answered and last_answered[-1] in turn_info.named
-            ):
-                # "wait, but weight decay shrinks weights, so NOT orthonormal?" after q8b: a follow-up
-                # on the last answer in its words (and a sibling's), not an ask of the sibling.
+            elif _pushes_back(turn.text, turn_info, last_answered):
                 turn_info = _UserTurn([], False, turn_info.context)
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
@@ -613,12 +620,17 @@ def _part_columns(
     return found if len(found) >= 2 else {}
 
 
+def _with_letter(part_ids: list[str], letter: str) -> list[str]:
+    """The parts lettered `letter`, in any question (`q7a`, `q8a.ii` for "a")."""
+    return [p for p in part_ids if p[len(_question_of(p)) :][:1] == letter]
+
+
 def _by_heading_cues(
     line: str, letter: str, target: tuple[_Context, list[str]], index: _PartIndex, named: list[str]
 ) -> tuple[_Context, list[str]]:
     """ "### (a) Problem with feeding h_t into step t" in a reply to "Q7(a) ... Q4(a)": when asked
     parts of several questions share the letter, the one whose cues the label's line holds."""
-    lettered = [p for p in named if p[len(_question_of(p)) :][:1] == letter]
+    lettered = _with_letter(named, letter)
     if len({_question_of(p) for p in lettered}) < 2:
         return target
     cued = {_question_of(p) for p in index.by_cues(line, lettered)}
@@ -653,7 +665,7 @@ def _label_target(
     if ids and named and label.letter and label.roman is None and not any(p in named for p in ids):
         # "(a)" in a reply to "Q4(a) ... Q7 b)": the one asked part with that letter, wherever the
         # context last was.
-        lettered = [p for p in named if p[len(_question_of(p)) :][:1] == label.letter]
+        lettered = _with_letter(named, label.letter)
         if len({_question_of(p) for p in lettered}) == 1:
             q = _question_of(lettered[0])
             return _Context(q[1:], label.letter), lettered
