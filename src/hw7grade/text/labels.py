@@ -117,12 +117,14 @@ def skip_decoration(line: str) -> int:
 
 # A line that may start with a label (checked at C speed over a whole answer): after decoration,
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
+_LEAD_WORDS = r"as[ \t]for|for|regarding|corrected|revised|updated|fixed|final"
+"""Words a paragraph may open with before the part it turns to: "For (b), ...", "Corrected (c): ..."."""
 LABEL_LINE_CANDIDATE = re.compile(
     rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
-    rf"|\(|{_SUB}[).]|(?:as[ \t]for|for|regarding|corrected|revised|updated|fixed|final)[ \t]{{1,2}}(?:\(|part))",
+    rf"|\(|{_SUB}[).]|(?:{_LEAD_WORDS})[ \t]{{1,2}}(?:\(|part))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -181,9 +183,7 @@ def line_label(line: str) -> Label | None:
     return None
 
 
-_FOR_LEAD = re.compile(
-    r"(?:as[ \t]for|for|regarding|corrected|revised|updated|fixed|final)[ \t]{1,2}(?=\(|part)", re.IGNORECASE
-)
+_FOR_LEAD = re.compile(rf"(?:{_LEAD_WORDS})[ \t]{{1,2}}(?=\(|part)", re.IGNORECASE)
 _FOR_END = re.compile(r"[ \t]{0,2}[,:]")
 
 
