@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from ..errors import Hw7gradeError
-from . import report_interrupt, report_user_error
+from .failure import report_interrupt, report_user_error
 from .params import GRADE, typer_command
 
 
