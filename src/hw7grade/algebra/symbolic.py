@@ -10,14 +10,13 @@ tree nodes (`tests/algebra/test_symbolic.py` makes those functions raise while g
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
 from contextlib import contextmanager
 from fractions import Fraction
 from functools import reduce
 from typing import Any, Iterator
 
+from ..alarm import alarm, available
 from .limits import Deadline, MathError
 from .nodes import Add, Div, Gradient, Ident, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, Zero
 from .shapes import ShapeContext, is_scalar_name
@@ -59,36 +58,19 @@ class _TimeUp(BaseException):
 @contextmanager
 def bounded(deadline: Deadline | None) -> Iterator[None]:
     """Run sympy until the deadline: sympy cannot check a deadline from inside, so in the main
-    thread (a CLI run or a batch worker) a timer signal interrupts it and the block raises a
-    `limit` MathError. Elsewhere only the size caps (MAX_SYMBOLIC_NODES) bound it."""
+    thread (a CLI run or a batch worker) a timer signal interrupts it (`hw7grade.alarm`) and the
+    block raises a `limit` MathError. Elsewhere only the size caps (MAX_SYMBOLIC_NODES) bound it."""
     if deadline is not None:
         deadline.check()
     remaining = deadline.remaining if deadline is not None else None
-    if (
-        remaining is None
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
+    if remaining is None or not available():
         yield
         return
-
-    def on_alarm(signum: int, frame: object) -> None:
-        raise _TimeUp
-
-    # An outer timer (pytest-timeout, a caller's own) is paused and re-armed with its time left.
-    outer_left = signal.getitimer(signal.ITIMER_REAL)[0]
-    started = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, max(min(remaining, outer_left or remaining), 0.001))
     try:
-        yield
+        with alarm(remaining, _TimeUp):
+            yield
     except _TimeUp:
         raise MathError("limit", "gave up: the symbolic comparison ran out of time") from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_left:
-            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 0.001))
 
 
 def count_nodes(node: Node) -> int:

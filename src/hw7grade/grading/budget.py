@@ -4,17 +4,17 @@ The main thread arms a timer (SIGALRM) and its handler raises `Overrun` wherever
 Python loop, in a regular expression (the regex engine checks for signals while it backtracks) or
 in big-number arithmetic. As in a worker, the budget restarts at each item. What a worker survives
 and this process would not is a crash of the interpreter itself, so larger batches keep their
-workers. Only the main thread of a POSIX process receives the signal: elsewhere `available()` is
-False and the caller grades in a worker. The failure messages are the workers' too.
+workers. Only the main thread of a POSIX process receives the signal: elsewhere
+`hw7grade.alarm.available()` is False and the caller grades in a worker. The failure messages are
+the workers' too.
 """
 
 from __future__ import annotations
 
-import signal
-import threading
-import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
+
+from ..alarm import alarm
 
 DEFAULT_TIME_LIMIT_S = 10.0
 """Seconds grading one conversation may take (`--time-limit`)."""
@@ -35,35 +35,9 @@ def failure_message(exc: Exception) -> str:
     return f"grading failed ({text[:FAILURE_CHARS]})"
 
 
-def available() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
 @contextmanager
 def budget(seconds: float) -> Iterator[Callable[[], None]]:
     """Raise `Overrun` in the block once `seconds` pass without a call of the function it yields
-    (which restarts the budget). A timer armed outside (pytest-timeout, a caller's own) is paused
-    and re-armed afterwards with the time it had left."""
-    armed = True
-
-    def on_alarm(signum: int, frame: object) -> None:
-        if armed:
-            raise Overrun
-
-    outer_left = signal.getitimer(signal.ITIMER_REAL)[0]
-    started = time.monotonic()
-
-    def restart() -> None:
-        left = outer_left - (time.monotonic() - started) if outer_left else seconds
-        signal.setitimer(signal.ITIMER_REAL, max(min(seconds, left), 0.001))
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    try:
-        restart()
-        yield restart
-    finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_left:
-            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 0.001))
+    (which restarts the budget). An outer timer is paused and re-armed afterwards (`alarm`)."""
+    with alarm(seconds, Overrun) as arm:
+        yield lambda: arm(seconds)

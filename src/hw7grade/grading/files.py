@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Sequence, TypeVar
 
+from .. import alarm
 from ..conversation import Conversation, scrub_surrogates
 from ..errors import TranscriptError
 from ..report.spool import EncodedResult, ResultSpool
@@ -171,7 +172,7 @@ def _timed(
     conversations alike."""
     if not tasks:
         return
-    if jobs == 0 and budget.available():
+    if jobs == 0 and alarm.available():
         for task in tasks:
             yield task, _timed_here(task, work, (rubric, *args), time_limit_s, source)
         return
