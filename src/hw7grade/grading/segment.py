@@ -537,6 +537,7 @@ def _split_answer(
     saw_label = False
     in_fence = False
     turn_q = context.q
+    named_here = False  # this reply named the question its relative labels belong to ("## Q7")
 
     def flush() -> None:
         if buffer and len(current) == 1:
@@ -572,11 +573,13 @@ def _split_answer(
                 # questions in its text sets the context of the "(a)" below without labelling it.
                 named_qs = {m.q for m in mentions(line) if m.q and not m.letter and not m.roman}
                 if len(named_qs) == 1 and (q := next(iter(named_qs))) in index.questions:
-                    context = _Context(q)
+                    context, named_here = _Context(q), True
         if label is not None:
-            target = _label_target(label, context, index, named, turn_q)
+            # Under "## Q7" of this reply, "(a)" is 7(a), whatever other question's (a) was asked.
+            asked_here = [] if named_here else named
+            target = _label_target(label, context, index, asked_here, turn_q)
             if target is not None and label.q is None and label.letter and label.roman is None:
-                target = _by_heading_cues(line, label.letter, target, index, named)
+                target = _by_heading_cues(line, label.letter, target, index, asked_here)
             if target is not None:
                 if not saw_label and len(current) > 1 and target[1][:1] == current[1:2]:
                     # The reply opens on the first asked part unlabelled and labels the second
@@ -587,6 +590,7 @@ def _split_answer(
                 flush()
                 saw_label = True
                 context, current = target
+                named_here = named_here or label.q is not None
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
                     line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
