@@ -96,6 +96,24 @@ def test_one_role_only_is_not_a_chat():
     assert not is_markdown_chat("## Assistant\n\nan answer with no question\n")
 
 
+def test_role_headings_of_two_levels_are_one_chat_when_no_level_has_both_roles():
+    text = "### You\n\nQ8 (ii): which loss?\n\n## Gemini\n\n### (ii) MSELoss\n\n### You\n\nthanks\n"
+    assert is_markdown_chat(text)
+    [conv] = parse_markdown_chat(text, "chat.md")
+    assert [(t.role, t.text) for t in conv.turns] == [
+        ("user", "Q8 (ii): which loss?"),
+        ("assistant", "### (ii) MSELoss"),
+        ("user", "thanks"),
+    ]
+
+
+def test_one_heading_level_with_both_roles_keeps_other_levels_as_text():
+    text = "## User\n\nq7?\n\n## Assistant\n\n### User\n\nquoted heading\n"
+    [conv] = parse_markdown_chat(text, "chat.md")
+    assert [t.role for t in conv.turns] == ["user", "assistant"]
+    assert conv.turns[1].text == "### User\n\nquoted heading"
+
+
 def test_front_matter_sets_model_title_and_labels():
     [conv] = read_transcript(FIXTURES / "front_matter_labels.md")
     assert conv.model == "gpt-4o"

@@ -85,14 +85,25 @@ def _iter_role_lines(lines: list[str]) -> Iterator[RoleLine]:
             yield RoleLine(i, "said", _role(m.group(1)))
 
 
+ANY_HEADING = "h*"
+"""The heading styles of all levels together: `### You` with `## Gemini` when no one level has both roles."""
+
+
+def _styles(rl: RoleLine) -> tuple[str, ...]:
+    return (rl.style, ANY_HEADING) if rl.style.startswith("h") else (rl.style,)
+
+
 def chat_role_lines(lines: list[str]) -> list[RoleLine]:
-    """The role lines of the style that has both roles and the most lines; [] when no style does."""
+    """The role lines of the style that has both roles and the most lines; headings of mixed
+    levels only when no one style has both; [] when nothing does."""
     by_style: dict[str, list[RoleLine]] = {}
     for rl in find_role_lines(lines):
-        by_style.setdefault(rl.style, []).append(rl)
+        for style in _styles(rl):
+            by_style.setdefault(style, []).append(rl)
+    mixed = by_style.pop(ANY_HEADING, [])
     chats = [rls for rls in by_style.values() if {r.role for r in rls} == {"user", "assistant"}]
     if not chats:
-        return []
+        return mixed if {r.role for r in mixed} == {"user", "assistant"} else []
     return max(chats, key=lambda rls: (len(rls), -rls[0].index))
 
 
@@ -101,10 +112,11 @@ def is_markdown_chat(text: str) -> bool:
     as far as the first such pair: the parser reads them all anyway."""
     roles: dict[str, set[Role]] = {}
     for rl in _iter_role_lines(text.splitlines()):
-        seen = roles.setdefault(rl.style, set())
-        seen.add(rl.role)
-        if len(seen) == 2:
-            return True
+        for style in _styles(rl):
+            seen = roles.setdefault(style, set())
+            seen.add(rl.role)
+            if len(seen) == 2:
+                return True
     return False
 
 
