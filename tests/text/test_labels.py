@@ -66,6 +66,10 @@ def test_line_label(line, label):
         ("2. (b) about 100 words", [(None, "b", None)]),  # a list number, then a label
         # a number in a list of choices is no question: "0/1/2/3 (ii) which loss"
         ("how many linear layers 0/1/2/3 (ii) which loss", [(None, None, "ii")]),
+        # a number after an operator is algebra: "2ab = 2c", "a² + 2b", "x ≥ 3a"
+        ("A: a² + b² ≥ 2ab = 2c so min is when a = b", []),
+        ("x = 4a + 2b·3c then x ≥ 3a and y=2c", []),
+        ("compare with 7b = the training answer", [("7", "b", None)]),
         (
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],

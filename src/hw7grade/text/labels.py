@@ -64,7 +64,8 @@ _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)"
-    r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
+    # Not in "0/1/2/3 (ii)", a list of choices, nor after an operator: "2ab = 2c" is algebra.
+    r"|(?<![/.=+*^×·≤≥≈−])(?<![/=+*^×·≤≥≈−] )\b\d{1,2}(?=[a-h(\s.\-])|\("
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
     rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))",
     re.IGNORECASE | re.MULTILINE,
