@@ -73,3 +73,24 @@ def test_missing_turns_is_reported():
     del data["turns"]
     with pytest.raises(TranscriptError, match=r"field turns: Field required"):
         parse_transcript(json.dumps(data), "run.json")
+
+
+def test_fields_the_schema_does_not_define_are_ignored_with_a_warning(tmp_path):
+    from hw7grade.transcripts import ReadWarning, iter_transcript
+
+    data = json.loads(_native(usage={"input_tokens": 240, "output_tokens": 410}))
+    data["turns"][1]["tool_calls"] = []
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(data))
+    items = list(iter_transcript(path))
+    [warning] = [i for i in items if isinstance(i, ReadWarning)]
+    assert warning.text == (
+        f"{path}: field(s) 'usage', 'turns[].tool_calls' are not part of hw7grade.transcript/1 and were ignored."
+    )
+    [conv] = [i for i in items if not isinstance(i, ReadWarning)]
+    assert conv.turns[1].text.startswith("(b) <sos>, I, see")
+
+
+def test_a_known_field_of_the_wrong_type_is_still_an_error():
+    with pytest.raises(TranscriptError, match=r"run\.json: not a valid hw7grade transcript: field parts"):
+        parse_transcript(_native(parts="q7b", usage={}), "run.json")

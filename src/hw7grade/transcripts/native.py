@@ -13,11 +13,15 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from ..conversation import Conversation, HumanLabel, Label, Role, Turn
 from ..errors import TranscriptError
 from ..rubric.selection import PART_ID_RE
-from .base import numbered
+from ..shorten import shorten
+from .base import ReadWarning, numbered
 from .validation import describe_validation_error
 
 SCHEMA: Final = "hw7grade.transcript/1"
 SCHEMA_PREFIX = "hw7grade.transcript/"
+MAX_SHOWN_FIELDS = 5
+"""Unknown fields named in a warning; the rest are left out of it."""
+MAX_SHOWN_FIELD_CHARS = 40
 
 
 def _check_part_id(value: str) -> str:
@@ -103,6 +107,10 @@ def to_human_labels(labels: Mapping[str, Union[Label, LabelPair]]) -> dict[str, 
 
 def read_native(data: object, source: str) -> Conversation:
     """Validate parsed JSON against the schema; a newer schema version is named, not guessed at."""
+    return _validated(data, source).to_conversation(source)
+
+
+def _validated(data: object, source: str) -> NativeTranscript:
     schema = data.get("schema") if isinstance(data, dict) else None
     if isinstance(schema, str) and schema != SCHEMA:
         raise TranscriptError(
@@ -110,12 +118,36 @@ def read_native(data: object, source: str) -> Conversation:
             "upgrade hw7grade or re-create the transcript with `hw7grade ask`."
         )
     try:
-        transcript = NativeTranscript.model_validate(data)
+        return NativeTranscript.model_validate(data)
     except ValidationError as exc:
         raise TranscriptError(
             f"{source}: not a valid hw7grade transcript: {describe_validation_error(exc, data)}."
         ) from None
-    return transcript.to_conversation(source)
+
+
+_TOP_FIELDS = frozenset(f.alias or name for name, f in NativeTranscript.model_fields.items())
+_TURN_FIELDS = frozenset(NativeTurn.model_fields)
+
+
+def _without_unknown_fields(data: object) -> tuple[object, list[str]]:
+    """The record with fields this schema does not define left out, and their names: a file
+    someone added a total to (`"usage"` at the top) is user data, read with a warning, not refused.
+    Known fields are still validated strictly."""
+    if not isinstance(data, dict):
+        return data, []
+    unknown = [str(k) for k in data if k not in _TOP_FIELDS]
+    kept = {k: v for k, v in data.items() if k in _TOP_FIELDS}
+    turns = kept.get("turns")
+    if isinstance(turns, list):
+        cleaned = []
+        for turn in turns:
+            if isinstance(turn, dict):
+                extra = [f"turns[].{k}" for k in turn if k not in _TURN_FIELDS]
+                unknown.extend(e for e in extra if e not in unknown)
+                turn = {k: v for k, v in turn.items() if k in _TURN_FIELDS}
+            cleaned.append(turn)
+        kept["turns"] = cleaned
+    return kept, unknown
 
 
 FORMAT = "native"
@@ -134,4 +166,9 @@ def sniff(record: object) -> bool:
 def read(records, source: str):
     """One transcript per JSON value (a file, or each line of JSON Lines)."""
     for where, record in numbered(records, source):
-        yield read_native(record, where)
+        record, unknown = _without_unknown_fields(record)
+        conversation = read_native(record, where)
+        if unknown:
+            shown = ", ".join(repr(shorten(k, MAX_SHOWN_FIELD_CHARS)) for k in unknown[:MAX_SHOWN_FIELDS])
+            yield ReadWarning(f"{where}: field(s) {shown} are not part of {SCHEMA} and were ignored.")
+        yield conversation
