@@ -66,6 +66,8 @@ def test_line_label(line, label):
         ("2. (b) about 100 words", [(None, "b", None)]),  # a list number, then a label
         # a number in a list of choices is no question: "0/1/2/3 (ii) which loss"
         ("how many linear layers 0/1/2/3 (ii) which loss", [(None, None, "ii")]),
+        ("Now HW7. Question 7 a: the decoder at step t gets h_t", [("7", "a", None)]),  # a letter and a colon
+        ("Q7 b: the tokens during training", [("7", "b", None)]),
         # a number after an operator is algebra: "2ab = 2c", "a² + 2b", "x ≥ 3a"
         ("A: a² + b² ≥ 2ab = 2c so min is when a = b", []),
         ("x = 4a + 2b·3c then x ≥ 3a and y=2c", []),

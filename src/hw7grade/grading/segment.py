@@ -280,12 +280,17 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             and own_work[i + 1]
             and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
         )
+    pointed = [False] * len(labels)  # after a word that points at or leaves out a part
     for i, label in enumerate(labels):
         window = max(0, label.start - REFERENCE_LOOKBACK)
-        reference = (
+        pointed[i] = (
             (_REFERENCE_BEFORE.search(text, window, label.start) is not None or _already_before(text, label.start))
             and _ASK_WITH_BEFORE.search(text, window, label.start) is None
-        ) or own_work[i]
+        ) or (
+            # "Not (a) or (b), I've done those": the word covers the rest of its list.
+            i > 0 and pointed[i - 1] and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
+        )
+        reference = pointed[i] or own_work[i]
         if label.q is not None:
             if label.homework is not None:
                 turn_homework = label.homework

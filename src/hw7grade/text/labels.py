@@ -24,12 +24,12 @@ _ROMAN = r"(?:viii|vii|iii|ix|iv|vi|ii|v|x|i)"
 _SUB = rf"(?:[a-h]|{_ROMAN})"
 
 # Absolute: a question word and number ("Question 7", "Q7"), or a bare number with a part
-# ("7b", "7(b)", "7 b)", "8a-iii"). A letter after a space must be closed or parenthesised, so
-# "question 7 a teammate" names no part (a).
+# ("7b", "7(b)", "7 b)", "Question 7 a:", "8a-iii"). A letter after a space must be closed,
+# parenthesised or followed by a colon, so "question 7 a teammate" names no part (a).
 _LETTER = (
     r"(?:[ \t]{0,2}(?:,[ \t]{0,2}|\.(?=\())?(?:part[ \t]{0,2})?\((?P<l1>[a-h])\)"
     r"|[ \t]{0,2}(?:,[ \t]{0,2})?parts?[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
-    r"|[ \t]{1,2}(?P<l4>[a-h])(?:\)|\.(?=\s|$))"
+    r"|[ \t]{1,2}(?P<l4>[a-h])(?:\)|\.(?=\s|$)|:(?=\s|$))"
     rf"|[ \t]{{1,2}}(?P<l5>[a-h])[ \t]{{1,2}}(?P<r5>{_ROMAN})(?![a-z])"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
