@@ -16,7 +16,7 @@ import pytest
 from hw7grade.grading.score import grade_conversation
 from hw7grade.rubric.model import load_rubric
 from hw7grade.transcripts import iter_transcript_files, read_transcript
-from hw7grade.transcripts.labels_file import read_labels_file
+from hw7grade.transcripts.labels_file import labels_for, read_labels_file
 
 CORPUS = Path(__file__).parent
 FLOORS = {
@@ -45,7 +45,7 @@ def _tally(split: str) -> Tally:
     tally = Tally()
     for path in iter_transcript_files([folder]):
         for conversation in read_transcript(path):
-            wanted = labels.get(conversation.source, {})
+            wanted = labels_for(labels, conversation.source)
             result = grade_conversation(conversation, rubric)
             got = {(p.id, p.attempt): p.verdict for p in result.parts}
             tally.never_asked += len({pid for pid, _ in got if pid not in wanted})

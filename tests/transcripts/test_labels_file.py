@@ -7,7 +7,7 @@ import pytest
 from hw7grade.conversation import HumanLabel
 from hw7grade.errors import UsageError
 from hw7grade.transcripts import iter_transcript_files
-from hw7grade.transcripts.labels_file import read_labels_file, source_key, unmatched_warning
+from hw7grade.transcripts.labels_file import labels_for, read_labels_file, source_key, unmatched_warning
 
 
 def test_keys_become_the_sources_grading_names(tmp_path):
@@ -80,3 +80,13 @@ def test_unmatched_warning_names_the_keys():
     assert unmatched_warning(labels, ["a.md"], "l.yaml").startswith(
         "l.yaml: 1 labelled transcript(s) were not graded (b.md)"
     )
+
+
+def test_the_first_chat_of_a_file_holding_one_is_the_file():
+    one = {"q7a": HumanLabel("correct", "correct")}
+    labels = {"export.json#1": one, "multi.json#2": one}
+    assert labels_for(labels, "export.json") == one  # the export held one chat, so its source has no #1
+    assert labels_for(labels, "multi.json") == {}  # #2 is not the file
+    assert labels_for(labels, "multi.json#1") == {}
+    assert unmatched_warning(labels, ["export.json", "multi.json#2"], "l.yaml") is None
+    assert "(multi.json#2)" in unmatched_warning(labels, ["export.json", "multi.json#1"], "l.yaml")

@@ -239,9 +239,10 @@ def with_labels(
     (notes pass through). With `--only`, labels of parts not graded are dropped, as front-matter
     labels are."""
     from ..report.json_report import decode_entry
+    from ..transcripts.labels_file import labels_for
 
     for result in results:
-        found = None if isinstance(result, Note) else labels.get(result.summary.path)
+        found = None if isinstance(result, Note) else labels_for(labels, result.summary.path)
         if not found or isinstance(result, Note):
             yield result
             continue

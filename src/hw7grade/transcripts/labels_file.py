@@ -104,9 +104,20 @@ def _check_key(key: object) -> str | None:
 UNMATCHED_SHOWN = 5
 
 
+def labels_for(labels: Labels, source: str) -> dict[str, HumanLabel]:
+    """The labels of the conversation `source` names. A file holding one conversation is also
+    `file#1`: a labeller counting an export's chats need not know that it holds just one."""
+    found = labels.get(source)
+    if found is None and "#" not in source:
+        found = labels.get(f"{source}#1")
+    return found or {}
+
+
 def unmatched_warning(labels: Labels, sources: Iterable[str], labels_path: str | os.PathLike[str]) -> str | None:
     """One sentence naming the labelled transcripts no result came from (a typo, or not graded)."""
-    missing = set(labels).difference(sources)
+    graded = set(sources)
+    graded.update(f"{s}#1" for s in list(graded) if "#" not in s)
+    missing = set(labels).difference(graded)
     if not missing:
         return None
     names = sorted(missing)
@@ -119,4 +130,4 @@ def unmatched_warning(labels: Labels, sources: Iterable[str], labels_path: str |
     )
 
 
-__all__ = ["Labels", "read_labels_file", "source_key", "unmatched_warning"]
+__all__ = ["Labels", "labels_for", "read_labels_file", "source_key", "unmatched_warning"]
