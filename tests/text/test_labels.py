@@ -68,6 +68,11 @@ def test_line_label(line, label):
         ("how many linear layers 0/1/2/3 (ii) which loss", [(None, None, "ii")]),
         ("Now HW7. Question 7 a: the decoder at step t gets h_t", [("7", "a", None)]),  # a letter and a colon
         ("Q7 b: the tokens during training", [("7", "b", None)]),
+        # a sub-part by number after a letter: "3b-2", "3b part one"; none without a letter
+        ("3b-2 (hw7), plain ascii, terse", [("3", "b", "ii")]),
+        ("3b part one of hw7 only", [("3", "b", "i")]),
+        ("then Q3b part 2: show PCA satisfies them", [("3", "b", "ii")]),
+        ("Q7-2 is about the decoder", [("7", None, None)]),
         # a number after an operator is algebra: "2ab = 2c", "a² + 2b", "x ≥ 3a"
         ("A: a² + b² ≥ 2ab = 2c so min is when a = b", []),
         ("x = 4a + 2b·3c then x ≥ 3a and y=2c", []),

@@ -185,6 +185,11 @@ _OWN_WORK_AFTER = re.compile(
 )
 """...as does one the user keeps for later or for themself: "I'll do (a) later on my own", "I'll come
 back for (b) another day", "I'll do part (a), the baseline numbers, myself"."""
+_ALREADY_AFTER = re.compile(
+    r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b", re.I
+)
+"""...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
+have already done", "(c) is already done"."""
 _HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
 """A homework named by its number alone ("a HW5 thing"), with or without a question."""
 _ASK_WITH_BEFORE = re.compile(
@@ -275,7 +280,10 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     # "I'll do 7b and 7c on my own": the whole list is kept, not just its last label.
     own_work = [False] * len(labels)
     for i in range(len(labels) - 1, -1, -1):
-        own_work[i] = _OWN_WORK_AFTER.match(text, labels[i].end) is not None or (
+        own_work[i] = (
+            _OWN_WORK_AFTER.match(text, labels[i].end) is not None
+            or _ALREADY_AFTER.match(text, labels[i].end) is not None
+        ) or (
             i + 1 < len(labels)
             and own_work[i + 1]
             and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None

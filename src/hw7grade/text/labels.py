@@ -37,8 +37,11 @@ _ROMAN_PART = (
     rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
     rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?part[ \t]{{0,2}}(?P<r3>{_ROMAN})(?![a-z])"
     rf"|[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|\.(?=[ \t]))"
-    rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z]))"
+    rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z])"
+    # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
+    rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w]))"
 )
+_NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
 _ABSOLUTE = re.compile(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
     rf"(?:(?:question|problem|prob\.|exercise|ex\.|q)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}}))(?![\d])"
@@ -91,7 +94,13 @@ class Label:
 def _absolute(m: re.Match[str], offset: int) -> Label:
     letter = (m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or m.group("l5") or "").lower() or None
     roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None
-    return Label(m.group("q") or m.group("qbare"), letter, roman, m.group("hw"), offset + m.start(), offset + m.end())
+    end = m.end()
+    if number := m.group("r6") or m.group("r7"):
+        if letter:
+            roman = _NUMBERED_SUB[number.lower()]
+        else:  # "Q7-2" names no sub-part: the label ends at its question
+            end = m.end("q") if m.group("q") else m.end("qbare")
+    return Label(m.group("q") or m.group("qbare"), letter, roman, m.group("hw"), offset + m.start(), offset + end)
 
 
 def _relative(m: re.Match[str], offset: int) -> Label:
