@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar, Literal
+from typing import ClassVar, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -205,14 +205,31 @@ class ChoiceCheck(CheckSpec):
             evidence.append(a.text[lo:hi].strip())
         return chosen, evidence
 
-    def _from_prose(self, mentions: list[_Mention]) -> tuple[set[str], list[str]]:
-        """Without answer markers: a set is every asserted option; a single choice is the first
-        asserted option, unless its sentence names others too."""
+    def _option_named(self, run: str) -> set[str]:
+        """The option a bold run is, when it is nothing but one option ("**two**", "**2.**")."""
+        words = run.strip(" .:;,!()`*_")
+        labels = {h.key.removeprefix(_WEAK) for h in find_hits(self._phrases(), analyse(words, ""))}
+        if len(labels) != 1:
+            return set()
+        label = next(iter(labels))
+        names = {label.lower(), *(x.lower() for o in self.options if o.label == label for x in o.aliases)}
+        return labels if words.lower() in names or words.lower() == number_word(label) else set()
+
+    def _from_prose(self, a: Analysed, raw: str, mentions: list[_Mention]) -> tuple[set[str], list[str]]:
+        """Without answer markers: a set is every asserted option; a single choice is the one
+        option set in bold alone ("You need **two** linear layers"), else the first asserted
+        option, unless its sentence names others too."""
         asserted = self._strong_first([m for m in mentions if m.asserted])
         if not asserted:
             return set(), []
         if self.select_all:
             return {m.label for m in asserted}, [m.sentence.text for m in asserted]
+        # One option in bold is the pick; several ("**one** for the encoder, **one** for the
+        # decoder") are emphasis.
+        bold = [named for run in _bold_runs(raw) if (named := self._option_named(run))]
+        picked = [m for m in asserted if len(bold) == 1 and m.label in bold[0]]
+        if picked:
+            return bold[0], [picked[0].sentence.text]
         first = asserted[0]
         # "two linear layers: one for the encoder and one for the decoder", "| **2** | One for the
         # encoder, one for the decoder |": after a colon or a table cell's end that follows the
@@ -231,7 +248,7 @@ class ChoiceCheck(CheckSpec):
         mentions = self._mentions(a)
         chosen, evidence = self._from_regions(a, mentions)
         if not chosen:
-            chosen, evidence = self._from_prose(mentions)
+            chosen, evidence = self._from_prose(a, ctx.answer, mentions)
         order = [o.label for o in self.options]
         shown = ", ".join(lab for lab in order if lab in chosen)
         ev = " | ".join(dict.fromkeys(evidence)) or None
@@ -252,6 +269,25 @@ class ChoiceCheck(CheckSpec):
         if len(chosen) > 1:
             return self.failed(ev, f"several options found: {shown}")
         return self.failed(ev, f"chose {shown}, expected {self.expected[0]}")
+
+
+BOLD_PICK_MAX_CHARS = 24
+"""Longest bold run read as a picked option ("**two**", "**nn.MSELoss**"); longer ones emphasise a sentence."""
+
+
+def _bold_runs(text: str) -> Iterator[str]:
+    """The text of each short `**...**` run on one line, in order (one pass over the text)."""
+    at = text.find("**")
+    while at >= 0:
+        close = text.find("**", at + 2)
+        if close < 0:
+            return
+        inner = text[at + 2 : close]
+        if "\n" in inner or len(inner) > BOLD_PICK_MAX_CHARS:
+            at = close  # the closing marks may open the next run
+            continue
+        yield inner
+        at = text.find("**", close + 2)
 
 
 _ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)

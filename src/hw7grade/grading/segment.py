@@ -431,6 +431,17 @@ def _parts_named_in(text: str, context: _Context, index: _PartIndex, asked: list
     return found
 
 
+def _cued_among(parts: list[str], texts: Iterable[str], index: _PartIndex) -> list[str]:
+    """The one of `parts` a follow-up is about when it names none: the one whose cue words the push-back
+    holds, else the one the reply's do ("doesn't a single m×m layer lose that?" after an answer to
+    (i) and (ii), replied to with "you need two linear layers")."""
+    for text in texts:
+        hits = index.by_cues(text, parts)
+        if len(hits) == 1:
+            return hits
+    return []
+
+
 def _question_of(part_id: str) -> str:
     m = re.match(r"q\d+", part_id)
     return m.group() if m else part_id
@@ -483,6 +494,8 @@ def find_answers(
                 said = _parts_named_in(turn.text, context, index, asked_ids)
                 if said:
                     default = said[:1]
+                elif len(last_answered) > 1:
+                    default = _cued_among(last_answered, (last_user, turn.text), index) or default
         else:
             default, explicit = turn_info.named, turn_info.by_label
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
