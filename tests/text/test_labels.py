@@ -73,6 +73,9 @@ def test_line_label(line, label):
         ("3b part one of hw7 only", [("3", "b", "i")]),
         ("then Q3b part 2: show PCA satisfies them", [("3", "b", "ii")]),
         ("Q7-2 is about the decoder", [("7", None, None)]),
+        # numerals side by side are one label each: "8a(i)(ii)(iii)"
+        ("hw7 8a(i)(ii)(iii) — one-liners", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")]),
+        ("and (a)(ii) too", [(None, "a", "ii")]),
         # a number after an operator is algebra: "2ab = 2c", "a² + 2b", "x ≥ 3a"
         ("A: a² + b² ≥ 2ab = 2c so min is when a = b", []),
         ("x = 4a + 2b·3c then x ≥ 3a and y=2c", []),

@@ -104,8 +104,12 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
 
 
 def _relative(m: re.Match[str], offset: int) -> Label:
-    x = m.group("p1") or m.group("p2") or m.group("b1") or m.group("b2") or m.group("b3")
-    return _sub_label(x, m.group("r") or m.group("rd") or m.group("rl"), offset + m.start(), offset + m.end())
+    group = next(g for g in ("p1", "p2", "b1", "b2", "b3") if m.group(g))
+    x, roman = m.group(group), m.group("r") or m.group("rd") or m.group("rl")
+    if roman and x.lower() in ROMANS and x.lower() not in "abcdefgh":
+        # "(ii)(iii)": two numerals, two labels; this one ends at its own closing parenthesis.
+        return _sub_label(x, None, offset + m.start(), offset + m.end(group) + (group in ("p1", "b1", "b2")))
+    return _sub_label(x, roman, offset + m.start(), offset + m.end())
 
 
 def _sub_label(x: str, roman: str | None, start: int, end: int) -> Label:
