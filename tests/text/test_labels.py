@@ -80,6 +80,8 @@ def test_line_label(line, label):
         ("A: a² + b² ≥ 2ab = 2c so min is when a = b", []),
         ("x = 4a + 2b·3c then x ≥ 3a and y=2c", []),
         ("compare with 7b = the training answer", [("7", "b", None)]),
+        ("HW7 4a + 4b. Short please.", [("4", "a", None), ("4", "b", None)]),  # "+" joins labels
+        ("a² + 2b is not a label", []),
         (
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],

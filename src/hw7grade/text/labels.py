@@ -67,8 +67,7 @@ _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)"
-    # Not in "0/1/2/3 (ii)", a list of choices, nor after an operator: "2ab = 2c" is algebra.
-    r"|(?<![/.=+*^×·≤≥≈−])(?<![/=+*^×·≤≥≈−] )\b\d{1,2}(?=[a-h(\s.\-])|\("
+    r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
     rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))",
     re.IGNORECASE | re.MULTILINE,
@@ -213,6 +212,8 @@ def mentions(text: str) -> list[Label]:
         m = _ABSOLUTE.match(window)
         if m and (m.group("q") or m.group("qbare")):
             label = _absolute(m, at)
+            if m.group("qbare") and not m.group("hw") and _in_algebra(text, at, found):
+                continue
             if m.group("q") or label.letter or label.roman or m.group("hw"):
                 found.append(label)
                 covered = _bare_list(text, label, found) if m.group("l3") or m.group("r3") else label.end
@@ -227,6 +228,19 @@ def mentions(text: str) -> list[Label]:
         if m.group("p2"):  # "part b", not "(b)"
             covered = _bare_list(text, label, found)
     return found
+
+
+_OPERATORS = frozenset("=+*^×·≤≥≈−<>")
+OPERATOR_LOOKBACK = 3
+
+
+def _in_algebra(text: str, at: int, found: list[Label]) -> bool:
+    """A bare "2c" right after an operator is algebra ("2ab = 2c", "a² + 2b"), unless the operator
+    joins it to the label before it ("4a + 4b")."""
+    before = text[max(0, at - OPERATOR_LOOKBACK) : at].rstrip(" \t")
+    if not before or before[-1] not in _OPERATORS:
+        return False
+    return not (found and before[-1] == "+" and not text[found[-1].end : at].strip(" \t+"))
 
 
 def _bare_list(text: str, first: Label, found: list[Label]) -> int:
