@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ..text.analysis import Analysed, analyse, find_hits
-from ..text.answers import TRAILING_REJECT_RE, strip_decoration
+from ..text.answers import TRAILING_REJECT_RE, strip_decoration, table_cells
 from ..text.labels import line_label
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -30,13 +30,16 @@ _NO_NOUN_RE = re.compile(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|si
 """"No regularisation is needed" opens with a determiner, not with a stance."""
 _INLINE_RE = re.compile(
     r"\b(?:(?:answer|verdict|position)(?:[ \t]{1,3}(?:to|for|on)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
-    r"\s{1,3}(?:is|remains|stays)[ \t]{0,3}:?"
+    r"\s{1,3}(?:is|remains|stays|becomes)[ \t]{0,3}:?"
+    r"|(?:change[sd]?|changing|revise[sd]?|switch(?:es|ed)?|update[sd]?)\s{1,3}(?:the|my)\s{1,3}answer\s{1,3}to"
     r"|(?:i'd|i\s{1,3}would|i)\s{1,3}(?:still\s{1,3}|also\s{1,3}|definitely\s{1,3})?(?:say|argue|maintain))"
-    r"[ \t]{0,3}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
+    r"[ \t*_\"']{0,5}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
     re.I,
 )
 """A stance inside a sentence: "the answer is yes", "the answer to (b) is yes", "my answer remains: yes",
-"but I'd still say yes"."""
+"but I'd still say yes", "that changes the answer to **yes**"."""
+_CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}", re.I)
+"""A table cell that is nothing but a yes or a no ("| orthonormal W2? | **Yes** | see below |")."""
 
 
 _TITLE_TAIL_RE = re.compile(r"[ \t][—–:-][ \t]{0,3}(yes|no)[^\w]{0,4}$", re.I)
@@ -50,6 +53,14 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
         tail = _TITLE_TAIL_RE.search(sentence.text)
         if tail:  # "### (b) Bias toward orthonormal columns — Yes": the heading ends on its answer
             return tail.group(1).casefold(), tail.start(1)
+    if sentence.text.lstrip().startswith("|"):
+        stances = [
+            (m.group(1).casefold(), a + m.start(1))
+            for a, b in table_cells(sentence.text)
+            if (m := _CELL_RE.fullmatch(sentence.text, a, b)) is not None
+        ]
+        if len({st for st, _ in stances}) == 1:
+            return stances[0]
     body = strip_decoration(sentence.text)
     label = line_label(body)
     if label is not None:
