@@ -211,8 +211,9 @@ answer a check can find (a wrong answer to a part graded on concepts)."""
 _CUE_KEY = "\0"
 """Joins a part id and one of its cues in the cue automaton's keys."""
 _SIDE_QUESTION_RE = re.compile(
-    r"\b(?:side[ \t-]question|not for the (?:hw|homework|assignment)|just curious|out of curiosity|off[ \t-]topic"
-    r"|unrelated)\b",
+    r"\b(?:side[ \t-]question|just curious|out of curiosity|off[ \t-]topic|unrelated"
+    r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
+    r"(?:hw|homework|assignment))\b",
     re.I,
 )
 """A user turn that says it asks beside the homework."""
