@@ -38,6 +38,16 @@ def test_cut_off(text, expected):
     assert cut_off(text) is expected
 
 
+def test_handing_the_part_back_to_the_student_puts_it_off():
+    text = (
+        "**(c)** This one follows the same pattern as (b) but uses what the model generates rather than the"
+        " reference. I'd suggest working it out yourself from the explanation above."
+    )
+    assert puts_off(text) and holds_no_answer(text)  # ... but anywhere in a part's text it is no answer
+    assert puts_off("I'll leave this to you as an exercise.")
+    assert not puts_off("You can check that W_2 W_1 is a projection: its square is itself.")
+
+
 def test_holds_no_answer_is_either():
     assert holds_no_answer("See my next message.") and holds_no_answer("So the first input is the token that we use as")
     assert not holds_no_answer("So the first input is <sos>.")
@@ -60,6 +70,11 @@ def test_holds_no_answer_is_either():
         ),
         ("This one asks which approach interested *you*, so I don't think I should pick it for you.", True),
         ("I can't open the Myrtle.ai blog from here, so I won't guess its figures.", True),
+        (
+            "**(c)** This one follows the same pattern as (b) but uses what the model generates. I'd suggest"
+            " working it out yourself from the explanation above.",
+            False,  # the hand-back is the second sentence: not the opening ...
+        ),
         (
             "**(c)** This one asks which approach *you* found most interesting and why, so it's really a reflection"
             " question — I don't think it would be appropriate for me to write it for you.",

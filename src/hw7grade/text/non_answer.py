@@ -63,7 +63,19 @@ _DECLINING = (
     "not for me to",
     "leave this one to you",
     "leave that one to you",
+    "leave it to you",
+    "leave this to you",
+    "leave that to you",
+    "work it out yourself",
+    "working it out yourself",
+    "work this out yourself",
+    "work it out on your own",
+    "try it yourself",
+    "try this one yourself",
+    "as an exercise",
 )
+"""The model declines, or hands the part back to the student to do ("I'd suggest working it out
+yourself from the explanation above")."""
 _STANDING = (
     "stay the same",
     "stays the same",
