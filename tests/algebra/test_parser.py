@@ -67,6 +67,23 @@ def test_commas_and_quads_separate_statements():
     assert [s.describe() for s in statements] == ["W_1 = U_k^T", "W_2 = U_k"]
 
 
+@pytest.mark.parametrize(
+    "text, described",
+    [
+        (r"V_1 = W_1 U \in\mathbb R^{k\times m}", ["V_1 = W_1 U"]),  # a shape annotation after an equation
+        ("V_2 = Uᵀ W_2 ∈ ℝ^{m×k}", ["V_2 = U^T W_2"]),
+    ],
+)
+def test_membership_after_an_equation_annotates_it(text, described):
+    statements, errors = parse_statements(text)
+    assert [s.describe() for s in statements] == described and not errors
+
+
+def test_a_bare_membership_is_still_no_equation():
+    statements, errors = parse_statements(r"W_1 \in \mathbb{R}^{k \times m}")
+    assert not statements and errors and errors[0].status == "unsupported"
+
+
 def test_an_unparseable_side_does_not_lose_the_others():
     statements, errors = parse_statements(r"\nabla_{W_2} L = \nabla_{W_2}\text{tr}(X X^T) = 2(W_2 W_1 - I) X X^T W_1^T")
     assert [s.describe() for s in statements] == ["grad_W_2 L = 2 (W_2 W_1 - I) X X^T W_1^T"]

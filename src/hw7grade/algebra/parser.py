@@ -62,6 +62,8 @@ def parse_chains(text: str, known: Iterable[str] = (), deadline: Deadline | None
             segment = [t for t in segment if not (t.kind == "op" and t.text == "&")]
         if not segment:
             continue
+        if "rel" in map(_KIND, segment):
+            segment = _before_membership(segment)
         seg_text = " ".join(map(_TEXT, segment))
         if "rel" in map(_KIND, segment) and any(t.kind == "rel" for t in _top_level(segment)):
             rel = next(t for t in _top_level(segment) if t.kind == "rel")
@@ -80,6 +82,22 @@ def parse_chains(text: str, known: Iterable[str] = (), deadline: Deadline | None
                 sides.append(exc)
         chains.append(Chain(tuple(sides), seg_text))
     return chains
+
+
+def _before_membership(tokens: list[Token]) -> list[Token]:
+    """An equation up to a top-level `\\in` that annotates it with a set or a shape:
+    "V_1 = W_1 U \\in R^{k×m}" states V_1 = W_1 U (a bare "x \\in S" stays a relation)."""
+    depth = 0
+    for i, tok in enumerate(tokens):
+        if tok.kind == "op" and tok.text in _OPEN:
+            depth += 1
+        elif tok.kind == "op" and tok.text in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and tok.kind == "rel":
+            if tok.text == "in" and any(t.kind == "op" and t.text == "=" for t in tokens[:i]):
+                return tokens[:i]
+            return tokens
+    return tokens
 
 
 def _top_level(tokens: list[Token]) -> Iterable[Token]:
