@@ -76,6 +76,10 @@ def test_line_label(line, label):
         # numerals side by side are one label each: "8a(i)(ii)(iii)"
         ("hw7 8a(i)(ii)(iii) — one-liners", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")]),
         ("and (a)(ii) too", [(None, "a", "ii")]),
+        # a bare letter the turn restricts itself to; "a" is the article
+        ("I'll do 7c later on my own, just b for now.", [("7", "c", None), (None, "b", None)]),
+        ("only c, please", [(None, "c", None)]),
+        ("just a moment, and just because", []),
         # a number after an operator is algebra: "2ab = 2c", "a² + 2b", "x ≥ 3a"
         ("A: a² + b² ≥ 2ab = 2c so min is when a = b", []),
         ("x = 4a + 2b·3c then x ≥ 3a and y=2c", []),

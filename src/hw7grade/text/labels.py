@@ -69,7 +69,9 @@ _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)"
     r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
-    rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))",
+    rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
+    # "just b for now", "only c, please": a bare letter the turn restricts itself to ("a" is the article)
+    r"|\b(?:just|only)[ \t]{1,3}(?P<lj>[b-h])(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -205,6 +207,11 @@ def mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
+        if t.group("lj"):
+            if t.start("lj") >= covered:
+                found.append(Label(None, t.group("lj").lower(), None, None, t.start("lj"), t.end("lj")))
+                covered = t.end("lj")
+            continue
         at = t.start("ls") if t.group("ls") else t.start("lp") if t.group("lp") else t.start()
         if at < covered:
             continue
