@@ -156,13 +156,14 @@ class _UserTurn:
 
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:from|in|of|see|using|per|like|than|with|as|have|had|did|done|finished|solved|explains|explained"
+    r"|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
     r"|no[ \t]{1,3}need|(?:don't|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?))"
     r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?)$",
     re.I,
 )
 """A label after these words on its line points at a part ("the conditions from (i)", "I already did
-(a)", "that explains q8") or leaves it out ("skip (b)", "everything except (c)", "no need for part
+(a)", "that explains q8", "I'm fine on (a)(i)") or leaves it out ("skip (b)", "everything except (c)", "no need for part
 b", "not doing (b) with AI") instead of asking it; a label that starts a line after "... end with" starts a new item."""
 ALREADY_LOOKBACK = 120
 _ALREADY = re.compile(r"\balready\b", re.I)
@@ -179,12 +180,14 @@ def _already_before(text: str, at: int) -> bool:
 _FOR_MYSELF = "myself|on my own|by myself"
 """Words by which a user keeps a part for themself."""
 _OWN_WORK_AFTER = re.compile(
-    rf"(?:,[^,\n]{{1,40}},)?[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
+    rf"(?:,[^,\n]{{1,40}},|(?:[ \t]{{1,3}}[a-z]{{1,20}}){{1,2}}(?=[ \t]{{1,3}}(?:{_FOR_MYSELF})))?"
+    rf"[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
     r"|next[ \t]{1,3}time)\b",
     re.I,
 )
 """...as does one the user keeps for later or for themself: "I'll do (a) later on my own", "I'll come
-back for (b) another day", "I'll do part (a), the baseline numbers, myself"."""
+back for (b) another day", "I'll do part (a), the baseline numbers, myself", "I'll write the (b)
+reflection myself" (a word or two before "myself")."""
 _ALREADY_AFTER = re.compile(
     r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b", re.I
 )
@@ -198,8 +201,11 @@ _ASK_WITH_BEFORE = re.compile(
 )
 """...except "help me with (b)" and "start with (c)", which ask it."""
 _ONLY_AFTER = re.compile(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
-_ONLY_BEFORE = re.compile(r"\b(?:only|just)[ \t]{1,3}(?:parts?[ \t]{1,3})?$", re.I)
-"""Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please"; the turn
+_ONLY_BEFORE = re.compile(
+    r"\b(?:only|just)[ \t]{1,3}(?:(?:need|want|do|ask|asking)[ \t]{1,3}(?:for[ \t]{1,3})?)?(?:parts?[ \t]{1,3})?$", re.I
+)
+"""Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please", "I only need
+(c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
 _LABEL_JOIN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
