@@ -270,9 +270,35 @@ def test_cross_check_sees_both_outcomes():
         True,
         True,
     )
+    # (A + B)² stays a power in sympy's expansion: it is multiplied out (found by the property).
+    other = Mul((Transpose(Sym("X")), Transpose(Sym("W_1")), Sym("W_1"), Sym("X")))
+    xtx = Mul((Transpose(Sym("X")), Sym("X")))
+    both = Add((Mul((xtx, xtx)), other))
+    assert _decide(
+        Mul((both, both)),
+        Add(
+            (
+                Mul((xtx, xtx, xtx, xtx)),
+                Mul((xtx, xtx, other)),
+                Mul((other, xtx, xtx)),
+                Mul((other, other)),
+            )
+        ),
+    ) == (True, True)
+    # A fifth power of a product is written out, not refused as a power too large to expand.
+    assert _decide(Mul((xtx,) * 5), Mul((Mul((xtx, xtx)), Mul((xtx, xtx, xtx))))) == (True, True)
+
     # ... and (A + A)(A + A) as (2A)², whose scalar must come out of the power.
     double = Add((square, square))
     assert _decide(Mul((Num(Fraction(-2)), Mul((double, double)))), Mul((Num(Fraction(-8)), square, square))) == (
         True,
         True,
     )
+
+
+def test_a_huge_power_is_a_limit_not_a_computation():
+    sp = sympy_module()
+    x = sp.MatrixSymbol("X", 3, 3)
+    with pytest.raises(MathError) as caught:
+        expand(sp.MatPow(x.T * x, 10**6))
+    assert caught.value.status == "limit"

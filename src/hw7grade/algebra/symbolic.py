@@ -25,6 +25,10 @@ MAX_SYMBOLIC_NODES = 300
 """Largest tree handed to sympy; bigger ones are not expanded (a limit, not a computation)."""
 MAX_SYMBOLIC_POWER = 4
 """Largest power of a sum that is expanded."""
+MAX_WRITTEN_POWER = 16
+"""Largest power of a product (or a single matrix) that is written out letter by letter."""
+MAX_EXPANDED_PRODUCTS = 256
+"""Most products a power of a sum is multiplied out into."""
 MAX_TERMS = 64
 """Most terms of an expansion that an explanation lists."""
 
@@ -162,13 +166,35 @@ def expand(expr: Any) -> Any:
     """Canonical expanded form: transposes pushed onto symbols, products multiplied out."""
     sp = sympy_module()
     for power in expr.atoms(sp.MatPow, sp.Pow):
-        exponent = power.args[1]
-        if exponent.is_Integer and abs(int(exponent)) > MAX_SYMBOLIC_POWER:
+        base, exponent = power.args
+        limit = MAX_SYMBOLIC_POWER if isinstance(base, (sp.MatAdd, sp.Add)) else MAX_WRITTEN_POWER
+        if exponent.is_Integer and abs(int(exponent)) > limit:
             raise MathError("limit", f"the power {exponent} is too large to expand")
     out = sp.expand(expr.doit())
+    if out.has(sp.MatPow):
+        out = sp.expand(out.replace(_is_power_of_sum, _multiplied_out))
     if out.has(sp.Trace):
         out = sp.expand(out.replace(lambda e: isinstance(e, sp.Trace), _canonical_trace))
     return out
+
+
+def _is_power_of_sum(e: Any) -> bool:
+    sp = sympy_module()
+    return isinstance(e, sp.MatPow) and isinstance(e.args[0], sp.MatAdd) and e.args[1].is_Integer and e.args[1] > 1
+
+
+def _multiplied_out(power: Any) -> Any:
+    """(A + B)² as AA + AB + BA + BB: sympy's `expand` folds a product of equal sums back into a
+    power and leaves it, so (A + B)² and AA + AB + BA + BB would compare as different words."""
+    sp = sympy_module()
+    base, exponent = power.args
+    summands = [sp.expand(t) for t in base.args]
+    products: list[list[Any]] = [[]]
+    for _ in range(int(exponent)):
+        products = [p + [t] for p in products for t in summands]
+        if len(products) > MAX_EXPANDED_PRODUCTS:
+            raise MathError("limit", f"the power of a sum has more than {MAX_EXPANDED_PRODUCTS} products")
+    return sp.MatAdd(*(sp.MatMul(*p).doit() for p in products)).doit()
 
 
 def _canonical_trace(trace: Any) -> Any:
