@@ -88,3 +88,41 @@ def test_one_scan_finds_what_a_scan_per_group_finds(text):
 def test_a_denied_phrase_states_its_group_when_negated(text, stated):
     hit = first_stated_each([(["lengths differ"], ["same length"])], analyse(text))[0]
     assert (hit.text if hit else None) == stated
+
+
+OPTIONS = PhraseSet.build(
+    {
+        o: (o,)
+        for o in (
+            "Dropout",
+            "Layer Norm",
+            "Batch Norm",
+            "Weight Decay",
+            "SGD",
+            "progressive resizing",
+            "ImageNet",
+            "cosine annealing",
+        )
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "text, negated",
+    [
+        # a negation covers the rest of its list ...
+        ("It does not need Dropout, Layer Norm or Batch Norm.", ["Dropout", "Layer Norm", "Batch Norm"]),
+        (
+            "It never used cosine annealing with warm restarts, progressive resizing or ImageNet.",
+            ["cosine annealing", "progressive resizing", "ImageNet"],
+        ),
+        # ... up to a contrast, a verb or a clause break
+        ("Not Dropout, but Weight Decay and SGD.", ["Dropout"]),
+        ("No Dropout, and use Weight Decay with SGD.", ["Dropout"]),
+        ("It does not need Dropout or Layer Norm, just Weight Decay and SGD.", ["Dropout", "Layer Norm"]),
+        ("You don't need Dropout; Weight Decay and SGD are what it takes.", ["Dropout"]),
+    ],
+)
+def test_a_negation_covers_the_rest_of_its_list(text, negated):
+    hits = find_hits(OPTIONS, analyse(text))
+    assert [h.text for h in hits if h.negation == "negated"] == negated

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence
 from .copies import strip_question_copies
 from .normalize import normalize
 from .phrases import PhraseHit, PhraseSet
-from .polarity import inherits_previous, negation_kind
+from .polarity import continues_list, inherits_previous, negation_kind
 from .sentences import Sentence, split_sentences
 
 ANALYSIS_CACHE_SIZE = 256
@@ -76,6 +76,7 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
     """`find_hits` of the set that found `found`, one at a time: a reader that stops at the first
     asserted mention judges no polarity after it."""
     previous: str | None = None
+    last: Hit | None = None
     for h in found:
         s = a.sentence_at(h.start)
         if s is None or h.end > s.start + len(s.text):
@@ -84,7 +85,16 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         negation = negation_kind(s, start, end)
         if negation is None and previous is not None and inherits_previous(s, start):
             negation = previous
-        yield Hit(h.key, s.text[start:end], s, start, end, negation)
+        if (
+            negation is None
+            and last is not None
+            and last.negation == "negated"
+            and last.sentence is s
+            and continues_list(s.text, last.end, start)
+        ):
+            negation = "negated"  # "does not need Dropout, Layer Norm or Batch Norm"
+        last = Hit(h.key, s.text[start:end], s, start, end, negation)
+        yield last
         previous = negation
 
 

@@ -257,6 +257,63 @@ _STOP = frozenset(
 )
 
 
+LIST_GAP_CHARS = 48
+"""Longest gap between two items of one list ("cosine annealing with warm restarts, progressive resizing")."""
+_GAP_WORD_RE = re.compile(r"[A-Za-z']+")
+_GAP_BREAKS = frozenset(";:.!?—–()[]")
+_GAP_STOP = _STOP | frozenset(
+    {
+        "but",
+        "while",
+        "whereas",
+        "instead",
+        "rather",
+        "yet",
+        "however",
+        "only",
+        "just",
+        "except",
+        "so",
+        "because",
+        "since",
+        "which",
+        "that",
+        "who",
+        "then",
+        "use",
+        "uses",
+        "using",
+        "need",
+        "needs",
+        "needed",
+        "require",
+        "requires",
+        "add",
+        "adds",
+        "keep",
+        "keeps",
+        "want",
+        "pick",
+        "choose",
+    }
+)
+
+
+def continues_list(text: str, prev_end: int, start: int) -> bool:
+    """Whether the mention at `start` is the next item of a list whose item ends at `prev_end`:
+    "It does not need Dropout, Layer Norm or Batch Norm" (a separator and item words between, no
+    verb, no "but", no clause break), so it shares the negation of the item before it."""
+    if not 0 < start - prev_end <= LIST_GAP_CHARS:
+        return False
+    gap = text[prev_end:start]
+    if any(c in _GAP_BREAKS for c in gap):
+        return False
+    words = [w.lower() for w in _GAP_WORD_RE.findall(gap)]
+    if any(w in _GAP_STOP for w in words):
+        return False
+    return "," in gap or "/" in gap or "&" in gap or any(w in ("or", "and", "nor") for w in words)
+
+
 def _skip_list(text: str, pos: int, limit: int) -> int:
     """Past a list the mention heads ("Dropout, Layer Norm or Batch Norm are not needed"), and a
     parenthesis right after it: at most a bounded window, one step per token."""
