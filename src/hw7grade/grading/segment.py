@@ -570,7 +570,7 @@ def _split_answer(
     saw_label = False
     in_fence = False
     turn_q = context.q
-    named_here = False  # this reply named the question its relative labels belong to ("## Q7")
+    reply_named_q = False  # this reply named the question its relative labels belong to ("## Q7")
 
     def flush() -> None:
         if buffer and len(current) == 1:
@@ -606,13 +606,11 @@ def _split_answer(
                 # questions in its text sets the context of the "(a)" below without labelling it.
                 named_qs = {m.q for m in mentions(line) if m.q and not m.letter and not m.roman}
                 if len(named_qs) == 1 and (q := next(iter(named_qs))) in index.questions:
-                    context, named_here = _Context(q), True
+                    context, reply_named_q = _Context(q), True
         if label is not None:
-            # Under "## Q7" of this reply, "(a)" is 7(a), whatever other question's (a) was asked.
-            asked_here = [] if named_here else named
-            target = _label_target(label, context, index, asked_here, turn_q)
-            if target is not None and label.q is None and label.letter and label.roman is None:
-                target = _by_heading_cues(line, label.letter, target, index, asked_here)
+            target = _label_target(label, context, index, named, turn_q, reply_named_q)
+            if target is not None and label.q is None and label.letter and label.roman is None and not reply_named_q:
+                target = _by_heading_cues(line, label.letter, target, index, named)
             if target is not None:
                 if not saw_label and len(current) > 1 and target[1][:1] == current[1:2]:
                     # The reply opens on the first asked part unlabelled and labels the second
@@ -623,7 +621,7 @@ def _split_answer(
                 flush()
                 saw_label = True
                 context, current = target
-                named_here = named_here or label.q is not None
+                reply_named_q = reply_named_q or label.q is not None
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
                     line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
@@ -678,9 +676,16 @@ def _by_heading_cues(
 
 
 def _label_target(
-    label: Label, context: _Context, index: _PartIndex, named: list[str], turn_q: str | None
+    label: Label,
+    context: _Context,
+    index: _PartIndex,
+    named: list[str],
+    turn_q: str | None,
+    reply_named_q: bool = False,
 ) -> tuple[_Context, list[str]] | None:
-    """Where a label line sends the text after it, or None when the line is not a label here."""
+    """Where a label line sends the text after it, or None when the line is not a label here.
+    Under a question the reply named itself ("## Q7"), "(a)" is that question's, whatever other
+    question's (a) the turn asked (`reply_named_q`)."""
     if label.q is not None:
         if index.is_foreign(label):
             return _Context(_FOREIGN), []
@@ -699,7 +704,14 @@ def _label_target(
         if len(ids) != 1:
             return None
         return _Context(context.q, ids[0].split(".")[0][len(_question_of(ids[0])) :] or None), ids
-    if ids and named and label.letter and label.roman is None and not any(p in named for p in ids):
+    if (
+        ids
+        and named
+        and label.letter
+        and label.roman is None
+        and not reply_named_q
+        and not any(p in named for p in ids)
+    ):
         # "(a)" in a reply to "Q4(a) ... Q7 b)": the one asked part with that letter, wherever the
         # context last was.
         lettered = _with_letter(named, label.letter)
