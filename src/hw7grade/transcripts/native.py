@@ -107,10 +107,6 @@ def to_human_labels(labels: Mapping[str, Union[Label, LabelPair]]) -> dict[str, 
 
 def read_native(data: object, source: str) -> Conversation:
     """Validate parsed JSON against the schema; a newer schema version is named, not guessed at."""
-    return _validated(data, source).to_conversation(source)
-
-
-def _validated(data: object, source: str) -> NativeTranscript:
     schema = data.get("schema") if isinstance(data, dict) else None
     if isinstance(schema, str) and schema != SCHEMA:
         raise TranscriptError(
@@ -118,11 +114,12 @@ def _validated(data: object, source: str) -> NativeTranscript:
             "upgrade hw7grade or re-create the transcript with `hw7grade ask`."
         )
     try:
-        return NativeTranscript.model_validate(data)
+        transcript = NativeTranscript.model_validate(data)
     except ValidationError as exc:
         raise TranscriptError(
             f"{source}: not a valid hw7grade transcript: {describe_validation_error(exc, data)}."
         ) from None
+    return transcript.to_conversation(source)
 
 
 _TOP_FIELDS = frozenset(f.alias or name for name, f in NativeTranscript.model_fields.items())
