@@ -227,9 +227,10 @@ class ChoiceCheck(CheckSpec):
         # One option in bold is the pick; several ("**one** for the encoder, **one** for the
         # decoder") are emphasis.
         bold = [named for run in _bold_runs(raw) if (named := self._option_named(run))]
-        picked = [m for m in asserted if len(bold) == 1 and m.label in bold[0]]
-        if picked:
-            return bold[0], [picked[0].sentence.text]
+        if len(bold) == 1:
+            picked = next((m for m in asserted if m.label in bold[0]), None)
+            if picked is not None:
+                return bold[0], [picked.sentence.text]
         first = asserted[0]
         # "two linear layers: one for the encoder and one for the decoder", "| **2** | One for the
         # encoder, one for the decoder |": after a colon or a table cell's end that follows the
