@@ -410,3 +410,39 @@ def test_which_reply_is_an_attempt(texts, part_id, expected):
         ("first", *expected[0]),
         ("final", *expected[1]),
     ]
+
+
+# Which parts a chat reports: (user, assistant, ...) turns -> the part ids in the report.
+REPORTED_CASES = [
+    pytest.param(
+        (
+            "hw7 Q4 has three parts. I've done (a), and I'll write (c) myself later. Can you just help with (b)?",
+            "(b) The series taught me to remove bottlenecks one at a time and measure the effect of each change:"
+            " preprocessing once on the GPU, batch size 512, then cutout and the bag of tricks.",
+            "random q, what's DAWNBench? the posts keep mentioning it",
+            "DAWNBench timed training to 94% test accuracy; the first CIFAR-10 entry took 341 seconds.",
+        ),
+        ["q4b"],
+        id="a part the user has done is not asked again by a side question in its words",
+    ),
+    pytest.param(
+        (
+            "HW7 Q4(a): what were the starting and final training times?",
+            "The series ended at 79 s, from 341 s, at 94%.",
+            "weren't there later posts, on weight decay and batch norm? did the time not go down further?",
+            "You're right, I stopped too early.\n\n**Corrected answer for Q4(a):** 341 s at first and about 26 s"
+            " at the end, both at 94%.",
+        ),
+        ["q4a"],
+        id="a push-back in another part's words, answered under the asked part's name, asks nothing new",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts, reported", REPORTED_CASES)
+def test_which_parts_are_reported(texts, reported):
+    from hw7grade.rubric.model import load_rubric
+
+    turns = tuple(Turn("user" if i % 2 == 0 else "assistant", t) for i, t in enumerate(texts))
+    result = grade_conversation(Conversation(turns), load_rubric())
+    assert sorted({p.id for p in result.parts}) == reported

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,6 +43,20 @@ def test_plain_text_formulas_and_continuation_lines():
     texts = [t for s, t in _texts(answer) if s == "plain"]
     assert "dL/dW_1 = 2 W_2^T (W_2 W_1 - I) X X^T = 0" in texts
     assert any(t.startswith("W_2^T W_2 W_1 X X^T") and t.endswith("= W_2^T X X^T") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "answer, found",
+    [
+        # A product written as one word (`W2W1`, `W1U`) belongs to its formula.
+        ("Since UUᵀ = I, we have W2W1 − I = U (V2V1 − I) Uᵀ. Then:", ["UUᵀ = I", "W2W1 − I = U (V2V1 − I) Uᵀ"]),
+        ("so V1 = W1U holds", ["V1 = W1U"]),
+        # A homework or course number is not one.
+        ("In HW7 Q3(b) and CS189 we show it.", []),
+    ],
+)
+def test_products_written_as_one_word(answer, found):
+    assert [c.text for c in find_candidates(answer)] == found
 
 
 def test_prose_is_not_a_formula():

@@ -70,6 +70,18 @@ SIGN_ONLY = r"$$\nabla_{W_1} L = 2 W_2^T (X - W_2 W_1 X) X^T$$"
 FACTOR_ONLY = r"$$\frac{\partial L}{\partial W_2} = (W_2 W_1 - I) X X^T W_1^T$$"
 ONLY_W1 = r"The encoder condition: $$W_2^T (X - W_2 W_1 X) X^T = 0$$"
 NO_MATH = "The gradients vanish at the optimum, which gives the usual normal equations."
+RIGHT_THEN_RESTATED_WRONG = r"""The chain rule gives $$\nabla_{W_1} L = -2 W_2^T (X - W_2 W_1 X) X^T$$
+and collecting the data terms, $$\nabla_{W_1} L = 2 W_2^T (W_2 W_1 - I) X^T X$$
+"""
+WRONG_THEN_RESTATED_RIGHT = """∇_{W1} L = 2 W2ᵀ (W2W1 - I) XᵀX
+
+Oops, the shapes do not match; fixing it,
+∇_{W1} L = 2 W2ᵀ (W2W1 - I) XXᵀ
+"""
+RIGHT_THEN_EVALUATED = r"""$$\nabla_{W_1} L = 2 W_2^\top (W_2 W_1 - I) X X^\top$$
+
+At the PCA point, $$\nabla_{W_1} L = 2 U_k^\top \cdot 0 \cdot X X^\top = 0$$
+"""
 
 TABLE = [
     ("chatgpt style, W_1", CHATGPT_STYLE, W1, "passed", 2),
@@ -88,6 +100,10 @@ TABLE = [
     ("missing W_2 condition", ONLY_W1, BOTH, "failed", 0),
     ("missing W_2 condition, any", ONLY_W1, EITHER, "passed", 1),
     ("no formulas", NO_MATH, W1, "failed", 0),
+    # The answer's last statement of a gradient is its answer; a right form before it was working.
+    ("right, then restated wrong", RIGHT_THEN_RESTATED_WRONG, W1, "failed", 0),
+    ("wrong, then restated right", WRONG_THEN_RESTATED_RIGHT, W1, "passed", 2),
+    ("right, then evaluated at a point", RIGHT_THEN_EVALUATED, W1, "passed", 2),
 ]
 
 

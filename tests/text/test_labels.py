@@ -30,6 +30,12 @@ from hw7grade.text.labels import line_label, mentions
         ("8(a) iii) Weight Decay and SGD", ("8", "a", "iii")),
         ("(b) I think the answer is yes", (None, "b", None)),
         ("(a) i.e. the encoder", (None, "a", None)),
+        # A closed letter, then a numeral closed by a full stop inside emphasis or at the line's end.
+        ("**a) i.** **2** linear layers", (None, "a", "i")),
+        ("**a) iii.**", (None, "a", "iii")),
+        ("**8a) ii.** nn.MSELoss", ("8", "a", "ii")),
+        ("a) i.e. the encoder", (None, "a", None)),
+        ("**b.** Training inputs", (None, "b", None)),
         # A letter, a dot and a numeral ("a.ii"), in lower case only ("A.I." is no label).
         ("| a.ii | **nn.MSELoss** | squared error |", (None, "a", "ii")),
         ("a.iii) Weight Decay and SGD", (None, "a", "iii")),

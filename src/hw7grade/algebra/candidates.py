@@ -153,8 +153,11 @@ _SPELLED_GREEK_WORD_RE = re.compile(
     r"^\(?(?:" + "|".join(sorted(n for n in SPELLED_GREEK if n[0].isupper())) + r")(?:[_^][\w{}^_]{0,8})?\)?$"
 )
 """A capitalised Greek name spelled out as a whole word, with an index or power: `Lambda_k`, `Sigma^2`."""
-_SYMBOL_WORD_RE = re.compile(r"^[A-ZΑ-Ω]{1,3}$|^[A-ZΑ-Ω][0-9k]$|^[0-9]+$|^[-+=]$")
-"""Matrix names (`X`, `W1`, `Σ`, `Λk`), numbers and lone operators: formula words without math characters."""
+_SYMBOL_WORD_RE = re.compile(r"^[A-ZΑ-Ω]{1,3}$|^(?:[A-ZΑ-Ω][0-9k]?){1,4}$|^[0-9]+$|^[-+=]$")
+"""Matrix names (`X`, `W1`, `Σ`, `Λk`) and their products (`W2W1`, `W1U`), numbers and lone operators:
+formula words without math characters."""
+_COURSE_WORD_RE = re.compile(r"^(?:HW|CS|EE)\d")
+"""A homework or course number (`HW7`, `CS189`), not a product of matrices."""
 ACRONYMS = frozenset({"SVD", "EVD", "PCA", "PSD", "SGD", "MSE", "RNN", "CNN", "GPU"})
 """Capital words that name a method or a device, never a product of matrices ("the SVD X = USVᵀ")."""
 
@@ -302,7 +305,7 @@ def _mathy(word: str) -> bool:
     core = word.strip('.,;:!?*`"')
     if not core:
         return False
-    if core in ACRONYMS:
+    if core in ACRONYMS or _COURSE_WORD_RE.match(core):
         return False
     if _TRACE_WORD_RE.match(core):
         return True

@@ -365,13 +365,19 @@ def _ends_matrix_or_zero(out: list[Token]) -> bool:
 
 
 def _ends_matrix(out: list[Token]) -> bool:
-    """Whether the tokens so far end with a matrix: `W`, `W_2`, `W^T`, `(...)`."""
+    """Whether the tokens so far end with a matrix: `W`, `W_2`, `W2`, `W^T`, `(...)`."""
     if not out:
         return False
     t = out[-1]
     if t.kind in ("num", "letter") and len(out) > 2 and out[-2].text == "_":
         t = out[-3]  # `W_2`, `U_k`: the subscript's matrix
-    return (t.kind == "letter" and t.text.isupper()) or t.kind == "top" or (t.kind == "op" and t.text in ")}")
+    elif t.kind == "num" and t.adjacent and len(out) > 1:
+        t = out[-2]  # `W2`: the subscript written without `_`
+    return (
+        (t.kind in ("letter", "greek") and t.text[:1].isupper())  # `W`, `Σ` (a capital Greek letter names a matrix)
+        or t.kind == "top"
+        or (t.kind == "op" and t.text in ")}")
+    )
 
 
 def _leading_tag(tokens: list[Token]) -> int:

@@ -270,8 +270,42 @@ def best_for_reference(
         shape = ref.shape if ref.shape is not None and all(_named(d) for d in ref.shape) else None
         found = _scan(ref, cache.entries(needed, ref.statement.wrt, shape), table, deadline)
         if found.equivalent:
-            return found
+            return _restated(ref, found, cache, table, deadline)
     return _scan(ref, cache, table, deadline)
+
+
+def _restated(
+    ref: Prepared, found: MathResult, reading: AnswerReading, table: Mapping[str, tuple[str, str]], deadline: Deadline
+) -> MathResult:
+    """The verdict on the answer's last statement of the reference's gradient when that one is wrong:
+    "∇_{W1} L = -2 W2ᵀ R Xᵀ ... collecting terms, ∇_{W1} L = 2 W2ᵀ(W2W1 - I)XᵀX" ends on its answer,
+    and the right form before it was working. Only for a gradient named as one (`∇_{W1} L = ...`) in
+    a later snippet, in the variables (not evaluated at a point: `∇_{W1} L = 2 U_kᵀ·0·XXᵀ = 0`)."""
+    wanted = ref.statement.wrt
+    if wanted is None:
+        return found
+    last: Entry | None = None
+    for entry in reading.entries(needed_symbols(ref, table, deadline), wanted):
+        if entry[1].wrt == wanted:
+            last = entry
+    if last is None or last[0].text == found.candidate.split(" (with ", 1)[0]:
+        return found  # a chain's later link is the same statement rewritten
+    cand, statement, prepared = last
+    if isinstance(prepared, MathError):
+        result = MathResult(prepared.status, prepared.message, wrt=wanted)
+    else:
+        if has_unknown_size(prepared):
+            prepared = prepare(statement, table, deadline, hint=ref.shape)
+        result = compare_prepared(ref, prepared)
+    if result.status not in _WRONG:
+        return found
+    return replace(
+        result, candidate=_quoted(cand, statement), expected=ref.statement.canonical, found=statement.canonical
+    )
+
+
+_WRONG = frozenset({"not_equivalent", "scalar_multiple", "shape_error"})
+"""Verdicts that say a readable statement is wrong (not that it could not be read)."""
 
 
 def _scan(

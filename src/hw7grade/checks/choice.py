@@ -167,7 +167,12 @@ class ChoiceCheck(CheckSpec):
             body = strip_line_marker(line)
             end = line_start + len(line)
             if line.lstrip().startswith("|"):
-                mark = _row_mark_at(line)
+                # "| 8(a)(iii) | needed components | **Weight Decay** | Dropout would change ... |": a cell
+                # after the row's header that holds nothing but options is the row's pick, whatever
+                # words the other cells use.
+                picked = [(line_start + lo, line_start + hi) for lo, hi in self._option_cells(line)]
+                spans.extend(picked)
+                mark = None if picked else _row_mark_at(line)
                 if mark is not None and mark[0]:
                     # "| Weight Decay + SGD | ✓ keeps the λ terms; Dropout would change the objective |":
                     # after options named before it, the mark's cell explains the pick.
@@ -204,6 +209,16 @@ class ChoiceCheck(CheckSpec):
             lo, hi = max(lo, m.sentence.start), min(hi, m.sentence.start + len(m.sentence.text))
             evidence.append(a.text[lo:hi].strip())
         return chosen, evidence
+
+    def _option_cells(self, row: str) -> Iterator[tuple[int, int]]:
+        """The cells of a table row, after its first (the row's header), that are only option names."""
+        for lo, hi in table_cells(row)[1:]:
+            body = row[lo:hi].strip().strip("*_` ")
+            if not body or len(body) > OPTION_CELL_MAX_CHARS:
+                continue
+            pieces = [p for p in _CELL_LIST_SEP_RE.split(body) if p.strip(" *_`")]
+            if pieces and all(self._option_named(p) for p in pieces):
+                yield lo, hi
 
     def _option_named(self, run: str) -> set[str]:
         """The option a bold run is, when it is nothing but one option ("**two**", "**2.**")."""
@@ -290,6 +305,10 @@ def _bold_runs(text: str) -> Iterator[str]:
         yield inner
         at = text.find("**", close + 2)
 
+
+OPTION_CELL_MAX_CHARS = 120
+"""Longest table cell read as a list of options ("**Weight Decay** + **SGD optimizer**")."""
+_CELL_LIST_SEP_RE = re.compile(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 
 _ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from ..conversation import Conversation
@@ -152,19 +152,25 @@ class _UserTurn:
     foreign_only: bool = False
     firm_cues: tuple[str, ...] = ()
     """Parts named by `FIRM_CUES` or more different cues: the question pasted in other words."""
+    set_aside: frozenset[str] = frozenset()
+    """Parts the user has done or leaves out ("I've done (a)", "I'll write (c) myself")."""
 
 
-_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:from|in|of|see|using|per|like|than|with|as|have|had|did|done|finished|solved|explains|explained"
-    r"|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
+_POINTING_WORDS = r"from|in|of|see|using|per|like|than|with|as|explains|explained"
+_SETTING_ASIDE_WORDS = (
+    r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
-    r"|no[ \t]{1,3}need|(?:don't|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?))"
-    r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?)$",
-    re.I,
+    r"|no[ \t]{1,3}need|(?:don't|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?)"
 )
-"""A label after these words on its line points at a part ("the conditions from (i)", "I already did
-(a)", "that explains q8", "I'm fine on (a)(i)") or leaves it out ("skip (b)", "everything except (c)", "no need for part
-b", "not doing (b) with AI") instead of asking it; a label that starts a line after "... end with" starts a new item."""
+_BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?$"
+_POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
+"""A label after these words on its line points at a part ("the conditions from (i)", "that explains
+q8") instead of asking it; not one that names its homework and part, which cites where a question comes
+from ("quick one from HW7 Q4(a): ...")."""
+_SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
+"""A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
+(b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
+later turn must name it to ask it; its cue words alone do not."""
 ALREADY_LOOKBACK = 120
 _ALREADY = re.compile(r"\balready\b", re.I)
 
@@ -193,6 +199,13 @@ _ALREADY_AFTER = re.compile(
 )
 """...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
 have already done", "(c) is already done"."""
+_TRIED_BEFORE = re.compile(
+    r"\b(?:tried|attempted|had[ \t]{1,3}a[ \t]{1,3}go[ \t]{1,3}at|took[ \t]{1,3}a[ \t]{1,3}stab[ \t]{1,3}at)"
+    r"[ \t]{1,3}(?:part[ \t]{1,3})?$",
+    re.I,
+)
+"""...but not one the user tried themself, which they bring to be checked: "I tried 7(b) myself: ... is
+that right?"."""
 _HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
 """A homework named by its number alone ("a HW5 thing"), with or without a question."""
 _ASK_WITH_BEFORE = re.compile(
@@ -287,8 +300,9 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     # "I'll do 7b and 7c on my own": the whole list is kept, not just its last label.
     own_work = [False] * len(labels)
     for i in range(len(labels) - 1, -1, -1):
+        tried = _TRIED_BEFORE.search(text, max(0, labels[i].start - REFERENCE_LOOKBACK), labels[i].start) is not None
         own_work[i] = (
-            _OWN_WORK_AFTER.match(text, labels[i].end) is not None
+            (not tried and _OWN_WORK_AFTER.match(text, labels[i].end) is not None)
             or _ALREADY_AFTER.match(text, labels[i].end) is not None
         ) or (
             i + 1 < len(labels)
@@ -296,15 +310,21 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
         )
     pointed = [False] * len(labels)  # after a word that points at or leaves out a part
+    aside = [False] * len(labels)  # ... that leaves it out
+    set_aside: set[str] = set()
     for i, label in enumerate(labels):
         window = max(0, label.start - REFERENCE_LOOKBACK)
-        pointed[i] = (
-            (_REFERENCE_BEFORE.search(text, window, label.start) is not None or _already_before(text, label.start))
-            and _ASK_WITH_BEFORE.search(text, window, label.start) is None
-        ) or (
-            # "Not (a) or (b), I've done those": the word covers the rest of its list.
-            i > 0 and pointed[i - 1] and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
-        )
+        asking_with = _ASK_WITH_BEFORE.search(text, window, label.start) is not None
+        already = _already_before(text, label.start)
+        listed = i > 0 and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
+        # "Not (a) or (b), I've done those": the word covers the rest of its list.
+        leaves_out = (
+            _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already
+        ) and not asking_with
+        cites = label.homework is not None and (label.letter or label.roman)  # "from HW7 Q4(a): ..."
+        points = not cites and _POINTING_BEFORE.search(text, window, label.start) is not None
+        pointed[i] = (leaves_out or (points and not asking_with)) or (listed and pointed[i - 1])
+        aside[i] = own_work[i] or leaves_out or (listed and aside[i - 1])
         reference = pointed[i] or own_work[i]
         if label.q is not None:
             if label.homework is not None:
@@ -348,6 +368,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             ids = ranged or ids
         if reference:
             referenced.update(ids)
+            if aside[i]:
+                set_aside.update(ids)
             continue
         if i in only:
             only_ids += ids
@@ -358,6 +380,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
                 bucket.append(pid)
     asking, kept = _split_kept_sentences(text)
     referenced.update(index.by_cues(kept) if kept else ())
+    set_aside.update(index.by_cues(kept) if kept else ())
     named: list[str] = []
     chosen = {p for ids in specific.values() for p in ids}
     for group in whole:
@@ -373,7 +396,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         # question, whatever our cue words it holds.
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
     if named:
-        return _UserTurn(named, True, context)
+        return _UserTurn(named, True, context, set_aside=frozenset(set_aside))
     cue_counts = index.cue_counts(asking)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(_question_of(p) for p in cued)
@@ -385,13 +408,14 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         placed = _Context(ranked[0][0][1:])
         asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
         if asked:
-            return _UserTurn([p for p in index.ids if p in asked], True, placed)
+            return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=frozenset(set_aside))
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
     if cued:
         q = _question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
-        return _UserTurn(cued, False, _Context(q) if len(by_question) == 1 else context, firm_cues=firm)
-    return _UserTurn([], False, context)
+        context = _Context(q) if len(by_question) == 1 else context
+        return _UserTurn(cued, False, context, firm_cues=firm, set_aside=frozenset(set_aside))
+    return _UserTurn([], False, context, set_aside=frozenset(set_aside))
 
 
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
@@ -473,6 +497,8 @@ def find_answers(
     last_answered: list[str] = []
     turn_info: _UserTurn | None = None
     firmly: set[str] = set(asked_ids)  # asked by a label or recorded as asked, not only by cues
+    cue_firmed: set[str] = set()  # of which, by the last user turn's cue words alone
+    set_aside: set[str] = set()  # done or left out by the user, until a turn names it
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
@@ -481,14 +507,20 @@ def find_answers(
             if not turn_info.by_label and _SIDE_QUESTION_RE.search(turn.text):
                 # "side question not for the hw: would beam search have fixed it?": the reply
                 # answers no part, whatever the part's words it uses.
-                turn_info = _UserTurn([], False, turn_info.context, foreign_only=True)
+                turn_info = _UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
             elif _pushes_back(turn.text, turn_info, last_answered):
-                turn_info = _UserTurn([], False, turn_info.context)
+                turn_info = _UserTurn([], False, turn_info.context, set_aside=turn_info.set_aside)
+            set_aside = (set_aside - set(turn_info.named if turn_info.by_label else ())) | turn_info.set_aside
+            if not turn_info.by_label and set_aside.intersection(turn_info.named):
+                # "I've done (a)", then "what's DAWNBench?": a set-aside part's cue words do not ask it.
+                kept = [p for p in turn_info.named if p not in set_aside]
+                turn_info = replace(turn_info, named=kept, firm_cues=tuple(p for p in turn_info.firm_cues if p in kept))
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             if turn_info.by_label:
                 firmly.update(turn_info.named)
-            firmly.update(turn_info.firm_cues)
+            cue_firmed = set(turn_info.firm_cues) - firmly
+            firmly.update(cue_firmed)
             continue
         if turn_info is not None and turn_info.foreign_only:
             continue  # a reply to another homework's question
@@ -503,14 +535,26 @@ def find_answers(
                     default = said[:1]
                 elif len(last_answered) > 1:
                     default = _cued_among(last_answered, (last_user, turn.text), index) or default
+                # "I'll try (ii) on my own first" -> "Sounds good. Hint: ...": no attempt at (ii).
+                default = [p for p in default if p not in set_aside]
         else:
             default, explicit = turn_info.named, turn_info.by_label
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
+        before = context
         pieces, context = _split_answer(turn.text, context, index, default, named_here, explicit)
+        if turn_info is not None and turn_info.named and not turn_info.by_label and not any(p[3] for p in pieces):
+            # Cue words ask weakly: a reply with no part label of its own that names another asked
+            # part ("Corrected answer for Q4(a): ..." after "weren't there posts on weight decay and
+            # batch norm?") is about that part.
+            said = _parts_named_in(turn.text, before, index, asked_ids)
+            if said and not set(said) & set(turn_info.named):
+                default, follow_up = said[:1], True
+                firmly -= cue_firmed  # the cue words were about that part, not a question pasted anew
+                pieces, context = _split_answer(turn.text, before, index, default, named_here, explicit)
         from_cues = False
         if not pieces:
             within = default if default else None
-            hits = index.by_cues(turn.text, within)
+            hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
             if hits and (within is not None or turn_info is None or not turn_info.named):
                 pieces = [(pid, turn.text, explicit or within is None, False) for pid in hits]
                 from_cues = True

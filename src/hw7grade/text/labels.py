@@ -19,6 +19,9 @@ LINE_WINDOW = 96
 DECORATION_MAX = 24
 """Leading decoration (#, *, >, bullets, emoji) skipped before a label."""
 
+_DOT_END = r"\.(?=[\s*_]|$)"
+"""A closing full stop: before a space, emphasis or the line's end ("a) i. text", "**a) i.**"), not "i.e."."""
+
 ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _ROMAN = r"(?:viii|vii|iii|ix|iv|vi|ii|v|x|i)"
 _SUB = rf"(?:[a-h]|{_ROMAN})"
@@ -36,7 +39,7 @@ _LETTER = (
 _ROMAN_PART = (
     rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
     rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?part[ \t]{{0,2}}(?P<r3>{_ROMAN})(?![a-z])"
-    rf"|[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|\.(?=[ \t]))"
+    rf"|\)?[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|{_DOT_END})"
     rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z])"
     # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
     rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w]))"
@@ -52,10 +55,10 @@ _ABSOLUTE = re.compile(
 _RELATIVE = re.compile(
     rf"(?:parts?[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
     rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\)|(?-i:(?P<b3>[a-h])\.(?P<rl>{_ROMAN}))(?![a-z]))"
-    rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|\.(?=[ \t])))?",
+    rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|{_DOT_END}))?",
     re.IGNORECASE,
 )
-_DOTTED = re.compile(rf"(?P<x>{_SUB})\.(?=[ \t])", re.IGNORECASE)
+_DOTTED = re.compile(rf"(?P<x>{_SUB}){_DOT_END}", re.IGNORECASE)
 """At a line's start only: "i. How many layers?", "**b. Training**" (in running text "a." is a word)."""
 _BARE_NEXT = re.compile(
     rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}(?:and[ \t]{{1,3}})?|[ \t]{{1,3}}(?:and|&)[ \t]{{1,3}})(?P<x>{_SUB})(?![\w(])"

@@ -148,6 +148,10 @@ _SPACE_RUNS_RE = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")
 def normalize(text: str) -> str:
     """Plain text with Markdown/LaTeX/Unicode decoration removed; line breaks are kept."""
     text = html.unescape(text)
+    if "ᵀ" in text or "⊤" in text:
+        # A transpose in Unicode reads as the `^T` of ASCII and LaTeX (`^\top`): NFKC would make
+        # `Uᵀ U` the word `UT U`, which no phrase written `U^T U` matches.
+        text = text.replace("ᵀ", "^T").replace("^⊤", "^T").replace("⊤", "^T")
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         text = _QUOTE_CHARS_RE.sub(_quote_char, text)
