@@ -51,6 +51,11 @@ def test_plain_text_formulas_and_continuation_lines():
         # A product written as one word (`W2W1`, `W1U`) belongs to its formula.
         ("Since UUᵀ = I, we have W2W1 − I = U (V2V1 − I) Uᵀ. Then:", ["UUᵀ = I", "W2W1 − I = U (V2V1 − I) Uᵀ"]),
         ("so V1 = W1U holds", ["V1 = W1U"]),
+        # A step's justification between two links of a chain does not end it.
+        (
+            "(U_kU_kᵀ − I)XXᵀU_k = (U_kU_kᵀ − I)U_kΛ_k (by fact 2)\n = (U_k − U_k)Λ_k = 0. ✓ (by fact 1)",
+            ["(U_kU_kᵀ − I)XXᵀU_k = (U_kU_kᵀ − I)U_kΛ_k" + " " * 14 + "= (U_k − U_k)Λ_k = 0"],
+        ),
         # A homework or course number is not one.
         ("In HW7 Q3(b) and CS189 we show it.", []),
     ],

@@ -70,6 +70,8 @@ def test_holds_no_answer_is_either():
         ),
         ("This one asks which approach interested *you*, so I don't think I should pick it for you.", True),
         ("I can't open the Myrtle.ai blog from here, so I won't guess its figures.", True),
+        # Saying it cannot read the source is no refusal: an answer from memory may follow.
+        ("From what I recall (I can't browse right now, so please verify): it started at 341 s.", False),
         (
             "**(c)** This one follows the same pattern as (b) but uses what the model generates. I'd suggest"
             " working it out yourself from the explanation above.",
@@ -91,6 +93,8 @@ def test_declines(text, expected):
     [
         ("(b) and (c) stay the same.", True),
         ("My answer to (iii) is unchanged: Weight Decay and SGD.", True),
+        ("Part (ii) was already written against this corrected form, so it doesn't change.", True),
+        ("(b) and (c) are unaffected by the fix.", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
     ],
 )

@@ -139,6 +139,9 @@ _WORD_RE = re.compile(r"\S+")
 """Words as `str.split()` finds them."""
 _LINE_RE = re.compile(r"[^\n]+")
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
+_STEP_NOTE_RE = re.compile(r"\((?:by|using|from|since|via)\b[^()\n]{0,40}\)(?=[ \t\n]{0,4}=)", re.I)
+"""A step's justification between two links of a chain, `= (U_kU_kᵀ − I)U_kΛ_k (by fact 2) = ...`:
+read through, so the chain goes on."""
 _OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
 _BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
 """A list item's bullet or number: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative, and
@@ -327,6 +330,8 @@ def _plain(masked: str) -> list[Candidate]:
     out = []
     # A line that starts with `=` continues the previous line's chain.
     if "=" in masked:
+        if "(" in masked:
+            masked = _STEP_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
         masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _BULLET_RE.sub(lambda m: " " * len(m.group(0)), masked)
     for line_match in _LINE_RE.finditer(masked):

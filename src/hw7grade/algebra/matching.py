@@ -262,20 +262,27 @@ def best_for_reference(
 ) -> MathResult:
     """The most favourable verdict over the answer's statements (see `rank_key`)."""
     ref = prepare_reference(reference, table, deadline) if isinstance(reference, str) else reference
+    needed = needed_symbols(ref, table, deadline)
     if isinstance(cache, AnswerReading):
         # The first equivalent statement is the verdict, and only statements mentioning the
         # symbols the reference needs can be one (nor can a gradient with respect to another
         # variable: see `compare_prepared`); the full scan runs only when none is.
-        needed = needed_symbols(ref, table, deadline)
         shape = ref.shape if ref.shape is not None and all(_named(d) for d in ref.shape) else None
         found = _scan(ref, cache.entries(needed, ref.statement.wrt, shape), table, deadline)
-        if found.equivalent:
-            return _restated(ref, found, cache, table, deadline)
-    return _scan(ref, cache, table, deadline)
+        if not found.equivalent:
+            return _scan(ref, cache, table, deadline)
+        restatements: Iterable[Entry] = cache.entries(needed, ref.statement.wrt)
+    else:
+        cache = list(cache)
+        found = _scan(ref, cache, table, deadline)
+        if not found.equivalent:
+            return found
+        restatements = (e for e in cache if needed <= e[1].mentions())
+    return _restated(ref, found, restatements, table, deadline)
 
 
 def _restated(
-    ref: Prepared, found: MathResult, reading: AnswerReading, table: Mapping[str, tuple[str, str]], deadline: Deadline
+    ref: Prepared, found: MathResult, entries: Iterable[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline
 ) -> MathResult:
     """The verdict on the answer's last statement of the reference's gradient when that one is wrong:
     "∇_{W1} L = -2 W2ᵀ R Xᵀ ... collecting terms, ∇_{W1} L = 2 W2ᵀ(W2W1 - I)XᵀX" ends on its answer,
@@ -285,7 +292,7 @@ def _restated(
     if wanted is None:
         return found
     last: Entry | None = None
-    for entry in reading.entries(needed_symbols(ref, table, deadline), wanted):
+    for entry in entries:
         if entry[1].wrt == wanted:
             last = entry
     if last is None or last[0].text == found.candidate.split(" (with ", 1)[0]:

@@ -44,8 +44,8 @@ _CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅�
 """A table cell that is nothing but a yes or a no ("| orthonormal W2? | **Yes** | see below |")."""
 
 
-_TITLE_TAIL_RE = re.compile(r"[ \t][—–:-][ \t]{0,3}(yes|no)[^\w]{0,4}$", re.I)
-"""A part's heading that ends on its answer after a dash or colon."""
+_TITLE_TAIL_RE = re.compile(r"(?:[ \t][—–-]|:)[ \t]{0,3}(yes|no)[^\w]{0,4}$", re.I)
+"""A part's heading that ends on its answer after a dash or colon ("... in W2: yes.")."""
 
 
 def _leading(sentence: Sentence) -> tuple[str, int] | None:

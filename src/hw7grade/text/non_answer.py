@@ -49,14 +49,8 @@ _DECLINING = (
     "shouldn't write",
     "should not write",
     "not going to write",
-    "can't open",
-    "cannot open",
-    "can't access",
-    "cannot access",
-    "can't browse",
-    "cannot browse",
-    "don't have access",
-    "do not have access",
+    "won't guess",
+    "will not guess",
     "appropriate for me to",
     "don't think I should",
     "do not think I should",
@@ -76,6 +70,18 @@ _DECLINING = (
 )
 """The model declines, or hands the part back to the student to do ("I'd suggest working it out
 yourself from the explanation above")."""
+_NO_ACCESS = (
+    "can't open",
+    "cannot open",
+    "can't access",
+    "cannot access",
+    "can't browse",
+    "cannot browse",
+    "don't have access",
+    "do not have access",
+)
+"""The model cannot read the source: no answer, unless it answers from memory after saying so ("I
+can't browse right now, so please verify: ... 341 s ... 26 s")."""
 _STANDING = (
     "stay the same",
     "stays the same",
@@ -86,6 +92,12 @@ _STANDING = (
     "still stand",
     "I stand by",
     "same as before",
+    "doesn't change",
+    "does not change",
+    "is unaffected",
+    "are unaffected",
+    "still holds",
+    "still hold",
 )
 """The earlier answer is kept: no new attempt, when no check finds an answer in the text."""
 DECLINE_OPENING_CHARS = 240
@@ -99,8 +111,8 @@ _ENDS_A_BLOCK = "#|-*+>"
 
 
 def puts_off(text: str) -> bool:
-    """Whether the text defers the part, waits for the user, or declines it."""
-    return bool(PhraseSet.build({"putting off": _PUTTING_OFF + _WAITING + _DECLINING}).keys_in(text))
+    """Whether the text defers the part, waits for the user, declines it or cannot read its source."""
+    return bool(PhraseSet.build({"putting off": _PUTTING_OFF + _WAITING + _DECLINING + _NO_ACCESS}).keys_in(text))
 
 
 def keeps_answer(text: str) -> bool:
