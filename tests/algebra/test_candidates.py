@@ -56,6 +56,8 @@ def test_plain_text_formulas_and_continuation_lines():
             "(U_kU_kᵀ − I)XXᵀU_k = (U_kU_kᵀ − I)U_kΛ_k (by fact 2)\n = (U_k − U_k)Λ_k = 0. ✓ (by fact 1)",
             ["(U_kU_kᵀ − I)XXᵀU_k = (U_kU_kᵀ − I)U_kΛ_k" + " " * 14 + "= (U_k − U_k)Λ_k = 0"],
         ),
+        # A shape note in plain text, spaced or not, is no factor and does not end the formula.
+        ("let\n  V1 := W1 U      (k x m)\n  V2 := U^T W2    (m×k)", ["V1 := W1 U", "V2 := U^T W2"]),
         # A homework or course number is not one.
         ("In HW7 Q3(b) and CS189 we show it.", []),
     ],
@@ -99,7 +101,10 @@ def test_a_greek_name_spelled_out_belongs_to_the_formula():
 
 def test_a_label_ending_in_a_colon_and_a_list_number_are_not_part_of_the_formula():
     answer = "* **Encoder W₁ (k×m):** ∇_{W₁}L = 2W₂ᵀ(W₂W₁ − I)XXᵀ\n\n1. W₂ᵀ(W₂W₁ − I)XXᵀ = 0   (k×m)\n"
-    assert [c.text for c in find_candidates(answer)] == ["∇_{W₁}L = 2W₂ᵀ(W₂W₁ − I)XXᵀ", "W₂ᵀ(W₂W₁ − I)XXᵀ = 0   (k×m)"]
+    assert [c.text for c in find_candidates(answer)] == [
+        "∇_{W₁}L = 2W₂ᵀ(W₂W₁ − I)XXᵀ",
+        "W₂ᵀ(W₂W₁ − I)XXᵀ = 0",
+    ]  # the shape note is not part of it
 
 
 def test_a_method_acronym_is_no_product_of_matrices():

@@ -139,6 +139,9 @@ _WORD_RE = re.compile(r"\S+")
 """Words as `str.split()` finds them."""
 _LINE_RE = re.compile(r"[^\n]+")
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
+_SHAPE_NOTE_RE = re.compile(r"\([ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}[x×][ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}\)")
+"""A shape note in plain text, `V1 := W1 U (k x m)`: a size, not a factor (spaced, its words would
+also end the formula before it)."""
 _STEP_NOTE_RE = re.compile(r"\((?:by|using|from|since|via)\b[^()\n]{0,40}\)(?=[ \t\n]{0,4}=)", re.I)
 """A step's justification between two links of a chain, `= (U_kU_kᵀ − I)U_kΛ_k (by fact 2) = ...`:
 read through, so the chain goes on."""
@@ -329,6 +332,8 @@ def _plain(masked: str) -> list[Candidate]:
     """Runs of formula-like words in text outside math delimiters."""
     out = []
     # A line that starts with `=` continues the previous line's chain.
+    if "(" in masked:
+        masked = _SHAPE_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
     if "=" in masked:
         if "(" in masked:
             masked = _STEP_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
