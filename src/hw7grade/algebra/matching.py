@@ -94,16 +94,22 @@ class AnswerReading:
         return self.entries()
 
     def entries(
-        self, symbols: frozenset[str] = frozenset(), wrt: str | None = None, shape: Shape = None
+        self,
+        symbols: frozenset[str] = frozenset(),
+        wrt: str | None = None,
+        shape: Shape = None,
+        gradients_only: bool = False,
     ) -> Iterator[Entry]:
         """The entries in reading order; when given, only of statements that mention every one of
         `symbols`, are not a gradient with respect to another variable than `wrt`, and can have
-        `shape` or its transpose."""
+        `shape` or its transpose; with `gradients_only`, only of snippets that can name a gradient."""
         for i, cand in enumerate(self._cands):
             if not all(_may_mention(cand.text, n) for n in symbols) and not any(
                 _may_mention(cand.text, d) for d in self._defs
             ):
                 continue  # cannot mention every symbol, even through a definition: not even parsed
+            if gradients_only and not _may_name_gradient(cand.text):
+                continue
             for j, statement in enumerate(self._statements_of(i)):
                 if wrt is not None and statement.wrt is not None and statement.wrt != wrt:
                     continue
@@ -178,6 +184,12 @@ def _other_shape(statement: Statement, shape: tuple[str, str], table: Mapping[st
     if not (_named(rows) and _named(cols)):
         return False
     return (rows, cols) != shape and (cols, rows) != shape
+
+
+def _may_name_gradient(text: str) -> bool:
+    """Whether a snippet can hold a gradient's left-hand side (`∇_{W_1} L`, `\\frac{\\partial L}{\\partial
+    W_1}`, `dL/dW_1`): the parser's gradient forms all need one of these."""
+    return "∇" in text or "nabla" in text or "∂" in text or "partial" in text or ("/" in text and "d" in text)
 
 
 def _named(dim: str) -> bool:
@@ -271,7 +283,7 @@ def best_for_reference(
         found = _scan(ref, cache.entries(needed, ref.statement.wrt, shape), table, deadline)
         if not found.equivalent:
             return _scan(ref, cache, table, deadline)
-        restatements: Iterable[Entry] = cache.entries(needed, ref.statement.wrt)
+        restatements: Iterable[Entry] = cache.entries(needed, ref.statement.wrt, gradients_only=True)
     else:
         cache = list(cache)
         found = _scan(ref, cache, table, deadline)
