@@ -376,6 +376,33 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "HW7 Q3(b): (i) the first-order conditions, (ii) show that W_1 = U_k^T, W_2 = U_k satisfy them.",
+            "(i) W_2^T (W_2 W_1 - I) X X^T = 0 and (W_2 W_1 - I) X X^T W_1 = 0.\n\n"
+            "(ii) Substituting W_1 = U_k^T, W_2 = U_k: U_k^T (U_k U_k^T - I) X X^T = (U_k^T - U_k^T) X X^T = 0,"
+            " since U_k^T U_k = I (orthonormal columns). For the other one, X X^T U_k = U_k Lambda_k"
+            " (eigenvectors), so (U_k U_k^T - I) X X^T U_k = (U_k U_k^T - I) U_k Lambda_k = (U_k - U_k) Lambda_k = 0.",
+            "in (i) your W2 gradient ends in W1, shouldn't it be W1^T?",
+            "Good catch, that was a typo in part (i): it ends in W_1^T.\n\nPart (ii) was already written"
+            " against the corrected form (W_1^T = U_k), so it doesn't change.",
+        ),
+        "q3b.ii",
+        [("correct", 1), ("correct", 1)],
+        id="a line under the part's label that says its answer does not change is no new attempt",
+    ),
+    pytest.param(
+        (
+            "HW7 Q4 (a): baseline and final training time and accuracy?",
+            "Baseline: 341 s to 94% test accuracy on one V100. Final: 26 s to 94%.",
+            "are you sure the final was 26s? I read 79s somewhere",
+            "You're right to double check. The corrected answer for (a) is: baseline 341 s to 94%, final 79 s to"
+            " 94%. Parts (b) and (c) are unaffected.",
+        ),
+        "q4a",
+        [("correct", 1), ("partial", 3)],
+        id="a cave-in that says the other parts are unaffected is a new answer to its own part",
+    ),
+    pytest.param(
+        (
             "Q7 (c): the decoder inputs w1..w5 at evaluation time?",
             "<sos>, I, saw, a, dog",
             "side question not for the hw: would beam search have fixed the saw thing?",

@@ -181,7 +181,12 @@ def _score_attempts(
     after: list[tuple[AttemptText, PartScore]] = []
     for later in reversed(rest):
         alone = score(later, "final")
-        kept = keeps_answer(later.text) and not answers_the_part(part, alone)  # "(b) stays the same"
+        # "(b) stays the same"; "Part (ii) was written against the corrected form (W_1^T = U_k), so it
+        # doesn't change": saying the answer stands, with less of an answer than it had and no
+        # concession, replaces nothing.
+        kept = keeps_answer(later.text) and (
+            not answers_the_part(part, alone) or (found_share(part, alone) < first_share and not concedes(later.text))
+        )
         if counts_again(later, alone) and not no_answer(later, alone) and not kept:
             final, final_text = alone, later
             break
