@@ -16,6 +16,7 @@ from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_a
         ("Can you confirm these match your class's conventions? Once you confirm, I'll write the proof.", True),
         ("I'll need a bit more information about how your course defines U_k.", True),
         ("I'd be glad to help, but I need a bit more context: which blog does Question 4 refer to?", True),
+        ("Stacking can mean a few things. Could you paste the exact setup your homework describes?", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),
     ],

@@ -33,6 +33,10 @@ _WAITING = (
     "if you share",
     "please paste",
     "please share",
+    "could you paste",
+    "can you paste",
+    "could you share",
+    "can you share",
     "before I answer",
     "before I write",
 )
