@@ -44,6 +44,11 @@ from hw7grade.text.labels import line_label, mentions
         # A paragraph that opens on the part it turns to.
         ("For (b), let me run a small experiment.", (None, "b", None)),
         ("As for part (c): the same inputs.", (None, "c", None)),
+        ("**Corrected 7(b) — Training (teacher forcing):**", ("7", "b", None)),
+        ("**Corrected answer for Q4(a):** 341 s at first", ("4", "a", None)),
+        ("✅ Corrected Answer (c): <sos>, I, saw, a, dog", (None, "c", None)),
+        ("For 7 days we trained it", None),
+        ("Final 26 s to 94% accuracy", None),
         ("For (b) we feed the reference", None),
         ("✅ **Corrected (c): `<sos>`, I, saw, a, dog**", (None, "c", None)),
         ("Fixed (b) typo here", None),

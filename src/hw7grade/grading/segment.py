@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 
 from ..conversation import Conversation
 from ..text.concession import concedes
-from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions, numbered_title
+from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions, numbered_title, opens_with_lead
 from ..text.phrases import PhraseSet
 
 COURSE_HOMEWORK = "7"
@@ -542,14 +542,20 @@ def find_answers(
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
         before = context
         pieces, context = _split_answer(turn.text, context, index, default, named_here, explicit)
-        if turn_info is not None and turn_info.named and not turn_info.by_label and not any(p[3] for p in pieces):
-            # Cue words ask weakly: a reply with no part label of its own that names another asked
-            # part ("Corrected answer for Q4(a): ..." after "weren't there posts on weight decay and
-            # batch norm?") is about that part.
-            said = _parts_named_in(turn.text, before, index, asked_ids)
-            if said and not set(said) & set(turn_info.named):
-                default, follow_up = said[:1], True
+        if turn_info is not None and turn_info.named and not turn_info.by_label:
+            # Cue words ask weakly. A reply that answers another asked part under its label
+            # ("**Corrected answer for Q4(a):**" after "weren't there posts on weight decay and batch
+            # norm?") is about that part: the text before the label is its preamble, not an answer
+            # to the parts the cue words named. One with no label that names such a part in its
+            # text is about that part as a whole.
+            under_labels = {p[0] for p in pieces if p[3]}
+            said = [] if under_labels else _parts_named_in(turn.text, before, index, asked_ids)
+            if under_labels - set(turn_info.named):
+                pieces = [p for p in pieces if p[3] or p[0] in under_labels]
                 firmly -= cue_firmed  # the cue words were about that part, not a question pasted anew
+            elif said and not set(said) & set(turn_info.named):
+                default, follow_up = said[:1], True
+                firmly -= cue_firmed
                 pieces, context = _split_answer(turn.text, before, index, default, named_here, explicit)
         from_cues = False
         if not pieces:
@@ -656,7 +662,11 @@ def _split_answer(
             if target is not None and label.q is None and label.letter and label.roman is None and not reply_named_q:
                 target = _by_heading_cues(line, label.letter, target, index, named)
             if target is not None:
-                if not saw_label and len(current) > 1 and target[1][:1] == current[1:2]:
+                if not saw_label and len(current) > 1 and opens_with_lead(line) and not mentions("\n".join(buffer)):
+                    # "You're right, at evaluation ... w_3 = saw ...", then "✅ Corrected answer (c):
+                    # <sos>, I, saw, a, dog": the opening is the working of the part the line sums up.
+                    current = list(target[1])
+                elif not saw_label and len(current) > 1 and target[1][:1] == current[1:2]:
                     # The reply opens on the first asked part unlabelled and labels the second
                     # ("Step 1 ... Step 3", then "(ii)"): the opening answers the first, unless
                     # it talks about the parts ("happy to do (c), but (b) is yours to write").

@@ -137,12 +137,15 @@ def skip_decoration(line: str) -> int:
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
 _LEAD_WORDS = r"as[ \t]for|for|regarding|corrected|revised|updated|fixed|final"
 """Words a paragraph may open with before the part it turns to: "For (b), ...", "Corrected (c): ..."."""
+_LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ \t]{{1,2}}"
+_LEAD_THEN = r"(?:\(|part|q[ \t.#]{0,3}\d|question|\d)"
+"""What may follow a lead: a relative label ("(b)", "part b") or an absolute one ("7(b)", "Q4(a)")."""
 LABEL_LINE_CANDIDATE = re.compile(
     rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
-    rf"|\(|{_SUB}[).]|(?:{_LEAD_WORDS})[ \t]{{1,2}}(?:\(|part))",
+    rf"|\(|{_SUB}[).]|{_LEAD}{_LEAD_THEN})",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -193,15 +196,29 @@ def line_label(line: str) -> Label | None:
         return _sub_label(m.group("x"), None, start + m.start(), start + m.end())
     lead = _FOR_LEAD.match(window)
     if lead:
-        # "For (b), let me run an experiment.", "Corrected (c): ...": a paragraph that opens on the
-        # part it turns to.
+        # "For (b), let me run an experiment.", "Corrected (c): ...", "**Corrected 7(b) — Training:**",
+        # "Corrected answer for Q4(a):": a paragraph that opens on the part it turns to.
         m = _RELATIVE.match(window, lead.end())
         if m and _FOR_END.match(window, m.end()):
             return _relative(m, start)
+        m = _ABSOLUTE.match(window, lead.end())
+        if m and (m.group("q") or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+            label = _absolute(m, start)
+            if label.letter or label.roman:
+                return label
     return None
 
 
-_FOR_LEAD = re.compile(rf"(?:{_LEAD_WORDS})[ \t]{{1,2}}(?=\(|part)", re.IGNORECASE)
+_FOR_LEAD = re.compile(rf"{_LEAD}(?={_LEAD_THEN})", re.IGNORECASE)
+
+
+def opens_with_lead(line: str) -> bool:
+    """Whether the line names its part after a lead word ("✅ Corrected answer (c): ...", "For (b),
+    ..."): it sums up or turns to that part rather than heading a new section."""
+    start = skip_decoration(line)
+    return _FOR_LEAD.match(line, start, start + LINE_WINDOW) is not None
+
+
 _FOR_END = re.compile(r"[ \t]{0,2}[,:]")
 
 
