@@ -85,6 +85,13 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "kept lists": lambda n: "7b and 7c, " * (n // 11 + 1) + "on my own",
     "rules": lambda n: "---\nword\n" * (n // 9 + 1),
     "answer tails": lambda n: "(b) title — " * (n // 12 + 1) + "Yes",
+    # round 7's readings: lead words before absolute labels, set-aside and tried labels, shape and
+    # step notes inside formulas, products written as one word, answer lines that name their part
+    "absolute leads": lambda n: "Corrected answer for Q4(a): " * (n // 28 + 1),
+    "set aside": lambda n: "I've done (a), I tried 7(b) myself, " * (n // 36 + 1),
+    "shape notes": lambda n: "V1 := W1 U (k x m) = " * (n // 21 + 1),
+    "step notes": lambda n: "W2W1X (by fact 2) = " * (n // 20 + 1),
+    "named answer lines": lambda n: "Revised answer for 8b: " * (n // 23 + 1) + "No",
 }
 
 
