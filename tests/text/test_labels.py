@@ -81,6 +81,9 @@ def test_line_label(line, label):
         ("Q7 b: the tokens during training", [("7", "b", None)]),
         # a sub-part by number after a letter: "3b-2", "3b part one"; none without a letter
         ("3b-2 (hw7), plain ascii, terse", [("3", "b", "ii")]),
+        # letters after a lettered label by slashes, one label each
+        ("I'll do 7b/c myself", [("7", "b", None), (None, "c", None)]),
+        ("the 7b/cm thing", [("7", "b", None)]),
         ("3b part one of hw7 only", [("3", "b", "i")]),
         ("then Q3b part 2: show PCA satisfies them", [("3", "b", "ii")]),
         ("Q7-2 is about the decoder", [("7", None, None)]),

@@ -162,7 +162,7 @@ _SETTING_ASIDE_WORDS = (
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
     r"|no[ \t]{1,3}need|(?:don't|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?)"
 )
-_BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?$"
+_BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
 _POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words on its line points at a part ("the conditions from (i)", "that explains
 q8") instead of asking it; not one that names its homework and part, which cites where a question comes
@@ -188,17 +188,20 @@ _FOR_MYSELF = "myself|on my own|by myself"
 _OWN_WORK_AFTER = re.compile(
     rf"(?:,[^,\n]{{1,40}},|(?:[ \t]{{1,3}}[a-z]{{1,20}}){{1,2}}(?=[ \t]{{1,3}}(?:{_FOR_MYSELF})))?"
     rf"[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
-    r"|next[ \t]{1,3}time)\b",
-    re.I,
+    r"|next[ \t]{1,3}time|separately(?=[ \t]{0,2}(?:[.!,]|$)))\b",
+    re.I | re.M,
 )
 """...as does one the user keeps for later or for themself: "I'll do (a) later on my own", "I'll come
 back for (b) another day", "I'll do part (a), the baseline numbers, myself", "I'll write the (b)
-reflection myself" (a word or two before "myself")."""
+reflection myself" (a word or two before "myself"), "I'll do (a) and (b) separately." (not "7 a)
+separately: ...", which heads a second question)."""
 _ALREADY_AFTER = re.compile(
-    r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b", re.I
+    r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b"
+    r"|[ \t,]{0,3}(?:is|was|are|'s)[ \t]{1,3}(?:already[ \t]{1,3})?(?:done|finished|completed?|written|sorted)\b",
+    re.I,
 )
 """...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
-have already done", "(c) is already done"."""
+have already done", "(c) is already done", "Part (a) is done already"."""
 _TRIED_BEFORE = re.compile(
     r"\b(?:tried|attempted|had[ \t]{1,3}a[ \t]{1,3}go[ \t]{1,3}at|took[ \t]{1,3}a[ \t]{1,3}stab[ \t]{1,3}at)"
     r"[ \t]{1,3}(?:part[ \t]{1,3})?$",
@@ -237,8 +240,8 @@ _SIDE_QUESTION_RE = re.compile(
 )
 """A user turn that says it asks beside the homework."""
 _RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
-_LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or)?[ \t]{0,3}", re.I)
-"""Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)"."""
+_LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
+"""Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
 
 
 def _range(first: Label, last: Label, context: _Context, index: _PartIndex) -> list[str]:

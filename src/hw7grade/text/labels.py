@@ -244,6 +244,8 @@ def mentions(text: str) -> list[Label]:
             if m.group("q") or label.letter or label.roman or m.group("hw"):
                 found.append(label)
                 covered = _bare_list(text, label, found) if m.group("l3") or m.group("r3") else label.end
+                if label.letter and not label.roman:
+                    covered = _slash_list(text, covered, found)
                 continue
         m = _RELATIVE.match(window)
         if m:
@@ -268,6 +270,18 @@ def _in_algebra(text: str, at: int, found: list[Label]) -> bool:
     if not before or before[-1] not in _OPERATORS:
         return False
     return not (found and before[-1] == "+" and not text[found[-1].end : at].strip(" \t+"))
+
+
+_SLASH_NEXT = re.compile(r"/(?P<x>[a-h])(?![\w(])")
+"""After a lettered label, the letters that follow it by slashes: "7b/c", "Q4 a/b/c"."""
+
+
+def _slash_list(text: str, end: int, found: list[Label]) -> int:
+    """Append the letters after `end` that continue a slash list ("7b/c"); its end."""
+    while (m := _SLASH_NEXT.match(text, end)) is not None:
+        found.append(Label(None, m.group("x"), None, None, m.start("x"), m.end()))
+        end = m.end()
+    return end
 
 
 def _bare_list(text: str, first: Label, found: list[Label]) -> int:
