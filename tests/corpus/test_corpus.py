@@ -21,12 +21,12 @@ from hw7grade.transcripts.labels_file import labels_for, read_labels_file
 CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
-    # batches a- to r-, u- and v-: 92.5%, false credit 2.1% (4,368 part-attempts)
-    "dev": (0.915, 0.025, 0),
-    # Batches s- and t-, written blind in round 6 and run once at its end: 90.7%, false credit 1.2%,
-    # and 14 never-asked part-attempts (seven parts of four chats in t-). The user turns of those four
-    # chats alone were then read and their causes fixed: 91.1%, false credit 1.2%, none never-asked.
-    "holdout": (0.90, 0.02, 0),
+    # batches a- to x-: 92.8%, false credit 2.1% (5,288 part-attempts)
+    "dev": (0.92, 0.025, 0),
+    # Batches y- and z-, written blind in round 7 and run once after its last change to grading:
+    # 86.5%, false credit 2.0%, and 8 never-asked part-attempts (four parts of four chats in z-). The
+    # user turns of those four chats alone were then read and their causes fixed: 86.5%, none never-asked.
+    "holdout": (0.855, 0.025, 0),
 }
 
 
