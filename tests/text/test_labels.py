@@ -81,6 +81,13 @@ def test_line_label(line, label):
         ("Q7 b: the tokens during training", [("7", "b", None)]),
         # a sub-part by number after a letter: "3b-2", "3b part one"; none without a letter
         ("3b-2 (hw7), plain ascii, terse", [("3", "b", "ii")]),
+        # a letter after a space, then the next label of a list ("question 7 a teammate" names no part)
+        ("7 b and 7 c. veo un perro", [("7", "b", None), ("7", "c", None)]),
+        ("question 7 a teammate", [("7", None, None)]),
+        # "#7" names a question after a homework or before a part, not in "issue #12"
+        ("Machine translation question (HW7 #7). Part (a) first", [("7", None, None), (None, "a", None)]),
+        ("#7 (c) please", [("7", "c", None)]),
+        ("see issue #12 on github", []),
         # letters after a lettered label by slashes, one label each
         ("I'll do 7b/c myself", [("7", "b", None), (None, "c", None)]),
         ("the 7b/cm thing", [("7", "b", None)]),

@@ -28,11 +28,14 @@ _SUB = rf"(?:[a-h]|{_ROMAN})"
 
 # Absolute: a question word and number ("Question 7", "Q7"), or a bare number with a part
 # ("7b", "7(b)", "7 b)", "Question 7 a:", "8a-iii"). A letter after a space must be closed,
-# parenthesised or followed by a colon, so "question 7 a teammate" names no part (a).
+# parenthesised, followed by a colon or by the next label of a list ("7 b and 7 c"), so "question 7 a
+# teammate" names no part (a).
 _LETTER = (
     r"(?:[ \t]{0,2}(?:,[ \t]{0,2}|\.(?=\())?(?:part[ \t]{0,2})?\((?P<l1>[a-h])\)"
     r"|[ \t]{0,2}(?:,[ \t]{0,2})?parts?[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
-    r"|[ \t]{1,2}(?P<l4>[a-h])(?:\)|\.(?=\s|$)|:(?=\s|$))"
+    r"|[ \t]{1,2}(?P<l4>[a-h])(?:\)|\.(?=\s|$)|:(?=\s|$)"
+    # or a list of such labels goes on: "7 b and 7 c", "7 b, 7 c"
+    r"|(?=[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}(?:q[ \t]{0,2})?\d{1,2}[ \t]{0,2}[a-h](?![a-z])))"
     rf"|[ \t]{{1,2}}(?P<l5>[a-h])[ \t]{{1,2}}(?P<r5>{_ROMAN})(?![a-z])"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
@@ -47,7 +50,7 @@ _ROMAN_PART = (
 _NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
 _ABSOLUTE = re.compile(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
-    rf"(?:(?:question|problem|prob\.|exercise|ex\.|q)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}}))(?![\d])"
+    rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}}))(?![\d])"
     rf"{_LETTER}?{_ROMAN_PART}?",
     re.IGNORECASE,
 )
@@ -69,7 +72,7 @@ _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]{1,4}")
 _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
-    r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)"
+    r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
     r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
     rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
@@ -241,6 +244,8 @@ def mentions(text: str) -> list[Label]:
             label = _absolute(m, at)
             if m.group("qbare") and not m.group("hw") and _in_algebra(text, at, found):
                 continue
+            if window[0] == "#" and not (m.group("hw") or label.letter or label.roman):
+                continue  # "issue #12": a number, unless a homework or a part names it a question
             if m.group("q") or label.letter or label.roman or m.group("hw"):
                 found.append(label)
                 covered = _bare_list(text, label, found) if m.group("l3") or m.group("r3") else label.end
