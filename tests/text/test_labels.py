@@ -84,6 +84,8 @@ def test_line_label(line, label):
         # a letter after a space, then the next label of a list ("question 7 a teammate" names no part)
         ("7 b and 7 c. veo un perro", [("7", "b", None), ("7", "c", None)]),
         ("question 7 a teammate", [("7", None, None)]),
+        ("7 a — decoder step t gets h_t. one problem?", [("7", "a", None)]),
+        ("ok now c, same thing but evaluation", [(None, "c", None)]),
         # "#7" names a question after a homework or before a part, not in "issue #12"
         ("Machine translation question (HW7 #7). Part (a) first", [("7", None, None), (None, "a", None)]),
         ("#7 (c) please", [("7", "c", None)]),
