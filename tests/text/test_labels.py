@@ -86,6 +86,10 @@ def test_line_label(line, label):
         ("question 7 a teammate", [("7", None, None)]),
         ("7 a — decoder step t gets h_t. one problem?", [("7", "a", None)]),
         ("ok now c, same thing but evaluation", [(None, "c", None)]),
+        # a question number in words after "question"/"problem"; a letter and colon heading a line
+        ("question seven part a, and part b too", [("7", "a", None), (None, "b", None)]),
+        ("Problem two is easy", [("2", None, None)]),
+        ("parts:\na: vertical stacking, one problem?\nb: the training inputs", [(None, "a", None), (None, "b", None)]),
         # "#7" names a question after a homework or before a part, not in "issue #12"
         ("Machine translation question (HW7 #7). Part (a) first", [("7", None, None), (None, "a", None)]),
         ("#7 (c) please", [("7", "c", None)]),

@@ -175,6 +175,14 @@ ALREADY_LOOKBACK = 120
 _ALREADY = re.compile(r"\balready\b", re.I)
 
 
+SAME_SENTENCE_MAX_CHARS = 80
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is short and crosses no sentence end."""
+    return end - start <= SAME_SENTENCE_MAX_CHARS and not any(c in text[start:end] for c in ".?!\n")
+
+
 def _already_before(text: str, at: int) -> bool:
     """...as does one in a sentence that says the user already has it: "I already have the first-order
     conditions (hw7 3b part i)" (the sentence's text before the label, at most `ALREADY_LOOKBACK` long)."""
@@ -188,13 +196,14 @@ _FOR_MYSELF = "myself|on my own|by myself"
 _OWN_WORK_AFTER = re.compile(
     rf"(?:,[^,\n]{{1,40}},|(?:[ \t]{{1,3}}[a-z]{{1,20}}){{1,2}}(?=[ \t]{{1,3}}(?:{_FOR_MYSELF})))?"
     rf"[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
-    r"|next[ \t]{1,3}time|separately(?=[ \t]{0,2}(?:[.!,]|$)))\b",
+    r"|next[ \t]{1,3}time|separately(?=[ \t]{0,2}(?:[.!,]|$))"
+    r"|in[ \t]{1,3}(?:a[ \t]{1,3})?(?:separate|another|different|new)[ \t]{1,3}(?:chat|conversation|thread|session))\b",
     re.I | re.M,
 )
 """...as does one the user keeps for later or for themself: "I'll do (a) later on my own", "I'll come
 back for (b) another day", "I'll do part (a), the baseline numbers, myself", "I'll write the (b)
 reflection myself" (a word or two before "myself"), "I'll do (a) and (b) separately." (not "7 a)
-separately: ...", which heads a second question)."""
+separately: ...", which heads a second question), "I'll ask about part c in a separate chat"."""
 _ALREADY_AFTER = re.compile(
     r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b"
     r"|[ \t,]{0,3}(?:is|was|are|'s)[ \t]{1,3}(?:already[ \t]{1,3})?(?:done|finished|completed?|written|sorted)\b",
@@ -304,9 +313,11 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     own_work = [False] * len(labels)
     for i in range(len(labels) - 1, -1, -1):
         tried = _TRIED_BEFORE.search(text, max(0, labels[i].start - REFERENCE_LOOKBACK), labels[i].start) is not None
+        has_it = _ALREADY_AFTER.match(text, labels[i].end)
+        if has_it is not None and i + 1 < len(labels) and _same_sentence(text, has_it.end(), labels[i + 1].start):
+            has_it = None  # "3(b)(ii): I already have the conditions from part (i)": what is had is (i)
         own_work[i] = (
-            (not tried and _OWN_WORK_AFTER.match(text, labels[i].end) is not None)
-            or _ALREADY_AFTER.match(text, labels[i].end) is not None
+            (not tried and _OWN_WORK_AFTER.match(text, labels[i].end) is not None) or has_it is not None
         ) or (
             i + 1 < len(labels)
             and own_work[i + 1]

@@ -47,10 +47,16 @@ _ROMAN_PART = (
     # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
     rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w]))"
 )
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+}  # fmt: skip
+"""A question number in words after "question" or "problem" ("question seven part a")."""
 _NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
 _ABSOLUTE = re.compile(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
-    rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}}))(?![\d])"
+    rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}})"
+    rf"|(?:question|problem)[ \t]{{1,3}}(?P<qword>{'|'.join(_NUMBER_WORDS)})\b)(?![\d])"
     rf"{_LETTER}?{_ROMAN_PART}?",
     re.IGNORECASE,
 )
@@ -75,6 +81,8 @@ _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
     r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
+    # "a: vertical stacking ...", "b: training-time inputs" heading a line of a list of parts
+    r"|^[ \t>*\-]{0,8}(?P<lc>(?-i:[a-h])):(?=[ \t])"
     rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
@@ -99,6 +107,11 @@ class Label:
         return self.q is None
 
 
+def _worded(m: re.Match[str]) -> str | None:
+    """The question number when a question word names it ("Q7", "question seven"), not a bare "7b"."""
+    return m.group("q") or m.group("qword")
+
+
 def _absolute(m: re.Match[str], offset: int) -> Label:
     letter = (m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or m.group("l5") or "").lower() or None
     roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None
@@ -107,8 +120,9 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
         if letter:
             roman = _NUMBERED_SUB[number.lower()]
         else:  # "Q7-2" names no sub-part: the label ends at its question
-            end = m.end("q") if m.group("q") else m.end("qbare")
-    return Label(m.group("q") or m.group("qbare"), letter, roman, m.group("hw"), offset + m.start(), offset + end)
+            end = m.end("q") if m.group("q") else m.end("qbare") if m.group("qbare") else m.end("qword")
+    q = m.group("q") or m.group("qbare") or _NUMBER_WORDS.get((m.group("qword") or "").lower())
+    return Label(q, letter, roman, m.group("hw"), offset + m.start(), offset + end)
 
 
 def _relative(m: re.Match[str], offset: int) -> Label:
@@ -185,12 +199,12 @@ def line_label(line: str) -> Label | None:
         if m and _AFTER_LABEL.match(window, m.end()):
             return _relative(m, start)
         m = _ABSOLUTE.match(window, inner)
-        if m and (m.group("q") or m.group("hw") and m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+        if m and (_worded(m) or m.group("hw") and m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
             return _absolute(m, start)  # "## 2. Question 7(b)", "### 2. HW7 3(b)(ii)"
     m = _ABSOLUTE.match(window)
-    if m and (m.group("q") or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+    if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
         label = _absolute(m, start)
-        if m.group("q") or label.letter or label.roman:
+        if _worded(m) or label.letter or label.roman:
             return label
     m = _RELATIVE.match(window)
     if m and _AFTER_LABEL.match(window, m.end()):
@@ -206,7 +220,7 @@ def line_label(line: str) -> Label | None:
         if m and _FOR_END.match(window, m.end()):
             return _relative(m, start)
         m = _ABSOLUTE.match(window, lead.end())
-        if m and (m.group("q") or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+        if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
             label = _absolute(m, start)
             if label.letter or label.roman:
                 return label
@@ -231,23 +245,24 @@ def mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        if t.group("lj"):
-            if t.start("lj") >= covered:
-                found.append(Label(None, t.group("lj").lower(), None, None, t.start("lj"), t.end("lj")))
-                covered = t.end("lj")
+        bare = "lj" if t.group("lj") else "lc" if t.group("lc") else None
+        if bare:
+            if t.start(bare) >= covered:
+                found.append(Label(None, t.group(bare).lower(), None, None, t.start(bare), t.end(bare)))
+                covered = t.end(bare)
             continue
         at = t.start("ls") if t.group("ls") else t.start("lp") if t.group("lp") else t.start()
         if at < covered:
             continue
         window = text[at : at + LINE_WINDOW]
         m = _ABSOLUTE.match(window)
-        if m and (m.group("q") or m.group("qbare")):
+        if m and (_worded(m) or m.group("qbare")):
             label = _absolute(m, at)
             if m.group("qbare") and not m.group("hw") and _in_algebra(text, at, found):
                 continue
             if window[0] == "#" and not (m.group("hw") or label.letter or label.roman):
                 continue  # "issue #12": a number, unless a homework or a part names it a question
-            if m.group("q") or label.letter or label.roman or m.group("hw"):
+            if _worded(m) or label.letter or label.roman or m.group("hw"):
                 found.append(label)
                 covered = _bare_list(text, label, found) if m.group("l3") or m.group("r3") else label.end
                 if label.letter and not label.roman:
