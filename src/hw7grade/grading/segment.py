@@ -307,6 +307,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             owner_of[i] = b
     owners = {id(b) for b in owner_of.values()}
     turn_homework: str | None = None  # the homework the turn last named ("HW5 Q7(b) ... Q7(c)")
+    carried_foreign = context if context.q == _FOREIGN else None  # another homework's, from the turn before
+    foreign_relative: list[Label] = []  # relative labels read in that carried context
     referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
     unplaced: list[Label] = []  # "(a)", "(b)" with no question named before them
     # "I'll do 7b and 7c on my own": the whole list is kept, not just its last label.
@@ -362,6 +364,10 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             if context.q in (None, _FOREIGN):
                 if context.q is None and not reference:
                     unplaced.append(label)
+                elif context is carried_foreign and not reference:
+                    # "(b)" in the turn after another homework's question: that homework's part,
+                    # unless the turn's own cue words place it in one of ours (below).
+                    foreign_relative.append(label)
                 continue
             ids = index.resolve(label, context)
             previous = labels[i - 1] if i else None
@@ -403,9 +409,18 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named = [p for p in index.ids if p in (only_ids or named)]
-    if not ours and (
-        (labels and context.q == _FOREIGN) or any(m.group(1) != COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text))
-    ):
+    homework_named = any(m.group(1) != COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text))
+    if not ours and foreign_relative and not homework_named and context is carried_foreign:
+        # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
+        # I learned?" is back on ours when its cue words name one question of ours.
+        by_cue_question = Counter(_question_of(p) for p in index.by_cues(asking) if p not in referenced)
+        top = by_cue_question.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            placed = _Context(top[0][0][1:])
+            asked = {p for label in foreign_relative for p in index.resolve(label, placed)} - referenced
+            if asked:
+                return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=frozenset(set_aside))
+    if not ours and ((labels and context.q == _FOREIGN) or homework_named):
         # "HW6 Question 2: ...", or "first a HW5 thing: why does dropout ...": another homework's
         # question, whatever our cue words it holds.
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
