@@ -88,6 +88,16 @@ def _row_mark_at(row: str) -> tuple[bool, int] | None:
     return None
 
 
+def _marked_by_sign(row: str, mark: tuple[bool, int] | None) -> bool:
+    """Whether the row's verdict is a ✓/✗ or a bare yes/no cell ("| 0 | ✗ | ... |"), which decides the
+    row, rather than a word that may be a column's text ("| needed components | **Weight Decay** |")."""
+    if mark is None:
+        return False
+    end = row.find("|", mark[1] + 1)
+    body = row[mark[1] : end if end >= 0 else len(row)].strip(" |*_`.!")
+    return bool(body) and (body[0] in _CROSS + _TICK or body.casefold() in ("yes", "no"))
+
+
 class ChoiceCheck(CheckSpec):
     type: Literal["choice"] = "choice"
     reads_any_answer: ClassVar[bool] = True
@@ -170,9 +180,10 @@ class ChoiceCheck(CheckSpec):
                 # "| 8(a)(iii) | needed components | **Weight Decay** | Dropout would change ... |": a cell
                 # after the row's header that holds nothing but options is the row's pick, whatever
                 # words the other cells use.
-                picked = [(line_start + lo, line_start + hi) for lo, hi in self._option_cells(line)]
-                spans.extend(picked)
-                mark = None if picked else _row_mark_at(line)
+                mark = _row_mark_at(line)
+                picked = [] if _marked_by_sign(line, mark) else list(self._option_cells(line))
+                spans.extend((line_start + lo, line_start + hi) for lo, hi in picked)
+                mark = None if picked else mark
                 if mark is not None and mark[0]:
                     # "| Weight Decay + SGD | ✓ keeps the λ terms; Dropout would change the objective |":
                     # after options named before it, the mark's cell explains the pick.
@@ -211,7 +222,8 @@ class ChoiceCheck(CheckSpec):
         return chosen, evidence
 
     def _option_cells(self, row: str) -> Iterator[tuple[int, int]]:
-        """The cells of a table row, after its first (the row's header), that are only option names."""
+        """The cells of a table row, after its first (the row's header, or a part label's blanked cell),
+        that are only option names."""
         for lo, hi in table_cells(row)[1:]:
             body = row[lo:hi].strip().strip("*_` ")
             if not body or len(body) > OPTION_CELL_MAX_CHARS:
