@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from ..text.analysis import analyse, first_stated_each
+from ..text.analysis import analyse, find_hits, first_stated_each
+from ..text.phrases import PhraseSet
 from .base import CheckContext, CheckResult, CheckSpec
 from .concepts import Concept
 
@@ -17,12 +18,26 @@ class ForbiddenCheck(CheckSpec):
     """Each a wrong claim with its phrasings; a claim only mentioned to reject it does not count."""
     cap: float = Field(default=0.0, ge=0)
     """The most points the part may earn once any claim is asserted (0 removes them all)."""
+    disowned: list[str] = Field(default_factory=list)
+    """Phrases by which a sentence places its claims elsewhere than the answer's subject ("... was
+    fast.ai's ImageNet work, not in the series"): a claim in such a sentence is not asserted."""
+
+    @model_validator(mode="after")
+    def _disowned_can_match(self) -> "ForbiddenCheck":
+        if self.disowned:
+            PhraseSet.build({"disowned": tuple(self.disowned)})  # an empty phrase is a load error
+        return self
 
     counts_toward_total: ClassVar[bool] = False
 
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)
-        hits = first_stated_each([(c.phrases, c.denied) for c in self.claims], a)
+        skip = (
+            frozenset(h.sentence.start for h in find_hits(PhraseSet.build({"disowned": tuple(self.disowned)}), a))
+            if self.disowned
+            else frozenset()
+        )
+        hits = first_stated_each([(c.phrases, c.denied) for c in self.claims], a, skip)
         asserted = [(c.name, hit) for c, hit in zip(self.claims, hits) if hit is not None]
         if not asserted:
             return self.passed(None, "no wrong claim asserted")

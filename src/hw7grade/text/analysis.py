@@ -98,10 +98,12 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         previous = negation
 
 
-def first_stated_each(groups: Sequence[tuple[Sequence[str], Sequence[str]]], a: Analysed) -> list[Hit | None]:
+def first_stated_each(
+    groups: Sequence[tuple[Sequence[str], Sequence[str]]], a: Analysed, skip: frozenset[int] = frozenset()
+) -> list[Hit | None]:
     """Per (phrases, denied) group, its earliest mention that states it: one of its phrases
     asserted, or one of its denied phrases negated ("they don't have the same length" states that
-    the lengths differ). The hit's key is the group's index.
+    the lengths differ), in no sentence whose start is in `skip`. The hit's key is the group's index.
 
     One scan of the text finds every group's mentions; a group's mentions are those a set of its
     phrases alone finds (`PhraseSet.find` matches each phrase on its own), and the polarity of
@@ -113,8 +115,17 @@ def first_stated_each(groups: Sequence[tuple[Sequence[str], Sequence[str]]], a: 
         by_group.setdefault(h.key, []).append(h)
     found: list[Hit | None] = []
     for i in range(len(groups)):
-        said = next((h for h in _hits(by_group.get(str(i), ()), a) if h.asserted), None)
-        denied = next((h for h in _hits(by_group.get(f"{i}!", ()), a) if h.negation == "negated"), None)
+        said = next(
+            (h for h in _hits(by_group.get(str(i), ()), a) if h.asserted and h.sentence.start not in skip), None
+        )
+        denied = next(
+            (
+                h
+                for h in _hits(by_group.get(f"{i}!", ()), a)
+                if h.negation == "negated" and h.sentence.start not in skip
+            ),
+            None,
+        )
         stated = [h for h in (said, denied) if h is not None]
         found.append(min(stated, key=lambda h: h.sentence.start + h.start) if stated else None)
     return found

@@ -60,7 +60,7 @@ _FRAME_RE = re.compile(
     r"\b(?:(?:common|typical|frequent|classic)\s+(?:mistake|error|misconception|pitfall)|mistake\s+(?:is|would\s+be)|misconception"
     r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)"
     r"\s+(?:think|assume|say|argue|be\s+tempted)|tempting\s+to|naive(?:ly)?|mistakenly|erroneously"
-    r"|i\s+(?:mixed(?:\s+\w{1,12})?\s+up|confused|conflated|misremembered)|my\s+mistake|i\s+was\s+wrong)",
+    r"|i\s+(?:mixed(?:\s+\w{1,12}){0,2}\s+up|confused|conflated|misremembered)|my\s+mistake|i\s+was\s+wrong)",
     re.I,
 )
 _LEAD_WRONG_RE = re.compile(r"\W{0,8}(?:wrong|incorrect)(?:\s+answers?)?\s*:", re.I)
