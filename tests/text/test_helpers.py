@@ -51,6 +51,11 @@ def test_split_sentences_does_not_break_abbreviations():
         "Use a norm, e.g. Frobenius.",
         "Done.",
     ]
+    # inside an aside too: "(e.g. fast.ai's entry)" does not end its sentence
+    assert [s.text for s in split_sentences("I mixed it up with other work (e.g. fast.ai's entry). Sorry.")] == [
+        "I mixed it up with other work (e.g. fast.ai's entry).",
+        "Sorry.",
+    ]
 
 
 def test_rejection_header_marks_following_items():

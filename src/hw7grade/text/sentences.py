@@ -115,7 +115,8 @@ def _split_unit(unit: str) -> list[tuple[int, str]]:
         before = unit[start : m.start(1)]
         words = before.rsplit(None, 1)  # the last word only; empty when `before` is blank
         last_word = words[-1] if words else ""
-        if last_word.rstrip(".").casefold() in _ABBREVIATIONS or _INITIALS_RE.fullmatch(last_word):
+        bare = last_word.lstrip("([{\"'*_`").rstrip(".")  # "(e.g." opens an aside: no sentence end
+        if bare.casefold() in _ABBREVIATIONS or _INITIALS_RE.fullmatch(last_word):
             continue
         if start == 0 and _ITEM_NUMBER_RE.fullmatch(before.strip()):
             continue  # "1. 2 linear layers": the item's number is not a sentence
