@@ -156,8 +156,8 @@ def skip_decoration(line: str) -> int:
 _LEAD_WORDS = r"as[ \t]for|for|regarding|corrected|revised|updated|fixed|final"
 """Words a paragraph may open with before the part it turns to: "For (b), ...", "Corrected (c): ..."."""
 _LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ \t]{{1,2}}"
-_LEAD_THEN = r"(?:\(|part|q[ \t.#]{0,3}\d|question|\d)"
-"""What may follow a lead: a relative label ("(b)", "part b") or an absolute one ("7(b)", "Q4(a)")."""
+_LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
+"""What may follow a lead: a relative label ("(b)", "b)", "part b") or an absolute one ("7(b)", "Q4(a)")."""
 LABEL_LINE_CANDIDATE = re.compile(
     rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
     r"exercise|ex\."
@@ -217,8 +217,10 @@ def line_label(line: str) -> Label | None:
         # "For (b), let me run an experiment.", "Corrected (c): ...", "**Corrected 7(b) — Training:**",
         # "Corrected answer for Q4(a):": a paragraph that opens on the part it turns to.
         m = _RELATIVE.match(window, lead.end())
-        if m and _FOR_END.match(window, m.end()):
-            return _relative(m, start)
+        if m and (
+            _FOR_END.match(window, m.end()) or (window[m.end() - 1] == ")" and _AFTER_LABEL.match(window, m.end()))
+        ):
+            return _relative(m, start)  # "For (b), ...", "Corrected (c): ...", "Corrected b) Training:"
         m = _ABSOLUTE.match(window, lead.end())
         if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
             label = _absolute(m, start)
