@@ -46,7 +46,6 @@ from hw7grade.text.labels import line_label, mentions
         ("As for part (c): the same inputs.", (None, "c", None)),
         ("**Corrected 7(b) — Training (teacher forcing):**", ("7", "b", None)),
         ("**Corrected b) Training (teacher forcing):**", (None, "b", None)),
-        ("For (b) we need the same inputs", (None, "b", None)),
         ("**Corrected answer for Q4(a):** 341 s at first", ("4", "a", None)),
         ("✅ Corrected Answer (c): <sos>, I, saw, a, dog", (None, "c", None)),
         ("For 7 days we trained it", None),

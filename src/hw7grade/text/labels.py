@@ -217,10 +217,10 @@ def line_label(line: str) -> Label | None:
         # "For (b), let me run an experiment.", "Corrected (c): ...", "**Corrected 7(b) — Training:**",
         # "Corrected answer for Q4(a):": a paragraph that opens on the part it turns to.
         m = _RELATIVE.match(window, lead.end())
-        if m and (
-            _FOR_END.match(window, m.end()) or (window[m.end() - 1] == ")" and _AFTER_LABEL.match(window, m.end()))
-        ):
-            return _relative(m, start)  # "For (b), ...", "Corrected (c): ...", "Corrected b) Training:"
+        # "For (b), ...", "Corrected (c): ...", and a letter closed by its own parenthesis, "Corrected
+        # b) Training:" (not "Fixed (b) typo here", a sentence)
+        if m and (_FOR_END.match(window, m.end()) or (m.group("b2") and _AFTER_LABEL.match(window, m.end()))):
+            return _relative(m, start)
         m = _ABSOLUTE.match(window, lead.end())
         if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
             label = _absolute(m, start)
