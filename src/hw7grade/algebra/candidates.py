@@ -142,9 +142,9 @@ _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
 _SHAPE_NOTE_RE = re.compile(r"\([ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}[x×][ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}\)")
 """A shape note in plain text, `V1 := W1 U (k x m)`: a size, not a factor (spaced, its words would
 also end the formula before it)."""
-_STEP_NOTE_RE = re.compile(r"\((?:by|using|from|since|via)\b[^()\n]{0,40}\)(?=[ \t\n]{0,4}=)", re.I)
-"""A step's justification between two links of a chain, `= (U_kU_kᵀ − I)U_kΛ_k (by fact 2) = ...`:
-read through, so the chain goes on."""
+_STEP_NOTE_RE = re.compile(r"\([a-z]{2,}\b[^()\n]{0,60}\)(?=[ \t]{0,40}\n?[ \t]{0,40}=)")
+"""A step's justification in words between two links of a chain, `= (U_kU_kᵀ − I)U_kΛ_k (by fact 2)
+= ...`, `(eigenvector relation XXᵀU_k = U_kΛ_k)`: read through, so the chain goes on."""
 _OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
 _BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
 """A list item's bullet or number: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative, and
