@@ -211,6 +211,13 @@ _ALREADY_AFTER = re.compile(
 )
 """...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
 have already done", "(c) is already done", "Part (a) is done already"."""
+_KEEPS_THAT_ONE_RE = re.compile(
+    r"\bI(?:'ll|[ \t]{1,3}will)[ \t]{1,3}(?:do|write|try|handle|answer|work[ \t]{1,3}out)[ \t]{1,3}"
+    r"(?:that|this|it)(?:[ \t]{1,3}one)?[ \t]{1,3}(?:myself|on[ \t]{1,3}my[ \t]{1,3}own|by[ \t]{1,3}myself|later)\b",
+    re.I,
+)
+"""...and the label a sentence opens on when it ends by keeping "that one" ("(b) is the training-time
+version of (c), I'll do that one myself")."""
 _TRIED_BEFORE = re.compile(
     r"\b(?:tried|attempted|had[ \t]{1,3}a[ \t]{1,3}go[ \t]{1,3}at|took[ \t]{1,3}a[ \t]{1,3}stab[ \t]{1,3}at)"
     r"[ \t]{1,3}(?:part[ \t]{1,3})?$",
@@ -325,6 +332,12 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             and own_work[i + 1]
             and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
         )
+    # "(b) is the training-time version of (c), I'll do that one myself": the sentence's first label.
+    for keep in _KEEPS_THAT_ONE_RE.finditer(text):
+        opening = max(text.rfind(c, 0, keep.start()) for c in ".?!\n") + 1
+        first = next((k for k, lab in enumerate(labels) if opening <= lab.start < keep.start()), None)
+        if first is not None:
+            own_work[first] = True
     pointed = [False] * len(labels)  # after a word that points at or leaves out a part
     aside = [False] * len(labels)  # ... that leaves it out
     set_aside: set[str] = set()
