@@ -21,12 +21,12 @@ from hw7grade.transcripts.labels_file import labels_for, read_labels_file
 CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
-    # batches a- to x-: 92.8%, false credit 2.1% (5,288 part-attempts)
+    # batches a- to z-: 92.8%, false credit 2.1% (5,748 part-attempts)
     "dev": (0.92, 0.025, 0),
-    # Batches y- and z-, written blind in round 7 and run once after its last change to grading:
-    # 86.5%, false credit 2.0%, and 8 never-asked part-attempts (four parts of four chats in z-). The
-    # user turns of those four chats alone were then read and their causes fixed: 86.5%, none never-asked.
-    "holdout": (0.855, 0.025, 0),
+    # Batches aa- and ab-, written blind in round 7 and run once after its last change to grading but
+    # one: 88.8%, false credit 2.2%, and 2 never-asked part-attempts (one part of one chat in aa-). The
+    # user turns of that chat alone were then read and its cause fixed: 88.8%, none never-asked.
+    "holdout": (0.875, 0.025, 0),
 }
 
 
