@@ -92,6 +92,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "shape notes": lambda n: "V1 := W1 U (k x m) = " * (n // 21 + 1),
     "step notes": lambda n: "W2W1X (by fact 2) = " * (n // 20 + 1),
     "named answer lines": lambda n: "Revised answer for 8b: " * (n // 23 + 1) + "No",
+    "keeps that one": lambda n: "(b). I'll do that one myself. " * (n // 31 + 1),
 }
 
 

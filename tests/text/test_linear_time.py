@@ -83,6 +83,53 @@ def test_each_hostile_family_grades_in_linear_time(family):
     assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
 
 
+def _asking_chat(body_for_size):
+    """As `_chat`, with the hostile text in the user's turns: they are read for labels, set-aside
+    parts and cue words, and are as hostile as the replies."""
+
+    def chat(n: int, salt: int) -> str:
+        size = max(n // len(hostile_text.QUESTIONS), 1)
+        body = body_for_size(size)[:size]
+        return "".join(
+            f"**User**\n\n{q} {body} ({salt})\n\n**Assistant**\n\nSee above. {salt}\n\n" for q in hostile_text.QUESTIONS
+        )
+
+    return (lambda salt: chat(SMALL, salt)), (lambda salt: chat(SMALL * GROWTH, salt))
+
+
+@pytest.mark.parametrize("family", sorted(hostile_text.FAMILIES))
+def test_each_hostile_family_in_the_user_turns_reads_in_linear_time(family):
+    small, big = _asking_chat(hostile_text.FAMILIES[family])
+    t_small, t_big = _best(small), _best(big)
+    assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+
+
+LONG_TURN = 10_000
+"""One user turn this long, then ten times longer: a per-mention rescan shows at this size."""
+
+
+@pytest.mark.parametrize("family", ["keeps that one", "set aside", "already labels", "kept lists", "part lists"])
+def test_one_long_user_turn_reads_in_linear_time(family):
+    from hw7grade.conversation import Conversation, Turn
+    from hw7grade.grading.segment import find_answers
+
+    rubric = hostile_text._rubric()
+    ids, cues = [p.id for p in rubric.parts], {p.id: p.cues for p in rubric.parts}
+
+    def best(n: int) -> float:
+        times = []
+        for salt in range(3):
+            text = hostile_text.FAMILIES[family](n)[:n] + f" {salt}"
+            chat = Conversation((Turn("user", text), Turn("assistant", "ok")))
+            start = time.process_time()
+            find_answers(chat, ids, cues)
+            times.append(time.process_time() - start)
+        return max(min(times), FLOOR_S)
+
+    t_small, t_big = best(LONG_TURN), best(LONG_TURN * GROWTH)
+    assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(unit=st.lists(st.sampled_from(SPECIAL), min_size=1, max_size=6).map("".join))
 def test_random_runs_of_special_characters_grade_in_linear_time(unit):

@@ -14,6 +14,7 @@ part; so is a later reply that only the user's message labels (see `score.py`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
@@ -218,6 +219,7 @@ _KEEPS_THAT_ONE_RE = re.compile(
 )
 """...and the label a sentence opens on when it ends by keeping "that one" ("(b) is the training-time
 version of (c), I'll do that one myself")."""
+_SENTENCE_END_CHAR_RE = re.compile(r"[.?!\n]")
 _TRIED_BEFORE = re.compile(
     r"\b(?:tried|attempted|had[ \t]{1,3}a[ \t]{1,3}go[ \t]{1,3}at|took[ \t]{1,3}a[ \t]{1,3}stab[ \t]{1,3}at)"
     r"[ \t]{1,3}(?:part[ \t]{1,3})?$",
@@ -333,11 +335,16 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
         )
     # "(b) is the training-time version of (c), I'll do that one myself": the sentence's first label.
-    for keep in _KEEPS_THAT_ONE_RE.finditer(text):
-        opening = max(text.rfind(c, 0, keep.start()) for c in ".?!\n") + 1
-        first = next((k for k, lab in enumerate(labels) if opening <= lab.start < keep.start()), None)
-        if first is not None:
-            own_work[first] = True
+    keeps = list(_KEEPS_THAT_ONE_RE.finditer(text))
+    if keeps:
+        # Sentence ends and label starts found once, then bisected: linear however many phrases.
+        ends = [m.end() for m in _SENTENCE_END_CHAR_RE.finditer(text)]
+        starts = [lab.start for lab in labels]
+        for keep in keeps:
+            k = bisect_right(ends, keep.start()) - 1
+            first = bisect_left(starts, ends[k] if k >= 0 else 0)
+            if first < len(labels) and labels[first].start < keep.start():
+                own_work[first] = True
     pointed = [False] * len(labels)  # after a word that points at or leaves out a part
     aside = [False] * len(labels)  # ... that leaves it out
     set_aside: set[str] = set()
