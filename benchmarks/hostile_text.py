@@ -93,6 +93,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "step notes": lambda n: "W2W1X (by fact 2) = " * (n // 20 + 1),
     "named answer lines": lambda n: "Revised answer for 8b: " * (n // 23 + 1) + "No",
     "keeps that one": lambda n: "(b). I'll do that one myself. " * (n // 31 + 1),
+    "option cells": lambda n: "|1" * (n // 2 + 1),  # a table row of options, one per cell
 }
 
 

@@ -138,6 +138,7 @@ class ChoiceCheck(CheckSpec):
         found: list[_Mention] = []
         last_end = -1
         item_leads: dict[tuple[int, str], bool] = {}  # (list item's start, option) -> its first mention's polarity
+        row_marks: dict[int, bool | None] = {}  # table row's start -> its mark
         for h in find_hits(self._phrases(), a):
             start = h.sentence.start + h.start
             if start < last_end:
@@ -147,9 +148,12 @@ class ChoiceCheck(CheckSpec):
             if marker and h.start < marker.end() and h.sentence.text[: marker.end()].strip()[0].isdigit():
                 continue  # "1. 2 linear layers": the 1 numbers the item
             asserted = h.asserted
-            if h.sentence.text.startswith("|"):
-                mark = row_mark(h.sentence.text)
-                if mark is not None and h.start < h.sentence.text.find("|", 1):
+            if h.sentence.text.startswith("|") and h.start < h.sentence.text.find("|", 1):
+                # an option in the row's first cell takes the row's mark, read once per row
+                if h.sentence.start not in row_marks:
+                    row_marks[h.sentence.start] = row_mark(h.sentence.text)
+                mark = row_marks[h.sentence.start]
+                if mark is not None:
                     asserted = mark
             weak = h.key.startswith(_WEAK)
             label = h.key[len(_WEAK) :] if weak else h.key
