@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..text.analysis import analyse, find_hits, first_stated_each
+from ..text.analysis import analyse, first_stated_each
 from ..text.phrases import PhraseSet
 from .base import CheckContext, CheckResult, CheckSpec
 from .concepts import Concept
@@ -32,11 +32,9 @@ class ForbiddenCheck(CheckSpec):
 
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)
-        skip = (
-            frozenset(h.sentence.start for h in find_hits(PhraseSet.build({"disowned": tuple(self.disowned)}), a))
-            if self.disowned
-            else frozenset()
-        )
+        # Sentences that place their claims elsewhere: where a disowning phrase is, whatever its polarity.
+        disowning = PhraseSet.build({"disowned": tuple(self.disowned)}).find(a.text, a.starts)
+        skip = frozenset(s.start for h in disowning if (s := a.sentence_at(h.start)) is not None)
         hits = first_stated_each([(c.phrases, c.denied) for c in self.claims], a, skip)
         asserted = [(c.name, hit) for c, hit in zip(self.claims, hits) if hit is not None]
         if not asserted:

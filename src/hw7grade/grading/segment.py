@@ -419,8 +419,9 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             if pid not in bucket:
                 bucket.append(pid)
     asking, kept = _split_kept_sentences(text)
-    referenced.update(index.by_cues(kept) if kept else ())
-    set_aside.update(index.by_cues(kept) if kept else ())
+    kept_by_cues = index.by_cues(kept) if kept else []
+    referenced.update(kept_by_cues)
+    aside_ids = frozenset(set_aside.union(kept_by_cues))
     named: list[str] = []
     chosen = {p for ids in specific.values() for p in ids}
     for group in whole:
@@ -439,13 +440,13 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             placed = _Context(top[0][0][1:])
             asked = {p for label in foreign_relative for p in index.resolve(label, placed)} - referenced
             if asked:
-                return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=frozenset(set_aside))
+                return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
     if not ours and ((labels and context.q == _FOREIGN) or homework_named):
         # "HW6 Question 2: ...", or "first a HW5 thing: why does dropout ...": another homework's
         # question, whatever our cue words it holds.
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
     if named:
-        return _UserTurn(named, True, context, set_aside=frozenset(set_aside))
+        return _UserTurn(named, True, context, set_aside=aside_ids)
     cue_counts = index.cue_counts(asking)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(_question_of(p) for p in cued)
@@ -457,14 +458,14 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         placed = _Context(ranked[0][0][1:])
         asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
         if asked:
-            return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=frozenset(set_aside))
+            return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
     if cued:
         q = _question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         context = _Context(q) if len(by_question) == 1 else context
-        return _UserTurn(cued, False, context, firm_cues=firm, set_aside=frozenset(set_aside))
-    return _UserTurn([], False, context, set_aside=frozenset(set_aside))
+        return _UserTurn(cued, False, context, firm_cues=firm, set_aside=aside_ids)
+    return _UserTurn([], False, context, set_aside=aside_ids)
 
 
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
