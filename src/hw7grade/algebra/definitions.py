@@ -124,6 +124,10 @@ def substitute_all(statements: list[Statement], defs: Definitions) -> list[State
     return [substitute_statement(s, defs) for s in statements] if defs else statements
 
 
+WITH_DEFINITIONS = " (with "
+"""What joins a statement's text to the definitions substituted into it: "A = B (with A := W₂W₁)"."""
+
+
 def substitute_statement(s: Statement, defs: Definitions) -> Statement:
     used = s.mentions() & defs.keys()
     if not used or (isinstance(s.lhs, Sym) and s.lhs.name in defs and s.rhs is defs[s.lhs.name][0]):
@@ -135,7 +139,7 @@ def substitute_statement(s: Statement, defs: Definitions) -> Statement:
     if count_nodes(lhs) + (count_nodes(rhs) if rhs is not None else 0) > MAX_NODES:
         return s
     quoted = "; ".join(dict.fromkeys(defs[name][1] for name in sorted(used)))
-    return replace(s, lhs=lhs, rhs=rhs, text=f"{s.text} (with {quoted})")
+    return replace(s, lhs=lhs, rhs=rhs, text=f"{s.text}{WITH_DEFINITIONS}{quoted})")
 
 
 def _substitute(node: Node, defs: Definitions) -> Node:

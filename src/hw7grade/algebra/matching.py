@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from .candidates import Candidate, find_candidates, snippet_statements
-from .definitions import find_definitions, substitute_all
+from .definitions import WITH_DEFINITIONS, find_definitions, substitute_all
 from .equivalence import (
     MathResult,
     Prepared,
@@ -307,7 +307,7 @@ def _restated(
     for entry in entries:
         if entry[1].wrt == wanted:
             last = entry
-    if last is None or last[0].text == found.candidate.split(" (with ", 1)[0]:
+    if last is None or last[0].text == _snippet_of(found.candidate):
         return found  # a chain's later link is the same statement rewritten
     cand, statement, prepared = last
     if isinstance(prepared, MathError):
@@ -356,5 +356,10 @@ def _scan(
 
 def _quoted(cand: Candidate, statement: Statement) -> str:
     """The snippet, plus the answer's definitions it was read with (see `definitions`)."""
-    at = statement.text.find(" (with ")
+    at = statement.text.find(WITH_DEFINITIONS)
     return cand.text if at < 0 else cand.text + statement.text[at:]
+
+
+def _snippet_of(quoted: str) -> str:
+    """The snippet `_quoted` quoted, without its definitions."""
+    return quoted.split(WITH_DEFINITIONS, 1)[0]
