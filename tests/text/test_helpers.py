@@ -2,10 +2,11 @@
 
 import pytest
 
-from hw7grade.text.analysis import analyse, find_hits, number_word
+from hw7grade.text.analysis import analyse, find_hits
 from hw7grade.text.answers import answer_regions, table_cells
 from hw7grade.text.copies import strip_question_copies
 from hw7grade.text.normalize import normalize
+from hw7grade.text.number_words import number_word
 from hw7grade.text.phrases import PhraseError, PhraseSet, compile_phrase
 from hw7grade.text.polarity import negation_kind
 from hw7grade.text.sentences import Sentence, split_clauses, split_sentences

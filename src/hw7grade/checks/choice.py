@@ -10,7 +10,7 @@ from typing import ClassVar, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..text.analysis import Analysed, analyse, find_hits, number_word
+from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import (
     CHECKED_RE,
     LIST_MARKER_RE,
@@ -20,6 +20,7 @@ from ..text.answers import (
     strip_line_marker,
     table_cells,
 )
+from ..text.number_words import number_word
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec

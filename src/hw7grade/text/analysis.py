@@ -129,25 +129,3 @@ def first_stated_each(
         stated = [h for h in (said, denied) if h is not None]
         found.append(min(stated, key=lambda h: h.sentence.start + h.start) if stated else None)
     return found
-
-
-_NUMBER_WORDS = {
-    "0": "zero",
-    "1": "one",
-    "2": "two",
-    "3": "three",
-    "4": "four",
-    "5": "five",
-    "6": "six",
-    "7": "seven",
-    "8": "eight",
-    "9": "nine",
-    "10": "ten",
-    "11": "eleven",
-    "12": "twelve",
-}
-
-
-def number_word(label: str) -> str | None:
-    """ "two" for "2" (small integers only), so number words count for numeric options."""
-    return _NUMBER_WORDS.get(label.strip())

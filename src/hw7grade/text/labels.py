@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .number_words import NUMBER_WORDS
+
 LINE_WINDOW = 96
 """Characters of a line looked at for a label at its start."""
 DECORATION_MAX = 24
@@ -47,16 +49,13 @@ _ROMAN_PART = (
     # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
     rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w]))"
 )
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-}  # fmt: skip
+_QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
 """A question number in words after "question" or "problem" ("question seven part a")."""
 _NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
 _ABSOLUTE = re.compile(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
     rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}})"
-    rf"|(?:question|problem)[ \t]{{1,3}}(?P<qword>{'|'.join(_NUMBER_WORDS)})\b)(?![\d])"
+    rf"|(?:question|problem)[ \t]{{1,3}}(?P<qword>{'|'.join(_QUESTION_WORDS)})\b)(?![\d])"
     rf"{_LETTER}?{_ROMAN_PART}?",
     re.IGNORECASE,
 )
@@ -121,7 +120,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
             roman = _NUMBERED_SUB[number.lower()]
         else:  # "Q7-2" names no sub-part: the label ends at its question
             end = m.end("q") if m.group("q") else m.end("qbare") if m.group("qbare") else m.end("qword")
-    q = m.group("q") or m.group("qbare") or _NUMBER_WORDS.get((m.group("qword") or "").lower())
+    q = m.group("q") or m.group("qbare") or _QUESTION_WORDS.get((m.group("qword") or "").lower())
     return Label(q, letter, roman, m.group("hw"), offset + m.start(), offset + end)
 
 
