@@ -427,12 +427,16 @@ ATTEMPT_CASES = [
 ]
 
 
+def _alternating(texts: tuple[str, ...]) -> Conversation:
+    """A chat whose turns alternate user, assistant, user, ..."""
+    return Conversation(tuple(Turn("user" if i % 2 == 0 else "assistant", t) for i, t in enumerate(texts)))
+
+
 @pytest.mark.parametrize("texts, part_id, expected", ATTEMPT_CASES)
 def test_which_reply_is_an_attempt(texts, part_id, expected):
     from hw7grade.rubric.model import load_rubric
 
-    turns = tuple(Turn("user" if i % 2 == 0 else "assistant", t) for i, t in enumerate(texts))
-    parts = [p for p in grade_conversation(Conversation(turns), load_rubric()).parts if p.id == part_id]
+    parts = [p for p in grade_conversation(_alternating(texts), load_rubric()).parts if p.id == part_id]
     assert [(p.attempt, p.verdict, p.turn) for p in parts] == [
         ("first", *expected[0]),
         ("final", *expected[1]),
@@ -470,6 +474,5 @@ REPORTED_CASES = [
 def test_which_parts_are_reported(texts, reported):
     from hw7grade.rubric.model import load_rubric
 
-    turns = tuple(Turn("user" if i % 2 == 0 else "assistant", t) for i, t in enumerate(texts))
-    result = grade_conversation(Conversation(turns), load_rubric())
+    result = grade_conversation(_alternating(texts), load_rubric())
     assert sorted({p.id for p in result.parts}) == reported
