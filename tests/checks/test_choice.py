@@ -1,9 +1,13 @@
 """`choice` check, one test per entry of cases/choice.yaml, plus spec validation."""
 
+from itertools import accumulate
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from hw7grade.checks.choice import ChoiceCheck
+from hw7grade.checks.choice import ChoiceCheck, _span_around
 
 
 def test_choice_case(case):
@@ -23,3 +27,15 @@ def test_single_choice_needs_one_expected_label():
 def test_partial_scoring_needs_select_all():
     with pytest.raises(ValidationError, match="scoring: right_minus_wrong needs select_all"):
         ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a"], scoring="right_minus_wrong")
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=8).map(
+        lambda pairs: sorted({(a, a + n) for a, n in pairs})
+    ),
+    st.integers(0, 90),
+)
+def test_the_span_around_a_pick_is_the_first_span_holding_it(spans, pos):
+    """The bisected lookup gives what a scan of the sorted spans from the first gives."""
+    first = next(((s, e) for s, e in spans if s <= pos < e), (pos, pos))
+    assert _span_around(pos, spans, list(accumulate((e for _, e in spans), max))) == first

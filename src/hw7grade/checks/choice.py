@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import ClassVar, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -121,10 +122,12 @@ class ChoiceCheck(CheckSpec):
             raise ValueError("a single choice (select_all: false) needs exactly one expected label")
         if self.scoring != "all_or_nothing" and not self.select_all:
             raise ValueError(f"scoring: {self.scoring} needs select_all: true (a single choice is right or wrong)")
-        self._phrases()  # an option name with no words to match is a load error
+        _ = self._phrases  # built at load: an option name with no words to match is a load error
         return self
 
+    @cached_property
     def _phrases(self) -> PhraseSet:
+        """The options' names in one automaton, built once per check (read per mention and per cell)."""
         groups: dict[str, tuple[str, ...]] = {}
         for o in self.options:
             groups[o.label] = tuple(dict.fromkeys([o.label, *o.aliases]))
@@ -140,7 +143,7 @@ class ChoiceCheck(CheckSpec):
         last_end = -1
         item_leads: dict[tuple[int, str], bool] = {}  # (list item's start, option) -> its first mention's polarity
         row_marks: dict[int, bool | None] = {}  # table row's start -> its mark
-        for h in find_hits(self._phrases(), a):
+        for h in find_hits(self._phrases, a):
             start = h.sentence.start + h.start
             if start < last_end:
                 continue
@@ -219,9 +222,10 @@ class ChoiceCheck(CheckSpec):
             inside.append(m)
         chosen: set[str] = set()
         evidence: list[str] = []
+        ends_so_far = list(accumulate((e for _, e in spans), max))
         for m in self._strong_first([m for m in inside if m.asserted]):
             chosen.add(m.label)
-            lo, hi = _span_around(m.start, spans)
+            lo, hi = _span_around(m.start, spans, ends_so_far)
             lo, hi = max(lo, m.sentence.start), min(hi, m.sentence.start + len(m.sentence.text))
             evidence.append(a.text[lo:hi].strip())
         return chosen, evidence
@@ -240,7 +244,7 @@ class ChoiceCheck(CheckSpec):
     def _option_named(self, run: str) -> set[str]:
         """The option a bold run is, when it is nothing but one option ("**two**", "**2.**")."""
         words = run.strip(" .:;,!()`*_")
-        labels = {h.key.removeprefix(_WEAK) for h in find_hits(self._phrases(), analyse(words, ""))}
+        labels = {h.key.removeprefix(_WEAK) for h in find_hits(self._phrases, analyse(words, ""))}
         if len(labels) != 1:
             return set()
         label = next(iter(labels))
@@ -344,8 +348,10 @@ def _asides(text: str) -> list[tuple[int, int]]:
     return [a.span() for a in _ASIDE_RE.finditer(text)]
 
 
-def _span_around(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
+def _span_around(pos: int, spans: list[tuple[int, int]], ends_so_far: list[int]) -> tuple[int, int]:
+    """The first of the spans (sorted by start) that holds `pos`, found by bisection: it is the first
+    whose end passes `pos` (where the running maximum of the ends first does), if it starts by `pos`."""
+    i = bisect_right(ends_so_far, pos)
+    if i < len(spans) and spans[i][0] <= pos:
+        return spans[i]
     return pos, pos
