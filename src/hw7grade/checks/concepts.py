@@ -22,6 +22,9 @@ class Concept(BaseModel):
     denied: list[str] = Field(default_factory=list)
     """Phrases that state the concept when negated: "same length" for "the lengths differ" ("they
     need not have the same length"); asserted, they do not state it."""
+    essential: bool = False
+    """The check does not pass without this concept, however many others are found: q8b's
+    balancing between the factors is the argument; "singular values" and "near 1" alone are not."""
 
     @field_validator("phrases", "denied")
     @classmethod
@@ -66,7 +69,10 @@ class ConceptsCheck(CheckSpec):
             else:
                 found.append(f"{c.name}: {hit.text}")
         evidence = " | ".join(found) or None
-        if len(found) >= self.needed:
+        lacks_essential = any(c.essential and c.name in missing for c in self.concepts)
+        if len(found) >= self.needed and not lacks_essential:
             return self.passed(evidence, f"found {len(found)} of {len(self.concepts)} concepts")
-        points = self.points * len(found) / self.needed if self.partial else 0.0
+        # Without an essential concept the rest can earn at most all but one share.
+        earned = min(len(found), self.needed - 1) if lacks_essential else len(found)
+        points = self.points * earned / self.needed if self.partial else 0.0
         return self.failed(evidence, "missing: " + ", ".join(missing), points=points)
