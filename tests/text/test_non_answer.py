@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_answer, puts_off
+from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_answer, puts_off, standing_spans
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,35 @@ def test_declines(text, expected):
 )
 def test_keeps_answer(text, expected):
     assert keeps_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, standing",
+    [
+        (
+            "These are the ones I used in (ii), so that part is unaffected. Thanks!",
+            ["These are the ones I used in (ii), so that part is unaffected"],
+        ),
+        ("Here is (ii) redone; (i) is unaffected. Next.", [" (i) is unaffected"]),
+        ("(b) stays the same\n(c) is unchanged.", ["(b) stays the same", "(c) is unchanged"]),
+        ("Part (a) is corrected below.", []),
+    ],
+)
+def test_standing_spans_are_the_sentences_that_keep_an_answer(text, standing):
+    assert [text[s:e] for s, e in standing_spans(text)] == standing
+
+
+@pytest.mark.parametrize("unit", ["(ii) is unaffected ", "(i) stays the same; ", "x" * 50 + " unchanged. "])
+def test_standing_spans_take_linear_time(unit):
+    import time
+
+    def best(n: int) -> float:
+        text = unit * n
+        times = []
+        for _ in range(3):
+            start = time.process_time()
+            standing_spans(text)
+            times.append(time.process_time() - start)
+        return max(min(times), 0.003)
+
+    assert best(20_000) < 15 * best(2_000)

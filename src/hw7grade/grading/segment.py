@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 from ..conversation import Conversation
 from ..text.concession import concedes
 from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions, numbered_title, opens_with_lead
+from ..text.non_answer import standing_spans
 from ..text.phrases import PhraseSet
 
 COURSE_HOMEWORK = "7"
@@ -501,10 +502,17 @@ def _pushes_back(text: str, turn: _UserTurn, last_answered: list[str]) -> bool:
 
 
 def _parts_named_in(text: str, context: _Context, index: _PartIndex, asked: list[str]) -> list[str]:
-    """The asked parts a reply names in its running text (not as labels at line starts)."""
+    """The asked parts a reply names in its running text (not as labels at line starts), except in
+    a sentence that says a part's answer stands ("the ones I used in (ii), so that part is
+    unaffected" is about the part being corrected, not (ii))."""
     found: list[str] = []
+    standing = standing_spans(text)
+    starts = [s for s, _ in standing]
     for label in mentions(text):
         if label.q is not None and index.is_foreign(label):
+            continue
+        k = bisect_right(starts, label.start) - 1
+        if k >= 0 and label.start < standing[k][1]:
             continue
         for pid in index.resolve(label, context):
             if pid in asked and pid not in found:

@@ -7,6 +7,8 @@ answer) rather than answered wrongly."""
 
 from __future__ import annotations
 
+import re
+
 from .labels import line_label
 from .phrases import PhraseSet
 
@@ -104,6 +106,7 @@ _STANDING = (
     "still hold",
 )
 """The earlier answer is kept: no new attempt, when no check finds an answer in the text."""
+_SENTENCE_END_RE = re.compile(r"[.?!;\n]")
 DECLINE_OPENING_CHARS = 240
 """A refusal is the first sentence ("I don't think I should write it for you ..."), within this many
 characters; the offer that follows may name the topics ("tell me what surprised you about data
@@ -122,6 +125,22 @@ def puts_off(text: str) -> bool:
 def keeps_answer(text: str) -> bool:
     """Whether a later reply says the answer it gave before stands ("(b) and (c) stay the same")."""
     return bool(PhraseSet.build({"standing": _STANDING}).keys_in(text))
+
+
+def standing_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences or `;` clauses (start, end) that say an earlier answer stands ("so that part
+    is unaffected"): a part they name is not what the reply is about ("Here is (ii) redone; (i) is
+    unaffected" is about (ii))."""
+    spans: list[tuple[int, int]] = []
+    for hit in PhraseSet.build({"standing": _STANDING}).find(text):
+        done = spans[-1][1] if spans else 0
+        if hit.start < done:
+            continue  # in the sentence already found
+        # Each scan stays between the last sentence found and the next end: linear in all.
+        start = max(text.rfind(c, done, hit.start) for c in ".?!;\n") + 1
+        end = _SENTENCE_END_RE.search(text, hit.end)
+        spans.append((max(start, done), end.start() if end else len(text)))
+    return spans
 
 
 def declines(text: str) -> bool:
