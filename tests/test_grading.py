@@ -467,6 +467,17 @@ REPORTED_CASES = [
         ["q4a"],
         id="a push-back in another part's words, answered under the asked part's name, asks nothing new",
     ),
+    pytest.param(
+        (
+            "HW7 Q8(b): with a small nonzero lambda, is W2 biased toward orthonormal columns?",
+            "Yes: the penalty balances the singular values between W1 and W2, and the product is close to a"
+            " projection, so they end near 1.",
+            "I'm not sure I buy this. Weight decay just shrinks every weight toward zero, so the answer is no?",
+            "That's a fair point, I overstated it. Weight decay controls the overall scale of the weights, so no.",
+        ),
+        ["q8b"],
+        id="a push-back in a sibling's cue words, conceded, is about the last answer, not the sibling",
+    ),
 ]
 
 

@@ -622,6 +622,18 @@ def find_answers(
             if hits and (within is not None or turn_info is None or not turn_info.named):
                 pieces = [(pid, turn.text, explicit or within is None, False) for pid in hits]
                 from_cues = True
+        gives_the_point = (
+            turn_info is not None
+            and turn_info.named
+            and not turn_info.by_label
+            and not turn_info.firm_cues
+            and concedes(turn.text)
+        )
+        if gives_the_point:
+            # "I'm not sure I buy this: weight decay just shrinks every weight ..." after (b), and
+            # "That's a fair point ...": the push-back used a sibling's cue words, the reply is about
+            # the last answer (below), not an answer to the sibling.
+            pieces = [p for p in pieces if p[3] or p[0] in last_answered]
         answered_here: list[str] = []
         for part_id, text, is_explicit, labelled in pieces:
             if not text.strip():
@@ -641,13 +653,7 @@ def find_answers(
                 asked_ids.append(part_id)  # a reply to a turn that named no part answers what it labels
                 if not from_cues:
                     firmly.add(part_id)
-        if (
-            turn_info is not None
-            and turn_info.named
-            and not turn_info.by_label
-            and not turn_info.firm_cues
-            and concedes(turn.text)
-        ):
+        if gives_the_point:
             # "is progressive resizing really in that series? re-check please" brushes a sibling's
             # cue word (DAWNBench) while it pushes back on the last answer, and the reply gives the
             # user the point: it may be a new answer to the last part, kept only if it answers it
