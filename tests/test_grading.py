@@ -478,6 +478,34 @@ REPORTED_CASES = [
         ["q8b"],
         id="a push-back in a sibling's cue words, conceded, is about the last answer, not the sibling",
     ),
+    pytest.param(
+        (
+            "8a-iii is done, now I need Q3 b (i): the first-order optimality conditions.",
+            "(i) 2 W_2^T (W_2 W_1 - I) X X^T = 0 and 2 (W_2 W_1 - I) X X^T W_1^T = 0.",
+        ),
+        ["q3b.i"],
+        id="a part that 'is done' before a label in the same sentence is the one done",
+    ),
+    pytest.param(
+        (
+            "hw7 question 4. Part (a): the baseline and final times? Part (b): ~100 words on what I learned."
+            " There's also a part (c) (most interesting approach) but I'll do (c) later myself.",
+            "(a) 341 s to 26 s, both at 94%.\n\n(b) I learnt that most of the time went to data loading.",
+        ),
+        ["q4a", "q4b"],
+        id="a part named and then set aside in the same turn is not asked",
+    ),
+    pytest.param(
+        (
+            "HW7 Q4 (b): write ~100 words on what I learnt from the ResNet posts.",
+            "(b) I learnt that removing the data-loading bottleneck mattered most.",
+            "no it's fine I'll rewrite (b) myself, thanks",
+            "Sounds good. If you do, the weight-decay and learning-rate discussion in the later posts is worth a"
+            " look.",
+        ),
+        ["q4b"],
+        id="a reply to a turn that only sets a part aside answers nothing, whatever cue words it uses",
+    ),
 ]
 
 

@@ -208,7 +208,8 @@ reflection myself" (a word or two before "myself"), "I'll do (a) and (b) separat
 separately: ...", which heads a second question), "I'll ask about part c in a separate chat"."""
 _ALREADY_AFTER = re.compile(
     r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b"
-    r"|[ \t,]{0,3}(?:is|was|are|'s)[ \t]{1,3}(?:already[ \t]{1,3})?(?:done|finished|completed?|written|sorted)\b",
+    r"|(?P<done>[ \t,]{0,3}(?:is|was|are|'s)[ \t]{1,3}(?:already[ \t]{1,3})?"
+    r"(?:done|finished|completed?|written|sorted)\b)",
     re.I,
 )
 """...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
@@ -326,8 +327,15 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     for i in range(len(labels) - 1, -1, -1):
         tried = _TRIED_BEFORE.search(text, max(0, labels[i].start - REFERENCE_LOOKBACK), labels[i].start) is not None
         has_it = _ALREADY_AFTER.match(text, labels[i].end)
-        if has_it is not None and i + 1 < len(labels) and _same_sentence(text, has_it.end(), labels[i + 1].start):
-            has_it = None  # "3(b)(ii): I already have the conditions from part (i)": what is had is (i)
+        if (
+            has_it is not None
+            and has_it.group("done") is None
+            and i + 1 < len(labels)
+            and _same_sentence(text, has_it.end(), labels[i + 1].start)
+        ):
+            # "3(b)(ii): I already have the conditions from part (i)": what is had is (i). Not "8a-iii
+            # is done, now I need Q3 b": what is done is the label before.
+            has_it = None
         own_work[i] = (
             (not tried and _OWN_WORK_AFTER.match(text, labels[i].end) is not None) or has_it is not None
         ) or (
@@ -411,6 +419,12 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             referenced.update(ids)
             if aside[i]:
                 set_aside.update(ids)
+                # "There's also a part (c) ... but I'll do (c) later myself": named before it is set
+                # aside, it is not asked (a later mention may ask it again).
+                for pid in ids:
+                    bucket = specific.get(_question_of(pid), [])
+                    if pid in bucket:
+                        bucket.remove(pid)
             continue
         if i in only:
             only_ids += ids
@@ -619,7 +633,10 @@ def find_answers(
         if not pieces:
             within = default if default else None
             hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
-            if hits and (within is not None or turn_info is None or not turn_info.named):
+            # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay
+            # discussion ...": a reply to a turn that only sets parts aside answers none.
+            only_sets_aside = turn_info is not None and not turn_info.named and bool(turn_info.set_aside)
+            if hits and not only_sets_aside and (within is not None or turn_info is None or not turn_info.named):
                 pieces = [(pid, turn.text, explicit or within is None, False) for pid in hits]
                 from_cues = True
         gives_the_point = (
