@@ -21,6 +21,7 @@ from ..text.answers import (
     strip_line_marker,
     table_cells,
 )
+from ..text.labels import line_label
 from ..text.number_words import number_word
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -202,6 +203,10 @@ class ChoiceCheck(CheckSpec):
             elif CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
+            else:
+                pick = self._pick_line(line)
+                if pick is not None:
+                    spans.append((line_start + pick[0], line_start + pick[1]))
             line_start = end + 1
         if self.select_all:
             # "(iii) Only the SGD optimizer.", "Weight Decay only.": a sentence that names its options
@@ -229,6 +234,27 @@ class ChoiceCheck(CheckSpec):
             lo, hi = max(lo, m.sentence.start), min(hi, m.sentence.start + len(m.sentence.text))
             evidence.append(a.text[lo:hi].strip())
         return chosen, evidence
+
+    def _pick_line(self, line: str) -> tuple[int, int] | None:
+        """The span of a line that states the pick and nothing else, after the part's label or a lead
+        word: "(a)(iii) Weight Decay and SGD optimizer.", "Needed: Weight Decay and the SGD
+        optimizer." Options named later only to reject them ("Dropout, Layer Norm and Batch Norm
+        would each change the function") are not picks then."""
+        label = line_label(line)
+        at = label.end if label is not None else 0
+        lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
+        if lead is None or (label is None and lead.group("word") is None):
+            return None
+        start = lead.end()
+        stop = _PICK_END_RE.search(line, start)
+        end = stop.start() if stop else len(line)
+        if end - start > OPTION_CELL_MAX_CHARS:
+            return None
+        body = line[start:end].strip(" *_`:")
+        pieces = [_THE_RE.sub("", p) for p in _CELL_LIST_SEP_RE.split(body) if p.strip(" *_`")]
+        if pieces and all(self._option_named(p) for p in pieces):
+            return start, end
+        return None
 
     def _option_cells(self, row: str) -> Iterator[tuple[int, int]]:
         """The cells of a table row, after its first (the row's header, or a part label's blanked cell),
@@ -331,6 +357,14 @@ OPTION_CELL_MAX_CHARS = 120
 """Longest table cell read as a list of options ("**Weight Decay** + **SGD optimizer**")."""
 _CELL_LIST_SEP_RE = re.compile(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 
+_PICK_LEAD_RE = re.compile(
+    r"[ \t*_:—–-]{0,6}(?:(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
+    r"[ \t*_]{0,3}:[ \t*_]{0,3})?",
+    re.I,
+)
+"""What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:"."""
+_PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
+_THE_RE = re.compile(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
 _ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
 
