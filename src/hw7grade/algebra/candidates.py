@@ -149,6 +149,14 @@ _OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
 _BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
 """A list item's bullet or number: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative, and
 `1. W_2ᵀ(...) = 0` does not multiply it by 1."""
+_EQUATION_TAG_RE = re.compile(
+    r"^([ \t>]{0,8}(?:\*\*|__)?)\((?:[ivx]{1,4}|[a-z]|[A-Z]\d{1,2}|\d{1,2})\)(?=[ \t])"
+    r"|[ \t]{2,40}\((?:\d{1,2}|[A-Z]\d{1,2}|[ivx]{1,4})\)(?=[ \t]{0,8}$)",
+    re.M,
+)
+"""A part label or an equation's tag at the start of a line, or a tag after a wide gap at its end:
+`**(ii) W1 = U_k^T, W2 = U_k satisfy ...**`, `(C1)  W2^T (W2 W1 - I) X X^T = 0`, `... = 0     (1)` do
+not multiply the formula by (ii), C1 or 1."""
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
 _LABEL_END_RE = re.compile(r"[^:]:[*_]*$|[^*]\*\*$")
 """A word that ends a formula run: a label's colon, or the close of a bold span (`**A := W₂W₁**
@@ -339,6 +347,10 @@ def _plain(masked: str) -> list[Candidate]:
             masked = _STEP_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
         masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _BULLET_RE.sub(lambda m: " " * len(m.group(0)), masked)
+    if "(" in masked:
+        masked = _EQUATION_TAG_RE.sub(
+            lambda m: (m.group(1) or "") + " " * (len(m.group(0)) - len(m.group(1) or "")), masked
+        )
     for line_match in _LINE_RE.finditer(masked):
         line = line_match.group(0)
         # Flags per word in one C-level pass; match objects only for lines with a formula-like word.
