@@ -40,6 +40,10 @@ from hw7grade.text.labels import line_label, mentions
         ("| a.ii | **nn.MSELoss** | squared error |", (None, "a", "ii")),
         ("a.iii) Weight Decay and SGD", (None, "a", "iii")),
         ("A.I. models answer this", None),
+        # A letter with its numeral in brackets straight after it, i to iv only ("f(x) = 2" is math).
+        ("**a(i) How many linear layers?**", (None, "a", "i")),
+        ("b(ii): nn.MSELoss", (None, "b", "ii")),
+        ("f(x) = 2", None),
         ("e.g. the encoder", None),
         # A paragraph that opens on the part it turns to.
         ("For (b), let me run a small experiment.", (None, "b", None)),

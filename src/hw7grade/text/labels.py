@@ -62,7 +62,9 @@ _ABSOLUTE = re.compile(
 # Relative: "(b)", "b)", "Part (b)", "Part b", "(ii)", "(a)(ii)", "part ii".
 _RELATIVE = re.compile(
     rf"(?:parts?[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
-    rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\)|(?-i:(?P<b3>[a-h])\.(?P<rl>{_ROMAN}))(?![a-z]))"
+    rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\)|(?-i:(?P<b3>[a-h])\.(?P<rl>{_ROMAN}))(?![a-z])"
+    # "a(i) How many layers?": a letter with its numeral in brackets straight after it.
+    rf"|(?-i:(?P<b4>[a-h]))(?=\((?:i{{1,3}}|iv)\)))"
     rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|{_DOT_END}))?",
     re.IGNORECASE,
 )
@@ -125,7 +127,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
 
 
 def _relative(m: re.Match[str], offset: int) -> Label:
-    group = next(g for g in ("p1", "p2", "b1", "b2", "b3") if m.group(g))
+    group = next(g for g in ("p1", "p2", "b1", "b2", "b3", "b4") if m.group(g))
     x, roman = m.group(group), m.group("r") or m.group("rd") or m.group("rl")
     if roman and x.lower() in ROMANS and x.lower() not in "abcdefgh":
         # "(ii)(iii)": two numerals, two labels; this one ends at its own closing parenthesis.
@@ -162,7 +164,7 @@ LABEL_LINE_CANDIDATE = re.compile(
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
-    rf"|\(|{_SUB}[).]|{_LEAD}{_LEAD_THEN})",
+    rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|{_LEAD}{_LEAD_THEN})",
     re.IGNORECASE | re.MULTILINE,
 )
 
