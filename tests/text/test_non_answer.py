@@ -33,6 +33,8 @@ def test_puts_off(text, expected):
         ("- Dropout: not needed\n- Layer Norm: no", False),  # list entries need no full stop
         ("Answer: yes", False),  # too short to tell
         ("| Dropout | not part of the objective at all in this model |", False),
+        # a web copy's table row, cells separated by tabs
+        ("Part\tAnswer\n(a)\tLeaks encoder information into every decoder step, bypassing the bottleneck", False),
     ],
 )
 def test_cut_off(text, expected):
