@@ -747,10 +747,17 @@ def _split_answer(
                     # "You're right, at evaluation ... w_3 = saw ...", then "✅ Corrected answer (c):
                     # <sos>, I, saw, a, dog": the opening is the working of the part the line sums up.
                     current = list(target[1])
-                elif not saw_label and len(current) > 1 and target[1][:1] == current[1:2]:
+                elif (
+                    not saw_label
+                    and len(current) > 1
+                    and target[1][:1] == current[1:2]
+                    and _question_of(current[0]) == _question_of(current[1])
+                ):
                     # The reply opens on the first asked part unlabelled and labels the second
                     # ("Step 1 ... Step 3", then "(ii)"): the opening answers the first, unless
-                    # it talks about the parts ("happy to do (c), but (b) is yours to write").
+                    # it talks about the parts ("happy to do (c), but (b) is yours to write"). Not
+                    # across questions: "Let me go through these.", then "### HW7 8a-i", is no
+                    # answer to the 7(a) asked too.
                     if not mentions("\n".join(buffer)):
                         current = current[:1]
                 flush()
