@@ -98,6 +98,7 @@ def test_declines(text, expected):
         ("My answer to (iii) is unchanged: Weight Decay and SGD.", True),
         ("Part (ii) was already written against this corrected form, so it doesn't change.", True),
         ("(b) and (c) are unaffected by the fix.", True),
+        ("And for (c), my earlier answer stands: <sos>, I, saw, a, dog.", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
     ],
 )

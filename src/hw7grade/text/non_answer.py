@@ -96,6 +96,8 @@ _STANDING = (
     "unchanged",
     "still stands",
     "still stand",
+    "answer stands",
+    "answers stand",
     "I stand by",
     "same as before",
     "doesn't change",
