@@ -36,12 +36,13 @@ _INLINE_RE = re.compile(
     r"\b(?:(?:answer|verdict|position)(?:[ \t]{1,3}(?:to|for|on)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
     r"\s{1,3}(?:is|remains|stays|becomes)[ \t]{0,3}:?"
     r"|(?:change[sd]?|changing|revise[sd]?|switch(?:es|ed)?|update[sd]?)\s{1,3}(?:the|my)\s{1,3}answer\s{1,3}to"
+    r"|(?:makes?|made|making)\s{1,3}(?:the|my)\s{1,3}answer"
     r"|(?:i'd|i\s{1,3}would|i)\s{1,3}(?:still\s{1,3}|also\s{1,3}|definitely\s{1,3})?(?:say|argue|maintain))"
     r"[ \t*_\"']{0,5}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
     re.I,
 )
 """A stance inside a sentence: "the answer is yes", "the answer to (b) is yes", "my answer remains: yes",
-"but I'd still say yes", "that changes the answer to **yes**"."""
+"but I'd still say yes", "that changes the answer to **yes**", "and that makes the answer **yes**"."""
 _CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}", re.I)
 """A table cell that is nothing but a yes or a no ("| orthonormal W2? | **Yes** | see below |")."""
 
