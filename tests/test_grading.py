@@ -424,6 +424,18 @@ ATTEMPT_CASES = [
         [("missing", None), ("missing", None)],
         id="a short note that puts the part off is no answer, whatever topic words it names",
     ),
+    pytest.param(
+        (
+            "hw7 Q8 (a)(iii) which do you need? and (b): is W2 biased toward orthonormal columns?",
+            "(a)(iii) Weight Decay, Layer Norm and SGD.\n\n(b) This one takes a bit more explanation. Want me to go"
+            " through it in detail?",
+            "wait why layer norm? the objective has no normalisation in it",
+            "You're right, good catch.\n\n### Corrected 8(a)(iii)\n\nWeight Decay + SGD optimizer (nothing else)",
+        ),
+        "q8b",
+        [("missing", None), ("missing", None)],
+        id="an offer in place of an answer, then a concession under a sibling's label: no attempt at the part",
+    ),
 ]
 
 
@@ -500,8 +512,7 @@ REPORTED_CASES = [
             "HW7 Q4 (b): write ~100 words on what I learnt from the ResNet posts.",
             "(b) I learnt that removing the data-loading bottleneck mattered most.",
             "no it's fine I'll rewrite (b) myself, thanks",
-            "Sounds good. If you do, the weight-decay and learning-rate discussion in the later posts is worth a"
-            " look.",
+            "Sounds good. If you do, the weight-decay and learning-rate discussion in the later posts is worth a look.",
         ),
         ["q4b"],
         id="a reply to a turn that only sets a part aside answers nothing, whatever cue words it uses",

@@ -56,6 +56,13 @@ def test_holds_no_answer_is_either():
     assert not holds_no_answer("So the first input is <sos>.")
 
 
+def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
+    offer = "This one takes a bit more explanation (the SVDs of W1 and W2). Want me to go through it in detail?"
+    assert holds_no_answer(offer)
+    # A short real answer may end on the same offer: only where no check finds an answer is it none.
+    assert not puts_off("Two linear layers, one per factor. Want me to go through the PyTorch code?")
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

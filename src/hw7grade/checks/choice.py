@@ -182,6 +182,7 @@ class ChoiceCheck(CheckSpec):
         spans = [(r.start, r.end) for r in answer_regions(a.text)]
         starts_of_mentions = sorted(m.start for m in mentions)
         line_start = 0
+        under_label = False  # the last non-blank line was a part's heading ("### Corrected 8(a)(iii)")
         for line in a.text.split("\n"):
             body = strip_line_marker(line)
             end = line_start + len(line)
@@ -204,9 +205,12 @@ class ChoiceCheck(CheckSpec):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
             else:
-                pick = self._pick_line(line)
+                pick = self._pick_line(line, under_label)
                 if pick is not None:
                     spans.append((line_start + pick[0], line_start + pick[1]))
+            if line.strip():
+                label = line_label(line)
+                under_label = label is not None and len(line[label.end :].split()) <= PICK_HEADING_MAX_WORDS
             line_start = end + 1
         if self.select_all:
             # "(iii) Only the SGD optimizer.", "Weight Decay only.": a sentence that names its options
@@ -235,19 +239,22 @@ class ChoiceCheck(CheckSpec):
             evidence.append(a.text[lo:hi].strip())
         return chosen, evidence
 
-    def _pick_line(self, line: str) -> tuple[int, int] | None:
+    def _pick_line(self, line: str, under_label: bool = False) -> tuple[int, int] | None:
         """The span of a line that states the pick and nothing else, after the part's label or a lead
-        word: "(a)(iii) Weight Decay and SGD optimizer.", "Needed: Weight Decay and the SGD
-        optimizer." Options named later only to reject them ("Dropout, Layer Norm and Batch Norm
-        would each change the function") are not picks then."""
+        word, or under a heading that is only the part's label: "(a)(iii) Weight Decay and SGD
+        optimizer.", "Needed: Weight Decay and the SGD optimizer.", "### Corrected 8(a)(iii)" then
+        "Weight Decay + SGD optimizer (nothing else)". Options named later only to reject them
+        ("Dropout, Layer Norm and Batch Norm would each change the function") are not picks then."""
         label = line_label(line)
         at = label.end if label is not None else 0
         lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
-        if lead is None or (label is None and lead.group("word") is None):
+        if lead is None or (label is None and lead.group("word") is None and not under_label):
             return None
         start = lead.end()
         stop = _PICK_END_RE.search(line, start)
         end = stop.start() if stop else len(line)
+        aside = line.find(" (", start, end)  # "(nothing else)", "(both needed)"
+        end = aside if aside >= 0 else end
         if end - start > OPTION_CELL_MAX_CHARS:
             return None
         body = line[start:end].strip(" *_`:")
@@ -353,6 +360,9 @@ def _bold_runs(text: str) -> Iterator[str]:
         at = text.find("**", close + 2)
 
 
+PICK_HEADING_MAX_WORDS = 4
+"""A line this short after a part's label ("### ✅ Corrected 8(a)(iii)", "**(iii) What you need**") heads
+the pick on the line under it."""
 OPTION_CELL_MAX_CHARS = 120
 """Longest table cell read as a list of options ("**Weight Decay** + **SGD optimizer**")."""
 _CELL_LIST_SEP_RE = re.compile(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)

@@ -670,7 +670,7 @@ def find_answers(
                 asked_ids.append(part_id)  # a reply to a turn that named no part answers what it labels
                 if not from_cues:
                     firmly.add(part_id)
-        if gives_the_point:
+        if gives_the_point and not any(p[3] for p in pieces):
             # "is progressive resizing really in that series? re-check please" brushes a sibling's
             # cue word (DAWNBench) while it pushes back on the last answer, and the reply gives the
             # user the point: it may be a new answer to the last part, kept only if it answers it

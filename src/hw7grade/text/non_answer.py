@@ -172,5 +172,22 @@ def cut_off(text: str) -> bool:
     )
 
 
+_OFFERING = (
+    "want me to go through",
+    "want me to walk through",
+    "want me to work through",
+    "like me to go through",
+    "like me to walk through",
+    "like me to work through",
+    "shall I go through",
+    "shall I walk through",
+)
+"""The model offers the part instead of answering it ("This one takes a bit more explanation. Want me
+to go through it in detail?"): no answer only where no check finds one, since a real answer often
+ends on such an offer."""
+
+
 def holds_no_answer(text: str) -> bool:
-    return puts_off(text) or cut_off(text)
+    """Whether text in which no check finds anything puts the part off, stops mid-sentence or only
+    offers to answer."""
+    return puts_off(text) or cut_off(text) or bool(PhraseSet.build({"offering": _OFFERING}).keys_in(text))
