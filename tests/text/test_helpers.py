@@ -139,6 +139,8 @@ def _kind(text: str, phrase: str) -> str | None:
         ("Weight decay is needed and dropout is not.", "Weight decay", None),
         ("Dropout: not relevant here.", "Dropout", "negated"),
         ("Dropout (not needed).", "Dropout", "negated"),
+        # a "that" clause after the mention belongs to the noun before it, not to the mention
+        ("It forces a one-to-one alignment on sentences that do not line up.", "one-to-one alignment", None),
         ("Train without dropout.", "dropout", "negated"),
         ("Use SGD rather than Adam.", "Adam", "negated"),
         ("Use SGD rather than Adam.", "SGD", None),

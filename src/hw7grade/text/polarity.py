@@ -186,7 +186,14 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS:
         # The clause's subject: its own verb's negation, or a which-clause's, is about it.
         a = bisect_left(marks.aux, end)
-        if a < len(marks.aux) and marks.aux[a] < predicate_end and _AUX_NOT_RE.match(text, marks.aux[a]):
+        if (
+            a < len(marks.aux)
+            and marks.aux[a] < predicate_end
+            and _AUX_NOT_RE.match(text, marks.aux[a])
+            and _THAT_RE.search(text, end, marks.aux[a]) is None
+        ):
+            # Not "forces a one-to-one alignment on sentences that do not line up": a "that" clause
+            # belongs to the noun before it.
             return "negated"
         if _which_not(text, marks, end, predicate_end) or _any_in(marks.and_not, end, predicate_end):
             return "negated"
@@ -209,6 +216,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 _WHICH_BEFORE_RE = re.compile(r"\bwhich\s{1,3}$", re.I)
+_THAT_RE = re.compile(r"\bthat\b", re.I)
 
 
 def _which_not(text: str, marks: _Marks, end: int, limit: int) -> bool:
