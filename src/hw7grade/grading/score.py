@@ -148,8 +148,14 @@ def _score_attempts(
         """A later reply that only the user's message labels must answer the part: "ok, (b) and (c)
         match what I had" -> "Great, glad they line up!" is no new answer to (b)."""
         if attempt.explicit and not attempt.labelled:
-            return answers_the_part(part, graded) or _on_topic(
-                part, attempt.text, _asked_before(conversation, attempt.turn)
+            # "For 7a, isn't the bigger problem that it doubles the parameters?" -> "That's a
+            # reasonable way to look at it, and I agree ...": conceding to a turn that names the
+            # part answers it again, though a cave-in holds nothing that checks which see right
+            # answers only look for (one that reads any answer, a sequence, would have found it).
+            return (
+                answers_the_part(part, graded)
+                or (_sees_right_answers_only(part) and concedes(attempt.text))
+                or _on_topic(part, attempt.text, _asked_before(conversation, attempt.turn))
             )
         if not attempt.explicit and not concedes(attempt.text) and found_share(part, graded) < first_share:
             return False  # "why can we multiply by U?": explaining one step of the answer it stands by
@@ -236,11 +242,16 @@ def _on_topic(part: Part, reply: str, asked: str) -> bool:
     adds parameters") shows no right answer for a check to find, but it is still the model's new
     answer to the part; a reply that explains the words the user asked about ("what is teacher
     forcing?") or answers a side question ("is this why attention was invented?") is not."""
-    if not part.cues or any(c.reads_any_answer for c in part.checks if c.counts_toward_total):
+    if not part.cues or not _sees_right_answers_only(part):
         return False  # such a check would have found the new answer, right or wrong
     if not concedes(reply):
         return False
     return bool(_cues_in(part, reply) - _cues_in(part, asked))
+
+
+def _sees_right_answers_only(part: Part) -> bool:
+    """Whether no counted check of the part reads a wrong answer too (see `CheckSpec.reads_any_answer`)."""
+    return not any(c.reads_any_answer for c in part.checks if c.counts_toward_total)
 
 
 def _speaks_of(part: Part, reply: str) -> bool:

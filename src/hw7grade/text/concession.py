@@ -29,6 +29,10 @@ _CONCESSIONS = (
     "on second thought",
     "let me correct",
     "let me reconsider",
+    "I agree",
+    "fair enough",
+    "that's fair",
+    "that's a reasonable",
 )
 
 
