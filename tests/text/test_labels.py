@@ -14,6 +14,7 @@ from hw7grade.text.labels import line_label, mentions
         ("**(i) How many layers**", (None, None, "i")),
         ("**Q7 (b)** Training", ("7", "b", None)),
         ("8a-iii: Weight Decay and SGD", ("8", "a", "iii")),
+        ("**3.b.(ii)**", ("3", "b", "ii")),  # dots all the way, the numeral in brackets
         # A dotted letter or numeral names a part at a line's start only.
         ("**i. How many linear layers?**", (None, None, "i")),
         ("ii. Loss function", (None, None, "ii")),
