@@ -46,3 +46,14 @@ def test_an_uncued_equation_does_not_replace_a_name_defined_earlier_with_a_cue()
     # `:=` in the answer itself defines the name anew.
     explicit = "Now $A := U_k U_k^T$. Then (A - I) U_k = 0."
     assert _shown(find_definitions(explicit, table, Deadline(), EARLIER))["A"] == "A := U_k U_k^T"
+
+
+def test_equals_colon_names_the_side_before_it():
+    """`W₂W₁ = U_kU_kᵀ =: P` defines P as U_kU_kᵀ, in plain text too (the `=:` does not end the formula)."""
+    definitions._own.clear()
+    table = {**TABLE, "U_k": ("m", "k")}
+    for answer in ("Set W₁ = U_kᵀ, so W₂W₁ = U_kU_kᵀ =: P (the projector).", "so $W_2 W_1 = U_k U_k^T =: P$"):
+        defs = find_definitions(answer, table, Deadline())
+        assert set(defs) == {"P"}
+        value, text = defs["P"]
+        assert "=: P" in text and "W" not in str(value) and str(value).count("U_k") == 2

@@ -158,9 +158,9 @@ _EQUATION_TAG_RE = re.compile(
 `**(ii) W1 = U_k^T, W2 = U_k satisfy ...**`, `(C1)  W2^T (W2 W1 - I) X X^T = 0`, `... = 0     (1)` do
 not multiply the formula by (ii), C1 or 1."""
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
-_LABEL_END_RE = re.compile(r"[^:]:[*_]*$|[^*]\*\*$")
-"""A word that ends a formula run: a label's colon, or the close of a bold span (`**A := W₂W₁**
-(m×m)`: the shape note after it is not part of the formula)."""
+_LABEL_END_RE = re.compile(r"[^:=]:[*_]*$|[^*]\*\*$")
+"""A word that ends a formula run: a label's colon (not `=:`, which names what comes before it), or
+the close of a bold span (`**A := W₂W₁** (m×m)`: the shape note after it is not part of the formula)."""
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−‖")
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
 _SPELLED_GREEK_WORD_RE = re.compile(

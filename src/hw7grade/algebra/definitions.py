@@ -1,4 +1,4 @@
-"""The answer's own shorthand: "let Σ = XXᵀ", "where A := W₂W₁", "denote D = ΣΣᵀ".
+"""The answer's own shorthand: "let Σ = XXᵀ", "where A := W₂W₁", "denote D = ΣΣᵀ", "... =: P".
 
 A definition is an equation `NAME = expression` whose NAME has no shape in the table, in a snippet
 that writes `:=` or follows a cue word (let, where, denote, define, with, set), or, with no cue,
@@ -91,7 +91,12 @@ def _definitions_in(
     """Where the last snippet read as a definition ends: `Define A = ... and B = ...` defines both."""
     for cand in cands:
         joined = 0 <= cand.start - defined_end <= _JOIN_MAX and _JOIN_RE.match(answer[defined_end : cand.start])
-        cued = bool(joined or ":=" in cand.text or _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start]))
+        cued = bool(
+            joined
+            or ":=" in cand.text
+            or "=:" in cand.text
+            or _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start])
+        )
         if not cued and not _NAME_EQUALS_RE.match(cand.text):
             continue  # only a snippet that opens with `NAME =` can define without a cue word
         try:
@@ -99,6 +104,13 @@ def _definitions_in(
         except MathError:
             break
         defined = False
+        if "=:" in cand.text:
+            # `W₂W₁ = U_kU_kᵀ =: P`: the name after `=:` is the side before it.
+            statements = [
+                Statement("condition", s.rhs, s.lhs, s.wrt, s.text) if isinstance(s.rhs, Sym) else s
+                for s in statements
+                if s.rhs is not None
+            ]
         for s in statements:
             if (
                 s.kind == "condition"
@@ -111,7 +123,8 @@ def _definitions_in(
                 and len(found) < MAX_DEFINITIONS
             ):
                 if s.lhs.name not in found:
-                    kinds[s.lhs.name] = "explicit" if ":=" in cand.text else "cued" if cued else "plain"
+                    explicit = ":=" in cand.text or "=:" in cand.text
+                    kinds[s.lhs.name] = "explicit" if explicit else "cued" if cued else "plain"
                 found.setdefault(s.lhs.name, (s.rhs, cand.text))
                 defined = True
         if cued or defined:
