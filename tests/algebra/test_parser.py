@@ -62,6 +62,15 @@ def test_chain_gives_adjacent_pairs_and_each_side_equal_to_zero():
     }
 
 
+def test_a_lowercase_subscript_written_on_names_a_known_matrix():
+    """`Uk^T Uk` in plain text is U_k^T U_k when the table knows U_k; an unknown `Xk` stays X times k."""
+    shapes = {"U_k": ("m", "k"), "X": ("m", "n")}
+    statements, _ = parse_statements("Uk^T Uk = I", shapes)
+    assert [s.describe() for s in statements] == ["U_k^T U_k = I"]
+    statements, _ = parse_statements("Xk = 0", shapes)
+    assert [s.describe() for s in statements] == ["X k = 0"]
+
+
 def test_commas_and_quads_separate_statements():
     statements, _ = parse_statements(r"W_1 = \mathbf{U}_k^\top, \quad W_2 = \mathbf{U}_k")
     assert [s.describe() for s in statements] == ["W_1 = U_k^T", "W_2 = U_k"]

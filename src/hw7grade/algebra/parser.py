@@ -357,6 +357,17 @@ class _Parser:
                 # `W1`, and a capital's one digit written on: `V1 = U_k^T U` names V_1, not V times 1.
                 self.i += 1
                 sub = nxt.text
+            elif (
+                nxt is not None
+                and nxt.kind == "letter"
+                and nxt.adjacent
+                and len(nxt.text) == 1
+                and nxt.text.islower()
+                and f"{base}_{nxt.text}" in self.known
+            ):
+                # `Uk^T` in plain text is U_k^T when the table knows U_k (not U times k).
+                self.i += 1
+                sub = nxt.text
         return (f"{base}_{sub}" if sub else base), sub
 
     def symbol(self, tok: Token) -> Node:
