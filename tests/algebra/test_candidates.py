@@ -67,6 +67,7 @@ def test_plain_text_formulas_and_continuation_lines():
         ("**(ii) W1 = U_k^T, W2 = U_k satisfy (C1) and (C2)**", ["W1 = U_k^T, W2 = U_k"]),
         ("  (C1)  W2^T (W2 W1 - I) X X^T = 0          [k x m]", ["W2^T (W2 W1 - I) X X^T = 0"]),
         ("    W2^T (W2 W1 - I) X X^T = 0          (1)", ["W2^T (W2 W1 - I) X X^T = 0"]),
+        ("  V2^T (V2 V1 - I) D = 0.                  (1')", ["V2^T (V2 V1 - I) D = 0"]),
         ("(W2 W1 - I) X X^T W1^T = 0 (2)", ["(W2 W1 - I) X X^T W1^T = 0 (2)"]),
         # A homework or course number is not one.
         ("In HW7 Q3(b) and CS189 we show it.", []),

@@ -151,11 +151,11 @@ _BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re
 `1. W_2ᵀ(...) = 0` does not multiply it by 1."""
 _EQUATION_TAG_RE = re.compile(
     r"^([ \t>]{0,8}(?:\*\*|__)?)\((?:[ivx]{1,4}|[a-z]|[A-Z]\d{1,2}|\d{1,2})\)(?=[ \t])"
-    r"|[ \t]{2,40}\((?:\d{1,2}|[A-Z]\d{1,2}|[ivx]{1,4})\)(?=[ \t]{0,8}$)",
+    r"|[ \t]{2,40}\((?:\d{1,2}|[A-Z]\d{1,2}|[ivx]{1,4})['′]{0,2}\)(?=[ \t]{0,8}$)",
     re.M,
 )
 """A part label or an equation's tag at the start of a line, or a tag after a wide gap at its end:
-`**(ii) W1 = U_k^T, W2 = U_k satisfy ...**`, `(C1)  W2^T (W2 W1 - I) X X^T = 0`, `... = 0     (1)` do
+`**(ii) W1 = U_k^T, W2 = U_k satisfy ...**`, `(C1)  W2^T (W2 W1 - I) X X^T = 0`, `... = 0     (1')` do
 not multiply the formula by (ii), C1 or 1."""
 _ENGLISH_RE = re.compile(r"[a-z]{3,}")
 _LABEL_END_RE = re.compile(r"[^:=]:[*_]*$|[^*]\*\*$")
