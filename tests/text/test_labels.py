@@ -15,6 +15,11 @@ from hw7grade.text.labels import line_label, mentions
         ("**Q7 (b)** Training", ("7", "b", None)),
         ("8a-iii: Weight Decay and SGD", ("8", "a", "iii")),
         ("**3.b.(ii)**", ("3", "b", "ii")),  # dots all the way, the numeral in brackets
+        # A question in capital Roman numerals, before a lettered part or after "problem".
+        ("**VII (b) — Training (teacher forcing)**", ("7", "b", None)),
+        ("Problem VII (c): evaluation", ("7", "c", None)),
+        ("I (a) think so", None),
+        ("X (a) is the data", None),
         # A dotted letter or numeral names a part at a line's start only.
         ("**i. How many linear layers?**", (None, None, "i")),
         ("ii. Loss function", (None, None, "ii")),

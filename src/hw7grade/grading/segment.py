@@ -757,8 +757,11 @@ def _split_answer(
                     # ("Step 1 ... Step 3", then "(ii)"): the opening answers the first, unless
                     # it talks about the parts ("happy to do (c), but (b) is yours to write"). Not
                     # across questions: "Let me go through these.", then "### HW7 8a-i", is no
-                    # answer to the 7(a) asked too.
-                    if not mentions("\n".join(buffer)):
+                    # answer to the 7(a) asked too. Nor is a sentence that only introduces the reply
+                    # ("Let's work through the decoder inputs first.").
+                    opening = "\n".join(buffer)
+                    lines = sum(1 for b in buffer if b.strip())
+                    if not mentions(opening) and (lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS):
                         current = current[:1]
                 flush()
                 saw_label = True
@@ -777,6 +780,9 @@ def _split_answer(
     return pieces, context
 
 
+OPENING_MIN_WORDS = 25
+"""An unlabelled opening of one line this long may answer the first part asked; a shorter one
+introduces the reply ("Let's work through the decoder inputs first.")."""
 _TABLE_RULE = re.compile(r"\|?[ \t:|-]{3,}")
 """A table's header rule (`|---|:---:|`)."""
 TABLE_MAX_COLUMNS = 12

@@ -51,11 +51,20 @@ _ROMAN_PART = (
 )
 _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
 """A question number in words after "question" or "problem" ("question seven part a")."""
+_ROMAN_QUESTIONS = {"II": "2", "III": "3", "IV": "4", "VI": "6", "VII": "7", "VIII": "8", "IX": "9"}
+_ROMAN_QUESTION = "VIII|VII|III|IV|IX|VI|II"
+"""Capital Roman question numbers of two letters or more (a lone `X` is the data matrix)."""
+_ROMAN_Q_NEXT = r"[ \t.\-]{0,2}\(?[a-h]\)"
+"""What must follow a bare capital Roman question number: a lettered part ("VII (b)", "VII.b)")."""
 _NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
 _ABSOLUTE = re.compile(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
     rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}})"
-    rf"|(?:question|problem)[ \t]{{1,3}}(?P<qword>{'|'.join(_QUESTION_WORDS)})\b)(?![\d])"
+    rf"|(?:question|problem)[ \t]{{1,3}}(?P<qword>{'|'.join(_QUESTION_WORDS)})\b"
+    # "VII (b)", "problem VII": a question numbered in capital Roman numerals (a lettered part after
+    # a bare one, so the pronoun "I" and a stray "IV" name nothing)
+    rf"|(?:(?:question|problem)[ \t]{{1,3}})?(?-i:(?P<qroman>{_ROMAN_QUESTION}))\b(?={_ROMAN_Q_NEXT})"
+    rf"|(?:question|problem)[ \t]{{1,3}}(?-i:(?P<qroman2>{_ROMAN_QUESTION}))\b)(?![\d])"
     rf"{_LETTER}?{_ROMAN_PART}?",
     re.IGNORECASE,
 )
@@ -81,6 +90,7 @@ _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
     r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
+    rf"|\b(?-i:{_ROMAN_QUESTION})\b(?={_ROMAN_Q_NEXT})"
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
     # "a: vertical stacking ...", "b: training-time inputs" heading a line of a list of parts
     r"|^[ \t>*\-]{0,8}(?P<lc>(?-i:[a-h])):(?=[ \t])"
@@ -109,8 +119,9 @@ class Label:
 
 
 def _worded(m: re.Match[str]) -> str | None:
-    """The question number when a question word names it ("Q7", "question seven"), not a bare "7b"."""
-    return m.group("q") or m.group("qword")
+    """The question number when a question word names it ("Q7", "question seven", "VII (b)"), not a
+    bare "7b"."""
+    return m.group("q") or m.group("qword") or m.group("qroman") or m.group("qroman2")
 
 
 def _absolute(m: re.Match[str], offset: int) -> Label:
@@ -121,8 +132,13 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
         if letter:
             roman = _NUMBERED_SUB[number.lower()]
         else:  # "Q7-2" names no sub-part: the label ends at its question
-            end = m.end("q") if m.group("q") else m.end("qbare") if m.group("qbare") else m.end("qword")
-    q = m.group("q") or m.group("qbare") or _QUESTION_WORDS.get((m.group("qword") or "").lower())
+            end = next(m.end(g) for g in ("q", "qbare", "qword", "qroman", "qroman2") if m.group(g))
+    q = (
+        m.group("q")
+        or m.group("qbare")
+        or _QUESTION_WORDS.get((m.group("qword") or "").lower())
+        or _ROMAN_QUESTIONS.get(m.group("qroman") or m.group("qroman2") or "")
+    )
     return Label(q, letter, roman, m.group("hw"), offset + m.start(), offset + end)
 
 
@@ -164,7 +180,7 @@ LABEL_LINE_CANDIDATE = re.compile(
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
-    rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|{_LEAD}{_LEAD_THEN})",
+    rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN})",
     re.IGNORECASE | re.MULTILINE,
 )
 
