@@ -15,6 +15,9 @@ from hw7grade.text.labels import line_label, mentions
         ("**Q7 (b)** Training", ("7", "b", None)),
         ("8a-iii: Weight Decay and SGD", ("8", "a", "iii")),
         ("**3.b.(ii)**", ("3", "b", "ii")),  # dots all the way, the numeral in brackets
+        # A keycap emoji numbering a heading is decoration, not a question number.
+        ("### 1️⃣ HW7 8a-ii — Loss", ("8", "a", "ii")),
+        ("### 2️⃣ HW7 7 c) — Evaluation inputs", ("7", "c", None)),
         # A question in capital Roman numerals, before a lettered part or after "problem".
         ("**VII (b) — Training (teacher forcing)**", ("7", "b", None)),
         ("Problem VII (c): evaluation", ("7", "c", None)),

@@ -19,6 +19,9 @@ from .number_words import NUMBER_WORDS
 LINE_WINDOW = 96
 """Characters of a line looked at for a label at its start."""
 DECORATION_MAX = 24
+_KEYCAP = "[0-9#*]\ufe0f?\u20e3"
+_KEYCAP_RE = re.compile(_KEYCAP)
+"""A keycap emoji (1️⃣ is "1", U+FE0F, U+20E3): decoration, not a number."""
 """Leading decoration (#, *, >, bullets, emoji) skipped before a label."""
 
 _DOT_END = r"\.(?=[\s*_]|$)"
@@ -163,8 +166,14 @@ def skip_decoration(line: str) -> int:
     """Offset of the first character after leading Markdown marks, bullets and emoji."""
     i = 0
     limit = min(len(line), DECORATION_MAX)
-    while i < limit and not (line[i].isalnum() or line[i] == "("):
-        i += 1
+    while i < limit:
+        keycap = _KEYCAP_RE.match(line, i)
+        if keycap:  # "### 1️⃣ HW7 8a-ii": a keycap emoji numbers the heading, it names no question
+            i = keycap.end()
+        elif line[i].isalnum() or line[i] == "(":
+            break
+        else:
+            i += 1
     return i
 
 
@@ -176,7 +185,7 @@ _LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ 
 _LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
 """What may follow a lead: a relative label ("(b)", "b)", "part b") or an absolute one ("7(b)", "Q4(a)")."""
 LABEL_LINE_CANDIDATE = re.compile(
-    rf"^[^\w(\n]{{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
+    rf"^(?:[^\w(\n]|{_KEYCAP}){{0,{DECORATION_MAX}}}(?:q[ \t.#]{{0,3}}\d|question|problem|prob\.|part|hw|homework|assignment|"
     r"exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
