@@ -540,6 +540,17 @@ REPORTED_CASES = [
         ["q4b"],
         id="a reply to a turn that only sets a part aside answers nothing, whatever cue words it uses",
     ),
+    pytest.param(
+        (
+            "HW7 7(c): the decoder inputs w1..w5 at evaluation time?",
+            "(c) <sos>, I, saw, a, dog: the model's own outputs.",
+            "thanks, last one: what's the difference between layer norm and batch norm in one sentence",
+            "Batch norm normalizes each feature over the batch, while layer norm normalizes each example over its"
+            " features.",
+        ),
+        ["q7c"],
+        id="a question about what words mean asks no part whose cue words it uses",
+    ),
 ]
 
 

@@ -259,6 +259,13 @@ _SIDE_QUESTION_RE = re.compile(
     re.I,
 )
 """A user turn that says it asks beside the homework."""
+_DEFINING_RE = re.compile(
+    r"\b(?:what(?:'s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}difference[ \t]{1,3}between"
+    r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b)",
+    re.I,
+)
+"""A question about what words mean ("what's the difference between layer norm and batch norm?"): in
+a part's cue words it asks no part, as a side question does."""
 _RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
 _LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
@@ -576,7 +583,7 @@ def find_answers(
         if turn.role == "user":
             last_user = turn.text
             turn_info = _read_user_turn(turn.text, context, index)
-            if not turn_info.by_label and _SIDE_QUESTION_RE.search(turn.text):
+            if not turn_info.by_label and (_SIDE_QUESTION_RE.search(turn.text) or _DEFINING_RE.search(turn.text)):
                 # "side question not for the hw: would beam search have fixed it?": the reply
                 # answers no part, whatever the part's words it uses.
                 turn_info = _UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
