@@ -21,7 +21,9 @@ def _conversation(turns: list[dict[str, str]]) -> Conversation:
 
 def _find(conversation: Conversation, asked=()):
     parts = RUBRIC.parts
-    return find_answers(conversation, [p.id for p in parts], {p.id: p.cues for p in parts}, asked)
+    return find_answers(
+        conversation, [p.id for p in parts], {p.id: p.cues for p in parts}, asked, RUBRIC.question_cues()
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

@@ -84,6 +84,7 @@ def part_answers(conversation: Conversation, rubric: Rubric) -> dict[str, PartAn
         conversation,
         [p.id for p in parts],
         cues={p.id: p.cues for p in parts},
+        question_cues=rubric.question_cues(),
         asked=[str(x) for x in cast(Iterable[object], conversation.metadata.get("parts", ()) or ())],
     )
 

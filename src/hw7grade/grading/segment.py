@@ -79,15 +79,38 @@ class _PartIndex:
     ids: tuple[str, ...]
     cues: PhraseSet | None = None
     questions: frozenset[str] = field(default_factory=frozenset)
+    question_cues: PhraseSet | None = None
+    """Names of whole questions, keyed by question number ("4": "How to Train Your ResNet")."""
     _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None], list[str]] = field(
         default_factory=dict
     )
 
     @classmethod
-    def build(cls, ids: Sequence[str], cues: dict[str, Sequence[str]] | None) -> "_PartIndex":
+    def build(
+        cls,
+        ids: Sequence[str],
+        cues: dict[str, Sequence[str]] | None,
+        question_cues: dict[str, Sequence[str]] | None = None,
+    ) -> "_PartIndex":
         qs = frozenset(m.group(1) for i in ids if (m := re.match(r"q(\d+)", i)))
         phrases = {f"{pid}{_CUE_KEY}{c}": (c,) for pid, cs in (cues or {}).items() for c in cs}
-        return cls(tuple(ids), PhraseSet.build(phrases) if phrases else None, qs)
+        named = {
+            f"{m.group(1)}{_CUE_KEY}{c}": (c,)
+            for q, cs in (question_cues or {}).items()
+            if (m := re.match(r"q(\d+)", q))
+            for c in cs
+        }
+        return cls(
+            tuple(ids), PhraseSet.build(phrases) if phrases else None, qs, PhraseSet.build(named) if named else None
+        )
+
+    def question_named(self, text: str) -> str | None:
+        """The one question whose whole-question cues the text holds ("the How to Train Your ResNet
+        reading question" -> "4"), if exactly one."""
+        if self.question_cues is None:
+            return None
+        found = {key.split(_CUE_KEY, 1)[0] for key in self.question_cues.keys_in(text)}
+        return next(iter(found)) if len(found) == 1 else None
 
     def is_foreign(self, label: Label) -> bool:
         return (label.homework is not None and label.homework != COURSE_HOMEWORK) or (
@@ -473,6 +496,14 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(_question_of(p) for p in cued)
     ranked = by_question.most_common(2)
+    named_q = index.question_named(asking) if unplaced else None
+    if named_q is not None:
+        # "the reading question on the How to Train Your ResNet series ... part (c) first": the
+        # question's own name places its labels, whatever other parts' cue words ("batch norm") say.
+        placed = _Context(named_q)
+        asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
+        if asked:
+            return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
     if unplaced and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         # "(a) baseline time? (b) what you learnt? (c) ..." under the blog's title: the labels
         # belong to the question the turn's cues name, or the one most of its cued parts are in
@@ -562,12 +593,13 @@ def find_answers(
     part_ids: Sequence[str],
     cues: dict[str, Sequence[str]] | None = None,
     asked: Iterable[str] = (),
+    question_cues: dict[str, Sequence[str]] | None = None,
 ) -> dict[str, PartAnswers]:
     """Answers per asked part id. A part asked but never answered comes back with no attempts,
     so the report can call it missing. `asked` adds parts known to have been asked (native
     transcripts record them). With no user turn that names a part, the parts answered count as
     asked (a pasted answer with no prompt)."""
-    index = _PartIndex.build(part_ids, cues)
+    index = _PartIndex.build(part_ids, cues, question_cues)
     attempts: dict[str, list[AttemptText]] = {}
     questions: dict[str, str] = {}
     asked_ids: list[str] = [a for a in asked if a in index.ids]

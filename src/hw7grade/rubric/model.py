@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -94,7 +94,21 @@ class RubricFile(BaseModel):
     which otherwise begin "Same translator, ..." with the translator never described."""
     shapes: dict[str, tuple[str, str]] = Field(default_factory=dict)
     """Matrix symbol -> (rows, cols) dimension names, for the algebra checks."""
+    cues: list[str] = Field(default_factory=list)
+    """Names of the question as a whole ("How to Train Your ResNet", "veo un perro"): a user turn that
+    names no question number but one of these places its relative labels ("part (c)") here. They
+    ask no part by themselves."""
     parts: list[Part] = Field(min_length=1)
+
+    @field_validator("cues")
+    @classmethod
+    def _cues_can_match(cls, cues: list[str]) -> list[str]:
+        """A cue with no words is a load error, not one that places every turn."""
+        if cues:
+            from ..text.phrases import PhraseSet
+
+            PhraseSet.build({"": tuple(cues)})
+        return cues
 
     @field_validator("shapes")
     @classmethod
@@ -129,6 +143,10 @@ class Rubric(BaseModel):
             if p.id == part_id:
                 return p
         raise RubricError(f"Unknown part {part_id!r}; run `hw7grade rubrics` to list the part ids.")
+
+    def question_cues(self) -> dict[str, Sequence[str]]:
+        """Question id (`q4`) -> the names of the question as a whole (see `RubricFile.cues`)."""
+        return {f.question: tuple(f.cues) for f in self.files if f.cues}
 
     def context_for(self, part_id: str) -> str:
         """The shared setup of the question this part belongs to ("" when its file has none)."""
