@@ -551,6 +551,17 @@ REPORTED_CASES = [
         ["q7c"],
         id="a question about what words mean asks no part whose cue words it uses",
     ),
+    pytest.param(
+        (
+            "Can you suggest a first sentence for a cover letter for an ML internship at a robotics startup?",
+            "Last spring I spent three weeks getting a robot arm to pick up a sock, and what I learned is that"
+            " data loading, not the model, was the bottleneck.",
+            "HW7 Q7(b): the decoder inputs w1..w5 during training?",
+            "(b) <sos>, I, see, a, dog: teacher forcing feeds the reference.",
+        ),
+        ["q7b"],
+        id="a reply to a first turn that asks nothing of ours answers no part by its cue words",
+    ),
 ]
 
 

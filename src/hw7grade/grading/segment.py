@@ -675,7 +675,16 @@ def find_answers(
             # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay
             # discussion ...": a reply to a turn that only sets parts aside answers none.
             only_sets_aside = turn_info is not None and not turn_info.named and bool(turn_info.set_aside)
-            if hits and not only_sets_aside and (within is not None or turn_info is None or not turn_info.named):
+            # "Suggest a first sentence for a cover letter" -> "... the thing I learned ...": a reply to
+            # a turn that asks nothing of ours, before any part was asked, answers none by its cue
+            # words (a pasted answer with no prompt at all still does, and so does a reply to a turn
+            # with a label it could not place: "Part (c): at eval time, ...").
+            asks_nothing = (
+                turn_info is not None and not turn_info.named and not asked_ids and not mentions(last_user)
+            )
+            if hits and not only_sets_aside and not asks_nothing and (
+                within is not None or turn_info is None or not turn_info.named
+            ):
                 pieces = [(pid, turn.text, explicit or within is None, False) for pid in hits]
                 from_cues = True
         gives_the_point = (
