@@ -679,11 +679,12 @@ def find_answers(
             # a turn that asks nothing of ours, before any part was asked, answers none by its cue
             # words (a pasted answer with no prompt at all still does, and so does a reply to a turn
             # with a label it could not place: "Part (c): at eval time, ...").
-            asks_nothing = (
-                turn_info is not None and not turn_info.named and not asked_ids and not mentions(last_user)
-            )
-            if hits and not only_sets_aside and not asks_nothing and (
-                within is not None or turn_info is None or not turn_info.named
+            asks_nothing = turn_info is not None and not turn_info.named and not asked_ids and not mentions(last_user)
+            if (
+                hits
+                and not only_sets_aside
+                and not asks_nothing
+                and (within is not None or turn_info is None or not turn_info.named)
             ):
                 pieces = [(pid, turn.text, explicit or within is None, False) for pid in hits]
                 from_cues = True
