@@ -192,6 +192,10 @@ _POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words on its line points at a part ("the conditions from (i)", "that explains
 q8") instead of asking it; not one that names its homework and part, which cites where a question comes
 from ("quick one from HW7 Q4(a): ...")."""
+_ALL_OF_BEFORE = re.compile(
+    rf"\b(?:all|each|both|every[ \t]{{1,3}}part|(?:the[ \t]{{1,3}})?(?:rest|parts))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
+)
+"""...but "all of question 7", "each of (a) to (c)", "the rest of Q8" ask it."""
 _SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
 (b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
@@ -346,6 +350,15 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             and b.start - a.end < 16
         ):
             owner_of[i] = b
+    for i in range(len(labels) - 2, -1, -1):
+        # "(i) and (ii) of 8a": the list's earlier labels belong to the owner of its last.
+        if (
+            i not in owner_of
+            and i + 1 in owner_of
+            and labels[i].q is None
+            and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
+        ):
+            owner_of[i] = owner_of[i + 1]
     owners = {id(b) for b in owner_of.values()}
     turn_homework: str | None = None  # the homework the turn last named ("HW5 Q7(b) ... Q7(c)")
     carried_foreign = context if context.q == _FOREIGN else None  # another homework's, from the turn before
@@ -397,7 +410,11 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already
         ) and not asking_with
         cites = label.homework is not None and (label.letter or label.roman)  # "from HW7 Q4(a): ..."
-        points = not cites and _POINTING_BEFORE.search(text, window, label.start) is not None
+        points = (
+            not cites
+            and _POINTING_BEFORE.search(text, window, label.start) is not None
+            and _ALL_OF_BEFORE.search(text, window, label.start) is None
+        )
         pointed[i] = (leaves_out or (points and not asking_with)) or (listed and pointed[i - 1])
         aside[i] = own_work[i] or leaves_out or (listed and aside[i - 1])
         reference = pointed[i] or own_work[i]
