@@ -180,7 +180,8 @@ class ChoiceCheck(CheckSpec):
     def _from_regions(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], list[str]]:
         """Options asserted in "Answer:" regions, on checked-box lines and in ✓ table rows."""
         spans = [(r.start, r.end) for r in answer_regions(a.text)]
-        starts_of_mentions = sorted(m.start for m in mentions)
+        mentions = sorted(mentions, key=lambda m: m.start)
+        starts_of_mentions = [m.start for m in mentions]
         line_start = 0
         under_label = False  # the last non-blank line was a part's heading ("### Corrected 8(a)(iii)")
         for line in a.text.split("\n"):
@@ -196,11 +197,19 @@ class ChoiceCheck(CheckSpec):
                 mark = None if picked else mark
                 if mark is not None and mark[0]:
                     # "| Weight Decay + SGD | ✓ keeps the λ terms; Dropout would change the objective |":
-                    # after options named before it, the mark's cell explains the pick.
+                    # after options named before it, the mark's cell explains the pick; but when the
+                    # cells before it list every choice ("| 0 / 1 / 2 / 3 | ✓ **2**: one per factor |"),
+                    # the pick is what the mark's cell names before its explanation.
                     at = line_start + mark[1]
                     k = bisect_right(starts_of_mentions, line_start)
                     named_before = k < len(starts_of_mentions) and starts_of_mentions[k] < at
-                    spans.append((line_start, at if named_before else end))
+                    j = bisect_right(starts_of_mentions, at - 1, k)  # the row's mentions before the mark
+                    before = {m.label for m in mentions[k:j]}
+                    if len(before) == len(self.options):
+                        lead = _MARK_LEAD_END_RE.search(line, mark[1] + 1)
+                        spans.append((at, line_start + (lead.start() if lead else len(line))))
+                    else:
+                        spans.append((line_start, at if named_before else end))
             elif CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
@@ -375,6 +384,8 @@ _PICK_LEAD_RE = re.compile(
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:"."""
 _PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
 _THE_RE = re.compile(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
+_MARK_LEAD_END_RE = re.compile(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
+"""Where a mark cell's pick ends and its explanation (or the next cell) begins."""
 _ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
 
