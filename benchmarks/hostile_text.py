@@ -95,6 +95,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "keeps that one": lambda n: "(b). I'll do that one myself. " * (n // 31 + 1),
     "option cells": lambda n: "|1" * (n // 2 + 1),  # a table row of options, one per cell
     "roman questions": lambda n: "VII (b) IV (a) I (c) " * (n // 21 + 1),
+    "compared slots": lambda n: "| w1 | see | saw |\n" * (n // 18 + 1),
     "pick lines": lambda n: "(iii) Needed: Weight Decay and the Dropout, " * (n // 43 + 1),
     "standing clauses": lambda n: "(ii) is unaffected; (i) stays the same, " * (n // 40 + 1),
 }

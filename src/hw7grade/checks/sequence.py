@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import ClassVar, Literal
@@ -65,6 +66,19 @@ class _Candidate:
     start: int
     slots: bool
     complete: bool
+    compared: bool = False
+    """Read from the rows of a table with two or more token columns ("| w₃ | see | saw |"): a
+    comparison whose first column need not be this part's answer."""
+
+
+def _token_cells(row: str) -> int:
+    """How many cells of a table row hold one token each (`| w₃ | see | saw |` has three; a cell of
+    prose, "model's output at step 2", is none)."""
+    count = 0
+    for lo, hi in table_cells(row):
+        cell = _clean(row[lo:hi])
+        count += bool(cell) and " " not in cell and len(cell) <= MAX_TOKEN_CHARS
+    return count
 
 
 def _clean(token: str) -> str:
@@ -98,6 +112,10 @@ class SequenceCheck(CheckSpec):
     def _slot_groups(self, a: Analysed, n: int) -> list[_Candidate]:
         """Runs of `w1 = x, w2 = y ...`; a new run starts whenever the index goes back."""
         groups: list[dict[int, tuple[str, int, int]]] = []
+        compared: list[bool] = []
+        # Line bounds found once and bisected, and each table row's width read once: linear in the text.
+        ends = [i for i, ch in enumerate(a.text) if ch == "\n"] if "|" in a.text else []
+        wide_rows: dict[int, bool] = {}
         prev = MAX_SLOT_INDEX + 1
         slot_name = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
         for m in _slot_re(self.slot_prefix).finditer(a.text):
@@ -106,14 +124,22 @@ class SequenceCheck(CheckSpec):
                 continue
             if idx <= prev or not groups:
                 groups.append({})
+                compared.append(False)
             groups[-1][idx] = (_clean(tok), m.start(), m.end())
+            if ends or "|" in a.text:
+                k = bisect_left(ends, m.start())
+                line_start = ends[k - 1] + 1 if k else 0
+                if line_start not in wide_rows:
+                    row = a.text[line_start : ends[k] if k < len(ends) else len(a.text)]
+                    wide_rows[line_start] = row.startswith("|") and _token_cells(row) > 2
+                compared[-1] = compared[-1] or wide_rows[line_start]
             prev = idx
         out = []
-        for g in groups:
+        for g, cmp in zip(groups, compared):
             toks = tuple(g[i][0] if i in g else "?" for i in range(1, n + 1))
             shown = ", ".join(f"{self.slot_prefix}{i} = {g[i][0]}" for i in sorted(g) if i <= n)
             start = min(v[1] for v in g.values())
-            out.append(_Candidate(toks, shown, start, True, all(i in g for i in range(1, n + 1))))
+            out.append(_Candidate(toks, shown, start, True, all(i in g for i in range(1, n + 1)), cmp))
         return out
 
     def _item_runs(self, a: Analysed, n: int) -> tuple[list[_Candidate], list[_Candidate]]:
@@ -198,6 +224,10 @@ class SequenceCheck(CheckSpec):
         regions = answer_regions(a.text)
         in_answer = [c for c in lists if any(r.start <= c.start < r.end for r in regions)]
         opener = self._key(self.expected[0])
+        first = min((c.start for c in slots + lists if c.complete and not c.compared), default=None)
+        if first is not None:
+            # A comparison table after the answer ("| w₃ | see | saw |") does not replace it.
+            slots = [c for c in slots if not (c.compared and c.start > first)]
         for tier in (slots, in_answer, lists):
             complete = [c for c in tier if c.complete]
             # A sequence that opens like the expected one (a start token) is the answer; a list of
