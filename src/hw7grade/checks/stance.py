@@ -43,6 +43,8 @@ _INLINE_RE = re.compile(
 )
 """A stance inside a sentence: "the answer is yes", "the answer to (b) is yes", "my answer remains: yes",
 "but I'd still say yes", "that changes the answer to **yes**", "and that makes the answer **yes**"."""
+_COLON_STANCE_RE = re.compile(r":[ \t*_]{0,4}(yes|no)(?=[ \t*_]{0,3}[,.;!—])", re.I)
+"""A clause after a colon that opens on its stance: "... so W2ᵀW2 ≈ I_k: **yes, there is a bias**"."""
 _CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}", re.I)
 """A table cell that is nothing but a yes or a no ("| orthonormal W2? | **Yes** | see below |")."""
 
@@ -78,6 +80,9 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
     inline = _INLINE_RE.search(sentence.text)
     if inline:
         return inline.group(1).casefold(), inline.start()
+    after_colon = _COLON_STANCE_RE.search(sentence.text) if ":" in sentence.text else None
+    if after_colon:
+        return after_colon.group(1).casefold(), after_colon.start(1)
     return None
 
 
