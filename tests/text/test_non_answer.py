@@ -51,6 +51,10 @@ def test_handing_the_part_back_to_the_student_puts_it_off():
     assert not puts_off("You can check that W_2 W_1 is a projection: its square is itself.")
 
 
+def test_a_part_held_for_a_follow_up_message_is_put_off():
+    assert puts_off("(b) needs a proper argument, so I'll hold it for a follow-up message — just say go.")
+
+
 def test_holds_no_answer_is_either():
     assert holds_no_answer("See my next message.") and holds_no_answer("So the first input is the token that we use as")
     assert not holds_no_answer("So the first input is <sos>.")

@@ -16,6 +16,7 @@ _PUTTING_OFF = (
     "next message",
     "my next reply",
     "in a follow-up",
+    "follow-up message",
     "I'll come back to",
     "I will come back to",
     "get back to this",
