@@ -15,6 +15,7 @@ from hw7grade.text.labels import line_label, mentions
         ("**Q7 (b)** Training", ("7", "b", None)),
         ("8a-iii: Weight Decay and SGD", ("8", "a", "iii")),
         ("**3.b.(ii)**", ("3", "b", "ii")),  # dots all the way, the numeral in brackets
+        ("- 3b i: first order optimality conditions", ("3", "b", "i")),  # a bare numeral before a colon
         # A keycap emoji numbering a heading is decoration, not a question number.
         ("### 1️⃣ HW7 8a-ii — Loss", ("8", "a", "ii")),
         ("### 2️⃣ HW7 7 c) — Evaluation inputs", ("7", "c", None)),

@@ -235,12 +235,14 @@ reflection myself" (a word or two before "myself"), "I'll do (a) and (b) separat
 separately: ...", which heads a second question), "I'll ask about part c in a separate chat"."""
 _ALREADY_AFTER = re.compile(
     r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b"
-    r"|(?P<done>[ \t,]{0,3}(?:is|was|are|'s)[ \t]{1,3}(?:already[ \t]{1,3})?"
-    r"(?:done|finished|completed?|written|sorted)\b)",
+    r"|(?P<done>[ \t,]{0,3}(?:(?:is|was|are|'s)[ \t]{1,3})?(?:already[ \t]{1,3})?"
+    r"(?:done|finished|completed?|written|sorted)\b)"
+    r"|[ \t,]{0,3}I(?:'m|[ \t]{1,3}am)[ \t]{1,3}(?:confident|fine|good|ok|okay)[ \t]{1,3}(?:about|on|with)\b",
     re.I,
 )
 """...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
-have already done", "(c) is already done", "Part (a) is done already"."""
+have already done", "(c) is already done", "Part (a) is done already", "I've got (a) done already", "(c)
+I'm confident about"."""
 _KEEPS_THAT_ONE_RE = re.compile(
     r"\bI(?:'ll|[ \t]{1,3}will)[ \t]{1,3}(?:do|write|try|handle|answer|work[ \t]{1,3}out)[ \t]{1,3}"
     r"(?:that|this|it)(?:[ \t]{1,3}one)?[ \t]{1,3}(?:myself|on[ \t]{1,3}my[ \t]{1,3}own|by[ \t]{1,3}myself|later)\b",
