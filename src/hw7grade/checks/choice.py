@@ -21,7 +21,7 @@ from ..text.answers import (
     strip_line_marker,
     table_cells,
 )
-from ..text.labels import line_label
+from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label
 from ..text.number_words import number_word
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -187,6 +187,7 @@ class ChoiceCheck(CheckSpec):
         for line in a.text.split("\n"):
             body = strip_line_marker(line)
             end = line_start + len(line)
+            label = line_label(line) if LABEL_LINE_CANDIDATE.match(line) else None
             if line.lstrip().startswith("|"):
                 # "| 8(a)(iii) | needed components | **Weight Decay** | Dropout would change ... |": a cell
                 # after the row's header that holds nothing but options is the row's pick, whatever
@@ -214,11 +215,10 @@ class ChoiceCheck(CheckSpec):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
             else:
-                pick = self._pick_line(line, under_label)
+                pick = self._pick_line(line, label, under_label)
                 if pick is not None:
                     spans.append((line_start + pick[0], line_start + pick[1]))
             if line.strip():
-                label = line_label(line)
                 under_label = label is not None and len(line[label.end :].split()) <= PICK_HEADING_MAX_WORDS
             line_start = end + 1
         if self.select_all:
@@ -248,13 +248,12 @@ class ChoiceCheck(CheckSpec):
             evidence.append(a.text[lo:hi].strip())
         return chosen, evidence
 
-    def _pick_line(self, line: str, under_label: bool = False) -> tuple[int, int] | None:
+    def _pick_line(self, line: str, label: Label | None, under_label: bool) -> tuple[int, int] | None:
         """The span of a line that states the pick and nothing else, after the part's label or a lead
         word, or under a heading that is only the part's label: "(a)(iii) Weight Decay and SGD
         optimizer.", "Needed: Weight Decay and the SGD optimizer.", "### Corrected 8(a)(iii)" then
         "Weight Decay + SGD optimizer (nothing else)". Options named later only to reject them
         ("Dropout, Layer Norm and Batch Norm would each change the function") are not picks then."""
-        label = line_label(line)
         at = label.end if label is not None else 0
         lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
         if lead is None or (label is None and lead.group("word") is None and not under_label):

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -114,7 +115,7 @@ class SequenceCheck(CheckSpec):
         groups: list[dict[int, tuple[str, int, int]]] = []
         compared: list[bool] = []
         # Line bounds found once and bisected, and each table row's width read once: linear in the text.
-        ends = [i for i, ch in enumerate(a.text) if ch == "\n"] if "|" in a.text else []
+        ends: list[int] | None = None  # newline offsets, found on the first slot in a text with tables
         wide_rows: dict[int, bool] = {}
         prev = MAX_SLOT_INDEX + 1
         slot_name = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
@@ -126,7 +127,10 @@ class SequenceCheck(CheckSpec):
                 groups.append({})
                 compared.append(False)
             groups[-1][idx] = (_clean(tok), m.start(), m.end())
-            if ends or "|" in a.text:
+            if "|" in a.text:
+                if ends is None:
+                    ends = list(accumulate(len(line) + 1 for line in a.text.split("\n")))
+                    ends = [e - 1 for e in ends[:-1]]
                 k = bisect_left(ends, m.start())
                 line_start = ends[k - 1] + 1 if k else 0
                 if line_start not in wide_rows:
