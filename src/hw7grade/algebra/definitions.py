@@ -91,12 +91,8 @@ def _definitions_in(
     """Where the last snippet read as a definition ends: `Define A = ... and B = ...` defines both."""
     for cand in cands:
         joined = 0 <= cand.start - defined_end <= _JOIN_MAX and _JOIN_RE.match(answer[defined_end : cand.start])
-        cued = bool(
-            joined
-            or ":=" in cand.text
-            or "=:" in cand.text
-            or _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start])
-        )
+        explicit = ":=" in cand.text or "=:" in cand.text
+        cued = bool(joined or explicit or _CUE_RE.search(answer[max(0, cand.start - CUE_WINDOW) : cand.start]))
         if not cued and not _NAME_EQUALS_RE.match(cand.text):
             continue  # only a snippet that opens with `NAME =` can define without a cue word
         try:
@@ -123,7 +119,6 @@ def _definitions_in(
                 and len(found) < MAX_DEFINITIONS
             ):
                 if s.lhs.name not in found:
-                    explicit = ":=" in cand.text or "=:" in cand.text
                     kinds[s.lhs.name] = "explicit" if explicit else "cued" if cued else "plain"
                 found.setdefault(s.lhs.name, (s.rhs, cand.text))
                 defined = True

@@ -265,11 +265,7 @@ class ChoiceCheck(CheckSpec):
         end = aside if aside >= 0 else end
         if end - start > OPTION_CELL_MAX_CHARS:
             return None
-        body = line[start:end].strip(" *_`:")
-        pieces = [_THE_RE.sub("", p) for p in _CELL_LIST_SEP_RE.split(body) if p.strip(" *_`")]
-        if pieces and all(self._option_named(p) for p in pieces):
-            return start, end
-        return None
+        return (start, end) if self._only_options(line[start:end].strip(" *_`:"), articles=True) else None
 
     def _option_cells(self, row: str) -> Iterator[tuple[int, int]]:
         """The cells of a table row, after its first (the row's header, or a part label's blanked cell),
@@ -278,9 +274,16 @@ class ChoiceCheck(CheckSpec):
             body = row[lo:hi].strip().strip("*_` ")
             if not body or len(body) > OPTION_CELL_MAX_CHARS:
                 continue
-            pieces = [p for p in _CELL_LIST_SEP_RE.split(body) if p.strip(" *_`")]
-            if pieces and all(self._option_named(p) for p in pieces):
+            if self._only_options(body):
                 yield lo, hi
+
+    def _only_options(self, body: str, articles: bool = False) -> bool:
+        """Whether the text is a list of option names and nothing else ("Weight Decay + SGD"); with
+        `articles`, each may follow "the" ("Weight Decay and the SGD optimizer")."""
+        pieces = [p for p in _CELL_LIST_SEP_RE.split(body) if p.strip(" *_`")]
+        if articles:
+            pieces = [_THE_RE.sub("", p) for p in pieces]
+        return bool(pieces) and all(self._option_named(p) for p in pieces)
 
     def _option_named(self, run: str) -> set[str]:
         """The option a bold run is, when it is nothing but one option ("**two**", "**2.**")."""

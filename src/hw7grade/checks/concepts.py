@@ -30,8 +30,7 @@ class Concept(BaseModel):
     @classmethod
     def _phrases_can_match(cls, phrases: list[str]) -> list[str]:
         """A phrase with no words (empty, "...", "-") is a load error, not a check that never fires."""
-        if phrases:
-            PhraseSet.build({"": tuple(phrases)})
+        PhraseSet.check(phrases)
         return phrases
 
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from ..text.analysis import Analysed, analyse
 from ..text.answers import answer_regions, table_cells
+from ..text.phrases import line_starts
 from .base import CheckContext, CheckResult, CheckSpec
 
 MAX_TOKEN_CHARS = 24
@@ -75,11 +75,12 @@ class _Candidate:
 def _token_cells(row: str) -> int:
     """How many cells of a table row hold one token each (`| w₃ | see | saw |` has three; a cell of
     prose, "model's output at step 2", is none)."""
-    count = 0
-    for lo, hi in table_cells(row):
-        cell = _clean(row[lo:hi])
-        count += bool(cell) and " " not in cell and len(cell) <= MAX_TOKEN_CHARS
-    return count
+    return sum(_one_token(_clean(row[lo:hi])) for lo, hi in table_cells(row))
+
+
+def _one_token(text: str) -> bool:
+    """Whether a cleaned cell or list piece is a single token: no space, not empty, not too long."""
+    return bool(text) and " " not in text and len(text) <= MAX_TOKEN_CHARS
 
 
 def _clean(token: str) -> str:
@@ -115,7 +116,7 @@ class SequenceCheck(CheckSpec):
         groups: list[dict[int, tuple[str, int, int]]] = []
         compared: list[bool] = []
         # Line bounds found once and bisected, and each table row's width read once: linear in the text.
-        ends: list[int] | None = None  # newline offsets, found on the first slot in a text with tables
+        starts: list[int] | None = None  # line starts, found on the first slot in a text with tables
         wide_rows: dict[int, bool] = {}
         prev = MAX_SLOT_INDEX + 1
         slot_name = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
@@ -128,15 +129,12 @@ class SequenceCheck(CheckSpec):
                 compared.append(False)
             groups[-1][idx] = (_clean(tok), m.start(), m.end())
             if "|" in a.text:
-                if ends is None:
-                    ends = list(accumulate(len(line) + 1 for line in a.text.split("\n")))
-                    ends = [e - 1 for e in ends[:-1]]
-                k = bisect_left(ends, m.start())
-                line_start = ends[k - 1] + 1 if k else 0
-                if line_start not in wide_rows:
-                    row = a.text[line_start : ends[k] if k < len(ends) else len(a.text)]
-                    wide_rows[line_start] = row.startswith("|") and _token_cells(row) > 2
-                compared[-1] = compared[-1] or wide_rows[line_start]
+                starts = starts or line_starts(a.text)
+                k = bisect_right(starts, m.start()) - 1
+                if k not in wide_rows:
+                    row = a.text[starts[k] : starts[k + 1] - 1 if k + 1 < len(starts) else len(a.text)]
+                    wide_rows[k] = row.startswith("|") and _token_cells(row) > 2
+                compared[-1] = compared[-1] or wide_rows[k]
             prev = idx
         out = []
         for g, cmp in zip(groups, compared):
@@ -216,7 +214,7 @@ class SequenceCheck(CheckSpec):
             return None
         toks = tuple(_clean(c) for c in cells[-n:])  # a w1 | w2 ... row names slots, not tokens
         slot = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
-        if any(not tok or " " in tok or len(tok) > MAX_TOKEN_CHARS or slot.fullmatch(tok) for tok in toks):
+        if any(not _one_token(tok) or slot.fullmatch(tok) for tok in toks):
             return None
         return toks
 

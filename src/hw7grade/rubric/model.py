@@ -104,10 +104,9 @@ class RubricFile(BaseModel):
     @classmethod
     def _cues_can_match(cls, cues: list[str]) -> list[str]:
         """A cue with no words is a load error, not one that places every turn."""
-        if cues:
-            from ..text.phrases import PhraseSet
+        from ..text.phrases import PhraseSet
 
-            PhraseSet.build({"": tuple(cues)})
+        PhraseSet.check(cues)
         return cues
 
     @field_validator("shapes")

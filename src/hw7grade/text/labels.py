@@ -55,7 +55,7 @@ _ROMAN_PART = (
 _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
 """A question number in words after "question" or "problem" ("question seven part a")."""
 _ROMAN_QUESTIONS = {"II": "2", "III": "3", "IV": "4", "VI": "6", "VII": "7", "VIII": "8", "IX": "9"}
-_ROMAN_QUESTION = "VIII|VII|III|IV|IX|VI|II"
+_ROMAN_QUESTION = "|".join(sorted(_ROMAN_QUESTIONS, key=len, reverse=True))
 """Capital Roman question numbers of two letters or more (a lone `X` is the data matrix)."""
 _ROMAN_Q_NEXT = r"[ \t.\-]{0,2}\(?[a-h]\)"
 """What must follow a bare capital Roman question number: a lettered part ("VII (b)", "VII.b)")."""

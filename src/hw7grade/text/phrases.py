@@ -158,6 +158,13 @@ class PhraseSet:
         singles.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return singles
 
+    @classmethod
+    def check(cls, phrases: Sequence[str]) -> None:
+        """Raise `PhraseError` for a phrase with no words to match (empty, "...", "-"): an
+        author-written list is checked at load, not found to match nothing (or everything) later."""
+        if phrases:
+            cls.build({"": tuple(phrases)})
+
     def keys_in(self, text: str) -> set[str]:
         return {h.key for h in self.find(text)}
 
@@ -178,7 +185,7 @@ def _ordered(
     pieces.sort(key=lambda p: p[1])
 
     def unit(pos: int) -> int:
-        return bisect_right(bounds if bounds else _line_starts(text), pos)
+        return bisect_right(bounds if bounds else line_starts(text), pos)
 
     state: dict[int, tuple[int, int, int]] = {}  # unit -> (next fragment, start, end)
     for i, s, e, adjacent in pieces:
@@ -193,7 +200,8 @@ def _ordered(
 
 
 @lru_cache(maxsize=8)
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
+    """The offset of each line's first character (0 first), found by C-level search."""
     starts = [0]
     pos = text.find("\n")
     while pos >= 0:
