@@ -65,10 +65,19 @@ def _best(chat) -> float:
     return max(best, FLOOR_S)
 
 
-def _chat(body_for_size):
+def _chat(body_for_size, asking: bool = False):
+    """A small and a ten-times larger chat, every part asked and answered with the hostile text; with
+    `asking`, the hostile text is in the user's turns instead: they are read for labels, set-aside
+    parts and cue words, and are as hostile as the replies."""
+
     def chat(n: int, salt: int) -> str:
         size = max(n // len(hostile_text.QUESTIONS), 1)
         body = body_for_size(size)[:size]
+        if asking:
+            return "".join(
+                f"**User**\n\n{q} {body} ({salt})\n\n**Assistant**\n\nSee above. {salt}\n\n"
+                for q in hostile_text.QUESTIONS
+            )
         return "".join(
             f"**User**\n\n{q} ({salt})\n\n**Assistant**\n\n{body} {salt}\n\n" for q in hostile_text.QUESTIONS
         )
@@ -83,23 +92,9 @@ def test_each_hostile_family_grades_in_linear_time(family):
     assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
 
 
-def _asking_chat(body_for_size):
-    """As `_chat`, with the hostile text in the user's turns: they are read for labels, set-aside
-    parts and cue words, and are as hostile as the replies."""
-
-    def chat(n: int, salt: int) -> str:
-        size = max(n // len(hostile_text.QUESTIONS), 1)
-        body = body_for_size(size)[:size]
-        return "".join(
-            f"**User**\n\n{q} {body} ({salt})\n\n**Assistant**\n\nSee above. {salt}\n\n" for q in hostile_text.QUESTIONS
-        )
-
-    return (lambda salt: chat(SMALL, salt)), (lambda salt: chat(SMALL * GROWTH, salt))
-
-
 @pytest.mark.parametrize("family", sorted(hostile_text.FAMILIES))
 def test_each_hostile_family_in_the_user_turns_reads_in_linear_time(family):
-    small, big = _asking_chat(hostile_text.FAMILIES[family])
+    small, big = _chat(hostile_text.FAMILIES[family], asking=True)
     t_small, t_big = _best(small), _best(big)
     assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
 
