@@ -459,6 +459,43 @@ ATTEMPT_CASES = [
         [("correct", 1), ("correct", 1)],
         id="a concession without a sequence is no new answer to a part whose check reads any sequence",
     ),
+    pytest.param(
+        (
+            "HW7 Q8(a)(iii): which do we need: Weight Decay, Dropout, Layer Norm, SGD optimizer?",
+            "(iii) Weight Decay and the SGD optimizer.",
+            "why weight decay again?",
+            "Weight Decay is what adds the l2 penalty on the weights to the gradient step.",
+        ),
+        "q8a.iii",
+        [("correct", 1), ("correct", 1)],
+        id="a reply explaining one pick of the answer it stands by, with nothing wrong in it, is no new answer",
+    ),
+    pytest.param(
+        (
+            "HW7 Q7(b): the decoder inputs w1..w5 during training?",
+            "(b) <sos>, I, see, a, dog",
+            "my friend says it's <sos> I saw a dog, from last year's solutions",
+            "If the figure shows the sampled tokens, your friend's reading makes sense: <sos>, I, saw, a, dog.",
+        ),
+        "q7b",
+        [("correct", 1), ("incorrect", 3)],
+        id="a reply giving a different answer is a new attempt, conceded in words the concession test misses",
+    ),
+    pytest.param(
+        (
+            "hw7 3b (ii): show W1 = U_k^T, W2 = U_k satisfy the first-order conditions. ascii please",
+            "(ii) Take the SVD X = U S V^T, so X X^T = U D U^T where D = S S^T. Then W2 W1 = U_k U_k^T and"
+            " the conditions hold.",
+            "you didn't write the conditions out",
+            "Right. With X X^T = U D U^T:\n\n    W2^T (W2 W1 - I) U D U^T = 0\n    (W2 W1 - I) U D U^T W1^T = 0\n\n"
+            "Define V1 = W1 U (k x m) and V2 = U^T W2 (m x k); multiplying by U and U^T these become\n\n"
+            "    V2^T (V2 V1 - I) D = 0\n    (V2 V1 - I) D V1^T = 0\n\n"
+            "With W1 = U_k^T, W2 = U_k, orthonormality gives V2 V1 - I = diag(0, -I), so both vanish.",
+        ),
+        "q3b.ii",
+        [("partial", 1), ("correct", 3)],
+        id="a corrected reply may work in the SVD of X that its first reply set up",
+    ),
 ]
 
 

@@ -71,6 +71,9 @@ def test_plain_text_formulas_and_continuation_lines():
         ("(W2 W1 - I) X X^T W1^T = 0 (2)", ["(W2 W1 - I) X X^T W1^T = 0 (2)"]),
         # A homework or course number is not one.
         ("In HW7 Q3(b) and CS189 we show it.", []),
+        # Nor is a comment opening on a method's name, or a shape note that goes on in words.
+        ("  X = U S V^T          (SVD; U is m x m orthogonal, S is m x n)", ["X = U S V^T"]),
+        ("  X X^T = U D U^T,   D = S S^T (m x m, diagonal)", ["X X^T = U D U^T, D = S S^T"]),
     ],
 )
 def test_what_a_plain_text_formula_run_holds(answer, found):

@@ -57,3 +57,13 @@ def test_equals_colon_names_the_side_before_it():
         assert set(defs) == {"P"}
         value, text = defs["P"]
         assert "=: P" in text and "W" not in str(value) and str(value).count("U_k") == 2
+
+
+def test_the_answers_own_cued_definition_stands_over_an_earlier_replys():
+    """A corrected reply's "Define V_1 = W_1 U" replaces the first reply's "Define V_1 = W_1 V"."""
+    definitions._own.clear()
+    table = {**TABLE, "U": ("m", "m"), "V": ("n", "n")}
+    earlier = "Define $V_1 = W_1 V$ and $V_2 = V^T W_2$."
+    answer = "Define V1 = W1 U (k x m) and V2 = U^T W2 (m x k). Then the conditions reduce."
+    shown = _shown(find_definitions(answer, table, Deadline(), earlier))
+    assert shown == {"V_1": "V1 = W1 U", "V_2": "V2 = U^T W2"}  # the second joined after a shape note

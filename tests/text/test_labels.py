@@ -67,6 +67,11 @@ from hw7grade.text.labels import line_label, mentions
         ("For (b) we feed the reference", None),
         ("✅ **Corrected (c): `<sos>`, I, saw, a, dog**", (None, "c", None)),
         ("Fixed (b) typo here", None),
+        # An emphasised label after a turning word needs no comma; a plain one does.
+        ("On **(a)** I'd rather not give you figures", (None, "a", None)),
+        ("For **(b)**, here's a draft paragraph", (None, "b", None)),
+        ("On (a) the reference is fed", None),
+        ("Once (a) is done, go on", None),
     ],
 )
 def test_line_label(line, label):

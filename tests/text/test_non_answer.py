@@ -17,6 +17,9 @@ from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_a
         ("I'll need a bit more information about how your course defines U_k.", True),
         ("I'd be glad to help, but I need a bit more context: which blog does Question 4 refer to?", True),
         ("Stacking can mean a few things. Could you paste the exact setup your homework describes?", True),
+        ("Which post did you find most interesting? Tell me and I'll draft ~100 words around it.", True),
+        ("For part (a) I'd need to double-check the figures before giving you numbers.", True),
+        ("(b) What I learned\n\nSomething went wrong while generating the response. If this issue persists", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),
     ],
@@ -96,6 +99,13 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
             " question — I don't think it would be appropriate for me to write it for you.",
             True,
         ),
+        # ... unless the first sentence says the part is the student's own to write.
+        (
+            "For **(c)**, the question asks which approach *you* personally found most interesting. I'd rather"
+            " not write that one for you, but here are the posts: data loading, batch norm, weight decay.",
+            True,
+        ),
+        ("For (c), it asks what you found most interesting. Data loading was the bottleneck.", False),
     ],
 )
 def test_declines(text, expected):
@@ -110,6 +120,7 @@ def test_declines(text, expected):
         ("Part (ii) was already written against this corrected form, so it doesn't change.", True),
         ("(b) and (c) are unaffected by the fix.", True),
         ("And for (c), my earlier answer stands: <sos>, I, saw, a, dog.", True),
+        ("Part (a) and (b) stay as before. Sorry for the confusion!", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
     ],
 )

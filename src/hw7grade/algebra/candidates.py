@@ -139,9 +139,11 @@ _WORD_RE = re.compile(r"\S+")
 """Words as `str.split()` finds them."""
 _LINE_RE = re.compile(r"[^\n]+")
 _CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
-_SHAPE_NOTE_RE = re.compile(r"\([ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}[x×][ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}\)")
-"""A shape note in plain text, `V1 := W1 U (k x m)`: a size, not a factor (spaced, its words would
-also end the formula before it)."""
+_SHAPE_NOTE_RE = re.compile(
+    r"\([ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}[x×][ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}(?:,[^()\n]{0,40})?\)"
+)
+"""A shape note in plain text, `V1 := W1 U (k x m)`, `D = S S^T (m x m, diagonal)`: a size, not a
+factor (spaced, its words would also end the formula before it)."""
 _STEP_NOTE_RE = re.compile(r"\([a-z]{2,}\b[^()\n]{0,60}\)(?=[ \t]{0,40}\n?[ \t]{0,40}=)")
 """A step's justification in words between two links of a chain, `= (U_kU_kᵀ − I)U_kΛ_k (by fact 2)
 = ...`, `(eigenvector relation XXᵀU_k = U_kΛ_k)`: read through, so the chain goes on."""
@@ -319,8 +321,8 @@ def _mathy(word: str) -> bool:
     core = word.strip('.,;:!?*`"')
     if not core:
         return False
-    if core in ACRONYMS or _COURSE_WORD_RE.match(core):
-        return False
+    if core.strip("()") in ACRONYMS or _COURSE_WORD_RE.match(core):
+        return False  # also `(SVD)`, `(SVD;` opening a comment after the formula
     if _TRACE_WORD_RE.match(core):
         return True
     if _SPELLED_GREEK_WORD_RE.match(core):

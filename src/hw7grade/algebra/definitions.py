@@ -28,11 +28,15 @@ _NAME_EQUALS_RE = re.compile(
     r"(?:_\{?\w{1,4}\}?|[₀-₉ₖ]{1,3})?[ \t]*:?="
 )
 """A snippet that opens with a name and `=` (`V_1 = W_1 U`, `\\Sigma = XX^\\top`, `P := ...`)."""
-_JOIN_RE = re.compile(r"[\s$\\()]*(?:,|;|and|,\s*and)[\s$\\()]*$")
-_JOIN_MAX = 16
+_JOIN_RE = re.compile(
+    r"[\s$\\()]*(?:\([ \t]?\w{1,3}[ \t]?[x×][ \t]?\w{1,3}[ \t]?\)[ \t]{0,3})?(?:,|;|and|,\s*and)[\s$\\()]*$"
+)
+"""Between two definitions of one sentence: `V_1 = W_1 U and V_2 = U^T W_2`, also after a shape note
+(`V1 = W1 U (k x m) and V2 = ...`)."""
+_JOIN_MAX = 24
+"""Characters between two snippets joined by `and`, delimiters included."""
 _DELIMITER_MAX = 4
 """Characters of an opening delimiter (`$$`, `\\[`) before a snippet's text in the answer."""
-"""Characters between two snippets joined by `and`, delimiters included."""
 MAX_DEFINITIONS = 8
 EARLIER_MEMO_SIZE = 64
 """Replies whose definitions are kept (a reply's parts are graded one after another)."""
@@ -49,10 +53,12 @@ def find_definitions(
     deadline: Deadline,
     earlier: str = "",
 ) -> Definitions:
-    """The answer's definitions, then those of the text before it (`earlier`) for names it leaves
-    undefined or does not define with `:=`: after "let A := W₂W₁", a later "so A = U_kU_kᵀ" is what
-    A equals at the point and "let Σ = UΛUᵀ be its eigendecomposition" factors Σ; neither is a new
-    name. Each text is read once per table: every q3b check of an answer asks."""
+    """The answer's definitions, then those of the text before it (`earlier`, the latest reply
+    first) for names it leaves undefined or defines less firmly (plain < after a cue word < `:=`):
+    after "let A := W₂W₁", a later "so A = U_kU_kᵀ" is what A equals at the point and "let Σ = UΛUᵀ
+    be its eigendecomposition" factors Σ; neither is a new name. A corrected reply's own "Define
+    V_1 = W_1 U" stands over the first reply's "Define V_1 = W_1 V". Each text is read once per
+    table: every q3b check of an answer asks."""
     key = (answer, table_key(table))
     own = _own.get(key)
     if own is None:
@@ -67,7 +73,7 @@ def find_definitions(
             before = _definitions_in(earlier, find_candidates(earlier), table, deadline)
             _earlier.put(key, before)
         for name, value in before[0].items():
-            if name in found and before[1][name] != "plain" and own_kinds[name] != "explicit":
+            if name in found and _RANK[before[1][name]] > _RANK[own_kinds[name]]:
                 found[name] = value
             elif len(found) < MAX_DEFINITIONS:
                 found.setdefault(name, value)
@@ -77,6 +83,7 @@ def find_definitions(
 Kind = Literal["explicit", "cued", "plain"]
 """How a name was defined: with `:=`, after a cue word ("let", "where" ...), or neither."""
 Found = tuple[Definitions, dict[str, Kind]]
+_RANK: dict[Kind, int] = {"plain": 0, "cued": 1, "explicit": 2}
 
 _own: Memo[Found] = Memo(EARLIER_MEMO_SIZE)
 _earlier: Memo[Found] = Memo(EARLIER_MEMO_SIZE)

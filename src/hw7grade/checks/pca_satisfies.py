@@ -77,6 +77,10 @@ class PcaSatisfiesCheck(CheckSpec):
                 # The course's route: the conditions written in the answer's own SVD of X.
                 said = statements_mentioning(ctx.answer, (roles.data,), table, deadline, ctx.earlier)
                 factors = find_factors((s for _, s in said), roles.data, table)
+                if factors is None and ctx.earlier:
+                    # A corrected reply that works in the SVD its first reply set up ("X = U S V^T").
+                    before = statements_mentioning(ctx.earlier, (roles.data,), table, deadline)
+                    factors = find_factors((s for _, s in before), roles.data, table)
                 if factors is not None:
                     eigenvalues = find_eigenvalues((s for _, s in said), roles.data, factors, table)
                     table = with_factor_shapes(table, roles.data, factors, eigenvalues)

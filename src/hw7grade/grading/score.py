@@ -145,7 +145,7 @@ def _score_attempts(
             or _on_topic(part, attempt.text, _asked_before(conversation, attempt.turn))
         )
 
-    def counts_again(attempt: AttemptText, graded: PartScore) -> bool:
+    def counts_again(attempt: AttemptText, graded: PartScore, first: PartScore) -> bool:
         """A later reply that only the user's message labels must answer the part: "ok, (b) and (c)
         match what I had" -> "Great, glad they line up!" is no new answer to (b)."""
         if attempt.explicit and not attempt.labelled:
@@ -158,7 +158,7 @@ def _score_attempts(
                 or (_sees_right_answers_only(part) and concedes(attempt.text))
                 or _on_topic(part, attempt.text, _asked_before(conversation, attempt.turn))
             )
-        if not attempt.explicit and not concedes(attempt.text) and found_share(part, graded) < first_share:
+        if not attempt.explicit and not concedes(attempt.text) and _explains(part, graded, first):
             return False  # "why can we multiply by U?": explaining one step of the answer it stands by
         return counts(attempt, graded)
 
@@ -194,7 +194,7 @@ def _score_attempts(
         kept = keeps_answer(later.text) and (
             not answers_the_part(part, alone) or (found_share(part, alone) < first_share and not concedes(later.text))
         )
-        if counts_again(later, alone) and not no_answer(later, alone) and not kept:
+        if counts_again(later, alone, first) and not no_answer(later, alone) and not kept:
             final, final_text = alone, later
             break
         after.append((later, alone))
@@ -224,7 +224,9 @@ EARLIER_MAX_CHARS = 20_000
 
 
 def _assistant_text_until(conversation: Conversation, turn: int) -> str:
-    """The assistant turns up to and including `turn`, its tail at most `EARLIER_MAX_CHARS` long."""
+    """The assistant turns up to and including `turn`, the latest first, at most `EARLIER_MAX_CHARS`
+    long: a corrected reply's shorthand ("D = S S^T" after a first reply's "D = S^T S") is found
+    before the one it replaces."""
     texts: list[str] = []
     size = 0
     for t in reversed(conversation.turns[: turn + 1]):
@@ -233,7 +235,7 @@ def _assistant_text_until(conversation: Conversation, turn: int) -> str:
             size += len(t.text)
             if size >= EARLIER_MAX_CHARS:
                 break
-    return "\n\n".join(reversed(texts))[-EARLIER_MAX_CHARS:]
+    return "\n\n".join(texts)[:EARLIER_MAX_CHARS]
 
 
 def _on_topic(part: Part, reply: str, asked: str) -> bool:
@@ -281,6 +283,17 @@ def answers_the_part(part: Part, score: PartScore, share: float = 0.0) -> bool:
     one of q4a's three numbers ("the target was 94%") finds too few to be a new answer."""
     found = found_share(part, score)
     return found > 0 and found > share
+
+
+def _explains(part: Part, later: PartScore, first: PartScore) -> bool:
+    """Whether a later reply only explains the first answer: its checks find less of an answer, or
+    as much but score less without anything they find being wrong (one of two conditions restated
+    to show why a step holds). A different answer ("<sos> I saw a dog" after "see"; a 35-word
+    rewrite) is a new attempt."""
+    share, first_share = found_share(part, later), found_share(part, first)
+    if share != first_share:
+        return share < first_share
+    return later.score < first.score and all(r.points > 0 for r in later.checks if r.evidence)
 
 
 def found_share(part: Part, score: PartScore) -> float:

@@ -179,6 +179,9 @@ class _UserTurn:
     """Parts named by `FIRM_CUES` or more different cues: the question pasted in other words."""
     set_aside: frozenset[str] = frozenset()
     """Parts the user has done or leaves out ("I've done (a)", "I'll write (c) myself")."""
+    questioned: tuple[str, ...] = ()
+    """Parts whose answer the turn points into without asking them anew ("hm, in (i) you have XᵀX"):
+    what a follow-up that names no part is about."""
 
 
 _POINTING_WORDS = r"from|in|of|see|using|per|like|than|with|as|explains|explained"
@@ -192,6 +195,8 @@ _POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words on its line points at a part ("the conditions from (i)", "that explains
 q8") instead of asking it; not one that names its homework and part, which cites where a question comes
 from ("quick one from HW7 Q4(a): ...")."""
+_IN_BEFORE = re.compile(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
+"""...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
 _ALL_OF_BEFORE = re.compile(
     rf"\b(?:all|each|both|every[ \t]{{1,3}}part|(?:the[ \t]{{1,3}})?(?:rest|parts))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
 )
@@ -366,6 +371,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     carried_foreign = context if context.q == _FOREIGN else None  # another homework's, from the turn before
     foreign_relative: list[Label] = []  # relative labels read in that carried context
     referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
+    questioned: list[str] = []  # ... into whose answer it points ("in (i) you have XᵀX")
     unplaced: list[Label] = []  # "(a)", "(b)" with no question named before them
     # "I'll do 7b and 7c on my own": the whole list is kept, not just its last label.
     own_work = [False] * len(labels)
@@ -418,6 +424,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             and _ALL_OF_BEFORE.search(text, window, label.start) is None
         )
         pointed[i] = (leaves_out or (points and not asking_with)) or (listed and pointed[i - 1])
+        pointing_in = points and not leaves_out and _IN_BEFORE.search(text, window, label.start) is not None
         aside[i] = own_work[i] or leaves_out or (listed and aside[i - 1])
         reference = pointed[i] or own_work[i]
         if label.q is not None:
@@ -466,6 +473,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             ids = ranged or ids
         if reference:
             referenced.update(ids)
+            if pointing_in:
+                questioned.extend(p for p in ids if p not in questioned)
             if aside[i]:
                 set_aside.update(ids)
                 # "There's also a part (c) ... but I'll do (c) later myself": named before it is set
@@ -482,7 +491,16 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             bucket = specific.setdefault(_question_of(pid), [])
             if pid not in bucket:
                 bucket.append(pid)
-    asking, kept = _split_kept_sentences(text)
+    marks = list(_HOMEWORK_RE.finditer(text))
+    homework_named = any(m.group(1) != COURSE_HOMEWORK for m in marks)
+    # "HW5 Q2(c): ... HW7: what was the baseline time?": a turn naming another homework and ours asks
+    # in the stretches after ours, if their cue words ask anything ("Before HW7, a leftover from
+    # HW6: ..." does not).
+    ours_text = (
+        _our_stretches(text, marks) if homework_named and any(m.group(1) == COURSE_HOMEWORK for m in marks) else ""
+    )
+    ours_asks = bool(ours_text) and bool(index.cue_counts(ours_text))
+    asking, kept = _split_kept_sentences(ours_text if ours_asks else text)
     kept_by_cues = index.by_cues(kept) if kept else []
     referenced.update(kept_by_cues)
     aside_ids = frozenset(set_aside.union(kept_by_cues))
@@ -494,7 +512,6 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named = [p for p in index.ids if p in (only_ids or named)]
-    homework_named = any(m.group(1) != COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text))
     if not ours and foreign_relative and not homework_named and context is carried_foreign:
         # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
         # I learned?" is back on ours when its cue words name one question of ours.
@@ -505,7 +522,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             asked = {p for label in foreign_relative for p in index.resolve(label, placed)} - referenced
             if asked:
                 return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
-    if not ours and ((labels and context.q == _FOREIGN) or homework_named):
+    if not ours and not ours_asks and ((labels and context.q == _FOREIGN) or homework_named):
         # "HW6 Question 2: ...", or "first a HW5 thing: why does dropout ...": another homework's
         # question, whatever our cue words it holds.
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
@@ -536,8 +553,24 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         q = _question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         context = _Context(q) if len(by_question) == 1 else context
-        return _UserTurn(cued, False, context, firm_cues=firm, set_aside=aside_ids)
-    return _UserTurn([], False, context, set_aside=aside_ids)
+        return _UserTurn(cued, False, context, firm_cues=firm, set_aside=aside_ids, questioned=tuple(questioned))
+    return _UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
+
+
+def _our_stretches(text: str, marks: list[re.Match[str]]) -> str:
+    """The text from each mention of this homework to the next mention of another one."""
+    pieces: list[str] = []
+    start: int | None = None  # where the stretch being read began
+    for mark in marks:
+        ours = mark.group(1) == COURSE_HOMEWORK
+        if ours and start is None:
+            start = mark.start()
+        elif not ours and start is not None:
+            pieces.append(text[start : mark.start()])
+            start = None
+    if start is not None:
+        pieces.append(text[start:])
+    return "\n".join(pieces)
 
 
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
@@ -602,6 +635,12 @@ def _cued_among(parts: list[str], texts: Iterable[str], index: _PartIndex) -> li
     return []
 
 
+def _one_question_cued(text: str, index: _PartIndex) -> str | None:
+    """The question (its number) that most of the parts cued in the text belong to, if one leads."""
+    ranked = Counter(_question_of(p)[1:] for p in index.by_cues(text)).most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
 def _question_of(part_id: str) -> str:
     m = re.match(r"q\d+", part_id)
     return m.group() if m else part_id
@@ -638,8 +677,12 @@ def find_answers(
                 # "side question not for the hw: would beam search have fixed it?": the reply
                 # answers no part, whatever the part's words it uses.
                 turn_info = _UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
-            elif _pushes_back(turn.text, turn_info, last_answered):
-                turn_info = _UserTurn([], False, turn_info.context, set_aside=turn_info.set_aside)
+            elif _pushes_back(turn.text, turn_info, last_answered) or (
+                not turn_info.by_label and any(p in attempts for p in turn_info.questioned)
+            ):
+                # ...and "hm, in (i) you have XᵀX, shouldn't it be XXᵀ?" is about (i), whatever
+                # other parts' words it uses.
+                turn_info = replace(turn_info, named=[], firm_cues=())
             set_aside = (set_aside - set(turn_info.named if turn_info.by_label else ())) | turn_info.set_aside
             if not turn_info.by_label and set_aside.intersection(turn_info.named):
                 # "I've done (a)", then "what's DAWNBench?": a set-aside part's cue words do not ask it.
@@ -661,8 +704,20 @@ def find_answers(
                 # "the corrected answer for (a) is: ... (b) and (c) are unaffected": a follow-up
                 # reply revisits the asked part it names first, not the last one answered.
                 said = _parts_named_in(turn.text, context, index, asked_ids)
-                if said:
+                # "you skipped the autoencoder loss one": the reply answers the asked part still
+                # unanswered of which it holds `FIRM_CUES` different cue words.
+                unanswered = [p for p in asked_ids if p not in attempts and p not in set_aside]
+                counts = index.cue_counts(turn.text) if unanswered and not said else Counter()
+                skipped = [p for p in unanswered if counts[p] >= FIRM_CUES]
+                # The part the user pointed into ("hm, in (i) you have XᵀX") when the reply names
+                # none of those, only others in passing ("... as in part (ii)").
+                questioned = [p for p in turn_info.questioned if p in attempts]
+                if len(questioned) == 1 and questioned[0] not in said:
+                    default = questioned
+                elif said:
                     default = said[:1]
+                elif len(skipped) == 1:
+                    default = skipped
                 elif len(last_answered) > 1:
                     default = _cued_among(last_answered, (last_user, turn.text), index) or default
                 # "I'll try (ii) on my own first" -> "Sounds good. Hint: ...": no attempt at (ii).
@@ -670,6 +725,11 @@ def find_answers(
         else:
             default, explicit = turn_info.named, turn_info.by_label
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
+        if turn_info is None and context.q is None:
+            # A pasted answer with no prompt ("Machine Translation ... (a) ... (b) ..."): its relative
+            # labels belong to the question its words name.
+            q = index.question_named(turn.text) or _one_question_cued(turn.text, index)
+            context = _Context(q) if q is not None else context
         before = context
         pieces, context = _split_answer(turn.text, context, index, default, named_here, explicit)
         if turn_info is not None and turn_info.named and not turn_info.by_label:

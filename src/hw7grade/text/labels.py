@@ -179,9 +179,12 @@ def skip_decoration(line: str) -> int:
 
 # A line that may start with a label (checked at C speed over a whole answer): after decoration,
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
-_LEAD_WORDS = r"as[ \t]for|for|regarding|corrected|revised|updated|fixed|final"
+_TURNING_WORDS = r"as[ \t]for|for|on|regarding"
+"""Lead words that turn to a part, punctuated or not: "For (b), ...", "On **(a)** I'd rather not ..."."""
+_LEAD_WORDS = rf"(?P<turn>{_TURNING_WORDS})|corrected|revised|updated|fixed|final"
 """Words a paragraph may open with before the part it turns to: "For (b), ...", "Corrected (c): ..."."""
-_LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ \t]{{1,2}}"
+_EMPHASIS = r"(?:\*\*|__|\*|_)?"
+_LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ \t]{{1,2}}{_EMPHASIS}"
 _LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
 """What may follow a lead: a relative label ("(b)", "b)", "part b") or an absolute one ("7(b)", "Q4(a)")."""
 LABEL_LINE_CANDIDATE = re.compile(
@@ -245,7 +248,11 @@ def line_label(line: str) -> Label | None:
         m = _RELATIVE.match(window, lead.end())
         # "For (b), ...", "Corrected (c): ...", and a letter closed by its own parenthesis, "Corrected
         # b) Training:" (not "Fixed (b) typo here", a sentence)
-        if m and (_FOR_END.match(window, m.end()) or (m.group("b2") and _AFTER_LABEL.match(window, m.end()))):
+        if m and (
+            _FOR_END.match(window, m.end())
+            or (m.group("b2") and _AFTER_LABEL.match(window, m.end()))
+            or (lead.group("turn") and window[lead.end() - 1] in "*_" and _TURNED_END.match(window, m.end()))
+        ):
             return _relative(m, start)
         m = _ABSOLUTE.match(window, lead.end())
         if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
@@ -265,7 +272,11 @@ def opens_with_lead(line: str) -> bool:
     return _FOR_LEAD.match(line, start, start + LINE_WINDOW) is not None
 
 
-_FOR_END = re.compile(r"[ \t]{0,2}[,:]")
+_FOR_END = re.compile(rf"{_EMPHASIS}[ \t]{{0,2}}[,:]")
+_TURNED_END = re.compile(rf"{_EMPHASIS}[ \t]")
+"""After a turning word's emphasised label ("On **(a)** I'd rather not ..."), a space is enough; not
+after a plain one: "For (b) we feed the reference" in an answer to (c) compares, and "Fixed (b) typo
+here" is a sentence."""
 
 
 def mentions(text: str) -> list[Label]:

@@ -42,6 +42,11 @@ _WAITING = (
     "can you share",
     "before I answer",
     "before I write",
+    "before giving you",
+    "if you tell me",
+    "tell me which",
+    "tell me and I'll",
+    "let me know which",
 )
 """The model waits for the user before it answers ("Once you confirm, I'll write out the proof")."""
 _DECLINING = (
@@ -58,6 +63,8 @@ _DECLINING = (
     "not going to write",
     "won't guess",
     "will not guess",
+    "don't want to guess",
+    "don't want to quote",
     "appropriate for me to",
     "don't think I should",
     "do not think I should",
@@ -77,6 +84,18 @@ _DECLINING = (
 )
 """The model declines, or hands the part back to the student to do ("I'd suggest working it out
 yourself from the explanation above")."""
+_PERSONAL = (
+    "asks what you",
+    "asks which",
+    "asks for your",
+    "asks about your",
+    "you personally",
+    "is personal",
+    "your own reading",
+    "your own reflection",
+    "your own experience",
+)
+"""Why a model declines a reflection part: it asks for the student's own view."""
 _NO_ACCESS = (
     "can't open",
     "cannot open",
@@ -89,6 +108,14 @@ _NO_ACCESS = (
 )
 """The model cannot read the source: no answer, unless it answers from memory after saying so ("I
 can't browse right now, so please verify: ... 341 s ... 26 s")."""
+_FAILED_REPLY = (
+    "something went wrong while generating",
+    "there was an error generating",
+    "error generating a response",
+    "error in message stream",
+)
+"""The chat interface's own error in place of the reply ("Something went wrong while generating the
+response. If this issue persists ..."), copied with the chat."""
 _STANDING = (
     "stay the same",
     "stays the same",
@@ -101,6 +128,10 @@ _STANDING = (
     "answers stand",
     "I stand by",
     "same as before",
+    "stay as before",
+    "stays as before",
+    "remain as before",
+    "remains as before",
     "doesn't change",
     "does not change",
     "is unaffected",
@@ -111,9 +142,9 @@ _STANDING = (
 """The earlier answer is kept: no new attempt, when no check finds an answer in the text."""
 _SENTENCE_END_RE = re.compile(r"[.?!;\n]")
 DECLINE_OPENING_CHARS = 240
-"""A refusal is the first sentence ("I don't think I should write it for you ..."), within this many
-characters; the offer that follows may name the topics ("tell me what surprised you about data
-loading") without answering."""
+"""A refusal is the first sentence ("I don't think I should write it for you ..."), or the second
+after one that says the part is the student's own, within this many characters; the offer that
+follows may name the topics ("tell me what surprised you about data loading") without answering."""
 HEADING_MAX_WORDS = 8
 CUT_OFF_MIN_WORDS = 8
 """A last line this long that ends on a bare word was cut off; a short one may be a list entry."""
@@ -121,8 +152,13 @@ _ENDS_A_BLOCK = "#|-*+>"
 
 
 def puts_off(text: str) -> bool:
-    """Whether the text defers the part, waits for the user, declines it or cannot read its source."""
-    return bool(PhraseSet.build({"putting off": _PUTTING_OFF + _WAITING + _DECLINING + _NO_ACCESS}).keys_in(text))
+    """Whether the text defers the part, waits for the user, declines it, cannot read its source, or
+    is the interface's error message instead of a reply."""
+    return bool(
+        PhraseSet.build({"putting off": _PUTTING_OFF + _WAITING + _DECLINING + _NO_ACCESS + _FAILED_REPLY}).keys_in(
+            text
+        )
+    )
 
 
 def keeps_answer(text: str) -> bool:
@@ -154,9 +190,18 @@ def declines(text: str) -> bool:
     if line_label(heading) is not None and len(heading.split()) <= HEADING_MAX_WORDS:
         body = rest.lstrip()  # the part's own heading: "### (b) What you've learnt"
     opening = body[:DECLINE_OPENING_CHARS]
-    ends = [i for i in (opening.find(". "), opening.find("\n")) if i >= 0]
-    first = opening[: min(ends, default=len(opening))]
-    return bool(PhraseSet.build({"declining": _DECLINING + _WAITING}).keys_in(first))
+    line = opening.partition("\n")[0]
+    first_end = line.find(". ")
+    first = line if first_end < 0 else line[:first_end]
+    if PhraseSet.build({"declining": _DECLINING + _WAITING}).keys_in(first):
+        return True
+    if first_end < 0 or not PhraseSet.build({"why not": _PERSONAL}).keys_in(first):
+        return False
+    # ...or the second, after a first that says the part is the student's own to write: "For (c),
+    # the question asks what *you* found most interesting. I'd rather not write that one for you".
+    second_end = line.find(". ", first_end + 2)
+    second = line[first_end + 2 : second_end if second_end >= 0 else len(line)]
+    return bool(PhraseSet.build({"declining": _DECLINING}).keys_in(second))
 
 
 def cut_off(text: str) -> bool:
@@ -182,6 +227,7 @@ _OFFERING = (
     "like me to work through",
     "shall I go through",
     "shall I walk through",
+    "want to pick one",
 )
 """The model offers the part instead of answering it ("This one takes a bit more explanation. Want me
 to go through it in detail?"): no answer only where no check finds one, since a real answer often
