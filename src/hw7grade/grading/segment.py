@@ -248,8 +248,13 @@ _ALREADY_AFTER = re.compile(
 """...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
 have already done", "(c) is already done", "Part (a) is done already", "I've got (a) done already", "(c)
 I'm confident about"."""
+_INTEND = (
+    r"(?:'ll|[ \t]{1,3}will|[ \t]{1,3}want[ \t]{1,3}to|[ \t]{1,3}plan[ \t]{1,3}to|[ \t]{1,3}prefer[ \t]{1,3}to"
+    r"|(?:'d|[ \t]{1,3}would)[ \t]{1,3}(?:like|rather)[ \t]{1,3}to|(?:'m|[ \t]{1,3}am)[ \t]{1,3}going[ \t]{1,3}to)"
+)
+"""What follows "I" in saying what the user will do: "I'll", "I want to", "I'd rather", "I'm going to"."""
 _KEEPS_THAT_ONE_RE = re.compile(
-    r"\bI(?:'ll|[ \t]{1,3}will)[ \t]{1,3}(?:do|write|try|handle|answer|work[ \t]{1,3}out)[ \t]{1,3}"
+    rf"\bI{_INTEND}[ \t]{{1,3}}(?:do|write|try|handle|answer|work[ \t]{{1,3}}out)[ \t]{{1,3}}"
     r"(?:that|this|it)(?:[ \t]{1,3}one)?[ \t]{1,3}(?:myself|on[ \t]{1,3}my[ \t]{1,3}own|by[ \t]{1,3}myself|later)\b",
     re.I,
 )
@@ -305,6 +310,21 @@ _LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
 
 
+RESTATED_WITHIN = 60
+"""Characters between a relative label and the absolute one that restates it on its line."""
+
+
+def _restates(relative: Label, absolute: Label, text: str) -> bool:
+    """Whether the absolute label names the relative one's part again, close after it on its line:
+    "Part (c): for the ResNet blog question (4c)", "## Part (c) — Q4(c), most interesting approach"."""
+    return (
+        (relative.letter, relative.roman) == (absolute.letter, absolute.roman)
+        and relative.letter is not None
+        and absolute.start - relative.end <= RESTATED_WITHIN
+        and "\n" not in text[relative.end : absolute.start]
+    )
+
+
 def _range(first: Label, last: Label, context: _Context, index: _PartIndex) -> list[str]:
     """The parts from one relative label to another: (a) to (c), (i)-(iii)."""
     if first.letter and last.letter and first.roman is None and last.roman is None:
@@ -350,11 +370,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
     for i in range(len(labels) - 1):
         a, b = labels[i], labels[i + 1]
-        if (
-            a.q is None
-            and b.q is not None
-            and _OWNER_BETWEEN.search(text[a.end : b.start] or " ")
-            and b.start - a.end < 16
+        if a.q is None and b.q is not None and (
+            (_OWNER_BETWEEN.search(text[a.end : b.start] or " ") and b.start - a.end < 16) or _restates(a, b, text)
         ):
             owner_of[i] = b
     for i in range(len(labels) - 2, -1, -1):
@@ -855,6 +872,9 @@ def _split_answer(
         else:
             columns = {}
         label = line_label(line) if at in candidates and not in_fence else None
+        if label is not None and label.q is None and label.letter:
+            # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
+            label = next((m for m in mentions(line) if m.q is not None and _restates(label, m, line)), label)
         if label is None and context.q is None and turn_q is None and not in_fence:
             # With no question known yet, "7. Machine Translation" names the question that the
             # "(a)", "(b)" below belong to; once one is known, such a line is a list item.
