@@ -98,6 +98,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "compared slots": lambda n: "| w1 | see | saw |\n" * (n // 18 + 1),
     "pick lines": lambda n: "(iii) Needed: Weight Decay and the Dropout, " * (n // 43 + 1),
     "standing clauses": lambda n: "(ii) is unaffected; (i) stays the same, " * (n // 40 + 1),
+    "homework stretches": lambda n: "HW5 Q2(c): dropout? HW7: MSELoss? " * (n // 34 + 1),
+    "pointed into": lambda n: "in (i) you have X^T X, in (c) " * (n // 30 + 1),
+    "restated labels": lambda n: "Part (c) — Q4(c), " * (n // 18 + 1),
+    "turning leads": lambda n: "On **(a)** For **(b)**, " * (n // 24 + 1),
+    "second sentences": lambda n: "It asks what you found. I'd rather not. " * (n // 40 + 1),
 }
 
 

@@ -121,6 +121,8 @@ def test_declines(text, expected):
         ("(b) and (c) are unaffected by the fix.", True),
         ("And for (c), my earlier answer stands: <sos>, I, saw, a, dog.", True),
         ("Part (a) and (b) stay as before. Sorry for the confusion!", True),
+        ("(a) and (b) stay as written above.", True),
+        ("The weights stay small as training goes on.", False),
         ("The decoder reads <sos>, I, see, a, dog.", False),
     ],
 )
