@@ -12,7 +12,7 @@ from pydantic import Field
 
 from ..text.analysis import Analysed, analyse
 from ..text.answers import answer_regions, table_cells
-from ..text.phrases import line_starts
+from ..text.phrases import PhraseSet, line_starts
 from .base import CheckContext, CheckResult, CheckSpec
 
 MAX_TOKEN_CHARS = 24
@@ -48,6 +48,21 @@ _ITEM_RE = re.compile(rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})
 _ROW_ITEM_RE = re.compile(rf"^\|[ \t]*(?P<marker>\d{{1,2}})[ \t]*\|[ \t]*`?(?P<tok>{_TOKEN})`?[ \t]*\|")
 """A table row of a step number and its token ("| 1 | [SOS] |"), read like a numbered list item."""
 _ANGLE_RE = re.compile(r"<\s*(\w+)\s*>")
+_HEDGES = (
+    "depends on",
+    "it depends",
+    "either",
+    "both are valid",
+    "both valid",
+    "both are correct",
+    "could be",
+    "could also be",
+    "might be",
+    "might also be",
+)
+"""Words that offer sequences as alternatives rather than contrast them: "It depends on what the model
+outputs: <sos> I see a dog if it decodes correctly, <sos> I saw a dog if not; both are valid".
+"""
 
 
 @lru_cache(maxsize=64)
@@ -98,6 +113,9 @@ class SequenceCheck(CheckSpec):
     slot_prefix: str = "w"
     """Answers may name positions `w1 = ...`, `w_1`, `w₁`; this is the letter before the index."""
     case_sensitive: bool = False
+    hedge_share: float = Field(default=0.0, ge=0.0, lt=1.0)
+    """Share of the points for the expected sequence offered beside another as alternatives ("it
+    depends ... both are valid"): the answer is there, but not chosen."""
     overrun_share: float = Field(default=0.0, ge=0.0, lt=1.0)
     """Share of the points for the expected tokens in order followed by more ("<sos>, I, see, a,
     dog, <eos>": every input right, plus one the decoder never reads)."""
@@ -218,7 +236,9 @@ class SequenceCheck(CheckSpec):
             return None
         return toks
 
-    def _choose(self, a: Analysed) -> _Candidate | None:
+    def _choose(self, a: Analysed) -> tuple[_Candidate | None, list[_Candidate]]:
+        """The sequence the answer gives, and every full one opening like the expected sequence
+        outside comparison tables (two different ones may be alternatives, see `_HEDGES`)."""
         n = len(self.expected)
         numbered, bulleted = self._item_runs(a, n)
         slots = sorted(self._slot_groups(a, n) + numbered, key=lambda c: c.start)
@@ -230,15 +250,16 @@ class SequenceCheck(CheckSpec):
         if first is not None:
             # A comparison table after the answer ("| w₃ | see | saw |") does not replace it.
             slots = [c for c in slots if not (c.compared and c.start > first)]
+        offered = [c for c in slots + lists if c.complete and not c.compared and self._key(c.tokens[0]) == opener]
         for tier in (slots, in_answer, lists):
             complete = [c for c in tier if c.complete]
             # A sequence that opens like the expected one (a start token) is the answer; a list of
             # the decoder's targets beside it ("I, see, a, dog, <eos>") is explanation.
             opening = [c for c in complete if self._key(c.tokens[0]) == opener]
             if opening or complete:
-                return (opening or complete)[-1]
+                return (opening or complete)[-1], offered
         partial = slots + lists
-        return max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None
+        return (max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None), offered
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
@@ -253,10 +274,16 @@ class SequenceCheck(CheckSpec):
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)
         n = len(self.expected)
-        cand = self._choose(a)
+        cand, offered = self._choose(a)
         if cand is None:
             return self.failed(None, f"no {self.slot_prefix}1..{self.slot_prefix}{n} sequence found")
         want = [self._key(t) for t in self.expected]
+        different = {tuple(self._key(t) for t in c.tokens): c for c in offered}
+        if len(different) > 1 and PhraseSet.build({"hedge": _HEDGES}).keys_in(a.text):
+            # "<sos> I see a dog if it decodes correctly, <sos> I saw a dog if not: both are valid."
+            shown = " | ".join(c.evidence for c in different.values())
+            points = self.points * self.hedge_share if tuple(want) in different else 0.0
+            return self.failed(shown, f"offers {len(different)} sequences as alternatives", points=points)
         got = [self._key(t) for t in cand.tokens]
         for i, (w, g) in enumerate(zip(want, got), start=1):
             if w != g:
