@@ -370,8 +370,12 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
     for i in range(len(labels) - 1):
         a, b = labels[i], labels[i + 1]
-        if a.q is None and b.q is not None and (
-            (_OWNER_BETWEEN.search(text[a.end : b.start] or " ") and b.start - a.end < 16) or _restates(a, b, text)
+        if (
+            a.q is None
+            and b.q is not None
+            and (
+                (_OWNER_BETWEEN.search(text[a.end : b.start] or " ") and b.start - a.end < 16) or _restates(a, b, text)
+            )
         ):
             owner_of[i] = b
     for i in range(len(labels) - 2, -1, -1):
