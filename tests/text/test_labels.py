@@ -72,6 +72,10 @@ from hw7grade.text.labels import line_label, mentions
         ("For **(b)**, here's a draft paragraph", (None, "b", None)),
         ("On (a) the reference is fed", None),
         ("Once (a) is done, go on", None),
+        # A question number in brackets before a bracketed letter.
+        ("**(4)(a) Initial vs. Final Performance**", ("4", "a", None)),
+        ("(4) items to check", None),
+        ("(2) W_2 = U_k", None),
     ],
 )
 def test_line_label(line, label):
@@ -133,6 +137,9 @@ def test_line_label(line, label):
         ("compare with 7b = the training answer", [("7", "b", None)]),
         ("HW7 4a + 4b. Short please.", [("4", "a", None), ("4", "b", None)]),  # "+" joins labels
         ("a² + 2b is not a label", []),
+        # bold around a label is no product; a power is ("x**2c")
+        ("**(4)(a) Initial** and **7b**", [("4", "a", None), ("7", "b", None)]),
+        ("so x**2c grows", []),
         (
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],

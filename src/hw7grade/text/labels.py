@@ -62,7 +62,9 @@ _ROMAN_Q_NEXT = r"[ \t.\-]{0,2}\(?[a-h]\)"
 _NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
 _ABSOLUTE = re.compile(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
-    rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})|(?P<qbare>\d{{1,2}})"
+    rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})"
+    # a bare number, or one in brackets before a bracketed letter: "(4)(a) Initial vs. final"
+    rf"|(?:(?P<po>\()(?=\d{{1,2}}\)[ \t]{{0,2}}\([a-h]\)))?(?P<qbare>\d{{1,2}})(?(po)\))"
     rf"|(?:question|problem)[ \t]{{1,3}}(?P<qword>{'|'.join(_QUESTION_WORDS)})\b"
     # "VII (b)", "problem VII": a question numbered in capital Roman numerals (a lettered part after
     # a bare one, so the pronoun "I" and a stray "IV" name nothing)
@@ -329,6 +331,8 @@ def _in_algebra(text: str, at: int, found: list[Label]) -> bool:
     before = text[max(0, at - OPERATOR_LOOKBACK) : at].rstrip(" \t")
     if not before or before[-1] not in _OPERATORS:
         return False
+    if before.endswith("**") and (len(before) < OPERATOR_LOOKBACK or not before[-3].isalnum()):
+        return False  # "**7b**", "**(4)(a)**": bold, not a power ("x**2c")
     return not (found and before[-1] == "+" and not text[found[-1].end : at].strip(" \t+"))
 
 
