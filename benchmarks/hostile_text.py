@@ -103,6 +103,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "restated labels": lambda n: "Part (c) — Q4(c), " * (n // 18 + 1),
     "turning leads": lambda n: "On **(a)** For **(b)**, " * (n // 24 + 1),
     "second sentences": lambda n: "It asks what you found. I'd rather not. " * (n // 40 + 1),
+    "numbered items": lambda n: "Q7:\n1. h_t\n2. during training\n3. x\n**1. y**\n" * (n // 44 + 1),
 }
 
 

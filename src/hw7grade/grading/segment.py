@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..conversation import Conversation
 from ..text.concession import concedes
@@ -182,6 +182,9 @@ class _UserTurn:
     questioned: tuple[str, ...] = ()
     """Parts whose answer the turn points into without asking them anew ("hm, in (i) you have XᵀX"):
     what a follow-up that names no part is about."""
+    numbering: tuple[tuple[str, str], ...] = ()
+    """The turn's own numbered items and the part each asks ("1. how many linear layers" -> q8a.i): a
+    reply's "**1. ...**" heads that part's answer."""
 
 
 _POINTING_WORDS = r"from|in|of|see|using|per|like|than|with|as|explains|explained"
@@ -532,6 +535,11 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
             named += [p for p in group if p not in referenced]
     for ids in specific.values():
         named += [p for p in ids if p not in named]
+    numbering = _numbered_items(asking, index, {_question_of(p) for p in [*named, *referenced]}, context)
+    named += [p for _, p in numbering if p not in named and p not in referenced and p not in aside_ids]
+    if numbering and context.q in (None, _FOREIGN):
+        numbered_qs = {_question_of(p) for _, p in numbering}
+        context = _Context(numbered_qs.pop()[1:]) if len(numbered_qs) == 1 else context
     named = [p for p in index.ids if p in (only_ids or named)]
     if not ours and foreign_relative and not homework_named and context is carried_foreign:
         # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
@@ -548,7 +556,7 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         # question, whatever our cue words it holds.
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
     if named:
-        return _UserTurn(named, True, context, set_aside=aside_ids)
+        return _UserTurn(named, True, context, set_aside=aside_ids, numbering=numbering)
     cue_counts = index.cue_counts(asking)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(_question_of(p) for p in cued)
@@ -576,6 +584,56 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         context = _Context(q) if len(by_question) == 1 else context
         return _UserTurn(cued, False, context, firm_cues=firm, set_aside=aside_ids, questioned=tuple(questioned))
     return _UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
+
+
+_NUMBERED_ITEM_RE = re.compile(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]+([^\n]*)", re.M)
+"""A numbered item of a user's list: "1. how many linear layers", "(2) which loss fn"."""
+NUMBERED_MIN_ITEMS = 2
+
+
+def _numbered_items(
+    text: str, index: _PartIndex, questions: set[str], context: _Context
+) -> tuple[tuple[str, str], ...]:
+    """The numbered items of a user's turn that each ask one part, as ("question.item", part).
+
+    A question's items run 1, 2, ... under its label ("Q7 (...): 1. ... 2. ... 3. ..."), or under the
+    one question the turn names or is on. As many items as the question has parts name its parts in
+    order, unless an item's own label or cue words name another ("4. (part b) ...", "2. which loss fn
+    (L1Loss / MSELoss)"); otherwise each item asks the one part its label or cue words name. At least
+    two items must each ask a different part."""
+    heads = [(m.start, m.q) for m in mentions(text) if m.q is not None and not index.is_foreign(m)]
+    starts = [h for h, _ in heads]
+    fallback = next(iter(questions))[1:] if len(questions) == 1 else context.q
+    if fallback in (None, _FOREIGN) and _NUMBERED_ITEM_RE.search(text):
+        # "For the How to Train Your ResNet posts: 1. ... 2. ...": the question the turn's words name.
+        fallback = index.question_named(text) or _one_question_cued(text, index)
+    items: dict[str, list[tuple[str, str | None]]] = {}  # question -> (item number, part it names)
+    for m in _NUMBERED_ITEM_RE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        q = heads[k][1] if k >= 0 else fallback
+        if q is None or q == _FOREIGN:
+            continue
+        listed = items.setdefault(q, [])
+        if int(m.group(1)) == len(listed) + 1:
+            listed.append((m.group(1), _item_part(m.group(2), q, index)))
+    found: list[tuple[str, str]] = []
+    for q, listed in items.items():
+        parts = [p for p in index.ids if _question_of(p) == f"q{q}"]
+        in_order = len(listed) == len(parts) and all(named in (None, part) for (_, named), part in zip(listed, parts))
+        for (number, _), part in zip(listed, parts if in_order else [n for _, n in listed]):
+            if part is not None and all(part != p for _, p in found):
+                found.append((f"{q}.{number}", part))
+    return tuple(found) if len(found) >= NUMBERED_MIN_ITEMS else ()
+
+
+def _item_part(item: str, q: str, index: _PartIndex) -> str | None:
+    """The one part of question `q` a numbered item names by its own label, else by its cue words."""
+    labelled = [p for label in mentions(item) if label.letter or label.roman for p in index.resolve(label, _Context(q))]
+    if labelled:
+        return labelled[0] if len(labelled) == 1 else None
+    counts = index.cue_counts(item)
+    ranked = sorted((p for p in index.ids if _question_of(p) == f"q{q}" and counts[p]), key=lambda p: -counts[p])
+    return ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else None
 
 
 def _our_stretches(text: str, marks: list[re.Match[str]]) -> str:
@@ -656,6 +714,30 @@ def _cued_among(parts: list[str], texts: Iterable[str], index: _PartIndex) -> li
     return []
 
 
+_NUMBERED_LEAD_RE = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}\(?([1-9])[.)]\)?(?=[\s*_]|$)"
+)
+"""A heading or bold lead that opens on a number: "### 1. Starting point", "**(2) Loss function: ...**"."""
+_NUMBER_REF_RE = re.compile(r"\b(?:number|no\.|num)[ \t]?#?([1-9])\b|(?<![\w#])#([1-9])\b", re.I)
+"""A user's reference to an item of their numbered list: "number 2", "#3"."""
+
+
+def _numbered_part(numbering: Mapping[str, str], context: _Context, number: str) -> str | None:
+    """The part the user's list numbered so under the reply's question, or under the one question
+    the list had."""
+    found = numbering.get(f"{context.q}.{number}")
+    if found is None and len({_question_of(p) for p in numbering.values()}) == 1:
+        found = next((p for key, p in numbering.items() if key.endswith(f".{number}")), None)
+    return found
+
+
+def _context_of(part_id: str) -> _Context:
+    """The context a part id sets: its question and letter (`q8a.ii` -> 8, a)."""
+    q = _question_of(part_id)
+    rest = part_id[len(q) :]
+    return _Context(q[1:], rest[:1] or None)
+
+
 def _one_question_cued(text: str, index: _PartIndex) -> str | None:
     """The question (its number) that most of the parts cued in the text belong to, if one leads."""
     ranked = Counter(_question_of(p)[1:] for p in index.by_cues(text)).most_common(2)
@@ -689,6 +771,7 @@ def find_answers(
     firmly: set[str] = set(asked_ids)  # asked by a label or recorded as asked, not only by cues
     cue_firmed: set[str] = set()  # of which, by the last user turn's cue words alone
     set_aside: set[str] = set()  # done or left out by the user, until a turn names it
+    numbering: dict[str, str] = {}  # the last numbered list of the user's: "1" -> q8a.i
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
@@ -704,6 +787,13 @@ def find_answers(
                 # ...and "hm, in (i) you have XᵀX, shouldn't it be XXᵀ?" is about (i), whatever
                 # other parts' words it uses.
                 turn_info = replace(turn_info, named=[], firm_cues=())
+            if turn_info.numbering:
+                numbering = dict(turn_info.numbering)
+            elif numbering and not turn_info.named and (ref := _NUMBER_REF_RE.search(turn.text)):
+                # "can you make number 2 sound less formal": the part the user's list numbered 2.
+                pid = _numbered_part(numbering, context, ref.group(1) or ref.group(2) or "")
+                if pid is not None:
+                    turn_info = replace(turn_info, named=[pid], by_label=True, context=_context_of(pid))
             set_aside = (set_aside - set(turn_info.named if turn_info.by_label else ())) | turn_info.set_aside
             if not turn_info.by_label and set_aside.intersection(turn_info.named):
                 # "I've done (a)", then "what's DAWNBench?": a set-aside part's cue words do not ask it.
@@ -752,7 +842,7 @@ def find_answers(
             q = index.question_named(turn.text) or _one_question_cued(turn.text, index)
             context = _Context(q) if q is not None else context
         before = context
-        pieces, context = _split_answer(turn.text, context, index, default, named_here, explicit)
+        pieces, context = _split_answer(turn.text, context, index, default, named_here, explicit, numbering)
         if turn_info is not None and turn_info.named and not turn_info.by_label:
             # Cue words ask weakly. A reply that answers another asked part under its label
             # ("**Corrected answer for Q4(a):**" after "weren't there posts on weight decay and batch
@@ -767,7 +857,7 @@ def find_answers(
             elif said and not set(said) & set(turn_info.named):
                 default, follow_up = said[:1], True
                 firmly -= cue_firmed
-                pieces, context = _split_answer(turn.text, before, index, default, named_here, explicit)
+                pieces, context = _split_answer(turn.text, before, index, default, named_here, explicit, numbering)
         from_cues = False
         if not pieces:
             within = default if default else None
@@ -839,7 +929,13 @@ def find_answers(
 
 
 def _split_answer(
-    text: str, context: _Context, index: _PartIndex, default: list[str], named: list[str], explicit: bool
+    text: str,
+    context: _Context,
+    index: _PartIndex,
+    default: list[str],
+    named: list[str],
+    explicit: bool,
+    numbering: Mapping[str, str] | None = None,
 ) -> tuple[list[tuple[str, str, bool, bool]], _Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
     (when it is one part). A relative label naming a part the turn did not ask is content (a
@@ -922,6 +1018,16 @@ def _split_answer(
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
                     line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
+        elif numbering and not in_fence and (lead := _NUMBERED_LEAD_RE.match(line)):
+            # "**1. Number of linear layers: 2**" after the user's "1. how many linear layers": a
+            # heading or bold lead numbered as the user's list was (a plain list item is content),
+            # under the question the reply is on when the user numbered several.
+            numbered = _numbered_part(numbering, context, lead.group(1))
+            if numbered is not None:
+                flush()
+                saw_label = True
+                current = [numbered]
+                context = _context_of(numbered)
         buffer.append(line)
     flush()
     for pid, rows in column_rows.items():
