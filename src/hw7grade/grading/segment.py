@@ -529,13 +529,15 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     referenced.update(kept_by_cues)
     aside_ids = frozenset(set_aside.union(kept_by_cues))
     named: list[str] = []
-    chosen = {p for ids in specific.values() for p in ids}
+    groups = {_question_of(p) for ids in [*whole, *specific.values()] for p in ids}
+    numbering = _numbered_items(asking, index, groups | {_question_of(p) for p in referenced}, context)
+    # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
+    chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
     for group in whole:
         if not chosen.intersection(group):
             named += [p for p in group if p not in referenced]
     for ids in specific.values():
         named += [p for p in ids if p not in named]
-    numbering = _numbered_items(asking, index, {_question_of(p) for p in [*named, *referenced]}, context)
     named += [p for _, p in numbering if p not in named and p not in referenced and p not in aside_ids]
     if numbering and context.q in (None, _FOREIGN):
         numbered_qs = {_question_of(p) for _, p in numbering}
@@ -597,10 +599,11 @@ def _numbered_items(
     """The numbered items of a user's turn that each ask one part, as ("question.item", part).
 
     A question's items run 1, 2, ... under its label ("Q7 (...): 1. ... 2. ... 3. ..."), or under the
-    one question the turn names or is on. As many items as the question has parts name its parts in
-    order, unless an item's own label or cue words name another ("4. (part b) ...", "2. which loss fn
-    (L1Loss / MSELoss)"); otherwise each item asks the one part its label or cue words name. At least
-    two items must each ask a different part."""
+    one question the turn names or is on. Its items name its first parts in order when no item's own
+    label or cue words name another ("4. (part b) ...", "2. which loss fn (L1Loss / MSELoss)") and,
+    fewer than its parts, some item's do ("1. baseline vs final 2. ~100 words on what i learned");
+    otherwise each item asks the one part its label or cue words name. At least two items must each
+    ask a different part."""
     heads = [(m.start, m.q) for m in mentions(text) if m.q is not None and not index.is_foreign(m)]
     starts = [h for h, _ in heads]
     fallback = next(iter(questions))[1:] if len(questions) == 1 else context.q
@@ -619,7 +622,11 @@ def _numbered_items(
     found: list[tuple[str, str]] = []
     for q, listed in items.items():
         parts = [p for p in index.ids if _question_of(p) == f"q{q}"]
-        in_order = len(listed) == len(parts) and all(named in (None, part) for (_, named), part in zip(listed, parts))
+        in_order = (
+            len(listed) <= len(parts)
+            and all(named in (None, part) for (_, named), part in zip(listed, parts))
+            and (len(listed) == len(parts) or any(named is not None for _, named in listed))
+        )
         for (number, _), part in zip(listed, parts if in_order else [n for _, n in listed]):
             if part is not None and all(part != p for _, p in found):
                 found.append((f"{q}.{number}", part))
@@ -715,9 +722,11 @@ def _cued_among(parts: list[str], texts: Iterable[str], index: _PartIndex) -> li
 
 
 _NUMBERED_LEAD_RE = re.compile(
-    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}\(?([1-9])[.)]\)?(?=[\s*_]|$)"
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(?:[^\w\s(*]{1,3}[ \t]{1,2})?"
+    r"\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)(?=[\s*_]|$)"
 )
-"""A heading or bold lead that opens on a number: "### 1. Starting point", "**(2) Loss function: ...**"."""
+"""A heading or bold lead that opens on a number, after an emoji or not: "### 1. Starting point",
+"**(2) Loss function: ...**", "## 📊 1) Baseline vs. final", "## 1️⃣ Baseline vs. final"."""
 _NUMBER_REF_RE = re.compile(r"\b(?:number|no\.|num)[ \t]?#?([1-9])\b|(?<![\w#])#([1-9])\b", re.I)
 """A user's reference to an item of their numbered list: "number 2", "#3"."""
 
