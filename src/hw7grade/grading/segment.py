@@ -234,13 +234,15 @@ _OWN_WORK_AFTER = re.compile(
     rf"(?:,[^,\n]{{1,40}},|(?:[ \t]{{1,3}}[a-z]{{1,20}}){{1,2}}(?=[ \t]{{1,3}}(?:{_FOR_MYSELF})))?"
     rf"[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
     r"|next[ \t]{1,3}time|separately(?=[ \t]{0,2}(?:[.!,]|$))"
-    r"|in[ \t]{1,3}(?:a[ \t]{1,3})?(?:separate|another|different|new)[ \t]{1,3}(?:chat|conversation|thread|session))\b",
+    r"|in[ \t]{1,3}(?:a[ \t]{1,3})?(?:separate|another|different|new)[ \t]{1,3}(?:chat|conversation|thread|session)"
+    r"|with[ \t]{1,3}(?:my|our)[ \t]{1,3}(?:study[ \t]{1,3})?(?:group|team|partner|friends?|classmates?))\b",
     re.I | re.M,
 )
 """...as does one the user keeps for later or for themself: "I'll do (a) later on my own", "I'll come
 back for (b) another day", "I'll do part (a), the baseline numbers, myself", "I'll write the (b)
 reflection myself" (a word or two before "myself"), "I'll do (a) and (b) separately." (not "7 a)
-separately: ...", which heads a second question), "I'll ask about part c in a separate chat"."""
+separately: ...", which heads a second question), "I'll ask about part c in a separate chat", "I'll
+do part a with my study group"."""
 _ALREADY_AFTER = re.compile(
     r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b"
     r"|(?P<done>[ \t,]{0,3}(?:(?:is|was|are|'s)[ \t]{1,3})?(?:already[ \t]{1,3})?"
@@ -524,6 +526,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         _our_stretches(text, marks) if homework_named and any(m.group(1) == COURSE_HOMEWORK for m in marks) else ""
     )
     ours_asks = bool(ours_text) and bool(index.cue_counts(ours_text))
+    if ours_asks and context.q == _FOREIGN:
+        context = _Context()  # the turn ends on ours, not on the other homework's question
     asking, kept = _split_kept_sentences(ours_text if ours_asks else text)
     kept_by_cues = index.by_cues(kept) if kept else []
     referenced.update(kept_by_cues)
@@ -781,12 +785,21 @@ def find_answers(
     cue_firmed: set[str] = set()  # of which, by the last user turn's cue words alone
     set_aside: set[str] = set()  # done or left out by the user, until a turn names it
     numbering: dict[str, str] = {}  # the last numbered list of the user's: "1" -> q8a.i
+    previous_foreign = False  # the last user turn asked another homework's question
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
             turn_info = _read_user_turn(turn.text, context, index)
-            if not turn_info.by_label and (_SIDE_QUESTION_RE.search(turn.text) or _DEFINING_RE.search(turn.text)):
+            after_foreign = previous_foreign
+            previous_foreign = turn_info.foreign_only
+            if after_foreign and not turn_info.by_label and index.question_named(turn.text) is None:
+                # "hw5 question: why scale by 1/(1-p) in inverted dropout?", then "and does it matter
+                # for batchnorm after dropout?": a follow-up on the other homework's question, not an
+                # ask of ours in its cue words (a label, or one of our questions named, returns to ours).
+                turn_info = _UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
+                previous_foreign = True
+            elif not turn_info.by_label and (_SIDE_QUESTION_RE.search(turn.text) or _DEFINING_RE.search(turn.text)):
                 # "side question not for the hw: would beam search have fixed it?": the reply
                 # answers no part, whatever the part's words it uses.
                 turn_info = _UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
