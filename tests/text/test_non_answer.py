@@ -122,6 +122,7 @@ def test_declines(text, expected):
         ("And for (c), my earlier answer stands: <sos>, I, saw, a, dog.", True),
         ("Part (a) and (b) stay as before. Sorry for the confusion!", True),
         ("(a) and (b) stay as written above.", True),
+        ("Parts (b) and (c) are already consistent, so they don't need to change.", True),
         ("The weights stay small as training goes on.", False),
         ("The decoder reads <sos>, I, see, a, dog.", False),
     ],
