@@ -315,6 +315,7 @@ _LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
 
 
+_DIGIT_RE = re.compile(r"\d")
 RESTATED_WITHIN = 60
 """Characters between a relative label and the absolute one that restates it on its line."""
 
@@ -534,7 +535,12 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     aside_ids = frozenset(set_aside.union(kept_by_cues))
     named: list[str] = []
     groups = {_question_of(p) for ids in [*whole, *specific.values()] for p in ids}
-    numbering = _numbered_items(asking, index, groups | {_question_of(p) for p in referenced}, context)
+    # Not in a turn that also names another homework: its list may number that homework's questions.
+    numbering = (
+        ()
+        if homework_named
+        else _numbered_items(text, labels, index, groups | {_question_of(p) for p in referenced}, context)
+    )
     # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
     chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
     for group in whole:
@@ -598,7 +604,7 @@ NUMBERED_MIN_ITEMS = 2
 
 
 def _numbered_items(
-    text: str, index: _PartIndex, questions: set[str], context: _Context
+    text: str, labels: list[Label], index: _PartIndex, questions: set[str], context: _Context
 ) -> tuple[tuple[str, str], ...]:
     """The numbered items of a user's turn that each ask one part, as ("question.item", part).
 
@@ -608,10 +614,12 @@ def _numbered_items(
     fewer than its parts, some item's do ("1. baseline vs final 2. ~100 words on what i learned");
     otherwise each item asks the one part its label or cue words name. At least two items must each
     ask a different part."""
-    heads = [(m.start, m.q) for m in mentions(text) if m.q is not None and not index.is_foreign(m)]
+    if _NUMBERED_ITEM_RE.search(text) is None:
+        return ()
+    heads = [(m.start, m.q) for m in labels if m.q is not None and not index.is_foreign(m)]
     starts = [h for h, _ in heads]
     fallback = next(iter(questions))[1:] if len(questions) == 1 else context.q
-    if fallback in (None, _FOREIGN) and _NUMBERED_ITEM_RE.search(text):
+    if fallback in (None, _FOREIGN):
         # "For the How to Train Your ResNet posts: 1. ... 2. ...": the question the turn's words name.
         fallback = index.question_named(text) or _one_question_cued(text, index)
     items: dict[str, list[tuple[str, str | None]]] = {}  # question -> (item number, part it names)
@@ -994,7 +1002,7 @@ def _split_answer(
         else:
             columns = {}
         label = line_label(line) if at in candidates and not in_fence else None
-        if label is not None and label.q is None and label.letter:
+        if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
             # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
             label = next((m for m in mentions(line) if m.q is not None and _restates(label, m, line)), label)
         if label is None and context.q is None and turn_q is None and not in_fence:
