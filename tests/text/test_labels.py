@@ -140,6 +140,11 @@ def test_line_label(line, label):
         # bold around a label is no product; a power is ("x**2c")
         ("**(4)(a) Initial** and **7b**", [("4", "a", None), ("7", "b", None)]),
         ("so x**2c grows", []),
+        # a question's letter heading a bare list of letters; a bare letter the turn carries on to
+        ("7 a, b, c please", [("7", "a", None), (None, "b", None), (None, "c", None)]),
+        ("question 7 a, the teammate", [("7", None, None)]),
+        ("same for c (eval time)", [(None, "c", None)]),
+        ("and for a big batch", []),
         (
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],

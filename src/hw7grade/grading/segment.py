@@ -1063,9 +1063,35 @@ def _split_answer(
     for pid, rows in column_rows.items():
         pieces.append((pid, "\n".join(rows), True, True))
         saw_label = True
+    if not saw_label and len(default) > 1:
+        # "... h_t only encodes the first t words ...; for (b), training uses teacher forcing ...; and
+        # for (c), at evaluation ...": one paragraph for several parts, cut where each is turned to.
+        pieces = _inline_pieces(text, context, index, default, explicit)
     if not saw_label and not default:
         return [], context
     return pieces, context
+
+
+def _inline_pieces(
+    text: str, context: _Context, index: _PartIndex, asked: list[str], explicit: bool
+) -> list[tuple[str, str, bool, bool]]:
+    """The text cut at the clauses that turn to each asked part by its label in running text: each
+    part's first mention cuts at the start of its clause (after the last `;`, `.`, `!` or `?`), and
+    the text before the second part's cut is the first's. Two parts at least, in order."""
+    cuts: list[tuple[int, str]] = []
+    for label in mentions(text):
+        ids = index.resolve(label, context) if label.letter or label.roman else []
+        if len(ids) != 1 or ids[0] not in asked or any(ids[0] == p for _, p in cuts):
+            continue
+        if not cuts:
+            cuts.append((0, ids[0]))
+            continue
+        clause = max(text.rfind(c, cuts[-1][0], label.start) for c in ";.!?\n") + 1
+        cuts.append((clause if clause > cuts[-1][0] else label.start, ids[0]))
+    if len(cuts) < 2:
+        return []
+    ends = [at for at, _ in cuts[1:]] + [len(text)]
+    return [(pid, text[at:end].strip(), explicit, True) for (at, pid), end in zip(cuts, ends)]
 
 
 OPENING_MIN_WORDS = 25

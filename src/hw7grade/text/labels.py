@@ -42,6 +42,8 @@ _LETTER = (
     # or a list of such labels goes on: "7 b and 7 c", "7 b, 7 c"
     r"|(?=[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}(?:q[ \t]{0,2})?\d{1,2}[ \t]{0,2}[a-h](?![a-z])))"
     rf"|[ \t]{{1,2}}(?P<l5>[a-h])[ \t]{{1,2}}(?P<r5>{_ROMAN})(?![a-z])"
+    # "7 a, b, c please", "7 a, b and c": a letter that heads a bare list of letters
+    r"|[ \t]{1,2}(?P<l6>[a-h])(?=[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?[b-h](?![\w(]))"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
 _ROMAN_PART = (
@@ -102,7 +104,9 @@ _MENTION_TRIGGER = re.compile(
     rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
-    r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h])(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))",
+    r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h])(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
+    # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
+    r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -130,7 +134,9 @@ def _worded(m: re.Match[str]) -> str | None:
 
 
 def _absolute(m: re.Match[str], offset: int) -> Label:
-    letter = (m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or m.group("l5") or "").lower() or None
+    letter = (
+        m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or m.group("l5") or m.group("l6") or ""
+    ).lower() or None
     roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None
     end = m.end()
     if number := m.group("r6") or m.group("r7"):
@@ -286,7 +292,7 @@ def mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        bare = "lj" if t.group("lj") else "lc" if t.group("lc") else None
+        bare = "lj" if t.group("lj") else "lc" if t.group("lc") else "lf" if t.group("lf") else None
         if bare:
             if t.start(bare) >= covered:
                 found.append(Label(None, t.group(bare).lower(), None, None, t.start(bare), t.end(bare)))
@@ -305,7 +311,8 @@ def mentions(text: str) -> list[Label]:
                 continue  # "issue #12": a number, unless a homework or a part names it a question
             if _worded(m) or label.letter or label.roman or m.group("hw"):
                 found.append(label)
-                covered = _bare_list(text, label, found) if m.group("l3") or m.group("r3") else label.end
+                bare = m.group("l3") or m.group("r3") or m.group("l6")
+                covered = _bare_list(text, label, found) if bare else label.end
                 if label.letter and not label.roman:
                     covered = _slash_list(text, covered, found)
                 continue
