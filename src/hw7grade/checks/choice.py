@@ -55,8 +55,8 @@ class _Mention:
 
 _ROW_NO = ("no", "not", "unnecessary", "unneeded", "excluded", "skip", "optional")
 _ROW_YES = ("yes", "needed", "required", "include", "included", "use", "necessary")
-_CROSS = "✗✘❌×✕❎🚫⛔"
-_TICK = "✓✔✅☑☒"
+_CROSS = "✗✘❌×✕❎🚫⛔🔴"
+_TICK = "✓✔✅☑☒🟢"
 ROW_MARK_MAX_WORDS = 4
 ITEM_MAX_CHARS = 2000
 """How far back a mention looks for the start of its list item (a longer line is no item)."""
@@ -89,6 +89,11 @@ def _row_mark_at(row: str) -> tuple[bool, int] | None:
         if marked and first in _ROW_YES:
             return True, start
     return None
+
+
+def _marks_each_option(row: str) -> bool:
+    """Whether a row holds both ticks and crosses inside its cells (each option marked on its own)."""
+    return any(c in row for c in _TICK) and any(c in row for c in _CROSS)
 
 
 def _marked_by_sign(row: str, mark: tuple[bool, int] | None) -> bool:
@@ -195,6 +200,10 @@ class ChoiceCheck(CheckSpec):
                 mark = _row_mark_at(line)
                 picked = [] if _marked_by_sign(line, mark) else list(self._option_cells(line))
                 spans.extend((line_start + lo, line_start + hi) for lo, hi in picked)
+                if mark is None and not picked and _marks_each_option(line):
+                    # "| (a)(iii) | Weight Decay ✓, SGD optimizer ✓ <br> Dropout ✗ ... |": each option
+                    # carries its own mark; the ticked ones are the pick (a cross negates its option).
+                    spans.append((line_start, end))
                 mark = None if picked else mark
                 if mark is not None and mark[0]:
                     # "| Weight Decay + SGD | ✓ keeps the λ terms; Dropout would change the objective |":
@@ -379,7 +388,7 @@ OPTION_CELL_MAX_CHARS = 120
 _CELL_LIST_SEP_RE = re.compile(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 
 _PICK_LEAD_RE = re.compile(
-    r"[ \t*_:—–-]{0,6}(?:(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
+    r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3})?",
     re.I,
 )

@@ -688,6 +688,10 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
     return " ".join(asking), " ".join(kept)
 
 
+_CARRIES_ON_RE = re.compile(r"\s{0,3}(?:same|and|now|next|also|then|what[ \t]about|how[ \t]about)\b", re.I)
+"""Words a turn opens with to go on to the next part rather than argue with the last answer."""
+
+
 def _pushes_back(text: str, turn: _UserTurn, last_answered: list[str]) -> bool:
     """A turn in cue words that argues with the last answer rather than asking a sibling: it cues
     the last answered part itself ("wait, but weight decay shrinks weights, so NOT orthonormal?"
@@ -697,8 +701,8 @@ def _pushes_back(text: str, turn: _UserTurn, last_answered: list[str]) -> bool:
         return False
     if last_answered[-1] in turn.named:
         return True
-    if "?" in text:
-        return False
+    if "?" in text or _CARRIES_ON_RE.match(text):
+        return False  # "same for eval", "and at test time": the next part, asked
     current = _question_of(last_answered[-1])
     return all(_question_of(p) == current for p in turn.named)
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from .labels import line_label
 
 LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(?[a-z]{1,4}\))\s+")
-CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|\[[xX✓]\])\s*")
+CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|🟢|\[[xX✓]\])\s*")
 UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
-REJECT_MARK_RE = re.compile(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔)\s*")
+REJECT_MARK_RE = re.compile(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔|🔴)\s*")
 TRAILING_CHECK_RE = re.compile(r"(?:✅|✓|✔|☑)\s*$")
 TRAILING_REJECT_RE = re.compile(r"(?:✗|✘|❌|×|✕)\s*$")
 """For `search`: a line ending in the mark. Starting with the mark lets the engine skip to it."""
