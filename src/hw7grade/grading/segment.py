@@ -187,7 +187,7 @@ class _UserTurn:
     reply's "**1. ...**" heads that part's answer."""
 
 
-_POINTING_WORDS = r"from|in|of|see|using|per|like|than|with|as|explains|explained"
+_POINTING_WORDS = r"from|in|of|see|using|per|like|than|with|as|explains|explained|my|your|our"
 _SETTING_ASIDE_WORDS = (
     r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
@@ -196,8 +196,8 @@ _SETTING_ASIDE_WORDS = (
 _BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
 _POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words on its line points at a part ("the conditions from (i)", "that explains
-q8") instead of asking it; not one that names its homework and part, which cites where a question comes
-from ("quick one from HW7 Q4(a): ...")."""
+q8", "my (b) mentions it") instead of asking it; not one that names its homework and part, which
+cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
 _IN_BEFORE = re.compile(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
 """...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
 _ALL_OF_BEFORE = re.compile(
@@ -280,6 +280,12 @@ _ASK_WITH_BEFORE = re.compile(
     re.I,
 )
 """...except "help me with (b)" and "start with (c)", which ask it."""
+_CHECKS_MINE_BEFORE = re.compile(
+    r"\b(?:check|look[ \t]{1,3}(?:at|over)|review|grade|verify|go[ \t]{1,3}over|fix|improve|proofread)"
+    r"[ \t]{1,3}my[ \t]{1,3}(?:part[ \t]{1,3})?$",
+    re.I,
+)
+"""...and "could you double check my (i)?", which brings the user's own answer to be checked."""
 _ONLY_AFTER = re.compile(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
 _ONLY_BEFORE = re.compile(
     r"\b(?:only|just)[ \t]{1,3}(?:(?:need|want|do|ask|asking)[ \t]{1,3}(?:for[ \t]{1,3})?)?(?:parts?[ \t]{1,3})?$", re.I
@@ -437,7 +443,10 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     set_aside: set[str] = set()
     for i, label in enumerate(labels):
         window = max(0, label.start - REFERENCE_LOOKBACK)
-        asking_with = _ASK_WITH_BEFORE.search(text, window, label.start) is not None
+        asking_with = (
+            _ASK_WITH_BEFORE.search(text, window, label.start) is not None
+            or _CHECKS_MINE_BEFORE.search(text, window, label.start) is not None
+        )
         already = _already_before(text, label.start)
         listed = i > 0 and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
         # "Not (a) or (b), I've done those": the word covers the rest of its list.

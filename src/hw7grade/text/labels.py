@@ -99,8 +99,9 @@ _MENTION_TRIGGER = re.compile(
     r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
     rf"|\b(?-i:{_ROMAN_QUESTION})\b(?={_ROMAN_Q_NEXT})"
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
-    # "a: vertical stacking ...", "b: training-time inputs" heading a line of a list of parts
-    r"|^[ \t>*\-]{0,8}(?P<lc>(?-i:[a-h])):(?=[ \t])"
+    # "a: vertical stacking ...", "b: training-time inputs", "* b — what I learnt" heading a line of a
+    # list of parts
+    r"|^[ \t>*\-]{0,8}(?P<lc>(?-i:[a-h]))(?=:[ \t]|[ \t]{1,2}[—–][ \t])"
     rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
