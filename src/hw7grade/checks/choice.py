@@ -167,6 +167,9 @@ class ChoiceCheck(CheckSpec):
                     asserted = mark
             weak = h.key.startswith(_WEAK)
             label = h.key[len(_WEAK) :] if weak else h.key
+            said = h.sentence.text[h.start : h.end]
+            if (weak or said.casefold() == number_word(label)) and _COUNTS_OFF_RE.match(h.sentence.text, h.end):
+                continue  # "two linear layers, one for the encoder and one for the decoder": a count
             lo = max(0, start - ITEM_MAX_CHARS)
             item = a.text.rfind("\n", lo, start) + 1
             if (item or lo == 0) and is_list_item(a.text[item : item + LIST_LEAD_CHARS]):
@@ -397,6 +400,9 @@ _PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
 _THE_RE = re.compile(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
 _MARK_LEAD_END_RE = re.compile(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
 """Where a mark cell's pick ends and its explanation (or the next cell) begins."""
+_COUNTS_OFF_RE = re.compile(r"[ \t]{1,3}(?:for|per|of|each)\b", re.I)
+"""After a number word, what makes it a count in the explanation rather than a pick ("one for the
+encoder", "one per factor", "one of them")."""
 _ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
 
