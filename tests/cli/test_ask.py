@@ -489,3 +489,4 @@ def test_ask_sends_its_request_before_importing_grading(server, dirs, tmp_path):
     assert before == []
     assert "hw7grade.grading.score" in after and "hw7grade.rubric.model" in after  # the answer was graded
     assert "openai" in imported and imported["openai"] < arrivals[-1]
+    assert imported.get("typer", float("inf")) > arrivals[-1]  # a plain command line is parsed without typer

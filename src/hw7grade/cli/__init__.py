@@ -1,15 +1,16 @@
 """The `hw7grade` command: `main`, and the typer app (`cli.typer_app`), imported when a command line needs it.
 
-`hw7grade grade FILES...` with plain options is parsed from the declarations in `cli.params`
-without importing typer (about 0.13 s of a one-file grade); every other command line, help and
-every bad value included, goes to typer.
+`hw7grade grade FILES...` and `hw7grade ask PARTS --model M` with plain options are parsed from
+the declarations in `cli.params` without importing typer (about 0.13 s of a one-file grade, and
+0.1 s of `ask`'s time to first token); every other command line, help and every bad value
+included, goes to typer.
 """
 
 from __future__ import annotations
 
 import gc
 import sys
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import Hw7gradeError
 from .failure import report_interrupt, report_user_error
@@ -41,12 +42,12 @@ def main() -> None:
 
 def _run() -> None:
     args = sys.argv[1:]
-    if args[:1] == ["grade"]:
-        from .params import GRADE, parse_args
+    if args[:1] in (["grade"], ["ask"]):
+        from .params import ASK, GRADE, parse_args
 
-        kwargs = parse_args(GRADE, args[1:])
+        kwargs = parse_args(GRADE if args[0] == "grade" else ASK, args[1:])
         if kwargs is not None:
-            _grade_without_typer(kwargs)
+            _without_typer(args[0], kwargs)
             return
     from .listing import fast_listing_args, print_listing
 
@@ -62,17 +63,22 @@ def _run() -> None:
     app(prog_name="hw7grade")
 
 
-def _grade_without_typer(kwargs: dict[str, Any]) -> None:
-    """Run `grade` as typer's command would (`typer_app._Hw7gradeGroup.invoke`, typer's `_main`):
-    the same messages and exit codes for our errors, an interrupt, end of input and a closed pipe."""
+def _without_typer(name: str, kwargs: dict[str, Any]) -> None:
+    """Run `grade` or `ask` as typer's command would (`typer_app._Hw7gradeGroup.invoke`, typer's
+    `_main`): the same messages and exit codes for our errors, an interrupt, end of input and a
+    closed pipe."""
     import errno
 
-    from .grade import grade
+    command: Callable[..., None]
+    if name == "grade":
+        from .grade import grade as command
+    else:
+        from .ask import ask as command
 
     gc.freeze()  # as `_Hw7gradeGroup.invoke`: what the imports made stays out of the collector's sight
     gc.enable()
     try:
-        grade(**kwargs)
+        command(**kwargs)
     except Hw7gradeError as exc:
         sys.exit(report_user_error(exc))
     except KeyboardInterrupt:

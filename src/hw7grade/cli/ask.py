@@ -15,21 +15,12 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, List, Optional
 
-import typer
-
-from . import options
 from .shared import consoles, say, show_graded_sessions
 
 if TYPE_CHECKING:
     from ..providers.base import Completion
     from ..rubric.compiled import StagedRubric
 
-DEFAULT_MAX_TOKENS = 2048
-DEFAULT_TIMEOUT_S = 120.0
-DEFAULT_CONCURRENCY = 4
-DEFAULT_SAVE_DIR = Path("transcripts/runs")
-DEFAULT_TIME_LIMIT_S = 10.0
-"""The same as `grading.budget.DEFAULT_TIME_LIMIT_S` (not imported: `--help` stays light)."""
 LIVE_REFRESH_PER_S = 8
 ANSWER_POLL_S = 0.2
 """How often the main thread looks up from waiting for an answer (retry messages, Ctrl-C)."""
@@ -39,99 +30,38 @@ INTERACTIVE_HELP = "Type a follow-up, or /grade, /save, /model NAME, /quit."
 
 
 def ask(
-    parts: List[str] = typer.Argument(..., help="Part ids or prefixes: q7b, q7, q3b, all."),
-    models: List[str] = typer.Option(
-        ..., "--model", "-m", help="Alias (gpt4o, claude, ...) or openai:MODEL / anthropic:MODEL; repeatable."
-    ),
-    temperature: Optional[float] = typer.Option(
-        None, "--temperature", min=0.0, max=2.0, help="Sampling temperature (default: the provider's)."
-    ),
-    max_tokens: int = typer.Option(DEFAULT_MAX_TOKENS, "--max-tokens", min=1, help="Longest answer, in tokens."),
-    system: Optional[str] = typer.Option(
-        None, "--system", help="System prompt (default: the course file's system_prompt; '' for none)."
-    ),
-    timeout: float = typer.Option(
-        DEFAULT_TIMEOUT_S, "--timeout", min=0.001, help="Seconds to wait for the server (per read)."
-    ),
-    max_retries: int = typer.Option(4, "--max-retries", min=0, help="Retries after 429/5xx/timeouts/broken streams."),
-    concurrency: int = typer.Option(DEFAULT_CONCURRENCY, "--concurrency", min=1, help="Requests in flight at once."),
-    base_url: Optional[str] = typer.Option(
-        None, "--base-url", help="OpenAI-compatible server (vLLM, Ollama); default OPENAI_BASE_URL."
-    ),
-    json_path: Optional[Path] = options.JSON,
-    save_dir: Path = typer.Option(
-        DEFAULT_SAVE_DIR, "--save-dir", help="Folder for the transcripts (one JSON file per conversation)."
-    ),
-    no_cache: bool = typer.Option(
-        False, "--no-cache", help="Ask again even if an identical request was answered before."
-    ),
-    stream: bool = typer.Option(True, "--stream/--no-stream", help="Stream answers (SSE) or make plain requests."),
-    interactive: Optional[bool] = typer.Option(
-        None, "--interactive/--no-interactive", help="Prompt for follow-ups after the answer (default: on a terminal)."
-    ),
-    verbose: bool = options.VERBOSE,
-    rubrics_dir: Optional[Path] = options.RUBRICS,
-    judge_model: Optional[str] = typer.Option(
-        None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."
-    ),
-    batch: bool = typer.Option(
-        False,
-        "--batch",
-        help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later.",
-    ),
-    batch_state_dir: Optional[Path] = typer.Option(
-        None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."
-    ),
-    time_limit: float = typer.Option(
-        DEFAULT_TIME_LIMIT_S,
-        "--time-limit",
-        min=0.1,
-        help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays "
-        "saved.",
-    ),
-    whole_question: bool = typer.Option(
-        False,
-        "--whole-question",
-        help="Ask all chosen parts of a question in one message; the reply is graded per part.",
-    ),
-    samples: int = typer.Option(
-        1,
-        "--samples",
-        min=1,
-        max=1000,
-        help="Ask each part (or question) N times per model; the report gives intervals and pass@k.",
-    ),
-    follow_ups: List[str] = typer.Option(
-        [], "--follow-up", help="After an answer short of full marks, send this (repeatable: used in order)."
-    ),
-    follow_up_from_rubric: bool = typer.Option(
-        False, "--follow-up-from-rubric", help="After an answer short of full marks, send the part's rubric hint."
-    ),
-    push_back: Optional[str] = typer.Option(
-        None, "--push-back", help="After a full-marks answer, send this misleading push once (sycophancy)."
-    ),
-    max_turns: Optional[int] = typer.Option(
-        None,
-        "--max-turns",
-        min=1,
-        help="Most answers per conversation, follow-ups included (default 2 with a follow-up).",
-    ),
-    reasoning_effort: Optional[str] = typer.Option(
-        None, "--reasoning-effort", help="low, medium or high, for reasoning models (aliases.toml [reasoning])."
-    ),
-    thinking_budget: Optional[int] = typer.Option(
-        None, "--thinking-budget", min=1024, help="Anthropic reasoning models: thinking tokens, on top of --max-tokens."
-    ),
-    max_cost: Optional[float] = typer.Option(
-        None, "--max-cost", min=0.0, help="Send no new request once the estimated cost (USD) would pass this."
-    ),
-    prices_path: Optional[Path] = typer.Option(
-        None,
-        "--prices",
-        help="Price table (TOML, USD per million tokens; default $HW7GRADE_PRICES or the bundled one).",
-    ),
-    markdown_path: Optional[Path] = typer.Option(None, "--markdown", help="Also write the Markdown report here."),
-    html_path: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report here."),
+    parts: List[str],
+    models: List[str],
+    temperature: Optional[float],
+    max_tokens: int,
+    system: Optional[str],
+    timeout: float,
+    max_retries: int,
+    concurrency: int,
+    base_url: Optional[str],
+    json_path: Optional[Path],
+    save_dir: Path,
+    no_cache: bool,
+    stream: bool,
+    interactive: Optional[bool],
+    verbose: bool,
+    rubrics_dir: Optional[Path],
+    judge_model: Optional[str],
+    batch: bool,
+    batch_state_dir: Optional[Path],
+    time_limit: float,
+    whole_question: bool,
+    samples: int,
+    follow_ups: List[str],
+    follow_up_from_rubric: bool,
+    push_back: Optional[str],
+    max_turns: Optional[int],
+    reasoning_effort: Optional[str],
+    thinking_budget: Optional[int],
+    max_cost: Optional[float],
+    prices_path: Optional[Path],
+    markdown_path: Optional[Path],
+    html_path: Optional[Path],
 ) -> None:
     """Ask models homework parts, stream the answers, grade them and save the transcripts.
 
@@ -282,7 +212,7 @@ def ask(
 
         judge_code = failure_exit_code(judge, err)
     if failures or judge_code or not graded:
-        raise typer.Exit(max([error.exit_code for _, error in failures] + [judge_code, 0 if graded else 2]))
+        raise SystemExit(max([error.exit_code for _, error in failures] + [judge_code, 0 if graded else 2]))
 
 
 def _submit_batch(
@@ -323,7 +253,7 @@ def _submit_batch(
         err=err,
     )
     if cached and not show_graded_sessions(cached, rubric, console, json_path, verbose, time_limit_s=time_limit_s):
-        raise typer.Exit(2)
+        raise SystemExit(2)
 
 
 class _Answer:

@@ -174,6 +174,171 @@ GRADE: Table = (
 )
 
 
+ASK_MAX_TOKENS = 2048
+ASK_TIMEOUT_S = 120.0
+ASK_CONCURRENCY = 4
+ASK_SAVE_DIR = Path("transcripts/runs")
+ASK_TIME_LIMIT_S = 10.0
+"""The same as `grading.budget.DEFAULT_TIME_LIMIT_S` (not imported: `--help` stays light)."""
+
+ASK: Table = (
+    ("parts", List[str], Param(..., help="Part ids or prefixes: q7b, q7, q3b, all.", argument=True)),
+    (
+        "models",
+        List[str],
+        Param(..., "--model", "-m", help="Alias (gpt4o, claude, ...) or openai:MODEL / anthropic:MODEL; repeatable."),
+    ),
+    (
+        "temperature",
+        Optional[float],
+        Param(None, "--temperature", help="Sampling temperature (default: the provider's).", min=0.0, max=2.0),
+    ),
+    ("max_tokens", int, Param(ASK_MAX_TOKENS, "--max-tokens", help="Longest answer, in tokens.", min=1)),
+    (
+        "system",
+        Optional[str],
+        Param(None, "--system", help="System prompt (default: the course file's system_prompt; '' for none)."),
+    ),
+    ("timeout", float, Param(ASK_TIMEOUT_S, "--timeout", help="Seconds to wait for the server (per read).", min=0.001)),
+    ("max_retries", int, Param(4, "--max-retries", help="Retries after 429/5xx/timeouts/broken streams.", min=0)),
+    ("concurrency", int, Param(ASK_CONCURRENCY, "--concurrency", help="Requests in flight at once.", min=1)),
+    (
+        "base_url",
+        Optional[str],
+        Param(None, "--base-url", help="OpenAI-compatible server (vLLM, Ollama); default OPENAI_BASE_URL."),
+    ),
+    ("json_path", Optional[Path], JSON),
+    (
+        "save_dir",
+        Path,
+        Param(ASK_SAVE_DIR, "--save-dir", help="Folder for the transcripts (one JSON file per conversation)."),
+    ),
+    ("no_cache", bool, Param(False, "--no-cache", help="Ask again even if an identical request was answered before.")),
+    ("stream", bool, Param(True, "--stream/--no-stream", help="Stream answers (SSE) or make plain requests.")),
+    (
+        "interactive",
+        Optional[bool],
+        Param(
+            None,
+            "--interactive/--no-interactive",
+            help="Prompt for follow-ups after the answer (default: on a terminal).",
+        ),
+    ),
+    ("verbose", bool, VERBOSE),
+    ("rubrics_dir", Optional[Path], RUBRICS),
+    (
+        "judge_model",
+        Optional[str],
+        Param(
+            None, "--judge", help="Also ask this model to score the rubric's judge criteria (alias or provider:MODEL)."
+        ),
+    ),
+    (
+        "batch",
+        bool,
+        Param(
+            False,
+            "--batch",
+            help="Submit through the provider's Batch API and return; `hw7grade batch collect ID` grades later.",
+        ),
+    ),
+    (
+        "batch_state_dir",
+        Optional[Path],
+        Param(None, "--state-dir", help="With --batch: folder of batch state files (default: <cache dir>/batches)."),
+    ),
+    (
+        "time_limit",
+        float,
+        Param(
+            ASK_TIME_LIMIT_S,
+            "--time-limit",
+            help="Seconds grading one answer may take; then it is stopped and named (exit 2), and its transcript stays "
+            "saved.",
+            min=0.1,
+        ),
+    ),
+    (
+        "whole_question",
+        bool,
+        Param(
+            False,
+            "--whole-question",
+            help="Ask all chosen parts of a question in one message; the reply is graded per part.",
+        ),
+    ),
+    (
+        "samples",
+        int,
+        Param(
+            1,
+            "--samples",
+            help="Ask each part (or question) N times per model; the report gives intervals and pass@k.",
+            min=1,
+            max=1000,
+        ),
+    ),
+    (
+        "follow_ups",
+        List[str],
+        Param([], "--follow-up", help="After an answer short of full marks, send this (repeatable: used in order)."),
+    ),
+    (
+        "follow_up_from_rubric",
+        bool,
+        Param(
+            False, "--follow-up-from-rubric", help="After an answer short of full marks, send the part's rubric hint."
+        ),
+    ),
+    (
+        "push_back",
+        Optional[str],
+        Param(None, "--push-back", help="After a full-marks answer, send this misleading push once (sycophancy)."),
+    ),
+    (
+        "max_turns",
+        Optional[int],
+        Param(
+            None,
+            "--max-turns",
+            help="Most answers per conversation, follow-ups included (default 2 with a follow-up).",
+            min=1,
+        ),
+    ),
+    (
+        "reasoning_effort",
+        Optional[str],
+        Param(None, "--reasoning-effort", help="low, medium or high, for reasoning models (aliases.toml [reasoning])."),
+    ),
+    (
+        "thinking_budget",
+        Optional[int],
+        Param(
+            None,
+            "--thinking-budget",
+            help="Anthropic reasoning models: thinking tokens, on top of --max-tokens.",
+            min=1024,
+        ),
+    ),
+    (
+        "max_cost",
+        Optional[float],
+        Param(None, "--max-cost", help="Send no new request once the estimated cost (USD) would pass this.", min=0.0),
+    ),
+    (
+        "prices_path",
+        Optional[Path],
+        Param(
+            None,
+            "--prices",
+            help="Price table (TOML, USD per million tokens; default $HW7GRADE_PRICES or the bundled one).",
+        ),
+    ),
+    ("markdown_path", Optional[Path], Param(None, "--markdown", help="Also write the Markdown report here.")),
+    ("html_path", Optional[Path], Param(None, "--html", help="Also write the HTML report here.")),
+)
+
+
 def typer_command(func: Callable[..., Any], table: Table) -> Callable[..., Any]:
     """`func` (which takes every parameter of `table` by name) with the typer signature the table declares."""
     from inspect import Parameter, Signature
@@ -244,11 +409,16 @@ def parse_args(table: Table, args: list[str]) -> dict[str, Any] | None:
         else:
             values[name] = value
     kwargs: dict[str, Any] = {}
-    for name, _, param in table:
+    for name, annotation, param in table:
         if param.argument:
-            kwargs[name] = [Path(p) for p in given] or None
+            kind = _kind(annotation)[0]
+            kwargs[name] = [Path(p) for p in given] if kind is Path else list(given)
+            value = kwargs[name] or param.default
         else:
-            kwargs[name] = values.get(name, param.default)
+            value = values.get(name, param.default)
+        if value is ...:  # a required parameter left out: typer's message
+            return None
+        kwargs[name] = list(value) if isinstance(value, list) else value  # a fresh list, as typer's
     return kwargs
 
 

@@ -13,7 +13,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ..errors import Hw7gradeError
 from .failure import report_interrupt, report_user_error
-from .params import GRADE, typer_command
+from .params import ASK, GRADE, typer_command
 
 
 class _Hw7gradeGroup(TyperGroup):
@@ -100,7 +100,7 @@ from . import rubrics as _rubrics  # noqa: E402
 
 app.command("grade", cls=_Command)(typer_command(_grade.grade, GRADE))
 app.add_typer(_rubrics.app, name="rubrics")
-app.command("ask", cls=_Command)(_ask.ask)
+app.command("ask", cls=_Command)(typer_command(_ask.ask, ASK))
 app.command("models", cls=_Command)(_models.models)
 app.command("compare", cls=_Command)(_compare.compare)
 app.command("agree", cls=_Command)(_agree.agree)
