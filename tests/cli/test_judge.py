@@ -112,6 +112,28 @@ def test_missing_key_fails_before_any_work(cli):
     assert cli.server.requests == []
 
 
+def test_the_first_judge_request_arrives_before_the_last_input_is_graded(server, dirs):
+    """End to end, in a process of its own: standard input, the last input, is only written once
+    the loopback server has seen a judge request, so that request cannot wait for all grading."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    server.respond_with(ANTHROPIC_PATH, judge_with(FULL))
+    env = {k: v for k, v in {**os.environ, **provider_env(server, dirs)}.items() if v is not None}
+    first = str(REPO / "transcripts/claude-cursor-q7.md")  # q7a is judged
+    argv = [sys.executable, "-m", "hw7grade", "grade", first, "-", "--rubrics", RUBRICS, "--judge", "claude"]
+    with subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        deadline = time.monotonic() + 60
+        while server.count(ANTHROPIC_PATH) == 0 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.02)
+        before_the_last = server.count(ANTHROPIC_PATH)
+        out, err = proc.communicate((REPO / "transcripts/claude-cursor-q8.md").read_bytes(), timeout=60)
+    assert proc.returncode == 0, err.decode()
+    assert before_the_last > 0 and "q7a" in out.decode()
+
+
 def test_same_model_warning(cli):
     cli.server.respond_with(OPENAI_PATH, judge_with(FULL))
     result = cli.grade(str(REPO / "transcripts/chatgpt-4o-hw7.md"), "--judge", "gpt4o")
