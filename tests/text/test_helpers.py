@@ -24,6 +24,7 @@ from hw7grade.text.sentences import Sentence, split_clauses, split_sentences
         ("&lt;sos&gt; and < sos > and \\langle sos \\rangle", "<sos> and <sos> and <sos>"),
         ("weight_decay stays, *italic* and _also_ go", "weight_decay stays, italic and also go"),
         ("\\textbf{\\text{nested}}", "nested"),
+        ("\\boxed{\\text{Yes. The penalty balances them.}}", "Yes. The penalty balances them."),
         ("## Heading\n> quoted", "Heading\nquoted"),
         ("ﬁnding", "finding"),
         ("[the blog](https://example.org/post)", "the blog"),

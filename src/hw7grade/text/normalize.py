@@ -72,6 +72,8 @@ _LATEX_WRAPPERS = (
     "emph",
     "underline",
     "mbox",
+    "boxed",
+    "fbox",
 )
 _LATEX_WRAP_RE = re.compile(r"\\(?:%s)\s*\{([^{}]*)\}" % "|".join(_LATEX_WRAPPERS))
 _LATEX_SYMBOLS = {
