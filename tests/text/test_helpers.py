@@ -309,3 +309,13 @@ def test_a_phrase_with_an_underscore_matches_raw_and_normalised_text():
 )
 def test_table_cells_are_the_spans_between_pipes(row, cells):
     assert [row[a:b] for a, b in table_cells(row)] == cells
+
+
+def test_a_copied_run_stops_at_a_sentence_end():
+    """The answer's own sequence, "<sos>, I, see, a, dog.", followed by a sentence that begins like
+    the question's next one, restates no prompt: a run shared across a full stop is not a copy."""
+    question = "Reference translation: 'I see a dog'. The model's sampled translation: 'I saw a dog'."
+    answer = "The inputs are the reference: <sos>, I, see, a, dog. The model's sampled word is irrelevant."
+    assert strip_question_copies(normalize(answer), question) == normalize(answer)
+    copied = "As asked: the model's sampled translation I saw a dog"
+    assert "sampled translation" not in strip_question_copies(normalize(copied), question)

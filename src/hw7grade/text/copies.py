@@ -21,7 +21,11 @@ _WORD_RE = re.compile(rf"(?:[<>\[\]'%.-]{{0,{WORD_EDGE_MAX}}}+\w++)++[<>\[\]'%-]
 """A word: from the first of a run of word and <>[]'%.- characters to its last word character,
 then any <>[]'%- after it: the same matches as the plainer `[\\w<>\\[\\]'%.-]*\\w[\\w<>\\[\\]'%-]*`,
 without backtracking over every word."""
-_WORD_OR_BREAK_RE = re.compile(r"\n|" + _WORD_RE.pattern)
+_SENTENCE_END = r"\.(?=[ \t\n]|$)"
+"""A full stop that ends a sentence: a copied run stops there, in the question and in the answer ("I
+see a dog. The model's ..." restates no prompt when the answer's "I, see, a, dog" ends its sequence)."""
+_WORD_OR_BREAK_RE = re.compile(rf"\n|{_SENTENCE_END}|" + _WORD_RE.pattern)
+_WORD_OR_END_RE = re.compile(rf"{_SENTENCE_END}|" + _WORD_RE.pattern)
 
 
 def _word_key(word: str) -> str:
@@ -36,10 +40,11 @@ def _question_grams(question: str) -> frozenset[tuple[str, ...]]:
     text = normalize(question)
     folded = text.casefold()
     if len(folded) == len(text):  # casefolding moved no word boundary: fold once, not per word
-        q_words = list(map(str.strip, _WORD_RE.findall(folded), repeat(".'")))
+        q_words = list(map(str.strip, _WORD_OR_BREAK_RE.findall(folded), repeat(".'")))
     else:
-        q_words = [_word_key(m.group()) for m in _WORD_RE.finditer(text)]
-    return frozenset(tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1))
+        q_words = [_word_key(m.group()) for m in _WORD_OR_BREAK_RE.finditer(text)]
+    windows = (tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1))
+    return frozenset(w for w in windows if "" not in w and "\n" not in w)  # within one sentence
 
 
 def strip_question_copies(answer: str, question: str) -> str:
@@ -71,10 +76,10 @@ def _without_copies(line: str, grams: frozenset[tuple[str, ...]], check_first: b
         # Most lines share no run with the question; find that without match objects.
         folded = line.casefold()
         if len(folded) == len(line):
-            keys = list(map(str.strip, _WORD_RE.findall(folded), repeat(".'")))
+            keys = list(map(str.strip, _WORD_OR_END_RE.findall(folded), repeat(".'")))
             if grams.isdisjoint(zip(*(keys[i:] for i in range(COPY_MIN_WORDS)))):
                 return line
-    words = list(_WORD_RE.finditer(line))
+    words = list(_WORD_OR_END_RE.finditer(line))
     keys = [_word_key(m.group()) for m in words]
     covered = [False] * len(words)
     for i in range(len(words) - COPY_MIN_WORDS + 1):
