@@ -142,6 +142,7 @@ def test_line_label(line, label):
         ("so x**2c grows", []),
         # a question's letter heading a bare list of letters; a bare letter the turn carries on to
         ("7 a, b, c please", [("7", "a", None), (None, "b", None), (None, "c", None)]),
+        ("hw7 q4 b and c. b = ~100 words", [("4", "b", None), (None, "c", None)]),
         ("question 7 a, the teammate", [("7", None, None)]),
         ("same for c (eval time)", [(None, "c", None)]),
         ("and for a big batch", []),

@@ -185,6 +185,9 @@ class _UserTurn:
     numbering: tuple[tuple[str, str], ...] = ()
     """The turn's own numbered items and the part each asks ("1. how many linear layers" -> q8a.i): a
     reply's "**1. ...**" heads that part's answer."""
+    whole: tuple[str, ...] = ()
+    """Parts asked only as part of a whole question ("seq2seq translation q (hw7 #7)"): firm only if the
+    reply answers one of them, else the turn set the scene for the parts asked after it."""
 
 
 _POINTING_WORDS = r"from|in|of|see|using|per|like|than|with|as|explains|explained|my|your|our"
@@ -259,8 +262,9 @@ _INTEND = (
 )
 """What follows "I" in saying what the user will do: "I'll", "I want to", "I'd rather", "I'm going to"."""
 _KEEPS_THAT_ONE_RE = re.compile(
-    rf"\bI{_INTEND}[ \t]{{1,3}}(?:do|write|try|handle|answer|work[ \t]{{1,3}}out)[ \t]{{1,3}}"
-    r"(?:that|this|it)(?:[ \t]{1,3}one)?[ \t]{1,3}(?:myself|on[ \t]{1,3}my[ \t]{1,3}own|by[ \t]{1,3}myself|later)\b",
+    rf"\bI{_INTEND}[ \t]{{1,3}}(?:do|write|rewrite|redo|finish|try|handle|answer|work[ \t]{{1,3}}out)[ \t]{{1,3}}"
+    r"(?:that|this|it)(?:[ \t]{1,3}one)?[ \t]{1,3}(?:myself|on[ \t]{1,3}my[ \t]{1,3}own|by[ \t]{1,3}myself|later"
+    r"|tomorrow|another[ \t]{1,3}(?:day|time)|next[ \t]{1,3}time)\b",
     re.I,
 )
 """...and the label a sentence opens on when it ends by keeping "that one" ("(b) is the training-time
@@ -552,9 +556,11 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     )
     # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
     chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
+    from_whole: list[str] = []
     for group in whole:
         if not chosen.intersection(group):
             named += [p for p in group if p not in referenced]
+            from_whole += [p for p in group if p not in referenced]
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named += [p for _, p in numbering if p not in named and p not in referenced and p not in aside_ids]
@@ -577,7 +583,8 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         # question, whatever our cue words it holds.
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
     if named:
-        return _UserTurn(named, True, context, set_aside=aside_ids, numbering=numbering)
+        whole_only = tuple(p for p in from_whole if p in named and p not in chosen)
+        return _UserTurn(named, True, context, set_aside=aside_ids, numbering=numbering, whole=whole_only)
     cue_counts = index.cue_counts(asking)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(_question_of(p) for p in cued)
@@ -807,6 +814,7 @@ def find_answers(
     set_aside: set[str] = set()  # done or left out by the user, until a turn names it
     numbering: dict[str, str] = {}  # the last numbered list of the user's: "1" -> q8a.i
     previous_foreign = False  # the last user turn asked another homework's question
+    scene: set[str] = set()  # parts the last user turn asked only as its whole question
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
@@ -844,6 +852,9 @@ def find_answers(
                 turn_info = replace(turn_info, named=kept, firm_cues=tuple(p for p in turn_info.firm_cues if p in kept))
             context = turn_info.context
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
+            # Parts asked only as a whole question are firm once a reply answers one of them (below);
+            # a turn before that reply which names a part asks it.
+            scene = (scene - (set(turn_info.named) - set(turn_info.whole))) | (set(turn_info.whole) - firmly)
             if turn_info.by_label:
                 firmly.update(turn_info.named)
             cue_firmed = set(turn_info.firm_cues) - firmly
@@ -961,6 +972,11 @@ def find_answers(
                 if part_id not in answered_here:
                     attempts.setdefault(part_id, []).append(AttemptText(turn_no, turn.text, False, True, False))
                     answered_here.append(part_id)
+        if scene and not scene.intersection(answered_here):
+            # "seq2seq translation q (hw7 #7)", answered with "Got it, what's the first part?": the
+            # whole question set the scene; its parts are asked only as later turns name them.
+            firmly -= scene
+        scene = set()
         if answered_here:
             last_answered = answered_here
 

@@ -42,8 +42,9 @@ _LETTER = (
     # or a list of such labels goes on: "7 b and 7 c", "7 b, 7 c"
     r"|(?=[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}(?:q[ \t]{0,2})?\d{1,2}[ \t]{0,2}[a-h](?![a-z])))"
     rf"|[ \t]{{1,2}}(?P<l5>[a-h])[ \t]{{1,2}}(?P<r5>{_ROMAN})(?![a-z])"
-    # "7 a, b, c please", "7 a, b and c": a letter that heads a bare list of letters
-    r"|[ \t]{1,2}(?P<l6>[a-h])(?=[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?[b-h](?![\w(]))"
+    # "7 a, b, c please", "7 a, b and c", "q4 b and c": a letter that heads a bare list of letters
+    r"|[ \t]{1,2}(?P<l6>[a-h])"
+    r"(?=(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,2}(?:and|&)[ \t]{1,2})[b-h](?![\w(]))"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
 _ROMAN_PART = (
