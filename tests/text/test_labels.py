@@ -146,6 +146,10 @@ def test_line_label(line, label):
         ("question 7 a, the teammate", [("7", None, None)]),
         ("same for c (eval time)", [(None, "c", None)]),
         ("and for a big batch", []),
+        ("and b? what goes into w1..w5", [(None, "b", None)]),
+        ("c, same thing at eval time", [(None, "c", None)]),
+        ("A: a² + b² ≥ 2ab so min is when a = b", []),
+        ("and a dog?", []),
         (
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],

@@ -108,7 +108,10 @@ _MENTION_TRIGGER = re.compile(
     # itself to or turns to ("a" is the article)
     r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h])(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
     # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
-    r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))",
+    r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))"
+    # "and b? what goes into w1..w5", "ok. and a? one problem ...", a turn opening "c, same thing at eval"
+    r"|\b(?:and|also|now|then)[ \t]{1,3}(?P<lq>(?-i:[a-h]))(?=[ \t]{0,2}\?)"
+    r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -294,7 +297,7 @@ def mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        bare = "lj" if t.group("lj") else "lc" if t.group("lc") else "lf" if t.group("lf") else None
+        bare = next((g for g in ("lj", "lc", "lf", "lq", "lt") if t.group(g)), None)
         if bare:
             if t.start(bare) >= covered:
                 found.append(Label(None, t.group(bare).lower(), None, None, t.start(bare), t.end(bare)))
