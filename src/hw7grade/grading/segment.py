@@ -376,8 +376,14 @@ def _only_marked(text: str, labels: list[Label]) -> set[int]:
     return marked
 
 
+_LETTER_TURN_RE = re.compile(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
+"""A turn that is one lowercase letter ("b", "c?"): the next part, asked."""
+
+
 def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTurn:
     labels = mentions(text)
+    if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
+        labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
     only = _only_marked(text, labels)
     only_ids: list[str] = []
     whole: list[list[str]] = []  # questions or groups named without one part
