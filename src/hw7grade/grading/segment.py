@@ -562,11 +562,11 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     )
     # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
     chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
-    from_whole: list[str] = []
+    from_whole: list[str] = []  # parts asked only as part of a whole question
     for group in whole:
         if not chosen.intersection(group):
-            named += [p for p in group if p not in referenced]
             from_whole += [p for p in group if p not in referenced]
+    named += from_whole
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named += [p for _, p in numbering if p not in named and p not in referenced and p not in aside_ids]
@@ -577,10 +577,9 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
     if not ours and foreign_relative and not homework_named and context is carried_foreign:
         # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
         # I learned?" is back on ours when its cue words name one question of ours.
-        by_cue_question = Counter(_question_of(p) for p in index.by_cues(asking) if p not in referenced)
-        top = by_cue_question.most_common(2)
-        if top and (len(top) == 1 or top[0][1] > top[1][1]):
-            placed = _Context(top[0][0][1:])
+        lead = _leader(Counter(_question_of(p) for p in index.by_cues(asking) if p not in referenced))
+        if lead is not None:
+            placed = _Context(lead[1:])
             asked = {p for label in foreign_relative for p in index.resolve(label, placed)} - referenced
             if asked:
                 return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
@@ -589,12 +588,11 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         # question, whatever our cue words it holds.
         return _UserTurn([], True, _Context(_FOREIGN), foreign_only=True)
     if named:
-        whole_only = tuple(p for p in from_whole if p in named and p not in chosen)
+        whole_only = tuple(p for p in from_whole if p in named)
         return _UserTurn(named, True, context, set_aside=aside_ids, numbering=numbering, whole=whole_only)
     cue_counts = index.cue_counts(asking)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(_question_of(p) for p in cued)
-    ranked = by_question.most_common(2)
     named_q = index.question_named(asking) if unplaced else None
     if named_q is not None:
         # "the reading question on the How to Train Your ResNet series ... part (c) first": the
@@ -603,11 +601,12 @@ def _read_user_turn(text: str, context: _Context, index: _PartIndex) -> _UserTur
         asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
         if asked:
             return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
-    if unplaced and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+    lead = _leader(by_question) if unplaced else None
+    if lead is not None:
         # "(a) baseline time? (b) what you learnt? (c) ..." under the blog's title: the labels
         # belong to the question the turn's cues name, or the one most of its cued parts are in
         # ("h_t ... at evaluation time" over a stray "training time").
-        placed = _Context(ranked[0][0][1:])
+        placed = _Context(lead[1:])
         asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
         if asked:
             return _UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
@@ -673,8 +672,7 @@ def _item_part(item: str, q: str, index: _PartIndex) -> str | None:
     if labelled:
         return labelled[0] if len(labelled) == 1 else None
     counts = index.cue_counts(item)
-    ranked = sorted((p for p in index.ids if _question_of(p) == f"q{q}" and counts[p]), key=lambda p: -counts[p])
-    return ranked[0] if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else None
+    return _leader(Counter({p: n for p, n in counts.items() if _question_of(p) == f"q{q}"}))
 
 
 def _our_stretches(text: str, marks: list[re.Match[str]]) -> str:
@@ -787,8 +785,13 @@ def _context_of(part_id: str) -> _Context:
 
 def _one_question_cued(text: str, index: _PartIndex) -> str | None:
     """The question (its number) that most of the parts cued in the text belong to, if one leads."""
-    ranked = Counter(_question_of(p)[1:] for p in index.by_cues(text)).most_common(2)
-    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    return _leader(Counter(_question_of(p)[1:] for p in index.by_cues(text)))
+
+
+def _leader(counts: Counter[str]) -> str | None:
+    """The key counted most, when no other key is counted as often."""
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _question_of(part_id: str) -> str:

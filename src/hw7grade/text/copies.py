@@ -25,7 +25,7 @@ _SENTENCE_END = r"\.(?=[ \t\n]|$)"
 """A full stop that ends a sentence: a copied run stops there, in the question and in the answer ("I
 see a dog. The model's ..." restates no prompt when the answer's "I, see, a, dog" ends its sequence)."""
 _WORD_OR_BREAK_RE = re.compile(rf"\n|{_SENTENCE_END}|" + _WORD_RE.pattern)
-_WORD_OR_END_RE = re.compile(rf"{_SENTENCE_END}|" + _WORD_RE.pattern)
+"""A word, a line break or a sentence's full stop: breaks are tokens no copied run may hold."""
 
 
 def _word_key(word: str) -> str:
@@ -76,10 +76,10 @@ def _without_copies(line: str, grams: frozenset[tuple[str, ...]], check_first: b
         # Most lines share no run with the question; find that without match objects.
         folded = line.casefold()
         if len(folded) == len(line):
-            keys = list(map(str.strip, _WORD_OR_END_RE.findall(folded), repeat(".'")))
+            keys = list(map(str.strip, _WORD_OR_BREAK_RE.findall(folded), repeat(".'")))
             if grams.isdisjoint(zip(*(keys[i:] for i in range(COPY_MIN_WORDS)))):
                 return line
-    words = list(_WORD_OR_END_RE.finditer(line))
+    words = list(_WORD_OR_BREAK_RE.finditer(line))
     keys = [_word_key(m.group()) for m in words]
     covered = [False] * len(words)
     for i in range(len(words) - COPY_MIN_WORDS + 1):
