@@ -1,0 +1,563 @@
+"""Read one user turn into the parts it asks: by label in any form, as a whole question, as a numbered
+list, or by cue words; and the parts it sets aside ("I'll do (b) myself"), points into ("in (i) you
+have XᵀX") or restricts itself to ("(c) only"). Pure: a turn's text and the context in, `UserTurn` out."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from ..text.labels import ROMANS, Label, mentions
+from .parts import (
+    COURSE_HOMEWORK,
+    FOREIGN,
+    Context,
+    PartIndex,
+    leader,
+    one_question_cued,
+    question_of,
+    restates,
+)
+
+
+@dataclass
+class UserTurn:
+    named: list[str]
+    """Parts the turn asks by label, or by cues when it has no label."""
+    by_label: bool
+    context: Context
+    foreign_only: bool = False
+    firm_cues: tuple[str, ...] = ()
+    """Parts named by `FIRM_CUES` or more different cues: the question pasted in other words."""
+    set_aside: frozenset[str] = frozenset()
+    """Parts the user has done or leaves out ("I've done (a)", "I'll write (c) myself")."""
+    questioned: tuple[str, ...] = ()
+    """Parts whose answer the turn points into without asking them anew ("hm, in (i) you have XᵀX"):
+    what a follow-up that names no part is about."""
+    numbering: tuple[tuple[str, str], ...] = ()
+    """The turn's own numbered items and the part each asks ("1. how many linear layers" -> q8a.i): a
+    reply's "**1. ...**" heads that part's answer."""
+    whole: tuple[str, ...] = ()
+    """Parts asked only as part of a whole question ("seq2seq translation q (hw7 #7)"): firm only if the
+    reply answers one of them, else the turn set the scene for the parts asked after it."""
+
+
+_POINTING_WORDS = r"from|in|of|see|using|per|like|than|with|as|explains|explained|my|your|our"
+_SETTING_ASIDE_WORDS = (
+    r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
+    r"|skip|skipping|except|excluding|without|not|besides|ignore"
+    r"|no[ \t]{1,3}need|(?:don't|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?)"
+)
+_BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
+_POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
+"""A label after these words on its line points at a part ("the conditions from (i)", "that explains
+q8", "my (b) mentions it") instead of asking it; not one that names its homework and part, which
+cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
+_IN_BEFORE = re.compile(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
+"""...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
+_ALL_OF_BEFORE = re.compile(
+    rf"\b(?:all|each|both|every[ \t]{{1,3}}part|(?:the[ \t]{{1,3}})?(?:rest|parts))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
+)
+"""...but "all of question 7", "each of (a) to (c)", "the rest of Q8" ask it."""
+_SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
+"""A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
+(b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
+later turn must name it to ask it; its cue words alone do not."""
+ALREADY_LOOKBACK = 120
+_ALREADY = re.compile(r"\balready\b", re.I)
+
+
+SAME_SENTENCE_MAX_CHARS = 80
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is short and crosses no sentence end."""
+    return end - start <= SAME_SENTENCE_MAX_CHARS and not any(c in text[start:end] for c in ".?!\n")
+
+
+def _already_before(text: str, at: int) -> bool:
+    """...as does one in a sentence that says the user already has it: "I already have the first-order
+    conditions (hw7 3b part i)" (the sentence's text before the label, at most `ALREADY_LOOKBACK` long)."""
+    lo = max(0, at - ALREADY_LOOKBACK)
+    start = max(text.rfind(c, lo, at) for c in ".?!\n") + 1
+    return _ALREADY.search(text, max(lo, start), at) is not None
+
+
+_FOR_MYSELF = "myself|on my own|by myself"
+"""Words by which a user keeps a part for themself."""
+_OWN_WORK_AFTER = re.compile(
+    rf"(?:,[^,\n]{{1,40}},|(?:[ \t]{{1,3}}[a-z]{{1,20}}){{1,2}}(?=[ \t]{{1,3}}(?:{_FOR_MYSELF})))?"
+    rf"[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
+    r"|next[ \t]{1,3}time|separately(?=[ \t]{0,2}(?:[.!,]|$))"
+    r"|in[ \t]{1,3}(?:a[ \t]{1,3})?(?:separate|another|different|new)[ \t]{1,3}(?:chat|conversation|thread|session)"
+    r"|with[ \t]{1,3}(?:my|our)[ \t]{1,3}(?:study[ \t]{1,3})?(?:group|team|partner|friends?|classmates?))\b",
+    re.I | re.M,
+)
+"""...as does one the user keeps for later or for themself: "I'll do (a) later on my own", "I'll come
+back for (b) another day", "I'll do part (a), the baseline numbers, myself", "I'll write the (b)
+reflection myself" (a word or two before "myself"), "I'll do (a) and (b) separately." (not "7 a)
+separately: ...", which heads a second question), "I'll ask about part c in a separate chat", "I'll
+do part a with my study group"."""
+_ALREADY_AFTER = re.compile(
+    r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b"
+    r"|(?P<done>[ \t,]{0,3}(?:(?:is|was|are|'s)[ \t]{1,3})?(?:already[ \t]{1,3})?"
+    r"(?:done|finished|completed?|written|sorted)\b)"
+    r"|[ \t,]{0,3}I(?:'m|[ \t]{1,3}am)[ \t]{1,3}(?:confident|fine|good|ok|okay)[ \t]{1,3}(?:about|on|with)\b",
+    re.I,
+)
+"""...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
+have already done", "(c) is already done", "Part (a) is done already", "I've got (a) done already", "(c)
+I'm confident about"."""
+_INTEND = (
+    r"(?:'ll|[ \t]{1,3}will|[ \t]{1,3}want[ \t]{1,3}to|[ \t]{1,3}plan[ \t]{1,3}to|[ \t]{1,3}prefer[ \t]{1,3}to"
+    r"|(?:'d|[ \t]{1,3}would)[ \t]{1,3}(?:like|rather)[ \t]{1,3}to|(?:'m|[ \t]{1,3}am)[ \t]{1,3}going[ \t]{1,3}to)"
+)
+"""What follows "I" in saying what the user will do: "I'll", "I want to", "I'd rather", "I'm going to"."""
+_KEEPS_THAT_ONE_RE = re.compile(
+    rf"\bI{_INTEND}[ \t]{{1,3}}(?:do|write|rewrite|redo|finish|try|handle|answer|work[ \t]{{1,3}}out)[ \t]{{1,3}}"
+    r"(?:that|this|it)(?:[ \t]{1,3}one)?[ \t]{1,3}(?:myself|on[ \t]{1,3}my[ \t]{1,3}own|by[ \t]{1,3}myself|later"
+    r"|tomorrow|another[ \t]{1,3}(?:day|time)|next[ \t]{1,3}time)\b",
+    re.I,
+)
+"""...and the label a sentence opens on when it ends by keeping "that one" ("(b) is the training-time
+version of (c), I'll do that one myself")."""
+_SENTENCE_END_CHAR_RE = re.compile(r"[.?!\n]")
+_TRIED_BEFORE = re.compile(
+    r"\b(?:tried|attempted|had[ \t]{1,3}a[ \t]{1,3}go[ \t]{1,3}at|took[ \t]{1,3}a[ \t]{1,3}stab[ \t]{1,3}at)"
+    r"[ \t]{1,3}(?:part[ \t]{1,3})?$",
+    re.I,
+)
+"""...but not one the user tried themself, which they bring to be checked: "I tried 7(b) myself: ... is
+that right?"."""
+_HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
+"""A homework named by its number alone ("a HW5 thing"), with or without a question."""
+_ASK_WITH_BEFORE = re.compile(
+    r"\b(?:help|assist|start|begin|starting|beginning)(?:\s{1,3}(?:me|us|off))?\s{1,3}with\s{1,3}(?:part\s{1,3})?$",
+    re.I,
+)
+"""...except "help me with (b)" and "start with (c)", which ask it."""
+_CHECKS_MINE_BEFORE = re.compile(
+    r"\b(?:check|look[ \t]{1,3}(?:at|over)|review|grade|verify|go[ \t]{1,3}over|fix|improve|proofread)"
+    r"[ \t]{1,3}my[ \t]{1,3}(?:part[ \t]{1,3})?$",
+    re.I,
+)
+"""...and "could you double check my (i)?", which brings the user's own answer to be checked."""
+_ONLY_AFTER = re.compile(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
+_ONLY_BEFORE = re.compile(
+    r"\b(?:only|just)[ \t]{1,3}(?:(?:need|want|do|ask|asking)[ \t]{1,3}(?:for[ \t]{1,3})?)?(?:parts?[ \t]{1,3})?$", re.I
+)
+"""Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please", "I only need
+(c)", "I ONLY need part (b)"; the turn
+asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
+_LABEL_JOIN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
+_OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
+"""Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
+REFERENCE_LOOKBACK = 24
+FIRM_CUES = 2
+"""A turn holding this many different cues of one part asks it, even when no reply shows an
+answer a check can find (a wrong answer to a part graded on concepts)."""
+
+
+SIDE_QUESTION_RE = re.compile(
+    r"\b(?:side[ \t-]question|just curious|out of curiosity|off[ \t-]topic|unrelated"
+    r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
+    r"(?:hw|homework|assignment))\b",
+    re.I,
+)
+"""A user turn that says it asks beside the homework."""
+DEFINING_RE = re.compile(
+    r"\b(?:what(?:'s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}difference[ \t]{1,3}between"
+    r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b)",
+    re.I,
+)
+"""A question about what words mean ("what's the difference between layer norm and batch norm?"): in
+a part's cue words it asks no part, as a side question does."""
+_RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
+_LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
+"""Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
+
+
+def _range(first: Label, last: Label, context: Context, index: PartIndex) -> list[str]:
+    """The parts from one relative label to another: (a) to (c), (i)-(iii)."""
+    if first.letter and last.letter and first.roman is None and last.roman is None:
+        letters = "abcdefgh"
+        a, b = letters.find(first.letter), letters.find(last.letter)
+        keys = [Label(None, x) for x in letters[a : b + 1]] if 0 <= a <= b else []
+    elif first.roman and last.roman and first.roman in ROMANS and last.roman in ROMANS:
+        a, b = ROMANS.index(first.roman), ROMANS.index(last.roman)
+        keys = [Label(None, first.letter, r) for r in ROMANS[a : b + 1]]
+    else:
+        return []
+    return [p for key in keys for p in index.resolve(key, context)]
+
+
+def _only_marked(text: str, labels: list[Label]) -> set[int]:
+    """Indices of the labels in an "only" group: "(b) and (c) only", "only (b), (c)"."""
+    marked: set[int] = set()
+    for i, label in enumerate(labels):
+        if _ONLY_AFTER.match(text, label.end):
+            j = i
+            while j not in marked:
+                marked.add(j)
+                if j == 0 or not _LABEL_JOIN.fullmatch(text, labels[j - 1].end, labels[j].start):
+                    break
+                j -= 1
+        if _ONLY_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start):
+            j = i
+            while True:
+                marked.add(j)
+                if j + 1 == len(labels) or not _LABEL_JOIN.fullmatch(text, labels[j].end, labels[j + 1].start):
+                    break
+                j += 1
+    return marked
+
+
+_LETTER_TURN_RE = re.compile(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
+"""A turn that is one lowercase letter ("b", "c?"): the next part, asked."""
+
+
+def read_user_turn(text: str, context: Context, index: PartIndex) -> UserTurn:
+    labels = mentions(text)
+    if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
+        labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
+    only = _only_marked(text, labels)
+    only_ids: list[str] = []
+    whole: list[list[str]] = []  # questions or groups named without one part
+    specific: dict[str, list[str]] = {}
+    ours = False
+    owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
+    for i in range(len(labels) - 1):
+        a, b = labels[i], labels[i + 1]
+        if (
+            a.q is None
+            and b.q is not None
+            and ((_OWNER_BETWEEN.search(text[a.end : b.start] or " ") and b.start - a.end < 16) or restates(a, b, text))
+        ):
+            owner_of[i] = b
+    for i in range(len(labels) - 2, -1, -1):
+        # "(i) and (ii) of 8a": the list's earlier labels belong to the owner of its last.
+        if (
+            i not in owner_of
+            and i + 1 in owner_of
+            and labels[i].q is None
+            and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
+        ):
+            owner_of[i] = owner_of[i + 1]
+    owners = {id(b) for b in owner_of.values()}
+    turn_homework: str | None = None  # the homework the turn last named ("HW5 Q7(b) ... Q7(c)")
+    carried_foreign = context if context.q == FOREIGN else None  # another homework's, from the turn before
+    foreign_relative: list[Label] = []  # relative labels read in that carried context
+    referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
+    questioned: list[str] = []  # ... into whose answer it points ("in (i) you have XᵀX")
+    unplaced: list[Label] = []  # "(a)", "(b)" with no question named before them
+    # "I'll do 7b and 7c on my own": the whole list is kept, not just its last label.
+    own_work = [False] * len(labels)
+    for i in range(len(labels) - 1, -1, -1):
+        tried = _TRIED_BEFORE.search(text, max(0, labels[i].start - REFERENCE_LOOKBACK), labels[i].start) is not None
+        has_it = _ALREADY_AFTER.match(text, labels[i].end)
+        if (
+            has_it is not None
+            and has_it.group("done") is None
+            and i + 1 < len(labels)
+            and _same_sentence(text, has_it.end(), labels[i + 1].start)
+        ):
+            # "3(b)(ii): I already have the conditions from part (i)": what is had is (i). Not "8a-iii
+            # is done, now I need Q3 b": what is done is the label before.
+            has_it = None
+        own_work[i] = (
+            (not tried and _OWN_WORK_AFTER.match(text, labels[i].end) is not None) or has_it is not None
+        ) or (
+            i + 1 < len(labels)
+            and own_work[i + 1]
+            and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
+        )
+    # "(b) is the training-time version of (c), I'll do that one myself": the sentence's first label.
+    keeps = list(_KEEPS_THAT_ONE_RE.finditer(text))
+    if keeps:
+        # Sentence ends and label starts found once, then bisected: linear however many phrases.
+        ends = [m.end() for m in _SENTENCE_END_CHAR_RE.finditer(text)]
+        starts = [lab.start for lab in labels]
+        for keep in keeps:
+            k = bisect_right(ends, keep.start()) - 1
+            first = bisect_left(starts, ends[k] if k >= 0 else 0)
+            if first < len(labels) and labels[first].start < keep.start():
+                own_work[first] = True
+    pointed = [False] * len(labels)  # after a word that points at or leaves out a part
+    aside = [False] * len(labels)  # ... that leaves it out
+    set_aside: set[str] = set()
+    for i, label in enumerate(labels):
+        window = max(0, label.start - REFERENCE_LOOKBACK)
+        asking_with = (
+            _ASK_WITH_BEFORE.search(text, window, label.start) is not None
+            or _CHECKS_MINE_BEFORE.search(text, window, label.start) is not None
+        )
+        already = _already_before(text, label.start)
+        listed = i > 0 and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
+        # "Not (a) or (b), I've done those": the word covers the rest of its list.
+        leaves_out = (
+            _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already
+        ) and not asking_with
+        cites = label.homework is not None and (label.letter or label.roman)  # "from HW7 Q4(a): ..."
+        points = (
+            not cites
+            and _POINTING_BEFORE.search(text, window, label.start) is not None
+            and _ALL_OF_BEFORE.search(text, window, label.start) is None
+        )
+        pointed[i] = (leaves_out or (points and not asking_with)) or (listed and pointed[i - 1])
+        pointing_in = points and not leaves_out and _IN_BEFORE.search(text, window, label.start) is not None
+        aside[i] = own_work[i] or leaves_out or (listed and aside[i - 1])
+        reference = pointed[i] or own_work[i]
+        if label.q is not None:
+            if label.homework is not None:
+                turn_homework = label.homework
+            if index.is_foreign(label) or (label.homework is None and turn_homework not in (None, COURSE_HOMEWORK)):
+                # "HW5 Q7(b): ... and Q7(c) what happens at test time": the same homework's question
+                context = Context(FOREIGN)
+                continue
+            ours = True
+            context = Context(label.q, label.letter)
+            ids = index.resolve(label, context)
+            if len(ids) > 1 or not (label.letter or label.roman):
+                # A whole question or group (Q7, Q3b): its parts are asked unless the turn names some.
+                if ids and not reference and id(label) not in owners and ids not in whole:
+                    whole.append(ids)
+                continue
+        else:
+            owner = owner_of.get(i)
+            if owner is not None and not index.is_foreign(owner):
+                context = Context(owner.q, owner.letter)
+            if context.q in (None, FOREIGN):
+                if context.q is None and not reference:
+                    unplaced.append(label)
+                elif context is carried_foreign and not reference:
+                    # "(b)" in the turn after another homework's question: that homework's part,
+                    # unless the turn's own cue words place it in one of ours (below).
+                    foreign_relative.append(label)
+                continue
+            ids = index.resolve(label, context)
+            previous = labels[i - 1] if i else None
+            ranged = None
+            if (
+                previous is not None
+                and previous.q is None
+                and _RANGE_BETWEEN.fullmatch(text, previous.end, label.start)
+            ):
+                ranged = _range(previous, label, context, index)  # "parts (a) to (c)"
+            if label.letter:
+                context = Context(context.q, label.letter)
+            if not ranged and len(ids) > 1:
+                # "back to (a): (i) ... and (iii)": a group asks its parts unless the turn names some.
+                if not reference and ids not in whole:
+                    whole.append(ids)
+                continue
+            ids = ranged or ids
+        if reference:
+            referenced.update(ids)
+            if pointing_in:
+                questioned.extend(p for p in ids if p not in questioned)
+            if aside[i]:
+                set_aside.update(ids)
+                # "There's also a part (c) ... but I'll do (c) later myself": named before it is set
+                # aside, it is not asked (a later mention may ask it again).
+                for pid in ids:
+                    bucket = specific.get(question_of(pid), [])
+                    if pid in bucket:
+                        bucket.remove(pid)
+            continue
+        if i in only:
+            only_ids += ids
+        for pid in ids:
+            ours = True
+            bucket = specific.setdefault(question_of(pid), [])
+            if pid not in bucket:
+                bucket.append(pid)
+    marks = list(_HOMEWORK_RE.finditer(text))
+    homework_named = any(m.group(1) != COURSE_HOMEWORK for m in marks)
+    # "HW5 Q2(c): ... HW7: what was the baseline time?": a turn naming another homework and ours asks
+    # in the stretches after ours, if their cue words ask anything ("Before HW7, a leftover from
+    # HW6: ..." does not).
+    ours_text = (
+        _our_stretches(text, marks) if homework_named and any(m.group(1) == COURSE_HOMEWORK for m in marks) else ""
+    )
+    ours_asks = bool(ours_text) and bool(index.cue_counts(ours_text))
+    if ours_asks and context.q == FOREIGN:
+        context = Context()  # the turn ends on ours, not on the other homework's question
+    asking, kept = _split_kept_sentences(ours_text if ours_asks else text)
+    kept_by_cues = index.by_cues(kept) if kept else []
+    referenced.update(kept_by_cues)
+    aside_ids = frozenset(set_aside.union(kept_by_cues))
+    named: list[str] = []
+    groups = {question_of(p) for ids in [*whole, *specific.values()] for p in ids}
+    # Not in a turn that also names another homework: its list may number that homework's questions.
+    numbering = (
+        ()
+        if homework_named
+        else _numbered_items(text, labels, index, groups | {question_of(p) for p in referenced}, context)
+    )
+    # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
+    chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
+    from_whole: list[str] = []  # parts asked only as part of a whole question
+    for group in whole:
+        if not chosen.intersection(group):
+            from_whole += [p for p in group if p not in referenced]
+    named += from_whole
+    for ids in specific.values():
+        named += [p for p in ids if p not in named]
+    named += [p for _, p in numbering if p not in named and p not in referenced and p not in aside_ids]
+    if numbering and context.q in (None, FOREIGN):
+        numbered_qs = {question_of(p) for _, p in numbering}
+        context = Context(numbered_qs.pop()[1:]) if len(numbered_qs) == 1 else context
+    named = [p for p in index.ids if p in (only_ids or named)]
+    if not ours and foreign_relative and not homework_named and context is carried_foreign:
+        # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
+        # I learned?" is back on ours when its cue words name one question of ours.
+        lead = leader(Counter(question_of(p) for p in index.by_cues(asking) if p not in referenced))
+        if lead is not None:
+            placed = Context(lead[1:])
+            asked = {p for label in foreign_relative for p in index.resolve(label, placed)} - referenced
+            if asked:
+                return UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
+    if not ours and not ours_asks and ((labels and context.q == FOREIGN) or homework_named):
+        # "HW6 Question 2: ...", or "first a HW5 thing: why does dropout ...": another homework's
+        # question, whatever our cue words it holds.
+        return UserTurn([], True, Context(FOREIGN), foreign_only=True)
+    if named:
+        whole_only = tuple(p for p in from_whole if p in named)
+        return UserTurn(named, True, context, set_aside=aside_ids, numbering=numbering, whole=whole_only)
+    cue_counts = index.cue_counts(asking)
+    cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
+    by_question = Counter(question_of(p) for p in cued)
+    named_q = index.question_named(asking) if unplaced else None
+    if named_q is not None:
+        # "the reading question on the How to Train Your ResNet series ... part (c) first": the
+        # question's own name places its labels, whatever other parts' cue words ("batch norm") say.
+        placed = Context(named_q)
+        asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
+        if asked:
+            return UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
+    lead = leader(by_question) if unplaced else None
+    if lead is not None:
+        # "(a) baseline time? (b) what you learnt? (c) ..." under the blog's title: the labels
+        # belong to the question the turn's cues name, or the one most of its cued parts are in
+        # ("h_t ... at evaluation time" over a stray "training time").
+        placed = Context(lead[1:])
+        asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
+        if asked:
+            return UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
+    # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
+    if cued:
+        q = question_of(cued[0])[1:]
+        firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
+        context = Context(q) if len(by_question) == 1 else context
+        return UserTurn(cued, False, context, firm_cues=firm, set_aside=aside_ids, questioned=tuple(questioned))
+    return UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
+
+
+_NUMBERED_ITEM_RE = re.compile(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]+([^\n]*)", re.M)
+"""A numbered item of a user's list: "1. how many linear layers", "(2) which loss fn"."""
+NUMBERED_MIN_ITEMS = 2
+
+
+def _numbered_items(
+    text: str, labels: list[Label], index: PartIndex, questions: set[str], context: Context
+) -> tuple[tuple[str, str], ...]:
+    """The numbered items of a user's turn that each ask one part, as ("question.item", part).
+
+    A question's items run 1, 2, ... under its label ("Q7 (...): 1. ... 2. ... 3. ..."), or under the
+    one question the turn names or is on. Its items name its first parts in order when no item's own
+    label or cue words name another ("4. (part b) ...", "2. which loss fn (L1Loss / MSELoss)") and,
+    fewer than its parts, some item's do ("1. baseline vs final 2. ~100 words on what i learned");
+    otherwise each item asks the one part its label or cue words name. At least two items must each
+    ask a different part."""
+    if _NUMBERED_ITEM_RE.search(text) is None:
+        return ()
+    heads = [(m.start, m.q) for m in labels if m.q is not None and not index.is_foreign(m)]
+    starts = [h for h, _ in heads]
+    fallback = next(iter(questions))[1:] if len(questions) == 1 else context.q
+    if fallback in (None, FOREIGN):
+        # "For the How to Train Your ResNet posts: 1. ... 2. ...": the question the turn's words name.
+        fallback = index.question_named(text) or one_question_cued(text, index)
+    items: dict[str, list[tuple[str, str | None]]] = {}  # question -> (item number, part it names)
+    for m in _NUMBERED_ITEM_RE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        q = heads[k][1] if k >= 0 else fallback
+        if q is None or q == FOREIGN:
+            continue
+        listed = items.setdefault(q, [])
+        if int(m.group(1)) == len(listed) + 1:
+            listed.append((m.group(1), _item_part(m.group(2), q, index)))
+    found: list[tuple[str, str]] = []
+    for q, listed in items.items():
+        parts = [p for p in index.ids if question_of(p) == f"q{q}"]
+        in_order = (
+            len(listed) <= len(parts)
+            and all(named in (None, part) for (_, named), part in zip(listed, parts))
+            and (len(listed) == len(parts) or any(named is not None for _, named in listed))
+        )
+        for (number, _), part in zip(listed, parts if in_order else [n for _, n in listed]):
+            if part is not None and all(part != p for _, p in found):
+                found.append((f"{q}.{number}", part))
+    return tuple(found) if len(found) >= NUMBERED_MIN_ITEMS else ()
+
+
+def _item_part(item: str, q: str, index: PartIndex) -> str | None:
+    """The one part of question `q` a numbered item names by its own label, else by its cue words."""
+    labelled = [p for label in mentions(item) if label.letter or label.roman for p in index.resolve(label, Context(q))]
+    if labelled:
+        return labelled[0] if len(labelled) == 1 else None
+    counts = index.cue_counts(item)
+    return leader(Counter({p: n for p, n in counts.items() if question_of(p) == f"q{q}"}))
+
+
+def _our_stretches(text: str, marks: list[re.Match[str]]) -> str:
+    """The text from each mention of this homework to the next mention of another one."""
+    pieces: list[str] = []
+    start: int | None = None  # where the stretch being read began
+    for mark in marks:
+        ours = mark.group(1) == COURSE_HOMEWORK
+        if ours and start is None:
+            start = mark.start()
+        elif not ours and start is not None:
+            pieces.append(text[start : mark.start()])
+            start = None
+    if start is not None:
+        pieces.append(text[start:])
+    return "\n".join(pieces)
+
+
+_SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
+_KEEPS_RE = re.compile(rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b", re.I)
+
+
+def _split_kept_sentences(text: str) -> tuple[str, str]:
+    """The turn without the sentences in which the user keeps a part for themself ("There's also a
+    part about the most interesting technique but I'll do that one myself later"), and those
+    sentences: their cue words ask nothing, and leave their part out of a whole question."""
+    if not _KEEPS_RE.search(text):
+        return text, ""
+    asking: list[str] = []
+    kept: list[str] = []
+    for piece in _SENTENCE_CUT_RE.split(text):
+        (kept if _KEEPS_RE.search(piece) else asking).append(piece)
+    return " ".join(asking), " ".join(kept)
+
+
+_CARRIES_ON_RE = re.compile(r"\s{0,3}(?:same|and|now|next|also|then|what[ \t]about|how[ \t]about)\b", re.I)
+"""Words a turn opens with to go on to the next part rather than argue with the last answer."""
+
+
+def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
+    """A turn in cue words that argues with the last answer rather than asking a sibling: it cues
+    the last answered part itself ("wait, but weight decay shrinks weights, so NOT orthonormal?"
+    after q8b, a sibling's words too), or, without a question, only touches a sibling's topic ("I
+    think the answer is no, weight decay just shrinks weights")."""
+    if turn.by_label or not turn.named or not last_answered:
+        return False
+    if last_answered[-1] in turn.named:
+        return True
+    if "?" in text or _CARRIES_ON_RE.match(text):
+        return False  # "same for eval", "and at test time": the next part, asked
+    current = question_of(last_answered[-1])
+    return all(question_of(p) == current for p in turn.named)

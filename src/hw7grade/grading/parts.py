@@ -1,0 +1,175 @@
+"""The rubric's parts as a text names them, shared by reading user turns (`asks`) and cutting replies
+(`replies`): which part ids a label names under the question being discussed (`PartIndex.resolve`),
+the parts whose cue words a text holds, and the context (question, letter) a part sets."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from ..text.labels import ROMANS, Label
+from ..text.phrases import PhraseSet
+
+COURSE_HOMEWORK = "7"
+"""A label naming another homework ("HW6 Question 3") is not this rubric's."""
+
+FOREIGN = "foreign"
+"""Context of a question that is not in the rubric: its relative labels name nothing here."""
+
+
+@dataclass(frozen=True)
+class Context:
+    q: str | None = None
+    """Question number, or `FOREIGN`."""
+    letter: str | None = None
+
+
+@dataclass
+class PartIndex:
+    ids: tuple[str, ...]
+    cues: PhraseSet | None = None
+    questions: frozenset[str] = field(default_factory=frozenset)
+    question_cues: PhraseSet | None = None
+    """Names of whole questions, keyed by question number ("4": "How to Train Your ResNet")."""
+    _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None], list[str]] = field(
+        default_factory=dict
+    )
+
+    @classmethod
+    def build(
+        cls,
+        ids: Sequence[str],
+        cues: dict[str, Sequence[str]] | None,
+        question_cues: dict[str, Sequence[str]] | None = None,
+    ) -> "PartIndex":
+        qs = frozenset(m.group(1) for i in ids if (m := re.match(r"q(\d+)", i)))
+        phrases = {f"{pid}{CUE_KEY}{c}": (c,) for pid, cs in (cues or {}).items() for c in cs}
+        named = {
+            f"{m.group(1)}{CUE_KEY}{c}": (c,)
+            for q, cs in (question_cues or {}).items()
+            if (m := re.match(r"q(\d+)", q))
+            for c in cs
+        }
+        return cls(
+            tuple(ids), PhraseSet.build(phrases) if phrases else None, qs, PhraseSet.build(named) if named else None
+        )
+
+    def question_named(self, text: str) -> str | None:
+        """The one question whose whole-question cues the text holds ("the How to Train Your ResNet
+        reading question" -> "4"), if exactly one."""
+        if self.question_cues is None:
+            return None
+        found = {key.split(CUE_KEY, 1)[0] for key in self.question_cues.keys_in(text)}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def is_foreign(self, label: Label) -> bool:
+        return (label.homework is not None and label.homework != COURSE_HOMEWORK) or (
+            label.q is not None and label.q not in self.questions
+        )
+
+    def resolve(self, label: Label, context: Context) -> list[str]:
+        """Part ids the label names: one for a full id, several for a group (`q8a`, `q7`)."""
+        key = (label.q, label.letter, label.roman, context.q, context.letter)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._resolve(label, context)
+        return found
+
+    def _resolve(self, label: Label, context: Context) -> list[str]:
+        q = label.q or context.q
+        if q is None or q == FOREIGN:
+            return []
+        letter = label.letter
+        if label.q is None and letter is None and label.roman and context.letter:
+            # "(ii)" under the question's part being discussed, if that part has numerals
+            found = self._resolve(Label(label.q, context.letter, label.roman), context)
+            if found:
+                return found
+        roman = label.roman
+        if letter and letter in ROMANS and not self._has_letter(q, letter):
+            letter, roman = None, letter
+        prefix = f"q{q}"
+        if letter:
+            if roman:
+                exact = f"{prefix}{letter}.{roman}"
+                return [exact] if exact in self.ids else []
+            return [i for i in self.ids if i == prefix + letter or i.startswith(f"{prefix}{letter}.")]
+        if roman:
+            # "q3 (ii)": the question's one lettered part with romans (q3b, q8a).
+            hits = [i for i in self.ids if i.startswith(prefix) and i.endswith(f".{roman}")]
+            return hits if len(hits) == 1 else []
+        return [i for i in self.ids if i == prefix or (i.startswith(prefix) and not i[len(prefix)].isdigit())]
+
+    def _has_letter(self, q: str, x: str) -> bool:
+        """`(i)` is a roman numeral unless the question really has a part lettered i (or v, x)."""
+        return any(i == f"q{q}{x}" or i.startswith(f"q{q}{x}.") for i in self.ids)
+
+    def cue_counts(self, text: str) -> Counter[str]:
+        """How many different cues of each part the text holds (asserted or not: a cue is a topic,
+        not a claim)."""
+        if self.cues is None:
+            return Counter()
+        return Counter(key.split(CUE_KEY, 1)[0] for key in self.cues.keys_in(text))
+
+    def by_cues(self, text: str, within: Iterable[str] | None = None) -> list[str]:
+        """Parts whose cues the text holds."""
+        keep = set(within) if within is not None else None
+        counts = self.cue_counts(text)
+        return [i for i in self.ids if counts[i] and (keep is None or i in keep)]
+
+
+CUE_KEY = "\0"
+"""Joins a part id and one of its cues in the cue automaton's keys."""
+
+
+RESTATED_WITHIN = 60
+"""Characters between a relative label and the absolute one that restates it on its line."""
+
+
+def restates(relative: Label, absolute: Label, text: str) -> bool:
+    """Whether the absolute label names the relative one's part again, close after it on its line:
+    "Part (c): for the ResNet blog question (4c)", "## Part (c) — Q4(c), most interesting approach"."""
+    return (
+        (relative.letter, relative.roman) == (absolute.letter, absolute.roman)
+        and relative.letter is not None
+        and absolute.start - relative.end <= RESTATED_WITHIN
+        and "\n" not in text[relative.end : absolute.start]
+    )
+
+
+NUMBER_REF_RE = re.compile(r"\b(?:number|no\.|num)[ \t]?#?([1-9])\b|(?<![\w#])#([1-9])\b", re.I)
+"""A user's reference to an item of their numbered list: "number 2", "#3"."""
+
+
+def numbered_part(numbering: Mapping[str, str], context: Context, number: str) -> str | None:
+    """The part the user's list numbered so under the reply's question, or under the one question
+    the list had."""
+    found = numbering.get(f"{context.q}.{number}")
+    if found is None and len({question_of(p) for p in numbering.values()}) == 1:
+        found = next((p for key, p in numbering.items() if key.endswith(f".{number}")), None)
+    return found
+
+
+def context_of(part_id: str) -> Context:
+    """The context a part id sets: its question and letter (`q8a.ii` -> 8, a)."""
+    q = question_of(part_id)
+    rest = part_id[len(q) :]
+    return Context(q[1:], rest[:1] or None)
+
+
+def one_question_cued(text: str, index: PartIndex) -> str | None:
+    """The question (its number) that most of the parts cued in the text belong to, if one leads."""
+    return leader(Counter(question_of(p)[1:] for p in index.by_cues(text)))
+
+
+def leader(counts: Counter[str]) -> str | None:
+    """The key counted most, when no other key is counted as often."""
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def question_of(part_id: str) -> str:
+    m = re.match(r"q\d+", part_id)
+    return m.group() if m else part_id

@@ -1,0 +1,256 @@
+"""Cut one assistant reply into the parts it answers: at the labels it starts lines with (headings,
+bold leads, list markers, table columns), at a numbered lead that answers the user's numbered item,
+and inside a paragraph where it turns to another part. Text before any label belongs to the parts
+the reply was asked (`default`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions, numbered_title, opens_with_lead
+from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+_NUMBERED_LEAD_RE = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(?:[^\w\s(*]{1,3}[ \t]{1,2})?"
+    r"\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)(?=[\s*_]|$)"
+)
+"""A heading or bold lead that opens on a number, after an emoji or not: "### 1. Starting point",
+"**(2) Loss function: ...**", "## 📊 1) Baseline vs. final", "## 1️⃣ Baseline vs. final"."""
+
+
+def split_answer(
+    text: str,
+    context: Context,
+    index: PartIndex,
+    default: list[str],
+    named: list[str],
+    explicit: bool,
+    numbering: Mapping[str, str] | None = None,
+) -> tuple[list[tuple[str, str, bool, bool]], Context]:
+    """Cut an assistant message at part labels; text before the first label goes to `default`
+    (when it is one part). A relative label naming a part the turn did not ask is content (a
+    numbered step "(i)" inside an answer to (ii)), not a label."""
+    pieces: list[tuple[str, str, bool, bool]] = []
+    current: list[str] = list(default)
+    buffer: list[str] = []
+    saw_label = False
+    in_fence = False
+    turn_q = context.q
+    reply_named_q = False  # this reply named the question its relative labels belong to ("## Q7")
+
+    def flush() -> None:
+        if buffer and len(current) == 1:
+            pieces.append((current[0], "\n".join(buffer), explicit or saw_label, saw_label))
+        buffer.clear()
+
+    candidates = {m.start() for m in LABEL_LINE_CANDIDATE.finditer(text)}
+    columns: dict[int, str] = {}  # a table whose header names parts: column -> part
+    column_rows: dict[str, list[str]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        if "```" in line and line.lstrip().startswith("```"):
+            in_fence = not in_fence
+        if line.lstrip().startswith("|") and not in_fence:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if columns and not _TABLE_RULE.fullmatch(line.strip()):
+                for k, pid in columns.items():
+                    if k < len(cells):
+                        column_rows.setdefault(pid, []).append(f"{cells[0]} = {cells[k]}")
+            elif not columns:
+                columns = _part_columns(cells, context, index, named, turn_q)
+        else:
+            columns = {}
+        label = line_label(line) if at in candidates and not in_fence else None
+        if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
+            # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
+            label = next((m for m in mentions(line) if m.q is not None and restates(label, m, line)), label)
+        if label is None and context.q is None and turn_q is None and not in_fence:
+            # With no question known yet, "7. Machine Translation" names the question that the
+            # "(a)", "(b)" below belong to; once one is known, such a line is a list item.
+            q = numbered_title(line)
+            label = Label(q) if q in index.questions else None
+            if label is None:
+                # "Notes on HW7 Question 4 (the ResNet blog)": a line that names one of our
+                # questions in its text sets the context of the "(a)" below without labelling it.
+                named_qs = {m.q for m in mentions(line) if m.q and not m.letter and not m.roman}
+                if len(named_qs) == 1 and (q := next(iter(named_qs))) in index.questions:
+                    context, reply_named_q = Context(q), True
+        if label is not None:
+            target = _label_target(label, context, index, named, turn_q, reply_named_q)
+            if target is not None and label.q is None and label.letter and label.roman is None and not reply_named_q:
+                target = _by_heading_cues(line, label.letter, target, index, named)
+            if target is not None:
+                if not saw_label and len(current) > 1 and opens_with_lead(line) and not mentions("\n".join(buffer)):
+                    # "You're right, at evaluation ... w_3 = saw ...", then "✅ Corrected answer (c):
+                    # <sos>, I, saw, a, dog": the opening is the working of the part the line sums up.
+                    current = list(target[1])
+                elif (
+                    not saw_label
+                    and len(current) > 1
+                    and target[1][:1] == current[1:2]
+                    and question_of(current[0]) == question_of(current[1])
+                ):
+                    # The reply opens on the first asked part unlabelled and labels the second
+                    # ("Step 1 ... Step 3", then "(ii)"): the opening answers the first, unless
+                    # it talks about the parts ("happy to do (c), but (b) is yours to write"). Not
+                    # across questions: "Let me go through these.", then "### HW7 8a-i", is no
+                    # answer to the 7(a) asked too. Nor is a sentence that only introduces the reply
+                    # ("Let's work through the decoder inputs first.").
+                    opening = "\n".join(buffer)
+                    lines = sum(1 for b in buffer if b.strip())
+                    if not mentions(opening) and (lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS):
+                        current = current[:1]
+                flush()
+                saw_label = True
+                context, current = target
+                reply_named_q = reply_named_q or label.q is not None
+                if line.lstrip().startswith("|"):
+                    # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
+                    line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
+        elif numbering and not in_fence and (lead := _NUMBERED_LEAD_RE.match(line)):
+            # "**1. Number of linear layers: 2**" after the user's "1. how many linear layers": a
+            # heading or bold lead numbered as the user's list was (a plain list item is content),
+            # under the question the reply is on when the user numbered several.
+            numbered = numbered_part(numbering, context, lead.group(1))
+            if numbered is not None:
+                flush()
+                saw_label = True
+                current = [numbered]
+                context = context_of(numbered)
+        buffer.append(line)
+    flush()
+    for pid, rows in column_rows.items():
+        pieces.append((pid, "\n".join(rows), True, True))
+        saw_label = True
+    if not saw_label and len(default) > 1:
+        # "... h_t only encodes the first t words ...; for (b), training uses teacher forcing ...; and
+        # for (c), at evaluation ...": one paragraph for several parts, cut where each is turned to.
+        pieces = _inline_pieces(text, context, index, default, explicit)
+    if not saw_label and not default:
+        return [], context
+    return pieces, context
+
+
+def _inline_pieces(
+    text: str, context: Context, index: PartIndex, asked: list[str], explicit: bool
+) -> list[tuple[str, str, bool, bool]]:
+    """The text cut at the clauses that turn to each asked part by its label in running text: each
+    part's first mention cuts at the start of its clause (after the last `;`, `.`, `!` or `?`), and
+    the text before the second part's cut is the first's. Two parts at least, in order."""
+    cuts: list[tuple[int, str]] = []
+    for label in mentions(text):
+        ids = index.resolve(label, context) if label.letter or label.roman else []
+        if len(ids) != 1 or ids[0] not in asked or any(ids[0] == p for _, p in cuts):
+            continue
+        if not cuts:
+            cuts.append((0, ids[0]))
+            continue
+        clause = max(text.rfind(c, cuts[-1][0], label.start) for c in ";.!?\n") + 1
+        cuts.append((clause if clause > cuts[-1][0] else label.start, ids[0]))
+    if len(cuts) < 2:
+        return []
+    ends = [at for at, _ in cuts[1:]] + [len(text)]
+    return [(pid, text[at:end].strip(), explicit, True) for (at, pid), end in zip(cuts, ends)]
+
+
+OPENING_MIN_WORDS = 25
+"""An unlabelled opening of one line this long may answer the first part asked; a shorter one
+introduces the reply ("Let's work through the decoder inputs first.")."""
+_TABLE_RULE = re.compile(r"\|?[ \t:|-]{3,}")
+"""A table's header rule (`|---|:---:|`)."""
+TABLE_MAX_COLUMNS = 12
+
+
+def _part_columns(
+    cells: list[str], context: Context, index: PartIndex, named: list[str], turn_q: str | None
+) -> dict[int, str]:
+    """Columns of a table header that name one part each ("| Slot | 7 b) Training | 7 c) Evaluation |",
+    "| | Training (b) | Evaluation (c) |"): two or more make a side-by-side table, read column by column."""
+    found: dict[int, str] = {}
+    for k, cell in enumerate(cells[1:TABLE_MAX_COLUMNS], start=1):
+        named_in = mentions(cell)
+        label = line_label(cell) or (named_in[0] if len(named_in) == 1 else None)
+        target = _label_target(label, context, index, named, turn_q) if label is not None else None
+        if target is not None and len(target[1]) == 1:
+            found[k] = target[1][0]
+    return found if len(found) >= 2 else {}
+
+
+def _with_letter(part_ids: list[str], letter: str) -> list[str]:
+    """The parts lettered `letter`, in any question (`q7a`, `q8a.ii` for "a")."""
+    return [p for p in part_ids if p[len(question_of(p)) :][:1] == letter]
+
+
+def _by_heading_cues(
+    line: str, letter: str, target: tuple[Context, list[str]], index: PartIndex, named: list[str]
+) -> tuple[Context, list[str]]:
+    """ "### (a) Problem with feeding h_t into step t" in a reply to "Q7(a) ... Q4(a)": when asked
+    parts of several questions share the letter, the one whose cues the label's line holds."""
+    lettered = _with_letter(named, letter)
+    if len({question_of(p) for p in lettered}) < 2:
+        return target
+    cued = {question_of(p) for p in index.by_cues(line, lettered)}
+    if len(cued) != 1:
+        return target
+    q = cued.pop()
+    return Context(q[1:], letter), [p for p in lettered if question_of(p) == q]
+
+
+def _label_target(
+    label: Label,
+    context: Context,
+    index: PartIndex,
+    named: list[str],
+    turn_q: str | None,
+    reply_named_q: bool = False,
+) -> tuple[Context, list[str]] | None:
+    """Where a label line sends the text after it, or None when the line is not a label here.
+    Under a question the reply named itself ("## Q7"), "(a)" is that question's, whatever other
+    question's (a) the turn asked (`reply_named_q`)."""
+    if label.q is not None:
+        if index.is_foreign(label):
+            return Context(FOREIGN), []
+        if not (label.letter or label.roman) and label.q not in index.questions:
+            return None
+        new = Context(label.q, label.letter)
+        return new, index.resolve(label, new)
+    if context.q is None or context.q == FOREIGN:
+        if turn_q is None or turn_q == FOREIGN:
+            return None
+        context = Context(turn_q)
+    ids = index.resolve(label, context)
+    if not ids and label.letter is None and label.roman:
+        # "(i)" after a turn that ended on "(b)": the one asked part with that numeral.
+        ids = [p for p in named if p.endswith(f".{label.roman}")]
+        if len(ids) != 1:
+            return None
+        return Context(context.q, ids[0].split(".")[0][len(question_of(ids[0])) :] or None), ids
+    if (
+        ids
+        and named
+        and label.letter
+        and label.roman is None
+        and not reply_named_q
+        and not any(p in named for p in ids)
+    ):
+        # "(a)" in a reply to "Q4(a) ... Q7 b)": the one asked part with that letter, wherever the
+        # context last was.
+        lettered = _with_letter(named, label.letter)
+        if len({question_of(p) for p in lettered}) == 1:
+            q = question_of(lettered[0])
+            return Context(q[1:], label.letter), lettered
+    if not ids:
+        return None
+    if (
+        label.letter is None
+        and named
+        and not any(p in named for p in ids)
+        and all(question_of(p) == question_of(named[0]) for p in ids)
+    ):
+        return None  # "(i)" numbering steps inside an answer to (ii); a lettered "(b)" still cuts
+    return Context(context.q, label.letter or context.letter), ids
