@@ -43,6 +43,7 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     " — ",
     "Lambda_",
     "ii. ",
+    " by symmetry it holds",
 ]
 
 

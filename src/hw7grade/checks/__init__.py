@@ -15,6 +15,7 @@ from .numbers import NumbersCheck
 from .pca_satisfies import PcaSatisfiesCheck
 from .scalar_equiv import ScalarEquivCheck
 from .sequence import SequenceCheck
+from .shown import ShownCheck
 from .stance import StanceCheck
 from .word_count import WordCountCheck
 
@@ -24,6 +25,7 @@ CHECK_TYPES: tuple[type[CheckSpec], ...] = (
     NumbersCheck,
     ConceptsCheck,
     ForbiddenCheck,
+    ShownCheck,
     StanceCheck,
     WordCountCheck,
     MathEquivCheck,

@@ -84,6 +84,10 @@ def split_answer(
             target = _label_target(label, context, index, named, turn_q, reply_named_q)
             if target is not None and label.q is None and label.letter and label.roman is None and not reply_named_q:
                 target = _by_heading_cues(line, label.letter, target, index, named)
+            if target is not None and label.q is None and len(current) == 1 and current[0] in target[1][1:]:
+                # "Facts used: (a) U_k^T U_k = I_k, (b) X X^T U_k = U_k L_k" inside the answer to
+                # 3(b)(ii): a letter that names the group the text is already in is a list item.
+                target = None
             if target is not None:
                 if not saw_label and len(current) > 1 and opens_with_lead(line) and not mentions("\n".join(buffer)):
                     # "You're right, at evaluation ... w_3 = saw ...", then "✅ Corrected answer (c):

@@ -1,0 +1,91 @@
+"""Steps claimed without being shown: "the second condition follows by symmetry", "(C2) is verified
+analogously", "both conditions hold trivially". A proof that works one case out and waves the
+other through has not checked it; a sentence that goes on to show the step (an equation) has.
+
+A waved step is one sentence with a claim word and an asserted waving word (not "this is not
+obtained by symmetry", not a quoted word) that no equation shows: none after a borrowing word
+("by symmetry"), none at all beside an asserting one ("clearly"). One automaton scan of the
+analysed answer finds every word; each sentence is searched for its last equation once.
+"""
+
+from __future__ import annotations
+
+from .analysis import Analysed
+from .phrases import PhraseSet
+from .polarity import negation_kind
+from .sentences import Sentence
+
+BORROWED = (
+    "by symmetry",
+    "by the symmetric",
+    "symmetric argument",
+    "symmetric structure",
+    "symmetry of the problem",
+    "analogous*",
+    "similarly",
+    "the same way",
+    "the same manner",
+    "the same fashion",
+    "same argument",
+    "same reasoning",
+    "same logic",
+    "same computation",
+    "same block",
+    "likewise",
+    "transpose-mirror",
+    "mirror image",
+)
+"""Words that borrow an argument made elsewhere: "by symmetry", "in the same way". An equation
+after them in the sentence shows the step ("similarly, (U_k U_k^T - I) U_k D_k = 0"); one before
+only states what is claimed ("(C2): ... = 0 follows by symmetry")."""
+ASSERTED = ("trivially", "obviously", "clearly")
+"""Words that assert without an argument: shown only when the sentence holds an equation at all
+("U_k^T U_k = I, so this is clearly zero")."""
+CLAIMS = (
+    "hold",
+    "holds",
+    "satisf*",
+    "vanish*",
+    "zero",
+    "follow",
+    "follows",
+    "true",
+    "goes through",
+    "verified",
+    "met",
+)
+"""Words that claim the step: "holds", "is satisfied", "vanishes", "follows"."""
+EQUATION_MARKS = ("=", "≡")
+QUOTES = "\"'`"
+
+_WORDS = PhraseSet.build({"borrowed": BORROWED, "asserted": ASSERTED, "claim": CLAIMS})
+
+
+def waved_steps(a: Analysed) -> list[Sentence]:
+    """The sentences of the answer that claim a step on a waving word alone, in text order."""
+    claims: set[int] = set()
+    last_equation: dict[int, int] = {}  # per sentence, found once: no rescan per waving word
+    waves: dict[int, Sentence] = {}
+    for hit in _WORDS.find(a.text, a.starts):
+        s = a.sentence_at(hit.start)
+        if s is None:
+            continue
+        start, end = hit.start - s.start, hit.end - s.start
+        if hit.key == "claim":
+            claims.add(s.start)
+            continue
+        if s.start not in last_equation:
+            last_equation[s.start] = max(s.text.rfind(mark) for mark in EQUATION_MARKS)
+        shown_after = 0 if hit.key == "asserted" else end
+        if (
+            last_equation[s.start] < shown_after
+            and not _quoted(s.text, start, end)
+            and negation_kind(s, start, end) is None  # not "this is not obtained by symmetry"
+        ):
+            waves.setdefault(s.start, s)
+    return [s for at, s in waves.items() if at in claims]
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A word in quotes is mentioned, not used ("by symmetry" is a common shortcut)."""
+    return (start > 0 and text[start - 1] in QUOTES) or (end < len(text) and text[end] in QUOTES)
