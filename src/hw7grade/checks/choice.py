@@ -227,9 +227,7 @@ class ChoiceCheck(CheckSpec):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
             else:
-                pick = self._pick_line(line, label, under_label)
-                if pick is not None:
-                    spans.append((line_start + pick[0], line_start + pick[1]))
+                spans.extend((line_start + lo, line_start + hi) for lo, hi in self._pick_line(line, label, under_label))
             if line.strip():
                 under_label = label is not None and len(line[label.end :].split()) <= PICK_HEADING_MAX_WORDS
             line_start = end + 1
@@ -260,7 +258,7 @@ class ChoiceCheck(CheckSpec):
             evidence.append(a.text[lo:hi].strip())
         return chosen, evidence
 
-    def _pick_line(self, line: str, label: Label | None, under_label: bool) -> tuple[int, int] | None:
+    def _pick_line(self, line: str, label: Label | None, under_label: bool) -> list[tuple[int, int]]:
         """The span of a line that states the pick and nothing else, after the part's label or a lead
         word, or under a heading that is only the part's label: "(a)(iii) Weight Decay and SGD
         optimizer.", "Needed: Weight Decay and the SGD optimizer.", "### Corrected 8(a)(iii)" then
@@ -269,15 +267,22 @@ class ChoiceCheck(CheckSpec):
         at = label.end if label is not None else 0
         lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
         if lead is None or (label is None and lead.group("word") is None and not under_label):
-            return None
+            return []
         start = lead.end()
         stop = _PICK_END_RE.search(line, start)
         end = stop.start() if stop else len(line)
-        aside = line.find(" (", start, end)  # "(nothing else)", "(both needed)"
-        end = aside if aside >= 0 else end
-        if end - start > OPTION_CELL_MAX_CHARS:
-            return None
-        return (start, end) if self._only_options(line[start:end].strip(" *_`:"), articles=True) else None
+        # Asides in brackets are not the pick: "Weight decay (for the λ‖W‖² terms) and the SGD
+        # optimizer", "... (nothing else)"; nor is what follows a bracket left open.
+        pieces: list[tuple[int, int]] = []
+        for aside in _BRACKETED_RE.finditer(line, start, end):
+            pieces.append((start, aside.start()))
+            start = aside.end()
+        opened = line.find(" (", start, end)
+        pieces.append((start, opened if opened >= 0 else end))
+        kept = " ".join(line[lo:hi] for lo, hi in pieces)
+        if len(kept) > OPTION_CELL_MAX_CHARS or not self._only_options(kept.strip(" *_`:"), articles=True):
+            return []
+        return [(lo, hi) for lo, hi in pieces if lo < hi]
 
     def _option_cells(self, row: str) -> Iterator[tuple[int, int]]:
         """The cells of a table row, after its first (the row's header, or a part label's blanked cell),
@@ -397,6 +402,7 @@ _PICK_LEAD_RE = re.compile(
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:"."""
 _PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
+_BRACKETED_RE = re.compile(r"[ \t]?\([^()\n]{0,200}\)")
 _THE_RE = re.compile(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
 _MARK_LEAD_END_RE = re.compile(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
 """Where a mark cell's pick ends and its explanation (or the next cell) begins."""
