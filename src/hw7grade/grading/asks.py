@@ -156,8 +156,10 @@ _ONLY_BEFORE = re.compile(
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
 _LABEL_JOIN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
-_OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s{1,3}$", re.I)
+_OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s", re.I)
 """Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
+OWNER_MAX_CHARS = 48
+_OWNER_BREAKS = frozenset(".?!:;,\n")
 REFERENCE_LOOKBACK = 24
 FIRM_CUES = 2
 """A turn holding this many different cues of one part asks it, even when no reply shows an
@@ -181,6 +183,15 @@ a part's cue words it asks no part, as a side question does."""
 _RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
 _LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
+
+
+def _owned_by(text: str, relative: Label, absolute: Label) -> bool:
+    """Whether the absolute label after a relative one names its question: "(i) under Q3b", "part (c)
+    of Q7", "Part (c) of the ResNet-blog question (HW7 Q4)" (a linking word, then at most
+    `OWNER_MAX_CHARS` with no sentence or clause break)."""
+    between = text[relative.end : absolute.start]
+    link = _OWNER_BETWEEN.match(between) if len(between) <= OWNER_MAX_CHARS else None
+    return link is not None and not _OWNER_BREAKS.intersection(between[link.end() :])
 
 
 def _range(first: Label, last: Label, context: Context, index: PartIndex) -> list[str]:
@@ -234,11 +245,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex) -> UserTurn:
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
     for i in range(len(labels) - 1):
         a, b = labels[i], labels[i + 1]
-        if (
-            a.q is None
-            and b.q is not None
-            and ((_OWNER_BETWEEN.search(text[a.end : b.start] or " ") and b.start - a.end < 16) or restates(a, b, text))
-        ):
+        if a.q is None and b.q is not None and (_owned_by(text, a, b) or restates(a, b, text)):
             owner_of[i] = b
     for i in range(len(labels) - 2, -1, -1):
         # "(i) and (ii) of 8a": the list's earlier labels belong to the owner of its last.
