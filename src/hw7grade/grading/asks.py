@@ -185,6 +185,15 @@ _LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
 
 
+def _after(text: str, label: Label) -> int:
+    """Where the words after a label start: past the bracket that closes one opened just before it
+    ("the paragraph (4b) myself", "[7c] is already done")."""
+    end = label.end
+    if 0 < label.start and end < len(text) and text[label.start - 1] + text[end] in ("()", "[]"):
+        return end + 1
+    return end
+
+
 def _owned_by(text: str, relative: Label, absolute: Label) -> bool:
     """Whether the absolute label after a relative one names its question: "(i) under Q3b", "part (c)
     of Q7", "Part (c) of the ResNet-blog question (HW7 Q4)" (a linking word, then at most
@@ -212,7 +221,7 @@ def _only_marked(text: str, labels: list[Label]) -> set[int]:
     """Indices of the labels in an "only" group: "(b) and (c) only", "only (b), (c)"."""
     marked: set[int] = set()
     for i, label in enumerate(labels):
-        if _ONLY_AFTER.match(text, label.end):
+        if _ONLY_AFTER.match(text, _after(text, label)):
             j = i
             while j not in marked:
                 marked.add(j)
@@ -267,7 +276,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex) -> UserTurn:
     own_work = [False] * len(labels)
     for i in range(len(labels) - 1, -1, -1):
         tried = _TRIED_BEFORE.search(text, max(0, labels[i].start - REFERENCE_LOOKBACK), labels[i].start) is not None
-        has_it = _ALREADY_AFTER.match(text, labels[i].end)
+        has_it = _ALREADY_AFTER.match(text, _after(text, labels[i]))
         if (
             has_it is not None
             and has_it.group("done") is None
@@ -278,7 +287,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex) -> UserTurn:
             # is done, now I need Q3 b": what is done is the label before.
             has_it = None
         own_work[i] = (
-            (not tried and _OWN_WORK_AFTER.match(text, labels[i].end) is not None) or has_it is not None
+            (not tried and _OWN_WORK_AFTER.match(text, _after(text, labels[i])) is not None) or has_it is not None
         ) or (
             i + 1 < len(labels)
             and own_work[i + 1]
