@@ -429,6 +429,12 @@ def read_user_turn(text: str, context: Context, index: PartIndex) -> UserTurn:
     if numbering and context.q in (None, FOREIGN):
         numbered_qs = {question_of(p) for _, p in numbering}
         context = Context(numbered_qs.pop()[1:]) if len(numbered_qs) == 1 else context
+    titled = index.question_named(text[: unplaced[-1].end]) if unplaced and named else None
+    if titled is not None:
+        # "First the reading question on How to Train Your ResNet: Part (a) ... Part (c) ... Second,
+        # Q7 (a): ...": labels before the first question named belong to the one their own stretch
+        # names by its title.
+        named += [p for label in unplaced for p in index.resolve(label, Context(titled)) if p not in referenced]
     named = [p for p in index.ids if p in (only_ids or named)]
     if not ours and foreign_relative and not homework_named and context is carried_foreign:
         # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
