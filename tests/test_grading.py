@@ -496,6 +496,27 @@ ATTEMPT_CASES = [
         [("partial", 1), ("correct", 3)],
         id="a corrected reply may work in the SVD of X that its first reply set up",
     ),
+    pytest.param(
+        (
+            "now Q7: (b) training decoder inputs w1..w5, (c) evaluation decoder inputs w1..w5",
+            "(b) Training uses teacher forcing: w1 = <BOS>, w2 = I, w3 = see, w4 = a, w5 = dog.\n\n"
+            "Want me to go through evaluation-time decoding next, or do you want to try it yourself first?",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="a short answer that ends offering the next part is an answer",
+    ),
+    pytest.param(
+        (
+            "hw7 3b: (i) the first-order conditions, (ii) show the principal components satisfy them",
+            "(i) 2 W_2^T (W_2 W_1 - I) X X^T = 0 and 2 (W_2 W_1 - I) X X^T W_1^T = 0.\n\n"
+            "(ii) This one is longer (you substitute W1 = Uk^T, W2 = Uk and use the eigen-decomposition of X X^T)."
+            " Want me to go through it now, or do you want to try it yourself first?",
+        ),
+        "q3b.ii",
+        [("missing", None), ("missing", None)],
+        id="a short reply that ends offering the part itself puts it off",
+    ),
 ]
 
 

@@ -12,7 +12,7 @@ from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.concession import concedes
 from ..text.injection import flag_reason, grader_directed
-from ..text.non_answer import declines, holds_no_answer, keeps_answer, puts_off
+from ..text.non_answer import before_closing_question, declines, holds_no_answer, keeps_answer, puts_off
 from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
@@ -169,7 +169,7 @@ def _score_attempts(
         message")."""
         if declines(attempt.text):
             return True
-        if len(attempt.text.split()) <= PUT_OFF_MAX_WORDS and puts_off(attempt.text):
+        if len(attempt.text.split()) <= PUT_OFF_MAX_WORDS and puts_off(before_closing_question(attempt.text)):
             return True
         return not answers_the_part(part, graded) and holds_no_answer(attempt.text)
 

@@ -171,6 +171,24 @@ def puts_off(text: str) -> bool:
     )
 
 
+_ONWARD = ("next", "after that", "the rest", "the other part*", "the remaining", "move on")
+"""Words by which a closing question is about what follows ("Want me to go through evaluation-time
+decoding next?"), not about the part just answered ("Want me to go through it now?")."""
+
+
+def before_closing_question(text: str) -> str:
+    """The text without the question it ends on when that question is about what comes next ("...
+    w5 = dog. Want me to go through evaluation next, or do you want to try it yourself first?"): the
+    offer is about the next part, not the answer before it."""
+    body = text.rstrip()
+    if not body.endswith("?"):
+        return text
+    start = max(body.rfind(c, 0, len(body) - 1) for c in ".!\n") + 1
+    if not PhraseSet.build({"onward": _ONWARD}).keys_in(body[start:]):
+        return text
+    return body[:start]
+
+
 def keeps_answer(text: str) -> bool:
     """Whether a later reply says the answer it gave before stands ("(b) and (c) stay the same")."""
     return bool(PhraseSet.build({"standing": _STANDING}).keys_in(text))
