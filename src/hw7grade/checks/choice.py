@@ -286,21 +286,33 @@ class ChoiceCheck(CheckSpec):
 
     def _option_cells(self, row: str) -> Iterator[tuple[int, int]]:
         """The cells of a table row, after its first (the row's header, or a part label's blanked cell),
-        that are only option names."""
+        that are only option names, each ticked or not ("**2** ✓", "Weight Decay ✓, SGD ✓"); not a
+        cell that lists every option, which is the question's menu ("| 0 / 1 / 2 / 3 | **2** ✓ |")."""
         for lo, hi in table_cells(row)[1:]:
             body = row[lo:hi].strip().strip("*_` ")
             if not body or len(body) > OPTION_CELL_MAX_CHARS:
                 continue
-            if self._only_options(body):
+            if self._only_options(body, marks=True) and not self._is_menu(body):
                 yield lo, hi
 
-    def _only_options(self, body: str, articles: bool = False) -> bool:
+    def _only_options(self, body: str, articles: bool = False, marks: bool = False) -> bool:
         """Whether the text is a list of option names and nothing else ("Weight Decay + SGD"); with
-        `articles`, each may follow "the" ("Weight Decay and the SGD optimizer")."""
+        `articles`, each may follow "the" ("Weight Decay and the SGD optimizer"); with `marks`, each may
+        carry its own tick or cross, one at least not crossed ("Weight Decay ✓, SGD ✓, Dropout ✗")."""
         pieces = [p for p in _CELL_LIST_SEP_RE.split(body) if p.strip(" *_`")]
         if articles:
             pieces = [_THE_RE.sub("", p) for p in pieces]
+        if marks:
+            kept = [p for p in pieces if not p.rstrip(" *_`").endswith(tuple(_CROSS))]
+            pieces = [p.rstrip(" *_`" + _TICK + _CROSS) for p in pieces]
+            if not kept:
+                return False
         return bool(pieces) and all(self._option_named(p) for p in pieces)
+
+    def _is_menu(self, body: str) -> bool:
+        """Whether a cell names every option of a question with more than two: the choices offered."""
+        named = set().union(*(self._option_named(p) for p in _CELL_LIST_SEP_RE.split(body)))
+        return len(self.options) > 2 and len(named) == len(self.options)
 
     def _option_named(self, run: str) -> set[str]:
         """The option a bold run is, when it is nothing but one option ("**two**", "**2.**")."""

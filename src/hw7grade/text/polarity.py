@@ -32,6 +32,7 @@ _NEG_CUE_RE = re.compile(
 _NEG_FALSE_RE = re.compile(
     r"\b(?:not\s+(?:only|just|merely|simply)|no\s+(?:longer|matter|doubt)|nothing\s+but|not\s+least)\b", re.I
 )
+_BAR_RE = re.compile(r"\|")
 _CLAUSE_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]|→⇒]|->|=>|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|which|yet|and\s+then)\b",
     re.I,
@@ -124,6 +125,8 @@ class _Marks:
     and_not: tuple[int, ...]
     none_of: tuple[int, ...]
     pronoun_not: tuple[int, ...]
+    cells: tuple[int, ...]
+    """Offsets of table-cell bars: a row's cells are separate statements."""
     question: bool
 
 
@@ -150,6 +153,7 @@ def _marks(text: str) -> _Marks:
         and_not=tuple(m.start() for m in _AND_NOT_COPULA_RE.finditer(text)),
         none_of=tuple(m.start() for m in _NONE_OF_RE.finditer(text)),
         pronoun_not=tuple(m.start() for m in _PRONOUN_NOT_RE.finditer(text)),
+        cells=tuple(m.start() for m in _BAR_RE.finditer(text)) if "|" in text else (),
         question=text.rstrip().endswith("?"),
     )
 
@@ -183,6 +187,8 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     for at in {_skip_space(text, end), _skip_space(text, _skip_list(text, end, predicate_end))}:
         if _POST_MARK_RE.match(text, at) or _AUX_NOT_RE.match(text, at):
             return "negated"
+    c = bisect_left(marks.cells, end)
+    statement_end = marks.cells[c] if c < len(marks.cells) else len(text)  # "| WD ✓ | ...; none of them |"
     if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS:
         # The clause's subject: its own verb's negation, or a which-clause's, is about it.
         a = bisect_left(marks.aux, end)
@@ -197,9 +203,9 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
             return "negated"
         if _which_not(text, marks, end, predicate_end) or _any_in(marks.and_not, end, predicate_end):
             return "negated"
-        if w <= SUBJECT_MAX_WORDS and _any_in(marks.pronoun_not, end, len(text)):
+        if w <= SUBJECT_MAX_WORDS and _any_in(marks.pronoun_not, end, statement_end):
             return "negated"  # the sentence's opening list, taken back by "they are not"
-    if _any_in(marks.none_of, end, len(text)):
+    if _any_in(marks.none_of, end, statement_end):
         return "negated"
     if _any_in(marks.frames, 0, start) or _LEAD_WRONG_RE.match(text) or _POST_WRONG_RE.match(text, end, after_end):
         return "rejected"
