@@ -98,6 +98,8 @@ def test_line_label(line, label):
         ),
         ("now HW7 Q7 b. RNN encoder-decoder", [("7", "b", None)]),  # a letter and a dot after a space
         ("8.(a) pasted from the pdf", [("8", "a", None)]),
+        ("3b, (ii) please", [("3", "b", "ii")]),
+        ("Part b of question 3. (i) derive the conditions", [(None, "b", None), ("3", None, None), (None, None, "i")]),
         ("2. (b) about 100 words", [(None, "b", None)]),  # a list number, then a label
         # a number in a list of choices is no question: "0/1/2/3 (ii) which loss"
         ("how many linear layers 0/1/2/3 (ii) which loss", [(None, None, "ii")]),

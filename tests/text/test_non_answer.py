@@ -22,6 +22,7 @@ from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_a
         ("(b) What I learned\n\nSomething went wrong while generating the response. If this issue persists", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),
+        ("Hence U_k satisfies the optimality conditions. Let me know if you need more detail.", False),
     ],
 )
 def test_puts_off(text, expected):

@@ -48,7 +48,8 @@ _LETTER = (
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
 _ROMAN_PART = (
-    rf"(?:[ \t]{{0,2}}(?:[,.][ \t]{{0,2}})?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
+    # "3b, (ii)", "8a.(ii)"; not "question 3. (i) derive ...", where the full stop ends a sentence
+    rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}}|\.)?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
     rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?part[ \t]{{0,2}}(?P<r3>{_ROMAN})(?![a-z])"
     rf"|\)?[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|{_DOT_END}|:(?=\s))"
     rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z])"

@@ -27,9 +27,11 @@ _WAITING = (
     "once you confirm",
     "can you confirm",
     "could you confirm",
-    "need ... more information",
-    "need ... more context",
-    "need ... more detail*",
+    *(
+        f"{who} ... more {what}"
+        for who in ("I need", "I'll need", "I'd need", "I will need", "I would need")
+        for what in ("information", "context", "detail*")
+    ),
     "can you clarify",
     "could you clarify",
     "if you paste",
@@ -48,7 +50,8 @@ _WAITING = (
     "tell me and I'll",
     "let me know which",
 )
-"""The model waits for the user before it answers ("Once you confirm, I'll write out the proof")."""
+"""The model waits for the user before it answers ("Once you confirm, I'll write out the proof", "I'd
+need a bit more context"; not "let me know if you need more detail", the user's need)."""
 _DECLINING = (
     "rather not write",
     "rather not answer",
