@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 from ..conversation import Conversation
 from ..text.concession import concedes
 from ..text.labels import mentions
-from ..text.non_answer import standing_spans
+from ..text.non_answer import puts_off, standing_spans
 from .asks import DEFINING_RE, FIRM_CUES, SIDE_QUESTION_RE, UserTurn, pushes_back, read_user_turn
 from .parts import NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
 from .replies import split_answer
@@ -118,6 +118,7 @@ def find_answers(
     numbering: dict[str, str] = {}  # the last numbered list of the user's: "1" -> q8a.i
     previous_foreign = False  # the last user turn asked another homework's question
     scene: set[str] = set()  # parts the last user turn asked only as its whole question
+    waiting: set[str] = set()  # parts whose last reply waits for the user ("could you tell me ...?")
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
@@ -180,8 +181,14 @@ def find_answers(
                 # The part the user pointed into ("hm, in (i) you have XᵀX") when the reply names
                 # none of those, only others in passing ("... as in part (ii)").
                 questioned = [p for p in turn_info.questioned if p in attempts]
+                # The part the last reply put off until the user answered ("could you tell me what
+                # output the figure shows?" -> "it shows I saw a dog"), whatever parts the new reply
+                # names in passing ("Note the contrast with part (b)").
+                pending = [p for p in last_answered if p in waiting]
                 if len(questioned) == 1 and questioned[0] not in said:
                     default = questioned
+                elif len(pending) == 1:
+                    default = pending
                 elif said:
                     default = said[:1]
                 elif len(skipped) == 1:
@@ -251,6 +258,10 @@ def find_answers(
         for part_id, text, is_explicit, labelled in pieces:
             if not text.strip():
                 continue
+            if puts_off(text):
+                waiting.add(part_id)
+            else:
+                waiting.discard(part_id)
             bucket = attempts.setdefault(part_id, [])
             if bucket and bucket[-1].turn == turn_no:
                 prev = bucket[-1]

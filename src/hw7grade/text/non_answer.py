@@ -46,6 +46,8 @@ _WAITING = (
     "before I write",
     "before giving you",
     "if you tell me",
+    "could you tell me",
+    "can you tell me",
     "tell me which",
     "tell me and I'll",
     "let me know which",
