@@ -39,6 +39,15 @@ def _is_label_line(line: str) -> bool:
     return len(words) <= 5 and all(w and not any(c in ".!?" or c.isspace() for c in w) for w in words)
 
 
+SHORT_ANSWER_MAX_WORDS = 3
+
+
+def _is_short_answer_line(line: str) -> bool:
+    """A label line whose value is a few words ("Revised answer: No", a heading once its marks are
+    gone): it ends its unit, so the next line does not run on into it ("No A small λ ...")."""
+    return _is_label_line(line) and len(line.partition(":")[2].split()) <= SHORT_ANSWER_MAX_WORDS
+
+
 _TABLE_ROW_RE = re.compile(r"^\|.*\|$")
 
 
@@ -81,6 +90,7 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
             or _is_label_line(line)
             or _HEADING_LIKE_RE.match(line) is not None
             or last_line.endswith((".", "!", "?", ":", ";", "|"))
+            or _is_short_answer_line(last_line)
             or _REJECT_HEADER_RE.match(unmarked := strip_line_marker(line)) is not None
         )
         if starts_unit:
