@@ -121,6 +121,14 @@ OPTIONS = PhraseSet.build(
         ("No Dropout, and use Weight Decay with SGD.", ["Dropout"]),
         ("It does not need Dropout or Layer Norm, just Weight Decay and SGD.", ["Dropout", "Layer Norm"]),
         ("You don't need Dropout; Weight Decay and SGD are what it takes.", ["Dropout"]),
+        # a cross opening an entry rejects it; one between two entries is the first's
+        ("Use Weight Decay and SGD (❌ Dropout, ❌ Layer Norm).", ["Dropout", "Layer Norm"]),
+        ("Dropout ✗ Layer Norm ✓", ["Dropout"]),
+        # a table row's cells are separate statements: a later cell's "none of them" is its own
+        (
+            "| Weight Decay ✓, SGD ✓ | Dropout ✗, Layer Norm ✗ — none of them appear in the objective |",
+            ["Dropout", "Layer Norm"],
+        ),
     ],
 )
 def test_a_negation_covers_the_rest_of_its_list(text, negated):

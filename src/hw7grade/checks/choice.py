@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import (
     CHECKED_RE,
+    CROSS_MARKS,
     LIST_MARKER_RE,
+    TICK_MARKS,
     TRAILING_CHECK_RE,
     answer_regions,
     is_list_item,
@@ -55,8 +57,6 @@ class _Mention:
 
 _ROW_NO = ("no", "not", "unnecessary", "unneeded", "excluded", "skip", "optional")
 _ROW_YES = ("yes", "needed", "required", "include", "included", "use", "necessary")
-_CROSS = "✗✘❌×✕❎🚫⛔🔴"
-_TICK = "✓✔✅☑☒🟢"
 ROW_MARK_MAX_WORDS = 4
 ITEM_MAX_CHARS = 2000
 """How far back a mention looks for the start of its list item (a longer line is no item)."""
@@ -75,9 +75,9 @@ def _row_mark_at(row: str) -> tuple[bool, int] | None:
         body = row[start:end].strip().strip("*_` ")
         if not body:
             continue
-        if body[0] in _CROSS:
+        if body[0] in CROSS_MARKS:
             return False, start
-        if body[0] in _TICK:
+        if body[0] in TICK_MARKS:
             return True, start
         words = body.replace("—", " — ").replace("–", " – ").split()
         if not words:
@@ -93,7 +93,7 @@ def _row_mark_at(row: str) -> tuple[bool, int] | None:
 
 def _marks_each_option(row: str) -> bool:
     """Whether a row holds both ticks and crosses inside its cells (each option marked on its own)."""
-    return any(c in row for c in _TICK) and any(c in row for c in _CROSS)
+    return any(c in row for c in TICK_MARKS) and any(c in row for c in CROSS_MARKS)
 
 
 def _marked_by_sign(row: str, mark: tuple[bool, int] | None) -> bool:
@@ -103,7 +103,7 @@ def _marked_by_sign(row: str, mark: tuple[bool, int] | None) -> bool:
         return False
     end = row.find("|", mark[1] + 1)
     body = row[mark[1] : end if end >= 0 else len(row)].strip(" |*_`.!")
-    return bool(body) and (body[0] in _CROSS + _TICK or body.casefold() in ("yes", "no"))
+    return bool(body) and (body[0] in CROSS_MARKS + TICK_MARKS or body.casefold() in ("yes", "no"))
 
 
 class ChoiceCheck(CheckSpec):
@@ -271,6 +271,8 @@ class ChoiceCheck(CheckSpec):
         start = lead.end()
         stop = _PICK_END_RE.search(line, start)
         end = stop.start() if stop else len(line)
+        dash = _DASH_RE.search(line, start, end) if label is not None else None
+        end = dash.start() if dash else end
         # Asides in brackets are not the pick: "Weight decay (for the λ‖W‖² terms) and the SGD
         # optimizer", "... (nothing else)"; nor is what follows a bracket left open.
         pieces: list[tuple[int, int]] = []
@@ -280,7 +282,7 @@ class ChoiceCheck(CheckSpec):
         opened = line.find(" (", start, end)
         pieces.append((start, opened if opened >= 0 else end))
         kept = " ".join(line[lo:hi] for lo, hi in pieces)
-        if len(kept) > OPTION_CELL_MAX_CHARS or not self._only_options(kept.strip(" *_`:"), articles=True):
+        if len(kept) > OPTION_CELL_MAX_CHARS or not self._only_options(kept.strip(" *_`:"), articles=True, marks=True):
             return []
         return [(lo, hi) for lo, hi in pieces if lo < hi]
 
@@ -303,8 +305,9 @@ class ChoiceCheck(CheckSpec):
         if articles:
             pieces = [_THE_RE.sub("", p) for p in pieces]
         if marks:
-            kept = [p for p in pieces if not p.rstrip(" *_`").endswith(tuple(_CROSS))]
-            pieces = [p.rstrip(" *_`" + _TICK + _CROSS) for p in pieces]
+            bare = [p.strip(" *_`") for p in pieces]
+            kept = [p for p in bare if not (p.endswith(tuple(CROSS_MARKS)) or p.startswith(tuple(CROSS_MARKS)))]
+            pieces = [p.strip(" *_`" + TICK_MARKS + CROSS_MARKS) for p in bare]
             if not kept:
                 return False
         return bool(pieces) and all(self._option_named(p) for p in pieces)
@@ -414,6 +417,9 @@ _PICK_LEAD_RE = re.compile(
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:"."""
 _PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
+_DASH_RE = re.compile(r"[ \t][—–][ \t]")
+"""After a part's label, a dash ends the pick ("(iii) ✅ Weight Decay, ✅ SGD — and nothing else"); on a
+line of its own it gives an option's verdict ("Weight Decay — **yes**")."""
 _BRACKETED_RE = re.compile(r"[ \t]?\([^()\n]{0,200}\)")
 _THE_RE = re.compile(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
 _MARK_LEAD_END_RE = re.compile(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")

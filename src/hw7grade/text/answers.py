@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from .labels import line_label
 
+CROSS_MARKS = "✗✘❌×✕❎🚫⛔🔴"
+"""Marks that reject what they sit beside ("❌ Dropout", "Dropout ✗", a 🔴 bullet)."""
+TICK_MARKS = "✓✔✅☑☒🟢"
+"""Marks that pick what they sit beside."""
 LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(?[a-z]{1,4}\))\s+")
 CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|🟢|\[[xX✓]\])\s*")
 UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
