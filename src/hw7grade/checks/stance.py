@@ -29,7 +29,8 @@ _DISCOURSE_RE = re.compile(
     re.I,
 )
 """Words a stance may follow at a sentence's start ("So yes:", "I'd argue no.")."""
-_LEADING_RE = re.compile(r"^(yes|no)\b(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s+\w))", re.I)
+_LEADING_RE = re.compile(r"^(yes|no)\b[\"'”’]?(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s+\w))", re.I)
+"""A sentence that opens on its stance, quoted or not ("Yes, ...", '"Yes" is the right conclusion')."""
 _NO_NOUN_RE = re.compile(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
 """"No regularisation is needed" opens with a determiner, not with a stance."""
 _INLINE_RE = re.compile(
