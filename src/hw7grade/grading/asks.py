@@ -242,7 +242,10 @@ _LETTER_TURN_RE = re.compile(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
 """A turn that is one lowercase letter ("b", "c?"): the next part, asked."""
 
 
-def read_user_turn(text: str, context: Context, index: PartIndex) -> UserTurn:
+def read_user_turn(text: str, context: Context, index: PartIndex, home: Context = Context()) -> UserTurn:
+    """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
+    the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
+    hw7 question")."""
     labels = mentions(text)
     if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
         labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
@@ -440,6 +443,8 @@ def read_user_turn(text: str, context: Context, index: PartIndex) -> UserTurn:
         # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
         # I learned?" is back on ours when its cue words name one question of ours.
         lead = leader(Counter(question_of(p) for p in index.by_cues(asking) if p not in referenced))
+        if lead is None and home.q not in (None, FOREIGN) and any(m.group(1) == COURSE_HOMEWORK for m in marks):
+            lead = f"q{home.q}"  # "and yes, please do (b) of the hw7 question"
         if lead is not None:
             placed = Context(lead[1:])
             asked = {p for label in foreign_relative for p in index.resolve(label, placed)} - referenced

@@ -24,7 +24,7 @@ from ..text.concession import concedes
 from ..text.labels import mentions
 from ..text.non_answer import puts_off, standing_spans
 from .asks import DEFINING_RE, FIRM_CUES, SIDE_QUESTION_RE, UserTurn, pushes_back, read_user_turn
-from .parts import NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
+from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
 from .replies import split_answer
 
 
@@ -119,11 +119,12 @@ def find_answers(
     previous_foreign = False  # the last user turn asked another homework's question
     scene: set[str] = set()  # parts the last user turn asked only as its whole question
     waiting: set[str] = set()  # parts whose last reply waits for the user ("could you tell me ...?")
+    home = Context()  # the last of our questions a user turn was on
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
-            turn_info = read_user_turn(turn.text, context, index)
+            turn_info = read_user_turn(turn.text, context, index, home)
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
             if after_foreign and not turn_info.by_label and index.question_named(turn.text) is None:
@@ -155,6 +156,7 @@ def find_answers(
                 kept = [p for p in turn_info.named if p not in set_aside]
                 turn_info = replace(turn_info, named=kept, firm_cues=tuple(p for p in turn_info.firm_cues if p in kept))
             context = turn_info.context
+            home = context if context.q not in (None, FOREIGN) else home
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             # Parts asked only as a whole question are firm once a reply answers one of them (below);
             # a turn before that reply which names a part asks it.
