@@ -540,6 +540,17 @@ def test_which_reply_is_an_attempt(texts, part_id, expected):
 REPORTED_CASES = [
     pytest.param(
         (
+            "Working on HW7 problem 7. My teammate wants to stack encoder and decoder vertically so that h_t"
+            " feeds decoder step t. What's wrong with that?",
+            "The problem: h_t has only read the first t source words, and the lengths differ.",
+            "back to hw7 7: part (c), the decoder inputs at evaluation time?",
+            "(c) <sos>, I, saw, a, dog",
+        ),
+        ["q7a", "q7c"],
+        id="a question named whole around one part's question, answered on it, asks the others only when named",
+    ),
+    pytest.param(
+        (
             "hw7 Q4 has three parts. I've done (a), and I'll write (c) myself later. Can you just help with (b)?",
             "(b) The series taught me to remove bottlenecks one at a time and measure the effect of each change:"
             " preprocessing once on the GPU, batch size 512, then cutout and the bag of tricks.",

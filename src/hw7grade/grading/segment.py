@@ -292,6 +292,14 @@ def find_answers(
             # "seq2seq translation q (hw7 #7)", answered with "Got it, what's the first part?": the
             # whole question set the scene; its parts are asked only as later turns name them.
             firmly -= scene
+        elif scene:
+            # "Working on HW7 problem 7. My teammate wants to stack the encoder and decoder so h_t
+            # feeds decoder step t ...", answered on that part alone: the question named whole set
+            # the scene for the one part pasted in its own words, which is what the reply answers.
+            counts = index.cue_counts(last_user)
+            pasted = {p for p in scene if counts[p]}  # a part whose words the turn holds none of was not pasted
+            if pasted < scene and scene.intersection(answered_here) <= pasted:
+                firmly -= scene - pasted
         scene = set()
         if answered_here:
             last_answered = answered_here
