@@ -145,4 +145,4 @@ def test_q3b_rubric_uses_the_default_shapes_and_these_checks():
     rubric = load_rubric_file(Path(__file__).parents[2] / "rubrics" / "q3b.yaml")
     assert {k: tuple(v) for k, v in rubric.shapes.items()} == HW7_SHAPES
     types = {p.id: [c.type for c in p.checks] for p in rubric.parts}
-    assert types == {"q3b.i": ["math_equiv", "math_equiv"], "q3b.ii": ["pca_satisfies", "concepts"]}
+    assert types == {"q3b.i": ["math_equiv", "math_equiv"], "q3b.ii": ["pca_satisfies", "concepts", "shown"]}
