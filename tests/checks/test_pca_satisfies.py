@@ -134,6 +134,17 @@ def test_shorthand_set_up_earlier_in_the_reply_is_used():
     assert with_earlier.status == "passed" and "(with \\Sigma = XX^\\top)" in with_earlier.evidence
 
 
+def test_a_name_the_answer_factors_x_into_is_not_the_earlier_shorthand():
+    """The think-aloud before (i) wrote "S = X X^T"; (ii) takes the SVD X = U S V^T, where S is a factor."""
+    answer = (
+        "Use the SVD X = U S V^T. Then X X^T = U D U^T with D = S S^T diagonal.\n"
+        "  (W2 W1 - I) U D U^T W1^T = 0\n  W2^T (W2 W1 - I) U D U^T = 0\n"
+    )
+    earlier = "Write A = W2 W1 and S = X X^T. Then L = tr((I - A) S (I - A)^T)."
+    result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES, earlier=earlier))
+    assert result.status == "passed", result.message
+
+
 def test_a_false_step_caps_the_part_when_the_rubric_says_so():
     capped = SPEC.model_copy(update={"false_step_cap": 0.0})
     assert SPEC.run(CheckContext(answer=FALSE_STEP, shapes=HW7_SHAPES)).cap is None

@@ -65,7 +65,7 @@ def find_definitions(
         own = _definitions_in(answer, find_candidates(answer), table, deadline)
         if not deadline.expired:  # cut short: not the answer's definitions, only some of them
             _own.put(key, own)
-    found, own_kinds = dict(own[0]), own[1]
+    found, own_kinds, introduced = dict(own[0]), own[1], own[2]
     if earlier:
         key = (earlier, table_key(table))
         before = _earlier.get(key)
@@ -73,6 +73,8 @@ def find_definitions(
             before = _definitions_in(earlier, find_candidates(earlier), table, deadline)
             _earlier.put(key, before)
         for name, value in before[0].items():
+            if name in introduced:
+                continue  # "Use the SVD X = U S V^T": S is the answer's factor, whatever "S = X X^T" said before
             if name in found and _RANK[before[1][name]] > _RANK[own_kinds[name]]:
                 found[name] = value
             elif len(found) < MAX_DEFINITIONS:
@@ -82,7 +84,8 @@ def find_definitions(
 
 Kind = Literal["explicit", "cued", "plain"]
 """How a name was defined: with `:=`, after a cue word ("let", "where" ...), or neither."""
-Found = tuple[Definitions, dict[str, Kind]]
+Found = tuple[Definitions, dict[str, Kind], frozenset[str]]
+"""Definitions, how each name was defined, and the names a factorisation introduces (`X = U S V^T`)."""
 _RANK: dict[Kind, int] = {"plain": 0, "cued": 1, "explicit": 2}
 
 _own: Memo[Found] = Memo(EARLIER_MEMO_SIZE)
@@ -94,6 +97,7 @@ def _definitions_in(
 ) -> Found:
     found: Definitions = {}
     kinds: dict[str, Kind] = {}
+    introduced: set[str] = set()
     defined_end = -1
     """Where the last snippet read as a definition ends: `Define A = ... and B = ...` defines both."""
     for cand in cands:
@@ -115,6 +119,8 @@ def _definitions_in(
                 if s.rhs is not None
             ]
         for s in statements:
+            if s.kind == "condition" and isinstance(s.lhs, Sym) and s.lhs.name in table and isinstance(s.rhs, Mul):
+                introduced.update(symbol_names(s.rhs) - table.keys())
             if (
                 s.kind == "condition"
                 and isinstance(s.lhs, Sym)
@@ -132,7 +138,7 @@ def _definitions_in(
         if cued or defined:
             at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
             defined_end = (at if at >= 0 else cand.start) + len(cand.text)
-    return found, kinds
+    return found, kinds, frozenset(introduced)
 
 
 def substitute_all(statements: list[Statement], defs: Definitions) -> list[Statement]:
