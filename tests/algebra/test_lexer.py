@@ -34,6 +34,7 @@ def test_greek_names_spelled_out_are_one_token(text, tokens):
         ("V2 := Uᵀ W2  (m×k)", "V2=U^TW2"),  # after a matrix whose subscript has no `_`
         ("A = 2 B Σ    (k×m)", "A=2BSigma"),  # after a capital Greek letter, a matrix
         ("A = c2 (k×m)", "A=c2(ktimesm)"),  # a scalar with a number is still a scalar
+        (r"D := SS^\top \ (\text{diagonal, } m\times m)", "D=SS^top"),  # words beside the sizes
     ],
 )
 def test_shape_notes_are_dropped_after_a_matrix_or_a_zero(text, kept):

@@ -329,9 +329,10 @@ def _spelled_greek(text: str, i: int) -> str | None:
 
 def _without_shape_notes(tokens: list[Token]) -> list[Token]:
     """Drop a shape note after a matrix, `V_1 = W_1 U (k×m)`: a spaced `(a × b)` of two sizes
-    (single lower-case letters or numbers) that follows a matrix name, `)`, a transpose or a zero; and a
-    leading tag, `(C1) V_2^T D = 0`. Read as products they would scale the statement by k·m or by
-    a matrix C. One pass, five tokens looked at per position."""
+    (single lower-case letters or numbers), words before or after them allowed (`(\\text{diagonal, }
+    m\\times m)`), that follows a matrix name, `)`, a transpose or a zero; and a leading tag, `(C1)
+    V_2^T D = 0`. Read as products they would scale the statement by k·m or by a matrix C. One pass,
+    seven tokens looked at per position."""
     if len(tokens) < 5:
         return tokens
     out: list[Token] = []
@@ -342,7 +343,11 @@ def _without_shape_notes(tokens: list[Token]) -> list[Token]:
     while i < n:
         t = tokens[i]
         if t.kind == "op" and t.text == "(" and not t.adjacent and _ends_matrix_or_zero(out) and i + 4 < n:
-            a, times, b, close = tokens[i + 1 : i + 5]
+            # Words in the note are separators: `(\text{diagonal, } m\times m)`.
+            j = i + 1 + (tokens[i + 1].kind == "sep")
+            a, times, b = tokens[j : j + 3] if j + 3 <= n else (t, t, t)
+            k = j + 3 + (j + 3 < n and tokens[j + 3].kind == "sep")
+            close = tokens[k] if k < n else t
             if (
                 _is_size(a)
                 and (times.kind == "mul" or (times.kind == "letter" and times.text == "x"))
@@ -350,7 +355,7 @@ def _without_shape_notes(tokens: list[Token]) -> list[Token]:
                 and close.kind == "op"
                 and close.text == ")"
             ):
-                i += 5
+                i = k + 1
                 continue
         out.append(t)
         i += 1
