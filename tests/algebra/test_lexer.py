@@ -39,3 +39,16 @@ def test_greek_names_spelled_out_are_one_token(text, tokens):
 )
 def test_shape_notes_are_dropped_after_a_matrix_or_a_zero(text, kept):
     assert "".join(t.text for t in tokenize(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("A := B C", "A=BC"),
+        ("B C =: A", "BC=A"),
+        ("W2^T W2 W1 X X^T  =? W2^T X X^T", "W2^TW2W1XX^T=W2^TXX^T"),  # the equation to be checked
+        ("is A = B ?", "isA=B?"),  # a question mark after a space stays a separator
+    ],
+)
+def test_equals_spellings(text, kept):
+    assert "".join(t.text for t in tokenize(text)) == kept

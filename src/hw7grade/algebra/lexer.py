@@ -297,6 +297,8 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             i += 1  # `:=` is `=`
         elif ch == ":" and tokens and tokens[-1].kind == "op" and tokens[-1].text == "=":
             i += 1  # `=:` too (`W₂W₁ = U_kU_kᵀ =: P` names the side before it)
+        elif ch == "?" and tokens and tokens[-1].kind == "op" and tokens[-1].text == "=" and not gap:
+            i += 1  # `A =? B`: the equation to be checked, which the lines after it show
         elif ch in "<>":
             tokens.append(_new_token(Token, ("rel", ch, start, not gap)))
             i += 1
