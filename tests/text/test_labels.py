@@ -149,6 +149,8 @@ def test_line_label(line, label):
         ("same for c (eval time)", [(None, "c", None)]),
         ("and for a big batch", []),
         ("and b? what goes into w1..w5", [(None, "b", None)]),
+        ("ok and b and c. b is training time inputs", [(None, "b", None), (None, "c", None)]),
+        ("the difference between a and b.", []),  # two letters in prose name no parts
         ("c, same thing at eval time", [(None, "c", None)]),
         ("A: a² + b² ≥ 2ab so min is when a = b", []),
         ("and a dog?", []),

@@ -111,7 +111,8 @@ _MENTION_TRIGGER = re.compile(
     # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
     r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))"
     # "and b? what goes into w1..w5", "ok. and a? one problem ...", a turn opening "c, same thing at eval"
-    r"|\b(?:and|also|now|then)[ \t]{1,3}(?P<lq>(?-i:[a-h]))(?=[ \t]{0,2}\?)"
+    # ... or heading a list of letters: "ok and b and c. b is training time ..."
+    r"|\b(?:and|also|now|then)[ \t]{1,3}(?P<lq>(?-i:[a-h]))(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
     r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -302,7 +303,7 @@ def mentions(text: str) -> list[Label]:
         if bare:
             if t.start(bare) >= covered:
                 found.append(Label(None, t.group(bare).lower(), None, None, t.start(bare), t.end(bare)))
-                covered = t.end(bare)
+                covered = _bare_list(text, found[-1], found) if bare == "lq" else t.end(bare)
             continue
         at = t.start("ls") if t.group("ls") else t.start("lp") if t.group("lp") else t.start()
         if at < covered:
