@@ -332,17 +332,22 @@ class ChoiceCheck(CheckSpec):
         option set in bold alone ("You need **two** linear layers"), else the first asserted
         option, unless its sentence names others too."""
         asserted = self._strong_first([m for m in mentions if m.asserted])
+        # One option in bold is the pick; several ("**one** for the encoder, **one** for the
+        # decoder") are emphasis.
+        bold = [] if self.select_all else [(run, n) for run in _bold_runs(raw) if (n := self._option_named(run))]
+        if len(bold) == 1:
+            run, named = bold[0]
+            picked = next((m for m in asserted if m.label in named), None)
+            if picked is not None:
+                return named, [picked.sentence.text]
+            if _LIST_NUMBER_RUN_RE.fullmatch(run.strip()):
+                # "**2.** One nn.Linear for the encoder and one for the decoder": a bold number with its
+                # full stop reads as a list marker once the emphasis is gone, but is the pick.
+                return named, [run.strip()]
         if not asserted:
             return set(), []
         if self.select_all:
             return {m.label for m in asserted}, [m.sentence.text for m in asserted]
-        # One option in bold is the pick; several ("**one** for the encoder, **one** for the
-        # decoder") are emphasis.
-        bold = [named for run in _bold_runs(raw) if (named := self._option_named(run))]
-        if len(bold) == 1:
-            picked = next((m for m in asserted if m.label in bold[0]), None)
-            if picked is not None:
-                return bold[0], [picked.sentence.text]
         first = asserted[0]
         # "two linear layers: one for the encoder and one for the decoder", "| **2** | One for the
         # encoder, one for the decoder |": after a colon or a table cell's end that follows the
@@ -416,6 +421,8 @@ _PICK_LEAD_RE = re.compile(
     re.I,
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:"."""
+_LIST_NUMBER_RUN_RE = re.compile(r"\d{1,2}[.)]")
+"""A bold run that is a number and its full stop ("**2.**")."""
 _PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
 _DASH_RE = re.compile(r"[ \t][—–][ \t]")
 """After a part's label, a dash ends the pick ("(iii) ✅ Weight Decay, ✅ SGD — and nothing else"); on a
