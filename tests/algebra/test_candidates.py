@@ -209,3 +209,8 @@ def test_a_paragraph_is_read_once_and_placed_at_its_offset():
 )
 def test_reading_by_paragraph_finds_what_reading_the_whole_text_does(answer):
     assert _by_paragraph(answer) == _whole(answer)
+
+
+def test_a_spelled_greek_shorthand_stays_in_its_formula():
+    texts = [t for _, t in _texts("Write X = U Sig V^T. Then X X^T = U D U^T where D := Sig Sig^T.")]
+    assert "X = U Sig V^T" in texts and "D := Sig Sig^T" in texts

@@ -19,6 +19,8 @@ from hw7grade.algebra.lexer import tokenize
         # A Greek name inside a longer word is letters, and short names are products of letters.
         ("Lambdas", [("letter", c) for c in "Lambdas"]),
         ("mu", [("letter", "m"), ("letter", "u")]),
+        ("Sig", [("greek", "Sigma")]),  # an ASCII shorthand of a capital Greek name
+        ("Signal", [("letter", c) for c in "Signal"]),
     ],
 )
 def test_greek_names_spelled_out_are_one_token(text, tokens):

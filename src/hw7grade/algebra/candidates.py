@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Callable, Literal, Mapping
 
 from .equivalence import Statement, parse_statements
-from .lexer import SPELLED_GREEK
+from .lexer import SPELLED_GREEK, SPELLED_SHORT
 from .limits import MAX_INPUT_CHARS, Deadline, MathError
 from .memo import Memo
 from .shapes import table_key
@@ -166,7 +166,8 @@ the close of a bold span (`**A := W₂W₁** (m×m)`: the shape note after it is
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−‖")
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
 _SPELLED_GREEK_WORD_RE = re.compile(
-    r"^\(?(?:" + "|".join(sorted(n for n in SPELLED_GREEK if n[0].isupper())) + r")(?:[_^][\w{}^_]{0,8})?\)?$"
+    r"^\(?(?:" + "|".join(sorted(n for n in (*SPELLED_GREEK, *SPELLED_SHORT) if n[0].isupper()))
+    + r")(?:[_^][\w{}^_]{0,8})?\)?$"
 )
 """A capitalised Greek name spelled out as a whole word, with an index or power: `Lambda_k`, `Sigma^2`."""
 _SYMBOL_WORD_RE = re.compile(r"^[A-ZΑ-Ω]{1,3}$|^(?:[A-ZΑ-Ω][0-9k]?){1,4}$|^[0-9]+$|^[-+=]$")

@@ -104,8 +104,10 @@ GREEK = frozenset(
 SPELLED_GREEK = frozenset(name for name in GREEK if len(name) >= 4)
 """Greek names read as the letter without a backslash (`U_k Lambda_k`, `Sigma = X X^T`); shorter
 ones (`mu`, `xi`, `Phi`) are too easily a product of single letters."""
+SPELLED_SHORT = {"Sig": "Sigma", "Lam": "Lambda"}
+"""ASCII shorthands of a capital Greek name, read as it when a whole word (`X = U Sig V^T`)."""
 _SPELLED_GREEK_MAX = max(map(len, SPELLED_GREEK))
-_SPELLED_GREEK_MIN = min(map(len, SPELLED_GREEK))
+_SPELLED_GREEK_MIN = min(map(len, [*SPELLED_GREEK, *SPELLED_SHORT]))
 """A letter starts a spelled Greek name only if this many letters start there (a cheap test first)."""
 _IGNORED = {
     "left",
@@ -277,7 +279,7 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
                 tokens.append(_new_token(Token, ("trace", word.group(0), start, not gap)))
                 i += len(word.group(0))
             elif not prev_alpha and text[i : i + _SPELLED_GREEK_MIN].isalpha() and (spelled := _spelled_greek(text, i)):
-                tokens.append(_new_token(Token, ("greek", spelled, start, not gap)))
+                tokens.append(_new_token(Token, ("greek", SPELLED_SHORT.get(spelled, spelled), start, not gap)))
                 i += len(spelled)
             else:
                 tokens.append(_new_token(Token, ("letter", ch, start, not gap)))
@@ -320,13 +322,13 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
 
 
 def _spelled_greek(text: str, i: int) -> str | None:
-    """The Greek name spelled out at `i` as a whole word (`Lambda` in `Lambda_k`), or None."""
+    """The Greek name spelled out at `i` as a whole word (`Lambda` in `Lambda_k`, `Sig`), or None."""
     j = i
     end = min(len(text), i + _SPELLED_GREEK_MAX + 1)
     while j < end and text[j].isalpha():
         j += 1
     name = text[i:j]
-    return name if name in SPELLED_GREEK else None
+    return name if name in SPELLED_GREEK or name in SPELLED_SHORT else None
 
 
 def _without_shape_notes(tokens: list[Token]) -> list[Token]:
