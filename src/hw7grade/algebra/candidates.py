@@ -166,7 +166,8 @@ the close of a bold span (`**A := W₂W₁** (m×m)`: the shape note after it is
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−‖")
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
 _SPELLED_GREEK_WORD_RE = re.compile(
-    r"^\(?(?:" + "|".join(sorted(n for n in (*SPELLED_GREEK, *SPELLED_SHORT) if n[0].isupper()))
+    r"^\(?(?:"
+    + "|".join(sorted(n for n in (*SPELLED_GREEK, *SPELLED_SHORT) if n[0].isupper()))
     + r")(?:[_^][\w{}^_]{0,8})?\)?$"
 )
 """A capitalised Greek name spelled out as a whole word, with an index or power: `Lambda_k`, `Sigma^2`."""
