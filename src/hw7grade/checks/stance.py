@@ -46,8 +46,9 @@ _INLINE_RE = re.compile(
 "but I'd still say yes", "that changes the answer to **yes**", "and that makes the answer **yes**"."""
 _COLON_STANCE_RE = re.compile(r":[ \t*_]{0,4}(yes|no)(?=[ \t*_]{0,3}[,.;!—])", re.I)
 """A clause after a colon that opens on its stance: "... so W2ᵀW2 ≈ I_k: **yes, there is a bias**"."""
-_CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}", re.I)
-"""A table cell that is nothing but a yes or a no ("| orthonormal W2? | **Yes** | see below |")."""
+_CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}(?:\([^()|]{1,30}\)[\s.]{0,3})?", re.I)
+"""A table cell that is nothing but a yes or a no, qualified in brackets or not ("| orthonormal W2? |
+**Yes** | see below |", "| **Yes** (approximately) |")."""
 
 
 _TITLE_TAIL_RE = re.compile(r"(?:[ \t][—–-]|:)[ \t]{0,3}(yes|no)[^\w]{0,4}$", re.I)

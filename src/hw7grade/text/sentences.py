@@ -48,6 +48,15 @@ def _is_short_answer_line(line: str) -> bool:
     return _is_label_line(line) and len(line.partition(":")[2].split()) <= SHORT_ANSWER_MAX_WORDS
 
 
+PART_HEADING_MAX_WORDS = 8
+
+
+def _is_part_heading(line: str) -> bool:
+    """A short line that opens on a part's label ("(b) — Orthonormality bias", a heading once its
+    marks are gone): the line after it starts a unit of its own ("**Yes.** A small ...")."""
+    return _HEADING_LIKE_RE.match(line) is not None and len(line.split()) <= PART_HEADING_MAX_WORDS
+
+
 _TABLE_ROW_RE = re.compile(r"^\|.*\|$")
 
 
@@ -91,6 +100,7 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
             or _HEADING_LIKE_RE.match(line) is not None
             or last_line.endswith((".", "!", "?", ":", ";", "|"))
             or _is_short_answer_line(last_line)
+            or _is_part_heading(last_line)
             or _REJECT_HEADER_RE.match(unmarked := strip_line_marker(line)) is not None
         )
         if starts_unit:
