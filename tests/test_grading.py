@@ -517,6 +517,17 @@ ATTEMPT_CASES = [
         [("missing", None), ("missing", None)],
         id="a short reply that ends offering the part itself puts it off",
     ),
+    pytest.param(
+        (
+            "HW7 Q7 (b) and (c): the decoder inputs w1..w5 in training and at evaluation?",
+            "(b) <sos>, I, see, a, dog\n\n(c) <sos>, I, saw, a, dog",
+            "and can you redo the reasoning for (a)?",
+            "(b) and (c) stay as above: training `<sos> I see a dog`, evaluation `<sos> I saw a dog`.",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="a sentence saying two answers stand, restating both, is no new answer to the first",
+    ),
 ]
 
 

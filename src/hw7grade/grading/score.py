@@ -12,7 +12,7 @@ from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.concession import concedes
 from ..text.injection import flag_reason, grader_directed
-from ..text.non_answer import before_closing_question, declines, holds_no_answer, keeps_answer, puts_off
+from ..text.non_answer import before_closing_question, declines, holds_no_answer, keeps_answer, only_stands, puts_off
 from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
@@ -192,7 +192,9 @@ def _score_attempts(
         # doesn't change": saying the answer stands, with less of an answer than it had and no
         # concession, replaces nothing.
         kept = keeps_answer(later.text) and (
-            not answers_the_part(part, alone) or (found_share(part, alone) < first_share and not concedes(later.text))
+            not answers_the_part(part, alone)
+            or (found_share(part, alone) < first_share and not concedes(later.text))
+            or only_stands(later.text)
         )
         if counts_again(later, alone, first) and not no_answer(later, alone) and not kept:
             final, final_text = alone, later

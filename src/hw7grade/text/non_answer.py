@@ -215,6 +215,14 @@ def standing_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def only_stands(text: str) -> bool:
+    """Whether the whole text is a sentence saying an earlier answer stands ("(b) and (c) stay as
+    above: training <sos> I see a dog, evaluation <sos> I saw a dog"): what it restates is the
+    earlier answer, not a new one."""
+    body = text.strip().rstrip(".!")
+    return bool(body) and any(start <= 0 and end >= len(body) for start, end in standing_spans(body))
+
+
 def declines(text: str) -> bool:
     """Whether the text opens by refusing to answer the part, or by asking the user something first
     ("Before I write out part (ii), could you confirm ..."), whatever it offers after."""
