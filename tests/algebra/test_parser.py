@@ -39,6 +39,8 @@ def test_canonical_names(text, expected):
         r"\frac{\partial}{\partial W_1} \mathcal{L}",
         "∂L/∂W₁",
         "∇_{W_1} L",
+        "∇W₁ L",  # plain text: the variable written on
+        "∇W1 L",
     ],
 )
 def test_gradient_left_hand_sides(lhs):

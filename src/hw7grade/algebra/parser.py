@@ -499,7 +499,9 @@ class _Parser:
             return None
         if tok.kind == "nabla":
             self.i += 1
-            self.expect("_")
+            nxt = self.peek()
+            if not (nxt is not None and nxt.kind in ("letter", "greek")):
+                self.expect("_")  # `∇_{W_1} L`; in plain text also `∇W₁ L`, the variable written on
             wrt = self._wrt()
             if not self._loss():
                 return None
