@@ -289,33 +289,39 @@ class ChoiceCheck(CheckSpec):
     def _option_cells(self, row: str) -> Iterator[tuple[int, int]]:
         """The cells of a table row, after its first (the row's header, or a part label's blanked cell),
         that are only option names, each ticked or not ("**2** ✓", "Weight Decay ✓, SGD ✓"); not a
-        cell that lists every option, which is the question's menu ("| 0 / 1 / 2 / 3 | **2** ✓ |")."""
+        cell that lists every option of a question with more than two, which is the question's menu
+        ("| 0 / 1 / 2 / 3 | **2** ✓ |")."""
         for lo, hi in table_cells(row)[1:]:
             body = row[lo:hi].strip().strip("*_` ")
             if not body or len(body) > OPTION_CELL_MAX_CHARS:
                 continue
-            if self._only_options(body, marks=True) and not self._is_menu(body):
+            named = self._options_in(body, marks=True)
+            if named and not (len(self.options) > 2 and len(named) == len(self.options)):
                 yield lo, hi
 
     def _only_options(self, body: str, articles: bool = False, marks: bool = False) -> bool:
         """Whether the text is a list of option names and nothing else ("Weight Decay + SGD"); with
         `articles`, each may follow "the" ("Weight Decay and the SGD optimizer"); with `marks`, each may
         carry its own tick or cross, one at least not crossed ("Weight Decay ✓, SGD ✓, Dropout ✗")."""
+        return bool(self._options_in(body, articles, marks))
+
+    def _options_in(self, body: str, articles: bool = False, marks: bool = False) -> set[str]:
+        """The options a text that is only option names names (see `_only_options`), else none."""
         pieces = [p for p in _CELL_LIST_SEP_RE.split(body) if p.strip(" *_`")]
         if articles:
             pieces = [_THE_RE.sub("", p) for p in pieces]
         if marks:
             bare = [p.strip(" *_`") for p in pieces]
-            kept = [p for p in bare if not (p.endswith(tuple(CROSS_MARKS)) or p.startswith(tuple(CROSS_MARKS)))]
-            pieces = [p.strip(" *_`" + TICK_MARKS + CROSS_MARKS) for p in bare]
-            if not kept:
-                return False
-        return bool(pieces) and all(self._option_named(p) for p in pieces)
-
-    def _is_menu(self, body: str) -> bool:
-        """Whether a cell names every option of a question with more than two: the choices offered."""
-        named = set().union(*(self._option_named(p) for p in _CELL_LIST_SEP_RE.split(body)))
-        return len(self.options) > 2 and len(named) == len(self.options)
+            if all(p.endswith(_CROSSES) or p.startswith(_CROSSES) for p in bare):
+                return set()  # every option crossed out
+            pieces = [p.strip(_MARKS_AND_EMPHASIS) for p in bare]
+        named: set[str] = set()
+        for piece in pieces:
+            found = self._option_named(piece)
+            if not found:
+                return set()
+            named |= found
+        return named
 
     def _option_named(self, run: str) -> set[str]:
         """The option a bold run is, when it is nothing but one option ("**two**", "**2.**")."""
@@ -421,6 +427,8 @@ _PICK_LEAD_RE = re.compile(
     re.I,
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:"."""
+_CROSSES = tuple(CROSS_MARKS)
+_MARKS_AND_EMPHASIS = " *_`" + TICK_MARKS + CROSS_MARKS
 _LIST_NUMBER_RUN_RE = re.compile(r"\d{1,2}[.)]")
 """A bold run that is a number and its full stop ("**2.**")."""
 _PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
