@@ -104,6 +104,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "turning leads": lambda n: "On **(a)** For **(b)**, " * (n // 24 + 1),
     "second sentences": lambda n: "It asks what you found. I'd rather not. " * (n // 40 + 1),
     "numbered items": lambda n: "Q7:\n1. h_t\n2. during training\n3. x\n**1. y**\n" * (n // 44 + 1),
+    "waved steps": lambda n: "similarly it holds by symmetry, clearly " * (n // 40 + 1),
+    "bracketed picks": lambda n: "(iii) Weight Decay (for the penalty) and " * (n // 41 + 1),
+    "shape notes in words": lambda n: "D := SS^T (diagonal, m x m) " * (n // 28 + 1),
 }
 
 
