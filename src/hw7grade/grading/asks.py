@@ -155,6 +155,8 @@ _ONLY_BEFORE = re.compile(
 """Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please", "I only need
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
+_EVERY_PART_RE = re.compile(r"\b(?:do|answer|solve|help\s{1,3}with)\s{1,3}(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b", re.I)
+"""A turn that asks for every part of the question it names ("can you do both", "answer all the parts")."""
 _LABEL_JOIN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s", re.I)
 """Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
@@ -192,6 +194,11 @@ def _after(text: str, label: Label) -> int:
     if 0 < label.start and end < len(text) and text[label.start - 1] + text[end] in ("()", "[]"):
         return end + 1
     return end
+
+
+def names_our_homework(text: str) -> bool:
+    """Whether the text names this course's homework by number ("ok now back to hw7: ...")."""
+    return any(m.group(1) == COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text))
 
 
 def _owned_by(text: str, relative: Label, absolute: Label) -> bool:
@@ -422,9 +429,12 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
     chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
     from_whole: list[str] = []  # parts asked only as part of a whole question
+    every = _EVERY_PART_RE.search(text) is not None
     for group in whole:
-        if not chosen.intersection(group):
-            from_whole += [p for p in group if p not in referenced]
+        # "hw7 3b ... can you do both, and for (ii) I'd like the SVD route": naming one part to say how
+        # does not leave the others out when the turn asks for every part.
+        if every or not chosen.intersection(group):
+            from_whole += [p for p in group if p not in referenced and p not in from_whole]
     named += from_whole
     for ids in specific.values():
         named += [p for p in ids if p not in named]

@@ -23,7 +23,7 @@ from ..conversation import Conversation
 from ..text.concession import concedes
 from ..text.labels import mentions
 from ..text.non_answer import puts_off, standing_spans
-from .asks import DEFINING_RE, FIRM_CUES, SIDE_QUESTION_RE, UserTurn, pushes_back, read_user_turn
+from .asks import DEFINING_RE, FIRM_CUES, SIDE_QUESTION_RE, UserTurn, names_our_homework, pushes_back, read_user_turn
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
 from .replies import split_answer
 
@@ -127,7 +127,12 @@ def find_answers(
             turn_info = read_user_turn(turn.text, context, index, home)
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
-            if after_foreign and not turn_info.by_label and index.question_named(turn.text) is None:
+            if (
+                after_foreign
+                and not turn_info.by_label
+                and index.question_named(turn.text) is None
+                and not names_our_homework(turn.text)  # "ok now back to hw7: the first subpart, ..."
+            ):
                 # "hw5 question: why scale by 1/(1-p) in inverted dropout?", then "and does it matter
                 # for batchnorm after dropout?": a follow-up on the other homework's question, not an
                 # ask of ours in its cue words (a label, or one of our questions named, returns to ours).
