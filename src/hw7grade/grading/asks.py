@@ -155,7 +155,10 @@ _ONLY_BEFORE = re.compile(
 """Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please", "I only need
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
-_EVERY_PART_RE = re.compile(r"\b(?:do|answer|solve|help\s{1,3}with)\s{1,3}(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b", re.I)
+_EVERY_PART_RE = re.compile(
+    r"\b(?:do|answer|solve|help\s{1,3}with)\s{1,3}(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b",
+    re.I,
+)
 """A turn that asks for every part of the question it names ("can you do both", "answer all the parts")."""
 _LABEL_JOIN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s", re.I)
