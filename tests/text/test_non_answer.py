@@ -19,6 +19,7 @@ from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_a
         ("Stacking can mean a few things. Could you paste the exact setup your homework describes?", True),
         ("Which post did you find most interesting? Tell me and I'll draft ~100 words around it.", True),
         ("For part (a) I'd need to double-check the figures before giving you numbers.", True),
+        ("Before I draft (c): do you want me to pick the approach? Let me know and I'll write it.", True),
         ("(b) What I learned\n\nSomething went wrong while generating the response. If this issue persists", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),

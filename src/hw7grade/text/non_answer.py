@@ -44,6 +44,7 @@ _WAITING = (
     "can you share",
     "before I answer",
     "before I write",
+    "before I draft",
     "before giving you",
     "if you tell me",
     "could you tell me",
@@ -51,6 +52,8 @@ _WAITING = (
     "tell me which",
     "tell me and I'll",
     "let me know which",
+    "let me know and I'll",
+    "let me know and I will",
 )
 """The model waits for the user before it answers ("Once you confirm, I'll write out the proof", "I'd
 need a bit more context"; not "let me know if you need more detail", the user's need)."""
