@@ -121,6 +121,7 @@ OPTIONS = PhraseSet.build(
         ("No Dropout, and use Weight Decay with SGD.", ["Dropout"]),
         ("It does not need Dropout or Layer Norm, just Weight Decay and SGD.", ["Dropout", "Layer Norm"]),
         ("You don't need Dropout; Weight Decay and SGD are what it takes.", ["Dropout"]),
+        ("Select Weight Decay and SGD. Dropout and Layer Norm are still not needed.", ["Dropout", "Layer Norm"]),
         # a cross opening an entry rejects it; one between two entries is the first's
         ("Use Weight Decay and SGD (❌ Dropout, ❌ Layer Norm).", ["Dropout", "Layer Norm"]),
         ("Dropout ✗ Layer Norm ✓", ["Dropout"]),

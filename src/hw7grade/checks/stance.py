@@ -51,8 +51,9 @@ _CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅�
 **Yes** | see below |", "| **Yes** (approximately) |")."""
 
 
-_TITLE_TAIL_RE = re.compile(r"(?:[ \t][—–-]|:)[ \t]{0,3}(yes|no)[^\w]{0,4}$", re.I)
-"""A part's heading that ends on its answer after a dash or colon ("... in W2: yes.")."""
+_TITLE_TAIL_RE = re.compile(r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(yes|no)[^\w]{0,4}$", re.I)
+"""A part's heading that ends on its answer after a dash, colon or arrow ("... in W2: yes.", "Bias toward
+orthonormality → **Yes**")."""
 
 
 def _leading(sentence: Sentence) -> tuple[str, int] | None:

@@ -43,6 +43,7 @@ _HARD_BOUNDARY_RE = re.compile(
 """Where a subject's predicate ends ("which" and commas do not end it)."""
 _AUX_NOT_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|must|may|might)"
+    r"(?:\s{1,3}(?:still|also|really|actually|simply|definitely|truly))?"  # "are still not needed"
     r"\s{1,3}(?:not|never)\b(?!\s{1,3}(?:only|just|merely)\b)"
     r"|\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
     re.I,
