@@ -20,6 +20,7 @@ from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_a
         ("Which post did you find most interesting? Tell me and I'll draft ~100 words around it.", True),
         ("For part (a) I'd need to double-check the figures before giving you numbers.", True),
         ("Before I draft (c): do you want me to pick the approach? Let me know and I'll write it.", True),
+        ("Reread that post, jot down what surprised you, and send them over; I'll help you polish it.", True),
         ("(b) What I learned\n\nSomething went wrong while generating the response. If this issue persists", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),

@@ -142,11 +142,14 @@ def find_answers(
                 # "side question not for the hw: would beam search have fixed it?": the reply
                 # answers no part, whatever the part's words it uses.
                 turn_info = UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
-            elif pushes_back(turn.text, turn_info, last_answered) or (
-                not turn_info.by_label and any(p in attempts for p in turn_info.questioned)
+            elif (
+                pushes_back(turn.text, turn_info, last_answered)
+                or (not turn_info.by_label and any(p in attempts for p in turn_info.questioned))
+                or (not turn_info.by_label and not turn_info.firm_cues and waiting.intersection(last_answered))
             ):
                 # ...and "hm, in (i) you have XᵀX, shouldn't it be XXᵀ?" is about (i), whatever
-                # other parts' words it uses.
+                # other parts' words it uses; so is "maybe the batch norm stuff?" after "Which trick
+                # stuck with you? Tell me and I'll help" for (c): the user answers the model's question.
                 turn_info = replace(turn_info, named=[], firm_cues=())
             if turn_info.numbering:
                 numbering = dict(turn_info.numbering)

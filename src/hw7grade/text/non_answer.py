@@ -53,6 +53,9 @@ _WAITING = (
     "tell me and I'll",
     "let me know which",
     "let me know and I'll",
+    "send them over",
+    "send it over",
+    "send me your",
     "let me know and I will",
 )
 """The model waits for the user before it answers ("Once you confirm, I'll write out the proof", "I'd
