@@ -551,6 +551,26 @@ def test_which_reply_is_an_attempt(texts, part_id, expected):
 REPORTED_CASES = [
     pytest.param(
         (
+            "I already have the first-order conditions for the linear autoencoder: W2^T (W2 W1 - I) X X^T = 0 and"
+            " (W2 W1 - I) X X^T W1^T = 0. Can you show the principal components satisfy them, W1 = U_k^T?",
+            "With W1 = U_k^T and W2 = U_k, U_k^T U_k = I and X X^T U_k = U_k L, so both first-order conditions"
+            " vanish: the principal components satisfy the optimality conditions.",
+        ),
+        ["q3b.ii"],
+        id="a part the user says they already have is not asked by its cue words",
+    ),
+    pytest.param(
+        (
+            'Part (a): in "How to Train Your ResNet", what was the baseline time and the final time? Part (c): one'
+            " approach they used that's interesting, ~100 words. (hw7 q4)",
+            "**Part (a)** 341 s to 94% at first, 26 s at the end.\n\n**Part (c)** Moving the preprocessing onto"
+            " the GPU, which removed the data-loading bottleneck.",
+        ),
+        ["q4a", "q4c"],
+        id="labels under a question's title ask those parts though the turn also names the question whole",
+    ),
+    pytest.param(
+        (
             "Working on HW7 problem 7. My teammate wants to stack encoder and decoder vertically so that h_t"
             " feeds decoder step t. What's wrong with that?",
             "The problem: h_t has only read the first t source words, and the lengths differ.",

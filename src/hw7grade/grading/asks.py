@@ -450,7 +450,13 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         # "First the reading question on How to Train Your ResNet: Part (a) ... Part (c) ... Second,
         # Q7 (a): ...": labels before the first question named belong to the one their own stretch
         # names by its title.
-        named += [p for label in unplaced for p in index.resolve(label, Context(titled)) if p not in referenced]
+        in_title = [p for label in unplaced for p in index.resolve(label, Context(titled)) if p not in referenced]
+        if in_title:
+            # "Part (a): in How to Train Your ResNet ... Part (c): ... (hw7 q4)": the labels are what
+            # the turn asks of the question it also names whole.
+            named = [p for p in named if p not in from_whole or question_of(p) != f"q{titled}"]
+            from_whole = [p for p in from_whole if question_of(p) != f"q{titled}"]
+        named += in_title
     named = [p for p in index.ids if p in (only_ids or named)]
     if not ours and foreign_relative and not homework_named and context is carried_foreign:
         # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
@@ -572,7 +578,13 @@ def _our_stretches(text: str, marks: list[re.Match[str]]) -> str:
 
 
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
-_KEEPS_RE = re.compile(rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b", re.I)
+_KEEPS_RE = re.compile(
+    rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b"
+    r"|\bI(?:'ve|[ \t]have)?[ \t]already[ \t](?:have|got|derived|did|done|wrote|written)\b",
+    re.I,
+)
+"""A sentence keeping its parts for the user: "I'll do that one myself", "I already have the first-order
+conditions: ...": its cue words ask nothing."""
 
 
 def _split_kept_sentences(text: str) -> tuple[str, str]:
