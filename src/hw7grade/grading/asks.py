@@ -408,12 +408,11 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
                 bucket.append(pid)
     marks = list(_HOMEWORK_RE.finditer(text))
     homework_named = any(m.group(1) != COURSE_HOMEWORK for m in marks)
+    ours_named = any(m.group(1) == COURSE_HOMEWORK for m in marks)
     # "HW5 Q2(c): ... HW7: what was the baseline time?": a turn naming another homework and ours asks
     # in the stretches after ours, if their cue words ask anything ("Before HW7, a leftover from
     # HW6: ..." does not).
-    ours_text = (
-        _our_stretches(text, marks) if homework_named and any(m.group(1) == COURSE_HOMEWORK for m in marks) else ""
-    )
+    ours_text = _our_stretches(text, marks) if homework_named and ours_named else ""
     ours_asks = bool(ours_text) and bool(index.cue_counts(ours_text))
     if ours_asks and context.q == FOREIGN:
         context = Context()  # the turn ends on ours, not on the other homework's question
@@ -462,7 +461,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
         # I learned?" is back on ours when its cue words name one question of ours.
         lead = leader(Counter(question_of(p) for p in index.by_cues(asking) if p not in referenced))
-        if lead is None and home.q not in (None, FOREIGN) and any(m.group(1) == COURSE_HOMEWORK for m in marks):
+        if lead is None and home.q not in (None, FOREIGN) and ours_named:
             lead = f"q{home.q}"  # "and yes, please do (b) of the hw7 question"
         if lead is not None:
             placed = Context(lead[1:])

@@ -118,8 +118,13 @@ def find_answers(
     numbering: dict[str, str] = {}  # the last numbered list of the user's: "1" -> q8a.i
     previous_foreign = False  # the last user turn asked another homework's question
     scene: set[str] = set()  # parts the last user turn asked only as its whole question
-    waiting: set[str] = set()  # parts whose last reply waits for the user ("could you tell me ...?")
+    last_piece: dict[str, str] = {}  # each part's latest piece of reply text
     home = Context()  # the last of our questions a user turn was on
+
+    def waiting_among(parts: list[str]) -> list[str]:
+        """The parts whose latest reply waits for the user ("could you tell me ...?"), read only when
+        a follow-up asks, not for every piece of every reply."""
+        return [p for p in parts if p in last_piece and puts_off(last_piece[p])]
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
@@ -145,7 +150,7 @@ def find_answers(
             elif (
                 pushes_back(turn.text, turn_info, last_answered)
                 or (not turn_info.by_label and any(p in attempts for p in turn_info.questioned))
-                or (not turn_info.by_label and not turn_info.firm_cues and waiting.intersection(last_answered))
+                or (not turn_info.by_label and not turn_info.firm_cues and waiting_among(last_answered))
             ):
                 # ...and "hm, in (i) you have XᵀX, shouldn't it be XXᵀ?" is about (i), whatever
                 # other parts' words it uses; so is "maybe the batch norm stuff?" after "Which trick
@@ -194,7 +199,7 @@ def find_answers(
                 # The part the last reply put off until the user answered ("could you tell me what
                 # output the figure shows?" -> "it shows I saw a dog"), whatever parts the new reply
                 # names in passing ("Note the contrast with part (b)").
-                pending = [p for p in last_answered if p in waiting]
+                pending = waiting_among(last_answered)
                 if len(questioned) == 1 and questioned[0] not in said:
                     default = questioned
                 elif len(pending) == 1:
@@ -268,10 +273,7 @@ def find_answers(
         for part_id, text, is_explicit, labelled in pieces:
             if not text.strip():
                 continue
-            if puts_off(text):
-                waiting.add(part_id)
-            else:
-                waiting.discard(part_id)
+            last_piece[part_id] = text
             bucket = attempts.setdefault(part_id, [])
             if bucket and bucket[-1].turn == turn_no:
                 prev = bucket[-1]

@@ -58,15 +58,14 @@ CLAIMS = (
 EQUATION_MARKS = ("=", "≡")
 QUOTES = "\"'`"
 
-_WORDS = PhraseSet.build({"borrowed": BORROWED, "asserted": ASSERTED, "claim": CLAIMS})
-
 
 def waved_steps(a: Analysed) -> list[Sentence]:
     """The sentences of the answer that claim a step on a waving word alone, in text order."""
     claims: set[int] = set()
     last_equation: dict[int, int] = {}  # per sentence, found once: no rescan per waving word
     waves: dict[int, Sentence] = {}
-    for hit in _WORDS.find(a.text, a.starts):
+    words = PhraseSet.build({"borrowed": BORROWED, "asserted": ASSERTED, "claim": CLAIMS})  # built once, cached
+    for hit in words.find(a.text, a.starts):
         s = a.sentence_at(hit.start)
         if s is None:
             continue
