@@ -101,6 +101,9 @@ def test_split_clauses():
         ("first t ... words", "the first t. Then words", None),
         ("W_1", "the matrix W₁", "W1"),
         ("two", "network", None),
+        # a number after an underscore is a subscript, not the number
+        ("singular value* ... 1", "equal singular values, i.e. Sigma_1 = Sigma_2", None),
+        ("singular value* ... 1", "its singular values are all 1", "singular values are all 1"),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

@@ -49,6 +49,8 @@ _SETTING_ASIDE_WORDS = (
     r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
     r"|no[ \t]{1,3}need|(?:don't|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?)"
+    # "don't redo (i)", "no need to repeat (a)": told not to answer it
+    r"|(?:don't|do[ \t]{1,3}not|no[ \t]{1,3}need[ \t]{1,3}to)[ \t]{1,3}(?:re-?do|repeat|re-?derive|rewrite|answer|do)"
 )
 _BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
 _POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
@@ -77,12 +79,21 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
     return end - start <= SAME_SENTENCE_MAX_CHARS and not any(c in text[start:end] for c in ".?!\n")
 
 
-def _already_before(text: str, at: int) -> bool:
+def _already_before(text: str, at: int, previous_end: int = -1) -> bool:
     """...as does one in a sentence that says the user already has it: "I already have the first-order
-    conditions (hw7 3b part i)" (the sentence's text before the label, at most `ALREADY_LOOKBACK` long)."""
+    conditions (hw7 3b part i)" (the sentence's text before the label, at most `ALREADY_LOOKBACK` long).
+    Not an "already" that follows the label before (ending at `previous_end`) and is cut off from this
+    one by a comma or semicolon: it tells of that label ("I did 3b(i) myself already, can you do (ii)")."""
     lo = max(0, at - ALREADY_LOOKBACK)
-    start = max(text.rfind(c, lo, at) for c in ".?!\n") + 1
-    return _ALREADY.search(text, max(lo, start), at) is not None
+    start = max(lo, max(text.rfind(c, lo, at) for c in ".?!\n") + 1)
+    found = None
+    for found in _ALREADY.finditer(text, start, at):
+        pass
+    if found is None:
+        return False
+    if start <= previous_end <= found.start():
+        return not any(c in text[found.end() : at] for c in ",;")
+    return True
 
 
 _FOR_MYSELF = "myself|on my own|by myself"
@@ -256,7 +267,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
     hw7 question")."""
-    labels = mentions(text)
+    labels = mentions(text, ordinals=True)
     if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
         labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
     only = _only_marked(text, labels)
@@ -326,7 +337,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
             _ASK_WITH_BEFORE.search(text, window, label.start) is not None
             or _CHECKS_MINE_BEFORE.search(text, window, label.start) is not None
         )
-        already = _already_before(text, label.start)
+        already = _already_before(text, label.start, labels[i - 1].end if i else -1)
         listed = i > 0 and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
         # "Not (a) or (b), I've done those": the word covers the rest of its list.
         leaves_out = (

@@ -33,7 +33,7 @@ class PartIndex:
     questions: frozenset[str] = field(default_factory=frozenset)
     question_cues: PhraseSet | None = None
     """Names of whole questions, keyed by question number ("4": "How to Train Your ResNet")."""
-    _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None], list[str]] = field(
+    _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None, int | None], list[str]] = field(
         default_factory=dict
     )
 
@@ -71,7 +71,7 @@ class PartIndex:
 
     def resolve(self, label: Label, context: Context) -> list[str]:
         """Part ids the label names: one for a full id, several for a group (`q8a`, `q7`)."""
-        key = (label.q, label.letter, label.roman, context.q, context.letter)
+        key = (label.q, label.letter, label.roman, context.q, context.letter, label.ordinal)
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self._resolve(label, context)
@@ -81,6 +81,12 @@ class PartIndex:
         q = label.q or context.q
         if q is None or q == FOREIGN:
             return []
+        if label.ordinal:
+            placed = self._placed(label.ordinal, q, context.letter)
+            found = self._resolve(placed, context)
+            if not found and placed.roman is None:  # "Q3, the first sub-part": Q3 has numerals under (b) only
+                found = self._resolve(Label(None, None, ROMANS[label.ordinal - 1]), context)
+            return found
         letter = label.letter
         if label.q is None and letter is None and label.roman and context.letter:
             # "(ii)" under the question's part being discussed, if that part has numerals
@@ -101,6 +107,13 @@ class PartIndex:
             hits = [i for i in self.ids if i.startswith(prefix) and i.endswith(f".{roman}")]
             return hits if len(hits) == 1 else []
         return [i for i in self.ids if i == prefix or (i.startswith(prefix) and not i[len(prefix)].isdigit())]
+
+    def _placed(self, n: int, q: str, letter: str | None) -> Label:
+        """The nth part below the context: a numeral under a lettered part that has them ("3b, the first
+        part" is (i)), else a letter ("Q4, the second part" is (b))."""
+        if letter and n <= len(ROMANS) and any(i.startswith(f"q{q}{letter}.") for i in self.ids):
+            return Label(q, letter, ROMANS[n - 1])
+        return Label(q, "abcdefgh"[n - 1] if n <= 8 else None)
 
     def _has_letter(self, q: str, x: str) -> bool:
         """`(i)` is a roman numeral unless the question really has a part lettered i (or v, x)."""

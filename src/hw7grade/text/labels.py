@@ -129,10 +129,18 @@ class Label:
     homework: str | None = None
     start: int = 0
     end: int = 0
+    ordinal: int | None = None
+    """"the second sub-part": the nth part one level below the context (a letter, or a numeral under a
+    lettered part that has them)."""
 
     @property
     def relative(self) -> bool:
         return self.q is None
+
+    @property
+    def names_part(self) -> bool:
+        """Whether the label names a part (or a lettered group), not only a question."""
+        return bool(self.letter or self.roman or self.ordinal)
 
 
 def _worded(m: re.Match[str]) -> str | None:
@@ -295,8 +303,31 @@ after a plain one: "For (b) we feed the reference" in an answer to (c) compares,
 here" is a sentence."""
 
 
-def mentions(text: str) -> list[Label]:
-    """Every label named anywhere in running text (a user's message), in order."""
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINAL_RE = re.compile(
+    rf"\b(?P<n>{'|'.join(ORDINALS)})[ \t]{{1,3}}(?:sub[ \t-]?(?:part|question)|part)\b", re.IGNORECASE
+)
+"""A part named by its place: "the first part", "the second sub-part", "2nd subquestion"."""
+
+
+def mentions(text: str, ordinals: bool = False) -> list[Label]:
+    """Every label named anywhere in running text (a user's message), in order; with `ordinals`,
+    also parts named by their place ("the second sub-part"), which only a user's turn reads so."""
+    found = _mentions(text)
+    if not ordinals:
+        return found
+    placed = [
+        Label(None, None, None, None, m.start(), m.end(), ORDINALS[m.group("n").lower()])
+        for m in _ORDINAL_RE.finditer(text)
+    ]
+    if not placed:
+        return found
+    # "the first part" holds the word "part", a label of its own only when a letter follows it
+    kept = [lab for lab in found if not any(o.start <= lab.start < o.end for o in placed)]
+    return sorted(kept + placed, key=lambda lab: lab.start)
+
+
+def _mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):

@@ -141,7 +141,10 @@ class PhraseSet:
         partial: dict[tuple[str, str, int], list[tuple[int, int, int, bool]]] = {}
         for end_index, (length, frags) in self._automaton.iter(ctext):
             start, end = end_index - length + 1, end_index + 1
-            left_ok = start == 0 or not _is_word(ctext[start - 1])
+            # A number right after an underscore is a subscript ("Σ_1", "W_2"), not the number.
+            left_ok = start == 0 or (
+                not _is_word(ctext[start - 1]) and not (text[start - 1] == "_" and ctext[start].isdigit())
+            )
             right_ok = end >= n or not _is_word(ctext[end])
             for f in frags:
                 if (f.left_bound and not left_ok) or (f.right_bound and not right_ok):
