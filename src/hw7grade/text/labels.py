@@ -112,7 +112,8 @@ _MENTION_TRIGGER = re.compile(
     r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))"
     # "and b? what goes into w1..w5", "ok. and a? one problem ...", a turn opening "c, same thing at eval"
     # ... or heading a list of letters: "ok and b and c. b is training time ..."
-    r"|\b(?:and|also|now|then)[ \t]{1,3}(?P<lq>(?-i:[a-h]))"
+    # ... or at a sentence's start: "ok. b and c together: ..."
+    r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|^[ \t]{0,3}|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
     r"(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
     r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])",
     re.IGNORECASE | re.MULTILINE,
