@@ -104,6 +104,11 @@ def test_split_clauses():
         # a number after an underscore is a subscript, not the number
         ("singular value* ... 1", "equal singular values, i.e. Sigma_1 = Sigma_2", None),
         ("singular value* ... 1", "its singular values are all 1", "singular values are all 1"),
+        # a phrase's last word also in the plural; not a number's
+        ("exponential moving average", "exponential moving averages of the weights", "exponential moving averages"),
+        ("larger batch", "with larger batches", "larger batches"),
+        ("zero", "dropout zeroes units", None),
+        ("cutout", "cutoutsy", None),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

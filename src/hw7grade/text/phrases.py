@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from .normalize import ascii_fold, normalize
+from .number_words import NUMBER_WORDS
 
 _SEP_RUN = re.compile(r"[\s_\-]+")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
@@ -84,6 +85,25 @@ def _cores(fragment: str) -> list[str]:
     return [c for i, c in enumerate(cores) if c and c not in cores[:i]]
 
 
+_PLURAL_ENDINGS = ("s", "es")
+_NUMBER_NAMES = frozenset(NUMBER_WORDS.values()) | {"zero"}
+PLURAL_MIN_LETTERS = 3
+
+
+def _pluralisable(core: str) -> bool:
+    """A phrase ending in a word of letters also matches that word in the plural ("exponential moving
+    averages" for "exponential moving average"), unless it already ends in s or is a number ("zero" is
+    not "zeroes")."""
+    last = core.rsplit(" ", 1)[-1]
+    return (
+        len(last) >= PLURAL_MIN_LETTERS
+        and last.isalpha()
+        and last.isascii()
+        and not last.endswith("s")
+        and last not in _NUMBER_NAMES
+    )
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -107,6 +127,8 @@ class PhraseSet:
                         cores = _cores(frag[:-1] if wildcard else frag)
                         if not cores:
                             raise PhraseError(f"phrase {phrase!r} has no words to match")
+                        if not wildcard and i == len(fragments) - 1:
+                            cores += [f"{c}{end}" for c in cores if _pluralisable(c) for end in _PLURAL_ENDINGS]
                         for core in cores:
                             table.setdefault(core, []).append(
                                 _Fragment(
@@ -261,13 +283,14 @@ def _word_pattern(word: str) -> str:
     return pat + (r"[\w-]{0,40}" if wildcard else "")
 
 
-def _fragment_pattern(fragment: str) -> str:
+def _fragment_pattern(fragment: str, last: bool = True) -> str:
     words = fragment.split()
     body = r"[\s_-]{1,8}".join(_word_pattern(w) for w in words)
     first, last = words[0], words[-1].rstrip("*")
     left = r"(?<!\w)" if re.match(r"\w", first) else ""
     right = "" if words[-1].endswith("*") else (r"(?!\w)" if re.search(r"\w$", last) else "")
-    return left + body + right
+    plural = "(?:e?s)?" if last and right and _pluralisable(ascii_fold(last).lower()) else ""
+    return left + body + plural + right
 
 
 @lru_cache(maxsize=PHRASE_SET_CACHE)
@@ -277,5 +300,7 @@ def compile_phrase(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
     fragments = [f for f in _ELLIPSIS.split(text) if f.strip()]
     if not fragments:
         raise PhraseError(f"empty phrase {phrase!r}")
-    pattern = rf"[^\n.!?]{{0,{PHRASE_GAP_MAX_CHARS}}}?".join(_fragment_pattern(f) for f in fragments)
+    pattern = rf"[^\n.!?]{{0,{PHRASE_GAP_MAX_CHARS}}}?".join(
+        _fragment_pattern(f, last=i == len(fragments) - 1) for i, f in enumerate(fragments)
+    )
     return re.compile(pattern, 0 if case_sensitive else re.I)
