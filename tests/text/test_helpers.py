@@ -109,6 +109,8 @@ def test_split_clauses():
         ("larger batch", "with larger batches", "larger batches"),
         ("zero", "dropout zeroes units", None),
         ("cutout", "cutoutsy", None),
+        ("cosine ... schedule", "cosines with a schedule", None),
+        ("cosine ... schedule", "cosine with two schedules", "cosine with two schedules"),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

@@ -86,9 +86,7 @@ def _already_before(text: str, at: int, previous_end: int = -1) -> bool:
     one by a comma or semicolon: it tells of that label ("I did 3b(i) myself already, can you do (ii)")."""
     lo = max(0, at - ALREADY_LOOKBACK)
     start = max(lo, max(text.rfind(c, lo, at) for c in ".?!\n") + 1)
-    found = None
-    for found in _ALREADY.finditer(text, start, at):
-        pass
+    found = max(_ALREADY.finditer(text, start, at), key=lambda m: m.start(), default=None)  # the last
     if found is None:
         return False
     if start <= previous_end <= found.start():

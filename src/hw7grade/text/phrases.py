@@ -283,13 +283,14 @@ def _word_pattern(word: str) -> str:
     return pat + (r"[\w-]{0,40}" if wildcard else "")
 
 
-def _fragment_pattern(fragment: str, last: bool = True) -> str:
+def _fragment_pattern(fragment: str, final: bool = True) -> str:
+    """`final`: the phrase's last fragment, whose last word may be in the plural."""
     words = fragment.split()
     body = r"[\s_-]{1,8}".join(_word_pattern(w) for w in words)
     first, last = words[0], words[-1].rstrip("*")
     left = r"(?<!\w)" if re.match(r"\w", first) else ""
     right = "" if words[-1].endswith("*") else (r"(?!\w)" if re.search(r"\w$", last) else "")
-    plural = "(?:e?s)?" if last and right and _pluralisable(ascii_fold(last).lower()) else ""
+    plural = "(?:e?s)?" if final and right and _pluralisable(ascii_fold(last).lower()) else ""
     return left + body + plural + right
 
 
@@ -301,6 +302,6 @@ def compile_phrase(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
     if not fragments:
         raise PhraseError(f"empty phrase {phrase!r}")
     pattern = rf"[^\n.!?]{{0,{PHRASE_GAP_MAX_CHARS}}}?".join(
-        _fragment_pattern(f, last=i == len(fragments) - 1) for i, f in enumerate(fragments)
+        _fragment_pattern(f, final=i == len(fragments) - 1) for i, f in enumerate(fragments)
     )
     return re.compile(pattern, 0 if case_sensitive else re.I)
