@@ -107,7 +107,11 @@ def split_answer(
                     # ("Let's work through the decoder inputs first.").
                     opening = "\n".join(buffer)
                     lines = sum(1 for b in buffer if b.strip())
-                    if not mentions(opening) and (lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS):
+                    # "I mixed up ... in part (b). With teacher forcing ...": naming only that first
+                    # part, the opening still answers it.
+                    if all(index.resolve(m, context) == current[:1] for m in mentions(opening)) and (
+                        lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS
+                    ):
                         current = current[:1]
                 flush()
                 saw_label = True
