@@ -56,6 +56,12 @@ def test_plain_text_formulas_and_continuation_lines():
             "(U_kU_kᵀ − I)XXᵀU_k = (U_kU_kᵀ − I)U_kΛ_k (by fact 2)\n = (U_k − U_k)Λ_k = 0. ✓ (by fact 1)",
             ["(U_kU_kᵀ − I)XXᵀU_k = (U_kU_kᵀ − I)U_kΛ_k = (U_k − U_k)Λ_k = 0"],
         ),
+        # ... nor does one after an arrow at the end of its line.
+        (
+            " (P - I) C U_k\n = (P - I) U_k L_k      ← eigen-relation\n = (U_k - U_k) L_k = 0",
+            ["(P - I) C U_k = (P - I) U_k L_k = (U_k - U_k) L_k = 0"],
+        ),
+        ("W2 = U_k  <-- decoder\n = U_k", ["W2 = U_k = U_k"]),
         # A shape note in plain text, spaced or not, is no factor and does not end the formula.
         ("let\n  V1 := W1 U      (k x m)\n  V2 := U^T W2    (m×k)", ["V1 := W1 U", "V2 := U^T W2"]),
         (

@@ -147,6 +147,9 @@ factor (spaced, its words would also end the formula before it)."""
 _STEP_NOTE_RE = re.compile(r"\([a-z]{2,}\b[^()\n]{0,60}\)(?=[ \t]{0,40}\n?[ \t]{0,40}=)")
 """A step's justification in words between two links of a chain, `= (U_kU_kᵀ − I)U_kΛ_k (by fact 2)
 = ...`, `(eigenvector relation XXᵀU_k = U_kΛ_k)`: read through, so the chain goes on."""
+_ARROW_NOTE_RE = re.compile(r"(?:←|⟵|<--?)(?![=-])[ \t]{0,3}[^\n=←⟵<]{1,60}$", re.M)
+"""A step's justification after an arrow at the end of its line, `= (U_kU_kᵀ − I)U_kΛ_k   ← eigen-relation`:
+a note, so the chain goes on at the next line's `=`."""
 _OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
 _BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
 """A list item's bullet or number: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative, and
@@ -349,6 +352,8 @@ def _plain(masked: str) -> list[Candidate]:
     if "=" in masked:
         if "(" in masked:
             masked = _STEP_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
+        if "←" in masked or "⟵" in masked or "<-" in masked:
+            masked = _ARROW_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
         masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _BULLET_RE.sub(lambda m: " " * len(m.group(0)), masked)
     if "(" in masked:
