@@ -18,6 +18,19 @@ def test_display_inline_and_bracket_math():
     assert _texts(answer) == [("display", "A = B"), ("display", "C = D"), ("inline", "E = F"), ("inline", "G = H")]
 
 
+@pytest.mark.parametrize(
+    ("answer", "found"),
+    [
+        (r"$$(P - I) C U_k = 0 \ ✅$$", "(P - I) C U_k = 0"),
+        (r"$$U_k^T (P - I) C = 0 \quad ✓$$", "U_k^T (P - I) C = 0"),
+        (r"$$A = B \\ = C \, ✔️$$", "A = B = C"),
+        (r"$$U_k U_k^T = I ❌$$", "U_k U_k^T = I ❌"),  # a cross mark says it is false: kept
+    ],
+)
+def test_a_check_mark_closing_display_math_is_no_factor(answer, found):
+    assert [t for _, t in _texts(answer)] == [found]
+
+
 def test_boxed_content_is_a_candidate():
     answer = r"The answer is \boxed{W_2^T (W_2 W_1 - I) X X^T = 0}."
     assert ("boxed", "W_2^T (W_2 W_1 - I) X X^T = 0") in _texts(answer)

@@ -267,13 +267,30 @@ def _read(answer: str) -> tuple[tuple[Candidate, ...], bool]:
     return tuple(found), closed and boxes_closed
 
 
+CHECK_MARKS = "✓✔✅☑"
+_LATEX_SPACES = ("\\qquad", "\\quad", "\\,", "\\;", "\\:", "\\")
+"""Spacing commands before a closing mark (`\\ ` is a backslash once the space is stripped)."""
+
+
+def _drop_check_mark(row: str) -> str:
+    """`... = 0 \\ ✅` inside math: the mark says the step holds; it is no factor. (A cross mark stays:
+    it says the statement is false.) Trimmed from the end by plain string steps, linear in the row."""
+    row = row.rstrip().removesuffix("\ufe0f")
+    if not row or row[-1] not in CHECK_MARKS:
+        return row
+    row = row[:-1].rstrip()
+    while (cut := next((len(sp) for sp in _LATEX_SPACES if row.endswith(sp)), 0)) > 0:
+        row = row[:-cut].rstrip()
+    return row
+
+
 def _from_region(body: str, start: int, source: Source) -> list[Candidate]:
     if "\\\\" not in body and "&" not in body:
-        return [Candidate(body.strip(), start, source)]
+        return [Candidate(_drop_check_mark(body.strip()), start, source)]
     body = _ROW_ENV_RE.sub(" ", body)
     statements: list[str] = []
     for row in _ROW_BREAK_RE.split(body):
-        row = _ANNOTATION_RE.sub("", row.replace("&", " ")).strip()
+        row = _drop_check_mark(_ANNOTATION_RE.sub("", row.replace("&", " ")).strip())
         if not row:
             continue
         if statements and row[0] in "=+-":
