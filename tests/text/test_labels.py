@@ -162,3 +162,51 @@ def test_line_label(line, label):
 )
 def test_mentions_in_running_text(text, labels):
     assert [(m.q, m.letter, m.roman) for m in mentions(text)] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("3b, just the first part for now", [1]),
+        ("the second sub-part please", [2]),
+        ("second and third part (the w1..w5 ones)", [2, 3]),
+        ("the first, second and third subparts", [1, 2, 3]),
+        ("first two parts only", [1, 2]),
+        ("the second question of the quiz", []),  # a question, not a part
+        ("first of all, part b", []),
+    ],
+)
+def test_a_user_names_parts_by_their_place(text, places):
+    assert [m.ordinal for m in mentions(text, ordinals=True) if m.ordinal] == places
+    assert not any(m.ordinal for m in mentions(text))  # a reply's running text is not read so
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("### Second part — training", 2),
+        ("**Third sub-part:** evaluation", 3),
+        ("## The first part", 1),
+        ("First part of the proof: substitute", None),  # no heading: a step of the answer
+        ("the second part is easy", None),
+    ],
+)
+def test_a_heading_names_a_part_by_its_place(line, place):
+    found = line_label(line)
+    assert (found.ordinal if found else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a number closing a comma list of choices is no question
+        ("how many layers? 0, 1, 2, 3 (ii) which loss", [(None, None, "ii")]),
+        # a run of lettered items goes on mid-sentence, and after a question mark
+        (
+            "a) what time? b) ~100 words on what I learned c) the approach",
+            [(None, "a", None), (None, "b", None), (None, "c", None)],
+        ),
+    ],
+)
+def test_lists_of_choices_and_runs_of_items(text, labels):
+    assert [(m.q, m.letter, m.roman) for m in mentions(text)] == labels

@@ -60,9 +60,10 @@ cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
 _IN_BEFORE = re.compile(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
 """...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
 _ALL_OF_BEFORE = re.compile(
-    rf"\b(?:all|each|both|every[ \t]{{1,3}}part|(?:the[ \t]{{1,3}})?(?:rest|parts))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
+    rf"\b(?:all|each|both|every[ \t]{{1,3}}part|(?:the[ \t]{{1,3}})?(?:rest|parts|whole))[ \t]{{1,3}}of{_BEFORE_LABEL}",
+    re.I,
 )
-"""...but "all of question 7", "each of (a) to (c)", "the rest of Q8" ask it."""
+"""...but "all of question 7", "each of (a) to (c)", "the rest of Q8", "whole of Q8" ask it."""
 _SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
 (b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
@@ -472,6 +473,8 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         lead = leader(Counter(question_of(p) for p in index.by_cues(asking) if p not in referenced))
         if lead is None and home.q not in (None, FOREIGN) and ours_named:
             lead = f"q{home.q}"  # "and yes, please do (b) of the hw7 question"
+        if lead is None and ours_named and (titled_q := index.question_named(asking)) is not None:
+            lead = f"q{titled_q}"  # "ok now hw7, the translation problem, second and third part"
         if lead is not None:
             placed = Context(lead[1:])
             asked = {p for label in foreign_relative for p in index.resolve(label, placed)} - referenced

@@ -232,6 +232,8 @@ def _label_target(
             return None
         context = Context(turn_q)
     ids = index.resolve(label, context)
+    if label.ordinal and not any(p in named for p in ids):
+        return None  # "### Second part" heads an asked part only: else it is a step of the answer
     if not ids and label.letter is None and label.roman:
         # "(i)" after a turn that ended on "(b)": the one asked part with that numeral.
         ids = [p for p in named if p.endswith(f".{label.roman}")]

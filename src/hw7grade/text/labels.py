@@ -98,13 +98,14 @@ _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
-    r"|(?<![/.])(?<!/ )\b\d{1,2}(?=[a-h(\s.\-])|\("  # not in "0/1/2/3 (ii)": a list of choices
+    # not in "0/1/2/3 (ii)" or "0, 1, 2, 3 (ii)": a list of choices
+    r"|(?<![/.])(?<!/ )(?<!\d, )(?<!\d,)\b\d{1,2}(?=[a-h(\s.\-])|\("
     rf"|\b(?-i:{_ROMAN_QUESTION})\b(?={_ROMAN_Q_NEXT})"
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
     # "a: vertical stacking ...", "b: training-time inputs", "* b — what I learnt" heading a line of a
     # list of parts
     r"|^[ \t>*\-]{0,8}(?P<lc>(?-i:[a-h]))(?=:[ \t]|[ \t]{1,2}[—–][ \t])"
-    rf"|(?:\b(?:for|in|on|about|to)|[:;.,])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
+    rf"|(?:\b(?:for|in|on|about|to)|[:;.,?!])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
     r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h])(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
@@ -217,7 +218,8 @@ LABEL_LINE_CANDIDATE = re.compile(
     r"(?:q[ \t.#]{0,3}\d|question|problem|prob\.|part|hw|homework|assignment|exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
-    rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN})",
+    rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
+    r"|(?:the[ \t]{1,3})?(?:first|second|third|fourth|1st|2nd|3rd|4th)[ \t]{1,3}(?:sub|part))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -266,6 +268,11 @@ def line_label(line: str) -> Label | None:
     m = _DOTTED.match(window)
     if m:
         return _sub_label(m.group("x"), None, start + m.start(), start + m.end())
+    if "#" in line[:start] or "*" in line[:start]:
+        # "### Second part — training", "**Third sub-part:**": a heading that names a part by its place
+        placed = _ORDINAL_HEADING_RE.match(window)
+        if placed:
+            return Label(None, None, None, None, start, start + placed.end(), ORDINALS[placed.group("n").lower()])
     lead = _FOR_LEAD.match(window)
     if lead:
         # "For (b), let me run an experiment.", "Corrected (c): ...", "**Corrected 7(b) — Training:**",
@@ -288,6 +295,11 @@ def line_label(line: str) -> Label | None:
 
 
 _FOR_LEAD = re.compile(rf"{_LEAD}(?={_LEAD_THEN})", re.IGNORECASE)
+_ORDINAL_HEADING_RE = re.compile(
+    r"(?:the[ \t]{1,3})?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[ \t]{1,3}(?:sub[ \t-]?(?:part|question)|part)"
+    r"(?=[ \t]{0,3}(?:[—–:\-.]|\*\*|$))",
+    re.IGNORECASE,
+)
 
 
 def opens_with_lead(line: str) -> bool:
@@ -305,26 +317,76 @@ here" is a sentence."""
 
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINAL = "|".join(ORDINALS)
 _ORDINAL_RE = re.compile(
-    rf"\b(?P<n>{'|'.join(ORDINALS)})[ \t]{{1,3}}(?:sub[ \t-]?(?:part|question)|part)\b", re.IGNORECASE
+    rf"\b(?P<n>{_ORDINAL})(?P<more>(?:[ \t]{{0,2}}(?:,|and|&)[ \t]{{1,3}}(?:the[ \t]{{1,3}})?(?:{_ORDINAL})\b){{0,3}})"
+    r"[ \t]{1,3}(?:sub[ \t-]?(?:part|question)|part)s?\b",
+    re.IGNORECASE,
 )
-"""A part named by its place: "the first part", "the second sub-part", "2nd subquestion"."""
+"""A part named by its place: "the first part", "the second sub-part", "2nd subquestion", and a list of
+them, "the second and third parts"."""
+_ORDINAL_WORD_RE = re.compile(rf"\b(?:{_ORDINAL})\b", re.IGNORECASE)
+_FIRST_FEW = {"two": 2, "2": 2, "three": 3, "3": 3}
+_FIRST_FEW_RE = re.compile(
+    rf"\bfirst[ \t]{{1,3}}(?P<count>{'|'.join(_FIRST_FEW)})[ \t]{{1,3}}(?:sub[ \t-]?)?(?:parts|questions)\b",
+    re.IGNORECASE,
+)
+"""Parts named by a count from the start: "the first two parts"."""
+
+
+NEXT_ITEM_WINDOW = 400
+"""How far after a lettered item "b)" the next one, "c)", is looked for in running text."""
+
+
+def _next_items(text: str, found: list[Label]) -> list[Label]:
+    """`found` with the bare items that continue a run of lettered ones mid-sentence: in "a) ... b) ~100
+    words on what I learned c) ~100 words on ...", "c)" follows "learned" with no punctuation."""
+    out: list[Label] = []
+    for i, label in enumerate(found):
+        out.append(label)
+        cur = label
+        while (
+            cur.q is None
+            and cur.letter is not None
+            and cur.letter < "h"
+            and cur.roman is None
+            and text.startswith(")", cur.end - 1)
+        ):
+            nxt = chr(ord(cur.letter) + 1)
+            limit = min(len(text), cur.end + NEXT_ITEM_WINDOW)
+            if i + 1 < len(found):
+                limit = min(limit, found[i + 1].start)
+            at = text.find(f" {nxt})", cur.end, limit)
+            if at < 0:
+                break
+            cur = Label(None, nxt, None, None, at + 1, at + 3)
+            out.append(cur)
+    return out
 
 
 def mentions(text: str, ordinals: bool = False) -> list[Label]:
     """Every label named anywhere in running text (a user's message), in order; with `ordinals`,
     also parts named by their place ("the second sub-part"), which only a user's turn reads so."""
-    found = _mentions(text)
+    found = _next_items(text, _mentions(text))
     if not ordinals:
         return found
     placed = [
-        Label(None, None, None, None, m.start(), m.end(), ORDINALS[m.group("n").lower()])
+        Label(None, None, None, None, w.start(), w.end() if m.group("more") else m.end(), ORDINALS[w.group(0).lower()])
         for m in _ORDINAL_RE.finditer(text)
+        for w in _ORDINAL_WORD_RE.finditer(
+            text, m.start(), m.start("more") + len(m.group("more")) if m.group("more") else m.end("n")
+        )
+    ]
+    placed += [
+        Label(None, None, None, None, m.start(), m.end(), n)
+        for m in _FIRST_FEW_RE.finditer(text)
+        for n in range(1, _FIRST_FEW[m.group("count").lower()] + 1)
     ]
     if not placed:
         return found
     # "the first part" holds the word "part", a label of its own only when a letter follows it
-    kept = [lab for lab in found if not any(o.start <= lab.start < o.end for o in placed)]
+    spans = [(m.start(), m.end()) for m in (*_ORDINAL_RE.finditer(text), *_FIRST_FEW_RE.finditer(text))]
+    kept = [lab for lab in found if not any(a <= lab.start < b for a, b in spans)]
     return sorted(kept + placed, key=lambda lab: lab.start)
 
 
