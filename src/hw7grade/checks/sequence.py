@@ -27,9 +27,9 @@ _TOKEN = (
     rf"{_STOP_WORDS}(?:<[^<>\s]{{1,{MAX_TOKEN_CHARS}}}>|\[[^\[\]\s]{{1,{MAX_TOKEN_CHARS}}}\]"
     rf"|\"[^\"\n,]{{1,{MAX_TOKEN_CHARS}}}\"|'[^'\n,]{{1,{MAX_TOKEN_CHARS}}}'|[\w'.-]{{1,{MAX_TOKEN_CHARS}}})"
 )
-_LIST_SEP = r"\s*(?:,|→|->|=>|⇒|\|)\s*"
+_LIST_SEP = r"\s*(?:,|→|->|=>|⇒|\||·|•|∙)\s*"
 _LIST_RE = re.compile(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
-_LIST_MARKS_RE = re.compile("[,→>⇒|]")
+_LIST_MARKS_RE = re.compile("[,→>⇒|·•∙]")
 """Every `_LIST_SEP` holds one of these characters (so a list of three tokens, two of them)."""
 _START_RUN_RE = re.compile(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
 _RUN_MARKS_RE = re.compile(r"[<\[]")
