@@ -63,6 +63,10 @@ class PartAnswers:
         return self.attempts[-1] if self.attempts else None
 
 
+ASIDE_MAX_WORDS = 60
+"""A reply to a turn that names no part, this short, that names only another part is an aside about it."""
+
+
 def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[str]) -> list[str]:
     """The asked parts a reply names in its running text (not as labels at line starts), except in
     a sentence that says a part's answer stands ("the ones I used in (ii), so that part is
@@ -210,6 +214,12 @@ def find_answers(
                     default = skipped
                 elif len(last_answered) > 1:
                     default = _cued_among(last_answered, (last_user, turn.text), index) or default
+                elif len(turn.text.split()) <= ASIDE_MAX_WORDS and _parts_named_in(
+                    turn.text, context, index, [p for p in index.ids if p not in default]
+                ):
+                    # "Glad it helped! The same script checks part (ii) if you plug in W₁ = U_kᵀ": a
+                    # short reply that names only a part not asked is an aside about it, not an answer.
+                    default = []
                 # "I'll try (ii) on my own first" -> "Sounds good. Hint: ...": no attempt at (ii).
                 default = [p for p in default if p not in set_aside]
         else:
