@@ -199,6 +199,8 @@ def test_a_heading_names_a_part_by_its_place(line, place):
 @pytest.mark.parametrize(
     ("text", "labels"),
     [
+        # a list marker after a homework's name is no question: "hw7. 1) ..." is not HW7 Q1
+        ("two bits of hw7. 1) the PCA one 2) the loss one", []),
         # a number closing a comma list of choices is no question
         ("how many layers? 0, 1, 2, 3 (ii) which loss", [(None, None, "ii")]),
         # a run of lettered items goes on mid-sentence, and after a question mark

@@ -68,7 +68,7 @@ _ABSOLUTE = re.compile(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
     rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})"
     # a bare number, or one in brackets before a bracketed letter: "(4)(a) Initial vs. final"
-    rf"|(?:(?P<po>\()(?=\d{{1,2}}\)[ \t]{{0,2}}\([a-h]\)))?(?P<qbare>\d{{1,2}})(?(po)\))"
+    rf"|(?:(?P<po>\()(?=\d{{1,2}}\)[ \t]{{0,2}}\([a-h]\)))?(?P<qbare>\d{{1,2}})(?(po)\)|(?!\)))"
     rf"|(?:question|problem)[ \t]{{1,3}}(?P<qword>{'|'.join(_QUESTION_WORDS)})\b"
     # "VII (b)", "problem VII": a question numbered in capital Roman numerals (a lettered part after
     # a bare one, so the pronoun "I" and a stray "IV" name nothing)
