@@ -182,7 +182,9 @@ answer a check can find (a wrong answer to a part graded on concepts)."""
 
 
 SIDE_QUESTION_RE = re.compile(
-    r"\b(?:side[ \t-]question|just curious|out of curiosity|off[ \t-]topic|unrelated"
+    # not "two unrelated bits of hw7": "unrelated" says a side question only before "to" or alone
+    r"\b(?:side[ \t-]question|just curious|out of curiosity|off[ \t-]topic"
+    r"|unrelated(?![ \t]{1,3}(?:bits|parts|questions|pieces|things)\b)"
     r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
     r"(?:hw|homework|assignment))\b",
     re.I,

@@ -120,11 +120,15 @@ def split_answer(
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
                     line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
-        elif numbering and not in_fence and (lead := _NUMBERED_LEAD_RE.match(line)):
+        elif (numbering or len(default) > 1) and not in_fence and (lead := _NUMBERED_LEAD_RE.match(line)):
             # "**1. Number of linear layers: 2**" after the user's "1. how many linear layers": a
             # heading or bold lead numbered as the user's list was (a plain list item is content),
-            # under the question the reply is on when the user numbered several.
-            numbered = numbered_part(numbering, context, lead.group(1))
+            # under the question the reply is on when the user numbered several. With no such list, a
+            # heading "### 1) First-order optimality conditions" heads the one asked part its words name.
+            numbered = numbered_part(numbering, context, lead.group(1)) if numbering else None
+            if numbered is None and not numbering and line.lstrip().startswith("#") and not mentions(line):
+                cued = index.by_cues(line, default)
+                numbered = cued[0] if len(cued) == 1 else None
             if numbered is not None:
                 flush()
                 saw_label = True
