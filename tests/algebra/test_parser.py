@@ -79,6 +79,15 @@ def test_commas_and_quads_separate_statements():
 
 
 @pytest.mark.parametrize(
+    "arrow",
+    ["<=>", "<==>", "=>", "==>", "⟺", "⇔", "⇒", r"\iff", r"\Rightarrow"],
+)
+def test_an_arrow_between_two_statements_separates_them(arrow):
+    statements, errors = parse_statements(f"W_1 = 0 {arrow} W_2 W_1 = W_2")
+    assert [s.describe() for s in statements] == ["W_1 = 0", "W_2 W_1 = W_2"] and not errors
+
+
+@pytest.mark.parametrize(
     "text, described",
     [
         (r"V_1 = W_1 U \in\mathbb R^{k\times m}", ["V_1 = W_1 U"]),  # a shape annotation after an equation

@@ -47,6 +47,8 @@ UNICODE_SPELLINGS = (
     ("≈", r"\approx "),
     ("≠", r"\neq "),
     ("∈", r"\in "),
+    ("⟺", r"\iff "),
+    ("⇔", r"\iff "),
     ("⇒", r"\Rightarrow "),
     ("⟹", r"\Rightarrow "),
     ("→", r"\Rightarrow "),
@@ -238,9 +240,18 @@ def _after_command(text: str, end: int) -> bool:
 _MAX_COMMAND_LOOKBACK = 16
 
 
+ASCII_ARROWS = (("<==>", r" \iff "), ("<=>", r" \iff "), ("==>", r" \Rightarrow "), ("=>", r" \Rightarrow "))
+"""Plain-text arrows between two statements ("dL/dW1 = 0  <=>  W2^T W2 W1 X X^T = W2^T X X^T"), longest
+first: each separates statements as its LaTeX spelling does."""
+
+
 def normalise(text: str) -> str:
     if not text.isascii():  # every `UNICODE_SPELLINGS` spelling holds a non-ASCII character
         for old, new in UNICODE_SPELLINGS:
+            if old in text:
+                text = text.replace(old, new)
+    if "=>" in text:
+        for old, new in ASCII_ARROWS:
             if old in text:
                 text = text.replace(old, new)
     return _unwrap_fonts(text) if "\\" in text else text
