@@ -123,10 +123,17 @@ def split_answer(
         elif (numbering or len(default) > 1) and not in_fence and (lead := _NUMBERED_LEAD_RE.match(line)):
             # "**1. Number of linear layers: 2**" after the user's "1. how many linear layers": a
             # heading or bold lead numbered as the user's list was (a plain list item is content),
-            # under the question the reply is on when the user numbered several. With no such list, a
-            # heading "### 1) First-order optimality conditions" heads the one asked part its words name.
+            # under the question the reply is on when the user numbered several. With no such list, in a
+            # reply to parts of several questions, a heading "### 1) First-order optimality conditions"
+            # heads the one asked part its words name.
             numbered = numbered_part(numbering, context, lead.group(1)) if numbering else None
-            if numbered is None and not numbering and line.lstrip().startswith("#") and not mentions(line):
+            if (
+                numbered is None
+                and not numbering
+                and len({question_of(p) for p in default}) > 1  # one question's steps are read below
+                and line.lstrip().startswith("#")
+                and not mentions(line)
+            ):
                 cued = index.by_cues(line, default)
                 numbered = cued[0] if len(cued) == 1 else None
             if numbered is not None:
