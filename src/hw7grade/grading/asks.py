@@ -216,6 +216,13 @@ def names_our_homework(text: str) -> bool:
     return any(m.group(1) == COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text))
 
 
+def names_other_homework_only(text: str) -> bool:
+    """Whether the text names another homework by number and not this course's ("Batch
+    normalization, summary for HW5 problem 3")."""
+    numbers = {m.group(1) for m in _HOMEWORK_RE.finditer(text)}
+    return bool(numbers) and COURSE_HOMEWORK not in numbers
+
+
 def _owned_by(text: str, relative: Label, absolute: Label) -> bool:
     """Whether the absolute label after a relative one names its question: "(i) under Q3b", "part (c)
     of Q7", "Part (c) of the ResNet-blog question (HW7 Q4)" (a linking word, then at most

@@ -23,7 +23,16 @@ from ..conversation import Conversation
 from ..text.concession import concedes
 from ..text.labels import mentions
 from ..text.non_answer import puts_off, standing_spans
-from .asks import DEFINING_RE, FIRM_CUES, SIDE_QUESTION_RE, UserTurn, names_our_homework, pushes_back, read_user_turn
+from .asks import (
+    DEFINING_RE,
+    FIRM_CUES,
+    SIDE_QUESTION_RE,
+    UserTurn,
+    names_other_homework_only,
+    names_our_homework,
+    pushes_back,
+    read_user_turn,
+)
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
 from .replies import split_answer
 
@@ -225,6 +234,8 @@ def find_answers(
         else:
             default, explicit = turn_info.named, turn_info.by_label
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
+        if turn_info is None and context.q is None and names_other_homework_only(turn.text.lstrip().split("\n", 1)[0]):
+            continue  # a pasted answer with no prompt, titled as another homework's ("... for HW5 problem 3")
         if turn_info is None and context.q is None:
             # A pasted answer with no prompt ("Machine Translation ... (a) ... (b) ..."): its relative
             # labels belong to the question its words name.
