@@ -107,6 +107,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "waved steps": lambda n: "similarly it holds by symmetry, clearly " * (n // 40 + 1),
     "bracketed picks": lambda n: "(iii) Weight Decay (for the penalty) and " * (n // 41 + 1),
     "shape notes in words": lambda n: "D := SS^T (diagonal, m x m) " * (n // 28 + 1),
+    # round 11: parts by place, runs of bare lettered items, arrows between and after statements
+    "parts by place": lambda n: "the second and third part, first two parts " * (n // 43 + 1),
+    "lettered item runs": lambda n: "a) x b) y c) z " * (n // 15 + 1),
+    "statement arrows": lambda n: "A = B <=> C = D  ← why\n = E \\ ✅ " * (n // 32 + 1),
 }
 
 

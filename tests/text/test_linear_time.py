@@ -44,6 +44,14 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     "Lambda_",
     "ii. ",
     " by symmetry it holds",
+    # round 11's rules: parts by place, runs of lettered items, arrows between and after statements
+    " the second and third part",
+    " first two parts",
+    " c) ",
+    " <=> ",
+    " ← note\n = ",
+    " \\ ✅",
+    " 0, 1, 2, 3 ",
 ]
 
 
