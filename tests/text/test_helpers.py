@@ -167,6 +167,13 @@ def _kind(text: str, phrase: str) -> str | None:
         ("Do they use ImageNet?", "ImageNet", "question"),
         ("The decoder does not see the later words, which is the problem.", "not ... later words", None),
         ("It has no access to later source words.", "later source words", "negated"),
+        # a clause set off by a dash that opens "that's not" takes back the sentence's subject
+        (
+            "The sampled inputs I saw a dog are what feedback gives — that's not what training does.",
+            "I saw a dog",
+            "negated",
+        ),
+        ("The inputs I see a dog are right — that is the teacher-forced sequence.", "I see a dog", None),
     ],
 )
 def test_negation_kind(text, phrase, kind):
