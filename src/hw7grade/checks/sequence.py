@@ -156,8 +156,12 @@ class SequenceCheck(CheckSpec):
             prev = idx
         out = []
         for g, cmp in zip(groups, compared):
-            toks = tuple(g[i][0] if i in g else "?" for i in range(1, n + 1))
-            shown = ", ".join(f"{self.slot_prefix}{i} = {g[i][0]}" for i in sorted(g) if i <= n)
+            # "w₆ = <eos>" after w₁..w₅: an input past the last one, read as the overrun it is
+            last = n
+            while last + 1 in g:
+                last += 1
+            toks = tuple(g[i][0] if i in g else "?" for i in range(1, last + 1))
+            shown = ", ".join(f"{self.slot_prefix}{i} = {g[i][0]}" for i in sorted(g) if i <= last)
             start = min(v[1] for v in g.values())
             out.append(_Candidate(toks, shown, start, True, all(i in g for i in range(1, n + 1)), cmp))
         return out
