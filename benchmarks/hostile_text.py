@@ -110,6 +110,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     # round 11: parts by place, runs of bare lettered items, arrows between and after statements
     "parts by place": lambda n: "the second and third part, first two parts " * (n // 43 + 1),
     "lettered item runs": lambda n: "a) x b) y c) z " * (n // 15 + 1),
+    "check box rows": lambda n: "[ ] 0 [x] 2 " * (n // 12 + 1),
     "statement arrows": lambda n: "A = B <=> C = D  ← why\n = E \\ ✅ " * (n // 32 + 1),
 }
 

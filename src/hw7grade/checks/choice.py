@@ -34,6 +34,10 @@ _ASIDE_RE = re.compile(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|
 """Explanations after the chosen option in a single-choice answer ("2 (one encoder, one decoder)")."""
 
 
+_BOX_RE = re.compile(r"\[([ xX✓])\]")
+"""An ASCII check box, ticked or not: several on one line are a menu whose ticked boxes are the pick."""
+
+
 class Option(BaseModel):
     model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
@@ -223,6 +227,14 @@ class ChoiceCheck(CheckSpec):
                         spans.append((at, line_start + (lead.start() if lead else len(line))))
                     else:
                         spans.append((line_start, at if named_before else end))
+            elif len(boxes := [(m.start(), m.group(1) != " ") for m in _BOX_RE.finditer(line)]) > 1:
+                # "(i) How many linear layers?   [ ] 0   [ ] 1   [x] 2   [ ] 3": each ticked box's
+                # text, up to the next box, is picked.
+                for k, (at, ticked) in enumerate(boxes):
+                    if ticked:
+                        spans.append(
+                            (line_start + at, line_start + (boxes[k + 1][0] if k + 1 < len(boxes) else len(line)))
+                        )
             elif CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
