@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..text.analysis import Analysed, analyse
+from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import answer_regions, table_cells
 from ..text.phrases import PhraseSet, line_starts
 from .base import CheckContext, CheckResult, CheckSpec
@@ -283,7 +283,8 @@ class SequenceCheck(CheckSpec):
             return self.failed(None, f"no {self.slot_prefix}1..{self.slot_prefix}{n} sequence found")
         want = [self._key(t) for t in self.expected]
         different = {tuple(self._key(t) for t in c.tokens): c for c in offered}
-        if len(different) > 1 and PhraseSet.build({"hedge": _HEDGES}).keys_in(a.text):
+        # A hedge in a sentence framed as a mistake ("You might be tempted to write ...") hedges nothing.
+        if len(different) > 1 and any(h.asserted for h in find_hits(PhraseSet.build({"hedge": _HEDGES}), a)):
             # "<sos> I see a dog if it decodes correctly, <sos> I saw a dog if not: both are valid."
             shown = " | ".join(c.evidence for c in different.values())
             points = self.points * self.hedge_share if tuple(want) in different else 0.0
