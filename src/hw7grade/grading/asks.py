@@ -153,11 +153,13 @@ _ASK_WITH_BEFORE = re.compile(
 )
 """...except "help me with (b)" and "start with (c)", which ask it."""
 _CHECKS_MINE_BEFORE = re.compile(
-    r"\b(?:check|look[ \t]{1,3}(?:at|over)|review|grade|verify|go[ \t]{1,3}over|fix|improve|proofread)"
+    r"\b(?:check|look[ \t]{1,3}(?:at|over)|review|grade|verify|go[ \t]{1,3}over|fix|improve|proofread"
+    r"|write|draft|do|finish|complete|solve)"
     r"[ \t]{1,3}my[ \t]{1,3}(?:part[ \t]{1,3})?$",
     re.I,
 )
-"""...and "could you double check my (i)?", which brings the user's own answer to be checked."""
+"""...and "could you double check my (i)?", which brings the user's own answer to be checked, and
+"can you write my Q4(b) answer?", which asks for it."""
 _ONLY_AFTER = re.compile(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
 _ONLY_BEFORE = re.compile(
     r"\b(?:only|just)[ \t]{1,3}(?:(?:need|want|do|ask|asking)[ \t]{1,3}(?:for[ \t]{1,3})?)?(?:parts?[ \t]{1,3})?$", re.I
