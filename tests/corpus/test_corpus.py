@@ -22,15 +22,16 @@ CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-:
-    # 93.7%, false credit 1.6% (12,102 part-attempts)
+    # 93.8%, false credit 1.6% (12,102 part-attempts)
     "dev": (0.93, 0.02, 0),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
     # bc- + bd- 93.8%, 2.8%; bg- + bh- 90.4%, 1.3% (two chats reported a never-asked part; fixed from
-    # their user turns); round 11's bo- + bp- (mid-round) 92.1%, 1.1%, and bs- + bt- (after its last
-    # change) 93.6%, 0.3% (one plain-text file reported never-asked parts; fixed). All eighteen: 91.2%,
-    # false credit 2.1% (3,966 part-attempts).
+    # their user turns); round 11's bo- + bp- (mid-round) 92.1%, 1.1%, bs- + bt- (late) 93.6%, 0.3% (one
+    # plain-text file reported never-asked parts; fixed), and bu- + bv- (after its last change) 86.8%,
+    # 0.3% (one never-asked part; fixed from the chat's user turns). All twenty: 90.8%, false credit 2.0%
+    # (4,314 part-attempts).
     "holdout": (0.89, 0.03, 0),
 }
 
