@@ -139,11 +139,6 @@ class Label:
     def relative(self) -> bool:
         return self.q is None
 
-    @property
-    def names_part(self) -> bool:
-        """Whether the label names a part (or a lettered group), not only a question."""
-        return bool(self.letter or self.roman or self.ordinal)
-
 
 def _worded(m: re.Match[str]) -> str | None:
     """The question number when a question word names it ("Q7", "question seven", "VII (b)"), not a
@@ -203,6 +198,11 @@ def skip_decoration(line: str) -> int:
     return i
 
 
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+"""Words that name a part by its place ("the second sub-part"), and the place."""
+_ORDINAL = "|".join(ORDINALS)
+_PART_WORD = r"(?:sub[ \t-]?(?:part|question)|part)"
+
 # A line that may start with a label (checked at C speed over a whole answer): after decoration,
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
 _TURNING_WORDS = r"as[ \t]for|for|on|regarding"
@@ -219,7 +219,7 @@ LABEL_LINE_CANDIDATE = re.compile(
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
     rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
-    r"|(?:the[ \t]{1,3})?(?:first|second|third|fourth|1st|2nd|3rd|4th)[ \t]{1,3}(?:sub|part))",
+    rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -296,8 +296,7 @@ def line_label(line: str) -> Label | None:
 
 _FOR_LEAD = re.compile(rf"{_LEAD}(?={_LEAD_THEN})", re.IGNORECASE)
 _ORDINAL_HEADING_RE = re.compile(
-    r"(?:the[ \t]{1,3})?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[ \t]{1,3}(?:sub[ \t-]?(?:part|question)|part)"
-    r"(?=[ \t]{0,3}(?:[—–:\-.]|\*\*|$))",
+    rf"(?:the[ \t]{{1,3}})?(?P<n>{_ORDINAL})[ \t]{{1,3}}{_PART_WORD}(?=[ \t]{{0,3}}(?:[—–:\-.]|\*\*|$))",
     re.IGNORECASE,
 )
 
@@ -316,11 +315,9 @@ after a plain one: "For (b) we feed the reference" in an answer to (c) compares,
 here" is a sentence."""
 
 
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_ORDINAL = "|".join(ORDINALS)
 _ORDINAL_RE = re.compile(
     rf"\b(?P<n>{_ORDINAL})(?P<more>(?:[ \t]{{0,2}}(?:,|and|&)[ \t]{{1,3}}(?:the[ \t]{{1,3}})?(?:{_ORDINAL})\b){{0,3}})"
-    r"[ \t]{1,3}(?:sub[ \t-]?(?:part|question)|part)s?\b",
+    rf"[ \t]{{1,3}}{_PART_WORD}s?\b",
     re.IGNORECASE,
 )
 """A part named by its place: "the first part", "the second sub-part", "2nd subquestion", and a list of
@@ -370,22 +367,24 @@ def mentions(text: str, ordinals: bool = False) -> list[Label]:
     found = _next_items(text, _mentions(text))
     if not ordinals:
         return found
+    places = list(_ORDINAL_RE.finditer(text))
+    counts = list(_FIRST_FEW_RE.finditer(text))
+    if not places and not counts:
+        return found
     placed = [
         Label(None, None, None, None, w.start(), w.end() if m.group("more") else m.end(), ORDINALS[w.group(0).lower()])
-        for m in _ORDINAL_RE.finditer(text)
+        for m in places
         for w in _ORDINAL_WORD_RE.finditer(
             text, m.start(), m.start("more") + len(m.group("more")) if m.group("more") else m.end("n")
         )
     ]
     placed += [
         Label(None, None, None, None, m.start(), m.end(), n)
-        for m in _FIRST_FEW_RE.finditer(text)
+        for m in counts
         for n in range(1, _FIRST_FEW[m.group("count").lower()] + 1)
     ]
-    if not placed:
-        return found
     # "the first part" holds the word "part", a label of its own only when a letter follows it
-    spans = [(m.start(), m.end()) for m in (*_ORDINAL_RE.finditer(text), *_FIRST_FEW_RE.finditer(text))]
+    spans = [(m.start(), m.end()) for m in (*places, *counts)]
     kept = [lab for lab in found if not any(a <= lab.start < b for a, b in spans)]
     return sorted(kept + placed, key=lambda lab: lab.start)
 

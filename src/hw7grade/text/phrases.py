@@ -86,7 +86,7 @@ def _cores(fragment: str) -> list[str]:
 
 
 _PLURAL_ENDINGS = ("s", "es")
-_NUMBER_NAMES = frozenset(NUMBER_WORDS.values()) | {"zero"}
+_NUMBER_NAMES = frozenset(NUMBER_WORDS.values())
 PLURAL_MIN_LETTERS = 3
 
 
