@@ -21,8 +21,8 @@ from hw7grade.transcripts.labels_file import labels_for, read_labels_file
 CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
-    # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-:
-    # 93.8%, false credit 1.6% (12,102 part-attempts)
+    # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-,
+    # by-, bz-: 93.4%, false credit 1.7% (12,518 part-attempts)
     "dev": (0.93, 0.02, 0),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -30,8 +30,9 @@ FLOORS = {
     # bc- + bd- 93.8%, 2.8%; bg- + bh- 90.4%, 1.3% (two chats reported a never-asked part; fixed from
     # their user turns); round 11's bo- + bp- (mid-round) 92.1%, 1.1%, bs- + bt- (late) 93.6%, 0.3% (one
     # plain-text file reported never-asked parts; fixed), and bu- + bv- (after its last change) 86.8%,
-    # 0.3% (one never-asked part; fixed from the chat's user turns). All twenty: 90.8%, false credit 2.0%
-    # (4,314 part-attempts).
+    # 0.3% (one never-asked part; fixed from the chat's user turns); round 12's bw- + bx- (after its last change)
+    # 87.1%, 1.0% (two never-asked parts; fixed from those chats' user turns: 88.6%). All twenty-two: 90.8%,
+    # false credit 1.9% (4,734 part-attempts).
     "holdout": (0.89, 0.03, 0),
 }
 

@@ -58,3 +58,20 @@ def test_question_text_is_kept_for_each_part():
         [{"user": "Question 7 (b): which tokens during training?"}, {"assistant": "<sos>, I, see, a, dog"}]
     )
     assert _find(conversation)["q7b"].question.startswith("Question 7 (b)")
+
+
+def test_a_numbered_items_own_label_heads_it_not_the_turns_last_question():
+    """Item 1 has no label; items 2 to 4 carry their own. Read by the turn's last label (Q4(a)), items 1
+    and 2 were Q4's first and second parts (item 1's "training time" is a Q4(a) cue too), and (b) was
+    reported though nobody asked it."""
+    turn = (
+        "Unrelated bits of hw7:\n"
+        "1. the translation question: which tokens go in w1..w5 at training time?\n"
+        "2. q8, which loss: L1Loss or MSELoss?\n"
+        "3. q3b(i): the first-order optimality conditions\n"
+        "4. q4a: baseline and final training time in the ResNet blog series"
+    )
+    reply = "**Q3b(i)** Both gradients vanish.\n\n**Q4(a)** 341 s at the start, 26 s at the end."
+    found = _find(_conversation([{"user": turn}, {"assistant": reply}]))
+    assert {"q3b.i", "q4a"} <= set(found)
+    assert "q4b" not in found and "q4c" not in found

@@ -111,6 +111,11 @@ def test_split_clauses():
         ("cutout", "cutoutsy", None),
         ("cosine ... schedule", "cosines with a schedule", None),
         ("cosine ... schedule", "cosine with two schedules", "cosine with two schedules"),
+        # ... and a plural last word also in the singular; not a word whose s is no plural
+        ("later source words", "a later source word", "later source word"),
+        ("different lengths", "of different length", "different length"),
+        ("training loss", "the training los", None),
+        ("gradient analysis", "a gradient analysi", None),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

@@ -52,7 +52,7 @@ _SETTING_ASIDE_WORDS = (
     # "don't redo (i)", "no need to repeat (a)": told not to answer it
     r"|(?:don't|do[ \t]{1,3}not|no[ \t]{1,3}need[ \t]{1,3}to)[ \t]{1,3}(?:re-?do|repeat|re-?derive|rewrite|answer|do)"
 )
-_BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
+_BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
 _POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words on its line points at a part ("the conditions from (i)", "that explains
 q8", "my (b) mentions it") instead of asking it; not one that names its homework and part, which
@@ -64,6 +64,11 @@ _ALL_OF_BEFORE = re.compile(
     re.I,
 )
 """...but "all of question 7", "each of (a) to (c)", "the rest of Q8", "whole of Q8" ask it."""
+_EVERY_OF_BEFORE = re.compile(
+    rf"\b(?:all|every[ \t]{{1,3}}part|(?:the[ \t]{{1,3}})?(?:whole|entire|entirety))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
+)
+"""...and of those, "all of question 7" and "the whole of Q8" ask every part, whatever parts the turn
+goes on to name to say what they are about ("part a is about the stacking, b and c ...")."""
 _SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
 (b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
@@ -148,7 +153,7 @@ that right?"."""
 _HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
 """A homework named by its number alone ("a HW5 thing"), with or without a question."""
 _ASK_WITH_BEFORE = re.compile(
-    r"\b(?:help|assist|start|begin|starting|beginning)(?:\s{1,3}(?:me|us|off))?\s{1,3}with\s{1,3}(?:part\s{1,3})?$",
+    r"\b(?:help|assist|start|begin|starting|beginning)(?:\s{1,3}(?:me|us|off))?\s{1,3}with\s{1,3}(?:the\s{1,3})?(?:part\s{1,3})?$",
     re.I,
 )
 """...except "help me with (b)" and "start with (c)", which ask it."""
@@ -172,6 +177,10 @@ _EVERY_PART_RE = re.compile(
     re.I,
 )
 """A turn that asks for every part of the question it names ("can you do both", "answer all the parts")."""
+_JUST_RE = re.compile(r"\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?the\b", re.I)
+JUST_WINDOW = 48
+"""A turn that narrows the question it names to what it goes on to describe, in the next few words
+("Q4, just the 'what did you learn' paragraph")."""
 _LABEL_JOIN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
 _OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s", re.I)
 """Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
@@ -280,9 +289,17 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     labels = mentions(text, ordinals=True)
     if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
         labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
+    if labels and all(label.q is None for label in labels) and context.q not in (None, FOREIGN):
+        # "ok and the resnet blog one, the first part": the question the turn names by its title places
+        # its labels, not the one the chat was on.
+        titled_here = index.question_named(text)
+        if titled_here is not None:
+            context = Context(titled_here)
+    arrived = context  # where the turn starts: an unlabelled first item is on this question, not the turn's last
     only = _only_marked(text, labels)
     only_ids: list[str] = []
     whole: list[list[str]] = []  # questions or groups named without one part
+    every_of: set[tuple[str, ...]] = set()  # ... of which those named as "all of Q7", "the whole of Q8"
     specific: dict[str, list[str]] = {}
     ours = False
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
@@ -377,6 +394,8 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
                 # A whole question or group (Q7, Q3b): its parts are asked unless the turn names some.
                 if ids and not reference and id(label) not in owners and ids not in whole:
                     whole.append(ids)
+                    if _EVERY_OF_BEFORE.search(text, window, label.start) is not None:
+                        every_of.add(tuple(ids))  # "all of question 7 ... part a is about ...": still all
                 continue
         else:
             owner = owner_of.get(i)
@@ -447,17 +466,21 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     numbering = (
         ()
         if homework_named
-        else _numbered_items(text, labels, index, groups | {question_of(p) for p in referenced}, context)
+        else _numbered_items(text, labels, index, groups | {question_of(p) for p in referenced}, arrived)
     )
     # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
     chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
     from_whole: list[str] = []  # parts asked only as part of a whole question
     every = _EVERY_PART_RE.search(text) is not None
+    narrowed = [text[m.end() : m.end() + JUST_WINDOW] for m in _JUST_RE.finditer(text)] if not every else []
     for group in whole:
         # "hw7 3b ... can you do both, and for (ii) I'd like the SVD route": naming one part to say how
         # does not leave the others out when the turn asks for every part.
-        if every or not chosen.intersection(group):
-            from_whole += [p for p in group if p not in referenced and p not in from_whole]
+        if every or tuple(group) in every_of or not chosen.intersection(group):
+            # "hw7 q4: just the 'what did you learn' paragraph": only the parts its cue words name
+            cued_in = list(dict.fromkeys(p for piece in narrowed for p in index.by_cues(piece, group)))
+            narrowed_to = cued_in if 0 < len(cued_in) < len(group) else group
+            from_whole += [p for p in narrowed_to if p not in referenced and p not in from_whole]
     named += from_whole
     for ids in specific.values():
         named += [p for p in ids if p not in named]
@@ -519,11 +542,26 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         if asked:
             return UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
+    if len(by_question) > 1:
+        # "~100 words on what I learned ... I liked the batch norm stuff" on the ResNet blog: the cue
+        # words of the question the turn names, or the chat is on, over a stray word of another's.
+        # A question the turn itself names by title wins only on more cue words: the turn may name one
+        # question by its title and another by its cue words ("1) the PCA problem ... 2) which loss").
+        titled_here = index.question_named(asking)
+        on = titled_here or context.q
+        weight = Counter({q: sum(cue_counts[p] for p in cued if question_of(p) == q) for q in by_question})
+        others = max(w for q, w in weight.items() if q != f"q{on}") if on is not None else 0
+        if on is not None and (weight[f"q{on}"] > others or (titled_here is None and weight[f"q{on}"] == others)):
+            cued = [p for p in cued if question_of(p) == f"q{on}"]
+            by_question = Counter(question_of(p) for p in cued)
     if cued:
         q = question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         context = Context(q) if len(by_question) == 1 else context
         return UserTurn(cued, False, context, firm_cues=firm, set_aside=aside_ids, questioned=tuple(questioned))
+    titled = index.question_named(asking)
+    if titled is not None:
+        context = Context(titled)  # "switching to HW7: the numbers in the Myrtle blog posts?": on Q4 now
     return UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
 
 
@@ -553,7 +591,7 @@ def _numbered_items(
         fallback = index.question_named(text) or one_question_cued(text, index)
     items: dict[str, list[tuple[str, str | None]]] = {}  # question -> (item number, part it names)
     for m in _NUMBERED_ITEM_RE.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
+        k = bisect_right(starts, m.end()) - 1  # an item's own label heads it ("3. q3b(i): ...")
         q = heads[k][1] if k >= 0 else fallback
         if q is None or q == FOREIGN:
             continue
@@ -626,16 +664,22 @@ _CARRIES_ON_RE = re.compile(r"\s{0,3}(?:same|and|now|next|also|then|what[ \t]abo
 """Words a turn opens with to go on to the next part rather than argue with the last answer."""
 
 
+_CHALLENGE_RE = re.compile(
+    r"\b(?:are[ \t]{1,3}you[ \t]{1,3}(?:sure|certain)|is[ \t]{1,3}that[ \t]{1,3}(?:right|correct|true))\b", re.I
+)
+"""A question that doubts the last answer rather than asking another part: "Are you sure?"."""
+
+
 def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     """A turn in cue words that argues with the last answer rather than asking a sibling: it cues
     the last answered part itself ("wait, but weight decay shrinks weights, so NOT orthonormal?"
-    after q8b, a sibling's words too), or, without a question, only touches a sibling's topic ("I
-    think the answer is no, weight decay just shrinks weights")."""
+    after q8b, a sibling's words too), or, without a question other than "are you sure?", only
+    touches a sibling's topic ("I think the answer is no, weight decay just shrinks weights")."""
     if turn.by_label or not turn.named or not last_answered:
         return False
     if last_answered[-1] in turn.named:
         return True
-    if "?" in text or _CARRIES_ON_RE.match(text):
+    if ("?" in text and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text):
         return False  # "same for eval", "and at test time": the next part, asked
     current = question_of(last_answered[-1])
     return all(question_of(p) == current for p in turn.named)

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from ..text.labels import ROMANS, Label
-from ..text.phrases import PhraseSet
+from ..text.labels import LAST, MIDDLE, ROMANS, Label
+from ..text.phrases import PhraseHit, PhraseSet, canonical_phrase
 
 COURSE_HOMEWORK = "7"
 """A label naming another homework ("HW6 Question 3") is not this rubric's."""
@@ -83,8 +84,11 @@ class PartIndex:
             return []
         if label.ordinal:
             placed = self._placed(label.ordinal, q, context.letter)
+            if placed is None:
+                return []
             found = self._resolve(placed, context)
-            if not found and placed.roman is None:  # "Q3, the first sub-part": Q3 has numerals under (b) only
+            if not found and placed.roman is None and label.ordinal > 0:
+                # "Q3, the first sub-part": Q3 has numerals under (b) only
                 found = self._resolve(Label(None, None, ROMANS[label.ordinal - 1]), context)
             return found
         letter = label.letter
@@ -108,10 +112,22 @@ class PartIndex:
             return hits if len(hits) == 1 else []
         return [i for i in self.ids if i == prefix or (i.startswith(prefix) and not i[len(prefix)].isdigit())]
 
-    def _placed(self, n: int, q: str, letter: str | None) -> Label:
+    def _placed(self, n: int, q: str, letter: str | None) -> Label | None:
         """The nth part below the context: a numeral under a lettered part that has them ("3b, the first
-        part" is (i)), else a letter ("Q4, the second part" is (b))."""
-        if letter and n <= len(ROMANS) and any(i.startswith(f"q{q}{letter}.") for i in self.ids):
+        part" is (i)), else a letter ("Q4, the second part" is (b)); the last, or the middle one of an
+        odd number; None when there is no such part."""
+        letters = sorted({i[len(q) + 1] for i in self.ids if i.startswith(f"q{q}") and len(i) > len(q) + 1})
+        if letter is None and len(letters) == 1:
+            letter = letters[0]  # "the PCA question, the second part": Q3's one lettered part is (b)
+        numerals = [i.rsplit(".", 1)[1] for i in self.ids if letter and i.startswith(f"q{q}{letter}.")]
+        below = numerals or letters
+        if n == LAST:
+            n = len(below)
+        elif n == MIDDLE:
+            n = len(below) // 2 + 1 if len(below) % 2 and len(below) > 1 else 0
+        if not 1 <= n <= len(ROMANS):
+            return None
+        if numerals:
             return Label(q, letter, ROMANS[n - 1])
         return Label(q, "abcdefgh"[n - 1] if n <= 8 else None)
 
@@ -124,7 +140,8 @@ class PartIndex:
         not a claim)."""
         if self.cues is None:
             return Counter()
-        return Counter(key.split(CUE_KEY, 1)[0] for key in self.cues.keys_in(text))
+        cues = {(h.key.split(CUE_KEY, 1)[0], _cue_name(h.phrase)) for h in _outermost(self.cues.find(text))}
+        return Counter(part for part, _ in cues)  # "first-order" and "first order" are one cue
 
     def by_cues(self, text: str, within: Iterable[str] | None = None) -> list[str]:
         """Parts whose cues the text holds."""
@@ -135,6 +152,29 @@ class PartIndex:
 
 CUE_KEY = "\0"
 """Joins a part id and one of its cues in the cue automaton's keys."""
+
+
+_cue_name = lru_cache(maxsize=1024)(canonical_phrase)
+
+
+def _outermost(hits: list[PhraseHit]) -> list[PhraseHit]:
+    """The cue hits not inside a longer hit of another part's cue: in "show that PCA satisfies the
+    first-order conditions", "first-order" (deriving them) is part of what asks to check them. `hits`
+    come in order of start, the longest first."""
+    kept: list[PhraseHit] = []
+    cover: PhraseHit | None = None
+    for hit in hits:
+        if (
+            cover is not None
+            and hit.end <= cover.end
+            and hit.end - hit.start < cover.end - cover.start
+            and hit.key.split(CUE_KEY, 1)[0] != cover.key.split(CUE_KEY, 1)[0]
+        ):
+            continue
+        kept.append(hit)
+        if cover is None or hit.end > cover.end:
+            cover = hit
+    return kept
 
 
 RESTATED_WITHIN = 60

@@ -133,7 +133,7 @@ class Label:
     end: int = 0
     ordinal: int | None = None
     """"the second sub-part": the nth part one level below the context (a letter, or a numeral under a
-    lettered part that has them)."""
+    lettered part that has them); `LAST` or `MIDDLE` for "the last part", "the middle part"."""
 
     @property
     def relative(self) -> bool:
@@ -198,10 +198,25 @@ def skip_decoration(line: str) -> int:
     return i
 
 
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-"""Words that name a part by its place ("the second sub-part"), and the place."""
+LAST = -1
+MIDDLE = -2
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": LAST,
+    "final": LAST,
+    "middle": MIDDLE,
+}
+"""Words that name a part by its place ("the second sub-part", "the last part", "the middle part"),
+and the place: a count from the start, or `LAST` or `MIDDLE` (of an odd number of parts)."""
 _ORDINAL = "|".join(ORDINALS)
-_PART_WORD = r"(?:sub[ \t-]?(?:part|question)|part)"
+_PART_WORD = r"(?:sub[ \t-]?(?:part|question)|part|half)"
 
 # A line that may start with a label (checked at C speed over a whole answer): after decoration,
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".

@@ -104,6 +104,20 @@ def _pluralisable(core: str) -> bool:
     )
 
 
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "as", "os", "ies")
+
+
+def _singular(core: str) -> str | None:
+    """A phrase ending in a plural word of letters also matches it in the singular ("a later source
+    word" for "later source words"); not a word whose s is not a plural ("loss", "bias", "this")."""
+    last = core.rsplit(" ", 1)[-1]
+    if len(last) <= PLURAL_MIN_LETTERS or not (last.isalpha() and last.isascii()) or not last.endswith("s"):
+        return None
+    if last.endswith(_NOT_PLURAL_ENDINGS) or last in _NUMBER_NAMES:
+        return None
+    return core[:-1]
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -129,6 +143,7 @@ class PhraseSet:
                             raise PhraseError(f"phrase {phrase!r} has no words to match")
                         if not wildcard and i == len(fragments) - 1:
                             cores += [f"{c}{end}" for c in cores if _pluralisable(c) for end in _PLURAL_ENDINGS]
+                            cores += [one for c in cores if (one := _singular(c)) and one not in cores]
                         for core in cores:
                             table.setdefault(core, []).append(
                                 _Fragment(
@@ -286,11 +301,13 @@ def _word_pattern(word: str) -> str:
 def _fragment_pattern(fragment: str, final: bool = True) -> str:
     """`final`: the phrase's last fragment, whose last word may be in the plural."""
     words = fragment.split()
-    body = r"[\s_-]{1,8}".join(_word_pattern(w) for w in words)
     first, last = words[0], words[-1].rstrip("*")
     left = r"(?<!\w)" if re.match(r"\w", first) else ""
     right = "" if words[-1].endswith("*") else (r"(?!\w)" if re.search(r"\w$", last) else "")
     plural = "(?:e?s)?" if final and right and _pluralisable(ascii_fold(last).lower()) else ""
+    if final and right and _singular(ascii_fold(last).lower()):
+        words[-1], plural = words[-1][:-1], "s?"
+    body = r"[\s_-]{1,8}".join(_word_pattern(w) for w in words)
     return left + body + plural + right
 
 
