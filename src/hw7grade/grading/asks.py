@@ -59,14 +59,12 @@ q8", "my (b) mentions it") instead of asking it; not one that names its homework
 cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
 _IN_BEFORE = re.compile(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
 """...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
+_EVERY_OF_WORDS = r"all|every[ \t]{1,3}part|(?:the[ \t]{1,3})?whole"
 _ALL_OF_BEFORE = re.compile(
-    rf"\b(?:all|each|both|every[ \t]{{1,3}}part|(?:the[ \t]{{1,3}})?(?:rest|parts|whole))[ \t]{{1,3}}of{_BEFORE_LABEL}",
-    re.I,
+    rf"\b(?:{_EVERY_OF_WORDS}|each|both|(?:the[ \t]{{1,3}})?(?:rest|parts))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
 )
 """...but "all of question 7", "each of (a) to (c)", "the rest of Q8", "whole of Q8" ask it."""
-_EVERY_OF_BEFORE = re.compile(
-    rf"\b(?:all|every[ \t]{{1,3}}part|(?:the[ \t]{{1,3}})?(?:whole|entire|entirety))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
-)
+_EVERY_OF_BEFORE = re.compile(rf"\b(?:{_EVERY_OF_WORDS})[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I)
 """...and of those, "all of question 7" and "the whole of Q8" ask every part, whatever parts the turn
 goes on to name to say what they are about ("part a is about the stacking, b and c ...")."""
 _SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
@@ -524,7 +522,8 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     cue_counts = index.cue_counts(asking)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(question_of(p) for p in cued)
-    named_q = index.question_named(asking) if unplaced else None
+    title = index.question_named(asking)  # the one question the turn names by its title, if any
+    named_q = title if unplaced else None
     if named_q is not None:
         # "the reading question on the How to Train Your ResNet series ... part (c) first": the
         # question's own name places its labels, whatever other parts' cue words ("batch norm") say.
@@ -547,11 +546,10 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         # words of the question the turn names, or the chat is on, over a stray word of another's.
         # A question the turn itself names by title wins only on more cue words: the turn may name one
         # question by its title and another by its cue words ("1) the PCA problem ... 2) which loss").
-        titled_here = index.question_named(asking)
-        on = titled_here or context.q
+        on = title or context.q
         weight = Counter({q: sum(cue_counts[p] for p in cued if question_of(p) == q) for q in by_question})
         others = max(w for q, w in weight.items() if q != f"q{on}") if on is not None else 0
-        if on is not None and (weight[f"q{on}"] > others or (titled_here is None and weight[f"q{on}"] == others)):
+        if on is not None and (weight[f"q{on}"] > others or (title is None and weight[f"q{on}"] == others)):
             cued = [p for p in cued if question_of(p) == f"q{on}"]
             by_question = Counter(question_of(p) for p in cued)
     if cued:
@@ -559,9 +557,8 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         context = Context(q) if len(by_question) == 1 else context
         return UserTurn(cued, False, context, firm_cues=firm, set_aside=aside_ids, questioned=tuple(questioned))
-    titled = index.question_named(asking)
-    if titled is not None:
-        context = Context(titled)  # "switching to HW7: the numbers in the Myrtle blog posts?": on Q4 now
+    if title is not None:
+        context = Context(title)  # "switching to HW7: the numbers in the Myrtle blog posts?": on Q4 now
     return UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
 
 

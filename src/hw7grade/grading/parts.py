@@ -116,7 +116,8 @@ class PartIndex:
         """The nth part below the context: a numeral under a lettered part that has them ("3b, the first
         part" is (i)), else a letter ("Q4, the second part" is (b)); the last, or the middle one of an
         odd number; None when there is no such part."""
-        letters = sorted({i[len(q) + 1] for i in self.ids if i.startswith(f"q{q}") and len(i) > len(q) + 1})
+        prefix = f"q{q}"
+        letters = sorted({i[len(prefix)] for i in self.ids if i.startswith(prefix) and i[len(prefix) :][:1].isalpha()})
         if letter is None and len(letters) == 1:
             letter = letters[0]  # "the PCA question, the second part": Q3's one lettered part is (b)
         numerals = [i.rsplit(".", 1)[1] for i in self.ids if letter and i.startswith(f"q{q}{letter}.")]

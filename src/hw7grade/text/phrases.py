@@ -90,18 +90,19 @@ _NUMBER_NAMES = frozenset(NUMBER_WORDS.values())
 PLURAL_MIN_LETTERS = 3
 
 
+def _inflectable(core: str) -> str | None:
+    """The phrase's last word when it may change number: letters only, at least `PLURAL_MIN_LETTERS`
+    of them, and not a number ("zero" is not "zeroes")."""
+    last = core.rsplit(" ", 1)[-1]
+    ok = len(last) >= PLURAL_MIN_LETTERS and last.isalpha() and last.isascii() and last not in _NUMBER_NAMES
+    return last if ok else None
+
+
 def _pluralisable(core: str) -> bool:
     """A phrase ending in a word of letters also matches that word in the plural ("exponential moving
-    averages" for "exponential moving average"), unless it already ends in s or is a number ("zero" is
-    not "zeroes")."""
-    last = core.rsplit(" ", 1)[-1]
-    return (
-        len(last) >= PLURAL_MIN_LETTERS
-        and last.isalpha()
-        and last.isascii()
-        and not last.endswith("s")
-        and last not in _NUMBER_NAMES
-    )
+    averages" for "exponential moving average"), unless it already ends in s."""
+    last = _inflectable(core)
+    return last is not None and not last.endswith("s")
 
 
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "as", "os", "ies")
@@ -110,10 +111,8 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "as", "os", "ies")
 def _singular(core: str) -> str | None:
     """A phrase ending in a plural word of letters also matches it in the singular ("a later source
     word" for "later source words"); not a word whose s is not a plural ("loss", "bias", "this")."""
-    last = core.rsplit(" ", 1)[-1]
-    if len(last) <= PLURAL_MIN_LETTERS or not (last.isalpha() and last.isascii()) or not last.endswith("s"):
-        return None
-    if last.endswith(_NOT_PLURAL_ENDINGS) or last in _NUMBER_NAMES:
+    last = _inflectable(core)
+    if last is None or len(last) == PLURAL_MIN_LETTERS or not last.endswith("s") or last.endswith(_NOT_PLURAL_ENDINGS):
         return None
     return core[:-1]
 
