@@ -181,6 +181,25 @@ def test_a_reply_that_answers_nothing_is_no_final_attempt_and_a_weak_ask_needs_a
     assert (final.verdict, final.turn) == ("correct", 1)
 
 
+def test_a_part_asked_by_cue_words_and_answered_under_its_label_is_reported_even_when_wrong():
+    """A wrong approach that no check recognises still answers (c) when the reply heads it "(c)": the
+    part is reported, not dropped as a side question's cue word."""
+    from hw7grade.conversation import Conversation, Turn
+    from hw7grade.grading.score import grade_conversation
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn("user", "the resnet blog, I need the 'most interesting approach' one"),
+        Turn(
+            "assistant",
+            "**(c) Most interesting approach**\n\nThe one I liked best was growing the image size during "
+            "training, from tiny crops up to full resolution, which made the early epochs cheap.",
+        ),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    assert {(p.id, p.verdict) for p in result.parts} == {("q4c", "incorrect")}
+
+
 # Which reply is a part's attempt: (user, assistant, ...) turns -> the part's (first, final) verdicts and turns.
 ATTEMPT_CASES = [
     pytest.param(

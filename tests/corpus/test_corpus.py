@@ -22,8 +22,11 @@ CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-,
-    # by-, bz-: 93.4%, false credit 1.7% (12,518 part-attempts)
-    "dev": (0.93, 0.02, 0),
+    # by-, bz-, ca-, cb-: 93.4%, false credit 1.7% (12,990 part-attempts). Two never-asked parts, both from
+    # round 13's batches and left as known limits: "3b i grads" (a lone "i" after a letter is read as
+    # the pronoun, so the whole of 3b is asked) and "translation (hw7 q7): ... in training, and at
+    # evaluation?" (a whole question named with cue words of some of its parts asks all of them).
+    "dev": (0.93, 0.02, 2),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -31,8 +34,9 @@ FLOORS = {
     # their user turns); round 11's bo- + bp- (mid-round) 92.1%, 1.1%, bs- + bt- (late) 93.6%, 0.3% (one
     # plain-text file reported never-asked parts; fixed), and bu- + bv- (after its last change) 86.8%,
     # 0.3% (one never-asked part; fixed from the chat's user turns); round 12's bw- + bx- (after its last change)
-    # 87.1%, 1.0% (two never-asked parts; fixed from those chats' user turns: 88.6%). All twenty-two: 90.8%,
-    # false credit 1.9% (4,734 part-attempts).
+    # 87.1%, 1.0% (two never-asked parts; fixed from those chats' user turns: 88.6%); round 13's cd- (after
+    # its last change) 93.75%, 2.5%, no never-asked part (the code before the round: 93.75%). All
+    # twenty-three: 91.0%, false credit 1.9% (4,974 part-attempts).
     "holdout": (0.89, 0.03, 0),
 }
 

@@ -56,6 +56,10 @@ from hw7grade.text.labels import line_label, mentions
         ("f(x) = 2", None),
         ("e.g. the encoder", None),
         # A paragraph that opens on the part it turns to.
+        # A heading's short title, then its label in brackets; not a matrix in brackets.
+        ("**ResNet blog (4a):** started from", ("4", "a", None)),
+        ("### Training inputs (7b)", ("7", "b", None)),
+        ("**Encoder (W_1)**", None),
         ("For (b), let me run a small experiment.", (None, "b", None)),
         ("As for part (c): the same inputs.", (None, "c", None)),
         ("**Corrected 7(b) — Training (teacher forcing):**", ("7", "b", None)),
@@ -154,6 +158,25 @@ def test_line_label(line, label):
         ("c, same thing at eval time", [(None, "c", None)]),
         ("A: a² + b² ≥ 2ab so min is when a = b", []),
         ("and a dog?", []),
+        # a letter standing alone after a question word's number ("a" is the article, "7 b" a size)
+        ("q7 b tokens pls", [("7", "b", None)]),
+        ("a 7 b model", []),
+        # a numeral of two letters or more after a letter; "i" alone is a word
+        ("8a ii loss", [("8", "a", "ii")]),
+        ("3b i think so", [("3", "b", None)]),
+        ("Q7 ii is next", [("7", None, None)]),
+        # numerals that go on after a lettered label's own, each later than the last
+        ("q8 a i ii iii, the l2 one", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")]),
+        ("q8 a i, ii and iii", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")]),
+        ("q8 a ii i think", [("8", "a", "ii")]),
+        # a list's last item, a bare letter; a letter glossed in brackets
+        (
+            "q8: how many layers, what do i tick for (iii), and b",
+            [("8", None, None), (None, None, "iii"), (None, "b", None)],
+        ),
+        ("cats, and a dog.", []),
+        ("k and c (test time)", [(None, "c", None)]),
+        ("and then a (big) dog", []),
         (
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],

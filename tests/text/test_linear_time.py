@@ -54,6 +54,11 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     " 0, 1, 2, 3 ",
     " [ ] 1 ",
     " [x] 2 ",
+    # round 13's rules: inline numbered items, spaced numerals, a list's last letter, titled headings
+    ". 1) ",
+    " a i ii ",
+    ", and b",
+    "**ResNet blog (4a):**",
 ]
 
 
@@ -114,7 +119,19 @@ LONG_TURN = 10_000
 """One user turn this long, then ten times longer: a per-mention rescan shows at this size."""
 
 
-@pytest.mark.parametrize("family", ["keeps that one", "set aside", "already labels", "kept lists", "part lists"])
+@pytest.mark.parametrize(
+    "family",
+    [
+        "keeps that one",
+        "set aside",
+        "already labels",
+        "kept lists",
+        "part lists",
+        "inline items",
+        "spaced numerals",
+        "titled pieces",
+    ],
+)
 def test_one_long_user_turn_reads_in_linear_time(family):
     from hw7grade.conversation import Conversation, Turn
     from hw7grade.grading.segment import find_answers

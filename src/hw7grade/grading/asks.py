@@ -483,6 +483,19 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named += [p for _, p in numbering if p not in named and p not in referenced and p not in aside_ids]
+    cued_items = () if homework_named else _cued_items(text, labels, index)
+    if named:
+        # "1) 3b(i) grads. 2) q7 b tokens. 4) resnet blog most interesting approach": an item of the
+        # turn's list that names no part by label asks the one its own cue words name.
+        named += [p for _, p in cued_items if p not in named and p not in referenced and p not in aside_ids]
+        numbering = numbering or cued_items
+        # "3 things: resnet blog baseline/final, q7a, and the 3b(i) gradients": an item of a comma
+        # list that names a question by its title and a part by its cue words asks that part.
+        named += [
+            p
+            for p in _titled_pieces(text, labels, index)
+            if p not in named and p not in referenced and p not in aside_ids
+        ]
     if numbering and context.q in (None, FOREIGN):
         numbered_qs = {question_of(p) for _, p in numbering}
         context = Context(numbered_qs.pop()[1:]) if len(numbered_qs) == 1 else context
@@ -556,7 +569,18 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         q = question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         context = Context(q) if len(by_question) == 1 else context
-        return UserTurn(cued, False, context, firm_cues=firm, set_aside=aside_ids, questioned=tuple(questioned))
+        # "1. loss fn for the l2 reg autoencoder 2. teacher forcing tokens ...": a reply's "**1. ...**"
+        # heads the part the user's item 1 named
+        numbering = tuple((key, p) for key, p in cued_items if p in cued)
+        return UserTurn(
+            cued,
+            False,
+            context,
+            firm_cues=firm,
+            set_aside=aside_ids,
+            questioned=tuple(questioned),
+            numbering=numbering if len(numbering) >= NUMBERED_MIN_ITEMS else (),
+        )
     if title is not None:
         context = Context(title)  # "switching to HW7: the numbers in the Myrtle blog posts?": on Q4 now
     return UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
@@ -607,6 +631,60 @@ def _numbered_items(
             if part is not None and all(part != p for _, p in found):
                 found.append((f"{q}.{number}", part))
     return tuple(found) if len(found) >= NUMBERED_MIN_ITEMS else ()
+
+
+_ITEM_MARK_RE = re.compile(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]|(?<=[.;!?])[ \t]{1,3}\(?([1-9])\)[ \t]", re.M)
+"""A list item's number: at a line's start ("2. ...", "(3) ..."), or after a sentence's end in running
+text, closed by a parenthesis ("... lol. 1) 3b i grads. 2) q7 b tokens.")."""
+
+
+def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple[str, str], ...]:
+    """The items of the turn's numbered list (1, 2, ... in order) that name no question by label, each
+    with the part it names, as ("question.item", part). An item's question is the one its words name
+    by title or by most cues; its part, the one of that question its own letter ("question (b)") or
+    else its cue words name."""
+    marks: list[re.Match[str]] = []
+    for m in _ITEM_MARK_RE.finditer(text):
+        if int(m.group(1) or m.group(2)) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < NUMBERED_MIN_ITEMS:
+        return ()
+    starts = [label.start for label in labels if label.q is not None]
+    found: list[tuple[str, str]] = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        first = bisect_left(starts, m.end())
+        if first < len(starts) and starts[first] < end:
+            continue  # the item names its question by label
+        item = text[m.end() : end]
+        q = index.question_named(item) or one_question_cued(item, index)
+        part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
+        if part is not None and all(part != p for _, p in found):
+            found.append((f"{q}.{m.group(1) or m.group(2)}", part))
+    return tuple(found)
+
+
+_PIECE_CUT_RE = re.compile(r"[,;\n]")
+TITLED_PIECE_MAX_WORDS = 8
+"""A list's item is short: a longer stretch between commas describes rather than asks."""
+
+
+def _titled_pieces(text: str, labels: list[Label], index: PartIndex) -> list[str]:
+    """The parts named by the short pieces of the turn between commas, semicolons and line ends that
+    hold no label but a question's title and the cue words of one of its parts."""
+    starts = [label.start for label in labels]
+    found: list[str] = []
+    at = 0
+    for cut in [*(m.start() for m in _PIECE_CUT_RE.finditer(text)), len(text)]:
+        first = bisect_left(starts, at)
+        piece, at = text[at:cut], cut + 1
+        if (first < len(starts) and starts[first] < cut) or len(piece.split()) > TITLED_PIECE_MAX_WORDS:
+            continue
+        q = index.question_named(piece)
+        part = _item_part(piece, q, index) if q is not None else None
+        if part is not None and part not in found:
+            found.append(part)
+    return found
 
 
 def _item_part(item: str, q: str, index: PartIndex) -> str | None:

@@ -201,8 +201,11 @@ def numbered_part(numbering: Mapping[str, str], context: Context, number: str) -
     """The part the user's list numbered so under the reply's question, or under the one question
     the list had."""
     found = numbering.get(f"{context.q}.{number}")
-    if found is None and len({question_of(p) for p in numbering.values()}) == 1:
-        found = next((p for key, p in numbering.items() if key.endswith(f".{number}")), None)
+    if found is None:
+        # the list had one question, or one list ran across questions ("1. loss fn ... 2. teacher
+        # forcing tokens ...") and numbered one item so
+        numbered = [p for key, p in numbering.items() if key.endswith(f".{number}")]
+        found = numbered[0] if len(numbered) == 1 else None
     return found
 
 

@@ -48,6 +48,7 @@ def split_answer(
         buffer.clear()
 
     candidates = {m.start() for m in LABEL_LINE_CANDIDATE.finditer(text)}
+    cue_heads = _cue_headings(text, default, index) if len(default) > 1 else {}
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
     column_rows: dict[str, list[str]] = {}
     pos = 0
@@ -120,6 +121,19 @@ def split_answer(
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
                     line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
+        elif at in cue_heads and not in_fence and not (numbering and _NUMBERED_LEAD_RE.match(line)):
+            # "**What I learnt**" ... "**Most interesting approach**" in a reply to both essay parts: a
+            # short heading with no label heads the one asked part its cue words name.
+            cued = [cue_heads[at]]
+            if current != cued:
+                if not saw_label and len(current) == 2 and current[1] == cued[0]:
+                    # "**Numbers (start → end)** ... **Most interesting approach**": the opening
+                    # before the second asked part's heading answers the first.
+                    current = current[:1]
+                flush()
+                saw_label = True
+                current = cued
+                context = context_of(cued[0])
         elif (numbering or len(default) > 1) and not in_fence and (lead := _NUMBERED_LEAD_RE.match(line)):
             # "**1. Number of linear layers: 2**" after the user's "1. how many linear layers": a
             # heading or bold lead numbered as the user's list was (a plain list item is content),
@@ -131,10 +145,14 @@ def split_answer(
                 numbered is None
                 and not numbering
                 and len({question_of(p) for p in default}) > 1  # one question's steps are read below
-                and line.lstrip().startswith("#")
                 and not mentions(line)
             ):
-                cued = index.by_cues(line, default)
+                # A heading by its cue words; a heading or bold lead by the title of a question of
+                # which one part was asked ("**4) ResNet blog**").
+                cued = index.by_cues(line, default) if line.lstrip().startswith("#") else []
+                titled = index.question_named(line)
+                if not cued and titled is not None:
+                    cued = [p for p in default if question_of(p) == f"q{titled}"]
                 numbered = cued[0] if len(cued) == 1 else None
             if numbered is not None:
                 flush()
@@ -153,6 +171,41 @@ def split_answer(
     if not saw_label and not default:
         return [], context
     return pieces, context
+
+
+_CUE_HEADING_RE = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?(?P<h>[^*_#\n]{1,80}?)(?:\*\*|__)?"
+    r"|(?:\*\*|__)(?P<b>[^*_\n]{1,80})(?:\*\*|__))[ \t]{0,2}:?[ \t]{0,2}"
+)
+CUE_HEADING_MAX_WORDS = 8
+
+
+def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
+    """Where the reply's short headings without a label name one asked part each by its cue words
+    (line offset -> part), when they name two parts or more, or the second of two asked: a reply laid
+    out part by part."""
+    heads: dict[int, str] = {}
+    pos = 0
+    for line in text.split("\n"):
+        heading = _cue_heading(line)
+        cued = index.by_cues(heading, asked) if heading is not None else []
+        if len(cued) == 1:
+            heads[pos] = cued[0]
+        pos += len(line) + 1
+    # One part's heading alone cuts only to the second of two asked parts: the opening answered the first.
+    return heads if len(set(heads.values())) > 1 or (len(asked) == 2 and asked[0] not in heads.values()) else {}
+
+
+def _cue_heading(line: str) -> str | None:
+    """The text of a heading or a line in bold of a few words ("### What I learnt", "**Most
+    interesting approach**"), else None."""
+    m = _CUE_HEADING_RE.fullmatch(line)
+    if m is None or mentions(line):
+        return None
+    text = (m.group("h") or m.group("b")).strip()
+    if text.endswith(".") or any(c in text for c in "`$="):
+        return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
+    return text if len(text.split()) <= CUE_HEADING_MAX_WORDS else None
 
 
 def _inline_pieces(

@@ -250,6 +250,10 @@ def find_answers(
             # to the parts the cue words named. One with no label that names such a part in its
             # text is about that part as a whole.
             under_labels = {p[0] for p in pieces if p[3]}
+            # "**(c) Most interesting approach**" after "... what i learnt + most interesting approach":
+            # a part the cue words asked that the reply answers under its label is answered, right or
+            # wrong, whatever its checks find.
+            firmly.update(under_labels.intersection(turn_info.named))
             said = [] if under_labels else _parts_named_in(turn.text, before, index, asked_ids)
             if under_labels - set(turn_info.named):
                 pieces = [p for p in pieces if p[3] or p[0] in under_labels]

@@ -11,7 +11,7 @@ same on any text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .number_words import NUMBER_WORDS
@@ -45,6 +45,9 @@ _LETTER = (
     # "7 a, b, c please", "7 a, b and c", "q4 b and c": a letter that heads a bare list of letters
     r"|[ \t]{1,2}(?P<l6>[a-h])"
     r"(?=(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,2}(?:and|&)[ \t]{1,2})[b-h](?![\w(]))"
+    # "q7 b tokens", "Q4 c pls": after a question word's number, a letter standing alone as a word
+    # ("a" is the article; a bare "7 b" may be a size)
+    r"|(?(q)[ \t]{1,2}(?P<l7>[b-h])(?![\w(.'’\-])|(?!))"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
 _ROMAN_PART = (
@@ -54,7 +57,9 @@ _ROMAN_PART = (
     rf"|\)?[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|{_DOT_END}|:(?=\s))"
     rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z])"
     # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
-    rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w]))"
+    rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w])"
+    # "8a ii loss": a numeral of two letters or more standing alone after a letter ("i" is a word)
+    rf"|(?(r5)(?!)|[ \t]{{1,2}}(?P<r8>ii|iii|iv|vi|vii|viii|ix)(?![\w(])))"
 )
 _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
 """A question number in words after "question" or "problem" ("question seven part a")."""
@@ -116,7 +121,12 @@ _MENTION_TRIGGER = re.compile(
     # ... or at a sentence's start: "ok. b and c together: ..."
     r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|^[ \t]{0,3}|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
     r"(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
-    r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])",
+    r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])"
+    # "how many layers, what do i tick for (iii), and b": a list's last item, a bare letter ("and a
+    # dog" is the article)
+    r"|,[ \t]{0,2}(?:and|&)[ \t]{1,3}(?P<la>(?-i:[b-h]))(?=[ \t]{0,2}(?:[.!?]|$))"
+    # "k and c (test time)": a letter the turn carries on to, glossed in brackets
+    r"|\b(?:and|also|now|then)[ \t]{1,3}(?P<lg>(?-i:[b-h]))(?=[ \t]{1,2}\()",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -148,15 +158,24 @@ def _worded(m: re.Match[str]) -> str | None:
 
 def _absolute(m: re.Match[str], offset: int) -> Label:
     letter = (
-        m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or m.group("l5") or m.group("l6") or ""
+        m.group("l1")
+        or m.group("l2")
+        or m.group("l3")
+        or m.group("l4")
+        or m.group("l5")
+        or m.group("l6")
+        or m.group("l7")
+        or ""
     ).lower() or None
     roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None
     end = m.end()
-    if number := m.group("r6") or m.group("r7"):
-        if letter:
-            roman = _NUMBERED_SUB[number.lower()]
-        else:  # "Q7-2" names no sub-part: the label ends at its question
-            end = next(m.end(g) for g in ("q", "qbare", "qword", "qroman", "qroman2") if m.group(g))
+    # A sub-part by number or a spaced numeral ("3b-2", "8a ii"), only after a letter: "Q7-2" and
+    # "Q7 ii" name no sub-part, and the label ends at its question.
+    number, spaced = m.group("r6") or m.group("r7"), m.group("r8")
+    if letter and (number or spaced):
+        roman = _NUMBERED_SUB[number.lower()] if number else spaced.lower()
+    elif number or spaced:
+        end = next(m.end(g) for g in ("q", "qbare", "qword", "qroman", "qroman2") if m.group(g))
     q = (
         m.group("q")
         or m.group("qbare")
@@ -234,7 +253,9 @@ LABEL_LINE_CANDIDATE = re.compile(
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
     rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
-    rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part))",
+    rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part)"
+    # a heading's title, then its label in brackets: "**ResNet blog (4a):**"
+    r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h]\))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -288,6 +309,13 @@ def line_label(line: str) -> Label | None:
         placed = _ORDINAL_HEADING_RE.match(window)
         if placed:
             return Label(None, None, None, None, start, start + placed.end(), ORDINALS[placed.group("n").lower()])
+    if "#" in line[:start] or "*" in line[:start]:
+        # "**ResNet blog (4a):**", "### Training inputs (7b)": a heading's short title, then its label
+        titled = _TITLED_HEADING_RE.match(window)
+        m = _ABSOLUTE.fullmatch(titled.group("label")) if titled else None
+        if titled and m and (_worded(m) or m.group("qbare")) and (m.group("l1") or m.group("l2")):
+            label = _absolute(m, start + titled.start("label"))
+            return replace(label, start=start, end=start + titled.end())
     lead = _FOR_LEAD.match(window)
     if lead:
         # "For (b), let me run an experiment.", "Corrected (c): ...", "**Corrected 7(b) — Training:**",
@@ -310,6 +338,8 @@ def line_label(line: str) -> Label | None:
 
 
 _FOR_LEAD = re.compile(rf"{_LEAD}(?={_LEAD_THEN})", re.IGNORECASE)
+_TITLED_HEADING_RE = re.compile(r"[^\n()*#:]{1,48}?\((?P<label>[^()\n]{1,12})\)[ \t]{0,2}:?[ \t]{0,2}(?:\*\*|__|$)")
+"""A heading's title and its label in brackets at the heading's end ("ResNet blog (4a):**")."""
 _ORDINAL_HEADING_RE = re.compile(
     rf"(?:the[ \t]{{1,3}})?(?P<n>{_ORDINAL})[ \t]{{1,3}}{_PART_WORD}(?=[ \t]{{0,3}}(?:[—–:\-.]|\*\*|$))",
     re.IGNORECASE,
@@ -408,7 +438,7 @@ def _mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        bare = next((g for g in ("lj", "lc", "lf", "lq", "lt") if t.group(g)), None)
+        bare = next((g for g in ("lj", "lc", "lf", "lq", "lt", "la", "lg") if t.group(g)), None)
         if bare:
             if t.start(bare) >= covered:
                 found.append(Label(None, t.group(bare).lower(), None, None, t.start(bare), t.end(bare)))
@@ -429,6 +459,8 @@ def _mentions(text: str) -> list[Label]:
                 found.append(label)
                 bare = m.group("l3") or m.group("r3") or m.group("l6")
                 covered = _bare_list(text, label, found) if bare else label.end
+                if label.letter and label.roman:
+                    covered = _numeral_run(text, covered, label.roman, found)
                 if label.letter and not label.roman:
                     covered = _slash_list(text, covered, found)
                 continue
@@ -457,6 +489,25 @@ def _in_algebra(text: str, at: int, found: list[Label]) -> bool:
     if before.endswith("**") and (len(before) < OPERATOR_LOOKBACK or not before[-3].isalnum()):
         return False  # "**7b**", "**(4)(a)**": bold, not a power ("x**2c")
     return not (found and before[-1] == "+" and not text[found[-1].end : at].strip(" \t+"))
+
+
+_NUMERAL_NEXT = re.compile(
+    r"(?:[ \t]{0,2}[,/&+][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3}|[ \t]{1,2})"
+    rf"(?P<x>{_ROMAN})(?![\w(])",
+    re.IGNORECASE,
+)
+
+
+def _numeral_run(text: str, end: int, roman: str, found: list[Label]) -> int:
+    """Append the numerals that continue a lettered label's own ("q8 a i ii iii", "8a i, ii and
+    iii"), each later than the one before (so "3b i i think" is one label); the run's end."""
+    while (m := _NUMERAL_NEXT.match(text, end)) is not None:
+        x = m.group("x").lower()
+        if ROMANS.index(x) <= ROMANS.index(roman):
+            break
+        found.append(Label(None, None, x, None, m.start("x"), m.end()))
+        end, roman = m.end(), x
+    return end
 
 
 _SLASH_NEXT = re.compile(r"/(?P<x>[a-h])(?![\w(])")
