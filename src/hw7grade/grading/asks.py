@@ -671,16 +671,22 @@ TITLED_PIECE_MAX_WORDS = 8
 
 def _titled_pieces(text: str, labels: list[Label], index: PartIndex) -> list[str]:
     """The parts named by the short pieces of the turn between commas, semicolons and line ends that
-    hold no label but a question's title and the cue words of one of its parts."""
+    name a question, by its title or by a label of the whole question alone ("q8: how many layers"),
+    and a part of it by cue words."""
     starts = [label.start for label in labels]
     found: list[str] = []
     at = 0
     for cut in [*(m.start() for m in _PIECE_CUT_RE.finditer(text)), len(text)]:
-        first = bisect_left(starts, at)
+        first, last = bisect_left(starts, at), bisect_left(starts, cut)
         piece, at = text[at:cut], cut + 1
-        if (first < len(starts) and starts[first] < cut) or len(piece.split()) > TITLED_PIECE_MAX_WORDS:
+        if len(piece.split()) > TITLED_PIECE_MAX_WORDS:
             continue
-        q = index.question_named(piece)
+        held = labels[first:last]
+        if len({lab.q for lab in held}) > 1 or any(
+            lab.q is None or lab.letter or lab.roman or index.is_foreign(lab) for lab in held
+        ):
+            continue  # the piece names its part by label, or another homework's question
+        q = held[0].q if held else index.question_named(piece)
         part = _item_part(piece, q, index) if q is not None else None
         if part is not None and part not in found:
             found.append(part)

@@ -175,9 +175,9 @@ def split_answer(
 
 _CUE_HEADING_RE = re.compile(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?(?P<h>[^*_#\n]{1,80}?)(?:\*\*|__)?"
-    r"|(?:\*\*|__)(?P<b>[^*_\n]{1,80})(?:\*\*|__))[ \t]{0,2}:?[ \t]{0,2}"
+    r"|\*\*(?P<b>[^*\n]{1,80})\*\*|__(?P<u>[^_\n]{1,80})__)[ \t]{0,2}:?[ \t]{0,2}"
 )
-CUE_HEADING_MAX_WORDS = 8
+CUE_HEADING_MAX_WORDS = 10
 
 
 def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
@@ -202,7 +202,7 @@ def _cue_heading(line: str) -> str | None:
     m = _CUE_HEADING_RE.fullmatch(line)
     if m is None or mentions(line):
         return None
-    text = (m.group("h") or m.group("b")).strip()
+    text = (m.group("h") or m.group("b") or m.group("u")).strip()
     if text.endswith(".") or any(c in text for c in "`$="):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
     return text if len(text.split()) <= CUE_HEADING_MAX_WORDS else None
