@@ -115,7 +115,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     # round 13: inline numbered items, spaced numerals, comma pieces, headings named by cue words
     "inline items": lambda n: "lol. 1) q7 b tokens. 2) resnet blog approach. " * (n // 46 + 1),
     "spaced numerals": lambda n: "q8 a i ii iii iv, and b " * (n // 24 + 1),
-    "titled pieces": lambda n: "resnet blog baseline, the ResNet series, " * (n // 41 + 1),
+    "comma pieces": lambda n: "resnet blog baseline, the ResNet series, " * (n // 41 + 1),
     "cue headings": lambda n: (
         "**What I learned**\n### Most interesting approach\n**ResNet blog (4a):** x\n" * (n // 76 + 1)
     ),

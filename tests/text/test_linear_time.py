@@ -143,7 +143,7 @@ LONG_TURN = 10_000
         "part lists",
         "inline items",
         "spaced numerals",
-        "titled pieces",
+        "comma pieces",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

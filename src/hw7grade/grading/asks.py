@@ -493,7 +493,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         # list that names a question by its title and a part by its cue words asks that part.
         named += [
             p
-            for p in _titled_pieces(text, labels, index)
+            for p in _comma_piece_parts(text, labels, index)
             if p not in named and p not in referenced and p not in aside_ids
         ]
     if numbering and context.q in (None, FOREIGN):
@@ -665,11 +665,11 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
 
 
 _PIECE_CUT_RE = re.compile(r"[,;\n]")
-TITLED_PIECE_MAX_WORDS = 8
+COMMA_PIECE_MAX_WORDS = 8
 """A list's item is short: a longer stretch between commas describes rather than asks."""
 
 
-def _titled_pieces(text: str, labels: list[Label], index: PartIndex) -> list[str]:
+def _comma_piece_parts(text: str, labels: list[Label], index: PartIndex) -> list[str]:
     """The parts named by the short pieces of the turn between commas, semicolons and line ends that
     name a question, by its title or by a label of the whole question alone ("q8: how many layers"),
     and a part of it by cue words."""
@@ -679,7 +679,7 @@ def _titled_pieces(text: str, labels: list[Label], index: PartIndex) -> list[str
     for cut in [*(m.start() for m in _PIECE_CUT_RE.finditer(text)), len(text)]:
         first, last = bisect_left(starts, at), bisect_left(starts, cut)
         piece, at = text[at:cut], cut + 1
-        if len(piece.split()) > TITLED_PIECE_MAX_WORDS:
+        if len(piece.split()) > COMMA_PIECE_MAX_WORDS:
             continue
         held = labels[first:last]
         if len({lab.q for lab in held}) > 1 or any(

@@ -178,6 +178,8 @@ _CUE_HEADING_RE = re.compile(
     r"|\*\*(?P<b>[^*\n]{1,80})\*\*|__(?P<u>[^_\n]{1,80})__)[ \t]{0,2}:?[ \t]{0,2}"
 )
 CUE_HEADING_MAX_WORDS = 10
+"""A heading this short names its part ("**1. Problem with feeding h_t into decoder step t**"); a
+longer line in bold is a sentence of the answer."""
 
 
 def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
