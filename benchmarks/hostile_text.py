@@ -119,6 +119,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "cue headings": lambda n: (
         "**What I learned**\n### Most interesting approach\n**ResNet blog (4a):** x\n" * (n // 76 + 1)
     ),
+    # round 14: a title line listing parts, paragraphs opening on short leads
+    "paragraph leads": lambda n: (
+        "Q7 (b) and (c)\n\nTraining (teacher forcing). x\n\n**Evaluation (w1 to w5):** y\n\n" * (n // 75 + 1)
+    ),
 }
 
 

@@ -34,6 +34,9 @@ class PartIndex:
     questions: frozenset[str] = field(default_factory=frozenset)
     question_cues: PhraseSet | None = None
     """Names of whole questions, keyed by question number ("4": "How to Train Your ResNet")."""
+    cue_words: tuple[tuple[str, str], ...] = ()
+    """(word, part id) for each content word of each part's cues ("training" of "during training");
+    a word that ends in `*` in its cue matches as a prefix."""
     _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None, int | None], list[str]] = field(
         default_factory=dict
     )
@@ -53,8 +56,21 @@ class PartIndex:
             if (m := re.match(r"q(\d+)", q))
             for c in cs
         }
+        words = tuple(
+            dict.fromkeys(
+                (word, pid)
+                for pid, cs in (cues or {}).items()
+                for c in cs
+                for word in _WORD_RE.findall(c.lower())
+                if len(word.rstrip("*")) >= HEADING_WORD_MIN_CHARS and word.rstrip("*") not in _HEADING_STOP_WORDS
+            )
+        )
         return cls(
-            tuple(ids), PhraseSet.build(phrases) if phrases else None, qs, PhraseSet.build(named) if named else None
+            tuple(ids),
+            PhraseSet.build(phrases) if phrases else None,
+            qs,
+            PhraseSet.build(named) if named else None,
+            words,
         )
 
     def question_named(self, text: str) -> str | None:
@@ -144,12 +160,32 @@ class PartIndex:
         cues = {(h.key.split(CUE_KEY, 1)[0], _cue_name(h.phrase)) for h in _outermost(self.cues.find(text))}
         return Counter(part for part, _ in cues)  # "first-order" and "first order" are one cue
 
+    def by_heading_words(self, heading: str, within: Sequence[str]) -> str | None:
+        """The one part of `within` that a short heading's words name by a word of its cues that no
+        other part of `within` has ("Evaluation (free running)" of 7(b) and 7(c): "evaluation" is a
+        word of 7(c)'s cue "during evaluation" only), else None. Words the parts share say nothing."""
+        words = {w.rstrip("*") for w in _WORD_RE.findall(heading.lower()) if len(w) >= HEADING_WORD_MIN_CHARS}
+        owners: dict[str, set[str]] = {}
+        for word, pid in self.cue_words:
+            if pid in within:
+                stem = word.rstrip("*")
+                if any(w == stem or (word.endswith("*") and w.startswith(stem)) for w in words):
+                    owners.setdefault(word, set()).add(pid)
+        named = {next(iter(parts)) for parts in owners.values() if len(parts) == 1}  # "time" is 7(b)'s and 7(c)'s
+        return next(iter(named)) if len(named) == 1 else None
+
     def by_cues(self, text: str, within: Iterable[str] | None = None) -> list[str]:
         """Parts whose cues the text holds."""
         keep = set(within) if within is not None else None
         counts = self.cue_counts(text)
         return [i for i in self.ids if counts[i] and (keep is None or i in keep)]
 
+
+HEADING_WORD_MIN_CHARS = 4
+"""Shorter words of a cue ("at", "the", "how") name no part in a heading."""
+_HEADING_STOP_WORDS = frozenset({"what", "which", "while", "with", "during", "many", "your", "does", "about", "that"})
+"""Words of four letters or more in cues that say how a part is asked, not what it is about."""
+_WORD_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}\*?")
 
 CUE_KEY = "\0"
 """Joins a part id and one of its cues in the cue automaton's keys."""

@@ -49,6 +49,7 @@ def split_answer(
 
     candidates = {m.start() for m in LABEL_LINE_CANDIDATE.finditer(text)}
     cue_heads = _cue_headings(text, default, index) if len(default) > 1 else {}
+    listing = False  # `current` holds the parts a label line listed
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
     column_rows: dict[str, list[str]] = {}
     pos = 0
@@ -117,6 +118,13 @@ def split_answer(
                 flush()
                 saw_label = True
                 context, current = target
+                listing = False
+                if len(current) == 1 and (listed := _listed_parts(line, context, index, named)):
+                    # "7(b) and 7(c)", then paragraphs "Training. ..." and "Evaluation. ...": the line
+                    # heads both parts, and the leads below it cut the text between them.
+                    heads = _cue_headings(text, listed, index)
+                    if any(h > at for h in heads):
+                        current, cue_heads, listing = listed, heads, True
                 reply_named_q = reply_named_q or label.q is not None
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
@@ -126,13 +134,14 @@ def split_answer(
             # short heading with no label heads the one asked part its cue words name.
             cued = [cue_heads[at]]
             if current != cued:
-                if not saw_label and len(current) == 2 and current[1] == cued[0]:
+                if (not saw_label or listing) and len(current) == 2 and current[1] == cued[0]:
                     # "**Numbers (start → end)** ... **Most interesting approach**": the opening
                     # before the second asked part's heading answers the first.
                     current = current[:1]
                 flush()
                 saw_label = True
                 current = cued
+                listing = False
                 context = context_of(cued[0])
         elif (numbering or len(default) > 1) and not in_fence and (lead := _NUMBERED_LEAD_RE.match(line)):
             # "**1. Number of linear layers: 2**" after the user's "1. how many linear layers": a
@@ -183,19 +192,60 @@ longer line in bold is a sentence of the answer."""
 
 
 def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
-    """Where the reply's short headings without a label name one asked part each by its cue words
-    (line offset -> part), when they name two parts or more, or the second of two asked: a reply laid
-    out part by part."""
+    """Where the reply's short headings without a label, or the short leads its paragraphs open on,
+    name one asked part each by its cue words, or by a word of one part's cues alone (line offset ->
+    part), when they name two parts or more, or the second of two asked: a reply laid out part by part."""
     heads: dict[int, str] = {}
+    leads_only = True  # every head is a paragraph's lead, none a heading
     pos = 0
+    opens_paragraph = True
     for line in text.split("\n"):
         heading = _cue_heading(line)
-        cued = index.by_cues(heading, asked) if heading is not None else []
-        if len(cued) == 1:
-            heads[pos] = cued[0]
+        lead = _paragraph_lead(line) if heading is None and opens_paragraph else None
+        if heading is not None or lead is not None:
+            words = heading or lead or ""
+            cued = index.by_cues(words, asked)
+            named = cued[0] if len(cued) == 1 else None if cued else index.by_heading_words(words, asked)
+            if named is not None:
+                heads[pos] = named
+                leads_only = leads_only and heading is None
         pos += len(line) + 1
-    # One part's heading alone cuts only to the second of two asked parts: the opening answered the first.
-    return heads if len(set(heads.values())) > 1 or (len(asked) == 2 and asked[0] not in heads.values()) else {}
+        opens_paragraph = not line.strip()
+    if len(set(heads.values())) > 1:
+        return heads
+    # One part's heading alone cuts only to the second of two asked parts: the opening answered the
+    # first. A paragraph's lead alone does not ("A small improvement: ..." in a reply to 8(b)).
+    return heads if len(asked) == 2 and asked[0] not in heads.values() and not leads_only else {}
+
+
+_PARAGRAPH_LEAD_RE = re.compile(
+    r"[ \t]{0,3}(?:\*\*|__)?(?P<lead>[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,2}(?:[ \t]{1,2}\([^()\n]{1,48}\))?)"
+    r"[ \t]{0,2}(?:\*\*|__)?[.:](?:\*\*|__)?(?:[ \t]|$)"
+)
+"""A paragraph that opens on a lead of three words at most, a parenthesis after them or not, then a
+full stop or a colon, in bold or not: "Training (teacher forcing). The decoder ...", "Evaluation. At
+test time ...", "**Evaluation (w1–w5):** `<sos>`, ..."."""
+
+
+def _listed_parts(line: str, context: Context, index: PartIndex, named: list[str]) -> list[str]:
+    """The parts of one question a label line names in a list ("7(b) and 7(c)", "Q7 (b) and (c) —
+    decoder inputs"), two or more, of those the user asked if any; else []."""
+    found: list[str] = []
+    for m in mentions(line):
+        ids = index.resolve(m, context)
+        if m.q is not None:
+            context = Context(m.q, m.letter)
+        if len(ids) == 1 and ids[0] not in found and (not named or ids[0] in named):
+            found.append(ids[0])
+    return found if len(found) > 1 and len({question_of(p) for p in found}) == 1 else []
+
+
+def _paragraph_lead(line: str) -> str | None:
+    """The lead a paragraph opens on, if it names no part by label ("Training (teacher forcing)")."""
+    m = _PARAGRAPH_LEAD_RE.match(line)
+    if m is None or mentions(m.group("lead")):
+        return None
+    return m.group("lead")
 
 
 def _cue_heading(line: str) -> str | None:
