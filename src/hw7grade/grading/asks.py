@@ -284,6 +284,9 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
     hw7 question")."""
+    # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
+    # are read as they would be without them (offsets unchanged).
+    text = text.replace("**", "  ").replace("__", "  ")
     labels = mentions(text, ordinals=True)
     if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
         labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
