@@ -119,7 +119,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "cue headings": lambda n: (
         "**What I learned**\n### Most interesting approach\n**ResNet blog (4a):** x\n" * (n // 76 + 1)
     ),
-    # round 14: a title line listing parts, paragraphs opening on short leads
+    # round 14: NumPy products and transposes, a title line listing parts, paragraphs opening on short leads
+    "numpy products": lambda n: "W2.T @ (W2 @ W1 - I) @ X.T.T * " * (n // 31 + 1),
+    "numpy tuples": lambda n: "W1, W2 = Uk.T, Uk, " * (n // 19 + 1),
     "paragraph leads": lambda n: (
         "Q7 (b) and (c)\n\nTraining (teacher forcing). x\n\n**Evaluation (w1 to w5):** y\n\n" * (n // 75 + 1)
     ),

@@ -93,6 +93,8 @@ def test_plain_text_formulas_and_continuation_lines():
         # Nor is a comment opening on a method's name, or a shape note that goes on in words.
         ("  X = U S V^T          (SVD; U is m x m orthogonal, S is m x n)", ["X = U S V^T"]),
         ("  X X^T = U D U^T,   D = S S^T (m x m, diagonal)", ["X X^T = U D U^T, D = S S^T"]),
+        # NumPy's spaced-out products and `.T` transposes belong to their formula.
+        ("dL/dW1 = 2 * W2.T @ (W2 @ W1 - I) @ C         (k x m)", ["dL/dW1 = 2 * W2.T @ (W2 @ W1 - I) @ C"]),
     ],
 )
 def test_what_a_plain_text_formula_run_holds(answer, found):

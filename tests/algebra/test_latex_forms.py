@@ -105,3 +105,13 @@ def test_shape_notes_and_equation_tags(text, expected):
     (statement,), _ = parse_statements(text, HW7_SHAPES)
     shown = render(statement.lhs) + ("" if statement.rhs is None else " = " + render(statement.rhs))
     assert shown == expected
+
+
+def test_a_chain_rule_through_a_shorthand_is_set_aside_not_misread():
+    # `W2^T * dL/dA` is no product of d, L and A: read as one, the sentence would state a wrong
+    # W_1 gradient before the right one below it.
+    answer = (
+        "Write A = W2 W1 and S = X X^T.\n\ndL/dW1 = W2^T * dL/dA,  with dL/dA = 2 (A - I) S.\n\n"
+        "So\n   grad_W1 L = 2 W2^T (W2 W1 - I) X X^T = 0\n"
+    )
+    assert CHECK.run(CheckContext(answer, shapes=HW7_SHAPES)).status == "passed"

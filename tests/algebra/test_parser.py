@@ -175,3 +175,16 @@ def test_statements_mention_the_symbols_of_both_sides():
     assert checked > 50
     (grad,), _ = parse_statements(r"\nabla_{W_1} L = \mathrm{tr}(W_2^{-1} X) / 2 - U_k")
     assert grad.mentions() == {"W_2", "X", "U_k"}
+
+
+@pytest.mark.parametrize(
+    "text, statements",
+    [
+        ("W1, W2 = Uk.T, Uk", ["W_1 = U_k^\\top", "W_2 = U_k"]),  # Python's tuple assignment, paired up
+        ("W_1 = U_k^T, W_2 = U_k", ["W_1 = U_k^\\top", "W_2 = U_k"]),
+        ("A, B = C", ["A", "B = C"]),  # one name short: a list, not an assignment
+    ],
+)
+def test_comma_pieces_and_tuple_assignment(text, statements):
+    found, _ = parse_statements(text, {"W_1": ("k", "m"), "W_2": ("m", "k"), "U_k": ("m", "k")})
+    assert [s.canonical for s in found] == statements

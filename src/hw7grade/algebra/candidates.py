@@ -166,7 +166,8 @@ _ENGLISH_RE = re.compile(r"[a-z]{3,}")
 _LABEL_END_RE = re.compile(r"[^:=]:[*_]*$|[^*]\*\*$")
 """A word that ends a formula run: a label's colon (not `=:`, which names what comes before it), or
 the close of a bold span (`**A := W₂W₁** (m×m)`: the shape note after it is not part of the formula)."""
-_MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−‖")
+_MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−‖@")
+_OPERATOR_WORDS = frozenset({"*", "@", "+", "-", "−"})
 _TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
 _SPELLED_GREEK_WORD_RE = re.compile(
     r"^\(?(?:"
@@ -340,9 +341,13 @@ def _mask(answer: str, spans: list[tuple[int, int]]) -> str:
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _mathy(word: str) -> bool:
+    if word in _OPERATOR_WORDS:
+        return True  # `2 * W2.T @ (W2 @ W1 - I) @ C`: a product spaced out in plain text
     core = word.strip('.,;:!?*`"')
     if not core:
         return False
+    if core.endswith(".T") and len(core) > 2 and not core.endswith(".T.T"):  # one level: no recursion
+        return _mathy(core[:-2]) or core[-3] == ")"  # `W2.T`, `(W2 @ W1).T`: NumPy's transpose
     if core.strip("()") in ACRONYMS or _COURSE_WORD_RE.match(core):
         return False  # also `(SVD)`, `(SVD;` opening a comment after the formula
     if _TRACE_WORD_RE.match(core):

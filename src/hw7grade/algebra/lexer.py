@@ -59,8 +59,9 @@ UNICODE_SPELLINGS = (
 )
 _FONT_RE = re.compile(
     r"\\(?P<command>mathbf|boldsymbol|bm|mathrm|mathit|mathsf|mathnormal|pmb|mathbfit|textbf|textit|textrm"
-    r"|operatorname\*?|text|mbox|mathbb|mathcal|mathscr)\s*\{(?P<inner>[^{}]*)\}"
+    r"|operatorname\*?|text|mbox|mathbb|mathcal|mathscr)(?:\s*\{(?P<inner>[^{}]*)\}|[ \t]{1,3}(?P<bare>[A-Za-z0-9]))"
 )
+"""A font command and its argument: braced, or one letter or digit after a space (`^{\\mathsf T}`)."""
 _SIMPLE_INNER_RE = re.compile(r"^\s*(?:[A-Za-z0-9]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?\s*$")
 _TRACE_WORDS = {"tr", "Tr", "trace", "Trace", "TR"}
 _LOSS_LETTERS = {"L", "J"}
@@ -200,7 +201,7 @@ def _unwrap_fonts(text: str) -> str:
 
     def repl(match: re.Match[str]) -> str:
         command = match["command"].rstrip("*")
-        inner = match["inner"].strip()
+        inner = (match["inner"] if match["inner"] is not None else match["bare"]).strip()
         if inner in _TRACE_WORDS:
             return r" \trace "
         if command in ("mathcal", "mathscr"):
@@ -301,6 +302,21 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             if name in _SPACES and name not in _NEGATIVE_SPACES:  # `W_1U \;(k\times m)`: not adjacent
                 gap = True
                 continue
+        elif ch == "@":  # NumPy's and PyTorch's matrix product: `W2.T @ (W2 @ W1 - I)`
+            tokens.append(_new_token(Token, ("op", "*", start, not gap)))
+            i += 1
+        elif (
+            ch == "."
+            and not gap
+            and text.startswith("T", i + 1)
+            and (i + 2 == n or not text[i + 2].isalnum())
+            and tokens
+            and (tokens[-1].kind in ("letter", "num") or tokens[-1].text == ")")
+        ):
+            # `W2.T`, `(W2 @ W1).T`: NumPy's transpose, as `^T`
+            tokens.append(_new_token(Token, ("op", "^", start, True)))
+            tokens.append(_new_token(Token, ("top", "T", start + 1, True)))
+            i += 2
         elif ch in "+-*/^_()[]{}=,;&":
             if ch == "=" and tokens and tokens[-1].kind == "op" and tokens[-1].text == ":":
                 tokens.pop()

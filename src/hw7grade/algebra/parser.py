@@ -56,7 +56,12 @@ def parse_chains(text: str, known: Iterable[str] = (), deadline: Deadline | None
     known_set = frozenset(known)
     uids = itertools.count()
     chains = []
-    for segment in _split(tokens, {"sep", "row"}, {",", ";"}):
+    pieces = [
+        piece
+        for statement in _split(tokens, {"sep", "row"}, {";"})
+        for piece in _unpacked(_split(statement, set(), {","}))
+    ]
+    for segment in pieces:
         # Each test first over all tokens at C speed; most snippets have no `&` and no relation.
         if "&" in map(_TEXT, segment):
             segment = [t for t in segment if not (t.kind == "op" and t.text == "&")]
@@ -82,6 +87,22 @@ def parse_chains(text: str, known: Iterable[str] = (), deadline: Deadline | None
                 sides.append(exc)
         chains.append(Chain(tuple(sides), seg_text))
     return chains
+
+
+def _unpacked(pieces: list[list[Token]]) -> list[list[Token]]:
+    """Comma-separated pieces, with Python's tuple assignment paired up: `W1, W2 = Uk.T, Uk` states
+    W1 = Uk.T and W2 = Uk (as many names before the one `=` as values after it)."""
+    with_eq = [i for i, piece in enumerate(pieces) if any(t.kind == "op" and t.text == "=" for t in _top_level(piece))]
+    if len(with_eq) != 1 or len(pieces) < 2:
+        return pieces
+    j = with_eq[0]
+    names, values = pieces[:j], pieces[j + 1 :]
+    sides = _split(pieces[j], set(), {"="})
+    if len(sides) != 2 or len(names) != len(values) or not all(names) or not all(values):
+        return pieces
+    equals = next(t for t in _top_level(pieces[j]) if t.kind == "op" and t.text == "=")
+    lefts, rights = [*names, sides[0]], [sides[1], *values]
+    return [[*left, equals, *right] for left, right in zip(lefts, rights)]
 
 
 def _before_membership(tokens: list[Token]) -> list[Token]:
@@ -250,6 +271,9 @@ class _Parser:
         return tok.kind == "op" and tok.text in _OPEN
 
     def factor(self) -> Node:
+        if self._is_d() and self.gradient() is not None:
+            # `W2^T * dL/dA`: a chain rule through another matrix, not a product with d, L and A
+            raise MathError("unsupported", "a gradient inside an expression is not supported")
         base = self.primary()
         while self.at_op("^"):
             self.i += 1
