@@ -122,6 +122,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     # round 14: NumPy products and transposes, a title line listing parts, paragraphs opening on short leads
     "numpy products": lambda n: "W2.T @ (W2 @ W1 - I) @ X.T.T * " * (n // 31 + 1),
     "numpy tuples": lambda n: "W1, W2 = Uk.T, Uk, " * (n // 19 + 1),
+    "numbered item runs": lambda n: "i) x ii) y iii) z iv) w " * (n // 24 + 1),
     "paragraph leads": lambda n: (
         "Q7 (b) and (c)\n\nTraining (teacher forcing). x\n\n**Evaluation (w1 to w5):** y\n\n" * (n // 75 + 1)
     ),

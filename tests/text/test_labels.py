@@ -231,6 +231,11 @@ def test_a_heading_names_a_part_by_its_place(line, place):
             "a) what time? b) ~100 words on what I learned c) the approach",
             [(None, "a", None), (None, "b", None), (None, "c", None)],
         ),
+        # ... and so does a run of numbered ones
+        (
+            "a) in pytorch: i) how many layers ii) which loss iii) what else\nb) why",
+            [(None, "a", None), (None, None, "i"), (None, None, "ii"), (None, None, "iii"), (None, "b", None)],
+        ),
     ],
 )
 def test_lists_of_choices_and_runs_of_items(text, labels):

@@ -377,31 +377,32 @@ _FIRST_FEW_RE = re.compile(
 
 
 NEXT_ITEM_WINDOW = 400
-"""How far after a lettered item "b)" the next one, "c)", is looked for in running text."""
+"""How far after a bare item "b)" or "i)" the next one, "c)" or "ii)", is looked for in running text."""
 
 
 def _next_items(text: str, found: list[Label]) -> list[Label]:
-    """`found` with the bare items that continue a run of lettered ones mid-sentence: in "a) ... b) ~100
-    words on what I learned c) ~100 words on ...", "c)" follows "learned" with no punctuation."""
+    """`found` with the bare items that continue a run of lettered or numbered ones mid-sentence: in
+    "a) ... b) ~100 words on what I learned c) ~100 words on ...", "c)" follows "learned" with no
+    punctuation, as "ii)" follows "layers" in "i) number of linear layers ii) loss function"."""
     out: list[Label] = []
     for i, label in enumerate(found):
         out.append(label)
         cur = label
-        while (
-            cur.q is None
-            and cur.letter is not None
-            and cur.letter < "h"
-            and cur.roman is None
-            and text.startswith(")", cur.end - 1)
-        ):
-            nxt = chr(ord(cur.letter) + 1)
+        while cur.q is None and text.startswith(")", cur.end - 1):
+            if cur.letter is not None and cur.roman is None and cur.letter < "h":
+                letter, roman = chr(ord(cur.letter) + 1), None
+            elif cur.letter is None and cur.roman in ROMANS[:-1]:
+                letter, roman = None, ROMANS[ROMANS.index(cur.roman) + 1]
+            else:
+                break
+            nxt = letter or roman or ""
             limit = min(len(text), cur.end + NEXT_ITEM_WINDOW)
             if i + 1 < len(found):
                 limit = min(limit, found[i + 1].start)
             at = text.find(f" {nxt})", cur.end, limit)
             if at < 0:
                 break
-            cur = Label(None, nxt, None, None, at + 1, at + 3)
+            cur = Label(None, letter, roman, None, at + 1, at + 2 + len(nxt))
             out.append(cur)
     return out
 
