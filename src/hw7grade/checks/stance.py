@@ -44,6 +44,12 @@ _INLINE_RE = re.compile(
 )
 """A stance inside a sentence: "the answer is yes", "the answer to (b) is yes", "my answer remains: yes",
 "but I'd still say yes", "that changes the answer to **yes**", "and that makes the answer **yes**"."""
+_ENDORSED_RE = re.compile(
+    r"\b(?:answer|conclusion|verdict)[ \t]{0,3}\([ \t*_\"'`]{0,5}(yes|no)[ \t*_\"'`.!]{0,5}\)"
+    r"[ \t]{0,3}(?:is|was)[ \t]{1,3}(?:right|correct|fine)\b",
+    re.I,
+)
+"""A stance a reply endorses in brackets: "Your conclusion (**yes**) is right, but ..."."""
 _COLON_STANCE_RE = re.compile(r":[ \t*_]{0,4}(yes|no)(?=[ \t*_]{0,3}[,.;!—])", re.I)
 """A clause after a colon that opens on its stance: "... so W2ᵀW2 ≈ I_k: **yes, there is a bias**"."""
 _CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}(?:\([^()|]{1,30}\)[\s.]{0,3})?", re.I)
@@ -83,6 +89,9 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
     inline = _INLINE_RE.search(sentence.text)
     if inline:
         return inline.group(1).casefold(), inline.start()
+    endorsed = _ENDORSED_RE.search(sentence.text) if "(" in sentence.text else None
+    if endorsed:
+        return endorsed.group(1).casefold(), endorsed.start(1)
     after_colon = _COLON_STANCE_RE.search(sentence.text) if ":" in sentence.text else None
     if after_colon:
         return after_colon.group(1).casefold(), after_colon.start(1)
