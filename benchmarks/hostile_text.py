@@ -123,6 +123,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "numpy products": lambda n: "W2.T @ (W2 @ W1 - I) @ X.T.T * " * (n // 31 + 1),
     "numpy tuples": lambda n: "W1, W2 = Uk.T, Uk, " * (n // 19 + 1),
     "numbered item runs": lambda n: "i) x ii) y iii) z iv) w " * (n // 24 + 1),
+    "explicit matrices": lambda n: (
+        "$$A = " + "\\begin{bmatrix} 0 & 1 \\\\ 1 & 0 \\end{bmatrix} = \\begin{pmatrix} x \\\\ " * (n // 70 + 1)
+    ),
     "paragraph leads": lambda n: (
         "Q7 (b) and (c)\n\nTraining (teacher forcing). x\n\n**Evaluation (w1 to w5):** y\n\n" * (n // 75 + 1)
     ),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hw7grade.algebra import answer_statements, find_candidates
+from hw7grade.algebra import answer_statements, find_candidates, parse_statements
 
 
 def _texts(answer):
@@ -235,3 +235,20 @@ def test_reading_by_paragraph_finds_what_reading_the_whole_text_does(answer):
 def test_a_spelled_greek_shorthand_stays_in_its_formula():
     texts = [t for _, t in _texts("Write X = U Sig V^T. Then X X^T = U D U^T where D := Sig Sig^T.")]
     assert "X = U Sig V^T" in texts and "D := Sig Sig^T" in texts
+
+
+def test_an_explicit_matrix_is_one_side_of_its_chain_not_rows_that_cut_it():
+    answer = (
+        "$$V_2^\\top (V_2V_1 - I) D = [\\,I_k \\;\\; 0\\,]"
+        "\\begin{bmatrix} 0 & 0\\\\ 0 & -D_{m-k}\\end{bmatrix} = [\\,0 \\;\\; 0\\,] = 0 .$$"
+    )
+    found = [c.text for c in find_candidates(answer)]
+    assert len(found) == 1 and "bmatrix" not in found[0]
+    statements, _ = parse_statements(found[0], {"V_1": ("k", "m"), "V_2": ("m", "k")})
+    assert "V_2^\\top \\left(V_2 V_1 - I\\right) D = 0" in [s.canonical for s in statements]
+
+
+def test_an_unclosed_matrix_is_left_as_it_is():
+    # with no `\end{pmatrix}` there is no matrix to set aside: the text stays as written
+    found = " ".join(c.text for c in find_candidates("$A = \\begin{pmatrix} 1 & 0 \\\\ 0 & 1 = B$"))
+    assert "\\begin{pmatrix}" in found and "hwunsupported" not in found

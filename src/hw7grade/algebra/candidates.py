@@ -285,7 +285,39 @@ def _drop_check_mark(row: str) -> str:
     return row
 
 
+MATRIX_ENVIRONMENTS = frozenset(
+    {"bmatrix", "pmatrix", "vmatrix", "Bmatrix", "Vmatrix", "matrix", "smallmatrix", "array"}
+)
+MATRIX_PLACEHOLDER = r" \hwunsupportedmatrix "
+"""What an explicit matrix (`\\begin{bmatrix} 0 & 0 \\\\ 0 & -D \\end{bmatrix}`) becomes: one unsupported
+side of its chain, so that its rows do not cut the chain and `A = [blocks] = 0` still states A = 0."""
+
+
+def _opaque_matrices(body: str) -> str:
+    """`body` with each explicit matrix replaced by `MATRIX_PLACEHOLDER` (one forward scan)."""
+    out: list[str] = []
+    unclosed: set[str] = set()  # environments with no `\\end` after some point: none after any later one
+    i = 0
+    while (j := body.find("\\begin{", i)) >= 0:
+        close = body.find("}", j + 7, j + 7 + 16)
+        env = body[j + 7 : close] if close > 0 else ""
+        end = body.find(f"\\end{{{env}}}", close) if env in MATRIX_ENVIRONMENTS and env not in unclosed else -1
+        if end < 0:
+            if env in MATRIX_ENVIRONMENTS:
+                unclosed.add(env)
+            out.append(body[i : j + 7])
+            i = j + 7
+            continue
+        out.append(body[i:j])
+        out.append(MATRIX_PLACEHOLDER)
+        i = end + len(env) + 6
+    out.append(body[i:])
+    return "".join(out)
+
+
 def _from_region(body: str, start: int, source: Source) -> list[Candidate]:
+    if "\\begin{" in body:
+        body = _opaque_matrices(body)
     if "\\\\" not in body and "&" not in body:
         return [Candidate(_drop_check_mark(body.strip()), start, source)]
     body = _ROW_ENV_RE.sub(" ", body)
