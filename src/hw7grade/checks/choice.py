@@ -278,12 +278,13 @@ class ChoiceCheck(CheckSpec):
         ("Dropout, Layer Norm and Batch Norm would each change the function") are not picks then."""
         at = label.end if label is not None else 0
         lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
-        if lead is None or (label is None and lead.group("word") is None and not under_label):
+        worded = lead is not None and (lead.group("word") or lead.group("need")) is not None
+        if lead is None or (label is None and not worded and not under_label):
             return []
         start = lead.end()
         stop = _PICK_END_RE.search(line, start)
         end = stop.start() if stop else len(line)
-        dash = _DASH_RE.search(line, start, end) if label is not None else None
+        dash = _DASH_RE.search(line, start, end) if label is not None or worded else None
         end = dash.start() if dash else end
         # Asides in brackets are not the pick: "Weight decay (for the λ‖W‖² terms) and the SGD
         # optimizer", "... (nothing else)"; nor is what follows a bracket left open.
@@ -435,10 +436,12 @@ _CELL_LIST_SEP_RE = re.compile(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 
 _PICK_LEAD_RE = re.compile(
     r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
-    r"[ \t*_]{0,3}:[ \t*_]{0,3})?",
+    r"[ \t*_]{0,3}:[ \t*_]{0,3}"
+    r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)[ \t]{1,3})?",
     re.I,
 )
-"""What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:"."""
+"""What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:", "You
+need" ("You need **Weight Decay** and the **SGD optimizer** — nothing else.")."""
 _CROSSES = tuple(CROSS_MARKS)
 _MARKS_AND_EMPHASIS = " *_`" + TICK_MARKS + CROSS_MARKS
 _LIST_NUMBER_RUN_RE = re.compile(r"\d{1,2}[.)]")
