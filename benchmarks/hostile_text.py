@@ -123,6 +123,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "numpy products": lambda n: "W2.T @ (W2 @ W1 - I) @ X.T.T * " * (n // 31 + 1),
     "numpy tuples": lambda n: "W1, W2 = Uk.T, Uk, " * (n // 19 + 1),
     "numbered item runs": lambda n: "i) x ii) y iii) z iv) w " * (n // 24 + 1),
+    "cited questions": lambda n: "the essays (hw7 q4). b = what I learned, c = found interesting " * (n // 62 + 1),
+    "items titled": lambda n: "- the translation one, part a\n- the resnet blog one, part c\n" * (n // 58 + 1),
     "explicit matrices": lambda n: (
         "$$A = " + "\\begin{bmatrix} 0 & 1 \\\\ 1 & 0 \\end{bmatrix} = \\begin{pmatrix} x \\\\ " * (n // 70 + 1)
     ),

@@ -280,6 +280,23 @@ _LETTER_TURN_RE = re.compile(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
 """A turn that is one lowercase letter ("b", "c?"): the next part, asked."""
 
 
+def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) -> set[str]:
+    """The parts the relative labels name, each in the question that the turn's stretch before it
+    (from the label before) names by its title, when every label has one and they are not all one
+    question; else none."""
+    asked: set[str] = set()
+    questions: set[str] = set()
+    start = 0
+    for label in unplaced:
+        q = index.question_named(text[start : label.start])
+        if q is None:
+            return set()
+        questions.add(q)
+        asked.update(index.resolve(label, Context(q)))
+        start = label.end
+    return asked if len(questions) > 1 else set()
+
+
 def read_user_turn(text: str, context: Context, index: PartIndex, home: Context = Context()) -> UserTurn:
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
@@ -301,6 +318,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     only_ids: list[str] = []
     whole: list[list[str]] = []  # questions or groups named without one part
     every_of: set[tuple[str, ...]] = set()  # ... of which those named as "all of Q7", "the whole of Q8"
+    cited: set[tuple[str, ...]] = set()  # ... and those named in brackets, after what the turn asks of them
     specific: dict[str, list[str]] = {}
     ours = False
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
@@ -395,6 +413,8 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
                 # A whole question or group (Q7, Q3b): its parts are asked unless the turn names some.
                 if ids and not reference and id(label) not in owners and ids not in whole:
                     whole.append(ids)
+                    if text[label.start - 1 : label.start] == "(" and text[label.end : label.end + 1] == ")":
+                        cited.add(tuple(ids))  # "... the resnet blog question (hw7 q4). b = ..., c = ..."
                     if _EVERY_OF_BEFORE.search(text, window, label.start) is not None:
                         every_of.add(tuple(ids))  # "all of question 7 ... part a is about ...": still all
                 continue
@@ -480,6 +500,11 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         if every or tuple(group) in every_of or not chosen.intersection(group):
             # "hw7 q4: just the 'what did you learn' paragraph": only the parts its cue words name
             cued_in = list(dict.fromkeys(p for piece in narrowed for p in index.by_cues(piece, group)))
+            if not cued_in and not every and tuple(group) in cited:
+                # "the 2 writing parts of the resnet blog question (hw7 q4): b = what I learned, c = ...":
+                # a question cited in brackets asks the parts the turn's cues, or words of one part's
+                # cues, name ("decoder inputs w1..w5 in training, and at evaluation?"), if some only.
+                cued_in = [p for p in group if p in {*index.by_cues(text, group), *index.by_cue_words(text, group)}]
             narrowed_to = cued_in if 0 < len(cued_in) < len(group) else group
             from_whole += [p for p in narrowed_to if p not in referenced and p not in from_whole]
     named += from_whole
@@ -539,6 +564,12 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
     by_question = Counter(question_of(p) for p in cued)
     title = index.question_named(asking)  # the one question the turn names by its title, if any
+    if unplaced and title is None:
+        # "- the translation one, part a (...)\n- the resnet blog one, part c (...)": each label
+        # belongs to the question its own stretch of the turn names by title.
+        by_title = _placed_by_own_titles(text, unplaced, index) - referenced
+        if by_title:
+            return UserTurn([p for p in index.ids if p in by_title], True, context, set_aside=aside_ids)
     named_q = title if unplaced else None
     if named_q is not None:
         # "the reading question on the How to Train Your ResNet series ... part (c) first": the

@@ -54,7 +54,7 @@ class PartIndex:
             f"{m.group(1)}{CUE_KEY}{c}": (c,)
             for q, cs in (question_cues or {}).items()
             if (m := re.match(r"q(\d+)", q))
-            for c in cs
+            for c in _with_one(cs)
         }
         words = tuple(
             dict.fromkeys(
@@ -160,25 +160,40 @@ class PartIndex:
         cues = {(h.key.split(CUE_KEY, 1)[0], _cue_name(h.phrase)) for h in _outermost(self.cues.find(text))}
         return Counter(part for part, _ in cues)  # "first-order" and "first order" are one cue
 
-    def by_heading_words(self, heading: str, within: Sequence[str]) -> str | None:
-        """The one part of `within` that a short heading's words name by a word of its cues that no
-        other part of `within` has ("Evaluation (free running)" of 7(b) and 7(c): "evaluation" is a
-        word of 7(c)'s cue "during evaluation" only), else None. Words the parts share say nothing."""
-        words = {w.rstrip("*") for w in _WORD_RE.findall(heading.lower()) if len(w) >= HEADING_WORD_MIN_CHARS}
+    def by_cue_words(self, text: str, within: Sequence[str]) -> list[str]:
+        """The parts of `within` whose cues have a word of four letters or more that the text holds
+        and no other part of `within` has ("training" of 7(b)'s "during training", beside 7(c)); words
+        the parts share ("time") name none."""
+        words = {w.rstrip("*") for w in _WORD_RE.findall(text.lower()) if len(w) >= HEADING_WORD_MIN_CHARS}
         owners: dict[str, set[str]] = {}
         for word, pid in self.cue_words:
             if pid in within:
                 stem = word.rstrip("*")
-                if any(w == stem or (word.endswith("*") and w.startswith(stem)) for w in words):
+                if stem in words or (word.endswith("*") and any(w.startswith(stem) for w in words)):
                     owners.setdefault(word, set()).add(pid)
-        named = {next(iter(parts)) for parts in owners.values() if len(parts) == 1}  # "time" is 7(b)'s and 7(c)'s
-        return next(iter(named)) if len(named) == 1 else None
+        named = {next(iter(parts)) for parts in owners.values() if len(parts) == 1}
+        return [p for p in within if p in named]
+
+    def by_heading_words(self, heading: str, within: Sequence[str]) -> str | None:
+        """The one part of `within` that a short heading's words name (`by_cue_words`): "Evaluation
+        (free running)" of 7(b) and 7(c) is 7(c)'s."""
+        named = self.by_cue_words(heading, within)
+        return named[0] if len(named) == 1 else None
 
     def by_cues(self, text: str, within: Iterable[str] | None = None) -> list[str]:
         """Parts whose cues the text holds."""
         keep = set(within) if within is not None else None
         counts = self.cue_counts(text)
         return [i for i in self.ids if counts[i] and (keep is None or i in keep)]
+
+
+_QUESTION_NOUN_RE = re.compile(r"[ \t](?:question|problem)$", re.I)
+
+
+def _with_one(cues: Sequence[str]) -> list[str]:
+    """A question's names, and each that ends on "question" or "problem" with "one" instead: students
+    say "the translation one" as they say "the translation question"."""
+    return [*cues, *(_QUESTION_NOUN_RE.sub(" one", c) for c in cues if _QUESTION_NOUN_RE.search(c))]
 
 
 HEADING_WORD_MIN_CHARS = 4
