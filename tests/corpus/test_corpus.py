@@ -37,8 +37,9 @@ FLOORS = {
     # plain-text file reported never-asked parts; fixed), and bu- + bv- (after its last change) 86.8%,
     # 0.3% (one never-asked part; fixed from the chat's user turns); round 12's bw- + bx- (after its last change)
     # 87.1%, 1.0% (two never-asked parts; fixed from those chats' user turns: 88.6%); round 13's cd- (after
-    # its main change, and its last) 93.75%, 2.5%, no never-asked part (the code before the round: 93.75%). All
-    # twenty-three: 91.0%, false credit 1.9% (4,974 part-attempts).
+    # its main change, and its last) 93.75%, 2.5%, no never-asked part (the code before the round: 93.75%);
+    # round 14's ch- + ci- (mid-round) 91.9%, 0.2% (two never-asked parts; fixed from those chats' user turns:
+    # 93.75%). All twenty-five: 91.3%, false credit 1.7% (5,406 part-attempts).
     "holdout": (0.89, 0.03, 0),
 }
 
