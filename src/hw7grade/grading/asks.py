@@ -59,6 +59,9 @@ q8", "my (b) mentions it") instead of asking it; not one that names its homework
 cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
 _IN_BEFORE = re.compile(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
 """...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
+_QUESTION_AFTER_COLON = re.compile(r"[ \t]{0,2}:[^.?!\n:]{1,200}\?")
+"""After a label, a colon and a question: the label heads what is asked ("for the autoencoder in 8(a):
+how many linear layers, and which loss?"), though "in" comes before it."""
 _EVERY_OF_WORDS = r"all|every[ \t]{1,3}part|(?:the[ \t]{1,3})?whole"
 _ALL_OF_BEFORE = re.compile(
     rf"\b(?:{_EVERY_OF_WORDS}|each|both|(?:the[ \t]{{1,3}})?(?:rest|parts))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
@@ -319,6 +322,7 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     whole: list[list[str]] = []  # questions or groups named without one part
     every_of: set[tuple[str, ...]] = set()  # ... of which those named as "all of Q7", "the whole of Q8"
     cited: set[tuple[str, ...]] = set()  # ... and those named in brackets, after what the turn asks of them
+    asked_after: dict[tuple[str, ...], str] = {}  # ... or before a colon and the question asked of them
     specific: dict[str, list[str]] = {}
     ours = False
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
@@ -394,6 +398,10 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
             not cites
             and _POINTING_BEFORE.search(text, window, label.start) is not None
             and _ALL_OF_BEFORE.search(text, window, label.start) is None
+            and not (
+                _IN_BEFORE.search(text, window, label.start) is not None
+                and _QUESTION_AFTER_COLON.match(text, _after(text, label)) is not None
+            )
         )
         pointed[i] = (leaves_out or (points and not asking_with)) or (listed and pointed[i - 1])
         pointing_in = points and not leaves_out and _IN_BEFORE.search(text, window, label.start) is not None
@@ -415,6 +423,8 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
                     whole.append(ids)
                     if text[label.start - 1 : label.start] == "(" and text[label.end : label.end + 1] == ")":
                         cited.add(tuple(ids))  # "... the resnet blog question (hw7 q4). b = ..., c = ..."
+                    elif (headed := _QUESTION_AFTER_COLON.match(text, _after(text, label))) is not None:
+                        asked_after[tuple(ids)] = headed.group()  # "8(a): how many linear layers?"
                     if _EVERY_OF_BEFORE.search(text, window, label.start) is not None:
                         every_of.add(tuple(ids))  # "all of question 7 ... part a is about ...": still all
                 continue
@@ -500,6 +510,11 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         if every or tuple(group) in every_of or not chosen.intersection(group):
             # "hw7 q4: just the 'what did you learn' paragraph": only the parts its cue words name
             cued_in = list(dict.fromkeys(p for piece in narrowed for p in index.by_cues(piece, group)))
+            if not cued_in and not every and tuple(group) in asked_after:
+                question = asked_after[tuple(group)]
+                cued_in = [
+                    p for p in group if p in {*index.by_cues(question, group), *index.by_cue_words(question, group)}
+                ]
             if not cued_in and not every and tuple(group) in cited:
                 # "the 2 writing parts of the resnet blog question (hw7 q4): b = what I learned, c = ...":
                 # a question cited in brackets asks the parts the turn's cues, or words of one part's
