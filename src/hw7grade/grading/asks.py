@@ -283,6 +283,12 @@ _LETTER_TURN_RE = re.compile(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
 """A turn that is one lowercase letter ("b", "c?"): the next part, asked."""
 
 
+def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
+    """The parts of a group the text names by their cues or by words of one part's cues alone."""
+    named = {*index.by_cues(text, group), *index.by_cue_words(text, group)}
+    return [p for p in group if p in named]
+
+
 def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) -> set[str]:
     """The parts the relative labels name, each in the question that the turn's stretch before it
     (from the label before) names by its title, when every label has one and they are not all one
@@ -511,15 +517,12 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
             # "hw7 q4: just the 'what did you learn' paragraph": only the parts its cue words name
             cued_in = list(dict.fromkeys(p for piece in narrowed for p in index.by_cues(piece, group)))
             if not cued_in and not every and tuple(group) in asked_after:
-                question = asked_after[tuple(group)]
-                cued_in = [
-                    p for p in group if p in {*index.by_cues(question, group), *index.by_cue_words(question, group)}
-                ]
+                cued_in = _named_in(asked_after[tuple(group)], group, index)  # "8(a): how many linear layers?"
             if not cued_in and not every and tuple(group) in cited:
                 # "the 2 writing parts of the resnet blog question (hw7 q4): b = what I learned, c = ...":
                 # a question cited in brackets asks the parts the turn's cues, or words of one part's
                 # cues, name ("decoder inputs w1..w5 in training, and at evaluation?"), if some only.
-                cued_in = [p for p in group if p in {*index.by_cues(text, group), *index.by_cue_words(text, group)}]
+                cued_in = _named_in(text, group, index)
             narrowed_to = cued_in if 0 < len(cued_in) < len(group) else group
             from_whole += [p for p in narrowed_to if p not in referenced and p not in from_whole]
     named += from_whole
