@@ -119,6 +119,12 @@ def split_answer(
                 saw_label = True
                 context, current = target
                 listing = False
+                if (
+                    len(current) > 1
+                    and line.lstrip().startswith(("#", "**", "__"))
+                    and (one := _one_part_named(line[label.end :], current, index)) is not None
+                ):
+                    current = [one]  # "### 8(a) — Loss": the group's part its heading's words name
                 if len(current) == 1 and (listed := _listed_parts(line, context, index, named)):
                     # "7(b) and 7(c)", then paragraphs "Training. ..." and "Evaluation. ...": the line
                     # heads both parts, and the leads below it cut the text between them.
@@ -225,6 +231,12 @@ _PARAGRAPH_LEAD_RE = re.compile(
 """A paragraph that opens on a lead of three words at most, a parenthesis after them or not, then a
 full stop or a colon, in bold or not: "Training (teacher forcing). The decoder ...", "Evaluation. At
 test time ...", "**Evaluation (w1–w5):** `<sos>`, ..."."""
+
+
+def _one_part_named(words: str, parts: list[str], index: PartIndex) -> str | None:
+    """The one part of `parts` that a heading's words name, by a cue or by a word of its cues alone."""
+    cued = index.by_cues(words, parts)
+    return cued[0] if len(cued) == 1 else None if cued else index.by_heading_words(words, parts)
 
 
 def _listed_parts(line: str, context: Context, index: PartIndex, named: list[str]) -> list[str]:
