@@ -135,6 +135,7 @@ _IGNORED = {
     "notag",
     "boxed",
     "mathstrut",
+    "checkmark",  # `= 0 \checkmark`: the step holds; the mark is no factor (as ✓ is not)
 }
 _SPACES = {",", ";", ":", "!", ">", " ", "enspace", "thinspace", "medspace", "thickspace"}
 _NEGATIVE_SPACES = {"!"}
