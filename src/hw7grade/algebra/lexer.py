@@ -291,6 +291,10 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
             if word and not prev_alpha:
                 tokens.append(_new_token(Token, ("trace", word.group(0), start, not gap)))
                 i += len(word.group(0))
+            elif ch == "g" and not prev_alpha and text.startswith("grad_", i):
+                # Plain-text `grad_W1 L`: the gradient, as `\nabla_{W_1} L`
+                tokens.append(_new_token(Token, ("nabla", "grad", start, not gap)))
+                i += 4
             elif not prev_alpha and text[i : i + _SPELLED_GREEK_MIN].isalpha() and (spelled := _spelled_greek(text, i)):
                 tokens.append(_new_token(Token, ("greek", SPELLED_SHORT.get(spelled, spelled), start, not gap)))
                 i += len(spelled)
