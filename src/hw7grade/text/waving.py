@@ -53,6 +53,7 @@ CLAIMS = (
     "goes through",
     "verified",
     "met",
+    "works out",
 )
 """Words that claim the step: "holds", "is satisfied", "vanishes", "follows"."""
 EQUATION_MARKS = ("=", "≡")
@@ -74,7 +75,7 @@ def waved_steps(a: Analysed) -> list[Sentence]:
             claims.add(s.start)
             continue
         if s.start not in last_equation:
-            last_equation[s.start] = max(s.text.rfind(mark) for mark in EQUATION_MARKS)
+            last_equation[s.start] = _last_equation(s.text)
         shown_after = 0 if hit.key == "asserted" else end
         if (
             last_equation[s.start] < shown_after
@@ -83,6 +84,24 @@ def waved_steps(a: Analysed) -> list[Sentence]:
         ):
             waves.setdefault(s.start, s)
     return [s for at, s in waves.items() if at in claims]
+
+
+def _last_equation(text: str) -> int:
+    """Where the sentence's last equation mark outside brackets is (-1 if none): "(since V_2 = V_1^T,
+    it is just the transpose of the first)" gives a reason, it does not show the step. LaTeX's
+    `\\(` and `\\)` delimit math, not brackets. One pass over the sentence."""
+    depth = 0
+    last = -1
+    for i, ch in enumerate(text):
+        if ch in "()" and i > 0 and text[i - 1] == "\\":
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif ch in EQUATION_MARKS and depth == 0:
+            last = i
+    return last
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
