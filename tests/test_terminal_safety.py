@@ -67,3 +67,15 @@ def test_escape_sequences_in_names_titles_models_and_answers_are_made_visible(tm
     assert "gpt\u241b]0;pwned\u241b[2J\\x9b31m\\u202e (t\u241b]0;pwned" in result.stdout  # model and title, shown
     assert "chat\u241b]0;pwne.md" in result.stdout.replace("\n", "")  # long paths wrap
     assert f"Error: {tmp_path}/broken\u241b]0;pwne.json" in result.stderr
+
+
+def test_emoji_codes_in_untrusted_text_are_printed_as_written(tmp_path):
+    (tmp_path / "chat.md").write_text(
+        '---\nmodel: "gpt :warning:"\ntitle: "t :smile:"\n---\n\n**User**\n\nQuestion 7 (b): which five tokens?\n\n'
+        "**Assistant**\n\nw1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog :white_check_mark:\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["grade", str(tmp_path), "-v"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "gpt :warning: (t :smile:)" in result.stdout
+    assert not any(c in result.stdout for c in "\u26a0\U0001f604\u2705")

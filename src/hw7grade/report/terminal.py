@@ -75,7 +75,9 @@ def _takes_text_as_is(stream: Any) -> bool:
 
 
 def console(stderr: bool = False, **options: Any):
-    """A rich Console whose every piece of text is passed through `visible`."""
+    """A rich Console whose every piece of text is passed through `visible`. Emoji codes are left as
+    written: a transcript's ":warning:" is its text, not an icon (and rich's code table is not loaded)."""
+    options.setdefault("emoji", False)
     return _safe_console_class()(stderr=stderr, **options)
 
 
