@@ -14,6 +14,7 @@ the conversation; reading a user turn is `asks`, cutting a reply is `replies`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -106,6 +107,21 @@ def _cued_among(parts: list[str], texts: Iterable[str], index: PartIndex) -> lis
     return []
 
 
+_SENTENCE_RE = re.compile(r"[^.?!\n]*(?:[.?!]+|\n|$)")
+
+
+def _about(part_id: str, text: str, index: PartIndex) -> str:
+    """The text without its sentences that name other parts by label and not this one: "If part (ii)
+    asks you to verify these, let me know and I'll do it" closing an answer to (i) offers (ii)."""
+    context = context_of(part_id)
+    kept = []
+    for m in _SENTENCE_RE.finditer(text):
+        named = {p for label in mentions(m.group()) for p in index.resolve(label, context)}
+        if not named or part_id in named:
+            kept.append(m.group())
+    return "".join(kept)
+
+
 def find_answers(
     conversation: Conversation,
     part_ids: Sequence[str],
@@ -137,7 +153,7 @@ def find_answers(
     def waiting_among(parts: list[str]) -> list[str]:
         """The parts whose latest reply waits for the user ("could you tell me ...?"), read only when
         a follow-up asks, not for every piece of every reply."""
-        return [p for p in parts if p in last_piece and puts_off(last_piece[p])]
+        return [p for p in parts if p in last_piece and puts_off(_about(p, last_piece[p], index))]
 
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
