@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text.labels import ROMANS, Label, mentions
 from .parts import (
@@ -306,13 +306,88 @@ def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) ->
     return asked if len(questions) > 1 else set()
 
 
+REQUEST_MAX_WORDS = 40
+"""A paragraph this short after a pasted question may say which of its parts are wanted..."""
+REQUEST_BARE_MAX_WORDS = 12
+"""...in the sentences that ask a question, or all of it when it is this short ("8a iii and 8b", "I need
+the two token questions, b and c"): a longer one with no question mark is a note on how ("For (ii)
+our lecture used the SVD, so if you could follow that"), and a label beside a question is about how
+("Can you write these up? Keep (b) and (c) close to 100 words each.")."""
+PASTED_MIN_ITEMS = 2
+"""Lines opening on a label that make the paragraphs before the request a pasted question."""
+SUB_QUESTION_MIN_WORDS = 4
+"""A label opening a line with this many words after it is a sub-question, not a request ("(c) What
+five tokens ...?"; not "8a iii and 8b")."""
+_QUESTION_SENTENCE_RE = re.compile(r"[^.?!\n]{0,400}\?")
+_ORDER_RE = re.compile(r"\b(?:start|begin)[ \t]{1,3}(?:with|from)\b|\bfirst\b(?![ \t]{1,3}(?:and|,))", re.I)
+"""Words that order the parts ("Could you start with (c)", "part (c) first"), asking no fewer; not
+"the first and the last one", a list of places."""
+_HOW_BEFORE = re.compile(r"\bfor[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?$", re.I)
+"""A label after "for" in a request is about how to answer it ("a quick numerical check for (b)")."""
+_PLACE_ONE_RE = re.compile(r"\b(first|second|third|last)([ \t]{1,3})one\b", re.I)
+"""After a pasted question, "the second one" is its second part."""
+
+
 def read_user_turn(text: str, context: Context, index: PartIndex, home: Context = Context()) -> UserTurn:
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
-    hw7 question")."""
+    hw7 question"). A question pasted whole, then a short paragraph naming some of its parts ("8a iii
+    and 8b", "Can you help with the second and third parts?"), asks those parts."""
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
     text = text.replace("**", "  ").replace("__", "  ")
+    whole = _read_user_turn(text, context, index, home)
+    return _after_pasted(text, whole, index, home) or whole
+
+
+def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -> UserTurn | None:
+    """The parts a request after a pasted question asks, if it asks some of them only, else None."""
+    cut = text.rstrip().rfind("\n\n")
+    request = text[cut:].strip() if cut > 0 and whole.named else ""
+    words = len(request.split())
+    if not request or words > REQUEST_MAX_WORDS:
+        return None
+    if sum(1 for label in mentions(text[:cut]) if _opens_line(text, label)) < PASTED_MIN_ITEMS:
+        return None
+    if "?" in request:
+        request = " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(request))
+    elif words > REQUEST_BARE_MAX_WORDS:
+        return None  # a note on how
+    request = _PLACE_ONE_RE.sub(r"\1\2part", request)
+    named_here = mentions(request, ordinals=True)
+    if (
+        _ORDER_RE.search(request) is not None
+        or any(_sub_question(request, label) for label in named_here[:1])
+        or any(request.startswith(":", _after(request, label)) for label in named_here)
+        or any(_HOW_BEFORE.search(request, 0, label.start) for label in named_here)
+    ):
+        return None  # an order, the pasted question's last sub-question, or a note on how
+    asked = _read_user_turn(request, whole.context, index, home)
+    if not asked.by_label or asked.foreign_only:
+        return None  # "please look up teacher forcing if you need to": cue words alone ask nothing here
+    named = {*asked.named, *_named_in(request, whole.named, index)}  # "the select-all one and part b"
+    wanted = [p for p in whole.named if p in named and p not in asked.set_aside]
+    if not wanted or len(wanted) == len(whole.named):
+        return None
+    return replace(asked, named=wanted, set_aside=asked.set_aside | whole.set_aside)
+
+
+def _opens_line(text: str, label: Label) -> bool:
+    """Whether the label opens its line (after spaces, a bullet or a bracket): a pasted sub-question."""
+    start = text.rfind("\n", 0, label.start) + 1
+    return not text[start : label.start].strip(" \t-*•(")
+
+
+def _sub_question(text: str, label: Label) -> bool:
+    """Whether a label opens its line and words follow it: "(c) What five tokens ...?", not "8a iii and 8b"."""
+    end = text.find("\n", label.end)
+    return (
+        _opens_line(text, label)
+        and len(text[label.end : end if end >= 0 else len(text)].split()) >= SUB_QUESTION_MIN_WORDS
+    )
+
+
+def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context) -> UserTurn:
     labels = mentions(text, ordinals=True)
     if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
         labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
