@@ -282,7 +282,7 @@ class ChoiceCheck(CheckSpec):
         if lead is None or (label is None and not worded and not under_label):
             return []
         start = lead.end()
-        stop = _PICK_END_RE.search(line, start)
+        stop = (_PICK_END_RE if label is None else _LABELLED_PICK_END_RE).search(line, start)
         end = stop.start() if stop else len(line)
         dash = _DASH_RE.search(line, start, end) if label is not None or worded else None
         end = dash.start() if dash else end
@@ -447,6 +447,9 @@ _MARKS_AND_EMPHASIS = " *_`" + TICK_MARKS + CROSS_MARKS
 _LIST_NUMBER_RUN_RE = re.compile(r"\d{1,2}[.)]")
 """A bold run that is a number and its full stop ("**2.**")."""
 _PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
+_LABELLED_PICK_END_RE = re.compile(r"[.;!?:](?:[ \t*_]|$)")
+"""On the part's label line, a colon also ends the pick, before a verdict on it ("(iii) Weight Decay +
+SGD optimizer: correct."); under a heading, "Weight Decay: Yes." is an option's verdict."""
 _DASH_RE = re.compile(r"[ \t][—–][ \t]")
 """After a part's label, a dash ends the pick ("(iii) ✅ Weight Decay, ✅ SGD — and nothing else"); on a
 line of its own it gives an option's verdict ("Weight Decay — **yes**")."""
