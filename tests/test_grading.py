@@ -690,3 +690,27 @@ def test_which_parts_are_reported(texts, reported):
 
     result = grade_conversation(_alternating(texts), load_rubric())
     assert sorted({p.id for p in result.parts}) == reported
+
+
+def test_a_request_that_orders_a_pasted_questions_parts_reports_only_those_answered():
+    """A pasted Q4, then "part (c) first": (c) is answered, (b) is asked later; (a), never answered,
+    is not reported (every part stays asked, but the rest only once a reply answers one of them)."""
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn(
+            "user",
+            'Question 4 is about the "How to Train Your ResNet" posts.\n(a) What were the starting and final '
+            "training times?\n(b) About 100 words on what you learned.\n(c) About 100 words on an approach you "
+            "found interesting.\n\npart (c) first",
+        ),
+        Turn("assistant", "**(c)** Batch norm with frozen scales was the approach I liked best."),
+        Turn("user", "ok and (b) now"),
+        Turn(
+            "assistant",
+            "I learned that data loading, not the network, was the bottleneck: the GPU sat idle until the "
+            "preprocessing was done once up front, and that batch size and learning rate have to be tuned together.",
+        ),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    assert sorted({p.id for p in result.parts}) == ["q4b", "q4c"]

@@ -309,6 +309,9 @@ def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) ->
 REQUEST_MAX_WORDS = 40
 """A paragraph this short after a pasted question may say which of its parts are wanted..."""
 REQUEST_BARE_MAX_WORDS = 12
+INTRO_MAX_WORDS = 20
+"""The same before the paste, where it names parts by letter, numeral or place ("I'm pasting two
+questions, I want all of 3b and just the last part of 8.", "the resnet blog one, parts b and c:")."""
 """...in the sentences that ask a question, or all of it when it is this short ("8a iii and 8b", "I need
 the two token questions, b and c"): a longer one with no question mark is a note on how ("For (ii)
 our lecture used the SVD, so if you could follow that"), and a label beside a question is about how
@@ -341,24 +344,50 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
 
 
 def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -> UserTurn | None:
-    """The parts a request after a pasted question asks, if it asks some of them only, else None."""
-    cut = text.rstrip().rfind("\n\n")
-    request = text[cut:].strip() if cut > 0 and whole.named else ""
+    """The parts a request after a pasted question, or before it ("I'm pasting two questions, I want
+    all of 3b and just the last part of 8." then the questions), asks, if it asks some of them only,
+    else None."""
+    if not whole.named:
+        return None
+    last = text.rstrip().rfind("\n\n")
+    first = text.lstrip().find("\n\n") + (len(text) - len(text.lstrip()))
+    if last <= 0 or first <= 0:
+        return None
+    # Before the paste, an introduction ("For the translation question (Q7) in hw7: ...") names the
+    # question it pastes: only parts named by letter, numeral or place ask there.
+    after = _request(text[last:].strip(), text[:last], whole, index, home, REQUEST_BARE_MAX_WORDS, False)
+    return after or _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
+
+
+def _request(
+    request: str, pasted: str, whole: UserTurn, index: PartIndex, home: Context, bare_max: int, by_part: bool
+) -> UserTurn | None:
+    """The parts the short paragraph asks of the pasted question beside it (see `_after_pasted`)."""
     words = len(request.split())
     if not request or words > REQUEST_MAX_WORDS:
         return None
-    if sum(1 for label in mentions(text[:cut]) if _opens_line(text, label)) < PASTED_MIN_ITEMS:
+    if sum(1 for label in mentions(pasted) if _opens_line(pasted, label)) < PASTED_MIN_ITEMS:
         return None
     if "?" in request:
         request = " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(request))
-    elif words > REQUEST_BARE_MAX_WORDS:
+    elif words > bare_max:
         return None  # a note on how
+    if by_part and not any(label.letter or label.roman or label.ordinal for label in mentions(request, ordinals=True)):
+        return None
     request = _PLACE_ONE_RE.sub(r"\1\2part", request)
     named_here = mentions(request, ordinals=True)
+    if _ORDER_RE.search(request) is not None:
+        # "part (c) first", "start with (c) please": every part is asked, the rest only once a reply
+        # answers one of them (a later turn may ask them: "and what about b?")
+        ordered = _read_user_turn(request, whole.context, index, home).named
+        rest = tuple(p for p in whole.named if p not in ordered)
+        return replace(whole, whole=rest) if rest and len(rest) < len(whole.named) else None
     if (
-        _ORDER_RE.search(request) is not None
-        or any(_sub_question(request, label) for label in named_here[:1])
-        or any(request.startswith(":", _after(request, label)) for label in named_here)
+        any(_sub_question(request, label) for label in named_here[:1])
+        or any(
+            request.startswith(":", _after(request, label)) and request[_after(request, label) + 1 :].strip()
+            for label in named_here
+        )
         or any(_HOW_BEFORE.search(request, 0, label.start) for label in named_here)
     ):
         return None  # an order, the pasted question's last sub-question, or a note on how
