@@ -283,6 +283,11 @@ _LETTER_TURN_RE = re.compile(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
 """A turn that is one lowercase letter ("b", "c?"): the next part, asked."""
 
 
+def _stretch_start(text: str, labels: list[Label], i: int) -> int:
+    """Where label i's own stretch of the turn starts: after the label before it, on its own line."""
+    return max(labels[i - 1].end if i else 0, text.rfind("\n", 0, labels[i].start) + 1)
+
+
 def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
     """The parts of a group the text names by their cues or by words of one part's cues alone."""
     named = {*index.by_cues(text, group), *index.by_cue_words(text, group)}
@@ -542,6 +547,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             owner = owner_of.get(i)
             if owner is not None and not index.is_foreign(owner):
                 context = Context(owner.q, owner.letter)
+            elif context.q not in (None, FOREIGN) and (
+                titled := index.question_named(text[_stretch_start(text, labels, i) : label.start])
+            ) not in (None, context.q):
+                context = Context(titled)  # "1) Q8 part b: ...\n2) the PCA one, part ii: ...": 3b(ii)
             if context.q in (None, FOREIGN):
                 if context.q is None and not reference:
                     unplaced.append(label)
@@ -770,6 +779,10 @@ def _numbered_items(
     for m in _NUMBERED_ITEM_RE.finditer(text):
         k = bisect_right(starts, m.end()) - 1  # an item's own label heads it ("3. q3b(i): ...")
         q = heads[k][1] if k >= 0 else fallback
+        if k < 0 or heads[k][0] < m.start():
+            # "1) Q8 part b: ... 2) the PCA one, part ii: ...": an item without a question's label is
+            # on the question its own words name by title, if any.
+            q = index.question_named(m.group(2)) or q
         if q is None or q == FOREIGN:
             continue
         listed = items.setdefault(q, [])
