@@ -22,12 +22,11 @@ CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-,
-    # by-, bz-, ca-, cb-, cf-, cg-: 93.8%, false credit 1.7% (13,384 part-attempts). Three never-asked parts,
-    # left as known limits: "3b i grads" (a lone "i" after a letter is read as the pronoun, so the whole
-    # of 3b is asked), "translation (hw7 q7): ... in training, and at evaluation?" (a whole question
-    # named with cue words of some of its parts asks all of them), and a pasted 3b with its (i) and (ii),
-    # then "I already did the first one ... can you help with the second one?" ("the first one" is not
-    # read as a part: in replies' follow-ups it is as often the first condition or the first token).
+    # by-, bz-, ca-, cb-, cf-, cg-, cj-, ck-: 93.97%, false credit 1.6% (13,832 part-attempts). Three never-asked
+    # parts, left as known limits: "3b i grads" (a lone "i" after a letter is read as the pronoun, so the
+    # whole of 3b is asked), and two requests after a pasted question that name its parts by bare letters
+    # or numerals ("I need the two token questions, b and c", "only ii, I already have the conditions from
+    # i"): read as labels there, they cost more answers elsewhere than they win.
     "dev": (0.93, 0.02, 3),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -39,7 +38,8 @@ FLOORS = {
     # 87.1%, 1.0% (two never-asked parts; fixed from those chats' user turns: 88.6%); round 13's cd- (after
     # its main change, and its last) 93.75%, 2.5%, no never-asked part (the code before the round: 93.75%);
     # round 14's ch- + ci- (mid-round) 91.9%, 0.2% (two never-asked parts; fixed from those chats' user turns:
-    # 93.75%). All twenty-five: 91.3%, false credit 1.7% (5,406 part-attempts).
+    # 93.75%), cl- + cm- (after its last change) 92.5%, 1.5% (one never-asked part; fixed from the chat's
+    # user turns: 92.75%). All twenty-seven: 91.4%, false credit 1.7% (5,806 part-attempts).
     "holdout": (0.89, 0.03, 0),
 }
 
