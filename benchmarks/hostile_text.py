@@ -33,6 +33,12 @@ QUESTIONS = (
     "Question 8(b): does a small lambda bias W2 toward orthonormal columns?",
 )
 
+
+def _repeated(unit: str) -> Callable[[int], str]:
+    """A family that repeats one unit to at least n characters."""
+    return lambda n: unit * (n // len(unit) + 1)
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "letters": lambda n: "a" * n,
     "equals underline": lambda n: "Answer:\n" + "=" * n,
@@ -120,17 +126,18 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         "**What I learned**\n### Most interesting approach\n**ResNet blog (4a):** x\n" * (n // 76 + 1)
     ),
     # round 14: NumPy products and transposes, a title line listing parts, paragraphs opening on short leads
-    "numpy products": lambda n: "W2.T @ (W2 @ W1 - I) @ X.T.T * " * (n // 31 + 1),
-    "numpy tuples": lambda n: "W1, W2 = Uk.T, Uk, " * (n // 19 + 1),
-    "numbered item runs": lambda n: "i) x ii) y iii) z iv) w " * (n // 24 + 1),
-    "cited questions": lambda n: "the essays (hw7 q4). b = what I learned, c = found interesting " * (n // 62 + 1),
-    "items titled": lambda n: "- the translation one, part a\n- the resnet blog one, part c\n" * (n // 58 + 1),
-    "explicit matrices": lambda n: (
-        "$$A = " + "\\begin{bmatrix} 0 & 1 \\\\ 1 & 0 \\end{bmatrix} = \\begin{pmatrix} x \\\\ " * (n // 70 + 1)
-    ),
-    "paragraph leads": lambda n: (
-        "Q7 (b) and (c)\n\nTraining (teacher forcing). x\n\n**Evaluation (w1 to w5):** y\n\n" * (n // 75 + 1)
-    ),
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "numpy products": "W2.T @ (W2 @ W1 - I) @ X.T.T * ",
+            "numpy tuples": "W1, W2 = Uk.T, Uk, ",
+            "numbered item runs": "i) x ii) y iii) z iv) w ",
+            "cited questions": "the essays (hw7 q4). b = what I learned, c = found interesting ",
+            "items titled": "- the translation one, part a\n- the resnet blog one, part c\n",
+            "explicit matrices": "$$A = \\begin{bmatrix} 0 & 1 \\\\ 1 & 0 \\end{bmatrix} = \\begin{pmatrix} x \\\\ ",
+            "paragraph leads": "Q7 (b) and (c)\n\nTraining (teacher forcing). x\n\n**Evaluation (w1 to w5):** y\n\n",
+        }.items()
+    },
 }
 
 
