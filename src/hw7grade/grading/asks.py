@@ -314,13 +314,13 @@ def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) ->
 REQUEST_MAX_WORDS = 40
 """A paragraph this short after a pasted question may say which of its parts are wanted..."""
 REQUEST_BARE_MAX_WORDS = 12
+"""...in the sentences that ask a question, or all of it when it is this short ("8a iii and 8b"): a
+longer one with no question mark is a note on how ("For (ii) our lecture used the SVD, so if you could
+follow that"), and a label beside a question is about how ("Can you write these up? Keep (b) and (c)
+close to 100 words each.")."""
 INTRO_MAX_WORDS = 20
 """The same before the paste, where it names parts by letter, numeral or place ("I'm pasting two
 questions, I want all of 3b and just the last part of 8.", "the resnet blog one, parts b and c:")."""
-"""...in the sentences that ask a question, or all of it when it is this short ("8a iii and 8b", "I need
-the two token questions, b and c"): a longer one with no question mark is a note on how ("For (ii)
-our lecture used the SVD, so if you could follow that"), and a label beside a question is about how
-("Can you write these up? Keep (b) and (c) close to 100 words each.")."""
 PASTED_MIN_ITEMS = 2
 """Lines opening on a label that make the paragraphs before the request a pasted question."""
 SUB_QUESTION_MIN_WORDS = 4
@@ -377,10 +377,10 @@ def _request(
         request = " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(request))
     elif words > bare_max:
         return None  # a note on how
-    if by_part and not any(label.letter or label.roman or label.ordinal for label in mentions(request, ordinals=True)):
-        return None
     request = _PLACE_ONE_RE.sub(r"\1\2part", request)
     named_here = mentions(request, ordinals=True)
+    if by_part and not any(label.letter or label.roman or label.ordinal for label in named_here):
+        return None
     if _ORDER_RE.search(request) is not None:
         # "part (c) first", "start with (c) please": every part is asked, the rest only once a reply
         # answers one of them (a later turn may ask them: "and what about b?")
@@ -395,7 +395,7 @@ def _request(
         )
         or any(_HOW_BEFORE.search(request, 0, label.start) for label in named_here)
     ):
-        return None  # an order, the pasted question's last sub-question, or a note on how
+        return None  # the pasted question's last sub-question, or a note on how
     asked = _read_user_turn(request, whole.context, index, home)
     if not asked.by_label or asked.foreign_only:
         return None  # "please look up teacher forcing if you need to": cue words alone ask nothing here
