@@ -209,9 +209,7 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
         heading = _cue_heading(line)
         lead = _paragraph_lead(line) if heading is None and opens_paragraph else None
         if heading is not None or lead is not None:
-            words = heading or lead or ""
-            cued = index.by_cues(words, asked)
-            named = cued[0] if len(cued) == 1 else None if cued else index.by_heading_words(words, asked)
+            named = _one_part_named(heading or lead or "", asked, index)
             if named is not None:
                 heads[pos] = named
                 leads_only = leads_only and heading is None
