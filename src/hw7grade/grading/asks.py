@@ -371,8 +371,6 @@ def _request(
     words = len(request.split())
     if not request or words > REQUEST_MAX_WORDS:
         return None
-    if sum(1 for label in mentions(pasted) if _opens_line(pasted, label)) < PASTED_MIN_ITEMS:
-        return None
     if "?" in request:
         request = " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(request))
     elif words > bare_max:
@@ -380,6 +378,9 @@ def _request(
     request = _PLACE_ONE_RE.sub(r"\1\2part", request)
     named_here = mentions(request, ordinals=True)
     if by_part and not any(label.letter or label.roman or label.ordinal for label in named_here):
+        return None
+    # Last of the tests, as the only one that reads the whole turn again.
+    if sum(1 for label in mentions(pasted) if _opens_line(pasted, label)) < PASTED_MIN_ITEMS:
         return None
     if _ORDER_RE.search(request) is not None:
         # "part (c) first", "start with (c) please": every part is asked, the rest only once a reply
