@@ -67,3 +67,16 @@ def test_the_answers_own_cued_definition_stands_over_an_earlier_replys():
     answer = "Define V1 = W1 U (k x m) and V2 = U^T W2 (m x k). Then the conditions reduce."
     shown = _shown(find_definitions(answer, table, Deadline(), earlier))
     assert shown == {"V_1": "V1 = W1 U", "V_2": "V2 = U^T W2"}  # the second joined after a shape note
+
+
+def test_a_name_with_its_digit_written_on_defines_without_a_cue():
+    """Plain ASCII `V1 = W1 U` opens on a name as `V_1 = W_1 U` does ("setting" is no cue word)."""
+    definitions._own.clear()
+    for answer, name in (
+        ("Substituting, and setting V1 = W1 U and V2 = U^T W2, the conditions become", "V_1"),
+        ("Substituting, and setting V_1 = W_1 U, the condition becomes", "V_1"),
+    ):
+        defs = find_definitions(answer, TABLE, Deadline())
+        assert name in defs and "W_1" in str(defs[name][0])
+    # A longer run of digits is no name: `10 = ...` and `V123 = W1` define nothing.
+    assert find_definitions("so V123 = W1 U holds", TABLE, Deadline()) == {}

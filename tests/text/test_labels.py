@@ -240,3 +240,13 @@ def test_a_heading_names_a_part_by_its_place(line, place):
 )
 def test_lists_of_choices_and_runs_of_items(text, labels):
     assert [(m.q, m.letter, m.roman) for m in mentions(text)] == labels
+
+
+def test_mentions_are_read_once_per_text_and_each_caller_owns_its_list():
+    """Segmenting a reply asks for a line's labels several times: the second answer is the first."""
+    text = "Parts 7b and 7c, please."
+    first = mentions(text)
+    assert [(m.q, m.letter) for m in first] == [("7", "b"), ("7", "c")]
+    first.clear()  # a caller's changes stay its own
+    assert [(m.q, m.letter) for m in mentions(text)] == [("7", "b"), ("7", "c")]
+    assert mentions(text, ordinals=True) == mentions(text)

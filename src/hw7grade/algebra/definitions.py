@@ -25,7 +25,7 @@ CUE_WINDOW = 40
 _CUE_RE = re.compile(r"\b(?:let|where|denote|define|defining|with|set|write|writing)\b[^.\n]{0,16}$", re.I)
 _NAME_EQUALS_RE = re.compile(
     r"[ \t]*(?:\\(?:mathbf|mathrm|boldsymbol|bm)\{[^{}]{1,12}\}|\\[A-Za-z]{2,12}|[^\W\d_])"
-    r"(?:_\{?\w{1,4}\}?|[₀-₉ₖ]{1,3})?[ \t]*:?="
+    r"(?:_\{?\w{1,4}\}?|[₀-₉ₖ]{1,3}|\d{1,2})?[ \t]*:?="
 )
 """A snippet that opens with a name and `=` (`V_1 = W_1 U`, `\\Sigma = XX^\\top`, `P := ...`)."""
 _JOIN_RE = re.compile(

@@ -47,7 +47,6 @@ def split_answer(
             pieces.append((current[0], "\n".join(buffer), explicit or saw_label, saw_label))
         buffer.clear()
 
-    candidates = {m.start() for m in LABEL_LINE_CANDIDATE.finditer(text)}
     cue_heads = _cue_headings(text, default, index) if len(default) > 1 else {}
     listing = False  # `current` holds the parts a label line listed
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
@@ -67,7 +66,7 @@ def split_answer(
                 columns = _part_columns(cells, context, index, named, turn_q)
         else:
             columns = {}
-        label = line_label(line) if at in candidates and not in_fence else None
+        label = line_label(line) if not in_fence and LABEL_LINE_CANDIDATE.match(line) else None
         if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
             # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
             label = next((m for m in mentions(line) if m.q is not None and restates(label, m, line)), label)

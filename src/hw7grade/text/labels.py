@@ -407,9 +407,22 @@ def _next_items(text: str, found: list[Label]) -> list[Label]:
     return out
 
 
+MENTIONS_CACHE_SIZE = 4096
+"""Texts whose labels are kept: segmenting a reply asks for each of its lines several times."""
+
+
 def mentions(text: str, ordinals: bool = False) -> list[Label]:
     """Every label named anywhere in running text (a user's message), in order; with `ordinals`,
     also parts named by their place ("the second sub-part"), which only a user's turn reads so."""
+    return list(_cached_mentions(text, ordinals))
+
+
+@lru_cache(maxsize=MENTIONS_CACHE_SIZE)
+def _cached_mentions(text: str, ordinals: bool) -> tuple[Label, ...]:
+    return tuple(_all_mentions(text, ordinals))
+
+
+def _all_mentions(text: str, ordinals: bool) -> list[Label]:
     found = _next_items(text, _mentions(text))
     if not ordinals:
         return found
