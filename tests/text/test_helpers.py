@@ -116,6 +116,11 @@ def test_split_clauses():
         ("different lengths", "of different length", "different length"),
         ("training loss", "the training los", None),
         ("gradient analysis", "a gradient analysi", None),
+        # the multiplication sign reads as x, in the text and in the phrase
+        ("8xV100*", "an 8×V100 machine", "8×V100"),
+        ("8× V100*", "on 8x V100s", "8x V100s"),
+        ("8xV100*", "a 8×V1000 box", "8×V1000"),
+        ("8x V100*", "on 18× V100s", None),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

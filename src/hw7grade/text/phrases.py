@@ -56,6 +56,8 @@ _ASCII_SPACES = "\t\n\r\f\v-_"
 _OTHER_SPACES = "\u00a0\u2009\u202f"
 """Made a space by `canonical`: one `str.replace` each (a C scan) rather than `str.translate`
 with a table, which looks every character up in a dict (about 100 times slower here)."""
+_TIMES = "\u00d7"
+"""The multiplication sign reads as the letter x ("8×V100" is "8xV100"), in text and phrases alike."""
 
 
 @lru_cache(maxsize=64)
@@ -69,11 +71,12 @@ def canonical(text: str) -> str:
     if not text.isascii():
         for char in _OTHER_SPACES:
             text = text.replace(char, " ")
+        text = text.replace(_TIMES, "x")
     return text
 
 
 def canonical_phrase(phrase: str) -> str:
-    return _SEP_RUN.sub(" ", ascii_fold(normalize(phrase))).strip()
+    return _SEP_RUN.sub(" ", ascii_fold(normalize(phrase)).replace(_TIMES, "x")).strip()
 
 
 def _cores(fragment: str) -> list[str]:
@@ -292,7 +295,7 @@ PHRASE_GAP_MAX_CHARS = 300
 def _word_pattern(word: str) -> str:
     wildcard = word.endswith("*") and len(word) > 1
     core = word[:-1] if wildcard else word
-    parts = [re.escape(p) for p in re.split(r"-", core)]
+    parts = [re.escape(p.replace(_TIMES, "x")).replace("x", f"[x{_TIMES}]") for p in re.split(r"-", core)]
     pat = r"[\s_-]?".join(parts)
     return pat + (r"[\w-]{0,40}" if wildcard else "")
 
