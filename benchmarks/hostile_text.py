@@ -138,6 +138,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "paragraph leads": "Q7 (b) and (c)\n\nTraining (teacher forcing). x\n\n**Evaluation (w1 to w5):** y\n\n",
         }.items()
     },
+    # round 15: numeral lists after a letter, numbered leads, annotated relations, label lists, × signs
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "numeral lists": "8a i/ii/iii and 8b, 3b i, ii and ",
+            "numbered leads": "1. **Linear layers: 2** x\n2. **Loss: y** z\n3. **Penalty:** w\n",
+            "annotated relations": "A \\overset{(1)}{=} B \\stackrel{\\text{def}}{=} \\underset{",
+            "label lists": "Yes, (a) and (b) can stay as they are, (c) and ",
+            "times signs": "an 8×V100 box, k×m, 8 × ",
+        }.items()
+    },
 }
 
 

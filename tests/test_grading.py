@@ -684,6 +684,19 @@ REPORTED_CASES = [
 ]
 
 
+REPORTED_CASES.append(
+    pytest.param(
+        (
+            "and the other one, part c, ~100 words on one approach they used in the series and why it's interesting",
+            "**Progressive resizing**\n\nOne approach I found interesting is progressive resizing: training starts"
+            " on small, low-resolution images and grows them, so the early epochs are cheap.",
+        ),
+        ["q4c"],
+        id="a part asked by its cue words and answered only with an approach the key voids is reported",
+    )
+)
+
+
 @pytest.mark.parametrize("texts, reported", REPORTED_CASES)
 def test_which_parts_are_reported(texts, reported):
     from hw7grade.rubric.model import load_rubric

@@ -50,6 +50,10 @@ def test_shape_notes_are_dropped_after_a_matrix_or_a_zero(text, kept):
         ("B C =: A", "BC=A"),
         ("W2^T W2 W1 X X^T  =? W2^T X X^T", "W2^TW2W1XX^T=W2^TXX^T"),  # the equation to be checked
         ("is A = B ?", "isA=B?"),  # a question mark after a space stays a separator
+        # a relation with a note set above or below it is the relation
+        (r"A \overset{(1)}{=} B", "A=B"),
+        (r"A \stackrel{\text{def}}{=} B C", "A=BC"),
+        (r"A \underset{\uparrow}{=} B", "A=B"),
     ],
 )
 def test_equals_spellings(text, kept):

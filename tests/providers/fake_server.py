@@ -120,8 +120,8 @@ class FakeServer:
         self.requests: list[Seen] = []
         self.responders: dict[str, object] = {}
         """path -> function(request body) -> step, used when no scripted step is left (order-free)."""
-        self.in_flight = 0
-        self.max_in_flight = 0
+        self._spans: list[tuple[float, float]] = []
+        """Per POST: when it arrived, and when its reply's last write began (see `max_in_flight`)."""
         self.files: dict[str, bytes] = {}
         """Uploaded (and generated result) files by id."""
         self.batches: dict[str, dict] = {}
@@ -186,17 +186,42 @@ class FakeServer:
         with self._lock:
             self.requests.append(seen)
 
-    def enter(self) -> None:
+    def leave(self, arrived: float, last_write: float) -> None:
         with self._lock:
-            self.in_flight += 1
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            self._spans.append((arrived, last_write))
 
-    def leave(self) -> None:
+    @property
+    def max_in_flight(self) -> int:
+        """The most requests in flight at once, each from its arrival to the start of its reply's last
+        write: a client sends its next request only after reading that write, so one client slot's
+        requests never overlap here (the handler's own return, later, races with the next request)."""
         with self._lock:
-            self.in_flight -= 1
+            events = sorted(
+                [(a, 1) for a, _ in self._spans] + [(b, -1) for _, b in self._spans], key=lambda e: (e[0], e[1])
+            )
+        most = now = 0
+        for _, step in events:
+            now += step
+            most = max(most, now)
+        return most
 
     def count(self, path: str) -> int:
         return sum(1 for r in self.requests if r.path == path)
+
+
+class _TimedWrites:
+    """A handler's output stream that notes when its latest write began."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self.last_write = 0.0
+
+    def write(self, data: bytes) -> int:
+        self.last_write = time.monotonic()
+        return self.raw.write(data)
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
 
 
 def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
@@ -207,15 +232,19 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:  # keep test output clean
             pass
 
+        def setup(self) -> None:
+            super().setup()
+            self.wfile = _TimedWrites(self.wfile)  # type: ignore[assignment]
+
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-            server.enter()
+            arrived = time.monotonic()
             try:
                 if self.path in _BATCH_POSTS:
                     self._batch_post()
                 else:
                     self._answer()
             finally:
-                server.leave()
+                server.leave(arrived, self.wfile.last_write or time.monotonic())  # type: ignore[attr-defined]
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             server.record(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, {}))

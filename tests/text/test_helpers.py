@@ -174,6 +174,10 @@ def _kind(text: str, phrase: str) -> str | None:
         ("It is wrong to say the lengths match.", "lengths match", "rejected"),
         ("Feeding saw at step three is wrong.", "saw", "rejected"),
         ("Incorrect: the lengths match.", "lengths match", "rejected"),
+        # a pointer clause right after the mention rejects it
+        ("A shortcut is ImageNet, but that is wrong: it was CIFAR-10.", "ImageNet", "rejected"),
+        ("They used ImageNet (which is false).", "ImageNet", "rejected"),
+        ("They used ImageNet, which is the largest dataset.", "ImageNet", None),
         ("Do they use ImageNet?", "ImageNet", "question"),
         ("The decoder does not see the later words, which is the problem.", "not ... later words", None),
         ("It has no access to later source words.", "later source words", "negated"),

@@ -163,6 +163,10 @@ def test_line_label(line, label):
         ("a 7 b model", []),
         # a numeral of two letters or more after a letter; "i" alone is a word
         ("8a ii loss", [("8", "a", "ii")]),
+        # "i" alone is a word, but not before the next numeral of its list
+        ("(8a i/ii/iii and 8b)", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii"), ("8", "b", None)]),
+        ("8a i, ii and iii", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")]),
+        ("8a i think it is 2", [("8", "a", None)]),
         ("3b i think so", [("3", "b", None)]),
         ("Q7 ii is next", [("7", None, None)]),
         # numerals that go on after a lettered label's own, each later than the last

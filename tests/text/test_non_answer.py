@@ -126,6 +126,8 @@ def test_declines(text, expected):
         ("Part (a) and (b) stay as before. Sorry for the confusion!", True),
         ("(a) and (b) stay as written above.", True),
         ("Parts (b) and (c) are already consistent, so they don't need to change.", True),
+        ("Yes, (a) and (b) can stay as they are.", True),
+        ("Parts (b) and (c) don't depend on this, so they can remain as they are.", True),
         ("The weights stay small as training goes on.", False),
         ("The decoder reads <sos>, I, see, a, dog.", False),
     ],

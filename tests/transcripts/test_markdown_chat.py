@@ -69,6 +69,8 @@ def test_web_copy_said_lines():
         ("Claude said:", "assistant"),
         ("You said:", "user"),
         ("**Model**", "assistant"),
+        ("### DeepSeek", "assistant"),
+        ("**Llama**", "assistant"),
     ],
 )
 def test_role_line_forms(line, role):

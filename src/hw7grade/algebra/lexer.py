@@ -247,7 +247,16 @@ ASCII_ARROWS = (("<==>", r" \iff "), ("<=>", r" \iff "), ("==>", r" \Rightarrow 
 first: each separates statements as its LaTeX spelling does."""
 
 
+_ANNOTATED_RELATION_RE = re.compile(
+    r"\\(?:overset|stackrel|underset)[ \t]{0,3}\{(?:[^{}\n]|\{[^{}\n]{0,16}\}){0,24}\}"
+    r"[ \t]{0,3}\{[ \t]{0,3}([^{}\n]{1,12}?)[ \t]{0,3}\}"
+)
+"""`A \\overset{(1)}{=} B`, `\\stackrel{\\text{def}}{=}`: the relation, its note above or below dropped."""
+
+
 def normalise(text: str) -> str:
+    if "set" in text or "stackrel" in text:
+        text = _ANNOTATED_RELATION_RE.sub(r" \1 ", text)
     if not text.isascii():  # every `UNICODE_SPELLINGS` spelling holds a non-ASCII character
         for old, new in UNICODE_SPELLINGS:
             if old in text:

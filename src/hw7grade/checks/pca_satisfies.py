@@ -136,7 +136,7 @@ def _conditions(
         if s.kind != "expression" and s.mentions() & judged and (mentioning is None or s.mentions() & mentioning)
     ]
     verdicts = [(c, s, check_at_pca(s, table, deadline, roles)) for c, s in weights]
-    wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails"]
+    wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails" and _asserted(ctx.answer, c)]
     if wrong:
         c, s, v = wrong[0]
         return (c.text, f"the answer states {s.describe()}, which is false at the PCA solution"), [], []
@@ -171,6 +171,32 @@ def _conditions(
         if roles.components in symbol_names(side)
     ]
     return None, conditions, at_pca
+
+
+SENTENCE_WINDOW_CHARS = 400
+"""How far around a formula its sentence is looked for (a line is usually shorter)."""
+_DELIMITER_MAX = 4
+
+
+def _asserted(answer: str, cand: Candidate) -> bool:
+    """Whether the answer states the formula as true. A false step quoted to reject it ("the
+    shortcut $W_2W_1 = I$ is wrong"), denied ("not $W_1 = U_k$") or asked ("is $W_2W_1 = I$?") is
+    no step of the proof: its sentence's polarity, as a phrase's, decides."""
+    from ..text.polarity import negation_kind
+    from ..text.sentences import split_sentences
+
+    at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
+    if at < 0:
+        return True
+    end = at + len(cand.text)
+    lo = max(answer.rfind("\n", max(0, at - SENTENCE_WINDOW_CHARS), at) + 1, at - SENTENCE_WINDOW_CHARS, 0)
+    hi = answer.find("\n", end, end + SENTENCE_WINDOW_CHARS)
+    line = answer[lo : hi if hi >= 0 else min(len(answer), end + SENTENCE_WINDOW_CHARS)]
+    for sentence in split_sentences(line):
+        if sentence.start <= at - lo < sentence.start + len(sentence.text):
+            start = at - lo - sentence.start
+            return negation_kind(sentence, start, min(start + len(cand.text), len(sentence.text))) is None
+    return True
 
 
 def _at_point(statement: Statement, roles: PcaRoles) -> Statement:

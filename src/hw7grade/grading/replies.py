@@ -201,12 +201,21 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
     name one asked part each by its cue words, or by a word of one part's cues alone (line offset ->
     part), when they name two parts or more, or the second of two asked: a reply laid out part by part."""
     heads: dict[int, str] = {}
+    items: dict[int, int] = {}  # the reply's first numbered run "1.", "2.", ...: line offset -> number
+    run_open = True
     leads_only = True  # every head is a paragraph's lead, none a heading
     pos = 0
     opens_paragraph = True
     for line in text.split("\n"):
         heading = _cue_heading(line)
-        lead = _paragraph_lead(line) if heading is None and opens_paragraph else None
+        item = _LIST_ITEM_RE.match(line)
+        number = item.group("n") if item else None
+        if number is not None and run_open:
+            if int(number) == len(items) + 1:
+                items[pos] = int(number)
+            else:
+                run_open = not items  # the run ended: a later list is another one
+        lead = _paragraph_lead(line) if heading is None and (opens_paragraph or item) else None  # an item is a block
         if heading is not None or lead is not None:
             named = _one_part_named(heading or lead or "", asked, index)
             if named is not None:
@@ -215,17 +224,31 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
         pos += len(line) + 1
         opens_paragraph = not line.strip()
     if len(set(heads.values())) > 1:
-        return heads
+        return {**_numbered_like_asked(heads, items, asked), **heads}
     # One part's heading alone cuts only to the second of two asked parts: the opening answered the
     # first. A paragraph's lead alone does not ("A small improvement: ..." in a reply to 8(b)).
     return heads if len(asked) == 2 and asked[0] not in heads.values() and not leads_only else {}
 
 
+def _numbered_like_asked(heads: dict[int, str], items: dict[int, int], asked: list[str]) -> dict[int, str]:
+    """Each item of a numbered run as the asked part of its number, when the run is no longer than
+    the parts asked and every head on it names the part of its own number ("1. **Linear layers:**
+    2", "2. **Loss:** ...", "3. **Regularization:** ..." for 8(a)(i) to (iii)); else nothing."""
+    on_items = [pos for pos in heads if pos in items]
+    if len(on_items) < 2 or len(items) > len(asked):
+        return {}
+    if any(asked[items[pos] - 1] != heads[pos] for pos in on_items):
+        return {}
+    return {pos: asked[n - 1] for pos, n in items.items()}
+
+
+_LIST_ITEM_RE = re.compile(r"[ \t]{0,3}(?:(?P<n>\d{1,2})[.)]|[-*+])[ \t]{1,4}")
 _PARAGRAPH_LEAD_RE = re.compile(
-    r"[ \t]{0,3}(?:\*\*|__)?(?P<lead>[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,2}(?:[ \t]{1,2}\([^()\n]{1,48}\))?)"
+    r"[ \t]{0,3}(?:(?:\d{1,2}[.)]|[-*+])[ \t]{1,4})?(?:\*\*|__)?"
+    r"(?P<lead>[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,2}(?:[ \t]{1,2}\([^()\n]{1,48}\))?)"
     r"[ \t]{0,2}(?:\*\*|__)?[.:](?:\*\*|__)?(?:[ \t]|$)"
 )
-"""A paragraph that opens on a lead of three words at most, a parenthesis after them or not, then a
+"""A paragraph (or a list item) that opens on a lead of three words at most, a parenthesis after them or not, then a
 full stop or a colon, in bold or not: "Training (teacher forcing). The decoder ...", "Evaluation. At
 test time ...", "**Evaluation (w1–w5):** `<sos>`, ..."."""
 
@@ -275,20 +298,28 @@ def _inline_pieces(
     """The text cut at the clauses that turn to each asked part by its label in running text: each
     part's first mention cuts at the start of its clause (after the last `;`, `.`, `!` or `?`), and
     the text before the second part's cut is the first's. Two parts at least, in order."""
-    cuts: list[tuple[int, str]] = []
+    cuts: list[tuple[int, list[str]]] = []
+    last_end = 0
     for label in mentions(text):
         ids = index.resolve(label, context) if label.letter or label.roman else []
-        if len(ids) != 1 or ids[0] not in asked or any(ids[0] == p for _, p in cuts):
+        if len(ids) != 1 or ids[0] not in asked or any(ids[0] in p for _, p in cuts):
             continue
         if not cuts:
-            cuts.append((0, ids[0]))
-            continue
-        clause = max(text.rfind(c, cuts[-1][0], label.start) for c in ";.!?\n") + 1
-        cuts.append((clause if clause > cuts[-1][0] else label.start, ids[0]))
-    if len(cuts) < 2:
+            cuts.append((0, [ids[0]]))
+        elif _LABEL_JOINER_RE.fullmatch(text, last_end, label.start):
+            cuts[-1][1].append(ids[0])  # "(a) and (b) can stay as they are": one clause about both
+        else:
+            clause = max(text.rfind(c, cuts[-1][0], label.start) for c in ";.!?\n") + 1
+            cuts.append((clause if clause > cuts[-1][0] else label.start, [ids[0]]))
+        last_end = label.end
+    if sum(len(p) for _, p in cuts) < 2:
         return []
     ends = [at for at, _ in cuts[1:]] + [len(text)]
-    return [(pid, text[at:end].strip(), explicit, True) for (at, pid), end in zip(cuts, ends)]
+    return [(pid, text[at:end].strip(), explicit, True) for (at, pids), end in zip(cuts, ends) for pid in pids]
+
+
+_LABEL_JOINER_RE = re.compile(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3}", re.IGNORECASE)
+"""What joins two labels of one list ("(a) and (b)", "(a), (b)"): the clause after it is about both."""
 
 
 OPENING_MIN_WORDS = 25

@@ -284,7 +284,16 @@ def answers_the_part(part: Part, score: PartScore, share: float = 0.0) -> bool:
     could. "You're welcome!" or an aside about another topic finds none; a side answer that repeats
     one of q4a's three numbers ("the target was 94%") finds too few to be a new answer."""
     found = found_share(part, score)
-    return found > 0 and found > share
+    return (found > 0 and found > share) or _built_on_a_voiding_claim(part, score)
+
+
+def _built_on_a_voiding_claim(part: Part, score: PartScore) -> bool:
+    """An answer built on what a `cap: 0` claim names ("progressive resizing" for q4c, an approach
+    the series never took) is an answer, a wrong one, though no check that earns points finds it."""
+    return any(
+        not c.counts_toward_total and getattr(c, "cap", None) == 0 and r.status == "failed" and r.evidence
+        for c, r in zip(part.checks, score.checks)
+    )
 
 
 def _explains(part: Part, later: PartScore, first: PartScore) -> bool:

@@ -58,8 +58,10 @@ _ROMAN_PART = (
     rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z])"
     # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
     rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w])"
-    # "8a ii loss": a numeral of two letters or more standing alone after a letter ("i" is a word)
-    rf"|(?(r5)(?!)|[ \t]{{1,2}}(?P<r8>ii|iii|iv|vi|vii|viii|ix)(?![\w(])))"
+    # "8a ii loss": a numeral of two letters or more standing alone after a letter ("i" is a word,
+    # unless "ii" follows it in a list: "8a i/ii/iii", "8a i, ii and iii")
+    rf"|(?(r5)(?!)|[ \t]{{1,2}}(?P<r8>ii|iii|iv|vi|vii|viii|ix"
+    rf"|i(?=[ \t]{{0,2}}(?:[,/&]|and)[ \t]{{0,3}}ii(?![\w(])|[ \t]{{1,2}}ii(?![\w(])))(?![\w(])))"
 )
 _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
 """A question number in words after "question" or "problem" ("question seven part a")."""

@@ -18,7 +18,11 @@ from .front_matter import FrontMatter, split_front_matter
 from .turns import build_turns
 
 USER_ROLES = ("user", "you", "human", "student")
-ASSISTANT_ROLES = ("assistant", "chatgpt", "claude", "cursor", "model", "ai", "gemini")
+ASSISTANT_ROLES = (
+    *("assistant", "chatgpt", "claude", "cursor", "model", "ai", "gemini"),
+    *("deepseek", "llama", "copilot", "mistral"),
+)
+"""The format's assistant words, and the names of other models a student labels turns with (`### DeepSeek`)."""
 FORMAT = "markdown"
 KIND = "text"
 HOW_TO_GET = "Cursor's Export chat, or any chat with **User** / **Assistant** (or `## User` heading) role lines"
