@@ -138,7 +138,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "paragraph leads": "Q7 (b) and (c)\n\nTraining (teacher forcing). x\n\n**Evaluation (w1 to w5):** y\n\n",
         }.items()
     },
-    # round 15: numeral lists after a letter, numbered leads, annotated relations, label lists, × signs
+    # round 15: numeral lists, numbered leads, annotated relations, label lists, × signs, bracketed
+    # numerals in headings, question titles after "of"
     **{
         name: _repeated(unit)
         for name, unit in {
@@ -147,6 +148,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "annotated relations": "A \\overset{(1)}{=} B \\stackrel{\\text{def}}{=} \\underset{",
             "label lists": "Yes, (a) and (b) can stay as they are, (c) and ",
             "times signs": "an 8×V100 box, k×m, 8 × ",
+            "bracketed numerals": "**2. Loss function (Q8a(ii))**\n**Note (see (ii)) ",
+            "titles after of": "Q8(a)(iii) and the last part of the translation question, the first of ",
         }.items()
     },
 }

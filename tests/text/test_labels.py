@@ -58,6 +58,8 @@ from hw7grade.text.labels import line_label, mentions
         # A paragraph that opens on the part it turns to.
         # A heading's short title, then its label in brackets; not a matrix in brackets.
         ("**ResNet blog (4a):** started from", ("4", "a", None)),
+        ("**2. Loss function (Q8a(ii))**", ("8", "a", "ii")),
+        ("**Note (see (ii))**", None),
         ("### Training inputs (7b)", ("7", "b", None)),
         ("**Encoder (W_1)**", None),
         ("For (b), let me run a small experiment.", (None, "b", None)),

@@ -25,6 +25,9 @@ from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_a
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),
         ("Hence U_k satisfies the optimality conditions. Let me know if you need more detail.", False),
+        # no access to a source to read puts the part off; no access to the reference is 7(c)'s answer
+        ("Sorry, I don't have access to that blog series right now.", True),
+        ("At test time we don't have access to the ground truth, so we feed back the predictions.", False),
     ],
 )
 def test_puts_off(text, expected):
@@ -127,6 +130,7 @@ def test_declines(text, expected):
         ("(a) and (b) stay as written above.", True),
         ("Parts (b) and (c) are already consistent, so they don't need to change.", True),
         ("Yes, (a) and (b) can stay as they are.", True),
+        ("Part (b) stays as I wrote it.", True),
         ("Parts (b) and (c) don't depend on this, so they can remain as they are.", True),
         ("The weights stay small as training goes on.", False),
         ("The decoder reads <sos>, I, see, a, dog.", False),

@@ -288,6 +288,22 @@ def _stretch_start(text: str, labels: list[Label], i: int) -> int:
     return max(labels[i - 1].end if i else 0, text.rfind("\n", 0, labels[i].start) + 1)
 
 
+TITLE_AFTER_MAX = 60
+"""Characters after a label, on its line, in which "of the translation question" may name its question."""
+_OF_AFTER_RE = re.compile(r"[ \t]{1,3}(?:of|from)[ \t]{1,3}", re.I)
+
+
+def _title_after(text: str, labels: list[Label], i: int, index: PartIndex) -> str | None:
+    """The question a title after label i names, linked to it by "of" ("the last part of the
+    translation question"), up to the next label or the line's end."""
+    link = _OF_AFTER_RE.match(text, labels[i].end)
+    if link is None:
+        return None
+    end = min(labels[i + 1].start if i + 1 < len(labels) else len(text), link.end() + TITLE_AFTER_MAX)
+    line_end = text.find("\n", link.end(), end)
+    return index.question_named(text[link.end() : line_end if line_end >= 0 else end])
+
+
 def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
     """The parts of a group the text names by their cues or by words of one part's cues alone."""
     named = {*index.by_cues(text, group), *index.by_cue_words(text, group)}
@@ -550,8 +566,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 context = Context(owner.q, owner.letter)
             elif context.q not in (None, FOREIGN) and (
                 titled := index.question_named(text[_stretch_start(text, labels, i) : label.start])
+                or _title_after(text, labels, i, index)
             ) not in (None, context.q):
-                context = Context(titled)  # "1) Q8 part b: ...\n2) the PCA one, part ii: ...": 3b(ii)
+                # "1) Q8 part b: ...\n2) the PCA one, part ii: ...": 3b(ii); "Q8(a)(iii) ... also the
+                # last part of the translation question": 7(c)
+                context = Context(titled)
             if context.q in (None, FOREIGN):
                 if context.q is None and not reference:
                     unplaced.append(label)

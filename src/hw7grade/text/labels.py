@@ -257,7 +257,7 @@ LABEL_LINE_CANDIDATE = re.compile(
     rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
     rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part)"
     # a heading's title, then its label in brackets: "**ResNet blog (4a):**"
-    r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h]\))",
+    r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h](?:\((?:i{1,3}|iv)\))?\))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -340,8 +340,11 @@ def line_label(line: str) -> Label | None:
 
 
 _FOR_LEAD = re.compile(rf"{_LEAD}(?={_LEAD_THEN})", re.IGNORECASE)
-_TITLED_HEADING_RE = re.compile(r"[^\n()*#:]{1,48}?\((?P<label>[^()\n]{1,12})\)[ \t]{0,2}:?[ \t]{0,2}(?:\*\*|__|$)")
-"""A heading's title and its label in brackets at the heading's end ("ResNet blog (4a):**")."""
+_TITLED_HEADING_RE = re.compile(
+    r"[^\n()*#:]{1,48}?\((?P<label>[^()\n]{1,12}?(?:\([^()\n]{1,4}\))?)\)[ \t]{0,2}:?[ \t]{0,2}(?:\*\*|__|$)"
+)
+"""A heading's title and its label in brackets at the heading's end ("ResNet blog (4a):**", "Loss
+function (Q8a(ii))**")."""
 _ORDINAL_HEADING_RE = re.compile(
     rf"(?:the[ \t]{{1,3}})?(?P<n>{_ORDINAL})[ \t]{{1,3}}{_PART_WORD}(?=[ \t]{{0,3}}(?:[—–:\-.]|\*\*|$))",
     re.IGNORECASE,

@@ -108,17 +108,36 @@ _PERSONAL = (
 )
 """Why a model declines a reflection part: it asks for the student's own view."""
 _NO_ACCESS = (
-    "can't open",
-    "cannot open",
-    "can't access",
-    "cannot access",
     "can't browse",
     "cannot browse",
-    "don't have access",
-    "do not have access",
+    *(
+        f"{verb} ... {source}"
+        for verb in (
+            "can't open",
+            "cannot open",
+            "can't access",
+            "cannot access",
+            "don't have access",
+            "do not have access",
+        )
+        for source in (
+            "blog*",
+            "post*",
+            "article*",
+            "series",
+            "link*",
+            "URL*",
+            "page*",
+            "website*",
+            "site*",
+            "internet",
+            "web",
+        )
+    ),
 )
 """The model cannot read the source: no answer, unless it answers from memory after saying so ("I
-can't browse right now, so please verify: ... 341 s ... 26 s")."""
+can't browse right now, so please verify: ... 341 s ... 26 s"). Only a source to read: "at test time
+we don't have access to the ground truth" is an answer to 7(c)."""
 _FAILED_REPLY = (
     "something went wrong while generating",
     "there was an error generating",
@@ -151,6 +170,10 @@ _STANDING = (
     "stay* as it is",
     "remain* as they are",
     "remain* as it is",
+    "stay* as I wrote it",
+    "stay* as I had it",
+    "remain* as I wrote it",
+    "remain* as I had it",
     "doesn't change",
     "does not change",
     "don't need to change",
