@@ -59,6 +59,8 @@ _HEDGES = (
     "could also be",
     "might be",
     "might also be",
+    "ambiguous",
+    *(f"{verb} both" for verb in ("present", "give", "show", "write", "include", "mention")),
 )
 """Words that offer sequences as alternatives rather than contrast them: "It depends on what the model
 outputs: <sos> I see a dog if it decodes correctly, <sos> I saw a dog if not; both are valid".
