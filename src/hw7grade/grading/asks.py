@@ -44,7 +44,11 @@ class UserTurn:
     reply answers one of them, else the turn set the scene for the parts asked after it."""
 
 
-_POINTING_WORDS = r"from|in|of|see|using|per|like|than|with|as|explains|explained|my|your|our"
+_POINTING_WORDS = (
+    r"from|in|of|see|using|per|like|than|with|as|explains|explained|my|your|our"
+    # "(... but that's for c)": what part c is about; not "that's 8a(ii)", which names the part asked
+    r"|(?:that['’]s|that[ \t]{1,3}is|which[ \t]{1,3}is)[ \t]{1,3}for"
+)
 _SETTING_ASIDE_WORDS = (
     r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
@@ -288,6 +292,41 @@ def _stretch_start(text: str, labels: list[Label], i: int) -> int:
     return max(labels[i - 1].end if i else 0, text.rfind("\n", 0, labels[i].start) + 1)
 
 
+class _FullLabels:
+    """The labels a turn names in full (with their question), read once in order: where a later
+    relative label restates one of them ("Q3(b)(i), Q3(b)(ii) and Q8(b):" then "(i) ..." and "(ii)
+    ..."). Kept as running maps, so a turn of many labels is read in linear time."""
+
+    def __init__(self, labels: list[Label], index: PartIndex) -> None:
+        self.labels, self.index = labels, index
+        self.seen = 0
+        self.named: set[str] = set()
+        self.by_roman: dict[tuple[str, str | None], Label] = {}
+        self.by_letter: dict[str, Label] = {}
+
+    def restated(self, i: int, context: Context) -> Context | None:
+        """The context of the earlier label that relative label i restates, if it would otherwise
+        name a part the turn did not name in full; else None."""
+        for b in self.labels[self.seen : i]:
+            if b.q is not None and not self.index.is_foreign(b):
+                self.named.update(self.index.resolve(b, Context(b.q)))
+                if b.roman:
+                    self.by_roman[(b.roman, None)] = self.by_roman[(b.roman, b.letter)] = b
+                elif b.letter:
+                    self.by_letter[b.letter] = b
+        self.seen = max(self.seen, i)
+        label = self.labels[i]
+        if context.q in (None, FOREIGN) or not (label.roman or label.letter) or label.ordinal is not None:
+            return None
+        if set(self.index.resolve(label, context)) & self.named:
+            return None
+        if label.roman:
+            full = self.by_roman.get((label.roman, label.letter))
+            return Context(full.q, full.letter) if full is not None else None
+        full = self.by_letter.get(label.letter or "")
+        return Context(full.q) if full is not None else None
+
+
 TITLE_AFTER_MAX = 60
 """Characters after a label, on its line, in which "of the translation question" may name its question."""
 _OF_AFTER_RE = re.compile(r"[ \t]{1,3}(?:of|from)[ \t]{1,3}", re.I)
@@ -472,6 +511,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         ):
             owner_of[i] = owner_of[i + 1]
     owners = {id(b) for b in owner_of.values()}
+    full_labels = _FullLabels(labels, index)
     turn_homework: str | None = None  # the homework the turn last named ("HW5 Q7(b) ... Q7(c)")
     carried_foreign = context if context.q == FOREIGN else None  # another homework's, from the turn before
     foreign_relative: list[Label] = []  # relative labels read in that carried context
@@ -562,8 +602,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 continue
         else:
             owner = owner_of.get(i)
+            restated = full_labels.restated(i, context)
             if owner is not None and not index.is_foreign(owner):
                 context = Context(owner.q, owner.letter)
+            elif restated is not None:
+                context = restated  # "Q3(b)(i), Q3(b)(ii) and Q8(b):\n(i) ...\n(ii) ...": 3b's
             elif context.q not in (None, FOREIGN) and (
                 titled := index.question_named(text[_stretch_start(text, labels, i) : label.start])
                 or _title_after(text, labels, i, index)

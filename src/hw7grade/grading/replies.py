@@ -390,12 +390,17 @@ def _label_target(
     ids = index.resolve(label, context)
     if label.ordinal and not any(p in named for p in ids):
         return None  # "### Second part" heads an asked part only: else it is a step of the answer
-    if not ids and label.letter is None and label.roman:
-        # "(i)" after a turn that ended on "(b)": the one asked part with that numeral.
-        ids = [p for p in named if p.endswith(f".{label.roman}")]
-        if len(ids) != 1:
+    jumped = context.letter is not None and any(f"{question_of(p)}{context.letter}." not in p for p in ids)
+    if label.letter is None and label.roman and (not ids or (jumped and not any(p in named for p in ids))):
+        # "(i)" after a turn that ended on "(b)", or on "Q8(b)" after asking "Q3(b)(i), Q3(b)(ii)":
+        # the one asked part with that numeral.
+        numbered = [p for p in named if p.endswith(f".{label.roman}")]
+        if len(numbered) == 1:
+            return Context(
+                question_of(numbered[0])[1:], numbered[0].split(".")[0][len(question_of(numbered[0])) :] or None
+            ), numbered
+        if not ids:
             return None
-        return Context(context.q, ids[0].split(".")[0][len(question_of(ids[0])) :] or None), ids
     if (
         ids
         and named
