@@ -22,11 +22,11 @@ CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-,
-    # by-, bz-, ca-, cb-, cf-, cg-, cj-, ck-, cn-, co-, cr-: 93.99%, false credit 1.7% (14,448 part-attempts). Three never-asked
-    # parts, left as known limits: "3b i grads" (a lone "i" after a letter is read as the pronoun, so the
-    # whole of 3b is asked), and two requests after a pasted question that name its parts by bare letters
-    # or numerals ("I need the two token questions, b and c", "only ii, I already have the conditions from
-    # i"): read as labels there, they cost more answers elsewhere than they win.
+    # by-, bz-, ca-, cb-, cf-, cg-, cj-, ck-, cn-, co-, cr-: 93.99%, false credit 1.7% (14,448 part-attempts).
+    # Three never-asked parts, left as known limits: "3b i grads" (a lone "i" after a letter is read as
+    # the pronoun, so the whole of 3b is asked), and two requests after a pasted question that name its
+    # parts by bare letters or numerals ("I need the two token questions, b and c", "only ii, I already
+    # have the conditions from i"): read as labels there, they cost more answers elsewhere than they win.
     "dev": (0.93, 0.02, 3),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
