@@ -48,6 +48,8 @@ _POINTING_WORDS = (
     r"from|in|of|see|using|per|like|than|with|as|explains|explained|my|your|our"
     # "(... but that's for c)": what part c is about; not "that's 8a(ii)", which names the part asked
     r"|(?:that['’]s|that[ \t]{1,3}is|which[ \t]{1,3}is)[ \t]{1,3}for"
+    # "that connects to Q3 too", "it's related to part (b)": a link to another part, not an ask
+    r"|(?:connects?|connected|relates?|related|similar|linked|ties)[ \t]{1,3}(?:in)?to"
 )
 _SETTING_ASIDE_WORDS = (
     r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
