@@ -40,8 +40,12 @@ FLOORS = {
     # round 14's ch- + ci- (mid-round) 91.9%, 0.2% (two never-asked parts; fixed from those chats' user turns:
     # 93.75%), cl- + cm- (after its last change) 92.5%, 1.5% (one never-asked part; fixed from the chat's
     # user turns: 92.75%); round 15's cp- + cq- (after its last change) 91.8%, 1.8% (three never-asked parts;
-    # fixed from those chats' user turns: 93.6%). All twenty-nine: 91.6%, false credit 1.6% (6,196 part-attempts).
-    "holdout": (0.89, 0.03, 0),
+    # fixed from those chats' user turns: 93.6%), and ct- (after its last change) 97.6%, 0.0% (three
+    # never-asked parts in two chats; one fixed from its user turns, "that connects to Q3 too"; one left as
+    # a known limit: "isn't that teacher forcing though? that's part (b)", a push-back that names another
+    # part by "that's", as a first turn names the part it asks: "... that's 8a(ii)"). All thirty: 91.8%,
+    # false credit 1.6% (6,404 part-attempts).
+    "holdout": (0.89, 0.03, 1),
 }
 
 
