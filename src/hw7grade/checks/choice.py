@@ -189,9 +189,12 @@ class ChoiceCheck(CheckSpec):
         strong = [m for m in mentions if not m.weak]
         return strong if strong else mentions
 
-    def _from_regions(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], list[str]]:
-        """Options asserted in "Answer:" regions, on checked-box lines and in ✓ table rows."""
-        spans = [(r.start, r.end) for r in answer_regions(a.text)]
+    def _from_regions(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], list[str], list[str]]:
+        """Options asserted in "Answer:" regions, on checked-box lines and in ✓ table rows; and the
+        options an "Answer:" region names only to reject them ("So the answer is a custom loss, not
+        `nn.MSELoss`"), which say that the stated pick is none of the options."""
+        stated = [(r.start, r.end) for r in answer_regions(a.text)]
+        spans = list(stated)
         mentions = sorted(mentions, key=lambda m: m.start)
         starts_of_mentions = [m.start for m in mentions]
         line_start = 0
@@ -268,7 +271,10 @@ class ChoiceCheck(CheckSpec):
             lo, hi = _span_around(m.start, spans, ends_so_far)
             lo, hi = max(lo, m.sentence.start), min(hi, m.sentence.start + len(m.sentence.text))
             evidence.append(a.text[lo:hi].strip())
-        return chosen, evidence
+        if chosen or self.select_all:
+            return chosen, evidence, []
+        rejected = [m for m in inside if any(s <= m.start < e for s, e in stated)]
+        return chosen, evidence, [a.text[m.start : m.end] for m in rejected]
 
     def _pick_line(self, line: str, label: Label | None, under_label: bool) -> list[tuple[int, int]]:
         """The span of a line that states the pick and nothing else, after the part's label or a lead
@@ -383,7 +389,10 @@ class ChoiceCheck(CheckSpec):
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)
         mentions = self._mentions(a)
-        chosen, evidence = self._from_regions(a, mentions)
+        chosen, evidence, rejected = self._from_regions(a, mentions)
+        if rejected:
+            named = ", ".join(dict.fromkeys(rejected))
+            return self.failed(None, f"the stated answer rejects {named} and picks none of the options")
         if not chosen:
             chosen, evidence = self._from_prose(a, ctx.answer, mentions)
         order = [o.label for o in self.options]
