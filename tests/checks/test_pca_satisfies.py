@@ -223,8 +223,14 @@ Right side: $W_2^\top XX^\top = U_k^\top XX^\top$."""  # noqa: E501
     [
         (SIDES_MEET, 2),
         (SIDES_MEET.split("\nLeft side of the encoder")[0], 1),
-        # the sides end at different values: nothing shown
-        (SIDES_MEET.replace(r"$W_2^\top XX^\top = U_k^\top XX^\top$", r"$W_2^\top X = U_k^\top X$"), 1),
+        # the sides end at different values and neither chain shows the condition: nothing shown
+        (
+            SIDES_MEET.replace(
+                r" = U_k^\top XX^\top$." "\n" r"Right side: $W_2^\top XX^\top = U_k^\top XX^\top$",
+                r"$." "\n" r"Right side: $W_2^\top X = U_k^\top X$",
+            ),
+            1,
+        ),
         # plain text, each side named before its chain
         (
             "With W1 = U_k^T and W2 = U_k:\n"
@@ -237,5 +243,35 @@ Right side: $W_2^\top XX^\top = U_k^\top XX^\top$."""  # noqa: E501
     ],
 )
 def test_two_sides_worked_out_to_one_value_state_their_condition(answer, points):
+    result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert result.points == points, result.message
+
+
+# The conditions stated in the part before, only checked here (our own wording): each side of the
+# equation form with the point already put in, shown equal in one chain or in two that meet.
+SUBSTITUTED_SIDES = r"""Let $W_1 = U_k^\top$, $W_2 = U_k$, with $U_k^\top U_k = I_k$ and $XX^\top U_k = U_k \Lambda_k$.
+*First equation:* left side $U_k^\top U_k U_k^\top XX^\top = I_k U_k^\top XX^\top = U_k^\top XX^\top$, the right side. ✓
+*Second equation:* left side $U_k U_k^\top XX^\top U_k = U_k U_k^\top U_k \Lambda_k = U_k \Lambda_k$.
+Right side: $XX^\top U_k = U_k \Lambda_k$. ✓"""  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    "answer, points",
+    [
+        (SUBSTITUTED_SIDES, 2),
+        (SUBSTITUTED_SIDES.split("\n*Second")[0], 1),  # the first equation in one chain
+        (SUBSTITUTED_SIDES.split("\n*First")[0] + "\n*Second" + SUBSTITUTED_SIDES.split("\n*Second")[1], 1),
+        # the chains end at different values: the second is not shown
+        (
+            SUBSTITUTED_SIDES.replace(r" and $XX^\top U_k = U_k \Lambda_k$", "").replace(
+                r"Right side: $XX^\top U_k = U_k \Lambda_k$", r"Right side: $XX^\top U_k = U_k \Lambda_k U_k^\top U_k$"
+            ),
+            1,
+        ),
+        # true facts about U_k alone (orthonormality, the eigen relation) check no condition
+        (r"With $W_1 = U_k^\top$, $W_2 = U_k$: $U_k^\top U_k = I_k$ and $XX^\top U_k = U_k \Lambda_k$.", 0),
+    ],
+)
+def test_sides_of_an_earlier_condition_with_the_point_put_in_check_it(answer, points):
     result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
     assert result.points == points, result.message

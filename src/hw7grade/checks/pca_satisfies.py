@@ -160,7 +160,7 @@ def _conditions(
         and (mentioning is None or s.mentions() & mentioning)
         and check_at_pca(Statement("condition", s.lhs, None, s.wrt, c.text), table, deadline, roles).status == "holds"
     ]
-    conditions += _sides_that_meet(verdicts, table, roles, deadline)
+    conditions += _sides_that_meet(verdicts, table, roles, deadline, {roles.encoder, roles.decoder})
     # A side about the components is a condition with the point put in; one that still names a
     # weight ("W₂ᵀEXᵀ = 0" with E := X − U_kU_kᵀX) has the rest put in here.
     at_pca = [
@@ -170,6 +170,15 @@ def _conditions(
         for side in ((s.lhs,) if s.rhs is None else (s.lhs, s.rhs))
         if roles.components in symbol_names(side)
     ]
+    # So is an equation form's two sides with the point put in, shown equal: "LHS = U_kᵀU_kU_kᵀXXᵀ =
+    # U_kᵀXXᵀ = RHS" in one chain, or "Left side: U_kU_kᵀXXᵀU_k = ... = U_kΛ_k. Right side: XXᵀU_k =
+    # U_kΛ_k" in two that meet; the condition from the part before is then checked, not restated.
+    at_pca += [
+        (c, _at_point(s, roles))
+        for c, s, v in verdicts
+        if v.status == "holds" and s.rhs is not None and roles.components in s.mentions()
+    ]
+    at_pca += _sides_that_meet(verdicts, table, roles, deadline, {roles.components})
     return None, conditions, at_pca
 
 
@@ -212,32 +221,38 @@ def _at_point(statement: Statement, roles: PcaRoles) -> Statement:
 
 
 def _sides_that_meet(
-    verdicts: list[tuple[Candidate, Statement, PcaVerdict]], table: Table, roles: PcaRoles, deadline: Deadline
+    verdicts: list[tuple[Candidate, Statement, PcaVerdict]],
+    table: Table,
+    roles: PcaRoles,
+    deadline: Deadline,
+    starts: set[str],
 ) -> list[tuple[Candidate, Statement]]:
     """ "Left side: W₂W₁ΣW₁ᵀ = U_kU_kᵀΣU_k = U_kΛ_k", "right side: ΣW₁ᵀ = ΣU_k = U_kΛ_k": two
-    chains that start from the weights alone and end at the same value state that their starts
-    are equal, a condition that must itself hold at the PCA point (no step of either is false
-    there, or the answer would have been stopped before)."""
+    chains that start from a side naming `starts` (the weights and not the components, or the
+    components) and end at the same value with no weight in it state that their starts are equal,
+    a condition that must itself hold at the PCA point (no step of either is false there, or the
+    answer would have been stopped before)."""
     from ..algebra import Statement, check_at_pca
     from ..algebra.candidates import Candidate
     from ..algebra.nodes import symbol_names
 
     weights = {roles.encoder, roles.decoder}
+    avoided = {roles.components} - starts
 
-    def about_weights(side: Node) -> bool:
+    def is_start(side: Node) -> bool:
         names = symbol_names(side)
-        return bool(names & weights) and roles.components not in names
+        return bool(names & starts) and not names & avoided
 
-    # snippet, first side about the weights alone ("LHS = W_2 W_1 ... = ..." names its start), last side
+    # snippet, first side naming `starts` ("LHS = W_2 W_1 ... = ..." names its start), last side
     chains: list[tuple[Candidate, Node | None, Node]] = []
     for c, s, _ in verdicts:
         if s.rhs is None:
             continue
         if chains and chains[-1][0] is c and chains[-1][2] == s.lhs:
             start = chains[-1][1]
-            chains[-1] = (c, start if start is not None or not about_weights(s.rhs) else s.rhs, s.rhs)
+            chains[-1] = (c, start if start is not None or not is_start(s.rhs) else s.rhs, s.rhs)
         else:
-            chains.append((c, s.lhs if about_weights(s.lhs) else s.rhs if about_weights(s.rhs) else None, s.rhs))
+            chains.append((c, s.lhs if is_start(s.lhs) else s.rhs if is_start(s.rhs) else None, s.rhs))
     first_by_end: dict[Node, tuple[Candidate, Node]] = {}
     met: list[tuple[Candidate, Statement]] = []
     for c, start, end in chains:
