@@ -3,6 +3,7 @@
 from hw7grade.algebra import definitions
 from hw7grade.algebra.definitions import find_definitions
 from hw7grade.algebra.limits import Deadline
+from hw7grade.algebra.nodes import symbol_names
 
 TABLE = {"X": ("m", "n"), "W_1": ("k", "m"), "W_2": ("m", "k")}
 ANSWER = "Let $\\Sigma = X X^T$. Then $W_2^T (W_2 W_1 - I) \\Sigma = 0$."
@@ -80,3 +81,16 @@ def test_a_name_with_its_digit_written_on_defines_without_a_cue():
         assert name in defs and "W_1" in str(defs[name][0])
     # A longer run of digits is no name: `10 = ...` and `V123 = W1` define nothing.
     assert find_definitions("so V123 = W1 U holds", TABLE, Deadline()) == {}
+
+
+def test_a_value_in_an_undefined_name_is_read_from_the_rest_of_its_chain():
+    """ "E := X − PX = (I − U_kU_kᵀ)X" with P never defined: E is the side in known names. A value the
+    answer can read (P defined first) stays as written, and so does one no later side improves."""
+    definitions._own.clear()
+    table = {**TABLE, "U_k": ("m", "k")}
+    defs = find_definitions("Residual: E := X − PX = (I − U_kU_kᵀ)X.", table, Deadline())
+    assert symbol_names(defs["E"][0]) == {"U_k", "X"}
+    defs = find_definitions("Let P := U_kU_kᵀ. Residual: E := X − PX = (I − U_kU_kᵀ)X.", table, Deadline())
+    assert symbol_names(defs["E"][0]) == {"P", "X"}
+    defs = find_definitions("Residual: E := X − PX = X − QX.", table, Deadline())
+    assert symbol_names(defs["E"][0]) == {"P", "X"}

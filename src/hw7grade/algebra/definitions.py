@@ -118,7 +118,7 @@ def _definitions_in(
                 for s in statements
                 if s.rhs is not None
             ]
-        for s in statements:
+        for k, s in enumerate(statements):
             if s.kind == "condition" and isinstance(s.lhs, Sym) and s.lhs.name in table and isinstance(s.rhs, Mul):
                 introduced.update(symbol_names(s.rhs) - table.keys())
             if (
@@ -133,12 +133,31 @@ def _definitions_in(
             ):
                 if s.lhs.name not in found:
                     kinds[s.lhs.name] = "explicit" if explicit else "cued" if cued else "plain"
-                found.setdefault(s.lhs.name, (s.rhs, cand.text))
+                found.setdefault(s.lhs.name, (_in_known_names(s.rhs, statements[k + 1 :], table, found), cand.text))
                 defined = True
         if cued or defined:
             at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
             defined_end = (at if at >= 0 else cand.start) + len(cand.text)
     return found, kinds, frozenset(introduced)
+
+
+def _in_known_names(
+    value: Node, rest: list[Statement], table: Mapping[str, tuple[str, str]], found: Definitions
+) -> Node:
+    """A definition's value, or the first later side of its chain in names the table or the answer's
+    definitions know, when the value uses a name neither does: "E := X − PX = (I − U_kU_kᵀ)X", where
+    P was never defined, defines E as (I − U_kU_kᵀ)X."""
+    known = table.keys() | found.keys()
+    if symbol_names(value) <= known:
+        return value
+    side = value
+    for s in rest:
+        if s.rhs is None or s.lhs != side:
+            break
+        side = s.rhs
+        if symbol_names(side) <= known:
+            return side
+    return value
 
 
 def substitute_all(statements: list[Statement], defs: Definitions) -> list[Statement]:
