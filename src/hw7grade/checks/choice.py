@@ -159,8 +159,8 @@ class ChoiceCheck(CheckSpec):
                 continue
             last_end = start + (h.end - h.start)
             marker = LIST_MARKER_RE.match(h.sentence.text)
-            if marker and h.start < marker.end() and h.sentence.text[: marker.end()].strip()[0].isdigit():
-                continue  # "1. 2 linear layers": the 1 numbers the item
+            if marker and h.start < marker.end() and any(c.isdigit() for c in marker.group()):
+                continue  # "1. 2 linear layers", "(1) Number of linear layers: 2": the 1 numbers the item
             asserted = h.asserted
             if h.sentence.text.startswith("|") and h.start < h.sentence.text.find("|", 1):
                 # an option in the row's first cell takes the row's mark, read once per row

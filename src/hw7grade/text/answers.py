@@ -11,7 +11,7 @@ CROSS_MARKS = "✗✘❌×✕❎🚫⛔🔴"
 """Marks that reject what they sit beside ("❌ Dropout", "Dropout ✗", a 🔴 bullet)."""
 TICK_MARKS = "✓✔✅☑☒🟢"
 """Marks that pick what they sit beside."""
-LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(?[a-z]{1,4}\))\s+")
+LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]{1,4}\))\s+")
 CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|🟢|\[[xX✓]\])\s*")
 UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
 REJECT_MARK_RE = re.compile(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔|🔴)\s*")
