@@ -209,6 +209,8 @@ class ChoiceCheck(CheckSpec):
                 # words the other cells use.
                 mark = _row_mark_at(line)
                 picked = [] if _marked_by_sign(line, mark) else list(self._option_cells(line))
+                if mark is None and not picked:
+                    picked = self._lead_after_menu(line)
                 spans.extend((line_start + lo, line_start + hi) for lo, hi in picked)
                 if mark is None and not picked and _marks_each_option(line):
                     # "| (a)(iii) | Weight Decay ✓, SGD optimizer ✓ <br> Dropout ✗ ... |": each option
@@ -317,6 +319,21 @@ class ChoiceCheck(CheckSpec):
             named = self._options_in(body, marks=True)
             if named and not (len(self.options) > 2 and len(named) == len(self.options)):
                 yield lo, hi
+
+    def _lead_after_menu(self, row: str) -> list[tuple[int, int]]:
+        """ "| linear layers | 0 / 1 / 2 / 3 | 2 — encoder W1 and decoder W2 |": after a cell that lists
+        every choice (the question's menu), the next cell's lead, before its explanation, is the pick
+        when it is only options."""
+        cells = table_cells(row)[1:]
+        for k, (lo, hi) in enumerate(cells[:-1]):
+            body = row[lo:hi].strip().strip("*_` ")
+            if len(self.options) > 2 and len(body) <= OPTION_CELL_MAX_CHARS:
+                if len(self._options_in(body)) == len(self.options):
+                    start, end = cells[k + 1]
+                    lead = _MARK_LEAD_END_RE.search(row, start + 1, end)
+                    stop = lead.start() if lead else end
+                    return [(start, stop)] if self._only_options(row[start:stop].strip(" *_`✓✔✅")) else []
+        return []
 
     def _only_options(self, body: str, articles: bool = False, marks: bool = False) -> bool:
         """Whether the text is a list of option names and nothing else ("Weight Decay + SGD"); with
