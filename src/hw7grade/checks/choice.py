@@ -286,6 +286,8 @@ class ChoiceCheck(CheckSpec):
         ("Dropout, Layer Norm and Batch Norm would each change the function") are not picks then."""
         at = label.end if label is not None else 0
         lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
+        if lead is not None and lead.group("words") and _NEGATING_WORDS & set(lead.group("words").lower().split()):
+            return []  # "Not needed: Dropout, ..." lists the rejected options
         worded = lead is not None and (lead.group("word") or lead.group("need")) is not None
         if lead is None or (label is None and not worded and not under_label):
             return []
@@ -461,13 +463,16 @@ OPTION_CELL_MAX_CHARS = 120
 _CELL_LIST_SEP_RE = re.compile(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 
 _PICK_LEAD_RE = re.compile(
-    r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
+    r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<words>(?:[A-Za-z]{1,20}[ \t]{1,3}){0,2})"
+    r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
     r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)[ \t]{1,3})?",
     re.I,
 )
-"""What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:", "You
-need" ("You need **Weight Decay** and the **SGD optimizer** — nothing else.")."""
+"""What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:",
+"Components needed:", "You need" ("You need **Weight Decay** and the **SGD optimizer** — nothing
+else.")."""
+_NEGATING_WORDS = frozenset({"not", "no", "never"})
 _CROSSES = tuple(CROSS_MARKS)
 _MARKS_AND_EMPHASIS = " *_`" + TICK_MARKS + CROSS_MARKS
 _LIST_NUMBER_RUN_RE = re.compile(r"\d{1,2}[.)]")
