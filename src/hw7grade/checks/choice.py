@@ -466,12 +466,13 @@ _PICK_LEAD_RE = re.compile(
     r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<words>(?:[A-Za-z]{1,20}[ \t]{1,3}){0,2})"
     r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
-    r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)[ \t]{1,3})?",
+    r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
+    r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){1,5}[ \t*_]{0,3}:)?[ \t*_]{1,3})?",
     re.I,
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:",
 "Components needed:", "You need" ("You need **Weight Decay** and the **SGD optimizer** — nothing
-else.")."""
+else."), "You need exactly two of the five:"."""
 _NEGATING_WORDS = frozenset({"not", "no", "never"})
 _CROSSES = tuple(CROSS_MARKS)
 _MARKS_AND_EMPHASIS = " *_`" + TICK_MARKS + CROSS_MARKS
