@@ -355,6 +355,8 @@ class ChoiceCheck(CheckSpec):
             pieces = [p.strip(_MARKS_AND_EMPHASIS) for p in bare]
         named: set[str] = set()
         for piece in pieces:
+            if piece.strip(" .!*_`").lower() in _CLOSING_WORDS:
+                continue  # "Weight Decay and the SGD optimizer, and nothing else"
             found = self._option_named(piece)
             if not found:
                 return set()
@@ -474,6 +476,8 @@ _PICK_LEAD_RE = re.compile(
 "Components needed:", "You need" ("You need **Weight Decay** and the **SGD optimizer** — nothing
 else."), "You need exactly two of the five:"."""
 _NEGATING_WORDS = frozenset({"not", "no", "never"})
+_CLOSING_WORDS = frozenset({"nothing else", "nothing more", "no others", "none of the others", "only those", "only"})
+"""A list of options may end on these: they close the pick and name nothing."""
 _CROSSES = tuple(CROSS_MARKS)
 _MARKS_AND_EMPHASIS = " *_`" + TICK_MARKS + CROSS_MARKS
 _LIST_NUMBER_RUN_RE = re.compile(r"\d{1,2}[.)]")
