@@ -34,8 +34,16 @@ _ASIDE_RE = re.compile(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|
 """Explanations after the chosen option in a single-choice answer ("2 (one encoder, one decoder)")."""
 
 
-_BOX_RE = re.compile(r"\[([ xX✓])\]")
-"""An ASCII check box, ticked or not: several on one line are a menu whose ticked boxes are the pick."""
+_BOX_RE = re.compile(r"\[([ xX✓])\]|([☐□⬜☑☒])")
+"""A check box, ASCII or a glyph, ticked or not: several on one line are a menu whose ticked boxes
+are the pick ("[ ] 0   [x] 2", "☑ Weight Decay ☐ Dropout")."""
+_EMPTY_BOXES = (" ", "☐", "□", "⬜")
+_GLYPH_BOXES = ("☐", "□", "⬜", "☑", "☒")
+
+
+def _boxes(line: str) -> list[tuple[int, bool]]:
+    """Where each check box of a line stands, and whether it is ticked."""
+    return [(m.start(), m.group(m.lastindex or 0) not in _EMPTY_BOXES) for m in _BOX_RE.finditer(line)]
 
 
 class Option(BaseModel):
@@ -195,6 +203,8 @@ class ChoiceCheck(CheckSpec):
         `nn.MSELoss`"), which say that the stated pick is none of the options."""
         stated = [(r.start, r.end) for r in answer_regions(a.text)]
         spans = list(stated)
+        menus: list[tuple[int, int]] = []  # lines that are a menu of check boxes
+        box_spans: list[tuple[int, int]] = []
         mentions = sorted(mentions, key=lambda m: m.start)
         starts_of_mentions = [m.start for m in mentions]
         line_start = 0
@@ -203,7 +213,10 @@ class ChoiceCheck(CheckSpec):
             body = strip_line_marker(line)
             end = line_start + len(line)
             label = line_label(line) if LABEL_LINE_CANDIDATE.match(line) else None
-            if line.lstrip().startswith("|"):
+            ticked = self._ticked_pieces(line) if line.lstrip().startswith("|") else None
+            if ticked is not None:
+                spans.extend((line_start + lo, line_start + hi) for lo, hi in ticked)
+            elif line.lstrip().startswith("|"):
                 # "| 8(a)(iii) | needed components | **Weight Decay** | Dropout would change ... |": a cell
                 # after the row's header that holds nothing but options is the row's pick, whatever
                 # words the other cells use.
@@ -232,14 +245,16 @@ class ChoiceCheck(CheckSpec):
                         spans.append((at, line_start + (lead.start() if lead else len(line))))
                     else:
                         spans.append((line_start, at if named_before else end))
-            elif len(boxes := [(m.start(), m.group(1) != " ") for m in _BOX_RE.finditer(line)]) > 1:
-                # "(i) How many linear layers?   [ ] 0   [ ] 1   [x] 2   [ ] 3": each ticked box's
-                # text, up to the next box, is picked.
-                for k, (at, ticked) in enumerate(boxes):
-                    if ticked:
-                        spans.append(
-                            (line_start + at, line_start + (boxes[k + 1][0] if k + 1 < len(boxes) else len(line)))
-                        )
+            elif len(boxes := _boxes(line)) > 1:
+                # "(i) How many linear layers?   [ ] 0   [ ] 1   [x] 2   [ ] 3", "☑ Weight Decay ☐ Dropout":
+                # each ticked box's text, up to the next box, is picked; "Weight Decay ☑, SGD ☑": with
+                # the boxes after their options, the text since the box before.
+                menus.append((line_start, end))
+                after = line.rstrip(" *_").endswith(_GLYPH_BOXES) and not line.lstrip(" *_-").startswith(_GLYPH_BOXES)
+                edges = [0, *(at + 1 for at, _ in boxes)] if after else [at for at, _ in boxes] + [len(line)]
+                for k, (_, on) in enumerate(boxes):
+                    if on:
+                        box_spans.append((line_start + edges[k], line_start + edges[k + 1]))
             elif CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
@@ -248,6 +263,9 @@ class ChoiceCheck(CheckSpec):
             if line.strip():
                 under_label = label is not None and len(line[label.end :].split()) <= PICK_HEADING_MAX_WORDS
             line_start = end + 1
+        if menus:
+            # On a line of check boxes the boxes decide, whatever region the line's label opens.
+            spans = [(lo, hi) for lo, hi in spans if not any(a < hi and lo < b for a, b in menus)] + box_spans
         if self.select_all:
             # "(iii) Only the SGD optimizer.", "Weight Decay only.": a sentence that names its options
             # as the only ones is the pick.
@@ -321,6 +339,25 @@ class ChoiceCheck(CheckSpec):
             named = self._options_in(body, marks=True)
             if named and not (len(self.options) > 2 and len(named) == len(self.options)):
                 yield lo, hi
+
+    def _ticked_pieces(self, row: str) -> list[tuple[int, int]] | None:
+        """ "| (iii) | ✓ Weight Decay · ✗ Dropout · ✗ Layer Norm · ✓ SGD |": in a cell that marks each
+        option on its own, with ticks and crosses both, the pieces that carry a tick are the pick
+        (None when no cell does)."""
+        for lo, hi in table_cells(row)[1:]:
+            cell = row[lo:hi]
+            if not _marks_each_option(cell):
+                continue
+            pieces: list[tuple[int, int]] = []
+            start = lo
+            for sep in [*_MARKED_PIECE_SEP_RE.finditer(row, lo, hi), None]:
+                end = sep.start() if sep is not None else hi
+                piece = row[start:end]
+                if any(c in piece for c in TICK_MARKS) and not any(c in piece for c in CROSS_MARKS):
+                    pieces.append((start, end))
+                start = sep.end() if sep is not None else hi
+            return pieces
+        return None
 
     def _lead_after_menu(self, row: str) -> list[tuple[int, int]]:
         """ "| linear layers | 0 / 1 / 2 / 3 | 2 — encoder W1 and decoder W2 |": after a cell that lists
@@ -475,6 +512,8 @@ _PICK_LEAD_RE = re.compile(
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:",
 "Components needed:", "You need" ("You need **Weight Decay** and the **SGD optimizer** — nothing
 else."), "You need exactly two of the five:"."""
+_MARKED_PIECE_SEP_RE = re.compile(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
+"""Between the options of a cell that marks each one ("✓ Weight Decay · ✗ Dropout", "Dropout ✗<br>SGD ✓")."""
 _NEGATING_WORDS = frozenset({"not", "no", "never"})
 _CLOSING_WORDS = frozenset({"nothing else", "nothing more", "no others", "none of the others", "only those", "only"})
 """A list of options may end on these: they close the pick and name nothing."""

@@ -11,6 +11,8 @@ CROSS_MARKS = "✗✘❌×✕❎🚫⛔🔴"
 """Marks that reject what they sit beside ("❌ Dropout", "Dropout ✗", a 🔴 bullet)."""
 TICK_MARKS = "✓✔✅☑☒🟢"
 """Marks that pick what they sit beside."""
+BOX_MARKS = "☐□⬜"
+"""Empty check boxes: what they sit beside is offered, not picked."""
 LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]{1,4}\))\s+")
 CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|🟢|\[[xX✓]\])\s*")
 UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")

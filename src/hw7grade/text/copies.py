@@ -7,6 +7,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, count, repeat
 
+from .answers import BOX_MARKS, CROSS_MARKS, TICK_MARKS
 from .normalize import normalize
 
 COPY_MIN_WORDS = 6
@@ -24,8 +25,11 @@ without backtracking over every word."""
 _SENTENCE_END = r"\.(?=[ \t\n]|$)"
 """A full stop that ends a sentence: a copied run stops there, in the question and in the answer ("I
 see a dog. The model's ..." restates no prompt when the answer's "I, see, a, dog" ends its sequence)."""
-_WORD_OR_BREAK_RE = re.compile(rf"\n|{_SENTENCE_END}|" + _WORD_RE.pattern)
-"""A word, a line break or a sentence's full stop: breaks are tokens no copied run may hold."""
+_MARK = f"[{re.escape(TICK_MARKS + CROSS_MARKS + BOX_MARKS)}]"
+_WORD_OR_BREAK_RE = re.compile(rf"\n|{_SENTENCE_END}|{_MARK}|" + _WORD_RE.pattern)
+"""A word, a line break or a sentence's full stop: breaks are tokens no copied run may hold. A tick,
+a cross or an empty box is a token too: "✓ Weight Decay · ✗ Dropout · ✗ Layer Norm ..." marks the
+options the question lists, and copies no run of it."""
 
 
 def _word_key(word: str) -> str:
