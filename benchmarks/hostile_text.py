@@ -117,6 +117,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "parts by place": lambda n: "the second and third part, first two parts " * (n // 43 + 1),
     "lettered item runs": lambda n: "a) x b) y c) z " * (n // 15 + 1),
     "check box rows": lambda n: "[ ] 0 [x] 2 " * (n // 12 + 1),
+    "glyph box menu lines": lambda n: "**(iii)** → ☑ Weight Decay ☐ Dropout ☑ SGD\n" * (n // 42 + 1),
+    "one long marked cell": lambda n: "| (iii) | " + "✓ Weight Decay · ✗ Dropout · " * (n // 30 + 1) + "|",
+    "one long box menu": lambda n: "(iii) " + "☑ Weight Decay ☐ Dropout " * (n // 26 + 1),
+    "marked option cells": lambda n: "| (iii) | ✓ Weight Decay · ✗ Dropout · ✓ SGD |\n" * (n // 46 + 1),
+    "pick leads": lambda n: "(iii) Components needed: You need two of: Weight Decay, nothing else\n" * (n // 68 + 1),
     "statement arrows": lambda n: "A = B <=> C = D  ← why\n = E \\ ✅ " * (n // 32 + 1),
     # round 13: inline numbered items, spaced numerals, comma pieces, headings named by cue words
     "inline items": lambda n: "lol. 1) q7 b tokens. 2) resnet blog approach. " * (n // 46 + 1),

@@ -265,7 +265,13 @@ class ChoiceCheck(CheckSpec):
             line_start = end + 1
         if menus:
             # On a line of check boxes the boxes decide, whatever region the line's label opens.
-            spans = [(lo, hi) for lo, hi in spans if not any(a < hi and lo < b for a, b in menus)] + box_spans
+            menu_ends = [b for _, b in menus]  # the lines are disjoint and in order
+
+            def on_menu(lo: int, hi: int) -> bool:
+                k = bisect_right(menu_ends, lo)
+                return k < len(menus) and menus[k][0] < hi
+
+            spans = [(lo, hi) for lo, hi in spans if not on_menu(lo, hi)] + box_spans
         if self.select_all:
             # "(iii) Only the SGD optimizer.", "Weight Decay only.": a sentence that names its options
             # as the only ones is the pick.
