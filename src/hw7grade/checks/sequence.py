@@ -65,6 +65,15 @@ _HEDGES = (
 """Words that offer sequences as alternatives rather than contrast them: "It depends on what the model
 outputs: <sos> I see a dog if it decodes correctly, <sos> I saw a dog if not; both are valid".
 """
+_HEDGE_PHRASES = PhraseSet.build({"hedge": _HEDGES})
+OR_WINDOW = 24
+"""How far before a sequence an "or" offers it as an alternative ("... (or I, see, a, dog, <eos>)")."""
+_OR_BEFORE_RE = re.compile(r"\bor\b\W{0,12}$", re.I)
+
+
+def _after_or(text: str, start: int) -> bool:
+    """Whether an "or" just before `start` offers the sequence there as an alternative to another."""
+    return _OR_BEFORE_RE.search(text, max(0, start - OR_WINDOW), start) is not None
 
 
 @lru_cache(maxsize=64)
@@ -256,7 +265,11 @@ class SequenceCheck(CheckSpec):
         if first is not None:
             # A comparison table after the answer ("| w₃ | see | saw |") does not replace it.
             slots = [c for c in slots if not (c.compared and c.start > first)]
-        offered = [c for c in slots + lists if c.complete and not c.compared and self._key(c.tokens[0]) == opener]
+        offered = [
+            c
+            for c in slots + lists
+            if c.complete and not c.compared and (self._key(c.tokens[0]) == opener or _after_or(a.text, c.start))
+        ]
         for tier in (slots, in_answer, lists):
             complete = [c for c in tier if c.complete]
             # A sequence that opens like the expected one (a start token) is the answer; a list of
@@ -285,8 +298,10 @@ class SequenceCheck(CheckSpec):
             return self.failed(None, f"no {self.slot_prefix}1..{self.slot_prefix}{n} sequence found")
         want = [self._key(t) for t in self.expected]
         different = {tuple(self._key(t) for t in c.tokens): c for c in offered}
-        # A hedge in a sentence framed as a mistake ("You might be tempted to write ...") hedges nothing.
-        if len(different) > 1 and any(h.asserted for h in find_hits(PhraseSet.build({"hedge": _HEDGES}), a)):
+        # A hedge in a sentence framed as a mistake ("You might be tempted to write ...") hedges nothing;
+        # a sequence offered after "or" ("[SOS], I, see, a, dog (or I, see, a, dog, [EOS])") is one.
+        linked = any(_after_or(a.text, c.start) for c in different.values())
+        if len(different) > 1 and (linked or any(h.asserted for h in find_hits(_HEDGE_PHRASES, a))):
             # "<sos> I see a dog if it decodes correctly, <sos> I saw a dog if not: both are valid."
             shown = " | ".join(c.evidence for c in different.values())
             points = self.points * self.hedge_share if tuple(want) in different else 0.0
