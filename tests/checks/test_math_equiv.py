@@ -83,6 +83,16 @@ RIGHT_THEN_EVALUATED = r"""$$\nabla_{W_1} L = 2 W_2^\top (W_2 W_1 - I) X X^\top$
 At the PCA point, $$\nabla_{W_1} L = 2 U_k^\top \cdot 0 \cdot X X^\top = 0$$
 """
 
+RIGHT_THEN_BOXED_WRONG = r"""$$\frac{\partial L}{\partial W_1} = -2 W_2^\top X X^\top + 2 W_2^\top W_2 W_1 X X^\top$$
+Setting it to zero, the condition is $$\boxed{W_2 (W_2 W_1 - I) X X^\top = 0}$$
+"""
+WRONG_THEN_BOXED_RIGHT = r"""First try: $$W_2^\top (W_2 W_1 - I) X^\top X = 0$$ (the shapes clash), so
+$$\boxed{W_2^\top (W_2 W_1 - I) X X^\top = 0}$$
+"""
+BOXED_SUMMARY_ONLY = r"""$$\nabla_{W_1} L = 2 W_2^\top (W_2 W_1 - I) X X^\top$$
+Both conditions: $$\boxed{\nabla_{W_1} L = 0, \quad \nabla_{W_2} L = 0}$$
+"""
+
 TABLE = [
     ("chatgpt style, W_1", CHATGPT_STYLE, W1, "passed", 2),
     ("chatgpt style, W_2", CHATGPT_STYLE, W2, "passed", 2),
@@ -104,6 +114,10 @@ TABLE = [
     ("right, then restated wrong", RIGHT_THEN_RESTATED_WRONG, W1, "failed", 0),
     ("wrong, then restated right", WRONG_THEN_RESTATED_RIGHT, W1, "passed", 2),
     ("right, then evaluated at a point", RIGHT_THEN_EVALUATED, W1, "passed", 2),
+    # A boxed statement that can say the reference is the answer's final word on it.
+    ("right derivation, wrong condition boxed", RIGHT_THEN_BOXED_WRONG, W1, "failed", 0),
+    ("wrong first try, right condition boxed", WRONG_THEN_BOXED_RIGHT, W1, "passed", 2),
+    ("a boxed summary without the data leaves the derivation", BOXED_SUMMARY_ONLY, W1, "passed", 2),
 ]
 
 

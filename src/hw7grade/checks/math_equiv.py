@@ -35,7 +35,10 @@ class MathEquivCheck(CheckSpec):
             results = []
             for ref in self.references:
                 try:
-                    results.append(best_for_reference(ref, reading, table, deadline))
+                    results.append(
+                        _boxed_verdict(ref, reading, table, deadline)
+                        or best_for_reference(ref, reading, table, deadline)
+                    )
                 except MathError as exc:
                     if exc.status == "limit":
                         raise
@@ -62,6 +65,24 @@ class MathEquivCheck(CheckSpec):
             points = min(self.scalar_multiple_points, self.points)
             return self.failed(evidence, message, points=points, formulas=formulas)
         return self.failed(evidence, (self.feedback + " " if self.feedback else "") + message, formulas=formulas)
+
+
+_UNREAD = frozenset({"parse_error", "unsupported", "limit"})
+
+
+def _boxed_verdict(ref: str, reading, table, deadline) -> MathResult | None:
+    """The verdict on the answer's boxed statements that can say the reference, when it boxes any:
+    a boxed result is the answer's final word, as a grader of boxed answers reads it ("... so the
+    conditions are \\boxed{W_2 (W_2W_1 - I) XX^\\top = 0}" after a right derivation states a wrong
+    condition). None when nothing boxed mentions what the reference needs, or none of it could be read."""
+    from ..algebra.matching import best_for_reference, needed_symbols, prepare_reference
+
+    needed = needed_symbols(prepare_reference(ref, table, deadline), table, deadline)
+    boxed = [e for e in reading.entries(needed) if e[0].source == "boxed" and not e[1].kind == "expression"]
+    if not boxed:
+        return None
+    result = best_for_reference(ref, boxed, table, deadline)
+    return None if result.status in _UNREAD else result
 
 
 def _describe(result: MathResult) -> str:
