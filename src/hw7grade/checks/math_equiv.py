@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Mapping
 
 from pydantic import Field
 
 from .base import CheckContext, CheckResult, CheckSpec, matrix_formula
 
 if TYPE_CHECKING:
-    from ..algebra import MathResult
+    from ..algebra import Deadline, MathResult
+    from ..algebra.matching import AnswerReading
 
 
 class MathEquivCheck(CheckSpec):
@@ -70,7 +71,9 @@ class MathEquivCheck(CheckSpec):
 _UNREAD = frozenset({"parse_error", "unsupported", "limit"})
 
 
-def _boxed_verdict(ref: str, reading, table, deadline) -> MathResult | None:
+def _boxed_verdict(
+    ref: str, reading: AnswerReading, table: Mapping[str, tuple[str, str]], deadline: Deadline
+) -> MathResult | None:
     """The verdict on the answer's boxed statements that can say the reference, when it boxes any:
     a boxed result is the answer's final word, as a grader of boxed answers reads it ("... so the
     conditions are \\boxed{W_2 (W_2W_1 - I) XX^\\top = 0}" after a right derivation states a wrong
