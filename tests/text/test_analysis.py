@@ -121,6 +121,9 @@ OPTIONS = PhraseSet.build(
         ("No Dropout, and use Weight Decay with SGD.", ["Dropout"]),
         ("It does not need Dropout or Layer Norm, just Weight Decay and SGD.", ["Dropout", "Layer Norm"]),
         ("You don't need Dropout; Weight Decay and SGD are what it takes.", ["Dropout"]),
+        # ... or a clause of more words than a list puts between its items
+        ("It never used ImageNet, and the early target runs always relied on SGD.", ["ImageNet"]),
+        ("It does not need Dropout, random masking, or Batch Norm.", ["Dropout", "Batch Norm"]),
         ("Select Weight Decay and SGD. Dropout and Layer Norm are still not needed.", ["Dropout", "Layer Norm"]),
         # a cross opening an entry rejects it; one between two entries is the first's
         ("Use Weight Decay and SGD (❌ Dropout, ❌ Layer Norm).", ["Dropout", "Layer Norm"]),

@@ -279,6 +279,9 @@ _STOP = frozenset(
 
 LIST_GAP_CHARS = 48
 """Longest gap between two items of one list ("cosine annealing with warm restarts, progressive resizing")."""
+LIST_GAP_WORDS = 4
+"""Most words between two items of one list ("Dropout, weight noise or Batch Norm"); more is a clause
+("Because languages do not share word order, the early target words depend on later source words")."""
 _GAP_WORD_RE = re.compile(r"[A-Za-z']+")
 _GAP_BREAKS = frozenset(";:.!?—–()[]")
 _GAP_STOP = _STOP | frozenset(
@@ -329,7 +332,7 @@ def continues_list(text: str, prev_end: int, start: int) -> bool:
     if any(c in _GAP_BREAKS for c in gap):
         return False
     words = [w.lower() for w in _GAP_WORD_RE.findall(gap)]
-    if any(w in _GAP_STOP for w in words):
+    if len(words) > LIST_GAP_WORDS or any(w in _GAP_STOP for w in words):
         return False
     return "," in gap or "/" in gap or "&" in gap or any(w in ("or", "and", "nor") for w in words)
 
