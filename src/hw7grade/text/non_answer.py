@@ -56,6 +56,8 @@ _WAITING = (
     "send them over",
     "send it over",
     "send me your",
+    "send ... and I'll",
+    "send ... and I will",
     "let me know and I will",
 )
 """The model waits for the user before it answers ("Once you confirm, I'll write out the proof", "I'd
