@@ -162,6 +162,9 @@ def _kind(text: str, phrase: str) -> str | None:
         ("Dropout (not needed).", "Dropout", "negated"),
         # a "that" clause after the mention belongs to the noun before it, not to the mention
         ("It forces a one-to-one alignment on sentences that do not line up.", "one-to-one alignment", None),
+        # a mention inside the subject's relative clause is not what the main verb negates
+        ("A word whose translation needs a later source word cannot be produced.", "later source word", None),
+        ("A later source word cannot be used by that decoder step.", "later source word", "negated"),
         ("Train without dropout.", "dropout", "negated"),
         ("Use SGD rather than Adam.", "Adam", "negated"),
         ("Use SGD rather than Adam.", "SGD", None),

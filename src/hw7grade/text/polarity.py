@@ -190,8 +190,9 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     after_end = min(len(text), end + POST_WINDOW_CHARS)
     h = bisect_left(marks.hard, end)
     predicate_end = min(marks.hard[h], after_end) if h < len(marks.hard) else after_end
+    relative = _RELATIVE_RE.search(text, clause_start, start) is not None
     for at in {_skip_space(text, end), _skip_space(text, _skip_list(text, end, predicate_end))}:
-        if _POST_MARK_RE.match(text, at) or _AUX_NOT_RE.match(text, at):
+        if _POST_MARK_RE.match(text, at) or (_AUX_NOT_RE.match(text, at) and not relative):
             return "negated"
     c = bisect_left(marks.cells, end)
     statement_end = marks.cells[c] if c < len(marks.cells) else len(text)  # "| WD ✓ | ...; none of them |"
@@ -203,9 +204,11 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
             and marks.aux[a] < predicate_end
             and _AUX_NOT_RE.match(text, marks.aux[a])
             and _THAT_RE.search(text, end, marks.aux[a]) is None
+            and not relative
         ):
             # Not "forces a one-to-one alignment on sentences that do not line up": a "that" clause
-            # belongs to the noun before it.
+            # belongs to the noun before it; nor "a target word whose translation depends on a later
+            # source word cannot be produced": the mention is inside the subject's relative clause.
             return "negated"
         if _which_not(text, marks, end, predicate_end) or _any_in(marks.and_not, end, predicate_end):
             return "negated"
@@ -229,6 +232,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 _WHICH_BEFORE_RE = re.compile(r"\bwhich\s{1,3}$", re.I)
 _THAT_RE = re.compile(r"\bthat\b", re.I)
+_RELATIVE_RE = re.compile(r"\b(?:whose|which|that|who|whom)\b", re.I)
 
 
 def _which_not(text: str, marks: _Marks, end: int, limit: int) -> bool:
