@@ -82,6 +82,11 @@ from hw7grade.text.labels import line_label, mentions
         ("**(4)(a) Initial vs. Final Performance**", ("4", "a", None)),
         ("(4) items to check", None),
         ("(2) W_2 = U_k", None),
+        # A display-math line may hold its label in a text wrapper; a wrapped word is no label.
+        (r"$$\text{(b)}\quad w_1,\dots,w_5 = \langle sos\rangle, \text{I}$$", (None, "b", None)),
+        (r"\[\textbf{(ii)}\ W_1 = U_k^\top\]", (None, None, "ii")),
+        (r"$$\text{I},\ \text{see},\ \text{a}$$", None),
+        (r"$$\text{loss} = \|X - W_2W_1X\|_F^2$$", None),
     ],
 )
 def test_line_label(line, label):

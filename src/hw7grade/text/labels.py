@@ -19,10 +19,13 @@ from .number_words import NUMBER_WORDS
 LINE_WINDOW = 96
 """Characters of a line looked at for a label at its start."""
 DECORATION_MAX = 24
+"""Leading decoration (#, *, >, bullets, emoji) skipped before a label."""
 _KEYCAP = "[0-9#*]\ufe0f?\u20e3"
 _KEYCAP_RE = re.compile(_KEYCAP)
 """A keycap emoji (1️⃣ is "1", U+FE0F, U+20E3): decoration, not a number."""
-"""Leading decoration (#, *, >, bullets, emoji) skipped before a label."""
+_TEXT_MACRO = r"\\(?:text(?:bf|it|rm)?|math(?:rm|bf)|emph)\{"
+_TEXT_MACRO_RE = re.compile(_TEXT_MACRO)
+"""A LaTeX text wrapper a display-math line may open its label with: "$$\\text{(b)}\\quad w_1 = ...$$"."""
 
 _DOT_END = r"\.(?=[\s*_]|$)"
 """A closing full stop: before a space, emphasis or the line's end ("a) i. text", "**a) i.**"), not "i.e."."""
@@ -101,7 +104,7 @@ _BARE_NEXT = re.compile(
 """After "parts b" (a bare letter), the rest of its list: "parts b and c", "part a, b, and c"."""
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
-_AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,]|\*\*)")
+_AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,}]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
@@ -209,9 +212,11 @@ def skip_decoration(line: str) -> int:
     i = 0
     limit = min(len(line), DECORATION_MAX)
     while i < limit:
-        keycap = _KEYCAP_RE.match(line, i)
-        if keycap:  # "### 1️⃣ HW7 8a-ii": a keycap emoji numbers the heading, it names no question
-            i = keycap.end()
+        # "### 1️⃣ HW7 8a-ii": a keycap emoji numbers the heading, it names no question;
+        # "$$\text{(b)}\quad ...$$": a text wrapper holds the label, it is not the line's first word
+        wrapper = _KEYCAP_RE.match(line, i) or _TEXT_MACRO_RE.match(line, i)
+        if wrapper:
+            i = wrapper.end()
         elif line[i].isalnum() or line[i] == "(":
             break
         else:
@@ -250,7 +255,7 @@ _LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ 
 _LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
 """What may follow a lead: a relative label ("(b)", "b)", "part b") or an absolute one ("7(b)", "Q4(a)")."""
 LABEL_LINE_CANDIDATE = re.compile(
-    rf"^(?:[^\w(\n]|{_KEYCAP}){{0,{DECORATION_MAX}}}"
+    rf"^(?:[^\w(\n]|{_KEYCAP}|{_TEXT_MACRO}){{0,{DECORATION_MAX}}}"
     r"(?:q[ \t.#]{0,3}\d|question|problem|prob\.|part|hw|homework|assignment|exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
