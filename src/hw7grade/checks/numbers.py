@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -140,12 +140,14 @@ class Quantity(BaseModel):
             readings = sorted(self.readings(s.text), key=lambda r: r.start)
             starts = [r.start for r in readings]
             for hit in hits:
-                r = _nearest(readings, starts, hit.start(), hit.end())
-                if r is None:
+                named = _nearest(readings, starts, hit.start(), hit.end())
+                if named is None:
                     continue
-                span = s.text[r.start : r.end]
-                if not self._matches(span, r.value) and negation_kind(s, r.start, r.end) is None:
-                    return span
+                # "the accuracy improves from 94% to 96%": the value a change ends on is the quantity's too.
+                for r in (named, *_changed_to(s.text, readings, starts, named)):
+                    span = s.text[r.start : r.end]
+                    if not self._matches(span, r.value) and negation_kind(s, r.start, r.end) is None:
+                        return span
         return None
 
     def _matches(self, span: str, value: float) -> bool:
@@ -157,6 +159,18 @@ class Quantity(BaseModel):
         from ..algebra.scalars import exact_match
 
         return exact_match(self.exact, span, value)
+
+
+_CHANGE_TO_RE = re.compile(r"[ \t]{0,2}(?:to|→|->|⟶|—>|=>)[ \t]{0,2}(?:about|around|roughly|~)?[ \t]{0,2}")
+"""What joins a value to the one it changes to: "from 94% to 96%", "94% → 96%"."""
+
+
+def _changed_to(text: str, readings: list[_Reading], starts: list[int], r: _Reading) -> list[_Reading]:
+    """The reading right after `r` that `r` changes to, if the two are joined by "to" or an arrow."""
+    i = bisect_right(starts, r.start)
+    if i < len(readings) and _CHANGE_TO_RE.fullmatch(text, r.end, readings[i].start):
+        return [readings[i]]
+    return []
 
 
 def _nearest(readings: list[_Reading], starts: list[int], start: int, end: int) -> _Reading | None:
