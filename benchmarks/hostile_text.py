@@ -157,6 +157,15 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "titles after of": "Q8(a)(iii) and the last part of the translation question, the first of ",
         }.items()
     },
+    # round 17: conditions, labels in display math's text wrappers, values that change to others
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "conditions": "if ImageNet (a) if days unless ResNet-50 whether ",
+            "wrapped labels": "$$\\text{(b)}\\quad w_1 = \\text{I}, \\textbf{(ii)} ",
+            "changing values": "the accuracy went from 94% to 96% → 95% to ",
+        }.items()
+    },
 }
 
 

@@ -35,7 +35,7 @@ class ForbiddenCheck(CheckSpec):
         # Sentences that place their claims elsewhere: where a disowning phrase is, whatever its polarity.
         disowning = PhraseSet.build({"disowned": tuple(self.disowned)}).find(a.text, a.starts)
         skip = frozenset(s.start for h in disowning if (s := a.sentence_at(h.start)) is not None)
-        hits = first_stated_each([(c.phrases, c.denied) for c in self.claims], a, skip)
+        hits = first_stated_each([(c.phrases, c.denied) for c in self.claims], a, skip, claims=True)
         asserted = [(c.name, hit) for c, hit in zip(self.claims, hits) if hit is not None]
         if not asserted:
             return self.passed(None, "no wrong claim asserted")

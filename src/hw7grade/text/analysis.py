@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence
 from .copies import strip_question_copies
 from .normalize import normalize
 from .phrases import PhraseHit, PhraseSet
-from .polarity import continues_list, inherits_previous, negation_kind
+from .polarity import continues_list, in_condition, inherits_previous, negation_kind
 from .sentences import Sentence, split_sentences
 
 ANALYSIS_CACHE_SIZE = 256
@@ -99,7 +99,10 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
 
 
 def first_stated_each(
-    groups: Sequence[tuple[Sequence[str], Sequence[str]]], a: Analysed, skip: frozenset[int] = frozenset()
+    groups: Sequence[tuple[Sequence[str], Sequence[str]]],
+    a: Analysed,
+    skip: frozenset[int] = frozenset(),
+    claims: bool = False,
 ) -> list[Hit | None]:
     """Per (phrases, denied) group, its earliest mention that states it: one of its phrases
     asserted, or one of its denied phrases negated ("they don't have the same length" states that
@@ -116,7 +119,12 @@ def first_stated_each(
     found: list[Hit | None] = []
     for i in range(len(groups)):
         said = next(
-            (h for h in _hits(by_group.get(str(i), ()), a) if h.asserted and h.sentence.start not in skip), None
+            (
+                h
+                for h in _hits(by_group.get(str(i), ()), a)
+                if h.asserted and h.sentence.start not in skip and not (claims and in_condition(h.sentence, h.start))
+            ),
+            None,
         )
         denied = next(
             (

@@ -73,6 +73,8 @@ _SAME_AS_BEFORE_RE = re.compile(
     r"\b(?:the\s+same\s+(?:goes|applies|holds|is\s+true)\s+(?:for|to)|likewise|similarly|nor|neither)\b", re.I
 )
 _WORD_START_RE = re.compile(r"\S+")
+_CONDITION_RE = re.compile(r"\b(?:if|unless|whether|in\s{1,3}case)\b", re.I)
+_CONDITION_END_RE = re.compile(r"[,;:]|\s[—–]\s|\bthen\b", re.I)
 _AUX_RE = re.compile(
     r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|must|may|might|belongs?|needs?"
     r"|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
@@ -133,6 +135,9 @@ class _Marks:
     pronoun_not: tuple[int, ...]
     cells: tuple[int, ...]
     """Offsets of table-cell bars: a row's cells are separate statements."""
+    conditions: tuple[tuple[int, int], ...]
+    """Spans of conditions: from a word that opens one ("if", "unless", "whether") to the comma,
+    colon, semicolon or dash that ends it (brackets inside do not)."""
     question: bool
 
 
@@ -160,6 +165,7 @@ def _marks(text: str) -> _Marks:
         none_of=tuple(m.start() for m in _NONE_OF_RE.finditer(text)),
         pronoun_not=tuple(m.start() for m in _PRONOUN_NOT_RE.finditer(text)),
         cells=tuple(m.start() for m in _BAR_RE.finditer(text)) if "|" in text else (),
+        conditions=_conditions(text),
         question=text.rstrip().endswith("?"),
     )
 
@@ -221,6 +227,23 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     if marks.question:
         return "question"
     return None
+
+
+def _conditions(text: str) -> tuple[tuple[int, int], ...]:
+    ends = [m.start() for m in _CONDITION_END_RE.finditer(text)]
+    spans = []
+    for m in _CONDITION_RE.finditer(text):
+        i = bisect_left(ends, m.end())
+        spans.append((m.start(), ends[i] if i < len(ends) else len(text)))
+    return tuple(spans)
+
+
+def in_condition(sentence: Sentence, start: int) -> bool:
+    """Whether the mention at `start` is inside a condition: "if your (a) numbers mention ImageNet,
+    check them again" supposes ImageNet, it does not claim it."""
+    spans = _marks(sentence.text).conditions
+    k = bisect_right(spans, (start, start)) - 1
+    return k >= 0 and spans[k][1] > start
 
 
 def _skip_space(text: str, pos: int) -> int:
