@@ -201,6 +201,16 @@ def test_a_part_asked_by_cue_words_and_answered_under_its_label_is_reported_even
 
 
 # Which reply is a part's attempt: (user, assistant, ...) turns -> the part's (first, final) verdicts and turns.
+_CONDITION_1_REPLY = (
+    r"Substitute $W_1 = U_k^\top$ and $W_2 = U_k$, so $W_2W_1 = U_kU_k^\top$, and use orthonormality, "
+    r"$U_k^\top U_k = I$. The first condition: "
+    r"$U_k^\top (U_kU_k^\top - I) XX^\top = (U_k^\top - U_k^\top) XX^\top = 0$."
+)
+_CONDITION_2 = (
+    r"The columns of $U_k$ are eigenvectors, $XX^\top U_k = U_k \Lambda_k$, so "
+    r"$(U_kU_k^\top - I) XX^\top U_k = (U_kU_k^\top - I) U_k \Lambda_k = (U_k - U_k)\Lambda_k = 0$."
+)
+
 ATTEMPT_CASES = [
     pytest.param(
         (
@@ -546,6 +556,28 @@ ATTEMPT_CASES = [
         "q7b",
         [("correct", 1), ("correct", 1)],
         id="a sentence saying two answers stand, restating both, is no new answer to the first",
+    ),
+    pytest.param(
+        (
+            "HW7 Q3(b)(ii): show that W_1 = U_k^T, W_2 = U_k satisfy the first-order optimality conditions.",
+            _CONDITION_1_REPLY,
+            "you only did one of the two conditions, what about the other one?",
+            "Good catch, here is the second. " + _CONDITION_2,
+        ),
+        "q3b.ii",
+        [("partial", 1), ("correct", 3)],
+        id="a reply that works out the condition the answer left out completes it",
+    ),
+    pytest.param(
+        (
+            "HW7 Q3(b)(ii): show that W_1 = U_k^T, W_2 = U_k satisfy the first-order optimality conditions.",
+            _CONDITION_1_REPLY,
+            "you only did one of the two conditions, what about the other one?",
+            "Good catch. Working it out, the second condition is **not** satisfied in general: " + _CONDITION_2,
+        ),
+        "q3b.ii",
+        [("partial", 1), ("partial", 3)],
+        id="a reply that says a condition does not hold replaces the answer, it does not complete it",
     ),
 ]
 

@@ -2,7 +2,8 @@
 entry of `cases/<type>.yaml`.
 
 A case file has `specs:` (named rubric specs of that type) and `cases:`, each with `id`, `spec`
-(a name from `specs` or an inline mapping), `answer`, optional `question`, and `expect`
+(a name from `specs` or an inline mapping), `answer`, optional `question` and `before` (the attempt
+a final answer follows), and `expect`
 (`status`, optional `points`, `evidence` substring, `message` substring, `cap`)."""
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def load_cases(check_type: str) -> list[Case]:
     for raw in data["cases"]:
         ref = raw["spec"]
         spec = specs[ref] if isinstance(ref, str) else cls.model_validate({"type": check_type, **ref})
-        ctx = CheckContext(answer=raw["answer"], question=raw.get("question", ""))
+        ctx = CheckContext(answer=raw["answer"], question=raw.get("question", ""), before=raw.get("before", ""))
         cases.append(Case(raw["id"], spec, ctx, raw["expect"]))
     ids = [c.id for c in cases]
     assert len(ids) == len(set(ids)), f"duplicate case ids in {check_type}.yaml"

@@ -275,3 +275,39 @@ Right side: $XX^\top U_k = U_k \Lambda_k$. ✓"""  # noqa: E501
 def test_sides_of_an_earlier_condition_with_the_point_put_in_check_it(answer, points):
     result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
     assert result.points == points, result.message
+
+
+CONDITION_1_ONLY = (
+    r"Put in $W_1 = U_k^\top$, $W_2 = U_k$ and use $U_k^\top U_k = I$: "
+    r"$U_k^\top (U_kU_k^\top - I) XX^\top = (U_k^\top - U_k^\top) XX^\top = 0$."
+)
+CONDITION_2_ONLY = (
+    r"With $XX^\top U_k = U_k \Lambda_k$: "
+    r"$(U_kU_k^\top - I) XX^\top U_k = (U_kU_k^\top - I) U_k \Lambda_k = (U_k - U_k)\Lambda_k = 0$."
+)
+OTHER_NAMES = r"With $Q_k$ the eigenvectors of $X^\top X$, $Q_k^\top(I - Q_kQ_k^\top)X^\top X = 0$."
+CARRIES = SPEC.model_copy(update={"carries_over": True})
+
+
+@pytest.mark.parametrize(
+    "spec, answer, before, status, points",
+    [
+        # "you only did condition 1?" -> "here's condition 2": the two replies make the proof.
+        (CARRIES, CONDITION_2_ONLY, CONDITION_1_ONLY, "passed", 2),
+        (SPEC, CONDITION_2_ONLY, CONDITION_1_ONLY, "failed", 1),  # the rubric did not ask for it
+        (CARRIES, CONDITION_2_ONLY, "", "failed", 1),  # a first answer has nothing before it
+        # A reply that verifies nothing in the same terms (a cave-in redone with other names) keeps nothing.
+        (
+            CARRIES,
+            r"With $Q_k$ the eigenvectors of $X^\top X$, $Q_k^\top(I - Q_kQ_k^\top)X^\top X = 0$.",
+            CONDITION_1_ONLY,
+            "failed",
+            0,
+        ),
+        # A false step in the reply still fails it, whatever came before.
+        (CARRIES, r"Since $U_kU_k^\top = I$, $(U_kU_k^\top - I)XX^\top U_k = 0$.", CONDITION_1_ONLY, "failed", 0),
+    ],
+)
+def test_a_final_answer_may_complete_the_proof_before_it(spec, answer, before, status, points):
+    result = spec.run(CheckContext(answer=answer, shapes=HW7_SHAPES, before=before))
+    assert (result.status, result.points) == (status, points), result.message

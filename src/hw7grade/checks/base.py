@@ -28,6 +28,9 @@ class CheckContext:
     earlier: str = ""
     """The assistant's text up to this answer's turn: shorthand the model set up there ("let
     Σ = XXᵀ" in part (i)) still means the same in this answer, unless the answer redefines it."""
+    before: str = ""
+    """The attempt this final answer follows (empty for a first answer): a check that grades
+    statements one by one may credit one this answer leaves out ("Here's condition 2 as well")."""
 
 
 @dataclass(frozen=True)

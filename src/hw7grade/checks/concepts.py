@@ -41,6 +41,9 @@ class ConceptsCheck(CheckSpec):
     """How many concepts must be present: all of them, any one, or at least N."""
     partial: bool = False
     """If true and the requirement is not met, earn points in proportion to concepts found."""
+    carries_over: bool = False
+    """Steps of a derivation: in a final answer that follows another attempt ("you only did one
+    condition?" -> "Here's the second"), a concept the attempt before it stated still counts."""
 
     @model_validator(mode="after")
     def _require_fits(self) -> "ConceptsCheck":
@@ -62,7 +65,13 @@ class ConceptsCheck(CheckSpec):
         a = analyse(ctx.answer, ctx.question)
         found: list[str] = []
         missing: list[str] = []
-        for c, hit in zip(self.concepts, first_stated_each([(c.phrases, c.denied) for c in self.concepts], a)):
+        hits = first_stated_each([(c.phrases, c.denied) for c in self.concepts], a)
+        if self.carries_over and ctx.before and None in hits:
+            before = first_stated_each(
+                [(c.phrases, c.denied) for c in self.concepts], analyse(ctx.before, ctx.question)
+            )
+            hits = [hit or kept for hit, kept in zip(hits, before)]
+        for c, hit in zip(self.concepts, hits):
             if hit is None:
                 missing.append(c.name)
             else:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, Mapping
 
 from pydantic import Field
 
-from .base import CheckContext, CheckResult, CheckSpec, matrix_formula
+from .base import CheckContext, CheckResult, CheckSpec, Formula, matrix_formula
 
 if TYPE_CHECKING:
     from ..algebra import Deadline, PcaRoles, Statement
@@ -36,8 +36,39 @@ class PcaSatisfiesCheck(CheckSpec):
     false_step_cap: float | None = None
     """When set, a stated condition that is false at the PCA point caps the whole part at this many
     points: a proof that shows something false proves nothing, whatever words it uses."""
+    carries_over: bool = False
+    """In a final answer that follows another attempt ("you only did condition 1?" -> "Here's
+    condition 2 as well"), a condition it does not restate keeps its verdict in the attempt before,
+    when it verifies one itself."""
 
     def run(self, ctx: CheckContext) -> CheckResult:
+        read = self._found(ctx)
+        if isinstance(read, CheckResult):
+            return read
+        found, formulas = read
+        if self.carries_over and ctx.before and any(found) and not all(found):
+            # "you only did condition 1?" -> "Here's condition 2 as well": a condition this reply does
+            # not restate keeps its verdict in the attempt it follows (one stated falsely fails above),
+            # when the reply verifies one itself (not a cave-in that redoes the proof in other terms).
+            earlier = self._found(replace(ctx, answer=ctx.before, before=""))
+            if not isinstance(earlier, CheckResult):
+                for i, kept in enumerate(earlier[0]):
+                    if found[i] is None and kept is not None:
+                        found[i], formulas[i] = kept, earlier[1][i]
+        covered = [r for r in found if r is not None]
+        evidence = "; ".join(covered) or None
+        if len(covered) == len(found):
+            message = "the stated conditions hold at W_1 = U_k^T, W_2 = U_k"
+            return self.passed(evidence, message, formulas=tuple(formulas))
+        missing = [ref for ref, r in zip(self.references, found) if r is None]
+        message = (self.feedback + " " if self.feedback else "") + (
+            f"verified {len(covered)} of {len(found)} conditions; not stated: {'; '.join(missing)}"
+        )
+        return self.failed(evidence, message, points=self.points * len(covered) / len(found), formulas=tuple(formulas))
+
+    def _found(self, ctx: CheckContext) -> CheckResult | tuple[list[str | None], list[Formula]]:
+        """Per reference, the answer's statement of it that holds at the PCA point (or None), with
+        the formulas compared; or the result that ends the check (a false step, a limit)."""
         from ..algebra import Deadline, MathError, PcaRoles, canonical_name, normalise_table
         from ..algebra.matching import best_for_reference, prepared_cache, statements_mentioning
         from ..algebra.svd import find_eigenvalues, find_factors, with_factor_shapes
@@ -100,16 +131,7 @@ class PcaSatisfiesCheck(CheckSpec):
             if exc.status == "limit":
                 return self.unscored("the answer's formulas took too long to check")
             return self.unscored(f"a reference cannot be checked: {exc.message}")
-        covered = [r for r in found if r is not None]
-        evidence = "; ".join(covered) or None
-        if len(covered) == len(found):
-            message = "the stated conditions hold at W_1 = U_k^T, W_2 = U_k"
-            return self.passed(evidence, message, formulas=tuple(formulas))
-        missing = [ref for ref, r in zip(self.references, found) if r is None]
-        message = (self.feedback + " " if self.feedback else "") + (
-            f"verified {len(covered)} of {len(found)} conditions; not stated: {'; '.join(missing)}"
-        )
-        return self.failed(evidence, message, points=self.points * len(covered) / len(found), formulas=tuple(formulas))
+        return found, formulas
 
 
 def _conditions(

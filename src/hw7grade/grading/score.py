@@ -10,7 +10,7 @@ from ..conversation import Conversation
 from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
-from ..text.concession import concedes
+from ..text.concession import concedes, takes_back
 from ..text.injection import flag_reason, grader_directed
 from ..text.non_answer import before_closing_question, declines, holds_no_answer, keeps_answer, only_stands, puts_off
 from .segment import AttemptText, PartAnswers, find_answers
@@ -47,8 +47,11 @@ def score_part(
     shapes: Mapping[str, tuple[str, str]] | None = None,
     turn: int | None = None,
     earlier: str = "",
+    before: str = "",
 ) -> PartScore:
-    ctx = CheckContext(answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}), earlier=earlier)
+    ctx = CheckContext(
+        answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}), earlier=earlier, before=before
+    )
     results = run_checks(part, ctx)
     flag = grader_directed(text) or ""
     counted = [(c, r) for c, r in zip(part.checks, results) if c.counts_toward_total]
@@ -130,10 +133,17 @@ def _score_attempts(
     if not found.attempts:
         return [missing_part(part, "first"), missing_part(part, "final")]
 
-    def score(attempt: AttemptText, kind: AttemptKind) -> PartScore:
+    def score(attempt: AttemptText, kind: AttemptKind, before: str = "") -> PartScore:
         earlier = _assistant_text_until(conversation, attempt.turn)
         return score_part(
-            part, attempt.text, kind, question=found.question, shapes=shapes, turn=attempt.turn, earlier=earlier
+            part,
+            attempt.text,
+            kind,
+            question=found.question,
+            shapes=shapes,
+            turn=attempt.turn,
+            earlier=earlier,
+            before=before,
         )
 
     def counts(attempt: AttemptText, graded: PartScore) -> bool:
@@ -198,6 +208,10 @@ def _score_attempts(
         )
         if counts_again(later, alone, first) and not no_answer(later, alone) and not kept:
             final, final_text = alone, later
+            before = _attempt_before(found.attempts, later, first_text)
+            if before is not None and _carries_over(part) and alone.score < part.points and not takes_back(later.text):
+                # A check that grades statements one by one may keep one this reply leaves out.
+                final = score(later, "final", before.text)
             break
         after.append((later, alone))
     for later, alone in reversed(after):
@@ -252,6 +266,18 @@ def _on_topic(part: Part, reply: str, asked: str) -> bool:
     if not concedes(reply):
         return False
     return bool(_cues_in(part, reply) - _cues_in(part, asked))
+
+
+def _carries_over(part: Part) -> bool:
+    """Whether a check of the part may keep what the attempt before a final answer stated."""
+    return any(getattr(c, "carries_over", False) for c in part.checks)
+
+
+def _attempt_before(attempts: Sequence[AttemptText], later: AttemptText, first: AttemptText) -> AttemptText | None:
+    """The attempt just before `later`, from the first counted one on."""
+    at = next(i for i, a in enumerate(attempts) if a is later)
+    start = next(i for i, a in enumerate(attempts) if a is first)
+    return attempts[at - 1] if at > start else None
 
 
 def _sees_right_answers_only(part: Part) -> bool:

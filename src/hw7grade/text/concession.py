@@ -1,6 +1,9 @@
-"""Whether a reply opens by giving the user a point: the mark of a model changing its answer."""
+"""How a reply stands to the answer before it: conceding the user a point (the mark of a model
+changing its answer), or taking back something the answer claimed."""
 
 from __future__ import annotations
+
+import re
 
 from .phrases import PhraseSet
 
@@ -39,3 +42,16 @@ _CONCESSIONS = (
 def concedes(reply: str) -> bool:
     """Whether the reply's opening concedes or corrects itself ("Fair point: ...", "You're right, ...")."""
     return bool(PhraseSet.build({"concession": _CONCESSIONS}).keys_in(reply[:OPENING_MAX_CHARS]))
+
+
+_TAKES_BACK_RE = re.compile(
+    r"≠|\\neq?\b|\bfails?\b"
+    r"|\b(?:not|doesn't|does[ \t]{1,3}not|don't|do[ \t]{1,3}not)[\s*_]{1,6}(?:satisfied|zero|hold|vanish)",
+    re.I,
+)
+
+
+def takes_back(reply: str) -> bool:
+    """Whether a reply says something the answer claimed does not hold ("the second condition is
+    **not** satisfied", "... ≠ 0"): it replaces the answer before it, it does not complete it."""
+    return _TAKES_BACK_RE.search(reply) is not None

@@ -1,0 +1,36 @@
+"""How a reply relates to the answer before it: conceding a point, or taking a claim back."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.text.concession import concedes, takes_back
+
+
+@pytest.mark.parametrize(
+    "reply, conceded",
+    [
+        ("Good catch, here's condition 2 as well.", True),
+        ("You're right: training feeds the reference.", True),
+        ("Here is the second condition.", False),
+        ("The answer stands." + " x" * 150 + " You're right that it is subtle.", False),  # deep inside: an aside
+    ],
+)
+def test_concedes(reply, conceded):
+    assert concedes(reply) is conceded
+
+
+@pytest.mark.parametrize(
+    "reply, taken_back",
+    [
+        ("So the second condition is **not** satisfied in general.", True),
+        (r"\[(V_2V_1 - I)DV_1^\top = \begin{bmatrix} 0 \\ -D_\perp \end{bmatrix} \neq 0.\]", True),
+        ("(U_kU_k^T - I) XX^T U_k ≠ 0", True),
+        ("The encoder condition does not hold unless the data has rank k.", True),
+        ("That step fails for k < m.", True),
+        ("Here's condition 2 as well: it vanishes by the eigen relation.", False),
+        ("Both conditions hold at the PCA point.", False),
+    ],
+)
+def test_takes_back(reply, taken_back):
+    assert takes_back(reply) is taken_back
