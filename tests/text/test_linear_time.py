@@ -168,6 +168,28 @@ def test_one_long_user_turn_reads_in_linear_time(family):
     assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
 
 
+LONG_ANSWER = 1_000
+"""One answer per part this long, then ten times longer: a check that rescans its answer once per
+mention shows here, where the whole chat's text spread over every part would hide it."""
+ONE_PART_PER_CHECK = ("Question 3(b)(ii)", "Question 4(a)", "Question 7(c)", "Question 8(a)(i)", "Question 8(b)")
+"""Parts that between them run every kind of check (math, numbers, claims, sequence, choice, stance)."""
+
+
+@pytest.mark.parametrize("family", sorted(hostile_text.FAMILIES))
+def test_one_long_answer_to_each_kind_of_check_grades_in_linear_time(family):
+    questions = [q for q in hostile_text.QUESTIONS if q.startswith(ONE_PART_PER_CHECK)]
+    assert len(questions) == len(ONE_PART_PER_CHECK)
+
+    def chat(n: int):
+        body = hostile_text.FAMILIES[family](n)[:n]
+        return lambda salt: "".join(
+            f"**User**\n\n{q} ({salt})\n\n**Assistant**\n\n{body} {salt}\n\n" for q in questions
+        )
+
+    t_small, t_big = _best(chat(LONG_ANSWER)), _best(chat(LONG_ANSWER * GROWTH))
+    assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(unit=st.lists(st.sampled_from(SPECIAL), min_size=1, max_size=6).map("".join))
 def test_random_runs_of_special_characters_grade_in_linear_time(unit):

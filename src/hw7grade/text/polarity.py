@@ -135,6 +135,8 @@ class _Marks:
     pronoun_not: tuple[int, ...]
     cells: tuple[int, ...]
     """Offsets of table-cell bars: a row's cells are separate statements."""
+    relatives: tuple[int, ...]
+    """Start offsets of relative pronouns ("whose", "which", "that", "who", "whom")."""
     conditions: tuple[tuple[int, int], ...]
     """Spans of conditions: from a word that opens one ("if", "unless", "whether") to the comma,
     colon, semicolon or dash that ends it (brackets inside do not)."""
@@ -165,6 +167,7 @@ def _marks(text: str) -> _Marks:
         none_of=tuple(m.start() for m in _NONE_OF_RE.finditer(text)),
         pronoun_not=tuple(m.start() for m in _PRONOUN_NOT_RE.finditer(text)),
         cells=tuple(m.start() for m in _BAR_RE.finditer(text)) if "|" in text else (),
+        relatives=tuple(m.start() for m in _RELATIVE_RE.finditer(text)),
         conditions=_conditions(text),
         question=text.rstrip().endswith("?"),
     )
@@ -196,7 +199,7 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     after_end = min(len(text), end + POST_WINDOW_CHARS)
     h = bisect_left(marks.hard, end)
     predicate_end = min(marks.hard[h], after_end) if h < len(marks.hard) else after_end
-    relative = _RELATIVE_RE.search(text, clause_start, start) is not None
+    relative = _any_in(marks.relatives, clause_start, start)
     for at in {_skip_space(text, end), _skip_space(text, _skip_list(text, end, predicate_end))}:
         if _POST_MARK_RE.match(text, at) or (_AUX_NOT_RE.match(text, at) and not relative):
             return "negated"
