@@ -73,6 +73,8 @@ NO_MATH = "The gradients vanish at the optimum, which gives the usual normal equ
 RIGHT_THEN_RESTATED_WRONG = r"""The chain rule gives $$\nabla_{W_1} L = -2 W_2^T (X - W_2 W_1 X) X^T$$
 and collecting the data terms, $$\nabla_{W_1} L = 2 W_2^T (W_2 W_1 - I) X^T X$$
 """
+CHAIN_ENDING_WRONG = r"""$$\nabla_{W_1} L = -2 W_2^\top (X - W_2 W_1 X) X^\top = 2 W_2^\top (W_2 W_1 - I) X^\top X$$"""
+CHAIN_ENDING_RIGHT = r"""$$\nabla_{W_1} L = -2 W_2^\top (X - W_2 W_1 X) X^\top = 2 W_2^\top (W_2 W_1 - I) X X^\top$$"""
 WRONG_THEN_RESTATED_RIGHT = """∇_{W1} L = 2 W2ᵀ (W2W1 - I) XᵀX
 
 Oops, the shapes do not match; fixing it,
@@ -113,6 +115,9 @@ TABLE = [
     # The answer's last statement of a gradient is its answer; a right form before it was working.
     ("right, then restated wrong", RIGHT_THEN_RESTATED_WRONG, W1, "failed", 0),
     ("wrong, then restated right", WRONG_THEN_RESTATED_RIGHT, W1, "passed", 2),
+    # So is a chain's last side: one that ends on a wrong form states it.
+    ("a chain ending on a wrong form", CHAIN_ENDING_WRONG, W1, "failed", 0),
+    ("a chain ending on the right form", CHAIN_ENDING_RIGHT, W1, "passed", 2),
     ("right, then evaluated at a point", RIGHT_THEN_EVALUATED, W1, "passed", 2),
     # A boxed statement that can say the reference is the answer's final word on it.
     ("right derivation, wrong condition boxed", RIGHT_THEN_BOXED_WRONG, W1, "failed", 0),

@@ -298,8 +298,9 @@ def _restated(
 ) -> MathResult:
     """The verdict on the answer's last statement of the reference's gradient when that one is wrong:
     "∇_{W1} L = -2 W2ᵀ R Xᵀ ... collecting terms, ∇_{W1} L = 2 W2ᵀ(W2W1 - I)XᵀX" ends on its answer,
-    and the right form before it was working. Only for a gradient named as one (`∇_{W1} L = ...`) in
-    a later snippet, in the variables (not evaluated at a point: `∇_{W1} L = 2 U_kᵀ·0·XXᵀ = 0`)."""
+    and the right form before it was working; so does a chain's last side ("∇_{W1} L = -2 W2ᵀ R Xᵀ
+    = 2 W2ᵀ(W2W1 - I)XᵀX"). Only for a gradient named as one (`∇_{W1} L = ...`), in the variables
+    (not evaluated at a point: `∇_{W1} L = 2 U_kᵀ·0·XXᵀ = 0`)."""
     wanted = ref.statement.wrt
     if wanted is None:
         return found
@@ -307,8 +308,8 @@ def _restated(
     for entry in entries:
         if entry[1].wrt == wanted:
             last = entry
-    if last is None or last[0].text == _snippet_of(found.candidate):
-        return found  # a chain's later link is the same statement rewritten
+    if last is None or last[1].canonical == found.found:
+        return found
     cand, statement, prepared = last
     if isinstance(prepared, MathError):
         result = MathResult(prepared.status, prepared.message, wrt=wanted)
