@@ -6,9 +6,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import ClassVar, Literal
+from typing import Callable, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import answer_regions, table_cells
@@ -130,6 +130,35 @@ class SequenceCheck(CheckSpec):
     overrun_share: float = Field(default=0.0, ge=0.0, lt=1.0)
     """Share of the points for the expected tokens in order followed by more ("<sos>, I, see, a,
     dog, <eos>": every input right, plus one the decoder never reads)."""
+    setting: list[str] = Field(default_factory=list)
+    """Words for this part's setting ("evaluation", "test time" for 7(c))."""
+    other_setting: list[str] = Field(default_factory=list)
+    """Words for a sibling part's setting ("training", "teacher forcing" for 7(c)): a sequence whose
+    sentence names only that setting is the sibling's ("... which is what happens during training
+    (there the inputs would be <sos>, I, see, a, dog)"), not this part's answer."""
+
+    @model_validator(mode="after")
+    def _settings_can_match(self) -> "SequenceCheck":
+        PhraseSet.build({"here": tuple(self.setting), "there": tuple(self.other_setting)})
+        return self
+
+    def _elsewhere(self, a: Analysed) -> Callable[[_Candidate], bool]:
+        """Whether a candidate's sentence names only the sibling's setting (one scan per sentence)."""
+        if not self.other_setting:
+            return lambda c: False
+        phrases = PhraseSet.build({"here": tuple(self.setting), "there": tuple(self.other_setting)})
+        seen: dict[int, bool] = {}
+
+        def test(c: _Candidate) -> bool:
+            sentence = a.sentence_at(c.start)
+            if sentence is None:
+                return False
+            if sentence.start not in seen:
+                keys = phrases.keys_in(sentence.text)
+                seen[sentence.start] = "there" in keys and "here" not in keys
+            return seen[sentence.start]
+
+        return test
 
     @cached_property
     def _aliases(self) -> dict[str, str]:
@@ -256,8 +285,11 @@ class SequenceCheck(CheckSpec):
         outside comparison tables (two different ones may be alternatives, see `_HEDGES`)."""
         n = len(self.expected)
         numbered, bulleted = self._item_runs(a, n)
-        slots = sorted(self._slot_groups(a, n) + numbered, key=lambda c: c.start)
-        lists = sorted((c for c in self._lists(a, n) + bulleted if self._on_topic(c)), key=lambda c: c.start)
+        elsewhere = self._elsewhere(a)
+        slots = sorted((c for c in self._slot_groups(a, n) + numbered if not elsewhere(c)), key=lambda c: c.start)
+        lists = sorted(
+            (c for c in self._lists(a, n) + bulleted if self._on_topic(c) and not elsewhere(c)), key=lambda c: c.start
+        )
         regions = answer_regions(a.text)
         in_answer = [c for c in lists if any(r.start <= c.start < r.end for r in regions)]
         opener = self._key(self.expected[0])
