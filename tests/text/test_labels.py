@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.labels import line_label, mentions
+from hw7grade.text.labels import line_label, mentions, opens_with_lead
 
 
 @pytest.mark.parametrize(
@@ -82,6 +82,11 @@ from hw7grade.text.labels import line_label, mentions
         ("**(4)(a) Initial vs. Final Performance**", ("4", "a", None)),
         ("(4) items to check", None),
         ("(2) W_2 = U_k", None),
+        # "Now" and "next" turn to a part like "for"; a full stop may end the turn.
+        ("Now part (ii). I'll follow the SVD approach.", (None, None, "ii")),
+        ("Next, (c): evaluation", None),
+        ("Next (c): the evaluation inputs", (None, "c", None)),
+        ("Now (a) is done, so on to the rest", None),
         # A display-math line may hold its label in a text wrapper; a wrapped word is no label.
         (r"$$\text{(b)}\quad w_1,\dots,w_5 = \langle sos\rangle, \text{I}$$", (None, "b", None)),
         (r"\[\textbf{(ii)}\ W_1 = U_k^\top\]", (None, None, "ii")),
@@ -261,3 +266,18 @@ def test_mentions_are_read_once_per_text_and_each_caller_owns_its_list():
     first.clear()  # a caller's changes stay its own
     assert [(m.q, m.letter) for m in mentions(text)] == [("7", "b"), ("7", "c")]
     assert mentions(text, ordinals=True) == mentions(text)
+
+
+@pytest.mark.parametrize(
+    "line, sums_up",
+    [
+        ("✅ Corrected answer (c): <sos>, I, saw, a, dog", True),
+        ("**Final (b):** <sos>, I, see, a, dog", True),
+        ("For (ii): the principal components are the columns of U_k.", False),
+        ("Now part (ii). I'll follow the SVD approach.", False),
+        ("### (ii) The principal components", False),
+    ],
+)
+def test_a_lead_that_sums_up_its_part_is_not_a_turn_to_it(line, sums_up):
+    """The text before a summing lead is that part's working; before a turning word, another part's."""
+    assert opens_with_lead(line) is sums_up

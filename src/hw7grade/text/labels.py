@@ -246,8 +246,9 @@ _PART_WORD = r"(?:sub[ \t-]?(?:part|question)|part|half)"
 
 # A line that may start with a label (checked at C speed over a whole answer): after decoration,
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
-_TURNING_WORDS = r"as[ \t]for|for|on|regarding"
-"""Lead words that turn to a part, punctuated or not: "For (b), ...", "On **(a)** I'd rather not ..."."""
+_TURNING_WORDS = r"as[ \t]for|for|on|regarding|now|next"
+"""Lead words that turn to a part, punctuated or not: "For (b), ...", "On **(a)** I'd rather not ...",
+"Now part (ii). I'll follow the SVD route"."""
 _LEAD_WORDS = rf"(?P<turn>{_TURNING_WORDS})|corrected|revised|updated|fixed|final"
 """Words a paragraph may open with before the part it turns to: "For (b), ...", "Corrected (c): ..."."""
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"
@@ -357,13 +358,15 @@ _ORDINAL_HEADING_RE = re.compile(
 
 
 def opens_with_lead(line: str) -> bool:
-    """Whether the line names its part after a lead word ("✅ Corrected answer (c): ...", "For (b),
-    ..."): it sums up or turns to that part rather than heading a new section."""
+    """Whether the line names its part after a word that sums up ("✅ Corrected answer (c): ...",
+    "Final (b): ..."): the text before it is that part's working. A turning word ("For (ii): ...",
+    "Now part (ii).") turns away from the text before it, which answered something else."""
     start = skip_decoration(line)
-    return _FOR_LEAD.match(line, start, start + LINE_WINDOW) is not None
+    lead = _FOR_LEAD.match(line, start, start + LINE_WINDOW)
+    return lead is not None and lead.group("turn") is None
 
 
-_FOR_END = re.compile(rf"{_EMPHASIS}[ \t]{{0,2}}[,:]")
+_FOR_END = re.compile(rf"{_EMPHASIS}[ \t]{{0,2}}(?:[,:]|\.(?:[ \t]|$))")
 _TURNED_END = re.compile(rf"{_EMPHASIS}[ \t]")
 """After a turning word's emphasised label ("On **(a)** I'd rather not ..."), a space is enough; not
 after a plain one: "For (b) we feed the reference" in an answer to (c) compares, and "Fixed (b) typo
