@@ -22,12 +22,13 @@ CORPUS = Path(__file__).parent
 FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-,
-    # by-, bz-, ca-, cb-, cf-, cg-, cj-, ck-, cn-, co-, cr-: 93.99%, false credit 1.7% (14,448 part-attempts).
+    # by-, bz-, ca-, cb-, cf-, cg-, cj-, ck-, cn-, co-, cr-: 93.99%, false credit 1.7% (14,448 part-attempts);
+    # 94.66%, 1.5% after rounds 16 and 17.
     # Three never-asked parts, left as known limits: "3b i grads" (a lone "i" after a letter is read as
     # the pronoun, so the whole of 3b is asked), and two requests after a pasted question that name its
     # parts by bare letters or numerals ("I need the two token questions, b and c", "only ii, I already
     # have the conditions from i"): read as labels there, they cost more answers elsewhere than they win.
-    "dev": (0.93, 0.02, 3),
+    "dev": (0.94, 0.02, 3),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -44,8 +45,8 @@ FLOORS = {
     # never-asked parts in two chats; one fixed from its user turns, "that connects to Q3 too"; one left as
     # a known limit: "isn't that teacher forcing though? that's part (b)", a push-back that names another
     # part by "that's", as a first turn names the part it asks: "... that's 8a(ii)"). All thirty: 91.8%,
-    # false credit 1.6% (6,404 part-attempts).
-    "holdout": (0.89, 0.03, 1),
+    # false credit 1.6% (6,404 part-attempts); run once more after round 17's last change: 92.1%, 1.5%.
+    "holdout": (0.91, 0.02, 1),
 }
 
 
