@@ -359,8 +359,3 @@ def _quoted(cand: Candidate, statement: Statement) -> str:
     """The snippet, plus the answer's definitions it was read with (see `definitions`)."""
     at = statement.text.find(WITH_DEFINITIONS)
     return cand.text if at < 0 else cand.text + statement.text[at:]
-
-
-def _snippet_of(quoted: str) -> str:
-    """The snippet `_quoted` quoted, without its definitions."""
-    return quoted.split(WITH_DEFINITIONS, 1)[0]

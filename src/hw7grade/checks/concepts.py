@@ -65,11 +65,10 @@ class ConceptsCheck(CheckSpec):
         a = analyse(ctx.answer, ctx.question)
         found: list[str] = []
         missing: list[str] = []
-        hits = first_stated_each([(c.phrases, c.denied) for c in self.concepts], a)
+        groups = [(c.phrases, c.denied) for c in self.concepts]
+        hits = first_stated_each(groups, a)
         if self.carries_over and ctx.before and None in hits:
-            before = first_stated_each(
-                [(c.phrases, c.denied) for c in self.concepts], analyse(ctx.before, ctx.question)
-            )
+            before = first_stated_each(groups, analyse(ctx.before, ctx.question))
             hits = [hit or kept for hit, kept in zip(hits, before)]
         for c, hit in zip(self.concepts, hits):
             if hit is None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator
 
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import answer_regions, table_cells
@@ -137,10 +137,12 @@ class SequenceCheck(CheckSpec):
     sentence names only that setting is the sibling's ("... which is what happens during training
     (there the inputs would be <sos>, I, see, a, dog)"), not this part's answer."""
 
-    @model_validator(mode="after")
-    def _settings_can_match(self) -> "SequenceCheck":
-        PhraseSet.build({"here": tuple(self.setting), "there": tuple(self.other_setting)})
-        return self
+    @field_validator("setting", "other_setting")
+    @classmethod
+    def _phrases_can_match(cls, phrases: list[str]) -> list[str]:
+        """A phrase with no words is a load error, not a setting never found."""
+        PhraseSet.check(phrases)
+        return phrases
 
     def _elsewhere(self, a: Analysed) -> Callable[[_Candidate], bool]:
         """Whether a candidate's sentence names only the sibling's setting (one scan per sentence)."""

@@ -107,6 +107,8 @@ def first_stated_each(
     """Per (phrases, denied) group, its earliest mention that states it: one of its phrases
     asserted, or one of its denied phrases negated ("they don't have the same length" states that
     the lengths differ), in no sentence whose start is in `skip`. The hit's key is the group's index.
+    With `claims`, the groups are wrong claims, and one inside a condition is supposed, not stated
+    ("if your numbers mention ImageNet, check them").
 
     One scan of the text finds every group's mentions; a group's mentions are those a set of its
     phrases alone finds (`PhraseSet.find` matches each phrase on its own), and the polarity of
