@@ -47,6 +47,8 @@ def test_puts_off(text, expected):
         ("| Dropout | not part of the objective at all in this model |", False),
         # a web copy's table row, cells separated by tabs
         ("Part\tAnswer\n(a)\tLeaks encoder information into every decoder step, bypassing the bottleneck", False),
+        # ... and a plain-text table's, its columns aligned by spaces
+        ("    Part   Answer\n    (a)    more parameters and computation per decoder step; redundant path", False),
     ],
 )
 def test_cut_off(text, expected):

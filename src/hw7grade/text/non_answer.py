@@ -197,6 +197,8 @@ after one that says the part is the student's own, within this many characters; 
 follows may name the topics ("tell me what surprised you about data loading") without answering."""
 HEADING_MAX_WORDS = 8
 CUT_OFF_MIN_WORDS = 8
+CELL_GAP = "   "
+"""Spaces that align a plain-text table's columns: prose never puts three in a row."""
 """A last line this long that ends on a bare word was cut off; a short one may be a list entry."""
 _ENDS_A_BLOCK = "#|-*+>"
 
@@ -282,11 +284,13 @@ def declines(text: str) -> bool:
 
 def cut_off(text: str) -> bool:
     """Whether the text stops mid-sentence: its last line is running prose that ends on a word (not
-    a table row, whose cells a web copy separates by tabs: "(a)<tab>Leaks encoder information")."""
+    a table row, whose cells a web copy separates by tabs, "(a)<tab>Leaks encoder information", and
+    plain text aligns by spaces, "(a)    more parameters per step")."""
     last = text.rstrip().rpartition("\n")[2].strip()
     return (
         len(last.split()) >= CUT_OFF_MIN_WORDS
         and "\t" not in last
+        and CELL_GAP not in last
         and last[0] not in _ENDS_A_BLOCK
         and not last[0].isdigit()
         and last[-1].isalpha()
