@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from .candidates import Candidate, find_candidates, snippet_statements
+from .candidates import Candidate, Source, find_candidates, snippet_statements
 from .definitions import WITH_DEFINITIONS, find_definitions, substitute_all
 from .equivalence import (
     MathResult,
@@ -99,11 +99,15 @@ class AnswerReading:
         wrt: str | None = None,
         shape: Shape = None,
         gradients_only: bool = False,
+        source: Source | None = None,
     ) -> Iterator[Entry]:
         """The entries in reading order; when given, only of statements that mention every one of
         `symbols`, are not a gradient with respect to another variable than `wrt`, and can have
-        `shape` or its transpose; with `gradients_only`, only of snippets that can name a gradient."""
+        `shape` or its transpose; with `gradients_only`, only of snippets that can name a gradient;
+        with `source`, only of snippets found there (the others are not even parsed)."""
         for i, cand in enumerate(self._cands):
+            if source is not None and cand.source != source:
+                continue
             if not all(_may_mention(cand.text, n) for n in symbols) and not any(
                 _may_mention(cand.text, d) for d in self._defs
             ):

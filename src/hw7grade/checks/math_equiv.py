@@ -81,7 +81,7 @@ def _boxed_verdict(
     from ..algebra.matching import best_for_reference, needed_symbols, prepare_reference
 
     needed = needed_symbols(prepare_reference(ref, table, deadline), table, deadline)
-    boxed = [e for e in reading.entries(needed) if e[0].source == "boxed" and not e[1].kind == "expression"]
+    boxed = [e for e in reading.entries(needed, source="boxed") if not e[1].kind == "expression"]
     if not boxed:
         return None
     result = best_for_reference(ref, boxed, table, deadline)

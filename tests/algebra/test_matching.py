@@ -1,0 +1,42 @@
+"""An answer read lazily (`AnswerReading`): a reader that asks for some snippets parses only those."""
+
+from __future__ import annotations
+
+from hw7grade.algebra import Deadline, matching, normalise_table
+from hw7grade.algebra.matching import AnswerReading
+
+TABLE = normalise_table({"X": ("m", "n"), "W_1": ("k", "m"), "W_2": ("m", "k")})
+ANSWER = (
+    "The gradient is $$\\nabla_{W_1} L = 2 W_2^\\top (W_2 W_1 - I) X X^\\top$$ and so "
+    "$$\\boxed{W_2^\\top (W_2 W_1 - I) X X^\\top = 0}$$"
+)
+
+
+def _parsed(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    real = matching.snippet_statements
+
+    def counting(cand, table, deadline):
+        seen.append(cand.source)
+        return real(cand, table, deadline)
+
+    monkeypatch.setattr(matching, "snippet_statements", counting)
+    return seen
+
+
+def test_asking_for_one_source_parses_only_its_snippets(monkeypatch):
+    seen = _parsed(monkeypatch)
+    reading = AnswerReading(ANSWER, TABLE, Deadline())
+    seen.clear()  # the answer's definitions are looked for once, up front
+    boxed = list(reading.entries(frozenset({"W_1"}), source="boxed"))
+    assert [e[0].source for e in boxed] == ["boxed"]
+    assert seen == ["boxed"]
+
+
+def test_every_source_is_read_without_one(monkeypatch):
+    seen = _parsed(monkeypatch)
+    reading = AnswerReading(ANSWER, TABLE, Deadline())
+    seen.clear()
+    found = {e[0].source for e in reading.entries(frozenset({"W_1"}))}
+    assert found == {"display", "boxed"}
+    assert set(seen) == {"boxed", "display"}
