@@ -148,6 +148,10 @@ def test_line_label(line, label):
         # a bare letter the turn restricts itself to; "a" is the article
         ("I'll do 7c later on my own, just b for now.", [("7", "c", None), (None, "b", None)]),
         ("only c, please", [(None, "c", None)]),
+        ("only ii, the first one I have", [(None, None, "ii")]),  # a numeral of two letters or more
+        # a bare list of letters ending the sentence after a comma; "a, b and c" is read from its first
+        ("I want the token parts, b and c.", [(None, "b", None), (None, "c", None)]),
+        ("we compare vectors x, b and c here", []),
         ("just a moment, and just because", []),
         # a number after an operator is algebra: "2ab = 2c", "a² + 2b", "x ≥ 3a"
         ("A: a² + b² ≥ 2ab = 2c so min is when a = b", []),

@@ -136,6 +136,8 @@ _ALREADY_AFTER = re.compile(
 have already done", "(c) is already done", "Part (a) is done already", "I've got (a) done already", "(c)
 I'm confident about"; or accepts as it stands, ending its sentence there: "(b) is fine as is", "(b) looks
 good." (not "(c) looks good, but shouldn't w_3 be saw?")."""
+_HAS_OBJECT = re.compile(r"[ \t]{1,3}(?:have|got|did|wrote|know)[ \t]{1,3}(?:the|those|these|my|a|an)\b", re.I)
+"""After "already", a verb and its own object: "I already have the conditions" says what is had."""
 _INTEND = (
     r"(?:'ll|[ \t]{1,3}will|[ \t]{1,3}want[ \t]{1,3}to|[ \t]{1,3}plan[ \t]{1,3}to|[ \t]{1,3}prefer[ \t]{1,3}to"
     r"|(?:'d|[ \t]{1,3}would)[ \t]{1,3}(?:like|rather)[ \t]{1,3}to|(?:'m|[ \t]{1,3}am)[ \t]{1,3}going[ \t]{1,3}to)"
@@ -533,6 +535,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         ):
             # "3(b)(ii): I already have the conditions from part (i)": what is had is (i). Not "8a-iii
             # is done, now I need Q3 b": what is done is the label before.
+            has_it = None
+        if has_it is not None and has_it.group("done") is None and _HAS_OBJECT.match(text, has_it.end()):
+            # "only ii, I already have the conditions from i": what is had is the clause's own object.
             has_it = None
         own_work[i] = (
             (not tried and _OWN_WORK_AFTER.match(text, _after(text, labels[i])) is not None) or has_it is not None

@@ -118,7 +118,7 @@ _MENTION_TRIGGER = re.compile(
     rf"|(?:\b(?:for|in|on|about|to)|[:;.,?!])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
-    r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h])(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
+    r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h]|iii|ii|iv)(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
     # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
     r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))"
     # "and b? what goes into w1..w5", "ok. and a? one problem ...", a turn opening "c, same thing at eval"
@@ -127,6 +127,9 @@ _MENTION_TRIGGER = re.compile(
     r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|^[ \t]{0,3}|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
     r"(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
     r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])"
+    # "I need the two token questions, b and c": a bare list of letters that ends the sentence after a
+    # comma that no letter stands before ("a, b and c" is read whole, above)
+    r"|(?<!\b[a-h]),[ \t]{1,3}(?P<lz>(?-i:[a-h]))(?=[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])[ \t]{0,2}(?:[.!?]|$))"
     # "how many layers, what do i tick for (iii), and b": a list's last item, a bare letter ("and a
     # dog" is the article)
     r"|,[ \t]{0,2}(?:and|&)[ \t]{1,3}(?P<la>(?-i:[b-h]))(?=[ \t]{0,2}(?:[.!?]|$))"
@@ -465,11 +468,13 @@ def _mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        bare = next((g for g in ("lj", "lc", "lf", "lq", "lt", "la", "lg") if t.group(g)), None)
+        bare = next((g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "la", "lg") if t.group(g)), None)
         if bare:
             if t.start(bare) >= covered:
-                found.append(Label(None, t.group(bare).lower(), None, None, t.start(bare), t.end(bare)))
-                covered = _bare_list(text, found[-1], found) if bare == "lq" else t.end(bare)
+                x = t.group(bare).lower()
+                letter, roman = (None, x) if len(x) > 1 else (x, None)  # "only ii": a numeral
+                found.append(Label(None, letter, roman, None, t.start(bare), t.end(bare)))
+                covered = _bare_list(text, found[-1], found) if bare in ("lq", "lz") else t.end(bare)
             continue
         at = t.start("ls") if t.group("ls") else t.start("lp") if t.group("lp") else t.start()
         if at < covered:
