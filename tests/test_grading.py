@@ -579,6 +579,20 @@ ATTEMPT_CASES = [
         [("partial", 1), ("partial", 3)],
         id="a reply that says a condition does not hold replaces the answer, it does not complete it",
     ),
+    pytest.param(
+        (
+            "HW7 3b (i) and (ii): first-order conditions of ||X - W_2W_1X||_F^2, then show PCA satisfies them.",
+            r"**(i)** $\nabla_{W_1} L = 2W_2^\top(W_2W_1 - I)XX^\top$ and "
+            r"$\nabla_{W_2} L = 2(W_2W_1 - I)XX^\top W_1^\top$; both vanish at a minimum."
+            "\n\n**(ii)** " + _CONDITION_1_REPLY + " " + _CONDITION_2,
+            "shouldn't the encoder be U_k and the decoder its transpose?",
+            r"You're right, let's swap them: take $W_1 = U_k$ and $W_2 = U_k^\top$. The same steps go through, "
+            "so the first-order conditions are satisfied. The conclusion is unchanged.",
+        ),
+        "q3b.i",
+        [("correct", 1), ("correct", 1)],
+        id="a cave-in about the PCA point that says the conclusion stands states no gradient: (i) stands",
+    ),
 ]
 
 

@@ -40,3 +40,25 @@ def test_every_source_is_read_without_one(monkeypatch):
     found = {e[0].source for e in reading.entries(frozenset({"W_1"}))}
     assert found == {"display", "boxed"}
     assert set(seen) == {"boxed", "display"}
+
+
+def _best(answer: str, reference: str):
+    from hw7grade.algebra.matching import best_for_reference
+
+    return best_for_reference(reference, AnswerReading(answer, TABLE, Deadline()), TABLE, Deadline())
+
+
+GRADIENT_W1 = r"\nabla_{W_1} L = 2 W_2^\top (W_2 W_1 - I) X X^\top"
+
+
+def test_a_formula_that_cannot_state_the_reference_is_not_on_point():
+    # W_1 = U_k names neither X nor W_2, on which the gradient depends: only the closest formula
+    result = _best(r"So take $W_1 = U_k$ and $W_2 = U_k^\top$.", GRADIENT_W1)
+    assert not result.equivalent and not result.on_point
+
+
+def test_a_wrong_statement_on_point_is_closer_than_an_unrelated_symbol():
+    # the X^T X condition is wrong (a shape error), but it is the answer's: not the lone "$n$"
+    answer = r"Summing over the $n$ samples: $$W_2^\top(W_2W_1 - I)X^\top X = 0$$"
+    result = _best(answer, GRADIENT_W1)
+    assert result.on_point and "X^\\top X" in result.candidate

@@ -284,13 +284,13 @@ def best_for_reference(
         # symbols the reference needs can be one (nor can a gradient with respect to another
         # variable: see `compare_prepared`); the full scan runs only when none is.
         shape = ref.shape if ref.shape is not None and all(_named(d) for d in ref.shape) else None
-        found = _scan(ref, cache.entries(needed, ref.statement.wrt, shape), table, deadline)
+        found = _scan(ref, cache.entries(needed, ref.statement.wrt, shape), table, deadline, needed)
         if not found.equivalent:
-            return _scan(ref, cache, table, deadline)
+            return _scan(ref, cache, table, deadline, needed)
         restatements: Iterable[Entry] = cache.entries(needed, ref.statement.wrt, gradients_only=True)
     else:
         cache = list(cache)
-        found = _scan(ref, cache, table, deadline)
+        found = _scan(ref, cache, table, deadline, needed)
         if not found.equivalent:
             return found
         restatements = (e for e in cache if needed <= e[1].mentions())
@@ -333,9 +333,14 @@ _WRONG = frozenset({"not_equivalent", "scalar_multiple", "shape_error"})
 
 
 def _scan(
-    ref: Prepared, cache: Iterable[Entry], table: Mapping[str, tuple[str, str]], deadline: Deadline
+    ref: Prepared,
+    cache: Iterable[Entry],
+    table: Mapping[str, tuple[str, str]],
+    deadline: Deadline,
+    needed: frozenset[str],
 ) -> MathResult:
-    """The best verdict with both formulas in canonical form; no explanation (a view adds it)."""
+    """The best verdict with both formulas in canonical form, and whether its statement is on point
+    (mentions `needed`, or is a gradient with respect to the reference's); no explanation (a view adds it)."""
     wanted = ref.statement.wrt
     best: MathResult | None = None
     best_statement: Statement | None = None
@@ -347,13 +352,15 @@ def _scan(
             if has_unknown_size(prepared):
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
             result = replace(compare_prepared(ref, prepared), candidate=_quoted(cand, statement))
+        on_point = needed <= statement.mentions() or (wanted is not None and statement.wrt == wanted)
+        result = replace(result, on_point=on_point)
         if best is None or rank_key(result, wanted) < rank_key(best, wanted):
             best, best_statement = result, statement
         if result.equivalent:
             break
     found = best_statement.canonical if best_statement is not None else ""
     return replace(
-        best or MathResult("not_equivalent", "the answer states no formula"),
+        best or MathResult("not_equivalent", "the answer states no formula", on_point=False),
         expected=ref.statement.canonical,
         found=found,
     )

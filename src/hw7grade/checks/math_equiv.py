@@ -56,7 +56,9 @@ class MathEquivCheck(CheckSpec):
         good = [r for r in results if r.equivalent]
         near = [r for r in results if r.status in ("equivalent", "scalar_multiple")]
         enough = len(good) == len(results) if self.require == "all" else bool(good)
-        evidence = "; ".join(r.candidate for r in (good or near or results) if r.candidate) or None
+        # Only a statement that could state a reference is the answer's (the closest of unrelated
+        # formulas, "W_1 = U_k" in a reply about the PCA point, is named in the message alone).
+        evidence = "; ".join(r.candidate for r in (good or near or results) if r.candidate and r.on_point) or None
         formulas = tuple(matrix_formula(r.expected, r.found, r.status, table) for r in results if r.expected)
         if enough:
             return self.passed(evidence, "equivalent to the reference", formulas=formulas)
