@@ -145,20 +145,26 @@ class SequenceCheck(CheckSpec):
         return phrases
 
     def _elsewhere(self, a: Analysed) -> Callable[[_Candidate], bool]:
-        """Whether a candidate's sentence names only the sibling's setting (one scan per sentence)."""
+        """Whether a candidate's sentence names only the sibling's setting (one scan of the answer).
+        This part's setting denied does not name it: "there is no reference at test time, so ..." is
+        about evaluation, not 7(b)'s reference."""
         if not self.other_setting:
             return lambda c: False
         phrases = PhraseSet.build({"here": tuple(self.setting), "there": tuple(self.other_setting)})
-        seen: dict[int, bool] = {}
+        named: dict[int, set[str]] | None = None
 
         def test(c: _Candidate) -> bool:
+            nonlocal named
             sentence = a.sentence_at(c.start)
             if sentence is None:
                 return False
-            if sentence.start not in seen:
-                keys = phrases.keys_in(sentence.text)
-                seen[sentence.start] = "there" in keys and "here" not in keys
-            return seen[sentence.start]
+            if named is None:
+                named = {}
+                for h in find_hits(phrases, a):
+                    if h.key == "there" or h.asserted:
+                        named.setdefault(h.sentence.start, set()).add(h.key)
+            keys = named.get(sentence.start, set())
+            return "there" in keys and "here" not in keys
 
         return test
 
