@@ -244,8 +244,13 @@ def restates(relative: Label, absolute: Label, text: str) -> bool:
     )
 
 
-NUMBER_REF_RE = re.compile(r"\b(?:number|no\.|num)[ \t]?#?([1-9])\b|(?<![\w#])#([1-9])\b", re.I)
-"""A user's reference to an item of their numbered list: "number 2", "#3"."""
+NUMBER_REF_RE = re.compile(
+    r"\b(?:number|no\.|num)[ \t]?#?([1-9])\b|(?<![\w#])#([1-9])\b"
+    # "wait for 2) isnt w1 the start token?", "(3) is wrong": the item as the list marked it
+    r"|(?:\b(?:for|in|on|about|with)[ \t]{1,3}|^[ \t]{0,3})\(?([1-9])\)(?=[ \t,:.?])",
+    re.I | re.M,
+)
+"""A user's reference to an item of their numbered list: "number 2", "#3", "for 2)"."""
 
 
 def numbered_part(numbering: Mapping[str, str], context: Context, number: str) -> str | None:

@@ -189,7 +189,7 @@ def find_answers(
                 numbering = dict(turn_info.numbering)
             elif numbering and not turn_info.named and (ref := NUMBER_REF_RE.search(turn.text)):
                 # "can you make number 2 sound less formal": the part the user's list numbered 2.
-                pid = numbered_part(numbering, context, ref.group(1) or ref.group(2) or "")
+                pid = numbered_part(numbering, context, next(g for g in ref.groups() if g))
                 if pid is not None:
                     turn_info = replace(turn_info, named=[pid], by_label=True, context=context_of(pid))
             set_aside = (set_aside - set(turn_info.named if turn_info.by_label else ())) | turn_info.set_aside
