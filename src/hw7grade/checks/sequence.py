@@ -18,6 +18,8 @@ from .base import CheckContext, CheckResult, CheckSpec
 MAX_TOKEN_CHARS = 24
 """Longer "tokens" are prose, not sequence items."""
 MAX_SLOT_INDEX = 99
+MIN_PARTIAL_TOKENS = 2
+"""Tokens an incomplete sequence must give to be one: a lone `w3 = saw` is a remark about a slot."""
 MAX_ROW_HEADERS = 2
 """Cells naming a table row before its tokens ("| 7b | training | <sos> | ..."): the part, the setting."""
 
@@ -317,7 +319,8 @@ class SequenceCheck(CheckSpec):
             opening = [c for c in complete if self._key(c.tokens[0]) == opener]
             if opening or complete:
                 return (opening or complete)[-1], offered
-        partial = slots + lists
+        # One slot named alone ("w₃ = saw, not see") is a remark about that slot, not a sequence.
+        partial = [c for c in slots + lists if sum(t != "?" for t in c.tokens) >= MIN_PARTIAL_TOKENS]
         return (max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None), offered
 
     @cached_property
