@@ -329,9 +329,12 @@ class SequenceCheck(CheckSpec):
 
     def _on_topic(self, cand: _Candidate) -> bool:
         """A free-standing list counts only if most of its tokens are this question's tokens:
-        "teacher forcing, i.e., we feed ..." is prose with commas, not a token sequence."""
-        known = sum(self._key(t) in self._vocabulary for t in cand.tokens)
-        return 2 * known >= len(cand.tokens)
+        "teacher forcing, i.e., we feed ..." is prose with commas, not a token sequence; nor is a
+        list of one token's spellings."""
+        keys = [self._key(t) for t in cand.tokens]
+        known = sum(k in self._vocabulary for k in keys)
+        # "`<s>`, `<sos>`, `<BOS>`, `<start>` all mean the start token": spellings of one token
+        return 2 * known >= len(keys) and not (len(keys) > 1 and len(set(keys)) == 1)
 
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)
