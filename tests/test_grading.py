@@ -593,6 +593,17 @@ ATTEMPT_CASES = [
         [("correct", 1), ("correct", 1)],
         id="a cave-in about the PCA point that says the conclusion stands states no gradient: (i) stands",
     ),
+    pytest.param(
+        (
+            "HW7 Q7(c): which five tokens go into the decoder at evaluation time?",
+            "The model's own outputs, fed back: <sos>, I, saw, a, dog.",
+            "not for the hw, but how would beam search change (c)?",
+            "Each beam feeds its own last word: one may go on `<sos> I see …` while another goes on `<sos> I saw …`.",
+        ),
+        "q7c",
+        [("correct", 1), ("correct", 1)],
+        id="a question said to be beside the homework asks nothing, though it names the part",
+    ),
 ]
 
 

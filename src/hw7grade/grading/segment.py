@@ -122,6 +122,26 @@ def _about(part_id: str, text: str, index: PartIndex) -> str:
     return "".join(kept)
 
 
+_BESIDE_THE_HOMEWORK_RE = re.compile(
+    r"\b(?:side[ \t-]question|just curious|out of curiosity"
+    r"|not[ \t]{1,3}(?:for|about|part[ \t]{1,3}of)[ \t]{1,3}(?:the[ \t]{1,3}|my[ \t]{1,3})?"
+    r"(?:hw|homework|assignment))\b",
+    re.I,
+)
+"""What says a turn asks beside the homework even when it names a part (not "unrelated": "three
+unrelated questions: Q7a, ...")."""
+
+
+def _side_question_first(text: str) -> bool:
+    """Whether the turn says it asks beside the homework before it names any part ("not for the hw,
+    but how would beam search change (c)?"; not "for (c), just curious: ...")."""
+    side = _BESIDE_THE_HOMEWORK_RE.search(text)
+    if side is None:
+        return False
+    labels = mentions(text)
+    return not labels or side.start() < labels[0].start
+
+
 def find_answers(
     conversation: Conversation,
     part_ids: Sequence[str],
@@ -172,9 +192,12 @@ def find_answers(
                 # ask of ours in its cue words (a label, or one of our questions named, returns to ours).
                 turn_info = UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
                 previous_foreign = True
-            elif not turn_info.by_label and (SIDE_QUESTION_RE.search(turn.text) or DEFINING_RE.search(turn.text)):
+            elif (not turn_info.by_label and (SIDE_QUESTION_RE.search(turn.text) or DEFINING_RE.search(turn.text))) or (
+                turn_info.by_label and _side_question_first(turn.text)
+            ):
                 # "side question not for the hw: would beam search have fixed it?": the reply
-                # answers no part, whatever the part's words it uses.
+                # answers no part, whatever the part's words it uses; nor does "not for the hw, but
+                # how would beam search change (c)?", which names the part it asks beside.
                 turn_info = UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
             elif (
                 pushes_back(turn.text, turn_info, last_answered)
