@@ -77,16 +77,28 @@ ASIDE_MAX_WORDS = 60
 """A reply to a turn that names no part, this short, that names only another part is an aside about it."""
 
 
+COMPARED_LOOKBACK = 40
+"""Characters before a label searched for the words that compare with it."""
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|than|unlike|versus|vs\.?|(?:contrast(?:ed)?|compared?)[ \t]{1,3}(?:with|to))"
+    r"[ \t]{1,3}(?:the[ \t]{1,3}answer[ \t]{1,3}(?:to|for|in)[ \t]{1,3})?(?:part[ \t]{1,3})?$",
+    re.I,
+)
+
+
 def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[str]) -> list[str]:
     """The asked parts a reply names in its running text (not as labels at line starts), except in
     a sentence that says a part's answer stands ("the ones I used in (ii), so that part is
-    unaffected" is about the part being corrected, not (ii))."""
+    unaffected" is about the part being corrected, not (ii)), or to compare with it ("the only
+    difference from part (b) is w_3")."""
     found: list[str] = []
     standing = standing_spans(text)
     starts = [s for s, _ in standing]
     for label in mentions(text):
         if label.q is not None and index.is_foreign(label):
             continue
+        if _COMPARED_BEFORE.search(text, max(0, label.start - COMPARED_LOOKBACK), label.start):
+            continue  # "the only difference from part (b) is w_3": named to compare, not revisited
         k = bisect_right(starts, label.start) - 1
         if k >= 0 and label.start < standing[k][1]:
             continue
