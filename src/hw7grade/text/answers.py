@@ -159,13 +159,21 @@ _LEAD_SEPARATOR_RE = re.compile(r"[ \t]{0,3}(?:[—–→⇒]|->|=>)[ \t]{0,3}")
 LEAD_MAX_CHARS = 120
 
 
+_CORRECTED_RE = re.compile(r"(?:the[ \t]{1,3})?(?:final|corrected|revised|updated|fixed)[ \t]{1,3}(?=\S)", re.I)
+"""A word that says the label after it gives the answer as it now stands: "Corrected (i): 2 linear layers"."""
+_COLON_RE = re.compile(r"[ \t]{0,3}[:：][ \t]{0,3}")
+
+
 def _label_lead(line: str) -> tuple[int, int] | None:
     """The pick after a part's label and a dash or an arrow, "(a)(iii) — SGD optimizer only.",
-    "(i) → 2" (a bold lead once normalised): its first sentence, within `LEAD_MAX_CHARS`."""
-    label = line_label(line)
+    "(i) → 2" (a bold lead once normalised), or after "Corrected" and a label and a colon,
+    "Corrected (i): 2 linear layers": its first sentence, within `LEAD_MAX_CHARS`."""
+    fixed = _CORRECTED_RE.match(line)
+    at = fixed.end() if fixed else 0
+    label = line_label(line[at:])
     if label is None:
         return None
-    sep = _LEAD_SEPARATOR_RE.match(line, label.end)
+    sep = (_COLON_RE if fixed else _LEAD_SEPARATOR_RE).match(line, at + label.end)
     if sep is None or sep.end() >= len(line):
         return None
     rest = line[sep.end() : sep.end() + LEAD_MAX_CHARS]
