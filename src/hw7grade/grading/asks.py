@@ -206,10 +206,10 @@ SIDE_QUESTION_RE = re.compile(
     r"\b(?:side[ \t-]question|just curious|out of curiosity|off[ \t-]topic"
     r"|unrelated(?![ \t]{1,3}(?:bits|parts|questions|pieces|things)\b)"
     r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
-    r"(?:hw|homework|assignment))\b",
+    r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?)\b",
     re.I,
 )
-"""A user turn that says it asks beside the homework."""
+"""A user turn that says it asks beside the homework ("last thing, not hw7 — for my algorithms class")."""
 DEFINING_RE = re.compile(
     r"\b(?:what(?:'s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}difference[ \t]{1,3}between"
     r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b)",

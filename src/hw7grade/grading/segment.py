@@ -137,7 +137,7 @@ def _about(part_id: str, text: str, index: PartIndex) -> str:
 _BESIDE_THE_HOMEWORK_RE = re.compile(
     r"\b(?:side[ \t-]question|just curious|out of curiosity"
     r"|not[ \t]{1,3}(?:for|about|part[ \t]{1,3}of)[ \t]{1,3}(?:the[ \t]{1,3}|my[ \t]{1,3})?"
-    r"(?:hw|homework|assignment))\b",
+    r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?)\b",
     re.I,
 )
 """What says a turn asks beside the homework even when it names a part (not "unrelated": "three
@@ -370,7 +370,9 @@ def find_answers(
             # cue word (DAWNBench) while it pushes back on the last answer, and the reply gives the
             # user the point: it may be a new answer to the last part, kept only if it answers it
             # (see `score.FOLLOW_UP_SHARE`).
-            for part_id in last_answered:
+            # "... the answer to (b) should be no" after an answer to all of Q8: the part it names.
+            conceded = _parts_named_in(turn.text, before, index, last_answered) or last_answered
+            for part_id in conceded:
                 if part_id not in answered_here:
                     attempts.setdefault(part_id, []).append(AttemptText(turn_no, turn.text, False, True, False))
                     answered_here.append(part_id)
