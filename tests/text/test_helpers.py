@@ -107,6 +107,8 @@ def test_split_clauses():
         # a phrase's last word also in the plural; not a number's
         ("exponential moving average", "exponential moving averages of the weights", "exponential moving averages"),
         ("larger batch", "with larger batches", "larger batches"),
+        ("accuracy", "the times, with the accuracies", "accuracies"),  # -y after a consonant: -ies
+        ("key", "two keies", None),  # ... not after a vowel
         ("zero", "dropout zeroes units", None),
         ("cutout", "cutoutsy", None),
         ("cosine ... schedule", "cosines with a schedule", None),

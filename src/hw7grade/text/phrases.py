@@ -108,6 +108,16 @@ def _pluralisable(core: str) -> bool:
     return last is not None and not last.endswith("s")
 
 
+def _plurals(core: str) -> list[str]:
+    """The phrase with its last word in the plural: "-s", "-es", and "-ies" for a "-y" after a
+    consonant ("accuracies" for "accuracy")."""
+    out = [f"{core}{end}" for end in _PLURAL_ENDINGS]
+    if core.endswith("y") and core[-2:-1] not in _VOWELS:
+        out.append(f"{core[:-1]}ies")
+    return out
+
+
+_VOWELS = frozenset("aeiou")
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "as", "os", "ies")
 
 
@@ -144,7 +154,7 @@ class PhraseSet:
                         if not cores:
                             raise PhraseError(f"phrase {phrase!r} has no words to match")
                         if not wildcard and i == len(fragments) - 1:
-                            cores += [f"{c}{end}" for c in cores if _pluralisable(c) for end in _PLURAL_ENDINGS]
+                            cores += [p for c in cores if _pluralisable(c) for p in _plurals(c)]
                             cores += [one for c in cores if (one := _singular(c)) and one not in cores]
                         for core in cores:
                             table.setdefault(core, []).append(
@@ -306,8 +316,11 @@ def _fragment_pattern(fragment: str, final: bool = True) -> str:
     first, last = words[0], words[-1].rstrip("*")
     left = r"(?<!\w)" if re.match(r"\w", first) else ""
     right = "" if words[-1].endswith("*") else (r"(?!\w)" if re.search(r"\w$", last) else "")
-    plural = "(?:e?s)?" if final and right and _pluralisable(ascii_fold(last).lower()) else ""
-    if final and right and _singular(ascii_fold(last).lower()):
+    folded = ascii_fold(last).lower()
+    plural = "(?:e?s)?" if final and right and _pluralisable(folded) else ""
+    if plural and folded.endswith("y") and folded[-2:-1] not in _VOWELS:
+        words[-1], plural = words[-1][:-1], "(?:y(?:e?s)?|ies)"  # "accuracy", "accuracies" (see `_plurals`)
+    if final and right and _singular(folded):
         words[-1], plural = words[-1][:-1], "s?"
     body = r"[\s_-]{1,8}".join(_word_pattern(w) for w in words)
     return left + body + plural + right
