@@ -186,6 +186,12 @@ _STANDING = (
     "need no change*",
     "is unaffected",
     "are unaffected",
+    "not affected by this",
+    "not affected by the",
+    "stand* as written",
+    "stand* as is",
+    "stand* as before",
+    "stand* as above",
     "still holds",
     "still hold",
 )
