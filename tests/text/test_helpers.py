@@ -162,6 +162,10 @@ def _kind(text: str, phrase: str) -> str | None:
         ("Weight decay is needed and dropout is not.", "Weight decay", None),
         ("Dropout: not relevant here.", "Dropout", "negated"),
         ("Dropout (not needed).", "Dropout", "negated"),
+        ("Dropout — no, it is not in the objective.", "Dropout", "negated"),
+        # "no" before a name negates that name, not the one before the dash
+        ("Weight Decay and SGD — no Dropout, no Layer Norm.", "SGD", None),
+        ("Weight Decay and SGD — no Dropout, no Layer Norm.", "Dropout", "negated"),
         # a "that" clause after the mention belongs to the noun before it, not to the mention
         ("It forces a one-to-one alignment on sentences that do not line up.", "one-to-one alignment", None),
         # a mention inside the subject's relative clause is not what the main verb negates

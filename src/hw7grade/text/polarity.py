@@ -49,7 +49,9 @@ _AUX_NOT_RE = re.compile(
     re.I,
 )
 _POST_MARK_RE = re.compile(
-    r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b|no\b|never\b|unnecessary|unneeded|irrelevant|wrong|incorrect|✗|❌)"
+    # "Dropout — no", not "Weight Decay and SGD — no Dropout, no Layer Norm": "no" before a name is its own
+    r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b|no\b(?![ \t]{1,3}(?-i:[A-Z]))|never\b|unnecessary|unneeded|irrelevant|wrong"
+    r"|incorrect|✗|❌)"
     r"|\(\s{0,3}(?:not|no)\b|✗|❌|✘",
     re.I,
 )
