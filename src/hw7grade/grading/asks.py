@@ -536,8 +536,14 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             # "3(b)(ii): I already have the conditions from part (i)": what is had is (i). Not "8a-iii
             # is done, now I need Q3 b": what is done is the label before.
             has_it = None
-        if has_it is not None and has_it.group("done") is None and _HAS_OBJECT.match(text, has_it.end()):
-            # "only ii, I already have the conditions from i": what is had is the clause's own object.
+        if (
+            has_it is not None
+            and has_it.group("done") is None
+            and "," in has_it.group()
+            and _HAS_OBJECT.match(text, has_it.end())
+        ):
+            # "only ii, I already have the conditions from i": a clause of its own, and what is had is
+            # its object; not "For part (i) I already got the conditions", where it is (i).
             has_it = None
         own_work[i] = (
             (not tried and _OWN_WORK_AFTER.match(text, _after(text, labels[i])) is not None) or has_it is not None
