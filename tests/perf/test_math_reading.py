@@ -91,7 +91,7 @@ def eager_run(check: MathEquivCheck, ctx: CheckContext):  # type: ignore[no-unty
     good = [r for r in results if r.equivalent]
     near = [r for r in results if r.status in ("equivalent", "scalar_multiple")]
     enough = len(good) == len(results) if check.require == "all" else bool(good)
-    evidence = "; ".join(r.candidate for r in (good or near or results) if r.candidate) or None
+    evidence = "; ".join(r.candidate for r in (good or near or results) if r.candidate and r.on_point) or None
     formulas = tuple(matrix_formula(r.expected, r.found, r.status, table) for r in results if r.expected)
     if enough:
         return check.passed(evidence, "equivalent to the reference", formulas=formulas)
