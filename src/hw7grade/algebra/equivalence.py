@@ -402,13 +402,13 @@ def has_unknown_size(p: Prepared) -> bool:
     return p.shape is not None and any(d.startswith("?") for d in p.shape)
 
 
-def rank_key(result: MathResult, wanted_wrt: str | None) -> tuple[int, int, int, int]:
+def rank_key(result: MathResult, wanted_wrt: str | None, on_point: bool = True) -> tuple[int, int, int, int]:
     """Sort key for "best" verdicts: matches first (equivalent, scalar multiple, wrong variable);
     then the closest miss, preferring a statement about the same gradient, then one on point (see
     `MathResult.on_point`), so the message names the relevant error."""
     rank = _RANK[result.status]
     same = 0 if wanted_wrt is not None and result.wrt == wanted_wrt else 1
-    return (min(rank, _RANK["not_equivalent"]), same, 0 if result.on_point else 1, rank)
+    return (min(rank, _RANK["not_equivalent"]), same, 0 if on_point else 1, rank)
 
 
 def compare(

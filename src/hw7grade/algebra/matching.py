@@ -344,6 +344,8 @@ def _scan(
     wanted = ref.statement.wrt
     best: MathResult | None = None
     best_statement: Statement | None = None
+    best_key: tuple[int, int, int, int] | None = None
+    best_on_point = False
     for cand, statement, prepared in cache:
         deadline.check()
         if isinstance(prepared, MathError):
@@ -353,16 +355,17 @@ def _scan(
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
             result = replace(compare_prepared(ref, prepared), candidate=_quoted(cand, statement))
         on_point = needed <= statement.mentions() or (wanted is not None and statement.wrt == wanted)
-        result = replace(result, on_point=on_point)
-        if best is None or rank_key(result, wanted) < rank_key(best, wanted):
-            best, best_statement = result, statement
+        key = rank_key(result, wanted, on_point)
+        if best_key is None or key < best_key:
+            best, best_statement, best_key, best_on_point = result, statement, key, on_point
         if result.equivalent:
             break
     found = best_statement.canonical if best_statement is not None else ""
     return replace(
-        best or MathResult("not_equivalent", "the answer states no formula", on_point=False),
+        best or MathResult("not_equivalent", "the answer states no formula"),
         expected=ref.statement.canonical,
         found=found,
+        on_point=best_on_point,
     )
 
 
