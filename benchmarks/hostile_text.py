@@ -166,6 +166,19 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "changing values": "the accuracy went from 94% to 96% → 95% to ",
         }.items()
     },
+    # round 18: bare letter lists after commas, list markers named again, comparisons, "— no Name",
+    # corrected labels, plurals in -ies
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "comma letter lists": "the token ones, b and c, b and c. only ii, ",
+            "list markers named": "wait, for 2) isn't it, in 3) and (1) ",
+            "comparisons": "the only difference from part (b) is unlike (c) than ",
+            "dash no names": "Weight Decay — no Dropout — no Layer Norm — no ",
+            "corrected labels": "**Corrected (i): 2** Final (iii): ",
+            "plurals in ies": "accuracies strategies accuracy ",
+        }.items()
+    },
 }
 
 

@@ -23,12 +23,12 @@ FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-,
     # by-, bz-, ca-, cb-, cf-, cg-, cj-, ck-, cn-, co-, cr-: 93.99%, false credit 1.7% (14,448 part-attempts);
-    # 94.66%, 1.5% after rounds 16 and 17.
-    # Three never-asked parts, left as known limits: "3b i grads" (a lone "i" after a letter is read as
-    # the pronoun, so the whole of 3b is asked), and two requests after a pasted question that name its
-    # parts by bare letters or numerals ("I need the two token questions, b and c", "only ii, I already
-    # have the conditions from i"): read as labels there, they cost more answers elsewhere than they win.
-    "dev": (0.94, 0.02, 3),
+    # 94.66%, 1.5% after rounds 16 and 17; 94.90%, 1.4% after round 18.
+    # One never-asked part, left as a known limit: "3b i grads" (a lone "i" after a letter is read as
+    # the pronoun, so the whole of 3b is asked). Round 18 read the two requests after a pasted question
+    # that named its parts by bare letters or numerals ("I need the two token questions, b and c", "only
+    # ii, I already have the conditions from i").
+    "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
