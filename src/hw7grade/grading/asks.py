@@ -1000,7 +1000,8 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     """A turn in cue words that argues with the last answer rather than asking a sibling: it cues
     the last answered part itself ("wait, but weight decay shrinks weights, so NOT orthonormal?"
     after q8b, a sibling's words too), or, without a question other than "are you sure?", only
-    touches a sibling's topic ("I think the answer is no, weight decay just shrinks weights")."""
+    touches a sibling's topic ("I think the answer is no, weight decay just shrinks weights"), or
+    doubts it ("is that right?") in one cue word of another question's part."""
     if turn.by_label or not turn.named or not last_answered:
         return False
     if last_answered[-1] in turn.named:
@@ -1008,4 +1009,8 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     if ("?" in text and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text):
         return False  # "same for eval", "and at test time": the next part, asked
     current = question_of(last_answered[-1])
-    return all(question_of(p) == current for p in turn.named)
+    if all(question_of(p) == current for p in turn.named):
+        return True
+    # "... U_k U_kᵀ = I since the U's are orthonormal ... is that right?" after 3b(ii): doubting the
+    # last answer in one word of another question's part (8b's "orthonormal") asks nothing new.
+    return _CHALLENGE_RE.search(text) is not None and not turn.firm_cues
