@@ -116,8 +116,14 @@ OPTIONS = PhraseSet.build(
             "It never used cosine annealing with warm restarts, progressive resizing or ImageNet.",
             ["cosine annealing", "progressive resizing", "ImageNet"],
         ),
+        # ... past an item's bracketed aside
+        (
+            "Not needed: Dropout (masking is not in the objective), Layer Norm and Batch Norm (no normalising).",
+            ["Dropout", "Layer Norm", "Batch Norm"],
+        ),
         # ... up to a contrast, a verb or a clause break
         ("Not Dropout, but Weight Decay and SGD.", ["Dropout"]),
+        ("No Dropout (it adds noise), but Weight Decay and SGD.", ["Dropout"]),
         ("No Dropout, and use Weight Decay with SGD.", ["Dropout"]),
         ("It does not need Dropout or Layer Norm, just Weight Decay and SGD.", ["Dropout", "Layer Norm"]),
         ("You don't need Dropout; Weight Decay and SGD are what it takes.", ["Dropout"]),

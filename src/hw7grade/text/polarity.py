@@ -314,6 +314,10 @@ LIST_GAP_CHARS = 48
 LIST_GAP_WORDS = 4
 """Most words between two items of one list ("Dropout, weight noise or Batch Norm"); more is a clause
 ("Because languages do not share word order, the early target words depend on later source words")."""
+LIST_ASIDE_CHARS = 120
+"""Longest bracketed aside an item may carry before the list goes on ("Dropout (random masking is not
+in the objective), Layer Norm and Batch Norm")."""
+_ASIDE_RE = re.compile(rf"[ \t]{{0,2}}\([^()\n]{{1,{LIST_ASIDE_CHARS}}}\)")
 _GAP_WORD_RE = re.compile(r"[A-Za-z']+")
 _GAP_BREAKS = frozenset(";:.!?—–()[]")
 _GAP_STOP = _STOP | frozenset(
@@ -357,10 +361,14 @@ _GAP_STOP = _STOP | frozenset(
 def continues_list(text: str, prev_end: int, start: int) -> bool:
     """Whether the mention at `start` is the next item of a list whose item ends at `prev_end`:
     "It does not need Dropout, Layer Norm or Batch Norm" (a separator and item words between, no
-    verb, no "but", no clause break), so it shares the negation of the item before it."""
-    if not 0 < start - prev_end <= LIST_GAP_CHARS:
+    verb, no "but", no clause break; the item before may carry a bracketed aside, "Not needed:
+    Dropout (not in the objective), Layer Norm and Batch Norm"), so it shares its negation."""
+    if not 0 < start - prev_end <= LIST_GAP_CHARS + LIST_ASIDE_CHARS + 2:
         return False
-    gap = text[prev_end:start]
+    aside = _ASIDE_RE.match(text, prev_end, start)
+    gap = text[aside.end() if aside else prev_end : start]
+    if len(gap) > LIST_GAP_CHARS:
+        return False
     if any(c in _GAP_BREAKS for c in gap):
         return False
     words = [w.lower() for w in _GAP_WORD_RE.findall(gap)]
