@@ -108,6 +108,16 @@ def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[s
     return found
 
 
+def _said_to_stand(text: str, context: Context, index: PartIndex, part_id: str) -> bool:
+    """Whether the reply names the part in a sentence that says its answer stands ("(ii) ... so that
+    part is unaffected")."""
+    for start, end in standing_spans(text):
+        for label in mentions(text[start:end]):
+            if part_id in index.resolve(label, context):
+                return True
+    return False
+
+
 def _cued_among(parts: list[str], texts: Iterable[str], index: PartIndex) -> list[str]:
     """The one of `parts` a follow-up is about when it names none: the one whose cue words the push-back
     holds, else the one the reply's do ("doesn't a single m×m layer lose that?" after an answer to
@@ -264,7 +274,14 @@ def find_answers(
                 # output the figure shows?" -> "it shows I saw a dog"), whatever parts the new reply
                 # names in passing ("Note the contrast with part (b)").
                 pending = waiting_among(last_answered)
-                if len(questioned) == 1 and questioned[0] not in said:
+                if (
+                    len(questioned) == 1
+                    and questioned[0] not in said
+                    and not (said and _said_to_stand(turn.text, context, index, questioned[0]))
+                ):
+                    # ... unless the reply corrects another part and says that one stands ("in your
+                    # second gradient you wrote W_1W_2; in (ii) you used W_2W_1" -> "... an error in
+                    # (i) ... what I used in (ii), so that part is unaffected")
                     default = questioned
                 elif len(pending) == 1:
                     default = pending
