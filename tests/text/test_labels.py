@@ -148,6 +148,8 @@ def test_line_label(line, label):
         # a bare letter the turn restricts itself to; "a" is the article
         ("I'll do 7c later on my own, just b for now.", [("7", "c", None), (None, "b", None)]),
         ("only c, please", [(None, "c", None)]),
+        # a bare list after "only need" ("a" is a letter when "and" another follows); it ends at "and"
+        ("I only need a and c, b I've done", [(None, "a", None), (None, "c", None)]),
         ("only ii, the first one I have", [(None, None, "ii")]),  # a numeral of two letters or more
         # a bare list of letters ending the sentence after a comma; "a, b and c" is read from its first
         ("I want the token parts, b and c.", [(None, "b", None), (None, "c", None)]),
@@ -212,6 +214,7 @@ def test_mentions_in_running_text(text, labels):
     [
         ("3b, just the first part for now", [1]),
         ("the second sub-part please", [2]),
+        ("can you do the second bit for me", [2]),
         ("second and third part (the w1..w5 ones)", [2, 3]),
         ("the first, second and third subparts", [1, 2, 3]),
         ("first two parts only", [1, 2]),

@@ -386,6 +386,11 @@ SUB_QUESTION_MIN_WORDS = 4
 """A label opening a line with this many words after it is a sub-question, not a request ("(c) What
 five tokens ...?"; not "8a iii and 8b")."""
 _QUESTION_SENTENCE_RE = re.compile(r"[^.?!\n]{0,400}\?")
+_ASKING_SENTENCE_RE = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:can|could|would|will)[ \t]{1,3}you\b[^.?!\n]{0,400}[.?!]?",
+    re.I,
+)
+"""A sentence that opens by asking ("can you do the second bit for me"), with a question mark or not."""
 _ORDER_RE = re.compile(r"\b(?:start|begin)[ \t]{1,3}(?:with|from)\b|\bfirst\b(?![ \t]{1,3}(?:and|,))", re.I)
 """Words that order the parts ("Could you start with (c)", "part (c) first"), asking no fewer; not
 "the first and the last one", a list of places."""
@@ -430,8 +435,12 @@ def _request(
     words = len(request.split())
     if not request or words > REQUEST_MAX_WORDS:
         return None
-    if "?" in request:
-        request = " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(request))
+    asking = [m.group() for m in _QUESTION_SENTENCE_RE.finditer(request)] if "?" in request else []
+    # "... set to 0. can you do the second bit for me, need to show the working": a request without its
+    # question mark asks too
+    asking += [m.group() for m in _ASKING_SENTENCE_RE.finditer(request) if "?" not in m.group()]
+    if asking:
+        request = " ".join(asking)
     elif words > bare_max:
         return None  # a note on how
     request = _PLACE_ONE_RE.sub(r"\1\2part", request)
@@ -467,9 +476,10 @@ def _request(
 
 
 def _opens_line(text: str, label: Label) -> bool:
-    """Whether the label opens its line (after spaces, a bullet or a bracket): a pasted sub-question."""
+    """Whether the label opens its line (after spaces, a quote mark, a bullet or a bracket): a pasted
+    sub-question ("> (ii) show the top-k principal components satisfy ...")."""
     start = text.rfind("\n", 0, label.start) + 1
-    return not text[start : label.start].strip(" \t-*•(")
+    return not text[start : label.start].strip(" \t>-*•(")
 
 
 def _sub_question(text: str, label: Label) -> bool:

@@ -124,7 +124,8 @@ _MENTION_TRIGGER = re.compile(
     # "and b? what goes into w1..w5", "ok. and a? one problem ...", a turn opening "c, same thing at eval"
     # ... or heading a list of letters: "ok and b and c. b is training time ..."
     # ... or at a sentence's start: "ok. b and c together: ..."
-    r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|^[ \t]{0,3}|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
+    r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?|^[ \t]{0,3}"
+    r"|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
     r"(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
     r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])"
     # "I need the two token questions, b and c": a bare list of letters that ends the sentence after a
@@ -245,7 +246,7 @@ ORDINALS = {
 """Words that name a part by its place ("the second sub-part", "the last part", "the middle part"),
 and the place: a count from the start, or `LAST` or `MIDDLE` (of an odd number of parts)."""
 _ORDINAL = "|".join(ORDINALS)
-_PART_WORD = r"(?:sub[ \t-]?(?:part|question)|part|half)"
+_PART_WORD = r"(?:sub[ \t-]?(?:part|question)|part|half|bit)"
 
 # A line that may start with a label (checked at C speed over a whole answer): after decoration,
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
@@ -555,11 +556,14 @@ def _slash_list(text: str, end: int, found: list[Label]) -> int:
 
 
 def _bare_list(text: str, first: Label, found: list[Label]) -> int:
-    """Append the letters that continue a bare list after `first` ("parts b and c"); its end."""
+    """Append the letters that continue a bare list after `first` ("parts b and c"); its end. The item
+    after "and" is the list's last: in "I only need a and c, b I've done" the b opens a clause."""
     end = first.end
     while (m := _BARE_NEXT.match(text, end)) is not None:
         x = m.group("x")
         roman = first.roman is not None and first.letter is None
         found.append(Label(None, None if roman else x, x if roman else None, None, m.start("x"), m.end()))
         end = m.end()
+        if "and" in m.group().lower() or "&" in m.group():
+            break
     return end
