@@ -167,7 +167,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         }.items()
     },
     # round 18: bare letter lists after commas, list markers named again, comparisons, "— no Name",
-    # corrected labels, plurals in -ies
+    # corrected labels, plurals in -ies, quoted questions with requests in words
     **{
         name: _repeated(unit)
         for name, unit in {
@@ -177,6 +177,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "dash no names": "Weight Decay — no Dropout — no Layer Norm — no ",
             "corrected labels": "**Corrected (i): 2** Final (iii): ",
             "plurals in ies": "accuracies strategies accuracy ",
+            "quoted requests": "> (i) x\n> (ii) y\ncan you do the second bit, I only need a and c, b ",
         }.items()
     },
 }
