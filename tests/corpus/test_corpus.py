@@ -23,7 +23,9 @@ FLOORS = {
     # split: (agreement at least, false credit at most, never-asked parts at most)
     # batches a- to z-, ac-, ad-, ag- to aj-, am- to ar-, au- to ax-, az-, ba-, be-, bf-, bi- to bn-, bq-, br-,
     # by-, bz-, ca-, cb-, cf-, cg-, cj-, ck-, cn-, co-, cr-: 93.99%, false credit 1.7% (14,448 part-attempts);
-    # 94.66%, 1.5% after rounds 16 and 17; 94.90%, 1.4% after round 18.
+    # 94.66%, 1.5% after rounds 16 and 17; 94.90%, 1.4% after round 18. Round 18 added dd- (first run
+    # 100%, 60 part-attempts) and de- (first run 87.9%, one never-asked part; 93.9% once developed
+    # against): 94.92%, 1.4% (14,574).
     # One never-asked part, left as a known limit: "3b i grads" (a lone "i" after a letter is read as
     # the pronoun, so the whole of 3b is asked). Round 18 read the two requests after a pasted question
     # that named its parts by bare letters or numerals ("I need the two token questions, b and c", "only
@@ -45,8 +47,12 @@ FLOORS = {
     # never-asked parts in two chats; one fixed from its user turns, "that connects to Q3 too"; one left as
     # a known limit: "isn't that teacher forcing though? that's part (b)", a push-back that names another
     # part by "that's", as a first turn names the part it asks: "... that's 8a(ii)"). All thirty: 91.8%,
-    # false credit 1.6% (6,404 part-attempts); run once more after round 17's last change: 92.1%, 1.5%.
-    "holdout": (0.91, 0.02, 1),
+    # false credit 1.6% (6,404 part-attempts); run once more after round 17's last change: 92.1%, 1.5%;
+    # and after round 18's: 92.3%, 1.5%. Round 18's held-out batches df-, dg-, dh-, di- (276
+    # part-attempts), run once after its last grading change: 88.8%, false credit 3.6%, two never-asked
+    # parts in two chats (fixed from those chats' user turns: 89.5%); the code before the round: 88.8%
+    # with four never-asked parts. All thirty-four: 92.2%, 1.6% (6,680).
+    "holdout": (0.915, 0.02, 1),
 }
 
 
