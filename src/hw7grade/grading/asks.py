@@ -201,15 +201,20 @@ FIRM_CUES = 2
 answer a check can find (a wrong answer to a part graded on concepts)."""
 
 
+_BESIDE_THE_HOMEWORK = (
+    r"side[ \t-]question|just curious|out of curiosity"
+    r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
+    r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?"
+)
+BESIDE_THE_HOMEWORK_RE = re.compile(rf"\b(?:{_BESIDE_THE_HOMEWORK})\b", re.I)
+"""Words that say a turn asks beside the homework, even where it names a part ("not for the hw, but
+how would beam search change (c)?", "last thing, not hw7: for my algorithms class")."""
 SIDE_QUESTION_RE = re.compile(
     # not "two unrelated bits of hw7": "unrelated" says a side question only before "to" or alone
-    r"\b(?:side[ \t-]question|just curious|out of curiosity|off[ \t-]topic"
-    r"|unrelated(?![ \t]{1,3}(?:bits|parts|questions|pieces|things)\b)"
-    r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
-    r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?)\b",
+    rf"\b(?:{_BESIDE_THE_HOMEWORK}|off[ \t-]topic|unrelated(?![ \t]{{1,3}}(?:bits|parts|questions|pieces|things)\b))\b",
     re.I,
 )
-"""A user turn that says it asks beside the homework ("last thing, not hw7 — for my algorithms class")."""
+"""A user turn that says it asks beside the homework, in those words or as "unrelated", "off-topic"."""
 DEFINING_RE = re.compile(
     r"\b(?:what(?:'s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}difference[ \t]{1,3}between"
     r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b)",

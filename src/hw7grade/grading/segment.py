@@ -25,6 +25,7 @@ from ..text.concession import concedes
 from ..text.labels import mentions
 from ..text.non_answer import puts_off, standing_spans
 from .asks import (
+    BESIDE_THE_HOMEWORK_RE,
     DEFINING_RE,
     FIRM_CUES,
     SIDE_QUESTION_RE,
@@ -144,20 +145,10 @@ def _about(part_id: str, text: str, index: PartIndex) -> str:
     return "".join(kept)
 
 
-_BESIDE_THE_HOMEWORK_RE = re.compile(
-    r"\b(?:side[ \t-]question|just curious|out of curiosity"
-    r"|not[ \t]{1,3}(?:for|about|part[ \t]{1,3}of)[ \t]{1,3}(?:the[ \t]{1,3}|my[ \t]{1,3})?"
-    r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?)\b",
-    re.I,
-)
-"""What says a turn asks beside the homework even when it names a part (not "unrelated": "three
-unrelated questions: Q7a, ...")."""
-
-
 def _side_question_first(text: str) -> bool:
     """Whether the turn says it asks beside the homework before it names any part ("not for the hw,
     but how would beam search change (c)?"; not "for (c), just curious: ...")."""
-    side = _BESIDE_THE_HOMEWORK_RE.search(text)
+    side = BESIDE_THE_HOMEWORK_RE.search(text)
     if side is None:
         return False
     labels = mentions(text)
