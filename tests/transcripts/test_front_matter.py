@@ -79,8 +79,49 @@ def test_the_usual_front_matter_takes_the_plain_path():
 
 _GOOD_KEYS = ["model", "title", "human_labels", "q7a", "q3b.ii", "y", "_x", "a-b"]
 _BAD_KEYS = ["on", "Yes", "1a", "null", "a b"]
-_GOOD_VALUES = ["correct", "gpt-4o", "Machine translation  talk", "a (b) c/d.e", "n", "y", "NaN", "x", "a b "]
-_BAD_VALUES = ["null", "NO", "x:y", "a #c", "'q'", "12", "1e3", ".inf", "2025-01-22", "é", "a\tb", "-x", "~", "<<"]
+_GOOD_VALUES = [
+    "correct",
+    "gpt-4o",
+    "Machine translation  talk",
+    "a (b) c/d.e",
+    "n",
+    "y",
+    "NaN",
+    "x",
+    "a b ",
+    '"HW7: questions 3(b), 4 and #7"',
+    '"yes"',
+    '""',
+    "{first: incorrect, final: correct}",
+    "{ first: partial }",
+    "{a.b: c-d, e: f}",
+]
+_BAD_VALUES = [
+    "null",
+    "NO",
+    "x:y",
+    "a #c",
+    "'q'",
+    "12",
+    "1e3",
+    ".inf",
+    "2025-01-22",
+    "é",
+    "a\tb",
+    "-x",
+    "~",
+    "<<",
+    '"a\\nb"',
+    '"a" b',
+    '"é"',
+    "{first: yes}",
+    "{a: b, a: c}",
+    "{a: {b: c}}",
+    "{a b}",
+    "{a: 1}",
+    "{}",
+    "{a: b,c: d}",
+]
 _YAML_KEYS = st.sampled_from(_GOOD_KEYS * 3 + _BAD_KEYS)
 _YAML_VALUES = st.sampled_from(_GOOD_VALUES * 3 + _BAD_VALUES)
 _INDENT = st.sampled_from(["  "] * 6 + ["", "   ", "\t"])
@@ -124,4 +165,18 @@ def test_the_usual_block_takes_the_plain_yaml_path():
         "model": "claude-opus",
         "title": "Machine translation discussion",
         "human_labels": {"q7a": "correct", "q3b.ii": "partial"},
+    }
+
+
+def test_a_quoted_title_and_first_final_labels_take_the_plain_yaml_path():
+    from hw7grade.transcripts.front_matter import _plain_yaml
+
+    block = (
+        'model: gpt-4o\ntitle: "HW7: questions 3(b), 4, 7 and 8"\n'
+        "human_labels:\n  q7b: {first: incorrect, final: correct}\n"
+    )
+    assert _plain_yaml(block) == {
+        "model": "gpt-4o",
+        "title": "HW7: questions 3(b), 4, 7 and 8",
+        "human_labels": {"q7b": {"first": "incorrect", "final": "correct"}},
     }

@@ -91,7 +91,14 @@ class _YamlProblem(Exception):
 
 _PLAIN_KEY = r"[A-Za-z_][A-Za-z0-9_.-]{0,40}"
 _PLAIN_VALUE = r"[A-Za-z][A-Za-z0-9 _./()-]*[A-Za-z0-9_./()-]|[A-Za-z]"
-_PLAIN_LINE_RE = re.compile(rf"(  )?({_PLAIN_KEY}):(?: +({_PLAIN_VALUE}))? *")
+_QUOTED_VALUE = r'"[ !#-\[\]-~]{0,200}"'
+"""A double-quoted value of printable ASCII with no backslash or quote in it: its text, unescaped."""
+_FLOW_WORD = r"[A-Za-z][A-Za-z0-9_.-]{0,40}"
+_FLOW_PAIR = rf"{_FLOW_WORD}: {_FLOW_WORD}"
+_FLOW_VALUE = rf"\{{ ?{_FLOW_PAIR}(?:, {_FLOW_PAIR}){{0,7}} ?\}}"
+"""`{first: incorrect, final: correct}`: a one-line mapping of words to words."""
+_PLAIN_LINE_RE = re.compile(rf"(  )?({_PLAIN_KEY}):(?: +({_PLAIN_VALUE}|{_QUOTED_VALUE}|{_FLOW_VALUE}))? *")
+_FLOW_PAIR_RE = re.compile(rf"({_FLOW_WORD}): ({_FLOW_WORD})")
 _YAML_WORDS = frozenset(
     "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split()
 )
@@ -100,9 +107,11 @@ _YAML_WORDS = frozenset(
 
 def _plain_yaml(block: str) -> dict | None:
     """What PyYAML reads from a block of `key: word` lines and one level of indented ones under a
-    bare `key:` (the usual model, title and human_labels), without importing it; None for any
-    other block (quotes, colons or `#` in values, non-ASCII, comments, lists, YAML's boolean and
-    null words, repeated keys...), which PyYAML then reads."""
+    bare `key:` (the usual model, title and human_labels), a value in double quotes with no
+    backslash or quote in it, or a one-line mapping of words (`{first: incorrect, final: correct}`),
+    without importing it; None for any other block (single quotes, colons or `#` in plain values,
+    non-ASCII, comments, lists, YAML's boolean and null words, repeated keys...), which PyYAML then
+    reads."""
     top: dict = {}
     inner: dict | None = None
     for line in block.split("\n"):
@@ -115,6 +124,14 @@ def _plain_yaml(block: str) -> dict | None:
         indented, key, value = m.groups()
         if key in _YAML_WORDS or value in _YAML_WORDS:
             return None
+        if value is not None and value[0] == '"':
+            value = value[1:-1]
+        elif value is not None and value[0] == "{":
+            pairs = _FLOW_PAIR_RE.findall(value)
+            flow = dict(pairs)
+            if len(flow) < len(pairs) or any(w in _YAML_WORDS for pair in pairs for w in pair):
+                return None  # a repeated key, or a word YAML reads as a boolean or null
+            value = flow
         if indented:
             if inner is None or value is None or key in inner:
                 return None
