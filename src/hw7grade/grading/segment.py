@@ -18,11 +18,11 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..conversation import Conversation
 from ..text.concession import concedes
-from ..text.labels import mentions
+from ..text.labels import Label, mentions
 from ..text.non_answer import puts_off, standing_spans
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
@@ -87,22 +87,27 @@ _COMPARED_BEFORE = re.compile(
 )
 
 
+def _running_labels(text: str) -> Iterator[tuple[Label, bool]]:
+    """The labels a reply names in its running text, each with whether its sentence says an earlier
+    answer stands ("the ones I used in (ii), so that part is unaffected")."""
+    standing = standing_spans(text)
+    starts = [s for s, _ in standing]
+    for label in mentions(text):
+        k = bisect_right(starts, label.start) - 1
+        yield label, k >= 0 and label.start < standing[k][1]
+
+
 def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[str]) -> list[str]:
     """The asked parts a reply names in its running text (not as labels at line starts), except in
     a sentence that says a part's answer stands ("the ones I used in (ii), so that part is
     unaffected" is about the part being corrected, not (ii)), or to compare with it ("the only
     difference from part (b) is w_3")."""
     found: list[str] = []
-    standing = standing_spans(text)
-    starts = [s for s, _ in standing]
-    for label in mentions(text):
-        if label.q is not None and index.is_foreign(label):
+    for label, stands in _running_labels(text):
+        if stands or (label.q is not None and index.is_foreign(label)):
             continue
         if _COMPARED_BEFORE.search(text, max(0, label.start - COMPARED_LOOKBACK), label.start):
             continue  # "the only difference from part (b) is w_3": named to compare, not revisited
-        k = bisect_right(starts, label.start) - 1
-        if k >= 0 and label.start < standing[k][1]:
-            continue
         for pid in index.resolve(label, context):
             if pid in asked and pid not in found:
                 found.append(pid)
@@ -112,11 +117,7 @@ def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[s
 def _said_to_stand(text: str, context: Context, index: PartIndex, part_id: str) -> bool:
     """Whether the reply names the part in a sentence that says its answer stands ("(ii) ... so that
     part is unaffected")."""
-    for start, end in standing_spans(text):
-        for label in mentions(text[start:end]):
-            if part_id in index.resolve(label, context):
-                return True
-    return False
+    return any(stands and part_id in index.resolve(label, context) for label, stands in _running_labels(text))
 
 
 def _cued_among(parts: list[str], texts: Iterable[str], index: PartIndex) -> list[str]:
