@@ -186,6 +186,14 @@ def test_line_label(line, label):
         ("8a i, ii and iii", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")]),
         ("8a i think it is 2", [("8", "a", None)]),
         ("3b i think so", [("3", "b", None)]),
+        # ... or when a gloss of a word or two ends its item, and that word does not follow the pronoun
+        ("1) 3b i grads. 2) q7 b tokens.", [("3", "b", "i"), ("7", "b", None)]),
+        ("3b i gradients + momentum q", [("3", "b", "i")]),
+        ("8a i loss\nthanks", [("8", "a", "i")]),
+        ("3b i did.", [("3", "b", None)]),
+        ("3b i need help", [("3", "b", None)]),
+        ("for 3b i derived it.", [("3", "b", None)]),
+        ("for 3b i got W1 = U_k, right?", [("3", "b", None)]),
         ("Q7 ii is next", [("7", None, None)]),
         # numerals that go on after a lettered label's own, each later than the last
         ("q8 a i ii iii, the l2 one", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")]),

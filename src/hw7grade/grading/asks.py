@@ -21,6 +21,9 @@ from .parts import (
     restates,
 )
 
+IDENTIFIES_LOOKBACK = 48
+"""Characters before a label read for the words that say the last answer is that part's ("that's part")."""
+
 
 @dataclass
 class UserTurn:
@@ -1009,6 +1012,14 @@ _CHALLENGE_RE = re.compile(
     r"\b(?:are[ \t]{1,3}you[ \t]{1,3}(?:sure|certain)|is[ \t]{1,3}that[ \t]{1,3}(?:right|correct|true))\b", re.I
 )
 """A question that doubts the last answer rather than asking another part: "Are you sure?"."""
+_DOUBT_RE = re.compile(r"\b(?:is|was)n['’]?t[ \t]{1,3}(?:that|this|it)\b[^.?!\n]{0,120}\?", re.I)
+"""A question that says the last answer is something else: "isn't that teacher forcing though?"."""
+_IDENTIFIES_BEFORE = re.compile(
+    r"\b(?:that|this|it)(?:['’]s|[ \t]{1,3}(?:is|was))[ \t]{1,3}(?:(?:just|really|actually)[ \t]{1,3})?"
+    r"(?:the[ \t]{1,3}(?:answer|one)[ \t]{1,3}(?:to|for)[ \t]{1,3})?(?:part[ \t]{1,3})?$",
+    re.I,
+)
+"""What says which part the last answer really answers: "that's part (b)", "this is the answer to 7b"."""
 
 
 def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
@@ -1016,9 +1027,13 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     the last answered part itself ("wait, but weight decay shrinks weights, so NOT orthonormal?"
     after q8b, a sibling's words too), or, without a question other than "are you sure?", only
     touches a sibling's topic ("I think the answer is no, weight decay just shrinks weights"), or
-    doubts it ("is that right?") in one cue word of another question's part."""
-    if turn.by_label or not turn.named or not last_answered:
+    doubts it ("is that right?") in one cue word of another question's part. A turn that names parts
+    by label pushes back only when it says the last answer is another part's ("isn't that teacher
+    forcing though? that's part (b)"); in a first turn, "... that's 8a(ii)" names the part asked."""
+    if not turn.named or not last_answered:
         return False
+    if turn.by_label:
+        return _says_it_answers_another(text)
     if last_answered[-1] in turn.named:
         return True
     if ("?" in text and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text):
@@ -1029,3 +1044,13 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     # "... U_k U_kᵀ = I since the U's are orthonormal ... is that right?" after 3b(ii): doubting the
     # last answer in one word of another question's part (8b's "orthonormal") asks nothing new.
     return _CHALLENGE_RE.search(text) is not None and not turn.firm_cues
+
+
+def _says_it_answers_another(text: str) -> bool:
+    """The turn doubts the last answer, and names parts only as what that answer really answers."""
+    if _DOUBT_RE.search(text) is None and _CHALLENGE_RE.search(text) is None:
+        return False
+    labels = mentions(text)
+    return bool(labels) and all(
+        _IDENTIFIES_BEFORE.search(text, max(0, label.start - IDENTIFIES_LOOKBACK), label.start) for label in labels
+    )

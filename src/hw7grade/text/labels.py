@@ -53,6 +53,24 @@ _LETTER = (
     r"|(?(q)[ \t]{1,2}(?P<l7>[b-h])(?![\w(.'’\-])|(?!))"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
 )
+_PRONOUN_I_NEXT = frozenset(
+    (
+        "am m was have had do did dont didnt can cant could would will should shall might must may think "
+        "thought got get need needed want wanted tried try know knew just also still only really already "
+        "actually guess believe understand understood mean meant feel felt see saw found find used use put "
+        "said say asked ask made make like hope wonder suppose assume agree disagree doubt forgot remember "
+        "read wrote write derived computed calculated checked solved missed left skipped never always even "
+        "basically probably honestly dunno keep kept hate love"
+    ).split()
+)
+"""Words that follow the pronoun "i" ("3b i think so", "8a i did"): before one of them a lone "i" is
+the word, not a sub-part."""
+_GLOSSED_I = (
+    rf"(?-i:(?=[ \t]{{1,2}}(?!(?:{'|'.join(sorted(_PRONOUN_I_NEXT, key=lambda w: (-len(w), w)))})(?![a-z]))"
+    r"[a-z]{2,24}(?:[ \t]{1,2}[a-z]{2,24})?[ \t]{0,2}(?:[.,;:!?+&/)\n]|$)))"
+)
+"""A lowercase "i" after a lettered label with a gloss of a word or two ending its item ("3b i grads.",
+"3b i gradients + momentum"): the sub-part, as a pronoun's clause rarely ends that soon."""
 _ROMAN_PART = (
     # "3b, (ii)", "8a.(ii)"; not "question 3. (i) derive ...", where the full stop ends a sentence
     rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}}|\.)?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
@@ -62,9 +80,9 @@ _ROMAN_PART = (
     # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
     rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w])"
     # "8a ii loss": a numeral of two letters or more standing alone after a letter ("i" is a word,
-    # unless "ii" follows it in a list: "8a i/ii/iii", "8a i, ii and iii")
+    # unless "ii" follows it in a list: "8a i/ii/iii", "8a i, ii and iii", or it is glossed, below)
     rf"|(?(r5)(?!)|[ \t]{{1,2}}(?P<r8>ii|iii|iv|vi|vii|viii|ix"
-    rf"|i(?=[ \t]{{0,2}}(?:[,/&]|and)[ \t]{{0,3}}ii(?![\w(])|[ \t]{{1,2}}ii(?![\w(])))(?![\w(])))"
+    rf"|i(?=[ \t]{{0,2}}(?:[,/&]|and)[ \t]{{0,3}}ii(?![\w(])|[ \t]{{1,2}}ii(?![\w(]))|i{_GLOSSED_I})(?![\w(])))"
 )
 _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
 """A question number in words after "question" or "problem" ("question seven part a")."""
