@@ -123,6 +123,10 @@ def test_split_clauses():
         ("8× V100*", "on 8x V100s", "8x V100s"),
         ("8xV100*", "a 8×V1000 box", "8×V1000"),
         ("8x V100*", "on 18× V100s", None),
+        # a word people write as its initials also matches them; not as a wildcard's stem
+        ("regularized linear autoencoder", "the regularized linear AE problem", "regularized linear AE"),
+        ("linear autoencoders", "two linear AEs", "linear AEs"),
+        ("autoencoder*", "an aerial photo", None),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

@@ -284,11 +284,20 @@ def _fragments(variant: str) -> list[tuple[str, bool]]:
     return out
 
 
+ABBREVIATIONS = {"autoencoder": "AE", "autoencoders": "AEs"}
+"""Words people write as their initials ("the regularized linear AE problem"): a phrase with one
+also matches with its initials."""
+_ABBREVIATED_RE = re.compile(rf"\b(?:{'|'.join(ABBREVIATIONS)})\b(?!\*)", re.I)
+
+
 def _variants(phrase: str) -> list[str]:
-    """The phrase, and with its hyphenated words written solid (`learning-rate` -> `learningrate`)."""
+    """The phrase, with its hyphenated words written solid (`learning-rate` -> `learningrate`), and
+    with its `ABBREVIATIONS` written as initials."""
     out = [phrase]
     if re.search(r"\w-\w", phrase):
         out.append(re.sub(r"(?<=\w)-(?=\w)", "", phrase))
+    if _ABBREVIATED_RE.search(phrase):
+        out += [_ABBREVIATED_RE.sub(lambda m: ABBREVIATIONS[m.group(0).lower()], v) for v in list(out)]
     return out
 
 
@@ -307,6 +316,8 @@ def _word_pattern(word: str) -> str:
     core = word[:-1] if wildcard else word
     parts = [re.escape(p.replace(_TIMES, "x")).replace("x", f"[x{_TIMES}]") for p in re.split(r"-", core)]
     pat = r"[\s_-]?".join(parts)
+    if not wildcard and (initials := ABBREVIATIONS.get(core.lower())):
+        pat = f"(?:{pat}|{re.escape(initials)})"
     return pat + (r"[\w-]{0,40}" if wildcard else "")
 
 
