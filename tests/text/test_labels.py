@@ -192,6 +192,11 @@ def test_line_label(line, label):
         ("8a i loss\nthanks", [("8", "a", "i")]),
         ("3b i did.", [("3", "b", None)]),
         ("3b i need help", [("3", "b", None)]),
+        # a bracketed label after a word the turn goes on with
+        ("good. now ii) show the top k components satisfy these", [(None, None, "ii")]),
+        ("ok now b) please", [(None, "b", None)]),
+        ("then iii) which ones", [(None, None, "iii")]),
+        ("cats and dogs) x", []),
         ("for 3b i derived it.", [("3", "b", None)]),
         ("for 3b i got W1 = U_k, right?", [("3", "b", None)]),
         ("Q7 ii is next", [("7", None, None)]),

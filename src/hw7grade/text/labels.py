@@ -133,7 +133,9 @@ _MENTION_TRIGGER = re.compile(
     # "a: vertical stacking ...", "b: training-time inputs", "* b — what I learnt" heading a line of a
     # list of parts
     r"|^[ \t>*\-]{0,8}(?P<lc>(?-i:[a-h]))(?=:[ \t]|[ \t]{1,2}[—–][ \t])"
-    rf"|(?:\b(?:for|in|on|about|to)|[:;.,?!])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
+    # "for b)", "... done. ii) next", and "now ii) show ...", "and c) the eval one": a bracketed label
+    # after a preposition, a stop or a word the turn goes on with
+    rf"|(?:\b(?:for|in|on|about|to|and|now|then|also|next)|[:;.,?!])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
     r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h]|iii|ii|iv)(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
