@@ -197,6 +197,11 @@ def test_line_label(line, label):
         ("ok now b) please", [(None, "b", None)]),
         ("then iii) which ones", [(None, None, "iii")]),
         ("cats and dogs) x", []),
+        # a minus sign before a number is algebra; a range's dash and a bullet are not
+        ("the gradient is -2 E X X^T here", []),
+        ("(-2b) x", []),
+        ("7a-7c please", [("7", "a", None), ("7", "c", None)]),
+        ("- 7b: tokens", [("7", "b", None)]),
         ("for 3b i derived it.", [("3", "b", None)]),
         ("for 3b i got W1 = U_k, right?", [("3", "b", None)]),
         ("Q7 ii is next", [("7", None, None)]),

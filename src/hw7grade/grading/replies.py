@@ -6,6 +6,7 @@ the reply was asked (`default`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Mapping
 
 from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions, numbered_title, opens_with_lead
@@ -110,7 +111,7 @@ def split_answer(
                     lines = sum(1 for b in buffer if b.strip())
                     # "I mixed up ... in part (b). With teacher forcing ...": naming only that first
                     # part, the opening still answers it.
-                    if all(index.resolve(m, context) == current[:1] for m in mentions(opening)) and (
+                    if _names_only_first(opening, current[:1], context, index) and (
                         lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS
                     ):
                         current = current[:1]
@@ -323,6 +324,27 @@ _LABEL_JOINER_RE = re.compile(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3
 
 
 OPENING_MIN_WORDS = 25
+_SENTENCE_STOP_RE = re.compile(r"[.?!\n]")
+
+
+def _names_only_first(opening: str, first: list[str], context: Context, index: PartIndex) -> bool:
+    """An unlabelled opening names no part but the first, except in a sentence that names the first
+    before it, a plan of the reply ("First I'll re-derive (i), then look at (ii)."): not "happy to do
+    (c), but (b) is yours to write"."""
+    stops = [m.end() for m in _SENTENCE_STOP_RE.finditer(opening)]
+    naming_first: set[int] = set()  # sentences (by number) that have named the first part
+    for m in mentions(opening):
+        sentence = bisect_right(stops, m.start)
+        parts = index.resolve(m, context)
+        if not parts:
+            continue  # names none of our parts
+        if parts == first:
+            naming_first.add(sentence)
+        elif sentence not in naming_first:
+            return False
+    return True
+
+
 """An unlabelled opening of one line this long may answer the first part asked; a shorter one
 introduces the reply ("Let's work through the decoder inputs first.")."""
 _TABLE_RULE = re.compile(r"\|?[ \t:|-]{3,}")

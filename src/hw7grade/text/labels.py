@@ -530,12 +530,15 @@ def _mentions(text: str) -> list[Label]:
 
 
 _OPERATORS = frozenset("=+*^×·≤≥≈−<>")
+_BEFORE_MINUS = frozenset(" \t([{=")
 OPERATOR_LOOKBACK = 3
 
 
 def _in_algebra(text: str, at: int, found: list[Label]) -> bool:
     """A bare "2c" right after an operator is algebra ("2ab = 2c", "a² + 2b"), unless the operator
     joins it to the label before it ("4a + 4b")."""
+    if at and text[at - 1] == "-" and (at == 1 or text[at - 2] in _BEFORE_MINUS):
+        return True  # "is -2 E X X^T": a minus sign, not a range's dash ("7a-7c") or a bullet ("- 7b")
     before = text[max(0, at - OPERATOR_LOOKBACK) : at].rstrip(" \t")
     if not before or before[-1] not in _OPERATORS:
         return False
