@@ -316,6 +316,21 @@ def test_the_canonical_form_keeps_every_offset():
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("show W1 = U_k^T, W2 = U_k satisfies these", "W1 = U_k^T"),  # one subscript written without "_"
+        ("with W_1 = Uk^T here", "W_1 = Uk^T"),
+        ("with W_1 = U_k^T here", "W_1 = U_k^T"),
+        ("W1 = Uk^T", "W1 = Uk^T"),
+        ("W12 = U_k^T", None),
+    ],
+)
+def test_raw_text_matches_a_phrase_whatever_mix_of_subscript_forms_it_writes(text, found):
+    hits = PhraseSet.build({"p": ("W_1 = U_k^T",)}).find(text)
+    assert (text[hits[0].start : hits[0].end] if hits else None) == found
+
+
+@pytest.mark.parametrize(
     "spec",
     [
         {"type": "concepts", "points": 1, "concepts": [{"name": "c", "phrases": ["fine", "..."]}]},

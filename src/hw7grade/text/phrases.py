@@ -10,6 +10,7 @@ linear in the text plus the number of hits, whatever the phrases.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -79,12 +80,23 @@ def canonical_phrase(phrase: str) -> str:
     return _SEP_RUN.sub(" ", ascii_fold(normalize(phrase)).replace(_TIMES, "x")).strip()
 
 
+SUBSCRIPT_FORMS_MAX = 3
+"""Subscripts in one fragment up to which every mix of written forms is a core (2^3 = 8 at most)."""
+_SUBSCRIPT_RE = re.compile(r"(?<=[A-Za-z])_(?=\w)")
+
+
 def _cores(fragment: str) -> list[str]:
     """The fragment's canonical forms: as normalised text reads it (`W_1` -> `w1`) and, when it
-    has an underscore, as raw text reads it (`w 1`): `find` is given either."""
+    has an underscore, as raw text reads it (`w 1`): `find` is given either. Raw text may also write
+    one subscript with its underscore and another without ("W1 = U_k^T"): each mix is a core."""
     cores = [canonical_phrase(fragment)]
     if "_" in fragment:
         cores.append(_SEP_RUN.sub(" ", ascii_fold(fragment)).strip())
+        pieces = _SUBSCRIPT_RE.split(fragment)
+        if 1 < len(pieces) <= SUBSCRIPT_FORMS_MAX + 1:
+            for joins in itertools.product(("_", ""), repeat=len(pieces) - 1):
+                mixed = pieces[0] + "".join(j + p for j, p in zip(joins, pieces[1:]))
+                cores.append(_SEP_RUN.sub(" ", ascii_fold(mixed)).strip())
     return [c for i, c in enumerate(cores) if c and c not in cores[:i]]
 
 
