@@ -218,6 +218,18 @@ SIDE_QUESTION_RE = re.compile(
     re.I,
 )
 """A user turn that says it asks beside the homework, in those words or as "unrelated", "off-topic"."""
+
+
+def asks_beside(text: str, index: PartIndex) -> bool:
+    """The turn says it asks beside the homework; not one that calls itself unrelated to the last
+    question and names one of ours by its title ("and unrelated, the 4-point part of the translation
+    question ...")."""
+    side = SIDE_QUESTION_RE.search(text)
+    if side is None:
+        return False
+    return not side.group().lower().startswith("unrelated") or index.question_named(text) is None
+
+
 DEFINING_RE = re.compile(
     r"\b(?:what(?:'s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}difference[ \t]{1,3}between"
     r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b)",

@@ -28,8 +28,8 @@ from .asks import (
     BESIDE_THE_HOMEWORK_RE,
     DEFINING_RE,
     FIRM_CUES,
-    SIDE_QUESTION_RE,
     UserTurn,
+    asks_beside,
     names_other_homework_only,
     names_our_homework,
     pushes_back,
@@ -206,7 +206,7 @@ def find_answers(
                 # ask of ours in its cue words (a label, or one of our questions named, returns to ours).
                 turn_info = UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
                 previous_foreign = True
-            elif (not turn_info.by_label and (SIDE_QUESTION_RE.search(turn.text) or DEFINING_RE.search(turn.text))) or (
+            elif (not turn_info.by_label and (asks_beside(turn.text, index) or DEFINING_RE.search(turn.text))) or (
                 turn_info.by_label and _side_question_first(turn.text)
             ):
                 # "side question not for the hw: would beam search have fixed it?": the reply
