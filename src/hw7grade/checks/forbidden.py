@@ -22,10 +22,15 @@ class ForbiddenCheck(CheckSpec):
     """Phrases by which a sentence places its claims elsewhere than the answer's subject ("... was
     fast.ai's ImageNet work, not in the series"): a claim in such a sentence is not asserted."""
 
+    within: list[str] = Field(default_factory=list)
+    """Phrases naming the setting a claim is wrong in ("training" for "the decoder reads its own
+    predictions"): when given, a claim counts only in a sentence that names one of them."""
+
     @model_validator(mode="after")
-    def _disowned_can_match(self) -> "ForbiddenCheck":
-        if self.disowned:
-            PhraseSet.build({"disowned": tuple(self.disowned)})  # an empty phrase is a load error
+    def _phrases_can_match(self) -> "ForbiddenCheck":
+        for field, phrases in (("disowned", self.disowned), ("within", self.within)):
+            if phrases:
+                PhraseSet.build({field: tuple(phrases)})  # an empty phrase is a load error
         return self
 
     counts_toward_total: ClassVar[bool] = False
@@ -35,6 +40,10 @@ class ForbiddenCheck(CheckSpec):
         # Sentences that place their claims elsewhere: where a disowning phrase is, whatever its polarity.
         disowning = PhraseSet.build({"disowned": tuple(self.disowned)}).find(a.text, a.starts)
         skip = frozenset(s.start for h in disowning if (s := a.sentence_at(h.start)) is not None)
+        if self.within:
+            naming = PhraseSet.build({"within": tuple(self.within)}).find(a.text, a.starts)
+            inside = {s.start for h in naming if (s := a.sentence_at(h.start)) is not None}
+            skip |= frozenset(s.start for s in a.sentences if s.start not in inside)
         hits = first_stated_each([(c.phrases, c.denied) for c in self.claims], a, skip, claims=True)
         asserted = [(c.name, hit) for c, hit in zip(self.claims, hits) if hit is not None]
         if not asserted:
