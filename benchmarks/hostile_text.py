@@ -180,6 +180,20 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "quoted requests": "> (i) x\n> (ii) y\ncan you do the second bit, I only need a and c, b ",
         }.items()
     },
+    # round 19: glossed numerals, labels after a turning word, doubts naming another part, minus signs,
+    # plans naming the parts in order, abbreviated words and mixed subscripts, unrelated turns
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "glossed numerals": "1) 3b i grads. 2) 8a i loss 3b i x + ",
+            "labels after turning words": "now ii) and c) then iii) next b) ",
+            "doubts naming parts": "isn't that teacher forcing though? that's part (b). this is the answer to ",
+            "minus signs": "is -2 E X X^T = -2b (-3c) ",
+            "planned openings": "First I'll redo (i), then look at (ii). Now (ii). ",
+            "abbreviations and subscripts": "the regularized linear AE W1 = U_k^T W_1 = Uk^T AEs ",
+            "unrelated turns": "and unrelated, the translation question, when training vs when generating ",
+        }.items()
+    },
 }
 
 
