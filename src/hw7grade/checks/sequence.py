@@ -279,12 +279,16 @@ class SequenceCheck(CheckSpec):
         "| 7b | training | <sos> | I | see | a | dog |")."""
         cells = [c.strip() for c in row.strip().strip("|").split("|")]
         # The header cells name the row ("(b) training", "token"); they are not tokens of it.
+        known = [" " not in c and self._key(c) in self._vocabulary for c in cells]
         headers = cells[:-n]
-        if not 1 <= len(headers) <= MAX_ROW_HEADERS or any(
-            " " not in h and self._key(h) in self._vocabulary for h in headers
-        ):
-            return None
-        toks = tuple(_clean(c) for c in cells[-n:])  # a w1 | w2 ... row names slots, not tokens
+        if not 1 <= len(headers) <= MAX_ROW_HEADERS or any(known[: len(headers)]):
+            # "| input | <sos> | I | see | a | dog | <eos> |": the tokens run one cell past the last slot
+            # after the header cells (an overrun, read as one), the first of them a known token.
+            first = next((i for i, k in enumerate(known) if k), None)
+            if first is None or not 1 <= first <= MAX_ROW_HEADERS or len(cells) - first != n + 1:
+                return None
+            headers = cells[:first]
+        toks = tuple(_clean(c) for c in cells[len(headers) :])  # a w1 | w2 ... row names slots, not tokens
         slot = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
         if any(not _one_token(tok) or slot.fullmatch(tok) for tok in toks):
             return None
