@@ -201,7 +201,8 @@ class SequenceCheck(CheckSpec):
                 k = bisect_right(starts, m.start()) - 1
                 if k not in wide_rows:
                     row = a.text[starts[k] : starts[k + 1] - 1 if k + 1 < len(starts) else len(a.text)]
-                    wide_rows[k] = row.startswith("|") and _token_cells(row) > 2
+                    # outer pipes optional: "w₃ | see | saw" in a plain-text table is a row too
+                    wide_rows[k] = row.count("|") >= 2 and _token_cells(row) > 2
                 compared[-1] = compared[-1] or wide_rows[k]
             prev = idx
         out = []
