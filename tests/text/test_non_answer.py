@@ -74,6 +74,20 @@ def test_holds_no_answer_is_either():
     assert not holds_no_answer("So the first input is <sos>.")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**7c.** During evaluation", True),  # a heading with nothing under it, the reply cut off
+        ("(c) Evaluation inputs\n", True),
+        ("**7c.** During evaluation, the inputs are the model's outputs.", False),  # a sentence
+        ("**7c.** During evaluation\nthe model feeds its outputs back", False),  # a body under it
+        ("During evaluation", False),  # no label: a phrase, not a heading
+    ],
+)
+def test_a_heading_with_nothing_under_it_holds_no_answer(text, expected):
+    assert holds_no_answer(text) is expected
+
+
 def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
     offer = "This one takes a bit more explanation (the SVDs of W1 and W2). Want me to go through it in detail?"
     assert holds_no_answer(offer)

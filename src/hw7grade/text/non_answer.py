@@ -320,7 +320,22 @@ to go through it in detail?"): no answer only where no check finds one, since a 
 ends on such an offer."""
 
 
+def heading_only(text: str) -> bool:
+    """Whether the text is one line: the part's label and a few words of title with nothing under
+    them, ending on a bare word ("**7c.** During evaluation" as a reply's last line, cut off)."""
+    line = text.strip()
+    if "\n" in line or not line or not line[-1].isalpha():
+        return False
+    label = line_label(line)
+    return label is not None and len(line[label.end :].split()) <= HEADING_MAX_WORDS
+
+
 def holds_no_answer(text: str) -> bool:
-    """Whether text in which no check finds anything puts the part off, stops mid-sentence or only
-    offers to answer."""
-    return puts_off(text) or cut_off(text) or bool(PhraseSet.build({"offering": _OFFERING}).keys_in(text))
+    """Whether text in which no check finds anything puts the part off, stops mid-sentence (or after
+    its heading) or only offers to answer."""
+    return (
+        puts_off(text)
+        or cut_off(text)
+        or heading_only(text)
+        or bool(PhraseSet.build({"offering": _OFFERING}).keys_in(text))
+    )
