@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.non_answer import cut_off, declines, holds_no_answer, keeps_answer, puts_off, standing_spans
+from hw7grade.text.non_answer import (
+    cut_off,
+    declines,
+    holds_no_answer,
+    keeps_answer,
+    only_offers,
+    puts_off,
+    standing_spans,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +94,20 @@ def test_holds_no_answer_is_either():
 )
 def test_a_heading_with_nothing_under_it_holds_no_answer(text, expected):
     assert holds_no_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For **(ii)**, want me to continue with the verification that the principal components satisfy these?", True),
+        ("Would you like me to go through the proof that U_k satisfies both conditions?", True),
+        ("(ii) Both vanish since U_k^T U_k = I. Want me to go through the details?", False),  # an answer first
+        ("Would you like me to continue with parts (b) and (c)?\n", True),
+        ("Is the start token <sos>?", False),  # a question, but no offer
+    ],
+)
+def test_a_text_that_is_one_question_offering_the_part_only_offers(text, expected):
+    assert only_offers(text) is expected
 
 
 def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():

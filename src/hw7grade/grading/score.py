@@ -12,7 +12,15 @@ from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.concession import concedes, takes_back
 from ..text.injection import flag_reason, grader_directed
-from ..text.non_answer import before_closing_question, declines, holds_no_answer, keeps_answer, only_stands, puts_off
+from ..text.non_answer import (
+    before_closing_question,
+    declines,
+    holds_no_answer,
+    keeps_answer,
+    only_offers,
+    only_stands,
+    puts_off,
+)
 from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
@@ -177,7 +185,7 @@ def _score_attempts(
         the part off or stops mid-sentence, or a short note that puts it off whatever words of the
         part it uses ("This needs the eigendecomposition of XXᵀ; I'll go through it in the next
         message")."""
-        if declines(attempt.text):
+        if declines(attempt.text) or only_offers(attempt.text):
             return True
         if len(attempt.text.split()) <= PUT_OFF_MAX_WORDS and puts_off(before_closing_question(attempt.text)):
             return True

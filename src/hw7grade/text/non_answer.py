@@ -207,6 +207,8 @@ CELL_GAP = "   "
 """Spaces that align a plain-text table's columns: prose never puts three in a row."""
 """A last line this long that ends on a bare word was cut off; a short one may be a list entry."""
 _ENDS_A_BLOCK = "#|-*+>"
+_STOP_THEN_SPACE_RE = re.compile(r"[.!?](?:\s|$)")
+"""A sentence's end inside a text: a stop before a space or the text's end."""
 
 
 def puts_off(text: str) -> bool:
@@ -328,6 +330,21 @@ def heading_only(text: str) -> bool:
         return False
     label = line_label(line)
     return label is not None and len(line[label.end :].split()) <= HEADING_MAX_WORDS
+
+
+_OFFERING_TO_GO_ON = ("want me to continue", "like me to continue", "shall I continue")
+"""An offer to go on: after an answer, often to the next part ("Would you like me to continue with
+parts (b) and (c)?"), so it is an offer of this part only as the whole of its text."""
+
+
+def only_offers(text: str) -> bool:
+    """Whether the text is one question that offers to answer ("For **(ii)**, want me to continue with
+    the verification that the principal components satisfy these?"): whatever words of the part it
+    names, it answers nothing."""
+    body = text.strip()
+    if not body.endswith("?") or _STOP_THEN_SPACE_RE.search(body, 0, len(body) - 1):
+        return False
+    return bool(PhraseSet.build({"offering": (*_OFFERING, *_OFFERING_TO_GO_ON)}).keys_in(body))
 
 
 def holds_no_answer(text: str) -> bool:

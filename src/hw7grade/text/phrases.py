@@ -82,7 +82,7 @@ def canonical_phrase(phrase: str) -> str:
 
 SUBSCRIPT_FORMS_MAX = 3
 """Subscripts in one fragment up to which every mix of written forms is a core (2^3 = 8 at most)."""
-_SUBSCRIPT_RE = re.compile(r"(?<=[A-Za-z])_(?=\w)")
+_SUBSCRIPT_MARK_RE = re.compile(r"(?<=[A-Za-z])_(?=\w)")
 
 
 def _cores(fragment: str) -> list[str]:
@@ -92,7 +92,7 @@ def _cores(fragment: str) -> list[str]:
     cores = [canonical_phrase(fragment)]
     if "_" in fragment:
         cores.append(_SEP_RUN.sub(" ", ascii_fold(fragment)).strip())
-        pieces = _SUBSCRIPT_RE.split(fragment)
+        pieces = _SUBSCRIPT_MARK_RE.split(fragment)
         if 1 < len(pieces) <= SUBSCRIPT_FORMS_MAX + 1:
             for joins in itertools.product(("_", ""), repeat=len(pieces) - 1):
                 mixed = pieces[0] + "".join(j + p for j, p in zip(joins, pieces[1:]))
