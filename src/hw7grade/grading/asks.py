@@ -57,9 +57,9 @@ _POINTING_WORDS = (
 _SETTING_ASIDE_WORDS = (
     r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
-    r"|no[ \t]{1,3}need|(?:don't|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?)"
+    r"|no[ \t]{1,3}need|(?:don'?t|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?)"
     # "don't redo (i)", "no need to repeat (a)": told not to answer it
-    r"|(?:don't|do[ \t]{1,3}not|no[ \t]{1,3}need[ \t]{1,3}to)[ \t]{1,3}(?:re-?do|repeat|re-?derive|rewrite|answer|do)"
+    r"|(?:don'?t|do[ \t]{1,3}not|no[ \t]{1,3}need[ \t]{1,3}to)[ \t]{1,3}(?:re-?do|repeat|re-?derive|rewrite|answer|do)"
 )
 _BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
 _POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
@@ -95,6 +95,15 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
     return end - start <= SAME_SENTENCE_MAX_CHARS and not any(c in text[start:end] for c in ".?!\n")
 
 
+_ASKS_ANEW_RE = re.compile(
+    r"[,;][ \t]{0,3}(?:(?:but|so|and)[ \t]{1,3})?"
+    r"(?:just|only|now|can[ \t]{1,3}you|could[ \t]{1,3}you|please|I[ \t]{1,3}need)\b",
+    re.I,
+)
+"""After a clause that says what the user already has, a comma and a clause that asks anew: the
+labels in it are asked ("i already did a, just b and c pls")."""
+
+
 def _already_before(text: str, at: int, previous_end: int = -1) -> bool:
     """...as does one in a sentence that says the user already has it: "I already have the first-order
     conditions (hw7 3b part i)" (the sentence's text before the label, at most `ALREADY_LOOKBACK` long).
@@ -107,7 +116,8 @@ def _already_before(text: str, at: int, previous_end: int = -1) -> bool:
         return False
     if start <= previous_end <= found.start():
         return not any(c in text[found.end() : at] for c in ",;")
-    return True
+    # "i already did a, just b and c pls": a clause after the comma that asks anew
+    return _ASKS_ANEW_RE.search(text, found.end(), at) is None
 
 
 _FOR_MYSELF = "myself|on my own|by myself"
@@ -1021,9 +1031,12 @@ _CARRIES_ON_RE = re.compile(r"\s{0,3}(?:same|and|now|next|also|then|what[ \t]abo
 
 
 _CHALLENGE_RE = re.compile(
-    r"\b(?:are[ \t]{1,3}you[ \t]{1,3}(?:sure|certain)|is[ \t]{1,3}that[ \t]{1,3}(?:right|correct|true))\b", re.I
+    r"\b(?:are[ \t]{1,3}you[ \t]{1,3}(?:sure|certain)|is[ \t]{1,3}that[ \t]{1,3}(?:right|correct|true)"
+    r"|is(?:n['’]?t)?[ \t]{1,3}it[ \t]{1,3}(?:really[ \t]{1,3})?(?:yes|no)(?=[ \t]{0,2}\?))\b",
+    re.I,
 )
-"""A question that doubts the last answer rather than asking another part: "Are you sure?"."""
+"""A question that doubts the last answer rather than asking another part: "Are you sure?", "so is it
+no?" (a verdict put back to the model)."""
 _DOUBT_RE = re.compile(r"\b(?:is|was)n['’]?t[ \t]{1,3}(?:that|this|it)\b[^.?!\n]{0,120}\?", re.I)
 """A question that says the last answer is something else: "isn't that teacher forcing though?"."""
 _IDENTIFIES_BEFORE = re.compile(
