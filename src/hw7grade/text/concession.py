@@ -26,6 +26,10 @@ _CONCESSIONS = (
     "my apologies",
     "I apologi*",
     "I was wrong",
+    "I overstated",
+    # someone the user quotes: "Your TA is right", "your friend is correct"
+    "your ... is right",
+    "your ... is correct",
     "I made a mistake",
     "I made an error",
     "on reflection",
