@@ -16,7 +16,6 @@ from hw7grade.text.concession import concedes, takes_back
         ("Your TA is right, and I overstated it: weight decay only shrinks the weights.", True),  # someone quoted
         ("I overstated the bias; it is weaker than I said.", True),
         ("The TA's hint is right: think about the SVDs.", False),  # not the user's side
-
         ("The answer stands." + " x" * 150 + " You're right that it is subtle.", False),  # deep inside: an aside
     ],
 )

@@ -286,8 +286,8 @@ LABEL_LINE_CANDIDATE = re.compile(
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
     rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
     rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part)"
-    # a heading's title, then its label in brackets: "**ResNet blog (4a):**"
-    r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h](?:\((?:i{1,3}|iv)\))?\))",
+    # a heading's title, then its label in brackets: "**ResNet blog (4a):**", "**2. Loss function (8a ii)**"
+    r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h](?:\((?:i{1,3}|iv)\)|[ .\-]?(?:i{1,3}|iv))?\))",
     re.IGNORECASE | re.MULTILINE,
 )
 
