@@ -68,6 +68,10 @@ q8", "my (b) mentions it") instead of asking it; not one that names its homework
 cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
 _IN_BEFORE = re.compile(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
 """...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
+_QUESTION_OPENS_AFTER = re.compile(
+    r"[ \t]{1,3}(?:what|whats|what's|which|how|why|name|explain|describe|derive|write|give|show)\b", re.I
+)
+"""A question word or request verb right after a label: the label heads an item ("(b) what did i learn")."""
 _QUESTION_AFTER_COLON = re.compile(r"[ \t]{0,2}:[^.?!\n:]{1,200}\?")
 """After a label, a colon and a question: the label heads what is asked ("for the autoencoder in 8(a):
 how many linear layers, and which loss?"), though "in" comes before it."""
@@ -627,6 +631,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 _IN_BEFORE.search(text, window, label.start) is not None
                 and _QUESTION_AFTER_COLON.match(text, _after(text, label)) is not None
             )
+            # "... what do they finish with (b) what did i learn, ~100 words": a label that a question
+            # follows opens the next item of a run-on list; it is not what "with" points at
+            and _QUESTION_OPENS_AFTER.match(text, label.end) is None
         )
         pointed[i] = (leaves_out or (points and not asking_with)) or (listed and pointed[i - 1])
         pointing_in = points and not leaves_out and _IN_BEFORE.search(text, window, label.start) is not None
