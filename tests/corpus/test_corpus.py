@@ -26,11 +26,10 @@ FLOORS = {
     # 94.66%, 1.5% after rounds 16 and 17; 94.90%, 1.4% after round 18. Round 18 added dd- (first run
     # 100%, 60 part-attempts) and de- (first run 87.9%, one never-asked part; 93.9% once developed
     # against): 94.92%, 1.4% (14,574).
-    # One never-asked part, left as a known limit: "3b i grads" (a lone "i" after a letter is read as
-    # the pronoun, so the whole of 3b is asked). Round 18 read the two requests after a pasted question
-    # that named its parts by bare letters or numerals ("I need the two token questions, b and c", "only
-    # ii, I already have the conditions from i").
-    "dev": (0.945, 0.02, 1),
+    # Round 19 read "3b i grads" (a lone "i" glossed by a word that does not follow the pronoun is the
+    # sub-part), the last never-asked part in dev, and added dm- (first run 92.4%) and dl- (first run
+    # 86.1%, three never-asked parts, each fixed): 95.10%, 1.4% (14,712), and no never-asked part.
+    "dev": (0.945, 0.02, 0),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -51,8 +50,13 @@ FLOORS = {
     # and after round 18's: 92.3%, 1.5%. Round 18's held-out batches df-, dg-, dh-, di- (276
     # part-attempts), run once after its last grading change: 88.8%, false credit 3.6%, two never-asked
     # parts in two chats (fixed from those chats' user turns: 89.5%); the code before the round: 88.8%
-    # with four never-asked parts. All thirty-four: 92.2%, 1.6% (6,680).
-    "holdout": (0.915, 0.02, 1),
+    # with four never-asked parts. All thirty-four: 92.2%, 1.6% (6,680). Round 19 read the known limit
+    # above ("that's part (b)" after a doubt says what the last answer really answers) and ran the
+    # thirty-four once after its last change: 92.5%, 1.5%, no never-asked part (the code before the
+    # round: 92.2%, 1.6%, one); its held-out dj- and dk-, run once after that change: 100% and 95.5%
+    # (119/122), no false credit, no never-asked part (the code before the round: the same). All
+    # thirty-six: 92.6%, 1.5% (6,802).
+    "holdout": (0.915, 0.02, 0),
 }
 
 
