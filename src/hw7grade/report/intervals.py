@@ -50,8 +50,8 @@ def bootstrap_means(
     """`[bootstrap_mean(s) for s in samples]`, with the same draws made once per sample size.
 
     Every sample is resampled from the same seeded stream, so samples of one size draw the same
-    indices: they are drawn once (as `random.choices` draws them) and each sample's resampled sum
-    is taken in C (`itemgetter`), in the same order, so the intervals are exactly the same."""
+    indices: they are drawn once (as `random.choices` draws them) and every sample's resampled sum
+    is taken in C (`itemgetter`, `map`), in the same order, so the intervals are exactly the same."""
     from operator import itemgetter
 
     out: list[tuple[float, float] | None] = [None] * len(samples)
@@ -63,14 +63,15 @@ def bootstrap_means(
         rand = random.Random(seed).random
         nf = float(n)
         draws = range(n)
-        means: list[list[float]] = [[] for _ in members]
+        group = [samples[i] for i in members]
+        rows: list[tuple[float, ...]] = []  # per resample, every sample's resampled sum
         for _ in range(resamples):
             pick = itemgetter(*[math.floor(rand() * nf) for _ in draws])
-            for values, found in zip((samples[i] for i in members), means):
-                found.append(sum(pick(values)) / n)
-        for i, found in zip(members, means):
-            found.sort()
-            out[i] = _percentiles(found)
+            rows.append(tuple(map(sum, map(pick, group))))
+        for i, sums in zip(members, zip(*rows)):
+            # sums sort as their means do: only the two percentiles are divided, to the same floats
+            low, high = _percentiles(sorted(sums))
+            out[i] = (low / n, high / n)
     return out
 
 
