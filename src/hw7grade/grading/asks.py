@@ -168,7 +168,8 @@ _KEEPS_THAT_ONE_RE = re.compile(
 )
 """...and the label a sentence opens on when it ends by keeping "that one" ("(b) is the training-time
 version of (c), I'll do that one myself")."""
-_SENTENCE_END_CHAR_RE = re.compile(r"[.?!\n]")
+SENTENCE_END_CHAR_RE = re.compile(r"[.?!\n]")
+"""A character that ends a sentence in a user turn or a reply's opening: a stop or a line break."""
 _TRIED_BEFORE = re.compile(
     r"\b(?:tried|attempted|had[ \t]{1,3}a[ \t]{1,3}go[ \t]{1,3}at|took[ \t]{1,3}a[ \t]{1,3}stab[ \t]{1,3}at)"
     r"[ \t]{1,3}(?:part[ \t]{1,3})?$",
@@ -600,7 +601,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     keeps = list(_KEEPS_THAT_ONE_RE.finditer(text))
     if keeps:
         # Sentence ends and label starts found once, then bisected: linear however many phrases.
-        ends = [m.end() for m in _SENTENCE_END_CHAR_RE.finditer(text)]
+        ends = [m.end() for m in SENTENCE_END_CHAR_RE.finditer(text)]
         starts = [lab.start for lab in labels]
         for keep in keeps:
             k = bisect_right(ends, keep.start()) - 1

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from typing import Mapping
 
 from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions, numbered_title, opens_with_lead
+from .asks import SENTENCE_END_CHAR_RE
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
 
 _DIGIT_RE = re.compile(r"\d")
@@ -324,14 +325,13 @@ _LABEL_JOINER_RE = re.compile(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3
 
 
 OPENING_MIN_WORDS = 25
-_SENTENCE_STOP_RE = re.compile(r"[.?!\n]")
 
 
 def _names_only_first(opening: str, first: list[str], context: Context, index: PartIndex) -> bool:
     """An unlabelled opening names no part but the first, except in a sentence that names the first
     before it, a plan of the reply ("First I'll re-derive (i), then look at (ii)."): not "happy to do
     (c), but (b) is yours to write"."""
-    stops = [m.end() for m in _SENTENCE_STOP_RE.finditer(opening)]
+    stops = [m.end() for m in SENTENCE_END_CHAR_RE.finditer(opening)]
     naming_first: set[int] = set()  # sentences (by number) that have named the first part
     for m in mentions(opening):
         sentence = bisect_right(stops, m.start)
