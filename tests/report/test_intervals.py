@@ -56,3 +56,10 @@ def test_bootstrap_means_of_many_samples_equal_each_sample_s_own_interval():
         sizes = [rng.choice([0, 1, 2, 3, 7, 50]) for _ in range(rng.randint(1, 6))]
         samples = [[rng.choice([0, 0.5, 1, 1 / 3, 0.1, 2 / 7]) for _ in range(n)] for n in sizes]
         assert bootstrap_means(samples, resamples=300) == [bootstrap_mean(s, resamples=300) for s in samples]
+
+
+def test_equal_and_constant_samples_keep_each_sample_s_own_interval():
+    from hw7grade.report.intervals import bootstrap_means
+
+    samples = [[1 / 3] * 20, [1.0] * 20, [0.0, 1.0] * 10, [0.0, 1.0] * 10, [1 / 3] * 7, [2 / 7, 1.0] * 10]
+    assert bootstrap_means(samples, resamples=300) == [bootstrap_mean(s, resamples=300) for s in samples]

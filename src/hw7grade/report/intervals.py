@@ -47,31 +47,41 @@ def bootstrap_mean(
 def bootstrap_means(
     samples: Sequence[Sequence[float]], resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED
 ) -> list[tuple[float, float] | None]:
-    """`[bootstrap_mean(s) for s in samples]`, with the same draws made once per sample size.
+    """`[bootstrap_mean(s) for s in samples]`, with the draws made once per sample size.
 
     Every sample is resampled from the same seeded stream, so samples of one size draw the same
     indices: they are drawn once (as `random.choices` draws them) and every sample's resampled sum
-    is taken in C (`itemgetter`, `map`), in the same order, so the intervals are exactly the same."""
+    is taken in C (`itemgetter`, `map`), in the same order, so the intervals are exactly the same.
+    Equal samples share one interval, and a sample of one repeated value needs no draws: every
+    resample sums the same floats in the same order (a report's parts that every answer got right)."""
     from operator import itemgetter
 
     out: list[tuple[float, float] | None] = [None] * len(samples)
-    by_size: dict[int, list[int]] = {}
+    by_size: dict[int, dict[tuple[float, ...], list[int]]] = {}  # size -> distinct sample -> its indices
     for i, values in enumerate(samples):
         if len(values) >= 2:
-            by_size.setdefault(len(values), []).append(i)
-    for n, members in by_size.items():
+            by_size.setdefault(len(values), {}).setdefault(tuple(values), []).append(i)
+    for n, distinct in by_size.items():
+        varied = [values for values in distinct if len(set(values)) > 1]
+        for values, members in distinct.items():
+            if len(set(values)) == 1:
+                mean = sum(values) / n
+                for i in members:
+                    out[i] = (mean, mean)
+        if not varied:
+            continue
         rand = random.Random(seed).random
         nf = float(n)
         draws = range(n)
-        group = [samples[i] for i in members]
-        rows: list[tuple[float, ...]] = []  # per resample, every sample's resampled sum
+        rows: list[tuple[float, ...]] = []  # per resample, every varied sample's resampled sum
         for _ in range(resamples):
             pick = itemgetter(*[math.floor(rand() * nf) for _ in draws])
-            rows.append(tuple(map(sum, map(pick, group))))
-        for i, sums in zip(members, zip(*rows)):
+            rows.append(tuple(map(sum, map(pick, varied))))
+        for values, sums in zip(varied, zip(*rows)):
             # sums sort as their means do: only the two percentiles are divided, to the same floats
             low, high = _percentiles(sorted(sums))
-            out[i] = (low / n, high / n)
+            for i in distinct[values]:
+                out[i] = (low / n, high / n)
     return out
 
 
