@@ -62,12 +62,14 @@ def bootstrap_means(
         if len(values) >= 2:
             by_size.setdefault(len(values), {}).setdefault(tuple(values), []).append(i)
     for n, distinct in by_size.items():
-        varied = [values for values in distinct if len(set(values)) > 1]
+        varied: list[tuple[float, ...]] = []
         for values, members in distinct.items():
-            if len(set(values)) == 1:
-                mean = sum(values) / n
-                for i in members:
-                    out[i] = (mean, mean)
+            if len(set(values)) > 1:
+                varied.append(values)
+                continue
+            mean = sum(values) / n
+            for i in members:
+                out[i] = (mean, mean)
         if not varied:
             continue
         rand = random.Random(seed).random
