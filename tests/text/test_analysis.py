@@ -118,7 +118,8 @@ OPTIONS = PhraseSet.build(
         ),
         # ... past an item's bracketed aside
         (
-            "Not needed: Dropout (masking is not in the objective), Layer Norm and Batch Norm (no normalising).",
+            "Use Weight Decay and SGD. Not needed: Dropout (masking is not in the objective), Layer Norm and"
+            " Batch Norm (no normalising).",
             ["Dropout", "Layer Norm", "Batch Norm"],
         ),
         # ... up to a contrast, a verb or a clause break
@@ -144,3 +145,13 @@ OPTIONS = PhraseSet.build(
 def test_a_negation_covers_the_rest_of_its_list(text, negated):
     hits = find_hits(OPTIONS, analyse(text))
     assert [h.text for h in hits if h.negation == "negated"] == negated
+
+
+def test_a_line_that_opens_with_a_rejecting_lead_rejects_all_it_lists():
+    text = "Not needed: Dropout (it zeroes units, so the objective changes), Layer Norm and Batch Norm (not in it)."
+    hits = find_hits(OPTIONS, analyse(text))
+    assert [(h.text, h.negation) for h in hits] == [
+        ("Dropout", "rejected"),
+        ("Layer Norm", "rejected"),
+        ("Batch Norm", "rejected"),
+    ]

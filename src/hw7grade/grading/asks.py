@@ -1038,6 +1038,15 @@ _CARRIES_ON_RE = re.compile(r"\s{0,3}(?:same|and|now|next|also|then|what[ \t]abo
 """Words a turn opens with to go on to the next part rather than argue with the last answer."""
 
 
+_ASKS_UNMARKED_RE = re.compile(
+    r"(?:^|[.!;:—–])[ \t]{0,3}(?:which|how[ \t]{1,3}many|(?:do|should|would)[ \t]{1,3}i"
+    r"|what[ \t]{1,3}(?:is|are|do|does|goes|should))\b",
+    re.I | re.M,
+)
+"""A clause that opens as a question, asked without its question mark ("... — which of weight decay /
+dropout / SGD do I actually need")."""
+
+
 _CHALLENGE_RE = re.compile(
     r"\b(?:are[ \t]{1,3}you[ \t]{1,3}(?:sure|certain)|is[ \t]{1,3}that[ \t]{1,3}(?:right|correct|true)"
     r"|is(?:n['’]?t)?[ \t]{1,3}it[ \t]{1,3}(?:really[ \t]{1,3})?(?:yes|no)(?=[ \t]{0,2}\?))\b",
@@ -1069,7 +1078,9 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
         return _says_it_answers_another(text)
     if last_answered[-1] in turn.named:
         return True
-    if ("?" in text and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text):
+    if (("?" in text or _ASKS_UNMARKED_RE.search(text)) and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(
+        text
+    ):
         return False  # "same for eval", "and at test time": the next part, asked
     current = question_of(last_answered[-1])
     if all(question_of(p) == current for p in turn.named):

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..text.labels import LAST, MIDDLE, ROMANS, Label
+from ..text.normalize import normalize
 from ..text.phrases import PhraseHit, PhraseSet, canonical_phrase
 
 COURSE_HOMEWORK = "7"
@@ -37,6 +38,9 @@ class PartIndex:
     cue_words: tuple[tuple[str, str], ...] = ()
     """(word, part id) for each content word of each part's cues ("training" of "during training");
     a word that ends in `*` in its cue matches as a prefix."""
+    math_cues: PhraseSet | None = None
+    """The cues written in math (`W_1 = U_k^T`), also looked for in the normalised text, where LaTeX
+    and Unicode spellings (`U_k^\\top`, `U_kᵀ`) read as these do."""
     _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None, int | None], list[str]] = field(
         default_factory=dict
     )
@@ -71,6 +75,9 @@ class PartIndex:
             qs,
             PhraseSet.build(named) if named else None,
             words,
+            PhraseSet.build(math)
+            if (math := {k: v for k, v in phrases.items() if _MATH_CUE_RE.search(v[0])})
+            else None,
         )
 
     def question_named(self, text: str) -> str | None:
@@ -158,6 +165,10 @@ class PartIndex:
         if self.cues is None:
             return Counter()
         cues = {(h.key.split(CUE_KEY, 1)[0], _cue_name(h.phrase)) for h in _outermost(self.cues.find(text))}
+        if self.math_cues is not None and _MATH_MARKUP_RE.search(text):
+            cues.update(
+                (h.key.split(CUE_KEY, 1)[0], _cue_name(h.phrase)) for h in self.math_cues.find(_normalized(text))
+            )
         return Counter(part for part, _ in cues)  # "first-order" and "first order" are one cue
 
     def by_cue_words(self, text: str, within: Sequence[str]) -> list[str]:
@@ -207,6 +218,11 @@ CUE_KEY = "\0"
 
 
 _cue_name = lru_cache(maxsize=1024)(canonical_phrase)
+_MATH_CUE_RE = re.compile(r"[\^_]")
+_MATH_MARKUP_RE = re.compile(r"[\\ᵀ⊤{]")
+"""LaTeX or Unicode math that raw text spells unlike a cue (`U_k^\\top`, `U_kᵀ`, `W_{1}`)."""
+NORMALIZED_CACHE_SIZE = 64
+_normalized = lru_cache(maxsize=NORMALIZED_CACHE_SIZE)(normalize)
 
 
 def _outermost(hits: list[PhraseHit]) -> list[PhraseHit]:

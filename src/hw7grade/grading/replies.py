@@ -299,12 +299,21 @@ def _inline_pieces(
 ) -> list[tuple[str, str, bool, bool]]:
     """The text cut at the clauses that turn to each asked part by its label in running text: each
     part's first mention cuts at the start of its clause (after the last `;`, `.`, `!` or `?`), and
-    the text before the second part's cut is the first's. Two parts at least, in order."""
+    the text before the second part's cut is the first's. Two parts at least, in order. A later
+    mention cuts again only at a line's start: "I'd keep (c) ...", then "- Training (b): ..." and
+    "- Evaluation (c): ..."."""
     cuts: list[tuple[int, list[str]]] = []
     last_end = 0
     for label in mentions(text):
         ids = index.resolve(label, context) if label.letter or label.roman else []
-        if len(ids) != 1 or ids[0] not in asked or any(ids[0] in p for _, p in cuts):
+        if len(ids) != 1 or ids[0] not in asked:
+            continue
+        if any(ids[0] in p for _, p in cuts):
+            line = text.rfind("\n", cuts[-1][0], label.start) + 1
+            if ids[0] in cuts[-1][1] or not line or text[line : label.start].strip(" \t-*•>#").count(" ") > 2:
+                continue
+            cuts.append((line, [ids[0]]))
+            last_end = label.end
             continue
         if not cuts:
             cuts.append((0, [ids[0]]))

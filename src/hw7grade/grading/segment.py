@@ -248,6 +248,7 @@ def find_answers(
         if turn_info is not None and turn_info.foreign_only:
             continue  # a reply to another homework's question
         follow_up = turn_info is not None and not turn_info.named
+        aside = False  # a short reply that names only a part not asked: it answers none by cue words either
         if turn_info is None or not turn_info.named:
             default, explicit = (last_answered[-1:] if turn_info is not None else []), False
             if turn_info is not None:
@@ -282,13 +283,18 @@ def find_answers(
                 elif len(skipped) == 1:
                     default = skipped
                 elif len(last_answered) > 1:
-                    default = _cued_among(last_answered, (last_user, turn.text), index) or default
+                    # "... Corrected first-order conditions: ... Part (ii) is unaffected": a reply that
+                    # says some of the parts just answered stand revisits the others.
+                    revisited = [p for p in last_answered if not _said_to_stand(turn.text, context, index, p)]
+                    default = _cued_among(revisited or last_answered, (last_user, turn.text), index) or (
+                        revisited if len(revisited) == 1 else default
+                    )
                 elif len(turn.text.split()) <= ASIDE_MAX_WORDS and _parts_named_in(
                     turn.text, context, index, [p for p in index.ids if p not in default]
                 ):
                     # "Glad it helped! The same script checks part (ii) if you plug in W₁ = U_kᵀ": a
                     # short reply that names only a part not asked is an aside about it, not an answer.
-                    default = []
+                    default, aside = [], True
                 # "I'll try (ii) on my own first" -> "Sounds good. Hint: ...": no attempt at (ii).
                 default = [p for p in default if p not in set_aside]
         else:
@@ -323,7 +329,7 @@ def find_answers(
                 firmly -= cue_firmed
                 pieces, context = split_answer(turn.text, before, index, default, named_here, explicit, numbering)
         from_cues = False
-        if not pieces:
+        if not pieces and not aside:
             within = default if default else None
             hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
             # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay

@@ -13,14 +13,16 @@ _ABBREVIATIONS = {"e.g", "i.e", "vs", "approx", "fig", "eq", "cf", "al", "resp",
 _SENTENCE_END_RE = re.compile(r"[.!?](\s+)(?=[^\s])")
 """Group 1 is the break; matching the mark itself (not a look-behind) lets the engine skip ahead."""
 _INITIALS_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
-_REJECT_HEADER_RE = re.compile(
+_REJECT_LEAD = (
     r"^(?:(?:✗|❌|✘)\s*)?(?:not\s+(?:needed|required|used|necessary|relevant|applicable|correct)"
     r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?|common\s+(?:mistakes?|errors?|pitfalls?)"
     r"|mistakes?|pitfalls?|what\s+not\s+to\s+(?:do|use)|(?:do\s+)?not\s+(?:use|needed)|avoid"
     r"|(?:options?\s+)?(?:we\s+)?(?:don't|do\s+not)\s+need|why\s+not\s+the\s+others?"
-    r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)\s*:$",
-    re.I,
+    r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)[ \t]{0,3}:"
 )
+_REJECT_HEADER_RE = re.compile(_REJECT_LEAD + "$", re.I)
+_REJECT_LINE_RE = re.compile(_REJECT_LEAD + r"[ \t]{0,3}\S", re.I)
+"""The lead and what it rejects on one line: "Not needed: Dropout, Layer Norm and Batch Norm"."""
 _HEADING_LIKE_RE = re.compile(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
 LABEL_LINE_MAX_CHARS = 80
 """A "Label:" lead ("Not needed:", "Weight decay:") ends within this many characters."""
@@ -112,7 +114,9 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
             if unmarked is None:
                 unmarked = strip_line_marker(line)
             marked = bool(REJECT_MARK_RE.match(unmarked) or UNCHECKED_RE.match(unmarked))  # after any bullet
-            cur_rejected = rejecting or marked or bool(TRAILING_REJECT_RE.search(line))
+            cur_rejected = (
+                rejecting or marked or bool(TRAILING_REJECT_RE.search(line)) or bool(_REJECT_LINE_RE.match(unmarked))
+            )
             if _REJECT_HEADER_RE.match(unmarked):
                 rejecting = True
                 cur_rejected = True

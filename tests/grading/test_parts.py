@@ -1,0 +1,31 @@
+"""Which parts a text's cue words name (`PartIndex.cue_counts`), in the spellings answers use."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.grading.parts import PartIndex
+from hw7grade.rubric.model import load_rubric
+
+RUBRIC = load_rubric()
+INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUBRIC.parts}, RUBRIC.question_cues())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so both hold at W_1 = U_k^T, W_2 = U_k",  # as the cue is written
+        r"so both hold at $W_1 = U_k^\top$, $W_2 = U_k$",
+        r"so both hold at $W_1 = U_k^{\top}$",
+        r"so both hold at $W_{1} = U_{k}^{T}$",
+        "so both hold at W₁ = U_kᵀ",
+        r"using $U_k^\top U_k = I_k$",
+    ],
+)
+def test_a_cue_written_in_math_matches_its_latex_and_unicode_spellings(text):
+    assert INDEX.cue_counts(text)["q3b.ii"] == 1
+
+
+@pytest.mark.parametrize("text", [r"$W_1 = U_k$ is the wrong transpose", r"the encoder $W_1$ and $U_k$"])
+def test_other_math_names_no_part(text):
+    assert INDEX.cue_counts(text)["q3b.ii"] == 0
