@@ -1078,9 +1078,8 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
         return _says_it_answers_another(text)
     if last_answered[-1] in turn.named:
         return True
-    if (("?" in text or _ASKS_UNMARKED_RE.search(text)) and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(
-        text
-    ):
+    asks = "?" in text or _ASKS_UNMARKED_RE.search(text) is not None
+    if (asks and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text):
         return False  # "same for eval", "and at test time": the next part, asked
     current = question_of(last_answered[-1])
     if all(question_of(p) == current for p in turn.named):

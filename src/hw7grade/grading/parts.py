@@ -164,11 +164,10 @@ class PartIndex:
         not a claim)."""
         if self.cues is None:
             return Counter()
-        cues = {(h.key.split(CUE_KEY, 1)[0], _cue_name(h.phrase)) for h in _outermost(self.cues.find(text))}
+        hits = _outermost(self.cues.find(text))
         if self.math_cues is not None and _MATH_MARKUP_RE.search(text):
-            cues.update(
-                (h.key.split(CUE_KEY, 1)[0], _cue_name(h.phrase)) for h in self.math_cues.find(_normalized(text))
-            )
+            hits += self.math_cues.find(_normalized(text))
+        cues = {(h.key.split(CUE_KEY, 1)[0], _cue_name(h.phrase)) for h in hits}
         return Counter(part for part, _ in cues)  # "first-order" and "first order" are one cue
 
     def by_cue_words(self, text: str, within: Sequence[str]) -> list[str]:

@@ -294,6 +294,10 @@ def _cue_heading(line: str) -> str | None:
     return text if len(text.split()) <= CUE_HEADING_MAX_WORDS else None
 
 
+LINE_LEAD_MAX_WORDS = 3
+"""Words before a part's label on a line that it opens again ("- Training (b): ...")."""
+
+
 def _inline_pieces(
     text: str, context: Context, index: PartIndex, asked: list[str], explicit: bool
 ) -> list[tuple[str, str, bool, bool]]:
@@ -310,12 +314,11 @@ def _inline_pieces(
             continue
         if any(ids[0] in p for _, p in cuts):
             line = text.rfind("\n", cuts[-1][0], label.start) + 1
-            if ids[0] in cuts[-1][1] or not line or text[line : label.start].strip(" \t-*•>#").count(" ") > 2:
+            lead = text[line : label.start].strip(" \t-*•>#")
+            if ids[0] in cuts[-1][1] or not line or lead.count(" ") >= LINE_LEAD_MAX_WORDS:
                 continue
             cuts.append((line, [ids[0]]))
-            last_end = label.end
-            continue
-        if not cuts:
+        elif not cuts:
             cuts.append((0, [ids[0]]))
         elif _LABEL_JOINER_RE.fullmatch(text, last_end, label.start):
             cuts[-1][1].append(ids[0])  # "(a) and (b) can stay as they are": one clause about both
@@ -334,6 +337,8 @@ _LABEL_JOINER_RE = re.compile(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3
 
 
 OPENING_MIN_WORDS = 25
+"""An unlabelled opening of one line this long may answer the first part asked; a shorter one
+introduces the reply ("Let's work through the decoder inputs first.")."""
 
 
 def _names_only_first(opening: str, first: list[str], context: Context, index: PartIndex) -> bool:
@@ -354,8 +359,6 @@ def _names_only_first(opening: str, first: list[str], context: Context, index: P
     return True
 
 
-"""An unlabelled opening of one line this long may answer the first part asked; a shorter one
-introduces the reply ("Let's work through the decoder inputs first.")."""
 _TABLE_RULE = re.compile(r"\|?[ \t:|-]{3,}")
 """A table's header rule (`|---|:---:|`)."""
 TABLE_MAX_COLUMNS = 12

@@ -114,10 +114,10 @@ def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[s
     return found
 
 
-def _said_to_stand(text: str, context: Context, index: PartIndex, part_id: str) -> bool:
-    """Whether the reply names the part in a sentence that says its answer stands ("(ii) ... so that
-    part is unaffected")."""
-    return any(stands and part_id in index.resolve(label, context) for label, stands in _running_labels(text))
+def _said_to_stand(text: str, context: Context, index: PartIndex) -> set[str]:
+    """The parts the reply names in a sentence that says their answer stands ("(ii) ... so that part
+    is unaffected")."""
+    return {pid for label, stands in _running_labels(text) if stands for pid in index.resolve(label, context)}
 
 
 def _cued_among(parts: list[str], texts: Iterable[str], index: PartIndex) -> list[str]:
@@ -270,7 +270,7 @@ def find_answers(
                 if (
                     len(questioned) == 1
                     and questioned[0] not in said
-                    and not (said and _said_to_stand(turn.text, context, index, questioned[0]))
+                    and not (said and questioned[0] in _said_to_stand(turn.text, context, index))
                 ):
                     # ... unless the reply corrects another part and says that one stands ("in your
                     # second gradient you wrote W_1W_2; in (ii) you used W_2W_1" -> "... an error in
@@ -285,7 +285,8 @@ def find_answers(
                 elif len(last_answered) > 1:
                     # "... Corrected first-order conditions: ... Part (ii) is unaffected": a reply that
                     # says some of the parts just answered stand revisits the others.
-                    revisited = [p for p in last_answered if not _said_to_stand(turn.text, context, index, p)]
+                    standing = _said_to_stand(turn.text, context, index)
+                    revisited = [p for p in last_answered if p not in standing]
                     default = _cued_among(revisited or last_answered, (last_user, turn.text), index) or (
                         revisited if len(revisited) == 1 else default
                     )

@@ -18,10 +18,10 @@ _REJECT_LEAD = (
     r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?|common\s+(?:mistakes?|errors?|pitfalls?)"
     r"|mistakes?|pitfalls?|what\s+not\s+to\s+(?:do|use)|(?:do\s+)?not\s+(?:use|needed)|avoid"
     r"|(?:options?\s+)?(?:we\s+)?(?:don't|do\s+not)\s+need|why\s+not\s+the\s+others?"
-    r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)[ \t]{0,3}:"
+    r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)"
 )
-_REJECT_HEADER_RE = re.compile(_REJECT_LEAD + "$", re.I)
-_REJECT_LINE_RE = re.compile(_REJECT_LEAD + r"[ \t]{0,3}\S", re.I)
+_REJECT_HEADER_RE = re.compile(_REJECT_LEAD + r"\s*:$", re.I)
+_REJECT_LINE_RE = re.compile(_REJECT_LEAD + r"[ \t]{0,3}:[ \t]{0,3}\S", re.I)
 """The lead and what it rejects on one line: "Not needed: Dropout, Layer Norm and Batch Norm"."""
 _HEADING_LIKE_RE = re.compile(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
 LABEL_LINE_MAX_CHARS = 80
