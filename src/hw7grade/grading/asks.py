@@ -72,9 +72,13 @@ _QUESTION_OPENS_AFTER = re.compile(
     r"[ \t]{1,3}(?:what|whats|what's|which|how|why|name|explain|describe|derive|write|give|show)\b", re.I
 )
 """A question word or request verb right after a label: the label heads an item ("(b) what did i learn")."""
-_QUESTION_AFTER_COLON = re.compile(r"[ \t]{0,2}:[^.?!\n:]{1,200}\?")
-"""After a label, a colon and a question: the label heads what is asked ("for the autoencoder in 8(a):
-how many linear layers, and which loss?"), though "in" comes before it."""
+_QUESTION_AFTER_COLON = re.compile(
+    r"[ \t]{0,2}:(?:[^.?!\n:]{1,200}\?|[ \t]{0,3}(?:which|how|what|do|does|should|would|is|are)\b[^.?!\n]{1,200})",
+    re.I,
+)
+"""After a label, a colon and a question, with its question mark or opening on a question word: the
+label heads what is asked ("for the autoencoder in 8(a): how many linear layers, and which loss?"),
+though "in" comes before it."""
 _EVERY_OF_WORDS = r"all|every[ \t]{1,3}part|(?:the[ \t]{1,3})?whole"
 _ALL_OF_BEFORE = re.compile(
     rf"\b(?:{_EVERY_OF_WORDS}|each|both|(?:the[ \t]{{1,3}})?(?:rest|parts))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
@@ -87,6 +91,11 @@ _SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL
 """A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
 (b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
 later turn must name it to ask it; its cue words alone do not."""
+DOUBT_LOOKBACK = 48
+_DOUBT_BEFORE = re.compile(
+    r"\b(?:don['’]?t|do[ \t]{1,3}not|doesn['’]?t|not[ \t]{1,3}(?:sure|convinced)|doubt|wonder)\b[^.?!\n]{0,40}$", re.I
+)
+"""Before "(i) is right", words that doubt it ("I don't think (i) is right", "not sure part b is correct")."""
 ALREADY_LOOKBACK = 120
 _ALREADY = re.compile(r"\balready\b", re.I)
 
@@ -388,6 +397,34 @@ def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
     return [p for p in group if p in named]
 
 
+def _placed_turn(
+    asked: set[str],
+    context: Context,
+    cued_items: tuple[tuple[str, str], ...],
+    left_out: set[str] | frozenset[str],
+    index: PartIndex,
+    set_aside: frozenset[str],
+) -> UserTurn:
+    """A turn whose labels were placed in a question, plus the items of its numbered list that ask a
+    part of another question by cue words ("1) RNN encoder-decoder ... name one problem. 2) the
+    autoencoder ... (i) ... (ii) ..."); those items number the reply's answers to them."""
+    others = tuple(
+        (key, p)
+        for key, p in cued_items
+        if p not in asked and p not in left_out and question_of(p) not in {question_of(a) for a in asked}
+    )
+    asked = asked | {p for _, p in others}
+    return UserTurn([p for p in index.ids if p in asked], True, context, set_aside=set_aside, numbering=others)
+
+
+def _asked_of(text: str, label: Label, ids: list[str], index: PartIndex) -> list[str]:
+    """A group's parts that a colon and a question after its label name, if they name some only
+    ("part (a): which loss, and which of dropout / SGD ..."); else the whole group."""
+    headed = _QUESTION_AFTER_COLON.match(text, _after(text, label)) if len(ids) > 1 else None
+    cued = _named_in(headed.group(), ids, index) if headed is not None else []
+    return cued if 0 < len(cued) < len(ids) else ids
+
+
 def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) -> set[str]:
     """The parts the relative labels name, each in the question that the turn's stretch before it
     (from the label before) names by its title, when every label has one and they are not all one
@@ -590,6 +627,12 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             # "only ii, I already have the conditions from i": a clause of its own, and what is had is
             # its object; not "For part (i) I already got the conditions", where it is (i).
             has_it = None
+        if (
+            has_it is not None
+            and has_it.group("done") is not None
+            and _DOUBT_BEFORE.search(text, max(0, labels[i].start - DOUBT_LOOKBACK), labels[i].start) is not None
+        ):
+            has_it = None  # "I don't think (i) is right": a push-back on it, not the user's own work
         own_work[i] = (
             (not tried and _OWN_WORK_AFTER.match(text, _after(text, labels[i])) is not None) or has_it is not None
         ) or (
@@ -698,6 +741,8 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 # "back to (a): (i) ... and (iii)": a group asks its parts unless the turn names some.
                 if not reference and ids not in whole:
                     whole.append(ids)
+                    if (headed := _QUESTION_AFTER_COLON.match(text, _after(text, label))) is not None:
+                        asked_after[tuple(ids)] = headed.group()  # "part (a): which loss, and which options"
                 continue
             ids = ranged or ids
         if reference:
@@ -748,6 +793,8 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     every = _EVERY_PART_RE.search(text) is not None
     narrowed = [text[m.end() : m.end() + JUST_WINDOW] for m in _JUST_RE.finditer(text)] if not every else []
     for group in whole:
+        if not (every or tuple(group) in every_of) and any(set(g) < set(group) for g in whole):
+            continue  # "Question 8 next. (a): which ...": the group named inside it says what is asked
         # "hw7 3b ... can you do both, and for (ii) I'd like the SVD route": naming one part to say how
         # does not leave the others out when the turn asks for every part.
         if every or tuple(group) in every_of or not chosen.intersection(group):
@@ -824,24 +871,28 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # belongs to the question its own stretch of the turn names by title.
         by_title = _placed_by_own_titles(text, unplaced, index) - referenced
         if by_title:
-            return UserTurn([p for p in index.ids if p in by_title], True, context, set_aside=aside_ids)
+            return _placed_turn(by_title, context, cued_items, referenced | aside_ids, index, aside_ids)
     named_q = title if unplaced else None
     if named_q is not None:
         # "the reading question on the How to Train Your ResNet series ... part (c) first": the
         # question's own name places its labels, whatever other parts' cue words ("batch norm") say.
         placed = Context(named_q)
-        asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
+        asked = {
+            p for label in unplaced for p in _asked_of(text, label, index.resolve(label, placed), index)
+        } - referenced
         if asked:
-            return UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
+            return _placed_turn(asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
     lead = leader(by_question) if unplaced else None
     if lead is not None:
         # "(a) baseline time? (b) what you learnt? (c) ..." under the blog's title: the labels
         # belong to the question the turn's cues name, or the one most of its cued parts are in
         # ("h_t ... at evaluation time" over a stray "training time").
         placed = Context(lead[1:])
-        asked = {p for label in unplaced for p in index.resolve(label, placed)} - referenced
+        asked = {
+            p for label in unplaced for p in _asked_of(text, label, index.resolve(label, placed), index)
+        } - referenced
         if asked:
-            return UserTurn([p for p in index.ids if p in asked], True, placed, set_aside=aside_ids)
+            return _placed_turn(asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
     if len(by_question) > 1:
         # "~100 words on what I learned ... I liked the batch norm stuff" on the ResNet blog: the cue

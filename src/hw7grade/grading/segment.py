@@ -387,7 +387,13 @@ def find_answers(
             # user the point: it may be a new answer to the last part, kept only if it answers it
             # (see `score.FOLLOW_UP_SHARE`).
             # "... the answer to (b) should be no" after an answer to all of Q8: the part it names.
-            conceded = _parts_named_in(turn.text, before, index, last_answered) or last_answered
+            # "For 1), 'leaks information' feels vague" after answers to Q7(a) and Q8(a): the one its
+            # cue words named among the last answered.
+            conceded = (
+                _parts_named_in(turn.text, before, index, last_answered)
+                or [p for p in last_answered if turn_info is not None and p in turn_info.named]
+                or last_answered
+            )
             for part_id in conceded:
                 if part_id not in answered_here:
                     attempts.setdefault(part_id, []).append(AttemptText(turn_no, turn.text, False, True, False))
