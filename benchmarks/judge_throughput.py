@@ -11,7 +11,9 @@ answer is a request), alternated with the same run without `--judge`.
 - ideal judge time: ceil(requests / C) x latency, the judge's own floor;
 - ideal run: the longer of grading alone and the ideal judge time (what a run that overlaps
   judging with grading perfectly would take);
-- ratio: a judged run's time over the ideal run (1.0 is perfect overlap).
+- ratio: a judged run's time over the ideal run (1.0 is perfect overlap);
+- SDK floor: the time `import anthropic` takes in a fresh process, plus the ideal judge time. No
+  request can leave before the SDK is imported, so no run can beat it; the second ratio is over it.
 No real key is used: the server accepts the placeholder key this script sets.
 """
 
@@ -47,6 +49,20 @@ def _respond(latency: float):
         return ToolReply(scores(body, {}), delay_s=latency)
 
     return respond
+
+
+SDK_IMPORT_RUNS = 3
+
+
+def _sdk_import_seconds() -> float:
+    """The fastest of a few `import anthropic` in a fresh interpreter (what the judge waits for first)."""
+    import subprocess
+
+    code = "import time; t = time.perf_counter(); import anthropic; print(time.perf_counter() - t)"
+    return min(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(SDK_IMPORT_RUNS)
+    )
 
 
 def main() -> None:
@@ -90,6 +106,7 @@ def main() -> None:
                 judged[c].append(run_cli(__file__, argv, env)["seconds"])
                 requests[c] = server.count(ANTHROPIC_PATH) - before
         grading = statistics.median(plain)
+        sdk_import = _sdk_import_seconds()
         print(
             f"{args.count} transcripts, --jobs {args.jobs}, judge latency {args.latency:g} s, {args.repeat} runs each"
         )
@@ -100,8 +117,10 @@ def main() -> None:
             med = statistics.median(judged[c])
             print(
                 f"--judge-concurrency {c:3d}: {requests[c]} requests, {spread(judged[c])}; ideal judge "
-                f"{ideal_judge:.2f} s, ideal run {ideal:.2f} s -> {med / ideal:.2f}x ideal (median)"
+                f"{ideal_judge:.2f} s, ideal run {ideal:.2f} s -> {med / ideal:.2f}x ideal (median); "
+                f"SDK floor {sdk_import + ideal_judge:.2f} s -> {med / (sdk_import + ideal_judge):.2f}x"
             )
+        print(f"import anthropic in a fresh process: {sdk_import:.2f} s (fastest of {SDK_IMPORT_RUNS})")
         print(f"max requests in flight at the server: {server.max_in_flight}; {load_average()}")
 
 

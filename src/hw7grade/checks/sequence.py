@@ -78,6 +78,10 @@ def _after_or(text: str, start: int) -> bool:
     return _OR_BEFORE_RE.search(text, max(0, start - OR_WINDOW), start) is not None
 
 
+_SLOT_OR_RE = re.compile(rf"[ \t*`_]{{0,6}}(?:\bor\b|/)[ \t*`_]{{0,6}}({_TOKEN})", re.I)
+"""After a slot's token, a second one offered beside it: "w₃ = `see` **or** `saw`", "w3 = see/saw"."""
+
+
 @lru_cache(maxsize=64)
 def _slot_re(prefix: str) -> re.Pattern[str]:
     return re.compile(
@@ -98,6 +102,8 @@ class _Candidate:
     compared: bool = False
     """Read from the rows of a table with two or more token columns ("| w₃ | see | saw |"): a
     comparison whose first column need not be this part's answer."""
+    alternatives: tuple[tuple[int, str], ...] = ()
+    """Slots given a second token as an alternative ("w₃ = see or saw"), as (index, token)."""
 
 
 def _token_cells(row: str) -> int:
@@ -183,6 +189,7 @@ class SequenceCheck(CheckSpec):
         """Runs of `w1 = x, w2 = y ...`; a new run starts whenever the index goes back."""
         groups: list[dict[int, tuple[str, int, int]]] = []
         compared: list[bool] = []
+        alternatives: list[list[tuple[int, str]]] = []
         # Line bounds found once and bisected, and each table row's width read once: linear in the text.
         starts: list[int] | None = None  # line starts, found on the first slot in a text with tables
         wide_rows: dict[int, bool] = {}
@@ -195,7 +202,10 @@ class SequenceCheck(CheckSpec):
             if idx <= prev or not groups:
                 groups.append({})
                 compared.append(False)
+                alternatives.append([])
             groups[-1][idx] = (_clean(tok), m.start(), m.end())
+            if (alt := _SLOT_OR_RE.match(a.text, m.end())) is not None and self._key(alt.group(1)) != self._key(tok):
+                alternatives[-1].append((idx, _clean(alt.group(1))))
             if "|" in a.text:
                 starts = starts or line_starts(a.text)
                 k = bisect_right(starts, m.start()) - 1
@@ -206,7 +216,7 @@ class SequenceCheck(CheckSpec):
                 compared[-1] = compared[-1] or wide_rows[k]
             prev = idx
         out = []
-        for g, cmp in zip(groups, compared):
+        for g, cmp, alts in zip(groups, compared, alternatives):
             # "w₆ = <eos>" after w₁..w₅: an input past the last one, read as the overrun it is
             last = n
             while last + 1 in g:
@@ -214,7 +224,8 @@ class SequenceCheck(CheckSpec):
             toks = tuple(g[i][0] if i in g else "?" for i in range(1, last + 1))
             shown = ", ".join(f"{self.slot_prefix}{i} = {g[i][0]}" for i in sorted(g) if i <= last)
             start = min(v[1] for v in g.values())
-            out.append(_Candidate(toks, shown, start, True, all(i in g for i in range(1, n + 1)), cmp))
+            complete = all(i in g for i in range(1, n + 1))
+            out.append(_Candidate(toks, shown, start, True, complete, cmp, tuple(x for x in alts if x[0] <= last)))
         return out
 
     def _item_runs(self, a: Analysed, n: int) -> tuple[list[_Candidate], list[_Candidate]]:
@@ -357,6 +368,15 @@ class SequenceCheck(CheckSpec):
             shown = " | ".join(c.evidence for c in different.values())
             points = self.points * self.hedge_share if tuple(want) in different else 0.0
             return self.failed(shown, f"offers {len(different)} sequences as alternatives", points=points)
+        if cand.alternatives:
+            # "w₃ = see or saw": the slot is offered two ways, and neither is chosen.
+            shown = ", ".join(f"{self.slot_prefix}{i} = {cand.tokens[i - 1]} or {alt}" for i, alt in cand.alternatives)
+            spellings = [{self._key(t)} for t in cand.tokens]
+            for i, alt in cand.alternatives:
+                spellings[i - 1].add(self._key(alt))
+            there = len(spellings) == n and all(w in ks for w, ks in zip(want, spellings))
+            points = self.points * self.hedge_share if there else 0.0
+            return self.failed(f"{cand.evidence} ({shown})", f"offers {shown} as alternatives", points=points)
         got = [self._key(t) for t in cand.tokens]
         for i, (w, g) in enumerate(zip(want, got), start=1):
             if w != g:

@@ -470,6 +470,13 @@ _HOW_BEFORE = re.compile(r"\bfor[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?$
 """A label after "for" in a request is about how to answer it ("a quick numerical check for (b)")."""
 _PLACE_ONE_RE = re.compile(r"\b(first|second|third|last)([ \t]{1,3})one\b", re.I)
 """After a pasted question, "the second one" is its second part."""
+_TURN_TO_PLACE_RE = re.compile(
+    r"\b(?:now|next|and|also|then|do|about)[ \t]{1,3}(?:the[ \t]{1,3})?(?:first|second|third|last)[ \t]{1,3}one"
+    r"[ \t]{0,3}(?:[.?!,]|please\b|pls\b|too\b|$)",
+    re.I,
+)
+"""A short turn that turns to a place ("ok now the first one", "and the last one?"), not one that says
+something of it ("shouldn't the first one be the start token?")."""
 
 
 def read_user_turn(text: str, context: Context, index: PartIndex, home: Context = Context()) -> UserTurn:
@@ -481,6 +488,15 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
     # are read as they would be without them (offsets unchanged).
     text = text.replace("**", "  ").replace("__", "  ")
     whole = _read_user_turn(text, context, index, home)
+    if (
+        not whole.named
+        and context.q not in (None, FOREIGN)
+        and len(text.split()) <= REQUEST_BARE_MAX_WORDS
+        and _TURN_TO_PLACE_RE.search(text) is not None
+    ):
+        # "ok now the first one", a short turn on the question the chat is on: its first part
+        placed = _read_user_turn(_PLACE_ONE_RE.sub(r"\1\2part", text), context, index, home)
+        return placed if placed.by_label else whole
     return _after_pasted(text, whole, index, home) or whole
 
 
@@ -923,6 +939,13 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         )
     if title is not None:
         context = Context(title)  # "switching to HW7: the numbers in the Myrtle blog posts?": on Q4 now
+        if "?" in asking or _ASKS_UNMARKED_RE.search(asking) is not None:
+            # "seq2seq, 'veo un perro' ... for the training one: what 5 tokens go in as w1 to w5?": the
+            # question named by its title, and one of its parts by a word of its cues alone
+            worded = index.by_cue_words(asking, [p for p in index.ids if question_of(p) == f"q{title}"])
+            worded = [p for p in worded if p not in referenced and p not in aside_ids]
+            if len(worded) == 1:
+                return UserTurn(worded, False, context, set_aside=aside_ids, questioned=tuple(questioned))
     return UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
 
 

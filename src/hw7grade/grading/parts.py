@@ -41,8 +41,8 @@ class PartIndex:
     math_cues: PhraseSet | None = None
     """The cues written in math (`W_1 = U_k^T`), also looked for in the normalised text, where LaTeX
     and Unicode spellings (`U_k^\\top`, `U_kᵀ`) read as these do."""
-    _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None, int | None], list[str]] = field(
-        default_factory=dict
+    _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None, int | None, bool], list[str]] = (
+        field(default_factory=dict)
     )
 
     @classmethod
@@ -95,7 +95,7 @@ class PartIndex:
 
     def resolve(self, label: Label, context: Context) -> list[str]:
         """Part ids the label names: one for a full id, several for a group (`q8a`, `q7`)."""
-        key = (label.q, label.letter, label.roman, context.q, context.letter, label.ordinal)
+        key = (label.q, label.letter, label.roman, context.q, context.letter, label.ordinal, label.halves)
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self._resolve(label, context)
@@ -106,7 +106,7 @@ class PartIndex:
         if q is None or q == FOREIGN:
             return []
         if label.ordinal:
-            placed = self._placed(label.ordinal, q, context.letter)
+            placed = self._placed(label.ordinal, q, context.letter, label.halves)
             if placed is None:
                 return []
             found = self._resolve(placed, context)
@@ -135,15 +135,18 @@ class PartIndex:
             return hits if len(hits) == 1 else []
         return [i for i in self.ids if i == prefix or (i.startswith(prefix) and not i[len(prefix)].isdigit())]
 
-    def _placed(self, n: int, q: str, letter: str | None) -> Label | None:
+    def _placed(self, n: int, q: str, letter: str | None, halves: bool = False) -> Label | None:
         """The nth part below the context: a numeral under a lettered part that has them ("3b, the first
         part" is (i)), else a letter ("Q4, the second part" is (b)); the last, or the middle one of an
-        odd number; None when there is no such part."""
+        odd number; None when there is no such part. A half is of the level with two parts: "the second
+        half" of Q8 is (b), even on 8(a), whose numerals are three."""
         prefix = f"q{q}"
         letters = sorted({i[len(prefix)] for i in self.ids if i.startswith(prefix) and i[len(prefix) :][:1].isalpha()})
         if letter is None and len(letters) == 1:
             letter = letters[0]  # "the PCA question, the second part": Q3's one lettered part is (b)
         numerals = [i.rsplit(".", 1)[1] for i in self.ids if letter and i.startswith(f"q{q}{letter}.")]
+        if halves and len(numerals) != 2 and len(letters) == 2:
+            numerals = []
         below = numerals or letters
         if n == LAST:
             n = len(below)

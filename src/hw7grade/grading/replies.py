@@ -5,6 +5,7 @@ the reply was asked (`default`)."""
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from typing import Mapping
@@ -203,6 +204,7 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
     name one asked part each by its cue words, or by a word of one part's cues alone (line offset ->
     part), when they name two parts or more, or the second of two asked: a reply laid out part by part."""
     heads: dict[int, str] = {}
+    unnamed: list[int] = []  # headings that name no asked part ("**What's needed:**")
     items: dict[int, int] = {}  # the reply's first numbered run "1.", "2.", ...: line offset -> number
     run_open = True
     leads_only = True  # every head is a paragraph's lead, none a heading
@@ -223,13 +225,35 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
             if named is not None:
                 heads[pos] = named
                 leads_only = leads_only and heading is None
+            elif heading is not None:
+                unnamed.append(pos)
         pos += len(line) + 1
         opens_paragraph = not line.strip()
     if len(set(heads.values())) > 1:
-        return {**_numbered_like_asked(heads, items, asked), **heads}
+        return {**_numbered_like_asked(heads, items, asked), **_gaps_filled(heads, unnamed, asked), **heads}
     # One part's heading alone cuts only to the second of two asked parts: the opening answered the
     # first. A paragraph's lead alone does not ("A small improvement: ..." in a reply to 8(b)).
     return heads if len(asked) == 2 and asked[0] not in heads.values() and not leads_only else {}
+
+
+def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) -> dict[int, str]:
+    """The headings that name no part, each as the asked part its place gives, where the named heads
+    follow the order asked and the headings in a gap are as many as the parts asked there that no head
+    names: "**Layers: 2**", "**Loss: MSELoss**", "**What's needed:**", "**Orthonormal columns: yes**"
+    for 8(a)(i), (ii), (iii) and (b). Else none in that gap."""
+    order = [heads[pos] for pos in sorted(heads)]
+    ranks = [asked.index(p) for p in order if p in asked]
+    if len(ranks) != len(order) or ranks != sorted(ranks) or not unnamed:
+        return {}
+    named = set(order)
+    bounds = [(-1, -1), *((pos, asked.index(heads[pos])) for pos in sorted(heads)), (math.inf, len(asked))]
+    filled: dict[int, str] = {}
+    for (lo_pos, lo_rank), (hi_pos, hi_rank) in zip(bounds, bounds[1:]):
+        gap = [pos for pos in unnamed if lo_pos < pos < hi_pos]
+        wanted = [p for p in asked[lo_rank + 1 : hi_rank] if p not in named]
+        if gap and len(gap) == len(wanted):
+            filled.update(zip(gap, wanted))
+    return filled
 
 
 def _numbered_like_asked(heads: dict[int, str], items: dict[int, int], asked: list[str]) -> dict[int, str]:

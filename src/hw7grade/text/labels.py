@@ -173,6 +173,8 @@ class Label:
     ordinal: int | None = None
     """"the second sub-part": the nth part one level below the context (a letter, or a numeral under a
     lettered part that has them); `LAST` or `MIDDLE` for "the last part", "the middle part"."""
+    halves: bool = False
+    """The place is a half ("the second half"): of the level with two parts."""
 
     @property
     def relative(self) -> bool:
@@ -399,7 +401,7 @@ here" is a sentence."""
 
 _ORDINAL_RE = re.compile(
     rf"\b(?P<n>{_ORDINAL})(?P<more>(?:[ \t]{{0,2}}(?:,|and|&)[ \t]{{1,3}}(?:the[ \t]{{1,3}})?(?:{_ORDINAL})\b){{0,3}})"
-    rf"[ \t]{{1,3}}{_PART_WORD}s?\b",
+    rf"[ \t]{{1,3}}(?P<word>{_PART_WORD})s?\b",
     re.IGNORECASE,
 )
 """A part named by its place: "the first part", "the second sub-part", "2nd subquestion", and a list of
@@ -468,7 +470,16 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
     if not places and not counts:
         return found
     placed = [
-        Label(None, None, None, None, w.start(), w.end() if m.group("more") else m.end(), ORDINALS[w.group(0).lower()])
+        Label(
+            None,
+            None,
+            None,
+            None,
+            w.start(),
+            w.end() if m.group("more") else m.end(),
+            ORDINALS[w.group(0).lower()],
+            m.group("word").lower() == "half",
+        )
         for m in places
         for w in _ORDINAL_WORD_RE.finditer(
             text, m.start(), m.start("more") + len(m.group("more")) if m.group("more") else m.end("n")
