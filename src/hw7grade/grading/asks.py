@@ -459,24 +459,27 @@ SUB_QUESTION_MIN_WORDS = 4
 five tokens ...?"; not "8a iii and 8b")."""
 _QUESTION_SENTENCE_RE = re.compile(r"[^.?!\n]{0,400}\?")
 _ASKING_SENTENCE_RE = re.compile(
-    r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:can|could|would|will)[ \t]{1,3}you\b[^.?!\n]{0,400}[.?!]?",
+    r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:(?:can|could|would|will)[ \t]{1,3}you|please\b[^.?!\n]{0,24}\b(?:only|just))\b"
+    r"[^.?!\n]{0,400}[.?!]?",
     re.I,
 )
-"""A sentence that opens by asking ("can you do the second bit for me"), with a question mark or not."""
+"""A sentence that opens by asking ("can you do the second bit for me") or by restricting what it asks
+("Please only do the second one"), with a question mark or not; not "please do (ii) with the SVD", a
+note on how."""
 _ORDER_RE = re.compile(r"\b(?:start|begin)[ \t]{1,3}(?:with|from)\b|\bfirst\b(?![ \t]{1,3}(?:and|,))", re.I)
 """Words that order the parts ("Could you start with (c)", "part (c) first"), asking no fewer; not
 "the first and the last one", a list of places."""
 _HOW_BEFORE = re.compile(r"\bfor[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?$", re.I)
 """A label after "for" in a request is about how to answer it ("a quick numerical check for (b)")."""
-_PLACE_ONE_RE = re.compile(r"\b(first|second|third|last)([ \t]{1,3})one\b", re.I)
+_PLACE_ONE_RE = re.compile(r"\b(first|second|third|last|middle)([ \t]{1,3})one\b", re.I)
 """After a pasted question, "the second one" is its second part."""
 _TURN_TO_PLACE_RE = re.compile(
-    r"\b(?:now|next|and|also|then|do|about)[ \t]{1,3}(?:the[ \t]{1,3})?(?:first|second|third|last)[ \t]{1,3}one"
-    r"[ \t]{0,3}(?:[.?!,]|please\b|pls\b|too\b|$)",
+    r"\b(?:now|next|and|also|then|do|about)[ \t]{1,3}(?:the[ \t]{1,3})?(?:first|second|third|last|middle)[ \t]{1,3}one"
+    r"(?:[ \t]{1,3}\([^()\n]{1,40}\))?[ \t]{0,3}(?:[.?!,]|please\b|pls\b|too\b|$)",
     re.I,
 )
-"""A short turn that turns to a place ("ok now the first one", "and the last one?"), not one that says
-something of it ("shouldn't the first one be the start token?")."""
+"""A short turn that turns to a place ("ok now the first one", "and the middle one (training inputs)?"), not
+one that says something of it ("shouldn't the first one be the start token?")."""
 
 
 def read_user_turn(text: str, context: Context, index: PartIndex, home: Context = Context()) -> UserTurn:
@@ -939,7 +942,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         )
     if title is not None:
         context = Context(title)  # "switching to HW7: the numbers in the Myrtle blog posts?": on Q4 now
-        if "?" in asking or _ASKS_UNMARKED_RE.search(asking) is not None:
+        if (
+            "?" in asking
+            or _ASKS_UNMARKED_RE.search(asking) is not None
+            or len(asking.split()) <= REQUEST_BARE_MAX_WORDS  # "and the follow-up, showing PCA satisfies them"
+        ):
             # "seq2seq, 'veo un perro' ... for the training one: what 5 tokens go in as w1 to w5?": the
             # question named by its title, and one of its parts by a word of its cues alone
             worded = index.by_cue_words(asking, [p for p in index.ids if question_of(p) == f"q{title}"])
@@ -1108,8 +1115,13 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
     return " ".join(asking), " ".join(kept)
 
 
-_CARRIES_ON_RE = re.compile(r"\s{0,3}(?:same|and|now|next|also|then|what[ \t]about|how[ \t]about)\b", re.I)
-"""Words a turn opens with to go on to the next part rather than argue with the last answer."""
+_CARRIES_ON_RE = re.compile(
+    r"\s{0,3}(?:(?:ok(?:ay)?|nice|cool|great|perfect|thanks|thank[ \t]you|got[ \t]it|alright)[ \t]{0,2}[.,!]{0,3}[ \t]{0,3})?"
+    r"(?:same|and|now|next|also|then|what[ \t]about|how[ \t]about)\b",
+    re.I,
+)
+"""Words a turn opens with, after a thank-you or not, to go on to the next part rather than argue with the
+last answer ("nice. now ~100 words on what I learned")."""
 
 
 _ASKS_UNMARKED_RE = re.compile(

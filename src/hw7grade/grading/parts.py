@@ -211,7 +211,12 @@ def _with_one(cues: Sequence[str]) -> list[str]:
 
 HEADING_WORD_MIN_CHARS = 4
 """Shorter words of a cue ("at", "the", "how") name no part in a heading."""
-_HEADING_STOP_WORDS = frozenset({"what", "which", "while", "with", "during", "many", "your", "does", "about", "that"})
+_HEADING_STOP_WORDS = frozenset(
+    {"what", "which", "while", "with", "during", "many", "your", "does", "about", "that"}
+    # function words, whatever cue holds them ("what you have learnt"): "we have to pick a technique"
+    | {"have", "been", "were", "will", "would", "could", "should", "this", "these", "those", "from", "into"}
+    | {"when", "then", "they", "them", "their", "there", "where", "also", "just", "only", "each", "such"}
+)
 """Words of four letters or more in cues that say how a part is asked, not what it is about."""
 _WORD_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}\*?")
 

@@ -340,7 +340,14 @@ def find_answers(
             # a turn that asks nothing of ours, before any part was asked, answers none by its cue
             # words (a pasted answer with no prompt at all still does, and so does a reply to a turn
             # with a label it could not place: "Part (c): at eval time, ...").
-            asks_nothing = turn_info is not None and not turn_info.named and not asked_ids and not mentions(last_user)
+            asks_nothing = (
+                turn_info is not None
+                and not turn_info.named
+                and not asked_ids
+                and not mentions(last_user)
+                # "I have a few hw7 things left. Start with the PCA / autoencoder gradient one": one of ours
+                and index.question_named(last_user) is None
+            )
             if (
                 hits
                 and not only_sets_aside
