@@ -1116,7 +1116,8 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
 
 
 _CARRIES_ON_RE = re.compile(
-    r"\s{0,3}(?:(?:ok(?:ay)?|nice|cool|great|perfect|thanks|thank[ \t]you|got[ \t]it|alright)[ \t]{0,2}[.,!]{0,3}[ \t]{0,3})?"
+    r"\s{0,3}(?:(?:ok(?:ay)?|nice|cool|great|perfect|thanks|thank[ \t]you|got[ \t]it|alright)"
+    r"[ \t]{0,2}[.,!]{0,3}[ \t]{0,3})?"
     r"(?:same|and|now|next|also|then|what[ \t]about|how[ \t]about)\b",
     re.I,
 )
