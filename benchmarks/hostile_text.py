@@ -194,6 +194,20 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "unrelated turns": "and unrelated, the translation question, when training vs when generating ",
         }.items()
     },
+    # round 21: slots offered two ways, restricting requests, turns to a place, halves, doubts, headings
+    # naming no part, thank-yous before "now"
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "slot alternatives": "w3 = `see` **or** `saw` / w4 = a or ",
+            "restricting requests": "Please only do the second one. please just ",
+            "turns to a place": "ok now the middle one (training inputs)? and the last one, ",
+            "halves": "the second half the first half, part (a): which loss and which ",
+            "doubted parts": "I don't think (i) is right. not sure (ii) is correct. ",
+            "unnamed headings": "**What's needed:**\n\n**Loss: MSELoss**\n\n**Layers: 2**\n\n",
+            "thank-yous then now": "nice. now cool, next thanks! and ",
+        }.items()
+    },
 }
 
 

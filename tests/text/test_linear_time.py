@@ -61,6 +61,13 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     " a i ii ",
     ", and b",
     "**ResNet blog (4a):**",
+    # round 21's rules: slot alternatives, restricting requests, turns to a place, halves, doubts
+    " **or** ",
+    "Please only ",
+    "now the middle one (",
+    " the second half",
+    "I don't think (i) is right.",
+    "nice. now ",
 ]
 
 
