@@ -206,6 +206,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "doubted parts": "I don't think (i) is right. not sure (ii) is correct. ",
             "unnamed headings": "**What's needed:**\n\n**Loss: MSELoss**\n\n**Layers: 2**\n\n",
             "thank-yous then now": "nice. now cool, next thanks! and ",
+            "places next to the last": "the part right before that, the one after it, the previous part ",
         }.items()
     },
 }

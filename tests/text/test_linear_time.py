@@ -68,6 +68,7 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     " the second half",
     "I don't think (i) is right.",
     "nice. now ",
+    " the part right before that",
 ]
 
 

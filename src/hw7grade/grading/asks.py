@@ -15,6 +15,7 @@ from .parts import (
     FOREIGN,
     Context,
     PartIndex,
+    context_of,
     leader,
     one_question_cued,
     question_of,
@@ -473,6 +474,25 @@ _HOW_BEFORE = re.compile(r"\bfor[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?$
 """A label after "for" in a request is about how to answer it ("a quick numerical check for (b)")."""
 _PLACE_ONE_RE = re.compile(r"\b(first|second|third|last|middle)([ \t]{1,3})one\b", re.I)
 """After a pasted question, "the second one" is its second part."""
+_RELATIVE_PLACE_RE = re.compile(
+    r"\b(?:(?:the|that)[ \t]{1,3})?(?:part|one|bit|sub-?part|question)[ \t]{1,3}(?:right[ \t]{1,3}|just[ \t]{1,3})?"
+    r"(?P<dir>before|after)(?:[ \t]{1,3}(?:that|it|this))?\b"
+    r"|\b(?P<word>previous|preceding|next|following)[ \t]{1,3}(?:part|one|bit|sub-?part)\b",
+    re.I,
+)
+"""A part named by its place next to the one answered last: "the part before", "the one right after
+it", "the previous part", "the next one"."""
+
+
+def _relative_place(text: str) -> int | None:
+    """-1 or +1 for the first place next to the last answered part that the turn names, else None."""
+    m = _RELATIVE_PLACE_RE.search(text)
+    if m is None:
+        return None
+    word = (m.group("dir") or m.group("word")).lower()
+    return -1 if word in ("before", "previous", "preceding") else 1
+
+
 _TURN_TO_PLACE_RE = re.compile(
     r"\b(?:now|next|and|also|then|do|about)[ \t]{1,3}(?:the[ \t]{1,3})?(?:first|second|third|last|middle)[ \t]{1,3}one"
     r"(?:[ \t]{1,3}\([^()\n]{1,40}\))?[ \t]{0,3}(?:[.?!,]|please\b|pls\b|too\b|$)",
@@ -482,11 +502,14 @@ _TURN_TO_PLACE_RE = re.compile(
 one that says something of it ("shouldn't the first one be the start token?")."""
 
 
-def read_user_turn(text: str, context: Context, index: PartIndex, home: Context = Context()) -> UserTurn:
+def read_user_turn(
+    text: str, context: Context, index: PartIndex, home: Context = Context(), last: str | None = None
+) -> UserTurn:
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
-    hw7 question"). A question pasted whole, then a short paragraph naming some of its parts ("8a iii
-    and 8b", "Can you help with the second and third parts?"), asks those parts."""
+    hw7 question"); `last`, the part answered last, which "the part before" counts from. A question
+    pasted whole, then a short paragraph naming some of its parts ("8a iii and 8b", "Can you help with
+    the second and third parts?"), asks those parts."""
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
     text = text.replace("**", "  ").replace("__", "  ")
@@ -500,6 +523,12 @@ def read_user_turn(text: str, context: Context, index: PartIndex, home: Context 
         # "ok now the first one", a short turn on the question the chat is on: its first part
         placed = _read_user_turn(_PLACE_ONE_RE.sub(r"\1\2part", text), context, index, home)
         return placed if placed.by_label else whole
+    if not whole.named and last is not None and (step := _relative_place(text)) is not None:
+        # "and the training ones (the part before)?" after 7(c): 7(b)
+        siblings = [p for p in index.ids if question_of(p) == question_of(last)]
+        k = siblings.index(last) + step if last in siblings else -1
+        if 0 <= k < len(siblings) and siblings[k] not in whole.set_aside:
+            return UserTurn([siblings[k]], True, context_of(siblings[k]), set_aside=whole.set_aside)
     return _after_pasted(text, whole, index, home) or whole
 
 

@@ -192,7 +192,7 @@ def find_answers(
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
-            turn_info = read_user_turn(turn.text, context, index, home)
+            turn_info = read_user_turn(turn.text, context, index, home, last_answered[-1] if last_answered else None)
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
             if (
