@@ -455,6 +455,26 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "HW7 Q3b: (i) the first-order conditions, (ii) show W_1 = U_k^T, W_2 = U_k satisfy them.",
+            "**(i)** 2 W_2^T (W_2 W_1 - I) X X^T = 0 and 2 (W_2 W_1 - I) X X^T W_1^T = 0.\n\n**(ii)** The idea"
+            " is to substitute W_1 = U_k^T, W_2 = U_k and use that U_k holds orthonormal eigenvectors. Do you"
+            " want me to write out the full verification?",
+        ),
+        "q3b.ii",
+        [("missing", None), ("missing", None)],
+        id="a short sketch that ends on an offer to write the part out is no answer",
+    ),
+    pytest.param(
+        (
+            "hw7 Q8 (a)(i): how many linear layers?",
+            "Two linear layers, an encoder and a decoder. Want me to go through the PyTorch code?",
+        ),
+        "q8a.i",
+        [("correct", 1), ("correct", 1)],
+        id="a short pick that ends on an offer is an answer",
+    ),
+    pytest.param(
+        (
             "hw7 Q8 (a)(iii) which do you need? and (b): is W2 biased toward orthonormal columns?",
             "(a)(iii) Weight Decay, Layer Norm and SGD.\n\n(b) This one takes a bit more explanation. Want me to go"
             " through it in detail?",

@@ -7,6 +7,7 @@ import pytest
 from hw7grade.text.non_answer import (
     cut_off,
     declines,
+    ends_on_offer,
     holds_no_answer,
     keeps_answer,
     only_offers,
@@ -223,3 +224,16 @@ def test_standing_spans_take_linear_time(unit):
         return max(min(times), 0.02)
 
     assert best(20_000) < 15 * best(2_000)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("This part needs the eigendecomposition. Let me know if you'd like me to go through it in detail!", True),
+        ("The idea is to substitute W_1 = U_k^T. Do you want me to write out the full verification?", True),
+        ("Want me to go through it? Here it is anyway: W_1 = U_k^T makes both conditions vanish.", False),
+        ("Two linear layers, one for the encoder and one for the decoder.", False),
+    ],
+)
+def test_ends_on_offer_reads_the_last_sentence(text, expected):
+    assert ends_on_offer(text) is expected

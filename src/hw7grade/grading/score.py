@@ -15,6 +15,7 @@ from ..text.injection import flag_reason, grader_directed
 from ..text.non_answer import (
     before_closing_question,
     declines,
+    ends_on_offer,
     holds_no_answer,
     keeps_answer,
     only_offers,
@@ -189,6 +190,12 @@ def _score_attempts(
             return True
         if len(attempt.text.split()) <= PUT_OFF_MAX_WORDS and puts_off(before_closing_question(attempt.text)):
             return True
+        if (
+            len(attempt.text.split()) <= OFFER_NOTE_MAX_WORDS
+            and ends_on_offer(attempt.text)
+            and not answers_the_part(part, graded, OFFER_NOTE_SHARE)
+        ):
+            return True  # "For (ii), the idea is to substitute W_1 = U_kᵀ ... Want me to write out the verification?"
         return not answers_the_part(part, graded) and holds_no_answer(attempt.text)
 
     first = None
@@ -239,6 +246,11 @@ def _score_attempts(
 
 PUT_OFF_MAX_WORDS = 80
 """A part's text this short that puts the part off answers nothing, whatever topic words it names."""
+OFFER_NOTE_MAX_WORDS = 50
+OFFER_NOTE_SHARE = 0.5
+"""A part's text this short that ends on an offer to answer it answers nothing unless more than this
+share of its checks find an answer: a sketch's topic words ("eigendecomposition") are no proof, a
+short pick ("2 linear layers. Want me to go through the code?") is an answer."""
 FOLLOW_UP_SHARE = 0.4
 """A later reply not under the part's label (to "are you sure?", or to a side question in the part's
 words: "what's DAWNBench?") is a new answer if its checks find more than this share of what they

@@ -316,6 +316,10 @@ _OFFERING = (
     "shall I go through",
     "shall I walk through",
     "want to pick one",
+    "want me to write out",
+    "like me to write out",
+    "want me to write it out",
+    "like me to write it out",
 )
 """The model offers the part instead of answering it ("This one takes a bit more explanation. Want me
 to go through it in detail?"): no answer only where no check finds one, since a real answer often
@@ -345,6 +349,15 @@ def only_offers(text: str) -> bool:
     if not body.endswith("?") or _STOP_THEN_SPACE_RE.search(body, 0, len(body) - 1):
         return False
     return bool(PhraseSet.build({"offering": (*_OFFERING, *_OFFERING_TO_GO_ON)}).keys_in(body))
+
+
+def ends_on_offer(text: str) -> bool:
+    """Whether the text's last sentence offers to answer ("... Let me know if you'd like me to go
+    through it in detail!", "Do you want me to write out the full verification?")."""
+    body = text.rstrip()
+    starts = [m.end() for m in _STOP_THEN_SPACE_RE.finditer(body, 0, max(len(body) - 1, 0))]
+    last = body[starts[-1] :] if starts else body
+    return bool(PhraseSet.build({"offering": _OFFERING}).keys_in(last))
 
 
 def holds_no_answer(text: str) -> bool:
