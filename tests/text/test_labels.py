@@ -214,6 +214,10 @@ def test_line_label(line, label):
             "q8: how many layers, what do i tick for (iii), and b",
             [("8", None, None), (None, None, "iii"), (None, "b", None)],
         ),
+        # a letter with its numeral straight after it, nothing after the numeral
+        ("1) hw7 8aii - which torch loss", [("8", "a", "ii")]),
+        ("3bi grads please", [("3", "b", "i")]),
+        ("a 3bit quantiser", []),
         ("cats, and a dog.", []),
         ("k and c (test time)", [(None, "c", None)]),
         ("and then a (big) dog", []),

@@ -820,6 +820,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     # in the stretches after ours, if their cue words ask anything ("Before HW7, a leftover from
     # HW6: ..." does not).
     ours_text = _our_stretches(text, marks) if homework_named and ours_named else ""
+    if homework_named and not ours_named and index.question_named(opening := text[: marks[0].start()]) is not None:
+        # "Two from the PCA/autoencoder problem: ... Also a leftover from hw5: ...": ours, named by its
+        # title, before the other homework's
+        ours_text = opening
     ours_asks = bool(ours_text) and bool(index.cue_counts(ours_text))
     if ours_asks and context.q == FOREIGN:
         context = Context()  # the turn ends on ours, not on the other homework's question
@@ -829,12 +833,8 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     aside_ids = frozenset(set_aside.union(kept_by_cues))
     named: list[str] = []
     groups = {question_of(p) for ids in [*whole, *specific.values()] for p in ids}
-    # Not in a turn that also names another homework: its list may number that homework's questions.
-    numbering = (
-        ()
-        if homework_named
-        else _numbered_items(text, labels, index, groups | {question_of(p) for p in referenced}, arrived)
-    )
+    # Another homework's items are left out: the list may number that homework's questions too.
+    numbering = _numbered_items(text, labels, index, groups | {question_of(p) for p in referenced}, arrived)
     # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
     chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
     from_whole: list[str] = []  # parts asked only as part of a whole question
@@ -861,7 +861,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named += [p for _, p in numbering if p not in named and p not in referenced and p not in aside_ids]
-    cued_items = () if homework_named else _cued_items(text, labels, index)
+    cued_items = _cued_items(text, labels, index)
     if named:
         # "1) 3b(i) grads. 2) q7 b tokens. 4) resnet blog most interesting approach": an item of the
         # turn's list that names no part by label asks the one its own cue words name.
@@ -1011,6 +1011,8 @@ def _numbered_items(
         fallback = index.question_named(text) or one_question_cued(text, index)
     items: dict[str, list[tuple[str, str | None]]] = {}  # question -> (item number, part it names)
     for m in _NUMBERED_ITEM_RE.finditer(text):
+        if names_other_homework_only(m.group(2)):
+            continue  # "3) from hw6: why rescale by 1/(1-p) in dropout?": another homework's item
         k = bisect_right(starts, m.end()) - 1  # an item's own label heads it ("3. q3b(i): ...")
         q = heads[k][1] if k >= 0 else fallback
         if k < 0 or heads[k][0] < m.start():
@@ -1060,6 +1062,8 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
         if first < len(starts) and starts[first] < end:
             continue  # the item names its question by label
         item = text[m.end() : end]
+        if names_other_homework_only(item):
+            continue  # "4) unrelated, from hw6: why rescale by 1/(1-p) in dropout?": not ours
         q = index.question_named(item) or one_question_cued(item, index)
         part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
         if part is not None and all(part != p for _, p in found):

@@ -51,7 +51,9 @@ _LETTER = (
     # "q7 b tokens", "Q4 c pls": after a question word's number, a letter standing alone as a word
     # ("a" is the article; a bare "7 b" may be a size)
     r"|(?(q)[ \t]{1,2}(?P<l7>[b-h])(?![\w(.'’\-])|(?!))"
-    r"|[.\-]?(?P<l2>[a-h])(?![a-z]))"
+    r"|[.\-]?(?P<l2>[a-h])(?![a-z])"
+    # "8aii", "3bi": a letter with its numeral straight after it, nothing after the numeral
+    r"|(?P<l8>[a-h])(?=(?:iii|ii|iv|i)(?![a-z])))"
 )
 _PRONOUN_I_NEXT = frozenset(
     (
@@ -196,6 +198,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
         or m.group("l5")
         or m.group("l6")
         or m.group("l7")
+        or m.group("l8")
         or ""
     ).lower() or None
     roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None
