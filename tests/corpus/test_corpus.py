@@ -31,7 +31,13 @@ FLOORS = {
     # 86.1%, three never-asked parts, each fixed): 95.10%, 1.4% (14,712), and no never-asked part.
     # Round 20: the sixty-nine batches 95.26% after it; it added do- (first run 86.8%), dp- (98.5%),
     # dr- (93.75%), ds- (87.0%) and dt- (98.3%), each run once on arrival: 95.22%, 1.3% (15,080).
-    "dev": (0.945, 0.02, 0),
+    # Round 21: the seventy-four batches 95.45% after it (14,766/15,470 before ef- to ee- joined); it added
+    # du- (first run 100%), dw- (94.6%), dy- (75.0%), dz- (92.3%), eb- (93.2%), ee- (93.75%), ef- (57.1%, two
+    # never-asked parts), eg- (86.1%) and ec- (90.0%), each run once on arrival. One never-asked part stays:
+    # ef-gemini-q4-12.txt, a pasted answer with no prompt whose (b) and (c) sections hold q4a's numbers and
+    # cue words ("training time ... 297 seconds straight down to 26", "accuracy"); with no user turn, the
+    # parts answered are the parts asked, and that text does answer q4a's question in passing.
+    "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;

@@ -35,7 +35,7 @@ from .asks import (
     pushes_back,
     read_user_turn,
 )
-from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
+from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued, question_of
 from .replies import split_answer
 
 
@@ -332,6 +332,11 @@ def find_answers(
         from_cues = False
         if not pieces and not aside:
             within = default if default else None
+            titled = index.question_named(turn.text.lstrip().split("\n", 1)[0]) if turn_info is None else None
+            if within is None and titled is not None:
+                # A pasted answer with no prompt whose first line is a title ("How to Train Your ResNet:
+                # reflections"): that question's parts, whatever another's cue words ("weight decay").
+                within = [p for p in index.ids if question_of(p) == f"q{titled}"]
             hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
             # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay
             # discussion ...": a reply to a turn that only sets parts aside answers none.
