@@ -218,6 +218,7 @@ def test_line_label(line, label):
         ("1) hw7 8aii - which torch loss", [("8", "a", "ii")]),
         ("3bi grads please", [("3", "b", "i")]),
         ("a 3bit quantiser", []),
+        ("conditions for 3b i? just that one", [("3", "b", "i")]),  # a numeral before a question mark
         ("cats, and a dog.", []),
         ("k and c (test time)", [(None, "c", None)]),
         ("and then a (big) dog", []),

@@ -503,11 +503,17 @@ one that says something of it ("shouldn't the first one be the start token?").""
 
 
 def read_user_turn(
-    text: str, context: Context, index: PartIndex, home: Context = Context(), last: str | None = None
+    text: str,
+    context: Context,
+    index: PartIndex,
+    home: Context = Context(),
+    last: str | None = None,
+    done: frozenset[str] = frozenset(),
 ) -> UserTurn:
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
-    hw7 question"); `last`, the part answered last, which "the part before" counts from. A question
+    hw7 question"); `last`, the part answered last, which "the part before" counts from, passing over
+    the parts in `done` (set aside earlier in the chat: "Skip (b), I've written it"). A question
     pasted whole, then a short paragraph naming some of its parts ("8a iii and 8b", "Can you help with
     the second and third parts?"), asks those parts."""
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
@@ -527,6 +533,8 @@ def read_user_turn(
         # "and the training ones (the part before)?" after 7(c): 7(b)
         siblings = [p for p in index.ids if question_of(p) == question_of(last)]
         k = siblings.index(last) + step if last in siblings else -1
+        while 0 <= k < len(siblings) and siblings[k] in done:
+            k += step  # "Skip (b), I've written it. Start with (a)", then "next one?": (c)
         if 0 <= k < len(siblings) and siblings[k] not in whole.set_aside:
             return UserTurn([siblings[k]], True, context_of(siblings[k]), set_aside=whole.set_aside)
     return _after_pasted(text, whole, index, home) or whole

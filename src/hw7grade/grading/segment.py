@@ -192,7 +192,9 @@ def find_answers(
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
-            turn_info = read_user_turn(turn.text, context, index, home, last_answered[-1] if last_answered else None)
+            turn_info = read_user_turn(
+                turn.text, context, index, home, last_answered[-1] if last_answered else None, frozenset(set_aside)
+            )
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
             if (
@@ -350,8 +352,9 @@ def find_answers(
                 and not turn_info.named
                 and not asked_ids
                 and not mentions(last_user)
-                # "I have a few hw7 things left. Start with the PCA / autoencoder gradient one": one of ours
-                and index.question_named(last_user) is None
+                # "I have a few hw7 things left. Start with the PCA / autoencoder gradient one": one of
+                # ours, named by its title, whose part the reply's cue words name, if they name one only
+                and (index.question_named(last_user) is None or len(hits) != 1)
             )
             if (
                 hits

@@ -77,7 +77,7 @@ _ROMAN_PART = (
     # "3b, (ii)", "8a.(ii)"; not "question 3. (i) derive ...", where the full stop ends a sentence
     rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}}|\.)?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
     rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?part[ \t]{{0,2}}(?P<r3>{_ROMAN})(?![a-z])"
-    rf"|\)?[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|{_DOT_END}|:(?=\s))"
+    rf"|\)?[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|{_DOT_END}|:(?=\s)|\?)"
     rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z])"
     # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
     rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w])"
