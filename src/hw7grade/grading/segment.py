@@ -334,8 +334,11 @@ def find_answers(
         from_cues = False
         if not pieces and not aside:
             within = default if default else None
-            titled = index.question_named(turn.text.lstrip().split("\n", 1)[0]) if turn_info is None else None
-            if within is None and titled is not None:
+            if (
+                within is None
+                and turn_info is None
+                and (titled := index.question_named(turn.text.lstrip().split("\n", 1)[0])) is not None
+            ):
                 # A pasted answer with no prompt whose first line is a title ("How to Train Your ResNet:
                 # reflections"): that question's parts, whatever another's cue words ("weight decay").
                 within = [p for p in index.ids if question_of(p) == f"q{titled}"]
