@@ -409,21 +409,25 @@ def _placed_turn(
     """A turn whose labels were placed in a question, plus the items of its numbered list that ask a
     part of another question by cue words ("1) RNN encoder-decoder ... name one problem. 2) the
     autoencoder ... (i) ... (ii) ..."); those items number the reply's answers to them."""
+    questions = {question_of(a) for a in asked}
     others = tuple(
-        (key, p)
-        for key, p in cued_items
-        if p not in asked and p not in left_out and question_of(p) not in {question_of(a) for a in asked}
+        (key, p) for key, p in cued_items if p not in asked and p not in left_out and question_of(p) not in questions
     )
     asked = asked | {p for _, p in others}
     return UserTurn([p for p in index.ids if p in asked], True, context, set_aside=set_aside, numbering=others)
 
 
-def _asked_of(text: str, label: Label, ids: list[str], index: PartIndex) -> list[str]:
-    """A group's parts that a colon and a question after its label name, if they name some only
-    ("part (a): which loss, and which of dropout / SGD ..."); else the whole group."""
-    headed = _QUESTION_AFTER_COLON.match(text, _after(text, label)) if len(ids) > 1 else None
-    cued = _named_in(headed.group(), ids, index) if headed is not None else []
-    return cued if 0 < len(cued) < len(ids) else ids
+def _placed_labels(text: str, labels: list[Label], placed: Context, index: PartIndex) -> set[str]:
+    """The parts the labels name in the question `placed`. A group's label that a colon and a question
+    follow asks the parts they name, if they name some only ("part (a): which loss, and which of
+    dropout / SGD ..."), else the whole group."""
+    asked: set[str] = set()
+    for label in labels:
+        ids = index.resolve(label, placed)
+        headed = _QUESTION_AFTER_COLON.match(text, _after(text, label)) if len(ids) > 1 else None
+        cued = _named_in(headed.group(), ids, index) if headed is not None else []
+        asked.update(cued if 0 < len(cued) < len(ids) else ids)
+    return asked
 
 
 def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) -> set[str]:
@@ -531,7 +535,7 @@ def read_user_turn(
         return placed if placed.by_label else whole
     if not whole.named and last is not None and (step := _relative_place(text)) is not None:
         # "and the training ones (the part before)?" after 7(c): 7(b)
-        siblings = [p for p in index.ids if question_of(p) == question_of(last)]
+        siblings = index.parts_of(question_of(last)[1:])
         k = siblings.index(last) + step if last in siblings else -1
         while 0 <= k < len(siblings) and siblings[k] in done:
             k += step  # "Skip (b), I've written it. Start with (a)", then "next one?": (c)
@@ -933,9 +937,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # "the reading question on the How to Train Your ResNet series ... part (c) first": the
         # question's own name places its labels, whatever other parts' cue words ("batch norm") say.
         placed = Context(named_q)
-        asked = {
-            p for label in unplaced for p in _asked_of(text, label, index.resolve(label, placed), index)
-        } - referenced
+        asked = _placed_labels(text, unplaced, placed, index) - referenced
         if asked:
             return _placed_turn(asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
     lead = leader(by_question) if unplaced else None
@@ -944,9 +946,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # belong to the question the turn's cues name, or the one most of its cued parts are in
         # ("h_t ... at evaluation time" over a stray "training time").
         placed = Context(lead[1:])
-        asked = {
-            p for label in unplaced for p in _asked_of(text, label, index.resolve(label, placed), index)
-        } - referenced
+        asked = _placed_labels(text, unplaced, placed, index) - referenced
         if asked:
             return _placed_turn(asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
@@ -986,7 +986,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         ):
             # "seq2seq, 'veo un perro' ... for the training one: what 5 tokens go in as w1 to w5?": the
             # question named by its title, and one of its parts by a word of its cues alone
-            worded = index.by_cue_words(asking, [p for p in index.ids if question_of(p) == f"q{title}"])
+            worded = index.by_cue_words(asking, index.parts_of(title))
             worded = [p for p in worded if p not in referenced and p not in aside_ids]
             if len(worded) == 1:
                 return UserTurn(worded, False, context, set_aside=aside_ids, questioned=tuple(questioned))
@@ -1034,7 +1034,7 @@ def _numbered_items(
             listed.append((m.group(1), _item_part(m.group(2), q, index)))
     found: list[tuple[str, str]] = []
     for q, listed in items.items():
-        parts = [p for p in index.ids if question_of(p) == f"q{q}"]
+        parts = index.parts_of(q)
         in_order = (
             len(listed) <= len(parts)
             and all(named in (None, part) for (_, named), part in zip(listed, parts))

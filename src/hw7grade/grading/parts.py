@@ -80,6 +80,10 @@ class PartIndex:
             else None,
         )
 
+    def parts_of(self, q: str) -> list[str]:
+        """The parts of question `q` ("7"), in the rubric's order."""
+        return [p for p in self.ids if question_of(p) == f"q{q}"]
+
     def question_named(self, text: str) -> str | None:
         """The one question whose whole-question cues the text holds ("the How to Train Your ResNet
         reading question" -> "4"), if exactly one."""

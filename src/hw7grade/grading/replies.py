@@ -241,12 +241,13 @@ def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) ->
     follow the order asked and the headings in a gap are as many as the parts asked there that no head
     names: "**Layers: 2**", "**Loss: MSELoss**", "**What's needed:**", "**Orthonormal columns: yes**"
     for 8(a)(i), (ii), (iii) and (b). Else none in that gap."""
-    order = [heads[pos] for pos in sorted(heads)]
-    ranks = [asked.index(p) for p in order if p in asked]
-    if len(ranks) != len(order) or ranks != sorted(ranks) or not unnamed:
+    if not unnamed or any(p not in asked for p in heads.values()):
         return {}
-    named = set(order)
-    bounds = [(-1, -1), *((pos, asked.index(heads[pos])) for pos in sorted(heads)), (math.inf, len(asked))]
+    ranked = [(pos, asked.index(heads[pos])) for pos in sorted(heads)]
+    if any(a[1] > b[1] for a, b in zip(ranked, ranked[1:])):
+        return {}
+    named = set(heads.values())
+    bounds = [(-1, -1), *ranked, (math.inf, len(asked))]
     filled: dict[int, str] = {}
     for (lo_pos, lo_rank), (hi_pos, hi_rank) in zip(bounds, bounds[1:]):
         gap = [pos for pos in unnamed if lo_pos < pos < hi_pos]

@@ -188,10 +188,11 @@ def _score_attempts(
         message")."""
         if declines(attempt.text) or only_offers(attempt.text):
             return True
-        if len(attempt.text.split()) <= PUT_OFF_MAX_WORDS and puts_off(before_closing_question(attempt.text)):
+        words = len(attempt.text.split())
+        if words <= PUT_OFF_MAX_WORDS and puts_off(before_closing_question(attempt.text)):
             return True
         if (
-            len(attempt.text.split()) <= OFFER_NOTE_MAX_WORDS
+            words <= OFFER_NOTE_MAX_WORDS
             and ends_on_offer(attempt.text)
             and not answers_the_part(part, graded, OFFER_NOTE_SHARE)
         ):

@@ -35,7 +35,7 @@ from .asks import (
     pushes_back,
     read_user_turn,
 )
-from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued, question_of
+from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
 from .replies import split_answer
 
 
@@ -341,7 +341,7 @@ def find_answers(
             ):
                 # A pasted answer with no prompt whose first line is a title ("How to Train Your ResNet:
                 # reflections"): that question's parts, whatever another's cue words ("weight decay").
-                within = [p for p in index.ids if question_of(p) == f"q{titled}"]
+                within = index.parts_of(titled)
             hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
             # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay
             # discussion ...": a reply to a turn that only sets parts aside answers none.
