@@ -209,6 +209,15 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "places next to the last": "the part right before that, the one after it, the previous part ",
         }.items()
     },
+    # round 22: list items that open on a question and a lone letter, replies with a heading per item
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "lettered list items": "- 7 b the inputs\n* 8 c tick\n1) 7a why\n2) from hw6: dropout?\n",
+            "a heading per item": "## What goes in\n\nsee\n\n**Clipping**\n\n",
+            "item marks in a line": "x * 7 b - 3 c * 2c ",
+        }.items()
+    },
 }
 
 

@@ -219,6 +219,12 @@ def test_line_label(line, label):
         ("3bi grads please", [("3", "b", "i")]),
         ("a 3bit quantiser", []),
         ("conditions for 3b i? just that one", [("3", "b", "i")]),  # a numeral before a question mark
+        # a list item opening on a question and a lone letter; a "*" bullet is no multiplication
+        ("batch:\n- 7 b the decoder's inputs\n- 8 c tick boxes", [("7", "b", None), ("8", "c", None)]),
+        ("notes\n* 7b why it fails", [("7", "b", None)]),
+        ("we need 7 b params", []),
+        ("- 3 b-trees are faster", []),
+        ("x * 2c = y", []),
         ("cats, and a dog.", []),
         ("k and c (test time)", [(None, "c", None)]),
         ("and then a (big) dog", []),

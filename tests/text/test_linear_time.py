@@ -69,6 +69,10 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     "I don't think (i) is right.",
     "nice. now ",
     " the part right before that",
+    # round 22's rules: list items opening on a question and a lone letter, a heading per item
+    "\n- 7 b ",
+    "\n* 7b ",
+    "\n## What goes in\n",
 ]
 
 

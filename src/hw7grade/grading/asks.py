@@ -46,6 +46,9 @@ class UserTurn:
     whole: tuple[str, ...] = ()
     """Parts asked only as part of a whole question ("seq2seq translation q (hw7 #7)"): firm only if the
     reply answers one of them, else the turn set the scene for the parts asked after it."""
+    items: tuple[str | None, ...] = ()
+    """The part each item of the turn's list asks, in order (None for another homework's item), when
+    the items ask the turn's parts one each: a reply with one heading per item answers them in turn."""
 
 
 _POINTING_WORDS = (
@@ -523,6 +526,15 @@ def read_user_turn(
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
     text = text.replace("**", "  ").replace("__", "  ")
+    turn = _read_turn(text, context, index, home, last, done)
+    if len(turn.named) < 2:
+        return turn
+    return replace(turn, items=_item_parts(text, turn.named, index, turn.context))
+
+
+def _read_turn(
+    text: str, context: Context, index: PartIndex, home: Context, last: str | None, done: frozenset[str]
+) -> UserTurn:
     whole = _read_user_turn(text, context, index, home)
     if (
         not whole.named
@@ -1106,6 +1118,43 @@ def _comma_piece_parts(text: str, labels: list[Label], index: PartIndex) -> list
         if part is not None and part not in found:
             found.append(part)
     return found
+
+
+_BULLET_MARK_RE = re.compile(r"^[ \t>]{0,4}[-*•+][ \t]", re.M)
+
+
+def _item_parts(text: str, named: list[str], index: PartIndex, context: Context) -> tuple[str | None, ...]:
+    """The part each item of the turn's list (numbered 1, 2, ... in order, or else bulleted) asks, or
+    None for an item on another homework ("4) unrelated, from hw6: ..."), when every other item asks
+    one of `named` by its labels or else its words, and each of `named` is one item's; else ()."""
+    marks: list[re.Match[str]] = []
+    for m in _ITEM_MARK_RE.finditer(text):
+        if int(m.group(1) or m.group(2)) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < NUMBERED_MIN_ITEMS:
+        marks = list(_BULLET_MARK_RE.finditer(text))
+    if len(marks) < NUMBERED_MIN_ITEMS:
+        return ()
+    found: list[str | None] = []
+    on = Context()  # the question the items' labels are on so far
+    for k, m in enumerate(marks):
+        item = text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+        labels = [label for label in mentions(item) if label.q or label.letter or label.roman]
+        if names_other_homework_only(item) or any(index.is_foreign(label) for label in labels):
+            found.append(None)
+            continue
+        ids: list[str] = []
+        for label in labels:
+            ids += [p for p in index.resolve(label, on) if p not in ids]
+            on = Context(label.q, label.letter) if label.q is not None else on
+        if not labels:
+            q = index.question_named(item) or one_question_cued(item, index) or on.q or context.q
+            part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
+            ids = [part] if part is not None else []
+        if len(ids) != 1 or ids[0] not in named or ids[0] in found:
+            return ()
+        found.append(ids[0])
+    return tuple(found) if set(named) == {p for p in found if p is not None} else ()
 
 
 def _item_part(item: str, q: str, index: PartIndex) -> str | None:

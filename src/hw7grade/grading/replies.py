@@ -33,10 +33,12 @@ def split_answer(
     named: list[str],
     explicit: bool,
     numbering: Mapping[str, str] | None = None,
+    items: tuple[str | None, ...] = (),
 ) -> tuple[list[tuple[str, str, bool, bool]], Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
     (when it is one part). A relative label naming a part the turn did not ask is content (a
-    numbered step "(i)" inside an answer to (ii)), not a label."""
+    numbered step "(i)" inside an answer to (ii)), not a label. `items` are the parts of the user's
+    list items in order (see `UserTurn.items`)."""
     pieces: list[tuple[str, str, bool, bool]] = []
     current: list[str] = list(default)
     buffer: list[str] = []
@@ -50,7 +52,10 @@ def split_answer(
             pieces.append((current[0], "\n".join(buffer), explicit or saw_label, saw_label))
         buffer.clear()
 
-    cue_heads = _cue_headings(text, default, index) if len(default) > 1 else {}
+    # where a heading without a label starts an asked part's answer (None: another homework's item)
+    cue_heads: Mapping[int, str | None] = {}
+    if len(default) > 1:
+        cue_heads = _item_headings(text, items, default, index) or _cue_headings(text, default, index)
     listing = False  # `current` holds the parts a label line listed
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
     column_rows: dict[str, list[str]] = {}
@@ -140,9 +145,10 @@ def split_answer(
         elif at in cue_heads and not in_fence and not (numbering and _NUMBERED_LEAD_RE.match(line)):
             # "**What I learnt**" ... "**Most interesting approach**" in a reply to both essay parts: a
             # short heading with no label heads the one asked part its cue words name.
-            cued = [cue_heads[at]]
+            head = cue_heads[at]
+            cued = [head] if head is not None else []  # a heading over another homework's item: not ours
             if current != cued:
-                if (not saw_label or listing) and len(current) == 2 and current[1] == cued[0]:
+                if (not saw_label or listing) and len(current) == 2 and current[1:] == cued:
                     # "**Numbers (start → end)** ... **Most interesting approach**": the opening
                     # before the second asked part's heading answers the first.
                     current = current[:1]
@@ -150,7 +156,7 @@ def split_answer(
                 saw_label = True
                 current = cued
                 listing = False
-                context = context_of(cued[0])
+                context = context_of(head) if head is not None else context
         elif (numbering or len(default) > 1) and not in_fence and (lead := _NUMBERED_LEAD_RE.match(line)):
             # "**1. Number of linear layers: 2**" after the user's "1. how many linear layers": a
             # heading or bold lead numbered as the user's list was (a plain list item is content),
@@ -234,6 +240,43 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
     # One part's heading alone cuts only to the second of two asked parts: the opening answered the
     # first. A paragraph's lead alone does not ("A small improvement: ..." in a reply to 8(b)).
     return heads if len(asked) == 2 and asked[0] not in heads.values() and not leads_only else {}
+
+
+_HEADING_MARK_RE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
+
+
+def _item_headings(
+    text: str, items: tuple[str | None, ...], asked: list[str], index: PartIndex
+) -> dict[int, str | None]:
+    """Where each item of the user's list is answered, in a reply with no label line and as many
+    top-level headings (or, with none, lines in bold alone) as the list has items, more than half of
+    them naming no asked part or their own item's by cue words: line offset -> the item's part (None
+    for another homework's item). "1) which loss 2) what to tick 3) the orthonormal one 4) from hw6:
+    ..." then "## Choosing the criterion", "## What the training loop needs", "## Does the penalty
+    favour orthonormal columns?", "## Inverted dropout scaling"."""
+    if len(items) < 2 or {p for p in items if p is not None} != set(asked):
+        return {}
+    levels: dict[int, list[tuple[int, str]]] = {}  # heading level -> (line offset, line)
+    bold: list[tuple[int, str]] = []
+    in_fence = False
+    pos = 0
+    for line in text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        if line.lstrip().startswith("```"):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        if LABEL_LINE_CANDIDATE.match(line) and line_label(line) is not None:
+            return {}
+        if (mark := _HEADING_MARK_RE.match(line)) is not None:
+            levels.setdefault(len(mark.group(1)), []).append((at, line))
+        elif line.lstrip().startswith(("**", "__")) and _cue_heading(line) is not None:
+            bold.append((at, line))
+    heads = levels[min(levels)] if levels else bold
+    if len(heads) != len(items):
+        return {}
+    agree = sum(_one_part_named(line, asked, index) in (None, part) for (_, line), part in zip(heads, items))
+    return {at: part for (at, _), part in zip(heads, items)} if 2 * agree > len(heads) else {}
 
 
 def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) -> dict[int, str]:

@@ -311,7 +311,8 @@ def find_answers(
             q = index.question_named(turn.text) or one_question_cued(turn.text, index)
             context = Context(q) if q is not None else context
         before = context
-        pieces, context = split_answer(turn.text, context, index, default, named_here, explicit, numbering)
+        items = turn_info.items if turn_info is not None and default is turn_info.named else ()
+        pieces, context = split_answer(turn.text, context, index, default, named_here, explicit, numbering, items)
         if turn_info is not None and turn_info.named and not turn_info.by_label:
             # Cue words ask weakly. A reply that answers another asked part under its label
             # ("**Corrected answer for Q4(a):**" after "weren't there posts on weight decay and batch

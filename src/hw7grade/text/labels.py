@@ -531,6 +531,12 @@ def _mentions(text: str) -> list[Label]:
                 if label.letter and not label.roman:
                     covered = _slash_list(text, covered, found)
                 continue
+        m = _ITEM_LABEL_RE.match(window)
+        if m and _opens_item(text, at):
+            # "- 7 b the tokens fed to the decoder": a list item opening on a question and a lone letter
+            found.append(Label(m.group("q"), m.group("x"), None, None, at, at + m.end()))
+            covered = at + m.end()
+            continue
         m = _RELATIVE.match(window)
         if m:
             label = _relative(m, at)
@@ -543,6 +549,20 @@ def _mentions(text: str) -> list[Label]:
     return found
 
 
+_ITEM_LABEL_RE = re.compile(r"(?P<q>\d{1,2})[ \t]{1,2}(?P<x>[b-h])(?![\w(.'’\-])")
+"""At a line's start, after list marks only: a question's number and a lone letter ("a" is the article)."""
+_ITEM_MARKS = " \t-*•+>"
+ITEM_MARKS_MAX = 8
+"""How far before a label its line's list marks are looked for."""
+
+
+def _opens_item(text: str, at: int) -> bool:
+    """Whether only list marks stand before `at` on its line (a line's start, "- ", "  * ")."""
+    lo = max(0, at - ITEM_MARKS_MAX)
+    newline = text.rfind("\n", lo, at)
+    return (newline >= 0 or lo == 0) and not text[newline + 1 : at].strip(_ITEM_MARKS)
+
+
 _OPERATORS = frozenset("=+*^×·≤≥≈−<>")
 _BEFORE_MINUS = frozenset(" \t([{=")
 OPERATOR_LOOKBACK = 3
@@ -550,7 +570,9 @@ OPERATOR_LOOKBACK = 3
 
 def _in_algebra(text: str, at: int, found: list[Label]) -> bool:
     """A bare "2c" right after an operator is algebra ("2ab = 2c", "a² + 2b"), unless the operator
-    joins it to the label before it ("4a + 4b")."""
+    joins it to the label before it ("4a + 4b"); nor is one opening a list item ("* 7b why?")."""
+    if _opens_item(text, at):
+        return False
     if at and text[at - 1] == "-" and (at == 1 or text[at - 2] in _BEFORE_MINUS):
         return True  # "is -2 E X X^T": a minus sign, not a range's dash ("7a-7c") or a bullet ("- 7b")
     before = text[max(0, at - OPERATOR_LOOKBACK) : at].rstrip(" \t")
