@@ -483,7 +483,7 @@ _PLACE_ONE_RE = re.compile(r"\b(first|second|third|last|middle)([ \t]{1,3})one\b
 """After a pasted question, "the second one" is its second part."""
 _RELATIVE_PLACE_RE = re.compile(
     r"\b(?:(?:the|that)[ \t]{1,3})?(?:part|one|bit|sub-?part|question)[ \t]{1,3}(?:right[ \t]{1,3}|just[ \t]{1,3})?"
-    r"(?P<dir>before|after)(?:[ \t]{1,3}(?:that|it|this))?\b"
+    r"(?P<dir>before|after)(?:[ \t]{1,3}(?P<it>that|it|this))?\b"
     r"|\b(?P<word>previous|preceding|next|following)[ \t]{1,3}(?:part|one|bit|sub-?part)\b",
     re.I,
 )
@@ -491,13 +491,23 @@ _RELATIVE_PLACE_RE = re.compile(
 it", "the previous part", "the next one"."""
 
 
-def _relative_place(text: str) -> int | None:
-    """-1 or +1 for the first place next to the last answered part that the turn names, else None."""
+def _relative_place(text: str, pointing: bool = False) -> int | None:
+    """-1 or +1 for the first place next to the last answered part that the turn names, else None;
+    with `pointing`, only a place next to "it", "that" or "this" ("the part right before it")."""
     m = _RELATIVE_PLACE_RE.search(text)
-    if m is None:
+    if m is None or (pointing and m.group("it") is None):
         return None
     word = (m.group("dir") or m.group("word")).lower()
     return -1 if word in ("before", "previous", "preceding") else 1
+
+
+def _sibling(part: str, step: int, index: PartIndex, skipped: frozenset[str]) -> str | None:
+    """The part `step` places from `part` in its question, passing over `skipped`."""
+    siblings = index.parts_of(question_of(part)[1:])
+    k = siblings.index(part) + step if part in siblings else -1
+    while 0 <= k < len(siblings) and siblings[k] in skipped:
+        k += step
+    return siblings[k] if 0 <= k < len(siblings) else None
 
 
 _TURN_TO_PLACE_RE = re.compile(
@@ -546,13 +556,17 @@ def _read_turn(
         placed = _read_user_turn(_PLACE_ONE_RE.sub(r"\1\2part", text), context, index, home)
         return placed if placed.by_label else whole
     if not whole.named and last is not None and (step := _relative_place(text)) is not None:
-        # "and the training ones (the part before)?" after 7(c): 7(b)
-        siblings = index.parts_of(question_of(last)[1:])
-        k = siblings.index(last) + step if last in siblings else -1
-        while 0 <= k < len(siblings) and siblings[k] in done:
-            k += step  # "Skip (b), I've written it. Start with (a)", then "next one?": (c)
-        if 0 <= k < len(siblings) and siblings[k] not in whole.set_aside:
-            return UserTurn([siblings[k]], True, context_of(siblings[k]), set_aside=whole.set_aside)
+        # "and the training ones (the part before)?" after 7(c): 7(b); "Skip (b), I've written it.
+        # Start with (a)", then "next one?": (c)
+        near = _sibling(last, step, index, done)
+        if near is not None and near not in whole.set_aside:
+            return UserTurn([near], True, context_of(near), set_aside=whole.set_aside)
+    if len(whole.named) == 1 and (step := _relative_place(text, pointing=True)) is not None:
+        # "the 'show that the components satisfy' bit, and the conditions part right before it": the
+        # part the turn names, and the one next to it
+        near = _sibling(whole.named[0], step, index, whole.set_aside)
+        if near is not None:
+            return replace(whole, named=[p for p in index.ids if p in (near, whole.named[0])])
     return _after_pasted(text, whole, index, home) or whole
 
 

@@ -253,7 +253,13 @@ def _item_headings(
     them naming no asked part or their own item's by cue words: line offset -> the item's part (None
     for another homework's item). "1) which loss 2) what to tick 3) the orthonormal one 4) from hw6:
     ..." then "## Choosing the criterion", "## What the training loop needs", "## Does the penalty
-    favour orthonormal columns?", "## Inverted dropout scaling"."""
+    favour orthonormal columns?", "## Inverted dropout scaling".
+
+    With no such list, the headings stand for the asked parts in order when none names another's and
+    one at least its own ("### Stationarity of the loss", "### Why the top eigenvectors work" for 3(b)
+    (i) and (ii))."""
+    listed = bool(items)
+    items = items or tuple(asked)
     if len(items) < 2 or {p for p in items if p is not None} != set(asked):
         return {}
     levels: dict[int, list[tuple[int, str]]] = {}  # heading level -> (line offset, line)
@@ -275,8 +281,11 @@ def _item_headings(
     heads = levels[min(levels)] if levels else bold
     if len(heads) != len(items):
         return {}
-    agree = sum(_one_part_named(line, asked, index) in (None, part) for (_, line), part in zip(heads, items))
-    return {at: part for (at, _), part in zip(heads, items)} if 2 * agree > len(heads) else {}
+    named = [_one_part_named(line, asked, index) for _, line in heads]
+    fits = sum(n in (None, part) for n, part in zip(named, items))
+    if not (2 * fits > len(heads) if listed else fits == len(heads) and any(n is not None for n in named)):
+        return {}
+    return {at: part for (at, _), part in zip(heads, items)}
 
 
 def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) -> dict[int, str]:
