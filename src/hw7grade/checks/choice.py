@@ -416,11 +416,27 @@ class ChoiceCheck(CheckSpec):
         names = {label.lower(), *(x.lower() for o in self.options if o.label == label for x in o.aliases)}
         return labels if words.lower() in names or words.lower() == number_word(label) else set()
 
+    def _row_explanations(self, mentions: list[_Mention]) -> dict[int, int]:
+        """For a single choice, per table row (by its sentence's id), where its explanation starts: the
+        end of the cell of the row's first option mention, picked or rejected. "| Custom sum — *not*
+        `nn.MSELoss` | `nn.MSELoss` divides by mn |" explains the pick in its cell."""
+        if self.select_all:
+            return {}
+        found: dict[int, int] = {}
+        for m in mentions:
+            if id(m.sentence) not in found and m.sentence.text.lstrip().startswith("|"):
+                bar = m.sentence.text.find("|", m.end - m.sentence.start)
+                found[id(m.sentence)] = m.sentence.start + bar if bar >= 0 else m.sentence.start + len(m.sentence.text)
+        return found
+
     def _from_prose(self, a: Analysed, raw: str, mentions: list[_Mention]) -> tuple[set[str], list[str]]:
         """Without answer markers: a set is every asserted option; a single choice is the one
         option set in bold alone ("You need **two** linear layers"), else the first asserted
         option, unless its sentence names others too."""
-        asserted = self._strong_first([m for m in mentions if m.asserted])
+        explained = self._row_explanations(mentions)
+        asserted = self._strong_first(
+            [m for m in mentions if m.asserted and m.start < explained.get(id(m.sentence), m.end)]
+        )
         # One option in bold is the pick; several ("**one** for the encoder, **one** for the
         # decoder") are emphasis.
         bold = [] if self.select_all else [(run, n) for run in _bold_runs(raw) if (n := self._option_named(run))]
