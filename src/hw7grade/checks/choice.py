@@ -312,7 +312,7 @@ class ChoiceCheck(CheckSpec):
         lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
         if lead is not None and lead.group("words") and _NEGATING_WORDS & set(lead.group("words").lower().split()):
             return []  # "Not needed: Dropout, ..." lists the rejected options
-        worded = lead is not None and (lead.group("word") or lead.group("need")) is not None
+        worded = lead is not None and (lead.group("word") or lead.group("need") or lead.group("verb")) is not None
         if lead is None or (label is None and not worded and not under_label):
             return []
         start = lead.end()
@@ -528,12 +528,14 @@ _PICK_LEAD_RE = re.compile(
     r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
     r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
-    r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){1,5}[ \t*_]{0,3}:)?[ \t*_]{1,3})?",
+    r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){1,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
+    # "Tick **Weight Decay** and **SGD optimizer**, and nothing else.": a line opening on a verb that picks
+    r"|(?P<verb>(?:just[ \t]{1,3}|only[ \t]{1,3})?(?:tick|check|select|choose|pick|mark|use)(?:[ \t]{1,3}only)?)[ \t*_]{1,3})?",
     re.I,
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:",
 "Components needed:", "You need" ("You need **Weight Decay** and the **SGD optimizer** — nothing
-else."), "You need exactly two of the five:"."""
+else."), "You need exactly two of the five:", a verb that picks ("Tick", "Select only")."""
 _MARKED_PIECE_SEP_RE = re.compile(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
 """Between the options of a cell that marks each one ("✓ Weight Decay · ✗ Dropout", "Dropout ✗<br>SGD ✓")."""
 _NEGATING_WORDS = frozenset({"not", "no", "never"})
