@@ -530,7 +530,8 @@ _PICK_LEAD_RE = re.compile(
     r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
     r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){1,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
     # "Tick **Weight Decay** and **SGD optimizer**, and nothing else.": a line opening on a verb that picks
-    r"|(?P<verb>(?:just[ \t]{1,3}|only[ \t]{1,3})?(?:tick|check|select|choose|pick|mark|use)(?:[ \t]{1,3}only)?)[ \t*_]{1,3})?",
+    r"|(?P<verb>(?:just[ \t]{1,3}|only[ \t]{1,3})?(?:tick|check|select|choose|pick|mark|use)"
+    r"(?:[ \t]{1,3}only)?)[ \t*_]{1,3})?",
     re.I,
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:",
