@@ -43,6 +43,7 @@ def split_answer(
     current: list[str] = list(default)
     buffer: list[str] = []
     saw_label = False
+    grouped = False  # the last label line named a group of parts, the text under it unassigned
     in_fence = False
     turn_q = context.q
     reply_named_q = False  # this reply named the question its relative labels belong to ("## Q7")
@@ -103,7 +104,7 @@ def split_answer(
                     # <sos>, I, saw, a, dog": the opening is the working of the part the line sums up.
                     current = list(target[1])
                 elif (
-                    not saw_label
+                    (not saw_label or grouped)
                     and len(current) > 1
                     and target[1][:1] == current[1:2]
                     and question_of(current[0]) == question_of(current[1])
@@ -113,9 +114,11 @@ def split_answer(
                     # it talks about the parts ("happy to do (c), but (b) is yours to write"). Not
                     # across questions: "Let me go through these.", then "### HW7 8a-i", is no
                     # answer to the 7(a) asked too. Nor is a sentence that only introduces the reply
-                    # ("Let's work through the decoder inputs first.").
-                    opening = "\n".join(buffer)
-                    lines = sum(1 for b in buffer if b.strip())
+                    # ("Let's work through the decoder inputs first."). So does the text under a line
+                    # that names the group ("Problem 3(b) — solution draft", then "Now part (ii).").
+                    body = buffer[1:] if grouped else buffer
+                    opening = "\n".join(body)
+                    lines = sum(1 for b in body if b.strip())
                     # "I mixed up ... in part (b). With teacher forcing ...": naming only that first
                     # part, the opening still answers it.
                     if _names_only_first(opening, current[:1], context, index) and (
@@ -132,6 +135,7 @@ def split_answer(
                     and (one := _one_part_named(line[label.end :], current, index)) is not None
                 ):
                     current = [one]  # "### 8(a) — Loss": the group's part its heading's words name
+                grouped = len(current) > 1
                 if len(current) == 1 and (listed := _listed_parts(line, context, index, named)):
                     # "7(b) and 7(c)", then paragraphs "Training. ..." and "Evaluation. ...": the line
                     # heads both parts, and the leads below it cut the text between them.
