@@ -29,3 +29,15 @@ def test_a_cue_written_in_math_matches_its_latex_and_unicode_spellings(text):
 @pytest.mark.parametrize("text", [r"$W_1 = U_k$ is the wrong transpose", r"the encoder $W_1$ and $U_k$"])
 def test_other_math_names_no_part(text):
     assert INDEX.cue_counts(text)["q3b.ii"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("the training-time inputs", "q7b"),  # a word of a hyphenated compound
+        ("inputs at evaluation", "q7c"),
+        ("the decoder's time steps", None),  # "time" is in both parts' cues: it names neither
+    ],
+)
+def test_a_word_of_one_parts_cues_alone_names_it(text, part):
+    assert INDEX.by_heading_words(text, ["q7b", "q7c"]) == part

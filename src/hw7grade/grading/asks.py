@@ -987,6 +987,12 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         if on is not None and (weight[f"q{on}"] > others or (title is None and weight[f"q{on}"] == others)):
             cued = [p for p in cued if question_of(p) == f"q{on}"]
             by_question = Counter(question_of(p) for p in cued)
+    if cued and title is not None and all(question_of(p) == f"q{title}" for p in cued):
+        # "the translation question: the stacking objection, the training-time decoder tokens, and
+        # the inference-time ones": each piece of its list names one of its parts
+        pieces = _comma_piece_parts(asking, [], index, on=title)
+        cued += [p for p in index.parts_of(title) if p in pieces and p not in cued and p not in referenced]
+        cued = [p for p in index.ids if p in cued and p not in aside_ids]
     if cued:
         q = question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
@@ -1110,10 +1116,13 @@ COMMA_PIECE_MAX_WORDS = 8
 """A list's item is short: a longer stretch between commas describes rather than asks."""
 
 
-def _comma_piece_parts(text: str, labels: list[Label], index: PartIndex) -> list[str]:
+def _comma_piece_parts(text: str, labels: list[Label], index: PartIndex, on: str | None = None) -> list[str]:
     """The parts named by the short pieces of the turn between commas, semicolons and line ends that
     name a question, by its title or by a label of the whole question alone ("q8: how many layers"),
-    and a part of it by cue words."""
+    and a part of it by cue words; with `on`, the question the turn names by title, also those of
+    the pieces that name no question and one of its parts by cue words or by a word of one part's
+    cues alone ("the translation question: the stacking objection, the training-time decoder
+    tokens, and the inference-time ones")."""
     starts = [label.start for label in labels]
     found: list[str] = []
     at = 0
@@ -1127,8 +1136,12 @@ def _comma_piece_parts(text: str, labels: list[Label], index: PartIndex) -> list
             lab.q is None or lab.letter or lab.roman or index.is_foreign(lab) for lab in held
         ):
             continue  # the piece names its part by label, or another homework's question
-        q = held[0].q if held else index.question_named(piece)
+        q = held[0].q if held else index.question_named(piece) or on
         part = _item_part(piece, q, index) if q is not None else None
+        if part is None and on is not None and q == on and index.question_named(piece) is None:
+            # (a piece naming the question by its title has the title's words, which name no part)
+            worded = index.by_cue_words(piece, index.parts_of(on))
+            part = worded[0] if len(worded) == 1 else None
         if part is not None and part not in found:
             found.append(part)
     return found

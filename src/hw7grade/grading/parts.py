@@ -181,7 +181,9 @@ class PartIndex:
         """The parts of `within` whose cues have a word of four letters or more that the text holds
         and no other part of `within` has ("training" of 7(b)'s "during training", beside 7(c)); words
         the parts share ("time") name none."""
-        words = {w.rstrip("*") for w in _WORD_RE.findall(text.lower()) if len(w) >= HEADING_WORD_MIN_CHARS}
+        # "training-time" holds "training" too
+        found = _WORD_RE.findall(text.lower())
+        words = {x for w in found for x in (w.rstrip("*"), *w.split("-")) if len(x) >= HEADING_WORD_MIN_CHARS}
         owners: dict[str, set[str]] = {}
         for word, pid in self.cue_words:
             if pid in within:
