@@ -1111,7 +1111,9 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
     return tuple(found)
 
 
-_PIECE_CUT_RE = re.compile(r"[,;\n]")
+_PIECE_CUT_RE = re.compile(r"[,;?!\n]")
+"""Where a list's pieces end: commas, semicolons, line ends, and the ends of questions ("... when
+generating? then the training one.")."""
 COMMA_PIECE_MAX_WORDS = 8
 """A list's item is short: a longer stretch between commas describes rather than asks."""
 
