@@ -281,6 +281,18 @@ def test_strip_question_copies_keeps_short_overlaps():
     assert strip_question_copies(answer, question) == answer
 
 
+def test_strip_question_copies_keeps_a_formula_the_question_gave():
+    question = "Show the top eigenvectors satisfy them. Use the SVD X = U S V^T like in lecture."
+    answer = "SVD: X = U S V^T with U orthogonal, so X X^T = U D U^T."
+    assert strip_question_copies(answer, question) == answer
+
+
+def test_strip_question_copies_still_removes_a_copied_menu_of_numbers():
+    question = "How many linear layers do you need? 0 / 1 / 2 / 3 / 4"
+    answer = "How many linear layers do you need? 0 / 1 / 2 / 3 / 4\n\nTwo."
+    assert "0 / 1" not in strip_question_copies(answer, question)
+
+
 def test_strip_question_copies_without_question():
     assert strip_question_copies("text", "") == "text"
 

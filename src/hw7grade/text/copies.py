@@ -12,6 +12,9 @@ from .normalize import normalize
 
 COPY_MIN_WORDS = 6
 """A run of at least this many words shared with the question is treated as copied."""
+FORMULA_MIN_LETTERS = 3
+"""A run with this many single letters is a formula ("the SVD X = U S V^T"): one the user gave that the
+answer works with is its step, not a restated prompt (a menu, "0 / 1 / 2 / 3", is still copied)."""
 QUESTION_CACHE_SIZE = 64
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
 
@@ -48,7 +51,13 @@ def _question_grams(question: str) -> frozenset[tuple[str, ...]]:
     else:
         q_words = [_word_key(m.group()) for m in _WORD_OR_BREAK_RE.finditer(text)]
     windows = (tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1))
-    return frozenset(w for w in windows if "" not in w and "\n" not in w)  # within one sentence
+    return frozenset(
+        w
+        for w in windows
+        if "" not in w
+        and "\n" not in w  # within one sentence
+        and sum(len(x) == 1 and x.isalpha() for x in w) < FORMULA_MIN_LETTERS
+    )
 
 
 def strip_question_copies(answer: str, question: str) -> str:
