@@ -985,7 +985,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         weight = Counter({q: sum(cue_counts[p] for p in cued if question_of(p) == q) for q in by_question})
         others = max(w for q, w in weight.items() if q != f"q{on}") if on is not None else 0
         if on is not None and (weight[f"q{on}"] > others or (title is None and weight[f"q{on}"] == others)):
-            cued = [p for p in cued if question_of(p) == f"q{on}"]
+            # ... but not over a question of its own about another: "And from the linear autoencoder
+            # question: how many linear layers does the model need?"
+            asked_apart = _asked_apart(asking, f"q{on}", index)
+            cued = [p for p in cued if question_of(p) == f"q{on}" or p in asked_apart]
             by_question = Counter(question_of(p) for p in cued)
     if cued and title is not None and all(question_of(p) == f"q{title}" for p in cued):
         # "the translation question: the stacking objection, the training-time decoder tokens, and
@@ -1116,6 +1119,21 @@ _PIECE_CUT_RE = re.compile(r"[,;?!\n]")
 generating? then the training one.")."""
 COMMA_PIECE_MAX_WORDS = 8
 """A list's item is short: a longer stretch between commas describes rather than asks."""
+
+
+def _asked_apart(text: str, q: str, index: PartIndex) -> set[str]:
+    """The parts named by cues in the turn's questions (sentences ending in "?") that name no part of
+    question `q` by its cues."""
+    found: set[str] = set()
+    at = 0
+    for m in _SENTENCE_CUT_RE.finditer(text + "\n"):
+        sentence, at = text[at : m.start()], m.end()
+        if not sentence.rstrip().endswith("?"):
+            continue
+        named = index.by_cues(sentence)
+        if named and all(question_of(p) != q for p in named):
+            found.update(named)
+    return found
 
 
 def _comma_piece_parts(text: str, labels: list[Label], index: PartIndex, on: str | None = None) -> list[str]:
