@@ -402,6 +402,7 @@ def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
 
 
 def _placed_turn(
+    text: str,
     asked: set[str],
     context: Context,
     cued_items: tuple[tuple[str, str], ...],
@@ -411,12 +412,15 @@ def _placed_turn(
 ) -> UserTurn:
     """A turn whose labels were placed in a question, plus the items of its numbered list that ask a
     part of another question by cue words ("1) RNN encoder-decoder ... name one problem. 2) the
-    autoencoder ... (i) ... (ii) ..."); those items number the reply's answers to them."""
+    autoencoder ... (i) ... (ii) ..."); those items number the reply's answers to them. So does a
+    piece that describes a part of the placed question ("the first half, ... and also the bit asking
+    which approach interested me most")."""
     questions = {question_of(a) for a in asked}
     others = tuple(
         (key, p) for key, p in cued_items if p not in asked and p not in left_out and question_of(p) not in questions
     )
-    asked = asked | {p for _, p in others}
+    described = _comma_piece_parts(text, [], index, described_on=context.q) if context.q not in (None, FOREIGN) else []
+    asked = asked | {p for _, p in others} | {p for p in described if p not in left_out}
     return UserTurn([p for p in index.ids if p in asked], True, context, set_aside=set_aside, numbering=others)
 
 
@@ -907,9 +911,12 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         numbering = numbering or cued_items
         # "3 things: resnet blog baseline/final, q7a, and the 3b(i) gradients": an item of a comma
         # list that names a question by its title and a part by its cue words asks that part.
+        # "... the first half, ... and also the bit asking which approach interested me most": a piece
+        # that describes a part of the question the labels ask asks the part its cue words name.
+        one_q = {question_of(p)[1:] for p in named}
         named += [
             p
-            for p in _comma_piece_parts(text, labels, index)
+            for p in _comma_piece_parts(text, labels, index, described_on=one_q.pop() if len(one_q) == 1 else None)
             if p not in named and p not in referenced and p not in aside_ids
         ]
     if numbering and context.q in (None, FOREIGN):
@@ -957,7 +964,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # belongs to the question its own stretch of the turn names by title.
         by_title = _placed_by_own_titles(text, unplaced, index) - referenced
         if by_title:
-            return _placed_turn(by_title, context, cued_items, referenced | aside_ids, index, aside_ids)
+            return _placed_turn(text, by_title, context, cued_items, referenced | aside_ids, index, aside_ids)
     named_q = title if unplaced else None
     if named_q is not None:
         # "the reading question on the How to Train Your ResNet series ... part (c) first": the
@@ -965,7 +972,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         placed = Context(named_q)
         asked = _placed_labels(text, unplaced, placed, index) - referenced
         if asked:
-            return _placed_turn(asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
+            return _placed_turn(text, asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
     lead = leader(by_question) if unplaced else None
     if lead is not None:
         # "(a) baseline time? (b) what you learnt? (c) ..." under the blog's title: the labels
@@ -974,7 +981,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         placed = Context(lead[1:])
         asked = _placed_labels(text, unplaced, placed, index) - referenced
         if asked:
-            return _placed_turn(asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
+            return _placed_turn(text, asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
     # Cues ask weakly: the part is reported only if a reply answers it (see `PartAnswers.weak`).
     if len(by_question) > 1:
         # "~100 words on what I learned ... I liked the batch norm stuff" on the ResNet blog: the cue
@@ -1119,6 +1126,13 @@ _PIECE_CUT_RE = re.compile(r"[,;?!\n]")
 generating? then the training one.")."""
 COMMA_PIECE_MAX_WORDS = 8
 """A list's item is short: a longer stretch between commas describes rather than asks."""
+DESCRIBED_PIECE_MAX_WORDS = 16
+_DESCRIBED_PART_RE = re.compile(
+    r"\b(?:(?:and|also|then|plus)[ \t]{1,3}){0,2}the[ \t]{1,3}(?:part|bit|one|section|sub-?part|question)"
+    r"[ \t]{1,3}(?:asking|about|on|where|that|which|with|for)\b",
+    re.I,
+)
+"""A piece that describes a part: "and also the bit asking which approach ...", "the part about ..."."""
 
 
 def _asked_apart(text: str, q: str, index: PartIndex) -> set[str]:
@@ -1136,27 +1150,34 @@ def _asked_apart(text: str, q: str, index: PartIndex) -> set[str]:
     return found
 
 
-def _comma_piece_parts(text: str, labels: list[Label], index: PartIndex, on: str | None = None) -> list[str]:
+def _comma_piece_parts(
+    text: str, labels: list[Label], index: PartIndex, on: str | None = None, described_on: str | None = None
+) -> list[str]:
     """The parts named by the short pieces of the turn between commas, semicolons and line ends that
     name a question, by its title or by a label of the whole question alone ("q8: how many layers"),
     and a part of it by cue words; with `on`, the question the turn names by title, also those of
     the pieces that name no question and one of its parts by cue words or by a word of one part's
     cues alone ("the translation question: the stacking objection, the training-time decoder
-    tokens, and the inference-time ones")."""
+    tokens, and the inference-time ones"); with `described_on`, the question the turn's labels ask,
+    also those of the pieces that describe a part ("and also the bit asking which approach interested
+    me most and why", up to `DESCRIBED_PIECE_MAX_WORDS`) and name one of its parts by cue words."""
     starts = [label.start for label in labels]
     found: list[str] = []
     at = 0
     for cut in [*(m.start() for m in _PIECE_CUT_RE.finditer(text)), len(text)]:
         first, last = bisect_left(starts, at), bisect_left(starts, cut)
         piece, at = text[at:cut], cut + 1
-        if len(piece.split()) > COMMA_PIECE_MAX_WORDS:
+        lead = _DESCRIBED_PART_RE.search(piece) if described_on is not None else None
+        described = lead is not None
+        piece = piece[lead.start() :] if lead is not None else piece  # "... ended up. and also the bit asking ..."
+        if len(piece.split()) > (DESCRIBED_PIECE_MAX_WORDS if described else COMMA_PIECE_MAX_WORDS):
             continue
         held = labels[first:last]
         if len({lab.q for lab in held}) > 1 or any(
             lab.q is None or lab.letter or lab.roman or index.is_foreign(lab) for lab in held
         ):
             continue  # the piece names its part by label, or another homework's question
-        q = held[0].q if held else index.question_named(piece) or on
+        q = held[0].q if held else index.question_named(piece) or on or (described_on if described else None)
         part = _item_part(piece, q, index) if q is not None else None
         if part is None and on is not None and q == on and index.question_named(piece) is None:
             # (a piece naming the question by its title has the title's words, which name no part)
