@@ -216,6 +216,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "lettered list items": "- 7 b the inputs\n* 8 c tick\n1) 7a why\n2) from hw6: dropout?\n",
             "a heading per item": "## What goes in\n\nsee\n\n**Clipping**\n\n",
             "item marks in a line": "x * 7 b - 3 c * 2c ",
+            "described pieces": "the first half, and also the bit asking which approach interested me? ",
+            "questions apart": "the translation problem while training. And how many linear layers? ",
         }.items()
     },
 }

@@ -73,6 +73,8 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     "\n- 7 b ",
     "\n* 7b ",
     "\n## What goes in\n",
+    " and also the bit asking ",
+    "how many linear layers? ",
 ]
 
 
