@@ -233,6 +233,11 @@ def test_standing_spans_take_linear_time(unit):
         ("The idea is to substitute W_1 = U_k^T. Do you want me to write out the full verification?", True),
         ("Want me to go through it? Here it is anyway: W_1 = U_k^T makes both conditions vanish.", False),
         ("Two linear layers, one for the encoder and one for the decoder.", False),
+        # what the model could do, left to the user's wish
+        ("The conditions are above. For (ii), I could show the substitution step by step if you want.", True),
+        ("I'd be happy to derive it with the SVD as well — just ask!", True),
+        ("I can confirm both conditions vanish at W_1 = U_k^T.", False),
+        ("Let me know if anything is unclear.", False),
     ],
 )
 def test_ends_on_offer_reads_the_last_sentence(text, expected):

@@ -357,7 +357,21 @@ def ends_on_offer(text: str) -> bool:
     body = text.rstrip()
     starts = [m.end() for m in _STOP_THEN_SPACE_RE.finditer(body, 0, max(len(body) - 1, 0))]
     last = body[starts[-1] :] if starts else body
-    return bool(PhraseSet.build({"offering": _OFFERING}).keys_in(last))
+    if PhraseSet.build({"offering": _OFFERING}).keys_in(last):
+        return True
+    # "For part (ii), I can walk through the verification ... if you'd like — just let me know!": what
+    # the model could do, left to the user's wish
+    return _COULD_RE.search(last) is not None and _IF_WISHED_RE.search(last) is not None
+
+
+_COULD_RE = re.compile(
+    r"\b(?:I[ \t]{1,3}(?:can|could)|I'd[ \t]{1,3}be[ \t]{1,3}(?:happy|glad)[ \t]{1,3}to|happy[ \t]{1,3}to)\b", re.I
+)
+_IF_WISHED_RE = re.compile(
+    r"\bif[ \t]{1,3}you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:like|want|prefer)\b|\blet[ \t]{1,3}me[ \t]{1,3}know\b|\bjust[ \t]{1,3}ask\b",
+    re.I,
+)
+"""Together, an offer left to the user: "I can ... if you'd like", "happy to ... — let me know"."""
 
 
 def holds_no_answer(text: str) -> bool:
