@@ -368,7 +368,8 @@ _COULD_RE = re.compile(
     r"\b(?:I[ \t]{1,3}(?:can|could)|I'd[ \t]{1,3}be[ \t]{1,3}(?:happy|glad)[ \t]{1,3}to|happy[ \t]{1,3}to)\b", re.I
 )
 _IF_WISHED_RE = re.compile(
-    r"\bif[ \t]{1,3}you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:like|want|prefer)\b|\blet[ \t]{1,3}me[ \t]{1,3}know\b|\bjust[ \t]{1,3}ask\b",
+    r"\bif[ \t]{1,3}you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:like|want|prefer)\b"
+    r"|\blet[ \t]{1,3}me[ \t]{1,3}know\b|\bjust[ \t]{1,3}ask\b",
     re.I,
 )
 """Together, an offer left to the user: "I can ... if you'd like", "happy to ... — let me know"."""
