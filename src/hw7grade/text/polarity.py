@@ -57,7 +57,10 @@ _POST_MARK_RE = re.compile(
 )
 _POST_WRONG_RE = re.compile(
     rf"[^,;:]{{0,{POST_WRONG_MAX_CHARS}}}?\b(?:is|are|was|were|would\s+be)\s+(?:wrong|incorrect|a\s+(?:common\s+)?mistake"
-    r"|not\s+correct|a\s+misconception)\b"
+    r"|not\s+correct|a\s+misconception"
+    # dismissed rather than denied: "Word order is a secondary concern here"
+    r"|(?:only\s+)?(?:a\s+)?(?:secondary|minor|side)\s+(?:concern|issue|point|problem)s?|overstated"
+    r"|a\s+red\s+herring|less\s+important)\b"
     # a pointer clause right after it: "$W_2W_1 = I$, but that is wrong", "X (which is false)"
     r"|(?:\$|\\[)\]]){0,2}[ \t]{0,3}[,;:(—–-][ \t]{0,3}(?:but[ \t]{1,3})?(?:that|this|which)"
     r"(?:'s|[ \t]{1,3}(?:is|was|would[ \t]{1,3}be))[ \t]{1,3}(?:wrong|incorrect|false|not[ \t]{1,3}(?:correct|true))\b",
