@@ -17,6 +17,9 @@ from hw7grade.text.concession import concedes, takes_back
         ("I overstated the bias; it is weaker than I said.", True),
         ("The TA's hint is right: think about the SVDs.", False),  # not the user's side
         ("The answer stands." + " x" * 150 + " You're right that it is subtle.", False),  # deep inside: an aside
+        ("You're absolutely right, I mixed up the order of the factors.", True),  # with an intensifier
+        ("You are totally correct about the shapes.", True),
+        ("I'm confident the assignment is right as written.", False),
     ],
 )
 def test_concedes(reply, conceded):

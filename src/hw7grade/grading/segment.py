@@ -289,6 +289,11 @@ def find_answers(
                     # says some of the parts just answered stand revisits the others.
                     standing = _said_to_stand(turn.text, context, index)
                     revisited = [p for p in last_answered if p not in standing]
+                    if standing and not concedes(turn.text):
+                        # "are you sure about the assignment? my friend wrote W1 = U_k" -> "I'm confident
+                        # ... So part (ii) stands as written.": a reply that concedes nothing defends
+                        # the parts it says stand, and revisits no other
+                        revisited = [p for p in last_answered if p in standing]
                     default = _cued_among(revisited or last_answered, (last_user, turn.text), index) or (
                         revisited if len(revisited) == 1 else default
                     )

@@ -10,11 +10,19 @@ from .phrases import PhraseSet
 OPENING_MAX_CHARS = 240
 """A concession comes first; "you're right that ..." deep inside an explanation is an aside."""
 
+_INTENSIFIERS = ("absolutely", "totally", "completely", "entirely", "quite", "exactly", "100%")
 _CONCESSIONS = (
     "you're right",
     "you are right",
     "you're correct",
     "you are correct",
+    # "You're absolutely right, I mixed up the order."
+    *(
+        f"{you} {very} {right}"
+        for you in ("you're", "you are")
+        for very in _INTENSIFIERS
+        for right in ("right", "correct")
+    ),
     "fair point",
     "good point",
     "valid point",
