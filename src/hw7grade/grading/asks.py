@@ -1105,6 +1105,9 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
     if len(marks) < NUMBERED_MIN_ITEMS:
         return ()
     starts = [label.start for label in labels if label.q is not None]
+    # "Machine translation setup: ... (1) the vertical stacking ... (2) the training time one": items
+    # under an introduction that names a question by its title are on it
+    intro = index.question_named(text[: marks[0].start()])
     found: list[tuple[str, str]] = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
@@ -1114,8 +1117,11 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
         item = text[m.end() : end]
         if names_other_homework_only(item):
             continue  # "4) unrelated, from hw6: why rescale by 1/(1-p) in dropout?": not ours
-        q = index.question_named(item) or one_question_cued(item, index)
+        q = index.question_named(item) or intro or one_question_cued(item, index)
         part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
+        if part is None and q is not None and q == intro:
+            worded = index.by_cue_words(item, index.parts_of(q))  # "the training time one": 7(b)'s word
+            part = worded[0] if len(worded) == 1 else None
         if part is not None and all(part != p for _, p in found):
             found.append((f"{q}.{m.group(1) or m.group(2)}", part))
     return tuple(found)
