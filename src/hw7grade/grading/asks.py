@@ -248,13 +248,22 @@ SIDE_QUESTION_RE = re.compile(
 """A user turn that says it asks beside the homework, in those words or as "unrelated", "off-topic"."""
 
 
+_OTHER_COURSE_RE = re.compile(
+    r"\bfor[ \t]{1,3}(?:my|our|a)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:class|course|exam|midterm|final)\b",
+    re.I,
+)
+"""A question for another course ("random q for my micro econ class"; "random q, what's DAWNBench?"
+is on the homework), unless the turn names one of ours
+by its title ("For my deep learning class we had to read ... How to Train Your ResNet")."""
+
+
 def asks_beside(text: str, index: PartIndex) -> bool:
     """The turn says it asks beside the homework; not one that calls itself unrelated to the last
-    question and names one of ours by its title ("and unrelated, the 4-point part of the translation
-    question ...")."""
+    question, or asks for another course, and names one of ours by its title ("and unrelated, the
+    4-point part of the translation question ...")."""
     side = SIDE_QUESTION_RE.search(text)
     if side is None:
-        return False
+        return _OTHER_COURSE_RE.search(text) is not None and index.question_named(text) is None
     return not side.group().lower().startswith("unrelated") or index.question_named(text) is None
 
 
@@ -1281,12 +1290,19 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
 
 _CARRIES_ON_RE = re.compile(
     r"\s{0,3}(?:(?:ok(?:ay)?|nice|cool|great|perfect|thanks|thank[ \t]you|got[ \t]it|alright)"
-    r"[ \t]{0,2}[.,!]{0,3}[ \t]{0,3})?"
+    r"[ \t]{0,2}[.,!]{0,3}[ \t]{0,3}){0,2}"  # "ok thanks. next they want ..."
     r"(?:same|and|now|next|also|then|what[ \t]about|how[ \t]about)\b",
     re.I,
 )
 """Words a turn opens with, after a thank-you or not, to go on to the next part rather than argue with the
 last answer ("nice. now ~100 words on what I learned")."""
+_TURNS_NEXT_RE = re.compile(
+    r"(?:^|[.!?][ \t]{1,3})(?:(?:ok(?:ay)?|cool|nice|great|thanks)[ \t]{0,2}[,.!]{0,3}[ \t]{1,3})?"
+    r"(?:next|now|(?:last|final|next)[ \t]{1,3}(?:one|part|question|bit)|moving[ \t]{1,3}on)\b",
+    re.I | re.M,
+)
+"""A sentence of the turn that turns to the next part, after one that comments on the last answer: "lol ok
+that's maybe too short but fine. last one, which approach interested me most"."""
 
 
 _ASKS_UNMARKED_RE = re.compile(
@@ -1330,7 +1346,7 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     if last_answered[-1] in turn.named:
         return True
     asks = "?" in text or _ASKS_UNMARKED_RE.search(text) is not None
-    if (asks and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text):
+    if (asks and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text) or _TURNS_NEXT_RE.search(text):
         return False  # "same for eval", "and at test time": the next part, asked
     current = question_of(last_answered[-1])
     if all(question_of(p) == current for p in turn.named):
