@@ -218,6 +218,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "item marks in a line": "x * 7 b - 3 c * 2c ",
             "described pieces": "the first half, and also the bit asking which approach interested me? ",
             "questions apart": "the translation problem while training. And how many linear layers? ",
+            "turns to the next": "ok thanks. next ok. but fine. last one, for my micro econ class ",
         }.items()
     },
 }

@@ -75,6 +75,8 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     "\n## What goes in\n",
     " and also the bit asking ",
     "how many linear layers? ",
+    ". last one, ",
+    " for my micro econ class ",
 ]
 
 
