@@ -246,6 +246,32 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
     return heads if len(asked) == 2 and asked[0] not in heads.values() and not leads_only else {}
 
 
+_NUMBERED_LINE_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?\(?([1-9])[.)][ \t]{1,3}\S")
+NUMBERED_HEAD_MAX_WORDS = 12
+
+
+def numbered_sections(text: str, parts: list[str]) -> list[tuple[str, str]]:
+    """A pasted answer cut at its lines numbered 1 to N, each a short paragraph of its own, when N is
+    the number of `parts`: section k answers the k-th part ("1) Where they started and where they
+    ended up", "2) Takeaways", "3) The trick I liked" for Q4's three parts); else []."""
+    lines = text.split("\n")
+    heads: list[int] = []  # line indexes
+    for i, line in enumerate(lines):
+        m = _NUMBERED_LINE_RE.match(line)
+        if (
+            m is not None
+            and int(m.group(1)) == len(heads) + 1
+            and len(line.split()) <= NUMBERED_HEAD_MAX_WORDS
+            and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 == len(lines) or not lines[i + 1].strip())
+        ):
+            heads.append(i)
+    if len(heads) != len(parts) or len(parts) < 2:
+        return []
+    ends = [*heads[1:], len(lines)]
+    return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, heads, ends)]
+
+
 _HEADING_MARK_RE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
 
 

@@ -36,7 +36,7 @@ from .asks import (
     read_user_turn,
 )
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
-from .replies import split_answer
+from .replies import numbered_sections, split_answer
 
 
 @dataclass(frozen=True)
@@ -348,6 +348,13 @@ def find_answers(
                 # A pasted answer with no prompt whose first line is a title ("How to Train Your ResNet:
                 # reflections"): that question's parts, whatever another's cue words ("weight decay").
                 within = index.parts_of(titled)
+            elif within is None and turn_info is None and (lead := one_question_cued(turn.text, index)) is not None:
+                # One with no title: the parts of the question most of its cued parts are in, not a
+                # stray word of another's ("... the effective learning rate ..." beside three Q4 answers)
+                within = index.parts_of(lead)
+            if turn_info is None and within is not None:
+                # ... each part answered by its section when the paste is numbered as the parts are
+                pieces = [(pid, section, True, True) for pid, section in numbered_sections(turn.text, within)]
             hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
             # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay
             # discussion ...": a reply to a turn that only sets parts aside answers none.
@@ -367,6 +374,7 @@ def find_answers(
             )
             if (
                 hits
+                and not pieces
                 and not only_sets_aside
                 and not asks_nothing
                 and (within is not None or turn_info is None or not turn_info.named)
