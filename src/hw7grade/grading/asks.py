@@ -682,10 +682,23 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     specific: dict[str, list[str]] = {}
     ours = False
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
+    placing: set[int] = set()  # relative labels that only say which group a place is in
     for i in range(len(labels) - 1):
         a, b = labels[i], labels[i + 1]
         if a.q is None and b.q is not None and (_owned_by(text, a, b) or restates(a, b, text)):
             owner_of[i] = b
+        elif (
+            a.ordinal is not None
+            and b.q is None
+            and b.letter is not None
+            and b.roman is None
+            and context.q not in (None, FOREIGN)
+            and _owned_by(text, a, b)
+            and len(index.resolve(a, Context(context.q, b.letter))) == 1
+        ):
+            # "last bit of (a): which of these ...": the last part of the chat's question's (a)
+            owner_of[i] = replace(b, q=context.q)
+            placing.add(i + 1)
     for i in range(len(labels) - 2, -1, -1):
         # "(i) and (ii) of 8a": the list's earlier labels belong to the owner of its last.
         if (
@@ -782,6 +795,8 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         pointing_in = points and not leaves_out and _IN_BEFORE.search(text, window, label.start) is not None
         aside[i] = own_work[i] or leaves_out or (listed and aside[i - 1])
         reference = pointed[i] or own_work[i]
+        if i in placing:
+            continue
         if label.q is not None:
             if label.homework is not None:
                 turn_homework = label.homework
