@@ -1141,11 +1141,16 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
         item = text[m.end() : end]
         if names_other_homework_only(item):
             continue  # "4) unrelated, from hw6: why rescale by 1/(1-p) in dropout?": not ours
-        q = index.question_named(item) or intro or one_question_cued(item, index)
+        titled = index.question_named(item)
+        q = titled or intro or one_question_cued(item, index)
         part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
-        if part is None and q is not None and q == intro:
+        if part is None and titled is None and q is not None and q == intro:
             worded = index.by_cue_words(item, index.parts_of(q))  # "the training time one": 7(b)'s word
             part = worded[0] if len(worded) == 1 else None
+        if part is None and titled is not None and (cued_q := one_question_cued(item, index)) not in (None, q):
+            # "the question right after the autoencoder/PCA one, about the ... training blog series — the
+            # first bit, where they started": a title named only to place it, the item's cues on another
+            q, part = cued_q, _item_part(item, cued_q, index)
         if part is not None and all(part != p for _, p in found):
             found.append((f"{q}.{m.group(1) or m.group(2)}", part))
     return tuple(found)
@@ -1248,6 +1253,8 @@ def _item_parts(text: str, named: list[str], index: PartIndex, context: Context)
         if not labels:
             q = index.question_named(item) or one_question_cued(item, index) or on.q or context.q
             part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
+            if part is None and index.question_named(item) is not None and (cued_q := one_question_cued(item, index)):
+                part = _item_part(item, cued_q, index) if cued_q != q else None  # a title only placing it (above)
             ids = [part] if part is not None else []
         if len(ids) != 1 or ids[0] not in named or ids[0] in found:
             return ()
