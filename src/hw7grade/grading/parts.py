@@ -276,10 +276,13 @@ def restates(relative: Label, absolute: Label, text: str) -> bool:
 NUMBER_REF_RE = re.compile(
     r"\b(?:number|no\.|num)[ \t]?#?([1-9])\b|(?<![\w#])#([1-9])\b"
     # "wait for 2) isnt w1 the start token?", "(3) is wrong": the item as the list marked it
-    r"|(?:\b(?:for|in|on|about|with)[ \t]{1,3}|^[ \t]{0,3})\(?([1-9])\)(?=[ \t,:.?])",
+    r"|(?:\b(?:for|in|on|about|with)[ \t]{1,3}|^[ \t]{0,3})\(?([1-9])\)(?=[ \t,:.?])"
+    # "hmm for 1, X is m×n ...": a bare number before a comma or colon after "for" or "in"
+    r"|\b(?:for|in)[ \t]{1,3}([1-9])(?=[ \t]{0,2}[,:])",
     re.I | re.M,
 )
-"""A user's reference to an item of their numbered list: "number 2", "#3", "for 2)"."""
+"""A user's reference to an item of a numbered list, theirs or the last reply's sections: "number 2",
+"#3", "for 2)", "for 1,"."""
 
 
 def numbered_part(numbering: Mapping[str, str], context: Context, number: str) -> str | None:

@@ -25,6 +25,18 @@ _NUMBERED_LEAD_RE = re.compile(
 "**(2) Loss function: ...**", "## 📊 1) Baseline vs. final", "## 1️⃣ Baseline vs. final"."""
 
 
+def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]:
+    """The parts a reply's sections answer by the numbers their headings or bold leads open on ("### 1.
+    Stationarity equations", "### 2. Plugging in the PCA solution"), keyed "question.number", when two
+    or more are numbered; a later "for 1, ..." names that part."""
+    found = {
+        f"{question_of(pid)[1:]}.{m.group(1)}": pid
+        for pid, text, _, _ in pieces
+        if (m := _NUMBERED_LEAD_RE.match(text))
+    }
+    return found if len(set(found.values())) >= 2 else {}
+
+
 def split_answer(
     text: str,
     context: Context,

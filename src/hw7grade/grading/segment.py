@@ -36,7 +36,7 @@ from .asks import (
     read_user_turn,
 )
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
-from .replies import numbered_sections, split_answer
+from .replies import numbered_sections, section_numbers, split_answer
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,7 @@ def find_answers(
     cue_firmed: set[str] = set()  # of which, by the last user turn's cue words alone
     set_aside: set[str] = set()  # done or left out by the user, until a turn names it
     numbering: dict[str, str] = {}  # the last numbered list of the user's: "1" -> q8a.i
+    sections: dict[str, str] = {}  # the last reply's numbered sections: "3.1" -> q3b.i
     previous_foreign = False  # the last user turn asked another homework's question
     scene: set[str] = set()  # parts the last user turn asked only as its whole question
     last_piece: dict[str, str] = {}  # each part's latest piece of reply text
@@ -226,9 +227,9 @@ def find_answers(
                 turn_info = replace(turn_info, named=[], firm_cues=())
             if turn_info.numbering:
                 numbering = dict(turn_info.numbering)
-            elif numbering and not turn_info.named and (ref := NUMBER_REF_RE.search(turn.text)):
+            elif (numbering or sections) and not turn_info.named and (ref := NUMBER_REF_RE.search(turn.text)):
                 # "can you make number 2 sound less formal": the part the user's list numbered 2.
-                pid = numbered_part(numbering, context, next(g for g in ref.groups() if g))
+                pid = numbered_part(numbering or sections, context, next(g for g in ref.groups() if g))
                 if pid is not None:
                     turn_info = replace(turn_info, named=[pid], by_label=True, context=context_of(pid))
             set_aside = (set_aside - set(turn_info.named if turn_info.by_label else ())) | turn_info.set_aside
@@ -337,6 +338,7 @@ def find_answers(
                 default, follow_up = said[:1], True
                 firmly -= cue_firmed
                 pieces, context = split_answer(turn.text, before, index, default, named_here, explicit, numbering)
+        sections = section_numbers(pieces) or sections
         from_cues = False
         if not pieces and not aside:
             within = default if default else None
