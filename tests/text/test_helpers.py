@@ -127,6 +127,10 @@ def test_split_clauses():
         ("regularized linear autoencoder", "the regularized linear AE problem", "regularized linear AE"),
         ("linear autoencoders", "two linear AEs", "linear AEs"),
         ("autoencoder*", "an aerial photo", None),
+        # an equation matches written unspaced too
+        ("W_1 = U_k^T", "For W1=Uk^T we get", "W1=Uk^T"),
+        ("W_1 = U_k^T", "take W_1 = U_k^T", "W1 = Uk^T"),
+        ("W_1 = U_k^T", "so AW1=Uk^T", None),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

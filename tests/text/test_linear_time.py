@@ -77,6 +77,8 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     "how many linear layers? ",
     ". last one, ",
     " for my micro econ class ",
+    " for 1, ",
+    "W1=Uk^T=",
 ]
 
 

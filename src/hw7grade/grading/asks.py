@@ -249,11 +249,13 @@ SIDE_QUESTION_RE = re.compile(
 
 
 _OTHER_COURSE_RE = re.compile(
-    r"\bfor[ \t]{1,3}(?:my|our|a)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:class|course|exam|midterm|final)\b",
+    r"\bfor[ \t]{1,3}(?:my|our|a)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:class|course|exam|midterm|final)\b"
+    # "random numerical analysis question: ...", a subject named ("random q, what's DAWNBench?" is ours)
+    r"|\brandom[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:q|question)\b",
     re.I,
 )
-"""A question for another course ("random q for my micro econ class"; "random q, what's DAWNBench?"
-is on the homework), unless the turn names one of ours
+"""A question for another course ("random q for my micro econ class", "random numerical analysis
+question: ..."; "random q, what's DAWNBench?" is on the homework), unless the turn names one of ours
 by its title ("For my deep learning class we had to read ... How to Train Your ResNet")."""
 
 

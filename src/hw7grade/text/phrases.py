@@ -303,11 +303,13 @@ _ABBREVIATED_RE = re.compile(rf"\b(?:{'|'.join(ABBREVIATIONS)})\b(?!\*)", re.I)
 
 
 def _variants(phrase: str) -> list[str]:
-    """The phrase, with its hyphenated words written solid (`learning-rate` -> `learningrate`), and
-    with its `ABBREVIATIONS` written as initials."""
+    """The phrase, with its hyphenated words written solid (`learning-rate` -> `learningrate`), its
+    equations unspaced (`W_1 = U_k^T` -> `W_1=U_k^T`), and its `ABBREVIATIONS` written as initials."""
     out = [phrase]
     if re.search(r"\w-\w", phrase):
         out.append(re.sub(r"(?<=\w)-(?=\w)", "", phrase))
+    if " = " in phrase:
+        out += [v.replace(" = ", "=") for v in list(out)]  # math written unspaced: "W1=Uk^T"
     if _ABBREVIATED_RE.search(phrase):
         out += [_ABBREVIATED_RE.sub(lambda m: ABBREVIATIONS[m.group(0).lower()], v) for v in list(out)]
     return out
@@ -345,7 +347,10 @@ def _fragment_pattern(fragment: str, final: bool = True) -> str:
         words[-1], plural = words[-1][:-1], "(?:y(?:e?s)?|ies)"  # "accuracy", "accuracies" (see `_plurals`)
     if final and right and _singular(folded):
         words[-1], plural = words[-1][:-1], "s?"
-    body = r"[\s_-]{1,8}".join(_word_pattern(w) for w in words)
+    body = _word_pattern(words[0])
+    for before, word in zip(words, words[1:]):
+        # an equation may be written unspaced ("W1=Uk^T"), as `_variants` lets the automaton match it
+        body += (r"[\s_-]{0,8}" if "=" in (before, word) else r"[\s_-]{1,8}") + _word_pattern(word)
     return left + body + plural + right
 
 
