@@ -77,7 +77,12 @@ _QUESTION_OPENS_AFTER = re.compile(
 )
 """A question word or request verb right after a label: the label heads an item ("(b) what did i learn")."""
 _QUESTION_AFTER_COLON = re.compile(
-    r"[ \t]{0,2}:(?:[^.?!\n:]{1,200}\?|[ \t]{0,3}(?:which|how|what|do|does|should|would|is|are)\b[^.?!\n]{1,200})",
+    # (a full stop before a word or another stop ends no sentence: "w1..w5", "nn.MSELoss")
+    r"[ \t]{0,2}:(?:(?:[^.?!\n:]|\.(?=[.\w])){1,200}\?"
+    r"|[ \t]{0,3}(?:which|how|what|do|does|should|would|is|are)\b(?:[^.?!\n]|\.(?=[.\w])){1,200})"
+    # "for the L2-regularised linear AE in Q8, which torch loss (L1 / MSE / CrossEntropy)?": after a
+    # comma, a question word and the question mark that ends it
+    r"|[ \t]{0,2},[ \t]{0,3}(?:which|how|what)\b(?:[^.?!\n]|\.(?=[.\w])){1,200}\?",
     re.I,
 )
 """After a label, a colon and a question, with its question mark or opening on a question word: the

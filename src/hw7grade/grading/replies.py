@@ -144,9 +144,13 @@ def split_answer(
                 if (
                     len(current) > 1
                     and line.lstrip().startswith(("#", "**", "__"))
-                    and (one := _one_part_named(line[label.end :], current, index)) is not None
+                    and (one := _one_part_named(_emphasised(line, label.end), current, index)) is not None
                 ):
-                    current = [one]  # "### 8(a) — Loss": the group's part its heading's words name
+                    # "### 8(a) — Loss", "**Q8 loss:** `nn.MSELoss` ...": the group's part its heading's
+                    # words name (a bold lead's words only, not the answer after it)
+                    current = [one]
+                if len(current) > 1 and len(asked_here := [p for p in current if p in named]) == 1:
+                    current = asked_here  # "**Q7 inputs:** ..." when only 7(b) of Q7 was asked
                 grouped = len(current) > 1
                 if len(current) == 1 and (listed := _listed_parts(line, context, index, named)):
                     # "7(b) and 7(c)", then paragraphs "Training. ..." and "Evaluation. ...": the line
@@ -285,6 +289,14 @@ def numbered_sections(text: str, parts: list[str]) -> list[tuple[str, str]]:
 
 
 _HEADING_MARK_RE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
+
+
+def _emphasised(line: str, start: int) -> str:
+    """The rest of a bold lead from `start` ("**Q8 loss:** ..." -> " loss:"), or of a heading line."""
+    if line.lstrip().startswith("#"):
+        return line[start:]
+    close = min((at for mark in ("**", "__") if (at := line.find(mark, start)) >= 0), default=len(line))
+    return line[start:close]
 
 
 def _item_headings(
