@@ -79,6 +79,9 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     " for my micro econ class ",
     " for 1, ",
     "W1=Uk^T=",
+    " in Q8, which loss? ",
+    "Q7: what are w1..w5 ",
+    "**Q8 loss:** ",
 ]
 
 
