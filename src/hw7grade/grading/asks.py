@@ -581,6 +581,17 @@ def _read_turn(
         near = _sibling(last, step, index, done)
         if near is not None and near not in whole.set_aside:
             return UserTurn([near], True, context_of(near), set_aside=whole.set_aside)
+    if (
+        not whole.named
+        and context.q not in (None, FOREIGN)
+        and (_CARRIES_ON_RE.match(text) or _TURNS_NEXT_RE.search(text))
+        and ("?" in text or len(text.split()) <= REQUEST_BARE_MAX_WORDS)
+    ):
+        # "and when we're actually generating a translation and don't have the reference?" on Q7: the
+        # next part, named by a word of its cues alone (asked weakly, as cue words ask)
+        worded = [p for p in index.by_cue_words(text, index.parts_of(context.q)) if p not in done | whole.set_aside]
+        if len(worded) == 1:
+            return UserTurn(worded, False, context, set_aside=whole.set_aside)
     if len(whole.named) == 1 and (step := _relative_place(text, pointing=True)) is not None:
         # "the 'show that the components satisfy' bit, and the conditions part right before it": the
         # part the turn names, and the one next to it
