@@ -317,3 +317,15 @@ def test_mentions_are_read_once_per_text_and_each_caller_owns_its_list():
 def test_a_lead_that_sums_up_its_part_is_not_a_turn_to_it(line, sums_up):
     """The text before a summing lead is that part's working; before a turning word, another part's."""
     assert opens_with_lead(line) is sums_up
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("just the last part of 8.", [(None, None, None, -1), ("8", None, None, None)]),
+        ("the second part of 3b", [(None, None, None, 2), ("3", "b", None, None)]),
+        ("the second part of 3.5 hours", [(None, None, None, 2)]),  # a number, not a question
+    ],
+)
+def test_a_bare_number_after_a_place_and_of_is_a_question(text, labels):
+    assert [(m.q, m.letter, m.roman, m.ordinal) for m in mentions(text, ordinals=True)] == labels

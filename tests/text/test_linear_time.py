@@ -82,6 +82,7 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
     " in Q8, which loss? ",
     "Q7: what are w1..w5 ",
     "**Q8 loss:** ",
+    " the last part of 8",
 ]
 
 

@@ -493,10 +493,20 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
         for m in counts
         for n in range(1, _FIRST_FEW[m.group("count").lower()] + 1)
     ]
+    # "just the last part of 8": after a place and "of", a bare number is the question's
+    starts = {lab.start for lab in found}
+    placed += [
+        Label(of.group("q"), None, None, None, of.start("q"), of.end("q"))
+        for m in places
+        if (of := _OF_NUMBER_RE.match(text, m.end())) is not None and of.start("q") not in starts
+    ]
     # "the first part" holds the word "part", a label of its own only when a letter follows it
     spans = [(m.start(), m.end()) for m in (*places, *counts)]
     kept = [lab for lab in found if not any(a <= lab.start < b for a, b in spans)]
     return sorted(kept + placed, key=lambda lab: lab.start)
+
+
+_OF_NUMBER_RE = re.compile(r"[ \t]{1,3}of[ \t]{1,3}(?P<q>\d{1,2})(?![\w(]|\.\d)")
 
 
 def _mentions(text: str) -> list[Label]:
