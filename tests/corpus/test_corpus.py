@@ -37,6 +37,9 @@ FLOORS = {
     # ef-gemini-q4-12.txt, a pasted answer with no prompt whose (b) and (c) sections hold q4a's numbers and
     # cue words ("training time ... 297 seconds straight down to 26", "accuracy"); with no user turn, the
     # parts answered are the parts asked, and that text does answer q4a's question in passing.
+    # Round 22: the eighty-four batches 95.59% after it (15,038/15,732; 95.30% before it); it added el-
+    # (first run 93.5%), en- (93.3%), ek- (87.1%, two never-asked parts) and eo- (80.0%), each run once on
+    # arrival: 95.62% (15,286/15,986), false credit 1.3% (208); the never-asked part above stays.
     "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -76,6 +79,10 @@ FLOORS = {
     # regression of this round, "we have to pick" naming 4(b) by "have", fixed; one ea-'s). Run once
     # after the round's last change: 92.47% (6,719/7,266), false credit 1.5% (110); the thirty-eight
     # 92.88% (6,446/6,940), 1.4% (99); three never-asked parts, their user turns read and fixed: none.
+    # Round 22 added two held-out batches, each run once on arrival: em- 73.4% (47/64) and ej- 84.4%
+    # (54/64). Run once after the round's last grading change: 92.53% (6,842/7,394), false credit 1.5%
+    # (113), no never-asked part (the code before the round: 92.24%, 6,820); the forty-three 92.75%
+    # (6,739/7,266; before the round 92.47%); em- 76.6%, ej- 84.4%.
     "holdout": (0.915, 0.02, 0),
 }
 
