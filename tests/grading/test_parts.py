@@ -40,4 +40,4 @@ def test_other_math_names_no_part(text):
     ],
 )
 def test_a_word_of_one_parts_cues_alone_names_it(text, part):
-    assert INDEX.by_heading_words(text, ["q7b", "q7c"]) == part
+    assert INDEX.one_by_cue_words(text, ["q7b", "q7c"]) == part

@@ -1135,15 +1135,21 @@ _ITEM_MARK_RE = re.compile(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]|(?<=[.;!?])[ \t]{
 text, closed by a parenthesis ("... lol. 1) 3b i grads. 2) q7 b tokens.")."""
 
 
+def _numbered_marks(text: str) -> list[re.Match[str]]:
+    """The marks of the turn's numbered list, 1, 2, ... in order (a number out of order is not one)."""
+    marks: list[re.Match[str]] = []
+    for m in _ITEM_MARK_RE.finditer(text):
+        if int(m.group(1) or m.group(2)) == len(marks) + 1:
+            marks.append(m)
+    return marks
+
+
 def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple[str, str], ...]:
     """The items of the turn's numbered list (1, 2, ... in order) that name no question by label, each
     with the part it names, as ("question.item", part). An item's question is the one its words name
     by title or by most cues; its part, the one of that question its own letter ("question (b)") or
     else its cue words name."""
-    marks: list[re.Match[str]] = []
-    for m in _ITEM_MARK_RE.finditer(text):
-        if int(m.group(1) or m.group(2)) == len(marks) + 1:
-            marks.append(m)
+    marks = _numbered_marks(text)
     if len(marks) < NUMBERED_MIN_ITEMS:
         return ()
     starts = [label.start for label in labels if label.q is not None]
@@ -1163,8 +1169,7 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
         q = titled or intro or one_question_cued(item, index)
         part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
         if part is None and titled is None and q is not None and q == intro:
-            worded = index.by_cue_words(item, index.parts_of(q))  # "the training time one": 7(b)'s word
-            part = worded[0] if len(worded) == 1 else None
+            part = index.one_by_cue_words(item, index.parts_of(q))  # "the training time one": 7(b)'s word
         if part is None and titled is not None and (cued_q := one_question_cued(item, index)) not in (None, q):
             # "the question right after the autoencoder/PCA one, about the ... training blog series — the
             # first bit, where they started": a title named only to place it, the item's cues on another
@@ -1234,8 +1239,7 @@ def _comma_piece_parts(
         part = _item_part(piece, q, index) if q is not None else None
         if part is None and on is not None and q == on and index.question_named(piece) is None:
             # (a piece naming the question by its title has the title's words, which name no part)
-            worded = index.by_cue_words(piece, index.parts_of(on))
-            part = worded[0] if len(worded) == 1 else None
+            part = index.one_by_cue_words(piece, index.parts_of(on))
         if part is not None and part not in found:
             found.append(part)
     return found
@@ -1248,10 +1252,7 @@ def _item_parts(text: str, named: list[str], index: PartIndex, context: Context)
     """The part each item of the turn's list (numbered 1, 2, ... in order, or else bulleted) asks, or
     None for an item on another homework ("4) unrelated, from hw6: ..."), when every other item asks
     one of `named` by its labels or else its words, and each of `named` is one item's; else ()."""
-    marks: list[re.Match[str]] = []
-    for m in _ITEM_MARK_RE.finditer(text):
-        if int(m.group(1) or m.group(2)) == len(marks) + 1:
-            marks.append(m)
+    marks = _numbered_marks(text)
     if len(marks) < NUMBERED_MIN_ITEMS:
         marks = list(_BULLET_MARK_RE.finditer(text))
     if len(marks) < NUMBERED_MIN_ITEMS:

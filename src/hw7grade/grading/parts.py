@@ -193,9 +193,9 @@ class PartIndex:
         named = {next(iter(parts)) for parts in owners.values() if len(parts) == 1}
         return [p for p in within if p in named]
 
-    def by_heading_words(self, heading: str, within: Sequence[str]) -> str | None:
-        """The one part of `within` that a short heading's words name (`by_cue_words`): "Evaluation
-        (free running)" of 7(b) and 7(c) is 7(c)'s."""
+    def one_by_cue_words(self, heading: str, within: Sequence[str]) -> str | None:
+        """The one part of `within` that a short text's words name (`by_cue_words`): the heading
+        "Evaluation (free running)" of 7(b) and 7(c) is 7(c)'s, as is "the inference-time ones"."""
         named = self.by_cue_words(heading, within)
         return named[0] if len(named) == 1 else None
 

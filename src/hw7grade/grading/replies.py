@@ -389,7 +389,7 @@ test time ...", "**Evaluation (w1–w5):** `<sos>`, ..."."""
 def _one_part_named(words: str, parts: list[str], index: PartIndex) -> str | None:
     """The one part of `parts` that a heading's words name, by a cue or by a word of its cues alone."""
     cued = index.by_cues(words, parts)
-    return cued[0] if len(cued) == 1 else None if cued else index.by_heading_words(words, parts)
+    return cued[0] if len(cued) == 1 else None if cued else index.one_by_cue_words(words, parts)
 
 
 def _listed_parts(line: str, context: Context, index: PartIndex, named: list[str]) -> list[str]:
