@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.labels import line_label, mentions, opens_with_lead
+from hw7grade.text.labels import display_math_after, line_label, mentions, opens_with_lead
 
 
 @pytest.mark.parametrize(
@@ -73,6 +73,9 @@ from hw7grade.text.labels import line_label, mentions, opens_with_lead
         ("For (b) we feed the reference", None),
         ("✅ **Corrected (c): `<sos>`, I, saw, a, dog**", (None, "c", None)),
         ("Fixed (b) typo here", None),
+        ("**Corrected (ii).** With W_1 = U_k^T, W_2 = U_k:", (None, None, "ii")),
+        ("**Revised (b):** the inputs", (None, "b", None)),
+        ("**Fixed (b)** typo here", None),
         # An emphasised label after a turning word needs no comma; a plain one does.
         ("On **(a)** I'd rather not give you figures", (None, "a", None)),
         ("For **(b)**, here's a draft paragraph", (None, "b", None)),
@@ -329,3 +332,20 @@ def test_a_lead_that_sums_up_its_part_is_not_a_turn_to_it(line, sums_up):
 )
 def test_a_bare_number_after_a_place_and_of_is_a_question(text, labels):
     assert [(m.q, m.letter, m.roman, m.ordinal) for m in mentions(text, ordinals=True)] == labels
+
+
+@pytest.mark.parametrize(
+    "lines, open_after",
+    [
+        (["\\[", "\\text{(B)}\\quad x = 0", "\\]", "(b) text"], [True, True, False, False]),
+        (["$$", "\\text{(B)} x", "$$"], [True, True, False]),
+        (["$$\\text{(b)}\\quad w_1 = x$$", "(c) next"], [False, False]),
+        (["\\[ x = 0 \\]", "\\[ y"], [False, True]),
+    ],
+)
+def test_display_math_blocks_of_several_lines(lines, open_after):
+    inside, seen = False, []
+    for line in lines:
+        inside = display_math_after(line, inside)
+        seen.append(inside)
+    assert seen == open_after

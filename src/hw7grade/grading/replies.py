@@ -10,11 +10,22 @@ import re
 from bisect import bisect_right
 from typing import Mapping
 
-from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions, numbered_title, opens_with_lead
+from ..text.labels import (
+    LABEL_LINE_CANDIDATE,
+    Label,
+    display_math_after,
+    line_label,
+    mentions,
+    numbered_title,
+    opens_with_lead,
+    revises,
+)
 from .asks import SENTENCE_END_CHAR_RE
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
 
 _DIGIT_RE = re.compile(r"\d")
+DISPLAY_MAX_LINES = 40
+"""A display-math block longer than this was left open by mistake: the lines after it are text."""
 
 
 _NUMBERED_LEAD_RE = re.compile(
@@ -57,6 +68,8 @@ def split_answer(
     saw_label = False
     grouped = False  # the last label line named a group of parts, the text under it unassigned
     in_fence = False
+    in_display = False  # inside a display-math block of several lines ("\[" ... "\]")
+    display_lines = 0
     turn_q = context.q
     reply_named_q = False  # this reply named the question its relative labels belong to ("## Q7")
 
@@ -77,6 +90,9 @@ def split_answer(
         at, pos = pos, pos + len(line) + 1
         if "```" in line and line.lstrip().startswith("```"):
             in_fence = not in_fence
+        was_in_display = in_display and display_lines < DISPLAY_MAX_LINES  # an unclosed "\[" stops mattering
+        in_display = display_math_after(line, was_in_display)
+        display_lines = display_lines + 1 if in_display else 0
         if line.lstrip().startswith("|") and not in_fence:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if columns and not _TABLE_RULE.fullmatch(line.strip()):
@@ -87,7 +103,8 @@ def split_answer(
                 columns = _part_columns(cells, context, index, named, turn_q)
         else:
             columns = {}
-        label = line_label(line) if not in_fence and LABEL_LINE_CANDIDATE.match(line) else None
+        # a tag inside a display block ("\text{(B)}\quad (W_2W_1 - I) ... = 0") is no part label
+        label = line_label(line) if not in_fence and not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
         if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
             # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
             label = next((m for m in mentions(line) if m.q is not None and restates(label, m, line)), label)
@@ -103,7 +120,7 @@ def split_answer(
                 if len(named_qs) == 1 and (q := next(iter(named_qs))) in index.questions:
                     context, reply_named_q = Context(q), True
         if label is not None:
-            target = _label_target(label, context, index, named, turn_q, reply_named_q)
+            target = _label_target(label, context, index, named, turn_q, reply_named_q, revises(line, label))
             if target is not None and label.q is None and label.letter and label.roman is None and not reply_named_q:
                 target = _by_heading_cues(line, label.letter, target, index, named)
             if target is not None and label.q is None and len(current) == 1 and current[0] in target[1][1:]:
@@ -537,10 +554,12 @@ def _label_target(
     named: list[str],
     turn_q: str | None,
     reply_named_q: bool = False,
+    revision: bool = False,
 ) -> tuple[Context, list[str]] | None:
     """Where a label line sends the text after it, or None when the line is not a label here.
     Under a question the reply named itself ("## Q7"), "(a)" is that question's, whatever other
-    question's (a) the turn asked (`reply_named_q`)."""
+    question's (a) the turn asked (`reply_named_q`). A label the line says is answered again
+    ("**(i), completed.**", `revision`) heads that part, asked in this turn or not."""
     if label.q is not None:
         if index.is_foreign(label):
             return Context(FOREIGN), []
@@ -585,6 +604,7 @@ def _label_target(
     if (
         label.letter is None
         and named
+        and not revision
         and not any(p in named for p in ids)
         and all(question_of(p) == question_of(named[0]) for p in ids)
     ):

@@ -33,10 +33,11 @@ _PICK_INLINE_RE = re.compile(
 )
 """A pick said in words: "I'd go with 1", "I'll stick with Weight Decay and SGD"."""
 _ANSWER_INLINE_RE = re.compile(
-    r"\b(?:the\s+)?(?:final|correct|short)?\s*answer(?:[ \t]{1,3}(?:to|for)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
-    r"\s+is\s*:?\s*(.+)$",
+    r"\b(?:the\s{1,3})?(?:(?:final|correct|short)\s{1,3})?answer(?:[ \t]{1,3}(?:to|for)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
+    r"\s{1,3}(?:is|stays|remains)[ \t]{0,3}:?[ \t]{0,3}(\S.*)$",
     re.I,
 )
+"""An answer said in a sentence: "The answer is 2", "So my final answer for (a)(iii) stays: ..."."""
 
 
 _SENTENCE_END = re.compile(r"(?<!\d\.\d)[.!?](?=\s+[A-Z])")

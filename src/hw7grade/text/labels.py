@@ -395,7 +395,33 @@ def opens_with_lead(line: str) -> bool:
     return lead is not None and lead.group("turn") is None
 
 
-_FOR_END = re.compile(rf"{_EMPHASIS}[ \t]{{0,2}}(?:[,:]|\.(?:[ \t]|$))")
+def display_math_after(line: str, inside: bool) -> bool:
+    """Whether a display-math block of several lines ("\\[" or "$$" alone, then lines, then "\\]" or
+    "$$") is open after `line`, given whether it was open before it."""
+    s = line.strip()
+    if s.count("$$") % 2:
+        return not inside
+    if inside:
+        return "\\]" not in s
+    return s.startswith("\\[") and "\\]" not in s
+
+
+_REVISED_AFTER_RE = re.compile(
+    r"[ \t]{0,2}[,:.—–\-]?[ \t]{0,2}(?:\*\*|__)?[ \t]{0,2}\(?"
+    r"(?:completed|corrected|revised|updated|fixed|redone|rewritten|amended|written[ \t]out)\b",
+    re.IGNORECASE,
+)
+
+
+def revises(line: str, label: Label) -> bool:
+    """Whether a label line says its part is answered again: "**Corrected (i):**", "**(i), completed.**",
+    "### (i) (revised)". Such a part is no step of the part the turn asked."""
+    return opens_with_lead(line) or _REVISED_AFTER_RE.match(line, label.end) is not None
+
+
+_FOR_END = re.compile(rf"{_EMPHASIS}[ \t]{{0,2}}(?:[,:]|\.(?:[ \t]|$))|[,:.](?:\*\*|__)(?:[ \t]|$)")
+"""What ends a lead's label: a comma, colon or full stop, inside its bold ("**Corrected (ii).** With
+W_1 = ...") or after it."""
 _TURNED_END = re.compile(rf"{_EMPHASIS}[ \t]")
 """After a turning word's emphasised label ("On **(a)** I'd rather not ..."), a space is enough; not
 after a plain one: "For (b) we feed the reference" in an answer to (c) compares, and "Fixed (b) typo

@@ -52,7 +52,9 @@ _POST_MARK_RE = re.compile(
     # "Dropout — no", not "Weight Decay and SGD — no Dropout, no Layer Norm": "no" before a name is its own
     r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b|no\b(?![ \t]{1,3}(?-i:[A-Z]))|never\b|unnecessary|unneeded|irrelevant|wrong"
     r"|incorrect|✗|❌)"
-    r"|\(\s{0,3}(?:not|no)\b|✗|❌|✘",
+    r"|\(\s{0,3}(?:not|no)\b|✗|❌|✘"
+    # with no verb: "..., with Dropout and Batch Norm not needed"
+    r"|not[ \t]{1,3}(?:needed|required|necessary|included|used)\b",
     re.I,
 )
 _POST_WRONG_RE = re.compile(
