@@ -41,3 +41,15 @@ def test_other_math_names_no_part(text):
 )
 def test_a_word_of_one_parts_cues_alone_names_it(text, part):
     assert INDEX.one_by_cue_words(text, ["q7b", "q7c"]) == part
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Orthonormality: yes, approximately.", "q8b"),  # a cue word with a noun's ending
+        ("Layers:", "q8a.i"),  # a cue word as it is ("layers"), not another's plural ("layer" norm)
+        ("Loss module:", "q8a.ii"),
+    ],
+)
+def test_a_cue_word_with_an_ending_names_its_part_unless_another_cue_is_that_word(text, part):
+    assert INDEX.one_by_cue_words(text, ["q8a.i", "q8a.ii", "q8a.iii", "q8b"]) == part

@@ -167,6 +167,9 @@ def test_line_label(line, label):
         # bold around a label is no product; a power is ("x**2c")
         ("**(4)(a) Initial** and **7b**", [("4", "a", None), ("7", "b", None)]),
         ("so x**2c grows", []),
+        # "w/" is "with", not a division; a fraction's number is no label
+        ("need help w/ 3bi and 3bii", [("3", "b", "i"), ("3", "b", "ii")]),
+        ("then a/ 2c is small", []),
         # a question's letter heading a bare list of letters; a bare letter the turn carries on to
         ("7 a, b, c please", [("7", "a", None), (None, "b", None), (None, "c", None)]),
         ("hw7 q4 b and c. b = ~100 words", [("4", "b", None), (None, "c", None)]),

@@ -205,11 +205,14 @@ _ASK_WITH_BEFORE = re.compile(
 _CHECKS_MINE_BEFORE = re.compile(
     r"\b(?:check|look[ \t]{1,3}(?:at|over)|review|grade|verify|go[ \t]{1,3}over|fix|improve|proofread"
     r"|write|draft|do|finish|complete|solve)"
-    r"[ \t]{1,3}my[ \t]{1,3}(?:part[ \t]{1,3})?$",
+    r"[ \t]{1,3}my[ \t]{1,3}(?:part[ \t]{1,3}"
+    # "double check my conditions from the first half", "look over my answer to part b"
+    r"|(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:from|in|for|of|to)[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?)?$",
     re.I,
 )
 """...and "could you double check my (i)?", which brings the user's own answer to be checked, and
-"can you write my Q4(b) answer?", which asks for it."""
+"can you write my Q4(b) answer?", which asks for it. Searched back `CHECKS_MINE_LOOKBACK` characters."""
+CHECKS_MINE_LOOKBACK = 80
 _ONLY_AFTER = re.compile(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
 _ONLY_BEFORE = re.compile(
     r"\b(?:only|just)[ \t]{1,3}(?:(?:need|want|do|ask|asking)[ \t]{1,3}(?:for[ \t]{1,3})?)?(?:parts?[ \t]{1,3})?$", re.I
@@ -788,7 +791,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         window = max(0, label.start - REFERENCE_LOOKBACK)
         asking_with = (
             _ASK_WITH_BEFORE.search(text, window, label.start) is not None
-            or _CHECKS_MINE_BEFORE.search(text, window, label.start) is not None
+            or _CHECKS_MINE_BEFORE.search(text, max(0, label.start - CHECKS_MINE_LOOKBACK), label.start) is not None
         )
         already = _already_before(text, label.start, labels[i - 1].end if i else -1)
         listed = i > 0 and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None

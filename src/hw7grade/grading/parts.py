@@ -185,10 +185,17 @@ class PartIndex:
         found = _WORD_RE.findall(text.lower())
         words = {x for w in found for x in (w.rstrip("*"), *w.split("-")) if len(x) >= HEADING_WORD_MIN_CHARS}
         owners: dict[str, set[str]] = {}
+        own = {word.rstrip("*") for word, pid in self.cue_words if pid in within}
+        # a word another cue holds as it is names that one only: "layers" (8(a)(i)), not "layer" (norm)
+        extended = {w for w in words if w not in own}
         for word, pid in self.cue_words:
             if pid in within:
                 stem = word.rstrip("*")
-                if stem in words or (word.endswith("*") and any(w.startswith(stem) for w in words)):
+                if (
+                    stem in words
+                    or any(stem + ending in extended for ending in _WORD_ENDINGS)
+                    or (word.endswith("*") and any(w.startswith(stem) for w in words))
+                ):
                     owners.setdefault(word, set()).add(pid)
         named = {next(iter(parts)) for parts in owners.values() if len(parts) == 1}
         return [p for p in within if p in named]
@@ -216,6 +223,8 @@ def _with_one(cues: Sequence[str]) -> list[str]:
 
 
 HEADING_WORD_MIN_CHARS = 4
+_WORD_ENDINGS = ("s", "es", "ity", "ities", "ness")
+"""Endings that keep a cue word's sense: "orthonormal" names its part in the heading "Orthonormality"."""
 """Shorter words of a cue ("at", "the", "how") name no part in a heading."""
 _HEADING_STOP_WORDS = frozenset(
     {"what", "which", "while", "with", "during", "many", "your", "does", "about", "that"}

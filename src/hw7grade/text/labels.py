@@ -129,7 +129,8 @@ _AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,}]|\*\*)")
 _MENTION_TRIGGER = re.compile(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
     # not in "0/1/2/3 (ii)" or "0, 1, 2, 3 (ii)": a list of choices
-    r"|(?<![/.])(?<!/ )(?<!\d, )(?<!\d,)\b\d{1,2}(?=[a-h(\s.\-])|\("
+    # ... but after "w/ " (with) it may be: "need help w/ 3bi and 3bii"
+    r"|(?<![/.])(?:(?<!/ )|(?<=\bw/ ))(?<!\d, )(?<!\d,)\b\d{1,2}(?=[a-h(\s.\-])|\("
     rf"|\b(?-i:{_ROMAN_QUESTION})\b(?={_ROMAN_Q_NEXT})"
     rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
     # "a: vertical stacking ...", "b: training-time inputs", "* b — what I learnt" heading a line of a
@@ -616,6 +617,8 @@ def _in_algebra(text: str, at: int, found: list[Label]) -> bool:
         return False
     if before.endswith("**") and (len(before) < OPERATOR_LOOKBACK or not before[-3].isalnum()):
         return False  # "**7b**", "**(4)(a)**": bold, not a power ("x**2c")
+    if before[-2:].lower() == "w/" and (len(before) == 2 or not before[-3].isalnum()):
+        return False  # "need help w/ 3bi and 3bii": "with", not a division
     return not (found and before[-1] == "+" and not text[found[-1].end : at].strip(" \t+"))
 
 
