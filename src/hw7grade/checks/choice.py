@@ -525,7 +525,7 @@ _CELL_LIST_SEP_RE = re.compile(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 
 _PICK_LEAD_RE = re.compile(
     r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<words>(?:[A-Za-z]{1,20}[ \t]{1,3}){0,2})"
-    r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use)"
+    r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use|stays|remains|stands)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
     r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
     r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){1,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
@@ -535,8 +535,9 @@ _PICK_LEAD_RE = re.compile(
     re.I,
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:",
-"Components needed:", "You need" ("You need **Weight Decay** and the **SGD optimizer** — nothing
-else."), "You need exactly two of the five:", a verb that picks ("Tick", "Select only")."""
+"Components needed:", "(iii) stays:" (a pick kept after push-back), "You need" ("You need **Weight
+Decay** and the **SGD optimizer** — nothing else."), "You need exactly two of the five:", a verb that
+picks ("Tick", "Select only")."""
 _MARKED_PIECE_SEP_RE = re.compile(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
 """Between the options of a cell that marks each one ("✓ Weight Decay · ✗ Dropout", "Dropout ✗<br>SGD ✓")."""
 _NEGATING_WORDS = frozenset({"not", "no", "never"})

@@ -49,6 +49,9 @@ class UserTurn:
     items: tuple[str | None, ...] = ()
     """The part each item of the turn's list asks, in order (None for another homework's item), when
     the items ask the turn's parts one each: a reply with one heading per item answers them in turn."""
+    closing: bool = False
+    """The turn only thanks and remarks ("Thanks, that table for (iii) is really helpful."): the reply to
+    it answers no part again, unless under the part's label."""
 
 
 _POINTING_WORDS = (
@@ -560,6 +563,11 @@ def read_user_turn(
     # are read as they would be without them (offsets unchanged).
     text = text.replace("**", "  ").replace("__", "  ")
     turn = _read_turn(text, context, index, home, last, done)
+    if _only_thanks(text) and not (turn.named and turn.by_label and _bare_after_thanks(text)):
+        # "Thanks, that table for (iii) is really helpful.", "ok thanks, (b) and (c) match what I had",
+        # "thanks, I'll double check (a) against the blog": a thank-you that asks nothing names its
+        # parts to say something of them
+        return UserTurn([], False, turn.context, set_aside=turn.set_aside, closing=True)
     if len(turn.named) < 2:
         return turn
     return replace(turn, items=_item_parts(text, turn.named, index, turn.context))
@@ -1347,6 +1355,39 @@ _TURNS_NEXT_RE = re.compile(
 )
 """A sentence of the turn that turns to the next part, after one that comments on the last answer: "lol ok
 that's maybe too short but fine. last one, which approach interested me most"."""
+
+
+_THANKS_OPENING_RE = re.compile(
+    r"\W{0,3}(?:(?:ok(?:ay)?|great|perfect|awesome|nice|cool)[ \t]{0,2}[,.!]{0,3}[ \t]{0,3})?"
+    r"(?:thanks|thank[ \t]{1,3}you|thx|ty)\b",
+    re.I,
+)
+_REQUEST_RE = re.compile(
+    r"[?:]|\b(?:now|next|then|also|can|could|would|please|pls|plz|show|write|give|derive|explain|redo|fix|answer"
+    r"|help|need|want|do|skipped|missing|forgot|left[ \t]out|hw\d{1,2}|homework|question|different|unrelated|random)\b"
+    # a question word opening a sentence or clause, not "(b) matches what I had"
+    r"|(?:^|[.!;,—–][ \t]{0,3})(?:what|which|how|why|when|where)\b",
+    re.I,
+)
+THANKS_MAX_WORDS = 30
+THANKS_BARE_MAX_WORDS = 3
+"""After a thank-you, this few words are a request ("thanks! 7c", "thx, (b) too"), not a remark."""
+
+
+def _only_thanks(text: str) -> bool:
+    """Whether a short turn opens on a thank-you and asks nothing: no question mark, colon or word of a
+    request ("now", "can you", "show", "you skipped ...")."""
+    return (
+        _THANKS_OPENING_RE.match(text) is not None
+        and len(text.split()) <= THANKS_MAX_WORDS
+        and _REQUEST_RE.search(text) is None
+    )
+
+
+def _bare_after_thanks(text: str) -> bool:
+    """Whether a thank-you has this few words after it ("thanks! 7c"): a label there is a request."""
+    opening = _THANKS_OPENING_RE.match(text)
+    return opening is not None and len(text[opening.end() :].split()) <= THANKS_BARE_MAX_WORDS
 
 
 _ASKS_UNMARKED_RE = re.compile(

@@ -306,6 +306,10 @@ def find_answers(
                     default, aside = [], True
                 # "I'll try (ii) on my own first" -> "Sounds good. Hint: ...": no attempt at (ii).
                 default = [p for p in default if p not in set_aside]
+                if turn_info.closing:
+                    # "Thanks, that table for (iii) is really helpful." -> "Glad it helped! One small thing
+                    # ...": no new answer, unless under a part's label
+                    default, aside = [], True
         else:
             default, explicit = turn_info.named, turn_info.by_label
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
