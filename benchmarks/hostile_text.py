@@ -221,6 +221,18 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "turns to the next": "ok thanks. next ok. but fine. last one, for my micro econ class ",
         }.items()
     },
+    # round 23: labels answered again, display blocks left open, picks that stay, thank-yous that remark,
+    # checks of the user's own work
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "revision labels": "**(i), completed.** x\n**Corrected (ii).** y\n### (i) (revised)\n",
+            "open display blocks": "\\[\n\\text{(B)}\\quad x = 0,\n$$\n",
+            "picks that stay": "my final answer for (a)(iii) stays: Weight Decay, with Dropout not needed; my answer remains ",
+            "thank-you remarks": "Thanks, that table for (iii) is really helpful. thanks, w/ 3bi and 3bii ",
+            "checks of my work": "double check my conditions from the first half, look over my answer to part b ",
+        }.items()
+    },
 }
 
 
