@@ -228,7 +228,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         for name, unit in {
             "revision labels": "**(i), completed.** x\n**Corrected (ii).** y\n### (i) (revised)\n",
             "open display blocks": "\\[\n\\text{(B)}\\quad x = 0,\n$$\n",
-            "picks that stay": "my final answer for (a)(iii) stays: Weight Decay, with Dropout not needed; my answer remains ",
+            "picks that stay": "my final answer for (a)(iii) stays: Weight Decay, with Dropout not needed; my answer "
+            "remains ",
             "thank-you remarks": "Thanks, that table for (iii) is really helpful. thanks, w/ 3bi and 3bii ",
             "checks of my work": "double check my conditions from the first half, look over my answer to part b ",
         }.items()

@@ -169,6 +169,10 @@ def test_line_label(line, label):
         ("so x**2c grows", []),
         # "w/" is "with", not a division; a fraction's number is no label
         ("need help w/ 3bi and 3bii", [("3", "b", "i"), ("3", "b", "ii")]),
+        # a lone "i" before "too" is the sub-part; letters joined by "+" are a list
+        ("and 3b i too i guess, the first bit", [("3", "b", "i")]),
+        ("1) q7 b+c — the boxes", [("7", "b", None), (None, "c", None)]),
+        ("so x = 2b+c here", []),
         ("then a/ 2c is small", []),
         # a question's letter heading a bare list of letters; a bare letter the turn carries on to
         ("7 a, b, c please", [("7", "a", None), (None, "b", None), (None, "c", None)]),

@@ -987,7 +987,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             named = [p for p in named if p not in from_whole or question_of(p) != f"q{titled}"]
             from_whole = [p for p in from_whole if question_of(p) != f"q{titled}"]
         named += in_title
-    named = [p for p in index.ids if p in (only_ids or named)]
+    # "only" narrows its own question: "1) q7 b+c ... 2) the resnet blog q, first bit only" asks 7(b) and (c) too
+    only_qs = {question_of(p) for p in only_ids}
+    named = [p for p in index.ids if p in only_ids or (p in named and question_of(p) not in only_qs)]
     if not ours and foreign_relative and not homework_named and context is carried_foreign:
         # After a side question from another homework, "ok can you also do (b) then, ~100 words on what
         # I learned?" is back on ours when its cue words name one question of ours.
@@ -1113,6 +1115,7 @@ def _numbered_items(
         # "For the How to Train Your ResNet posts: 1. ... 2. ...": the question the turn's words name.
         fallback = index.question_named(text) or one_question_cued(text, index)
     items: dict[str, list[tuple[str, str | None]]] = {}  # question -> (item number, part it names)
+    listed_so_far = 0
     for m in _NUMBERED_ITEM_RE.finditer(text):
         if names_other_homework_only(m.group(2)):
             continue  # "3) from hw6: why rescale by 1/(1-p) in dropout?": another homework's item
@@ -1125,8 +1128,10 @@ def _numbered_items(
         if q is None or q == FOREIGN:
             continue
         listed = items.setdefault(q, [])
-        if int(m.group(1)) == len(listed) + 1:
+        # numbered under its question, or on in one list across questions ("1. q7 b ... 2. q7c ... 3. 3b(i)")
+        if int(m.group(1)) in (len(listed) + 1, listed_so_far + 1):
             listed.append((m.group(1), _item_part(m.group(2), q, index)))
+            listed_so_far += 1
     found: list[tuple[str, str]] = []
     for q, listed in items.items():
         parts = index.parts_of(q)

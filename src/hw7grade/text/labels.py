@@ -69,10 +69,13 @@ _PRONOUN_I_NEXT = frozenset(
 the word, not a sub-part."""
 _GLOSSED_I = (
     rf"(?-i:(?=[ \t]{{1,2}}(?!(?:{'|'.join(sorted(_PRONOUN_I_NEXT, key=lambda w: (-len(w), w)))})(?![a-z]))"
-    r"[a-z]{2,24}(?:[ \t]{1,2}[a-z]{2,24})?[ \t]{0,2}(?:[.,;:!?+&/)\n]|$)))"
+    r"[a-z]{2,24}(?:[ \t]{1,2}[a-z]{2,24})?[ \t]{0,2}(?:[.,;:!?+&/)\n]|$))"
+    # "and 3b i too i guess": asked as well
+    r"|(?=[ \t]{1,2}(?:too|as[ \t]well)(?![a-z])))"
 )
 """A lowercase "i" after a lettered label with a gloss of a word or two ending its item ("3b i grads.",
-"3b i gradients + momentum"): the sub-part, as a pronoun's clause rarely ends that soon."""
+"3b i gradients + momentum"), or before "too" ("and 3b i too i guess"): the sub-part, as a pronoun's clause
+rarely ends that soon."""
 _ROMAN_PART = (
     # "3b, (ii)", "8a.(ii)"; not "question 3. (i) derive ...", where the full stop ends a sentence
     rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}}|\.)?(?:part[ \t]{{0,2}})?\((?P<r1>{_ROMAN})\)"
@@ -641,8 +644,9 @@ def _numeral_run(text: str, end: int, roman: str, found: list[Label]) -> int:
     return end
 
 
-_SLASH_NEXT = re.compile(r"/(?P<x>[a-h])(?![\w(])")
-"""After a lettered label, the letters that follow it by slashes: "7b/c", "Q4 a/b/c"."""
+_SLASH_NEXT = re.compile(r"[/+](?P<x>[a-h])(?![\w(])")
+"""After a lettered label, the letters that follow it by slashes or plus signs: "7b/c", "Q4 a/b/c",
+"q7 b+c"."""
 
 
 def _slash_list(text: str, end: int, found: list[Label]) -> int:
