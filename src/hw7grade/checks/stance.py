@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ..text.analysis import Analysed, analyse, find_hits
-from ..text.answers import TRAILING_REJECT_RE, strip_decoration, table_cells
+from ..text.answers import TITLE_ARROW_MAX_WORDS, TRAILING_REJECT_RE, strip_decoration, table_cells
 from ..text.labels import line_label
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -63,6 +63,12 @@ _TITLE_TAIL_RE = re.compile(r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(
 orthonormality → **Yes**")."""
 
 
+_TITLE_ARROW_RE = re.compile(
+    r"(?P<title>[A-Za-z][^\n→⇒>]{0,59}?)[ \t]{0,3}(?:→|⇒|->)[ \t]{0,3}(?P<st>yes|no)[^\w]{0,4}", re.I
+)
+"""A heading of a short title that ends on its answer after an arrow, with no label."""
+
+
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
     """The stance a sentence opens with ("Yes, ...", "✓ Answer: No.", "Corrected answer (b): Yes.",
     "The answer is yes")."""
@@ -70,6 +76,9 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
         tail = _TITLE_TAIL_RE.search(sentence.text)
         if tail:  # "### (b) Bias toward orthonormal columns — Yes": the heading ends on its answer
             return tail.group(1).casefold(), tail.start(1)
+    titled = _TITLE_ARROW_RE.fullmatch(sentence.text.strip())
+    if titled and len(titled.group("title").split()) <= TITLE_ARROW_MAX_WORDS:
+        return titled.group("st").casefold(), titled.start("st")  # "**Bias toward orthonormal columns → Yes**"
     if sentence.text.lstrip().startswith("|"):
         stances = [
             (m.group(1).casefold(), a + m.start(1))

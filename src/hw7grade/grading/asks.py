@@ -1202,11 +1202,13 @@ COMMA_PIECE_MAX_WORDS = 8
 """A list's item is short: a longer stretch between commas describes rather than asks."""
 DESCRIBED_PIECE_MAX_WORDS = 16
 _DESCRIBED_PART_RE = re.compile(
-    r"\b(?:(?:and|also|then|plus)[ \t]{1,3}){0,2}the[ \t]{1,3}(?:part|bit|one|section|sub-?part|question)"
-    r"[ \t]{1,3}(?:asking|about|on|where|that|which|with|for)\b",
+    r"\b(?:(?:and|also|then|plus)[ \t]{1,3}){0,2}the[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,2}"
+    r"(?:part|bit|one|section|sub-?part|question)"
+    r"(?:[ \t]{1,3}(?:asking|about|on|where|that|which|with|for)\b|[ \t]{0,2}:)",
     re.I,
 )
-"""A piece that describes a part: "and also the bit asking which approach ...", "the part about ..."."""
+"""A piece that describes a part: "and also the bit asking which approach ...", "the part about ...",
+"and then the small-lambda one: does W2 end up with ~orthonormal columns?"."""
 
 
 def _asked_apart(text: str, q: str, index: PartIndex) -> set[str]:

@@ -437,9 +437,13 @@ def _cue_heading(line: str) -> str | None:
     if m is None or mentions(line):
         return None
     text = (m.group("h") or m.group("b") or m.group("u")).strip()
-    if text.endswith(".") or any(c in text for c in "`$="):
+    title = _ARROW_RE.split(text, 1)[0]  # "**Objective → `nn.MSELoss`**": a title, then its answer
+    if not title.strip() or title.endswith(".") or any(c in title for c in "`$="):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
     return text if len(text.split()) <= CUE_HEADING_MAX_WORDS else None
+
+
+_ARROW_RE = re.compile(r"[ \t]{0,2}(?:→|⇒|->)")
 
 
 LINE_LEAD_MAX_WORDS = 3

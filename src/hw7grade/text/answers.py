@@ -157,6 +157,11 @@ def _heading(line: str) -> str | None:
 
 
 _LEAD_SEPARATOR_RE = re.compile(r"[ \t]{0,3}(?:[—–→⇒]|->|=>)[ \t]{0,3}")
+_TITLE_ARROW_RE = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?(?P<title>[A-Za-z][^*_\n→⇒>=`$|]{0,59}?)[ \t]{0,3}(?:→|⇒|->)[ \t]{0,3}"
+)
+"""A line that opens on a short title and an arrow (the bold marks gone once normalised)."""
+TITLE_ARROW_MAX_WORDS = 4
 LEAD_MAX_CHARS = 120
 
 
@@ -167,16 +172,23 @@ _COLON_RE = re.compile(r"[ \t]{0,3}[:：][ \t]{0,3}")
 
 def _label_lead(line: str) -> tuple[int, int] | None:
     """The pick after a part's label and a dash or an arrow, "(a)(iii) — SGD optimizer only.",
-    "(i) → 2" (a bold lead once normalised), or after "Corrected" and a label and a colon,
+    "(i) → 2" (a bold lead once normalised), or a heading's short title and an arrow, "**Network size
+    → 2**", or after "Corrected" and a label and a colon,
     "Corrected (i): 2 linear layers": its first sentence, within `LEAD_MAX_CHARS`."""
     fixed = _CORRECTED_RE.match(line)
     at = fixed.end() if fixed else 0
     label = line_label(line[at:])
     if label is None:
-        return None
-    sep = (_COLON_RE if fixed else _LEAD_SEPARATOR_RE).match(line, at + label.end)
+        # "**Network size → 2**": a heading's short title, then an arrow and the pick
+        titled = _TITLE_ARROW_RE.match(line)
+        if titled is None or len(titled.group("title").split()) > TITLE_ARROW_MAX_WORDS:
+            return None
+        sep = titled
+    else:
+        sep = (_COLON_RE if fixed else _LEAD_SEPARATOR_RE).match(line, at + label.end)
     if sep is None or sep.end() >= len(line):
         return None
     rest = line[sep.end() : sep.end() + LEAD_MAX_CHARS]
     end = _SENTENCE_END.search(rest)
-    return sep.end(), sep.end() + (end.start() + 1 if end else len(rest))
+    rest = rest[: end.start() + 1] if end else rest
+    return sep.end(), sep.end() + len(rest.rstrip("*_ \t"))
