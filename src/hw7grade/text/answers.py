@@ -178,12 +178,12 @@ def _label_lead(line: str) -> tuple[int, int] | None:
     fixed = _CORRECTED_RE.match(line)
     at = fixed.end() if fixed else 0
     label = line_label(line[at:])
+    sep: re.Match[str] | None
     if label is None:
         # "**Network size → 2**": a heading's short title, then an arrow and the pick
-        titled = _TITLE_ARROW_RE.match(line)
-        if titled is None or len(titled.group("title").split()) > TITLE_ARROW_MAX_WORDS:
+        sep = _TITLE_ARROW_RE.match(line)
+        if sep is None or len(sep.group("title").split()) > TITLE_ARROW_MAX_WORDS:
             return None
-        sep = titled
     else:
         sep = (_COLON_RE if fixed else _LEAD_SEPARATOR_RE).match(line, at + label.end)
     if sep is None or sep.end() >= len(line):
