@@ -50,8 +50,9 @@ class UserTurn:
     """The part each item of the turn's list asks, in order (None for another homework's item), when
     the items ask the turn's parts one each: a reply with one heading per item answers them in turn."""
     closing: bool = False
-    """The turn only thanks and remarks ("Thanks, that table for (iii) is really helpful."): the reply to
-    it answers no part again, unless under the part's label."""
+    """The turn only thanks and remarks ("Thanks, that table for (iii) is really helpful."): when the parts
+    it names are answered already, it asks none, and the reply to it answers no part again, unless under
+    the part's label. "thanks. part (b) wants about 100 words ..." before any answer to (b) asks (b)."""
 
 
 _POINTING_WORDS = (
@@ -260,12 +261,13 @@ SIDE_QUESTION_RE = re.compile(
 
 
 _OTHER_COURSE_RE = re.compile(
-    r"\bfor[ \t]{1,3}(?:my|our|a)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:class|course|exam|midterm|final)\b"
+    r"\b(?:for|from)[ \t]{1,3}(?:my|our|a)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:class|course|exam|midterm|final)\b"
     # "random numerical analysis question: ...", a subject named ("random q, what's DAWNBench?" is ours)
     r"|\brandom[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:q|question)\b",
     re.I,
 )
-"""A question for another course ("random q for my micro econ class", "random numerical analysis
+"""A question for another course ("random q for my micro econ class", "... from my computer architecture
+class", "random numerical analysis
 question: ..."; "random q, what's DAWNBench?" is on the homework), unless the turn names one of ours
 by its title ("For my deep learning class we had to read ... How to Train Your ResNet")."""
 
@@ -566,8 +568,8 @@ def read_user_turn(
     if _only_thanks(text) and not (turn.named and turn.by_label and _bare_after_thanks(text)):
         # "Thanks, that table for (iii) is really helpful.", "ok thanks, (b) and (c) match what I had",
         # "thanks, I'll double check (a) against the blog": a thank-you that asks nothing names its
-        # parts to say something of them
-        return UserTurn([], False, turn.context, set_aside=turn.set_aside, closing=True)
+        # parts to say something of them, once they are answered (see `UserTurn.closing`)
+        return replace(turn, closing=True)
     if len(turn.named) < 2:
         return turn
     return replace(turn, items=_item_parts(text, turn.named, index, turn.context))

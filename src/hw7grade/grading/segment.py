@@ -225,6 +225,11 @@ def find_answers(
                 # other parts' words it uses; so is "maybe the batch norm stuff?" after "Which trick
                 # stuck with you? Tell me and I'll help" for (c): the user answers the model's question.
                 turn_info = replace(turn_info, named=[], firm_cues=())
+            if turn_info.closing and turn_info.named:
+                if all(p in attempts for p in turn_info.named):
+                    turn_info = replace(turn_info, named=[], by_label=False, firm_cues=(), numbering=(), items=())
+                else:
+                    turn_info = replace(turn_info, closing=False)
             if turn_info.numbering:
                 numbering = dict(turn_info.numbering)
             elif (numbering or sections) and not turn_info.named and (ref := NUMBER_REF_RE.search(turn.text)):
