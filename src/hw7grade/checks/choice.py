@@ -23,7 +23,7 @@ from ..text.answers import (
     strip_line_marker,
     table_cells,
 )
-from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label
+from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions
 from ..text.number_words import number_word
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -159,6 +159,8 @@ class ChoiceCheck(CheckSpec):
         longer), a list item's own number is no mention, and a table row's mark decides its rows."""
         found: list[_Mention] = []
         last_end = -1
+        numbered = [(m.start(), int(m.group(1))) for m in _NUMBERED_LINE_RE.finditer(a.text)]
+        numbered_at = [at for at, _ in numbered]
         item_leads: dict[tuple[int, str], bool] = {}  # (list item's start, option) -> its first mention's polarity
         row_marks: dict[int, bool | None] = {}  # table row's start -> its mark
         for h in find_hits(self._phrases, a):
@@ -167,7 +169,15 @@ class ChoiceCheck(CheckSpec):
                 continue
             last_end = start + (h.end - h.start)
             marker = LIST_MARKER_RE.match(h.sentence.text)
-            if marker and h.start < marker.end() and any(c.isdigit() for c in marker.group()):
+            if (
+                marker
+                and h.start < marker.end()
+                and any(c.isdigit() for c in marker.group())
+                and (
+                    _in_numbered_run(numbered, numbered_at, h.sentence.start)
+                    or mentions(h.sentence.text)  # "2) Number of linear layers (Q8(a)(i))": a section's number
+                )
+            ):
                 continue  # "1. 2 linear layers", "(1) Number of linear layers: 2": the 1 numbers the item
             asserted = h.asserted
             if h.sentence.text.startswith("|") and h.start < h.sentence.text.find("|", 1):
@@ -563,6 +573,20 @@ _COUNTS_OFF_RE = re.compile(r"[ \t]{1,3}(?:for|per|of|each)\b", re.I)
 encoder", "one per factor", "one of them")."""
 _ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
+
+
+_NUMBERED_LINE_RE = re.compile(r"^[ \t]{0,3}\(?(\d{1,2})[.)]", re.M)
+
+
+def _in_numbered_run(numbered: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    """Whether the numbered line at `at` is an item of a list: numbered 1 (or 0), or the numbered line
+    before it has the number before its own. A lone "2. One nn.Linear for the encoder ..." under the
+    part's heading is the pick, not a list's second item."""
+    k = bisect_right(starts, at) - 1
+    if k < 0 or starts[k] != at:
+        return True  # not a line of its own: read as before
+    n = numbered[k][1]
+    return n <= 1 or (k > 0 and numbered[k - 1][1] == n - 1)
 
 
 def _in_aside(m: _Mention) -> bool:
