@@ -974,6 +974,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             for p in _comma_piece_parts(text, labels, index, described_on=one_q.pop() if len(one_q) == 1 else None)
             if p not in named and p not in referenced and p not in aside_ids
         ]
+        # "... and the orthonormal lambda one from q8 — does small λ push W2 ...": a part described by
+        # its words, then the question it is from
+        named += [p for p in _described_from(text, labels, index) if p not in named and p not in aside_ids]
     if numbering and context.q in (None, FOREIGN):
         numbered_qs = {question_of(p) for _, p in numbering}
         context = Context(numbered_qs.pop()[1:]) if len(numbered_qs) == 1 else context
@@ -1211,6 +1214,30 @@ _DESCRIBED_PART_RE = re.compile(
 )
 """A piece that describes a part: "and also the bit asking which approach ...", "the part about ...",
 "and then the small-lambda one: does W2 end up with ~orthonormal columns?"."""
+
+
+_DESCRIBED_FROM_RE = re.compile(
+    r"\bthe[ \t]{1,3}(?P<words>(?:[\w-]{1,20}[ \t]{1,3}){1,4})(?:one|part|bit)[ \t]{1,3}(?:from|of|in)[ \t]{1,3}$",
+    re.I,
+)
+
+
+def _described_from(text: str, labels: list[Label], index: PartIndex) -> list[str]:
+    """The parts a turn describes by their cue words and then names the question of: "the orthonormal
+    lambda one from q8" asks 8(b)."""
+    found: list[str] = []
+    for label in labels:
+        if label.q is None or label.letter or label.roman or label.q not in index.questions:
+            continue
+        lead = _DESCRIBED_FROM_RE.search(text, max(0, label.start - DESCRIBED_FROM_LOOKBACK), label.start)
+        if lead is not None:
+            part = index.one_by_cue_words(lead.group("words"), index.parts_of(label.q))
+            if part is not None and part not in found:
+                found.append(part)
+    return found
+
+
+DESCRIBED_FROM_LOOKBACK = 120
 
 
 def _asked_apart(text: str, q: str, index: PartIndex) -> set[str]:

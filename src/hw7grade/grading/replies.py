@@ -265,6 +265,10 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
         lead = _paragraph_lead(line) if heading is None and (opens_paragraph or item) else None  # an item is a block
         if heading is not None or lead is not None:
             named = _one_part_named(heading or lead or "", asked, index)
+            if named is None and heading is not None and (titled := index.question_named(heading)) is not None:
+                # "🔹 PCA check": a heading that names a question of which one part was asked
+                of_it = [p for p in asked if question_of(p) == f"q{titled}"]
+                named = of_it[0] if len(of_it) == 1 else None
             if named is not None:
                 heads[pos] = named
                 leads_only = leads_only and heading is None
@@ -433,14 +437,24 @@ def _paragraph_lead(line: str) -> str | None:
 def _cue_heading(line: str) -> str | None:
     """The text of a heading or a line in bold of a few words ("### What I learnt", "**Most
     interesting approach**"), else None."""
-    m = _CUE_HEADING_RE.fullmatch(line)
+    m = _CUE_HEADING_RE.fullmatch(line) or _SYMBOL_HEADING_RE.fullmatch(line)
     if m is None or mentions(line):
         return None
-    text = (m.group("h") or m.group("b") or m.group("u")).strip()
+    text = (m.group("h") or m.group("b") or m.group("u") or "").strip()
     title = _ARROW_RE.split(text, 1)[0]  # "**Objective → `nn.MSELoss`**": a title, then its answer
     if not title.strip() or title.endswith(".") or any(c in title for c in "`$="):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
-    return text if len(text.split()) <= CUE_HEADING_MAX_WORDS else None
+    limit = CUE_HEADING_MAX_WORDS if _CUE_HEADING_RE.fullmatch(line) else SYMBOL_HEADING_MAX_WORDS
+    return text if len(text.split()) <= limit else None
+
+
+_SYMBOL_HEADING_RE = re.compile(
+    r"[ \t]{0,3}[^\x00-\x7f\w\s]\ufe0f?[ \t]{1,2}(?P<h>[A-Za-z][^\n.!?:;,]{0,48}[A-Za-z)])[ \t]{0,2}"
+    r"(?P<b>)(?P<u>)"
+)
+"""A short line after a symbol that is no ASCII mark ("🔹 Stacking issue", "▶ PCA check"): a heading, where
+"- Stacking issue" is a list item."""
+SYMBOL_HEADING_MAX_WORDS = 4
 
 
 _ARROW_RE = re.compile(r"[ \t]{0,2}(?:→|⇒|->)")
