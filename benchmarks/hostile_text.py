@@ -232,6 +232,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "remains ",
             "thank-you remarks": "Thanks, that table for (iii) is really helpful. thanks, w/ 3bi and 3bii ",
             "checks of my work": "double check my conditions from the first half, look over my answer to part b ",
+            "symbol headings": "🔹 Stacking issue\n\n▶ PCA check\n**Network size → 2**\n",
+            "described then named": "the orthonormal lambda one from q8, the small-lambda one: thanks! 7c ",
+            "numbered across questions": "1. q7 b+c only\n2. q7c\n3. 3b(i) and 3b i too\n2. One layer\n",
         }.items()
     },
 }
