@@ -176,6 +176,8 @@ def test_declines(text, expected):
         ("Parts (b) and (c) don't depend on this, so they can remain as they are.", True),
         ("Parts (b) and (c) are not affected by this correction and stand as written.", True),
         ("My (c) stands as is.", True),
+        ("Part (a) stays as it was.", True),
+        ("(b) and (c) remain as they were.", True),
         ("The weights stay small as training goes on.", False),
         ("The decoder is not affected by noise here.", False),
         ("The decoder reads <sos>, I, see, a, dog.", False),
