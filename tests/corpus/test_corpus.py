@@ -42,6 +42,9 @@ FLOORS = {
     # arrival: 95.62% (15,286/15,986), false credit 1.3% (208); the never-asked part above stays. er-
     # arrived after the round's last grading change (85.5%, 53/62, nothing read in it yet): 95.58%
     # (15,339/16,048), 1.3% (211).
+    # Round 23: before its changes the eighty-nine 95.58%; it added eu- (first run 64.1%), ew- (89.1%) and
+    # et- (92.6%), each run once on arrival. All ninety-two at its end: 95.61% (15,531/16,244), false
+    # credit 1.3% (216); the round's code before its changes: 95.43% (15,501), +30 / -0.
     "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -86,6 +89,9 @@ FLOORS = {
     # without ep-: 92.53% (6,842/7,394), false credit 1.5% (113), no never-asked part (the code before
     # the round: 92.24%, 6,820); the forty-three 92.75% (6,739/7,266; before the round 92.47%); em-
     # 76.6%, ej- 84.4%. All forty-six: 92.54% (6,900/7,456), 1.5% (114).
+    # Round 23 added eq- (95.9% on its one run, with round 22's code), ev- (93.1%) and es- (94.9%), each run
+    # once on arrival. Run once at the round's end, all forty-nine: 92.64% (7,102/7,666), false credit 1.5%
+    # (117), no never-asked part; the code before the round on the same files: 92.60% (7,099), +12 / -9.
     "holdout": (0.915, 0.02, 0),
 }
 
