@@ -267,9 +267,9 @@ _OTHER_COURSE_RE = re.compile(
     re.I,
 )
 """A question for another course ("random q for my micro econ class", "... from my computer architecture
-class", "random numerical analysis
-question: ..."; "random q, what's DAWNBench?" is on the homework), unless the turn names one of ours
-by its title ("For my deep learning class we had to read ... How to Train Your ResNet")."""
+class", "random numerical analysis question: ..."; "random q, what's DAWNBench?" is on the homework),
+unless the turn names one of ours by its title ("For my deep learning class we had to read ... How to
+Train Your ResNet")."""
 
 
 def asks_beside(text: str, index: PartIndex) -> bool:
@@ -1216,6 +1216,8 @@ _DESCRIBED_PART_RE = re.compile(
 "and then the small-lambda one: does W2 end up with ~orthonormal columns?"."""
 
 
+DESCRIBED_FROM_LOOKBACK = 120
+"""How far before a question's label its part's description may start ("the orthonormal lambda one from q8")."""
 _DESCRIBED_FROM_RE = re.compile(
     r"\bthe[ \t]{1,3}(?P<words>(?:[\w-]{1,20}[ \t]{1,3}){1,4})(?:one|part|bit)[ \t]{1,3}(?:from|of|in)[ \t]{1,3}$",
     re.I,
@@ -1235,9 +1237,6 @@ def _described_from(text: str, labels: list[Label], index: PartIndex) -> list[st
             if part is not None and part not in found:
                 found.append(part)
     return found
-
-
-DESCRIBED_FROM_LOOKBACK = 120
 
 
 def _asked_apart(text: str, q: str, index: PartIndex) -> set[str]:

@@ -223,9 +223,9 @@ def _with_one(cues: Sequence[str]) -> list[str]:
 
 
 HEADING_WORD_MIN_CHARS = 4
+"""Shorter words of a cue ("at", "the", "how") name no part in a heading."""
 _WORD_ENDINGS = ("s", "es", "ity", "ities", "ness")
 """Endings that keep a cue word's sense: "orthonormal" names its part in the heading "Orthonormality"."""
-"""Shorter words of a cue ("at", "the", "how") name no part in a heading."""
 _HEADING_STOP_WORDS = frozenset(
     {"what", "which", "while", "with", "during", "many", "your", "does", "about", "that"}
     # function words, whatever cue holds them ("what you have learnt"): "we have to pick a technique"
