@@ -63,7 +63,7 @@ _TITLE_TAIL_RE = re.compile(r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(
 orthonormality → **Yes**")."""
 
 
-_TITLE_ARROW_RE = re.compile(
+_TITLED_STANCE_RE = re.compile(
     r"(?P<title>[A-Za-z][^\n→⇒>]{0,59}?)[ \t]{0,3}(?:→|⇒|->)[ \t]{0,3}(?P<st>yes|no)[^\w]{0,4}", re.I
 )
 """A heading of a short title that ends on its answer after an arrow, with no label."""
@@ -76,7 +76,7 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
         tail = _TITLE_TAIL_RE.search(sentence.text)
         if tail:  # "### (b) Bias toward orthonormal columns — Yes": the heading ends on its answer
             return tail.group(1).casefold(), tail.start(1)
-    titled = _TITLE_ARROW_RE.fullmatch(sentence.text.strip())
+    titled = _TITLED_STANCE_RE.fullmatch(sentence.text.strip())
     if titled and len(titled.group("title").split()) <= TITLE_ARROW_MAX_WORDS:
         return titled.group("st").casefold(), titled.start("st")  # "**Bias toward orthonormal columns → Yes**"
     if sentence.text.lstrip().startswith("|"):

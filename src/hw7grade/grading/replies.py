@@ -437,20 +437,21 @@ def _paragraph_lead(line: str) -> str | None:
 def _cue_heading(line: str) -> str | None:
     """The text of a heading or a line in bold of a few words ("### What I learnt", "**Most
     interesting approach**"), else None."""
-    m = _CUE_HEADING_RE.fullmatch(line) or _SYMBOL_HEADING_RE.fullmatch(line)
+    m = _CUE_HEADING_RE.fullmatch(line)
+    limit = CUE_HEADING_MAX_WORDS
+    if m is None:
+        m, limit = _SYMBOL_HEADING_RE.fullmatch(line), SYMBOL_HEADING_MAX_WORDS
     if m is None or mentions(line):
         return None
-    text = (m.group("h") or m.group("b") or m.group("u") or "").strip()
+    text = next(g for g in m.groups() if g is not None).strip()
     title = _ARROW_RE.split(text, 1)[0]  # "**Objective → `nn.MSELoss`**": a title, then its answer
     if not title.strip() or title.endswith(".") or any(c in title for c in "`$="):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
-    limit = CUE_HEADING_MAX_WORDS if _CUE_HEADING_RE.fullmatch(line) else SYMBOL_HEADING_MAX_WORDS
     return text if len(text.split()) <= limit else None
 
 
 _SYMBOL_HEADING_RE = re.compile(
-    r"[ \t]{0,3}[^\x00-\x7f\w\s]\ufe0f?[ \t]{1,2}(?P<h>[A-Za-z][^\n.!?:;,]{0,48}[A-Za-z)])[ \t]{0,2}"
-    r"(?P<b>)(?P<u>)"
+    r"[ \t]{0,3}[^\x00-\x7f\w\s]\ufe0f?[ \t]{1,2}([A-Za-z][^\n.!?:;,]{0,48}[A-Za-z)])[ \t]{0,2}"
 )
 """A short line after a symbol that is no ASCII mark ("🔹 Stacking issue", "▶ PCA check"): a heading, where
 "- Stacking issue" is a list item."""
