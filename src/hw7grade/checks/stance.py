@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ..text.analysis import Analysed, analyse, find_hits
-from ..text.answers import TITLE_ARROW_MAX_WORDS, TRAILING_REJECT_RE, strip_decoration, table_cells
+from ..text.answers import TITLE_ARROW_MAX_WORDS, TITLE_ARROW_RE, TRAILING_REJECT_RE, strip_decoration, table_cells
 from ..text.labels import line_label
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -63,10 +63,8 @@ _TITLE_TAIL_RE = re.compile(r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(
 orthonormality → **Yes**")."""
 
 
-_TITLED_STANCE_RE = re.compile(
-    r"(?P<title>[A-Za-z][^\n→⇒>]{0,59}?)[ \t]{0,3}(?:→|⇒|->)[ \t]{0,3}(?P<st>yes|no)[^\w]{0,4}", re.I
-)
-"""A heading of a short title that ends on its answer after an arrow, with no label."""
+_ARROWED_STANCE_RE = re.compile(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
+"""What ends a heading of a short title and an arrow (`TITLE_ARROW_RE`) when it states a stance."""
 
 
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
@@ -76,9 +74,13 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
         tail = _TITLE_TAIL_RE.search(sentence.text)
         if tail:  # "### (b) Bias toward orthonormal columns — Yes": the heading ends on its answer
             return tail.group(1).casefold(), tail.start(1)
-    titled = _TITLED_STANCE_RE.fullmatch(sentence.text.strip())
+    body = sentence.text.strip()
+    titled = TITLE_ARROW_RE.match(body)
     if titled and len(titled.group("title").split()) <= TITLE_ARROW_MAX_WORDS:
-        return titled.group("st").casefold(), titled.start("st")  # "**Bias toward orthonormal columns → Yes**"
+        # "**Bias toward orthonormal columns → Yes**": the heading ends on its answer
+        stance = _ARROWED_STANCE_RE.fullmatch(body, titled.end())
+        if stance:
+            return stance.group("st").casefold(), stance.start("st")
     if sentence.text.lstrip().startswith("|"):
         stances = [
             (m.group(1).casefold(), a + m.start(1))

@@ -210,10 +210,7 @@ def split_answer(
                 # A heading by its cue words; a heading or bold lead by the title of a question of
                 # which one part was asked ("**4) ResNet blog**").
                 cued = index.by_cues(line, default) if line.lstrip().startswith("#") else []
-                titled = index.question_named(line)
-                if not cued and titled is not None:
-                    cued = [p for p in default if question_of(p) == f"q{titled}"]
-                numbered = cued[0] if len(cued) == 1 else None
+                numbered = (cued[0] if len(cued) == 1 else None) if cued else _titled_part(line, default, index)
             if numbered is not None:
                 flush()
                 saw_label = True
@@ -265,10 +262,8 @@ def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, st
         lead = _paragraph_lead(line) if heading is None and (opens_paragraph or item) else None  # an item is a block
         if heading is not None or lead is not None:
             named = _one_part_named(heading or lead or "", asked, index)
-            if named is None and heading is not None and (titled := index.question_named(heading)) is not None:
-                # "🔹 PCA check": a heading that names a question of which one part was asked
-                of_it = [p for p in asked if question_of(p) == f"q{titled}"]
-                named = of_it[0] if len(of_it) == 1 else None
+            if named is None and heading is not None:
+                named = _titled_part(heading, asked, index)  # "🔹 PCA check"
             if named is not None:
                 heads[pos] = named
                 leads_only = leads_only and heading is None
@@ -405,6 +400,14 @@ _PARAGRAPH_LEAD_RE = re.compile(
 """A paragraph (or a list item) that opens on a lead of three words at most, a parenthesis after them or not, then a
 full stop or a colon, in bold or not: "Training (teacher forcing). The decoder ...", "Evaluation. At
 test time ...", "**Evaluation (w1–w5):** `<sos>`, ..."."""
+
+
+def _titled_part(words: str, asked: list[str], index: PartIndex) -> str | None:
+    """The one asked part of the question a heading names by its title ("**4) ResNet blog**", "🔹 PCA
+    check"), if only one of its parts was asked."""
+    titled = index.question_named(words)
+    of_it = [p for p in asked if question_of(p) == f"q{titled}"] if titled is not None else []
+    return of_it[0] if len(of_it) == 1 else None
 
 
 def _one_part_named(words: str, parts: list[str], index: PartIndex) -> str | None:

@@ -157,7 +157,7 @@ def _heading(line: str) -> str | None:
 
 
 _LEAD_SEPARATOR_RE = re.compile(r"[ \t]{0,3}(?:[—–→⇒]|->|=>)[ \t]{0,3}")
-_TITLE_ARROW_RE = re.compile(
+TITLE_ARROW_RE = re.compile(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?(?P<title>[A-Za-z][^*_\n→⇒>=`$|]{0,59}?)[ \t]{0,3}(?:→|⇒|->)[ \t]{0,3}"
 )
 """A line that opens on a short title and an arrow (the bold marks gone once normalised)."""
@@ -181,7 +181,7 @@ def _label_lead(line: str) -> tuple[int, int] | None:
     sep: re.Match[str] | None
     if label is None:
         # "**Network size → 2**": a heading's short title, then an arrow and the pick
-        sep = _TITLE_ARROW_RE.match(line)
+        sep = TITLE_ARROW_RE.match(line)
         if sep is None or len(sep.group("title").split()) > TITLE_ARROW_MAX_WORDS:
             return None
     else:
