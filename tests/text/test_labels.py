@@ -184,6 +184,9 @@ def test_line_label(line, label):
         ("ok and b and c. b is training time inputs", [(None, "b", None), (None, "c", None)]),
         ("the difference between a and b.", []),  # two letters in prose name no parts
         ("c, same thing at eval time", [(None, "c", None)]),
+        # a letter likened to the part before it; "b is the same" in algebra follows no such word
+        ("ok fair. and then c is the same question but at eval time", [(None, "c", None)]),
+        ("so x = b and b is the same as before", []),
         ("A: a² + b² ≥ 2ab so min is when a = b", []),
         ("and a dog?", []),
         # a letter standing alone after a question word's number ("a" is the article, "7 b" a size)

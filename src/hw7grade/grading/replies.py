@@ -81,7 +81,7 @@ def split_answer(
     # where a heading without a label starts an asked part's answer (None: another homework's item)
     cue_heads: Mapping[int, str | None] = {}
     if len(default) > 1:
-        cue_heads = _item_headings(text, items, default, index) or _cue_headings(text, default, index)
+        cue_heads = _item_headings(text, items, default, index) or cue_headings(text, default, index)
     listing = False  # `current` holds the parts a label line listed
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
     column_rows: dict[str, list[str]] = {}
@@ -172,7 +172,7 @@ def split_answer(
                 if len(current) == 1 and (listed := _listed_parts(line, context, index, named)):
                     # "7(b) and 7(c)", then paragraphs "Training. ..." and "Evaluation. ...": the line
                     # heads both parts, and the leads below it cut the text between them.
-                    heads = _cue_headings(text, listed, index)
+                    heads = cue_headings(text, listed, index)
                     if any(h > at for h in heads):
                         current, cue_heads, listing = listed, heads, True
                 reply_named_q = reply_named_q or label.q is not None
@@ -239,7 +239,7 @@ CUE_HEADING_MAX_WORDS = 10
 longer line in bold is a sentence of the answer."""
 
 
-def _cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
+def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
     """Where the reply's short headings without a label, or the short leads its paragraphs open on,
     name one asked part each by its cue words, or by a word of one part's cues alone (line offset ->
     part), when they name two parts or more, or the second of two asked: a reply laid out part by part."""

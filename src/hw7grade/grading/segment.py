@@ -36,7 +36,7 @@ from .asks import (
     read_user_turn,
 )
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
-from .replies import numbered_sections, section_numbers, split_answer
+from .replies import cue_headings, numbered_sections, section_numbers, split_answer
 
 
 @dataclass(frozen=True)
@@ -120,15 +120,20 @@ def _said_to_stand(text: str, context: Context, index: PartIndex) -> set[str]:
     return {pid for label, stands in _running_labels(text) if stands for pid in index.resolve(label, context)}
 
 
-def _cued_among(parts: list[str], texts: Iterable[str], index: PartIndex) -> list[str]:
-    """The one of `parts` a follow-up is about when it names none: the one whose cue words the push-back
-    holds, else the one the reply's do ("doesn't a single m×m layer lose that?" after an answer to
-    (i) and (ii), replied to with "you need two linear layers")."""
-    for text in texts:
-        hits = index.by_cues(text, parts)
-        if len(hits) == 1:
-            return hits
-    return []
+def _cued_among(parts: list[str], push_back: str, reply: str, index: PartIndex) -> list[str]:
+    """The ones of `parts` a follow-up is about when it names none: the one whose cue words the push-back
+    holds, else those the reply's do ("doesn't a single m×m layer lose that?" after an answer to
+    (i) and (ii), replied to with "you need two linear layers"; "**Final result:** ... **Most
+    interesting approach (rewritten):** ..." after a push-back on both)."""
+    hits = index.by_cues(push_back, parts)
+    if len(hits) == 1:
+        return hits
+    # several only when the reply heads each in turn, not when one answer uses their shared words
+    headed = set(cue_headings(reply, parts, index).values())
+    if len(headed) > 1:
+        return [p for p in parts if p in headed]
+    hits = index.by_cues(reply, parts)
+    return hits if len(hits) == 1 else []
 
 
 _SENTENCE_RE = re.compile(r"[^.?!\n]*(?:[.?!]+|\n|$)")
@@ -300,7 +305,7 @@ def find_answers(
                         # ... So part (ii) stands as written.": a reply that concedes nothing defends
                         # the parts it says stand, and revisits no other
                         revisited = [p for p in last_answered if p in standing]
-                    default = _cued_among(revisited or last_answered, (last_user, turn.text), index) or (
+                    default = _cued_among(revisited or last_answered, last_user, turn.text, index) or (
                         revisited if len(revisited) == 1 else default
                     )
                 elif len(turn.text.split()) <= ASIDE_MAX_WORDS and _parts_named_in(

@@ -38,6 +38,20 @@ _ANSWER_INLINE_RE = re.compile(
     re.I,
 )
 """An answer said in a sentence: "The answer is 2", "So my final answer for (a)(iii) stays: ..."."""
+_SELECTION_LEAD_RE = re.compile(
+    r"[^:\n]{0,60}?\b(?:need(?:ed|s)?|required|keep|select(?:ed)?|pick(?:ed)?|choose|chosen)\b"
+    r"[^:\n]{0,40}[:：][ \t*_]{0,4}$",
+    re.I,
+)
+"""A sentence that announces the pick as the list below it: "You need exactly two of them:",
+"Needed:", "Keep these:"."""
+_SELECTION_DOUBT_RE = re.compile(
+    r"\b(?:not|no|never|without|unnecessary|which|whether|each|every|why|let'?s|go(?:ing)?[ \t]{1,3}through)\b"
+    r"|n[’']t\b",
+    re.I,
+)
+"""Words that make such a sentence a rejection ("Not needed:") or a walk through every option
+("Which are needed? Let's go through each:"), not a pick."""
 
 
 _SENTENCE_END = re.compile(r"(?<!\d\.\d)[.!?](?=\s+[A-Z])")
@@ -104,7 +118,9 @@ def answer_regions(text: str) -> list[AnswerRegion]:
                 regions.append(AnswerRegion(rest, at, at + len(rest)))
             continue
         if "answer" not in low:
-            continue  # both patterns need the word
+            if _announces_selection(raw):
+                regions.extend(_list_below(text, lines, offsets, i))
+            continue  # the answer patterns below need the word
         line = strip_decoration(raw)
         heading = _heading(raw)
         if heading is not None:
@@ -120,27 +136,43 @@ def answer_regions(text: str) -> list[AnswerRegion]:
             at = offsets[i] + raw.rfind(rest)
             regions.append(AnswerRegion(rest, at, at + len(rest)))
             continue
-        if m.re is _ANSWER_INLINE_RE:
-            continue
-        first = last = None
-        for j in range(i + 1, len(lines)):
-            s = lines[j].strip()
-            if not s:
-                if first is not None:
-                    break
-                continue
-            if first is not None and not is_list_item(s):
-                break
-            if s.endswith(":") and not is_list_item(s):
-                break
-            first = j if first is None else first
-            last = j
-            if not is_list_item(s):
-                break
-        if first is not None and last is not None:
-            a, b = offsets[first], offsets[last] + len(lines[last])
-            regions.append(AnswerRegion(text[a:b], a, b))
+        if m.re is not _ANSWER_INLINE_RE:
+            regions.extend(_list_below(text, lines, offsets, i))
     return regions
+
+
+def _announces_selection(line: str) -> bool:
+    """A line that is not a list item and says the list below it is the pick (`_SELECTION_LEAD_RE`)."""
+    s = strip_decoration(line).strip("*_ \t")
+    return (
+        not is_list_item(line.strip())
+        and _SELECTION_LEAD_RE.fullmatch(s) is not None
+        and _SELECTION_DOUBT_RE.search(s) is None
+    )
+
+
+def _list_below(text: str, lines: list[str], offsets: list[int], i: int) -> list[AnswerRegion]:
+    """The list under line `i` (an "Answers:" or a pick's announcement), as one region; or the one
+    line below it when that is no list item."""
+    first = last = None
+    for j in range(i + 1, len(lines)):
+        s = lines[j].strip()
+        if not s:
+            if first is not None:
+                break
+            continue
+        if first is not None and not is_list_item(s):
+            break
+        if s.endswith(":") and not is_list_item(s):
+            break
+        first = j if first is None else first
+        last = j
+        if not is_list_item(s):
+            break
+    if first is None or last is None:
+        return []
+    a, b = offsets[first], offsets[last] + len(lines[last])
+    return [AnswerRegion(text[a:b], a, b)]
 
 
 def _heading(line: str) -> str | None:

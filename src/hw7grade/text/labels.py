@@ -161,7 +161,11 @@ _MENTION_TRIGGER = re.compile(
     # dog" is the article)
     r"|,[ \t]{0,2}(?:and|&)[ \t]{1,3}(?P<la>(?-i:[b-h]))(?=[ \t]{0,2}(?:[.!?]|$))"
     # "k and c (test time)": a letter the turn carries on to, glossed in brackets
-    r"|\b(?:and|also|now|then)[ \t]{1,3}(?P<lg>(?-i:[b-h]))(?=[ \t]{1,2}\()",
+    r"|\b(?:and|also|now|then)[ \t]{1,3}(?P<lg>(?-i:[b-h]))(?=[ \t]{1,2}\()"
+    # "and then c is the same question but at eval time": a letter the turn likens to the one before
+    r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|[.!?][ \t]{1,3}|^[ \t]{0,3})(?P<lm>(?-i:[b-h]))"
+    r"(?=[ \t]{1,3}is[ \t]{1,3}(?:(?:just|basically|really)[ \t]{1,3})?(?:the[ \t]{1,3})?"
+    r"same[ \t]{1,3}(?:question|thing|idea|setup|deal|q|but)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -543,7 +547,7 @@ def _mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        bare = next((g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "la", "lg") if t.group(g)), None)
+        bare = next((g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "la", "lg", "lm") if t.group(g)), None)
         if bare:
             if t.start(bare) >= covered:
                 x = t.group(bare).lower()
