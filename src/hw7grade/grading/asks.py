@@ -1087,10 +1087,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             or len(asking.split()) <= REQUEST_BARE_MAX_WORDS  # "and the follow-up, showing PCA satisfies them"
         ):
             # "seq2seq, 'veo un perro' ... for the training one: what 5 tokens go in as w1 to w5?": the
-            # question named by its title, and one of its parts by a word of its cues alone
+            # question named by its title, and its parts by a word of each one's cues alone ("... whats
+            # wrong with that? and ... when we train, and ... when the model is actually generating?")
             worded = index.by_cue_words(asking, index.parts_of(title))
             worded = [p for p in worded if p not in referenced and p not in aside_ids]
-            if len(worded) == 1:
+            if worded:
                 return UserTurn(worded, False, context, set_aside=aside_ids, questioned=tuple(questioned))
     return UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
 
@@ -1167,17 +1168,31 @@ def _numbered_marks(text: str) -> list[re.Match[str]]:
 
 def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple[str, str], ...]:
     """The items of the turn's numbered list (1, 2, ... in order) that name no question by label, each
-    with the part it names, as ("question.item", part). An item's question is the one its words name
-    by title or by most cues; its part, the one of that question its own letter ("question (b)") or
-    else its cue words name."""
+    with the part it names, as ("question.item", part); else those of its bulleted list, numbered by
+    place, that name no part by label ("- how many lin layers do i need", "- which loss fn": a reply
+    that takes them "in the order you listed" numbers them so). An item's question is the one its
+    words name by title or by most cues; its part, the one of that question its own letter
+    ("question (b)") or else its cue words name."""
     marks = _numbered_marks(text)
+    if len(marks) >= NUMBERED_MIN_ITEMS:
+        found = _items_cued(text, marks, [label.start for label in labels if label.q is not None], index)
+        return tuple((f"{q}.{m.group(1) or m.group(2)}", part) for m, q, part in found)
+    marks = list(_BULLET_MARK_RE.finditer(text))
     if len(marks) < NUMBERED_MIN_ITEMS:
         return ()
-    starts = [label.start for label in labels if label.q is not None]
+    found = _items_cued(text, marks, [label.start for label in labels], index)
+    return tuple((f"{q}.{marks.index(m) + 1}", part) for m, q, part in found)
+
+
+def _items_cued(
+    text: str, marks: list[re.Match[str]], starts: list[int], index: PartIndex
+) -> list[tuple[re.Match[str], str, str]]:
+    """(mark, question, part) for each item that holds none of the labels at `starts` (in order) and
+    names one part by its words, each part once."""
     # "Machine translation setup: ... (1) the vertical stacking ... (2) the training time one": items
     # under an introduction that names a question by its title are on it
     intro = index.question_named(text[: marks[0].start()])
-    found: list[tuple[str, str]] = []
+    found: list[tuple[re.Match[str], str, str]] = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         first = bisect_left(starts, m.end())
@@ -1195,9 +1210,9 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
             # "the question right after the autoencoder/PCA one, about the ... training blog series — the
             # first bit, where they started": a title named only to place it, the item's cues on another
             q, part = cued_q, _item_part(item, cued_q, index)
-        if part is not None and all(part != p for _, p in found):
-            found.append((f"{q}.{m.group(1) or m.group(2)}", part))
-    return tuple(found)
+        if q is not None and part is not None and all(part != p for _, _, p in found):
+            found.append((m, q, part))
+    return found
 
 
 _PIECE_CUT_RE = re.compile(r"[,;?!\n]")

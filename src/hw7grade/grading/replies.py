@@ -179,7 +179,7 @@ def split_answer(
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
                     line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
-        elif at in cue_heads and not in_fence and not (numbering and _NUMBERED_LEAD_RE.match(line)):
+        elif at in cue_heads and not in_fence and not _numbered_as_listed(line, numbering, context):
             # "**What I learnt**" ... "**Most interesting approach**" in a reply to both essay parts: a
             # short heading with no label heads the one asked part its cue words name.
             head = cue_heads[at]
@@ -228,6 +228,13 @@ def split_answer(
     if not saw_label and not default:
         return [], context
     return pieces, context
+
+
+def _numbered_as_listed(line: str, numbering: Mapping[str, str] | None, context: Context) -> bool:
+    """Whether the line is a heading or bold lead numbered as an item of the user's list was: its
+    number, not its words, says its part ("### 4. ..." after a list of three heads by its words)."""
+    lead = _NUMBERED_LEAD_RE.match(line) if numbering else None
+    return lead is not None and numbering is not None and numbered_part(numbering, context, lead.group(1)) is not None
 
 
 _CUE_HEADING_RE = re.compile(
