@@ -24,6 +24,7 @@ from ..text.answers import (
     table_cells,
 )
 from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions
+from ..text.normalize import normalize
 from ..text.number_words import number_word
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -154,9 +155,11 @@ class ChoiceCheck(CheckSpec):
                 groups[_WEAK + o.label] = (word,)
         return PhraseSet.build(groups)
 
-    def _mentions(self, a: Analysed) -> list[_Mention]:
+    def _mentions(self, a: Analysed, raw: str) -> list[_Mention]:
         """Every option named in the answer, in order; overlapping names are one mention (the
-        longer), a list item's own number is no mention, and a table row's mark decides its rows."""
+        longer), a list item's or a numbered heading's own number is no mention, and a table row's
+        mark decides its rows."""
+        headings = _numbered_headings(raw)
         found: list[_Mention] = []
         last_end = -1
         numbered = [(m.start(), int(m.group(1))) for m in _NUMBERED_LINE_RE.finditer(a.text)]
@@ -176,6 +179,7 @@ class ChoiceCheck(CheckSpec):
                 and (
                     _in_numbered_run(numbered, numbered_at, h.sentence.start)
                     or mentions(h.sentence.text)  # "2) Number of linear layers (Q8(a)(i))": a section's number
+                    or h.sentence.text.strip() in headings  # "## 2. The PyTorch bits"
                 )
             ):
                 continue  # "1. 2 linear layers", "(1) Number of linear layers: 2": the 1 numbers the item
@@ -478,7 +482,7 @@ class ChoiceCheck(CheckSpec):
 
     def run(self, ctx: CheckContext) -> CheckResult:
         a = analyse(ctx.answer, ctx.question)
-        mentions = self._mentions(a)
+        mentions = self._mentions(a, ctx.answer)
         chosen, evidence, rejected = self._from_regions(a, mentions)
         if rejected:
             named = ", ".join(dict.fromkeys(rejected))
@@ -576,6 +580,15 @@ _ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
 
 
 _NUMBERED_LINE_RE = re.compile(r"^[ \t]{0,3}\(?(\d{1,2})[.)]", re.M)
+_NUMBERED_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:\*\*|__)?\(?\d{1,2}[.)][^\n]*", re.M)
+
+
+def _numbered_headings(raw: str) -> frozenset[str]:
+    """The answer's Markdown headings that open on a number, as analysis writes them ("## 2. The
+    PyTorch bits" -> "2. The PyTorch bits"): the number is the section's, never a pick."""
+    if "#" not in raw:
+        return frozenset()
+    return frozenset(normalize(m.group()).strip() for m in _NUMBERED_HEADING_RE.finditer(raw))
 
 
 def _in_numbered_run(numbered: list[tuple[int, int]], starts: list[int], at: int) -> bool:

@@ -1368,6 +1368,9 @@ def _our_stretches(text: str, marks: list[re.Match[str]]) -> str:
 
 
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
+_CLAUSE_CUT_RE = re.compile(r"(?<=[.?!;])\s+|\n")
+"""Sentences, and clauses after a semicolon: "I already have the two conditions; I need the bit where
+you show PCA satisfies them" keeps the first and asks the second."""
 _KEEPS_RE = re.compile(
     rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b"
     r"|\bI(?:'ve|[ \t]have)?[ \t]already[ \t](?:have|got|derived|did|done|wrote|written)\b",
@@ -1385,7 +1388,7 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
         return text, ""
     asking: list[str] = []
     kept: list[str] = []
-    for piece in _SENTENCE_CUT_RE.split(text):
+    for piece in _CLAUSE_CUT_RE.split(text):
         (kept if _KEEPS_RE.search(piece) else asking).append(piece)
     return " ".join(asking), " ".join(kept)
 
