@@ -1168,9 +1168,11 @@ def _numbered_items(
     return tuple(found) if len(found) >= NUMBERED_MIN_ITEMS else ()
 
 
-_ITEM_MARK_RE = re.compile(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]|(?<=[.;!?])[ \t]{1,3}\(?([1-9])\)[ \t]", re.M)
-"""A list item's number: at a line's start ("2. ...", "(3) ..."), or after a sentence's end in running
-text, closed by a parenthesis ("... lol. 1) 3b i grads. 2) q7 b tokens.")."""
+_SENTENCE_END_RE = re.compile(r"[.?!][ \t\n]|\n")
+_ITEM_MARK_RE = re.compile(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]|(?<=[.:;!?])[ \t]{1,3}\(?([1-9])\)[ \t]", re.M)
+"""A list item's number: at a line's start ("2. ...", "(3) ..."), or after a sentence's end or a colon in
+running text, closed by a parenthesis ("... lol. 1) 3b i grads. 2) q7 b tokens.", "for the seq2seq
+problem: (1) the stacking ... (2) during training ...")."""
 
 
 def _numbered_marks(text: str) -> list[re.Match[str]]:
@@ -1213,7 +1215,9 @@ def _items_cued(
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         first = bisect_left(starts, m.end())
         if first < len(starts) and starts[first] < end:
-            continue  # the item names its question by label
+            if _SENTENCE_END_RE.search(text, m.end(), starts[first]) is None:
+                continue  # the item names its question by label
+            end = starts[first]  # "(2) during TRAINING ... also unrelated, Q8 first checkbox: ...": a later sentence's
         item = text[m.end() : end]
         if names_other_homework_only(item):
             continue  # "4) unrelated, from hw6: why rescale by 1/(1-p) in dropout?": not ours
