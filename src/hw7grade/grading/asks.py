@@ -823,7 +823,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             and _POINTING_BEFORE.search(text, window, label.start) is not None
             and _ALL_OF_BEFORE.search(text, window, label.start) is None
             and not (
-                _IN_BEFORE.search(text, window, label.start) is not None
+                # "in part b: ...?", "quick ones from Q8a: how many Linear layers ...?": a label that a
+                # question follows after a colon heads that question
+                (label.q is not None or _IN_BEFORE.search(text, window, label.start) is not None)
                 and _QUESTION_AFTER_COLON.match(text, _after(text, label)) is not None
             )
             # "... what do they finish with (b) what did i learn, ~100 words": a label that a question
@@ -1112,8 +1114,6 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     return UserTurn([], False, context, set_aside=aside_ids, questioned=tuple(questioned))
 
 
-_NUMBERED_ITEM_RE = re.compile(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]+([^\n]*)", re.M)
-"""A numbered item of a user's list: "1. how many linear layers", "(2) which loss fn"."""
 NUMBERED_MIN_ITEMS = 2
 
 
@@ -1128,7 +1128,8 @@ def _numbered_items(
     fewer than its parts, some item's do ("1. baseline vs final 2. ~100 words on what i learned");
     otherwise each item asks the one part its label or cue words name. At least two items must each
     ask a different part."""
-    if _NUMBERED_ITEM_RE.search(text) is None:
+    marks = list(_ITEM_MARK_RE.finditer(text))
+    if not marks:
         return ()
     heads = [(m.start, m.q) for m in labels if m.q is not None and not index.is_foreign(m)]
     starts = [h for h, _ in heads]
@@ -1138,21 +1139,29 @@ def _numbered_items(
         fallback = index.question_named(text) or one_question_cued(text, index)
     items: dict[str, list[tuple[str, str | None]]] = {}  # question -> (item number, part it names)
     listed_so_far = 0
-    for m in _NUMBERED_ITEM_RE.finditer(text):
-        if names_other_homework_only(m.group(2)):
+    for i, mark in enumerate(marks):
+        # an item runs to its line's end or the next item's mark ("... centred. (1) what equations ...
+        # (2) prove the top-k eigvecs ...")
+        line_end = text.find("\n", mark.end())
+        end = min(line_end if line_end >= 0 else len(text), marks[i + 1].start() if i + 1 < len(marks) else len(text))
+        number, item = mark.group(1) or mark.group(2), text[mark.end() : end]
+        if names_other_homework_only(item):
             continue  # "3) from hw6: why rescale by 1/(1-p) in dropout?": another homework's item
-        k = bisect_right(starts, m.end()) - 1  # an item's own label heads it ("3. q3b(i): ...")
+        # an item's own label heads it ("3. q3b(i): ..."), in its first sentence ("(2) prove ... and
+        # quick ones from Q8a: ..." is no item of Q8's)
+        head = _SENTENCE_END_RE.search(text, mark.end(), end)
+        k = bisect_right(starts, head.start() if head else end) - 1
         q = heads[k][1] if k >= 0 else fallback
-        if k < 0 or heads[k][0] < m.start():
+        if k < 0 or heads[k][0] < mark.start():
             # "1) Q8 part b: ... 2) the PCA one, part ii: ...": an item without a question's label is
             # on the question its own words name by title, if any.
-            q = index.question_named(m.group(2)) or q
+            q = index.question_named(item) or q
         if q is None or q == FOREIGN:
             continue
         listed = items.setdefault(q, [])
         # numbered under its question, or on in one list across questions ("1. q7 b ... 2. q7c ... 3. 3b(i)")
-        if int(m.group(1)) in (len(listed) + 1, listed_so_far + 1):
-            listed.append((m.group(1), _item_part(m.group(2), q, index)))
+        if int(number) in (len(listed) + 1, listed_so_far + 1):
+            listed.append((number, _item_part(item, q, index)))
             listed_so_far += 1
     found: list[tuple[str, str]] = []
     for q, listed in items.items():

@@ -30,10 +30,11 @@ DISPLAY_MAX_LINES = 40
 
 _NUMBERED_LEAD_RE = re.compile(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(?:[^\w\s(*]{1,3}[ \t]{1,2})?"
-    r"\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)(?=[\s*_]|$)"
+    r"(?:\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)|(?i:part)[ \t]{1,2}([1-9])[ \t]{0,2}[—–:-])(?=[\s*_]|$)"
 )
 """A heading or bold lead that opens on a number, after an emoji or not: "### 1. Starting point",
-"**(2) Loss function: ...**", "## 📊 1) Baseline vs. final", "## 1️⃣ Baseline vs. final"."""
+"**(2) Loss function: ...**", "## 📊 1) Baseline vs. final", "## 1️⃣ Baseline vs. final", "### Part 2 —
+U_k satisfies them"."""
 
 
 def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]:
@@ -41,7 +42,7 @@ def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]
     Stationarity equations", "### 2. Plugging in the PCA solution"), keyed "question.number", when two
     or more are numbered; a later "for 1, ..." names that part."""
     found = {
-        f"{question_of(pid)[1:]}.{m.group(1)}": pid
+        f"{question_of(pid)[1:]}.{m.group(1) or m.group(2)}": pid
         for pid, text, _, _ in pieces
         if (m := _NUMBERED_LEAD_RE.match(text))
     }
@@ -200,7 +201,7 @@ def split_answer(
             # under the question the reply is on when the user numbered several. With no such list, in a
             # reply to parts of several questions, a heading "### 1) First-order optimality conditions"
             # heads the one asked part its words name.
-            numbered = numbered_part(numbering, context, lead.group(1)) if numbering else None
+            numbered = numbered_part(numbering, context, lead.group(1) or lead.group(2)) if numbering else None
             if (
                 numbered is None
                 and not numbering
@@ -234,7 +235,11 @@ def _numbered_as_listed(line: str, numbering: Mapping[str, str] | None, context:
     """Whether the line is a heading or bold lead numbered as an item of the user's list was: its
     number, not its words, says its part ("### 4. ..." after a list of three heads by its words)."""
     lead = _NUMBERED_LEAD_RE.match(line) if numbering else None
-    return lead is not None and numbering is not None and numbered_part(numbering, context, lead.group(1)) is not None
+    return (
+        lead is not None
+        and numbering is not None
+        and numbered_part(numbering, context, lead.group(1) or lead.group(2)) is not None
+    )
 
 
 _CUE_HEADING_RE = re.compile(
