@@ -1423,7 +1423,8 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
 
 
 _CARRIES_ON_RE = re.compile(
-    r"\s{0,3}(?:(?:ok(?:ay)?|nice|cool|great|perfect|thanks|thank[ \t]you|got[ \t]it|alright)"
+    r"\s{0,3}(?:(?:ok(?:ay)?|nice|cool|great|perfect|thanks|thank[ \t]you|got[ \t]it|alright|(?:much[ \t])?better"
+    r"|(?:looks|sounds)[ \t]good|good|fine|fair|that[ \t]works|makes[ \t]sense)"
     r"[ \t]{0,2}[.,!]{0,3}[ \t]{0,3}){0,2}"  # "ok thanks. next they want ..."
     r"(?:same|and|now|next|also|then|what[ \t]about|how[ \t]about)\b",
     re.I,
