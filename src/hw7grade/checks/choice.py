@@ -194,6 +194,8 @@ class ChoiceCheck(CheckSpec):
             weak = h.key.startswith(_WEAK)
             label = h.key[len(_WEAK) :] if weak else h.key
             said = h.sentence.text[h.start : h.end]
+            if said.isdigit() and _in_formula(h.sentence.text, h.start, h.end):
+                continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
             if (weak or said.casefold() == number_word(label)) and _COUNTS_OFF_RE.match(h.sentence.text, h.end):
                 continue  # "two linear layers, one for the encoder and one for the decoder": a count
             lo = max(0, start - ITEM_MAX_CHARS)
@@ -581,6 +583,14 @@ _ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
 
 _NUMBERED_LINE_RE = re.compile(r"^[ \t]{0,3}\(?(\d{1,2})[.)]", re.M)
 _NUMBERED_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:\*\*|__)?\(?\d{1,2}[.)][^\n]*", re.M)
+
+
+_FORMULA_MARKS = frozenset("/^_=+−×·")
+
+
+def _in_formula(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] has a math operator right beside it ("1/n", "W^2", "2×k")."""
+    return (start > 0 and text[start - 1] in _FORMULA_MARKS) or (end < len(text) and text[end] in _FORMULA_MARKS)
 
 
 def _numbered_headings(raw: str) -> frozenset[str]:
