@@ -761,28 +761,16 @@ REPORTED_CASES = [
 ]
 
 
-REPORTED_CASES.extend(
-    [
-        pytest.param(
-            (
-                "and the other one, part c, ~100 words on one approach they used in the series and why it's"
-                " interesting",
-                "**Progressive resizing**\n\nOne approach I found interesting is progressive resizing: training starts"
-                " on small, low-resolution images and grows them, so the early epochs are cheap.",
-            ),
-            ["q4c"],
-            id="a part asked by its cue words and answered only with an approach the key voids is reported",
+REPORTED_CASES.append(
+    pytest.param(
+        (
+            "and the other one, part c, ~100 words on one approach they used in the series and why it's interesting",
+            "**Progressive resizing**\n\nOne approach I found interesting is progressive resizing: training starts"
+            " on small, low-resolution images and grows them, so the early epochs are cheap.",
         ),
-        pytest.param(
-            (
-                "For the machine translation question (veo un perro), my teammate suggests that each encoder state"
-                " h_t is passed as an input to the decoder at the same timestep t. Give me one problem with this.",
-                "The problem is that it breaks autoregressive decoding: the decoder would see future tokens.",
-            ),
-            ["q7a"],
-            id="a part cued in the question the turn names by its title is reported, even answered wrongly",
-        ),
-    ]
+        ["q4c"],
+        id="a part asked by its cue words and answered only with an approach the key voids is reported",
+    )
 )
 
 

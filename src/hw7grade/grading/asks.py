@@ -1081,9 +1081,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         return UserTurn(all_parts, False, Context(title), set_aside=aside_ids, questioned=tuple(questioned))
     if cued:
         q = question_of(cued[0])[1:]
-        # "For the machine translation question (veo un perro), my teammate suggests ... stacking":
-        # a part cued inside the question the turn names by its title is asked firmly
-        firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES or (on_title and len(cued) == 1))
+        firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         context = Context(q) if len(by_question) == 1 else context
         # "1. loss fn for the l2 reg autoencoder 2. teacher forcing tokens ...": a reply's "**1. ...**"
         # heads the part the user's item 1 named
