@@ -58,9 +58,17 @@ _CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅�
 **Yes** | see below |", "| **Yes** (approximately) |")."""
 
 
-_TITLE_TAIL_RE = re.compile(r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(yes|no)[^\w]{0,4}$", re.I)
-"""A part's heading that ends on its answer after a dash, colon or arrow ("... in W2: yes.", "Bias toward
-orthonormality → **Yes**")."""
+_TITLE_TAIL_RE = re.compile(
+    r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(yes|no)(?:[ \t]{0,2}[,;]?[ \t]{1,2}[A-Za-z]{1,15}){0,2}[^\w]{0,4}$",
+    re.I,
+)
+"""A part's heading that ends on its answer after a dash, colon or arrow, a word or two of hedge after
+it or not ("... in W2: yes.", "Bias toward orthonormality → **Yes**", "... with small λ — yes,
+approximately")."""
+_NUMBERED_TITLE_RE = re.compile(r"[ \t]{0,3}\(?\d{1,2}[.)][ \t]{1,3}\S")
+NUMBERED_TITLE_MAX_WORDS = 14
+"""A numbered section's title this short may end on its answer, as a part's heading does ("4.
+Orthonormal columns with small λ — yes, approximately")."""
 
 
 _ARROWED_STANCE_RE = re.compile(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
@@ -70,7 +78,9 @@ _ARROWED_STANCE_RE = re.compile(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
     """The stance a sentence opens with ("Yes, ...", "✓ Answer: No.", "Corrected answer (b): Yes.",
     "The answer is yes")."""
-    if line_label(sentence.text) is not None:
+    if line_label(sentence.text) is not None or (
+        _NUMBERED_TITLE_RE.match(sentence.text) and len(sentence.text.split()) <= NUMBERED_TITLE_MAX_WORDS
+    ):
         tail = _TITLE_TAIL_RE.search(sentence.text)
         if tail:  # "### (b) Bias toward orthonormal columns — Yes": the heading ends on its answer
             return tail.group(1).casefold(), tail.start(1)
