@@ -231,12 +231,6 @@ _EVERY_PART_RE = re.compile(
 """A turn that asks for every part of the question it names ("can you do both", "answer all the parts")."""
 
 
-def _asks_every_part(text: str, q: str, index: PartIndex) -> bool:
-    """Whether the turn asks for every part of question `q` ("do both" of a question of two parts)."""
-    every = _EVERY_PART_RE.search(text)
-    return every is not None and (not every.group().lower().endswith("both") or len(index.parts_of(q)) == 2)
-
-
 _JUST_RE = re.compile(r"\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?the\b", re.I)
 JUST_WINDOW = 48
 """A turn that narrows the question it names to what it goes on to describe, in the next few words
@@ -1074,11 +1068,18 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         cued += [p for p in index.parts_of(title) if p in pieces and p not in cued and p not in referenced]
         cued = [p for p in index.ids if p in cued and p not in aside_ids]
     on_title = title is not None and all(question_of(p) == f"q{title}" for p in cued)
-    if title is not None and on_title and _asks_every_part(asking, title, index):
+    if title is not None and on_title and (all_of := _EVERY_PART_RE.search(asking)) is not None:
         # "I'm on the PCA / linear autoencoder part of hw7 ... the first sub-bit says ... the next one
-        # says ... Can you do both?": every part of the question the turn names by its title
-        all_parts = [p for p in index.parts_of(title) if p not in referenced and p not in aside_ids]
-        return UserTurn(all_parts, False, Context(title), set_aside=aside_ids, questioned=tuple(questioned))
+        # says ... Can you do both?": every part of the question the turn names by its title; or, of a
+        # question of more parts, "both" of those its cue phrases or words name ("... what goes in when
+        # we're training, and then again ... when we're actually generating ... can you do both?")
+        both = all_of.group().lower().endswith("both")
+        parts = index.parts_of(title)
+        if both and len(parts) != 2:
+            parts = [p for p in parts if p in cued or p in index.by_cue_words(asking, parts)]
+        if not both or len(parts) == 2:
+            wanted = [p for p in parts if p not in referenced and p not in aside_ids]
+            return UserTurn(wanted, False, Context(title), set_aside=aside_ids, questioned=tuple(questioned))
     if cued:
         q = question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)

@@ -468,10 +468,11 @@ def _cue_heading(line: str) -> str | None:
 
 
 _SYMBOL_HEADING_RE = re.compile(
-    r"[ \t]{0,3}[^\x00-\x7f\w\s]\ufe0f?[ \t]{1,2}([A-Za-z][^\n.!?:;,]{0,48}[A-Za-z)])[ \t]{0,2}"
+    r"[ \t]{0,3}[^\x00-\x7f\w\s]\ufe0f?[ \t]{1,2}(?:\*\*|__)?([A-Za-z][^\n.!?:;,*_]{0,48}[A-Za-z)])"
+    r"(?:\*\*|__)?[ \t]{0,2}"
 )
-"""A short line after a symbol that is no ASCII mark ("🔹 Stacking issue", "▶ PCA check"): a heading, where
-"- Stacking issue" is a list item."""
+"""A short line after a symbol that is no ASCII mark, in bold or not ("🔹 Stacking issue", "▶ PCA check",
+"🚂 **While training**"): a heading, where "- Stacking issue" is a list item."""
 SYMBOL_HEADING_MAX_WORDS = 4
 
 
