@@ -120,6 +120,15 @@ def _said_to_stand(text: str, context: Context, index: PartIndex) -> set[str]:
     return {pid for label, stands in _running_labels(text) if stands for pid in index.resolve(label, context)}
 
 
+_FIRST_SENTENCE_RE = re.compile(r"[^.?!\n]{0,300}")
+
+
+def _opens_on_label(text: str) -> bool:
+    """Whether the turn's first sentence names a part by label ("hm, in (i) you have XᵀX, ...")."""
+    first = _FIRST_SENTENCE_RE.match(text.lstrip())
+    return first is not None and bool(mentions(first.group()))
+
+
 def _cued_among(parts: list[str], push_back: str, reply: str, index: PartIndex) -> list[str]:
     """The ones of `parts` a follow-up is about when it names none: the one whose cue words the push-back
     holds, else those the reply's do ("doesn't a single m×m layer lose that?" after an answer to
@@ -276,6 +285,10 @@ def find_answers(
                 # The part the user pointed into ("hm, in (i) you have XᵀX") when the reply names
                 # none of those, only others in passing ("... as in part (ii)").
                 questioned = [p for p in turn_info.questioned if p in attempts]
+                if questioned and questioned[0] not in last_answered and not _opens_on_label(last_user):
+                    # "why would the first one be <eos>? in (b) you started with <sos>": a doubt about the
+                    # last answer, then another part's answer pointed into for comparison
+                    questioned = []
                 # The part the last reply put off until the user answered ("could you tell me what
                 # output the figure shows?" -> "it shows I saw a dog"), whatever parts the new reply
                 # names in passing ("Note the contrast with part (b)").
