@@ -246,7 +246,7 @@ def find_answers(
                     turn_info = replace(turn_info, closing=False)
             if turn_info.numbering:
                 numbering = dict(turn_info.numbering)
-            elif (numbering or sections) and not turn_info.named and (ref := NUMBER_REF_RE.search(turn.text)):
+            elif (numbering or sections) and not turn_info.by_label and (ref := NUMBER_REF_RE.search(turn.text)):
                 # "can you make number 2 sound less formal": the part the user's list numbered 2.
                 pid = numbered_part(numbering or sections, context, next(g for g in ref.groups() if g))
                 if pid is not None:
