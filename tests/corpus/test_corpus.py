@@ -45,6 +45,9 @@ FLOORS = {
     # Round 23: before its changes the eighty-nine 95.58%; it added eu- (first run 64.1%), ew- (89.1%) and
     # et- (92.6%), each run once on arrival. All ninety-two at its end: 95.61% (15,531/16,244), false
     # credit 1.3% (216); the round's code before its changes: 95.43% (15,501), +30 / -0.
+    # Round 24 added ex- (first run 87.9%), fc- (96.1%), ez- (88.7%), fa- (59.5%), fd- (74.1%), fe- (92.4%),
+    # fg- (97.2%) and fh- (85.3%), each run once on arrival. All one hundred at its end: 95.57%
+    # (16,042/16,786), false credit 1.3% (222); the code before the round: 95.28% (15,993), +51 / -2.
     "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -92,6 +95,12 @@ FLOORS = {
     # Round 23 added eq- (95.9% on its one run, with round 22's code), ev- (93.1%) and es- (94.9%), each run
     # once on arrival. Run once at the round's end, all forty-nine: 92.64% (7,102/7,666), false credit 1.5%
     # (117), no never-asked part; the code before the round on the same files: 92.60% (7,099), +12 / -9.
+    # Round 24 added ey- (84.3% on arrival), fb- (98.6%), ff- (95.5%, one never-asked part) and fi- (83.3%).
+    # Mid-round the suite's floor test showed 92.67% and two never-asked parts; bisected by count alone,
+    # one came from a rule of the round ("a part cued in the question named by its title is asked
+    # firmly"), reverted. Run once at the round's end: 92.71% (7,359/7,938), false credit 1.5% (118), one
+    # never-asked part (ff-'s; its user turns read: "for 3, isn't that ...?" in other parts' cue words,
+    # fixed: none, agreement unchanged); the code before the round: 92.57% (7,348), +13 / -2.
     "holdout": (0.915, 0.02, 0),
 }
 
