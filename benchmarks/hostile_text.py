@@ -237,6 +237,21 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "numbered across questions": "1. q7 b+c only\n2. q7c\n3. 3b(i) and 3b i too\n2. One layer\n",
         }.items()
     },
+    # round 24: picks announced with a colon, letters likened to the part before, bulleted and inline
+    # numbered asks, numbered and glossed leads, section titles ending on a stance
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "announced picks": "You need exactly two of them:\n- **Weight Decay** — yes\nNot needed:\n- Dropout\n",
+            "likened letters": "ok fair. and then c is the same question but at eval. b is the same thing ",
+            "bulleted asks": "- how many lin layers do i need\n- which loss fn, L1 / MSE?\n* and the last bit: ",
+            "inline numbered asks": "problem: (1) the stacking one. (2) during TRAINING. also Q8a: how many? ",
+            "glossed leads": "**(2) Evaluation — free running.** x\n**Training (teacher forcing)** - y\n"
+            "### Part 2 — z\n",
+            "stance titles": "4. Orthonormal columns with small λ — yes, approximately\n🚂 **While training**\n",
+            "formula numbers": "the objective (1/n)||X - W2 W1 X||^2 + 2/k, much better. and for 3, isn't that ",
+        }.items()
+    },
 }
 
 

@@ -229,8 +229,6 @@ _EVERY_PART_RE = re.compile(
     re.I,
 )
 """A turn that asks for every part of the question it names ("can you do both", "answer all the parts")."""
-
-
 _JUST_RE = re.compile(r"\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?the\b", re.I)
 JUST_WINDOW = 48
 """A turn that narrows the question it names to what it goes on to describe, in the next few words
@@ -1202,30 +1200,32 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
     marks = _numbered_marks(text)
     if len(marks) >= NUMBERED_MIN_ITEMS:
         found = _items_cued(text, marks, [label.start for label in labels if label.q is not None], index)
-        return tuple((f"{q}.{m.group(1) or m.group(2)}", part) for m, q, part in found)
+        return tuple((f"{q}.{marks[k].group(1) or marks[k].group(2)}", part) for k, q, part in found)
     marks = list(_BULLET_MARK_RE.finditer(text))
     if len(marks) < NUMBERED_MIN_ITEMS:
         return ()
     found = _items_cued(text, marks, [label.start for label in labels], index)
-    return tuple((f"{q}.{marks.index(m) + 1}", part) for m, q, part in found)
+    return tuple((f"{q}.{k + 1}", part) for k, q, part in found)
 
 
 def _items_cued(
     text: str, marks: list[re.Match[str]], starts: list[int], index: PartIndex
-) -> list[tuple[re.Match[str], str, str]]:
-    """(mark, question, part) for each item that holds none of the labels at `starts` (in order) and
-    names one part by its words, each part once."""
+) -> list[tuple[int, str, str]]:
+    """(item's place, question, part) for each item that holds none of the labels at `starts` (in
+    order) and names one part by its words, each part once."""
     # "Machine translation setup: ... (1) the vertical stacking ... (2) the training time one": items
     # under an introduction that names a question by its title are on it
     intro = index.question_named(text[: marks[0].start()])
-    found: list[tuple[re.Match[str], str, str]] = []
+    found: list[tuple[int, str, str]] = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         first = bisect_left(starts, m.end())
         if first < len(starts) and starts[first] < end:
             if _SENTENCE_END_RE.search(text, m.end(), starts[first]) is None:
                 continue  # the item names its question by label
-            end = starts[first]  # "(2) during TRAINING ... also unrelated, Q8 first checkbox: ...": a later sentence's
+            # "(2) during TRAINING ... also unrelated, Q8 first checkbox: ...": the label opens a later
+            # sentence, about another question; the item is what comes before it
+            end = starts[first]
         item = text[m.end() : end]
         if names_other_homework_only(item):
             continue  # "4) unrelated, from hw6: why rescale by 1/(1-p) in dropout?": not ours
@@ -1239,7 +1239,7 @@ def _items_cued(
             # first bit, where they started": a title named only to place it, the item's cues on another
             q, part = cued_q, _item_part(item, cued_q, index)
         if q is not None and part is not None and all(part != p for _, _, p in found):
-            found.append((m, q, part))
+            found.append((k, q, part))
     return found
 
 
