@@ -262,8 +262,11 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
     leads_only = True  # every head is a paragraph's lead, none a heading
     pos = 0
     opens_paragraph = True
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         heading = _cue_heading(line)
+        if heading is None and opens_paragraph and (i + 1 == len(lines) or not lines[i + 1].strip()):
+            heading = _plain_heading(line, lines[i + 2] if i + 2 < len(lines) else "")
         item = _LIST_ITEM_RE.match(line)
         number = item.group("n") if item else None
         if number is not None and run_open:
@@ -466,6 +469,25 @@ def _cue_heading(line: str) -> str | None:
     if not title.strip() or title.endswith(".") or any(c in title for c in "`$="):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
     return text if len(text.split()) <= limit else None
+
+
+_PLAIN_HEADING_RE = re.compile(r"(?P<first>[A-Z][a-z]{1,24})(?:[ \t][\w-]{1,24}){0,5}")
+_CLAUSE_OPENERS = frozenset(
+    "so then thus hence therefore now finally also and but or this that these those it its we i you "
+    "here there which where when if because since".split()
+)
+"""First words of a sentence that runs on into a display ("So a stationary point must satisfy"), not of
+a heading."""
+
+
+def _plain_heading(line: str, below: str) -> str | None:
+    """A plain-text reply's heading: a short line of words alone between blank lines, with no mark
+    after it ("Setting the gradients to zero", "Plugging in the eigenvectors"); not a sentence that
+    leads into an indented display below it."""
+    m = _PLAIN_HEADING_RE.fullmatch(line.rstrip(" \t"))
+    if m is None or m.group("first").lower() in _CLAUSE_OPENERS or below[:1] in (" ", "\t"):
+        return None
+    return None if mentions(line) else m.group()
 
 
 _SYMBOL_HEADING_RE = re.compile(
