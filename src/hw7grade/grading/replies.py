@@ -447,10 +447,16 @@ def _listed_parts(line: str, context: Context, index: PartIndex, named: list[str
     return found if len(found) > 1 and len({question_of(p) for p in found}) == 1 else []
 
 
+_STEP_LEADS = frozenset({"first", "second", "third", "fourth", "next", "then", "finally", "last", "lastly"})
+"""Leads that number the steps of one answer ("- First: $V_2^T ...$", "Second: ..."), whatever part a
+cue of which the word is part names ("first order")."""
+
+
 def _paragraph_lead(line: str) -> str | None:
-    """The lead a paragraph opens on, if it names no part by label ("Training (teacher forcing)")."""
+    """The lead a paragraph opens on, if it names no part by label ("Training (teacher forcing)") and
+    is no step's number."""
     m = _PARAGRAPH_LEAD_RE.match(line)
-    if m is None or mentions(m.group("lead")):
+    if m is None or mentions(m.group("lead")) or m.group("lead").lower() in _STEP_LEADS:
         return None
     return m.group("lead")
 
@@ -466,7 +472,8 @@ def _cue_heading(line: str) -> str | None:
         return None
     text = next(g for g in m.groups() if g is not None).strip()
     title = _ARROW_RE.split(text, 1)[0]  # "**Objective → `nn.MSELoss`**": a title, then its answer
-    if not title.strip() or title.endswith(".") or any(c in title for c in "`$="):
+    marked = m.re is _CUE_HEADING_RE and m.group("h") is not None  # "### Why the top-$k$ eigenvectors work"
+    if not title.strip() or title.endswith(".") or (not marked and any(c in title for c in "`$=")):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
     return text if len(text.split()) <= limit else None
 

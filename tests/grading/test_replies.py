@@ -1,0 +1,68 @@
+"""Which lines of a reply head which asked part (`cue_headings`): a reply laid out part by part."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.grading.parts import PartIndex
+from hw7grade.grading.replies import cue_headings
+from hw7grade.rubric.model import load_rubric
+
+RUBRIC = load_rubric()
+INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUBRIC.parts}, RUBRIC.question_cues())
+
+MATH_HEADINGS = """Let $X$ be $m \\times n$.
+
+### Stationarity of the loss
+
+$$\\nabla_{W_1} L = 2 W_2^\\top (W_2 W_1 - I) X X^\\top = 0$$
+
+### Why the top-$k$ eigenvectors work
+
+Put $W_1 = U_k^\\top$ and $W_2 = U_k$. Then:
+
+- First: $U_k^\\top (U_k U_k^\\top - I) X X^\\top = 0$.
+- Second: $(U_k U_k^\\top - I) X X^\\top U_k = 0$.
+"""
+
+PLAIN_HEADINGS = """Here it is in plain text.
+
+Taking the gradients
+
+dL/dW1 = -2 W2^T E X^T and dL/dW2 = -2 E X^T W1^T.
+
+So the conditions we need are
+
+  W2^T E X^T = 0 and E X^T W1^T = 0
+
+Checking the eigenvectors
+
+With W1 = Uk^T and W2 = Uk, (I - Uk Uk^T) X X^T Uk = 0.
+"""
+
+
+def _line_at(text: str, at: int) -> str:
+    return text[at:].split("\n", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("reply", "asked", "heads"),
+    [
+        # a Markdown heading is a heading with math in it; only a line in bold with math is an answer
+        (
+            MATH_HEADINGS,
+            ["q3b.i", "q3b.ii"],
+            {"### Stationarity of the loss": "q3b.i", "### Why the top-$k$ eigenvectors work": "q3b.ii"},
+        ),
+        # "- First:" numbers a step of the proof, whatever part "first order" names
+        (
+            MATH_HEADINGS,
+            ["q3b.ii", "q3b.i"],
+            {"### Stationarity of the loss": "q3b.i", "### Why the top-$k$ eigenvectors work": "q3b.ii"},
+        ),
+        # a short line alone between blank lines heads in plain text; "So ..." runs on into a display
+        (PLAIN_HEADINGS, ["q3b.i", "q3b.ii"], {"Taking the gradients": "q3b.i", "Checking the eigenvectors": "q3b.ii"}),
+    ],
+)
+def test_headings_name_the_parts_their_words_cue(reply, asked, heads):
+    assert {_line_at(reply, at): part for at, part in cue_headings(reply, asked, INDEX).items()} == heads
