@@ -434,15 +434,13 @@ def _placed_turn(
     index: PartIndex,
     set_aside: frozenset[str],
 ) -> UserTurn:
-    """A turn whose labels were placed in a question, plus the items of its numbered list that ask a
-    part of another question by cue words ("1) RNN encoder-decoder ... name one problem. 2) the
-    autoencoder ... (i) ... (ii) ..."); those items number the reply's answers to them. So does a
+    """A turn whose labels were placed in a question, plus the items of its list that ask a part by
+    cue words, of another question ("1) RNN encoder-decoder ... name one problem. 2) the autoencoder
+    ... (i) ... (ii) ...") or of the same ("- the first part, ...", "- and what the decoder is fed when
+    we're training"); those items number the reply's answers to them. So does a
     piece that describes a part of the placed question ("the first half, ... and also the bit asking
     which approach interested me most")."""
-    questions = {question_of(a) for a in asked}
-    others = tuple(
-        (key, p) for key, p in cued_items if p not in asked and p not in left_out and question_of(p) not in questions
-    )
+    others = tuple((key, p) for key, p in cued_items if p not in asked and p not in left_out)
     described = _comma_piece_parts(text, [], index, described_on=context.q) if context.q not in (None, FOREIGN) else []
     asked = asked | {p for _, p in others} | {p for p in described if p not in left_out}
     return UserTurn([p for p in index.ids if p in asked], True, context, set_aside=set_aside, numbering=others)
