@@ -22,6 +22,13 @@ _PUTTING_OFF = (
     "get back to this",
     "I'll go through it",
     "I will go through it",
+    # "(ii) I'll do this once (i) is settled": the part waits on another
+    *(
+        f"{who} {verb} {what} once"
+        for who in ("I'll", "I will")
+        for verb in ("do", "answer", "write")
+        for what in ("this", "that", "it")
+    ),
 )
 _WAITING = (
     "once you confirm",
@@ -59,6 +66,8 @@ _WAITING = (
     "send ... and I'll",
     "send ... and I will",
     "let me know and I will",
+    "when you're ready",  # "Paste the first part when you're ready."
+    "when you are ready",
 )
 """The model waits for the user before it answers ("Once you confirm, I'll write out the proof", "I'd
 need a bit more context"; not "let me know if you need more detail", the user's need)."""
