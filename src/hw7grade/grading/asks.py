@@ -263,11 +263,15 @@ SIDE_QUESTION_RE = re.compile(
 _OTHER_COURSE_RE = re.compile(
     r"\b(?:for|from)[ \t]{1,3}(?:my|our|a)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:class|course|exam|midterm|final)\b"
     # "random numerical analysis question: ...", a subject named ("random q, what's DAWNBench?" is ours)
-    r"|\brandom[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:q|question)\b",
+    r"|\brandom[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:q|question)\b"
+    # "quick q from last weeks hw": an earlier homework, named by when rather than by number
+    r"|\bfrom[ \t]{1,3}(?:(?:the|an?|my|our)[ \t]{1,3})?(?:last|previous|earlier|old|older|past|prior)"
+    r"(?:[ \t]{1,3}week(?:'s|’s|s)?)?[ \t]{1,3}(?:hw|homework|assignment|pset|problem[ \t]{1,3}set)\b",
     re.I,
 )
 """A question for another course ("random q for my micro econ class", "... from my computer architecture
-class", "random numerical analysis question: ..."; "random q, what's DAWNBench?" is on the homework),
+class", "random numerical analysis question: ...", "quick q from last week's hw"; "random q, what's
+DAWNBench?" is on the homework),
 unless the turn names one of ours by its title ("For my deep learning class we had to read ... How to
 Train Your ResNet")."""
 
