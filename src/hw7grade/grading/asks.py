@@ -1136,7 +1136,8 @@ def _numbered_items(
     if fallback in (None, FOREIGN):
         # "For the How to Train Your ResNet posts: 1. ... 2. ...": the question the turn's words name.
         fallback = index.question_named(text) or one_question_cued(text, index)
-    items: dict[str, list[tuple[str, str | None]]] = {}  # question -> (item number, part it names)
+    # question -> (item number, part it names, parts its cues name)
+    items: dict[str, list[tuple[str, str | None, frozenset[str]]]] = {}
     listed_so_far = 0
     for i, mark in enumerate(marks):
         # an item runs to its line's end or the next item's mark ("... centred. (1) what equations ...
@@ -1160,17 +1161,22 @@ def _numbered_items(
         listed = items.setdefault(q, [])
         # numbered under its question, or on in one list across questions ("1. q7 b ... 2. q7c ... 3. 3b(i)")
         if int(number) in (len(listed) + 1, listed_so_far + 1):
-            listed.append((number, _item_part(item, q, index)))
+            cued = frozenset(p for p, n in index.cue_counts(item).items() if n and question_of(p) == f"q{q}")
+            listed.append((number, _item_part(item, q, index), cued))
             listed_so_far += 1
     found: list[tuple[str, str]] = []
     for q, listed in items.items():
         parts = index.parts_of(q)
+        # ... and no item's cues name only other parts than its place's ("2. does W2 end up with
+        # orthonormal columns in the weight-decay version?" is no 8(a)(ii))
         in_order = (
             len(listed) <= len(parts)
-            and all(named in (None, part) for (_, named), part in zip(listed, parts))
-            and (len(listed) == len(parts) or any(named is not None for _, named in listed))
+            and all(
+                named in (None, part) and (not cued or part in cued) for (_, named, cued), part in zip(listed, parts)
+            )
+            and (len(listed) == len(parts) or any(named is not None for _, named, _ in listed))
         )
-        for (number, _), part in zip(listed, parts if in_order else [n for _, n in listed]):
+        for (number, _, _), part in zip(listed, parts if in_order else [n for _, n, _ in listed]):
             if part is not None and all(part != p for _, p in found):
                 found.append((f"{q}.{number}", part))
     return tuple(found) if len(found) >= NUMBERED_MIN_ITEMS else ()
