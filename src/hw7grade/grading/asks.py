@@ -1065,6 +1065,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # "the translation question: the stacking objection, the training-time decoder tokens, and
         # the inference-time ones": each piece of its list names one of its parts
         pieces = _comma_piece_parts(asking, [], index, on=title)
+        # ... or each item of its list ("- whats wrong w/ feeding the encoder's state at step t ...",
+        # "- what goes in the w boxes when training")
+        pieces += [p for _, p in cued_items]
         cued += [p for p in index.parts_of(title) if p in pieces and p not in cued and p not in referenced]
         cued = [p for p in index.ids if p in cued and p not in aside_ids]
     on_title = title is not None and all(question_of(p) == f"q{title}" for p in cued)
