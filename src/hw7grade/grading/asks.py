@@ -1261,13 +1261,15 @@ COMMA_PIECE_MAX_WORDS = 8
 """A list's item is short: a longer stretch between commas describes rather than asks."""
 DESCRIBED_PIECE_MAX_WORDS = 16
 _DESCRIBED_PART_RE = re.compile(
-    r"\b(?:(?:and|also|then|plus)[ \t]{1,3}){0,2}the[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,2}"
+    r"\b(?:(?:and|also|then|plus)[ \t]{1,3}){0,2}the[ \t]{1,3}(?:(?:[\w-]{1,20}[ \t]{1,3}){0,2}"
     r"(?:part|bit|one|section|sub-?part|question)"
-    r"(?:[ \t]{1,3}(?:asking|about|on|where|that|which|with|for)\b|[ \t]{0,2}:)",
+    r"(?:[ \t]{1,3}(?:asking|about|on|where|that|which|with|for)\b|[ \t]{0,2}:)"
+    r"|[\"'“‘][^\"'”’\n]{1,60}[\"'”’][ \t]{1,3}(?:part|bit|one|section|sub-?part|question)\b)",
     re.I,
 )
 """A piece that describes a part: "and also the bit asking which approach ...", "the part about ...",
-"and then the small-lambda one: does W2 end up with ~orthonormal columns?"."""
+"and then the small-lambda one: does W2 end up with ~orthonormal columns?", "also the 'comment on what
+you learnt' one"."""
 
 
 DESCRIBED_FROM_LOOKBACK = 120
@@ -1417,6 +1419,13 @@ _KEEPS_RE = re.compile(
 )
 """A sentence keeping its parts for the user: "I'll do that one myself", "I already have the first-order
 conditions: ...": its cue words ask nothing."""
+_BUILDS_ON_RE = re.compile(
+    rf"\bI{_INTEND}[ \t]{{1,3}}(?:expand|extend|polish|edit|adapt|tweak|reword|paraphrase|flesh[ \t]{{1,3}}out"
+    r"|build[ \t]{1,3}on)\b",
+    re.I,
+)
+"""...but not one in which the user will work on the answer they ask for: "the 'what you learnt' one,
+but keep it short, I'll expand it myself"."""
 
 
 def _split_kept_sentences(text: str) -> tuple[str, str]:
@@ -1428,7 +1437,7 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
     asking: list[str] = []
     kept: list[str] = []
     for piece in _CLAUSE_CUT_RE.split(text):
-        (kept if _KEEPS_RE.search(piece) else asking).append(piece)
+        (kept if _KEEPS_RE.search(piece) and not _BUILDS_ON_RE.search(piece) else asking).append(piece)
     return " ".join(asking), " ".join(kept)
 
 
