@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hw7grade.grading.parts import PartIndex
-from hw7grade.grading.replies import cue_headings
+from hw7grade.grading.replies import cue_headings, headed_sections
 from hw7grade.rubric.model import load_rubric
 
 RUBRIC = load_rubric()
@@ -66,3 +66,39 @@ def _line_at(text: str, at: int) -> str:
 )
 def test_headings_name_the_parts_their_words_cue(reply, asked, heads):
     assert {_line_at(reply, at): part for at, part in cue_headings(reply, asked, INDEX).items()} == heads
+
+
+PASTED_Q4 = """Reading response, pasted from my notes
+
+Where the series starts and where it ends
+
+From 341 s on one V100 to 26 s, both at 94%.
+
+What stayed with me
+
+Most of the gain was engineering, not a new model.
+
+The approach I found most interesting
+
+Cutout: masking a random square of each training image.
+"""
+
+
+def test_a_pasted_answer_is_cut_at_as_many_headings_as_parts():
+    sections = headed_sections(PASTED_Q4, ["q4a", "q4b", "q4c"], INDEX)
+    assert [(part, text.split("\n", 1)[0]) for part, text in sections] == [
+        ("q4a", "Where the series starts and where it ends"),
+        ("q4b", "What stayed with me"),
+        ("q4c", "The approach I found most interesting"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["q4a", "q4b"],  # more headings than parts
+        ["q4c", "q4a", "q4b"],  # a heading names the part at another place
+    ],
+)
+def test_a_pasted_answer_is_not_cut_when_its_headings_do_not_fit_the_parts(parts):
+    assert headed_sections(PASTED_Q4, parts, INDEX) == []

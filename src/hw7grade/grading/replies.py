@@ -319,6 +319,29 @@ def numbered_sections(text: str, parts: list[str]) -> list[tuple[str, str]]:
     return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, heads, ends)]
 
 
+def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple[str, str]]:
+    """A pasted answer cut at its headings (Markdown, a line in bold, or a plain-text line alone between
+    blank lines) when there are as many as `parts` and each heading that names a part by its cue words
+    names the one at its place ("Where the series starts and where it ends", "What I took away from
+    it", "The approach I found most interesting" for Q4's three parts); else []."""
+    lines = text.split("\n")
+    heads: list[int] = []  # line indexes
+    for i, line in enumerate(lines):
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        heading = _cue_heading(line) or (
+            _plain_heading(line, lines[i + 2] if i + 2 < len(lines) else "") if alone else None
+        )
+        if heading is not None:
+            named = _one_part_named(heading, parts, index)
+            if named is not None and (len(heads) >= len(parts) or parts[len(heads)] != named):
+                return []
+            heads.append(i)
+    if len(heads) != len(parts) or len(parts) < 2:
+        return []
+    ends = [*heads[1:], len(lines)]
+    return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, heads, ends)]
+
+
 _HEADING_MARK_RE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
 
 
@@ -478,10 +501,10 @@ def _cue_heading(line: str) -> str | None:
     return text if len(text.split()) <= limit else None
 
 
-_PLAIN_HEADING_RE = re.compile(r"(?P<first>[A-Z][a-z]{1,24})(?:[ \t][\w-]{1,24}){0,5}")
+_PLAIN_HEADING_RE = re.compile(r"(?P<first>[A-Z][a-z]{1,24})(?:[ \t][\w-]{1,24}){0,7}")
 _CLAUSE_OPENERS = frozenset(
     "so then thus hence therefore now finally also and but or this that these those it its we i you "
-    "here there which where when if because since".split()
+    "here there if because since".split()
 )
 """First words of a sentence that runs on into a display ("So a stationary point must satisfy"), not of
 a heading."""

@@ -36,7 +36,7 @@ from .asks import (
     read_user_turn,
 )
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
-from .replies import cue_headings, numbered_sections, section_numbers, split_answer
+from .replies import cue_headings, headed_sections, numbered_sections, section_numbers, split_answer
 
 
 @dataclass(frozen=True)
@@ -383,7 +383,8 @@ def find_answers(
                 within = index.parts_of(lead)
             if turn_info is None and within is not None:
                 # ... each part answered by its section when the paste is numbered as the parts are
-                pieces = [(pid, section, True, True) for pid, section in numbered_sections(turn.text, within)]
+                sections = numbered_sections(turn.text, within) or headed_sections(turn.text, within, index)
+                pieces = [(pid, section, True, True) for pid, section in sections]
             hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
             # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay
             # discussion ...": a reply to a turn that only sets parts aside answers none.
