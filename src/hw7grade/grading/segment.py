@@ -383,8 +383,8 @@ def find_answers(
                 within = index.parts_of(lead)
             if turn_info is None and within is not None:
                 # ... each part answered by its section when the paste is numbered as the parts are
-                sections = numbered_sections(turn.text, within) or headed_sections(turn.text, within, index)
-                pieces = [(pid, section, True, True) for pid, section in sections]
+                cut = numbered_sections(turn.text, within) or headed_sections(turn.text, within, index)
+                pieces = [(pid, section, True, True) for pid, section in cut]
             hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
             # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay
             # discussion ...": a reply to a turn that only sets parts aside answers none.
