@@ -27,6 +27,7 @@ from ..text.non_answer import puts_off, standing_spans
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
     DEFINING_RE,
+    SIDE_QUESTION_RE,
     FIRM_CUES,
     UserTurn,
     asks_beside,
@@ -160,14 +161,24 @@ def _about(part_id: str, text: str, index: PartIndex) -> str:
     return "".join(kept)
 
 
-def _side_question_first(text: str) -> bool:
+def _side_question_first(text: str, index: PartIndex) -> bool:
     """Whether the turn says it asks beside the homework before it names any part ("not for the hw,
-    but how would beam search change (c)?"; not "for (c), just curious: ...")."""
-    side = BESIDE_THE_HOMEWORK_RE.search(text)
-    if side is None:
-        return False
+    but how would beam search change (c)?"; not "for (c), just curious: ..."), or calls itself
+    unrelated before a part of no question ("unrelated: EE120 hw, part (b) asks ...") while it names
+    none of ours ("unrelated, the 4-point part of the translation question" is ours)."""
     labels = mentions(text)
-    return not labels or side.start() < labels[0].start
+    side = BESIDE_THE_HOMEWORK_RE.search(text)
+    if side is not None:
+        return not labels or side.start() < labels[0].start
+    side = SIDE_QUESTION_RE.search(text)
+    return (
+        side is not None
+        and bool(labels)
+        and side.start() < labels[0].start
+        and labels[0].q is None
+        and index.question_named(text) is None
+        and not names_our_homework(text)
+    )
 
 
 def find_answers(
@@ -224,7 +235,7 @@ def find_answers(
                 turn_info = UserTurn([], False, turn_info.context, foreign_only=True, set_aside=turn_info.set_aside)
                 previous_foreign = True
             elif (not turn_info.by_label and (asks_beside(turn.text, index) or DEFINING_RE.search(turn.text))) or (
-                turn_info.by_label and _side_question_first(turn.text)
+                turn_info.by_label and _side_question_first(turn.text, index)
             ):
                 # "side question not for the hw: would beam search have fixed it?": the reply
                 # answers no part, whatever the part's words it uses; nor does "not for the hw, but
