@@ -27,8 +27,8 @@ from ..text.non_answer import puts_off, standing_spans
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
     DEFINING_RE,
-    SIDE_QUESTION_RE,
     FIRM_CUES,
+    SIDE_QUESTION_RE,
     UserTurn,
     asks_beside,
     names_other_homework_only,
