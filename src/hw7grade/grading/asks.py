@@ -1104,6 +1104,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         if (
             "?" in asking
             or _ASKS_UNMARKED_RE.search(asking) is not None
+            or _REQUEST_OPENING_RE.match(asking) is not None  # "need ~100 words on one technique from ..."
             or len(asking.split()) <= REQUEST_BARE_MAX_WORDS  # "and the follow-up, showing PCA satisfies them"
         ):
             # "seq2seq, 'veo un perro' ... for the training one: what 5 tokens go in as w1 to w5?": the
@@ -1499,6 +1500,13 @@ _ASKS_UNMARKED_RE = re.compile(
 )
 """A clause that opens as a question, asked without its question mark ("... — which of weight decay /
 dropout / SGD do I actually need")."""
+
+
+_REQUEST_OPENING_RE = re.compile(
+    r"\W{0,3}(?:(?:i|we)[ \t]{1,3})?(?:need|want|write|give|explain|draft|describe|summari[sz]e)\b", re.I
+)
+"""A turn that opens on what it wants, asked without a question mark ("need ~100 words on one technique
+from the 'How to Train Your ResNet' series and why it's interesting")."""
 
 
 _CHALLENGE_RE = re.compile(
