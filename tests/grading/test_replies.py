@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hw7grade.grading.parts import PartIndex
-from hw7grade.grading.replies import cue_headings, headed_sections
+from hw7grade.grading.replies import cue_headings, headed_sections, listed_sections
 from hw7grade.rubric.model import load_rubric
 
 RUBRIC = load_rubric()
@@ -102,3 +102,30 @@ def test_a_pasted_answer_is_cut_at_as_many_headings_as_parts():
 )
 def test_a_pasted_answer_is_not_cut_when_its_headings_do_not_fit_the_parts(parts):
     assert headed_sections(PASTED_Q4, parts, INDEX) == []
+
+
+STEPS = """Two facts first:
+
+1. The trace of A^T A sums the squared entries.
+2. So does the sum of the squared singular values.
+3. Both are the squared Frobenius norm.
+"""
+
+
+@pytest.mark.parametrize(
+    ("reply", "parts", "cut"),
+    [
+        (
+            "Sure:\n\n1. **Two.** An encoder and a decoder.\n2. **`nn.MSELoss`.** A squared error.",
+            ["q8a.i", "q8a.ii"],
+            [("q8a.i", "1. **Two.**"), ("q8a.ii", "2. **`nn.MSELoss`.**")],
+        ),
+        (STEPS, ["q3b.i", "q3b.ii"], []),  # more items than parts
+        # an item naming a part at another place
+        ("1. **Loss:** nn.MSELoss.\n2. **Layers:** two.", ["q8a.i", "q8a.ii"], []),
+    ],
+)
+def test_a_reply_is_cut_at_its_numbered_items_when_they_fit_the_parts(reply, parts, cut):
+    found = listed_sections(reply, parts, INDEX)
+    assert [(part, text.split("\n", 1)[0][: len(head)]) for (part, text), (_, head) in zip(found, cut)] == cut
+    assert len(found) == len(cut)

@@ -342,6 +342,29 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
     return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, heads, ends)]
 
 
+def listed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple[str, str]]:
+    """A reply cut at the items of its one numbered list when they are as many as the parts asked and
+    each item that names a part by its cue words names the one at its place ("1. **Two.** ...", "2.
+    **`nn.MSELoss`.** ...", "3. **Weight decay + SGD optimizer.** ..." for 8(a)(i) to (iii)): the
+    reply answers them in the order asked; else []."""
+    lines = text.split("\n")
+    items: list[int] = []  # line indexes
+    for i, line in enumerate(lines):
+        m = _LIST_ITEM_RE.match(line)
+        if m is None or m.group("n") is None:
+            continue
+        if int(m.group("n")) != len(items) + 1 or len(items) >= len(parts):
+            return []  # a second list, or more items than parts
+        named = _one_part_named(line[m.end() :], parts, index)
+        if named is not None and named != parts[len(items)]:
+            return []
+        items.append(i)
+    if len(items) != len(parts) or len(parts) < 2:
+        return []
+    ends = [*items[1:], len(lines)]
+    return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, items, ends)]
+
+
 _HEADING_MARK_RE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
 
 

@@ -37,7 +37,14 @@ from .asks import (
     read_user_turn,
 )
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
-from .replies import cue_headings, headed_sections, numbered_sections, section_numbers, split_answer
+from .replies import (
+    cue_headings,
+    headed_sections,
+    listed_sections,
+    numbered_sections,
+    section_numbers,
+    split_answer,
+)
 
 
 @dataclass(frozen=True)
@@ -396,6 +403,10 @@ def find_answers(
                 # ... each part answered by its section when the paste is numbered as the parts are
                 cut = numbered_sections(turn.text, within) or headed_sections(turn.text, within, index)
                 pieces = [(pid, section, True, True) for pid, section in cut]
+            if not pieces and turn_info is not None and turn_info.by_label and not turn_info.whole and within:
+                # "8ai 8aii 8aiii quickly pls" -> "1. **Two.** ... 2. **`nn.MSELoss`.** ... 3. ...": the
+                # reply's numbered items answer the parts the turn's labels ask one by one, in order
+                pieces = [(pid, section, explicit, False) for pid, section in listed_sections(turn.text, within, index)]
             hits = [p for p in index.by_cues(turn.text, within) if p not in set_aside]
             # "no it's fine, I'll rewrite (b) myself" -> "Sounds good. If you do, the weight-decay
             # discussion ...": a reply to a turn that only sets parts aside answers none.
