@@ -1544,6 +1544,8 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     if (asks and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text) or _TURNS_NEXT_RE.search(text):
         return False  # "same for eval", "and at test time": the next part, asked
     current = question_of(last_answered[-1])
+    if turn.firm_cues and _CHALLENGE_RE.search(text) is None and _DOUBT_RE.search(text) is None:
+        return False  # "ok. loss function: L1Loss, MSELoss, or CrossEntropyLoss": a sibling asked in its own cues
     if all(question_of(p) == current for p in turn.named):
         return True
     # "... U_k U_kᵀ = I since the U's are orthonormal ... is that right?" after 3b(ii): doubting the
