@@ -287,11 +287,14 @@ NUMBER_REF_RE = re.compile(
     # "wait for 2) isnt w1 the start token?", "(3) is wrong": the item as the list marked it
     r"|(?:\b(?:for|in|on|about|with)[ \t]{1,3}|^[ \t]{0,3})\(?([1-9])\)(?=[ \t,:.?])"
     # "hmm for 1, X is m×n ...": a bare number before a comma or colon after "for" or "in"
-    r"|\b(?:for|in)[ \t]{1,3}([1-9])(?=[ \t]{0,2}[,:])",
+    r"|\b(?:for|in)[ \t]{1,3}([1-9])(?=[ \t]{0,2}[,:])"
+    # "can you redo 1 and 2?": the items a request to rework names
+    r"|\b(?:redo|rewrite|revise|fix|correct|update)[ \t]{1,3}([1-9])(?:[ \t]{0,2}(?:,|and|&)[ \t]{0,2}([1-9]))?"
+    r"(?=[ \t]{0,2}(?:[.,?!]|$))",
     re.I | re.M,
 )
 """A user's reference to an item of a numbered list, theirs or the last reply's sections: "number 2",
-"#3", "for 2)", "for 1,"."""
+"#3", "for 2)", "for 1,", "redo 1 and 2"."""
 
 
 def numbered_part(numbering: Mapping[str, str], context: Context, number: str) -> str | None:

@@ -265,10 +265,12 @@ def find_answers(
             if turn_info.numbering:
                 numbering = dict(turn_info.numbering)
             elif (numbering or sections) and not turn_info.by_label and (ref := NUMBER_REF_RE.search(turn.text)):
-                # "can you make number 2 sound less formal": the part the user's list numbered 2.
-                pid = numbered_part(numbering or sections, context, next(g for g in ref.groups() if g))
-                if pid is not None:
-                    turn_info = replace(turn_info, named=[pid], by_label=True, context=context_of(pid))
+                # "can you make number 2 sound less formal": the part the user's list numbered 2 ("redo 1
+                # and 2": both).
+                pids = [numbered_part(numbering or sections, context, g) for g in ref.groups() if g]
+                if pids and None not in pids:
+                    named = [p for p in dict.fromkeys(pids) if p is not None]
+                    turn_info = replace(turn_info, named=named, by_label=True, context=context_of(named[0]))
             set_aside = (set_aside - set(turn_info.named if turn_info.by_label else ())) | turn_info.set_aside
             if not turn_info.by_label and set_aside.intersection(turn_info.named):
                 # "I've done (a)", then "what's DAWNBench?": a set-aside part's cue words do not ask it.
