@@ -60,6 +60,28 @@ def _line_at(text: str, at: int) -> str:
             ["q3b.ii", "q3b.i"],
             {"### Stationarity of the loss": "q3b.i", "### Why the top-$k$ eigenvectors work": "q3b.ii"},
         ),
+        # a Markdown heading with italics and a subscript, of eleven words
+        (
+            "### 🚩 What goes wrong if step *t* of the decoder gets $h_t$\n\nIt has read only t words.\n\n"
+            "### Decoder inputs during training\n\n<sos>, I, see, a, dog",
+            ["q7a", "q7b"],
+            {
+                "### 🚩 What goes wrong if step *t* of the decoder gets $h_t$": "q7a",
+                "### Decoder inputs during training": "q7b",
+            },
+        ),
+        # a summary's "- Loss: ..." after the 8(b) section is a recap; a heading over a group of headings
+        # is no gap to fill
+        (
+            "## Implementing it\n\n### Loss function\nnn.MSELoss.\n\n### Components you need\nWeight decay, SGD."
+            "\n\n## Does small lambda give orthonormal columns?\nYes.\n\n## Summary\n- Loss: nn.MSELoss\n",
+            ["q8a.i", "q8a.ii", "q8a.iii", "q8b"],
+            {
+                "### Loss function": "q8a.ii",
+                "### Components you need": "q8a.iii",
+                "## Does small lambda give orthonormal columns?": "q8b",
+            },
+        ),
         # a short line alone between blank lines heads in plain text; "So ..." runs on into a display
         (PLAIN_HEADINGS, ["q3b.i", "q3b.ii"], {"Taking the gradients": "q3b.i", "Checking the eigenvectors": "q3b.ii"}),
     ],

@@ -243,7 +243,7 @@ def _numbered_as_listed(line: str, numbering: Mapping[str, str] | None, context:
 
 
 _CUE_HEADING_RE = re.compile(
-    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?(?P<h>[^*_#\n]{1,80}?)(?:\*\*|__)?"
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?(?P<h>[^#\n]{1,80}?)(?:\*\*|__)?"
     r"|\*\*(?P<b>[^*\n]{1,80})\*\*|__(?P<u>[^_\n]{1,80})__)[ \t]{0,2}:?[ \t]{0,2}"
 )
 CUE_HEADING_MAX_WORDS = 10
@@ -282,11 +282,12 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
             if named is not None:
                 heads[pos] = named
                 leads_only = leads_only and heading is None
-            elif heading is not None:
+            elif heading is not None and not _heads_a_heading(lines, i):
                 unnamed.append(pos)
         pos += len(line) + 1
         opens_paragraph = not line.strip()
     if len(set(heads.values())) > 1:
+        heads = _first_heads(heads)
         return {**_numbered_like_asked(heads, items, asked), **_gaps_filled(heads, unnamed, asked), **heads}
     # One part's heading alone cuts only to the second of two asked parts: the opening answered the
     # first. A paragraph's lead alone does not ("A small improvement: ..." in a reply to 8(b)).
@@ -419,6 +420,25 @@ def _item_headings(
     return {at: part for (at, _), part in zip(heads, items)}
 
 
+def _heads_a_heading(lines: list[str], i: int) -> bool:
+    """Whether the next line with text after line `i` is a heading too ("## 🛠️ Implementing it in
+    PyTorch", then "### 📉 Loss function"): a heading over a group of sections answers no part itself."""
+    below = next((line for line in lines[i + 1 :] if line.strip()), "")
+    return _cue_heading(below) is not None or below.lstrip().startswith("#")
+
+
+def _first_heads(heads: dict[int, str]) -> dict[int, str]:
+    """The heads without those that return to a part after another part's ("## Summary", then "- Loss:
+    `nn.MSELoss`" after the 8(b) section): a recap, not the part's answer."""
+    kept: dict[int, str] = {}
+    for pos in sorted(heads):
+        part = heads[pos]
+        if part in kept.values() and kept[max(kept)] != part:
+            continue
+        kept[pos] = part
+    return kept
+
+
 def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) -> dict[int, str]:
     """The headings that name no part, each as the asked part its place gives, where the named heads
     follow the order asked and the headings in a gap are as many as the parts asked there that no head
@@ -521,8 +541,12 @@ def _cue_heading(line: str) -> str | None:
     marked = m.re is _CUE_HEADING_RE and m.group("h") is not None  # "### Why the top-$k$ eigenvectors work"
     if not title.strip() or title.endswith(".") or (not marked and any(c in title for c in "`$=")):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
-    return text if len(text.split()) <= limit else None
+    return text if len(text.split()) <= (MARKED_HEADING_MAX_WORDS if marked else limit) else None
 
+
+MARKED_HEADING_MAX_WORDS = 16
+"""A Markdown heading is one at any length a heading runs to ("### 🚩 What goes wrong if step *t* of the
+decoder gets $h_t$"); the shorter limit tells a line in bold that heads from one that is a sentence."""
 
 _PLAIN_HEADING_RE = re.compile(r"(?P<first>[A-Z][a-z]{1,24})(?:[ \t][\w-]{1,24}){0,7}")
 _CLAUSE_OPENERS = frozenset(
