@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Collection
 
 from ..text.labels import ROMANS, Label, mentions
 from .parts import (
@@ -447,6 +448,7 @@ def _placed_turn(
     others = tuple((key, p) for key, p in cued_items if p not in asked and p not in left_out)
     described = _comma_piece_parts(text, [], index, described_on=context.q) if context.q not in (None, FOREIGN) else []
     asked = asked | {p for _, p in others} | {p for p in described if p not in left_out}
+    asked |= set(_counted_more(text, [p for p in index.ids if p in asked], index, left_out))
     return UserTurn([p for p in index.ids if p in asked], True, context, set_aside=set_aside, numbering=others)
 
 
@@ -981,6 +983,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # "... and the orthonormal lambda one from q8 — does small λ push W2 ...": a part described by
         # its words, then the question it is from
         named += [p for p in _described_from(text, labels, index) if p not in named and p not in aside_ids]
+        named += _counted_more(asking, named, index, referenced | aside_ids)
     if numbering and context.q in (None, FOREIGN):
         numbered_qs = {question_of(p) for _, p in numbering}
         context = Context(numbered_qs.pop()[1:]) if len(numbered_qs) == 1 else context
@@ -1255,6 +1258,24 @@ def _items_cued(
     return found
 
 
+def _counted_more(text: str, named: list[str], index: PartIndex, left_out: Collection[str]) -> list[str]:
+    """When the turn opens by counting more parts than `named` ("Two bits of the Spanish→English
+    encoder-decoder question. The prompt goes ... 'h_t' ... And the last subpart, ..."), the parts of
+    the same questions its cues name, up to the count."""
+    count = _COUNTED_RE.search(text)
+    wanted = _COUNTS[count.group(1).lower()] - len(named) if count is not None else 0
+    if wanted <= 0:
+        return []
+    on = {question_of(p) for p in named}
+    more = [p for p in index.by_cues(text) if question_of(p) in on and p not in named and p not in left_out]
+    return more[:wanted]
+
+
+_COUNTS = {"two": 2, "three": 3}
+_COUNTED_RE = re.compile(
+    r"^\W{0,3}(two|three)[ \t]{1,3}(?:bits|parts|pieces|things|sub-?parts|questions)\b", re.I | re.M
+)
+"""A turn that opens by counting the parts it asks ("Two bits of the encoder-decoder question. ...")."""
 _PIECE_CUT_RE = re.compile(r"[,;?!\n]")
 """Where a list's pieces end: commas, semicolons, line ends, and the ends of questions ("... when
 generating? then the training one.")."""
