@@ -82,6 +82,15 @@ def _line_at(text: str, at: int) -> str:
                 "## Does small lambda give orthonormal columns?": "q8b",
             },
         ),
+        # a bold lead of four words
+        (
+            "**Number of linear layers: 2.** An encoder and a decoder.\n\n**Loss function: `nn.MSELoss`.** Squared error.",
+            ["q8a.i", "q8a.ii"],
+            {
+                "**Number of linear layers: 2.** An encoder and a decoder.": "q8a.i",
+                "**Loss function: `nn.MSELoss`.** Squared error.": "q8a.ii",
+            },
+        ),
         # a short line alone between blank lines heads in plain text; "So ..." runs on into a display
         (PLAIN_HEADINGS, ["q3b.i", "q3b.ii"], {"Taking the gradients": "q3b.i", "Checking the eigenvectors": "q3b.ii"}),
     ],
