@@ -84,7 +84,8 @@ def _line_at(text: str, at: int) -> str:
         ),
         # a bold lead of four words
         (
-            "**Number of linear layers: 2.** An encoder and a decoder.\n\n**Loss function: `nn.MSELoss`.** Squared error.",
+            "**Number of linear layers: 2.** An encoder and a decoder.\n\n"
+            "**Loss function: `nn.MSELoss`.** Squared error.",
             ["q8a.i", "q8a.ii"],
             {
                 "**Number of linear layers: 2.** An encoder and a decoder.": "q8a.i",
