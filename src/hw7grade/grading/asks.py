@@ -1087,6 +1087,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             wanted = [p for p in parts if p not in referenced and p not in aside_ids]
             return UserTurn(wanted, False, Context(title), set_aside=aside_ids, questioned=tuple(questioned))
     if cued:
+        # "Two things I need: where their training time ... started ..., and then ~100 words describing
+        # one specific approach they used and why I find it interesting"
+        cued += [p for p in _counted_more(asking, cued, index, referenced | aside_ids) if p not in cued]
+        cued = [p for p in index.ids if p in cued]
         q = question_of(cued[0])[1:]
         firm = tuple(p for p in cued if cue_counts[p] >= FIRM_CUES)
         context = Context(q) if len(by_question) == 1 else context
@@ -1264,18 +1268,27 @@ def _counted_more(text: str, named: list[str], index: PartIndex, left_out: Colle
     the same questions its cues name, up to the count."""
     count = _COUNTED_RE.search(text)
     wanted = _COUNTS[count.group(1).lower()] - len(named) if count is not None else 0
-    if wanted <= 0:
-        return []
     on = {question_of(p) for p in named}
+    if wanted <= 0 or len(on) != 1 or count is None or _OF_THE_HOMEWORK_RE.match(text, count.end()):
+        return []  # "Two things from HW7. First ... Q4 ...": things of the homework, not parts of one question
     more = [p for p in index.by_cues(text) if question_of(p) in on and p not in named and p not in left_out]
+    if len(more) < wanted:
+        # "... and then ~100 words describing one specific approach they used and why I find it
+        # interesting": a word of one part's cues alone
+        rest = [p for p in index.parts_of(next(iter(on))[1:]) if p not in named and p not in more and p not in left_out]
+        more += index.by_cue_words(text, rest)
     return more[:wanted]
 
 
 _COUNTS = {"two": 2, "three": 3}
 _COUNTED_RE = re.compile(
-    r"^\W{0,3}(two|three)[ \t]{1,3}(?:bits|parts|pieces|things|sub-?parts|questions)\b", re.I | re.M
+    r"(?:^|[.!?:][ \t]{1,3})\W{0,3}(two|three)[ \t]{1,3}(?:bits|parts|pieces|things|sub-?parts|questions)\b",
+    re.I | re.M,
 )
 """A turn that opens by counting the parts it asks ("Two bits of the encoder-decoder question. ...")."""
+_OF_THE_HOMEWORK_RE = re.compile(
+    r"[ \t]{1,3}(?:for|from|in|on|of)[ \t]{1,3}(?:(?:the|my|this)[ \t]{1,3})?(?:hw|homework|assignment)", re.I
+)
 _PIECE_CUT_RE = re.compile(r"[,;?!\n]")
 """Where a list's pieces end: commas, semicolons, line ends, and the ends of questions ("... when
 generating? then the training one.")."""
