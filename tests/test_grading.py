@@ -774,6 +774,20 @@ REPORTED_CASES.append(
 )
 
 
+REPORTED_CASES.append(
+    pytest.param(
+        (
+            "For the machine translation question, my friend wants each encoder state h_t fed to decoder step t."
+            " Give me one problem with this in a short paragraph.",
+            "Feeding h_t into decoder step t leaks information into the decoder and breaks its autoregressive"
+            " structure.",
+        ),
+        ["q7a"],
+        id="the one part asked of a question named by title, answered wrong in its own cues, is reported",
+    )
+)
+
+
 @pytest.mark.parametrize("texts, reported", REPORTED_CASES)
 def test_which_parts_are_reported(texts, reported):
     from hw7grade.rubric.model import load_rubric

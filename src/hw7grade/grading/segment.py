@@ -461,6 +461,18 @@ def find_answers(
             else:
                 bucket.append(AttemptText(turn_no, text, is_explicit, follow_up, labelled))
             questions.setdefault(part_id, last_user)
+            if (
+                turn_info is not None
+                and not turn_info.by_label
+                and turn_info.named == [part_id]
+                and index.question_named(last_user) is not None
+                and index.by_cues(text, [part_id])
+            ):
+                # "For the machine translation question ... each encoder state h_t is passed to decoder
+                # step t. Give me one problem with this": the one part the turn asks of the question it
+                # names by title, and a reply on it in its cues ("... h_t directly into decoder step t
+                # ... leaks information"), is an answer, right or wrong
+                firmly.add(part_id)
             if part_id not in answered_here:
                 answered_here.append(part_id)
             if not named_here and part_id not in asked_ids and (turn_info is None or not turn_info.named):
