@@ -1449,11 +1449,13 @@ _CLAUSE_CUT_RE = re.compile(r"(?<=[.?!;])\s+|\n")
 you show PCA satisfies them" keeps the first and asks the second."""
 _KEEPS_RE = re.compile(
     rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b"
-    r"|\bI(?:'ve|[ \t]have)?[ \t]already[ \t](?:have|got|derived|did|done|wrote|written)\b",
+    r"|\bI(?:'ve|[ \t]have)?[ \t]already[ \t](?:have|got|derived|did|done|wrote|written)\b"
+    r"|\bafter[ \t]{1,3}(?:writing|deriving|computing|getting)[ \t]{1,3}(?:the|my)\b",
     re.I,
 )
 """A sentence keeping its parts for the user: "I'll do that one myself", "I already have the first-order
-conditions: ...": its cue words ask nothing."""
+conditions: ...", "after writing the stationarity conditions (I got ...), it asks me to ...": its cue
+words ask nothing."""
 _BUILDS_ON_RE = re.compile(
     rf"\bI{_INTEND}[ \t]{{1,3}}(?:expand|extend|polish|edit|adapt|tweak|reword|paraphrase|flesh[ \t]{{1,3}}out"
     r"|build[ \t]{1,3}on)\b",
