@@ -48,6 +48,10 @@ FLOORS = {
     # Round 24 added ex- (first run 87.9%), fc- (96.1%), ez- (88.7%), fa- (59.5%), fd- (74.1%), fe- (92.4%),
     # fg- (97.2%) and fh- (85.3%), each run once on arrival. All one hundred at its end: 95.57%
     # (16,042/16,786), false credit 1.3% (222); the code before the round: 95.28% (15,993), +51 / -2.
+    # Round 25 added fq- (first run 94.8%), fn- (71.2%, five never-asked parts), fp- (83.9%, two), fs-
+    # (97.1%), fx- (91.4%), ft- (78.1%, one) and fw- (74.2%), each run once on arrival. All one hundred and
+    # seven at its end: 95.53% (16,459/17,230), false credit 1.3% (230), the one never-asked part above;
+    # the code before the round: 95.28% (16,417), nine never-asked parts, +43 / -1.
     "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -103,6 +107,10 @@ FLOORS = {
     # fixed: none, agreement unchanged); the code before the round: 92.57% (7,348), +13 / -2. fm-, written
     # after that run and graded once on arrival with the round's final code: 88.6% (62/70), false credit
     # 8.6% (6). All fifty-four: 92.67% (7,421/8,008), 1.5% (124), no never-asked part.
+    # Round 25 added fj- and fl- (written at round 24's end, graded once with its final code: 93.5%, 96.2%),
+    # fu- (98.0% on arrival), fr- (100%), fo- (100%) and fv- (81.1%), each run once on arrival. Run once at
+    # the round's end, all sixty: 92.84% (7,782/8,382), false credit 1.5% (126), no never-asked part; the
+    # code before the round on the same files: 92.75% (7,774), +8 / -0.
     "holdout": (0.915, 0.02, 0),
 }
 
