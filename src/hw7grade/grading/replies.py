@@ -314,10 +314,16 @@ def numbered_sections(text: str, parts: list[str]) -> list[tuple[str, str]]:
             and (i + 1 == len(lines) or not lines[i + 1].strip())
         ):
             heads.append(i)
-    if len(heads) != len(parts) or len(parts) < 2:
+    return _sections_at(lines, heads, parts)
+
+
+def _sections_at(lines: list[str], starts: list[int], parts: list[str]) -> list[tuple[str, str]]:
+    """The text from each start line to the next, as the answer to the part at its place, when the
+    starts are as many as the parts (two or more); else []."""
+    if len(starts) != len(parts) or len(parts) < 2:
         return []
-    ends = [*heads[1:], len(lines)]
-    return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, heads, ends)]
+    ends = [*starts[1:], len(lines)]
+    return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, starts, ends)]
 
 
 def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple[str, str]]:
@@ -337,10 +343,7 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
             if named is not None and (len(heads) >= len(parts) or parts[len(heads)] != named):
                 return []
             heads.append(i)
-    if len(heads) != len(parts) or len(parts) < 2:
-        return []
-    ends = [*heads[1:], len(lines)]
-    return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, heads, ends)]
+    return _sections_at(lines, heads, parts)
 
 
 def listed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple[str, str]]:
@@ -360,10 +363,7 @@ def listed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
         if named is not None and named != parts[len(items)]:
             return []
         items.append(i)
-    if len(items) != len(parts) or len(parts) < 2:
-        return []
-    ends = [*items[1:], len(lines)]
-    return [(pid, "\n".join(lines[a:b]).strip()) for pid, a, b in zip(parts, items, ends)]
+    return _sections_at(lines, items, parts)
 
 
 _HEADING_MARK_RE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
