@@ -252,6 +252,18 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "formula numbers": "the objective (1/n)||X - W2 W1 X||^2 + 2/k, much better. and for 3, isn't that ",
         }.items()
     },
+    # round 25: plain-text headings, long Markdown headings, counted asks, numbered sections and items,
+    # reworks by number
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "plain headings": "Setting the gradients to zero\n\nSo a stationary point must satisfy\n\n  x = 0\n\n",
+            "long headings": "### 🚩 What goes wrong if step *t* of the decoder gets $h_t$\n## Summary\n- Loss: x\n",
+            "counted asks": "Two bits of the translation question. Two things from HW7. the 'lessons you took' one ",
+            "numbered replies": "1. **Two.** x\n2. **`nn.MSELoss`.** y\n**Number of linear layers: 2.** z\n",
+            "reworks by number": "can you redo 1 and 2? after deriving the conditions, I'll expand it myself. ",
+        }.items()
+    },
 }
 
 
