@@ -423,7 +423,10 @@ def _item_headings(
 def _heads_a_heading(lines: list[str], i: int) -> bool:
     """Whether the next line with text after line `i` is a heading too ("## 🛠️ Implementing it in
     PyTorch", then "### 📉 Loss function"): a heading over a group of sections answers no part itself."""
-    below = next((line for line in lines[i + 1 :] if line.strip()), "")
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1  # each blank run is walked once: only the heading just before it looks past it
+    below = lines[j] if j < len(lines) else ""
     return _cue_heading(below) is not None or below.lstrip().startswith("#")
 
 
@@ -431,11 +434,14 @@ def _first_heads(heads: dict[int, str]) -> dict[int, str]:
     """The heads without those that return to a part after another part's ("## Summary", then "- Loss:
     `nn.MSELoss`" after the 8(b) section): a recap, not the part's answer."""
     kept: dict[int, str] = {}
+    seen: set[str] = set()
+    last = None
     for pos in sorted(heads):
         part = heads[pos]
-        if part in kept.values() and kept[max(kept)] != part:
+        if part in seen and part != last:
             continue
-        kept[pos] = part
+        kept[pos] = last = part
+        seen.add(part)
     return kept
 
 

@@ -222,6 +222,7 @@ def find_answers(
         a follow-up asks, not for every piece of every reply."""
         return [p for p in parts if p in last_piece and puts_off(_about(p, last_piece[p], index))]
 
+    one_titled: str | None = None
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
@@ -277,6 +278,12 @@ def find_answers(
                 kept = [p for p in turn_info.named if p not in set_aside]
                 turn_info = replace(turn_info, named=kept, firm_cues=tuple(p for p in turn_info.firm_cues if p in kept))
             context = turn_info.context
+            # the one part the turn asks of the question it names by its title (see the replies below)
+            one_titled = (
+                turn_info.named[0]
+                if not turn_info.by_label and len(turn_info.named) == 1 and index.question_named(turn.text) is not None
+                else None
+            )
             home = context if context.q not in (None, FOREIGN) else home
             asked_ids.extend(p for p in turn_info.named if p not in asked_ids)
             # Parts asked only as a whole question are firm once a reply answers one of them (below);
@@ -461,13 +468,7 @@ def find_answers(
             else:
                 bucket.append(AttemptText(turn_no, text, is_explicit, follow_up, labelled))
             questions.setdefault(part_id, last_user)
-            if (
-                turn_info is not None
-                and not turn_info.by_label
-                and turn_info.named == [part_id]
-                and index.question_named(last_user) is not None
-                and index.by_cues(text, [part_id])
-            ):
+            if part_id == one_titled and index.by_cues(text, [part_id]):
                 # "For the machine translation question ... each encoder state h_t is passed to decoder
                 # step t. Give me one problem with this": the one part the turn asks of the question it
                 # names by title, and a reply on it in its cues ("... h_t directly into decoder step t
