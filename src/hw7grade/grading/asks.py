@@ -1276,7 +1276,10 @@ def _counted_more(text: str, named: list[str], index: PartIndex, left_out: Colle
         # "... and then ~100 words describing one specific approach they used and why I find it
         # interesting": a word of one part's cues alone
         rest = [p for p in index.parts_of(next(iter(on))[1:]) if p not in named and p not in more and p not in left_out]
-        more += index.by_cue_words(text, rest)
+        worded = index.by_cue_words(text, rest)
+        # ... unless the words name more parts than the count leaves room for ("the linear autoencoder
+        # ... which PyTorch loss": "linear" of 8(a)(i)'s cues, "loss" of 8(a)(ii)'s): then none
+        more += worded if len(worded) <= wanted - len(more) else []
     return more[:wanted]
 
 
