@@ -264,9 +264,7 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
     opens_paragraph = True
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        heading = _cue_heading(line)
-        if heading is None and opens_paragraph and (i + 1 == len(lines) or not lines[i + 1].strip()):
-            heading = _plain_heading(line, lines[i + 2] if i + 2 < len(lines) else "")
+        heading = _heading_at(lines, i)
         item = _LIST_ITEM_RE.match(line)
         number = item.group("n") if item else None
         if number is not None and run_open:
@@ -333,11 +331,8 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
     it", "The approach I found most interesting" for Q4's three parts); else []."""
     lines = text.split("\n")
     heads: list[int] = []  # line indexes
-    for i, line in enumerate(lines):
-        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
-        heading = _cue_heading(line) or (
-            _plain_heading(line, lines[i + 2] if i + 2 < len(lines) else "") if alone else None
-        )
+    for i in range(len(lines)):
+        heading = _heading_at(lines, i)
         if heading is not None:
             named = _one_part_named(heading, parts, index)
             if named is not None and (len(heads) >= len(parts) or parts[len(heads)] != named):
@@ -418,6 +413,16 @@ def _item_headings(
     if not (2 * fits > len(heads) if listed else fits == len(heads) and any(n is not None for n in named)):
         return {}
     return {at: part for (at, _), part in zip(heads, items)}
+
+
+def _heading_at(lines: list[str], i: int) -> str | None:
+    """The text of line `i` when it is a heading: Markdown, a line in bold, a short line after a symbol,
+    or a plain-text line alone between blank lines."""
+    heading = _cue_heading(lines[i])
+    alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+    if heading is None and alone:
+        heading = _plain_heading(lines[i], lines[i + 2] if i + 2 < len(lines) else "")
+    return heading
 
 
 def _heads_a_heading(lines: list[str], i: int) -> bool:
