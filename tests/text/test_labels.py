@@ -301,6 +301,13 @@ def test_a_heading_names_a_part_by_its_place(line, place):
             "a) in pytorch: i) how many layers ii) which loss iii) what else\nb) why",
             [(None, "a", None), (None, None, "i"), (None, None, "ii"), (None, None, "iii"), (None, "b", None)],
         ),
+        # ... with full stops after numerals of two letters or more, past a sentence's end
+        (
+            "(a) i. how many layers? ii. which loss? iii. what do we need?",
+            [(None, "a", "i"), (None, None, "ii"), (None, None, "iii")],
+        ),
+        # ... but not a lone "i." (a word), nor a numeral with no full stop of its own
+        ("I tried it. i. e. nothing worked. ii is fine", []),
     ],
 )
 def test_lists_of_choices_and_runs_of_items(text, labels):

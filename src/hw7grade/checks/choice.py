@@ -263,10 +263,12 @@ class ChoiceCheck(CheckSpec):
                         spans.append((line_start, at if named_before else end))
             elif len(boxes := _boxes(line)) > 1:
                 # "(i) How many linear layers?   [ ] 0   [ ] 1   [x] 2   [ ] 3", "☑ Weight Decay ☐ Dropout":
-                # each ticked box's text, up to the next box, is picked; "Weight Decay ☑, SGD ☑": with
+                # each ticked box's text, up to the next box, is picked; "Weight Decay ☑, SGD ☑.": with
                 # the boxes after their options, the text since the box before.
                 menus.append((line_start, end))
-                after = line.rstrip(" *_").endswith(_GLYPH_BOXES) and not line.lstrip(" *_-").startswith(_GLYPH_BOXES)
+                after = line.rstrip(" *_.;,").endswith(_GLYPH_BOXES) and not line.lstrip(" *_-").startswith(
+                    _GLYPH_BOXES
+                )
                 edges = [0, *(at + 1 for at, _ in boxes)] if after else [at for at, _ in boxes] + [len(line)]
                 for k, (_, on) in enumerate(boxes):
                     if on:

@@ -81,6 +81,9 @@ _QUESTION_OPENS_AFTER = re.compile(
     r"[ \t]{1,3}(?:what|whats|what's|which|how|why|name|explain|describe|derive|write|give|show)\b", re.I
 )
 """A question word or request verb right after a label: the label heads an item ("(b) what did i learn")."""
+_ASKING_WORD_RE = re.compile(r"\b(?:which|what|how|why|whether)\b", re.I)
+"""A word that asks: the words of a part asked in a question ("how many layers"), not mentioned."""
+
 _QUESTION_AFTER_COLON = re.compile(
     # (a full stop before a word or another stop ends no sentence: "w1..w5", "nn.MSELoss")
     r"[ \t]{0,2}:(?:(?:[^.?!\n:]|\.(?=[.\w])){1,200}\?"
@@ -101,6 +104,12 @@ _ALL_OF_BEFORE = re.compile(
 _EVERY_OF_BEFORE = re.compile(rf"\b(?:{_EVERY_OF_WORDS})[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I)
 """...and of those, "all of question 7" and "the whole of Q8" ask every part, whatever parts the turn
 goes on to name to say what they are about ("part a is about the stacking, b and c ...")."""
+_EVERY_AFTER = re.compile(
+    r"[ \t]{0,2}[,:]?[ \t]{0,3}(?:all[ \t]{1,3}of[ \t]{1,3}it|(?:the[ \t]{1,3})?whole[ \t]{1,3}thing"
+    r"|in[ \t]{1,3}full)\b",
+    re.I,
+)
+"""...as does "Question 8, all of it please", "Q7 in full"."""
 _SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
 (b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
@@ -715,6 +724,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     cited: set[tuple[str, ...]] = set()  # ... and those named in brackets, after what the turn asks of them
     asked_after: dict[tuple[str, ...], str] = {}  # ... or before a colon and the question asked of them
     specific: dict[str, list[str]] = {}
+    first_place: int | None = None  # where the first part named by its place is ("then the last bit")
     ours = False
     owner_of: dict[int, Label] = {}  # relative label index -> the absolute label after it that owns it
     placing: set[int] = set()  # relative labels that only say which group a place is in
@@ -852,7 +862,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                         cited.add(tuple(ids))  # "... the resnet blog question (hw7 q4). b = ..., c = ..."
                     elif (headed := _QUESTION_AFTER_COLON.match(text, _after(text, label))) is not None:
                         asked_after[tuple(ids)] = headed.group()  # "8(a): how many linear layers?"
-                    if _EVERY_OF_BEFORE.search(text, window, label.start) is not None:
+                    if (
+                        _EVERY_OF_BEFORE.search(text, window, label.start) is not None
+                        or _EVERY_AFTER.match(text, label.end) is not None
+                    ):
                         every_of.add(tuple(ids))  # "all of question 7 ... part a is about ...": still all
                 continue
         else:
@@ -888,6 +901,8 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 ranged = _range(previous, label, context, index)  # "parts (a) to (c)"
             if label.letter:
                 context = Context(context.q, label.letter)
+            if label.ordinal is not None and not ranged and first_place is None:
+                first_place = label.start
             if not ranged and len(ids) > 1:
                 # "back to (a): (i) ... and (iii)": a group asks its parts unless the turn names some.
                 if not reference and ids not in whole:
@@ -960,6 +975,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 cued_in = _named_in(text, group, index)
             narrowed_to = cued_in if 0 < len(cued_in) < len(group) else group
             from_whole += [p for p in narrowed_to if p not in referenced and p not in from_whole]
+        elif first_place is not None and not narrowed and _ASKING_WORD_RE.search(text, 0, first_place):
+            # "q8 pls. the pytorch bit: how many layers, which loss ... then the last bit": before the
+            # place, questions in the words of the question's other parts ask them too (not "I get the
+            # layers and the loss, can you do the last bit").
+            from_whole += [p for p in _named_in(text[:first_place], group, index) if p not in referenced]
     named += from_whole
     for ids in specific.values():
         named += [p for p in ids if p not in named]

@@ -142,6 +142,9 @@ _MENTION_TRIGGER = re.compile(
     # "for b)", "... done. ii) next", and "now ii) show ...", "and c) the eval one": a bracketed label
     # after a preposition, a stop or a word the turn goes on with
     rf"|(?:\b(?:for|in|on|about|to|and|now|then|also|next)|[:;.,?!])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
+    # "(a) i. how many layers? ii. which loss? iii. what do we need?": a numeral of two letters or
+    # more with its full stop, after a sentence's end, goes on a run of items
+    r"|[.?!][ \t]{1,3}(?P<ln>(?-i:iii|ii|iv))\.(?=[ \t])"
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
     r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h]|iii|ii|iv)(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
@@ -547,7 +550,7 @@ def _mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        bare = next((g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "la", "lg", "lm") if t.group(g)), None)
+        bare = next((g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "la", "lg", "lm", "ln") if t.group(g)), None)
         if bare:
             if t.start(bare) >= covered:
                 x = t.group(bare).lower()
