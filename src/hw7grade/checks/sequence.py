@@ -195,9 +195,15 @@ class SequenceCheck(CheckSpec):
         wide_rows: dict[int, bool] = {}
         prev = MAX_SLOT_INDEX + 1
         slot_name = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
-        for m in _slot_re(self.slot_prefix).finditer(a.text):
+        slot_re = _slot_re(self.slot_prefix)
+        pos = 0
+        while (m := slot_re.search(a.text, pos)) is not None:
             idx, tok = int(m.group(1)), m.group(2)
-            if slot_name.fullmatch(_clean(tok)) or a.negation_at(m.start(), m.end()) is not None:
+            if slot_name.fullmatch(_clean(tok)):
+                pos = m.start(2)  # "w1..w5:\n  w1 = <s>": the header's last slot, then the first slot
+                continue
+            pos = m.end()
+            if a.negation_at(m.start(), m.end()) is not None:
                 continue
             if idx <= prev or not groups:
                 groups.append({})
