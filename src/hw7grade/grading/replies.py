@@ -375,7 +375,8 @@ def _emphasised(line: str, start: int) -> str:
 def _item_headings(
     text: str, items: tuple[str | None, ...], asked: list[str], index: PartIndex
 ) -> dict[int, str | None]:
-    """Where each item of the user's list is answered, in a reply with no label line and as many
+    """Where each item of the user's list is answered, in a reply with no label line (but one that
+    is a heading naming its own item's part in full, "## Orthonormal columns (8b)") and as many
     top-level headings (or, with none, lines in bold alone) as the list has items, more than half of
     them naming no asked part or their own item's by cue words: line offset -> the item's part (None
     for another homework's item). "1) which loss 2) what to tick 3) the orthonormal one 4) from hw6:
@@ -391,6 +392,7 @@ def _item_headings(
         return {}
     levels: dict[int, list[tuple[int, str]]] = {}  # heading level -> (line offset, line)
     bold: list[tuple[int, str]] = []
+    labelled: dict[int, Label] = {}  # line offset -> the full label a line opens with ("## ... (8b)")
     in_fence = False
     pos = 0
     for line in text.split("\n"):
@@ -399,8 +401,10 @@ def _item_headings(
             in_fence = not in_fence
         if in_fence:
             continue
-        if LABEL_LINE_CANDIDATE.match(line) and line_label(line) is not None:
-            return {}
+        if LABEL_LINE_CANDIDATE.match(line) and (label := line_label(line)) is not None:
+            if not listed or label.q is None:
+                return {}
+            labelled[at] = label
         if (mark := _HEADING_MARK_RE.match(line)) is not None:
             levels.setdefault(len(mark.group(1)), []).append((at, line))
         elif line.lstrip().startswith(("**", "__")) and _cue_heading(line) is not None:
@@ -408,6 +412,9 @@ def _item_headings(
     heads = levels[min(levels)] if levels else bold
     if len(heads) != len(items):
         return {}
+    place = {at: k for k, (at, _) in enumerate(heads)}
+    if any(at not in place or index.resolve(label, Context()) != [items[place[at]]] for at, label in labelled.items()):
+        return {}  # a label line heads its own item's part, or the headings are not the items'
     named = [_one_part_named(line, asked, index) for _, line in heads]
     fits = sum(n in (None, part) for n, part in zip(named, items))
     if not (2 * fits > len(heads) if listed else fits == len(heads) and any(n is not None for n in named)):
