@@ -476,19 +476,18 @@ def _placed_labels(text: str, labels: list[Label], placed: Context, index: PartI
 
 def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) -> set[str]:
     """The parts the relative labels name, each in the question that the turn's stretch before it
-    (from the label before) names by its title, when every label has one and they are not all one
-    question; else none."""
+    (from the label before) names by its title, when every label has one; else none. (Called when
+    the turn as a whole names no one question by title: "2. hw7, the reading q about the resnet blog,
+    just the first bullet ... 4. hw7, the PCA vs autoencoder q, ...")"""
     asked: set[str] = set()
-    questions: set[str] = set()
     start = 0
     for label in unplaced:
         q = index.question_named(text[start : label.start])
         if q is None:
             return set()
-        questions.add(q)
         asked.update(index.resolve(label, Context(q)))
         start = label.end
-    return asked if len(questions) > 1 else set()
+    return asked
 
 
 REQUEST_MAX_WORDS = 40
@@ -1425,6 +1424,9 @@ def _item_parts(text: str, named: list[str], index: PartIndex, context: Context)
         if names_other_homework_only(item) or any(index.is_foreign(label) for label in labels):
             found.append(None)
             continue
+        placed = [label for label in mentions(item, ordinals=True) if label.ordinal] if not labels else []
+        if placed and (titled := index.question_named(item[: placed[0].start])) is not None:
+            labels, on = placed, Context(titled)  # "2. hw7, the reading q about the resnet blog, just the first bullet"
         ids: list[str] = []
         for label in labels:
             ids += [p for p in index.resolve(label, on) if p not in ids]

@@ -282,7 +282,7 @@ ORDINALS = {
 """Words that name a part by its place ("the second sub-part", "the last part", "the middle part"),
 and the place: a count from the start, or `LAST` or `MIDDLE` (of an odd number of parts)."""
 _ORDINAL = "|".join(ORDINALS)
-_PART_WORD = r"(?:sub[ \t-]?(?:part|question)|part|half|bit)"
+_PART_WORD = r"(?:sub[ \t-]?(?:part|question)|part|half|bit|bullet)"
 
 # A line that may start with a label (checked at C speed over a whole answer): after decoration,
 # a question/part word, a number, an opening parenthesis, or a letter or numeral closed by ")".
