@@ -955,6 +955,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     # "hw7 q4: 1. baseline vs final 2. what i learned": the items name the parts asked, as labels do.
     chosen = {p for ids in specific.values() for p in ids} | {p for _, p in numbering}
     from_whole: list[str] = []  # parts asked only as part of a whole question
+    cued_items = _cued_items(text, labels, index)
     every = _EVERY_PART_RE.search(text) is not None
     narrowed = [text[m.end() : m.end() + JUST_WINDOW] for m in _JUST_RE.finditer(text)] if not every else []
     for group in whole:
@@ -965,6 +966,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         if every or tuple(group) in every_of or not chosen.intersection(group):
             # "hw7 q4: just the 'what did you learn' paragraph": only the parts its cue words name
             cued_in = list(dict.fromkeys(p for piece in narrowed for p in index.by_cues(piece, group)))
+            listed = [p for _, p in cued_items if p in group]
+            if not cued_in and not every and len(listed) == len(cued_items) >= NUMBERED_MIN_ITEMS:
+                # "hw7 q4 ... i need\n- the start vs end numbers\n- ~100 words on ONE thing they did that
+                # i find interesting": the list's items, each naming a part by its words, say what is asked
+                cued_in = listed
             if not cued_in and not every and tuple(group) in asked_after:
                 cued_in = _named_in(asked_after[tuple(group)], group, index)  # "8(a): how many linear layers?"
             if not cued_in and not every and tuple(group) in cited:
@@ -983,7 +989,6 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     for ids in specific.values():
         named += [p for p in ids if p not in named]
     named += [p for _, p in numbering if p not in named and p not in referenced and p not in aside_ids]
-    cued_items = _cued_items(text, labels, index)
     if named:
         # "1) 3b(i) grads. 2) q7 b tokens. 4) resnet blog most interesting approach": an item of the
         # turn's list that names no part by label asks the one its own cue words name.

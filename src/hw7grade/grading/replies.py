@@ -167,8 +167,10 @@ def split_answer(
                     # "### 8(a) — Loss", "**Q8 loss:** `nn.MSELoss` ...": the group's part its heading's
                     # words name (a bold lead's words only, not the answer after it)
                     current = [one]
-                if len(current) > 1 and len(asked_here := [p for p in current if p in named]) == 1:
-                    current = asked_here  # "**Q7 inputs:** ..." when only 7(b) of Q7 was asked
+                if len(current) > 1 and 0 < len(asked_here := [p for p in current if p in named]) < len(current):
+                    # "**Q7 inputs:** ..." when only 7(b) of Q7 was asked; "**HW7 Q4 — ...**" over the
+                    # answers to 4(a) and 4(c), the two asked
+                    current = asked_here
                 grouped = len(current) > 1
                 if len(current) == 1 and (listed := _listed_parts(line, context, index, named)):
                     # "7(b) and 7(c)", then paragraphs "Training. ..." and "Evaluation. ...": the line
@@ -186,9 +188,10 @@ def split_answer(
             head = cue_heads[at]
             cued = [head] if head is not None else []  # a heading over another homework's item: not ours
             if current != cued:
-                if (not saw_label or listing) and len(current) == 2 and current[1:] == cued:
+                if (not saw_label or listing or grouped) and len(current) == 2 and current[1:] == cued:
                     # "**Numbers (start → end)** ... **Most interesting approach**": the opening
-                    # before the second asked part's heading answers the first.
+                    # before the second asked part's heading answers the first, as does the text under
+                    # a line naming the question of both ("**HW7 Q4 — How to Train Your ResNet**").
                     current = current[:1]
                 flush()
                 saw_label = True
