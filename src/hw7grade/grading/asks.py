@@ -966,11 +966,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         if every or tuple(group) in every_of or not chosen.intersection(group):
             # "hw7 q4: just the 'what did you learn' paragraph": only the parts its cue words name
             cued_in = list(dict.fromkeys(p for piece in narrowed for p in index.by_cues(piece, group)))
-            listed = [p for _, p in cued_items if p in group]
-            if not cued_in and not every and len(listed) == len(cued_items) >= NUMBERED_MIN_ITEMS:
+            items_in = [p for _, p in cued_items if p in group]
+            if not cued_in and not every and len(items_in) == len(cued_items) >= NUMBERED_MIN_ITEMS:
                 # "hw7 q4 ... i need\n- the start vs end numbers\n- ~100 words on ONE thing they did that
                 # i find interesting": the list's items, each naming a part by its words, say what is asked
-                cued_in = listed
+                cued_in = items_in
             if not cued_in and not every and tuple(group) in asked_after:
                 cued_in = _named_in(asked_after[tuple(group)], group, index)  # "8(a): how many linear layers?"
             if not cued_in and not every and tuple(group) in cited:
