@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.labels import display_math_after, line_label, mentions, opens_with_lead
+from hw7grade.text.labels import display_math_after, line_label, mentions, opens_with_lead, titled_heading
 
 
 @pytest.mark.parametrize(
@@ -366,3 +366,20 @@ def test_display_math_blocks_of_several_lines(lines, open_after):
         inside = display_math_after(line, inside)
         seen.append(inside)
     assert seen == open_after
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("#### 🏁 How to Train Your ResNet — (a)", ("🏁 How to Train Your ResNet", "a", None)),
+        ("### Translation model, part (a)", ("Translation model", "a", None)),
+        ("**PCA check — (ii):**", ("PCA check", None, "ii")),
+        ("## ResNet blog (c)", ("ResNet blog", "c", None)),
+        # the label must end the heading, and a heading it must be
+        ("## Why (a) fails", None),
+        ("Translation model — (a)", None),
+    ],
+)
+def test_a_heading_that_ends_on_a_relative_label_after_a_title(line, found):
+    got = titled_heading(line)
+    assert (None if got is None else (got[0], got[1].letter, got[1].roman)) == found

@@ -755,6 +755,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     owners = {id(b) for b in owner_of.values()}
     full_labels = _FullLabels(labels, index)
     turn_homework: str | None = None  # the homework the turn last named ("HW5 Q7(b) ... Q7(c)")
+    if context.q == FOREIGN and labels:
+        if any(m.group(1) == COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text, 0, labels[0].start)):
+            context = Context()  # after another homework's question, "ok hw7 batch: - resnet blog (a) ...": ours
     carried_foreign = context if context.q == FOREIGN else None  # another homework's, from the turn before
     foreign_relative: list[Label] = []  # relative labels read in that carried context
     referenced: set[str] = set()  # parts the turn only points at ("it came up in part b")
@@ -1023,6 +1026,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             named = [p for p in named if p not in from_whole or question_of(p) != f"q{titled}"]
             from_whole = [p for p in from_whole if question_of(p) != f"q{titled}"]
         named += in_title
+    elif unplaced and named:
+        # "- resnet blog (a) — start vs end time\n- translation q (a) — ...\n- ..., 8a(iii) — ...": each
+        # label before the last full one belongs to the question its own stretch names by title.
+        named += sorted(_placed_by_own_titles(text, unplaced, index) - referenced - set(named))
     # "only" narrows its own question: "1) q7 b+c ... 2) the resnet blog q, first bit only" asks 7(b) and (c) too
     only_qs = {question_of(p) for p in only_ids}
     named = [p for p in index.ids if p in only_ids or (p in named and question_of(p) not in only_qs)]

@@ -38,6 +38,9 @@ class PartIndex:
     cue_words: tuple[tuple[str, str], ...] = ()
     """(word, part id) for each content word of each part's cues ("training" of "during training");
     a word that ends in `*` in its cue matches as a prefix."""
+    title_words: tuple[tuple[str, str], ...] = ()
+    """(word, question) for each word of four letters or more of one question's names alone
+    ("translation" of Q7's "machine translation")."""
     math_cues: PhraseSet | None = None
     """The cues written in math (`W_1 = U_k^T`), also looked for in the normalised text, where LaTeX
     and Unicode spellings (`U_k^\\top`, `U_kᵀ`) read as these do."""
@@ -69,15 +72,21 @@ class PartIndex:
                 if len(word.rstrip("*")) >= HEADING_WORD_MIN_CHARS and word.rstrip("*") not in _HEADING_STOP_WORDS
             )
         )
+        owners: dict[str, set[str]] = {}
+        for q, cs in (question_cues or {}).items():
+            for c in cs:
+                for word in _WORD_RE.findall(c.lower()):
+                    if len(word) >= HEADING_WORD_MIN_CHARS and word not in _HEADING_STOP_WORDS | _QUESTION_NOUNS:
+                        owners.setdefault(word, set()).add(q.removeprefix("q"))
+        math = {k: v for k, v in phrases.items() if _MATH_CUE_RE.search(v[0])}
         return cls(
             tuple(ids),
-            PhraseSet.build(phrases) if phrases else None,
-            qs,
-            PhraseSet.build(named) if named else None,
-            words,
-            PhraseSet.build(math)
-            if (math := {k: v for k, v in phrases.items() if _MATH_CUE_RE.search(v[0])})
-            else None,
+            cues=PhraseSet.build(phrases) if phrases else None,
+            questions=qs,
+            question_cues=PhraseSet.build(named) if named else None,
+            cue_words=words,
+            title_words=tuple((w, next(iter(q))) for w, q in owners.items() if len(q) == 1),
+            math_cues=PhraseSet.build(math) if math else None,
         )
 
     def parts_of(self, q: str) -> list[str]:
@@ -90,6 +99,16 @@ class PartIndex:
         if self.question_cues is None:
             return None
         found = {key.split(CUE_KEY, 1)[0] for key in self.question_cues.keys_in(text)}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def question_titled(self, title: str) -> str | None:
+        """The one question a heading's title names: by one of its names, else by the words of one
+        question's names alone ("Translation model" is Q7's)."""
+        named = self.question_named(title)
+        if named is not None:
+            return named
+        words = set(_WORD_RE.findall(title.lower()))
+        found = {q for word, q in self.title_words if word in words}
         return next(iter(found)) if len(found) == 1 else None
 
     def is_foreign(self, label: Label) -> bool:
@@ -213,13 +232,16 @@ class PartIndex:
         return [i for i in self.ids if counts[i] and (keep is None or i in keep)]
 
 
+_QUESTION_NOUNS = frozenset({"question", "problem", "homework", "assignment", "exercise"})
+"""Words of a question's names that name no question of their own ("translation question")."""
 _QUESTION_NOUN_RE = re.compile(r"[ \t](?:question|problem)$", re.I)
 
 
 def _with_one(cues: Sequence[str]) -> list[str]:
-    """A question's names, and each that ends on "question" or "problem" with "one" instead: students
-    say "the translation one" as they say "the translation question"."""
-    return [*cues, *(_QUESTION_NOUN_RE.sub(" one", c) for c in cues if _QUESTION_NOUN_RE.search(c))]
+    """A question's names, and each that ends on "question" or "problem" with "one" or "q" instead:
+    students say "the translation one" and "the translation q" as they say "the translation question"."""
+    nouned = [c for c in cues if _QUESTION_NOUN_RE.search(c)]
+    return [*cues, *(_QUESTION_NOUN_RE.sub(short, c) for short in (" one", " q") for c in nouned)]
 
 
 HEADING_WORD_MIN_CHARS = 4

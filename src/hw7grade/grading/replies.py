@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Mapping
 
 from ..text.labels import (
@@ -19,6 +20,7 @@ from ..text.labels import (
     numbered_title,
     opens_with_lead,
     revises,
+    titled_heading,
 )
 from .asks import SENTENCE_END_CHAR_RE
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
@@ -109,6 +111,11 @@ def split_answer(
         if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
             # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
             label = next((m for m in mentions(line) if m.q is not None and restates(label, m, line)), label)
+        if label is None and not in_fence and not was_in_display and (titled := titled_heading(line)) is not None:
+            # "#### 🏁 How to Train Your ResNet — (a)", "### Translation model, part (a)": the part of the
+            # question the heading's title names
+            q = index.question_titled(titled[0])
+            label = replace(titled[1], q=q) if q in index.questions else None
         if label is None and context.q is None and turn_q is None and not in_fence:
             # With no question known yet, "7. Machine Translation" names the question that the
             # "(a)", "(b)" below belong to; once one is known, such a line is a list item.

@@ -308,6 +308,25 @@ LABEL_LINE_CANDIDATE = re.compile(
 )
 
 
+_TITLE_THEN_RELATIVE_RE = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}|\*\*|__)(?P<title>[^\n()]{3,80}?)[ \t]{0,3}[—–:,-]?[ \t]{0,3}(?:part[ \t]{1,3})?"
+    rf"\((?P<x>{_SUB})\)[ \t]{{0,2}}:?[ \t]{{0,2}}(?:\*\*|__)?[ \t]{{0,2}}:?[ \t]{{0,2}}",
+    re.IGNORECASE,
+)
+
+
+def titled_heading(line: str) -> tuple[str, Label] | None:
+    """A heading that names a question by its words and ends on a relative label, "#### 🏁 How to
+    Train Your ResNet — (a)", "### Translation model, part (a)": the title and the label (its
+    question left for the caller, who knows the questions' names), else None."""
+    m = _TITLE_THEN_RELATIVE_RE.fullmatch(line)
+    if m is None:
+        return None
+    x = m.group("x").lower()
+    letter, roman = (x, None) if len(x) == 1 and x in "abcdefgh" else (None, x)
+    return m.group("title"), Label(None, letter, roman, None, m.start("x") - 1, m.end("x") + 1)
+
+
 TITLE_MAX_WORDS = 6
 _NUMBERED_TITLE = re.compile(r"[ \t]{0,3}(\d{1,2})[.)][ \t]{1,4}[A-Z][^\n.!?:;,]{0,60}")
 
