@@ -87,6 +87,7 @@ def split_answer(
         cue_heads = _item_headings(text, items, default, index) or cue_headings(text, default, index)
     listing = False  # `current` holds the parts a label line listed
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
+    in_table = False  # the line before was a table's
     column_rows: dict[str, list[str]] = {}
     pos = 0
     for line in text.split("\n"):
@@ -103,9 +104,12 @@ def split_answer(
                     if k < len(cells):
                         column_rows.setdefault(pid, []).append(f"{cells[0]} = {cells[k]}")
             elif not columns:
-                columns = _part_columns(cells, context, index, named, turn_q)
+                # a header's cue words name columns; a body row's ("| Loss | nn.MSELoss | ... |") do not
+                columns = _part_columns(cells, context, index, named, turn_q, default if not in_table else [])
+            in_table = True
         else:
             columns = {}
+            in_table = False
         # a tag inside a display block ("\text{(B)}\quad (W_2W_1 - I) ... = 0") is no part label
         label = line_label(line) if not in_fence and not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
         if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
@@ -678,18 +682,28 @@ TABLE_MAX_COLUMNS = 12
 
 
 def _part_columns(
-    cells: list[str], context: Context, index: PartIndex, named: list[str], turn_q: str | None
+    cells: list[str], context: Context, index: PartIndex, named: list[str], turn_q: str | None, asked: list[str]
 ) -> dict[int, str]:
     """Columns of a table header that name one part each ("| Slot | 7 b) Training | 7 c) Evaluation |",
-    "| | Training (b) | Evaluation (c) |"): two or more make a side-by-side table, read column by column."""
+    "| | Training (b) | Evaluation (c) |"), by label or, with no label in the header, by the cue words
+    of one asked part ("| Step | Training (teacher forcing) | Evaluation (free running) |"): two or
+    more make a side-by-side table, read column by column."""
     found: dict[int, str] = {}
+    labelled = False
     for k, cell in enumerate(cells[1:TABLE_MAX_COLUMNS], start=1):
         named_in = mentions(cell)
         label = line_label(cell) or (named_in[0] if len(named_in) == 1 else None)
+        labelled = labelled or label is not None
         target = _label_target(label, context, index, named, turn_q) if label is not None else None
         if target is not None and len(target[1]) == 1:
             found[k] = target[1][0]
-    return found if len(found) >= 2 else {}
+    if not labelled and len(asked) > 1:
+        for k, cell in enumerate(cells[1:TABLE_MAX_COLUMNS], start=1):
+            cued = index.by_cues(cell, asked)
+            part = (cued[0] if len(cued) == 1 else None) if cued else index.one_by_cue_words(cell, asked)
+            if part is not None:
+                found[k] = part
+    return found if len(found) >= 2 and len(set(found.values())) == len(found) else {}
 
 
 def _with_letter(part_ids: list[str], letter: str) -> list[str]:
