@@ -296,7 +296,10 @@ class ChoiceCheck(CheckSpec):
             for m in mentions:
                 text, at, to = m.sentence.text, m.start - m.sentence.start, m.end - m.sentence.start
                 if m.asserted and (_ONLY_BEFORE_RE.search(text, max(0, at - 12), at) or _ONLY_AFTER_RE.match(text, to)):
-                    spans.append((m.sentence.start, m.sentence.start + len(text)))
+                    # "... you need only weight decay and the SGD optimizer: ..., while dropout, layer norm
+                    # and batch norm would each change the objective": up to the clause that turns away
+                    turn = _CLAUSE_TURN_RE.search(text, to)
+                    spans.append((m.sentence.start, m.sentence.start + (turn.start() if turn else len(text))))
         spans = sorted(set(spans))
         starts = [s for s, _ in spans]
         inside: list[_Mention] = []
@@ -581,6 +584,8 @@ _COUNTS_OFF_RE = re.compile(r"[ \t]{1,3}(?:for|per|of|each)\b", re.I)
 encoder", "one per factor", "one of them")."""
 _ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
+_CLAUSE_TURN_RE = re.compile(r"[:;—]|,?[ \t]{1,3}(?:while|whereas|but|not)\b", re.I)
+"""Where a sentence naming its options as the only ones turns to the others."""
 
 
 _NUMBERED_LINE_RE = re.compile(r"^[ \t]{0,3}\(?(\d{1,2})[.)]", re.M)
