@@ -311,3 +311,14 @@ CARRIES = SPEC.model_copy(update={"carries_over": True})
 def test_a_final_answer_may_complete_the_proof_before_it(spec, answer, before, status, points):
     result = spec.run(CheckContext(answer=answer, shapes=HW7_SHAPES, before=before))
     assert (result.status, result.points) == (status, points), result.message
+
+
+FACTOR_SHOWN_ZERO = r"""Take $W_1 = U_k^\top$, $W_2 = U_k$, so $U_k^\top U_k = I_k$. For the encoder's condition,
+$$W_2^\top (W_2 W_1 - I) = U_k^\top U_k U_k^\top - U_k^\top = U_k^\top - U_k^\top = 0,$$
+and for the decoder's, $(W_2 W_1 - I) X X^\top W_1^\top = (U_k U_k^\top - I) U_k \Lambda_k = 0$."""
+
+
+@pytest.mark.parametrize("sufficient, points", [([], 1), ([[r"W_2^\top (W_2 W_1 - I)"]], 2)])
+def test_a_factor_shown_to_vanish_proves_its_condition_when_the_rubric_names_it(sufficient, points):
+    spec = SPEC.model_copy(update={"sufficient": sufficient})
+    assert spec.run(CheckContext(answer=FACTOR_SHOWN_ZERO, shapes=HW7_SHAPES)).points == points

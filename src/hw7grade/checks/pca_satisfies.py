@@ -36,6 +36,9 @@ class PcaSatisfiesCheck(CheckSpec):
     false_step_cap: float | None = None
     """When set, a stated condition that is false at the PCA point caps the whole part at this many
     points: a proof that shows something false proves nothing, whatever words it uses."""
+    sufficient: list[list[str]] = Field(default_factory=list)
+    """Per reference, in order, factors of its expression whose vanishing proves it (LaTeX): the
+    encoder's condition holds once `W_2^T (W_2 W_1 - I) = U_k^T U_k U_k^T - U_k^T = 0` is shown."""
     carries_over: bool = False
     """In a final answer that follows another attempt ("you only did condition 1?" -> "Here's
     condition 2 as well"), a condition it does not restate keeps its verdict in the attempt before,
@@ -93,6 +96,15 @@ class PcaSatisfiesCheck(CheckSpec):
                 stated = result.status in ("equivalent", "scalar_multiple")
                 found.append(result.candidate if stated else None)
                 formulas.append(matrix_formula(result.expected, result.found if stated else None, result.status, table))
+            for i, factors in enumerate(self.sufficient):
+                for factor in factors if found[i] is None else ():
+                    # a factor shown to vanish at the PCA point: the condition holds (the statement
+                    # is among `conditions` only if it holds there)
+                    shown = best_for_reference(factor, cache, table, deadline)
+                    if shown.status in ("equivalent", "scalar_multiple"):
+                        found[i] = shown.candidate
+                        formulas[i] = matrix_formula(formulas[i].expected, shown.found, shown.status, table)
+                        break
             if not all(found) and at_pca:
                 # Direct substitution: the condition written with W_1 = U_k^T, W_2 = U_k put in.
                 substituted = prepared_cache(at_pca, table, deadline)
