@@ -96,8 +96,8 @@ class PcaSatisfiesCheck(CheckSpec):
                 stated = result.status in ("equivalent", "scalar_multiple")
                 found.append(result.candidate if stated else None)
                 formulas.append(matrix_formula(result.expected, result.found if stated else None, result.status, table))
-            for i, factors in enumerate(self.sufficient):
-                for factor in factors if found[i] is None else ():
+            for i, vanishing in enumerate(self.sufficient):
+                for factor in vanishing if found[i] is None else ():
                     # a factor shown to vanish at the PCA point: the condition holds (the statement
                     # is among `conditions` only if it holds there)
                     shown = best_for_reference(factor, cache, table, deadline)
