@@ -1481,9 +1481,10 @@ def _our_stretches(text: str, marks: list[re.Match[str]]) -> str:
 
 
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
-_CLAUSE_CUT_RE = re.compile(r"(?<=[.?!;])\s+|\n")
-"""Sentences, and clauses after a semicolon: "I already have the two conditions; I need the bit where
-you show PCA satisfies them" keeps the first and asks the second."""
+_CLAUSE_CUT_RE = re.compile(r"(?<=[.?!;])\s+|\n|[()]")
+"""Sentences, clauses after a semicolon, and brackets: "I already have the two conditions; I need the
+bit where you show PCA satisfies them" keeps the first and asks the second; "I only need two of the
+three parts (I already wrote the reflection one myself): what training time ..." keeps the aside."""
 _KEEPS_RE = re.compile(
     rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b"
     r"|\bI(?:'ve|[ \t]have)?[ \t]already[ \t](?:have|got|derived|did|done|wrote|written)\b"
