@@ -271,6 +271,7 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
     part), when they name two parts or more, or the second of two asked: a reply laid out part by part."""
     heads: dict[int, str] = {}
     unnamed: list[int] = []  # headings that name no asked part ("**What's needed:**")
+    unnamed_leads: list[int] = []  # paragraph leads that name none ("**Start and end:** ...")
     items: dict[int, int] = {}  # the reply's first numbered run "1.", "2.", ...: line offset -> number
     run_open = True
     leads_only = True  # every head is a paragraph's lead, none a heading
@@ -296,14 +297,24 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
                 leads_only = leads_only and heading is None
             elif heading is not None and not _heads_a_heading(lines, i):
                 unnamed.append(pos)
+            elif heading is None:
+                unnamed_leads.append(pos)
         pos += len(line) + 1
         opens_paragraph = not line.strip()
     if len(set(heads.values())) > 1:
         heads = _first_heads(heads)
         return {**_numbered_like_asked(heads, items, asked), **_gaps_filled(heads, unnamed, asked), **heads}
     # One part's heading alone cuts only to the second of two asked parts: the opening answered the
-    # first. A paragraph's lead alone does not ("A small improvement: ..." in a reply to 8(b)).
-    return heads if len(asked) == 2 and asked[0] not in heads.values() and not leads_only else {}
+    # first. A paragraph's lead alone does not ("A small improvement: ..." in a reply to 8(b)), unless
+    # one lead that names no part opens the reply before it, a lead for each asked part ("**Start
+    # and end:** ...", "**Most interesting approach:** ...").
+    parallel = (
+        len(unnamed_leads) == 1
+        and len(heads) == 1
+        and unnamed_leads[0] < min(heads)
+        and not text[: unnamed_leads[0]].strip()
+    )
+    return heads if len(asked) == 2 and asked[0] not in heads.values() and (not leads_only or parallel) else {}
 
 
 _NUMBERED_LINE_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?\(?([1-9])[.)][ \t]{1,3}\S")
