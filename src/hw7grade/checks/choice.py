@@ -583,7 +583,8 @@ _COUNTS_OFF_RE = re.compile(r"[ \t]{1,3}(?:for|per|of|each)\b", re.I)
 """After a number word, what makes it a count in the explanation rather than a pick ("one for the
 encoder", "one per factor", "one of them")."""
 _ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
-_ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b", re.I)
+_ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b(?![ \t]{1,3}[a-z])", re.I)
+"""..."Weight Decay only.", "SGD only (nothing else)"; not "Weight decay only shrinks the entries"."""
 _CLAUSE_TURN_RE = re.compile(r"[:;—]|,?[ \t]{1,3}(?:while|whereas|but|not)\b", re.I)
 """Where a sentence naming its options as the only ones turns to the others."""
 

@@ -1069,6 +1069,12 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # question's own name places its labels, whatever other parts' cue words ("batch norm") say.
         placed = Context(named_q)
         asked = _placed_labels(text, unplaced, placed, index) - referenced
+        first_place = min((label.start for label in unplaced if label.ordinal is not None), default=None)
+        if asked and first_place is not None and _ASKING_WORD_RE.search(text, 0, first_place):
+            # "For the regularized linear autoencoder, there's a checkbox list ...: weight decay,
+            # dropout, ... Which ones? And the last part asks ...": before the place, a question in
+            # the cue phrases of another of its parts asks that one too
+            asked |= set(index.by_cues(text[:first_place], index.parts_of(named_q))) - referenced - aside_ids
         if asked:
             return _placed_turn(text, asked, placed, cued_items, referenced | aside_ids, index, aside_ids)
     lead = leader(by_question) if unplaced else None
