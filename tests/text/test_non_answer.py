@@ -26,6 +26,7 @@ from hw7grade.text.non_answer import (
         ("I'll need a bit more information about how your course defines U_k.", True),
         ("I'd be glad to help, but I need a bit more context: which blog does Question 4 refer to?", True),
         ("Stacking can mean a few things. Could you paste the exact setup your homework describes?", True),
+        ("It depends on the figure's tokens; if you can paste the figure, I'll fill in the sequence.", True),
         ("Which post did you find most interesting? Tell me and I'll draft ~100 words around it.", True),
         ("For part (a) I'd need to double-check the figures before giving you numbers.", True),
         ("Before I draft (c): do you want me to pick the approach? Let me know and I'll write it.", True),
