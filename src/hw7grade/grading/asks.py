@@ -621,6 +621,11 @@ def _read_turn(
         # "the 'show that the components satisfy' bit, and the conditions part right before it": the
         # part the turn names, and the one next to it
         near = _sibling(whole.named[0], step, index, whole.set_aside)
+        group = [p for p in index.ids if near is not None and p.split(".")[0] == near.split(".")[0]]
+        if len(group) > 1 and len(worded := _named_in(text, group, index)) == 1:
+            # "the very last question ... also from the implementation bit right before it: which torch
+            # loss class?": the place lands on a group of parts, and the words name the one of it asked
+            near = worded[0]
         if near is not None:
             return replace(whole, named=[p for p in index.ids if p in (near, whole.named[0])])
     return _after_pasted(text, whole, index, home) or whole
