@@ -303,7 +303,11 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
         opens_paragraph = not line.strip()
     if len(set(heads.values())) > 1:
         heads = _first_heads(heads)
-        return {**_numbered_like_asked(heads, items, asked), **_gaps_filled(heads, unnamed, asked), **heads}
+        return {
+            **_numbered_like_asked(heads, items, asked),
+            **_gaps_filled(heads, unnamed or unnamed_leads, asked),
+            **heads,
+        }
     # One part's heading alone cuts only to the second of two asked parts: the opening answered the
     # first. A paragraph's lead alone does not ("A small improvement: ..." in a reply to 8(b)), unless
     # one lead that names no part opens the reply before it, a lead for each asked part ("**Start
