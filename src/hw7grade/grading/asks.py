@@ -1309,7 +1309,10 @@ def _counted_more(text: str, named: list[str], index: PartIndex, left_out: Colle
     encoder-decoder question. The prompt goes ... 'h_t' ... And the last subpart, ..."), the parts of
     the same questions its cues name, up to the count."""
     count = _COUNTED_RE.search(text)
-    wanted = _COUNTS[count.group(1).lower()] - len(named) if count is not None else 0
+    if count is None and (count := _FIRST_THEN_RE.search(text)) is not None:
+        wanted = 2 - len(named)  # "First I need the conditions ..., and then I have to show ...": two
+    else:
+        wanted = _COUNTS[count.group(1).lower()] - len(named) if count is not None else 0
     on = {question_of(p) for p in named}
     if wanted <= 0 or len(on) != 1 or count is None or _OF_THE_HOMEWORK_RE.match(text, count.end()):
         return []  # "Two things from HW7. First ... Q4 ...": things of the homework, not parts of one question
@@ -1331,6 +1334,11 @@ _COUNTED_RE = re.compile(
     re.I | re.M,
 )
 """A turn that opens by counting the parts it asks ("Two bits of the encoder-decoder question. ...")."""
+_FIRST_THEN_RE = re.compile(
+    r"(?:^|[.!?:][ \t]{1,3})first[ \t]{1,3}I[ \t]{1,3}(?:need|want|have)\b[^.?!\n]{1,200}?,?[ \t]{1,3}(?:and[ \t]{1,3})?then[ \t]{1,3}I\b",
+    re.I | re.M,
+)
+"""...or by ordering two asks in one sentence ("First I need ..., and then I have to show ...")."""
 _OF_THE_HOMEWORK_RE = re.compile(
     r"[ \t]{1,3}(?:for|from|in|on|of)[ \t]{1,3}(?:(?:the|my|this)[ \t]{1,3})?(?:hw|homework|assignment)", re.I
 )

@@ -589,9 +589,13 @@ def _cue_heading(line: str) -> str | None:
     marked = m.re is _CUE_HEADING_RE and m.group("h") is not None  # "### Why the top-$k$ eigenvectors work"
     if not title.strip() or title.endswith(".") or (not marked and any(c in title for c in "`$=")):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
-    return text if len(text.split()) <= (MARKED_HEADING_MAX_WORDS if marked else limit) else None
+    # "**Part 2 — does small λ bias W2 toward orthonormal columns?**": the words after its number
+    words = len(text.split()) - (len(enumerated.group().split()) if (enumerated := _ENUMERATOR_RE.match(text)) else 0)
+    return text if words <= (MARKED_HEADING_MAX_WORDS if marked else limit) else None
 
 
+_ENUMERATOR_RE = re.compile(r"(?:part|step|section)[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:.-][ \t]{0,2}", re.I)
+"""A heading's own number before its title ("Part 2 — ..."), not counted among its words."""
 MARKED_HEADING_MAX_WORDS = 16
 """A Markdown heading is one at any length a heading runs to ("### 🚩 What goes wrong if step *t* of the
 decoder gets $h_t$"); the shorter limit tells a line in bold that heads from one that is a sentence."""
