@@ -1335,7 +1335,8 @@ _COUNTED_RE = re.compile(
 )
 """A turn that opens by counting the parts it asks ("Two bits of the encoder-decoder question. ...")."""
 _FIRST_THEN_RE = re.compile(
-    r"(?:^|[.!?:][ \t]{1,3})first[ \t]{1,3}I[ \t]{1,3}(?:need|want|have)\b[^.?!\n]{1,200}?,?[ \t]{1,3}(?:and[ \t]{1,3})?then[ \t]{1,3}I\b",
+    r"(?:^|[.!?:][ \t]{1,3})first[ \t]{1,3}I[ \t]{1,3}(?:need|want|have)\b[^.?!\n]{1,200}?,?[ \t]{1,3}"
+    r"(?:and[ \t]{1,3})?then[ \t]{1,3}I\b",
     re.I | re.M,
 )
 """...or by ordering two asks in one sentence ("First I need ..., and then I have to show ...")."""
