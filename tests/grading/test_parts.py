@@ -37,6 +37,8 @@ def test_other_math_names_no_part(text):
         ("the training-time inputs", "q7b"),  # a word of a hyphenated compound
         ("inputs at evaluation", "q7c"),
         ("the decoder's time steps", None),  # "time" is in both parts' cues: it names neither
+        ("and when we generate a sentence?", "q7c"),  # the verb of a cue's "generating"/"generation"
+        ("what goes in when it is trained?", None),  # not "training" by "trained"
     ],
 )
 def test_a_word_of_one_parts_cues_alone_names_it(text, part):

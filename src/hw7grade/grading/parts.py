@@ -213,6 +213,7 @@ class PartIndex:
                 if (
                     stem in words
                     or any(stem + ending in extended for ending in _WORD_ENDINGS)
+                    or (stem.endswith(_VERB_NOUN_ENDINGS) and stem[:-3] + "e" in extended)
                     or (word.endswith("*") and any(w.startswith(stem) for w in words))
                 ):
                     owners.setdefault(word, set()).add(pid)
@@ -248,6 +249,8 @@ HEADING_WORD_MIN_CHARS = 4
 """Shorter words of a cue ("at", "the", "how") name no part in a heading."""
 _WORD_ENDINGS = ("s", "es", "ity", "ities", "ness")
 """Endings that keep a cue word's sense: "orthonormal" names its part in the heading "Orthonormality"."""
+_VERB_NOUN_ENDINGS = ("ing", "ion")
+"""A cue word "generating" or "generation" is named by its verb "generate" (not "training" by "traine")."""
 _HEADING_STOP_WORDS = frozenset(
     {"what", "which", "while", "with", "during", "many", "your", "does", "about", "that"}
     # function words, whatever cue holds them ("what you have learnt"): "we have to pick a technique"
