@@ -264,6 +264,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "reworks by number": "can you redo 1 and 2? after deriving the conditions, I'll expand it myself. ",
         }.items()
     },
+    # round 26: titled headings ending on a label, ordered asks, numerals with full stops, bracketed
+    # asides, places after a question, sentences that turn from the only options
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "titled headings": "#### 🏁 How to Train Your ResNet — (a)\n**Part 2 — does small λ bias W2?**\nx\n",
+            "ordered asks": "First I need the conditions (I already wrote them), and then I have to show, ",
+            "numeral runs": "(a) i. how many layers? ii. which loss? iii. what? q8, all of it. then the last bit ",
+            "only options": "you need only weight decay and the SGD optimizer: while dropout ☑, SGD ☑. ",
+        }.items()
+    },
 }
 
 
