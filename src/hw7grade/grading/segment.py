@@ -173,7 +173,8 @@ def _side_question_first(text: str, index: PartIndex) -> bool:
     but how would beam search change (c)?"; not "for (c), just curious: ..."), or calls itself
     unrelated before a part of no question ("unrelated: EE120 hw, part (b) asks ...") while it names
     none of ours ("unrelated, the 4-point part of the translation question" is ours)."""
-    labels = mentions(text)
+    # bold marks blanked as `read_user_turn` blanks them (offsets unchanged): one scan of the turn
+    labels = mentions(text.replace("**", "  ").replace("__", "  "))
     side = BESIDE_THE_HOMEWORK_RE.search(text)
     if side is not None:
         return not labels or side.start() < labels[0].start

@@ -521,7 +521,7 @@ def _cached_mentions(text: str, ordinals: bool) -> tuple[Label, ...]:
 
 
 def _all_mentions(text: str, ordinals: bool) -> list[Label]:
-    found = _next_items(text, _mentions(text))
+    found = list(_scanned(text))
     if not ordinals:
         return found
     places = list(_ORDINAL_RE.finditer(text))
@@ -560,6 +560,12 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
     spans = [(m.start(), m.end()) for m in (*places, *counts)]
     kept = [lab for lab in found if not any(a <= lab.start < b for a, b in spans)]
     return sorted(kept + placed, key=lambda lab: lab.start)
+
+
+@lru_cache(maxsize=MENTIONS_CACHE_SIZE)
+def _scanned(text: str) -> tuple[Label, ...]:
+    """The labels of running text before places are read: one scan serves both readings of a turn."""
+    return tuple(_next_items(text, _mentions(text)))
 
 
 _OF_NUMBER_RE = re.compile(r"[ \t]{1,3}of[ \t]{1,3}(?P<q>\d{1,2})(?![\w(]|\.\d)")
