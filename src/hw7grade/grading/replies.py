@@ -86,6 +86,8 @@ def split_answer(
     if len(default) > 1:
         cue_heads = _item_headings(text, items, default, index) or cue_headings(text, default, index)
     listing = False  # `current` holds the parts a label line listed
+    across = numbering is not None and len({question_of(p) for p in numbering.values()}) > 1
+    plain_items = _plain_numbered_run(text) if across else {}
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
     in_table = False  # the line before was a table's
     column_rows: dict[str, list[str]] = {}
@@ -231,6 +233,13 @@ def split_answer(
                 saw_label = True
                 current = [numbered]
                 context = context_of(numbered)
+        elif at in plain_items and not in_fence and (numbered := numbered_part(numbering, context, plain_items[at])):
+            # "1. Setting the gradient ...", "2. The authors start from ..." after the user's "1. Q3b(i) —
+            # ...", "2. Q4(a) — ...": a plain list answering a list that ran across questions, item by item
+            # (the context stays the turn's: "3. (i) ..." is read under the question the turn ended on)
+            flush()
+            saw_label = True
+            current = [numbered]
         buffer.append(line)
     flush()
     for pid, rows in column_rows.items():
@@ -243,6 +252,24 @@ def split_answer(
     if not saw_label and not default:
         return [], context
     return pieces, context
+
+
+_PLAIN_ITEM_RE = re.compile(r"([1-9])[.)][ \t]", re.M)
+"""A plain list item's number at a line's very start (no indent: a top-level item)."""
+
+
+def _plain_numbered_run(text: str) -> dict[int, str]:
+    """Line offset -> number of the reply's top-level plain list items numbered 1, 2, ... in order (a
+    number out of order ends the run), when there are two or more."""
+    run: dict[int, str] = {}
+    at = 0
+    for line in text.split("\n"):
+        if (m := _PLAIN_ITEM_RE.match(line)) is not None:
+            if int(m.group(1)) != len(run) + 1:
+                break
+            run[at] = m.group(1)
+        at += len(line) + 1
+    return run if len(run) >= 2 else {}
 
 
 def _numbered_as_listed(line: str, numbering: Mapping[str, str] | None, context: Context) -> bool:
