@@ -233,7 +233,11 @@ def split_answer(
                 saw_label = True
                 current = [numbered]
                 context = context_of(numbered)
-        elif at in plain_items and not in_fence and (numbered := numbered_part(numbering, context, plain_items[at])):
+        elif (
+            at in plain_items
+            and not in_fence
+            and (numbered := numbered_part(numbering or {}, context, plain_items[at]))
+        ):
             # "1. Setting the gradient ...", "2. The authors start from ..." after the user's "1. Q3b(i) —
             # ...", "2. Q4(a) — ...": a plain list answering a list that ran across questions, item by item
             # (the context stays the turn's: "3. (i) ..." is read under the question the turn ended on)
