@@ -38,6 +38,8 @@ def test_canonical_names(text, expected):
         r"\partial L / \partial W_1",
         r"\frac{\partial}{\partial W_1} \mathcal{L}",
         "∂L/∂W₁",
+        "∂ℒ/∂W₁",  # script L
+        "∂𝓛/∂W₁",  # bold script L
         "∇_{W_1} L",
         "∇W₁ L",  # plain text: the variable written on
         "∇W1 L",

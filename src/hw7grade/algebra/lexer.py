@@ -55,6 +55,7 @@ UNICODE_SPELLINGS = (
     ("≤", r"\leq "),
     ("≥", r"\geq "),
     ("ℒ", r"\loss "),
+    ("𝓛", r"\loss "),  # bold script, as models write it ("∂𝓛/∂W₂")
     ("‖", r"\| "),
 )
 _FONT_RE = re.compile(
