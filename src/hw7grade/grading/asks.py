@@ -1419,7 +1419,10 @@ def _comma_piece_parts(
         lead = _DESCRIBED_PART_RE.search(piece) if described_on is not None else None
         described = lead is not None
         piece = piece[lead.start() :] if lead is not None else piece  # "... ended up. and also the bit asking ..."
-        if len(piece.split()) > (DESCRIBED_PIECE_MAX_WORDS if described else COMMA_PIECE_MAX_WORDS):
+        asked = (
+            cut < len(text) and text[cut] == "?" and on is not None
+        )  # "... when we actually generate a translation?"
+        if len(piece.split()) > (DESCRIBED_PIECE_MAX_WORDS if described or asked else COMMA_PIECE_MAX_WORDS):
             continue
         held = labels[first:last]
         if len({lab.q for lab in held}) > 1 or any(
