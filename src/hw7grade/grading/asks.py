@@ -1419,9 +1419,8 @@ def _comma_piece_parts(
         lead = _DESCRIBED_PART_RE.search(piece) if described_on is not None else None
         described = lead is not None
         piece = piece[lead.start() :] if lead is not None else piece  # "... ended up. and also the bit asking ..."
-        asked = (
-            cut < len(text) and text[cut] == "?" and on is not None
-        )  # "... when we actually generate a translation?"
+        # "... and what goes in them when we actually generate a translation?": a question runs longer
+        asked = cut < len(text) and text[cut] == "?" and on is not None
         if len(piece.split()) > (DESCRIBED_PIECE_MAX_WORDS if described or asked else COMMA_PIECE_MAX_WORDS):
             continue
         held = labels[first:last]
