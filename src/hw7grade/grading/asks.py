@@ -622,7 +622,8 @@ def _read_turn(
         # part the turn names, and the one next to it
         near = _sibling(whole.named[0], step, index, whole.set_aside)
         group = [p for p in index.ids if near is not None and p.split(".")[0] == near.split(".")[0]]
-        if len(group) > 1 and len(worded := _named_in(text, group, index)) == 1:
+        others = [p for p in group if p != whole.named[0]]
+        if len(group) > 1 and len(worded := _named_in(text, others, index)) == 1:
             # "the very last question ... also from the implementation bit right before it: which torch
             # loss class?": the place lands on a group of parts, and the words name the one of it asked
             near = worded[0]
@@ -1510,11 +1511,12 @@ three parts (I already wrote the reflection one myself): what training time ..."
 _KEEPS_RE = re.compile(
     rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b"
     r"|\bI(?:'ve|[ \t]have)?[ \t]already[ \t](?:have|got|derived|did|done|wrote|written)\b"
+    r"|\bI(?:'ve|[ \t]have)(?:[ \t]{1,3}(?:got|derived|written|done))?[ \t][^.?!\n,;]{1,40}[ \t]already\b"
     r"|\bafter[ \t]{1,3}(?:writing|deriving|computing|getting)[ \t]{1,3}(?:the|my)\b",
     re.I,
 )
 """A sentence keeping its parts for the user: "I'll do that one myself", "I already have the first-order
-conditions: ...", "after writing the stationarity conditions (I got ...), it asks me to ...": its cue
+conditions: ...", "I have both gradient conditions already.", "after writing the stationarity conditions (I got ...), it asks me to ...": its cue
 words ask nothing."""
 _BUILDS_ON_RE = re.compile(
     rf"\bI{_INTEND}[ \t]{{1,3}}(?:expand|extend|polish|edit|adapt|tweak|reword|paraphrase|flesh[ \t]{{1,3}}out"
@@ -1534,7 +1536,17 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
     asking: list[str] = []
     kept: list[str] = []
     for piece in _CLAUSE_CUT_RE.split(text):
-        (kept if _KEEPS_RE.search(piece) and not _BUILDS_ON_RE.search(piece) else asking).append(piece)
+        keeps = _KEEPS_RE.search(piece)
+        if keeps is None or _BUILDS_ON_RE.search(piece):
+            asking.append(piece)
+            continue
+        # "..., do the second part first please: I have the two zero-gradient equations already, I need
+        # to show ...": what the user keeps runs from the clause break before it to the comma after it
+        start = max(piece.rfind(",", 0, keeps.start()), piece.rfind(":", 0, keeps.start())) + 1
+        end = piece.find(",", keeps.end())
+        end = len(piece) if end < 0 else end
+        kept.append(piece[start:end])
+        asking.append(piece[:start] + " " + piece[end + 1 :])
     return " ".join(asking), " ".join(kept)
 
 
