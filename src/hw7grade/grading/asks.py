@@ -1516,8 +1516,8 @@ _KEEPS_RE = re.compile(
     re.I,
 )
 """A sentence keeping its parts for the user: "I'll do that one myself", "I already have the first-order
-conditions: ...", "I have both gradient conditions already.", "after writing the stationarity conditions (I got ...), it asks me to ...": its cue
-words ask nothing."""
+conditions: ...", "I have both gradient conditions already.", "after writing the stationarity
+conditions (I got ...), it asks me to ...": its cue words ask nothing."""
 _BUILDS_ON_RE = re.compile(
     rf"\bI{_INTEND}[ \t]{{1,3}}(?:expand|extend|polish|edit|adapt|tweak|reword|paraphrase|flesh[ \t]{{1,3}}out"
     r"|build[ \t]{1,3}on)\b",
