@@ -181,6 +181,30 @@ def test_a_reply_that_answers_nothing_is_no_final_attempt_and_a_weak_ask_needs_a
     assert (final.verdict, final.turn) == ("correct", 1)
 
 
+def test_shorthand_the_user_set_up_is_read_in_the_reply():
+    """ "my shorthand: Sigma := X X^T, A := W2 W1": a reply that works in the user's shorthand states
+    the conditions in it, as it would in its own."""
+    from hw7grade.conversation import Conversation, Turn
+    from hw7grade.grading.score import grade_conversation
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn(
+            "user",
+            "hw7 3b(ii), my shorthand: Sigma := X X^T, A := W2 W1. Show the top-k eigenvectors satisfy the conditions.",
+        ),
+        Turn(
+            "assistant",
+            "Plug in W1 = U_k^T, W2 = U_k, so A = U_k U_k^T, U_k^T U_k = I and Sigma U_k = U_k Lambda_k.\n\n"
+            "Cond 1: W2^T (I - A) Sigma = (U_k^T - U_k^T U_k U_k^T) Sigma = 0.\n"
+            "Cond 2: (I - A) Sigma W1^T = (I - U_k U_k^T) U_k Lambda_k = (U_k - U_k) Lambda_k = 0.",
+        ),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    final = next(p for p in result.parts if p.id == "q3b.ii" and p.attempt == "final")
+    assert next(c for c in final.checks if c.name == "conditions_hold").status == "passed"
+
+
 def test_a_part_asked_by_cue_words_and_answered_under_its_label_is_reported_even_when_wrong():
     """A wrong approach that no check recognises still answers (c) when the reply heads it "(c)": the
     part is reported, not dropped as a side question's cue word."""

@@ -26,7 +26,7 @@ class CheckContext:
     shapes: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Matrix symbol -> (rows, cols) dimension names, from the rubric file (`shapes:`)."""
     earlier: str = ""
-    """The assistant's text up to this answer's turn: shorthand the model set up there ("let
+    """The chat's text up to this answer's turn: shorthand the model or the user set up there ("let
     Σ = XXᵀ" in part (i)) still means the same in this answer, unless the answer redefines it."""
     before: str = ""
     """The attempt this final answer follows (empty for a first answer): a check that grades

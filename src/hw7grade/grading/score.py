@@ -143,7 +143,7 @@ def _score_attempts(
         return [missing_part(part, "first"), missing_part(part, "final")]
 
     def score(attempt: AttemptText, kind: AttemptKind, before: str = "") -> PartScore:
-        earlier = _assistant_text_until(conversation, attempt.turn)
+        earlier = _text_until(conversation, attempt.turn)
         return score_part(
             part,
             attempt.text,
@@ -260,14 +260,14 @@ EARLIER_MAX_CHARS = 20_000
 """How much of the assistant's earlier text is searched for shorthand definitions (its tail)."""
 
 
-def _assistant_text_until(conversation: Conversation, turn: int) -> str:
-    """The assistant turns up to and including `turn`, the latest first, at most `EARLIER_MAX_CHARS`
-    long: a corrected reply's shorthand ("D = S S^T" after a first reply's "D = S^T S") is found
-    before the one it replaces."""
+def _text_until(conversation: Conversation, turn: int) -> str:
+    """The turns up to and including `turn`, the latest first, at most `EARLIER_MAX_CHARS` long: a
+    corrected reply's shorthand ("D = S S^T" after a first reply's "D = S^T S") is found before the
+    one it replaces, and so is the user's own ("my shorthand: Sigma := X X^T, A := W2 W1")."""
     texts: list[str] = []
     size = 0
     for t in reversed(conversation.turns[: turn + 1]):
-        if t.role == "assistant":
+        if t.role in ("assistant", "user"):
             texts.append(t.text)
             size += len(t.text)
             if size >= EARLIER_MAX_CHARS:
