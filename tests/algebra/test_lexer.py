@@ -58,3 +58,18 @@ def test_shape_notes_are_dropped_after_a_matrix_or_a_zero(text, kept):
 )
 def test_equals_spellings(text, kept):
     assert "".join(t.text for t in tokenize(text)) == kept
+
+
+@pytest.mark.parametrize(
+    "text, same_as",
+    [
+        (r"\underbrace{W_1 U}_{V_1} - I", r"{W_1 U} - I"),  # the label under the brace is no subscript
+        (r"\overbrace{U^\top W_2}^{V_2} D", r"{U^\top W_2} D"),
+        (r"\underbrace{(U^\top W_2)^\top}_{V_2^\top} X", r"{(U^\top W_2)^\top} X"),  # a label in braces of its own
+    ],
+)
+def test_a_brace_label_is_dropped(text, same_as):
+    def kinds(t):
+        return [(tok.kind, tok.text) for tok in tokenize(t)]
+
+    assert kinds(text) == kinds(same_as)

@@ -255,7 +255,51 @@ _ANNOTATED_RELATION_RE = re.compile(
 """`A \\overset{(1)}{=} B`, `\\stackrel{\\text{def}}{=}`: the relation, its note above or below dropped."""
 
 
+_BRACES = ("\\underbrace", "\\overbrace")
+
+
+def _without_brace_labels(text: str) -> str:
+    """`\\underbrace{W_1 U}_{V_1}` as `{W_1 U}`: the label under the brace names the group, it is no
+    subscript. One pass: each brace's group is closed once, and its label skipped once."""
+    out: list[str] = []
+    marked: list[int] = []  # depths at which an underbrace's group opened
+    depth = 0
+    i, n = 0, len(text)
+    while i < n:
+        if text.startswith(_BRACES, i):
+            j = i + (len(_BRACES[0]) if text.startswith(_BRACES[0], i) else len(_BRACES[1]))
+            while j < n and text[j] == " ":
+                j += 1
+            if j < n and text[j] == "{":
+                marked.append(depth)
+                i = j  # the group's brace is copied below
+                continue
+        c = text[i]
+        out.append(c)
+        i += 1
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if marked and marked[-1] == depth:
+                marked.pop()
+                j = i
+                while j < n and text[j] == " ":
+                    j += 1
+                if j + 1 < n and text[j] in "_^" and text[j + 1] == "{":
+                    level, j = 0, j + 1
+                    while j < n:
+                        level += {"{": 1, "}": -1}.get(text[j], 0)
+                        j += 1
+                        if level == 0:
+                            break
+                    i = j
+    return "".join(out)
+
+
 def normalise(text: str) -> str:
+    if "brace" in text:
+        text = _without_brace_labels(text)
     if "set" in text or "stackrel" in text:
         text = _ANNOTATED_RELATION_RE.sub(r" \1 ", text)
     if not text.isascii():  # every `UNICODE_SPELLINGS` spelling holds a non-ASCII character
