@@ -273,6 +273,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "ordered asks": "First I need the conditions (I already wrote them), and then I have to show, ",
             "numeral runs": "(a) i. how many layers? ii. which loss? iii. what? q8, all of it. then the last bit ",
             "only options": "you need only weight decay and the SGD optimizer: while dropout ☑, SGD ☑. ",
+            "brace labels": "$\\underbrace{W_1 U}_{V_1} \\overbrace{x}^{ ",
         }.items()
     },
 }
