@@ -77,14 +77,21 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
     asserted mention judges no polarity after it."""
     previous: str | None = None
     last: Hit | None = None
+    rejected: dict[str, int] = {}  # keys negated in the current sentence -> where that mention ends
     for h in found:
         s = a.sentence_at(h.start)
         if s is None or h.end > s.start + len(s.text):
             continue  # between sentences, or across two
+        if last is not None and last.sentence is not s:
+            rejected = {}
         start, end = h.start - s.start, h.end - s.start
         negation = negation_kind(s, start, end)
         if negation is None and previous is not None and inherits_previous(s, start):
             negation = previous
+        if negation is None and h.key in rejected and ":" in s.text[rejected[h.key] : start]:
+            negation = "negated"  # "Dropout and Batch Norm aren't needed: dropout adds noise ...": why not
+        if negation == "negated":
+            rejected[h.key] = end
         if (
             negation is None
             and last is not None
