@@ -36,7 +36,7 @@ from .asks import (
     pushes_back,
     read_user_turn,
 )
-from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued
+from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued, question_of
 from .replies import (
     cue_headings,
     headed_sections,
@@ -372,6 +372,14 @@ def find_answers(
             q = index.question_named(turn.text) or one_question_cued(turn.text, index)
             context = Context(q) if q is not None else context
         before = context
+        if turn_info is not None and not explicit and len(default) == 1:
+            # "You're right — I conflated the two." then "### Corrected training answer" and "### Evaluation
+            # stays the same": a follow-up reply that heads each of its question's asked parts in turn
+            # answers each under its heading
+            siblings = [p for p in asked_ids if question_of(p) == question_of(default[0])]
+            headed = set(cue_headings(turn.text, siblings, index).values()) if len(siblings) > 1 else set()
+            if default[0] in headed and len(headed) > 1:
+                default = [p for p in siblings if p in headed]
         items = turn_info.items if turn_info is not None and default is turn_info.named else ()
         pieces, context = split_answer(turn.text, context, index, default, named_here, explicit, numbering, items)
         if turn_info is not None and turn_info.named and not turn_info.by_label:
