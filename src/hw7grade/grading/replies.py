@@ -482,6 +482,13 @@ def _item_headings(
     return {at: part for (at, _), part in zip(heads, items)}
 
 
+def parts_headed(text: str, parts: list[str], index: PartIndex) -> set[str]:
+    """The parts of `parts` that the reply's headings name by their cue words, each heading one."""
+    lines = text.split("\n")
+    named = (_one_part_named(heading, parts, index) for i in range(len(lines)) if (heading := _heading_at(lines, i)))
+    return {p for p in named if p is not None}
+
+
 def _heading_at(lines: list[str], i: int) -> str | None:
     """The text of line `i` when it is a heading: Markdown, a line in bold, a short line after a symbol,
     or a plain-text line alone between blank lines."""

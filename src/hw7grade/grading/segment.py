@@ -39,6 +39,7 @@ from .asks import (
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued, question_of
 from .replies import (
     cue_headings,
+    parts_headed,
     headed_sections,
     listed_sections,
     numbered_sections,
@@ -149,6 +150,11 @@ def _cued_among(parts: list[str], push_back: str, reply: str, index: PartIndex) 
     headed = set(cue_headings(reply, parts, index).values())
     if len(headed) > 1:
         return [p for p in parts if p in headed]
+    named = parts_headed(reply, parts, index)
+    if len(named) == 1:
+        # "You're right, here's a fuller version.\n\n**2. What I learned**": the one part the reply's
+        # own heading names
+        return [p for p in parts if p in named]
     hits = index.by_cues(reply, parts)
     return hits if len(hits) == 1 else []
 
