@@ -39,10 +39,10 @@ from .asks import (
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued, question_of
 from .replies import (
     cue_headings,
-    parts_headed,
     headed_sections,
     listed_sections,
     numbered_sections,
+    parts_headed,
     section_numbers,
     split_answer,
 )
