@@ -433,6 +433,24 @@ def _title_after(text: str, labels: list[Label], i: int, index: PartIndex) -> st
     return index.question_named(text[link.end() : line_end if line_end >= 0 else end])
 
 
+QUESTIONS_AFTER_MAX_CHARS = 600
+"""How far after a whole question's label its paragraph's questions are read."""
+_QUESTION_SENTENCE_RE = re.compile(r"[^.?!\n]{1,300}\?")
+
+
+def _questions_after(text: str, at: int) -> str:
+    """The questions (sentences ending on a question mark) of the paragraph after `at`, joined; none
+    when the paragraph lists items (a pasted question's "i. ...", "ii. ...")."""
+    end = text.find("\n\n", at, at + QUESTIONS_AFTER_MAX_CHARS)
+    window = text[at : end if end >= 0 else at + QUESTIONS_AFTER_MAX_CHARS]
+    if _LISTED_LINE_RE.search(window):
+        return ""
+    return " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(window))
+
+
+_LISTED_LINE_RE = re.compile(r"^[ \t]{0,4}(?:[-*•]|\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)])[ \t]", re.M)
+
+
 def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
     """The parts of a group the text names by their cues or by words of one part's cues alone."""
     named = {*index.by_cues(text, group), *index.by_cue_words(text, group)}
@@ -870,6 +888,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                         cited.add(tuple(ids))  # "... the resnet blog question (hw7 q4). b = ..., c = ..."
                     elif (headed := _QUESTION_AFTER_COLON.match(text, _after(text, label))) is not None:
                         asked_after[tuple(ids)] = headed.group()  # "8(a): how many linear layers?"
+                    elif i == len(labels) - 1 and (questions := _questions_after(text, label.end)):
+                        # "Q8 of my DL homework. Objective is ... Which pytorch loss module should I use?
+                        # And does a small λ push W2 ...?": with no label after it, the questions after
+                        # it say what is asked
+                        asked_after[tuple(ids)] = questions
                     if (
                         _EVERY_OF_BEFORE.search(text, window, label.start) is not None
                         or _EVERY_AFTER.match(text, label.end) is not None
