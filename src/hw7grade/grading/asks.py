@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Collection
+from typing import Collection, Sequence
 
 from ..text.labels import ROMANS, Label, mentions
 from .parts import (
@@ -98,9 +98,11 @@ label heads what is asked ("for the autoencoder in 8(a): how many linear layers,
 though "in" comes before it."""
 _EVERY_OF_WORDS = r"all|every[ \t]{1,3}part|(?:the[ \t]{1,3})?whole"
 _ALL_OF_BEFORE = re.compile(
-    rf"\b(?:{_EVERY_OF_WORDS}|each|both|(?:the[ \t]{{1,3}})?(?:rest|parts))[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I
+    rf"\b(?:{_EVERY_OF_WORDS}|each|both|(?:the[ \t]{{1,3}})?(?:rest|parts|bits|pieces))[ \t]{{1,3}}of{_BEFORE_LABEL}",
+    re.I,
 )
-"""...but "all of question 7", "each of (a) to (c)", "the rest of Q8", "whole of Q8" ask it."""
+"""...but "all of question 7", "each of (a) to (c)", "the rest of Q8", "whole of Q8", "the three bits of
+question 7" ask it."""
 _EVERY_OF_BEFORE = re.compile(rf"\b(?:{_EVERY_OF_WORDS})[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I)
 """...and of those, "all of question 7" and "the whole of Q8" ask every part, whatever parts the turn
 goes on to name to say what they are about ("part a is about the stacking, b and c ...")."""
@@ -584,16 +586,18 @@ def read_user_turn(
     home: Context = Context(),
     last: str | None = None,
     done: frozenset[str] = frozenset(),
+    asked: Sequence[str] = (),
 ) -> UserTurn:
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
     hw7 question"); `last`, the part answered last, which "the part before" counts from, passing over
-    the parts in `done` (set aside earlier in the chat: "Skip (b), I've written it"). A question
-    pasted whole, then a short paragraph naming some of its parts ("8a iii and 8b", "Can you help with
-    the second and third parts?"), asks those parts."""
+    the parts in `done` (set aside earlier in the chat: "Skip (b), I've written it"); `asked`, the
+    parts asked so far. A question pasted whole, then a short paragraph naming some of its parts ("8a
+    iii and 8b", "Can you help with the second and third parts?"), asks those parts."""
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
     text = text.replace("**", "  ").replace("__", "  ")
+    context = _asked_question_of(text, context, index, asked)
     turn = _read_turn(text, context, index, home, last, done)
     if _only_thanks(text) and not (turn.named and turn.by_label and _bare_after_thanks(text)):
         # "Thanks, that table for (iii) is really helpful.", "ok thanks, (b) and (c) match what I had",
@@ -603,6 +607,22 @@ def read_user_turn(
     if len(turn.named) < 2:
         return turn
     return replace(turn, items=_item_parts(text, turn.named, index, turn.context))
+
+
+def _asked_question_of(text: str, context: Context, index: PartIndex, asked: Sequence[str]) -> Context:
+    """The question a turn's relative labels are on when the chat's question has no such parts: "for
+    (c) the hint says ..." after 7(a)-(c) and 8(b) were asked is 7(c), as Q8 has no (c). The one asked
+    question that has them all, else the context unchanged."""
+    if context.q in (None, FOREIGN) or not asked:
+        return context
+    labels = [label for label in mentions(text) if label.letter or label.roman]
+    if not labels or any(label.q is not None for label in labels):
+        return context
+    if any(index.resolve(label, Context(context.q)) for label in labels):
+        return context
+    questions = {question_of(p)[1:] for p in asked} - {context.q}
+    fits = [q for q in questions if all(index.resolve(label, Context(q)) for label in labels)]
+    return Context(fits[0]) if len(fits) == 1 else context
 
 
 def _read_turn(

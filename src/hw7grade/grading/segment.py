@@ -234,7 +234,13 @@ def find_answers(
         if turn.role == "user":
             last_user = turn.text
             turn_info = read_user_turn(
-                turn.text, context, index, home, last_answered[-1] if last_answered else None, frozenset(set_aside)
+                turn.text,
+                context,
+                index,
+                home,
+                last_answered[-1] if last_answered else None,
+                frozenset(set_aside),
+                asked_ids,
             )
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
