@@ -174,6 +174,10 @@ def test_line_label(line, label):
         ("1) q7 b+c — the boxes", [("7", "b", None), (None, "c", None)]),
         ("so x = 2b+c here", []),
         ("then a/ 2c is small", []),
+        # full labels joined by slashes, with or without spaces, are a list; so is a lone "i" before one
+        ("8ai / 8aii / 8aiii pls", [("8", "a", "i"), ("8", "a", "ii"), ("8", "a", "iii")]),
+        ("8a i/8a ii", [("8", "a", "i"), ("8", "a", "ii")]),
+        ("7b / 7c", [("7", "b", None), ("7", "c", None)]),
         # a question's letter heading a bare list of letters; a bare letter the turn carries on to
         ("7 a, b, c please", [("7", "a", None), (None, "b", None), (None, "c", None)]),
         ("hw7 q4 b and c. b = ~100 words", [("4", "b", None), (None, "c", None)]),

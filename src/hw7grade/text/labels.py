@@ -85,9 +85,11 @@ _ROMAN_PART = (
     # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
     rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w])"
     # "8a ii loss": a numeral of two letters or more standing alone after a letter ("i" is a word,
-    # unless "ii" follows it in a list: "8a i/ii/iii", "8a i, ii and iii", or it is glossed, below)
+    # unless "ii" follows it in a list: "8a i/ii/iii", "8a i, ii and iii", "8a i / 8a ii", or it is
+    # glossed, below)
     rf"|(?(r5)(?!)|[ \t]{{1,2}}(?P<r8>ii|iii|iv|vi|vii|viii|ix"
-    rf"|i(?=[ \t]{{0,2}}(?:[,/&]|and)[ \t]{{0,3}}ii(?![\w(])|[ \t]{{1,2}}ii(?![\w(]))|i{_GLOSSED_I})(?![\w(])))"
+    rf"|i(?=[ \t]{{0,2}}(?:[,/&]|and)[ \t]{{0,3}}(?:\d{{1,2}}[a-h][ \t]{{0,2}})?ii(?![\w(])|[ \t]{{1,2}}ii(?![\w(]))"
+    rf"|i{_GLOSSED_I})(?![\w(])))"
 )
 _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
 """A question number in words after "question" or "problem" ("question seven part a")."""
@@ -602,6 +604,8 @@ def _mentions(text: str) -> list[Label]:
                     covered = _numeral_run(text, covered, label.roman, found)
                 if label.letter and not label.roman:
                     covered = _slash_list(text, covered, found)
+                if label.letter:
+                    covered = _slashed_labels(text, covered, found)
                 continue
         m = _ITEM_LABEL_RE.match(window)
         if m and _opens_item(text, at):
@@ -686,6 +690,25 @@ def _slash_list(text: str, end: int, found: list[Label]) -> int:
     while (m := _SLASH_NEXT.match(text, end)) is not None:
         found.append(Label(None, m.group("x"), None, None, m.start("x"), m.end()))
         end = m.end()
+    return end
+
+
+_SLASH_THEN_LABEL = re.compile(r"[ \t]{0,2}/[ \t]{0,2}(?=\d{1,2}[a-h])")
+
+
+def _slashed_labels(text: str, end: int, found: list[Label]) -> int:
+    """Append the full labels that follow a lettered one by slashes ("8ai / 8aii / 8aiii"), which a
+    number after a slash otherwise is not (a fraction's, "a/ 2c", or a choice list's, "0/1/2/3");
+    their end."""
+    while (slash := _SLASH_THEN_LABEL.match(text, end)) is not None:
+        m = _ABSOLUTE.match(text[slash.end() : slash.end() + LINE_WINDOW])
+        if m is None or not m.group("qbare"):
+            break
+        label = _absolute(m, slash.end())
+        if not label.letter:
+            break
+        found.append(label)
+        end = _numeral_run(text, label.end, label.roman, found) if label.roman else label.end
     return end
 
 
