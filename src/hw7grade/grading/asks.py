@@ -1243,23 +1243,29 @@ def _numbered_items(
         end = min(line_end if line_end >= 0 else len(text), marks[i + 1].start() if i + 1 < len(marks) else len(text))
         number, item = mark.group(1) or mark.group(2), text[mark.end() : end]
         if names_other_homework_only(item):
-            continue  # "3) from hw6: why rescale by 1/(1-p) in dropout?": another homework's item
+            # "3) from hw6: why rescale by 1/(1-p) in dropout?": another homework's item, which holds
+            # its place in the list
+            listed_so_far += int(number) == listed_so_far + 1
+            continue
         # an item's own label heads it ("3. q3b(i): ..."), in its first sentence ("(2) prove ... and
         # quick ones from Q8a: ..." is no item of Q8's)
         head = _SENTENCE_END_RE.search(text, mark.end(), end)
         k = bisect_right(starts, head.start() if head else end) - 1
         q = heads[k][1] if k >= 0 else fallback
+        worded = None
         if k < 0 or heads[k][0] < mark.start():
             # "1) Q8 part b: ... 2) the PCA one, part ii: ...": an item without a question's label is
-            # on the question its own words name by title, if any.
-            q = index.question_named(item) or q
+            # on the question its own words name by title, if any, or by a word of its names
+            titled = index.question_named(item)
+            worded = _worded_part(item, index) if titled is None else None
+            q = titled or (worded[0] if worded else q)
         if q is None or q == FOREIGN:
             continue
         listed = items.setdefault(q, [])
         # numbered under its question, or on in one list across questions ("1. q7 b ... 2. q7c ... 3. 3b(i)")
         if int(number) in (len(listed) + 1, listed_so_far + 1):
             cued = frozenset(p for p, n in index.cue_counts(item).items() if n and question_of(p) == f"q{q}")
-            listed.append((number, _item_part(item, q, index), cued))
+            listed.append((number, worded[1] if worded else _item_part(item, q, index), cued))
             listed_so_far += 1
     found: list[tuple[str, str]] = []
     for q, listed in items.items():
@@ -1339,6 +1345,8 @@ def _items_cued(
         part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
         if part is None and titled is None and q is not None and q == intro:
             part = index.one_by_cue_words(item, index.parts_of(q))  # "the training time one": 7(b)'s word
+        if q is None and (worded := _worded_part(item, index)) is not None:
+            q, part = worded
         if part is None and titled is not None and (cued_q := one_question_cued(item, index)) not in (None, q):
             # "the question right after the autoencoder/PCA one, about the ... training blog series — the
             # first bit, where they started": a title named only to place it, the item's cues on another
@@ -1510,8 +1518,10 @@ def _item_parts(text: str, named: list[str], index: PartIndex, context: Context)
             ids += [p for p in index.resolve(label, on) if p not in ids]
             on = Context(label.q, label.letter) if label.q is not None else on
         if not labels:
-            q = index.question_named(item) or one_question_cued(item, index) or on.q or context.q
-            part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
+            q = index.question_named(item) or one_question_cued(item, index)
+            worded = _worded_part(item, index) if q is None else None
+            q = q or on.q or context.q
+            part = worded[1] if worded else _item_part(item, q, index) if q not in (None, FOREIGN) else None
             if part is None and index.question_named(item) is not None and (cued_q := one_question_cued(item, index)):
                 part = _item_part(item, cued_q, index) if cued_q != q else None  # a title only placing it (above)
             ids = [part] if part is not None else []
@@ -1519,6 +1529,14 @@ def _item_parts(text: str, named: list[str], index: PartIndex, context: Context)
             return ()
         found.append(ids[0])
     return tuple(found) if set(named) == {p for p in found if p is not None} else ()
+
+
+def _worded_part(item: str, index: PartIndex) -> tuple[str, str] | None:
+    """(question, part) an item names by a word of one question's names and a word of one of its
+    parts' cues alone ("hw7 the RNN translation training-inputs one, w1 to w5" is 7(b)), else None."""
+    q = index.question_titled(item)
+    part = index.one_by_cue_words(item, index.parts_of(q)) if q is not None else None
+    return (q, part) if q is not None and part is not None else None
 
 
 def _item_part(item: str, q: str, index: PartIndex) -> str | None:
