@@ -118,7 +118,7 @@ OPTIONS = PhraseSet.build(
         ),
         # ... past an item's bracketed aside
         (
-            "Use Weight Decay and SGD. Not needed: Dropout (masking is not in the objective), Layer Norm and"
+            "Use Weight Decay and SGD. It does not need Dropout (masking is not in the objective), Layer Norm or"
             " Batch Norm (no normalising).",
             ["Dropout", "Layer Norm", "Batch Norm"],
         ),
@@ -132,6 +132,14 @@ OPTIONS = PhraseSet.build(
         ("It never used ImageNet, and the early target runs always relied on SGD.", ["ImageNet"]),
         ("It does not need Dropout, random masking, or Batch Norm.", ["Dropout", "Batch Norm"]),
         ("Select Weight Decay and SGD. Dropout and Layer Norm are still not needed.", ["Dropout", "Layer Norm"]),
+        # a word that says no after the verb, and "all" before it
+        (
+            "Use Weight Decay and SGD. Dropout, Layer Norm and Batch Norm are all unnecessary.",
+            ["Dropout", "Layer Norm", "Batch Norm"],
+        ),
+        ("Dropout is irrelevant here, but SGD is needed.", ["Dropout"]),
+        # ... not an aside's own verb after the mention
+        ("Use SGD (cosine annealing is not needed here).", ["cosine annealing"]),
         # a cross opening an entry rejects it; one between two entries is the first's
         ("Use Weight Decay and SGD (❌ Dropout, ❌ Layer Norm).", ["Dropout", "Layer Norm"]),
         ("Dropout ✗ Layer Norm ✓", ["Dropout"]),
@@ -145,6 +153,18 @@ OPTIONS = PhraseSet.build(
 def test_a_negation_covers_the_rest_of_its_list(text, negated):
     hits = find_hits(OPTIONS, analyse(text))
     assert [h.text for h in hits if h.negation == "negated"] == negated
+
+
+def test_a_sentence_that_opens_with_a_rejecting_lead_rejects_all_it_lists():
+    text = "Use Weight Decay and SGD. Not needed: Dropout (masking is not in the objective), Layer Norm and Batch Norm."
+    hits = find_hits(OPTIONS, analyse(text))
+    assert [(h.text, h.negation) for h in hits] == [
+        ("Weight Decay", None),
+        ("SGD", None),
+        ("Dropout", "rejected"),
+        ("Layer Norm", "rejected"),
+        ("Batch Norm", "rejected"),
+    ]
 
 
 def test_a_line_that_opens_with_a_rejecting_lead_rejects_all_it_lists():

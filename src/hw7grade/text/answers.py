@@ -144,6 +144,8 @@ def answer_regions(text: str) -> list[AnswerRegion]:
 def _announces_selection(line: str) -> bool:
     """A line that is not a list item and says the list below it is the pick (`_SELECTION_LEAD_RE`)."""
     s = strip_decoration(line).strip("*_ \t")
+    ends = [m.end() for m in _SENTENCE_END.finditer(s)]
+    s = s[ends[-1] :].strip() if ends else s  # "Dropout would change it. So ... you need only:": the last sentence
     return (
         not is_list_item(line.strip())
         and _SELECTION_LEAD_RE.fullmatch(s) is not None

@@ -43,8 +43,10 @@ _HARD_BOUNDARY_RE = re.compile(
 """Where a subject's predicate ends ("which" and commas do not end it)."""
 _AUX_NOT_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|must|may|might)"
-    r"(?:\s{1,3}(?:still|also|really|actually|simply|definitely|truly))?"  # "are still not needed"
-    r"\s{1,3}(?:not|never)\b(?!\s{1,3}(?:only|just|merely)\b)"
+    r"(?:\s{1,3}(?:still|also|really|actually|simply|definitely|truly|all|both))?"  # "are still not needed"
+    r"\s{1,3}(?:(?:not|never)\b(?!\s{1,3}(?:only|just|merely)\b)"
+    # a word that says no: "Dropout, Layer Norm and Batch Norm are all unnecessary"
+    r"|(?:unnecessary|unneeded|superfluous|irrelevant|redundant)\b)"
     r"|\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
     re.I,
 )
@@ -221,10 +223,12 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
             and _AUX_NOT_RE.match(text, marks.aux[a])
             and _THAT_RE.search(text, end, marks.aux[a]) is None
             and not relative
+            and text.rfind("(", end, marks.aux[a]) <= text.rfind(")", end, marks.aux[a])
         ):
             # Not "forces a one-to-one alignment on sentences that do not line up": a "that" clause
             # belongs to the noun before it; nor "a target word whose translation depends on a later
-            # source word cannot be produced": the mention is inside the subject's relative clause.
+            # source word cannot be produced": the mention is inside the subject's relative clause;
+            # nor "<sos>, I, see, a, dog (the sampled "saw" is irrelevant here)": an aside's own verb.
             return "negated"
         if _which_not(text, marks, end, predicate_end) or _any_in(marks.and_not, end, predicate_end):
             return "negated"

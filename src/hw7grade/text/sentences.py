@@ -169,7 +169,9 @@ def _split_sentences(text: str) -> list[Sentence]:
     for i, (a, b, rejected) in enumerate(_units(text)):
         unit = text[a:b].replace("\n", " ")
         for off, piece in _split_unit(unit):
-            out.append(Sentence(piece, i, len(out), rejected, a + off))
+            # "Use Weight Decay and SGD. Not needed: Dropout, ...": a later sentence may open on the lead
+            opens_rejecting = off > 0 and _REJECT_LINE_RE.match(piece) is not None
+            out.append(Sentence(piece, i, len(out), rejected or opens_rejecting, a + off))
     return out
 
 
