@@ -459,6 +459,19 @@ def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
     return [p for p in group if p in named]
 
 
+def _named_by_pieces(text: str, group: list[str], index: PartIndex) -> list[str]:
+    """The parts of a group the pieces of the text (between commas and question marks) name, each by
+    cue phrases, else by words of one part's cues alone: "What first-order conditions does a minimizer
+    satisfy?" is 3b(i)'s by its phrase, not 3b(ii)'s by "satisfy"; "how many linear layers, what loss,
+    and which of ..." names 8(a)(ii) by "loss"."""
+    named: set[str] = set()
+    at = 0
+    for cut in [*(m.start() for m in _PIECE_CUT_RE.finditer(text)), len(text)]:
+        piece, at = text[at:cut], cut + 1
+        named.update(index.by_cues(piece, group) or index.by_cue_words(piece, group))
+    return [p for p in group if p in named]
+
+
 def _placed_turn(
     text: str,
     asked: set[str],
@@ -1024,7 +1037,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 # i find interesting": the list's items, each naming a part by its words, say what is asked
                 cued_in = items_in
             if not cued_in and not every and tuple(group) in asked_after:
-                cued_in = _named_in(asked_after[tuple(group)], group, index)  # "8(a): how many linear layers?"
+                # "8(a): how many linear layers?"; by cue phrases first: "Q3(b) ... What first-order
+                # conditions does a minimizer satisfy?" is 3b(i)'s, not 3b(ii)'s by the word "satisfy"
+                cued_in = _named_by_pieces(asked_after[tuple(group)], group, index)
             if not cued_in and not every and tuple(group) in cited:
                 # "the 2 writing parts of the resnet blog question (hw7 q4): b = what I learned, c = ...":
                 # a question cited in brackets asks the parts the turn's cues, or words of one part's
@@ -1198,6 +1213,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             "?" in asking
             or _ASKS_UNMARKED_RE.search(asking) is not None
             or _REQUEST_OPENING_RE.match(asking) is not None  # "need ~100 words on one technique from ..."
+            or _TURNS_NEXT_RE.search(asking) is not None  # "nice. now the part where you show PCA satisfies them."
             or len(asking.split()) <= REQUEST_BARE_MAX_WORDS  # "and the follow-up, showing PCA satisfies them"
         ):
             # "seq2seq, 'veo un perro' ... for the training one: what 5 tokens go in as w1 to w5?": the
