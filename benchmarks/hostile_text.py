@@ -276,6 +276,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "brace labels": "$\\underbrace{W_1 U}_{V_1} \\overbrace{x}^{ ",
         }.items()
     },
+    # round 27: labels joined by slashes, a pick announced by a line's last sentence, words that say no
+    # after a verb, the bits of a question, relative labels the chat's question lacks
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "slashed labels": "8ai / 8aii / 8aiii pls, 8a i/8a ii, 7b / 7c / ",
+            "last-sentence picks": "Dropout would change it. So as written you need only: ",
+            "words saying no": "Dropout, Layer Norm and Batch Norm are all unnecessary (saw is irrelevant here). ",
+            "bits, lacking labels": "the three bits of question 7 and the last part of 8. for (c), ",
+        }.items()
+    },
 }
 
 
