@@ -1261,7 +1261,8 @@ def _numbered_items(
         if names_other_homework_only(item):
             # "3) from hw6: why rescale by 1/(1-p) in dropout?": another homework's item, which holds
             # its place in the list
-            listed_so_far += int(number) == listed_so_far + 1
+            if int(number) == listed_so_far + 1:
+                listed_so_far += 1
             continue
         # an item's own label heads it ("3. q3b(i): ..."), in its first sentence ("(2) prove ... and
         # quick ones from Q8a: ..." is no item of Q8's)
@@ -1537,7 +1538,10 @@ def _item_parts(text: str, named: list[str], index: PartIndex, context: Context)
             q = index.question_named(item) or one_question_cued(item, index)
             worded = _worded_part(item, index) if q is None else None
             q = q or on.q or context.q
-            part = worded[1] if worded else _item_part(item, q, index) if q not in (None, FOREIGN) else None
+            if worded:
+                part = worded[1]
+            else:
+                part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
             if part is None and index.question_named(item) is not None and (cued_q := one_question_cued(item, index)):
                 part = _item_part(item, cued_q, index) if cued_q != q else None  # a title only placing it (above)
             ids = [part] if part is not None else []
