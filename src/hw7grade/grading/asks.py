@@ -1538,10 +1538,9 @@ def _item_parts(text: str, named: list[str], index: PartIndex, context: Context)
             q = index.question_named(item) or one_question_cued(item, index)
             worded = _worded_part(item, index) if q is None else None
             q = q or on.q or context.q
-            if worded:
-                part = worded[1]
-            else:
-                part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
+            part: str | None = worded[1] if worded else None
+            if part is None and q not in (None, FOREIGN):
+                part = _item_part(item, q, index)
             if part is None and index.question_named(item) is not None and (cued_q := one_question_cued(item, index)):
                 part = _item_part(item, cued_q, index) if cued_q != q else None  # a title only placing it (above)
             ids = [part] if part is not None else []
