@@ -472,11 +472,31 @@ def _named_by_pieces(text: str, group: list[str], index: PartIndex) -> list[str]
     return [p for p in group if p in named]
 
 
+_ASKING_PIECE_CUT_RE = re.compile(r"[,;:?!\n]")
+_ASKING_PIECE_RE = re.compile(
+    r"[ \t]{0,3}(?:(?:and|or|also|then|plus)[ \t]{1,3}){0,2}(?:which|what|how|why|whether)\b", re.I
+)
+
+
+def _asked_by_pieces(text: str, group: list[str], index: PartIndex) -> list[str]:
+    """The parts of a group that the text's questions between commas and colons name, each piece
+    opening with an asking word ("how many linear layers, which loss, and which of weight decay /
+    dropout ... I need to tick"); a piece that only describes ("for the linear AE in pytorch, which
+    loss fn") asks nothing."""
+    named: set[str] = set()
+    at = 0
+    for cut in [*(m.start() for m in _ASKING_PIECE_CUT_RE.finditer(text)), len(text)]:
+        piece, at = text[at:cut], cut + 1
+        if _ASKING_PIECE_RE.match(piece):
+            named.update(index.by_cues(piece, group) or index.by_cue_words(piece, group))
+    return [p for p in group if p in named]
+
+
 def _placed_turn(
     text: str,
     asked: set[str],
     context: Context,
-    cued_items: tuple[tuple[str, str], ...],
+    cued_items: tuple[tuple[str, tuple[str, ...]], ...],
     left_out: set[str] | frozenset[str],
     index: PartIndex,
     set_aside: frozenset[str],
@@ -487,11 +507,12 @@ def _placed_turn(
     we're training"); those items number the reply's answers to them. So does a
     piece that describes a part of the placed question ("the first half, ... and also the bit asking
     which approach interested me most")."""
-    others = tuple((key, p) for key, p in cued_items if p not in asked and p not in left_out)
+    others = [p for p in _parts_of_items(cued_items) if p not in asked and p not in left_out]
     described = _comma_piece_parts(text, [], index, described_on=context.q) if context.q not in (None, FOREIGN) else []
-    asked = asked | {p for _, p in others} | {p for p in described if p not in left_out}
+    asked = asked | set(others) | {p for p in described if p not in left_out}
     asked |= set(_counted_more(text, [p for p in index.ids if p in asked], index, left_out))
-    return UserTurn([p for p in index.ids if p in asked], True, context, set_aside=set_aside, numbering=others)
+    numbering = tuple((key, p) for key, p in _item_numbering(cued_items) if p in others)
+    return UserTurn([p for p in index.ids if p in asked], True, context, set_aside=set_aside, numbering=numbering)
 
 
 def _placed_labels(text: str, labels: list[Label], placed: Context, index: PartIndex) -> set[str]:
@@ -1031,8 +1052,8 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         if every or tuple(group) in every_of or not chosen.intersection(group):
             # "hw7 q4: just the 'what did you learn' paragraph": only the parts its cue words name
             cued_in = list(dict.fromkeys(p for piece in narrowed for p in index.by_cues(piece, group)))
-            items_in = [p for _, p in cued_items if p in group]
-            if not cued_in and not every and len(items_in) == len(cued_items) >= NUMBERED_MIN_ITEMS:
+            items_in = _parts_of_items(cued_items)
+            if not cued_in and not every and set(items_in) <= set(group) and len(cued_items) >= NUMBERED_MIN_ITEMS:
                 # "hw7 q4 ... i need\n- the start vs end numbers\n- ~100 words on ONE thing they did that
                 # i find interesting": the list's items, each naming a part by its words, say what is asked
                 cued_in = items_in
@@ -1059,8 +1080,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     if named:
         # "1) 3b(i) grads. 2) q7 b tokens. 4) resnet blog most interesting approach": an item of the
         # turn's list that names no part by label asks the one its own cue words name.
-        named += [p for _, p in cued_items if p not in named and p not in referenced and p not in aside_ids]
-        numbering = numbering or cued_items
+        named += [
+            p for p in _parts_of_items(cued_items) if p not in named and p not in referenced and p not in aside_ids
+        ]
+        numbering = numbering or _item_numbering(cued_items)
         # "3 things: resnet blog baseline/final, q7a, and the 3b(i) gradients": an item of a comma
         # list that names a question by its title and a part by its cue words asks that part.
         # "... the first half, ... and also the bit asking which approach interested me most": a piece
@@ -1171,7 +1194,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         pieces = _comma_piece_parts(asking, [], index, on=title)
         # ... or each item of its list ("- whats wrong w/ feeding the encoder's state at step t ...",
         # "- what goes in the w boxes when training")
-        pieces += [p for _, p in cued_items]
+        pieces += _parts_of_items(cued_items)
         cued += [p for p in index.parts_of(title) if p in pieces and p not in cued and p not in referenced]
         cued = [p for p in index.ids if p in cued and p not in aside_ids]
     on_title = title is not None and all(question_of(p) == f"q{title}" for p in cued)
@@ -1197,7 +1220,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         context = Context(q) if len(by_question) == 1 else context
         # "1. loss fn for the l2 reg autoencoder 2. teacher forcing tokens ...": a reply's "**1. ...**"
         # heads the part the user's item 1 named
-        numbering = tuple((key, p) for key, p in cued_items if p in cued)
+        numbering = tuple((key, p) for key, p in _item_numbering(cued_items) if p in cued)
         return UserTurn(
             cued,
             False,
@@ -1318,33 +1341,43 @@ def _numbered_marks(text: str) -> list[re.Match[str]]:
     return marks
 
 
-def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple[str, str], ...]:
+def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The items of the turn's numbered list (1, 2, ... in order) that name no question by label, each
-    with the part it names, as ("question.item", part); else those of its bulleted list, numbered by
+    with the parts it names, as ("question.item", parts); else those of its bulleted list, numbered by
     place, that name no part by label ("- how many lin layers do i need", "- which loss fn": a reply
     that takes them "in the order you listed" numbers them so). An item's question is the one its
     words name by title or by most cues; its part, the one of that question its own letter
-    ("question (b)") or else its cue words name."""
+    ("question (b)") or else its cue words name; or its parts, when its pieces between commas name
+    several ("- the pytorch checkbox ones: how many linear layers, which loss, and which of ... to tick")."""
     marks = _numbered_marks(text)
     if len(marks) >= NUMBERED_MIN_ITEMS:
         found = _items_cued(text, marks, [label.start for label in labels if label.q is not None], index)
-        return tuple((f"{q}.{marks[k].group(1) or marks[k].group(2)}", part) for k, q, part in found)
+        return tuple((f"{q}.{marks[k].group(1) or marks[k].group(2)}", parts) for k, q, parts in found)
     marks = list(_BULLET_MARK_RE.finditer(text))
     if len(marks) < NUMBERED_MIN_ITEMS:
         return ()
     found = _items_cued(text, marks, [label.start for label in labels], index)
-    return tuple((f"{q}.{k + 1}", part) for k, q, part in found)
+    return tuple((f"{q}.{k + 1}", parts) for k, q, parts in found)
+
+
+def _parts_of_items(cued_items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
+    return [p for _, parts in cued_items for p in parts]
+
+
+def _item_numbering(cued_items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, str], ...]:
+    """The item each part asked alone is numbered by: an item asking several parts numbers none."""
+    return tuple((key, parts[0]) for key, parts in cued_items if len(parts) == 1)
 
 
 def _items_cued(
     text: str, marks: list[re.Match[str]], starts: list[int], index: PartIndex
-) -> list[tuple[int, str, str]]:
-    """(item's place, question, part) for each item that holds none of the labels at `starts` (in
-    order) and names one part by its words, each part once."""
+) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(item's place, question, parts) for each item that holds none of the labels at `starts` (in
+    order) and names parts by its words, each part once."""
     # "Machine translation setup: ... (1) the vertical stacking ... (2) the training time one": items
     # under an introduction that names a question by its title are on it
     intro = index.question_named(text[: marks[0].start()])
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, tuple[str, ...]]] = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         first = bisect_left(starts, m.end())
@@ -1368,8 +1401,11 @@ def _items_cued(
             # "the question right after the autoencoder/PCA one, about the ... training blog series — the
             # first bit, where they started": a title named only to place it, the item's cues on another
             q, part = cued_q, _item_part(item, cued_q, index)
-        if q is not None and part is not None and all(part != p for _, _, p in found):
-            found.append((k, q, part))
+        if q is None or part is None or any(part in parts for _, _, parts in found):
+            continue
+        several = _asked_by_pieces(item, index.parts_of(q), index) if not mentions(item) else []
+        parts = tuple(several) if len(several) > 1 and part in several else (part,)
+        found.append((k, q, tuple(p for p in parts if all(p not in ps for _, _, ps in found))))
     return found
 
 

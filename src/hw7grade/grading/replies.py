@@ -51,6 +51,14 @@ def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]
     return found if len(set(found.values())) >= 2 else {}
 
 
+def numbers_own_steps(text: str, numbering: Mapping[str, str]) -> bool:
+    """Whether the reply's numbered headings or bold leads go past the user's list ("**1. Teacher
+    forcing**" ... "**3. The inputs**" after a list of two): they number the reply's own steps."""
+    listed = {key.rsplit(".", 1)[1] for key in numbering}
+    numbers = [m.group(1) or m.group(2) for line in text.split("\n") if (m := _NUMBERED_LEAD_RE.match(line))]
+    return len(numbers) >= 2 and any(n not in listed for n in numbers)
+
+
 def split_answer(
     text: str,
     context: Context,
@@ -623,7 +631,8 @@ def _cue_heading(line: str) -> str | None:
     if m is None or mentions(line):
         return None
     text = next(g for g in m.groups() if g is not None).strip()
-    title = _ARROW_RE.split(text, 1)[0]  # "**Objective → `nn.MSELoss`**": a title, then its answer
+    # "**Objective → `nn.MSELoss`**", "**Orthonormal columns for small λ: Yes.**": a title, then its answer
+    title = _TITLE_AFTER_RE.split(text, 1)[0]
     marked = m.re is _CUE_HEADING_RE and m.group("h") is not None  # "### Why the top-$k$ eigenvectors work"
     if not title.strip() or title.endswith(".") or (not marked and any(c in title for c in "`$=")):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
@@ -666,7 +675,7 @@ _SYMBOL_HEADING_RE = re.compile(
 SYMBOL_HEADING_MAX_WORDS = 4
 
 
-_ARROW_RE = re.compile(r"[ \t]{0,2}(?:→|⇒|->)")
+_TITLE_AFTER_RE = re.compile(r"[ \t]{0,2}(?:→|⇒|->)|:[ \t]")
 
 
 LINE_LEAD_MAX_WORDS = 3

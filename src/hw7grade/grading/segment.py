@@ -42,6 +42,7 @@ from .replies import (
     headed_sections,
     listed_sections,
     numbered_sections,
+    numbers_own_steps,
     parts_headed,
     section_numbers,
     split_answer,
@@ -393,7 +394,14 @@ def find_answers(
             if default[0] in headed and len(headed) > 1:
                 default = [p for p in siblings if p in headed]
         items = turn_info.items if turn_info is not None and default is turn_info.named else ()
-        pieces, context = split_answer(turn.text, context, index, default, named_here, explicit, numbering, items)
+        # "can you explain the training inputs more carefully?" -> "**1. ...** ... **3. ...**" after a
+        # list of two: a follow-up reply numbering its own steps past the user's earlier list
+        listed = (
+            {}
+            if turn_info is not None and not turn_info.numbering and numbers_own_steps(turn.text, numbering)
+            else numbering
+        )
+        pieces, context = split_answer(turn.text, context, index, default, named_here, explicit, listed, items)
         if turn_info is not None and turn_info.named and not turn_info.by_label:
             # Cue words ask weakly. A reply that answers another asked part under its label
             # ("**Corrected answer for Q4(a):**" after "weren't there posts on weight decay and batch
@@ -412,7 +420,7 @@ def find_answers(
             elif said and not set(said) & set(turn_info.named):
                 default, follow_up = said[:1], True
                 firmly -= cue_firmed
-                pieces, context = split_answer(turn.text, before, index, default, named_here, explicit, numbering)
+                pieces, context = split_answer(turn.text, before, index, default, named_here, explicit, listed)
         sections = section_numbers(pieces) or sections
         from_cues = False
         if not pieces and not aside:
