@@ -459,16 +459,23 @@ def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
     return [p for p in group if p in named]
 
 
-def _named_by_pieces(text: str, group: list[str], index: PartIndex) -> list[str]:
+def _named_by_pieces(
+    text: str,
+    group: list[str],
+    index: PartIndex,
+    cuts: re.Pattern[str] | None = None,
+    opening: re.Pattern[str] | None = None,
+) -> list[str]:
     """The parts of a group the pieces of the text (between commas and question marks) name, each by
     cue phrases, else by words of one part's cues alone: "What first-order conditions does a minimizer
     satisfy?" is 3b(i)'s by its phrase, not 3b(ii)'s by "satisfy"; "how many linear layers, what loss,
-    and which of ..." names 8(a)(ii) by "loss"."""
+    and which of ..." names 8(a)(ii) by "loss". With `opening`, only pieces that open so count."""
     named: set[str] = set()
     at = 0
-    for cut in [*(m.start() for m in _PIECE_CUT_RE.finditer(text)), len(text)]:
+    for cut in [*(m.start() for m in (cuts or _PIECE_CUT_RE).finditer(text)), len(text)]:
         piece, at = text[at:cut], cut + 1
-        named.update(index.by_cues(piece, group) or index.by_cue_words(piece, group))
+        if opening is None or opening.match(piece):
+            named.update(index.by_cues(piece, group) or index.by_cue_words(piece, group))
     return [p for p in group if p in named]
 
 
@@ -483,13 +490,7 @@ def _asked_by_pieces(text: str, group: list[str], index: PartIndex) -> list[str]
     opening with an asking word ("how many linear layers, which loss, and which of weight decay /
     dropout ... I need to tick"); a piece that only describes ("for the linear AE in pytorch, which
     loss fn") asks nothing."""
-    named: set[str] = set()
-    at = 0
-    for cut in [*(m.start() for m in _ASKING_PIECE_CUT_RE.finditer(text)), len(text)]:
-        piece, at = text[at:cut], cut + 1
-        if _ASKING_PIECE_RE.match(piece):
-            named.update(index.by_cues(piece, group) or index.by_cue_words(piece, group))
-    return [p for p in group if p in named]
+    return _named_by_pieces(text, group, index, _ASKING_PIECE_CUT_RE, _ASKING_PIECE_RE)
 
 
 def _placed_turn(
