@@ -435,7 +435,15 @@ class ChoiceCheck(CheckSpec):
             return set()
         label = next(iter(labels))
         names = {label.lower(), *(x.lower() for o in self.options if o.label == label for x in o.aliases)}
-        return labels if words.lower() in names or words.lower() == number_word(label) else set()
+        if (spelled := number_word(label)) is not None:
+            names.add(spelled)
+        said = words.lower()
+        # "**2 linear layers**": the option, then a noun or two of what it counts
+        counted = any(
+            said.startswith(name + " ") and _COUNTED_NOUNS_RE.fullmatch(said[len(name) + 1 :]) is not None
+            for name in names
+        )
+        return labels if said in names or counted else set()
 
     def _row_explanations(self, mentions: list[_Mention]) -> dict[int, int]:
         """For a single choice, per table row (by its sentence's id), where its explanation starts: the
@@ -517,6 +525,9 @@ class ChoiceCheck(CheckSpec):
             return self.failed(ev, f"several options found: {shown}")
         return self.failed(ev, f"chose {shown}, expected {self.expected[0]}")
 
+
+_COUNTED_NOUNS_RE = re.compile(r"(?!(?:not|no|or|and|vs)\b)[a-z]{2,16}(?: (?!(?:not|no|or|and|vs)\b)[a-z]{2,16})?")
+"""One or two words after an option in bold ("**2 linear layers**"), none a negation or a join."""
 
 BOLD_PICK_MAX_CHARS = 24
 """Longest bold run read as a picked option ("**two**", "**nn.MSELoss**"); longer ones emphasise a sentence."""
