@@ -50,6 +50,10 @@ class UserTurn:
     items: tuple[str | None, ...] = ()
     """The part each item of the turn's list asks, in order (None for another homework's item), when
     the items ask the turn's parts one each: a reply with one heading per item answers them in turn."""
+    lettering: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """The turn's lettered list whose items each name their own question or homework ("a) hw6 ...",
+    "b) hw7 3b both bits", "c) hw7 the RNN translation training-inputs one"), as (letter, question,
+    parts) per item: a reply's "**a) ...**" heads what its item asks, not a part (a) of a question."""
     closing: bool = False
     """The turn only thanks and remarks ("Thanks, that table for (iii) is really helpful."): when the parts
     it names are answered already, it asks none, and the reply to it answers no part again, unless under
@@ -632,8 +636,11 @@ def read_user_turn(
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
     text = text.replace("**", "  ").replace("__", "  ")
+    lettering = _lettering(text, index)
+    if lettering:
+        text = _as_bullets(text)
     context = _asked_question_of(text, context, index, asked)
-    turn = _read_turn(text, context, index, home, last, done)
+    turn = replace(_read_turn(text, context, index, home, last, done), lettering=lettering)
     if _only_thanks(text) and not (turn.named and turn.by_label and _bare_after_thanks(text)):
         # "Thanks, that table for (iii) is really helpful.", "ok thanks, (b) and (c) match what I had",
         # "thanks, I'll double check (a) against the blog": a thank-you that asks nothing names its
@@ -642,6 +649,48 @@ def read_user_turn(
     if len(turn.named) < 2:
         return turn
     return replace(turn, items=_item_parts(text, turn.named, index, turn.context))
+
+
+_LETTERED_ITEM_RE = re.compile(r"^([ \t>]{0,4})(\(?([a-h])\))[ \t]", re.M)
+"""A lettered list item's mark at a line's start ("a) ...", "(b) ...")."""
+
+
+def _lettered_items(text: str) -> list[tuple[re.Match[str], str]]:
+    """The marks and texts of the turn's lettered list, a), b), ... in order from a), else none."""
+    marks = list(_LETTERED_ITEM_RE.finditer(text))
+    if len(marks) < NUMBERED_MIN_ITEMS or [m.group(3) for m in marks] != list("abcdefgh"[: len(marks)]):
+        return []
+    return [(m, text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]) for k, m in enumerate(marks)]
+
+
+def _lettering(text: str, index: PartIndex) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Each item of a lettered list that names its own question or homework in every item, read as
+    a turn of its own: (letter, question or `FOREIGN`, parts asked); else ()."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    for mark, item in _lettered_items(text):
+        if _HOMEWORK_RE.search(item) is None and not any(label.q is not None for label in mentions(item)):
+            if index.question_titled(item) is None:
+                return ()
+        read = _read_user_turn(item, Context(), index, Context())
+        named = read.named
+        if not named and (worded := _worded_part(item, index)) is not None:
+            named = [worded[1]]  # "hw7 the RNN translation training-inputs one": as a list's item reads
+        q = FOREIGN if read.foreign_only or names_other_homework_only(item) else read.context.q
+        q = question_of(named[0])[1:] if q is None and named else q
+        if q is None:
+            return ()
+        found.append((mark.group(3), q, tuple(named) if q != FOREIGN else ()))
+    return tuple(found)
+
+
+def _as_bullets(text: str) -> str:
+    """The turn with its lettered list's marks made bullets, offsets unchanged: its letters are no parts."""
+    pieces: list[str] = []
+    at = 0
+    for mark, _ in _lettered_items(text):
+        pieces += [text[at : mark.start(2)], "-".ljust(len(mark.group(2)))]
+        at = mark.end(2)
+    return "".join(pieces) + text[at:]
 
 
 def _asked_question_of(text: str, context: Context, index: PartIndex, asked: Sequence[str]) -> Context:

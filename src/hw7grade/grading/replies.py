@@ -68,11 +68,13 @@ def split_answer(
     explicit: bool,
     numbering: Mapping[str, str] | None = None,
     items: tuple[str | None, ...] = (),
+    lettering: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
 ) -> tuple[list[tuple[str, str, bool, bool]], Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
     (when it is one part). A relative label naming a part the turn did not ask is content (a
     numbered step "(i)" inside an answer to (ii)), not a label. `items` are the parts of the user's
-    list items in order (see `UserTurn.items`)."""
+    list items in order (see `UserTurn.items`); `lettering`, the question and parts of each letter
+    of the user's lettered list (see `UserTurn.lettering`)."""
     pieces: list[tuple[str, str, bool, bool]] = []
     current: list[str] = list(default)
     buffer: list[str] = []
@@ -142,9 +144,15 @@ def split_answer(
                 if len(named_qs) == 1 and (q := next(iter(named_qs))) in index.questions:
                     context, reply_named_q = Context(q), True
         if label is not None:
-            target = _label_target(label, context, index, named, turn_q, reply_named_q, revises(line, label))
-            if target is not None and label.q is None and label.letter and label.roman is None and not reply_named_q:
-                target = _by_heading_cues(line, label.letter, target, index, named)
+            lettered = lettering.get(label.letter) if lettering and label.q is None and label.letter else None
+            if lettered is not None and label.roman is None:
+                # "**c) Training inputs to the decoder**" after the user's "c) hw7 the RNN translation
+                # ... one": what the user's item c asks
+                target: tuple[Context, list[str]] | None = (Context(lettered[0]), list(lettered[1]))
+            else:
+                target = _label_target(label, context, index, named, turn_q, reply_named_q, revises(line, label))
+            if lettered is None and target is not None and label.q is None and label.letter and not reply_named_q:
+                target = _by_heading_cues(line, label.letter, target, index, named) if label.roman is None else target
             if target is not None and label.q is None and len(current) == 1 and current[0] in target[1][1:]:
                 # "Facts used: (a) U_k^T U_k = I_k, (b) X X^T U_k = U_k L_k" inside the answer to
                 # 3(b)(ii): a letter that names the group the text is already in is a list item.

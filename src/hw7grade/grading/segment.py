@@ -401,7 +401,10 @@ def find_answers(
             if turn_info is not None and not turn_info.numbering and numbers_own_steps(turn.text, numbering)
             else numbering
         )
-        pieces, context = split_answer(turn.text, context, index, default, named_here, explicit, listed, items)
+        lettering = {letter: (q, parts) for letter, q, parts in turn_info.lettering} if turn_info is not None else None
+        pieces, context = split_answer(
+            turn.text, context, index, default, named_here, explicit, listed, items, lettering
+        )
         if turn_info is not None and turn_info.named and not turn_info.by_label:
             # Cue words ask weakly. A reply that answers another asked part under its label
             # ("**Corrected answer for Q4(a):**" after "weren't there posts on weight decay and batch
