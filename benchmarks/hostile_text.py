@@ -287,6 +287,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "bits, lacking labels": "the three bits of question 7 and the last part of 8. for (c), ",
         }.items()
     },
+    # round 28: list items asking several parts by their questions, a reply's own numbered steps, bold
+    # titles with their answer after a colon, lettered lists naming their own questions
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "asking pieces": "- the pytorch ones: how many linear layers, which loss, and which of x, ",
+            "own steps": "**1. Teacher forcing**\nx\n**2. Shifted**\ny\n**3. The inputs**\n",
+            "colon titles": "**Orthonormal columns for small λ: Yes.**\n",
+            "lettered questions": "a) hw6 dropout?\nb) hw7 q7a stacking\nc) hw7 the RNN translation one\n",
+        }.items()
+    },
 }
 
 
