@@ -47,9 +47,25 @@ class PartIndex:
     _resolved: dict[tuple[str | None, str | None, str | None, str | None, str | None, int | None, bool], list[str]] = (
         field(default_factory=dict)
     )
+    _cue_words_of: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
+        cls,
+        ids: Sequence[str],
+        cues: dict[str, Sequence[str]] | None,
+        question_cues: dict[str, Sequence[str]] | None = None,
+    ) -> "PartIndex":
+        """The index of a rubric's parts, built once per rubric (every conversation graded with it
+        reads the same one; its memo of resolved labels holds for all of them)."""
+        return _built(
+            tuple(ids),
+            tuple((k, tuple(v)) for k, v in (cues or {}).items()) if cues is not None else None,
+            tuple((k, tuple(v)) for k, v in (question_cues or {}).items()) if question_cues is not None else None,
+        )
+
+    @classmethod
+    def _build(
         cls,
         ids: Sequence[str],
         cues: dict[str, Sequence[str]] | None,
@@ -203,22 +219,31 @@ class PartIndex:
         # "training-time" holds "training" too
         found = _WORD_RE.findall(text.lower())
         words = {x for w in found for x in (w.rstrip("*"), *w.split("-")) if len(x) >= HEADING_WORD_MIN_CHARS}
+        if not words:
+            return []
+        inside = [(word, pid) for pid in dict.fromkeys(within) for word in self._words_of(pid)]
         owners: dict[str, set[str]] = {}
-        own = {word.rstrip("*") for word, pid in self.cue_words if pid in within}
+        own = {word.rstrip("*") for word, _ in inside}
         # a word another cue holds as it is names that one only: "layers" (8(a)(i)), not "layer" (norm)
         extended = {w for w in words if w not in own}
-        for word, pid in self.cue_words:
-            if pid in within:
-                stem = word.rstrip("*")
-                if (
-                    stem in words
-                    or any(stem + ending in extended for ending in _WORD_ENDINGS)
-                    or (stem.endswith(_VERB_NOUN_ENDINGS) and stem[:-3] + "e" in extended)
-                    or (word.endswith("*") and any(w.startswith(stem) for w in words))
-                ):
-                    owners.setdefault(word, set()).add(pid)
+        for word, pid in inside:
+            stem = word.rstrip("*")
+            if (
+                stem in words
+                or any(stem + ending in extended for ending in _WORD_ENDINGS)
+                or (stem.endswith(_VERB_NOUN_ENDINGS) and stem[:-3] + "e" in extended)
+                or (word.endswith("*") and any(w.startswith(stem) for w in words))
+            ):
+                owners.setdefault(word, set()).add(pid)
         named = {next(iter(parts)) for parts in owners.values() if len(parts) == 1}
         return [p for p in within if p in named]
+
+    def _words_of(self, pid: str) -> Sequence[str]:
+        """A part's cue words (`cue_words`), grouped once per index."""
+        if not self._cue_words_of:
+            for word, owner in self.cue_words:
+                self._cue_words_of.setdefault(owner, []).append(word)
+        return self._cue_words_of.get(pid, [])
 
     def one_by_cue_words(self, heading: str, within: Sequence[str]) -> str | None:
         """The one part of `within` that a short text's words name (`by_cue_words`): the heading
@@ -339,6 +364,17 @@ def context_of(part_id: str) -> Context:
     q = question_of(part_id)
     rest = part_id[len(q) :]
     return Context(q[1:], rest[:1] or None)
+
+
+@lru_cache(maxsize=8)
+def _built(
+    ids: tuple[str, ...],
+    cues: tuple[tuple[str, tuple[str, ...]], ...] | None,
+    question_cues: tuple[tuple[str, tuple[str, ...]], ...] | None,
+) -> PartIndex:
+    return PartIndex._build(
+        ids, dict(cues) if cues is not None else None, dict(question_cues) if question_cues is not None else None
+    )
 
 
 def one_question_cued(text: str, index: PartIndex) -> str | None:

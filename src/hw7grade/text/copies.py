@@ -50,13 +50,16 @@ def _question_grams(question: str) -> frozenset[tuple[str, ...]]:
         q_words = list(map(str.strip, _WORD_OR_BREAK_RE.findall(folded), repeat(".'")))
     else:
         q_words = [_word_key(m.group()) for m in _WORD_OR_BREAK_RE.finditer(text)]
-    windows = (tuple(q_words[i : i + COPY_MIN_WORDS]) for i in range(len(q_words) - COPY_MIN_WORDS + 1))
+    # running counts of breaks (an empty key or a line break: a window stays within one sentence)
+    # and of single letters, so that each window is judged in constant time
+    breaks, letters = [0], [0]
+    for x in q_words:
+        breaks.append(breaks[-1] + (x == "" or x == "\n"))
+        letters.append(letters[-1] + (len(x) == 1 and x.isalpha()))
     return frozenset(
-        w
-        for w in windows
-        if "" not in w
-        and "\n" not in w  # within one sentence
-        and sum(len(x) == 1 and x.isalpha() for x in w) < FORMULA_MIN_LETTERS
+        tuple(q_words[i : i + COPY_MIN_WORDS])
+        for i in range(len(q_words) - COPY_MIN_WORDS + 1)
+        if breaks[i + COPY_MIN_WORDS] == breaks[i] and letters[i + COPY_MIN_WORDS] - letters[i] < FORMULA_MIN_LETTERS
     )
 
 
