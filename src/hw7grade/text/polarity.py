@@ -64,10 +64,13 @@ _POST_WRONG_RE = re.compile(
     r"|not\s+correct|a\s+misconception"
     # dismissed rather than denied: "Word order is a secondary concern here"
     r"|(?:only\s+)?(?:a\s+)?(?:secondary|minor|side)\s+(?:concern|issue|point|problem)s?|overstated"
-    r"|a\s+red\s+herring|less\s+important)\b"
+    r"|a\s+red\s+herring|less\s+important|(?:(?:just|only|merely)\s+)?an?\s+(?:implementation|engineering)\s+detail)\b"
     # a pointer clause right after it: "$W_2W_1 = I$, but that is wrong", "X (which is false)"
     r"|(?:\$|\\[)\]]){0,2}[ \t]{0,3}[,;:(—–-][ \t]{0,3}(?:but[ \t]{1,3})?(?:that|this|which)"
-    r"(?:'s|[ \t]{1,3}(?:is|was|would[ \t]{1,3}be))[ \t]{1,3}(?:wrong|incorrect|false|not[ \t]{1,3}(?:correct|true))\b",
+    r"(?:'s|[ \t]{1,3}(?:is|was|would[ \t]{1,3}be))[ \t]{1,3}(?:wrong|incorrect|false|not[ \t]{1,3}(?:correct|true)"
+    # ... or dismissed: "... different lengths, but that is an implementation detail"
+    r"|(?:(?:just|only|merely)[ \t]{1,3})?an?[ \t]{1,3}(?:implementation|engineering)[ \t]{1,3}detail"
+    r"|not[ \t]{1,3}(?:a|the)[ \t]{1,3}(?:fundamental|real|main|serious)[ \t]{1,3}(?:problem|issue|flaw))\b",
     re.I,
 )
 _FRAME_RE = re.compile(
