@@ -60,6 +60,7 @@ FLOORS = {
     # its end: 95.67% (17,140/17,916), false credit 1.3% (238); the code before it: 95.61%, +10 / -0.
     # ha- and gy-, arriving after its end run (92.9% and 85.3% with its final code), joined unchanged: all
     # one hundred and nineteen 95.62% (17,263/18,054), false credit 1.4% (245).
+    # Round 28: the same one hundred and nineteen 95.69% (17,275/18,054), 1.3% (240); +12 / -0.
     "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -131,6 +132,9 @@ FLOORS = {
     # never-asked part; the seventy-one without gq- 92.94% (-6 from that fix).
     # Round 27, run once after its last change to grading: 92.99% (8,540/9,184), 1.5% (141), no
     # never-asked part; the code before the round: 92.96%, +3 / -0.
+    # Round 28, run once after its last change: 93.00% (8,541/9,184), 1.5% (141), none never asked; the
+    # code before it 92.99%, +5 / -4. hd- and hf-, arriving after that run (98.4% and 92.6% on arrival
+    # with its final code), joined: all seventy-four 93.03% (8,667/9,316), 1.5% (142).
     "holdout": (0.915, 0.02, 0),
 }
 
