@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from .regexes import regex
 
 Role = Literal["user", "assistant"]
 Label = Literal["correct", "partial", "incorrect", "missing"]
 """`missing`: the part was asked but never answered."""
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = regex("[\ud800-\udfff]")
 
 
 def scrub_surrogates(text: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Literal, Mapping
 
+from ..regexes import regex
 from .equivalence import Statement, parse_statements
 from .lexer import SPELLED_GREEK, SPELLED_SHORT
 from .limits import MAX_INPUT_CHARS, Deadline, MathError
@@ -27,12 +28,12 @@ PARAGRAPH_MEMO_SIZE = 4096
 """Answers whose statements are remembered: the checks of one part read one answer in a row, and
 a long batch must not keep every answer's text."""
 
-_BEGIN_RE = re.compile(r"\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}")
-_INLINE_RE = re.compile(r"\$(?<![\\$]\$)(?!\$)([^$\n]+?)(?<!\\)\$")
+_BEGIN_RE = regex(r"\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}")
+_INLINE_RE = regex(r"\$(?<![\\$]\$)(?!\$)([^$\n]+?)(?<!\\)\$")
 """`$...$` (not `$$`, not `\\$`); it cannot cross a `$` or a line break, so it is linear."""
 BOXED_MAX_CHARS = 4000
 """How far a `\\boxed{` looks for its closing brace."""
-_BOXED_RE = re.compile(r"\\boxed\s*\{")
+_BOXED_RE = regex(r"\\boxed\s*\{")
 
 
 class _NextFinder:
@@ -130,31 +131,31 @@ def _display_regions(answer: str) -> tuple[list[tuple[int, int, str]], bool]:
     return _paired(answer, openers, False) if openers else ([], True)
 
 
-_ROW_ENV_RE = re.compile(
+_ROW_ENV_RE = regex(
     r"\\(?:begin|end)\{(?:aligned|align|split|gathered|gather|eqnarray|alignedat|equation|multline)\*?\}(?:\{\d+\})?"
 )
-_ROW_BREAK_RE = re.compile(r"\\\\(?:\[[^\]]*\])?")
-_ANNOTATION_RE = re.compile(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
-_WORD_RE = re.compile(r"\S+")
+_ROW_BREAK_RE = regex(r"\\\\(?:\[[^\]]*\])?")
+_ANNOTATION_RE = regex(r"(?:\\q?quad\s*|\\[,;:]\s*)*\\(?:text|tag|mbox)\s*\{[^{}]*\}\s*$")
+_WORD_RE = regex(r"\S+")
 """Words as `str.split()` finds them."""
-_LINE_RE = re.compile(r"[^\n]+")
-_CONTINUATION_RE = re.compile(r"\n[ \t]*(?==)")
-_SHAPE_NOTE_RE = re.compile(
+_LINE_RE = regex(r"[^\n]+")
+_CONTINUATION_RE = regex(r"\n[ \t]*(?==)")
+_SHAPE_NOTE_RE = regex(
     r"\([ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}[x×][ \t]{0,2}(?:[a-z]|\d{1,3})[ \t]{0,2}(?:,[^()\n]{0,40})?\)"
 )
 """A shape note in plain text, `V1 := W1 U (k x m)`, `D = S S^T (m x m, diagonal)`: a size, not a
 factor (spaced, its words would also end the formula before it)."""
-_STEP_NOTE_RE = re.compile(r"\([a-z]{2,}\b[^()\n]{0,60}\)(?=[ \t]{0,40}\n?[ \t]{0,40}=)")
+_STEP_NOTE_RE = regex(r"\([a-z]{2,}\b[^()\n]{0,60}\)(?=[ \t]{0,40}\n?[ \t]{0,40}=)")
 """A step's justification in words between two links of a chain, `= (U_kU_kᵀ − I)U_kΛ_k (by fact 2)
 = ...`, `(eigenvector relation XXᵀU_k = U_kΛ_k)`: read through, so the chain goes on."""
-_ARROW_NOTE_RE = re.compile(r"(?:←|⟵|<--?)(?![=-])[ \t]{0,3}[^\n=←⟵<]{1,60}$", re.M)
+_ARROW_NOTE_RE = regex(r"(?:←|⟵|<--?)(?![=-])[ \t]{0,3}[^\n=←⟵<]{1,60}$", re.M)
 """A step's justification after an arrow at the end of its line, `= (U_kU_kᵀ − I)U_kΛ_k   ← eigen-relation`:
 a note, so the chain goes on at the next line's `=`."""
-_OPEN_SHAPE_NOTE_RE = re.compile(r"\(\w{1,3}[×x]\w{1,3}$")
-_BULLET_RE = re.compile(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
+_OPEN_SHAPE_NOTE_RE = regex(r"\(\w{1,3}[×x]\w{1,3}$")
+_BULLET_RE = regex(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
 """A list item's bullet or number: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative, and
 `1. W_2ᵀ(...) = 0` does not multiply it by 1."""
-_EQUATION_TAG_RE = re.compile(
+_EQUATION_TAG_RE = regex(
     r"^([ \t>]{0,8}(?:\*\*|__)?)\((?:[ivx]{1,4}|[a-z]|[A-Z]\d{1,2}|\d{1,2})\)(?=[ \t])"
     r"|[ \t]{2,40}\((?:\d{1,2}|[A-Z]\d{1,2}|[ivx]{1,4})['′]{0,2}\)(?=[ \t]{0,8}$)",
     re.M,
@@ -162,23 +163,23 @@ _EQUATION_TAG_RE = re.compile(
 """A part label or an equation's tag at the start of a line, or a tag after a wide gap at its end:
 `**(ii) W1 = U_k^T, W2 = U_k satisfy ...**`, `(C1)  W2^T (W2 W1 - I) X X^T = 0`, `... = 0     (1')` do
 not multiply the formula by (ii), C1 or 1."""
-_ENGLISH_RE = re.compile(r"[a-z]{3,}")
-_LABEL_END_RE = re.compile(r"[^:=]:[*_]*$|[^*]\*\*$")
+_ENGLISH_RE = regex(r"[a-z]{3,}")
+_LABEL_END_RE = regex(r"[^:=]:[*_]*$|[^*]\*\*$")
 """A word that ends a formula run: a label's colon (not `=:`, which names what comes before it), or
 the close of a bold span (`**A := W₂W₁** (m×m)`: the shape note after it is not part of the formula)."""
 _MATH_CHARS = set("_^=(){}\\+*/ᵀ⊤∇∂₁₂ₖ²·−‖@")
 _OPERATOR_WORDS = frozenset({"*", "@", "+", "-", "−"})
-_TRACE_WORD_RE = re.compile(r"^\(?(?:tr|trace|Tr)\(")
-_SPELLED_GREEK_WORD_RE = re.compile(
+_TRACE_WORD_RE = regex(r"^\(?(?:tr|trace|Tr)\(")
+_SPELLED_GREEK_WORD_RE = regex(
     r"^\(?(?:"
     + "|".join(sorted(n for n in (*SPELLED_GREEK, *SPELLED_SHORT) if n[0].isupper()))
     + r")(?:[_^][\w{}^_]{0,8})?\)?$"
 )
 """A capitalised Greek name spelled out as a whole word, with an index or power: `Lambda_k`, `Sigma^2`."""
-_SYMBOL_WORD_RE = re.compile(r"^[A-ZΑ-Ω]{1,3}$|^(?:[A-ZΑ-Ω][0-9k]?){1,4}$|^[0-9]+$|^[-+=]$")
+_SYMBOL_WORD_RE = regex(r"^[A-ZΑ-Ω]{1,3}$|^(?:[A-ZΑ-Ω][0-9k]?){1,4}$|^[0-9]+$|^[-+=]$")
 """Matrix names (`X`, `W1`, `Σ`, `Λk`) and their products (`W2W1`, `W1U`), numbers and lone operators:
 formula words without math characters."""
-_COURSE_WORD_RE = re.compile(r"^(?:HW|CS|EE)\d")
+_COURSE_WORD_RE = regex(r"^(?:HW|CS|EE)\d")
 """A homework or course number (`HW7`, `CS189`), not a product of matrices."""
 ACRONYMS = frozenset({"SVD", "EVD", "PCA", "PSD", "SGD", "MSE", "RNN", "CNN", "GPU"})
 """Capital words that name a method or a device, never a product of matrices ("the SVD X = USVᵀ")."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Literal, Mapping
 
+from ..regexes import regex
 from .candidates import Candidate, find_candidates, snippet_statements
 from .equivalence import Statement
 from .limits import MAX_NODES, Deadline, MathError
@@ -22,13 +23,13 @@ from .symbolic import count_nodes
 
 CUE_WINDOW = 40
 """Characters before a snippet searched for a cue word."""
-_CUE_RE = re.compile(r"\b(?:let|where|denote|define|defining|with|set|write|writing)\b[^.\n]{0,16}$", re.I)
-_NAME_EQUALS_RE = re.compile(
+_CUE_RE = regex(r"\b(?:let|where|denote|define|defining|with|set|write|writing)\b[^.\n]{0,16}$", re.I)
+_NAME_EQUALS_RE = regex(
     r"[ \t]*(?:\\(?:mathbf|mathrm|boldsymbol|bm)\{[^{}]{1,12}\}|\\[A-Za-z]{2,12}|[^\W\d_])"
     r"(?:_\{?\w{1,4}\}?|[₀-₉ₖ]{1,3}|\d{1,2})?[ \t]*:?="
 )
 """A snippet that opens with a name and `=` (`V_1 = W_1 U`, `\\Sigma = XX^\\top`, `P := ...`)."""
-_JOIN_RE = re.compile(
+_JOIN_RE = regex(
     r"[\s$\\()]*(?:\([ \t]?\w{1,3}[ \t]?[x×][ \t]?\w{1,3}[ \t]?\)[ \t]{0,3})?(?:,|;|and|,\s*and)[\s$\\()]*$"
 )
 """Between two definitions of one sentence: `V_1 = W_1 U and V_2 = U^T W_2`, also after a shape note

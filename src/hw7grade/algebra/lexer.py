@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..regexes import regex
 from .limits import MAX_INPUT_CHARS, MAX_NUMBER_DIGITS, Deadline, MathError
 
 UNICODE_SPELLINGS = (
@@ -58,16 +59,16 @@ UNICODE_SPELLINGS = (
     ("𝓛", r"\loss "),  # bold script, as models write it ("∂𝓛/∂W₂")
     ("‖", r"\| "),
 )
-_FONT_RE = re.compile(
+_FONT_RE = regex(
     r"\\(?P<command>mathbf|boldsymbol|bm|mathrm|mathit|mathsf|mathnormal|pmb|mathbfit|textbf|textit|textrm"
     r"|operatorname\*?|text|mbox|mathbb|mathcal|mathscr)(?:\s*\{(?P<inner>[^{}]*)\}|[ \t]{1,3}(?P<bare>[A-Za-z0-9]))"
 )
 """A font command and its argument: braced, or one letter or digit after a space (`^{\\mathsf T}`)."""
-_SIMPLE_INNER_RE = re.compile(r"^\s*(?:[A-Za-z0-9]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?\s*$")
+_SIMPLE_INNER_RE = regex(r"^\s*(?:[A-Za-z0-9]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?\s*$")
 _TRACE_WORDS = {"tr", "Tr", "trace", "Trace", "TR"}
 _LOSS_LETTERS = {"L", "J"}
 _MAX_FONT_PASSES = 8
-_TRACE_CALL_RE = re.compile(r"(?:trace|Trace|tr|Tr)(?=\s*\()")
+_TRACE_CALL_RE = regex(r"(?:trace|Trace|tr|Tr)(?=\s*\()")
 _TRACE_CALL_WINDOW = 8
 """Characters looked at for a plain-text `tr(` / `trace (` call."""
 
@@ -248,7 +249,7 @@ ASCII_ARROWS = (("<==>", r" \iff "), ("<=>", r" \iff "), ("==>", r" \Rightarrow 
 first: each separates statements as its LaTeX spelling does."""
 
 
-_ANNOTATED_RELATION_RE = re.compile(
+_ANNOTATED_RELATION_RE = regex(
     r"\\(?:overset|stackrel|underset)[ \t]{0,3}\{(?:[^{}\n]|\{[^{}\n]{0,16}\}){0,24}\}"
     r"[ \t]{0,3}\{[ \t]{0,3}([^{}\n]{1,12}?)[ \t]{0,3}\}"
 )

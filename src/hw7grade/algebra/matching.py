@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Sequence
 
+from ..regexes import regex
 from .candidates import Candidate, Source, find_candidates, snippet_statements
 from .definitions import WITH_DEFINITIONS, find_definitions, substitute_all
 from .equivalence import (
@@ -220,7 +220,7 @@ def _spellings(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple((ch, *(old for old, new in UNICODE_SPELLINGS if ch in new)) for ch in name.replace("_", ""))
 
 
-_SIMPLE_NAME_RE = re.compile(r"^[A-Za-z](?:_[A-Za-z0-9])?$")
+_SIMPLE_NAME_RE = regex(r"^[A-Za-z](?:_[A-Za-z0-9])?$")
 
 
 def needed_symbols(ref: Prepared, table: Mapping[str, tuple[str, str]], deadline: Deadline) -> frozenset[str]:

@@ -7,12 +7,12 @@ checks the deadline.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 from operator import itemgetter
 from typing import Iterable
 
+from ..regexes import regex
 from .lexer import Token, normalise, tokenize
 from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_NODES, Deadline, MathError
 from .nodes import Add, Div, Gradient, Ident, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, Zero
@@ -23,7 +23,7 @@ _KIND = itemgetter(0)
 _TEXT = itemgetter(1)
 """A token's kind and text (`Token` is a named tuple)."""
 _LOSS_LETTERS = {"L", "J", "E"}
-_NAME_RE = re.compile(r"^\s*\\?([A-Za-z]+)\s*(?:_\s*\{\s*(\w+)\s*\}|_\s*(\w)|(\d+))?\s*$")
+_NAME_RE = regex(r"^\s*\\?([A-Za-z]+)\s*(?:_\s*\{\s*(\w+)\s*\}|_\s*(\w)|(\d+))?\s*$")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ..regexes import regex
 from .lexer import Token, tokenize
 from .limits import MAX_DEPTH, MAX_NODES, Deadline, MathError
 from .symbolic import bounded, budget, sympy_module
@@ -22,7 +23,7 @@ MAX_RESULT_BITS = 20_000
 """Largest exact power computed (about 6,000 digits)."""
 COMPARE_TIMEOUT_S = 2.0
 _FUNCTIONS = {"sqrt", "log", "ln", "exp", "sin", "cos", "tan"}
-_TIME_PART_RE = re.compile(r"(\d{1,6}(?:\.\d{1,6})?) ?(hours?|hrs?|h|minutes?|mins?|seconds?|secs?|s)\b", re.I)
+_TIME_PART_RE = regex(r"(\d{1,6}(?:\.\d{1,6})?) ?(hours?|hrs?|h|minutes?|mins?|seconds?|secs?|s)\b", re.I)
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 
 
@@ -233,7 +234,7 @@ class _ScalarParser:
         return word
 
 
-_DECIMAL_RE = re.compile(r"\d+(?:\.(\d+))?")
+_DECIMAL_RE = regex(r"\d+(?:\.(\d+))?")
 
 
 def exact_match(reference: str, span: str, value: float) -> bool:

@@ -11,6 +11,7 @@ from typing import ClassVar, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..regexes import regex
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import (
     CHECKED_RE,
@@ -31,11 +32,11 @@ from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _WEAK = "\0weak:"
-_ASIDE_RE = re.compile(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where)\s.*$", re.I)
+_ASIDE_RE = regex(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where)\s.*$", re.I)
 """Explanations after the chosen option in a single-choice answer ("2 (one encoder, one decoder)")."""
 
 
-_BOX_RE = re.compile(r"\[([ xX✓])\]|([☐□⬜☑☒])")
+_BOX_RE = regex(r"\[([ xX✓])\]|([☐□⬜☑☒])")
 """A check box, ASCII or a glyph, ticked or not: several on one line are a menu whose ticked boxes
 are the pick ("[ ] 0   [x] 2", "☑ Weight Decay ☐ Dropout")."""
 _EMPTY_BOXES = (" ", "☐", "□", "⬜")
@@ -526,7 +527,7 @@ class ChoiceCheck(CheckSpec):
         return self.failed(ev, f"chose {shown}, expected {self.expected[0]}")
 
 
-_COUNTED_NOUNS_RE = re.compile(r"(?!(?:not|no|or|and|vs)\b)[a-z]{2,16}(?: (?!(?:not|no|or|and|vs)\b)[a-z]{2,16})?")
+_COUNTED_NOUNS_RE = regex(r"(?!(?:not|no|or|and|vs)\b)[a-z]{2,16}(?: (?!(?:not|no|or|and|vs)\b)[a-z]{2,16})?")
 """One or two words after an option in bold ("**2 linear layers**"), none a negation or a join."""
 
 BOLD_PICK_MAX_CHARS = 24
@@ -553,9 +554,9 @@ PICK_HEADING_MAX_WORDS = 4
 the pick on the line under it."""
 OPTION_CELL_MAX_CHARS = 120
 """Longest table cell read as a list of options ("**Weight Decay** + **SGD optimizer**")."""
-_CELL_LIST_SEP_RE = re.compile(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
+_CELL_LIST_SEP_RE = regex(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 
-_PICK_LEAD_RE = re.compile(
+_PICK_LEAD_RE = regex(
     r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<words>(?:[A-Za-z]{1,20}[ \t]{1,3}){0,2})"
     r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use|stays|remains|stands)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
@@ -570,38 +571,38 @@ _PICK_LEAD_RE = re.compile(
 "Components needed:", "(iii) stays:" (a pick kept after push-back), "You need" ("You need **Weight
 Decay** and the **SGD optimizer** — nothing else."), "You need exactly two of the five:", a verb that
 picks ("Tick", "Select only")."""
-_MARKED_PIECE_SEP_RE = re.compile(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
+_MARKED_PIECE_SEP_RE = regex(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
 """Between the options of a cell that marks each one ("✓ Weight Decay · ✗ Dropout", "Dropout ✗<br>SGD ✓")."""
 _NEGATING_WORDS = frozenset({"not", "no", "never"})
 _CLOSING_WORDS = frozenset({"nothing else", "nothing more", "no others", "none of the others", "only those", "only"})
 """A list of options may end on these: they close the pick and name nothing."""
 _CROSSES = tuple(CROSS_MARKS)
 _MARKS_AND_EMPHASIS = " *_`" + TICK_MARKS + CROSS_MARKS
-_LIST_NUMBER_RUN_RE = re.compile(r"\d{1,2}[.)]")
+_LIST_NUMBER_RUN_RE = regex(r"\d{1,2}[.)]")
 """A bold run that is a number and its full stop ("**2.**")."""
-_PICK_END_RE = re.compile(r"[.;!?](?:[ \t*_]|$)")
-_LABELLED_PICK_END_RE = re.compile(r"[.;!?:](?:[ \t*_]|$)")
+_PICK_END_RE = regex(r"[.;!?](?:[ \t*_]|$)")
+_LABELLED_PICK_END_RE = regex(r"[.;!?:](?:[ \t*_]|$)")
 """On the part's label line, a colon also ends the pick, before a verdict on it ("(iii) Weight Decay +
 SGD optimizer: correct."); under a heading, "Weight Decay: Yes." is an option's verdict."""
-_DASH_RE = re.compile(r"[ \t][—–][ \t]")
+_DASH_RE = regex(r"[ \t][—–][ \t]")
 """After a part's label, a dash ends the pick ("(iii) ✅ Weight Decay, ✅ SGD — and nothing else"); on a
 line of its own it gives an option's verdict ("Weight Decay — **yes**")."""
-_BRACKETED_RE = re.compile(r"[ \t]?\([^()\n]{0,200}\)")
-_THE_RE = re.compile(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
-_MARK_LEAD_END_RE = re.compile(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
+_BRACKETED_RE = regex(r"[ \t]?\([^()\n]{0,200}\)")
+_THE_RE = regex(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
+_MARK_LEAD_END_RE = regex(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
 """Where a mark cell's pick ends and its explanation (or the next cell) begins."""
-_COUNTS_OFF_RE = re.compile(r"[ \t]{1,3}(?:for|per|of|each)\b", re.I)
+_COUNTS_OFF_RE = regex(r"[ \t]{1,3}(?:for|per|of|each)\b", re.I)
 """After a number word, what makes it a count in the explanation rather than a pick ("one for the
 encoder", "one per factor", "one of them")."""
-_ONLY_BEFORE_RE = re.compile(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
-_ONLY_AFTER_RE = re.compile(r"[ \t]{1,3}only\b(?![ \t]{1,3}[a-z])", re.I)
+_ONLY_BEFORE_RE = regex(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
+_ONLY_AFTER_RE = regex(r"[ \t]{1,3}only\b(?![ \t]{1,3}[a-z])", re.I)
 """..."Weight Decay only.", "SGD only (nothing else)"; not "Weight decay only shrinks the entries"."""
-_CLAUSE_TURN_RE = re.compile(r"[:;—]|,?[ \t]{1,3}(?:while|whereas|but|not)\b", re.I)
+_CLAUSE_TURN_RE = regex(r"[:;—]|,?[ \t]{1,3}(?:while|whereas|but|not)\b", re.I)
 """Where a sentence naming its options as the only ones turns to the others."""
 
 
-_NUMBERED_LINE_RE = re.compile(r"^[ \t]{0,3}\(?(\d{1,2})[.)]", re.M)
-_NUMBERED_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:\*\*|__)?\(?\d{1,2}[.)][^\n]*", re.M)
+_NUMBERED_LINE_RE = regex(r"^[ \t]{0,3}\(?(\d{1,2})[.)]", re.M)
+_NUMBERED_HEADING_RE = regex(r"^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:\*\*|__)?\(?\d{1,2}[.)][^\n]*", re.M)
 
 
 _FORMULA_MARKS = frozenset("/^_=+−×·")

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..regexes import regex
 from ..text.analysis import analyse
 from ..text.phrases import compile_phrase
 from ..text.polarity import negation_kind
@@ -20,7 +21,7 @@ VALUE_EPSILON = 1e-9
 """Slack for float comparisons at the tolerance edge."""
 CONFLICT_WINDOW_CHARS = 40
 """How far a word naming the quantity ("accuracy") reaches for the value it names."""
-FRACTION_CONTEXT = re.compile(r"\baccura\w*|\bacc\b", re.I)
+FRACTION_CONTEXT = regex(r"\baccura\w*|\bacc\b", re.I)
 """A fraction (0.94) counts as a percentage only in an accuracy context."""
 
 
@@ -32,15 +33,15 @@ def _num(name: str) -> str:
 _SECONDS = r"s|secs?|seconds?"
 _MINUTES = r"mins?|minutes?"
 _UNIT_RE = {
-    "s": re.compile(
+    "s": regex(
         rf"{_num('v')}[\s-]*(?:(?P<min>{_MINUTES})(?:[\s,]*(?:and\s+)?{_num('sec')}[\s-]*(?:{_SECONDS}))?"
         rf"|(?:{_SECONDS}))(?![\w])",
         re.I,
     ),
-    "%": re.compile(rf"{_num('v')}\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I),
+    "%": regex(rf"{_num('v')}\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I),
 }
-_BARE_RE = re.compile(_num("v") + r"(?![A-Za-z])")
-_FRACTION_RE = re.compile(r"(?<![\w.,])(?P<v>0?\.\d+)(?!\d|[.,]\d)")
+_BARE_RE = regex(_num("v") + r"(?![A-Za-z])")
+_FRACTION_RE = regex(r"(?<![\w.,])(?P<v>0?\.\d+)(?!\d|[.,]\d)")
 
 
 @lru_cache(maxsize=64)
@@ -161,7 +162,7 @@ class Quantity(BaseModel):
         return exact_match(self.exact, span, value)
 
 
-_CHANGE_TO_RE = re.compile(r"[ \t]{0,2}(?:to|→|->|⟶|—>|=>)[ \t]{0,2}(?:about|around|roughly|~)?[ \t]{0,2}")
+_CHANGE_TO_RE = regex(r"[ \t]{0,2}(?:to|→|->|⟶|—>|=>)[ \t]{0,2}(?:about|around|roughly|~)?[ \t]{0,2}")
 """What joins a value to the one it changes to: "from 94% to 96%", "94% → 96%"."""
 
 

@@ -13,18 +13,19 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..regexes import regex
 from ..text.analysis import analyse
 from ..text.phrases import compile_phrase
 from ..text.polarity import negation_kind
 from .base import CheckContext, CheckResult, CheckSpec, Formula
 
-_TIME_RE = re.compile(
+_TIME_RE = regex(
     r"\d{1,6}(?:\.\d{1,6})? ?(?:hours?|hrs?|h|minutes?|mins?|seconds?|secs?|s)\b"
     r"(?:,? (?:and )?\d{1,6}(?:\.\d{1,6})? ?(?:minutes?|mins?|seconds?|secs?|s)\b)*"
 )
-_EXPRESSION_RE = re.compile(r"(?:\\[A-Za-z]+|sqrt|log|ln|exp|sin|cos|tan|pi|e\^|[0-9.+\-*/^{}()\[\]·× ])+")
+_EXPRESSION_RE = regex(r"(?:\\[A-Za-z]+|sqrt|log|ln|exp|sin|cos|tan|pi|e\^|[0-9.+\-*/^{}()\[\]·× ])+")
 """A run of number-like tokens; single tokens repeated, each told apart by its first character."""
-_SCALAR_COMMANDS = re.compile(r"\\(?:d?frac|tfrac|sqrt|log|ln|exp|sin|cos|tan|pi|cdot|times|left|right)\b")
+_SCALAR_COMMANDS = regex(r"\\(?:d?frac|tfrac|sqrt|log|ln|exp|sin|cos|tan|pi|cdot|times|left|right)\b")
 
 
 def scalar_spans(sentence: str) -> list[tuple[int, int]]:

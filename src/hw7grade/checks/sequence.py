@@ -10,6 +10,7 @@ from typing import Callable, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
+from ..regexes import regex
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import answer_regions, table_cells
 from ..text.phrases import PhraseSet, line_starts
@@ -30,11 +31,11 @@ _TOKEN = (
     rf"|\"[^\"\n,]{{1,{MAX_TOKEN_CHARS}}}\"|'[^'\n,]{{1,{MAX_TOKEN_CHARS}}}'|[\w'.-]{{1,{MAX_TOKEN_CHARS}}})"
 )
 _LIST_SEP = r"\s*(?:,|→|->|=>|⇒|\||·|•|∙)\s*"
-_LIST_RE = re.compile(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
-_LIST_MARKS_RE = re.compile("[,→>⇒|·•∙]")
+_LIST_RE = regex(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
+_LIST_MARKS_RE = regex("[,→>⇒|·•∙]")
 """Every `_LIST_SEP` holds one of these characters (so a list of three tokens, two of them)."""
-_START_RUN_RE = re.compile(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
-_RUN_MARKS_RE = re.compile(r"[<\[]")
+_START_RUN_RE = regex(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
+_RUN_MARKS_RE = regex(r"[<\[]")
 _PRE_CHECKS = ((_LIST_RE, _LIST_MARKS_RE, 2), (_START_RUN_RE, _RUN_MARKS_RE, 1))
 """Each pattern `_lists` reads a sentence with, the characters it needs, and how many of them."""
 
@@ -45,11 +46,11 @@ def _holds(marks: re.Pattern[str], text: str, least: int) -> bool:
     return m is not None and (least == 1 or marks.search(text, m.end()) is not None)
 
 
-_ITEM_RE = re.compile(rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)")
+_ITEM_RE = regex(rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)])\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)")
 """A list item holding one token, optionally followed by an explanation."""
-_ROW_ITEM_RE = re.compile(rf"^\|[ \t]*(?P<marker>\d{{1,2}})[ \t]*\|[ \t]*`?(?P<tok>{_TOKEN})`?[ \t]*\|")
+_ROW_ITEM_RE = regex(rf"^\|[ \t]*(?P<marker>\d{{1,2}})[ \t]*\|[ \t]*`?(?P<tok>{_TOKEN})`?[ \t]*\|")
 """A table row of a step number and its token ("| 1 | [SOS] |"), read like a numbered list item."""
-_ANGLE_RE = re.compile(r"<\s*(\w+)\s*>")
+_ANGLE_RE = regex(r"<\s*(\w+)\s*>")
 _HEDGES = (
     "depends on",
     "it depends",
@@ -70,7 +71,7 @@ outputs: <sos> I see a dog if it decodes correctly, <sos> I saw a dog if not; bo
 _HEDGE_PHRASES = PhraseSet.build({"hedge": _HEDGES})
 OR_WINDOW = 24
 """How far before a sequence an "or" offers it as an alternative ("... (or I, see, a, dog, <eos>)")."""
-_OR_BEFORE_RE = re.compile(r"\bor\b\W{0,12}$", re.I)
+_OR_BEFORE_RE = regex(r"\bor\b\W{0,12}$", re.I)
 
 
 def _after_or(text: str, start: int) -> bool:
@@ -78,7 +79,7 @@ def _after_or(text: str, start: int) -> bool:
     return _OR_BEFORE_RE.search(text, max(0, start - OR_WINDOW), start) is not None
 
 
-_SLOT_OR_RE = re.compile(rf"[ \t*`_]{{0,6}}(?:\bor\b|/)[ \t*`_]{{0,6}}({_TOKEN})", re.I)
+_SLOT_OR_RE = regex(rf"[ \t*`_]{{0,6}}(?:\bor\b|/)[ \t*`_]{{0,6}}({_TOKEN})", re.I)
 """After a slot's token, a second one offered beside it: "w₃ = `see` **or** `saw`", "w3 = see/saw"."""
 
 
@@ -278,17 +279,18 @@ class SequenceCheck(CheckSpec):
             # In a table row too short to hold a token per cell, a list stays inside its cell.
             cells = table_cells(s.text) if s.text.startswith("|") else []
             pieces = cells if 0 < len(cells) < n else [(0, len(s.text))]
-            for regex, (lo, hi) in ((r, p) for r in regexes for p in pieces):
-                for m in regex.finditer(s.text, lo, hi):
+            for finder, (lo, hi) in ((r, p) for r in regexes for p in pieces):
+                for m in finder.finditer(s.text, lo, hi):
                     start = s.start + m.start()
                     if start in found or a.negation_at(start, s.start + m.end()) is not None:
                         continue
-                    parts = re.split(_LIST_SEP, m.group()) if regex is _LIST_RE else m.group().split()
+                    parts = re.split(_LIST_SEP, m.group()) if finder is _LIST_RE else m.group().split()
                     toks = tuple(_clean(t) for t in parts if _clean(t))
-                    if regex is _START_RUN_RE:
+                    if finder is _START_RUN_RE:
                         toks = toks[:n]
                     if len(toks) >= 3:
-                        evidence = " ".join(m.group().split()).rstrip(".,;:!?") if regex is _LIST_RE else " ".join(toks)
+                        quoted = " ".join(m.group().split()).rstrip(".,;:!?")
+                        evidence = quoted if finder is _LIST_RE else " ".join(toks)
                         found[start] = _Candidate(toks, evidence, start, False, len(toks) == n)
         return [found[k] for k in sorted(found)]
 

@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from ..regexes import regex
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import TITLE_ARROW_MAX_WORDS, TITLE_ARROW_RE, TRAILING_REJECT_RE, strip_decoration, table_cells
 from ..text.labels import line_label
@@ -14,7 +15,7 @@ from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
-_ANSWER_PREFIX_RE = re.compile(
+_ANSWER_PREFIX_RE = regex(
     r"^(?:(?:the\s{1,3})?(?:(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3}){0,2}"
     r"(?:answer|verdict|conclusion)s?[ \t]{0,3}"
     r"(?:\([^)\n]{0,12}\)[ \t]{0,3}|(?:for|to|on)[ \t]{1,3}(?:part[ \t]{1,3})?[^\s:]{1,12}[ \t]{0,3})?"
@@ -23,17 +24,17 @@ _ANSWER_PREFIX_RE = re.compile(
     r"(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
     re.I,
 )
-_DISCOURSE_RE = re.compile(
+_DISCOURSE_RE = regex(
     r"^(?:(?:so|thus|hence|therefore|overall|in\s+short|in\s+summary|in\s+conclusion|i'd\s+argue|i\s+would\s+argue"
     r"|i'd\s+say|i\s+would\s+say|i\s+think|i\s+believe|i\s+argue)[\s,:—-]{0,3}){1,3}",
     re.I,
 )
 """Words a stance may follow at a sentence's start ("So yes:", "I'd argue no.")."""
-_LEADING_RE = re.compile(r"^(yes|no)\b[\"'”’]?(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s+\w))", re.I)
+_LEADING_RE = regex(r"^(yes|no)\b[\"'”’]?(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s+\w))", re.I)
 """A sentence that opens on its stance, quoted or not ("Yes, ...", '"Yes" is the right conclusion')."""
-_NO_NOUN_RE = re.compile(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
+_NO_NOUN_RE = regex(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
 """"No regularisation is needed" opens with a determiner, not with a stance."""
-_INLINE_RE = re.compile(
+_INLINE_RE = regex(
     r"\b(?:(?:answer|verdict|position)(?:[ \t]{1,3}(?:to|for|on)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
     r"\s{1,3}(?:is|remains|stays|becomes)[ \t]{0,3}:?"
     r"|(?:change[sd]?|changing|revise[sd]?|switch(?:es|ed)?|update[sd]?)\s{1,3}(?:the|my)\s{1,3}answer\s{1,3}to"
@@ -44,34 +45,34 @@ _INLINE_RE = re.compile(
 )
 """A stance inside a sentence: "the answer is yes", "the answer to (b) is yes", "my answer remains: yes",
 "but I'd still say yes", "that changes the answer to **yes**", "and that makes the answer **yes**"."""
-_ENDORSED_RE = re.compile(
+_ENDORSED_RE = regex(
     r"\b(?:answer|conclusion|verdict)[ \t]{0,3}\([ \t*_\"'`]{0,5}(yes|no)[ \t*_\"'`.!]{0,5}\)"
     r"[ \t]{0,3}(?:is|was)[ \t]{1,3}(?:right|correct|fine)\b",
     re.I,
 )
 """A stance a reply endorses in brackets: "Your conclusion (**yes**) is right, but ..."."""
-_COLON_STANCE_RE = re.compile(r"(?::|;[ \t]{0,3}(?:and|but|so)?)[ \t*_]{0,4}(yes|no)(?=[ \t*_]{0,3}[,.;!—])", re.I)
+_COLON_STANCE_RE = regex(r"(?::|;[ \t]{0,3}(?:and|but|so)?)[ \t*_]{0,4}(yes|no)(?=[ \t*_]{0,3}[,.;!—])", re.I)
 """A clause after a colon, or a semicolon and a joining word, that opens on its stance: "... so W2ᵀW2 ≈
 I_k: **yes, there is a bias**", "...; and yes, a small nonzero λ does bias W₂ toward ..."."""
-_CELL_RE = re.compile(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}(?:\([^()|]{1,30}\)[\s.]{0,3})?", re.I)
+_CELL_RE = regex(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}(?:\([^()|]{1,30}\)[\s.]{0,3})?", re.I)
 """A table cell that is nothing but a yes or a no, qualified in brackets or not ("| orthonormal W2? |
 **Yes** | see below |", "| **Yes** (approximately) |")."""
 
 
-_TITLE_TAIL_RE = re.compile(
+_TITLE_TAIL_RE = regex(
     r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(yes|no)(?:[ \t]{0,2}[,;]?[ \t]{1,2}[A-Za-z]{1,15}){0,2}[^\w]{0,4}$",
     re.I,
 )
 """A part's heading that ends on its answer after a dash, colon or arrow, a word or two of hedge after
 it or not ("... in W2: yes.", "Bias toward orthonormality → **Yes**", "... with small λ — yes,
 approximately")."""
-_NUMBERED_TITLE_RE = re.compile(r"[ \t]{0,3}\(?\d{1,2}[.)][ \t]{1,3}\S")
+_NUMBERED_TITLE_RE = regex(r"[ \t]{0,3}\(?\d{1,2}[.)][ \t]{1,3}\S")
 NUMBERED_TITLE_MAX_WORDS = 14
 """A numbered section's title this short may end on its answer, as a part's heading does ("4.
 Orthonormal columns with small λ — yes, approximately")."""
 
 
-_ARROWED_STANCE_RE = re.compile(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
+_ARROWED_STANCE_RE = regex(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
 """What ends a heading of a short title and an arrow (`TITLE_ARROW_RE`) when it states a stance."""
 
 

@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from ..regexes import regex
 from ..text.answers import LIST_MARKER_RE
 from ..text.normalize import normalize
 from .base import CheckContext, CheckResult, CheckSpec
@@ -14,15 +15,15 @@ from .base import CheckContext, CheckResult, CheckSpec
 HEADING_MAX_WORDS = 12
 """A first line longer than this is prose, not the part's heading."""
 
-_PART_HEADING_RE = re.compile(
+_PART_HEADING_RE = regex(
     r"^(?:part\s*)?(?:q(?:uestion)?\s*\d+\s*)?\(?[a-z]{1,4}\)|^part\b|^q(?:uestion)?\s*\d|\bwords?\)\s*:?$",
     re.I,
 )
-_WORD_RE = re.compile(r"\w")
-_TABLE_RULE_RE = re.compile(r"^[\s|:-]+$")
+_WORD_RE = regex(r"\w")
+_TABLE_RULE_RE = regex(r"^[\s|:-]+$")
 
 
-_RULE_RE = re.compile(r"^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M)
+_RULE_RE = regex(r"^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M)
 """A Markdown horizontal rule (`---`, `***`, `___`)."""
 
 

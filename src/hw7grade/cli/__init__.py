@@ -37,6 +37,9 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(141)
     finally:
+        from ..regexes import save_regexes
+
+        save_regexes()  # once per machine and code version: the next run skips compiling patterns
         gc.freeze()  # the exit frees it all: the interpreter's last collection need not walk it (~60 ms)
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Collection, Sequence
 
+from ..regexes import regex
 from ..text.labels import ROMANS, Label, mentions
 from .parts import (
     COURSE_HOMEWORK,
@@ -75,20 +76,20 @@ _SETTING_ASIDE_WORDS = (
     r"|(?:don'?t|do[ \t]{1,3}not|no[ \t]{1,3}need[ \t]{1,3}to)[ \t]{1,3}(?:re-?do|repeat|re-?derive|rewrite|answer|do)"
 )
 _BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
-_POINTING_BEFORE = re.compile(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
+_POINTING_BEFORE = regex(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words on its line points at a part ("the conditions from (i)", "that explains
 q8", "my (b) mentions it") instead of asking it; not one that names its homework and part, which
 cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
-_IN_BEFORE = re.compile(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
+_IN_BEFORE = regex(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
 """...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
-_QUESTION_OPENS_AFTER = re.compile(
+_QUESTION_OPENS_AFTER = regex(
     r"[ \t]{1,3}(?:what|whats|what's|which|how|why|name|explain|describe|derive|write|give|show)\b", re.I
 )
 """A question word or request verb right after a label: the label heads an item ("(b) what did i learn")."""
-_ASKING_WORD_RE = re.compile(r"\b(?:which|what|how|why|whether)\b", re.I)
+_ASKING_WORD_RE = regex(r"\b(?:which|what|how|why|whether)\b", re.I)
 """A word that asks: the words of a part asked in a question ("how many layers"), not mentioned."""
 
-_QUESTION_AFTER_COLON = re.compile(
+_QUESTION_AFTER_COLON = regex(
     # (a full stop before a word or another stop ends no sentence: "w1..w5", "nn.MSELoss")
     r"[ \t]{0,2}:(?:(?:[^.?!\n:]|\.(?=[.\w])){1,200}\?"
     r"|[ \t]{0,3}(?:which|how|what|do|does|should|would|is|are)\b(?:[^.?!\n]|\.(?=[.\w])){1,200})"
@@ -101,32 +102,32 @@ _QUESTION_AFTER_COLON = re.compile(
 label heads what is asked ("for the autoencoder in 8(a): how many linear layers, and which loss?"),
 though "in" comes before it."""
 _EVERY_OF_WORDS = r"all|every[ \t]{1,3}part|(?:the[ \t]{1,3})?whole"
-_ALL_OF_BEFORE = re.compile(
+_ALL_OF_BEFORE = regex(
     rf"\b(?:{_EVERY_OF_WORDS}|each|both|(?:the[ \t]{{1,3}})?(?:rest|parts|bits|pieces))[ \t]{{1,3}}of{_BEFORE_LABEL}",
     re.I,
 )
 """...but "all of question 7", "each of (a) to (c)", "the rest of Q8", "whole of Q8", "the three bits of
 question 7" ask it."""
-_EVERY_OF_BEFORE = re.compile(rf"\b(?:{_EVERY_OF_WORDS})[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I)
+_EVERY_OF_BEFORE = regex(rf"\b(?:{_EVERY_OF_WORDS})[ \t]{{1,3}}of{_BEFORE_LABEL}", re.I)
 """...and of those, "all of question 7" and "the whole of Q8" ask every part, whatever parts the turn
 goes on to name to say what they are about ("part a is about the stacking, b and c ...")."""
-_EVERY_AFTER = re.compile(
+_EVERY_AFTER = regex(
     r"[ \t]{0,2}[,:]?[ \t]{0,3}(?:all[ \t]{1,3}of[ \t]{1,3}it|(?:the[ \t]{1,3})?whole[ \t]{1,3}thing"
     r"|in[ \t]{1,3}full)\b",
     re.I,
 )
 """...as does "Question 8, all of it please", "Q7 in full"."""
-_SETTING_ASIDE_BEFORE = re.compile(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
+_SETTING_ASIDE_BEFORE = regex(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
 (b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
 later turn must name it to ask it; its cue words alone do not."""
 DOUBT_LOOKBACK = 48
-_DOUBT_BEFORE = re.compile(
+_DOUBT_BEFORE = regex(
     r"\b(?:don['’]?t|do[ \t]{1,3}not|doesn['’]?t|not[ \t]{1,3}(?:sure|convinced)|doubt|wonder)\b[^.?!\n]{0,40}$", re.I
 )
 """Before "(i) is right", words that doubt it ("I don't think (i) is right", "not sure part b is correct")."""
 ALREADY_LOOKBACK = 120
-_ALREADY = re.compile(r"\balready\b", re.I)
+_ALREADY = regex(r"\balready\b", re.I)
 
 
 SAME_SENTENCE_MAX_CHARS = 80
@@ -137,7 +138,7 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
     return end - start <= SAME_SENTENCE_MAX_CHARS and not any(c in text[start:end] for c in ".?!\n")
 
 
-_ASKS_ANEW_RE = re.compile(
+_ASKS_ANEW_RE = regex(
     r"[,;][ \t]{0,3}(?:(?:but|so|and)[ \t]{1,3})?"
     r"(?:just|only|now|can[ \t]{1,3}you|could[ \t]{1,3}you|please|I[ \t]{1,3}need)\b",
     re.I,
@@ -164,7 +165,7 @@ def _already_before(text: str, at: int, previous_end: int = -1) -> bool:
 
 _FOR_MYSELF = "myself|on my own|by myself"
 """Words by which a user keeps a part for themself."""
-_OWN_WORK_AFTER = re.compile(
+_OWN_WORK_AFTER = regex(
     rf"(?:,[^,\n]{{1,40}},|(?:[ \t]{{1,3}}[a-z]{{1,20}}){{1,2}}(?=[ \t]{{1,3}}(?:{_FOR_MYSELF})))?"
     rf"[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
     r"|next[ \t]{1,3}time|separately(?=[ \t]{0,2}(?:[.!,]|$))"
@@ -177,7 +178,7 @@ back for (b) another day", "I'll do part (a), the baseline numbers, myself", "I'
 reflection myself" (a word or two before "myself"), "I'll do (a) and (b) separately." (not "7 a)
 separately: ...", which heads a second question), "I'll ask about part c in a separate chat", "I'll
 do part a with my study group"."""
-_ALREADY_AFTER = re.compile(
+_ALREADY_AFTER = regex(
     r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b"
     r"|(?P<done>[ \t,]{0,3}(?:(?:is|was|are|'s)[ \t]{1,3})?(?:already[ \t]{1,3})?"
     r"(?:done|finished|completed?|written|sorted)\b"
@@ -191,14 +192,14 @@ _ALREADY_AFTER = re.compile(
 have already done", "(c) is already done", "Part (a) is done already", "I've got (a) done already", "(c)
 I'm confident about"; or accepts as it stands, ending its sentence there: "(b) is fine as is", "(b) looks
 good." (not "(c) looks good, but shouldn't w_3 be saw?")."""
-_HAS_OBJECT = re.compile(r"[ \t]{1,3}(?:have|got|did|wrote|know)[ \t]{1,3}(?:the|those|these|my|a|an)\b", re.I)
+_HAS_OBJECT = regex(r"[ \t]{1,3}(?:have|got|did|wrote|know)[ \t]{1,3}(?:the|those|these|my|a|an)\b", re.I)
 """After "already", a verb and its own object: "I already have the conditions" says what is had."""
 _INTEND = (
     r"(?:'ll|[ \t]{1,3}will|[ \t]{1,3}want[ \t]{1,3}to|[ \t]{1,3}plan[ \t]{1,3}to|[ \t]{1,3}prefer[ \t]{1,3}to"
     r"|(?:'d|[ \t]{1,3}would)[ \t]{1,3}(?:like|rather)[ \t]{1,3}to|(?:'m|[ \t]{1,3}am)[ \t]{1,3}going[ \t]{1,3}to)"
 )
 """What follows "I" in saying what the user will do: "I'll", "I want to", "I'd rather", "I'm going to"."""
-_KEEPS_THAT_ONE_RE = re.compile(
+_KEEPS_THAT_ONE_RE = regex(
     rf"\bI{_INTEND}[ \t]{{1,3}}(?:do|write|rewrite|redo|finish|try|handle|answer|work[ \t]{{1,3}}out)[ \t]{{1,3}}"
     r"(?:that|this|it)(?:[ \t]{1,3}one)?[ \t]{1,3}(?:myself|on[ \t]{1,3}my[ \t]{1,3}own|by[ \t]{1,3}myself|later"
     r"|tomorrow|another[ \t]{1,3}(?:day|time)|next[ \t]{1,3}time)\b",
@@ -206,23 +207,23 @@ _KEEPS_THAT_ONE_RE = re.compile(
 )
 """...and the label a sentence opens on when it ends by keeping "that one" ("(b) is the training-time
 version of (c), I'll do that one myself")."""
-SENTENCE_END_CHAR_RE = re.compile(r"[.?!\n]")
+SENTENCE_END_CHAR_RE = regex(r"[.?!\n]")
 """A character that ends a sentence in a user turn or a reply's opening: a stop or a line break."""
-_TRIED_BEFORE = re.compile(
+_TRIED_BEFORE = regex(
     r"\b(?:tried|attempted|had[ \t]{1,3}a[ \t]{1,3}go[ \t]{1,3}at|took[ \t]{1,3}a[ \t]{1,3}stab[ \t]{1,3}at)"
     r"[ \t]{1,3}(?:part[ \t]{1,3})?$",
     re.I,
 )
 """...but not one the user tried themself, which they bring to be checked: "I tried 7(b) myself: ... is
 that right?"."""
-_HOMEWORK_RE = re.compile(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
+_HOMEWORK_RE = regex(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
 """A homework named by its number alone ("a HW5 thing"), with or without a question."""
-_ASK_WITH_BEFORE = re.compile(
+_ASK_WITH_BEFORE = regex(
     r"\b(?:help|assist|start|begin|starting|beginning)(?:\s{1,3}(?:me|us|off))?\s{1,3}with\s{1,3}(?:the\s{1,3})?(?:part\s{1,3})?$",
     re.I,
 )
 """...except "help me with (b)" and "start with (c)", which ask it."""
-_CHECKS_MINE_BEFORE = re.compile(
+_CHECKS_MINE_BEFORE = regex(
     r"\b(?:check|look[ \t]{1,3}(?:at|over)|review|grade|verify|go[ \t]{1,3}over|fix|improve|proofread"
     r"|write|draft|do|finish|complete|solve)"
     r"[ \t]{1,3}my[ \t]{1,3}(?:part[ \t]{1,3}"
@@ -233,24 +234,24 @@ _CHECKS_MINE_BEFORE = re.compile(
 """...and "could you double check my (i)?", which brings the user's own answer to be checked, and
 "can you write my Q4(b) answer?", which asks for it. Searched back `CHECKS_MINE_LOOKBACK` characters."""
 CHECKS_MINE_LOOKBACK = 80
-_ONLY_AFTER = re.compile(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
-_ONLY_BEFORE = re.compile(
+_ONLY_AFTER = regex(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
+_ONLY_BEFORE = regex(
     r"\b(?:only|just)[ \t]{1,3}(?:(?:need|want|do|ask|asking)[ \t]{1,3}(?:for[ \t]{1,3})?)?(?:parts?[ \t]{1,3})?$", re.I
 )
 """Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please", "I only need
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
-_EVERY_PART_RE = re.compile(
+_EVERY_PART_RE = regex(
     r"\b(?:do|answer|solve|help\s{1,3}with)\s{1,3}(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b",
     re.I,
 )
 """A turn that asks for every part of the question it names ("can you do both", "answer all the parts")."""
-_JUST_RE = re.compile(r"\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?the\b", re.I)
+_JUST_RE = regex(r"\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?the\b", re.I)
 JUST_WINDOW = 48
 """A turn that narrows the question it names to what it goes on to describe, in the next few words
 ("Q4, just the 'what did you learn' paragraph")."""
-_LABEL_JOIN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
-_OWNER_BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s", re.I)
+_LABEL_JOIN = regex(r"[ \t]{0,3}(?:,[ \t]{0,3}and|,|&|and|or)[ \t]{0,3}", re.I)
+_OWNER_BETWEEN = regex(r"\s{0,3}(?:,\s{0,2})?(?:under|of|in|for|from)\s", re.I)
 """Between a relative label and the question it belongs to: "(i) under Q3b", "part (c) of Q7"."""
 OWNER_MAX_CHARS = 48
 _OWNER_BREAKS = frozenset(".?!:;,\n")
@@ -265,10 +266,10 @@ _BESIDE_THE_HOMEWORK = (
     r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
     r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?"
 )
-BESIDE_THE_HOMEWORK_RE = re.compile(rf"\b(?:{_BESIDE_THE_HOMEWORK})\b", re.I)
+BESIDE_THE_HOMEWORK_RE = regex(rf"\b(?:{_BESIDE_THE_HOMEWORK})\b", re.I)
 """Words that say a turn asks beside the homework, even where it names a part ("not for the hw, but
 how would beam search change (c)?", "last thing, not hw7: for my algorithms class")."""
-SIDE_QUESTION_RE = re.compile(
+SIDE_QUESTION_RE = regex(
     # not "two unrelated bits of hw7": "unrelated" says a side question only before "to" or alone
     rf"\b(?:{_BESIDE_THE_HOMEWORK}|off[ \t-]topic|unrelated(?![ \t]{{1,3}}(?:bits|parts|questions|pieces|things)\b))\b",
     re.I,
@@ -276,7 +277,7 @@ SIDE_QUESTION_RE = re.compile(
 """A user turn that says it asks beside the homework, in those words or as "unrelated", "off-topic"."""
 
 
-_OTHER_COURSE_RE = re.compile(
+_OTHER_COURSE_RE = regex(
     r"\b(?:for|from)[ \t]{1,3}(?:my|our|a)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:class|course|exam|midterm|final)\b"
     # "random numerical analysis question: ...", a subject named ("random q, what's DAWNBench?" is ours)
     r"|\brandom[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:q|question)\b"
@@ -302,15 +303,15 @@ def asks_beside(text: str, index: PartIndex) -> bool:
     return not side.group().lower().startswith("unrelated") or index.question_named(text) is None
 
 
-DEFINING_RE = re.compile(
+DEFINING_RE = regex(
     r"\b(?:what(?:'s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}difference[ \t]{1,3}between"
     r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b)",
     re.I,
 )
 """A question about what words mean ("what's the difference between layer norm and batch norm?"): in
 a part's cue words it asks no part, as a side question does."""
-_RANGE_BETWEEN = re.compile(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
-_LIST_BETWEEN = re.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
+_RANGE_BETWEEN = regex(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
+_LIST_BETWEEN = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
 
 
@@ -379,7 +380,7 @@ def _only_marked(text: str, labels: list[Label]) -> set[int]:
     return marked
 
 
-_LETTER_TURN_RE = re.compile(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
+_LETTER_TURN_RE = regex(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
 """A turn that is one lowercase letter ("b", "c?"): the next part, asked."""
 
 
@@ -425,7 +426,7 @@ class _FullLabels:
 
 TITLE_AFTER_MAX = 60
 """Characters after a label, on its line, in which "of the translation question" may name its question."""
-_OF_AFTER_RE = re.compile(r"[ \t]{1,3}(?:of|from)[ \t]{1,3}", re.I)
+_OF_AFTER_RE = regex(r"[ \t]{1,3}(?:of|from)[ \t]{1,3}", re.I)
 
 
 def _title_after(text: str, labels: list[Label], i: int, index: PartIndex) -> str | None:
@@ -441,7 +442,7 @@ def _title_after(text: str, labels: list[Label], i: int, index: PartIndex) -> st
 
 QUESTIONS_AFTER_MAX_CHARS = 600
 """How far after a whole question's label its paragraph's questions are read."""
-_QUESTION_SENTENCE_RE = re.compile(r"[^.?!\n]{1,300}\?")
+_QUESTION_SENTENCE_RE = regex(r"[^.?!\n]{1,300}\?")
 
 
 def _questions_after(text: str, at: int) -> str:
@@ -454,7 +455,7 @@ def _questions_after(text: str, at: int) -> str:
     return " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(window))
 
 
-_LISTED_LINE_RE = re.compile(r"^[ \t]{0,4}(?:[-*•]|\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)])[ \t]", re.M)
+_LISTED_LINE_RE = regex(r"^[ \t]{0,4}(?:[-*•]|\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)])[ \t]", re.M)
 
 
 def _named_in(text: str, group: list[str], index: PartIndex) -> list[str]:
@@ -483,8 +484,8 @@ def _named_by_pieces(
     return [p for p in group if p in named]
 
 
-_ASKING_PIECE_CUT_RE = re.compile(r"[,;:?!\n]")
-_ASKING_PIECE_RE = re.compile(
+_ASKING_PIECE_CUT_RE = regex(r"[,;:?!\n]")
+_ASKING_PIECE_RE = regex(
     r"[ \t]{0,3}(?:(?:and|or|also|then|plus)[ \t]{1,3}){0,2}(?:which|what|how|why|whether)\b", re.I
 )
 
@@ -564,8 +565,8 @@ PASTED_MIN_ITEMS = 2
 SUB_QUESTION_MIN_WORDS = 4
 """A label opening a line with this many words after it is a sub-question, not a request ("(c) What
 five tokens ...?"; not "8a iii and 8b")."""
-_QUESTION_SENTENCE_RE = re.compile(r"[^.?!\n]{0,400}\?")
-_ASKING_SENTENCE_RE = re.compile(
+_QUESTION_SENTENCE_RE = regex(r"[^.?!\n]{0,400}\?")
+_ASKING_SENTENCE_RE = regex(
     r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:(?:can|could|would|will)[ \t]{1,3}you|please\b[^.?!\n]{0,24}\b(?:only|just))\b"
     r"[^.?!\n]{0,400}[.?!]?",
     re.I,
@@ -573,14 +574,14 @@ _ASKING_SENTENCE_RE = re.compile(
 """A sentence that opens by asking ("can you do the second bit for me") or by restricting what it asks
 ("Please only do the second one"), with a question mark or not; not "please do (ii) with the SVD", a
 note on how."""
-_ORDER_RE = re.compile(r"\b(?:start|begin)[ \t]{1,3}(?:with|from)\b|\bfirst\b(?![ \t]{1,3}(?:and|,))", re.I)
+_ORDER_RE = regex(r"\b(?:start|begin)[ \t]{1,3}(?:with|from)\b|\bfirst\b(?![ \t]{1,3}(?:and|,))", re.I)
 """Words that order the parts ("Could you start with (c)", "part (c) first"), asking no fewer; not
 "the first and the last one", a list of places."""
-_HOW_BEFORE = re.compile(r"\bfor[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?$", re.I)
+_HOW_BEFORE = regex(r"\bfor[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?$", re.I)
 """A label after "for" in a request is about how to answer it ("a quick numerical check for (b)")."""
-_PLACE_ONE_RE = re.compile(r"\b(first|second|third|last|middle)([ \t]{1,3})one\b", re.I)
+_PLACE_ONE_RE = regex(r"\b(first|second|third|last|middle)([ \t]{1,3})one\b", re.I)
 """After a pasted question, "the second one" is its second part."""
-_RELATIVE_PLACE_RE = re.compile(
+_RELATIVE_PLACE_RE = regex(
     r"\b(?:(?:the|that)[ \t]{1,3})?(?:part|one|bit|sub-?part|question)[ \t]{1,3}(?:right[ \t]{1,3}|just[ \t]{1,3})?"
     r"(?P<dir>before|after)(?:[ \t]{1,3}(?P<it>that|it|this))?\b"
     r"|\b(?P<word>previous|preceding|next|following)[ \t]{1,3}(?:part|one|bit|sub-?part)\b",
@@ -609,7 +610,7 @@ def _sibling(part: str, step: int, index: PartIndex, skipped: frozenset[str]) ->
     return siblings[k] if 0 <= k < len(siblings) else None
 
 
-_TURN_TO_PLACE_RE = re.compile(
+_TURN_TO_PLACE_RE = regex(
     r"\b(?:now|next|and|also|then|do|about)[ \t]{1,3}(?:the[ \t]{1,3})?(?:first|second|third|last|middle)[ \t]{1,3}one"
     r"(?:[ \t]{1,3}\([^()\n]{1,40}\))?[ \t]{0,3}(?:[.?!,]|please\b|pls\b|too\b|$)",
     re.I,
@@ -651,7 +652,7 @@ def read_user_turn(
     return replace(turn, items=_item_parts(text, turn.named, index, turn.context))
 
 
-_LETTERED_ITEM_RE = re.compile(r"^([ \t>]{0,4})(\(?([a-h])\))[ \t]", re.M)
+_LETTERED_ITEM_RE = regex(r"^([ \t>]{0,4})(\(?([a-h])\))[ \t]", re.M)
 """A lettered list item's mark at a line's start ("a) ...", "(b) ...")."""
 
 
@@ -1375,8 +1376,8 @@ def _numbered_items(
     return tuple(found) if len(found) >= NUMBERED_MIN_ITEMS else ()
 
 
-_SENTENCE_END_RE = re.compile(r"[.?!][ \t\n]|\n")
-_ITEM_MARK_RE = re.compile(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]|(?<=[.:;!?])[ \t]{1,3}\(?([1-9])\)[ \t]", re.M)
+_SENTENCE_END_RE = regex(r"[.?!][ \t\n]|\n")
+_ITEM_MARK_RE = regex(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]|(?<=[.:;!?])[ \t]{1,3}\(?([1-9])\)[ \t]", re.M)
 """A list item's number: at a line's start ("2. ...", "(3) ..."), or after a sentence's end or a colon in
 running text, closed by a parenthesis ("... lol. 1) 3b i grads. 2) q7 b tokens.", "for the seq2seq
 problem: (1) the stacking ... (2) during training ...")."""
@@ -1484,27 +1485,27 @@ def _counted_more(text: str, named: list[str], index: PartIndex, left_out: Colle
 
 
 _COUNTS = {"two": 2, "three": 3}
-_COUNTED_RE = re.compile(
+_COUNTED_RE = regex(
     r"(?:^|[.!?:][ \t]{1,3})\W{0,3}(two|three)[ \t]{1,3}(?:bits|parts|pieces|things|sub-?parts|questions)\b",
     re.I | re.M,
 )
 """A turn that opens by counting the parts it asks ("Two bits of the encoder-decoder question. ...")."""
-_FIRST_THEN_RE = re.compile(
+_FIRST_THEN_RE = regex(
     r"(?:^|[.!?:][ \t]{1,3})first[ \t]{1,3}I[ \t]{1,3}(?:need|want|have)\b[^.?!\n]{1,200}?,?[ \t]{1,3}"
     r"(?:and[ \t]{1,3})?then[ \t]{1,3}I\b",
     re.I | re.M,
 )
 """...or by ordering two asks in one sentence ("First I need ..., and then I have to show ...")."""
-_OF_THE_HOMEWORK_RE = re.compile(
+_OF_THE_HOMEWORK_RE = regex(
     r"[ \t]{1,3}(?:for|from|in|on|of)[ \t]{1,3}(?:(?:the|my|this)[ \t]{1,3})?(?:hw|homework|assignment)", re.I
 )
-_PIECE_CUT_RE = re.compile(r"[,;?!\n]")
+_PIECE_CUT_RE = regex(r"[,;?!\n]")
 """Where a list's pieces end: commas, semicolons, line ends, and the ends of questions ("... when
 generating? then the training one.")."""
 COMMA_PIECE_MAX_WORDS = 8
 """A list's item is short: a longer stretch between commas describes rather than asks."""
 DESCRIBED_PIECE_MAX_WORDS = 16
-_DESCRIBED_PART_RE = re.compile(
+_DESCRIBED_PART_RE = regex(
     r"\b(?:(?:and|also|then|plus)[ \t]{1,3}){0,2}the[ \t]{1,3}(?:(?:[\w-]{1,20}[ \t]{1,3}){0,2}"
     r"(?:part|bit|one|section|sub-?part|question)"
     r"(?:[ \t]{1,3}(?:asking|about|on|where|that|which|with|for)\b|[ \t]{0,2}:)"
@@ -1518,7 +1519,7 @@ you learnt' one"."""
 
 DESCRIBED_FROM_LOOKBACK = 120
 """How far before a question's label its part's description may start ("the orthonormal lambda one from q8")."""
-_DESCRIBED_FROM_RE = re.compile(
+_DESCRIBED_FROM_RE = regex(
     r"\bthe[ \t]{1,3}(?P<words>(?:[\w-]{1,20}[ \t]{1,3}){1,4})(?:one|part|bit)[ \t]{1,3}(?:from|of|in)[ \t]{1,3}$",
     re.I,
 )
@@ -1593,7 +1594,7 @@ def _comma_piece_parts(
     return found
 
 
-_BULLET_MARK_RE = re.compile(r"^[ \t>]{0,4}[-*•+][ \t]", re.M)
+_BULLET_MARK_RE = regex(r"^[ \t>]{0,4}[-*•+][ \t]", re.M)
 
 
 def _item_parts(text: str, named: list[str], index: PartIndex, context: Context) -> tuple[str | None, ...]:
@@ -1669,12 +1670,12 @@ def _our_stretches(text: str, marks: list[re.Match[str]]) -> str:
     return "\n".join(pieces)
 
 
-_SENTENCE_CUT_RE = re.compile(r"(?<=[.?!])\s+|\n")
-_CLAUSE_CUT_RE = re.compile(r"(?<=[.?!;])\s+|\n|[()]")
+_SENTENCE_CUT_RE = regex(r"(?<=[.?!])\s+|\n")
+_CLAUSE_CUT_RE = regex(r"(?<=[.?!;])\s+|\n|[()]")
 """Sentences, clauses after a semicolon, and brackets: "I already have the two conditions; I need the
 bit where you show PCA satisfies them" keeps the first and asks the second; "I only need two of the
 three parts (I already wrote the reflection one myself): what training time ..." keeps the aside."""
-_KEEPS_RE = re.compile(
+_KEEPS_RE = regex(
     rf"\b(?:{_FOR_MYSELF})\b|\bI'll do (?:that|it|this)\b[^.?!\n]{{0,40}}\blater\b"
     r"|\bI(?:'ve|[ \t]have)?[ \t]already[ \t](?:have|got|derived|did|done|wrote|written)\b"
     r"|\bI(?:'ve|[ \t]have)(?:[ \t]{1,3}(?:got|derived|written|done))?[ \t][^.?!\n,;]{1,40}[ \t]already\b"
@@ -1684,7 +1685,7 @@ _KEEPS_RE = re.compile(
 """A sentence keeping its parts for the user: "I'll do that one myself", "I already have the first-order
 conditions: ...", "I have both gradient conditions already.", "after writing the stationarity
 conditions (I got ...), it asks me to ...": its cue words ask nothing."""
-_BUILDS_ON_RE = re.compile(
+_BUILDS_ON_RE = regex(
     rf"\bI{_INTEND}[ \t]{{1,3}}(?:expand|extend|polish|edit|adapt|tweak|reword|paraphrase|flesh[ \t]{{1,3}}out"
     r"|build[ \t]{1,3}on)\b",
     re.I,
@@ -1716,7 +1717,7 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
     return " ".join(asking), " ".join(kept)
 
 
-_CARRIES_ON_RE = re.compile(
+_CARRIES_ON_RE = regex(
     r"\s{0,3}(?:(?:ok(?:ay)?|nice|cool|great|perfect|thanks|thank[ \t]you|got[ \t]it|alright|(?:much[ \t])?better"
     r"|(?:looks|sounds)[ \t]good|good|fine|fair|that[ \t]works|makes[ \t]sense)"
     r"[ \t]{0,2}[.,!]{0,3}[ \t]{0,3}){0,2}"  # "ok thanks. next they want ..."
@@ -1725,7 +1726,7 @@ _CARRIES_ON_RE = re.compile(
 )
 """Words a turn opens with, after a thank-you or not, to go on to the next part rather than argue with the
 last answer ("nice. now ~100 words on what I learned")."""
-_TURNS_NEXT_RE = re.compile(
+_TURNS_NEXT_RE = regex(
     r"(?:^|[.!?][ \t]{1,3})(?:(?:ok(?:ay)?|cool|nice|great|thanks)[ \t]{0,2}[,.!]{0,3}[ \t]{1,3})?"
     r"(?:next|now|(?:last|final|next)[ \t]{1,3}(?:one|part|question|bit)|moving[ \t]{1,3}on)\b",
     re.I | re.M,
@@ -1734,12 +1735,12 @@ _TURNS_NEXT_RE = re.compile(
 that's maybe too short but fine. last one, which approach interested me most"."""
 
 
-_THANKS_OPENING_RE = re.compile(
+_THANKS_OPENING_RE = regex(
     r"\W{0,3}(?:(?:ok(?:ay)?|great|perfect|awesome|nice|cool)[ \t]{0,2}[,.!]{0,3}[ \t]{0,3})?"
     r"(?:thanks|thank[ \t]{1,3}you|thx|ty)\b",
     re.I,
 )
-_REQUEST_RE = re.compile(
+_REQUEST_RE = regex(
     r"[?:]|\b(?:now|next|then|also|can|could|would|please|pls|plz|show|write|give|derive|explain|redo|fix|answer"
     r"|help|need|want|do|skipped|missing|forgot|left[ \t]out|hw\d{1,2}|homework|question|different|unrelated|random)\b"
     # a question word opening a sentence or clause, not "(b) matches what I had"
@@ -1767,7 +1768,7 @@ def _bare_after_thanks(text: str) -> bool:
     return opening is not None and len(text[opening.end() :].split()) <= THANKS_BARE_MAX_WORDS
 
 
-_ASKS_UNMARKED_RE = re.compile(
+_ASKS_UNMARKED_RE = regex(
     r"(?:^|[.!;:—–])[ \t]{0,3}(?:which|how[ \t]{1,3}many|(?:do|should|would)[ \t]{1,3}i"
     r"|what[ \t]{1,3}(?:is|are|do|does|goes|should))\b",
     re.I | re.M,
@@ -1776,23 +1777,23 @@ _ASKS_UNMARKED_RE = re.compile(
 dropout / SGD do I actually need")."""
 
 
-_REQUEST_OPENING_RE = re.compile(
+_REQUEST_OPENING_RE = regex(
     r"\W{0,3}(?:(?:i|we)[ \t]{1,3})?(?:need|want|write|give|explain|draft|describe|summari[sz]e)\b", re.I
 )
 """A turn that opens on what it wants, asked without a question mark ("need ~100 words on one technique
 from the 'How to Train Your ResNet' series and why it's interesting")."""
 
 
-_CHALLENGE_RE = re.compile(
+_CHALLENGE_RE = regex(
     r"\b(?:are[ \t]{1,3}you[ \t]{1,3}(?:sure|certain)|is[ \t]{1,3}that[ \t]{1,3}(?:right|correct|true)"
     r"|is(?:n['’]?t)?[ \t]{1,3}it[ \t]{1,3}(?:really[ \t]{1,3})?(?:yes|no)(?=[ \t]{0,2}\?))\b",
     re.I,
 )
 """A question that doubts the last answer rather than asking another part: "Are you sure?", "so is it
 no?" (a verdict put back to the model)."""
-_DOUBT_RE = re.compile(r"\b(?:is|was)n['’]?t[ \t]{1,3}(?:that|this|it)\b[^.?!\n]{0,120}\?", re.I)
+_DOUBT_RE = regex(r"\b(?:is|was)n['’]?t[ \t]{1,3}(?:that|this|it)\b[^.?!\n]{0,120}\?", re.I)
 """A question that says the last answer is something else: "isn't that teacher forcing though?"."""
-_IDENTIFIES_BEFORE = re.compile(
+_IDENTIFIES_BEFORE = regex(
     r"\b(?:that|this|it)(?:['’]s|[ \t]{1,3}(?:is|was))[ \t]{1,3}(?:(?:just|really|actually)[ \t]{1,3})?"
     r"(?:the[ \t]{1,3}(?:answer|one)[ \t]{1,3}(?:to|for)[ \t]{1,3})?(?:part[ \t]{1,3})?$",
     re.I,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+from ..regexes import regex
 from ..text.labels import LAST, MIDDLE, ROMANS, Label
 from ..text.normalize import normalize
 from ..text.phrases import PhraseHit, PhraseSet, canonical_phrase
@@ -260,7 +261,7 @@ class PartIndex:
 
 _QUESTION_NOUNS = frozenset({"question", "problem", "homework", "assignment", "exercise"})
 """Words of a question's names that name no question of their own ("translation question")."""
-_QUESTION_NOUN_RE = re.compile(r"[ \t](?:question|problem)$", re.I)
+_QUESTION_NOUN_RE = regex(r"[ \t](?:question|problem)$", re.I)
 
 
 def _with_one(cues: Sequence[str]) -> list[str]:
@@ -283,15 +284,15 @@ _HEADING_STOP_WORDS = frozenset(
     | {"when", "then", "they", "them", "their", "there", "where", "also", "just", "only", "each", "such"}
 )
 """Words of four letters or more in cues that say how a part is asked, not what it is about."""
-_WORD_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}\*?")
+_WORD_RE = regex(r"[a-z][a-z0-9_-]{0,40}\*?")
 
 CUE_KEY = "\0"
 """Joins a part id and one of its cues in the cue automaton's keys."""
 
 
 _cue_name = lru_cache(maxsize=1024)(canonical_phrase)
-_MATH_CUE_RE = re.compile(r"[\^_]")
-_MATH_MARKUP_RE = re.compile(r"[\\ᵀ⊤{]")
+_MATH_CUE_RE = regex(r"[\^_]")
+_MATH_MARKUP_RE = regex(r"[\\ᵀ⊤{]")
 """LaTeX or Unicode math that raw text spells unlike a cue (`U_k^\\top`, `U_kᵀ`, `W_{1}`)."""
 NORMALIZED_CACHE_SIZE = 64
 _normalized = lru_cache(maxsize=NORMALIZED_CACHE_SIZE)(normalize)
@@ -332,7 +333,7 @@ def restates(relative: Label, absolute: Label, text: str) -> bool:
     )
 
 
-NUMBER_REF_RE = re.compile(
+NUMBER_REF_RE = regex(
     r"\b(?:number|no\.|num)[ \t]?#?([1-9])\b|(?<![\w#])#([1-9])\b"
     # "wait for 2) isnt w1 the start token?", "(3) is wrong": the item as the list marked it
     r"|(?:\b(?:for|in|on|about|with)[ \t]{1,3}|^[ \t]{0,3})\(?([1-9])\)(?=[ \t,:.?])"

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Mapping
 
+from ..regexes import regex
 from ..text.labels import (
     LABEL_LINE_CANDIDATE,
     Label,
@@ -25,12 +26,12 @@ from ..text.labels import (
 from .asks import SENTENCE_END_CHAR_RE
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
 
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = regex(r"\d")
 DISPLAY_MAX_LINES = 40
 """A display-math block longer than this was left open by mistake: the lines after it are text."""
 
 
-_NUMBERED_LEAD_RE = re.compile(
+_NUMBERED_LEAD_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(?:[^\w\s(*]{1,3}[ \t]{1,2})?"
     r"(?:\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)|(?i:part)[ \t]{1,2}([1-9])[ \t]{0,2}[—–:-])(?=[\s*_]|$)"
 )
@@ -274,7 +275,7 @@ def split_answer(
     return pieces, context
 
 
-_PLAIN_ITEM_RE = re.compile(r"([1-9])[.)][ \t]", re.M)
+_PLAIN_ITEM_RE = regex(r"([1-9])[.)][ \t]", re.M)
 """A plain list item's number at a line's very start (no indent: a top-level item)."""
 
 
@@ -303,7 +304,7 @@ def _numbered_as_listed(line: str, numbering: Mapping[str, str] | None, context:
     )
 
 
-_CUE_HEADING_RE = re.compile(
+_CUE_HEADING_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?(?P<h>[^#\n]{1,80}?)(?:\*\*|__)?"
     r"|\*\*(?P<b>[^*\n]{1,80})\*\*|__(?P<u>[^_\n]{1,80})__)[ \t]{0,2}:?[ \t]{0,2}"
 )
@@ -368,7 +369,7 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
     return heads if len(asked) == 2 and asked[0] not in heads.values() and (not leads_only or parallel) else {}
 
 
-_NUMBERED_LINE_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?\(?([1-9])[.)][ \t]{1,3}\S")
+_NUMBERED_LINE_RE = regex(r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?\(?([1-9])[.)][ \t]{1,3}\S")
 NUMBERED_HEAD_MAX_WORDS = 12
 
 
@@ -437,7 +438,7 @@ def listed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
     return _sections_at(lines, items, parts)
 
 
-_HEADING_MARK_RE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
+_HEADING_MARK_RE = regex(r"[ \t]{0,3}(#{1,6})[ \t]")
 
 
 def _emphasised(line: str, start: int) -> str:
@@ -573,8 +574,8 @@ def _numbered_like_asked(heads: dict[int, str], items: dict[int, int], asked: li
     return {pos: asked[n - 1] for pos, n in items.items()}
 
 
-_LIST_ITEM_RE = re.compile(r"[ \t]{0,3}(?:(?P<n>\d{1,2})[.)]|[-*+])[ \t]{1,4}")
-_PARAGRAPH_LEAD_RE = re.compile(
+_LIST_ITEM_RE = regex(r"[ \t]{0,3}(?:(?P<n>\d{1,2})[.)]|[-*+])[ \t]{1,4}")
+_PARAGRAPH_LEAD_RE = regex(
     r"[ \t]{0,3}(?:(?:\d{1,2}[.)]|[-*+])[ \t]{1,4})?(?:\*\*|__)?(?:\(\d{1,2}\)[ \t]{1,3})?"
     r"(?P<lead>[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,3}"
     r"(?:[ \t]{1,2}\([^()\n]{1,48}\)|[ \t]{1,2}[—–][ \t]{1,2}[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,2})?)"
@@ -649,13 +650,13 @@ def _cue_heading(line: str) -> str | None:
     return text if words <= (MARKED_HEADING_MAX_WORDS if marked else limit) else None
 
 
-_ENUMERATOR_RE = re.compile(r"(?:part|step|section)[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:.-][ \t]{0,2}", re.I)
+_ENUMERATOR_RE = regex(r"(?:part|step|section)[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:.-][ \t]{0,2}", re.I)
 """A heading's own number before its title ("Part 2 — ..."), not counted among its words."""
 MARKED_HEADING_MAX_WORDS = 16
 """A Markdown heading is one at any length a heading runs to ("### 🚩 What goes wrong if step *t* of the
 decoder gets $h_t$"); the shorter limit tells a line in bold that heads from one that is a sentence."""
 
-_PLAIN_HEADING_RE = re.compile(r"(?P<first>[A-Z][a-z]{1,24})(?:[ \t][\w-]{1,24}){0,7}")
+_PLAIN_HEADING_RE = regex(r"(?P<first>[A-Z][a-z]{1,24})(?:[ \t][\w-]{1,24}){0,7}")
 _CLAUSE_OPENERS = frozenset(
     "so then thus hence therefore now finally also and but or this that these those it its we i you "
     "here there if because since".split()
@@ -674,7 +675,7 @@ def _plain_heading(line: str, below: str) -> str | None:
     return None if mentions(line) else m.group()
 
 
-_SYMBOL_HEADING_RE = re.compile(
+_SYMBOL_HEADING_RE = regex(
     r"[ \t]{0,3}[^\x00-\x7f\w\s]\ufe0f?[ \t]{1,2}(?:\*\*|__)?([A-Za-z][^\n.!?:;,*_]{0,48}[A-Za-z)])"
     r"(?:\*\*|__)?[ \t]{0,2}"
 )
@@ -683,7 +684,7 @@ _SYMBOL_HEADING_RE = re.compile(
 SYMBOL_HEADING_MAX_WORDS = 4
 
 
-_TITLE_AFTER_RE = re.compile(r"[ \t]{0,2}(?:→|⇒|->)|:[ \t]")
+_TITLE_AFTER_RE = regex(r"[ \t]{0,2}(?:→|⇒|->)|:[ \t]")
 
 
 LINE_LEAD_MAX_WORDS = 3
@@ -724,7 +725,7 @@ def _inline_pieces(
     return [(pid, text[at:end].strip(), explicit, True) for (at, pids), end in zip(cuts, ends) for pid in pids]
 
 
-_LABEL_JOINER_RE = re.compile(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3}", re.IGNORECASE)
+_LABEL_JOINER_RE = regex(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3}", re.IGNORECASE)
 """What joins two labels of one list ("(a) and (b)", "(a), (b)"): the clause after it is about both."""
 
 
@@ -751,7 +752,7 @@ def _names_only_first(opening: str, first: list[str], context: Context, index: P
     return True
 
 
-_TABLE_RULE = re.compile(r"\|?[ \t:|-]{3,}")
+_TABLE_RULE = regex(r"\|?[ \t:|-]{3,}")
 """A table's header rule (`|---|:---:|`)."""
 TABLE_MAX_COLUMNS = 12
 

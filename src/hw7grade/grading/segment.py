@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Sequence
 
 from ..conversation import Conversation
+from ..regexes import regex
 from ..text.concession import concedes
 from ..text.labels import Label, mentions
 from ..text.non_answer import puts_off, standing_spans
@@ -90,7 +91,7 @@ ASIDE_MAX_WORDS = 60
 
 COMPARED_LOOKBACK = 40
 """Characters before a label searched for the words that compare with it."""
-_COMPARED_BEFORE = re.compile(
+_COMPARED_BEFORE = regex(
     r"\b(?:from|than|unlike|versus|vs\.?|(?:contrast(?:ed)?|compared?)[ \t]{1,3}(?:with|to))"
     r"[ \t]{1,3}(?:the[ \t]{1,3}answer[ \t]{1,3}(?:to|for|in)[ \t]{1,3})?(?:part[ \t]{1,3})?$",
     re.I,
@@ -130,7 +131,7 @@ def _said_to_stand(text: str, context: Context, index: PartIndex) -> set[str]:
     return {pid for label, stands in _running_labels(text) if stands for pid in index.resolve(label, context)}
 
 
-_FIRST_SENTENCE_RE = re.compile(r"[^.?!\n]{0,300}")
+_FIRST_SENTENCE_RE = regex(r"[^.?!\n]{0,300}")
 
 
 def _opens_on_label(text: str) -> bool:
@@ -160,7 +161,7 @@ def _cued_among(parts: list[str], push_back: str, reply: str, index: PartIndex) 
     return hits if len(hits) == 1 else []
 
 
-_SENTENCE_RE = re.compile(r"[^.?!\n]*(?:[.?!]+|\n|$)")
+_SENTENCE_RE = regex(r"[^.?!\n]*(?:[.?!]+|\n|$)")
 
 
 def _about(part_id: str, text: str, index: PartIndex) -> str:

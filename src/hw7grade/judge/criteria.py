@@ -7,12 +7,13 @@ more than the rubric allows.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-CRITERION_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+from ..regexes import regex
+
+CRITERION_NAME_RE = regex(r"^[a-z][a-z0-9_]*$")
 POINTS_TOLERANCE = 1e-9
 
 

@@ -10,11 +10,11 @@ may not invent evidence.
 from __future__ import annotations
 
 import math
-import re
 from typing import Sequence
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ..regexes import regex
 from ..shorten import shorten
 from .criteria import Criterion
 from .model import CriterionScore
@@ -25,7 +25,7 @@ MIN_QUOTE_CHARS = 3
 REASON_CHARS = 300
 EVIDENCE_CHARS = 600
 """Longer quotes are kept in full for the check, then shortened for the report."""
-ELLIPSIS_RE = re.compile(r"\s*(?:\.\.\.|…)\s*")
+ELLIPSIS_RE = regex(r"\s*(?:\.\.\.|…)\s*")
 _CHAR_MAP = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "*": "", "`": "", "\u00a0": " "})
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Literal, Protocol, Sequence, TypeVar
 
 from ..errors import Hw7gradeError, UsageError
+from ..regexes import regex
 from .base import Completion, Message, Provider, ProviderParams
 from .models import ModelSpec, require_key
 from .registry import client_base_url
@@ -20,7 +21,7 @@ from .retry import RetryPolicy, with_retries
 
 BATCH_CALL_TIMEOUT_S = 120.0
 """Per HTTP call of the batch APIs (upload, create, poll, download)."""
-CUSTOM_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+CUSTOM_ID_RE = regex(r"^[A-Za-z0-9_-]{1,64}$")
 """What both APIs accept as a request's `custom_id`."""
 
 Outcome = Literal["succeeded", "errored", "expired", "canceled"]

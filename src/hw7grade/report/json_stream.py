@@ -10,13 +10,14 @@ exact text), keeping only about one chunk of the file in memory. It accepts exac
 from __future__ import annotations
 
 import json
-import re
 from typing import Callable, Iterator, TextIO
+
+from ..regexes import regex
 
 READ_CHUNK_CHARS = 1 << 20
 """Characters read at a time; text before the current item is dropped once it exceeds this."""
-_SPACE = re.compile(r"[ \t\n\r]*")
-_NUMBER_CHARS = re.compile(r"[0-9.eE+-]*")
+_SPACE = regex(r"[ \t\n\r]*")
+_NUMBER_CHARS = regex(r"[0-9.eE+-]*")
 _decode = json.JSONDecoder().raw_decode
 
 

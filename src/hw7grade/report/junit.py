@@ -7,18 +7,18 @@ transcript is a suite with one `<error>` case, so it shows up red instead of van
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Iterator
 
 from ..atomic import write_chunks_atomic
+from ..regexes import regex
 from ..results import Report, TranscriptResult
 from .explain import is_full_marks, part_lines
 from .numbers import num
 
 # Characters XML 1.0 cannot carry at all; model output may contain them.
-_XML_INVALID = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_XML_INVALID = regex("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:

@@ -6,10 +6,10 @@ the baseline comparison and the agreement with human labels. Details stay in the
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
+from ..regexes import regex
 from ..results import Report
 from ..shorten import shorten
 from ..text.injection import FLAG_PREFIX
@@ -40,7 +40,7 @@ _INERT = str.maketrans(
         "@": "@" + _ZWSP,  # no @user / @org/team mention
     }
 )
-_AUTOLINK = re.compile(r"(?i)(https?|ftp):(?=//)|(www)(?=\.)")
+_AUTOLINK = regex(r"(?i)(https?|ftp):(?=//)|(www)(?=\.)")
 """GitHub links bare URLs and www. names; a zero-width space after the scheme or www stops it."""
 
 

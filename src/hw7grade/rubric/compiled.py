@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Union, get_
 
 from pydantic import BaseModel
 
-from .listing import _fingerprint, listing_cache_dir, read_listing_deferred
+from ..cache_folder import cache_folder
+from .listing import _fingerprint, read_listing_deferred
 from .location import default_rubric_dir
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def compiled_cache_file(directory: Path) -> Path | None:
         return None
     versions = f"{COMPILED_SCHEMA}\0{fingerprint}\0{sys.version}\0{pydantic.VERSION}"
     key = hashlib.sha256(versions.encode()).hexdigest()
-    return listing_cache_dir().parent / COMPILED_DIRNAME / f"{key}.json"
+    return cache_folder() / COMPILED_DIRNAME / f"{key}.json"
 
 
 def load_rubric_cached(directory: Path | None = None) -> Rubric:

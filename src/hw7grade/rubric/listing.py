@@ -13,18 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from ..cache_folder import cache_folder
 from .location import PACKAGE_DIR, default_rubric_dir
 from .selection import question_of, select
 
 if TYPE_CHECKING:
     from .model import Rubric
 
-CACHE_DIR_ENV = "HW7GRADE_CACHE_DIR"
 LISTING_SCHEMA = "hw7grade.rubric-listing/3"
 LISTING_DIRNAME = "rubric-listing"
 
@@ -64,18 +63,7 @@ class Listing:
 
 
 def listing_cache_dir() -> Path:
-    """`$HW7GRADE_CACHE_DIR/rubric-listing`, else the user cache folder (XDG on Linux, without
-    importing platformdirs there: it costs more than the listing)."""
-    env = os.environ.get(CACHE_DIR_ENV)
-    if env:
-        return Path(env) / LISTING_DIRNAME
-    if sys.platform.startswith("linux"):
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hw7grade"
-    else:
-        import platformdirs
-
-        base = Path(platformdirs.user_cache_dir("hw7grade"))
-    return base / LISTING_DIRNAME
+    return cache_folder() / LISTING_DIRNAME
 
 
 def _fingerprint(directory: Path) -> str | None:

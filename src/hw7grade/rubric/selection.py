@@ -4,13 +4,13 @@ parts before the rubric's models are imported."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Protocol, Sequence, TypeVar
 
 from ..errors import RubricError
+from ..regexes import regex
 
-PART_ID_RE = re.compile(r"^q\d+[a-z]?(\.[ivx]+)?$")
-_QUESTION_RE = re.compile(r"q\d+")
+PART_ID_RE = regex(r"^q\d+[a-z]?(\.[ivx]+)?$")
+_QUESTION_RE = regex(r"q\d+")
 
 
 class HasId(Protocol):

@@ -8,7 +8,6 @@ never keys or headers; text is scrubbed of keys before it is written.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Final, Literal
 
@@ -20,10 +19,11 @@ from ..errors import OutputError, UsageError
 from ..providers.base import Message, ProviderParams
 from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
 from ..providers.registry import PROVIDERS, scrub
+from ..regexes import regex
 
 SCHEMA: Final = "hw7grade.batch/1"
 STATE_SUBDIR = "batches"
-BATCH_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,200}$")
+BATCH_ID_RE = regex(r"^[A-Za-z0-9_-]{1,200}$")
 """Batch ids as both providers issue them; anything else could escape the state folder."""
 
 RequestStatus = Literal["pending", "succeeded", "errored", "expired", "canceled"]

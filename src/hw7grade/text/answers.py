@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..regexes import regex
 from .labels import line_label
 
 CROSS_MARKS = "✗✘❌×✕❎🚫⛔🔴"
@@ -13,39 +14,39 @@ TICK_MARKS = "✓✔✅☑☒🟢"
 """Marks that pick what they sit beside."""
 BOX_MARKS = "☐□⬜"
 """Empty check boxes: what they sit beside is offered, not picked."""
-LIST_MARKER_RE = re.compile(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]{1,4}\))\s+")
-CHECKED_RE = re.compile(r"^(?:☒|☑|✅|✓|✔|🗹|■|🟢|\[[xX✓]\])\s*")
-UNCHECKED_RE = re.compile(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
-REJECT_MARK_RE = re.compile(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔|🔴)\s*")
-TRAILING_CHECK_RE = re.compile(r"(?:✅|✓|✔|☑)\s*$")
-TRAILING_REJECT_RE = re.compile(r"(?:✗|✘|❌|×|✕)\s*$")
+LIST_MARKER_RE = regex(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]{1,4}\))\s+")
+CHECKED_RE = regex(r"^(?:☒|☑|✅|✓|✔|🗹|■|🟢|\[[xX✓]\])\s*")
+UNCHECKED_RE = regex(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
+REJECT_MARK_RE = regex(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔|🔴)\s*")
+TRAILING_CHECK_RE = regex(r"(?:✅|✓|✔|☑)\s*$")
+TRAILING_REJECT_RE = regex(r"(?:✗|✘|❌|×|✕)\s*$")
 """For `search`: a line ending in the mark. Starting with the mark lets the engine skip to it."""
-_DECORATION_RE = re.compile(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
-_ANSWER_LINE_RE = re.compile(
+_DECORATION_RE = regex(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
+_ANSWER_LINE_RE = regex(
     r"^(?:the\s{1,4})?(?:(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,4}){0,2}"
     r"answers?[ \t]{0,4}(?:\([^)\n]{0,80}\)|(?:for|to)[ \t]{1,3}[^:\n]{1,40})?"
     r"[ \t]{0,4}(?:(?:is[ \t]{0,4})?[:：=—-]\s*(.*)|[:：]?)$",
     re.I,
 )
-_PICK_INLINE_RE = re.compile(
+_PICK_INLINE_RE = regex(
     r"\b(?:i'd|i\s{1,3}would|i'll|i\s{1,3}will|let's)\s{1,3}(?:still\s{1,3})?(?:go|stick)\s{1,3}with\s{0,3}:?(.*)$",
     re.I,
 )
 """A pick said in words: "I'd go with 1", "I'll stick with Weight Decay and SGD"."""
-_ANSWER_INLINE_RE = re.compile(
+_ANSWER_INLINE_RE = regex(
     r"\b(?:the\s{1,3})?(?:(?:final|correct|short)\s{1,3})?answer(?:[ \t]{1,3}(?:to|for)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
     r"\s{1,3}(?:is|stays|remains)[ \t]{0,3}:?[ \t]{0,3}(\S.*)$",
     re.I,
 )
 """An answer said in a sentence: "The answer is 2", "So my final answer for (a)(iii) stays: ..."."""
-_SELECTION_LEAD_RE = re.compile(
+_SELECTION_LEAD_RE = regex(
     r"[^:\n]{0,60}?\b(?:need(?:ed|s)?|required|keep|select(?:ed)?|pick(?:ed)?|choose|chosen)\b"
     r"[^:\n]{0,40}[:：][ \t*_]{0,4}$",
     re.I,
 )
 """A sentence that announces the pick as the list below it: "You need exactly two of them:",
 "Needed:", "Keep these:"."""
-_SELECTION_DOUBT_RE = re.compile(
+_SELECTION_DOUBT_RE = regex(
     r"\b(?:not|no|never|without|unnecessary|which|whether|each|every|why|let'?s|go(?:ing)?[ \t]{1,3}through)\b"
     r"|n[’']t\b",
     re.I,
@@ -54,7 +55,7 @@ _SELECTION_DOUBT_RE = re.compile(
 ("Which are needed? Let's go through each:"), not a pick."""
 
 
-_SENTENCE_END = re.compile(r"(?<!\d\.\d)[.!?](?=\s+[A-Z])")
+_SENTENCE_END = regex(r"(?<!\d\.\d)[.!?](?=\s+[A-Z])")
 
 
 def strip_line_marker(line: str) -> str:
@@ -190,8 +191,8 @@ def _heading(line: str) -> str | None:
     return strip_decoration(s.strip("*_ \t")).strip("*_ ")
 
 
-_LEAD_SEPARATOR_RE = re.compile(r"[ \t]{0,3}(?:[—–→⇒]|->|=>)[ \t]{0,3}")
-TITLE_ARROW_RE = re.compile(
+_LEAD_SEPARATOR_RE = regex(r"[ \t]{0,3}(?:[—–→⇒]|->|=>)[ \t]{0,3}")
+TITLE_ARROW_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?(?P<title>[A-Za-z][^*_\n→⇒>=`$|]{0,59}?)[ \t]{0,3}(?:→|⇒|->)[ \t]{0,3}"
 )
 """A line that opens on a short title and an arrow (the bold marks gone once normalised)."""
@@ -199,9 +200,9 @@ TITLE_ARROW_MAX_WORDS = 4
 LEAD_MAX_CHARS = 120
 
 
-_CORRECTED_RE = re.compile(r"(?:the[ \t]{1,3})?(?:final|corrected|revised|updated|fixed)[ \t]{1,3}(?=\S)", re.I)
+_CORRECTED_RE = regex(r"(?:the[ \t]{1,3})?(?:final|corrected|revised|updated|fixed)[ \t]{1,3}(?=\S)", re.I)
 """A word that says the label after it gives the answer as it now stands: "Corrected (i): 2 linear layers"."""
-_COLON_RE = re.compile(r"[ \t]{0,3}[:：][ \t]{0,3}")
+_COLON_RE = regex(r"[ \t]{0,3}[:：][ \t]{0,3}")
 
 
 def _label_lead(line: str) -> tuple[int, int] | None:

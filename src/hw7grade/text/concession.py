@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..regexes import regex
 from .phrases import PhraseSet
 
 OPENING_MAX_CHARS = 240
@@ -56,7 +57,7 @@ def concedes(reply: str) -> bool:
     return bool(PhraseSet.build({"concession": _CONCESSIONS}).keys_in(reply[:OPENING_MAX_CHARS]))
 
 
-_TAKES_BACK_RE = re.compile(
+_TAKES_BACK_RE = regex(
     r"≠|\\neq?\b|\bfails?\b"
     r"|\b(?:not|doesn't|does[ \t]{1,3}not|don't|do[ \t]{1,3}not)[\s*_]{1,6}(?:satisfied|zero|hold|vanish)",
     re.I,

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, count, repeat
 
+from ..regexes import regex
 from .answers import BOX_MARKS, CROSS_MARKS, TICK_MARKS
 from .normalize import normalize
 
@@ -16,12 +17,12 @@ FORMULA_MIN_LETTERS = 3
 """A run with this many single letters is a formula ("the SVD X = U S V^T"): one the user gave that the
 answer works with is its step, not a restated prompt (a menu, "0 / 1 / 2 / 3", is still copied)."""
 QUESTION_CACHE_SIZE = 64
-_SPACES_RE = re.compile(r"[ \t\f\v]+")
+_SPACES_RE = regex(r"[ \t\f\v]+")
 
 WORD_EDGE_MAX = 8
 """Punctuation kept around a word (`<sos>`, `[SOS]`, `'t`): bounded, so a long run of it costs
 a few steps per character, not a scan to the run's end from every character."""
-_WORD_RE = re.compile(rf"(?:[<>\[\]'%.-]{{0,{WORD_EDGE_MAX}}}+\w++)++[<>\[\]'%-]{{0,{WORD_EDGE_MAX}}}+")
+_WORD_RE = regex(rf"(?:[<>\[\]'%.-]{{0,{WORD_EDGE_MAX}}}+\w++)++[<>\[\]'%-]{{0,{WORD_EDGE_MAX}}}+")
 """A word: from the first of a run of word and <>[]'%.- characters to its last word character,
 then any <>[]'%- after it: the same matches as the plainer `[\\w<>\\[\\]'%.-]*\\w[\\w<>\\[\\]'%-]*`,
 without backtracking over every word."""
@@ -29,7 +30,7 @@ _SENTENCE_END = r"\.(?=[ \t\n]|$)"
 """A full stop that ends a sentence: a copied run stops there, in the question and in the answer ("I
 see a dog. The model's ..." restates no prompt when the answer's "I, see, a, dog" ends its sequence)."""
 _MARK = f"[{re.escape(TICK_MARKS + CROSS_MARKS + BOX_MARKS)}]"
-_WORD_OR_BREAK_RE = re.compile(rf"\n|{_SENTENCE_END}|{_MARK}|" + _WORD_RE.pattern)
+_WORD_OR_BREAK_RE = regex(rf"\n|{_SENTENCE_END}|{_MARK}|" + _WORD_RE.pattern)
 """A word, a line break or a sentence's full stop: breaks are tokens no copied run may hold. A tick,
 a cross or an empty box is a token too: "✓ Weight Decay · ✗ Dropout · ✗ Layer Norm ..." marks the
 options the question lists, and copies no run of it."""

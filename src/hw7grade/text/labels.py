@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..regexes import regex
 from .number_words import NUMBER_WORDS
 
 LINE_WINDOW = 96
@@ -21,10 +22,10 @@ LINE_WINDOW = 96
 DECORATION_MAX = 24
 """Leading decoration (#, *, >, bullets, emoji) skipped before a label."""
 _KEYCAP = "[0-9#*]\ufe0f?\u20e3"
-_KEYCAP_RE = re.compile(_KEYCAP)
+_KEYCAP_RE = regex(_KEYCAP)
 """A keycap emoji (1️⃣ is "1", U+FE0F, U+20E3): decoration, not a number."""
 _TEXT_MACRO = r"\\(?:text(?:bf|it|rm)?|math(?:rm|bf)|emph)\{"
-_TEXT_MACRO_RE = re.compile(_TEXT_MACRO)
+_TEXT_MACRO_RE = regex(_TEXT_MACRO)
 """A LaTeX text wrapper a display-math line may open its label with: "$$\\text{(b)}\\quad w_1 = ...$$"."""
 
 _DOT_END = r"\.(?=[\s*_]|$)"
@@ -99,7 +100,7 @@ _ROMAN_QUESTION = "|".join(sorted(_ROMAN_QUESTIONS, key=len, reverse=True))
 _ROMAN_Q_NEXT = r"[ \t.\-]{0,2}\(?[a-h]\)"
 """What must follow a bare capital Roman question number: a lettered part ("VII (b)", "VII.b)")."""
 _NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
-_ABSOLUTE = re.compile(
+_ABSOLUTE = regex(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
     rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})"
     # a bare number, or one in brackets before a bracketed letter: "(4)(a) Initial vs. final"
@@ -113,7 +114,7 @@ _ABSOLUTE = re.compile(
     re.IGNORECASE,
 )
 # Relative: "(b)", "b)", "Part (b)", "Part b", "(ii)", "(a)(ii)", "part ii".
-_RELATIVE = re.compile(
+_RELATIVE = regex(
     rf"(?:parts?[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
     rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\)|(?-i:(?P<b3>[a-h])\.(?P<rl>{_ROMAN}))(?![a-z])"
     # "a(i) How many layers?": a letter with its numeral in brackets straight after it.
@@ -121,17 +122,17 @@ _RELATIVE = re.compile(
     rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|{_DOT_END}))?",
     re.IGNORECASE,
 )
-_DOTTED = re.compile(rf"(?P<x>{_SUB}){_DOT_END}", re.IGNORECASE)
+_DOTTED = regex(rf"(?P<x>{_SUB}){_DOT_END}", re.IGNORECASE)
 """At a line's start only: "i. How many layers?", "**b. Training**" (in running text "a." is a word)."""
-_BARE_NEXT = re.compile(
+_BARE_NEXT = regex(
     rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}(?:and[ \t]{{1,3}})?|[ \t]{{1,3}}(?:and|&)[ \t]{{1,3}})(?P<x>{_SUB})(?![\w(])"
 )
 """After "parts b" (a bare letter), the rest of its list: "parts b and c", "part a, b, and c"."""
-_LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]{1,4}")
+_LIST_NUMBER = regex(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
-_AFTER_LABEL = re.compile(r"(?:$|[\s:.)*_—–\-|,}]|\*\*)")
+_AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}]|\*\*)")
 # Triggers of a mention inside running text (user turns): where a label may start.
-_MENTION_TRIGGER = re.compile(
+_MENTION_TRIGGER = regex(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
     # not in "0/1/2/3 (ii)" or "0, 1, 2, 3 (ii)": a list of choices
     # ... but after "w/ " (with) it may be: "need help w/ 3bi and 3bii"
@@ -297,7 +298,7 @@ _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 _LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ \t]{{1,2}}{_EMPHASIS}"
 _LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
 """What may follow a lead: a relative label ("(b)", "b)", "part b") or an absolute one ("7(b)", "Q4(a)")."""
-LABEL_LINE_CANDIDATE = re.compile(
+LABEL_LINE_CANDIDATE = regex(
     rf"^(?:[^\w(\n]|{_KEYCAP}|{_TEXT_MACRO}){{0,{DECORATION_MAX}}}"
     r"(?:q[ \t.#]{0,3}\d|question|problem|prob\.|part|hw|homework|assignment|exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
@@ -310,7 +311,7 @@ LABEL_LINE_CANDIDATE = re.compile(
 )
 
 
-_TITLE_THEN_RELATIVE_RE = re.compile(
+_TITLE_THEN_RELATIVE_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}|\*\*|__)(?P<title>[^\n()]{3,80}?)[ \t]{0,3}[—–:,-]?[ \t]{0,3}(?:part[ \t]{1,3})?"
     rf"\((?P<x>{_SUB})\)[ \t]{{0,2}}:?[ \t]{{0,2}}(?:\*\*|__)?[ \t]{{0,2}}:?[ \t]{{0,2}}",
     re.IGNORECASE,
@@ -330,7 +331,7 @@ def titled_heading(line: str) -> tuple[str, Label] | None:
 
 
 TITLE_MAX_WORDS = 6
-_NUMBERED_TITLE = re.compile(r"[ \t]{0,3}(\d{1,2})[.)][ \t]{1,4}[A-Z][^\n.!?:;,]{0,60}")
+_NUMBERED_TITLE = regex(r"[ \t]{0,3}(\d{1,2})[.)][ \t]{1,4}[A-Z][^\n.!?:;,]{0,60}")
 
 
 def numbered_title(line: str) -> str | None:
@@ -406,13 +407,13 @@ def line_label(line: str) -> Label | None:
     return None
 
 
-_FOR_LEAD = re.compile(rf"{_LEAD}(?={_LEAD_THEN})", re.IGNORECASE)
-_TITLED_HEADING_RE = re.compile(
+_FOR_LEAD = regex(rf"{_LEAD}(?={_LEAD_THEN})", re.IGNORECASE)
+_TITLED_HEADING_RE = regex(
     r"[^\n()*#:]{1,48}?\((?P<label>[^()\n]{1,12}?(?:\([^()\n]{1,4}\))?)\)[ \t]{0,2}:?[ \t]{0,2}(?:\*\*|__|$)"
 )
 """A heading's title and its label in brackets at the heading's end ("ResNet blog (4a):**", "Loss
 function (Q8a(ii))**")."""
-_ORDINAL_HEADING_RE = re.compile(
+_ORDINAL_HEADING_RE = regex(
     rf"(?:the[ \t]{{1,3}})?(?P<n>{_ORDINAL})[ \t]{{1,3}}{_PART_WORD}(?=[ \t]{{0,3}}(?:[—–:\-.]|\*\*|$))",
     re.IGNORECASE,
 )
@@ -438,7 +439,7 @@ def display_math_after(line: str, inside: bool) -> bool:
     return s.startswith("\\[") and "\\]" not in s
 
 
-_REVISED_AFTER_RE = re.compile(
+_REVISED_AFTER_RE = regex(
     r"[ \t]{0,2}[,:.—–\-]?[ \t]{0,2}(?:\*\*|__)?[ \t]{0,2}\(?"
     r"(?:completed|corrected|revised|updated|fixed|redone|rewritten|amended|written[ \t]out)\b",
     re.IGNORECASE,
@@ -451,25 +452,25 @@ def revises(line: str, label: Label) -> bool:
     return opens_with_lead(line) or _REVISED_AFTER_RE.match(line, label.end) is not None
 
 
-_FOR_END = re.compile(rf"{_EMPHASIS}[ \t]{{0,2}}(?:[,:]|\.(?:[ \t]|$))|[,:.](?:\*\*|__)(?:[ \t]|$)")
+_FOR_END = regex(rf"{_EMPHASIS}[ \t]{{0,2}}(?:[,:]|\.(?:[ \t]|$))|[,:.](?:\*\*|__)(?:[ \t]|$)")
 """What ends a lead's label: a comma, colon or full stop, inside its bold ("**Corrected (ii).** With
 W_1 = ...") or after it."""
-_TURNED_END = re.compile(rf"{_EMPHASIS}[ \t]")
+_TURNED_END = regex(rf"{_EMPHASIS}[ \t]")
 """After a turning word's emphasised label ("On **(a)** I'd rather not ..."), a space is enough; not
 after a plain one: "For (b) we feed the reference" in an answer to (c) compares, and "Fixed (b) typo
 here" is a sentence."""
 
 
-_ORDINAL_RE = re.compile(
+_ORDINAL_RE = regex(
     rf"\b(?P<n>{_ORDINAL})(?P<more>(?:[ \t]{{0,2}}(?:,|and|&)[ \t]{{1,3}}(?:the[ \t]{{1,3}})?(?:{_ORDINAL})\b){{0,3}})"
     rf"[ \t]{{1,3}}(?P<word>{_PART_WORD})s?\b",
     re.IGNORECASE,
 )
 """A part named by its place: "the first part", "the second sub-part", "2nd subquestion", and a list of
 them, "the second and third parts"."""
-_ORDINAL_WORD_RE = re.compile(rf"\b(?:{_ORDINAL})\b", re.IGNORECASE)
+_ORDINAL_WORD_RE = regex(rf"\b(?:{_ORDINAL})\b", re.IGNORECASE)
 _FIRST_FEW = {"two": 2, "2": 2, "three": 3, "3": 3}
-_FIRST_FEW_RE = re.compile(
+_FIRST_FEW_RE = regex(
     rf"\bfirst[ \t]{{1,3}}(?P<count>{'|'.join(_FIRST_FEW)})[ \t]{{1,3}}(?:sub[ \t-]?)?(?:parts|questions)\b",
     re.IGNORECASE,
 )
@@ -570,7 +571,7 @@ def _scanned(text: str) -> tuple[Label, ...]:
     return tuple(_next_items(text, _mentions(text)))
 
 
-_OF_NUMBER_RE = re.compile(r"[ \t]{1,3}of[ \t]{1,3}(?P<q>\d{1,2})(?![\w(]|\.\d)")
+_OF_NUMBER_RE = regex(r"[ \t]{1,3}of[ \t]{1,3}(?P<q>\d{1,2})(?![\w(]|\.\d)")
 
 
 def _mentions(text: str) -> list[Label]:
@@ -625,7 +626,7 @@ def _mentions(text: str) -> list[Label]:
     return found
 
 
-_ITEM_LABEL_RE = re.compile(r"(?P<q>\d{1,2})[ \t]{1,2}(?P<x>[b-h])(?![\w(.'’\-])")
+_ITEM_LABEL_RE = regex(r"(?P<q>\d{1,2})[ \t]{1,2}(?P<x>[b-h])(?![\w(.'’\-])")
 """At a line's start, after list marks only: a question's number and a lone letter ("a" is the article)."""
 _ITEM_MARKS = " \t-*•+>"
 ITEM_MARKS_MAX = 8
@@ -661,7 +662,7 @@ def _in_algebra(text: str, at: int, found: list[Label]) -> bool:
     return not (found and before[-1] == "+" and not text[found[-1].end : at].strip(" \t+"))
 
 
-_NUMERAL_NEXT = re.compile(
+_NUMERAL_NEXT = regex(
     r"(?:[ \t]{0,2}[,/&+][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3}|[ \t]{1,2})"
     rf"(?P<x>{_ROMAN})(?![\w(])",
     re.IGNORECASE,
@@ -680,7 +681,7 @@ def _numeral_run(text: str, end: int, roman: str, found: list[Label]) -> int:
     return end
 
 
-_SLASH_NEXT = re.compile(r"[/+](?P<x>[a-h])(?![\w(])")
+_SLASH_NEXT = regex(r"[/+](?P<x>[a-h])(?![\w(])")
 """After a lettered label, the letters that follow it by slashes or plus signs: "7b/c", "Q4 a/b/c",
 "q7 b+c"."""
 
@@ -693,7 +694,7 @@ def _slash_list(text: str, end: int, found: list[Label]) -> int:
     return end
 
 
-_SLASH_THEN_LABEL = re.compile(r"[ \t]{0,2}/[ \t]{0,2}(?=\d{1,2}[a-h])")
+_SLASH_THEN_LABEL = regex(r"[ \t]{0,2}/[ \t]{0,2}(?=\d{1,2}[a-h])")
 
 
 def _slashed_labels(text: str, end: int, found: list[Label]) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..regexes import regex
 from .labels import line_label
 from .phrases import PhraseSet
 
@@ -208,7 +209,7 @@ _STANDING = (
     "still hold",
 )
 """The earlier answer is kept: no new attempt, when no check finds an answer in the text."""
-_SENTENCE_END_RE = re.compile(r"[.?!;\n]")
+_SENTENCE_END_RE = regex(r"[.?!;\n]")
 DECLINE_OPENING_CHARS = 240
 """A refusal is the first sentence ("I don't think I should write it for you ..."), or the second
 after one that says the part is the student's own, within this many characters; the offer that
@@ -219,7 +220,7 @@ CELL_GAP = "   "
 """Spaces that align a plain-text table's columns: prose never puts three in a row."""
 """A last line this long that ends on a bare word was cut off; a short one may be a list entry."""
 _ENDS_A_BLOCK = "#|-*+>"
-_STOP_THEN_SPACE_RE = re.compile(r"[.!?](?:\s|$)")
+_STOP_THEN_SPACE_RE = regex(r"[.!?](?:\s|$)")
 """A sentence's end inside a text: a stop before a space or the text's end."""
 
 
@@ -376,10 +377,10 @@ def ends_on_offer(text: str) -> bool:
     return _COULD_RE.search(last) is not None and _IF_WISHED_RE.search(last) is not None
 
 
-_COULD_RE = re.compile(
+_COULD_RE = regex(
     r"\b(?:I[ \t]{1,3}(?:can|could)|I'd[ \t]{1,3}be[ \t]{1,3}(?:happy|glad)[ \t]{1,3}to|happy[ \t]{1,3}to)\b", re.I
 )
-_IF_WISHED_RE = re.compile(
+_IF_WISHED_RE = regex(
     r"\bif[ \t]{1,3}you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:like|want|prefer)\b"
     r"|\blet[ \t]{1,3}me[ \t]{1,3}know\b|\bjust[ \t]{1,3}ask\b",
     re.I,

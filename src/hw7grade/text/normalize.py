@@ -11,6 +11,8 @@ import html
 import re
 import unicodedata
 
+from ..regexes import regex
+
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -43,7 +45,7 @@ _QUOTES = str.maketrans(
         "\ufeff": "",
     }
 )
-_QUOTE_CHARS_RE = re.compile("[%s]" % "".join(chr(c) for c in _QUOTES))
+_QUOTE_CHARS_RE = regex("[%s]" % "".join(chr(c) for c in _QUOTES))
 
 
 def _quote_char(m: re.Match[str]) -> str:
@@ -75,7 +77,7 @@ _LATEX_WRAPPERS = (
     "boxed",
     "fbox",
 )
-_LATEX_WRAP_RE = re.compile(r"\\(?:%s)\s*\{([^{}]*)\}" % "|".join(_LATEX_WRAPPERS))
+_LATEX_WRAP_RE = regex(r"\\(?:%s)\s*\{([^{}]*)\}" % "|".join(_LATEX_WRAPPERS))
 _LATEX_SYMBOLS = {
     "langle": "<",
     "rangle": ">",
@@ -107,11 +109,11 @@ _LATEX_SYMBOLS = {
     "ge": "≥",
     "percent": "%",
 }
-_LATEX_SYMBOL_RE = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)))
-_LATEX_ESCAPES_RE = re.compile(r"\\([%_&#$<>{}])")
-_LATEX_SPACING_RE = re.compile(r"\\[,;:! ]|\\\\")
-_MATH_DELIMS_RE = re.compile(r"\$\$?|\\[()\[\]]")
-_SUBSCRIPT_RE = re.compile(r"_(?<=[A-Za-z]_)(?<![A-Za-z]{2}_)(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
+_LATEX_SYMBOL_RE = regex(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)))
+_LATEX_ESCAPES_RE = regex(r"\\([%_&#$<>{}])")
+_LATEX_SPACING_RE = regex(r"\\[,;:! ]|\\\\")
+_MATH_DELIMS_RE = regex(r"\$\$?|\\[()\[\]]")
+_SUBSCRIPT_RE = regex(r"_(?<=[A-Za-z]_)(?<![A-Za-z]{2}_)(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
 """`_1` / `_{1}` after a lone letter (W_1, x_{t}). It starts with the `_` so that the engine
 jumps from underscore to underscore instead of trying every letter."""
 
@@ -132,18 +134,18 @@ def _drop_subscript_marks(text: str) -> str:
     return "".join(pieces)
 
 
-_SUPERSCRIPT_BRACES_RE = re.compile(r"\^\{[ \t]{0,2}([A-Za-z0-9]{1,3}|-1)[ \t]{0,2}\}")
-_ANGLE_TOKEN_RE = re.compile(r"<\s+(\w+)\s+>|<\s*(\w+)\s+>|<\s+(\w+)\s*>")
-_CODE_FENCE_RE = re.compile(r"^\s*```.*$", re.M)
-_LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
-_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
-_STAR_ITALIC_RE = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_UNDERSCORE_ITALIC_RE = re.compile(r"_(?<!\w_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
-_STRIKE_RE = re.compile(r"~~(.{1,300}?)~~")
-_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
-_QUOTE_LINE_RE = re.compile(r"^[ \t]*>[ \t]?", re.M)
-_SPACES_RE = re.compile(r"[ \t\f\v]+")
-_SPACE_RUNS_RE = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")
+_SUPERSCRIPT_BRACES_RE = regex(r"\^\{[ \t]{0,2}([A-Za-z0-9]{1,3}|-1)[ \t]{0,2}\}")
+_ANGLE_TOKEN_RE = regex(r"<\s+(\w+)\s+>|<\s*(\w+)\s+>|<\s+(\w+)\s*>")
+_CODE_FENCE_RE = regex(r"^\s*```.*$", re.M)
+_LINK_RE = regex(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
+_BOLD_RE = regex(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+_STAR_ITALIC_RE = regex(r"\*(?<![\w*]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_UNDERSCORE_ITALIC_RE = regex(r"_(?<!\w_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
+_STRIKE_RE = regex(r"~~(.{1,300}?)~~")
+_HEADING_RE = regex(r"^[ \t]*#{1,6}[ \t]+", re.M)
+_QUOTE_LINE_RE = regex(r"^[ \t]*>[ \t]?", re.M)
+_SPACES_RE = regex(r"[ \t\f\v]+")
+_SPACE_RUNS_RE = regex(r"[ \t\f\v]{2,}|[\t\f\v]")
 """Same result as `_SPACES_RE` -> " ", without replacing every single space by itself."""
 
 

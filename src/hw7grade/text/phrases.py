@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+from ..regexes import regex
 from .normalize import ascii_fold, normalize
 from .number_words import NUMBER_WORDS
 
-_SEP_RUN = re.compile(r"[\s_\-]+")
-_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+_SEP_RUN = regex(r"[\s_\-]+")
+_ELLIPSIS = regex(r"\s*(?:\.\.\.|…)\s*")
 PHRASE_SET_CACHE = 512
 
 
@@ -82,7 +83,7 @@ def canonical_phrase(phrase: str) -> str:
 
 SUBSCRIPT_FORMS_MAX = 3
 """Subscripts in one fragment up to which every mix of written forms is a core (2^3 = 8 at most)."""
-_SUBSCRIPT_MARK_RE = re.compile(r"(?<=[A-Za-z])_(?=\w)")
+_SUBSCRIPT_MARK_RE = regex(r"(?<=[A-Za-z])_(?=\w)")
 
 
 def _cores(fragment: str) -> list[str]:
@@ -299,7 +300,7 @@ def _fragments(variant: str) -> list[tuple[str, bool]]:
 ABBREVIATIONS = {"autoencoder": "AE", "autoencoders": "AEs"}
 """Words people write as their initials ("the regularized linear AE problem"): a phrase with one
 also matches with its initials."""
-_ABBREVIATED_RE = re.compile(rf"\b(?:{'|'.join(ABBREVIATIONS)})\b(?!\*)", re.I)
+_ABBREVIATED_RE = regex(rf"\b(?:{'|'.join(ABBREVIATIONS)})\b(?!\*)", re.I)
 
 
 def _variants(phrase: str) -> list[str]:

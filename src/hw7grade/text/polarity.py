@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..regexes import regex
 from .normalize import ascii_fold
 from .sentences import Sentence
 
@@ -24,24 +25,24 @@ SUBJECT_MAX_WORDS = 6
 """A mention this close to its clause's start is the clause's subject: its predicate's negation is its own."""
 POLARITY_CACHE_SIZE = 4096
 
-_NEG_CUE_RE = re.compile(
+_NEG_CUE_RE = regex(
     r"\b(?:not|no|never|neither|nor|without|none|nothing|cannot|unlike|excluding|except|instead\s+of"
     r"|rather\s+than|as\s+opposed\s+to|other\s+than|in\s+place\s+of|n't)\b|n't\b",
     re.I,
 )
-_NEG_FALSE_RE = re.compile(
+_NEG_FALSE_RE = regex(
     r"\b(?:not\s+(?:only|just|merely|simply)|no\s+(?:longer|matter|doubt)|nothing\s+but|not\s+least)\b", re.I
 )
-_BAR_RE = re.compile(r"\|")
-_CLAUSE_BOUNDARY_RE = re.compile(
+_BAR_RE = regex(r"\|")
+_CLAUSE_BOUNDARY_RE = regex(
     r"[,;:()\[\]|→⇒]|->|=>|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|which|yet|and\s+then)\b",
     re.I,
 )
-_HARD_BOUNDARY_RE = re.compile(
+_HARD_BOUNDARY_RE = regex(
     r"[;:|→⇒]|->|=>|\s[—–]\s|\b(?:but|however|although|though|whereas|while|because|since|so|yet)\b", re.I
 )
 """Where a subject's predicate ends ("which" and commas do not end it)."""
-_AUX_NOT_RE = re.compile(
+_AUX_NOT_RE = regex(
     r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|must|may|might)"
     r"(?:\s{1,3}(?:still|also|really|actually|simply|definitely|truly|all|both))?"  # "are still not needed"
     r"\s{1,3}(?:(?:not|never)\b(?!\s{1,3}(?:only|just|merely)\b)"
@@ -50,7 +51,7 @@ _AUX_NOT_RE = re.compile(
     r"|\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
     re.I,
 )
-_POST_MARK_RE = re.compile(
+_POST_MARK_RE = regex(
     # "Dropout — no", not "Weight Decay and SGD — no Dropout, no Layer Norm": "no" before a name is its own
     r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b|no\b(?![ \t]{1,3}(?-i:[A-Z]))|never\b|unnecessary|unneeded|irrelevant|wrong"
     r"|incorrect|✗|❌)"
@@ -59,7 +60,7 @@ _POST_MARK_RE = re.compile(
     r"|not[ \t]{1,3}(?:needed|required|necessary|included|used)\b",
     re.I,
 )
-_POST_WRONG_RE = re.compile(
+_POST_WRONG_RE = regex(
     rf"[^,;:]{{0,{POST_WRONG_MAX_CHARS}}}?\b(?:is|are|was|were|would\s+be)\s+(?:wrong|incorrect|a\s+(?:common\s+)?mistake"
     r"|not\s+correct|a\s+misconception"
     # dismissed rather than denied: "Word order is a secondary concern here"
@@ -73,26 +74,26 @@ _POST_WRONG_RE = re.compile(
     r"|not[ \t]{1,3}(?:a|the)[ \t]{1,3}(?:fundamental|real|main|serious)[ \t]{1,3}(?:problem|issue|flaw))\b",
     re.I,
 )
-_FRAME_RE = re.compile(
+_FRAME_RE = regex(
     r"\b(?:(?:common|typical|frequent|classic)\s+(?:mistake|error|misconception|pitfall)|mistake\s+(?:is|would\s+be)|misconception"
     r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)"
     r"\s+(?:think|assume|say|argue|be\s+tempted)|tempting\s+to|naive(?:ly)?|mistakenly|erroneously"
     r"|i\s+(?:mixed(?:\s+\w{1,12}){0,2}\s+up|confused|conflated|misremembered)|my\s+mistake|i\s+was\s+wrong)",
     re.I,
 )
-_LEAD_WRONG_RE = re.compile(r"\W{0,8}(?:wrong|incorrect)(?:\s+answers?)?\s*:", re.I)
-_SAME_AS_BEFORE_RE = re.compile(
+_LEAD_WRONG_RE = regex(r"\W{0,8}(?:wrong|incorrect)(?:\s+answers?)?\s*:", re.I)
+_SAME_AS_BEFORE_RE = regex(
     r"\b(?:the\s+same\s+(?:goes|applies|holds|is\s+true)\s+(?:for|to)|likewise|similarly|nor|neither)\b", re.I
 )
-_WORD_START_RE = re.compile(r"\S+")
-_CONDITION_RE = re.compile(r"\b(?:if|unless|whether|in\s{1,3}case)\b", re.I)
-_CONDITION_END_RE = re.compile(r"[,;:]|\s[—–]\s|\bthen\b", re.I)
-_AUX_RE = re.compile(
+_WORD_START_RE = regex(r"\S+")
+_CONDITION_RE = regex(r"\b(?:if|unless|whether|in\s{1,3}case)\b", re.I)
+_CONDITION_END_RE = regex(r"[,;:]|\s[—–]\s|\bthen\b", re.I)
+_AUX_RE = regex(
     r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|must|may|might|belongs?|needs?"
     r"|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
     re.I,
 )
-_PRONOUN_NOT_RE = re.compile(
+_PRONOUN_NOT_RE = regex(
     r"\b(?:they|these|those|both|all\s{1,3}three|all\s{1,3}of\s{1,3}them)\s{1,3}(?:\w{1,12}\s{1,3})?"
     r"(?:are|were|do|would|will|should)(?:\s{1,3}not\b|n't\b)|\bthey're\s{1,3}not\b"
     # "the sampled sequence (...) is what you'd get ... — that's not what happens in training"
@@ -100,14 +101,14 @@ _PRONOUN_NOT_RE = re.compile(
     re.I,
 )
 """A later clause's pronoun that takes back the subject list: "..., so they are not part of the objective"."""
-_AND_NOT_COPULA_RE = re.compile(
+_AND_NOT_COPULA_RE = regex(
     r"\band\s{1,3}(?:(?:is|are|was|were)\s{1,3}not\b|(?:isn't|aren't|wasn't|weren't)\b|(?:would|should)\s{1,3}not\s{1,3}be\b)",
     re.I,
 )
 """A coordinated predicate that denies the subject a place: "Dropout and Batch Norm would change
 the model and are not part of the objective". Only a copula: "... and does not change X" says
 what the subject does, not whether it belongs."""
-_NONE_OF_RE = re.compile(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
+_NONE_OF_RE = regex(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
 """As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
 _FRAME_WORDS = (
     "mistake",
@@ -270,9 +271,9 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-_WHICH_BEFORE_RE = re.compile(r"\bwhich\s{1,3}$", re.I)
-_THAT_RE = re.compile(r"\bthat\b", re.I)
-_RELATIVE_RE = re.compile(r"\b(?:whose|which|that|who|whom)\b", re.I)
+_WHICH_BEFORE_RE = regex(r"\bwhich\s{1,3}$", re.I)
+_THAT_RE = regex(r"\bthat\b", re.I)
+_RELATIVE_RE = regex(r"\b(?:whose|which|that|who|whom)\b", re.I)
 
 
 def _which_not(text: str, marks: _Marks, end: int, limit: int) -> bool:
@@ -294,8 +295,8 @@ def inherits_previous(sentence: Sentence, start: int) -> bool:
 
 
 _SEPARATORS = frozenset({",", "/", "&", "and", "or"})
-_LIST_TOKEN_RE = re.compile(r"\s*(?:[,/&]|\b(?:and|or)\b|\([^()\n]{0,60}\))")
-_ITEM_RE = re.compile(r"\s*[\w.<>%+-]{1,40}")
+_LIST_TOKEN_RE = regex(r"\s*(?:[,/&]|\b(?:and|or)\b|\([^()\n]{0,60}\))")
+_ITEM_RE = regex(r"\s*[\w.<>%+-]{1,40}")
 _STOP = frozenset(
     {
         "is",
@@ -329,8 +330,8 @@ LIST_GAP_WORDS = 4
 LIST_ASIDE_CHARS = 120
 """Longest bracketed aside an item may carry before the list goes on ("Dropout (random masking is not
 in the objective), Layer Norm and Batch Norm")."""
-_ASIDE_RE = re.compile(rf"[ \t]{{0,2}}\([^()\n]{{1,{LIST_ASIDE_CHARS}}}\)")
-_GAP_WORD_RE = re.compile(r"[A-Za-z']+")
+_ASIDE_RE = regex(rf"[ \t]{{0,2}}\([^()\n]{{1,{LIST_ASIDE_CHARS}}}\)")
+_GAP_WORD_RE = regex(r"[A-Za-z']+")
 _GAP_BREAKS = frozenset(";:.!?—–()[]")
 _GAP_STOP = _STOP | frozenset(
     {

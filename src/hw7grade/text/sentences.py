@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..regexes import regex
 from .answers import REJECT_MARK_RE, TRAILING_REJECT_RE, UNCHECKED_RE, is_list_item, strip_line_marker
 
 _ABBREVIATIONS = {"e.g", "i.e", "vs", "approx", "fig", "eq", "cf", "al", "resp", "w.r.t", "wrt"}
-_SENTENCE_END_RE = re.compile(r"[.!?](\s+)(?=[^\s])")
+_SENTENCE_END_RE = regex(r"[.!?](\s+)(?=[^\s])")
 """Group 1 is the break; matching the mark itself (not a look-behind) lets the engine skip ahead."""
-_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
+_INITIALS_RE = regex(r"(?:[A-Za-z]\.){2,}")
 _REJECT_LEAD = (
     r"^(?:(?:✗|❌|✘)\s*)?(?:not\s+(?:needed|required|used|necessary|relevant|applicable|correct)"
     r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?|common\s+(?:mistakes?|errors?|pitfalls?)"
@@ -20,10 +21,10 @@ _REJECT_LEAD = (
     r"|(?:options?\s+)?(?:we\s+)?(?:don't|do\s+not)\s+need|why\s+not\s+the\s+others?"
     r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)"
 )
-_REJECT_HEADER_RE = re.compile(_REJECT_LEAD + r"\s*:$", re.I)
-_REJECT_LINE_RE = re.compile(_REJECT_LEAD + r"[ \t]{0,3}:[ \t]{0,3}\S", re.I)
+_REJECT_HEADER_RE = regex(_REJECT_LEAD + r"\s*:$", re.I)
+_REJECT_LINE_RE = regex(_REJECT_LEAD + r"[ \t]{0,3}:[ \t]{0,3}\S", re.I)
 """The lead and what it rejects on one line: "Not needed: Dropout, Layer Norm and Batch Norm"."""
-_HEADING_LIKE_RE = re.compile(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
+_HEADING_LIKE_RE = regex(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
 LABEL_LINE_MAX_CHARS = 80
 """A "Label:" lead ("Not needed:", "Weight decay:") ends within this many characters."""
 
@@ -59,7 +60,7 @@ def _is_part_heading(line: str) -> bool:
     return _HEADING_LIKE_RE.match(line) is not None and len(line.split()) <= PART_HEADING_MAX_WORDS
 
 
-_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+_TABLE_ROW_RE = regex(r"^\|.*\|$")
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
     return units
 
 
-_ITEM_NUMBER_RE = re.compile(r"\d{1,2}[.)]|\(?[a-z]{1,4}\)")
+_ITEM_NUMBER_RE = regex(r"\d{1,2}[.)]|\(?[a-z]{1,4}\)")
 
 
 def _split_unit(unit: str) -> list[tuple[int, str]]:
@@ -175,9 +176,7 @@ def _split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-_CLAUSE_SPLIT_RE = re.compile(
-    r"[;:]|,\s+(?:but|however|whereas|while|although|though|so|because|since|which)\b|\s+—\s+"
-)
+_CLAUSE_SPLIT_RE = regex(r"[;:]|,\s+(?:but|however|whereas|while|although|though|so|because|since|which)\b|\s+—\s+")
 
 
 def split_clauses(sentence: str) -> list[str]:

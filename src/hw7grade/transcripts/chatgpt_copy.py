@@ -9,6 +9,7 @@ import re
 from typing import Iterator
 
 from ..conversation import Conversation, Role
+from ..regexes import regex
 from .base import Item
 from .front_matter import split_front_matter
 from .markdown_chat import find_role_lines, turn_text
@@ -18,7 +19,7 @@ FORMAT = "chatgpt-copy"
 KIND = "text"
 HOW_TO_GET = "select the ChatGPT page (or use its copy button) and paste into a .md file"
 HEAD_CHARS = 65536
-_USER_SAID_RE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)?You said:[ \t]*$", re.MULTILINE)
+_USER_SAID_RE = regex(r"^ {0,3}(?:#{1,6}[ \t]+)?You said:[ \t]*$", re.MULTILINE)
 
 
 def sniff(text: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..regexes import regex
 from .base import Item
 from .markdown_chat import read as read_markdown
 
@@ -13,8 +14,8 @@ FORMAT = "chatgpt-exporter"
 KIND = "text"
 HOW_TO_GET = "the ChatGPT Exporter extension (pionxzh/chatgpt-exporter): Export > Markdown"
 HEAD_CHARS = 4096
-_SOURCE_RE = re.compile(r"^source:[ \t]*https://(chatgpt\.com|chat\.openai\.com)/", re.MULTILINE)
-_ROLE_RE = re.compile(r"^#### (You|ChatGPT):[ \t]*$", re.MULTILINE)
+_SOURCE_RE = regex(r"^source:[ \t]*https://(chatgpt\.com|chat\.openai\.com)/", re.MULTILINE)
+_ROLE_RE = regex(r"^#### (You|ChatGPT):[ \t]*$", re.MULTILINE)
 
 
 def sniff(text: str) -> bool:

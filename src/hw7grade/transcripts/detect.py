@@ -11,12 +11,12 @@ pydantic models), and a JSON export no text reader.
 from __future__ import annotations
 
 import codecs
-import re
 from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
 
 from ..errors import TranscriptError
+from ..regexes import regex
 
 JSON_FORMATS = (
     "native",
@@ -58,7 +58,7 @@ def __getattr__(name: str) -> tuple[ModuleType, ...]:
 
 
 JSON_SUFFIXES = (".json", ".jsonl")
-_JSON_START_RE = re.compile(r'^\s*(\{\s*["}]|\[\s*[\[{"\]])')
+_JSON_START_RE = regex(r'^\s*(\{\s*["}]|\[\s*[\[{"\]])')
 """Text that opens like a JSON object or array; `[1] see...` or `{note}` prose does not."""
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 

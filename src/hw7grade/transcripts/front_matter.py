@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import re
 import reprlib
 from functools import lru_cache
 from typing import Union, get_args
@@ -21,13 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..conversation import HumanLabel, Label
 from ..errors import TranscriptError
+from ..regexes import regex
 from ..rubric.selection import PART_ID_RE
 from .base import ReadWarning
 from .native import LabelPair, PartId, to_human_labels
 from .validation import describe_validation_error
 
-FENCE_RE = re.compile(r"^---[ \t]*$")
-END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+FENCE_RE = regex(r"^---[ \t]*$")
+END_RE = regex(r"^(---|\.\.\.)[ \t]*$")
 KNOWN_KEYS = ("model", "title", "human_labels")
 EXPORTER_KEYS = frozenset(
     {
@@ -48,7 +48,7 @@ EXPORTER_KEYS = frozenset(
     }
 )
 """Keys chat exporters write (the ChatGPT Exporter extension's defaults among them)."""
-_ENTRY_RE = re.compile(r"^([A-Za-z_][\w-]{0,40})[ \t]*:")
+_ENTRY_RE = regex(r"^([A-Za-z_][\w-]{0,40})[ \t]*:")
 MAX_FRONT_MATTER_CHARS = 16_384
 MAX_FLOW_DEPTH = 16
 """`[`/`{` nesting allowed in the block; YAML's composer recurses once per level."""
@@ -97,8 +97,8 @@ _FLOW_WORD = r"[A-Za-z][A-Za-z0-9_.-]{0,40}"
 _FLOW_PAIR = rf"{_FLOW_WORD}: {_FLOW_WORD}"
 _FLOW_VALUE = rf"\{{ ?{_FLOW_PAIR}(?:, {_FLOW_PAIR}){{0,7}} ?\}}"
 """`{first: incorrect, final: correct}`: a one-line mapping of words to words."""
-_PLAIN_LINE_RE = re.compile(rf"(  )?({_PLAIN_KEY}):(?: +({_PLAIN_VALUE}|{_QUOTED_VALUE}|{_FLOW_VALUE}))? *")
-_FLOW_PAIR_RE = re.compile(rf"({_FLOW_WORD}): ({_FLOW_WORD})")
+_PLAIN_LINE_RE = regex(rf"(  )?({_PLAIN_KEY}):(?: +({_PLAIN_VALUE}|{_QUOTED_VALUE}|{_FLOW_VALUE}))? *")
+_FLOW_PAIR_RE = regex(rf"({_FLOW_WORD}): ({_FLOW_WORD})")
 _YAML_WORDS = frozenset(
     "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split()
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..regexes import regex
 from .base import Item
 from .markdown_chat import read as read_markdown
 
@@ -14,7 +15,7 @@ FORMAT = "gemini-exporter"
 KIND = "text"
 HOW_TO_GET = "the Gemini Chat Exporter extension: Export All Chats (Markdown or JSON)"
 HEAD_CHARS = 65536
-_ROLE_RE = re.compile("^## (?:\U0001f464 User|\U0001f916 Gemini)[ \t]*$", re.MULTILINE)
+_ROLE_RE = regex("^## (?:\U0001f464 User|\U0001f916 Gemini)[ \t]*$", re.MULTILINE)
 
 
 def sniff(text: str) -> bool:

@@ -6,10 +6,10 @@ a conversation id are one conversation."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..conversation import Conversation, Role
+from ..regexes import regex
 from .base import Item
 from .markdown_chat import turn_text
 from .turns import build_turns
@@ -30,12 +30,12 @@ SECTIONS: dict[str, Role | None] = {
     "fragments": None,
     "schema": None,
 }
-_ENTRY_RE = re.compile(r"^# (\d{4}-\d\d-\d\dT[\d:.]{5,15})[ \t]+conversation: ([\w-]{1,64})")
-_SECTION_RE = re.compile(
+_ENTRY_RE = regex(r"^# (\d{4}-\d\d-\d\dT[\d:.]{5,15})[ \t]+conversation: ([\w-]{1,64})")
+_SECTION_RE = regex(
     r"^## (Prompt|Response|System|Reasoning|Token usage|Tool calls|Tool results|Attachments|Fragments|Schema):?[ \t]*$"
 )
-_MODEL_RE = re.compile(r"^Model: \*\*([^*\n]{1,100})\*\*")
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MODEL_RE = regex(r"^Model: \*\*([^*\n]{1,100})\*\*")
+_FENCE_RE = regex(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def sniff(text: str) -> bool:

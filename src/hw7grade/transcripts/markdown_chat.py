@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..conversation import Conversation, Role
+from ..regexes import regex
 from .base import Item
 from .front_matter import FrontMatter, split_front_matter
 from .turns import build_turns
@@ -32,15 +33,15 @@ MAX_HEADER_LINE_CHARS = 500
 """Title and "Exported on" lines are short; bounding the lines matched keeps the regexes fast."""
 
 _ROLE = "|".join(USER_ROLES + ASSISTANT_ROLES)
-_BOLD_RE = re.compile(rf"^\s*\*\*\s*({_ROLE})\s*:?\s*\*\*\s*:?\s*$", re.IGNORECASE)
-_HEADING_RE = re.compile(rf"^ {{0,3}}(#{{1,6}})\s+(?:[^\w\s#*]{{1,3}}\s*)?\**({_ROLE})\**\s*:?\s*#*\s*$", re.IGNORECASE)
+_BOLD_RE = regex(rf"^\s*\*\*\s*({_ROLE})\s*:?\s*\*\*\s*:?\s*$", re.IGNORECASE)
+_HEADING_RE = regex(rf"^ {{0,3}}(#{{1,6}})\s+(?:[^\w\s#*]{{1,3}}\s*)?\**({_ROLE})\**\s*:?\s*#*\s*$", re.IGNORECASE)
 """`## User`, `#### ChatGPT:`, and the Gemini exporter's `## 👤 User` (an emoji before the role)."""
-_SAID_RE = re.compile(rf"^ {{0,3}}(?:#{{1,6}}\s+)?({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
+_SAID_RE = regex(rf"^ {{0,3}}(?:#{{1,6}}\s+)?({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
 """ChatGPT's copied page: `You said:` / `ChatGPT said:`, bare or as headings of any level."""
-_CODE_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_TITLE_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
-_EXPORTED_RE = re.compile(r"^_Exported on (?P<when>.+?) from (?P<tool>[\w .-]+?) \((?P<version>[\w.-]+)\)_\s*$")
-_RULE_RE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
+_CODE_FENCE_RE = regex(r"^ {0,3}(`{3,}|~{3,})")
+_TITLE_RE = regex(r"^#\s+(.+?)\s*#*\s*$")
+_EXPORTED_RE = regex(r"^_Exported on (?P<when>.+?) from (?P<tool>[\w .-]+?) \((?P<version>[\w.-]+)\)_\s*$")
+_RULE_RE = regex(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 
 
 @dataclass(frozen=True)

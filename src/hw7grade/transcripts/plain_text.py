@@ -10,6 +10,7 @@ import re
 from typing import Iterator
 
 from ..conversation import Conversation
+from ..regexes import regex
 from .base import Item, ReadWarning
 from .front_matter import split_front_matter
 from .turns import build_turns
@@ -24,7 +25,7 @@ LABEL_WORDS = frozenset(
 MAX_LABEL_LINE_CHARS = 60
 MIN_LABEL_LINES = 2
 MAX_NAMED_LINES = 5
-_WORD_RE = re.compile(r"[A-Za-z][\w.-]{0,40}")
+_WORD_RE = regex(r"[A-Za-z][\w.-]{0,40}")
 _EDGE_CHARS = " \t#*_>:-|[]()"
 
 
