@@ -6,7 +6,7 @@ import os
 
 TOOL_ENV_VARS: tuple[tuple[str, str], ...] = (
     ("HW7GRADE_RUBRICS", "rubric folder (instead of ./rubrics or the bundled one)"),
-    ("HW7GRADE_CACHE_DIR", "cache folder: answers, batch state, rubric listing, validated rubric"),
+    ("HW7GRADE_CACHE_DIR", "cache folder: answers, batch state, rubric listing, validated rubric, compiled patterns"),
     ("HW7GRADE_PRICES", "price table for cost estimates (instead of the bundled prices.toml)"),
     ("HW7GRADE_BACKOFF_BASE_S", "first retry pause, in seconds"),
     ("HW7GRADE_RETRY_AFTER_CAP_S", "longest Retry-After honoured, in seconds"),

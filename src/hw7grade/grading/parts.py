@@ -5,6 +5,7 @@ the parts whose cue words a text holds, and the context (question, letter) a par
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -227,13 +228,14 @@ class PartIndex:
         own = {word.rstrip("*") for word, _ in inside}
         # a word another cue holds as it is names that one only: "layers" (8(a)(i)), not "layer" (norm)
         extended = {w for w in words if w not in own}
+        ordered = sorted(words)  # a starred cue's stem begins a word if it begins the next word in order
         for word, pid in inside:
             stem = word.rstrip("*")
             if (
                 stem in words
                 or any(stem + ending in extended for ending in _WORD_ENDINGS)
                 or (stem.endswith(_VERB_NOUN_ENDINGS) and stem[:-3] + "e" in extended)
-                or (word.endswith("*") and any(w.startswith(stem) for w in words))
+                or (word.endswith("*") and _begins_one(stem, ordered))
             ):
                 owners.setdefault(word, set()).add(pid)
         named = {next(iter(parts)) for parts in owners.values() if len(parts) == 1}
@@ -392,3 +394,9 @@ def leader(counts: Counter[str]) -> str | None:
 def question_of(part_id: str) -> str:
     m = re.match(r"q\d+", part_id)
     return m.group() if m else part_id
+
+
+def _begins_one(stem: str, ordered: Sequence[str]) -> bool:
+    """Whether a word of the sorted `ordered` begins with `stem`: the first word not below it does, if any."""
+    at = bisect_left(ordered, stem)
+    return at < len(ordered) and ordered[at].startswith(stem)
