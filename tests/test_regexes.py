@@ -156,7 +156,8 @@ def _module_level_re_compiles(tree: ast.AST) -> list[int]:
 
 
 def test_hw7grades_own_patterns_go_through_the_cache():
-    assert _module_level_re_compiles(ast.parse("import re\nX = re.compile('a')\ndef f():\n    re.compile('b')\n")) == [2]
+    planted = "import re\nX = re.compile('a')\ndef f():\n    re.compile('b')\n"
+    assert _module_level_re_compiles(ast.parse(planted)) == [2]
     found = {
         str(path.relative_to(PACKAGE)): lines
         for path in sorted(PACKAGE.rglob("*.py"))

@@ -125,6 +125,41 @@ def test_conditions_in_the_answers_own_svd_count(answer, status, points):
     assert (result.status, result.points) == (status, points), result.message
 
 
+# The eigen route (our own wording): no SVD of X, the eigen relation of the components instead, and
+# the decoder's condition worked out with it, from the substituted form or already past it.
+ENCODER_SUBSTITUTED = r"$U_k^\top(U_kU_k^\top - I)XX^\top = (U_k^\top - U_k^\top)XX^\top = 0$"
+EIGEN_FROM_SUBSTITUTED = (
+    r"Put $W_1 = U_k^\top$, $W_2 = U_k$; the top eigenvectors give $XX^\top U_k = U_k\Lambda_k$. "
+    + ENCODER_SUBSTITUTED
+    + r", and $(U_kU_k^\top - I)XX^\top U_k = (U_kU_k^\top - I)U_k\Lambda_k = (U_k - U_k)\Lambda_k = 0$."
+)
+EIGEN_PAST_SUBSTITUTED = (
+    r"Put $W_1 = U_k^\top$, $W_2 = U_k$; the top eigenvectors give $XX^\top U_k = U_k D_k$. "
+    + ENCODER_SUBSTITUTED
+    + r". For the decoder, the eigen relation turns the condition into $(U_kU_k^\top - I)U_k D_k = 0$, "
+    r"which holds since $U_k^\top U_k = I_k$."
+)
+
+
+@pytest.mark.parametrize(
+    "answer, status, points",
+    [
+        (EIGEN_FROM_SUBSTITUTED, "passed", 2),
+        (EIGEN_PAST_SUBSTITUTED, "passed", 2),
+        # without the eigen relation, Λ_k is a name nothing ties to the data
+        (EIGEN_PAST_SUBSTITUTED.replace(r"the top eigenvectors give $XX^\top U_k = U_k D_k$. ", ""), "failed", 1),
+        # a relation of the wrong side: U_k D_k = X^T X U_k does not hold, and is no eigen relation of XX^T
+        (EIGEN_PAST_SUBSTITUTED.replace(r"$XX^\top U_k = U_k D_k$", r"$U_k D_k = XX^\top$"), "failed", 1),
+        # a false step written with the eigenvalues voids the proof that needs them, when the rubric caps it
+        (EIGEN_PAST_SUBSTITUTED + r" Also $XX^\top = U_kD_kU_k^\top$.", "failed", 0),
+    ],
+)
+def test_conditions_worked_out_with_the_eigen_relation_count(answer, status, points):
+    capped = SPEC.model_copy(update={"false_step_cap": 0.0})
+    result = capped.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert (result.status, result.points if result.cap is None else result.cap) == (status, points), result.message
+
+
 def test_shorthand_set_up_earlier_in_the_reply_is_used():
     answer = r"Then $W_2^\top(W_2W_1 - I)\Sigma = 0$ and $(W_2W_1 - I)\Sigma W_1^\top = 0$ hold at $W_1 = U_k^\top$."
     earlier = r"I'll write $\Sigma = XX^\top$ throughout. (i) ..."

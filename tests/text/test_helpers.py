@@ -29,6 +29,8 @@ from hw7grade.text.sentences import Sentence, split_clauses, split_sentences
         ("ﬁnding", "finding"),
         ("[the blog](https://example.org/post)", "the blog"),
         ("λ via \\lambda", "λ via λ"),
+        # a subscript after a lone letter, or right after a transpose; not in a word
+        ("U_kᵀU_k = I_k, not max_k", "Uk^TUk = Ik, not max_k"),
     ],
 )
 def test_normalize(raw, plain):
@@ -131,6 +133,11 @@ def test_split_clauses():
         ("W_1 = U_k^T", "For W1=Uk^T we get", "W1=Uk^T"),
         ("W_1 = U_k^T", "take W_1 = U_k^T", "W1 = Uk^T"),
         ("W_1 = U_k^T", "so AW1=Uk^T", None),
+        # ... and so does a product after a transpose
+        ("U_k^T U_k", "using U_kᵀU_k = I_k", "Uk^TUk"),
+        ("U_k^T U_k", "using $U_k^\\top U_k = I$", "Uk^T Uk"),
+        ("X X^T U_k", "since XXᵀU_k = U_kΛ_k", None),  # "XX" is one word: the phrase wants two
+        ("U_k^T U_k", "the U_k^TV_k block", None),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

@@ -40,10 +40,17 @@ class PcaRoles:
     """The names the answer gives the SVD X = U S V^T (see `svd`), bound to the same U, S, V."""
     eigenvalues: str | None = None
     """The name of D in the answer's `X X^T = U D U^T` (see `svd`), bound to S S^T."""
+    component_eigenvalues: str | None = None
+    """The name of Λ_k in the answer's `X X^T U_k = U_k Λ_k` (see `svd`), bound to the top k x k block
+    of S S^T: the eigenvalues of the components."""
 
     @property
     def names(self) -> frozenset[str]:
-        named = (*(self.factors or ()), *((self.eigenvalues,) if self.eigenvalues else ()))
+        named = (
+            *(self.factors or ()),
+            *((self.eigenvalues,) if self.eigenvalues else ()),
+            *((self.component_eigenvalues,) if self.component_eigenvalues else ()),
+        )
         return frozenset({self.data, self.components, self.encoder, self.decoder, *named})
 
 
@@ -108,6 +115,8 @@ def _build_pca_trials(table: Mapping[str, tuple[str, str]], roles: PcaRoles, at_
             bindings |= dict(zip(roles.factors, (u, s, v)))
         if roles.eigenvalues:
             bindings[roles.eigenvalues] = matmul(s, transpose(s))
+        if roles.component_eigenvalues:
+            bindings[roles.component_eigenvalues] = [row[:k] for row in matmul(s, transpose(s))[:k]]
         trials.append(Trial(index, {k_name: k, m_name: m, n_name: n}, bindings))
     return trials
 

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Mapping
 from .equivalence import Prepared, Statement, prepare
 from .limits import Deadline, MathError
 from .memo import Memo
-from .nodes import Mul, Node, Sym, Transpose, Zero, symbol_names
+from .nodes import Add, Mul, Neg, Node, Sym, Transpose, Zero, symbol_names
 from .pca import PcaRoles, pca_trials
 from .shapes import table_key
 
@@ -60,6 +60,60 @@ def find_eigenvalues(
             if middle.name not in {*table, *factors} and about and about <= {data, *factors}:
                 return middle.name
     return None
+
+
+def find_eigen_relation(
+    statements: Iterable[Statement], data: str, components: str, table: Mapping[str, object]
+) -> tuple[str, tuple[Node, ...]] | None:
+    """The name L and the factors of `E U_k` in the first `E U_k = U_k L` the answer states, when E
+    is about the data alone (`X X^T`) and L is a new symbol: the eigen relation of the components,
+    without an SVD of X."""
+    for s in statements:
+        if s.kind != "condition" or s.rhs is None:
+            continue
+        for side, other in ((s.lhs, s.rhs), (s.rhs, s.lhs)):
+            if not (isinstance(side, Mul) and isinstance(other, Mul) and len(other.factors) == 2):
+                continue
+            first, named = other.factors
+            if first != Sym(components) or not isinstance(named, Sym) or named.name in table:
+                continue
+            factors = _flat(side)
+            if factors[-1] == Sym(components) and symbol_names(Mul(factors[:-1])) == {data}:
+                return named.name, factors
+    return None
+
+
+def with_eigen_relation(node: Node, factors: tuple[Node, ...], eigenvalues: str, components: str) -> Node:
+    """The node with each run of `factors` (`X X^T U_k`) in a product written `U_k L`, as an answer
+    that uses the eigen relation writes it."""
+    kind = type(node)
+    if kind is Mul:
+        flat = tuple(with_eigen_relation(f, factors, eigenvalues, components) for f in _flat(node))
+        out: list[Node] = []
+        i, n = 0, len(factors)
+        while i < len(flat):
+            if flat[i : i + n] == factors:
+                out += (Sym(components), Sym(eigenvalues))
+                i += n
+            else:
+                out.append(flat[i])
+                i += 1
+        return Mul(tuple(out))
+    if kind is Add:
+        return Add(tuple(with_eigen_relation(t, factors, eigenvalues, components) for t in node.terms))  # type: ignore[union-attr]  # type(node) is Add
+    if kind is Neg:
+        return Neg(with_eigen_relation(node.x, factors, eigenvalues, components))  # type: ignore[union-attr]  # type(node) is Neg
+    return node
+
+
+def _flat(node: Node) -> tuple[Node, ...]:
+    """A product's factors, nested products opened and double transposes dropped."""
+    out: list[Node] = []
+    for f in node.factors if isinstance(node, Mul) else (node,):
+        while isinstance(f, Transpose) and isinstance(f.x, Transpose):
+            f = f.x.x
+        out += _flat(f) if isinstance(f, Mul) else (f,)
+    return tuple(out)
 
 
 def with_factor_shapes(

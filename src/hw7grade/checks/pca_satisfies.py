@@ -74,7 +74,7 @@ class PcaSatisfiesCheck(CheckSpec):
         the formulas compared; or the result that ends the check (a false step, a limit)."""
         from ..algebra import Deadline, MathError, PcaRoles, canonical_name, normalise_table
         from ..algebra.matching import best_for_reference, prepared_cache, statements_mentioning
-        from ..algebra.svd import find_eigenvalues, find_factors, with_factor_shapes
+        from ..algebra.svd import find_eigen_relation, find_eigenvalues, find_factors, with_factor_shapes
 
         deadline = Deadline()
         table = normalise_table(ctx.shapes)
@@ -107,18 +107,21 @@ class PcaSatisfiesCheck(CheckSpec):
                         break
             if not all(found) and at_pca:
                 # Direct substitution: the condition written with W_1 = U_k^T, W_2 = U_k put in.
-                substituted = prepared_cache(at_pca, table, deadline)
-                for i, ref in enumerate(self.references):
-                    value = None if found[i] else _substituted(ref, table, roles, deadline)
-                    if value is None:
-                        continue
-                    written = best_for_reference(value, substituted, table, deadline)
-                    if written.status in ("equivalent", "scalar_multiple"):
-                        found[i] = written.candidate
-                        formulas[i] = matrix_formula(formulas[i].expected, written.found, written.status, table)
+                self._substitutions(found, formulas, at_pca, table, roles, deadline)
+            if not all(found):
+                said = statements_mentioning(ctx.answer, (roles.data,), table, deadline, ctx.earlier)
+                relation = find_eigen_relation((s for _, s in said), roles.data, roles.components, table)
+                if relation is not None:
+                    # The eigen route: `X X^T U_k = U_k Λ_k`, then the substitution worked out with Λ_k.
+                    eigen, eigen_factors = relation
+                    eigen_table = {**table, eigen: (table[roles.components][1],) * 2}
+                    eigen_roles = replace(roles, component_eigenvalues=eigen)
+                    wrong, _, at_pca = _conditions(ctx, eigen_table, eigen_roles, deadline, {eigen})
+                    if wrong is not None:
+                        return self.failed(*wrong, cap=self.false_step_cap)
+                    self._substitutions(found, formulas, at_pca, eigen_table, eigen_roles, deadline, eigen_factors)
             if not all(found):
                 # The course's route: the conditions written in the answer's own SVD of X.
-                said = statements_mentioning(ctx.answer, (roles.data,), table, deadline, ctx.earlier)
                 factors = find_factors((s for _, s in said), roles.data, table)
                 if factors is None and ctx.earlier:
                     # A corrected reply that works in the SVD its first reply set up ("X = U S V^T").
@@ -144,6 +147,30 @@ class PcaSatisfiesCheck(CheckSpec):
                 return self.unscored("the answer's formulas took too long to check")
             return self.unscored(f"a reference cannot be checked: {exc.message}")
         return found, formulas
+
+    def _substitutions(
+        self,
+        found: list[str | None],
+        formulas: list[Formula],
+        at_pca: list[tuple[Candidate, Statement]],
+        table: Table,
+        roles: PcaRoles,
+        deadline: Deadline,
+        eigen_factors: tuple[Node, ...] = (),
+    ) -> None:
+        """Fill in each reference not found yet that a statement writes with the point put in; with
+        `eigen_factors`, also with the eigen relation used (`X X^T U_k` written `U_k Λ_k`)."""
+        from ..algebra.matching import best_for_reference, prepared_cache
+
+        substituted = prepared_cache(at_pca, table, deadline)
+        for i, ref in enumerate(self.references):
+            for uses in () if found[i] else dict.fromkeys(((), eigen_factors)):
+                value = _substituted(ref, table, roles, deadline, uses)
+                written = None if value is None else best_for_reference(value, substituted, table, deadline)
+                if written is not None and written.status in ("equivalent", "scalar_multiple"):
+                    found[i] = written.candidate
+                    formulas[i] = matrix_formula(formulas[i].expected, written.found, written.status, table)
+                    break
 
 
 def _conditions(
@@ -302,17 +329,28 @@ def _sides_that_meet(
     return met
 
 
-def _substituted(reference: str, table: Table, roles: PcaRoles, deadline: Deadline) -> Prepared | None:
+def _substituted(
+    reference: str, table: Table, roles: PcaRoles, deadline: Deadline, eigen_factors: tuple[Node, ...] = ()
+) -> Prepared | None:
     """The reference's value with W_1 = U_k^T, W_2 = U_k put in, unsimplified: what a direct
-    substitution writes before it uses U_k^T U_k = I and the eigen relation."""
+    substitution writes before it uses U_k^T U_k = I; with `eigen_factors`, after it uses the
+    answer's eigen relation instead (None if there is none to use)."""
     from ..algebra import Statement, prepare
     from ..algebra.matching import prepare_reference
     from ..algebra.nodes import Zero
+    from ..algebra.svd import with_eigen_relation
 
     ref = prepare_reference(reference, table, deadline).statement  # parsed once per process
     if ref.rhs is not None and not isinstance(ref.rhs, Zero):
         return None
-    return prepare(_at_point(Statement("expression", ref.lhs), roles), table, deadline)
+    value = _at_point(Statement("expression", ref.lhs), roles).lhs
+    if eigen_factors:
+        assert roles.component_eigenvalues is not None
+        used = with_eigen_relation(value, eigen_factors, roles.component_eigenvalues, roles.components)
+        if used == value:
+            return None
+        value = used
+    return prepare(Statement("expression", value), table, deadline)
 
 
 def _in_factors(

@@ -113,9 +113,12 @@ _LATEX_SYMBOL_RE = regex(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_LATEX_SYMBOLS,
 _LATEX_ESCAPES_RE = regex(r"\\([%_&#$<>{}])")
 _LATEX_SPACING_RE = regex(r"\\[,;:! ]|\\\\")
 _MATH_DELIMS_RE = regex(r"\$\$?|\\[()\[\]]")
-_SUBSCRIPT_RE = regex(r"_(?<=[A-Za-z]_)(?<![A-Za-z]{2}_)(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))")
-"""`_1` / `_{1}` after a lone letter (W_1, x_{t}). It starts with the `_` so that the engine
-jumps from underscore to underscore instead of trying every letter."""
+_SUBSCRIPT_RE = regex(
+    r"_(?<=[A-Za-z]_)(?:(?<![A-Za-z]{2}_)|(?<=\^T[A-Za-z]_))(?:\{\s*(\d+|[a-z])\s*\}|(\d+|[a-z])(?![A-Za-z0-9]))"
+)
+"""`_1` / `_{1}` after a lone letter (W_1, x_{t}), or one right after a transpose (U_k^TU_k). It
+starts with the `_` so that the engine jumps from underscore to underscore instead of trying every
+letter."""
 
 
 def _drop_subscript_marks(text: str) -> str:

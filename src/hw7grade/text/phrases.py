@@ -303,14 +303,21 @@ also matches with its initials."""
 _ABBREVIATED_RE = regex(rf"\b(?:{'|'.join(ABBREVIATIONS)})\b(?!\*)", re.I)
 
 
+_TRANSPOSED_FACTOR_RE = regex(r"(?<=\^T) (?=[A-Za-z])")
+"""The space between a transposed factor and the next one, which math often leaves out."""
+
+
 def _variants(phrase: str) -> list[str]:
     """The phrase, with its hyphenated words written solid (`learning-rate` -> `learningrate`), its
-    equations unspaced (`W_1 = U_k^T` -> `W_1=U_k^T`), and its `ABBREVIATIONS` written as initials."""
+    equations unspaced (`W_1 = U_k^T` -> `W_1=U_k^T`), its products after a transpose unspaced
+    (`U_k^T U_k` -> `U_k^TU_k`), and its `ABBREVIATIONS` written as initials."""
     out = [phrase]
     if re.search(r"\w-\w", phrase):
         out.append(re.sub(r"(?<=\w)-(?=\w)", "", phrase))
     if " = " in phrase:
         out += [v.replace(" = ", "=") for v in list(out)]  # math written unspaced: "W1=Uk^T"
+    if _TRANSPOSED_FACTOR_RE.search(phrase):  # a product written unspaced: "U_kᵀU_k", "XXᵀU_k"
+        out += [_TRANSPOSED_FACTOR_RE.sub("", v) for v in list(out)]
     if _ABBREVIATED_RE.search(phrase):
         out += [_ABBREVIATED_RE.sub(lambda m: ABBREVIATIONS[m.group(0).lower()], v) for v in list(out)]
     return out
@@ -350,8 +357,10 @@ def _fragment_pattern(fragment: str, final: bool = True) -> str:
         words[-1], plural = words[-1][:-1], "s?"
     body = _word_pattern(words[0])
     for before, word in zip(words, words[1:]):
-        # an equation may be written unspaced ("W1=Uk^T"), as `_variants` lets the automaton match it
-        body += (r"[\s_-]{0,8}" if "=" in (before, word) else r"[\s_-]{1,8}") + _word_pattern(word)
+        # an equation or a product after a transpose may be written unspaced ("W1=Uk^T", "Uk^TUk"), as
+        # `_variants` lets the automaton match it
+        unspaced = "=" in (before, word) or (before.endswith("^T") and word[:1].isalpha())
+        body += (r"[\s_-]{0,8}" if unspaced else r"[\s_-]{1,8}") + _word_pattern(word)
     return left + body + plural + right
 
 
