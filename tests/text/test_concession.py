@@ -34,6 +34,7 @@ def test_concedes(reply, conceded):
         ("(U_kU_k^T - I) XX^T U_k ≠ 0", True),
         ("The encoder condition does not hold unless the data has rank k.", True),
         ("That step fails for k < m.", True),
+        ("It would fail for a generic orthonormal U_k; the eigen relation is what makes it hold.", False),
         ("Here's condition 2 as well: it vanishes by the eigen relation.", False),
         ("Both conditions hold at the PCA point.", False),
     ],

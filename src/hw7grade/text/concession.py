@@ -58,7 +58,7 @@ def concedes(reply: str) -> bool:
 
 
 _TAKES_BACK_RE = regex(
-    r"≠|\\neq?\b|\bfails?\b"
+    r"≠|\\neq?\b|(?<!would )(?<!could )(?<!might )\bfails?\b"  # "it would fail for other U_k" supposes
     r"|\b(?:not|doesn't|does[ \t]{1,3}not|don't|do[ \t]{1,3}not)[\s*_]{1,6}(?:satisfied|zero|hold|vanish)",
     re.I,
 )
