@@ -35,6 +35,9 @@ def test_concedes(reply, conceded):
         ("The encoder condition does not hold unless the data has rank k.", True),
         ("That step fails for k < m.", True),
         ("It would fail for a generic orthonormal U_k; the eigen relation is what makes it hold.", False),
+        # a justification taken back keeps the results it argued for; a condition taken back does not
+        ("Fair point, the 'by symmetry' shortcut doesn't hold. Here is the second condition worked out.", False),
+        ("My symmetry argument does not hold; the second condition is not satisfied either.", True),
         ("Here's condition 2 as well: it vanishes by the eigen relation.", False),
         ("Both conditions hold at the PCA point.", False),
     ],

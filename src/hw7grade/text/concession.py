@@ -64,7 +64,19 @@ _TAKES_BACK_RE = regex(
 )
 
 
+_JUSTIFICATIONS = ("shortcut", "argument", "reasoning", "justification", "symmetry", "the same way", "same argument")
+"""What a reply may retract while keeping the result it argued for: "the 'by symmetry' shortcut doesn't
+hold" takes back a reason, not a condition."""
+
+
 def takes_back(reply: str) -> bool:
     """Whether a reply says something the answer claimed does not hold ("the second condition is
-    **not** satisfied", "... ≠ 0"): it replaces the answer before it, it does not complete it."""
-    return _TAKES_BACK_RE.search(reply) is not None
+    **not** satisfied", "... ≠ 0"): it replaces the answer before it, it does not complete it. A
+    clause that says so of a justification ("that shortcut doesn't hold") keeps the results."""
+    from .sentences import split_clauses, split_sentences
+
+    if _TAKES_BACK_RE.search(reply) is None:
+        return False
+    reasons = PhraseSet.build({"reason": _JUSTIFICATIONS})
+    clauses = (c for s in split_sentences(reply) for c in split_clauses(s.text))
+    return any(_TAKES_BACK_RE.search(c) is not None and not reasons.keys_in(c) for c in clauses)
