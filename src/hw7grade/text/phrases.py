@@ -13,9 +13,8 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from ..regexes import regex
 from .normalize import ascii_fold, normalize
@@ -24,14 +23,17 @@ from .number_words import NUMBER_WORDS
 _SEP_RUN = regex(r"[\s_\-]+")
 _ELLIPSIS = regex(r"\s*(?:\.\.\.|…)\s*")
 PHRASE_SET_CACHE = 512
+PHRASE_FORMS_CACHE = 4096
+"""Canonical forms of rubric phrases kept: a third of a rubric's fragments recur across its phrase sets."""
 
 
 class PhraseError(ValueError):
     """A rubric phrase that can match nothing (empty, or only separators)."""
 
 
-@dataclass(frozen=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):
+    """One match (a tuple: built by the thousand in a batch, and a tuple is built in C)."""
+
     key: str
     """The group the phrase belongs to (a concept, an option, a part's cues)."""
     phrase: str
@@ -40,13 +42,12 @@ class PhraseHit:
     """Span in the text searched (original offsets)."""
 
 
-@dataclass(frozen=True)
-class _Fragment:
+class _Fragment(NamedTuple):
     key: str
     phrase: str
-    index: int
+    position: int
     """Position of the fragment in its phrase (`A ... B`: 0, 1)."""
-    count: int
+    fragments: int
     adjacent: bool
     """True when this fragment must follow the previous one directly (after a `word*` inside a phrase)."""
     wildcard: bool
@@ -77,6 +78,7 @@ def canonical(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=PHRASE_FORMS_CACHE)
 def canonical_phrase(phrase: str) -> str:
     return _SEP_RUN.sub(" ", ascii_fold(normalize(phrase)).replace(_TIMES, "x")).strip()
 
@@ -214,10 +216,10 @@ class PhraseSet:
                 s, e = start, end
                 if f.wildcard:
                     e = _word_end(text, e)
-                if f.count == 1:
+                if f.fragments == 1:
                     singles.append(PhraseHit(f.key, f.phrase, s, e))
                 else:
-                    partial.setdefault((f.key, f.phrase, f.count), []).append((f.index, s, e, f.adjacent))
+                    partial.setdefault((f.key, f.phrase, f.fragments), []).append((f.position, s, e, f.adjacent))
         for (key, phrase, count), pieces in partial.items():
             singles.extend(_ordered(key, phrase, count, pieces, text, bounds))
         singles.sort(key=lambda h: (h.start, -(h.end - h.start)))
