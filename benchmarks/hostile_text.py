@@ -298,6 +298,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "lettered questions": "a) hw6 dropout?\nb) hw7 q7a stacking\nc) hw7 the RNN translation one\n",
         }.items()
     },
+    # round 29: retracted shortcuts beside retracted conditions, products after a transpose written
+    # unspaced, the eigen relation and its chains, teacher forcing said of evaluation
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "retractions": "the by-symmetry shortcut doesn't hold; it would fail for a generic U_k, ",
+            "transposed products": "U_kᵀU_kᵀXXᵀU_k = U_kΛ_k = (U_kU_kᵀ − I)U_kΛ_k ",
+            "still teacher-forced": "at inference it is still teacher-forced, shifted right, vs training while ",
+        }.items()
+    },
 }
 
 
