@@ -61,6 +61,7 @@ FLOORS = {
     # ha- and gy-, arriving after its end run (92.9% and 85.3% with its final code), joined unchanged: all
     # one hundred and nineteen 95.62% (17,263/18,054), false credit 1.4% (245).
     # Round 28: the same one hundred and nineteen 95.69% (17,275/18,054), 1.3% (240); +14 / -2.
+    # Round 29: the same one hundred and nineteen 95.86% (17,307/18,054), 1.2% (222); +32 / -0.
     "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -135,6 +136,9 @@ FLOORS = {
     # Round 28, run once after its last change: 93.00% (8,541/9,184), 1.5% (141), none never asked; the
     # code before it 92.99%, +5 / -4. hd- and hf-, arriving after that run (98.4% and 92.6% on arrival
     # with its final code), joined: all seventy-four 93.03% (8,667/9,316), 1.5% (142).
+    # Round 29, run once after its last change: 93.13% (8,676/9,316), 1.5% (140), none never asked; the
+    # code before it 93.03%, +9 / -0. hj-, arriving before that run (93.9% on arrival with the final code),
+    # joined: all seventy-five 93.14% (8,738/9,382), 1.5% (140).
     "holdout": (0.915, 0.02, 0),
 }
 
