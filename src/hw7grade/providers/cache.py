@@ -16,21 +16,16 @@ from pathlib import Path
 from typing import Sequence
 
 from ..atomic import write_text_atomic
+from ..cache_folder import CACHE_DIR_ENV, cache_folder
 from .base import Completion, Message, ProviderParams, Usage
 from .registry import scrub
 
 SCHEMA = "hw7grade.cache/1"
-CACHE_DIR_ENV = "HW7GRADE_CACHE_DIR"
-APP_NAME = "hw7grade"
-
-
 def default_cache_dir() -> Path:
     env = os.environ.get(CACHE_DIR_ENV)
     if env:
         return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME)) / "responses"
+    return cache_folder() / "responses"
 
 
 def request_record(

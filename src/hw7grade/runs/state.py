@@ -7,17 +7,16 @@ never keys or headers; text is scrubbed of keys before it is written.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..atomic import write_text_atomic
+from ..cache_folder import cache_folder
 from ..conversation import Role
 from ..errors import OutputError, UsageError
 from ..providers.base import Message, ProviderParams
-from ..providers.cache import CACHE_DIR_ENV, default_cache_dir
 from ..providers.registry import PROVIDERS, scrub
 from ..regexes import regex
 
@@ -117,8 +116,7 @@ class BatchState(_Strict):
 
 
 def default_state_dir() -> Path:
-    env = os.environ.get(CACHE_DIR_ENV)
-    return (Path(env) if env else default_cache_dir().parent) / STATE_SUBDIR
+    return cache_folder() / STATE_SUBDIR
 
 
 def state_path(directory: Path, batch_id: str) -> Path:
