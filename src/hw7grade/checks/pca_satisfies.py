@@ -337,7 +337,7 @@ def _substituted(
     answer's eigen relation instead (None if there is none to use)."""
     from ..algebra import Statement, prepare
     from ..algebra.matching import prepare_reference
-    from ..algebra.nodes import Zero
+    from ..algebra.nodes import Zero, symbol_names
     from ..algebra.svd import with_eigen_relation
 
     ref = prepare_reference(reference, table, deadline).statement  # parsed once per process
@@ -346,10 +346,9 @@ def _substituted(
     value = _at_point(Statement("expression", ref.lhs), roles).lhs
     if eigen_factors:
         assert roles.component_eigenvalues is not None
-        used = with_eigen_relation(value, eigen_factors, roles.component_eigenvalues, roles.components)
-        if used == value:
+        value = with_eigen_relation(value, eigen_factors, roles.component_eigenvalues, roles.components)
+        if roles.component_eigenvalues not in symbol_names(value):
             return None
-        value = used
     return prepare(Statement("expression", value), table, deadline)
 
 
