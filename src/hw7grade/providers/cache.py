@@ -21,6 +21,8 @@ from .base import Completion, Message, ProviderParams, Usage
 from .registry import scrub
 
 SCHEMA = "hw7grade.cache/1"
+
+
 def default_cache_dir() -> Path:
     env = os.environ.get(CACHE_DIR_ENV)
     if env:
