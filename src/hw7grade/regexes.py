@@ -39,7 +39,8 @@ MAX_PROGRAMS = 4000
 Program = tuple[int, str, int, dict[str, int], list[str | None]]
 """(flags with the pattern's inline flags, code words in base64, group count, group names, names by index)"""
 
-_programs: dict[tuple[str, int], Program] | None = None
+_programs: dict[tuple[str, int], Any] | None = None
+"""The file's rows by pattern, each checked only when its pattern is asked for (`_program_of`)."""
 _used: dict[tuple[str, int], Program] = {}
 _missed = False
 _loader_pid = 0
@@ -50,11 +51,12 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     global _missed
     flags = int(flags)
     key = (pattern, flags)
-    program = _known().get(key)
-    if program is not None:
+    row = _known().get(key)
+    if row is not None:
         try:
+            program = _program_of(row)
             compiled = _build(pattern, program)
-        except Exception:  # noqa: BLE001  # refused by the engine: compile it as usual
+        except Exception:  # noqa: BLE001  # not a program, or refused by the engine: compile it as usual
             pass
         else:
             _used[key] = program
@@ -76,15 +78,15 @@ def save_regexes() -> None:
     if not _missed or os.getpid() != _loader_pid:  # nothing new, or a worker process
         return
     _missed = False
-    programs = {**(_programs or {}), **_used}
-    if len(programs) > MAX_PROGRAMS:
-        programs = dict(_used)
-    rows = [[pattern, flags, *program] for (pattern, flags), program in programs.items()]
+    rows = {**(_programs or {}), **{key: [*key, *program] for key, program in _used.items()}}
+    if len(rows) > MAX_PROGRAMS:
+        rows = {key: [*key, *program] for key, program in _used.items()}
     from .atomic import write_text_atomic
     from .errors import Hw7gradeError
 
     try:
-        write_text_atomic(regex_cache_file(), json.dumps({"schema": REGEX_SCHEMA, "programs": rows}), private=True)
+        data = {"schema": REGEX_SCHEMA, "programs": list(rows.values())}
+        write_text_atomic(regex_cache_file(), json.dumps(data), private=True)
     except Hw7gradeError:
         pass  # a read-only or full disk only costs the next run its speed
 
@@ -94,7 +96,7 @@ def regex_cache_file() -> Path:
     return cache_folder() / REGEX_DIRNAME / f"{version}.json"
 
 
-def _known() -> dict[tuple[str, int], Program]:
+def _known() -> dict[tuple[str, int], Any]:
     global _programs, _loader_pid
     if _programs is None:
         _loader_pid = os.getpid()
@@ -102,21 +104,22 @@ def _known() -> dict[tuple[str, int], Program]:
     return _programs
 
 
-def _read(path: Path) -> dict[tuple[str, int], Program]:
+def _read(path: Path) -> dict[tuple[str, int], Any]:
+    """The file's rows by (pattern, flags); {} if it is missing, damaged or of another schema."""
     try:
         data = json.loads(path.read_bytes())
         if data.get("schema") != REGEX_SCHEMA:
             return {}
-        return dict(_row(row) for row in data["programs"])
+        return {(row[0], row[1]): row for row in data["programs"] if isinstance(row, list) and len(row) == 7}
     except Exception:  # noqa: BLE001  # missing or damaged: every pattern compiles as usual
         return {}
 
 
-def _row(row: Any) -> tuple[tuple[str, int], Program]:
-    pattern, flags, final_flags, code, groups, names, by_index = row
+def _program_of(row: Any) -> Program:
+    """A file row as a program, or ValueError if it is not one."""
+    _pattern, _flags, final_flags, code, groups, names, by_index = row
     if not (
-        isinstance(pattern, str)
-        and all(type(n) is int for n in (flags, final_flags, groups))
+        all(type(n) is int for n in (final_flags, groups))
         and isinstance(code, str)
         and isinstance(names, dict)
         and all(isinstance(k, str) and type(v) is int for k, v in names.items())
@@ -124,7 +127,7 @@ def _row(row: Any) -> tuple[tuple[str, int], Program]:
         and all(name is None or isinstance(name, str) for name in by_index)
     ):
         raise ValueError("not a compiled pattern")
-    return (pattern, flags), (final_flags, code, groups, names, by_index)
+    return (final_flags, code, groups, names, by_index)
 
 
 def _program(pattern: str, flags: int) -> Program:
