@@ -55,3 +55,15 @@ def test_a_word_of_one_parts_cues_alone_names_it(text, part):
 )
 def test_a_cue_word_with_an_ending_names_its_part_unless_another_cue_is_that_word(text, part):
     assert INDEX.one_by_cue_words(text, ["q8a.i", "q8a.ii", "q8a.iii", "q8b"]) == part
+
+
+@pytest.mark.parametrize(
+    ("title", "q"),
+    [
+        ("Translation model", "7"),  # a word of one question's names alone
+        ("notes on the resnet reading", "4"),
+        ("we train it with SGD", None),  # "train" of Q4's title is also 7(b)'s cue word ("train time")
+    ],
+)
+def test_a_title_word_that_a_part_of_another_question_holds_names_no_question(title, q):
+    assert INDEX.question_titled(title) == q

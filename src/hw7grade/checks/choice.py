@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -226,8 +226,12 @@ class ChoiceCheck(CheckSpec):
         starts_of_mentions = [m.start for m in mentions]
         line_start = 0
         under_label = False  # the last non-blank line was a part's heading ("### Corrected 8(a)(iii)")
+        table = 0  # which table of the answer a row is in
+        cell_picks: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (table, column) -> cells of options
+        column_options: dict[tuple[int, int], dict[str, set[int]]] = {}  # ... -> option -> rows naming it
         for line in a.text.split("\n"):
             body = strip_line_marker(line)
+            table += not line.lstrip().startswith("|")
             end = line_start + len(line)
             label = line_label(line) if LABEL_LINE_CANDIDATE.match(line) else None
             ticked = self._ticked_pieces(line) if line.lstrip().startswith("|") else None
@@ -238,10 +242,19 @@ class ChoiceCheck(CheckSpec):
                 # after the row's header that holds nothing but options is the row's pick, whatever
                 # words the other cells use.
                 mark = _row_mark_at(line)
-                picked = [] if _marked_by_sign(line, mark) else list(self._option_cells(line))
+                cells = [] if _marked_by_sign(line, mark) else list(self._option_cells(line))
+                picked = [(lo, hi) for _, lo, hi in cells]
                 if mark is None and not picked:
                     picked = self._lead_after_menu(line)
-                spans.extend((line_start + lo, line_start + hi) for lo, hi in picked)
+                    spans.extend((line_start + lo, line_start + hi) for lo, hi in picked)
+                for column, lo, hi in cells:
+                    cell_picks.setdefault((table, column), []).append((line_start + lo, line_start + hi))
+                edges = [line_start + lo for lo, _ in table_cells(line)]
+                k = bisect_left(starts_of_mentions, line_start)
+                while k < len(mentions) and mentions[k].start < end:
+                    column = bisect_right(edges, mentions[k].start) - 1
+                    column_options.setdefault((table, column), {}).setdefault(mentions[k].label, set()).add(line_start)
+                    k += 1
                 if mark is None and not picked and _marks_each_option(line):
                     # "| (a)(iii) | Weight Decay ✓, SGD optimizer ✓ <br> Dropout ✗ ... |": each option
                     # carries its own mark; the ticked ones are the pick (a cross negates its option).
@@ -282,6 +295,13 @@ class ChoiceCheck(CheckSpec):
             if line.strip():
                 under_label = label is not None and len(line[label.end :].split()) <= PICK_HEADING_MAX_WORDS
             line_start = end + 1
+        for key, picks in cell_picks.items():
+            # "| Frobenius norm squared | sum of squares | `nn.MSELoss` |" over "| Entrywise L1 norm | ... |
+            # `nn.L1Loss` |": a column naming a different option on each row pairs options with their
+            # uses, a key to the choice rather than a pick (a pick of several is one row's cell).
+            rows_of = column_options.get(key, {})
+            if self.select_all or len(rows_of) < 2 or len(set().union(*rows_of.values())) < 2:
+                spans.extend(picks)
         if menus:
             # On a line of check boxes the boxes decide, whatever region the line's label opens.
             menu_ends = [b for _, b in menus]  # the lines are disjoint and in order
@@ -335,6 +355,9 @@ class ChoiceCheck(CheckSpec):
         if lead is not None and lead.group("words") and _NEGATING_WORDS & set(lead.group("words").lower().split()):
             return []  # "Not needed: Dropout, ..." lists the rejected options
         worded = lead is not None and (lead.group("word") or lead.group("need") or lead.group("verb")) is not None
+        # "**Weight Decay** and the **SGD optimizer** — nothing else.": a line that closes its list of
+        # options as the only ones states the pick, with no label or lead word before it
+        worded = worded or (label is None and _CLOSED_PICK_RE.search(line) is not None)
         if lead is None or (label is None and not worded and not under_label):
             return []
         start = lead.end()
@@ -355,18 +378,18 @@ class ChoiceCheck(CheckSpec):
             return []
         return [(lo, hi) for lo, hi in pieces if lo < hi]
 
-    def _option_cells(self, row: str) -> Iterator[tuple[int, int]]:
+    def _option_cells(self, row: str) -> Iterator[tuple[int, int, int]]:
         """The cells of a table row, after its first (the row's header, or a part label's blanked cell),
         that are only option names, each ticked or not ("**2** ✓", "Weight Decay ✓, SGD ✓"); not a
         cell that lists every option of a question with more than two, which is the question's menu
         ("| 0 / 1 / 2 / 3 | **2** ✓ |")."""
-        for lo, hi in table_cells(row)[1:]:
+        for column, (lo, hi) in enumerate(table_cells(row)[1:], 1):
             body = row[lo:hi].strip().strip("*_` ")
             if not body or len(body) > OPTION_CELL_MAX_CHARS:
                 continue
             named = self._options_in(body, marks=True)
             if named and not (len(self.options) > 2 and len(named) == len(self.options)):
-                yield lo, hi
+                yield column, lo, hi
 
     def _ticked_pieces(self, row: str) -> list[tuple[int, int]] | None:
         """ "| (iii) | ✓ Weight Decay · ✗ Dropout · ✗ Layer Norm · ✓ SGD |": in a cell that marks each
@@ -573,6 +596,13 @@ Decay** and the **SGD optimizer** — nothing else."), "You need exactly two of 
 picks ("Tick", "Select only")."""
 _MARKED_PIECE_SEP_RE = regex(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
 """Between the options of a cell that marks each one ("✓ Weight Decay · ✗ Dropout", "Dropout ✗<br>SGD ✓")."""
+_CLOSED_PICK_RE = regex(
+    r"[ \t]{1,3}(?:[—–][ \t]{1,3}|,[ \t]{1,3}|\()(?:and[ \t]{1,3})?(?:nothing[ \t]{1,3}(?:else|more)|no[ \t]{1,3}others"
+    r"|none[ \t]{1,3}of[ \t]{1,3}the[ \t]{1,3}others)\)?[ \t*_.!]{0,4}$",
+    re.I,
+)
+"""The end of a line that closes its list as the whole pick: "— nothing else.", ", and no others", "(nothing
+else)"."""
 _NEGATING_WORDS = frozenset({"not", "no", "never"})
 _CLOSING_WORDS = frozenset({"nothing else", "nothing more", "no others", "none of the others", "only those", "only"})
 """A list of options may end on these: they close the pick and name nothing."""

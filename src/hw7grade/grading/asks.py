@@ -63,8 +63,9 @@ class UserTurn:
 
 _POINTING_WORDS = (
     r"from|in|of|see|using|per|like|than|with|as|explains|explained|my|your|our"
-    # "(... but that's for c)": what part c is about; not "that's 8a(ii)", which names the part asked
-    r"|(?:that['’]s|that[ \t]{1,3}is|which[ \t]{1,3}is)[ \t]{1,3}for"
+    # "(... but that's for c)", "the sampled one was only for part b": what a part is about; not
+    # "that's 8a(ii)", which names the part asked
+    r"|(?:['’]s|is|was|are|were)(?:[ \t]{1,3}(?:only|just|meant|used))?[ \t]{1,3}for"
     # "that connects to Q3 too", "it's related to part (b)": a link to another part, not an ask
     r"|(?:connects?|connected|relates?|related|similar|linked|ties)[ \t]{1,3}(?:in)?to"
 )
@@ -565,10 +566,11 @@ PASTED_MIN_ITEMS = 2
 SUB_QUESTION_MIN_WORDS = 4
 """A label opening a line with this many words after it is a sub-question, not a request ("(c) What
 five tokens ...?"; not "8a iii and 8b")."""
-_QUESTION_SENTENCE_RE = regex(r"[^.?!\n]{0,400}\?")
+# (a full stop before a word or another stop ends no sentence: "w1..w5", "nn.MSELoss")
+_QUESTION_SENTENCE_RE = regex(r"(?:[^.?!\n]|\.(?=[.\w])){0,400}\?")
 _ASKING_SENTENCE_RE = regex(
     r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:(?:can|could|would|will)[ \t]{1,3}you|please\b[^.?!\n]{0,24}\b(?:only|just))\b"
-    r"[^.?!\n]{0,400}[.?!]?",
+    r"(?:[^.?!\n]|\.(?=[.\w])){0,400}[.?!]?",
     re.I,
 )
 """A sentence that opens by asking ("can you do the second bit for me") or by restricting what it asks
@@ -771,6 +773,14 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
     return after or _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
 
 
+def _asking_sentences(text: str) -> str:
+    """The text's sentences that ask, with a question mark or opening on a request: "... set to 0. can
+    you do the second bit for me, need to show the working" asks in its second sentence only."""
+    asking = [m.group() for m in _QUESTION_SENTENCE_RE.finditer(text)] if "?" in text else []
+    asking += [m.group() for m in _ASKING_SENTENCE_RE.finditer(text) if "?" not in m.group()]
+    return " ".join(asking)
+
+
 def _request(
     request: str, pasted: str, whole: UserTurn, index: PartIndex, home: Context, bare_max: int, by_part: bool
 ) -> UserTurn | None:
@@ -778,12 +788,9 @@ def _request(
     words = len(request.split())
     if not request or words > REQUEST_MAX_WORDS:
         return None
-    asking = [m.group() for m in _QUESTION_SENTENCE_RE.finditer(request)] if "?" in request else []
-    # "... set to 0. can you do the second bit for me, need to show the working": a request without its
-    # question mark asks too
-    asking += [m.group() for m in _ASKING_SENTENCE_RE.finditer(request) if "?" not in m.group()]
+    asking = _asking_sentences(request)
     if asking:
-        request = " ".join(asking)
+        request = asking
     elif words > bare_max:
         return None  # a note on how
     request = _PLACE_ONE_RE.sub(r"\1\2part", request)
@@ -1116,7 +1123,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 # "the 2 writing parts of the resnet blog question (hw7 q4): b = what I learned, c = ...":
                 # a question cited in brackets asks the parts the turn's cues, or words of one part's
                 # cues, name ("decoder inputs w1..w5 in training, and at evaluation?"), if some only.
-                cued_in = _named_in(text, group, index)
+                # The sentences that ask come first: "... (q7) on hw7. can you give w1..w5 for training
+                # and for eval. encoder input ..." asks 7(b) and (c), whatever part the scene's words name.
+                asked_in = _asking_sentences(text)
+                cued_in = (asked_in and _named_in(asked_in, group, index)) or _named_in(text, group, index)
             narrowed_to = cued_in if 0 < len(cued_in) < len(group) else group
             from_whole += [p for p in narrowed_to if p not in referenced and p not in from_whole]
         elif first_place is not None and not narrowed and _ASKING_WORD_RE.search(text, 0, first_place):
@@ -1520,14 +1530,15 @@ you learnt' one"."""
 DESCRIBED_FROM_LOOKBACK = 120
 """How far before a question's label its part's description may start ("the orthonormal lambda one from q8")."""
 _DESCRIBED_FROM_RE = regex(
-    r"\bthe[ \t]{1,3}(?P<words>(?:[\w-]{1,20}[ \t]{1,3}){1,4})(?:one|part|bit)[ \t]{1,3}(?:from|of|in)[ \t]{1,3}$",
+    r"\bthe[ \t]{1,3}(?P<words>(?:[\w-]{1,20}[ \t]{1,3}){1,4})(?:one|part|bit|question)"
+    r"[ \t]{1,3}(?:from|of|in)[ \t]{1,3}$",
     re.I,
 )
 
 
 def _described_from(text: str, labels: list[Label], index: PartIndex) -> list[str]:
     """The parts a turn describes by their cue words and then names the question of: "the orthonormal
-    lambda one from q8" asks 8(b)."""
+    lambda one from q8" asks 8(b), "the teacher forcing question from q7" 7(b)."""
     found: list[str] = []
     for label in labels:
         if label.q is None or label.letter or label.roman or label.q not in index.questions:
@@ -1573,6 +1584,8 @@ def _comma_piece_parts(
         first, last = bisect_left(starts, at), bisect_left(starts, cut)
         piece, at = text[at:cut], cut + 1
         lead = _DESCRIBED_PART_RE.search(piece) if described_on is not None else None
+        # "... blog series (the one about getting CIFAR10 training fast)": in brackets, what it follows
+        lead = None if lead is not None and piece[: lead.start()].rstrip().endswith("(") else lead
         described = lead is not None
         piece = piece[lead.start() :] if lead is not None else piece  # "... ended up. and also the bit asking ..."
         # "... and what goes in them when we actually generate a translation?": a question runs longer

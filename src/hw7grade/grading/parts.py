@@ -103,7 +103,12 @@ class PartIndex:
             questions=qs,
             question_cues=PhraseSet.build(named) if named else None,
             cue_words=words,
-            title_words=tuple((w, next(iter(q))) for w, q in owners.items() if len(q) == 1),
+            # "train" of "How to Train Your ResNet" names no question: 7(b)'s "train time" holds it too
+            title_words=tuple(
+                (w, q)
+                for w, qs in owners.items()
+                if len(qs) == 1 and not _cue_word_elsewhere(w, q := next(iter(qs)), words)
+            ),
             math_cues=PhraseSet.build(math) if math else None,
         )
 
@@ -389,6 +394,14 @@ def leader(counts: Counter[str]) -> str | None:
     """The key counted most, when no other key is counted as often."""
     top = counts.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def _cue_word_elsewhere(word: str, q: str, cue_words: Sequence[tuple[str, str]]) -> bool:
+    """Whether a part of another question than `q` has `word` among its cue words."""
+    return any(
+        question_of(pid) != f"q{q}" and (cue == word or (cue.endswith("*") and word.startswith(cue[:-1])))
+        for cue, pid in cue_words
+    )
 
 
 def question_of(part_id: str) -> str:
