@@ -308,6 +308,19 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "still teacher-forced": "at inference it is still teacher-forced, shifted right, vs training while ",
         }.items()
     },
+    # round 30: a cited question's asking sentences with dotted ranges, what a part was for, bracketed
+    # descriptions, parts described before their question, closed pick lines, option key columns
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "cited asking sentences": "the seq2seq question (q7). can you give w1..w5 for training and eval. ",
+            "what a part was for": "the sampled one was only for part b, it's just for (c), ",
+            "bracketed descriptions": "the ResNet reading (the one about fast CIFAR10 training) (the one about ",
+            "described before a question": "also the teacher forcing question from q7 and the bit from ",
+            "closed pick lines": "**Weight Decay** and the **SGD optimizer** — nothing else.\n",
+            "option key columns": "| sum of squares | `nn.MSELoss` |\n| absolute values | `nn.L1Loss` |\n",
+        }.items()
+    },
 }
 
 
