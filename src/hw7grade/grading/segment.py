@@ -419,7 +419,14 @@ def find_answers(
             firmly.update(under_labels.intersection(turn_info.named))
             said = [] if under_labels else _parts_named_in(turn.text, before, index, asked_ids)
             if under_labels - set(turn_info.named):
-                pieces = [p for p in pieces if p[3] or p[0] in under_labels]
+                # ... unless the text before the label names the part the cue words asked, which it
+                # answers then ("I mixed up the two regimes in part (b). During training ...", then
+                # "Part (c) stays as I had it").
+                pieces = [
+                    p
+                    for p in pieces
+                    if p[3] or p[0] in under_labels or p[0] in _parts_named_in(p[1], before, index, turn_info.named)
+                ]
                 firmly -= cue_firmed  # the cue words were about that part, not a question pasted anew
             elif said and not set(said) & set(turn_info.named):
                 default, follow_up = said[:1], True
