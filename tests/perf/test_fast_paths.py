@@ -108,7 +108,16 @@ def test_question_copies_fast_path_equals_line_by_line(seed: int) -> None:
         assert copies.strip_question_copies(answer, QUESTION) == slow
 
 
-PHRASES = ["teacher forcing", "ground*truth", "previous ... token", "exposure bias", "w1", "I"]
+PHRASES = [
+    "teacher forcing",
+    "ground*truth",
+    "previous ... token",
+    "exposure bias",
+    "w1",
+    "I",
+    "hold* the bias",  # a word* whose next words must follow it, after an earlier match that they do not
+    "previous ... hold* the* bias",
+]
 
 
 @pytest.mark.parametrize("phrase", PHRASES)
@@ -135,6 +144,10 @@ def test_the_automaton_finds_what_the_phrase_regex_finds_first_in_each_sentence(
         "I",
         "is",
         "wrong.",
+        "holds",
+        "hold",
+        "theory",
+        "bias",
     ]
     pattern = compile_phrase(phrase)
     phrases = PhraseSet.build({"p": (phrase,)})

@@ -138,6 +138,15 @@ def test_split_clauses():
         ("U_k^T U_k", "using $U_k^\\top U_k = I$", "Uk^T Uk"),
         ("X X^T U_k", "since XXᵀU_k = U_kΛ_k", None),  # "XX" is one word: the phrase wants two
         ("U_k^T U_k", "the U_k^TV_k block", None),
+        # the words after a wildcard follow a later match of it when they do not follow the first
+        ("hold* the bias", "one holds the weights and the other holds the bias", "holds the bias"),
+        ("hold* the bias", "it holds holding the bias", "holding the bias"),
+        (
+            "other ... hold* the bias",
+            "the other holds the weights and holds the bias",
+            "other holds the weights and holds the bias",
+        ),
+        ("hold* the bias", "one holds the weights; the bias is separate", None),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):

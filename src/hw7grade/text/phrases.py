@@ -24,6 +24,8 @@ _SEP_RUN = regex(r"[\s_\-]+")
 _ELLIPSIS = regex(r"\s*(?:\.\.\.|…)\s*")
 PHRASE_SET_CACHE = 512
 PHRASE_FORMS_CACHE = 4096
+ADJACENT_MAX_GAP = 8
+"""Most characters (separators only) between a `word*` and the fragment that must follow it."""
 """Canonical forms of rubric phrases kept: a third of a rubric's fragments recur across its phrase sets."""
 
 
@@ -248,8 +250,11 @@ def _ordered(
     key: str, phrase: str, count: int, pieces: list[tuple[int, int, int, bool]], text: str, bounds: Sequence[int]
 ) -> Iterable[PhraseHit]:
     """`A ... B`: fragment 0 then 1 then ... in one unit, greedily from each unit's first A; a
-    fragment after a `word*` must follow it directly."""
+    fragment after a `word*` must follow it directly, so while that one is awaited, a later match of
+    the fragment that opens the chain of directly following ones starts the chain again ("hold* the
+    bias" in "one holds the weights and the other holds the bias")."""
     pieces.sort(key=lambda p: p[1])
+    adjacent_at = {i for i, _, _, adjacent in pieces if adjacent}  # fragments that must follow directly
 
     def unit(pos: int) -> int:
         return bisect_right(bounds if bounds else line_starts(text), pos)
@@ -257,8 +262,18 @@ def _ordered(
     state: dict[int, tuple[int, int, int]] = {}  # unit -> (next fragment, start, end)
     for i, s, e, adjacent in pieces:
         u = unit(s)
-        nxt, first, _ = state.get(u, (0, -1, -1))
+        nxt, first, last_end = state.get(u, (0, -1, -1))
         if nxt >= count:
+            continue
+        if (
+            i < nxt
+            and not adjacent
+            and s >= last_end
+            and nxt < count
+            and all(k in adjacent_at for k in range(i + 1, nxt + 1))
+        ):
+            # the chain of directly following fragments from i on starts again here
+            state[u] = (i + 1, s if i == 0 else first, e)
             continue
         if i == nxt and (nxt == 0 or (s >= state[u][2] and (not adjacent or _only_separators(text, state[u][2], s)))):
             state[u] = (nxt + 1, s if nxt == 0 else first, e)
@@ -278,7 +293,7 @@ def line_starts(text: str) -> list[int]:
 
 
 def _only_separators(text: str, start: int, end: int) -> bool:
-    return 0 < end - start <= 8 and not text[start:end].strip(" \t\n-_")
+    return 0 < end - start <= ADJACENT_MAX_GAP and not text[start:end].strip(" \t\n-_")
 
 
 def _fragments(variant: str) -> list[tuple[str, bool]]:
