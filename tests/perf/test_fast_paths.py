@@ -165,6 +165,34 @@ def test_the_automaton_finds_what_the_phrase_regex_finds_first_in_each_sentence(
         assert list(firsts.values()) == expected, text
 
 
+def _rubric_phrases() -> list[str]:
+    from hw7grade.rubric.model import load_rubric
+
+    found: set[str] = set()
+    for part in load_rubric().parts:
+        for check in part.checks:
+            for concept in [*(getattr(check, "claims", None) or []), *(getattr(check, "concepts", None) or [])]:
+                found.update(concept.phrases)
+    return sorted(found)
+
+
+def test_the_automaton_finds_a_rubric_phrase_wherever_its_regex_does() -> None:
+    """Every phrase of the bundled rubric, in random runs of its own words (each repeated, so that a
+    wildcard or a first word matches early and again later): the automaton finds a match exactly where
+    the regex does."""
+    rng = random.Random(7)
+    phrases = _rubric_phrases()
+    assert len(phrases) > 100
+    for phrase in phrases:
+        words = phrase.replace("...", " ").replace("*", "s").split() * 2 + ["the", "and", "not", "x"]
+        found = PhraseSet.build({"p": (phrase,)})
+        pattern = compile_phrase(phrase)
+        for _ in range(40):
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(2, 14)))
+            automaton = bool(find_hits(found, analyse(text)))
+            assert automaton == (pattern.search(normalize.normalize(text)) is not None), (phrase, text)
+
+
 def test_formula_runs_skip_only_lines_without_formula_words() -> None:
     text = "We know that W_2 W_1 = I here.\nplain prose only\nso X^T X is symmetric, and A B too"
     assert [c.text for c in candidates._plain(text)] == ["W_2 W_1 = I", "X^T X", "A B"]
