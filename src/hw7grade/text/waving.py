@@ -26,6 +26,7 @@ BORROWED = (
     "the same way",
     "the same manner",
     "the same fashion",
+    "by the same",  # "by the same orthonormality argument", "by the same token"
     "same argument",
     "same reasoning",
     "same logic",
