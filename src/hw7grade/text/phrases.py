@@ -24,9 +24,9 @@ _SEP_RUN = regex(r"[\s_\-]+")
 _ELLIPSIS = regex(r"\s*(?:\.\.\.|…)\s*")
 PHRASE_SET_CACHE = 512
 PHRASE_FORMS_CACHE = 4096
+"""Canonical forms of rubric phrases kept: a third of a rubric's fragments recur across its phrase sets."""
 ADJACENT_MAX_GAP = 8
 """Most characters (separators only) between a `word*` and the fragment that must follow it."""
-"""Canonical forms of rubric phrases kept: a third of a rubric's fragments recur across its phrase sets."""
 
 
 class PhraseError(ValueError):
@@ -269,7 +269,6 @@ def _ordered(
             i < nxt
             and not adjacent
             and s >= last_end
-            and nxt < count
             and all(k in adjacent_at for k in range(i + 1, nxt + 1))
         ):
             # the chain of directly following fragments from i on starts again here
