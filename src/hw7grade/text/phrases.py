@@ -265,12 +265,7 @@ def _ordered(
         nxt, first, last_end = state.get(u, (0, -1, -1))
         if nxt >= count:
             continue
-        if (
-            i < nxt
-            and not adjacent
-            and s >= last_end
-            and all(k in adjacent_at for k in range(i + 1, nxt + 1))
-        ):
+        if i < nxt and not adjacent and s >= last_end and all(k in adjacent_at for k in range(i + 1, nxt + 1)):
             # the chain of directly following fragments from i on starts again here
             state[u] = (i + 1, s if i == 0 else first, e)
             continue
