@@ -65,6 +65,9 @@ FLOORS = {
     # Round 30 added hk- (93.1% with round 29's final code), hm- (88.3%) and ho- (98.5%), whose four
     # never-asked parts were read as dev and fixed. All one hundred and twenty-two at its end: 95.98%
     # (17,519/18,252), 1.1% (205), the one never-asked part above; the code before it 95.84%, +27 / -0.
+    # Round 31 added hs- (96.8% with round 30's final code), hu- (89.7%, four never-asked parts) and hq-
+    # (91.9%, one), whose never-asked parts were read as dev and fixed: all one hundred and twenty-five
+    # 95.95% (17,688/18,434), 1.1% (206), the one never-asked part above.
     "dev": (0.945, 0.02, 1),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after

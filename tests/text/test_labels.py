@@ -126,6 +126,7 @@ def test_line_label(line, label):
         ("Q7 b: the tokens during training", [("7", "b", None)]),
         # a sub-part by number after a letter: "3b-2", "3b part one"; none without a letter
         ("3b-2 (hw7), plain ascii, terse", [("3", "b", "ii")]),
+        ("8(a)(1) how many layers (0,1,2,3)?", [("8", "a", "i")]),  # a number in brackets after the letter
         # a letter after a space, then the next label of a list ("question 7 a teammate" names no part)
         ("7 b and 7 c. veo un perro", [("7", "b", None), ("7", "c", None)]),
         ("question 7 a teammate", [("7", None, None)]),

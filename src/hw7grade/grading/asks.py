@@ -305,7 +305,9 @@ def asks_beside(text: str, index: PartIndex) -> bool:
 
 
 DEFINING_RE = regex(
-    r"\b(?:what(?:'s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}difference[ \t]{1,3}between"
+    # "what's the difference between", "whats the main difference between"
+    r"\b(?:what(?:'s|’s|s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}"
+    r"(?:(?:main|key|real|big|actual|basic|practical)[ \t]{1,3})?differences?[ \t]{1,3}between"
     r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b)",
     re.I,
 )
@@ -443,17 +445,26 @@ def _title_after(text: str, labels: list[Label], i: int, index: PartIndex) -> st
 
 QUESTIONS_AFTER_MAX_CHARS = 600
 """How far after a whole question's label its paragraph's questions are read."""
-_QUESTION_SENTENCE_RE = regex(r"[^.?!\n]{1,300}\?")
+
+
+def _paragraph_after(text: str, at: int) -> str:
+    """The rest of the paragraph after `at`, up to `QUESTIONS_AFTER_MAX_CHARS`; none when the paragraph
+    lists items (a pasted question's "i. ...", "ii. ...")."""
+    end = text.find("\n\n", at, at + QUESTIONS_AFTER_MAX_CHARS)
+    window = text[at : end if end >= 0 else at + QUESTIONS_AFTER_MAX_CHARS]
+    return "" if _LISTED_LINE_RE.search(window) else window
 
 
 def _questions_after(text: str, at: int) -> str:
-    """The questions (sentences ending on a question mark) of the paragraph after `at`, joined; none
-    when the paragraph lists items (a pasted question's "i. ...", "ii. ...")."""
-    end = text.find("\n\n", at, at + QUESTIONS_AFTER_MAX_CHARS)
-    window = text[at : end if end >= 0 else at + QUESTIONS_AFTER_MAX_CHARS]
-    if _LISTED_LINE_RE.search(window):
-        return ""
-    return " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(window))
+    """The questions (sentences ending on a question mark) of the paragraph after `at`, joined."""
+    return " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(_paragraph_after(text, at)))
+
+
+_TASK_SENTENCE_RE = regex(
+    r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:state|explain|give|describe|derive|identify|name|list|tell[ \t]{1,3}me)\b",
+    re.I,
+)
+"""A sentence that opens on setting a task ("state one problem with this."), with no question mark."""
 
 
 _LISTED_LINE_RE = regex(r"^[ \t]{0,4}(?:[-*•]|\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)])[ \t]", re.M)
@@ -1005,6 +1016,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                         # And does a small λ push W2 ...?": with no label after it, the questions after
                         # it say what is asked
                         asked_after[tuple(ids)] = questions
+                    elif i == len(labels) - 1 and _TASK_SENTENCE_RE.search(_paragraph_after(text, label.end)):
+                        # "hw7 q7, machine translation. my teammate's idea of stacking ... state one
+                        # problem with this.": a task set after it, as a question cited in brackets, asks
+                        # the parts the turn's words name, if some only
+                        cited.add(tuple(ids))
                     if (
                         _EVERY_OF_BEFORE.search(text, window, label.start) is not None
                         or _EVERY_AFTER.match(text, label.end) is not None

@@ -83,8 +83,10 @@ _ROMAN_PART = (
     rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?part[ \t]{{0,2}}(?P<r3>{_ROMAN})(?![a-z])"
     rf"|\)?[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|{_DOT_END}|:(?=\s)|\?)"
     rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z])"
-    # A sub-part by number after a letter: "3b-2", "8a.1", "3b part one" (kept only after a letter).
-    rf"|[.\-](?P<r6>[1-4])(?![\w.])|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w])"
+    # A sub-part by number after a letter: "3b-2", "8a.1", "8(a)(1)", "3b part one" (kept only after a
+    # letter).
+    rf"|[.\-](?P<r6>[1-4])(?![\w.])|\((?P<r9>[1-4])\)"
+    rf"|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w])"
     # "8a ii loss": a numeral of two letters or more standing alone after a letter ("i" is a word,
     # unless "ii" follows it in a list: "8a i/ii/iii", "8a i, ii and iii", "8a i / 8a ii", or it is
     # glossed, below)
@@ -219,7 +221,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
     end = m.end()
     # A sub-part by number or a spaced numeral ("3b-2", "8a ii"), only after a letter: "Q7-2" and
     # "Q7 ii" name no sub-part, and the label ends at its question.
-    number, spaced = m.group("r6") or m.group("r7"), m.group("r8")
+    number, spaced = m.group("r6") or m.group("r7") or m.group("r9"), m.group("r8")
     if letter and (number or spaced):
         roman = _NUMBERED_SUB[number.lower()] if number else spaced.lower()
     elif number or spaced:
