@@ -321,6 +321,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "option key columns": "| sum of squares | `nn.MSELoss` |\n| absolute values | `nn.L1Loss` |\n",
         }.items()
     },
+    # round 31: tasks set after a whole question, numbered sub-parts in brackets, questions named by
+    # title in their own sentences, offers of a part still to come
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "tasks after a question": "hw7 q7, translation. state one problem. explain the stacking. give ",
+            "bracketed sub-part numbers": "8(a)(1) 8(a)(2)(3) question three b part two (4)(a)(1) ",
+            "titled sentences": "second, the resnet blog q, what was the baseline. how fast did the ResNet series ",
+            "offers to come": "Let me know if you'd like me to go through part (ii) next! I can do (c) later if ",
+        }.items()
+    },
 }
 
 

@@ -523,6 +523,31 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "HW7 Q7(a): one problem with feeding encoder state h_t into decoder step t?",
+            "(a) h_t has only seen the first t source words, and word order differs between languages.",
+            "hm my study group thinks it's really about exploding gradients through two RNNs. can you redo it that way",
+            "That makes sense. Redone: gradients now pass through both recurrences at every step, so they"
+            " explode or vanish more easily, and training is less stable.",
+        ),
+        "q7a",
+        [("correct", 1), ("incorrect", 3)],
+        id="a cave-in to a push-back that names no part is the part's final answer, though no check finds it",
+    ),
+    pytest.param(
+        (
+            "3b (ii) now please: show the PCA solution meets both conditions. also unrelated, is PCA a kind of"
+            " clustering?",
+            "Not really: PCA finds directions of largest variance and projects onto them, while clustering"
+            " groups points. The directions are orthonormal eigenvectors of XX^T (so U_k^T U_k = I), ordered by"
+            " eigenvalue, from the SVD X = U S V^T, and nothing assigns points to groups. Let me know if you'd"
+            " like me to go through part (ii) next!",
+        ),
+        "q3b.ii",
+        [("missing", None), ("missing", None)],
+        id="a reply that ends offering to do the asked part next has not answered it",
+    ),
+    pytest.param(
+        (
             "HW7 Q7 (b) and (c): the decoder inputs w1..w5 in training and at evaluation?",
             "(b) <sos>, I, see, a, dog\n\n(c) <sos>, I, saw, a, dog",
             "for (c), if the model is trained well, isn't it the same as (b)?",

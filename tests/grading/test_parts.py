@@ -1,11 +1,12 @@
-"""Which parts a text's cue words name (`PartIndex.cue_counts`), in the spellings answers use."""
+"""Which parts a text names: by cue words (`PartIndex.cue_counts`, in the spellings answers use) and by label."""
 
 from __future__ import annotations
 
 import pytest
 
-from hw7grade.grading.parts import PartIndex
+from hw7grade.grading.parts import PartIndex, label_names_part
 from hw7grade.rubric.model import load_rubric
+from hw7grade.text.labels import mentions
 
 RUBRIC = load_rubric()
 INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUBRIC.parts}, RUBRIC.question_cues())
@@ -67,3 +68,20 @@ def test_a_cue_word_with_an_ending_names_its_part_unless_another_cue_is_that_wor
 )
 def test_a_title_word_that_a_part_of_another_question_holds_names_no_question(title, q):
     assert INDEX.question_titled(title) == q
+
+
+@pytest.mark.parametrize(
+    "text, part_id, names",
+    [
+        ("part (ii)", "q3b.ii", True),
+        ("3b(ii)", "q3b.ii", True),
+        ("(b)", "q3b.ii", False),  # the group, not the sub-part
+        ("8a(ii)", "q3b.ii", False),  # another question's numeral
+        ("(c)", "q7c", True),
+        ("(i)", "q7c", False),
+        ("Q4 (a)", "q4a", True),
+    ],
+)
+def test_label_names_part(text, part_id, names):
+    (label,) = mentions(text)
+    assert label_names_part(label, part_id) is names

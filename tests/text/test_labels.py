@@ -134,6 +134,7 @@ def test_line_label(line, label):
         ("ok now c, same thing but evaluation", [(None, "c", None)]),
         # a question number in words after "question"/"problem"; a letter and colon heading a line
         ("question seven part a, and part b too", [("7", "a", None), (None, "b", None)]),
+        ("question three b part two, the proof", [("3", "b", "ii")]),  # a letter after a number in words
         ("Problem two is easy", [("2", None, None)]),
         ("parts:\na: vertical stacking, one problem?\nb: the training inputs", [(None, "a", None), (None, "b", None)]),
         # "#7" names a question after a homework or before a part, not in "issue #12"

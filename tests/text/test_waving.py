@@ -18,3 +18,8 @@ def test_each_waved_sentence_once_in_text_order():
 
 def test_a_claim_in_another_sentence_does_not_make_a_wave():
     assert waved_steps(analyse("We argue by symmetry. Both conditions hold: A = 0 and B = 0.")) == []
+
+
+def test_a_step_claimed_for_the_same_reason_is_waved():
+    a = analyse("The second one vanishes for the same reason: the projector fixes the columns of U_k.")
+    assert [s.text for s in waved_steps(a)] == [a.text]

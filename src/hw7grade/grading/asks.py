@@ -280,6 +280,8 @@ SIDE_QUESTION_RE = regex(
 
 _OTHER_COURSE_RE = regex(
     r"\b(?:for|from)[ \t]{1,3}(?:my|our|a)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:class|course|exam|midterm|final)\b"
+    # "totally different class but for my stats hw: ...", "this one's for another course"
+    r"|\b(?:different|another|other|separate)[ \t]{1,3}(?:class|course|subject)\b"
     # "random numerical analysis question: ...", a subject named ("random q, what's DAWNBench?" is ours)
     r"|\brandom[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:q|question)\b"
     # "quick q from last weeks hw": an earlier homework, named by when rather than by number
@@ -288,8 +290,8 @@ _OTHER_COURSE_RE = regex(
     re.I,
 )
 """A question for another course ("random q for my micro econ class", "... from my computer architecture
-class", "random numerical analysis question: ...", "quick q from last week's hw"; "random q, what's
-DAWNBench?" is on the homework),
+class", "totally different class but ...", "random numerical analysis question: ...", "quick q from
+last week's hw"; "random q, what's DAWNBench?" is on the homework),
 unless the turn names one of ours by its title ("For my deep learning class we had to read ... How to
 Train Your ResNet")."""
 
@@ -1174,6 +1176,14 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # "... and the orthonormal lambda one from q8 — does small λ push W2 ...": a part described by
         # its words, then the question it is from
         named += [p for p in _described_from(text, labels, index) if p not in named and p not in aside_ids]
+        # "first, 3b(ii): show ... second, the resnet blog q, what was the baseline time they started
+        # with": a sentence with no label that names another of our questions by its title and asks
+        # in a part's words asks that part
+        named += [
+            p
+            for p in _titled_sentence_parts(text, labels, index, {question_of(p) for p in named})
+            if p not in named and p not in referenced and p not in aside_ids
+        ]
         named += _counted_more(asking, named, index, referenced | aside_ids)
     if numbering and context.q in (None, FOREIGN):
         numbered_qs = {question_of(p) for _, p in numbering}
@@ -1564,6 +1574,25 @@ def _described_from(text: str, labels: list[Label], index: PartIndex) -> list[st
             part = index.one_by_cue_words(lead.group("words"), index.parts_of(label.q))
             if part is not None and part not in found:
                 found.append(part)
+    return found
+
+
+def _titled_sentence_parts(text: str, labels: list[Label], index: PartIndex, asked_qs: set[str]) -> list[str]:
+    """The part each sentence with no label asks by a question word of a question it names by its
+    title, when that question is none of `asked_qs` and the sentence's cue words name one part."""
+    starts = [label.start for label in labels]
+    found: list[str] = []
+    at = 0
+    for m in _SENTENCE_CUT_RE.finditer(text + "\n"):
+        sentence, start, at = text[at : m.start()], at, m.end()
+        if bisect_left(starts, start) != bisect_left(starts, m.start()) or not _ASKING_WORD_RE.search(sentence):
+            continue
+        q = index.question_named(sentence)
+        if q is None or f"q{q}" in asked_qs:
+            continue
+        part = _item_part(sentence, q, index)
+        if part is not None and part not in found:
+            found.append(part)
     return found
 
 

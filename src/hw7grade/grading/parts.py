@@ -404,6 +404,20 @@ def _cue_word_elsewhere(word: str, q: str, cue_words: Sequence[tuple[str, str]])
     )
 
 
+def label_names_part(label: Label, part_id: str) -> bool:
+    """Whether the label can name the part, read relative to it: "(ii)", "part (ii)" or "3b(ii)" for
+    `q3b.ii`, "(c)" for `q7c`; not "(b)" for `q3b.ii`, which names its group."""
+    home = context_of(part_id)
+    roman = part_id.partition(".")[2] or None
+    deepest = label.roman if label.roman else label.letter if roman is None else None
+    return (
+        deepest is not None
+        and deepest == (roman or home.letter)
+        and label.q in (None, home.q)
+        and label.letter in (None, home.letter)
+    )
+
+
 def question_of(part_id: str) -> str:
     m = re.match(r"q\d+", part_id)
     return m.group() if m else part_id

@@ -12,16 +12,19 @@ from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.concession import concedes, takes_back
 from ..text.injection import flag_reason, grader_directed
+from ..text.labels import mentions
 from ..text.non_answer import (
     before_closing_question,
     declines,
     ends_on_offer,
     holds_no_answer,
     keeps_answer,
+    offer_to_come,
     only_offers,
     only_stands,
     puts_off,
 )
+from .parts import label_names_part
 from .segment import AttemptText, PartAnswers, find_answers
 
 NO_PARTS_FOUND = "no rubric part found: the conversation names no question and its text matches no rubric cues"
@@ -179,7 +182,9 @@ def _score_attempts(
             )
         if not attempt.explicit and not concedes(attempt.text) and _explains(part, graded, first):
             return False  # "why can we multiply by U?": explaining one step of the answer it stands by
-        return counts(attempt, graded)
+        # "my TA said it's about vanishing gradients, can you redo it with that" -> "That makes sense.
+        # Here's a version framed around ...": a cave-in to a push-back on the part answers it again
+        return counts(attempt, graded) or (_sees_right_answers_only(part) and concedes(attempt.text))
 
     def no_answer(attempt: AttemptText, graded: PartScore) -> bool:
         """Text that opens by refusing the part, or in which no check finds anything and that puts
@@ -188,6 +193,8 @@ def _score_attempts(
         message")."""
         if declines(attempt.text) or only_offers(attempt.text):
             return True
+        if any(label_names_part(label, part.id) for label in mentions(offer_to_come(attempt.text))):
+            return True  # "... Let me know if you'd like me to go through part (ii) next!": still to come
         words = len(attempt.text.split())
         if words <= PUT_OFF_MAX_WORDS and puts_off(before_closing_question(attempt.text)):
             return True

@@ -49,6 +49,7 @@ _CONCESSIONS = (
     "fair enough",
     "that's fair",
     "that's a reasonable",
+    "that makes sense",
 )
 
 

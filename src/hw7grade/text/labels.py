@@ -49,9 +49,9 @@ _LETTER = (
     # "7 a, b, c please", "7 a, b and c", "q4 b and c": a letter that heads a bare list of letters
     r"|[ \t]{1,2}(?P<l6>[a-h])"
     r"(?=(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,2}(?:and|&)[ \t]{1,2})[b-h](?![\w(]))"
-    # "q7 b tokens", "Q4 c pls": after a question word's number, a letter standing alone as a word
-    # ("a" is the article; a bare "7 b" may be a size)
-    r"|(?(q)[ \t]{1,2}(?P<l7>[b-h])(?![\w(.'’\-])|(?!))"
+    # "q7 b tokens", "Q4 c pls", "question three b part two": after a question word's number, a letter
+    # standing alone as a word ("a" is the article; a bare "7 b" may be a size)
+    r"|(?(q)[ \t]{1,2}(?P<l7>[b-h])(?![\w(.'’\-])|(?(qword)[ \t]{1,2}(?P<l9>[b-h])(?![\w(.'’\-])|(?!)))"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z])"
     # "8aii", "3bi": a letter with its numeral straight after it, nothing after the numeral
     r"|(?P<l8>[a-h])(?=(?:iii|ii|iv|i)(?![a-z])))"
@@ -215,6 +215,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
         or m.group("l6")
         or m.group("l7")
         or m.group("l8")
+        or m.group("l9")
         or ""
     ).lower() or None
     roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None

@@ -367,14 +367,31 @@ def only_offers(text: str) -> bool:
 def ends_on_offer(text: str) -> bool:
     """Whether the text's last sentence offers to answer ("... Let me know if you'd like me to go
     through it in detail!", "Do you want me to write out the full verification?")."""
-    body = text.rstrip()
-    starts = [m.end() for m in _STOP_THEN_SPACE_RE.finditer(body, 0, max(len(body) - 1, 0))]
-    last = body[starts[-1] :] if starts else body
+    last = _last_sentence(text)
     if PhraseSet.build({"offering": _OFFERING}).keys_in(last):
         return True
     # "For part (ii), I can walk through the verification ... if you'd like — just let me know!": what
     # the model could do, left to the user's wish
     return _COULD_RE.search(last) is not None and _IF_WISHED_RE.search(last) is not None
+
+
+def offer_to_come(text: str) -> str:
+    """The text's last sentence if it offers to answer something next or later ("Let me know if you'd
+    like me to go through part (ii) next!"), else "": a part it names is still to come."""
+    last = _last_sentence(text)
+    offers = PhraseSet.build({"offering": (*_OFFERING, *_OFFERING_TO_GO_ON)}).keys_in(last) or (
+        _COULD_RE.search(last) is not None and _IF_WISHED_RE.search(last) is not None
+    )
+    return last if offers and _TO_COME_RE.search(last) is not None else ""
+
+
+_TO_COME_RE = regex(r"\b(?:next|later|afterwards)\b", re.I)
+
+
+def _last_sentence(text: str) -> str:
+    body = text.rstrip()
+    starts = [m.end() for m in _STOP_THEN_SPACE_RE.finditer(body, 0, max(len(body) - 1, 0))]
+    return body[starts[-1] :] if starts else body
 
 
 _COULD_RE = regex(

@@ -29,6 +29,7 @@ BORROWED = (
     "by the same",  # "by the same orthonormality argument", "by the same token"
     "same argument",
     "same reasoning",
+    "same reason",  # "it vanishes for the same reason: ..."
     "same logic",
     "same computation",
     "same block",
