@@ -330,6 +330,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "bracketed sub-part numbers": "8(a)(1) 8(a)(2)(3) question three b part two (4)(a)(1) ",
             "titled sentences": "second, the resnet blog q, what was the baseline. how fast did the ResNet series ",
             "offers to come": "Let me know if you'd like me to go through part (ii) next! I can do (c) later if ",
+            "dotted item lines": "q8 (a) i. layers\nii. loss\niii. tick\n(a) i. x\nii. ",
         }.items()
     },
 }

@@ -135,6 +135,11 @@ def test_line_label(line, label):
         # a question number in words after "question"/"problem"; a letter and colon heading a line
         ("question seven part a, and part b too", [("7", "a", None), (None, "b", None)]),
         ("question three b part two, the proof", [("3", "b", "ii")]),  # a letter after a number in words
+        # after an item closed by a full stop, the next numerals open lines the same way
+        (
+            "q8 (a) i. how many layers\nii. which loss\niii. which to tick\n(b) small lambda",
+            [("8", "a", "i"), (None, None, "ii"), (None, None, "iii"), (None, "b", None)],
+        ),
         ("Problem two is easy", [("2", None, None)]),
         ("parts:\na: vertical stacking, one problem?\nb: the training inputs", [(None, "a", None), (None, "b", None)]),
         # "#7" names a question after a homework or before a part, not in "issue #12"

@@ -487,15 +487,19 @@ NEXT_ITEM_WINDOW = 400
 def _next_items(text: str, found: list[Label]) -> list[Label]:
     """`found` with the bare items that continue a run of lettered or numbered ones mid-sentence: in
     "a) ... b) ~100 words on what I learned c) ~100 words on ...", "c)" follows "learned" with no
-    punctuation, as "ii)" follows "layers" in "i) number of linear layers ii) loss function"."""
+    punctuation, as "ii)" follows "layers" in "i) number of linear layers ii) loss function"; after
+    an item closed by a full stop, the next opens a line the same way: "(a) i. how many layers\nii.
+    which loss\niii. which do you need"."""
     out: list[Label] = []
     for i, label in enumerate(found):
         out.append(label)
         cur = label
-        while cur.q is None and text.startswith(")", cur.end - 1):
+        closer = text[label.end - 1 : label.end]
+        # (a question's own label goes on by full stops only: "q8 (a) i. ...\nii. ...", not "Q7 b) ... c)")
+        while (cur.q is None or (closer == "." and cur.roman)) and closer in (")", "."):
             if cur.letter is not None and cur.roman is None and cur.letter < "h":
                 letter, roman = chr(ord(cur.letter) + 1), None
-            elif cur.letter is None and cur.roman in ROMANS[:-1]:
+            elif cur.roman in ROMANS[:-1]:  # "(a) i. ...\nii. ...": the numerals go on, not the letter
                 letter, roman = None, ROMANS[ROMANS.index(cur.roman) + 1]
             else:
                 break
@@ -503,12 +507,20 @@ def _next_items(text: str, found: list[Label]) -> list[Label]:
             limit = min(len(text), cur.end + NEXT_ITEM_WINDOW)
             if i + 1 < len(found):
                 limit = min(limit, found[i + 1].start)
-            at = text.find(f" {nxt})", cur.end, limit)
+            at = text.find(f" {nxt})", cur.end, limit) if closer == ")" else _dotted_line(text, nxt, cur.end, limit)
             if at < 0:
                 break
-            cur = Label(None, letter, roman, None, at + 1, at + 2 + len(nxt))
+            at += closer == ")"  # past the space before "c)"
+            cur = Label(None, letter, roman, None, at, at + len(nxt) + 1)
             out.append(cur)
     return out
+
+
+def _dotted_line(text: str, item: str, start: int, limit: int) -> int:
+    """Where the first line between `start` and `limit` opens on `item` and a full stop ("ii. which
+    loss"), after list marks only; -1 if none."""
+    at = text.find(f"\n{item}. ", start, limit)
+    return at + 1 if at >= 0 else -1
 
 
 MENTIONS_CACHE_SIZE = 4096
