@@ -75,6 +75,11 @@ def test_plain_text_formulas_and_continuation_lines():
             ["(P - I) C U_k = (P - I) U_k L_k = (U_k - U_k) L_k = 0"],
         ),
         ("W2 = U_k  <-- decoder\n = U_k", ["W2 = U_k = U_k"]),
+        # ... nor one in words after a wide gap at the end of its line.
+        (
+            "    = (U_k^T - U_k^T) X X^T          by (a)\n    = 0",
+            ["= (U_k^T - U_k^T) X X^T = 0"],
+        ),
         # A shape note in plain text, spaced or not, is no factor and does not end the formula.
         ("let\n  V1 := W1 U      (k x m)\n  V2 := U^T W2    (m×k)", ["V1 := W1 U", "V2 := U^T W2"]),
         (

@@ -65,3 +65,13 @@ def test_other_matrices_are_skipped():
 
 def test_other_shape_mismatches_are_skipped_not_false():
     assert _verdict("W_1 X = U_k") == "skipped"  # not a substitution: unreadable, not wrong
+
+
+@pytest.mark.parametrize("text", ["U_k^T u_i = 0", r"W_2^T u_{j} = 0", "W_1 e_i = 0"])
+def test_a_statement_about_one_vector_of_an_indexed_family_is_skipped(text):
+    # "U_k^T u_i = 0 for every i > k" is true or false by the indices it names, which are words
+    assert _verdict(text) == "skipped"
+
+
+def test_a_lone_scalar_still_makes_a_statement_false():
+    assert _verdict("W_2 W_1 = c I") == "fails"

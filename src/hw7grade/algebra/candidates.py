@@ -148,6 +148,9 @@ factor (spaced, its words would also end the formula before it)."""
 _STEP_NOTE_RE = regex(r"\([a-z]{2,}\b[^()\n]{0,60}\)(?=[ \t]{0,40}\n?[ \t]{0,40}=)")
 """A step's justification in words between two links of a chain, `= (U_kU_kᵀ − I)U_kΛ_k (by fact 2)
 = ...`, `(eigenvector relation XXᵀU_k = U_kΛ_k)`: read through, so the chain goes on."""
+_WORD_NOTE_RE = regex(r"[ \t]{2,40}(?:by|using|since|from|via)[ \t]{1,3}[^=\n]{1,40}(?=\n[ \t]{0,40}=)", re.I)
+"""A step's justification in words after a wide gap at the end of its line, `= (U_k^T - U_k^T) X X^T
+   by (a)`, then `= 0` on the next line: a note, so the chain goes on."""
 _ARROW_NOTE_RE = regex(r"(?:←|⟵|<--?)(?![=-])[ \t]{0,3}[^\n=←⟵<]{1,60}$", re.M)
 """A step's justification after an arrow at the end of its line, `= (U_kU_kᵀ − I)U_kΛ_k   ← eigen-relation`:
 a note, so the chain goes on at the next line's `=`."""
@@ -407,6 +410,7 @@ def _plain(masked: str) -> list[Candidate]:
     if "=" in masked:
         if "(" in masked:
             masked = _STEP_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _WORD_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
         if "←" in masked or "⟵" in masked or "<-" in masked:
             masked = _ARROW_NOTE_RE.sub(lambda m: " " * len(m.group(0)), masked)
         masked = _CONTINUATION_RE.sub(lambda m: " " * len(m.group(0)), masked)

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Literal, Mapping
 
+from ..regexes import regex
 from .equivalence import Statement, prepare
 from .evaluate import P, Trial, Value, matmul, transpose
 from .limits import Deadline, MathError
@@ -151,6 +152,10 @@ def _check_at_pca(
     others = matrices - roles.names
     if others:
         return PcaVerdict("skipped", f"mentions {', '.join(sorted(others))}")
+    indexed = sorted(n for n in statement.mentions() if n not in table and _INDEXED_RE.fullmatch(n))
+    if indexed:
+        # "U_k^T u_i = 0 for every i > k": one of a family, true or not by the index it ranges over
+        return PcaVerdict("skipped", f"mentions {', '.join(indexed)}, one of an indexed family")
     try:
         generic = prepare(statement, table, deadline)
         if all(not x for flat in generic.values for x in flat):
@@ -166,6 +171,11 @@ def _check_at_pca(
     if all(not x for flat in at_pca.values for x in flat):
         return PcaVerdict("holds")
     return PcaVerdict("fails", f"{statement.describe()} is false at W_1 = U_k^T, W_2 = U_k")
+
+
+_INDEXED_RE = regex(r"[a-z]_\{?[ijlpqrst]\}?")
+"""A lower-case symbol with a running index (`u_i`, `v_j`, `e_{j}`): a vector of a family, which the
+shape table cannot give and a statement about it holds only for the indices it names."""
 
 
 def _substitutes(statement: Statement, roles: PcaRoles) -> bool:
