@@ -45,6 +45,13 @@ _INLINE_RE = regex(
 )
 """A stance inside a sentence: "the answer is yes", "the answer to (b) is yes", "my answer remains: yes",
 "but I'd still say yes", "that changes the answer to **yes**", "and that makes the answer **yes**"."""
+_QUOTED_STANCE_RE = regex(
+    r"[*_\"'“‘]{1,6}(yes|no)[*_\"'”’]{1,6}[ \t]{1,3}is[ \t]{1,3}(?:the|a)[ \t]{1,3}(?:[a-z]{1,12}[ \t]{1,3})?"
+    r"(?:answer|conclusion|verdict|call)\b",
+    re.I,
+)
+"""A quoted or bold stance named as the answer inside a sentence: "on reflection I think **"No"** is
+the better answer here" (at a sentence's start `_LEADING_RE` reads it)."""
 _ENDORSED_RE = regex(
     r"\b(?:answer|conclusion|verdict)[ \t]{0,3}\([ \t*_\"'`]{0,5}(yes|no)[ \t*_\"'`.!]{0,5}\)"
     r"[ \t]{0,3}(?:is|was)[ \t]{1,3}(?:right|correct|fine)\b",
@@ -112,6 +119,9 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
     inline = _INLINE_RE.search(sentence.text)
     if inline:
         return inline.group(1).casefold(), inline.start()
+    quoted = _QUOTED_STANCE_RE.search(sentence.text)
+    if quoted:
+        return quoted.group(1).casefold(), quoted.start(1)
     endorsed = _ENDORSED_RE.search(sentence.text) if "(" in sentence.text else None
     if endorsed:
         return endorsed.group(1).casefold(), endorsed.start(1)
