@@ -331,6 +331,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "titled sentences": "second, the resnet blog q, what was the baseline. how fast did the ResNet series ",
             "offers to come": "Let me know if you'd like me to go through part (ii) next! I can do (c) later if ",
             "dotted item lines": "q8 (a) i. layers\nii. loss\niii. tick\n(a) i. x\nii. ",
+            "claims by place": "the last one is no, the first one should be the second one ",
+            "quoted stances": 'I think **"No"** is the better answer, "yes" is the correct ',
         }.items()
     },
 }

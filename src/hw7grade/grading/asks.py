@@ -625,6 +625,31 @@ def _sibling(part: str, step: int, index: PartIndex, skipped: frozenset[str]) ->
     return siblings[k] if 0 <= k < len(siblings) else None
 
 
+def _claimed_places(text: str, context: Context, index: PartIndex, asked: Sequence[str]) -> list[str]:
+    """In a turn that makes a claim about a part named by its place ("the first one is way under 100
+    words"), the parts each "the <place> one" names, counted among the parts of the chat's question
+    asked so far when there are several ("4b and 4c", then "the first one ..." is 4b), else among all
+    its parts."""
+    if context.q in (None, FOREIGN) or _PLACE_ONE_CLAIM_RE.search(text) is None:
+        return []
+    parts = index.parts_of(context.q)
+    on = [p for p in parts if p in asked]
+    on = on if len(on) >= 2 else parts
+    found: list[str] = []
+    for m in _PLACE_ONE_RE.finditer(text):
+        place = m.group(1).lower()
+        k = {"first": 0, "second": 1, "third": 2, "last": len(on) - 1, "middle": 1 if len(on) == 3 else -1}[place]
+        if 0 <= k < len(on) and on[k] not in found:
+            found.append(on[k])
+    return found
+
+
+_PLACE_ONE_CLAIM_RE = regex(
+    r"\bthe[ \t]{1,3}(?P<n>first|second|third|last|middle)[ \t]{1,3}one[ \t]{1,3}"
+    r"(?:is|was|isn't|wasn't|should|shouldn't|must|has)\b",
+    re.I,
+)
+"""A claim about a part named by its place: "the last one is no", "the second one should be 2"."""
 _TURN_TO_PLACE_RE = regex(
     r"\b(?:now|next|and|also|then|do|about)[ \t]{1,3}(?:the[ \t]{1,3})?(?:first|second|third|last|middle)[ \t]{1,3}one"
     r"(?:[ \t]{1,3}\([^()\n]{1,40}\))?[ \t]{0,3}(?:[.?!,]|please\b|pls\b|too\b|$)",
@@ -656,7 +681,7 @@ def read_user_turn(
     if lettering:
         text = _as_bullets(text)
     context = _asked_question_of(text, context, index, asked)
-    turn = replace(_read_turn(text, context, index, home, last, done), lettering=lettering)
+    turn = replace(_read_turn(text, context, index, home, last, done, asked), lettering=lettering)
     if _only_thanks(text) and not (turn.named and turn.by_label and _bare_after_thanks(text)):
         # "Thanks, that table for (iii) is really helpful.", "ok thanks, (b) and (c) match what I had",
         # "thanks, I'll double check (a) against the blog": a thank-you that asks nothing names its
@@ -726,7 +751,13 @@ def _asked_question_of(text: str, context: Context, index: PartIndex, asked: Seq
 
 
 def _read_turn(
-    text: str, context: Context, index: PartIndex, home: Context, last: str | None, done: frozenset[str]
+    text: str,
+    context: Context,
+    index: PartIndex,
+    home: Context,
+    last: str | None,
+    done: frozenset[str],
+    asked: Sequence[str],
 ) -> UserTurn:
     whole = _read_user_turn(text, context, index, home)
     if (
@@ -738,6 +769,10 @@ def _read_turn(
         # "ok now the first one", a short turn on the question the chat is on: its first part
         placed = _read_user_turn(_PLACE_ONE_RE.sub(r"\1\2part", text), context, index, home)
         return placed if placed.by_label else whole
+    if not whole.by_label and (claimed := _claimed_places(text, context, index, asked)):
+        # "my study group said the last one is no - weight decay just shrinks ...": a claim about a
+        # part named by its place, whatever other parts' words follow
+        return UserTurn(claimed, True, context_of(claimed[-1]), set_aside=whole.set_aside)
     if not whole.named and last is not None and (step := _relative_place(text)) is not None:
         # "and the training ones (the part before)?" after 7(c): 7(b); "Skip (b), I've written it.
         # Start with (a)", then "next one?": (c)
