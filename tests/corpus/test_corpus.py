@@ -67,8 +67,14 @@ FLOORS = {
     # (17,519/18,252), 1.1% (205), the one never-asked part above; the code before it 95.84%, +27 / -0.
     # Round 31 added hs- (96.8% with round 30's final code), hu- (89.7%, four never-asked parts) and hq-
     # (91.9%, one), whose never-asked parts were read as dev and fixed: all one hundred and twenty-five
-    # 95.95% (17,688/18,434), 1.1% (206), the one never-asked part above.
-    "dev": (0.945, 0.02, 1),
+    # 95.95% (17,688/18,434), 1.1% (206), the one never-asked part above. It then added hw- (95.6% on
+    # arrival), hy- (87.5%), ia- (90.7%, one never-asked part, fixed), ig- (96.4%), ie- (95.5%), ic- (88.7%),
+    # im- (97.1%) and ii- (98.4%, one never-asked part). The second allowed never-asked part is ii-'s:
+    # ii-gemini-q7-03.md, a reply to a push-back on 7(a) that numbers its two points "**a) ...**" and
+    # "**b) ...**", so its b) reads as 7(b). Two narrower readings (a letter whose line has none of its
+    # part's words, after the asked part's own label) each cost five to ten right verdicts elsewhere
+    # (replies that answer the next part under its letter), so it stays.
+    "dev": (0.945, 0.02, 2),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
