@@ -333,6 +333,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "dotted item lines": "q8 (a) i. layers\nii. loss\niii. tick\n(a) i. x\nii. ",
             "claims by place": "the last one is no, the first one should be the second one ",
             "quoted stances": 'I think **"No"** is the better answer, "yes" is the correct ',
+            "items naming two parts": "- the training one AND the eval one (the second half of the q, ",
+            "going-on sentences": "the resnet blog (q4). what? then also plus next and then ",
+            "tasks after a colon": "another one from 3b (ii): show it. one from 8(a): derive ",
         }.items()
     },
 }

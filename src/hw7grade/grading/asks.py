@@ -83,6 +83,8 @@ q8", "my (b) mentions it") instead of asking it; not one that names its homework
 cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
 _IN_BEFORE = regex(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
 """...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
+_TASK_AFTER_COLON = regex(r"[ \t]{0,2}:[ \t]{0,3}(?:show|derive|prove|explain|state|give|write|find|compute)\b", re.I)
+"""A colon and a task after a label: "another one from 3b (ii): show ..." heads the task with it."""
 _QUESTION_OPENS_AFTER = regex(
     r"[ \t]{1,3}(?:what|whats|what's|which|how|why|name|explain|describe|derive|write|give|show)\b", re.I
 )
@@ -821,6 +823,13 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
     return after or _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
 
 
+_GOING_ON_RE = regex(
+    r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:and[ \t]{1,3})?(?:then|also|plus|next)\b(?:[^.?!\n]|\.(?=[.\w])){0,400}[.?!]?",
+    re.I,
+)
+"""A sentence that goes on with what the turn asks, opening on "then", "also", "plus" or "next"."""
+
+
 def _asking_sentences(text: str) -> str:
     """The text's sentences that ask, with a question mark or opening on a request: "... set to 0. can
     you do the second bit for me, need to show the working" asks in its second sentence only."""
@@ -1018,7 +1027,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 # "in part b: ...?", "quick ones from Q8a: how many Linear layers ...?": a label that a
                 # question follows after a colon heads that question
                 (label.q is not None or _IN_BEFORE.search(text, window, label.start) is not None)
-                and _QUESTION_AFTER_COLON.match(text, _after(text, label)) is not None
+                and (
+                    _QUESTION_AFTER_COLON.match(text, _after(text, label)) is not None
+                    # "another one from 3b (ii): show the principal components satisfy ...": a task
+                    or _TASK_AFTER_COLON.match(text, _after(text, label)) is not None
+                )
             )
             # "... what do they finish with (b) what did i learn, ~100 words": a label that a question
             # follows opens the next item of a run-on list; it is not what "with" points at
@@ -1179,6 +1192,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 # The sentences that ask come first: "... (q7) on hw7. can you give w1..w5 for training
                 # and for eval. encoder input ..." asks 7(b) and (c), whatever part the scene's words name.
                 asked_in = _asking_sentences(text)
+                if asked_in:
+                    # "... what did they end with? then 100 words on what i learned and 100 words on
+                    # the approach i found most interesting": a sentence that goes on asking
+                    asked_in = " ".join([asked_in, *(m.group() for m in _GOING_ON_RE.finditer(text))])
                 cued_in = (asked_in and _named_in(asked_in, group, index)) or _named_in(text, group, index)
             narrowed_to = cued_in if 0 < len(cued_in) < len(group) else group
             from_whole += [p for p in narrowed_to if p not in referenced and p not in from_whole]
@@ -1478,8 +1495,22 @@ def _cued_items(text: str, labels: list[Label], index: PartIndex) -> tuple[tuple
     marks = list(_BULLET_MARK_RE.finditer(text))
     if len(marks) < NUMBERED_MIN_ITEMS:
         return ()
-    found = _items_cued(text, marks, [label.start for label in labels], index)
+    # (a place in brackets describes the item's words: "for the training one AND for the eval one (the
+    # second half of the question, ...)")
+    found = _items_cued(text, marks, [label.start for label in labels if not _bracketed_place(text, label)], index)
     return tuple((f"{q}.{k + 1}", parts) for k, q, parts in found)
+
+
+def _bracketed_place(text: str, label: Label) -> bool:
+    """Whether the label is a place opening a bracket, a word before it at most: "(the second half of
+    the question, ...)"."""
+    before = text[max(0, label.start - BRACKET_LOOKBACK) : label.start]
+    opened = before.rfind("(")
+    return label.ordinal is not None and opened >= 0 and len(before[opened + 1 :].split()) <= 1
+
+
+BRACKET_LOOKBACK = 12
+"""How far before a place its opening bracket is looked for."""
 
 
 def _parts_of_items(cued_items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
@@ -1515,8 +1546,13 @@ def _items_cued(
         titled = index.question_named(item)
         q = titled or intro or one_question_cued(item, index)
         part = _item_part(item, q, index) if q not in (None, FOREIGN) else None
+        worded_all: list[str] = []
         if part is None and titled is None and q is not None and q == intro:
             part = index.one_by_cue_words(item, index.parts_of(q))  # "the training time one": 7(b)'s word
+            if part is None and len(worded_all := index.by_cue_words(item, index.parts_of(q))) > 1:
+                # "- what goes in the w boxes for the training one AND for the eval one": each part
+                # the item's words name
+                part = worded_all[0]
         if q is None and (worded := _worded_part(item, index)) is not None:
             q, part = worded
         if part is None and titled is not None and (cued_q := one_question_cued(item, index)) not in (None, q):
@@ -1526,6 +1562,7 @@ def _items_cued(
         if q is None or part is None or any(part in parts for _, _, parts in found):
             continue
         several = _asked_by_pieces(item, index.parts_of(q), index) if not mentions(item) else []
+        several = several if len(several) > 1 else worded_all
         parts = tuple(several) if len(several) > 1 and part in several else (part,)
         found.append((k, q, tuple(p for p in parts if all(p not in ps for _, _, ps in found))))
     return found
