@@ -336,6 +336,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "items naming two parts": "- the training one AND the eval one (the second half of the q, ",
             "going-on sentences": "the resnet blog (q4). what? then also plus next and then ",
             "tasks after a colon": "another one from 3b (ii): show it. one from 8(a): derive ",
+            "bare role words": "User\nq7 b?\nAssistant\n<sos> I see\nModel\nAI:\n",
         }.items()
     },
 }

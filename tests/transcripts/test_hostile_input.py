@@ -108,16 +108,40 @@ def test_one_conversation_over_the_cap_names_the_flag():
         list(parse_items(json.dumps(entries), "e.json", max_bytes=4096))
 
 
-def test_plain_text_with_role_like_lines_is_read_with_a_warning():
-    text = (
-        "You:\nQuestion 7 (b)?\n\nChatGPT:\nThe decoder reads its own "
-        "predictions.\n\nYou:\nWrong.\n\nChatGPT:\nTeacher forcing.\n"
+def _chat(user: str, assistant: str) -> str:
+    """Two exchanges with each role on its own line."""
+    return (
+        f"{user}\nQuestion 7 (b)?\n\n{assistant}\nThe decoder reads its own predictions.\n\n"
+        f"{user}\nWrong.\n\n{assistant}\nTeacher forcing.\n"
     )
+
+
+def test_plain_text_with_role_like_lines_is_read_with_a_warning():
+    text = _chat("Me:", "GPT-4o:")
     items = parse_items(text, "chat.txt")
     assert [i.text for i in items if not isinstance(i, Conversation)] == [
         "chat.txt: read as plain text (one answer), but lines 1, 4, 7, 10 look like role labels; "
         "if this is a chat, write them as **User** / **Assistant** lines so each attempt is graded."
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _chat("You:", "ChatGPT:"),
+        _chat("User", "Assistant"),
+    ],
+)
+def test_role_words_alone_on_their_lines_are_a_chat(text):
+    (conversation,) = [i for i in parse_items(text, "chat.txt") if isinstance(i, Conversation)]
+    assert [t.role for t in conversation.turns] == ["user", "assistant", "user", "assistant"]
+    assert conversation.turns[-1].text == "Teacher forcing."
+
+
+def test_a_bare_role_word_in_an_answer_starts_no_turn():
+    text = "The model is linear.\n\nModel\nx -> W2 W1 x\n\nUser\nnothing here\n"
+    (conversation,) = [i for i in parse_items(text, "answer.txt") if isinstance(i, Conversation)]
+    assert [t.role for t in conversation.turns] == ["assistant"]
 
 
 def test_plain_answer_without_labels_has_no_warning():

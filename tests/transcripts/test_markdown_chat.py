@@ -71,6 +71,9 @@ def test_web_copy_said_lines():
         ("**Model**", "assistant"),
         ("### DeepSeek", "assistant"),
         ("**Llama**", "assistant"),
+        # the role word alone on its line, as a plain-text copy has it (a chat of them opens on the user's)
+        ("User", "user"),
+        ("Assistant:", "assistant"),
     ],
 )
 def test_role_line_forms(line, role):
@@ -82,7 +85,6 @@ def test_role_line_forms(line, role):
     "line",
     [
         "The user said so.",
-        "User",
         "**User** wants this",
         "You said: three words",
         "## User guide",

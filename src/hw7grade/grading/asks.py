@@ -630,13 +630,12 @@ def _sibling(part: str, step: int, index: PartIndex, skipped: frozenset[str]) ->
 def _claimed_places(text: str, context: Context, index: PartIndex, asked: Sequence[str]) -> list[str]:
     """In a turn that makes a claim about a part named by its place ("the first one is way under 100
     words"), the parts each "the <place> one" names, counted among the parts of the chat's question
-    asked so far when there are several ("4b and 4c", then "the first one ..." is 4b), else among all
-    its parts."""
+    asked so far ("4b and 4c", then "the first one ..." is 4b), if there are several."""
     if context.q in (None, FOREIGN) or _PLACE_ONE_CLAIM_RE.search(text) is None:
         return []
-    parts = index.parts_of(context.q)
-    on = [p for p in parts if p in asked]
-    on = on if len(on) >= 2 else parts
+    on = [p for p in index.parts_of(context.q) if p in asked]
+    if len(on) < 2:
+        return []  # with one part asked, "the second one" is an option or a sentence of its answer
     found: list[str] = []
     for m in _PLACE_ONE_RE.finditer(text):
         place = m.group(1).lower()

@@ -1,4 +1,5 @@
-"""Markdown chats: Cursor's "Export chat", bold or heading role lines, and ChatGPT/Claude web copy.
+"""Markdown chats: Cursor's "Export chat", bold or heading role lines, ChatGPT/Claude web copy, and
+role words alone on their lines (a plain-text copy).
 
 A turn starts at a role line and runs to the next one. A document uses one style of role line
 (bold, one heading level, or "X said:"), so the style with both roles and the most lines wins and
@@ -38,6 +39,10 @@ _HEADING_RE = regex(rf"^ {{0,3}}(#{{1,6}})\s+(?:[^\w\s#*]{{1,3}}\s*)?\**({_ROLE}
 """`## User`, `#### ChatGPT:`, and the Gemini exporter's `## 👤 User` (an emoji before the role)."""
 _SAID_RE = regex(rf"^ {{0,3}}(?:#{{1,6}}\s+)?({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
 """ChatGPT's copied page: `You said:` / `ChatGPT said:`, bare or as headings of any level."""
+_BARE_RE = regex(rf"^ {{0,3}}({_ROLE})\s*:?$", re.IGNORECASE)
+"""The role word alone on its line (`User`, `Claude`, `Assistant:`), as a plain-text copy has it. A
+chat of such lines must open on a user's: an answer's own line "Model" starts no turn."""
+BARE = "bare"
 _CODE_FENCE_RE = regex(r"^ {0,3}(`{3,}|~{3,})")
 _TITLE_RE = regex(r"^#\s+(.+?)\s*#*\s*$")
 _EXPORTED_RE = regex(r"^_Exported on (?P<when>.+?) from (?P<tool>[\w .-]+?) \((?P<version>[\w.-]+)\)_\s*$")
@@ -88,6 +93,8 @@ def _iter_role_lines(lines: list[str]) -> Iterator[RoleLine]:
                 yield RoleLine(i, "said", _role(m.group(1)))
         elif m := _SAID_RE.match(line):
             yield RoleLine(i, "said", _role(m.group(1)))
+        elif m := _BARE_RE.match(line):
+            yield RoleLine(i, BARE, _role(m.group(1)))
 
 
 ANY_HEADING = "h*"
@@ -105,6 +112,8 @@ def chat_role_lines(lines: list[str]) -> list[RoleLine]:
     for rl in find_role_lines(lines):
         for style in _styles(rl):
             by_style.setdefault(style, []).append(rl)
+    if BARE in by_style and by_style[BARE][0].role != "user":
+        del by_style[BARE]  # bare role words that do not open on the user's are an answer's own lines
     mixed = by_style.pop(ANY_HEADING, [])
     chats = [rls for rls in by_style.values() if {r.role for r in rls} == {"user", "assistant"}]
     if not chats:
@@ -116,8 +125,13 @@ def is_markdown_chat(text: str) -> bool:
     """Whether some style has role lines of both roles (`chat_role_lines` is not empty), read only
     as far as the first such pair: the parser reads them all anyway."""
     roles: dict[str, set[Role]] = {}
+    shut: set[str] = set()  # bare role words opening on the assistant's (see `chat_role_lines`)
     for rl in _iter_role_lines(text.splitlines()):
+        if rl.style == BARE and BARE not in roles and rl.role != "user":
+            shut.add(BARE)
         for style in _styles(rl):
+            if style in shut:
+                continue
             seen = roles.setdefault(style, set())
             seen.add(rl.role)
             if len(seen) == 2:
