@@ -829,6 +829,14 @@ _GOING_ON_RE = regex(
 """A sentence that goes on with what the turn asks, opening on "then", "also", "plus" or "next"."""
 
 
+_REQUESTING_RE = regex(
+    r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:i[ \t]{1,3}(?:need|want|would[ \t]{1,3}like)|i'd[ \t]{1,3}like|help[ \t]{1,3}me)\b"
+    r"(?:[^.?!\n]|\.(?=[.\w])){0,400}[.?!]?",
+    re.I,
+)
+"""A sentence that asks by saying what the user needs: "I need the SVD proof part ...", "I'd like ..."."""
+
+
 def _asking_sentences(text: str) -> str:
     """The text's sentences that ask, with a question mark or opening on a request: "... set to 0. can
     you do the second bit for me, need to show the working" asks in its second sentence only."""
@@ -1374,6 +1382,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             "?" in asking
             or _ASKS_UNMARKED_RE.search(asking) is not None
             or _REQUEST_OPENING_RE.match(asking) is not None  # "need ~100 words on one technique from ..."
+            or _REQUESTING_RE.search(asking) is not None  # "... problem with loss ... I need the SVD proof part ..."
             or _TURNS_NEXT_RE.search(asking) is not None  # "nice. now the part where you show PCA satisfies them."
             or len(asking.split()) <= REQUEST_BARE_MAX_WORDS  # "and the follow-up, showing PCA satisfies them"
         ):
