@@ -566,6 +566,8 @@ def _placed_by_own_titles(text: str, unplaced: list[Label], index: PartIndex) ->
     return asked
 
 
+_BRACKETED_RE = regex(r"\([^()\n]{0,200}\)")
+"""A bracketed aside, left out where a turn's words are counted."""
 REQUEST_MAX_WORDS = 40
 """A paragraph this short after a pasted question may say which of its parts are wanted..."""
 REQUEST_BARE_MAX_WORDS = 12
@@ -784,7 +786,9 @@ def _read_turn(
         not whole.named
         and context.q not in (None, FOREIGN)
         and (_CARRIES_ON_RE.match(text) or _TURNS_NEXT_RE.search(text))
-        and ("?" in text or len(text.split()) <= REQUEST_BARE_MAX_WORDS)
+        # (a bracketed aside is not counted: "... when it's actually generating (decoder only emits one
+        # option per word)")
+        and ("?" in text or len(_BRACKETED_RE.sub(" ", text).split()) <= REQUEST_BARE_MAX_WORDS)
     ):
         # "and when we're actually generating a translation and don't have the reference?" on Q7: the
         # next part, named by a word of its cues alone (asked weakly, as cue words ask)
