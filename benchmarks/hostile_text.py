@@ -338,6 +338,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "tasks after a colon": "another one from 3b (ii): show it. one from 8(a): derive ",
             "bare role words": "User\nq7 b?\nAssistant\n<sos> I see\nModel\nAI:\n",
             "needs stated": "the PCA problem. I need the proof part. i'd like the bit. help me ",
+            "quoted drafts": "> one two three\n> four five\nnot quoted\n>\n",
         }.items()
     },
 }

@@ -27,13 +27,34 @@ _RULE_RE = regex(r"^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \
 """A Markdown horizontal rule (`---`, `***`, `___`)."""
 
 
+QUOTED_DRAFT_MIN_WORDS = 30
+"""A block quote this long is the draft the reply offers; a shorter one quotes the question or a phrase."""
+
+
 def count_words(answer: str) -> int:
     """Words of the answer without Markdown markup or a leading part heading. A draft set off by
-    horizontal rules ("Here's a draft: --- ... --- Trim a sentence if needed") is counted alone."""
+    horizontal rules ("Here's a draft: --- ... --- Trim a sentence if needed") or as a block quote
+    ("Here's a replacement: > The approach that interested me most ... That's about 110 words.") is
+    counted alone."""
     blocks = _RULE_RE.split(answer)
     if len(blocks) >= 3:
         return max(_count_block(b) for b in blocks[1:-1])  # between two rules, not before or after
-    return _count_block(answer)
+    quoted = max((_count_block(q) for q in _quoted_blocks(answer)), default=0)
+    return quoted if quoted >= QUOTED_DRAFT_MIN_WORDS else _count_block(answer)
+
+
+def _quoted_blocks(answer: str) -> list[str]:
+    """The answer's runs of block-quote lines (`> ...`), their marks removed."""
+    runs: list[list[str]] = []
+    inside = False
+    for line in answer.split("\n"):
+        quoted = line.lstrip().startswith(">")
+        if quoted:
+            if not inside:
+                runs.append([])
+            runs[-1].append(line.lstrip()[1:])
+        inside = quoted
+    return ["\n".join(run) for run in runs]
 
 
 def _count_block(answer: str) -> int:
