@@ -40,7 +40,21 @@ def count_words(answer: str) -> int:
     if len(blocks) >= 3:
         return max(_count_block(b) for b in blocks[1:-1])  # between two rules, not before or after
     quoted = max((_count_block(q) for q in _quoted_blocks(answer)), default=0)
-    return quoted if quoted >= QUOTED_DRAFT_MIN_WORDS else _count_block(answer)
+    if quoted >= QUOTED_DRAFT_MIN_WORDS:
+        return quoted
+    return _count_block(_from_heading(answer))
+
+
+def _from_heading(answer: str) -> str:
+    """The answer from its part heading on, when a preamble comes before it ("You're right, ... Here
+    is a replacement for (c): **(c) Most interesting approach, revised** ...")."""
+    lines = answer.split("\n")
+    for k, line in enumerate(lines[1:], start=1):
+        bare = line.strip()
+        headed = bare.startswith("#") or (bare.startswith("**") and bare.endswith("**"))
+        if headed and len(bare.split()) <= HEADING_MAX_WORDS and _PART_HEADING_RE.search(normalize(bare)):
+            return "\n".join(lines[k:])
+    return answer
 
 
 def _quoted_blocks(answer: str) -> list[str]:
