@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from ..regexes import regex
 from ..text.answers import LIST_MARKER_RE
+from ..text.labels import line_label
 from ..text.normalize import normalize
 from .base import CheckContext, CheckResult, CheckSpec
 
@@ -46,13 +47,16 @@ def count_words(answer: str) -> int:
 
 
 def _from_heading(answer: str) -> str:
-    """The answer from its part heading on, when a preamble comes before it ("You're right, ... Here
-    is a replacement for (c): **(c) Most interesting approach, revised** ...")."""
+    """The answer from its part heading (its label, or a title ending on its length: "What I learned
+    (~100 words)") on, when a preamble comes before it ("You're right, ... Here is a replacement for
+    (c): **(c) Most interesting approach, revised** ...")."""
     lines = answer.split("\n")
     for k, line in enumerate(lines[1:], start=1):
         bare = line.strip()
         headed = bare.startswith("#") or (bare.startswith("**") and bare.endswith("**"))
-        if headed and len(bare.split()) <= HEADING_MAX_WORDS and _PART_HEADING_RE.search(normalize(bare)):
+        if headed and len(bare.split()) <= HEADING_MAX_WORDS and (
+            line_label(bare) is not None or _PART_HEADING_RE.search(normalize(bare))
+        ):
             return "\n".join(lines[k:])
     return answer
 
