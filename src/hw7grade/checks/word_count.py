@@ -54,8 +54,10 @@ def _from_heading(answer: str) -> str:
     for k, line in enumerate(lines[1:], start=1):
         bare = line.strip()
         headed = bare.startswith("#") or (bare.startswith("**") and bare.endswith("**"))
-        if headed and len(bare.split()) <= HEADING_MAX_WORDS and (
-            line_label(bare) is not None or _PART_HEADING_RE.search(normalize(bare))
+        if (
+            headed
+            and len(bare.split()) <= HEADING_MAX_WORDS
+            and (line_label(bare) is not None or _PART_HEADING_RE.search(normalize(bare)))
         ):
             return "\n".join(lines[k:])
     return answer
