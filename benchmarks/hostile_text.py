@@ -339,6 +339,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "bare role words": "User\nq7 b?\nAssistant\n<sos> I see\nModel\nAI:\n",
             "needs stated": "the PCA problem. I need the proof part. i'd like the bit. help me ",
             "quoted drafts": "> one two three\n> four five\nnot quoted\n>\n",
+            "long bold lines": "\n**" + "word " * 40 + "**\n\n",
+            "draft headings": "You're right.\n**(c) Most interesting approach, revised**\n### 4(c) x\n",
         }.items()
     },
 }

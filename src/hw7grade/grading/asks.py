@@ -1345,6 +1345,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         # ... or each item of its list ("- whats wrong w/ feeding the encoder's state at step t ...",
         # "- what goes in the w boxes when training")
         pieces += _parts_of_items(cued_items)
+        # ... or its sentences saying what the user needs, by the words of each part's cues ("I need the
+        # conditions you get when both gradients are 0, and after that a proof that the PCA answer ...
+        # satisfies them")
+        if needs := " ".join(m.group() for m in _REQUESTING_RE.finditer(asking)):
+            pieces += index.by_cue_words(needs, index.parts_of(title))
         cued += [p for p in index.parts_of(title) if p in pieces and p not in cued and p not in referenced]
         cued = [p for p in index.ids if p in cued and p not in aside_ids]
     on_title = title is not None and all(question_of(p) == f"q{title}" for p in cued)
@@ -1861,7 +1866,7 @@ def _split_kept_sentences(text: str) -> tuple[str, str]:
 
 _CARRIES_ON_RE = regex(
     r"\s{0,3}(?:(?:ok(?:ay)?|nice|cool|great|perfect|thanks|thank[ \t]you|got[ \t]it|alright|(?:much[ \t])?better"
-    r"|(?:looks|sounds)[ \t]good|good|fine|fair|that[ \t]works|makes[ \t]sense)"
+    r"|(?:looks|sounds)[ \t]good|good|fine|fair|that[ \t]works|(?:that[ \t])?makes[ \t]sense)"
     r"[ \t]{0,2}[.,!]{0,3}[ \t]{0,3}){0,2}"  # "ok thanks. next they want ..."
     r"(?:same|and|now|next|also|then|what[ \t]about|how[ \t]about)\b",
     re.I,

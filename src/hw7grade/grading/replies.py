@@ -306,7 +306,7 @@ def _numbered_as_listed(line: str, numbering: Mapping[str, str] | None, context:
 
 _CUE_HEADING_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?(?P<h>[^#\n]{1,80}?)(?:\*\*|__)?"
-    r"|\*\*(?P<b>[^*\n]{1,80})\*\*|__(?P<u>[^_\n]{1,80})__)[ \t]{0,2}:?[ \t]{0,2}"
+    r"|\*\*(?P<b>[^*\n]{1,120})\*\*|__(?P<u>[^_\n]{1,120})__)[ \t]{0,2}:?[ \t]{0,2}"
 )
 CUE_HEADING_MAX_WORDS = 10
 """A heading this short names its part ("**1. Problem with feeding h_t into decoder step t**"); a
@@ -509,8 +509,8 @@ def parts_headed(text: str, parts: list[str], index: PartIndex) -> set[str]:
 def _heading_at(lines: list[str], i: int) -> str | None:
     """The text of line `i` when it is a heading: Markdown, a line in bold, a short line after a symbol,
     or a plain-text line alone between blank lines."""
-    heading = _cue_heading(lines[i])
     alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+    heading = _cue_heading(lines[i], alone)
     if heading is None and alone:
         heading = _plain_heading(lines[i], lines[i + 2] if i + 2 < len(lines) else "")
     return heading
@@ -630,9 +630,10 @@ def _paragraph_lead(line: str) -> str | None:
     return m.group("lead")
 
 
-def _cue_heading(line: str) -> str | None:
+def _cue_heading(line: str, alone: bool = False) -> str | None:
     """The text of a heading or a line in bold of a few words ("### What I learnt", "**Most
-    interesting approach**"), else None."""
+    interesting approach**"), else None; a line in bold alone between blank lines is one at a
+    Markdown heading's length ("**What five tokens are passed to the decoder at evaluation time?**")."""
     m = _CUE_HEADING_RE.fullmatch(line)
     limit = CUE_HEADING_MAX_WORDS
     if m is None:
@@ -642,7 +643,7 @@ def _cue_heading(line: str) -> str | None:
     text = next(g for g in m.groups() if g is not None).strip()
     # "**Objective → `nn.MSELoss`**", "**Orthonormal columns for small λ: Yes.**": a title, then its answer
     title = _TITLE_AFTER_RE.split(text, 1)[0]
-    marked = m.re is _CUE_HEADING_RE and m.group("h") is not None  # "### Why the top-$k$ eigenvectors work"
+    marked = m.re is _CUE_HEADING_RE and (m.group("h") is not None or alone)  # "### Why the top-$k$ eigenvectors work"
     if not title.strip() or title.endswith(".") or (not marked and any(c in title for c in "`$=")):
         return None  # "**`nn.MSELoss`.**": an answer in bold, not a heading
     # "**Part 2 — does small λ bias W2 toward orthonormal columns?**": the words after its number
