@@ -53,14 +53,18 @@ def _from_heading(answer: str) -> str:
     lines = answer.split("\n")
     for k, line in enumerate(lines[1:], start=1):
         bare = line.strip()
-        headed = bare.startswith("#") or (bare.startswith("**") and bare.endswith("**"))
         if (
-            headed
+            _marked_heading(bare)
             and len(bare.split()) <= HEADING_MAX_WORDS
             and (line_label(bare) is not None or _PART_HEADING_RE.search(normalize(bare)))
         ):
             return "\n".join(lines[k:])
     return answer
+
+
+def _marked_heading(line: str) -> bool:
+    """Whether the stripped line is marked as a heading: a Markdown heading or a line all in bold."""
+    return line.startswith("#") or (line.startswith("**") and line.endswith("**"))
 
 
 def _quoted_blocks(answer: str) -> list[str]:
@@ -79,8 +83,7 @@ def _quoted_blocks(answer: str) -> list[str]:
 
 def _count_block(answer: str) -> int:
     raw_lines = answer.strip().split("\n")
-    first = raw_lines[0].strip() if raw_lines else ""
-    is_heading = first.startswith("#") or (first.startswith("**") and first.endswith("**"))
+    is_heading = _marked_heading(raw_lines[0].strip() if raw_lines else "")
     lines = normalize(answer.strip()).split("\n")
     if lines and (is_heading or _PART_HEADING_RE.search(lines[0])) and len(lines[0].split()) <= HEADING_MAX_WORDS:
         lines = lines[1:]

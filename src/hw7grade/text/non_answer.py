@@ -367,22 +367,24 @@ def only_offers(text: str) -> bool:
 def ends_on_offer(text: str) -> bool:
     """Whether the text's last sentence offers to answer ("... Let me know if you'd like me to go
     through it in detail!", "Do you want me to write out the full verification?")."""
-    last = _last_sentence(text)
-    if PhraseSet.build({"offering": _OFFERING}).keys_in(last):
-        return True
-    # "For part (ii), I can walk through the verification ... if you'd like — just let me know!": what
-    # the model could do, left to the user's wish
-    return _COULD_RE.search(last) is not None and _IF_WISHED_RE.search(last) is not None
+    return _offers(_last_sentence(text), _OFFERING)
 
 
 def offer_to_come(text: str) -> str:
     """The text's last sentence if it offers to answer something next or later ("Let me know if you'd
     like me to go through part (ii) next!"), else "": a part it names is still to come."""
     last = _last_sentence(text)
-    offers = PhraseSet.build({"offering": (*_OFFERING, *_OFFERING_TO_GO_ON)}).keys_in(last) or (
-        _COULD_RE.search(last) is not None and _IF_WISHED_RE.search(last) is not None
-    )
+    offers = _offers(last, (*_OFFERING, *_OFFERING_TO_GO_ON))
     return last if offers and _TO_COME_RE.search(last) is not None else ""
+
+
+def _offers(sentence: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the sentence offers to answer, in one of `phrases` or as what the model could do, left
+    to the user's wish ("For part (ii), I can walk through the verification ... if you'd like — just
+    let me know!")."""
+    if PhraseSet.build({"offering": phrases}).keys_in(sentence):
+        return True
+    return _COULD_RE.search(sentence) is not None and _IF_WISHED_RE.search(sentence) is not None
 
 
 _TO_COME_RE = regex(r"\b(?:next|later|afterwards)\b", re.I)
