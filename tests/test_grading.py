@@ -559,6 +559,18 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 3b: the stationarity conditions for ||X - W2 W1 X||_F^2, and then the part where you show"
+            " the PCA solution satisfies them",
+            "Setting both gradients to zero: W_2^T (W_2 W_1 - I) X X^T = 0 and (W_2 W_1 - I) X X^T W_1^T = 0."
+            " That's part (i). Would you like me to go on and show that the principal components satisfy"
+            " these conditions as well?",
+        ),
+        "q3b.ii",
+        [("missing", None), ("missing", None)],
+        id="a reply that ends offering to go on to the asked part, named by its words, has not answered it",
+    ),
+    pytest.param(
+        (
             "HW7 Q7 (b) and (c): the decoder inputs w1..w5 in training and at evaluation?",
             "(b) <sos>, I, see, a, dog\n\n(c) <sos>, I, saw, a, dog",
             "for (c), if the model is trained well, isn't it the same as (b)?",

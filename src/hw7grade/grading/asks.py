@@ -121,6 +121,14 @@ _EVERY_AFTER = regex(
 )
 """...as does "Question 8, all of it please", "Q7 in full"."""
 _SETTING_ASIDE_BEFORE = regex(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
+_KEEP_BEFORE = regex(rf"\b(?:keep|leave){_BEFORE_LABEL}", re.I)
+_AS_IS_AFTER = regex(
+    r"[ \t]{0,3}(?:as[ \t]{1,3}(?:is|they[ \t]{1,3}are|it[ \t]{1,3}is)|unchanged|the[ \t]{1,3}same|alone)?"
+    r"[ \t]{0,3}(?:[.,;!\n]|$)",
+    re.I,
+)
+"""...as does "keep" or "leave" before labels that end the clause ("fix (b) pls, keep (a) and (c)",
+"leave (a) as is."); not "keep (b) and (c) close to 100 words", a note on how."""
 """A label after these words is done or left out ("I already did (a)", "I'm fine on (a)(i)", "skip
 (b)", "everything except (c)", "no need for part b", "not doing (b) with AI"), for the whole chat: a
 later turn must name it to ask it; its cue words alone do not."""
@@ -245,10 +253,12 @@ _ONLY_BEFORE = regex(
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
 _EVERY_PART_RE = regex(
-    r"\b(?:do|answer|solve|help\s{1,3}with)\s{1,3}(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b",
+    r"\b(?:do|answer|solve|fix|redo|correct|help\s{1,3}with)\s{1,3}"
+    r"(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b",
     re.I,
 )
-"""A turn that asks for every part of the question it names ("can you do both", "answer all the parts")."""
+"""A turn that asks for every part of the question it names, or of the answer it pastes ("can you do
+both", "answer all the parts", "fix both pls")."""
 _JUST_RE = regex(r"\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?the\b", re.I)
 JUST_WINDOW = 48
 """A turn that narrows the question it names to what it goes on to describe, in the next few words
@@ -329,6 +339,17 @@ def _after(text: str, label: Label) -> int:
     if 0 < label.start and end < len(text) and text[label.start - 1] + text[end] in ("()", "[]"):
         return end + 1
     return end
+
+
+_ASIDE_BEFORE_COLON = regex(r"[ \t]{1,2}\([^()\n]{1,80}\)(?=[ \t]{0,2}:)")
+
+
+def _heading_from(text: str, label: Label) -> int:
+    """Where what a label heads may start: past a closing bracket (see `_after`) and a bracketed aside
+    before a colon ("in Q8 (the regularized autoencoder): how many linear layers, what loss, ...")."""
+    at = _after(text, label)
+    aside = _ASIDE_BEFORE_COLON.match(text, at)
+    return aside.end() if aside is not None else at
 
 
 def names_our_homework(text: str) -> bool:
@@ -544,7 +565,7 @@ def _placed_labels(text: str, labels: list[Label], placed: Context, index: PartI
     asked: set[str] = set()
     for label in labels:
         ids = index.resolve(label, placed)
-        headed = _QUESTION_AFTER_COLON.match(text, _after(text, label)) if len(ids) > 1 else None
+        headed = _QUESTION_AFTER_COLON.match(text, _heading_from(text, label)) if len(ids) > 1 else None
         cued = _named_in(headed.group(), ids, index) if headed is not None else []
         asked.update(cued if 0 < len(cued) < len(ids) else ids)
     return asked
@@ -841,12 +862,42 @@ _REQUESTING_RE = regex(
 """A sentence that asks by saying what the user needs: "I need the SVD proof part ...", "I'd like ..."."""
 
 
+_REVISING_RE = regex(
+    r"(?:(?:^|(?<=[.!?\n,;]))[ \t]{0,3}(?:(?:and|so|then|also|now|pls|please|just)[ \t]{1,3}){0,2}"
+    r"|\b(?:and|so|then)[ \t]{1,3}(?:also[ \t]{1,3})?)"
+    r"(?:fix|redo|re-do|rewrite|correct|revise|(?<=(?:also|then)[ \t])do)\b(?:[^.?!\n,;]|\.(?=[.\w])){0,400}",
+    re.I,
+)
+"""A clause that asks by an imperative to redo a part, or to do one more: "fix iii please", "so redo c
+too", "then also do 8(b)"; not "please do (ii) with the SVD", a note on how."""
+_BARE_LABEL_RE = regex(r"(?<![\w(])([a-h]|i{1,3}|iv|vi{0,3}|ix|x)(?![\w)])")
+_WORD_LIKE_LABELS = frozenset({"a", "i"})
+_AFTER_WORD_LIKE_RE = regex(r"[ \t]{0,3}(?:[,.?!;:&]|(?:and|or|is|too|pls|please|only)\b|$)", re.I)
+""""a" and "i" are words too: bare, they are labels only before a list's or a sentence's joint ("keep a
+and c", "i is fine"), not before a noun ("a good answer") or a verb ("i got")."""
+
+
 def _asking_sentences(text: str) -> str:
     """The text's sentences that ask, with a question mark or opening on a request: "... set to 0. can
     you do the second bit for me, need to show the working" asks in its second sentence only."""
     asking = [m.group() for m in _QUESTION_SENTENCE_RE.finditer(text)] if "?" in text else []
     asking += [m.group() for m in _ASKING_SENTENCE_RE.finditer(text) if "?" not in m.group()]
+    asking += [m.group() for m in _REVISING_RE.finditer(text) if not any(m.group() in a for a in asking)]
     return " ".join(asking)
+
+
+def _bare_labels_bracketed(request: str, pasted: set[str]) -> str:
+    """The request with the bare letters and numerals of the pasted answer's labels bracketed: "fix b
+    pls, keep a and c" beside a pasted (a), (b), (c) is "fix (b) pls, keep (a) and (c)"."""
+    pieces: list[str] = []
+    at = 0
+    for m in _BARE_LABEL_RE.finditer(request):
+        token = m.group(1)
+        if token not in pasted or (token in _WORD_LIKE_LABELS and not _AFTER_WORD_LIKE_RE.match(request, m.end())):
+            continue
+        pieces += [request[at : m.start()], f"({token})"]
+        at = m.end()
+    return "".join(pieces) + request[at:]
 
 
 def _request(
@@ -854,11 +905,18 @@ def _request(
 ) -> UserTurn | None:
     """The parts the short paragraph asks of the pasted question beside it (see `_after_pasted`)."""
     words = len(request.split())
-    if not request or words > REQUEST_MAX_WORDS:
-        return None
-    asking = _asking_sentences(request)
+    asking = _asking_sentences(request) if request else ""
+    if not request or (words > REQUEST_MAX_WORDS and not 0 < len(asking.split()) <= REQUEST_MAX_WORDS):
+        return None  # (a long paragraph asks in its asking sentences only)
+    openers = [label for label in mentions(pasted) if _opens_line(pasted, label)]
+    if _EVERY_PART_RE.search(request) is not None:
+        # "(a) ... (c) ... i got (a) marked wrong ... and c starts with eos which seems off. fix both
+        # pls": every part pasted, by the labels opening its lines
+        pasted_ids = {p for label in openers for p in index.resolve(label, whole.context)}
+        wanted = [p for p in whole.named if p in pasted_ids]
+        return replace(whole, named=wanted) if 0 < len(wanted) < len(whole.named) else None
     if asking:
-        request = asking
+        request = _bare_labels_bracketed(asking, {x for label in openers if (x := label.roman or label.letter)})
     elif words > bare_max:
         return None  # a note on how
     request = _PLACE_ONE_RE.sub(r"\1\2part", request)
@@ -866,7 +924,7 @@ def _request(
     if by_part and not any(label.letter or label.roman or label.ordinal for label in named_here):
         return None
     # Last of the tests, as the only one that reads the whole turn again.
-    if sum(1 for label in mentions(pasted) if _opens_line(pasted, label)) < PASTED_MIN_ITEMS:
+    if len(openers) < PASTED_MIN_ITEMS:
         return None
     if _ORDER_RE.search(request) is not None:
         # "part (c) first", "start with (c) please": every part is asked, the rest only once a reply
@@ -1014,6 +1072,13 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             first = bisect_left(starts, ends[k] if k >= 0 else 0)
             if first < len(labels) and labels[first].start < keep.start():
                 own_work[first] = True
+    kept = [False] * len(labels)
+    for i, label in enumerate(labels):
+        if _KEEP_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start) is not None:
+            j = i  # the list the word heads, to its last label
+            while j + 1 < len(labels) and _LIST_BETWEEN.fullmatch(text, labels[j].end, labels[j + 1].start):
+                j += 1
+            kept[i] = _AS_IS_AFTER.match(text, labels[j].end) is not None
     pointed = [False] * len(labels)  # after a word that points at or leaves out a part
     aside = [False] * len(labels)  # ... that leaves it out
     set_aside: set[str] = set()
@@ -1027,7 +1092,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         listed = i > 0 and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
         # "Not (a) or (b), I've done those": the word covers the rest of its list.
         leaves_out = (
-            _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already
+            _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already or kept[i]
         ) and not asking_with
         cites = label.homework is not None and (label.letter or label.roman)  # "from HW7 Q4(a): ..."
         points = (
@@ -1039,9 +1104,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 # question follows after a colon heads that question
                 (label.q is not None or _IN_BEFORE.search(text, window, label.start) is not None)
                 and (
-                    _QUESTION_AFTER_COLON.match(text, _after(text, label)) is not None
+                    _QUESTION_AFTER_COLON.match(text, _heading_from(text, label)) is not None
                     # "another one from 3b (ii): show the principal components satisfy ...": a task
-                    or _TASK_AFTER_COLON.match(text, _after(text, label)) is not None
+                    or _TASK_AFTER_COLON.match(text, _heading_from(text, label)) is not None
                 )
             )
             # "... what do they finish with (b) what did i learn, ~100 words": a label that a question
@@ -1070,7 +1135,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                     whole.append(ids)
                     if text[label.start - 1 : label.start] == "(" and text[label.end : label.end + 1] == ")":
                         cited.add(tuple(ids))  # "... the resnet blog question (hw7 q4). b = ..., c = ..."
-                    elif (headed := _QUESTION_AFTER_COLON.match(text, _after(text, label))) is not None:
+                    elif (headed := _QUESTION_AFTER_COLON.match(text, _heading_from(text, label))) is not None:
                         asked_after[tuple(ids)] = headed.group()  # "8(a): how many linear layers?"
                     elif i == len(labels) - 1 and (questions := _questions_after(text, label.end)):
                         # "Q8 of my DL homework. Objective is ... Which pytorch loss module should I use?
@@ -1127,7 +1192,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 # "back to (a): (i) ... and (iii)": a group asks its parts unless the turn names some.
                 if not reference and ids not in whole:
                     whole.append(ids)
-                    if (headed := _QUESTION_AFTER_COLON.match(text, _after(text, label))) is not None:
+                    if (headed := _QUESTION_AFTER_COLON.match(text, _heading_from(text, label))) is not None:
                         asked_after[tuple(ids)] = headed.group()  # "part (a): which loss, and which options"
                 continue
             ids = ranged or ids
@@ -1347,9 +1412,12 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         pieces += _parts_of_items(cued_items)
         # ... or its sentences saying what the user needs, by the words of each part's cues ("I need the
         # conditions you get when both gradients are 0, and after that a proof that the PCA answer ...
-        # satisfies them")
-        if needs := " ".join(m.group() for m in _REQUESTING_RE.finditer(asking)):
-            pieces += index.by_cue_words(needs, index.parts_of(title))
+        # satisfies them"), or going on with what it asks ("whats one problem with it? and then both of
+        # the w1..w5 questions (the training time one and the one where its actually generating)")
+        needs = [m.group() for m in _REQUESTING_RE.finditer(asking)]
+        needs += [m.group() for m in _GOING_ON_RE.finditer(asking)]
+        if needs:
+            pieces += index.by_cue_words(" ".join(needs), index.parts_of(title))
         cued += [p for p in index.parts_of(title) if p in pieces and p not in cued and p not in referenced]
         cued = [p for p in index.ids if p in cued and p not in aside_ids]
     on_title = title is not None and all(question_of(p) == f"q{title}" for p in cued)
@@ -1976,10 +2044,14 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
 
 
 def _says_it_answers_another(text: str) -> bool:
-    """The turn doubts the last answer, and names parts only as what that answer really answers."""
-    if _DOUBT_RE.search(text) is None and _CHALLENGE_RE.search(text) is None:
+    """The turn doubts the last answer, and names parts only as what that answer really answers: "that's
+    part (b)", or inside the doubting question ("wait isnt that the training one, part b?")."""
+    doubts = [m.span() for m in _DOUBT_RE.finditer(text)]
+    if not doubts and _CHALLENGE_RE.search(text) is None:
         return False
     labels = mentions(text)
     return bool(labels) and all(
-        _IDENTIFIES_BEFORE.search(text, max(0, label.start - IDENTIFIES_LOOKBACK), label.start) for label in labels
+        _IDENTIFIES_BEFORE.search(text, max(0, label.start - IDENTIFIES_LOOKBACK), label.start)
+        or any(start <= label.start and label.end <= end for start, end in doubts)
+        for label in labels
     )

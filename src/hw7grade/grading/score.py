@@ -191,8 +191,14 @@ def _score_attempts(
         message")."""
         if declines(attempt.text) or only_offers(attempt.text):
             return True
-        if any(label_names_part(label, part.id) for label in mentions(offer_to_come(attempt.text))):
+        offer = offer_to_come(attempt.text)
+        if any(label_names_part(label, part.id) for label in mentions(offer)):
             return True  # "... Let me know if you'd like me to go through part (ii) next!": still to come
+        if offer and _cues_in(part, offer):
+            # "That's part (i). Would you like me to go on and show that the principal components
+            # satisfy these conditions as well?": the part named by its cue words (whatever the
+            # checks found of it in the part before)
+            return True
         words = len(attempt.text.split())
         if words <= PUT_OFF_MAX_WORDS and puts_off(before_closing_question(attempt.text)):
             return True

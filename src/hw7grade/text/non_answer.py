@@ -349,7 +349,14 @@ def heading_only(text: str) -> bool:
     return label is not None and len(line[label.end :].split()) <= HEADING_MAX_WORDS
 
 
-_OFFERING_TO_GO_ON = ("want me to continue", "like me to continue", "shall I continue")
+_OFFERING_TO_GO_ON = (
+    "want me to continue",
+    "like me to continue",
+    "shall I continue",
+    "want me to go on",
+    "like me to go on",
+    "shall I go on",
+)
 """An offer to go on: after an answer, often to the next part ("Would you like me to continue with
 parts (b) and (c)?"), so it is an offer of this part only as the whole of its text."""
 
@@ -387,7 +394,7 @@ def _offers(sentence: str, phrases: tuple[str, ...]) -> bool:
     return _COULD_RE.search(sentence) is not None and _IF_WISHED_RE.search(sentence) is not None
 
 
-_TO_COME_RE = regex(r"\b(?:next|later|afterwards)\b", re.I)
+_TO_COME_RE = regex(r"\b(?:next|later|afterwards|go[ \t]{1,3}on|move[ \t]{1,3}on)\b", re.I)
 
 
 def _last_sentence(text: str) -> str:
