@@ -1072,13 +1072,13 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             first = bisect_left(starts, ends[k] if k >= 0 else 0)
             if first < len(labels) and labels[first].start < keep.start():
                 own_work[first] = True
-    kept = [False] * len(labels)
+    kept_as_is = [False] * len(labels)
     for i, label in enumerate(labels):
         if _KEEP_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start) is not None:
             j = i  # the list the word heads, to its last label
             while j + 1 < len(labels) and _LIST_BETWEEN.fullmatch(text, labels[j].end, labels[j + 1].start):
                 j += 1
-            kept[i] = _AS_IS_AFTER.match(text, labels[j].end) is not None
+            kept_as_is[i] = _AS_IS_AFTER.match(text, labels[j].end) is not None
     pointed = [False] * len(labels)  # after a word that points at or leaves out a part
     aside = [False] * len(labels)  # ... that leaves it out
     set_aside: set[str] = set()
@@ -1092,7 +1092,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         listed = i > 0 and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
         # "Not (a) or (b), I've done those": the word covers the rest of its list.
         leaves_out = (
-            _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already or kept[i]
+            _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already or kept_as_is[i]
         ) and not asking_with
         cites = label.homework is not None and (label.letter or label.roman)  # "from HW7 Q4(a): ..."
         points = (
