@@ -59,6 +59,9 @@ class UserTurn:
     """The turn only thanks and remarks ("Thanks, that table for (iii) is really helpful."): when the parts
     it names are answered already, it asks none, and the reply to it answers no part again, unless under
     the part's label. "thanks. part (b) wants about 100 words ..." before any answer to (b) asks (b)."""
+    shows_code: bool = False
+    """The turn holds the user's own code in a fence ("here's my model, does this look right?"): when it
+    names no part, the reply reviews that code and answers no part again, unless under the part's label."""
 
 
 _POINTING_WORDS = (
@@ -480,9 +483,22 @@ def _paragraph_after(text: str, at: int) -> str:
     return "" if _LISTED_LINE_RE.search(window) else window
 
 
+_UNMARKED_QUESTION_RE = regex(
+    r"(?:^|(?<=[.!;:\n]))[ \t]{0,3}(?:which|how[ \t]{1,3}many|(?:do|should|would)[ \t]{1,3}i"
+    r"|what[ \t]{1,3}(?:is|are|do|does|goes|should))\b(?:[^.?!\n]|\.(?=[.\w])){0,400}[.!]?",
+    re.I,
+)
+"""A sentence that opens as a question, asked without its question mark ("...): how many nn.Linear
+layers do I need, and the select-all one (...)." (see `_ASKS_UNMARKED_RE`)."""
+
+
 def _questions_after(text: str, at: int) -> str:
-    """The questions (sentences ending on a question mark) of the paragraph after `at`, joined."""
-    return " ".join(m.group() for m in _QUESTION_SENTENCE_RE.finditer(_paragraph_after(text, at)))
+    """The questions of the paragraph after `at`, joined: sentences ending on a question mark, or
+    opening as a question without one (see `_UNMARKED_QUESTION_RE`)."""
+    paragraph = _paragraph_after(text, at)
+    marked = [m.group() for m in _QUESTION_SENTENCE_RE.finditer(paragraph)] if "?" in paragraph else []
+    unmarked = [m.group() for m in _UNMARKED_QUESTION_RE.finditer(paragraph) if "?" not in m.group()]
+    return " ".join([*marked, *unmarked]) if marked else ""
 
 
 _TASK_SENTENCE_RE = regex(
@@ -700,12 +716,16 @@ def read_user_turn(
     iii and 8b", "Can you help with the second and third parts?"), asks those parts."""
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
-    text = text.replace("**", "  ").replace("__", "  ")
+    unbolded = text.replace("**", "  ").replace("__", "  ")
+    text = _code_blanked(unbolded)
+    shows_code = text != unbolded
     lettering = _lettering(text, index)
     if lettering:
         text = _as_bullets(text)
     context = _asked_question_of(text, context, index, asked)
-    turn = replace(_read_turn(text, context, index, home, last, done, asked), lettering=lettering)
+    turn = replace(
+        _read_turn(text, context, index, home, last, done, asked), lettering=lettering, shows_code=shows_code
+    )
     if _only_thanks(text) and not (turn.named and turn.by_label and _bare_after_thanks(text)):
         # "Thanks, that table for (iii) is really helpful.", "ok thanks, (b) and (c) match what I had",
         # "thanks, I'll double check (a) against the blog": a thank-you that asks nothing names its
@@ -714,6 +734,23 @@ def read_user_turn(
     if len(turn.named) < 2:
         return turn
     return replace(turn, items=_item_parts(text, turn.named, index, turn.context))
+
+
+def _code_blanked(text: str) -> str:
+    """The turn with its fenced code blanked, offsets unchanged: the user's own code ("opt =
+    torch.optim.SGD(..., weight_decay=lam)" under "does this look right?") names no part by the
+    identifiers in it."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    lines = text.split("\n")
+    inside = False
+    for i, line in enumerate(lines):
+        fence = line.lstrip(" ").startswith(("```", "~~~"))
+        if inside or fence:
+            lines[i] = " " * len(line)
+        if fence:
+            inside = not inside
+    return "\n".join(lines)
 
 
 _LETTERED_ITEM_RE = regex(r"^([ \t>]{0,4})(\(?([a-h])\))[ \t]", re.M)
@@ -1702,12 +1739,13 @@ _DESCRIBED_PART_RE = regex(
     r"\b(?:(?:and|also|then|plus)[ \t]{1,3}){0,2}the[ \t]{1,3}(?:(?:[\w-]{1,20}[ \t]{1,3}){0,2}"
     r"(?:part|bit|one|section|sub-?part|question)"
     r"(?:[ \t]{1,3}(?:asking|about|on|where|that|which|with|for)\b|[ \t]{0,2}:)"
-    r"|[\"'“‘][^\"'”’\n]{1,60}[\"'”’][ \t]{1,3}(?:part|bit|one|section|sub-?part|question)\b)",
+    r"|[\"'“‘][^\"'”’\n]{1,60}[\"'”’][ \t]{1,3}(?:part|bit|one|section|sub-?part|question)\b)"
+    r"|\b(?:(?:first|then|next)[ \t]{1,3})?it[ \t]{1,3}(?:wants|asks[ \t]{1,3}for)[ \t]{1,3}the\b",
     re.I,
 )
 """A piece that describes a part: "and also the bit asking which approach ...", "the part about ...",
 "and then the small-lambda one: does W2 end up with ~orthonormal columns?", "also the 'comment on what
-you learnt' one"."""
+you learnt' one", "first it wants the first-order optimality conditions ..." (what the question asks)."""
 
 
 DESCRIBED_FROM_LOOKBACK = 120

@@ -371,9 +371,10 @@ def find_answers(
                     default, aside = [], True
                 # "I'll try (ii) on my own first" -> "Sounds good. Hint: ...": no attempt at (ii).
                 default = [p for p in default if p not in set_aside]
-                if turn_info.closing:
+                if turn_info.closing or turn_info.shows_code:
                     # "Thanks, that table for (iii) is really helpful." -> "Glad it helped! One small thing
-                    # ...": no new answer, unless under a part's label
+                    # ...", or "here's my model, does this look right? ```...```" -> "Close — two small
+                    # fixes: ...": no new answer, unless under a part's label
                     default, aside = [], True
         else:
             default, explicit = turn_info.named, turn_info.by_label
