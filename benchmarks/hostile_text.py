@@ -343,6 +343,20 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "draft headings": "You're right.\n**(c) Most interesting approach, revised**\n### 4(c) x\n",
         }.items()
     },
+    # round 32: requests beside a pasted answer, doubts naming a part, asides before a colon, offers
+    # to go on, unmarked questions, fenced code in user turns
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "pasted fix requests": "(a) x\n(c) y\nfix both pls, fix b pls, keep a and c, so redo c too and ",
+            "bare letters and numerals": "a b c i ii iii a and i is a, i and ",
+            "doubts naming a part": "wait isnt that the training one, part b? isn't it (c) ",
+            "asides before a colon": "Q8 (the regularized autoencoder): how many layers (x) (y): ",
+            "offers to go on": "Would you like me to go on and show that the principal components satisfy ",
+            "unmarked questions": "Q8: how many layers do I need, and which loss. what is needed. do i ",
+            "fenced code in turns": "```\nweight_decay=lam\n~~~\n``` x ```\n",
+        }.items()
+    },
 }
 
 

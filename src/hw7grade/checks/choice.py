@@ -39,6 +39,9 @@ _ASIDE_RE = regex(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where
 _BOX_RE = regex(r"\[([ xX✓])\]|([☐□⬜☑☒])")
 """A check box, ASCII or a glyph, ticked or not: several on one line are a menu whose ticked boxes
 are the pick ("[ ] 0   [x] 2", "☑ Weight Decay ☐ Dropout")."""
+_BOX_TEXT_END_RE = regex(r"[—–;]|\.(?:[ \t]|$)")
+"""Where a ticked box's text ends before the next box: at a dash, a semicolon or a full stop, past
+which the line says something else."""
 _EMPTY_BOXES = (" ", "☐", "□", "⬜")
 _GLYPH_BOXES = ("☐", "□", "⬜", "☑", "☒")
 
@@ -286,7 +289,10 @@ class ChoiceCheck(CheckSpec):
                 edges = [0, *(at + 1 for at, _ in boxes)] if after else [at for at, _ in boxes] + [len(line)]
                 for k, (_, on) in enumerate(boxes):
                     if on:
-                        box_spans.append((line_start + edges[k], line_start + edges[k + 1]))
+                        hi = edges[k + 1]
+                        if not after and (stop := _BOX_TEXT_END_RE.search(line, edges[k] + 1, hi)) is not None:
+                            hi = stop.start()  # "☑ SGD optimizer — Dropout, Layer Norm and Batch Norm all unchecked"
+                        box_spans.append((line_start + edges[k], line_start + hi))
             elif CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
