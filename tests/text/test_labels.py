@@ -216,6 +216,9 @@ def test_line_label(line, label):
         ("8a i loss\nthanks", [("8", "a", "i")]),
         ("3b i did.", [("3", "b", None)]),
         ("3b i need help", [("3", "b", None)]),
+        # ... or when a comma ends its clause right after it
+        ("quick: hw7 3b i, gradients of the loss set to 0", [("3", "b", "i")]),
+        ("in 3b, i think so", [("3", "b", None)]),
         # a bracketed label after a word the turn goes on with
         ("good. now ii) show the top k components satisfy these", [(None, None, "ii")]),
         ("ok now b) please", [(None, "b", None)]),

@@ -92,6 +92,8 @@ _ROMAN_PART = (
     # glossed, below)
     rf"|(?(r5)(?!)|[ \t]{{1,2}}(?P<r8>ii|iii|iv|vi|vii|viii|ix"
     rf"|i(?=[ \t]{{0,2}}(?:[,/&]|and)[ \t]{{0,3}}(?:\d{{1,2}}[a-h][ \t]{{0,2}})?ii(?![\w(])|[ \t]{{1,2}}ii(?![\w(]))"
+    # ... or it ends a clause there: "hw7 3b i, gradients of ... set to 0" (the pronoun goes on to its verb)
+    rf"|i(?=[,:;](?:[ \t]|$))"
     rf"|i{_GLOSSED_I})(?![\w(])))"
 )
 _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
