@@ -229,7 +229,13 @@ _TRIED_BEFORE = regex(
     re.I,
 )
 """...but not one the user tried themself, which they bring to be checked: "I tried 7(b) myself: ... is
-that right?"."""
+that right?"; nor one whose answer the model gave in another chat (see `_GIVEN_BEFORE`)."""
+_GIVEN_BEFORE = regex(
+    r"\byou[ \t]{1,3}(?:gave|told|sent|showed|wrote)[ \t]{1,3}(?:me[ \t]{1,3})?(?:this|these|that)[ \t]{1,3}for"
+    r"[ \t]{1,3}(?:part[ \t]{1,3})?$",
+    re.I,
+)
+""""ok so you gave me this for 8b in another chat: ...": the part whose answer is pasted, brought back."""
 _HOMEWORK_RE = regex(r"\b(?:hw|homework|assignment)[ \t#]{0,2}(\d{1,2})\b", re.I)
 """A homework named by its number alone ("a HW5 thing"), with or without a question."""
 _ASK_WITH_BEFORE = regex(
@@ -1065,7 +1071,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     # "I'll do 7b and 7c on my own": the whole list is kept, not just its last label.
     own_work = [False] * len(labels)
     for i in range(len(labels) - 1, -1, -1):
-        tried = _TRIED_BEFORE.search(text, max(0, labels[i].start - REFERENCE_LOOKBACK), labels[i].start) is not None
+        window = max(0, labels[i].start - REFERENCE_LOOKBACK)
+        tried = (
+            _TRIED_BEFORE.search(text, window, labels[i].start) is not None
+            or _GIVEN_BEFORE.search(text, window, labels[i].start) is not None
+        )
         has_it = _ALREADY_AFTER.match(text, _after(text, labels[i]))
         if (
             has_it is not None
