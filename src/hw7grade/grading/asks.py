@@ -262,7 +262,7 @@ _ONLY_BEFORE = regex(
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
 _EVERY_PART_RE = regex(
-    r"\b(?:do|answer|solve|fix|redo|correct|help\s{1,3}with)\s{1,3}"
+    r"\b(?:do|answer|solve|fix|redo|correct|rewrite|revise|check|help\s{1,3}with)\s{1,3}"
     r"(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b",
     re.I,
 )
@@ -955,7 +955,12 @@ def _request(
     if _EVERY_PART_RE.search(request) is not None:
         # "(a) ... (c) ... i got (a) marked wrong ... and c starts with eos which seems off. fix both
         # pls": every part pasted, by the labels opening its lines
-        pasted_ids = {p for label in openers for p in index.resolve(label, whole.context)}
+        # pasted labels of one question, "q4 ... here's what you wrote before" naming it whole; labels of
+        # several ("Q3b: (i) ... Q7: (a) ... answer all of them") leave every part asked
+        resolved = [index.resolve(label, whole.context) for label in openers]
+        if len({question_of(p) for ids in resolved for p in ids}) > 1:
+            return None
+        pasted_ids = {ids[0] for ids in resolved if len(ids) == 1}
         wanted = [p for p in whole.named if p in pasted_ids]
         return replace(whole, named=wanted) if 0 < len(wanted) < len(whole.named) else None
     if asking:
