@@ -732,6 +732,8 @@ def read_user_turn(
     turn = replace(
         _read_turn(text, context, index, home, last, done, asked), lettering=lettering, shows_code=shows_code
     )
+    if turn.by_label and turn.named:
+        turn = _described_instead(text, turn, index)
     if _only_thanks(text) and not (turn.named and turn.by_label and _bare_after_thanks(text)):
         # "Thanks, that table for (iii) is really helpful.", "ok thanks, (b) and (c) match what I had",
         # "thanks, I'll double check (a) against the blog": a thank-you that asks nothing names its
@@ -757,6 +759,46 @@ def _code_blanked(text: str) -> str:
         if fence:
             inside = not inside
     return "\n".join(lines)
+
+
+DESCRIPTION_MAX_CHARS = 200
+"""How far after a label its description is read ("8a(iii) — the one asking whether a small nonzero λ
+..."), up to the sentence's end or the next label."""
+_DESCRIPTION_END_RE = regex(r"[?!\n]|\.(?:[ \t]|$)")
+
+
+def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
+    """The turn with each part named by a label whose description right after it names, by two cue
+    phrases, one other part of the same question and not its own, taken as that part: "8a(iii) — the one asking
+    whether a small nonzero λ makes W2 come out with roughly orthonormal columns" is 8(b), "7b, the one
+    about which 5 tokens get fed into the decoder at evaluation" is 7(c). A student's label may slip;
+    the words say what they want."""
+    labels = [label for label in mentions(text) if label.q is not None]
+    named = list(turn.named)
+    for k, label in enumerate(labels):
+        ids = index.resolve(label, Context(label.q))
+        if len(ids) != 1 or ids[0] not in named:
+            continue
+        stretch = text[label.end : labels[k + 1].start if k + 1 < len(labels) else len(text)]
+        end = min(len(stretch), DESCRIPTION_MAX_CHARS)
+        stop = _DESCRIPTION_END_RE.search(stretch, 0, end)
+        description = stretch[: stop.start() if stop is not None else end]
+        group = index.parts_of(label.q)
+        counts = index.cue_counts(description)
+        cued = [p for p in group if counts[p]]
+        if (
+            len(cued) == 1
+            and cued[0] != ids[0]
+            and cued[0] not in named
+            and counts[cued[0]] >= FIRM_CUES  # two cues of the other part; none of its own up to the next label
+            and not index.cue_counts(stretch)[ids[0]]
+            and ids[0] not in index.by_cue_words(stretch, group)
+        ):
+            named[named.index(ids[0])] = cued[0]
+    if named == turn.named:
+        return turn
+    named = [p for p in index.ids if p in named]
+    return replace(turn, named=named, context=context_of(named[-1]))
 
 
 _LETTERED_ITEM_RE = regex(r"^([ \t>]{0,4})(\(?([a-h])\))[ \t]", re.M)
