@@ -769,13 +769,15 @@ _DESCRIPTION_END_RE = regex(r"[?!\n]|\.(?:[ \t]|$)")
 
 def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
     """The turn with each part named by a label whose description right after it names, by two cue
-    phrases, one other part of the same question and not its own, taken as that part: "8a(iii) — the one asking
-    whether a small nonzero λ makes W2 come out with roughly orthonormal columns" is 8(b), "7b, the one
-    about which 5 tokens get fed into the decoder at evaluation" is 7(c). A student's label may slip;
-    the words say what they want."""
+    phrases, one other part of the same question and nothing of its own up to the next label, taken as
+    that part: "8a(iii) — the one asking whether a small nonzero λ makes W2 come out with roughly
+    orthonormal columns" is 8(b), "7b, the one about which 5 tokens get fed into the decoder at
+    evaluation / generation time" is 7(c). A student's label may slip; the words say what they want."""
     labels = [label for label in mentions(text) if label.q is not None]
     named = list(turn.named)
     for k, label in enumerate(labels):
+        if label.q is None:
+            continue
         ids = index.resolve(label, Context(label.q))
         if len(ids) != 1 or ids[0] not in named:
             continue
