@@ -261,6 +261,12 @@ _ONLY_BEFORE = regex(
 """Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please", "I only need
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
+_VERDICT_AFTER = regex(
+    r"[ \t]{1,3}(?:is|was|are|were|seems|looks)[ \t]{1,3}(?:(?:a[ \t]{1,3}bit|kind[ \t]{1,3}of|a[ \t]{1,3}little)[ \t]{1,3})?"
+    r"(?:off|wrong|incorrect|right|correct|fine|ok|okay|broken|bad|good|flawed)\b",
+    re.I,
+)
+"""...but not a claim about a label: "I think (i) is fine and only (ii) is off, right?" asks after both."""
 _EVERY_PART_RE = regex(
     r"\b(?:do|answer|solve|fix|redo|correct|rewrite|revise|check|help\s{1,3}with)\s{1,3}"
     r"(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b",
@@ -407,7 +413,9 @@ def _only_marked(text: str, labels: list[Label]) -> set[int]:
                 if j == 0 or not _LABEL_JOIN.fullmatch(text, labels[j - 1].end, labels[j].start):
                     break
                 j -= 1
-        if _ONLY_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start):
+        if _ONLY_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start) and not (
+            _VERDICT_AFTER.match(text, _after(text, label))
+        ):
             j = i
             while True:
                 marked.add(j)
