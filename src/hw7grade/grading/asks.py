@@ -1461,6 +1461,15 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         return UserTurn(named, True, context, set_aside=aside_ids, numbering=numbering, whole=whole_only)
     cue_counts = index.cue_counts(asking)
     cued = [p for p in index.ids if cue_counts[p] and p not in referenced]
+    if cued_items and not labels:
+        # "(1) ~100 words for the 'which approach ... interested you most' question on the resnet blogs.
+        # i liked the batch norm stuff near the end": an item that names its own part asks no other by
+        # a stray cue word in it
+        outside = _outside_settled_items(text, cued_items)
+        kept_items = set(_parts_of_items(cued_items))
+        outside_counts = index.cue_counts(outside) if outside != text else cue_counts
+        # ... and asks the part it names by a word of that part's cues under its question's title
+        cued = [p for p in index.ids if (p in kept_items and p not in referenced) or (p in cued and outside_counts[p])]
     by_question = Counter(question_of(p) for p in cued)
     title = index.question_named(asking)  # the one question the turn names by its title, if any
     if unplaced and title is None:
@@ -1702,6 +1711,22 @@ BRACKET_LOOKBACK = 12
 """How far before a place its opening bracket is looked for."""
 
 
+def _outside_settled_items(text: str, cued_items: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """The text with the numbered items whose parts `_cued_items` settled blanked (offsets unchanged)."""
+    settled = {key.rsplit(".", 1)[1] for key, parts in cued_items if parts}
+    marks = _numbered_marks(text)
+    if len(marks) < NUMBERED_MIN_ITEMS or not settled:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for k, m in enumerate(marks):
+        if (m.group(1) or m.group(2)) in settled:
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+            pieces += [text[at : m.start()], " " * (end - m.start())]
+            at = end
+    return "".join(pieces) + text[at:]
+
+
 def _parts_of_items(cued_items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
     return [p for _, parts in cued_items for p in parts]
 
@@ -1742,6 +1767,10 @@ def _items_cued(
                 # "- what goes in the w boxes for the training one AND for the eval one": each part
                 # the item's words name
                 part = worded_all[0]
+        if part is None and titled is not None and q == titled:
+            # "(2) just the stationarity equations for the PCA autoencoder loss": under its title, a word
+            # of one part's cues alone
+            part = index.one_by_cue_words(item, index.parts_of(q))
         if q is None and (worded := _worded_part(item, index)) is not None:
             q, part = worded
         if part is None and titled is not None and (cued_q := one_question_cued(item, index)) not in (None, q):
