@@ -262,7 +262,8 @@ _ONLY_BEFORE = regex(
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
 _VERDICT_AFTER = regex(
-    r"[ \t]{1,3}(?:is|was|are|were|seems|looks)[ \t]{1,3}(?:(?:a[ \t]{1,3}bit|kind[ \t]{1,3}of|a[ \t]{1,3}little)[ \t]{1,3})?"
+    r"[ \t]{1,3}(?:is|was|are|were|seems|looks)[ \t]{1,3}"
+    r"(?:(?:a[ \t]{1,3}bit|kind[ \t]{1,3}of|a[ \t]{1,3}little)[ \t]{1,3})?"
     r"(?:off|wrong|incorrect|right|correct|fine|ok|okay|broken|bad|good|flawed)\b",
     re.I,
 )
