@@ -950,6 +950,27 @@ _GOING_ON_RE = regex(
 """A sentence that goes on with what the turn asks, opening on "then", "also", "plus" or "next"."""
 
 
+def _going_on_parts(
+    text: str, labels: list[Label], index: PartIndex, named: list[str], left_out: Collection[str]
+) -> list[str]:
+    """The parts that a sentence going on with "also" or "then", with no label in it, names by cue
+    phrases among the questions the turn's labels asked: "8a(iii) — the one asking whether ... . and
+    also the loss fn for the regularized autoencoder, l1 vs mse vs cross entropy" asks 8(a)(ii) too."""
+    asked_qs = {question_of(p) for p in named}
+    starts = [label.start for label in labels]
+    found: list[str] = []
+    for m in _GOING_ON_RE.finditer(text):
+        k = bisect_left(starts, m.start())
+        if k < len(starts) and starts[k] < m.end():
+            continue  # the sentence names its part by label
+        found += [
+            p
+            for p in index.by_cues(m.group())
+            if question_of(p) in asked_qs and p not in named and p not in left_out and p not in found
+        ]
+    return found
+
+
 _REQUESTING_RE = regex(
     r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:i[ \t]{1,3}(?:need|want|would[ \t]{1,3}like)|i'd[ \t]{1,3}like|help[ \t]{1,3}me)\b"
     r"(?:[^.?!\n]|\.(?=[.\w])){0,400}[.?!]?",
@@ -1417,6 +1438,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             for p in _titled_sentence_parts(text, labels, index, {question_of(p) for p in named})
             if p not in named and p not in referenced and p not in aside_ids
         ]
+        named += _going_on_parts(text, labels, index, named, referenced | aside_ids)
         named += _counted_more(asking, named, index, referenced | aside_ids)
     if numbering and context.q in (None, FOREIGN):
         numbered_qs = {question_of(p) for _, p in numbering}
