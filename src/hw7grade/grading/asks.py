@@ -261,13 +261,20 @@ _ONLY_BEFORE = regex(
 """Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please", "I only need
 (c)", "I ONLY need part (b)"; the turn
 asks those and no other part it mentions ("I'll do (a) later", "the gradients from part i")."""
-_VERDICT_AFTER = regex(
+_VERDICT = (
     r"[ \t]{1,3}(?:is|was|are|were|seems|looks)[ \t]{1,3}"
     r"(?:(?:a[ \t]{1,3}bit|kind[ \t]{1,3}of|a[ \t]{1,3}little)[ \t]{1,3})?"
-    r"(?:off|wrong|incorrect|right|correct|fine|ok|okay|broken|bad|good|flawed)\b",
+    r"(?:off|wrong|incorrect|right|correct|fine|ok|okay|broken|bad|good|flawed)\b"
+)
+_VERDICT_AFTER = regex(_VERDICT, re.I)
+"""...but not a claim about a label: "I think (i) is fine and only (ii) is off, right?" asks after both."""
+_ONLY_CLAIM_RE = regex(
+    r"\bonly[ \t]{1,3}(?:the[ \t]{1,3}(?:first|second|third|last|middle)[ \t]{1,3}(?:one|part|bit)"
+    rf"|\(?(?:[a-h]|[ivx]{{1,4}})\)){_VERDICT}",
     re.I,
 )
-"""...but not a claim about a label: "I think (i) is fine and only (ii) is off, right?" asks after both."""
+"""A claim that one part of a pasted answer alone is wrong ("only the last one is wrong right?"): a
+question after every part pasted."""
 _EVERY_PART_RE = regex(
     r"\b(?:do|answer|solve|fix|redo|correct|rewrite|revise|check|help\s{1,3}with)\s{1,3}"
     r"(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b",
@@ -1026,7 +1033,7 @@ def _request(
     if not request or (words > REQUEST_MAX_WORDS and not 0 < len(asking.split()) <= REQUEST_MAX_WORDS):
         return None  # (a long paragraph asks in its asking sentences only)
     openers = [label for label in mentions(pasted) if _opens_line(pasted, label)]
-    if _EVERY_PART_RE.search(request) is not None:
+    if _EVERY_PART_RE.search(request) is not None or _ONLY_CLAIM_RE.search(request) is not None:
         # "(a) ... (c) ... i got (a) marked wrong ... and c starts with eos which seems off. fix both
         # pls": every part pasted, by the labels opening its lines
         # pasted labels of one question, "q4 ... here's what you wrote before" naming it whole; labels of
@@ -1036,7 +1043,7 @@ def _request(
             return None
         pasted_ids = {ids[0] for ids in resolved if len(ids) == 1}
         wanted = [p for p in whole.named if p in pasted_ids]
-        return replace(whole, named=wanted) if 0 < len(wanted) < len(whole.named) else None
+        return replace(whole, named=wanted) if wanted else None  # (all of them: the introduction asks no fewer)
     if asking:
         request = _bare_labels_bracketed(asking, {x for label in openers if (x := label.roman or label.letter)})
     elif words > bare_max:
