@@ -85,7 +85,9 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         if last is not None and last.sentence is not s:
             rejected = {}
         start, end = h.start - s.start, h.end - s.start
-        negation = negation_kind(s, start, end)
+        # "Progressive resizing is not part of it; all training is at the native resolution": an `A ...
+        # B` phrase is judged where its first words stand, not past the clause its last word ends
+        negation = negation_kind(s, start, _head_end(h, s.text, start, end))
         if negation is None and previous is not None and inherits_previous(s, start):
             negation = previous
         if negation is None and h.key in rejected and ":" in s.text[rejected[h.key] : start]:
@@ -103,6 +105,17 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         last = Hit(h.key, s.text[start:end], s, start, end, negation)
         yield last
         previous = negation
+
+
+def _head_end(h: PhraseHit, text: str, start: int, end: int) -> int:
+    """Where the first fragment of an `A ... B` phrase's match ends (`end` for any other phrase)."""
+    head, gap, _ = h.phrase.partition("...")
+    if not gap:
+        return end
+    at = min(end, start + len(head.strip().rstrip("*")))
+    while at < end and (text[at].isalnum() or text[at] == "-"):
+        at += 1  # to the end of the word a wildcard opens ("progressive*")
+    return at
 
 
 def first_stated_each(
