@@ -75,6 +75,8 @@ _POINTING_WORDS = (
 _SETTING_ASIDE_WORDS = (
     r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
+    # "I'm confident about (a), can you just check (b) and (c)?"; not "I'm not confident about (a)"
+    r"|(?<!not[ \t])(?<!n't[ \t])confident[ \t]{1,3}(?:about|in|on|with)"
     r"|no[ \t]{1,3}need|(?:don'?t|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?)"
     # "don't redo (i)", "no need to repeat (a)": told not to answer it
     r"|(?:don'?t|do[ \t]{1,3}not|no[ \t]{1,3}need[ \t]{1,3}to)[ \t]{1,3}(?:re-?do|repeat|re-?derive|rewrite|answer|do)"
@@ -256,7 +258,9 @@ _CHECKS_MINE_BEFORE = regex(
 CHECKS_MINE_LOOKBACK = 80
 _ONLY_AFTER = regex(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
 _ONLY_BEFORE = regex(
-    r"\b(?:only|just)[ \t]{1,3}(?:(?:need|want|do|ask|asking)[ \t]{1,3}(?:for[ \t]{1,3})?)?(?:parts?[ \t]{1,3})?$", re.I
+    r"\b(?:only|just)[ \t]{1,3}(?:(?:need|want|do|ask|asking|check|fix|redo)[ \t]{1,3}(?:for[ \t]{1,3})?)?"
+    r"(?:parts?[ \t]{1,3})?$",
+    re.I,
 )
 """Labels the turn restricts itself to: "parts (b) and (c) only:", "just (ii), please", "I only need
 (c)", "I ONLY need part (b)"; the turn
