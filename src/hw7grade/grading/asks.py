@@ -2123,6 +2123,11 @@ _THANKS_OPENING_RE = regex(
     r"(?:thanks|thank[ \t]{1,3}you|thx|ty)\b",
     re.I,
 )
+_THANKS_CLOSING_RE = regex(
+    r"\b(?:thanks|thank[ \t]{1,3}you|thx|ty)(?:[ \t]{1,3}(?:a[ \t]{1,3}lot|so[ \t]{1,3}much|again))?[ \t!.]{0,5}$",
+    re.I,
+)
+"""...or closes on one ("ok that makes sense, dropping the dropout. thanks a lot")."""
 _REQUEST_RE = regex(
     r"[?:]|\b(?:now|next|then|also|can|could|would|please|pls|plz|show|write|give|derive|explain|redo|fix|answer"
     r"|help|need|want|do|skipped|missing|forgot|left[ \t]out|hw\d{1,2}|homework|question|different|unrelated|random)\b"
@@ -2139,7 +2144,7 @@ def _only_thanks(text: str) -> bool:
     """Whether a short turn opens on a thank-you and asks nothing: no question mark, colon or word of a
     request ("now", "can you", "show", "you skipped ...")."""
     return (
-        _THANKS_OPENING_RE.match(text) is not None
+        (_THANKS_OPENING_RE.match(text) is not None or _THANKS_CLOSING_RE.search(text) is not None)
         and len(text.split()) <= THANKS_MAX_WORDS
         and _REQUEST_RE.search(text) is None
     )
