@@ -785,6 +785,8 @@ DESCRIPTION_MAX_CHARS = 200
 """How far after a label its description is read ("8a(iii) — the one asking whether a small nonzero λ
 ..."), up to the sentence's end or the next label."""
 _DESCRIPTION_END_RE = regex(r"[?!\n]|\.(?:[ \t]|$)")
+_SET_OFF_RE = regex(r"\)?[ \t]{0,2}[:—–,(]")
+"""A description set off after its label by a colon, a dash, a comma or a bracket."""
 
 
 def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
@@ -812,7 +814,9 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
             len(cued) == 1
             and cued[0] != ids[0]
             and cued[0] not in named
-            and counts[cued[0]] >= FIRM_CUES  # two cues of the other part; none of its own up to the next label
+            # two cues of the other part, or one in a description set off after the label ("8b: ... how
+            # many linear layers do you need?"); none of its own up to the next label
+            and (counts[cued[0]] >= FIRM_CUES or _SET_OFF_RE.match(stretch) is not None)
             and not index.cue_counts(stretch)[ids[0]]
             and ids[0] not in index.by_cue_words(stretch, group)
         ):
