@@ -342,7 +342,15 @@ def asks_beside(text: str, index: PartIndex) -> bool:
     side = SIDE_QUESTION_RE.search(text)
     if side is None:
         return _OTHER_COURSE_RE.search(text) is not None and index.question_named(text) is None
+    if "?" in text[: side.start()] and _ASIDE_OPENS_RE.search(text, max(0, side.start() - 12), side.start()):
+        # "my friend says at eval you still feed 'see' ... is that right? also unrelated, would beam
+        # search change any of this": the turn asks of ours first, then opens an aside
+        return False
     return not side.group().lower().startswith("unrelated") or index.question_named(text) is None
+
+
+_ASIDE_OPENS_RE = regex(r"(?:\b(?:also|and|btw|but|oh)[ \t,]{1,3}|[?.!][ \t]{1,3})$", re.I)
+"""What opens an aside after the turn has asked: "... is that right? also unrelated, ..."."""
 
 
 DEFINING_RE = regex(
