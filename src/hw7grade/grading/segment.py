@@ -346,7 +346,11 @@ def find_answers(
                     default = questioned
                 elif len(pending) == 1:
                     default = pending
-                elif said:
+                elif said and (fresh := [p for p in said if p not in _said_to_stand(turn.text, context, index)]):
+                    # "(i) 2 linear layers (unchanged) / (ii) nn.MSELoss (unchanged) / (iii) Weight Decay +
+                    # Batch Norm + SGD": the first part named that the reply does not say stands
+                    default = fresh[:1]
+                elif said and len(last_answered) <= 1:
                     default = said[:1]
                 elif len(skipped) == 1:
                     default = skipped

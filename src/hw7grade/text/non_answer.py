@@ -267,7 +267,8 @@ def standing_spans(text: str) -> list[tuple[int, int]]:
         if hit.start < done:
             continue  # in the sentence already found
         # Each scan stays between the last sentence found and the next end: linear in all.
-        start = max(text.rfind(c, done, hit.start) for c in ".?!;\n") + 1
+        # (a full stop before a word ends no sentence: "(ii) nn.MSELoss (unchanged)")
+        start = max(text.rfind(c, done, hit.start) for c in ("?", "!", ";", "\n", ". ", ".\t")) + 1
         end = _SENTENCE_END_RE.search(text, hit.end)
         spans.append((max(start, done), end.start() if end else len(text)))
     return spans
