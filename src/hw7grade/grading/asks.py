@@ -1051,9 +1051,9 @@ def _request(
     openers = [label for label in mentions(pasted) if _opens_line(pasted, label)]
     if _EVERY_PART_RE.search(request) is not None or _ONLY_CLAIM_RE.search(request) is not None:
         # "(a) ... (c) ... i got (a) marked wrong ... and c starts with eos which seems off. fix both
-        # pls": every part pasted, by the labels opening its lines
-        # pasted labels of one question, "q4 ... here's what you wrote before" naming it whole; labels of
-        # several ("Q3b: (i) ... Q7: (a) ... answer all of them") leave every part asked
+        # pls": every part pasted, by the labels of one question opening its lines ("q4 ... here's what
+        # you wrote before" names it whole); labels of several ("Q3b: (i) ... Q7: (a) ... answer all of
+        # them") leave every part asked
         resolved = [index.resolve(label, whole.context) for label in openers]
         if len({question_of(p) for ids in resolved for p in ids}) > 1:
             return None
@@ -1068,7 +1068,6 @@ def _request(
     named_here = mentions(request, ordinals=True)
     if by_part and not any(label.letter or label.roman or label.ordinal for label in named_here):
         return None
-    # Last of the tests, as the only one that reads the whole turn again.
     if len(openers) < PASTED_MIN_ITEMS:
         return None
     if _ORDER_RE.search(request) is not None:
