@@ -201,6 +201,12 @@ def test_keeps_answer(text, expected):
         ("Here is (ii) redone; (i) is unaffected. Next.", [" (i) is unaffected"]),
         ("(b) stays the same\n(c) is unchanged.", ["(b) stays the same", "(c) is unchanged"]),
         ("Part (a) is corrected below.", []),
+        # a full stop inside a name ends no sentence; "fine as it is" keeps the answer
+        ("# (ii) nn.MSELoss (unchanged)\n# (iii) Weight Decay", ["# (ii) nn.MSELoss (unchanged)"]),
+        (
+            "Here is (c). Part (b) is fine as it is, since it comes from the series.",
+            [" Part (b) is fine as it is, since it comes from the series"],
+        ),
     ],
 )
 def test_standing_spans_are_the_sentences_that_keep_an_answer(text, standing):

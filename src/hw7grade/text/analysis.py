@@ -99,9 +99,11 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
             and last is not None
             and last.negation == "negated"
             and last.sentence is s
-            and continues_list(s.text, last.end, start)
+            and (continues_list(s.text, last.end, start) or s.text[last.end : start].strip(" \t*_") == "(")
         ):
-            negation = "negated"  # "does not need Dropout, Layer Norm or Batch Norm"
+            # "does not need Dropout, Layer Norm or Batch Norm"; "does not use cosine annealing with warm
+            # restarts (SGDR)", the same thing named again in brackets
+            negation = "negated"
         last = Hit(h.key, s.text[start:end], s, start, end, negation)
         yield last
         previous = negation

@@ -207,6 +207,10 @@ _STANDING = (
     "stand* as above",
     "still holds",
     "still hold",
+    # "Part (b) is fine as it is, since everything in it comes from the series."
+    "fine as it is",
+    "fine as is",
+    "fine as written",
 )
 """The earlier answer is kept: no new attempt, when no check finds an answer in the text."""
 _SENTENCE_END_RE = regex(r"[.?!;\n]")
