@@ -39,6 +39,14 @@ _ASIDE_RE = regex(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where
 _BOX_RE = regex(r"\[([ xX✓])\]|([☐□⬜☑☒])")
 """A check box, ASCII or a glyph, ticked or not: several on one line are a menu whose ticked boxes
 are the pick ("[ ] 0   [x] 2", "☑ Weight Decay ☐ Dropout")."""
+_SEPARATOR_ROW_RE = regex(r"[ \t]{0,3}\|?[ \t]{0,3}:?-{3}")
+_EARLIER_HEADER_RE = regex(
+    r"[ \t*_]{0,4}(?:yours|your[ \t]{1,3}(?:draft|original)|before|old|original|was|previous"
+    r"|you[ \t]{1,3}(?:wrote|had))[ \t*_:]{0,4}$",
+    re.I,
+)
+"""A table's column header naming the answer being corrected ("| | Yours | Correct |", "Before / Now"; not
+"your answer", what the student should write): its cells are not the pick."""
 _BOX_TEXT_END_RE = regex(r"[—–;]|\.(?:[ \t]|$)")
 """Where a ticked box's text ends before the next box: at a dash, a semicolon or a full stop, past
 which the line says something else."""
@@ -232,9 +240,17 @@ class ChoiceCheck(CheckSpec):
         table = 0  # which table of the answer a row is in
         cell_picks: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (table, column) -> cells of options
         column_options: dict[tuple[int, int], dict[str, set[int]]] = {}  # ... -> option -> rows naming it
+        previous_row = ""
+        earlier_columns: set[int] = set()  # the current table's columns that hold an earlier answer
         for line in a.text.split("\n"):
             body = strip_line_marker(line)
             table += not line.lstrip().startswith("|")
+            if not line.lstrip().startswith("|"):
+                earlier_columns = set()
+            elif _SEPARATOR_ROW_RE.match(line):
+                header = [previous_row[lo:hi] for lo, hi in table_cells(previous_row)]
+                earlier_columns = {k for k, cell in enumerate(header) if _EARLIER_HEADER_RE.match(cell)}
+            previous_row = line
             end = line_start + len(line)
             label = line_label(line) if LABEL_LINE_CANDIDATE.match(line) else None
             ticked = self._ticked_pieces(line) if line.lstrip().startswith("|") else None
@@ -245,7 +261,10 @@ class ChoiceCheck(CheckSpec):
                 # after the row's header that holds nothing but options is the row's pick, whatever
                 # words the other cells use.
                 mark = _row_mark_at(line)
-                cells = [] if _marked_by_sign(line, mark) else list(self._option_cells(line))
+                # "| (ii) | L1Loss | **MSELoss** |" under "| | Yours | Correct |": the user's earlier
+                # answer is no pick
+                cells = [c for c in self._option_cells(line) if c[0] not in earlier_columns]
+                cells = [] if _marked_by_sign(line, mark) else cells
                 picked = [(lo, hi) for _, lo, hi in cells]
                 if mark is None and not picked:
                     picked = self._lead_after_menu(line)
