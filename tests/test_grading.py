@@ -571,6 +571,17 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 Q3b: (i) first order optimality conditions (ii) show the top k principal components satisfy them",
+            "## Part (i): First-order conditions\n\nW_2^T (W_2 W_1 - I) X X^T = 0 and (W_2 W_1 - I) X X^T W_1^T = 0.\n\n"
+            "Part (ii) builds directly on these. It's a fairly long verification, so do you want me to continue"
+            " with it now, or would you like to attempt it yourself first?",
+        ),
+        "q3b.ii",
+        [("missing", None), ("missing", None)],
+        id="a short note under the part's own label that offers to go on to it has not answered it",
+    ),
+    pytest.param(
+        (
             "HW7 Q7 (b) and (c): the decoder inputs w1..w5 in training and at evaluation?",
             "(b) <sos>, I, see, a, dog\n\n(c) <sos>, I, saw, a, dog",
             "for (c), if the model is trained well, isn't it the same as (b)?",

@@ -204,7 +204,7 @@ def _score_attempts(
             return True
         if (
             words <= OFFER_NOTE_MAX_WORDS
-            and ends_on_offer(attempt.text)
+            and ends_on_offer(attempt.text, go_on=attempt.labelled)
             and not answers_the_part(part, graded, OFFER_NOTE_SHARE)
         ):
             return True  # "For (ii), the idea is to substitute W_1 = U_kᵀ ... Want me to write out the verification?"

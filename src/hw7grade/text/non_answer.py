@@ -376,10 +376,12 @@ def only_offers(text: str) -> bool:
     return bool(PhraseSet.build({"offering": (*_OFFERING, *_OFFERING_TO_GO_ON)}).keys_in(body))
 
 
-def ends_on_offer(text: str) -> bool:
+def ends_on_offer(text: str, go_on: bool = False) -> bool:
     """Whether the text's last sentence offers to answer ("... Let me know if you'd like me to go
-    through it in detail!", "Do you want me to write out the full verification?")."""
-    return _offers(_last_sentence(text), _OFFERING)
+    through it in detail!", "Do you want me to write out the full verification?"); with `go_on`, for
+    text under the part's own label, also to go on ("Part (ii) builds directly on these. ... do you
+    want me to continue with it now?")."""
+    return _offers(_last_sentence(text), (*_OFFERING, *_OFFERING_TO_GO_ON) if go_on else _OFFERING)
 
 
 def offer_to_come(text: str) -> str:
