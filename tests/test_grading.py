@@ -572,7 +572,7 @@ ATTEMPT_CASES = [
     pytest.param(
         (
             "hw7 Q3b: (i) first order optimality conditions (ii) show the top k principal components satisfy them",
-            "## Part (i): First-order conditions\n\nW_2^T (W_2 W_1 - I) X X^T = 0 and (W_2 W_1 - I) X X^T W_1^T = 0.\n\n"
+            "## Part (i): First-order conditions\n\nW_2^T (W_2 W_1 - I) X X^T = 0, (W_2 W_1 - I) X X^T W_1^T = 0.\n\n"
             "Part (ii) builds directly on these. It's a fairly long verification, so do you want me to continue"
             " with it now, or would you like to attempt it yourself first?",
         ),
