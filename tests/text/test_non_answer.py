@@ -11,6 +11,7 @@ from hw7grade.text.non_answer import (
     holds_no_answer,
     keeps_answer,
     only_offers,
+    only_stands,
     puts_off,
     standing_spans,
 )
@@ -189,6 +190,18 @@ def test_declines(text, expected):
 )
 def test_keeps_answer(text, expected):
     assert keeps_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("(b) and (c) stay as above: <sos> I see a dog.", True),
+        ("Part (b) doesn't need changes; everything it mentions is from the series.", True),
+        ("Here is (c) redone; (b) is unaffected.", False),
+    ],
+)
+def test_only_stands(text, expected):
+    assert only_stands(text) is expected
 
 
 @pytest.mark.parametrize(

@@ -146,13 +146,15 @@ def _cued_among(parts: list[str], push_back: str, reply: str, index: PartIndex) 
     (i) and (ii), replied to with "you need two linear layers"; "**Final result:** ... **Most
     interesting approach (rewritten):** ..." after a push-back on both)."""
     hits = index.by_cues(push_back, parts)
-    if len(hits) == 1:
+    named = parts_headed(reply, parts, index)
+    if len(hits) == 1 and not (len(named) == 1 and hits[0] not in named):
+        # (not "was progressive resizing actually in that blog? ... the fast.ai dawnbench imagenet entry"
+        # answered under "## Most interesting approach (~100 words)": the reply's own heading names it)
         return hits
     # several only when the reply heads each in turn, not when one answer uses their shared words
     headed = set(cue_headings(reply, parts, index).values())
     if len(headed) > 1:
         return [p for p in parts if p in headed]
-    named = parts_headed(reply, parts, index)
     if len(named) == 1:
         # "You're right, here's a fuller version.\n\n**2. What I learned**": the one part the reply's
         # own heading names

@@ -196,6 +196,10 @@ _STANDING = (
     "doesn't need to change",
     "does not need to change",
     "no need to change",
+    "doesn't need changes",
+    "does not need changes",
+    "needs no changes",
+    "need no changes",
     "need no change*",
     "is unaffected",
     "are unaffected",
@@ -280,10 +284,13 @@ def standing_spans(text: str) -> list[tuple[int, int]]:
 
 def only_stands(text: str) -> bool:
     """Whether the whole text is a sentence saying an earlier answer stands ("(b) and (c) stay as
-    above: training <sos> I see a dog, evaluation <sos> I saw a dog"): what it restates is the
-    earlier answer, not a new one."""
+    above: training <sos> I see a dog, evaluation <sos> I saw a dog"), or one whose first clause says
+    so and the rest why ("Part (b) doesn't need changes; everything it mentions ... is from the
+    series"): what it restates is the earlier answer, not a new one."""
     body = text.strip().rstrip(".!")
-    return bool(body) and any(start <= 0 and end >= len(body) for start, end in standing_spans(body))
+    return bool(body) and any(
+        start <= 0 and (end >= len(body) or body[end] == ";") for start, end in standing_spans(body)
+    )
 
 
 def declines(text: str) -> bool:
