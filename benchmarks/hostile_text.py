@@ -355,6 +355,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "offers to go on": "Would you like me to go on and show that the principal components satisfy ",
             "unmarked questions": "Q8: how many layers do I need, and which loss. what is needed. do i ",
             "fenced code in turns": "```\nweight_decay=lam\n~~~\n``` x ```\n",
+            "claims put back": "was progressive resizing actually in that blog? is it really was are did ",
+            "earlier-answer columns": "| | Yours | Correct |\n|---|---|---|\n| (ii) | L1Loss | **MSELoss** |\n",
+            "thanks at the end": "ok that makes sense, dropping the dropout. thanks a lot thank you ",
         }.items()
     },
 }
