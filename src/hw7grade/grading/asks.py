@@ -669,6 +669,8 @@ _ORDER_RE = regex(r"\b(?:start|begin)[ \t]{1,3}(?:with|from)\b|\bfirst\b(?![ \t]
 "the first and the last one", a list of places."""
 _HOW_BEFORE = regex(r"\bfor[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?$", re.I)
 """A label after "for" in a request is about how to answer it ("a quick numerical check for (b)")."""
+_HOW_AFTER = regex(r"[ \t]{1,3}(?:in|using|via|with)[ \t]{1,3}(?:index|matrix|einstein|summation|the|an?)\b", re.I)
+"""...as is one followed by the way to answer it ("do (i) in index notation", "(ii) using the SVD")."""
 _PLACE_ONE_RE = regex(r"\b(first|second|third|last|middle)([ \t]{1,3})one\b", re.I)
 """After a pasted question, "the second one" is its second part."""
 _RELATIVE_PLACE_RE = regex(
@@ -1083,6 +1085,8 @@ def _request(
             for label in named_here
         )
         or any(_HOW_BEFORE.search(request, 0, label.start) for label in named_here)
+        # "can you do (i) in index notation w/ summation convention?": how to answer it
+        or any(_HOW_AFTER.match(request, _after(request, label)) for label in named_here)
     ):
         return None  # the pasted question's last sub-question, or a note on how
     asked = _read_user_turn(request, whole.context, index, home)
