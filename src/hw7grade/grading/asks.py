@@ -641,6 +641,9 @@ _BRACKETED_RE = regex(r"\([^()\n]{0,200}\)")
 """A bracketed aside, left out where a turn's words are counted."""
 REQUEST_MAX_WORDS = 40
 """A paragraph this short after a pasted question may say which of its parts are wanted..."""
+LONG_REQUEST_MAX_WORDS = 120
+"""A longer paragraph beside a pasted question is no request, whatever sentences in it ask; up to this
+long, it asks in its asking sentences ("... can you fix (a)? b is fine. also ... so redo c too")."""
 REQUEST_BARE_MAX_WORDS = 12
 """...in the sentences that ask a question, or all of it when it is this short ("8a iii and 8b"): a
 longer one with no question mark is a note on how ("For (ii) our lecture used the SVD, so if you could
@@ -1047,30 +1050,35 @@ def _request(
 ) -> UserTurn | None:
     """The parts the short paragraph asks of the pasted question beside it (see `_after_pasted`)."""
     words = len(request.split())
-    asking = _asking_sentences(request) if request else ""
-    if not request or (words > REQUEST_MAX_WORDS and not 0 < len(asking.split()) <= REQUEST_MAX_WORDS):
+    if not request or words > LONG_REQUEST_MAX_WORDS:
+        return None
+    asking = _asking_sentences(request)
+    if words > REQUEST_MAX_WORDS and not 0 < len(asking.split()) <= REQUEST_MAX_WORDS:
         return None  # (a long paragraph asks in its asking sentences only)
-    openers = [label for label in mentions(pasted) if _opens_line(pasted, label)]
     if _EVERY_PART_RE.search(request) is not None or _ONLY_CLAIM_RE.search(request) is not None:
         # "(a) ... (c) ... i got (a) marked wrong ... and c starts with eos which seems off. fix both
         # pls": every part pasted, by the labels of one question opening its lines ("q4 ... here's what
         # you wrote before" names it whole); labels of several ("Q3b: (i) ... Q7: (a) ... answer all of
         # them") leave every part asked
-        resolved = [index.resolve(label, whole.context) for label in openers]
+        resolved = [index.resolve(label, whole.context) for label in _opening_labels(pasted)]
         if len({question_of(p) for ids in resolved for p in ids}) > 1:
             return None
         pasted_ids = {ids[0] for ids in resolved if len(ids) == 1}
         wanted = [p for p in whole.named if p in pasted_ids]
         return replace(whole, named=wanted) if wanted else None  # (all of them: the introduction asks no fewer)
     if asking:
-        request = _bare_labels_bracketed(asking, {x for label in openers if (x := label.roman or label.letter)})
+        request = asking
+        if _BARE_LABEL_RE.search(request) is not None:  # "fix b pls": the pasted labels' letters
+            letters = {x for label in _opening_labels(pasted) if (x := label.roman or label.letter)}
+            request = _bare_labels_bracketed(request, letters)
     elif words > bare_max:
         return None  # a note on how
     request = _PLACE_ONE_RE.sub(r"\1\2part", request)
     named_here = mentions(request, ordinals=True)
     if by_part and not any(label.letter or label.roman or label.ordinal for label in named_here):
         return None
-    if len(openers) < PASTED_MIN_ITEMS:
+    # Last of the tests, as the only one that reads the whole turn again (unless one above did).
+    if len(_opening_labels(pasted)) < PASTED_MIN_ITEMS:
         return None
     if _ORDER_RE.search(request) is not None:
         # "part (c) first", "start with (c) please": every part is asked, the rest only once a reply
@@ -1097,6 +1105,11 @@ def _request(
     if not wanted or len(wanted) == len(whole.named):
         return None
     return replace(asked, named=wanted, set_aside=asked.set_aside | whole.set_aside)
+
+
+def _opening_labels(pasted: str) -> list[Label]:
+    """The labels that open the pasted text's lines: its items."""
+    return [label for label in mentions(pasted) if _opens_line(pasted, label)]
 
 
 def _opens_line(text: str, label: Label) -> bool:
@@ -2159,8 +2172,8 @@ def _only_thanks(text: str) -> bool:
     """Whether a short turn opens on a thank-you and asks nothing: no question mark, colon or word of a
     request ("now", "can you", "show", "you skipped ...")."""
     return (
-        (_THANKS_OPENING_RE.match(text) is not None or _THANKS_CLOSING_RE.search(text) is not None)
-        and len(text.split()) <= THANKS_MAX_WORDS
+        len(text.split(None, THANKS_MAX_WORDS)) <= THANKS_MAX_WORDS
+        and (_THANKS_OPENING_RE.match(text) is not None or _THANKS_CLOSING_RE.search(text) is not None)
         and _REQUEST_RE.search(text) is None
     )
 
