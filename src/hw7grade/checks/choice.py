@@ -263,8 +263,8 @@ class ChoiceCheck(CheckSpec):
                 mark = _row_mark_at(line)
                 # "| (ii) | L1Loss | **MSELoss** |" under "| | Yours | Correct |": the user's earlier
                 # answer is no pick
-                cells = [c for c in self._option_cells(line) if c[0] not in earlier_columns]
-                cells = [] if _marked_by_sign(line, mark) else cells
+                marked = _marked_by_sign(line, mark)
+                cells = [] if marked else [c for c in self._option_cells(line) if c[0] not in earlier_columns]
                 picked = [(lo, hi) for _, lo, hi in cells]
                 if mark is None and not picked:
                     picked = self._lead_after_menu(line)

@@ -517,10 +517,12 @@ def _paragraph_after(text: str, at: int) -> str:
     return "" if _LISTED_LINE_RE.search(window) else window
 
 
+_UNMARKED_OPENING = (
+    r"(?:which|how[ \t]{1,3}many|(?:do|should|would)[ \t]{1,3}i|what[ \t]{1,3}(?:is|are|do|does|goes|should))\b"
+)
+"""How a question asked without its question mark opens ("how many ...", "which ...", "do I ...")."""
 _UNMARKED_QUESTION_RE = regex(
-    r"(?:^|(?<=[.!;:\n]))[ \t]{0,3}(?:which|how[ \t]{1,3}many|(?:do|should|would)[ \t]{1,3}i"
-    r"|what[ \t]{1,3}(?:is|are|do|does|goes|should))\b(?:[^.?!\n]|\.(?=[.\w])){0,400}[.!]?",
-    re.I,
+    rf"(?:^|(?<=[.!;:\n]))[ \t]{{0,3}}{_UNMARKED_OPENING}(?:[^.?!\n]|\.(?=[.\w])){{0,400}}[.!]?", re.I
 )
 """A sentence that opens as a question, asked without its question mark ("...): how many nn.Linear
 layers do I need, and the select-all one (...)." (see `_ASKS_UNMARKED_RE`)."""
@@ -797,7 +799,6 @@ def _code_blanked(text: str) -> str:
 DESCRIPTION_MAX_CHARS = 200
 """How far after a label its description is read ("8a(iii) — the one asking whether a small nonzero λ
 ..."), up to the sentence's end or the next label."""
-_DESCRIPTION_END_RE = regex(r"[?!\n]|\.(?:[ \t]|$)")
 _SET_OFF_RE = regex(r"\)?[ \t]{0,2}[:—–,(]")
 """A description set off after its label by a colon, a dash, a comma or a bracket."""
 
@@ -818,7 +819,7 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
             continue
         stretch = text[label.end : labels[k + 1].start if k + 1 < len(labels) else len(text)]
         end = min(len(stretch), DESCRIPTION_MAX_CHARS)
-        stop = _DESCRIPTION_END_RE.search(stretch, 0, end)
+        stop = _SENTENCE_END_RE.search(stretch, 0, end)
         description = stretch[: stop.start() if stop is not None else end]
         group = index.parts_of(label.q)
         counts = index.cue_counts(description)
@@ -2184,11 +2185,7 @@ def _bare_after_thanks(text: str) -> bool:
     return opening is not None and len(text[opening.end() :].split()) <= THANKS_BARE_MAX_WORDS
 
 
-_ASKS_UNMARKED_RE = regex(
-    r"(?:^|[.!;:—–])[ \t]{0,3}(?:which|how[ \t]{1,3}many|(?:do|should|would)[ \t]{1,3}i"
-    r"|what[ \t]{1,3}(?:is|are|do|does|goes|should))\b",
-    re.I | re.M,
-)
+_ASKS_UNMARKED_RE = regex(rf"(?:^|[.!;:—–])[ \t]{{0,3}}{_UNMARKED_OPENING}", re.I | re.M)
 """A clause that opens as a question, asked without its question mark ("... — which of weight decay /
 dropout / SGD do I actually need")."""
 

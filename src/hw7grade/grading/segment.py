@@ -125,6 +125,12 @@ def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[s
     return found
 
 
+def _not_standing(parts: list[str], text: str, context: Context, index: PartIndex) -> list[str]:
+    """The ones of `parts`, in order, that the reply does not say stand."""
+    standing = _said_to_stand(text, context, index)
+    return [p for p in parts if p not in standing]
+
+
 def _said_to_stand(text: str, context: Context, index: PartIndex) -> set[str]:
     """The parts the reply names in a sentence that says their answer stands ("(ii) ... so that part
     is unaffected")."""
@@ -348,7 +354,7 @@ def find_answers(
                     default = questioned
                 elif len(pending) == 1:
                     default = pending
-                elif said and (fresh := [p for p in said if p not in _said_to_stand(turn.text, context, index)]):
+                elif said and (fresh := _not_standing(said, turn.text, context, index)):
                     # "(i) 2 linear layers (unchanged) / (ii) nn.MSELoss (unchanged) / (iii) Weight Decay +
                     # Batch Norm + SGD": the first part named that the reply does not say stands
                     default = fresh[:1]
