@@ -799,8 +799,15 @@ def _code_blanked(text: str) -> str:
 DESCRIPTION_MAX_CHARS = 200
 """How far after a label its description is read ("8a(iii) — the one asking whether a small nonzero λ
 ..."), up to the sentence's end or the next label."""
-_SET_OFF_RE = regex(r"\)?[ \t]{0,2}[:—–,(]")
-"""A description set off after its label by a colon, a dash, a comma or a bracket."""
+_SET_OFF_RE = regex(
+    r"\)?[ \t]{0,2}[:—–,(]|[ \t]{1,2}(?:one|bit|part|question)[ \t]{1,3}(?:where|about|asking|on|that|which)\b", re.I
+)
+"""A description set off after its label by a colon, a dash, a comma or a bracket, or one the label
+heads ("the 4a one where you just reflect on what u learned")."""
+_HEDGED_AFTER = regex(r"[ \t]{0,2}(?P<word>one[ \t]{0,2}|(?:i[ \t]{1,3}think|maybe|probably)[ \t]{0,2})?\?", re.I)
+_APPOSED = ("(", ",", "—", "–", " -")
+"""A label the user doubts: in brackets or set beside a description ("(7b?)", "the which-loss-function
+one, 8a i?"), or with a word of doubt ("7c i think?", "the 4b one?")."""
 
 
 def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
@@ -817,24 +824,37 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
         ids = index.resolve(label, Context(label.q))
         if len(ids) != 1 or ids[0] not in named:
             continue
-        stretch = text[label.end : labels[k + 1].start if k + 1 < len(labels) else len(text)]
-        end = min(len(stretch), DESCRIPTION_MAX_CHARS)
-        stop = _SENTENCE_END_RE.search(stretch, 0, end)
-        description = stretch[: stop.start() if stop is not None else end]
+        next_start = labels[k + 1].start if k + 1 < len(labels) else len(text)
+        hedge = _HEDGED_AFTER.match(text, _after(text, label))
+        if hedge is not None and not (hedge.group("word") or text[: label.start].rstrip().endswith(_APPOSED)):
+            hedge = None  # "are you sure about 8b?": a question about the part, not a doubt about its label
+        if hedge is not None:
+            # "the teacher forcing question from the translation problem (7c i think?) what goes in
+            # w1 thru w5 during training": a label the user doubts, described on either side of it
+            before = max(labels[k - 1].end if k else 0, label.start - DESCRIPTION_MAX_CHARS)
+            stop = _SENTENCE_END_RE.search(text, hedge.end(), min(next_start, hedge.end() + DESCRIPTION_MAX_CHARS))
+            stretch = text[before : label.start] + " " + text[hedge.end() : stop.start() if stop else next_start]
+            description = stretch
+        else:
+            stretch = text[label.end : next_start]
+            end = min(len(stretch), DESCRIPTION_MAX_CHARS)
+            stop = _SENTENCE_END_RE.search(stretch, 0, end)
+            description = stretch[: stop.start() if stop is not None else end]
         group = index.parts_of(label.q)
         counts = index.cue_counts(description)
         cued = [p for p in group if counts[p]]
         if (
             len(cued) == 1
             and cued[0] != ids[0]
-            and cued[0] not in named
             # two cues of the other part, or one in a description set off after the label ("8b: ... how
-            # many linear layers do you need?"); none of its own up to the next label
-            and (counts[cued[0]] >= FIRM_CUES or _SET_OFF_RE.match(stretch) is not None)
+            # many linear layers do you need?") or beside a doubted label; none of its own up to the next
+            # label
+            and (counts[cued[0]] >= FIRM_CUES or hedge is not None or _SET_OFF_RE.match(stretch) is not None)
             and not index.cue_counts(stretch)[ids[0]]
             and ids[0] not in index.by_cue_words(stretch, group)
         ):
-            named[named.index(ids[0])] = cued[0]
+            # (the described part asked already, by its words elsewhere in the turn: the label adds none)
+            named = [cued[0] if p == ids[0] else p for p in named if p != ids[0] or cued[0] not in named]
     if named == turn.named:
         return turn
     named = [p for p in index.ids if p in named]
