@@ -815,7 +815,9 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
     phrases, one other part of the same question and nothing of its own up to the next label, taken as
     that part: "8a(iii) — the one asking whether a small nonzero λ makes W2 come out with roughly
     orthonormal columns" is 8(b), "7b, the one about which 5 tokens get fed into the decoder at
-    evaluation / generation time" is 7(c). A student's label may slip; the words say what they want."""
+    evaluation / generation time" is 7(c); a label the user doubts is read by its description on either
+    side ("the teacher forcing question ... (7c i think?) ..." is 7(b)), and one whose described part the
+    turn asks already adds none. A student's label may slip; the words say what they want."""
     labels = [label for label in mentions(text) if label.q is not None]
     named = list(turn.named)
     for k, label in enumerate(labels):
