@@ -51,10 +51,12 @@ class UserTurn:
     items: tuple[str | None, ...] = ()
     """The part each item of the turn's list asks, in order (None for another homework's item), when
     the items ask the turn's parts one each: a reply with one heading per item answers them in turn."""
-    lettering: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
-    """The turn's lettered list whose items each name their own question or homework ("a) hw6 ...",
-    "b) hw7 3b both bits", "c) hw7 the RNN translation training-inputs one"), as (letter, question,
-    parts) per item: a reply's "**a) ...**" heads what its item asks, not a part (a) of a question."""
+    own_marks: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """The marks of the turn's own list (see `own_mark`) and what each item asks, as (mark, question,
+    parts): a lettered list whose items each name their own question or homework ("a) hw6 ...", "b) hw7
+    3b both bits", "c) hw7 the RNN translation training-inputs one"), or items numbered the user's way
+    ("Q1. how many linear layers ...", "(ii) at eval time ..." on the translation question). A reply's
+    "**a) ...**", "## Q1: ..." or "### (ii) Evaluation" heads what its item asks, not a part so labelled."""
     closing: bool = False
     """The turn only thanks and remarks ("Thanks, that table for (iii) is really helpful."): when the parts
     it names are answered already, it asks none, and the reply to it answers no part again, unless under
@@ -182,7 +184,7 @@ def _already_before(text: str, at: int, previous_end: int = -1) -> bool:
 _FOR_MYSELF = "myself|on my own|by myself"
 """Words by which a user keeps a part for themself."""
 _OWN_WORK_AFTER = regex(
-    rf"(?:,[^,\n]{{1,40}},|(?:[ \t]{{1,3}}[a-z]{{1,20}}){{1,2}}(?=[ \t]{{1,3}}(?:{_FOR_MYSELF})))?"
+    rf"(?:,[^,\n]{{1,40}},|(?:[ \t]{{1,3}}[a-z'’]{{1,20}}){{1,2}}(?=[ \t]{{1,3}}(?:{_FOR_MYSELF})))?"
     rf"[ \t]{{0,3}}(?:later|{_FOR_MYSELF}|another[ \t]{{1,3}}(?:day|time)|tomorrow"
     r"|next[ \t]{1,3}time|separately(?=[ \t]{0,2}(?:[.!,]|$))"
     r"|in[ \t]{1,3}(?:a[ \t]{1,3})?(?:separate|another|different|new)[ \t]{1,3}(?:chat|conversation|thread|session)"
@@ -304,11 +306,12 @@ answer a check can find (a wrong answer to a part graded on concepts)."""
 _BESIDE_THE_HOMEWORK = (
     r"side[ \t-]question|just curious|out of curiosity"
     r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
-    r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?"
+    r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?(?!['’]s\b)"
 )
 BESIDE_THE_HOMEWORK_RE = regex(rf"\b(?:{_BESIDE_THE_HOMEWORK})\b", re.I)
 """Words that say a turn asks beside the homework, even where it names a part ("not for the hw, but
-how would beam search change (c)?", "last thing, not hw7: for my algorithms class")."""
+how would beam search change (c)?", "last thing, not hw7: for my algorithms class"); not the
+homework's own things ("my numbering, not the hw's")."""
 SIDE_QUESTION_RE = regex(
     # not "two unrelated bits of hw7": "unrelated" says a side question only before "to" or alone
     rf"\b(?:{_BESIDE_THE_HOMEWORK}|off[ \t-]topic|unrelated(?![ \t]{{1,3}}(?:bits|parts|questions|pieces|things)\b))\b",
@@ -760,12 +763,17 @@ def read_user_turn(
     unbolded = text.replace("**", "  ").replace("__", "  ")
     text = _code_blanked(unbolded)
     shows_code = text != unbolded
+    own_numbered: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    if (own := _own_numbering(text, index, context)) is not None:
+        text, own_numbered = own
     lettering = _lettering(text, index)
     if lettering:
         text = _as_bullets(text)
     context = _asked_question_of(text, context, index, asked)
     turn = replace(
-        _read_turn(text, context, index, home, last, done, asked), lettering=lettering, shows_code=shows_code
+        _read_turn(text, context, index, home, last, done, asked),
+        own_marks=lettering + own_numbered,
+        shows_code=shows_code,
     )
     if turn.by_label and turn.named:
         turn = _described_instead(text, turn, index)
@@ -794,6 +802,79 @@ def _code_blanked(text: str) -> str:
         if fence:
             inside = not inside
     return "\n".join(lines)
+
+
+def own_mark(label: Label) -> str | None:
+    """The label as the mark of a list item the user numbered their own way: "a" for "(a)", "ii" for
+    "(ii)", "Q1" for "Q1"; None for a label that names more ("8a", "(a)(ii)", "HW6 Q1")."""
+    if label.q is None:
+        return label.letter if label.roman is None else label.roman if label.letter is None else None
+    return f"Q{label.q}" if label.letter is None and label.roman is None and label.homework is None else None
+
+
+OWN_ROMANS = ("i", "ii", "iii", "iv", "v", "vi")
+_MARK_CLOSE_RE = regex(r"[ \t]{0,2}[.:)]")
+
+
+def _own_numbering(
+    text: str, index: PartIndex, context: Context
+) -> tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]] | None:
+    """A list the user numbered their own way, whose items ask our parts: "Q1. how many linear layers
+    ... Q2. which loss ..." (the homework has no Q1, so a run of line-opening marks from Q1 is the
+    user's), or "(i) ... during training ... (ii) ... at eval time" with no label of ours before it to
+    place its numerals. Returns the turn with each mark, and each mention of one elsewhere ("can you do
+    Q1 and Q3? Q2 i'm writing myself"), spelled as the label of the part its item asks, and (mark,
+    question, (part,)) per item; None when there is no such list or its items name no two parts."""
+    labels = mentions(text)
+    heads = [label for label in labels if _opens_line(text, label)]
+    run: list[Label] = []
+    for label in heads:
+        mark = own_mark(label)
+        if not run:
+            expected: tuple[str, ...] = ("Q1", "i")
+        else:
+            expected = (f"Q{len(run) + 1}",) if run[0].q is not None else OWN_ROMANS[len(run) : len(run) + 1]
+        if mark in expected:
+            run.append(label)
+    if len(run) < NUMBERED_MIN_ITEMS:
+        return None
+    if run[0].q is None and any(label.q is not None for label in labels if label.start < run[-1].start):
+        return None  # "8a: ... (i) ... (ii) ...": the numerals are the question's own parts
+    marks = {own_mark(label): n for n, label in enumerate(run, 1)}
+    item_at = {label.start: n for n, label in enumerate(run, 1)}
+    # the items as a numbered list ("1) ... 2) ..."), other mentions of their marks blanked
+    pieces: list[str] = []
+    at = 0
+    for label in labels:
+        if own_mark(label) not in marks:
+            continue
+        if label.start in item_at:
+            close = _MARK_CLOSE_RE.match(text, label.end)
+            pieces += [text[at : label.start], f"{item_at[label.start]}) "]
+            at = close.end() if close else label.end
+        else:
+            pieces += [text[at : label.start], " " * (label.end - label.start)]
+            at = label.end
+    listed = "".join(pieces) + text[at:]
+    numbered = _numbered_items(listed, mentions(listed), index, set(), context)
+    by_number = {key.rsplit(".", 1)[1]: part for key, part in numbered}
+    part_of = {mark: by_number[str(n)] for mark, n in marks.items() if str(n) in by_number}
+    if len(part_of) < NUMBERED_MIN_ITEMS:
+        return None
+    pieces, at = [], 0
+    for label in labels:
+        if (part := part_of.get(own_mark(label))) is not None:
+            pieces += [text[at : label.start], _spelled(part)]
+            at = label.end
+    spelled = "".join(pieces) + text[at:]
+    return spelled, tuple((mark, question_of(part)[1:], (part,)) for mark, part in part_of.items() if mark)
+
+
+def _spelled(part: str) -> str:
+    """A part's label as a user writes it in full: "Q8(a)(iii)" for `q8a.iii`."""
+    home = context_of(part)
+    roman = part.partition(".")[2]
+    return f"Q{home.q}" + (f"({home.letter})" if home.letter else "") + (f"({roman})" if roman else "")
 
 
 DESCRIPTION_MAX_CHARS = 200

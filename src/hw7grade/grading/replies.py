@@ -23,7 +23,7 @@ from ..text.labels import (
     revises,
     titled_heading,
 )
-from .asks import SENTENCE_END_CHAR_RE
+from .asks import SENTENCE_END_CHAR_RE, own_mark
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
 
 _DIGIT_RE = regex(r"\d")
@@ -69,13 +69,13 @@ def split_answer(
     explicit: bool,
     numbering: Mapping[str, str] | None = None,
     items: tuple[str | None, ...] = (),
-    lettering: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
+    own_marks: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
 ) -> tuple[list[tuple[str, str, bool, bool]], Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
     (when it is one part). A relative label naming a part the turn did not ask is content (a
     numbered step "(i)" inside an answer to (ii)), not a label. `items` are the parts of the user's
-    list items in order (see `UserTurn.items`); `lettering`, the question and parts of each letter
-    of the user's lettered list (see `UserTurn.lettering`)."""
+    list items in order (see `UserTurn.items`); `own_marks`, the question and parts of each mark
+    of the user's own list (see `UserTurn.own_marks`)."""
     pieces: list[tuple[str, str, bool, bool]] = []
     current: list[str] = list(default)
     buffer: list[str] = []
@@ -145,10 +145,11 @@ def split_answer(
                 if len(named_qs) == 1 and (q := next(iter(named_qs))) in index.questions:
                     context, reply_named_q = Context(q), True
         if label is not None:
-            lettered = lettering.get(label.letter) if lettering and label.q is None and label.letter else None
-            if lettered is not None and label.roman is None:
+            lettered = own_marks.get(own_mark(label) or "") if own_marks else None
+            if lettered is not None:
                 # "**c) Training inputs to the decoder**" after the user's "c) hw7 the RNN translation
-                # ... one": what the user's item c asks
+                # ... one", "## Q1: Baseline" after the user's "Q1. what training time ...": what the
+                # user's item so marked asks
                 target: tuple[Context, list[str]] | None = (Context(lettered[0]), list(lettered[1]))
             else:
                 target = _label_target(label, context, index, named, turn_q, reply_named_q, revises(line, label))

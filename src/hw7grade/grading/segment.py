@@ -415,9 +415,9 @@ def find_answers(
             if turn_info is not None and not turn_info.numbering and numbers_own_steps(turn.text, numbering)
             else numbering
         )
-        lettering = {letter: (q, parts) for letter, q, parts in turn_info.lettering} if turn_info is not None else None
+        own_marks = {mark: (q, parts) for mark, q, parts in turn_info.own_marks} if turn_info is not None else None
         pieces, context = split_answer(
-            turn.text, context, index, default, named_here, explicit, listed, items, lettering
+            turn.text, context, index, default, named_here, explicit, listed, items, own_marks
         )
         if turn_info is not None and turn_info.named and not turn_info.by_label:
             # Cue words ask weakly. A reply that answers another asked part under its label
