@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Collection, Sequence
+from typing import Collection, Mapping, Sequence
 
 from ..regexes import regex
 from ..text.labels import ROMANS, Label, mentions
@@ -57,6 +57,9 @@ class UserTurn:
     3b both bits", "c) hw7 the RNN translation training-inputs one"), or items numbered the user's way
     ("Q1. how many linear layers ...", "(ii) at eval time ..." on the translation question). A reply's
     "**a) ...**", "## Q1: ..." or "### (ii) Evaluation" heads what its item asks, not a part so labelled."""
+    renumbered: tuple[tuple[str, str], ...] = ()
+    """Question numbers the user slipped, read as ours (see `_slipped_questions`): ("6", "7") after "Q6a
+    from hw7: the encoder-decoder translation thing", so that a later "going back to 6a" is 7(a)."""
     closing: bool = False
     """The turn only thanks and remarks ("Thanks, that table for (iii) is really helpful."): when the parts
     it names are answered already, it asks none, and the reply to it answers no part again, unless under
@@ -751,12 +754,14 @@ def read_user_turn(
     last: str | None = None,
     done: frozenset[str] = frozenset(),
     asked: Sequence[str] = (),
+    renumbered: Mapping[str, str] | None = None,
 ) -> UserTurn:
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
     hw7 question"); `last`, the part answered last, which "the part before" counts from, passing over
     the parts in `done` (set aside earlier in the chat: "Skip (b), I've written it"); `asked`, the
-    parts asked so far. A question pasted whole, then a short paragraph naming some of its parts ("8a
+    parts asked so far; `renumbered`, the question numbers the user slipped earlier in the chat
+    (see `UserTurn.renumbered`). A question pasted whole, then a short paragraph naming some of its parts ("8a
     iii and 8b", "Can you help with the second and third parts?"), asks those parts."""
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
@@ -766,13 +771,15 @@ def read_user_turn(
     own_numbered: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     if (own := _own_numbering(text, index, context)) is not None:
         text, own_numbered = own
+    text, slipped, moved = _slipped_questions(text, index, renumbered or {})
     lettering = _lettering(text, index)
     if lettering:
         text = _as_bullets(text)
     context = _asked_question_of(text, context, index, asked)
     turn = replace(
         _read_turn(text, context, index, home, last, done, asked),
-        own_marks=lettering + own_numbered,
+        own_marks=lettering + own_numbered + slipped,
+        renumbered=moved,
         shows_code=shows_code,
     )
     if turn.by_label and turn.named:
@@ -805,11 +812,13 @@ def _code_blanked(text: str) -> str:
 
 
 def own_mark(label: Label) -> str | None:
-    """The label as the mark of a list item the user numbered their own way: "a" for "(a)", "ii" for
-    "(ii)", "Q1" for "Q1"; None for a label that names more ("8a", "(a)(ii)", "HW6 Q1")."""
+    """The label as a mark the user may give a part their own way: "a" for "(a)", "ii" for "(ii)", "Q1"
+    for "Q1", "Q6a" for "Q6a" or "hw7 Q6a" (a question number that slipped); None for "(a)(ii)" or "HW6 Q1"."""
     if label.q is None:
         return label.letter if label.roman is None else label.roman if label.letter is None else None
-    return f"Q{label.q}" if label.letter is None and label.roman is None and label.homework is None else None
+    if label.homework not in (None, COURSE_HOMEWORK):
+        return None
+    return f"Q{label.q}{label.letter or ''}" + (f".{label.roman}" if label.roman else "")
 
 
 OWN_ROMANS = ("i", "ii", "iii", "iv", "v", "vi")
@@ -870,11 +879,93 @@ def _own_numbering(
     return spelled, tuple((mark, question_of(part)[1:], (part,)) for mark, part in part_of.items() if mark)
 
 
+def _slipped_questions(
+    text: str, index: PartIndex, renumbered: Mapping[str, str]
+) -> tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...], tuple[tuple[str, str], ...]]:
+    """The turn with each label whose question number slipped spelled as the label of the part its
+    description names: a question we do not have, whose description right after it names one of ours by
+    its title (or by its cue words, in a turn that names this homework): "Q6a from hw7: the
+    encoder-decoder translation thing" is 7(a), "Q5a, the resnet blog start and end times" 4(a); or one
+    of ours, whose description set off after it names a part of another question by its cue words and
+    nothing of its own: "hw7 problem 3b, the teacher forcing one" is 7(b). The part is the one of that
+    question the description's cue words name, else the label's letter and numeral there, else the
+    whole question; a number slipped earlier in the chat (`renumbered`) names the same question again
+    ("going back to 6a"). Returns the turn, (mark, question, parts) per label so read (see
+    `UserTurn.own_marks`), and the question numbers so read (see `UserTurn.renumbered`)."""
+    labels = mentions(text)
+    ours = names_our_homework(text)
+    other_only = names_other_homework_only(text)
+    by_question = Counter({question_of(p): n for p, n in index.cue_counts(text).items() if n})
+    starts = [label.start for label in labels if label.q is not None]
+    relatives = [label for label in labels if label.q is None]
+    relative_starts = [label.start for label in relatives]
+    pieces: list[str] = []
+    marks: list[tuple[str, str, tuple[str, ...]]] = []
+    moved: dict[str, str] = {}
+    at = 0
+    for label in labels:
+        if label.q is None or label.homework not in (None, COURSE_HOMEWORK):
+            continue
+        # up to the next full label, past the numerals after it ("Q9a (i)(ii)(iii) from hw7, the
+        # regularized autoencoder: ..."), and to its sentence's end, or its bracket's
+        k = bisect_right(starts, label.start)
+        end = min(starts[k] if k < len(starts) else len(text), label.end + DESCRIPTION_MAX_CHARS)
+        begin = label.end
+        while (j := bisect_right(relative_starts, begin - 1)) < len(relative_starts) and (
+            relatives[j].start < end and not text[begin : relatives[j].start].strip()
+        ):
+            begin = relatives[j].end
+        opened = text[begin:end].lstrip().startswith("(")
+        stop = (_BRACKET_END_RE if opened else _SENTENCE_END_RE).search(text, begin, end)
+        description = text[label.end : stop.start() if stop else end]
+        counts = index.cue_counts(description)
+        cued = {p for p in index.ids if counts[p]}
+        q: str | None
+        if label.q in index.questions:
+            # the whole turn in another question's words, by two cue phrases or more, and none of its own
+            if (
+                len(starts) > 1
+                or _SET_OFF_RE.match(text, label.end) is None
+                or len(by_question) != 1
+                or f"q{label.q}" in by_question
+                or sum(by_question.values()) < FIRM_CUES
+                or not index.questions_named(text) <= {question_of(next(iter(by_question)))[1:]}
+            ):
+                continue
+            q = question_of(next(iter(by_question)))[1:]
+        else:
+            if other_only or names_other_homework_only(description):
+                continue  # "Q2 from hw6: ...", "First a HW6 thing: Q2(c) asks ..."
+            q = index.question_named(description)
+            if q is None and (ours or counts.total() >= FIRM_CUES):
+                # "6b - teacher forcing, what are w1 to w5 during training?"
+                q = one_question_cued(description, index)
+            q = q or renumbered.get(label.q)
+            if q is None:
+                continue
+            moved[label.q] = q
+        in_q = [p for p in index.parts_of(q) if p in cued]
+        parts = in_q if len(in_q) == 1 else index.resolve(replace(label, q=q), Context(q)) or index.parts_of(q)
+        pieces += [text[at : label.start], _spelled(parts[0]) if len(parts) == 1 else _label_text(Label(q))]
+        at = label.end
+        if (mark := own_mark(label)) is not None:
+            marks.append((mark, q, tuple(parts)))
+    return "".join(pieces) + text[at:], tuple(marks), tuple(moved.items())
+
+
+_BRACKET_END_RE = regex(r"\)|[.?!][ \t\n]|\n")
+"""Where a label's description in brackets ends: its bracket's end, or its sentence's."""
+
+
+def _label_text(label: Label) -> str:
+    """A label as a user writes it in full: "Q8(a)(iii)"."""
+    return f"Q{label.q}" + (f"({label.letter})" if label.letter else "") + (f"({label.roman})" if label.roman else "")
+
+
 def _spelled(part: str) -> str:
     """A part's label as a user writes it in full: "Q8(a)(iii)" for `q8a.iii`."""
     home = context_of(part)
-    roman = part.partition(".")[2]
-    return f"Q{home.q}" + (f"({home.letter})" if home.letter else "") + (f"({roman})" if roman else "")
+    return _label_text(Label(home.q, home.letter, part.partition(".")[2] or None))
 
 
 DESCRIPTION_MAX_CHARS = 200
@@ -938,6 +1029,15 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
         ):
             # (the described part asked already, by its words elsewhere in the turn: the label adds none)
             named = [cued[0] if p == ids[0] else p for p in named if p != ids[0] or cued[0] not in named]
+    if named == turn.named and len(named) == 1:
+        # "part (b) of the translation question (...). at evaluation time, when the model is actually
+        # generating, which 5 tokens go in?": the one part asked by label, when the turn's words name
+        # another part of its question by two cue phrases and nothing of its own, is that part
+        group = index.parts_of(question_of(named[0])[1:])
+        counts = index.cue_counts(text)
+        cued = [p for p in group if counts[p]]
+        if len(cued) == 1 and cued[0] != named[0] and counts[cued[0]] >= FIRM_CUES:
+            named = cued
     if named == turn.named:
         return turn
     named = [p for p in index.ids if p in named]

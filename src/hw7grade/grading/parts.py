@@ -119,10 +119,14 @@ class PartIndex:
     def question_named(self, text: str) -> str | None:
         """The one question whose whole-question cues the text holds ("the How to Train Your ResNet
         reading question" -> "4"), if exactly one."""
-        if self.question_cues is None:
-            return None
-        found = {key.split(CUE_KEY, 1)[0] for key in self.question_cues.keys_in(text)}
+        found = self.questions_named(text)
         return next(iter(found)) if len(found) == 1 else None
+
+    def questions_named(self, text: str) -> set[str]:
+        """The questions whose whole-question cues the text holds."""
+        if self.question_cues is None:
+            return set()
+        return {key.split(CUE_KEY, 1)[0] for key in self.question_cues.keys_in(text)}
 
     def question_titled(self, title: str) -> str | None:
         """The one question a heading's title names: by one of its names, else by the words of one

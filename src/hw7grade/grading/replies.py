@@ -9,7 +9,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Mapping
+from typing import Collection, Mapping
 
 from ..regexes import regex
 from ..text.labels import (
@@ -70,12 +70,16 @@ def split_answer(
     numbering: Mapping[str, str] | None = None,
     items: tuple[str | None, ...] = (),
     own_marks: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
+    questions_named: Collection[str] | None = None,
 ) -> tuple[list[tuple[str, str, bool, bool]], Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
     (when it is one part). A relative label naming a part the turn did not ask is content (a
     numbered step "(i)" inside an answer to (ii)), not a label. `items` are the parts of the user's
     list items in order (see `UserTurn.items`); `own_marks`, the question and parts of each mark
-    of the user's own list (see `UserTurn.own_marks`)."""
+    of the user's own list (see `UserTurn.own_marks`); `questions_named`, the question numbers the
+    user's turn named, when known: a heading with a number that is no question of ours and that the turn
+    did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
+    and is content, not another homework's question."""
     pieces: list[tuple[str, str, bool, bool]] = []
     current: list[str] = list(default)
     buffer: list[str] = []
@@ -152,7 +156,11 @@ def split_answer(
                 # user's item so marked asks
                 target: tuple[Context, list[str]] | None = (Context(lettered[0]), list(lettered[1]))
             else:
-                target = _label_target(label, context, index, named, turn_q, reply_named_q, revises(line, label))
+                target = (
+                    None
+                    if _own_point(label, index, questions_named)
+                    else _label_target(label, context, index, named, turn_q, reply_named_q, revises(line, label))
+                )
             if lettered is None and target is not None and label.q is None and label.letter and not reply_named_q:
                 target = _by_heading_cues(line, label.letter, target, index, named) if label.roman is None else target
             if target is not None and label.q is None and len(current) == 1 and current[0] in target[1][1:]:
@@ -802,6 +810,18 @@ def _by_heading_cues(
         return target
     q = cued.pop()
     return Context(q[1:], letter), [p for p in lettered if question_of(p) == q]
+
+
+def _own_point(label: Label, index: PartIndex, questions_named: Collection[str] | None) -> bool:
+    """Whether a reply's label is a number of its own points: a question number we do not have, with no
+    homework named, that the user's turn did not name."""
+    return (
+        questions_named is not None
+        and label.q is not None
+        and label.homework is None
+        and label.q not in index.questions
+        and label.q not in questions_named
+    )
 
 
 def _label_target(

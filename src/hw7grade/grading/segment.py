@@ -233,6 +233,10 @@ def find_answers(
     scene: set[str] = set()  # parts the last user turn asked only as its whole question
     last_piece: dict[str, str] = {}  # each part's latest piece of reply text
     home = Context()  # the last of our questions a user turn was on
+    renumbered: dict[str, str] = {}  # question numbers the user slipped: "6" -> "7"
+    # the question numbers the user has named so far: another homework's "Q2" heads its answer in a
+    # reply, the reply's own "### Problem 1" does not
+    numbers_named: set[str] = set()
 
     def waiting_among(parts: list[str]) -> list[str]:
         """The parts whose latest reply waits for the user ("could you tell me ...?"), read only when
@@ -243,6 +247,7 @@ def find_answers(
     for turn_no, turn in enumerate(conversation.turns):
         if turn.role == "user":
             last_user = turn.text
+            numbers_named.update(label.q for label in mentions(turn.text) if label.q is not None)
             turn_info = read_user_turn(
                 turn.text,
                 context,
@@ -251,7 +256,9 @@ def find_answers(
                 last_answered[-1] if last_answered else None,
                 frozenset(set_aside),
                 asked_ids,
+                renumbered,
             )
+            renumbered.update(turn_info.renumbered)
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
             if (
@@ -416,8 +423,9 @@ def find_answers(
             else numbering
         )
         own_marks = {mark: (q, parts) for mark, q, parts in turn_info.own_marks} if turn_info is not None else None
+        questions_named = numbers_named if last_user else None
         pieces, context = split_answer(
-            turn.text, context, index, default, named_here, explicit, listed, items, own_marks
+            turn.text, context, index, default, named_here, explicit, listed, items, own_marks, questions_named
         )
         if turn_info is not None and turn_info.named and not turn_info.by_label:
             # Cue words ask weakly. A reply that answers another asked part under its label
