@@ -755,14 +755,17 @@ def read_user_turn(
     done: frozenset[str] = frozenset(),
     asked: Sequence[str] = (),
     renumbered: Mapping[str, str] | None = None,
+    marks: Mapping[str, tuple[str, ...]] | None = None,
 ) -> UserTurn:
     """The parts a user turn asks, in the context the chat is in; `home` is the last of our questions
     the chat was on, where a turn back from another homework's question returns ("ok, now (b) of the
     hw7 question"); `last`, the part answered last, which "the part before" counts from, passing over
     the parts in `done` (set aside earlier in the chat: "Skip (b), I've written it"); `asked`, the
     parts asked so far; `renumbered`, the question numbers the user slipped earlier in the chat
-    (see `UserTurn.renumbered`). A question pasted whole, then a short paragraph naming some of its parts ("8a
-    iii and 8b", "Can you help with the second and third parts?"), asks those parts."""
+    (see `UserTurn.renumbered`); `marks`, the parts the user's own marks stood for earlier in the chat
+    ("1.2" -> `q3b.ii`, so that "can you redo 1.2 properly" asks it). A question pasted whole, then a
+    short paragraph naming some of its parts ("8a iii and 8b", "Can you help with the second and third
+    parts?"), asks those parts."""
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
     unbolded = text.replace("**", "  ").replace("__", "  ")
@@ -771,16 +774,22 @@ def read_user_turn(
     own_numbered: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     if (own := _own_numbering(text, index, context)) is not None:
         text, own_numbered = own
+    elif marks:
+        text = _marks_spelled(text, marks)
     text, slipped, moved = _slipped_questions(text, index, renumbered or {})
     lettering = _lettering(text, index)
     if lettering:
         text = _as_bullets(text)
     context = _asked_question_of(text, context, index, asked)
+    turn = _read_turn(text, context, index, home, last, done, asked)
     turn = replace(
-        _read_turn(text, context, index, home, last, done, asked),
+        turn,
         own_marks=lettering + own_numbered + slipped,
         renumbered=moved,
         shows_code=shows_code,
+        # "1.1 ... 1.2 ... 2. ...": the list's plain numbers number its items, as a numbered list's do
+        numbering=turn.numbering
+        + tuple((f"{q}.{mark}", parts[0]) for mark, q, parts in own_numbered if mark.isdigit()),
     )
     if turn.by_label and turn.named:
         turn = _described_instead(text, turn, index)
@@ -823,6 +832,57 @@ def own_mark(label: Label) -> str | None:
 
 OWN_ROMANS = ("i", "ii", "iii", "iv", "v", "vi")
 _MARK_CLOSE_RE = regex(r"[ \t]{0,2}[.:)]")
+_DOTTED_MARK_RE = regex(r"(?<![\w.])[1-9]\.[1-9](?![\w.])")
+"""A mark of a list numbered in two levels, "1.1", "1.2" (not "0.5", "1.25" or "1.5x")."""
+_LISTED_NUMBER_RE = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and[ \t]{1,3}|&[ \t]{0,3}|or[ \t]{1,3})?([1-9])(?![\w.])")
+_PLAIN_MARK_RE = regex(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]", re.M)
+
+
+def _mark_occurrences(text: str, labels: list[Label]) -> list[tuple[int, int, str]]:
+    """Where the turn holds something that can be a mark of the user's own list, as (start, end,
+    mark), in order and not overlapping: labels ("Q1", "(ii)"), two-level numbers ("1.2") and numbers
+    opening a line ("2.")."""
+    found = [(label.start, label.end, mark) for label in labels if (mark := own_mark(label)) is not None]
+    found += [(m.start(), m.end(), m.group()) for m in _DOTTED_MARK_RE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _PLAIN_MARK_RE.finditer(text)]
+    found.sort()
+    kept: list[tuple[int, int, str]] = []
+    for occurrence in found:
+        if not kept or occurrence[0] >= kept[-1][1]:
+            kept.append(occurrence)
+    return kept
+
+
+def _level_key(mark: str) -> tuple[int, int] | None:
+    """A two-level list's mark as a key that grows down the list: "1.2" -> (1, 2), "2" -> (2, 0)."""
+    top, _, sub = mark.partition(".")
+    if not top.isdigit() or (sub and not sub.isdigit()):
+        return None
+    return int(top), int(sub or 0)
+
+
+def _own_run(text: str, occurrences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The marks opening lines that number the user's own list: "Q1", "Q2", ...; "(i)", "(ii)", ...; or
+    "1.1", "1.2", "2" (two levels, growing down the list, one mark at least of two)."""
+    run: list[tuple[int, int, str]] = []
+    for occurrence in occurrences:
+        start, _, mark = occurrence
+        if text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>-*•("):
+            continue  # not at a line's start
+        if not run:
+            fits = mark in ("Q1", "i", "1", "1.1")
+        elif run[0][2].startswith("Q"):
+            fits = mark == f"Q{len(run) + 1}"
+        elif run[0][2] == "i":
+            fits = mark in OWN_ROMANS[len(run) : len(run) + 1]
+        else:
+            key, last = _level_key(mark), _level_key(run[-1][2])
+            fits = key is not None and last is not None and key > last
+        if fits:
+            run.append(occurrence)
+    if run and run[0][2][0].isdigit() and not any("." in mark for _, _, mark in run):
+        return []  # "1. ... 2. ...": a plain numbered list (see `_numbered_items`)
+    return run if len(run) >= NUMBERED_MIN_ITEMS else []
 
 
 def _own_numbering(
@@ -830,53 +890,88 @@ def _own_numbering(
 ) -> tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]] | None:
     """A list the user numbered their own way, whose items ask our parts: "Q1. how many linear layers
     ... Q2. which loss ..." (the homework has no Q1, so a run of line-opening marks from Q1 is the
-    user's), or "(i) ... during training ... (ii) ... at eval time" with no label of ours before it to
-    place its numerals. Returns the turn with each mark, and each mention of one elsewhere ("can you do
-    Q1 and Q3? Q2 i'm writing myself"), spelled as the label of the part its item asks, and (mark,
-    question, (part,)) per item; None when there is no such list or its items name no two parts."""
+    user's), "(i) ... during training ... (ii) ... at eval time" with no label of ours before it to
+    place its numerals, or "1.1 ... 1.2 ... 2. ..." in two levels. Returns the turn with each mark, and
+    each mention of one elsewhere ("can you do Q1 and Q3? Q2 i'm writing myself", "context for 1.x"),
+    spelled as the label of the part (or question) its items ask, and (mark, question, (part,)) per
+    item; None when there is no such list or its items name no two parts."""
     labels = mentions(text)
-    heads = [label for label in labels if _opens_line(text, label)]
-    run: list[Label] = []
-    for label in heads:
-        mark = own_mark(label)
-        if not run:
-            expected: tuple[str, ...] = ("Q1", "i")
-        else:
-            expected = (f"Q{len(run) + 1}",) if run[0].q is not None else OWN_ROMANS[len(run) : len(run) + 1]
-        if mark in expected:
-            run.append(label)
-    if len(run) < NUMBERED_MIN_ITEMS:
+    occurrences = _mark_occurrences(text, labels)
+    run = _own_run(text, occurrences)
+    if not run:
         return None
-    if run[0].q is None and any(label.q is not None for label in labels if label.start < run[-1].start):
+    if run[0][2] == "i" and any(label.q is not None for label in labels if label.start < run[-1][0]):
         return None  # "8a: ... (i) ... (ii) ...": the numerals are the question's own parts
-    marks = {own_mark(label): n for n, label in enumerate(run, 1)}
-    item_at = {label.start: n for n, label in enumerate(run, 1)}
+    marks = {mark: n for n, (_, _, mark) in enumerate(run, 1)}
+    item_at = {start: n for n, (start, _, _) in enumerate(run, 1)}
     # the items as a numbered list ("1) ... 2) ..."), other mentions of their marks blanked
     pieces: list[str] = []
     at = 0
-    for label in labels:
-        if own_mark(label) not in marks:
-            continue
-        if label.start in item_at:
-            close = _MARK_CLOSE_RE.match(text, label.end)
-            pieces += [text[at : label.start], f"{item_at[label.start]}) "]
-            at = close.end() if close else label.end
-        else:
-            pieces += [text[at : label.start], " " * (label.end - label.start)]
-            at = label.end
+    for start, end, mark in occurrences:
+        if start in item_at:
+            close = _MARK_CLOSE_RE.match(text, end)
+            pieces += [text[at:start], f"{item_at[start]}) "]
+            at = close.end() if close else end
+        elif mark in marks:
+            pieces += [text[at:start], " " * (end - start)]
+            at = end
     listed = "".join(pieces) + text[at:]
-    numbered = _numbered_items(listed, mentions(listed), index, set(), context)
-    by_number = {key.rsplit(".", 1)[1]: part for key, part in numbered}
+    listed_labels = mentions(listed)
+    by_number = {
+        key.rsplit(".", 1)[1]: part for key, part in _numbered_items(listed, listed_labels, index, set(), context)
+    }
+    for key, parts in _cued_items(listed, listed_labels, index):
+        # an item the list's order left out, read by its own words
+        if len(parts) == 1 and parts[0] not in by_number.values():
+            by_number.setdefault(key.rsplit(".", 1)[1], parts[0])
     part_of = {mark: by_number[str(n)] for mark, n in marks.items() if str(n) in by_number}
     if len(part_of) < NUMBERED_MIN_ITEMS:
         return None
+    spelled_of = {mark: _spelled(part) for mark, part in part_of.items()}
+    # "context for 1.x": the group of a two-level list, by the question its items share
+    for top in {mark.partition(".")[0] for mark in part_of if "." in mark}:
+        under = {question_of(part) for mark, part in part_of.items() if mark.partition(".")[0] == top}
+        if len(under) == 1 and top not in index.questions:
+            spelled_of.setdefault(f"Q{top}", _label_text(Label(next(iter(under))[1:])))
     pieces, at = [], 0
-    for label in labels:
-        if (part := part_of.get(own_mark(label))) is not None:
-            pieces += [text[at : label.start], _spelled(part)]
-            at = label.end
-    spelled = "".join(pieces) + text[at:]
-    return spelled, tuple((mark, question_of(part)[1:], (part,)) for mark, part in part_of.items() if mark)
+    for start, end, mark in occurrences:
+        if start < at:
+            continue
+        top = mark.partition(".")[0]
+        group = top if top.startswith("Q") else f"Q{top}"
+        if (spelled := spelled_of.get(mark) or (spelled_of.get(group) if "." in mark else None)) is not None:
+            pieces += [text[at:start], spelled]
+            at = end
+            # "ill call them 1.1, 1.2 and 2": a plain number listed after a mark is one too
+            while (listed_next := _LISTED_NUMBER_RE.match(text, at)) and listed_next.group(1) in spelled_of:
+                pieces += [text[at : listed_next.start(1)], spelled_of[listed_next.group(1)]]
+                at = listed_next.end(1)
+    return "".join(pieces) + text[at:], tuple((mark, question_of(part)[1:], (part,)) for mark, part in part_of.items())
+
+
+_NUMBER_NAMED_RE = regex(
+    r"\b(?:for|redo|rewrite|fix|check|in|on|about|and|number|item|#)[ \t]{1,3}([1-9])"
+    r"(?=[ \t]{0,2}(?:[,:;.?!)]|$)|[ \t]{1,2}(?:i|you|it|its|it's|the|we|can|could|pls|please|too|also|is|was)\b)",
+    re.I | re.M,
+)
+"""A plain number of the user's own list named in a later turn: after a word that points at it, and
+before a clause's end or a new clause ("and for 2 i need an actual argument", "redo 2 pls"; not "for 2
+layers")."""
+
+
+def _marks_spelled(text: str, marks: Mapping[str, tuple[str, ...]]) -> str:
+    """The turn with each of the user's earlier own marks ("1.2", "Q3", "(ii)", or a two-level list's
+    plain "2" where `_NUMBER_NAMED_RE` names it) spelled as the label of the part it stood for."""
+    found = [(start, end, mark) for start, end, mark in _mark_occurrences(text, mentions(text)) if not mark.isdigit()]
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _NUMBER_NAMED_RE.finditer(text)]
+    pieces: list[str] = []
+    at = 0
+    for start, end, mark in sorted(found):
+        parts = marks.get(mark)
+        if parts is not None and len(parts) == 1 and start >= at:
+            pieces += [text[at:start], _spelled(parts[0])]
+            at = end
+    return "".join(pieces) + text[at:]
 
 
 def _slipped_questions(

@@ -234,6 +234,7 @@ def find_answers(
     last_piece: dict[str, str] = {}  # each part's latest piece of reply text
     home = Context()  # the last of our questions a user turn was on
     renumbered: dict[str, str] = {}  # question numbers the user slipped: "6" -> "7"
+    own_marks_so_far: dict[str, tuple[str, ...]] = {}  # the user's own marks: "1.2" -> (q3b.ii,)
     # the question numbers the user has named so far: another homework's "Q2" heads its answer in a
     # reply, the reply's own "### Problem 1" does not
     numbers_named: set[str] = set()
@@ -257,8 +258,15 @@ def find_answers(
                 frozenset(set_aside),
                 asked_ids,
                 renumbered,
+                own_marks_so_far,
             )
             renumbered.update(turn_info.renumbered)
+            # the user's own marks, but for a lettered list's letters: "1.2", "2", "Q3", "(ii)"
+            own_marks_so_far.update(
+                (mark, parts)
+                for mark, _, parts in turn_info.own_marks
+                if len(mark) > 1 or mark == "i" or mark.isdigit()
+            )
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
             if (
