@@ -812,6 +812,43 @@ def _by_heading_cues(
     return Context(q[1:], letter), [p for p in lettered if question_of(p) == q]
 
 
+RELETTERED_HEADING_MAX_WORDS = 8
+"""The longest heading (after its label, within its bold or heading line) read for the part it names."""
+
+
+def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """A reply that letters its answers (a), (b), ... its own way, one letter per asked part of one
+    question, when the letters do not name those parts ("**(a) Training (Teacher Forcing)**", "**(b)
+    Evaluation (Inference)**" in a reply to 7(b) and 7(c); "Part (a)", "Part (b)" for 3(b)(i) and (ii)):
+    letter -> (question, (part,)) in the order asked, when a heading names its part so by cue words and
+    none names another asked part. Else {}."""
+    if len(named) < 2 or len({question_of(p) for p in named}) != 1:
+        return {}
+    q = question_of(named[0])[1:]
+    letters: list[str] = []
+    headings: list[str] = []
+    for line in text.split("\n"):
+        if not LABEL_LINE_CANDIDATE.match(line) or (label := line_label(line)) is None:
+            continue
+        if label.q is not None or label.letter is None or label.roman is not None or label.letter in letters:
+            continue
+        letters.append(label.letter)
+        headings.append(_emphasised(line, label.end) if line.lstrip().startswith(("#", "**", "__")) else "")
+    if "".join(letters) != "abcdefgh"[: len(named)]:
+        return {}
+    if all(index.resolve(Label(letter=letter), Context(q)) == [part] for letter, part in zip(letters, named)):
+        return {}  # the letters are the parts' own
+    agree = False
+    for heading, part in zip(headings, named):
+        if len(heading.split()) > RELETTERED_HEADING_MAX_WORDS:
+            continue
+        cued = index.by_cues(heading, named) or [p for p in [index.one_by_cue_words(heading, named)] if p]
+        if cued and part not in cued:
+            return {}
+        agree = agree or cued == [part]
+    return {letter: (q, (part,)) for letter, part in zip(letters, named)} if agree else {}
+
+
 def _own_point(label: Label, index: PartIndex, questions_named: Collection[str] | None) -> bool:
     """Whether a reply's label is a number of its own points: a question number we do not have, with no
     homework named, that the user's turn did not name."""

@@ -45,6 +45,7 @@ from .replies import (
     numbered_sections,
     numbers_own_steps,
     parts_headed,
+    relettered,
     section_numbers,
     split_answer,
 )
@@ -238,6 +239,7 @@ def find_answers(
     # the question numbers the user has named so far: another homework's "Q2" heads its answer in a
     # reply, the reply's own "### Problem 1" does not
     numbers_named: set[str] = set()
+    reply_letters: dict[str, tuple[str, tuple[str, ...]]] = {}  # the last reply's own lettering (`relettered`)
 
     def waiting_among(parts: list[str]) -> list[str]:
         """The parts whose latest reply waits for the user ("could you tell me ...?"), read only when
@@ -432,6 +434,15 @@ def find_answers(
         )
         own_marks = {mark: (q, parts) for mark, q, parts in turn_info.own_marks} if turn_info is not None else None
         questions_named = numbers_named if last_user else None
+        if not own_marks:
+            # "**(a) Training (Teacher Forcing)**", "**(b) Evaluation (Inference)**" for 7(b) and 7(c): the
+            # reply's own letters, which a later reply to a turn naming no part by label keeps
+            letters = relettered(turn.text, index, named_here or default)
+            if letters:
+                reply_letters = letters
+            elif turn_info is not None and turn_info.by_label:
+                reply_letters = {}
+            own_marks = letters or reply_letters or None
         pieces, context = split_answer(
             turn.text, context, index, default, named_here, explicit, listed, items, own_marks, questions_named
         )
