@@ -861,20 +861,28 @@ def _level_key(mark: str) -> tuple[int, int] | None:
     return int(top), int(sub or 0)
 
 
-def _own_run(text: str, occurrences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The marks opening lines that number the user's own list: "Q1", "Q2", ...; "(i)", "(ii)", ...; or
-    "1.1", "1.2", "2" (two levels, growing down the list, one mark at least of two)."""
+def _own_run(
+    text: str, occurrences: list[tuple[int, int, str]], ours: Collection[str], lettered_after: int | None
+) -> list[tuple[int, int, str]]:
+    """The marks opening lines that number the user's own list: "Q1", "Q2", ... (from a question
+    number we do not have: "Q2: ... Q3: ..." continuing a list begun in another chat); "(i)", "(ii)",
+    ...; "1.1", "1.2", "2" (two levels, growing down the list, one mark at least of two); or "a)",
+    "b)", ... after `lettered_after`, the end of a label of a lettered group with numerals ("Q8 part a
+    ... I'll call the subparts a b c: a) ... b) ... c) ...")."""
     run: list[tuple[int, int, str]] = []
     for occurrence in occurrences:
         start, _, mark = occurrence
         if text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>-*•("):
             continue  # not at a line's start
         if not run:
-            fits = mark in ("Q1", "i", "1", "1.1")
+            fits = mark in ("i", "1", "1.1") or (mark[:1] == "Q" and mark[1:].isdigit() and mark[1:] not in ours)
+            fits = fits or (mark == "a" and lettered_after is not None and start > lettered_after)
         elif run[0][2].startswith("Q"):
-            fits = mark == f"Q{len(run) + 1}"
+            fits = mark == f"Q{int(run[0][2][1:]) + len(run)}"
         elif run[0][2] == "i":
             fits = mark in OWN_ROMANS[len(run) : len(run) + 1]
+        elif run[0][2] == "a":
+            fits = mark == "abcdefgh"[len(run) : len(run) + 1]
         else:
             key, last = _level_key(mark), _level_key(run[-1][2])
             fits = key is not None and last is not None and key > last
@@ -897,7 +905,15 @@ def _own_numbering(
     item; None when there is no such list or its items name no two parts."""
     labels = mentions(text)
     occurrences = _mark_occurrences(text, labels)
-    run = _own_run(text, occurrences)
+    groups = (
+        label.end
+        for label in labels
+        if label.q is not None
+        and label.letter
+        and label.roman is None
+        and len(index.resolve(label, Context(label.q))) > 1
+    )
+    run = _own_run(text, occurrences, index.questions, next(groups, None))
     if not run:
         return None
     if run[0][2] == "i" and any(label.q is not None for label in labels if label.start < run[-1][0]):
