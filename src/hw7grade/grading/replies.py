@@ -174,6 +174,7 @@ def split_answer(
                     current = list(target[1])
                 elif (
                     (not saw_label or grouped)
+                    and lettered is None  # a mark of the user's or the reply's own list skips no part
                     and len(current) > 1
                     and target[1][:1] == current[1:2]
                     and question_of(current[0]) == question_of(current[1])
@@ -817,11 +818,13 @@ RELETTERED_HEADING_MAX_WORDS = 8
 
 
 def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """A reply that letters its answers (a), (b), ... its own way, one letter per asked part of one
-    question, when the letters do not name those parts ("**(a) Training (Teacher Forcing)**", "**(b)
-    Evaluation (Inference)**" in a reply to 7(b) and 7(c); "Part (a)", "Part (b)" for 3(b)(i) and (ii)):
-    letter -> (question, (part,)) in the order asked, when a heading names its part so by cue words and
-    none names another asked part. Else {}."""
+    """A reply that letters its answers (a), (b), ... its own way, for asked parts of one question,
+    when the letters do not name those parts: letter -> (question, (part,)). One letter per asked part
+    stands for them in order when a short heading names its part so by cue words and none names another
+    asked part ("**(a) Training (Teacher Forcing)**", "**(b) Evaluation (Inference)**" in a reply to 7(b)
+    and 7(c); "Part (a)", "Part (b)" for 3(b)(i) and (ii)); fewer letters than asked parts stand for the
+    parts their headings name, when each names one and no two the same ("### (a) What I learned", "###
+    (b) Most interesting approach" in a reply to all of Q4 whose words ask 4(b) and 4(c)). Else {}."""
     if len(named) < 2 or len({question_of(p) for p in named}) != 1:
         return {}
     q = question_of(named[0])[1:]
@@ -834,19 +837,27 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
             continue
         letters.append(label.letter)
         headings.append(_emphasised(line, label.end) if line.lstrip().startswith(("#", "**", "__")) else "")
-    if "".join(letters) != "abcdefgh"[: len(named)]:
+    if len(letters) < 2 or len(letters) > len(named) or "".join(letters) != "abcdefgh"[: len(letters)]:
         return {}
-    if all(index.resolve(Label(letter=letter), Context(q)) == [part] for letter, part in zip(letters, named)):
-        return {}  # the letters are the parts' own
-    agree = False
-    for heading, part in zip(headings, named):
-        if len(heading.split()) > RELETTERED_HEADING_MAX_WORDS:
-            continue
-        cued = index.by_cues(heading, named) or [p for p in [index.one_by_cue_words(heading, named)] if p]
-        if cued and part not in cued:
+    cued = [
+        (index.by_cues(heading, named) or [p for p in [index.one_by_cue_words(heading, named)] if p])
+        if len(heading.split()) <= RELETTERED_HEADING_MAX_WORDS
+        else []
+        for heading in headings
+    ]
+    if len(letters) == len(named):
+        parts = named
+        if any(c and part not in c for c, part in zip(cued, parts)) or not any(
+            c == [part] for c, part in zip(cued, parts)
+        ):
             return {}
-        agree = agree or cued == [part]
-    return {letter: (q, (part,)) for letter, part in zip(letters, named)} if agree else {}
+    elif all(len(c) == 1 for c in cued) and len({c[0] for c in cued}) == len(cued):
+        parts = [c[0] for c in cued]
+    else:
+        return {}
+    if all(index.resolve(Label(letter=letter), Context(q)) == [part] for letter, part in zip(letters, parts)):
+        return {}  # the letters are the parts' own
+    return {letter: (q, (part,)) for letter, part in zip(letters, parts)}
 
 
 def _own_point(label: Label, index: PartIndex, questions_named: Collection[str] | None) -> bool:
