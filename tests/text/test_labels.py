@@ -284,6 +284,27 @@ def test_a_user_names_parts_by_their_place(text, places):
 
 
 @pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("can you do 7.2 and 7.3?", [("7", 2), ("7", 3)]),
+        ("3.1: first order conditions\n3.2: the PCA proof", [("3", 1), ("3", 2)]),
+        ("hw7 7.3 eval tokens", [("7", 3)]),
+        ("ok wait, about 7.2. my study group says", [("7", 2)]),
+        ("| 3.1 | the gradients |", [("3", 1)]),
+        ("a 4.3× speed-up", []),  # a number
+        ("see section 3.2, then", []),
+        ("it took 3.5 hours", []),
+        ("reduced to 4.2, then 2.6", []),
+        ("I labeled them 7.1, 7.2, 7.3 in my notes", [("7", 1), ("7", 2), ("7", 3)]),
+        ("p = 0.3)", []),
+    ],
+)
+def test_a_user_names_a_part_by_its_question_and_place(text, named):
+    assert [(m.q, m.ordinal) for m in mentions(text, ordinals=True) if m.ordinal] == named
+    assert not any(m.ordinal for m in mentions(text))  # a reply's "## 1.1 ..." numbers its own sections
+
+
+@pytest.mark.parametrize(
     ("line", "place"),
     [
         ("### Second part — training", 2),

@@ -776,6 +776,7 @@ def read_user_turn(
         text, own_numbered = own
     elif marks:
         text = _marks_spelled(text, marks)
+    text = _dotted_spelled(text, index)
     text, slipped, moved = _slipped_questions(text, index, renumbered or {})
     lettering = _lettering(text, index)
     if lettering:
@@ -973,6 +974,23 @@ _NUMBER_NAMED_RE = regex(
 """A plain number of the user's own list named in a later turn: after a word that points at it, and
 before a clause's end or a new clause ("and for 2 i need an actual argument", "redo 2 pls"; not "for 2
 layers")."""
+
+
+def _dotted_spelled(text: str, index: PartIndex) -> str:
+    """The turn with each part named by its question's number and its place ("can you do 7.2 and 7.3?",
+    "3.1: first order conditions") spelled as the part's label ("Q7(b)", "Q3(b)(i)")."""
+    if "." not in text:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for label in mentions(text, ordinals=True):
+        if label.q is None or label.ordinal is None or label.start < at:
+            continue
+        parts = index.resolve(label, Context(label.q))
+        if len(parts) == 1:
+            pieces += [text[at : label.start], _spelled(parts[0])]
+            at = label.end
+    return "".join(pieces) + text[at:]
 
 
 def _marks_spelled(text: str, marks: Mapping[str, tuple[str, ...]]) -> str:

@@ -139,8 +139,10 @@ class PartIndex:
         return next(iter(found)) if len(found) == 1 else None
 
     def is_foreign(self, label: Label) -> bool:
+        """Whether the label names another homework's question; "1.1" (a number with a dot, see
+        `Label.ordinal`) of a question we do not have is a section's number, not another question."""
         return (label.homework is not None and label.homework != COURSE_HOMEWORK) or (
-            label.q is not None and label.q not in self.questions
+            label.q is not None and label.q not in self.questions and label.ordinal is None
         )
 
     def resolve(self, label: Label, context: Context) -> list[str]:

@@ -11,6 +11,7 @@ same on any text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -531,7 +532,8 @@ MENTIONS_CACHE_SIZE = 4096
 
 def mentions(text: str, ordinals: bool = False) -> list[Label]:
     """Every label named anywhere in running text (a user's message), in order; with `ordinals`,
-    also parts named by their place ("the second sub-part"), which only a user's turn reads so."""
+    also parts named by their place ("the second sub-part", "7.2"), which only a user's turn reads so
+    (a reply's "## 1.1 Stationarity equations" numbers its own sections)."""
     return list(_cached_mentions(text, ordinals))
 
 
@@ -544,6 +546,8 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
     found = list(_scanned(text))
     if not ordinals:
         return found
+    if "." in text:
+        found = _with_dotted(text, found)
     places = list(_ORDINAL_RE.finditer(text))
     counts = list(_FIRST_FEW_RE.finditer(text))
     if not places and not counts:
@@ -586,6 +590,66 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
 def _scanned(text: str) -> tuple[Label, ...]:
     """The labels of running text before places are read: one scan serves both readings of a turn."""
     return tuple(_next_items(text, _mentions(text)))
+
+
+_DOTTED_LABEL_RE = regex(r"(?<![\w.])([1-9]\d?)\.([1-4])(?![\w%×'’/]|\.\w)")
+"""A question's number and the place of its part, "7.2", "3.1" (not "4.3×", "0.5", "1.25")."""
+_DOTTED_AFTER_RE = regex(
+    r"[ \t]{0,3}(?:[:;?)\]|=—–]|-(?:[ \t]|$)|\*\*|$|(?:,[ \t]{0,3})?(?:and|or|&)(?![\w])"
+    r"|,[ \t]{0,3}[1-9]\d?\.[1-4](?![\w%×'’/]))",
+    re.M,
+)
+_DOTTED_JOIN_RE = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:(?:and|or|&)[ \t]{1,3})?")
+"""Between two dotted labels of a list: "7.1, 7.2, 7.3", "7.2 and 7.3"."""
+_DOTTED_BEFORE_RE = regex(
+    r"\b(?:do|did|done|for|and|about|on|part|question|q|problem|redo|fix|check|is|hw ?7)[ \t]{1,3}$",
+    re.I,
+)
+_DOTTED_NOT_BEFORE_RE = regex(
+    r"\b(?:section|sec|eq|equation|figure|fig|table|post|step|version|chapter|theorem|lemma|ch|v|python)\.?[ \t]{0,2}$",
+    re.I,
+)
+DOTTED_LOOKBACK = 16
+"""How far before a dotted label the words that point at it, or make it a number, are looked for."""
+
+
+def _with_dotted(text: str, found: list[Label]) -> list[Label]:
+    """The labels with those written as a question's number, a dot and a part's place ("7.2 = which 5
+    tokens ...", "can you do 7.2 and 7.3?", "### Part 3.1 —", "| 3.1 |") added: the place-th part of
+    the question (see `Label.ordinal`). A label before such a mark or a word pointing at it, or one after
+    it, makes it one; "section 3.2" and "4.3× speed-up" are numbers."""
+    starts = [label.start for label in found]
+    added: list[Label] = []
+    replaced: set[int] = set()
+    for m in _DOTTED_LABEL_RE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        homework = None
+        if k >= 0 and found[k].end > m.start():
+            # "hw7 7.3": a question's bare number read before is the dotted label's, else it is inside one
+            bare = found[k]
+            if bare.end != m.start() + len(m.group(1)) or bare.q != m.group(1) or bare.letter or bare.roman:
+                continue
+            replaced.add(k)
+            homework = bare.homework
+        before = text[max(0, m.start() - DOTTED_LOOKBACK) : m.start()]
+        if _DOTTED_NOT_BEFORE_RE.search(before):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if (
+            homework is not None
+            or not text[line_start : m.start()].strip(" \t#*>|-")  # "7.2: ...", "### 3.1 ...", "| 3.1 |"
+            or (added and _DOTTED_JOIN_RE.fullmatch(text, added[-1].end, m.start()) is not None)
+            or _DOTTED_AFTER_RE.match(text, m.end())
+            or _DOTTED_BEFORE_RE.search(before)
+        ):
+            start = found[k].start if homework is not None else m.start()
+            added.append(Label(m.group(1), None, None, homework, start, m.end(), int(m.group(2))))
+        else:
+            replaced.discard(k)
+    if not added:
+        return found
+    kept = [label for k, label in enumerate(found) if k not in replaced]
+    return sorted(kept + added, key=lambda label: label.start)
 
 
 _OF_NUMBER_RE = regex(r"[ \t]{1,3}of[ \t]{1,3}(?P<q>\d{1,2})(?![\w(]|\.\d)")
