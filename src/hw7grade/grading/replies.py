@@ -33,11 +33,32 @@ DISPLAY_MAX_LINES = 40
 
 _NUMBERED_LEAD_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(?:[^\w\s(*]{1,3}[ \t]{1,2})?"
-    r"(?:\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)|(?i:part)[ \t]{1,2}([1-9])[ \t]{0,2}[—–:-])(?=[\s*_]|$)"
+    r"(?:\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)|(?i:part)[ \t]{1,2}([1-9])[ \t]{0,2}[—–:-]"
+    r"|(?i:answer)[ \t]{1,2}([1-9])(?:[ \t]{0,2}[—–:-])?)(?=[\s*_]|$)"
 )
 """A heading or bold lead that opens on a number, after an emoji or not: "### 1. Starting point",
 "**(2) Loss function: ...**", "## 📊 1) Baseline vs. final", "## 1️⃣ Baseline vs. final", "### Part 2 —
-U_k satisfies them"."""
+U_k satisfies them", "### Answer 3"."""
+
+
+def _lead_number(lead: re.Match[str]) -> str:
+    """The number a `_NUMBERED_LEAD_RE` lead opens on."""
+    return lead.group(1) or lead.group(2) or lead.group(3)
+
+
+def _own_sections(text: str, asked: list[str]) -> dict[str, str]:
+    """A reply with no label line whose headings or bold leads "Answer 1" ("Part 1 —") to "Answer N" run
+    to N, the number of parts asked ("### Answer 1" to "### Answer 4" for 8(a)(i) to 8(b)): each numbers
+    the asked part at its place, keyed as a user's list is ("8.1"). Else {}."""
+    numbers: list[str] = []
+    for line in text.split("\n"):
+        if LABEL_LINE_CANDIDATE.match(line) and line_label(line) is not None:
+            return {}
+        if (lead := _NUMBERED_LEAD_RE.match(line)) is not None and lead.group(1) is None:
+            numbers.append(_lead_number(lead))  # "Answer 2", "Part 2 —": not "2)", which may number the user's items
+    if numbers != [str(k) for k in range(1, len(asked) + 1)]:
+        return {}
+    return {f"{question_of(part)[1:]}.{k}": part for k, part in enumerate(asked, 1)}
 
 
 def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]:
@@ -45,7 +66,7 @@ def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]
     Stationarity equations", "### 2. Plugging in the PCA solution"), keyed "question.number", when two
     or more are numbered; a later "for 1, ..." names that part."""
     found = {
-        f"{question_of(pid)[1:]}.{m.group(1) or m.group(2)}": pid
+        f"{question_of(pid)[1:]}.{_lead_number(m)}": pid
         for pid, text, _, _ in pieces
         if (m := _NUMBERED_LEAD_RE.match(text))
     }
@@ -56,7 +77,7 @@ def numbers_own_steps(text: str, numbering: Mapping[str, str]) -> bool:
     """Whether the reply's numbered headings or bold leads go past the user's list ("**1. Teacher
     forcing**" ... "**3. The inputs**" after a list of two): they number the reply's own steps."""
     listed = {key.rsplit(".", 1)[1] for key in numbering}
-    numbers = [m.group(1) or m.group(2) for line in text.split("\n") if (m := _NUMBERED_LEAD_RE.match(line))]
+    numbers = [_lead_number(m) for line in text.split("\n") if (m := _NUMBERED_LEAD_RE.match(line))]
     return len(numbers) >= 2 and any(n not in listed for n in numbers)
 
 
@@ -100,6 +121,8 @@ def split_answer(
     cue_heads: Mapping[int, str | None] = {}
     if len(default) > 1:
         cue_heads = _item_headings(text, items, default, index) or cue_headings(text, default, index)
+        if not numbering:
+            numbering = _own_sections(text, default)
     listing = False  # `current` holds the parts a label line listed
     across = numbering is not None and len({question_of(p) for p in numbering.values()}) > 1
     plain_items = _plain_numbered_run(text) if across else {}
@@ -244,7 +267,7 @@ def split_answer(
             # under the question the reply is on when the user numbered several. With no such list, in a
             # reply to parts of several questions, a heading "### 1) First-order optimality conditions"
             # heads the one asked part its words name.
-            numbered = numbered_part(numbering, context, lead.group(1) or lead.group(2)) if numbering else None
+            numbered = numbered_part(numbering, context, _lead_number(lead)) if numbering else None
             if (
                 numbered is None
                 and not numbering
@@ -308,9 +331,7 @@ def _numbered_as_listed(line: str, numbering: Mapping[str, str] | None, context:
     number, not its words, says its part ("### 4. ..." after a list of three heads by its words)."""
     lead = _NUMBERED_LEAD_RE.match(line) if numbering else None
     return (
-        lead is not None
-        and numbering is not None
-        and numbered_part(numbering, context, lead.group(1) or lead.group(2)) is not None
+        lead is not None and numbering is not None and numbered_part(numbering, context, _lead_number(lead)) is not None
     )
 
 
