@@ -732,7 +732,7 @@ def _inline_pieces(
     mention cuts again only at a line's start: "I'd keep (c) ...", then "- Training (b): ..." and
     "- Evaluation (c): ..."."""
     cuts: list[tuple[int, list[str]]] = []
-    last_end = 0
+    last_end = first_at = 0
     for label in mentions(text):
         ids = index.resolve(label, context) if label.letter or label.roman else []
         if len(ids) != 1 or ids[0] not in asked:
@@ -745,10 +745,19 @@ def _inline_pieces(
             cuts.append((line, [ids[0]]))
         elif not cuts:
             cuts.append((0, [ids[0]]))
+            first_at = label.start
         elif _LABEL_JOINER_RE.fullmatch(text, last_end, label.start):
             cuts[-1][1].append(ids[0])  # "(a) and (b) can stay as they are": one clause about both
         else:
             clause = max(text.rfind(c, cuts[-1][0], label.start) for c in ";.!?\n") + 1
+            if (
+                len(cuts) == 1
+                and not any(c in text[first_at : label.start] for c in ".!?\n")
+                and _PLAN_RE.search(text, max(text.rfind(c, 0, first_at) for c in ".!?\n") + 1, label.start)
+            ):
+                # "Let's start with part (i); I'll set up the notation so part (ii) drops out cleanly
+                # afterwards.": a plan of the reply, in one sentence, cuts nothing
+                return []
             cuts.append((clause if clause > cuts[-1][0] else label.start, [ids[0]]))
         last_end = label.end
     if sum(len(p) for _, p in cuts) < 2:
@@ -757,6 +766,8 @@ def _inline_pieces(
     return [(pid, text[at:end].strip(), explicit, True) for (at, pids), end in zip(cuts, ends) for pid in pids]
 
 
+_PLAN_RE = regex(r"\b(?:let's|let me|I'll|I will|start with|afterwards|later on)\b", re.I)
+"""Words of a sentence that plans the reply rather than answers ("Let's start with part (i); ...")."""
 _LABEL_JOINER_RE = regex(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3}", re.IGNORECASE)
 """What joins two labels of one list ("(a) and (b)", "(a), (b)"): the clause after it is about both."""
 
