@@ -517,7 +517,11 @@ class ChoiceCheck(CheckSpec):
         )
         # One option in bold is the pick; several ("**one** for the encoder, **one** for the
         # decoder") are emphasis.
-        bold = [] if self.select_all else [(run, n) for run in _bold_runs(raw) if (n := self._option_named(run))]
+        bold = (
+            []
+            if self.select_all
+            else [(run, n) for run in (*_bold_runs(raw), *_boxed_runs(raw)) if (n := self._option_named(run))]
+        )
         if len(bold) == 1:
             run, named = bold[0]
             picked = next((m for m in asserted if m.label in named), None)
@@ -595,6 +599,25 @@ def _bold_runs(text: str) -> Iterator[str]:
             continue
         yield inner
         at = text.find("**", close + 2)
+
+
+def _boxed_runs(text: str) -> Iterator[str]:
+    """The text of each short `\\boxed{...}` (braces inside it counted), the math way to set an answer
+    apart as bold does ("$$\\boxed{2}$$", "\\boxed{\\text{2 layers}}"), in order (one pass)."""
+    at = text.find(_BOXED)
+    while at >= 0:
+        start = at + len(_BOXED)
+        depth, end = 1, start
+        limit = min(len(text), start + BOLD_PICK_MAX_CHARS * 2)
+        while end < limit and depth:
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        if depth == 0:
+            yield normalize(text[start : end - 1])
+        at = text.find(_BOXED, end)
+
+
+_BOXED = "\\boxed{"
 
 
 PICK_HEADING_MAX_WORDS = 4
