@@ -360,6 +360,21 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "thanks at the end": "ok that makes sense, dropping the dropout. thanks a lot thank you ",
         }.items()
     },
+    # round 33: the user's own numbering (Q1., (i), 1.1), question numbers that slip, dotted labels,
+    # a reply's own letters and "Answer N" headings, boxed answers, plans of a reply
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "own Q-numbering": "Q1. how many layers\nQ2. which loss\nQ3. what to tick\ndo Q1 and Q3, Q2 myself ",
+            "own two-level numbering": "1.1 conditions\n1.2 show\n2. orthonormal\nredo 1.2, for 2 i need 1.x ",
+            "slipped question numbers": "Q6a from hw7: the translation thing. 6b - teacher forcing, w1 ",
+            "dotted labels": "can you do 7.2 and 7.3, 3.1: x 7.1, 7.2, 7.3 about 4.2. ",
+            "own letters in a reply": "**(a) Training (Teacher Forcing)**\nx\n**(b) Evaluation (Inference)**\n",
+            "answer headings": "### Answer 1\nx\n### Answer 2\n### Part 3 — y\n",
+            "boxed answers": "$$\\boxed{2}$$ \\boxed{\\text{x}} \\boxed{{{ ",
+            "plans of a reply": "Let's start with part (i); I'll set up (ii) afterwards; (iii) ",
+        }.items()
+    },
 }
 
 
