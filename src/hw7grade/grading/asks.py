@@ -1142,6 +1142,11 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
             stretch = text[label.end : next_start]
             end = min(len(stretch), DESCRIPTION_MAX_CHARS)
             stop = _SENTENCE_END_RE.search(stretch, 0, end)
+            if stop is not None and not stretch[: stop.start()].strip():
+                # "hw7 question 7b. its the ... figure. what are the 5 tokens ... at test time ...": a label
+                # that ends its sentence is described by the sentences after it, up to the next label
+                stop = None
+                end = min(len(stretch), DESCRIPTION_MAX_CHARS * 3)
             description = stretch[: stop.start() if stop is not None else end]
         group = index.parts_of(label.q)
         counts = index.cue_counts(description)
