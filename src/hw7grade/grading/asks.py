@@ -917,8 +917,8 @@ def _own_numbering(
     run = _own_run(text, occurrences, index.questions, next(groups, None))
     if not run:
         return None
-    if run[0][2] == "i" and any(label.q is not None for label in labels if label.start < run[-1][0]):
-        return None  # "8a: ... (i) ... (ii) ...": the numerals are the question's own parts
+    if run[0][2] == "i" and any(label.q is not None or label.letter for label in labels if label.start < run[-1][0]):
+        return None  # "8a: ... (i) ... (ii) ...", "Part (a): ... (i) ...": the numerals are the question's own parts
     marks = {mark: n for n, (_, _, mark) in enumerate(run, 1)}
     item_at = {start: n for n, (start, _, _) in enumerate(run, 1)}
     # the items as a numbered list ("1) ... 2) ..."), other mentions of their marks blanked
@@ -934,13 +934,11 @@ def _own_numbering(
             at = end
     listed = "".join(pieces) + text[at:]
     listed_labels = mentions(listed)
-    by_number = {
-        key.rsplit(".", 1)[1]: part for key, part in _numbered_items(listed, listed_labels, index, set(), context)
-    }
-    for key, parts in _cued_items(listed, listed_labels, index):
-        # an item the list's order left out, read by its own words
-        if len(parts) == 1 and parts[0] not in by_number.values():
-            by_number.setdefault(key.rsplit(".", 1)[1], parts[0])
+    # each item by its own words, then those its words leave open by the list's order
+    by_number = {key.rsplit(".", 1)[1]: ps[0] for key, ps in _cued_items(listed, listed_labels, index) if len(ps) == 1}
+    for key, part in _numbered_items(listed, listed_labels, index, set(), context):
+        if part not in by_number.values():
+            by_number.setdefault(key.rsplit(".", 1)[1], part)
     part_of = {mark: by_number[str(n)] for mark, n in marks.items() if str(n) in by_number}
     if len(part_of) < NUMBERED_MIN_ITEMS:
         return None
