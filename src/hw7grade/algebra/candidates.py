@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Callable, Literal, Mapping
 
 from ..regexes import regex
+from ..text.normalize import boxed
 from .equivalence import Statement, parse_statements
 from .lexer import SPELLED_GREEK, SPELLED_SHORT
 from .limits import MAX_INPUT_CHARS, Deadline, MathError
@@ -33,7 +34,6 @@ _INLINE_RE = regex(r"\$(?<![\\$]\$)(?!\$)([^$\n]+?)(?<!\\)\$")
 """`$...$` (not `$$`, not `\\$`); it cannot cross a `$` or a line break, so it is linear."""
 BOXED_MAX_CHARS = 4000
 """How far a `\\boxed{` looks for its closing brace."""
-_BOXED_RE = regex(r"\\boxed\s*\{")
 
 
 class _NextFinder:
@@ -342,19 +342,12 @@ def _boxed(answer: str) -> tuple[list[tuple[int, str]], bool]:
     one (a brace still open at the end, or a `\\boxed` ending it)."""
     if "\\boxed" not in answer:
         return [], True
-    out = []
-    closed = not answer.rstrip().endswith("\\boxed")
-    for match in _BOXED_RE.finditer(answer):
-        depth, i = 1, match.end()
-        limit = min(len(answer), i + BOXED_MAX_CHARS)
-        while i < limit and depth:
-            depth += {"{": 1, "}": -1}.get(answer[i], 0)
-            i += 1
-        if depth == 0:
-            out.append((match.start(), answer[match.end() : i - 1]))
-        elif limit == len(answer):
-            closed = False
-    return out, closed
+    found = boxed(answer, BOXED_MAX_CHARS)
+    # a brace still open at the end: one that never closes, within reach of the answer's end
+    closed = not answer.rstrip().endswith("\\boxed") and all(
+        shut or end + BOXED_MAX_CHARS < len(answer) for _, end, _, shut in found
+    )
+    return [(start, body) for start, _, body, _ in found if body is not None], closed
 
 
 def _mask(answer: str, spans: list[tuple[int, int]]) -> str:

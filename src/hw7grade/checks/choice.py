@@ -25,7 +25,7 @@ from ..text.answers import (
     table_cells,
 )
 from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions
-from ..text.normalize import normalize
+from ..text.normalize import boxed, normalize
 from ..text.number_words import number_word
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -602,22 +602,10 @@ def _bold_runs(text: str) -> Iterator[str]:
 
 
 def _boxed_runs(text: str) -> Iterator[str]:
-    """The text of each short `\\boxed{...}` (braces inside it counted), the math way to set an answer
-    apart as bold does ("$$\\boxed{2}$$", "\\boxed{\\text{2 layers}}"), in order (one pass)."""
-    at = text.find(_BOXED)
-    while at >= 0:
-        start = at + len(_BOXED)
-        depth, end = 1, start
-        limit = min(len(text), start + BOLD_PICK_MAX_CHARS * 2)
-        while end < limit and depth:
-            depth += {"{": 1, "}": -1}.get(text[end], 0)
-            end += 1
-        if depth == 0:
-            yield normalize(text[start : end - 1])
-        at = text.find(_BOXED, end)
-
-
-_BOXED = "\\boxed{"
+    """The text of each short `\\boxed{...}`, the math way to set an answer apart as bold does
+    ("$$\\boxed{2}$$", "\\boxed{\\text{2 layers}}"), in order."""
+    if "\\boxed" in text:
+        yield from (normalize(body) for _, _, body, _ in boxed(text, BOLD_PICK_MAX_CHARS * 2) if body is not None)
 
 
 PICK_HEADING_MAX_WORDS = 4

@@ -222,3 +222,30 @@ def ascii_fold(text: str) -> str:
         for char, letter in _ASCII_FOLD:
             text = text.replace(char, letter)
     return text.lower()
+
+
+_BOXED_OPEN_RE = regex(r"\\boxed\s*\{")
+_BRACE_RE = regex(r"[{}]")
+
+
+def boxed(text: str, max_chars: int) -> list[tuple[int, int, str | None, bool]]:
+    """Each `\\boxed{...}` of the text as (start, end of its opening brace, body, closed): the body None
+    when its brace does not close within `max_chars`; `closed` whether it closes at all. Braces are
+    matched in one pass over the text (not a scan per box, which an answer of many unclosed boxes would
+    make quadratic)."""
+    opens = list(_BOXED_OPEN_RE.finditer(text))
+    if not opens:
+        return []
+    closing: dict[int, int] = {}  # index of a "{" -> index of its "}"
+    stack: list[int] = []
+    for m in _BRACE_RE.finditer(text):
+        if m.group() == "{":
+            stack.append(m.start())
+        elif stack:
+            closing[stack.pop()] = m.start()
+    found: list[tuple[int, int, str | None, bool]] = []
+    for m in opens:
+        close = closing.get(m.end() - 1)
+        body = text[m.end() : close] if close is not None and close - m.end() <= max_chars else None
+        found.append((m.start(), m.end(), body, close is not None))
+    return found
