@@ -862,6 +862,12 @@ def _level_key(mark: str) -> tuple[int, int] | None:
     return int(top), int(sub or 0)
 
 
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding `at` ends."""
+    end = text.find("\n", at)
+    return end if end >= 0 else len(text)
+
+
 def _own_run(
     text: str, occurrences: list[tuple[int, int, str]], ours: Collection[str], lettered_after: int | None
 ) -> list[tuple[int, int, str]]:
@@ -890,7 +896,11 @@ def _own_run(
         if fits:
             run.append(occurrence)
     if run and run[0][2][0].isdigit() and not any("." in mark for _, _, mark in run):
-        return []  # "1. ... 2. ...": a plain numbered list (see `_numbered_items`)
+        # "1. ... 2. ... 3. ...": a plain numbered list (see `_numbered_items`), unless the turn names its
+        # items by number after it ("I already did 1 myself. can you do 2 and 3")
+        numbers = {mark for _, _, mark in run}
+        if not any(m.group(1) in numbers for m in _NUMBER_NAMED_RE.finditer(text, _line_end(text, run[-1][1]))):
+            return []
     return run if len(run) >= NUMBERED_MIN_ITEMS else []
 
 
@@ -917,6 +927,12 @@ def _own_numbering(
     run = _own_run(text, occurrences, index.questions, next(groups, None))
     if not run:
         return None
+    if run[0][2].isdigit() and not any("." in mark for _, _, mark in run):
+        # "1. ... 2. ... 3. ... I already did 1 myself. can you do 2 and 3": the numbers named after it
+        named = [
+            (m.start(1), m.end(1), m.group(1)) for m in _NUMBER_NAMED_RE.finditer(text, _line_end(text, run[-1][1]))
+        ]
+        occurrences = sorted({*occurrences, *named})
     if run[0][2] == "i" and any(label.q is not None or label.letter for label in labels if label.start < run[-1][0]):
         return None  # "8a: ... (i) ... (ii) ...", "Part (a): ... (i) ...": the numerals are the question's own parts
     marks = {mark: n for n, (_, _, mark) in enumerate(run, 1)}
@@ -965,8 +981,10 @@ def _own_numbering(
 
 
 _NUMBER_NAMED_RE = regex(
-    r"\b(?:for|redo|rewrite|fix|check|in|on|about|and|number|item|#)[ \t]{1,3}([1-9])"
-    r"(?=[ \t]{0,2}(?:[,:;.?!)]|$)|[ \t]{1,2}(?:i|you|it|its|it's|the|we|can|could|pls|please|too|also|is|was)\b)",
+    r"\b(?:for|redo|rewrite|fix|check|do|did|done|wrote|written|finished|skip|except|in|on|about|and|number|item|#)"
+    r"[ \t]{1,3}([1-9])"
+    r"(?=[ \t]{0,2}(?:[,:;.?!)]|$)|[ \t]{1,2}(?:i|you|it|its|it's|the|we|can|could|pls|please|too|also|is|was"
+    r"|and|myself|already|only)\b)",
     re.I | re.M,
 )
 """A plain number of the user's own list named in a later turn: after a word that points at it, and

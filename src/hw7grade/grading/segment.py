@@ -263,11 +263,13 @@ def find_answers(
                 own_marks_so_far,
             )
             renumbered.update(turn_info.renumbered)
-            # the user's own marks, but for a lettered list's letters: "1.2", "2", "Q3", "(ii)"
+            # the user's own marks, but for a lettered list's letters and a plain list's numbers (a later
+            # turn names those as `numbering` reads them): "1.2", a two-level list's "2", "Q3", "(ii)"
+            two_level = any("." in mark for mark, _, _ in turn_info.own_marks)
             own_marks_so_far.update(
                 (mark, parts)
                 for mark, _, parts in turn_info.own_marks
-                if len(mark) > 1 or mark == "i" or mark.isdigit()
+                if (two_level if mark.isdigit() else len(mark) > 1 or mark == "i")
             )
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
