@@ -97,10 +97,11 @@ FLOORS = {
     # descriptions), ko- (73.2%), kq- (80.3%), ks- (89.3%), ku- (80.3%), kw- (92.6%), ky- (88.7%), kz- (75.0%)
     # and la- (98.6%), each run once on arrival and read. All one hundred and seventy: 95.61% (20,339/21,272),
     # 1.1% (224), twenty-two never-asked parts; the code before the round on the same files 95.08%, +114 / -0
-    # (~4), twenty-five. The one hundred and fifty-eight of round 32: 95.76% (before 95.67%). Of the
-    # twenty-two, kf-'s three and six others are round 32's; fifteen are in this round's batches (kg- 5,
-    # ki- 5, km- 2, ks- 1, kz- 2), read but not yet fixed.
-    "dev": (0.945, 0.02, 22),
+    # (~4), twenty-five. The one hundred and fifty-eight of round 32: 95.76% (before 95.67%). A last change
+    # (a plain numbered list named by number after it, "I already did 1 myself. can you do 2 and 3") left
+    # the verdicts as they were and the never-asked parts at nineteen: six of round 32's, thirteen in this
+    # round's batches, read but not yet fixed.
+    "dev": (0.945, 0.02, 19),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -210,8 +211,10 @@ FLOORS = {
     # nineteen: 92.68% (11,398/12,298), 1.4% (169), thirty-one never-asked parts (ci- 1, iz- 1, jf- 1, jh- 4,
     # jj- 3, jq- 2, js- 5, kc- 1, kj- 1, kl- 3, kn- 6, kr- 1, kv- 2; counts only, no file read); the code
     # before the round on the same files 92.40%, +35 / -0 (~4), thirty-eight. The one hundred and ten of
-    # round 32: 93.01% (before 92.95%); the nine new: 86.05% (before 81.29%).
-    "holdout": (0.915, 0.02, 31),
+    # round 32: 93.01% (before 92.95%); the nine new: 86.05% (before 81.29%). After one more change from dev
+    # (a plain numbered list named by number after it), run once more: 92.67% (11,397), 1.4% (169), thirty
+    # never-asked parts (kl- 2); one verdict fewer than the first end run, not looked at.
+    "holdout": (0.915, 0.02, 30),
 }
 
 
