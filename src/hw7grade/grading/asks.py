@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Collection, Mapping, Sequence
 
 from ..regexes import regex
-from ..text.labels import ROMANS, Label, mentions
+from ..text.labels import ROMANS, Label, mentions, opens_line
 from .parts import (
     COURSE_HOMEWORK,
     FOREIGN,
@@ -879,7 +879,7 @@ def _own_run(
     run: list[tuple[int, int, str]] = []
     for occurrence in occurrences:
         start, _, mark = occurrence
-        if text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>-*•("):
+        if not opens_line(text, start, " \t>-*•("):
             continue  # not at a line's start
         if not run:
             fits = mark in ("i", "1", "1.1") or (mark[:1] == "Q" and mark[1:].isdigit() and mark[1:] not in ours)

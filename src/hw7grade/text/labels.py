@@ -634,10 +634,9 @@ def _with_dotted(text: str, found: list[Label]) -> list[Label]:
         before = text[max(0, m.start() - DOTTED_LOOKBACK) : m.start()]
         if _DOTTED_NOT_BEFORE_RE.search(before):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
         if (
             homework is not None
-            or not text[line_start : m.start()].strip(" \t#*>|-")  # "7.2: ...", "### 3.1 ...", "| 3.1 |"
+            or opens_line(text, m.start(), " \t#*>|-")  # "7.2: ...", "### 3.1 ...", "| 3.1 |"
             or (added and _DOTTED_JOIN_RE.fullmatch(text, added[-1].end, m.start()) is not None)
             or _DOTTED_AFTER_RE.match(text, m.end())
             or _DOTTED_BEFORE_RE.search(before)
@@ -716,9 +715,15 @@ ITEM_MARKS_MAX = 8
 
 def _opens_item(text: str, at: int) -> bool:
     """Whether only list marks stand before `at` on its line (a line's start, "- ", "  * ")."""
+    return opens_line(text, at, _ITEM_MARKS)
+
+
+def opens_line(text: str, at: int, marks: str) -> bool:
+    """Whether only `marks` stand before `at` on its line, looked for at most `ITEM_MARKS_MAX`
+    characters back (so that many marks on one long line cost no rescan of it each)."""
     lo = max(0, at - ITEM_MARKS_MAX)
     newline = text.rfind("\n", lo, at)
-    return (newline >= 0 or lo == 0) and not text[newline + 1 : at].strip(_ITEM_MARKS)
+    return (newline >= 0 or lo == 0) and not text[newline + 1 : at].strip(marks)
 
 
 _OPERATORS = frozenset("=+*^×·≤≥≈−<>")
