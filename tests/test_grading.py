@@ -205,6 +205,29 @@ def test_shorthand_the_user_set_up_is_read_in_the_reply():
     assert next(c for c in final.checks if c.name == "conditions_hold").status == "passed"
 
 
+@pytest.mark.parametrize(
+    "table_row, verdict",
+    [
+        ("| (b) training | <sos> | I | see | a | dog |", "correct"),
+        ("| (b) training | <sos> | I | saw | a | dog |", "incorrect"),
+    ],
+)
+def test_an_answer_the_reply_only_confirms_is_graded_as_the_users(table_row, verdict):
+    """ "(b) ✅ Correct" under the user's own table: the user's row is the answer graded, though it is
+    text of the user's turn (which a reply's copy of the question would be dropped as)."""
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn(
+            "user",
+            f"hw7 7b, can you check my answer?\n\n| | w1 | w2 | w3 | w4 | w5 |\n|---|---|---|---|---|---|\n{table_row}",
+        ),
+        Turn("assistant", "### (b) ✅ Correct\n\nExactly as intended."),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    assert next(p for p in result.parts if p.id == "q7b" and p.attempt == "final").verdict == verdict
+
+
 def test_a_part_asked_by_cue_words_and_answered_under_its_label_is_reported_even_when_wrong():
     """A wrong approach that no check recognises still answers (c) when the reply heads it "(c)": the
     part is reported, not dropped as a side question's cue word."""

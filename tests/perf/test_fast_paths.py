@@ -13,7 +13,7 @@ import re
 import pytest
 
 from hw7grade.algebra import candidates
-from hw7grade.text import answers, copies, normalize, polarity, sentences
+from hw7grade.text import answers, copies, normalize, polarity, sentence_end
 from hw7grade.text.analysis import analyse, find_hits
 from hw7grade.text.phrases import PhraseSet, compile_phrase
 from hw7grade.transcripts.markdown_chat import find_role_lines
@@ -65,12 +65,24 @@ def test_space_runs_give_what_replacing_every_run_gives() -> None:
         assert normalize._SPACE_RUNS_RE.sub(" ", text) == normalize._SPACES_RE.sub(" ", text), text
 
 
-def test_sentence_breaks_are_the_look_behind_ones() -> None:
-    plain = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
-    for text in _texts(3, list("a .!?\n\t")):
-        assert [m.span(1) for m in sentences._SENTENCE_END_RE.finditer(text)] == [
-            m.span() for m in plain.finditer(text)
-        ]
+def _breaks_after_marks(text: str) -> list[tuple[int, int]]:
+    """Every run of spaces before a non-space whose text before ends on a full stop, "!" or "?" and up
+    to three closing marks ("`nn.MSELoss`.** Next"), found without a pattern."""
+    closers = "*_`)\"”’'"
+    found = []
+    for run in re.finditer(r"\s+", text):
+        before = text[: run.start()]
+        if run.end() < len(text) and any(
+            len(before) > k and before[-k - 1] in ".!?" and all(c in closers for c in before[len(before) - k :])
+            for k in range(4)
+        ):
+            found.append(run.span())
+    return found
+
+
+def test_sentence_breaks_are_those_after_a_mark_and_its_closers() -> None:
+    for text in _texts(3, list("a .!?\n\t*)`")):
+        assert [m.span(1) for m in sentence_end.SENTENCE_END_RE.finditer(text)] == _breaks_after_marks(text), text
 
 
 def test_quote_characters_are_translated_as_by_the_table() -> None:

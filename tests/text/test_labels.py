@@ -190,6 +190,12 @@ def test_line_label(line, label):
         ("hw7 q4 b and c. b = ~100 words", [("4", "b", None), (None, "c", None)]),
         ("question 7 a, the teammate", [("7", None, None)]),
         ("same for c (eval time)", [(None, "c", None)]),
+        # a bare letter an editing verb works on, and the letters listed after it
+        ("can you redo b so it sounds less formal", [(None, "b", None)]),
+        ("can you redo b and c as one table", [(None, "b", None), (None, "c", None)]),
+        ("fix c please", [(None, "c", None)]),
+        ("redo a so it reads better", []),  # "a" is the article
+        ("rewrite b to be shorter", [(None, "b", None)]),
         ("and for a big batch", []),
         ("and b? what goes into w1..w5", [(None, "b", None)]),
         ("ok and b and c. b is training time inputs", [(None, "b", None), (None, "c", None)]),

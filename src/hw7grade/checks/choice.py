@@ -377,9 +377,14 @@ class ChoiceCheck(CheckSpec):
         ("Dropout, Layer Norm and Batch Norm would each change the function") are not picks then."""
         at = label.end if label is not None else 0
         lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
+        if label is None and not _worded_lead(lead):
+            # "3) Corrected: Weight Decay and SGD optimizer": a lead word after the list's own number
+            # (under a label, "2. One nn.Linear for each factor" picks its number)
+            marked = _PICK_LEAD_RE.match(line, len(line.rstrip()) - len(strip_line_marker(line)))
+            lead = marked if _worded_lead(marked) else lead
         if lead is not None and lead.group("words") and _NEGATING_WORDS & set(lead.group("words").lower().split()):
             return []  # "Not needed: Dropout, ..." lists the rejected options
-        worded = lead is not None and (lead.group("word") or lead.group("need") or lead.group("verb")) is not None
+        worded = _worded_lead(lead)
         # "**Weight Decay** and the **SGD optimizer** — nothing else.": a line that closes its list of
         # options as the only ones states the pick, with no label or lead word before it
         worded = worded or (label is None and _CLOSED_PICK_RE.search(line) is not None)
@@ -617,7 +622,8 @@ _CELL_LIST_SEP_RE = regex(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 
 _PICK_LEAD_RE = regex(
     r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<words>(?:[A-Za-z]{1,20}[ \t]{1,3}){0,2})"
-    r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use|stays|remains|stands)"
+    r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use|stays|remains|stands"
+    r"|corrected|revised|updated)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
     r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
     r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){1,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
@@ -627,9 +633,16 @@ _PICK_LEAD_RE = regex(
     re.I,
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:",
-"Components needed:", "(iii) stays:" (a pick kept after push-back), "You need" ("You need **Weight
+"Components needed:", "(iii) stays:" (a pick kept after push-back), "Corrected:", "You need" ("You need **Weight
 Decay** and the **SGD optimizer** — nothing else."), "You need exactly two of the five:", a verb that
 picks ("Tick", "Select only")."""
+
+
+def _worded_lead(lead: re.Match[str] | None) -> bool:
+    """Whether a `_PICK_LEAD_RE` match holds a word that announces the pick, not only marks."""
+    return lead is not None and (lead.group("word") or lead.group("need") or lead.group("verb")) is not None
+
+
 _MARKED_PIECE_SEP_RE = regex(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
 """Between the options of a cell that marks each one ("✓ Weight Decay · ✗ Dropout", "Dropout ✗<br>SGD ✓")."""
 _CLOSED_PICK_RE = regex(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, ClassVar, Literal
@@ -24,8 +24,9 @@ MIN_PARTIAL_TOKENS = 2
 MAX_ROW_HEADERS = 2
 """Cells naming a table row before its tokens ("| 7b | training | <sos> | ..."): the part, the setting."""
 
-_STOP_WORDS = r"(?!(?:not|and|or|nor|but|then|instead|rather|vs|versus|never)\b)"
-"""Words that join or negate list items; they are never items themselves."""
+_STOP_WORDS = r"(?!(?:not|and|or|nor|but|then|instead|rather|vs|versus|never|because|since|which|whereas|while)\b)"
+"""Words that join or negate list items, or open the clause after a list ("It stays <sos>, I, saw, a,
+dog, because ..."); they are never items themselves."""
 _TOKEN = (
     rf"{_STOP_WORDS}(?:<[^<>\s]{{1,{MAX_TOKEN_CHARS}}}>|\[[^\[\]\s]{{1,{MAX_TOKEN_CHARS}}}\]"
     rf"|\"[^\"\n,]{{1,{MAX_TOKEN_CHARS}}}\"|'[^'\n,]{{1,{MAX_TOKEN_CHARS}}}'|[\w'.-]{{1,{MAX_TOKEN_CHARS}}})"
@@ -161,6 +162,8 @@ class SequenceCheck(CheckSpec):
             return lambda c: False
         phrases = PhraseSet.build({"here": tuple(self.setting), "there": tuple(self.other_setting)})
         named: dict[int, set[str]] | None = None
+        at: list[int] = []  # where each counted mention stands in the answer, in order
+        keys_at: list[str] = []
 
         def test(c: _Candidate) -> bool:
             nonlocal named
@@ -172,7 +175,15 @@ class SequenceCheck(CheckSpec):
                 for h in find_hits(phrases, a):
                     if h.key == "there" or h.asserted:
                         named.setdefault(h.sentence.start, set()).add(h.key)
+                        at.append(h.sentence.start + h.start)
+                        keys_at.append(h.key)
             keys = named.get(sentence.start, set())
+            line_start = a.line_start(c.start)
+            if sentence.start < line_start:
+                # "w1..w5 (training): ..." then "w1..w5 (evaluation): ..." in a code block, one sentence
+                # with no full stops: the line's own lead names its setting, if it names one
+                lead = set(keys_at[bisect_left(at, line_start) : bisect_left(at, c.start)])
+                keys = lead or keys
             return "there" in keys and "here" not in keys
 
         return test

@@ -12,6 +12,7 @@ from typing import Collection, Mapping, Sequence
 
 from ..regexes import regex
 from ..text.labels import ROMANS, Label, mentions, opens_line
+from ..text.sentences import split_sentences
 from .parts import (
     COURSE_HOMEWORK,
     FOREIGN,
@@ -307,8 +308,8 @@ answer a check can find (a wrong answer to a part graded on concepts)."""
 
 
 _BESIDE_THE_HOMEWORK = (
-    r"side[ \t-]question|just curious|out of curiosity"
-    r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:the[ \t]{1,3}|my[ \t]{1,3})?"
+    r"side[ \t-](?:question|qn?)|just curious|out of curiosity"
+    r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:(?:the|my|this)[ \t]{1,3})?"
     r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?(?!['’]s\b)"
 )
 BESIDE_THE_HOMEWORK_RE = regex(rf"\b(?:{_BESIDE_THE_HOMEWORK})\b", re.I)
@@ -746,6 +747,31 @@ _TURN_TO_PLACE_RE = regex(
 one that says something of it ("shouldn't the first one be the start token?")."""
 
 
+_OTHER_PART_RE = regex(
+    r"\b(?:the|that)[ \t]{1,3}(?:other|remaining)[ \t]{1,3}(?:one|part|bit|question)\b(?![ \t]{1,3}(?:of|from|in)\b)",
+    re.I,
+)
+"""A part named as the one left: "same for the other one", "and the remaining part?" (not "the other
+one from hw6")."""
+
+
+_ONE_OF_RE = regex(r"\bone[ \t]{1,3}of\b", re.I)
+"""What names the set "the other one" is taken from ("one of the two conditions"), when it is not the parts."""
+
+
+def the_other_part(text: str, home: Context, index: PartIndex, answered: Collection[str]) -> str | None:
+    """The one part of the question the chat is on that no reply has answered, when a turn asks for "the
+    other one" ("what training time did they start from ... and the ~100 words on what I learned" then
+    "nice. same for the other one" asks Q4's (c))."""
+    if home.q is None or home.q == FOREIGN or (other := _OTHER_PART_RE.search(text)) is None:
+        return None
+    if _ONE_OF_RE.search(text, 0, other.start()) is not None:
+        return None  # "you only did one of the two conditions, what about the other one?": not a part
+    parts = index.parts_of(home.q)
+    left = [p for p in parts if p not in answered]
+    return left[0] if len(left) == 1 and len(parts) > 1 else None
+
+
 def read_user_turn(
     text: str,
     context: Context,
@@ -776,6 +802,7 @@ def read_user_turn(
         text, own_numbered = own
     elif marks:
         text = _marks_spelled(text, marks)
+    text = _corrected_labels(text)
     text = _dotted_spelled(text, index)
     text, slipped, moved = _slipped_questions(text, index, renumbered or {})
     lettering = _lettering(text, index)
@@ -935,6 +962,10 @@ def _own_numbering(
         occurrences = sorted({*occurrences, *named})
     if run[0][2] == "i" and any(label.q is not None or label.letter for label in labels if label.start < run[-1][0]):
         return None  # "8a: ... (i) ... (ii) ...", "Part (a): ... (i) ...": the numerals are the question's own parts
+    if run[0][2] == "i" and any(
+        label.letter and label.start > run[-1][0] and opens_line(text, label.start, " \t>-*•(") for label in labels
+    ):
+        return None  # "(i) ... (ii) ... (iii) ... (b) No, ...": the numerals of part (a), then part (b)
     marks = {mark: n for n, (_, _, mark) in enumerate(run, 1)}
     item_at = {start: n for n, (start, _, _) in enumerate(run, 1)}
     # the items as a numbered list ("1) ... 2) ..."), other mentions of their marks blanked
@@ -1100,6 +1131,43 @@ def _slipped_questions(
 
 _BRACKET_END_RE = regex(r"\)|[.?!][ \t\n]|\n")
 """Where a label's description in brackets ends: its bracket's end, or its sentence's."""
+
+
+_CORRECTING_BEFORE = regex(
+    r"(?:\bi[ \t]{1,3}mean[t]?|\b(?:it['’]?s|it[ \t]{1,3}is|that['’]?s)[ \t]{1,3}actually|\bsorry|\bactually)"
+    r"[ \t,:]{0,3}(?:(?:question|problem|part|q)[ \t]{0,2})?$",
+    re.I,
+)
+"""Words that correct the label before ("question 3c (ii)?? i think its actually 3b", "8a, sorry, 8b")."""
+CORRECTING_LOOKBACK = 32
+"""How far before a label the words that make it a correction are looked for."""
+CORRECTED_MAX_GAP = 80
+"""How far after the label it corrects a correction may stand."""
+
+
+def _corrected_labels(text: str) -> str:
+    """The turn with a label the user corrects ("question 3c (ii)?? i think its actually 3b in the pdf")
+    blanked, and the correcting one spelled with what the corrected one had that it lacks ("Q3(b)(ii)")."""
+    if "actually" not in text.lower() and "mean" not in text.lower() and "sorry" not in text.lower():
+        return text
+    labels = mentions(text)
+    pieces: list[str] = []
+    at = 0
+    for before, label in zip(labels, labels[1:]):
+        if (
+            before.start < at
+            or label.q is None
+            or before.q is None
+            or label.start - before.end > CORRECTED_MAX_GAP
+            or _CORRECTING_BEFORE.search(text, max(before.end, label.start - CORRECTING_LOOKBACK), label.start) is None
+        ):
+            continue
+        letter = label.letter or (before.letter if label.q == before.q or not label.roman else None)
+        roman = label.roman or (before.roman if label.letter is None or before.letter is not None else None)
+        pieces += [text[at : before.start], " " * (before.end - before.start), text[before.end : label.start]]
+        pieces.append(_label_text(Label(label.q, letter, roman)))
+        at = label.end
+    return "".join(pieces) + text[at:] if pieces else text
 
 
 def _label_text(label: Label) -> str:
@@ -1322,7 +1390,38 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
     # Before the paste, an introduction ("For the translation question (Q7) in hw7: ...") names the
     # question it pastes: only parts named by letter, numeral or place ask there.
     after = _request(text[last:].strip(), text[:last], whole, index, home, REQUEST_BARE_MAX_WORDS, False)
+    if after is not None and _CHECKS_ALL_RE.search(text[:first]) and not _JUST_RE.search(text[last:]):
+        # "can u check my answers before I submit" ... "is (a) ok?? feels weak": the introduction asks
+        # for every pasted part; the request after it stresses one, it does not narrow to it
+        return None
     return after or _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
+
+
+_OWN_ANSWERS_RE = regex(
+    r"\b(?:my|our)[ \t]{1,3}(?:(?:hw7|q\d{1,2}|\d{1,2}[a-h]?)[ \t]{1,3})?"
+    r"(?:answers?|attempts?|work|solutions?|draft|version|argument)\b"
+    r"|\bcheck(?:ing)?[ \t]{1,3}(?:all[ \t]{1,3}(?:\w{1,5}[ \t]{1,3})?(?:parts[ \t]{1,3})?of[ \t]{1,3})?"
+    r"(?:my|these|this)\b"
+    r"|\blook[ \t]{1,3}over[ \t]{1,3}my\b"
+    r"|\bhere['’]?s[ \t]{1,3}what[ \t]{1,3}i\b|\bwhat[ \t]{1,3}i[ \t]{1,3}(?:have|wrote|got|put)\b"
+    r"|\bwhich[ \t]{1,3}(?:ones?|parts?)[ \t]{1,3}(?:are|is)[ \t]{1,3}wrong\b",
+    re.I,
+)
+"""A turn that brings the user's own answers to be checked ("can you check my answers", "here's what I
+have", "my argument, can you tell me if it's enough")."""
+
+
+def brings_own_answers(text: str) -> bool:
+    """Whether the turn brings the user's own answers for the reply to check (see `_OWN_ANSWERS_RE`)."""
+    return _OWN_ANSWERS_RE.search(text) is not None
+
+
+_CHECKS_ALL_RE = regex(
+    r"\b(?:check|grade|review|mark|look[ \t]{1,3}over|go[ \t]{1,3}over)[ \t]{1,3}"
+    r"(?:all[ \t]{1,3}(?:of[ \t]{1,3})?)?(?:my|these|the)[ \t]{1,3}(?:answers|attempts|solutions)\b",
+    re.I,
+)
+"""An introduction that asks for every pasted answer to be checked ("can u check my answers")."""
 
 
 _GOING_ON_RE = regex(
@@ -1452,8 +1551,10 @@ def _request(
     ):
         return None  # the pasted question's last sub-question, or a note on how
     asked = _read_user_turn(request, whole.context, index, home)
-    if not asked.by_label or asked.foreign_only:
-        return None  # "please look up teacher forcing if you need to": cue words alone ask nothing here
+    if asked.foreign_only or not (asked.by_label or (asked.named and _JUST_RE.search(request))):
+        # "please look up teacher forcing if you need to": cue words alone ask nothing here, unless
+        # they narrow the paste to a part ("can you redo just the orthonormal columns question")
+        return None
     named = {*asked.named, *_named_in(request, whole.named, index)}  # "the select-all one and part b"
     wanted = [p for p in whole.named if p in named and p not in asked.set_aside]
     if not wanted or len(wanted) == len(whole.named):
@@ -2569,6 +2670,30 @@ _IDENTIFIES_BEFORE = regex(
 """What says which part the last answer really answers: "that's part (b)", "this is the answer to 7b"."""
 
 
+def asks_anew(text: str) -> bool:
+    """Whether the turn asks a question of its own, not one that doubts the last answer ("which loss,
+    L1 or MSE? i put MSE" asks; "are you sure?" doubts)."""
+    asks = "?" in text or _ASKS_UNMARKED_RE.search(text) is not None
+    return asks and _CHALLENGE_RE.search(text) is None
+
+
+_OPEN_QUESTION_RE = regex(
+    r"(?:^|[^,;:\s][ \t]{1,3})which\b|^\W{0,3}(?:what|where|when|how[ \t]{1,3}(?:many|much))\b", re.I
+)
+"""A question that wants something named ("also for the pytorch version which loss, L1 or MSE?", "how
+many layers?"), not a yes or no that may argue ("shouldn't the answer be no?"), nor one that argues in
+a question word ("how would weight decay penalise them separately?", "who's right?"); "..., which"
+opens a relative clause."""
+
+
+def asks_open_question(text: str) -> bool:
+    """Whether one of the turn's questions asks for something rather than for a yes or no, and none
+    doubts the last answer: such a turn asks, whatever the reply concedes to it."""
+    if _CHALLENGE_RE.search(text) is not None:
+        return False
+    return any(s.text.rstrip().endswith("?") and _OPEN_QUESTION_RE.search(s.text) for s in split_sentences(text))
+
+
 def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     """A turn in cue words that argues with the last answer rather than asking a sibling: it cues
     the last answered part itself ("wait, but weight decay shrinks weights, so NOT orthonormal?"
@@ -2583,8 +2708,7 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
         return _says_it_answers_another(text)
     if last_answered[-1] in turn.named:
         return True
-    asks = "?" in text or _ASKS_UNMARKED_RE.search(text) is not None
-    if (asks and _CHALLENGE_RE.search(text) is None) or _CARRIES_ON_RE.match(text) or _TURNS_NEXT_RE.search(text):
+    if asks_anew(text) or _CARRIES_ON_RE.match(text) or _TURNS_NEXT_RE.search(text):
         return False  # "same for eval", "and at test time": the next part, asked
     current = question_of(last_answered[-1])
     if turn.firm_cues and _CHALLENGE_RE.search(text) is None and _DOUBT_RE.search(text) is None:

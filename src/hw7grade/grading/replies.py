@@ -182,7 +182,9 @@ def split_answer(
                 target = (
                     None
                     if _own_point(label, index, questions_named)
-                    else _label_target(label, context, index, named, turn_q, reply_named_q, revises(line, label))
+                    else _label_target(
+                        label, context, index, named, turn_q, reply_named_q, revises(line, label), not saw_label
+                    )
                 )
             if lettered is None and target is not None and label.q is None and label.letter and not reply_named_q:
                 target = _by_heading_cues(line, label.letter, target, index, named) if label.roman is None else target
@@ -912,11 +914,14 @@ def _label_target(
     turn_q: str | None,
     reply_named_q: bool = False,
     revision: bool = False,
+    first: bool = False,
 ) -> tuple[Context, list[str]] | None:
     """Where a label line sends the text after it, or None when the line is not a label here.
     Under a question the reply named itself ("## Q7"), "(a)" is that question's, whatever other
     question's (a) the turn asked (`reply_named_q`). A label the line says is answered again
-    ("**(i), completed.**", `revision`) heads that part, asked in this turn or not."""
+    ("**(i), completed.**", `revision`) heads that part, asked in this turn or not. The reply's
+    `first` label is read in the context the turn left, which may be another question's than the
+    one the reply starts on ("3b(i) and (ii) check plz. and 8a ii at the end" -> "**Part (i)**")."""
     if label.q is not None:
         if index.is_foreign(label):
             return Context(FOREIGN), []
@@ -932,9 +937,9 @@ def _label_target(
     if label.ordinal and not any(p in named for p in ids):
         return None  # "### Second part" heads an asked part only: else it is a step of the answer
     jumped = context.letter is not None and any(f"{question_of(p)}{context.letter}." not in p for p in ids)
-    if label.letter is None and label.roman and (not ids or (jumped and not any(p in named for p in ids))):
-        # "(i)" after a turn that ended on "(b)", or on "Q8(b)" after asking "Q3(b)(i), Q3(b)(ii)":
-        # the one asked part with that numeral.
+    if label.letter is None and label.roman and (not ids or ((jumped or first) and not any(p in named for p in ids))):
+        # "(i)" after a turn that ended on "(b)", or on "Q8(b)" after asking "Q3(b)(i), Q3(b)(ii)",
+        # or on "8a ii" after asking "3b(i) and (ii)": the one asked part with that numeral.
         numbered = [p for p in named if p.endswith(f".{label.roman}")]
         if len(numbered) == 1:
             return Context(

@@ -151,7 +151,7 @@ def _score_attempts(
             part,
             attempt.text,
             kind,
-            question=found.question,
+            question="" if attempt.endorsed else found.question,
             shapes=shapes,
             turn=attempt.turn,
             earlier=earlier,

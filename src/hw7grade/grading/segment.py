@@ -18,11 +18,12 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..conversation import Conversation
 from ..regexes import regex
 from ..text.concession import concedes
+from ..text.endorsement import confirms_only
 from ..text.labels import Label, mentions
 from ..text.non_answer import puts_off, standing_spans
 from .asks import (
@@ -32,10 +33,13 @@ from .asks import (
     SIDE_QUESTION_RE,
     UserTurn,
     asks_beside,
+    asks_open_question,
+    brings_own_answers,
     names_other_homework_only,
     names_our_homework,
     pushes_back,
     read_user_turn,
+    the_other_part,
 )
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued, question_of
 from .replies import (
@@ -65,6 +69,9 @@ class AttemptText:
     labelled: bool = True
     """The reply itself puts the text under the part's label (a heading, a bold lead, a table
     column); False when only the user's message named the part ("ok, (b) and (c) match mine")."""
+    endorsed: bool = False
+    """The text opens with the user's own answer, which the reply only confirmed ("(b) ✅ Correct"):
+    it is not a copy of the question to be dropped."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,44 @@ def _about(part_id: str, text: str, index: PartIndex) -> str:
     return "".join(kept)
 
 
+def _brought_answers(text: str, turn: UserTurn, index: PartIndex) -> dict[str, str]:
+    """The user's own answer to each part the turn asks, when it brings them to be checked ("can you
+    check my answers ... (b) training | <sos> | I | see | a | dog |"): the last text under each part's
+    label in the turn."""
+    if not turn.named or not brings_own_answers(text):
+        return {}
+    pieces, _ = split_answer(text, Context(), index, [], turn.named, True)
+    return {part: piece for part, piece, _, labelled in pieces if labelled and part in turn.named}
+
+
+SIBLING_ASK_MAX_WORDS = 12
+"""Longest cue-less follow-up question read as asking the sibling its reply answers ("and the starting point?")."""
+
+
+def _sibling_asked_anew(
+    reply: str,
+    asking: str,
+    last_answered: list[str],
+    attempts: Mapping[str, object],
+    set_aside: set[str],
+    index: PartIndex,
+) -> str | None:
+    """The one unanswered part of the last answered part's question that a reply to a short question
+    naming no part answers in `FIRM_CUES` of its cue words, using none of the last part's."""
+    if len(last_answered) != 1 or "?" not in asking or len(asking.split()) > SIBLING_ASK_MAX_WORDS:
+        return None
+    counts = index.cue_counts(reply)
+    if counts[last_answered[0]]:
+        return None
+    q = question_of(last_answered[0])
+    found = [
+        p
+        for p in index.ids
+        if question_of(p) == q and p not in attempts and p not in set_aside and counts[p] >= FIRM_CUES
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _side_question_first(text: str, index: PartIndex) -> bool:
     """Whether the turn says it asks beside the homework before it names any part ("not for the hw,
     but how would beam search change (c)?"; not "for (c), just curious: ..."), or calls itself
@@ -239,6 +284,7 @@ def find_answers(
     # the question numbers the user has named so far: another homework's "Q2" heads its answer in a
     # reply, the reply's own "### Problem 1" does not
     numbers_named: set[str] = set()
+    brought: dict[str, str] = {}  # the user's own answers the last turn brought to be checked
     reply_letters: dict[str, tuple[str, tuple[str, ...]]] = {}  # the last reply's own lettering (`relettered`)
 
     def waiting_among(parts: list[str]) -> list[str]:
@@ -263,6 +309,15 @@ def find_answers(
                 own_marks_so_far,
             )
             renumbered.update(turn_info.renumbered)
+            if not turn_info.named and (other := the_other_part(turn.text, home, index, attempts)) is not None:
+                turn_info = replace(turn_info, named=[other], by_label=True, context=context_of(other))
+            elif not turn_info.named and turn_info.questioned and not any(p in attempts for p in turn_info.questioned):
+                # "is this related to the orthonormal decoder question in Q8 (b)? that one asks ...": a
+                # turn that points into parts no reply has answered points into no answer; it asks them,
+                # as cue words do ("what does teacher forcing mean? it came up in part b" defines a term).
+                turn_info = replace(
+                    turn_info, named=list(turn_info.questioned), context=context_of(turn_info.questioned[0])
+                )
             # the user's own marks, but for a lettered list's letters and a plain list's numbers (a later
             # turn names those as `numbering` reads them): "1.2", a two-level list's "2", "Q3", "(ii)"
             two_level = any("." in mark for mark, _, _ in turn_info.own_marks)
@@ -335,6 +390,7 @@ def find_answers(
                 firmly.update(turn_info.named)
             cue_firmed = set(turn_info.firm_cues) - firmly
             firmly.update(cue_firmed)
+            brought = _brought_answers(turn.text, turn_info, index)
             continue
         if turn_info is not None and turn_info.foreign_only:
             continue  # a reply to another homework's question
@@ -381,6 +437,13 @@ def find_answers(
                     default = said[:1]
                 elif len(skipped) == 1:
                     default = skipped
+                elif (
+                    new := _sibling_asked_anew(turn.text, last_user, last_answered, attempts, set_aside, index)
+                ) is not None:
+                    # "and the starting point?" after 4(c) -> "The starting point was the DAWNBench record
+                    # ... 341 s": a short question answered in another part's words, none of the last one's
+                    default = [new]
+                    asked_ids.append(new)
                 elif len(last_answered) > 1:
                     # "... Corrected first-order conditions: ... Part (ii) is unaffected": a reply that
                     # says some of the parts just answered stand revisits the others.
@@ -529,6 +592,8 @@ def find_answers(
             and turn_info.named
             and not turn_info.by_label
             and not turn_info.firm_cues
+            and bool(last_answered)  # "my TA said the last one is wrong" of a pasted answer: no reply to give up
+            and not asks_open_question(last_user)  # "which loss, L1 or MSE? i put MSE" -> "your pick is right"
             and concedes(turn.text)
         )
         if gives_the_point:
@@ -540,15 +605,25 @@ def find_answers(
         for part_id, text, is_explicit, labelled in pieces:
             if not text.strip():
                 continue
+            endorsed = part_id in brought and confirms_only(text)
+            if endorsed:
+                # "### (b) ✅ Correct. This is teacher forcing, exactly as intended." of the user's own
+                # table: the reply stands behind the user's answer, which is graded as the reply's
+                text = brought[part_id] + "\n\n" + text
             last_piece[part_id] = text
             bucket = attempts.setdefault(part_id, [])
             if bucket and bucket[-1].turn == turn_no:
                 prev = bucket[-1]
                 bucket[-1] = AttemptText(
-                    turn_no, prev.text + "\n" + text, prev.explicit or is_explicit, follow_up, prev.labelled or labelled
+                    turn_no,
+                    prev.text + "\n" + text,
+                    prev.explicit or is_explicit,
+                    follow_up,
+                    prev.labelled or labelled,
+                    prev.endorsed or endorsed,
                 )
             else:
-                bucket.append(AttemptText(turn_no, text, is_explicit, follow_up, labelled))
+                bucket.append(AttemptText(turn_no, text, is_explicit, follow_up, labelled, endorsed))
             questions.setdefault(part_id, last_user)
             if part_id == one_titled and index.by_cues(text, [part_id]):
                 # "For the machine translation question ... each encoder state h_t is passed to decoder

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from .copies import strip_question_copies
@@ -34,6 +34,18 @@ class Analysed:
         if i >= 0 and pos < self.sentences[i].start + len(self.sentences[i].text):
             return self.sentences[i]
         return None
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts, at = [0], self.text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
+        return starts
+
+    def line_start(self, pos: int) -> int:
+        """Where the line holding text offset `pos` starts (the lines found once per answer)."""
+        return self._line_starts[bisect_right(self._line_starts, pos) - 1]
 
     def negation_at(self, start: int, end: int) -> str | None:
         """`negation_kind` for the span text[start:end] of the analysed text."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..regexes import regex
 from .labels import line_label
+from .sentence_end import first_sentence
 
 CROSS_MARKS = "✗✘❌×✕❎🚫⛔🔴"
 """Marks that reject what they sit beside ("❌ Dropout", "Dropout ✗", a 🔴 bullet)."""
@@ -111,9 +112,7 @@ def answer_regions(text: str) -> list[AnswerRegion]:
         low = raw.lower()
         pick = _PICK_INLINE_RE.search(raw) if (" go with" in low or " stick with" in low) else None
         if pick is not None:  # "I'd go with **1**", "I'll stick with Weight Decay and SGD"
-            rest = pick.group(1).strip()
-            end = _SENTENCE_END.search(rest)
-            rest = rest[: end.start() + 1] if end else rest
+            rest = first_sentence(pick.group(1).strip())
             if rest:
                 at = offsets[i] + pick.start(1) + (len(pick.group(1)) - len(pick.group(1).lstrip()))
                 regions.append(AnswerRegion(rest, at, at + len(rest)))
@@ -129,10 +128,7 @@ def answer_regions(text: str) -> list[AnswerRegion]:
         m = _ANSWER_LINE_RE.match(line) or _ANSWER_INLINE_RE.search(line)
         if m is None:
             continue
-        rest = (m.group(1) or "").strip()
-        end = _SENTENCE_END.search(rest)
-        if end:
-            rest = rest[: end.start() + 1]  # the answer's own sentence, not the explanation after it
+        rest = first_sentence((m.group(1) or "").strip())  # the answer's own sentence, not the explanation after it
         if rest:
             at = offsets[i] + raw.rfind(rest)
             regions.append(AnswerRegion(rest, at, at + len(rest)))
@@ -223,7 +219,5 @@ def _label_lead(line: str) -> tuple[int, int] | None:
         sep = (_COLON_RE if fixed else _LEAD_SEPARATOR_RE).match(line, at + label.end)
     if sep is None or sep.end() >= len(line):
         return None
-    rest = line[sep.end() : sep.end() + LEAD_MAX_CHARS]
-    end = _SENTENCE_END.search(rest)
-    rest = rest[: end.start() + 1] if end else rest
+    rest = first_sentence(line[sep.end() : sep.end() + LEAD_MAX_CHARS])
     return sep.end(), sep.end() + len(rest.rstrip("*_ \t"))

@@ -156,6 +156,9 @@ _MENTION_TRIGGER = regex(
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
     r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h]|iii|ii|iv)(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
+    # "can you redo b so it sounds less formal", "fix c please": a bare letter an editing verb works on
+    r"|\b(?:redo|rewrite|fix|shorten|expand|rephrase|reword|polish|lengthen|simplify)[ \t]{1,3}(?P<lv>(?-i:[b-h]))"
+    r"(?=[ \t]{0,3}(?:[.,;:!?]|$)|[ \t]{1,3}(?:so|to|and|please|pls|again|but|more|less|in|with|for)\b)"
     # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
     r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))"
     # "and b? what goes into w1..w5", "ok. and a? one problem ...", a turn opening "c, same thing at eval"
@@ -658,13 +661,13 @@ def _mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        bare = next((g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "la", "lg", "lm", "ln") if t.group(g)), None)
+        bare = next((g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "la", "lg", "lm", "ln", "lv") if t.group(g)), None)
         if bare:
             if t.start(bare) >= covered:
                 x = t.group(bare).lower()
                 letter, roman = (None, x) if len(x) > 1 else (x, None)  # "only ii": a numeral
                 found.append(Label(None, letter, roman, None, t.start(bare), t.end(bare)))
-                covered = _bare_list(text, found[-1], found) if bare in ("lq", "lz") else t.end(bare)
+                covered = _bare_list(text, found[-1], found) if bare in ("lq", "lz", "lv") else t.end(bare)
             continue
         at = t.start("ls") if t.group("ls") else t.start("lp") if t.group("lp") else t.start()
         if at < covered:

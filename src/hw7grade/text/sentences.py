@@ -9,11 +9,8 @@ from functools import lru_cache
 
 from ..regexes import regex
 from .answers import REJECT_MARK_RE, TRAILING_REJECT_RE, UNCHECKED_RE, is_list_item, strip_line_marker
+from .sentence_end import SENTENCE_END_RE, ends_sentence
 
-_ABBREVIATIONS = {"e.g", "i.e", "vs", "approx", "fig", "eq", "cf", "al", "resp", "w.r.t", "wrt"}
-_SENTENCE_END_RE = regex(r"[.!?](\s+)(?=[^\s])")
-"""Group 1 is the break; matching the mark itself (not a look-behind) lets the engine skip ahead."""
-_INITIALS_RE = regex(r"(?:[A-Za-z]\.){2,}")
 _REJECT_LEAD = (
     r"^(?:(?:✗|❌|✘)\s*)?(?:not\s+(?:needed|required|used|necessary|relevant|applicable|correct)"
     r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?|common\s+(?:mistakes?|errors?|pitfalls?)"
@@ -129,22 +126,14 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
     return units
 
 
-_ITEM_NUMBER_RE = regex(r"\d{1,2}[.)]|\(?[a-z]{1,4}\)")
-
-
 def _split_unit(unit: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces of one unit."""
     pieces: list[tuple[int, str]] = []
     start = 0
-    for m in _SENTENCE_END_RE.finditer(unit):
+    for m in SENTENCE_END_RE.finditer(unit):
         before = unit[start : m.start(1)]
-        words = before.rsplit(None, 1)  # the last word only; empty when `before` is blank
-        last_word = words[-1] if words else ""
-        bare = last_word.lstrip("([{\"'*_`").rstrip(".")  # "(e.g." opens an aside: no sentence end
-        if bare.casefold() in _ABBREVIATIONS or _INITIALS_RE.fullmatch(last_word):
+        if not ends_sentence(before, item=start == 0):
             continue
-        if start == 0 and _ITEM_NUMBER_RE.fullmatch(before.strip()):
-            continue  # "1. 2 linear layers": the item's number is not a sentence
         pieces.append((start, before))
         start = m.end(1)
     pieces.append((start, unit[start:]))
