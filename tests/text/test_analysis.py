@@ -175,3 +175,23 @@ def test_a_line_that_opens_with_a_rejecting_lead_rejects_all_it_lists():
         ("Layer Norm", "rejected"),
         ("Batch Norm", "rejected"),
     ]
+
+
+RESTARTS = PhraseSet.build({"restarts": ("cosine annealing with warm restarts", "SGDR")})
+
+
+@pytest.mark.parametrize(
+    "text, negations",
+    [
+        # a sentence that says what the one before rejected names it, it does not claim it
+        ("Cosine annealing with warm restarts isn't something the series uses. That's SGDR.", ["negated", "negated"]),
+        ("The series never used cosine annealing with warm restarts. This is just SGDR.", ["negated", "negated"]),
+        # ... but not two sentences later, nor after a mention the sentence before asserted
+        ("The series never used cosine annealing with warm restarts. It is fast. That's SGDR.", ["negated", None]),
+        ("The series used cosine annealing with warm restarts. That's SGDR.", [None, None]),
+        # ... nor a claim deeper in the sentence
+        ("It never used cosine annealing with warm restarts. That's why the authors picked SGDR.", ["negated", None]),
+    ],
+)
+def test_a_sentence_naming_what_the_last_rejected_rejects_it_too(text, negations):
+    assert [h.negation for h in find_hits(RESTARTS, analyse(text))] == negations

@@ -7,11 +7,13 @@ automaton scan of the whole answer (`PhraseSet`), mapped back to their sentences
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Iterable, Iterator, Sequence
 
+from ..regexes import regex
 from .copies import strip_question_copies
 from .normalize import normalize
 from .phrases import PhraseHit, PhraseSet
@@ -90,11 +92,13 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
     previous: str | None = None
     last: Hit | None = None
     rejected: dict[str, int] = {}  # keys negated in the current sentence -> where that mention ends
+    rejected_before: set[str] = set()  # ... and in the sentence before it
     for h in found:
         s = a.sentence_at(h.start)
         if s is None or h.end > s.start + len(s.text):
             continue  # between sentences, or across two
         if last is not None and last.sentence is not s:
+            rejected_before = set(rejected) if last.sentence.index + 1 == s.index else set()
             rejected = {}
         start, end = h.start - s.start, h.end - s.start
         # "Progressive resizing is not part of it; all training is at the native resolution": an `A ...
@@ -102,6 +106,9 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         negation = negation_kind(s, start, _head_end(h, s.text, start, end))
         if negation is None and previous is not None and inherits_previous(s, start):
             negation = previous
+        if negation is None and h.key in rejected_before and start <= IDENTIFIED_MAX_CHARS:
+            if _IDENTIFIES_RE.fullmatch(s.text, 0, start) is not None:
+                negation = "negated"  # "cosine restarts isn't something the series uses. That's SGDR (...)"
         if negation is None and h.key in rejected and ":" in s.text[rejected[h.key] : start]:
             negation = "negated"  # "Dropout and Batch Norm aren't needed: dropout adds noise ...": why not
         if negation == "negated":
@@ -119,6 +126,16 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         last = Hit(h.key, s.text[start:end], s, start, end, negation)
         yield last
         previous = negation
+
+
+IDENTIFIED_MAX_CHARS = 24
+"""How far into a sentence a mention may stand after the words that say what the last one was."""
+_IDENTIFIES_RE = regex(
+    r"\W{0,3}(?:that|this|it)(?:['’]s|[ \t]{1,3}(?:is|was))[ \t]{1,3}(?:(?:just|really|actually|called)[ \t]{1,3})?",
+    re.I,
+)
+"""A sentence that opens by naming what the sentence before rejected ("That's SGDR (Loshchilov &
+Hutter)"): it names it, it does not claim it."""
 
 
 def _head_end(h: PhraseHit, text: str, start: int, end: int) -> int:
