@@ -821,6 +821,13 @@ def read_user_turn(
     )
     if turn.by_label and turn.named:
         turn = _described_instead(text, turn, index)
+    if turn.set_aside and (check := _CHECK_QUESTION_RE.search(text)) is not None and brings_own_answers(text):
+        # "i already did part (i) myself. i wrote the conditions as ... is that right?": the part the user
+        # did, named before the question whether it is right, is brought to be checked, so it is asked
+        before = {p for label in mentions(text[: check.start()]) for p in index.resolve(label, turn.context)}
+        checked = [p for p in index.ids if p in turn.set_aside and p in before and p not in turn.named]
+        if checked:
+            turn = replace(turn, named=[*checked, *turn.named], by_label=True, set_aside=turn.set_aside - set(checked))
     if _only_thanks(text) and not (turn.named and turn.by_label and _bare_after_thanks(text)):
         # "Thanks, that table for (iii) is really helpful.", "ok thanks, (b) and (c) match what I had",
         # "thanks, I'll double check (a) against the blog": a thank-you that asks nothing names its
@@ -1403,12 +1410,21 @@ _OWN_ANSWERS_RE = regex(
     r"|\bcheck(?:ing)?[ \t]{1,3}(?:all[ \t]{1,3}(?:\w{1,5}[ \t]{1,3})?(?:parts[ \t]{1,3})?of[ \t]{1,3})?"
     r"(?:my|these|this)\b"
     r"|\blook[ \t]{1,3}over[ \t]{1,3}my\b"
-    r"|\bhere['’]?s[ \t]{1,3}what[ \t]{1,3}i\b|\bwhat[ \t]{1,3}i[ \t]{1,3}(?:have|wrote|got|put)\b"
+    r"|\bhere['’]?s[ \t]{1,3}what[ \t]{1,3}i\b|\b(?:what[ \t]{1,3})?i[ \t]{1,3}(?:have|wrote|got|put)\b"
     r"|\bwhich[ \t]{1,3}(?:ones?|parts?)[ \t]{1,3}(?:are|is)[ \t]{1,3}wrong\b",
     re.I,
 )
 """A turn that brings the user's own answers to be checked ("can you check my answers", "here's what I
 have", "my argument, can you tell me if it's enough")."""
+
+
+_CHECK_QUESTION_RE = regex(
+    r"\b(?:is|are)[ \t]{1,3}(?:that|this|it|these|they|those|mine)[ \t]{1,3}(?:right|correct|ok|okay|fine)\b"
+    r"|\bdid[ \t]{1,3}i[ \t]{1,3}get[ \t]{1,3}(?:it|that|this|them)[ \t]{1,3}right\b"
+    r"|\blooks?[ \t]{1,3}right[ \t]{0,2}\?",
+    re.I,
+)
+"""A question whether the user's own work is right ("is that right?", "did I get it right?")."""
 
 
 def brings_own_answers(text: str) -> bool:
