@@ -375,6 +375,20 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "plans of a reply": "Let's start with part (i); I'll set up (ii) afterwards; (iii) ",
         }.items()
     },
+    # round 34: labels the user corrects, bare letters after editing verbs, own answers brought to be
+    # checked and confirmed, sentence ends after closing marks, "the other one", naming what was rejected
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "corrected labels": "question 3c (ii)?? i think its actually 3b, sorry, 8a i mean 8b. ",
+            "editing verbs on letters": "can you redo b and c so it reads better, fix c please, rewrite b to ",
+            "own answers checked": "check my answers: (a) x (b) <sos> I see (c) ok? i already did (i), is that right? ",
+            "confirmations": "### (a) ✅ Good\nlooks good\n### (b) ✅ Correct\nfine\n",
+            "sentence ends after closers": "**Answer: `nn.MSELoss`.** `nn.L1Loss` would. ",
+            "the other one": "same for the other one, and the remaining part? one of the other one ",
+            "naming what was rejected": "SGDR isn't in the series. That's SGDR. It is SGDR. ",
+        }.items()
+    },
 }
 
 
