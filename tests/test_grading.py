@@ -685,6 +685,20 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 Q7 (a) and (b), the spanish to english encoder-decoder",
+            "(a) h_t has read only the first t source words, and the lengths of source and target differ.\n\n"
+            "(b) <sos>, I, see, a, dog",
+            "hmm for part a my TA said the main issue is that it's slower and has way more params. should i change it",
+            "If that's what your TA emphasized, yes.\n\n**Revised answer for (a):**\n\n> The main problem is"
+            " computational cost: more parameters, and the decoder cannot be parallelized.\n\n"
+            "The teacher-forcing answer (<sos>, I, see, a, dog) doesn't change.",
+        ),
+        "q7a",
+        [("correct", 1), ("incorrect", 3)],
+        id="an answer revised under its label replaces the last, whatever other answer the reply says stands",
+    ),
+    pytest.param(
+        (
             "HW7 Q3(b)(ii): show that W_1 = U_k^T, W_2 = U_k satisfy the first-order optimality conditions.",
             _CONDITION_1_REPLY,
             "you only did one of the two conditions, what about the other one?",

@@ -12,7 +12,7 @@ from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.concession import concedes, takes_back
 from ..text.injection import flag_reason, grader_directed
-from ..text.labels import mentions
+from ..text.labels import LABEL_LINE_CANDIDATE, line_label, mentions, revises
 from ..text.non_answer import (
     before_closing_question,
     declines,
@@ -228,7 +228,7 @@ def _score_attempts(
         # "(b) stays the same"; "Part (ii) was written against the corrected form (W_1^T = U_k), so it
         # doesn't change": saying the answer stands, with less of an answer than it had and no
         # concession, replaces nothing.
-        kept = keeps_answer(later.text) and (
+        kept = keeps_answer(later.text) and not _revised_under_label(later.text, part.id) and (
             not answers_the_part(part, alone)
             or (found_share(part, alone) < first_share and not concedes(later.text))
             or only_stands(later.text)
@@ -254,6 +254,17 @@ def _score_attempts(
             if (found_share(part, graded), graded.score) > (found_share(part, final), final.score):
                 final, final_text = graded, joined
     return [first, final]
+
+
+def _revised_under_label(text: str, part_id: str) -> bool:
+    """Whether a line of the reply heads the part as answered again ("**Revised answer for (a):**"): a
+    sentence elsewhere that says another answer stands ("The teacher-forcing answer doesn't change") keeps
+    nothing of this part."""
+    return any(
+        (label := line_label(line)) is not None and label_names_part(label, part_id) and revises(line, label)
+        for line in text.split("\n")
+        if LABEL_LINE_CANDIDATE.match(line)
+    )
 
 
 PUT_OFF_MAX_WORDS = 80
