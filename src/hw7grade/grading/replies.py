@@ -113,8 +113,8 @@ def split_answer(
     reply_named_q = False  # this reply named the question its relative labels belong to ("## Q7")
 
     def flush() -> None:
-        if buffer and len(current) == 1:
-            pieces.append((current[0], "\n".join(buffer), explicit or saw_label, saw_label))
+        if buffer and (len(current) == 1 or shared):
+            pieces.extend((part, "\n".join(buffer), explicit or saw_label, saw_label) for part in current)
         buffer.clear()
 
     # where a heading without a label starts an asked part's answer (None: another homework's item)
@@ -124,6 +124,7 @@ def split_answer(
         if not numbering:
             numbering = _own_sections(text, default)
     listing = False  # `current` holds the parts a label line listed
+    shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
     across = numbering is not None and len({question_of(p) for p in numbering.values()}) > 1
     plain_items = _plain_numbered_run(text) if across else {}
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
@@ -237,12 +238,16 @@ def split_answer(
                     # answers to 4(a) and 4(c), the two asked
                     current = asked_here
                 grouped = len(current) > 1
+                shared = False
                 if len(current) == 1 and (listed := _listed_parts(line, context, index, named)):
                     # "7(b) and 7(c)", then paragraphs "Training. ..." and "Evaluation. ...": the line
                     # heads both parts, and the leads below it cut the text between them.
                     heads = cue_headings(text, listed, index)
                     if any(h > at for h in heads):
                         current, cue_heads, listing = listed, heads, True
+                    elif _SAID_OF_ALL_RE.search(line) is not None:
+                        # "**(i) and (ii)** are both correct as written": what the line says is of each
+                        current, shared = listed, True
                 reply_named_q = reply_named_q or label.q is not None
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
@@ -634,6 +639,10 @@ def _one_part_named(words: str, parts: list[str], index: PartIndex) -> str | Non
     """The one part of `parts` that a heading's words name, by a cue or by a word of its cues alone."""
     cued = index.by_cues(words, parts)
     return cued[0] if len(cued) == 1 else None if cued else index.one_by_cue_words(words, parts)
+
+
+_SAID_OF_ALL_RE = regex(r"\b(?:both|all[ \t]{1,3}(?:three|of[ \t]{1,3}them)|each)\b", re.I)
+"""A label line that says one thing of every part it lists ("(i) and (ii) are both correct")."""
 
 
 def _listed_parts(line: str, context: Context, index: PartIndex, named: list[str]) -> list[str]:
