@@ -138,6 +138,10 @@ OPTIONS = PhraseSet.build(
             ["Dropout", "Layer Norm", "Batch Norm"],
         ),
         ("Dropout is irrelevant here, but SGD is needed.", ["Dropout"]),
+        # a verb that takes an option out
+        ("Drop Dropout and Layer Norm; keep Weight Decay and SGD.", ["Dropout", "Layer Norm"]),
+        ("You can remove Batch Norm: Weight Decay and SGD are enough.", ["Batch Norm"]),
+        ("Dropout randomly drops units, so it is not what the objective asks.", []),
         # ... not an aside's own verb after the mention
         ("Use SGD (cosine annealing is not needed here).", ["cosine annealing"]),
         # a cross opening an entry rejects it; one between two entries is the first's

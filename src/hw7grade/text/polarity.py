@@ -27,7 +27,8 @@ POLARITY_CACHE_SIZE = 4096
 
 _NEG_CUE_RE = regex(
     r"\b(?:not|no|never|neither|nor|without|none|nothing|cannot|unlike|excluding|except|instead\s+of"
-    r"|rather\s+than|as\s+opposed\s+to|other\s+than|in\s+place\s+of|n't)\b|n't\b",
+    r"|rather\s+than|as\s+opposed\s+to|other\s+than|in\s+place\s+of|n't"
+    r"|drop|remove|omit|exclude|ditch|get\s+rid\s+of|leave\s+out)\b|n't\b",
     re.I,
 )
 _NEG_FALSE_RE = regex(
