@@ -228,10 +228,14 @@ def _score_attempts(
         # "(b) stays the same"; "Part (ii) was written against the corrected form (W_1^T = U_k), so it
         # doesn't change": saying the answer stands, with less of an answer than it had and no
         # concession, replaces nothing.
-        kept = keeps_answer(later.text) and not _revised_under_label(later.text, part.id) and (
-            not answers_the_part(part, alone)
-            or (found_share(part, alone) < first_share and not concedes(later.text))
-            or only_stands(later.text)
+        kept = (
+            keeps_answer(later.text)
+            and not _revised_under_label(later.text, part.id)
+            and (
+                not answers_the_part(part, alone)
+                or (found_share(part, alone) < first_share and not concedes(later.text))
+                or only_stands(later.text)
+            )
         )
         if counts_again(later, alone, first) and not no_answer(later, alone) and not kept:
             final, final_text = alone, later
