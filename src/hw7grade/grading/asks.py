@@ -1155,7 +1155,8 @@ CORRECTED_MAX_GAP = 80
 def _corrected_labels(text: str) -> str:
     """The turn with a label the user corrects ("question 3c (ii)?? i think its actually 3b in the pdf")
     blanked, and the correcting one spelled with what the corrected one had that it lacks ("Q3(b)(ii)")."""
-    if "actually" not in text.lower() and "mean" not in text.lower() and "sorry" not in text.lower():
+    low = text.lower()
+    if "actually" not in low and "mean" not in low and "sorry" not in low:
         return text
     labels = mentions(text)
     pieces: list[str] = []

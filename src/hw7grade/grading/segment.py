@@ -221,12 +221,8 @@ def _sibling_asked_anew(
     counts = index.cue_counts(reply)
     if counts[last_answered[0]]:
         return None
-    q = question_of(last_answered[0])
-    found = [
-        p
-        for p in index.ids
-        if question_of(p) == q and p not in attempts and p not in set_aside and counts[p] >= FIRM_CUES
-    ]
+    siblings = index.parts_of(question_of(last_answered[0])[1:])
+    found = [p for p in siblings if p not in attempts and p not in set_aside and counts[p] >= FIRM_CUES]
     return found[0] if len(found) == 1 else None
 
 
