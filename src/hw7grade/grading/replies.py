@@ -443,13 +443,19 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
     """A pasted answer cut at its headings (Markdown, a line in bold, or a plain-text line alone between
     blank lines) when there are as many as `parts` and each heading that names a part by its cue words
     names the one at its place ("Where the series starts and where it ends", "What I took away from
-    it", "The approach I found most interesting" for Q4's three parts); else []."""
+    it", "The approach I found most interesting" for Q4's three parts); else []. A first line titling
+    the question ("Problem 7 - Machine Translation") heads them all, not the first part."""
     lines = text.split("\n")
     heads: list[int] = []  # line indexes
+    titled = False
     for i in range(len(lines)):
         heading = _heading_at(lines, i)
         if heading is not None:
             named = _one_part_named(heading, parts, index)
+            if not heads and not titled and named is None and not "".join(lines[:i]).strip():
+                titled = index.question_titled(heading) is not None
+                if titled:
+                    continue
             if named is not None and (len(heads) >= len(parts) or parts[len(heads)] != named):
                 return []
             heads.append(i)
@@ -711,8 +717,10 @@ a heading."""
 def _plain_heading(line: str, below: str) -> str | None:
     """A plain-text reply's heading: a short line of words alone between blank lines, with no mark
     after it ("Setting the gradients to zero", "Plugging in the eigenvectors"); not a sentence that
-    leads into an indented display below it."""
-    m = _PLAIN_HEADING_RE.fullmatch(line.rstrip(" \t"))
+    leads into an indented display below it. Its own number is not among its words ("Part 1 - Problem
+    with feeding h_t into decoder step t")."""
+    enumerated = _ENUMERATOR_RE.match(line)
+    m = _PLAIN_HEADING_RE.fullmatch(line.rstrip(" \t"), enumerated.end() if enumerated else 0)
     if m is None or m.group("first").lower() in _CLAUSE_OPENERS or below[:1] in (" ", "\t"):
         return None
     return None if mentions(line) else m.group()
