@@ -389,6 +389,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "naming what was rejected": "SGDR isn't in the series. That's SGDR. It is SGDR. ",
         }.items()
     },
+    # round 35: answers that take back what they said, headings that frame what is under them as
+    # wrong, numbered plain-text headings under a title
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "taken back": "w3 = saw. Actually, wait — that's not right. Wait, no. x\nHmm, wait: y\n\nCorrection: z ",
+            "framing headings": "\nCommon wrong answers (and why)\n\n| <sos>, I, see | x |\n- Dropout\n",
+            "numbered plain headings": "\nMachine Translation Notes\n\nPart 1 - Problem with feeding h_t into t\n\n",
+        }.items()
+    },
 }
 
 

@@ -74,6 +74,27 @@ def test_rejection_header_marks_following_items():
     }
 
 
+def test_a_heading_alone_that_frames_as_wrong_marks_the_list_or_table_below_it_past_blank_lines():
+    text = (
+        "The inputs are <sos>, I, saw, a, dog.\n\nCommon wrong answers (and why)\n\n| Wrong answer | Why |\n"
+        "| <sos>, I, see, a, dog | no reference at test time |\n- <eos>, I, saw, a, dog\n\n"
+        "So w3 is saw.\n\nCommon mistakes\n\nStudents often write see."
+    )
+    rejected = {s.text: s.rejected for s in split_sentences(text)}
+    assert rejected == {
+        "The inputs are <sos>, I, saw, a, dog.": False,
+        "Common wrong answers (and why)": True,
+        "| Wrong answer | Why |": True,
+        "| <sos>, I, see, a, dog | no reference at test time |": True,
+        "- <eos>, I, saw, a, dog": True,
+        "So w3 is saw.": False,  # a paragraph after the list ends what the heading framed
+        "Common mistakes": True,
+        "Students often write see.": False,
+    }
+    # with no blank line before it, a line is no heading of its own
+    assert not any(s.rejected for s in split_sentences("See below\nCommon mistakes (rare)\n\n- x"))
+
+
 def test_reject_and_unchecked_markers():
     sentences = split_sentences("✗ Dropout\n☐ Layer Norm\n☒ SGD\n- Batch Norm ❌")
     assert [s.rejected for s in sentences] == [True, True, False, True]

@@ -24,6 +24,7 @@ from ..text.non_answer import (
     only_stands,
     puts_off,
 )
+from ..text.retraction import without_retracted
 from .parts import label_names_part
 from .segment import AttemptText, PartAnswers, find_answers
 
@@ -62,7 +63,12 @@ def score_part(
     before: str = "",
 ) -> PartScore:
     ctx = CheckContext(
-        answer=text, question=question, part_id=part.id, shapes=dict(shapes or {}), earlier=earlier, before=before
+        answer=without_retracted(text),  # "... Actually, wait — that's not right": what it took back is not graded
+        question=question,
+        part_id=part.id,
+        shapes=dict(shapes or {}),
+        earlier=earlier,
+        before=before,
     )
     results = run_checks(part, ctx)
     flag = grader_directed(text) or ""

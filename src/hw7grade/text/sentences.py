@@ -13,12 +13,16 @@ from .sentence_end import SENTENCE_END_RE, ends_sentence
 
 _REJECT_LEAD = (
     r"^(?:(?:✗|❌|✘)\s*)?(?:not\s+(?:needed|required|used|necessary|relevant|applicable|correct)"
-    r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?|common\s+(?:mistakes?|errors?|pitfalls?)"
+    r"|unnecessary|unneeded|incorrect(?:\s+answers?)?|wrong(?:\s+answers?)?"
+    r"|common\s+(?:(?:wrong|incorrect)\s+answers?|mistakes?|errors?|pitfalls?|misconceptions?)"
     r"|mistakes?|pitfalls?|what\s+not\s+to\s+(?:do|use)|(?:do\s+)?not\s+(?:use|needed)|avoid"
     r"|(?:options?\s+)?(?:we\s+)?(?:don't|do\s+not)\s+need|why\s+not\s+the\s+others?"
     r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)"
 )
 _REJECT_HEADER_RE = regex(_REJECT_LEAD + r"\s*:$", re.I)
+_REJECT_HEADING_RE = regex(_REJECT_LEAD + r"[ \t]{0,3}(?:\([^()\n]{0,40}\))?[ \t]{0,3}:?$", re.I)
+"""A heading alone on its line ("Common wrong answers (and why)", a "##" heading once its marks are gone):
+the list or table below it, past a blank line, is what it frames as wrong."""
 _REJECT_LINE_RE = regex(_REJECT_LEAD + r"[ \t]{0,3}:[ \t]{0,3}\S", re.I)
 """The lead and what it rejects on one line: "Not needed: Dropout, Layer Norm and Batch Norm"."""
 _HEADING_LIKE_RE = regex(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
@@ -81,6 +85,7 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
     cur: list[int] = []  # [start, end] of the open unit
     last_line = ""
     rejecting = False
+    headed = False  # `rejecting` comes from a heading alone on its line, and holds past blank lines
     cur_rejected = False
     pos = 0
     for line in text.split("\n"):
@@ -89,7 +94,8 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
             if cur:
                 units.append((cur[0], cur[1], cur_rejected))
                 cur = []
-            rejecting = False
+            rejecting = rejecting and headed
+            last_line = ""
             continue
         unmarked = None  # the line without its list marker, computed once when needed
         starts_unit = (
@@ -107,8 +113,12 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
             if cur:
                 units.append((cur[0], cur[1], cur_rejected))
             cur = [line_start, line_start + len(line)]
-            if rejecting and not (is_list_item(line) or (_is_label_line(line) and not _HEADING_LIKE_RE.match(line))):
-                rejecting = False
+            if rejecting and not (
+                is_list_item(line)
+                or (_is_label_line(line) and not _HEADING_LIKE_RE.match(line))
+                or (headed and _TABLE_ROW_RE.match(line) is not None)
+            ):
+                rejecting = headed = False
             if unmarked is None:
                 unmarked = strip_line_marker(line)
             marked = bool(REJECT_MARK_RE.match(unmarked) or UNCHECKED_RE.match(unmarked))  # after any bullet
@@ -117,6 +127,9 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
             )
             if _REJECT_HEADER_RE.match(unmarked):
                 rejecting = True
+                cur_rejected = True
+            elif not last_line and _REJECT_HEADING_RE.match(unmarked):
+                rejecting = headed = True
                 cur_rejected = True
         else:
             cur[1] = line_start + len(line)
