@@ -199,3 +199,23 @@ RESTARTS = PhraseSet.build({"restarts": ("cosine annealing with warm restarts", 
 )
 def test_a_sentence_naming_what_the_last_rejected_rejects_it_too(text, negations):
     assert [h.negation for h in find_hits(RESTARTS, analyse(text))] == negations
+
+
+@pytest.mark.parametrize(
+    "text, negations",
+    [
+        # a sentence that opens by denying the one before a place in the series takes it back
+        (
+            "Cosine annealing with warm restarts is a well-known trick from other work. It isn't one of the "
+            "techniques in the series.",
+            ["negated"],
+        ),
+        ("SGDR (cosine annealing with warm restarts) came from elsewhere. That wasn't in the posts.", ["negated"] * 2),
+        ("Cosine annealing with warm restarts was my first idea. This trick is not from Page's series.", ["negated"]),
+        # ... not one that says what it is like, nor one a sentence further on
+        ("Cosine annealing with warm restarts resets the rate. It isn't expensive.", [None]),
+        ("Cosine annealing with warm restarts resets the rate. It is cheap. It isn't in the series.", [None]),
+    ],
+)
+def test_a_sentence_denying_the_last_a_place_takes_it_back(text, negations):
+    assert [h.negation for h in find_hits(RESTARTS, analyse(text))] == negations

@@ -109,6 +109,8 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         if negation is None and h.key in rejected_before and start <= IDENTIFIED_MAX_CHARS:
             if _IDENTIFIES_RE.fullmatch(s.text, 0, start) is not None:
                 negation = "negated"  # "cosine restarts isn't something the series uses. That's SGDR (...)"
+        if negation is None and _taken_back_after(s, a):
+            negation = "negated"  # "Progressive resizing is a trick from fast.ai's work. It isn't one of the series'."
         if negation is None and h.key in rejected and ":" in s.text[rejected[h.key] : start]:
             negation = "negated"  # "Dropout and Batch Norm aren't needed: dropout adds noise ...": why not
         if negation == "negated":
@@ -136,6 +138,24 @@ _IDENTIFIES_RE = regex(
 )
 """A sentence that opens by naming what the sentence before rejected ("That's SGDR (Loshchilov &
 Hutter)"): it names it, it does not claim it."""
+
+
+_DENIED_AFTER_RE = regex(
+    r"\W{0,3}(?:it|this|that)(?:[ \t]{1,3}(?:one|trick|technique|approach|idea|method))?"
+    r"(?:[ \t]{1,3}(?:is|was)[ \t]{1,3}not|['’]s[ \t]{1,3}not|[ \t]{1,3}(?:isn['’]t|wasn['’]t))"
+    r"[ \t]{1,3}(?:actually[ \t]{1,3}|really[ \t]{1,3})?"
+    r"(?:one[ \t]{1,3}of|part[ \t]{1,3}of|among|something|in|from|used|covered|mentioned|described)\b",
+    re.I,
+)
+"""A sentence that opens by denying what the one before it named a place in the series: "It isn't one of
+the techniques in *How to Train Your ResNet*", "That wasn't in the series", "This trick is not from
+Page's posts"; not "It isn't expensive", which says what the thing is like."""
+
+
+def _taken_back_after(s: Sentence, a: Analysed) -> bool:
+    """Whether the sentence after `s` opens by denying what `s` named a place (`_DENIED_AFTER_RE`)."""
+    following = a.sentences[s.index + 1] if s.index + 1 < len(a.sentences) else None
+    return following is not None and _DENIED_AFTER_RE.match(following.text) is not None
 
 
 def _head_end(h: PhraseHit, text: str, start: int, end: int) -> int:
