@@ -161,12 +161,12 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
 
 
 _ASKS_ANEW_RE = regex(
-    r"[,;][ \t]{0,3}(?:(?:but|so|and)[ \t]{1,3})?"
-    r"(?:just|only|now|can[ \t]{1,3}you|could[ \t]{1,3}you|please|I[ \t]{1,3}need)\b",
+    r"[,;][ \t]{0,3}(?:(?:but|so|and)[ \t]{1,3})?(?:I[ \t]{1,3})?"
+    r"(?:just|only|now|can[ \t]{1,3}you|could[ \t]{1,3}you|please|need)\b",
     re.I,
 )
 """After a clause that says what the user already has, a comma and a clause that asks anew: the
-labels in it are asked ("i already did a, just b and c pls")."""
+labels in it are asked ("i already did a, just b and c pls", "..., i just need the last two parts")."""
 
 
 def _already_before(text: str, at: int, previous_end: int = -1) -> bool:
@@ -1639,12 +1639,16 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             owner_of[i] = replace(b, q=context.q)
             placing.add(i + 1)
     for i in range(len(labels) - 2, -1, -1):
-        # "(i) and (ii) of 8a": the list's earlier labels belong to the owner of its last.
+        # "(i) and (ii) of 8a": the list's earlier labels belong to the owner of its last, as do the
+        # places one count names ("the first two parts of problem 7": one span, two places).
         if (
             i not in owner_of
             and i + 1 in owner_of
             and labels[i].q is None
-            and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
+            and (
+                _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
+                or (labels[i].start, labels[i].end) == (labels[i + 1].start, labels[i + 1].end)
+            )
         ):
             owner_of[i] = owner_of[i + 1]
     owners = {id(b) for b in owner_of.values()}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..regexes import regex
-from ..text.labels import LAST, MIDDLE, ROMANS, Label
+from ..text.labels import BEFORE_LAST, LAST, MIDDLE, ROMANS, Label
 from ..text.normalize import normalize
 from ..text.phrases import PhraseHit, PhraseSet, canonical_phrase
 
@@ -202,6 +202,8 @@ class PartIndex:
         below = numerals or letters
         if n == LAST:
             n = len(below)
+        elif n <= BEFORE_LAST:
+            n = len(below) - (BEFORE_LAST - n)
         elif n == MIDDLE:
             n = len(below) // 2 + 1 if len(below) % 2 and len(below) > 1 else 0
         if not 1 <= n <= len(ROMANS):

@@ -46,16 +46,20 @@ def _lead_number(lead: re.Match[str]) -> str:
     return lead.group(1) or lead.group(2) or lead.group(3)
 
 
-def _own_sections(text: str, asked: list[str]) -> dict[str, str]:
+def _own_sections(text: str, asked: list[str], index: PartIndex) -> dict[str, str]:
     """A reply with no label line whose headings or bold leads "Answer 1" ("Part 1 —") to "Answer N" run
     to N, the number of parts asked ("### Answer 1" to "### Answer 4" for 8(a)(i) to 8(b)): each numbers
-    the asked part at its place, keyed as a user's list is ("8.1"). Else {}."""
+    the asked part at its place, keyed as a user's list is ("8.1"), unless its words name another asked
+    part ("### Part 1 — The approach that stood out" first, for 4(b) and (c)). Else {}."""
     numbers: list[str] = []
     for line in text.split("\n"):
         if LABEL_LINE_CANDIDATE.match(line) and line_label(line) is not None:
             return {}
         if (lead := _NUMBERED_LEAD_RE.match(line)) is not None and lead.group(1) is None:
             numbers.append(_lead_number(lead))  # "Answer 2", "Part 2 —": not "2)", which may number the user's items
+            named = _one_part_named(line[lead.end() :], asked, index)
+            if named is not None and asked[len(numbers) - 1 : len(numbers)] != [named]:
+                return {}
     if numbers != [str(k) for k in range(1, len(asked) + 1)]:
         return {}
     return {f"{question_of(part)[1:]}.{k}": part for k, part in enumerate(asked, 1)}
@@ -122,7 +126,7 @@ def split_answer(
     if len(default) > 1:
         cue_heads = _item_headings(text, items, default, index) or cue_headings(text, default, index)
         if not numbering:
-            numbering = _own_sections(text, default)
+            numbering = _own_sections(text, default, index)
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
     across = numbering is not None and len({question_of(p) for p in numbering.values()}) > 1

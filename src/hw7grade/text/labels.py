@@ -163,8 +163,10 @@ _MENTION_TRIGGER = regex(
     r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))"
     # "and b? what goes into w1..w5", "ok. and a? one problem ...", a turn opening "c, same thing at eval"
     # ... or heading a list of letters: "ok and b and c. b is training time ..."
-    # ... or at a sentence's start: "ok. b and c together: ..."
+    # ... or at a sentence's start: "ok. b and c together: ..."; or after a line's acknowledgement: "ok c?
+    # same but eval", "thanks, b?"
     r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?|^[ \t]{0,3}"
+    r"|^[ \t]{0,3}(?:ok(?:ay)?|k|cool|great|nice|perfect|thanks|thx|ty|alright|got[ \t]it)[ \t]{0,2}[,.!]?[ \t]{1,3}"
     r"|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
     r"(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
     r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])"
@@ -278,6 +280,8 @@ def skip_decoration(line: str) -> int:
 
 LAST = -1
 MIDDLE = -2
+BEFORE_LAST = -100
+"""`BEFORE_LAST - k` is the kth part before the last ("the last two parts": `BEFORE_LAST - 1`, `LAST`)."""
 ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -480,10 +484,18 @@ them, "the second and third parts"."""
 _ORDINAL_WORD_RE = regex(rf"\b(?:{_ORDINAL})\b", re.IGNORECASE)
 _FIRST_FEW = {"two": 2, "2": 2, "three": 3, "3": 3}
 _FIRST_FEW_RE = regex(
-    rf"\bfirst[ \t]{{1,3}}(?P<count>{'|'.join(_FIRST_FEW)})[ \t]{{1,3}}(?:sub[ \t-]?)?(?:parts|questions)\b",
+    rf"\b(?P<end>first|last)[ \t]{{1,3}}(?P<count>{'|'.join(_FIRST_FEW)})[ \t]{{1,3}}"
+    r"(?:sub[ \t-]?)?(?:parts|questions)\b",
     re.IGNORECASE,
 )
-"""Parts named by a count from the start: "the first two parts"."""
+"""Parts named by a count from the start or the end: "the first two parts", "the last two parts"."""
+
+
+def _places(end: str, count: int) -> list[int]:
+    """The places of the first or last `count` parts, in order."""
+    if end == "first":
+        return list(range(1, count + 1))
+    return [BEFORE_LAST - k for k in range(count - 1, 0, -1)] + [LAST]
 
 
 NEXT_ITEM_WINDOW = 400
@@ -574,7 +586,7 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
     placed += [
         Label(None, None, None, None, m.start(), m.end(), n)
         for m in counts
-        for n in range(1, _FIRST_FEW[m.group("count").lower()] + 1)
+        for n in _places(m.group("end").lower(), _FIRST_FEW[m.group("count").lower()])
     ]
     # "just the last part of 8": after a place and "of", a bare number is the question's
     starts = {lab.start for lab in found}
