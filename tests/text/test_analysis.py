@@ -215,6 +215,13 @@ def test_a_sentence_naming_what_the_last_rejected_rejects_it_too(text, negations
         # ... not one that says what it is like, nor one a sentence further on
         ("Cosine annealing with warm restarts resets the rate. It isn't expensive.", [None]),
         ("Cosine annealing with warm restarts resets the rate. It is cheap. It isn't in the series.", [None]),
+        # ... and a later clause of the same sentence that does so
+        (
+            "Sorry for the mix-up — cosine annealing with warm restarts is a popular trick (fast.ai uses it), "
+            "but it isn't one of the techniques Page uses.",
+            ["negated"],
+        ),
+        ("Cosine annealing with warm restarts is a popular trick, but it isn't expensive.", [None]),
     ],
 )
 def test_a_sentence_denying_the_last_a_place_takes_it_back(text, negations):

@@ -43,7 +43,39 @@ def count_words(answer: str) -> int:
     quoted = max((_count_block(q) for q in _quoted_blocks(answer)), default=0)
     if quoted >= QUOTED_DRAFT_MIN_WORDS:
         return quoted
-    return _count_block(_from_heading(answer))
+    return _count_block(_body(_from_heading(answer)))
+
+
+LEAD_IN_MAX_WORDS = 25
+"""A first paragraph this short that ends on a colon introduces the answer ("Here's a draft of about
+155 words:"); it is not part of it."""
+NOTE_MAX_WORDS = 40
+"""A last paragraph this short that remarks on the answer is a note about it, not part of it."""
+_PARAGRAPH_BREAK_RE = regex(r"\n[ \t]*\n")
+_NOTE_RE = regex(
+    r"\b\d{2,3}[ \t]{0,2}words\b|\bword[ \t]count\b"
+    r"|^[ \t]{0,3}(?:\(|(?:let[ \t]me[ \t]know|if[ \t]you|if[ \t]your|feel[ \t]free|happy[ \t]to|want[ \t]me[ \t]to"
+    r"|would[ \t]you[ \t]like|i[ \t]can)\b)",
+    re.I,
+)
+"""A note on the answer: its length ("That's about 115 words"), an aside in brackets, an offer ("If your
+course caps it at 100 words, ...", "Let me know if ...")."""
+
+
+def _body(answer: str) -> str:
+    """The answer without the paragraph that introduces it and the note after it, when it has both or
+    either beside a paragraph of its own."""
+    paragraphs = [p for p in _PARAGRAPH_BREAK_RE.split(answer.strip()) if p.strip()]
+    if len(paragraphs) < 2:
+        return answer
+    first, last = 0, len(paragraphs)
+    lead = paragraphs[0].strip()
+    if lead.endswith(":") and len(lead.split()) <= LEAD_IN_MAX_WORDS:
+        first = 1
+    note = paragraphs[-1].strip()
+    if last - first >= 2 and len(note.split()) <= NOTE_MAX_WORDS and _NOTE_RE.search(note) is not None:
+        last -= 1
+    return "\n\n".join(paragraphs[first:last])
 
 
 def _from_heading(answer: str) -> str:

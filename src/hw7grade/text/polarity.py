@@ -109,6 +109,13 @@ _AND_NOT_COPULA_RE = regex(
 """A coordinated predicate that denies the subject a place: "Dropout and Batch Norm would change
 the model and are not part of the objective". Only a copula: "... and does not change X" says
 what the subject does, not whether it belongs."""
+_BUT_IT_NOT_PLACE_RE = regex(
+    r"\bbut\s{1,3}it(?:(?:['’]s|\s{1,3}is|\s{1,3}was)\s{1,3}not|\s{1,3}(?:isn['’]t|wasn['’]t))\s{1,3}"
+    r"(?:one\s{1,3}of|part\s{1,3}of|among|something|in|from|used)\b",
+    re.I,
+)
+"""A later clause that denies the subject a place: "progressive resizing is a well-known speed trick (...),
+but it isn't one of the techniques David Page uses"; not "..., but it isn't expensive"."""
 _NONE_OF_RE = regex(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
 """As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
 _FRAME_WORDS = (
@@ -147,6 +154,7 @@ class _Marks:
     and_not: tuple[int, ...]
     none_of: tuple[int, ...]
     pronoun_not: tuple[int, ...]
+    but_it_not_place: tuple[int, ...]
     cells: tuple[int, ...]
     """Offsets of table-cell bars: a row's cells are separate statements."""
     relatives: tuple[int, ...]
@@ -180,6 +188,7 @@ def _marks(text: str) -> _Marks:
         and_not=tuple(m.start() for m in _AND_NOT_COPULA_RE.finditer(text)),
         none_of=tuple(m.start() for m in _NONE_OF_RE.finditer(text)),
         pronoun_not=tuple(m.start() for m in _PRONOUN_NOT_RE.finditer(text)),
+        but_it_not_place=tuple(m.start() for m in _BUT_IT_NOT_PLACE_RE.finditer(text)),
         cells=tuple(m.start() for m in _BAR_RE.finditer(text)) if "|" in text else (),
         relatives=tuple(m.start() for m in _RELATIVE_RE.finditer(text)),
         conditions=_conditions(text),
@@ -236,6 +245,8 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
             # nor "<sos>, I, see, a, dog (the sampled "saw" is irrelevant here)": an aside's own verb.
             return "negated"
         if _which_not(text, marks, end, predicate_end) or _any_in(marks.and_not, end, predicate_end):
+            return "negated"
+        if _any_in(marks.but_it_not_place, end, statement_end):
             return "negated"
         if w <= SUBJECT_MAX_WORDS and _any_in(marks.pronoun_not, end, statement_end):
             return "negated"  # the sentence's opening list, taken back by "they are not"
