@@ -212,6 +212,8 @@ def test_a_sentence_naming_what_the_last_rejected_rejects_it_too(text, negations
         ),
         ("SGDR (cosine annealing with warm restarts) came from elsewhere. That wasn't in the posts.", ["negated"] * 2),
         ("Cosine annealing with warm restarts was my first idea. This trick is not from Page's series.", ["negated"]),
+        # ... or dismissing it
+        ("The draft blames cosine annealing with warm restarts. Honestly, this isn't a real issue.", ["negated"]),
         # ... not one that says what it is like, nor one a sentence further on
         ("Cosine annealing with warm restarts resets the rate. It isn't expensive.", [None]),
         ("Cosine annealing with warm restarts resets the rate. It is cheap. It isn't in the series.", [None]),

@@ -141,15 +141,18 @@ Hutter)"): it names it, it does not claim it."""
 
 
 _DENIED_AFTER_RE = regex(
-    r"\W{0,3}(?:it|this|that)(?:[ \t]{1,3}(?:one|trick|technique|approach|idea|method))?"
+    r"\W{0,3}(?:(?:honestly|actually|but|however|still)[ \t]{0,2},?[ \t]{1,3})?"
+    r"(?:it|this|that)(?:[ \t]{1,3}(?:one|trick|technique|approach|idea|method))?"
     r"(?:[ \t]{1,3}(?:is|was)[ \t]{1,3}not|['’]s[ \t]{1,3}not|[ \t]{1,3}(?:isn['’]t|wasn['’]t))"
     r"[ \t]{1,3}(?:actually[ \t]{1,3}|really[ \t]{1,3})?"
-    r"(?:one[ \t]{1,3}of|part[ \t]{1,3}of|among|something|in|from|used|covered|mentioned|described)\b",
+    r"(?:one[ \t]{1,3}of|part[ \t]{1,3}of|among|something|in|from|used|covered|mentioned|described"
+    r"|(?:a|the)[ \t]{1,3}(?:real|actual|main|fundamental|serious|big)[ \t]{1,3}(?:issue|problem|concern))\b",
     re.I,
 )
-"""A sentence that opens by denying what the one before it named a place in the series: "It isn't one of
-the techniques in *How to Train Your ResNet*", "That wasn't in the series", "This trick is not from
-Page's posts"; not "It isn't expensive", which says what the thing is like."""
+"""A sentence that opens by denying what the one before it named a place in the series, or by dismissing
+it: "It isn't one of the techniques in *How to Train Your ResNet*", "That wasn't in the series", "This
+trick is not from Page's posts", "Honestly, this isn't a real issue in practice"; not "It isn't
+expensive", which says what the thing is like."""
 
 
 def _taken_back_after(s: Sentence, a: Analysed) -> bool:
