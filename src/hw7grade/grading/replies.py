@@ -891,7 +891,9 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
         if label.q is not None or label.letter is None or label.roman is not None or label.letter in letters:
             continue
         letters.append(label.letter)
-        headings.append(_emphasised(line, label.end) if line.lstrip().startswith(("#", "**", "__")) else "")
+        # a heading's words, marked or a plain line of its own ("(b) Decoder inputs at evaluation time (w1 ... w5)")
+        marked = line.lstrip().startswith(("#", "**", "__"))
+        headings.append(_emphasised(line, label.end) if marked else line[label.end :])
     if len(letters) < 2 or len(letters) > len(named) or "".join(letters) != "abcdefgh"[: len(letters)]:
         return {}
     cued = [
@@ -900,13 +902,16 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
         else []
         for heading in headings
     ]
-    if len(letters) == len(named):
+    each_one = all(len(c) == 1 for c in cued) and len({c[0] for c in cued}) == len(cued)
+    if len(letters) == len(named) and not (each_one and {c[0] for c in cued} == set(named)):
         parts = named
         if any(c and part not in c for c, part in zip(cued, parts)) or not any(
             c == [part] for c, part in zip(cued, parts)
         ):
             return {}
-    elif all(len(c) == 1 for c in cued) and len({c[0] for c in cued}) == len(cued):
+    elif each_one:
+        # ... and so do as many letters as asked parts, each heading naming one ("(b) Decoder inputs at
+        # evaluation time", "(c) Decoder inputs during training": the reply swapped 7(b) and 7(c))
         parts = [c[0] for c in cued]
     else:
         return {}
