@@ -2623,10 +2623,12 @@ that's maybe too short but fine. last one, which approach interested me most".""
 
 
 _THANKS_OPENING_RE = regex(
-    r"\W{0,3}(?:(?:ok(?:ay)?|great|perfect|awesome|nice|cool)[ \t]{0,2}[,.!]{0,3}[ \t]{0,3})?"
+    r"\W{0,3}(?:(?:ok(?:ay)?|great|perfect|awesome|nice|cool)[ \t]{0,2}[,.!]{0,3}[ \t]{0,3}){0,2}"
     r"(?:thanks|thank[ \t]{1,3}you|thx|ty)\b",
     re.I,
 )
+"""A turn that opens on a thank-you, after a word or two of acknowledgement ("ok cool thanks, I'll probably
+just use this")..."""
 _THANKS_CLOSING_RE = regex(
     r"\b(?:thanks|thank[ \t]{1,3}you|thx|ty)(?:[ \t]{1,3}(?:a[ \t]{1,3}lot|so[ \t]{1,3}much|again))?[ \t!.]{0,5}$",
     re.I,
