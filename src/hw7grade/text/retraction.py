@@ -36,6 +36,8 @@ def without_retracted(text: str) -> str:
     it (with a blank line between) or the line above (with none); before a retraction inside a line,
     the sentence before it. A retraction that opens the text takes back nothing in it (a follow-up's
     "On reflection, your TA is right" concedes an earlier reply)."""
+    if _RETRACTS_RE.search(text) is None:
+        return text  # most answers take nothing back: one scan says so
     lines = text.split("\n")
     gone: set[int] = set()  # line indexes withdrawn whole
     cuts: dict[int, list[tuple[int, int]]] = {}  # line index -> spans withdrawn in it
