@@ -396,6 +396,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         for name, unit in {
             "taken back": "w3 = saw. Actually, wait — that's not right. Wait, no. x\nHmm, wait: y\n\nCorrection: z ",
             "framing headings": "\nCommon wrong answers (and why)\n\n| <sos>, I, see | x |\n- Dropout\n",
+            "subjects that say none": "and nothing in the series uses X, none of the posts used, no post. ",
             "places from the end": "the last two parts of problem 7\nok c? thanks, b? i did a, i just need ",
             "numbered plain headings": "\nMachine Translation Notes\n\nPart 1 - Problem with feeding h_t into t\n\n",
         }.items()

@@ -228,3 +228,20 @@ def test_a_sentence_naming_what_the_last_rejected_rejects_it_too(text, negations
 )
 def test_a_sentence_denying_the_last_a_place_takes_it_back(text, negations):
     assert [h.negation for h in find_hits(RESTARTS, analyse(text))] == negations
+
+
+@pytest.mark.parametrize(
+    "text, negations",
+    [
+        # a clause whose subject says none denies what its verb takes, however far from it
+        (
+            "It is a small ResNet, and nothing in the series ever relied on cosine annealing with warm restarts.",
+            ["negated"],
+        ),
+        ("None of the eight posts in the series used cosine annealing with warm restarts.", ["negated"]),
+        # ... not a clause before it, cut off by a colon
+        ("Nothing fancy: the authors used cosine annealing with warm restarts.", [None]),
+    ],
+)
+def test_a_clause_whose_subject_says_none_denies_its_object(text, negations):
+    assert [h.negation for h in find_hits(RESTARTS, analyse(text))] == negations

@@ -116,6 +116,13 @@ _BUT_IT_NOT_PLACE_RE = regex(
 )
 """A later clause that denies the subject a place: "progressive resizing is a well-known speed trick (...),
 but it isn't one of the techniques David Page uses"; not "..., but it isn't expensive"."""
+_NONE_SUBJECT_RE = regex(
+    r"[ \t*_\"'“]{0,4}(?:(?:and|but|so|yet)[ \t]{1,3})?"
+    r"(?:nothing|none|nobody|neither|no[ \t]{1,3}(?:post|part|run|result|step|one|version|entry))\b",
+    re.I,
+)
+"""A clause whose subject says none ("nothing in the series uses ...", "no post uses ...", "none of the
+runs used ..."): what its verb takes is denied, however far into the clause it stands."""
 _NONE_OF_RE = regex(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
 """As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
 _FRAME_WORDS = (
@@ -219,6 +226,8 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     window_start = max(clause_start, marks.words[max(w - NEGATION_WINDOW_WORDS, 0)] if marks.words else 0)
     if _any_in(marks.cues, window_start, start):
         return "negated"
+    if clause_start < window_start and _NONE_SUBJECT_RE.match(text, clause_start) is not None:
+        return "negated"  # "nothing in the series uses a multi-GPU setup": the clause's subject says none
     after_end = min(len(text), end + POST_WINDOW_CHARS)
     h = bisect_left(marks.hard, end)
     predicate_end = min(marks.hard[h], after_end) if h < len(marks.hard) else after_end
