@@ -105,6 +105,19 @@ def test_a_heading_with_nothing_under_it_holds_no_answer(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Here's your consolidated sheet:\n\n---\n\n## HW7 — Final Answer Sheet\n", True),
+        ("Here are the corrected answers:\n\n**Final answers**", True),
+        ("Here's your consolidated sheet:\n\nYes: the penalty balances the factors.", False),  # a sentence
+        ("## HW7 — Final Answer Sheet\n\n---", False),  # headings alone: no introduction
+    ],
+)
+def test_a_text_that_only_introduces_what_follows_holds_no_answer(text, expected):
+    assert holds_no_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("For **(ii)**, want me to continue with the verification that the principal components satisfy these?", True),
         ("Would you like me to go through the proof that U_k satisfies both conditions?", True),
         ("(ii) Both vanish since U_k^T U_k = I. Want me to go through the details?", False),  # an answer first

@@ -430,10 +430,31 @@ _IF_WISHED_RE = regex(
 
 def holds_no_answer(text: str) -> bool:
     """Whether text in which no check finds anything puts the part off, stops mid-sentence (or after
-    its heading) or only offers to answer."""
+    its heading), only introduces what follows or only offers to answer."""
     return (
         puts_off(text)
         or cut_off(text)
         or heading_only(text)
+        or introduces_only(text)
         or bool(PhraseSet.build({"offering": _OFFERING}).keys_in(text))
+    )
+
+
+INTRODUCTION_MAX_WORDS = 30
+_RULE_LINE_RE = regex(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+
+
+def introduces_only(text: str) -> bool:
+    """Whether the text is short and only introduces what follows: a line that ends on a colon, and
+    headings, lines in bold and rules ("Here's your consolidated sheet:", "---", "## HW7 — Final Answer
+    Sheet"), with no sentence of an answer."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not any(line.endswith(":") for line in lines) or len(text.split()) > INTRODUCTION_MAX_WORDS:
+        return False  # (a heading alone is `heading_only`'s: a cut-off answer, or one placed elsewhere)
+    return all(
+        line.endswith(":")
+        or line.startswith("#")
+        or (line.startswith(("**", "__")) and line.endswith(("**", "__", "**:", "__:")))
+        or _RULE_LINE_RE.fullmatch(line) is not None
+        for line in lines
     )
