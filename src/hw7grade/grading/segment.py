@@ -499,8 +499,8 @@ def find_answers(
             # "**(a) Training (Teacher Forcing)**", "**(b) Evaluation (Inference)**" for 7(b) and 7(c): the
             # reply's own letters, which a later reply to a turn naming no part by label keeps
             # (a pasted answer with no prompt letters the parts of the question its words name)
-            pasted = index.parts_of(context.q) if turn_info is None and context.q not in (None, FOREIGN) else []
-            letters = relettered(turn.text, index, named_here or default or pasted)
+            question_parts = index.parts_of(context.q) if turn_info is None and context.q not in (None, FOREIGN) else []
+            letters = relettered(turn.text, index, named_here or default or question_parts)
             if letters:
                 reply_letters = letters
             elif turn_info is not None and turn_info.by_label:
