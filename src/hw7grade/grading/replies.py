@@ -448,9 +448,13 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
     blank lines) when there are as many as `parts` and each heading that names a part by its cue words
     names the one at its place ("Where the series starts and where it ends", "What I took away from
     it", "The approach I found most interesting" for Q4's three parts); else []. A first line titling
-    the question ("Problem 7 - Machine Translation") heads them all, not the first part."""
+    the question ("Problem 7 - Machine Translation") heads them all, not the first part. Fewer headings
+    than parts, two or more, each naming a part of its own by cue words, cut the paste for those parts
+    ("Problem with stacking the encoder and decoder vertically", "Decoder inputs during training": 7(a)
+    and (b), and no answer to (c))."""
     lines = text.split("\n")
     heads: list[int] = []  # line indexes
+    named_by: list[str | None] = []  # the part each heading names by cue words
     titled = False
     for i in range(len(lines)):
         heading = _heading_at(lines, i)
@@ -460,10 +464,23 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
                 titled = index.question_titled(heading) is not None
                 if titled:
                     continue
-            if named is not None and (len(heads) >= len(parts) or parts[len(heads)] != named):
-                return []
             heads.append(i)
-    return _sections_at(lines, heads, parts)
+            named_by.append(named)
+    if len(heads) == len(parts) and all(n is None or n == p for n, p in zip(named_by, parts)):
+        return _sections_at(lines, heads, parts)
+    each = [n for n in named_by if n is not None]
+    if 2 <= len(heads) < len(parts) and len(each) == len(heads) and len(set(each)) == len(each):
+        # ... unless a short line names a part left over, a heading not read as one ("Most interesting
+        # approach: progressive resizing")
+        left = [p for p in parts if p not in each]
+        short = (line for line in lines if 0 < len(line.split()) <= HEADING_LINE_MAX_WORDS)
+        if not any(index.by_cues(line, left) for line in short):
+            return _sections_at(lines, heads, each)
+    return []
+
+
+HEADING_LINE_MAX_WORDS = 12
+"""A line this short may be a heading the reader did not take for one."""
 
 
 def listed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple[str, str]]:
