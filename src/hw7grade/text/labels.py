@@ -170,6 +170,9 @@ _MENTION_TRIGGER = regex(
     r"|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
     r"(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
     r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])"
+    # "b in like 100 words", "ok. c ~100 words": a bare letter opening a sentence, then the length asked
+    r"|(?:^|[.!?][ \t]{1,3})[ \t]{0,3}(?P<lw>(?-i:[b-h]))"
+    r"(?=[ \t]{1,3}(?:in[ \t]{1,3}(?:(?:like|about|around)[ \t]{1,3})?)?[~≈]?[ \t]{0,2}\d{2,3}[ \t]{0,2}words?\b)"
     # "I need the two token questions, b and c": a bare list of letters that ends the sentence after a
     # comma that no letter stands before ("a, b and c" is read whole, above)
     r"|(?<!\b[a-h]),[ \t]{1,3}(?P<lz>(?-i:[a-h]))(?=[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])[ \t]{0,2}(?:[.!?]|$))"
@@ -673,7 +676,9 @@ def _mentions(text: str) -> list[Label]:
     found: list[Label] = []
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
-        bare = next((g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "la", "lg", "lm", "ln", "lv") if t.group(g)), None)
+        bare = next(
+            (g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "lw", "la", "lg", "lm", "ln", "lv") if t.group(g)), None
+        )
         if bare:
             if t.start(bare) >= covered:
                 x = t.group(bare).lower()
