@@ -15,6 +15,15 @@ from hw7grade.text.retraction import without_retracted
             "**(b) Training**\n\nw = saw\n\nActually, wait — that's not right for training.\n\nw = see",
             "**(b) Training**\n\n\nActually, wait — that's not right for training.\n\nw = see",
         ),
+        # ... and an answer line alone above that block, which the block explains
+        (
+            "**Answer: 1 linear layer.**\n\nOne m x m matrix is enough.\n\nActually, wait — that loses the bottleneck.",
+            "\n\nActually, wait — that loses the bottleneck.",
+        ),
+        (
+            "Weight decay helps.\n\nOne m x m matrix is enough.\n\nActually, wait — that loses the bottleneck.",
+            "Weight decay helps.\n\n\nActually, wait — that loses the bottleneck.",
+        ),
         # a line right under others: only the line above it
         (
             "Baseline 341 s.\nFinal 79 s.\nHmm, wait: the final was 26 s.",

@@ -22,6 +22,8 @@ double-check", "Wait, no", "Correction:", "On reflection, ...", "Scratch that.",
 training."; not "Wait, let me write it out", a pause."""
 _LINE_LEAD_RE = regex(r"[ \t]{0,6}(?:>[ \t]{0,2})?(?:\*\*|__|\*|_)?")
 """What may stand before a retraction at a line's start: indentation, a quote mark, emphasis."""
+_ANSWER_LINE_RE = regex(r"[ \t]{0,3}(?:\*\*|__)?(?:final[ \t]{1,3})?answer\b", re.I)
+"""A line that states the answer ("**Answer: 1 linear layer.**", "Final answer: ...")."""
 _HEADING_RE = regex(r"[ \t]{0,3}#{1,6}[ \t]")
 """A Markdown heading's opening."""
 _SENTENCE_END_CHARS = ".!?…"
@@ -33,7 +35,8 @@ LEAD_GAP_MAX_CHARS = 8
 
 def without_retracted(text: str) -> str:
     """The text less what it takes back: before a line that opens with a retraction, the block above
-    it (with a blank line between) or the line above (with none); before a retraction inside a line,
+    it (with a blank line between; and an answer line alone above that block, which the block explains)
+    or the line above (with none); before a retraction inside a line,
     the sentence before it. A retraction that opens the text takes back nothing in it (a follow-up's
     "On reflection, your TA is right" concedes an earlier reply)."""
     if _RETRACTS_RE.search(text) is None:
@@ -43,9 +46,12 @@ def without_retracted(text: str) -> str:
     cuts: dict[int, list[tuple[int, int]]] = {}  # line index -> spans withdrawn in it
     block_start = 0  # first line of the block line i is in
     last_block = range(0)  # the block before it
+    answer_line_before: int | None = None  # an answer line alone in the block before the last one
     for i, line in enumerate(lines):
         if not line.strip():
             if block_start < i:
+                alone = last_block if len(last_block) == 1 else range(0)
+                answer_line_before = alone.start if alone and _ANSWER_LINE_RE.match(lines[alone.start]) else None
                 last_block = range(block_start, i)
             block_start = i + 1
             continue
@@ -56,6 +62,8 @@ def without_retracted(text: str) -> str:
             if len(withdrawn) == 1 and _heads(lines[withdrawn.start]):
                 withdrawn = range(0)  # "**2. Q8(b) — corrected**" heads what follows; it claims nothing
             gone.update(withdrawn)
+            if withdrawn and block_start == i and answer_line_before is not None:
+                gone.add(answer_line_before)  # "**Answer: 1 linear layer.**", then why: both withdrawn
             last_block = range(0)  # each block is withdrawn once
         after = 0  # where the sentence before the next retraction in the line may start
         for m in _RETRACTS_RE.finditer(line, at + 1):
