@@ -23,7 +23,7 @@ from ..text.labels import (
     revises,
     titled_heading,
 )
-from .asks import SENTENCE_END_CHAR_RE, own_mark
+from .asks import OWN_ROMANS, SENTENCE_END_CHAR_RE, own_mark
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
 
 _DIGIT_RE = regex(r"\d")
@@ -896,7 +896,8 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
     asked part ("**(a) Training (Teacher Forcing)**", "**(b) Evaluation (Inference)**" in a reply to 7(b)
     and 7(c); "Part (a)", "Part (b)" for 3(b)(i) and (ii)); fewer letters than asked parts stand for the
     parts their headings name, when each names one and no two the same ("### (a) What I learned", "###
-    (b) Most interesting approach" in a reply to all of Q4 whose words ask 4(b) and 4(c)). Else {}."""
+    (b) Most interesting approach" in a reply to all of Q4 whose words ask 4(b) and 4(c)). Numerals
+    "(i)", "(ii)", ... do so for a question whose parts are lettered only. Else {}."""
     if len(named) < 2 or len({question_of(p) for p in named}) != 1:
         return {}
     q = question_of(named[0])[1:]
@@ -905,13 +906,16 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
     for line in text.split("\n"):
         if not LABEL_LINE_CANDIDATE.match(line) or (label := line_label(line)) is None:
             continue
-        if label.q is not None or label.letter is None or label.roman is not None or label.letter in letters:
+        mark = label.letter if label.roman is None else label.roman if label.letter is None else None
+        if label.q is not None or mark is None or mark in letters:
             continue
-        letters.append(label.letter)
+        letters.append(mark)
         # a heading's words, marked or a plain line of its own ("(b) Decoder inputs at evaluation time (w1 ... w5)")
         marked = line.lstrip().startswith(("#", "**", "__"))
         headings.append(_emphasised(line, label.end) if marked else line[label.end :])
-    if len(letters) < 2 or len(letters) > len(named) or "".join(letters) != "abcdefgh"[: len(letters)]:
+    # (i), (ii), ... are a reply's own marks too for a question whose parts are lettered only (Q7, Q4)
+    romans = not any("." in p for p in named) and letters == list(OWN_ROMANS[: len(letters)])
+    if len(letters) < 2 or len(letters) > len(named) or ("".join(letters) != "abcdefgh"[: len(letters)] and not romans):
         return {}
     cued = [
         (index.by_cues(heading, named) or [p for p in [index.one_by_cue_words(heading, named)] if p])
