@@ -397,6 +397,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "taken back": "w3 = saw. Actually, wait — that's not right. Wait, no. x\nHmm, wait: y\n\nCorrection: z ",
             "framing headings": "\nCommon wrong answers (and why)\n\n| <sos>, I, see | x |\n- Dropout\n",
             "subjects that say none": "and nothing in the series uses X, none of the posts used, no post. ",
+            "letters ending lines": "k. and a\nok and b\n8a i\nanswer a and b\nalso c.\n",
             "letters before a length": "b in like 100 words. c ~100 words. ok. d 99 word\nb in about ",
             "places from the end": "the last two parts of problem 7\nok c? thanks, b? i did a, i just need ",
             "numbered plain headings": "\nMachine Translation Notes\n\nPart 1 - Problem with feeding h_t into t\n\n",

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.labels import display_math_after, line_label, mentions, opens_with_lead, titled_heading
+from hw7grade.text.labels import (
+    BEFORE_LAST,
+    LAST,
+    display_math_after,
+    line_label,
+    mentions,
+    opens_with_lead,
+    titled_heading,
+)
 
 
 @pytest.mark.parametrize(
@@ -261,6 +269,17 @@ def test_line_label(line, label):
         ("cats, and a dog.", []),
         ("k and c (test time)", [(None, "c", None)]),
         ("and then a (big) dog", []),
+        # a bare letter ending its line after a word the turn goes on with; not the last of a list
+        ("k. and a", [(None, "a", None)]),
+        ("ok and b\nthanks", [(None, "b", None)]),
+        ("pls answer a and b", []),
+        # a bare letter opening a sentence before the length asked
+        ("b in like 100 words", [(None, "b", None)]),
+        ("ok. c ~100 words", [(None, "c", None)]),
+        ("a 100 words essay", []),
+        # a lone "i" ending its line after a letter is the sub-part; "i think" is the pronoun
+        ("8a i", [("8", "a", "i")]),
+        ("8a i think so", [("8", "a", None)]),
         (
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],
@@ -280,6 +299,7 @@ def test_mentions_in_running_text(text, labels):
         ("second and third part (the w1..w5 ones)", [2, 3]),
         ("the first, second and third subparts", [1, 2, 3]),
         ("first two parts only", [1, 2]),
+        ("the last two parts of Q7", [BEFORE_LAST - 1, LAST]),
         ("the second question of the quiz", []),  # a question, not a part
         ("first of all, part b", []),
     ],

@@ -93,8 +93,9 @@ _ROMAN_PART = (
     # glossed, below)
     rf"|(?(r5)(?!)|[ \t]{{1,2}}(?P<r8>ii|iii|iv|vi|vii|viii|ix"
     rf"|i(?=[ \t]{{0,2}}(?:[,/&]|and)[ \t]{{0,3}}(?:\d{{1,2}}[a-h][ \t]{{0,2}})?ii(?![\w(])|[ \t]{{1,2}}ii(?![\w(]))"
-    # ... or it ends a clause there: "hw7 3b i, gradients of ... set to 0" (the pronoun goes on to its verb)
-    rf"|i(?=[,:;](?:[ \t]|$))"
+    # ... or it ends a clause there: "hw7 3b i, gradients of ... set to 0" (the pronoun goes on to its verb),
+    # or its line: "8a i"
+    rf"|i(?=[,:;](?:[ \t]|$)|[ \t]{{0,2}}[.!]?[ \t]{{0,2}}$)"
     rf"|i{_GLOSSED_I})(?![\w(])))"
 )
 _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= 10}
@@ -170,6 +171,9 @@ _MENTION_TRIGGER = regex(
     r"|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
     r"(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
     r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])"
+    # "k. and a", "ok and b": a bare letter ending its line after a word the turn goes on with ("a" is an
+    # article only before its noun), not the last of a list ("answer a and b", read whole elsewhere)
+    r"|(?<!\b[a-h][ \t])\b(?:and|also|now|then)[ \t]{1,3}(?P<le>(?-i:[a-h]))(?=[ \t]{0,2}[.!?]{0,3}[ \t]{0,3}$)"
     # "b in like 100 words", "ok. c ~100 words": a bare letter opening a sentence, then the length asked
     r"|(?:^|[.!?][ \t]{1,3})[ \t]{0,3}(?P<lw>(?-i:[b-h]))"
     r"(?=[ \t]{1,3}(?:in[ \t]{1,3}(?:(?:like|about|around)[ \t]{1,3})?)?[~≈]?[ \t]{0,2}\d{2,3}[ \t]{0,2}words?\b)"
@@ -677,7 +681,8 @@ def _mentions(text: str) -> list[Label]:
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
         bare = next(
-            (g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "lw", "la", "lg", "lm", "ln", "lv") if t.group(g)), None
+            (g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv") if t.group(g)),
+            None,
         )
         if bare:
             if t.start(bare) >= covered:
