@@ -111,7 +111,17 @@ FLOORS = {
     # lv- 1, mb- 2; ki- one fewer); the code before the round on the same files 95.25%, +55 / -0 (~1),
     # twenty-five. The one
     # hundred and seventy of round 33: 95.67% (before 95.61%); the fifteen new: 92.16% (before 88.00%).
-    "dev": (0.945, 0.02, 22),
+    # Round 35 read what an answer takes back mid-reply ("Actually, wait —"), headings that frame a list as
+    # wrong, sentences that deny or dismiss the one before, pasted answers cut at plain numbered headings,
+    # swapped letters and a reply's own numerals, places counted from the end and bare letters in short
+    # turns. It added eighteen batches, each run once on arrival and read: mg- 87.9%, mi- 98.6%, mk-
+    # 93.9%, mm- 86.1%, mo- 91.9%, mq- 86.8%, ms- 91.3%, mu- 89.1%, mw- 100%, my- 86.1%, na- 87.9%, nc-
+    # 98.3%, ne- 92.6%, ng- 96.9%, ni- 98.8%, nk- 75.9%, nm- 80.6%, no- 80.4%. All two hundred and three:
+    # 95.51% (22,465/23,522), 1.0% (239), twenty-three never-asked parts (three in the new batches: mk- 1,
+    # mm- 1, no- 1; mb- two, one fewer); the code before the round on the same files 95.24%, +62 / -0 (~3),
+    # twenty-five. The one hundred and eighty-five of round 34: 95.59% (before 95.50%); the eighteen new:
+    # 93.88% (before 90.44%).
+    "dev": (0.945, 0.02, 23),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -232,7 +242,15 @@ FLOORS = {
     # (12,338/13,336), 1.3% (177), thirty-eight never-asked parts (eight in the new batches); the code
     # before the round on the same files 92.34%, +25 / -2 (~5), thirty-eight. The one hundred and nineteen
     # of round 33: 92.75% (before 92.67%); the fifteen new: 89.69% (before 88.44%).
-    "holdout": (0.915, 0.02, 38),
+    # Round 35 held out eighteen of its own, decided before they were written, each run once on arrival
+    # (counts only): mf- 83.3%, mh- 84.2%, mj- 90.3%, ml- 80.0%, mn- 97.2%, mp- 82.3%, mr- 92.1%, mt-
+    # 87.9%, mv- 87.5%, mx- 93.2%, mz- 89.3%, nb- 95.2%, nd- 88.2%, nf- 94.4%, nh- 85.4%, nj- 71.9% (models
+    # correcting themselves), nl- 75.8% (parts numbered their own way), nn- 78.6%. Run once after the
+    # round's last grading change, all one hundred and fifty-two: 92.14% (13,417/14,562), 1.4% (200),
+    # forty-seven never-asked parts (nine in the new batches: mf- 1, mh- 2, ml- 1, mr- 2, nb- 1, nf- 1, nn-
+    # 1); the code before the round on the same files 92.03%, +18 / -2 (~7), forty-seven. The one hundred
+    # and thirty-four of round 34: 92.57% (before 92.52%); the eighteen new: 87.44% (before 86.70%).
+    "holdout": (0.915, 0.02, 47),
 }
 
 
