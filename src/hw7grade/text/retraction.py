@@ -27,8 +27,6 @@ _ANSWER_LINE_RE = regex(r"[ \t]{0,3}(?:\*\*|__)?(?:final[ \t]{1,3})?answer\b", r
 _HEADING_RE = regex(r"[ \t]{0,3}#{1,6}[ \t]")
 """A Markdown heading's opening."""
 _SENTENCE_END_CHARS = ".!?…"
-
-
 LEAD_GAP_MAX_CHARS = 8
 """Spaces and emphasis marks read back from a retraction to the sentence end before it."""
 
@@ -36,9 +34,9 @@ LEAD_GAP_MAX_CHARS = 8
 def without_retracted(text: str) -> str:
     """The text less what it takes back: before a line that opens with a retraction, the block above
     it (with a blank line between; and an answer line alone above that block, which the block explains)
-    or the line above (with none); before a retraction inside a line,
-    the sentence before it. A retraction that opens the text takes back nothing in it (a follow-up's
-    "On reflection, your TA is right" concedes an earlier reply)."""
+    or the line above (with none); before a retraction inside a line, the sentence before it. A
+    retraction that opens the text takes back nothing in it (a follow-up's "On reflection, your TA is
+    right" concedes an earlier reply)."""
     if _RETRACTS_RE.search(text) is None:
         return text  # most answers take nothing back: one scan says so
     lines = text.split("\n")
