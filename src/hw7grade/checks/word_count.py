@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from ..regexes import regex
 from ..text.answers import LIST_MARKER_RE
 from ..text.labels import line_label
-from ..text.normalize import normalize
+from ..text.normalize import HORIZONTAL_RULE_RE, normalize
 from .base import CheckContext, CheckResult, CheckSpec
 
 HEADING_MAX_WORDS = 12
@@ -24,10 +24,6 @@ _WORD_RE = regex(r"\w")
 _TABLE_RULE_RE = regex(r"^[\s|:-]+$")
 
 
-_RULE_RE = regex(r"^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M)
-"""A Markdown horizontal rule (`---`, `***`, `___`)."""
-
-
 QUOTED_DRAFT_MIN_WORDS = 30
 """A block quote this long is the draft the reply offers; a shorter one quotes the question or a phrase."""
 
@@ -37,7 +33,7 @@ def count_words(answer: str) -> int:
     horizontal rules ("Here's a draft: --- ... --- Trim a sentence if needed") or as a block quote
     ("Here's a replacement: > The approach that interested me most ... That's about 110 words.") is
     counted alone."""
-    blocks = _RULE_RE.split(answer)
+    blocks = HORIZONTAL_RULE_RE.split(answer)
     if len(blocks) >= 3:
         return max(_count_block(b) for b in blocks[1:-1])  # between two rules, not before or after
     quoted = max((_count_block(q) for q in _quoted_blocks(answer)), default=0)

@@ -906,8 +906,7 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
     for line in text.split("\n"):
         if not LABEL_LINE_CANDIDATE.match(line) or (label := line_label(line)) is None:
             continue
-        mark = label.letter if label.roman is None else label.roman if label.letter is None else None
-        if label.q is not None or mark is None or mark in letters:
+        if label.q is not None or (mark := own_mark(label)) is None or mark in letters:
             continue
         letters.append(mark)
         # a heading's words, marked or a plain line of its own ("(b) Decoder inputs at evaluation time (w1 ... w5)")

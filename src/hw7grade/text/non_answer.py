@@ -11,6 +11,7 @@ import re
 
 from ..regexes import regex
 from .labels import line_label
+from .normalize import HORIZONTAL_RULE_RE
 from .phrases import PhraseSet
 
 _PUTTING_OFF = (
@@ -441,7 +442,6 @@ def holds_no_answer(text: str) -> bool:
 
 
 INTRODUCTION_MAX_WORDS = 30
-_RULE_LINE_RE = regex(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
 
 def introduces_only(text: str) -> bool:
@@ -455,6 +455,6 @@ def introduces_only(text: str) -> bool:
         line.endswith(":")
         or line.startswith("#")
         or (line.startswith(("**", "__")) and line.endswith(("**", "__", "**:", "__:")))
-        or _RULE_LINE_RE.fullmatch(line) is not None
+        or HORIZONTAL_RULE_RE.fullmatch(line) is not None
         for line in lines
     )

@@ -146,6 +146,10 @@ _STAR_ITALIC_RE = regex(r"\*(?<![\w*]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*
 _UNDERSCORE_ITALIC_RE = regex(r"_(?<!\w_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
 _STRIKE_RE = regex(r"~~(.{1,300}?)~~")
 _HEADING_RE = regex(r"^[ \t]*#{1,6}[ \t]+", re.M)
+HORIZONTAL_RULE_RE = regex(
+    r"^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M
+)
+"""A Markdown horizontal rule (`---`, `***`, `___`), a line of its own."""
 _QUOTE_LINE_RE = regex(r"^[ \t]*>[ \t]?", re.M)
 _SPACES_RE = regex(r"[ \t\f\v]+")
 _SPACE_RUNS_RE = regex(r"[ \t\f\v]{2,}|[\t\f\v]")
