@@ -65,6 +65,43 @@ def _own_sections(text: str, asked: list[str], index: PartIndex) -> dict[str, st
     return {f"{question_of(part)[1:]}.{k}": part for k, part in enumerate(asked, 1)}
 
 
+def _renumbered(
+    text: str, numbering: Mapping[str, str], context: Context, index: PartIndex, asked: list[str]
+) -> Mapping[str, str]:
+    """The user's numbering as a reply that numbers its sections in its own order reads it ("I'll take
+    them in the order you asked", then "### Part 1 — Problem with feeding h_t into decoder step t" for
+    the user's "2)"): when two or more numbered headings' words each name a different asked part, none
+    the part the user's list gave its number, the numbers stand for the parts so named (a single heading
+    naming none for the one listed part left). Else `numbering` as it is."""
+    parts = list(dict.fromkeys([*numbering.values(), *asked]))
+    heads: list[tuple[str, str | None, str | None]] = []  # number, the part the list gave it, the part its words name
+    for line in text.split("\n"):
+        if (lead := _NUMBERED_LEAD_RE.match(line)) is None:
+            continue
+        number = _lead_number(lead)
+        if any(number == n for n, _, _ in heads):
+            return numbering  # steps numbered again within an answer
+        said = _one_part_named(_emphasised(line, lead.end()), parts, index)
+        heads.append((number, numbered_part(numbering, context, number), said))
+    named = [said for _, _, said in heads if said is not None]
+    left = {listed for _, listed, _ in heads if listed is not None} - set(named)
+    if (
+        len(heads) < 2
+        or len(named) < max(2, len(heads) - 1)
+        or len(set(named)) != len(named)
+        or any(said is not None and said == listed for _, listed, said in heads)
+        or all(listed is None for _, listed, _ in heads)
+        or len(left) != len(heads) - len(named)
+    ):
+        return numbering
+    numbers = {number for number, _, _ in heads}
+    kept = {key: part for key, part in numbering.items() if key.rsplit(".", 1)[1] not in numbers}
+    for number, _, said in heads:
+        part = said if said is not None else next(iter(left))
+        kept[f"{question_of(part)[1:]}.{number}"] = part
+    return kept
+
+
 def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]:
     """The parts a reply's sections answer by the numbers their headings or bold leads open on ("### 1.
     Stationarity equations", "### 2. Plugging in the PCA solution"), keyed "question.number", when two
@@ -129,6 +166,8 @@ def split_answer(
             numbering = _own_sections(text, default, index)
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
+    if numbering:
+        numbering = _renumbered(text, numbering, context, index, default)
     across = numbering is not None and len({question_of(p) for p in numbering.values()}) > 1
     plain_items = _plain_numbered_run(text) if across else {}
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
