@@ -84,6 +84,11 @@ from hw7grade.text.labels import (
         ("**Corrected (ii).** With W_1 = U_k^T, W_2 = U_k:", (None, None, "ii")),
         ("**Revised (b):** the inputs", (None, "b", None)),
         ("**Fixed (b)** typo here", None),
+        # Words that take a part up again to revise it lead like "Corrected".
+        ("**Revisiting (a):** looking back, the real problem is", (None, "a", None)),
+        ("**Correction to (c):** the model's own w_3", (None, "c", None)),
+        ("Reconsidering (ii): the second condition", (None, None, "ii")),
+        ("Revisiting the blog posts (all of them)", None),
         # An emphasised label after a turning word needs no comma; a plain one does.
         ("On **(a)** I'd rather not give you figures", (None, "a", None)),
         ("For **(b)**, here's a draft paragraph", (None, "b", None)),
