@@ -697,11 +697,17 @@ it", "the previous part", "the next one"."""
 
 def _relative_place(text: str, pointing: bool = False) -> int | None:
     """-1 or +1 for the first place next to the last answered part that the turn names, else None;
-    with `pointing`, only a place next to "it", "that" or "this" ("the part right before it")."""
+    with `pointing`, only a place next to "it", "that" or "this" ("the part right before it"), or the
+    next after a label before it ("b) which tokens during training, and the next one, same thing at
+    eval time")."""
     m = _RELATIVE_PLACE_RE.search(text)
-    if m is None or (pointing and m.group("it") is None):
+    if m is None:
         return None
     word = (m.group("dir") or m.group("word")).lower()
+    if pointing and m.group("it") is None:
+        labelled_before = any(label.end <= m.start() for label in mentions(text[: m.start()]))
+        if not (labelled_before and word in ("next", "following")):
+            return None
     return -1 if word in ("before", "previous", "preceding") else 1
 
 

@@ -265,6 +265,11 @@ def split_answer(
                     ):
                         current = current[:1]
                 flush()
+                if revises(line, label) and len(target[1]) == 1:
+                    # "**Corrected (c):** ...", "(c) Correction to (c) above: ..." in the reply that answered
+                    # (c) under its label above it: the reply's answer is the revision, not both (an
+                    # opening before the first label, "You're right, the answer is yes.", stays)
+                    pieces[:] = [piece for piece in pieces if not (piece[0] == target[1][0] and piece[3])]
                 saw_label = True
                 context, current = target
                 listing = False

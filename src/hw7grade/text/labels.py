@@ -465,7 +465,7 @@ def display_math_after(line: str, inside: bool) -> bool:
 
 _REVISED_AFTER_RE = regex(
     r"[ \t]{0,2}[,:.—–\-]?[ \t]{0,2}(?:\*\*|__)?[ \t]{0,2}\(?"
-    r"(?:completed|corrected|revised|updated|fixed|redone|rewritten|amended|written[ \t]out)\b",
+    r"(?:completed|corrected|correction|revised|updated|fixed|redone|rewritten|amended|written[ \t]out)\b",
     re.IGNORECASE,
 )
 
