@@ -233,6 +233,24 @@ def test_a_sentence_denying_the_last_a_place_takes_it_back(text, negations):
 @pytest.mark.parametrize(
     "text, negations",
     [
+        # a sentence that places what the one before denied elsewhere names the other source, no claim
+        (
+            "Label mixing is not a technique of the series. It is closely associated with fast.ai's SGDR work.",
+            ["negated"],
+        ),
+        ("The posts never mixed labels. That's from a course on SGDR, I think.", ["negated"]),
+        # ... but not after a sentence that denied nothing, nor when it does not open by placing it
+        ("Label mixing is a technique of the series. It is associated with SGDR.", [None]),
+        ("The posts never mixed labels. They used SGDR, as it is from fast.ai.", [None]),
+    ],
+)
+def test_a_sentence_placing_what_the_last_denied_elsewhere_claims_nothing(text, negations):
+    assert [h.negation for h in find_hits(RESTARTS, analyse(text))] == negations
+
+
+@pytest.mark.parametrize(
+    "text, negations",
+    [
         # a clause whose subject says none denies what its verb takes, however far from it
         (
             "It is a small ResNet, and nothing in the series ever relied on cosine annealing with warm restarts.",

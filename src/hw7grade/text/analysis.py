@@ -93,6 +93,7 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
     last: Hit | None = None
     rejected: dict[str, int] = {}  # keys negated in the current sentence -> where that mention ends
     rejected_before: set[str] = set()  # ... and in the sentence before it
+    placed: dict[int, bool] = {}  # sentence index -> whether it places what the one before denied elsewhere
     for h in found:
         s = a.sentence_at(h.start)
         if s is None or h.end > s.start + len(s.text):
@@ -109,6 +110,8 @@ def _hits(found: Iterable[PhraseHit], a: Analysed) -> Iterator[Hit]:
         if negation is None and h.key in rejected_before and start <= IDENTIFIED_MAX_CHARS:
             if _IDENTIFIES_RE.fullmatch(s.text, 0, start) is not None:
                 negation = "negated"  # "cosine restarts isn't something the series uses. That's SGDR (...)"
+        if negation is None and _placed_elsewhere(s, a, placed):
+            negation = "negated"  # "... isn't in the series. It is associated with fast.ai's ImageNet work."
         if negation is None and _taken_back_after(s, a):
             negation = "negated"  # "Progressive resizing is a trick from fast.ai's work. It isn't one of the series'."
         if negation is None and h.key in rejected and ":" in s.text[rejected[h.key] : start]:
@@ -138,6 +141,35 @@ _IDENTIFIES_RE = regex(
 )
 """A sentence that opens by naming what the sentence before rejected ("That's SGDR (Loshchilov &
 Hutter)"): it names it, it does not claim it."""
+
+
+_ATTRIBUTES_RE = regex(
+    r"\W{0,3}(?:that|this|it)(?:['’]s|[ \t]{1,3}(?:is|was|comes|came))[ \t]{1,3}"
+    r"(?:(?:closely|mostly|really|actually|usually|originally|best[ \t]known)[ \t]{1,3})?"
+    r"(?:associated[ \t]{1,3}with|from|borrowed[ \t]{1,3}from|taken[ \t]{1,3}from|known[ \t]{1,3}from"
+    r"|(?:a|the)[ \t]{1,3}(?:trick|technique|idea|method)[ \t]{1,3}from)\b",
+    re.I,
+)
+"""A sentence that opens by placing what the one before it rejected elsewhere ("It is closely associated
+with fast.ai's ImageNet DAWNBench work", "That's from the fast.ai course"): what it names there is the
+other source, not a claim about the series."""
+
+
+_DENIES_RE = regex(r"\b(?:not|never|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|didn['’]t|doesn['’]t)\b", re.I)
+"""A word that denies."""
+
+
+def _placed_elsewhere(s: Sentence, a: Analysed, seen: dict[int, bool]) -> bool:
+    """Whether `s` opens by placing elsewhere what the sentence before it denied (`_ATTRIBUTES_RE`), read
+    once per sentence (`seen`)."""
+    if s.index not in seen:
+        before = a.sentences[s.index - 1] if s.index > 0 else None
+        seen[s.index] = (
+            before is not None
+            and _ATTRIBUTES_RE.match(s.text) is not None
+            and _DENIES_RE.search(before.text) is not None
+        )
+    return seen[s.index]
 
 
 _DENIED_AFTER_RE = regex(
