@@ -403,6 +403,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "numbered plain headings": "\nMachine Translation Notes\n\nPart 1 - Problem with feeding h_t into t\n\n",
         }.items()
     },
+    # round 36: sections numbered in a reply's own order, labels after words that take a part up again,
+    # a place after a label, sentences that place what was denied elsewhere
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "sections in own order": "\n### Part 2 — First-order optimality conditions\n### Part 1 — Decoder step t\n",
+            "parts taken up again": "**Revisiting (a):** x\n(c) Correction to (c) above: y\nReconsidering (ii): z\n",
+            "the next one after a label": "b) tokens in training and the next one, the following part, ",
+            "placed elsewhere": "SGDR is not in the series. It is closely associated with fast.ai's SGDR. ",
+        }.items()
+    },
 }
 
 
