@@ -364,11 +364,16 @@ DEFINING_RE = regex(
     # "what's the difference between", "whats the main difference between"
     r"\b(?:what(?:'s|’s|s|[ \t]{1,3}is|[ \t]{1,3}are)[ \t]{1,3}the[ \t]{1,3}"
     r"(?:(?:main|key|real|big|actual|basic|practical)[ \t]{1,3})?differences?[ \t]{1,3}between"
-    r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b)",
+    r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b"
+    # "is this the thing ppl call exposure bias?", "is that what's called scheduled sampling", "what is this called"
+    r"|\bis[ \t]{1,3}(?:this|that|it)[ \t]{1,3}(?:the[ \t]{1,3}(?:thing|effect|problem|issue|phenomenon)[ \t]{1,3})?"
+    r"(?:(?:that[ \t]{1,3}|what[ \t]{1,3})?(?:people|ppl|they|you|we|folks)[ \t]{1,3}call|(?:what['’]s[ \t]{1,3})?called)\b"
+    r"|\bwhat(?:['’]s|[ \t]{1,3}is)[ \t]{1,3}(?:this|that|it)[ \t]{1,3}called\b)",
     re.I,
 )
-"""A question about what words mean ("what's the difference between layer norm and batch norm?"): in
-a part's cue words it asks no part, as a side question does."""
+"""A question about what words mean ("what's the difference between layer norm and batch norm?") or what
+a thing is called ("is this the thing ppl call exposure bias?"): in a part's cue words it asks no part, as
+a side question does."""
 _RANGE_BETWEEN = regex(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
 _LIST_BETWEEN = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
