@@ -369,11 +369,16 @@ _PLAIN_ITEM_RE = regex(r"([1-9])[.)][ \t]", re.M)
 
 def _plain_numbered_run(text: str) -> dict[int, str]:
     """Line offset -> number of the reply's top-level plain list items numbered 1, 2, ... in order (a
-    number out of order ends the run), when there are two or more."""
+    number out of order ends the run), when there are two or more. Not under a reply's own section
+    headings ("### Gradient with respect to W_2", ..., "### Summary", then "1. ... 2. ..."): there the
+    items are that section's."""
     run: dict[int, str] = {}
     at = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         if (m := _PLAIN_ITEM_RE.match(line)) is not None:
+            if not run and _sectioned_before(lines, i):
+                return {}
             if int(m.group(1)) != len(run) + 1:
                 break
             run[at] = m.group(1)
@@ -527,6 +532,20 @@ HEADING_LINE_MAX_WORDS = 12
 """A line this short may be a heading the reader did not take for one."""
 
 
+def _sectioned_before(lines: list[str], stop: int) -> bool:
+    """Whether a heading of the reply's own sections comes before line `stop` (one on the first line
+    that is not blank titles the whole reply): "### Gradient with respect to W_2", ..., "### Summary",
+    then "1. ... 2. ...", a list that is that section's, not one item per part asked."""
+    first = next((i for i, line in enumerate(lines[:stop]) if line.strip()), None)
+    in_fence = False
+    for i in range(stop):
+        if lines[i].lstrip().startswith("```"):
+            in_fence = not in_fence
+        elif i != first and not in_fence and _HEADING_MARK_RE.match(lines[i]):
+            return True
+    return False
+
+
 def listed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple[str, str]]:
     """A reply cut at the items of its one numbered list when they are as many as the parts asked and
     each item that names a part by its cue words names the one at its place ("1. **Two.** ...", "2.
@@ -540,6 +559,8 @@ def listed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
             continue
         if int(m.group("n")) != len(items) + 1 or len(items) >= len(parts):
             return []  # a second list, or more items than parts
+        if not items and _sectioned_before(lines, i):
+            return []
         named = _one_part_named(line[m.end() :], parts, index)
         if named is not None and named != parts[len(items)]:
             return []
