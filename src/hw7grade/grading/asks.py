@@ -716,6 +716,15 @@ def _relative_place(text: str, pointing: bool = False) -> int | None:
     return -1 if word in ("before", "previous", "preceding") else 1
 
 
+def _named_before_place(text: str, named: Sequence[str], index: PartIndex) -> str | None:
+    """The one part of `named` that the last full label before a place next to it names ("7b" in "7b
+    and the one after it, and also 8a ii and iii"), else None."""
+    place = _RELATIVE_PLACE_RE.search(text)
+    before = [m for m in mentions(text[: place.start()]) if m.q is not None] if place is not None else []
+    parts = [p for p in index.resolve(before[-1], Context(before[-1].q)) if p in named] if before else []
+    return parts[0] if len(parts) == 1 else None
+
+
 def _sibling(part: str, step: int, index: PartIndex, skipped: frozenset[str]) -> str | None:
     """The part `step` places from `part` in its question, passing over `skipped`."""
     siblings = index.parts_of(question_of(part)[1:])
@@ -1381,6 +1390,15 @@ def _read_turn(
         worded = [p for p in index.by_cue_words(text, index.parts_of(context.q)) if p not in done | whole.set_aside]
         if len(worded) == 1:
             return UserTurn(worded, False, context, set_aside=whole.set_aside)
+    if (
+        len(whole.named) > 1
+        and (step := _relative_place(text, pointing=True)) is not None
+        and (anchor := _named_before_place(text, whole.named, index)) is not None
+        and (near := _sibling(anchor, step, index, whole.set_aside)) is not None
+    ):
+        # "can u do 7b and the one after it, and also 8a ii and iii": the part the label before the
+        # place names, and the one next to it
+        return replace(whole, named=[p for p in index.ids if p in whole.named or p == near])
     if len(whole.named) == 1 and (step := _relative_place(text, pointing=True)) is not None:
         # "the 'show that the components satisfy' bit, and the conditions part right before it": the
         # part the turn names, and the one next to it
