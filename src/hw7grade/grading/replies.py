@@ -293,8 +293,12 @@ def split_answer(
                     heads = cue_headings(text, listed, index)
                     if any(h > at for h in heads):
                         current, cue_heads, listing = listed, heads, True
-                    elif _SAID_OF_ALL_RE.search(line) is not None:
-                        # "**(i) and (ii)** are both correct as written": what the line says is of each
+                    elif _SAID_OF_ALL_RE.search(line) is not None or (
+                        _HEADING_MARK_RE.match(line) and _labels_listed(line)
+                    ):
+                        # "**(i) and (ii)** are both correct as written": what the line says is of each;
+                        # so is what a heading over both heads ("### (a)(i) & (ii) — Model and loss",
+                        # then "2 linear layers, trained with nn.MSELoss")
                         current, shared = listed, True
                 reply_named_q = reply_named_q or label.q is not None
                 if line.lstrip().startswith("|"):
@@ -733,6 +737,17 @@ def _one_part_named(words: str, parts: list[str], index: PartIndex) -> str | Non
     return cued[0] if len(cued) == 1 else None if cued else index.one_by_cue_words(words, parts)
 
 
+_LIST_JOIN_RE = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|/)?[ \t]{0,3}", re.I)
+"""What joins two labels of one list: "(a)(i) & (ii)", "7(b) and 7(c)", "(i), (ii)"."""
+
+
+def _labels_listed(line: str) -> bool:
+    """Whether a line's labels stand together in one list ("### (a)(i) & (ii) — Model and loss"; not
+    "### (ii) The principal components satisfy (i)")."""
+    found = mentions(line)
+    return all(_LIST_JOIN_RE.fullmatch(line, a.end, b.start) for a, b in zip(found, found[1:]))
+
+
 _SAID_OF_ALL_RE = regex(r"\b(?:both|all[ \t]{1,3}(?:three|of[ \t]{1,3}them)|each)\b", re.I)
 """A label line that says one thing of every part it lists ("(i) and (ii) are both correct")."""
 
@@ -743,8 +758,9 @@ def _listed_parts(line: str, context: Context, index: PartIndex, named: list[str
     found: list[str] = []
     for m in mentions(line):
         ids = index.resolve(m, context)
-        if m.q is not None:
-            context = Context(m.q, m.letter)
+        if m.q is not None or m.letter:
+            # "(a)(i) & (ii)": the numeral after it is of the letter named before
+            context = Context(m.q or context.q, m.letter)
         if len(ids) == 1 and ids[0] not in found and (not named or ids[0] in named):
             found.append(ids[0])
     return found if len(found) > 1 and len({question_of(p) for p in found}) == 1 else []
