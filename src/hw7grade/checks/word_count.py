@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from ..regexes import regex
 from ..text.answers import LIST_MARKER_RE
 from ..text.labels import line_label
+from ..text.non_answer import remarks_on_answer
 from ..text.normalize import HORIZONTAL_RULE_RE, normalize
 from .base import CheckContext, CheckResult, CheckSpec
 
@@ -45,17 +46,7 @@ def count_words(answer: str) -> int:
 LEAD_IN_MAX_WORDS = 25
 """A first paragraph this short that ends on a colon introduces the answer ("Here's a draft of about
 155 words:"); it is not part of it."""
-NOTE_MAX_WORDS = 40
-"""A last paragraph this short that remarks on the answer is a note about it, not part of it."""
 _PARAGRAPH_BREAK_RE = regex(r"\n[ \t]*\n")
-_NOTE_RE = regex(
-    r"\b\d{2,3}[ \t]{0,2}words\b|\bword[ \t]count\b"
-    r"|^[ \t]{0,3}(?:\(|(?:let[ \t]me[ \t]know|if[ \t]you|if[ \t]your|feel[ \t]free|happy[ \t]to|want[ \t]me[ \t]to"
-    r"|would[ \t]you[ \t]like|i[ \t]can)\b)",
-    re.I,
-)
-"""A note on the answer: its length ("That's about 115 words"), an aside in brackets, an offer ("If your
-course caps it at 100 words, ...", "Let me know if ...")."""
 
 
 def _body(answer: str) -> str:
@@ -69,7 +60,7 @@ def _body(answer: str) -> str:
     if lead.endswith(":") and len(lead.split()) <= LEAD_IN_MAX_WORDS:
         first = 1
     note = paragraphs[-1].strip()
-    if last - first >= 2 and len(note.split()) <= NOTE_MAX_WORDS and _NOTE_RE.search(note) is not None:
+    if last - first >= 2 and remarks_on_answer(note):
         last -= 1
     return "\n\n".join(paragraphs[first:last])
 

@@ -23,6 +23,7 @@ from ..text.labels import (
     revises,
     titled_heading,
 )
+from ..text.non_answer import remarks_on_answer
 from .asks import OWN_ROMANS, SENTENCE_END_CHAR_RE, own_mark
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
 
@@ -155,7 +156,12 @@ def split_answer(
 
     def flush() -> None:
         if buffer and (len(current) == 1 or shared):
-            pieces.extend((part, "\n".join(buffer), explicit or saw_label, saw_label) for part in current)
+            by_paragraph = _paragraph_each(buffer[1:], current, index) if headed_list else None
+            if by_paragraph is not None:
+                # "**(b) & (c) Reflection and Most Interesting Approach**", then one paragraph for each
+                pieces.extend((part, block, True, True) for part, block in zip(current, by_paragraph))
+            else:
+                pieces.extend((part, "\n".join(buffer), explicit or saw_label, saw_label) for part in current)
         buffer.clear()
 
     # where a heading without a label starts an asked part's answer (None: another homework's item)
@@ -166,6 +172,7 @@ def split_answer(
             numbering = _own_sections(text, default, index)
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
+    headed_list = False  # ... or heads an answer to each ("### (a)(i) & (ii) — Model and loss")
     if numbering:
         numbering = _renumbered(text, numbering, context, index, default)
     across = numbering is not None and len({question_of(p) for p in numbering.values()}) > 1
@@ -286,20 +293,20 @@ def split_answer(
                     # answers to 4(a) and 4(c), the two asked
                     current = asked_here
                 grouped = len(current) > 1
-                shared = False
+                shared = headed_list = False
                 if len(current) == 1 and (listed := _listed_parts(line, context, index, named)):
                     # "7(b) and 7(c)", then paragraphs "Training. ..." and "Evaluation. ...": the line
                     # heads both parts, and the leads below it cut the text between them.
                     heads = cue_headings(text, listed, index)
                     if any(h > at for h in heads):
                         current, cue_heads, listing = listed, heads, True
-                    elif _SAID_OF_ALL_RE.search(line) is not None or (
-                        _HEADING_MARK_RE.match(line) and _labels_listed(line)
-                    ):
-                        # "**(i) and (ii)** are both correct as written": what the line says is of each;
-                        # so is what a heading over both heads ("### (a)(i) & (ii) — Model and loss",
-                        # then "2 linear layers, trained with nn.MSELoss")
+                    elif _SAID_OF_ALL_RE.search(line) is not None:
+                        # "**(i) and (ii)** are both correct as written": what the line says is of each
                         current, shared = listed, True
+                    elif line.lstrip().startswith(("#", "**", "__")) and _labels_listed(line):
+                        # so is what a heading over both heads ("### (a)(i) & (ii) — Model and loss", then
+                        # "2 linear layers, trained with nn.MSELoss"), unless a paragraph answers each
+                        current, shared, headed_list = listed, True, True
                 reply_named_q = reply_named_q or label.q is not None
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
@@ -737,6 +744,29 @@ def _one_part_named(words: str, parts: list[str], index: PartIndex) -> str | Non
     return cued[0] if len(cued) == 1 else None if cued else index.one_by_cue_words(words, parts)
 
 
+def _paragraph_each(lines: list[str], parts: list[str], index: PartIndex) -> list[str] | None:
+    """The paragraphs under a heading that lists `parts`, one for each in order, when there are as many
+    as parts (and a note after them), outside any fence, and none names another of them by its cue
+    words; else None."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.lstrip().startswith("```"):
+            return None
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs = ["\n".join(b) for b in blocks if b]
+    if len(paragraphs) == len(parts) + 1 and remarks_on_answer(paragraphs[-1]):
+        paragraphs.pop()  # "Let me know if you want me to adjust the length or tone!"
+    if len(paragraphs) != len(parts):
+        return None
+    for part, paragraph in zip(parts, paragraphs):
+        if (named := _one_part_named(paragraph, parts, index)) is not None and named != part:
+            return None
+    return paragraphs
+
+
 _LIST_JOIN_RE = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|/)?[ \t]{0,3}", re.I)
 """What joins two labels of one list: "(a)(i) & (ii)", "7(b) and 7(c)", "(i), (ii)"."""
 
@@ -989,6 +1019,8 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
             continue
         if label.q is not None or (mark := own_mark(label)) is None or mark in letters:
             continue
+        if len(listed := mentions(line)) > 1 and _labels_listed(line) and all(m.q is None for m in listed):
+            return {}  # "**(b) & (c) Reflection and Most Interesting Approach**": the question's own letters
         letters.append(mark)
         # a heading's words, marked or a plain line of its own ("(b) Decoder inputs at evaluation time (w1 ... w5)")
         marked = line.lstrip().startswith(("#", "**", "__"))

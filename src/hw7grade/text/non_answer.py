@@ -458,3 +458,21 @@ def introduces_only(text: str) -> bool:
         or HORIZONTAL_RULE_RE.fullmatch(line) is not None
         for line in lines
     )
+
+
+NOTE_MAX_WORDS = 40
+"""A last paragraph this short that remarks on the answer is a note about it, not part of it."""
+_NOTE_RE = regex(
+    r"\b\d{2,3}[ \t]{0,2}words\b|\bword[ \t]count\b"
+    r"|^[ \t]{0,3}(?:\(|(?:let[ \t]me[ \t]know|if[ \t]you|if[ \t]your|feel[ \t]free|happy[ \t]to|want[ \t]me[ \t]to"
+    r"|would[ \t]you[ \t]like|i[ \t]can)\b)",
+    re.I,
+)
+"""A note on the answer: its length ("That's about 115 words"), an aside in brackets, an offer ("If your
+course caps it at 100 words, ...", "Let me know if ...")."""
+
+
+def remarks_on_answer(paragraph: str) -> bool:
+    """Whether a short paragraph after an answer remarks on it (`_NOTE_RE`) rather than answering."""
+    note = paragraph.strip()
+    return len(note.split()) <= NOTE_MAX_WORDS and _NOTE_RE.search(note) is not None
