@@ -252,15 +252,16 @@ _ASK_WITH_BEFORE = regex(
 )
 """...except "help me with (b)" and "start with (c)", which ask it."""
 _CHECKS_MINE_BEFORE = regex(
-    r"\b(?:check|look[ \t]{1,3}(?:at|over)|review|grade|verify|go[ \t]{1,3}over|fix|improve|proofread"
+    r"\b(?:check(?:ing)?|look(?:ing)?[ \t]{1,3}(?:at|over)|review(?:ing)?|grad(?:e|ing)|verify(?:ing)?"
+    r"|go(?:ing)?[ \t]{1,3}over|fix(?:ing)?|improv(?:e|ing)|proofread(?:ing)?"
     r"|write|draft|do|finish|complete|solve)"
     r"[ \t]{1,3}my[ \t]{1,3}(?:part[ \t]{1,3}"
     # "double check my conditions from the first half", "look over my answer to part b"
     r"|(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:from|in|for|of|to)[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?)?$",
     re.I,
 )
-"""...and "could you double check my (i)?", which brings the user's own answer to be checked, and
-"can you write my Q4(b) answer?", which asks for it. Searched back `CHECKS_MINE_LOOKBACK` characters."""
+"""...and "could you double check my (i)?" ("checking my q3b(i) for hw7: ... correct?"), which brings the
+user's own answer to be checked, and "can you write my Q4(b) answer?", which asks for it. Searched back `CHECKS_MINE_LOOKBACK` characters."""
 CHECKS_MINE_LOOKBACK = 80
 _ONLY_AFTER = regex(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
 _ONLY_BEFORE = regex(
