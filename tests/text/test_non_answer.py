@@ -63,6 +63,11 @@ def test_puts_off(text, expected):
         ("Part\tAnswer\n(a)\tLeaks encoder information into every decoder step, bypassing the bottleneck", False),
         # ... and a plain-text table's, its columns aligned by spaces
         ("    Part   Answer\n    (a)    more parameters and computation per decoder step; redundant path", False),
+        # ... and a pasted table's, its cells separated by bars with no outer ones
+        (
+            "Part | Answer\n(a) | Feeding h_t at each step breaks autoregressive decoding and leaks source information",
+            False,
+        ),
     ],
 )
 def test_cut_off(text, expected):

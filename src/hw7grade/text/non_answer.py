@@ -318,13 +318,15 @@ def declines(text: str) -> bool:
 
 def cut_off(text: str) -> bool:
     """Whether the text stops mid-sentence: its last line is running prose that ends on a word (not
-    a table row, whose cells a web copy separates by tabs, "(a)<tab>Leaks encoder information", and
-    plain text aligns by spaces, "(a)    more parameters per step")."""
+    a table row, whose cells a web copy separates by tabs, "(a)<tab>Leaks encoder information", plain
+    text aligns by spaces, "(a)    more parameters per step", and a pasted table by bars, "(a) | Feeding
+    h_t at each step leaks source information")."""
     last = text.rstrip().rpartition("\n")[2].strip()
     return (
         len(last.split()) >= CUT_OFF_MIN_WORDS
         and "\t" not in last
         and CELL_GAP not in last
+        and " | " not in last
         and last[0] not in _ENDS_A_BLOCK
         and not last[0].isdigit()
         and last[-1].isalpha()
