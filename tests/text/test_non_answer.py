@@ -157,6 +157,9 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
             True,
         ),
         ("This one asks which approach interested *you*, so I don't think I should pick it for you.", True),
+        # hints instead of the answer
+        ("This is graded work, so rather than hand you a finished argument, here are some pointers:\n1. ...", True),
+        ("Let me give you a few hints first. 1. Look for a symmetry of the data term.", True),
         ("I can't open the Myrtle.ai blog from here, so I won't guess its figures.", True),
         # Saying it cannot read the source is no refusal: an answer from memory may follow.
         ("From what I recall (I can't browse right now, so please verify): it started at 341 s.", False),

@@ -104,9 +104,19 @@ _DECLINING = (
     "try it yourself",
     "try this one yourself",
     "as an exercise",
+    "rather than hand you",
+    "rather than give you",
+    "rather than just give you",
+    "instead of handing you",
+    "instead of giving you",
+    "give you some pointers",
+    "give you a few pointers",
+    "give you some hints",
+    "give you a few hints",
 )
 """The model declines, or hands the part back to the student to do ("I'd suggest working it out
-yourself from the explanation above")."""
+yourself from the explanation above", "rather than hand you a finished argument, let me give you some
+pointers")."""
 _PERSONAL = (
     "asks what you",
     "asks which",
