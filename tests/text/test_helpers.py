@@ -242,6 +242,10 @@ def _kind(text: str, phrase: str) -> str | None:
             "negated",
         ),
         ("The inputs I see a dog are right — that is the teacher-forced sequence.", "I see a dog", None),
+        # what the model says its own earlier answer described is presented as its mistake
+        ("You're right, and my previous answer described a different (ImageNet) effort.", "ImageNet", "rejected"),
+        ("My first reply was about ImageNet training at scale.", "ImageNet", "rejected"),
+        ("My answer described ImageNet training at scale.", "ImageNet", None),
     ],
 )
 def test_negation_kind(text, phrase, kind):

@@ -79,7 +79,10 @@ _FRAME_RE = regex(
     r"\b(?:(?:common|typical|frequent|classic)\s+(?:mistake|error|misconception|pitfall)|mistake\s+(?:is|would\s+be)|misconception"
     r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)"
     r"\s+(?:think|assume|say|argue|be\s+tempted)|tempting\s+to|naive(?:ly)?|mistakenly|erroneously"
-    r"|i\s+(?:mixed(?:\s+\w{1,12}){0,2}\s+up|confused|conflated|misremembered)|my\s+mistake|i\s+was\s+wrong)",
+    r"|i\s+(?:mixed(?:\s+\w{1,12}){0,2}\s+up|confused|conflated|misremembered)|my\s+mistake|i\s+was\s+wrong"
+    # "my previous answer described a different (ImageNet) effort"
+    r"|my\s+(?:previous|earlier|first|original|initial|last)\s+(?:answer|reply|response|draft)\s+"
+    r"(?:described|was\s+(?:about|describing|based\s+on)|talked\s+about|mixed|confused|conflated|assumed|used))",
     re.I,
 )
 _LEAD_WRONG_RE = regex(r"\W{0,8}(?:wrong|incorrect)(?:\s+answers?)?\s*:", re.I)
@@ -142,6 +145,12 @@ _FRAME_WORDS = (
     "confused",
     "conflated",
     "misremembered",
+    "my previous",
+    "my earlier",
+    "my first",
+    "my original",
+    "my initial",
+    "my last",
 )
 
 
