@@ -84,6 +84,10 @@ from hw7grade.text.labels import (
         ("**Corrected (ii).** With W_1 = U_k^T, W_2 = U_k:", (None, None, "ii")),
         ("**Revised (b):** the inputs", (None, "b", None)),
         ("**Fixed (b)** typo here", None),
+        # A slash before the next label ends a label like a space.
+        ("7(b)/(c) Decoder inputs during training vs. generation", ("7", "b", None)),
+        ("7b/c decoder inputs", ("7", "b", None)),
+        ("7b/sec on one GPU", None),
         # Words that take a part up again to revise it lead like "Corrected".
         ("**Revisiting (a):** looking back, the real problem is", (None, "a", None)),
         ("**Correction to (c):** the model's own w_3", (None, "c", None)),

@@ -720,14 +720,15 @@ _PARAGRAPH_LEAD_RE = regex(
     r"[ \t]{0,3}(?:(?:\d{1,2}[.)]|[-*+])[ \t]{1,4})?(?:\*\*|__)?(?:\(\d{1,2}\)[ \t]{1,3})?"
     r"(?P<lead>[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,3}"
     r"(?:[ \t]{1,2}\([^()\n]{1,48}\)|[ \t]{1,2}[—–][ \t]{1,2}[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,2})?)"
-    r"(?:[ \t]{0,2}(?:\*\*|__)?[.:](?:\*\*|__)?(?:[ \t]|$)|\?(?:\*\*|__)(?:[ \t]|$)|(?:\*\*|__)[ \t]{1,2}[—–-][ \t])"
+    r"(?:[ \t]{0,2}(?:\*\*|__)?[.:](?:\*\*|__)?(?:[ \t]|$)|\?(?:\*\*|__)(?:[ \t]|$)|(?:\*\*|__)[ \t]{1,2}[—–-][ \t]"
+    r"|(?<=\))[ \t]{1,2}[—–-][ \t])"
 )
 """A paragraph (or a list item) that opens on a lead of four words at most, a parenthesis or a dash and
 three words more after them or not, then a full stop or a colon, in bold or not, or a question mark
 in bold ("**Orthonormal columns?** No. ..."): "Training (teacher
 forcing). The decoder ...", "Evaluation. At test time ...", "**Evaluation (w1–w5):** `<sos>`, ...",
 "**(2) Evaluation — free running.** There is no reference ...", "**Training (teacher forcing)** - the
-decoder is fed ..."."""
+decoder is fed ...", and in plain text "Training (teacher forcing) - the decoder is fed ..."."""
 
 
 def _titled_part(words: str, asked: list[str], index: PartIndex) -> str | None:

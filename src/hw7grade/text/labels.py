@@ -136,7 +136,9 @@ _BARE_NEXT = regex(
 """After "parts b" (a bare letter), the rest of its list: "parts b and c", "part a, b, and c"."""
 _LIST_NUMBER = regex(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
-_AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}]|\*\*)")
+_AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}]|\*\*|/(?=[ \t]{0,2}(?:\(|\d{1,2}[a-h(]|[a-h]\b)))")
+"""What may follow a label: a space, a stop, a bracket, emphasis, or a slash before the next label
+("7(b)/(c) Decoder inputs", "7b/c")."""
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = regex(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
