@@ -1452,10 +1452,13 @@ have", "my argument, can you tell me if it's enough")."""
 _CHECK_QUESTION_RE = regex(
     r"\b(?:is|are)[ \t]{1,3}(?:that|this|it|these|they|those|mine)[ \t]{1,3}(?:right|correct|ok|okay|fine)\b"
     r"|\bdid[ \t]{1,3}i[ \t]{1,3}get[ \t]{1,3}(?:it|that|this|them)[ \t]{1,3}right\b"
-    r"|\blooks?[ \t]{1,3}right[ \t]{0,2}\?",
+    r"|\blooks?[ \t]{1,3}right[ \t]{0,2}\?"
+    r"|\b(?:can|could|would)[ \t]{1,3}(?:you|u)[ \t]{1,3}(?:(?:double[ \t-]?)?check|verify|review|look[ \t]{1,3}over)"
+    r"[ \t]{1,3}(?:it|that|this|them|these|mine)\b",
     re.I,
 )
-"""A question whether the user's own work is right ("is that right?", "did I get it right?")."""
+"""A question whether the user's own work is right ("is that right?", "did I get it right?", "can you
+check it?")."""
 
 
 def brings_own_answers(text: str) -> bool:
