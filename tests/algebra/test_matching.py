@@ -62,3 +62,15 @@ def test_a_wrong_statement_on_point_is_closer_than_an_unrelated_symbol():
     answer = r"Summing over the $n$ samples: $$W_2^\top(W_2W_1 - I)X^\top X = 0$$"
     result = _best(answer, GRADIENT_W1)
     assert result.on_point and "X^\\top X" in result.candidate
+
+
+def test_a_definition_of_a_new_symbol_is_not_on_point():
+    # "E = (I - W_2 W_1) X" names the residual: it mentions all the gradient needs but states no condition
+    result = _best(r"Write the residual as $E = (I - W_2W_1)X$, of shape m by n.", GRADIENT_W1)
+    assert not result.equivalent and not result.on_point
+
+
+def test_a_statement_whose_left_side_is_a_known_matrix_stays_on_point():
+    # X is the table's: "X = W_2 W_1 X" is a (wrong) condition on the weights, not a definition
+    result = _best(r"At the optimum $$X = W_2 W_1 X$$", GRADIENT_W1)
+    assert not result.equivalent and result.on_point

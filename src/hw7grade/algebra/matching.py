@@ -24,6 +24,7 @@ from .evaluate import TRIAL_DIMS, make_trials, random_value
 from .lexer import UNICODE_SPELLINGS
 from .limits import Deadline, MathError
 from .memo import Memo
+from .nodes import Sym
 from .shapes import Shape, table_key
 
 Entry = tuple[Candidate, Statement, Prepared | MathError]
@@ -354,7 +355,9 @@ def _scan(
             if has_unknown_size(prepared):
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
             result = replace(compare_prepared(ref, prepared), candidate=_quoted(cand, statement))
-        on_point = needed <= statement.mentions() or (wanted is not None and statement.wrt == wanted)
+        on_point = not _defines(statement, table) and (
+            needed <= statement.mentions() or (wanted is not None and statement.wrt == wanted)
+        )
         key = rank_key(result, wanted, on_point)
         if best_key is None or key < best_key:
             best, best_statement, best_key, best_on_point = result, statement, key, on_point
@@ -367,6 +370,13 @@ def _scan(
         found=found,
         on_point=best_on_point,
     )
+
+
+def _defines(statement: Statement, table: Mapping[str, tuple[str, str]]) -> bool:
+    """Whether the statement names a new symbol ("E = (I - W_2W_1)X", the residual): a definition, which
+    states no condition, whatever it mentions."""
+    lhs = statement.lhs
+    return statement.wrt is None and statement.rhs is not None and isinstance(lhs, Sym) and lhs.name not in table
 
 
 def _quoted(cand: Candidate, statement: Statement) -> str:
