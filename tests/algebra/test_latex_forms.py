@@ -22,6 +22,10 @@ G1 = r"\nabla_{W_1}\mathcal{L} = 2 W_2^\top (W_2 W_1 - I) X X^\top"
         (r"(W_1 X)^T", r"X^\top\mathbf{W}_1^\intercal", "equivalent"),
         (r"(W_1 X)^T", "X^⊤ W₁′", "equivalent"),  # Unicode ⊤, subscript digit, prime
         (r"(W_1 X)^T", "Xᵀ·W₁ᵀ", "equivalent"),
+        # MATLAB's ASCII prime right after what it transposes
+        (r"(W_1 X)^T", "X'*W1'", "equivalent"),
+        (r"(W_1 X)^T", "(W1*X)'", "equivalent"),
+        (r"(W_1 X)^T", "W1*X'", "shape_error"),  # k×m times n×m
         (r"W_2^T - W_1", "W₂ᵀ − W₁ × 1", "equivalent"),
         (r"(W_1 X)^T", r"\left( \mathbf{W}_1 X \right)^\top", "equivalent"),
         (r"(W_1 X)^T", r"\big( W_1 X \big)^T", "equivalent"),

@@ -377,6 +377,8 @@ def _mathy(word: str) -> bool:
         return False
     if core.endswith(".T") and len(core) > 2 and not core.endswith(".T.T"):  # one level: no recursion
         return _mathy(core[:-2]) or core[-3] == ")"  # `W2.T`, `(W2 @ W1).T`: NumPy's transpose
+    if core.endswith("'") and len(core) > 1 and core[-2] != "'":  # one level: no recursion
+        return _mathy(core[:-1]) or core[-2] == ")"  # `W2'`, `(W1*X)'`: MATLAB's transpose
     if core.strip("()") in ACRONYMS or _COURSE_WORD_RE.match(core):
         return False  # also `(SVD)`, `(SVD;` opening a comment after the formula
     if _TRACE_WORD_RE.match(core):

@@ -397,6 +397,17 @@ def tokenize(text: str, deadline: Deadline | None = None) -> list[Token]:
         elif ch in ".:!?":
             tokens.append(_new_token(Token, ("sep", ch, start, not gap)))
             i += 1
+        elif (
+            ch == "'"
+            and not gap
+            and tokens
+            and (tokens[-1].kind in ("letter", "num") or tokens[-1].text in (")", "}", "]"))
+            and (i + 1 == n or not text[i + 1].isalnum())
+        ):
+            # `W2' * (I - W2*W1) * X*X'`: MATLAB's transpose, as `^T`, right after what it transposes
+            tokens.append(_new_token(Token, ("op", "^", start, True)))
+            tokens.append(_new_token(Token, ("top", "T", start, True)))
+            i += 1
         elif ch == "'":
             tokens.append(_new_token(Token, ("unsup", "' (prime)", start, not gap)))
             i += 1
