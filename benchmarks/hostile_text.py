@@ -404,7 +404,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         }.items()
     },
     # round 36: sections numbered in a reply's own order, labels after words that take a part up again,
-    # a place after a label, sentences that place what was denied elsewhere
+    # a place after a label, sentences that place what was denied elsewhere, MATLAB primes and
+    # definitions, headings that list parts
     **{
         name: _repeated(unit)
         for name, unit in {
@@ -412,6 +413,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "parts taken up again": "**Revisiting (a):** x\n(c) Correction to (c) above: y\nReconsidering (ii): z\n",
             "the next one after a label": "b) tokens in training and the next one, the following part, ",
             "placed elsewhere": "SGDR is not in the series. It is closely associated with fast.ai's SGDR. ",
+            "primes": "W2' * (I - W2*W1) * X*X' = 0, (W1*X)'' 'see' E = (I - W2W1)X ",
+            "headings that list parts": "**(b) & (c) Both**\n\npara one\n\npara two\n\n### (a)(i) & (ii) — x\n",
         }.items()
     },
 }
