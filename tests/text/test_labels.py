@@ -231,6 +231,11 @@ def test_line_label(line, label):
         # "i" alone is a word, but not before the next numeral of its list
         ("(8a i/ii/iii and 8b)", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii"), ("8", "b", None)]),
         ("8a i, ii and iii", [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")]),
+        # a sub-part's number straight after its letter, and the letter again with the next number
+        ("Q8 a1 and a3 then (b)", [("8", "a", "i"), (None, None, "iii"), (None, "b", None)]),
+        ("8a3 please", [("8", "a", "iii")]),
+        ("Q8 a2 and a1", [("8", "a", "ii")]),
+        ("Q8 a 3 layers", [("8", None, None)]),
         ("8a i think it is 2", [("8", "a", None)]),
         ("3b i think so", [("3", "b", None)]),
         # ... or when a gloss of a word or two ends its item, and that word does not follow the pronoun

@@ -53,6 +53,8 @@ _LETTER = (
     # "q7 b tokens", "Q4 c pls", "question three b part two": after a question word's number, a letter
     # standing alone as a word ("a" is the article; a bare "7 b" may be a size)
     r"|(?(q)[ \t]{1,2}(?P<l7>[b-h])(?![\w(.'’\-])|(?(qword)[ \t]{1,2}(?P<l9>[b-h])(?![\w(.'’\-])|(?!)))"
+    # "Q8 a3", "q8 a1 and a3": after a question word's number, a letter with a sub-part's number straight after it
+    r"|(?(q)[ \t]{1,2}(?P<l10>[a-h])(?=[1-4](?![\w.]))|(?!))"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z])"
     # "8aii", "3bi": a letter with its numeral straight after it, nothing after the numeral
     r"|(?P<l8>[a-h])(?=(?:iii|ii|iv|i)(?![a-z])))"
@@ -84,9 +86,9 @@ _ROMAN_PART = (
     rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?part[ \t]{{0,2}}(?P<r3>{_ROMAN})(?![a-z])"
     rf"|\)?[ \t]{{1,2}}(?P<r4>{_ROMAN})(?:\)|{_DOT_END}|:(?=\s)|\?)"
     rf"|[.\-]?(?P<r2>{_ROMAN})(?![a-z])"
-    # A sub-part by number after a letter: "3b-2", "8a.1", "8(a)(1)", "3b part one" (kept only after a
-    # letter).
-    rf"|[.\-](?P<r6>[1-4])(?![\w.])|\((?P<r9>[1-4])\)"
+    # A sub-part by number after a letter: "3b-2", "8a.1", "8a3", "8(a)(1)", "3b part one" (kept only after
+    # a letter).
+    rf"|[.\-]?(?P<r6>[1-4])(?![\w.])|\((?P<r9>[1-4])\)"
     rf"|[ \t]{{1,2}}part[ \t]{{1,2}}(?P<r7>[1-4]|one|two|three|four)(?![\w])"
     # "8a ii loss": a numeral of two letters or more standing alone after a letter ("i" is a word,
     # unless "ii" follows it in a list: "8a i/ii/iii", "8a i, ii and iii", "8a i / 8a ii", or it is
@@ -233,6 +235,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
         or m.group("l7")
         or m.group("l8")
         or m.group("l9")
+        or m.group("l10")
         or ""
     ).lower() or None
     roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None
@@ -713,7 +716,7 @@ def _mentions(text: str) -> list[Label]:
                 bare = m.group("l3") or m.group("r3") or m.group("l6")
                 covered = _bare_list(text, label, found) if bare else label.end
                 if label.letter and label.roman:
-                    covered = _numeral_run(text, covered, label.roman, found)
+                    covered = _numeral_run(text, covered, label.roman, found, label.letter)
                 if label.letter and not label.roman:
                     covered = _slash_list(text, covered, found)
                 if label.letter:
@@ -786,16 +789,27 @@ _NUMERAL_NEXT = regex(
 )
 
 
-def _numeral_run(text: str, end: int, roman: str, found: list[Label]) -> int:
+_LETTER_NUMBER_NEXT = regex(
+    r"(?:[ \t]{0,2}[,/&+][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3})(?P<l>[a-h])(?P<n>[1-4])(?![\w.])",
+    re.IGNORECASE,
+)
+"""...or the letter again with a sub-part's number: "Q8 a1 and a3"."""
+
+
+def _numeral_run(text: str, end: int, roman: str, found: list[Label], letter: str | None = None) -> int:
     """Append the numerals that continue a lettered label's own ("q8 a i ii iii", "8a i, ii and
-    iii"), each later than the one before (so "3b i i think" is one label); the run's end."""
-    while (m := _NUMERAL_NEXT.match(text, end)) is not None:
-        x = m.group("x").lower()
+    iii", "Q8 a1 and a3"), each later than the one before (so "3b i i think" is one label); the run's end."""
+    while True:
+        if (m := _NUMERAL_NEXT.match(text, end)) is not None:
+            x, start = m.group("x").lower(), m.start("x")
+        elif (m := _LETTER_NUMBER_NEXT.match(text, end)) is not None and m.group("l").lower() == letter:
+            x, start = _NUMBERED_SUB[m.group("n")], m.start("l")
+        else:
+            return end
         if ROMANS.index(x) <= ROMANS.index(roman):
-            break
-        found.append(Label(None, None, x, None, m.start("x"), m.end()))
+            return end
+        found.append(Label(None, None, x, None, start, m.end()))
         end, roman = m.end(), x
-    return end
 
 
 _SLASH_NEXT = regex(r"[/+](?P<x>[a-h])(?![\w(])")
