@@ -1427,12 +1427,20 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
         return None
     # Before the paste, an introduction ("For the translation question (Q7) in hw7: ...") names the
     # question it pastes: only parts named by letter, numeral or place ask there.
+    if _ADDS_ON_RE.match(text, last) is not None:
+        # "8a iii: which do I need? ..." then "and 8b — is it biased?": a last paragraph that adds a part
+        # asks it beside the others, it does not narrow the turn to it
+        return _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
     after = _request(text[last:].strip(), text[:last], whole, index, home, REQUEST_BARE_MAX_WORDS, False)
     if after is not None and _CHECKS_ALL_RE.search(text[:first]) and not _JUST_RE.search(text[last:]):
         # "can u check my answers before I submit" ... "is (a) ok?? feels weak": the introduction asks
         # for every pasted part; the request after it stresses one, it does not narrow to it
         return None
     return after or _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
+
+
+_ADDS_ON_RE = regex(r"\s{0,8}(?:and|also|plus)\b", re.I)
+"""A paragraph that opens by adding to what the turn asked: "and 8b — ...", "also (c)"."""
 
 
 _OWN_ANSWERS_RE = regex(
