@@ -207,6 +207,9 @@ def _kind(text: str, phrase: str) -> str | None:
         ("Weight decay is needed and dropout is not.", "Weight decay", None),
         ("Dropout: not relevant here.", "Dropout", "negated"),
         ("Dropout (not needed).", "Dropout", "negated"),
+        # ... but not one that sets another thing against it in the brackets
+        ("Use nn.MSELoss (not `nn.L1Loss`, the norm is squared).", "MSELoss", None),
+        ("Use nn.MSELoss (not L1Loss).", "L1Loss", "negated"),
         ("Dropout — no, it is not in the objective.", "Dropout", "negated"),
         # "no" before a name negates that name, not the one before the dash
         ("Weight Decay and SGD — no Dropout, no Layer Norm.", "SGD", None),

@@ -56,7 +56,8 @@ _POST_MARK_RE = regex(
     # "Dropout — no", not "Weight Decay and SGD — no Dropout, no Layer Norm": "no" before a name is its own
     r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b|no\b(?![ \t]{1,3}(?-i:[A-Z]))|never\b|unnecessary|unneeded|irrelevant|wrong"
     r"|incorrect|✗|❌)"
-    r"|\(\s{0,3}(?:not|no)\b|✗|❌|✘"
+    # "Dropout (not needed)"; not "`nn.MSELoss` (not `nn.L1Loss` ...)", which sets another thing against it
+    r"|\(\s{0,3}(?:not|no)\b(?!\s{1,3}(?:`|(?-i:[A-Z])|nn\.|the\b|an?\b))|✗|❌|✘"
     # with no verb: "..., with Dropout and Batch Norm not needed"
     r"|not[ \t]{1,3}(?:needed|required|necessary|included|used)\b",
     re.I,
