@@ -254,7 +254,9 @@ _ASK_WITH_BEFORE = regex(
 _CHECKS_MINE_BEFORE = regex(
     r"\b(?:check(?:ing)?|look(?:ing)?[ \t]{1,3}(?:at|over)|review(?:ing)?|grad(?:e|ing)|verify(?:ing)?"
     r"|go(?:ing)?[ \t]{1,3}over|fix(?:ing)?|improv(?:e|ing)|proofread(?:ing)?"
-    r"|write|draft|do|finish|complete|solve)"
+    r"|write|draft|do|finish|complete|solve"
+    # "could you lengthen my 4b", "shorten my (c)", "polish my draft of (b)": to rework it is to answer it
+    r"|lengthen|shorten|expand|extend|trim|tighten|rewrite|rephrase|reword|polish|edit|redo)"
     r"[ \t]{1,3}my[ \t]{1,3}(?:part[ \t]{1,3}"
     # "double check my conditions from the first half", "look over my answer to part b"
     r"|(?:[\w-]{1,20}[ \t]{1,3}){1,3}(?:from|in|for|of|to)[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?)?$",
