@@ -1540,8 +1540,19 @@ def _asking_sentences(text: str) -> str:
     you do the second bit for me, need to show the working" asks in its second sentence only."""
     asking = [m.group() for m in _QUESTION_SENTENCE_RE.finditer(text)] if "?" in text else []
     asking += [m.group() for m in _ASKING_SENTENCE_RE.finditer(text) if "?" not in m.group()]
-    asking += [m.group() for m in _REVISING_RE.finditer(text) if not any(m.group() in a for a in asking)]
+    for m in _REVISING_RE.finditer(text):
+        clause = m.group()
+        if _THEN_RE.match(clause) is not None:
+            # "please answer (a) as a yaml config, then do (b) normally": "then" goes on from the
+            # sentence before it, which asks too
+            clause = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1 : m.end()]
+        if not any(clause in a for a in asking):
+            asking.append(clause)
     return " ".join(asking)
+
+
+_THEN_RE = regex(r"[ \t,;]{0,3}(?:and[ \t]{1,3})?then\b", re.I)
+"""A clause that opens on "then": it goes on from what came before it."""
 
 
 def _bare_labels_bracketed(request: str, pasted: set[str]) -> str:
