@@ -720,10 +720,12 @@ def _relative_place(text: str, pointing: bool = False) -> int | None:
 
 
 def _named_before_place(text: str, named: Sequence[str], index: PartIndex) -> str | None:
-    """The one part of `named` that the last full label before a place next to it names ("7b" in "7b
-    and the one after it, and also 8a ii and iii"), else None."""
+    """The one part of `named` that the last full label before a bare place next to it names ("7b" in
+    "7b and the one after it, and also 8a ii and iii"), else None."""
     place = _RELATIVE_PLACE_RE.search(text)
-    before = [m for m in mentions(text[: place.start()]) if m.q is not None] if place is not None else []
+    if place is None or not place.group().lower().startswith(("the", "that")):
+        return None  # "the orthonormal one after it": the words before the place name the part
+    before = [m for m in mentions(text[: place.start()]) if m.q is not None]
     parts = [p for p in index.resolve(before[-1], Context(before[-1].q)) if p in named] if before else []
     return parts[0] if len(parts) == 1 else None
 
