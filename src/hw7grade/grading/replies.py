@@ -649,12 +649,19 @@ def parts_headed(text: str, parts: list[str], index: PartIndex) -> set[str]:
 
 def _heading_at(lines: list[str], i: int) -> str | None:
     """The text of line `i` when it is a heading: Markdown, a line in bold, a short line after a symbol,
-    or a plain-text line alone between blank lines."""
-    alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+    a plain-text line alone between blank lines, or a definition list's term."""
+    after_blank = i == 0 or not lines[i - 1].strip()
+    alone = after_blank and (i + 1 == len(lines) or not lines[i + 1].strip())
     heading = _cue_heading(lines[i], alone)
     if heading is None and alone:
         heading = _plain_heading(lines[i], lines[i + 2] if i + 2 < len(lines) else "")
+    if heading is None and after_blank and i + 1 < len(lines) and _DEFINITION_RE.match(lines[i + 1]):
+        heading = _plain_heading(lines[i], "")  # a definition list's term: "Loss function", then ":   nn.MSELoss"
     return heading
+
+
+_DEFINITION_RE = regex(r":[ \t]{1,4}\S")
+"""A Markdown definition list's definition line, under its term."""
 
 
 def _heads_a_heading(lines: list[str], i: int) -> bool:
