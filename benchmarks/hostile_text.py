@@ -414,6 +414,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "the next one after a label": "b) tokens in training and the next one, the following part, ",
             "placed elsewhere": "SGDR is not in the series. It is closely associated with fast.ai's SGDR. ",
             "primes": "W2' * (I - W2*W1) * X*X' = 0, (W1*X)'' 'see' E = (I - W2W1)X ",
+            "html markup": "<b>(a) x</b><br>&lt;sos&gt;<p><i>y</i></p><h3>z</h3><li>w</li>< b><br/ ",
+            "definition lists": "\nLoss function\n:   nn.MSELoss\n\nComponents needed\n:   WD\n",
             "headings that list parts": "**(b) & (c) Both**\n\npara one\n\npara two\n\n### (a)(i) & (ii) — x\n",
         }.items()
     },

@@ -5,7 +5,7 @@ import pytest
 from hw7grade.text.analysis import analyse, find_hits
 from hw7grade.text.answers import answer_regions, table_cells
 from hw7grade.text.copies import strip_question_copies
-from hw7grade.text.normalize import normalize
+from hw7grade.text.normalize import markdown_from_html, normalize
 from hw7grade.text.number_words import number_word
 from hw7grade.text.phrases import PhraseError, PhraseSet, compile_phrase
 from hw7grade.text.polarity import negation_kind
@@ -438,3 +438,19 @@ def test_a_copied_run_stops_at_a_sentence_end():
     assert strip_question_copies(normalize(answer), question) == normalize(answer)
     copied = "As asked: the model's sampled translation I saw a dog"
     assert "sampled translation" not in strip_question_copies(normalize(copied), question)
+
+
+@pytest.mark.parametrize(
+    "html, markdown",
+    [
+        ("<b>(a) Problem</b><br>\nThe lengths differ.", "**(a) Problem**\nThe lengths differ."),
+        ("w1 = &lt;sos&gt;<br/>w2 = I", "w1 = <sos>\nw2 = I"),
+        ("<p>First.</p><p>Second, <i>really</i>.</p>", "First.\n\nSecond, *really*.\n\n"),
+        ("<h3>Part (b)</h3>text", "\n### Part (b)\ntext"),
+        # no markup: the text as it is, tokens in angle brackets included
+        ("<sos>, I, saw, a, dog <eos>", "<sos>, I, saw, a, dog <eos>"),
+        ("AT&T and <s> stay", "AT&T and <s> stay"),
+    ],
+)
+def test_markdown_from_html(html, markdown):
+    assert markdown_from_html(html) == markdown

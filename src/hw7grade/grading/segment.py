@@ -26,6 +26,7 @@ from ..text.concession import concedes
 from ..text.endorsement import confirms_only
 from ..text.labels import Label, mentions
 from ..text.non_answer import puts_off, standing_spans
+from ..text.normalize import markdown_from_html
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
     DEFINING_RE,
@@ -290,6 +291,8 @@ def find_answers(
 
     one_titled: str | None = None
     for turn_no, turn in enumerate(conversation.turns):
+        # "<b>(a) Problem ...</b><br>": HTML a model or a web copy wrote, read as the Markdown it stands for
+        turn = replace(turn, text=markdown_from_html(turn.text))
         if turn.role == "user":
             last_user = turn.text
             numbers_named.update(label.q for label in mentions(turn.text) if label.q is not None)

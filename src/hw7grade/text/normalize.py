@@ -253,3 +253,35 @@ def boxed(text: str, max_chars: int) -> list[tuple[int, int, str | None, bool]]:
         body = text[m.end() : close] if close is not None and close - m.end() <= max_chars else None
         found.append((m.start(), m.end(), body, close is not None))
     return found
+
+
+_HTML_TAG_RE = regex(r"<(/?)(b|strong|i|em|code|p|li|h[1-6])(?:[ \t][^<>\n]{0,80})?>", re.I)
+"""The HTML tags a model or a web copy writes instead of Markdown ("<b>(a) Problem ...</b>")."""
+_HTML_BREAK_RE = regex(r"<br[ \t]{0,2}/?>[ \t]{0,8}\n?", re.I)
+_HTML_ENTITY_RE = regex(r"&(?:lt|gt|amp|quot|nbsp|#39);")
+_HTML_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+
+
+def markdown_from_html(text: str) -> str:
+    """The text with HTML markup written as Markdown: bold and italics as `**` and `*`, a line break
+    as one, paragraphs, list items and headings on lines of their own, entities decoded ("&lt;sos&gt;")
+    - so a label in `<b>(a) ...</b><br>` heads its part as `**(a) ...**` does. Most text has none."""
+    if "<" not in text and "&" not in text:
+        return text
+    if "<" in text and (_HTML_TAG_RE.search(text) is not None or _HTML_BREAK_RE.search(text) is not None):
+        text = _HTML_BREAK_RE.sub("\n", text)
+        text = _HTML_TAG_RE.sub(_markdown_mark, text)
+    if "&" in text:
+        text = _HTML_ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
+    return text
+
+
+def _markdown_mark(m: re.Match[str]) -> str:
+    closing, name = m.group(1), m.group(2).lower()
+    if name in _HTML_MARKS:
+        return _HTML_MARKS[name]
+    if name == "p":
+        return "\n\n" if closing else ""
+    if name == "li":
+        return "\n" if closing else "\n- "
+    return "\n" if closing else "\n" + "#" * int(name[1]) + " "  # h1-h6
