@@ -196,6 +196,20 @@ def test_a_false_claim_about_the_components_is_a_false_step():
     assert result.status == "failed" and "false at the PCA solution" in result.message
 
 
+@pytest.mark.parametrize(
+    "pitfall, status",
+    [
+        # under a heading that frames its list as wrong, a false identity is a pitfall named, no step
+        ("## Common pitfalls\n\n- **Assuming $U_k U_k^\\top = I$.** It is a projector for $k < m$.", "passed"),
+        # ... as it is not under a heading that does not
+        ("## Notes\n\n- **Assuming $U_k U_k^\\top = I$.** It is a projector for $k < m$.", "failed"),
+    ],
+)
+def test_a_false_identity_in_a_list_framed_as_wrong_is_no_step(pitfall, status):
+    result = SPEC.run(CheckContext(answer=EQUATION_FORM + "\n\n" + pitfall, shapes=HW7_SHAPES))
+    assert result.status == status
+
+
 def test_a_condition_named_as_the_expression_that_vanishes_counts():
     """ "Decoder condition $(W_2W_1 - I)XX^TW_1^T$:" then its verification: the condition is stated,
     without its "= 0". An expression that does not vanish at the PCA point is no condition."""

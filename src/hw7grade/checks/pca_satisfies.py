@@ -8,7 +8,10 @@ scalar or transpose) and that hold.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal, Mapping
 
 from pydantic import Field
@@ -245,6 +248,8 @@ def _conditions(
 
 SENTENCE_WINDOW_CHARS = 400
 """How far around a formula its sentence is looked for (a line is usually shorter)."""
+FRAMING_CACHE_SIZE = 64
+"""Answers whose sentence framing is kept (each answer's formulas are judged together)."""
 _DELIMITER_MAX = 4
 
 
@@ -258,6 +263,8 @@ def _asserted(answer: str, cand: Candidate) -> bool:
     at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
     if at < 0:
         return True
+    if (framed := _framed_as_wrong(answer, at)) is not None:
+        return not framed  # "## Common pitfalls" ... "- Assuming U_k U_k^T = I. It isn't, ..."
     end = at + len(cand.text)
     lo = max(answer.rfind("\n", max(0, at - SENTENCE_WINDOW_CHARS), at) + 1, at - SENTENCE_WINDOW_CHARS, 0)
     hi = answer.find("\n", end, end + SENTENCE_WINDOW_CHARS)
@@ -267,6 +274,29 @@ def _asserted(answer: str, cand: Candidate) -> bool:
             start = at - lo - sentence.start
             return negation_kind(sentence, start, min(start + len(cand.text), len(sentence.text))) is None
     return True
+
+
+def _framed_as_wrong(answer: str, at: int) -> bool | None:
+    """True when the line at `at` sits under a heading or lead that frames what follows as wrong
+    ("## Common pitfalls", then "- Assuming U_k U_k^T = I. It isn't, ..."), else None (its own words
+    decide). The answer's lines are read once, for all its formulas."""
+    starts, framed = _framing(answer)
+    return True if bisect_right(starts, at) - 1 in framed else None
+
+
+@lru_cache(maxsize=FRAMING_CACHE_SIZE)
+def _framing(answer: str) -> tuple[tuple[int, ...], frozenset[int]]:
+    """The answer's line starts, and the lines a framing heading or lead rejects (read as sentences
+    read them, line by line in plain form)."""
+    from ..text.normalize import normalize
+    from ..text.sentences import split_sentences
+
+    lines = answer.split("\n")
+    starts = tuple(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    plain = [normalize(line).replace("\n", " ") for line in lines]
+    plain_starts = list(accumulate((len(line) + 1 for line in plain[:-1]), initial=0))
+    framed = frozenset(bisect_right(plain_starts, s.start) - 1 for s in split_sentences("\n".join(plain)) if s.rejected)
+    return starts, framed
 
 
 def _at_point(statement: Statement, roles: PcaRoles) -> Statement:
