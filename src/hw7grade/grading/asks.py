@@ -263,7 +263,8 @@ _CHECKS_MINE_BEFORE = regex(
     re.I,
 )
 """...and "could you double check my (i)?" ("checking my q3b(i) for hw7: ... correct?"), which brings the
-user's own answer to be checked, and "can you write my Q4(b) answer?", which asks for it. Searched back `CHECKS_MINE_LOOKBACK` characters."""
+user's own answer to be checked, and "can you write my Q4(b) answer?" or "lengthen my 4b", which asks for
+it. Searched back `CHECKS_MINE_LOOKBACK` characters."""
 CHECKS_MINE_LOOKBACK = 80
 _ONLY_AFTER = regex(r"[ \t]{0,3}only[ \t]{0,2}(?:[,.:;!?)—–-]|please\b|\n|$)", re.I)
 _ONLY_BEFORE = regex(
@@ -370,7 +371,8 @@ DEFINING_RE = regex(
     r"|what[ \t]{1,3}does[ \t]{1,3}[^?\n]{1,40}[ \t]mean\b"
     # "is this the thing ppl call exposure bias?", "is that what's called scheduled sampling", "what is this called"
     r"|\bis[ \t]{1,3}(?:this|that|it)[ \t]{1,3}(?:the[ \t]{1,3}(?:thing|effect|problem|issue|phenomenon)[ \t]{1,3})?"
-    r"(?:(?:that[ \t]{1,3}|what[ \t]{1,3})?(?:people|ppl|they|you|we|folks)[ \t]{1,3}call|(?:what['’]s[ \t]{1,3})?called)\b"
+    r"(?:(?:that[ \t]{1,3}|what[ \t]{1,3})?(?:people|ppl|they|you|we|folks)[ \t]{1,3}call"
+    r"|(?:what['’]s[ \t]{1,3})?called)\b"
     r"|\bwhat(?:['’]s|[ \t]{1,3}is)[ \t]{1,3}(?:this|that|it)[ \t]{1,3}called\b)",
     re.I,
 )
