@@ -415,6 +415,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "placed elsewhere": "SGDR is not in the series. It is closely associated with fast.ai's SGDR. ",
             "primes": "W2' * (I - W2*W1) * X*X' = 0, (W1*X)'' 'see' E = (I - W2W1)X ",
             "html markup": "<b>(a) x</b><br>&lt;sos&gt;<p><i>y</i></p><h3>z</h3><li>w</li>< b><br/ ",
+            "formulas held on a set": "$(I-P)v = 0$ for every $v \\in S$, for all $x$ in the span of ",
             "definition lists": "\nLoss function\n:   nn.MSELoss\n\nComponents needed\n:   WD\n",
             "headings that list parts": "**(b) & (c) Both**\n\npara one\n\npara two\n\n### (a)(i) & (ii) — x\n",
         }.items()

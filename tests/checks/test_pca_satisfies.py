@@ -210,6 +210,20 @@ def test_a_false_identity_in_a_list_framed_as_wrong_is_no_step(pitfall, status):
     assert result.status == status
 
 
+@pytest.mark.parametrize(
+    "claim, status",
+    [
+        # a formula that holds only on a set is no false step at the point
+        (r"Equivalently, $(I - U_k U_k^\top)v = 0$ for every $v \in \mathcal{S}$.", "passed"),
+        (r"Equivalently, $(I - U_k U_k^\top)v = 0$ for all v in the span of $U_k$.", "passed"),
+        (r"Equivalently, $(I - U_k U_k^\top)v = 0$.", "failed"),
+    ],
+)
+def test_a_formula_held_only_on_a_set_is_no_false_step(claim, status):
+    result = SPEC.run(CheckContext(answer=EQUATION_FORM + "\n\n" + claim, shapes=HW7_SHAPES))
+    assert result.status == status
+
+
 def test_a_condition_named_as_the_expression_that_vanishes_counts():
     """ "Decoder condition $(W_2W_1 - I)XX^TW_1^T$:" then its verification: the condition is stated,
     without its "= 0". An expression that does not vanish at the PCA point is no condition."""

@@ -245,6 +245,8 @@ def _kind(text: str, phrase: str) -> str | None:
             "negated",
         ),
         ("The inputs I see a dog are right — that is the teacher-forced sequence.", "I see a dog", None),
+        # "the usual gaps are" presents what follows as mistakes
+        ("The usual gaps are checking one condition and claiming ImageNet was used.", "ImageNet", "rejected"),
         # what the model says its own earlier answer described is presented as its mistake
         ("You're right, and my previous answer described a different (ImageNet) effort.", "ImageNet", "rejected"),
         ("My first reply was about ImageNet training at scale.", "ImageNet", "rejected"),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal, Mapping
 
 from pydantic import Field
 
+from ..regexes import regex
 from .base import CheckContext, CheckResult, CheckSpec, Formula, matrix_formula
 
 if TYPE_CHECKING:
@@ -200,7 +201,11 @@ def _conditions(
         if s.kind != "expression" and s.mentions() & judged and (mentioning is None or s.mentions() & mentioning)
     ]
     verdicts = [(c, s, check_at_pca(s, table, deadline, roles)) for c, s in weights]
-    wrong = [(c, s, v) for c, s, v in verdicts if v.status == "fails" and _asserted(ctx.answer, c)]
+    wrong = [
+        (c, s, v)
+        for c, s, v in verdicts
+        if v.status == "fails" and _asserted(ctx.answer, c) and not _restricted(ctx.answer, c)
+    ]
     if wrong:
         c, s, v = wrong[0]
         return (c.text, f"the answer states {s.describe()}, which is false at the PCA solution"), [], []
@@ -274,6 +279,20 @@ def _asserted(answer: str, cand: Candidate) -> bool:
             start = at - lo - sentence.start
             return negation_kind(sentence, start, min(start + len(cand.text), len(sentence.text))) is None
     return True
+
+
+_RESTRICTED_RE = regex(
+    r"[\s$.,]{0,6}(?:for|∀)[ \t]{0,3}(?:(?:every|all|any|each)[ \t]{1,3})?\$?[ \t]{0,2}\\?[A-Za-z]{1,8}(?:_\w)?"
+    r"[ \t$]{0,3}(?:\\in\b|∈|in[ \t]{1,3}(?:the[ \t]{1,3})?(?:span|column|range|subspace|image|principal))"
+)
+"""A formula held only on a set: "$(I-P)v = 0$ for every $v \\in \\mathcal{S}$"."""
+
+
+def _restricted(answer: str, cand: Candidate) -> bool:
+    """Whether the formula goes on to say it holds only for the members of a set, which a check at one
+    point cannot judge (`_RESTRICTED_RE`)."""
+    at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
+    return at >= 0 and _RESTRICTED_RE.match(answer, at + len(cand.text)) is not None
 
 
 def _framed_as_wrong(answer: str, at: int) -> bool | None:

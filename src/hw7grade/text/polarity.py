@@ -77,7 +77,8 @@ _POST_WRONG_RE = regex(
     re.I,
 )
 _FRAME_RE = regex(
-    r"\b(?:(?:common|typical|frequent|classic)\s+(?:mistake|error|misconception|pitfall)|mistake\s+(?:is|would\s+be)|misconception"
+    r"\b(?:(?:common|typical|frequent|classic|usual)\s+(?:mistake|error|misconception|pitfall|gap)"
+    r"|mistake\s+(?:is|would\s+be)|misconception"
     r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)"
     r"\s+(?:think|assume|say|argue|be\s+tempted)|tempting\s+to|naive(?:ly)?|mistakenly|erroneously"
     r"|i\s+(?:mixed(?:\s+\w{1,12}){0,2}\s+up|confused|conflated|misremembered)|my\s+mistake|i\s+was\s+wrong"
@@ -134,6 +135,7 @@ _FRAME_WORDS = (
     "erro",
     "misconception",
     "pitfall",
+    "gap",
     "wrong",
     "incorrect",
     "might",
