@@ -476,8 +476,8 @@ class _FullLabels:
     relative label restates one of them ("Q3(b)(i), Q3(b)(ii) and Q8(b):" then "(i) ..." and "(ii)
     ..."). Kept as running maps, so a turn of many labels is read in linear time."""
 
-    def __init__(self, labels: list[Label], index: PartIndex) -> None:
-        self.labels, self.index = labels, index
+    def __init__(self, labels: list[Label], index: PartIndex, text: str) -> None:
+        self.labels, self.index, self.text = labels, index, text
         self.seen = 0
         self.named: set[str] = set()
         self.by_roman: dict[tuple[str, str | None], Label] = {}
@@ -497,6 +497,9 @@ class _FullLabels:
         label = self.labels[i]
         if context.q in (None, FOREIGN) or not (label.roman or label.letter) or label.ordinal is not None:
             return None
+        if i and _LIST_BETWEEN.fullmatch(self.text, self.labels[i - 1].end, label.start) is not None:
+            return None  # "question 3 b and Q4 (a)(b)(c)": a list goes on under the question of the label before
+
         if set(self.index.resolve(label, context)) & self.named:
             return None
         if label.roman:
@@ -1710,7 +1713,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         ):
             owner_of[i] = owner_of[i + 1]
     owners = {id(b) for b in owner_of.values()}
-    full_labels = _FullLabels(labels, index)
+    full_labels = _FullLabels(labels, index, text)
     turn_homework: str | None = None  # the homework the turn last named ("HW5 Q7(b) ... Q7(c)")
     if context.q == FOREIGN and labels:
         if any(m.group(1) == COURSE_HOMEWORK for m in _HOMEWORK_RE.finditer(text, 0, labels[0].start)):
