@@ -94,6 +94,21 @@ def test_unscored_checks_are_not_incorrect():
     assert dependent.checks[1].status == "unscored"
 
 
+@pytest.mark.parametrize(
+    "answer, verdict",
+    [
+        # prose in another script: a check that reads English and found nothing leaves the part unscored
+        ("结论：会，存在偏向近似正交归一列的归纳偏置，因为惩罚项平衡了两个因子的奇异值。", "unscored"),
+        ("**答案：** 需要 Weight Decay 和 SGD，其余都不需要。", "unscored"),
+        # ... but a check that found what it looks for still judges it, and English prose is read as ever
+        ("结论：yes，因为惩罚项平衡了两个因子。", "correct"),
+        ("No: weight decay only shrinks the weights.", "incorrect"),
+    ],
+)
+def test_an_answer_in_another_script_is_unscored_where_checks_find_nothing(answer, verdict):
+    assert score_part(_part(WordCheck(name="w", word="yes", points=1)), answer, "first").verdict == verdict
+
+
 def test_a_crashing_check_is_unscored_with_a_reason():
     result = score_part(_part(WordCheck(name="c", crash=True, points=1)), "x", "first")
     assert result.checks[0].status == "unscored"

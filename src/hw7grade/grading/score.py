@@ -25,6 +25,7 @@ from ..text.non_answer import (
     puts_off,
 )
 from ..text.retraction import without_retracted
+from ..text.script import unread_script
 from .parts import label_names_part
 from .segment import AttemptText, PartAnswers, find_answers
 
@@ -71,6 +72,15 @@ def score_part(
         before=before,
     )
     results = run_checks(part, ctx)
+    unread = [r.status == "failed" and not r.evidence for r in results]
+    script = unread_script(ctx.answer) if any(unread) else None
+    if script is not None:
+        # "### 8(b) 结论：会，存在偏向近似正交归一列的归纳偏置": a check that reads English and found nothing in
+        # it says nothing of the answer (one that found its picks, "Weight Decay, SGD", still judges them)
+        results = tuple(
+            c.unscored(f"the answer is written in {script}; this check reads English") if blind else r
+            for c, r, blind in zip(part.checks, results, unread)
+        )
     flag = grader_directed(text) or ""
     counted = [(c, r) for c, r in zip(part.checks, results) if c.counts_toward_total]
     earned = sum(r.points for _, r in counted)
@@ -83,7 +93,7 @@ def score_part(
         attempt=attempt,
         score=earned,
         max_score=part.points,
-        verdict=_verdict(earned, part.points, [r for _, r in counted]),
+        verdict="unscored" if script is not None else _verdict(earned, part.points, [r for _, r in counted]),
         checks=results,
         reason=flag_reason(flag, _reason(results, earned, part.points))
         if flag
