@@ -103,6 +103,9 @@ def test_unscored_checks_are_not_incorrect():
         # ... but a check that found what it looks for still judges it, and English prose is read as ever
         ("结论：yes，因为惩罚项平衡了两个因子。", "correct"),
         ("No: weight decay only shrinks the weights.", "incorrect"),
+        # ... and prose in another language of the Latin alphabet, by its short words
+        ("El problema es que h_t solo ha leído las primeras t palabras de la oración.", "unscored"),
+        ("The problem is that h_t has read only the first t words of veo un perro.", "incorrect"),
     ],
 )
 def test_an_answer_in_another_script_is_unscored_where_checks_find_nothing(answer, verdict):

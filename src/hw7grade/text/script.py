@@ -1,5 +1,6 @@
-"""Which writing system an answer's prose is in: the phrase, stance and choice checks read English, so
-an answer written in Chinese or Hindi is not judged wrong for words they cannot read."""
+"""Which language an answer's prose is in, when it is not English: the phrase, stance and choice checks
+read English, so an answer written in Chinese, Hindi or Spanish is not judged wrong for words they
+cannot read."""
 
 from __future__ import annotations
 
@@ -21,12 +22,35 @@ FOREIGN_SHARE = 1.0
 Chinese character is about a word's worth of meaning)."""
 
 
+_FUNCTION_WORDS = {
+    "English": "the of and to is that in it for are with this not be",
+    "Spanish": "el la los las que de del es por para una con pero como",
+    "French": "le les des est que une pour dans avec pas sur qui du",
+    "German": "der die das und ist nicht mit den ein eine auch sich zu",
+    "Portuguese": "o os as que de do da em um uma para com não é",
+}
+"""Frequent short words of each language, few of them shared with another's list."""
+_WORD_LANGUAGES: dict[str, list[str]] = {}
+for _language, _words in _FUNCTION_WORDS.items():
+    for _word in _words.split():
+        _WORD_LANGUAGES.setdefault(_word, []).append(_language)
+_WORD_RE = regex(r"[^\W\d_]{1,12}")
+OTHER_LANGUAGE_MARGIN = 2.0
+"""How many times English's count of its function words another language's must reach to be the prose's."""
+
+
 def unread_script(text: str) -> str | None:
-    """The name of the script the text's prose is mostly in, when it is not the Latin alphabet; else
+    """The name of the script or language the text's prose is mostly in, when it is not English; else
     None. Most answers have no character of another script: one scan each says so."""
-    found = [(name, len(pattern.findall(text))) for name, pattern in _SCRIPTS if pattern.search(text) is not None]
-    if not found:
-        return None
-    name, count = max(found, key=lambda f: f[1])
-    words = len(_LATIN_WORD_RE.findall(_MATH_OR_CODE_RE.sub(" ", text)))
-    return name if count >= FOREIGN_SHARE * max(words, 1) else None
+    prose = _MATH_OR_CODE_RE.sub(" ", text) if "$" in text or "`" in text else text
+    found = [(name, len(pattern.findall(prose))) for name, pattern in _SCRIPTS if pattern.search(prose) is not None]
+    if found:
+        name, count = max(found, key=lambda f: f[1])
+        if count >= FOREIGN_SHARE * max(len(_LATIN_WORD_RE.findall(prose)), 1):
+            return name
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in _WORD_RE.findall(prose.lower()):
+        for language in _WORD_LANGUAGES.get(word, ()):
+            counts[language] += 1
+    language, count = max(((k, v) for k, v in counts.items() if k != "English"), key=lambda kv: kv[1])
+    return language if count >= OTHER_LANGUAGE_MARGIN * max(counts["English"], 1) else None
