@@ -113,6 +113,11 @@ _DECLINING = (
     "give you a few pointers",
     "give you some hints",
     "give you a few hints",
+    "put words in your mouth",
+    "recommend writing it in your own words",
+    "recommend writing it yourself",
+    "suggest writing it in your own words",
+    "suggest writing it yourself",
 )
 """The model declines, or hands the part back to the student to do ("I'd suggest working it out
 yourself from the explanation above", "rather than hand you a finished argument, let me give you some
@@ -124,6 +129,7 @@ _PERSONAL = (
     "asks about your",
     "you personally",
     "is personal",
+    "a personal reflection",
     "your own reading",
     "your own reflection",
     "your own experience",
