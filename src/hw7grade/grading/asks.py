@@ -802,6 +802,37 @@ def the_other_part(text: str, home: Context, index: PartIndex, answered: Collect
     return left[0] if len(left) == 1 and len(parts) > 1 else None
 
 
+_NUMBERED_LINE_RE = regex(r"^[ \t]{0,3}(\d{1,2})[.)][ \t]", re.M)
+_SUB_ITEM_RE = regex(r"[ \t]{0,8}(?:\(?[a-h]\)|[a-h][.:][ \t]|\(?(?:i{1,3}|iv)\))")
+
+
+def _questions_numbered(text: str, index: PartIndex) -> str:
+    """The turn with "4) How to Train Your ResNet", "7) seq2seq ..." read as "Q4 ...", "Q7 ...", when its
+    top-level numbered lines are all our questions' numbers, not a list's own 1, 2, 3, and each heads
+    lettered items on the next line ("a) starting time ...", "b) what you learned"): the homework's
+    questions pasted by number. Offsets are kept ("4)" becomes "Q4")."""
+    if ")" not in text and "." not in text:
+        return text
+    found = list(_NUMBERED_LINE_RE.finditer(text))
+    numbers = [m.group(1) for m in found]
+    if not found or numbers == [str(k) for k in range(1, len(numbers) + 1)]:
+        return text
+    if any(n not in index.questions for n in numbers):
+        return text
+    heads = []
+    for m in found:
+        below = text.find("\n", m.end())
+        if below < 0 or _SUB_ITEM_RE.match(text, below + 1) is None:
+            return text
+        heads.append(m.start(1))
+    pieces, at = [], 0
+    for start in heads:
+        end = text.index(")" if text[start:].split(None, 1)[0].endswith(")") else ".", start)
+        pieces += [text[at:start], "Q", text[start:end]]
+        at = end + 1
+    return "".join(pieces) + text[at:]
+
+
 def read_user_turn(
     text: str,
     context: Context,
@@ -825,8 +856,9 @@ def read_user_turn(
     # "**(i)** and **(ii)** of problem 3b": bold marks are blanked, so that the words between labels
     # are read as they would be without them (offsets unchanged).
     unbolded = text.replace("**", "  ").replace("__", "  ")
-    text = _code_blanked(unbolded)
-    shows_code = text != unbolded
+    blanked = _code_blanked(unbolded)
+    shows_code = blanked != unbolded
+    text = _questions_numbered(blanked, index)
     own_numbered: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     if (own := _own_numbering(text, index, context)) is not None:
         text, own_numbered = own
@@ -1436,6 +1468,11 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
         return None
     # Before the paste, an introduction ("For the translation question (Q7) in hw7: ...") names the
     # question it pastes: only parts named by letter, numeral or place ask there.
+    tail = text[last:].strip()
+    head, _, below = tail.partition("\n")
+    if (opening := mentions(head)) and opening[0].start == 0 and opening[0].q is not None and _SUB_ITEM_RE.match(below):
+        # "Q7 seq2seq ...", then "a) one problem?": the last block of the paste, not a request after it
+        return _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
     if _ADDS_ON_RE.match(text, last) is not None:
         # "8a iii: which do I need? ..." then "and 8b — is it biased?": a last paragraph that adds a part
         # asks it beside the others, it does not narrow the turn to it

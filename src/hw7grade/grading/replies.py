@@ -222,6 +222,16 @@ def split_answer(
                 named_qs = {m.q for m in mentions(line) if m.q and not m.letter and not m.roman}
                 if len(named_qs) == 1 and (q := next(iter(named_qs))) in index.questions:
                     context, reply_named_q = Context(q), True
+        if (
+            label is None
+            and not in_fence
+            and (bare := _BARE_NUMBER_HEADING_RE.fullmatch(line)) is not None
+            and bare.group(1) in index.questions
+            and (questions_named is None or bare.group(1) in questions_named)
+        ):
+            # "**4**", then "(a) ...", "(b) ...": a heading that is a question's number alone sets the
+            # question of the letters below it, as "## Q4" does
+            context, reply_named_q = Context(bare.group(1)), True
         if label is not None:
             lettered = own_marks.get(own_mark(label) or "") if own_marks else None
             if lettered is not None:
@@ -372,6 +382,12 @@ def split_answer(
     if not saw_label and not default:
         return [], context
     return pieces, context
+
+
+_BARE_NUMBER_HEADING_RE = regex(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(\d{1,2})[.):]?[ \t]{0,2}(?:\*\*|__)?[ \t]{0,2}"
+)
+"""A heading or bold line that is a number alone ("**4**", "## 7."): a question's, when the turn named it."""
 
 
 _PLAIN_ITEM_RE = regex(r"([1-9])[.)][ \t]", re.M)

@@ -308,6 +308,9 @@ def find_answers(
                 own_marks_so_far,
             )
             renumbered.update(turn_info.renumbered)
+            if turn_info.by_label:
+                # "4) How to Train Your ResNet" with its lettered items: the questions the turn asks by label
+                numbers_named.update(question_of(p)[1:] for p in turn_info.named)
             if not turn_info.named and (other := the_other_part(turn.text, home, index, attempts)) is not None:
                 turn_info = replace(turn_info, named=[other], by_label=True, context=context_of(other))
             elif not turn_info.named and turn_info.questioned and not any(p in attempts for p in turn_info.questioned):
