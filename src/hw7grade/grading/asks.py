@@ -819,17 +819,14 @@ def _questions_numbered(text: str, index: PartIndex) -> str:
         return text
     if any(n not in index.questions for n in numbers):
         return text
-    heads = []
     for m in found:
         below = text.find("\n", m.end())
         if below < 0 or _SUB_ITEM_RE.match(text, below + 1) is None:
             return text
-        heads.append(m.start(1))
     pieces, at = [], 0
-    for start in heads:
-        end = text.index(")" if text[start:].split(None, 1)[0].endswith(")") else ".", start)
-        pieces += [text[at:start], "Q", text[start:end]]
-        at = end + 1
+    for m in found:  # "4)" -> "Q4": the mark after the number makes way for the "Q" before it
+        pieces += [text[at : m.start(1)], "Q", m.group(1)]
+        at = m.end(1) + 1
     return "".join(pieces) + text[at:]
 
 
