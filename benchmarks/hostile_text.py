@@ -418,6 +418,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "formulas held on a set": "$(I-P)v = 0$ for every $v \\in S$, for all $x$ in the span of ",
             "other scripts": "结论：会，存在偏向 $W_2 W_1$ `nn.Linear` हाँ, यह सही है Да ",
             "questions by number": "\n4) How to Train\n  a) x\n7) seq2seq\n  b) y\n**4**\n(a) z\n## 7.\n",
+            "separated answers": "**(a)** 2 · `nn.MSELoss` · WD • SGD · ",
             "definition lists": "\nLoss function\n:   nn.MSELoss\n\nComponents needed\n:   WD\n",
             "headings that list parts": "**(b) & (c) Both**\n\npara one\n\npara two\n\n### (a)(i) & (ii) — x\n",
         }.items()

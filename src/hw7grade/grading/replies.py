@@ -318,6 +318,12 @@ def split_answer(
                         # "2 linear layers, trained with nn.MSELoss"), unless a paragraph answers each
                         current, shared, headed_list = listed, True, True
                 reply_named_q = reply_named_q or label.q is not None
+                if grouped and not listing and len(each := _SEPARATED_RE.split(line[label.end :])) == len(current):
+                    # "**(a)** 2 linear layers · `nn.MSELoss` · Weight Decay + SGD": one line answers the
+                    # group's parts in order, between separators
+                    pieces.extend((part, piece.strip(), True, True) for part, piece in zip(current, each))
+                    saw_label = True
+                    continue
                 if line.lstrip().startswith("|"):
                     # "| 8a-i | **2** | ... |": the label's cell names the part; it is no answer ("8", "7b").
                     line = line[: label.start] + " " * (label.end - label.start) + line[label.end :]
@@ -384,6 +390,8 @@ def split_answer(
     return pieces, context
 
 
+_SEPARATED_RE = regex(r"[ \t]{1,3}[·•][ \t]{1,3}")
+"""What separates the answers of a group's parts given on one line ("2 · nn.MSELoss · Weight Decay + SGD")."""
 _BARE_NUMBER_HEADING_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(\d{1,2})[.):]?[ \t]{0,2}(?:\*\*|__)?[ \t]{0,2}"
 )
