@@ -802,15 +802,15 @@ def the_other_part(text: str, home: Context, index: PartIndex, answered: Collect
     return left[0] if len(left) == 1 and len(parts) > 1 else None
 
 
-_NUMBERED_LINE_RE = regex(r"^[ \t]{0,3}(\d{1,2})[.)][ \t]", re.M)
+_NUMBERED_LINE_RE = regex(r"^[ \t]{0,3}(\d{1,2})[.)]?[ \t]", re.M)
 _SUB_ITEM_RE = regex(r"[ \t]{0,8}(?:\(?[a-h]\)|[a-h][.:][ \t]|\(?(?:i{1,3}|iv)\))")
 
 
 def _questions_numbered(text: str, index: PartIndex) -> str:
-    """The turn with "4) How to Train Your ResNet", "7) seq2seq ..." read as "Q4 ...", "Q7 ...", when its
+    """The turn with "4) How to Train Your ResNet", "7 seq2seq ..." read as "Q4 ...", "Q7 ...", when its
     top-level numbered lines are all our questions' numbers, not a list's own 1, 2, 3, and each heads
     lettered items on the next line ("a) starting time ...", "b) what you learned"): the homework's
-    questions pasted by number. Offsets are kept ("4)" becomes "Q4")."""
+    questions pasted by number."""
     if ")" not in text and "." not in text:
         return text
     found = list(_NUMBERED_LINE_RE.finditer(text))
@@ -824,9 +824,9 @@ def _questions_numbered(text: str, index: PartIndex) -> str:
         if below < 0 or _SUB_ITEM_RE.match(text, below + 1) is None:
             return text
     pieces, at = [], 0
-    for m in found:  # "4)" -> "Q4": the mark after the number makes way for the "Q" before it
+    for m in found:  # "4)" -> "Q4", "4 how" -> "Q4 how"
         pieces += [text[at : m.start(1)], "Q", m.group(1)]
-        at = m.end(1) + 1
+        at = m.end(1) + (text[m.end(1)] in ".)")
     return "".join(pieces) + text[at:]
 
 

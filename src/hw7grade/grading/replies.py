@@ -228,10 +228,16 @@ def split_answer(
             and (bare := _BARE_NUMBER_HEADING_RE.fullmatch(line)) is not None
             and bare.group(1) in index.questions
             and (questions_named is None or bare.group(1) in questions_named)
+            and (bare.group(2) is None or index.question_named(bare.group(2)) == bare.group(1))
         ):
             # "**4**", then "(a) ...", "(b) ...": a heading that is a question's number alone sets the
-            # question of the letters below it, as "## Q4" does
-            context, reply_named_q = Context(bare.group(1)), True
+            # question of the letters below it, as "## Q4" does, and heads the part of it asked
+            flush()
+            context, reply_named_q, saw_label = Context(bare.group(1)), True, True
+            current = [p for p in (named or default) if question_of(p)[1:] == bare.group(1)]
+            grouped, shared, headed_list, listing = len(current) > 1, False, False, False
+            buffer.append(line)
+            continue
         if label is not None:
             lettered = own_marks.get(own_mark(label) or "") if own_marks else None
             if lettered is not None:
@@ -393,9 +399,11 @@ def split_answer(
 _SEPARATED_RE = regex(r"[ \t]{1,3}[·•][ \t]{1,3}")
 """What separates the answers of a group's parts given on one line ("2 · nn.MSELoss · Weight Decay + SGD")."""
 _BARE_NUMBER_HEADING_RE = regex(
-    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(\d{1,2})[.):]?[ \t]{0,2}(?:\*\*|__)?[ \t]{0,2}"
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(\d{1,2})[.):]?"
+    r"(?:[ \t]{1,2}[—–-]?[ \t]{0,2}([A-Za-z][^\n*_#]{0,60}?))?[ \t]{0,2}(?:\*\*|__)?[ \t]{0,2}"
 )
-"""A heading or bold line that is a number alone ("**4**", "## 7."): a question's, when the turn named it."""
+"""A heading or bold line that is a number alone ("**4**", "## 7."), or a number and the title of that
+question ("## 4 How to Train Your ResNet"): a question's, when the turn named it."""
 
 
 _PLAIN_ITEM_RE = regex(r"([1-9])[.)][ \t]", re.M)
