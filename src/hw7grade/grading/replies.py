@@ -324,7 +324,7 @@ def split_answer(
                         # "2 linear layers, trained with nn.MSELoss"), unless a paragraph answers each
                         current, shared, headed_list = listed, True, True
                 reply_named_q = reply_named_q or label.q is not None
-                if grouped and not listing and len(each := _SEPARATED_RE.split(line[label.end :])) == len(current):
+                if grouped and not listing and len(each := _separated(line[label.end :])) == len(current):
                     # "**(a)** 2 linear layers · `nn.MSELoss` · Weight Decay + SGD": one line answers the
                     # group's parts in order, between separators
                     pieces.extend((part, piece.strip(), True, True) for part, piece in zip(current, each))
@@ -396,8 +396,23 @@ def split_answer(
     return pieces, context
 
 
-_SEPARATED_RE = regex(r"[ \t]{1,3}[·•][ \t]{1,3}")
-"""What separates the answers of a group's parts given on one line ("2 · nn.MSELoss · Weight Decay + SGD")."""
+def _separated(rest: str) -> list[str]:
+    """The answers of a group's parts given on one line, between "·", "•" or ";" outside brackets ("2 ·
+    nn.MSELoss · Weight Decay + SGD", "2 linear layers; `nn.MSELoss`; Weight Decay + SGD (...; ...)")."""
+    pieces: list[str] = []
+    depth, at = 0, 0
+    for k, ch in enumerate(rest):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(depth - 1, 0)
+        elif ch in "·•;" and depth == 0:
+            pieces.append(rest[at:k])
+            at = k + 1
+    pieces.append(rest[at:])
+    return pieces if len(pieces) > 1 and all(p.strip() for p in pieces) else [rest]
+
+
 _BARE_NUMBER_HEADING_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(\d{1,2})[.):]?"
     r"(?:[ \t]{1,2}[—–-]?[ \t]{0,2}([A-Za-z][^\n*_#]{0,60}?))?[ \t]{0,2}(?:\*\*|__)?[ \t]{0,2}"
