@@ -245,6 +245,8 @@ def _kind(text: str, phrase: str) -> str | None:
             "negated",
         ),
         ("The inputs I see a dog are right — that is the teacher-forced sequence.", "I see a dog", None),
+        # a later clause's negation is about its own subject, not about a mention after a verb before it
+        ("Sentences have different lengths, and words don't align.", "different lengths", None),
         # "the usual gaps are" presents what follows as mistakes
         ("The usual gaps are checking one condition and claiming ImageNet was used.", "ImageNet", "rejected"),
         # what the model says its own earlier answer described is presented as its mistake

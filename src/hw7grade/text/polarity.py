@@ -249,8 +249,9 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
             return "negated"
     c = bisect_left(marks.cells, end)
     statement_end = marks.cells[c] if c < len(marks.cells) else len(text)  # "| WD ✓ | ...; none of them |"
-    if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS:
-        # The clause's subject: its own verb's negation, or a which-clause's, is about it.
+    if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS and not _any_in(marks.aux, clause_start, start):
+        # The clause's subject (no verb before it: "Sentences have different lengths, and words don't
+        # align" is about the words): its own verb's negation, or a which-clause's, is about it.
         a = bisect_left(marks.aux, end)
         if (
             a < len(marks.aux)
