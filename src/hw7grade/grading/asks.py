@@ -380,7 +380,7 @@ DEFINING_RE = regex(
 a thing is called ("is this the thing ppl call exposure bias?"): in a part's cue words it asks no part, as
 a side question does."""
 _RANGE_BETWEEN = regex(r"\s{0,3}(?:to|through|thru|-|–|—)\s{0,3}", re.I)
-_LIST_BETWEEN = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
+LIST_BETWEEN = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|or|/)?[ \t]{0,3}", re.I)
 """Between two labels of one list: "7b and 7c", "(a), (b)", "(b) & (c)", "7b/c"."""
 
 
@@ -497,7 +497,7 @@ class _FullLabels:
         label = self.labels[i]
         if context.q in (None, FOREIGN) or not (label.roman or label.letter) or label.ordinal is not None:
             return None
-        if i and _LIST_BETWEEN.fullmatch(self.text, self.labels[i - 1].end, label.start) is not None:
+        if i and LIST_BETWEEN.fullmatch(self.text, self.labels[i - 1].end, label.start) is not None:
             return None  # "question 3 b and Q4 (a)(b)(c)": a list goes on under the question of the label before
 
         if set(self.index.resolve(label, context)) & self.named:
@@ -1741,7 +1741,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             and i + 1 in owner_of
             and labels[i].q is None
             and (
-                _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
+                LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
                 or (labels[i].start, labels[i].end) == (labels[i + 1].start, labels[i + 1].end)
             )
         ):
@@ -1795,7 +1795,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         ) or (
             i + 1 < len(labels)
             and own_work[i + 1]
-            and _LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
+            and LIST_BETWEEN.fullmatch(text, labels[i].end, labels[i + 1].start) is not None
         )
     # "(b) is the training-time version of (c), I'll do that one myself": the sentence's first label.
     keeps = list(_KEEPS_THAT_ONE_RE.finditer(text))
@@ -1812,7 +1812,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     for i, label in enumerate(labels):
         if _KEEP_BEFORE.search(text, max(0, label.start - REFERENCE_LOOKBACK), label.start) is not None:
             j = i  # the list the word heads, to its last label
-            while j + 1 < len(labels) and _LIST_BETWEEN.fullmatch(text, labels[j].end, labels[j + 1].start):
+            while j + 1 < len(labels) and LIST_BETWEEN.fullmatch(text, labels[j].end, labels[j + 1].start):
                 j += 1
             kept_as_is[i] = _AS_IS_AFTER.match(text, labels[j].end) is not None
     pointed = [False] * len(labels)  # after a word that points at or leaves out a part
@@ -1825,7 +1825,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             or _CHECKS_MINE_BEFORE.search(text, max(0, label.start - CHECKS_MINE_LOOKBACK), label.start) is not None
         )
         already = _already_before(text, label.start, labels[i - 1].end if i else -1)
-        listed = i > 0 and _LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
+        listed = i > 0 and LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
         # "Not (a) or (b), I've done those": the word covers the rest of its list.
         leaves_out = (
             _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already or kept_as_is[i]

@@ -24,7 +24,7 @@ from ..text.labels import (
     titled_heading,
 )
 from ..text.non_answer import remarks_on_answer
-from .asks import OWN_ROMANS, SENTENCE_END_CHAR_RE, own_mark
+from .asks import LIST_BETWEEN, OWN_ROMANS, SENTENCE_END_CHAR_RE, own_mark
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
 
 _DIGIT_RE = regex(r"\d")
@@ -822,15 +822,11 @@ def _paragraph_each(lines: list[str], parts: list[str], index: PartIndex) -> lis
     return paragraphs
 
 
-_LIST_JOIN_RE = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and|&|/)?[ \t]{0,3}", re.I)
-"""What joins two labels of one list: "(a)(i) & (ii)", "7(b) and 7(c)", "(i), (ii)"."""
-
-
 def _labels_listed(line: str) -> bool:
     """Whether a line's labels stand together in one list ("### (a)(i) & (ii) — Model and loss"; not
     "### (ii) The principal components satisfy (i)")."""
     found = mentions(line)
-    return all(_LIST_JOIN_RE.fullmatch(line, a.end, b.start) for a, b in zip(found, found[1:]))
+    return all(LIST_BETWEEN.fullmatch(line, a.end, b.start) for a, b in zip(found, found[1:]))
 
 
 _SAID_OF_ALL_RE = regex(r"\b(?:both|all[ \t]{1,3}(?:three|of[ \t]{1,3}them)|each)\b", re.I)
