@@ -576,6 +576,10 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
     if len(heads) == len(parts) and all(n is None or n == p for n, p in zip(named_by, parts)):
         return _sections_at(lines, heads, parts)
     each = [n for n in named_by if n is not None]
+    if len(heads) == len(parts) and len(each) == len(heads) and set(each) == set(parts):
+        # "**Answer 1: Decoder inputs when generating a translation**", "**Answer 2: ... teacher
+        # forcing**", "**Answer 3: Problem with passing h_t ...**": every part named, in the paste's order
+        return _sections_at(lines, heads, each)
     if 2 <= len(heads) < len(parts) and len(each) == len(heads) and len(set(each)) == len(each):
         # ... unless a short line names a part left over, a heading not read as one ("Most interesting
         # approach: progressive resizing")
