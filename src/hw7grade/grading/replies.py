@@ -554,7 +554,8 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
     """A pasted answer cut at its headings (Markdown, a line in bold, or a plain-text line alone between
     blank lines) when there are as many as `parts` and each heading that names a part by its cue words
     names the one at its place ("Where the series starts and where it ends", "What I took away from
-    it", "The approach I found most interesting" for Q4's three parts); else []. A first line titling
+    it", "The approach I found most interesting" for Q4's three parts), or each names one, in the paste's
+    own order ("Answer 1: Decoder inputs when generating ..."); else []. A first line titling
     the question ("Problem 7 - Machine Translation") heads them all, not the first part. Fewer headings
     than parts, two or more, each naming a part of its own by cue words, cut the paste for those parts
     ("Problem with stacking the encoder and decoder vertically", "Decoder inputs during training": 7(a)
