@@ -58,9 +58,14 @@ _ENDORSED_RE = regex(
     re.I,
 )
 """A stance a reply endorses in brackets: "Your conclusion (**yes**) is right, but ..."."""
-_COLON_STANCE_RE = regex(r"(?::|;[ \t]{0,3}(?:and|but|so)?)[ \t*_]{0,4}(yes|no)(?=[ \t*_]{0,3}[,.;!—])", re.I)
+_COLON_STANCE_RE = regex(
+    r"(?::|;[ \t]{0,3}(?:and|but|so)?|[—–][ \t]{0,3}(?:and|but|so)?|,[ \t]{0,3}(?:but|so))[ \t*_]{0,4}(yes|no)"
+    r"(?=[ \t*_]{0,3}[,.;!—])",
+    re.I,
+)
 """A clause after a colon, or a semicolon and a joining word, that opens on its stance: "... so W2ᵀW2 ≈
-I_k: **yes, there is a bias**", "...; and yes, a small nonzero λ does bias W₂ toward ..."."""
+I_k: **yes, there is a bias**", "...; and yes, a small nonzero λ does bias W₂ toward ...", "... for its own sake
+— but yes, for small nonzero λ there is a genuine bias"."""
 _CELL_RE = regex(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}(?:\([^()|]{1,30}\)[\s.]{0,3})?", re.I)
 """A table cell that is nothing but a yes or a no, qualified in brackets or not ("| orthonormal W2? |
 **Yes** | see below |", "| **Yes** (approximately) |")."""
@@ -125,7 +130,9 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
     endorsed = _ENDORSED_RE.search(sentence.text) if "(" in sentence.text else None
     if endorsed:
         return endorsed.group(1).casefold(), endorsed.start(1)
-    after_colon = _COLON_STANCE_RE.search(sentence.text) if ":" in sentence.text or ";" in sentence.text else None
+    text = sentence.text
+    joined = ":" in text or ";" in text or "—" in text or "–" in text or ", but" in text or ", so" in text
+    after_colon = _COLON_STANCE_RE.search(text) if joined else None
     if after_colon:
         return after_colon.group(1).casefold(), after_colon.start(1)
     return None
