@@ -58,12 +58,12 @@ _ENDORSED_RE = regex(
     re.I,
 )
 """A stance a reply endorses in brackets: "Your conclusion (**yes**) is right, but ..."."""
-_COLON_STANCE_RE = regex(
+_CLAUSE_STANCE_RE = regex(
     r"(?::|;[ \t]{0,3}(?:and|but|so)?|[—–][ \t]{0,3}(?:and|but|so)?|,[ \t]{0,3}(?:but|so))[ \t*_]{0,4}(yes|no)"
     r"(?=[ \t*_]{0,3}[,.;!—])",
     re.I,
 )
-"""A clause after a colon, or a semicolon and a joining word, that opens on its stance: "... so W2ᵀW2 ≈
+"""A clause after a colon, a semicolon, a dash or ", but" / ", so", that opens on its stance: "... so W2ᵀW2 ≈
 I_k: **yes, there is a bias**", "...; and yes, a small nonzero λ does bias W₂ toward ...", "... for its own sake
 — but yes, for small nonzero λ there is a genuine bias"."""
 _CELL_RE = regex(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}(?:\([^()|]{1,30}\)[\s.]{0,3})?", re.I)
@@ -132,9 +132,9 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
         return endorsed.group(1).casefold(), endorsed.start(1)
     text = sentence.text
     joined = ":" in text or ";" in text or "—" in text or "–" in text or ", but" in text or ", so" in text
-    after_colon = _COLON_STANCE_RE.search(text) if joined else None
-    if after_colon:
-        return after_colon.group(1).casefold(), after_colon.start(1)
+    after_joint = _CLAUSE_STANCE_RE.search(text) if joined else None
+    if after_joint:
+        return after_joint.group(1).casefold(), after_joint.start(1)
     return None
 
 
