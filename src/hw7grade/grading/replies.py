@@ -319,7 +319,7 @@ def split_answer(
                     elif _SAID_OF_ALL_RE.search(line) is not None:
                         # "**(i) and (ii)** are both correct as written": what the line says is of each
                         current, shared = listed, True
-                    elif line.lstrip().startswith(("#", "**", "__")) and _labels_listed(line):
+                    elif line.lstrip().startswith(("#", "**", "__")) and _labels_listed(line, mentions(line)):
                         # so is what a heading over both heads ("### (a)(i) & (ii) — Model and loss", then
                         # "2 linear layers, trained with nn.MSELoss"), unless a paragraph answers each
                         current, shared, headed_list = listed, True, True
@@ -827,10 +827,9 @@ def _paragraph_each(lines: list[str], parts: list[str], index: PartIndex) -> lis
     return paragraphs
 
 
-def _labels_listed(line: str) -> bool:
-    """Whether a line's labels stand together in one list ("### (a)(i) & (ii) — Model and loss"; not
-    "### (ii) The principal components satisfy (i)")."""
-    found = mentions(line)
+def _labels_listed(line: str, found: list[Label]) -> bool:
+    """Whether a line's labels (`found`, its mentions) stand together in one list ("### (a)(i) & (ii) —
+    Model and loss"; not "### (ii) The principal components satisfy (i)")."""
     return all(LIST_BETWEEN.fullmatch(line, a.end, b.start) for a, b in zip(found, found[1:]))
 
 
@@ -1075,7 +1074,7 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
             continue
         if label.q is not None or (mark := own_mark(label)) is None or mark in letters:
             continue
-        if len(listed := mentions(line)) > 1 and _labels_listed(line) and all(m.q is None for m in listed):
+        if len(listed := mentions(line)) > 1 and _labels_listed(line, listed) and all(m.q is None for m in listed):
             return {}  # "**(b) & (c) Reflection and Most Interesting Approach**": the question's own letters
         letters.append(mark)
         # a heading's words, marked or a plain line of its own ("(b) Decoder inputs at evaluation time (w1 ... w5)")

@@ -30,10 +30,11 @@ _FUNCTION_WORDS = {
     "Portuguese": "o os as que de do da em um uma para com não é",
 }
 """Frequent short words of each language, few of them shared with another's list."""
-_WORD_LANGUAGES: dict[str, list[str]] = {}
-for _language, _words in _FUNCTION_WORDS.items():
-    for _word in _words.split():
-        _WORD_LANGUAGES.setdefault(_word, []).append(_language)
+_WORD_LANGUAGES = {
+    word: [language for language, words in _FUNCTION_WORDS.items() if word in words.split()]
+    for word in {w for words in _FUNCTION_WORDS.values() for w in words.split()}
+}
+"""Each function word, and the languages whose list holds it ("que": Spanish, French, Portuguese)."""
 _WORD_RE = regex(r"[^\W\d_]{1,12}")
 OTHER_LANGUAGE_MARGIN = 2.0
 """How many times English's count of its function words another language's must reach to be the prose's."""
