@@ -670,9 +670,9 @@ _BRACKETED_RE = regex(r"[ \t]?\([^()\n]{0,200}\)")
 _THE_RE = regex(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
 _MARK_LEAD_END_RE = regex(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
 """Where a mark cell's pick ends and its explanation (or the next cell) begins."""
-_COUNTS_OFF_RE = regex(r"[ \t]{1,3}(?:for|per|of|each)\b", re.I)
+_COUNTS_OFF_RE = regex(r"[ \t]{1,3}(?:for|per|of|each|encoder|decoder)\b", re.I)
 """After a number word, what makes it a count in the explanation rather than a pick ("one for the
-encoder", "one per factor", "one of them")."""
+encoder", "one per factor", "one of them", "one encoder (W1) and one decoder (W2)")."""
 _ONLY_BEFORE_RE = regex(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = regex(r"[ \t]{1,3}only\b(?![ \t]{1,3}[a-z])", re.I)
 """..."Weight Decay only.", "SGD only (nothing else)"; not "Weight decay only shrinks the entries"."""

@@ -86,6 +86,9 @@ _SETTING_ASIDE_WORDS = (
     r"|no[ \t]{1,3}need|(?:don'?t|do[ \t]{1,3}not)[ \t]{1,3}need|not[ \t]{1,3}(?:doing|asking(?:[ \t]{1,3}about)?)"
     # "don't redo (i)", "no need to repeat (a)": told not to answer it
     r"|(?:don'?t|do[ \t]{1,3}not|no[ \t]{1,3}need[ \t]{1,3}to)[ \t]{1,3}(?:re-?do|repeat|re-?derive|rewrite|answer|do)"
+    # "I want to make sure before I do part (ii)": the user does it next, after the check
+    r"|before[ \t]{1,3}I[ \t]{1,3}(?:do|start(?:[ \t]{1,3}on)?|attempt|try|tackle|write(?:[ \t]{1,3}up)?"
+    r"|(?:move|go)[ \t]{1,3}on[ \t]{1,3}to|get[ \t]{1,3}to)"
 )
 _BEFORE_LABEL = r"[ \t]{1,3}(?:for[ \t]{1,3})?(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?#?$"
 _POINTING_BEFORE = regex(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
@@ -1164,13 +1167,15 @@ def _slipped_questions(
         cued = {p for p in index.ids if counts[p]}
         q: str | None
         if label.q in index.questions:
-            # the whole turn in another question's words, by two cue phrases or more, and none of its own
+            # the whole turn in another question's words, by two cue phrases or more (or one in the
+            # label's own description, beside that question's title: "8b: what goes into the decoder
+            # during training? (the veo un perro one)"), and none of its own
             if (
                 len(starts) > 1
                 or _SET_OFF_RE.match(text, label.end) is None
                 or len(by_question) != 1
                 or f"q{label.q}" in by_question
-                or sum(by_question.values()) < FIRM_CUES
+                or (sum(by_question.values()) < FIRM_CUES and not (cued and index.questions_named(text)))
                 or not index.questions_named(text) <= {question_of(next(iter(by_question)))[1:]}
             ):
                 continue
@@ -2268,7 +2273,10 @@ def _numbered_items(
             # on the question its own words name by title, if any, or by a word of its names
             titled = index.question_named(item)
             worded = _worded_part(item, index) if titled is None else None
-            q = titled or (worded[0] if worded else q)
+            # "2) linear autoencoder loss ... write the first-order optimality conditions" after "1) How
+            # to Train Your ResNet ...": by two cues or more of another question's parts, that question
+            cued_q = _firmly_cued_question(item, index) if titled is None and worded is None else None
+            q = titled or (worded[0] if worded else cued_q or q)
         if q is None or q == FOREIGN:
             continue
         listed = items.setdefault(q, [])
@@ -2617,6 +2625,13 @@ def _item_parts(text: str, named: list[str], index: PartIndex, context: Context)
             return ()
         found.append(ids[0])
     return tuple(found) if set(named) == {p for p in found if p is not None} else ()
+
+
+def _firmly_cued_question(item: str, index: PartIndex) -> str | None:
+    """The one question whose parts' cues the item holds, `FIRM_CUES` or more of them; else None."""
+    by_question = Counter({question_of(p)[1:]: n for p, n in index.cue_counts(item).items() if n})
+    q = leader(by_question)
+    return q if q is not None and by_question[q] >= FIRM_CUES else None
 
 
 def _worded_part(item: str, index: PartIndex) -> tuple[str, str] | None:

@@ -307,8 +307,8 @@ CUE_KEY = "\0"
 
 _cue_name = lru_cache(maxsize=1024)(canonical_phrase)
 _MATH_CUE_RE = regex(r"[\^_]")
-_MATH_MARKUP_RE = regex(r"[\\ᵀ⊤{]")
-"""LaTeX or Unicode math that raw text spells unlike a cue (`U_k^\\top`, `U_kᵀ`, `W_{1}`)."""
+_MATH_MARKUP_RE = regex(r"[\\ᵀ⊤{\u2080-\u209cᵢᵣᵤᵥⱼ]")
+"""LaTeX or Unicode math that raw text spells unlike a cue (`U_k^\\top`, `U_kᵀ`, `W_{1}`, `hₜ`)."""
 NORMALIZED_CACHE_SIZE = 64
 _normalized = lru_cache(maxsize=NORMALIZED_CACHE_SIZE)(normalize)
 

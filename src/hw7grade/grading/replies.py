@@ -35,11 +35,12 @@ DISPLAY_MAX_LINES = 40
 _NUMBERED_LEAD_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(?:[^\w\s(*]{1,3}[ \t]{1,2})?"
     r"(?:\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)|(?i:part)[ \t]{1,2}([1-9])[ \t]{0,2}[—–:-]"
-    r"|(?i:answer)[ \t]{1,2}([1-9])(?:[ \t]{0,2}[—–:-])?)(?=[\s*_]|$)"
+    r"|(?i:answer)[ \t]{1,2}(?i:(?:to|for)[ \t]{1,2}(?:question|item|q|no\.|\#)[ \t]{0,2})?([1-9])(?:[ \t]{0,2}[—–:-])?)"
+    r"(?=[\s*_]|$)"
 )
 """A heading or bold lead that opens on a number, after an emoji or not: "### 1. Starting point",
 "**(2) Loss function: ...**", "## 📊 1) Baseline vs. final", "## 1️⃣ Baseline vs. final", "### Part 2 —
-U_k satisfies them", "### Answer 3"."""
+U_k satisfies them", "### Answer 3", "**Answer to Question 2:**" (the user's item 2)."""
 
 
 def _lead_number(lead: re.Match[str]) -> str:
@@ -245,13 +246,13 @@ def split_answer(
                 # ... one", "## Q1: Baseline" after the user's "Q1. what training time ...": what the
                 # user's item so marked asks
                 target: tuple[Context, list[str]] | None = (Context(lettered[0]), list(lettered[1]))
+            elif _own_point(label, index, questions_named):
+                # "**Answer to Question 2:**" after the user's "1) ... 2) ... 3) ...": the item so numbered
+                numbered = numbered_part(numbering, context, label.q or "") if numbering else None
+                target = (context_of(numbered), [numbered]) if numbered is not None else None
             else:
-                target = (
-                    None
-                    if _own_point(label, index, questions_named)
-                    else _label_target(
-                        label, context, index, named, turn_q, reply_named_q, revises(line, label), not saw_label
-                    )
+                target = _label_target(
+                    label, context, index, named, turn_q, reply_named_q, revises(line, label), not saw_label
                 )
             if lettered is None and target is not None and label.q is None and label.letter and not reply_named_q:
                 target = _by_heading_cues(line, label.letter, target, index, named) if label.roman is None else target
@@ -475,8 +476,18 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
     pos = 0
     opens_paragraph = True
     lines = text.split("\n")
+    within = asked  # the asked parts of the question whose section this is, once a heading names one
+    section_level = 0  # that heading's level: a heading as high ends the section
     for i, line in enumerate(lines):
         heading = _heading_at(lines, i)
+        if heading is not None and (section := _question_section(heading, asked, index)) is not None:
+            within, section_level = section, _heading_level(line)
+            if len(section) > 1 and _one_part_named(heading, section, index) is None:
+                pos += len(line) + 1
+                opens_paragraph = not line.strip()
+                continue
+        elif heading is not None and _heading_level(line) <= section_level:
+            within, section_level = asked, 0
         item = _LIST_ITEM_RE.match(line)
         number = item.group("n") if item else None
         if number is not None and run_open:
@@ -486,7 +497,7 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
                 run_open = not items  # the run ended: a later list is another one
         lead = _paragraph_lead(line) if heading is None and (opens_paragraph or item) else None  # an item is a block
         if heading is not None or lead is not None:
-            named = _one_part_named(heading or lead or "", asked, index)
+            named = _one_part_named(heading or lead or "", within, index)
             if named is None and heading is not None:
                 named = _titled_part(heading, asked, index)  # "🔹 PCA check"
             if named is not None:
@@ -564,8 +575,9 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
     heads: list[int] = []  # line indexes
     named_by: list[str | None] = []  # the part each heading names by cue words
     titled = False
+    own = _own_numbered(lines, index)
     for i in range(len(lines)):
-        heading = _heading_at(lines, i)
+        heading = _heading_at(lines, i) or (_own_numbered_heading(lines, i, own[i]) if i in own else None)
         if heading is not None:
             named = _one_part_named(heading, parts, index)
             if not heads and not titled and named is None and not "".join(lines[:i]).strip():
@@ -593,6 +605,26 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
 
 HEADING_LINE_MAX_WORDS = 12
 """A line this short may be a heading the reader did not take for one."""
+
+_OWN_NUMBER_RE = regex(r"[ \t]{0,3}(?:\*\*|__)?(?:question|problem|q)[ \t]{0,2}(?P<n>\d{1,2})[ \t]{0,2}[:.)—–-][ \t]{0,2}", re.I)
+
+
+def _own_numbered(lines: list[str], index: PartIndex) -> dict[int, int]:
+    """The lines numbered as questions 1, 2, 3, ... in order, when the homework has no question 1: the
+    paste's own numbering of the parts it answers ("Question 1: Problem with passing h_t to decoder
+    step t", ..., "Question 3: Decoder inputs during evaluation"), line index -> where its title starts."""
+    run: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        m = _OWN_NUMBER_RE.match(line)
+        if m is not None and int(m.group("n")) == len(run) + 1:
+            run[i] = m.end()
+    return run if len(run) >= 2 and "1" not in index.questions else {}
+
+
+def _own_numbered_heading(lines: list[str], i: int, title_at: int) -> str | None:
+    """The title after the paste's own number on line `i` (see `_own_numbered`), if it is a heading."""
+    window = [lines[i - 1] if i else "", lines[i][title_at:].rstrip("*_ \t"), *lines[i + 1 : i + 3]]
+    return _heading_at(window, 1)  # the lines around it, as `_heading_at` reads them
 
 
 def _sectioned_before(lines: list[str], stop: int) -> bool:
@@ -712,6 +744,15 @@ def _heading_at(lines: list[str], i: int) -> str | None:
     return heading
 
 
+def _heading_level(line: str) -> int:
+    """A heading line's rank, 1 the highest: its `#` marks, or below every Markdown heading for one in
+    bold or in plain text."""
+    marks = len(line) - len(line.lstrip(" \t").lstrip("#")) - (len(line) - len(line.lstrip(" \t")))
+    return marks if marks else MARKDOWN_HEADING_LEVELS + 1
+
+
+MARKDOWN_HEADING_LEVELS = 6
+
 _DEFINITION_RE = regex(r":[ \t]{1,4}\S")
 """A Markdown definition list's definition line, under its term."""
 
@@ -748,6 +789,7 @@ def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) ->
     for 8(a)(i), (ii), (iii) and (b). Else none in that gap."""
     if not unnamed or any(p not in asked for p in heads.values()):
         return {}
+    asked = _in_questions_order(asked, [heads[pos] for pos in sorted(heads)])
     ranked = [(pos, asked.index(heads[pos])) for pos in sorted(heads)]
     if any(a[1] > b[1] for a, b in zip(ranked, ranked[1:])):
         return {}
@@ -760,6 +802,16 @@ def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) ->
         if gap and len(gap) == len(wanted):
             filled.update(zip(gap, wanted))
     return filled
+
+
+def _in_questions_order(asked: list[str], answered: list[str]) -> list[str]:
+    """The asked parts with their questions in the order the reply answers them (Q7's parts before
+    Q4's when its sections come first), each question's parts in the order asked; the questions it
+    heads no part of after those."""
+    first: dict[str, int] = {}
+    for part in answered:
+        first.setdefault(question_of(part), len(first))
+    return sorted(asked, key=lambda p: first.get(question_of(p), len(first)))
 
 
 def _numbered_like_asked(heads: dict[int, str], items: dict[int, int], asked: list[str]) -> dict[int, str]:
@@ -796,6 +848,20 @@ def _titled_part(words: str, asked: list[str], index: PartIndex) -> str | None:
     titled = index.question_named(words)
     of_it = [p for p in asked if question_of(p) == f"q{titled}"] if titled is not None else []
     return of_it[0] if len(of_it) == 1 else None
+
+
+def _question_section(heading: str, asked: list[str], index: PartIndex) -> list[str] | None:
+    """The asked parts of the question a heading names by its title ("## How to Train Your ResNet",
+    "## Machine translation") when the parts asked span several questions and it names none of another
+    question by its cues (a word of one, as "Train" of 7(b)'s "training", does not): the leads below it
+    are read among that question's parts only ("Training inputs" is 7(b)'s under Q7's heading, not Q4's
+    "training time"). Else None."""
+    titled = index.question_named(heading)
+    if titled is None or len({question_of(p) for p in asked}) < 2:
+        return None
+    section = [p for p in asked if question_of(p) == f"q{titled}"]
+    cued = index.by_cues(heading, asked)
+    return section if section and all(p in section for p in cued) else None
 
 
 def _one_part_named(words: str, parts: list[str], index: PartIndex) -> str | None:
@@ -854,13 +920,15 @@ def _listed_parts(line: str, context: Context, index: PartIndex, named: list[str
 _STEP_LEADS = frozenset({"first", "second", "third", "fourth", "next", "then", "finally", "last", "lastly"})
 """Leads that number the steps of one answer ("- First: $V_2^T ...$", "Second: ..."), whatever part a
 cue of which the word is part names ("first order")."""
+_CONCLUDING_LEADS = frozenset({"so", "thus", "hence", "therefore", "overall", "summary", "in short", "in summary"})
+"""Leads that sum up the answer before them ("So: **`<sos>`, I, see, a, dog**."): no part's title."""
 
 
 def _paragraph_lead(line: str) -> str | None:
     """The lead a paragraph opens on, if it names no part by label ("Training (teacher forcing)") and
     is no step's number."""
     m = _PARAGRAPH_LEAD_RE.match(line)
-    if m is None or mentions(m.group("lead")) or m.group("lead").lower() in _STEP_LEADS:
+    if m is None or mentions(m.group("lead")) or m.group("lead").lower() in _STEP_LEADS | _CONCLUDING_LEADS:
         return None
     return m.group("lead")
 
@@ -1062,10 +1130,13 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
     asked part ("**(a) Training (Teacher Forcing)**", "**(b) Evaluation (Inference)**" in a reply to 7(b)
     and 7(c); "Part (a)", "Part (b)" for 3(b)(i) and (ii)); fewer letters than asked parts stand for the
     parts their headings name, when each names one and no two the same ("### (a) What I learned", "###
-    (b) Most interesting approach" in a reply to all of Q4 whose words ask 4(b) and 4(c)). Numerals
-    "(i)", "(ii)", ... do so for a question whose parts are lettered only. Else {}."""
-    if len(named) < 2 or len({question_of(p) for p in named}) != 1:
+    (b) Most interesting approach" in a reply to all of Q4 whose words ask 4(b) and 4(c)), as do letters
+    over parts of several questions, each heading naming one ("**A. First-order conditions ...**",
+    "**B. Why not feed hₜ into decoder step t**" for 3(b)(i) and 7(a)). Numerals "(i)", "(ii)", ... do so
+    for a question whose parts are lettered only. Else {}."""
+    if len(named) < 2:
         return {}
+    several = len({question_of(p) for p in named}) > 1  # "**A. First-order conditions ...**", "**B. Why not feed hₜ ...**"
     q = question_of(named[0])[1:]
     letters: list[str] = []
     headings: list[str] = []
@@ -1091,7 +1162,9 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
         for heading in headings
     ]
     each_one = all(len(c) == 1 for c in cued) and len({c[0] for c in cued}) == len(cued)
-    if len(letters) == len(named) and not (each_one and {c[0] for c in cued} == set(named)):
+    if several and not each_one:
+        return {}
+    if len(letters) == len(named) and not several and not (each_one and {c[0] for c in cued} == set(named)):
         parts = named
         if any(c and part not in c for c, part in zip(cued, parts)) or not any(
             c == [part] for c, part in zip(cued, parts)
@@ -1103,9 +1176,11 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
         parts = [c[0] for c in cued]
     else:
         return {}
-    if all(index.resolve(Label(letter=letter), Context(q)) == [part] for letter, part in zip(letters, parts)):
+    if all(
+        index.resolve(Label(letter=letter), Context(question_of(part)[1:])) == [part] for letter, part in zip(letters, parts)
+    ):
         return {}  # the letters are the parts' own
-    return {letter: (q, (part,)) for letter, part in zip(letters, parts)}
+    return {letter: (question_of(part)[1:], (part,)) for letter, part in zip(letters, parts)}
 
 
 def _own_point(label: Label, index: PartIndex, questions_named: Collection[str] | None) -> bool:

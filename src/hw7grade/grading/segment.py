@@ -27,10 +27,12 @@ from ..text.endorsement import confirms_only
 from ..text.labels import Label, mentions
 from ..text.non_answer import puts_off, standing_spans
 from ..text.normalize import markdown_from_html
+from ..transcripts.base import strip_blocks
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
     DEFINING_RE,
     FIRM_CUES,
+    LIST_BETWEEN,
     SIDE_QUESTION_RE,
     UserTurn,
     asks_beside,
@@ -94,6 +96,9 @@ class PartAnswers:
         return self.attempts[-1] if self.attempts else None
 
 
+THINKING = ("<think>", "</think>")
+"""A reasoning model's thinking, written into its reply."""
+
 ASIDE_MAX_WORDS = 60
 """A reply to a turn that names no part, this short, that names only another part is an aside about it."""
 
@@ -101,7 +106,7 @@ ASIDE_MAX_WORDS = 60
 COMPARED_LOOKBACK = 40
 """Characters before a label searched for the words that compare with it."""
 _COMPARED_BEFORE = regex(
-    r"\b(?:from|than|unlike|versus|vs\.?|(?:contrast(?:ed)?|compared?)[ \t]{1,3}(?:with|to))"
+    r"\b(?:from|than|unlike|versus|vs\.?|between|(?:contrast(?:ed)?|compared?)[ \t]{1,3}(?:with|to))"
     r"[ \t]{1,3}(?:the[ \t]{1,3}answer[ \t]{1,3}(?:to|for|in)[ \t]{1,3})?(?:part[ \t]{1,3})?$",
     re.I,
 )
@@ -121,13 +126,18 @@ def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[s
     """The asked parts a reply names in its running text (not as labels at line starts), except in
     a sentence that says a part's answer stands ("the ones I used in (ii), so that part is
     unaffected" is about the part being corrected, not (ii)), or to compare with it ("the only
-    difference from part (b) is w_3")."""
+    difference from part (b) is w_3", "the difference between (b) and (c)")."""
     found: list[str] = []
+    compared_end = -1  # the end of the last label named to compare
     for label, stands in _running_labels(text):
         if stands or (label.q is not None and index.is_foreign(label)):
             continue
-        if _COMPARED_BEFORE.search(text, max(0, label.start - COMPARED_LOOKBACK), label.start):
-            continue  # "the only difference from part (b) is w_3": named to compare, not revisited
+        if _COMPARED_BEFORE.search(text, max(0, label.start - COMPARED_LOOKBACK), label.start) or (
+            compared_end >= 0 and LIST_BETWEEN.fullmatch(text, compared_end, label.start)
+        ):
+            # "the only difference from part (b) is w_3", "between (b) and (c)": named to compare
+            compared_end = label.end
+            continue
         for pid in index.resolve(label, context):
             if pid in asked and pid not in found:
                 found.append(pid)
@@ -293,6 +303,10 @@ def find_answers(
     for turn_no, turn in enumerate(conversation.turns):
         # "<b>(a) Problem ...</b><br>": HTML a model or a web copy wrote, read as the Markdown it stands for
         turn = replace(turn, text=markdown_from_html(turn.text))
+        if turn.role == "assistant" and THINKING[0] in turn.text:
+            # "<think>Q1. Candidates: ...</think>" (DeepSeek R1 in a native or Markdown transcript): the
+            # model's reasoning before its answer, left out as the readers of exports leave it out
+            turn = replace(turn, text=strip_blocks(turn.text, *THINKING)[0])
         if turn.role == "user":
             last_user = turn.text
             numbers_named.update(label.q for label in mentions(turn.text) if label.q is not None)

@@ -18,6 +18,8 @@ BOX_MARKS = "☐□⬜"
 LIST_MARKER_RE = regex(r"^(?:[-*+•·▪◦‣]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z]{1,4}\))\s+")
 CHECKED_RE = regex(r"^(?:☒|☑|✅|✓|✔|🗹|■|🟢|\[[xX✓]\])\s*")
 UNCHECKED_RE = regex(r"^(?:☐|□|⬜|○|◯|\[ \])\s*")
+TICKED_BOX_RE = regex(r"[☑☒]|\[[xX✓]\]")
+"""A ticked check box anywhere on a line."""
 REJECT_MARK_RE = regex(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔|🔴)\s*")
 TRAILING_CHECK_RE = regex(r"(?:✅|✓|✔|☑)\s*$")
 TRAILING_REJECT_RE = regex(r"(?:✗|✘|❌|×|✕)\s*$")

@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import compress, count, repeat
 
 from ..regexes import regex
-from .answers import BOX_MARKS, CROSS_MARKS, TICK_MARKS
+from .answers import BOX_MARKS, CROSS_MARKS, TICK_MARKS, TICKED_BOX_RE
 from .normalize import normalize
 
 COPY_MIN_WORDS = 6
@@ -69,9 +69,13 @@ def strip_question_copies(answer: str, question: str) -> str:
     grams = _question_grams(question)
     if not grams:
         return answer
+    ticks = TICKED_BOX_RE.search(question) is None  # a line that ticks a box the question left empty answers it
     folded = answer.casefold()
     if len(folded) != len(answer):
-        return "\n".join(_without_copies(line, grams, check_first=True) for line in answer.split("\n"))
+        return "\n".join(
+            line if ticks and TICKED_BOX_RE.search(line) else _without_copies(line, grams, check_first=True)
+            for line in answer.split("\n")
+        )
     # All lines at once, without a Python step per word for the usual answer that copies nothing:
     # line breaks are tokens of their own, so no window spans two lines.
     keys = list(map(str.strip, _WORD_OR_BREAK_RE.findall(folded), repeat(".'")))
@@ -84,7 +88,8 @@ def strip_question_copies(answer: str, question: str) -> str:
     copied = {bisect_right(breaks, i) for i in compress(count(), map(grams.__contains__, windows))}
     lines = answer.split("\n")
     for n in copied:
-        lines[n] = _without_copies(lines[n], grams, check_first=False)
+        if not (ticks and TICKED_BOX_RE.search(lines[n])):  # "☑ Weight Decay ☐ Dropout ☐ ..."
+            lines[n] = _without_copies(lines[n], grams, check_first=False)
     return "\n".join(lines)
 
 

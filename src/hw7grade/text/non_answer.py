@@ -228,6 +228,11 @@ _STANDING = (
     "stand* as above",
     "still holds",
     "still hold",
+    # "For training (7b) nothing changes: teacher forcing still feeds the reference tokens"
+    "nothing changes",
+    "nothing changed",
+    "nothing has changed",
+    "still correct",
     # "Part (b) is fine as it is, since everything in it comes from the series."
     "fine as it is",
     "fine as is",

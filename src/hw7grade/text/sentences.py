@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..regexes import regex
-from .answers import REJECT_MARK_RE, TRAILING_REJECT_RE, UNCHECKED_RE, is_list_item, strip_line_marker
+from .answers import REJECT_MARK_RE, TICKED_BOX_RE, TRAILING_REJECT_RE, UNCHECKED_RE, is_list_item, strip_line_marker
 from .sentence_end import SENTENCE_END_RE, ends_sentence
 
 _REJECT_LEAD = (
@@ -121,7 +121,10 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
                 rejecting = headed = False
             if unmarked is None:
                 unmarked = strip_line_marker(line)
-            marked = bool(REJECT_MARK_RE.match(unmarked) or UNCHECKED_RE.match(unmarked))  # after any bullet
+            # after any bullet; not a line of boxes one of which is ticked ("☐ nn.L1Loss ☑ nn.MSELoss ☐ ...")
+            marked = bool(
+                REJECT_MARK_RE.match(unmarked) or (UNCHECKED_RE.match(unmarked) and not TICKED_BOX_RE.search(unmarked))
+            )
             cur_rejected = (
                 rejecting or marked or bool(TRAILING_REJECT_RE.search(line)) or bool(_REJECT_LINE_RE.match(unmarked))
             )
