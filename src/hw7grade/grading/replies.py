@@ -35,8 +35,8 @@ DISPLAY_MAX_LINES = 40
 _NUMBERED_LEAD_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?:\*\*|__)?|\*\*|__)[ \t]{0,2}(?:[^\w\s(*]{1,3}[ \t]{1,2})?"
     r"(?:\(?([1-9])(?:[.)]\)?|\ufe0f?\u20e3)|(?i:part)[ \t]{1,2}([1-9])[ \t]{0,2}[—–:-]"
-    r"|(?i:answer)[ \t]{1,2}(?i:(?:to|for)[ \t]{1,2}(?:question|item|q|no\.|\#)[ \t]{0,2})?([1-9])(?:[ \t]{0,2}[—–:-])?)"
-    r"(?=[\s*_]|$)"
+    r"|(?i:answer)[ \t]{1,2}(?i:(?:to|for)[ \t]{1,2}(?:question|item|q|no\.|\#)[ \t]{0,2})?([1-9])"
+    r"(?:[ \t]{0,2}[—–:-])?)(?=[\s*_]|$)"
 )
 """A heading or bold lead that opens on a number, after an emoji or not: "### 1. Starting point",
 "**(2) Loss function: ...**", "## 📊 1) Baseline vs. final", "## 1️⃣ Baseline vs. final", "### Part 2 —
@@ -606,7 +606,9 @@ def headed_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple
 HEADING_LINE_MAX_WORDS = 12
 """A line this short may be a heading the reader did not take for one."""
 
-_OWN_NUMBER_RE = regex(r"[ \t]{0,3}(?:\*\*|__)?(?:question|problem|q)[ \t]{0,2}(?P<n>\d{1,2})[ \t]{0,2}[:.)—–-][ \t]{0,2}", re.I)
+_OWN_NUMBER_RE = regex(
+    r"[ \t]{0,3}(?:\*\*|__)?(?:question|problem|q)[ \t]{0,2}(?P<n>\d{1,2})[ \t]{0,2}[:.)—–-][ \t]{0,2}", re.I
+)
 
 
 def _own_numbered(lines: list[str], index: PartIndex) -> dict[int, int]:
@@ -1136,8 +1138,7 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
     for a question whose parts are lettered only. Else {}."""
     if len(named) < 2:
         return {}
-    several = len({question_of(p) for p in named}) > 1  # "**A. First-order conditions ...**", "**B. Why not feed hₜ ...**"
-    q = question_of(named[0])[1:]
+    several = len({question_of(p) for p in named}) > 1  # "**A. First-order conditions ...**", "**B. Why ...**"
     letters: list[str] = []
     headings: list[str] = []
     for line in text.split("\n"):
@@ -1176,9 +1177,11 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
         parts = [c[0] for c in cued]
     else:
         return {}
-    if all(
-        index.resolve(Label(letter=letter), Context(question_of(part)[1:])) == [part] for letter, part in zip(letters, parts)
-    ):
+
+    def own(letter: str, part: str) -> bool:
+        return index.resolve(Label(letter=letter), Context(question_of(part)[1:])) == [part]
+
+    if all(own(letter, part) for letter, part in zip(letters, parts)):
         return {}  # the letters are the parts' own
     return {letter: (question_of(part)[1:], (part,)) for letter, part in zip(letters, parts)}
 
