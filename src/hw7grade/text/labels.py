@@ -108,9 +108,17 @@ _ROMAN_QUESTION = "|".join(sorted(_ROMAN_QUESTIONS, key=len, reverse=True))
 _ROMAN_Q_NEXT = r"[ \t.\-]{0,2}\(?[a-h]\)"
 """What must follow a bare capital Roman question number: a lettered part ("VII (b)", "VII.b)")."""
 _NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
+_ORDINAL_PREFIX = "第"
+"""The Chinese mark of an ordinal before a label ("### 第 (i) 部分", "第3题(b)"): read as decoration before a
+relative label, as a bullet is, and as "question" before a number."""
+_QUESTION_MEASURE = "题題问問"
+"""Chinese and Japanese words for a question after its number ("第3题", "第3問")."""
 _ABSOLUTE = regex(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
-    rf"(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}(?P<q>\d{{1,2}})"
+    # "第3题(b)", "第 8 题 b": the Chinese "question 3", its ordinal mark and measure word around the number
+    rf"(?:(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}"
+    rf"|{_ORDINAL_PREFIX}[ \t]{{0,2}}(?=\d{{1,2}}[ \t]{{0,2}}[{_QUESTION_MEASURE}]))"
+    rf"(?P<q>\d{{1,2}})(?:[ \t]{{0,2}}[{_QUESTION_MEASURE}])?"
     # a bare number, or one in brackets before a bracketed letter: "(4)(a) Initial vs. final"
     rf"|(?:(?P<po>\()(?=\d{{1,2}}\)[ \t]{{0,2}}\([a-h]\)))?(?P<qbare>\d{{1,2}})(?(po)\)|(?!\)))"
     rf"|(?:question|problem)[ \t]{{1,3}}(?P<qword>{'|'.join(_QUESTION_WORDS)})\b"
@@ -143,7 +151,7 @@ _AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}]|\*\*|/(?=[ \t]{0,2}(?:\(|\d{1,2
 ("7(b)/(c) Decoder inputs", "7b/c")."""
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = regex(
-    r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)"
+    r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)|第(?=[ \t]{0,2}\d)"
     # not in "0/1/2/3 (ii)" or "0, 1, 2, 3 (ii)": a list of choices
     # ... but after "w/ " (with) it may be: "need help w/ 3bi and 3bii"
     r"|(?<![/.])(?:(?<!/ )|(?<=\bw/ ))(?<!\d, )(?<!\d,)\b\d{1,2}(?=[a-h(\s.\-])|\("
@@ -283,7 +291,7 @@ def skip_decoration(line: str) -> int:
         wrapper = _KEYCAP_RE.match(line, i) or _TEXT_MACRO_RE.match(line, i)
         if wrapper:
             i = wrapper.end()
-        elif line[i].isalnum() or line[i] == "(":
+        elif (line[i].isalnum() and line[i] != _ORDINAL_PREFIX) or line[i] == "(":
             break
         else:
             i += 1
@@ -328,7 +336,7 @@ _LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ 
 _LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
 """What may follow a lead: a relative label ("(b)", "b)", "part b") or an absolute one ("7(b)", "Q4(a)")."""
 LABEL_LINE_CANDIDATE = regex(
-    rf"^(?:[^\w(\n]|{_KEYCAP}|{_TEXT_MACRO}){{0,{DECORATION_MAX}}}"
+    rf"^(?:[^\w(\n]|{_ORDINAL_PREFIX}|{_KEYCAP}|{_TEXT_MACRO}){{0,{DECORATION_MAX}}}"
     r"(?:q[ \t.#]{0,3}\d|question|problem|prob\.|part|hw|homework|assignment|exercise|ex\."
     rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
