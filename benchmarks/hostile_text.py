@@ -423,6 +423,19 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "headings that list parts": "**(b) & (c) Both**\n\npara one\n\npara two\n\n### (a)(i) & (ii) — x\n",
         }.items()
     },
+    # round 37: question headings over leads, a paste's own question numbers, answers to the user's
+    # numbered items, ticked menus, reasoning blocks, Chinese labels
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "question sections": "\n## Machine translation\n\n**Training inputs.** x\n\n## How to Train Your ResNet\n",
+            "own question numbers": "\nQuestion 1: Problem with h_t\n\nx\n\nQuestion 2: Decoder inputs\n\n",
+            "answers to numbered items": "**Answer to Question 2:**\n\nA. **B. Why not feed hₜ into step t**\n\n",
+            "ticked menus": "☐ nn.L1Loss ☑ **nn.MSELoss** ☐ [x] one encoder and one decoder ☐ ",
+            "reasoning blocks": "<think>Q1. Candidates: x</think> y <think> z ",
+            "chinese labels": "第3题(b) 第 (i) 部分：第8题b 第2个 第 ",
+        }.items()
+    },
 }
 
 

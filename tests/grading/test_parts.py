@@ -27,6 +27,11 @@ def test_a_cue_written_in_math_matches_its_latex_and_unicode_spellings(text):
     assert INDEX.cue_counts(text)["q3b.ii"] == 1
 
 
+@pytest.mark.parametrize("text", ["Why not feed hₜ into decoder step t", "the state h_t at step t", r"feed $h_{t}$ in"])
+def test_a_cue_with_a_subscript_matches_its_unicode_subscript(text):
+    assert INDEX.cue_counts(text)["q7a"] == 1
+
+
 @pytest.mark.parametrize("text", [r"$W_1 = U_k$ is the wrong transpose", r"the encoder $W_1$ and $U_k$"])
 def test_other_math_names_no_part(text):
     assert INDEX.cue_counts(text)["q3b.ii"] == 0

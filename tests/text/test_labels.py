@@ -27,6 +27,11 @@ from hw7grade.text.labels import (
         # A keycap emoji numbering a heading is decoration, not a question number.
         ("### 1️⃣ HW7 8a-ii — Loss", ("8", "a", "ii")),
         ("### 2️⃣ HW7 7 c) — Evaluation inputs", ("7", "c", None)),
+        # The Chinese ordinal mark before a part's label is decoration; with a measure word, a question.
+        ("### 📌 第 (i) 部分：一阶条件", (None, None, "i")),
+        ("**第 (ii) 部分**", (None, None, "ii")),
+        ("### 第3题(b)：线性自编码器", ("3", "b", None)),
+        ("第二部分", None),
         # A question in capital Roman numerals, before a lettered part or after "problem".
         ("**VII (b) — Training (teacher forcing)**", ("7", "b", None)),
         ("Problem VII (c): evaluation", ("7", "c", None)),
@@ -123,6 +128,11 @@ def test_line_label(line, label):
     "text, labels",
     [
         ("Q4 parts b and c for the reading", [("4", "b", None), (None, "c", None)]),
+        # "第3题(b)": the Chinese "question 3", part (b); "第2个" ("the second one") names no question
+        ("HW7 第3题(b)，线性自编码器", [("3", "b", None)]),
+        ("第 8 题 (a)(ii) 怎么做", [("8", "a", "ii")]),
+        ("HW7 第8题b", [("8", "b", None)]),
+        ("第2个是什么", []),
         ("Can you do part a, b, and c?", [(None, "a", None), (None, "b", None), (None, "c", None)]),
         ("Question 8 part ii and iii", [("8", None, "ii"), (None, None, "iii")]),
         ("part b and I think it is wrong", [(None, "b", None)]),  # a capital I is a word here

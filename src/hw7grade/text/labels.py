@@ -146,9 +146,9 @@ _BARE_NEXT = regex(
 """After "parts b" (a bare letter), the rest of its list: "parts b and c", "part a, b, and c"."""
 _LIST_NUMBER = regex(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
-_AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}]|\*\*|/(?=[ \t]{0,2}(?:\(|\d{1,2}[a-h(]|[a-h]\b)))")
+_AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}：，。）]|\*\*|/(?=[ \t]{0,2}(?:\(|\d{1,2}[a-h(]|[a-h]\b)))")
 """What may follow a label: a space, a stop, a bracket, emphasis, or a slash before the next label
-("7(b)/(c) Decoder inputs", "7b/c")."""
+("7(b)/(c) Decoder inputs", "7b/c"); full-width punctuation too ("第3题(b)：...")."""
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = regex(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)|第(?=[ \t]{0,2}\d)"
@@ -291,7 +291,9 @@ def skip_decoration(line: str) -> int:
         wrapper = _KEYCAP_RE.match(line, i) or _TEXT_MACRO_RE.match(line, i)
         if wrapper:
             i = wrapper.end()
-        elif (line[i].isalnum() and line[i] != _ORDINAL_PREFIX) or line[i] == "(":
+        elif line[i] == _ORDINAL_PREFIX and line[i + 1 : i + 4].lstrip(" \t").startswith("("):
+            i += 1  # "### 第 (i) 部分": the mark before a bracketed label; "第3题(b)" is the label itself
+        elif line[i].isalnum() or line[i] == "(":
             break
         else:
             i += 1
