@@ -165,6 +165,58 @@ def _opens_on_label(text: str) -> bool:
     return first is not None and bool(mentions(first.group()))
 
 
+_SLIP_OWNED_RE = regex(
+    r"\b(?:my[ \t]{1,3}bad|sorry|oops|whoops|my[ \t]{1,3}mistake|i[ \t]{1,3}meant"
+    r"|meant[ \t]{1,3}to[ \t]{1,3}(?:say|write)|typo)\b",
+    re.I,
+)
+"""Words by which a user owns a slip of their own ("my bad", "sorry", "I meant")."""
+_NOT_BETWEEN_RE = regex(r"[ \t,]{0,3}(?:and[ \t]{1,3})?not[ \t]{1,3}(?:the[ \t]{1,3})?")
+
+
+def _relabelled(
+    text: str,
+    last_user: str,
+    last_turn: UserTurn | None,
+    last_answered: list[str],
+    attempts: Mapping[str, list[AttemptText]],
+    index: PartIndex,
+) -> tuple[str, str, int] | None:
+    """(part asked, part meant, end of the sentence) when a turn opens by owning that the part the last
+    turn asked by label was mislabelled ("oh yeah my bad, that was 7b not 7c.", "its 4b, my bad") and
+    the last turn's own words named the part meant ("... during training which 5 tokens ..."): the
+    reply answered what was described. The part meant is the part asked when the last turn was read
+    by its words already. A slip whose description named the part asked ("sorry, I meant 8b" after an
+    answer to 8(a)'s question) moves nothing. Else None."""
+    first = _FIRST_SENTENCE_RE.match(text)
+    if first is None or last_turn is None or not last_turn.by_label or len(last_turn.named) != 1:
+        return None
+    sentence = first.group()
+    if _SLIP_OWNED_RE.search(sentence) is None:
+        return None
+    slipped = last_turn.named[0]
+    if last_answered != [slipped] or len(attempts.get(slipped, ())) != 1:
+        return None  # the part was answered before the last reply, or the reply answered others too
+    labels = mentions(sentence)
+    if len(labels) == 2 and not _NOT_BETWEEN_RE.fullmatch(sentence, labels[0].end, labels[1].start):
+        return None
+    if not labels or len(labels) > 2:
+        return None
+    meant = index.resolve(labels[0], context_of(slipped))
+    if meant == [slipped]:
+        # "7c: ... during training ...", read as 7(b) by its words, then "my bad, that was 7b not 7c":
+        # the sentence confirms the reading and asks nothing again
+        return (slipped, slipped, first.end()) if len(labels) == 2 else None
+    if len(meant) != 1 or meant[0] in attempts:
+        return None
+    if len(labels) == 2 and index.resolve(labels[1], context_of(slipped)) != [slipped]:
+        return None
+    siblings = index.parts_of(question_of(meant[0])[1:])
+    if index.by_cues(last_user, siblings) != meant and index.one_by_cue_words(last_user, siblings) != meant[0]:
+        return None  # the last turn did not describe the part meant: its answer was to the part asked
+    return slipped, meant[0], first.end()
+
+
 def _cued_among(parts: list[str], push_back: str, reply: str, index: PartIndex) -> list[str]:
     """The ones of `parts` a follow-up is about when it names none: the one whose cue words the push-back
     holds, else those the reply's do ("doesn't a single m×m layer lose that?" after an answer to
@@ -308,6 +360,21 @@ def find_answers(
             # model's reasoning before its answer, left out as the readers of exports leave it out
             turn = replace(turn, text=strip_blocks(turn.text, *THINKING)[0])
         if turn.role == "user":
+            relabel = _relabelled(turn.text, last_user, turn_info, last_answered, attempts, index)
+            if relabel is not None and relabel[0] == relabel[1]:
+                turn = replace(turn, text=turn.text[relabel[2] :])
+            elif relabel is not None:
+                # "oh yeah my bad, that was 7b not 7c. ok now the actual 7c: ...": the answer the last
+                # reply gave to the part the user mislabelled is the answer to the part they meant
+                slipped, meant, said_to = relabel
+                attempts[meant] = attempts.pop(slipped)
+                questions[meant] = questions.pop(slipped, "")
+                asked_ids[asked_ids.index(slipped)] = meant
+                firmly.discard(slipped)
+                firmly.add(meant)
+                last_answered = [meant]
+                context = context_of(meant)
+                turn = replace(turn, text=turn.text[said_to:])
             last_user = turn.text
             numbers_named.update(label.q for label in mentions(turn.text) if label.q is not None)
             turn_info = read_user_turn(
