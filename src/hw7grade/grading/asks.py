@@ -217,6 +217,13 @@ _ALREADY_AFTER = regex(
 have already done", "(c) is already done", "Part (a) is done already", "I've got (a) done already", "(c)
 I'm confident about"; or accepts as it stands, ending its sentence there: "(b) is fine as is", "(b) looks
 good." (not "(c) looks good, but shouldn't w_3 be saw?")."""
+_DESCRIBED_AFTER_RE = regex(
+    r"[ \t]{1,3}(?:was|were)[ \t]{1,3}the[ \t]{1,3}(?:one|part|bit|question)[ \t]{1,3}"
+    r"(?:asking|about|on|that|which|where|with)\b",
+    re.I,
+)
+"""After a label, words that say which part it was rather than ask it: "(a) was the one asking for the
+start/end times" (not "Part a is the one about stacking ...", which may describe what is asked)."""
 _HAS_OBJECT = regex(r"[ \t]{1,3}(?:have|got|did|wrote|know)[ \t]{1,3}(?:the|those|these|my|a|an)\b", re.I)
 """After "already", a verb and its own object: "I already have the conditions" says what is had."""
 _INTEND = (
@@ -1854,7 +1861,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             # follows opens the next item of a run-on list; it is not what "with" points at
             and _QUESTION_OPENS_AFTER.match(text, label.end) is None
         )
-        pointed[i] = (leaves_out or (points and not asking_with)) or (listed and pointed[i - 1])
+        # "(a) was the one asking for the start/end times": a label the sentence says what it is about
+        described = _DESCRIBED_AFTER_RE.match(text, label.end) is not None
+        pointed[i] = (leaves_out or described or (points and not asking_with)) or (listed and pointed[i - 1])
         pointing_in = points and not leaves_out and _IN_BEFORE.search(text, window, label.start) is not None
         aside[i] = own_work[i] or leaves_out or (listed and aside[i - 1])
         reference = pointed[i] or own_work[i]

@@ -167,7 +167,7 @@ def _opens_on_label(text: str) -> bool:
 
 _SLIP_OWNED_RE = regex(
     r"\b(?:my[ \t]{1,3}bad|sorry|oops|whoops|my[ \t]{1,3}mistake|i[ \t]{1,3}meant"
-    r"|meant[ \t]{1,3}to[ \t]{1,3}(?:say|write)|typo)\b",
+    r"|meant[ \t]{1,3}to[ \t]{1,3}(?:say|write)|typo|mis-?label(?:l?ed)?|wrong[ \t]{1,3}(?:label|part|letter))\b",
     re.I,
 )
 """Words by which a user owns a slip of their own ("my bad", "sorry", "I meant")."""
@@ -182,7 +182,7 @@ def _relabelled(
     attempts: Mapping[str, list[AttemptText]],
     index: PartIndex,
 ) -> tuple[str, str, int] | None:
-    """(part asked, part meant, end of the sentence) when a turn opens by owning that the part the last
+    """(part asked, part meant, where the correction ends) when a turn opens by owning that the part the last
     turn asked by label was mislabelled ("oh yeah my bad, that was 7b not 7c.", "its 4b, my bad") and
     the last turn's own words named the part meant ("... during training which 5 tokens ..."): the
     reply answered what was described. The part meant is the part asked when the last turn was read
@@ -198,15 +198,16 @@ def _relabelled(
     if last_answered != [slipped] or len(attempts.get(slipped, ())) != 1:
         return None  # the part was answered before the last reply, or the reply answered others too
     labels = mentions(sentence)
-    if len(labels) == 2 and not _NOT_BETWEEN_RE.fullmatch(sentence, labels[0].end, labels[1].start):
+    if len(labels) > 1 and _NOT_BETWEEN_RE.fullmatch(sentence, labels[0].end, labels[1].start):
+        labels = labels[:2]  # "it's 4c not 4b (4b is the 'what did you learn' one ...)"
+    elif len(labels) != 1:
         return None
-    if not labels or len(labels) > 2:
-        return None
+    said_to = first.start() + labels[-1].end  # the rest of the sentence is read as the turn's
     meant = index.resolve(labels[0], context_of(slipped))
     if meant == [slipped]:
         # "7c: ... during training ...", read as 7(b) by its words, then "my bad, that was 7b not 7c":
         # the sentence confirms the reading and asks nothing again
-        return (slipped, slipped, first.end()) if len(labels) == 2 else None
+        return (slipped, slipped, said_to) if len(labels) == 2 else None
     if len(meant) != 1 or meant[0] in attempts:
         return None
     if len(labels) == 2 and index.resolve(labels[1], context_of(slipped)) != [slipped]:
@@ -214,7 +215,7 @@ def _relabelled(
     siblings = index.parts_of(question_of(meant[0])[1:])
     if index.by_cues(last_user, siblings) != meant and index.one_by_cue_words(last_user, siblings) != meant[0]:
         return None  # the last turn did not describe the part meant: its answer was to the part asked
-    return slipped, meant[0], first.end()
+    return slipped, meant[0], said_to
 
 
 def _cued_among(parts: list[str], push_back: str, reply: str, index: PartIndex) -> list[str]:
