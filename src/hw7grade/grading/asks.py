@@ -874,6 +874,8 @@ def read_user_turn(
     text = _corrected_labels(text)
     text = _dotted_spelled(text, index)
     text, slipped, moved = _slipped_questions(text, index, renumbered or {})
+    if moved or renumbered:
+        text = _dotted_spelled(text, index, {**(renumbered or {}), **dict(moved)})
     lettering = _lettering(text, index)
     if lettering:
         text = _as_bullets(text)
@@ -939,7 +941,8 @@ _MARK_CLOSE_RE = regex(r"[ \t]{0,2}[.:)]")
 _DOTTED_MARK_RE = regex(r"(?<![\w.])[1-9]\.[1-9](?![\w.])")
 """A mark of a list numbered in two levels, "1.1", "1.2" (not "0.5", "1.25" or "1.5x")."""
 _LISTED_NUMBER_RE = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:and[ \t]{1,3}|&[ \t]{0,3}|or[ \t]{1,3})?([1-9])(?![\w.])")
-_PLAIN_MARK_RE = regex(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]", re.M)
+_PLAIN_MARK_RE = regex(r"^[ \t>*-]{0,4}(?P<at>(?:part[ \t]{1,2})?\(?([1-9]))[.)][ \t]", re.M | re.I)
+"""A number opening a line ("2. ...", "(3) ...", "Part 1. ..."), from the word "Part" if it has one."""
 
 
 def _mark_occurrences(text: str, labels: list[Label]) -> list[tuple[int, int, str]]:
@@ -948,7 +951,7 @@ def _mark_occurrences(text: str, labels: list[Label]) -> list[tuple[int, int, st
     opening a line ("2.")."""
     found = [(label.start, label.end, mark) for label in labels if (mark := own_mark(label)) is not None]
     found += [(m.start(), m.end(), m.group()) for m in _DOTTED_MARK_RE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1)) for m in _PLAIN_MARK_RE.finditer(text)]
+    found += [(m.start("at"), m.end(2), m.group(2)) for m in _PLAIN_MARK_RE.finditer(text)]
     found.sort()
     kept: list[tuple[int, int, str]] = []
     for occurrence in found:
@@ -1088,10 +1091,11 @@ def _own_numbering(
 
 
 _NUMBER_NAMED_RE = regex(
-    r"\b(?:for|redo|rewrite|fix|check|do|did|done|wrote|written|finished|skip|except|in|on|about|and|number|item|#)"
+    r"\b(?:for|redo|rewrite|fix|check|do|did|done|wrote|written|finished|skip|except|in|on|about|and|number|item"
+    r"|need|want|only|part|#)"
     r"[ \t]{1,3}([1-9])"
     r"(?=[ \t]{0,2}(?:[,:;.?!)]|$)|[ \t]{1,2}(?:i|you|it|its|it's|the|we|can|could|pls|please|too|also|is|was"
-    r"|and|myself|already|only)\b)",
+    r"|are|were|tbh|and|myself|already|only)\b)",
     re.I | re.M,
 )
 """A plain number of the user's own list named in a later turn: after a word that points at it, and
@@ -1099,9 +1103,11 @@ before a clause's end or a new clause ("and for 2 i need an actual argument", "r
 layers")."""
 
 
-def _dotted_spelled(text: str, index: PartIndex) -> str:
+def _dotted_spelled(text: str, index: PartIndex, renumbered: Mapping[str, str] | None = None) -> str:
     """The turn with each part named by its question's number and its place ("can you do 7.2 and 7.3?",
-    "3.1: first order conditions") spelled as the part's label ("Q7(b)", "Q3(b)(i)")."""
+    "3.1: first order conditions") spelled as the part's label ("Q7(b)", "Q3(b)(i)"); with `renumbered`,
+    the question numbers the user slipped read as ours ("Problem 1 (seq2seq ...)", then "I only need 1.2
+    and 1.3": 7(b) and 7(c))."""
     if "." not in text:
         return text
     pieces: list[str] = []
@@ -1109,6 +1115,10 @@ def _dotted_spelled(text: str, index: PartIndex) -> str:
     for label in mentions(text, ordinals=True):
         if label.q is None or label.ordinal is None or label.start < at:
             continue
+        if renumbered is not None:
+            if label.q not in renumbered:
+                continue
+            label = replace(label, q=renumbered[label.q])
         parts = index.resolve(label, Context(label.q))
         if len(parts) == 1:
             pieces += [text[at : label.start], _spelled(parts[0])]

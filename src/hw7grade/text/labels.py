@@ -643,7 +643,8 @@ _DOTTED_AFTER_RE = regex(
 _DOTTED_JOIN_RE = regex(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?:(?:and|or|&)[ \t]{1,3})?")
 """Between two dotted labels of a list: "7.1, 7.2, 7.3", "7.2 and 7.3"."""
 _DOTTED_BEFORE_RE = regex(
-    r"\b(?:do|did|done|for|and|about|on|part|question|q|problem|redo|fix|check|is|hw ?7)[ \t]{1,3}$",
+    r"\b(?:do|did|done|for|and|about|on|part|question|q|problem|redo|fix|check|is|hw ?7"
+    r"|need|needs|want|wrote|written|finished|skip|(?:wrote|did|done|finished)[ \t]{1,3}up)[ \t]{1,3}$",
     re.I,
 )
 _DOTTED_NOT_BEFORE_RE = regex(
