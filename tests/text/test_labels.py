@@ -133,6 +133,11 @@ def test_line_label(line, label):
         ("第 8 题 (a)(ii) 怎么做", [("8", "a", "ii")]),
         ("HW7 第8题b", [("8", "b", None)]),
         ("第2个是什么", []),
+        # a numeral with its full stop after an item's bracketed choices goes on the run of items
+        (
+            "q8 a) i. how many layers? (0/1/2/3)  ii. which loss?  iii. what else?",
+            [("8", "a", "i"), (None, None, "ii"), (None, None, "iii")],
+        ),
         ("Can you do part a, b, and c?", [(None, "a", None), (None, "b", None), (None, "c", None)]),
         ("Question 8 part ii and iii", [("8", None, "ii"), (None, None, "iii")]),
         ("part b and I think it is wrong", [(None, "b", None)]),  # a capital I is a word here
