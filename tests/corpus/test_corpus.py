@@ -132,6 +132,16 @@ FLOORS = {
     # 95.28% (24,465/25,676), 1.0% (268), thirty-nine never-asked parts (sixteen in the new batches); the code
     # before the round on the same files 94.59%, +183 / -4 (~18), thirty-eight. The two hundred and three
     # of round 35: 95.55% (before 95.51%); the thirty new: 92.34% (before 84.54%).
+    # Round 37 read question headings over a reply's leads, a paste's own question numbers, answers headed
+    # by the user's item numbers, slips the user owns ("my bad, that was 7b not 7c"), ticked menus,
+    # reasoning blocks and Chinese labels. It added nineteen batches, each run once on arrival and read:
+    # py- 90.6%, qa- 91.7%, qc- 94.7%, qe- 87.1%, qg- 82.8%, qi- 82.3%, qk- 96.9%, qm- 97.0%, qo- 78.4%,
+    # qq- 90.9%, qs- 96.7%, qu- 84.2%, qw- 91.0%, qy- 92.6%, ra- 75.8%, rc- 90.0%, re- 100%, rg- 47.8%
+    # (the homework pasted in the student's own numbering, some parts asked: fifteen never-asked parts,
+    # ten left), ri- 87.5%. All two hundred and fifty-two: 95.07% (25,593/26,920), 1.0% (279), fifty-one
+    # never-asked parts (thirteen in the new batches); the code before the round on the same files 94.93%,
+    # +51 / -3, sixty-two. The two hundred and thirty-three of round 36: 95.28% (the same before); the
+    # nineteen new: 90.76% (before 87.70%).
     "dev": (0.945, 0.02, 51),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -271,6 +281,14 @@ FLOORS = {
     # (236), sixty-seven never-asked parts (nineteen in the new batches); the code before the round on the
     # same files 91.32%, +77 / -17 (~12), sixty-six. The one hundred and fifty-two of round 35: 92.23%
     # (before 92.14%); the thirty new: 88.03% (before 85.87%).
+    # Round 37 held out nineteen, decided before they were written, each run once on arrival (counts
+    # only): px- 95.6%, pz- 91.4%, qb- 94.1%, qd- 88.3%, qf- 75.8%, qh- 95.3%, qj- 91.7%, ql- 100%, qn-
+    # 87.2%, qp- 86.8%, qr- 89.7%, qt- 92.9%, qv- 91.9%, qx- 85.3%, qz- 93.2%, rb- 83.8%, rd- 91.7%, rf-
+    # 56.5% (the homework pasted in the student's own numbering, some parts asked), rh- 94.2%. Run once
+    # after the round's last grading change (counts only), all two hundred and one: 91.60%
+    # (16,494/18,006), 1.4% (248), seventy-six never-asked parts (eleven in the new batches); the code
+    # before the round on the same files 91.51%, +21 / -1, seventy-nine. The one hundred and eighty-two
+    # of round 36: 91.75% (before 91.68%); the nineteen new: 89.70% (before 89.23%).
     "holdout": (0.915, 0.02, 76),
 }
 
