@@ -749,7 +749,8 @@ def _heading_at(lines: list[str], i: int) -> str | None:
 def _heading_level(line: str) -> int:
     """A heading line's rank, 1 the highest: its `#` marks, or below every Markdown heading for one in
     bold or in plain text."""
-    marks = len(line) - len(line.lstrip(" \t").lstrip("#")) - (len(line) - len(line.lstrip(" \t")))
+    text = line.lstrip(" \t")
+    marks = len(text) - len(text.lstrip("#"))
     return marks if marks else MARKDOWN_HEADING_LEVELS + 1
 
 

@@ -27,7 +27,7 @@ from ..text.endorsement import confirms_only
 from ..text.labels import Label, mentions
 from ..text.non_answer import puts_off, standing_spans
 from ..text.normalize import markdown_from_html
-from ..transcripts.base import strip_blocks
+from ..transcripts.base import THINKING_BLOCK, strip_blocks
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
     DEFINING_RE,
@@ -95,9 +95,6 @@ class PartAnswers:
     def final(self) -> AttemptText | None:
         return self.attempts[-1] if self.attempts else None
 
-
-THINKING = ("<think>", "</think>")
-"""A reasoning model's thinking, written into its reply."""
 
 ASIDE_MAX_WORDS = 60
 """A reply to a turn that names no part, this short, that names only another part is an aside about it."""
@@ -202,7 +199,7 @@ def _relabelled(
         labels = labels[:2]  # "it's 4c not 4b (4b is the 'what did you learn' one ...)"
     elif len(labels) != 1:
         return None
-    said_to = first.start() + labels[-1].end  # the rest of the sentence is read as the turn's
+    said_to = labels[-1].end  # the rest of the sentence is read as the turn's (the sentence opens the turn)
     meant = index.resolve(labels[0], context_of(slipped))
     if meant == [slipped]:
         # "7c: ... during training ...", read as 7(b) by its words, then "my bad, that was 7b not 7c":
@@ -356,10 +353,10 @@ def find_answers(
     for turn_no, turn in enumerate(conversation.turns):
         # "<b>(a) Problem ...</b><br>": HTML a model or a web copy wrote, read as the Markdown it stands for
         turn = replace(turn, text=markdown_from_html(turn.text))
-        if turn.role == "assistant" and THINKING[0] in turn.text:
+        if turn.role == "assistant" and THINKING_BLOCK[0] in turn.text:
             # "<think>Q1. Candidates: ...</think>" (DeepSeek R1 in a native or Markdown transcript): the
             # model's reasoning before its answer, left out as the readers of exports leave it out
-            turn = replace(turn, text=strip_blocks(turn.text, *THINKING)[0])
+            turn = replace(turn, text=strip_blocks(turn.text, *THINKING_BLOCK)[0])
         if turn.role == "user":
             relabel = _relabelled(turn.text, last_user, turn_info, last_answered, attempts, index)
             if relabel is not None and relabel[0] == relabel[1]:

@@ -96,6 +96,10 @@ def bad_entry(where: str, source: str, kind: str, exc: ValidationError, data: ob
     return Skipped(where, skip_reason(exc, data))
 
 
+THINKING_BLOCK = ("<think>", "</think>")
+"""A reasoning model's thinking written into its reply (DeepSeek R1, Qwen): no part of the answer."""
+
+
 def strip_blocks(text: str, start: str, end: str) -> tuple[str, int]:
     """`text` without the blocks from each `start` to the next `end` (a model's thinking, tool
     calls), and how many were removed; an unclosed block runs to the end. Linear time."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..conversation import Conversation, Role
-from .base import Item, Skipped, numbered, strip_blocks, text_of, walk_back
+from .base import THINKING_BLOCK, Item, Skipped, numbered, strip_blocks, text_of, walk_back
 from .turns import build_turns
 
 FORMAT = "open-webui"
@@ -19,7 +19,7 @@ MAX_MESSAGES = 100_000
 HIDDEN_BLOCKS = (
     ('<details type="reasoning"', "</details>"),
     ('<details type="tool_calls"', "</details>"),
-    ("<think>", "</think>"),
+    THINKING_BLOCK,
 )
 
 

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..conversation import Conversation, Role
 from ..regexes import regex
-from .base import Item, strip_blocks
+from .base import THINKING_BLOCK, Item, strip_blocks
 from .markdown_chat import MAX_HEADER_LINE_CHARS, turn_text
 from .turns import build_turns
 
@@ -23,7 +23,7 @@ _MODEL_RE = regex(r"\(model ([^,)\s]{1,80})")
 _FENCE_RE = regex(r"^ {0,3}(`{3,}|~{3,})")
 _TITLE_RE = regex(r"^#\s+(.+?)\s*$")
 HIDDEN_BLOCKS = (
-    ("<think>", "</think>"),
+    THINKING_BLOCK,
     ("<tool-use", "</tool-use>"),
     ("<details><summary>Thought Process", "</details>"),
 )
