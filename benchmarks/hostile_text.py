@@ -434,6 +434,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "ticked menus": "☐ nn.L1Loss ☑ **nn.MSELoss** ☐ [x] one encoder and one decoder ☐ ",
             "reasoning blocks": "<think>Q1. Candidates: x</think> y <think> z ",
             "chinese labels": "第3题(b) 第 (i) 部分：第8题b 第2个 第 ",
+            "questions numbered by title": "\nPart 1 — How to Train Your ResNet\nPart 2 — seq2seq\n 1(c) and 2(b) ",
         }.items()
     },
 }

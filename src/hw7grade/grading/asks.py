@@ -1153,7 +1153,10 @@ def _slipped_questions(
     question the description's cue words name, else the label's letter and numeral there, else the
     whole question; a number slipped earlier in the chat (`renumbered`) names the same question again
     ("going back to 6a"). Returns the turn, (mark, question, parts) per label so read (see
-    `UserTurn.own_marks`), and the question numbers so read (see `UserTurn.renumbered`)."""
+    `UserTurn.own_marks`), and the question numbers so read (see `UserTurn.renumbered`). A line
+    "Part 1 — the How to Train Your ResNet blog series" numbers a question the user's way too ("only
+    doing 1(c) and 2(b)" after it: 4(c) and ...)."""
+    text, moved = parts_as_questions(text, index)
     labels = mentions(text)
     ours = names_our_homework(text)
     other_only = names_other_homework_only(text)
@@ -1163,7 +1166,6 @@ def _slipped_questions(
     relative_starts = [label.start for label in relatives]
     pieces: list[str] = []
     marks: list[tuple[str, str, tuple[str, ...]]] = []
-    moved: dict[str, str] = {}
     at = 0
     for label in labels:
         if label.q is None or label.homework not in (None, COURSE_HOMEWORK):
@@ -1204,7 +1206,7 @@ def _slipped_questions(
             if q is None and (ours or counts.total() >= FIRM_CUES):
                 # "6b - teacher forcing, what are w1 to w5 during training?"
                 q = one_question_cued(description, index)
-            q = q or renumbered.get(label.q)
+            q = q or renumbered.get(label.q) or moved.get(label.q)
             if q is None:
                 continue
             moved[label.q] = q
@@ -1215,6 +1217,35 @@ def _slipped_questions(
         if (mark := own_mark(label)) is not None:
             marks.append((mark, q, tuple(parts)))
     return "".join(pieces) + text[at:], tuple(marks), tuple(moved.items())
+
+
+_PART_TITLE_RE = regex(
+    r"^[ \t>*#-]{0,8}(?:\*\*|__)?(?P<mark>part|section)[ \t]{1,2}(?P<n>\d{1,2})[ \t]{0,2}(?:\*\*|__)?"
+    r"[ \t]{0,2}[—–:.-][ \t]{0,3}(?P<title>[^\n]{1,150})",
+    re.I | re.M,
+)
+"""A line opening on the user's own number for a question, then its title ("Part 1 — the "How to
+Train Your ResNet" blog series", "Section 2: linear autoencoder with an l2 penalty")."""
+
+
+def parts_as_questions(text: str, index: PartIndex) -> tuple[str, dict[str, str]]:
+    """The turn with each `_PART_TITLE_RE` line's number, one our questions do not have, spelled as the
+    question its title names ("Part 1 — ... ResNet ..." -> "Q4 — ..."), and those numbers -> questions,
+    when two such lines or more name different questions of ours (one "Part 1 - Problem with ..." numbers
+    a part's answer, not a question)."""
+    found = [
+        (m, q)
+        for m in _PART_TITLE_RE.finditer(text)
+        if m.group("n") not in index.questions and (q := index.question_titled(m.group("title"))) is not None
+    ]
+    if len(found) < 2 or len({q for _, q in found}) != len(found):
+        return text, {}
+    pieces: list[str] = []
+    at = 0
+    for m, q in found:
+        pieces += [text[at : m.start("mark")], f"Q{q}"]
+        at = m.end("n")
+    return "".join(pieces) + text[at:], {m.group("n"): q for m, q in found}
 
 
 _BRACKET_END_RE = regex(r"\)|[.?!][ \t\n]|\n")

@@ -40,6 +40,7 @@ from .asks import (
     brings_own_answers,
     names_other_homework_only,
     names_our_homework,
+    parts_as_questions,
     pushes_back,
     read_user_turn,
     the_other_part,
@@ -353,6 +354,10 @@ def find_answers(
     for turn_no, turn in enumerate(conversation.turns):
         # "<b>(a) Problem ...</b><br>": HTML a model or a web copy wrote, read as the Markdown it stands for
         turn = replace(turn, text=markdown_from_html(turn.text))
+        if turn.role == "assistant" and turn_info is not None and turn_info.renumbered:
+            # "## Part 1 — How to Train Your ResNet", "## Part 2 — Regularised linear autoencoder" after the
+            # user's own "Part 1 — ...", "Part 2 — ...": the reply's sections under the user's numbers
+            turn = replace(turn, text=parts_as_questions(turn.text, index)[0])
         if turn.role == "assistant" and THINKING_BLOCK[0] in turn.text:
             # "<think>Q1. Candidates: ...</think>" (DeepSeek R1 in a native or Markdown transcript): the
             # model's reasoning before its answer, left out as the readers of exports leave it out
