@@ -478,9 +478,10 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
     lines = text.split("\n")
     within = asked  # the asked parts of the question whose section this is, once a heading names one
     section_level = 0  # that heading's level: a heading as high ends the section
+    sectioned = len({question_of(p) for p in asked}) > 1  # only parts of several questions have sections
     for i, line in enumerate(lines):
         heading = _heading_at(lines, i)
-        if heading is not None and (section := _question_section(heading, asked, index)) is not None:
+        if sectioned and heading is not None and (section := _question_section(heading, asked, index)) is not None:
             within, section_level = section, _heading_level(line)
             if len(section) > 1 and _one_part_named(heading, section, index) is None:
                 pos += len(line) + 1
@@ -855,12 +856,12 @@ def _titled_part(words: str, asked: list[str], index: PartIndex) -> str | None:
 
 def _question_section(heading: str, asked: list[str], index: PartIndex) -> list[str] | None:
     """The asked parts of the question a heading names by its title ("## How to Train Your ResNet",
-    "## Machine translation") when the parts asked span several questions and it names none of another
+    "## Machine translation"), in a reply to parts of several questions, when it names none of another
     question by its cues (a word of one, as "Train" of 7(b)'s "training", does not): the leads below it
     are read among that question's parts only ("Training inputs" is 7(b)'s under Q7's heading, not Q4's
     "training time"). Else None."""
     titled = index.question_named(heading)
-    if titled is None or len({question_of(p) for p in asked}) < 2:
+    if titled is None:
         return None
     section = [p for p in asked if question_of(p) == f"q{titled}"]
     cued = index.by_cues(heading, asked)
