@@ -437,6 +437,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "questions numbered by title": "\nPart 1 — How to Train Your ResNet\nPart 2 — seq2seq\n 1(c) and 2(b) ",
         }.items()
     },
+    # round 38: the user's own marks in capitals and under own sections, a request glued to a list,
+    # clauses that turn to another part
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "capital marks": "\n(A) layers\n(B) loss\nB1. conditions\nQ-A: baseline\n## B2 — x\n(A) and Q-B ",
+            "own sections": "\n1. autoencoder\n   1a. conditions\n   1b. show\n2. seq2seq\n   2a. x\n1b and 2a ",
+            "glued requests": "\n(a) x\n(b) y\ncould you check (a)? ",
+            "turned clauses": "For (a), x; for (b), y w1..w5, whereas at evaluation (c) z. ",
+        }.items()
+    },
 }
 
 

@@ -166,6 +166,9 @@ LONG_TURN = 10_000
         "inline items",
         "spaced numerals",
         "comma pieces",
+        "capital marks",
+        "own sections",
+        "glued requests",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

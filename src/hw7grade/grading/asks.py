@@ -8,10 +8,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Collection, Mapping, Sequence
+from typing import Collection, Iterator, Mapping, Sequence
 
 from ..regexes import regex
-from ..text.labels import ROMANS, Label, mentions, opens_line
+from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions, opens_line
 from ..text.sentences import split_sentences
 from .parts import (
     COURSE_HOMEWORK,
@@ -926,10 +926,14 @@ def _code_blanked(text: str) -> str:
     return "\n".join(lines)
 
 
-def own_mark(label: Label) -> str | None:
-    """The label as a mark the user may give a part their own way: "a" for "(a)", "ii" for "(ii)", "Q1"
-    for "Q1", "Q6a" for "Q6a" or "hw7 Q6a" (a question number that slipped); None for "(a)(ii)" or "HW6 Q1"."""
+def own_mark(label: Label, text: str = "") -> str | None:
+    """The label as a mark the user may give a part their own way: "a" for "(a)", "A" for "(A)" in `text`
+    (the text the label is in: a capital is a mark of the user's own, see `_CAPITAL_MARK_RE`), "ii" for
+    "(ii)", "Q1" for "Q1", "Q6a" for "Q6a" or "hw7 Q6a" (a question number that slipped); None for
+    "(a)(ii)" or "HW6 Q1"."""
     if label.q is None:
+        if label.letter and label.roman is None and label.letter.upper() in text[label.start : label.end]:
+            return label.letter.upper()
         return label.letter if label.roman is None else label.roman if label.letter is None else None
     if label.homework not in (None, COURSE_HOMEWORK):
         return None
@@ -945,11 +949,44 @@ _PLAIN_MARK_RE = regex(r"^[ \t>*-]{0,4}(?P<at>(?:part[ \t]{1,2})?\(?([1-9]))[.)]
 """A number opening a line ("2. ...", "(3) ...", "Part 1. ..."), from the word "Part" if it has one."""
 
 
+_CAPITAL_MARK_RE = regex(
+    r"(?<![\w(-])(?:\((?P<paren>[A-H][1-9]?)\)|Q-(?P<dashed>[A-H][1-9]?)(?!\w)|(?P<pair>[A-H][1-9])(?!\w|\.[0-9])"
+    r"|(?P<bare>[A-H])(?=[ \t]{0,2}[.:)\]—–]|[ \t]{1,2}-[ \t]))"
+)
+"""A mark in capitals, which the homework never uses: "(A)", "Q-C", "B1" (a capital letter and a number,
+the number under the letter's section), or "A." and "B —" (a letter alone, at a line's start only);
+case matters."""
+
+
+def _capital_marks(text: str, at: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """The capital marks in the text, as (start, end, mark); a bare letter only where it opens a line."""
+    for m in _CAPITAL_MARK_RE.finditer(text, at, len(text) if end is None else end):
+        if m.group("bare") is None or opens_line(text, m.start(), LINE_OPENING_MARKS):
+            yield m.start(), m.end(), m.group("paren") or m.group("dashed") or m.group("pair") or m.group("bare")
+
+
+def capital_mark(line: str) -> str | None:
+    """The capital mark opening the line ("**B1 — First-order conditions**", "Q-A: ..."), else None."""
+    first = next(_capital_marks(line, 0, CAPITAL_MARK_REACH), None)
+    return first[2] if first is not None and opens_line(line, first[0], LINE_OPENING_MARKS) else None
+
+
+CAPITAL_MARK_REACH = 16
+"""How far into a line its capital mark is looked for (after heading and bold marks)."""
+LINE_OPENING_MARKS = " \t>-*•#_"
+
+
 def _mark_occurrences(text: str, labels: list[Label]) -> list[tuple[int, int, str]]:
     """Where the turn holds something that can be a mark of the user's own list, as (start, end,
-    mark), in order and not overlapping: labels ("Q1", "(ii)"), two-level numbers ("1.2") and numbers
-    opening a line ("2.")."""
-    found = [(label.start, label.end, mark) for label in labels if (mark := own_mark(label)) is not None]
+    mark), in order and not overlapping: capital marks ("(A)", "B1."), labels ("Q1", "(ii)"), two-level
+    numbers ("1.2") and numbers opening a line ("2.")."""
+    found = list(_capital_marks(text))
+    capitals = {start for start, _, _ in found}
+    found += [
+        (label.start, label.end, mark)
+        for label in labels
+        if (mark := own_mark(label, text)) is not None and label.start not in capitals
+    ]
     found += [(m.start(), m.end(), m.group()) for m in _DOTTED_MARK_RE.finditer(text)]
     found += [(m.start("at"), m.end(2), m.group(2)) for m in _PLAIN_MARK_RE.finditer(text)]
     found.sort()
@@ -960,12 +997,28 @@ def _mark_occurrences(text: str, labels: list[Label]) -> list[tuple[int, int, st
     return kept
 
 
-def _level_key(mark: str) -> tuple[int, int] | None:
-    """A two-level list's mark as a key that grows down the list: "1.2" -> (1, 2), "2" -> (2, 0)."""
-    top, _, sub = mark.partition(".")
-    if not top.isdigit() or (sub and not sub.isdigit()):
+_LEVELLED_MARK_RE = regex(r"(?:([1-9])(?:\.([1-9]))?|([A-H])([1-9])?|Q([1-9])([a-h]))")
+"""A mark of a list in up to two levels: "2", "1.2"; "B", "B1"; "Q1a" (the label "1a" read as a question's)."""
+
+
+def _level_key(mark: str) -> tuple[int, int, int] | None:
+    """A list's mark as a key that grows down the list, its kind first: "1.2" -> (0, 1, 2), "2" -> (0, 2,
+    0), "Q1a" -> (0, 1, 1), "B1" -> (1, 2, 1), "C" -> (1, 3, 0)."""
+    m = _LEVELLED_MARK_RE.fullmatch(mark)
+    if m is None:
         return None
-    return int(top), int(sub or 0)
+    number, sub, letter, letter_sub, question, question_sub = m.groups()
+    if number:
+        return 0, int(number), int(sub or 0)
+    if letter:
+        return 1, ord(letter) - ord("A") + 1, int(letter_sub or 0)
+    return 0, int(question), ord(question_sub) - ord("a") + 1
+
+
+def _two_level(mark: str) -> bool:
+    """Whether the mark numbers an item under another: "1.2", "B1", "Q1a"."""
+    key = _level_key(mark)
+    return key is not None and key[2] > 0
 
 
 def _line_end(text: str, at: int) -> int:
@@ -987,10 +1040,14 @@ def _own_run(
         start, _, mark = occurrence
         if not opens_line(text, start, " \t>-*•("):
             continue  # not at a line's start
+        numbered_question = mark[:1] == "Q" and mark[1:].isdigit()
+        opens = mark in ("i", "1", "1.1", "A") or (numbered_question and mark[1:] not in ours)
+        opens = opens or (mark == "a" and lettered_after is not None and start > lettered_after)
+        # "B1. ... B2. ...", "1a. ... 1b. ...": a first item under a section of the user's own
+        opens = opens or (_two_level(mark) and mark[-1] in "1a" and not (mark[:1] == "Q" and mark[1:2] in ours))
         if not run:
-            fits = mark in ("i", "1", "1.1") or (mark[:1] == "Q" and mark[1:].isdigit() and mark[1:] not in ours)
-            fits = fits or (mark == "a" and lettered_after is not None and start > lettered_after)
-        elif run[0][2].startswith("Q"):
+            fits = opens
+        elif run[0][2][:1] == "Q" and run[0][2][1:].isdigit():
             fits = mark == f"Q{int(run[0][2][1:]) + len(run)}"
         elif run[0][2] == "i":
             fits = mark in OWN_ROMANS[len(run) : len(run) + 1]
@@ -998,10 +1055,15 @@ def _own_run(
             fits = mark == "abcdefgh"[len(run) : len(run) + 1]
         else:
             key, last = _level_key(mark), _level_key(run[-1][2])
-            fits = key is not None and last is not None and key > last
+            fits = key is not None and last is not None and key[0] == last[0] and key > last
+            # "1.", then "1a.", "1b.": a sub-mark's question is no question of ours
+            fits = fits and not (mark[:1] == "Q" and mark[1:2] in ours)
+        if not fits and opens and len(run) < NUMBERED_MIN_ITEMS:
+            # "Question 2 in my write-up: ... (A) ... (B) ...": a mark alone opens no list
+            fits, run = True, []
         if fits:
             run.append(occurrence)
-    if run and run[0][2][0].isdigit() and not any("." in mark for _, _, mark in run):
+    if run and run[0][2][0].isdigit() and not any(_two_level(mark) for _, _, mark in run):
         # "1. ... 2. ... 3. ...": a plain numbered list (see `_numbered_items`), unless the turn names its
         # items by number after it ("I already did 1 myself. can you do 2 and 3")
         numbers = {mark for _, _, mark in run}
@@ -1059,13 +1121,25 @@ def _own_numbering(
             pieces += [text[at:start], " " * (end - start)]
             at = end
     listed = "".join(pieces) + text[at:]
-    listed_labels = mentions(listed)
-    # each item by its own words, then those its words leave open by the list's order
-    by_number = {key.rsplit(".", 1)[1]: ps[0] for key, ps in _cued_items(listed, listed_labels, index) if len(ps) == 1}
-    for key, part in _numbered_items(listed, listed_labels, index, set(), context):
-        if part not in by_number.values():
-            by_number.setdefault(key.rsplit(".", 1)[1], part)
-    part_of = {mark: by_number[str(n)] for mark, n in marks.items() if str(n) in by_number}
+    levels = [_level_key(mark) for _, _, mark in run]
+    heads = {level[:2]: k for k, level in enumerate(levels) if level is not None and level[2] == 0}
+    subs = [k for k, level in enumerate(levels) if level is not None and level[2] and level[:2] in heads]
+    if not subs:
+        by_number = _parts_by_number(listed, index, context)
+        part_of = {mark: by_number[str(n)] for mark, n in marks.items() if str(n) in by_number}
+    else:
+        # "1. Linear autoencoder vs PCA ... 1a. ... 1b. ... 2. Spanish->English RNN ... 2a. ...": the items
+        # under each heading item, read as a list of their own under the heading's words
+        part_of = {}
+        ends = [run[k + 1][0] if k + 1 < len(run) else len(text) for k in range(len(run))]
+        for group, head in heads.items():
+            items = [k for k in subs if (level := levels[k]) is not None and level[:2] == group]
+            if not items:
+                continue
+            pieces = [text[run[head][1] : min(ends[head], _line_end(text, run[head][1]))]]
+            pieces += [f"{n}) {text[run[k][1] : ends[k]]}" for n, k in enumerate(items, 1)]
+            by_number = _parts_by_number("\n".join(pieces), index, context)
+            part_of.update({run[k][2]: by_number[str(n)] for n, k in enumerate(items, 1) if str(n) in by_number})
     if len(part_of) < NUMBERED_MIN_ITEMS:
         return None
     spelled_of = {mark: _spelled(part) for mark, part in part_of.items()}
@@ -1079,8 +1153,8 @@ def _own_numbering(
         if start < at:
             continue
         top = mark.partition(".")[0]
-        group = top if top.startswith("Q") else f"Q{top}"
-        if (spelled := spelled_of.get(mark) or (spelled_of.get(group) if "." in mark else None)) is not None:
+        whole = top if top.startswith("Q") else f"Q{top}"
+        if (spelled := spelled_of.get(mark) or (spelled_of.get(whole) if "." in mark else None)) is not None:
             pieces += [text[at:start], spelled]
             at = end
             # "ill call them 1.1, 1.2 and 2": a plain number listed after a mark is one too
@@ -1088,6 +1162,17 @@ def _own_numbering(
                 pieces += [text[at : listed_next.start(1)], spelled_of[listed_next.group(1)]]
                 at = listed_next.end(1)
     return "".join(pieces) + text[at:], tuple((mark, question_of(part)[1:], (part,)) for mark, part in part_of.items())
+
+
+def _parts_by_number(listed: str, index: PartIndex, context: Context) -> dict[str, str]:
+    """The part each item of a numbered list asks, by item number: by the item's own words, then those
+    its words leave open by the list's order."""
+    labels = mentions(listed)
+    by_number = {key.rsplit(".", 1)[1]: ps[0] for key, ps in _cued_items(listed, labels, index) if len(ps) == 1}
+    for key, part in _numbered_items(listed, labels, index, set(), context):
+        if part not in by_number.values():
+            by_number.setdefault(key.rsplit(".", 1)[1], part)
+    return by_number
 
 
 _NUMBER_NAMED_RE = regex(
@@ -1514,6 +1599,7 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
         return None
     last = text.rstrip().rfind("\n\n")
     first = text.lstrip().find("\n\n") + (len(text) - len(text.lstrip()))
+    first, last = _item_edges(text, first, last)
     if last <= 0 or first <= 0:
         return None
     # Before the paste, an introduction ("For the translation question (Q7) in hw7: ...") names the
@@ -1533,6 +1619,36 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
         # for every pasted part; the request after it stresses one, it does not narrow to it
         return None
     return after or _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
+
+
+def _item_edges(text: str, first: int, last: int) -> tuple[int, int]:
+    """Where the paste begins and ends, its paragraphs' edges (`first`, `last`) moved to its list's when
+    a line glued to the list introduces or follows it: "(A) ... (B) ... (D) ...", then "could you check
+    (A) and (C)?" on the next line (naming none but the list's items)."""
+    starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
+    items = [k for k, at in enumerate(starts) if _opens_item(text, at)]
+    if len(items) < PASTED_MIN_ITEMS:
+        return first, last
+    after = starts[items[-1] + 1] if items[-1] + 1 < len(starts) else len(text)
+    marked = {(label.q, label.letter, label.roman) for label in mentions(text[starts[items[0]] : after])}
+    # what follows names only the list's own items ("Oh and Part (a) too" after "(b) ... (c) ..." adds one)
+    if text[after:].strip() and {(label.q, label.letter, label.roman) for label in mentions(text[after:])} <= marked:
+        last = max(last, after - 1)
+    if items[0] > 0 and text[: starts[items[0]]].strip() and first <= 0:
+        first = starts[items[0]] - 1
+    return first, last
+
+
+_NEWLINE_RE = regex(r"\n")
+
+
+def _opens_item(text: str, at: int) -> bool:
+    """Whether the line from `at` opens on a list item's mark: a part's label, a capital mark, a number or
+    a bullet."""
+    line = text[at : _line_end(text, at)]
+    if capital_mark(line) is not None or _PLAIN_MARK_RE.match(line) or line.lstrip().startswith(("- ", "* ", "• ")):
+        return True
+    return LABEL_LINE_CANDIDATE.match(line) is not None and line_label(line) is not None
 
 
 _ADDS_ON_RE = regex(r"\s{0,8}(?:and|also|plus)\b", re.I)

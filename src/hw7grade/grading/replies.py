@@ -24,7 +24,7 @@ from ..text.labels import (
     titled_heading,
 )
 from ..text.non_answer import remarks_on_answer
-from .asks import LIST_BETWEEN, OWN_ROMANS, SENTENCE_END_CHAR_RE, own_mark
+from .asks import LIST_BETWEEN, OWN_ROMANS, SENTENCE_END_CHAR_RE, capital_mark, own_mark
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
 
 _DIGIT_RE = regex(r"\d")
@@ -144,6 +144,8 @@ def split_answer(
     user's turn named, when known: a heading with a number that is no question of ours and that the turn
     did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
     and is content, not another homework's question."""
+    if len(named or default) > 1:
+        text = _clauses_turned(text, context, index, named or default)
     pieces: list[tuple[str, str, bool, bool]] = []
     current: list[str] = list(default)
     buffer: list[str] = []
@@ -239,8 +241,15 @@ def split_answer(
             grouped, shared, headed_list, listing = len(current) > 1, False, False, False
             buffer.append(line)
             continue
+        capital = capital_mark(line) if own_marks and not in_fence else None
+        if label is None and capital is not None and own_marks and capital in own_marks:
+            # "## B1 — First-order conditions", "Q-B: What I learned" after the user's "B1. ...", "Q-B: ...":
+            # the mark of the user's own item, read as the label of what the user's item asks
+            at = line.find(capital)
+            label = Label(None, capital[0].lower(), start=at, end=at + len(capital))
         if label is not None:
-            lettered = own_marks.get(own_mark(label) or "") if own_marks else None
+            marks = (capital if label.q is None else None, own_mark(label, line), own_mark(label))
+            lettered = next((own_marks[m] for m in marks if m and m in own_marks), None) if own_marks else None
             if lettered is not None:
                 # "**c) Training inputs to the decoder**" after the user's "c) hw7 the RNN translation
                 # ... one", "## Q1: Baseline" after the user's "Q1. what training time ...": what the
@@ -994,6 +1003,55 @@ _SYMBOL_HEADING_RE = regex(
 SYMBOL_HEADING_MAX_WORDS = 4
 
 
+def _clauses_turned(text: str, context: Context, index: PartIndex, asked: list[str]) -> str:
+    """The text with a line broken where, after a line that opens on one asked part's label, a clause
+    turns to another's: "For (a), the problem is ...; for (b), training uses teacher forcing ...". The
+    clause opens on the label, a few words before it at most, and the label leads what follows (words
+    before it, or a comma, colon or dash after it): not "... (see (b) below)" or "; (c) is the other one"."""
+    cuts: list[int] = []
+    line_start = scanned = last_end = 0
+    current_line = -1
+    opened: set[str] | None = None  # the parts this line has turned to, when it opened on a label
+    for label in mentions(text):
+        newline = text.rfind("\n", scanned, label.start)
+        line_start, scanned = (newline + 1 if newline >= 0 else line_start), label.start
+        ids = index.resolve(label, context)
+        one = ids[0] if len(ids) == 1 and ids[0] in asked else None
+        if line_start != current_line:
+            current_line = line_start
+            lead_words = len(text[line_start : label.start].split())
+            opened = {one} if one is not None and lead_words <= LINE_LEAD_MAX_WORDS else None
+        elif opened is not None and one is not None and one not in opened:
+            # the clause's start: after a sentence's end or a semicolon, else after a comma ("During training
+            # (b) ..., whereas at evaluation (c) it is fed its own outputs")
+            clause = _clause_end(text, last_end, label.start, ";.!?")
+            clause = clause if clause >= 0 else _clause_end(text, last_end, label.start, ",")
+            lead = text[clause + 1 : label.start].strip()
+            if (
+                clause >= 0
+                and len(lead.split()) <= TURN_LEAD_MAX_WORDS
+                and not any(c in lead for c in "([{")
+                and (lead or _TURN_AFTER_RE.match(text, label.end))
+            ):
+                cuts.append(clause + 1)
+                opened.add(one)
+        last_end = label.end
+    if not cuts:
+        return text
+    return "\n".join(text[a:b].lstrip(" \t") if a else text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]))
+
+
+def _clause_end(text: str, lo: int, hi: int, ends: str) -> int:
+    """Where the last clause between `lo` and `hi` ends: the last of `ends` followed by a space, or a
+    newline when `ends` has one ("w1..w5" and "0.5" end none), else -1."""
+    return max(text.rfind(c if c == "\n" else c + space, lo, hi) for c in ends for space in " \t\n")
+
+
+TURN_LEAD_MAX_WORDS = 3
+"""Words before a label that turns a clause to another part ("; as for (b), ...", ", whereas at evaluation (c)")."""
+_TURN_AFTER_RE = regex(r"[ \t]{0,2}[,:—–]")
+
+
 _TITLE_AFTER_RE = regex(r"[ \t]{0,2}(?:→|⇒|->)|:[ \t]")
 
 
@@ -1027,7 +1085,7 @@ def _inline_pieces(
         elif _LABEL_JOINER_RE.fullmatch(text, last_end, label.start):
             cuts[-1][1].append(ids[0])  # "(a) and (b) can stay as they are": one clause about both
         else:
-            clause = max(text.rfind(c, cuts[-1][0], label.start) for c in ";.!?\n") + 1
+            clause = _clause_end(text, cuts[-1][0], label.start, ";.!?\n") + 1
             if (
                 len(cuts) == 1
                 and not any(c in text[first_at : label.start] for c in ".!?\n")

@@ -53,8 +53,10 @@ _AUX_NOT_RE = regex(
     re.I,
 )
 _POST_MARK_RE = regex(
-    # "Dropout — no", not "Weight Decay and SGD — no Dropout, no Layer Norm": "no" before a name is its own
-    r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b|no\b(?![ \t]{1,3}(?-i:[A-Z]))|never\b|unnecessary|unneeded|irrelevant|wrong"
+    # "Dropout — no", not "Weight Decay and SGD — no Dropout, no Layer Norm" or "... only — not Dropout": "no"
+    # or "not" before a name is that name's
+    r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b(?![ \t]{1,3}(?:(?-i:[A-Z])|`|nn\.))|no\b(?![ \t]{1,3}(?-i:[A-Z]))|never\b"
+    r"|unnecessary|unneeded|irrelevant|wrong"
     r"|incorrect|✗|❌)"
     # "Dropout (not needed)"; not "`nn.MSELoss` (not `nn.L1Loss` ...)", which sets another thing against it
     r"|\(\s{0,3}(?:not|no)\b(?!\s{1,3}(?:`|(?-i:[A-Z])|nn\.|the\b|an?\b))|✗|❌|✘"
