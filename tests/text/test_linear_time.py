@@ -169,6 +169,7 @@ LONG_TURN = 10_000
         "capital marks",
         "own sections",
         "glued requests",
+        "own headings",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

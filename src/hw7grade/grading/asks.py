@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Collection, Iterator, Mapping, Sequence
 
 from ..regexes import regex
@@ -888,7 +889,7 @@ def read_user_turn(
         shows_code=shows_code,
         # "1.1 ... 1.2 ... 2. ...": the list's plain numbers number its items, as a numbered list's do
         numbering=turn.numbering
-        + tuple((f"{q}.{mark}", parts[0]) for mark, q, parts in own_numbered if mark.isdigit()),
+        + tuple((f"{q}.{mark}", parts[0]) for mark, q, parts in own_numbered if mark.isdigit() and len(parts) == 1),
     )
     if turn.by_label and turn.named:
         turn = _described_instead(text, turn, index)
@@ -965,10 +966,15 @@ def _capital_marks(text: str, at: int = 0, end: int | None = None) -> Iterator[t
             yield m.start(), m.end(), m.group("paren") or m.group("dashed") or m.group("pair") or m.group("bare")
 
 
-def capital_mark(line: str) -> str | None:
-    """The capital mark opening the line ("**B1 — First-order conditions**", "Q-A: ..."), else None."""
+def capital_mark(line: str) -> tuple[str, int] | None:
+    """The user's own mark opening the line, and where it ends: a capital one ("**B1 — First-order
+    conditions**", "Q-A: ..."), or a part under the user's own heading ("**Problem I(b): ...**" -> "I.b");
+    else None."""
+    headed = _HEADED_PART_RE.match(line, 0, CAPITAL_MARK_REACH + HEADING_WORD_MAX)
+    if headed is not None:
+        return _headed_part(headed), headed.end()
     first = next(_capital_marks(line, 0, CAPITAL_MARK_REACH), None)
-    return first[2] if first is not None and opens_line(line, first[0], LINE_OPENING_MARKS) else None
+    return (first[2], first[1]) if first is not None and opens_line(line, first[0], LINE_OPENING_MARKS) else None
 
 
 CAPITAL_MARK_REACH = 16
@@ -976,20 +982,19 @@ CAPITAL_MARK_REACH = 16
 LINE_OPENING_MARKS = " \t>-*•#_"
 
 
-def _mark_occurrences(text: str, labels: list[Label]) -> list[tuple[int, int, str]]:
+def _mark_occurrences(
+    text: str, labels: list[Label], ours: Collection[str], keys: Collection[str] = ()
+) -> list[tuple[int, int, str]]:
     """Where the turn holds something that can be a mark of the user's own list, as (start, end,
     mark), in order and not overlapping: capital marks ("(A)", "B1."), labels ("Q1", "(ii)"), two-level
     numbers ("1.2") and numbers opening a line ("2.")."""
-    found = list(_capital_marks(text))
-    capitals = {start for start, _, _ in found}
-    found += [
-        (label.start, label.end, mark)
-        for label in labels
-        if (mark := own_mark(label, text)) is not None and label.start not in capitals
-    ]
+    own = sorted({*_capital_marks(text), *_headed_marks(text, ours, keys)})
+    ends = list(accumulate((end for _, end, _ in own), max))
+    found = [(label.start, label.end, mark) for label in labels if (mark := own_mark(label, text)) is not None]
     found += [(m.start(), m.end(), m.group()) for m in _DOTTED_MARK_RE.finditer(text)]
     found += [(m.start("at"), m.end(2), m.group(2)) for m in _PLAIN_MARK_RE.finditer(text)]
-    found.sort()
+    # the marks only the user's own scheme has come first: "(a)" under "Problem I" is "I.a", not "a"
+    found = sorted([*own, *(o for o in found if not _within(own, ends, o[0], o[1]))])
     kept: list[tuple[int, int, str]] = []
     for occurrence in found:
         if not kept or occurrence[0] >= kept[-1][1]:
@@ -997,22 +1002,134 @@ def _mark_occurrences(text: str, labels: list[Label]) -> list[tuple[int, int, st
     return kept
 
 
-_LEVELLED_MARK_RE = regex(r"(?:([1-9])(?:\.([1-9]))?|([A-H])([1-9])?|Q([1-9])([a-h]))")
-"""A mark of a list in up to two levels: "2", "1.2"; "B", "B1"; "Q1a" (the label "1a" read as a question's)."""
+def _within(spans: list[tuple[int, int, str]], ends: list[int], start: int, end: int) -> bool:
+    """Whether start..end overlaps one of the sorted spans (`ends`: their running greatest end)."""
+    k = bisect_left(spans, (end,)) - 1
+    return k >= 0 and ends[k] > start
+
+
+_HEADING_MARK_RE = regex(
+    r"^[ \t>*#_-]{0,8}(?P<at>(?i:problem|part|section|exercise|task)[ \t]{1,2}(?P<key>[IVX]{1,4}|[A-H]|[1-9]))"
+    r"(?![\w(])",
+    re.M,
+)
+"""A line opening on a heading the user numbered their own way: "Problem II (same AE, with λ)", "Section B —
+PCA" (a roman numeral or a letter in capitals, or a number: the number is no question of ours)."""
+_SUB = r"[a-h]|[1-9]|i{1,3}|iv|vi?"
+_NUMERAL = r"i{1,3}|iv|vi?"
+_SUB_MARK_RE = regex(
+    rf"^[ \t>*-]{{0,6}}(?P<at>\(?(?P<sub>{_SUB})(?:[.)]|\)[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\)))(?=[ \t])", re.M
+)
+"""A line opening on an item's mark under such a heading: "(a) ...", "2. ...", "(ii) ...", "(a)(ii) ..."."""
+_HEADED_PART_RE = regex(
+    r"[ \t>*#_-]{0,8}(?:(?i:problem|part|section|exercise|task)[ \t]{1,2})?(?P<key>[IVX]{1,4}|[A-H]|[1-9])"
+    rf"(?:[ \t]{{0,2}}\((?P<bracketed>{_SUB})\)(?:[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\))?"
+    rf"|\.(?P<dotted>{_SUB})(?![\w.])"
+    rf"|,?[ \t]{{1,2}}(?i:items?|parts?|questions?|q|#)[ \t]{{0,2}}\(?(?P<worded>{_SUB})\)?(?!\w))"
+)
+"""A part under the user's own heading named by both: "I(b)", "Problem II (a)", "1 (a)(ii)", "A.1",
+"Exercise A items 1" ("I.b", "1.a.ii", "A.1" as marks)."""
+_MORE_SUBS_RE = regex(
+    rf"[ \t]{{0,2}}(?:(?P<joined>,|&|(?i:and|or))|(?P<range>[–—-]|(?i:to|through)))[ \t]{{0,3}}(?:,[ \t]{{0,2}})?"
+    rf"\(?(?P<sub>{_SUB})\)?(?:[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\))?(?![\w(])"
+)
+"""Another item named after the first: "items 1 and 3", "parts a, c", "(a)(ii) and (a)(iii)", or the last of a
+range: "(a)–(c)"."""
+
+
+def _headed_part(m: re.Match[str]) -> str:
+    sub = m.group("bracketed") or m.group("dotted") or m.group("worded")
+    return f"{m.group('key')}.{sub}" + (f".{m.group('numeral')}" if m.group("numeral") else "")
+
+
+def _sub_range(first: str, last: str) -> list[str]:
+    """The items from `first` to `last`, both in: "a".."c" -> a, b, c; "1".."3"; "i".."iii"."""
+    for order in (OWN_ROMANS, "123456789", "abcdefgh"):
+        if first in order and last in order and order.index(first) <= order.index(last):
+            return list(order[order.index(first) : order.index(last) + 1])
+    return [last]
+
+
+HEADING_WORD_MAX = 10
+"""The longest word before a heading's number ("exercise ")."""
+
+
+def _headed_marks(text: str, ours: Collection[str], keys: Collection[str] = ()) -> list[tuple[int, int, str]]:
+    """The user's own headings ("Problem I"), their items' marks as parts of them ("(a)" under it is "I.a"),
+    and the parts named by both elsewhere ("do I(b) and II(b)"; `keys`: headings of earlier turns), as
+    (start, end, mark). A heading's number that is a question of ours is no heading of the user's own."""
+    headings = [m for m in _HEADING_MARK_RE.finditer(text) if m.group("key") not in ours]
+    if len(headings) < NUMBERED_MIN_ITEMS:
+        headings = []
+    keys = {*keys, *(m.group("key") for m in headings)}
+    found = [(m.start("at"), m.end("at"), m.group("key")) for m in headings]
+    for k, heading in enumerate(headings):
+        end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
+        lettered = False
+        for sub in _SUB_MARK_RE.finditer(text, _line_end(text, heading.end()), end):
+            mark = sub.group("sub")
+            if lettered and mark in OWN_ROMANS:
+                continue  # "(a) (i) ... (ii) ... (iii) ...": the numerals of a lettered item, inside it
+            lettered = lettered or mark.isalpha() and mark not in OWN_ROMANS
+            numeral = f".{sub.group('numeral')}" if sub.group("numeral") else ""
+            found.append((sub.start("at"), sub.end("at"), f"{heading.group('key')}.{mark}{numeral}"))
+    for named in _HEADED_PART_RE.finditer(text) if keys else ():
+        at, key = named.start("key"), named.group("key")
+        if key not in keys or (at and text[at - 1].isalnum()):
+            continue
+        found.append((at, named.end(), _headed_part(named)))
+        end, first = named.end(), named.group("bracketed") or named.group("worded")
+        while first and (more := _MORE_SUBS_RE.match(text, end)) is not None:
+            # "items 1 and 3", "(a)(ii) and (a)(iii)", "(a)–(c)": the items named after it (a range's as
+            # one mark, "2.b-c", its items joined)
+            item = more.group("sub") + (f".{more.group('numeral')}" if more.group("numeral") else "")
+            if more.group("range"):
+                item = "-".join(_sub_range(first, more.group("sub"))[1:])
+            found.append((more.start() if more.group("range") else more.start("sub"), more.end(), f"{key}.{item}"))
+            end, first = more.end(), more.group("sub")
+    return found
+
+
+_PAIRED_MARK_RE = regex(r"([A-H])([1-9])|Q([1-9])([a-h])")
+"""A mark of two levels written together: "B1" (section B, item 1), "Q1a" (the label "1a" read as a question's)."""
+_CAPITAL_ROMANS = ("I", "II", "III", "IV", "V", "VI")
 
 
 def _level_key(mark: str) -> tuple[int, int, int] | None:
-    """A list's mark as a key that grows down the list, its kind first: "1.2" -> (0, 1, 2), "2" -> (0, 2,
-    0), "Q1a" -> (0, 1, 1), "B1" -> (1, 2, 1), "C" -> (1, 3, 0)."""
-    m = _LEVELLED_MARK_RE.fullmatch(mark)
-    if m is None:
+    """A list's mark as a key that grows down the list, its kind first: "1.2" -> (0, 1, 20), "2" -> (0, 2,
+    0), "Q1a" -> (0, 1, 10), "B1" -> (1, 2, 10), "C" -> (1, 3, 0), "II.b" -> (2, 2, 20), "1.a.ii" -> (0, 1,
+    12) (an item's numeral counts in its last digit)."""
+    top, _, sub = mark.partition(".")
+    sub, _, numeral = sub.partition(".")
+    if (paired := _PAIRED_MARK_RE.fullmatch(mark)) is not None:
+        top, sub = (paired.group(1), paired.group(2)) if paired.group(1) else (paired.group(3), paired.group(4))
+    if len(top) == 1 and top.isdigit() and top != "0":
+        level = (0, int(top))
+    elif len(top) == 1 and "A" <= top <= "H":
+        level = (1, ord(top) - ord("A") + 1)
+    elif top in _CAPITAL_ROMANS:
+        level = (2, _CAPITAL_ROMANS.index(top) + 1)
+    else:
         return None
-    number, sub, letter, letter_sub, question, question_sub = m.groups()
-    if number:
-        return 0, int(number), int(sub or 0)
-    if letter:
-        return 1, ord(letter) - ord("A") + 1, int(letter_sub or 0)
-    return 0, int(question), ord(question_sub) - ord("a") + 1
+    if numeral and numeral not in OWN_ROMANS:
+        return None
+    below = OWN_ROMANS.index(numeral) + 1 if numeral else 0
+    if not sub:
+        return (*level, 0)
+    if sub.isdigit() and len(sub) == 1:
+        return (*level, int(sub) * 10 + below)
+    if sub in OWN_ROMANS and not (level[0] == 0 and sub == "i"):
+        return (*level, (OWN_ROMANS.index(sub) + 1) * 10 + below)
+    if len(sub) == 1 and "a" <= sub <= "h":
+        return (*level, (ord(sub) - ord("a") + 1) * 10 + below)
+    return None
+
+
+def own_scheme(mark: str) -> bool:
+    """Whether the mark is one only the user's own scheme has, which a later reply may echo: in capitals
+    ("(A)", "B1", "II.b") or an item under the user's own numbered heading ("2.a")."""
+    level = _level_key(mark)
+    return level is not None and (level[0] > 0 or mark.partition(".")[2][:1].isalpha())
 
 
 def _two_level(mark: str) -> bool:
@@ -1041,7 +1158,7 @@ def _own_run(
         if not opens_line(text, start, " \t>-*•("):
             continue  # not at a line's start
         numbered_question = mark[:1] == "Q" and mark[1:].isdigit()
-        opens = mark in ("i", "1", "1.1", "A") or (numbered_question and mark[1:] not in ours)
+        opens = mark in ("i", "1", "1.1", "A", "I") or (numbered_question and mark[1:] not in ours)
         opens = opens or (mark == "a" and lettered_after is not None and start > lettered_after)
         # "B1. ... B2. ...", "1a. ... 1b. ...": a first item under a section of the user's own
         opens = opens or (_two_level(mark) and mark[-1] in "1a" and not (mark[:1] == "Q" and mark[1:2] in ours))
@@ -1083,7 +1200,9 @@ def _own_numbering(
     spelled as the label of the part (or question) its items ask, and (mark, question, (part,)) per
     item; None when there is no such list or its items name no two parts."""
     labels = mentions(text)
-    occurrences = _mark_occurrences(text, labels)
+    # (a number the user gives a question with its title, "Part 1 — the ResNet blog", is read as ours: see
+    # `parts_as_questions`)
+    occurrences = _mark_occurrences(text, labels, {*index.questions, *parts_as_questions(text, index)[1]})
     groups = (
         label.end
         for label in labels
@@ -1142,18 +1261,41 @@ def _own_numbering(
             part_of.update({run[k][2]: by_number[str(n)] for n, k in enumerate(items, 1) if str(n) in by_number})
     if len(part_of) < NUMBERED_MIN_ITEMS:
         return None
-    spelled_of = {mark: _spelled(part) for mark, part in part_of.items()}
+    spelled_of = {
+        mark: _spelled(parts[0] if len(parts) == 1 else parts[0].partition(".")[0]) for mark, parts in part_of.items()
+    }
+    heading_keys = {run[head][2] for group, head in heads.items() if any(levels[k][:2] == group for k in subs)}  # type: ignore[index]
     # "context for 1.x": the group of a two-level list, by the question its items share
     for top in {mark.partition(".")[0] for mark in part_of if "." in mark}:
-        under = {question_of(part) for mark, part in part_of.items() if mark.partition(".")[0] == top}
+        under = {question_of(parts[0]) for mark, parts in part_of.items() if mark.partition(".")[0] == top}
         if len(under) == 1 and top not in index.questions:
             spelled_of.setdefault(f"Q{top}", _label_text(Label(next(iter(under))[1:])))
+            if top in heading_keys:
+                # "Problem II" itself, the heading of items "II.a", "II.b"; its items, under it, read as
+                # its question's letters ("(a)" or "(b)(i)")
+                spelled_of[top] = _label_text(Label(next(iter(under))[1:]))
+    relative_of = {
+        mark: _relative_text(parts)
+        for mark, parts in part_of.items()
+        if mark.partition(".")[0] in heading_keys and mark.partition(".")[0] in spelled_of
+    }
     pieces, at = [], 0
     for start, end, mark in occurrences:
         if start < at:
             continue
+        if start in item_at and mark in relative_of:
+            pieces += [text[at:start], relative_of[mark]]
+            at = end
+            continue
         top = mark.partition(".")[0]
         whole = top if top.startswith("Q") else f"Q{top}"
+        if "-" in mark:
+            # "(a)–(c)": the range's items after its first, joined
+            heading, _, ranged = mark.partition(".")
+            joined = " and ".join(spelled_of[m] for sub in ranged.split("-") if (m := f"{heading}.{sub}") in spelled_of)
+            pieces += [text[at:start], f" and {joined}" if joined else text[start:end]]
+            at = end
+            continue
         if (spelled := spelled_of.get(mark) or (spelled_of.get(whole) if "." in mark else None)) is not None:
             pieces += [text[at:start], spelled]
             at = end
@@ -1161,17 +1303,32 @@ def _own_numbering(
             while (listed_next := _LISTED_NUMBER_RE.match(text, at)) and listed_next.group(1) in spelled_of:
                 pieces += [text[at : listed_next.start(1)], spelled_of[listed_next.group(1)]]
                 at = listed_next.end(1)
-    return "".join(pieces) + text[at:], tuple((mark, question_of(part)[1:], (part,)) for mark, part in part_of.items())
+    return "".join(pieces) + text[at:], tuple(
+        (mark, question_of(parts[0])[1:], parts) for mark, parts in part_of.items()
+    )
 
 
-def _parts_by_number(listed: str, index: PartIndex, context: Context) -> dict[str, str]:
-    """The part each item of a numbered list asks, by item number: by the item's own words, then those
-    its words leave open by the list's order."""
+def _relative_text(parts: tuple[str, ...]) -> str:
+    """The label of a part (or of a lettered part's numerals together) under its question: "(a)", "(b)(ii)"."""
+    home = context_of(parts[0])
+    numeral = parts[0].partition(".")[2] if len(parts) == 1 else ""
+    return f"({home.letter})" + (f"({numeral})" if numeral else "")
+
+
+def _parts_by_number(listed: str, index: PartIndex, context: Context) -> dict[str, tuple[str, ...]]:
+    """The parts each item of a numbered list asks, by item number: by the item's own words (one part, or
+    the numerals of one lettered part: "(a) (i) how many layers ... (ii) which loss ... (iii) ..."), then
+    those its words leave open by the list's order."""
     labels = mentions(listed)
-    by_number = {key.rsplit(".", 1)[1]: ps[0] for key, ps in _cued_items(listed, labels, index) if len(ps) == 1}
+    by_number = {
+        key.rsplit(".", 1)[1]: ps
+        for key, ps in _cued_items(listed, labels, index)
+        if len(ps) == 1 or len({p.partition(".")[0] for p in ps} | {p for p in ps if "." not in p}) == 1
+    }
+    taken = {p for ps in by_number.values() for p in ps}
     for key, part in _numbered_items(listed, labels, index, set(), context):
-        if part not in by_number.values():
-            by_number.setdefault(key.rsplit(".", 1)[1], part)
+        if part not in taken:
+            by_number.setdefault(key.rsplit(".", 1)[1], (part,))
     return by_number
 
 
@@ -1214,7 +1371,12 @@ def _dotted_spelled(text: str, index: PartIndex, renumbered: Mapping[str, str] |
 def _marks_spelled(text: str, marks: Mapping[str, tuple[str, ...]]) -> str:
     """The turn with each of the user's earlier own marks ("1.2", "Q3", "(ii)", or a two-level list's
     plain "2" where `_NUMBER_NAMED_RE` names it) spelled as the label of the part it stood for."""
-    found = [(start, end, mark) for start, end, mark in _mark_occurrences(text, mentions(text)) if not mark.isdigit()]
+    keys = {mark.partition(".")[0] for mark in marks if "." in mark}
+    found = [
+        (start, end, mark)
+        for start, end, mark in _mark_occurrences(text, mentions(text), (), keys)
+        if not mark.isdigit() and mark not in keys
+    ]
     found += [(m.start(1), m.end(1), m.group(1)) for m in _NUMBER_NAMED_RE.finditer(text)]
     pieces: list[str] = []
     at = 0
@@ -2087,10 +2249,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             ranged = None
             if (
                 previous is not None
-                and previous.q is None
+                and label.q is None
+                and (previous.q is None or previous.q == context.q)
                 and _RANGE_BETWEEN.fullmatch(text, previous.end, label.start)
             ):
-                ranged = _range(previous, label, context, index)  # "parts (a) to (c)"
+                ranged = _range(previous, label, context, index)  # "parts (a) to (c)", "Q7 (a)–(c)"
             if label.letter:
                 context = Context(context.q, label.letter)
             if label.ordinal is not None and not ranged and first_place is None:

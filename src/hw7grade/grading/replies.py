@@ -21,6 +21,7 @@ from ..text.labels import (
     numbered_title,
     opens_with_lead,
     revises,
+    skip_decoration,
     titled_heading,
 )
 from ..text.non_answer import remarks_on_answer
@@ -241,15 +242,24 @@ def split_answer(
             grouped, shared, headed_list, listing = len(current) > 1, False, False, False
             buffer.append(line)
             continue
-        capital = capital_mark(line) if own_marks and not in_fence else None
-        if label is None and capital is not None and own_marks and capital in own_marks:
-            # "## B1 — First-order conditions", "Q-B: What I learned" after the user's "B1. ...", "Q-B: ...":
-            # the mark of the user's own item, read as the label of what the user's item asks
-            at = line.find(capital)
-            label = Label(None, capital[0].lower(), start=at, end=at + len(capital))
+        own = capital_mark(line) if own_marks and not in_fence else None
+        capital = own[0] if own is not None else None
+        known = own is not None and own_marks and (own[0] in own_marks or own[0].rpartition(".")[0] in own_marks)
+        if own is not None and known and (label is None or label.q is not None):
+            # "## B1 — First-order conditions", "Q-B: What I learned", "**Problem II(b): ...**" after the
+            # user's "B1. ...", "Q-B: ...", "Problem II ... (b) ...": the mark of the user's own item, read
+            # as the label of what the user's item asks (not as "II(b)", a question 2 we do not have)
+            label = Label(None, own[0][-1].lower(), start=skip_decoration(line), end=own[1])
         if label is not None:
             marks = (capital if label.q is None else None, own_mark(label, line), own_mark(label))
             lettered = next((own_marks[m] for m in marks if m and m in own_marks), None) if own_marks else None
+            if lettered is None and own_marks and capital is not None and capital.count(".") == 2:
+                # "**B(a)(ii) — Loss**" after the user's "Problem B ... (a) (i) ... (ii) ...": that numeral's
+                # part of the item
+                item, _, numeral = capital.rpartition(".")
+                group = own_marks.get(item)
+                if group is not None and OWN_ROMANS.index(numeral) < len(group[1]):
+                    lettered = (group[0], (group[1][OWN_ROMANS.index(numeral)],))
             if lettered is not None:
                 # "**c) Training inputs to the decoder**" after the user's "c) hw7 the RNN translation
                 # ... one", "## Q1: Baseline" after the user's "Q1. what training time ...": what the

@@ -40,6 +40,7 @@ from .asks import (
     brings_own_answers,
     names_other_homework_only,
     names_our_homework,
+    own_scheme,
     parts_as_questions,
     pushes_back,
     read_user_turn,
@@ -410,7 +411,7 @@ def find_answers(
             own_marks_so_far.update(
                 (mark, parts)
                 for mark, _, parts in turn_info.own_marks
-                if (two_level if mark.isdigit() else len(mark) > 1 or mark == "i")
+                if (two_level if mark.isdigit() else len(mark) > 1 or mark == "i" or own_scheme(mark))
             )
             after_foreign = previous_foreign
             previous_foreign = turn_info.foreign_only
@@ -585,6 +586,13 @@ def find_answers(
         )
         own_marks = {mark: (q, parts) for mark, q, parts in turn_info.own_marks} if turn_info is not None else None
         questions_named = numbers_named if last_user else None
+        if not own_marks and turn_info is not None:
+            # "**II(b), again.**" after "can you redo II(b)": the user's marks in capitals from earlier turns
+            own_marks = {
+                mark: (question_of(parts[0])[1:], parts)
+                for mark, parts in own_marks_so_far.items()
+                if own_scheme(mark) and parts
+            }
         if not own_marks:
             # "**(a) Training (Teacher Forcing)**", "**(b) Evaluation (Inference)**" for 7(b) and 7(c): the
             # reply's own letters, which a later reply to a turn naming no part by label keeps
