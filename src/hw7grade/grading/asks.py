@@ -952,7 +952,7 @@ _PLAIN_MARK_RE = regex(r"^[ \t>*-]{0,4}(?P<at>(?:part[ \t]{1,2})?\(?([1-9]))[.)]
 
 _CAPITAL_MARK_RE = regex(
     r"(?<![\w(-])(?:\((?P<paren>[A-H][1-9]?)\)|Q-(?P<dashed>[A-H][1-9]?)(?!\w)|(?P<pair>[A-H][1-9])(?!\w|\.[0-9])"
-    r"|(?P<bare>[A-H])(?=[ \t]{0,2}[.:)\]—–]|[ \t]{1,2}-[ \t]))"
+    r"|(?P<bare>[A-H])(?=[ \t]{0,2}(?:\.(?![0-9])|[:)\]—–])|[ \t]{1,2}-[ \t]))"
 )
 """A mark in capitals, which the homework never uses: "(A)", "Q-C", "B1" (a capital letter and a number,
 the number under the letter's section), or "A." and "B —" (a letter alone, at a line's start only);
@@ -1018,13 +1018,16 @@ PCA" (a roman numeral or a letter in capitals, or a number: the number is no que
 _SUB = r"[a-h]|[1-9]|i{1,3}|iv|vi?"
 _NUMERAL = r"i{1,3}|iv|vi?"
 _SUB_MARK_RE = regex(
-    rf"^[ \t>*-]{{0,6}}(?P<at>\(?(?P<sub>{_SUB})(?:[.)]|\)[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\)))(?=[ \t])", re.M
+    rf"^[ \t>*-]{{0,6}}(?P<at>(?:(?P<key>[IVX]{{1,4}}|[A-H]|[1-9])\.)?\(?(?P<sub>{_SUB})"
+    rf"(?:[.)]|(?<=\w)(?=[ \t])|\)?[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\)))(?=[ \t])",
+    re.M,
 )
-"""A line opening on an item's mark under such a heading: "(a) ...", "2. ...", "(ii) ...", "(a)(ii) ..."."""
+"""A line opening on an item's mark under such a heading: "(a) ...", "2. ...", "(ii) ...", "(a)(ii) ...",
+"B.1 ..." (under "Section B", the heading's key repeated)."""
 _HEADED_PART_RE = regex(
     r"[ \t>*#_-]{0,8}(?:(?i:problem|part|section|exercise|task)[ \t]{1,2})?(?P<key>[IVX]{1,4}|[A-H]|[1-9])"
-    rf"(?:[ \t]{{0,2}}\((?P<bracketed>{_SUB})\)(?:[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\))?"
-    rf"|\.(?P<dotted>{_SUB})(?![\w.])"
+    rf"(?:(?:[ \t]{{0,2}}\((?P<bracketed>{_SUB})\)|\.(?P<dotted>{_SUB})(?![\w.]))"
+    rf"(?:[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\))?"
     rf"|,?[ \t]{{1,2}}(?i:items?|parts?|questions?|q|#)[ \t]{{0,2}}\(?(?P<worded>{_SUB})\)?(?!\w))"
 )
 """A part under the user's own heading named by both: "I(b)", "Problem II (a)", "1 (a)(ii)", "A.1",
@@ -1035,6 +1038,9 @@ _MORE_SUBS_RE = regex(
 )
 """Another item named after the first: "items 1 and 3", "parts a, c", "(a)(ii) and (a)(iii)", or the last of a
 range: "(a)–(c)"."""
+
+
+_NUMERAL_MARK_RE = regex(rf"\((?:{_NUMERAL})\)")
 
 
 def _headed_part(m: re.Match[str]) -> str:
@@ -1067,6 +1073,8 @@ def _headed_marks(text: str, ours: Collection[str], keys: Collection[str] = ()) 
         end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
         lettered = False
         for sub in _SUB_MARK_RE.finditer(text, _line_end(text, heading.end()), end):
+            if sub.group("key") not in (None, heading.group("key")):
+                continue
             mark = sub.group("sub")
             if lettered and mark in OWN_ROMANS:
                 continue  # "(a) (i) ... (ii) ... (iii) ...": the numerals of a lettered item, inside it
@@ -1153,7 +1161,7 @@ def _own_run(
     "b)", ... after `lettered_after`, the end of a label of a lettered group with numerals ("Q8 part a
     ... I'll call the subparts a b c: a) ... b) ... c) ...")."""
     run: list[tuple[int, int, str]] = []
-    for occurrence in occurrences:
+    for k, occurrence in enumerate(occurrences):
         start, _, mark = occurrence
         if not opens_line(text, start, " \t>-*•("):
             continue  # not at a line's start
@@ -1162,6 +1170,8 @@ def _own_run(
         opens = opens or (mark == "a" and lettered_after is not None and start > lettered_after)
         # "B1. ... B2. ...", "1a. ... 1b. ...": a first item under a section of the user's own
         opens = opens or (_two_level(mark) and mark[-1] in "1a" and not (mark[:1] == "Q" and mark[1:2] in ours))
+        # "Section B", then "B.1 ...": a heading of the user's own, its first item next
+        opens = opens or (k + 1 < len(occurrences) and occurrences[k + 1][2].startswith(f"{mark}.") and mark[:1] != "Q")
         if not run:
             fits = opens
         elif run[0][2][:1] == "Q" and run[0][2][1:].isdigit():
@@ -1256,9 +1266,18 @@ def _own_numbering(
             if not items:
                 continue
             pieces = [text[run[head][1] : min(ends[head], _line_end(text, run[head][1]))]]
-            pieces += [f"{n}) {text[run[k][1] : ends[k]]}" for n, k in enumerate(items, 1)]
+            # (an item's own numerals, "(i) how many layers? (ii) which loss?", are no labels: its words say
+            # which lettered part they are the numerals of)
+            pieces += [f"{n}) {_NUMERAL_MARK_RE.sub('   ', text[run[k][1] : ends[k]])}" for n, k in enumerate(items, 1)]
             by_number = _parts_by_number("\n".join(pieces), index, context)
-            part_of.update({run[k][2]: by_number[str(n)] for n, k in enumerate(items, 1) if str(n) in by_number})
+            for n, k in enumerate(items, 1):
+                asked = by_number.get(str(n))
+                if asked and len(_NUMERAL_MARK_RE.findall(text, run[k][1], ends[k])) >= NUMBERED_MIN_ITEMS:
+                    # "C.1 (i) how many layers? (ii) which loss? (iii) ...": all the numerals of its lettered part
+                    lettered = asked[0].partition(".")[0]
+                    asked = tuple(p for p in index.ids if p.partition(".")[0] == lettered and "." in p) or asked
+                if asked:
+                    part_of[run[k][2]] = asked
     if len(part_of) < NUMBERED_MIN_ITEMS:
         return None
     spelled_of = {
@@ -1296,6 +1315,9 @@ def _own_numbering(
             pieces += [text[at:start], f" and {joined}" if joined else text[start:end]]
             at = end
             continue
+        item, _, numeral = mark.rpartition(".")
+        if mark.count(".") == 2 and mark not in spelled_of and item in part_of and len(part_of[item]) > 1:
+            spelled_of[mark] = f"{spelled_of[item]}({numeral})"  # "II(a)(iii)" after "(a) i. ... ii. ... iii. ..."
         if (spelled := spelled_of.get(mark) or (spelled_of.get(whole) if "." in mark else None)) is not None:
             pieces += [text[at:start], spelled]
             at = end
@@ -1493,6 +1515,25 @@ def parts_as_questions(text: str, index: PartIndex) -> tuple[str, dict[str, str]
         pieces += [text[at : m.start("mark")], f"Q{q}"]
         at = m.end("n")
     return "".join(pieces) + text[at:], {m.group("n"): q for m, q in found}
+
+
+_NUMBERED_HEADING_RE = regex(
+    r"^[ \t>*#_-]{0,8}(?P<mark>(?i:part|section|problem|exercise))[ \t]{1,2}(?P<n>\d{1,2})(?![\w.]|[ \t]{0,2}[,/])",
+    re.M,
+)
+"""A line opening on the user's own number for a question, with or without its title: "## Part 1"."""
+
+
+def headings_renumbered(text: str, renumbered: Mapping[str, str]) -> str:
+    """A reply with each line opening on a number the user gave a question ("## Part 1", then "**(a)(ii)
+    Loss**") spelled as that question ("## Q8"); see `UserTurn.renumbered`."""
+    pieces: list[str] = []
+    at = 0
+    for m in _NUMBERED_HEADING_RE.finditer(text):
+        if m.group("n") in renumbered:
+            pieces += [text[at : m.start("mark")], f"Q{renumbered[m.group('n')]}"]
+            at = m.end("n")
+    return "".join(pieces) + text[at:]
 
 
 _BRACKET_END_RE = regex(r"\)|[.?!][ \t\n]|\n")

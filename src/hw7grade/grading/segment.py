@@ -38,6 +38,7 @@ from .asks import (
     asks_beside,
     asks_open_question,
     brings_own_answers,
+    headings_renumbered,
     names_other_homework_only,
     names_our_homework,
     own_scheme,
@@ -358,7 +359,8 @@ def find_answers(
         if turn.role == "assistant" and turn_info is not None and turn_info.renumbered:
             # "## Part 1 — How to Train Your ResNet", "## Part 2 — Regularised linear autoencoder" after the
             # user's own "Part 1 — ...", "Part 2 — ...": the reply's sections under the user's numbers
-            turn = replace(turn, text=parts_as_questions(turn.text, index)[0])
+            text = parts_as_questions(turn.text, index)[0]
+            turn = replace(turn, text=headings_renumbered(text, dict(turn_info.renumbered)))
         if turn.role == "assistant" and THINKING_BLOCK[0] in turn.text:
             # "<think>Q1. Candidates: ...</think>" (DeepSeek R1 in a native or Markdown transcript): the
             # model's reasoning before its answer, left out as the readers of exports leave it out
