@@ -222,6 +222,12 @@ def test_line_label(line, label):
         ("hw7 q4 b and c. b = ~100 words", [("4", "b", None), (None, "c", None)]),
         ("question 7 a, the teammate", [("7", None, None)]),
         ("same for c (eval time)", [(None, "c", None)]),
+        ("ok what about c then", [(None, "c", None)]),
+        # a bare letter a sentence opens on after "for", then a comma or a clause about it
+        ("so for c it's the same shift?", [(None, "c", None)]),
+        ("for b, shouldn't w5 be the end token", [(None, "b", None)]),
+        ("for a while I thought it was the same", []),  # "a" is the article
+        ("good for b i guess", []),  # not a sentence's opening
         # a bare letter an editing verb works on, and the letters listed after it
         ("can you redo b so it sounds less formal", [(None, "b", None)]),
         ("can you redo b and c as one table", [(None, "b", None), (None, "c", None)]),

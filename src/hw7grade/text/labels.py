@@ -174,7 +174,13 @@ _MENTION_TRIGGER = regex(
     r"|\b(?:redo|rewrite|fix|shorten|expand|rephrase|reword|polish|lengthen|simplify)[ \t]{1,3}(?P<lv>(?-i:[b-h]))"
     r"(?=[ \t]{0,3}(?:[.,;:!?]|$)|[ \t]{1,3}(?:so|to|and|please|pls|again|but|more|less|in|with|for)\b)"
     # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
-    r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])(?=[ \t]{0,3}(?:[.,;:!?(]|$))"
+    r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])"
+    r"(?=[ \t]{0,3}(?:[.,;:!?(]|$)|[ \t]{1,3}(?:then|too|though|now)\b)"
+    # "so for c it's the same shift?", "for b, shouldn't w5 be the end token": a bare letter a sentence opens
+    # on after "for", then a comma or the clause about it
+    r"|(?:^|[.!?][ \t]{1,3})[ \t]{0,3}(?:(?:so|and|ok(?:ay)?|but|also|now|then)[ \t,]{1,3})?for[ \t]{1,3}"
+    r"(?P<lb>(?-i:[b-h]))(?=,|[ \t]{1,3}(?:it['’]?s|it|is|isn['’]?t|should|shouldn['’]?t|would|wouldn['’]?t|does"
+    r"|doesn['’]?t|do|did|why|i|the[ \t]{1,3}answer)\b)"
     # "and b? what goes into w1..w5", "ok. and a? one problem ...", a turn opening "c, same thing at eval"
     # ... or heading a list of letters: "ok and b and c. b is training time ..."
     # ... or at a sentence's start: "ok. b and c together: ..."; or after a line's acknowledgement: "ok c?
@@ -225,6 +231,10 @@ class Label:
     @property
     def relative(self) -> bool:
         return self.q is None
+
+
+_BARE_GROUPS = ("lj", "lc", "lf", "lb", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv")
+"""The groups of `_MENTION_TRIGGER` that hold a bare letter or numeral."""
 
 
 def _worded(m: re.Match[str]) -> str | None:
@@ -702,7 +712,7 @@ def _mentions(text: str) -> list[Label]:
     covered = 0
     for t in _MENTION_TRIGGER.finditer(text):
         bare = next(
-            (g for g in ("lj", "lc", "lf", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv") if t.group(g)),
+            (g for g in _BARE_GROUPS if t.group(g)),
             None,
         )
         if bare:
