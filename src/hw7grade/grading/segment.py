@@ -443,7 +443,11 @@ def find_answers(
                 # ...and "hm, in (i) you have XᵀX, shouldn't it be XXᵀ?" is about (i), whatever
                 # other parts' words it uses; so is "maybe the batch norm stuff?" after "Which trick
                 # stuck with you? Tell me and I'll help" for (c): the user answers the model's question.
-                turn_info = replace(turn_info, named=[], firm_cues=())
+                # The chat stays on that part's question ("(i)" in a later turn is 3(b)(i) still).
+                home = turn_info.context
+                if last_answered and home.q != (on := question_of(last_answered[-1])[1:]):
+                    home = context_of(last_answered[-1]) if on != context.q else context
+                turn_info = replace(turn_info, named=[], firm_cues=(), context=home)
             if turn_info.closing and turn_info.named:
                 if all(p in attempts for p in turn_info.named):
                     turn_info = replace(turn_info, named=[], by_label=False, firm_cues=(), numbering=(), items=())
