@@ -170,6 +170,7 @@ LONG_TURN = 10_000
         "own sections",
         "glued requests",
         "own headings",
+        "exercises by title",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

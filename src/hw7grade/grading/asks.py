@@ -1426,6 +1426,7 @@ def _slipped_questions(
     "Part 1 — the How to Train Your ResNet blog series" numbers a question the user's way too ("only
     doing 1(c) and 2(b)" after it: 4(c) and ...)."""
     text, moved = parts_as_questions(text, index)
+    titled = {n: q for n, q in moved.items() if n in index.questions and n != q}  # "Exercise 3 is about ... ResNet"
     labels = mentions(text)
     ours = names_our_homework(text)
     other_only = names_other_homework_only(text)
@@ -1454,7 +1455,10 @@ def _slipped_questions(
         counts = index.cue_counts(description)
         cued = {p for p in index.ids if counts[p]}
         q: str | None
-        if label.q in index.questions:
+        if label.q in titled and (label.letter or label.roman):
+            # "3(c)" under "Exercise 3 is about the ResNet posts": 4(c) (the heading itself reads "Q4" already)
+            q = titled[label.q]
+        elif label.q in index.questions:
             # the whole turn in another question's words, by two cue phrases or more (or one in the
             # label's own description, beside that question's title: "8b: what goes into the decoder
             # during training? (the veo un perro one)"), and none of its own
@@ -1489,26 +1493,29 @@ def _slipped_questions(
 
 
 _PART_TITLE_RE = regex(
-    r"^[ \t>*#-]{0,8}(?:\*\*|__)?(?P<mark>part|section)[ \t]{1,2}(?P<n>\d{1,2})[ \t]{0,2}(?:\*\*|__)?"
-    r"[ \t]{0,2}[—–:.-][ \t]{0,3}(?P<title>[^\n]{1,150})",
+    r"^[ \t>*#-]{0,8}(?:\*\*|__)?(?P<mark>part|section|exercise|problem|task)[ \t]{1,2}(?P<n>\d{1,2})[ \t]{0,2}"
+    r"(?:\*\*|__)?(?:[ \t]{0,2}[—–:.-]|[ \t]{1,2}(?:is|was)(?=[ \t]))[ \t]{0,3}(?P<title>[^\n]{1,150})",
     re.I | re.M,
 )
 """A line opening on the user's own number for a question, then its title ("Part 1 — the "How to
-Train Your ResNet" blog series", "Section 2: linear autoencoder with an l2 penalty")."""
+Train Your ResNet" blog series", "Section 2: linear autoencoder with an l2 penalty", "Exercise 3 is about
+the How to Train Your ResNet posts")."""
 
 
 def parts_as_questions(text: str, index: PartIndex) -> tuple[str, dict[str, str]]:
-    """The turn with each `_PART_TITLE_RE` line's number, one our questions do not have, spelled as the
-    question its title names ("Part 1 — ... ResNet ..." -> "Q4 — ..."), and those numbers -> questions,
+    """The turn with each `_PART_TITLE_RE` line's number (the user's, even one of ours: "Exercise 3 is about
+    the ResNet posts", "Exercise 4 is a seq2seq thing") spelled as the question its title names ("Part 1
+    — ... ResNet ..." -> "Q4 — ..."), and those numbers -> questions,
     when two such lines or more name different questions of ours (one "Part 1 - Problem with ..." numbers
     a part's answer, not a question)."""
     found = [
-        (m, q)
-        for m in _PART_TITLE_RE.finditer(text)
-        if m.group("n") not in index.questions and (q := index.question_titled(m.group("title"))) is not None
+        (m, q) for m in _PART_TITLE_RE.finditer(text) if (q := index.question_titled(m.group("title"))) is not None
     ]
-    if len(found) < 2 or len({q for _, q in found}) != len(found):
+    numbers = {m.group("n") for m, _ in found}
+    if len(found) < 2 or len({q for _, q in found}) != len(found) or len(numbers) != len(found):
         return text, {}
+    if all(m.group("n") == q for m, q in found):
+        return text, {}  # "Part 4 — ResNet", "Part 7 — translation": our own numbers
     pieces: list[str] = []
     at = 0
     for m, q in found:
