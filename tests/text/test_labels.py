@@ -225,6 +225,10 @@ def test_line_label(line, label):
         ("ok what about c then", [(None, "c", None)]),
         # a bare letter a sentence opens on after "for", then a comma or a clause about it
         ("so for c it's the same shift?", [(None, "c", None)]),
+        # a list of capital letters a turn asks for
+        ("for q7 I need B and C: the tokens", [("7", None, None), (None, "b", None), (None, "c", None)]),
+        ("can you do A, B and C", [(None, "a", None), (None, "b", None), (None, "c", None)]),
+        ("I need B.", []),  # no list: a letter alone is no part
         ("for b, shouldn't w5 be the end token", [(None, "b", None)]),
         ("for a while I thought it was the same", []),  # "a" is the article
         ("good for b i guess", []),  # not a sentence's opening

@@ -144,6 +144,8 @@ _BARE_NEXT = regex(
     rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}(?:and[ \t]{{1,3}})?|[ \t]{{1,3}}(?:and|&)[ \t]{{1,3}})(?P<x>{_SUB})(?![\w(])"
 )
 """After "parts b" (a bare letter), the rest of its list: "parts b and c", "part a, b, and c"."""
+_CAPITAL_NEXT = regex(r"(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|&)[ \t]{1,3})(?P<x>[A-H])(?![\w(])")
+"""The rest of a list of capital letters: "need B and C"."""
 _LIST_NUMBER = regex(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
 _AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}：，。）]|\*\*|/(?=[ \t]{0,2}(?:\(|\d{1,2}[a-h(]|[a-h]\b)))")
@@ -176,6 +178,9 @@ _MENTION_TRIGGER = regex(
     # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
     r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])"
     r"(?=[ \t]{0,3}(?:[.,;:!?(]|$)|[ \t]{1,3}(?:then|too|though|now)\b)"
+    # "for q7 I need B and C: ...": a list of capital letters a turn asks for
+    r"|\b(?:need|want|do|does|doing|answer)[ \t]{1,3}(?P<lk>(?-i:[A-H]))"
+    r"(?=(?:[ \t]{0,2},[ \t]{0,2}(?-i:[A-H]))*(?:[ \t]{0,2},)?[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[A-H])(?![\w(]))"
     # "so for c it's the same shift?", "for b, shouldn't w5 be the end token": a bare letter a sentence opens
     # on after "for", then a comma or the clause about it
     r"|(?:^|[.!?][ \t]{1,3})[ \t]{0,3}(?:(?:so|and|ok(?:ay)?|but|also|now|then)[ \t,]{1,3})?for[ \t]{1,3}"
@@ -233,7 +238,7 @@ class Label:
         return self.q is None
 
 
-_BARE_GROUPS = ("lj", "lc", "lf", "lb", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv")
+_BARE_GROUPS = ("lj", "lc", "lf", "lb", "lk", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv")
 """The groups of `_MENTION_TRIGGER` that hold a bare letter or numeral."""
 
 
@@ -720,7 +725,7 @@ def _mentions(text: str) -> list[Label]:
                 x = t.group(bare).lower()
                 letter, roman = (None, x) if len(x) > 1 else (x, None)  # "only ii": a numeral
                 found.append(Label(None, letter, roman, None, t.start(bare), t.end(bare)))
-                covered = _bare_list(text, found[-1], found) if bare in ("lq", "lz", "lv") else t.end(bare)
+                covered = _bare_list(text, found[-1], found) if bare in ("lq", "lz", "lv", "lk") else t.end(bare)
             continue
         at = t.start("ls") if t.group("ls") else t.start("lp") if t.group("lp") else t.start()
         if at < covered:
@@ -870,8 +875,9 @@ def _bare_list(text: str, first: Label, found: list[Label]) -> int:
     """Append the letters that continue a bare list after `first` ("parts b and c"); its end. The item
     after "and" is the list's last: in "I only need a and c, b I've done" the b opens a clause."""
     end = first.end
-    while (m := _BARE_NEXT.match(text, end)) is not None:
-        x = m.group("x")
+    following = _CAPITAL_NEXT if text[first.start : first.end].isupper() else _BARE_NEXT
+    while (m := following.match(text, end)) is not None:
+        x = m.group("x").lower()
         roman = first.roman is not None and first.letter is None
         found.append(Label(None, None if roman else x, x if roman else None, None, m.start("x"), m.end()))
         end = m.end()
