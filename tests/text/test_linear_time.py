@@ -171,6 +171,7 @@ LONG_TURN = 10_000
         "glued requests",
         "own headings",
         "exercises by title",
+        "sections of parts",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

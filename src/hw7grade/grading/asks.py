@@ -970,7 +970,7 @@ def capital_mark(line: str) -> tuple[str, int] | None:
     """The user's own mark opening the line, and where it ends: a capital one ("**B1 — First-order
     conditions**", "Q-A: ..."), or a part under the user's own heading ("**Problem I(b): ...**" -> "I.b");
     else None."""
-    headed = _HEADED_PART_RE.match(line, 0, CAPITAL_MARK_REACH + HEADING_WORD_MAX)
+    headed = _HEADED_PART_RE.match(line, 0, CAPITAL_MARK_REACH + HEADING_WORD_MAX * 2)
     if headed is not None:
         return _headed_part(headed), headed.end()
     first = next(_capital_marks(line, 0, CAPITAL_MARK_REACH), None)
@@ -1026,14 +1026,15 @@ _SUB_MARK_RE = regex(
 "B.1 ..." (under "Section B", the heading's key repeated)."""
 _HEADED_PART_RE = regex(
     r"[ \t>*#_-]{0,8}(?:(?i:problem|part|section|exercise|task)[ \t]{1,2})?(?P<key>[IVX]{1,4}|[A-H]|[1-9])"
-    rf"(?:(?:[ \t]{{0,2}}\((?P<bracketed>{_SUB})\)|\.(?P<dotted>{_SUB})(?![\w.]))"
-    rf"(?:[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\))?"
+    rf"(?:[ \t]{{0,2}}\((?P<bracketed>{_SUB})\)|\.(?P<dotted>{_SUB})(?![\w.])"
     rf"|,?[ \t]{{1,2}}(?i:items?|parts?|questions?|q|#)[ \t]{{0,2}}\(?(?P<worded>{_SUB})\)?(?!\w))"
+    rf"(?:[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\))?"
 )
 """A part under the user's own heading named by both: "I(b)", "Problem II (a)", "1 (a)(ii)", "A.1",
 "Exercise A items 1" ("I.b", "1.a.ii", "A.1" as marks)."""
 _MORE_SUBS_RE = regex(
     rf"[ \t]{{0,2}}(?:(?P<joined>,|&|(?i:and|or))|(?P<range>[–—-]|(?i:to|through)))[ \t]{{0,3}}(?:,[ \t]{{0,2}})?"
+    r"(?:(?i:parts?|items?)[ \t]{1,2})?"
     rf"\(?(?P<sub>{_SUB})\)?(?:[ \t]{{0,2}}\((?P<numeral>{_NUMERAL})\))?(?![\w(])"
 )
 """Another item named after the first: "items 1 and 3", "parts a, c", "(a)(ii) and (a)(iii)", or the last of a
@@ -1067,8 +1068,18 @@ def _headed_marks(text: str, ours: Collection[str], keys: Collection[str] = ()) 
     headings = [m for m in _HEADING_MARK_RE.finditer(text) if m.group("key") not in ours]
     if len(headings) < NUMBERED_MIN_ITEMS:
         headings = []
-    keys = {*keys, *(m.group("key") for m in headings)}
-    found = [(m.start("at"), m.end("at"), m.group("key")) for m in headings]
+    # "Section B ...", then "Part 1. ..." and "(i) ...": a heading in another word and kind of number under
+    # a heading is that heading's item, its own items the item's numerals ("B.1", "B.1.i")
+    full: list[str] = []
+    parent: re.Match[str] | None = None
+    for m in headings:
+        if parent is not None and _heading_word(m) != _heading_word(parent) and _kind(m) != _kind(parent):
+            full.append(f"{parent.group('key')}.{m.group('key')}")
+        else:
+            parent = m
+            full.append(m.group("key"))
+    keys = {*keys, *(key for key in full if "." not in key)}
+    found = [(m.start("at"), m.end("at"), key) for m, key in zip(headings, full)]
     for k, heading in enumerate(headings):
         end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
         lettered = False
@@ -1076,11 +1087,11 @@ def _headed_marks(text: str, ours: Collection[str], keys: Collection[str] = ()) 
             if sub.group("key") not in (None, heading.group("key")):
                 continue
             mark = sub.group("sub")
-            if lettered and mark in OWN_ROMANS:
+            if lettered and mark in OWN_ROMANS or "." in full[k] and mark not in OWN_ROMANS:
                 continue  # "(a) (i) ... (ii) ... (iii) ...": the numerals of a lettered item, inside it
             lettered = lettered or mark.isalpha() and mark not in OWN_ROMANS
             numeral = f".{sub.group('numeral')}" if sub.group("numeral") else ""
-            found.append((sub.start("at"), sub.end("at"), f"{heading.group('key')}.{mark}{numeral}"))
+            found.append((sub.start("at"), sub.end("at"), f"{full[k]}.{mark}{numeral}"))
     for named in _HEADED_PART_RE.finditer(text) if keys else ():
         at, key = named.start("key"), named.group("key")
         if key not in keys or (at and text[at - 1].isalnum()):
@@ -1096,6 +1107,15 @@ def _headed_marks(text: str, ours: Collection[str], keys: Collection[str] = ()) 
             found.append((more.start() if more.group("range") else more.start("sub"), more.end(), f"{key}.{item}"))
             end, first = more.end(), more.group("sub")
     return found
+
+
+def _heading_word(m: re.Match[str]) -> str:
+    return m.group("at").split()[0].lower()
+
+
+def _kind(m: re.Match[str]) -> int | None:
+    level = _level_key(m.group("key"))
+    return level[0] if level is not None else None
 
 
 _PAIRED_MARK_RE = regex(r"([A-H])([1-9])|Q([1-9])([a-h])")
@@ -1278,6 +1298,10 @@ def _own_numbering(
                     asked = tuple(p for p in index.ids if p.partition(".")[0] == lettered and "." in p) or asked
                 if asked:
                     part_of[run[k][2]] = asked
+    for _, _, mark in run:
+        children = [p for sub, parts in part_of.items() if sub.startswith(f"{mark}.") for p in parts]
+        if mark not in part_of and "." in mark and children and len({p.partition(".")[0] for p in children}) == 1:
+            part_of[mark] = tuple(children)  # "Part 1." over "(i) ... (ii) ... (iii) ...": its numerals' part
     if len(part_of) < NUMBERED_MIN_ITEMS:
         return None
     spelled_of = {
