@@ -447,7 +447,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "glued requests": "\n(a) x\n(b) y\ncould you check (a)? ",
             "turned clauses": "For (a), x; for (b), y w1..w5, whereas at evaluation (c) z. ",
             "letters after for": "so for c it's x. for b, y? what about c then I need B, C and D and ",
-            "sections of parts": "\nSection A\n (i) x\nSection B\n Part 1. y\n  (ii) z\n Part 2. w\nB part 1(ii) and part 2 ",
+            "sections of parts": "\nSection A\n (i) x\nSection B\n Part 1. y\n (ii) z\nPart 2. w\nB part 1(ii), 2 ",
             "exercises by title": "\nExercise 3 is about the ResNet posts\n 3(a) x\nExercise 4 is a seq2seq\n 3(c) ",
             "own headings": "\nProblem I (x)\n (a) y\n (b)(ii) z\nExercise B\n 1. w\n I(b), II(a)–(c), B items 1 and ",
         }.items()
