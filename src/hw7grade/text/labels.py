@@ -180,7 +180,7 @@ _MENTION_TRIGGER = regex(
     r"(?=[ \t]{0,3}(?:[.,;:!?(]|$)|[ \t]{1,3}(?:then|too|though|now)\b)"
     # "for q7 I need B and C: ...": a list of capital letters a turn asks for
     r"|\b(?:need|want|do|does|doing|answer)[ \t]{1,3}(?P<lk>(?-i:[A-H]))"
-    r"(?=(?:[ \t]{0,2},[ \t]{0,2}(?-i:[A-H]))*(?:[ \t]{0,2},)?[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[A-H])(?![\w(]))"
+    r"(?=(?:[ \t]{0,2},[ \t]{0,2}(?-i:[A-H])){0,6}(?:[ \t]{0,2},)?[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[A-H])(?![\w(]))"
     # "so for c it's the same shift?", "for b, shouldn't w5 be the end token": a bare letter a sentence opens
     # on after "for", then a comma or the clause about it
     r"|(?:^|[.!?][ \t]{1,3})[ \t]{0,3}(?:(?:so|and|ok(?:ay)?|but|also|now|then)[ \t,]{1,3})?for[ \t]{1,3}"
