@@ -1088,7 +1088,9 @@ def _headed_marks(text: str, ours: Collection[str], keys: Collection[str] = ()) 
                 continue
             mark = sub.group("sub")
             if lettered and mark in OWN_ROMANS or "." in full[k] and mark not in OWN_ROMANS:
-                continue  # "(a) (i) ... (ii) ... (iii) ...": the numerals of a lettered item, inside it
+                # "(a) (i) ... (ii) ... (iii) ...": the numerals of a lettered item, inside it; and under
+                # "Part 1." (itself an item) only numerals are items
+                continue
             lettered = lettered or mark.isalpha() and mark not in OWN_ROMANS
             numeral = f".{sub.group('numeral')}" if sub.group("numeral") else ""
             found.append((sub.start("at"), sub.end("at"), f"{full[k]}.{mark}{numeral}"))
@@ -1120,7 +1122,7 @@ def _kind(m: re.Match[str]) -> int | None:
 
 _PAIRED_MARK_RE = regex(r"([A-H])([1-9])|Q([1-9])([a-h])")
 """A mark of two levels written together: "B1" (section B, item 1), "Q1a" (the label "1a" read as a question's)."""
-_CAPITAL_ROMANS = ("I", "II", "III", "IV", "V", "VI")
+_CAPITAL_ROMANS = tuple(numeral.upper() for numeral in OWN_ROMANS)
 
 
 def _level_key(mark: str) -> tuple[int, int, int] | None:
