@@ -762,6 +762,54 @@ ATTEMPT_CASES = [
         [("correct", 1), ("correct", 1)],
         id="a question said to be beside the homework asks nothing, though it names the part",
     ),
+    pytest.param(
+        (
+            "Q4(a): where did the ResNet series start and end, time and accuracy?",
+            "The series starts from the DAWNBench record: **341 seconds to reach 94% test accuracy on one V100**. "
+            "I don't remember the final time reliably, and I'd rather not guess a number.",
+        ),
+        "q4a",
+        [("partial", 1), ("partial", 1)],
+        id="a reply that answers most of the part and then declines one figure is an attempt",
+    ),
+    pytest.param(
+        (
+            "Q4(c): which approach of the ResNet series did I find most interesting?",
+            "I'd rather not pick for you: tell me whether the batch norm analysis or the data loading fixes "
+            "stuck with you and I'll help you write it up.",
+        ),
+        "q4c",
+        [("missing", None), ("missing", None)],
+        id="a reply that opens by declining the part is no attempt, whatever topics its offer names",
+    ),
+    pytest.param(
+        (
+            "hw7 question 4 is about the How to Train Your ResNet blog. part a asks where they start and end",
+            "- **Start:** 341 s to 94% test accuracy on CIFAR-10, one V100.\n- **End:** 26 s to the same 94%.",
+            'thanks. b is "comment what you learned", around 100 words',
+            "Most of the speed-up came from engineering, not new theory: removing the data-loading bottleneck, "
+            "larger batches with a rescaled learning rate, and mixed precision. Always measure where time is "
+            "spent before changing the model.",
+        ),
+        "q4b",
+        [("partial", 3), ("partial", 3)],
+        id="a letter a sentence opens on, then what the part asks, asks it after a thank-you",
+    ),
+    pytest.param(
+        (
+            "Q8(a)(i) how many linear layers, and Q8(b): with a small lambda, are W2's columns pushed toward "
+            "orthonormal? why?",
+            "**(a)(i)** Two linear layers.\n\n**(b)** **Yes.** The penalty is the sum of squared singular values "
+            "of W1 and W2.",
+            "why would they go to 1 though?",
+            "For one direction the product has singular value c, split as c = a·b between W2 (a) and W1 (b). "
+            "AM-GM gives a = b = √c, and the product is near a projection, so c = 1: the singular values "
+            "balance at 1 and the columns of W2 are orthonormal.",
+        ),
+        "q8b",
+        [("partial", 1), ("correct", 3)],
+        id="letters in brackets after symbols name the symbols, so the reply argues the part asked",
+    ),
 ]
 
 

@@ -316,6 +316,13 @@ def test_line_label(line, label):
         ("b in like 100 words", [(None, "b", None)]),
         ("ok. c ~100 words", [(None, "c", None)]),
         ("a 100 words essay", []),
+        # a letter a sentence opens on, then what that part asks; not a plan's letter
+        ('thanks. b is "comment what you learned"', [(None, "b", None)]),
+        ("and c asks which approach you liked", [(None, "c", None)]),
+        ('plan b is "wait"', []),
+        # a bracketed letter that names a symbol: "W2 (a)"; a question's number is no symbol
+        ("split c = a·b between W2 (a) and W₁ (b)", []),
+        ("the decoder (b) and Q7 (c)", [(None, "b", None), ("7", "c", None)]),
         # a lone "i" ending its line after a letter is the sub-part; "i think" is the pronoun
         ("8a i", [("8", "a", "i")]),
         ("8a i think so", [("8", "a", None)]),

@@ -45,6 +45,13 @@ from hw7grade.text.retraction import without_retracted
         ("**2. Q8(b) — corrected**\n\nOn reflection, No.", "**2. Q8(b) — corrected**\n\nOn reflection, No."),
         # opening the text it takes back nothing in it (a follow-up conceding an earlier reply)
         ("On reflection, your TA is right.\n\nAnswer: No", "On reflection, your TA is right.\n\nAnswer: No"),
+        # "wait, actually" and "actually, no" take back; "actually, no regulariser" is a claim
+        (
+            "Take W1 = U_k. Wait, actually the shapes are reversed: W1 = U_k^T.",
+            "Wait, actually the shapes are reversed: W1 = U_k^T.",
+        ),
+        ("Two layers.\nActually, no — one layer.", "Actually, no — one layer."),
+        ("Two layers. Actually, no regulariser is needed.", None),
         # a pause, not a retraction
         ("For condition 2 you need the eigen equation. Wait, let me write it out:", None),
         ("I waited. The answer is wait for it 26 s.", None),

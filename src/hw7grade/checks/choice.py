@@ -684,11 +684,12 @@ _NUMBERED_LINE_RE = regex(r"^[ \t]{0,3}\(?(\d{1,2})[.)]", re.M)
 _NUMBERED_HEADING_RE = regex(r"^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:\*\*|__)?\(?\d{1,2}[.)][^\n]*", re.M)
 
 
-_FORMULA_MARKS = frozenset("/^_=+−×·")
+_FORMULA_MARKS = frozenset("/^_=+−×·{}")
 
 
 def _in_formula(text: str, start: int, end: int) -> bool:
-    """Whether the number at text[start:end] has a math operator right beside it ("1/n", "W^2", "2×k")."""
+    """Whether the number at text[start:end] has a math operator or a brace right beside it ("1/n", "W^2",
+    "2×k", "\\frac{1}{n}")."""
     return (start > 0 and text[start - 1] in _FORMULA_MARKS) or (end < len(text) and text[end] in _FORMULA_MARKS)
 
 

@@ -84,6 +84,19 @@ NUMBERED_TITLE_MAX_WORDS = 14
 Orthonormal columns with small λ — yes, approximately")."""
 
 
+_OPENING_HEADING_RE = regex(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}(?P<h>[^\n]{1,200})|(?:\*\*|__)(?P<b>[^*_\n]{1,200})(?:\*\*|__)[ \t]{0,2}$)", re.M
+)
+
+
+def _opening_heading(answer: str) -> str | None:
+    """The answer's first line when it is a heading (Markdown or a bold line) of a short title: where,
+    when no sentence states a position, the part's heading may end on it."""
+    m = _OPENING_HEADING_RE.match(answer.lstrip("\n"))
+    heading = m and (m.group("h") or m.group("b"))
+    return heading if heading and len(heading.split()) <= NUMBERED_TITLE_MAX_WORDS else None
+
+
 _ARROWED_STANCE_RE = regex(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
 """What ends a heading of a short title and an arrow (`TITLE_ARROW_RE`) when it states a stance."""
 
@@ -173,6 +186,10 @@ class StanceCheck(CheckSpec):
 
     def run(self, ctx: CheckContext) -> CheckResult:
         events = self._events(analyse(ctx.answer, ctx.question))
+        if not events and (heading := _opening_heading(ctx.answer)) is not None:
+            tail = _TITLE_TAIL_RE.search(heading)
+            if tail:  # "**B4 - Bias toward orthonormal columns in W2: Yes**": a heading in the user's own scheme
+                events = [(0, 0, tail.group(1).casefold(), heading)]
         if not events:
             return self.failed(None, "no yes/no position found")
         _, _, stance, evidence = min(events)

@@ -22,7 +22,7 @@ from ..text.non_answer import (
     offer_to_come,
     only_offers,
     only_stands,
-    puts_off,
+    put_off_at,
 )
 from ..text.retraction import without_retracted
 from ..text.script import unread_script
@@ -216,8 +216,13 @@ def _score_attempts(
             # checks found of it in the part before)
             return True
         words = len(attempt.text.split())
-        if words <= PUT_OFF_MAX_WORDS and puts_off(before_closing_question(attempt.text)):
-            return True
+        if words <= PUT_OFF_MAX_WORDS and (at := put_off_at(before_closing_question(attempt.text))) is not None:
+            # ... unless, in a reply to a turn that asks the part, the text before it answers the part:
+            # "341 seconds to reach 94% ... I don't remember the final time, and I'd rather not guess"
+            # declines one figure, not the part (a follow-up's "That's a good candidate: there's a whole
+            # post on batch norm ... send me your sentences" coaches the user's own answer)
+            head = replace(attempt, text=attempt.text[:at])
+            return not (attempt.explicit and answers_the_part(part, score(head, "first"), OFFER_NOTE_SHARE))
         if (
             words <= OFFER_NOTE_MAX_WORDS
             and ends_on_offer(attempt.text, go_on=attempt.labelled)
@@ -288,7 +293,8 @@ def _revised_under_label(text: str, part_id: str) -> bool:
 
 
 PUT_OFF_MAX_WORDS = 80
-"""A part's text this short that puts the part off answers nothing, whatever topic words it names."""
+"""A part's text this short that puts the part off answers nothing, whatever topic words it names,
+unless the text before it answers the part (more than `OFFER_NOTE_SHARE` of its checks find an answer)."""
 OFFER_NOTE_MAX_WORDS = 50
 OFFER_NOTE_SHARE = 0.5
 """A part's text this short that ends on an offer to answer it answers nothing unless more than this

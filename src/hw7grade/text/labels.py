@@ -212,7 +212,11 @@ _MENTION_TRIGGER = regex(
     # "and then c is the same question but at eval time": a letter the turn likens to the one before
     r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|[.!?][ \t]{1,3}|^[ \t]{0,3})(?P<lm>(?-i:[b-h]))"
     r"(?=[ \t]{1,3}is[ \t]{1,3}(?:(?:just|basically|really)[ \t]{1,3})?(?:the[ \t]{1,3})?"
-    r"same[ \t]{1,3}(?:question|thing|idea|setup|deal|q|but)\b)",
+    r"same[ \t]{1,3}(?:question|thing|idea|setup|deal|q|but)\b)"
+    # "thanks. b is \"comment what you learned\"", "and c asks which approach ...": a letter a sentence opens
+    # on, then what that part asks, quoted or told
+    r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|[.!?][ \t]{1,3}|^[ \t]{0,3})(?P<ly>(?-i:[a-h]))"
+    r"(?=[ \t]{1,3}(?:is[ \t]{1,3}(?:about\b|asking\b|[\"“'‘])|asks\b|wants\b))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -238,7 +242,7 @@ class Label:
         return self.q is None
 
 
-_BARE_GROUPS = ("lj", "lc", "lf", "lb", "lk", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv")
+_BARE_GROUPS = ("lj", "lc", "lf", "lb", "lk", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv", "ly")
 """The groups of `_MENTION_TRIGGER` that hold a bare letter or numeral."""
 
 
@@ -756,6 +760,8 @@ def _mentions(text: str) -> list[Label]:
             covered = at + m.end()
             continue
         m = _RELATIVE.match(window)
+        if m and window[0] == "(" and _MATH_SYMBOL_BEFORE.search(text, max(0, at - MATH_SYMBOL_LOOKBACK), at):
+            continue  # "split as c = a·b between W2 (a) and W1 (b)": a symbol's name, not a part's
         if m:
             label = _relative(m, at)
             found.append(label)
@@ -765,6 +771,14 @@ def _mentions(text: str) -> list[Label]:
         if m.group("p2"):  # "part b", not "(b)"
             covered = _bare_list(text, label, found)
     return found
+
+
+MATH_SYMBOL_LOOKBACK = 8
+"""How far before a bracketed letter the symbol it names is looked for."""
+_MATH_SYMBOL_BEFORE = regex(r"(?<![A-Za-z])(?-i:[A-PR-Z])(?:[0-9₀-₉]{1,2}|_\{?\w{1,3}\}?|[ᵀ⊤])[ \t]{1,2}$")
+"""A matrix or vector written as a capital with a digit or subscript ("W2", "W₁", "U_k", "Xᵀ"), right
+before a bracketed letter: the letter names the symbol ("W2 (a)"), it is no part's label ("Q7 (a)" is
+read as a question's before this)."""
 
 
 _ITEM_LABEL_RE = regex(r"(?P<q>\d{1,2})[ \t]{1,2}(?P<x>[b-h])(?![\w(.'’\-])")

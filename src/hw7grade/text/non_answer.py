@@ -257,11 +257,13 @@ _STOP_THEN_SPACE_RE = regex(r"[.!?](?:\s|$)")
 def puts_off(text: str) -> bool:
     """Whether the text defers the part, waits for the user, declines it, cannot read its source, or
     is the interface's error message instead of a reply."""
-    return bool(
-        PhraseSet.build({"putting off": _PUTTING_OFF + _WAITING + _DECLINING + _NO_ACCESS + _FAILED_REPLY}).keys_in(
-            text
-        )
-    )
+    return put_off_at(text) is not None
+
+
+def put_off_at(text: str) -> int | None:
+    """Where the text first puts the part off (see `puts_off`), or None."""
+    phrases = PhraseSet.build({"putting off": _PUTTING_OFF + _WAITING + _DECLINING + _NO_ACCESS + _FAILED_REPLY})
+    return min((hit.start for hit in phrases.find(text)), default=None)
 
 
 _ONWARD = ("next", "after that", "the rest", "the other part*", "the remaining", "move on")

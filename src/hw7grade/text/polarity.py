@@ -61,7 +61,9 @@ _POST_MARK_RE = regex(
     # "Dropout (not needed)"; not "`nn.MSELoss` (not `nn.L1Loss` ...)", which sets another thing against it
     r"|\(\s{0,3}(?:not|no)\b(?!\s{1,3}(?:`|(?-i:[A-Z])|nn\.|the\b|an?\b))|✗|❌|✘"
     # with no verb: "..., with Dropout and Batch Norm not needed"
-    r"|not[ \t]{1,3}(?:needed|required|necessary|included|used)\b",
+    r"|not[ \t]{1,3}(?:needed|required|necessary|included|used)\b"
+    # a box the answer says to leave empty: "Leave Dropout, Layer Norm and Batch Norm unchecked", "... out."
+    r"|un(?:checked|ticked|selected)\b|(?:out|off)[ \t]{0,2}(?:[.,;)!]|$)",
     re.I,
 )
 _POST_WRONG_RE = regex(
@@ -358,6 +360,31 @@ _STOP = frozenset(
 )
 
 
+_LIST_BREAKS = frozenset(
+    {
+        "and",
+        "or",
+        "with",
+        "without",
+        "for",
+        "in",
+        "to",
+        "from",
+        "of",
+        "on",
+        "at",
+        "by",
+        "as",
+        "but",
+        "so",
+        "which",
+        "that",
+    }
+)
+"""Words no item of a list a mention heads holds: "and" and "or" join the next item, the others end the
+list ("Weight Decay, Layer Norm, and SGD optimizer, with Dropout and Batch Norm not needed")."""
+
+
 LIST_GAP_CHARS = 48
 """Longest gap between two items of one list ("cosine annealing with warm restarts, progressive resizing")."""
 LIST_GAP_WORDS = 4
@@ -439,8 +466,11 @@ def _skip_list(text: str, pos: int, limit: int) -> int:
         words = 0
         while words < 4:
             item = _ITEM_RE.match(text, pos, limit)
-            if item is None or item.group().strip().lower() in _STOP:
-                break
+            if item is None or _POST_MARK_RE.match(text, _skip_space(text, pos)):
+                break  # "Dropout, Layer Norm and Batch Norm unchecked": the list's mark
+            word = item.group().strip().lower()
+            if word in _STOP or word in _LIST_BREAKS:
+                break  # a verb or a preposition ends the list; "and" and "or" join its next item
             pos = item.end()
             words += 1
     return pos

@@ -11,14 +11,17 @@ from .labels import line_label
 
 _RETRACTS_RE = regex(
     r"(?:(?:actually|hmm+|oh|oops)[ \t]{0,2}[,.!]?[ \t]{0,3}(?:[—–-][ \t]{0,3})?(?:wait|hold[ \t]on)\b"
-    r"|wait[ \t]{0,2}[,.!]?[ \t]{0,3}(?:[—–-][ \t]{0,3})?(?:no\b|that(?:'s|’s|[ \t]is)[ \t](?:not|wrong|incorrect)\b)"
+    r"|wait[ \t]{0,2}[,.!]?[ \t]{0,3}(?:[—–-][ \t]{0,3})?"
+    r"(?:no\b|actually\b|that(?:'s|’s|[ \t]is)[ \t](?:not|wrong|incorrect)\b)"
+    r"|actually[ \t]{0,2}[,.!—–-][ \t]{0,3}no[ \t]{0,2}[,.!—–:-]"
     r"|scratch[ \t]that\b|correction[ \t]{0,2}:|on[ \t](?:second[ \t]thought|reflection)\b"
     r"|i[ \t]misspoke\b"
     r"|that(?:'s|’s|[ \t]is)[ \t](?:not[ \t](?:right|correct)|wrong|incorrect)\b)",
     re.I,
 )
 """A sentence that opens by taking back what came before it: "Actually, wait —", "Hmm, wait: let me
-double-check", "Wait, no", "Correction:", "On reflection, ...", "Scratch that.", "That's not right for
+double-check", "Wait, no", "Wait, actually the shapes are reversed", "Actually, no —",
+"Correction:", "On reflection, ...", "Scratch that.", "That's not right for
 training."; not "Wait, let me write it out", a pause."""
 _LINE_LEAD_RE = regex(r"[ \t]{0,6}(?:>[ \t]{0,2})?(?:\*\*|__|\*|_)?")
 """What may stand before a retraction at a line's start: indentation, a quote mark, emphasis."""
