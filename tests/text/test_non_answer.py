@@ -159,6 +159,8 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
         ("This one asks which approach interested *you*, so I don't think I should pick it for you.", True),
         # a reflection left to the student in its own words
         ("Part (b) is a personal reflection, so I'd recommend writing it in your own words.", True),
+        ("For (b), this is meant to be a personal reflection, so I'd encourage you to write it yourself.", True),
+        ("Here is a draft you could write yourself later: data loading was the bottleneck.", False),
         ("I don't want to put words in your mouth here. Happy to give feedback on a draft!", True),
         # hints instead of the answer
         ("This is graded work, so rather than hand you a finished argument, here are some pointers:\n1. ...", True),

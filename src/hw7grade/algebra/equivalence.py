@@ -17,7 +17,7 @@ from typing import Literal, Mapping, TypeGuard
 from .evaluate import Evaluator, P, Trial, flatten, make_trials
 from .limits import Deadline, MathError
 from .memo import Memo
-from .nodes import Add, Gradient, Neg, Node, Zero, canonical, render, symbol_names
+from .nodes import Add, Div, Gradient, Mul, Neg, Node, Num, Sym, Zero, canonical, render, symbol_names
 from .parser import Chain, parse_chains
 from .shapes import Shape, ShapeContext, normalise_table, table_key
 
@@ -233,6 +233,7 @@ def _prepare(
     node = statement.lhs
     if statement.rhs is not None:
         node = statement.lhs if isinstance(statement.rhs, Zero) else Add((statement.lhs, Neg(statement.rhs)))
+    node = _unnormalised(node, frozenset(d for dims in table.values() for d in dims))
     shape_problem = None
     if statement.kind == "gradient" and statement.wrt is not None and statement.wrt in table:
         expected = table[statement.wrt]
@@ -251,6 +252,30 @@ def _prepare(
         sizes.append((0, 0) if isinstance(value, int) else (len(value), len(value[0])))
         values.append(flatten(value))
     return Prepared(statement, ctx.resolve(shape), sizes, values, ctx, shape_problem)
+
+
+def _unnormalised(node: Node, sizes: frozenset[str]) -> Node:
+    """The value without a size it is divided by as a whole ("(2/n) W_2^T (W_2 W_1 - I) X X^T", "... / n"):
+    the gradient of a loss averaged over the n data points, which sets the same condition and is the
+    gradient of the loss as that answer writes it. Only a size of the shape table counts (n, m, k)."""
+
+    def size(x: Node) -> bool:
+        return isinstance(x, Sym) and x.name in sizes
+
+    if isinstance(node, Neg):
+        inner = _unnormalised(node.x, sizes)
+        return node if inner is node.x else Neg(inner)
+    if isinstance(node, Div) and size(node.den):
+        return node.x
+    if isinstance(node, Mul):
+        factors = tuple(
+            f.x if isinstance(f, Div) and isinstance(f.x, Num) and size(f.den) else f
+            for f in node.factors
+            if not size(f)
+        )
+        if factors != node.factors and factors:
+            return Mul(factors) if len(factors) > 1 else factors[0]
+    return node
 
 
 def infer_shape(statement: Statement, table: Mapping[str, tuple[str, str]]) -> tuple[ShapeContext, Shape]:

@@ -72,12 +72,13 @@ _CELL_RE = regex(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔�
 
 
 _TITLE_TAIL_RE = regex(
-    r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(yes|no)(?:[ \t]{0,2}[,;]?[ \t]{1,2}[A-Za-z]{1,15}){0,2}[^\w]{0,4}$",
+    r"(?:[ \t][—–-]|:|[ \t](?:→|->|=>))[ \t]{0,3}(yes|no)(?:[ \t]{0,2}[,;]?[ \t]{1,2}[A-Za-z]{1,15}){0,2}"
+    r"(?:[ \t]{1,3}[\[(][A-Za-z \t]{1,20}[\])])?[^\w]{0,4}$",
     re.I,
 )
 """A part's heading that ends on its answer after a dash, colon or arrow, a word or two of hedge after
-it or not ("... in W2: yes.", "Bias toward orthonormality → **Yes**", "... with small λ — yes,
-approximately")."""
+it or not, and a bracketed tag ("... in W2: yes.", "Bias toward orthonormality → **Yes**", "... with
+small λ — yes, approximately", "... in W2: Yes  [revised]")."""
 _NUMBERED_TITLE_RE = regex(r"[ \t]{0,3}\(?\d{1,2}[.)][ \t]{1,3}\S")
 NUMBERED_TITLE_MAX_WORDS = 14
 """A numbered section's title this short may end on its answer, as a part's heading does ("4.

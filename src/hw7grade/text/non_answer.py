@@ -114,10 +114,14 @@ _DECLINING = (
     "give you some hints",
     "give you a few hints",
     "put words in your mouth",
-    "recommend writing it in your own words",
-    "recommend writing it yourself",
-    "suggest writing it in your own words",
-    "suggest writing it yourself",
+    # the part handed back to be written by the student, however the model puts the advice ("I'd
+    # recommend / suggest / encourage you to write it yourself")
+    "writing it in your own words",
+    "write it in your own words",
+    "writing it yourself",
+    "write it yourself",
+    "write this one yourself",
+    "write that one yourself",
 )
 """The model declines, or hands the part back to the student to do ("I'd suggest working it out
 yourself from the explanation above", "rather than hand you a finished argument, let me give you some

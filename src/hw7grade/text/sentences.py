@@ -57,8 +57,15 @@ PART_HEADING_MAX_WORDS = 8
 
 def _is_part_heading(line: str) -> bool:
     """A short line that opens on a part's label ("(b) — Orthonormality bias", a heading once its
-    marks are gone): the line after it starts a unit of its own ("**Yes.** A small ...")."""
-    return _HEADING_LIKE_RE.match(line) is not None and len(line.split()) <= PART_HEADING_MAX_WORDS
+    marks are gone), or one that ends on a short answer after a colon ("(b) Inductive bias toward
+    orthonormal columns in W2: Yes [revised]"): the line after it starts a unit of its own ("**Yes.**
+    A small ...", "With a small lambda ...")."""
+    if _HEADING_LIKE_RE.match(line) is None:
+        return False
+    if len(line.split()) <= PART_HEADING_MAX_WORDS:
+        return True
+    tail = line.rpartition(":")[2]
+    return ":" in line and len(tail.split()) <= SHORT_ANSWER_MAX_WORDS and "=" not in tail and "," not in tail
 
 
 _TABLE_ROW_RE = regex(r"^\|.*\|$")
