@@ -452,6 +452,18 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "own headings": "\nProblem I (x)\n (a) y\n (b)(ii) z\nExercise B\n 1. w\n I(b), II(a)–(c), B items 1 and ",
         }.items()
     },
+    # round 39: lists left unchecked, symbols named in brackets, parts asked by "b is ...", headings
+    # ending on a short answer, answers that decline one figure
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "left unchecked": "Leave Dropout, Layer Norm and Batch Norm unchecked, with SGD out. ",
+            "symbols in brackets": "split c = a·b between W2 (a) and W₁ (b), U_k (c) ",
+            "letters asking": 'thanks. b is "what you learned". and c asks which ',
+            "short answer headings": "(b) Inductive bias toward orthonormal columns in W2: Yes [revised]\n",
+            "declined figures": "341 s to 94%. I'd rather not guess the final time. ",
+        }.items()
+    },
 }
 
 

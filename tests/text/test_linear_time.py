@@ -172,6 +172,7 @@ LONG_TURN = 10_000
         "own headings",
         "exercises by title",
         "sections of parts",
+        "letters asking",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):
