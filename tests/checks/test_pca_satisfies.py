@@ -188,6 +188,16 @@ def test_a_false_step_caps_the_part_when_the_rubric_says_so():
     assert capped.run(CheckContext(answer=ONE_CONDITION, shapes=HW7_SHAPES)).cap is None  # a gap is no false step
 
 
+def test_an_items_tag_after_a_code_comment_mark_is_no_factor():
+    answer = (
+        "```\n# Setup:\n#   (a)  U_k.T U_k = I_k\n```\n\n"
+        + r"Then $W_2^\top(W_2W_1 - I)XX^\top = U_k^\top(U_kU_k^\top - I)XX^\top = 0$ and "
+        + r"$(W_2W_1 - I)XX^\top W_1^\top = (U_kU_k^\top - I)U_k\Lambda_k = 0$."
+    )
+    result = SPEC.run(CheckContext(answer=answer, shapes=HW7_SHAPES))
+    assert result.status == "passed", result.message
+
+
 def test_a_false_claim_about_the_components_is_a_false_step():
     answer = (
         r"Let $A := W_2 W_1 = U_k U_k^\top = I$. Then $W_2^\top(A - I)XX^\top = 0$ and $(A - I)XX^\top W_1^\top = 0$."
@@ -217,6 +227,11 @@ def test_a_false_identity_in_a_list_framed_as_wrong_is_no_step(pitfall, status):
         (r"Equivalently, $(I - U_k U_k^\top)v = 0$ for every $v \in \mathcal{S}$.", "passed"),
         (r"Equivalently, $(I - U_k U_k^\top)v = 0$ for all v in the span of $U_k$.", "passed"),
         (r"Equivalently, $(I - U_k U_k^\top)v = 0$.", "failed"),
+        # ... nor is one said to hold only in a case, denied in emphasis, or supposed to show what would follow
+        (r"Note $U_kU_k^\top = I$ only holds when $k = m$.", "passed"),
+        (r"Note the step $U_kU_k^\top = I$ is **not** valid for $k < m$.", "passed"),
+        (r"With $U_kU_k^\top = I$ it would work for any orthonormal $U_k$, which is a red flag.", "passed"),
+        (r"Note $U_kU_k^\top = I$ holds here.", "failed"),
     ],
 )
 def test_a_formula_held_only_on_a_set_is_no_false_step(claim, status):

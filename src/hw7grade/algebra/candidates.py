@@ -159,13 +159,14 @@ _BULLET_RE = regex(r"^[ \t>]*(?:[-*+•·▪◦‣]|\d{1,2}[.)])[ \t]+", re.M)
 """A list item's bullet or number: `- U_kᵀU_k = I_k` states U_kᵀU_k = I_k, not its negative, and
 `1. W_2ᵀ(...) = 0` does not multiply it by 1."""
 _EQUATION_TAG_RE = regex(
-    r"^([ \t>]{0,8}(?:\*\*|__)?)\((?:[ivx]{1,4}|[a-z]|[A-Z]\d{1,2}|\d{1,2})\)(?=[ \t])"
+    r"^([ \t>#]{0,8}(?:\*\*|__)?)\((?:[ivx]{1,4}|[a-z]|[A-Z]\d{1,2}|\d{1,2})\)(?=[ \t])"
     r"|[ \t]{2,40}\((?:\d{1,2}|[A-Z]\d{1,2}|[ivx]{1,4})['′]{0,2}\)(?=[ \t]{0,8}$)",
     re.M,
 )
-"""A part label or an equation's tag at the start of a line, or a tag after a wide gap at its end:
-`**(ii) W1 = U_k^T, W2 = U_k satisfy ...**`, `(C1)  W2^T (W2 W1 - I) X X^T = 0`, `... = 0     (1')` do
-not multiply the formula by (ii), C1 or 1."""
+"""A part label or an equation's tag at the start of a line (after a heading's or a code comment's
+`#` too), or a tag after a wide gap at its end: `**(ii) W1 = U_k^T, W2 = U_k satisfy ...**`, `(C1)  W2^T
+(W2 W1 - I) X X^T = 0`, `#   (a)  U_k.T U_k = I_k`, `... = 0     (1')` do not multiply the formula by
+(ii), C1, a or 1."""
 _ENGLISH_RE = regex(r"[a-z]{3,}")
 _LABEL_END_RE = regex(r"[^:=]:[*_]*$|[^*]\*\*$")
 """A word that ends a formula run: a label's colon (not `=:`, which names what comes before it), or

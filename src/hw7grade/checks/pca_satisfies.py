@@ -8,6 +8,7 @@ scalar or transpose) and that hold.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -271,6 +272,8 @@ def _asserted(answer: str, cand: Candidate) -> bool:
     if (framed := _framed_as_wrong(answer, at)) is not None:
         return not framed  # "## Common pitfalls" ... "- Assuming U_k U_k^T = I. It isn't, ..."
     end = at + len(cand.text)
+    if _SUPPOSED_BEFORE_RE.search(answer, max(0, at - SUPPOSITION_LOOKBACK), at) and _WOULD_AFTER_RE.match(answer, end):
+        return False  # "with U_kU_kᵀ = I it would work for any orthonormal U_k": a supposition, not a step
     lo = max(answer.rfind("\n", max(0, at - SENTENCE_WINDOW_CHARS), at) + 1, at - SENTENCE_WINDOW_CHARS, 0)
     hi = answer.find("\n", end, end + SENTENCE_WINDOW_CHARS)
     line = answer[lo : hi if hi >= 0 else min(len(answer), end + SENTENCE_WINDOW_CHARS)]
@@ -281,11 +284,24 @@ def _asserted(answer: str, cand: Candidate) -> bool:
     return True
 
 
+SUPPOSITION_LOOKBACK = 16
+"""How far before a formula the word that supposes it ("with", "if", "assuming") is looked for."""
+_SUPPOSED_BEFORE_RE = regex(r"\b(?:with|if|assuming|suppose|supposing)[ \t]{1,3}\$?[ \t]{0,2}$", re.I)
+_WOULD_AFTER_RE = regex(
+    r"[ \t$,]{0,4}(?:then[ \t]{1,3})?(?:it|this|that|we|the[ \t]{1,3}\w{1,20})?[ \t]{0,3}would\b", re.I
+)
+"""A formula supposed to show what would follow: "with U_kU_kᵀ = I it would work for any U_k"."""
+
+
 _RESTRICTED_RE = regex(
     r"[\s$.,]{0,6}(?:for|∀)[ \t]{0,3}(?:(?:every|all|any|each)[ \t]{1,3})?\$?[ \t]{0,2}\\?[A-Za-z]{1,8}(?:_\w)?"
     r"[ \t$]{0,3}(?:\\in\b|∈|in[ \t]{1,3}(?:the[ \t]{1,3})?(?:span|column|range|subspace|image|principal))"
+    # ... or only in a case: "U_kU_kᵀ = I only holds when k = m", "... holds only if k = m"
+    r"|[\s$.,]{0,6}(?:only[ \t]{1,3}(?:holds|is[ \t]{1,3}true|works|applies)|(?:holds|is[ \t]{1,3}true)[ \t]{1,3}only)"
+    r"[ \t]{1,3}(?:when|if|for|in)\b"
 )
-"""A formula held only on a set: "$(I-P)v = 0$ for every $v \\in \\mathcal{S}$"."""
+"""A formula held only on a set: "$(I-P)v = 0$ for every $v \\in \\mathcal{S}$", or only in a case:
+"U_kU_kᵀ = I only holds when k = m"."""
 
 
 def _restricted(answer: str, cand: Candidate) -> bool:

@@ -46,7 +46,7 @@ _HARD_BOUNDARY_RE = regex(
 _AUX_NOT_RE = regex(
     r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|must|may|might)"
     r"(?:\s{1,3}(?:still|also|really|actually|simply|definitely|truly|all|both))?"  # "are still not needed"
-    r"\s{1,3}(?:(?:not|never)\b(?!\s{1,3}(?:only|just|merely)\b)"
+    r"\s{1,3}(?:\*\*|__|\*|_)?(?:(?:not|never)\b(?!\s{1,3}(?:only|just|merely)\b)"
     # a word that says no: "Dropout, Layer Norm and Batch Norm are all unnecessary"
     r"|(?:unnecessary|unneeded|superfluous|irrelevant|redundant)\b)"
     r"|\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
@@ -303,8 +303,9 @@ def in_condition(sentence: Sentence, start: int) -> bool:
 
 
 def _skip_space(text: str, pos: int) -> int:
+    """Past spaces, and the marks that close a formula or emphasis ("$U_kU_k^T = I$ is **not** valid")."""
     n = len(text)
-    while pos < n and text[pos] in " \t":
+    while pos < n and text[pos] in " \t$*_`":
         pos += 1
     return pos
 
