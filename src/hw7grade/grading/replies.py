@@ -68,6 +68,25 @@ def _own_sections(text: str, asked: list[str], index: PartIndex) -> dict[str, st
     return {f"{question_of(part)[1:]}.{k}": part for k, part in enumerate(asked, 1)}
 
 
+_FAQ_LEAD_RE = regex(r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?[ \t]{0,2}Q([1-9])[.:)][ \t*_]")
+"""A heading or bold lead of a reply laid out as questions and answers: "**Q1. How many linear layers?**"."""
+_FAQ_ANSWER_RE = regex(r"[ \t]{0,3}(?:\*\*|__)?A[.:)](?:\*\*|__)?[ \t]")
+"""The mark of an FAQ's answer: "**A.** Two. ...", "A: Two."."""
+
+
+def _faq_sections(text: str, asked: list[str], index: PartIndex) -> dict[str, str]:
+    """A reply laid out as an FAQ whose questions run "Q1" to "QN", N at least the number of parts asked,
+    when no question 1 is ours (so "Q1" is no label): each of the first numbers the asked part at its
+    place, keyed as a user's list is ("8.1"), though "Q3" or "Q4" would name a question of ours
+    elsewhere; a question past them is the reply's own ("**Q5. Does the 1/n matter?**"). Else {}."""
+    if "1" in index.questions:
+        return {}
+    numbers = [m.group(1) for line in text.split("\n") if (m := _FAQ_LEAD_RE.match(line)) is not None]
+    if len(asked) < 2 or numbers != [str(k) for k in range(1, len(numbers) + 1)] or len(numbers) < len(asked):
+        return {}
+    return {f"{question_of(part)[1:]}.{k}": part for k, part in enumerate(asked, 1)}
+
+
 def _renumbered(
     text: str, numbering: Mapping[str, str], context: Context, index: PartIndex, asked: list[str]
 ) -> Mapping[str, str]:
@@ -170,10 +189,13 @@ def split_answer(
 
     # where a heading without a label starts an asked part's answer (None: another homework's item)
     cue_heads: Mapping[int, str | None] = {}
+    faq: dict[str, str] = {}
     if len(default) > 1:
         cue_heads = _item_headings(text, items, default, index) or cue_headings(text, default, index)
         if not numbering:
-            numbering = _own_sections(text, default, index)
+            # (the user's own numbered list, "Q1: ... Q4: ...", numbers the reply's "Q1" ... instead)
+            faq = _faq_sections(text, default, index) if questions_named is None or "1" not in questions_named else {}
+            numbering = faq or _own_sections(text, default, index)
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
     headed_list = False  # ... or heads an answer to each ("### (a)(i) & (ii) — Model and loss")
@@ -250,6 +272,17 @@ def split_answer(
             # user's "B1. ...", "Q-B: ...", "Problem II ... (b) ...": the mark of the user's own item, read
             # as the label of what the user's item asks (not as "II(b)", a question 2 we do not have)
             label = Label(None, own[0][-1].lower(), start=skip_decoration(line), end=own[1])
+        if faq and label is not None and _FAQ_ANSWER_RE.match(line) is not None:
+            label = None  # "**A.** Two. ..." under "**Q1. ...**": the answer's mark, not a part (a)
+        if label is not None and faq and label.letter is None and (lead := _FAQ_LEAD_RE.match(line)) is not None:
+            # "**Q3. What do I need ...?**" in a reply laid out as an FAQ: its third question, not our Q3
+            flush()
+            saw_label = True
+            k = int(lead.group(1))
+            current = default[k - 1 : k]  # none past the parts asked
+            context = context_of(current[0]) if current else context
+            buffer.append(line)
+            continue
         if label is not None:
             marks = (capital if label.q is None else None, own_mark(label, line), own_mark(label))
             lettered = next((own_marks[m] for m in marks if m and m in own_marks), None) if own_marks else None
@@ -359,10 +392,17 @@ def split_answer(
             head = cue_heads[at]
             cued = [head] if head is not None else []  # a heading over another homework's item: not ours
             if current != cued:
-                if (not saw_label or listing or grouped) and len(current) == 2 and current[1:] == cued:
+                if (
+                    (not saw_label or listing or grouped)
+                    and len(current) >= 2
+                    and current[1:2] == cued
+                    and (len(current) == 2 or _names_part("\n".join(buffer), current[0], context, index))
+                ):
                     # "**Numbers (start → end)** ... **Most interesting approach**": the opening
                     # before the second asked part's heading answers the first, as does the text under
-                    # a line naming the question of both ("**HW7 Q4 — How to Train Your ResNet**").
+                    # a line naming the question of both ("**HW7 Q4 — How to Train Your ResNet**"); of
+                    # three or more, an opening that names the first ("2. **Why that breaks the vertical
+                    # design (your part a).**", then "3. **Teacher forcing.**" for 7(b)).
                     current = current[:1]
                 flush()
                 saw_label = True
@@ -1254,6 +1294,11 @@ def relettered(text: str, index: PartIndex, named: list[str]) -> dict[str, tuple
     if all(own(letter, part) for letter, part in zip(letters, parts)):
         return {}  # the letters are the parts' own
     return {letter: (question_of(part)[1:], (part,)) for letter, part in zip(letters, parts)}
+
+
+def _names_part(text: str, part: str, context: Context, index: PartIndex) -> bool:
+    """Whether the text names the part by a label in its running text ("(your part a)")."""
+    return any(part in index.resolve(label, context) for label in mentions(text))
 
 
 def _own_point(label: Label, index: PartIndex, questions_named: Collection[str] | None) -> bool:

@@ -157,6 +157,8 @@ def _split_unit(unit: str) -> list[tuple[int, str]]:
         before = unit[start : m.start(1)]
         if not ends_sentence(before, item=start == 0):
             continue
+        if before.endswith("..") and unit[m.end(1)].islower():
+            continue  # "w1 ... w5": an ellipsis the sentence goes on after
         pieces.append((start, before))
         start = m.end(1)
     pieces.append((start, unit[start:]))
