@@ -557,6 +557,8 @@ class ChoiceCheck(CheckSpec):
         a = analyse(ctx.answer, ctx.question)
         mentions = self._mentions(a, ctx.answer)
         chosen, evidence, rejected = self._from_regions(a, mentions)
+        if self.select_all and (every := self._all_except(a, mentions)) is not None:
+            chosen, evidence, rejected = every[0], [every[1]], []
         if rejected:
             named = ", ".join(dict.fromkeys(rejected))
             return self.failed(None, f"the stated answer rejects {named} and picks none of the options")
@@ -582,6 +584,30 @@ class ChoiceCheck(CheckSpec):
         if len(chosen) > 1:
             return self.failed(ev, f"several options found: {shown}")
         return self.failed(ev, f"chose {shown}, expected {self.expected[0]}")
+
+    def _all_except(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], str] | None:
+        """Every option but those named after "all of the above except" in a sentence that states it
+        ("(iii) All of the above except Dropout."): the options the answer picks, and that sentence."""
+        for s in a.sentences:
+            if s.rejected or s.text.rstrip().endswith("?"):
+                continue
+            m = _ALL_EXCEPT_RE.search(s.text)
+            if m is None:
+                continue
+            after = s.start + m.end()
+            excluded = {x.label for x in mentions if x.sentence.index == s.index and x.start >= after}
+            if excluded and len(excluded) < len(self.options):
+                return {o.label for o in self.options} - excluded, s.text
+        return None
+
+
+_ALL_EXCEPT_RE = regex(
+    r"\ball[ \t]{1,3}(?:of[ \t]{1,3})?(?:the[ \t]{1,3}(?:above|options|boxes|five|5)|them|five|5|options|boxes)"
+    r"(?:[ \t]{1,3}options)?[ \t,]{1,3}"
+    r"(?:except(?:[ \t]{1,3}for)?|but(?:[ \t]{1,3}for)?|apart[ \t]{1,3}from|other[ \t]{1,3}than|save)\b",
+    re.I,
+)
+"""A pick of every option but some: "All of the above except Dropout", "all five but the two norms"."""
 
 
 _COUNTED_NOUNS_RE = regex(r"(?!(?:not|no|or|and|vs)\b)[a-z]{2,16}(?: (?!(?:not|no|or|and|vs)\b)[a-z]{2,16})?")
