@@ -85,7 +85,9 @@ _FRAME_RE = regex(
     r"|mistake\s+(?:is|would\s+be)|misconception"
     r"|(?:it\s+is|it's|would\s+be)\s+(?:wrong|incorrect|a\s+mistake)\s+to|(?:one|some|you|students?)\s+(?:might|may|could|would)"
     r"\s+(?:think|assume|say|argue|be\s+tempted)|tempting\s+to|naive(?:ly)?|mistakenly|erroneously"
-    r"|i\s+(?:mixed(?:\s+\w{1,12}){0,2}\s+up|confused|conflated|misremembered)|my\s+mistake|i\s+was\s+wrong"
+    r"|(?P<admits>i\s{1,3}(?:mixed(?:\s{1,3}\w{1,12}){0,2}\s{1,3}up|mixed(?:\s{1,3}\w{1,12}){1,2}\s{1,3}in\b"
+    r"|confused|conflated|misremembered|(?:incorrectly|wrongly|mistakenly)\s{1,3}(?:attributed|credited|placed))"
+    r"|my\s{1,3}mistake|i\s{1,3}was\s{1,3}wrong)"
     # "my previous answer described a different (ImageNet) effort"
     r"|my\s+(?:previous|earlier|first|original|initial|last)\s+(?:answer|reply|response|draft)\s+"
     r"(?:described|was\s+(?:about|describing|based\s+on)|talked\s+about|mixed|confused|conflated|assumed|used))",
@@ -152,6 +154,9 @@ _FRAME_WORDS = (
     "confused",
     "conflated",
     "misremembered",
+    "attributed",
+    "credited",
+    "placed",
     "my previous",
     "my earlier",
     "my first",
@@ -171,6 +176,9 @@ class _Marks:
     """Start offsets of negation cues (false cues such as "not only" left out)."""
     words: tuple[int, ...]
     frames: tuple[int, ...]
+    admits: bool
+    """The sentence admits a mix-up of the writer's own ("I mixed the two up", "I conflated"): all of it
+    is about the error."""
     aux_not: tuple[int, ...]
     same_as_before: tuple[int, ...]
     aux: tuple[int, ...]
@@ -199,12 +207,14 @@ def _marks(text: str) -> _Marks:
         cues.append(m.start())
     folded = ascii_fold(text)
     framed = any(w in folded for w in _FRAME_WORDS)
+    frame_matches = list(_FRAME_RE.finditer(text)) if framed else []
     return _Marks(
         boundaries=tuple(m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(text)),
         hard=tuple(m.start() for m in _HARD_BOUNDARY_RE.finditer(text)),
         cues=tuple(cues),
         words=tuple(m.start() for m in _WORD_START_RE.finditer(text)),
-        frames=tuple(m.start() for m in _FRAME_RE.finditer(text)) if framed else (),
+        frames=tuple(m.start() for m in frame_matches),
+        admits=any(m.group("admits") for m in frame_matches),
         aux_not=tuple(m.start() for m in _AUX_NOT_RE.finditer(text)),
         same_as_before=tuple(m.start() for m in _SAME_AS_BEFORE_RE.finditer(text)),
         aux=tuple(m.start() for m in _AUX_RE.finditer(text)),
@@ -278,7 +288,12 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
             return "negated"  # the sentence's opening list, taken back by "they are not"
     if _any_in(marks.none_of, end, statement_end):
         return "negated"
-    if _any_in(marks.frames, 0, start) or _LEAD_WRONG_RE.match(text) or _POST_WRONG_RE.match(text, end, after_end):
+    if (
+        marks.admits  # "It's a trick from fast.ai's ImageNet work, and I mixed the two up": the whole sentence
+        or _any_in(marks.frames, 0, start)
+        or _LEAD_WRONG_RE.match(text)
+        or _POST_WRONG_RE.match(text, end, after_end)
+    ):
         return "rejected"
     if marks.question:
         return "question"
