@@ -810,6 +810,28 @@ ATTEMPT_CASES = [
         [("partial", 1), ("correct", 3)],
         id="letters in brackets after symbols name the symbols, so the reply argues the part asked",
     ),
+    pytest.param(
+        (
+            "Q8(a)(i): how many linear layers does the autoencoder need?",
+            "**(a)(i)** Two linear layers: one for the encoder W1, one for the decoder W2.",
+            "my sheet calls it 8a(i), is that the one you answered?",
+            "Yes, sorry for the mix-up! My **(a)(i)** is your **8a(i)**.",
+        ),
+        "q8a.i",
+        [("correct", 1), ("correct", 1)],
+        id="a short later reply under the label in which no check finds anything is about the labels",
+    ),
+    pytest.param(
+        (
+            "Q8(a)(i): how many linear layers does the autoencoder need?",
+            "**(a)(i)** Two linear layers: one for the encoder W1, one for the decoder W2.",
+            "are you sure? I think it's one",
+            "You're right, I was wrong about (a)(i): one linear layer.",
+        ),
+        "q8a.i",
+        [("correct", 1), ("incorrect", 3)],
+        id="a short later reply that concedes is a new answer",
+    ),
 ]
 
 

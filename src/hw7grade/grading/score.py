@@ -258,7 +258,17 @@ def _score_attempts(
                 or only_stands(later.text)
             )
         )
-        if counts_again(later, alone, first) and not no_answer(later, alone) and not kept:
+        # "Yes, sorry for the mix-up! My Part (a) is your 3b(i)": a short later reply under the part's
+        # label in which no check finds anything, that neither concedes nor takes anything back, is
+        # about the labels, not a new answer (an answer the checks cannot read is not this short)
+        empty = (
+            first_share > 0
+            and not answers_the_part(part, alone)
+            and len(later.text.split()) <= EMPTY_LATER_MAX_WORDS
+            and not concedes(later.text)
+            and not takes_back(later.text)
+        )
+        if counts_again(later, alone, first) and not no_answer(later, alone) and not kept and not empty:
             final, final_text = alone, later
             before = _attempt_before(found.attempts, later, first_text)
             if before is not None and _carries_over(part) and alone.score < part.points and not takes_back(later.text):
@@ -292,6 +302,8 @@ def _revised_under_label(text: str, part_id: str) -> bool:
     )
 
 
+EMPTY_LATER_MAX_WORDS = 25
+"""A later reply this short in which no check finds anything replaces no answer that checks did read."""
 PUT_OFF_MAX_WORDS = 80
 """A part's text this short that puts the part off answers nothing, whatever topic words it names,
 unless the text before it answers the part (more than `OFFER_NOTE_SHARE` of its checks find an answer)."""

@@ -176,9 +176,10 @@ class _Marks:
     """Start offsets of negation cues (false cues such as "not only" left out)."""
     words: tuple[int, ...]
     frames: tuple[int, ...]
-    admits: bool
-    """The sentence admits a mix-up of the writer's own ("I mixed the two up", "I conflated"): all of it
-    is about the error."""
+    admits: tuple[tuple[int, int], ...]
+    """Spans where the sentence admits a mix-up of the writer's own ("I mixed the two up", "I conflated"):
+    what comes before one is about the error, and so is what follows in its clause, not a correction
+    after a colon or a dash ("I was wrong about (a)(i): one linear layer")."""
     aux_not: tuple[int, ...]
     same_as_before: tuple[int, ...]
     aux: tuple[int, ...]
@@ -213,8 +214,8 @@ def _marks(text: str) -> _Marks:
         hard=tuple(m.start() for m in _HARD_BOUNDARY_RE.finditer(text)),
         cues=tuple(cues),
         words=tuple(m.start() for m in _WORD_START_RE.finditer(text)),
-        frames=tuple(m.start() for m in frame_matches),
-        admits=any(m.group("admits") for m in frame_matches),
+        frames=tuple(m.start() for m in frame_matches if not m.group("admits")),
+        admits=tuple((m.start(), m.end()) for m in frame_matches if m.group("admits")),
         aux_not=tuple(m.start() for m in _AUX_NOT_RE.finditer(text)),
         same_as_before=tuple(m.start() for m in _SAME_AS_BEFORE_RE.finditer(text)),
         aux=tuple(m.start() for m in _AUX_RE.finditer(text)),
@@ -289,7 +290,7 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     if _any_in(marks.none_of, end, statement_end):
         return "negated"
     if (
-        marks.admits  # "It's a trick from fast.ai's ImageNet work, and I mixed the two up": the whole sentence
+        _admitted(marks, start)  # "It's a trick from fast.ai's ImageNet work, and I mixed the two up"
         or _any_in(marks.frames, 0, start)
         or _LEAD_WRONG_RE.match(text)
         or _POST_WRONG_RE.match(text, end, after_end)
@@ -298,6 +299,11 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     if marks.question:
         return "question"
     return None
+
+
+def _admitted(marks: _Marks, start: int) -> bool:
+    """Whether an admission of a mix-up takes back the mention at `start` (see `_Marks.admits`)."""
+    return any(a > start or not _any_in(marks.hard, b, start) for a, b in marks.admits)
 
 
 def _conditions(text: str) -> tuple[tuple[int, int], ...]:
