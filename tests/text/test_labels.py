@@ -103,6 +103,11 @@ from hw7grade.text.labels import (
         ("For **(b)**, here's a draft paragraph", (None, "b", None)),
         ("On (a) the reference is fed", None),
         ("Once (a) is done, go on", None),
+        # A lead and its label alone on a line, in bold or under an emoji, head what follows.
+        ("🔧 **Correction for (a)**", (None, "a", None)),
+        ("## 🔧 Correction for (c)", (None, "c", None)),
+        ("**Corrected answer for (c)**", (None, "c", None)),
+        ("Correction for (a) of the table above", None),
         # A question number in brackets before a bracketed letter.
         ("**(4)(a) Initial vs. Final Performance**", ("4", "a", None)),
         ("(4) items to check", None),

@@ -454,6 +454,7 @@ def line_label(line: str) -> Label | None:
         # b) Training:" (not "Fixed (b) typo here", a sentence)
         if m and (
             _FOR_END.match(window, m.end())
+            or _HEADING_END.fullmatch(line, start + m.end()) is not None  # "🔧 **Correction for (c)**" alone
             or (m.group("b2") and _AFTER_LABEL.match(window, m.end()))
             or (lead.group("turn") and window[lead.end() - 1] in "*_" and _TURNED_END.match(window, m.end()))
         ):
@@ -514,6 +515,8 @@ def revises(line: str, label: Label) -> bool:
 _FOR_END = regex(rf"{_EMPHASIS}[ \t]{{0,2}}(?:[,:]|\.(?:[ \t]|$))|[,:.](?:\*\*|__)(?:[ \t]|$)")
 """What ends a lead's label: a comma, colon or full stop, inside its bold ("**Corrected (ii).** With
 W_1 = ...") or after it."""
+_HEADING_END = regex(rf"{_EMPHASIS}[ \t]{{0,4}}")
+"""The rest of a line that a lead and its label make up alone: a heading ("**Correction for (a)**")."""
 _TURNED_END = regex(rf"{_EMPHASIS}[ \t]")
 """After a turning word's emphasised label ("On **(a)** I'd rather not ..."), a space is enough; not
 after a plain one: "For (b) we feed the reference" in an answer to (c) compares, and "Fixed (b) typo
