@@ -462,6 +462,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "letters asking": 'thanks. b is "what you learned". and c asks which ',
             "short answer headings": "(b) Inductive bias toward orthonormal columns in W2: Yes [revised]\n",
             "declined figures": "341 s to 94%. I'd rather not guess the final time. ",
+            "foreign labels": "pregunta 7 inciso a: la parte de la Aufgabe 3b Teil (i)\n## 第7题\n**Inciso (b)** ",
             "all except": "(iii) All of the above except Dropout, all five but Layer Norm and ",
             "faq leads": "**Q1. x?**\n\n**A.** y ... z\n**Q2. w?**\n**A.** v (your part a)\n",
         }.items()

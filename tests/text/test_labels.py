@@ -103,6 +103,13 @@ from hw7grade.text.labels import (
         ("For **(b)**, here's a draft paragraph", (None, "b", None)),
         ("On (a) the reference is fed", None),
         ("Once (a) is done, go on", None),
+        # Spanish and German words for a question or a part; a Chinese question heading on its own
+        ("**Inciso (a) — Problema del diseño**", (None, "a", None)),
+        ("inciso b: ¿cuáles son los tokens?", (None, "b", None)),
+        ("Pregunta 7 — Traducción", ("7", None, None)),
+        ("Teil (i) hab ich schon", (None, None, "i")),
+        ("## 第7题", ("7", None, None)),
+        ("la parte de la pregunta", None),
         # A lead and its label alone on a line, in bold or under an emoji, head what follows.
         ("🔧 **Correction for (a)**", (None, "a", None)),
         ("## 🔧 Correction for (c)", (None, "c", None)),
@@ -321,6 +328,10 @@ def test_line_label(line, label):
         ("b in like 100 words", [(None, "b", None)]),
         ("ok. c ~100 words", [(None, "c", None)]),
         ("a 100 words essay", []),
+        # Spanish and German question and part words; a Spanish word that only starts like "part"
+        ("pregunta 7 inciso a: mi compañero", [("7", None, None), (None, "a", None)]),
+        ("Frage zu Aufgabe 8b", [("8", "b", None)]),
+        ("la parte de la pregunta", []),
         # a letter a sentence opens on, then what that part asks; not a plan's letter
         ('thanks. b is "comment what you learned"', [(None, "b", None)]),
         ("and c asks which approach you liked", [(None, "c", None)]),

@@ -173,6 +173,7 @@ LONG_TURN = 10_000
         "exercises by title",
         "sections of parts",
         "letters asking",
+        "foreign labels",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

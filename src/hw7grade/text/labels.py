@@ -113,10 +113,14 @@ _ORDINAL_PREFIX = "第"
 relative label, as a bullet is, and as "question" before a number."""
 _QUESTION_MEASURE = "题題问問"
 """Chinese and Japanese words for a question after its number ("第3题", "第3問")."""
+_FOREIGN_QUESTION_WORDS = r"pregunta|ejercicio|problema|aufgabe|frage"
+"""Spanish and German words for a homework question before its number ("pregunta 7", "Aufgabe 3b")."""
+_FOREIGN_PART_WORDS = r"inciso|apartado|parte|teilaufgabe|teil"
+"""Spanish and German words for a part before its letter or numeral ("inciso b", "apartado (a)", "Teil (i)")."""
 _ABSOLUTE = regex(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
     # "第3题(b)", "第 8 题 b": the Chinese "question 3", its ordinal mark and measure word around the number
-    rf"(?:(?:(?:question|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}"
+    rf"(?:(?:(?:question|{_FOREIGN_QUESTION_WORDS}|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}"
     rf"|{_ORDINAL_PREFIX}[ \t]{{0,2}}(?=\d{{1,2}}[ \t]{{0,2}}[{_QUESTION_MEASURE}]))"
     rf"(?P<q>\d{{1,2}})(?:[ \t]{{0,2}}[{_QUESTION_MEASURE}])?"
     # a bare number, or one in brackets before a bracketed letter: "(4)(a) Initial vs. final"
@@ -131,7 +135,7 @@ _ABSOLUTE = regex(
 )
 # Relative: "(b)", "b)", "Part (b)", "Part b", "(ii)", "(a)(ii)", "part ii".
 _RELATIVE = regex(
-    rf"(?:parts?[ \t]{{0,2}}(?:\((?P<p1>{_SUB})\)|(?P<p2>{_SUB})(?![a-z]))"
+    rf"(?:(?:{_FOREIGN_PART_WORDS}|parts?)(?:[ \t]{{0,2}}\((?P<p1>{_SUB})\)|[ \t]{{1,2}}(?P<p2>{_SUB})(?![a-z]))"
     rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\)|(?-i:(?P<b3>[a-h])\.(?P<rl>{_ROMAN}))(?![a-z])"
     # "a(i) How many layers?": a letter with its numeral in brackets straight after it.
     rf"|(?-i:(?P<b4>[a-h]))(?=\((?:i{{1,3}}|iv)\)))"
@@ -154,6 +158,7 @@ _AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}：，。）]|\*\*|/(?=[ \t]{0,2}
 # Triggers of a mention inside running text (user turns): where a label may start.
 _MENTION_TRIGGER = regex(
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)|第(?=[ \t]{0,2}\d)"
+    rf"|\b(?:{_FOREIGN_QUESTION_WORDS}|{_FOREIGN_PART_WORDS})\b"
     # not in "0/1/2/3 (ii)" or "0, 1, 2, 3 (ii)": a list of choices
     # ... but after "w/ " (with) it may be: "need help w/ 3bi and 3bii"
     r"|(?<![/.])(?:(?<!/ )|(?<=\bw/ ))(?<!\d, )(?<!\d,)\b\d{1,2}(?=[a-h(\s.\-])|\("
@@ -360,7 +365,9 @@ _LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
 LABEL_LINE_CANDIDATE = regex(
     rf"^(?:[^\w(\n]|{_ORDINAL_PREFIX}|{_KEYCAP}|{_TEXT_MACRO}){{0,{DECORATION_MAX}}}"
     r"(?:q[ \t.#]{0,3}\d|question|problem|prob\.|part|hw|homework|assignment|exercise|ex\."
-    rf"|\d{{1,2}}(?:[a-h]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
+    rf"|{_FOREIGN_QUESTION_WORDS}|{_FOREIGN_PART_WORDS}"
+    rf"|\d{{1,2}}(?:[a-h]|[{_QUESTION_MEASURE}]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]"
+    rf"|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
     rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
     rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part)"
