@@ -178,8 +178,9 @@ class _Marks:
     frames: tuple[int, ...]
     admits: tuple[tuple[int, int], ...]
     """Spans where the sentence admits a mix-up of the writer's own ("I mixed the two up", "I conflated"):
-    what comes before one is about the error, and so is what follows in its clause, not a correction
-    after a colon or a dash ("I was wrong about (a)(i): one linear layer")."""
+    what stands with one in its clause is about the error, before it or after ("It's a trick from fast.ai's
+    ImageNet work, and I mixed the two up"), not a correction after a colon or a dash ("I was wrong about
+    (a)(i): one linear layer") nor a claim before a "but" ("Weight Decay is right, but Dropout was my mistake")."""
     aux_not: tuple[int, ...]
     same_as_before: tuple[int, ...]
     aux: tuple[int, ...]
@@ -303,7 +304,9 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
 
 def _admitted(marks: _Marks, start: int) -> bool:
     """Whether an admission of a mix-up takes back the mention at `start` (see `_Marks.admits`)."""
-    return any(a > start or not _any_in(marks.hard, b, start) for a, b in marks.admits)
+    return any(
+        not (_any_in(marks.hard, start, a) if a > start else _any_in(marks.hard, b, start)) for a, b in marks.admits
+    )
 
 
 def _conditions(text: str) -> tuple[tuple[int, int], ...]:
