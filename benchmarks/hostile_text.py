@@ -467,6 +467,15 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "faq leads": "**Q1. x?**\n\n**A.** y ... z\n**Q2. w?**\n**A.** v (your part a)\n",
         }.items()
     },
+    # round 40: questions a turn goes back to by number, picks led by "What you need:", hints in place of an answer
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "turned to": "back to 7. moving on to 8: back to 4 epochs, returning to 3 - ",
+            "what you need": "(iii) What you need: **Weight Decay + SGD**, nothing else ❌ (drop Batch Norm)\n",
+            "hints instead": "here are some hints rather than the full answer, to reason through yourself. ",
+        }.items()
+    },
 }
 
 

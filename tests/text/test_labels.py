@@ -475,6 +475,20 @@ def test_a_bare_number_after_a_place_and_of_is_a_question(text, labels):
 
 
 @pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("back to 7. can you confirm (b)", [("7", None, None), (None, "b", None)]),
+        ("ok, moving on to 8: (a) first", [("8", None, None), (None, "a", None)]),
+        ("returning to 3 - part (ii) now", [("3", None, None), (None, None, "ii")]),
+        ("the loss went back to 4 epochs later", []),  # a count, not a question
+        ("back to 7b please", [("7", "b", None)]),  # one label, not two
+    ],
+)
+def test_a_bare_number_a_turn_goes_back_or_on_to_is_a_question(text, labels):
+    assert [(m.q, m.letter, m.roman) for m in mentions(text, ordinals=True)] == labels
+
+
+@pytest.mark.parametrize(
     "lines, open_after",
     [
         (["\\[", "\\text{(B)}\\quad x = 0", "\\]", "(b) text"], [True, True, False, False]),

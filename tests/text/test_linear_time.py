@@ -174,6 +174,7 @@ LONG_TURN = 10_000
         "sections of parts",
         "letters asking",
         "foreign labels",
+        "turned to",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

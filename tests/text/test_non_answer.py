@@ -165,6 +165,8 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
         # hints instead of the answer
         ("This is graded work, so rather than hand you a finished argument, here are some pointers:\n1. ...", True),
         ("Let me give you a few hints first. 1. Look for a symmetry of the data term.", True),
+        ("This is a great one to reason through yourself, so here are some hints rather than the full answer.", True),
+        ("Here are a few pointers instead of a worked solution: think about the SVD.", True),
         ("I can't open the Myrtle.ai blog from here, so I won't guess its figures.", True),
         # Saying it cannot read the source is no refusal: an answer from memory may follow.
         ("From what I recall (I can't browse right now, so please verify): it started at 341 s.", False),

@@ -651,8 +651,8 @@ _PICK_LEAD_RE = regex(
     r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use|stays|remains|stands"
     r"|corrected|revised|updated)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
-    r"|(?P<need>you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
-    r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){1,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
+    r"|(?P<need>(?:what[ \t]{1,3})?you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
+    r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){0,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
     # "Tick **Weight Decay** and **SGD optimizer**, and nothing else.": a line opening on a verb that picks
     r"|(?P<verb>(?:just[ \t]{1,3}|only[ \t]{1,3})?(?:tick|check|select|choose|pick|mark|use)"
     r"(?:[ \t]{1,3}only)?)[ \t*_]{1,3})?",
@@ -660,7 +660,7 @@ _PICK_LEAD_RE = regex(
 )
 """What may come between a part's label and its pick, or open a pick line: "Needed:", "Use:",
 "Components needed:", "(iii) stays:" (a pick kept after push-back), "Corrected:", "You need" ("You need **Weight
-Decay** and the **SGD optimizer** — nothing else."), "You need exactly two of the five:", a verb that
+Decay** and the **SGD optimizer** — nothing else."), "You need exactly two of the five:", "What you need:", a verb that
 picks ("Tick", "Select only")."""
 
 

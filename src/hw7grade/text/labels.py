@@ -619,6 +619,7 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
         return found
     if "." in text:
         found = _with_dotted(text, found)
+    found = _with_turned_to(text, found)
     places = list(_ORDINAL_RE.finditer(text))
     counts = list(_FIRST_FEW_RE.finditer(text))
     if not places and not counts:
@@ -724,6 +725,24 @@ def _with_dotted(text: str, found: list[Label]) -> list[Label]:
 
 
 _OF_NUMBER_RE = regex(r"[ \t]{1,3}of[ \t]{1,3}(?P<q>\d{1,2})(?![\w(]|\.\d)")
+_TURNED_TO_RE = regex(
+    r"\b(?:back|over|on|moving(?:[ \t]{1,3}on)?|switching|returning|going|jumping|turning)[ \t]{1,3}to[ \t]{1,3}"
+    r"(?P<q>\d{1,2})(?=[ \t]{0,2}(?:[,:;!?]|\.(?!\d)|[—–-][ \t]|$))",
+    re.I | re.M,
+)
+"""A bare number a turn goes back or on to, ending its clause: "back to 7. can you confirm (b)", "moving
+on to 8:"; a number before a word ("back to 4 epochs") is a count."""
+
+
+def _with_turned_to(text: str, found: list[Label]) -> list[Label]:
+    """The labels with the questions a turn goes back or on to by their bare number added."""
+    starts = {label.start for label in found}
+    added = [
+        Label(m.group("q"), None, None, None, m.start("q"), m.end("q"))
+        for m in _TURNED_TO_RE.finditer(text)
+        if m.start("q") not in starts
+    ]
+    return sorted(found + added, key=lambda label: label.start) if added else found
 
 
 def _mentions(text: str) -> list[Label]:

@@ -113,6 +113,15 @@ _DECLINING = (
     "give you a few pointers",
     "give you some hints",
     "give you a few hints",
+    # hints offered in place of the answer ("here are some hints rather than the full answer")
+    "hints rather than",
+    "hints instead of",
+    "pointers rather than",
+    "pointers instead of",
+    "reason through yourself",
+    "reason it through yourself",
+    "figure it out yourself",
+    "figure this out yourself",
     "put words in your mouth",
     # the part handed back to be written by the student, however the model puts the advice ("I'd
     # recommend / suggest / encourage you to write it yourself")

@@ -404,10 +404,13 @@ _LIST_BREAKS = frozenset(
         "so",
         "which",
         "that",
+        "nothing",
+        "none",
     }
 )
 """Words no item of a list a mention heads holds: "and" and "or" join the next item, the others end the
-list ("Weight Decay, Layer Norm, and SGD optimizer, with Dropout and Batch Norm not needed")."""
+list ("Weight Decay, Layer Norm, and SGD optimizer, with Dropout and Batch Norm not needed"; "Weight Decay
++ SGD optimizer, nothing else ❌ (drop Batch Norm)": the mark is the closing words', not the list's)."""
 
 
 LIST_GAP_CHARS = 48
