@@ -168,6 +168,9 @@ def test_split_clauses():
             "other holds the weights and holds the bias",
         ),
         ("hold* the bias", "one holds the weights; the bias is separate", None),
+        # a leading wildcard matches any word beginning
+        ("*normal", "an orthonormal basis", "normal"),
+        ("normal", "an orthonormal basis", None),
     ],
 )
 def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):
@@ -175,6 +178,19 @@ def test_phrase_set_and_compiled_phrase_find_the_same(phrase, text, found):
     assert (hits[0].text if hits else None) == found
     m = compile_phrase(phrase).search(normalize(text))
     assert (m.group() if m else None) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("so ΣU_k = U_kΛ_k with Λ_k diagonal", True),  # the relation in the answer's shorthand
+        ("C U_k = U_k D_k", True),
+        ("P is a projector with PU_k = U_k.", False),  # U_k with no factor after it
+    ],
+)
+def test_a_leading_wildcard_reads_math_written_unspaced(text, found):
+    hits = PhraseSet.build({"p": ("*U_k = U_kΛ*", "*U_k = U_k D*")}).find(text)
+    assert bool(hits) is found
 
 
 def test_compile_phrase_is_cached():

@@ -41,6 +41,11 @@ from hw7grade.text.retraction import without_retracted
         ),
         # an answer in bold is withdrawn; a heading, or a part's label in bold, heads what follows
         ("**Answer: 1 layer**\n\nOn reflection, two.", "\nOn reflection, two."),
+        (
+            "I found **progressive resizing** most interesting.\n\nActually, let me correct myself: it is not in"
+            " the series.",
+            "\nActually, let me correct myself: it is not in the series.",
+        ),
         ("## (c) Evaluation\n\nScratch that: see below.", "## (c) Evaluation\n\nScratch that: see below."),
         ("**2. Q8(b) — corrected**\n\nOn reflection, No.", "**2. Q8(b) — corrected**\n\nOn reflection, No."),
         # opening the text it takes back nothing in it (a follow-up conceding an earlier reply)

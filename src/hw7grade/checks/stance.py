@@ -102,6 +102,19 @@ _ARROWED_STANCE_RE = regex(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
 """What ends a heading of a short title and an arrow (`TITLE_ARROW_RE`) when it states a stance."""
 
 
+_FINAL_MARK_RE = regex(
+    r"\b(?:(?:final|my|overall)[ \t]{1,3}(?:answer|verdict|conclusion)|in[ \t]{1,3}conclusion|verdict)\b", re.I
+)
+"""Words that state a stance as the reply's final answer, before it in its sentence ("So my answer is yes",
+"**Final answer:** No", "Verdict: yes")."""
+
+
+def _stated_final(sentence: str, stance: str) -> bool:
+    """Whether the sentence states its stance after words that make it the final answer."""
+    mark = _FINAL_MARK_RE.search(sentence)
+    return mark is not None and re.search(rf"\b{stance}\b", sentence[mark.end() :], re.I) is not None
+
+
 def _leading(sentence: Sentence) -> tuple[str, int] | None:
     """The stance a sentence opens with ("Yes, ...", "✓ Answer: No.", "Corrected answer (b): Yes.",
     "The answer is yes")."""
@@ -193,7 +206,9 @@ class StanceCheck(CheckSpec):
                 events = [(0, 0, tail.group(1).casefold(), heading)]
         if not events:
             return self.failed(None, "no yes/no position found")
-        _, _, stance, evidence = min(events)
+        # The first stance, unless a later one is stated as the final answer ("At first glance I'd say
+        # **no** ... So my answer is yes").
+        _, _, stance, evidence = min(events, key=lambda e: (not _stated_final(e[3], e[2]), e[:2]))
         if stance == self.expected:
             return self.passed(evidence, f"answers {stance}")
         return self.failed(evidence, f"answers {stance}, expected {self.expected}")

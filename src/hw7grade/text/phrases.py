@@ -3,7 +3,8 @@
 A phrase is words matched on word boundaries, case-insensitively; a hyphen, underscore or any
 run of white space between words matches any other (`learning-rate` = `learning rate` =
 `learning_rate`, and a hyphenated word also matches written solid, `learningrate`); a trailing
-`*` matches any word ending (`orthonormal*`); `A ... B` means A, then B later in the same
+`*` matches any word ending (`orthonormal*`), a leading one any word beginning (`*U_k = U_k*` in
+`ΣU_k = U_kΛ_k`, math written unspaced); `A ... B` means A, then B later in the same
 sentence. All phrases of a set are found in one scan of the text (pyahocorasick), so the cost is
 linear in the text plus the number of hits, whatever the phrases.
 """
@@ -166,6 +167,8 @@ class PhraseSet:
                     if not fragments:
                         raise PhraseError(f"phrase {phrase!r} has no words to match")
                     for i, (frag, adjacent) in enumerate(fragments):
+                        opened = frag.startswith("*") and len(frag) > 1  # `*word`: any word beginning
+                        frag = frag[1:] if opened else frag
                         wildcard = frag.endswith("*") and len(frag) > 1
                         cores = _cores(frag[:-1] if wildcard else frag)
                         if not cores:
@@ -182,7 +185,7 @@ class PhraseSet:
                                     len(fragments),
                                     adjacent,
                                     wildcard,
-                                    _is_word(core[0]),
+                                    _is_word(core[0]) and not opened,
                                     _is_word(core[-1]) and not wildcard,
                                 )
                             )
@@ -357,8 +360,11 @@ def _word_pattern(word: str) -> str:
 def _fragment_pattern(fragment: str, final: bool = True) -> str:
     """`final`: the phrase's last fragment, whose last word may be in the plural."""
     words = fragment.split()
+    opened = words[0].startswith("*") and len(words[0]) > 1  # `*word`: any word beginning
+    if opened:
+        words[0] = words[0][1:]
     first, last = words[0], words[-1].rstrip("*")
-    left = r"(?<!\w)" if re.match(r"\w", first) else ""
+    left = r"(?<!\w)" if re.match(r"\w", first) and not opened else ""
     right = "" if words[-1].endswith("*") else (r"(?!\w)" if re.search(r"\w$", last) else "")
     folded = ascii_fold(last).lower()
     plural = "(?:e?s)?" if final and right and _pluralisable(folded) else ""

@@ -16,13 +16,15 @@ _RETRACTS_RE = regex(
     r"|actually[ \t]{0,2}[,.!—–-][ \t]{0,3}no[ \t]{0,2}[,.!—–:-]"
     r"|scratch[ \t]that\b|correction[ \t]{0,2}:|on[ \t](?:second[ \t]thought|reflection)\b"
     r"|i[ \t]misspoke\b"
+    r"|(?:actually[ \t]{0,2}[,.!]?[ \t]{0,3})?(?:let[ \t]me|i[ \t](?:need|have|should)[ \t]to|i[ \t]must)"
+    r"[ \t]correct[ \t]myself\b"
     r"|that(?:'s|’s|[ \t]is)[ \t](?:not[ \t](?:right|correct)|wrong|incorrect)\b)",
     re.I,
 )
 """A sentence that opens by taking back what came before it: "Actually, wait —", "Hmm, wait: let me
 double-check", "Wait, no", "Wait, actually the shapes are reversed", "Actually, no —",
 "Correction:", "On reflection, ...", "Scratch that.", "That's not right for
-training."; not "Wait, let me write it out", a pause."""
+training.", "Actually, let me correct myself"; not "Wait, let me write it out", a pause."""
 _LINE_LEAD_RE = regex(r"[ \t]{0,6}(?:>[ \t]{0,2})?(?:\*\*|__|\*|_)?")
 """What may stand before a retraction at a line's start: indentation, a quote mark, emphasis."""
 _ANSWER_LINE_RE = regex(r"[ \t]{0,3}(?:\*\*|__)?(?:final[ \t]{1,3})?answer\b", re.I)
