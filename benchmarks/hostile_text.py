@@ -474,6 +474,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "turned to": "back to 7. moving on to 8: back to 4 epochs, returning to 3 - ",
             "what you need": "(iii) What you need: **Weight Decay + SGD**, nothing else ❌ (drop Batch Norm)\n",
             "hints instead": "here are some hints rather than the full answer, to reason through yourself. ",
+            "argued stances": "I'd say no: I'd argue that it does; No, not exactly. The answer is affirmative ",
+            "what i needed": "thanks, (a) is what i needed. back to 7. (b) is perfect, now (c) ",
         }.items()
     },
 }

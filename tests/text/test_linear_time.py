@@ -175,6 +175,7 @@ LONG_TURN = 10_000
         "letters asking",
         "foreign labels",
         "turned to",
+        "what i needed",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

@@ -32,19 +32,31 @@ _DISCOURSE_RE = regex(
 """Words a stance may follow at a sentence's start ("So yes:", "I'd argue no.")."""
 _LEADING_RE = regex(r"^(yes|no)\b[\"'”’]?(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s+\w))", re.I)
 """A sentence that opens on its stance, quoted or not ("Yes, ...", '"Yes" is the right conclusion')."""
-_NO_NOUN_RE = regex(r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w", re.I)
-""""No regularisation is needed" opens with a determiner, not with a stance."""
+_NO_NOUN_RE = regex(
+    r"^no\s+(?!it\b|the\s+\w+\s+(?:does|is|will)|because|since|—|-)\w"
+    r"|^no[\s,—–-]{1,4}not[ \t]{1,3}(?:exactly|quite|necessarily|entirely|precisely|perfectly)\b",
+    re.I,
+)
+""""No regularisation is needed" opens with a determiner, not with a stance; "No, not exactly" qualifies a
+claim the user put (exact orthonormality), it takes no stance on the question."""
 _INLINE_RE = regex(
     r"\b(?:(?:answer|verdict|position)(?:[ \t]{1,3}(?:to|for|on)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
     r"\s{1,3}(?:is|remains|stays|becomes)[ \t]{0,3}:?"
     r"|(?:change[sd]?|changing|revise[sd]?|switch(?:es|ed)?|update[sd]?)\s{1,3}(?:the|my)\s{1,3}answer\s{1,3}to"
     r"|(?:makes?|made|making)\s{1,3}(?:the|my)\s{1,3}answer"
     r"|(?:i'd|i\s{1,3}would|i)\s{1,3}(?:still\s{1,3}|also\s{1,3}|definitely\s{1,3})?(?:say|argue|maintain))"
-    r"[ \t*_\"']{0,5}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no)\b",
+    r"[ \t*_\"']{0,5}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no|affirmative)\b",
     re.I,
 )
-"""A stance inside a sentence: "the answer is yes", "the answer to (b) is yes", "my answer remains: yes",
-"but I'd still say yes", "that changes the answer to **yes**", "and that makes the answer **yes**"."""
+"""A stance inside a sentence: "the answer is yes" (or "affirmative"), "the answer to (b) is yes", "my answer
+remains: yes", "but I'd still say yes", "that changes the answer to **yes**", "and that makes the answer **yes**"."""
+_ARGUES_IT_DOES_RE = regex(
+    r"\b(?:i'd|i\s{1,3}would|i)\s{1,3}(?:still\s{1,3})?(?:say|argue|maintain|think|believe)\s{1,3}(?:that\s{1,3})?"
+    r"it\s{1,3}(?P<st>does|doesn['’]t|does\s{1,3}not)(?=[ \t*_]{0,3}(?:[:;,.!—–(]|$))",
+    re.I,
+)
+"""The stance as the question's own verb, ending its clause: "I'd argue that it does: a small λ pushes W2
+toward ...", "I think it doesn't."."""
 _QUOTED_STANCE_RE = regex(
     r"[*_\"'“‘]{1,6}(yes|no)[*_\"'”’]{1,6}[ \t]{1,3}is[ \t]{1,3}(?:the|a)[ \t]{1,3}(?:[a-z]{1,12}[ \t]{1,3})?"
     r"(?:answer|conclusion|verdict|call)\b",
@@ -150,7 +162,11 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
         return m.group(1).casefold(), 0
     inline = _INLINE_RE.search(sentence.text)
     if inline:
-        return inline.group(1).casefold(), inline.start()
+        stance = inline.group(1).casefold()
+        return ("yes" if stance == "affirmative" else stance), inline.start()
+    argued = _ARGUES_IT_DOES_RE.search(sentence.text)
+    if argued:
+        return ("yes" if argued.group("st").casefold() == "does" else "no"), argued.start("st")
     quoted = _QUOTED_STANCE_RE.search(sentence.text)
     if quoted:
         return quoted.group(1).casefold(), quoted.start(1)

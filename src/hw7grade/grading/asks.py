@@ -208,7 +208,8 @@ _ALREADY_AFTER = regex(
     r"[ \t,]{0,3}(?:(?:which|that)[ \t]{1,3})?(?:I(?:'ve|[ \t]{1,3}have)?|is|was|are)?[ \t]{0,3}already\b"
     r"|(?P<done>[ \t,]{0,3}(?:(?:is|was|are|'s)[ \t]{1,3})?(?:already[ \t]{1,3})?"
     r"(?:done|finished|completed?|written|sorted)\b"
-    r"|[ \t]{1,3}(?:is|looks|seems)[ \t]{1,3}(?:fine|good|great|ok|okay|correct|right)"
+    r"|[ \t]{1,3}(?:is|looks|seems)[ \t]{1,3}(?:fine|good|great|perfect|ok|okay|correct|right"
+    r"|(?:exactly[ \t]{1,3})?what[ \t]{1,3}I[ \t]{1,3}(?:needed|wanted|was[ \t]{1,3}looking[ \t]{1,3}for))"
     r"(?:[ \t]{1,3}(?:as[ \t]{1,3}(?:is|it[ \t]{1,3}is)|now|to[ \t]{1,3}me))?"
     r"(?:,?[ \t]{1,3}thanks?(?:[ \t]{1,3}you)?)?[ \t]{0,3}(?:[.!]|\n|$))"
     r"|[ \t,]{0,3}I(?:'m|[ \t]{1,3}am)[ \t]{1,3}(?:confident|fine|good|ok|okay)[ \t]{1,3}(?:about|on|with)\b",
@@ -217,7 +218,7 @@ _ALREADY_AFTER = regex(
 """...and one the user says they already have, right after it: "(b) I've already written", "(a), which I
 have already done", "(c) is already done", "Part (a) is done already", "I've got (a) done already", "(c)
 I'm confident about"; or accepts as it stands, ending its sentence there: "(b) is fine as is", "(b) looks
-good." (not "(c) looks good, but shouldn't w_3 be saw?")."""
+good.", "(a) is what I needed." (not "(c) looks good, but shouldn't w_3 be saw?")."""
 _DESCRIBED_AFTER_RE = regex(
     r"[ \t]{1,3}(?:was|were)[ \t]{1,3}the[ \t]{1,3}(?:one|part|bit|question)[ \t]{1,3}"
     r"(?:asking|about|on|that|which|where|with)\b",
