@@ -162,8 +162,8 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
         return m.group(1).casefold(), 0
     inline = _INLINE_RE.search(sentence.text)
     if inline:
-        stance = inline.group(1).casefold()
-        return ("yes" if stance == "affirmative" else stance), inline.start()
+        said = inline.group(1).casefold()
+        return ("yes" if said == "affirmative" else said), inline.start()
     argued = _ARGUES_IT_DOES_RE.search(sentence.text)
     if argued:
         return ("yes" if argued.group("st").casefold() == "does" else "no"), argued.start("st")

@@ -221,10 +221,12 @@ _ASCII_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"
 
 def ascii_fold(text: str) -> str:
     """Lower case, with the characters `re.I` matches to an ASCII letter replaced by it: a plain
-    substring test on this agrees with a case-insensitive pattern (and every length is kept)."""
+    substring test on this agrees with a case-insensitive pattern (and every length is kept). A final
+    sigma is a sigma: `str.lower` writes a word-final "Σ" as "ς", so "U_kΣ" alone and "U_kΣs" would differ."""
     if not text.isascii():
         for char, letter in _ASCII_FOLD:
             text = text.replace(char, letter)
+        return text.lower().replace("ς", "σ")
     return text.lower()
 
 

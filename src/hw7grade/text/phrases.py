@@ -381,14 +381,29 @@ def _fragment_pattern(fragment: str, final: bool = True) -> str:
     return left + body + plural + right
 
 
+def _normalized_forms(fragment: str) -> list[str]:
+    """The fragment normalised as answers are, its opening and closing `*` kept (normalising reads a
+    `*` next to math as emphasis). A fragment opening with `*` has a second form: normalised after a
+    letter, as the word its wildcard reaches into is (a subscript after two letters keeps its mark:
+    "ΣU_k" stays, "U_k" alone is "Uk")."""
+    text = fragment.strip()
+    opened = text.startswith("*") and len(text) > 1
+    closed = text.endswith("*") and len(text) > 1
+    core = text[1 if opened else 0 : len(text) - 1 if closed else len(text)]
+    cores = [normalize(core).strip()] + ([normalize("x" + core).strip()[1:]] if opened else [])
+    return [("*" if opened else "") + c + ("*" if closed else "") for c in cores]
+
+
 @lru_cache(maxsize=PHRASE_SET_CACHE)
 def compile_phrase(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
     """A rubric phrase as a regex: word boundaries, `word*` wildcard, `A ... B` within a bounded gap."""
-    text = normalize(phrase).strip()
-    fragments = [f for f in _ELLIPSIS.split(text) if f.strip()]
-    if not fragments:
+    raw = [f for f in _ELLIPSIS.split(phrase) if f.strip().strip("*")]
+    if not raw:
         raise PhraseError(f"empty phrase {phrase!r}")
     pattern = rf"[^\n.!?]{{0,{PHRASE_GAP_MAX_CHARS}}}?".join(
-        _fragment_pattern(f, final=i == len(fragments) - 1) for i, f in enumerate(fragments)
+        "|".join(dict.fromkeys(_fragment_pattern(form, final=i == len(raw) - 1) for form in _normalized_forms(f))).join(
+            ("(?:", ")")
+        )
+        for i, f in enumerate(raw)
     )
     return re.compile(pattern, 0 if case_sensitive else re.I)
