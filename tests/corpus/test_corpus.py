@@ -158,6 +158,15 @@ FLOORS = {
     # (26,955/28,374), 1.0% (290), fifty-two never-asked parts (two in the new batches); the code before
     # the round on the same files 94.76%, +69 / -0, fifty-two. The two hundred and sixty of round 38: 95.14%
     # (before 95.06%); the thirteen new: 90.56% (before 85.28%).
+    # Round 40 read questions a turn goes back to by number, "What you need:" picks, hints in place of an
+    # answer, stances stated as the final answer, "let me correct myself", and the eigen relation used in
+    # q3b(ii) (not the word "eigenvectors"). It added twenty-two batches, each run once on arrival: tc- 90.9%,
+    # te- 88.0%, tg- 94.6%, ti- 96.0%, tk- 94.4%, tm- 87.5%, to- 86.5%, tq- 84.8%, ts- 80.9%, tu- 89.3%, tw-
+    # 90.9%, ty- 90.5%, ua- 75.8%, uc- 93.1%, ue- 83.9%, ug- 92.9%, ui- 81.8%, uk- 95.3%, um- 88.3%, uo- 88.6%,
+    # us- 84.4%, uq- 86.2% (uq- after the round's last change, joined unread). All two hundred and ninety-five:
+    # 94.88% (28,318/29,846), 1.0% (294), fifty-two never-asked parts; the code before the round on the same
+    # files 94.68%, +68 / -6, fifty-three. The two hundred and seventy-three of round 39: 95.12% (before
+    # 95.00%); the twenty-two new: 90.29% (before 88.45%).
     "dev": (0.945, 0.02, 52),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
@@ -321,7 +330,17 @@ FLOORS = {
     # 91.63% (before 91.56%); the thirteen new: 88.32% (before 87.41%). (Before sx- joined, the two hundred
     # and twenty-one read 91.57%, 17,735/19,368.) The agreement floor moves to 91.4% with sx-, a batch
     # harder than the split's mean, not for a change in grading.
-    "holdout": (0.914, 0.02, 94),
+    # Round 40 held out twenty-one, decided before they were written, each run once on arrival (counts
+    # only): tb- 88.2%, td- 95.2%, tf- 93.8%, th- 97.3%, tj- 92.5%, tl- 90.9%, tn- 88.6%, tp- 96.9%, tr- 82.9%,
+    # tt- 82.6%, tv- 96.8%, tx- 88.2%, tz- 85.9%, ub- 88.7%, ud- 92.3%, uf- 91.4%, uh- 87.5%, uj- 97.1%, ul-
+    # 87.5%, un- 77.0%, up- 91.7%, ur- 68.2% (self-correction within a reply; it arrived after the round's
+    # end count and joined for a second one). Run after the round's last grading change (counts only), all
+    # two hundred and forty-four: 91.53% (19,107/20,876), 1.3% (268), ninety-eight never-asked parts (four in
+    # the new batches, with the code before the round too); the code before the round on the same files
+    # 91.33%, +43 / -2, ninety-eight. The two hundred and twenty-two of round 39: 91.68% (before 91.48%); the
+    # twenty-two new: 89.46% (before 89.25%). (Before ur- joined, the two hundred and forty-three read 91.60%,
+    # 19,062/20,810.) The never-asked ceiling moves to 98 with the new batches, not for a change in grading.
+    "holdout": (0.914, 0.02, 98),
 }
 
 
@@ -354,6 +373,12 @@ def _tally(split: str) -> Tally:
     return tally
 
 
+CORPUS_TIMEOUT_S = 600
+"""The dev split grades about 30,000 part-attempts, two minutes on a 2-CPU VM: past the suite's
+120 s per test, which stays for every other test."""
+
+
+@pytest.mark.timeout(CORPUS_TIMEOUT_S)
 @pytest.mark.parametrize("split", sorted(FLOORS))
 def test_agreement_with_blind_labels_holds_its_floor(split):
     least, most_false_credit, most_never_asked = FLOORS[split]
