@@ -400,10 +400,9 @@ def compile_phrase(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
     raw = [f for f in _ELLIPSIS.split(phrase) if f.strip().strip("*")]
     if not raw:
         raise PhraseError(f"empty phrase {phrase!r}")
-    pattern = rf"[^\n.!?]{{0,{PHRASE_GAP_MAX_CHARS}}}?".join(
-        "|".join(dict.fromkeys(_fragment_pattern(form, final=i == len(raw) - 1) for form in _normalized_forms(f))).join(
-            ("(?:", ")")
-        )
-        for i, f in enumerate(raw)
-    )
+    pieces = []
+    for i, fragment in enumerate(raw):
+        forms = dict.fromkeys(_fragment_pattern(form, final=i == len(raw) - 1) for form in _normalized_forms(fragment))
+        pieces.append("(?:" + "|".join(forms) + ")")
+    pattern = rf"[^\n.!?]{{0,{PHRASE_GAP_MAX_CHARS}}}?".join(pieces)
     return re.compile(pattern, 0 if case_sensitive else re.I)
