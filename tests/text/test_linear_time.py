@@ -4,8 +4,9 @@ The families of hostile text (long runs of one character, repeated separators, u
 delimiters, CJK, control characters, long lines) are `benchmarks/hostile_text.py`'s, and a
 hypothesis strategy adds random runs of the characters the text layer treats specially. Each
 input is a whole chat in which every part is asked and answered with the hostile text, so every
-check reads it. Times are the best of three, with a floor so that a fast small run cannot make
-noise look like growth.
+check reads it. Times are the best of three, small and big interleaved, with a floor so that a
+fast small run cannot make noise look like growth; a ratio over the bound is measured again before
+it fails, since a stall on a shared machine slows one measurement and superlinear code every one.
 """
 
 from __future__ import annotations
@@ -86,24 +87,41 @@ SPECIAL = list("aZ1 \n\t.,;:!?-_=*#>|$\\()[]{}<>'\"`~^/&%@") + [
 ]
 
 
-def _best(chat) -> float:
+RUNS = 3
+"""Each size is timed this many times, small and big interleaved, and the best of each is kept."""
+CONFIRMATIONS = 2
+"""A ratio over the bound is measured again this many times before the test fails: a stall on a
+shared machine slows one measurement, superlinear code slows every one."""
+
+
+def _grade_time(text: str) -> float:
     from hw7grade.errors import TranscriptError
     from hw7grade.grading.score import grade_conversation
     from hw7grade.transcripts import parse_transcript
 
     rubric = hostile_text._rubric()
-    best = float("inf")
-    for run in range(3):
-        text = chat(run)  # a new text each run: no cache of an earlier run answers it
-        with _collector_off():
-            start = time.process_time()
-            try:
-                for conversation in parse_transcript(text, "hostile.md"):
-                    grade_conversation(conversation, rubric)
-            except TranscriptError:
-                pass
-            best = min(best, time.process_time() - start)
-    return max(best, FLOOR_S)
+    with _collector_off():
+        start = time.process_time()
+        try:
+            for conversation in parse_transcript(text, "hostile.md"):
+                grade_conversation(conversation, rubric)
+        except TranscriptError:
+            pass
+        return time.process_time() - start
+
+
+def _assert_linear(label: str, small, big, time_one=_grade_time) -> None:
+    """`small` and `big` make a new text per run (no cache of an earlier run answers it); the big one
+    is ten times the small one and must cost under MAX_RATIO times as much."""
+    for _ in range(1 + CONFIRMATIONS):
+        t_small = t_big = float("inf")
+        for run in range(RUNS):
+            t_small = min(t_small, time_one(small(run)))
+            t_big = min(t_big, time_one(big(run)))
+        t_small, t_big = max(t_small, FLOOR_S), max(t_big, FLOOR_S)
+        if t_big < MAX_RATIO * t_small:
+            return
+    raise AssertionError(f"{label}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms")
 
 
 @contextmanager
@@ -140,15 +158,13 @@ def _chat(body_for_size, asking: bool = False):
 @pytest.mark.parametrize("family", sorted(hostile_text.FAMILIES))
 def test_each_hostile_family_grades_in_linear_time(family):
     small, big = _chat(hostile_text.FAMILIES[family])
-    t_small, t_big = _best(small), _best(big)
-    assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+    _assert_linear(family, small, big)
 
 
 @pytest.mark.parametrize("family", sorted(hostile_text.FAMILIES))
 def test_each_hostile_family_in_the_user_turns_reads_in_linear_time(family):
     small, big = _chat(hostile_text.FAMILIES[family], asking=True)
-    t_small, t_big = _best(small), _best(big)
-    assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+    _assert_linear(family, small, big)
 
 
 LONG_TURN = 10_000
@@ -185,19 +201,17 @@ def test_one_long_user_turn_reads_in_linear_time(family):
     rubric = hostile_text._rubric()
     ids, cues = [p.id for p in rubric.parts], {p.id: p.cues for p in rubric.parts}
 
-    def best(n: int) -> float:
-        times = []
-        for salt in range(3):
-            text = hostile_text.FAMILIES[family](n)[:n] + f" {salt}"
-            chat = Conversation((Turn("user", text), Turn("assistant", "ok")))
-            with _collector_off():
-                start = time.process_time()
-                find_answers(chat, ids, cues)
-                times.append(time.process_time() - start)
-        return max(min(times), FLOOR_S)
+    def turn(n: int):
+        return lambda salt: hostile_text.FAMILIES[family](n)[:n] + f" {salt}"
 
-    t_small, t_big = best(LONG_TURN), best(LONG_TURN * GROWTH)
-    assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+    def find_time(text: str) -> float:
+        chat = Conversation((Turn("user", text), Turn("assistant", "ok")))
+        with _collector_off():
+            start = time.process_time()
+            find_answers(chat, ids, cues)
+            return time.process_time() - start
+
+    _assert_linear(family, turn(LONG_TURN), turn(LONG_TURN * GROWTH), find_time)
 
 
 LONG_ANSWER = 1_000
@@ -218,13 +232,34 @@ def test_one_long_answer_to_each_kind_of_check_grades_in_linear_time(family):
             f"**User**\n\n{q} ({salt})\n\n**Assistant**\n\n{body} {salt}\n\n" for q in questions
         )
 
-    t_small, t_big = _best(chat(LONG_ANSWER)), _best(chat(LONG_ANSWER * GROWTH))
-    assert t_big < MAX_RATIO * t_small, f"{family}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+    _assert_linear(family, chat(LONG_ANSWER), chat(LONG_ANSWER * GROWTH))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(unit=st.lists(st.sampled_from(SPECIAL), min_size=1, max_size=6).map("".join))
 def test_random_runs_of_special_characters_grade_in_linear_time(unit):
     small, big = _chat(lambda n: unit * (n // len(unit) + 1))
-    t_small, t_big = _best(small), _best(big)
-    assert t_big < MAX_RATIO * t_small, f"{unit!r}: {t_small * 1000:.0f} ms -> {t_big * 1000:.0f} ms"
+    _assert_linear(repr(unit), small, big)
+
+
+@pytest.mark.parametrize(
+    "cost, linear",
+    [
+        (lambda n: 1e-6 * n, True),
+        (lambda n: 1e-6 * n * (1 + (n > 5_000) * 0.3), True),  # a big run 30% slower per character still passes
+        (lambda n: 1e-9 * n * n, False),
+        (lambda n: 1e-7 * n**1.5, False),
+    ],
+)
+def test_the_bound_tells_linear_from_superlinear_growth(cost, linear):
+    def measure(text: str) -> float:
+        return cost(len(text))
+
+    def size(n: int):
+        return lambda salt: "x" * n
+
+    if linear:
+        _assert_linear("model", size(SMALL * 10), size(SMALL * 100), measure)
+    else:
+        with pytest.raises(AssertionError, match="model"):
+            _assert_linear("model", size(SMALL * 10), size(SMALL * 100), measure)
