@@ -478,6 +478,15 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "what i needed": "thanks, (a) is what i needed. back to 7. (b) is perfect, now (c) ",
         }.items()
     },
+    # round 41: parts asked on in mid-sentence, introductions that ask pasted parts by label, completing headings
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "and then": "give me (i), and then the follow-on where you prove it, and also the loss, plus ",
+            "asked by intro": "q7 b and c check pls\n\nb) x\nc) y\n\nwho's right? ",
+            "completing": "## 🔧 Fix to (i): the gradient\n## Completing (ii): the condition\nFinishing (b) ",
+        }.items()
+    },
 }
 
 

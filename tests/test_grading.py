@@ -729,6 +729,19 @@ ATTEMPT_CASES = [
     pytest.param(
         (
             "HW7 Q3(b)(ii): show that W_1 = U_k^T, W_2 = U_k satisfy the first-order optimality conditions.",
+            _CONDITION_1_REPLY + " The second condition follows in the same way.",
+            "side thing: is the PCA solution the global minimum or only a stationary point?",
+            "A global minimum, by the Eckart-Young theorem; the question only asks for stationarity.",
+            "back to (ii): you said the second one 'follows in the same way', can you write it out?",
+            "Here it is. " + _CONDITION_2,
+        ),
+        "q3b.ii",
+        [("partial", 1), ("correct", 5)],
+        id="a reply that works out the left-out condition completes the last answer, not an aside between them",
+    ),
+    pytest.param(
+        (
+            "HW7 Q3(b)(ii): show that W_1 = U_k^T, W_2 = U_k satisfy the first-order optimality conditions.",
             _CONDITION_1_REPLY,
             "you only did one of the two conditions, what about the other one?",
             "Good catch. Working it out, the second condition is **not** satisfied in general: " + _CONDITION_2,

@@ -97,6 +97,10 @@ from hw7grade.text.labels import (
         ("**Revisiting (a):** looking back, the real problem is", (None, "a", None)),
         ("**Correction to (c):** the model's own w_3", (None, "c", None)),
         ("Reconsidering (ii): the second condition", (None, None, "ii")),
+        ("## 🔧 Fix to (i): the $W_2$ gradient", (None, None, "i")),
+        ("## 🔧 Completing (ii): the $W_2$ condition", (None, None, "ii")),
+        ("**Finishing (b):** the last two tokens", (None, "b", None)),
+        ("Completing (ii) needs the eigen relation", None),
         ("Revisiting the blog posts (all of them)", None),
         # An emphasised label after a turning word needs no comma; a plain one does.
         ("On **(a)** I'd rather not give you figures", (None, "a", None)),

@@ -192,6 +192,8 @@ LONG_TURN = 10_000
         "foreign labels",
         "turned to",
         "what i needed",
+        "and then",
+        "asked by intro",
     ],
 )
 def test_one_long_user_turn_reads_in_linear_time(family):

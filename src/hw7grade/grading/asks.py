@@ -1851,10 +1851,18 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
         # asks it beside the others, it does not narrow the turn to it
         return _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
     after = _request(text[last:].strip(), text[:last], whole, index, home, REQUEST_BARE_MAX_WORDS, False)
-    if after is not None and _CHECKS_ALL_RE.search(text[:first]) and not _JUST_RE.search(text[last:]):
-        # "can u check my answers before I submit" ... "is (a) ok?? feels weak": the introduction asks
-        # for every pasted part; the request after it stresses one, it does not narrow to it
-        return None
+    if after is not None and not _JUST_RE.search(text[last:]):
+        # "can u check my answers before I submit" ... "is (a) ok?? feels weak", "q7 b and c check pls"
+        # ... "my friend thinks c should also use see?": the introduction asks for every pasted part, in
+        # so many words or by their labels; the request after it stresses one, it does not narrow to it
+        # (the introduction's own lines, before any that opens a pasted item: "(b) (3 pts) While training
+        # ...", not "q7 b and c check pls", which names its question)
+        intro = text[: next((at for at in _line_starts(text, first) if _opens_sub_item(text, at)), first)]
+        if _CHECKS_ALL_RE.search(intro):
+            return None
+        by_label = {p for label in mentions(intro) if len(ids := index.resolve(label, whole.context)) == 1 for p in ids}
+        if set(whole.named) <= by_label and not _NARROWING_RE.search(text, last):
+            return None  # (not "I've got (a), can you just do (b)?")
     return after or _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
 
 
@@ -1879,6 +1887,13 @@ def _item_edges(text: str, first: int, last: int) -> tuple[int, int]:
 _NEWLINE_RE = regex(r"\n")
 
 
+def _line_starts(text: str, end: int) -> Iterator[int]:
+    """Where the text's lines start, up to `end`."""
+    yield 0
+    for m in _NEWLINE_RE.finditer(text, 0, end):
+        yield m.end()
+
+
 def _opens_item(text: str, at: int) -> bool:
     """Whether the line from `at` opens on a list item's mark: a part's label, a capital mark, a number or
     a bullet."""
@@ -1886,6 +1901,18 @@ def _opens_item(text: str, at: int) -> bool:
     if capital_mark(line) is not None or _PLAIN_MARK_RE.match(line) or line.lstrip().startswith(("- ", "* ", "• ")):
         return True
     return LABEL_LINE_CANDIDATE.match(line) is not None and line_label(line) is not None
+
+
+_NARROWING_RE = regex(r"\b(?:just|only)\b", re.I)
+
+
+def _opens_sub_item(text: str, at: int) -> bool:
+    """Whether the line from `at` opens a list item that is no question of its own: "(b) ...", "2. ...",
+    "- ...", not "Q7 b and c ...")."""
+    if not _opens_item(text, at):
+        return False
+    line = text[at : _line_end(text, at)]
+    return (label := line_label(line)) is None or label.q is None
 
 
 _ADDS_ON_RE = regex(r"\s{0,8}(?:and|also|plus)\b", re.I)
@@ -1932,10 +1959,12 @@ _CHECKS_ALL_RE = regex(
 
 
 _GOING_ON_RE = regex(
-    r"(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:and[ \t]{1,3})?(?:then|also|plus|next)\b(?:[^.?!\n]|\.(?=[.\w])){0,400}[.?!]?",
+    r"(?:(?:^|(?<=[.!?\n]))[ \t]{0,3}(?:and[ \t]{1,3})?|,?[ \t]and[ \t]{1,3})(?:then|also|plus|next)\b"
+    r"(?:[^.?!\n]|\.(?=[.\w])){0,400}[.?!]?",
     re.I,
 )
-"""A sentence that goes on with what the turn asks, opening on "then", "also", "plus" or "next"."""
+"""A sentence, or its rest after "and", that goes on with what the turn asks, opening on "then",
+"also", "plus" or "next": "Can you give me (i), and then the follow-on where ..."."""
 
 
 def _going_on_parts(

@@ -270,8 +270,11 @@ def _score_attempts(
         )
         if counts_again(later, alone, first) and not no_answer(later, alone) and not kept and not empty:
             final, final_text = alone, later
-            before = _attempt_before(found.attempts, later, first_text)
-            if before is not None and _carries_over(part) and alone.score < part.points and not takes_back(later.text):
+            before = next(
+                (a for a in reversed(rest[: rest.index(later)]) if counts_again(a, score(a, "final"), first)),
+                first_text,
+            )
+            if _carries_over(part) and alone.score < part.points and not takes_back(later.text):
                 # A check that grades statements one by one may keep one this reply leaves out.
                 final = score(later, "final", before.text)
             break
@@ -352,13 +355,6 @@ def _on_topic(part: Part, reply: str, asked: str) -> bool:
 def _carries_over(part: Part) -> bool:
     """Whether a check of the part may keep what the attempt before a final answer stated."""
     return any(getattr(c, "carries_over", False) for c in part.checks)
-
-
-def _attempt_before(attempts: Sequence[AttemptText], later: AttemptText, first: AttemptText) -> AttemptText | None:
-    """The attempt just before `later`, from the first counted one on."""
-    at = next(i for i, a in enumerate(attempts) if a is later)
-    start = next(i for i, a in enumerate(attempts) if a is first)
-    return attempts[at - 1] if at > start else None
 
 
 def _sees_right_answers_only(part: Part) -> bool:

@@ -353,11 +353,12 @@ _TURNING_WORDS = r"as[ \t]for|for|on|regarding|now|next"
 """Lead words that turn to a part, punctuated or not: "For (b), ...", "On **(a)** I'd rather not ...",
 "Now part (ii). I'll follow the SVD route"."""
 _LEAD_WORDS = (
-    rf"(?P<turn>{_TURNING_WORDS})|corrected|revised|updated|fixed|final"
-    r"|revisiting|reconsidering|redoing|correcting|correction[ \t]{1,2}(?:to|for|of|on)"
+    rf"(?P<turn>{_TURNING_WORDS})|corrected|revised|updated|fixed|completed|final"
+    r"|revisiting|reconsidering|redoing|correcting|completing|finishing"
+    r"|(?:correction|fix|update|completion)[ \t]{1,2}(?:to|for|of|on)"
 )
 """Words a paragraph may open with before the part it turns to: "For (b), ...", "Corrected (c): ...",
-"Revisiting (a): ...", "Correction to (c): ..."."""
+"Revisiting (a): ...", "Correction to (c): ...", "Fix to (i): ...", "Completing (ii): ..."."""
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 _LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ \t]{{1,2}}{_EMPHASIS}"
 _LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
