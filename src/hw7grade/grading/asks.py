@@ -775,11 +775,13 @@ def _claimed_places(text: str, context: Context, index: PartIndex, asked: Sequen
 
 
 _PLACE_ONE_CLAIM_RE = regex(
-    r"\bthe[ \t]{1,3}(?P<n>first|second|third|last|middle)[ \t]{1,3}one[ \t]{1,3}"
-    r"(?:is|was|isn't|wasn't|should|shouldn't|must|has)\b",
+    r"\b(?:the|that|your)[ \t]{1,3}(?:first|second|third|last|middle)[ \t]{1,3}one[ \t]{1,3}"
+    r"(?:is|was|isn't|wasn't|should|shouldn't|must|has|looks|seems|feels|sounds)\b"
+    r"|\b(?:for|in|redo|fix)[ \t]{1,3}(?:the|that|your)[ \t]{1,3}(?:first|second|third|last|middle)[ \t]{1,3}one\b",
     re.I,
 )
-"""A claim about a part named by its place: "the last one is no", "the second one should be 2"."""
+"""A claim about a part named by its place, or a pointer into it: "the last one is no", "the second one
+should be 2", "that second one looks off, redo it", "wait, for the second one, shouldn't w1 be ..."."""
 _TURN_TO_PLACE_RE = regex(
     r"\b(?:now|next|and|also|then|do|about)[ \t]{1,3}(?:the[ \t]{1,3})?(?:first|second|third|last|middle)[ \t]{1,3}one"
     r"(?:[ \t]{1,3}\([^()\n]{1,40}\))?[ \t]{0,3}(?:[.?!,]|please\b|pls\b|too\b|$)",
@@ -1653,6 +1655,8 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
         ids = index.resolve(label, Context(label.q))
         if len(ids) != 1 or ids[0] not in named:
             continue
+        if k and _LABEL_JOIN.fullmatch(text, labels[k - 1].end, label.start):
+            continue  # "3.b.1 and 3.b.2 — first order conditions ..., and then show ...": a list shares its description
         next_start = labels[k + 1].start if k + 1 < len(labels) else len(text)
         hedge = _HEDGED_AFTER.match(text, _after(text, label))
         if hedge is not None and not (hedge.group("word") or text[: label.start].rstrip().endswith(_APPOSED)):
@@ -1667,6 +1671,11 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
         else:
             stretch = text[label.end : next_start]
             end = min(len(stretch), DESCRIPTION_MAX_CHARS)
+            if (going := _GOING_ON_RE.search(stretch, 0, end)) is not None:
+                # "can you do 7(b) for me, and also the part right after it — what goes in at test time":
+                # what goes on asks another part; it does not describe this one
+                stretch = stretch[: going.start()]
+                end = len(stretch)
             stop = _SENTENCE_END_RE.search(stretch, 0, end)
             if stop is not None and not stretch[: stop.start()].strip():
                 # "hw7 question 7b. its the ... figure. what are the 5 tokens ... at test time ...": a label
@@ -1700,6 +1709,9 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
             named = cued
     if named == turn.named:
         return turn
+    # "can you do 3b(ii) first, the first order optimality conditions? and then the PCA one after": what
+    # goes on asks the part the slipped label stood for
+    named += _going_on_parts(text, mentions(text), index, named, turn.set_aside)
     named = [p for p in index.ids if p in named]
     return replace(turn, named=named, context=context_of(named[-1]))
 
