@@ -167,6 +167,13 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
         ("Let me give you a few hints first. 1. Look for a symmetry of the data term.", True),
         ("This is a great one to reason through yourself, so here are some hints rather than the full answer.", True),
         ("Here are a few pointers instead of a worked solution: think about the SVD.", True),
+        # ... or in the part's own heading
+        ("**(a) — a hint rather than an answer**\n\nThink about what the encoder has read by step t.", True),
+        ("### (b) A guided hint\n\nNotice that the data term only sees the product W2 W1.", True),
+        ("**(a)** Some questions to guide you:\n- Does every decoder step get a partner?", True),
+        ("For **(b)** and **(c)**, I'm going to hold back on writing the paragraphs.", True),
+        ("### (b) Using the hint\n\nYes: the penalty balances the singular values of W1 and W2.", False),
+        ("### (b) Hint: think about SVDs\n\nYes: the penalty balances the singular values.", False),
         ("I can't open the Myrtle.ai blog from here, so I won't guess its figures.", True),
         # Saying it cannot read the source is no refusal: an answer from memory may follow.
         ("From what I recall (I can't browse right now, so please verify): it started at 341 s.", False),

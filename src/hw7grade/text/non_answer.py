@@ -113,9 +113,19 @@ _DECLINING = (
     "give you a few pointers",
     "give you some hints",
     "give you a few hints",
-    # hints offered in place of the answer ("here are some hints rather than the full answer")
+    # hints offered in place of the answer ("here are some hints rather than the full answer", "(a) — a
+    # hint rather than an answer", "### (b) A guided hint")
     "hints rather than",
     "hints instead of",
+    "hint rather than",
+    "hint instead of",
+    "guided hint",
+    "just a hint",
+    "rather than write",
+    "hold back on",
+    "questions to guide you",
+    "write it up yourself",
+    "work through it yourself",
     "pointers rather than",
     "pointers instead of",
     "reason through yourself",
@@ -336,6 +346,8 @@ def declines(text: str) -> bool:
     body = text.lstrip()
     heading, _, rest = body.partition("\n")
     if line_label(heading) is not None and len(heading.split()) <= HEADING_MAX_WORDS:
+        if PhraseSet.build({"declining": _DECLINING}).keys_in(heading):
+            return True  # "**(a) — a hint rather than an answer**"
         body = rest.lstrip()  # the part's own heading: "### (b) What you've learnt"
     opening = body[:DECLINE_OPENING_CHARS]
     line = opening.partition("\n")[0]
