@@ -268,14 +268,20 @@ def _unnormalised(node: Node, sizes: frozenset[str]) -> Node:
     if isinstance(node, Div) and size(node.den):
         return node.x
     if isinstance(node, Mul):
+        # (a product in brackets is a run of the same product: "W_2^T (W_2 W_1 - I) ((1/n) X X^T)", or
+        # a shorthand "Σ := (1/n) X X^T" put in)
+        flat = _flat_factors(node)
         factors = tuple(
-            f.x if isinstance(f, Div) and isinstance(f.x, Num) and size(f.den) else f
-            for f in node.factors
-            if not size(f)
+            f.x if isinstance(f, Div) and isinstance(f.x, Num) and size(f.den) else f for f in flat if not size(f)
         )
-        if factors != node.factors and factors:
+        if factors != flat and factors:
             return Mul(factors) if len(factors) > 1 else factors[0]
     return node
+
+
+def _flat_factors(node: Mul) -> tuple[Node, ...]:
+    """The factors of a product, with those of the products inside it in their place."""
+    return tuple(g for f in node.factors for g in (_flat_factors(f) if isinstance(f, Mul) else (f,)))
 
 
 def infer_shape(statement: Statement, table: Mapping[str, tuple[str, str]]) -> tuple[ShapeContext, Shape]:
