@@ -5,7 +5,7 @@ import pytest
 
 from hw7grade.conversation import HumanLabel, Turn
 from hw7grade.errors import TranscriptError
-from hw7grade.transcripts import read_transcript
+from hw7grade.transcripts import parse_transcript, read_transcript
 from hw7grade.transcripts.markdown_chat import find_role_lines, is_markdown_chat, parse_markdown_chat
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -54,6 +54,21 @@ def test_web_copy_said_lines():
     [conv] = read_transcript(FIXTURES / "web_copy.md")
     assert [t.role for t in conv.turns] == ["user", "assistant"]
     assert conv.turns[1].text.startswith("Weight decay (for the penalty)")
+
+
+def test_web_copy_said_marks_glued_to_their_text():
+    """A copy that lost line breaks: the text after the mark opens the turn; a repeated mark is one."""
+    text = (
+        "You said:\nYou said:hey, hw7 q7 (b): the decoder inputs in training?\n"
+        "ChatGPT said:ChatGPT said:\nThought for a couple of seconds\nSure: <sos>, I, see, a, dog.\n"
+        "You said:thanks\nChatGPT said:You're welcome!\n"
+    )
+    [conv] = parse_transcript(text, "copy.md")
+    assert [t.role for t in conv.turns] == ["user", "assistant", "user", "assistant"]
+    assert conv.turns[0].text == "hey, hw7 q7 (b): the decoder inputs in training?"
+    assert conv.turns[1].text.endswith("Sure: <sos>, I, see, a, dog.")
+    assert "said:" not in conv.turns[1].text
+    assert conv.turns[3].text == "You're welcome!"
 
 
 @pytest.mark.parametrize(
@@ -163,3 +178,6 @@ def test_long_hostile_preamble_line_is_quick():
 def test_long_lines_that_start_like_role_lines_are_quick():
     lines = ["## User" + " " * 1_000_000 + "x", "**User**" + " " * 1_000_000 + "x", "You said:" + " " * 1_000_000 + "x"]
     assert find_role_lines(lines) == []
+    glued = "You said:" * 1_000_000 + "x"
+    [found] = find_role_lines([glued])
+    assert found.role == "user" and found.tail.startswith("You said:")

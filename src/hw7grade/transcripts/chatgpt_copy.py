@@ -43,7 +43,7 @@ def read(text: str, source: str) -> Iterator[Item]:
     has_answers = any(rl.role == "assistant" for rl in said)
     pieces: list[tuple[Role, str]] = []
     for n, rl in enumerate(said):
-        chunk = lines[rl.index + 1 : bounds[n + 1]]
+        chunk = rl.turn_lines(lines, bounds[n + 1])
         if rl.role == "user" and not has_answers:
             question, answer = _split_first_paragraph(chunk)
             pieces += [("user", turn_text(question)), ("assistant", turn_text(answer))]

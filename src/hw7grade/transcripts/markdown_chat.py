@@ -39,6 +39,11 @@ _HEADING_RE = regex(rf"^ {{0,3}}(#{{1,6}})\s+(?:[^\w\s#*]{{1,3}}\s*)?\**({_ROLE}
 """`## User`, `#### ChatGPT:`, and the Gemini exporter's `## 👤 User` (an emoji before the role)."""
 _SAID_RE = regex(rf"^ {{0,3}}(?:#{{1,6}}\s+)?({_ROLE})\s+said\s*:\s*$", re.IGNORECASE)
 """ChatGPT's copied page: `You said:` / `ChatGPT said:`, bare or as headings of any level."""
+_SAID_GLUED_RE = regex(rf" {{0,3}}(?:#{{1,6}}\s+)?({_ROLE})\s+said\s*:(?=\S)", re.IGNORECASE)
+"""... with the turn's first words glued to it, the line break lost in the copy (`You said:hey, hw7 ...`,
+`ChatGPT said:ChatGPT said:`)."""
+GLUED_MARKS_MAX = 3
+"""Role marks repeated at a line's start (`ChatGPT said:ChatGPT said:`) read as one, up to this many."""
 _BARE_RE = regex(rf"^ {{0,3}}({_ROLE})\s*:?$", re.IGNORECASE)
 """The role word alone on its line (`User`, `Claude`, `Assistant:`), as a plain-text copy has it. A
 chat of such lines must open on a user's: an answer's own line "Model" starts no turn."""
@@ -55,6 +60,12 @@ class RoleLine:
     style: str
     """`bold`, `said`, or `h1`..`h6`: role lines of other styles in the same file are text."""
     role: Role
+    tail: str = ""
+    """Text glued after the role mark on its line (`You said:hey`): the turn's first line."""
+
+    def turn_lines(self, lines: list[str], end: int) -> list[str]:
+        """The turn's lines, from its role line's tail up to `end`."""
+        return ([self.tail] if self.tail else []) + lines[self.index + 1 : end]
 
 
 def _role(word: str) -> Role:
@@ -79,6 +90,9 @@ def _iter_role_lines(lines: list[str]) -> Iterator[RoleLine]:
                 fence = None
             continue
         line = line.rstrip()
+        if fence is None and (glued := _glued_said(line)) is not None:
+            yield RoleLine(i, "said", *glued)
+            continue
         if fence is not None or len(line) > MAX_ROLE_LINE_CHARS or not line:
             continue
         # The styles start differently (`**`, `#`, a role word), so at most one regex can match.
@@ -95,6 +109,22 @@ def _iter_role_lines(lines: list[str]) -> Iterator[RoleLine]:
             yield RoleLine(i, "said", _role(m.group(1)))
         elif m := _BARE_RE.match(line):
             yield RoleLine(i, BARE, _role(m.group(1)))
+
+
+def _glued_said(line: str) -> tuple[Role, str] | None:
+    """The role and the text glued after a `said:` mark at the line's start, repeated marks read as one."""
+    m = _SAID_GLUED_RE.match(line, 0, MAX_ROLE_LINE_CHARS)
+    if m is None:
+        return None
+    role, at = _role(m.group(1)), m.end()
+    for _ in range(GLUED_MARKS_MAX):
+        again = _SAID_GLUED_RE.match(line, at, at + MAX_ROLE_LINE_CHARS)
+        if again is None or _role(again.group(1)) != role:
+            break
+        at = again.end()
+    tail = line[at:].strip()
+    last = _SAID_RE.match(tail[:MAX_ROLE_LINE_CHARS])  # a repeated mark ending the line: `ChatGPT said:ChatGPT said:`
+    return role, "" if last is not None and _role(last.group(1)) == role else tail
 
 
 ANY_HEADING = "h*"
@@ -179,7 +209,7 @@ def parse_markdown_chat(
         elif m := _EXPORTED_RE.match(line):
             metadata.update(exported_on=m.group("when"), exported_by=f"{m.group('tool')} {m.group('version')}")
     bounds = [rl.index for rl in role_lines] + [len(lines)]
-    turns = build_turns((rl.role, turn_text(lines[rl.index + 1 : bounds[n + 1]])) for n, rl in enumerate(role_lines))
+    turns = build_turns((rl.role, turn_text(rl.turn_lines(lines, bounds[n + 1]))) for n, rl in enumerate(role_lines))
     return [
         Conversation(
             turns=turns,
