@@ -2361,6 +2361,14 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                     foreign_relative.append(label)
                 continue
             ids = index.resolve(label, context)
+            if label.ordinal is not None and label.q is None and context.letter is not None:
+                # "(a)(iii) ..., and then the last part, the yes/no about whether ... orthonormal columns":
+                # a place after a lettered part counts in the whole question when what follows it names
+                # a part there by its cues, and none of the lettered part's
+                wider = index.resolve(label, Context(context.q))
+                counts = index.cue_counts(text[label.end : label.end + DESCRIPTION_MAX_CHARS])
+                if wider != ids and any(counts[p] for p in wider) and not any(counts[p] for p in ids):
+                    ids = wider
             previous = labels[i - 1] if i else None
             ranged = None
             if (
@@ -2465,7 +2473,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             # "q8 pls. the pytorch bit: how many layers, which loss ... then the last bit": before the
             # place, questions in the words of the question's other parts ask them too (not "I get the
             # layers and the loss, can you do the last bit").
-            from_whole += [p for p in _named_in(text[:first_place], group, index) if p not in referenced]
+            # ... in its sentences that ask, not in the question's own words set out before them ("HW7 Q8,
+            # the regularized linear autoencoder (... the squared Frobenius norm of each weight matrix)").
+            before = _asking_sentences(text[:first_place]) or text[:first_place]
+            from_whole += [p for p in _named_in(before, group, index) if p not in referenced]
     named += from_whole
     for ids in specific.values():
         named += [p for p in ids if p not in named]
