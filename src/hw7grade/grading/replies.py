@@ -895,14 +895,15 @@ _PARAGRAPH_LEAD_RE = regex(
     r"(?P<lead>[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,3}"
     r"(?:[ \t]{1,2}\([^()\n]{1,48}\)|[ \t]{1,2}[—–][ \t]{1,2}[A-Za-z][\w-]{0,24}(?:[ \t][\w-]{1,24}){0,2})?)"
     r"(?:[ \t]{0,2}(?:\*\*|__)?[.:](?:\*\*|__)?(?:[ \t]|$)|\?(?:\*\*|__)(?:[ \t]|$)|(?:\*\*|__)[ \t]{1,2}[—–-][ \t]"
-    r"|(?<=\))[ \t]{1,2}[—–-][ \t])"
+    r"|(?<=\))[ \t]{1,2}[—–-][ \t]|(?<=[\w)])(?:\*\*|__)[ \t]{0,2}$)"
 )
 """A paragraph (or a list item) that opens on a lead of four words at most, a parenthesis or a dash and
 three words more after them or not, then a full stop or a colon, in bold or not, or a question mark
 in bold ("**Orthonormal columns?** No. ..."): "Training (teacher
 forcing). The decoder ...", "Evaluation. At test time ...", "**Evaluation (w1–w5):** `<sos>`, ...",
 "**(2) Evaluation — free running.** There is no reference ...", "**Training (teacher forcing)** - the
-decoder is fed ...", and in plain text "Training (teacher forcing) - the decoder is fed ..."."""
+decoder is fed ...", and in plain text "Training (teacher forcing) - the decoder is fed ..."; or a list
+item in bold alone, its sub-items under it ("- **Loss function**")."""
 
 
 def _titled_part(words: str, asked: list[str], index: PartIndex) -> str | None:
