@@ -1937,7 +1937,8 @@ _OWN_ANSWERS_RE = regex(
     r"|\bcheck(?:ing)?[ \t]{1,3}(?:all[ \t]{1,3}(?:\w{1,5}[ \t]{1,3})?(?:parts[ \t]{1,3})?of[ \t]{1,3})?"
     r"(?:my|these|this)\b"
     r"|\blook[ \t]{1,3}over[ \t]{1,3}my\b"
-    r"|\bhere['’]?s[ \t]{1,3}what[ \t]{1,3}i\b|\b(?:what[ \t]{1,3})?i[ \t]{1,3}(?:have|wrote|got|put)\b"
+    r"|\bhere['’]?s[ \t]{1,3}what[ \t]{1,3}i\b"
+    r"|\b(?:what[ \t]{1,3})?i(?:['’]ve)?[ \t]{1,3}(?:already[ \t]{1,3})?(?:have|wrote|got|put|derived)\b"
     r"|\bwhich[ \t]{1,3}(?:ones?|parts?)[ \t]{1,3}(?:are|is)[ \t]{1,3}wrong\b",
     re.I,
 )
@@ -1950,11 +1951,12 @@ _CHECK_QUESTION_RE = regex(
     r"|\bdid[ \t]{1,3}i[ \t]{1,3}get[ \t]{1,3}(?:it|that|this|them)[ \t]{1,3}right\b"
     r"|\blooks?[ \t]{1,3}right[ \t]{0,2}\?"
     r"|\b(?:can|could|would)[ \t]{1,3}(?:you|u)[ \t]{1,3}(?:(?:double[ \t-]?)?check|verify|review|look[ \t]{1,3}over)"
-    r"[ \t]{1,3}(?:it|that|this|them|these|mine)\b",
+    r"[ \t]{1,3}(?:it|that|this|them|these|mine|both)\b"
+    r"|\b(?:polish|tidy[ \t]{1,3}up|clean[ \t]{1,3}up)[ \t]{1,3}(?:it|that|this|them|these|mine)\b",
     re.I,
 )
 """A question whether the user's own work is right ("is that right?", "did I get it right?", "can you
-check it?")."""
+check it?", "can you check both"), or a request to work on it ("please polish that into an answer")."""
 
 
 def brings_own_answers(text: str) -> bool:
@@ -2072,7 +2074,10 @@ def _request(
         # pls": every part pasted, by the labels of one question opening its lines ("q4 ... here's what
         # you wrote before" names it whole); labels of several ("Q3b: (i) ... Q7: (a) ... answer all of
         # them") leave every part asked
-        resolved = [index.resolve(label, whole.context) for label in _opening_labels(pasted)]
+        opening = _opening_labels(pasted)
+        if len(opening) < PASTED_MIN_ITEMS:
+            return None  # no paste of items: "Q7 (a)-(c), the seq2seq question." over "... check both and then do (c)?"
+        resolved = [index.resolve(label, whole.context) for label in opening]
         if len({question_of(p) for ids in resolved for p in ids}) > 1:
             return None
         pasted_ids = {ids[0] for ids in resolved if len(ids) == 1}
