@@ -485,6 +485,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "and then": "give me (i), and then the follow-on where you prove it, and also the loss, plus ",
             "asked by intro": "q7 b and c check pls\n\nb) x\nc) y\n\nwho's right? ",
             "completing": "## 🔧 Fix to (i): the gradient\n## Completing (ii): the condition\nFinishing (b) ",
+            "clock times": "| 5:41 | 0:26 min | 12:345 | 1:2:3 | 10:59:59 | ",
+            "glued marks": "You said:hey\nChatGPT said:ChatGPT said:Sure\nYou said:You said:You said:x\n",
         }.items()
     },
 }

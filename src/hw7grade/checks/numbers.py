@@ -35,7 +35,9 @@ _MINUTES = r"mins?|minutes?"
 _UNIT_RE = {
     "s": regex(
         rf"{_num('v')}[\s-]*(?:(?P<min>{_MINUTES})(?:[\s,]*(?:and\s+)?{_num('sec')}[\s-]*(?:{_SECONDS}))?"
-        rf"|(?:{_SECONDS}))(?![\w])",
+        rf"|(?:{_SECONDS}))(?![\w])"
+        # a clock's minutes and seconds, "5:41" or "0:26 min" (a column headed "Time (mm:ss)")
+        rf"|(?<![\w.,:])(?P<clock>\d{{1,2}}):(?P<clock_sec>[0-5]\d)(?![\w.,:]\w)(?:[\s-]*(?:{_MINUTES})(?![\w]))?",
         re.I,
     ),
     "%": regex(rf"{_num('v')}\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I),
@@ -109,6 +111,9 @@ class Quantity(BaseModel):
             unit_re = _other_unit_re(self.unit)
             return [_Reading(_number(m.group("v")), m.start(), m.end()) for m in unit_re.finditer(sentence)]
         for m in regex.finditer(sentence):
+            if self.unit == "s" and m.group("clock"):
+                out.append(_Reading(int(m.group("clock")) * 60.0 + int(m.group("clock_sec")), m.start(), m.end()))
+                continue
             value = _number(m.group("v"))
             if self.unit == "s" and m.group("min"):
                 value = value * 60 + (_number(m.group("sec")) if m.group("sec") else 0.0)
