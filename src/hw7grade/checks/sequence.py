@@ -347,7 +347,8 @@ class SequenceCheck(CheckSpec):
             for c in slots + lists
             if c.complete and not c.compared and (self._key(c.tokens[0]) == opener or _after_or(a.text, c.start))
         ]
-        for tier in (slots, in_answer, lists):
+        named = [c for c in slots if c.complete and not c.compared and c not in numbered]
+        for tier in (named, slots, in_answer, lists):
             complete = [c for c in tier if c.complete]
             # A sequence that opens like the expected one (a start token) is the answer; a list of
             # the decoder's targets beside it ("I, see, a, dog, <eos>") is explanation.
