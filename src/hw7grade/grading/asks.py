@@ -1994,12 +1994,27 @@ def _going_on_parts(
         k = bisect_left(starts, m.start())
         if k < len(starts) and starts[k] < m.end():
             continue  # the sentence names its part by label
+        mid_sentence = m.start() > 0 and text[m.start() - 1] not in ".!?\n"
+        if mid_sentence and not (k and starts[k - 1] >= _sentence_start(text, m.start())):
+            # mid-sentence, "and then" goes on from a label before it in its sentence ("give me (i), and
+            # then the follow-on where ..."), not in a pasted draft's "small images first and then larger ones"
+            continue
         found += [
             p
             for p in index.by_cues(m.group())
             if question_of(p) in asked_qs and p not in named and p not in left_out and p not in found
         ]
     return found
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts: after the last full stop, mark or line break before it
+    (looked for within `SENTENCE_LOOKBACK` characters)."""
+    lo = max(0, at - SENTENCE_LOOKBACK)
+    return max(text.rfind(c, lo, at) for c in ".!?\n") + 1 or lo
+
+
+SENTENCE_LOOKBACK = 400
 
 
 _REQUESTING_RE = regex(
