@@ -13,6 +13,7 @@ from typing import Collection, Iterator, Mapping, Sequence
 
 from ..regexes import regex
 from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions, opens_line
+from ..text.phrases import line_starts
 from ..text.sentences import split_sentences
 from .parts import (
     COURSE_HOMEWORK,
@@ -1869,7 +1870,7 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
         # so many words or by their labels; the request after it stresses one, it does not narrow to it
         # (the introduction's own lines, before any that opens a pasted item: "(b) (3 pts) While training
         # ...", not "q7 b and c check pls", which names its question)
-        intro = text[: next((at for at in _line_starts(text, first) if _opens_sub_item(text, at)), first)]
+        intro = text[: next((at for at in line_starts(text) if at < first and _opens_sub_item(text, at)), first)]
         if _CHECKS_ALL_RE.search(intro):
             return None
         by_label = {p for label in mentions(intro) if len(ids := index.resolve(label, whole.context)) == 1 for p in ids}
@@ -1897,13 +1898,6 @@ def _item_edges(text: str, first: int, last: int) -> tuple[int, int]:
 
 
 _NEWLINE_RE = regex(r"\n")
-
-
-def _line_starts(text: str, end: int) -> Iterator[int]:
-    """Where the text's lines start, up to `end`."""
-    yield 0
-    for m in _NEWLINE_RE.finditer(text, 0, end):
-        yield m.end()
 
 
 def _opens_item(text: str, at: int) -> bool:
