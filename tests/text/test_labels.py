@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from hw7grade.text import labels as labels_module
 from hw7grade.text.labels import (
     BEFORE_LAST,
     LAST,
@@ -449,6 +453,41 @@ def test_mentions_are_read_once_per_text_and_each_caller_owns_its_list():
     first.clear()  # a caller's changes stay its own
     assert [(m.q, m.letter) for m in mentions(text)] == [("7", "b"), ("7", "c")]
     assert mentions(text, ordinals=True) == mentions(text)
+
+
+REPO = Path(__file__).resolve().parents[2]
+GUARD_SAMPLE_STEP = 40
+"""Every 40th file of the dev corpus (about 150), with the bundled transcripts and the cases below."""
+GUARD_CASES = [
+    "在第3题(b)里",
+    "x第 8 题 b",
+    "see #7b",
+    "foo(b) and (ii)",
+    "ok. b and c",
+    "done; (c) next",
+    "b) first\n  ii) next",
+    "hw7 q3b",
+    "VII (b)",
+    "and b?",
+    "for b, it's",
+    "x,and c.",
+]
+
+
+def _guard_texts() -> list[str]:
+    dev = sorted((REPO / "tests/corpus/dev").rglob("*"))[::GUARD_SAMPLE_STEP]
+    paths = sorted((REPO / "transcripts").iterdir()) + dev
+    return GUARD_CASES + [p.read_text(encoding="utf-8", errors="replace") for p in paths if p.is_file()]
+
+
+def test_the_mention_start_guard_finds_the_same_mentions():
+    """The guard is only a speed-up: without it the engine tries every alternative at every position."""
+    unguarded = re.compile(labels_module._MENTION_ALTERNATIVES, re.IGNORECASE | re.MULTILINE)
+    texts = _guard_texts()
+    assert len(texts) > 100
+    for text in texts:
+        want = [(m.span(), m.lastgroup) for m in unguarded.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in labels_module._MENTION_TRIGGER.finditer(text)] == want
 
 
 @pytest.mark.parametrize(

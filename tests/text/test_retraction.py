@@ -60,6 +60,9 @@ from hw7grade.text.retraction import without_retracted
         # a pause, not a retraction
         ("For condition 2 you need the eigen equation. Wait, let me write it out:", None),
         ("I waited. The answer is wait for it 26 s.", None),
+        # a word's end is no retraction; emphasis before one is no letter
+        ("Two layers. Then await, no other step is needed.", None),
+        ("Two layers.\n_Actually, wait —_ one layer.", "_Actually, wait —_ one layer."),
     ],
 )
 def test_without_retracted(text, kept):

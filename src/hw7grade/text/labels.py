@@ -155,8 +155,12 @@ _LIST_NUMBER = regex(r"\d{1,2}[.)][ \t]{1,4}")
 _AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}：，。）]|\*\*|/(?=[ \t]{0,2}(?:\(|\d{1,2}[a-h(]|[a-h]\b)))")
 """What may follow a label: a space, a stop, a bracket, emphasis, or a slash before the next label
 ("7(b)/(c) Decoder inputs", "7b/c"); full-width punctuation too ("第3题(b)：...")."""
+_MENTION_START = rf"(?:^|\b(?=\w)|(?=[#(,.;:?!){_ORDINAL_PREFIX}]))"
+"""Where a mention can start: a line's start, a word's start or one of these marks. Every alternative of
+`_MENTION_ALTERNATIVES` starts at one of them, so checking this once per position, before the engine tries
+the alternatives one by one, finds the same mentions in under half the time."""
 # Triggers of a mention inside running text (user turns): where a label may start.
-_MENTION_TRIGGER = regex(
+_MENTION_ALTERNATIVES = (
     r"\b(?:hw|homework|assignment|question|problem|prob\.|exercise|q(?=[ .#]{0,3}\d)|part)|\#(?=\d)|第(?=[ \t]{0,2}\d)"
     rf"|\b(?:{_FOREIGN_QUESTION_WORDS}|{_FOREIGN_PART_WORDS})\b"
     # not in "0/1/2/3 (ii)" or "0, 1, 2, 3 (ii)": a list of choices
@@ -221,9 +225,9 @@ _MENTION_TRIGGER = regex(
     # "thanks. b is \"comment what you learned\"", "and c asks which approach ...": a letter a sentence opens
     # on, then what that part asks, quoted or told
     r"|(?:\b(?:and|also|now|then)[ \t]{1,3}|[.!?][ \t]{1,3}|^[ \t]{0,3})(?P<ly>(?-i:[a-h]))"
-    r"(?=[ \t]{1,3}(?:is[ \t]{1,3}(?:about\b|asking\b|[\"“'‘])|asks\b|wants\b))",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?=[ \t]{1,3}(?:is[ \t]{1,3}(?:about\b|asking\b|[\"“'‘])|asks\b|wants\b))"
 )
+_MENTION_TRIGGER = regex(f"{_MENTION_START}(?:{_MENTION_ALTERNATIVES})", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)

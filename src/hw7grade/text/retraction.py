@@ -10,7 +10,7 @@ from ..regexes import regex
 from .labels import line_label
 
 _RETRACTS_RE = regex(
-    r"(?:(?:actually|hmm+|oh|oops)[ \t]{0,2}[,.!]?[ \t]{0,3}(?:[—–-][ \t]{0,3})?(?:wait|hold[ \t]on)\b"
+    r"(?<![a-z])(?:(?:actually|hmm+|oh|oops)[ \t]{0,2}[,.!]?[ \t]{0,3}(?:[—–-][ \t]{0,3})?(?:wait|hold[ \t]on)\b"
     r"|wait[ \t]{0,2}[,.!]?[ \t]{0,3}(?:[—–-][ \t]{0,3})?"
     r"(?:no\b|actually\b|that(?:'s|’s|[ \t]is)[ \t](?:not|wrong|incorrect)\b)"
     r"|actually[ \t]{0,2}[,.!—–-][ \t]{0,3}no[ \t]{0,2}[,.!—–:-]"
@@ -24,7 +24,9 @@ _RETRACTS_RE = regex(
 """A sentence that opens by taking back what came before it: "Actually, wait —", "Hmm, wait: let me
 double-check", "Wait, no", "Wait, actually the shapes are reversed", "Actually, no —",
 "Correction:", "On reflection, ...", "Scratch that.", "That's not right for
-training.", "Actually, let me correct myself"; not "Wait, let me write it out", a pause."""
+training.", "Actually, let me correct myself"; not "Wait, let me write it out", a pause. It starts after no
+letter (a retraction is read at a line's start, past emphasis, or after a sentence's end), which spares the
+engine trying every alternative inside words."""
 _LINE_LEAD_RE = regex(r"[ \t]{0,6}(?:>[ \t]{0,2})?(?:\*\*|__|\*|_)?")
 """What may stand before a retraction at a line's start: indentation, a quote mark, emphasis."""
 _ANSWER_LINE_RE = regex(r"[ \t]{0,3}(?:\*\*|__)?(?:final[ \t]{1,3})?answer\b", re.I)
