@@ -489,6 +489,14 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "glued marks": "You said:hey\nChatGPT said:ChatGPT said:Sure\nYou said:You said:You said:x\n",
         }.items()
     },
+    # round 42: lettered menus of options and picks by letter
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "lettered menus": "layers: A) 3  B) 2  C) 0  D) 1 (A) nn.MSELoss (B) x\nA. SGD\nB. Dropout\nC) ",
+            "letter picks": "**(a)(i): B** A, C and E → **D** Answer: C (two) B) 2 A + B / C or D ",
+        }.items()
+    },
 }
 
 

@@ -354,6 +354,9 @@ def test_line_label(line, label):
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],
         ),
+        # a lettered menu of options names no part: "3  B)" is no Q3(b)
+        ("(a)(i) number of linear layers: A) 3  B) 2  C) 1  D) 0", [(None, "a", "i")]),
+        ("options: (A) 3 (B) 2, then (b)", [(None, "b", None)]),
     ],
 )
 def test_mentions_in_running_text(text, labels):

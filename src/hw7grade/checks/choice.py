@@ -25,11 +25,13 @@ from ..text.answers import (
     table_cells,
 )
 from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions
+from ..text.menus import in_menu
 from ..text.normalize import boxed, normalize
 from ..text.number_words import number_word
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
+from .option_letters import letters_back, read_key, stand_in, with_stand_ins
 
 _WEAK = "\0weak:"
 _ASIDE_RE = regex(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where)\s.*$", re.I)
@@ -160,8 +162,8 @@ class ChoiceCheck(CheckSpec):
     def _phrases(self) -> PhraseSet:
         """The options' names in one automaton, built once per check (read per mention and per cell)."""
         groups: dict[str, tuple[str, ...]] = {}
-        for o in self.options:
-            groups[o.label] = tuple(dict.fromkeys([o.label, *o.aliases]))
+        for k, o in enumerate(self.options):
+            groups[o.label] = tuple(dict.fromkeys([o.label, *o.aliases, stand_in(k)]))
             word = number_word(o.label)
             if word:
                 groups[_WEAK + o.label] = (word,)
@@ -488,7 +490,10 @@ class ChoiceCheck(CheckSpec):
         if len(labels) != 1:
             return set()
         label = next(iter(labels))
-        names = {label.lower(), *(x.lower() for o in self.options if o.label == label for x in o.aliases)}
+        names = {
+            label.lower(),
+            *(x.lower() for k, o in enumerate(self.options) if o.label == label for x in (*o.aliases, stand_in(k))),
+        }
         if (spelled := number_word(label)) is not None:
             names.add(spelled)
         said = words.lower()
@@ -554,8 +559,13 @@ class ChoiceCheck(CheckSpec):
         return {m.label for m in same} or {first.label}, [first.sentence.text]
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        a = analyse(ctx.answer, ctx.question)
-        mentions = self._mentions(a, ctx.answer)
+        answer, letters = self._lettered(ctx)
+        a = analyse(answer, ctx.question)
+        mentions = self._mentions(a, answer)
+        if letters:
+            # "Options: A) 0, B) 1, C) 2, D) 3": the answer's copy of the menu names every option, picking none
+            menus = read_key(a.text, self._options_in)[1]
+            mentions = [m for m in mentions if not in_menu(menus, m.start)]
         chosen, evidence, rejected = self._from_regions(a, mentions)
         if self.select_all and (every := self._all_except(a, mentions)) is not None:
             chosen, evidence, rejected = every[0], [every[1]], []
@@ -563,10 +573,10 @@ class ChoiceCheck(CheckSpec):
             named = ", ".join(dict.fromkeys(rejected))
             return self.failed(None, f"the stated answer rejects {named} and picks none of the options")
         if not chosen:
-            chosen, evidence = self._from_prose(a, ctx.answer, mentions)
+            chosen, evidence = self._from_prose(a, answer, mentions)
         order = [o.label for o in self.options]
         shown = ", ".join(lab for lab in order if lab in chosen)
-        ev = " | ".join(dict.fromkeys(evidence)) or None
+        ev = letters_back(" | ".join(dict.fromkeys(evidence)), letters, order) or None
         want = set(self.expected)
         if chosen == want:
             return self.passed(ev, f"chose {shown}")
@@ -584,6 +594,16 @@ class ChoiceCheck(CheckSpec):
         if len(chosen) > 1:
             return self.failed(ev, f"several options found: {shown}")
         return self.failed(ev, f"chose {shown}, expected {self.expected[0]}")
+
+    def _lettered(self, ctx: CheckContext) -> tuple[str, dict[str, str]]:
+        """The answer with the options it picks by the user's letters named, and those letters (see
+        `option_letters`): the answer's own copy of the menu is the key, else the question's menu."""
+        letters, menus = read_key(ctx.answer, self._options_in)
+        if not letters:
+            letters, _ = read_key(ctx.question, self._options_in)
+        if not letters:
+            return ctx.answer, letters
+        return with_stand_ins(ctx.answer, letters, [o.label for o in self.options], menus), letters
 
     def _all_except(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], str] | None:
         """Every option but those named after "all of the above except" in a sentence that states it

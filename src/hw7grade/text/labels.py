@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..regexes import regex
+from .menus import in_menu, menu_spans
 from .number_words import NUMBER_WORDS
 
 LINE_WINDOW = 96
@@ -665,8 +666,13 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
 
 @lru_cache(maxsize=MENTIONS_CACHE_SIZE)
 def _scanned(text: str) -> tuple[Label, ...]:
-    """The labels of running text before places are read: one scan serves both readings of a turn."""
-    return tuple(_next_items(text, _mentions(text)))
+    """The labels of running text before places are read: one scan serves both readings of a turn. A
+    lettered menu's letters and options are none ("A) 3  B) 2": no Q3(b))."""
+    found = _next_items(text, _mentions(text))
+    menus = menu_spans(text) if found else []
+    if menus:
+        found = [label for label in found if not in_menu(menus, label.start)]
+    return tuple(found)
 
 
 _DOTTED_LABEL_RE = regex(r"(?<![\w.])([1-9]\d?)\.([1-4])(?![\w%×'’/]|\.\w)")

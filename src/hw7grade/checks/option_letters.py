@@ -1,0 +1,110 @@
+"""A user's own letters for a choice's options, and an answer's picks by those letters.
+
+Students often type a multiple-choice part with their own lettering, in any order ("(a)(i) How many
+linear layers?  A) 3  B) 2  C) 0  D) 1"), and the model answers by letter ("**(a)(i): B**", "(iii) A, C").
+The letters mean nothing without that menu, so a choice check reads it (from the answer's own copy of it
+first, else from the question) and reads each letter the answer picks as its option. A picked letter is
+replaced by a stand-in of the same length, one private-use character per option that the option's names
+include, so every offset, and with it every piece of evidence, stays where it was.
+
+Only a letter that reads as a pick is replaced: with its bracket ("B)", "(B)"), in emphasis ("**B**"), in a
+run of letters ("A, C and E"), or alone after a lead ("Answer: B", "(a)(i): B", "→ B") before the line's or
+sentence's end; "A linear map", "the matrix A⁻¹" and "W₂A" are no picks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..regexes import regex
+from ..text.menus import lettered_menus
+
+STAND_IN_BASE = 0xE000
+"""The first private-use code point: option k of a check is `chr(STAND_IN_BASE + k)` once picked by letter."""
+STAND_IN_COUNT = 64
+"""Private-use code points reserved for stand-ins; an answer's own are cleared first (no model writes them)."""
+PICK_LEAD_CHARS = 24
+"""How far before a lone letter its lead ("Answer:", "→", "I'd pick") is looked for, on its line."""
+
+_LETTER_RE = regex(r"(?<![\w'’])[A-H](?![\w'’])")
+"""A capital letter standing alone, a pick's candidate."""
+_RUN_RE = regex(
+    r"[A-H](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[A-H](?![\w'’])){1,7}"
+)
+"""A run of letters: "A, C", "A and E", "A + D + E", "B/C"."""
+_RUN_LETTER_RE = regex(r"[A-H]")
+_LEAD_END_RE = regex(
+    r"(?:[:→]|->|=>|\b(?:is|are|option|options|choice|choices|choose|pick|select|answer|go[ \t]with))"
+    r"[ \t*_`]{0,4}\Z",
+    re.IGNORECASE,
+)
+"""What a lone letter's pick follows on its line: "Answer:", "(a)(i):", "→", "the answer is", "I'd pick"."""
+_ALONE_AFTER_RE = regex(r"[ \t*_`]{0,4}(?:$|[.,;!]|[ \t]\(|[ \t][—–-][ \t])", re.MULTILINE)
+"""After a lone letter: its line's end, a stop, a bracketed gloss ("B (2 layers)") or a dash."""
+
+
+def stand_in(index: int) -> str:
+    return chr(STAND_IN_BASE + index)
+
+
+def read_key(text: str, named: Callable[[str], set[str]]) -> tuple[dict[str, str], list[tuple[int, int]]]:
+    """The letters of the first menu in `text` whose items `named` reads as options (letter -> option),
+    and the span of every such menu (an answer's copy of the menu names its options without picking
+    them). A menu counts when two of its items at least name distinct options and one at most names none."""
+    key: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    for menu in lettered_menus(text):
+        letters: dict[str, str] = {}
+        for item in menu:
+            options = named(text[item.text_start : item.end].strip(" \t,;*_`"))
+            if len(options) == 1:
+                letters[item.letter] = next(iter(options))
+        if len(letters) >= 2 and len(letters) + 1 >= len(menu) and len(set(letters.values())) == len(letters):
+            key = key or letters
+            spans.append((menu[0].start, menu[-1].end))
+    return key, spans
+
+
+def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menus: list[tuple[int, int]]) -> str:
+    """The answer with each letter it picks (outside its menus) replaced by its option's stand-in."""
+    index = {label: k for k, label in enumerate(labels)}
+    stands = {letter: stand_in(index[label]) for letter, label in letters.items() if label in index}
+    text = answer.translate(_CLEARED)
+    chars = list(text)
+    menu_ends = iter(sorted(menus))
+    menu = next(menu_ends, None)
+    run_end = -1
+    for m in _LETTER_RE.finditer(text):
+        at = m.start()
+        while menu is not None and menu[1] <= at:
+            menu = next(menu_ends, None)
+        if (menu is not None and menu[0] <= at) or m.group() not in stands:
+            continue
+        if at >= run_end and (run := _RUN_RE.match(text, at)) is not None:
+            run_end = run.end()
+        if at < run_end or _is_pick(text, at):
+            chars[at] = stands[m.group()]
+    return "".join(chars)
+
+
+def letters_back(text: str, letters: dict[str, str], labels: list[str]) -> str:
+    """Evidence with the stand-ins written as the letters the answer used."""
+    index = {label: k for k, label in enumerate(labels)}
+    back = {STAND_IN_BASE + index[label]: letter for letter, label in letters.items() if label in index}
+    return text.translate(back)
+
+
+_CLEARED = {STAND_IN_BASE + k: "\ufffd" for k in range(STAND_IN_COUNT)}
+
+
+def _is_pick(text: str, at: int) -> bool:
+    before = text[at - 1] if at else "\n"
+    after = text[at + 1] if at + 1 < len(text) else "\n"
+    if after in ")]":
+        return before not in "([" or at < 2 or not text[at - 2].isalnum()  # "f(B)" calls, "(B)" picks
+    if before in "*_`" and after in "*_`":
+        return True
+    line = text.rfind("\n", max(0, at - PICK_LEAD_CHARS), at) + 1
+    lead = text[max(line, at - PICK_LEAD_CHARS) : at]
+    return _LEAD_END_RE.search(lead) is not None and _ALONE_AFTER_RE.match(text, at + 1) is not None
