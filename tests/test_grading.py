@@ -845,6 +845,38 @@ ATTEMPT_CASES = [
         [("correct", 1), ("incorrect", 3)],
         id="a short later reply that concedes is a new answer",
     ),
+    pytest.param(
+        (
+            "hw7 q7b, the decoder inputs w1..w5 during training. can you give me a hint only? I want to try first",
+            "Sure! Here's a nudge without giving it away: at each step, do you feed the model's own guess or"
+            " something you know is right? And what goes in before any English word exists?",
+            "ok just give me the answer",
+            "(b) <sos>, I, see, a, dog",
+        ),
+        "q7b",
+        [("correct", 3), ("correct", 3)],
+        id="hints the user asked for are no attempt: the first answer is the one after them",
+    ),
+    pytest.param(
+        (
+            "hw7 q7b, the decoder inputs during training. hint pls, I want to work it out myself",
+            "Think about what you know to be right at training time, and what the first step needs.",
+            "ok I give up, what is it",
+            "(b) <sos>, I, see, a, dog",
+        ),
+        "q7b",
+        [("correct", 3), ("correct", 3)],
+        id="a reply to a request for hints in which no check finds the answer is no attempt",
+    ),
+    pytest.param(
+        (
+            "hw7 q7b, the decoder inputs during training. just a hint please",
+            "Honestly it's quicker to just say it: the inputs are <sos>, I, saw, a, dog.",
+        ),
+        "q7b",
+        [("incorrect", 1), ("incorrect", 1)],
+        id="a model that answers a request for hints anyway has answered",
+    ),
 ]
 
 

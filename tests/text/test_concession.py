@@ -20,6 +20,10 @@ from hw7grade.text.concession import concedes, takes_back
         ("You're absolutely right, I mixed up the order of the factors.", True),  # with an intensifier
         ("You are totally correct about the shapes.", True),
         ("I'm confident the assignment is right as written.", False),
+        # a second look, or siding with someone the user quotes
+        ("That's a fair challenge, and thinking about it more carefully, I think the answer is No.", True),
+        ("I think your study group has the stronger argument here.", True),
+        ("The argument is stronger with the SVD.", False),
     ],
 )
 def test_concedes(reply, conceded):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hw7grade.text.non_answer import (
+    asks_for_hints,
     cut_off,
     declines,
     ends_on_offer,
@@ -12,6 +13,7 @@ from hw7grade.text.non_answer import (
     keeps_answer,
     only_offers,
     only_stands,
+    opens_on_hints,
     puts_off,
     standing_spans,
 )
@@ -302,3 +304,36 @@ def test_standing_spans_take_linear_time(unit):
 )
 def test_ends_on_offer_reads_the_last_sentence(text, expected):
     assert ends_on_offer(text) is expected
+
+
+@pytest.mark.parametrize(
+    "turn, asks",
+    [
+        ("for part b: can you give me a hint only? I want to try it myself first", True),
+        ("point me in the right direction without answering it", True),
+        ("hint pls, I want to read it myself", True),
+        ("Don't solve it yet, just how to start", True),
+        # the homework's own hint is no request for hints
+        ("following the SVD hint, doesn't the answer change?", False),
+        ("the hint says to use the SVDs of W1 and W2", False),
+        ("just give me the answer", False),
+    ],
+)
+def test_asks_for_hints(turn, asks):
+    assert asks_for_hints(turn) is asks
+
+
+@pytest.mark.parametrize(
+    "reply, hints",
+    [
+        ("Sure! Here's a nudge without giving it away:\n\n- ...", True),
+        ("Happy to. Here are three guiding questions; answer them and you have it.", True),
+        ("**Hint:** picture the two RNNs side by side.", True),
+        ("Good plan. Here are some pointers, not answers:", True),
+        ("Good point. Following the SVD hint changes the conclusion.", False),
+        ("**(b)** <sos>, I, see, a, dog", False),
+        ("Some background first.\n\nHere are some hints for later.", False),  # past the opening
+    ],
+)
+def test_opens_on_hints(reply, hints):
+    assert opens_on_hints(reply) is hints

@@ -14,6 +14,7 @@ from ..text.concession import concedes, takes_back
 from ..text.injection import flag_reason, grader_directed
 from ..text.labels import LABEL_LINE_CANDIDATE, line_label, mentions, revises
 from ..text.non_answer import (
+    asks_for_hints,
     before_closing_question,
     declines,
     ends_on_offer,
@@ -22,6 +23,7 @@ from ..text.non_answer import (
     offer_to_come,
     only_offers,
     only_stands,
+    opens_on_hints,
     put_off_at,
 )
 from ..text.retraction import without_retracted
@@ -206,6 +208,12 @@ def _score_attempts(
         part it uses ("This needs the eigendecomposition of XXᵀ; I'll go through it in the next
         message")."""
         if declines(attempt.text) or only_offers(attempt.text):
+            return True
+        if asks_for_hints(_asked_before(conversation, attempt.turn)) and (
+            opens_on_hints(conversation.turns[attempt.turn].text) or not answers_the_part(part, graded)
+        ):
+            # "can you give me a hint only?" -> "Sure! Here's a nudge without giving it away: ...", or hints
+            # in which no check finds the answer; a model that answers anyway has answered
             return True
         offer = offer_to_come(attempt.text)
         if any(label_names_part(label, part.id) for label in mentions(offer)):

@@ -43,6 +43,15 @@ _CONCESSIONS = (
     "I made an error",
     "on reflection",
     "on second thought",
+    # a second look before a changed answer: "thinking about it more carefully, ...", "on closer inspection"
+    "thinking about it more carefully",
+    "on closer inspection",
+    "looking at it again",
+    # siding with someone the user quotes: "I think your study group has the stronger argument"
+    "has the stronger argument",
+    "have the stronger argument",
+    "has the better argument",
+    "have the better argument",
     "let me correct",
     "let me reconsider",
     "I agree",

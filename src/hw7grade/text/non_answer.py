@@ -364,6 +364,77 @@ def declines(text: str) -> bool:
     return bool(PhraseSet.build({"declining": _DECLINING}).keys_in(second))
 
 
+_HINTS_ASKED = (
+    *(
+        f"{a} {hint}"
+        for a in ("give me a", "a", "just a", "some", "a few", "any", "a small")
+        for hint in ("hint", "hints", "nudge")
+    ),
+    "hint only",
+    "hints only",
+    "hint pls",
+    "hint please",
+    "hints pls",
+    "hints please",
+    "hint first",
+    "hints first",
+    "nudge me",
+    "point me in the right direction",
+    "some pointers",
+    "a few pointers",
+    "pointers only",
+    "without answering",
+    "without giving",
+    "without solving",
+    "not the full answer",
+    "don't solve",
+    "do not solve",
+    "don't give me the answer",
+    "try it myself",
+    "try it first",
+    "reason it out myself",
+    "work it out myself",
+    "draft my own",
+)
+"""A user's turn that asks for help short of the answer ("can you give me a hint only?", "point me in the
+right direction without answering it", "Don't solve it yet"); not one that names the homework's own hint
+("following the SVD hint")."""
+_HINTS_GIVEN = (
+    "here's a hint",
+    "here is a hint",
+    "here are some hints",
+    "here are a few hints",
+    "some hints",
+    "a few hints",
+    "hints for each",
+    "a nudge",
+    "to nudge",
+    "guiding question*",
+    "some pointers",
+    "a few pointers",
+    "roadmap",
+    "without giving it away",
+    "not answers",
+    "rather than the answer",
+)
+"""A reply's opening that calls what follows help short of the answer ("Sure! Here's a nudge without giving
+it away:", "Happy to nudge.", "Some hints:", "Here are three guiding questions"), or opens on "Hint:"."""
+HINTS_OPENING_CHARS = 160
+
+
+def asks_for_hints(turn: str) -> bool:
+    """Whether a user's turn asks for hints instead of the answer."""
+    return bool(PhraseSet.build({"asked": _HINTS_ASKED}).keys_in(turn))
+
+
+def opens_on_hints(reply: str) -> bool:
+    """Whether a reply's opening says that what follows is hints, not the answer."""
+    opening = reply.lstrip()[:HINTS_OPENING_CHARS].partition("\n\n")[0]
+    if opening.lstrip("*_#> ").lower().startswith(("hint:", "hints:")):
+        return True
+    return bool(PhraseSet.build({"given": _HINTS_GIVEN}).keys_in(opening))
+
+
 def cut_off(text: str) -> bool:
     """Whether the text stops mid-sentence: its last line is running prose that ends on a word (not
     a table row, whose cells a web copy separates by tabs, "(a)<tab>Leaks encoder information", plain
