@@ -877,6 +877,16 @@ ATTEMPT_CASES = [
         [("incorrect", 1), ("incorrect", 1)],
         id="a model that answers a request for hints anyway has answered",
     ),
+    pytest.param(
+        (
+            "hw7 Q7 (b) and (c): what goes into w1..w5 at train time vs eval time? one table please",
+            "## Q7(b) and Q7(c)\n\n| t | during training (b) | during evaluation (c) |\n|---|---|---|\n"
+            "| 1 | `<sos>` | `<sos>` |\n| 2 | I | I |\n| 3 | see | saw |\n| 4 | a | a |\n| 5 | dog | dog |",
+        ),
+        "q7c",
+        [("correct", 1), ("correct", 1)],
+        id="a step table whose header names each part's column gives each part its column",
+    ),
 ]
 
 
