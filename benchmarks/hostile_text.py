@@ -495,6 +495,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         for name, unit in {
             "lettered menus": "layers: A) 3  B) 2  C) 0  D) 1 (A) nn.MSELoss (B) x\nA. SGD\nB. Dropout\nC) ",
             "letter picks": "**(a)(i): B** A, C and E → **D** Answer: C (two) B) 2 A + B / C or D ",
+            "numbered questions": "**4.** About the Myrtle.ai ResNet series. (a) x? (b) y\n7) RNN translation (b) ",
         }.items()
     },
 }

@@ -2156,8 +2156,32 @@ def _sub_question(text: str, label: Label) -> bool:
     )
 
 
+_QUESTION_NUMBER_LINE_RE = regex(
+    r"^[ \t>]{0,3}(?:[-*+][ \t]{1,3})?(?:\*\*|__)?(?P<q>\d{1,2})[.)](?:\*\*|__)?[ \t]{1,3}", re.MULTILINE
+)
+"""A line that opens on a bare number: "**4.** About the Myrtle.ai series ...", "7) Encoder-decoder RNN ..."."""
+NUMBERED_QUESTION_CHARS = 200
+"""How much of such a line is read for the cue words of the question it numbers."""
+
+
+def _with_numbered_questions(text: str, labels: list[Label], index: PartIndex) -> list[Label]:
+    """The labels with the questions that lines opening on a bare number name: "**4.** About the Myrtle.ai
+    'How to Train Your ResNet' series. (a) ... (b) ..." opens question 4, as "Q4." would, when the line's
+    words name that question; a user's own numbered list ("3. what to tick") names none of ours."""
+    starts = {label.start for label in labels}
+    added = []
+    for m in _QUESTION_NUMBER_LINE_RE.finditer(text):
+        q = m.group("q")
+        if m.start("q") in starts or q not in index.questions:
+            continue
+        end = text.find("\n", m.end(), m.end() + NUMBERED_QUESTION_CHARS)
+        if index.question_named(text[m.end() : end if end >= 0 else m.end() + NUMBERED_QUESTION_CHARS]) == q:
+            added.append(Label(q, None, None, None, m.start("q"), m.end("q")))
+    return sorted(labels + added, key=lambda label: label.start) if added else labels
+
+
 def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context) -> UserTurn:
-    labels = mentions(text, ordinals=True)
+    labels = _with_numbered_questions(text, mentions(text, ordinals=True), index)
     if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
         labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
     if labels and all(label.q is None for label in labels) and context.q not in (None, FOREIGN):
