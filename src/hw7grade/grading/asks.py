@@ -2167,10 +2167,13 @@ NUMBERED_QUESTION_CHARS = 200
 def _with_numbered_questions(text: str, labels: list[Label], index: PartIndex) -> list[Label]:
     """The labels with the questions that lines opening on a bare number name: "**4.** About the Myrtle.ai
     'How to Train Your ResNet' series. (a) ... (b) ..." opens question 4, as "Q4." would, when the line's
-    words name that question; a user's own numbered list ("3. what to tick") names none of ours."""
+    words name that question; a user's own list, numbered from 1, names none of ours."""
+    lines = list(_QUESTION_NUMBER_LINE_RE.finditer(text))
+    if any(m.group("q") == "1" for m in lines):
+        return labels  # "1. hw5: ... 2. ... 3. hw7, the PCA question ...": the user's own list numbers its items
     starts = {label.start for label in labels}
     added = []
-    for m in _QUESTION_NUMBER_LINE_RE.finditer(text):
+    for m in lines:
         q = m.group("q")
         if m.start("q") in starts or q not in index.questions:
             continue
