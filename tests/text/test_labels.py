@@ -357,6 +357,9 @@ def test_line_label(line, label):
         # a lettered menu of options names no part: "3  B)" is no Q3(b)
         ("(a)(i) number of linear layers: A) 3  B) 2  C) 1  D) 0", [(None, "a", "i")]),
         ("options: (A) 3 (B) 2, then (b)", [(None, "b", None)]),
+        # after "part", a colon closes a numeral as a bracket does; a word after it does not
+        ("part a iii: which of these would you need", [(None, "a", "iii")]),
+        ("part a i think so", [(None, "a", None)]),
     ],
 )
 def test_mentions_in_running_text(text, labels):

@@ -140,7 +140,9 @@ _RELATIVE = regex(
     rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\)|(?-i:(?P<b3>[a-h])\.(?P<rl>{_ROMAN}))(?![a-z])"
     # "a(i) How many layers?": a letter with its numeral in brackets straight after it.
     rf"|(?-i:(?P<b4>[a-h]))(?=\((?:i{{1,3}}|iv)\)))"
-    rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|{_DOT_END}))?",
+    # a numeral closed by a bracket or a full stop ("a) ii)", "b. ii."), or after "part" by a colon too
+    # ("part a iii: which of these ...")
+    rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|{_DOT_END}|(?(p2):(?=[ \t]|$)|(?!))))?",
     re.IGNORECASE,
 )
 _DOTTED = regex(rf"(?P<x>{_SUB}){_DOT_END}", re.IGNORECASE)
