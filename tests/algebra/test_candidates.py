@@ -36,6 +36,12 @@ def test_boxed_content_is_a_candidate():
     assert ("boxed", "W_2^T (W_2 W_1 - I) X X^T = 0") in _texts(answer)
 
 
+def test_each_row_of_a_boxed_block_is_boxed():
+    answer = "$$\n\\boxed{\n\\begin{aligned}\nA &= B, \\\\\nC &= D .\n\\end{aligned}}\n$$"
+    boxed = [t for source, t in _texts(answer) if source == "boxed"]
+    assert boxed == ["A  = B,", "C  = D ."]
+
+
 def test_aligned_rows_continue_the_chain():
     answer = r"""$$\begin{aligned}
  \nabla_{W_2} L &= \nabla_{W_2} \text{tr}(X X^T) \quad \text{linearity} \\

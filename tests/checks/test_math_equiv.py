@@ -94,6 +94,16 @@ $$\boxed{W_2^\top (W_2 W_1 - I) X X^\top = 0}$$
 BOXED_SUMMARY_ONLY = r"""$$\nabla_{W_1} L = 2 W_2^\top (W_2 W_1 - I) X X^\top$$
 Both conditions: $$\boxed{\nabla_{W_1} L = 0, \quad \nabla_{W_2} L = 0}$$
 """
+BOXED_ALIGNED_BLOCK = r"""$$\nabla_{W_1} L = -2 W_2^\top (X - W_2 W_1 X) X^\top$$
+so the conditions are
+$$
+\boxed{
+\begin{aligned}
+W_2^\top W_2 W_1\, XX^\top &= W_2^\top\, XX^\top, \\
+W_2 W_1\, XX^\top W_1^\top &= XX^\top W_1^\top .
+\end{aligned}}
+$$
+"""
 
 TABLE = [
     ("chatgpt style, W_1", CHATGPT_STYLE, W1, "passed", 2),
@@ -123,6 +133,8 @@ TABLE = [
     ("right derivation, wrong condition boxed", RIGHT_THEN_BOXED_WRONG, W1, "failed", 0),
     ("wrong first try, right condition boxed", WRONG_THEN_BOXED_RIGHT, W1, "passed", 2),
     ("a boxed summary without the data leaves the derivation", BOXED_SUMMARY_ONLY, W1, "passed", 2),
+    ("each row of a boxed aligned block is boxed, W_1", BOXED_ALIGNED_BLOCK, W1, "passed", 2),
+    ("each row of a boxed aligned block is boxed, W_2", BOXED_ALIGNED_BLOCK, W2, "passed", 2),
 ]
 
 
@@ -164,4 +176,7 @@ def test_q3b_rubric_uses_the_default_shapes_and_these_checks():
     rubric = load_rubric_file(Path(__file__).parents[2] / "rubrics" / "q3b.yaml")
     assert {k: tuple(v) for k, v in rubric.shapes.items()} == HW7_SHAPES
     types = {p.id: [c.type for c in p.checks] for p in rubric.parts}
-    assert types == {"q3b.i": ["math_equiv", "math_equiv"], "q3b.ii": ["pca_satisfies", "concepts", "shown"]}
+    assert types == {
+        "q3b.i": ["math_equiv", "math_equiv"],
+        "q3b.ii": ["pca_satisfies", "concepts", "shown", "forbidden"],
+    }

@@ -266,7 +266,8 @@ def _read(answer: str) -> tuple[tuple[Candidate, ...], bool]:
         found.extend(_from_region(body, start, "inline"))
     boxed, boxes_closed = _boxed(answer)
     for start, body in boxed:
-        found.append(Candidate(body.strip(), start, "boxed"))
+        # "\boxed{\begin{aligned} ... \\ ... \end{aligned}}": each row of a boxed block is boxed
+        found.extend(Candidate(c.text, c.start, "boxed") for c in _from_region(body, start, "boxed"))
     masked = _mask(answer, taken)
     found.extend(_plain(masked))
     found.sort(key=lambda c: c.start)
