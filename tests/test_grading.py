@@ -887,6 +887,18 @@ ATTEMPT_CASES = [
         [("correct", 1), ("correct", 1)],
         id="a step table whose header names each part's column gives each part its column",
     ),
+    pytest.param(
+        (
+            "hw7 q7(a): a teammate feeds encoder state h_t into decoder step t. give one problem with this.",
+            "Decoder step t has only read the first t source words, so it cannot use later words when the"
+            " word order differs.",
+            "even shorter, like 5-6 words for a slide",
+            "Decoder gets leaked encoder information.",
+        ),
+        "q7a",
+        [("correct", 1), ("incorrect", 3)],
+        id="a reply to a request to say the answer shorter is the answer again, whatever it keeps",
+    ),
 ]
 
 

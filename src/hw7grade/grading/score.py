@@ -27,6 +27,7 @@ from ..text.non_answer import (
     put_off_at,
 )
 from ..text.retraction import without_retracted
+from ..text.rewrite_request import asks_for_rewrite
 from ..text.script import unread_script
 from .parts import label_names_part
 from .segment import AttemptText, PartAnswers, find_answers
@@ -183,7 +184,13 @@ def _score_attempts(
             attempt.explicit
             or answers_the_part(part, graded, FOLLOW_UP_SHARE)
             or _on_topic(part, attempt.text, _asked_before(conversation, attempt.turn))
+            or rewritten(attempt)
         )
+
+    def rewritten(attempt: AttemptText) -> bool:
+        """A reply to "say that in one sentence", "even shorter": the last answer again, however little of
+        it the checks still find."""
+        return attempt.follow_up and asks_for_rewrite(_asked_before(conversation, attempt.turn))
 
     def counts_again(attempt: AttemptText, graded: PartScore, first: PartScore) -> bool:
         """A later reply that only the user's message labels must answer the part: "ok, (b) and (c)
@@ -198,7 +205,12 @@ def _score_attempts(
                 or (_sees_right_answers_only(part) and concedes(attempt.text))
                 or _on_topic(part, attempt.text, _asked_before(conversation, attempt.turn))
             )
-        if not attempt.explicit and not concedes(attempt.text) and _explains(part, graded, first):
+        if (
+            not attempt.explicit
+            and not concedes(attempt.text)
+            and not rewritten(attempt)
+            and _explains(part, graded, first)
+        ):
             return False  # "why can we multiply by U?": explaining one step of the answer it stands by
         return counts(attempt, graded)
 
@@ -271,6 +283,7 @@ def _score_attempts(
         # about the labels, not a new answer (an answer the checks cannot read is not this short)
         empty = (
             first_share > 0
+            and not rewritten(later)
             and not answers_the_part(part, alone)
             and len(later.text.split()) <= EMPTY_LATER_MAX_WORDS
             and not concedes(later.text)
