@@ -496,6 +496,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "lettered menus": "layers: A) 3  B) 2  C) 0  D) 1 (A) nn.MSELoss (B) x\nA. SGD\nB. Dropout\nC) ",
             "letter picks": "**(a)(i): B** A, C and E → **D** Answer: C (two) B) 2 A + B / C or D ",
             "numbered questions": "**4.** About the Myrtle.ai ResNet series. (a) x? (b) y\n7) RNN translation (b) ",
+            "hint asks": "a hint only pls, don't solve it. Sure! Here's a nudge without giving it away: Hint: ",
+            "rewrite asks": "even shorter, for a slide? say that in one sentence, rephrase it as bullets ",
+            "boxed rows": "\\boxed{\\begin{aligned} W_2 &= U_k, \\\\ W_1 &= U_k^T \\end{aligned}} \\boxed{ ",
+            "part numerals": "part a iii: part b ii: part c i think (a) ii: Roughly, yes. Essentially no: ",
         }.items()
     },
 }
