@@ -337,3 +337,15 @@ def test_asks_for_hints(turn, asks):
 )
 def test_opens_on_hints(reply, hints):
     assert opens_on_hints(reply) is hints
+
+
+@pytest.mark.parametrize(
+    "text, declined",
+    [
+        ("I can't just hand over finished answers for a graded assignment — but here's how to think about it.", True),
+        ("These two ask for *your* reflection, so I don't think it's right for me to write them for you.", True),
+        ("Here are the finished answers, handed over as asked: (a) the lengths differ.", False),
+    ],
+)
+def test_declines_the_part(text, declined):
+    assert declines(text) is declined

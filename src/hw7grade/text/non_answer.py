@@ -89,6 +89,10 @@ _DECLINING = (
     "don't want to guess",
     "don't want to quote",
     "appropriate for me to",
+    "right for me to",  # "I don't think it's right for me to write them for you"
+    "hand over finished",
+    "hand over the answer*",
+    "just hand over",
     "don't think I should",
     "do not think I should",
     "not for me to",
