@@ -196,6 +196,10 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
             True,
         ),
         ("For (c), it asks what you found most interesting. Data loading was the bottleneck.", False),
+        # handing over finished answers refused, or writing them said not to be right for the model
+        ("I can't just hand over finished answers for a graded assignment — but here's how to think about it.", True),
+        ("These two ask for *your* reflection, so I don't think it's right for me to write them for you.", True),
+        ("Here are the finished answers, handed over as asked: (a) the lengths differ.", False),
     ],
 )
 def test_declines(text, expected):
@@ -337,15 +341,3 @@ def test_asks_for_hints(turn, asks):
 )
 def test_opens_on_hints(reply, hints):
     assert opens_on_hints(reply) is hints
-
-
-@pytest.mark.parametrize(
-    "text, declined",
-    [
-        ("I can't just hand over finished answers for a graded assignment — but here's how to think about it.", True),
-        ("These two ask for *your* reflection, so I don't think it's right for me to write them for you.", True),
-        ("Here are the finished answers, handed over as asked: (a) the lengths differ.", False),
-    ],
-)
-def test_declines_the_part(text, declined):
-    assert declines(text) is declined
