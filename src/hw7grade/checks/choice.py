@@ -31,7 +31,7 @@ from ..text.number_words import number_word
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
-from .option_letters import letters_back, read_key, stand_in, with_stand_ins
+from .option_letters import letters_back, read_key, stand_in, with_stand_ins, without_stand_ins
 
 _WEAK = "\0weak:"
 _ASIDE_RE = regex(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where)\s.*$", re.I)
@@ -602,7 +602,7 @@ class ChoiceCheck(CheckSpec):
         if not letters:
             letters, _ = read_key(ctx.question, self._options_in)
         if not letters:
-            return ctx.answer, letters
+            return without_stand_ins(ctx.answer), letters
         return with_stand_ins(ctx.answer, letters, [o.label for o in self.options], menus), letters
 
     def _all_except(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], str] | None:

@@ -33,7 +33,6 @@ _RUN_RE = regex(
     r"[A-H](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[A-H](?![\w'’])){1,7}"
 )
 """A run of letters: "A, C", "A and E", "A + D + E", "B/C"."""
-_RUN_LETTER_RE = regex(r"[A-H]")
 _LEAD_END_RE = regex(
     r"(?:[:→]|->|=>|\b(?:is|are|option|options|choice|choices|choose|pick|select|answer|go[ \t]with))"
     r"[ \t*_`]{0,4}\Z",
@@ -70,7 +69,7 @@ def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menu
     """The answer with each letter it picks (outside its menus) replaced by its option's stand-in."""
     index = {label: k for k, label in enumerate(labels)}
     stands = {letter: stand_in(index[label]) for letter, label in letters.items() if label in index}
-    text = answer.translate(_CLEARED)
+    text = without_stand_ins(answer)
     chars = list(text)
     menu_ends = iter(sorted(menus))
     menu = next(menu_ends, None)
@@ -86,6 +85,12 @@ def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menu
         if at < run_end or _is_pick(text, at):
             chars[at] = stands[m.group()]
     return "".join(chars)
+
+
+def without_stand_ins(answer: str) -> str:
+    """The answer with any private-use character of the stand-ins' range made a replacement character: with
+    no menu to key its letters, an answer's own such characters must name no option."""
+    return answer.translate(_CLEARED)
 
 
 def letters_back(text: str, letters: dict[str, str], labels: list[str]) -> str:
