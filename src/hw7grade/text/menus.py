@@ -16,6 +16,8 @@ MENU_ITEM_MAX_CHARS = 48
 ITEM_SCAN_CHARS = 2 * MENU_ITEM_MAX_CHARS
 """How far the last item's end (its line's or its clause's) is looked for."""
 
+_FIRST_MARKS = ("A)", "A.", "A]")
+"""How a menu's first mark ends (`_MARK_RE` with the letter A)."""
 _PAST_ANY_END = float("inf")
 _MARK_RE = regex(r"(?<![\w(\[])[(\[]?(?P<letter>[A-H])[).\]](?=[ \t])")
 """A capital letter's mark: "A) 3", "(B) nn.MSELoss", "C. Layer Norm", "[D] Dropout"."""
@@ -36,8 +38,11 @@ class MenuItem(NamedTuple):
 
 def lettered_menus(text: str) -> list[tuple[MenuItem, ...]]:
     """The menus in the text: runs of two marks or more with consecutive letters from A, each item short
-    and asking nothing. One scan of the marks."""
+    and asking nothing. One scan of the marks, and none when no "A" is marked (every menu starts there):
+    labels read every turn through this, and almost none holds a menu."""
     menus: list[tuple[MenuItem, ...]] = []
+    if not any(mark in text for mark in _FIRST_MARKS):
+        return menus
     run: list[tuple[str, int, int]] = []  # (letter, mark start, text start)
     for m in _MARK_RE.finditer(text):
         letter, at = m.group("letter"), m.start()
