@@ -502,6 +502,19 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "part numerals": "part a iii: part b ii: part c i think (a) ii: Roughly, yes. Essentially no: ",
         }.items()
     },
+    # round 43: structured data the user asked for (keys, delimited tables, XML slots, INI sections)
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "structured keys": '"b": ["<sos>", "I"],\n  a:\n    iii:\nq7b = [1]\nb,<s>,I,see,a,dog\n'
+            '<answer part="q7b">\n[q8a.i]\n',
+            "delimited tables": "```tsv\nslot\ttraining\tevaluation\nw1\t<sos>\t<sos>\nw2\tI\n"
+            "```csv\npart,w1\nb,<s>\n```\nx\ty\tz\nu\tv\n",
+            "xml slots": "<w1>&lt;sos&gt;</w1> <w2>I</w2> <w3>see</w3></w4> <w5 ",
+            "keyed values": 'final_time_s = 26\n"baseline_time_s": 341\nanswer = Yes\n"answer": "no",\n'
+            "The same goes for ",
+        }.items()
+    },
 }
 
 

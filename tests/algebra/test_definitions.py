@@ -94,3 +94,15 @@ def test_a_value_in_an_undefined_name_is_read_from_the_rest_of_its_chain():
     assert symbol_names(defs["E"][0]) == {"P", "X"}
     defs = find_definitions("Residual: E := X − PX = X − QX.", table, Deadline())
     assert symbol_names(defs["E"][0]) == {"P", "X"}
+
+
+def test_a_name_set_to_a_number_is_a_worked_examples_value_not_shorthand():
+    """ "The 2×2 example is this computation with $\\Lambda_k = 18$": read as shorthand, the number would
+    replace Λ_k in the general eigen relation before it."""
+    definitions._own.clear()
+    for answer in (
+        "The example is exactly this computation with $\\Lambda_k = 18$.",
+        "where $c = -1/2$ in the example",
+    ):
+        assert find_definitions(answer, TABLE, Deadline()) == {}
+    assert "D" in find_definitions("with $D = 2 X X^T$", TABLE, Deadline())

@@ -474,3 +474,11 @@ def test_a_copied_run_stops_at_a_sentence_end():
 )
 def test_markdown_from_html(html, markdown):
     assert markdown_from_html(html) == markdown
+
+
+def test_a_key_equals_value_line_stands_alone():
+    """An INI or TOML answer ("answer = Yes" over "why = ...") is one sentence a line, as "Answer: Yes" is."""
+    text = "[q8b]\nanswer = Yes\nwhy = the penalty balances the factors"
+    assert [s.text for s in split_sentences(text)][-2:] == ["answer = Yes", "why = the penalty balances the factors"]
+    # a formula's capital name is no key: "W = U_k" runs on
+    assert len(split_sentences("so the fit is\nW = U_k here")) == 1

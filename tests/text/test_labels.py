@@ -12,6 +12,7 @@ from hw7grade.text.labels import (
     BEFORE_LAST,
     LAST,
     display_math_after,
+    key_label,
     line_label,
     mentions,
     opens_with_lead,
@@ -569,3 +570,49 @@ def test_display_math_blocks_of_several_lines(lines, open_after):
 def test_a_heading_that_ends_on_a_relative_label_after_a_title(line, found):
     got = titled_heading(line)
     assert (None if got is None else (got[0], got[1].letter, got[1].roman)) == found
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        # JSON and YAML keys, quoted or not, a key's label then words after an underscore
+        ('  "b": ["<sos>", "I", "see", "a", "dog"],', (None, "b", None)),
+        ('{"a": "Feeding h_t into step t ..."}', (None, "a", None)),
+        ('"q7b": ["<sos>"]', ("7", "b", None)),
+        ('  "q8a_iii": ["Weight Decay"]', ("8", "a", "iii")),
+        ("q8:", ("8", None, None)),
+        ("  a:", (None, "a", None)),
+        ("    iii:", (None, None, "iii")),
+        ('    "i_num_linear_layers": 2,', (None, None, "i")),
+        ('  "part_b": "..."', (None, "b", None)),
+        # code: a variable named for the part, and an entry of the dict it holds
+        ("q7b = ['<sos>', 'I']", ("7", "b", None)),
+        ('q8a["iii_needed"] = ["Weight Decay"]', ("8", "a", "iii")),
+        # a CSV row's first cell, on a row of several cells
+        ("b,<s>,I,see,a,dog", (None, "b", None)),
+        # XML elements and INI / TOML sections
+        ('<answer part="q7b">', ("7", "b", None)),
+        ('  <part id="c">', (None, "c", None)),
+        ("<q8a_iii>", ("8", "a", "iii")),
+        ("[q8a.i]", ("8", "a", "i")),
+        ("[[q7c]]", ("7", "c", None)),
+        # not keys: an answer's "A:" in a Q/A layout, code, prose, HTML, footnotes, other keys
+        ("A: The answer is two layers", None),
+        ("I: think so", None),
+        ("i = 0", None),
+        ("b = 0.9", None),
+        ("a, b, c, d", None),
+        ("b,c", None),
+        ("answer: 2", None),
+        ("baseline_time_s,baseline_acc", None),
+        ("<b>bold</b>", None),
+        ("<i>x</i>", None),
+        ("[1]", None),
+        ('x["iii"] = 1', None),
+    ],
+)
+def test_key_label(line, label):
+    found = key_label(line)
+    assert (None if found is None else (found.q, found.letter, found.roman)) == label
+    if found is not None:
+        assert line_label(line) == found  # a key line's label is the line's label

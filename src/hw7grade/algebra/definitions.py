@@ -17,7 +17,7 @@ from .candidates import Candidate, find_candidates, snippet_statements
 from .equivalence import Statement
 from .limits import MAX_NODES, Deadline, MathError
 from .memo import Memo
-from .nodes import Add, Div, Mul, Neg, Node, Power, Sym, Trace, Transpose, Zero, symbol_names
+from .nodes import Add, Div, Mul, Neg, Node, Num, Power, Sym, Trace, Transpose, Zero, symbol_names
 from .shapes import table_key
 from .symbolic import count_nodes
 
@@ -128,6 +128,7 @@ def _definitions_in(
                 and s.lhs.name not in table
                 and s.rhs is not None
                 and not isinstance(s.rhs, Zero)
+                and not _number(s.rhs)  # "the example is this with Λ_k = 18": a value, not shorthand
                 and s.lhs.name not in symbol_names(s.rhs)
                 and (cued or symbol_names(s.rhs) & table.keys())
                 and len(found) < MAX_DEFINITIONS
@@ -140,6 +141,10 @@ def _definitions_in(
             at = answer.find(cand.text, cand.start, cand.start + len(cand.text) + _DELIMITER_MAX)
             defined_end = (at if at >= 0 else cand.start) + len(cand.text)
     return found, kinds, frozenset(introduced)
+
+
+def _number(node: Node) -> bool:
+    return isinstance(node, Num) or (isinstance(node, (Neg, Div)) and not symbol_names(node))
 
 
 def _in_known_names(

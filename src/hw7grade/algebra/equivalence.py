@@ -383,6 +383,12 @@ def compare_prepared(
             wrt=wrt,
             candidate=text,
         )
+    if cand.shape_problem and cand.kind == "gradient" and flipped == 1 and ref.kind == "gradient":
+        # "∂L/∂W₁ = 2 X Xᵀ (W₂W₁ − I)ᵀ W₂ (m × k)": the gradient in numerator layout, the
+        # transpose of the denominator-layout one; the same condition, the other convention
+        return MathResult(
+            "equivalent", "the same gradient in numerator layout (transposed)", Fraction(1), True, wrt, text
+        )
     if cand.shape_problem:
         return MathResult("shape_error", cand.shape_problem, wrt=wrt, candidate=text)
     if as_condition:

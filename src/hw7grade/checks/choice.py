@@ -212,6 +212,12 @@ class ChoiceCheck(CheckSpec):
                 continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
             if (weak or said.casefold() == number_word(label)) and _COUNTS_OFF_RE.match(h.sentence.text, h.end):
                 continue  # "two linear layers, one for the encoder and one for the decoder": a count
+            if _SAME_GOES_RE.match(h.sentence.text) and h.sentence.index > 0:
+                # "Neither norm layer is in the objective. The same goes for dropout.": the option
+                # takes the stance of the sentence before
+                before = [m for m in found if m.sentence.index == h.sentence.index - 1]
+                prior = a.sentences[h.sentence.index - 1].text
+                asserted = before[-1].asserted if before else _NEGATION_WORD_RE.search(prior) is None
             lo = max(0, start - ITEM_MAX_CHARS)
             item = a.text.rfind("\n", lo, start) + 1
             if (item or lo == 0) and is_list_item(a.text[item : item + LIST_LEAD_CHARS]):
@@ -716,9 +722,22 @@ _BRACKETED_RE = regex(r"[ \t]?\([^()\n]{0,200}\)")
 _THE_RE = regex(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
 _MARK_LEAD_END_RE = regex(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
 """Where a mark cell's pick ends and its explanation (or the next cell) begins."""
-_COUNTS_OFF_RE = regex(r"[ \t]{1,3}(?:for|per|of|each|encoder|decoder)\b", re.I)
+_COUNTS_OFF_RE = regex(
+    r"[ \t]{1,3}(?:for|per|of|each|encoder|decoder)\b"
+    r"|[ \t]{1,3}(?:nn\.Linear|(?:linear[ \t]{1,3})?layer)[ \t]{1,3}(?:for|as)[ \t]{1,3}(?:the[ \t]{1,3})?"
+    r"(?:encoder|decoder|W_?[12₁₂])\b",
+    re.I,
+)
 """After a number word, what makes it a count in the explanation rather than a pick ("one for the
-encoder", "one per factor", "one of them", "one encoder (W1) and one decoder (W2)")."""
+encoder", "one per factor", "one of them", "one encoder (W1) and one decoder (W2)", "one nn.Linear for
+the encoder W1")."""
+_SAME_GOES_RE = regex(
+    r"[ \t*_]{0,3}(?:(?:and[ \t]{1,3})?the[ \t]{1,3}same[ \t]{1,3}(?:goes|applies|holds|is[ \t]{1,3}true)"
+    r"[ \t]{1,3}(?:for|to|of)|same[ \t]{1,3}(?:for|with)|likewise[ \t]{1,3}for|ditto[ \t]{1,3}for)\b",
+    re.I,
+)
+"""A sentence that says of its options what the sentence before said ("The same goes for dropout.")."""
+_NEGATION_WORD_RE = regex(r"\b(?:not|no|neither|nor|never|none|without)\b|n['’]t\b", re.I)
 _ONLY_BEFORE_RE = regex(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = regex(r"[ \t]{1,3}only\b(?![ \t]{1,3}[a-z])", re.I)
 """..."Weight Decay only.", "SGD only (nothing else)"; not "Weight decay only shrinks the entries"."""

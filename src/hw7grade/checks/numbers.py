@@ -21,8 +21,8 @@ VALUE_EPSILON = 1e-9
 """Slack for float comparisons at the tolerance edge."""
 CONFLICT_WINDOW_CHARS = 40
 """How far a word naming the quantity ("accuracy") reaches for the value it names."""
-FRACTION_CONTEXT = regex(r"\baccura\w*|\bacc\b", re.I)
-"""A fraction (0.94) counts as a percentage only in an accuracy context."""
+FRACTION_CONTEXT = regex(r"\baccura\w*|(?<![A-Za-z])acc\b", re.I)
+"""A fraction (0.94) counts as a percentage only in an accuracy context (also a key's "final_test_acc")."""
 
 
 def _num(name: str) -> str:
@@ -37,7 +37,9 @@ _UNIT_RE = {
         rf"{_num('v')}[\s-]*(?:(?P<min>{_MINUTES})(?:[\s,]*(?:and\s+)?{_num('sec')}[\s-]*(?:{_SECONDS}))?"
         rf"|(?:{_SECONDS}))(?![\w])"
         # a clock's minutes and seconds, "5:41" or "0:26 min" (a column headed "Time (mm:ss)")
-        rf"|(?<![\w.,:])(?P<clock>\d{{1,2}}):(?P<clock_sec>[0-5]\d)(?![\w.,:]\w)(?:[\s-]*(?:{_MINUTES})(?![\w]))?",
+        rf"|(?<![\w.,:])(?P<clock>\d{{1,2}}):(?P<clock_sec>[0-5]\d)(?![\w.,:]\w)(?:[\s-]*(?:{_MINUTES})(?![\w]))?"
+        # a key that names its unit, in the structured data a user asked for: "final_time_s = 26"
+        rf"|\b(?:[A-Za-z0-9]{{1,20}}_){{1,4}}(?:{_SECONDS})[\"']?[ \t]{{0,3}}[:=][ \t]{{0,3}}{_num('kv')}",
         re.I,
     ),
     "%": regex(rf"{_num('v')}\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I),
@@ -114,7 +116,7 @@ class Quantity(BaseModel):
             if self.unit == "s" and m.group("clock"):
                 out.append(_Reading(int(m.group("clock")) * 60.0 + int(m.group("clock_sec")), m.start(), m.end()))
                 continue
-            value = _number(m.group("v"))
+            value = _number(m.group("v") or m.group("kv"))
             if self.unit == "s" and m.group("min"):
                 value = value * 60 + (_number(m.group("sec")) if m.group("sec") else 0.0)
             out.append(_Reading(value, m.start(), m.end()))

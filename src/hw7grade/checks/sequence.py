@@ -95,6 +95,21 @@ def _slot_re(prefix: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=64)
+def _xml_slot_re(prefix: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?)({re.escape(prefix)}\d{{1,2}})>", re.I)
+
+
+def _as_slot_lines(text: str, prefix: str) -> str:
+    """XML slots as slot lines of the same length: "<w1><sos></w1>" reads as "w1: <sos>     ", so
+    offsets into the text stay right."""
+
+    def plain(m: re.Match[str]) -> str:
+        return " " * len(m.group()) if m.group(1) else f"{m.group(2)}: "
+
+    return _xml_slot_re(prefix).sub(plain, text)
+
+
 @dataclass(frozen=True)
 class _Candidate:
     tokens: tuple[str, ...]
@@ -209,8 +224,9 @@ class SequenceCheck(CheckSpec):
         prev = MAX_SLOT_INDEX + 1
         slot_name = re.compile(rf"{re.escape(self.slot_prefix)}\d{{1,2}}", re.I)
         slot_re = _slot_re(self.slot_prefix)
+        text = _as_slot_lines(a.text, self.slot_prefix) if "</" in a.text else a.text
         pos = 0
-        while (m := slot_re.search(a.text, pos)) is not None:
+        while (m := slot_re.search(text, pos)) is not None:
             idx, tok = int(m.group(1)), m.group(2)
             if slot_name.fullmatch(_clean(tok)):
                 pos = m.start(2)  # "w1..w5:\n  w1 = <s>": the header's last slot, then the first slot
@@ -223,7 +239,7 @@ class SequenceCheck(CheckSpec):
                 compared.append(False)
                 alternatives.append([])
             groups[-1][idx] = (_clean(tok), m.start(), m.end())
-            if (alt := _SLOT_OR_RE.match(a.text, m.end())) is not None and self._key(alt.group(1)) != self._key(tok):
+            if (alt := _SLOT_OR_RE.match(text, m.end())) is not None and self._key(alt.group(1)) != self._key(tok):
                 alternatives[-1].append((idx, _clean(alt.group(1))))
             if "|" in a.text:
                 starts = starts or line_starts(a.text)
@@ -302,11 +318,22 @@ class SequenceCheck(CheckSpec):
                     toks = tuple(_clean(t) for t in parts if _clean(t))
                     if finder is _START_RUN_RE:
                         toks = toks[:n]
+                    else:
+                        toks = self._without_row_key(toks, n)
                     if len(toks) >= 3:
                         quoted = " ".join(m.group().split()).rstrip(".,;:!?")
                         evidence = quoted if finder is _LIST_RE else " ".join(toks)
                         found[start] = _Candidate(toks, evidence, start, False, len(toks) == n)
         return [found[k] for k in sorted(found)]
+
+    def _without_row_key(self, toks: tuple[str, ...], n: int) -> tuple[str, ...]:
+        """A CSV row's tokens without the cells that name it ("b,<s>,I,see,a,dog" under a
+        "part,w1,...,w5" header): up to `MAX_ROW_HEADERS` unknown cells before a known token, when
+        the rest is one token per slot."""
+        lead = len(toks) - n
+        if not 1 <= lead <= MAX_ROW_HEADERS or self._key(toks[lead]) not in self._vocabulary:
+            return toks
+        return toks if any(self._key(t) in self._vocabulary for t in toks[:lead]) else toks[lead:]
 
     def _table_row(self, row: str, n: int) -> tuple[str, ...] | None:
         """A table row of tokens after its header cells ("| (b) training | <s> | I | see | a | dog |",

@@ -16,12 +16,12 @@ from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 _ANSWER_PREFIX_RE = regex(
-    r"^(?:(?:the\s{1,3})?(?:(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3}){0,2}"
-    r"(?:answer|verdict|conclusion)s?[ \t]{0,3}"
+    r"^[\"']?(?:(?:the\s{1,3})?(?:(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,3}){0,2}"
+    r"(?:answer|verdict|conclusion)s?[\"']?[ \t]{0,3}"  # a JSON key too: '"answer": "yes"'
     r"(?:\([^)\n]{0,12}\)[ \t]{0,3}|(?:for|to|on)[ \t]{1,3}(?:part[ \t]{1,3})?[^\s:]{1,12}[ \t]{0,3})?"
     # "### (b) revised: **Yes**, ...": after a part's label, the word that marks a revision.
     r"|(?:corrected|revised|updated|final)(?=[ \t]{0,3}[:：—])[ \t]{0,3})"
-    r"(?:is[ \t]{0,3})?[:：—-]?[ \t]{0,3}",
+    r"(?:is[ \t]{0,3})?[:：—=-]?[ \t]{0,3}",
     re.I,
 )
 _DISCOURSE_RE = regex(

@@ -12,10 +12,12 @@ from dataclasses import replace
 from typing import Collection, Mapping
 
 from ..regexes import regex
+from ..text.delimited import as_markdown_tables
 from ..text.labels import (
     LABEL_LINE_CANDIDATE,
     Label,
     display_math_after,
+    key_label,
     line_label,
     mentions,
     numbered_title,
@@ -144,6 +146,10 @@ def numbers_own_steps(text: str, numbering: Mapping[str, str]) -> bool:
     return len(numbers) >= 2 and any(n not in listed for n in numbers)
 
 
+_CODE_COMMENT_RE = regex(r"[ \t]{0,16}(?:#(?![#!])|//|\"\"\"|\'\'\')[ \t]{0,3}")
+"""A comment or a docstring's opening in code: "# (ii) the data term ...", a docstring's "(ii) Claim: ..."."""
+
+
 def split_answer(
     text: str,
     context: Context,
@@ -164,6 +170,7 @@ def split_answer(
     user's turn named, when known: a heading with a number that is no question of ours and that the turn
     did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
     and is content, not another homework's question."""
+    text = as_markdown_tables(text)
     if len(named or default) > 1:
         text = _clauses_turned(text, context, index, named or default)
     pieces: list[tuple[str, str, bool, bool]] = []
@@ -228,7 +235,18 @@ def split_answer(
             columns = {}
             in_table = False
         # a tag inside a display block ("\text{(B)}\quad (W_2W_1 - I) ... = 0") is no part label
-        label = line_label(line) if not in_fence and not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
+        if in_fence:
+            # inside a code block only a key of structured data ('"b": [...]', "ii:") or a comment
+            # or docstring that opens on a label ("# (ii) the data term is ...") is a label
+            label = key_label(line) if not line.lstrip().startswith("```") else None
+            comment = _CODE_COMMENT_RE.match(line)
+            if label is None and comment is not None:
+                label = line_label(line[comment.end() :])
+                label = (
+                    replace(label, start=label.start + comment.end(), end=label.end + comment.end()) if label else None
+                )
+        else:
+            label = line_label(line) if not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
         if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
             # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
             label = next((m for m in mentions(line) if m.q is not None and restates(label, m, line)), label)

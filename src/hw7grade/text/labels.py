@@ -3,7 +3,9 @@
 A label names a question number, a part letter and a roman sub-part, any of them optional:
 `Q7b`, `Question 7 (b)`, `7 b)`, `Problem 7, part (a):`, `8a-iii`, `Q8 (a)(ii)`, `q3b.ii`,
 `HW6 Question 2`, and the relative `(b)`, `b)`, `Part (b):`, `(ii)` (and, at a line's start,
-`ii.`) that take their question from the context. Every pattern here runs on a bounded window (a
+`ii.`) that take their question from the context. A key of structured data the user asked for is a
+label too: `"b": [...]` (JSON), `a:` / `ii:` (YAML), `q7b = [...]` (code), `b,<s>,I,...` (a CSV
+row), `<answer part="q7b">` (XML), `[q8a.i]` (INI). Every pattern here runs on a bounded window (a
 line's first characters, or a few dozen characters after a trigger), so reading a label costs the
 same on any text.
 """
@@ -379,6 +381,7 @@ LABEL_LINE_CANDIDATE = regex(
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
     rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
     rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part)"
+    rf"|{_SUB}(?:[._\-]?{_ROMAN})?[\"']?[ \t]{{0,3}}[:,]"  # a bare key: `"b": [...]`, `ii:`, `b,<s>,I,...`
     # a heading's title, then its label in brackets: "**ResNet blog (4a):**", "**2. Loss function (8a ii)**"
     r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h](?:\((?:i{1,3}|iv)\)|[ .\-]?(?:i{1,3}|iv))?\))",
     re.IGNORECASE | re.MULTILINE,
@@ -419,11 +422,90 @@ def numbered_title(line: str) -> str | None:
 
 LINE_LABEL_CACHE_SIZE = 4096
 
+_KEY_CHARS = r"[A-Za-z0-9_.()\-]{1,32}"
+_KEY_LINE_RE = regex(
+    rf"[ \t]{{0,16}}(?:[-{{,[][ \t]{{0,3}})?"
+    rf"(?:\"(?P<k1>{_KEY_CHARS})\"|'(?P<k2>{_KEY_CHARS})'|(?P<k3>{_KEY_CHARS})(?:\[[\"'](?P<k4>{_KEY_CHARS})[\"']\])?)"
+    r"[ \t]{0,3}(?P<sep>:(?=\s|$)|=(?!=)|,(?=\S))"
+)
+"""A key of structured data: JSON/YAML (`"b": ...`, `ii:`), code (`q7b = ...`), a CSV row's first cell."""
+_KEY_RE = regex(
+    r"(?:(?P<word>q|question|problem|part|hw7)[._\- ]?)?(?P<q>\d{1,2})?[._\- ]?"
+    r"(?:\(?(?P<l>[a-h])\)?)?[._\- ]?(?:\(?(?P<r>iv|iii|ii|i)\)?)?(?P<rest>_\w*)?",
+    re.IGNORECASE,
+)
+"""A key's label, then perhaps an underscore and words ("iii_needed", "q7b_inputs")."""
+CSV_MIN_COMMAS = 3
+
+
+def key_label(line: str) -> Label | None:
+    """The part a structured-data key names (`"q8a_iii":`, `part_b:`, `b,<s>,I,see,a,dog`). A bare
+    letter or numeral is a key only in lower case and never before `=` (`A:` opens an answer in a
+    Q/A layout, `i = 0` is code), and a CSV cell only on a row of several cells."""
+    if line.lstrip(" \t").startswith("<"):
+        return _xml_label(line)  # (a key line never starts with "<")
+    if (section := _SECTION_RE.fullmatch(line)) is not None:
+        label = label_of_key(section.group("key"))  # "[q8a.iii]": an INI or TOML section ("[1]" is a footnote's)
+        if label is None or section.group("key").isdigit():
+            return None
+        return replace(label, start=section.start("key"), end=section.end("key"))
+    m = _KEY_LINE_RE.match(line)
+    if m is None:
+        return None
+    group = next(g for g in ("k1", "k2", "k3") if m.group(g))
+    label = label_of_key(m.group(group))
+    if m.group("k4"):
+        # 'q8a["iii_needed"] = [...]': an entry of the dict the variable holds
+        inner = label_of_key(m.group("k4"))
+        if label is None or inner is None or label.q is None or inner.q is not None:
+            return None
+        label = replace(label, letter=inner.letter or label.letter, roman=inner.roman or label.roman)
+        group = "k4"
+    if label is None:
+        return None
+    sep = m.group("sep")
+    if label.q is None and m.group(group)[:5].lower() != "part_" and (sep == "=" or not m.group(group).islower()):
+        return None
+    if sep == "," and line.count(",") < CSV_MIN_COMMAS:
+        return None
+    return replace(label, start=m.start(group), end=m.end(group))
+
+
+_SECTION_RE = regex(rf"[ \t]{{0,16}}\[{{1,2}}[\"']?(?P<key>{_KEY_CHARS})[\"']?\]{{1,2}}[ \t]*")
+_XML_KEY_RE = regex(
+    rf"[ \t]{{0,16}}<(?:[A-Za-z_]{{1,16}}[ \t]{{1,3}}(?:part|id|name|question)=[\"'](?P<attr>{_KEY_CHARS})[\"']"
+    rf"|(?P<tag>{_KEY_CHARS}))[^<>\n]{{0,40}}>"
+)
+"""An XML element that names a part: `<answer part="q7b">`, `<part id="b">`, `<q8a_iii>`."""
+
+
+def _xml_label(line: str) -> Label | None:
+    m = _XML_KEY_RE.match(line)
+    if m is None:
+        return None
+    label = label_of_key(m.group("attr") or m.group("tag"))
+    if label is None or (m.group("tag") and label.q is None):
+        return None  # `<b>`, `<i>`: HTML's bold and italic, no part
+    group = "attr" if m.group("attr") else "tag"
+    return replace(label, start=m.start(group), end=m.end(group))
+
+
+def label_of_key(text: str) -> Label | None:
+    """The part a key names ("q8a_iii", "b", "part_b"), if any."""
+    key = _KEY_RE.fullmatch(text)
+    if key is None or not (key.group("q") or key.group("l") or key.group("r")):
+        return None
+    letter, roman = (key.group("l") or "").lower() or None, (key.group("r") or "").lower() or None
+    return Label(key.group("q"), letter, roman, None)
+
 
 @lru_cache(maxsize=LINE_LABEL_CACHE_SIZE)
 def line_label(line: str) -> Label | None:
     """The label a line starts with (after decoration), if the line reads as a label: a heading,
-    a bold lead, a list marker or a table cell that names a part."""
+    a bold lead, a list marker or a table cell that names a part, or a key of structured data."""
+    key = key_label(line)
+    if key is not None:
+        return key
     start = skip_decoration(line)
     window = line[start : start + LINE_WINDOW]
     item = _LIST_NUMBER.match(window)

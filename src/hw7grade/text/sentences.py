@@ -26,13 +26,17 @@ the list or table below it, past a blank line, is what it frames as wrong."""
 _REJECT_LINE_RE = regex(_REJECT_LEAD + r"[ \t]{0,3}:[ \t]{0,3}\S", re.I)
 """The lead and what it rejects on one line: "Not needed: Dropout, Layer Norm and Batch Norm"."""
 _HEADING_LIKE_RE = regex(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
+_KEY_EQUALS_RE = regex(r"[a-z][a-z_]{1,23} ?= (?=\S)")
 LABEL_LINE_MAX_CHARS = 80
 """A "Label:" lead ("Not needed:", "Weight decay:") ends within this many characters."""
 
 
 def _is_label_line(line: str) -> bool:
     """A line that opens with one to five words and a colon ("Short answer: ..."): the same lines
-    as `^(?:[^\\s:.!?]+ ?){1,5}:\\s`, read without backtracking."""
+    as `^(?:[^\\s:.!?]+ ?){1,5}:\\s`, read without backtracking; or with a lower-case key and `=`, as
+    in an INI or TOML file ("answer = Yes", "not_needed = Dropout")."""
+    if _KEY_EQUALS_RE.match(line):
+        return True
     i = line.find(":", 0, LABEL_LINE_MAX_CHARS)
     if i <= 0 or i + 1 >= len(line) or not line[i + 1].isspace():
         return False
