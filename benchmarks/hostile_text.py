@@ -513,6 +513,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "xml slots": "<w1>&lt;sos&gt;</w1> <w2>I</w2> <w3>see</w3></w4> <w5 ",
             "keyed values": 'final_time_s = 26\n"baseline_time_s": 341\nanswer = Yes\n"answer": "no",\n'
             "The same goes for ",
+            "read aloud": "three hundred and forty-one twenty-six ninety four w one is the start of sequence "
+            "token, then I, then S O S ",
+            "html pastes": "<p>x</p><ul><li>w<sub>1</sub> = <code>&lt;sos&gt;</code></li><h3>(b)</h3><td>a</td>"
+            "<br><sos> <",
         }.items()
     },
 }

@@ -241,7 +241,11 @@ def test_line_label(line, label):
         # a question's letter heading a bare list of letters; a bare letter the turn carries on to
         ("7 a, b, c please", [("7", "a", None), (None, "b", None), (None, "c", None)]),
         ("hw7 q4 b and c. b = ~100 words", [("4", "b", None), (None, "c", None)]),
-        ("question 7 a, the teammate", [("7", None, None)]),
+        # after a question word's number, "a" and a comma is the letter (the article takes no comma)
+        ("question 7 a, the teammate", [("7", "a", None)]),
+        ("question seven a, the translation one", [("7", "a", None)]),
+        ("7 a, the teammate", []),
+        ("in question 7 a lot of it", [("7", None, None)]),
         ("same for c (eval time)", [(None, "c", None)]),
         ("ok what about c then", [(None, "c", None)]),
         # a bare letter a sentence opens on after "for", then a comma or a clause about it

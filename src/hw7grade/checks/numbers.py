@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..regexes import regex
 from ..text.analysis import analyse
+from ..text.number_words import spelled_as_digits
 from ..text.phrases import compile_phrase
 from ..text.polarity import negation_kind
 from ..text.sentences import Sentence
@@ -198,7 +199,7 @@ class NumbersCheck(CheckSpec):
     """If true, earn points in proportion to the values found; otherwise all or nothing."""
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        sentences = analyse(ctx.answer, ctx.question).sentences
+        sentences = analyse(spelled_as_digits(ctx.answer), ctx.question).sentences  # an answer read aloud
         found: list[str] = []
         missing: list[str] = []
         contradicted: list[str] = []

@@ -13,12 +13,14 @@ from pydantic import Field, field_validator
 from ..regexes import regex
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import answer_regions, table_cells
+from ..text.number_words import NUMBER_WORDS
 from ..text.phrases import PhraseSet, line_starts
 from .base import CheckContext, CheckResult, CheckSpec
 
 MAX_TOKEN_CHARS = 24
 """Longer "tokens" are prose, not sequence items."""
 MAX_SLOT_INDEX = 99
+MAX_SPELLED_SLOT = 10
 MIN_PARTIAL_TOKENS = 2
 """Tokens an incomplete sequence must give to be one: a lone `w3 = saw` is a remark about a slot."""
 MAX_ROW_HEADERS = 2
@@ -31,7 +33,8 @@ _TOKEN = (
     rf"{_STOP_WORDS}(?:<[^<>\s]{{1,{MAX_TOKEN_CHARS}}}>|\[[^\[\]\s]{{1,{MAX_TOKEN_CHARS}}}\]"
     rf"|\"[^\"\n,]{{1,{MAX_TOKEN_CHARS}}}\"|'[^'\n,]{{1,{MAX_TOKEN_CHARS}}}'|[\w'.-]{{1,{MAX_TOKEN_CHARS}}})"
 )
-_LIST_SEP = r"\s*(?:,|→|->|=>|⇒|\||·|•|∙)\s*"
+_LIST_SEP = r"\s*(?:,(?:[ \t]{1,3}then\b)?|→|->|=>|⇒|\||·|•|∙)\s*"
+"""Between a list's tokens: a comma (also ", then" in a list said aloud), an arrow, a bar or a dot."""
 _LIST_RE = regex(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
 _LIST_MARKS_RE = regex("[,→>⇒|·•∙]")
 """Every `_LIST_SEP` holds one of these characters (so a list of three tokens, two of them)."""
@@ -85,14 +88,26 @@ _SLOT_OR_RE = regex(rf"[ \t*`_]{{0,6}}(?:\bor\b|/)[ \t*`_]{{0,6}}({_TOKEN})", re
 """After a slot's token, a second one offered beside it: "w₃ = `see` **or** `saw`", "w3 = see/saw"."""
 
 
+_WORD_NUMBERS = {word: int(digits) for digits, word in NUMBER_WORDS.items() if 1 <= int(digits) <= MAX_SPELLED_SLOT}
+_SLOT_WORDS = "|".join(_WORD_NUMBERS)
+"""A slot's index said in words: "w one is the start token, w two is I"."""
+
+
 @lru_cache(maxsize=64)
 def _slot_re(prefix: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w<]){re.escape(prefix)}[ \t]*(\d{{1,2}})(?![\w])"
+        rf"(?<![\w<]){re.escape(prefix)}(?:[ \t]*(\d{{1,2}})|[ \t]{{1,2}}({_SLOT_WORDS}))(?![\w])"
         rf"(?:[ \t]*(?::=|=|:|->|→|⇒|\bis\b|\|)[ \t]*(?:\n[ \t|]*)?|[ \t]*\n[ \t]*)"
         rf"({_TOKEN})",
         re.I,
     )
+
+
+_ARTICLE_RE = regex(r"^(?:the|an?)[ \t]{1,3}", re.I)
+_TOKEN_WORD_RE = regex(r"[ \t]{1,3}(?:token|symbol|marker|tag)$", re.I)
+"""What `_spoken` reads around an alias's words (an article, "token"), dropped before it is looked up."""
+_SPOKEN_JOIN_RE = regex(r"[ \t-]{1,3}")
+_SYMBOL_TOKEN_RE = regex(r"<[/|]?\w{1,12}[|]?>|\[\w{1,12}\]|&lt;")
 
 
 @lru_cache(maxsize=64)
@@ -227,9 +242,9 @@ class SequenceCheck(CheckSpec):
         text = _as_slot_lines(a.text, self.slot_prefix) if "</" in a.text else a.text
         pos = 0
         while (m := slot_re.search(text, pos)) is not None:
-            idx, tok = int(m.group(1)), m.group(2)
+            idx, tok = int(m.group(1) or _WORD_NUMBERS[m.group(2).casefold()]), m.group(3)
             if slot_name.fullmatch(_clean(tok)):
-                pos = m.start(2)  # "w1..w5:\n  w1 = <s>": the header's last slot, then the first slot
+                pos = m.start(3)  # "w1..w5:\n  w1 = <s>": the header's last slot, then the first slot
                 continue
             pos = m.end()
             if a.negation_at(m.start(), m.end()) is not None:
@@ -402,8 +417,35 @@ class SequenceCheck(CheckSpec):
         # "`<s>`, `<sos>`, `<BOS>`, `<start>` all mean the start token": spellings of one token
         return 2 * known >= len(keys) and not (len(keys) > 1 and len(set(keys)) == 1)
 
+    @cached_property
+    def _spoken(self) -> re.Pattern[str] | None:
+        """The aliases of several words ("start of sequence"), with an article before and a word
+        such as "token" after ("the start-of-sequence token"): one token said in words."""
+        said = sorted((a for spellings in self.aliases.values() for a in spellings if " " in a.strip()), key=len)
+        if not said:
+            return None
+        words = "|".join(r"[ \t-]{1,3}".join(map(re.escape, a.split())) for a in reversed(said))
+        return re.compile(
+            rf"\b(?:the[ \t]{{1,3}}|an?[ \t]{{1,3}})?(?:{words})(?:[ \t]{{1,3}}(?:token|symbol|marker|tag))?\b", re.I
+        )
+
+    def _in_tokens(self, answer: str) -> str:
+        """The answer with each token said in words written as the token ("w one is the start token"
+        -> "w one is <sos>"), when it writes no token as a symbol (`<sos>`, `[BOS]`)."""
+        if self._spoken is None or _SYMBOL_TOKEN_RE.search(answer):
+            return answer  # an answer that writes its tokens as symbols names them in words only to explain
+
+        def token(m: re.Match[str]) -> str:
+            said = _SPOKEN_JOIN_RE.sub(" ", _ARTICLE_RE.sub("", m.group()))
+            for words in (said, _TOKEN_WORD_RE.sub("", said)):  # "start token" is an alias, or "start" is
+                if (key := self._key(words)) != words.casefold():
+                    return key
+            return m.group()
+
+        return self._spoken.sub(token, answer)
+
     def run(self, ctx: CheckContext) -> CheckResult:
-        a = analyse(ctx.answer, ctx.question)
+        a = analyse(self._in_tokens(ctx.answer), ctx.question)
         n = len(self.expected)
         cand, offered = self._choose(a)
         if cand is None:

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from ..regexes import regex
 from ..text.analysis import Analysed, analyse, find_hits
-from ..text.answers import TITLE_ARROW_MAX_WORDS, TITLE_ARROW_RE, TRAILING_REJECT_RE, strip_decoration, table_cells
+from ..text.answers import TITLE_ARROW_MAX_WORDS, TITLE_ARROW_RE, TRAILING_MARK_RE, strip_decoration, table_cells
 from ..text.labels import line_label
 from ..text.phrases import PhraseSet
 from ..text.sentences import Sentence
@@ -205,7 +205,7 @@ class StanceCheck(CheckSpec):
                 continue
             lead = _leading(s)
             # A sentence marked ✗ rejects what it says, except a "No ❌" that marks its own stance.
-            if lead and (not s.rejected or (lead[0] == "no" and TRAILING_REJECT_RE.search(s.text))):
+            if lead and (not s.rejected or (lead[0] == "no" and TRAILING_MARK_RE.search(s.text))):
                 events.append((s.index, lead[1], lead[0], s.text))
         phrases = PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)})
         for hit in find_hits(phrases, a):

@@ -22,8 +22,16 @@ TICKED_BOX_RE = regex(r"[☑☒]|\[[xX✓]\]")
 """A ticked check box anywhere on a line."""
 REJECT_MARK_RE = regex(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔|🔴)\s*")
 TRAILING_CHECK_RE = regex(r"(?:✅|✓|✔|☑)\s*$")
-TRAILING_REJECT_RE = regex(r"(?:✗|✘|❌|×|✕)\s*$")
-"""For `search`: a line ending in the mark. Starting with the mark lets the engine skip to it."""
+TRAILING_MARK_RE = regex(r"(?:✗|✘|❌|×|✕)\s*$")
+"""A line ending in a cross mark."""
+TRAILING_REJECT_RE = regex(
+    r"(?:✗|✘|❌|×|✕)\s*$"
+    r"|(?:[—–:(]|\s-)[ \t*_]{0,3}(?:(?:✗|✘|❌|×|✕)[ \t]{0,2})?"
+    r"(?:incorrect|wrong|not[ \t]correct|false)[.!)*_ \t]{0,5}$",
+    re.I,
+)
+"""For `search`: a line ending in the mark, or in a verdict that rejects it ("**i) 1 linear layer —
+Incorrect.**" in a review of an earlier answer). Starting with the mark lets the engine skip to it."""
 _DECORATION_RE = regex(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
 _ANSWER_LINE_RE = regex(
     r"^(?:the\s{1,4})?(?:(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,4}){0,2}"

@@ -56,6 +56,8 @@ _LETTER = (
     # "q7 b tokens", "Q4 c pls", "question three b part two": after a question word's number, a letter
     # standing alone as a word ("a" is the article; a bare "7 b" may be a size)
     r"|(?(q)[ \t]{1,2}(?P<l7>[b-h])(?![\w(.'’\-])|(?(qword)[ \t]{1,2}(?P<l9>[b-h])(?![\w(.'’\-])|(?!)))"
+    # "question seven a, the translation one": the article is never followed by a comma
+    r"|(?(q)[ \t]{1,2}(?P<l11>a)(?=,[ \t])|(?(qword)[ \t]{1,2}(?P<l12>a)(?=,[ \t])|(?!)))"
     # "Q8 a3", "q8 a1 and a3": after a question word's number, a letter with a sub-part's number straight after it
     r"|(?(q)[ \t]{1,2}(?P<l10>[a-h])(?=[1-4](?![\w.]))|(?!))"
     r"|[.\-]?(?P<l2>[a-h])(?![a-z])"
@@ -278,6 +280,8 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
         or m.group("l8")
         or m.group("l9")
         or m.group("l10")
+        or m.group("l11")
+        or m.group("l12")
         or ""
     ).lower() or None
     roman = (m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5") or "").lower() or None
