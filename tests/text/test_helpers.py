@@ -29,6 +29,9 @@ from hw7grade.text.sentences import Sentence, split_clauses, split_sentences
         ("ﬁnding", "finding"),
         ("[the blog](https://example.org/post)", "the blog"),
         ("λ via \\lambda", "λ via λ"),
+        # struck-through text is taken back
+        ("| w3 | ~~`saw`~~ `see` |", "| w3 | see |"),
+        ("~~Batch Norm is needed.~~ [edit: it is not]", "[edit: it is not]"),
         # a subscript after a lone letter, or right after a transpose; not in a word
         ("U_kᵀU_k = I_k, not max_k", "Uk^TUk = Ik, not max_k"),
     ],
@@ -467,6 +470,14 @@ def test_a_copied_run_stops_at_a_sentence_end():
         ("w1 = &lt;sos&gt;<br/>w2 = I", "w1 = <sos>\nw2 = I"),
         ("<p>First.</p><p>Second, <i>really</i>.</p>", "First.\n\nSecond, *really*.\n\n"),
         ("<h3>Part (b)</h3>text", "\n### Part (b)\ntext"),
+        # a page pasted whole: lists, subscripts and superscripts, tables, named and numeric entities
+        (
+            '<div class="prose"><ul><li>w<sub>1</sub> = <code>&lt;sos&gt;</code></li></ul></div>',
+            "\n\n\n- w_1 = `<sos>`\n\n\n",
+        ),
+        ("&part;L/&part;W<sub>1</sub> = 2&nbsp;W<sub>2</sub><sup>T</sup>", "∂L/∂W_1 = 2 W_2^T"),
+        ("<table><tr><td>w3</td><td>see</td></tr></table>", "\n\n| w3 | see |\n"),
+        ("Here&#x27;s one &minus; two", "Here's one − two"),
         # no markup: the text as it is, tokens in angle brackets included
         ("<sos>, I, saw, a, dog <eos>", "<sos>, I, saw, a, dog <eos>"),
         ("AT&T and <s> stay", "AT&T and <s> stay"),

@@ -6,12 +6,11 @@ from dataclasses import replace
 from typing import Iterable, Mapping, Sequence, cast
 
 from ..checks.base import CheckContext, CheckResult
-from ..conversation import Conversation, Turn
+from ..conversation import Conversation
 from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
 from ..text.concession import concedes, takes_back
-from ..text.html_paste import html_as_text
 from ..text.injection import flag_reason, grader_directed
 from ..text.labels import LABEL_LINE_CANDIDATE, line_label, mentions, revises
 from ..text.non_answer import (
@@ -114,7 +113,6 @@ def missing_part(part: Part, attempt: AttemptKind) -> PartScore:
 
 def part_answers(conversation: Conversation, rubric: Rubric) -> dict[str, PartAnswers]:
     """The answer text of each part's attempts, as grading finds them (the judge reads these too)."""
-    conversation = _html_as_text(conversation)
     parts = rubric.parts
     return find_answers(
         conversation,
@@ -125,18 +123,10 @@ def part_answers(conversation: Conversation, rubric: Rubric) -> dict[str, PartAn
     )
 
 
-def _html_as_text(conversation: Conversation) -> Conversation:
-    """The conversation with each turn pasted as raw HTML read as the Markdown it shows."""
-    turns = tuple(t if (text := html_as_text(t.text)) is t.text else Turn(t.role, text) for t in conversation.turns)
-    same = all(a is b for a, b in zip(turns, conversation.turns))
-    return conversation if same else replace(conversation, turns=turns)
-
-
 def grade_conversation(
     conversation: Conversation, rubric: Rubric, only: Sequence[str] | None = None
 ) -> TranscriptResult:
     """Grade the first and final attempt of every part the conversation answers (or was asked)."""
-    conversation = _html_as_text(conversation)
     parts = rubric.parts
     answers = part_answers(conversation, rubric)
     selected = {p.id for p in rubric.select(only)} if only else None

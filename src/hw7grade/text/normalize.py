@@ -204,7 +204,7 @@ def normalize(text: str) -> str:
             if text == before:  # a second pass over unchanged text changes nothing either
                 break
     if "~~" in text:
-        text = _STRIKE_RE.sub(r"\1", text)
+        text = _STRIKE_RE.sub("", text)  # struck text is taken back: "~~saw~~ see"
     if "#" in text:
         text = _HEADING_RE.sub("", text)
     if ">" in text:
@@ -257,11 +257,19 @@ def boxed(text: str, max_chars: int) -> list[tuple[int, int, str | None, bool]]:
     return found
 
 
-_HTML_TAG_RE = regex(r"<(/?)(b|strong|i|em|code|p|li|h[1-6])(?:[ \t][^<>\n]{0,80})?>", re.I)
-"""The HTML tags a model or a web copy writes instead of Markdown ("<b>(a) Problem ...</b>")."""
+_HTML_TAG_RE = regex(
+    r"<(/?)(b|strong|i|em|code|p|li|h[1-6]|sub|sup|div|span|ul|ol|table|thead|tbody|tr|td|th|pre|blockquote|a)"
+    r"(?:[ \t][^<>\n]{0,200})?>",
+    re.I,
+)
+"""The HTML tags a model or a web copy writes instead of Markdown ("<b>(a) Problem ...</b>"), or a page
+pasted whole ("<div class=...><p>...</p><ul><li>w<sub>1</sub> = ..."): HTML's own element names only,
+so `<sos>` and `<s>` stay tokens."""
 _HTML_BREAK_RE = regex(r"<br[ \t]{0,2}/?>[ \t]{0,8}\n?", re.I)
-_HTML_ENTITY_RE = regex(r"&(?:lt|gt|amp|quot|nbsp|#39);")
-_HTML_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+_HTML_ENTITY_RE = regex(r"&(?:[A-Za-z]{2,8}[0-9]{0,2}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
+_HTML_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`", "sup": "^"}
+_HTML_DROPPED = frozenset({"span", "a", "thead", "tbody"})
+_HTML_LINES = frozenset({"div", "ul", "ol", "table", "pre", "blockquote"})
 
 
 def markdown_from_html(text: str) -> str:
@@ -274,16 +282,31 @@ def markdown_from_html(text: str) -> str:
         text = _HTML_BREAK_RE.sub("\n", text)
         text = _HTML_TAG_RE.sub(_markdown_mark, text)
     if "&" in text:
-        text = _HTML_ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
+        text = _HTML_ENTITY_RE.sub(_entity, text)
     return text
+
+
+def _entity(m: re.Match[str]) -> str:
+    """An entity's character ("&minus;", "&part;", "&#x27;"); a no-break space is a space."""
+    return " " if m.group() == "&nbsp;" else html.unescape(m.group())
 
 
 def _markdown_mark(m: re.Match[str]) -> str:
     closing, name = m.group(1), m.group(2).lower()
     if name in _HTML_MARKS:
-        return _HTML_MARKS[name]
+        return "" if name == "sup" and closing else _HTML_MARKS[name]
+    if name == "sub":
+        return "" if closing else "_"  # "w<sub>1</sub>" is w_1
     if name == "p":
         return "\n\n" if closing else ""
     if name == "li":
         return "\n" if closing else "\n- "
+    if name == "tr":
+        return "" if closing else "\n|"
+    if name in ("td", "th"):
+        return " |" if closing else " "
+    if name in _HTML_LINES:
+        return "\n"
+    if name in _HTML_DROPPED:
+        return ""
     return "\n" if closing else "\n" + "#" * int(name[1]) + " "  # h1-h6
