@@ -515,6 +515,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "The same goes for ",
             "read aloud": "three hundred and forty-one twenty-six ninety four w one is the start of sequence "
             "token, then I, then S O S ",
+            "spoken math": "the gradient with respect to W one is two, times the quantity W two W one minus the "
+            "identity, times X X transpose equals zero W sub k U k ",
             "html pastes": "<p>x</p><ul><li>w<sub>1</sub> = <code>&lt;sos&gt;</code></li><h3>(b)</h3><td>a</td>"
             "<br><sos> <",
         }.items()

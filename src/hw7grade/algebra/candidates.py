@@ -11,6 +11,7 @@ from typing import Callable, Literal, Mapping
 
 from ..regexes import regex
 from ..text.normalize import boxed
+from ..text.spoken_math import spoken_as_math
 from .equivalence import Statement, parse_statements
 from .lexer import SPELLED_GREEK, SPELLED_SHORT
 from .limits import MAX_INPUT_CHARS, Deadline, MathError
@@ -224,7 +225,7 @@ def _find_candidates(answer: str) -> list[Candidate]:
     for k, paragraph in enumerate(paragraphs):
         known = _paragraphs.get(paragraph)
         if known is None:
-            known = _read(paragraph)
+            known = _read(spoken_as_math(paragraph))  # "two times W two transpose times ..." in symbols
             _paragraphs.put(paragraph, known)
         cands, closed = known
         if not closed and k < len(paragraphs) - 1:

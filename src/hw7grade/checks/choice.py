@@ -364,6 +364,11 @@ class ChoiceCheck(CheckSpec):
             if not self.select_all and _in_aside(m):
                 continue
             inside.append(m)
+        closing = _closing_region(a.text, stated)
+        if closing is not None and any(closing[0] <= m.start < closing[1] and m.asserted for m in inside):
+            # "### Final answers" then "* (a)(iii) Weight Decay" at the end: the summary is the pick as it
+            # stands, over the body's lead ("(iii) → Weight Decay + SGD optimizer")
+            inside = [m for m in inside if closing[0] <= m.start < closing[1]]
         chosen: set[str] = set()
         evidence: list[str] = []
         ends_so_far = list(accumulate((e for _, e in spans), max))
@@ -731,6 +736,27 @@ _COUNTS_OFF_RE = regex(
 """After a number word, what makes it a count in the explanation rather than a pick ("one for the
 encoder", "one per factor", "one of them", "one encoder (W1) and one decoder (W2)", "one nn.Linear for
 the encoder W1")."""
+_CLOSING_LEAD_RE = regex(
+    r"^[^\w\n]{0,8}(?:final|short|summary(?:[ \t]{1,3}of)?)[ \t]{1,3}answers?\b[^\n]{0,40}$"
+    r"|^[^\w\n]{0,8}(?:tl;?dr|summary)\b",
+    re.I,
+)
+"""The lead of a closing summary of the answers ("### Final answers", "Short answers:", "TL;DR")."""
+
+
+def _closing_region(text: str, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The last answer region, when a closing summary's lead opens it and nothing but blank space
+    follows it: the answers as they stand at the end of the reply."""
+    if not regions:
+        return None
+    lo, hi = regions[-1]
+    if text[hi:].strip():
+        return None
+    before = text[:lo].rstrip("\n")
+    lead = before[before.rfind("\n") + 1 :]
+    return (lo, hi) if _CLOSING_LEAD_RE.search(lead) else None
+
+
 _SAME_GOES_RE = regex(
     r"[ \t*_]{0,3}(?:(?:and[ \t]{1,3})?the[ \t]{1,3}same[ \t]{1,3}(?:goes|applies|holds|is[ \t]{1,3}true)"
     r"[ \t]{1,3}(?:for|to|of)|same[ \t]{1,3}(?:for|with)|likewise[ \t]{1,3}for|ditto[ \t]{1,3}for)\b",
