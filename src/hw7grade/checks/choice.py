@@ -729,7 +729,8 @@ _MARK_LEAD_END_RE = regex(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
 """Where a mark cell's pick ends and its explanation (or the next cell) begins."""
 _COUNTS_OFF_RE = regex(
     r"[ \t]{1,3}(?:for|per|of|each|encoder|decoder)\b"
-    r"|[ \t]{1,3}(?:nn\.Linear|(?:linear[ \t]{1,3})?layer)[ \t]{1,3}(?:for|as)[ \t]{1,3}(?:the[ \t]{1,3})?"
+    r"|[ \t]{1,3}(?:nn\.Linear(?:\([^()\n]{0,40}\))?|(?:linear[ \t]{1,3})?layer)"
+    r"[ \t]{1,3}(?:for|as)[ \t]{1,3}(?:the[ \t]{1,3})?"
     r"(?:encoder|decoder|W_?[12₁₂])\b",
     re.I,
 )
