@@ -22,11 +22,11 @@ TICKED_BOX_RE = regex(r"[☑☒]|\[[xX✓]\]")
 """A ticked check box anywhere on a line."""
 REJECT_MARK_RE = regex(r"^(?:✗|✘|❌|❎|×|✕|🚫|⛔|🔴)\s*")
 TRAILING_CHECK_RE = regex(r"(?:✅|✓|✔|☑)\s*$")
-TRAILING_MARK_RE = regex(r"(?:✗|✘|❌|×|✕)\s*$")
+_CROSS_AT_END = r"(?:✗|✘|❌|×|✕)\s*$"
+TRAILING_MARK_RE = regex(_CROSS_AT_END)
 """A line ending in a cross mark."""
 TRAILING_REJECT_RE = regex(
-    r"(?:✗|✘|❌|×|✕)\s*$"
-    r"|(?:[—–:(]|\s-)[ \t*_]{0,3}(?:(?:✗|✘|❌|×|✕)[ \t]{0,2})?"
+    _CROSS_AT_END + r"|(?:[—–:(]|\s-)[ \t*_]{0,3}(?:(?:✗|✘|❌|×|✕)[ \t]{0,2})?"
     r"(?:incorrect|wrong|not[ \t]correct|false)[.!)*_ \t]{0,5}$",
     re.I,
 )

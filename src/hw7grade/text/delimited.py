@@ -17,8 +17,8 @@ def as_markdown_tables(text: str) -> str:
     same number of tab-separated cells (or comma-separated, in a ```csv block), its fence lines
     dropped, and a run of such tab-separated lines outside any fence. A body row's first cell that is
     a bare part key ("b") is written as a label ("(b)")."""
-    if "\t" not in text and "```csv" not in text.lower():
-        return text
+    if "\t" not in text and "csv" not in text and "CSV" not in text:
+        return text  # (most replies: no tab, no csv block)
     lines = text.split("\n")
     out: list[str] = []
     i = 0

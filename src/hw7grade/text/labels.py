@@ -435,7 +435,7 @@ _KEY_LINE_RE = regex(
 """A key of structured data: JSON/YAML (`"b": ...`, `ii:`), code (`q7b = ...`), a CSV row's first cell."""
 _KEY_RE = regex(
     r"(?:(?P<word>q|question|problem|part|hw7)[._\- ]?)?(?P<q>\d{1,2})?[._\- ]?"
-    r"(?:\(?(?P<l>[a-h])\)?)?[._\- ]?(?:\(?(?P<r>iv|iii|ii|i)\)?)?(?P<rest>_\w*)?",
+    r"(?:\(?(?P<l>[a-h])\)?)?[._\- ]?(?:\(?(?P<r>iv|iii|ii|i)\)?)?(?:_\w{0,30})?",
     re.IGNORECASE,
 )
 """A key's label, then perhaps an underscore and words ("iii_needed", "q7b_inputs")."""
