@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..regexes import regex
 
@@ -47,16 +48,16 @@ _SPELLED_RE = regex(
 )
 """A run of number words ("three hundred and forty-one"), read in one pass; "and" joins only after
 "hundred" or "thousand"."""
-_SPELLED_HINT_RE = regex(rf"\b(?:{_NUMBER_WORD})\b", re.I)
 _JOIN_RE = regex(r"[ \t-]{1,3}")
+SPELLED_CACHE_SIZE = 256
+"""Answers remembered: each of a part's numbers checks reads the same answer."""
 
 
+@lru_cache(maxsize=SPELLED_CACHE_SIZE)
 def spelled_as_digits(text: str) -> str:
     """`text` with numbers said in words written in digits ("ninety-four percent in twenty-six
     seconds" -> "94 percent in 26 seconds"), for answers read aloud; a run of words that names no
-    one number ("two three") stays as it is."""
-    if not _SPELLED_HINT_RE.search(text):
-        return text
+    one number ("two three") stays as it is. One pass over the text."""
     return _SPELLED_RE.sub(_digits, text)
 
 
