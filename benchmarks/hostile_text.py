@@ -521,6 +521,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "<br><sos> <",
         }.items()
     },
+    # round 44: quizzes, notes with blanks, practice tests with a key, a grader's deductions, plain blocks
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "quiz prompts": "quiz me on q8! **(i)** How many layers? (0, 1, 2 or 3) Exactly — two. Show that ",
+            "blank notes": "- how many linear layers: ???\n[3] U_k^T [4] ___ (ii) take W_1 = [12] ",
+            "answer keys": "**Problem 1.** Which? A) x B) y\n# Answer Key\n**Problem 1. B** **2.** ANSWER KEY\n",
+            "deductions": '**Deductions**\n- −4: ImageNet\n- -1 pt: no\nDock: "1" → 0; (i) 1 pt. ',
+            "plain blocks": "```\n(a)(i) layers: 2\n(b) yes\n```\n```python\n(c) x\n``` w5 = dog\n",
+        }.items()
+    },
 }
 
 

@@ -870,6 +870,29 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 q7b, the decoder inputs w1..w5 during training. help me without just handing me the answer",
+            "Let's reason it out. During training, where do the decoder's inputs come from: its own guesses,"
+            " or something you know is right?",
+            "the reference translation, shifted by one?",
+            "Exactly: <sos>, I, see, a, dog.",
+        ),
+        "q7b",
+        [("correct", 3), ("correct", 3)],
+        id="in a chat the user asked to be guided through, a question that leads on is no attempt",
+    ),
+    pytest.param(
+        (
+            "quiz me on hw7 q7b: the decoder inputs w1..w5 during training",
+            "**(b)** Which five tokens go into the decoder while training?",
+            "<sos> I saw a dog",
+            "Not quite: under teacher forcing it is the reference, <sos>, I, see, a, dog.",
+        ),
+        "q7b",
+        [("correct", 3), ("correct", 3)],
+        id="a quiz question is no attempt: the grading of the user's reply is the answer",
+    ),
+    pytest.param(
+        (
             "hw7 q7b, the decoder inputs during training. just a hint please",
             "Honestly it's quicker to just say it: the inputs are <sos>, I, saw, a, dog.",
         ),

@@ -493,3 +493,19 @@ def test_a_key_equals_value_line_stands_alone():
     assert [s.text for s in split_sentences(text)][-2:] == ["answer = Yes", "why = the penalty balances the factors"]
     # a formula's capital name is no key: "W = U_k" runs on
     assert len(split_sentences("so the fit is\nW = U_k here")) == 1
+    # a key with a digit is a key ("w5 = dog"): the note on the next line is not part of its sentence
+    slots = split_sentences("w4 = a\nw5 = dog\n(no reference is available here)")
+    assert [s.text for s in slots] == ["w4 = a", "w5 = dog", "(no reference is available here)"]
+
+
+def test_a_line_of_ticked_and_crossed_options_is_not_rejected_whole():
+    """A cross at the end of a line rejects it, unless the line ticks something too ("WD ✓ | BN ✗")."""
+    assert split_sentences("Dropout and Batch Norm ✗")[0].rejected
+    assert not split_sentences("Weight Decay ✓ | Dropout ✗ LN ✗ BN ✗")[0].rejected
+
+
+def test_a_graders_deduction_line_is_rejected():
+    """A line that opens on the points taken off ("−2: uses U_k U_k^T = I") names a wrong answer."""
+    sentences = split_sentences("Deductions\n- −2: uses U_k U_k^T = I\n- -1 pt: no reason\n\nThe fit is exact.")
+    assert [s.rejected for s in sentences] == [True, True, True, False]
+    assert not split_sentences("x = -2: the value")[0].rejected

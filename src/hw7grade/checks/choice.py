@@ -210,6 +210,8 @@ class ChoiceCheck(CheckSpec):
             said = h.sentence.text[h.start : h.end]
             if said.isdigit() and _in_formula(h.sentence.text, h.start, h.end):
                 continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
+            if said.isdigit() and _POINTS_RE.match(h.sentence.text, h.end):
+                continue  # "(i) 1 pt. Answer: 2 linear layers.": a grader's points, not a count
             if (weak or said.casefold() == number_word(label)) and _COUNTS_OFF_RE.match(h.sentence.text, h.end):
                 continue  # "two linear layers, one for the encoder and one for the decoder": a count
             if _SAME_GOES_RE.match(h.sentence.text) and h.sentence.index > 0:
@@ -715,6 +717,8 @@ _CLOSING_WORDS = frozenset({"nothing else", "nothing more", "no others", "none o
 _CROSSES = tuple(CROSS_MARKS)
 _MARKS_AND_EMPHASIS = " *_`" + TICK_MARKS + CROSS_MARKS
 _LIST_NUMBER_RUN_RE = regex(r"\d{1,2}[.)]")
+_POINTS_RE = regex(r"[ \t]?(?:pts?|points?|marks?)\b", re.I)
+"""After a number, the unit of a grader's points ("1 pt", "2 points", "1 mark")."""
 """A bold run that is a number and its full stop ("**2.**")."""
 _PICK_END_RE = regex(r"[.;!?](?:[ \t*_]|$)")
 _LABELLED_PICK_END_RE = regex(r"[.;!?:](?:[ \t*_]|$)")

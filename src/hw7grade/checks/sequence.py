@@ -50,7 +50,7 @@ def _holds(marks: re.Pattern[str], text: str, least: int) -> bool:
     return m is not None and (least == 1 or marks.search(text, m.end()) is not None)
 
 
-_ITEM_RE = regex(rf"^(?P<marker>[-*+•]|\d{{1,2}}[.)]|\d{{1,2}}[ \t]{{0,2}}=)\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)")
+_ITEM_RE = regex(rf"^(?P<marker>[-*+•]|\d{{1,2}}[.):]|\d{{1,2}}[ \t]{{0,2}}=)\s+(?P<tok>{_TOKEN})\s*(?:$|[—(:]|-\s)")
 """A list item holding one token, optionally followed by an explanation; "3 = saw" is a step's row of a
 table whose header names this part's column, as the segmenter writes it out."""
 _ROW_ITEM_RE = regex(rf"^\|[ \t]*(?P<marker>\d{{1,2}})[ \t]*\|[ \t]*`?(?P<tok>{_TOKEN})`?[ \t]*\|")
@@ -290,9 +290,13 @@ class SequenceCheck(CheckSpec):
             if len(run) >= 3:
                 toks = tuple(tok for _, tok, _ in run)
                 evidence = ", ".join(toks)
-                numbers = [m.rstrip(" \t.)=") for m, _, _ in run]
+                numbers = [m.rstrip(" \t.):=") for m, _, _ in run]
+                first = int(numbers[0]) if numbers[0].isdigit() else 0
                 if numbers == [str(i) for i in range(1, len(run) + 1)]:
                     numbered.append(_Candidate(toks, evidence, run[0][2], True, len(toks) == n))
+                elif first > 1 and len(run) == n and numbers == [str(i) for i in range(first, first + n)]:
+                    # "7: <sos>", "8: I", ... "11: dog" filling the user's blanks 7-11: one token a slot
+                    numbered.append(_Candidate(toks, evidence, run[0][2], True, True))
                 elif not any(m[0].isdigit() for m, _, _ in run):
                     bulleted.append(_Candidate(toks, evidence, run[0][2], False, len(toks) == n))
             run.clear()
@@ -304,7 +308,7 @@ class SequenceCheck(CheckSpec):
             if m is None or slot_name.fullmatch(_clean(m.group("tok"))) or a.negation_at(start, start + len(line)):
                 close()
                 continue
-            if run and m.group("marker").rstrip(" \t.)=") == "1":
+            if run and m.group("marker").rstrip(" \t.):=") == "1":
                 close()  # a table's rows straight before its column written out: two runs, each from 1
             run.append((m.group("marker"), _clean(m.group("tok")), start))
         close()

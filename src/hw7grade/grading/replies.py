@@ -27,8 +27,11 @@ from ..text.labels import (
     titled_heading,
 )
 from ..text.non_answer import remarks_on_answer
+from ..text.quiz import only_asks
 from .asks import LIST_BETWEEN, OWN_ROMANS, SENTENCE_END_CHAR_RE, capital_mark, own_mark
+from .blanks import blank_heads
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
+from .practice import heads_answer_key, key_heads
 
 _DIGIT_RE = regex(r"\d")
 DISPLAY_MAX_LINES = 40
@@ -146,6 +149,15 @@ def numbers_own_steps(text: str, numbering: Mapping[str, str]) -> bool:
     return len(numbers) >= 2 and any(n not in listed for n in numbers)
 
 
+_FENCE_OPEN_RE = regex(r"^[ \t]{0,3}```([^`\n]{0,40})$", re.M)
+
+
+def _fence_language(info: str) -> str:
+    return info.strip().casefold()
+
+
+PROSE_FENCES = frozenset(("", "text", "txt", "md", "markdown", "plain", "plaintext", "notes"))
+"""Languages of a fenced block that holds text rather than code (none at all among them)."""
 _CODE_COMMENT_RE = regex(r"[ \t]{0,16}(?:#(?![#!])|//|\"\"\"|\'\'\')[ \t]{0,3}")
 """A comment or a docstring's opening in code: "# (ii) the data term ...", a docstring's "(ii) Claim: ..."."""
 
@@ -161,6 +173,7 @@ def split_answer(
     items: tuple[str | None, ...] = (),
     own_marks: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
     questions_named: Collection[str] | None = None,
+    blanks: Mapping[str, str] | None = None,
 ) -> tuple[list[tuple[str, str, bool, bool]], Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
     (when it is one part). A relative label naming a part the turn did not ask is content (a
@@ -169,7 +182,8 @@ def split_answer(
     of the user's own list (see `UserTurn.own_marks`); `questions_named`, the question numbers the
     user's turn named, when known: a heading with a number that is no question of ours and that the turn
     did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
-    and is content, not another homework's question."""
+    and is content, not another homework's question. `blanks`, the parts of the blanks in the user's
+    notes (see `blanks.blank_parts`)."""
     text = as_markdown_tables(text)
     if len(named or default) > 1:
         text = _clauses_turned(text, context, index, named or default)
@@ -179,6 +193,9 @@ def split_answer(
     saw_label = False
     grouped = False  # the last label line named a group of parts, the text under it unassigned
     in_fence = False
+    prose_fence = False  # ... a block with no language, or a text one: notes, not code
+    # ... unless the reply has code: its blocks with no language are code or the code's output ("(b) 37 words")
+    code_reply = any(_fence_language(m.group(1)) not in PROSE_FENCES for m in _FENCE_OPEN_RE.finditer(text))
     in_display = False  # inside a display-math block of several lines ("\[" ... "\]")
     display_lines = 0
     turn_q = context.q
@@ -203,6 +220,13 @@ def split_answer(
             # (the user's own numbered list, "Q1: ... Q4: ...", numbers the reply's "Q1" ... instead)
             faq = _faq_sections(text, default, index) if questions_named is None or "1" not in questions_named else {}
             numbering = faq or _own_sections(text, default, index)
+    if blanks and (filled := blank_heads(text, blanks)):
+        # "- **How many linear layers:** 2" after the user's "- how many linear layers: ???": each
+        # filled line heads the part of the user's line
+        cue_heads = {**cue_heads, **filled}
+    # "**2.** 2 — one for the encoder ..." under a practice test's answer key: the part question 2 asked
+    keyed = key_heads(text, named or default, index) if len(named or default) > 1 else {}
+    cue_heads = {**cue_heads, **keyed} if keyed else cue_heads
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
     headed_list = False  # ... or heads an answer to each ("### (a)(i) & (ii) — Model and loss")
@@ -214,10 +238,17 @@ def split_answer(
     in_table = False  # the line before was a table's
     column_rows: dict[str, list[str]] = {}
     pos = 0
+    own_run = _own_run(text, index, questions_named)
+    key_at: int | None = None  # where the reply's answer key starts, after its questions (in `pieces`)
     for line in text.split("\n"):
         at, pos = pos, pos + len(line) + 1
+        if key_at is None and not in_fence and heads_answer_key(line):
+            # "# Answer Key" after a practice test's questions: what comes before it only asks
+            flush()
+            key_at = len(pieces)
         if "```" in line and line.lstrip().startswith("```"):
             in_fence = not in_fence
+            prose_fence = in_fence and not code_reply and _fence_language(line.strip().strip("`")) in PROSE_FENCES
         was_in_display = in_display and display_lines < DISPLAY_MAX_LINES  # an unclosed "\[" stops mattering
         in_display = display_math_after(line, was_in_display)
         display_lines = display_lines + 1 if in_display else 0
@@ -239,6 +270,9 @@ def split_answer(
             # inside a code block only a key of structured data ('"b": [...]', "ii:") or a comment
             # or docstring that opens on a label ("# (ii) the data term is ...") is a label
             label = key_label(line) if not line.lstrip().startswith("```") else None
+            if label is None and prose_fence and LABEL_LINE_CANDIDATE.match(line):
+                # notes pasted back in a plain block ("(a)(i)   number of linear layers: 2"): its labels
+                label = line_label(line)
             comment = _CODE_COMMENT_RE.match(line)
             if label is None and comment is not None:
                 label = line_label(line[comment.end() :])
@@ -247,6 +281,8 @@ def split_answer(
                 )
         else:
             label = line_label(line) if not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
+        if at in keyed:
+            label = None  # "**Problem 2. B — <sos>, I, see, a, dog.**": the key's number, not a question 2
         if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
             # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
             label = next((m for m in mentions(line) if m.q is not None and restates(label, m, line)), label)
@@ -316,7 +352,7 @@ def split_answer(
                 # ... one", "## Q1: Baseline" after the user's "Q1. what training time ...": what the
                 # user's item so marked asks
                 target: tuple[Context, list[str]] | None = (Context(lettered[0]), list(lettered[1]))
-            elif _own_point(label, index, questions_named):
+            elif _own_point(label, index, questions_named, own_run):
                 # "**Answer to Question 2:**" after the user's "1) ... 2) ... 3) ...": the item so numbered
                 numbered = numbered_part(numbering, context, label.q or "") if numbering else None
                 target = (context_of(numbered), [numbered]) if numbered is not None else None
@@ -462,6 +498,12 @@ def split_answer(
             current = [numbered]
         buffer.append(line)
     flush()
+    if key_at is not None:
+        # "**Problem 2.** Which of these is w1..w5? A) <sos>, I, saw ... B) ...", then under the key
+        # "**Problem 2. B — <sos>, I, see, a, dog.**": a part the key answers is only asked above it
+        # (a full write-up above a short answer sheet is an answer too)
+        in_key = {piece[0] for piece in pieces[key_at:]}
+        pieces = [p for k, p in enumerate(pieces) if k >= key_at or p[0] not in in_key or not only_asks(p[1])]
     for pid, rows in column_rows.items():
         pieces.append((pid, "\n".join(rows), True, True))
         saw_label = True
@@ -1320,16 +1362,37 @@ def _names_part(text: str, part: str, context: Context, index: PartIndex) -> boo
     return any(part in index.resolve(label, context) for label in mentions(text))
 
 
-def _own_point(label: Label, index: PartIndex, questions_named: Collection[str] | None) -> bool:
-    """Whether a reply's label is a number of its own points: a question number we do not have, with no
-    homework named, that the user's turn did not name."""
+def _own_point(
+    label: Label, index: PartIndex, questions_named: Collection[str] | None, own_run: Collection[str] = ()
+) -> bool:
+    """Whether a reply's label is a number of its own points: a question number we do not have, or one
+    of the reply's own run from 1 (`own_run`), with no homework named, that the user's turn did not name."""
     return (
         questions_named is not None
         and label.q is not None
         and label.homework is None
-        and label.q not in index.questions
+        and (label.q not in index.questions or label.q in own_run)
         and label.q not in questions_named
     )
+
+
+def _own_run(text: str, index: PartIndex, questions_named: Collection[str] | None) -> frozenset[str]:
+    """The numbers of a run of bare question labels that counts from 1 ("**Problem 1 (2 pts).**" ...
+    "**Problem 4 (5 pts).**" in a practice exam on question 8): the reply numbers its own points, "Problem
+    3" among them, when question 1 is none of ours. Those the user named stay questions."""
+    if questions_named is None or "1" in index.questions:
+        return frozenset()
+    seen: list[str] = []
+    for line in text.split("\n"):
+        if not LABEL_LINE_CANDIDATE.match(line) or (label := line_label(line)) is None:
+            continue
+        if label.q is None or label.letter or label.roman or label.homework:
+            continue
+        if label.q not in seen:
+            seen.append(label.q)
+    if len(seen) < 2 or seen != [str(k) for k in range(1, len(seen) + 1)]:
+        return frozenset()
+    return frozenset(q for q in seen if q not in questions_named)
 
 
 def _label_target(

@@ -26,6 +26,7 @@ from ..text.non_answer import (
     opens_on_hints,
     put_off_at,
 )
+from ..text.quiz import asks_for_quiz, ends_on_question
 from ..text.retraction import without_retracted
 from ..text.rewrite_request import asks_for_rewrite
 from ..text.script import unread_script
@@ -163,6 +164,7 @@ def _score_attempts(
 ) -> list[PartScore]:
     if not found.attempts:
         return [missing_part(part, "first"), missing_part(part, "final")]
+    tutoring_from = _tutoring_from(conversation)
 
     def score(attempt: AttemptText, kind: AttemptKind, before: str = "") -> PartScore:
         earlier = _text_until(conversation, attempt.turn)
@@ -214,6 +216,17 @@ def _score_attempts(
             return False  # "why can we multiply by U?": explaining one step of the answer it stands by
         return counts(attempt, graded)
 
+    def leads(attempt: AttemptText, graded: PartScore) -> bool:
+        """In a chat where the user asked to be quizzed or guided rather than told, a reply that ends on
+        a question and in which no check finds the answer: "Exactly. Now look at it from the decoder's
+        side: ... what would the decoder receive at step 4?" leads the user to an answer not given yet."""
+        return (
+            tutoring_from is not None
+            and tutoring_from < attempt.turn
+            and ends_on_question(attempt.text)
+            and not answers_the_part(part, graded)
+        )
+
     def no_answer(attempt: AttemptText, graded: PartScore) -> bool:
         """Text that opens by refusing the part, or in which no check finds anything and that puts
         the part off or stops mid-sentence, or a short note that puts it off whatever words of the
@@ -252,9 +265,13 @@ def _score_attempts(
         return not answers_the_part(part, graded) and holds_no_answer(attempt.text)
 
     first = None
+    led = False  # a reply led the user on: the replies after it on the part carry its answer
     for k, attempt in enumerate(found.attempts):
         graded = score(attempt, "first")
-        if (not attempt.follow_up or counts(attempt, graded)) and not no_answer(attempt, graded):
+        if leads(attempt, graded):
+            led = True
+            continue
+        if (not attempt.follow_up or led or counts(attempt, graded)) and not no_answer(attempt, graded):
             first, first_text, rest = graded, attempt, found.attempts[k + 1 :]
             break
     if first is None:  # only asides in replies to follow-ups, or text that holds no answer
@@ -393,6 +410,18 @@ def _cues_in(part: Part, text: str) -> set[str]:
     from ..text.phrases import PhraseSet
 
     return PhraseSet.build({p: [p] for p in part.cues}).keys_in(text)
+
+
+def _tutoring_from(conversation: Conversation) -> int | None:
+    """The first user turn that asks to be quizzed or given hints rather than the answers, if any."""
+    return next(
+        (
+            k
+            for k, t in enumerate(conversation.turns)
+            if t.role == "user" and (asks_for_quiz(t.text) or asks_for_hints(t.text))
+        ),
+        None,
+    )
 
 
 def _asked_before(conversation: Conversation, turn: int) -> str:

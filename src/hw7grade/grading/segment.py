@@ -27,6 +27,7 @@ from ..text.endorsement import confirms_only
 from ..text.labels import Label, mentions
 from ..text.non_answer import puts_off, standing_spans
 from ..text.normalize import markdown_from_html
+from ..text.quiz import asks_for_quiz, only_asks
 from ..transcripts.base import THINKING_BLOCK, strip_blocks
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
@@ -47,7 +48,9 @@ from .asks import (
     read_user_turn,
     the_other_part,
 )
+from .blanks import blank_parts
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued, question_of
+from .practice import exam_numbers, has_answer_key, numbers_answered
 from .replies import (
     cue_headings,
     headed_sections,
@@ -346,6 +349,10 @@ def find_answers(
     numbers_named: set[str] = set()
     brought: dict[str, str] = {}  # the user's own answers the last turn brought to be checked
     reply_letters: dict[str, tuple[str, tuple[str, ...]]] = {}  # the last reply's own lettering (`relettered`)
+    blanks: dict[str, str] = {}  # the blanks of the user's notes in the last turn -> their parts
+    exam: dict[str, str] = {}  # the last reply's numbered questions: "3" -> q8a.iii
+    quiz = False  # the user asked to be quizzed: the model asks the parts, then grades the user's replies
+    prompted: list[str] = []  # the parts the last reply asked the user, in a quiz
 
     def waiting_among(parts: list[str]) -> list[str]:
         """The parts whose latest reply waits for the user ("could you tell me ...?"), read only when
@@ -382,7 +389,11 @@ def find_answers(
                 context = context_of(meant)
                 turn = replace(turn, text=turn.text[said_to:])
             last_user = turn.text
-            numbers_named.update(label.q for label in mentions(turn.text) if label.q is not None)
+            quiz = quiz or asks_for_quiz(turn.text)
+            # (not the numbers of the reply's own questions: "1A, 2B" picks in its question 1, 2)
+            numbers_named.update(
+                label.q for label in mentions(turn.text) if label.q is not None and label.q not in exam
+            )
             turn_info = read_user_turn(
                 turn.text,
                 context,
@@ -395,6 +406,22 @@ def find_answers(
                 own_marks_so_far,
             )
             renumbered.update(turn_info.renumbered)
+            if exam:
+                # "1) 2 layers / 2) MSELoss / ..." after the reply's "**Problem 1 (2 pts).** How many
+                # nn.Linear layers ...?": the user answers the reply's numbered questions, and the reply
+                # that marks them numbers them so ("**Q1: the correct answer is B.**")
+                by_number = tuple((f"{question_of(p)[1:]}.{n}", p) for n, p in exam.items())
+                if answered := numbers_answered(turn.text, exam):
+                    turn_info = replace(
+                        turn_info,
+                        named=answered,
+                        by_label=True,
+                        context=context_of(answered[0]),
+                        numbering=by_number,
+                        foreign_only=False,  # "1A": the reply's question 1, not another homework's 1(a)
+                    )
+                elif not turn_info.numbering:
+                    turn_info = replace(turn_info, numbering=by_number)
             if turn_info.by_label:
                 # "4) How to Train Your ResNet" with its lettered items: the questions the turn asks by label
                 numbers_named.update(question_of(p)[1:] for p in turn_info.named)
@@ -468,6 +495,9 @@ def find_answers(
                 kept = [p for p in turn_info.named if p not in set_aside]
                 turn_info = replace(turn_info, named=kept, firm_cues=tuple(p for p in turn_info.firm_cues if p in kept))
             context = turn_info.context
+            blanks = (
+                blank_parts(turn.text, context, index, turn_info.named) if turn_info.by_label or turn_info.named else {}
+            )
             # the one part the turn asks of the question it names by its title (see the replies below)
             one_titled = (
                 turn_info.named[0]
@@ -565,6 +595,12 @@ def find_answers(
                     default, aside = [], True
         else:
             default, explicit = turn_info.named, turn_info.by_label
+        graded_reply = bool(prompted) and turn_info is not None and not turn_info.by_label
+        if graded_reply:
+            # "(b) ... does the minimiser favour orthonormal columns?" -> "I think yes?" -> "Right
+            # conclusion, but ...": the reply grades the user's answer to the part the quiz asked, and
+            # what it says is right is its answer to that part, whatever words the user used
+            default, explicit, follow_up = prompted, True, False
         named_here = turn_info.named if turn_info is not None and turn_info.by_label else []
         if turn_info is None and context.q is None and names_other_homework_only(turn.text.lstrip().split("\n", 1)[0]):
             continue  # a pasted answer with no prompt, titled as another homework's ("... for HW5 problem 3")
@@ -611,9 +647,9 @@ def find_answers(
                 reply_letters = {}
             own_marks = letters or reply_letters or None
         pieces, context = split_answer(
-            turn.text, context, index, default, named_here, explicit, listed, items, own_marks, questions_named
+            turn.text, context, index, default, named_here, explicit, listed, items, own_marks, questions_named, blanks
         )
-        if turn_info is not None and turn_info.named and not turn_info.by_label:
+        if turn_info is not None and turn_info.named and not turn_info.by_label and not graded_reply:
             # Cue words ask weakly. A reply that answers another asked part under its label
             # ("**Corrected answer for Q4(a):**" after "weren't there posts on weight decay and batch
             # norm?") is about that part: the text before the label is its preamble, not an answer
@@ -703,6 +739,23 @@ def find_answers(
             # "That's a fair point ...": the push-back used a sibling's cue words, the reply is about
             # the last answer (below), not an answer to the sibling.
             pieces = [p for p in pieces if p[3] or p[0] in last_answered]
+        prompted = []
+        if (
+            quiz
+            and turn_no + 1 < len(conversation.turns)
+            and conversation.turns[turn_no + 1].role == "user"
+            and not has_answer_key(turn.text)  # a practice test with its key answers what it asks
+        ):
+            # "**(a)(i)** How many linear layers does the network need? (0, 1, 2 or 3)": the model asks the
+            # part and waits for the user; its options are no choice of its own
+            opening = asks_for_quiz(last_user)
+            asking = [only_asks(p[1], opening) for p in pieces]
+            graded = {p[0] for p, asks in zip(pieces, asking) if not asks}
+            prompted = list(dict.fromkeys(p[0] for p, asks in zip(pieces, asking) if asks and p[0] not in graded))
+            pieces = [p for p, asks in zip(pieces, asking) if not asks]
+            if not pieces and not prompted and only_asks(turn.text, opening):
+                # "Sure. Here's **7(b)**: ... what five tokens are fed into the decoder?": the part it names
+                prompted = _parts_named_in(turn.text, context, index, asked_ids)[:1]
         answered_here: list[str] = []
         for part_id, text, is_explicit, labelled in pieces:
             if not text.strip():
@@ -771,6 +824,8 @@ def find_answers(
         scene = set()
         if answered_here:
             last_answered = answered_here
+        # (kept while the chat is on them: "for Q1, XᵀX is n×n though" after the marking)
+        exam = exam_numbers(turn.text, asked_ids, index) or exam
 
     result = {
         pid: PartAnswers(pid, tuple(attempts.get(pid, ())), questions.get(pid, ""), weak=pid not in firmly)

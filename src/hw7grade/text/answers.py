@@ -199,9 +199,11 @@ def _heading(line: str) -> str | None:
 
 _LEAD_SEPARATOR_RE = regex(r"[ \t]{0,3}(?:[—–→⇒]|->|=>)[ \t]{0,3}")
 TITLE_ARROW_RE = regex(
-    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?(?P<title>[A-Za-z][^*_\n→⇒>=`$|]{0,59}?)[ \t]{0,3}(?:→|⇒|->)[ \t]{0,3}"
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?(?P<title>[A-Za-z][^*_\n→⇒>=`$|:]{0,59}?)"
+    r"[ \t]{0,3}(?:→|⇒|->)[ \t]{0,3}"
 )
-"""A line that opens on a short title and an arrow (the bold marks gone once normalised)."""
+"""A line that opens on a short title and an arrow (the bold marks gone once normalised); a title
+holds no colon ("Dock: "1" → 0" is a lead and its text, not a heading and its pick)."""
 TITLE_ARROW_MAX_WORDS = 4
 LEAD_MAX_CHARS = 120
 

@@ -399,6 +399,17 @@ _HINTS_ASKED = (
     "reason it out myself",
     "work it out myself",
     "draft my own",
+    # tutoring asked for: "help me with Q7 but without just handing me the answers"
+    "without just handing",
+    "without handing",
+    "instead of just telling",
+    "instead of telling me",
+    "don't just give",
+    "do not just give",
+    "don't tell me the answer",
+    "guide me",
+    "help me figure",
+    "let me figure",
 )
 """A user's turn that asks for help short of the answer ("can you give me a hint only?", "point me in the
 right direction without answering it", "Don't solve it yet"); not one that names the homework's own hint

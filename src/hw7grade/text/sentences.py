@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..regexes import regex
-from .answers import REJECT_MARK_RE, TICKED_BOX_RE, TRAILING_REJECT_RE, UNCHECKED_RE, is_list_item, strip_line_marker
+from .answers import (
+    REJECT_MARK_RE,
+    TICK_MARKS,
+    TICKED_BOX_RE,
+    TRAILING_REJECT_RE,
+    UNCHECKED_RE,
+    is_list_item,
+    strip_line_marker,
+)
 from .sentence_end import SENTENCE_END_RE, ends_sentence
 
 _REJECT_LEAD = (
@@ -17,7 +25,9 @@ _REJECT_LEAD = (
     r"|common\s+(?:(?:wrong|incorrect)\s+answers?|mistakes?|errors?|pitfalls?|misconceptions?)"
     r"|mistakes?|pitfalls?|what\s+not\s+to\s+(?:do|use)|(?:do\s+)?not\s+(?:use|needed)|avoid"
     r"|(?:options?\s+)?(?:we\s+)?(?:don't|do\s+not)\s+need|why\s+not\s+the\s+others?"
-    r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these)"
+    r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these"
+    # a grader's deductions ("Dock: '1' -> 0", "**Frequent deductions (ii)**", "Penalties:")
+    r"|dock|deduct|(?:(?:common|frequent|typical|usual)\s+)?(?:point\s+)?deductions?|penalt(?:y|ies))"
 )
 _REJECT_HEADER_RE = regex(_REJECT_LEAD + r"\s*:$", re.I)
 _REJECT_HEADING_RE = regex(_REJECT_LEAD + r"[ \t]{0,3}(?:\([^()\n]{0,40}\))?[ \t]{0,3}:?$", re.I)
@@ -26,7 +36,9 @@ the list or table below it, past a blank line, is what it frames as wrong."""
 _REJECT_LINE_RE = regex(_REJECT_LEAD + r"[ \t]{0,3}:[ \t]{0,3}\S", re.I)
 """The lead and what it rejects on one line: "Not needed: Dropout, Layer Norm and Batch Norm"."""
 _HEADING_LIKE_RE = regex(r"^(?:part\b|question\b|q\d|\(\w{1,4}\)|\w{1,4}\)\s)", re.I)
-_KEY_EQUALS_RE = regex(r"[a-z][a-z_]{1,23} ?= (?=\S)")
+_DEDUCTION_RE = regex(r"[−–-] ?\d{1,2}(?:\.\d{1,2})? ?(?:pts?|points?|marks?)?[ \t]{0,2}[:—–)]")
+"""A line that opens on the points a grader takes off ("−2: uses U_kU_kᵀ = I"): what it names is wrong."""
+_KEY_EQUALS_RE = regex(r"[a-z][a-z0-9_]{1,23} ?= (?=\S)")
 LABEL_LINE_MAX_CHARS = 80
 """A "Label:" lead ("Not needed:", "Weight decay:") ends within this many characters."""
 
@@ -134,10 +146,16 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
                 unmarked = strip_line_marker(line)
             # after any bullet; not a line of boxes one of which is ticked ("☐ nn.L1Loss ☑ nn.MSELoss ☐ ...")
             marked = bool(
-                REJECT_MARK_RE.match(unmarked) or (UNCHECKED_RE.match(unmarked) and not TICKED_BOX_RE.search(unmarked))
+                REJECT_MARK_RE.match(unmarked)
+                or (UNCHECKED_RE.match(unmarked) and not TICKED_BOX_RE.search(unmarked))
+                or _DEDUCTION_RE.match(unmarked)
             )
             cur_rejected = (
-                rejecting or marked or bool(TRAILING_REJECT_RE.search(line)) or bool(_REJECT_LINE_RE.match(unmarked))
+                rejecting
+                or marked
+                # "WD ✓ | Dropout ✗ LN ✗ BN ✗": marks beside each option, not one on the line
+                or (TRAILING_REJECT_RE.search(line) is not None and not any(t in line for t in TICK_MARKS))
+                or bool(_REJECT_LINE_RE.match(unmarked))
             )
             if _REJECT_HEADER_RE.match(unmarked):
                 rejecting = True
