@@ -530,6 +530,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "answer keys": "**Problem 1.** Which? A) x B) y\n# Answer Key\n**Problem 1. B** **2.** ANSWER KEY\n",
             "deductions": '**Deductions**\n- −4: ImageNet\n- -1 pt: no\nDock: "1" → 0; (i) 1 pt. ',
             "plain blocks": "```\n(a)(i) layers: 2\n(b) yes\n```\n```python\n(c) x\n``` w5 = dog\n",
+            "latex documents": "\\subsection*{(a)(i) x}\n\\begin{tabular}{ll}\n(b) & <sos> \\\\ a & & b\n",
+            "spoilers": "Answer: ||**Yes.**||\n||2 layers|| <details><summary>x</summary> ||a||b|| ",
         }.items()
     },
 }

@@ -32,6 +32,17 @@ FENCE = "```"
         # an unclosed fence is left as it is
         (f"{FENCE}tsv\na\tb\nc\td", f"{FENCE}tsv\na\tb\nc\td"),
         ("no delimiters at all", "no delimiters at all"),
+        # a LaTeX tabular: its rules go, its rows split at unescaped ampersands
+        (
+            "\\begin{tabular}{lcc}\n\\hline\n & $w_1$ & $w_3$ \\\\\n(b) Training & <sos> & see \\\\\n"
+            "(c) Eval & <sos> & saw \\\\\n\\hline\n\\end{tabular}",
+            "|  | $w_1$ | $w_3$ |\n|---|---|---|\n| (b) Training | <sos> | see |\n| (c) Eval | <sos> | saw |",
+        ),
+        # rows of different widths stay as written
+        (
+            "\\begin{tabular}{ll}\na & b \\\\\nc \\\\\n\\end{tabular}",
+            "\\begin{tabular}{ll}\na & b \\\\\nc \\\\\n\\end{tabular}",
+        ),
     ],
 )
 def test_as_markdown_tables(text, expected):

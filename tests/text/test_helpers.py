@@ -509,3 +509,17 @@ def test_a_graders_deduction_line_is_rejected():
     sentences = split_sentences("Deductions\n- −2: uses U_k U_k^T = I\n- -1 pt: no reason\n\nThe fit is exact.")
     assert [s.rejected for s in sentences] == [True, True, True, False]
     assert not split_sentences("x = -2: the value")[0].rejected
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Answer: ||**Yes.**||", "Answer: Yes."),
+        ("||2 linear layers||", "2 linear layers"),
+        ("the loss ||X - W2 W1 X||_F^2", "the loss ||X - W2 W1 X||_F^2"),  # norm bars stay
+        ("||X - W2W1X||", "||X - W2W1X||"),  # a norm alone on its line holds no word
+        ("Why: ||the penalty λ||W2||_F pushes down.||", "Why: ||the penalty λ||W2||_F pushes down.||"),
+    ],
+)
+def test_a_spoiler_is_read_as_its_text(text, plain):
+    assert normalize(text) == plain

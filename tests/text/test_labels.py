@@ -138,6 +138,10 @@ from hw7grade.text.labels import (
         (r"\[\textbf{(ii)}\ W_1 = U_k^\top\]", (None, None, "ii")),
         (r"$$\text{I},\ \text{see},\ \text{a}$$", None),
         (r"$$\text{loss} = \|X - W_2W_1X\|_F^2$$", None),
+        # a LaTeX document's headings hold their labels
+        (r"\subsection*{(a)(i) Number of linear layers}", (None, "a", "i")),
+        (r"\section*{Question 8: Regularised linear autoencoder}", ("8", None, None)),
+        (r"\item Weight decay", None),
     ],
 )
 def test_line_label(line, label):

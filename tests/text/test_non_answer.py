@@ -9,6 +9,7 @@ from hw7grade.text.non_answer import (
     cut_off,
     declines,
     ends_on_offer,
+    hides_answer,
     holds_no_answer,
     keeps_answer,
     only_offers,
@@ -341,3 +342,27 @@ def test_asks_for_hints(turn, asks):
 )
 def test_opens_on_hints(reply, hints):
     assert opens_on_hints(reply) is hints
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("**Nudge:** expand the trace.\n\n<details>\n<summary>Full derivation</summary>\n...\n</details>", True),
+        ("Here's each part with the answer itself behind a spoiler.", True),
+        ("**Nudge:** expand the trace, then differentiate term by term.", False),
+    ],
+)
+def test_an_answer_hidden_for_the_user_to_reveal(text, hidden):
+    assert hides_answer(text) is hidden
+
+
+@pytest.mark.parametrize(
+    ("turn", "asked"),
+    [
+        ("help me with Q7 but without just handing me the answers", True),
+        ("guide me through 3b(ii), I want to get there myself", True),
+        ("I don't have time for the socratic thing, just tell me (a)", False),
+    ],
+)
+def test_a_request_to_be_guided_is_a_request_for_hints(turn, asked):
+    assert asks_for_hints(turn) is asked

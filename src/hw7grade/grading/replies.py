@@ -156,8 +156,9 @@ def _fence_language(info: str) -> str:
     return info.strip().casefold()
 
 
-PROSE_FENCES = frozenset(("", "text", "txt", "md", "markdown", "plain", "plaintext", "notes"))
-"""Languages of a fenced block that holds text rather than code (none at all among them)."""
+PROSE_FENCES = frozenset(("", "text", "txt", "md", "markdown", "plain", "plaintext", "notes", "latex", "tex"))
+"""Languages of a fenced block that holds text rather than code (none at all among them; a LaTeX
+write-up is a document, not a program)."""
 _CODE_COMMENT_RE = regex(r"[ \t]{0,16}(?:#(?![#!])|//|\"\"\"|\'\'\')[ \t]{0,3}")
 """A comment or a docstring's opening in code: "# (ii) the data term ...", a docstring's "(ii) Claim: ..."."""
 

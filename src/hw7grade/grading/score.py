@@ -18,6 +18,7 @@ from ..text.non_answer import (
     before_closing_question,
     declines,
     ends_on_offer,
+    hides_answer,
     holds_no_answer,
     keeps_answer,
     offer_to_come,
@@ -234,11 +235,13 @@ def _score_attempts(
         message")."""
         if declines(attempt.text) or only_offers(attempt.text):
             return True
+        reply = conversation.turns[attempt.turn].text
         if asks_for_hints(_asked_before(conversation, attempt.turn)) and (
-            opens_on_hints(conversation.turns[attempt.turn].text) or not answers_the_part(part, graded)
+            (opens_on_hints(reply) and not hides_answer(attempt.text)) or not answers_the_part(part, graded)
         ):
             # "can you give me a hint only?" -> "Sure! Here's a nudge without giving it away: ...", or hints
-            # in which no check finds the answer; a model that answers anyway has answered
+            # in which no check finds the answer; a model that answers anyway has answered, and so has one
+            # that gives "a nudge first and then the full derivation in a collapsed block"
             return True
         offer = offer_to_come(attempt.text)
         if any(label_names_part(label, part.id) for label in mentions(offer)):

@@ -1,10 +1,12 @@
-"""Tab- and comma-separated blocks (the TSV or CSV a user asked for) read as the Markdown tables they
-are, so that a table's part columns and labelled rows are found as in any other table."""
+"""Tab- and comma-separated blocks (the TSV or CSV a user asked for) and LaTeX tabulars read as the
+Markdown tables they are, so that a table's part columns and labelled rows are found as in any other
+table."""
 
 from __future__ import annotations
 
 import csv
 
+from ..regexes import regex
 from .labels import label_of_key
 
 MIN_ROWS = 2
@@ -17,6 +19,8 @@ def as_markdown_tables(text: str) -> str:
     same number of tab-separated cells (or comma-separated, in a ```csv block), its fence lines
     dropped, and a run of such tab-separated lines outside any fence. A body row's first cell that is
     a bare part key ("b") is written as a label ("(b)")."""
+    if "\\begin{tabular" in text:
+        text = _latex_tables(text)
     if "\t" not in text and "csv" not in text and "CSV" not in text:
         return text  # (most replies: no tab, no csv block)
     lines = text.split("\n")
@@ -70,3 +74,38 @@ def _table(rows: list[list[str]]) -> list[str]:
         "| " + " | ".join(cell(c, k == 0 and n > 0) for k, c in enumerate(row)) + " |" for n, row in enumerate(rows)
     ]
     return [lines[0], "|" + "---|" * len(rows[0]), *lines[1:]]
+
+
+_TABULAR_BEGIN_RE = regex(r"\\begin\{tabular\*?\}(?:\{[^{}\n]{0,40}\})?")
+_TABULAR_END = "\\end{tabular"
+_CELL_SEP_RE = regex(r"(?<!\\)&")
+_RULE_RE = regex(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^{}\n]{0,10}\})")
+
+
+def _latex_tables(text: str) -> str:
+    """Each `\\begin{tabular}{...}` ... `\\end{tabular}` whose rows ("(b) Training & <sos> & I & see
+    & a & dog \\\\") split into the same number of cells written as a pipe table, its rules dropped."""
+    lines = text.split("\n")
+    # the next line that ends a tabular, from each line: found in one pass from the end, so that many
+    # unclosed tabulars are not each a scan to the text's end
+    next_end: list[int | None] = [None] * (len(lines) + 1)
+    for j in range(len(lines) - 1, -1, -1):
+        next_end[j] = j if _TABULAR_END in lines[j] else next_end[j + 1]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        begin = _TABULAR_BEGIN_RE.search(lines[i])
+        end = next_end[i] if begin else None
+        if begin is None or end is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        body = " ".join([lines[i][begin.end() :], *lines[i + 1 : end], lines[end].split(_TABULAR_END, 1)[0]])
+        rows = [_CELL_SEP_RE.split(_RULE_RE.sub("", row)) for row in body.split("\\\\")]
+        rows = [[cell.strip() for cell in row] for row in rows if any(cell.strip() for cell in row)]
+        if len(rows) >= MIN_ROWS and 2 <= len(rows[0]) <= MAX_COLUMNS and all(len(r) == len(rows[0]) for r in rows):
+            out.extend(_table(rows))
+        else:
+            out.extend(lines[i : end + 1])
+        i = end + 1
+    return "\n".join(out)

@@ -28,9 +28,10 @@ DECORATION_MAX = 24
 _KEYCAP = "[0-9#*]\ufe0f?\u20e3"
 _KEYCAP_RE = regex(_KEYCAP)
 """A keycap emoji (1️⃣ is "1", U+FE0F, U+20E3): decoration, not a number."""
-_TEXT_MACRO = r"\\(?:text(?:bf|it|rm)?|math(?:rm|bf)|emph)\{"
+_TEXT_MACRO = r"\\(?:(?:text(?:bf|it|rm)?|math(?:rm|bf)|emph|(?:sub){0,2}section\*?|paragraph\*?)\{|item[ \t]{0,2}\[?)"
 _TEXT_MACRO_RE = regex(_TEXT_MACRO)
-"""A LaTeX text wrapper a display-math line may open its label with: "$$\\text{(b)}\\quad w_1 = ...$$"."""
+"""A LaTeX text wrapper a display-math line may open its label with: "$$\\text{(b)}\\quad w_1 = ...$$",
+or a LaTeX document's heading or item: "\\subsection*{(a)(i) Number of linear layers}", "\\item[(b)]"."""
 
 _DOT_END = r"\.(?=[\s*_]|$)"
 """A closing full stop: before a space, emphasis or the line's end ("a) i. text", "**a) i.**"), not "i.e."."""

@@ -437,6 +437,16 @@ it away:", "Happy to nudge.", "Some hints:", "Here are three guiding questions")
 HINTS_OPENING_CHARS = 160
 
 
+_HIDDEN = ("<details", "spoiler")
+
+
+def hides_answer(text: str) -> bool:
+    """Whether the text hides an answer for the user to reveal ("<details><summary>Full derivation",
+    "the answer behind a spoiler"): hints shown above it do not take its place."""
+    low = text.lower()
+    return any(mark in low for mark in _HIDDEN)
+
+
 def asks_for_hints(turn: str) -> bool:
     """Whether a user's turn asks for hints instead of the answer."""
     return bool(PhraseSet.build({"asked": _HINTS_ASKED}).keys_in(turn))

@@ -145,6 +145,18 @@ _BOLD_RE = regex(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 _STAR_ITALIC_RE = regex(r"\*(?<![\w*]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _UNDERSCORE_ITALIC_RE = regex(r"_(?<!\w_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
 _STRIKE_RE = regex(r"~~(.{1,300}?)~~")
+_SPOILER_RE = regex(r"(^|:[ \t]?)\|\|(?=[^\s|])([^|\n]{1,400})(?<=[^\s|])\|\|[ \t]*$", re.M)
+"""A Discord spoiler that is a line's whole text or the text after its lead ("Answer: ||**Yes.**||");
+norm bars ("||X - W2 W1 X||_F") rarely open a line and close it, and one inside a spoiler keeps it."""
+_WORD_RE = regex(r"[A-Za-z]{3}")
+
+
+def _spoiler(m: re.Match[str]) -> str:
+    """A spoiler's text without its bars, if it holds a word ("||2 linear layers||"); a norm written
+    alone on a line ("||X - W2W1X||") keeps them."""
+    return m.group(1) + m.group(2) if _WORD_RE.search(m.group(2)) else m.group()
+
+
 _HEADING_RE = regex(r"^[ \t]*#{1,6}[ \t]+", re.M)
 HORIZONTAL_RULE_RE = regex(
     r"^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$", re.M
@@ -205,6 +217,8 @@ def normalize(text: str) -> str:
                 break
     if "~~" in text:
         text = _STRIKE_RE.sub("", text)  # struck text is taken back: "~~saw~~ see"
+    if "||" in text:
+        text = _SPOILER_RE.sub(_spoiler, text)  # "Answer: ||Yes.||": a spoiler's text, shown
     if "#" in text:
         text = _HEADING_RE.sub("", text)
     if ">" in text:
