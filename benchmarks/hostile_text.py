@@ -531,6 +531,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "deductions": '**Deductions**\n- −4: ImageNet\n- -1 pt: no\nDock: "1" → 0; (i) 1 pt. ',
             "plain blocks": "```\n(a)(i) layers: 2\n(b) yes\n```\n```python\n(c) x\n``` w5 = dog\n",
             "latex documents": "\\subsection*{(a)(i) x}\n\\begin{tabular}{ll}\n(b) & <sos> \\\\ a & & b\n",
+            "diffs": "```diff\n--- a\n+++ b\n@@ -1 +1 @@\n-w3 = saw\n+w3 = see\n ### (b)\n```\n```diff\n+x\n",
             "spoilers": "Answer: ||**Yes.**||\n||2 layers|| <details><summary>x</summary> ||a||b|| ",
         }.items()
     },

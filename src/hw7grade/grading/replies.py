@@ -13,6 +13,7 @@ from typing import Collection, Mapping
 
 from ..regexes import regex
 from ..text.delimited import as_markdown_tables
+from ..text.diffs import as_new_side
 from ..text.labels import (
     LABEL_LINE_CANDIDATE,
     Label,
@@ -185,7 +186,7 @@ def split_answer(
     did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
     and is content, not another homework's question. `blanks`, the parts of the blanks in the user's
     notes (see `blanks.blank_parts`)."""
-    text = as_markdown_tables(text)
+    text = as_markdown_tables(as_new_side(text))
     if len(named or default) > 1:
         text = _clauses_turned(text, context, index, named or default)
     pieces: list[tuple[str, str, bool, bool]] = []
