@@ -55,6 +55,9 @@ _ORDERS = frozenset(
 )
 """The verbs an exam question opens on when it is an order rather than a question."""
 
+_OPENING_VERDICTS = frozenset(("exactly", "precisely", "yes", "yep", "yeah"))
+"""Words that grade only when a piece opens on them ("Exactly — two layers"; not "exactly as written")."""
+
 _VERDICT = (
     "correct",
     "incorrect",
@@ -64,7 +67,6 @@ _VERDICT = (
     "not quite",
     "almost",
     "close",
-    "exactly",
     "spot on",
     "nice",
     "good",
@@ -110,7 +112,14 @@ def only_asks(text: str, opening: bool = False) -> bool:
     if opening:
         return True
     lead = " ".join(text.partition("?")[0].split()[:VERDICT_LEAD_WORDS])  # a verdict comes before any question
+    if _first_word(text) in _OPENING_VERDICTS:
+        return False  # "Exactly — **2 linear layers**"; "... optimise the objective exactly as written?" asks
     return ("?" in text or _gives_an_order(text)) and not PhraseSet.build({"verdict": _VERDICT}).keys_in(lead)
+
+
+def _first_word(text: str) -> str:
+    word = next((w for w in text.split() if any(c.isalpha() for c in w)), "")
+    return word.strip("*_`.,:;!—–-").casefold()
 
 
 def _gives_an_order(text: str) -> bool:
