@@ -133,11 +133,12 @@ def grade_conversation(
     answers = part_answers(conversation, rubric)
     selected = {p.id for p in rubric.select(only)} if only else None
     scores: list[PartScore] = []
+    tutoring_from = _tutoring_from(conversation)  # read once: each part's attempts are judged by it
     for part in parts:
         found = answers.get(part.id)
         if found is None or (selected is not None and part.id not in selected):
             continue
-        graded = _score_attempts(part, found, rubric.shapes_for(part.id), conversation)
+        graded = _score_attempts(part, found, rubric.shapes_for(part.id), conversation, tutoring_from)
         if found.weak and not any(s.verdict != "missing" and answers_the_part(part, s) for s in graded):
             continue  # asked only by cues, and no reply answers it: a side question, not an ask
         scores.extend(graded)
@@ -161,11 +162,15 @@ def _follow_ups(kinds: object) -> tuple[str, ...]:
 
 
 def _score_attempts(
-    part: Part, found: PartAnswers, shapes: Mapping[str, tuple[str, str]], conversation: Conversation
+    part: Part,
+    found: PartAnswers,
+    shapes: Mapping[str, tuple[str, str]],
+    conversation: Conversation,
+    tutoring_from: int | None,
 ) -> list[PartScore]:
+    """`tutoring_from`: the first user turn that asked to be quizzed or guided (see `_tutoring_from`)."""
     if not found.attempts:
         return [missing_part(part, "first"), missing_part(part, "final")]
-    tutoring_from = _tutoring_from(conversation)
 
     def score(attempt: AttemptText, kind: AttemptKind, before: str = "") -> PartScore:
         earlier = _text_until(conversation, attempt.turn)
