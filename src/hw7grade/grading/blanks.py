@@ -82,12 +82,8 @@ def _named(line: str, context: Context, index: PartIndex, asked: Sequence[str]) 
 
 
 def _cued(line: str, index: PartIndex, asked: Sequence[str]) -> str | None:
-    counts = index.cue_counts(line)
-    best = max((counts[p] for p in asked), default=0)
-    top = [p for p in asked if counts[p] == best]
-    if best and len(top) == 1:
-        return top[0]
-    return index.one_by_cue_words(line, list(asked))
+    top = index.most_cued(line, asked)
+    return top[0] if len(top) == 1 else index.one_by_cue_words(line, list(asked))
 
 
 def blank_heads(reply: str, blanks: Mapping[str, str]) -> dict[int, str]:

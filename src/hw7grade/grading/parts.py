@@ -267,6 +267,13 @@ class PartIndex:
         named = self.by_cue_words(heading, within)
         return named[0] if len(named) == 1 else None
 
+    def most_cued(self, text: str, within: Sequence[str]) -> list[str]:
+        """The parts of `within` whose cues the text holds most (ties all kept; none when it holds no cue
+        of theirs)."""
+        counts = self.cue_counts(text)
+        best = max((counts[p] for p in within), default=0)
+        return [p for p in within if counts[p] == best] if best else []
+
     def by_cues(self, text: str, within: Iterable[str] | None = None) -> list[str]:
         """Parts whose cues the text holds."""
         keep = set(within) if within is not None else None

@@ -70,10 +70,8 @@ def numbered_questions(
         question = normalize("\n".join(chunk))
         if asking and not only_asks(question):
             continue
-        counts = index.cue_counts(question)
-        best = max((counts[p] for p in asked), default=0)
-        top = [p for p in asked if counts[p] == best]
-        part = top[0] if best and len(top) == 1 else None if best else index.one_by_cue_words(question, list(asked))
+        top = index.most_cued(question, asked)
+        part = top[0] if len(top) == 1 else None if top else index.one_by_cue_words(question, list(asked))
         if part is not None:
             parts[n] = part
     return parts

@@ -824,12 +824,12 @@ def find_answers(
         scene = set()
         if answered_here:
             last_answered = answered_here
-        # (kept while the chat is on them: "for Q1, XᵀX is n×n though" after the marking)
-        # (in a quiz, on any part of the questions asked: "quiz me on q8(a)" may ask more than it names)
-        nearby = list(
-            dict.fromkeys(p for q in dict.fromkeys(question_of(a)[1:] for a in asked_ids) for p in index.parts_of(q))
-        )
-        exam = (exam_numbers(turn.text, nearby, index) if quiz else {}) or exam
+        if quiz:
+            # (kept while the chat is on them: "for Q1, XᵀX is n×n though" after the marking; on any part
+            # of the questions asked: "quiz me on q8(a)" may ask more than it names)
+            numbers = dict.fromkeys(question_of(a)[1:] for a in asked_ids)
+            nearby = list(dict.fromkeys(p for q in numbers for p in index.parts_of(q)))
+            exam = exam_numbers(turn.text, nearby, index) or exam
 
     result = {
         pid: PartAnswers(pid, tuple(attempts.get(pid, ())), questions.get(pid, ""), weak=pid not in firmly)

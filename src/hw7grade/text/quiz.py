@@ -8,9 +8,8 @@ the verdict a grading gives, so that a reply that grades or answers anything is 
 
 from __future__ import annotations
 
-from .normalize import normalize
+from .analysis import analyse
 from .phrases import PhraseSet
-from .sentences import split_sentences
 
 QUIZ_PROMPT_MAX_WORDS = 160
 """Longest text read as the model asking a part: a question with its setup, options and a hint."""
@@ -125,7 +124,7 @@ def _first_word(text: str) -> str:
 def _gives_an_order(text: str) -> bool:
     """Whether a sentence of the text opens on an exam's order ("Show that the principal components
     satisfy the conditions from (i).", "👉 Name one problem with this design.")."""
-    for sentence in split_sentences(normalize(text)):
+    for sentence in analyse(text).sentences:
         first = next((w for w in sentence.text.split() if any(c.isalpha() for c in w)), "")
         if first.strip("*_`").casefold() in _ORDERS:
             return True
