@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.menus import in_menu, lettered_menus, menu_spans
+from hw7grade.text.menus import in_menu, lettered_menus, menu_spans, small_letter_menus
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,26 @@ def test_a_menu_spans_its_first_mark_to_its_last_item():
     assert [text[lo:hi] for lo, hi in spans] == ["A) 3  B) 2  C) 1"]
     assert in_menu(spans, text.index("B)")) and not in_menu(spans, text.index("(b)"))
     assert not in_menu([], 3)
+
+
+@pytest.mark.parametrize(
+    "text, menus",
+    [
+        ("(i) how many layers: (a) 0 (b) 1 (c) 2 (d) 3", ["abcd"]),
+        ("(ii) which loss: a) nn.L1Loss  b) nn.MSELoss  c) nn.CrossEntropyLoss", ["abc"]),  # under a numeral
+        ("(iii) select all\n\n(a) Weight Decay\n(b) Dropout\n(c) SGD", ["abc"]),  # the numeral on the line above
+        ("pick: (a) 0 (b) 1 (c) 2 (d) 3", ["abcd"]),  # past (c) with no numeral: no question has those parts
+        # not menus: parts in small letters, however short
+        ("Q4: (a) numbers (b) reflection (c) approach", []),
+        ("can you do (a) and (b) and (c) and (d) please", []),
+        ("(i) (a) what is x? (b) why? (c) how?", []),
+        ("(ii) (a) 0 (b) 1", []),  # two items
+    ],
+)
+def test_small_letter_menus(text, menus):
+    assert ["".join(item.letter for item in menu) for menu in small_letter_menus(text)] == menus
+
+
+def test_menu_spans_hold_menus_in_small_letters_too():
+    text = "(i) layers: (a) 0 (b) 1 (c) 2 (d) 3\n(ii) loss: A) L1 B) MSE"
+    assert [text[lo:hi] for lo, hi in menu_spans(text)] == ["(a) 0 (b) 1 (c) 2 (d) 3", "A) L1 B) MSE"]

@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from ..regexes import regex
-from ..text.menus import lettered_menus
+from ..text.menus import lettered_menus, small_letter_menus
 
 STAND_IN_BASE = 0xE000
 """The first private-use code point: option k of a check is `chr(STAND_IN_BASE + k)` once picked by letter."""
@@ -33,12 +33,20 @@ _RUN_RE = regex(
     r"[A-H](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[A-H](?![\w'’])){1,7}"
 )
 """A run of letters: "A, C", "A and E", "A + D + E", "B/C"."""
+_SMALL_LETTER_RE = regex(r"(?<![\w'’(\[])[a-h](?![\w'’)\]])")
+"""A small letter standing alone, for a menu in small letters ("a) 0  b) 1"): never one in brackets, which
+labels a part ("(a)(i)")."""
+_SMALL_RUN_RE = regex(
+    r"[a-h](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[a-h](?![\w'’)\]])){1,7}"
+)
 _LEAD_END_RE = regex(
-    r"(?:[:→]|->|=>|\b(?:is|are|option|options|choice|choices|choose|pick|select|answer|go[ \t]with))"
+    r"(?:[:→]|->|=>|\b(?:is|are|option|options|choice|choices|choose|pick|select|answer|go[ \t]with)"
+    r"|(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3})\))"
     r"[ \t*_`]{0,4}\Z",
     re.IGNORECASE,
 )
-"""What a lone letter's pick follows on its line: "Answer:", "(a)(i):", "→", "the answer is", "I'd pick"."""
+"""What a lone letter's pick follows on its line: "Answer:", "(a)(i):", "→", "the answer is", "I'd pick",
+or a part's numeral alone ("**(ii) B** — ...")."""
 _ALONE_AFTER_RE = regex(r"[ \t*_`]{0,4}(?:$|[.,;!]|[ \t]\(|[ \t][—–-][ \t])", re.MULTILINE)
 """After a lone letter: its line's end, a stop, a bracketed gloss ("B (2 layers)") or a dash."""
 
@@ -53,7 +61,7 @@ def read_key(text: str, named: Callable[[str], set[str]]) -> tuple[dict[str, str
     them). A menu counts when two of its items at least name distinct options and one at most names none."""
     key: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
-    for menu in lettered_menus(text):
+    for menu in (*lettered_menus(text), *small_letter_menus(text)):
         letters: dict[str, str] = {}
         for item in menu:
             options = named(text[item.text_start : item.end].strip(" \t,;*_`"))
@@ -74,13 +82,15 @@ def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menu
     menu_ends = iter(sorted(menus))
     menu = next(menu_ends, None)
     run_end = -1
-    for m in _LETTER_RE.finditer(text):
+    small = all(letter.islower() for letter in letters)
+    letter_re, run_re = (_SMALL_LETTER_RE, _SMALL_RUN_RE) if small else (_LETTER_RE, _RUN_RE)
+    for m in letter_re.finditer(text):
         at = m.start()
         while menu is not None and menu[1] <= at:
             menu = next(menu_ends, None)
         if (menu is not None and menu[0] <= at) or m.group() not in stands:
             continue
-        if at >= run_end and (run := _RUN_RE.match(text, at)) is not None:
+        if at >= run_end and (run := run_re.match(text, at)) is not None:
             run_end = run.end()
         if at < run_end or _is_pick(text, at):
             chars[at] = stands[m.group()]

@@ -174,6 +174,19 @@ _ASKS_ANEW_RE = regex(
 labels in it are asked ("i already did a, just b and c pls", "..., i just need the last two parts")."""
 
 
+def _next_on_line(text: str, before: Label, label: Label) -> bool:
+    """Whether `label` is the letter or numeral right after `before`'s, both relative, on one line."""
+    if before.q is not None or label.q is not None or "\n" in text[before.end : label.start]:
+        return False
+    if before.roman is None and label.roman is None and before.letter and label.letter:
+        return ord(label.letter) == ord(before.letter) + 1
+    return (
+        before.letter == label.letter
+        and before.roman in ROMANS[:-1]
+        and label.roman == ROMANS[ROMANS.index(before.roman) + 1]
+    )
+
+
 def _already_before(text: str, at: int, previous_end: int = -1) -> bool:
     """...as does one in a sentence that says the user already has it: "I already have the first-order
     conditions (hw7 3b part i)" (the sentence's text before the label, at most `ALREADY_LOOKBACK` long).
@@ -2336,6 +2349,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             # "... what do they finish with (b) what did i learn, ~100 words": a label that a question
             # follows opens the next item of a run-on list; it is not what "with" points at
             and _QUESTION_OPENS_AFTER.match(text, label.end) is None
+            # "(a) what did they start from (b) ~100 words on what I learnt": nor one that follows the
+            # label before it in order on its line, the next item of the same list
+            and not (i > 0 and not pointed[i - 1] and _next_on_line(text, labels[i - 1], label))
         )
         # "(a) was the one asking for the start/end times": a label the sentence says what it is about
         described = _DESCRIBED_AFTER_RE.match(text, label.end) is not None

@@ -104,6 +104,43 @@ def exam_numbers(text: str, asked: Sequence[str], index: PartIndex) -> dict[str,
     return parts if len(set(parts.values())) > 1 else {}
 
 
+_EXERCISE_RE = regex(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:[-*][ \t]{1,2})?(?:\*\*|__)?[ \t]{0,2}(?i:exercise|problem|question|task)"
+    r"[ \t]{1,2}((?:\d{1,2}\.){1,2})(\d{1,2})(?![\d.]\d)"
+)
+"""A line opening on an exercise numbered as a textbook's: "**Exercise 9.4.2 (Training inputs).**",
+"### Problem 6.3 — Loss": the section's number, then the exercise's."""
+
+
+def exercise_heads(text: str, asked: Sequence[str], index: PartIndex) -> dict[int, str]:
+    """Line offset -> part, for the exercises of a reply laid out as a textbook section ("**Exercise
+    9.4.1** ... **Exercise 9.4.3**", one section number, exercises counting from 1): as many as the
+    parts asked, each the asked part at its place, unless its words name another; else each the one
+    asked part its words name. A repeated number ("Exercise 9.4.3, revised") heads its part again.
+    Empty when the exercises name fewer than two parts."""
+    found: list[tuple[int, str, int, str]] = []  # offset, section number, exercise number, line
+    at = 0
+    for line in text.split("\n"):
+        m = _EXERCISE_RE.match(line)
+        if m is not None and len(found) < MAX_QUESTIONS:
+            found.append((at, m.group(1), int(m.group(2)), line))
+        at += len(line) + 1
+    if len({section for _, section, _, _ in found}) != 1:
+        return {}
+    top = 0
+    for _, _, k, _ in found:
+        if k > top + 1:
+            return {}
+        top = max(top, k)
+    named = {k: cued[0] for _, _, k, line in found if len(cued := index.most_cued(normalize(line), asked)) == 1}
+    if top == len(asked) and all(asked[k - 1] == part for k, part in named.items()):
+        parts = {k: asked[k - 1] for k in range(1, top + 1)}
+    else:
+        parts = named
+    heads = {offset: parts[k] for offset, _, k, _ in found if k in parts}
+    return heads if len(set(heads.values())) > 1 else {}
+
+
 _LETTER_PICK_RE = regex(r"(?<![\w.])(?:[qQ] ?)?(\d{1,2}) ?[.):=-]? ?\(?([A-Ea-e])\)?(?!\w)")
 """A pick by letter after a question's number: "1A, 2B", "Q1: C", "2) b"."""
 _NUMBER_NAMED_RE = regex(r"(?<!\w)(?i:q|question|problem|no\.?|#) ?(\d{1,2})(?!\d)")

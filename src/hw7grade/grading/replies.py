@@ -32,7 +32,7 @@ from ..text.quiz import only_asks
 from .asks import LIST_BETWEEN, OWN_ROMANS, SENTENCE_END_CHAR_RE, capital_mark, own_mark
 from .blanks import blank_heads
 from .parts import FOREIGN, Context, PartIndex, context_of, numbered_part, question_of, restates
-from .practice import heads_answer_key, key_heads
+from .practice import exercise_heads, heads_answer_key, key_heads
 
 _DIGIT_RE = regex(r"\d")
 DISPLAY_MAX_LINES = 40
@@ -227,7 +227,12 @@ def split_answer(
         # filled line heads the part of the user's line
         cue_heads = {**cue_heads, **filled}
     # "**2.** 2 — one for the encoder ..." under a practice test's answer key: the part question 2 asked
-    keyed = key_heads(text, named or default, index) if len(named or default) > 1 else {}
+    # "**Exercise 9.4.2 (Training inputs).**" in a reply laid out as a textbook section: the part at its place
+    keyed = (
+        (key_heads(text, named or default, index) or exercise_heads(text, named or default, index))
+        if len(named or default) > 1
+        else {}
+    )
     cue_heads = {**cue_heads, **keyed} if keyed else cue_heads
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
@@ -241,6 +246,7 @@ def split_answer(
     column_rows: dict[str, list[str]] = {}
     pos = 0
     own_run = _own_run(text, index, questions_named)
+    options = _option_items(text, named or default, index)
     key_at: int | None = None  # where the reply's answer key starts, after its questions (in `pieces`)
     for line in text.split("\n"):
         at, pos = pos, pos + len(line) + 1
@@ -283,7 +289,7 @@ def split_answer(
                 )
         else:
             label = line_label(line) if not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
-        if at in keyed:
+        if at in keyed or at in options:
             label = None  # "**Problem 2. B — <sos>, I, see, a, dog.**": the key's number, not a question 2
         if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
             # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
@@ -1395,6 +1401,45 @@ def _own_run(text: str, index: PartIndex, questions_named: Collection[str] | Non
     if len(seen) < 2 or seen != [str(k) for k in range(1, len(seen) + 1)]:
         return frozenset()
     return frozenset(q for q in seen if q not in questions_named)
+
+
+_BULLET_RE = regex(r"[ \t]{0,6}[-*+•][ \t]{1,4}")
+MENU_MIN_OPTIONS = 3
+
+
+def _option_items(text: str, asked: Collection[str], index: PartIndex) -> frozenset[int]:
+    """Line offsets of bullets lettered as options ("- **(a) 0** — ❌ ...", "- **(d) 3** — ❌ ..." under
+    "### (i) How many linear layers?"): a run of three or more with consecutive letters from (a) that
+    reaches past the last letter the asked questions have. They letter a choice's options, not parts."""
+    if not asked:
+        return frozenset()
+    last = max(
+        (
+            letter
+            for p in index.ids
+            if question_of(p) in {question_of(a) for a in asked}
+            if (letter := context_of(p).letter) is not None
+        ),
+        default="a",
+    )
+    found: set[int] = set()
+    run: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        if not line.strip() or (run and line[:1] in " \t" and _BULLET_RE.match(line) is None):
+            continue  # a blank line or an item's continuation keeps the run going
+        label = line_label(line) if _BULLET_RE.match(line) is not None else None
+        letter = label.letter if label is not None and label.q is None and label.roman is None else None
+        if letter is not None and len(letter) == 1 and ord(letter) == ord("a") + len(run):
+            run.append(at)
+            continue
+        if len(run) >= MENU_MIN_OPTIONS and chr(ord("a") + len(run) - 1) > last:
+            found.update(run)
+        run = [at] if letter == "a" else []
+    if len(run) >= MENU_MIN_OPTIONS and chr(ord("a") + len(run) - 1) > last:
+        found.update(run)
+    return frozenset(found)
 
 
 def _label_target(

@@ -23,6 +23,19 @@ _MARK_RE = regex(r"(?<![\w(\[])[(\[]?(?P<letter>[A-H])[).\]](?=[ \t])")
 """A capital letter's mark: "A) 3", "(B) nn.MSELoss", "C. Layer Norm", "[D] Dropout"."""
 
 
+_LOWER_MARK_RE = regex(r"(?<![\w(\[])\(?(?P<letter>[a-h])\)(?=[ \t])")
+"""A small letter's mark, "(b) nn.MSELoss", "c) 2": most often a part's label, an option's only in a menu
+that runs past the letters a question has, or under a part's numeral."""
+LOWER_MENU_MIN_ITEMS = 3
+"""Fewest options of a menu in small letters (under a numeral: "(ii) which loss: (a) ... (b) ... (c) ...")."""
+LOWER_MENU_ALONE_MIN_ITEMS = 4
+"""Fewest options of a menu in small letters with no numeral above it: past "(c)", no question's letters."""
+_NUMERAL_MARK_RE = regex(r"(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3})[).:](?=[ \t]|$)")
+"""A part's numeral mark, "(ii)", "iii.": the small letters after it on its line, or below it, letter options."""
+_CONNECTIVES = frozenset({"and", "or", "&", "then", "too", "also", "please", "pls", "plus"})
+"""Words that join labels ("(a) and (b) and (c)"), not the text of options."""
+
+
 _LAST_ITEM_END_RE = regex(r"[,;?]|\.[ \t]|[ \t]{2}|\t")
 """Where the last item's text ends before its line does: a clause's end, or a wide gap."""
 
@@ -55,9 +68,58 @@ def lettered_menus(text: str) -> list[tuple[MenuItem, ...]]:
     return menus
 
 
+def small_letter_menus(text: str) -> list[tuple[MenuItem, ...]]:
+    """The menus lettered in small letters: runs of marks with consecutive letters from (a), each item
+    short, asking nothing and more than a joining word, four at least, or three under a part's numeral
+    ("(ii) which loss: (a) nn.L1Loss (b) nn.MSELoss (c) nn.CrossEntropyLoss"). A part list "(a) and (b)"
+    or "(a) what ...? (b) why?" is none."""
+    menus: list[tuple[MenuItem, ...]] = []
+    if "a)" not in text:
+        return menus
+    run: list[tuple[str, int, int]] = []
+    for m in _LOWER_MARK_RE.finditer(text):
+        letter, at = m.group("letter"), m.start()
+        if run and ord(letter) == ord(run[-1][0]) + 1 and at - run[-1][1] <= MENU_GAP_MAX_CHARS:
+            run.append((letter, at, m.end()))
+            continue
+        _close_small(text, run, menus)
+        run = [(letter, at, m.end())] if letter == "a" else []
+    _close_small(text, run, menus)
+    return menus
+
+
+def _close_small(text: str, run: list[tuple[str, int, int]], menus: list[tuple[MenuItem, ...]]) -> None:
+    if len(run) < LOWER_MENU_MIN_ITEMS or (
+        len(run) < LOWER_MENU_ALONE_MIN_ITEMS and not _under_numeral(text, run[0][1])
+    ):
+        return
+    found: list[tuple[MenuItem, ...]] = []
+    _close(text, run, found)
+    if found and all(_says_something(text[item.text_start : item.end]) for item in found[0]):
+        menus.extend(found)
+
+
+def _under_numeral(text: str, at: int) -> bool:
+    """Whether a part's numeral opens the line of `at` before it, or the last line above it that is not blank."""
+    line = text.rfind("\n", 0, at) + 1
+    if _NUMERAL_MARK_RE.search(text, line, at) is not None:
+        return True
+    above_end = line - 1
+    while above_end > 0 and not text[text.rfind("\n", 0, above_end) + 1 : above_end].strip():
+        above_end = text.rfind("\n", 0, above_end)
+    above = text.rfind("\n", 0, max(above_end, 0)) + 1
+    return above_end > 0 and _NUMERAL_MARK_RE.match(text[above:above_end].lstrip(" \t-*#>")) is not None
+
+
+def _says_something(item: str) -> bool:
+    words = item.strip(" \t,;*_`").lower().split()
+    return any(word not in _CONNECTIVES for word in words)
+
+
 def menu_spans(text: str) -> list[tuple[int, int]]:
-    """Where each menu stands: its first mark to its last item's end."""
-    return [(menu[0].start, menu[-1].end) for menu in lettered_menus(text)]
+    """Where each menu stands, in capital or small letters: its first mark to its last item's end."""
+    spans = [(menu[0].start, menu[-1].end) for menu in (*lettered_menus(text), *small_letter_menus(text))]
+    return sorted(spans)
 
 
 def in_menu(spans: list[tuple[int, int]], at: int) -> bool:
