@@ -32,6 +32,10 @@ from hw7grade.text.sentences import Sentence, split_clauses, split_sentences
         # struck-through text is taken back
         ("| w3 | ~~`saw`~~ `see` |", "| w3 | see |"),
         ("~~Batch Norm is needed.~~ [edit: it is not]", "[edit: it is not]"),
+        # ... and heading its line with a reason or nothing after it, it is crossed out, the line rejecting it
+        ("- ~~ImageNet / ResNet-50~~ — that is the other series", "- ✗ — that is the other series"),
+        ("2. ~~**Dropout**~~\n3. Weight Decay", "2. ✗\n3. Weight Decay"),
+        ("- ~~w3 = saw~~ w3 = see", "- w3 = see"),  # a replacement after it is the line's word
         # a subscript after a lone letter, or right after a transpose; not in a word
         ("U_kᵀU_k = I_k, not max_k", "Uk^TUk = Ik, not max_k"),
     ],

@@ -33,12 +33,15 @@ _RUN_RE = regex(
     r"[A-H](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[A-H](?![\w'’])){1,7}"
 )
 """A run of letters: "A, C", "A and E", "A + D + E", "B/C"."""
-_SMALL_LETTER_RE = regex(r"(?<![\w'’(\[])[a-h](?![\w'’)\]])")
-"""A small letter standing alone, for a menu in small letters ("a) 0  b) 1"): never one in brackets, which
-labels a part ("(a)(i)")."""
+_SMALL_LETTER_RE = regex(r"(?<![\w'’])[a-h](?![\w'’])")
+"""A small letter standing alone, for a menu in small letters ("a) 0  b) 1"). In brackets it most often
+labels a part ("(a)(i)"): a pick so only in a run, after a lead ("Answer: (c)") or before its option's name
+("(c) Dropout")."""
 _SMALL_RUN_RE = regex(
-    r"[a-h](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[a-h](?![\w'’)\]])){1,7}"
+    r"\(?[a-h]\)?(?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})"
+    r"\(?[a-h]\)?(?![\w'’])){1,7}"
 )
+"""A run of small letters, bracketed or not: "a, e", "(a), (b) and (e)"."""
 _LEAD_END_RE = regex(
     r"(?:[:→]|->|=>|\b(?:is|are|option|options|choice|choices|choose|pick|select|answer|go[ \t]with)"
     r"|(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3})\))"
@@ -90,9 +93,14 @@ def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menu
             menu = next(menu_ends, None)
         if (menu is not None and menu[0] <= at) or m.group() not in stands:
             continue
-        if at >= run_end and (run := run_re.match(text, at)) is not None:
+        bracketed = small and 0 < at < len(text) - 1 and text[at - 1] == "(" and text[at + 1] == ")"
+        start = at - 1 if bracketed else at
+        if start >= run_end and (run := run_re.match(text, start)) is not None:
             run_end = run.end()
-        if at < run_end or _is_pick(text, at):
+        if _names_its_option(text, at + 1, letters[m.group()]):
+            # "(c) 2 — ✅", "**A. 0** — ✗": the option's name after its letter is the mention, with its mark
+            chars[at] = _quiet(m.group())
+        elif at < run_end or (_lead_before(text, start) if bracketed else _is_pick(text, at)):
             chars[at] = stands[m.group()]
     return "".join(chars)
 
@@ -107,7 +115,18 @@ def letters_back(text: str, letters: dict[str, str], labels: list[str]) -> str:
     """Evidence with the stand-ins written as the letters the answer used."""
     index = {label: k for k, label in enumerate(labels)}
     back = {STAND_IN_BASE + index[label]: letter for letter, label in letters.items() if label in index}
+    back.update({ord(_quiet(letter)): letter for letter in _QUIET_LETTERS})
     return text.translate(back)
+
+
+_QUIET_LETTERS = "ABCDEFGHabcdefgh"
+QUIET_BASE = STAND_IN_BASE + STAND_IN_COUNT - len(_QUIET_LETTERS)
+"""Stand-ins that name nothing, for a letter its option's name follows: no pick of its own, and no part's
+label ("(c)") to the reading of the text either."""
+
+
+def _quiet(letter: str) -> str:
+    return chr(QUIET_BASE + _QUIET_LETTERS.index(letter))
 
 
 _CLEARED = {STAND_IN_BASE + k: "\ufffd" for k in range(STAND_IN_COUNT)}
@@ -120,6 +139,17 @@ def _is_pick(text: str, at: int) -> bool:
         return before not in "([" or at < 2 or not text[at - 2].isalnum()  # "f(B)" calls, "(B)" picks
     if before in "*_`" and after in "*_`":
         return True
+    return _lead_before(text, at) and _ALONE_AFTER_RE.match(text, at + 1) is not None
+
+
+def _names_its_option(text: str, at: int, option: str) -> bool:
+    """Whether the text after a letter's mark (`at`) opens on its option's name ("(c) Dropout", "A. 0")."""
+    said = text[at : at + PICK_LEAD_CHARS + len(option)].lstrip(").]:")
+    said = said.lstrip(" \t*_`")
+    return said[: len(option)].lower() == option.lower()
+
+
+def _lead_before(text: str, at: int) -> bool:
+    """Whether a pick's lead ("Answer:", "→", "(ii)") ends right before `at` on its line."""
     line = text.rfind("\n", max(0, at - PICK_LEAD_CHARS), at) + 1
-    lead = text[max(line, at - PICK_LEAD_CHARS) : at]
-    return _LEAD_END_RE.search(lead) is not None and _ALONE_AFTER_RE.match(text, at + 1) is not None
+    return _LEAD_END_RE.search(text[max(line, at - PICK_LEAD_CHARS) : at]) is not None

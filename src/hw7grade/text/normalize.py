@@ -145,6 +145,24 @@ _BOLD_RE = regex(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 _STAR_ITALIC_RE = regex(r"\*(?<![\w*]\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _UNDERSCORE_ITALIC_RE = regex(r"_(?<!\w_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w])")
 _STRIKE_RE = regex(r"~~(.{1,300}?)~~")
+_STRUCK_HEAD_AFTER_RE = regex(r"[ \t*_]{0,4}(?:[—–:]|-[ \t]|\n|$)")
+"""After a struck line's head: its reason ("~~Multi-GPU~~ — every number is for one GPU") or nothing."""
+_ITEM_LEAD = " \t-*+•>0123456789.)"
+STRUCK_LEAD_MAX_CHARS = 12
+"""Longest list mark or indent before struck text that heads its line."""
+
+
+def _struck(m: re.Match[str]) -> str:
+    """Struck text, taken back: gone, or a cross when it heads its line and a reason or nothing follows
+    ("- ~~ImageNet~~ — that's the fast.ai work ..."): the line rejects it, as "❌ ImageNet — ..." would. A
+    replacement after it ("- ~~w3 = saw~~ w3 = see") is the line's word instead."""
+    text = m.string
+    lead_from = max(0, m.start() - STRUCK_LEAD_MAX_CHARS)
+    line = text.rfind("\n", lead_from, m.start()) + 1
+    heads = (line > 0 or lead_from == 0) and not text[line : m.start()].strip(_ITEM_LEAD)
+    return "✗" if heads and _STRUCK_HEAD_AFTER_RE.match(text, m.end()) is not None else ""
+
+
 _SPOILER_RE = regex(r"(^|:[ \t]?)\|\|(?=[^\s|])([^|\n]{1,400})(?<=[^\s|])\|\|[ \t]*$", re.M)
 """A Discord spoiler that is a line's whole text or the text after its lead ("Answer: ||**Yes.**||");
 norm bars ("||X - W2 W1 X||_F") rarely open a line and close it, and one inside a spoiler keeps it."""
@@ -216,7 +234,7 @@ def normalize(text: str) -> str:
             if text == before:  # a second pass over unchanged text changes nothing either
                 break
     if "~~" in text:
-        text = _STRIKE_RE.sub("", text)  # struck text is taken back: "~~saw~~ see"
+        text = _STRIKE_RE.sub(_struck, text)  # struck text is taken back: "~~saw~~ see"
     if "||" in text:
         text = _SPOILER_RE.sub(_spoiler, text)  # "Answer: ||Yes.||": a spoiler's text, shown
     if "#" in text:
