@@ -276,6 +276,10 @@ def _kind(text: str, phrase: str) -> str | None:
         ("You're right, and my previous answer described a different (ImageNet) effort.", "ImageNet", "rejected"),
         ("My first reply was about ImageNet training at scale.", "ImageNet", "rejected"),
         ("My answer described ImageNet training at scale.", "ImageNet", None),
+        # the odds an answer gives an option right after it: under one half, it is not picked
+        ("- Dropout — 5%. It adds noise the objective does not have.", "Dropout", "negated"),
+        ("- Layer Norm (~10%)", "Layer Norm", "negated"),
+        ("- Weight Decay — 95%. It is the penalty.", "Weight Decay", None),
     ],
 )
 def test_negation_kind(text, phrase, kind):

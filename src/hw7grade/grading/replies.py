@@ -243,6 +243,7 @@ def split_answer(
     plain_items = _plain_numbered_run(text) if across else {}
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
     in_table = False  # the line before was a table's
+    scores: bool | None = False  # ... and the table scores the parts ("| Part | Max | My score |"); None: some rows
     column_rows: dict[str, list[str]] = {}
     pos = 0
     own_run = _own_run(text, index, questions_named)
@@ -269,10 +270,16 @@ def split_answer(
             elif not columns:
                 # a header's cue words name columns; a body row's ("| Loss | nn.MSELoss | ... |") do not
                 columns = _part_columns(cells, context, index, named, turn_q, default if not in_table else [])
+            if not in_table:
+                scores = _scores_header(cells)
             in_table = True
+            if scores is True or (scores is None and _scores_only(cells[1:])):
+                # "| Part | Max | My score | Comment |", then "| (a) | 4 | 4 | ... |": a row scores its part,
+                # answering nothing
+                continue
         else:
             columns = {}
-            in_table = False
+            in_table = scores = False
         # a tag inside a display block ("\text{(B)}\quad (W_2W_1 - I) ... = 0") is no part label
         if in_fence:
             # inside a code block only a key of structured data ('"b": [...]', "ii:") or a comment
@@ -1248,6 +1255,29 @@ def _names_only_first(opening: str, first: list[str], context: Context, index: P
         elif sentence not in naming_first:
             return False
     return True
+
+
+_SCORE_HEADER_RE = regex(r"(?:my[ \t]{1,3})?(?:max(?:imum)?|score|points?|pts|marks?|grade|out[ \t]of)\b", re.I)
+_ANSWER_HEADER_RE = regex(r"\b(?:answers?|solutions?)\b", re.I)
+
+
+def _scores_header(cells: list[str]) -> bool | None:
+    """Whether a table's first row heads scores: a cell names points or a score ("Max", "My score", "Points"),
+    and none an answer (True); or, with an answer's column too ("| Part | Max | Original answer | Revised |"),
+    the rows whose cells are only numbers (None: see `_scores_only`)."""
+    if not any(_SCORE_HEADER_RE.match(cell.strip("*_ ")) for cell in cells):
+        return False
+    return None if any(_ANSWER_HEADER_RE.search(cell) for cell in cells) else True
+
+
+_SCORE_CELL_RE = regex(
+    r"[*_ ]{0,4}(?:\d{1,3}(?:\.\d{1,2})?(?:[ \t]{0,2}/[ \t]{0,2}\d{1,3})?)?[*_ ]{0,4}(?:\([^()\n]{0,200}\))?[ \t]{0,2}"
+)
+
+
+def _scores_only(cells: list[str]) -> bool:
+    """Whether a row's cells are scores: numbers ("4", "3/4", "**10**"), a note in brackets after one, or empty."""
+    return all(_SCORE_CELL_RE.fullmatch(cell) is not None for cell in cells)
 
 
 _TABLE_RULE = regex(r"\|?[ \t:|-]{3,}")

@@ -52,6 +52,12 @@ _AUX_NOT_RE = regex(
     r"|\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
     re.I,
 )
+_ODDS_RE = regex(
+    r"(?:[:—–(]|-[ \t]|->)[ \t*_]{0,3}(?:~|≈|about[ \t]|around[ \t]|p[ \t]?=[ \t]?)?[ \t]{0,2}(\d{1,2}(?:\.\d)?)[ \t]?%"
+)
+"""The odds an answer gives an option right after it: "Dropout — 5%", "Layer Norm (~10%)", "SGD: 90%"."""
+UNLIKELY_BELOW_PERCENT = 50.0
+"""Odds under this say the option is not picked."""
 _POST_MARK_RE = regex(
     # "Dropout — no", not "Weight Decay and SGD — no Dropout, no Layer Norm" or "... only — not Dropout": "no"
     # or "not" before a name is that name's
@@ -263,6 +269,8 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     for at in {_skip_space(text, end), _skip_space(text, _skip_list(text, end, predicate_end))}:
         if _POST_MARK_RE.match(text, at) or (_AUX_NOT_RE.match(text, at) and not relative):
             return "negated"
+        if (odds := _ODDS_RE.match(text, at)) is not None and float(odds.group(1)) < UNLIKELY_BELOW_PERCENT:
+            return "negated"  # "Dropout — 5%": the odds the answer gives it say it is not picked
     c = bisect_left(marks.cells, end)
     statement_end = marks.cells[c] if c < len(marks.cells) else len(text)  # "| WD ✓ | ...; none of them |"
     if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS and not _any_in(marks.aux, clause_start, start):
