@@ -50,6 +50,12 @@ _ANSWER_INLINE_RE = regex(
     re.I,
 )
 """An answer said in a sentence: "The answer is 2", "So my final answer for (a)(iii) stays: ..."."""
+_EXCLUSIVE_RE = regex(
+    r"(?P<pick>[^.:\n]{1,120}?)[ \t]{0,2}[,;—–-]?[ \t]{0,2}(?:and|but)?[ \t]{0,2}"
+    r"(?:nothing|none|no)[ \t]{1,3}(?:else|others?|more|other[ \t]{1,3}(?:options?|components?|ones?))\b",
+    re.I,
+)
+"""A pick that says it is the whole of it: "**Weight Decay** and the **SGD optimizer**, and nothing else."."""
 _SELECTION_LEAD_RE = regex(
     r"[^:\n]{0,60}?\b(?:need(?:ed|s)?|required|keep|select(?:ed)?|pick(?:ed)?|choose|chosen)\b"
     r"[^:\n]{0,40}[:：][ \t*_]{0,4}$",
@@ -120,6 +126,10 @@ def answer_regions(text: str) -> list[AnswerRegion]:
             regions.append(AnswerRegion(raw[a:b], offsets[i] + a, offsets[i] + b))
             continue
         low = raw.lower()
+        if ("else" in low or "other" in low or "more" in low) and (whole := _EXCLUSIVE_RE.match(raw)) is not None:
+            at = offsets[i] + whole.start("pick")
+            regions.append(AnswerRegion(whole.group("pick"), at, at + len(whole.group("pick"))))
+            continue
         pick = _PICK_INLINE_RE.search(raw) if (" go with" in low or " stick with" in low) else None
         if pick is not None:  # "I'd go with **1**", "I'll stick with Weight Decay and SGD"
             rest = first_sentence(pick.group(1).strip())
