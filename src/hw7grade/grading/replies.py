@@ -248,6 +248,8 @@ def split_answer(
     pos = 0
     own_run = _own_run(text, index, questions_named)
     options = _option_items(text, named or default, index)
+    headed: set[str] = set()  # the parts the reply heads with a heading ("## (a) ..."), while it heads them so
+    substep: str | None = None  # the letter of the last of the answer's own steps lettered under such a heading
     key_at: int | None = None  # where the reply's answer key starts, after its questions (in `pieces`)
     for line in text.split("\n"):
         at, pos = pos, pos + len(line) + 1
@@ -298,6 +300,15 @@ def split_answer(
             label = line_label(line) if not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
         if at in keyed or at in options:
             label = None  # "**Problem 2. B — <sos>, I, see, a, dog.**": the key's number, not a question 2
+        if label is None and headed and _SECTION_BREAK_RE.fullmatch(line.strip()) is not None:
+            headed.clear()  # "---", "**Final Answer**": the headed part's section is over
+        if label is not None and headed and _substep(label, line, context, index, headed, substep):
+            # "## (c) Most interesting approach", then "**(a) What they did:** ...", "**(b) Result:** ...":
+            # under a part's heading, letters below a heading's rank, from one the reply has headed already,
+            # number the answer's own steps
+            substep, label = label.letter, None
+        elif label is not None:
+            substep = None
         if label is not None and label.q is None and label.letter and _DIGIT_RE.search(line, label.end):
             # "## Part (c) — Q4(c), most interesting approach": the part the line names in full.
             label = next((m for m in mentions(line) if m.q is not None and restates(label, m, line)), label)
@@ -417,6 +428,10 @@ def split_answer(
                     pieces[:] = [piece for piece in pieces if not (piece[0] == target[1][0] and piece[3])]
                 saw_label = True
                 context, current = target
+                if line.lstrip().startswith("#"):
+                    headed.update(current)
+                elif headed:
+                    headed.clear()  # a part labelled below a heading's rank: the reply's parts are not headings
                 listing = False
                 if (
                     len(current) > 1
@@ -1470,6 +1485,30 @@ def _option_items(text: str, asked: Collection[str], index: PartIndex) -> frozen
     if len(run) >= MENU_MIN_OPTIONS and chr(ord("a") + len(run) - 1) > last:
         found.update(run)
     return frozenset(found)
+
+
+_SECTION_BREAK_RE = regex(r"(?:[-*_][ \t]{0,2}){3,}|#{1,6}[ \t].{0,80}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__):?")
+"""A rule, a heading or a bold line alone: what ends a part's section."""
+
+
+def _substep(
+    label: Label, line: str, context: Context, index: PartIndex, headed: set[str], substep: str | None
+) -> bool:
+    """Whether a letter below a heading's rank numbers a step of the headed part's answer: the reply heads its
+    parts ("## (c) ..."), and the letter names a part headed earlier ("**(a) What they did:**" under "## (c)")
+    or follows the step before it ("**(b) Result:**")."""
+    if label.q is not None or label.letter is None or label.roman is not None or line.lstrip().startswith("#"):
+        return False
+    if substep is not None and ord(label.letter) == ord(substep) + 1:
+        return True
+    ids = index.resolve(label, context)
+    return (
+        label.letter == "a"
+        and context.letter is not None
+        and context.letter != "a"
+        and bool(ids)
+        and all(p in headed for p in ids)
+    )
 
 
 def _label_target(
