@@ -300,6 +300,22 @@ def split_answer(
             label = line_label(line) if not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
         if at in keyed or at in options:
             label = None  # "**Problem 2. B — <sos>, I, see, a, dog.**": the key's number, not a question 2
+        if (
+            label is None
+            and not in_fence
+            and saw_label
+            and (ps := _POSTSCRIPT_RE.match(line)) is not None
+            and len(revised := _one_part_in(line[ps.end() :], context, index, named or default)) == 1
+        ):
+            # "**Edit:** ... I need to correct (b). ...", "P.S. For (c), ...": a postscript on one part answers
+            # it again; one that corrects it stands in place of the answer above
+            flush()
+            if _CORRECTS_RE.search(line) is not None:
+                pieces[:] = [piece for piece in pieces if piece[0] != revised[0]]
+            current, context = revised, context_of(revised[0])
+            listing = grouped = shared = headed_list = False
+            buffer.append(line)
+            continue
         if label is None and headed and _SECTION_BREAK_RE.fullmatch(line.strip()) is not None:
             headed.clear()  # "---", "**Final Answer**": the headed part's section is over
         if label is not None and headed and _substep(label, line, context, index, headed, substep):
@@ -1485,6 +1501,26 @@ def _option_items(text: str, asked: Collection[str], index: PartIndex) -> frozen
     if len(run) >= MENU_MIN_OPTIONS and chr(ord("a") + len(run) - 1) > last:
         found.update(run)
     return frozenset(found)
+
+
+_POSTSCRIPT_RE = regex(
+    r"[ \t]{0,3}(?:[-*>][ \t]{1,2})?(?:\*\*|__|\*|_)?[ \t]{0,2}"
+    r"(?:edit(?:ed)?|update[d]?|p\.?[ \t]?s\.?|correction|erratum|addendum|one[ \t]more[ \t]thing)"
+    r"(?:[ \t]{1,2}\d{0,2})?[ \t]{0,2}(?:\*\*|__|\*|_)?[ \t]{0,2}[:.—–-]",
+    re.I,
+)
+"""A postscript's opening after the sign-off: "**Edit:**", "P.S.", "Update —", "One more thing:"."""
+_CORRECTS_RE = regex(
+    r"\b(?:correct(?:ion|ed|ing)?|wrong|mistake|mis-?(?:read|spoke|took)|fix(?:ed)?|instead|actually|should[ \t]be)\b",
+    re.I,
+)
+"""Words that say a postscript corrects what it names, not only adds to it."""
+
+
+def _one_part_in(text: str, context: Context, index: PartIndex, asked: list[str]) -> list[str]:
+    """The asked parts a postscript's labels name ("For (c), ...")."""
+    found = {p for label in mentions(text) for p in index.resolve(label, context) if p in asked}
+    return sorted(found)
 
 
 _SECTION_BREAK_RE = regex(r"(?:[-*_][ \t]{0,2}){3,}|#{1,6}[ \t].{0,80}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__):?")
