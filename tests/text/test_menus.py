@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.menus import in_menu, lettered_menus, menu_spans, small_letter_menus
+from hw7grade.text.menus import in_menu, lettered_menus, menu_spans, numbered_menus, small_letter_menus
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,22 @@ def test_small_letter_menus(text, menus):
 def test_menu_spans_hold_menus_in_small_letters_too():
     text = "(i) layers: (a) 0 (b) 1 (c) 2 (d) 3\n(ii) loss: A) L1 B) MSE"
     assert [text[lo:hi] for lo, hi in menu_spans(text)] == ["(a) 0 (b) 1 (c) 2 (d) 3", "A) L1 B) MSE"]
+
+
+@pytest.mark.parametrize(
+    "text, menus",
+    [
+        ("(ii) which loss\n1) nn.L1Loss\n2) nn.MSELoss\n3) nn.CrossEntropyLoss", ["123"]),
+        ("needed: (1) Weight Decay (2) Dropout (3) Layer Norm (4) Batch Norm (5) SGD", ["12345"]),
+        # not menus: two items, questions, numbers out of order
+        ("1) nn.L1Loss\n2) nn.MSELoss", []),
+        ("1. how many layers?\n2. which loss?\n3. which parts?", []),
+        ("2) a\n3) b\n4) c", []),
+    ],
+)
+def test_numbered_menus(text, menus):
+    assert ["".join(item.letter for item in menu) for menu in numbered_menus(text)] == menus
+
+
+def test_a_numbered_menu_hides_no_label():
+    assert menu_spans("1) q7b\n2) q7c\n3) q8b") == []

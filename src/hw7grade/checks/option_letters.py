@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from ..regexes import regex
-from ..text.menus import lettered_menus, small_letter_menus
+from ..text.menus import lettered_menus, numbered_menus, small_letter_menus
 
 STAND_IN_BASE = 0xE000
 """The first private-use code point: option k of a check is `chr(STAND_IN_BASE + k)` once picked by letter."""
@@ -42,6 +42,12 @@ _SMALL_RUN_RE = regex(
     r"\(?[a-h]\)?(?![\w'’])){1,7}"
 )
 """A run of small letters, bracketed or not: "a, e", "(a), (b) and (e)"."""
+_NUMBER_RE = regex(r"(?<![\w.,'’])[1-9](?![\w'’%]|[.,]\d)")
+"""A number standing alone, for a menu numbered from 1 ("1) nn.L1Loss  2) nn.MSELoss")."""
+_NUMBER_RUN_RE = regex(
+    r"[1-9](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[1-9](?![\w.%]|\.\d)){1,7}"
+)
+"""A run of numbers: "1 and 5", "1, 4, 5"."""
 _LEAD_END_RE = regex(
     r"(?:[:→]|->|=>|\b(?:is|are|option|options|choice|choices|choose|pick|select|answer|go[ \t]with)"
     r"|(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3})\))"
@@ -64,12 +70,14 @@ def read_key(text: str, named: Callable[[str], set[str]]) -> tuple[dict[str, str
     them). A menu counts when two of its items at least name distinct options and one at most names none."""
     key: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
-    for menu in (*lettered_menus(text), *small_letter_menus(text)):
+    for menu in (*lettered_menus(text), *small_letter_menus(text), *numbered_menus(text)):
         letters: dict[str, str] = {}
         for item in menu:
             options = named(text[item.text_start : item.end].strip(" \t,;*_`"))
             if len(options) == 1:
                 letters[item.letter] = next(iter(options))
+        if menu[0].letter.isdigit() and any(option.isdigit() for option in letters.values()):
+            continue  # "1) 0  2) 1  3) 2": an answer's "2" may be the option or its number
         if len(letters) >= 2 and len(letters) + 1 >= len(menu) and len(set(letters.values())) == len(letters):
             key = key or letters
             spans.append((menu[0].start, menu[-1].end))
@@ -86,7 +94,14 @@ def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menu
     menu = next(menu_ends, None)
     run_end = -1
     small = all(letter.islower() for letter in letters)
-    letter_re, run_re = (_SMALL_LETTER_RE, _SMALL_RUN_RE) if small else (_LETTER_RE, _RUN_RE)
+    numbered = all(letter.isdigit() for letter in letters)
+    letter_re, run_re = (
+        (_NUMBER_RE, _NUMBER_RUN_RE)
+        if numbered
+        else (_SMALL_LETTER_RE, _SMALL_RUN_RE)
+        if small
+        else (_LETTER_RE, _RUN_RE)
+    )
     for m in letter_re.finditer(text):
         at = m.start()
         while menu is not None and menu[1] <= at:
@@ -96,11 +111,18 @@ def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menu
         bracketed = small and 0 < at < len(text) - 1 and text[at - 1] == "(" and text[at + 1] == ")"
         start = at - 1 if bracketed else at
         if start >= run_end and (run := run_re.match(text, start)) is not None:
-            run_end = run.end()
+            # numbers join in runs in any text ("between 1 and 5 epochs"): a pick's only after a lead
+            run_end = run.end() if not numbered or _lead_before(text, start) else -1
         if _names_its_option(text, at + 1, letters[m.group()]):
             # "(c) 2 — ✅", "**A. 0** — ✗": the option's name after its letter is the mention, with its mark
             chars[at] = _quiet(m.group())
-        elif at < run_end or (_lead_before(text, start) if bracketed else _is_pick(text, at)):
+        elif at < run_end or (
+            _lead_before(text, start)
+            if bracketed
+            else _lead_before(text, at) and _ALONE_AFTER_RE.match(text, at + 1) is not None
+            if numbered
+            else _is_pick(text, at)
+        ):
             chars[at] = stands[m.group()]
     return "".join(chars)
 
@@ -119,7 +141,7 @@ def letters_back(text: str, letters: dict[str, str], labels: list[str]) -> str:
     return text.translate(back)
 
 
-_QUIET_LETTERS = "ABCDEFGHabcdefgh"
+_QUIET_LETTERS = "ABCDEFGHabcdefgh123456789"
 QUIET_BASE = STAND_IN_BASE + STAND_IN_COUNT - len(_QUIET_LETTERS)
 """Stand-ins that name nothing, for a letter its option's name follows: no pick of its own, and no part's
 label ("(c)") to the reading of the text either."""

@@ -68,6 +68,32 @@ def lettered_menus(text: str) -> list[tuple[MenuItem, ...]]:
     return menus
 
 
+_NUMBER_MARK_RE = regex(r"(?<![\w(\[.,])[(\[]?(?P<letter>[1-9])[).\]](?=[ \t])")
+"""A number's mark: "1) nn.L1Loss", "(2) nn.MSELoss", "3. Layer Norm"."""
+NUMBERED_MENU_MIN_ITEMS = 3
+
+
+def numbered_menus(text: str) -> list[tuple[MenuItem, ...]]:
+    """The menus numbered from 1 ("1) Weight Decay  2) Dropout  3) Layer Norm"), three items at least, each
+    short and asking nothing. Numbers mark parts and steps as often, so these key an answer's picks only
+    (see `checks.option_letters`), never hide a label."""
+    menus: list[tuple[MenuItem, ...]] = []
+    if "1" not in text:
+        return menus
+    run: list[tuple[str, int, int]] = []
+    for m in _NUMBER_MARK_RE.finditer(text):
+        number, at = m.group("letter"), m.start()
+        if run and int(number) == int(run[-1][0]) + 1 and at - run[-1][1] <= MENU_GAP_MAX_CHARS:
+            run.append((number, at, m.end()))
+            continue
+        if len(run) >= NUMBERED_MENU_MIN_ITEMS:
+            _close(text, run, menus)
+        run = [(number, at, m.end())] if number == "1" else []
+    if len(run) >= NUMBERED_MENU_MIN_ITEMS:
+        _close(text, run, menus)
+    return menus
+
+
 def small_letter_menus(text: str) -> list[tuple[MenuItem, ...]]:
     """The menus lettered in small letters: runs of marks with consecutive letters from (a), each item
     short, asking nothing and more than a joining word, four at least, or three under a part's numeral
