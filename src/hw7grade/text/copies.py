@@ -18,6 +18,13 @@ FORMULA_MIN_LETTERS = 3
 answer works with is its step, not a restated prompt (a menu, "0 / 1 / 2 / 3", is still copied)."""
 QUESTION_CACHE_SIZE = 64
 _SPACES_RE = regex(r"[ \t\f\v]+")
+_PICK_LEAD_RE = regex(
+    r"(?:→|->|=>|⇒|\b(?:answers?|pick(?:ed|s)?|choose|chose|option|choice|go(?:ing)?[ \t]with)\b[^\n]{0,3})"
+    r"[ \t*_`:]{0,4}$",
+    re.I,
+)
+"""What a copied option follows when the answer picks it: "(b) → 2: ...", "Answer: 2) ...", "Option 2: ..."."""
+PICK_LEAD_CHARS = 24
 
 WORD_EDGE_MAX = 8
 """Punctuation kept around a word (`<sos>`, `[SOS]`, `'t`): bounded, so a long run of it costs
@@ -110,6 +117,17 @@ def _without_copies(line: str, grams: frozenset[tuple[str, ...]], check_first: b
                 covered[j] = True
     if not any(covered):
         return line
+    for i, m in enumerate(words):
+        if (
+            covered[i]
+            and (i == 0 or not covered[i - 1])
+            and _PICK_LEAD_RE.search(line, max(0, m.start() - PICK_LEAD_CHARS), m.start())
+        ):
+            # "(b) → 2: <sos>, I, see, a, dog": the question's option, picked, is the answer's
+            for j in range(i, len(words)):
+                if not covered[j]:
+                    break
+                covered[j] = False
     pieces: list[str] = []
     pos = 0
     for m, cov in zip(words, covered):
