@@ -248,6 +248,7 @@ def split_answer(
     pos = 0
     own_run = _own_run(text, index, questions_named)
     options = _option_items(text, named or default, index)
+    aside = False  # inside a side scenario's section ("### What if ...?")
     headed: set[str] = set()  # the parts the reply heads with a heading ("## (a) ..."), while it heads them so
     substep: str | None = None  # the letter of the last of the answer's own steps lettered under such a heading
     key_at: int | None = None  # where the reply's answer key starts, after its questions (in `pieces`)
@@ -316,6 +317,18 @@ def split_answer(
             listing = grouped = shared = headed_list = False
             buffer.append(line)
             continue
+        if aside:
+            if label is None and not (
+                _SECTION_BREAK_RE.fullmatch(line.strip()) or _SHORT_LEAD_RE.fullmatch(line.strip())
+            ):
+                continue  # the text of a side scenario ("Extra scenario: the model samples 'I saw the dog'")
+            aside = False  # ... up to a label, a heading or a short lead alone ("Summary:")
+        if label is None and not in_fence and (variant := _VARIANT_RE.match(line)) is not None:
+            # "### What if the model sampled 'I saw the dog'?", "Extra scenario: ...", "- what-if evaluation:
+            # <s>, I, saw, the, dog": a variant the answer works through beside the part, not its answer
+            aside = _LIST_ITEM_RE.match(line) is None and (variant.group("noun") is not None or _is_heading_line(line))
+            if aside or variant.group("noun") is not None or _LIST_ITEM_RE.match(line) is not None:
+                continue
         if label is None and headed and _SECTION_BREAK_RE.fullmatch(line.strip()) is not None:
             headed.clear()  # "---", "**Final Answer**": the headed part's section is over
         if label is not None and headed and _substep(label, line, context, index, headed, substep):
@@ -1501,6 +1514,26 @@ def _option_items(text: str, asked: Collection[str], index: PartIndex) -> frozen
     if len(run) >= MENU_MIN_OPTIONS and chr(ord("a") + len(run) - 1) > last:
         found.update(run)
     return frozenset(found)
+
+
+_VARIANT_RE = regex(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}|[-*+][ \t]{1,3})?(?:\*\*|__)?[ \t]{0,2}(?:[^\w\s*_#]{1,3}[ \t]{1,2})?"
+    r"(?:(?P<noun>what-if|extra[ \t]scenario|bonus[ \t](?:scenario|variant|case)|variant|hypothetical(?:ly)?"
+    r"|alternative[ \t]scenario|side[ \t]scenario)\b|what[ \t]if\b)",
+    re.I,
+)
+"""A line that opens a variant the answer works through beside the part: "Extra scenario:", "**Variant:**",
+"- what-if ...", or a heading "### What if the model sampled 'I saw the dog'?"."""
+_SHORT_LEAD_RE = regex(r"(?:\*\*|__)?[A-Z][\w-]{0,20}(?:[ \t][\w-]{1,20}){0,2}:?(?:\*\*|__)?:?")
+"""A short line alone, "Summary:", "**Final answers**": what ends a side scenario's section."""
+
+
+def _is_heading_line(line: str) -> bool:
+    """Whether the line is a Markdown heading or a bold line alone."""
+    stripped = line.strip()
+    return stripped.startswith("#") or (
+        stripped.startswith(("**", "__")) and stripped.endswith(("**", "__", "**:", "?**"))
+    )
 
 
 _POSTSCRIPT_RE = regex(
