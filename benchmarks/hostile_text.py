@@ -535,6 +535,18 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "spoilers": "Answer: ||**Yes.**||\n||2 layers|| <details><summary>x</summary> ||a||b|| ",
         }.items()
     },
+    # round 45: option lists, textbook exercises, score tables, postscripts, variants, odds, struck heads
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "option lists": "(i) layers: (a) 0 (b) 1 (c) 2 (d) 3\n- **(a) 0** — ❌ x\n1) L1 2) MSE 3) CE (iii) 1 and 5",
+            "textbook exercises": "**Exercise 9.4.1 (x).** y\n**Exercise 9.4.2.** *Solution.* <sos>, I\n## 9.4 ",
+            "score tables": "| Part | Max | My score |\n|---|---|---|\n| (a) | 4 | 3 (no) |\n| **Total** | **10** |\n",
+            "postscripts": "**Edit:** I need to correct (b): <sos>, I, see\nP.S. for (c), saw. Update — (a) ",
+            "variants": "### What if it sampled the dog?\nExtra scenario: x\n- what-if: <s>, I\nSummary:\n",
+            "odds and struck heads": "- Dropout — 5%. - Weight Decay (~95%)\n- ~~ImageNet~~ — other work ~~a~~ ",
+        }.items()
+    },
 }
 
 

@@ -322,6 +322,13 @@ _EVERY_PART_RE = regex(
 )
 """A turn that asks for every part of the question it names, or of the answer it pastes ("can you do
 both", "answer all the parts", "fix both pls")."""
+_ASKS_EVERY_RE = regex(
+    r"\b(?:do|answer|solve|explain|cover|address)\s{1,3}(?:both|all(?:\s{1,3}of\s{1,3}them)?)"
+    r"(?:\s{1,3}(?:please|pls|plz|of[ \t]them|parts|questions))?\s{0,3}(?:[.!?]|$)",
+    re.I,
+)
+"""A turn that closes on asking for every part it names, "Please answer both.", "can you do all of them?"
+(not "rewrite both conditions", which is about the answer)."""
 _JUST_RE = regex(r"\b(?:just|only)[ \t]{1,3}(?:(?:need|want)[ \t]{1,3})?the\b", re.I)
 JUST_WINDOW = 48
 """A turn that narrows the question it names to what it goes on to describe, in the next few words
@@ -482,10 +489,31 @@ def _only_marked(text: str, labels: list[Label]) -> set[int]:
             j = i
             while True:
                 marked.add(j)
-                if j + 1 == len(labels) or not _LABEL_JOIN.fullmatch(text, labels[j].end, labels[j + 1].start):
+                if j + 1 == len(labels) or not (
+                    _LABEL_JOIN.fullmatch(text, labels[j].end, labels[j + 1].start)
+                    or _joins_items(text, labels[j].end, labels[j + 1].start)
+                ):
                     break
                 j += 1
     return marked
+
+
+_ITEM_JOIN_END_RE = regex(r"[ \t](?:and|&|plus|then)[ \t]{1,3}$", re.I)
+ITEM_JOIN_MAX_CHARS = 80
+ITEM_JOIN_MIN_WORDS = 2
+"""Longest description between two labels that "only" covers both of: "I just need (a) start vs final time
+and (c) the approach I found most interesting"."""
+
+
+def _joins_items(text: str, start: int, end: int) -> bool:
+    """Whether the words between two labels describe the first and join the second to it, in one sentence."""
+    between = text[start:end]
+    return (
+        len(between) <= ITEM_JOIN_MAX_CHARS
+        and not any(c in between for c in ".?!\n:;,")
+        and (join := _ITEM_JOIN_END_RE.search(between)) is not None
+        and len(between[: join.start()].split()) >= ITEM_JOIN_MIN_WORDS
+    )
 
 
 _LETTER_TURN_RE = regex(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
@@ -2316,6 +2344,9 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             while j + 1 < len(labels) and LIST_BETWEEN.fullmatch(text, labels[j].end, labels[j + 1].start):
                 j += 1
             kept_as_is[i] = _AS_IS_AFTER.match(text, labels[j].end) is not None
+    # "How is Q8(b) different from Q3(b)(ii)? ... Please answer both": a turn that asks for every part it
+    # names asks what it points at too
+    asks_every = _ASKS_EVERY_RE.search(text) is not None
     pointed = [False] * len(labels)  # after a word that points at or leaves out a part
     aside = [False] * len(labels)  # ... that leaves it out
     set_aside: set[str] = set()
@@ -2334,6 +2365,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         cites = label.homework is not None and (label.letter or label.roman)  # "from HW7 Q4(a): ..."
         points = (
             not cites
+            and not asks_every
             and _POINTING_BEFORE.search(text, window, label.start) is not None
             and _ALL_OF_BEFORE.search(text, window, label.start) is None
             and not (

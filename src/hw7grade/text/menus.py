@@ -26,6 +26,8 @@ _MARK_RE = regex(r"(?<![\w(\[])[(\[]?(?P<letter>[A-H])[).\]](?=[ \t])")
 _LOWER_MARK_RE = regex(r"(?<![\w(\[])\(?(?P<letter>[a-h])\)(?=[ \t])")
 """A small letter's mark, "(b) nn.MSELoss", "c) 2": most often a part's label, an option's only in a menu
 that runs past the letters a question has, or under a part's numeral."""
+NUMERAL_LOOKBACK_CHARS = 200
+"""How far before a menu in small letters the numeral it stands under is looked for."""
 LOWER_MENU_MIN_ITEMS = 3
 """Fewest options of a menu in small letters (under a numeral: "(ii) which loss: (a) ... (b) ... (c) ...")."""
 LOWER_MENU_ALONE_MIN_ITEMS = 4
@@ -126,15 +128,15 @@ def _close_small(text: str, run: list[tuple[str, int, int]], menus: list[tuple[M
 
 
 def _under_numeral(text: str, at: int) -> bool:
-    """Whether a part's numeral opens the line of `at` before it, or the last line above it that is not blank."""
-    line = text.rfind("\n", 0, at) + 1
+    """Whether a part's numeral stands before `at` on its line, or opens the last line above it that is not
+    blank; looked for within `NUMERAL_LOOKBACK_CHARS`, so a long line is not read back from every menu."""
+    lo = max(0, at - NUMERAL_LOOKBACK_CHARS)
+    line = text.rfind("\n", lo, at) + 1 or lo
     if _NUMERAL_MARK_RE.search(text, line, at) is not None:
         return True
-    above_end = line - 1
-    while above_end > 0 and not text[text.rfind("\n", 0, above_end) + 1 : above_end].strip():
-        above_end = text.rfind("\n", 0, above_end)
-    above = text.rfind("\n", 0, max(above_end, 0)) + 1
-    return above_end > 0 and _NUMERAL_MARK_RE.match(text[above:above_end].lstrip(" \t-*#>")) is not None
+    above = text[lo : max(line - 1, lo)].rstrip()
+    last = above[above.rfind("\n") + 1 :]
+    return line > lo and _NUMERAL_MARK_RE.match(last.lstrip(" \t-*#>")) is not None
 
 
 def _says_something(item: str) -> bool:
