@@ -498,7 +498,7 @@ def _only_marked(text: str, labels: list[Label]) -> set[int]:
     return marked
 
 
-_ITEM_JOIN_END_RE = regex(r"[ \t](?:and|&|plus|then)[ \t]{1,3}$", re.I)
+_ITEM_JOIN_END_RE = regex(r"(?:,[ \t]{0,2}|[ \t])(?:and|&|plus|then)[ \t]{1,3}$", re.I)
 ITEM_JOIN_MAX_CHARS = 80
 ITEM_JOIN_MIN_WORDS = 2
 """Longest description between two labels that "only" covers both of: "I just need (a) start vs final time
@@ -508,12 +508,9 @@ and (c) the approach I found most interesting"."""
 def _joins_items(text: str, start: int, end: int) -> bool:
     """Whether the words between two labels describe the first and join the second to it, in one sentence."""
     between = text[start:end]
-    return (
-        len(between) <= ITEM_JOIN_MAX_CHARS
-        and not any(c in between for c in ".?!\n:;,")
-        and (join := _ITEM_JOIN_END_RE.search(between)) is not None
-        and len(between[: join.start()].split()) >= ITEM_JOIN_MIN_WORDS
-    )
+    join = _ITEM_JOIN_END_RE.search(between) if len(between) <= ITEM_JOIN_MAX_CHARS else None
+    described = between[: join.start()] if join is not None else ""
+    return not any(c in described for c in ".?!\n:;,") and len(described.split()) >= ITEM_JOIN_MIN_WORDS
 
 
 _LETTER_TURN_RE = regex(r"[ \t\n]{0,3}((?-i:[a-h]))[?.!]?[ \t\n]{0,3}")
