@@ -28,6 +28,7 @@ from ..text.labels import (
     titled_heading,
 )
 from ..text.non_answer import remarks_on_answer
+from ..text.normalize import normalize
 from ..text.quiz import only_asks
 from .asks import LIST_BETWEEN, OWN_ROMANS, SENTENCE_END_CHAR_RE, capital_mark, own_mark
 from .blanks import blank_heads
@@ -234,6 +235,9 @@ def split_answer(
         else {}
     )
     cue_heads = {**cue_heads, **keyed} if keyed else cue_heads
+    if len(default) > 1 and not cue_heads and (each := _item_each(text, default, index)):
+        # "Here's a summary:" and one long bullet for each part asked, in order, with no label
+        cue_heads = each
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
     headed_list = False  # ... or heads an answer to each ("### (a)(i) & (ii) — Model and loss")
@@ -1558,6 +1562,52 @@ def _one_part_in(text: str, context: Context, index: PartIndex, asked: list[str]
 
 _SECTION_BREAK_RE = regex(r"(?:[-*_][ \t]{0,2}){3,}|#{1,6}[ \t].{0,80}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__):?")
 """A rule, a heading or a bold line alone: what ends a part's section."""
+
+
+_TOP_ITEM_RE = regex(r"(?:[-*+•]|\d{1,2}[.)])[ \t]{1,4}\S")
+"""A list item at a line's start, not indented: "- ...", "* ...", "2. ..."."""
+ITEM_EACH_MIN_WORDS = 20
+"""Fewest words of a list item that answers a part on its own."""
+ITEM_EACH_AROUND_LINES = 2
+"""Most lines of text outside the list, before it and after it ("Here's a summary:", "Hope this helps!")."""
+
+
+def _item_each(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
+    """Line offset -> part for a reply that is one list with an item for each part asked, in order, and no
+    label ("* The series begins from ... 341 seconds ...", "* The biggest lesson is ...", "* A really
+    interesting approach is ..."): each long item answers the part at its place, unless its words name a
+    later asked part above all (the list is in another order). Else {}."""
+    starts: list[int] = []
+    words: list[int] = []
+    outside = 0
+    pos = 0
+    after_blank = True
+    for line in text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            after_blank = True
+            continue
+        if LABEL_LINE_CANDIDATE.match(line) and line_label(line) is not None:
+            return {}
+        if _TOP_ITEM_RE.match(line):
+            starts.append(at)
+            words.append(len(line.split()))
+        elif starts and not after_blank or line[:1] in " \t" and starts:
+            words[-1] += len(line.split())  # the item's text goes on
+        else:
+            outside += 1
+            if starts and outside > ITEM_EACH_AROUND_LINES or outside > 2 * ITEM_EACH_AROUND_LINES:
+                return {}
+        after_blank = False
+    if len(starts) != len(asked) or min(words, default=0) < ITEM_EACH_MIN_WORDS:
+        return {}
+    heads = dict(zip(starts, asked))
+    bounds = [*starts[1:], len(text)]
+    for (at, part), end in zip(heads.items(), bounds):
+        cued = index.most_cued(normalize(text[at:end]), asked)
+        if len(cued) == 1 and cued[0] != part and asked.index(cued[0]) > asked.index(part):
+            return {}  # an item on a later part: the list is not in the asked order
+    return heads
 
 
 def _substep(
