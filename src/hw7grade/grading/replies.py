@@ -235,9 +235,9 @@ def split_answer(
         else {}
     )
     cue_heads = {**cue_heads, **keyed} if keyed else cue_heads
-    if len(default) > 1 and not cue_heads and (each := _item_each(text, default, index)):
+    if len(default) > 1 and not cue_heads and (item_each := _item_each(text, default, index)):
         # "Here's a summary:" and one long bullet for each part asked, in order, with no label
-        cue_heads = each
+        cue_heads = item_each
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
     headed_list = False  # ... or heads an answer to each ("### (a)(i) & (ii) — Model and loss")
