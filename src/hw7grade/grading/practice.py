@@ -112,6 +112,9 @@ _EXERCISE_RE = regex(
 "### Problem 6.3 — Loss": the section's number, then the exercise's."""
 
 
+_EXERCISE_WORDS = ("exercise", "problem", "question", "task")
+
+
 def exercise_heads(text: str, asked: Sequence[str], index: PartIndex) -> dict[int, str]:
     """Line offset -> part, for the exercises of a reply laid out as a textbook section ("**Exercise
     9.4.1** ... **Exercise 9.4.3**", one section number, exercises counting from 1): as many as the
@@ -119,6 +122,9 @@ def exercise_heads(text: str, asked: Sequence[str], index: PartIndex) -> dict[in
     asked part its words name. A repeated number ("Exercise 9.4.3, revised") heads its part again.
     Empty when the exercises name fewer than two parts."""
     found: list[tuple[int, str, int, str]] = []  # offset, section number, exercise number, line
+    low = text.lower()
+    if not any(word in low for word in _EXERCISE_WORDS):
+        return {}  # most replies name no exercise: one scan says so
     at = 0
     for line in text.split("\n"):
         m = _EXERCISE_RE.match(line)

@@ -1482,6 +1482,9 @@ def _own_run(text: str, index: PartIndex, questions_named: Collection[str] | Non
 
 
 _BULLET_RE = regex(r"[ \t]{0,6}[-*+•][ \t]{1,4}")
+_OPTION_BULLET_RE = regex(r"[ \t]{0,6}[-*+•][ \t]{1,4}(?:\*\*|__)?[ \t]{0,2}\(?[A-Ha-h][.)]")
+"""A bullet that opens on a letter's mark, "- **(a) 0**", "- **B. 1**": the one kind read for its label."""
+_FIRST_OPTION_BULLET_RE = regex(r"^[ \t]{0,6}[-*+•][ \t]{1,4}(?:\*\*|__)?[ \t]{0,2}\(?[Aa][.)]", re.M)
 MENU_MIN_OPTIONS = 3
 
 
@@ -1489,8 +1492,8 @@ def _option_items(text: str, asked: Collection[str], index: PartIndex) -> frozen
     """Line offsets of bullets lettered as options ("- **(a) 0** — ❌ ...", "- **(d) 3** — ❌ ..." under
     "### (i) How many linear layers?"): a run of three or more with consecutive letters from (a) that
     reaches past the last letter the asked questions have. They letter a choice's options, not parts."""
-    if not asked:
-        return frozenset()
+    if not asked or _FIRST_OPTION_BULLET_RE.search(text) is None:
+        return frozenset()  # no bullet opens on "(a)": one scan says so
     last = max(
         (
             letter
@@ -1507,7 +1510,7 @@ def _option_items(text: str, asked: Collection[str], index: PartIndex) -> frozen
         at, pos = pos, pos + len(line) + 1
         if not line.strip() or (run and line[:1] in " \t" and _BULLET_RE.match(line) is None):
             continue  # a blank line or an item's continuation keeps the run going
-        label = line_label(line) if _BULLET_RE.match(line) is not None else None
+        label = line_label(line) if _OPTION_BULLET_RE.match(line) is not None else None
         letter = label.letter if label is not None and label.q is None and label.roman is None else None
         if letter is not None and len(letter) == 1 and ord(letter) == ord("a") + len(run):
             run.append(at)

@@ -102,8 +102,8 @@ def small_letter_menus(text: str) -> list[tuple[MenuItem, ...]]:
     ("(ii) which loss: (a) nn.L1Loss (b) nn.MSELoss (c) nn.CrossEntropyLoss"). A part list "(a) and (b)"
     or "(a) what ...? (b) why?" is none."""
     menus: list[tuple[MenuItem, ...]] = []
-    if "a)" not in text:
-        return menus
+    if "c)" not in text or "a)" not in text:
+        return menus  # three items at least: most text has no "c)"
     run: list[tuple[str, int, int]] = []
     for m in _LOWER_MARK_RE.finditer(text):
         letter, at = m.group("letter"), m.start()
