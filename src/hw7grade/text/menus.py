@@ -4,8 +4,9 @@ an answer may pick by them (see `checks.option_letters`)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ..regexes import regex
 
@@ -58,16 +59,25 @@ def lettered_menus(text: str) -> list[tuple[MenuItem, ...]]:
     menus: list[tuple[MenuItem, ...]] = []
     if not any(mark in text for mark in _FIRST_MARKS):
         return menus
-    run: list[tuple[str, int, int]] = []  # (letter, mark start, text start)
-    for m in _MARK_RE.finditer(text):
+    for run in _runs(text, _MARK_RE, "A"):
+        _close(text, run, menus)
+    return menus
+
+
+def _runs(text: str, marks: re.Pattern[str], first: str) -> Iterator[list[tuple[str, int, int]]]:
+    """Each run of marks from `first` whose letters (or digits) follow one another, at most
+    `MENU_GAP_MAX_CHARS` apart, as (letter, mark start, text start): one scan of the marks."""
+    run: list[tuple[str, int, int]] = []
+    for m in marks.finditer(text):
         letter, at = m.group("letter"), m.start()
         if run and ord(letter) == ord(run[-1][0]) + 1 and at - run[-1][1] <= MENU_GAP_MAX_CHARS:
             run.append((letter, at, m.end()))
             continue
-        _close(text, run, menus)
-        run = [(letter, at, m.end())] if letter == "A" else []
-    _close(text, run, menus)
-    return menus
+        if run:
+            yield run
+        run = [(letter, at, m.end())] if letter == first else []
+    if run:
+        yield run
 
 
 _NUMBER_MARK_RE = regex(r"(?<![\w(\[.,])[(\[]?(?P<letter>[1-9])[).\]](?=[ \t])")
@@ -82,17 +92,9 @@ def numbered_menus(text: str) -> list[tuple[MenuItem, ...]]:
     menus: list[tuple[MenuItem, ...]] = []
     if "1" not in text:
         return menus
-    run: list[tuple[str, int, int]] = []
-    for m in _NUMBER_MARK_RE.finditer(text):
-        number, at = m.group("letter"), m.start()
-        if run and int(number) == int(run[-1][0]) + 1 and at - run[-1][1] <= MENU_GAP_MAX_CHARS:
-            run.append((number, at, m.end()))
-            continue
+    for run in _runs(text, _NUMBER_MARK_RE, "1"):
         if len(run) >= NUMBERED_MENU_MIN_ITEMS:
             _close(text, run, menus)
-        run = [(number, at, m.end())] if number == "1" else []
-    if len(run) >= NUMBERED_MENU_MIN_ITEMS:
-        _close(text, run, menus)
     return menus
 
 
@@ -104,15 +106,8 @@ def small_letter_menus(text: str) -> list[tuple[MenuItem, ...]]:
     menus: list[tuple[MenuItem, ...]] = []
     if "c)" not in text or "a)" not in text:
         return menus  # three items at least: most text has no "c)"
-    run: list[tuple[str, int, int]] = []
-    for m in _LOWER_MARK_RE.finditer(text):
-        letter, at = m.group("letter"), m.start()
-        if run and ord(letter) == ord(run[-1][0]) + 1 and at - run[-1][1] <= MENU_GAP_MAX_CHARS:
-            run.append((letter, at, m.end()))
-            continue
+    for run in _runs(text, _LOWER_MARK_RE, "a"):
         _close_small(text, run, menus)
-        run = [(letter, at, m.end())] if letter == "a" else []
-    _close_small(text, run, menus)
     return menus
 
 
