@@ -29,24 +29,26 @@ PICK_LEAD_CHARS = 24
 
 _LETTER_RE = regex(r"(?<![\w'’])[A-H](?![\w'’])")
 """A capital letter standing alone, a pick's candidate."""
-_RUN_RE = regex(
-    r"[A-H](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[A-H](?![\w'’])){1,7}"
-)
+_RUN_JOIN = r"(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})"
+"""What joins the picks of a run: ", ", " and ", " + ", "/"."""
+
+
+def _run_of(pick: str, end: str) -> re.Pattern[str]:
+    """A run of two to eight picks, each `pick`, the last followed by `end`."""
+    return regex(rf"{pick}(?:{_RUN_JOIN}{pick}{end}){{1,7}}")
+
+
+_RUN_RE = _run_of(r"[A-H]", r"(?![\w'’])")
 """A run of letters: "A, C", "A and E", "A + D + E", "B/C"."""
 _SMALL_LETTER_RE = regex(r"(?<![\w'’])[a-h](?![\w'’])")
 """A small letter standing alone, for a menu in small letters ("a) 0  b) 1"). In brackets it most often
 labels a part ("(a)(i)"): a pick so only in a run, after a lead ("Answer: (c)") or before its option's name
 ("(c) Dropout")."""
-_SMALL_RUN_RE = regex(
-    r"\(?[a-h]\)?(?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})"
-    r"\(?[a-h]\)?(?![\w'’])){1,7}"
-)
+_SMALL_RUN_RE = _run_of(r"\(?[a-h]\)?", r"(?![\w'’])")
 """A run of small letters, bracketed or not: "a, e", "(a), (b) and (e)"."""
 _NUMBER_RE = regex(r"(?<![\w.,'’])[1-9](?![\w'’%]|[.,]\d)")
 """A number standing alone, for a menu numbered from 1 ("1) nn.L1Loss  2) nn.MSELoss")."""
-_NUMBER_RUN_RE = regex(
-    r"[1-9](?:(?:[ \t]{0,2}[,/+&][ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})[1-9](?![\w.%]|\.\d)){1,7}"
-)
+_NUMBER_RUN_RE = _run_of(r"[1-9]", r"(?![\w.%]|\.\d)")
 """A run of numbers: "1 and 5", "1, 4, 5"."""
 _LEAD_END_RE = regex(
     r"(?:[:→]|->|=>|\b(?:is|are|option|options|choice|choices|choose|pick|select|answer|go[ \t]with)"

@@ -310,7 +310,7 @@ def split_answer(
             and not in_fence
             and saw_label
             and (ps := _POSTSCRIPT_RE.match(line)) is not None
-            and len(revised := _one_part_in(line[ps.end() :], context, index, named or default)) == 1
+            and len(revised := _parts_named(line[ps.end() :], context, index, named or default)) == 1
         ):
             # "**Edit:** ... I need to correct (b). ...", "P.S. For (c), ...": a postscript on one part answers
             # it again; one that corrects it stands in place of the answer above
@@ -1557,8 +1557,8 @@ _CORRECTS_RE = regex(
 """Words that say a postscript corrects what it names, not only adds to it."""
 
 
-def _one_part_in(text: str, context: Context, index: PartIndex, asked: list[str]) -> list[str]:
-    """The asked parts a postscript's labels name ("For (c), ...")."""
+def _parts_named(text: str, context: Context, index: PartIndex, asked: list[str]) -> list[str]:
+    """The asked parts a line's labels name ("P.S. For (c), ...")."""
     found = {p for label in mentions(text) for p in index.resolve(label, context) if p in asked}
     return sorted(found)
 
