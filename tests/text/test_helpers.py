@@ -422,6 +422,22 @@ def test_raw_text_matches_a_phrase_whatever_mix_of_subscript_forms_it_writes(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("use two `nn.Linear` layers", "Linear` layers"),
+        ("use two **linear** layers", "linear** layers"),
+        ("use two linear  layers", "linear  layers"),
+        ("use two linear\n   layers", "linear\n   layers"),
+        ("a  b   c    then two *linear* layers", "linear* layers"),
+        ("use two linearlayers", None),
+    ],
+)
+def test_emphasis_code_marks_and_runs_of_spaces_between_a_phrases_words_match_one_space(text, found):
+    hits = PhraseSet.build({"p": ("linear layers",)}).find(text)
+    assert (text[hits[0].start : hits[0].end] if hits else None) == found
+
+
+@pytest.mark.parametrize(
     "spec",
     [
         {"type": "concepts", "points": 1, "concepts": [{"name": "c", "phrases": ["fine", "..."]}]},

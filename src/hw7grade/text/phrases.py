@@ -58,7 +58,7 @@ class _Fragment(NamedTuple):
     right_bound: bool
 
 
-_ASCII_SPACES = "\t\n\r\f\v-_"
+_ASCII_SPACES = "\t\n\r\f\v-_*`"
 _OTHER_SPACES = "\u00a0\u2009\u202f"
 """Made a space by `canonical`: one `str.replace` each (a C scan) rather than `str.translate`
 with a table, which looks every character up in a dict (about 100 times slower here)."""
@@ -68,8 +68,9 @@ _TIMES = "\u00d7"
 
 @lru_cache(maxsize=64)
 def canonical(text: str) -> str:
-    """Case folded, with every hyphen, underscore and white-space character a space: the same
-    length as the text, so a hit's offsets are the text's (one canonical form per answer)."""
+    """Case folded, with every hyphen, underscore, white-space character and Markdown emphasis or code
+    mark a space ("two `nn.Linear` layers", "**weight** decay"): the same length as the text, so a
+    hit's offsets are the text's (one canonical form per answer)."""
     text = ascii_fold(text)
     for char in _ASCII_SPACES:
         if char in text:
@@ -206,10 +207,13 @@ class PhraseSet:
             return []
         ctext = canonical(text)
         n = len(ctext)
+        squeezed, runs = _squeezed(ctext)
         singles: list[PhraseHit] = []
         partial: dict[tuple[str, str, int], list[tuple[int, int, int, bool]]] = {}
-        for end_index, (length, frags) in self._automaton.iter(ctext):
+        for end_index, (length, frags) in self._automaton.iter(squeezed):
             start, end = end_index - length + 1, end_index + 1
+            if runs is not None:
+                start, end = _unsqueezed(runs, start), _unsqueezed(runs, end - 1) + 1
             # A number right after an underscore is a subscript ("Σ_1", "W_2"), not the number.
             left_ok = start == 0 or (
                 not _is_word(ctext[start - 1]) and not (text[start - 1] == "_" and ctext[start].isdigit())
@@ -239,6 +243,35 @@ class PhraseSet:
 
     def keys_in(self, text: str) -> set[str]:
         return {h.key for h in self.find(text)}
+
+
+_SPACE_RUN_RE = regex(r" {2,}")
+
+
+def _squeezed(ctext: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+    """The canonical text with each run of spaces one space ("linear  layers", "**linear** layers"), so
+    that a phrase's single spaces match it, and the runs' places to map offsets back: (offsets in the
+    squeezed text where the text resumes after a run, the same places in `ctext`); None when no run."""
+    if "  " not in ctext:
+        return ctext, None
+    pieces: list[str] = []
+    squeezed_at, original_at = [0], [0]
+    pos = length = 0
+    for m in _SPACE_RUN_RE.finditer(ctext):
+        pieces.append(ctext[pos : m.start() + 1])
+        length += m.start() + 1 - pos
+        pos = m.end()
+        squeezed_at.append(length)
+        original_at.append(pos)
+    pieces.append(ctext[pos:])
+    return "".join(pieces), (squeezed_at, original_at)
+
+
+def _unsqueezed(runs: tuple[list[int], list[int]], offset: int) -> int:
+    """The offset in the canonical text of an offset in the squeezed one."""
+    squeezed_at, original_at = runs
+    k = bisect_right(squeezed_at, offset) - 1
+    return original_at[k] + offset - squeezed_at[k]
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -290,7 +323,7 @@ def line_starts(text: str) -> list[int]:
 
 
 def _only_separators(text: str, start: int, end: int) -> bool:
-    return 0 < end - start <= ADJACENT_MAX_GAP and not text[start:end].strip(" \t\n-_")
+    return 0 < end - start <= ADJACENT_MAX_GAP and not text[start:end].strip(" \t\n-_*`")
 
 
 def _fragments(variant: str) -> list[tuple[str, bool]]:
