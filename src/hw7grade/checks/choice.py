@@ -28,10 +28,11 @@ from ..text.labels import LABEL_LINE_CANDIDATE, Label, line_label, mentions
 from ..text.menus import in_menu
 from ..text.normalize import boxed, normalize
 from ..text.number_words import number_word
-from ..text.phrases import PhraseSet
+from ..text.phrases import PhraseHit, PhraseSet
 from ..text.sentences import Sentence
 from .base import CheckContext, CheckResult, CheckSpec
 from .option_letters import letters_back, read_key, stand_in, with_stand_ins, without_stand_ins
+from .option_places import PLACE_WORD_RE, listed_order, with_place_stand_ins
 
 _WEAK = "\0weak:"
 _ASIDE_RE = regex(r"\([^)]*\)|\s[—-]\s.*$|\s(?:because|since|as|so|which|where)\s.*$", re.I)
@@ -212,8 +213,12 @@ class ChoiceCheck(CheckSpec):
                 continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
             if said.isdigit() and _POINTS_RE.match(h.sentence.text, h.end):
                 continue  # "(i) 1 pt. Answer: 2 linear layers.": a grader's points, not a count
-            if (weak or said.casefold() == number_word(label)) and _COUNTS_OFF_RE.match(h.sentence.text, h.end):
-                continue  # "two linear layers, one for the encoder and one for the decoder": a count
+            if (weak or said.casefold() == number_word(label)) and (
+                _COUNTS_OFF_RE.match(h.sentence.text, h.end) or _paired(h.sentence.text, h.start, h.end, said)
+            ):
+                # "two linear layers, one for the encoder and one for the decoder", "one linear map down to
+                # k dimensions (the encoder) and one back up": a count
+                continue
             if _SAME_GOES_RE.match(h.sentence.text) and h.sentence.index > 0:
                 # "Neither norm layer is in the objective. The same goes for dropout.": the option
                 # takes the stance of the sentence before
@@ -572,7 +577,7 @@ class ChoiceCheck(CheckSpec):
         return {m.label for m in same} or {first.label}, [first.sentence.text]
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        answer, letters = self._lettered(ctx)
+        answer, letters, back = self._lettered(ctx)
         a = analyse(answer, ctx.question)
         mentions = self._mentions(a, answer)
         if letters:
@@ -589,7 +594,7 @@ class ChoiceCheck(CheckSpec):
             chosen, evidence = self._from_prose(a, answer, mentions)
         order = [o.label for o in self.options]
         shown = ", ".join(lab for lab in order if lab in chosen)
-        ev = letters_back(" | ".join(dict.fromkeys(evidence)), letters, order) or None
+        ev = " | ".join(dict.fromkeys(evidence)).translate(back) or None
         want = set(self.expected)
         if chosen == want:
             return self.passed(ev, f"chose {shown}")
@@ -608,15 +613,26 @@ class ChoiceCheck(CheckSpec):
             return self.failed(ev, f"several options found: {shown}")
         return self.failed(ev, f"chose {shown}, expected {self.expected[0]}")
 
-    def _lettered(self, ctx: CheckContext) -> tuple[str, dict[str, str]]:
-        """The answer with the options it picks by the user's letters named, and those letters (see
-        `option_letters`): the answer's own copy of the menu is the key, else the question's menu."""
+    def _lettered(self, ctx: CheckContext) -> tuple[str, dict[str, str], dict[int, str]]:
+        """The answer with the options it picks by the user's letters named, those letters (see
+        `option_letters`: the answer's own copy of the menu is the key, else the question's menu), and
+        what writes the evidence back as the answer put it. With no letters, the options it picks by
+        their place in the question's list are named (`option_places`)."""
+        labels = [o.label for o in self.options]
         letters, menus = read_key(ctx.answer, self._options_in)
         if not letters:
             letters, _ = read_key(ctx.question, self._options_in)
-        if not letters:
-            return without_stand_ins(ctx.answer), letters
-        return with_stand_ins(ctx.answer, letters, [o.label for o in self.options], menus), letters
+        if letters:
+            return with_stand_ins(ctx.answer, letters, labels, menus), letters, letters_back(letters, labels)
+        answer = without_stand_ins(ctx.answer)
+        if PLACE_WORD_RE.search(answer) and (order := listed_order(ctx.question, self._listed(ctx.question), labels)):
+            answer, back = with_place_stand_ins(answer, order, labels)
+            return answer, letters, back
+        return answer, letters, {}
+
+    def _listed(self, question: str) -> list[PhraseHit]:
+        """The options the question names, strong names only ("two" of "two matrices" lists nothing)."""
+        return [h for h in self._phrases.find(question) if not h.key.startswith(_WEAK)]
 
     def _all_except(self, a: Analysed, mentions: list[_Mention]) -> tuple[set[str], str] | None:
         """Every option but those named after "all of the above except" in a sentence that states it
@@ -741,6 +757,23 @@ _COUNTS_OFF_RE = regex(
 """After a number word, what makes it a count in the explanation rather than a pick ("one for the
 encoder", "one per factor", "one of them", "one encoder (W1) and one decoder (W2)", "one nn.Linear for
 the encoder W1")."""
+PAIRED_WINDOW_CHARS = 80
+"""How far after a number word its pair ("... and one back up") is looked for."""
+_PAIR_BEFORE_RE = regex(r"\b(?:and|plus|then)[ \t]{1,3}\Z", re.I)
+
+
+def _paired(text: str, start: int, end: int, said: str) -> bool:
+    """Whether a number word is one of a pair that shares things out ("one ... and one ..."): the same
+    word comes next within a short way on after "and", or this one comes after "and" and the word before."""
+    if _PAIR_BEFORE_RE.search(text, max(0, start - 8), start):
+        return text.lower().rfind(said.lower(), max(0, start - PAIRED_WINDOW_CHARS), start) >= 0
+    window, word = text[end - 1 : end + PAIRED_WINDOW_CHARS + 1].lower(), said.lower()
+    at = window.find(word, 1)
+    while at >= 0 and (window[at - 1].isalnum() or window[at + len(word) : at + len(word) + 1].isalnum()):
+        at = window.find(word, at + 1)  # "done", "someone": not the word
+    return at >= 0 and _PAIR_BEFORE_RE.search(text, max(0, end - 1 + at - 8), end - 1 + at) is not None
+
+
 _CLOSING_LEAD_RE = regex(
     r"^[^\w\n]{0,8}(?:final|short|summary(?:[ \t]{1,3}of)?)[ \t]{1,3}answers?\b[^\n]{0,40}$"
     r"|^[^\w\n]{0,8}(?:tl;?dr|summary)\b",

@@ -135,12 +135,12 @@ def without_stand_ins(answer: str) -> str:
     return answer.translate(_CLEARED)
 
 
-def letters_back(text: str, letters: dict[str, str], labels: list[str]) -> str:
-    """Evidence with the stand-ins written as the letters the answer used."""
+def letters_back(letters: dict[str, str], labels: list[str]) -> dict[int, str]:
+    """The translation that writes evidence's stand-ins as the letters the answer used."""
     index = {label: k for k, label in enumerate(labels)}
     back = {STAND_IN_BASE + index[label]: letter for letter, label in letters.items() if label in index}
     back.update({ord(_quiet(letter)): letter for letter in _QUIET_LETTERS})
-    return text.translate(back)
+    return back
 
 
 _QUIET_LETTERS = "ABCDEFGHabcdefgh123456789"
