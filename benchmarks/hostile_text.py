@@ -547,6 +547,18 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "odds and struck heads": "- Dropout — 5%. - Weight Decay (~95%)\n- ~~ImageNet~~ — other work ~~a~~ ",
         }.items()
     },
+    # round 46: LaTeX lists, markup inside phrases, picks by place, counts before lists, sections by number
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "latex lists": "\\begin{enumerate}[label=(\\alph*)]\n\\item[(b)] x\n\\begin{itemize}\n\\item y\n"
+            "\\end{itemize}\n",
+            "markup in phrases": "two `nn.Linear`  layers, **weight**   decay and  *SGD*    optimizer  ",
+            "picks by place": "choices are 0, 1, 2, 3. Tick the **third box**; the first and the last box, "
+            "the middle one: one and one ",
+            "counts and sections": "3 things\n(a) x\nyour part 1 and part 2, walk me through it with questions ",
+        }.items()
+    },
 }
 
 

@@ -142,6 +142,8 @@ from hw7grade.text.labels import (
         (r"\subsection*{(a)(i) Number of linear layers}", (None, "a", "i")),
         (r"\section*{Question 8: Regularised linear autoencoder}", ("8", None, None)),
         (r"\item Weight decay", None),
+        (r"\item[(b)] Decoder inputs during training", (None, "b", None)),
+        (r"  \item[\textbf{(c)}] \textbf{At evaluation}", (None, "c", None)),
     ],
 )
 def test_line_label(line, label):

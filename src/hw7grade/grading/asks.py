@@ -863,7 +863,8 @@ def _questions_numbered(text: str, index: PartIndex) -> str:
     """The turn with "4) How to Train Your ResNet", "7 seq2seq ..." read as "Q4 ...", "Q7 ...", when its
     top-level numbered lines are all our questions' numbers, not a list's own 1, 2, 3, and each heads
     lettered items on the next line ("a) starting time ...", "b) what you learned"): the homework's
-    questions pasted by number."""
+    questions pasted by number. A number with no full stop or bracket names a question only with its
+    words ("7 seq2seq ..."), not when it counts ("3 things:")."""
     if ")" not in text and "." not in text:
         return text
     found = list(_NUMBERED_LINE_RE.finditer(text))
@@ -876,6 +877,8 @@ def _questions_numbered(text: str, index: PartIndex) -> str:
         below = text.find("\n", m.end())
         if below < 0 or _SUB_ITEM_RE.match(text, below + 1) is None:
             return text
+        if text[m.end(1)] not in ".)" and index.question_titled(text[m.end() : below]) != m.group(1):
+            return text  # "3 things:" counts what follows; "7 seq2seq ..." names question 7
     pieces, at = [], 0
     for m in found:  # "4)" -> "Q4", "4 how" -> "Q4 how"
         pieces += [text[at : m.start(1)], "Q", m.group(1)]

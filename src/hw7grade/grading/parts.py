@@ -363,11 +363,13 @@ NUMBER_REF_RE = regex(
     r"|\b(?:for|in)[ \t]{1,3}([1-9])(?=[ \t]{0,2}[,:])"
     # "can you redo 1 and 2?": the items a request to rework names
     r"|\b(?:redo|rewrite|revise|fix|correct|update)[ \t]{1,3}([1-9])(?:[ \t]{0,2}(?:,|and|&)[ \t]{0,2}([1-9]))?"
-    r"(?=[ \t]{0,2}(?:[.,?!]|$))",
+    r"(?=[ \t]{0,2}(?:[.,?!]|$))"
+    # "your part 1 and part 2 give the same tokens" after the reply's "## Part 1 — ...": its section
+    r"|\bpart[ \t]([1-9])(?![\w.(])",
     re.I | re.M,
 )
 """A user's reference to an item of a numbered list, theirs or the last reply's sections: "number 2",
-"#3", "for 2)", "for 1,", "redo 1 and 2"."""
+"#3", "for 2)", "for 1,", "redo 1 and 2", "your part 1"."""
 
 
 def numbered_part(numbering: Mapping[str, str], context: Context, number: str) -> str | None:

@@ -27,6 +27,7 @@ from ..text.labels import (
     skip_decoration,
     titled_heading,
 )
+from ..text.latex_lists import outer_items
 from ..text.non_answer import remarks_on_answer
 from ..text.normalize import normalize
 from ..text.quiz import only_asks
@@ -1578,10 +1579,37 @@ ITEM_EACH_AROUND_LINES = 2
 def _item_each(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
     """Line offset -> part for a reply that is one list with an item for each part asked, in order, and no
     label ("* The series begins from ... 341 seconds ...", "* The biggest lesson is ...", "* A really
-    interesting approach is ..."): each long item answers the part at its place, unless its words name a
-    later asked part above all (the list is in another order). Else {}."""
-    starts: list[int] = []
-    words: list[int] = []
+    interesting approach is ..."; or a LaTeX document's "\\item"s): each long item answers the part at its
+    place, unless its words name a later asked part above all (the list is in another order). Else {}."""
+    items = _markdown_items(text)
+    if items is None:
+        return {}
+    if not items:
+        items = _latex_items(text)
+    if len(items) != len(asked) or min((words for _, words in items), default=0) < ITEM_EACH_MIN_WORDS:
+        return {}
+    starts = [at for at, _ in items]
+    heads = dict(zip(starts, asked))
+    bounds = [*starts[1:], len(text)]
+    for (at, part), end in zip(heads.items(), bounds):
+        cued = index.most_cued(normalize(text[at:end]), asked)
+        if len(cued) == 1 and cued[0] != part and asked.index(cued[0]) > asked.index(part):
+            return {}  # an item on a later part: the list is not in the asked order
+    return heads
+
+
+def itemised_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple[str, str]]:
+    """A pasted answer that is one list with a long item for each of `parts`, in order (`_item_each`), cut
+    at its items; else []."""
+    heads = _item_each(text, parts, index) if len(parts) > 1 else {}
+    starts = sorted(heads)
+    return [(heads[at], text[at:end].strip()) for at, end in zip(starts, [*starts[1:], len(text)])]
+
+
+def _markdown_items(text: str) -> list[tuple[int, int]] | None:
+    """(line offset, words) of each item of a reply that is one Markdown list; [] when it is not one, None
+    when a line is labelled."""
+    items: list[tuple[int, int]] = []
     outside = 0
     pos = 0
     after_blank = True
@@ -1591,26 +1619,28 @@ def _item_each(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
             after_blank = True
             continue
         if LABEL_LINE_CANDIDATE.match(line) and line_label(line) is not None:
-            return {}
+            return None
         if _TOP_ITEM_RE.match(line):
-            starts.append(at)
-            words.append(len(line.split()))
-        elif starts and not after_blank or line[:1] in " \t" and starts:
-            words[-1] += len(line.split())  # the item's text goes on
+            items.append((at, len(line.split())))
+        elif items and not after_blank or line[:1] in " \t" and items:
+            items[-1] = (items[-1][0], items[-1][1] + len(line.split()))  # the item's text goes on
         else:
             outside += 1
-            if starts and outside > ITEM_EACH_AROUND_LINES or outside > 2 * ITEM_EACH_AROUND_LINES:
-                return {}
+            if items and outside > ITEM_EACH_AROUND_LINES or outside > 2 * ITEM_EACH_AROUND_LINES:
+                return []
         after_blank = False
-    if len(starts) != len(asked) or min(words, default=0) < ITEM_EACH_MIN_WORDS:
-        return {}
-    heads = dict(zip(starts, asked))
-    bounds = [*starts[1:], len(text)]
-    for (at, part), end in zip(heads.items(), bounds):
-        cued = index.most_cued(normalize(text[at:end]), asked)
-        if len(cued) == 1 and cued[0] != part and asked.index(cued[0]) > asked.index(part):
-            return {}  # an item on a later part: the list is not in the asked order
-    return heads
+    return items
+
+
+def _latex_items(text: str) -> list[tuple[int, int]]:
+    """(line offset, words) of each item of a LaTeX document's outermost lists, each opening its line."""
+    items = []
+    for start, end in outer_items(text):
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():
+            return []
+        items.append((line_start, len(text[start:end].split())))
+    return items
 
 
 def _substep(

@@ -54,6 +54,7 @@ from .practice import exam_numbers, has_answer_key, numbers_answered
 from .replies import (
     cue_headings,
     headed_sections,
+    itemised_sections,
     listed_sections,
     numbered_sections,
     numbers_own_steps,
@@ -484,7 +485,7 @@ def find_answers(
                 numbering = dict(turn_info.numbering)
             elif (numbering or sections) and not turn_info.by_label and (ref := NUMBER_REF_RE.search(turn.text)):
                 # "can you make number 2 sound less formal": the part the user's list numbered 2 ("redo 1
-                # and 2": both).
+                # and 2": both; "your part 1 and part 2 give the same tokens": the first, the one doubted).
                 pids = [numbered_part(numbering or sections, context, g) for g in ref.groups() if g]
                 if pids and None not in pids:
                     named = [p for p in dict.fromkeys(pids) if p is not None]
@@ -693,7 +694,11 @@ def find_answers(
                 within = index.parts_of(lead)
             if turn_info is None and within is not None:
                 # ... each part answered by its section when the paste is numbered as the parts are
-                cut = numbered_sections(turn.text, within) or headed_sections(turn.text, within, index)
+                cut = (
+                    numbered_sections(turn.text, within)
+                    or headed_sections(turn.text, within, index)
+                    or itemised_sections(turn.text, within, index)
+                )
                 pieces = [(pid, section, True, True) for pid, section in cut]
             if not pieces and turn_info is not None and turn_info.by_label and not turn_info.whole and within:
                 # "8ai 8aii 8aiii quickly pls" -> "1. **Two.** ... 2. **`nn.MSELoss`.** ... 3. ...": the

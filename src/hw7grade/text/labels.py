@@ -160,9 +160,10 @@ _CAPITAL_NEXT = regex(r"(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:
 """The rest of a list of capital letters: "need B and C"."""
 _LIST_NUMBER = regex(r"\d{1,2}[.)][ \t]{1,4}")
 # What may follow a label at the start of a line: its end, punctuation, emphasis, or a title.
-_AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}：，。）]|\*\*|/(?=[ \t]{0,2}(?:\(|\d{1,2}[a-h(]|[a-h]\b)))")
+_AFTER_LABEL = regex(r"(?:$|[\s:.)*_—–\-|,}\]：，。）]|\*\*|/(?=[ \t]{0,2}(?:\(|\d{1,2}[a-h(]|[a-h]\b)))")
 """What may follow a label: a space, a stop, a bracket, emphasis, or a slash before the next label
-("7(b)/(c) Decoder inputs", "7b/c"); full-width punctuation too ("第3题(b)：...")."""
+("7(b)/(c) Decoder inputs", "7b/c"); full-width punctuation too ("第3题(b)：..."), and the bracket closing a
+LaTeX item's label ("\\item[(b)]")."""
 _MENTION_START = rf"(?:^|\b(?=\w)|(?=[#(,.;:?!){_ORDINAL_PREFIX}]))"
 """Where a mention can start: a line's start, a word's start or one of these marks. Every alternative of
 `_MENTION_ALTERNATIVES` starts at one of them, so checking this once per position, before the engine tries

@@ -45,8 +45,14 @@ _QUIZ_ASKED = (
     "practice questions",
     "practice problems",
     "grade me",
+    "with guiding questions",
+    "socratic*",
+    "let me figure",
+    "want to figure it out",
+    "figure it out myself",
 )
-"""A user's request to be asked the questions rather than told the answers."""
+"""A user's request to be asked the questions rather than told the answers, or to be led to them by
+questions ("walk me through it with questions first, I want to figure it out")."""
 
 _ORDERS = frozenset(
     ("show", "prove", "name", "give", "explain", "argue", "list", "state", "derive", "write", "describe", "identify")
