@@ -25,6 +25,7 @@ from ..regexes import regex
 from ..text.concession import concedes
 from ..text.endorsement import confirms_only
 from ..text.labels import Label, mentions
+from ..text.latex_lists import with_item_labels
 from ..text.non_answer import puts_off, standing_spans
 from ..text.normalize import markdown_from_html
 from ..text.quiz import asks_for_quiz, only_asks
@@ -364,6 +365,8 @@ def find_answers(
     for turn_no, turn in enumerate(conversation.turns):
         # "<b>(a) Problem ...</b><br>": HTML a model or a web copy wrote, read as the Markdown it stands for
         turn = replace(turn, text=markdown_from_html(turn.text))
+        # "\begin{enumerate}[label=(\alph*)] \item ...": a LaTeX list's items under the letters it prints
+        turn = replace(turn, text=with_item_labels(turn.text))
         if turn.role == "assistant" and turn_info is not None and turn_info.renumbered:
             # "## Part 1 — How to Train Your ResNet", "## Part 2 — Regularised linear autoencoder" after the
             # user's own "Part 1 — ...", "Part 2 — ...": the reply's sections under the user's numbers
