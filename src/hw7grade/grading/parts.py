@@ -128,6 +128,18 @@ class PartIndex:
             return set()
         return {key.split(CUE_KEY, 1)[0] for key in self.question_cues.keys_in(text)}
 
+    def without_question_names(self, text: str) -> str:
+        """The text with the whole-question names it holds blanked ("Regularised linear autoencoder")."""
+        if self.question_cues is None:
+            return text
+        hits = self.question_cues.find(text)
+        if not hits:
+            return text
+        chars = list(text)
+        for h in hits:
+            chars[h.start : h.end] = " " * (h.end - h.start)
+        return "".join(chars)
+
     def question_titled(self, title: str) -> str | None:
         """The one question a heading's title names: by one of its names, else by the words of one
         question's names alone ("Translation model" is Q7's)."""

@@ -1053,9 +1053,13 @@ def _question_section(heading: str, asked: list[str], index: PartIndex) -> list[
 
 
 def _one_part_named(words: str, parts: list[str], index: PartIndex) -> str | None:
-    """The one part of `parts` that a heading's words name, by a cue or by a word of its cues alone."""
+    """The one part of `parts` that a heading's words name, by a cue or by a word of its cues alone, not
+    one of a question's name ("Regularised linear autoencoder — quick takeaways" holds "linear" of
+    8(a)(i)'s "linear layers"; "Seq2seq: vertical stacking" names 7(a) by "stacking")."""
     cued = index.by_cues(words, parts)
-    return cued[0] if len(cued) == 1 else None if cued else index.one_by_cue_words(words, parts)
+    if cued:
+        return cued[0] if len(cued) == 1 else None
+    return index.one_by_cue_words(index.without_question_names(words), parts)
 
 
 def _paragraph_each(lines: list[str], parts: list[str], index: PartIndex) -> list[str] | None:
