@@ -572,6 +572,7 @@ def test_display_math_blocks_of_several_lines(lines, open_after):
         ("### Translation model, part (a)", ("Translation model", "a", None)),
         ("**PCA check — (ii):**", ("PCA check", None, "ii")),
         ("## ResNet blog (c)", ("ResNet blog", "c", None)),
+        ("## The first-order conditions (part i)", ("The first-order conditions", None, "i")),
         # the label must end the heading, and a heading it must be
         ("## Why (a) fails", None),
         ("Translation model — (a)", None),

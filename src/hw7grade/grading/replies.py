@@ -348,8 +348,12 @@ def split_answer(
             label = next((m for m in mentions(line) if m.q is not None and restates(label, m, line)), label)
         if label is None and not in_fence and not was_in_display and (titled := titled_heading(line)) is not None:
             # "#### 🏁 How to Train Your ResNet — (a)", "### Translation model, part (a)": the part of the
-            # question the heading's title names
+            # question the heading's title names; "## The first-order conditions (part i)": the part of the
+            # reply's question whose cue words the title holds
             q = index.question_titled(titled[0])
+            if q not in index.questions and context.q not in (None, FOREIGN):
+                ids = index.resolve(titled[1], context)
+                q = context.q if len(ids) == 1 and index.by_cues(titled[0], ids) else None
             label = replace(titled[1], q=q) if q in index.questions else None
         if label is None and context.q is None and turn_q is None and not in_fence:
             # With no question known yet, "7. Machine Translation" names the question that the

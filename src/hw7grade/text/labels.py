@@ -396,15 +396,15 @@ LABEL_LINE_CANDIDATE = regex(
 
 _TITLE_THEN_RELATIVE_RE = regex(
     r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3}|\*\*|__)(?P<title>[^\n()]{3,80}?)[ \t]{0,3}[—–:,-]?[ \t]{0,3}(?:part[ \t]{1,3})?"
-    rf"\((?P<x>{_SUB})\)[ \t]{{0,2}}:?[ \t]{{0,2}}(?:\*\*|__)?[ \t]{{0,2}}:?[ \t]{{0,2}}",
+    rf"\((?:part[ \t]{{1,3}})?(?P<x>{_SUB})\)[ \t]{{0,2}}:?[ \t]{{0,2}}(?:\*\*|__)?[ \t]{{0,2}}:?[ \t]{{0,2}}",
     re.IGNORECASE,
 )
 
 
 def titled_heading(line: str) -> tuple[str, Label] | None:
-    """A heading that names a question by its words and ends on a relative label, "#### 🏁 How to
-    Train Your ResNet — (a)", "### Translation model, part (a)": the title and the label (its
-    question left for the caller, who knows the questions' names), else None."""
+    """A heading that ends on a relative label, "#### 🏁 How to Train Your ResNet — (a)", "### Translation
+    model, part (a)", "## The first-order conditions (part i)": the title and the label (its question left
+    for the caller, who knows the questions' names and their parts' cues), else None."""
     m = _TITLE_THEN_RELATIVE_RE.fullmatch(line)
     if m is None:
         return None
