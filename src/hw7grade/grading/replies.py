@@ -191,6 +191,10 @@ def split_answer(
     text = as_markdown_tables(as_new_side(text))
     if len(named or default) > 1:
         text = _clauses_turned(text, context, index, named or default)
+        if each := _line_each(text, named or default, index):
+            # "2; nn.MSELoss; Weight Decay + SGD" after "how many layers, which loss, and which of ...":
+            # a one-line reply answers the parts asked in order, between separators
+            return [(part, piece, explicit, False) for part, piece in zip(named or default, each)], context
     pieces: list[tuple[str, str, bool, bool]] = []
     current: list[str] = list(default)
     buffer: list[str] = []
@@ -582,6 +586,30 @@ def split_answer(
     if not saw_label and not default:
         return [], context
     return pieces, context
+
+
+LINE_EACH_MAX_WORDS = 12
+"""Most words of each answer in a one-line reply that answers several parts between separators."""
+
+
+def _line_each(text: str, asked: list[str], index: PartIndex) -> list[str]:
+    """The answers of a reply that is one line with no label, one for each part asked between separators
+    ("2; nn.MSELoss; Weight Decay + SGD", "2 / MSE / WD + SGD"), each short, none cued to a later asked
+    part than its place (the line is in the asked order); else []."""
+    line = text.strip()
+    if not line or "\n" in line or len(line.split()) > LINE_EACH_MAX_WORDS * len(asked) or mentions(line):
+        return []
+    each = _separated(line)
+    if len(each) == 1:
+        each = line.split(" / ")
+    each = [piece.strip() for piece in each]
+    if len(each) != len(asked) or not all(0 < len(piece.split()) <= LINE_EACH_MAX_WORDS for piece in each):
+        return []
+    for k, piece in enumerate(each):
+        cued = index.most_cued(piece, asked)
+        if len(cued) == 1 and asked.index(cued[0]) != k:
+            return []  # "MSELoss; 2; ...": not in the asked order
+    return each
 
 
 def _separated(rest: str) -> list[str]:
