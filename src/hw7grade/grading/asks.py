@@ -603,9 +603,33 @@ def _questions_after(text: str, at: int) -> str:
     """The questions of the paragraph after `at`, joined: sentences ending on a question mark, or
     opening as a question without one (see `_UNMARKED_QUESTION_RE`)."""
     paragraph = _paragraph_after(text, at)
-    marked = [m.group() for m in _QUESTION_SENTENCE_RE.finditer(paragraph)] if "?" in paragraph else []
+    marked = (
+        [_with_its_subject(paragraph, m) for m in _QUESTION_SENTENCE_RE.finditer(paragraph)] if "?" in paragraph else []
+    )
     unmarked = [m.group() for m in _UNMARKED_QUESTION_RE.finditer(paragraph) if "?" not in m.group()]
     return " ".join([*marked, *unmarked]) if marked else ""
+
+
+_POINTS_BACK_RE = regex(
+    r"\b(?:with|about|of|in|to|for|behind)[ \t]{1,3}(?:that|this|it|them)[ \t]{0,2}\?\Z"
+    r"|\b(?:that|this)[ \t]{1,3}(?:work|fail|break|idea|plan)",
+    re.I,
+)
+"""A short question about what the sentence before it sets out: "whats one problem with that?"."""
+POINTING_BACK_MAX_WORDS = 10
+SUBJECT_MAX_CHARS = 400
+
+
+def _with_its_subject(paragraph: str, question: re.Match[str]) -> str:
+    """A question, and the sentence before it when the question only points back to it ("my teammate
+    wants to feed h_t to decoder step t. whats one problem with that?")."""
+    asked = question.group()
+    if len(asked.split()) > POINTING_BACK_MAX_WORDS or _POINTS_BACK_RE.search(asked) is None:
+        return asked
+    lo = max(0, question.start() - SUBJECT_MAX_CHARS)
+    before = paragraph[lo : question.start()].rstrip()
+    start = max(before.rfind(c, 0, len(before) - 1) for c in ".?!\n") + 1
+    return before[start:] + " " + asked
 
 
 _TASK_SENTENCE_RE = regex(
