@@ -371,6 +371,9 @@ def test_line_label(line, label):
         # after "part", a colon closes a numeral as a bracket does; a word after it does not
         ("part a iii: which of these would you need", [(None, "a", "iii")]),
         ("part a i think so", [(None, "a", None)]),
+        # a spaced letter closed by a question mark is the part; the article never is
+        ("can you help with hw7 7 a? (the translation one)", [("7", "a", None)]),
+        ("what is a? and q7", [("7", None, None)]),
     ],
 )
 def test_mentions_in_running_text(text, labels):

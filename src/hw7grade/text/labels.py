@@ -42,12 +42,12 @@ _SUB = rf"(?:[a-h]|{_ROMAN})"
 
 # Absolute: a question word and number ("Question 7", "Q7"), or a bare number with a part
 # ("7b", "7(b)", "7 b)", "Question 7 a:", "8a-iii"). A letter after a space must be closed,
-# parenthesised, followed by a colon, a spaced dash ("7 a — one problem?") or by the next label of a
-# list ("7 b and 7 c"), so "question 7 a teammate" names no part (a).
+# parenthesised, followed by a colon, a question mark ("hw7 7 a?"), a spaced dash ("7 a — one
+# problem?") or by the next label of a list ("7 b and 7 c"), so "question 7 a teammate" names no part (a).
 _LETTER = (
     r"(?:[ \t]{0,2}(?:,[ \t]{0,2}|\.(?=\())?(?:part[ \t]{0,2})?\((?P<l1>[a-h])\)"
     r"|[ \t]{0,2}(?:,[ \t]{0,2})?parts?[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
-    r"|[ \t]{1,2}(?P<l4>[a-h])(?:\)|\.(?=\s|$)|:(?=\s|$)|(?=[ \t]{1,2}[—–][ \t])"
+    r"|[ \t]{1,2}(?P<l4>[a-h])(?:\)|[.?](?=\s|$)|:(?=\s|$)|(?=[ \t]{1,2}[—–][ \t])"
     # or a list of such labels goes on: "7 b and 7 c", "7 b, 7 c"
     r"|(?=[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}(?:q[ \t]{0,2})?\d{1,2}[ \t]{0,2}[a-h](?![a-z])))"
     rf"|[ \t]{{1,2}}(?P<l5>[a-h])[ \t]{{1,2}}(?P<r5>{_ROMAN})(?![a-z])"
