@@ -209,6 +209,8 @@ class ChoiceCheck(CheckSpec):
             weak = h.key.startswith(_WEAK)
             label = h.key[len(_WEAK) :] if weak else h.key
             said = h.sentence.text[h.start : h.end]
+            if said.isdigit() and _NUMBERING_WORD_RE.search(h.sentence.text, max(0, h.start - 12), h.start):
+                continue  # "**Step 1 — Network structure.**", "as in part 2 of the blog": a step's number
             if said.isdigit() and _in_formula(h.sentence.text, h.start, h.end):
                 continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
             if said.isdigit() and _POINTS_RE.match(h.sentence.text, h.end):
@@ -757,6 +759,10 @@ _COUNTS_OFF_RE = regex(
 """After a number word, what makes it a count in the explanation rather than a pick ("one for the
 encoder", "one per factor", "one of them", "one encoder (W1) and one decoder (W2)", "one nn.Linear for
 the encoder W1")."""
+_NUMBERING_WORD_RE = regex(
+    r"\b(?:step|stage|phase|case|part|section|post|lemma|claim|fact|remark|round|epoch)[ \t]{1,2}#?\Z", re.I
+)
+"""A word that numbers what follows it: its number is no option."""
 PAIRED_WINDOW_CHARS = 80
 """How far after a number word its pair ("... and one back up") is looked for."""
 _PAIR_BEFORE_RE = regex(r"\b(?:and|plus|then)[ \t]{1,3}\Z", re.I)
