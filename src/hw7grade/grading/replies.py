@@ -281,7 +281,10 @@ def split_answer(
                         column_rows.setdefault(pid, []).append(f"{cells[0]} = {cells[k]}")
             elif not columns:
                 # a header's cue words name columns; a body row's ("| Loss | nn.MSELoss | ... |") do not
-                columns = _part_columns(cells, context, index, named, turn_q, default if not in_table else [])
+                # (of the parts asked, or those the label line above names: "Q7 (b) and (c): decoder inputs")
+                columns = _part_columns(
+                    cells, context, index, named, turn_q, (default or current) if not in_table else []
+                )
             if not in_table:
                 scores = _scores_header(cells)
             in_table = True
@@ -289,6 +292,8 @@ def split_answer(
                 # "| Part | Max | My score | Comment |", then "| (a) | 4 | 4 | ... |": a row scores its part,
                 # answering nothing
                 continue
+            if columns and len(current) > 1 and set(columns.values()) <= set(current):
+                continue  # a side-by-side table under a line over its parts: each column is its part's
         else:
             columns = {}
             in_table = scores = False
@@ -498,9 +503,12 @@ def split_answer(
                     elif _SAID_OF_ALL_RE.search(line) is not None:
                         # "**(i) and (ii)** are both correct as written": what the line says is of each
                         current, shared = listed, True
-                    elif line.lstrip().startswith(("#", "**", "__")) and _labels_listed(line, mentions(line)):
+                    elif (line.lstrip().startswith(("#", "**", "__")) or not text[:at].strip()) and _labels_listed(
+                        line, mentions(line)
+                    ):
                         # so is what a heading over both heads ("### (a)(i) & (ii) — Model and loss", then
-                        # "2 linear layers, trained with nn.MSELoss"), unless a paragraph answers each
+                        # "2 linear layers, trained with nn.MSELoss"; a paste's title line "Q7 (b) and (c):
+                        # decoder inputs" too), unless a paragraph answers each
                         current, shared, headed_list = listed, True, True
                 reply_named_q = reply_named_q or label.q is not None
                 if grouped and not listing and len(each := _separated(line[label.end :])) == len(current):
