@@ -37,10 +37,17 @@ _LIST_SEP = r"\s*(?:,(?:[ \t]{1,3}then\b)?|→|->|=>|⇒|\||·|•|∙)\s*"
 """Between a list's tokens: a comma (also ", then" in a list said aloud), an arrow, a bar or a dot."""
 _LIST_RE = regex(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
 _LIST_MARKS_RE = regex("[,→>⇒|·•∙]")
+_SPARSE_SEP = r"[ \t]{0,3}(?:;|(?<=[ \t`])/(?=[ \t`]))[ \t]{0,3}"
+"""Between the tokens of a list in semicolons ("<SOS>; I; saw; a; dog") or spaced slashes ("`<sos>` / `I` /
+`see`"): a list of its own, so a semicolon after a comma list ("..., dog; the targets ...") ends it."""
+_SPARSE_LIST_RE = regex(rf"{_TOKEN}(?:{_SPARSE_SEP}{_TOKEN}){{2,}}")
+_SPARSE_MARKS_RE = regex("[;/]")
 """Every `_LIST_SEP` holds one of these characters (so a list of three tokens, two of them)."""
 _START_RUN_RE = regex(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
 _RUN_MARKS_RE = regex(r"[<\[]")
-_PRE_CHECKS = ((_LIST_RE, _LIST_MARKS_RE, 2), (_START_RUN_RE, _RUN_MARKS_RE, 1))
+_PRE_CHECKS = ((_LIST_RE, _LIST_MARKS_RE, 2), (_SPARSE_LIST_RE, _SPARSE_MARKS_RE, 2), (_START_RUN_RE, _RUN_MARKS_RE, 1))
+_SPLITS = {_LIST_RE: _LIST_SEP, _SPARSE_LIST_RE: _SPARSE_SEP}
+"""How each list pattern's match splits into its tokens (a run of tokens splits at white space)."""
 """Each pattern `_lists` reads a sentence with, the characters it needs, and how many of them."""
 
 
@@ -333,7 +340,8 @@ class SequenceCheck(CheckSpec):
                     start = s.start + m.start()
                     if start in found or a.negation_at(start, s.start + m.end()) is not None:
                         continue
-                    parts = re.split(_LIST_SEP, m.group()) if finder is _LIST_RE else m.group().split()
+                    split = _SPLITS.get(finder)
+                    parts = re.split(split, m.group()) if split else m.group().split()
                     toks = tuple(_clean(t) for t in parts if _clean(t))
                     if finder is _START_RUN_RE:
                         toks = toks[:n]
@@ -341,7 +349,7 @@ class SequenceCheck(CheckSpec):
                         toks = self._without_row_key(toks, n)
                     if len(toks) >= 3:
                         quoted = " ".join(m.group().split()).rstrip(".,;:!?")
-                        evidence = quoted if finder is _LIST_RE else " ".join(toks)
+                        evidence = quoted if split else " ".join(toks)
                         found[start] = _Candidate(toks, evidence, start, False, len(toks) == n)
         return [found[k] for k in sorted(found)]
 
