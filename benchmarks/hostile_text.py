@@ -557,6 +557,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "picks by place": "choices are 0, 1, 2, 3. Tick the **third box**; the first and the last box, "
             "the middle one: one and one ",
             "counts and sections": "3 things\n(a) x\nyour part 1 and part 2, walk me through it with questions ",
+            "sparse lists": "2; nn.MSELoss; WD + SGD / a / b; <SOS>; I; saw / `x` / y. whats one problem with that? ",
+            "titled parts": "## The first-order conditions (part i)\n# Regularised linear autoencoder — x\n"
+            "**Step 1 — y** ",
         }.items()
     },
 }
