@@ -1019,7 +1019,11 @@ def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) ->
     asked = _in_questions_order(asked, [heads[pos] for pos in sorted(heads)])
     ranked = [(pos, asked.index(heads[pos])) for pos in sorted(heads)]
     if any(a[1] > b[1] for a, b in zip(ranked, ranked[1:])):
-        return {}
+        # in another order (the user's: "first (b) ... then (a)(iii) ... and finally (a)(i)"), one heading
+        # between two named ones heads the one asked part no heading names
+        left = [p for p in asked if p not in heads.values()]
+        between = [pos for pos in unnamed if min(heads) < pos < max(heads)]
+        return {between[0]: left[0]} if len(left) == 1 and len(between) == 1 == len(unnamed) else {}
     named = set(heads.values())
     bounds = [(-1, -1), *ranked, (math.inf, len(asked))]
     filled: dict[int, str] = {}
