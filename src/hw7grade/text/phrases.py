@@ -207,13 +207,13 @@ class PhraseSet:
             return []
         ctext = canonical(text)
         n = len(ctext)
-        squeezed, runs = _squeezed(ctext)
+        squeezed = _squeezed(ctext)
         singles: list[PhraseHit] = []
         partial: dict[tuple[str, str, int], list[tuple[int, int, int, bool]]] = {}
         for end_index, (length, frags) in self._automaton.iter(squeezed):
             start, end = end_index - length + 1, end_index + 1
-            if runs is not None:
-                start, end = _unsqueezed(runs, start), _unsqueezed(runs, end - 1) + 1
+            if squeezed is not ctext:
+                start, end = _unsqueezed(ctext, start), _unsqueezed(ctext, end - 1) + 1
             # A number right after an underscore is a subscript ("Σ_1", "W_2"), not the number.
             left_ok = start == 0 or (
                 not _is_word(ctext[start - 1]) and not (text[start - 1] == "_" and ctext[start].isdigit())
@@ -248,28 +248,33 @@ class PhraseSet:
 _SPACE_RUN_RE = regex(r" {2,}")
 
 
-def _squeezed(ctext: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+SQUEEZED_CACHE = 256
+"""Squeezed texts kept: every phrase set of every check reads the same few answers and sentences."""
+
+
+@lru_cache(maxsize=SQUEEZED_CACHE)
+def _squeezed(ctext: str) -> str:
     """The canonical text with each run of spaces one space ("linear  layers", "**linear** layers"), so
-    that a phrase's single spaces match it, and the runs' places to map offsets back: (offsets in the
-    squeezed text where the text resumes after a run, the same places in `ctext`); None when no run."""
-    if "  " not in ctext:
-        return ctext, None
-    pieces: list[str] = []
+    that a phrase's single spaces match it (a C-level substitution; the offsets are mapped back only
+    for the hits, by `_runs`)."""
+    return _SPACE_RUN_RE.sub(" ", ctext) if "  " in ctext else ctext
+
+
+@lru_cache(maxsize=SQUEEZED_CACHE)
+def _runs(ctext: str) -> tuple[list[int], list[int]]:
+    """Where the squeezed text resumes after each run of spaces, and the same places in `ctext`."""
     squeezed_at, original_at = [0], [0]
-    pos = length = 0
+    removed = 0
     for m in _SPACE_RUN_RE.finditer(ctext):
-        pieces.append(ctext[pos : m.start() + 1])
-        length += m.start() + 1 - pos
-        pos = m.end()
-        squeezed_at.append(length)
-        original_at.append(pos)
-    pieces.append(ctext[pos:])
-    return "".join(pieces), (squeezed_at, original_at)
+        removed += m.end() - m.start() - 1
+        squeezed_at.append(m.end() - removed)
+        original_at.append(m.end())
+    return squeezed_at, original_at
 
 
-def _unsqueezed(runs: tuple[list[int], list[int]], offset: int) -> int:
+def _unsqueezed(ctext: str, offset: int) -> int:
     """The offset in the canonical text of an offset in the squeezed one."""
-    squeezed_at, original_at = runs
+    squeezed_at, original_at = _runs(ctext)
     k = bisect_right(squeezed_at, offset) - 1
     return original_at[k] + offset - squeezed_at[k]
 
