@@ -560,6 +560,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "sparse lists": "2; nn.MSELoss; WD + SGD / a / b; <SOS>; I; saw / `x` / y. whats one problem with that? ",
             "titled parts": "## The first-order conditions (part i)\n# Regularised linear autoencoder — x\n"
             "**Step 1 — y** ",
+            "continuations": "**User**\n\nyou got cut off, continue\n\n**Assistant**\n\n- w4 = a …wait, fix ",
         }.items()
     },
 }

@@ -20,9 +20,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from ..conversation import Conversation
+from ..conversation import Conversation, Turn
 from ..regexes import regex
 from ..text.concession import concedes
+from ..text.continuation import asks_to_continue
+from ..text.continuation import revises as continues_revised
 from ..text.endorsement import confirms_only
 from ..text.labels import Label, mentions
 from ..text.latex_lists import with_item_labels
@@ -316,6 +318,31 @@ def _side_question_first(text: str, index: PartIndex) -> bool:
     )
 
 
+def _continued(turns: Sequence[Turn]) -> list[tuple[int, Turn]]:
+    """The turns, each with its place, and a reply the user asked to go on with ("you got cut off,
+    continue") joined to its rest: one reply, at the first's place."""
+    out: list[tuple[int, Turn]] = []
+    k = 0
+    while k < len(turns):
+        turn = turns[k]
+        if (
+            turn.role == "user"
+            and out
+            and out[-1][1].role == "assistant"
+            and k + 1 < len(turns)
+            and turns[k + 1].role == "assistant"
+            and asks_to_continue(turn.text)
+            and not continues_revised(turns[k + 1].text)
+        ):
+            place, before = out[-1]
+            out[-1] = (place, replace(before, text=before.text.rstrip() + "\n" + turns[k + 1].text.lstrip()))
+            k += 2
+            continue
+        out.append((k, turn))
+        k += 1
+    return out
+
+
 def find_answers(
     conversation: Conversation,
     part_ids: Sequence[str],
@@ -362,7 +389,9 @@ def find_answers(
         return [p for p in parts if p in last_piece and puts_off(_about(p, last_piece[p], index))]
 
     one_titled: str | None = None
-    for turn_no, turn in enumerate(conversation.turns):
+    turns = _continued(conversation.turns)
+    next_role = {k: turns[j + 1][1].role for j, (k, _) in enumerate(turns[:-1])}
+    for turn_no, turn in turns:
         # "<b>(a) Problem ...</b><br>": HTML a model or a web copy wrote, read as the Markdown it stands for
         turn = replace(turn, text=markdown_from_html(turn.text))
         # "\begin{enumerate}[label=(\alph*)] \item ...": a LaTeX list's items under the letters it prints
@@ -750,8 +779,7 @@ def find_answers(
         prompted = []
         if (
             quiz
-            and turn_no + 1 < len(conversation.turns)
-            and conversation.turns[turn_no + 1].role == "user"
+            and next_role.get(turn_no) == "user"
             and not has_answer_key(turn.text)  # a practice test with its key answers what it asks
         ):
             # "**(a)(i)** How many linear layers does the network need? (0, 1, 2 or 3)": the model asks the

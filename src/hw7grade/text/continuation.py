@@ -1,0 +1,43 @@
+"""A user's request to go on with a reply that was cut off ("you got cut off, continue", "keep going"):
+the reply after it is the rest of the one before, not a new answer."""
+
+from __future__ import annotations
+
+import re
+
+from ..regexes import regex
+
+CONTINUE_MAX_CHARS = 80
+"""Longest user turn read as a request to go on; a longer one asks something of its own."""
+
+_CONTINUE_RE = regex(
+    r"[ \t]{0,4}(?:(?:ok(?:ay)?|hm+|uh|um|hey|oops|looks like|seems like)[ \t,.!]{1,3})?"
+    r"(?:(?:you|it|that|the answer|your answer|the reply|your reply|the message|your message)"
+    r"[ \t]{1,3}(?:got|was|were|is|has been|just)?[ \t]{0,3}(?:cut[ \t]{1,3}off|truncated|cut|stopped)"
+    r"(?:[ \t]{1,3}(?:again|mid[- ]?\w{1,12}|there))?[ \t,.!:;—–-]{0,4})?"
+    r"(?:(?:please|pls|plz|can you|could you)[ \t,]{1,3})?"
+    r"(?:continue|keep[ \t]{1,3}going|go[ \t]{1,3}on|carry[ \t]{1,3}on|finish(?:[ \t]{1,3}(?:it|that|the[ \t]{1,3}answer))?"
+    r"|resume|more|\.{3}|…)"
+    r"(?:[ \t]{1,3}(?:from[ \t]{1,3}where[ \t]{1,3}you[ \t]{1,3}(?:left[ \t]{1,3}off|stopped)|please|pls|plz))?"
+    r"[ \t.!?]{0,4}",
+    re.IGNORECASE,
+)
+
+
+REVISING_OPENING_CHARS = 160
+"""How much of the reply after such a request is read for a revision of what came before."""
+_REVISES_RE = regex(
+    r"\b(?:wait|actually|hmm+|oops|sorry|apolog\w{0,6}|fix|correct(?:ion|ing)?|mistake|redo|wrong|scratch)\b", re.I
+)
+
+
+def revises(reply: str) -> bool:
+    """Whether a reply after a request to go on opens by revising what came before ("…wait, before going
+    on I need to fix something"): a new answer, not the rest of the old one."""
+    return _REVISES_RE.search(reply, 0, REVISING_OPENING_CHARS) is not None
+
+
+def asks_to_continue(user_text: str) -> bool:
+    """Whether a user turn only asks the model to go on with its last reply."""
+    text = user_text.strip()
+    return len(text) <= CONTINUE_MAX_CHARS and _CONTINUE_RE.fullmatch(text) is not None

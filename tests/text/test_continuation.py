@@ -1,0 +1,42 @@
+"""Requests to go on with a reply that was cut off, and replies that revise instead of going on."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.text.continuation import CONTINUE_MAX_CHARS, asks_to_continue, revises
+
+
+@pytest.mark.parametrize(
+    ("turn", "asked"),
+    [
+        ("continue", True),
+        ("you got cut off, continue", True),
+        ("it cut off mid-sentence, please continue", True),
+        ("Keep going", True),
+        ("continue from where you left off", True),
+        ("please finish the answer", True),
+        ("...", True),
+        # a turn that asks something of its own
+        ("can you continue with (c)", False),
+        ("continue with part b", False),
+        ("why continue?", False),
+        ("ok thanks", False),
+        ("continue " * (CONTINUE_MAX_CHARS // 9 + 1), False),
+    ],
+)
+def test_a_request_to_go_on(turn, asked):
+    assert asks_to_continue(turn) is asked
+
+
+@pytest.mark.parametrize(
+    ("reply", "revised"),
+    [
+        ("- $w_4$ = `a`\n- $w_5$ = `dog`", False),
+        ("…wait, before going on I need to fix something: the shapes are wrong.", True),
+        ("Sorry, let me redo (ii) properly.", True),
+        ("and so both conditions hold. " + "x " * 200 + "wait", False),  # past the opening
+    ],
+)
+def test_a_reply_after_it_that_revises_is_a_new_answer(reply, revised):
+    assert revises(reply) is revised
