@@ -16,8 +16,8 @@ _CONTINUE_RE = regex(
     r"[ \t]{1,3}(?:got|was|were|is|has been|just)?[ \t]{0,3}(?:cut[ \t]{1,3}off|truncated|cut|stopped)"
     r"(?:[ \t]{1,3}(?:again|mid[- ]?\w{1,12}|there))?[ \t,.!:;—–-]{0,4})?"
     r"(?:(?:please|pls|plz|can you|could you)[ \t,]{1,3})?"
-    r"(?:continue|keep[ \t]{1,3}going|go[ \t]{1,3}on|carry[ \t]{1,3}on|finish(?:[ \t]{1,3}(?:it|that|the[ \t]{1,3}answer))?"
-    r"|resume|more|\.{3}|…)"
+    r"(?:continue|keep[ \t]{1,3}going|go[ \t]{1,3}on|carry[ \t]{1,3}on|resume|more|\.{3}|…"
+    r"|finish(?:[ \t]{1,3}(?:it|that|the[ \t]{1,3}answer))?)"
     r"(?:[ \t]{1,3}(?:from[ \t]{1,3}where[ \t]{1,3}you[ \t]{1,3}(?:left[ \t]{1,3}off|stopped)|please|pls|plz))?"
     r"[ \t.!?]{0,4}",
     re.IGNORECASE,
