@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.continuation import CONTINUE_MAX_CHARS, asks_to_continue, revises
+from hw7grade.text.continuation import CONTINUE_MAX_CHARS, asks_to_continue, opens_by_revising
 
 
 @pytest.mark.parametrize(
@@ -39,4 +39,4 @@ def test_a_request_to_go_on(turn, asked):
     ],
 )
 def test_a_reply_after_it_that_revises_is_a_new_answer(reply, revised):
-    assert revises(reply) is revised
+    assert opens_by_revising(reply) is revised

@@ -23,8 +23,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from ..conversation import Conversation, Turn
 from ..regexes import regex
 from ..text.concession import concedes
-from ..text.continuation import asks_to_continue
-from ..text.continuation import revises as continues_revised
+from ..text.continuation import asks_to_continue, opens_by_revising
 from ..text.endorsement import confirms_only
 from ..text.labels import Label, mentions
 from ..text.latex_lists import with_item_labels
@@ -332,7 +331,7 @@ def _continued(turns: Sequence[Turn]) -> list[tuple[int, Turn]]:
             and k + 1 < len(turns)
             and turns[k + 1].role == "assistant"
             and asks_to_continue(turn.text)
-            and not continues_revised(turns[k + 1].text)
+            and not opens_by_revising(turns[k + 1].text)
         ):
             place, before = out[-1]
             out[-1] = (place, replace(before, text=before.text.rstrip() + "\n" + turns[k + 1].text.lstrip()))

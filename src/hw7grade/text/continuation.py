@@ -31,7 +31,7 @@ _REVISES_RE = regex(
 )
 
 
-def revises(reply: str) -> bool:
+def opens_by_revising(reply: str) -> bool:
     """Whether a reply after a request to go on opens by revising what came before ("…wait, before going
     on I need to fix something"): a new answer, not the rest of the old one."""
     return _REVISES_RE.search(reply, 0, REVISING_OPENING_CHARS) is not None
