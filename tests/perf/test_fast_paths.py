@@ -93,7 +93,7 @@ def test_quote_characters_are_translated_as_by_the_table() -> None:
 def test_canonical_spaces_and_grader_folding_equal_the_translate_tables() -> None:
     from hw7grade.text import injection, phrases
 
-    spaces = "\t\n\r\f\v-_\u00a0\u2009\u202f"
+    spaces = "\t\n\r\f\v-_*`\u00a0\u2009\u202f"
     to_space = str.maketrans({c: " " for c in spaces})
     fold = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
     for text in _texts(5, [*ALPHABET, *spaces, "\u2018", "\u201d", "\r"]):
