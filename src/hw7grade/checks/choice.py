@@ -772,7 +772,7 @@ def _paired(text: str, start: int, end: int, said: str) -> bool:
     """Whether a number word is one of a pair that shares things out ("one ... and one ..."): the same
     word comes next within a short way on after "and", or this one comes after "and" and the word before."""
     if _PAIR_BEFORE_RE.search(text, max(0, start - 8), start):
-        return text.lower().rfind(said.lower(), max(0, start - PAIRED_WINDOW_CHARS), start) >= 0
+        return said.lower() in text[max(0, start - PAIRED_WINDOW_CHARS) : start].lower()
     window, word = text[end - 1 : end + PAIRED_WINDOW_CHARS + 1].lower(), said.lower()
     at = window.find(word, 1)
     while at >= 0 and (window[at - 1].isalnum() or window[at + len(word) : at + len(word) + 1].isalnum()):

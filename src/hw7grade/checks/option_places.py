@@ -48,19 +48,19 @@ def listed_order(question: str, hits: Sequence[PhraseHit], labels: Sequence[str]
     option label) that names every option once, between separators only; [] when there is none."""
     want = set(labels)
     run: list[PhraseHit] = []
+    seen: set[str] = set()  # the run's options, each once (an option again starts a new run)
     for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
         if hit.key not in want or (run and hit.start < run[-1].end):
             continue
         if run and not _gap_only(question, run[-1].end, hit.start):
-            if {h.key for h in run} == want and len(run) == len(want):
+            if len(seen) == len(want):
                 break
-            run = []
-        if hit.key in {h.key for h in run}:
-            run = []
+            run, seen = [], set()
+        if hit.key in seen:
+            run, seen = [], set()
         run.append(hit)
-    if len(run) == len(want) and {h.key for h in run} == want:
-        return [h.key for h in run]
-    return []
+        seen.add(hit.key)
+    return [h.key for h in run] if len(seen) == len(want) else []
 
 
 def _gap_only(text: str, start: int, end: int) -> bool:

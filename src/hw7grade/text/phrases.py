@@ -212,7 +212,7 @@ class PhraseSet:
         partial: dict[tuple[str, str, int], list[tuple[int, int, int, bool]]] = {}
         for end_index, (length, frags) in self._automaton.iter(squeezed):
             start, end = end_index - length + 1, end_index + 1
-            if squeezed is not ctext:
+            if len(squeezed) != n:
                 start, end = _unsqueezed(ctext, start), _unsqueezed(ctext, end - 1) + 1
             # A number right after an underscore is a subscript ("Σ_1", "W_2"), not the number.
             left_ok = start == 0 or (
