@@ -563,6 +563,17 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "continuations": "**User**\n\nyou got cut off, continue\n\n**Assistant**\n\n- w4 = a …wait, fix ",
         }.items()
     },
+    # round 47: labels said aloud, answers counted by ordinal leads, one prose paragraph per part
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "spoken labels": "question ate be and seven be, see and dee part eye three be to queue 4 see "
+            "question for is ",
+            "ordinal leads": "Got it. First, the state h_t. Second, teacher forcing: x. For the last one, y. "
+            "Finally, z. ",
+            "prose paragraphs": "The series opens on 341 seconds to 94% accuracy.\n\nWhat I learned is profiling.\n\n",
+        }.items()
+    },
 }
 
 

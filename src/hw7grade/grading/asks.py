@@ -15,6 +15,7 @@ from ..regexes import regex
 from ..text.labels import LABEL_LINE_CANDIDATE, ROMANS, Label, line_label, mentions, opens_line
 from ..text.phrases import line_starts
 from ..text.sentences import split_sentences
+from ..text.spoken_labels import spelled_labels
 from .parts import (
     COURSE_HOMEWORK,
     FOREIGN,
@@ -935,6 +936,7 @@ def read_user_turn(
     unbolded = text.replace("**", "  ").replace("__", "  ")
     blanked = _code_blanked(unbolded)
     shows_code = blanked != unbolded
+    blanked = spelled_labels(blanked, index.questions)
     text = _questions_numbered(blanked, index)
     own_numbered: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     if (own := _own_numbering(text, index, context)) is not None:

@@ -30,6 +30,7 @@ from ..text.labels import (
 from ..text.latex_lists import outer_items
 from ..text.non_answer import remarks_on_answer
 from ..text.normalize import normalize
+from ..text.ordinal_leads import with_ordinal_paragraphs
 from ..text.quiz import only_asks
 from .asks import LIST_BETWEEN, OWN_ROMANS, SENTENCE_END_CHAR_RE, capital_mark, own_mark
 from .blanks import blank_heads
@@ -243,6 +244,12 @@ def split_answer(
     if len(default) > 1 and not cue_heads and (item_each := _item_each(text, default, index)):
         # "Here's a summary:" and one long bullet for each part asked, in order, with no label
         cue_heads = item_each
+    if len(named) > 1 and named == default and not cue_heads:
+        # "First, the vertical design ... Second, training uses ... For the last one, ...", or three
+        # paragraphs of prose for three parts the turn named: one paragraph each, in order, with no label
+        ordered = with_ordinal_paragraphs(text, len(named))
+        if each_paragraph := _paragraph_each_part(ordered, named, context, index, counted=ordered != text):
+            text, cue_heads = ordered, each_paragraph
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")
     headed_list = False  # ... or heads an answer to each ("### (a)(i) & (ii) — Model and loss")
@@ -1644,6 +1651,52 @@ def _item_each(text: str, asked: list[str], index: PartIndex) -> dict[int, str]:
         if len(cued) == 1 and cued[0] != part and asked.index(cued[0]) > asked.index(part):
             return {}  # an item on a later part: the list is not in the asked order
     return heads
+
+
+def _paragraph_each_part(
+    text: str, asked: list[str], context: Context, index: PartIndex, counted: bool = False
+) -> dict[int, str]:
+    """Line offset -> part for a reply with no label line and no code whose paragraphs, past a short
+    opening ("Of course! Here's a breakdown:") and a closing remark, are one for each part asked, each
+    holding a cue of the part at its place, none of another more often, and no other's label ("So the
+    corrected answer for **(b)** is ..." is about (b)). Each has some length, unless the reply counts them
+    ("First, ...", see `ordinal_leads`). A paragraph
+    ending in a colon opens the one after it ("Second, the reflection:" over a quoted paragraph). Else {}."""
+    blocks: list[list[int]] = []  # [offset, words] of each paragraph
+    pos = 0
+    joined = True  # the next line opens a new paragraph
+    opens_next = False  # the last line ended in a colon
+    for line in text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            joined = True
+            continue
+        if stripped.startswith(("```", "~~~", "|")) or (
+            LABEL_LINE_CANDIDATE.match(line) and line_label(line) is not None
+        ):
+            return {}
+        if joined and not (blocks and opens_next):
+            blocks.append([at, 0, at])
+        joined = False
+        opens_next = stripped.rstrip("*_ \t").endswith(":")
+        blocks[-1][1] += len(line.split())
+        blocks[-1][2] = at + len(line)
+    paragraphs = [(at, words, text[at:end]) for at, words, end in blocks]
+    if len(paragraphs) > len(asked) and remarks_on_answer(paragraphs[-1][2]):
+        paragraphs.pop()
+    if len(paragraphs) == len(asked) + 1 and paragraphs[0][1] < OPENING_MIN_WORDS and "\n" not in paragraphs[0][2]:
+        paragraphs.pop(0)
+    shortest = 0 if counted else ITEM_EACH_MIN_WORDS
+    if len(paragraphs) != len(asked) or min(words for _, words, _ in paragraphs) < shortest:
+        return {}
+    for (_, _, paragraph), part in zip(paragraphs, asked):
+        counts = index.cue_counts(normalize(paragraph))
+        if not counts[part] or any(counts[other] > counts[part] for other in asked):
+            return {}  # a paragraph on no part, or on another above all
+        if any(p != part and p in asked for label in mentions(paragraph) for p in index.resolve(label, context)):
+            return {}
+    return {at: part for (at, _, _), part in zip(paragraphs, asked)}
 
 
 def itemised_sections(text: str, parts: list[str], index: PartIndex) -> list[tuple[str, str]]:

@@ -156,6 +156,9 @@ _BARE_NEXT = regex(
     rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}(?:and[ \t]{{1,3}})?|[ \t]{{1,3}}(?:and|&)[ \t]{{1,3}})(?P<x>{_SUB})(?![\w(])"
 )
 """After "parts b" (a bare letter), the rest of its list: "parts b and c", "part a, b, and c"."""
+_LETTER_NEXT = regex(r"(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|&)[ \t]{1,3})(?P<x>[b-h])(?![\w(])")
+"""After a letter written on its question's number ("7b"), the rest of its list: "7b and c", "8a, b"
+("a" and "i" after it are the article and the pronoun)."""
 _CAPITAL_NEXT = regex(r"(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|[ \t]{1,3}(?:and|&)[ \t]{1,3})(?P<x>[A-H])(?![\w(])")
 """The rest of a list of capital letters: "need B and C"."""
 _LIST_NUMBER = regex(r"\d{1,2}[.)][ \t]{1,4}")
@@ -875,7 +878,12 @@ def _mentions(text: str) -> list[Label]:
             if _worded(m) or label.letter or label.roman or m.group("hw"):
                 found.append(label)
                 bare = m.group("l3") or m.group("r3") or m.group("l6")
-                covered = _bare_list(text, label, found) if bare else label.end
+                if bare:
+                    covered = _bare_list(text, label, found)
+                elif m.group("l2") and not label.roman:
+                    covered = _bare_list(text, label, found, _LETTER_NEXT)
+                else:
+                    covered = label.end
                 if label.letter and label.roman:
                     covered = _numeral_run(text, covered, label.roman, found, label.letter)
                 if label.letter and not label.roman:
@@ -1015,11 +1023,12 @@ def _slashed_labels(text: str, end: int, found: list[Label]) -> int:
     return end
 
 
-def _bare_list(text: str, first: Label, found: list[Label]) -> int:
+def _bare_list(text: str, first: Label, found: list[Label], following: re.Pattern[str] | None = None) -> int:
     """Append the letters that continue a bare list after `first` ("parts b and c"); its end. The item
     after "and" is the list's last: in "I only need a and c, b I've done" the b opens a clause."""
     end = first.end
-    following = _CAPITAL_NEXT if text[first.start : first.end].isupper() else _BARE_NEXT
+    if following is None:
+        following = _CAPITAL_NEXT if text[first.start : first.end].isupper() else _BARE_NEXT
     while (m := following.match(text, end)) is not None:
         x = m.group("x").lower()
         roman = first.roman is not None and first.letter is None

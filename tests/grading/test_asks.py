@@ -1,0 +1,31 @@
+"""Which parts a user turn asks (`read_user_turn`), with the bundled rubric's parts and cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from hw7grade.grading.asks import read_user_turn
+from hw7grade.grading.parts import Context, PartIndex
+from hw7grade.rubric.model import load_rubric
+
+RUBRIC = load_rubric()
+INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUBRIC.parts}, RUBRIC.question_cues())
+
+
+@pytest.mark.parametrize(
+    ("turn", "named"),
+    [
+        # labels said aloud, as speech-to-text writes them
+        ("question ate be please", ["q8b"]),
+        ("question for part a and part be", ["q4a", "q4b"]),
+        ("three be part one the conditions then seven be and see the tokens", ["q3b.i", "q7b", "q7c"]),
+        ("queue 7 part see pls", ["q7c"]),
+        ("3 bee 2 pls", ["q3b.ii"]),
+        ("question three be part eye please", ["q3b.i"]),
+        # ... and words that only sound like them
+        ("I have a question for you about the translation one, part a", ["q7a"]),
+        ("q8 a iii: shouldn't 4 be ticked too?", ["q8a.iii"]),
+    ],
+)
+def test_the_parts_a_turn_names(turn, named):
+    assert read_user_turn(turn, Context(), INDEX).named == named
