@@ -20,6 +20,7 @@ OURS = frozenset({"3", "4", "7", "8"})
         ("question ate a two", "question 8 a two"),
         ("question for is about the blog", "question 4 is about the blog"),
         ("queue eight be", "Q8b"),
+        ("cue 7 a whats a problem", "Q7a whats a problem"),
         ("3 bee 2 show it", "3b(ii) show it"),
         ("three be to show it", "3b(ii) show it"),
         # words that only sound like labels

@@ -41,6 +41,7 @@ _WAITING = (
         for who in ("I need", "I'll need", "I'd need", "I will need", "I would need")
         for what in ("information", "context", "detail*")
     ),
+    *(f"{who} to {verb}" for who in ("I need", "I'll need", "I'd need", "I would need") for verb in ("know", "see")),
     "can you clarify",
     "could you clarify",
     *(f"if you{can} {verb}" for can in ("", " can", " could") for verb in ("paste", "share")),
@@ -71,7 +72,8 @@ _WAITING = (
     "when you are ready",
 )
 """The model waits for the user before it answers ("Once you confirm, I'll write out the proof", "I'd
-need a bit more context"; not "let me know if you need more detail", the user's need)."""
+need a bit more context", "for (b) I need to know what the figure shows"; not "let me know if you need
+more detail", the user's need)."""
 _DECLINING = (
     "rather not write",
     "rather not answer",

@@ -43,8 +43,9 @@ _QUESTION_HOMOPHONE_RE = regex(
     re.I | re.M,
 )
 """A question's number said as a word that sounds like it: "question ate", "question for is about"."""
-_QUEUE_RE = regex(rf"\b(?:queue|cue)[ \t]{{1,2}}({_NUMBER})\b", re.I)
-""""queue 8", "cue eight": the letter Q said aloud."""
+_QUEUE_RE = regex(rf"\b(?:queue|cue)[ \t]{{1,2}}({_NUMBER})\b(?:[ \t]{{1,2}}({_LETTER_NAME}|[a-h])\b)?", re.I)
+""""queue 8", "cue eight": the letter Q said aloud, and the letter said after its number, which is the
+part's even when it is "a" ("cue 7 a whats a problem"): no one says "cue 7" but to name a question."""
 _AFTER_NUMBER_RE = regex(
     rf"(?:\b|(?<=q))({_NUMBER})[ \t]{{1,2}}({_LETTER_NAME})\b"
     rf"(?:[ \t]{{1,2}}(?:({_SUB_NUMBER})\b|(to|too)\b(?![ \t]{{1,2}}(?:the|a|an|do|be|get|make)\b)))?",
@@ -64,6 +65,11 @@ _IN_LIST_RE = regex(
 """A letter's name after another letter in a list: "7b and see", "part a, see"."""
 
 
+def _letter(said: str | None) -> str:
+    """A part's letter as written, from its name or itself ("" for none)."""
+    return "" if said is None else LETTER_NAMES.get(said.lower(), said.lower())
+
+
 def spelled_labels(text: str, questions: Collection[str]) -> str:
     """The text with labels said aloud written as labels; `questions`, the rubric's question numbers
     (only after one of them is a letter's name a part's letter: "seven be", not "two be")."""
@@ -71,7 +77,7 @@ def spelled_labels(text: str, questions: Collection[str]) -> str:
     if not any(name in low for name in (*LETTER_NAMES, *SUB_NAMES, "ate", "for", "queue", "cue")):
         return text
     text = _QUESTION_HOMOPHONE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{'8' if m.group(3) else '4'}", text)
-    text = _QUEUE_RE.sub(lambda m: f"Q{_WORDS.get(m.group(1).lower(), m.group(1))}", text)
+    text = _QUEUE_RE.sub(lambda m: f"Q{_WORDS.get(m.group(1).lower(), m.group(1))}{_letter(m.group(2))}", text)
 
     def after_number(m: re.Match[str]) -> str:
         number = _WORDS.get(m.group(1).lower(), m.group(1))
