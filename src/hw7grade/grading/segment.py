@@ -318,12 +318,19 @@ def _side_question_first(text: str, index: PartIndex) -> bool:
 
 
 def _continued(turns: Sequence[Turn]) -> list[tuple[int, Turn]]:
-    """The turns, each with its place, and a reply the user asked to go on with ("you got cut off,
-    continue") joined to its rest: one reply, at the first's place."""
+    """The turns, each with its place; a reply the user asked to go on with ("you got cut off,
+    continue") joined to its rest: one reply, at the first's place; and user messages sent one after
+    another before a reply ("(a)(i) how many layers?", "(ii) what loss?") joined: one request, at the
+    last's place."""
     out: list[tuple[int, Turn]] = []
     k = 0
     while k < len(turns):
         turn = turns[k]
+        if turn.role == "user" and out and out[-1][1].role == "user":
+            before = out[-1][1]
+            out[-1] = (k, replace(turn, text=before.text.rstrip() + "\n\n" + turn.text.lstrip()))
+            k += 1
+            continue
         if (
             turn.role == "user"
             and out
