@@ -232,6 +232,9 @@ def test_a_false_identity_in_a_list_framed_as_wrong_is_no_step(pitfall, status):
         (r"Note the step $U_kU_k^\top = I$ is **not** valid for $k < m$.", "passed"),
         (r"With $U_kU_k^\top = I$ it would work for any orthonormal $U_k$, which is a red flag.", "passed"),
         (r"Note $U_kU_k^\top = I$ holds here.", "failed"),
+        # a number a worked example of particular data comes to is no claim at the point; zero is
+        (r"In the 2x2 example the loss is $\|X - U_k U_k^\top X\|_F^2 = 1$, the discarded eigenvalue.", "passed"),
+        (r"So the loss is $\|X - U_k U_k^\top X\|_F^2 = 0$.", "failed"),
     ],
 )
 def test_a_formula_held_only_on_a_set_is_no_false_step(claim, status):

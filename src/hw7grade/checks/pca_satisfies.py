@@ -205,7 +205,10 @@ def _conditions(
     wrong = [
         (c, s, v)
         for c, s, v in verdicts
-        if v.status == "fails" and _asserted(ctx.answer, c) and not _restricted(ctx.answer, c)
+        if v.status == "fails"
+        and _asserted(ctx.answer, c)
+        and not _restricted(ctx.answer, c)
+        and not _example_value(s, roles)
     ]
     if wrong:
         c, s, v = wrong[0]
@@ -250,6 +253,18 @@ def _conditions(
     ]
     at_pca += _sides_that_meet(verdicts, table, roles, deadline, {roles.components})
     return None, conditions, at_pca
+
+
+def _example_value(statement: Statement, roles: PcaRoles) -> bool:
+    """Whether the statement gives a quantity of the data a number other than zero (`||X - PX||_F^2 = 1`):
+    the value in a worked example of particular data, which no general claim at the PCA point is."""
+    from ..algebra.nodes import Num, symbol_names
+
+    sides = (statement.lhs, statement.rhs)
+    return any(
+        type(side) is Num and side.value != 0 and other is not None and roles.data in symbol_names(other)
+        for side, other in (sides, sides[::-1])
+    )
 
 
 SENTENCE_WINDOW_CHARS = 400
