@@ -117,6 +117,9 @@ from hw7grade.text.labels import (
         ("inciso b: ¿cuáles son los tokens?", (None, "b", None)),
         ("Pregunta 7 — Traducción", ("7", None, None)),
         ("Teil (i) hab ich schon", (None, None, "i")),
+        ("## **Câu 7a — Problem with vertical stacking**", ("7", "a", None)),
+        ("### Soal 4 bagian (c)", ("4", "c", None)),
+        ("**Exercice 8 partie b**", ("8", "b", None)),
         ("## 第7题", ("7", None, None)),
         ("la parte de la pregunta", None),
         # A lead and its label alone on a line, in bold or under an emoji, head what follows.
@@ -348,8 +351,10 @@ def test_line_label(line, label):
         ("ok. c ~100 words", [(None, "c", None)]),
         ("a 100 words essay", []),
         # Spanish and German question and part words; a Spanish word that only starts like "part"
-        ("pregunta 7 inciso a: mi compañero", [("7", None, None), (None, "a", None)]),
+        ("pregunta 7 inciso a: mi compañero", [("7", "a", None)]),  # as "question 7 part a" reads
         ("Frage zu Aufgabe 8b", [("8", "b", None)]),
+        ("help em câu 7a và câu 8a với", [("7", "a", None), ("8", "a", None)]),
+        ("questão 3b, item ii", [("3", "b", None)]),
         ("la parte de la pregunta", []),
         # a letter a sentence opens on, then what that part asks; not a plan's letter
         ('thanks. b is "comment what you learned"', [(None, "b", None)]),

@@ -40,13 +40,22 @@ ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _ROMAN = r"(?:viii|vii|iii|ix|iv|vi|ii|v|x|i)"
 _SUB = rf"(?:[a-h]|{_ROMAN})"
 
+_FOREIGN_QUESTION_WORDS = (
+    r"pregunta|ejercicio|problema|aufgabe|frage|exercice|questão|questao|exercício|exercicio|domanda|esercizio"
+    r"|opgave|vraag|soal|soru|câu|bài|문제"
+)
+"""Words of other languages for a homework question before its number: Spanish, German, French, Portuguese,
+Italian, Dutch, Indonesian, Turkish, Vietnamese and Korean ("pregunta 7", "Aufgabe 3b", "câu 7a", "문제 8")."""
+_FOREIGN_PART_WORDS = r"inciso|apartado|parte|teilaufgabe|teil|partie|punto|bagian"
+"""Words of other languages for a part before its letter or numeral ("inciso b", "apartado (a)", "Teil (i)",
+"partie b", "bagian c")."""
 # Absolute: a question word and number ("Question 7", "Q7"), or a bare number with a part
 # ("7b", "7(b)", "7 b)", "Question 7 a:", "8a-iii"). A letter after a space must be closed,
 # parenthesised, followed by a colon, a question mark ("hw7 7 a?"), a spaced dash ("7 a — one
 # problem?") or by the next label of a list ("7 b and 7 c"), so "question 7 a teammate" names no part (a).
 _LETTER = (
-    r"(?:[ \t]{0,2}(?:,[ \t]{0,2}|\.(?=\())?(?:part[ \t]{0,2})?\((?P<l1>[a-h])\)"
-    r"|[ \t]{0,2}(?:,[ \t]{0,2})?parts?[ \t]{0,2}(?P<l3>[a-h])(?![a-z])"
+    rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}}|\.(?=\())?(?:(?:part|{_FOREIGN_PART_WORDS})[ \t]{{0,2}})?\((?P<l1>[a-h])\)"
+    rf"|[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:parts?|{_FOREIGN_PART_WORDS})[ \t]{{0,2}}(?P<l3>[a-h])(?![a-z])"
     r"|[ \t]{1,2}(?P<l4>[a-h])(?:\)|[.?](?=\s|$)|:(?=\s|$)|(?=[ \t]{1,2}[—–][ \t])"
     # or a list of such labels goes on: "7 b and 7 c", "7 b, 7 c"
     r"|(?=[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}(?:q[ \t]{0,2})?\d{1,2}[ \t]{0,2}[a-h](?![a-z])))"
@@ -119,10 +128,6 @@ _ORDINAL_PREFIX = "第"
 relative label, as a bullet is, and as "question" before a number."""
 _QUESTION_MEASURE = "题題问問"
 """Chinese and Japanese words for a question after its number ("第3题", "第3問")."""
-_FOREIGN_QUESTION_WORDS = r"pregunta|ejercicio|problema|aufgabe|frage"
-"""Spanish and German words for a homework question before its number ("pregunta 7", "Aufgabe 3b")."""
-_FOREIGN_PART_WORDS = r"inciso|apartado|parte|teilaufgabe|teil"
-"""Spanish and German words for a part before its letter or numeral ("inciso b", "apartado (a)", "Teil (i)")."""
 _ABSOLUTE = regex(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
     # "第3题(b)", "第 8 题 b": the Chinese "question 3", its ordinal mark and measure word around the number
