@@ -25,6 +25,7 @@ from ..regexes import regex
 from ..text.concession import concedes
 from ..text.continuation import asks_to_continue, opens_by_revising
 from ..text.endorsement import confirms_only
+from ..text.label_chars import plain_label_chars
 from ..text.labels import Label, mentions
 from ..text.latex_lists import with_item_labels
 from ..text.non_answer import puts_off, standing_spans
@@ -395,7 +396,8 @@ def find_answers(
         return [p for p in parts if p in last_piece and puts_off(_about(p, last_piece[p], index))]
 
     one_titled: str | None = None
-    turns = _continued(conversation.turns)
+    # "3⒝ ⒤", "【b】", "（ｉｉ）": labels in other glyphs read as their plain forms
+    turns = _continued(tuple(replace(t, text=plain_label_chars(t.text)) for t in conversation.turns))
     next_role = {k: turns[j + 1][1].role for j, (k, _) in enumerate(turns[:-1])}
     for turn_no, turn in turns:
         # "<b>(a) Problem ...</b><br>": HTML a model or a web copy wrote, read as the Markdown it stands for
