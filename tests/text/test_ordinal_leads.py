@@ -15,13 +15,14 @@ from hw7grade.text.ordinal_leads import MAX_LEADS, ordinal_cuts, with_ordinal_pa
         ("First, x.\n\n**Second,** y.\n\nFinally, z.", 3, ["First", "**Second", "Finally"]),
         ("For the first part, x. As for the second one, y.", 2, ["For the first part", "As for the second one"]),
         ("- First: x\n- Lastly: y", 2, ["- First", "- Lastly"]),
+        ("The first case, training, x. The second case, evaluation, y.", 2, ["The first case", "The second case"]),
         # no run counting the parts
         ("First, x. Second, y. Third, z.", 2, []),  # more leads than parts: steps of one answer
         ("First, x. Third, y.", 2, []),
         ("Second, x. First, y.", 2, []),
         ("First order conditions: x. Second order: y.", 2, []),  # no comma or colon after the word
         ("First, x.", 1, []),
-        ("The first part is x, the second y.", 2, []),
+        ("The first part is x, the second y.", 2, []),  # one sentence
     ],
 )
 def test_a_run_of_leads_counting_the_parts(text, parts, leads):

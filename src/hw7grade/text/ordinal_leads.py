@@ -1,6 +1,6 @@
 """Sentences a reply opens with words that count its answers ("First, ...", "Second, ...", "For the last
-one, ..."): a reply with no labels that answers several asked parts in one paragraph or several, in
-the order asked, counts them so.
+one, ...", "The second case, ..."): a reply with no labels that answers several asked parts in one
+paragraph or several, in the order asked, counts them so.
 
 A lead opens a line (after list or quote marks and emphasis) or a sentence, and is followed by a comma,
 colon or dash ("First the numbers" is no lead: "First order conditions" would be one). Leads count
@@ -26,8 +26,8 @@ _LEAD_RE = regex(
     r"(?:(?:and|now|ok|okay|so)[ \t,]{1,3})?"
     rf"(?:(?P<ord>{_NUMBERED})(?:ly)?|(?P<fin>finally|lastly))[*_]{{0,2}}[ \t]{{0,2}}[,:—–]"
     rf"|(?:^|(?<=[.!?])[ \t]{{1,3}})[ \t>*_\-•]{{0,6}}(?:(?:and|now|ok|okay|so)[ \t,]{{1,3}})?"
-    r"(?:for|as[ \t]for|on)[ \t]{1,2}the[ \t]{1,2}"
-    rf"(?:(?P<ord2>{_NUMBERED})|(?P<fin2>last|final))[ \t]{{1,2}}(?:one|part|question|bit)\b",
+    r"(?:(?:for|as[ \t]for|on)[ \t]{1,2})?the[ \t]{1,2}"
+    rf"(?:(?P<ord2>{_NUMBERED})|(?P<fin2>last|final))[ \t]{{1,2}}(?:one|part|question|bit|case)\b",
     re.I | re.M,
 )
 
