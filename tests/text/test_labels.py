@@ -118,6 +118,10 @@ from hw7grade.text.labels import (
         ("Pregunta 7 — Traducción", ("7", None, None)),
         ("Teil (i) hab ich schon", (None, None, "i")),
         ("## **Câu 7a — Problem with vertical stacking**", ("7", "a", None)),
+        # a heading's own numbered item, then the part by its question's number
+        ("**Card 1 — 3b(i)**", ("3", "b", "i")),
+        ("### Slide 2: Q7(b)", ("7", "b", None)),
+        ("**Step 1 — 2 layers**", None),
         ("### Soal 4 bagian (c)", ("4", "c", None)),
         ("**Exercice 8 partie b**", ("8", "b", None)),
         ("## 第7题", ("7", None, None)),

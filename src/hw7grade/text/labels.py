@@ -397,7 +397,9 @@ LABEL_LINE_CANDIDATE = regex(
     rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part)"
     rf"|{_SUB}(?:[._\-]?{_ROMAN})?[\"']?[ \t]{{0,3}}[:,]"  # a bare key: `"b": [...]`, `ii:`, `b,<s>,I,...`
     # a heading's title, then its label in brackets: "**ResNet blog (4a):**", "**2. Loss function (8a ii)**"
-    r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h](?:\((?:i{1,3}|iv)\)|[ .\-]?(?:i{1,3}|iv))?\))",
+    r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h](?:\((?:i{1,3}|iv)\)|[ .\-]?(?:i{1,3}|iv))?\)"
+    # a heading's own item and number, then the part: "**Card 1 — 3b(i)**", "### Slide 2: Q7(b)"
+    r"|[a-z]{2,12}[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:\-][ \t]{0,2}(?:q[ \t.#]{0,3})?\d{1,2}[ \t]{0,2}\(?[a-h]\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -556,6 +558,15 @@ def line_label(line: str) -> Label | None:
         if titled and m and (_worded(m) or m.group("qbare")) and (m.group("l1") or m.group("l2")):
             label = _absolute(m, start + titled.start("label"))
             return replace(label, start=start, end=start + titled.end())
+    if "#" in line[:start] or "*" in line[:start]:
+        # "**Card 1 — 3b(i)**", "### Slide 2: Q7(b)": a heading numbering the reply's own items, then
+        # the part by its question's number
+        numbered = _NUMBERED_LEAD_RE.match(window)
+        m = _ABSOLUTE.match(window, numbered.end()) if numbered else None
+        if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+            label = _absolute(m, start)
+            if label.letter:
+                return label
     lead = _FOR_LEAD.match(window)
     if lead:
         # "For (b), let me run an experiment.", "Corrected (c): ...", "**Corrected 7(b) — Training:**",
@@ -584,6 +595,8 @@ _TITLED_HEADING_RE = regex(
 )
 """A heading's title and its label in brackets at the heading's end ("ResNet blog (4a):**", "Loss
 function (Q8a(ii))**")."""
+_NUMBERED_LEAD_RE = regex(r"[A-Za-z]{2,12}[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:\-][ \t]{0,2}")
+"""A heading's own item and its number before the part's label ("Card 1 — ", "Slide 2: ")."""
 _ORDINAL_HEADING_RE = regex(
     rf"(?:the[ \t]{{1,3}})?(?P<n>{_ORDINAL})[ \t]{{1,3}}{_PART_WORD}(?=[ \t]{{0,3}}(?:[—–:\-.]|\*\*|$))",
     re.IGNORECASE,
