@@ -259,7 +259,10 @@ class ChoiceCheck(CheckSpec):
         column_options: dict[tuple[int, int], dict[str, set[int]]] = {}  # ... -> option -> rows naming it
         previous_row = ""
         earlier_columns: set[int] = set()  # the current table's columns that hold an earlier answer
-        for line in a.text.split("\n"):
+        lines = a.text.split("\n")
+        menu_headers = _menu_headers(lines)  # "| 0 | 1 | 2 | 3 |" over "| ☐ | ☒ | ☐ | ☐ |": options across
+        header_cells: list[tuple[int, int]] = []  # the text's spans of the last such header's cells
+        for i, line in enumerate(lines):
             body = strip_line_marker(line)
             table += not line.lstrip().startswith("|")
             if not line.lstrip().startswith("|"):
@@ -271,7 +274,12 @@ class ChoiceCheck(CheckSpec):
             end = line_start + len(line)
             label = line_label(line) if LABEL_LINE_CANDIDATE.match(line) else None
             ticked = self._ticked_pieces(line) if line.lstrip().startswith("|") else None
-            if ticked is not None:
+            if i in menu_headers:
+                # the header's options are the menu, its marks on the row under it (not a pick of its own)
+                header_cells = [(line_start + lo, line_start + hi) for lo, hi in table_cells(line)]
+            elif (marks := _box_row(line)) is not None and header_cells:
+                spans.extend(header_cells[k] for k, on in enumerate(marks) if on and k < len(header_cells))
+            elif ticked is not None:
                 spans.extend((line_start + lo, line_start + hi) for lo, hi in ticked)
             elif line.lstrip().startswith("|"):
                 # "| 8(a)(iii) | needed components | **Weight Decay** | Dropout would change ... |": a cell
@@ -336,6 +344,8 @@ class ChoiceCheck(CheckSpec):
                 spans.extend((line_start + lo, line_start + hi) for lo, hi in self._pick_line(line, label, under_label))
             if line.strip():
                 under_label = label is not None and len(line[label.end :].split()) <= PICK_HEADING_MAX_WORDS
+            if not line.lstrip().startswith("|"):
+                header_cells = []
             line_start = end + 1
         for key, picks in cell_picks.items():
             # "| Frobenius norm squared | sum of squares | `nn.MSELoss` |" over "| Entrywise L1 norm | ... |
@@ -688,6 +698,40 @@ def _boxed_runs(text: str) -> Iterator[str]:
     ("$$\\boxed{2}$$", "\\boxed{\\text{2 layers}}"), in order."""
     if "\\boxed" in text:
         yield from (normalize(body) for _, _, body, _ in boxed(text, BOLD_PICK_MAX_CHARS * 2) if body is not None)
+
+
+_BOX_CELL_RE = regex(r"[ \t*_]{0,4}(?:(?P<on>☑|☒|✅|✓|✔|\[[xX✓]\])|☐|□|⬜|✗|✘|❌|\[ \]|-|—)?[ \t*_]{0,4}")
+"""A table cell that holds only a box or mark (or nothing): ticked when it holds a check."""
+
+
+def _box_row(row: str) -> list[bool] | None:
+    """Whether each cell of a table row of boxes and marks only is ticked ("| ☐ | **☒** | ☐ |"); None for a
+    row with anything else in a cell, or with no ticked cell."""
+    if not row.lstrip().startswith("|") or _separator_row(row):
+        return None
+    marks = []
+    for lo, hi in table_cells(row):
+        m = _BOX_CELL_RE.fullmatch(row, lo, hi)
+        if m is None:
+            return None
+        marks.append(m.group("on") is not None)
+    return marks if any(marks) else None
+
+
+def _menu_headers(lines: list[str]) -> set[int]:
+    """The table headers whose row under the separator is a row of boxes ("| L1Loss | MSELoss |", "|---|---|",
+    "| ☐ | ☒ |"): their options are read across, each marked below."""
+    return {
+        i
+        for i in range(len(lines) - 2)
+        if lines[i].lstrip().startswith("|") and _separator_row(lines[i + 1]) and _box_row(lines[i + 2]) is not None
+    }
+
+
+def _separator_row(row: str) -> bool:
+    """Whether a row is a table's separator, in any alignment ("|---|---|", "|:-:|:-:|")."""
+    bare = row.strip()
+    return bare.startswith("|") and "-" in bare and not bare.strip("|:- \t")
 
 
 PICK_HEADING_MAX_WORDS = 4
