@@ -116,13 +116,14 @@ _ARROWED_STANCE_RE = regex(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
 
 
 _FINAL_MARK_RE = regex(
-    r"\b(?:(?:final|my|overall)[ \t]{1,3}(?:answer|verdict|conclusion)|in[ \t]{1,3}conclusion|verdict)\b"
+    r"\b(?:(?:final|my|overall|corrected|revised|updated)[ \t]{1,3}(?:answer|verdict|conclusion)|in[ \t]{1,3}conclusion"
+    r"|verdict)\b"
     r"|\bactually[ \t,:*_]{1,5}(?=(?:yes|no)\b)",
     re.I,
 )
 """Words that state a stance as the reply's final answer, before it in its sentence ("So my answer is yes",
-"**Final answer:** No", "Verdict: yes"), or as the answer a reconsidering reply comes to ("So the answer
-to (b) is actually yes")."""
+"**Final answer:** No", "Verdict: yes", "✅ Corrected answer: **Yes.**"), or as the answer a reconsidering
+reply comes to ("So the answer to (b) is actually yes")."""
 
 
 def _stated_final(sentence: str, stance: str) -> bool:
