@@ -100,6 +100,19 @@ def test_holds_no_answer_is_either():
 
 
 @pytest.mark.parametrize(
+    ("text", "empty"),
+    [
+        ("You're right, my mistake 🙏", True),
+        ("Good catch, you're right.", True),
+        ("You're right: at evaluation the decoder is fed its own outputs, so w3 is saw, not see.", False),
+        ("Two linear layers.", False),
+    ],
+)
+def test_a_short_concession_holds_no_answer(text, empty):
+    assert holds_no_answer(text) is empty
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("**7c.** During evaluation", True),  # a heading with nothing under it, the reply cut off

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..regexes import regex
+from .concession import concedes
 from .labels import line_label
 from .normalize import HORIZONTAL_RULE_RE
 from .phrases import PhraseSet
@@ -579,14 +580,20 @@ _IF_WISHED_RE = regex(
 
 def holds_no_answer(text: str) -> bool:
     """Whether text in which no check finds anything puts the part off, stops mid-sentence (or after
-    its heading), only introduces what follows or only offers to answer."""
+    its heading), only introduces what follows, only offers to answer, or only concedes ("You're right,
+    my mistake 🙏" before the reply turns to another part)."""
     return (
         puts_off(text)
         or cut_off(text)
         or heading_only(text)
         or introduces_only(text)
         or bool(PhraseSet.build({"offering": _OFFERING}).keys_in(text))
+        or (len(text.split()) <= CONCESSION_ONLY_MAX_WORDS and concedes(text))
     )
+
+
+CONCESSION_ONLY_MAX_WORDS = 12
+"""A text this short that concedes holds nothing else."""
 
 
 INTRODUCTION_MAX_WORDS = 30
