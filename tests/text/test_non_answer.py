@@ -40,6 +40,8 @@ from hw7grade.text.non_answer import (
         ("**(ii)** I will write this once the gradients in (i) are agreed.", True),
         ("Understood, the blog series. Share the questions one at a time when you are ready.", True),
         ("For (b) and (c) I need to know what the figure shows, since I can't see it:", True),
+        ("The other one is left as an exercise.", True),
+        ("This variant shows up as an exercise in Dive into Deep Learning: it usually helps.", False),
         ("To answer I'd need to see which tokens your figure uses.", True),
         ("You need to know that the decoder sees <sos> first.", False),
         ("Once the gradients are zero, I'll do the substitution: W_1 = U_k^T.", False),

@@ -110,7 +110,12 @@ _DECLINING = (
     "work it out on your own",
     "try it yourself",
     "try this one yourself",
-    "as an exercise",
+    # "I'll leave (c) to you as an exercise", "left as an exercise"; not "it shows up as an exercise in D2L"
+    "leave ... as an exercise",
+    "leaving ... as an exercise",
+    "left as an exercise",
+    "as an exercise for you",
+    "as an exercise to you",
     "rather than hand you",
     "rather than give you",
     "rather than just give you",
