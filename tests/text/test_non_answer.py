@@ -47,6 +47,7 @@ from hw7grade.text.non_answer import (
         ("Once the gradients are zero, I'll do the substitution: W_1 = U_k^T.", False),
         ("The encoder sends h_T to the decoder, and I'll note the lengths differ.", False),
         ("(b) What I learned\n\nSomething went wrong while generating the response. If this issue persists", True),
+        ("DeepSeek-V3 · 7:11 PM\n\nThe server is busy. Please try again later.", True),
         ("The decoder reads <sos>, I, see, a, dog.", False),
         ("It leaks information and breaks the autoregressive structure.", False),
         ("Hence U_k satisfies the optimality conditions. Let me know if you need more detail.", False),

@@ -206,9 +206,11 @@ _FAILED_REPLY = (
     "there was an error generating",
     "error generating a response",
     "error in message stream",
+    "the server is busy",
+    "network error",
 )
 """The chat interface's own error in place of the reply ("Something went wrong while generating the
-response. If this issue persists ..."), copied with the chat."""
+response. If this issue persists ...", "The server is busy. Please try again later."), copied with the chat."""
 _STANDING = (
     "stay the same",
     "stays the same",
