@@ -573,7 +573,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "Finally, z. ",
             "prose paragraphs": "The series opens on 341 seconds to 94% accuracy.\n\nWhat I learned is profiling.\n\n",
             "box menus across": "| 0 | 1 | 2 |\n|:-:|:-:|:-:|\n| ☐ | **☒** | ☐ |\n| ☐ | ☐ |\n|-|\n|\n",
-            "label glyphs": "3⒝ ⒤ 【b】 «c» （ｉｉ） 𝐚 ⅱ 【【 «« 〔7b〕 \n**Card 1 — 3b(i)** Slide 2: Q7 ",
+            "label glyphs": "3⒝ ⒤ 【b】 «c» （ｉｉ） 𝐚 ⅱ 【【 «« 〔7b〕 \n**Card 1 — 3b(i)** Slide 2: Q7 [b] x[i] [[[ ",
         }.items()
     },
 }

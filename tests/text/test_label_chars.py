@@ -16,6 +16,12 @@ from hw7grade.text.label_chars import plain_label_chars
         ("（ｉｉ） and ｑ７", "(ii) and q7"),
         ("𝐚 then 𝒊", "a then i"),
         ("【b】 x «c» 『ii』 〔7b〕 ❨a❩", "(b) x (c) (ii) (7b) (a)"),
+        ("### [b] Training, [ii] too", "### (b) Training, (ii) too"),
+        # an index, a link, a LaTeX option and a check box keep their square brackets
+        (
+            "x[i] and h[t], [b](http://x), [c]: url, \\item[b], [x] done",
+            "x[i] and h[t], [b](http://x), [c]: url, \\item[b], [x] done",
+        ),
         # brackets around anything but a label stay, and so does ASCII text
         ("« bonjour » and 【注意】", "« bonjour » and 【注意】"),
         ("(b) <sos>, I, see", "(b) <sos>, I, see"),

@@ -1,9 +1,11 @@
 """Characters that write a part's label in other glyphs, read as their plain forms: a parenthesised or
 circled letter (⒝, ⓑ), a Roman numeral in one character (ⅱ), full-width forms ((ｂ), ｑ７), bold or
 script math letters (𝐚, 𝒊), and a letter or numeral in another script's brackets (【b】, 〔c〕, «c»,
-❨a❩, 『ii』), as Unicode's compatibility forms (NFKC) and the brackets a label takes would have them.
+❨a❩, 『ii』) or in square ones ([b]), as Unicode's compatibility forms (NFKC) and the brackets a label
+takes would have them.
 
-Text that is all ASCII is returned as it is; otherwise one `str.translate` and one bounded pattern.
+Text with no square bracket and all ASCII is returned as it is; otherwise one `str.translate` and at
+most two bounded patterns.
 """
 
 from __future__ import annotations
@@ -38,8 +40,15 @@ def _table() -> dict[int, str]:
     return table
 
 
+_SQUARE_RE = regex(r"(?<![\w\])\\`])\[([a-h]|iv|i{1,3})\](?![(:\[])")
+"""A letter or numeral in square brackets ("### [b] Training", "[c] what 5 tokens ..."): not an index
+("x[i]"), a link ("[b](url)", "[b]: url") or a LaTeX option ("\\item[b]")."""
+
+
 def plain_label_chars(text: str) -> str:
     """The text with labels' other glyphs in their plain forms (see the module's docstring)."""
+    if "[" in text:
+        text = _SQUARE_RE.sub(_in_brackets, text)
     if text.isascii():
         return text
     text = text.translate(_table())
