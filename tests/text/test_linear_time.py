@@ -265,3 +265,25 @@ def test_the_bound_tells_linear_from_superlinear_growth(cost, linear):
     else:
         with pytest.raises(AssertionError, match="model"):
             _assert_linear("model", size(SMALL * 10), size(SMALL * 100), measure)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        # user messages one after another, joined into one request
+        lambda n, salt: (
+            "".join(f"**User**\n\n(b) and q7 {k} {salt}\n\n" for k in range(n))
+            + "**Assistant**\n\n(b) <sos>, I, see, a, dog\n"
+        ),
+        # a reply continued again and again
+        lambda n, salt: (
+            f"**User**\n\nq7 (b) {salt}\n\n"
+            + "".join(f"**Assistant**\n\n- w{k} = a\n\n**User**\n\ncontinue\n\n" for k in range(n))
+            + "**Assistant**\n\ndog\n"
+        ),
+    ],
+    ids=["user messages in a row", "replies continued"],
+)
+def test_long_runs_of_turns_join_in_linear_time(run):
+    turns = SMALL // 20
+    _assert_linear("runs of turns", lambda salt: run(turns, salt), lambda salt: run(turns * GROWTH, salt))

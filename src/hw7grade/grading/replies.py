@@ -1660,9 +1660,9 @@ def _paragraph_each_part(
     opening ("Of course! Here's a breakdown:") and a closing remark, are one for each part asked, each
     holding a cue of the part at its place, none of another more often, and no other's label ("So the
     corrected answer for **(b)** is ..." is about (b)). Each has some length, unless the reply counts them
-    ("First, ...", see `ordinal_leads`). A paragraph
-    ending in a colon opens the one after it ("Second, the reflection:" over a quoted paragraph). Else {}."""
-    blocks: list[list[int]] = []  # [offset, words] of each paragraph
+    ("First, ...", see `ordinal_leads`). A paragraph ending in a colon opens the one after it ("Second, the
+    reflection:" over a quoted paragraph). Else {}."""
+    blocks: list[list[int]] = []  # [offset, words, end] of each paragraph
     pos = 0
     joined = True  # the next line opens a new paragraph
     opens_next = False  # the last line ended in a colon

@@ -324,13 +324,17 @@ def _continued(turns: Sequence[Turn]) -> list[tuple[int, Turn]]:
     another before a reply ("(a)(i) how many layers?", "(ii) what loss?") joined: one request, at the
     last's place."""
     out: list[tuple[int, Turn]] = []
+    rests: dict[int, list[str]] = {}  # index in `out` -> the rests of a reply continued, joined at the end
     k = 0
     while k < len(turns):
         turn = turns[k]
-        if turn.role == "user" and out and out[-1][1].role == "user":
-            before = out[-1][1]
-            out[-1] = (k, replace(turn, text=before.text.rstrip() + "\n\n" + turn.text.lstrip()))
-            k += 1
+        if turn.role == "user" and k + 1 < len(turns) and turns[k + 1].role == "user":
+            run = k + 1  # the run of user messages, joined once (each copied once, however long the run)
+            while run < len(turns) and turns[run].role == "user":
+                run += 1
+            text = "\n\n".join(t.text.strip() for t in turns[k:run])
+            out.append((run - 1, replace(turns[run - 1], text=text)))
+            k = run
             continue
         if (
             turn.role == "user"
@@ -341,12 +345,15 @@ def _continued(turns: Sequence[Turn]) -> list[tuple[int, Turn]]:
             and asks_to_continue(turn.text)
             and not opens_by_revising(turns[k + 1].text)
         ):
-            place, before = out[-1]
-            out[-1] = (place, replace(before, text=before.text.rstrip() + "\n" + turns[k + 1].text.lstrip()))
+            rests.setdefault(len(out) - 1, []).append(turns[k + 1].text.lstrip())
             k += 2
             continue
         out.append((k, turn))
         k += 1
+    for i, rest in rests.items():
+        place, first = out[i]
+        text = "\n".join([first.text.rstrip(), *(piece.rstrip() for piece in rest[:-1]), rest[-1]])
+        out[i] = (place, replace(first, text=text))
     return out
 
 
