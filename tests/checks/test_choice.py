@@ -24,9 +24,10 @@ def test_single_choice_needs_one_expected_label():
         ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a", "b"])
 
 
-def test_partial_scoring_needs_select_all():
-    with pytest.raises(ValidationError, match="scoring: right_minus_wrong needs select_all"):
-        ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a"], scoring="right_minus_wrong")
+@pytest.mark.parametrize("scoring", ["right_minus_wrong", "right_only"])
+def test_partial_scoring_needs_select_all(scoring):
+    with pytest.raises(ValidationError, match=f"scoring: {scoring} needs select_all"):
+        ChoiceCheck(options=[{"label": "a"}, {"label": "b"}], expected=["a"], scoring=scoring)
 
 
 @given(

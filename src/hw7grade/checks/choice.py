@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import ClassVar, Iterator, Literal
+from typing import Callable, ClassVar, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -134,6 +134,15 @@ def _marked_by_sign(row: str, mark: tuple[bool, int] | None) -> bool:
     return bool(body) and (body[0] in CROSS_MARKS + TICK_MARKS or body.casefold() in ("yes", "no"))
 
 
+_SHARES: dict[str, Callable[[int, int], int]] = {
+    "all_or_nothing": lambda right, wrong: 0,
+    "right_minus_wrong": lambda right, wrong: max(0, right - wrong),
+    "right_only": lambda right, wrong: 0 if wrong else right,
+}
+"""For each `scoring`, how many expected picks a partly right select-all pick is worth, from its right and
+wrong picks."""
+
+
 class ChoiceCheck(CheckSpec):
     type: Literal["choice"] = "choice"
     reads_any_answer: ClassVar[bool] = True
@@ -141,10 +150,12 @@ class ChoiceCheck(CheckSpec):
     expected: list[str] = Field(min_length=1)
     """Labels of the correct option(s); for `select_all` the chosen set must equal this exactly."""
     select_all: bool = False
-    scoring: Literal["all_or_nothing", "right_minus_wrong"] = "all_or_nothing"
+    scoring: Literal["all_or_nothing", "right_minus_wrong", "right_only"] = "all_or_nothing"
     """For `select_all`: `right_minus_wrong` earns (right picks - wrong picks) / expected picks of the
     points, at least 0, as an LMS's partial-credit multiple-answer question does: one right option
-    missed, or one wrong one added, is half right; a wrong option instead of a right one is not."""
+    missed, or one wrong one added, is half right; a wrong option instead of a right one is not.
+    `right_only` earns right picks / expected picks when no wrong option is picked, else nothing: a
+    key that says "these and nothing else" takes a wrong pick as a wrong answer, a missed one as half of one."""
 
     @model_validator(mode="after")
     def _expected_are_options(self) -> "ChoiceCheck":
@@ -337,6 +348,10 @@ class ChoiceCheck(CheckSpec):
                         if not after and (stop := _BOX_TEXT_END_RE.search(line, edges[k] + 1, hi)) is not None:
                             hi = stop.start()  # "☑ SGD optimizer — Dropout, Layer Norm and Batch Norm all unchecked"
                         box_spans.append((line_start + edges[k], line_start + hi))
+            elif (marked_line := self._ticked_line(line)) is not None:
+                # "**Final:** Weight Decay ✅, SGD optimizer ✅, Dropout ❌, Layer Norm ❌": a line that marks
+                # each option on its own, as a table cell may, is the pick: its ticked pieces
+                spans.extend((line_start + lo, line_start + hi) for lo, hi in marked_line)
             elif CHECKED_RE.match(body) or TRAILING_CHECK_RE.search(body):
                 if not re.match(r"^\W*answers?\b", body, re.I):
                     spans.append((line_start, end))
@@ -471,6 +486,32 @@ class ChoiceCheck(CheckSpec):
                 start = sep.end() if sep is not None else hi
             return pieces
         return None
+
+    def _ticked_line(self, line: str) -> list[tuple[int, int]] | None:
+        """Outside a table, the ticked pieces of a line whose pieces, between separators, each name one
+        option and carry one mark, a tick or a cross, with both kinds on the line ("Final: Weight Decay ✅,
+        SGD optimizer ✅, Dropout ❌"; words before the first option are its lead); None for any other line."""
+        if not self.select_all or not _marks_each_option(line):
+            return None
+        pieces: list[tuple[int, int]] = []
+        start = 0
+        for sep in [*_MARKED_PIECE_SEP_RE.finditer(line), None]:
+            end = sep.start() if sep is not None else len(line)
+            if line[start:end].strip(" *_`.:"):
+                pieces.append((start, end))
+            start = sep.end() if sep is not None else len(line)
+        ticked: list[tuple[int, int]] = []
+        for k, (lo, hi) in enumerate(pieces):
+            piece = line[lo:hi]
+            tick, cross = any(c in piece for c in TICK_MARKS), any(c in piece for c in CROSS_MARKS)
+            if k == 0 and (colon := piece.rfind(":")) >= 0:
+                lo, piece = lo + colon + 1, piece[colon + 1 :]  # "**Final:** Weight Decay ✅"
+            named = piece.strip(_MARKS_AND_EMPHASIS + ".!")
+            if tick == cross or len(piece) > OPTION_CELL_MAX_CHARS or not self._options_in(named):
+                return None
+            if tick:
+                ticked.append((lo, hi))
+        return ticked if len(pieces) > 1 else None
 
     def _lead_after_menu(self, row: str) -> list[tuple[int, int]]:
         """ "| linear layers | 0 / 1 / 2 / 3 | 2 — encoder W1 and decoder W2 |": after a cell that lists
@@ -619,7 +660,7 @@ class ChoiceCheck(CheckSpec):
                 [f"missing: {', '.join(missing)}"] if missing else []
             )
             right = len(chosen & want)
-            share = max(0, right - len(extra)) / len(want) if self.scoring == "right_minus_wrong" else 0.0
+            share = _SHARES[self.scoring](right, len(extra)) / len(want)
             return self.failed(ev, f"chose {shown}; " + "; ".join(parts), points=self.points * share)
         if len(chosen) > 1:
             return self.failed(ev, f"several options found: {shown}")

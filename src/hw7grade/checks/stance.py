@@ -45,7 +45,7 @@ _INLINE_RE = regex(
     r"\s{1,3}(?:is|remains|stays|becomes)[ \t]{0,3}:?"
     r"|(?:change[sd]?|changing|revise[sd]?|switch(?:es|ed)?|update[sd]?)\s{1,3}(?:the|my)\s{1,3}answer\s{1,3}to"
     r"|(?:makes?|made|making)\s{1,3}(?:the|my)\s{1,3}answer"
-    r"|(?:i'd|i\s{1,3}would|i)\s{1,3}(?:still\s{1,3}|also\s{1,3}|definitely\s{1,3})?(?:say|argue|maintain))"
+    r"|(?:i'd|i\s{1,3}would|i)\s{1,3}(?:still\s{1,3}|also\s{1,3}|definitely\s{1,3}|actually\s{1,3})?(?:say|argue|maintain))"
     r"[ \t*_\"']{0,5}(?:(?:actually|definitely|clearly|simply|still|indeed)[ \t]{1,3})?(yes|no|affirmative)\b",
     re.I,
 )
@@ -82,6 +82,10 @@ I_k: **yes, there is a bias**", "...; and yes, a small nonzero λ does bias W₂
 _CELL_RE = regex(r"[\s*_`\"'.!✅✓✔❌✗]{0,8}(yes|no)[\s*_`\"'.!✅✓✔❌✗]{0,8}(?:\([^()|]{1,30}\)[\s.]{0,3})?", re.I)
 """A table cell that is nothing but a yes or a no, qualified in brackets or not ("| orthonormal W2? |
 **Yes** | see below |", "| **Yes** (approximately) |")."""
+
+
+_CORRECTED_CELL_RE = regex(r"[\s*_`✅✓✔❌✗]{0,8}(?:→|->|=>|⇒)[\s*_`]{0,4}(yes|no)[\s*_`.!✅✓✔]{0,6}", re.I)
+"""A table cell that corrects a stance to another: "❌ → Yes", "✗ -> **No**"."""
 
 
 _TITLE_TAIL_RE = regex(
@@ -149,6 +153,9 @@ def _leading(sentence: Sentence) -> tuple[str, int] | None:
         if stance:
             return stance.group("st").casefold(), stance.start("st")
     if sentence.text.lstrip().startswith("|"):
+        for a, b in table_cells(sentence.text):
+            if (m := _CORRECTED_CELL_RE.fullmatch(sentence.text, a, b)) is not None:
+                return m.group(1).casefold(), m.start(1)  # "| No | ❌ → Yes |": the stance it is corrected to
         stances = [
             (m.group(1).casefold(), a + m.start(1))
             for a, b in table_cells(sentence.text)

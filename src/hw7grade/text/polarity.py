@@ -271,6 +271,8 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
             return "negated"
         if (odds := _ODDS_RE.match(text, at)) is not None and float(odds.group(1)) < UNLIKELY_BELOW_PERCENT:
             return "negated"  # "Dropout — 5%": the odds the answer gives it say it is not picked
+    if _row_crossed(text, marks, start, end):
+        return "negated"
     c = bisect_left(marks.cells, end)
     statement_end = marks.cells[c] if c < len(marks.cells) else len(text)  # "| WD ✓ | ...; none of them |"
     if w - bisect_left(marks.words, clause_start) <= SUBJECT_MAX_WORDS and not _any_in(marks.aux, clause_start, start):
@@ -308,6 +310,22 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     if marks.question:
         return "question"
     return None
+
+
+ROW_HEAD_MAX_LEAD = 8
+"""How much emphasis may stand between a table row's opening bar and the mention that heads the row."""
+_CROSS_CELL_RE = regex(r"\|[ \t*_]{0,3}(?:[✗❌✘]|no[ \t*_.!]{0,3}(?:\||$))", re.I)
+"""A cell that crosses out its row: "| ❌ (not used) |", "| No |"."""
+
+
+def _row_crossed(text: str, marks: _Marks, start: int, end: int) -> bool:
+    """Whether the mention heads a table row whose next cell crosses it out: "| Progressive resizing |
+    ❌ (not used) |" (the first cell names what the row judges; a cross further on, "| w3 | see | ✗ (not
+    "saw") |", may judge something else)."""
+    if len(marks.cells) < 2 or not 0 < start - marks.cells[0] <= ROW_HEAD_MAX_LEAD or marks.cells[1] < end:
+        return False  # not a mention inside the row's first cell ("w3 | see" spans two)
+    lead = text[marks.cells[0] + 1 : start]
+    return not lead.strip(" \t*_`") and _CROSS_CELL_RE.match(text, marks.cells[1]) is not None
 
 
 def _admitted(marks: _Marks, start: int) -> bool:
