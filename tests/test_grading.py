@@ -893,6 +893,31 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 q7b, the decoder inputs w1..w5 during training",
+            "This looks like work you will hand in, so rather than the answer let me give you some hints first."
+            " At each step, do you feed the model's own guess or the reference? What goes in first? <sos>, I,"
+            " saw, a, dog is what the model sampled, not what it is fed.",
+            "ok it's practice, the answer please",
+            "(b) <sos>, I, see, a, dog",
+        ),
+        "q7b",
+        [("correct", 3), ("correct", 3)],
+        id="hints a reply announces unasked are no attempt",
+    ),
+    pytest.param(
+        (
+            "hw7 q7 (b) and (c): the decoder inputs w1..w5 in training and in evaluation. check my (b): <sos>,"
+            " I, see, a, dog. and help me with (c) without just telling me",
+            "Your (b) is right, and then here are some guiding questions for (c).\n\n(b) <sos>, I, see, a, dog\n\n"
+            "(c) At evaluation there is no reference: where does each input come from? And what did the model"
+            " sample at step 2?",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="hints announced for one part leave the parts the reply answers answered",
+    ),
+    pytest.param(
+        (
             "hw7 q7b, the decoder inputs during training. just a hint please",
             "Honestly it's quicker to just say it: the inputs are <sos>, I, saw, a, dog.",
         ),

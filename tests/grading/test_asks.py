@@ -25,6 +25,17 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
         # ... and words that only sound like them
         ("I have a question for you about the translation one, part a", ["q7a"]),
         ("q8 a iii: shouldn't 4 be ticked too?", ["q8a.iii"]),
+        # a request that points back at the sentence before it asks what that sentence names
+        (
+            "Q8.\n(a) (i) how many linear layers\n(ii) which loss\n(iii) what do you need\n(b) is there a bias\n\n"
+            "my guesses for a: 2, MSE, weight decay + SGD. can you check those and then help me with b",
+            ["q8a.i", "q8a.ii", "q8a.iii", "q8b"],
+        ),
+        (
+            "Q8.\n(a) (i) how many linear layers\n(ii) which loss\n(iii) what do you need\n(b) is there a bias\n\n"
+            "I wrote 2, MSE, weight decay + SGD for a. can you help me with b",
+            ["q8b"],
+        ),
     ],
 )
 def test_the_parts_a_turn_names(turn, named):

@@ -383,6 +383,10 @@ def test_line_label(line, label):
         # a spaced letter closed by a question mark is the part; the article never is
         ("can you help with hw7 7 a? (the translation one)", [("7", "a", None)]),
         ("what is a? and q7", [("7", None, None)]),
+        # a bare letter after "for" or "about" and before a colon; the article is never followed by one
+        ("my guesses for a: 2, MSE, weight decay + SGD", [(None, "a", None)]),
+        ("notes about c: the eval tokens", [(None, "c", None)]),
+        ("looking for a good answer: any ideas", []),
     ],
 )
 def test_mentions_in_running_text(text, labels):

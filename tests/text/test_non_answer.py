@@ -10,11 +10,12 @@ from hw7grade.text.non_answer import (
     declines,
     ends_on_offer,
     hides_answer,
+    hints_scope,
     holds_no_answer,
     keeps_answer,
+    only_guides,
     only_offers,
     only_stands,
-    opens_on_hints,
     puts_off,
     standing_spans,
 )
@@ -357,10 +358,56 @@ def test_asks_for_hints(turn, asks):
         ("Good point. Following the SVD hint changes the conclusion.", False),
         ("**(b)** <sos>, I, see, a, dog", False),
         ("Some background first.\n\nHere are some hints for later.", False),  # past the opening
+        # a nudge the user needed earlier is no announcement
+        ("Right — but you needed a nudge for that one. Here's my write-up.", False),
     ],
 )
-def test_opens_on_hints(reply, hints):
-    assert opens_on_hints(reply) is hints
+def test_a_reply_opening_on_hints(reply, hints):
+    assert (hints_scope(reply) is not None) is hints
+
+
+@pytest.mark.parametrize(
+    ("reply", "scope"),
+    [
+        # the rest of the sentence after the announcement names the parts the hints are for
+        (
+            "Great guesses! Let's go through part (a) first, and then I'll give you some guiding questions for (b).",
+            "guiding questions for (b)",
+        ),
+        # ... or, when it names none, the whole sentence
+        ("For (b), here's a hint: think about it.", "For (b), here's a hint: think about it"),
+        ("**Hint:** picture the two RNNs side by side.", ""),
+        ("Sure! Here's a nudge without giving it away:", "Here's a nudge without giving it away:"),
+    ],
+)
+def test_the_parts_a_hint_announcement_is_for(reply, scope):
+    assert hints_scope(reply).strip() == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "guides"),
+    [
+        (
+            "- **(b)** Remember what *teacher forcing* means. During training, is the decoder fed its own "
+            "guesses, or something else?",
+            True,
+        ),
+        (
+            "**(i) Linear layers**\nLook at which weight matrices appear in the objective. Is there any bias "
+            "term or nonlinearity in the model?",
+            True,
+        ),
+        # an answer that asks a rhetorical question opens on its answer
+        ("(a) More parameters. Why? Because the decoder gets an extra input at every step.", False),
+        ("Two layers: one for the encoder and one for the decoder.", False),
+        # a restated question with a table under it holds an answer
+        ("### (a) Which statistics does each layer normalise over?\n\n| Layer | Over |\n| BN | batch |", False),
+        ("Think about the shapes. " * 30 + "Why?", False),  # too long to be a hint
+    ],
+)
+def test_a_text_that_only_guides_the_user_holds_no_answer(text, guides):
+    assert only_guides(text) is guides
+    assert holds_no_answer(text) is guides
 
 
 @pytest.mark.parametrize(
@@ -379,6 +426,7 @@ def test_an_answer_hidden_for_the_user_to_reveal(text, hidden):
     ("turn", "asked"),
     [
         ("help me with Q7 but without just handing me the answers", True),
+        ("help me think through b WITHOUT just telling me the answer", True),
         ("guide me through 3b(ii), I want to get there myself", True),
         ("I don't have time for the socratic thing, just tell me (a)", False),
     ],

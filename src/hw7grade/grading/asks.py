@@ -2114,7 +2114,23 @@ def _asking_sentences(text: str) -> str:
             clause = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1 : m.end()]
         if not any(clause in a for a in asking):
             asking.append(clause)
+    for sentence in list(asking):
+        if _BACK_REFERENCE_RE.search(sentence) is not None and (at := text.find(sentence)) > 0:
+            # "my guesses for a: 2, MSE, weight decay + SGD. can you check those ...": what "those" points
+            # back at, the sentence before, is asked too
+            before = text[:at].rstrip()
+            previous = before[max(before.rfind(c, 0, len(before) - 1) for c in ".!?\n") + 1 :].strip()
+            if previous and not any(previous in a for a in asking):
+                asking.insert(asking.index(sentence), previous)
     return " ".join(asking)
+
+
+_BACK_REFERENCE_RE = regex(
+    r"\b(?:check|verify|confirm|grade|review|mark|(?:look|go)[ \t]{1,3}over)[ \t]{1,3}(?:those|these|them)\b"
+    r"|\b(?:are|were)[ \t]{1,3}(?:those|these|they)[ \t]{1,3}(?:right|correct|ok|okay)\b",
+    re.I,
+)
+"""A request that points back at what the sentence before it says: "can you check those", "are these right"."""
 
 
 _THEN_RE = regex(r"[ \t,;]{0,3}(?:and[ \t]{1,3})?then\b", re.I)

@@ -19,12 +19,12 @@ from ..text.non_answer import (
     declines,
     ends_on_offer,
     hides_answer,
+    hints_scope,
     holds_no_answer,
     keeps_answer,
     offer_to_come,
     only_offers,
     only_stands,
-    opens_on_hints,
     put_off_at,
 )
 from ..text.quiz import asks_for_quiz, ends_on_question
@@ -241,12 +241,15 @@ def _score_attempts(
         if declines(attempt.text) or only_offers(attempt.text):
             return True
         reply = conversation.turns[attempt.turn].text
-        if asks_for_hints(_asked_before(conversation, attempt.turn)) and (
-            (opens_on_hints(reply) and not hides_answer(attempt.text)) or not answers_the_part(part, graded)
+        hints_asked = asks_for_hints(_asked_before(conversation, attempt.turn))
+        if (_hints_for(part, reply) and not hides_answer(attempt.text)) or (
+            hints_asked and not answers_the_part(part, graded)
         ):
             # "can you give me a hint only?" -> "Sure! Here's a nudge without giving it away: ...", or hints
             # in which no check finds the answer; a model that answers anyway has answered, and so has one
-            # that gives "a nudge first and then the full derivation in a collapsed block"
+            # that gives "a nudge first and then the full derivation in a collapsed block". Unasked, a
+            # reply that says it gives hints rather than the answer ("this looks like graded work, so let
+            # me give you some hints first") has not answered either.
             return True
         offer = offer_to_come(attempt.text)
         if any(label_names_part(label, part.id) for label in mentions(offer)):
@@ -411,6 +414,16 @@ def _sees_right_answers_only(part: Part) -> bool:
 def _speaks_of(part: Part, reply: str) -> bool:
     """Whether a reply uses one of the part's cue words ("orthonormal" for q8b)."""
     return bool(part.cues) and bool(_cues_in(part, reply))
+
+
+def _hints_for(part: Part, reply: str) -> bool:
+    """Whether the reply's opening says it gives hints for the part: for every part it answers, unless
+    it names which ("Let's check part (a) first, then some guiding questions for (b)": for (b) only)."""
+    scope = hints_scope(reply)
+    if scope is None:
+        return False
+    named = mentions(scope)
+    return not named or any(label_names_part(label, part.id) for label in named)
 
 
 def _cues_in(part: Part, text: str) -> set[str]:

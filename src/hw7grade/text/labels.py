@@ -204,6 +204,9 @@ _MENTION_ALTERNATIVES = (
     # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
     r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])"
     r"(?=[ \t]{0,3}(?:[.,;:!?(]|$)|[ \t]{1,3}(?:then|too|though|now)\b)"
+    # "my guesses for a: 2, MSE, ...", "notes about c: ...": a bare letter after "for" or "about" and
+    # before a colon ("a" the article is never followed by one)
+    r"|\b(?:for|about)[ \t]{1,3}(?P<lo>(?-i:[a-h]))(?=:[ \t])"
     # "for q7 I need B and C: ...": a list of capital letters a turn asks for
     r"|\b(?:need|want|do|does|doing|answer)[ \t]{1,3}(?P<lk>(?-i:[A-H]))"
     r"(?=(?:[ \t]{0,2},[ \t]{0,2}(?-i:[A-H])){0,6}(?:[ \t]{0,2},)?[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[A-H])(?![\w(]))"
@@ -268,7 +271,7 @@ class Label:
         return self.q is None
 
 
-_BARE_GROUPS = ("lj", "lc", "lf", "lb", "lk", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv", "ly")
+_BARE_GROUPS = ("lj", "lc", "lf", "lo", "lb", "lk", "lq", "lz", "lt", "le", "lw", "la", "lg", "lm", "ln", "lv", "ly")
 """The groups of `_MENTION_TRIGGER` that hold a bare letter or numeral."""
 
 

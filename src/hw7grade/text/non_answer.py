@@ -11,7 +11,7 @@ import re
 
 from ..regexes import regex
 from .concession import concedes
-from .labels import line_label
+from .labels import line_label, mentions
 from .normalize import HORIZONTAL_RULE_RE
 from .phrases import PhraseSet
 
@@ -412,6 +412,8 @@ _HINTS_ASKED = (
     # tutoring asked for: "help me with Q7 but without just handing me the answers"
     "without just handing",
     "without handing",
+    "without just telling",
+    "without telling",
     "instead of just telling",
     "instead of telling me",
     "don't just give",
@@ -432,7 +434,11 @@ _HINTS_GIVEN = (
     "some hints",
     "a few hints",
     "hints for each",
-    "a nudge",
+    "here's a nudge",
+    "here is a nudge",
+    "a nudge first",
+    "a nudge instead",
+    "a nudge without",
     "to nudge",
     "guiding question*",
     "some pointers",
@@ -462,12 +468,25 @@ def asks_for_hints(turn: str) -> bool:
     return bool(PhraseSet.build({"asked": _HINTS_ASKED}).keys_in(turn))
 
 
-def opens_on_hints(reply: str) -> bool:
-    """Whether a reply's opening says that what follows is hints, not the answer."""
+def hints_scope(reply: str) -> str | None:
+    """When a reply's opening says that what follows is hints, not the answer, the words that say what
+    the hints are for, whose labels name the parts they cover ("Let's check part (a) first, and then
+    I'll give you some guiding questions for (b)": "guiding questions for (b)"; "" when the opening is
+    "Hint:"); None when it says no such thing. The rest of the sentence after the announcement, or,
+    when that names no label, the whole sentence ("For (b), here's a hint")."""
     opening = reply.lstrip()[:HINTS_OPENING_CHARS].partition("\n\n")[0]
     if opening.lstrip("*_#> ").lower().startswith(("hint:", "hints:")):
-        return True
-    return bool(PhraseSet.build({"given": _HINTS_GIVEN}).keys_in(opening))
+        return ""
+    hits = PhraseSet.build({"given": _HINTS_GIVEN}).find(opening)
+    if not hits:
+        return None
+    at = hits[0].start
+    end = _SENTENCE_END_RE.search(opening, at)
+    stop = end.start() if end is not None else len(opening)
+    after = opening[at:stop]
+    if mentions(after):
+        return after
+    return opening[max(opening.rfind(c, 0, at) for c in ".!?\n") + 1 : stop]
 
 
 def cut_off(text: str) -> bool:
@@ -596,7 +615,42 @@ def holds_no_answer(text: str) -> bool:
         or introduces_only(text)
         or bool(PhraseSet.build({"offering": _OFFERING}).keys_in(text))
         or (len(text.split()) <= CONCESSION_ONLY_MAX_WORDS and concedes(text))
+        or only_guides(text)
     )
+
+
+GUIDE_MAX_WORDS = 80
+"""Longest text read as a guiding hint: a few questions and pointers, not an explanation."""
+_GUIDE_OPENERS = frozenset(
+    {"think", "remember", "recall", "consider", "ask", "look", "notice", "try", "compare", "imagine", "hint", "what"}
+    | {"how", "why", "where", "which", "when", "is", "are", "do", "does", "can", "could", "would"}
+)
+"""Words a sentence of a guiding hint opens on: an order to think ("Remember what teacher forcing means") or
+a question ("How much of the sentence has the encoder read?")."""
+_SENTENCE_RE = regex(r"[^.?!\n]+[.?!]*")
+
+
+def only_guides(text: str) -> bool:
+    """Whether a short text opens on a question to the user or an order to think, and at least half of
+    its sentences, one question among them, do (prose: no table, no heading after the first line): a
+    Socratic hint ("**(b)** Remember what *teacher forcing*
+    means. During training, is the decoder fed its own guesses, or something else?"), not an answer;
+    "(a) More parameters. Why? Because ..." opens on its answer."""
+    if len(text.split()) > GUIDE_MAX_WORDS or "|" in text or "\n#" in text:
+        return False  # (a table or a heading under a restated question holds an answer: prose only)
+    body = text.strip()
+    label = line_label(body)
+    if label is not None:
+        body = body[label.end :]
+    title, newline, rest = body.partition("\n")
+    if newline and len(title.split()) <= HEADING_MAX_WORDS and not title.rstrip(" *_").endswith("?"):
+        body = rest  # "**(i) Linear layers**": the part's title, then the hint
+    sentences = [m.group().strip(" \t*_-:—–>") for m in _SENTENCE_RE.finditer(body)]
+    sentences = [x for x in sentences if any(c.isalpha() for c in x)]
+    if not sentences:
+        return False
+    guiding = [x.endswith("?") or x.split()[0].strip("*_`").casefold() in _GUIDE_OPENERS for x in sentences]
+    return guiding[0] and any(x.endswith("?") for x in sentences) and 2 * sum(guiding) >= len(sentences)
 
 
 CONCESSION_ONLY_MAX_WORDS = 12
