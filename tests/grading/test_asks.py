@@ -40,3 +40,17 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
 )
 def test_the_parts_a_turn_names(turn, named):
     assert read_user_turn(turn, Context(), INDEX).named == named
+
+
+@pytest.mark.parametrize(
+    ("turn", "last", "named", "firm"),
+    [
+        # the place names, firmly, the part its cue words name weakly
+        ("ok the next one is comment on what you learned, about a hundred words", "q4a", ["q4b"], True),
+        # cue words alone ask weakly
+        ("comment on what you learned, about a hundred words", "q4a", ["q4b"], False),
+    ],
+)
+def test_a_part_named_by_its_place_and_its_words(turn, last, named, firm):
+    read = read_user_turn(turn, Context(q="4"), INDEX, Context(q="4"), last)
+    assert (read.named, read.by_label) == (named, firm)

@@ -172,6 +172,7 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
             True,
         ),
         ("### (b) What you learnt\n\nI'd rather not write this one for you.", True),
+        ("## (b)\n\nThis one asks for your own reflection, so I'll leave it for you to write after reading.", True),
         ("Data loading was the bottleneck. I'd rather not write more than 100 words, though.", False),  # not first
         ("The series taught me that data loading was the bottleneck.", False),
         (

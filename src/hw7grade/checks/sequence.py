@@ -413,7 +413,15 @@ class SequenceCheck(CheckSpec):
             if opening or complete:
                 return (opening or complete)[-1], offered
         # One slot named alone ("w₃ = saw, not see") is a remark about that slot, not a sequence.
-        partial = [c for c in slots + lists if sum(t != "?" for t in c.tokens) >= MIN_PARTIAL_TOKENS]
+        # Nor is a short list of the tokens two sequences share ("<sos>, I, a and dog line up in both"):
+        # the expected tokens with a gap, in their order, name no position.
+        want = [self._key(t) for t in self.expected]
+        partial = [
+            c
+            for c in slots + lists
+            if sum(t != "?" for t in c.tokens) >= MIN_PARTIAL_TOKENS
+            and (c.slots or not _with_gaps([self._key(t) for t in c.tokens], want))
+        ]
         return (max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None), offered
 
     @cached_property
@@ -491,6 +499,15 @@ class SequenceCheck(CheckSpec):
             points = self.points * self.overrun_share if overran else 0.0
             return self.failed(cand.evidence, f"found {len(got)} tokens, expected {n}", points=points)
         return self.passed(cand.evidence)
+
+
+def _with_gaps(got: list[str], want: list[str]) -> bool:
+    """Whether `got` is `want` with some tokens left out, in order, and not a prefix of it (a prefix is
+    read position by position as it stands)."""
+    if len(got) >= len(want) or got == want[: len(got)]:
+        return False
+    it = iter(want)
+    return all(token in it for token in got)
 
 
 @lru_cache(maxsize=256)

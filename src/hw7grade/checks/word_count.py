@@ -30,10 +30,12 @@ QUOTED_DRAFT_MIN_WORDS = 30
 
 
 def count_words(answer: str) -> int:
-    """Words of the answer without Markdown markup or a leading part heading. A draft set off by
-    horizontal rules ("Here's a draft: --- ... --- Trim a sentence if needed") or as a block quote
-    ("Here's a replacement: > The approach that interested me most ... That's about 110 words.") is
-    counted alone."""
+    """Words of the answer's prose without Markdown markup or a leading part heading: code blocks, a
+    closing list of sources and citation marks ("[5]", "[^1]") are no words of it, as a word limit
+    counts them. A draft set off by horizontal rules ("Here's a draft: --- ... --- Trim a sentence if
+    needed") or as a block quote ("Here's a replacement: > The approach that interested me most ...
+    That's about 110 words.") is counted alone."""
+    answer = _prose(answer)
     blocks = HORIZONTAL_RULE_RE.split(answer)
     if len(blocks) >= 3:
         return max(_count_block(b) for b in blocks[1:-1])  # between two rules, not before or after
@@ -41,6 +43,40 @@ def count_words(answer: str) -> int:
     if quoted >= QUOTED_DRAFT_MIN_WORDS:
         return quoted
     return _count_block(_body(_from_heading(answer)))
+
+
+_FENCE_RE = regex(r"^[ \t]{0,3}(?:```|~~~)")
+_SOURCES_HEADING_RE = regex(
+    r"^[ \t#>*_]{0,8}(?:sources|references|citations|footnotes|bibliography|further reading)[ \t*_:]{0,6}$", re.I
+)
+"""A heading that opens the list of sources a reply cites ("**Sources**", "### References")."""
+_CITATION_RE = regex(r"\[\^?\d{1,3}(?:[,–-][ \t]?\d{1,3}){0,4}\]")
+"""A citation mark: "[5]", "[1, 2]", "[^3]"."""
+
+
+def _prose(answer: str) -> str:
+    """The answer without its code blocks, the list of sources that closes it and citation marks; with
+    its code blocks when little prose stands outside them (an answer written as code: "```python
+    q4c = {"why": "..."}```" is counted whole)."""
+    if "```" not in answer and "~~~" not in answer and "[" not in answer:
+        return answer
+    kept: list[str] = []
+    code: list[str] = []
+    in_code = False
+    for line in answer.split("\n"):
+        if _FENCE_RE.match(line):
+            in_code = not in_code
+            continue
+        if in_code:
+            code.append(line)
+            continue
+        if _SOURCES_HEADING_RE.match(line) and kept:
+            break
+        kept.append(line)
+    prose = "\n".join(kept)
+    if code and len(prose.split()) < QUOTED_DRAFT_MIN_WORDS:
+        prose = "\n".join([*kept, *code])
+    return _CITATION_RE.sub("", prose)
 
 
 LEAD_IN_MAX_WORDS = 25

@@ -1865,11 +1865,16 @@ def _read_turn(
         # "my study group said the last one is no - weight decay just shrinks ...": a claim about a
         # part named by its place, whatever other parts' words follow
         return UserTurn(claimed, True, context_of(claimed[-1]), set_aside=whole.set_aside)
-    if not whole.named and last is not None and (step := _relative_place(text)) is not None:
+    if (
+        (not whole.named or (not whole.by_label and len(whole.named) == 1))
+        and last is not None
+        and (step := _relative_place(text)) is not None
+    ):
         # "and the training ones (the part before)?" after 7(c): 7(b); "Skip (b), I've written it.
-        # Start with (a)", then "next one?": (c)
+        # Start with (a)", then "next one?": (c); "ok the next one is comment on what you learned": the
+        # place names, firmly, the part its cue words name weakly
         near = _sibling(last, step, index, done)
-        if near is not None and near not in whole.set_aside:
+        if near is not None and near not in whole.set_aside and (not whole.named or whole.named == [near]):
             return UserTurn([near], True, context_of(near), set_aside=whole.set_aside)
     if (
         not whole.named

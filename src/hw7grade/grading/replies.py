@@ -244,11 +244,12 @@ def split_answer(
     if len(default) > 1 and not cue_heads and (item_each := _item_each(text, default, index)):
         # "Here's a summary:" and one long bullet for each part asked, in order, with no label
         cue_heads = item_each
-    if len(named) > 1 and named == default and not cue_heads:
+    if len(default) > 1 and named in (default, []) and not cue_heads:
         # "First, the vertical design ... Second, training uses ... For the last one, ...", or three
-        # paragraphs of prose for three parts the turn named: one paragraph each, in order, with no label
-        ordered = with_ordinal_paragraphs(text, len(named))
-        if each_paragraph := _paragraph_each_part(ordered, named, context, index, counted=ordered != text):
+        # paragraphs of prose for three parts the turn named, or asked in words: one paragraph each, in
+        # order, with no label
+        ordered = with_ordinal_paragraphs(text, len(default))
+        if each_paragraph := _paragraph_each_part(ordered, default, context, index, counted=ordered != text):
             text, cue_heads = ordered, each_paragraph
     listing = False  # `current` holds the parts a label line listed
     shared = False  # ... and says one thing of them all ("**(i) and (ii)** are both correct as written")

@@ -31,6 +31,7 @@ from ..text.latex_lists import with_item_labels
 from ..text.non_answer import puts_off, standing_spans
 from ..text.normalize import markdown_from_html
 from ..text.quiz import asks_for_quiz, only_asks
+from ..text.sub_part_words import sub_parts_as_labels
 from ..transcripts.base import THINKING_BLOCK, strip_blocks
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
@@ -404,7 +405,9 @@ def find_answers(
 
     one_titled: str | None = None
     # "3⒝ ⒤", "【b】", "（ｉｉ）": labels in other glyphs read as their plain forms
-    turns = _continued(tuple(replace(t, text=plain_label_chars(t.text)) for t in conversation.turns))
+    turns = _continued(
+        tuple(replace(t, text=sub_parts_as_labels(plain_label_chars(t.text))) for t in conversation.turns)
+    )
     next_role = {k: turns[j + 1][1].role for j, (k, _) in enumerate(turns[:-1])}
     for turn_no, turn in turns:
         # "<b>(a) Problem ...</b><br>": HTML a model or a web copy wrote, read as the Markdown it stands for

@@ -152,7 +152,9 @@ _RELATIVE = regex(
     rf"|(?-i:(?P<b4>[a-h]))(?=\((?:i{{1,3}}|iv)\)))"
     # a numeral closed by a bracket or a full stop ("a) ii)", "b. ii."), or after "part" by a colon too
     # ("part a iii: which of these ...")
-    rf"(?:[ \t]{{0,2}}\((?P<r>{_ROMAN})\)|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|{_DOT_END}|(?(p2):(?=[ \t]|$)|(?!))))?",
+    # ... or after a comma and the word "part" ("Part a, part (i)", "(a), sub-part (ii)")
+    rf"(?:[ \t]{{0,2}}(?:,[ \t]{{0,2}}(?:sub[ \t-]?)?part[ \t]{{0,2}})?\((?P<r>{_ROMAN})\)"
+    rf"|[ \t]{{1,2}}(?P<rd>{_ROMAN})(?:\)|{_DOT_END}|(?(p2):(?=[ \t]|$)|(?!))))?",
     re.IGNORECASE,
 )
 _DOTTED = regex(rf"(?P<x>{_SUB}){_DOT_END}", re.IGNORECASE)
