@@ -32,7 +32,7 @@ from ..text.non_answer import puts_off, standing_spans
 from ..text.normalize import markdown_from_html
 from ..text.quiz import asks_for_quiz, only_asks
 from ..text.sub_part_words import sub_parts_as_labels
-from ..transcripts.base import THINKING_BLOCK, strip_blocks
+from ..text.thinking import without_thinking
 from .asks import (
     BESIDE_THE_HOMEWORK_RE,
     DEFINING_RE,
@@ -419,10 +419,10 @@ def find_answers(
             # user's own "Part 1 — ...", "Part 2 — ...": the reply's sections under the user's numbers
             text = parts_as_questions(turn.text, index)[0]
             turn = replace(turn, text=headings_renumbered(text, dict(turn_info.renumbered)))
-        if turn.role == "assistant" and THINKING_BLOCK[0] in turn.text:
-            # "<think>Q1. Candidates: ...</think>" (DeepSeek R1 in a native or Markdown transcript): the
-            # model's reasoning before its answer, left out as the readers of exports leave it out
-            turn = replace(turn, text=strip_blocks(turn.text, *THINKING_BLOCK)[0])
+        if turn.role == "assistant":
+            # "<think>Q1. Candidates: ...</think>", "Thought for 38 seconds" and its paragraphs: the model's
+            # reasoning before its answer, left out as the readers of exports leave it out
+            turn = replace(turn, text=without_thinking(turn.text))
         if turn.role == "user":
             relabel = _relabelled(turn.text, last_user, turn_info, last_answered, attempts, index)
             if relabel is not None and relabel[0] == relabel[1]:

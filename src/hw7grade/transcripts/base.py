@@ -96,26 +96,6 @@ def bad_entry(where: str, source: str, kind: str, exc: ValidationError, data: ob
     return Skipped(where, skip_reason(exc, data))
 
 
-THINKING_BLOCK = ("<think>", "</think>")
-"""A reasoning model's thinking written into its reply (DeepSeek R1, Qwen): no part of the answer."""
-
-
-def strip_blocks(text: str, start: str, end: str) -> tuple[str, int]:
-    """`text` without the blocks from each `start` to the next `end` (a model's thinking, tool
-    calls), and how many were removed; an unclosed block runs to the end. Linear time."""
-    if start not in text:
-        return text, 0
-    kept: list[str] = []
-    pos = count = 0
-    while (i := text.find(start, pos)) != -1:
-        kept.append(text[pos:i])
-        j = text.find(end, i + len(start))
-        count += 1
-        pos = len(text) if j == -1 else j + len(end)
-    kept.append(text[pos:])
-    return "".join(kept), count
-
-
 def walk_back(leaf: object, parent_of: dict, limit: int) -> list:
     """The ids from the root to `leaf`, following `parent_of`; stops at a missing parent and at
     a node already passed (a damaged tree must not loop)."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..conversation import Conversation, Role
-from .base import THINKING_BLOCK, Item, Skipped, numbered, strip_blocks, text_of, walk_back
+from ..text.thinking import THINKING_BLOCK, strip_blocks
+from .base import Item, Skipped, numbered, text_of, walk_back
 from .turns import build_turns
 
 FORMAT = "open-webui"

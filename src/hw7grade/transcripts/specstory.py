@@ -9,7 +9,8 @@ from typing import Iterator
 
 from ..conversation import Conversation, Role
 from ..regexes import regex
-from .base import THINKING_BLOCK, Item, strip_blocks
+from ..text.thinking import THINKING_BLOCK, strip_blocks
+from .base import Item
 from .markdown_chat import MAX_HEADER_LINE_CHARS, turn_text
 from .turns import build_turns
 
