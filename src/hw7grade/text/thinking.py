@@ -5,10 +5,10 @@
 - in a collapsible block, `<details type="reasoning">` or a `<details>` whose summary says "Thought ..."
   (Open WebUI);
 - after a line that says so at the reply's start ("Thought for 38 seconds", "*Thought for 5s*", "Show
-  thinking", "Thought process"), as a block quote, or as plain paragraphs up to the first laid out as an
-  answer (a heading, a list, a table, code, bold or code words in running text), when one of them is the
-  model talking to itself ("Okay, so ...", "Let me ..."); a copy that kept only the marker ("Thought for
-  41s" over the reply, as ChatGPT copies) loses the marker alone.
+  thinking", "Thought process"), as a block quote, or as the plain paragraphs up to the last in which the
+  model talks to itself ("Okay, so ...", "Let me ...", "I'm checking ...") before the first laid out as an
+  answer (a heading, a list, a table, code, bold or code words in running text); a copy that kept only the
+  marker ("Thought for 41s" over the reply, as ChatGPT copies) loses the marker alone.
 
 One pass over the reply's lines; the tags cost a `find` each.
 """
@@ -105,8 +105,8 @@ def _without_marked_thinking(reply: str) -> str:
         while k < len(lines) and (lines[k].lstrip().startswith(">") or not lines[k].strip()):
             k += 1
         return "\n".join(lines[:first] + lines[k:])
-    # plain paragraphs, up to the first laid out as an answer: thinking if the model talks to itself in
-    # one of them ("Okay, so ...", "Let me ...", "the user"); with no such paragraph, up to the last that does
+    # plain paragraphs before the first laid out as an answer, up to the last in which the model talks to
+    # itself ("Okay, so ...", "Let me ...", "the user"): a plain-text reply may open before its first heading
     paragraphs: list[tuple[int, int]] = []
     while k < len(lines):
         end = k
@@ -120,7 +120,7 @@ def _without_marked_thinking(reply: str) -> str:
     musing = [j for j in range(laid_out) if _DELIBERATION_RE.search("\n".join(lines[slice(*paragraphs[j])]))]
     if not musing:
         return "\n".join(lines[:first] + lines[first + 1 :])  # the marker alone (the thinking was not copied)
-    cut = laid_out if laid_out < len(paragraphs) else musing[-1] + 1
+    cut = musing[-1] + 1
     rest = paragraphs[cut][0] if cut < len(paragraphs) else len(lines)
     return "\n".join(lines[:first] + lines[rest:])
 
