@@ -434,3 +434,16 @@ def test_an_answer_hidden_for_the_user_to_reveal(text, hidden):
 )
 def test_a_request_to_be_guided_is_a_request_for_hints(turn, asked):
     assert asks_for_hints(turn) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "empty"),
+    [
+        ("**4b** This one is a personal reflection, so it's best written in your own words after reading.", True),
+        ("(b) is a personal reflection, so I've left it for you to write - send me a draft for feedback.", True),
+        ("Since this part asks for your own reflection, write it in your own voice; happy to give feedback.", True),
+        ("The biggest lesson was that the data loader, not the network, was the bottleneck.", False),
+    ],
+)
+def test_a_text_that_hands_the_part_back_holds_no_answer(text, empty):
+    assert holds_no_answer(text) is empty

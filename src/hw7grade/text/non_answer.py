@@ -620,7 +620,23 @@ def holds_no_answer(text: str) -> bool:
         or bool(PhraseSet.build({"offering": _OFFERING}).keys_in(text))
         or (len(text.split()) <= CONCESSION_ONLY_MAX_WORDS and concedes(text))
         or only_guides(text)
+        or bool(PhraseSet.build({"handed back": _HANDED_BACK}).keys_in(text))
     )
+
+
+_HANDED_BACK = (
+    "your own words",
+    "your own voice",
+    "yours to write",
+    "left it for you",
+    "leave it for you",
+    "send me a draft",
+    "feedback on a draft",
+    "feedback on your draft",
+    "if you draft it",
+)
+"""A text in which no check finds anything that hands the part back to the student ("this one is a
+personal reflection, so it's best written in your own words; send me a draft if you'd like feedback")."""
 
 
 GUIDE_MAX_WORDS = 80
