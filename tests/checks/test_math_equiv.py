@@ -180,3 +180,12 @@ def test_q3b_rubric_uses_the_default_shapes_and_these_checks():
         "q3b.i": ["math_equiv", "math_equiv"],
         "q3b.ii": ["pca_satisfies", "concepts", "shown", "forbidden"],
     }
+
+
+def test_an_identity_used_as_a_step_is_no_answer_of_the_part():
+    """ "Use ‖A‖²_F = tr(AᵀA) with A = X − W₂W₁X": a step of working that holds for all matrices names no
+    condition, so it is neither the answer's evidence nor an answer to grade."""
+    hint = r"Hint: use $\|A\|_F^2 = \operatorname{tr}(A^\top A)$ with $A = X - W_2 W_1 X$, then perturb $W_1$."
+    result = W1.run(CheckContext(answer=hint, shapes=HW7_SHAPES))
+    assert result.status == "failed" and result.evidence is None
+    assert "an identity" in result.message

@@ -54,3 +54,16 @@ def test_the_parts_a_turn_names(turn, named):
 def test_a_part_named_by_its_place_and_its_words(turn, last, named, firm):
     read = read_user_turn(turn, Context(q="4"), INDEX, Context(q="4"), last)
     assert (read.named, read.by_label) == (named, firm)
+
+
+def test_a_list_numbered_by_a_submission_form_maps_its_marks_to_our_parts():
+    """ "5.2: ... 5.3: ..." under a question number we do not have, the rest of a list begun elsewhere
+    ("did 5.1 already"): each mark stands for the part its item asks."""
+    turn = (
+        "on the portal the translation problem is Question 5 and I did 5.1 already\n"
+        "5.2: which 5 tokens go into the decoder as w1..w5 during training\n"
+        "5.3: which 5 tokens go in at evaluation time when it generates"
+    )
+    read = read_user_turn(turn, Context(), INDEX)
+    assert read.named == ["q7b", "q7c"] and read.by_label
+    assert read.own_marks == (("5.2", "7", ("q7b",)), ("5.3", "7", ("q7c",)))

@@ -428,6 +428,8 @@ def test_an_answer_hidden_for_the_user_to_reveal(text, hidden):
     [
         ("help me with Q7 but without just handing me the answers", True),
         ("help me think through b WITHOUT just telling me the answer", True),
+        ("I want to do the derivation myself. can you give me hints one step at a time?", True),
+        ("walk me through it one step at a time, not the whole solution at once", True),
         ("guide me through 3b(ii), I want to get there myself", True),
         ("I don't have time for the socratic thing, just tell me (a)", False),
     ],

@@ -60,6 +60,8 @@ class MathResult:
     """The statement could state the reference: it mentions every symbol the reference's value depends
     on, or is a gradient with respect to its variable. The closest of unrelated formulas (`W_1 = U_k`
     for the gradient with respect to W_1) is feedback, not an answer."""
+    identity: bool = False
+    """The statement holds for all matrices ("‖A‖²_F = tr(AᵀA)"): a step of working, no condition."""
 
     @property
     def equivalent(self) -> bool:
@@ -364,6 +366,7 @@ def compare_prepared(
             "it holds for all matrices (an identity), so it is not a condition",
             wrt=wrt,
             candidate=text,
+            identity=True,
         )
     direct = _multiple(cand.values, ref.values) if cand.sizes == ref.sizes else None
     flipped = None

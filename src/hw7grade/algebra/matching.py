@@ -355,8 +355,10 @@ def _scan(
             if has_unknown_size(prepared):
                 prepared = prepare(statement, table, deadline, hint=ref.shape)
             result = replace(compare_prepared(ref, prepared), candidate=_quoted(cand, statement))
-        on_point = not _defines(statement, table) and (
-            needed <= statement.mentions() or (wanted is not None and statement.wrt == wanted)
+        on_point = (
+            not _defines(statement, table)
+            and not result.identity  # "use ‖A‖²_F = tr(AᵀA)": a step of working, no condition stated
+            and (needed <= statement.mentions() or (wanted is not None and statement.wrt == wanted))
         )
         key = rank_key(result, wanted, on_point)
         if best_key is None or key < best_key:

@@ -1261,8 +1261,11 @@ def _own_run(
         numbered_question = mark[:1] == "Q" and mark[1:].isdigit()
         opens = mark in ("i", "1", "1.1", "A", "I") or (numbered_question and mark[1:] not in ours)
         opens = opens or (mark == "a" and lettered_after is not None and start > lettered_after)
-        # "B1. ... B2. ...", "1a. ... 1b. ...": a first item under a section of the user's own
+        # "B1. ... B2. ...", "1a. ... 1b. ...": a first item under a section of the user's own; "5.2: ...
+        # 5.3: ..." under a question number we do not have, the rest of a list begun elsewhere ("did 5.1
+        # already")
         opens = opens or (_two_level(mark) and mark[-1] in "1a" and not (mark[:1] == "Q" and mark[1:2] in ours))
+        opens = opens or (_two_level(mark) and mark[:1].isdigit() and mark.partition(".")[0] not in ours)
         # "Section B", then "B.1 ...": a heading of the user's own, its first item next
         opens = opens or (k + 1 < len(occurrences) and occurrences[k + 1][2].startswith(f"{mark}.") and mark[:1] != "Q")
         if not run:

@@ -167,6 +167,10 @@ _CODE_COMMENT_RE = regex(r"[ \t]{0,16}(?:#(?![#!])|//|\"\"\"|\'\'\')[ \t]{0,3}")
 """A comment or a docstring's opening in code: "# (ii) the data term ...", a docstring's "(ii) Claim: ..."."""
 
 
+_PLACE_AFTER_RE = regex(r"\.([1-9])(?![\w.])")
+"""Right after a question's number, the place of an item under it: "Question 5.2"."""
+
+
 def split_answer(
     text: str,
     context: Context,
@@ -419,7 +423,10 @@ def split_answer(
             buffer.append(line)
             continue
         if label is not None:
-            marks = (capital if label.q is None else None, own_mark(label, line), own_mark(label))
+            # "### Question 5.2 — Training" after the user's "5.2: ...": the user's two-level mark
+            place = _PLACE_AFTER_RE.match(line, label.end) if label.q is not None and label.letter is None else None
+            dotted = f"{label.q}.{place.group(1)}" if place is not None else None
+            marks = (capital if label.q is None else None, dotted, own_mark(label, line), own_mark(label))
             lettered = next((own_marks[m] for m in marks if m and m in own_marks), None) if own_marks else None
             if lettered is None and own_marks and capital is not None and capital.count(".") == 2:
                 # "**B(a)(ii) — Loss**" after the user's "Problem B ... (a) (i) ... (ii) ...": that numeral's
