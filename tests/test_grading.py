@@ -918,6 +918,18 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 q7 (b): which tokens go into the decoder as w1..w5 during training?",
+            "\\subsection*{(b) Training}\nTeacher forcing:\n\\begin{enumerate}[label=$w_{\\arabic*}$ =]\n"
+            "\\item \\texttt{<sos>}\n\\item \\texttt{I}\n\\item \\texttt{see}\n\\item \\texttt{a}\n"
+            "\\item \\texttt{dog}\n\\end{enumerate}\nThe targets are \\texttt{I}, \\texttt{see}, \\texttt{a},"
+            " \\texttt{dog}, \\texttt{<eos>}.",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="a LaTeX list of named slots is the sequence, not the targets after it",
+    ),
+    pytest.param(
+        (
             "hw7 q7b, the decoder inputs during training. just a hint please",
             "Honestly it's quicker to just say it: the inputs are <sos>, I, saw, a, dog.",
         ),

@@ -63,6 +63,12 @@ def test_an_unclosed_list_runs_to_the_end():
             "\\begin{enumerate}[label=\\alph*)]\n\\item[(x)] one\n\\item two\n\\end{enumerate}",
             "\\begin{enumerate}[label=\\alph*)]\n\\item[(x)] one\n\\item[b)] two\n\\end{enumerate}",
         ),
+        (  # a list of named slots prints each slot before its item
+            "\\begin{enumerate}[label=$w_{\\arabic*}$ =, leftmargin=3em]\n\\item \\texttt{<sos>}\n"
+            "\\item I\n\\end{enumerate}",
+            "\\begin{enumerate}[label=$w_{\\arabic*}$ =, leftmargin=3em]\n\\item $w_1$=  \\texttt{<sos>}\n"
+            "\\item $w_2$=  I\n\\end{enumerate}",
+        ),
         # numbers, bullets and lists with no style keep their items
         ("\\begin{enumerate}\n\\item one\n\\end{enumerate}", None),
         ("\\begin{enumerate}[label=\\arabic*.]\n\\item one\n\\end{enumerate}", None),

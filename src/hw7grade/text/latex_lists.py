@@ -10,7 +10,7 @@ LABEL_OPTION_MAX_CHARS = 80
 """Longest list option read for its label template ("[label=\\textbf{(\\alph*)}]")."""
 
 _LIST_RE = regex(r"\\(?P<edge>begin|end)\{(?P<kind>enumerate|itemize|description)\}|\\item(?![A-Za-z])")
-_COUNTER_RE = regex(r"\\(?P<style>alph|roman)\*")
+_COUNTER_RE = regex(r"\\(?P<style>alph|roman|arabic)\*")
 _TEMPLATE_NOISE_RE = regex(r"\\(?:textbf|textit|emph|bfseries|itshape|upshape)\b|[{}\s]")
 
 
@@ -37,7 +37,9 @@ def outer_items(text: str) -> list[tuple[int, int]]:
 def with_item_labels(text: str) -> str:
     """The text with each bare `\\item` of a list styled with letters or numerals ("label=(\\alph*)",
     "label=\\textbf{(\\roman*)}") given the label it prints ("\\item[(b)]"), which reads as a label line
-    does; items with their own label, and lists in numbers or bullets, are left as they are."""
+    does, and of a list of named slots ("label=$w_{\\arabic*}$ =") the slot it prints before its text
+    ("\\item $w_2$= \\texttt{I}"); items with their own label, and lists in plain numbers or bullets, are
+    left as they are."""
     if "\\item" not in text or "\\begin{enumerate}" not in text:
         return text
     pieces: list[str] = []
@@ -55,7 +57,8 @@ def with_item_labels(text: str) -> str:
         elif templates and (template := templates[-1]) is not None:
             counts[-1] += 1
             if not text.startswith("[", _after_spaces(text, m.end())) and (label := _label(template, counts[-1])):
-                pieces += [text[pos : m.end()], f"[{label}]"]
+                # a numbered slot's label ("w_{\\arabic*} =") is printed before the item's text, a part's as its label
+                pieces += [text[pos : m.end()], f" {label} " if template[1] == "arabic" else f"[{label}]"]
                 pos = m.end()
     return "".join(pieces) + text[pos:] if pieces else text
 
@@ -83,7 +86,10 @@ def _template(text: str, at: int) -> tuple[str, str, str] | None:
 
 def _label(template: tuple[str, str, str], k: int) -> str | None:
     before, style, after = template
-    if style == "roman":
+    if style == "arabic":
+        # only a named slot ("$w_{\\arabic*}$ =" prints "w_1 ="): a list numbered 1, 2, 3 is left as it is
+        mark = str(k) if any(c.isalpha() for c in before) else None
+    elif style == "roman":
         mark = ROMANS[k - 1] if k <= len(ROMANS) else None
     else:
         mark = chr(ord("a") + k - 1) if k <= 26 else None
