@@ -449,3 +449,8 @@ def test_a_request_to_be_guided_is_a_request_for_hints(turn, asked):
 )
 def test_a_text_that_hands_the_part_back_holds_no_answer(text, empty):
     assert holds_no_answer(text) is empty
+
+
+def test_a_model_that_cannot_browse_puts_the_part_off():
+    text = "I don't have the ability to browse the web, and I'd rather not give you made-up numbers."
+    assert holds_no_answer(text)

@@ -177,6 +177,9 @@ _PERSONAL = (
 _NO_ACCESS = (
     "can't browse",
     "cannot browse",
+    "unable to browse",
+    "ability to browse",
+    "not able to browse",
     *(
         f"{verb} ... {source}"
         for verb in (
