@@ -115,7 +115,10 @@ _PRONOUN_NOT_RE = regex(
     r"\b(?:they|these|those|both|all\s{1,3}three|all\s{1,3}of\s{1,3}them)\s{1,3}(?:\w{1,12}\s{1,3})?"
     r"(?:are|were|do|would|will|should)(?:\s{1,3}not\b|n't\b)|\bthey're\s{1,3}not\b"
     # "the sampled sequence (...) is what you'd get ... — that's not what happens in training"
-    r"|[—–;:][ \t]{0,3}(?:that|this)(?:(?:'s|\s{1,3}is|\s{1,3}was)\s{1,3}not\b|\s{1,3}(?:isn't|wasn't)\b)",
+    r"|[—–;:][ \t]{0,3}(?:that|this)(?:(?:'s|\s{1,3}is|\s{1,3}was)\s{1,3}not\b|\s{1,3}(?:isn't|wasn't)\b)"
+    # "SGD is just the training procedure, so it doesn't need to be selected": the subject left unpicked
+    r"|\bit\s{1,3}(?:does\s{1,3}not|doesn't)\s{1,3}need\s{1,3}to\s{1,3}be\s{1,3}(?:selected|ticked|checked|chosen|included)\b"
+    r"|\bit(?:'s|\s{1,3}is)\s{1,3}not\s{1,3}(?:needed|required|necessary)\b",
     re.I,
 )
 """A later clause's pronoun that takes back the subject list: "..., so they are not part of the objective"."""
