@@ -576,6 +576,20 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "label glyphs": "3⒝ ⒤ 【b】 «c» （ｉｉ） 𝐚 ⅱ 【【 «« 〔7b〕 \n**Card 1 — 3b(i)** Slide 2: Q7 [b] x[i] [[[ ",
         }.items()
     },
+    # round 48: thinking before a reply, hints, sub-parts said in words, form numbering, marked options
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "thinking": "Thought for 9s\n\nOkay, so let me think. Hmm, wait, the user asks x.\n\n<think>y "
+            '<details type="reasoning"><summary>Thought</summary> ',
+            "hints announced": "Here are some hints for (b). Remember x. Is it y? give me hints one step at a "
+            "time, not the whole solution. best written in your own words. ",
+            "sub-part words": "Part a, sub part one. Sub part two. subpart 3, sub-question (2) Part a, part (i) ",
+            "form numbering": "5.2: which tokens\n5.3: at eval\n### Question 5.2 — Training\nmy guesses for a: ",
+            "marked options": "**Final:** Weight Decay ✅, SGD ✅, Dropout ❌.\n| Progressive resizing | ❌ |\n"
+            "| No | ❌ → Yes |\n\\begin{enumerate}[label=$w_{\\arabic*}$ =]\n\\item <sos> ",
+        }.items()
+    },
 }
 
 
