@@ -893,21 +893,21 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
-            "hw7 q7b, the decoder inputs w1..w5 during training",
-            "This looks like work you will hand in, so rather than the answer let me give you some hints first."
-            " At each step, do you feed the model's own guess or the reference? What goes in first? <sos>, I,"
-            " saw, a, dog is what the model sampled, not what it is fed.",
+            "hw7 q8 (a)(iii): which of Weight Decay, Dropout, Layer Norm, Batch Norm, SGD optimizer do I need?",
+            "This looks like work you will hand in, so here are some hints rather than the answers.\n\n"
+            "**(a)(iii)** Go through Weight Decay, Dropout, Layer Norm, Batch Norm and the SGD optimizer one by"
+            " one and check whether the objective as written contains each.",
             "ok it's practice, the answer please",
-            "(b) <sos>, I, see, a, dog",
+            "(iii) Weight Decay and the SGD optimizer, nothing else.",
         ),
-        "q7b",
+        "q8a.iii",
         [("correct", 3), ("correct", 3)],
         id="hints a reply announces unasked are no attempt",
     ),
     pytest.param(
         (
             "hw7 q7 (b) and (c): the decoder inputs w1..w5 in training and in evaluation. check my (b): <sos>,"
-            " I, see, a, dog. and help me with (c) without just telling me",
+            " I, see, a, dog. and help me with (c) without just handing me the answer",
             "Your (b) is right, and then here are some guiding questions for (c).\n\n(b) <sos>, I, see, a, dog\n\n"
             "(c) At evaluation there is no reference: where does each input come from? And what did the model"
             " sample at step 2?",
