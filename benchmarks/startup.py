@@ -74,12 +74,18 @@ def main() -> None:
         ]
         if args.base is not None:  # each command's twin on the base code, right after it
             base_src = str(args.base.resolve() / "src")
+            # ... with the base's own rubrics: a rubric field it does not know yet would fail it early
+            base_rubrics = str(args.base.resolve() / "rubrics")
             commands = [
                 twin
                 for name, argv, env_for in commands
                 for twin in (
                     (name, argv, env_for),
-                    (f"  base: {name}", argv, _with_path(env_for, base_src)),
+                    (
+                        f"  base: {name}",
+                        [base_rubrics if a == str(REPO / "rubrics") else a for a in argv],
+                        _with_path(env_for, base_src, base_rubrics),
+                    ),
                 )
             ]
         for _, argv, env_for in commands:  # byte code written, the warm cache filled
@@ -100,12 +106,14 @@ def main() -> None:
         print(f"{name:52s} wall {spread(walls)}  CPU {spread(cpus)}  ({med / base:.2f}x import typer, wall)")
 
 
-def _with_path(env_for: Callable[[int], dict[str, str]], src: str) -> Callable[[int], dict[str, str]]:
-    """The base's twin of a command's environment: its code, and caches of its own (cold stays cold)."""
+def _with_path(env_for: Callable[[int], dict[str, str]], src: str, rubrics: str) -> Callable[[int], dict[str, str]]:
+    """The base's twin of a command's environment: its code, its rubrics, and caches of its own (cold
+    stays cold)."""
 
     def env(i: int) -> dict[str, str]:
         mine = env_for(i)
-        return {**mine, "PYTHONPATH": src, "HW7GRADE_CACHE_DIR": mine["HW7GRADE_CACHE_DIR"] + "-base"}
+        cache = mine["HW7GRADE_CACHE_DIR"] + "-base"
+        return {**mine, "PYTHONPATH": src, "HW7GRADE_RUBRICS": rubrics, "HW7GRADE_CACHE_DIR": cache}
 
     return env
 
