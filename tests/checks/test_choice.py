@@ -40,3 +40,12 @@ def test_the_span_around_a_pick_is_the_first_span_holding_it(spans, pos):
     """The bisected lookup gives what a scan of the sorted spans from the first gives."""
     first = next(((s, e) for s, e in spans if s <= pos < e), (pos, pos))
     assert _span_around(pos, spans, list(accumulate((e for _, e in spans), max))) == first
+
+
+def test_every_scoring_mode_has_its_share_and_no_other():
+    """The modes the rubric may name are the table's: a mode added to one is added to both."""
+    from typing import get_args
+
+    from hw7grade.checks.choice import _SHARES
+
+    assert set(get_args(ChoiceCheck.model_fields["scoring"].annotation)) == set(_SHARES)

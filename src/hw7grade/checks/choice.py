@@ -476,15 +476,11 @@ class ChoiceCheck(CheckSpec):
             cell = row[lo:hi]
             if not _marks_each_option(cell):
                 continue
-            pieces: list[tuple[int, int]] = []
-            start = lo
-            for sep in [*_MARKED_PIECE_SEP_RE.finditer(row, lo, hi), None]:
-                end = sep.start() if sep is not None else hi
-                piece = row[start:end]
-                if any(c in piece for c in TICK_MARKS) and not any(c in piece for c in CROSS_MARKS):
-                    pieces.append((start, end))
-                start = sep.end() if sep is not None else hi
-            return pieces
+            return [
+                (a, b)
+                for a, b in _marked_pieces(row, lo, hi)
+                if any(c in row[a:b] for c in TICK_MARKS) and not any(c in row[a:b] for c in CROSS_MARKS)
+            ]
         return None
 
     def _ticked_line(self, line: str) -> list[tuple[int, int]] | None:
@@ -493,13 +489,7 @@ class ChoiceCheck(CheckSpec):
         SGD optimizer ✅, Dropout ❌"; words before the first option are its lead); None for any other line."""
         if not self.select_all or not _marks_each_option(line):
             return None
-        pieces: list[tuple[int, int]] = []
-        start = 0
-        for sep in [*_MARKED_PIECE_SEP_RE.finditer(line), None]:
-            end = sep.start() if sep is not None else len(line)
-            if line[start:end].strip(" *_`.:"):
-                pieces.append((start, end))
-            start = sep.end() if sep is not None else len(line)
+        pieces = [(a, b) for a, b in _marked_pieces(line, 0, len(line)) if line[a:b].strip(" *_`.:")]
         ticked: list[tuple[int, int]] = []
         for k, (lo, hi) in enumerate(pieces):
             piece = line[lo:hi]
@@ -807,6 +797,19 @@ def _worded_lead(lead: re.Match[str] | None) -> bool:
 
 _MARKED_PIECE_SEP_RE = regex(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
 """Between the options of a cell that marks each one ("✓ Weight Decay · ✗ Dropout", "Dropout ✗<br>SGD ✓")."""
+
+
+def _marked_pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans between the separators of a run of options each marked on its own (`text[lo:hi]`)."""
+    pieces: list[tuple[int, int]] = []
+    start = lo
+    for sep in [*_MARKED_PIECE_SEP_RE.finditer(text, lo, hi), None]:
+        end = sep.start() if sep is not None else hi
+        pieces.append((start, end))
+        start = sep.end() if sep is not None else hi
+    return pieces
+
+
 _CLOSED_PICK_RE = regex(
     r"[ \t]{1,3}(?:[—–][ \t]{1,3}|,[ \t]{1,3}|\()(?:and[ \t]{1,3})?(?:nothing[ \t]{1,3}(?:else|more)|no[ \t]{1,3}others"
     r"|none[ \t]{1,3}of[ \t]{1,3}the[ \t]{1,3}others)\)?[ \t*_.!]{0,4}$",
