@@ -122,7 +122,8 @@ _ROMAN_QUESTION = "|".join(sorted(_ROMAN_QUESTIONS, key=len, reverse=True))
 """Capital Roman question numbers of two letters or more (a lone `X` is the data matrix)."""
 _ROMAN_Q_NEXT = r"[ \t.\-]{0,2}\(?[a-h]\)"
 """What must follow a bare capital Roman question number: a lettered part ("VII (b)", "VII.b)")."""
-_NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
+NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
+"""A sub-part's number, in digits or in words, as its numeral ("part 2" or "sub part two" is (ii))."""
 _ORDINAL_PREFIX = "第"
 """The Chinese mark of an ordinal before a label ("### 第 (i) 部分", "第3题(b)"): read as decoration before a
 relative label, as a bullet is, and as "question" before a number."""
@@ -305,7 +306,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
     # "Q7 ii" name no sub-part, and the label ends at its question.
     number, spaced = m.group("r6") or m.group("r7") or m.group("r9"), m.group("r8")
     if letter and (number or spaced):
-        roman = _NUMBERED_SUB[number.lower()] if number else spaced.lower()
+        roman = NUMBERED_SUB[number.lower()] if number else spaced.lower()
     elif number or spaced:
         end = next(m.end(g) for g in ("q", "qbare", "qword", "qroman", "qroman2") if m.group(g))
     q = (
@@ -1005,7 +1006,7 @@ def _numeral_run(text: str, end: int, roman: str, found: list[Label], letter: st
         if (m := _NUMERAL_NEXT.match(text, end)) is not None:
             x, start = m.group("x").lower(), m.start("x")
         elif (m := _LETTER_NUMBER_NEXT.match(text, end)) is not None and m.group("l").lower() == letter:
-            x, start = _NUMBERED_SUB[m.group("n")], m.start("l")
+            x, start = NUMBERED_SUB[m.group("n")], m.start("l")
         else:
             return end
         if ROMANS.index(x) <= ROMANS.index(roman):

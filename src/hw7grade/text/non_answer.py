@@ -643,14 +643,14 @@ _HANDED_BACK = (
     "your own voice",
     "yours to write",
     "left it for you",
-    "leave it for you",
     "send me a draft",
     "feedback on a draft",
     "feedback on your draft",
     "if you draft it",
 )
 """A text in which no check finds anything that hands the part back to the student ("this one is a
-personal reflection, so it's best written in your own words; send me a draft if you'd like feedback")."""
+personal reflection, so it's best written in your own words; send me a draft if you'd like feedback");
+"leave it for you" is one of `_DECLINING`, which `puts_off` already reads."""
 
 
 GUIDE_MAX_WORDS = 80

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..regexes import regex
+from .labels import NUMBERED_SUB
 
-_NUMERALS = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
-_NUMBER = "|".join(sorted(_NUMERALS, key=len, reverse=True))
+_NUMBER = "|".join(sorted(NUMBERED_SUB, key=len, reverse=True))
 _SUB_PART_RE = regex(
     rf"\bsub[ \t-]?(?:part|question|problem)[ \t]{{1,2}}\(?({_NUMBER}|iv|i{{1,3}})\)?(?![\w(])",
     re.I,
@@ -30,4 +30,4 @@ def sub_parts_as_labels(text: str) -> str:
 
 def _as_label(m: re.Match[str]) -> str:
     said = m.group(1).lower()
-    return f"part ({_NUMERALS.get(said, said)})"
+    return f"part ({NUMBERED_SUB.get(said, said)})"
