@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.menus import in_menu, lettered_menus, menu_spans, numbered_menus, small_letter_menus
+from hw7grade.text.menus import in_menu, lettered_menus, menu_items, menu_spans, numbered_menus, small_letter_menus
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,10 @@ from hw7grade.text.menus import in_menu, lettered_menus, menu_spans, numbered_me
         ("A) How many layers?\nB) Which loss?", []),
         ("A) " + "x" * 60 + "\nB) 2", []),
         ("b) lowercase letters are parts\nc) like this", []),
+        # bare capitals opening their lines, three at least
+        ("(ii) loss?\nA nn.L1Loss\nB nn.MSELoss\nC nn.CrossEntropyLoss", ["ABC"]),
+        ("A is the encoder\nB is the decoder", []),
+        ("We get A nn.L1Loss B nn.MSELoss C nn.CrossEntropyLoss", []),  # not opening lines
     ],
 )
 def test_lettered_menus(text, menus):
@@ -47,6 +51,11 @@ def test_a_menu_spans_its_first_mark_to_its_last_item():
         ("can you do (a) and (b) and (c) and (d) please", []),
         ("(i) (a) what is x? (b) why? (c) how?", []),
         ("(ii) (a) 0 (b) 1", []),  # two items
+        # a letter and a stop opening each line; a numeral under its question and letter above the menu
+        ("(iii) select all\na. Dropout\nb. Weight Decay\nc. SGD optimizer\nd. Batch Norm", ["abcd"]),
+        ("Q8 a(ii): which loss?\n(a) nn.CrossEntropyLoss\n(b) nn.MSELoss\n(c) nn.L1Loss", ["abc"]),
+        ("Q4:\na. the numbers\nb. what you learnt\nc. one approach", []),  # three parts, no numeral
+        ("I said a. b. c. d. e. in class", []),  # stops mid-line
     ],
 )
 def test_small_letter_menus(text, menus):
@@ -75,3 +84,18 @@ def test_numbered_menus(text, menus):
 
 def test_a_numbered_menu_hides_no_label():
     assert menu_spans("1) q7b\n2) q7c\n3) q8b") == []
+
+
+def test_menu_items_give_each_letter_its_options_text():
+    text = (
+        "(i) layers: A) 3  B) 2\n(ii) loss:\nA) nn.L1Loss\nB) **nn.MSELoss**\n"
+        "(iii) all that apply\na. Dropout\nb. Weight Decay\nc. SGD"
+    )
+    assert menu_items(text) == {
+        "A": frozenset({"3", "nn.l1loss"}),
+        "B": frozenset({"2", "nn.mseloss"}),
+        "a": frozenset({"dropout"}),
+        "b": frozenset({"weight decay"}),
+        "c": frozenset({"sgd"}),
+    }
+    assert menu_items("no menu here (a) and (b)") == {}

@@ -2851,6 +2851,8 @@ def _numbered_items(
         line_end = text.find("\n", mark.end())
         end = min(line_end if line_end >= 0 else len(text), marks[i + 1].start() if i + 1 < len(marks) else len(text))
         number, item = mark.group(1) or mark.group(2), text[mark.end() : end]
+        if not any(c.isalpha() for c in item):
+            continue  # "1) 0  2) 1  3) 2  4) 3" under "how many linear layers?": the options' values ask nothing
         if names_other_homework_only(item):
             # "3) from hw6: why rescale by 1/(1-p) in dropout?": another homework's item, which holds
             # its place in the list

@@ -183,16 +183,18 @@ def split_answer(
     own_marks: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
     questions_named: Collection[str] | None = None,
     blanks: Mapping[str, str] | None = None,
+    menu_options: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[tuple[str, str, bool, bool]], Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
-    (when it is one part). A relative label naming a part the turn did not ask is content (a
-    numbered step "(i)" inside an answer to (ii)), not a label. `items` are the parts of the user's
-    list items in order (see `UserTurn.items`); `own_marks`, the question and parts of each mark
-    of the user's own list (see `UserTurn.own_marks`); `questions_named`, the question numbers the
-    user's turn named, when known: a heading with a number that is no question of ours and that the turn
-    did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
-    and is content, not another homework's question. `blanks`, the parts of the blanks in the user's
-    notes (see `blanks.blank_parts`)."""
+        (when it is one part). A relative label naming a part the turn did not ask is content (a
+        numbered step "(i)" inside an answer to (ii)), not a label. `items` are the parts of the user's
+        list items in order (see `UserTurn.items`); `own_marks`, the question and parts of each mark
+        of the user's own list (see `UserTurn.own_marks`); `questions_named`, the question numbers the
+        user's turn named, when known: a heading with a number that is no question of ours and that the turn
+        did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
+        and is content, not another homework's question. `blanks`, the parts of the blanks in the user's
+        notes (see `blanks.blank_parts`); `menu_options`, the options of the user's lettered menus by letter
+    (see `menus.menu_items`): a line that names one after its letter ("- B) `nn.L1Loss` ...") is no label."""
     text = as_markdown_tables(as_new_side(text))
     if len(named or default) > 1:
         text = _clauses_turned(text, context, index, named or default)
@@ -327,6 +329,8 @@ def split_answer(
             label = line_label(line) if not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
         if at in keyed or at in options:
             label = None  # "**Problem 2. B — <sos>, I, see, a, dog.**": the key's number, not a question 2
+        elif label is not None and menu_options and label.q is None and _names_option(line, label, menu_options):
+            label = None  # "- B) `nn.L1Loss` measures ..." under the user's "A) ... B) nn.L1Loss": an option
         if (
             label is None
             and not in_fence
@@ -1277,6 +1281,13 @@ def _clauses_turned(text: str, context: Context, index: PartIndex, asked: list[s
     if not cuts:
         return text
     return "\n".join(text[a:b].lstrip(" \t") if a else text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]))
+
+
+def _names_option(line: str, label: Label, menu_options: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the line's label is a letter of the user's menus followed by the text of its option."""
+    letter = line[label.start : label.end].strip("()[].*_ \t")
+    said = line[label.end :].lstrip(" \t*_`:—–-").lower()
+    return any(said.startswith(option) for option in menu_options.get(letter, ()))
 
 
 def _clause_end(text: str, lo: int, hi: int, ends: str) -> int:

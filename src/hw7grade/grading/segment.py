@@ -28,6 +28,7 @@ from ..text.endorsement import confirms_only
 from ..text.label_chars import plain_label_chars
 from ..text.labels import Label, mentions
 from ..text.latex_lists import with_item_labels
+from ..text.menus import menu_items
 from ..text.non_answer import puts_off, standing_spans
 from ..text.normalize import markdown_from_html
 from ..text.quiz import asks_for_quiz, only_asks
@@ -698,7 +699,18 @@ def find_answers(
                 reply_letters = {}
             own_marks = letters or reply_letters or None
         pieces, context = split_answer(
-            turn.text, context, index, default, named_here, explicit, listed, items, own_marks, questions_named, blanks
+            turn.text,
+            context,
+            index,
+            default,
+            named_here,
+            explicit,
+            listed,
+            items,
+            own_marks,
+            questions_named,
+            blanks,
+            menu_items(last_user) if last_user else None,
         )
         if turn_info is not None and turn_info.named and not turn_info.by_label and not graded_reply:
             # Cue words ask weakly. A reply that answers another asked part under its label

@@ -22,19 +22,28 @@ _FIRST_MARKS = ("A)", "A.", "A]")
 _PAST_ANY_END = float("inf")
 _MARK_RE = regex(r"(?<![\w(\[])[(\[]?(?P<letter>[A-H])[).\]](?=[ \t])")
 """A capital letter's mark: "A) 3", "(B) nn.MSELoss", "C. Layer Norm", "[D] Dropout"."""
+_BARE_MARK_RE = regex(r"(?<![^\n])(?P<letter>[A-H])(?=[ \t])")
+"""A capital letter alone opening its line, the option after a space ("A nn.L1Loss" over "B nn.MSELoss"):
+a mark only in a run of `BARE_MENU_MIN_ITEMS` ("A linear map ..." opens a sentence)."""
+BARE_MENU_MIN_ITEMS = 3
 
 
-_LOWER_MARK_RE = regex(r"(?<![\w(\[])\(?(?P<letter>[a-h])\)(?=[ \t])")
-"""A small letter's mark, "(b) nn.MSELoss", "c) 2": most often a part's label, an option's only in a menu
-that runs past the letters a question has, or under a part's numeral."""
+_LOWER_MARK_RE = regex(r"(?:(?<![\w(\[])\(?(?=[a-h]\))|(?<![^\n])(?=[a-h]\.[ \t]))(?P<letter>[a-h])[.)](?=[ \t])")
+"""A small letter's mark, "(b) nn.MSELoss", "c) 2", or opening its line "c. SGD optimizer": most often a
+part's label, an option's only in a menu that runs past the letters a question has, or under a part's
+numeral."""
 NUMERAL_LOOKBACK_CHARS = 200
 """How far before a menu in small letters the numeral it stands under is looked for."""
 LOWER_MENU_MIN_ITEMS = 3
 """Fewest options of a menu in small letters (under a numeral: "(ii) which loss: (a) ... (b) ... (c) ...")."""
 LOWER_MENU_ALONE_MIN_ITEMS = 4
 """Fewest options of a menu in small letters with no numeral above it: past "(c)", no question's letters."""
-_NUMERAL_MARK_RE = regex(r"(?<![\w(])\(?(?:i{1,3}|iv|vi{0,3})[).:](?=[ \t]|$)")
-"""A part's numeral mark, "(ii)", "iii.": the small letters after it on its line, or below it, letter options."""
+_NUMERAL_MARK_RE = regex(
+    r"(?<![\w(])(?:(?:[Qq]|[Qq]uestion[ \t]?)?[1-9][ \t]?)?(?:[a-h](?=\())?"
+    r"\(?(?:i{1,3}|iv|vi{0,3})(?:\)[.:]?|[.:])(?=[ \t]|$)"
+)
+"""A part's numeral mark, "(ii)", "iii.", under its question and letter ("Q8 a(ii):"): the small letters after
+it on its line, or below it, letter options."""
 _CONNECTIVES = frozenset({"and", "or", "&", "then", "too", "also", "please", "pls", "plus"})
 """Words that join labels ("(a) and (b) and (c)"), not the text of options."""
 
@@ -57,11 +66,14 @@ def lettered_menus(text: str) -> list[tuple[MenuItem, ...]]:
     and asking nothing. One scan of the marks, and none when no "A" is marked (every menu starts there):
     labels read every turn through this, and almost none holds a menu."""
     menus: list[tuple[MenuItem, ...]] = []
-    if not any(mark in text for mark in _FIRST_MARKS):
-        return menus
-    for run in _runs(text, _MARK_RE, "A"):
-        _close(text, run, menus)
-    return menus
+    if any(mark in text for mark in _FIRST_MARKS):
+        for run in _runs(text, _MARK_RE, "A"):
+            _close(text, run, menus)
+    if text.startswith("A ") or "\nA " in text:
+        for run in _runs(text, _BARE_MARK_RE, "A"):
+            if len(run) >= BARE_MENU_MIN_ITEMS:
+                _close(text, run, menus)
+    return sorted(menus)
 
 
 def _runs(text: str, marks: re.Pattern[str], first: str) -> Iterator[list[tuple[str, int, int]]]:
@@ -104,7 +116,7 @@ def small_letter_menus(text: str) -> list[tuple[MenuItem, ...]]:
     ("(ii) which loss: (a) nn.L1Loss (b) nn.MSELoss (c) nn.CrossEntropyLoss"). A part list "(a) and (b)"
     or "(a) what ...? (b) why?" is none."""
     menus: list[tuple[MenuItem, ...]] = []
-    if "c)" not in text or "a)" not in text:
+    if not ("c)" in text and "a)" in text) and "\nc. " not in text:
         return menus  # three items at least: most text has no "c)"
     for run in _runs(text, _LOWER_MARK_RE, "a"):
         _close_small(text, run, menus)
@@ -132,6 +144,18 @@ def _under_numeral(text: str, at: int) -> bool:
     above = text[lo : max(line - 1, lo)].rstrip()
     last = above[above.rfind("\n") + 1 :]
     return line > lo and _NUMERAL_MARK_RE.match(last.lstrip(" \t-*#>")) is not None
+
+
+def menu_items(text: str) -> dict[str, frozenset[str]]:
+    """The text of each option of the text's lettered menus, by its letter as typed ("B" -> {"nn.mseloss"},
+    lower-cased): a reply line that names an option after its letter ("- B) `nn.L1Loss` measures ...")
+    mentions that option, not a part (b)."""
+    found: dict[str, set[str]] = {}
+    for menu in (*lettered_menus(text), *small_letter_menus(text)):
+        for item in menu:
+            if said := text[item.text_start : item.end].strip(" \t,;*_`").lower():
+                found.setdefault(item.letter, set()).add(said)
+    return {letter: frozenset(said) for letter, said in found.items()}
 
 
 def _says_something(item: str) -> bool:
