@@ -353,6 +353,9 @@ def test_line_label(line, label):
         # a bare letter opening a sentence before the length asked
         ("b in like 100 words", [(None, "b", None)]),
         ("ok. c ~100 words", [(None, "c", None)]),
+        ("ok cool. b now. the sampled one says saw", [(None, "b", None)]),  # the turn to it
+        ("c next?", [(None, "c", None)]),
+        ("do it now. a now", []),  # "a" the article
         ("a 100 words essay", []),
         # Spanish and German question and part words; a Spanish word that only starts like "part"
         ("pregunta 7 inciso a: mi compañero", [("7", "a", None)]),  # as "question 7 part a" reads

@@ -230,9 +230,11 @@ _MENTION_ALTERNATIVES = (
     # "k. and a", "ok and b": a bare letter ending its line after a word the turn goes on with ("a" is an
     # article only before its noun), not the last of a list ("answer a and b", read whole elsewhere)
     r"|(?<!\b[a-h][ \t])\b(?:and|also|now|then)[ \t]{1,3}(?P<le>(?-i:[a-h]))(?=[ \t]{0,2}[.!?]{0,3}[ \t]{0,3}$)"
-    # "b in like 100 words", "ok. c ~100 words": a bare letter opening a sentence, then the length asked
+    # "b in like 100 words", "ok. c ~100 words": a bare letter opening a sentence, then the length asked;
+    # "ok cool. b now.", "c next?": ... then the turn to it
     r"|(?:^|[.!?][ \t]{1,3})[ \t]{0,3}(?P<lw>(?-i:[b-h]))"
-    r"(?=[ \t]{1,3}(?:in[ \t]{1,3}(?:(?:like|about|around)[ \t]{1,3})?)?[~≈]?[ \t]{0,2}\d{2,3}[ \t]{0,2}words?\b)"
+    r"(?=[ \t]{1,3}(?:(?:in[ \t]{1,3}(?:(?:like|about|around)[ \t]{1,3})?)?[~≈]?[ \t]{0,2}\d{2,3}[ \t]{0,2}words?\b"
+    r"|(?:now|next)[ \t]{0,2}(?:[.,;:!?]|$)))"
     # "I need the two token questions, b and c": a bare list of letters that ends the sentence after a
     # comma that no letter stands before ("a, b and c" is read whole, above)
     r"|(?<!\b[a-h]),[ \t]{1,3}(?P<lz>(?-i:[a-h]))(?=[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])[ \t]{0,2}(?:[.!?]|$))"
