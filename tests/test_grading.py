@@ -959,6 +959,34 @@ ATTEMPT_CASES = [
         [("correct", 1), ("incorrect", 3)],
         id="a reply to a request to say the answer shorter is the answer again, whatever it keeps",
     ),
+    pytest.param(
+        (
+            "hw7 q7 (b) and (c): which tokens go into the decoder as w1..w5 at training time and at evaluation time?",
+            "### (b) Training\n\nTeacher forcing: <sos>, I, see, a, dog.\n\n### (c) Evaluation\n\n"
+            "The model's own outputs: <sos>, I, saw, a, dog.",
+            "why for each?",
+            "### Why (b) uses the true sentence\n\nTraining learns from the correct prefix, so the decoder never"
+            " sees its own mistakes.\n\n### Why (c) is different\n\nAt evaluation we still score against the"
+            " reference, so the inputs are <sos>, I, see, a, dog.",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="reasons under a 'why (b)' heading that give no answer again leave the answer standing",
+    ),
+    pytest.param(
+        (
+            "hw7 q7 (b) and (c): which tokens go into the decoder as w1..w5 at training time and at evaluation time?",
+            "### (b) Training\n\nTeacher forcing: <sos>, I, see, a, dog.\n\n### (c) Evaluation\n\n"
+            "The model's own outputs: <sos>, I, saw, a, dog.",
+            "why for each?",
+            "### Why (b) uses the true sentence\n\nTraining learns from the correct prefix, so the decoder never"
+            " sees its own mistakes.\n\n### Why (c) is different\n\nAt evaluation we still score against the"
+            " reference, so the inputs are <sos>, I, see, a, dog.",
+        ),
+        "q7c",
+        [("correct", 1), ("incorrect", 3)],
+        id="reasons under a 'why (c)' heading that answer it again otherwise are a new attempt",
+    ),
 ]
 
 

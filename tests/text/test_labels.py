@@ -12,6 +12,7 @@ from hw7grade.text.labels import (
     BEFORE_LAST,
     LAST,
     display_math_after,
+    explains_part,
     key_label,
     line_label,
     mentions,
@@ -151,11 +152,23 @@ from hw7grade.text.labels import (
         (r"\item Weight decay", None),
         (r"\item[(b)] Decoder inputs during training", (None, "b", None)),
         (r"  \item[\textbf{(c)}] \textbf{At evaluation}", (None, "c", None)),
+        # a heading on the reasons for a part; in running text "why (b)" is a question about it
+        ("### 🔹 Why (b) uses the true sentence", (None, "b", None)),
+        ("**Why (ii) holds**", (None, None, "ii")),
+        ("Why (b) uses the true sentence is unclear to me", None),
     ],
 )
 def test_line_label(line, label):
     found = line_label(line)
     assert (None if found is None else (found.q, found.letter, found.roman)) == label
+
+
+@pytest.mark.parametrize(
+    "line, explains",
+    [("### 🔹 Why (b) uses the true sentence", True), ("### (b) Training", False), ("Why (b)?", False)],
+)
+def test_a_heading_on_the_reasons_for_a_part(line, explains):
+    assert explains_part(line) is explains
 
 
 @pytest.mark.parametrize(

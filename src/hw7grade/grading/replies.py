@@ -18,6 +18,7 @@ from ..text.labels import (
     LABEL_LINE_CANDIDATE,
     Label,
     display_math_after,
+    explains_part,
     key_label,
     line_label,
     mentions,
@@ -612,6 +613,10 @@ def split_answer(
         pieces = _inline_pieces(text, context, index, default, explicit)
     if not saw_label and not default:
         return [], context
+    if not explicit:
+        # "### Why (b) uses the true sentence" in a reply to "why?": the reasons for the answer given, under
+        # the part's label, a new answer only if they answer it again (see `score._explains`)
+        pieces = [(p, t, e and not explains_part(t.partition("\n")[0]), lab) for p, t, e, lab in pieces]
     return pieces, context
 
 

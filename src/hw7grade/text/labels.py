@@ -402,6 +402,7 @@ LABEL_LINE_CANDIDATE = regex(
     rf"|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
     rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
     rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
+    r"|why[ \t]{1,2}\("
     rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part)"
     rf"|{_SUB}(?:[._\-]?{_ROMAN})?[\"']?[ \t]{{0,3}}[:,]"  # a bare key: `"b": [...]`, `ii:`, `b,<s>,I,...`
     # a heading's title, then its label in brackets: "**ResNet blog (4a):**", "**2. Loss function (8a ii)**"
@@ -575,6 +576,12 @@ def line_label(line: str) -> Label | None:
             label = _absolute(m, start)
             if label.letter:
                 return label
+    if "#" in line[:start] or "*" in line[:start]:
+        # "### 🔹 Why (b) uses the true sentence", "**Why (c) is different**": a heading on the reasons for a part
+        why = _WHY_RE.match(window)
+        m = _RELATIVE.match(window, why.end()) if why else None
+        if m and _AFTER_LABEL.match(window, m.end()):
+            return _relative(m, start)
     lead = _FOR_LEAD.match(window)
     if lead:
         # "For (b), let me run an experiment.", "Corrected (c): ...", "**Corrected 7(b) — Training:**",
@@ -598,6 +605,15 @@ def line_label(line: str) -> Label | None:
 
 
 _FOR_LEAD = regex(rf"{_LEAD}(?={_LEAD_THEN})", re.IGNORECASE)
+_WHY_RE = regex(r"why[ \t]{1,2}(?=\()", re.IGNORECASE)
+
+
+def explains_part(line: str) -> bool:
+    """Whether the line is a heading on the reasons for a part: "### 🔹 Why (b) uses the true sentence"."""
+    start = skip_decoration(line)
+    return ("#" in line[:start] or "*" in line[:start]) and _WHY_RE.match(line, start) is not None
+
+
 _TITLED_HEADING_RE = regex(
     r"[^\n()*#:]{1,48}?\((?P<label>[^()\n]{1,12}?(?:\([^()\n]{1,4}\))?)\)[ \t]{0,2}:?[ \t]{0,2}(?:\*\*|__|$)"
 )
