@@ -613,10 +613,9 @@ def split_answer(
         pieces = _inline_pieces(text, context, index, default, explicit)
     if not saw_label and not default:
         return [], context
-    if not explicit:
-        # "### Why (b) uses the true sentence" in a reply to "why?": the reasons for the answer given, under
-        # the part's label, a new answer only if they answer it again (see `score._explains`)
-        pieces = [(p, t, e and not explains_part(t.partition("\n")[0]), lab) for p, t, e, lab in pieces]
+    # "### Why (b) uses the true sentence": the reasons for an answer, under the part's label, a new answer
+    # only if they answer it again (see `score._explains`)
+    pieces = [(p, t, e and not explains_part(t.partition("\n")[0]), lab) for p, t, e, lab in pieces]
     return pieces, context
 
 

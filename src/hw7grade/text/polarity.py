@@ -143,8 +143,9 @@ _NONE_SUBJECT_RE = regex(
 )
 """A clause whose subject says none ("nothing in the series uses ...", "no post uses ...", "none of the
 runs used ..."): what its verb takes is denied, however far into the clause it stands."""
-_NONE_OF_RE = regex(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those)\b", re.I)
-"""As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here"."""
+_NONE_OF_RE = regex(r"\b(?:none|neither)\s{1,3}of\s{1,3}(?:them|these|those|which)\b", re.I)
+"""As in "Dropout, layer norm and batch norm change the loss, so none of them belongs here", "..., none of which
+appear in the objective"."""
 _FRAME_WORDS = (
     "mistake",
     "erro",
