@@ -960,6 +960,12 @@ ATTEMPT_CASES = [
         id="a reply to a request to say the answer shorter is the answer again, whatever it keeps",
     ),
     pytest.param(
+        ("how many linear layers for the l2 regularized linear autoencoder (q8 a i)", "2", "loss fn", "`nn.MSELoss`"),
+        "q8a.ii",
+        [("correct", 3), ("correct", 3)],
+        id="a sibling asked in a few cue words is asked, not an argument with the last answer",
+    ),
+    pytest.param(
         (
             "hw7 q7 (b) and (c): which tokens go into the decoder as w1..w5 at training time and at evaluation time?",
             "### (b) Training\n\nTeacher forcing: <sos>, I, see, a, dog.\n\n### (c) Evaluation\n\n"

@@ -3428,6 +3428,11 @@ def asks_open_question(text: str) -> bool:
     return any(s.text.rstrip().endswith("?") and _OPEN_QUESTION_RE.search(s.text) for s in split_sentences(text))
 
 
+TERSE_ASK_MAX_WORDS = 3
+"""Most words of a turn that asks a sibling in its cue words alone ("loss fn", "which loss then"): too few
+to argue with the last answer."""
+
+
 def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     """A turn in cue words that argues with the last answer rather than asking a sibling: it cues
     the last answered part itself ("wait, but weight decay shrinks weights, so NOT orthonormal?"
@@ -3444,6 +3449,9 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
         return True
     if asks_anew(text) or _CARRIES_ON_RE.match(text) or _TURNS_NEXT_RE.search(text):
         return False  # "same for eval", "and at test time": the next part, asked
+    challenged = _CHALLENGE_RE.search(text) is not None or _DOUBT_RE.search(text) is not None
+    if len(text.split()) <= TERSE_ASK_MAX_WORDS and not challenged:
+        return False  # "loss fn" after the number of layers: a sibling asked in a few words, no claim
     current = question_of(last_answered[-1])
     if turn.firm_cues and _CHALLENGE_RE.search(text) is None and _DOUBT_RE.search(text) is None:
         return False  # "ok. loss function: L1Loss, MSELoss, or CrossEntropyLoss": a sibling asked in its own cues
