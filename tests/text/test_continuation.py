@@ -12,6 +12,8 @@ from hw7grade.text.continuation import CONTINUE_MAX_CHARS, asks_to_continue, ope
     [
         ("continue", True),
         ("you got cut off, continue", True),
+        ("you got cut off", True),  # the remark alone asks for the rest
+        ("it was truncated mid-sentence!", True),
         ("it cut off mid-sentence, please continue", True),
         ("Keep going", True),
         ("continue from where you left off", True),
@@ -35,6 +37,8 @@ def test_a_request_to_go_on(turn, asked):
         ("- $w_4$ = `a`\n- $w_5$ = `dog`", False),
         ("…wait, before going on I need to fix something: the shapes are wrong.", True),
         ("Sorry, let me redo (ii) properly.", True),
+        ("Sorry, I see the problem with (ii).", True),  # an apology that goes on with nothing
+        ("Sorry about that — continuing from where it stopped.\n\n...predicted at the previous step.", False),
         ("and so both conditions hold. " + "x " * 200 + "wait", False),  # past the opening
     ],
 )

@@ -10,31 +10,45 @@ from ..regexes import regex
 CONTINUE_MAX_CHARS = 80
 """Longest user turn read as a request to go on; a longer one asks something of its own."""
 
-_CONTINUE_RE = regex(
-    r"[ \t]{0,4}(?:(?:ok(?:ay)?|hm+|uh|um|hey|oops|looks like|seems like)[ \t,.!]{1,3})?"
-    r"(?:(?:you|it|that|the answer|your answer|the reply|your reply|the message|your message)"
+_CUT_OFF = (
+    r"(?:you|it|that|the answer|your answer|the reply|your reply|the message|your message)"
     r"[ \t]{1,3}(?:got|was|were|is|has been|just)?[ \t]{0,3}(?:cut[ \t]{1,3}off|truncated|cut|stopped)"
-    r"(?:[ \t]{1,3}(?:again|mid[- ]?\w{1,12}|there))?[ \t,.!:;—–-]{0,4})?"
+    r"(?:[ \t]{1,3}(?:again|mid[- ]?\w{1,12}|there))?"
+)
+"""What says the reply stopped short: "you got cut off", "it was truncated mid-sentence"."""
+_GO_ON = (
     r"(?:(?:please|pls|plz|can you|could you)[ \t,]{1,3})?"
     r"(?:continue|keep[ \t]{1,3}going|go[ \t]{1,3}on|carry[ \t]{1,3}on|resume|more|\.{3}|…"
     r"|finish(?:[ \t]{1,3}(?:it|that|the[ \t]{1,3}answer))?)"
     r"(?:[ \t]{1,3}(?:from[ \t]{1,3}where[ \t]{1,3}you[ \t]{1,3}(?:left[ \t]{1,3}off|stopped)|please|pls|plz))?"
+)
+"""What asks to go on: "continue", "please finish the answer", "keep going from where you left off"."""
+_CONTINUE_RE = regex(
+    r"[ \t]{0,4}(?:(?:ok(?:ay)?|hm+|uh|um|hey|oops|looks like|seems like)[ \t,.!]{1,3})?"
+    rf"(?:{_CUT_OFF}(?:[ \t,.!:;—–-]{{0,4}}{_GO_ON})?|{_GO_ON})"
     r"[ \t.!?]{0,4}",
     re.IGNORECASE,
 )
+"""A request to go on, or only the remark that the reply stopped short ("you got cut off")."""
 
 
 REVISING_OPENING_CHARS = 160
 """How much of the reply after such a request is read for a revision of what came before."""
-_REVISES_RE = regex(
-    r"\b(?:wait|actually|hmm+|oops|sorry|apolog\w{0,6}|fix|correct(?:ion|ing)?|mistake|redo|wrong|scratch)\b", re.I
+_REVISES_RE = regex(r"\b(?:wait|actually|hmm+|oops|fix|correct(?:ion|ing)?|mistake|redo|wrong|scratch)\b", re.I)
+_APOLOGY_RE = regex(r"\b(?:sorry|apolog\w{0,6})\b", re.I)
+_GOING_ON_RE = regex(
+    r"\b(?:continu\w{0,5}|picking[ \t]{1,3}up|(?:where|from)[ \t]{1,3}(?:I|it)[ \t]{1,3}(?:left|stopped))", re.I
 )
+""""Sorry about that — continuing from where it stopped": an apology for the cut, then its rest."""
 
 
 def opens_by_revising(reply: str) -> bool:
     """Whether a reply after a request to go on opens by revising what came before ("…wait, before going
     on I need to fix something"): a new answer, not the rest of the old one."""
-    return _REVISES_RE.search(reply, 0, REVISING_OPENING_CHARS) is not None
+    if _REVISES_RE.search(reply, 0, REVISING_OPENING_CHARS) is not None:
+        return True
+    apology = _APOLOGY_RE.search(reply, 0, REVISING_OPENING_CHARS)
+    return apology is not None and _GOING_ON_RE.search(reply, 0, REVISING_OPENING_CHARS) is None
 
 
 def asks_to_continue(user_text: str) -> bool:
