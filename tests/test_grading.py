@@ -1157,6 +1157,21 @@ REPORTED_CASES.append(
 )
 
 
+REPORTED_CASES.append(
+    pytest.param(
+        (
+            "for my final project im building a GRU seq2seq for robot commands. during training do i feed the"
+            " decoder its own predictions or the true tokens?",
+            "Feed the true previous tokens during training: that is teacher forcing, with <sos> first.",
+            "ok and hw7 q7(c): which five tokens go into the decoder at evaluation time?",
+            "Its own outputs: <sos>, I, saw, a, dog.",
+        ),
+        ["q7c"],
+        id="a question about the user's own project in the homework's words asks no part",
+    )
+)
+
+
 @pytest.mark.parametrize("texts, reported", REPORTED_CASES)
 def test_which_parts_are_reported(texts, reported):
     from hw7grade.rubric.model import load_rubric

@@ -349,10 +349,13 @@ _BESIDE_THE_HOMEWORK = (
     r"side[ \t-](?:question|qn?)|just curious|out of curiosity"
     r"|not[ \t]{1,3}(?:(?:for|about|related[ \t]{1,3}to|part[ \t]{1,3}of)[ \t]{1,3})?(?:(?:the|my|this)[ \t]{1,3})?"
     r"(?:hw|homework|assignment)(?:[ \t]?\d{1,2})?(?!['’]s\b)"
+    # "for my final project im building a GRU seq2seq ...": the user's own work, in the homework's words
+    r"|(?:for|in|on)[ \t]{1,3}(?:my|our)[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3}){0,2}project"
 )
 BESIDE_THE_HOMEWORK_RE = regex(rf"\b(?:{_BESIDE_THE_HOMEWORK})\b", re.I)
 """Words that say a turn asks beside the homework, even where it names a part ("not for the hw, but
-how would beam search change (c)?", "last thing, not hw7: for my algorithms class"); not the
+how would beam search change (c)?", "last thing, not hw7: for my algorithms class", "for my final
+project ..."); not the
 homework's own things ("my numbering, not the hw's")."""
 SIDE_QUESTION_RE = regex(
     # not "two unrelated bits of hw7": "unrelated" says a side question only before "to" or alone
