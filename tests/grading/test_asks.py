@@ -36,6 +36,13 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
             "I wrote 2, MSE, weight decay + SGD for a. can you help me with b",
             ["q8b"],
         ),
+        # a question only pointed at holds the letters of its own sentence, not the turn's after it
+        (
+            "HW7 Q8. (in Q3b we showed W2 = U_k is a critical point)\n(a)(iii) which do you need: weight decay,"
+            " dropout, SGD\n(b) is there a bias toward orthonormal columns?",
+            ["q8a.iii", "q8b"],
+        ),
+        ("hw7 Q3b(i) please. And from Q8 just the final part, the orthonormal columns one", ["q3b.i", "q8b"]),
     ],
 )
 def test_the_parts_a_turn_names(turn, named):

@@ -2403,7 +2403,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
     pointed = [False] * len(labels)  # after a word that points at or leaves out a part
     aside = [False] * len(labels)  # ... that leaves it out
     set_aside: set[str] = set()
+    pointed_at: tuple[Context, int] | None = None  # the context before a question pointed at, to its sentence's end
     for i, label in enumerate(labels):
+        if pointed_at is not None and label.start > pointed_at[1]:
+            context, pointed_at = pointed_at[0], None
         window = max(0, label.start - REFERENCE_LOOKBACK)
         asking_with = (
             _ASK_WITH_BEFORE.search(text, window, label.start) is not None
@@ -2454,6 +2457,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 context = Context(FOREIGN)
                 continue
             ours = True
+            if reference and context.q not in (None, FOREIGN):
+                # "HW7 Q8. (In Q3b we showed ...)\n(a)(iii) which do you need ...": a question only pointed
+                # at holds the letters of its own sentence ("from Q8 just the final part"), not the turn's after it
+                end = _SENTENCE_END_RE.search(text, label.end)
+                pointed_at = (context, end.start() if end else len(text))
             context = Context(label.q, label.letter)
             ids = index.resolve(label, context)
             if len(ids) > 1 or not (label.letter or label.roman):
