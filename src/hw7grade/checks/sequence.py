@@ -104,7 +104,10 @@ _SLOT_WORDS = "|".join(_WORD_NUMBERS)
 def _slot_re(prefix: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w<]){re.escape(prefix)}(?:[ \t]*(\d{{1,2}})|[ \t]{{1,2}}({_SLOT_WORDS}))(?![\w])"
-        rf"(?:[ \t]*(?::=|=|:|->|→|⇒|\bis\b|\|)[ \t]*(?:\n[ \t|]*)?|[ \t]*\n[ \t]*)"
+        # "w1 = x", "w1 --> x", "w1 ⟶ x", a slot over its token's line, or the two alone on a line, in columns
+        # ("w1   <sos>", its spaces squeezed by `normalize`)
+        rf"(?:[ \t]*(?::=|=|:|-{{1,3}}>|={{1,2}}>|→|⟶|⇒|—|–|\bis\b|\|)[ \t]*(?:\n[ \t|]*)?|[ \t]*\n[ \t]*"
+        rf"|[ \t]{{1,8}}(?=(?:{_TOKEN})[ \t`*]*(?:\n|$)))"
         rf"({_TOKEN})",
         re.I,
     )
