@@ -848,9 +848,12 @@ _COUNTS_OFF_RE = regex(
 encoder", "one per factor", "one of them", "one encoder (W1) and one decoder (W2)", "one nn.Linear for
 the encoder W1")."""
 _NUMBERING_WORD_RE = regex(
-    r"\b(?:step|stage|phase|case|part|section|post|lemma|claim|fact|remark|round|epoch)[ \t]{1,2}#?\Z", re.I
+    r"\b(?:step|stage|phase|case|part|section|post|lemma|claim|fact|remark|round|epoch"
+    r"|point|item|bullet|your|asked[ \t]{1,2}in|re:?)[ \t]{1,2}[#(]?\Z",
+    re.I,
 )
-"""A word that numbers what follows it: its number is no option."""
+"""A word that numbers what follows it, or points at the user's own item ("Your (1) — number of linear layers:
+2", "revisiting what you asked in 3"): its number is no option."""
 PAIRED_WINDOW_CHARS = 80
 """How far after a number word its pair ("... and one back up") is looked for."""
 _PAIR_BEFORE_RE = regex(r"\b(?:and|plus|then)[ \t]{1,3}\Z", re.I)
