@@ -43,6 +43,11 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
             ["q8a.iii", "q8b"],
         ),
         ("hw7 Q3b(i) please. And from Q8 just the final part, the orthonormal columns one", ["q3b.i", "q8b"]),
+        (
+            "ok already finished q4 (resnet blog: 341s -> 26s) so now q7.\n\na) one problem with stacking them?\n"
+            "b) which tokens go in during training?",
+            ["q7a", "q7b"],
+        ),
     ],
 )
 def test_the_parts_a_turn_names(turn, named):

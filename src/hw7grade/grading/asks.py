@@ -2457,9 +2457,10 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
                 context = Context(FOREIGN)
                 continue
             ours = True
-            if reference and context.q not in (None, FOREIGN):
+            if reference and not aside[i] and context.q not in (None, FOREIGN):
                 # "HW7 Q8. (In Q3b we showed ...)\n(a)(iii) which do you need ...": a question only pointed
                 # at holds the letters of its own sentence ("from Q8 just the final part"), not the turn's after it
+                # (one set aside, "already finished q4 ... so now q7. a) ...", is no such pointer)
                 end = _SENTENCE_END_RE.search(text, label.end)
                 pointed_at = (context, end.start() if end else len(text))
             context = Context(label.q, label.letter)
