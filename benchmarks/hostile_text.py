@@ -590,6 +590,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "| No | ❌ → Yes |\n\\begin{enumerate}[label=$w_{\\arabic*}$ =]\n\\item <sos> ",
         }.items()
     },
+    # round 49: menus lettered the user's way, slots in columns, reasons for a part, cut-off replies
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "menu marks": "Q8 a(ii):\nA nn.L1Loss\nB nn.MSELoss\na. Dropout\nb. Weight Decay\n- B) `nn.L1Loss` is x\n",
+            "slot columns": "w1  -->  <sos>\nw2   I\nw3 see\nw4 ⟶ a\nYour (1) — what you asked in 3: 2 ",
+            "reasons and cuts": "### Why (b) uses it\nnone of which appear. you got cut off. Sorry — continuing. "
+            "ok cool. b now. loss fn. for my final project ",
+        }.items()
+    },
 }
 
 
