@@ -276,6 +276,18 @@ _CONDITION_2 = (
     r"$(U_kU_k^\top - I) XX^\top U_k = (U_kU_k^\top - I) U_k \Lambda_k = (U_k - U_k)\Lambda_k = 0$."
 )
 
+_WHY_CHAT = (
+    "hw7 q7 (b) and (c): which tokens go into the decoder as w1..w5 at training time and at evaluation time?",
+    "### (b) Training\n\nTeacher forcing: <sos>, I, see, a, dog.\n\n### (c) Evaluation\n\n"
+    "The model's own outputs: <sos>, I, saw, a, dog.",
+    "why for each?",
+    "### Why (b) uses the true sentence\n\nTraining learns from the correct prefix, so the decoder never"
+    " sees its own mistakes.\n\n### Why (c) is different\n\nAt evaluation we still score against the"
+    " reference, so the inputs are <sos>, I, see, a, dog.",
+)
+"""A chat whose last reply gives the reasons for (b) and (c) under 'Why' headings, (c)'s with another answer."""
+
+
 ATTEMPT_CASES = [
     pytest.param(
         (
@@ -966,29 +978,13 @@ ATTEMPT_CASES = [
         id="a sibling asked in a few cue words is asked, not an argument with the last answer",
     ),
     pytest.param(
-        (
-            "hw7 q7 (b) and (c): which tokens go into the decoder as w1..w5 at training time and at evaluation time?",
-            "### (b) Training\n\nTeacher forcing: <sos>, I, see, a, dog.\n\n### (c) Evaluation\n\n"
-            "The model's own outputs: <sos>, I, saw, a, dog.",
-            "why for each?",
-            "### Why (b) uses the true sentence\n\nTraining learns from the correct prefix, so the decoder never"
-            " sees its own mistakes.\n\n### Why (c) is different\n\nAt evaluation we still score against the"
-            " reference, so the inputs are <sos>, I, see, a, dog.",
-        ),
+        _WHY_CHAT,
         "q7b",
         [("correct", 1), ("correct", 1)],
         id="reasons under a 'why (b)' heading that give no answer again leave the answer standing",
     ),
     pytest.param(
-        (
-            "hw7 q7 (b) and (c): which tokens go into the decoder as w1..w5 at training time and at evaluation time?",
-            "### (b) Training\n\nTeacher forcing: <sos>, I, see, a, dog.\n\n### (c) Evaluation\n\n"
-            "The model's own outputs: <sos>, I, saw, a, dog.",
-            "why for each?",
-            "### Why (b) uses the true sentence\n\nTraining learns from the correct prefix, so the decoder never"
-            " sees its own mistakes.\n\n### Why (c) is different\n\nAt evaluation we still score against the"
-            " reference, so the inputs are <sos>, I, see, a, dog.",
-        ),
+        _WHY_CHAT,
         "q7c",
         [("correct", 1), ("incorrect", 3)],
         id="reasons under a 'why (c)' heading that answer it again otherwise are a new attempt",

@@ -3465,7 +3465,7 @@ def pushes_back(text: str, turn: UserTurn, last_answered: list[str]) -> bool:
     if len(text.split()) <= TERSE_ASK_MAX_WORDS and not challenged:
         return False  # "loss fn" after the number of layers: a sibling asked in a few words, no claim
     current = question_of(last_answered[-1])
-    if turn.firm_cues and _CHALLENGE_RE.search(text) is None and _DOUBT_RE.search(text) is None:
+    if turn.firm_cues and not challenged:
         return False  # "ok. loss function: L1Loss, MSELoss, or CrossEntropyLoss": a sibling asked in its own cues
     if all(question_of(p) == current for p in turn.named):
         return True

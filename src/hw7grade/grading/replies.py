@@ -187,14 +187,14 @@ def split_answer(
     menu_options: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[tuple[str, str, bool, bool]], Context]:
     """Cut an assistant message at part labels; text before the first label goes to `default`
-        (when it is one part). A relative label naming a part the turn did not ask is content (a
-        numbered step "(i)" inside an answer to (ii)), not a label. `items` are the parts of the user's
-        list items in order (see `UserTurn.items`); `own_marks`, the question and parts of each mark
-        of the user's own list (see `UserTurn.own_marks`); `questions_named`, the question numbers the
-        user's turn named, when known: a heading with a number that is no question of ours and that the turn
-        did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
-        and is content, not another homework's question. `blanks`, the parts of the blanks in the user's
-        notes (see `blanks.blank_parts`); `menu_options`, the options of the user's lettered menus by letter
+    (when it is one part). A relative label naming a part the turn did not ask is content (a
+    numbered step "(i)" inside an answer to (ii)), not a label. `items` are the parts of the user's
+    list items in order (see `UserTurn.items`); `own_marks`, the question and parts of each mark
+    of the user's own list (see `UserTurn.own_marks`); `questions_named`, the question numbers the
+    user's turn named, when known: a heading with a number that is no question of ours and that the turn
+    did not name ("### ✅ Problem 1: Source and target lengths differ") numbers the reply's own points,
+    and is content, not another homework's question. `blanks`, the parts of the blanks in the user's
+    notes (see `blanks.blank_parts`); `menu_options`, the options of the user's lettered menus by letter
     (see `menus.menu_items`): a line that names one after its letter ("- B) `nn.L1Loss` ...") is no label."""
     text = as_markdown_tables(as_new_side(text))
     if len(named or default) > 1:

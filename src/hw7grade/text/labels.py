@@ -576,12 +576,11 @@ def line_label(line: str) -> Label | None:
             label = _absolute(m, start)
             if label.letter:
                 return label
-    if "#" in line[:start] or "*" in line[:start]:
+    if (why := _why_heading(line, start)) is not None:
         # "### 🔹 Why (b) uses the true sentence", "**Why (c) is different**": a heading on the reasons for a part
-        why = _WHY_RE.match(window)
-        m = _RELATIVE.match(window, why.end()) if why else None
-        if m and _AFTER_LABEL.match(window, m.end()):
-            return _relative(m, start)
+        m = _RELATIVE.match(line, why.end(), start + LINE_WINDOW)
+        if m and _AFTER_LABEL.match(line, m.end(), start + LINE_WINDOW):
+            return _relative(m, 0)
     lead = _FOR_LEAD.match(window)
     if lead:
         # "For (b), let me run an experiment.", "Corrected (c): ...", "**Corrected 7(b) — Training:**",
@@ -610,8 +609,12 @@ _WHY_RE = regex(r"why[ \t]{1,2}(?=\()", re.IGNORECASE)
 
 def explains_part(line: str) -> bool:
     """Whether the line is a heading on the reasons for a part: "### 🔹 Why (b) uses the true sentence"."""
-    start = skip_decoration(line)
-    return ("#" in line[:start] or "*" in line[:start]) and _WHY_RE.match(line, start) is not None
+    return _why_heading(line, skip_decoration(line)) is not None
+
+
+def _why_heading(line: str, start: int) -> re.Match[str] | None:
+    """The "Why" that opens a heading or bold line after its decoration (`start`), if it does."""
+    return _WHY_RE.match(line, start) if "#" in line[:start] or "*" in line[:start] else None
 
 
 _TITLED_HEADING_RE = regex(
