@@ -48,6 +48,12 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
             "b) which tokens go in during training?",
             ["q7a", "q7b"],
         ),
+        # what the user already did, named by bare letters after "already did": asked is the part before
+        (
+            "hw7 question 7a. teammate wants to feed each encoder state h_t into decoder step t. state one problem"
+            " with this design.\n\njust need (a), i already did b and c",
+            ["q7a"],
+        ),
     ],
 )
 def test_the_parts_a_turn_names(turn, named):

@@ -17,6 +17,7 @@ from ..text.answers import (
     CHECKED_RE,
     CROSS_MARKS,
     LIST_MARKER_RE,
+    ROW_MARK_RE,
     TICK_MARKS,
     TRAILING_CHECK_RE,
     answer_regions,
@@ -226,6 +227,8 @@ class ChoiceCheck(CheckSpec):
                 continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
             if said.isdigit() and _POINTS_RE.match(h.sentence.text, h.end):
                 continue  # "(i) 1 pt. Answer: 2 linear layers.": a grader's points, not a count
+            if said.isdigit() and _row_mark_at_start(h.sentence.text, h.end):
+                continue  # "| 3 (i) | **2** linear layers |": the row's mark (the user's item 3), not a count
             if (weak or said.casefold() == number_word(label)) and (
                 _COUNTS_OFF_RE.match(h.sentence.text, h.end) or _paired(h.sentence.text, h.start, h.end, said)
             ):
@@ -426,9 +429,14 @@ class ChoiceCheck(CheckSpec):
         lead = _PICK_LEAD_RE.match(line, at)  # matches the empty string at least
         if label is None and not _worded_lead(lead):
             # "3) Corrected: Weight Decay and SGD optimizer": a lead word after the list's own number
-            # (under a label, "2. One nn.Linear for each factor" picks its number)
-            marked = _PICK_LEAD_RE.match(line, len(line.rstrip()) - len(strip_line_marker(line)))
-            lead = marked if _worded_lead(marked) else lead
+            # (under a label, "2. One nn.Linear for each factor" picks its number); "So my answer stays the
+            # same: **keep Weight Decay and SGD; ...**": a verb that picks after a short opening's colon
+            colon = line.find(": ", 0, PICK_OPENING_MAX_CHARS)
+            for at in (len(line.rstrip()) - len(strip_line_marker(line)), *([colon + 1] if colon > 0 else [])):
+                marked = _PICK_LEAD_RE.match(line, at)
+                if _worded_lead(marked):
+                    lead = marked
+                    break
         if lead is not None and lead.group("words") and _NEGATING_WORDS & set(lead.group("words").lower().split()):
             return []  # "Not needed: Dropout, ..." lists the rejected options
         worded = _worded_lead(lead)
@@ -496,8 +504,9 @@ class ChoiceCheck(CheckSpec):
             tick, cross = any(c in piece for c in TICK_MARKS), any(c in piece for c in CROSS_MARKS)
             if k == 0 and (colon := piece.rfind(":")) >= 0:
                 lo, piece = lo + colon + 1, piece[colon + 1 :]  # "**Final:** Weight Decay ✅"
-            named = piece.strip(_MARKS_AND_EMPHASIS + ".!")
-            if tick == cross or len(piece) > OPTION_CELL_MAX_CHARS or not self._options_in(named):
+            # "keep **Weight Decay ✅** and **SGD ✅**, leave **Dropout ❌**": a verb may say what the mark says
+            named = _unmarked(piece[verb.end() if (verb := _MARK_VERB_RE.match(piece)) else 0 :])
+            if tick == cross or len(piece) > OPTION_CELL_MAX_CHARS or not self._options_in(named, articles=True):
                 return None
             if tick:
                 ticked.append((lo, hi))
@@ -780,7 +789,7 @@ _PICK_LEAD_RE = regex(
     r"|(?P<need>(?:what[ \t]{1,3})?you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
     r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){0,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
     # "Tick **Weight Decay** and **SGD optimizer**, and nothing else.": a line opening on a verb that picks
-    r"|(?P<verb>(?:just[ \t]{1,3}|only[ \t]{1,3})?(?:tick|check|select|choose|pick|mark|use)"
+    r"|(?P<verb>(?:just[ \t]{1,3}|only[ \t]{1,3})?(?:tick|check|select|choose|pick|mark|use|keep)"
     r"(?:[ \t]{1,3}only)?)[ \t*_]{1,3})?",
     re.I,
 )
@@ -793,6 +802,19 @@ picks ("Tick", "Select only")."""
 def _worded_lead(lead: re.Match[str] | None) -> bool:
     """Whether a `_PICK_LEAD_RE` match holds a word that announces the pick, not only marks."""
     return lead is not None and (lead.group("word") or lead.group("need") or lead.group("verb")) is not None
+
+
+PICK_OPENING_MAX_CHARS = 60
+"""Longest opening before a colon that a verb picking the options may follow ("So my answer stays the same:")."""
+_MARK_VERB_RE = regex(
+    r"[ \t*_]{0,3}(?:keep|leave(?:[ \t]{1,3}out)?|drop|skip|use|include|exclude|add|remove)[ \t]{1,3}", re.I
+)
+"""A verb before a marked piece's options that keeps or drops them, as its mark does."""
+_MARK_CHARS = str.maketrans("", "", TICK_MARKS + CROSS_MARKS)
+
+
+def _unmarked(piece: str) -> str:
+    return piece.translate(_MARK_CHARS).strip(_MARKS_AND_EMPHASIS + ".!")
 
 
 _MARKED_PIECE_SEP_RE = regex(r"[,;·•]|<br\s{0,2}/?>|\s[—–]\s")
@@ -838,7 +860,7 @@ _THE_RE = regex(r"^[ \t*_]{0,3}the[ \t]{1,3}", re.I)
 _MARK_LEAD_END_RE = regex(r"[|:;]|\.(?:\s|$)|\s[—–-]\s")
 """Where a mark cell's pick ends and its explanation (or the next cell) begins."""
 _COUNTS_OFF_RE = regex(
-    r"[ \t]{1,3}(?:for|per|of|each|encoder|decoder)\b"
+    r"[ \t]{1,3}(?:for|per|of|each|encoder|decoder|another|by[ \t]{1,3}one|at[ \t]{1,3}a[ \t]{1,3}time)\b"
     r"|[ \t]{1,3}(?:nn\.Linear(?:\([^()\n]{0,40}\))?|(?:linear[ \t]{1,3})?layer)"
     r"[ \t]{1,3}(?:for|as)[ \t]{1,3}(?:the[ \t]{1,3})?"
     r"(?:encoder|decoder|W_?[12₁₂])\b",
@@ -846,7 +868,7 @@ _COUNTS_OFF_RE = regex(
 )
 """After a number word, what makes it a count in the explanation rather than a pick ("one for the
 encoder", "one per factor", "one of them", "one encoder (W1) and one decoder (W2)", "one nn.Linear for
-the encoder W1")."""
+the encoder W1"), or an idiom that counts nothing ("one at a time", "one by one", "one another")."""
 _NUMBERING_WORD_RE = regex(
     r"\b(?:step|stage|phase|case|part|section|post|lemma|claim|fact|remark|round|epoch"
     r"|point|item|bullet|your|asked[ \t]{1,2}in|re:?)[ \t]{1,2}[#(]?\Z",
@@ -911,6 +933,16 @@ _NUMBERED_HEADING_RE = regex(r"^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:\*\*|__)?\(?\d{1,2}
 
 
 _FORMULA_MARKS = frozenset("/^_=+−×·{}")
+
+
+def _row_mark_at_start(text: str, end: int) -> bool:
+    """Whether the text is a table row whose first cell, up to past `end`, is only the row's mark with
+    more than its number ("| 3 (i) |", "| #3 |"); a bare number heads a row on that option ("| **2** | ✅ |")."""
+    if not text.startswith("|"):
+        return False
+    bar = text.find("|", 1)
+    mark = text[1:bar].strip(" *_`") if bar > 0 else ""
+    return end <= bar and not mark.isdigit() and ROW_MARK_RE.fullmatch(text, 1, bar) is not None
 
 
 def _in_formula(text: str, start: int, end: int) -> bool:

@@ -78,8 +78,6 @@ def read_key(text: str, named: Callable[[str], set[str]]) -> tuple[dict[str, str
             options = named(text[item.text_start : item.end].strip(" \t,;*_`"))
             if len(options) == 1:
                 letters[item.letter] = next(iter(options))
-        if menu[0].letter.isdigit() and any(option.isdigit() for option in letters.values()):
-            continue  # "1) 0  2) 1  3) 2": an answer's "2" may be the option or its number
         if len(letters) >= 2 and len(letters) + 1 >= len(menu) and len(set(letters.values())) == len(letters):
             key = key or letters
             spans.append((menu[0].start, menu[-1].end))
@@ -97,6 +95,8 @@ def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menu
     run_end = -1
     small = all(letter.islower() for letter in letters)
     numbered = all(letter.isdigit() for letter in letters)
+    # "1) 0  2) 1  3) 2": an answer's "2" may be the option or its number; only "3)" or "option 3" picks
+    counted = numbered and any(option.isdigit() for option in letters.values())
     letter_re, run_re = (
         (_NUMBER_RE, _NUMBER_RUN_RE)
         if numbered
@@ -118,6 +118,9 @@ def with_stand_ins(answer: str, letters: dict[str, str], labels: list[str], menu
         if _names_its_option(text, at + 1, letters[m.group()]):
             # "(c) 2 — ✅", "**A. 0** — ✗": the option's name after its letter is the mention, with its mark
             chars[at] = _quiet(m.group())
+        elif counted:
+            if _numbered_as_in_menu(text, at):
+                chars[at] = stands[m.group()]
         elif at < run_end or (
             _lead_before(text, start)
             if bracketed
@@ -164,6 +167,19 @@ def _is_pick(text: str, at: int) -> bool:
     if before in "*_`" and after in "*_`":
         return True
     return _lead_before(text, at) and _ALONE_AFTER_RE.match(text, at + 1) is not None
+
+
+_OPTION_WORD_BEFORE_RE = regex(r"\b(?:option|choice)[ \t]{0,2}(?:#|no\.)?[ \t*_]{0,3}\Z", re.I)
+_LINE_LEAD_RE = regex(r"(?:^|\n)[ \t>*_-]{0,6}\Z")
+
+
+def _numbered_as_in_menu(text: str, at: int) -> bool:
+    """Whether a number is written as a menu of numbers names its options, "**3)**" or "option 3" (not
+    "3)" opening a line: the answer's own list), where a bare number may be an option's value."""
+    lead = text[max(0, at - PICK_LEAD_CHARS) : at]
+    if _OPTION_WORD_BEFORE_RE.search(lead):
+        return True
+    return text[at + 1 : at + 2] == ")" and text[at - 1 : at] != "(" and _LINE_LEAD_RE.search(lead) is None
 
 
 def _names_its_option(text: str, at: int, option: str) -> bool:

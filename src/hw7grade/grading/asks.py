@@ -241,8 +241,11 @@ _DESCRIBED_AFTER_RE = regex(
 )
 """After a label, words that say which part it was rather than ask it: "(a) was the one asking for the
 start/end times" (not "Part a is the one about stacking ...", which may describe what is asked)."""
-_HAS_OBJECT = regex(r"[ \t]{1,3}(?:have|got|did|wrote|know)[ \t]{1,3}(?:the|those|these|my|a|an)\b", re.I)
-"""After "already", a verb and its own object: "I already have the conditions" says what is had."""
+_HAS_OBJECT = regex(
+    r"[ \t]{1,3}(?:have|got|did|wrote|know)[ \t]{1,3}(?:the|those|these|my|a|an|parts?|[b-e]|i{1,3}|q\d)\b", re.I
+)
+"""After "already", a verb and its own object: "I already have the conditions" says what is had; "just need
+(a), i already did b and c": what is done is b and c."""
 _INTEND = (
     r"(?:'ll|[ \t]{1,3}will|[ \t]{1,3}want[ \t]{1,3}to|[ \t]{1,3}plan[ \t]{1,3}to|[ \t]{1,3}prefer[ \t]{1,3}to"
     r"|(?:'d|[ \t]{1,3}would)[ \t]{1,3}(?:like|rather)[ \t]{1,3}to|(?:'m|[ \t]{1,3}am)[ \t]{1,3}going[ \t]{1,3}to)"

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Collection, Mapping
 
 from ..regexes import regex
+from ..text.answers import ROW_MARK_RE, table_cells
 from ..text.delimited import as_markdown_tables
 from ..text.diffs import as_new_side
 from ..text.labels import (
@@ -274,6 +275,7 @@ def split_answer(
     options = _option_items(text, named or default, index)
     aside = False  # inside a side scenario's section ("### What if ...?")
     headed: set[str] = set()  # the parts the reply heads with a heading ("## (a) ..."), while it heads them so
+    heading_piece = -1  # the place in `pieces` of the text under the last part's heading
     substep: str | None = None  # the letter of the last of the answer's own steps lettered under such a heading
     key_at: int | None = None  # where the reply's answer key starts, after its questions (in `pieces`)
     for line in text.split("\n"):
@@ -328,6 +330,8 @@ def split_answer(
                 )
         else:
             label = line_label(line) if not was_in_display and LABEL_LINE_CANDIDATE.match(line) else None
+            if in_table and (row := _row_label(line)) is not None:
+                label = row  # "| 3 (i) | 8(a)(i) | ... |": the row's mark is the user's item's, not Q3(i)
         if at in keyed or at in options:
             label = None  # "**Problem 2. B — <sos>, I, see, a, dog.**": the key's number, not a question 2
         elif label is not None and menu_options and label.q is None and _names_option(line, label, menu_options):
@@ -448,6 +452,8 @@ def split_answer(
             elif _own_point(label, index, questions_named, own_run):
                 # "**Answer to Question 2:**" after the user's "1) ... 2) ... 3) ...": the item so numbered
                 numbered = numbered_part(numbering, context, label.q or "") if numbering else None
+                if numbered is not None and _steps_under_heading(numbered, current, heading_piece, pieces):
+                    numbered = None
                 target = (context_of(numbered), [numbered]) if numbered is not None else None
             else:
                 target = _label_target(
@@ -497,6 +503,7 @@ def split_answer(
                 context, current = target
                 if line.lstrip().startswith("#"):
                     headed.update(current)
+                    heading_piece = len(pieces)
                 elif headed:
                     headed.clear()  # a part labelled below a heading's rank: the reply's parts are not headings
                 listing = False
@@ -580,6 +587,8 @@ def split_answer(
                 # which one part was asked ("**4) ResNet blog**").
                 cued = index.by_cues(line, default) if line.lstrip().startswith("#") else []
                 numbered = (cued[0] if len(cued) == 1 else None) if cued else _titled_part(line, default, index)
+            if numbered is not None and _steps_under_heading(numbered, current, heading_piece, pieces):
+                numbered = None
             if numbered is not None:
                 flush()
                 saw_label = True
@@ -689,6 +698,30 @@ def _plain_numbered_run(text: str) -> dict[int, str]:
             run[at] = m.group(1)
         at += len(line) + 1
     return run if len(run) >= 2 else {}
+
+
+def _row_label(row: str) -> Label | None:
+    """The label of a table row whose first cell is only a mark, the user's item's letter or number, and
+    whose second cell opens on a question's label: "| **a** | Q7(a): the decoder doubles its parameters |
+    **False** | ... |"."""
+    cells = table_cells(row)
+    if len(cells) < 3 or ROW_MARK_RE.fullmatch(row, cells[0][0], cells[0][1]) is None:
+        return None
+    lo, hi = cells[1]
+    second = row[lo:hi]
+    label = line_label(second) if LABEL_LINE_CANDIDATE.match(second.strip()) else None
+    if label is None or label.q is None:
+        return None
+    return replace(label, start=label.start + lo, end=label.end + lo)
+
+
+def _steps_under_heading(
+    numbered: str, current: list[str], heading_piece: int, pieces: list[tuple[str, str, bool, bool]]
+) -> bool:
+    """Whether a lead numbered as the user's item for `numbered` numbers the steps of the part a heading
+    opened (`heading_piece`: the place its text will take) instead: "**1. The data term has a
+    symmetry.**" under "## Q8(b)", after "### 1. (i) ..." answered (i) under its own label."""
+    return heading_piece == len(pieces) and numbered not in current and any(piece[0] == numbered for piece in pieces)
 
 
 def _numbered_as_listed(line: str, numbering: Mapping[str, str] | None, context: Context) -> bool:

@@ -26,12 +26,14 @@ _CROSS_AT_END = r"(?:✗|✘|❌|×|✕)\s*$"
 TRAILING_MARK_RE = regex(_CROSS_AT_END)
 """A line ending in a cross mark."""
 TRAILING_REJECT_RE = regex(
-    _CROSS_AT_END + r"|(?:[—–:(]|\s-)[ \t*_]{0,3}(?:(?:✗|✘|❌|×|✕)[ \t]{0,2})?"
-    r"(?:incorrect|wrong|not[ \t]correct|false)[.!)*_ \t]{0,5}$",
+    _CROSS_AT_END + r"|(?:[—–:(]|\s-|\.[ \t])[ \t*_]{0,3}(?:(?:✗|✘|❌|×|✕)[ \t]{0,2})?"
+    r"(?:incorrect|wrong|not[ \t]correct|false|drop(?:ped)?|reject(?:ed)?|discard(?:ed)?|ruled[ \t]out)"
+    r"[.!)*_ \t]{0,5}$",
     re.I,
 )
 """For `search`: a line ending in the mark, or in a verdict that rejects it ("**i) 1 linear layer —
-Incorrect.**" in a review of an earlier answer). Starting with the mark lets the engine skip to it."""
+Incorrect.**" in a review of an earlier answer, "- $W_1 = U_k$ — the wrong shapes. **Drop.**" among
+candidates weighed). Starting with the mark lets the engine skip to it."""
 _DECORATION_RE = regex(r"^(?:[^\w\s<\[(\"'$\\-]\s*){1,3}")
 _ANSWER_LINE_RE = regex(
     r"^(?:the\s{1,4})?(?:(?:final|short|correct|corrected|revised|updated|new|my|overall)\s{1,4}){0,2}"
@@ -84,6 +86,11 @@ def strip_decoration(line: str) -> str:
     """A line without leading bullets and emoji/check-mark decoration (keeps checkbox meaning out)."""
     line = strip_line_marker(line)
     return _DECORATION_RE.sub("", line).strip()
+
+
+ROW_MARK_RE = regex(r"[ \t*_`]{0,4}#?\(?(?:\d{1,2}|[A-Za-z])[.)]?(?:[ \t]{0,2}\((?:i{1,3}|iv|vi{0,3})\))?[ \t*_`]{0,4}")
+"""For `fullmatch` on a table's first cell: only a row's mark, "| **a** |", "| 2 |", "| #3 |", "| 3 (ii) |"
+(most often the user's own item's), no content of the row."""
 
 
 def table_cells(row: str) -> list[tuple[int, int]]:

@@ -64,8 +64,11 @@ _POST_MARK_RE = regex(
     r"(?:[:—–→⇒-]|->|=>)\s{0,3}(?:not\b(?![ \t]{1,3}(?:(?-i:[A-Z])|`|nn\.))|no\b(?![ \t]{1,3}(?-i:[A-Z]))|never\b"
     r"|unnecessary|unneeded|irrelevant|wrong"
     r"|incorrect|✗|❌)"
-    # "Dropout (not needed)"; not "`nn.MSELoss` (not `nn.L1Loss` ...)", which sets another thing against it
-    r"|\(\s{0,3}(?:not|no)\b(?!\s{1,3}(?:`|(?-i:[A-Z])|nn\.|the\b|an?\b))|✗|❌|✘"
+    # "Dropout (not needed)", "(no)"; not "`nn.MSELoss` (not `nn.L1Loss` ...)" or "SGD optimizer (not
+    # dropout/layernorm)", which set other things against it
+    r"|\(\s{0,3}(?:not|no)(?:\s{0,3}\)|\s{1,3}(?:needed|required|necessary|used|useful|helpful|included|part|in"
+    r"|relevant|applicable|appropriate|correct|right|true|valid|selected|chosen|checked|ticked|wanted|need)\b)"
+    r"|✗|❌|✘"
     # with no verb: "..., with Dropout and Batch Norm not needed"
     r"|not[ \t]{1,3}(?:needed|required|necessary|included|used)\b"
     # a box the answer says to leave empty: "Leave Dropout, Layer Norm and Batch Norm unchecked", "... out."
@@ -316,20 +319,27 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     return None
 
 
-ROW_HEAD_MAX_LEAD = 8
-"""How much emphasis may stand between a table row's opening bar and the mention that heads the row."""
-_CROSS_CELL_RE = regex(r"\|[ \t*_]{0,3}(?:[✗❌✘]|no[ \t*_.!]{0,3}(?:\||$))", re.I)
-"""A cell that crosses out its row: "| ❌ (not used) |", "| No |"."""
+_CROSS_CELL_RE = regex(r"\|[ \t*_]{0,3}(?:[✗❌✘]|no[ \t*_.!]{0,3}(?:\||$)|(?:false|wrong|incorrect)\b)", re.I)
+"""A cell that crosses out its row: "| ❌ (not used) |", "| No |", "| **False** — it's CIFAR-10 |"."""
+
+
+_FALSE_CELL_RE = regex(r"\|[ \t*_]{0,3}(?:[✗❌✘][ \t*_]{0,3})?(?:false|wrong|incorrect)\b", re.I)
+"""A cell that says in words that the statement in the cell before it is false."""
 
 
 def _row_crossed(text: str, marks: _Marks, start: int, end: int) -> bool:
-    """Whether the mention heads a table row whose next cell crosses it out: "| Progressive resizing |
-    ❌ (not used) |" (the first cell names what the row judges; a cross further on, "| w3 | see | ✗ (not
-    "saw") |", may judge something else)."""
-    if len(marks.cells) < 2 or not 0 < start - marks.cells[0] <= ROW_HEAD_MAX_LEAD or marks.cells[1] < end:
-        return False  # not a mention inside the row's first cell ("w3 | see" spans two)
-    lead = text[marks.cells[0] + 1 : start]
-    return not lead.strip(" \t*_`") and _CROSS_CELL_RE.match(text, marks.cells[1]) is not None
+    """Whether the next cell crosses out the table cell the mention is in: the row's first cell by a
+    cross or a verdict, "| Progressive resizing | ❌ (not used) |", "| Dataset is ImageNet | **False** —
+    it's CIFAR-10 |" (the first cell states what the row judges); a later cell by a verdict in words
+    only (a cross further on, "| w3 | see | ✗ (not "saw") |", may judge something else)."""
+    c = bisect_right(marks.cells, start) - 1
+    if c < 0 or c + 1 >= len(marks.cells) or marks.cells[c + 1] < end:
+        return False  # not a mention inside a cell ("w3 | see" spans two)
+    if c == 0:
+        return _CROSS_CELL_RE.match(text, marks.cells[1]) is not None
+    # "| a | Q7(a): the decoder doubles its parameters | **False** | ... |": a later cell's statement
+    # by a verdict in words (a bare cross there may judge the cells before it together)
+    return _FALSE_CELL_RE.match(text, marks.cells[c + 1]) is not None
 
 
 def _admitted(marks: _Marks, start: int) -> bool:
@@ -388,7 +398,7 @@ def inherits_previous(sentence: Sentence, start: int) -> bool:
 
 
 _SEPARATORS = frozenset({",", "/", "&", "and", "or"})
-_LIST_TOKEN_RE = regex(r"\s*(?:[,/&]|\b(?:and|or)\b|\([^()\n]{0,60}\))")
+_LIST_TOKEN_RE = regex(r"\s*(?:[,/&]|\)|\b(?:and|or)\b|\([^()\n]{0,60}\))")
 _ITEM_RE = regex(r"\s*[\w.<>%+-]{1,40}")
 _STOP = frozenset(
     {
@@ -512,8 +522,9 @@ def continues_list(text: str, prev_end: int, start: int) -> bool:
 
 
 def _skip_list(text: str, pos: int, limit: int) -> int:
-    """Past a list the mention heads ("Dropout, Layer Norm or Batch Norm are not needed"), and a
-    parenthesis right after it: at most a bounded window, one step per token."""
+    """Past a list the mention heads ("Dropout, Layer Norm or Batch Norm are not needed"), a
+    parenthesis right after it, and the bracket a list in brackets closes ("leave Batch Norm (and
+    Dropout, Layer Norm) out"): at most a bounded window, one step per token."""
     while pos < limit:
         m = _LIST_TOKEN_RE.match(text, pos, limit)
         if m is None:
