@@ -246,6 +246,30 @@ def test_an_answer_the_reply_only_confirms_is_graded_as_the_users(table_row, ver
     assert next(p for p in result.parts if p.id == "q7b" and p.attempt == "final").verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "yes. the penalty is the sum of squared singular values, balanced between W1 and W2 for a fixed product,"
+            " and the product is close to a projection with singular values 1",
+            "correct",
+        ),
+        ("no, weight decay only shrinks the weights", "incorrect"),
+    ],
+)
+def test_answers_brought_as_checking_n_answers_are_graded_when_the_reply_only_confirms(claim, verdict):
+    """ "checking 2 answers for hw7" brings the user's own answers: a reply that only ticks one stands
+    behind the user's answer, which is what is graded."""
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn("user", f"checking 2 answers for hw7.\n\nq7a: the lengths differ\n\nq8b (orthonormal columns?): {claim}"),
+        Turn("assistant", "**Q7(a)** ✅ Right.\n\n**Q8(b)** ✅ This is correct. Nothing to add."),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    assert next(p for p in result.parts if p.id == "q8b" and p.attempt == "final").verdict == verdict
+
+
 def test_a_part_asked_by_cue_words_and_answered_under_its_label_is_reported_even_when_wrong():
     """A wrong approach that no check recognises still answers (c) when the reply heads it "(c)": the
     part is reported, not dropped as a side question's cue word."""

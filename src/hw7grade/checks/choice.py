@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import Callable, ClassVar, Iterator, Literal
+from typing import Callable, ClassVar, Collection, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -45,8 +45,8 @@ _BOX_RE = regex(r"\[([ xX✓])\]|([☐□⬜☑☒])")
 are the pick ("[ ] 0   [x] 2", "☑ Weight Decay ☐ Dropout")."""
 _SEPARATOR_ROW_RE = regex(r"[ \t]{0,3}\|?[ \t]{0,3}:?-{3}")
 _EARLIER_HEADER_RE = regex(
-    r"[ \t*_]{0,4}(?:yours|your[ \t]{1,3}(?:draft|original)|before|old|original|was|previous"
-    r"|you[ \t]{1,3}(?:wrote|had))[ \t*_:]{0,4}$",
+    r"[ \t*_]{0,4}(?:yours|your[ \t]{1,3}(?:draft|original|picks?|choices?|guess(?:es)?|ticks?)|before|old"
+    r"|original|was|previous|you[ \t]{1,3}(?:wrote|had|picked|ticked|chose))[ \t*_:]{0,4}$",
     re.I,
 )
 """A table's column header naming the answer being corrected ("| | Yours | Correct |", "Before / Now"; not
@@ -98,9 +98,13 @@ def row_mark(row: str) -> bool | None:
     return None if found is None else found[0]
 
 
-def _row_mark_at(row: str) -> tuple[bool, int] | None:
-    """The row's verdict and where its marking cell starts in `row`."""
-    for start, end in table_cells(row)[1:]:
+def _row_mark_at(row: str, earlier: Collection[int] = ()) -> tuple[bool, int] | None:
+    """The row's verdict and where its marking cell starts in `row`; not from the cells of `earlier`
+    columns, which hold the answer being checked ("| Batch Norm | ✓ | ❌ no |" under "| Option | Your
+    pick | Needed? |")."""
+    for k, (start, end) in enumerate(table_cells(row)[1:], start=1):
+        if k in earlier:
+            continue
         body = row[start:end].strip().strip("*_` ")
         if not body:
             continue
@@ -227,7 +231,7 @@ class ChoiceCheck(CheckSpec):
                 continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
             if said.isdigit() and _POINTS_RE.match(h.sentence.text, h.end):
                 continue  # "(i) 1 pt. Answer: 2 linear layers.": a grader's points, not a count
-            if said.isdigit() and _row_mark_at_start(h.sentence.text, h.end):
+            if said.isdigit() and self._row_mark_at_start(h.sentence.text, h.end):
                 continue  # "| 3 (i) | **2** linear layers |": the row's mark (the user's item 3), not a count
             if (weak or said.casefold() == number_word(label)) and (
                 _COUNTS_OFF_RE.match(h.sentence.text, h.end) or _paired(h.sentence.text, h.start, h.end, said)
@@ -299,7 +303,7 @@ class ChoiceCheck(CheckSpec):
                 # "| 8(a)(iii) | needed components | **Weight Decay** | Dropout would change ... |": a cell
                 # after the row's header that holds nothing but options is the row's pick, whatever
                 # words the other cells use.
-                mark = _row_mark_at(line)
+                mark = _row_mark_at(line, earlier_columns)
                 # "| (ii) | L1Loss | **MSELoss** |" under "| | Yours | Correct |": the user's earlier
                 # answer is no pick
                 marked = _marked_by_sign(line, mark)
@@ -552,6 +556,19 @@ class ChoiceCheck(CheckSpec):
                 return set()
             named |= found
         return named
+
+    def _row_mark_at_start(self, row: str, end: int) -> bool:
+        """Whether the text is a table row whose first cell, up to past `end`, is only the row's mark: with
+        more than its number ("| 3 (i) |", "| #3 |"), or a bare number when another cell is only an option
+        ("| 1 | number of linear layers | 2 |"); a bare number alone heads a row on that option ("| **2** | ✅ |")."""
+        if not row.startswith("|"):
+            return False
+        cells = table_cells(row)
+        if len(cells) < 2 or end > cells[0][1] or ROW_MARK_RE.fullmatch(row, *cells[0]) is None:
+            return False
+        if not row[cells[0][0] : cells[0][1]].strip(" *_`").isdigit():
+            return True
+        return any(self._option_named(row[lo:hi]) for lo, hi in cells[1:])
 
     def _option_named(self, run: str) -> set[str]:
         """The option a bold run is, when it is nothing but one option ("**two**", "**2.**")."""
@@ -933,16 +950,6 @@ _NUMBERED_HEADING_RE = regex(r"^[ \t]{0,3}#{1,6}[ \t]{1,3}(?:\*\*|__)?\(?\d{1,2}
 
 
 _FORMULA_MARKS = frozenset("/^_=+−×·{}")
-
-
-def _row_mark_at_start(text: str, end: int) -> bool:
-    """Whether the text is a table row whose first cell, up to past `end`, is only the row's mark with
-    more than its number ("| 3 (i) |", "| #3 |"); a bare number heads a row on that option ("| **2** | ✅ |")."""
-    if not text.startswith("|"):
-        return False
-    bar = text.find("|", 1)
-    mark = text[1:bar].strip(" *_`") if bar > 0 else ""
-    return end <= bar and not mark.isdigit() and ROW_MARK_RE.fullmatch(text, 1, bar) is not None
 
 
 def _in_formula(text: str, start: int, end: int) -> bool:

@@ -169,7 +169,10 @@ def _is_pick(text: str, at: int) -> bool:
     return _lead_before(text, at) and _ALONE_AFTER_RE.match(text, at + 1) is not None
 
 
-_OPTION_WORD_BEFORE_RE = regex(r"\b(?:option|choice)[ \t]{0,2}(?:#|no\.)?[ \t*_]{0,3}\Z", re.I)
+_OPTION_WORD_BEFORE_RE = regex(
+    r"\b(?:option|choice)(?:[ \t*_]{1,3}number)?[ \t*_]{0,3}(?:#|no\.|is|=|:)?[ \t*_]{0,3}\Z", re.I
+)
+"""Before a number, a word that makes it an option's: "option 3", "option #3", "the option *number* is 3"."""
 _LINE_LEAD_RE = regex(r"(?:^|\n)[ \t>*_-]{0,6}\Z")
 
 

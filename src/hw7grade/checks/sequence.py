@@ -13,6 +13,7 @@ from pydantic import Field, field_validator
 from ..regexes import regex
 from ..text.analysis import Analysed, analyse, find_hits
 from ..text.answers import answer_regions, table_cells
+from ..text.menus import numbered_menus
 from ..text.number_words import NUMBER_WORDS
 from ..text.phrases import PhraseSet, line_starts
 from .base import CheckContext, CheckResult, CheckSpec
@@ -492,16 +493,29 @@ class SequenceCheck(CheckSpec):
             there = len(spellings) == n and all(w in ks for w, ks in zip(want, spellings))
             points = self.points * self.hedge_share if there else 0.0
             return self.failed(f"{cand.evidence} ({shown})", f"offers {shown} as alternatives", points=points)
-        got = [self._key(t) for t in cand.tokens]
+        tokens = _by_menu(cand.tokens, ctx.question)
+        got = [self._key(t) for t in tokens]
         for i, (w, g) in enumerate(zip(want, got), start=1):
             if w != g:
-                what = "missing" if cand.tokens[i - 1] == "?" else f"is {cand.tokens[i - 1]}"
+                what = "missing" if tokens[i - 1] == "?" else f"is {tokens[i - 1]}"
                 return self.failed(cand.evidence, f"{self.slot_prefix}{i} {what}, expected {self.expected[i - 1]}")
         if len(got) != n:
-            overran = len(got) > n and "?" not in cand.tokens[n:]
+            overran = len(got) > n and "?" not in tokens[n:]
             points = self.points * self.overrun_share if overran else 0.0
             return self.failed(cand.evidence, f"found {len(got)} tokens, expected {n}", points=points)
         return self.passed(cand.evidence)
+
+
+def _by_menu(tokens: tuple[str, ...], question: str) -> tuple[str, ...]:
+    """The tokens an answer gives by their numbers in the user's numbered menu of tokens ("1) <sos>
+    2) <eos> 3) I ...", then "w1 = 1, w2 = 3, ..."), as the tokens; else the tokens as they are."""
+    if not all(t.isdigit() for t in tokens):
+        return tokens
+    for menu in numbered_menus(question):
+        items = {item.letter: question[item.text_start : item.end].strip(" \t,;*_`") for item in menu}
+        if all(t in items and len(items[t].split()) == 1 for t in tokens):
+            return tuple(items[t] for t in tokens)
+    return tokens
 
 
 def _with_gaps(got: list[str], want: list[str]) -> bool:

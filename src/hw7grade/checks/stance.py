@@ -115,6 +115,32 @@ def _opening_heading(answer: str) -> str | None:
     return heading if heading and len(heading.split()) <= NUMBERED_TITLE_MAX_WORDS else None
 
 
+_VERDICT_RE = regex(
+    r"[ \t*_✅✓✔❌✗]{0,6}(?:(?:verdict|answer)[ \t*_]{0,3}:[ \t*_]{0,3})?(true|false|correct|incorrect|right|wrong)\b"
+    r"(?![ \t]{1,3}(?:that|if|when|for|about|to)\b)",
+    re.I,
+)
+"""A statement opening on a verdict on a claim: "Verdict: True.", "**Correct** — there is such a bias"."""
+_UPHOLDING = frozenset({"true", "correct", "right"})
+_PLAIN_VERDICTS = frozenset({"true", "false"})
+VERDICT_SCAN_CHARS = 400
+"""How far into the raw answer a verdict word is looked for in bold."""
+
+
+def _as_verdict(answer: str, said: re.Match[str]) -> bool:
+    """Whether the word is given as a verdict: "true" or "false" always, "correct" or "right" only in bold
+    or after "Verdict:" ("Right. With λ = 0 ..." agrees with the user's follow-up, it judges no claim)."""
+    word = said.group(1).casefold()
+    if word in _PLAIN_VERDICTS or ":" in said.group():
+        return True
+    opening = answer[:VERDICT_SCAN_CHARS].casefold()
+    return any(f"{mark}{word}" in opening for mark in ("**", "__", "** ", "**✅ ", "✅ **"))
+
+
+VERDICT_OPENING_SENTENCES = 2
+"""Opening statements a verdict may be (after a title: "## Question 8(b): Orthonormal columns", then "**Correct**")."""
+
+
 _ARROWED_STANCE_RE = regex(r"(?P<st>yes|no)[^\w]{0,4}", re.I)
 """What ends a heading of a short title and an arrow (`TITLE_ARROW_RE`) when it states a stance."""
 
@@ -226,12 +252,37 @@ class StanceCheck(CheckSpec):
                 events.append((hit.sentence.index, hit.start, "no", hit.sentence.text))
         return events
 
+    def _verdict(self, ctx: CheckContext) -> tuple[int, int, str, str] | None:
+        """A position the answer gives as a verdict on the claim it was asked to judge, in its first
+        statement ("**Verdict: True.**", "**Correct — there is such a bias.**", "False."): true upholds
+        the claim the question states, yes unless the question's own words say no ("true or false: there
+        is no bias?"); false says the other."""
+        a = analyse(ctx.answer, ctx.question)
+        opening = [s for s in a.sentences if not s.text.rstrip().endswith("?")][:VERDICT_OPENING_SENTENCES]
+        found = (
+            (s, m) for s in opening if (m := _VERDICT_RE.match(strip_decoration(s.text))) and _as_verdict(ctx.answer, m)
+        )
+        first, said = next(found, (None, None))
+        if first is None or said is None:
+            return None
+        claim = "yes"
+        for hit in find_hits(
+            PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)}), analyse(ctx.question, "")
+        ):
+            if hit.key == "no" or hit.negation == "negated":
+                claim = "no"
+        upheld = said.group(1).casefold() in _UPHOLDING
+        stance = claim if upheld else ("no" if claim == "yes" else "yes")
+        return first.index, 0, stance, first.text
+
     def run(self, ctx: CheckContext) -> CheckResult:
         events = self._events(analyse(ctx.answer, ctx.question))
         if not events and (heading := _opening_heading(ctx.answer)) is not None:
             tail = _TITLE_TAIL_RE.search(heading)
             if tail:  # "**B4 - Bias toward orthonormal columns in W2: Yes**": a heading in the user's own scheme
                 events = [(0, 0, tail.group(1).casefold(), heading)]
+        if not events and (verdict := self._verdict(ctx)) is not None:
+            events = [verdict]
         if not events:
             return self.failed(None, "no yes/no position found")
         # The first stance, unless a later one is stated as the final answer ("At first glance I'd say

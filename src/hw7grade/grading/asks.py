@@ -2011,14 +2011,15 @@ _OWN_ANSWERS_RE = regex(
     r"(?:answers?|attempts?|work|solutions?|draft|version|argument)\b"
     r"|\bcheck(?:ing)?[ \t]{1,3}(?:all[ \t]{1,3}(?:\w{1,5}[ \t]{1,3})?(?:parts[ \t]{1,3})?of[ \t]{1,3})?"
     r"(?:my|these|this)\b"
+    r"|\bcheck(?:ing)?[ \t]{1,3}(?:\w{1,6}[ \t]{1,3}){0,2}(?:answers|attempts|solutions|drafts)\b"
     r"|\blook[ \t]{1,3}over[ \t]{1,3}my\b"
     r"|\bhere['’]?s[ \t]{1,3}what[ \t]{1,3}i\b"
     r"|\b(?:what[ \t]{1,3})?i(?:['’]ve)?[ \t]{1,3}(?:already[ \t]{1,3})?(?:have|wrote|got|put|derived)\b"
     r"|\bwhich[ \t]{1,3}(?:ones?|parts?)[ \t]{1,3}(?:are|is)[ \t]{1,3}wrong\b",
     re.I,
 )
-"""A turn that brings the user's own answers to be checked ("can you check my answers", "here's what I
-have", "my argument, can you tell me if it's enough")."""
+"""A turn that brings the user's own answers to be checked ("can you check my answers", "checking 2 answers
+for hw7", "here's what I have", "my argument, can you tell me if it's enough")."""
 
 
 _CHECK_QUESTION_RE = regex(

@@ -702,15 +702,15 @@ def _plain_numbered_run(text: str) -> dict[int, str]:
 
 def _row_label(row: str) -> Label | None:
     """The label of a table row whose first cell is only a mark, the user's item's letter or number, and
-    whose second cell opens on a question's label: "| **a** | Q7(a): the decoder doubles its parameters |
-    **False** | ... |"."""
+    whose second cell opens on a part's label: "| **a** | Q7(a): the decoder doubles its parameters |
+    **False** | ... |", "| 9 | (c) Progressive resizing | ✅ Verified |"."""
     cells = table_cells(row)
     if len(cells) < 3 or ROW_MARK_RE.fullmatch(row, cells[0][0], cells[0][1]) is None:
         return None
     lo, hi = cells[1]
     second = row[lo:hi]
     label = line_label(second) if LABEL_LINE_CANDIDATE.match(second.strip()) else None
-    if label is None or label.q is None:
+    if label is None:
         return None
     return replace(label, start=label.start + lo, end=label.end + lo)
 
