@@ -1793,26 +1793,42 @@ def _described_instead(text: str, turn: UserTurn, index: PartIndex) -> UserTurn:
     return replace(turn, named=named, context=context_of(named[-1]))
 
 
-_LETTERED_ITEM_RE = regex(r"^([ \t>]{0,4})(\(?([a-h])\))[ \t]", re.M)
-"""A lettered list item's mark at a line's start ("a) ...", "(b) ...")."""
+_LETTERED_ITEM_RE = regex(r"^([ \t>]{0,4})(\(?([a-h])\)|([a-h])\.)[ \t]", re.M)
+"""A lettered list item's mark at a line's start ("a) ...", "(b) ...", "c. ...")."""
+
+
+def _item_letter(mark: re.Match[str]) -> str:
+    return mark.group(3) or mark.group(4)
 
 
 def _lettered_items(text: str) -> list[tuple[re.Match[str], str]]:
     """The marks and texts of the turn's lettered list, a), b), ... in order from a), else none."""
     marks = list(_LETTERED_ITEM_RE.finditer(text))
-    if len(marks) < NUMBERED_MIN_ITEMS or [m.group(3) for m in marks] != list("abcdefgh"[: len(marks)]):
+    if len(marks) < NUMBERED_MIN_ITEMS or [_item_letter(m) for m in marks] != list("abcdefgh"[: len(marks)]):
         return []
     return [(m, text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]) for k, m in enumerate(marks)]
+
+
+ITEM_LABEL_LEAD_CHARS = 4
+"""How far into a lettered item its own part's label may start ("a) (a)(i) only need 1 layer")."""
 
 
 def _lettering(text: str, index: PartIndex) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """Each item of a lettered list that names its own question or homework in every item, read as
     a turn of its own: (letter, question or `FOREIGN`, parts asked); else ()."""
     found: list[tuple[str, str, tuple[str, ...]]] = []
-    for mark, item in _lettered_items(text):
-        if _HOMEWORK_RE.search(item) is None and not any(label.q is not None for label in mentions(item)):
-            if index.question_titled(item) is None:
+    items = _lettered_items(text)
+    # "doing hw7 Q8 ... my claims: a) (a)(i) only need 1 layer b) (a)(ii) loss = MSE ...": under the one
+    # question the list's lead names, an item may name its part by the question's own letters
+    lead = _read_user_turn(text[: items[0][0].start()], Context(), index, Context()).context if items else Context()
+    for mark, item in items:
+        labels = mentions(item)
+        if _HOMEWORK_RE.search(item) is None and not any(label.q is not None for label in labels):
+            relative = lead.q not in (None, FOREIGN) and bool(labels) and labels[0].start <= ITEM_LABEL_LEAD_CHARS
+            if index.question_titled(item) is None and not relative:
                 return ()
+            if relative:
+                item = f"Q{lead.q} {item}"  # read under the lead's question, offsets no longer needed
         read = _read_user_turn(item, Context(), index, Context())
         named = read.named
         if not named and (worded := _worded_part(item, index)) is not None:
@@ -1821,7 +1837,7 @@ def _lettering(text: str, index: PartIndex) -> tuple[tuple[str, str, tuple[str, 
         q = question_of(named[0])[1:] if q is None and named else q
         if q is None:
             return ()
-        found.append((mark.group(3), q, tuple(named) if q != FOREIGN else ()))
+        found.append((_item_letter(mark), q, tuple(named) if q != FOREIGN else ()))
     return tuple(found)
 
 

@@ -69,6 +69,8 @@ _POST_MARK_RE = regex(
     r"|\(\s{0,3}(?:not|no)(?:\s{0,3}\)|\s{1,3}(?:needed|required|necessary|used|useful|helpful|included|part|in"
     r"|relevant|applicable|appropriate|correct|right|true|valid|selected|chosen|checked|ticked|wanted|need)\b)"
     r"|✗|❌|✘"
+    # a comma's short verdict: "Weight decay and SGD, yes — dropout, no."
+    r"|,[ \t]{0,2}no(?=[ \t]{0,2}(?:[.!;—–)]|$))"
     # with no verb: "..., with Dropout and Batch Norm not needed"
     r"|not[ \t]{1,3}(?:needed|required|necessary|included|used)\b"
     # a box the answer says to leave empty: "Leave Dropout, Layer Norm and Batch Norm unchecked", "... out."
