@@ -600,6 +600,18 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "ok cool. b now. loss fn. for my final project ",
         }.items()
     },
+    # round 50: verdicts that keep and drop, true/false cells, rows marked with the user's items, numbered menus
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "keep and drop": "So my answer stays the same: keep **Weight Decay ✅** and SGD; leave Batch Norm (and "
+            "Dropout, Layer Norm) out. dropout, no. SGD (not dropout/layernorm). - W_1 = U_k — wrong. **Drop.**\n",
+            "verdict cells": "| a | Q7(a): doubles params | **False** | x |\n| 3 (i) | 8(a)(i) | **2** | y |\n"
+            "| Option | Your pick | Needed? |\n| Dropout | ✓ | ❌ no |\n**Verdict: True.** **Correct** — ",
+            "numbered menus": "1) 0\n2) 1\n3) 2\n4) 3\n1) <sos>\n2) I\nw1 = 1, w2 = 3, option number is 3) "
+            "a) (a)(i) x\nb. q4(a): y\none at a time. checking 2 answers. i already did b and c ",
+        }.items()
+    },
 }
 
 

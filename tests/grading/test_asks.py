@@ -60,6 +60,19 @@ def test_the_parts_a_turn_names(turn, named):
     assert read_user_turn(turn, Context(), INDEX).named == named
 
 
+def test_statements_brought_to_be_judged_ask_no_part_by_their_place():
+    """ "mark each true or false: 1. ... 2. ... 3. ... 4. ..." on Q8, none naming a part: the user's own
+    claims, not Q8's four parts one by one."""
+    turn = (
+        "that feels handwavy. i wrote these claims in my draft, can you mark each true or false:\n"
+        "1. the data term only depends on the product W2W1\n2. ||W||_F^2 = sum of squared singular values\n"
+        "3. for a fixed product the penalty is smallest when split evenly\n4. the l2 penalty pushes all singular"
+        " values of W2 to 0"
+    )
+    read = read_user_turn(turn, Context(q="8", letter="b"), INDEX)
+    assert (read.named, read.numbering) == ([], ())
+
+
 @pytest.mark.parametrize(
     ("turn", "last", "named", "firm"),
     [

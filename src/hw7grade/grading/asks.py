@@ -2915,6 +2915,7 @@ def _numbered_items(
             listed.append((number, worded[1] if worded else _item_part(item, q, index), cued))
             listed_so_far += 1
     found: list[tuple[str, str]] = []
+    judged = _JUDGE_EACH_RE.search(text) is not None
     for q, listed in items.items():
         parts = index.parts_of(q)
         # ... and no item's cues name only other parts than its place's ("2. does W2 end up with
@@ -2925,6 +2926,9 @@ def _numbered_items(
                 named in (None, part) and (not cued or part in cued) for (_, named, cued), part in zip(listed, parts)
             )
             and (len(listed) == len(parts) or any(named is not None for _, named, _ in listed))
+            # "i wrote these claims ..., can you mark each true or false: 1. the data term only depends on
+            # the product ...": statements to judge, none naming a part, ask no part by their place
+            and not (judged and all(named is None for _, named, _ in listed))
         )
         for (number, _, _), part in zip(listed, parts if in_order else [n for _, n, _ in listed]):
             if part is not None and all(part != p for _, p in found):
@@ -2932,6 +2936,12 @@ def _numbered_items(
     return tuple(found) if len(found) >= NUMBERED_MIN_ITEMS else ()
 
 
+_JUDGE_EACH_RE = regex(
+    r"\btrue[ \t]{0,2}(?:or|/)[ \t]{0,2}false\b|\bT[ \t]?/[ \t]?F\b"
+    r"|\b(?:these|my)[ \t]{1,3}(?:claims|statements)\b",
+    re.I,
+)
+"""A turn that brings statements to be judged ("mark each true or false", "T/F", "my claims")."""
 _SENTENCE_END_RE = regex(r"[.?!][ \t\n]|\n")
 _ITEM_MARK_RE = regex(r"^[ \t>*-]{0,4}\(?([1-9])[.)][ \t]|(?<=[.:;!?])[ \t]{1,3}\(?([1-9])\)[ \t]", re.M)
 """A list item's number: at a line's start ("2. ...", "(3) ..."), or after a sentence's end or a colon in
