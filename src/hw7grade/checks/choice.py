@@ -801,7 +801,7 @@ _CELL_LIST_SEP_RE = regex(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 _PICK_LEAD_RE = regex(
     r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<words>(?:[A-Za-z]{1,20}[ \t]{1,3}){0,2})"
     r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use|stays|remains|stands"
-    r"|corrected|revised|updated)"
+    r"|corrected|revised|updated|final)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
     r"|(?P<need>(?:what[ \t]{1,3})?you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
     r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){0,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
