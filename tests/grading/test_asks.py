@@ -73,6 +73,18 @@ def test_statements_brought_to_be_judged_ask_no_part_by_their_place():
     assert (read.named, read.numbering) == ([], ())
 
 
+def test_statements_brought_to_be_judged_ask_the_parts_their_own_words_name():
+    """ "true or false: 1. they started from the dawnbench record of 341s 2. they got it down to 26s
+    3. one of their tricks was cosine annealing": the first names 4(a) by its words; the others are
+    claims, not 4(b) and 4(c) by their places."""
+    turn = (
+        "quick check on some claims for my hw, the resnet blog series. true or false:\n"
+        "1. they started from the dawnbench record of 341s\n2. they got it down to 26s by the end\n"
+        "3. one of their tricks was cosine annealing w/ warm restarts"
+    )
+    assert "q4b" not in read_user_turn(turn, Context(), INDEX).named
+
+
 @pytest.mark.parametrize(
     ("turn", "last", "named", "firm"),
     [

@@ -2927,8 +2927,8 @@ def _numbered_items(
             )
             and (len(listed) == len(parts) or any(named is not None for _, named, _ in listed))
             # "i wrote these claims ..., can you mark each true or false: 1. the data term only depends on
-            # the product ...": statements to judge, none naming a part, ask no part by their place
-            and not (judged and all(named is None for _, named, _ in listed))
+            # the product ...": statements to judge ask no part by their place, only by their own words
+            and not judged
         )
         for (number, _, _), part in zip(listed, parts if in_order else [n for _, n, _ in listed]):
             if part is not None and all(part != p for _, p in found):

@@ -321,11 +321,13 @@ def negation_kind(sentence: Sentence, start: int, end: int) -> str | None:
     return None
 
 
-_CROSS_CELL_RE = regex(r"\|[ \t*_]{0,3}(?:[✗❌✘]|no[ \t*_.!]{0,3}(?:\||$)|(?:false|wrong|incorrect)\b)", re.I)
+_VERDICT_FALSE = r"(?:(?:partly|partially|mostly)[ \t]{1,3})?(?:false|wrong|incorrect)\b"
+"""A verdict in words that a statement is false ("False", "**Partly false**")."""
+_CROSS_CELL_RE = regex(rf"\|[ \t*_]{{0,3}}(?:[✗❌✘]|no[ \t*_.!]{{0,3}}(?:\||$)|{_VERDICT_FALSE})", re.I)
 """A cell that crosses out its row: "| ❌ (not used) |", "| No |", "| **False** — it's CIFAR-10 |"."""
 
 
-_FALSE_CELL_RE = regex(r"\|[ \t*_]{0,3}(?:[✗❌✘][ \t*_]{0,3})?(?:false|wrong|incorrect)\b", re.I)
+_FALSE_CELL_RE = regex(rf"\|[ \t*_]{{0,3}}(?:[✗❌✘][ \t*_]{{0,3}})?{_VERDICT_FALSE}", re.I)
 """A cell that says in words that the statement in the cell before it is false."""
 
 
