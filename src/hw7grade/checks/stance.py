@@ -127,11 +127,19 @@ VERDICT_SCAN_CHARS = 400
 """How far into the raw answer a verdict word is looked for in bold."""
 
 
+def _unlabelled(text: str) -> str:
+    """The sentence after its part's label, if it opens on one ("8(b) ✅ Correct" -> "✅ Correct")."""
+    body = strip_decoration(text)
+    label = line_label(body)
+    return body[label.end :] if label is not None and label.start == 0 else body
+
+
 def _as_verdict(answer: str, said: re.Match[str]) -> bool:
-    """Whether the word is given as a verdict: "true" or "false" always, "correct" or "right" only in bold
-    or after "Verdict:" ("Right. With λ = 0 ..." agrees with the user's follow-up, it judges no claim)."""
+    """Whether the word is given as a verdict: "true" or "false" always, "correct" or "right" only in bold,
+    after a mark or after "Verdict:" ("Right. With λ = 0 ..." agrees with the user's follow-up, it judges
+    no claim)."""
     word = said.group(1).casefold()
-    if word in _PLAIN_VERDICTS or ":" in said.group():
+    if word in _PLAIN_VERDICTS or ":" in said.group() or any(c in said.group() for c in "✅✓✔❌✗"):
         return True
     opening = answer[:VERDICT_SCAN_CHARS].casefold()
     return any(f"{mark}{word}" in opening for mark in ("**", "__", "** ", "**✅ ", "✅ **"))
@@ -260,7 +268,7 @@ class StanceCheck(CheckSpec):
         a = analyse(ctx.answer, ctx.question)
         opening = [s for s in a.sentences if not s.text.rstrip().endswith("?")][:VERDICT_OPENING_SENTENCES]
         found = (
-            (s, m) for s in opening if (m := _VERDICT_RE.match(strip_decoration(s.text))) and _as_verdict(ctx.answer, m)
+            (s, m) for s in opening if (m := _VERDICT_RE.match(_unlabelled(s.text))) and _as_verdict(ctx.answer, m)
         )
         first, said = next(found, (None, None))
         if first is None or said is None:

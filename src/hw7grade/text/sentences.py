@@ -26,6 +26,8 @@ _REJECT_LEAD = (
     r"|mistakes?|pitfalls?|what\s+not\s+to\s+(?:do|use)|(?:do\s+)?not\s+(?:use|needed)|avoid"
     r"|(?:options?\s+)?(?:we\s+)?(?:don't|do\s+not)\s+need|why\s+not\s+the\s+others?"
     r"|(?:the\s+)?others?\s+are\s+(?:not\s+needed|wrong|incorrect)|not\s+these"
+    # what a revision takes out ("**Removed (not in the series):**", "Dropped:")
+    r"|removed|dropped|rejected|discarded|ruled\s+out"
     # a grader's deductions ("Dock: '1' -> 0", "**Frequent deductions (ii)**", "Penalties:")
     r"|dock|deduct|(?:(?:common|frequent|typical|usual)\s+)?(?:point\s+)?deductions?|penalt(?:y|ies))"
 )
