@@ -197,6 +197,8 @@ class ChoiceCheck(CheckSpec):
         numbered_at = [at for at, _ in numbered]
         item_leads: dict[tuple[int, str], bool] = {}  # (list item's start, option) -> its first mention's polarity
         row_marks: dict[int, bool | None] = {}  # table row's start -> its mark
+        row_mark_heads: dict[int, tuple[int, bool]] = {}  # table row's start -> its first bar, and whether
+        # the first cell is only the row's mark
         for h in find_hits(self._phrases, a):
             start = h.sentence.start + h.start
             if start < last_end:
@@ -231,8 +233,16 @@ class ChoiceCheck(CheckSpec):
                 continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
             if said.isdigit() and _POINTS_RE.match(h.sentence.text, h.end):
                 continue  # "(i) 1 pt. Answer: 2 linear layers.": a grader's points, not a count
-            if said.isdigit() and self._row_mark_at_start(h.sentence.text, h.end):
-                continue  # "| 3 (i) | **2** linear layers |": the row's mark (the user's item 3), not a count
+            if said.isdigit() and h.sentence.text.startswith("|"):
+                # read once per row: a row of many numbers is one scan, not one per number
+                if h.sentence.start not in row_mark_heads:
+                    row_mark_heads[h.sentence.start] = (
+                        h.sentence.text.find("|", 1),
+                        self._row_mark_heads(h.sentence.text),
+                    )
+                bar, marked_head = row_mark_heads[h.sentence.start]
+                if marked_head and h.start < bar:
+                    continue  # "| 3 (i) | **2** linear layers |": the row's mark (the user's item 3), not a count
             if (weak or said.casefold() == number_word(label)) and (
                 _COUNTS_OFF_RE.match(h.sentence.text, h.end) or _paired(h.sentence.text, h.start, h.end, said)
             ):
@@ -557,14 +567,12 @@ class ChoiceCheck(CheckSpec):
             named |= found
         return named
 
-    def _row_mark_at_start(self, row: str, end: int) -> bool:
-        """Whether the text is a table row whose first cell, up to past `end`, is only the row's mark: with
-        more than its number ("| 3 (i) |", "| #3 |"), or a bare number when another cell is only an option
-        ("| 1 | number of linear layers | 2 |"); a bare number alone heads a row on that option ("| **2** | ✅ |")."""
-        if not row.startswith("|"):
-            return False
+    def _row_mark_heads(self, row: str) -> bool:
+        """Whether a table row's first cell is only the row's mark: with more than its number ("| 3 (i) |",
+        "| #3 |"), or a bare number when another cell is only an option ("| 1 | number of linear layers |
+        2 |"); a bare number alone heads a row on that option ("| **2** | ✅ |")."""
         cells = table_cells(row)
-        if len(cells) < 2 or end > cells[0][1] or ROW_MARK_RE.fullmatch(row, *cells[0]) is None:
+        if len(cells) < 2 or ROW_MARK_RE.fullmatch(row, *cells[0]) is None:
             return False
         if not row[cells[0][0] : cells[0][1]].strip(" *_`").isdigit():
             return True
