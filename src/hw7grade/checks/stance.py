@@ -237,8 +237,12 @@ class StanceCheck(CheckSpec):
 
     @model_validator(mode="after")
     def _phrases_can_match(self) -> "StanceCheck":
-        PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)})
+        self._stance_phrases()
         return self
+
+    def _stance_phrases(self) -> PhraseSet:
+        """The yes- and no-phrases in one automaton (built once: `PhraseSet.build` caches it)."""
+        return PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)})
 
     def _events(self, a: Analysed) -> list[tuple[int, int, str, str]]:
         """(sentence index, offset, stance, evidence) for every stance statement, in any order.
@@ -252,20 +256,18 @@ class StanceCheck(CheckSpec):
             # A sentence marked ✗ rejects what it says, except a "No ❌" that marks its own stance.
             if lead and (not s.rejected or (lead[0] == "no" and TRAILING_MARK_RE.search(s.text))):
                 events.append((s.index, lead[1], lead[0], s.text))
-        phrases = PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)})
-        for hit in find_hits(phrases, a):
+        for hit in find_hits(self._stance_phrases(), a):
             if hit.negation is None:
                 events.append((hit.sentence.index, hit.start, hit.key, hit.sentence.text))
             elif hit.negation == "negated" and hit.key == "yes":
                 events.append((hit.sentence.index, hit.start, "no", hit.sentence.text))
         return events
 
-    def _verdict(self, ctx: CheckContext) -> tuple[int, int, str, str] | None:
+    def _verdict(self, a: Analysed, ctx: CheckContext) -> tuple[int, int, str, str] | None:
         """A position the answer gives as a verdict on the claim it was asked to judge, in its first
         statement ("**Verdict: True.**", "**Correct — there is such a bias.**", "False."): true upholds
         the claim the question states, yes unless the question's own words say no ("true or false: there
         is no bias?"); false says the other."""
-        a = analyse(ctx.answer, ctx.question)
         opening = [s for s in a.sentences if not s.text.rstrip().endswith("?")][:VERDICT_OPENING_SENTENCES]
         found = (
             (s, m) for s in opening if (m := _VERDICT_RE.match(_unlabelled(s.text))) and _as_verdict(ctx.answer, m)
@@ -274,9 +276,7 @@ class StanceCheck(CheckSpec):
         if first is None or said is None:
             return None
         claim = "yes"
-        for hit in find_hits(
-            PhraseSet.build({"yes": tuple(self.yes_phrases), "no": tuple(self.no_phrases)}), analyse(ctx.question, "")
-        ):
+        for hit in find_hits(self._stance_phrases(), analyse(ctx.question, "")):
             if hit.key == "no" or hit.negation == "negated":
                 claim = "no"
         upheld = said.group(1).casefold() in _UPHOLDING
@@ -284,12 +284,13 @@ class StanceCheck(CheckSpec):
         return first.index, 0, stance, first.text
 
     def run(self, ctx: CheckContext) -> CheckResult:
-        events = self._events(analyse(ctx.answer, ctx.question))
+        a = analyse(ctx.answer, ctx.question)
+        events = self._events(a)
         if not events and (heading := _opening_heading(ctx.answer)) is not None:
             tail = _TITLE_TAIL_RE.search(heading)
             if tail:  # "**B4 - Bias toward orthonormal columns in W2: Yes**": a heading in the user's own scheme
                 events = [(0, 0, tail.group(1).casefold(), heading)]
-        if not events and (verdict := self._verdict(ctx)) is not None:
+        if not events and (verdict := self._verdict(a, ctx)) is not None:
             events = [verdict]
         if not events:
             return self.failed(None, "no yes/no position found")
