@@ -1818,17 +1818,21 @@ def _lettering(text: str, index: PartIndex) -> tuple[tuple[str, str, tuple[str, 
     a turn of its own: (letter, question or `FOREIGN`, parts asked); else ()."""
     found: list[tuple[str, str, tuple[str, ...]]] = []
     items = _lettered_items(text)
-    # "doing hw7 Q8 ... my claims: a) (a)(i) only need 1 layer b) (a)(ii) loss = MSE ...": under the one
-    # question the list's lead names, an item may name its part by the question's own letters
-    lead = _read_user_turn(text[: items[0][0].start()], Context(), index, Context()).context if items else Context()
+    lead: Context | None = None  # the question the list's lead names, read once an item needs it
     for mark, item in items:
         labels = mentions(item)
         if _HOMEWORK_RE.search(item) is None and not any(label.q is not None for label in labels):
-            relative = lead.q not in (None, FOREIGN) and bool(labels) and labels[0].start <= ITEM_LABEL_LEAD_CHARS
-            if index.question_titled(item) is None and not relative:
+            # "doing hw7 Q8 ... my claims: a) (a)(i) only need 1 layer b) (a)(ii) loss = MSE ...": under the
+            # one question the list's lead names, an item may name its part by the question's own letters
+            under: str | None = None  # the lead's question, when the item opens on a label of its letters
+            if labels and labels[0].start <= ITEM_LABEL_LEAD_CHARS:
+                if lead is None:
+                    lead = _read_user_turn(text[: items[0][0].start()], Context(), index, Context()).context
+                under = lead.q if lead.q != FOREIGN else None
+            if index.question_titled(item) is None and under is None:
                 return ()
-            if relative:
-                item = f"Q{lead.q} {item}"  # read under the lead's question, offsets no longer needed
+            if under is not None:
+                item = f"Q{under} {item}"  # read under the lead's question, offsets no longer needed
         read = _read_user_turn(item, Context(), index, Context())
         named = read.named
         if not named and (worded := _worded_part(item, index)) is not None:
