@@ -492,6 +492,18 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "Q7 (b) and (c): the decoder inputs w1..w5 during training and at evaluation?",
+            "(b) Teacher forcing: <sos>, I, see, a, dog\n(c) The model's own outputs: <sos>, I, saw, a, dog",
+            "why isn't <eos> one of the inputs?",
+            "<eos> is what the decoder predicts after dog, never an input. Counting it out, the inputs are"
+            " the targets shifted right: <sos>, I, see, a, dog. Same logic with saw. So the answers above stand.",
+        ),
+        "q7c",
+        [("correct", 1), ("correct", 1)],
+        id="a follow-up that says the answers above stand, restating another part's sequence, is no new attempt",
+    ),
+    pytest.param(
+        (
             "Q8 (b): with a small lambda, does W2 tend to have roughly orthonormal columns?",
             "Yes. Weight decay spreads the decoder's capacity evenly across directions.",
             "for (b) can you actually argue why, with the SVD hint?",

@@ -138,6 +138,14 @@ _EVERY_AFTER = regex(
 )
 """...as does "Question 8, all of it please", "Q7 in full"."""
 _SETTING_ASIDE_BEFORE = regex(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
+_SETTING_ASIDE_TOPIC_BEFORE = regex(
+    rf"\b(?:{_SETTING_ASIDE_WORDS})[ \t]{{1,3}}(?:the[ \t]{{1,3}})?[a-z-]{{1,20}}[ \t]{{1,3}}$", re.I
+)
+"""...and before a label opening on "part", one word saying what the parts are about ("not asking about the
+token parts (b)/(c) yet", "skip the proof part (ii)")."""
+TOPIC_WORD_CHARS = 24
+"""How much further back the set-aside words may be when one word says what the parts are about."""
+_PART_WORD_RE = regex(r"parts?\b", re.I)
 _KEEP_BEFORE = regex(rf"\b(?:keep|leave){_BEFORE_LABEL}", re.I)
 _AS_IS_AFTER = regex(
     r"[ \t]{0,3}(?:as[ \t]{1,3}(?:is|they[ \t]{1,3}are|it[ \t]{1,3}is)|unchanged|the[ \t]{1,3}same|alone)?"
@@ -2440,7 +2448,13 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         listed = i > 0 and LIST_BETWEEN.fullmatch(text, labels[i - 1].end, label.start) is not None
         # "Not (a) or (b), I've done those": the word covers the rest of its list.
         leaves_out = (
-            _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None or already or kept_as_is[i]
+            _SETTING_ASIDE_BEFORE.search(text, window, label.start) is not None
+            or (
+                _PART_WORD_RE.match(text, label.start) is not None
+                and _SETTING_ASIDE_TOPIC_BEFORE.search(text, max(0, window - TOPIC_WORD_CHARS), label.start) is not None
+            )
+            or already
+            or kept_as_is[i]
         ) and not asking_with
         cites = label.homework is not None and (label.letter or label.roman)  # "from HW7 Q4(a): ..."
         points = (
@@ -2880,6 +2894,7 @@ def _numbered_items(
         fallback = index.question_named(text) or one_question_cued(text, index)
     # question -> (item number, part it names, parts its cues name)
     items: dict[str, list[tuple[str, str | None, frozenset[str]]]] = {}
+    repeats: dict[str, list[int]] = {}  # question -> its items whose words name an earlier item's part
     listed_so_far = 0
     for i, mark in enumerate(marks):
         # an item runs to its line's end or the next item's mark ("... centred. (1) what equations ...
@@ -2916,12 +2931,31 @@ def _numbered_items(
         # numbered under its question, or on in one list across questions ("1. q7 b ... 2. q7c ... 3. 3b(i)")
         if int(number) in (len(listed) + 1, listed_so_far + 1):
             cued = frozenset(p for p, n in index.cue_counts(item).items() if n and question_of(p) == f"q{q}")
-            listed.append((number, worded[1] if worded else _item_part(item, q, index), cued))
+            part = worded[1] if worded else _item_part(item, q, index)
+            if (
+                part is not None
+                and worded is None
+                and any(part == named for _, named, _ in listed)
+                and not any(label.letter or label.roman for label in mentions(item))
+            ):
+                repeats.setdefault(q, []).append(len(listed))
+            listed.append((number, part, cued))
             listed_so_far += 1
     found: list[tuple[str, str]] = []
     judged = _JUDGE_EACH_RE.search(text) is not None
     for q, listed in items.items():
         parts = index.parts_of(q)
+        again = repeats.get(q, [])
+        if (
+            len(listed) == len(parts)
+            and len(again) == 1
+            and all(named == part for k, ((_, named, _), part) in enumerate(zip(listed, parts)) if k != again[0])
+        ):
+            # "1) 2 linear layers 2) nn.MSELoss 3) weight decay, SGD 4) yes, because weight decay keeps the
+            # weights small": in a list whose every other item names its place's part, an item whose words
+            # name an earlier item's part says nothing of its own, its place's
+            number = listed[again[0]][0]
+            listed = [*listed[: again[0]], (number, None, frozenset()), *listed[again[0] + 1 :]]
         # ... and no item's cues name only other parts than its place's ("2. does W2 end up with
         # orthonormal columns in the weight-decay version?" is no 8(a)(ii))
         in_order = (

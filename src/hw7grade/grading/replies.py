@@ -493,6 +493,15 @@ def split_answer(
                         lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS
                     ):
                         current = current[:1]
+                elif (
+                    (not saw_label or grouped)
+                    and lettered is None
+                    and len(current) > 1
+                    and (opened := _opening_part(buffer, current, target[1], context, index)) is not None
+                ):
+                    # "Let's start with 7(a): the main problem is ...", then "**4(c) — ...**": across
+                    # questions, an opening that names one asked part by its label, at length, answers it
+                    current = [opened]
                 flush()
                 if revises(line, label) and len(target[1]) == 1:
                     # "**Corrected (c):** ...", "(c) Correction to (c) above: ..." in the reply that answered
@@ -1397,6 +1406,19 @@ _LABEL_JOINER_RE = regex(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3}", r
 OPENING_MIN_WORDS = 25
 """An unlabelled opening of one line this long may answer the first part asked; a shorter one
 introduces the reply ("Let's work through the decoder inputs first.")."""
+
+
+def _opening_part(
+    buffer: list[str], asked: list[str], labelled: list[str], context: Context, index: PartIndex
+) -> str | None:
+    """The one asked part, of another question than the first label line's, that an opening of two
+    lines or `OPENING_MIN_WORDS` names by its label, and no other asked part; else None."""
+    opening = "\n".join(buffer)
+    named = {p for m in mentions(opening) for p in index.resolve(m, context) if p in asked}
+    if len(named) != 1 or {question_of(p) for p in named} & {question_of(p) for p in labelled}:
+        return None  # ("I'll derive the gradients, then do part (ii)", then "### Part (i)": a plan)
+    lines = sum(1 for b in buffer if b.strip())
+    return named.pop() if lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS else None
 
 
 def _names_only_first(opening: str, first: list[str], context: Context, index: PartIndex) -> bool:

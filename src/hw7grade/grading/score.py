@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence, cast
 
 from ..checks.base import CheckContext, CheckResult
 from ..conversation import Conversation
+from ..regexes import regex
 from ..results import AttemptKind, PartScore, TranscriptResult, Verdict
 from ..rubric.model import Part, Rubric
 from ..shorten import shorten
@@ -26,6 +28,7 @@ from ..text.non_answer import (
     only_offers,
     only_stands,
     put_off_at,
+    standing_spans,
 )
 from ..text.quiz import asks_for_quiz, ends_on_question
 from ..text.retraction import without_retracted
@@ -304,6 +307,10 @@ def _score_attempts(
                 not answers_the_part(part, alone)
                 or (found_share(part, alone) < first_share and not concedes(later.text))
                 or only_stands(later.text)
+                # "... the inputs are <sos>, I, see, a, dog. Same logic for (c) with "saw". So the answers
+                # above stand.": a reply that says the answers stand, naming no other part in saying so,
+                # and reads worse than the answer it stands by, restates it loosely
+                or (alone.score < first.score and not concedes(later.text) and _stands_for(later.text, part.id))
             )
         )
         # "Yes, sorry for the mix-up! My Part (a) is your 3b(i)": a short later reply under the part's
@@ -341,6 +348,22 @@ def _score_attempts(
             if (found_share(part, graded), graded.score) > (found_share(part, final), final.score):
                 final, final_text = graded, joined
     return [first, final]
+
+
+def _stands_for(text: str, part_id: str) -> bool:
+    """Whether a sentence of the text says the answers stand ("So the answers above stand."), naming this
+    part or none; not one that says a reason stays the same ("the training/evaluation distinction is
+    the same as before")."""
+    for start, end in standing_spans(text):
+        if _ANSWER_WORD_RE.search(text, start, end) is None:
+            continue
+        named = [label for label in mentions(text[start:end]) if label.letter or label.roman or label.q]
+        if not named or any(label_names_part(label, part_id) for label in named):
+            return True
+    return False
+
+
+_ANSWER_WORD_RE = regex(r"\banswers?\b", re.I)
 
 
 def _revised_under_label(text: str, part_id: str) -> bool:

@@ -228,6 +228,7 @@ _STANDING = (
     "still stand",
     "answer stands",
     "answers stand",
+    "answer* above stand*",
     "I stand by",
     "same as before",
     "stay* as before",
