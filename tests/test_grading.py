@@ -504,6 +504,36 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7: 4b (what I learned) and 3b(ii) (show the principal components satisfy the conditions)",
+            "**Question 3(b)(ii): PCA satisfies the optimality conditions**\n\nThis proof involves a fair amount"
+            " of matrix algebra built on the SVD of X. To keep this response readable, I can walk through it step"
+            " by step in a separate message, just let me know whether you'd prefer the SVD-based derivation or"
+            " the direct substitution approach.",
+        ),
+        "q3b.ii",
+        [("missing", None), ("missing", None)],
+        id="a short offer under the part's heading is no answer: its heading's words are no answer's length",
+    ),
+    pytest.param(
+        (
+            "Here are my answers for Q4, tell me which are wrong:\n\n```\n## 4  How to Train Your ResNet\n"
+            "(a) 341 s to 94% on CIFAR-10 with one V100, down to 26 s at 94%.\n(b) The main thing I took away"
+            " is that most of the speed-up came from engineering rather than new theory. The authors kept"
+            " profiling: they found the data loader and a duplicated batch-norm layer were wasting time, then"
+            " raised the batch size to 512 and rescaled the learning rate, then switched to a smaller 9-layer"
+            " residual network. Each change was checked against the 94% target instead of being assumed to"
+            " help. I also learnt that regularisation such as cutout lets you train for fewer epochs, and that"
+            " weight decay and learning rate interact in ways that make tuning simpler than it looks.\n```",
+            "## 4(a) — correct\n\n341 s to 26 s, both at 94%.\n\n## 4(b) — fine\n\nAbout 100 words, and it"
+            " names real lessons of the series (the data-loading fix, batch size 512 with LR scaling, cutout)."
+            " Keep it.",
+        ),
+        "q4b",
+        [("correct", 1), ("correct", 1)],
+        id="a confirmation under its own heading stands behind the user's pasted answer, counted for its length",
+    ),
+    pytest.param(
+        (
             "Q8 (b): with a small lambda, does W2 tend to have roughly orthonormal columns?",
             "Yes. Weight decay spreads the decoder's capacity evenly across directions.",
             "for (b) can you actually argue why, with the SVD hint?",

@@ -54,6 +54,12 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
             " with this design.\n\njust need (a), i already did b and c",
             ["q7a"],
         ),
+        # a bare question number joined to a question's label is another question; not a count
+        ("my answers for 3(b) and 4, check them", ["q3b.i", "q3b.ii", "q4a", "q4b", "q4c"]),
+        ("can you check q7 & 8", ["q7a", "q7b", "q7c", "q8a.i", "q8a.ii", "q8a.iii", "q8b"]),
+        ("q7b and 3 more things", ["q7b"]),
+        # parts left out by a word that says what they are about
+        ("hw7 q7 part a. not asking about the token parts (b)/(c) yet, just this one", ["q7a"]),
     ],
 )
 def test_the_parts_a_turn_names(turn, named):

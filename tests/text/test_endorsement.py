@@ -18,6 +18,10 @@ from hw7grade.text.endorsement import CONFIRMS_MAX_WORDS, confirms_only
         ("(a) ❌ The lengths argument is missing.", False),
         ("(i) Two linear layers: one for the encoder and one for the decoder.", False),  # an answer of its own
         ("(b) ✅ " + "word " * CONFIRMS_MAX_WORDS, False),  # too long to be a confirmation only
+        # "fix" doubts as a verb or a lead, not as a noun naming one of the answer's lessons
+        ("## 4(b) — fine\n\nIt names real lessons (the data-loading fix, cutout). Keep it.", True),
+        ("(b) Good opening.\n- **Line 4 — Fix:** say what was repeated.", False),
+        ("(a) Right, just fix the sign of the second term.", False),
     ],
 )
 def test_confirms_only(text, confirms):

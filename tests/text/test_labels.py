@@ -122,6 +122,12 @@ from hw7grade.text.labels import (
         # a heading's own numbered item, then the part by its question's number
         ("**Card 1 — 3b(i)**", ("3", "b", "i")),
         ("### Slide 2: Q7(b)", ("7", "b", None)),
+        # ... a capital mark of the user's own, then the question alone, or in brackets on a plain line
+        ("**P2 — Q7**", ("7", None, None)),
+        ("**P1 — Q3b**", ("3", "b", None)),
+        ("P1 (Q3b, linear autoencoder / PCA)", ("3", "b", None)),
+        ("V1 (W1 U) is fine", None),
+        ("**Slide 2: Q7 is the long one**", None),
         ("**Step 1 — 2 layers**", None),
         ("### Soal 4 bagian (c)", ("4", "c", None)),
         ("**Exercice 8 partie b**", ("8", "b", None)),

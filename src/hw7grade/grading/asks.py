@@ -894,12 +894,13 @@ def the_other_part(text: str, home: Context, index: PartIndex, answered: Collect
     return left[0] if len(left) == 1 and len(parts) > 1 else None
 
 
-_NUMBERED_LINE_RE = regex(r"^[ \t]{0,3}(\d{1,2})[.)]?[ \t]", re.M)
+_NUMBERED_LINE_RE = regex(r"^[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(\d{1,2})[.)]?[ \t]", re.M)
+"""A line opening on a bare number, or a heading that does ("## 4  How to Train Your ResNet")."""
 _SUB_ITEM_RE = regex(r"[ \t]{0,8}(?:\(?[a-h]\)|[a-h][.:][ \t]|\(?(?:i{1,3}|iv)\))")
 
 
-def _questions_numbered(text: str, index: PartIndex) -> str:
-    """The turn with "4) How to Train Your ResNet", "7 seq2seq ..." read as "Q4 ...", "Q7 ...", when its
+def questions_numbered(text: str, index: PartIndex) -> str:
+    """The turn with "4) How to Train Your ResNet", "7 seq2seq ..." ("## 4 ...") read as "Q4 ...", "Q7 ...", when its
     top-level numbered lines are all our questions' numbers, not a list's own 1, 2, 3, and each heads
     lettered items on the next line ("a) starting time ...", "b) what you learned"): the homework's
     questions pasted by number. A number with no full stop or bracket names a question only with its
@@ -951,7 +952,7 @@ def read_user_turn(
     blanked = _code_blanked(unbolded)
     shows_code = blanked != unbolded
     blanked = spelled_labels(blanked, index.questions)
-    text = _questions_numbered(blanked, index)
+    text = questions_numbered(blanked, index)
     own_numbered: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     if (own := _own_numbering(text, index, context)) is not None:
         text, own_numbered = own
@@ -2309,8 +2310,29 @@ def _with_numbered_questions(text: str, labels: list[Label], index: PartIndex) -
     return sorted(labels + added, key=lambda label: label.start) if added else labels
 
 
+_JOINED_QUESTION_RE = regex(
+    r"[ \t]{0,2}(?:,|&|\+|and|,[ \t]{0,2}and)[ \t]{1,3}([1-9])"
+    r"(?![\w%(]|\.[0-9]|[ \t]{1,2}(?:more|other|others|of|times|layers?|words|points|pts|marks)\b)",
+    re.I,
+)
+"""A bare number joined to a question's label ("my answers for 3(b) and 4", "q7 & 8"): another question,
+unless a count's word follows it ("q7b and 3 more questions", "8a and 2 layers")."""
+
+
+def _with_joined_questions(text: str, labels: list[Label], index: PartIndex) -> list[Label]:
+    """The labels with the questions that bare numbers joined to a question's label name."""
+    added = []
+    for label in labels:
+        if label.q is None or label.q not in index.questions:
+            continue
+        m = _JOINED_QUESTION_RE.match(text, label.end)
+        if m is not None and m.group(1) in index.questions and m.group(1) != label.q:
+            added.append(Label(m.group(1), None, None, None, m.start(1), m.end(1)))
+    return sorted(labels + added, key=lambda label: label.start) if added else labels
+
+
 def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context) -> UserTurn:
-    labels = _with_numbered_questions(text, mentions(text, ordinals=True), index)
+    labels = _with_joined_questions(text, _with_numbered_questions(text, mentions(text, ordinals=True), index), index)
     if not labels and (letter := _LETTER_TURN_RE.fullmatch(text)):
         labels = [Label(None, letter.group(1), None, None, letter.start(1), letter.end(1))]
     if labels and all(label.q is None for label in labels) and context.q not in (None, FOREIGN):

@@ -9,7 +9,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Collection, Mapping
+from typing import Collection, Mapping, Sequence
 
 from ..regexes import regex
 from ..text.answers import ROW_MARK_RE, table_cells
@@ -496,11 +496,12 @@ def split_answer(
                 elif (
                     (not saw_label or grouped)
                     and lettered is None
-                    and len(current) > 1
-                    and (opened := _opening_part(buffer, current, target[1], context, index)) is not None
+                    and (len(current) > 1 or not (current or named))
+                    and (opened := _opening_part(buffer, current or index.ids, target[1], context, index)) is not None
                 ):
-                    # "Let's start with 7(a): the main problem is ...", then "**4(c) — ...**": across
-                    # questions, an opening that names one asked part by its label, at length, answers it
+                    # "Let's start with 7(a): the main problem is ...", then "**4(c) — ...**": an opening
+                    # that names one asked part by its label, at length, answers it (in a pasted answer
+                    # with nothing asked, any part)
                     current = [opened]
                 flush()
                 if revises(line, label) and len(target[1]) == 1:
@@ -1409,16 +1410,20 @@ introduces the reply ("Let's work through the decoder inputs first.")."""
 
 
 def _opening_part(
-    buffer: list[str], asked: list[str], labelled: list[str], context: Context, index: PartIndex
+    buffer: list[str], asked: Sequence[str], labelled: list[str], context: Context, index: PartIndex
 ) -> str | None:
-    """The one asked part, of another question than the first label line's, that an opening of two
-    lines or `OPENING_MIN_WORDS` names by its label, and no other asked part; else None."""
+    """The one asked part, of another question than the first label line's or before its part in the
+    same question, that an opening of two lines or `OPENING_MIN_WORDS` names by its label, and no other
+    asked part; else None."""
     opening = "\n".join(buffer)
     named = {p for m in mentions(opening) for p in index.resolve(m, context) if p in asked}
-    if len(named) != 1 or {question_of(p) for p in named} & {question_of(p) for p in labelled}:
+    if len(named) != 1:
+        return None
+    part = named.pop()
+    if any(question_of(p) == question_of(part) and index.ids.index(p) <= index.ids.index(part) for p in labelled):
         return None  # ("I'll derive the gradients, then do part (ii)", then "### Part (i)": a plan)
     lines = sum(1 for b in buffer if b.strip())
-    return named.pop() if lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS else None
+    return part if lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS else None
 
 
 def _names_only_first(opening: str, first: list[str], context: Context, index: PartIndex) -> bool:

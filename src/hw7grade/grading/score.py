@@ -29,6 +29,7 @@ from ..text.non_answer import (
     only_stands,
     put_off_at,
     standing_spans,
+    words_under_heading,
 )
 from ..text.quiz import asks_for_quiz, ends_on_question
 from ..text.retraction import without_retracted
@@ -271,7 +272,7 @@ def _score_attempts(
             head = replace(attempt, text=attempt.text[:at])
             return not (attempt.explicit and answers_the_part(part, score(head, "first"), OFFER_NOTE_SHARE))
         if (
-            words <= OFFER_NOTE_MAX_WORDS
+            words_under_heading(attempt.text) <= OFFER_NOTE_MAX_WORDS
             and ends_on_offer(attempt.text, go_on=attempt.labelled)
             and not answers_the_part(part, graded, OFFER_NOTE_SHARE)
         ):

@@ -26,7 +26,7 @@ from ..text.concession import concedes
 from ..text.continuation import asks_to_continue, opens_by_revising
 from ..text.endorsement import confirms_only
 from ..text.label_chars import plain_label_chars
-from ..text.labels import Label, mentions
+from ..text.labels import Label, line_label, mentions
 from ..text.latex_lists import with_item_labels
 from ..text.menus import menu_items
 from ..text.non_answer import puts_off, standing_spans
@@ -50,6 +50,7 @@ from .asks import (
     own_scheme,
     parts_as_questions,
     pushes_back,
+    questions_numbered,
     read_user_turn,
     the_other_part,
 )
@@ -271,8 +272,16 @@ def _brought_answers(text: str, turn: UserTurn, index: PartIndex) -> dict[str, s
     label in the turn."""
     if not turn.named or not brings_own_answers(text):
         return {}
-    pieces, _ = split_answer(text, Context(), index, [], turn.named, True)
+    # "## 4  How to Train Your ResNet", then "(a) ...": the pasted sheet's questions by their numbers
+    pieces, _ = split_answer(questions_numbered(text, index), Context(), index, [], turn.named, True)
     return {part: piece for part, piece, _, labelled in pieces if labelled and part in turn.named}
+
+
+def _without_label_line(text: str) -> str:
+    """The text with the label its first line opens on left out ("## 4(b) — fine" -> "— fine")."""
+    first, newline, rest = text.lstrip().partition("\n")
+    label = line_label(first)
+    return text if label is None else first[label.end :].strip(" \t*_#") + newline + rest
 
 
 SIBLING_ASK_MAX_WORDS = 12
@@ -678,6 +687,16 @@ def find_answers(
             if turn_info is not None and not turn_info.numbering and numbers_own_steps(turn.text, numbering)
             else numbering
         )
+        if (
+            turn_info is not None
+            and turn_info.by_label
+            and turn_info.named
+            and not turn_info.numbering
+            and NUMBER_REF_RE.search(last_user) is None
+        ):
+            # "can you also do 3b part ii" -> "Two facts we'll use: 1. ... 2. ...": after a turn that names
+            # its parts by label and no number of the list, the user's earlier list numbers only those parts
+            listed = {key: p for key, p in listed.items() if p in turn_info.named}
         own_marks = {mark: (q, parts) for mark, q, parts in turn_info.own_marks} if turn_info is not None else None
         questions_named = numbers_named if last_user else None
         if not own_marks and turn_info is not None:
@@ -829,8 +848,9 @@ def find_answers(
             endorsed = part_id in brought and confirms_only(text)
             if endorsed:
                 # "### (b) ✅ Correct. This is teacher forcing, exactly as intended." of the user's own
-                # table: the reply stands behind the user's answer, which is graded as the reply's
-                text = brought[part_id] + "\n\n" + text
+                # table: the reply stands behind the user's answer, which is graded as the reply's, its
+                # confirmation after it as a note on it, not under a heading of its own ("## 4(b) — fine")
+                text = brought[part_id] + "\n\n" + _without_label_line(text)
             last_piece[part_id] = text
             bucket = attempts.setdefault(part_id, [])
             if bucket and bucket[-1].turn == turn_no:

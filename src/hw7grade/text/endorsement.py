@@ -19,8 +19,10 @@ _CONFIRMING_RE = regex(
     re.I,
 )
 _DOUBTING_RE = regex(
-    r"❌|✗|✘|⚠|\b(?:wrong|incorrect|not[ \t]quite|mistake|error|should[ \t]be|instead|fix|however|but|except"
-    r"|missing|typo|careful|swap(?:ped)?|confus\w{0,4}|mix(?:ed)?[ \t]up)\b",
+    r"❌|✗|✘|⚠|\b(?:wrong|incorrect|not[ \t]quite|mistake|error|should[ \t]be|instead|however|but|except"
+    r"|needs?[ \t]{1,3}(?:a[ \t]{1,3})?fix|missing|typo|careful|swap(?:ped)?|confus\w{0,4}|mix(?:ed)?[ \t]up)\b"
+    # "fix the sign", "**Fix:**"; not "the data-loading fix" named among the answer's lessons
+    r"|\bfix(?:[ \t]{0,2}[:*]|[ \t]{1,3}(?:it|this|that|the|your|one|a|these|those)\b)",
     re.I,
 )
 

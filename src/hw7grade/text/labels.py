@@ -407,8 +407,11 @@ LABEL_LINE_CANDIDATE = regex(
     rf"|{_SUB}(?:[._\-]?{_ROMAN})?[\"']?[ \t]{{0,3}}[:,]"  # a bare key: `"b": [...]`, `ii:`, `b,<s>,I,...`
     # a heading's title, then its label in brackets: "**ResNet blog (4a):**", "**2. Loss function (8a ii)**"
     r"|[^\n()*#:]{1,48}?\([^()\n]{0,8}\d[a-h](?:\((?:i{1,3}|iv)\)|[ .\-]?(?:i{1,3}|iv))?\)"
-    # a heading's own item and number, then the part: "**Card 1 — 3b(i)**", "### Slide 2: Q7(b)"
-    r"|[a-z]{2,12}[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:\-][ \t]{0,2}(?:q[ \t.#]{0,3})?\d{1,2}[ \t]{0,2}\(?[a-h]\b)",
+    # the user's own mark, then its question in brackets: "P1 (Q3b, linear autoencoder)"
+    r"|(?-i:[A-Z])\d{1,2}[ \t]{1,2}\((?:q[ \t.#]{0,3})?\d"
+    # a heading's own item and number, then the part: "**Card 1 — 3b(i)**", "### Slide 2: Q7(b)", "**P2 — Q7**"
+    r"|(?:[a-z]{2,12}[ \t]{1,2}|[a-z])\d{1,2}[ \t]{0,2}[—–:\-][ \t]{0,2}"
+    r"(?:q[ \t.#]{0,3}\d{1,2}|\d{1,2}[ \t]{0,2}\(?[a-h]\b))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -574,8 +577,14 @@ def line_label(line: str) -> Label | None:
         m = _ABSOLUTE.match(window, numbered.end()) if numbered else None
         if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
             label = _absolute(m, start)
-            if label.letter:
+            # ... or its question alone, all the heading holds ("**P2 — Q7**")
+            if label.letter or _HEADING_END.fullmatch(line, start + m.end()) is not None:
                 return label
+    if (own := _OWN_MARK_BRACKET_RE.match(window)) is not None:
+        # "P1 (Q3b, linear autoencoder / PCA)": the user's own mark, then the question it stands for in brackets
+        m = _ABSOLUTE.match(window, own.end())
+        if m and (_worded(m) or m.group("qbare")) and window[m.end() : m.end() + 1] in (",", ")", ":", " "):
+            return replace(_absolute(m, start), start=start)
     if (why := _why_heading(line, start)) is not None:
         # "### 🔹 Why (b) uses the true sentence", "**Why (c) is different**": a heading on the reasons for a part
         m = _RELATIVE.match(line, why.end(), start + LINE_WINDOW)
@@ -622,8 +631,10 @@ _TITLED_HEADING_RE = regex(
 )
 """A heading's title and its label in brackets at the heading's end ("ResNet blog (4a):**", "Loss
 function (Q8a(ii))**")."""
-_NUMBERED_LEAD_RE = regex(r"[A-Za-z]{2,12}[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:\-][ \t]{0,2}")
-"""A heading's own item and its number before the part's label ("Card 1 — ", "Slide 2: ")."""
+_OWN_MARK_BRACKET_RE = regex(r"[A-Z]\d{1,2}[ \t]{1,2}\(")
+"""A mark of the user's own, a capital and a number, and a bracket opening on the question ("P1 (")."""
+_NUMBERED_LEAD_RE = regex(r"(?:[A-Za-z]{2,12}[ \t]{1,2}|[A-Z])\d{1,2}[ \t]{0,2}[—–:\-][ \t]{0,2}")
+"""A heading's own item and its number before the part's label ("Card 1 — ", "Slide 2: ", "P1 — ")."""
 _ORDINAL_HEADING_RE = regex(
     rf"(?:the[ \t]{{1,3}})?(?P<n>{_ORDINAL})[ \t]{{1,3}}{_PART_WORD}(?=[ \t]{{0,3}}(?:[—–:\-.]|\*\*|$))",
     re.IGNORECASE,

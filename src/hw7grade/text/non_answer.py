@@ -546,6 +546,17 @@ to go through it in detail?"): no answer only where no check finds one, since a 
 ends on such an offer."""
 
 
+def words_under_heading(text: str) -> int:
+    """The text's words, less its first line when that is the part's label and a short title
+    ("**Question 3(b)(ii): PCA satisfies the optimality conditions**"): a title is no answer's length."""
+    body = text.strip()
+    heading, newline, rest = body.partition("\n")
+    label = line_label(heading) if newline else None
+    if label is not None and len(heading[label.end :].split()) <= HEADING_MAX_WORDS:
+        body = rest
+    return len(body.split())
+
+
 def heading_only(text: str) -> bool:
     """Whether the text is one line: the part's label and a few words of title with nothing under
     them, ending on a bare word ("**7c.** During evaluation" as a reply's last line, cut off)."""
