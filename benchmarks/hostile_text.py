@@ -612,6 +612,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "a) (a)(i) x\nb. q4(a): y\none at a time. checking 2 answers. i already did b and c ",
         }.items()
     },
+    # round 51: labelled answers side by side on one line, answer sheets under the user's own marks
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "side by side labels": "Q7(b): <sos>, I, see    Q7(c): saw ; (b): x | (c): y  • Q8(a): 2    ",
+            "own marks and sheets": "**P1 — Q3b**\nP1 (Q3b, x)\nP2. y\n## 4  How to Train\n(a) x\nLet's start with "
+            "7(a): z. not asking about the token parts (b)/(c) yet. 3(b) and 4 and 8. So the answers above stand. "
+            "the data-loading fix. **Fix:** 4) yes, because weight decay\n",
+        }.items()
+    },
 }
 
 

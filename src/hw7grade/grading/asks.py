@@ -1038,18 +1038,24 @@ _PLAIN_MARK_RE = regex(r"^[ \t>*-]{0,4}(?P<at>(?:part[ \t]{1,2})?\(?([1-9]))[.)]
 
 _CAPITAL_MARK_RE = regex(
     r"(?<![\w(-])(?:\((?P<paren>[A-H][1-9]?)\)|Q-(?P<dashed>[A-H][1-9]?)(?!\w)|(?P<pair>[A-H][1-9])(?!\w|\.[0-9])"
+    r"|(?P<lettered>[J-PR-UWYZ][1-9])(?![\w(]|\.[0-9])"
     r"|(?P<bare>[A-H])(?=[ \t]{0,2}(?:\.(?![0-9])|[:)\]—–])|[ \t]{1,2}-[ \t]))"
 )
 """A mark in capitals, which the homework never uses: "(A)", "Q-C", "B1" (a capital letter and a number,
-the number under the letter's section), or "A." and "B —" (a letter alone, at a line's start only);
-case matters."""
+the number under the letter's section), "P1" (a letter no part has, then the item's number: "P1. ...
+P2. ..." numbers one list, as "Q1. ... Q2. ..." does), or "A." and "B —" (a letter alone, at a line's
+start only); case matters."""
 
 
 def _capital_marks(text: str, at: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """The capital marks in the text, as (start, end, mark); a bare letter only where it opens a line."""
     for m in _CAPITAL_MARK_RE.finditer(text, at, len(text) if end is None else end):
         if m.group("bare") is None or opens_line(text, m.start(), LINE_OPENING_MARKS):
-            yield m.start(), m.end(), m.group("paren") or m.group("dashed") or m.group("pair") or m.group("bare")
+            yield (
+                m.start(),
+                m.end(),
+                m.group("paren") or m.group("dashed") or m.group("pair") or m.group("lettered") or m.group("bare"),
+            )
 
 
 def capital_mark(line: str) -> tuple[str, int] | None:
@@ -1206,6 +1212,8 @@ def _kind(m: re.Match[str]) -> int | None:
     return level[0] if level is not None else None
 
 
+_LETTERED_MARK_RE = regex(r"[J-PR-UWYZ][1-9]")
+"""A mark of one list, a capital no part or numeral has and the item's number: "P1", "P2"."""
 _PAIRED_MARK_RE = regex(r"([A-H])([1-9])|Q([1-9])([a-h])")
 """A mark of two levels written together: "B1" (section B, item 1), "Q1a" (the label "1a" read as a question's)."""
 _CAPITAL_ROMANS = tuple(numeral.upper() for numeral in OWN_ROMANS)
@@ -1244,6 +1252,8 @@ def _level_key(mark: str) -> tuple[int, int, int] | None:
 def own_scheme(mark: str) -> bool:
     """Whether the mark is one only the user's own scheme has, which a later reply may echo: in capitals
     ("(A)", "B1", "II.b") or an item under the user's own numbered heading ("2.a")."""
+    if _LETTERED_MARK_RE.fullmatch(mark):
+        return True
     level = _level_key(mark)
     return level is not None and (level[0] > 0 or mark.partition(".")[2][:1].isalpha())
 
@@ -1274,7 +1284,9 @@ def _own_run(
         if not opens_line(text, start, " \t>-*•("):
             continue  # not at a line's start
         numbered_question = mark[:1] == "Q" and mark[1:].isdigit()
+        lettered = _LETTERED_MARK_RE.fullmatch(mark) is not None
         opens = mark in ("i", "1", "1.1", "A", "I") or (numbered_question and mark[1:] not in ours)
+        opens = opens or (lettered and mark[1:] == "1")
         opens = opens or (mark == "a" and lettered_after is not None and start > lettered_after)
         # "B1. ... B2. ...", "1a. ... 1b. ...": a first item under a section of the user's own; "5.2: ...
         # 5.3: ..." under a question number we do not have, the rest of a list begun elsewhere ("did 5.1
@@ -1285,8 +1297,8 @@ def _own_run(
         opens = opens or (k + 1 < len(occurrences) and occurrences[k + 1][2].startswith(f"{mark}.") and mark[:1] != "Q")
         if not run:
             fits = opens
-        elif run[0][2][:1] == "Q" and run[0][2][1:].isdigit():
-            fits = mark == f"Q{int(run[0][2][1:]) + len(run)}"
+        elif (run[0][2][:1] == "Q" or _LETTERED_MARK_RE.fullmatch(run[0][2])) and run[0][2][1:].isdigit():
+            fits = mark == f"{run[0][2][0]}{int(run[0][2][1:]) + len(run)}"
         elif run[0][2] == "i":
             fits = mark in OWN_ROMANS[len(run) : len(run) + 1]
         elif run[0][2] == "a":

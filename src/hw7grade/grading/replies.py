@@ -197,7 +197,7 @@ def split_answer(
     and is content, not another homework's question. `blanks`, the parts of the blanks in the user's
     notes (see `blanks.blank_parts`); `menu_options`, the options of the user's lettered menus by letter
     (see `menus.menu_items`): a line that names one after its letter ("- B) `nn.L1Loss` ...") is no label."""
-    text = as_markdown_tables(as_new_side(text))
+    text = _one_label_a_line(as_markdown_tables(as_new_side(text)))
     if len(named or default) > 1:
         text = _clauses_turned(text, context, index, named or default)
         if each := _line_each(text, named or default, index):
@@ -642,6 +642,47 @@ LINE_EACH_MAX_WORDS = 12
 """Most words of each answer in a one-line reply that answers several parts between separators."""
 
 
+_SIDE_BY_SIDE_SEPARATORS = ";|•·"
+GAP_LOOKBACK = 16
+"""How far before a label its gap or separator is looked for (a fixed window: linear in the line)."""
+_COLON_AFTER_RE = regex(r"[ \t]{0,2}:")
+
+
+def _after_gap(line: str, at: int) -> bool:
+    """Whether a wide gap ("    ") or a separator (";", "|", "•") stands right before `at` in the line."""
+    before = line[max(0, at - GAP_LOOKBACK) : at]
+    bare = before.rstrip(" \t")
+    return bool(bare) and (len(before) - len(bare) >= 2 or bare[-1] in _SIDE_BY_SIDE_SEPARATORS)
+
+
+def _one_label_a_line(text: str) -> str:
+    """The text with each labelled answer of a line of them on a line of its own: "Q7(b): <sos>, I, see,
+    a, dog    Q7(c): <sos>, I, saw, a, dog" is two lines. The line must open on a label and a colon, and
+    each further label of its kind stands after a wide gap or a separator, before a colon (a table's
+    rows are left as they are). Each line is read once."""
+    if "  " not in text and not any(c in text for c in _SIDE_BY_SIDE_SEPARATORS):
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if "  " not in line and not any(c in line for c in _SIDE_BY_SIDE_SEPARATORS):
+            continue
+        first = line_label(line)
+        if first is None or line.lstrip().startswith("|") or _COLON_AFTER_RE.match(line, first.end) is None:
+            continue
+        cuts = [
+            m.start
+            for m in mentions(line)
+            if m.start > first.end
+            and (m.q is not None) == (first.q is not None)
+            and _COLON_AFTER_RE.match(line, m.end) is not None
+            and _after_gap(line, m.start)
+        ]
+        if cuts:
+            bounds = [0, *cuts, len(line)]
+            lines[k] = "\n".join(line[a:b].rstrip(" \t" + _SIDE_BY_SIDE_SEPARATORS) for a, b in zip(bounds, bounds[1:]))
+    return "\n".join(lines)
+
+
 def _line_each(text: str, asked: list[str], index: PartIndex) -> list[str]:
     """The answers of a reply that is one line with no label, one for each part asked between separators
     ("2; nn.MSELoss; Weight Decay + SGD", "2 / MSE / WD + SGD"), each short, none cued to a later asked
@@ -816,7 +857,25 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
         and unnamed_leads[0] < min(heads)
         and not text[: unnamed_leads[0]].strip()
     )
-    return heads if len(asked) == 2 and asked[0] not in heads.values() and (not leads_only or parallel) else {}
+    if len(asked) == 2 and asked[0] not in heads.values() and (not leads_only or parallel):
+        return heads
+    # "## Why a small λ favors orthonormal columns" beside "**(i) ...**", "**(ii) ...**", "**(iii) ...**"
+    # for Q8's four parts: a heading for the one asked part the reply's label lines leave out
+    if len(heads) == 1 and not leads_only and _labelled_parts(lines, asked, index) == set(asked) - set(heads.values()):
+        return heads
+    return {}
+
+
+def _labelled_parts(lines: list[str], asked: list[str], index: PartIndex) -> set[str]:
+    """The asked parts that lines of the reply open on the label of, read under the asked questions."""
+    questions = {question_of(p)[1:] for p in asked}
+    found: set[str] = set()
+    for line in lines:
+        if not LABEL_LINE_CANDIDATE.match(line) or (label := line_label(line)) is None:
+            continue
+        for q in questions:
+            found.update(p for p in index.resolve(label, Context(q)) if p in asked)
+    return found
 
 
 _NUMBERED_LINE_RE = regex(r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?\(?([1-9])[.)][ \t]{1,3}\S")
