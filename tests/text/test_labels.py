@@ -127,6 +127,8 @@ from hw7grade.text.labels import (
         ("**P1 — Q3b**", ("3", "b", None)),
         ("P1 (Q3b, linear autoencoder / PCA)", ("3", "b", None)),
         ("V1 (W1 U) is fine", None),
+        ("### Section 1 → Question 3(b)(i): first-order conditions ✅", ("3", "b", "i")),
+        ("**Step 2 -> 7 tokens**", None),
         ("**Slide 2: Q7 is the long one**", None),
         ("**Step 1 — 2 layers**", None),
         ("### Soal 4 bagian (c)", ("4", "c", None)),

@@ -410,8 +410,8 @@ LABEL_LINE_CANDIDATE = regex(
     # the user's own mark, then its question in brackets: "P1 (Q3b, linear autoencoder)"
     r"|(?-i:[A-Z])\d{1,2}[ \t]{1,2}\((?:q[ \t.#]{0,3})?\d"
     # a heading's own item and number, then the part: "**Card 1 — 3b(i)**", "### Slide 2: Q7(b)", "**P2 — Q7**"
-    r"|(?:[a-z]{2,12}[ \t]{1,2}|[a-z])\d{1,2}[ \t]{0,2}[—–:\-][ \t]{0,2}"
-    r"(?:q[ \t.#]{0,3}\d{1,2}|\d{1,2}[ \t]{0,2}\(?[a-h]\b))",
+    r"|(?:[a-z]{2,12}[ \t]{1,2}|[a-z])\d{1,2}[ \t]{0,2}(?:[—–:\-]|→|->|=>)[ \t]{0,2}"
+    r"(?:(?:q[ \t.#]{0,3}|question[ \t]{1,2}|problem[ \t]{1,2})\d{1,2}|\d{1,2}[ \t]{0,2}\(?[a-h]\b))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -633,8 +633,9 @@ _TITLED_HEADING_RE = regex(
 function (Q8a(ii))**")."""
 _OWN_MARK_BRACKET_RE = regex(r"[A-Z]\d{1,2}[ \t]{1,2}\(")
 """A mark of the user's own, a capital and a number, and a bracket opening on the question ("P1 (")."""
-_NUMBERED_LEAD_RE = regex(r"(?:[A-Za-z]{2,12}[ \t]{1,2}|[A-Z])\d{1,2}[ \t]{0,2}[—–:\-][ \t]{0,2}")
-"""A heading's own item and its number before the part's label ("Card 1 — ", "Slide 2: ", "P1 — ")."""
+_NUMBERED_LEAD_RE = regex(r"(?:[A-Za-z]{2,12}[ \t]{1,2}|[A-Z])\d{1,2}[ \t]{0,2}(?:[—–:\-]|→|->|=>)[ \t]{0,2}")
+"""A heading's own item and its number before the part's label ("Card 1 — ", "Slide 2: ", "P1 — ",
+"Section 1 → ")."""
 _ORDINAL_HEADING_RE = regex(
     rf"(?:the[ \t]{{1,3}})?(?P<n>{_ORDINAL})[ \t]{{1,3}}{_PART_WORD}(?=[ \t]{{0,3}}(?:[—–:\-.]|\*\*|$))",
     re.IGNORECASE,
