@@ -71,6 +71,13 @@ _WAITING = (
     "let me know and I will",
     "when you're ready",  # "Paste the first part when you're ready."
     "when you are ready",
+    # "Once you've sent your notes on the blog series, I'll help you turn them into a paragraph."
+    *(
+        f"{when} you{have} {verb}"
+        for when in ("once", "when", "after")
+        for have in ("", "'ve", " have")
+        for verb in ("send", "sent", "share", "shared", "paste", "pasted")
+    ),
 )
 """The model waits for the user before it answers ("Once you confirm, I'll write out the proof", "I'd
 need a bit more context", "for (b) I need to know what the figure shows"; not "let me know if you need
