@@ -116,3 +116,26 @@ def test_a_list_numbered_by_a_submission_form_maps_its_marks_to_our_parts():
     read = read_user_turn(turn, Context(), INDEX)
     assert read.named == ["q7b", "q7c"] and read.by_label
     assert read.own_marks == (("5.2", "7", ("q7b",)), ("5.3", "7", ("q7c",)))
+
+
+def test_the_users_own_marks_defined_before_their_items_say_what_each_item_answers():
+    """ "P3: I liked test-time augmentation ... it actually saves training time" names 4(a)'s words, but the
+    turn defined P3 as the most interesting approach."""
+    turn = (
+        'I have to answer 3 things about David Page\'s "How to Train Your ResNet" posts for my DL '
+        "homework. My notes are P1-P3 (P1 = start vs end time/accuracy, P2 = what I learnt ~100 words, P3 = "
+        "most interesting approach + why ~100 words). Please check P1, make P2 tighter (it's rambling), and "
+        "check P3.\n\nP1: started at 297 s, ended at 26 s.\n\nP2: honestly I learnt a lot, like there's a "
+        "lot of stuff about GPUs and how the training is slow because of different reasons and the author "
+        "goes through each one and fixes them one at a time, and the fixes are kind of simple but they add "
+        "up, and also that batch norm and weight decay interact in weird ways that I didn't know about "
+        "before, and the learning rate thing. I think the main idea is that you should measure where time "
+        "goes before optimizing and that a single GPU can do way more than people think if you're careful "
+        "about it and don't waste time on the data loader.\n\nP3: I liked test-time augmentation. At test "
+        "time they evaluate each image and its horizontal flip and average the predictions. This gives a "
+        "free accuracy boost at inference, which means they can train for fewer epochs and still reach 94%, "
+        "so it actually saves training time. It's interesting because it moves work from training to "
+        "inference."
+    )
+    marks = {mark: parts for mark, _, parts in read_user_turn(turn, Context(), INDEX).own_marks}
+    assert marks == {"P1": ("q4a",), "P2": ("q4b",), "P3": ("q4c",)}

@@ -1322,6 +1322,25 @@ def _own_run(
     return run if len(run) >= NUMBERED_MIN_ITEMS else []
 
 
+_MARK_DEFINED_RE = regex(r"(?<![\w.])([A-Z]?[1-9])[ \t]{0,2}=[ \t]{0,2}([^,;()=\n]{3,80})")
+"""A mark the user defines before the list: "P1 = start vs end time/accuracy, P2 = what I learnt"."""
+
+
+def _marks_defined(text: str, marks: Mapping[str, int], index: PartIndex) -> dict[str, tuple[str, ...]]:
+    """The parts the user's own definitions of the list's marks name by their cue words, when each
+    definition names a different one: "My notes are P1-P3 (P1 = start vs end time/accuracy, P2 = what I
+    learnt ~100 words, P3 = most interesting approach + why)" says what each item answers, whatever
+    the item's own words name ("P3: ... saves training time")."""
+    defined: dict[str, tuple[str, ...]] = {}
+    for m in _MARK_DEFINED_RE.finditer(text):
+        if m.group(1) in marks and m.group(1) not in defined:
+            part = leader(Counter({p: n for p, n in index.cue_counts(m.group(2)).items() if n}))
+            if part is not None:
+                defined[m.group(1)] = (part,)
+    parts = [ps[0] for ps in defined.values()]
+    return defined if len(defined) >= NUMBERED_MIN_ITEMS and len(set(parts)) == len(parts) else {}
+
+
 def _own_numbering(
     text: str, index: PartIndex, context: Context
 ) -> tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]] | None:
@@ -1379,6 +1398,7 @@ def _own_numbering(
     if not subs:
         by_number = _parts_by_number(listed, index, context)
         part_of = {mark: by_number[str(n)] for mark, n in marks.items() if str(n) in by_number}
+        part_of.update(_marks_defined(text, marks, index))
     else:
         # "1. Linear autoencoder vs PCA ... 1a. ... 1b. ... 2. Spanish->English RNN ... 2a. ...": the items
         # under each heading item, read as a list of their own under the heading's words
