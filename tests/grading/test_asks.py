@@ -58,6 +58,9 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
         ("my answers for 3(b) and 4, check them", ["q3b.i", "q3b.ii", "q4a", "q4b", "q4c"]),
         ("can you check q7 & 8", ["q7a", "q7b", "q7c", "q8a.i", "q8a.ii", "q8a.iii", "q8b"]),
         ("q7b and 3 more things", ["q7b"]),
+        ("for Q4, 3 things i need help with", ["q4a", "q4b", "q4c"]),
+        # lines that open on a matrix's name are no marks of the user's own list
+        ("hw7 q3b (ii): I wrote\nW1 = U_k^T\nW2 = U_k\nis that right?", ["q3b.ii"]),
         # parts left out by a word that says what they are about
         ("hw7 q7 part a. not asking about the token parts (b)/(c) yet, just this one", ["q7a"]),
     ],

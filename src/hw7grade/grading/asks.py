@@ -1038,13 +1038,13 @@ _PLAIN_MARK_RE = regex(r"^[ \t>*-]{0,4}(?P<at>(?:part[ \t]{1,2})?\(?([1-9]))[.)]
 
 _CAPITAL_MARK_RE = regex(
     r"(?<![\w(-])(?:\((?P<paren>[A-H][1-9]?)\)|Q-(?P<dashed>[A-H][1-9]?)(?!\w)|(?P<pair>[A-H][1-9])(?!\w|\.[0-9])"
-    r"|(?P<lettered>[J-PR-UWYZ][1-9])(?![\w(]|\.[0-9])"
+    r"|(?P<lettered>[PST][1-9])(?![\w(]|\.[0-9])"
     r"|(?P<bare>[A-H])(?=[ \t]{0,2}(?:\.(?![0-9])|[:)\]—–])|[ \t]{1,2}-[ \t]))"
 )
 """A mark in capitals, which the homework never uses: "(A)", "Q-C", "B1" (a capital letter and a number,
-the number under the letter's section), "P1" (a letter no part has, then the item's number: "P1. ...
-P2. ..." numbers one list, as "Q1. ... Q2. ..." does), or "A." and "B —" (a letter alone, at a line's
-start only); case matters."""
+the number under the letter's section), "P1", "S1", "T1" (a problem's, section's or task's capital, then
+the item's number: "P1. ... P2. ..." numbers one list, as "Q1. ... Q2. ..." does), or "A." and "B —" (a
+letter alone, at a line's start only); case matters."""
 
 
 def _capital_marks(text: str, at: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
@@ -1212,8 +1212,9 @@ def _kind(m: re.Match[str]) -> int | None:
     return level[0] if level is not None else None
 
 
-_LETTERED_MARK_RE = regex(r"[J-PR-UWYZ][1-9]")
-"""A mark of one list, a capital no part or numeral has and the item's number: "P1", "P2"."""
+_LETTERED_MARK_RE = regex(r"[PST][1-9]")
+"""A mark of one list, the capital of a problem, section or task and the item's number: "P1", "P2" (not
+"W1", "U2" or "L1", which name matrices and losses)."""
 _PAIRED_MARK_RE = regex(r"([A-H])([1-9])|Q([1-9])([a-h])")
 """A mark of two levels written together: "B1" (section B, item 1), "Q1a" (the label "1a" read as a question's)."""
 _CAPITAL_ROMANS = tuple(numeral.upper() for numeral in OWN_ROMANS)
@@ -2344,11 +2345,12 @@ def _with_numbered_questions(text: str, labels: list[Label], index: PartIndex) -
 
 _JOINED_QUESTION_RE = regex(
     r"[ \t]{0,2}(?:,|&|\+|and|,[ \t]{0,2}and)[ \t]{1,3}([1-9])"
-    r"(?![\w%(]|\.[0-9]|[ \t]{1,2}(?:more|other|others|of|times|layers?|words|points|pts|marks)\b)",
+    # ... before a clause's end or a word that goes on asking ("3(b) and 4 please"), not a count ("Q4, 3 things")
+    r"(?=[ \t]{0,2}(?:[,.;:?!)\n]|$)|[ \t]{1,2}(?:please|pls|plz|too|also|as[ \t]well|and|or|from|in|on|for)\b)",
     re.I,
 )
 """A bare number joined to a question's label ("my answers for 3(b) and 4", "q7 & 8"): another question,
-unless a count's word follows it ("q7b and 3 more questions", "8a and 2 layers")."""
+unless a word that counts follows it ("q7b and 3 more questions", "8a and 2 layers", "Q4, 3 things")."""
 
 
 def _with_joined_questions(text: str, labels: list[Label], index: PartIndex) -> list[Label]:
