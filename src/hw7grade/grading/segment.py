@@ -26,7 +26,7 @@ from ..text.concession import concedes
 from ..text.continuation import asks_to_continue, opens_by_revising
 from ..text.endorsement import confirms_only
 from ..text.label_chars import plain_label_chars
-from ..text.labels import Label, line_label, mentions
+from ..text.labels import Label, after_line_label, mentions
 from ..text.latex_lists import with_item_labels
 from ..text.menus import menu_items
 from ..text.non_answer import puts_off, standing_spans
@@ -275,13 +275,6 @@ def _brought_answers(text: str, turn: UserTurn, index: PartIndex) -> dict[str, s
     # "## 4  How to Train Your ResNet", then "(a) ...": the pasted sheet's questions by their numbers
     pieces, _ = split_answer(questions_numbered(text, index), Context(), index, [], turn.named, True)
     return {part: piece for part, piece, _, labelled in pieces if labelled and part in turn.named}
-
-
-def _without_label_line(text: str) -> str:
-    """The text with the label its first line opens on left out ("## 4(b) — fine" -> "— fine")."""
-    first, newline, rest = text.lstrip().partition("\n")
-    label = line_label(first)
-    return text if label is None else first[label.end :].strip(" \t*_#") + newline + rest
 
 
 SIBLING_ASK_MAX_WORDS = 12
@@ -850,7 +843,7 @@ def find_answers(
                 # "### (b) ✅ Correct. This is teacher forcing, exactly as intended." of the user's own
                 # table: the reply stands behind the user's answer, which is graded as the reply's, its
                 # confirmation after it as a note on it, not under a heading of its own ("## 4(b) — fine")
-                text = brought[part_id] + "\n\n" + _without_label_line(text)
+                text = brought[part_id] + "\n\n" + after_line_label(text).lstrip(" \t*_#")
             last_piece[part_id] = text
             bucket = attempts.setdefault(part_id, [])
             if bucket and bucket[-1].turn == turn_no:

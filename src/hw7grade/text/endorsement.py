@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..regexes import regex
-from .labels import line_label
+from .labels import after_line_label
 
 CONFIRMS_MAX_WORDS = 80
 """Longest text read as a confirmation only; a longer one gives an answer of its own."""
@@ -32,7 +32,5 @@ def confirms_only(text: str) -> bool:
     nothing ("but", "should be", "❌"): it confirms the user's own answer without giving one."""
     if len(text.split()) > CONFIRMS_MAX_WORDS:
         return False
-    first, _, rest = text.strip().partition("\n")
-    label = line_label(first)
-    opening = (first[label.end :] if label is not None else first) + "\n" + rest
+    opening = after_line_label(text)
     return _CONFIRMING_RE.search(opening[:OPENING_CHARS]) is not None and _DOUBTING_RE.search(text) is None

@@ -988,6 +988,14 @@ def _opens_item(text: str, at: int) -> bool:
     return opens_line(text, at, _ITEM_MARKS)
 
 
+def after_line_label(text: str) -> str:
+    """The text from where the label its first line opens on ends ("## 4(b) — fine\n..." -> " — fine\n..."),
+    else the text, stripped: what a part's text says under its own label."""
+    first, newline, rest = text.strip().partition("\n")
+    label = line_label(first)
+    return first[label.end :] + newline + rest if label is not None else text.strip()
+
+
 def opens_line(text: str, at: int, marks: str) -> bool:
     """Whether only `marks` stand before `at` on its line, looked for at most `ITEM_MARKS_MAX`
     characters back (so that many marks on one long line cost no rescan of it each)."""
