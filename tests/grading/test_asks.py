@@ -43,6 +43,28 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
             ["q8a.iii", "q8b"],
         ),
         ("hw7 Q3b(i) please. And from Q8 just the final part, the orthonormal columns one", ["q3b.i", "q8b"]),
+        # after a pasted question, "for" a part is how to answer it, unless a narrowing word picks the part
+        (
+            "Q4: (a) what was the baseline and final training time?\n(b) what did you learn?\n(c) one approach."
+            "\n\ni just need the facts for part a",
+            ["q4a"],
+        ),
+        (
+            "Q4: (a) what was the baseline and final training time?\n(b) what did you learn?\n(c) one approach."
+            "\n\nPlease also include a quick numerical check for (b).",
+            ["q4a", "q4b", "q4c"],
+        ),
+        # a question on what one pasted part is about asks that part, its label only saying where it is
+        (
+            "Q7: (a) one problem with feeding h_t into decoder step t?\n(b) which tokens go in during training?"
+            "\n(c) which at evaluation?\n\nwhats the problem with the teammates idea in part a",
+            ["q7a"],
+        ),
+        (
+            "Q3b: (i) the first-order conditions?\n(ii) show the top-k principal components satisfy them."
+            "\n\nusing the conditions in (i), show the PCs satisfy them",
+            ["q3b.i", "q3b.ii"],
+        ),
         (
             "ok already finished q4 (resnet blog: 341s -> 26s) so now q7.\n\na) one problem with stacking them?\n"
             "b) which tokens go in during training?",

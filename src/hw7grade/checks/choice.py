@@ -464,6 +464,9 @@ class ChoiceCheck(CheckSpec):
         end = stop.start() if stop else len(line)
         dash = _DASH_RE.search(line, start, end) if label is not None or worded else None
         end = dash.start() if dash else end
+        # "..., and leave the other three unticked": what the line leaves out is no pick
+        tail = _LEAVES_REST_RE.search(line, start, end) if worded else None
+        end = tail.start() if tail else end
         # Asides in brackets are not the pick: "Weight decay (for the λ‖W‖² terms) and the SGD
         # optimizer", "... (nothing else)"; nor is what follows a bracket left open.
         pieces: list[tuple[int, int]] = []
@@ -809,12 +812,16 @@ _CELL_LIST_SEP_RE = regex(r"[ \t]{0,3}(?:[,+&/;]|\band\b)[ \t]{0,3}", re.I)
 _PICK_LEAD_RE = regex(
     r"[ \t*_:—–✅✔✓☑-]{0,6}(?:(?P<words>(?:[A-Za-z]{1,20}[ \t]{1,3}){0,2})"
     r"(?P<word>needed|required|necessary|selected|selection|picks?|choices?|use|stays|remains|stands"
-    r"|corrected|revised|updated|final)"
+    r"|corrected|revised|updated|final"
+    # a conclusion's lead: "So: Weight Decay + SGD optimizer.", "In short: ..."
+    r"|so|thus|hence|therefore|overall|summary|short)"
     r"[ \t*_]{0,3}:[ \t*_]{0,3}"
     r"|(?P<need>(?:what[ \t]{1,3})?you(?:'d|[ \t]{1,3}would)?[ \t]{1,3}(?:only[ \t]{1,3})?need(?:[ \t]{1,3}only)?)"
     r"(?:(?:[ \t]{1,3}[A-Za-z]{1,12}){0,5}[ \t*_]{0,3}:)?[ \t*_]{1,3}"
     # "Tick **Weight Decay** and **SGD optimizer**, and nothing else.": a line opening on a verb that picks
-    r"|(?P<verb>(?:just[ \t]{1,3}|only[ \t]{1,3})?(?:tick|check|select|choose|pick|mark|use|keep)"
+    # ... or on one the reader is told to do: "You'd tick **Weight Decay** and **SGD optimizer**, ..."
+    r"|(?P<verb>(?:(?:you['’]d|you[ \t]{1,3}(?:would|should)|i['’]d|i[ \t]{1,3}would)[ \t]{1,3})?"
+    r"(?:just[ \t]{1,3}|only[ \t]{1,3})?(?:tick|check|select|choose|pick|mark|use|keep)"
     r"(?:[ \t]{1,3}only)?)[ \t*_]{1,3})?",
     re.I,
 )
@@ -878,6 +885,7 @@ _LABELLED_PICK_END_RE = regex(r"[.;!?:](?:[ \t*_]|$)")
 """On the part's label line, a colon also ends the pick, before a verdict on it ("(iii) Weight Decay +
 SGD optimizer: correct."); under a heading, "Weight Decay: Yes." is an option's verdict."""
 _DASH_RE = regex(r"[ \t][—–][ \t]")
+_LEAVES_REST_RE = regex(r",?[ \t]{1,3}(?:and[ \t]{1,3})?(?:leave|leaving|skip|skipping|untick|unticking)\b", re.I)
 """After a part's label, a dash ends the pick ("(iii) ✅ Weight Decay, ✅ SGD — and nothing else"); on a
 line of its own it gives an option's verdict ("Weight Decay — **yes**")."""
 _BRACKETED_RE = regex(r"[ \t]?\([^()\n]{0,200}\)")

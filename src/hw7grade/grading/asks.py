@@ -106,7 +106,7 @@ _QUESTION_OPENS_AFTER = regex(
     r"[ \t]{1,3}(?:what|whats|what's|which|how|why|name|explain|describe|derive|write|give|show)\b", re.I
 )
 """A question word or request verb right after a label: the label heads an item ("(b) what did i learn")."""
-_ASKING_WORD_RE = regex(r"\b(?:which|what|how|why|whether)\b", re.I)
+_ASKING_WORD_RE = regex(r"\b(?:which|whats|what|how|why|whether)\b", re.I)
 """A word that asks: the words of a part asked in a question ("how many layers"), not mentioned."""
 
 _QUESTION_AFTER_COLON = regex(
@@ -845,11 +845,34 @@ def _claimed_places(text: str, context: Context, index: PartIndex, asked: Sequen
         return []  # with one part asked, "the second one" is an option or a sentence of its answer
     found: list[str] = []
     for m in _PLACE_ONE_RE.finditer(text):
+        lo = max(0, m.start() - PLACE_NOUN_LOOKBACK)
+        if _COUNTED_NOUN_RE.search(text, max(lo, _last_sentence_end(text, lo, m.start())), m.start()) is not None:
+            continue  # "like 8 posts total and the last one was a 'bag of tricks' thing": one of the posts
         place = m.group(1).lower()
         k = {"first": 0, "second": 1, "third": 2, "last": len(on) - 1, "middle": 1 if len(on) == 3 else -1}[place]
         if 0 <= k < len(on) and on[k] not in found:
             found.append(on[k])
     return found
+
+
+PLACE_NOUN_LOOKBACK = 60
+"""Characters before "the last one" read for the things it counts among, when they are no parts."""
+_COUNTED_NOUN_RE = regex(
+    r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|more|few)[ \t]{1,3}"
+    r"(?!(?:sub-?)?parts\b|questions\b|bits\b|ones\b|pieces\b)[a-z]{2,20}s\b",
+    re.I,
+)
+"""A count of things the turn names ("8 posts", "more posts", "three runs"): "the last one" after it is
+one of them."""
+_SENTENCE_STOP_RE = regex(r"[.?!\n]")
+
+
+def _last_sentence_end(text: str, lo: int, hi: int) -> int:
+    """Where the sentence holding `hi` starts, looking back no further than `lo`."""
+    end = lo
+    for m in _SENTENCE_STOP_RE.finditer(text, lo, hi):
+        end = m.end()
+    return end
 
 
 _PLACE_ONE_CLAIM_RE = regex(
@@ -2072,7 +2095,7 @@ _OWN_ANSWERS_RE = regex(
     r"\b(?:my|our)[ \t]{1,3}(?:(?:hw7|q\d{1,2}|\d{1,2}[a-h]?)[ \t]{1,3})?"
     r"(?:answers?|attempts?|work|solutions?|draft|version|argument)\b"
     r"|\bcheck(?:ing)?[ \t]{1,3}(?:all[ \t]{1,3}(?:\w{1,5}[ \t]{1,3})?(?:parts[ \t]{1,3})?of[ \t]{1,3})?"
-    r"(?:my|these|this)\b"
+    r"(?:my|mine|these|this)\b"
     r"|\bcheck(?:ing)?[ \t]{1,3}(?:\w{1,6}[ \t]{1,3}){0,2}(?:answers|attempts|solutions|drafts)\b"
     r"|\blook[ \t]{1,3}over[ \t]{1,3}my\b"
     r"|\bhere['’]?s[ \t]{1,3}what[ \t]{1,3}i\b"
@@ -2278,12 +2301,22 @@ def _request(
             request.startswith(":", _after(request, label)) and request[_after(request, label) + 1 :].strip()
             for label in named_here
         )
-        or any(_HOW_BEFORE.search(request, 0, label.start) for label in named_here)
+        # (not after a word that narrows the paste to it: "i just need the facts for part a")
+        or any(
+            _HOW_BEFORE.search(request, 0, label.start) and not _JUST_RE.search(request, 0, label.start)
+            for label in named_here
+        )
         # "can you do (i) in index notation w/ summation convention?": how to answer it
         or any(_HOW_AFTER.match(request, _after(request, label)) for label in named_here)
     ):
         return None  # the pasted question's last sub-question, or a note on how
     asked = _read_user_turn(request, whole.context, index, home)
+    if not asked.named and not asked.set_aside and _ASKING_WORD_RE.search(request) is not None:
+        # "whats the problem with the teammates idea in part a": a question on what one pasted part is
+        # about, its one label only saying where that is, asks that part
+        pointed = {p for label in named_here if len(ids := index.resolve(label, whole.context)) == 1 for p in ids}
+        if len(pointed) == 1 and pointed < set(whole.named):
+            return replace(whole, named=sorted(pointed))
     if asked.foreign_only or not (asked.by_label or (asked.named and _JUST_RE.search(request))):
         # "please look up teacher forcing if you need to": cue words alone ask nothing here, unless
         # they narrow the paste to a part ("can you redo just the orthonormal columns question")

@@ -489,8 +489,15 @@ def split_answer(
                     lines = sum(1 for b in body if b.strip())
                     # "I mixed up ... in part (b). With teacher forcing ...": naming only that first
                     # part, the opening still answers it.
+                    # "Your (i) is fine — both gradients have the right shapes ...": one that names the first
+                    # part by its label says so in fewer words
+                    least = (
+                        OPENING_NAMED_MIN_WORDS
+                        if _names_first(opening, current[0], context, index)
+                        else OPENING_MIN_WORDS
+                    )
                     if _names_only_first(opening, current[:1], context, index) and (
-                        lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS
+                        lines > 1 or len(opening.split()) >= least
                     ):
                         current = current[:1]
                 elif (
@@ -1466,6 +1473,8 @@ _LABEL_JOINER_RE = regex(r"[ \t]{0,3}(?:,|&|/|and|,[ \t]{0,3}and)?[ \t]{0,3}", r
 OPENING_MIN_WORDS = 25
 """An unlabelled opening of one line this long may answer the first part asked; a shorter one
 introduces the reply ("Let's work through the decoder inputs first.")."""
+OPENING_NAMED_MIN_WORDS = 10
+"""...and one that names that part by its label, this long ("Your (i) is fine, nothing to change there.")."""
 
 
 def _opening_part(
@@ -1483,6 +1492,11 @@ def _opening_part(
         return None  # ("I'll derive the gradients, then do part (ii)", then "### Part (i)": a plan)
     lines = sum(1 for b in buffer if b.strip())
     return part if lines > 1 or len(opening.split()) >= OPENING_MIN_WORDS else None
+
+
+def _names_first(opening: str, first: str, context: Context, index: PartIndex) -> bool:
+    """Whether the opening names the first part by its label."""
+    return any(index.resolve(m, context) == [first] for m in mentions(opening))
 
 
 def _names_only_first(opening: str, first: list[str], context: Context, index: PartIndex) -> bool:

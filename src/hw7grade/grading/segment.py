@@ -274,7 +274,43 @@ def _brought_answers(text: str, turn: UserTurn, index: PartIndex) -> dict[str, s
         return {}
     # "## 4  How to Train Your ResNet", then "(a) ...": the pasted sheet's questions by their numbers
     pieces, _ = split_answer(questions_numbered(text, index), Context(), index, [], turn.named, True)
-    return {part: piece for part, piece, _, labelled in pieces if labelled and part in turn.named}
+    found = {part: piece for part, piece, _, labelled in pieces if labelled and part in turn.named}
+    return found or _said_to_have(text, turn, index)
+
+
+_HAVE_AFTER_RE = regex(
+    r"[ \t,:]{0,3}(?:i(?:['’]ve)?[ \t]{1,3}(?:have|got|wrote|put|derived)"
+    r"|my[ \t]{1,3}(?:answer|attempt)[ \t]{1,3}is)\b",
+    re.I,
+)
+
+
+_HAVE_BEFORE_RE = regex(
+    r"\bi(?:['’]ve)?[ \t]{1,3}(?:already[ \t]{1,3})?(?:have|got|wrote|did|done)[ \t]{1,3}(?:part[ \t]{1,3})?$", re.I
+)
+HAVE_LOOKBACK = 32
+_COLON_AFTER_RE = regex(r"[ \t]{0,2}:")
+
+
+def _said_to_have(text: str, turn: UserTurn, index: PartIndex) -> dict[str, str]:
+    """The user's own answers said in running text, each after its part's label and "I have" ("For HW7
+    3(b)(i) I have ∂L/∂W_1 = ... Can you sanity check (i)? For (ii) I'm stuck"), or after "I have" and
+    the label and a colon ("I already have (i): the gradients are ..."): up to the next label of
+    another part."""
+    labels = [(m, ids) for m in mentions(text) if len(ids := index.resolve(m, turn.context)) == 1]
+    found: dict[str, str] = {}
+    for k, (m, ids) in enumerate(labels):
+        if ids[0] not in turn.named or ids[0] in found:
+            continue
+        if _HAVE_AFTER_RE.match(text, m.end) is None and not (
+            _COLON_AFTER_RE.match(text, m.end) is not None
+            and _HAVE_BEFORE_RE.search(text, max(0, m.start - HAVE_LOOKBACK), m.start) is not None
+        ):
+            continue
+        end = next((n.start for n, other in labels[k + 1 :] if other != ids), len(text))
+        if own := text[m.end : end].strip():
+            found[ids[0]] = own
+    return found
 
 
 SIBLING_ASK_MAX_WORDS = 12

@@ -52,6 +52,10 @@ _ANSWER_INLINE_RE = regex(
     re.I,
 )
 """An answer said in a sentence: "The answer is 2", "So my final answer for (a)(iii) stays: ..."."""
+_ANSWER_ANNOUNCED_RE = regex(
+    r"\banswers?[ \t]{1,3}(?:is|are|would[ \t]{1,3}be|stays|remains)[ \t]{0,3}[:：][ \t*_]{0,4}$", re.I
+)
+"""A sentence that ends its line announcing the answer as the list below ("... So the answer is:")."""
 _EXCLUSIVE_RE = regex(
     r"(?P<pick>[^.:\n]{1,120}?)[ \t]{0,2}[,;—–-]?[ \t]{0,2}(?:and|but)?[ \t]{0,2}"
     r"(?:nothing|none|no)[ \t]{1,3}(?:else|others?|more|other[ \t]{1,3}(?:options?|components?|ones?))\b",
@@ -59,7 +63,7 @@ _EXCLUSIVE_RE = regex(
 )
 """A pick that says it is the whole of it: "**Weight Decay** and the **SGD optimizer**, and nothing else."."""
 _SELECTION_LEAD_RE = regex(
-    r"[^:\n]{0,60}?\b(?:need(?:ed|s)?|required|keep|select(?:ed)?|pick(?:ed)?|choose|chosen)\b"
+    r"[^:\n]{0,100}?\b(?:need(?:ed|s)?|required|keep|select(?:ed)?|pick(?:ed)?|choose|chosen)\b"
     r"[^:\n]{0,40}[:：][ \t*_]{0,4}$",
     re.I,
 )
@@ -74,7 +78,8 @@ _SELECTION_DOUBT_RE = regex(
 ("Which are needed? Let's go through each:"), not a pick."""
 
 
-_SENTENCE_END = regex(r"(?<!\d\.\d)[.!?](?=\s+[A-Z])")
+_SENTENCE_END = regex(r"(?<!\d\.\d)[.!?][\"'”’)]{0,2}(?=\s+[A-Z])")
+"""A sentence's end, with the quote or bracket it closes ('... "exactly as written." What you need is:')."""
 
 
 def strip_line_marker(line: str) -> str:
@@ -131,6 +136,9 @@ def answer_regions(text: str) -> list[AnswerRegion]:
         if lead is not None:
             a, b = lead
             regions.append(AnswerRegion(raw[a:b], offsets[i] + a, offsets[i] + b))
+            if _ANSWER_ANNOUNCED_RE.search(raw) is not None or _announces_selection(raw):
+                # "(a)(iii) — remove Batch Norm. ... So the answer is:" over a list: the list too
+                regions.extend(_list_below(text, lines, offsets, i))
             continue
         low = raw.lower()
         if ("else" in low or "other" in low or "more" in low) and (whole := _EXCLUSIVE_RE.match(raw)) is not None:
@@ -154,6 +162,8 @@ def answer_regions(text: str) -> list[AnswerRegion]:
             line = heading  # "### ✅ Corrected answers" heads the list below as "Answers:" does
         m = _ANSWER_LINE_RE.match(line) or _ANSWER_INLINE_RE.search(line)
         if m is None:
+            if _ANSWER_ANNOUNCED_RE.search(line) is not None:
+                regions.extend(_list_below(text, lines, offsets, i))  # "... So the answer is:" over a list
             continue
         rest = first_sentence((m.group(1) or "").strip())  # the answer's own sentence, not the explanation after it
         if rest:

@@ -450,11 +450,17 @@ _LIST_BREAKS = frozenset(
         "that",
         "nothing",
         "none",
+        "leave",
+        "leaving",
+        "other",
+        "others",
+        "rest",
     }
 )
 """Words no item of a list a mention heads holds: "and" and "or" join the next item, the others end the
 list ("Weight Decay, Layer Norm, and SGD optimizer, with Dropout and Batch Norm not needed"; "Weight Decay
-+ SGD optimizer, nothing else ❌ (drop Batch Norm)": the mark is the closing words', not the list's)."""
++ SGD optimizer, nothing else ❌ (drop Batch Norm)": the mark is the closing words', not the list's; "tick
+Weight Decay and SGD optimizer, and leave the other three unticked": the mark is the others')."""
 
 
 LIST_GAP_CHARS = 48
