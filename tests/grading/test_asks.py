@@ -54,6 +54,11 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
             "\n\nPlease also include a quick numerical check for (b).",
             ["q4a", "q4b", "q4c"],
         ),
+        # another course's code is no question of ours; "give me 7b" is
+        ("ok thanks. unrelated, physics 7B: why is the carnot efficiency 1 - Tc/Th?", []),
+        ("give me 7b", ["q7b"]),
+        # "it's for 4a" says which part the question is, and asks it
+        ("in the myrtle posts, what time/accuracy did they start from and where did they end? it's for 4a", ["q4a"]),
         # a question on what one pasted part is about asks that part, its label only saying where it is
         (
             "Q7: (a) one problem with feeding h_t into decoder step t?\n(b) which tokens go in during training?"

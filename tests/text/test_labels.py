@@ -479,6 +479,9 @@ def test_a_heading_names_a_part_by_its_place(line, place):
         ("two bits of hw7. 1) the PCA one 2) the loss one", []),
         # a number closing a comma list of choices is no question
         ("how many layers? 0, 1, 2, 3 (ii) which loss", [(None, None, "ii")]),
+        # ... or a run of them spaced or slashed
+        ("(i) how many layers? options 0 1 2 3 (ii) which loss", [(None, None, "i"), (None, None, "ii")]),
+        ("(i) layers 0/1/2/3 (ii) loss", [(None, None, "i"), (None, None, "ii")]),
         # a run of lettered items goes on mid-sentence, and after a question mark
         (
             "a) what time? b) ~100 words on what I learned c) the approach",

@@ -64,6 +64,20 @@ The server is busy. Please try again later."""
         (CHATGPT_COPY, "Let A := W2 W1", "Thought for"),
         # with no paragraph laid out as an answer, the thinking runs to the last paragraph of musing
         (UNFINISHED, "The server is busy. Please try again later.", "the answer is yes"),
+        # a copy that lost its blank lines: the answer's first labelled line ends the thinking
+        (
+            "Thought for 23 seconds\nOkay, let's see. Part (a) asks about h_t. Let me write it out.\n"
+            "(a) Problem: h_t has seen only the first t words.",
+            "(a) Problem: h_t has seen only the first t words.",
+            "Let me write it out",
+        ),
+        # ... but a labelled paragraph that still talks to itself is thinking
+        (
+            "Thought for 38 seconds\n\nOkay, let's go through this.\n\n(b) Need to think about SVDs. Let me first"
+            " write (a).\n\n### (a) Layers\n\n2 linear layers.",
+            "### (a) Layers",
+            "Need to think",
+        ),
         # a marker that does not open the reply is text
         ("(b) <sos>, I, see\n\nThought for 5s", "Thought for 5s", "\0"),
     ],

@@ -36,7 +36,9 @@ _TOKEN = (
 )
 _LIST_SEP = r"\s*(?:,(?:[ \t]{1,3}then\b)?|→|->|=>|⇒|\||·|•|∙)\s*"
 """Between a list's tokens: a comma (also ", then" in a list said aloud), an arrow, a bar or a dot."""
-_LIST_RE = regex(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}")
+_LAST_AND = rf",[ \t]{{1,3}}and[ \t]{{1,3}}{_TOKEN}(?=[ \t]{{0,2}}(?:[.;:!?)]|$))"
+"""A prose list's last token after ", and", where the sentence or clause ends ("<BOS>, then I, see, a, and dog.")."""
+_LIST_RE = regex(rf"{_TOKEN}(?:{_LIST_SEP}{_TOKEN}){{2,}}(?:{_LAST_AND})?", re.M)
 _LIST_MARKS_RE = regex("[,→>⇒|·•∙]")
 _SPARSE_SEP = r"[ \t]{0,3}(?:;|(?<=[ \t`])/(?=[ \t`]))[ \t]{0,3}"
 """Between the tokens of a list in semicolons ("<SOS>; I; saw; a; dog") or spaced slashes ("`<sos>` / `I` /
@@ -47,7 +49,7 @@ _SPARSE_MARKS_RE = regex("[;/]")
 _START_RUN_RE = regex(r"(?:<\w{1,20}>|\[\w{1,20}\])(?:[ \t]+" + _TOKEN + r")+")
 _RUN_MARKS_RE = regex(r"[<\[]")
 _PRE_CHECKS = ((_LIST_RE, _LIST_MARKS_RE, 2), (_SPARSE_LIST_RE, _SPARSE_MARKS_RE, 2), (_START_RUN_RE, _RUN_MARKS_RE, 1))
-_SPLITS = {_LIST_RE: _LIST_SEP, _SPARSE_LIST_RE: _SPARSE_SEP}
+_SPLITS = {_LIST_RE: rf"\s*,[ \t]{{1,3}}and[ \t]{{1,3}}|{_LIST_SEP}", _SPARSE_LIST_RE: _SPARSE_SEP}
 """How each list pattern's match splits into its tokens (a run of tokens splits at white space)."""
 """Each pattern `_lists` reads a sentence with, the characters it needs, and how many of them."""
 

@@ -12,6 +12,7 @@ from ..text.answers import LIST_MARKER_RE
 from ..text.labels import line_label
 from ..text.non_answer import remarks_on_answer
 from ..text.normalize import HORIZONTAL_RULE_RE, normalize
+from ..text.sentence_end import first_sentence
 from .base import CheckContext, CheckResult, CheckSpec
 
 HEADING_MAX_WORDS = 12
@@ -85,6 +86,20 @@ LEAD_IN_MAX_WORDS = 25
 _PARAGRAPH_BREAK_RE = regex(r"\n[ \t]*\n")
 
 
+_LENGTH_NOTE_RE = regex(r"\b\d{2,3}[ \t]{0,2}words\b|\bword[ \t]count\b", re.I)
+"""A sentence on the answer's length ("Part (b) comes out a little over 100 words")."""
+
+
+def _length_note(sentence: str) -> bool:
+    """Whether a sentence remarks on the answer's length, in words of its own: not a lead ("Draft (~100
+    words): ...") nor a heading ("**4(c)** (~100 words)")."""
+    return (
+        ":" not in sentence
+        and len(sentence.split()) > HEADING_MAX_WORDS
+        and _LENGTH_NOTE_RE.search(sentence) is not None
+    )
+
+
 def _body(answer: str) -> str:
     """The answer without the paragraph that introduces it and the note after it, when it has both or
     either beside a paragraph of its own."""
@@ -96,7 +111,10 @@ def _body(answer: str) -> str:
     if lead.endswith(":") and len(lead.split()) <= LEAD_IN_MAX_WORDS:
         first = 1
     note = paragraphs[-1].strip()
-    if last - first >= 2 and remarks_on_answer(note):
+    # "Part (b) comes out a little over 100 words, so ... I've kept (c) focused on ...": a closing
+    # paragraph that opens on the answer's length is a note, however it goes on
+    opening = first_sentence(note.split("\n")[0])
+    if last - first >= 2 and (remarks_on_answer(note) or _length_note(opening)):
         last -= 1
     return "\n\n".join(paragraphs[first:last])
 

@@ -98,6 +98,8 @@ _POINTING_BEFORE = regex(rf"\b(?:{_POINTING_WORDS}){_BEFORE_LABEL}", re.I)
 """A label after these words on its line points at a part ("the conditions from (i)", "that explains
 q8", "my (b) mentions it") instead of asking it; not one that names its homework and part, which
 cites where a question comes from ("quick one from HW7 Q4(a): ...")."""
+_ASKED_FOR_BEFORE = regex(r"\b(?:it|this)(?:['’]s|[ \t]{1,3}is)[ \t]{1,3}for[ \t]{1,3}(?:part[ \t]{1,3})?$", re.I)
+"""...but "it's for 4a", "this is for part (b)" say which part the turn's question is, and ask it."""
 _IN_BEFORE = regex(rf"\bin(?:[ \t]{{1,3}}your)?{_BEFORE_LABEL}", re.I)
 """...of which "in" points into the part's answer: "in (i) you have XᵀX", "in your part b"."""
 _TASK_AFTER_COLON = regex(r"[ \t]{0,2}:[ \t]{0,3}(?:show|derive|prove|explain|state|give|write|find|compute)\b", re.I)
@@ -392,6 +394,14 @@ class", "totally different class but ...", "random numerical analysis question: 
 last week's hw"; "random q, what's DAWNBench?" is on the homework),
 unless the turn names one of ours by its title ("For my deep learning class we had to read ... How to
 Train Your ResNet")."""
+
+
+_COURSE_CODE_BEFORE_RE = regex(
+    r"\b(?:physics|phys|chem|chemistry|math|maths|stat|stats|statistics|econ|economics|bio|biology|cs|eecs|ee"
+    r"|calc|calculus|psych|phil|astro)[ \t]{1,2}$",
+    re.I,
+)
+"""A subject's name right before a number is another course's code: "physics 7B", "Math 54", "EE 16A"."""
 
 
 def asks_beside(text: str, index: PartIndex) -> bool:
@@ -2551,6 +2561,7 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
             and not asks_every
             and _POINTING_BEFORE.search(text, window, label.start) is not None
             and _ALL_OF_BEFORE.search(text, window, label.start) is None
+            and _ASKED_FOR_BEFORE.search(text, window, label.start) is None
             and not (
                 # "in part b: ...?", "quick ones from Q8a: how many Linear layers ...?": a label that a
                 # question follows after a colon heads that question
@@ -2579,7 +2590,11 @@ def _read_user_turn(text: str, context: Context, index: PartIndex, home: Context
         if label.q is not None:
             if label.homework is not None:
                 turn_homework = label.homework
-            if index.is_foreign(label) or (label.homework is None and turn_homework not in (None, COURSE_HOMEWORK)):
+            if (
+                index.is_foreign(label)
+                or (label.homework is None and turn_homework not in (None, COURSE_HOMEWORK))
+                or (label.homework is None and _COURSE_CODE_BEFORE_RE.search(text, window, label.start) is not None)
+            ):
                 # "HW5 Q7(b): ... and Q7(c) what happens at test time": the same homework's question
                 context = Context(FOREIGN)
                 continue

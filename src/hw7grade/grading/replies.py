@@ -17,6 +17,7 @@ from ..text.delimited import as_markdown_tables
 from ..text.diffs import as_new_side
 from ..text.labels import (
     LABEL_LINE_CANDIDATE,
+    ROMANS,
     Label,
     display_math_after,
     explains_part,
@@ -197,7 +198,7 @@ def split_answer(
     and is content, not another homework's question. `blanks`, the parts of the blanks in the user's
     notes (see `blanks.blank_parts`); `menu_options`, the options of the user's lettered menus by letter
     (see `menus.menu_items`): a line that names one after its letter ("- B) `nn.L1Loss` ...") is no label."""
-    text = _one_label_a_line(as_markdown_tables(as_new_side(text)))
+    text = _run_on_labels(_one_label_a_line(as_markdown_tables(as_new_side(text))))
     if len(named or default) > 1:
         text = _clauses_turned(text, context, index, named or default)
         if each := _line_each(text, named or default, index):
@@ -688,6 +689,55 @@ def _one_label_a_line(text: str) -> str:
             bounds = [0, *cuts, len(line)]
             lines[k] = "\n".join(line[a:b].rstrip(" \t" + _SIDE_BY_SIDE_SEPARATORS) for a, b in zip(bounds, bounds[1:]))
     return "\n".join(lines)
+
+
+RUN_ON_MIN_CHARS = 300
+"""A line this long that opens on a part's label may hold the next parts' answers run on, its line breaks lost."""
+_TITLE_COLON_RE = regex(r"(?:[ \t]{1,2}(?:[\w'’()/,-]{1,24}[ \t]{1,2}){0,7}[\w'’()/,-]{1,24})?[ \t]{0,2}:")
+"""After a label, a short title and a colon, or the colon alone: "(b) Training time:"."""
+_SENTENCE_ENDED_RE = regex(r"[.!?)][ \t]{1,3}$")
+
+
+def _run_on_labels(text: str) -> str:
+    """The text with each labelled answer of a long line that lost its breaks on a line of its own: "(a)
+    Problem with passing h_t ...: ... no h_4 for the 4th decoder step. (b) Training time: With teacher
+    forcing ... (c) Evaluation time: ...". The line opens on a relative label, a short title and a colon;
+    each cut is at the next letter or numeral in turn, after a sentence's end, before its own title's colon.
+    Each line is read once."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if len(line) < RUN_ON_MIN_CHARS:
+            continue
+        first = line_label(line)
+        if first is None or first.q is not None or _TITLE_COLON_RE.match(line, first.end) is None:
+            continue
+        cuts: list[int] = []
+        last = first
+        for m in mentions(line):
+            if m.start <= last.end or m.q is not None or not _follows(last, m):
+                continue
+            if _SENTENCE_ENDED_RE.search(line, max(0, m.start - GAP_LOOKBACK), m.start) and _TITLE_COLON_RE.match(
+                line, m.end
+            ):
+                cuts.append(m.start)
+                last = m
+        if cuts:
+            bounds = [0, *cuts, len(line)]
+            lines[k] = "\n".join(line[a:b].rstrip() for a, b in zip(bounds, bounds[1:]))
+    return "\n".join(lines)
+
+
+def _follows(before: Label, label: Label) -> bool:
+    """Whether `label` is the letter or numeral right after `before`'s ("(b)" after "(a)", "(ii)" after "(i)")."""
+    if before.roman is None and label.roman is None and before.letter and label.letter:
+        return ord(label.letter) == ord(before.letter) + 1
+    if before.roman and label.roman and before.letter == label.letter:
+        return (
+            label.roman in ROMANS
+            and before.roman in ROMANS
+            and ROMANS.index(label.roman) == ROMANS.index(before.roman) + 1
+        )
+    return False
 
 
 def _line_each(text: str, asked: list[str], index: PartIndex) -> list[str]:

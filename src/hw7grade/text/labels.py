@@ -818,11 +818,28 @@ def _all_mentions(text: str, ordinals: bool) -> list[Label]:
 def _scanned(text: str) -> tuple[Label, ...]:
     """The labels of running text before places are read: one scan serves both readings of a turn. A
     lettered menu's letters and options are none ("A) 3  B) 2": no Q3(b))."""
-    found = _next_items(text, _mentions(text))
+    found = [_after_number_run(text, label) for label in _next_items(text, _mentions(text))]
     menus = menu_spans(text) if found else []
     if menus:
         found = [label for label in found if not in_menu(menus, label.start)]
     return tuple(found)
+
+
+_NUMBER_RUN_BEFORE_RE = regex(r"\d(?:[ \t]{0,2}[,/|][ \t]{0,2}|[ \t]{1,2})$")
+"""Before a label's number, another number: the number is the last of a run of options ("0 1 2 3 (ii)")."""
+
+
+def _after_number_run(text: str, label: Label) -> Label:
+    """The label, or its part alone when its question's number ends a run of numbers: "options 0 1 2 3
+    (ii) loss fn?" names (ii), not question 3's (ii)."""
+    if label.q is None or not text[label.start : label.start + 1].isdigit():
+        return label
+    if _NUMBER_RUN_BEFORE_RE.search(text, max(0, label.start - 6), label.start) is None:
+        return label
+    bracket = text.find("(", label.start, label.end)
+    if bracket < 0 or not (label.letter or label.roman):
+        return label
+    return replace(label, q=None, start=bracket)
 
 
 _DOTTED_LABEL_RE = regex(r"(?<![\w.])([1-9]\d?)\.([1-4])(?![\w%×'’/]|\.\w)")

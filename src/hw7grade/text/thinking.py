@@ -57,8 +57,11 @@ _DELIBERATION_RE = regex(
     re.I,
 )
 """Words of a model talking to itself ("Okay, so ...", "Hmm, but wait", "Let me format this", "the user asks")."""
-_LAID_OUT_RE = regex(r"[ \t]{0,3}(?:#|\||[-*+•][ \t]|\d{1,2}[.)][ \t]|```|~~~|\$\$|\\\[|>)")
-"""A line laid out as part of an answer: a heading, a table row, a list item, code or display math."""
+_LAID_OUT_RE = regex(
+    r"[ \t]{0,3}(?:#|\||[-*+•][ \t]|\d{1,2}[.)][ \t]|```|~~~|\$\$|\\\[|>|\(?[a-h]\)[ \t]|\((?:i{1,3}|iv)\)[ \t])"
+)
+"""A line laid out as part of an answer: a heading, a table row, a list item, a part's label ("(a) ...", "b) ..."),
+code or display math."""
 TITLE_MAX_WORDS = 8
 """A thinking summary's own title line ("**Checking the Baseline Numbers**") is at most this long."""
 
@@ -109,20 +112,34 @@ def _without_marked_thinking(reply: str) -> str:
     # itself ("Okay, so ...", "Let me ...", "the user"): a plain-text reply may open before its first heading
     paragraphs: list[tuple[int, int]] = []
     while k < len(lines):
-        end = k
-        while end < len(lines) and lines[end].strip():
+        end = k + 1
+        # a line laid out after one that is not starts a paragraph: a copy that lost its blank lines
+        # ("... Let me write it out." then "(a) Problem with ...")
+        while (
+            end < len(lines)
+            and lines[end].strip()
+            and not (_opens_layout(lines[end]) and not _opens_layout(lines[end - 1]))
+        ):
             end += 1
         paragraphs.append((k, end))
         k = end
         while k < len(lines) and not lines[k].strip():
             k += 1
-    laid_out = next((j for j, (a, b) in enumerate(paragraphs) if _laid_out(lines[a:b])), len(paragraphs))
-    musing = [j for j in range(laid_out) if _DELIBERATION_RE.search("\n".join(lines[slice(*paragraphs[j])]))]
+    # (a paragraph laid out that still talks to itself is thinking: "(b) Need to think about SVDs. Let me ...")
+    musing_at = [_DELIBERATION_RE.search("\n".join(lines[a:b])) is not None for a, b in paragraphs]
+    laid_out = next(
+        (j for j, (a, b) in enumerate(paragraphs) if _laid_out(lines[a:b]) and not musing_at[j]), len(paragraphs)
+    )
+    musing = [j for j in range(laid_out) if musing_at[j]]
     if not musing:
         return "\n".join(lines[:first] + lines[first + 1 :])  # the marker alone (the thinking was not copied)
     cut = musing[-1] + 1
     rest = paragraphs[cut][0] if cut < len(paragraphs) else len(lines)
     return "\n".join(lines[:first] + lines[rest:])
+
+
+def _opens_layout(line: str) -> bool:
+    return _LAID_OUT_RE.match(line) is not None
 
 
 def _laid_out(paragraph: list[str]) -> bool:
