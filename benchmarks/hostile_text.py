@@ -622,6 +622,19 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "the data-loading fix. **Fix:** 4) yes, because weight decay\n",
         }.items()
     },
+    # round 52: run-on lines that lost their breaks, answers said in running text, announced picks
+    "run-on labels": lambda n: (
+        "(a) Problem with h_t: " + "x. (b) Training time: y. (c) Evaluation: z. " * (n // 44 + 1)
+    ),
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "said to have": "For HW7 3(b)(i) I have dL = 2 W. I already have (i): x. check mine. options 0 1 2 3 (ii) "
+            "it's for 4a. physics 7B: y. like 8 posts total and the last one was z. ",
+            "announced picks": "So: Weight Decay + SGD optimizer. You'd tick Weight Decay and SGD, and leave the other "
+            "three unticked. To optimize it exactly as written, you need: So the answer is:\n- Dropout\n",
+        }.items()
+    },
 }
 
 

@@ -270,6 +270,29 @@ def test_answers_brought_as_checking_n_answers_are_graded_when_the_reply_only_co
     assert next(p for p in result.parts if p.id == "q8b" and p.attempt == "final").verdict == verdict
 
 
+def test_a_reply_that_restates_an_answer_brought_to_be_checked_is_not_copying_the_question():
+    """ "which of these are wrong" over a classmate's answers: the reply that says "(c) Correct as written"
+    and restates the tokens gives them as its own answer, though they are text of the user's turn."""
+    from hw7grade.rubric.model import load_rubric
+
+    turns = (
+        Turn(
+            "user",
+            "my study partner sent me their hw7 q7 answers. can you tell me which of these are wrong?\n\n"
+            "> (b) w1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog\n"
+            "> (c) w1 = <sos>, w2 = I, w3 = saw, w4 = a, w5 = dog",
+        ),
+        Turn(
+            "assistant",
+            "**(b) One wrong token**\n\nWith teacher forcing: w1 = <sos>, w2 = I, w3 = see, w4 = a, w5 = dog\n\n"
+            "**(c) Correct as written**\n\nThe decoder is fed its own outputs:\n\n"
+            "w1 = `<sos>`, w2 = `I`, w3 = `saw`, w4 = `a`, w5 = `dog`",
+        ),
+    )
+    result = grade_conversation(Conversation(turns), load_rubric())
+    assert next(p for p in result.parts if p.id == "q7c" and p.attempt == "final").verdict == "correct"
+
+
 def test_a_part_asked_by_cue_words_and_answered_under_its_label_is_reported_even_when_wrong():
     """A wrong approach that no check recognises still answers (c) when the reply heads it "(c)": the
     part is reported, not dropped as a side question's cue word."""

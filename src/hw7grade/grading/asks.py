@@ -2110,7 +2110,7 @@ _OWN_ANSWERS_RE = regex(
     r"|\blook[ \t]{1,3}over[ \t]{1,3}my\b"
     r"|\bhere['’]?s[ \t]{1,3}what[ \t]{1,3}i\b"
     r"|\b(?:what[ \t]{1,3})?i(?:['’]ve)?[ \t]{1,3}(?:already[ \t]{1,3})?(?:have|wrote|got|put|derived)\b"
-    r"|\bwhich[ \t]{1,3}(?:ones?|parts?)[ \t]{1,3}(?:are|is)[ \t]{1,3}wrong\b",
+    r"|\bwhich[ \t]{1,3}(?:ones?|parts?|of[ \t]{1,3}(?:these|those|them))[ \t]{1,3}(?:are|is)[ \t]{1,3}wrong\b",
     re.I,
 )
 """A turn that brings the user's own answers to be checked ("can you check my answers", "checking 2 answers

@@ -278,6 +278,18 @@ def _brought_answers(text: str, turn: UserTurn, index: PartIndex) -> dict[str, s
     return found or _said_to_have(text, turn, index)
 
 
+def _without_brought(text: str, brought: Mapping[str, str]) -> str:
+    """The user's turn without the answers it brought to be checked (not a pasted question's menu under a
+    part's label, "(ii) loss function:\n1) nn.L1Loss\n2) nn.MSELoss ...", which the reply may pick from)."""
+    for own in brought.values():
+        if len(_MENU_LINE_RE.findall(own)) < 2 and not own.rstrip().endswith("?"):
+            text = text.replace(own, " ")
+    return text
+
+
+_MENU_LINE_RE = regex(r"^[ \t>]{0,4}(?:\d{1,2}|[A-Ea-e])[.)][ \t]", re.M)
+
+
 _HAVE_AFTER_RE = regex(
     r"[ \t,:]{0,3}(?:i(?:['’]ve)?[ \t]{1,3}(?:have|got|wrote|put|derived)"
     r"|my[ \t]{1,3}(?:answer|attempt)[ \t]{1,3}is)\b",
@@ -894,7 +906,9 @@ def find_answers(
                 )
             else:
                 bucket.append(AttemptText(turn_no, text, is_explicit, follow_up, labelled, endorsed))
-            questions.setdefault(part_id, last_user)
+            # the user's own answers brought to be checked are no question: a reply that restates one as
+            # its own ("w1 = <sos>, w2 = I, w3 = saw, ...") is not copying the question
+            questions.setdefault(part_id, _without_brought(last_user, brought))
             if part_id == one_titled and index.by_cues(text, [part_id]):
                 # "For the machine translation question ... each encoder state h_t is passed to decoder
                 # step t. Give me one problem with this": the one part the turn asks of the question it

@@ -48,7 +48,7 @@ _AUX_NOT_RE = regex(
     r"(?:\s{1,3}(?:still|also|really|actually|simply|definitely|truly|all|both))?"  # "are still not needed"
     r"\s{1,3}(?:\*\*|__|\*|_)?(?:(?:not|never)\b(?!\s{1,3}(?:only|just|merely)\b)"
     # a word that says no: "Dropout, Layer Norm and Batch Norm are all unnecessary"
-    r"|(?:unnecessary|unneeded|superfluous|irrelevant|redundant)\b)"
+    r"|(?:unnecessary|unneeded|superfluous|irrelevant|redundant|excluded|omitted|left[ \t]{1,3}out)\b)"
     r"|\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|wouldn't|shouldn't)\b",
     re.I,
 )
