@@ -631,8 +631,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         for name, unit in {
             "said to have": "For HW7 3(b)(i) I have dL = 2 W. I already have (i): x. check mine. options 0 1 2 3 (ii) "
             "it's for 4a. physics 7B: y. like 8 posts total and the last one was z. ",
-            "announced picks": "So: Weight Decay + SGD optimizer. You'd tick Weight Decay and SGD, and leave the other "
-            "three unticked. To optimize it exactly as written, you need: So the answer is:\n- Dropout\n",
+            "conclusion picks": "So: Weight Decay + SGD optimizer. You'd tick Weight Decay and SGD, and leave the "
+            "other three unticked. To optimize it exactly as written, you need: So the answer is:\n- Dropout\n",
         }.items()
     },
 }

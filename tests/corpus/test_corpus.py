@@ -292,7 +292,18 @@ FLOORS = {
     # and eighty-eight of round 50: 93.39% (before 93.37%, +10 / -0; never-asked 151 as before); the
     # twenty-four new: 92.58% (before 89.33%; never-asked 10, before 12). The floor stays at 0.933 and the
     # ceiling moves to 161 with the new batches.
-    "dev": (0.933, 0.02, 161),
+    # Round 52 (from a brief rewritten again: the scratch space was lost once more) added twenty batches,
+    # each run once on arrival with the code before the round, sixteen of them read: zhu- 93.1%, zhw- 96.0%,
+    # zhy- 94.7%, zga- 100.0%, zgc- 77.6% (the students' own attempts checked, confirmed without restating),
+    # zge- 96.3%, zgg- 90.8%, zgi- 80.4%, zgk- 86.2%, zgm- 94.1%, zgo- 97.1%, zgq- 70.3% (damaged copies:
+    # lost line breaks, interface text), zgs- 95.8%, zgu- 87.9%, zgw- 95.5%, zgy- 96.8%, and zgz- 95.3%,
+    # zfa- 100.0%, zfb- 94.3%, zfc- 96.8% (ordinary sessions written after the round's end run: 96.51%
+    # before and after, +0 / -0). All six hundred and thirty-two: 93.40% (50,207/53,754), 1.2% (662), a
+    # hundred and sixty-two never-asked parts; the code before the round 93.33% (50,168), a hundred and
+    # sixty-eight. The six hundred and twelve of round 51: 93.38% (before 93.37%, +8 / -0; never-asked 160,
+    # before 161); the twenty new: 94.17% (before 91.89%; never-asked 2, before 7). The floor moves to
+    # 0.934 and the ceiling to 162.
+    "dev": (0.934, 0.02, 162),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -575,7 +586,16 @@ FLOORS = {
     # q4a, q4b, q4c one each, not read); the twenty new: 87.38% (before 87.05%; never-asked 19, before 20).
     # The floor moves to 0.903 with the new batches, harder than the split's mean, and the ceiling to 239,
     # five of it this round's grading.
-    "holdout": (0.903, 0.02, 239),
+    # Round 52 held out sixteen, decided before they were written, each run once on arrival (counts only):
+    # zht- 96.3%, zhv- 96.2%, zhx- 93.1%, zhz- 92.6%, zgb- 73.7% (the students' own attempts checked),
+    # zgd- 87.0%, zgf- 85.4%, zgh- 90.9%, zgj- 91.4%, zgl- 100.0%, zgn- 97.3%, zgp- 92.4%, zgr- 94.4%, zgt-
+    # 90.3%, zgv- 89.4%, zgx- 95.2%. Run after the round's last grading change (counts only), all five
+    # hundred and fifty-nine: 90.42% (39,266/43,426), 1.6% (676), two hundred and forty-four never-asked
+    # parts; the code before the round on the same files 90.39% (39,253), two hundred and forty-seven. The
+    # five hundred and forty-three of round 51: 90.38% (before 90.36%, +12 / -2; never-asked 237, before
+    # 239); the sixteen new: 91.89% (before 91.62%; never-asked 7, before 8). The floor moves to 0.904 and
+    # the ceiling to 244.
+    "holdout": (0.904, 0.02, 244),
 }
 
 
