@@ -653,7 +653,8 @@ LINE_EACH_MAX_WORDS = 12
 _SIDE_BY_SIDE_SEPARATORS = ";|•·"
 GAP_LOOKBACK = 16
 """How far before a label its gap or separator is looked for (a fixed window: linear in the line)."""
-_COLON_AFTER_RE = regex(r"[ \t]{0,2}:")
+COLON_AFTER_RE = regex(r"[ \t]{0,2}:")
+"""A colon right after a label, spaces allowed before it."""
 
 
 def _after_gap(line: str, at: int) -> bool:
@@ -675,14 +676,14 @@ def _one_label_a_line(text: str) -> str:
         if "  " not in line and not any(c in line for c in _SIDE_BY_SIDE_SEPARATORS):
             continue
         first = line_label(line)
-        if first is None or line.lstrip().startswith("|") or _COLON_AFTER_RE.match(line, first.end) is None:
+        if first is None or line.lstrip().startswith("|") or COLON_AFTER_RE.match(line, first.end) is None:
             continue
         cuts = [
             m.start
             for m in mentions(line)
             if m.start > first.end
             and (m.q is not None) == (first.q is not None)
-            and _COLON_AFTER_RE.match(line, m.end) is not None
+            and COLON_AFTER_RE.match(line, m.end) is not None
             and _after_gap(line, m.start)
         ]
         if cuts:

@@ -58,6 +58,7 @@ from .blanks import blank_parts
 from .parts import FOREIGN, NUMBER_REF_RE, Context, PartIndex, context_of, numbered_part, one_question_cued, question_of
 from .practice import exam_numbers, has_answer_key, numbers_answered
 from .replies import (
+    COLON_AFTER_RE,
     cue_headings,
     headed_sections,
     itemised_sections,
@@ -301,7 +302,7 @@ _HAVE_BEFORE_RE = regex(
     r"\bi(?:['’]ve)?[ \t]{1,3}(?:already[ \t]{1,3})?(?:have|got|wrote|did|done)[ \t]{1,3}(?:part[ \t]{1,3})?$", re.I
 )
 HAVE_LOOKBACK = 32
-_COLON_AFTER_RE = regex(r"[ \t]{0,2}:")
+"""Characters before a label read for "I already have" (a fixed window)."""
 
 
 def _said_to_have(text: str, turn: UserTurn, index: PartIndex) -> dict[str, str]:
@@ -315,7 +316,7 @@ def _said_to_have(text: str, turn: UserTurn, index: PartIndex) -> dict[str, str]
         if ids[0] not in turn.named or ids[0] in found:
             continue
         if _HAVE_AFTER_RE.match(text, m.end) is None and not (
-            _COLON_AFTER_RE.match(text, m.end) is not None
+            COLON_AFTER_RE.match(text, m.end) is not None
             and _HAVE_BEFORE_RE.search(text, max(0, m.start - HAVE_LOOKBACK), m.start) is not None
         ):
             continue
@@ -908,7 +909,8 @@ def find_answers(
                 bucket.append(AttemptText(turn_no, text, is_explicit, follow_up, labelled, endorsed))
             # the user's own answers brought to be checked are no question: a reply that restates one as
             # its own ("w1 = <sos>, w2 = I, w3 = saw, ...") is not copying the question
-            questions.setdefault(part_id, _without_brought(last_user, brought))
+            if part_id not in questions:
+                questions[part_id] = _without_brought(last_user, brought)
             if part_id == one_titled and index.by_cues(text, [part_id]):
                 # "For the machine translation question ... each encoder state h_t is passed to decoder
                 # step t. Give me one problem with this": the one part the turn asks of the question it
