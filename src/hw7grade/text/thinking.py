@@ -125,12 +125,15 @@ def _without_marked_thinking(reply: str) -> str:
         k = end
         while k < len(lines) and not lines[k].strip():
             k += 1
-    # (a paragraph laid out that still talks to itself is thinking: "(b) Need to think about SVDs. Let me ...")
-    musing_at = [_DELIBERATION_RE.search("\n".join(lines[a:b])) is not None for a, b in paragraphs]
-    laid_out = next(
-        (j for j, (a, b) in enumerate(paragraphs) if _laid_out(lines[a:b]) and not musing_at[j]), len(paragraphs)
-    )
-    musing = [j for j in range(laid_out) if musing_at[j]]
+    # (a paragraph laid out that still talks to itself is thinking: "(b) Need to think about SVDs. Let me ...");
+    # the paragraphs after the first laid out as an answer are not read
+    musing: list[int] = []
+    for j, (a, b) in enumerate(paragraphs):
+        talks = _DELIBERATION_RE.search("\n".join(lines[a:b])) is not None
+        if talks:
+            musing.append(j)
+        elif _laid_out(lines[a:b]):
+            break
     if not musing:
         return "\n".join(lines[:first] + lines[first + 1 :])  # the marker alone (the thinking was not copied)
     cut = musing[-1] + 1
@@ -148,4 +151,4 @@ def _laid_out(paragraph: list[str]) -> bool:
     "**Checking the Baseline Numbers**")."""
     body = paragraph[1:] if len(paragraph) > 1 and len(paragraph[0].split()) <= TITLE_MAX_WORDS else paragraph
     text = "\n".join(body)
-    return any(_LAID_OUT_RE.match(line) for line in paragraph) or "**" in text or "`" in text
+    return any(_opens_layout(line) for line in paragraph) or "**" in text or "`" in text
