@@ -84,6 +84,16 @@ class _Mention:
     """Named by a number word ("one", "two"): explanations count with these too, so a digit wins."""
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """A number word that counts things off ("one for the encoder"), not a pick on its own."""
+
+    sentence: Sentence
+    value: int
+    paired: bool
+    """Joined to the one before by "and", "plus" or "then" ("... and one for the decoder")."""
+
+
 _ROW_NO = ("no", "not", "unnecessary", "unneeded", "excluded", "skip", "optional")
 _ROW_YES = ("yes", "needed", "required", "include", "included", "use", "necessary")
 ROW_MARK_MAX_WORDS = 4
@@ -186,12 +196,13 @@ class ChoiceCheck(CheckSpec):
                 groups[_WEAK + o.label] = (word,)
         return PhraseSet.build(groups)
 
-    def _mentions(self, a: Analysed, raw: str) -> list[_Mention]:
+    def _mentions(self, a: Analysed, raw: str) -> tuple[list[_Mention], list[_Tally]]:
         """Every option named in the answer, in order; overlapping names are one mention (the
         longer), a list item's or a numbered heading's own number is no mention, and a table row's
-        mark decides its rows."""
+        mark decides its rows. Number words that count things off come back apart, as tallies."""
         headings = _numbered_headings(raw)
         found: list[_Mention] = []
+        tallies: list[_Tally] = []
         last_end = -1
         numbered = [(m.start(), int(m.group(1))) for m in _NUMBERED_LINE_RE.finditer(a.text)]
         numbered_at = [at for at, _ in numbered]
@@ -231,6 +242,8 @@ class ChoiceCheck(CheckSpec):
                 continue  # "**Step 1 — Network structure.**", "as in part 2 of the blog": a step's number
             if said.isdigit() and _in_formula(h.sentence.text, h.start, h.end):
                 continue  # "the objective (1/n)||X - W2 W1 X||^2": a formula's number, not a count
+            if said.isdigit() and _in_dotted_number(h.sentence.text, h.start, h.end):
+                continue  # "### Problem 8.1 — Number of linear layers": a section's number, not a count
             if said.isdigit() and _POINTS_RE.match(h.sentence.text, h.end):
                 continue  # "(i) 1 pt. Answer: 2 linear layers.": a grader's points, not a count
             if said.isdigit() and h.sentence.text.startswith("|"):
@@ -248,6 +261,9 @@ class ChoiceCheck(CheckSpec):
             ):
                 # "two linear layers, one for the encoder and one for the decoder", "one linear map down to
                 # k dimensions (the encoder) and one back up": a count
+                if label.isdigit() and h.asserted:
+                    joined = _PAIR_BEFORE_RE.search(h.sentence.text, max(0, h.start - 8), h.start) is not None
+                    tallies.append(_Tally(h.sentence, int(label), joined))
                 continue
             if _SAME_GOES_RE.match(h.sentence.text) and h.sentence.index > 0:
                 # "Neither norm layer is in the objective. The same goes for dropout.": the option
@@ -262,7 +278,25 @@ class ChoiceCheck(CheckSpec):
                 # keeps the stance its first mention there takes.
                 asserted = item_leads.setdefault((item, label), asserted)
             found.append(_Mention(h.sentence, start, last_end, label, asserted, weak))
-        return found
+        return found, tallies
+
+    def _from_tallies(self, tallies: list[_Tally]) -> tuple[set[str], list[str]]:
+        """For a count asked as a single choice, with no option named: the first sentence that counts
+        things off in a run joined by "and" gives their sum ("One `nn.Linear` for the encoder and one
+        for the decoder" picks 2)."""
+        if self.select_all:
+            return set(), []
+        sums: dict[int, int] = {}
+        joined: set[int] = set()
+        for t in tallies:
+            sums[id(t.sentence)] = sums.get(id(t.sentence), 0) + t.value
+            if t.paired:
+                joined.add(id(t.sentence))
+        labels = {o.label for o in self.options}
+        for t in tallies:
+            if id(t.sentence) in joined and str(total := sums[id(t.sentence)]) in labels:
+                return {str(total)}, [t.sentence.text]
+        return set(), []
 
     @staticmethod
     def _strong_first(mentions: list[_Mention]) -> list[_Mention]:
@@ -659,7 +693,7 @@ class ChoiceCheck(CheckSpec):
     def run(self, ctx: CheckContext) -> CheckResult:
         answer, letters, back = self._lettered(ctx)
         a = analyse(answer, ctx.question)
-        mentions = self._mentions(a, answer)
+        mentions, tallies = self._mentions(a, answer)
         if letters:
             # "Options: A) 0, B) 1, C) 2, D) 3": the answer's copy of the menu names every option, picking none
             menus = read_key(a.text, self._options_in)[1]
@@ -672,6 +706,8 @@ class ChoiceCheck(CheckSpec):
             return self.failed(None, f"the stated answer rejects {named} and picks none of the options")
         if not chosen:
             chosen, evidence = self._from_prose(a, answer, mentions)
+        if not chosen and not mentions:
+            chosen, evidence = self._from_tallies(tallies)
         order = [o.label for o in self.options]
         shown = ", ".join(lab for lab in order if lab in chosen)
         ev = " | ".join(dict.fromkeys(evidence)).translate(back) or None
@@ -972,6 +1008,12 @@ def _in_formula(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] has a math operator or a brace right beside it ("1/n", "W^2",
     "2×k", "\\frac{1}{n}")."""
     return (start > 0 and text[start - 1] in _FORMULA_MARKS) or (end < len(text) and text[end] in _FORMULA_MARKS)
+
+
+def _in_dotted_number(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is one piece of a dotted number ("Problem 8.1", "1.2")."""
+    before = start > 1 and text[start - 1] == "." and text[start - 2].isdigit()
+    return before or (end + 1 < len(text) and text[end] == "." and text[end + 1].isdigit())
 
 
 def _numbered_headings(raw: str) -> frozenset[str]:
