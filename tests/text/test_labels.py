@@ -69,6 +69,10 @@ from hw7grade.text.labels import (
         ("| a.ii | **nn.MSELoss** | squared error |", (None, "a", "ii")),
         ("a.iii) Weight Decay and SGD", (None, "a", "iii")),
         ("A.I. models answer this", None),
+        # A letter, a space and its numeral closed by a bracket ("a ii)"); not a word in brackets.
+        ("a ii) loss: L1Loss / MSELoss / CrossEntropyLoss", (None, "a", "ii")),
+        ("**a iii)** Weight decay and SGD", (None, "a", "iii")),
+        ("a big) thing", None),
         # A letter with its numeral in brackets straight after it, i to iv only ("f(x) = 2" is math).
         ("**a(i) How many linear layers?**", (None, "a", "i")),
         ("b(ii): nn.MSELoss", (None, "b", "ii")),
@@ -398,6 +402,16 @@ def test_a_heading_on_the_reasons_for_a_part(line, explains):
             "All of HW7 Q8.\na.i) how many layers?\na.ii) which loss?\nb) is there a bias?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],
         ),
+        (
+            "Q8. linear AE\na i) how many linear layers\na ii) loss\nb) any bias toward orthonormal W2?",
+            [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],
+        ),
+        # a bare letter ending its line after a preposition: the part (the article is before its noun)
+        ("why is <eos> not in b", [(None, "b", None)]),
+        ("is the same true for c?", [(None, "c", None)]),
+        ("why is <eos> not in b here", []),
+        # ... but in running text a letter and a bracketed numeral is an article: "it is a i) thing"
+        ("it is a i) thing", []),
         # a lettered menu of options names no part: "3  B)" is no Q3(b)
         ("(a)(i) number of linear layers: A) 3  B) 2  C) 1  D) 0", [(None, "a", "i")]),
         ("options: (A) 3 (B) 2, then (b)", [(None, "b", None)]),

@@ -256,6 +256,10 @@ class ChoiceCheck(CheckSpec):
                 bar, marked_head = row_mark_heads[h.sentence.start]
                 if marked_head and h.start < bar:
                     continue  # "| 3 (i) | **2** linear layers |": the row's mark (the user's item 3), not a count
+            if said.casefold() == "one" and _PRONOUN_ONE_BEFORE_RE.search(
+                h.sentence.text, max(0, h.start - 12), h.start
+            ):
+                continue  # "the reasoning for each one", "the right one": a pronoun, not a count
             if (weak or said.casefold() == number_word(label)) and (
                 _COUNTS_OFF_RE.match(h.sentence.text, h.end) or _paired(h.sentence.text, h.start, h.end, said)
             ):
@@ -945,6 +949,10 @@ _NUMBERING_WORD_RE = regex(
 )
 """A word that numbers what follows it, or points at the user's own item ("Your (1) — number of linear layers:
 2", "revisiting what you asked in 3"): its number is no option."""
+_PRONOUN_ONE_BEFORE_RE = regex(
+    r"\b(?:each|every|any|which|this|that|the|another|other|right|wrong|correct|same|last|next)[ \t]{1,2}\Z", re.I
+)
+"""A word before "one" that makes it a pronoun ("each one", "the right one"), not a count."""
 PAIRED_WINDOW_CHARS = 80
 """How far after a number word its pair ("... and one back up") is looked for."""
 _PAIR_BEFORE_RE = regex(r"\b(?:and|plus|then)[ \t]{1,3}\Z", re.I)

@@ -150,7 +150,9 @@ _RELATIVE = regex(
     rf"(?:(?:{_FOREIGN_PART_WORDS}|parts?)(?:[ \t]{{0,2}}\((?P<p1>{_SUB})\)|[ \t]{{1,2}}(?P<p2>{_SUB})(?![a-z]))"
     rf"|\((?P<b1>{_SUB})\)|(?P<b2>{_SUB})\)|(?-i:(?P<b3>[a-h])\.(?P<rl>{_ROMAN}))(?![a-z])"
     # "a(i) How many layers?": a letter with its numeral in brackets straight after it.
-    rf"|(?-i:(?P<b4>[a-h]))(?=\((?:i{{1,3}}|iv)\)))"
+    rf"|(?-i:(?P<b4>[a-h]))(?=\((?:i{{1,3}}|iv)\))"
+    # "a ii) which loss?": a letter, a space and its numeral closed by a bracket
+    rf"|(?-i:(?P<b5>[a-h]))(?=[ \t]{{1,2}}(?-i:{_ROMAN})\)))"
     # a numeral closed by a bracket or a full stop ("a) ii)", "b. ii."), or after "part" by a colon too
     # ("part a iii: which of these ...")
     # ... or after a comma and the word "part" ("Part a, part (i)", "(a), sub-part (ii)")
@@ -187,7 +189,7 @@ _MENTION_ALTERNATIVES = (
     # ... but after "w/ " (with) it may be: "need help w/ 3bi and 3bii"
     r"|(?<![/.])(?:(?<!/ )|(?<=\bw/ ))(?<!\d, )(?<!\d,)\b\d{1,2}(?=[a-h(\s.\-])|\("
     rf"|\b(?-i:{_ROMAN_QUESTION})\b(?={_ROMAN_Q_NEXT})"
-    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b)"
+    rf"|^[ \t>*#\-]{{0,8}}(?P<ls>{_SUB}\)|(?-i:[a-h]\.{_ROMAN})\b|(?-i:[a-h][ \t]{{1,2}}{_ROMAN}\)))"
     # "a: vertical stacking ...", "b: training-time inputs", "* b — what I learnt" heading a line of a
     # list of parts
     r"|^[ \t>*\-]{0,8}(?P<lc>(?-i:[a-h]))(?=:[ \t]|[ \t]{1,2}[—–][ \t])"
@@ -227,9 +229,11 @@ _MENTION_ALTERNATIVES = (
     r"|[.!?][ \t]{1,3})(?P<lq>(?-i:[a-h]))"
     r"(?=[ \t]{0,2}\?|[ \t]{1,3}(?:and|&)[ \t]{1,3}(?-i:[b-h])(?![\w(]))"
     r"|\A[ \t]{0,3}(?P<lt>(?-i:[a-h]))(?=[ \t]{0,2}[,?:][ \t])"
-    # "k. and a", "ok and b": a bare letter ending its line after a word the turn goes on with ("a" is an
-    # article only before its noun), not the last of a list ("answer a and b", read whole elsewhere)
-    r"|(?<!\b[a-h][ \t])\b(?:and|also|now|then)[ \t]{1,3}(?P<le>(?-i:[a-h]))(?=[ \t]{0,2}[.!?]{0,3}[ \t]{0,3}$)"
+    # "k. and a", "ok and b", "why is <eos> not in b": a bare letter ending its line after a word the turn
+    # goes on with or a preposition ("a" is an article only before its noun), not the last of a list
+    # ("answer a and b", read whole elsewhere)
+    r"|(?<!\b[a-h][ \t])\b(?:and|also|now|then|in|for|about)[ \t]{1,3}(?P<le>(?-i:[a-h]))"
+    r"(?=[ \t]{0,2}[.!?]{0,3}[ \t]{0,3}$)"
     # "b in like 100 words", "ok. c ~100 words": a bare letter opening a sentence, then the length asked;
     # "ok cool. b now.", "c next?": ... then the turn to it
     r"|(?:^|[.!?][ \t]{1,3})[ \t]{0,3}(?P<lw>(?-i:[b-h]))"
@@ -321,7 +325,7 @@ def _absolute(m: re.Match[str], offset: int) -> Label:
 
 
 def _relative(m: re.Match[str], offset: int) -> Label:
-    group = next(g for g in ("p1", "p2", "b1", "b2", "b3", "b4") if m.group(g))
+    group = next(g for g in ("p1", "p2", "b1", "b2", "b3", "b4", "b5") if m.group(g))
     x, roman = m.group(group), m.group("r") or m.group("rd") or m.group("rl")
     if roman and x.lower() in ROMANS and x.lower() not in "abcdefgh":
         # "(ii)(iii)": two numerals, two labels; this one ends at its own closing parenthesis.
