@@ -135,10 +135,10 @@ _EVERY_OF_BEFORE = regex(rf"\b(?:{_EVERY_OF_WORDS})[ \t]{{1,3}}of{_BEFORE_LABEL}
 goes on to name to say what they are about ("part a is about the stacking, b and c ...")."""
 _EVERY_AFTER = regex(
     r"[ \t]{0,2}[,:]?[ \t]{0,3}(?:all[ \t]{1,3}of[ \t]{1,3}it|(?:the[ \t]{1,3})?whole[ \t]{1,3}thing"
-    r"|in[ \t]{1,3}full)\b",
+    r"|in[ \t]{1,3}full|(?:all|every)[ \t]{1,3}(?:(?:the|three|four|its)[ \t]{1,3})?(?:sub-?)?parts?)\b",
     re.I,
 )
-"""...as does "Question 8, all of it please", "Q7 in full"."""
+"""...as does "Question 8, all of it please", "Q7 in full", "q4 all parts (a b c)"."""
 _SETTING_ASIDE_BEFORE = regex(rf"\b(?:{_SETTING_ASIDE_WORDS}){_BEFORE_LABEL}", re.I)
 _SETTING_ASIDE_TOPIC_BEFORE = regex(
     rf"\b(?:{_SETTING_ASIDE_WORDS})[ \t]{{1,3}}(?:the[ \t]{{1,3}})?[a-z-]{{1,20}}[ \t]{{1,3}}$", re.I
