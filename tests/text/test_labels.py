@@ -406,6 +406,9 @@ def test_a_heading_on_the_reasons_for_a_part(line, explains):
             "Q8. linear AE\na i) how many linear layers\na ii) loss\nb) any bias toward orthonormal W2?",
             [("8", None, None), (None, "a", "i"), (None, "a", "ii"), (None, "b", None)],
         ),
+        # a bare letter the user keeps to do themself
+        ("nvm I'll do b myself. why bias=False?", [(None, "b", None)]),
+        ("what do e mean", []),
         # a bare letter ending its line after a preposition: the part (the article is before its noun)
         ("why is <eos> not in b", [(None, "b", None)]),
         ("is the same true for c?", [(None, "c", None)]),

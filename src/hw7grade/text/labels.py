@@ -204,8 +204,10 @@ _MENTION_ALTERNATIVES = (
     # itself to or turns to ("a" is the article)
     r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h]|iii|ii|iv)(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
     # "can you redo b so it sounds less formal", "fix c please": a bare letter an editing verb works on
-    r"|\b(?:redo|rewrite|fix|shorten|expand|rephrase|reword|polish|lengthen|simplify)[ \t]{1,3}(?P<lv>(?-i:[b-h]))"
-    r"(?=[ \t]{0,3}(?:[.,;:!?]|$)|[ \t]{1,3}(?:so|to|and|please|pls|again|but|more|less|in|with|for)\b)"
+    # ... or one the user keeps to do themself: "I'll do b myself", "do c later"
+    r"|\b(?:redo|rewrite|fix|shorten|expand|rephrase|reword|polish|lengthen|simplify|do)[ \t]{1,3}(?P<lv>(?-i:[b-h]))"
+    r"(?=[ \t]{0,3}(?:[.,;:!?]|$)|[ \t]{1,3}(?:so|to|and|please|pls|again|but|more|less|in|with|for"
+    r"|myself|later|on[ \t]my[ \t]own|by[ \t]myself|first|next)\b)"
     # "same for c (eval time)", "and for b?", "what about c": a bare letter the turn carries on to
     r"|\b(?:same|and|also|what|how)[ \t]{1,3}(?:for|about)[ \t]{1,3}(?P<lf>[b-h])"
     r"(?=[ \t]{0,3}(?:[.,;:!?(]|$)|[ \t]{1,3}(?:then|too|though|now)\b)"
