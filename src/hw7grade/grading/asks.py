@@ -3572,12 +3572,15 @@ _CHALLENGE_RE = regex(
     r"|\b(?:was|were|is|are|did)[ \t]{1,3}[^.?!\n]{1,60}[ \t](?:actually|really)[ \t][^.?!\n]{0,80}\?"
     # "you kind of skipped the second one", "you never used that they're eigenvectors": what the answer left out
     r"|\byou[ \t]{1,3}(?:(?:kind|sort)[ \t]{1,3}of[ \t]{1,3}|just[ \t]{1,3})?"
-    r"(?:skipped|missed|forgot|left[ \t]{1,3}out|never|didn['’]?t|did[ \t]{1,3}not)\b",
+    r"(?:skipped|missed|forgot|left[ \t]{1,3}out|never|didn['’]?t|did[ \t]{1,3}not)\b"
+    # "hm I thought the answer was that it breaks autoregression?": the user's own answer set against it
+    r"|\bI[ \t]{1,3}(?:thought|was[ \t]{1,3}told)[ \t]{1,3}(?:that[ \t]{1,3})?"
+    r"(?:the[ \t]{1,3}(?:answer|problem|issue)|it)[ \t]{1,3}(?:was|is|would[ \t]{1,3}be)\b",
     re.I,
 )
 """A question that doubts the last answer rather than asking another part: "Are you sure?", "so is it
 no?" (a verdict put back to the model), "was progressive resizing actually in that blog?", "you skipped
-the second one"."""
+the second one", "I thought the answer was ..."."""
 _DOUBT_RE = regex(r"\b(?:is|was)n['’]?t[ \t]{1,3}(?:that|this|it)\b[^.?!\n]{0,120}\?", re.I)
 """A question that says the last answer is something else: "isn't that teacher forcing though?"."""
 _IDENTIFIES_BEFORE = regex(
