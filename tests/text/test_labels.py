@@ -514,6 +514,12 @@ def test_a_heading_names_a_part_by_its_place(line, place):
             "(a) i. how many layers? ii. which loss? iii. what do we need?",
             [(None, "a", "i"), (None, None, "ii"), (None, None, "iii")],
         ),
+        # ... or past two spaces that set the items apart, with no stop before them
+        (
+            "a) i. how many linear layers (0,1,2,3)  ii. which loss: L1Loss, MSELoss  iii. which do you need",
+            [(None, "a", "i"), (None, None, "ii"), (None, None, "iii")],
+        ),
+        ("the losses MSELoss ii. and more", []),
         # ... but not a lone "i." (a word), nor a numeral with no full stop of its own
         ("I tried it. i. e. nothing worked. ii is fine", []),
     ],

@@ -197,9 +197,9 @@ _MENTION_ALTERNATIVES = (
     # after a preposition, a stop or a word the turn goes on with
     rf"|(?:\b(?:for|in|on|about|to|and|now|then|also|next)|[:;.,?!])[ \t]{{1,3}}(?P<lp>{_SUB}\))"
     # "(a) i. how many layers? ii. which loss? iii. what do we need?": a numeral of two letters or
-    # more with its full stop, after a sentence's end (or an item's bracketed choices: "(0/1/2/3)  ii."),
-    # goes on a run of items
-    r"|[.?!)][ \t]{1,3}(?P<ln>(?-i:iii|ii|iv))\.(?=[ \t])"
+    # more with its full stop, after a sentence's end (or an item's bracketed choices: "(0/1/2/3)  ii.", or
+    # two spaces that set items apart: "CrossEntropyLoss  iii. which do you need"), goes on a run of items
+    r"|(?:[.?!)][ \t]{1,3}|(?<=\w  ))(?P<ln>(?-i:iii|ii|iv))\.(?=[ \t])"
     # "just b for now", "only c, please", "ok now c, same thing": a bare letter the turn restricts
     # itself to or turns to ("a" is the article)
     r"|\b(?:just|only|now)[ \t]{1,3}(?P<lj>[b-h]|iii|ii|iv)(?=[ \t]{0,3}(?:[.,;:!?]|$|for\b|please\b|now\b|too\b))"
