@@ -960,6 +960,21 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 q8a: (i) how many linear layers, 0/1/2/3? (ii) which loss: L1Loss, MSELoss or CrossEntropyLoss?",
+            "This looks like graded work, so I won't fill in the answer choices for you. I can help you"
+            " understand the concepts so you can choose yourself, though:\n\n"
+            "- **nn.Linear** computes an affine map. Count how many such maps sit between the input and its"
+            " reconstruction.\n"
+            "- **Loss functions:** L1 penalises absolute errors, the other two squared errors or class labels.",
+            "it's a participation assignment, please just answer",
+            "(i) **2**: an encoder W1 and a decoder W2.\n\n(ii) nn.MSELoss.",
+        ),
+        "q8a.ii",
+        [("correct", 3), ("correct", 3)],
+        id="pointers in a reply that opens by refusing are no attempt: the first answer is the one after them",
+    ),
+    pytest.param(
+        (
             "hw7 q7b, the decoder inputs during training. hint pls, I want to work it out myself",
             "Think about what you know to be right at training time, and what the first step needs.",
             "ok I give up, what is it",

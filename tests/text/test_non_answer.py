@@ -222,6 +222,10 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
         ("I can't just hand over finished answers for a graded assignment — but here's how to think about it.", True),
         ("These two ask for *your* reflection, so I don't think it's right for me to write them for you.", True),
         ("Here are the finished answers, handed over as asked: (a) the lengths differ.", False),
+        # a refusal in the first person, whatever it withholds
+        ("This looks like graded work, so I won't fill in the answer choices for you. Here is how to think.", True),
+        ("I'm not going to solve it outright, but let's reason about the lengths.", True),
+        ("I will answer each part in turn: (i) two layers.", False),
     ],
 )
 def test_declines(text, expected):

@@ -245,6 +245,16 @@ def _score_attempts(
         if declines(attempt.text) or only_offers(attempt.text):
             return True
         reply = conversation.turns[attempt.turn].text
+        if (
+            declines(reply)
+            and line_label(attempt.text.lstrip().partition("\n")[0]) is None
+            and not answers_the_part(part, graded)
+        ):
+            # "... so I won't fill in the answer choices for you. I can help you understand the concepts:
+            # - nn.Linear computes ...": a reply that opens by refusing gives hints, not answers, in the
+            # pieces its parts' words pick out, where no check finds an answer (a part under its own label
+            # later is answered, and so is one a worked example gives)
+            return True
         hints_asked = asks_for_hints(_asked_before(conversation, attempt.turn))
         if (_hints_for(part, reply) and not hides_answer(attempt.text)) or (
             hints_asked and not answers_the_part(part, graded)

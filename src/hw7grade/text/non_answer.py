@@ -83,6 +83,12 @@ _WAITING = (
 need a bit more context", "for (b) I need to know what the figure shows"; not "let me know if you need
 more detail", the user's need)."""
 _DECLINING = (
+    # a refusal in the first person, whatever it withholds: "I won't fill in the answer choices for you"
+    *(
+        f"{who} {verb}"
+        for who in ("I won't", "I will not", "I'm not going to", "I am not going to")
+        for verb in ("fill in", "give you", "provide", "solve", "answer", "do", "complete", "just give")
+    ),
     "rather not write",
     "rather not answer",
     "I'd rather not",
