@@ -267,6 +267,7 @@ def split_answer(
         numbering = _renumbered(text, numbering, context, index, default)
     across = numbering is not None and len({question_of(p) for p in numbering.values()}) > 1
     plain_items = _plain_numbered_run(text) if across else {}
+    titles = _plain_numbered_titles(text) if numbering else {}
     columns: dict[int, str] = {}  # a table whose header names parts: column -> part
     in_table = False  # the line before was a table's
     scores: bool | None = False  # ... and the table scores the parts ("| Part | Max | My score |"); None: some rows
@@ -613,6 +614,17 @@ def split_answer(
                 current = [numbered]
                 context = context_of(numbered)
         elif (
+            at in titles
+            and not in_fence
+            and (numbered := numbered_part(numbering or {}, context, titles[at])) is not None
+        ):
+            # "3) Most interesting approach" alone between blank lines after the user's "3) most interesting
+            # approach + why": a plain title numbered as the user's list was
+            flush()
+            saw_label = True
+            current = [numbered]
+            context = context_of(numbered)
+        elif (
             at in plain_items
             and not in_fence
             and (numbered := numbered_part(numbering or {}, context, plain_items[at]))
@@ -807,6 +819,31 @@ def _plain_numbered_run(text: str) -> dict[int, str]:
             run[at] = m.group(1)
         at += len(line) + 1
     return run if len(run) >= 2 else {}
+
+
+TITLE_MAX_WORDS = 8
+"""Most words of a plain numbered line that stands alone between blank lines as a section's title."""
+
+
+def _plain_numbered_titles(text: str) -> dict[int, str]:
+    """Line offset -> number of the plain numbered lines that stand alone as titles ("3) Most interesting
+    approach" between blank lines, no sentence's end), when there are two or more: a reply without
+    Markdown heads its sections so, in whatever order it takes the user's numbered list."""
+    found: dict[int, str] = {}
+    at = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = _PLAIN_ITEM_RE.match(line)
+        if (
+            m is not None
+            and len(line.split()) <= TITLE_MAX_WORDS
+            and not line.rstrip().endswith((".", "?", "!", ";", ","))
+            and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 == len(lines) or not lines[i + 1].strip())
+        ):
+            found[at] = m.group(1)
+        at += len(line) + 1
+    return found if len(set(found.values())) >= 2 else {}
 
 
 def _row_label(row: str) -> Label | None:
