@@ -104,6 +104,13 @@ Changing variables to $V_1 = W_1 U$ and $V_2 = U^\top W_2$, the two conditions b
 $$V_2^\top (V_2 V_1 - I) D = 0, \qquad (V_2 V_1 - I) D V_1^\top = 0.$$
 At $W_1 = U_k^\top$, $W_2 = U_k$ both hold."""
 
+# The second condition worked out in blocks, ending on a zero block matrix rather than a bare 0.
+SVD_ROUTE_BLOCKS = r"""Take the SVD $X = U S V^\top$, so $XX^\top = U D U^\top$, and let $V_1 = W_1 U$,
+$V_2 = U^\top W_2$. The conditions become $V_2^\top (V_2 V_1 - I) D = 0$ and
+$$(V_2 V_1 - I) D V_1^\top = \begin{bmatrix} 0 & 0 \\ 0 & -I \end{bmatrix}\begin{bmatrix} D_k \\ 0
+\end{bmatrix} = \begin{bmatrix} 0 \\ 0 \end{bmatrix}$$
+at $W_1 = U_k^\top$, $W_2 = U_k$."""
+
 SVD_ROUTE_WRONG = SVD_ROUTE.replace(r"(V_2 V_1 - I) D V_1^\top = 0", r"(V_1 V_2 - I) D = 0")
 
 
@@ -116,6 +123,8 @@ SVD_ROUTE_WRONG = SVD_ROUTE.replace(r"(V_2 V_1 - I) D V_1^\top = 0", r"(V_1 V_2 
         (SVD_ROUTE_WRONG, "failed", 1),  # the second is not the condition (nor a rotation of it)
         (SVD_ROUTE.replace("X = U S V^\\top", "X = U S"), "failed", 0),  # no SVD of X: V-forms are not read
         (SVD_ROUTE_PLAIN, "passed", 2),
+        (SVD_ROUTE_BLOCKS, "passed", 2),  # a matrix of zeros is zero
+        (SVD_ROUTE_BLOCKS.replace(r"0 \\ 0 \end{bmatrix}$$", r"0 \\ D \end{bmatrix}$$"), "failed", 1),
         (SVD_ROUTE_PLAIN.replace(" = U D U^\\top", ""), "failed", 0),  # D is never tied to the data
         (SVD_ROUTE_PLAIN + r" Indeed $V_2 V_1 = I$.", "failed", 0),  # a false step: V_2 V_1 = diag(I_k, 0)
     ],

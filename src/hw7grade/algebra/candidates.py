@@ -316,10 +316,17 @@ def _opaque_matrices(body: str) -> str:
             i = j + 7
             continue
         out.append(body[i:j])
-        out.append(MATRIX_PLACEHOLDER)
+        out.append(" 0 " if _all_zero(body[close + 1 : end]) else MATRIX_PLACEHOLDER)
         i = end + len(env) + 6
     out.append(body[i:])
     return "".join(out)
+
+
+def _all_zero(cells: str) -> bool:
+    """Whether a matrix's body holds only zeros (`0 & 0 \\\\ 0 & 0`, `0 \\\\ 0`): the zero matrix, whatever its
+    blocks' sizes, so `(V_2V_1 - I)DV_1^T = [...][...] = [0; 0]` states the product is zero."""
+    rest = cells.replace("&", " ").replace("\\\\", " ").replace("0", " ")
+    return "0" in cells and not rest.strip()
 
 
 def _from_region(body: str, start: int, source: Source) -> list[Candidate]:
