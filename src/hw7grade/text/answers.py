@@ -259,4 +259,6 @@ def _label_lead(line: str) -> tuple[int, int] | None:
     if sep is None or sep.end() >= len(line):
         return None
     rest = first_sentence(line[sep.end() : sep.end() + LEAD_MAX_CHARS])
+    if label is None and ("->" in rest or "→" in rest):
+        return None  # "The model is x -> W1 x -> W2 W1 x.": a chain of maps, not a title and its pick
     return sep.end(), sep.end() + len(rest.rstrip("*_ \t"))
