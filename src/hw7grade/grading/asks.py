@@ -82,7 +82,9 @@ _POINTING_WORDS = (
     r"|(?:connects?|connected|relates?|related|similar|linked|ties)[ \t]{1,3}(?:in)?to"
 )
 _SETTING_ASIDE_WORDS = (
-    r"have|had|did|done|finished|solved|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
+    # (what the user did, not the model: "is that the same as what you did for (c)?" sets nothing aside)
+    r"(?<!you[ \t])(?:have|had|did)|(?<!you[ \t])(?<!you['’]ve[ \t])(?:done|finished|solved)"
+    r"|(?:fine|good|ok|okay|set|sorted)[ \t]{1,3}(?:on|with)"
     r"|skip|skipping|except|excluding|without|not|besides|ignore"
     # "I'm confident about (a), can you just check (b) and (c)?"; not "I'm not confident about (a)"
     r"|(?<!not[ \t])(?<!n't[ \t])confident[ \t]{1,3}(?:about|in|on|with)"
