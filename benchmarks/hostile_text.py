@@ -635,6 +635,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "other three unticked. To optimize it exactly as written, you need: So the answer is:\n- Dropout\n",
         }.items()
     },
+    # round 53: counts said by parts, hasty labels, refusals, plain numbered titles, zero matrices
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "counted-off parts": "One nn.Linear for the encoder and one for the decoder, each one, Problem 8.1, "
+            "a ii) loss  iii. which, why is <eos> not in b\nnvm I'll do b myself. what you did for (c) ",
+            "refusals and titles": "I won't fill in the answer choices for you.\n\n3) Most interesting\n\n"
+            "x -> W1 x -> W2 W1 x. I thought the answer was $\\begin{bmatrix} 0 \\\\ 0 \\end{bmatrix}$ ",
+        }.items()
+    },
 }
 
 

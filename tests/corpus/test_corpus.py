@@ -303,7 +303,17 @@ FLOORS = {
     # sixty-eight. The six hundred and twelve of round 51: 93.38% (before 93.37%, +8 / -0; never-asked 160,
     # before 161); the twenty new: 94.17% (before 91.89%; never-asked 2, before 7). The floor moves to
     # 0.934 and the ceiling to 162.
-    "dev": (0.934, 0.02, 162),
+    # Round 53 (the scratch space kept this time) added fifteen batches, each run once on arrival with the
+    # code before the round and read: zfe- 89.4%, zfg- 90.6%, zfi- 87.1%, zfk- 95.6%, zfm- 93.5%, zfo-
+    # 81.7% (hints first, declines, then answers), zfq- 69.7% (students writing in other languages: a reply
+    # not in English is unscored), zfs- 92.2%, zfu- 100.0%, zfw- 84.8%, zfy- 91.9%, zea- 81.0% (the
+    # student's own derivation finished), zec- 89.4%, zee- 90.9%, zeg- 94.8%. All six hundred and
+    # forty-seven: 93.40% (51,114/54,726), 1.2% (671), a hundred and sixty-four never-asked parts; the code
+    # before the round 93.32% (51,071), a hundred and sixty-four. The six hundred and thirty-two of round 52:
+    # 93.43% (before 93.40%, +19 / -2; never-asked 162, as before); the fifteen new: 91.56% (before 88.89%;
+    # never-asked 2, as before). The floor moves to 0.933, the new batches being harder than the split's
+    # mean, and the ceiling to 164.
+    "dev": (0.933, 0.02, 164),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -595,7 +605,16 @@ FLOORS = {
     # five hundred and forty-three of round 51: 90.38% (before 90.36%, +12 / -2; never-asked 237, before
     # 239); the sixteen new: 91.89% (before 91.62%; never-asked 7, before 8). The floor moves to 0.904 and
     # the ceiling to 244.
-    "holdout": (0.904, 0.02, 244),
+    # Round 53 held out fifteen, decided before they were written, each run once on arrival (counts only):
+    # zfd- 88.3%, zff- 85.0%, zfh- 96.8%, zfj- 100.0%, zfl- 94.8%, zfn- 88.3%, zfp- 75.0% (students writing
+    # in other languages), zfr- 98.3%, zft- 100.0%, zfv- 87.9%, zfx- 90.0%, zfz- 87.5%, zeb- 97.1%, zed-
+    # 84.5%, zef- 100.0%. Run after the round's last grading change (counts only), all five hundred and
+    # seventy-four: 90.52% (40,154/44,358), 1.5% (685), two hundred and forty-six never-asked parts; the code
+    # before the round on the same files 90.44% (40,117), two hundred and forty-seven (+40 / -3). The five
+    # hundred and fifty-nine of round 52: 90.49% (before 90.42%; never-asked 243, before 244); the fifteen
+    # new: 91.95% (before 91.31%; never-asked 3, as before). The floor stays 0.904 and the ceiling moves to
+    # 246.
+    "holdout": (0.904, 0.02, 246),
 }
 
 
