@@ -290,15 +290,15 @@ class ChoiceCheck(CheckSpec):
         for the decoder" picks 2)."""
         if self.select_all:
             return set(), []
-        sums: dict[int, int] = {}
-        joined: set[int] = set()
+        sums: dict[int, int] = {}  # sentence index -> the sum of its tallies
+        joined: set[int] = set()  # sentences where a tally follows "and"
         for t in tallies:
-            sums[id(t.sentence)] = sums.get(id(t.sentence), 0) + t.value
+            sums[t.sentence.index] = sums.get(t.sentence.index, 0) + t.value
             if t.paired:
-                joined.add(id(t.sentence))
+                joined.add(t.sentence.index)
         labels = {o.label for o in self.options}
         for t in tallies:
-            if id(t.sentence) in joined and str(total := sums[id(t.sentence)]) in labels:
+            if t.sentence.index in joined and str(total := sums[t.sentence.index]) in labels:
                 return {str(total)}, [t.sentence.text]
         return set(), []
 
