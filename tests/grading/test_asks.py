@@ -85,6 +85,15 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
         ("my answers for 3(b) and 4, check them", ["q3b.i", "q3b.ii", "q4a", "q4b", "q4c"]),
         ("can you check q7 & 8", ["q7a", "q7b", "q7c", "q8a.i", "q8a.ii", "q8a.iii", "q8b"]),
         ("q7b and 3 more things", ["q7b"]),
+        # ... each joined number going on the list, a bracketed aside after the last or not
+        (
+            "please do 3b, 7 and 8 (skip the essays)",
+            ["q3b.i", "q3b.ii", "q7a", "q7b", "q7c", "q8a.i", "q8a.ii", "q8a.iii", "q8b"],
+        ),
+        ("can you do 4a, 8, 7", ["q4a", "q7a", "q7b", "q7c", "q8a.i", "q8a.ii", "q8a.iii", "q8b"]),
+        # "questions 7 and 8": the plural names a question as the singular does
+        ("questions 7 and 8 please", ["q7a", "q7b", "q7c", "q8a.i", "q8a.ii", "q8a.iii", "q8b"]),
+        ("stuck on problems 3 and 4, any hints?", ["q3b.i", "q3b.ii", "q4a", "q4b", "q4c"]),
         ("for Q4, 3 things i need help with", ["q4a", "q4b", "q4c"]),
         # lines that open on a matrix's name are no marks of the user's own list
         ("hw7 q3b (ii): I wrote\nW1 = U_k^T\nW2 = U_k\nis that right?", ["q3b.ii"]),

@@ -150,6 +150,13 @@ from hw7grade.text.labels import (
         ("(2) W_2 = U_k", None),
         # "Now" and "next" turn to a part like "for"; a full stop may end the turn.
         ("Now part (ii). I'll follow the SVD approach.", (None, None, "ii")),
+        # A line announcing the part it takes up: "Let me think about 7c first.", "Starting with (b):"
+        ("Let me think about 7c first.", ("7", "c", None)),
+        ("Let's start with (b).", (None, "b", None)),
+        ("Starting with (c): the evaluation inputs", (None, "c", None)),
+        ("I'll take (ii) first: the second condition", (None, None, "ii")),
+        ("Let me start with (b) and then the rest", None),
+        ("Let me think about this first.", None),
         ("Next, (c): evaluation", None),
         ("Next (c): the evaluation inputs", (None, "c", None)),
         ("Now (a) is done, so on to the rest", None),

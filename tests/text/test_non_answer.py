@@ -287,6 +287,7 @@ def test_only_stands(text, expected):
             "Here is (c). Part (b) is fine as it is, since it comes from the series.",
             [" Part (b) is fine as it is, since it comes from the series"],
         ),
+        ("Here is (c) again. Your (a) and (b) are fine as they are.", [" Your (a) and (b) are fine as they are"]),
     ],
 )
 def test_standing_spans_are_the_sentences_that_keep_an_answer(text, standing):

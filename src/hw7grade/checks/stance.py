@@ -27,10 +27,12 @@ _ANSWER_PREFIX_RE = regex(
 _DISCOURSE_RE = regex(
     r"^(?:(?:so|thus|hence|therefore|overall|in\s+short|in\s+summary|in\s+conclusion|i'd\s+argue|i\s+would\s+argue"
     r"|i'd\s+say|i\s+would\s+say|i\s+think|i\s+believe|i\s+argue"
+    r"|(?:i'd|i\s+would|i)\s+lean(?:\s+towards?)?|leaning(?:\s+towards?)?"
     r"|roughly|approximately|essentially|basically|mostly|largely|broadly|in\s+practice)[\s,:—-]{0,3}){1,3}",
     re.I,
 )
-"""Words a stance may follow at a sentence's start ("So yes:", "I'd argue no.", a hedge: "Roughly, yes.")."""
+"""Words a stance may follow at a sentence's start ("So yes:", "I'd argue no.", a hedge: "Roughly, yes.", "I'd
+lean towards **no**, though ...")."""
 _LEADING_RE = regex(r"^(yes|no)\b[\"'”’]?(?=\s*(?:$|[,.;:!—)\-✅✓✔❌✗]|\s+\w))", re.I)
 """A sentence that opens on its stance, quoted or not ("Yes, ...", '"Yes" is the right conclusion')."""
 _NO_NOUN_RE = regex(

@@ -2391,7 +2391,9 @@ def _with_numbered_questions(text: str, labels: list[Label], index: PartIndex) -
 _JOINED_QUESTION_RE = regex(
     r"[ \t]{0,2}(?:,|&|\+|and|,[ \t]{0,2}and)[ \t]{1,3}([1-9])"
     # ... before a clause's end or a word that goes on asking ("3(b) and 4 please"), not a count ("Q4, 3 things")
-    r"(?=[ \t]{0,2}(?:[,.;:?!)\n]|$)|[ \t]{1,2}(?:please|pls|plz|too|also|as[ \t]well|and|or|from|in|on|for)\b)",
+    r"(?=[ \t]{0,2}(?:[,.;:?!)\n]|$)|[ \t]{1,2}(?:please|pls|plz|too|also|as[ \t]well|and|or|from|in|on|for)\b"
+    # ... or a bracketed aside ("7 and 8 (skip the essays)")
+    r"|[ \t]{1,2}\()",
     re.I,
 )
 """A bare number joined to a question's label ("my answers for 3(b) and 4", "q7 & 8"): another question,
@@ -2399,14 +2401,18 @@ unless a word that counts follows it ("q7b and 3 more questions", "8a and 2 laye
 
 
 def _with_joined_questions(text: str, labels: list[Label], index: PartIndex) -> list[Label]:
-    """The labels with the questions that bare numbers joined to a question's label name."""
+    """The labels with the questions that bare numbers joined to a question's label name, each joined
+    number going on the list ("3b, 4a, 7 and 8": 7 and 8)."""
     added = []
     for label in labels:
         if label.q is None or label.q not in index.questions:
             continue
-        m = _JOINED_QUESTION_RE.match(text, label.end)
-        if m is not None and m.group(1) in index.questions and m.group(1) != label.q:
+        at, q = label.end, label.q
+        while (
+            (m := _JOINED_QUESTION_RE.match(text, at)) is not None and m.group(1) in index.questions and m.group(1) != q
+        ):
             added.append(Label(m.group(1), None, None, None, m.start(1), m.end(1)))
+            at, q = m.end(1), m.group(1)
     return sorted(labels + added, key=lambda label: label.start) if added else labels
 
 

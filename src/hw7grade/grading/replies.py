@@ -140,12 +140,19 @@ def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]
     """The parts a reply's sections answer by the numbers their headings or bold leads open on ("### 1.
     Stationarity equations", "### 2. Plugging in the PCA solution"), keyed "question.number", when two
     or more are numbered; a later "for 1, ..." names that part."""
-    found = {
-        f"{question_of(pid)[1:]}.{_lead_number(m)}": pid
-        for pid, text, _, _ in pieces
-        if (m := _NUMBERED_LEAD_RE.match(text))
-    }
+    found = {f"{question_of(pid)[1:]}.{number}": pid for pid, text, _, _ in pieces if (number := _section_number(text))}
     return found if len(set(found.values())) >= 2 else {}
+
+
+def _section_number(text: str) -> str | None:
+    """The number a section's heading or bold lead opens on, or its plain title ("1. Baseline and final
+    result" alone on its line)."""
+    if (m := _NUMBERED_LEAD_RE.match(text)) is not None:
+        return _lead_number(m)
+    first = text.split("\n", 1)[0]
+    if (m := _PLAIN_NUMBER_RE.match(first)) is not None and _plain_heading(first, "") is not None:
+        return first[: m.end()].strip().rstrip(".)")
+    return None
 
 
 def numbers_own_steps(text: str, numbering: Mapping[str, str]) -> bool:
@@ -1416,7 +1423,10 @@ MARKED_HEADING_MAX_WORDS = 16
 """A Markdown heading is one at any length a heading runs to ("### 🚩 What goes wrong if step *t* of the
 decoder gets $h_t$"); the shorter limit tells a line in bold that heads from one that is a sentence."""
 
-_PLAIN_HEADING_RE = regex(r"(?P<first>[A-Z][a-z]{1,24})(?:[ \t][\w-]{1,24}){0,7}")
+_PLAIN_HEADING_RE = regex(r"(?P<first>[A-Z][a-z]{1,24})(?:[ \t][\w-]{1,24}){0,7}(?:[ \t]{1,2}\([^()\n]{1,24}\))?")
+"""A few words, a short note in brackets after them or not ("What I learned (~100 words)")."""
+_PLAIN_NUMBER_RE = regex(r"\d{1,2}[.)][ \t]{1,3}")
+"""A plain heading's own number: "1. Baseline and final result" alone between blank lines."""
 _CLAUSE_OPENERS = frozenset(
     "so then thus hence therefore now finally also and but or this that these those it its we i you "
     "here there if because since".split()
@@ -1429,8 +1439,8 @@ def _plain_heading(line: str, below: str) -> str | None:
     """A plain-text reply's heading: a short line of words alone between blank lines, with no mark
     after it ("Setting the gradients to zero", "Plugging in the eigenvectors"); not a sentence that
     leads into an indented display below it. Its own number is not among its words ("Part 1 - Problem
-    with feeding h_t into decoder step t")."""
-    enumerated = _ENUMERATOR_RE.match(line)
+    with feeding h_t into decoder step t", "2. What I learned")."""
+    enumerated = _ENUMERATOR_RE.match(line) or _PLAIN_NUMBER_RE.match(line)
     m = _PLAIN_HEADING_RE.fullmatch(line.rstrip(" \t"), enumerated.end() if enumerated else 0)
     if m is None or m.group("first").lower() in _CLAUSE_OPENERS or below[:1] in (" ", "\t"):
         return None

@@ -133,15 +133,24 @@ def _running_labels(text: str) -> Iterator[tuple[Label, bool]]:
         yield label, k >= 0 and label.start < standing[k][1]
 
 
-def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[str]) -> list[str]:
+def _parts_named_in(
+    text: str, context: Context, index: PartIndex, asked: list[str], *, alone: bool = False
+) -> list[str]:
     """The asked parts a reply names in its running text (not as labels at line starts), except in
     a sentence that says a part's answer stands ("the ones I used in (ii), so that part is
     unaffected" is about the part being corrected, not (ii)), or to compare with it ("the only
-    difference from part (b) is w_3", "the difference between (b) and (c)")."""
+    difference from part (b) is w_3", "the difference between (b) and (c)"); with `alone`, only
+    those named by a label no other label lists beside it ("(b) and (c)" names neither alone)."""
     found: list[str] = []
     compared_end = -1  # the end of the last label named to compare
-    for label, stands in _running_labels(text):
+    labels = list(_running_labels(text))
+    for k, (label, stands) in enumerate(labels):
         if stands or (label.q is not None and index.is_foreign(label)):
+            continue
+        if alone and (
+            (k > 0 and LIST_BETWEEN.fullmatch(text, labels[k - 1][0].end, label.start))
+            or (k + 1 < len(labels) and LIST_BETWEEN.fullmatch(text, label.end, labels[k + 1][0].start))
+        ):
             continue
         if _COMPARED_BEFORE.search(text, max(0, label.start - COMPARED_LOOKBACK), label.start) or (
             compared_end >= 0 and LIST_BETWEEN.fullmatch(text, compared_end, label.start)
@@ -153,6 +162,19 @@ def _parts_named_in(text: str, context: Context, index: PartIndex, asked: list[s
             if pid in asked and pid not in found:
                 found.append(pid)
     return found
+
+
+_SENTENCE_END_RE = regex(r"[.?!\n]")
+
+
+def _number_refs(text: str) -> list[re.Match[str]]:
+    """The user's references to numbered items (`NUMBER_REF_RE`), the first of each sentence: a later one
+    in the same sentence is compared with it ("your part 1 and part 2 give the same tokens")."""
+    refs: list[re.Match[str]] = []
+    for ref in NUMBER_REF_RE.finditer(text):
+        if not refs or _SENTENCE_END_RE.search(text, refs[-1].end(), ref.start()) is not None:
+            refs.append(ref)
+    return refs
 
 
 def _not_standing(parts: list[str], text: str, context: Context, index: PartIndex) -> list[str]:
@@ -585,10 +607,11 @@ def find_answers(
                     turn_info = replace(turn_info, closing=False)
             if turn_info.numbering:
                 numbering = dict(turn_info.numbering)
-            elif (numbering or sections) and not turn_info.by_label and (ref := NUMBER_REF_RE.search(turn.text)):
+            elif (numbering or sections) and not turn_info.by_label and (refs := _number_refs(turn.text)):
                 # "can you make number 2 sound less formal": the part the user's list numbered 2 ("redo 1
-                # and 2": both; "your part 1 and part 2 give the same tokens": the first, the one doubted).
-                pids = [numbered_part(numbering or sections, context, g) for g in ref.groups() if g]
+                # and 2": both; "for 1, ... ? also for 3, ...": both; "your part 1 and part 2 give the same
+                # tokens": the first, the one doubted).
+                pids = [numbered_part(numbering or sections, context, g) for ref in refs for g in ref.groups() if g]
                 if pids and None not in pids:
                     named = [p for p in dict.fromkeys(pids) if p is not None]
                     turn_info = replace(turn_info, named=named, by_label=True, context=context_of(named[0]))
@@ -657,8 +680,10 @@ def find_answers(
                     default = pending
                 elif said and (fresh := _not_standing(said, turn.text, context, index)):
                     # "(i) 2 linear layers (unchanged) / (ii) nn.MSELoss (unchanged) / (iii) Weight Decay +
-                    # Batch Norm + SGD": the first part named that the reply does not say stands
-                    default = fresh[:1]
+                    # Batch Norm + SGD": the first part named that the reply does not say stands, and named
+                    # alone, not beside another ("(b) and (c) would have identical answers ... Part C stays")
+                    alone = _parts_named_in(turn.text, context, index, fresh, alone=True) if len(fresh) > 1 else []
+                    default = alone[:1] or fresh[:1]
                 elif said and len(last_answered) <= 1:
                     default = said[:1]
                 elif len(skipped) == 1:

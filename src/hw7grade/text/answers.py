@@ -48,10 +48,11 @@ _PICK_INLINE_RE = regex(
 """A pick said in words: "I'd go with 1", "I'll stick with Weight Decay and SGD"."""
 _ANSWER_INLINE_RE = regex(
     r"\b(?:the\s{1,3})?(?:(?:final|correct|short)\s{1,3})?answer(?:[ \t]{1,3}(?:to|for)(?:[ \t]{1,3}[^\s]{1,20}){1,3})?"
-    r"\s{1,3}(?:is|stays|remains)[ \t]{0,3}:?[ \t]{0,3}(\S.*)$",
+    r"\s{1,3}(?:is|stays|remains|would[ \t]{1,3}be)[ \t]{0,3}:?[ \t]{0,3}(\S.*)$",
     re.I,
 )
-"""An answer said in a sentence: "The answer is 2", "So my final answer for (a)(iii) stays: ..."."""
+"""An answer said in a sentence: "The answer is 2", "So my final answer for (a)(iii) stays: ...", "So my answer
+would be: Weight Decay and SGD optimizer" (as the line that announces a list below may say it)."""
 _ANSWER_ANNOUNCED_RE = regex(
     r"\banswers?[ \t]{1,3}(?:is|are|would[ \t]{1,3}be|stays|remains)[ \t]{0,3}[:：][ \t*_]{0,4}$", re.I
 )

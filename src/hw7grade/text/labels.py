@@ -132,7 +132,7 @@ _QUESTION_MEASURE = "题題问問"
 _ABSOLUTE = regex(
     rf"(?:(?:hw|homework|assignment)[ .#]{{0,2}}(?P<hw>\d{{1,2}})[ \t,:;.\-–—]{{0,4}})?"
     # "第3题(b)", "第 8 题 b": the Chinese "question 3", its ordinal mark and measure word around the number
-    rf"(?:(?:(?:question|{_FOREIGN_QUESTION_WORDS}|problem|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}"
+    rf"(?:(?:(?:questions?|{_FOREIGN_QUESTION_WORDS}|problems?|prob\.|exercise|ex\.|q|\#)[ \t.#]{{0,3}}"
     rf"|{_ORDINAL_PREFIX}[ \t]{{0,2}}(?=\d{{1,2}}[ \t]{{0,2}}[{_QUESTION_MEASURE}]))"
     rf"(?P<q>\d{{1,2}})(?:[ \t]{{0,2}}[{_QUESTION_MEASURE}])?"
     # a bare number, or one in brackets before a bracketed letter: "(4)(a) Initial vs. final"
@@ -393,9 +393,12 @@ _LEAD_WORDS = (
     rf"(?P<turn>{_TURNING_WORDS})|corrected|revised|updated|fixed|completed|final"
     r"|revisiting|reconsidering|redoing|correcting|completing|finishing"
     r"|(?:correction|fix|update|completion)[ \t]{1,2}(?:to|for|of|on)"
+    r"|(?:let[ \t]me|let['’]s|let[ \t]us|i['’]ll)[ \t]{1,2}(?:start|begin|think|do|take|tackle|look|work)"
+    r"(?:[ \t]{1,2}(?:with|about|at|on|through))?|starting[ \t]{1,2}(?:with|on)"
 )
 """Words a paragraph may open with before the part it turns to: "For (b), ...", "Corrected (c): ...",
-"Revisiting (a): ...", "Correction to (c): ...", "Fix to (i): ...", "Completing (ii): ..."."""
+"Revisiting (a): ...", "Correction to (c): ...", "Fix to (i): ...", "Completing (ii): ...", and an
+announcement of the part it takes up: "Let me think about 7c first.", "Starting with (b):"."""
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 _LEAD = rf"(?:{_LEAD_WORDS})(?:[ \t]{{1,2}}answer(?:[ \t]{{1,2}}(?:for|to))?)?[ \t]{{1,2}}{_EMPHASIS}"
 _LEAD_THEN = rf"(?:\(|part|q[ \t.#]{{0,3}}\d|question|\d|{_SUB}\))"
@@ -681,9 +684,11 @@ def revises(line: str, label: Label) -> bool:
     return opens_with_lead(line) or _REVISED_AFTER_RE.match(line, label.end) is not None
 
 
-_FOR_END = regex(rf"{_EMPHASIS}[ \t]{{0,2}}(?:[,:]|\.(?:[ \t]|$))|[,:.](?:\*\*|__)(?:[ \t]|$)")
+_FOR_END = regex(
+    rf"{_EMPHASIS}(?:[ \t]{{1,2}}first)?[ \t]{{0,2}}(?:[,:]|\.(?:[ \t]|$))|[,:.](?:\*\*|__)(?:[ \t]|$)", re.IGNORECASE
+)
 """What ends a lead's label: a comma, colon or full stop, inside its bold ("**Corrected (ii).** With
-W_1 = ...") or after it."""
+W_1 = ...") or after it, "first" before it or not ("Let me start with (c) first.")."""
 _HEADING_END = regex(rf"{_EMPHASIS}[ \t]{{0,4}}")
 """The rest of a line that a lead and its label make up alone: a heading ("**Correction for (a)**")."""
 _TURNED_END = regex(rf"{_EMPHASIS}[ \t]")

@@ -295,6 +295,8 @@ _STANDING = (
     "fine as it is",
     "fine as is",
     "fine as written",
+    # "Your (a) and (b) from before are fine as they are."
+    "fine as they are",
 )
 """The earlier answer is kept: no new attempt, when no check finds an answer in the text."""
 _SENTENCE_END_RE = regex(r"[.?!;\n]")
