@@ -85,6 +85,14 @@ INDEX = PartIndex.build([p.id for p in RUBRIC.parts], {p.id: p.cues for p in RUB
         ("my answers for 3(b) and 4, check them", ["q3b.i", "q3b.ii", "q4a", "q4b", "q4c"]),
         ("can you check q7 & 8", ["q7a", "q7b", "q7c", "q8a.i", "q8a.ii", "q8a.iii", "q8b"]),
         ("q7b and 3 more things", ["q7b"]),
+        # "verify both" over answers pasted under their labels: every part pasted, whatever one sentence names
+        (
+            "For hw7 q4 (the resnet blog posts) a friend wrote this for (a) and (c). my TA said people often get (a) "
+            "wrong, so can you verify both?\n\n(a) They started from ResNet-50 on ImageNet at 67% after two weeks "
+            "and ended at 76% in three days.\n\n(c) Progressive resizing interested me most, since early epochs get "
+            "cheap and it still converges.",
+            ["q4a", "q4c"],
+        ),
         # ... each joined number going on the list, a bracketed aside after the last or not
         (
             "please do 3b, 7 and 8 (skip the essays)",

@@ -332,12 +332,13 @@ _ONLY_CLAIM_RE = regex(
 """A claim that one part of a pasted answer alone is wrong ("only the last one is wrong right?"): a
 question after every part pasted."""
 _EVERY_PART_RE = regex(
-    r"\b(?:do|answer|solve|fix|redo|correct|rewrite|revise|check|help\s{1,3}with)\s{1,3}"
+    r"\b(?:do|answer|solve|fix|redo|correct|rewrite|revise|check|verify|review|grade|mark|proofread"
+    r"|help\s{1,3}with|look\s{1,3}(?:over|at)|go\s{1,3}over)\s{1,3}"
     r"(?:both|all\s{1,3}(?:of\s{1,3}them|the\s{1,3}parts|parts|three))\b",
     re.I,
 )
 """A turn that asks for every part of the question it names, or of the answer it pastes ("can you do
-both", "answer all the parts", "fix both pls")."""
+both", "answer all the parts", "fix both pls", "can you verify both before I submit?")."""
 _ASKS_EVERY_RE = regex(
     r"\b(?:do|answer|solve|explain|cover|address)\s{1,3}(?:both|all(?:\s{1,3}of\s{1,3}them)?)"
     r"(?:\s{1,3}(?:please|pls|plz|of[ \t]them|parts|questions))?\s{0,3}(?:[.!?]|$)",
@@ -798,8 +799,9 @@ _HOW_BEFORE = regex(r"\bfor[ \t]{1,3}(?:the[ \t]{1,3})?(?:part[ \t]{1,3})?$", re
 """A label after "for" in a request is about how to answer it ("a quick numerical check for (b)")."""
 _HOW_AFTER = regex(r"[ \t]{1,3}(?:in|using|via|with)[ \t]{1,3}(?:index|matrix|einstein|summation|the|an?)\b", re.I)
 """...as is one followed by the way to answer it ("do (i) in index notation", "(ii) using the SVD")."""
-_PLACE_ONE_RE = regex(r"\b(first|second|third|last|middle)([ \t]{1,3})one\b", re.I)
-"""After a pasted question, "the second one" is its second part."""
+PLACE_ONE_RE = regex(r"\b(first|second|third|last|middle)([ \t]{1,3})one\b", re.I)
+"""After a pasted question, "the second one" is its second part; after a reply's numbered sections, its
+second section."""
 _RELATIVE_PLACE_RE = regex(
     r"\b(?:(?:the|that)[ \t]{1,3})?(?:part|one|bit|sub-?part|question)[ \t]{1,3}(?:right[ \t]{1,3}|just[ \t]{1,3})?"
     r"(?P<dir>before|after)(?:[ \t]{1,3}(?P<it>that|it|this))?\b"
@@ -856,7 +858,7 @@ def _claimed_places(text: str, context: Context, index: PartIndex, asked: Sequen
     if len(on) < 2:
         return []  # with one part asked, "the second one" is an option or a sentence of its answer
     found: list[str] = []
-    for m in _PLACE_ONE_RE.finditer(text):
+    for m in PLACE_ONE_RE.finditer(text):
         lo = max(0, m.start() - PLACE_NOUN_LOOKBACK)
         if _COUNTED_NOUN_RE.search(text, max(lo, _last_sentence_end(text, lo, m.start())), m.start()) is not None:
             continue  # "like 8 posts total and the last one was a 'bag of tricks' thing": one of the posts
@@ -1965,7 +1967,7 @@ def _read_turn(
         and _TURN_TO_PLACE_RE.search(text) is not None
     ):
         # "ok now the first one", a short turn on the question the chat is on: its first part
-        placed = _read_user_turn(_PLACE_ONE_RE.sub(r"\1\2part", text), context, index, home)
+        placed = _read_user_turn(PLACE_ONE_RE.sub(r"\1\2part", text), context, index, home)
         return placed if placed.by_label else whole
     if not whole.by_label and (claimed := _claimed_places(text, context, index, asked)):
         # "my study group said the last one is no - weight decay just shrinks ...": a claim about a
@@ -2294,7 +2296,7 @@ def _request(
             request = _bare_labels_bracketed(request, letters)
     elif words > bare_max:
         return None  # a note on how
-    request = _PLACE_ONE_RE.sub(r"\1\2part", request)
+    request = PLACE_ONE_RE.sub(r"\1\2part", request)
     named_here = mentions(request, ordinals=True)
     if by_part and not any(label.letter or label.roman or label.ordinal for label in named_here):
         return None

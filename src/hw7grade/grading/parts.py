@@ -371,8 +371,10 @@ NUMBER_REF_RE = regex(
     r"\b(?:number|no\.|num)[ \t]?#?([1-9])\b|(?<![\w#])#([1-9])\b"
     # "wait for 2) isnt w1 the start token?", "(3) is wrong": the item as the list marked it
     r"|(?:\b(?:for|in|on|about|with)[ \t]{1,3}|^[ \t]{0,3})\(?([1-9])\)(?=[ \t,:.?])"
-    # "hmm for 1, X is m×n ...": a bare number before a comma or colon after "for" or "in"
-    r"|\b(?:for|in)[ \t]{1,3}([1-9])(?=[ \t]{0,2}[,:])"
+    # "hmm for 1, X is m×n ...": a bare number before a comma or colon after "for" or "in", or before the
+    # question asked of it ("in 3 why MSE and not L1?")
+    r"|\b(?:for|in)[ \t]{1,3}([1-9])(?=[ \t]{0,2}[,:]|[ \t]{1,2}(?:why|how|what|is|isn['’]t|are|aren['’]t"
+    r"|should|shouldn['’]t|does|doesn['’]t|did|didn['’]t|can)\b)"
     # "can you redo 1 and 2?": the items a request to rework names
     r"|\b(?:redo|rewrite|revise|fix|correct|update)[ \t]{1,3}([1-9])(?:[ \t]{0,2}(?:,|and|&)[ \t]{0,2}([1-9]))?"
     r"(?=[ \t]{0,2}(?:[.,?!]|$))"

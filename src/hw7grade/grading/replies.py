@@ -80,8 +80,12 @@ def _own_sections(text: str, asked: list[str], index: PartIndex) -> dict[str, st
     return {f"{question_of(part)[1:]}.{k}": part for k, part in enumerate(asked, 1)}
 
 
-_FAQ_LEAD_RE = regex(r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?[ \t]{0,2}Q([1-9])[.:)][ \t*_]")
-"""A heading or bold lead of a reply laid out as questions and answers: "**Q1. How many linear layers?**"."""
+_FAQ_LEAD_RE = regex(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]{1,3})?(?:\*\*|__)?[ \t]{0,2}(?:Q|Question[ \t]{1,2})([1-9])"
+    r"(?:[.:)]|[ \t]{1,2}[—–-])[ \t*_]"
+)
+"""A heading or bold lead of a reply laid out as questions and answers: "**Q1. How many linear layers?**",
+"**Q1 — Training**", "## Question 2 — Decoder inputs during training"."""
 _FAQ_ANSWER_RE = regex(r"[ \t]{0,3}(?:\*\*|__)?A[.:)](?:\*\*|__)?[ \t]")
 """The mark of an FAQ's answer: "**A.** Two. ...", "A: Two."."""
 
@@ -145,10 +149,12 @@ def section_numbers(pieces: list[tuple[str, str, bool, bool]]) -> dict[str, str]
 
 
 def _section_number(text: str) -> str | None:
-    """The number a section's heading or bold lead opens on, or its plain title ("1. Baseline and final
-    result" alone on its line)."""
+    """The number a section's heading or bold lead opens on ("### 2. Loss", "**Q2 — Evaluation**"), or its
+    plain title ("1. Baseline and final result" alone on its line)."""
     if (m := _NUMBERED_LEAD_RE.match(text)) is not None:
         return _lead_number(m)
+    if (m := _FAQ_LEAD_RE.match(text)) is not None:
+        return m.group(1)  # "**Q1 — Training**": the reply's own question numbers
     first = text.split("\n", 1)[0]
     if (m := _PLAIN_NUMBER_RE.match(first)) is not None and _plain_heading(first, "") is not None:
         return first[: m.end()].strip().rstrip(".)")
@@ -903,6 +909,7 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
     unnamed: list[int] = []  # headings that name no asked part ("**What's needed:**")
     unnamed_leads: list[int] = []  # paragraph leads that name none ("**Start and end:** ...")
     items: dict[int, int] = {}  # the reply's first numbered run "1.", "2.", ...: line offset -> number
+    numbers: dict[int, int] = {}  # the numbers headings open on ("## 4. Components needed"): line offset -> number
     run_open = True
     leads_only = True  # every head is a paragraph's lead, none a heading
     pos = 0
@@ -929,6 +936,8 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
             else:
                 run_open = not items  # the run ended: a later list is another one
         lead = _paragraph_lead(line) if heading is None and (opens_paragraph or item) else None  # an item is a block
+        if heading is not None and (numbered := _NUMBERED_LEAD_RE.match(line)) is not None:
+            numbers[pos] = int(_lead_number(numbered))
         if heading is not None or lead is not None:
             named = _one_part_named(heading or lead or "", within, index)
             if named is None and heading is not None:
@@ -946,7 +955,7 @@ def cue_headings(text: str, asked: list[str], index: PartIndex) -> dict[int, str
         heads = _first_heads(heads)
         return {
             **_numbered_like_asked(heads, items, asked),
-            **_gaps_filled(heads, unnamed or unnamed_leads, asked),
+            **_gaps_filled(heads, unnamed or unnamed_leads, asked, numbers),
             **heads,
         }
     # One part's heading alone cuts only to the second of two asked parts: the opening answered the
@@ -1236,11 +1245,15 @@ def _first_heads(heads: dict[int, str]) -> dict[int, str]:
     return kept
 
 
-def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) -> dict[int, str]:
+def _gaps_filled(
+    heads: dict[int, str], unnamed: list[int], asked: list[str], numbers: Mapping[int, int] | None = None
+) -> dict[int, str]:
     """The headings that name no part, each as the asked part its place gives, where the named heads
     follow the order asked and the headings in a gap are as many as the parts asked there that no head
     names: "**Layers: 2**", "**Loss: MSELoss**", "**What's needed:**", "**Orthonormal columns: yes**"
-    for 8(a)(i), (ii), (iii) and (b). Else none in that gap."""
+    for 8(a)(i), (ii), (iii) and (b). After the last named head, fewer headings than parts left are the
+    parts next in order when their `numbers` go on from the named heads' ("## 3. Loss function", then "## 4.
+    Components needed" and an offer to do the rest): the reply stopped early. Else none in that gap."""
     if not unnamed or any(p not in asked for p in heads.values()):
         return {}
     asked = _in_questions_order(asked, [heads[pos] for pos in sorted(heads)])
@@ -1259,7 +1272,15 @@ def _gaps_filled(heads: dict[int, str], unnamed: list[int], asked: list[str]) ->
         wanted = [p for p in asked[lo_rank + 1 : hi_rank] if p not in named]
         if gap and len(gap) == len(wanted):
             filled.update(zip(gap, wanted))
+        elif gap and hi_pos == math.inf and len(gap) < len(wanted) and _numbered_on(heads, gap, numbers or {}):
+            filled.update(zip(gap, wanted))
     return filled
+
+
+def _numbered_on(heads: dict[int, str], gap: list[int], numbers: Mapping[int, int]) -> bool:
+    """Whether every named head and every heading of `gap` after them opens on a number, counting up by one."""
+    run = [numbers.get(pos) for pos in sorted(heads)] + [numbers.get(pos) for pos in gap]
+    return all(n is not None for n in run) and all(b == a + 1 for a, b in zip(run, run[1:]))
 
 
 def _in_questions_order(asked: list[str], answered: list[str]) -> list[str]:

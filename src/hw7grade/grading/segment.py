@@ -26,7 +26,7 @@ from ..text.concession import concedes
 from ..text.continuation import asks_to_continue, opens_by_revising
 from ..text.endorsement import confirms_only
 from ..text.label_chars import plain_label_chars
-from ..text.labels import Label, after_line_label, mentions
+from ..text.labels import LAST, Label, after_line_label, mentions
 from ..text.latex_lists import with_item_labels
 from ..text.menus import menu_items
 from ..text.non_answer import puts_off, standing_spans
@@ -39,6 +39,7 @@ from .asks import (
     DEFINING_RE,
     FIRM_CUES,
     LIST_BETWEEN,
+    PLACE_ONE_RE,
     SIDE_QUESTION_RE,
     UserTurn,
     asks_beside,
@@ -175,6 +176,38 @@ def _number_refs(text: str) -> list[re.Match[str]]:
         if not refs or _SENTENCE_END_RE.search(text, refs[-1].end(), ref.start()) is not None:
             refs.append(ref)
     return refs
+
+
+def _own_numbers(text: str, sections: Mapping[str, str], context: Context, index: PartIndex) -> list[str]:
+    """The parts a turn names by the last reply's own section numbers, when every label it holds is a bare
+    question number that is none of ours ("in Q1 you didn't put <sos> ... which is right for Q1?") or a
+    place among those sections ("the last one"): the first of each sentence, as a later one is compared
+    with it ("... but in Q2 you start with it"); else []."""
+    text = PLACE_ONE_RE.sub(r"\1\2part", text)  # "the last one": the last section
+    labels = mentions(text, ordinals=True)
+    if not labels or any(
+        label.letter or label.roman or (label.q in index.questions if label.q is not None else label.ordinal is None)
+        for label in labels
+    ):
+        return []
+    firsts = [
+        label
+        for k, label in enumerate(labels)
+        if k == 0 or _SENTENCE_END_RE.search(text, labels[k - 1].end, label.start) is not None
+    ]
+    numbers = sorted({int(key.rsplit(".", 1)[1]) for key in sections if key.rsplit(".", 1)[1].isdigit()})
+    parts = [numbered_part(sections, context, _section_at(label, numbers)) for label in firsts]
+    return list(dict.fromkeys(p for p in parts if p is not None)) if None not in parts else []
+
+
+def _section_at(label: Label, numbers: list[int]) -> str:
+    """The section number a label names: its question number, or the section at its place."""
+    if label.q is not None:
+        return label.q
+    place = label.ordinal or 0
+    if place == LAST and numbers:
+        return str(numbers[-1])
+    return str(place) if place > 0 else ""
 
 
 def _not_standing(parts: list[str], text: str, context: Context, index: PartIndex) -> list[str]:
@@ -615,6 +648,11 @@ def find_answers(
                 if pids and None not in pids:
                     named = [p for p in dict.fromkeys(pids) if p is not None]
                     turn_info = replace(turn_info, named=named, by_label=True, context=context_of(named[0]))
+            elif sections and turn_info.foreign_only and (own := _own_numbers(turn.text, sections, context, index)):
+                # "in Q1 you didn't put <sos> anywhere" after a reply headed "**Q1 — Training**", "**Q2 — ...**":
+                # the reply's own question numbers, not another homework's questions
+                turn_info = replace(turn_info, named=own, by_label=True, foreign_only=False, context=context_of(own[0]))
+                previous_foreign = False
             set_aside = (set_aside - set(turn_info.named if turn_info.by_label else ())) | turn_info.set_aside
             if not turn_info.by_label and set_aside.intersection(turn_info.named):
                 # "I've done (a)", then "what's DAWNBench?": a set-aside part's cue words do not ask it.
