@@ -89,6 +89,10 @@ OR_WINDOW = 24
 _OR_BEFORE_RE = regex(r"\bor\b\W{0,12}$", re.I)
 
 
+RANGE_HEAD_WINDOW = 32
+"""How far before a list its head naming the slots' range ("w1..w5 = ") is looked for."""
+
+
 def _after_or(text: str, start: int) -> bool:
     """Whether an "or" just before `start` offers the sequence there as an alternative to another."""
     return _OR_BEFORE_RE.search(text, max(0, start - OR_WINDOW), start) is not None
@@ -410,7 +414,18 @@ class SequenceCheck(CheckSpec):
             for c in slots + lists
             if c.complete and not c.compared and (self._key(c.tokens[0]) == opener or _after_or(a.text, c.start))
         ]
-        named = [c for c in slots if c.complete and not c.compared and c not in numbered]
+        # ... and a list under a head naming the slots' range ("w1..w5 = <sos>, I, ...") names them too, where
+        # an unnamed list after it ("Sample 'I saw the dog': evaluation <sos>, I, saw, the, dog") is an aside
+        ranged = self._range_head(self.slot_prefix)
+        named = sorted(
+            [c for c in slots if c.complete and not c.compared and c not in numbered]
+            + [
+                c
+                for c in lists
+                if c.complete and not c.compared and ranged.search(a.text, max(0, c.start - RANGE_HEAD_WINDOW), c.start)
+            ],
+            key=lambda c: c.start,
+        )
         for tier in (named, slots, in_answer, lists):
             complete = [c for c in tier if c.complete]
             # A sequence that opens like the expected one (a start token) is the answer; a list of
@@ -429,6 +444,18 @@ class SequenceCheck(CheckSpec):
             and (c.slots or not _with_gaps([self._key(t) for t in c.tokens], want))
         ]
         return (max(partial, key=lambda c: sum(t != "?" for t in c.tokens)) if partial else None), offered
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def _range_head(prefix: str) -> re.Pattern[str]:
+        """The head of a list that names its slots' range: "w1..w5 = ", "w1–w5:", "w_1, ..., w_5 ="."""
+        p = re.escape(prefix)
+        return re.compile(
+            rf"(?<![\w<]){p}[ \t_{{]{{0,2}}1\}}?[ \t]{{0,2}}"
+            rf"(?:\.{{2,3}}|…|–|-|to|,[ \t]{{0,2}}(?:\.{{3}}|…|\\l?dots)[ \t]{{0,2}},)"
+            rf"[ \t]{{0,2}}{p}[ \t_{{]{{0,2}}\d{{1,2}}\}}?[ \t]{{0,2}}(?::=|=|:|→)[ \t`*$]{{0,4}}$",
+            re.I,
+        )
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
