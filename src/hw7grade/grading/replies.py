@@ -1279,8 +1279,10 @@ def _gaps_filled(
 
 def _numbered_on(heads: dict[int, str], gap: list[int], numbers: Mapping[int, int]) -> bool:
     """Whether every named head and every heading of `gap` after them opens on a number, counting up by one."""
-    run = [numbers.get(pos) for pos in sorted(heads)] + [numbers.get(pos) for pos in gap]
-    return all(n is not None for n in run) and all(b == a + 1 for a, b in zip(run, run[1:]))
+    if any(pos not in numbers for pos in [*heads, *gap]):
+        return False
+    run = [numbers[pos] for pos in sorted(heads)] + [numbers[pos] for pos in gap]
+    return all(b == a + 1 for a, b in zip(run, run[1:]))
 
 
 def _in_questions_order(asked: list[str], answered: list[str]) -> list[str]:
