@@ -238,6 +238,11 @@ def test_a_heading_on_the_reasons_for_a_part(line, explains):
             "q8 (a) i. how many layers\nii. which loss\niii. which to tick\n(b) small lambda",
             [("8", "a", "i"), (None, None, "ii"), (None, None, "iii"), (None, "b", None)],
         ),
+        # ... indented under the letter, or not
+        (
+            "q8 a) i. how many layers?\n   ii. which loss?\n   iii. which to tick\nb) small lambda",
+            [("8", "a", "i"), (None, None, "ii"), (None, None, "iii"), (None, "b", None)],
+        ),
         ("Problem two is easy", [("2", None, None)]),
         ("parts:\na: vertical stacking, one problem?\nb: the training inputs", [(None, "a", None), (None, "b", None)]),
         # "#7" names a question after a homework or before a part, not in "issue #12"

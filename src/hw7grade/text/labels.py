@@ -759,9 +759,11 @@ def _next_items(text: str, found: list[Label]) -> list[Label]:
 
 def _dotted_line(text: str, item: str, start: int, limit: int) -> int:
     """Where the first line between `start` and `limit` opens on `item` and a full stop ("ii. which
-    loss"), after list marks only; -1 if none."""
-    at = text.find(f"\n{item}. ", start, limit)
-    return at + 1 if at >= 0 else -1
+    loss"), after list marks or indentation only ("   ii. loss fn?"); -1 if none."""
+    at = text.find(f"{item}. ", start, limit)
+    while at >= 0 and not opens_line(text, at, " \t>-*"):
+        at = text.find(f"{item}. ", at + 1, limit)
+    return at
 
 
 MENTIONS_CACHE_SIZE = 4096
