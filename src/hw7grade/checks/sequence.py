@@ -428,6 +428,9 @@ class SequenceCheck(CheckSpec):
         )
         for tier in (named, slots, in_answer, lists):
             complete = [c for c in tier if c.complete]
+            # slots filled with another sentence's words ("w3 = have, w4 = two, w5 = brothers" for a practice
+            # sentence) are that sentence's, where another is this question's
+            complete = [c for c in complete if self._on_topic(c)] or complete
             # A sequence that opens like the expected one (a start token) is the answer; a list of
             # the decoder's targets beside it ("I, see, a, dog, <eos>") is explanation.
             opening = [c for c in complete if self._key(c.tokens[0]) == opener]
