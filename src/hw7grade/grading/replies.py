@@ -1440,8 +1440,9 @@ def _cue_heading(line: str, alone: bool = False) -> str | None:
     return text if words <= (MARKED_HEADING_MAX_WORDS if marked else limit) else None
 
 
-_ENUMERATOR_RE = regex(r"(?:part|step|section)[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:.-][ \t]{0,2}", re.I)
-"""A heading's own number before its title ("Part 2 — ..."), not counted among its words."""
+_ENUMERATOR_RE = regex(r"(?:part|step|section|item|task)[ \t]{1,2}\d{1,2}[ \t]{0,2}[—–:.-][ \t]{0,2}", re.I)
+"""A heading's own number before its title ("Part 2 — ...", "Item 1. Problem with ..."), not counted among its
+words."""
 MARKED_HEADING_MAX_WORDS = 16
 """A Markdown heading is one at any length a heading runs to ("### 🚩 What goes wrong if step *t* of the
 decoder gets $h_t$"); the shorter limit tells a line in bold that heads from one that is a sentence."""
