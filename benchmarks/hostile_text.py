@@ -645,6 +645,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "x -> W1 x -> W2 W1 x. I thought the answer was $\\begin{bmatrix} 0 \\\\ 0 \\end{bmatrix}$ ",
         }.items()
     },
+    # round 54: the reply's own numbers and places, announced parts, joined question numbers, slot ranges
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "own numbers": "**Q1 — Training**\n\n## Question 2 — Evaluation\n\n2. What I learned (~100 words)\n\n"
+            "Item 3. Components needed\n\nin Q1 you never use it but in Q2 you do. the last one, for 1, in 3 why ",
+            "joined and ranged": "Let me think about 7c first. do 3b, 7 and 8 (skip) questions 7 and 8, "
+            "w1..w5 = <sos>, I, saw, a, dog; w_1, ..., w_5 = <sos>, I, see, the, dog\n   ii. loss? I'd lean towards ",
+        }.items()
+    },
 }
 
 
