@@ -313,7 +313,17 @@ FLOORS = {
     # 93.43% (before 93.40%, +19 / -2; never-asked 162, as before); the fifteen new: 91.56% (before 88.89%;
     # never-asked 2, as before). The floor moves to 0.933, the new batches being harder than the split's
     # mean, and the ceiling to 164.
-    "dev": (0.933, 0.02, 164),
+    # Round 54 added twenty-three batches, each run once on arrival with the code before the round and read:
+    # zei- 93.2%, zek- 84.4% (another model's answer pasted to be judged), zem- 97.8%, zeo- 92.1%, zeq- 98.5%,
+    # zes- 97.9%, zeu- 91.2%, zew- 96.9%, zey- 100.0%, zda- 89.1%, zdc- 82.5% (the model numbering its
+    # answers its own way), zde- 82.8% (its own labels, "Question 1", "Q1 —"), zdg- 87.9% (extra example
+    # sentences beside the homework's), zdi- 94.8%, zdk- 97.1%, zdm- 94.1%, zdo- 95.2%, zdq- 96.4%, zds-
+    # 91.7%, zdu- 91.7%, zdw- 84.3% ("Part I", "Item 2"), zdy- 85.2% (answers pasted for checking beside a
+    # new question), zca- 88.9%. All six hundred and seventy: 93.44% (52,661/56,360), 1.2% (673), a hundred
+    # and sixty-nine never-asked parts. The six hundred and forty-seven of round 53: 93.42% (before 93.40%,
+    # +16 / -3; never-asked 164, as before); the twenty-three new: 93.88% (before 91.55%; never-asked 5, as
+    # before). The floor moves to 0.934 and the ceiling to 169.
+    "dev": (0.934, 0.02, 169),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -614,7 +624,17 @@ FLOORS = {
     # hundred and fifty-nine of round 52: 90.49% (before 90.42%; never-asked 243, before 244); the fifteen
     # new: 91.95% (before 91.31%; never-asked 3, as before). The floor stays 0.904 and the ceiling moves to
     # 246.
-    "holdout": (0.904, 0.02, 246),
+    # Round 54 held out twenty-three, decided before they were written, each run once on arrival (counts
+    # only): zeh- 93.4%, zej- 88.7%, zel- 89.1%, zen- 94.6%, zep- 100.0%, zer- 93.8%, zet- 96.6%, zev- 98.3%,
+    # zex- 92.6%, zez- 96.9%, zdb- 77.9% (the model numbering its answers its own way), zdd- 79.2% (its own
+    # labels), zdf- 80.3% (extra example sentences), zdh- 95.7%, zdj- 93.8%, zdl- 91.2%, zdn- 100.0%, zdp-
+    # 91.7%, zdr- 97.1%, zdt- 92.7%, zdv- 87.5%, zdx- 93.9%, zdz- 83.3% (answers asked for as JSON, YAML or
+    # CSV). Run after the round's last grading change (counts only), all five hundred and ninety-seven:
+    # 90.65% (41,648/45,944), 1.5% (686), two hundred and fifty never-asked parts; the code before the round
+    # on the same files 90.57% (41,610). The five hundred and seventy-four of round 53: 90.59% (before
+    # 90.52%, +33 / -5; never-asked 245, before 246); the twenty-three new: 92.43% (before 91.80%;
+    # never-asked 5, before 6). The floor moves to 0.906 and the ceiling to 250.
+    "holdout": (0.906, 0.02, 250),
 }
 
 
