@@ -168,14 +168,20 @@ def _parts_named_in(
 _SENTENCE_END_RE = regex(r"[.?!\n]")
 
 
+def _opens_its_sentence(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each of `spans` (in order), whether it is the first of them in its sentence: a later one in the
+    same sentence is compared with it ("your part 1 and part 2 give the same tokens"). Each stretch of text
+    between two spans is searched once."""
+    return [
+        k == 0 or _SENTENCE_END_RE.search(text, spans[k - 1][1], start) is not None
+        for k, (start, _) in enumerate(spans)
+    ]
+
+
 def _number_refs(text: str) -> list[re.Match[str]]:
-    """The user's references to numbered items (`NUMBER_REF_RE`), the first of each sentence: a later one
-    in the same sentence is compared with it ("your part 1 and part 2 give the same tokens")."""
-    refs: list[re.Match[str]] = []
-    for ref in NUMBER_REF_RE.finditer(text):
-        if not refs or _SENTENCE_END_RE.search(text, refs[-1].end(), ref.start()) is not None:
-            refs.append(ref)
-    return refs
+    """The user's references to numbered items (`NUMBER_REF_RE`), the first of each sentence."""
+    refs = list(NUMBER_REF_RE.finditer(text))
+    return [ref for ref, first in zip(refs, _opens_its_sentence(text, [r.span() for r in refs])) if first]
 
 
 def _own_numbers(text: str, sections: Mapping[str, str], context: Context, index: PartIndex) -> list[str]:
@@ -190,11 +196,8 @@ def _own_numbers(text: str, sections: Mapping[str, str], context: Context, index
         for label in labels
     ):
         return []
-    firsts = [
-        label
-        for k, label in enumerate(labels)
-        if k == 0 or _SENTENCE_END_RE.search(text, labels[k - 1].end, label.start) is not None
-    ]
+    spans = [(label.start, label.end) for label in labels]
+    firsts = [label for label, first in zip(labels, _opens_its_sentence(text, spans)) if first]
     numbers = sorted({int(key.rsplit(".", 1)[1]) for key in sections if key.rsplit(".", 1)[1].isdigit()})
     parts = [numbered_part(sections, context, _section_at(label, numbers)) for label in firsts]
     return list(dict.fromkeys(p for p in parts if p is not None)) if None not in parts else []
