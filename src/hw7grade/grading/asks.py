@@ -878,13 +878,12 @@ _COUNTED_NOUN_RE = regex(
 )
 """A count of things the turn names ("8 posts", "more posts", "three runs"): "the last one" after it is
 one of them."""
-_SENTENCE_STOP_RE = regex(r"[.?!\n]")
 
 
 def _last_sentence_end(text: str, lo: int, hi: int) -> int:
     """Where the sentence holding `hi` starts, looking back no further than `lo`."""
     end = lo
-    for m in _SENTENCE_STOP_RE.finditer(text, lo, hi):
+    for m in SENTENCE_END_CHAR_RE.finditer(text, lo, hi):
         end = m.end()
     return end
 

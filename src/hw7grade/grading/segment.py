@@ -40,6 +40,7 @@ from .asks import (
     FIRM_CUES,
     LIST_BETWEEN,
     PLACE_ONE_RE,
+    SENTENCE_END_CHAR_RE,
     SIDE_QUESTION_RE,
     UserTurn,
     asks_beside,
@@ -165,15 +166,12 @@ def _parts_named_in(
     return found
 
 
-_SENTENCE_END_RE = regex(r"[.?!\n]")
-
-
 def _opens_its_sentence(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     """For each of `spans` (in order), whether it is the first of them in its sentence: a later one in the
     same sentence is compared with it ("your part 1 and part 2 give the same tokens"). Each stretch of text
     between two spans is searched once."""
     return [
-        k == 0 or _SENTENCE_END_RE.search(text, spans[k - 1][1], start) is not None
+        k == 0 or SENTENCE_END_CHAR_RE.search(text, spans[k - 1][1], start) is not None
         for k, (start, _) in enumerate(spans)
     ]
 
