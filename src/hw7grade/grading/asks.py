@@ -2055,6 +2055,10 @@ def _after_pasted(text: str, whole: UserTurn, index: PartIndex, home: Context) -
         by_label = {p for label in mentions(intro) if len(ids := index.resolve(label, whole.context)) == 1 for p in ids}
         if set(whole.named) <= by_label and not _NARROWING_RE.search(text, last):
             return None  # (not "I've got (a), can you just do (b)?")
+    if after is None and _CHECKS_ALL_RE.search(text, 0, first):
+        # "pls check these hw7 answers, then answer the last one": an introduction that asks for every
+        # pasted answer to be checked asks them all, the one it then adds among them
+        return None
     return after or _request(text[:first].strip(), text[first:], whole, index, home, INTRO_MAX_WORDS, True)
 
 
@@ -2140,10 +2144,12 @@ def brings_own_answers(text: str) -> bool:
 
 _CHECKS_ALL_RE = regex(
     r"\b(?:check|grade|review|mark|look[ \t]{1,3}over|go[ \t]{1,3}over)[ \t]{1,3}"
-    r"(?:all[ \t]{1,3}(?:of[ \t]{1,3})?)?(?:my|these|the)[ \t]{1,3}(?:answers|attempts|solutions)\b",
+    r"(?:all[ \t]{1,3}(?:of[ \t]{1,3})?)?(?:my|these|the)[ \t]{1,3}(?:[\w-]{1,10}[ \t]{1,3})?"
+    r"(?:answers|attempts|solutions)\b",
     re.I,
 )
-"""An introduction that asks for every pasted answer to be checked ("can u check my answers")."""
+"""An introduction that asks for every pasted answer to be checked ("can u check my answers", "check these
+hw7 answers")."""
 
 
 _GOING_ON_RE = regex(
