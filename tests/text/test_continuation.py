@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.continuation import CONTINUE_MAX_CHARS, asks_to_continue, opens_by_revising
+from hw7grade.text.continuation import CONTINUE_MAX_CHARS, REMARKED_MAX_CHARS, asks_to_continue, opens_by_revising
 
 
 @pytest.mark.parametrize(
@@ -19,12 +19,22 @@ from hw7grade.text.continuation import CONTINUE_MAX_CHARS, asks_to_continue, ope
         ("continue from where you left off", True),
         ("please finish the answer", True),
         ("...", True),
+        # a request to go on among remarks about the cut, with a quote of where it stopped
+        ('you stopped at "Then", keep going pls', True),
+        ("network error on my side lol. continue", True),
+        ("it cut off at “the decoder sees” — connection dropped i think. please continue", True),
+        ("continue from where u stopped", True),
         # a turn that asks something of its own
         ("can you continue with (c)", False),
         ("continue with part b", False),
         ("why continue?", False),
         ("ok thanks", False),
         ("continue " * (CONTINUE_MAX_CHARS // 9 + 1), False),
+        ("you got cut off. also do (c)", False),  # names a part
+        ('it stopped at "(b)", continue', True),  # ... but not in the quote of where it stopped
+        ("it got cut off. can you redo it?", False),
+        ("thanks. more examples of teacher forcing", False),
+        ("network error. " + "some remark, " * (REMARKED_MAX_CHARS // 13) + "continue", False),
     ],
 )
 def test_a_request_to_go_on(turn, asked):

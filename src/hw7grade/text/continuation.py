@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..regexes import regex
+from .labels import mentions
 
 CONTINUE_MAX_CHARS = 80
 """Longest user turn read as a request to go on; a longer one asks something of its own."""
@@ -20,7 +21,8 @@ _GO_ON = (
     r"(?:(?:please|pls|plz|can you|could you)[ \t,]{1,3})?"
     r"(?:continue|keep[ \t]{1,3}going|go[ \t]{1,3}on|carry[ \t]{1,3}on|resume|more|\.{3}|…"
     r"|finish(?:[ \t]{1,3}(?:it|that|the[ \t]{1,3}answer))?)"
-    r"(?:[ \t]{1,3}(?:from[ \t]{1,3}where[ \t]{1,3}you[ \t]{1,3}(?:left[ \t]{1,3}off|stopped)|please|pls|plz))?"
+    r"(?:[ \t]{1,3}(?:from[ \t]{1,3}where[ \t]{1,3}(?:you|u|it)[ \t]{1,3}(?:left[ \t]{1,3}off|stopped)"
+    r"|please|pls|plz))?"
 )
 """What asks to go on: "continue", "please finish the answer", "keep going from where you left off"."""
 _CONTINUE_RE = regex(
@@ -51,7 +53,27 @@ def opens_by_revising(reply: str) -> bool:
     return apology is not None and _GOING_ON_RE.search(reply, 0, REVISING_OPENING_CHARS) is None
 
 
+REMARKED_MAX_CHARS = 200
+"""Longest user turn read as a request to go on among remarks about the cut ("network error again lol.
+continue"), its quotes of where the reply stopped left out."""
+_QUOTED_RE = regex(r'"[^"\n]{0,120}"|“[^”\n]{0,120}”')
+"""Where the reply stopped, quoted: 'you stopped at "Then", continue pls'."""
+_CLAUSE_EDGE_RE = regex(r"[.!;,—–\n]")
+
+
 def asks_to_continue(user_text: str) -> bool:
-    """Whether a user turn only asks the model to go on with its last reply."""
+    """Whether a user turn only asks the model to go on with its last reply: in so many words, or in one of
+    its clauses beside remarks that ask nothing and name no part ("you cut off at "..." — network error on
+    my end i think. pls continue")."""
     text = user_text.strip()
-    return len(text) <= CONTINUE_MAX_CHARS and _CONTINUE_RE.fullmatch(text) is not None
+    if len(text) <= CONTINUE_MAX_CHARS and _CONTINUE_RE.fullmatch(text) is not None:
+        return True
+    if len(text) > REMARKED_MAX_CHARS or "?" in text:
+        return False
+    unquoted = _QUOTED_RE.sub(" ", text)
+    clauses = _CLAUSE_EDGE_RE.split(unquoted)
+    return (
+        len(clauses) > 1
+        and any(clause.strip() and _CONTINUE_RE.fullmatch(clause.strip()) for clause in clauses)
+        and not mentions(unquoted)
+    )
