@@ -621,6 +621,18 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 q7 (b) and (c) please",
+            "### (b) Training inputs\n\nWith teacher forcing, the",
+            'you stopped at "the" — wifi dropped. continue pls',
+            "Here's the rest of the answer:\n\n### (c) Evaluation inputs\n\nThe model's own outputs are fed back:"
+            " <sos>, I, saw, a, dog.",
+        ),
+        "q7b",
+        [("missing", None), ("missing", None)],
+        id="a part cut off after a few words, and not taken up again in the reply's rest, is no answer",
+    ),
+    pytest.param(
+        (
             "HW7 Q3b: (i) the first-order conditions, (ii) show W_1 = U_k^T, W_2 = U_k satisfy them.",
             "**(i)** 2 W_2^T (W_2 W_1 - I) X X^T = 0 and 2 (W_2 W_1 - I) X X^T W_1^T = 0.\n\n**(ii)** The idea"
             " is to substitute W_1 = U_k^T, W_2 = U_k and use that U_k holds orthonormal eigenvectors. Do you"

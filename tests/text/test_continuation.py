@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hw7grade.text.continuation import CONTINUE_MAX_CHARS, REMARKED_MAX_CHARS, asks_to_continue, opens_by_revising
+from hw7grade.text.continuation import (
+    CONTINUE_MAX_CHARS,
+    REMARKED_MAX_CHARS,
+    asks_to_continue,
+    opens_by_revising,
+    without_preface,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +60,23 @@ def test_a_request_to_go_on(turn, asked):
 )
 def test_a_reply_after_it_that_revises_is_a_new_answer(reply, revised):
     assert opens_by_revising(reply) is revised
+
+
+@pytest.mark.parametrize(
+    ("rest", "kept"),
+    [
+        # a line that only says it is the rest: left out, so that the cut part stays cut
+        ("Here's the rest of the answer:\n\n### (c) Evaluation\n<sos>, I, saw", "### (c) Evaluation\n<sos>, I, saw"),
+        ("No problem, continuing part (b):\n\n...and weight decay together.", "...and weight decay together."),
+        # the rest itself, kept whole
+        ("...and weight decay together.\n\n### (c)", "...and weight decay together.\n\n### (c)"),
+        ("Sure:\n\n### (c) Evaluation", "Sure:\n\n### (c) Evaluation"),  # says nothing of a rest
+        (
+            "Here is the rest of the argument, in which the remaining step follows from the SVD of the product and:\nx",
+            None,
+        ),  # too long for a preface
+        ("Here's the rest of the answer:", None),  # nothing after it
+    ],
+)
+def test_a_rest_s_preface_is_left_out(rest, kept):
+    assert without_preface(rest) == (rest if kept is None else kept)

@@ -68,6 +68,12 @@ def test_puts_off(text, expected):
         ("Start from the SVDs of the two factors; the squared norm is the sum of squared singular values.", False),
         ("- Dropout: not needed\n- Layer Norm: no", False),  # list entries need no full stop
         ("Answer: yes", False),  # too short to tell
+        ("### (b) Training inputs\n\nWith teacher forcing, the", True),  # ... unless it ends on an article
+        ("The decoder is fed the reference because", True),
+        ("Dropout: not in", True),
+        ("Weight decay: yes, and", True),
+        ("(ii) see", False),
+        ("- Layer Norm: not this", False),  # "this" ends an entry: only words no entry ends on are read
         ("| Dropout | not part of the objective at all in this model |", False),
         # a web copy's table row, cells separated by tabs
         ("Part\tAnswer\n(a)\tLeaks encoder information into every decoder step, bypassing the bottleneck", False),

@@ -23,7 +23,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from ..conversation import Conversation, Turn
 from ..regexes import regex
 from ..text.concession import concedes
-from ..text.continuation import asks_to_continue, opens_by_revising
+from ..text.continuation import asks_to_continue, opens_by_revising, without_preface
 from ..text.endorsement import confirms_only
 from ..text.label_chars import plain_label_chars
 from ..text.labels import LAST, Label, after_line_label, mentions
@@ -454,7 +454,7 @@ def _continued(turns: Sequence[Turn]) -> list[tuple[int, Turn]]:
             and asks_to_continue(turn.text)
             and not opens_by_revising(turns[k + 1].text)
         ):
-            rests.setdefault(len(out) - 1, []).append(turns[k + 1].text.lstrip())
+            rests.setdefault(len(out) - 1, []).append(without_preface(turns[k + 1].text))
             k += 2
             continue
         out.append((k, turn))

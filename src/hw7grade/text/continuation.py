@@ -44,6 +44,25 @@ _GOING_ON_RE = regex(
 """"Sorry about that — continuing from where it stopped": an apology for the cut, then its rest."""
 
 
+PREFACE_MAX_WORDS = 16
+"""Longest first line of a reply's rest read as its preface ("Here's the rest of the answer:")."""
+_REST_RE = regex(r"\b(?:the[ \t]{1,3}rest|remainder)\b", re.I)
+
+
+def without_preface(rest: str) -> str:
+    """The rest of a cut-off reply without the line that only says it is the rest ("Here's the rest of the
+    answer:", "No problem, continuing part (b):"), so that what the cut reply left unfinished stays
+    unfinished."""
+    line, newline, after = rest.lstrip().partition("\n")
+    prefaces = (
+        newline
+        and len(line.split()) <= PREFACE_MAX_WORDS
+        and line.rstrip().endswith(":")
+        and (_REST_RE.search(line) is not None or _GOING_ON_RE.search(line) is not None)
+    )
+    return after.lstrip("\n") if prefaces else rest
+
+
 def opens_by_revising(reply: str) -> bool:
     """Whether a reply after a request to go on opens by revising what came before ("…wait, before going
     on I need to fix something"): a new answer, not the rest of the old one."""

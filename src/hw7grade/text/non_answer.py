@@ -306,9 +306,15 @@ after one that says the part is the student's own, within this many characters; 
 follows may name the topics ("tell me what surprised you about data loading") without answering."""
 HEADING_MAX_WORDS = 8
 CUT_OFF_MIN_WORDS = 8
+"""A last line this long that ends on a bare word was cut off; a short one may be a list entry ..."""
+_DANGLING = frozenset(
+    {"the", "a", "an", "of", "to", "and", "or", "but", "with", "for", "from", "by", "at", "in", "on", "into"}
+    | {"is", "are", "was", "were", "be", "that", "which", "its", "their", "this", "these", "because", "so"}
+)
+"""... unless it ends on a word no sentence or entry ends on, an article, preposition, conjunction or
+linking verb: "With teacher forcing, the"."""
 CELL_GAP = "   "
 """Spaces that align a plain-text table's columns: prose never puts three in a row."""
-"""A last line this long that ends on a bare word was cut off; a short one may be a list entry."""
 _ENDS_A_BLOCK = "#|-*+>"
 _STOP_THEN_SPACE_RE = regex(r"[.!?](?:\s|$)")
 """A sentence's end inside a text: a stop before a space or the text's end."""
@@ -529,8 +535,9 @@ def cut_off(text: str) -> bool:
     text aligns by spaces, "(a)    more parameters per step", and a pasted table by bars, "(a) | Feeding
     h_t at each step leaks source information")."""
     last = text.rstrip().rpartition("\n")[2].strip()
+    words = last.split()
     return (
-        len(last.split()) >= CUT_OFF_MIN_WORDS
+        (len(words) >= CUT_OFF_MIN_WORDS or (len(words) > 1 and words[-1] in _DANGLING))
         and "\t" not in last
         and CELL_GAP not in last
         and " | " not in last
