@@ -127,6 +127,9 @@ def test_a_short_concession_holds_no_answer(text, empty):
     [
         ("**7c.** During evaluation", True),  # a heading with nothing under it, the reply cut off
         ("(c) Evaluation inputs\n", True),
+        ("**Q8(a)(iii)**\n\n", True),  # the label alone
+        ("### 7(c):", True),
+        ("(ii) ✓", False),  # a mark is something under the label
         ("**7c.** During evaluation, the inputs are the model's outputs.", False),  # a sentence
         ("**7c.** During evaluation\nthe model feeds its outputs back", False),  # a body under it
         ("During evaluation", False),  # no label: a phrase, not a heading

@@ -442,7 +442,12 @@ class ChoiceCheck(CheckSpec):
                     # "... you need only weight decay and the SGD optimizer: ..., while dropout, layer norm
                     # and batch norm would each change the objective": up to the clause that turns away
                     turn = _CLAUSE_TURN_RE.search(text, to)
-                    spans.append((m.sentence.start, m.sentence.start + (turn.start() if turn else len(text))))
+                    # "... you might tick it as well, but strictly speaking only weight decay is required":
+                    # from the clause that turns to it (within a bounded reach back)
+                    back = max(
+                        (t.end() for t in _CLAUSE_TURN_RE.finditer(text, max(0, at - ONLY_CLAUSE_REACH), at)), default=0
+                    )
+                    spans.append((m.sentence.start + back, m.sentence.start + (turn.start() if turn else len(text))))
         spans = sorted(set(spans))
         starts = [s for s, _ in spans]
         inside: list[_Mention] = []
@@ -1002,7 +1007,9 @@ _ONLY_BEFORE_RE = regex(r"\bonly[ \t]{1,3}(?:the[ \t]{1,3})?$", re.I)
 _ONLY_AFTER_RE = regex(r"[ \t]{1,3}only\b(?![ \t]{1,3}[a-z])", re.I)
 """..."Weight Decay only.", "SGD only (nothing else)"; not "Weight decay only shrinks the entries"."""
 _CLAUSE_TURN_RE = regex(r"[:;—]|,?[ \t]{1,3}(?:while|whereas|but|not)\b", re.I)
-"""Where a sentence naming its options as the only ones turns to the others."""
+"""Where a sentence naming its options as the only ones turns to the others, or to them."""
+ONLY_CLAUSE_REACH = 160
+"""How far back from such options the clause that turns to them is looked for."""
 
 
 _NUMBERED_LINE_RE = regex(r"^[ \t]{0,3}\(?(\d{1,2})[.)]", re.M)

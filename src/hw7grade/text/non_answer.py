@@ -583,10 +583,18 @@ def heading_only(text: str) -> bool:
     """Whether the text is one line: the part's label and a few words of title with nothing under
     them, ending on a bare word ("**7c.** During evaluation" as a reply's last line, cut off)."""
     line = text.strip()
-    if "\n" in line or not line or not line[-1].isalpha():
+    if "\n" in line or not line:
         return False
     label = line_label(line)
-    return label is not None and len(line[label.end :].split()) <= HEADING_MAX_WORDS
+    if label is None:
+        return False
+    title = line[label.end :].strip(_LABEL_DECORATION)
+    # "**Q8(a)(iii)**" as a reply's last line: the label alone
+    return not title or (line[-1].isalpha() and len(title.split()) <= HEADING_MAX_WORDS)
+
+
+_LABEL_DECORATION = " \t*_#:.)]—–-"
+"""What dresses a label on its line ("**(b)**", "### 7(c):"): no title."""
 
 
 _OFFERING_TO_GO_ON = (
