@@ -621,6 +621,19 @@ ATTEMPT_CASES = [
     ),
     pytest.param(
         (
+            "hw7 q7 (b) and (c): the five decoder inputs in training, and at evaluation",
+            "### (b) Training\nTeacher forcing feeds the reference: <sos>, I, see, a, dog.\n\n"
+            "### (c) Evaluation\nThe model's own outputs are fed back: <sos>, I, see, a, dog.",
+            "are you sure about both? my friend says evaluation uses what the model sampled",
+            "### (c) — changes\nYes: at evaluation the sampled words are fed back, <sos>, I, saw, a, dog.\n\n"
+            "### (b) — stays as it was\nTraining still feeds the reference, so <sos>, I, see.",
+        ),
+        "q7b",
+        [("correct", 1), ("correct", 1)],
+        id="a part whose heading says it stays keeps its answer, whatever the shorter restatement under it",
+    ),
+    pytest.param(
+        (
             "hw7 q7 (b) and (c) please",
             "### (b) Training inputs\n\nWith teacher forcing, the",
             'you stopped at "the" — wifi dropped. continue pls',

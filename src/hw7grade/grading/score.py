@@ -363,13 +363,15 @@ def _score_attempts(
 
 def _stands_for(text: str, part_id: str) -> bool:
     """Whether a sentence of the text says the answers stand ("So the answers above stand."), naming this
-    part or none; not one that says a reason stays the same ("the training/evaluation distinction is
-    the same as before")."""
+    part or none, or its heading says this part does ("### (b) — stays as it was"); not one that says a
+    reason stays the same ("the training/evaluation distinction is the same as before")."""
+    heading_end = text.find("\n") % (len(text) + 1)
     for start, end in standing_spans(text):
-        if _ANSWER_WORD_RE.search(text, start, end) is None:
-            continue
         named = [label for label in mentions(text[start:end]) if label.letter or label.roman or label.q]
-        if not named or any(label_names_part(label, part_id) for label in named):
+        this_part = any(label_names_part(label, part_id) for label in named)
+        if (this_part and start < heading_end) or (
+            (this_part or not named) and _ANSWER_WORD_RE.search(text, start, end) is not None
+        ):
             return True
     return False
 
