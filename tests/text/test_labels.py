@@ -53,6 +53,11 @@ from hw7grade.text.labels import (
         ("## 1. Problem 8(a)(iii)", ("8", "a", "iii")),
         ("2. 7 linear layers would be too many", None),
         ("### 2. HW7 3(b)(ii) — PCA satisfies them", ("3", "b", "ii")),
+        # ... and so does a capital letter of the reply's own list: the part it names is the line's
+        ("### A. Q7(b): Training inputs ✅", ("7", "b", None)),
+        ("**C. Q8(a)(iii)**", ("8", "a", "iii")),
+        ("B. Q7 is about translation", (None, "b", None)),  # a question alone names no part
+        ("b. Q7(c) is next", (None, "b", None)),  # a small letter is the part's own
         ("Ok. So the answer is two.", None),
         # A letter, then a dotted or closed numeral.
         ("**(a) ii. Loss function: nn.MSELoss**", (None, "a", "ii")),

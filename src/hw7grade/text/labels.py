@@ -566,6 +566,13 @@ def line_label(line: str) -> Label | None:
         return _relative(m, start)
     m = _DOTTED.match(window)
     if m:
+        if m.group("x").isupper():
+            # "### A. Q7(b): Training inputs": a capital mark of the reply's own list, then the part
+            inner = m.end() + skip_decoration(window[m.end() :])
+            a = _ABSOLUTE.match(window, inner)
+            if a and (_worded(a) or a.group("qbare")) and _AFTER_LABEL.match(window, a.end()):
+                if (label := _absolute(a, start)).letter:
+                    return label
         return _sub_label(m.group("x"), None, start + m.start(), start + m.end())
     if "#" in line[:start] or "*" in line[:start]:
         # "### Second part — training", "**Third sub-part:**": a heading that names a part by its place
