@@ -68,7 +68,7 @@ _POST_MARK_RE = regex(
     # dropout/layernorm)", which set other things against it
     r"|\(\s{0,3}(?:not|no)(?:\s{0,3}\)|\s{1,3}(?:needed|required|necessary|used|useful|helpful|included|part|in"
     r"|relevant|applicable|appropriate|correct|right|true|valid|selected|chosen|checked|ticked|wanted|need)\b)"
-    r"|✗|❌|✘"
+    r"|✗|❌|✘|⚠"  # a warning sign doubts it: "Weight Decay ✅, SGD ⚠️"
     # a comma's short verdict: "Weight decay and SGD, yes — dropout, no."
     r"|,[ \t]{0,2}no(?=[ \t]{0,2}(?:[.!;—–)]|$))"
     # with no verb: "..., with Dropout and Batch Norm not needed"
