@@ -207,6 +207,8 @@ def test_an_offer_to_answer_holds_no_answer_but_does_not_put_the_part_off():
         ("For **(b)** and **(c)**, I'm going to hold back on writing the paragraphs.", True),
         ("### (b) Using the hint\n\nYes: the penalty balances the singular values of W1 and W2.", False),
         ("### (b) Hint: think about SVDs\n\nYes: the penalty balances the singular values.", False),
+        ("Fair point, let me redo it using the hint instead of arguing entry by entry.", False),  # the homework's
+        ("Here's a hint instead of the full answer: compare the lengths.", True),
         ("I can't open the Myrtle.ai blog from here, so I won't guess its figures.", True),
         # Saying it cannot read the source is no refusal: an answer from memory may follow.
         ("From what I recall (I can't browse right now, so please verify): it started at 341 s.", False),

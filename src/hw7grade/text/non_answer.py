@@ -146,8 +146,9 @@ _DECLINING = (
     # hint rather than an answer", "### (b) A guided hint")
     "hints rather than",
     "hints instead of",
-    "hint rather than",
-    "hint instead of",
+    # (one hint is "a" hint: "using the hint instead of thinking entry-wise" follows the homework's)
+    "a hint rather than",
+    "a hint instead of",
     "guided hint",
     "just a hint",
     "rather than write",
