@@ -10,6 +10,7 @@ analysed answer finds every word; each sentence is searched for its last equatio
 
 from __future__ import annotations
 
+from ..regexes import regex
 from .analysis import Analysed
 from .phrases import PhraseSet
 from .polarity import negation_kind
@@ -61,6 +62,9 @@ CLAIMS = (
     "works out",
 )
 """Words that claim the step: "holds", "is satisfied", "vanishes", "follows"."""
+FAMILY = ("for any", "with any", "for every", "for all")
+"""Words that carry the argument over to a family of other points ("the same computation goes through for
+any W1 = QU_k^T, W2 = U_kQ^T"): a remark beyond the step asked, not the step waved through."""
 EQUATION_MARKS = ("=", "≡")
 QUOTES = "\"'`"
 
@@ -70,14 +74,15 @@ def waved_steps(a: Analysed) -> list[Sentence]:
     claims: set[int] = set()
     last_equation: dict[int, int] = {}  # per sentence, found once: no rescan per waving word
     waves: dict[int, Sentence] = {}
-    words = PhraseSet.build({"borrowed": BORROWED, "asserted": ASSERTED, "claim": CLAIMS})  # built once, cached
-    for hit in words.find(a.text, a.starts):
+    families: set[int] = set()
+    words = PhraseSet.build({"borrowed": BORROWED, "asserted": ASSERTED, "claim": CLAIMS, "family": FAMILY})
+    for hit in words.find(a.text, a.starts):  # (the set is built once, cached)
         s = a.sentence_at(hit.start)
         if s is None:
             continue
         start, end = hit.start - s.start, hit.end - s.start
-        if hit.key == "claim":
-            claims.add(s.start)
+        if hit.key in ("claim", "family"):
+            (claims if hit.key == "claim" else families).add(s.start)
             continue
         if s.start not in last_equation:
             last_equation[s.start] = _last_equation(s.text)
@@ -88,7 +93,7 @@ def waved_steps(a: Analysed) -> list[Sentence]:
             and negation_kind(s, start, end) is None  # not "this is not obtained by symmetry"
         ):
             waves.setdefault(s.start, s)
-    return [s for at, s in waves.items() if at in claims]
+    return [s for at, s in waves.items() if at in claims and at not in families]
 
 
 def _last_equation(text: str) -> int:
@@ -104,9 +109,19 @@ def _last_equation(text: str) -> int:
             depth += 1
         elif ch == ")":
             depth = max(depth - 1, 0)
-        elif ch in EQUATION_MARKS and depth == 0:
+        elif ch in EQUATION_MARKS and depth == 0 and _ASSIGNED_RE.search(text, max(0, i - ASSIGNED_REACH), i) is None:
             last = i
     return last
+
+
+ASSIGNED_REACH = 24
+_ASSIGNED_RE = regex(
+    r"(?:^|[,;:$(]|\b[a-z]{2,}[ \t])[ \t]{0,2}(?:\\mathbf\{)?[A-Za-z](?:_?\{?[0-9a-z]{1,3}\}?)?\}?"
+    r"(?:\^\{?(?:T|\\top)\}?|ᵀ)?\$?[ \t]{0,2}$"
+)
+"""A single symbol alone before an equation mark, after a word or a comma, so that it gives the symbol a
+value ("at W1 = U_k^T, W2 = U_k", "with $V_2 = V_1^T$"): a value, not a step worked out ("U_k D_k = 0"
+is a product's)."""
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
