@@ -53,6 +53,11 @@ from hw7grade.text.labels import (
         ("## 1. Problem 8(a)(iii)", ("8", "a", "iii")),
         ("2. 7 linear layers would be too many", None),
         ("### 2. HW7 3(b)(ii) — PCA satisfies them", ("3", "b", "ii")),
+        # a question numbered in capital Roman numerals, its letter after a hyphen or a full stop
+        ("IV-b What I learnt (~100 words)", ("4", "b", None)),
+        ("VII.a One problem with the design", ("7", "a", None)),
+        ("I-a think so", None),  # the pronoun
+        ("IV-bis", None),
         # ... and so does a capital letter of the reply's own list: the part it names is the line's
         ("### A. Q7(b): Training inputs ✅", ("7", "b", None)),
         ("**C. Q8(a)(iii)**", ("8", "a", "iii")),
@@ -568,6 +573,7 @@ GUARD_CASES = [
     "b) first\n  ii) next",
     "hw7 q3b",
     "VII (b)",
+    "IV-b and VII.c",
     "and b?",
     "for b, it's",
     "x,and c.",

@@ -120,8 +120,9 @@ _QUESTION_WORDS = {word: digits for digits, word in NUMBER_WORDS.items() if 1 <=
 _ROMAN_QUESTIONS = {"II": "2", "III": "3", "IV": "4", "VI": "6", "VII": "7", "VIII": "8", "IX": "9"}
 _ROMAN_QUESTION = "|".join(sorted(_ROMAN_QUESTIONS, key=len, reverse=True))
 """Capital Roman question numbers of two letters or more (a lone `X` is the data matrix)."""
-_ROMAN_Q_NEXT = r"[ \t.\-]{0,2}\(?[a-h]\)"
-"""What must follow a bare capital Roman question number: a lettered part ("VII (b)", "VII.b)")."""
+_ROMAN_Q_NEXT = r"(?:[ \t.\-]{0,2}\(?[a-h]\)|[.\-][a-h](?![a-z]))"
+"""What must follow a bare capital Roman question number: a lettered part ("VII (b)", "VII.b)", "IV-b",
+"VII.a")."""
 NUMBERED_SUB = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "one": "i", "two": "ii", "three": "iii", "four": "iv"}
 """A sub-part's number, in digits or in words, as its numeral ("part 2" or "sub part two" is (ii))."""
 _ORDINAL_PREFIX = "第"
