@@ -58,6 +58,10 @@ from hw7grade.text.labels import (
         ("VII.a One problem with the design", ("7", "a", None)),
         ("I-a think so", None),  # the pronoun
         ("IV-bis", None),
+        # a heading's own item number, then a part with its letter in brackets
+        ("### 2) 8(a)(iii) — What you need", ("8", "a", "iii")),
+        ("### 1) 7(b) — Decoder inputs", ("7", "b", None)),
+        ("4. **8(b): Yes.**", None),  # an item of a list numbering the parts its own way
         # ... and so does a capital letter of the reply's own list: the part it names is the line's
         ("### A. Q7(b): Training inputs ✅", ("7", "b", None)),
         ("**C. Q8(a)(iii)**", ("8", "a", "iii")),

@@ -410,7 +410,8 @@ LABEL_LINE_CANDIDATE = regex(
     rf"|{_FOREIGN_QUESTION_WORDS}|{_FOREIGN_PART_WORDS}"
     rf"|\d{{1,2}}(?:[a-h]|[{_QUESTION_MEASURE}]|[ \t]{{0,2}}\(|[ \t]{{1,2}}[a-h]\)|[.\-][a-h]"
     rf"|[ \t]{{0,2}}[,:]?[ \t]{{0,2}}part"
-    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)))"
+    rf"|[.)][ \t]{{1,4}}[^\w\n]{{0,4}}"
+    rf"(?:\(|part|question|problem|hw|homework|q[ \t.#]{{0,3}}\d|{_SUB}\)|\d{{1,2}}\([a-h]\)))"
     rf"|\(|{_SUB}[).]|[a-h]\((?:i{{1,3}}|iv)\)|(?-i:{_ROMAN_QUESTION}){_ROMAN_Q_NEXT}|{_LEAD}{_LEAD_THEN}"
     r"|why[ \t]{1,2}\("
     rf"|(?:the[ \t]{{1,3}})?(?:{_ORDINAL})[ \t]{{1,3}}(?:sub|part)"
@@ -555,7 +556,14 @@ def line_label(line: str) -> Label | None:
         if m and _AFTER_LABEL.match(window, m.end()):
             return _relative(m, start)
         m = _ABSOLUTE.match(window, inner)
-        if m and (_worded(m) or m.group("hw") and m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+        # a heading's item, then a part with its letter in brackets: "### 2) 8(a)(iii)" (not "2. 7 layers", nor
+        # "4. **8(b): Yes.**", an item of a list that numbers the parts its own way)
+        bracketed = m is not None and m.group("qbare") and "(" in m.group(0) and "#" in line[:start]
+        if (
+            m
+            and (_worded(m) or m.group("hw") and m.group("qbare") or bracketed)
+            and _AFTER_LABEL.match(window, m.end())
+        ):
             return _absolute(m, start)  # "## 2. Question 7(b)", "### 2. HW7 3(b)(ii)"
     m = _ABSOLUTE.match(window)
     if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
