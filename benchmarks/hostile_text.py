@@ -655,6 +655,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
             "w1..w5 = <sos>, I, saw, a, dog; w_1, ..., w_5 = <sos>, I, see, the, dog\n   ii. loss? I'd lean towards ",
         }.items()
     },
+    # round 55: cut-off replies and their rests, stays-as-it-was headings, Roman question numbers, waved values
+    **{
+        name: _repeated(unit)
+        for name, unit in {
+            "cut and continued": 'you stopped at "the" — wifi dropped. continue pls\nHere\'s the rest of the answer:\n'
+            "### (b) — stays as it was\nWith teacher forcing, the\n**Q8(a)(iii)**\n### A. Q7(b): x ⚠️ ",
+            "roman and valued": "IV-b What I learnt VII.a ### 2) 8(a)(iii) — so it also vanishes at W1 = U_k^T, "
+            "W2 = U_k by the same argument for any W1 = QU_k^T. pls check these hw7 answers, then the last one ",
+        }.items()
+    },
 }
 
 
