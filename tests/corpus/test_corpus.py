@@ -323,7 +323,13 @@ FLOORS = {
     # and sixty-nine never-asked parts. The six hundred and forty-seven of round 53: 93.42% (before 93.40%,
     # +16 / -3; never-asked 164, as before); the twenty-three new: 93.88% (before 91.55%; never-asked 5, as
     # before). The floor moves to 0.934 and the ceiling to 169.
-    "dev": (0.934, 0.02, 169),
+    # Round 55 added seven batches, each run once on arrival with the code before the round and read: zcc-
+    # 95.6%, zce- 98.4%, zcg- 83.3% (replies cut off and continued), zci- 94.4%, zcm- 86.8%, zco- 86.7% (part
+    # labels in unusual spellings, "IV-b", "### 2) 8(a)(iii)"), zcq- 91.0%. All six hundred and
+    # seventy-seven: 93.53% (53,114/56,786), 1.2% (661), a hundred and sixty-nine never-asked parts. The six
+    # hundred and seventy of round 54: 93.53% (before 93.44%, +64 / -13; never-asked 169, as before); the
+    # seven new: 94.37% (before 91.08%; never-asked 0, before 1). The floor moves to 0.935.
+    "dev": (0.935, 0.02, 169),
     # Batches aa- and ab- (round 7's held-out split), ae- and af- (round 8's), ak- + al- and as- + at-
     # (round 9's two), ay- + bb-, bc- + bd- and bg- + bh- (round 10's three: mid-round, late, and after
     # its last grading change), each written blind and run once: ay- + bb- 88.3%, false credit 3.0%;
@@ -634,7 +640,14 @@ FLOORS = {
     # on the same files 90.57% (41,610). The five hundred and seventy-four of round 53: 90.59% (before
     # 90.52%, +33 / -5; never-asked 245, before 246); the twenty-three new: 92.43% (before 91.80%;
     # never-asked 5, before 6). The floor moves to 0.906 and the ceiling to 250.
-    "holdout": (0.906, 0.02, 250),
+    # Round 55 held out eight, decided before they were written, each run once on arrival (counts only):
+    # zcb- 95.8%, zcd- 98.3%, zcf- 93.9%, zch- 92.4%, zcj- 94.3%, zcl- 94.7%, zcn- 91.4%, zcp- 95.1%. Run after
+    # the round's last grading change (counts only), all six hundred and five: 90.76% (42,175/46,468), 1.4%
+    # (670), two hundred and fifty-one never-asked parts; the code before the round on the same files 90.69%
+    # (42,143). The five hundred and ninety-seven of round 54: 90.70% (before 90.65%, +39 / -14; never-asked
+    # 250, as before); the eight new: 95.80% (before 94.47%; never-asked 1, as before). The floor moves to
+    # 0.907 and the ceiling to 251.
+    "holdout": (0.907, 0.02, 251),
 }
 
 
