@@ -178,7 +178,7 @@ def test_q3b_rubric_uses_the_default_shapes_and_these_checks():
     types = {p.id: [c.type for c in p.checks] for p in rubric.parts}
     assert types == {
         "q3b.i": ["math_equiv", "math_equiv"],
-        "q3b.ii": ["pca_satisfies", "concepts", "shown", "forbidden"],
+        "q3b.ii": ["pca_satisfies", "concepts", "shown", "forbidden", "forbidden"],
     }
 
 
