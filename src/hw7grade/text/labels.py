@@ -539,6 +539,13 @@ def label_of_key(text: str) -> Label | None:
 
 
 @lru_cache(maxsize=LINE_LABEL_CACHE_SIZE)
+def _question_label_at(window: str, at: int) -> re.Match[str] | None:
+    """An absolute label at `at` that names its question in words or by a bare number ("Question 7(b)",
+    "Q7(b)", "7(b)") and ends where a label may; else None."""
+    m = _ABSOLUTE.match(window, at)
+    return m if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()) else None
+
+
 def line_label(line: str) -> Label | None:
     """The label a line starts with (after decoration), if the line reads as a label: a heading,
     a bold lead, a list marker or a table cell that names a part, or a key of structured data."""
@@ -565,8 +572,8 @@ def line_label(line: str) -> Label | None:
             and _AFTER_LABEL.match(window, m.end())
         ):
             return _absolute(m, start)  # "## 2. Question 7(b)", "### 2. HW7 3(b)(ii)"
-    m = _ABSOLUTE.match(window)
-    if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+    m = _question_label_at(window, 0)
+    if m:
         label = _absolute(m, start)
         if _worded(m) or label.letter or label.roman:
             return label
@@ -577,11 +584,9 @@ def line_label(line: str) -> Label | None:
     if m:
         if m.group("x").isupper():
             # "### A. Q7(b): Training inputs": a capital mark of the reply's own list, then the part
-            inner = m.end() + skip_decoration(window[m.end() :])
-            a = _ABSOLUTE.match(window, inner)
-            if a and (_worded(a) or a.group("qbare")) and _AFTER_LABEL.match(window, a.end()):
-                if (label := _absolute(a, start)).letter:
-                    return label
+            a = _question_label_at(window, m.end() + skip_decoration(window[m.end() :]))
+            if a and (label := _absolute(a, start)).letter:
+                return label
         return _sub_label(m.group("x"), None, start + m.start(), start + m.end())
     if "#" in line[:start] or "*" in line[:start]:
         # "### Second part — training", "**Third sub-part:**": a heading that names a part by its place
@@ -599,8 +604,8 @@ def line_label(line: str) -> Label | None:
         # "**Card 1 — 3b(i)**", "### Slide 2: Q7(b)": a heading numbering the reply's own items, then
         # the part by its question's number
         numbered = _NUMBERED_LEAD_RE.match(window)
-        m = _ABSOLUTE.match(window, numbered.end()) if numbered else None
-        if m and (_worded(m) or m.group("qbare")) and _AFTER_LABEL.match(window, m.end()):
+        m = _question_label_at(window, numbered.end()) if numbered else None
+        if m:
             label = _absolute(m, start)
             # ... or its question alone, all the heading holds ("**P2 — Q7**")
             if label.letter or _HEADING_END.fullmatch(line, start + m.end()) is not None:
